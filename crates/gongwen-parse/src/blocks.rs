@@ -1,0 +1,50 @@
+//! The block stream: what every reader produces and the structure builder consumes.
+//!
+//! A reader turns its input into paragraphs and tables in reading order, with the text already
+//! normalized (see [`crate::normalize`]) and each block tagged with its source line. The
+//! structure builder never sees the input format.
+
+use crate::model::{Diagnostic, PageMeta, SourceFormat, Table};
+
+/// One paragraph: a line of a text file, a `<p>` of a page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    /// Normalized text, never empty.
+    pub text: String,
+    /// Source line (1-based).
+    pub line: usize,
+}
+
+/// A block of the document in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A paragraph.
+    Para(Para),
+    /// A table grid, spans expanded, cells normalized.
+    Table(Table),
+}
+
+impl Block {
+    /// The block's source line.
+    pub fn line(&self) -> usize {
+        match self {
+            Block::Para(p) => p.line,
+            Block::Table(t) => t.line,
+        }
+    }
+}
+
+/// What a reader hands to the structure builder.
+#[derive(Debug, Clone, Default)]
+pub struct Blocks {
+    /// Paragraphs and tables in reading order.
+    pub blocks: Vec<Block>,
+    /// The reader's format.
+    pub format: SourceFormat,
+    /// The encoding the input was decoded with.
+    pub encoding: String,
+    /// Page metadata, when the input carried it.
+    pub page: Option<PageMeta>,
+    /// What the reader noticed (encoding fallbacks, capped spans, ignored sheets…).
+    pub diagnostics: Vec<Diagnostic>,
+}

@@ -1,0 +1,61 @@
+//! The parser's error type.
+
+use thiserror::Error;
+
+/// Why an input could not be turned into a document at all.
+///
+/// Problems inside a document that still parses become [`crate::model::Diagnostic`]s instead.
+#[derive(Debug, Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// Nothing to parse.
+    #[error("the input is empty (expected a notice as text, HTML or a workbook)")]
+    Empty,
+    /// The input is not a format this crate reads.
+    #[error("{what} is not supported (expected a notice as text, HTML, XLSX/XLS/ODS, or gongwen JSON)")]
+    Unsupported {
+        /// What the input looks like, e.g. `a PDF document`.
+        what: String,
+    },
+    /// A configured limit was exceeded.
+    #[error("{what} is {value}, over the limit of {limit} (raise it with {flag})")]
+    Limit {
+        /// What was measured.
+        what: String,
+        /// What was found.
+        value: u64,
+        /// The limit in force.
+        limit: u64,
+        /// The CLI flag that raises it.
+        flag: String,
+    },
+    /// The input has a syntax error at a known line.
+    #[error("line {line}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// What was expected.
+        message: String,
+    },
+    /// A workbook could not be read; `cell` names the sheet and cell where known.
+    #[error("{location}: {message}")]
+    Workbook {
+        /// `workbook`, a sheet name, or `Sheet!B7`.
+        location: String,
+        /// What went wrong and what was expected.
+        message: String,
+    },
+}
+
+impl Error {
+    /// The source line the error is about, when there is one.
+    pub fn line(&self) -> Option<usize> {
+        match self {
+            Error::Syntax { line, .. } => Some(*line),
+            _ => None,
+        }
+    }
+}
+
+/// Shorthand for results of this crate.
+pub type Result<T> = std::result::Result<T, Error>;

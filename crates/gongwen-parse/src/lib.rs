@@ -1,0 +1,102 @@
+//! Turns published Chinese government documents (公文) into data.
+//!
+//! `gongwen-parse` reads a notice as plain text, an HTML page or a workbook, and builds one typed
+//! [`Document`]: the notice's own elements as GB/T 9704-2012 names them (发文机关, 发文字号, 标题,
+//! 主送机关, 署名, 成文日期, 附注, 附件说明), its parts (the letter, enclosed plans, attachments) with
+//! their numbered outline, every table as a grid, the tasks of task allocation tables (任务分工)
+//! with their lead (牵头) and supporting (配合) units, and diagnostics that say what looked wrong.
+//!
+//! The pipeline is a row of passes, each in its own module:
+//! [`decode`] (bytes → text) → [`read`] (text/HTML/workbook → [`blocks`]) → [`structure`]
+//! (blocks → notice, parts, outline) → [`tasks`] (tables and inline duties → tasks) →
+//! [`checks`] (consistency diagnostics).
+//!
+//! ```
+//! let text = "重庆市人民政府\n关于印发某某工作方案的通知\n渝府发〔2021〕19号\n各区县人民政府，市政府有关部门：\n现将《某某工作方案》印发给你们，请认真贯彻执行。\n重庆市人民政府\n2021年8月4日\n（此件公开发布）\n";
+//! let doc = gongwen_parse::parse_text(text);
+//! assert_eq!(doc.notice.title.as_deref(), Some("重庆市人民政府关于印发某某工作方案的通知"));
+//! assert_eq!(doc.notice.doc_number.as_ref().map(|n| n.serial), Some(Some(19)));
+//! assert_eq!(doc.notice.date.as_deref(), Some("2021-08-04"));
+//! assert_eq!(doc.notice.note.as_deref(), Some("此件公开发布"));
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod blocks;
+pub mod checks;
+pub mod decode;
+pub mod error;
+pub mod limits;
+pub mod model;
+pub mod normalize;
+pub mod numbering;
+pub mod read;
+pub mod structure;
+pub mod tasks;
+
+pub use error::{Error, Result};
+pub use limits::Limits;
+pub use model::*;
+
+/// The input formats [`parse`] understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputFormat {
+    /// Plain text.
+    Text,
+    /// An HTML page or fragment.
+    Html,
+    /// A workbook (XLSX, XLS, XLSB, ODS).
+    Workbook,
+    /// A document in gongwen's own JSON contract.
+    Json,
+}
+
+/// Options for [`parse`].
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The input format; sniffed from the bytes when `None`.
+    pub format: Option<InputFormat>,
+    /// Limits that keep hostile input in check.
+    pub limits: Limits,
+}
+
+/// Parses already-decoded plain text into a document. Never fails: what cannot be recognised is
+/// reported in [`Document::diagnostics`].
+pub fn parse_text(text: &str) -> Document {
+    let blocks = read::text::read_text(text);
+    let mut blocks = blocks;
+    blocks.encoding = "UTF-8".into();
+    structure::build(blocks)
+}
+
+/// Parses the bytes of a notice in any supported format.
+///
+/// The format comes from [`Options::format`], else from the bytes ([`read::sniff`]).
+pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
+    let limits = &options.limits;
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(Error::Limit {
+            what: "the input size in bytes".into(),
+            value: bytes.len() as u64,
+            limit: limits.max_input_bytes,
+            flag: "--max-input-bytes".into(),
+        });
+    }
+    let format = match options.format {
+        Some(f) => f,
+        None => read::sniff(bytes)?,
+    };
+    let blocks = match format {
+        InputFormat::Text => {
+            let decoded = decode::decode(bytes, false);
+            let mut b = read::text::read_text(&decoded.text);
+            b.encoding = decoded.encoding;
+            b.diagnostics.splice(0..0, decoded.diagnostics);
+            b
+        }
+        InputFormat::Html => read::html::read_html(bytes, limits)?,
+        InputFormat::Workbook => read::workbook::read_workbook(bytes, limits)?,
+        InputFormat::Json => return read::json::read_json(bytes),
+    };
+    Ok(structure::build(blocks))
+}

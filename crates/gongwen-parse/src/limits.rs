@@ -1,0 +1,34 @@
+//! Explicit limits that keep hostile input from exhausting time or memory.
+
+/// Limits applied while reading. Every one can be raised from the CLI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input accepted, in bytes (`--max-input-bytes`). Default 256 MiB.
+    pub max_input_bytes: u64,
+    /// Most cells one table grid may have after spans are expanded (`--max-grid-cells`). Default 1,000,000.
+    pub max_grid_cells: u64,
+    /// Largest `rowspan` honoured; larger values are capped (browsers cap at 65534).
+    pub max_rowspan: u32,
+    /// Largest `colspan` honoured; larger values are capped (browsers cap at 1000).
+    pub max_colspan: u32,
+    /// Deepest HTML element nesting walked; deeper content is flattened into its ancestor (`--max-depth`). Default 256.
+    pub max_depth: u32,
+    /// Largest total size a workbook's ZIP entries may expand to (`--max-unzipped-bytes`). Default 512 MiB.
+    pub max_unzipped_bytes: u64,
+    /// Most cells read from a workbook in all (`--max-grid-cells` applies too). Default 5,000,000.
+    pub max_sheet_cells: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 256 * 1024 * 1024,
+            max_grid_cells: 1_000_000,
+            max_rowspan: 65534,
+            max_colspan: 1000,
+            max_depth: 256,
+            max_unzipped_bytes: 512 * 1024 * 1024,
+            max_sheet_cells: 5_000_000,
+        }
+    }
+}

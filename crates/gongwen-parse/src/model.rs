@@ -1,0 +1,320 @@
+//! The document model: one typed structure that every reader produces and every writer consumes.
+//!
+//! Element names follow GB/T 9704-2012 (党政机关公文格式): 发文机关 (issuer), 发文字号 (document
+//! number), 标题 (title), 主送机关 (addressees), 正文 (body), 附件说明 (attachment list), 署名
+//! (signature), 成文日期 (date) and 附注 (note). The serialized names are a public contract (see
+//! the README): fields may be added, never renamed.
+
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Version of the JSON contract written in [`Document::schema_version`].
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// A parsed notice: its elements, its parts in reading order, the tasks found in them, and
+/// everything the parser noticed on the way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Document {
+    /// Version of this JSON contract, e.g. `"1.0"`.
+    pub schema_version: String,
+    /// Where the document came from and how it was decoded.
+    pub source: Source,
+    /// The notice's own elements (版头, 主体 and 版记 in GB/T 9704 terms).
+    pub notice: Notice,
+    /// The letter body (when it has structure), enclosed documents and attachments, in reading order.
+    pub parts: Vec<Part>,
+    /// Every task found: rows of task allocation tables and measures with inline duties.
+    pub tasks: Vec<Task>,
+    /// What looked wrong or noteworthy, each with the line it is about.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Default for Document {
+    fn default() -> Self {
+        Document {
+            schema_version: SCHEMA_VERSION.to_string(),
+            source: Source::default(),
+            notice: Notice::default(),
+            parts: Vec::new(),
+            tasks: Vec::new(),
+            diagnostics: Vec::new(),
+        }
+    }
+}
+
+/// The input format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    /// Plain text, one block per line (tables as tab-separated cells).
+    #[default]
+    Text,
+    /// An HTML page or fragment.
+    Html,
+    /// A spreadsheet (XLSX, XLS, ODS).
+    Xlsx,
+    /// A document in this crate's own JSON contract.
+    Json,
+}
+
+/// Provenance of the whole document.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Source {
+    /// The reader that produced the model.
+    pub format: SourceFormat,
+    /// The character encoding the bytes were decoded with (WHATWG name, e.g. `UTF-8`, `GBK`, `gb18030`, `UTF-16LE`).
+    pub encoding: String,
+    /// Metadata a web page carries about the notice (gov.cn's 索引号/发文机关/… table), when present.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageMeta>,
+}
+
+/// The metadata table that gov.cn-style pages print above the notice.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct PageMeta {
+    /// 索引号
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_no: Option<String>,
+    /// 主题分类
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// 发文机关
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issuer: Option<String>,
+    /// 成文日期, as `YYYY-MM-DD` when it could be read as a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// 标题
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// 发文字号
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doc_number: Option<String>,
+    /// 发布日期, as `YYYY-MM-DD` when it could be read as a date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Every label/value pair of the table as printed (labels without spaces or the trailing colon).
+    #[serde(default)]
+    pub fields: IndexMap<String, String>,
+}
+
+/// The notice's own elements.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Notice {
+    /// 发文机关: e.g. `重庆市人民政府`, or joint issuers `国务院办公厅、中央军委办公厅`.
+    pub issuer: Option<String>,
+    /// 标题, with the issuer line and every title line joined:
+    /// `重庆市人民政府关于印发重庆市服务业扩大开放综合试点工作方案的通知`.
+    pub title: Option<String>,
+    /// 发文字号, e.g. `渝府发〔2021〕19号`.
+    pub doc_number: Option<DocNumber>,
+    /// 主送机关, split on the top-level `，`: `各区县（自治县）人民政府`, `市政府有关部门`, `有关单位`.
+    pub addressees: Vec<String>,
+    /// The letter's body paragraphs (正文), between the addressees and the signature.
+    pub body: Vec<String>,
+    /// 署名, e.g. `重庆市人民政府`.
+    pub signature: Option<String>,
+    /// 成文日期 as `YYYY-MM-DD`; printed as `2021年8月4日` or `二〇〇四年六月二十六日`.
+    pub date: Option<String>,
+    /// 附注 without its parentheses, e.g. `此件公开发布`.
+    pub note: Option<String>,
+    /// 附件说明: the attachments the notice lists, e.g. `附件：重庆市…任务分工`.
+    pub attachments: Vec<AttachmentRef>,
+    /// Source line of the first line of the title (1-based).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+}
+
+/// 发文字号 split into its parts: `渝府发〔2021〕19号` is agency `渝府发`, year 2021, serial 19.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct DocNumber {
+    /// The number as printed (after punctuation normalization).
+    pub raw: String,
+    /// 机关代字, e.g. `渝府发`, `国办发明电`, `国令`.
+    pub agency: String,
+    /// 年份; absent in forms like `国令第707号`.
+    pub year: Option<i32>,
+    /// 发文顺序号.
+    pub serial: Option<u32>,
+}
+
+/// One entry of 附件说明.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct AttachmentRef {
+    /// The attachment's number (`附件：1．X` gives 1); `null` for a single unnumbered attachment.
+    pub index: Option<u32>,
+    /// The attachment's title as listed.
+    pub title: String,
+}
+
+/// What kind of part of the document a [`Part`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum PartKind {
+    /// The letter itself, when it carries numbered sections or tables (意见, 批复, 决定…).
+    #[default]
+    Body,
+    /// A document the notice transmits (印发…的通知 encloses a 方案, 办法, 规则…).
+    Enclosure,
+    /// An attachment introduced by a `附件` or `附件1` label.
+    Attachment,
+}
+
+/// A part of the document: the letter body, an enclosed document, or an attachment.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Part {
+    /// Body, enclosure or attachment.
+    pub kind: PartKind,
+    /// The attachment label as printed (`附件`, `附件1`), `null` for other parts.
+    pub label: Option<String>,
+    /// The part's title, e.g. `重庆市服务业扩大开放综合试点工作方案`.
+    pub title: Option<String>,
+    /// Paragraphs before the first numbered heading.
+    pub preamble: Vec<String>,
+    /// The outline: numbered headings with their paragraphs and children.
+    pub sections: Vec<Section>,
+    /// Tables in the part, in reading order.
+    pub tables: Vec<Table>,
+    /// Source line where the part starts.
+    pub line: usize,
+}
+
+/// A numbered heading and everything under it.
+///
+/// `（一）全力抓好任务落地。认真贯彻…` becomes marker `（一）`, number 1, heading `全力抓好任务落地`
+/// and the rest of the paragraph as the first entry of `paragraphs`.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Section {
+    /// The numbering marker as printed: `一、`, `（一）`, `1．`, `（1）`, `第一章`, `第三条`.
+    pub marker: String,
+    /// Depth in the outline, 1 for the top level; follows nesting, not a fixed table.
+    pub level: u32,
+    /// The marker's number (`（十四）` is 14).
+    pub number: u32,
+    /// The heading without its marker and without a trailing `。` (empty for articles 第X条).
+    pub heading: String,
+    /// The punctuation printed right after the heading (`。` for `（一）指导思想。`, empty for `一、总体要求`).
+    #[serde(default)]
+    pub heading_suffix: String,
+    /// Paragraphs under the heading, before any child heading.
+    pub paragraphs: Vec<String>,
+    /// Sub-sections.
+    pub children: Vec<Section>,
+    /// Source line of the heading.
+    pub line: usize,
+}
+
+/// A table as a grid of cell text, spans expanded (a spanned cell's text stands in every slot it covers).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Table {
+    /// A caption or title printed right above the table, when there is one.
+    pub caption: Option<String>,
+    /// How many leading rows are header rows.
+    pub header_rows: usize,
+    /// Every row's cells; all rows have the same number of cells.
+    pub rows: Vec<Vec<String>>,
+    /// Source line of each row (same length as `rows`).
+    #[serde(default)]
+    pub row_lines: Vec<usize>,
+    /// Source line where the table starts.
+    pub line: usize,
+}
+
+/// How a task was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum TaskOrigin {
+    /// A row of a task allocation table (任务分工).
+    #[default]
+    Table,
+    /// A measure that carries its duties in a trailing parenthesis (`（市发展改革委牵头，…配合）`).
+    Inline,
+}
+
+/// One task: what must be done and who leads and supports it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Task {
+    /// The task's number (序号), or the number of the measure's marker for inline duties.
+    pub seq: u32,
+    /// The task text.
+    pub text: String,
+    /// 牵头单位 (or 责任单位, 负责部门, 指导部门…), split on `、` and `，`.
+    pub lead: Vec<String>,
+    /// 配合单位 (or 配合部门, 参与单位…); empty when the cell is empty.
+    pub support: Vec<String>,
+    /// The group rows above the task as printed, outermost first:
+    /// `一、推动服务业重点行业领域深化改革扩大开放`, `（一）充分竞争性服务业。`.
+    pub group: Vec<String>,
+    /// Source line of the task (its row, or its measure's paragraph).
+    pub line: usize,
+    /// Every other column by its header (主要内容, 完成时限, 推广范围…), or other fields of an inline duty.
+    pub extra: IndexMap<String, String>,
+    /// The lead cell as printed.
+    #[serde(default)]
+    pub lead_text: String,
+    /// The support cell as printed.
+    #[serde(default)]
+    pub support_text: String,
+    /// Table row or inline measure.
+    #[serde(default)]
+    pub origin: TaskOrigin,
+    /// For inline duties, the measure's marker as printed (`（三）`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub marker: Option<String>,
+}
+
+/// How serious a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Something worth knowing; nothing is wrong.
+    Info,
+    /// The document parsed, but something looks inconsistent or missing.
+    Warning,
+    /// Something could not be parsed or the result contradicts the document.
+    Error,
+}
+
+/// Something the parser noticed, tied to a source line where there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// A stable machine-readable code, e.g. `task_count_mismatch`.
+    pub code: String,
+    /// What was found and what was expected, in words.
+    pub message: String,
+    /// The source line (1-based), or `null` when it concerns the whole document.
+    pub line: Option<usize>,
+    /// The spreadsheet cell (`任务分工!B7`) for workbook input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic about `line`.
+    pub fn new(severity: Severity, code: &str, message: impl Into<String>, line: Option<usize>) -> Self {
+        Diagnostic { severity, code: code.to_string(), message: message.into(), line, cell: None }
+    }
+}
+
+impl Document {
+    /// The worst severity among the diagnostics, if any.
+    pub fn worst(&self) -> Option<Severity> {
+        self.diagnostics.iter().map(|d| d.severity).max()
+    }
+
+    /// Counts every section in every part, at every depth.
+    pub fn section_count(&self) -> usize {
+        fn count(s: &[Section]) -> usize {
+            s.iter().map(|x| 1 + count(&x.children)).sum()
+        }
+        self.parts.iter().map(|p| count(&p.sections)).sum()
+    }
+
+    /// Counts every table in every part.
+    pub fn table_count(&self) -> usize {
+        self.parts.iter().map(|p| p.tables.len()).sum()
+    }
+}

@@ -1,0 +1,217 @@
+//! Text normalization shared by every reader.
+//!
+//! A notice reposted by another site often differs only in typography: full-width spaces used
+//! for indentation, spaces between the characters of a centred header (`试  点  任  务`),
+//! ASCII punctuation where the original had full-width (`(一)` for `（一）`), or `[2021]` for
+//! `〔2021〕` in a document number. Normalizing every block the same way makes all of those
+//! parse to the same model, and is what the plain-text writer prints.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// True for Han characters and CJK punctuation (the characters that make a context "Chinese").
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FFFF}'
+        | '\u{3001}'..='\u{303F}'
+        | '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '\u{2018}'..='\u{201F}'
+        | '\u{2014}' | '\u{2026}' | '\u{00B7}' | '\u{25CB}')
+}
+
+/// True for Han characters only.
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// Characters treated as white space inside a block (besides ASCII white space).
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{3000}' | '\u{00A0}' | '\u{200B}' | '\u{FEFF}' | '\u{2002}'..='\u{200A}')
+}
+
+/// Maps full-width letters and digits to ASCII; leaves full-width punctuation alone.
+fn fold_width(c: char) -> char {
+    match c {
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }
+}
+
+static DOC_NUMBER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Han})[\[［【〔（(]((?:19|20)\d{2})[\]］】〕）)](\d{1,6}号)").expect("static regex")
+});
+
+/// Normalizes one block of text (a paragraph or a table cell).
+///
+/// - white space of every kind (full-width, no-break, tabs, line breaks) collapses to one space,
+///   and is dropped next to a CJK character, so `试  点  任  务` becomes `试点任务`;
+/// - full-width letters and digits become ASCII (`１．` becomes `1．`);
+/// - ASCII punctuation in a Chinese context becomes full-width: `(一)` → `（一）`, `,` → `，`,
+///   `:` → `：`, `;` → `；`, `"…"` → `“…”`;
+/// - brackets around a document number's year become `〔〕`: `国发[2019]4号` → `国发〔2019〕4号`.
+///
+/// ```
+/// use gongwen_parse::normalize::normalize_block;
+/// assert_eq!(normalize_block("试  点  任  务"), "试点任务");
+/// assert_eq!(normalize_block("(一)指导思想. "), "（一）指导思想。");
+/// assert_eq!(normalize_block("渝府发[2021]19号"), "渝府发〔2021〕19号");
+/// ```
+pub fn normalize_block(s: &str) -> String {
+    // Pass 1: fold widths and collapse white space.
+    let mut chars: Vec<char> = Vec::with_capacity(s.len() / 2);
+    let mut pending_space = false;
+    for c in s.chars() {
+        if is_space(c) {
+            pending_space = !chars.is_empty();
+            continue;
+        }
+        if pending_space {
+            chars.push(' ');
+            pending_space = false;
+        }
+        chars.push(fold_width(c));
+    }
+    // Pass 2: drop spaces next to CJK characters or punctuation.
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let prev_cjk = out.last().copied().is_some_and(is_cjk);
+            let next_cjk = chars.get(i + 1).copied().is_some_and(is_cjk);
+            if prev_cjk || next_cjk {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    let out = canonical_punctuation(&out);
+    let text: String = out.into_iter().collect();
+    if text.contains(['[', '［', '【', '(', '（']) {
+        DOC_NUMBER_BRACKETS.replace_all(&text, "$1〔$2〕$3").into_owned()
+    } else {
+        text
+    }
+}
+
+/// Converts ASCII punctuation that stands in a Chinese context to its full-width form.
+fn canonical_punctuation(chars: &[char]) -> Vec<char> {
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    // For each open parenthesis seen: whether it was converted.
+    let mut parens: Vec<bool> = Vec::new();
+    let mut quote_open = false;
+    let n = chars.len();
+    for i in 0..n {
+        let c = chars[i];
+        let prev = out.last().copied();
+        let next = if i + 1 < n { Some(chars[i + 1]) } else { None };
+        let prev_cjk = prev.is_some_and(is_cjk);
+        let next_cjk = next.is_some_and(is_cjk);
+        let digits_around = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
+        let mapped = match c {
+            '(' => {
+                let convert = prev.is_none() || prev_cjk || next_cjk || paren_holds_cjk(&chars[i + 1..]);
+                parens.push(convert);
+                if convert { '（' } else { c }
+            }
+            ')' => {
+                let convert = match parens.pop() {
+                    Some(opened) => opened,
+                    None => prev_cjk || next_cjk,
+                };
+                if convert { '）' } else { c }
+            }
+            '（' => {
+                parens.push(true);
+                c
+            }
+            '）' => {
+                parens.pop();
+                c
+            }
+            ',' if !digits_around && (prev_cjk || next_cjk) => '，',
+            ':' if !digits_around && (prev_cjk || next_cjk) => '：',
+            ';' if prev_cjk || next_cjk => '；',
+            '?' if prev_cjk || next_cjk => '？',
+            '!' if prev_cjk || next_cjk => '！',
+            '.' if prev.is_some_and(is_han) && (next.is_none() || next_cjk) => '。',
+            '"' if prev_cjk || next_cjk || prev.is_none() => {
+                quote_open = !quote_open;
+                if quote_open { '“' } else { '”' }
+            }
+            _ => c,
+        };
+        out.push(mapped);
+    }
+    out
+}
+
+/// True when the text up to the matching `)` holds a CJK character.
+fn paren_holds_cjk(rest: &[char]) -> bool {
+    let mut depth = 0usize;
+    for &c in rest.iter().take(200) {
+        match c {
+            '(' => depth += 1,
+            ')' if depth == 0 => return false,
+            ')' => depth -= 1,
+            _ if is_cjk(c) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Removes every white-space character (used to compare texts modulo layout).
+pub fn strip_spaces(s: &str) -> String {
+    s.chars().filter(|c| !is_space(*c)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spaced_header_collapses() {
+        assert_eq!(normalize_block("\t试  点  任  务"), "试点任务");
+        assert_eq!(normalize_block("国 务 院 工 作 规 则"), "国务院工作规则");
+        assert_eq!(normalize_block("第一章\u{3000}总\u{3000}\u{3000}则"), "第一章总则");
+    }
+
+    #[test]
+    fn ascii_punctuation_in_chinese_context_becomes_full_width() {
+        assert_eq!(normalize_block("各区县(自治县)人民政府,市政府有关部门,有关单位:"), "各区县（自治县）人民政府，市政府有关部门，有关单位：");
+        assert_eq!(normalize_block("支持开展合格境内有限合伙人(QDLP)试点."), "支持开展合格境内有限合伙人（QDLP）试点。");
+        assert_eq!(normalize_block("坚持\"两点\"定位"), "坚持“两点”定位");
+        assert_eq!(normalize_block("(1)加强领导"), "（1）加强领导");
+    }
+
+    #[test]
+    fn latin_text_keeps_its_spaces_and_punctuation() {
+        assert_eq!(normalize_block("Hello, world (test): 1,000.5"), "Hello, world (test): 1,000.5");
+        assert_eq!(normalize_block("10:30"), "10:30");
+    }
+
+    #[test]
+    fn doc_number_brackets_are_canonical() {
+        assert_eq!(normalize_block("国发[2019]4号"), "国发〔2019〕4号");
+        assert_eq!(normalize_block("国办函［2005］57号"), "国办函〔2005〕57号");
+        assert_eq!(normalize_block("国发(2019)4号"), "国发〔2019〕4号");
+    }
+
+    #[test]
+    fn full_width_digits_fold() {
+        assert_eq!(normalize_block("１．加强领导"), "1．加强领导");
+    }
+
+    #[test]
+    fn normalization_is_idempotent() {
+        for s in ["(一)指导思想. ", "试  点  任  务", "a , b", "“x” (y) [2021]", "渝府发[2021]19号", "1. 2", ") (", "\"\"\""] {
+            let once = normalize_block(s);
+            assert_eq!(normalize_block(&once), once, "input {s:?}");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! Numbering markers of GB/T 9704-2012 headings and of regulations.
+//!
+//! The standard's body hierarchy is `一、` → `（一）` → `1.` → `（1）`; regulations and 办法 use
+//! `第一章` / `第一节` / `第一条`. Which kind is the top level is decided by the document (see
+//! [`crate::structure`]); this module only recognises a marker and reads its number.
+
+/// The kinds of numbering marker, coarsest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkerKind {
+    /// `第一部分`
+    Part,
+    /// `第一章`
+    Chapter,
+    /// `第一节`
+    Section,
+    /// `第一条`
+    Article,
+    /// `一、`
+    CnComma,
+    /// `（一）`
+    CnParen,
+    /// `1.` `1．` `1、`
+    ArabicDot,
+    /// `（1）`
+    ArabicParen,
+    /// `①`
+    Circled,
+}
+
+impl MarkerKind {
+    /// True for the regulation forms 第X章/节/条/部分, whose marker is a label rather than an item.
+    pub fn is_ordinal(self) -> bool {
+        matches!(self, MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article)
+    }
+}
+
+/// A marker found at the start of a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// Its kind.
+    pub kind: MarkerKind,
+    /// The marker as printed, e.g. `（十四）`.
+    pub text: String,
+    /// Its number.
+    pub number: u32,
+    /// Byte length of the marker in the block.
+    pub len: usize,
+}
+
+/// Value of a Chinese numeral digit (`〇` and `○` are both zero).
+pub fn cn_digit(c: char) -> Option<u32> {
+    Some(match c {
+        '〇' | '○' | '零' | 'Ｏ' | 'O' | '0' => 0,
+        '一' | '壹' => 1,
+        '二' | '贰' | '两' => 2,
+        '三' | '叁' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' => 6,
+        '七' | '柒' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' => 9,
+        _ => return None,
+    })
+}
+
+/// Reads a Chinese numeral up to the thousands: `十四` → 14, `二十一` → 21, `一百零三` → 103.
+/// Also reads plain ASCII digits.
+pub fn parse_cn_number(s: &str) -> Option<u32> {
+    if s.is_empty() {
+        return None;
+    }
+    if s.chars().all(|c| c.is_ascii_digit()) {
+        return s.parse().ok();
+    }
+    let mut total: u32 = 0;
+    let mut current: Option<u32> = None;
+    for c in s.chars() {
+        let unit = match c {
+            '十' | '拾' => 10,
+            '百' | '佰' => 100,
+            '千' | '仟' => 1000,
+            _ => {
+                current = Some(cn_digit(c)?);
+                continue;
+            }
+        };
+        total = total.checked_add(current.unwrap_or(1).checked_mul(unit)?)?;
+        current = None;
+    }
+    total.checked_add(current.unwrap_or(0))
+}
+
+/// Reads a year written digit by digit in Chinese numerals: `二〇〇四` → 2004.
+pub fn parse_cn_digits(s: &str) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut n = 0;
+    for c in s.chars() {
+        v = v.checked_mul(10)?.checked_add(cn_digit(c)?)?;
+        n += 1;
+    }
+    (n > 0).then_some(v)
+}
+
+fn is_cn_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇')
+}
+
+/// Recognises the numbering marker at the start of a normalized block.
+///
+/// ```
+/// use gongwen_parse::numbering::{marker, MarkerKind};
+/// let m = marker("（十四）加强金融风险防控。").unwrap();
+/// assert_eq!((m.kind, m.number, m.text.as_str()), (MarkerKind::CnParen, 14, "（十四）"));
+/// assert_eq!(marker("第三条本办法自公布之日起施行。").unwrap().kind, MarkerKind::Article);
+/// assert!(marker("2021年8月4日").is_none());
+/// ```
+pub fn marker(text: &str) -> Option<Marker> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    match first {
+        '第' => {
+            let digits: String = text['第'.len_utf8()..].chars().take_while(|&c| is_cn_numeral(c) || c.is_ascii_digit()).collect();
+            if digits.is_empty() {
+                return None;
+            }
+            let after = '第'.len_utf8() + digits.len();
+            let rest = &text[after..];
+            let (kind, unit_len) = if rest.starts_with("部分") {
+                (MarkerKind::Part, "部分".len())
+            } else {
+                let kind = match rest.chars().next()? {
+                    '章' => MarkerKind::Chapter,
+                    '节' => MarkerKind::Section,
+                    '条' => MarkerKind::Article,
+                    _ => return None,
+                };
+                (kind, 3)
+            };
+            let number = parse_cn_number(&digits)?;
+            let len = after + unit_len;
+            Some(Marker { kind, text: text[..len].to_string(), number, len })
+        }
+        '（' | '(' => {
+            let inner_start = first.len_utf8();
+            let inner: String = text[inner_start..].chars().take_while(|&c| c != '）' && c != ')').take(6).collect();
+            let close_at = inner_start + inner.len();
+            let close = text[close_at..].chars().next()?;
+            if close != '）' && close != ')' || inner.is_empty() {
+                return None;
+            }
+            let kind = if inner.chars().all(|c| c.is_ascii_digit()) {
+                MarkerKind::ArabicParen
+            } else if inner.chars().all(is_cn_numeral) {
+                MarkerKind::CnParen
+            } else {
+                return None;
+            };
+            let number = parse_cn_number(&inner)?;
+            let len = close_at + close.len_utf8();
+            // A parenthesis that is the whole block (a note like （此件公开发布）) is not a marker.
+            if len == text.len() && kind == MarkerKind::CnParen {
+                return None;
+            }
+            Some(Marker { kind, text: text[..len].to_string(), number, len })
+        }
+        '①'..='⑳' => {
+            let number = first as u32 - '①' as u32 + 1;
+            let len = first.len_utf8();
+            Some(Marker { kind: MarkerKind::Circled, text: text[..len].to_string(), number, len })
+        }
+        c if c.is_ascii_digit() => {
+            let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
+            if digits.len() > 3 {
+                return None;
+            }
+            let rest = &text[digits.len()..];
+            let sep = rest.chars().next()?;
+            if !matches!(sep, '.' | '．' | '、') {
+                return None;
+            }
+            // `1.5倍` is a number, not a marker.
+            if rest[sep.len_utf8()..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                return None;
+            }
+            let len = digits.len() + sep.len_utf8();
+            Some(Marker { kind: MarkerKind::ArabicDot, text: text[..len].to_string(), number: digits.parse().ok()?, len })
+        }
+        c if is_cn_numeral(c) => {
+            let digits: String = text.chars().take_while(|&c| is_cn_numeral(c)).collect();
+            let rest = &text[digits.len()..];
+            if !rest.starts_with('、') || digits.chars().count() > 4 {
+                return None;
+            }
+            let len = digits.len() + '、'.len_utf8();
+            Some(Marker { kind: MarkerKind::CnComma, text: text[..len].to_string(), number: parse_cn_number(&digits)?, len })
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_numerals_read() {
+        assert_eq!(parse_cn_number("十"), Some(10));
+        assert_eq!(parse_cn_number("十四"), Some(14));
+        assert_eq!(parse_cn_number("二十一"), Some(21));
+        assert_eq!(parse_cn_number("一百零三"), Some(103));
+        assert_eq!(parse_cn_digits("二〇〇四"), Some(2004));
+        assert_eq!(parse_cn_digits("二○○四"), Some(2004));
+    }
+
+    #[test]
+    fn every_marker_kind_is_recognised() {
+        let cases = [
+            ("一、总体要求", MarkerKind::CnComma, 1, "一、"),
+            ("（三）工作目标。", MarkerKind::CnParen, 3, "（三）"),
+            ("(二)工作原则", MarkerKind::CnParen, 2, "(二)"),
+            ("12．加强领导", MarkerKind::ArabicDot, 12, "12．"),
+            ("3.做好", MarkerKind::ArabicDot, 3, "3."),
+            ("（2）推进", MarkerKind::ArabicParen, 2, "（2）"),
+            ("第十二章附则", MarkerKind::Chapter, 12, "第十二章"),
+            ("第一百零三条", MarkerKind::Article, 103, "第一百零三条"),
+            ("第二节", MarkerKind::Section, 2, "第二节"),
+            ("第一部分总则", MarkerKind::Part, 1, "第一部分"),
+            ("③其他", MarkerKind::Circled, 3, "③"),
+        ];
+        for (text, kind, number, printed) in cases {
+            let m = marker(text).unwrap_or_else(|| panic!("no marker in {text}"));
+            assert_eq!((m.kind, m.number, m.text.as_str()), (kind, number, printed), "{text}");
+        }
+    }
+
+    #[test]
+    fn non_markers_are_rejected() {
+        for text in ["2021年8月4日", "1.5倍", "一是加强", "（此件公开发布）", "（一）", "第一批", "（QDLP）", "二〇〇四年"] {
+            assert!(marker(text).is_none(), "{text}");
+        }
+    }
+}

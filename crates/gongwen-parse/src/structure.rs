@@ -1,0 +1,596 @@
+//! The structure builder: blocks → notice elements, parts and outline.
+//!
+//! GB/T 9704-2012 fixes the order of a notice's elements, and the builder reads them in that
+//! order: the head (issuer line, title lines, 发文字号, in either order), the addressees (主送机关,
+//! a line ending in `：`), the letter body, the signature (署名) and date (成文日期), the note
+//! (附注, a parenthesized line after the date), then whatever the letter transmits — an enclosed
+//! document (a title line, then its text), and attachments (a `附件` or `附件1` label line, then a
+//! title). Each part's numbered headings become a [`Section`] tree whose levels follow the
+//! nesting of marker kinds in the document itself.
+
+use crate::blocks::{Block, Blocks, Para};
+use crate::model::*;
+use crate::numbering::{self, MarkerKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static DOC_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\p{Han}{1,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex"));
+static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
+static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")
+});
+static ATTACHMENT_LABEL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^附件(\d{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").expect("static regex"));
+static ATTACHMENT_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").expect("static regex"));
+static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[．.、](.+)$").expect("static regex"));
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^（(此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})）$").expect("static regex")
+});
+static PAREN_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^（[^（）]{1,40}）$").expect("static regex"));
+
+/// Suffixes that end the name of an issuing authority.
+const ORGAN_SUFFIXES: &[&str] = &[
+    "人民政府", "政府", "办公厅", "办公室", "委员会", "国务院", "中央", "部", "局", "厅", "委", "院", "会", "署", "行", "中心", "组",
+    "办", "司", "处", "室", "党委", "省委", "市委", "县委", "区委",
+];
+
+/// Words that end a document title (文种 and the names of enclosed documents).
+const TITLE_ENDINGS: &[&str] = &[
+    "通知", "意见", "批复", "决定", "通告", "公告", "通报", "报告", "请示", "函", "纪要", "命令", "令", "议案", "决议", "公报", "方案", "办法",
+    "规则", "规定", "细则", "清单", "计划", "要点", "目录", "分工", "标准", "指引", "指南", "条例", "规划", "纲要", "名单", "表", "措施",
+    "制度", "章程", "守则", "实施意见", "任务分工",
+];
+
+fn char_len(s: &str) -> usize {
+    s.chars().count()
+}
+
+/// Reads a date printed as `2021年8月4日` or `二〇〇四年六月二十六日` at the end of `text`.
+/// Returns the printed date's start offset and its (year, month, day).
+pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
+    if let Some(c) = DATE_ARABIC.captures(text) {
+        let start = c.get(0)?.start();
+        let y: i32 = c[1].parse().ok()?;
+        let m: u32 = c[2].parse().ok()?;
+        let d: u32 = c[3].parse().ok()?;
+        return Some((start, (y, m, d)));
+    }
+    if let Some(c) = DATE_CN.captures(text) {
+        let start = c.get(0)?.start();
+        let y = numbering::parse_cn_digits(&c[1])? as i32;
+        let m = numbering::parse_cn_number(&c[2])?;
+        let d = numbering::parse_cn_number(&c[3])?;
+        return Some((start, (y, m, d)));
+    }
+    None
+}
+
+/// True when (year, month, day) is a real calendar date.
+pub fn is_real_date(y: i32, m: u32, d: u32) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d) && (1000..=9999).contains(&y)
+}
+
+/// Formats a date as `YYYY-MM-DD`.
+pub fn iso_date(y: i32, m: u32, d: u32) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// Parses a 发文字号 such as `国发〔2019〕4号` or `国令第707号`.
+pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
+    let c = DOC_NUMBER.captures(text)?;
+    let agency = c.get(1)?.as_str().to_string();
+    let year = c.get(2).and_then(|m| m.as_str().parse().ok());
+    let serial = c.get(3).or_else(|| c.get(4)).and_then(|m| m.as_str().parse().ok());
+    Some(DocNumber { raw: text.to_string(), agency, year, serial })
+}
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.contains(['。', '，', '；', '：', '！', '？'])
+}
+
+/// Looks like the name of an organ (a signature or issuer line).
+fn is_organ_line(s: &str) -> bool {
+    let n = char_len(s);
+    n >= 2
+        && n <= 60
+        && !has_sentence_punct(s)
+        && numbering::marker(s).is_none()
+        && find_date(s).is_none()
+        && ORGAN_SUFFIXES.iter().any(|suf| s.ends_with(suf))
+}
+
+/// Could be (part of) a title: short, not a sentence, not numbered.
+fn is_title_line(s: &str) -> bool {
+    let n = char_len(s);
+    n >= 2
+        && n <= 80
+        && !s.ends_with(['。', '；', '：', '，'])
+        && numbering::marker(s).is_none()
+        && find_date(s).is_none()
+        && parse_doc_number(s).is_none()
+        && !s.starts_with('（')
+        && !ATTACHMENT_LABEL.is_match(s)
+        && !ATTACHMENT_LIST.is_match(s)
+}
+
+fn is_addressee_line(s: &str) -> bool {
+    (s.ends_with('：') || s.ends_with(':'))
+        && char_len(s) <= 200
+        && !s.contains('。')
+        && numbering::marker(s).is_none()
+        && !ATTACHMENT_LIST.is_match(s)
+}
+
+fn ends_like_title(s: &str) -> bool {
+    TITLE_ENDINGS.iter().any(|e| s.ends_with(e))
+}
+
+/// Splits `text` on the separators in `seps` that stand outside any bracket or quote.
+pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth: i32 = 0;
+    let mut cur = String::new();
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
+            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+        if depth == 0 && seps.contains(&c) {
+            let t = cur.trim();
+            if !t.is_empty() {
+                out.push(t.to_string());
+            }
+            cur.clear();
+        } else {
+            cur.push(c);
+        }
+    }
+    let t = cur.trim();
+    if !t.is_empty() {
+        out.push(t.to_string());
+    }
+    out
+}
+
+/// Everything the builder collected while reading, before the parts are assembled.
+struct Builder {
+    doc: Document,
+    notes: Vec<(String, usize)>,
+}
+
+impl Builder {
+    fn diag(&mut self, severity: Severity, code: &str, message: impl Into<String>, line: Option<usize>) {
+        self.doc.diagnostics.push(Diagnostic::new(severity, code, message, line));
+    }
+
+    /// Takes the note and attachment-list paragraphs out of a run of blocks.
+    fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
+        let mut out = Vec::with_capacity(blocks.len());
+        let mut i = 0;
+        while i < blocks.len() {
+            let b = blocks[i];
+            if let Block::Para(p) = b {
+                if NOTE.is_match(&p.text) {
+                    self.notes.push((strip_parens(&p.text), p.line));
+                    i += 1;
+                    continue;
+                }
+                if let Some(c) = ATTACHMENT_LIST.captures(&p.text) {
+                    let first = c[1].trim().to_string();
+                    if let Some(item) = LIST_ITEM.captures(&first) {
+                        self.doc.notice.attachments.push(AttachmentRef { index: item[1].parse().ok(), title: item[2].trim().to_string() });
+                        // Numbered lists continue on the following lines: `2．Y`.
+                        let mut j = i + 1;
+                        while let Some(Block::Para(q)) = blocks.get(j) {
+                            let Some(next) = LIST_ITEM.captures(&q.text) else { break };
+                            let index: Option<u32> = next[1].parse().ok();
+                            let expected = self.doc.notice.attachments.last().and_then(|a| a.index).map(|n| n + 1);
+                            if index != expected {
+                                break;
+                            }
+                            self.doc.notice.attachments.push(AttachmentRef { index, title: next[2].trim().to_string() });
+                            j += 1;
+                        }
+                        i = j;
+                    } else {
+                        self.doc.notice.attachments.push(AttachmentRef { index: None, title: first });
+                        i += 1;
+                    }
+                    continue;
+                }
+            }
+            out.push(b);
+            i += 1;
+        }
+        out
+    }
+}
+
+fn strip_parens(s: &str) -> String {
+    s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).to_string()
+}
+
+/// Builds the document from a reader's blocks.
+pub fn build(input: Blocks) -> Document {
+    let mut b = Builder {
+        doc: Document {
+            source: Source { format: input.format, encoding: input.encoding.clone(), page: input.page.clone() },
+            diagnostics: input.diagnostics.clone(),
+            ..Document::default()
+        },
+        notes: Vec::new(),
+    };
+    let blocks: Vec<&Block> = input.blocks.iter().collect();
+    let k = read_head(&mut b, &blocks);
+
+    // The closing: signature and date after the letter body.
+    let date_at = blocks.iter().enumerate().skip(k).find_map(|(i, blk)| match blk {
+        Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
+            find_date(&p.text).and_then(|(start, _)| {
+                let prefix = &p.text[..start];
+                (prefix.is_empty() || is_organ_line(prefix)).then_some(i)
+            })
+        }
+        _ => None,
+    });
+    let (body_end, rest_start) = match date_at {
+        Some(d) => {
+            let Block::Para(p) = blocks[d] else { unreachable_para() };
+            let (start, (y, m, dd)) = find_date(&p.text).unwrap_or((0, (0, 0, 0)));
+            if is_real_date(y, m, dd) {
+                b.doc.notice.date = Some(iso_date(y, m, dd));
+            } else {
+                b.diag(Severity::Error, "invalid_date", format!("成文日期 `{}` is not a real date", &p.text[start..]), Some(p.line));
+            }
+            let mut sig_start = d;
+            let mut signature: Vec<String> = Vec::new();
+            if start > 0 {
+                signature.push(p.text[..start].to_string());
+            } else {
+                while sig_start > k && signature.len() < 3 {
+                    match blocks[sig_start - 1] {
+                        Block::Para(q) if is_organ_line(&q.text) => {
+                            signature.insert(0, q.text.clone());
+                            sig_start -= 1;
+                        }
+                        _ => break,
+                    }
+                }
+            }
+            if !signature.is_empty() {
+                b.doc.notice.signature = Some(signature.join("、"));
+            }
+            let mut rest = d + 1;
+            if let Some(Block::Para(q)) = blocks.get(rest) {
+                if NOTE.is_match(&q.text) || PAREN_LINE.is_match(&q.text) {
+                    b.notes.push((strip_parens(&q.text), q.line));
+                    rest += 1;
+                }
+            }
+            (sig_start, rest)
+        }
+        None => (blocks.len(), blocks.len()),
+    };
+
+    // The letter body.
+    let body_blocks = b.take_notes_and_lists(&blocks[k.min(body_end)..body_end]);
+    b.doc.notice.body = body_blocks
+        .iter()
+        .filter_map(|blk| match blk {
+            Block::Para(p) => Some(p.text.clone()),
+            Block::Table(_) => None,
+        })
+        .collect();
+    let body_has_structure = body_blocks.iter().any(|blk| match blk {
+        Block::Para(p) => numbering::marker(&p.text).is_some(),
+        Block::Table(_) => true,
+    });
+    if body_has_structure {
+        let line = body_blocks.first().map(|x| x.line()).unwrap_or(0);
+        let part = build_part(&mut b, PartKind::Body, None, None, &body_blocks, line);
+        b.doc.parts.push(part);
+    }
+
+    // What the letter transmits: enclosures and attachments.
+    let rest = b.take_notes_and_lists(&blocks[rest_start.min(blocks.len())..]);
+    for seg in segments(&rest) {
+        let part = build_part(&mut b, seg.kind, seg.label, seg.title, &seg.blocks, seg.line);
+        b.doc.parts.push(part);
+    }
+
+    if let Some((note, _)) = b.notes.first() {
+        b.doc.notice.note = Some(note.clone());
+    }
+    if b.doc.notice.issuer.is_none() {
+        b.doc.notice.issuer = b.doc.notice.signature.clone();
+    }
+    crate::tasks::collect_tasks(&mut b.doc);
+    crate::checks::run(&mut b.doc);
+    b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
+    b.doc
+}
+
+#[cold]
+fn unreachable_para() -> ! {
+    // `date_at` only ever points at a paragraph.
+    panic!("internal error: date block is not a paragraph")
+}
+
+/// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
+fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
+    let mut k = 0;
+    let mut title_lines: Vec<&Para> = Vec::new();
+    let mut letterhead: Option<String> = None;
+    while k < blocks.len() && k < 12 {
+        let Block::Para(p) = blocks[k] else { break };
+        if let Some(n) = parse_doc_number(&p.text) {
+            if b.doc.notice.doc_number.is_none() {
+                b.doc.notice.doc_number = Some(n);
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if is_addressee_line(&p.text) && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some()) {
+            let text = p.text.trim_end_matches(['：', ':']);
+            b.doc.notice.addressees = split_top_level(text, &['，', ',']);
+            k += 1;
+            break;
+        }
+        if is_title_line(&p.text) && !NOTE.is_match(&p.text) {
+            if p.text.ends_with("文件") && title_lines.is_empty() && letterhead.is_none() {
+                letterhead = Some(p.text.trim_end_matches("文件").to_string());
+            } else {
+                // A title ends with its 文种; a second title-like line after a complete title with
+                // no 发文字号 between is not part of it unless the first line was only an issuer.
+                let complete = title_lines.last().is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
+                if complete && b.doc.notice.doc_number.is_none() {
+                    break;
+                }
+                if complete {
+                    break;
+                }
+                title_lines.push(p);
+            }
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if title_lines.is_empty() && b.doc.notice.doc_number.is_none() && letterhead.is_none() {
+        return 0;
+    }
+    let title: String = title_lines.iter().map(|p| p.text.as_str()).collect();
+    if !title.is_empty() {
+        b.doc.notice.title = Some(title.clone());
+        b.doc.notice.line = title_lines.first().map(|p| p.line);
+    }
+    let issuer_line = title_lines.first().filter(|p| title_lines.len() >= 2 && is_organ_line(&p.text) && !p.text.contains("关于"));
+    b.doc.notice.issuer = if let Some(p) = issuer_line {
+        Some(p.text.clone())
+    } else if let Some(pos) = title.find("关于").filter(|&p| p > 0 && char_len(&title[..p]) <= 40) {
+        Some(title[..pos].to_string())
+    } else {
+        letterhead
+    };
+    k
+}
+
+struct Segment<'a> {
+    kind: PartKind,
+    label: Option<String>,
+    title: Option<String>,
+    blocks: Vec<&'a Block>,
+    line: usize,
+}
+
+/// Splits what follows the letter into enclosures and attachments.
+fn segments<'a>(rest: &[&'a Block]) -> Vec<Segment<'a>> {
+    let mut out: Vec<Segment<'a>> = Vec::new();
+    let mut i = 0;
+    while i < rest.len() {
+        let blk = rest[i];
+        if let Block::Para(p) = blk {
+            if ATTACHMENT_LABEL.is_match(&p.text) {
+                let label = p.text.trim_end_matches(['：', ':']).to_string();
+                let mut seg = Segment { kind: PartKind::Attachment, label: Some(label), title: None, blocks: Vec::new(), line: p.line };
+                i += 1;
+                i = take_title(rest, i, &mut seg);
+                out.push(seg);
+                continue;
+            }
+            if out.is_empty() {
+                let mut seg = Segment { kind: PartKind::Enclosure, label: None, title: None, blocks: Vec::new(), line: p.line };
+                i = take_title(rest, i, &mut seg);
+                out.push(seg);
+                continue;
+            }
+        }
+        if out.is_empty() {
+            out.push(Segment { kind: PartKind::Enclosure, label: None, title: None, blocks: Vec::new(), line: blk.line() });
+        }
+        if let Some(seg) = out.last_mut() {
+            seg.blocks.push(blk);
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Reads a part's title at `i` (one line, or two when the first does not yet end like a title).
+fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
+    let Some(Block::Para(p)) = rest.get(i) else { return i };
+    if !is_title_line(&p.text) {
+        return i;
+    }
+    let mut title = p.text.clone();
+    i += 1;
+    while !ends_like_title(&title) {
+        match rest.get(i) {
+            Some(Block::Para(q)) if is_title_line(&q.text) && ends_like_title(&q.text) && char_len(&title) + char_len(&q.text) <= 80 => {
+                title.push_str(&q.text);
+                i += 1;
+            }
+            _ => break,
+        }
+    }
+    seg.title = Some(title);
+    i
+}
+
+/// Builds one part: preamble, outline and tables.
+fn build_part(b: &mut Builder, kind: PartKind, label: Option<String>, title: Option<String>, blocks: &[&Block], line: usize) -> Part {
+    let mut part = Part { kind, label, title, line, ..Part::default() };
+    let mut outline = Outline::default();
+    let mut prev_para: Option<&Para> = None;
+    for blk in blocks {
+        match blk {
+            Block::Para(p) => {
+                outline.push(p);
+                prev_para = Some(p);
+            }
+            Block::Table(t) => {
+                let mut t = t.clone();
+                if let Some(p) = prev_para {
+                    if is_caption(&p.text) && outline.take_last_paragraph(&p.text) {
+                        t.caption = Some(p.text.clone());
+                    }
+                }
+                part.tables.push(t);
+                prev_para = None;
+            }
+        }
+    }
+    let (preamble, sections) = outline.finish();
+    part.preamble = preamble;
+    part.sections = sections;
+    let _ = b;
+    part
+}
+
+fn is_caption(s: &str) -> bool {
+    is_title_line(s) && char_len(s) <= 60 && ["表", "清单", "目录", "一览", "分工", "名单"].iter().any(|w| s.contains(w))
+}
+
+/// Builds the section tree: levels follow the order in which marker kinds first nest.
+#[derive(Default)]
+struct Outline {
+    preamble: Vec<String>,
+    roots: Vec<Section>,
+    /// Open sections, outermost first, with their marker kinds.
+    open: Vec<(MarkerKind, Section)>,
+    /// Whether the last paragraph pushed went to the preamble (for captions).
+    last_in_preamble: bool,
+}
+
+impl Outline {
+    fn push(&mut self, p: &Para) {
+        let Some(m) = numbering::marker(&p.text) else {
+            match self.open.last_mut() {
+                Some((_, s)) => {
+                    s.paragraphs.push(p.text.clone());
+                    self.last_in_preamble = false;
+                }
+                None => {
+                    self.preamble.push(p.text.clone());
+                    self.last_in_preamble = true;
+                }
+            }
+            return;
+        };
+        let depth = match self.open.iter().position(|(k, _)| *k == m.kind) {
+            Some(d) => d,
+            // A kind coarser than an open one takes that one's level.
+            None => self.open.iter().position(|(k, _)| *k > m.kind).unwrap_or(self.open.len()),
+        };
+        self.close_to(depth);
+        let rest = &p.text[m.len..];
+        let (heading, suffix, para) = split_heading(m.kind, rest);
+        let mut s = Section {
+            marker: m.text.clone(),
+            level: depth as u32 + 1,
+            number: m.number,
+            heading,
+            heading_suffix: suffix,
+            paragraphs: Vec::new(),
+            children: Vec::new(),
+            line: p.line,
+        };
+        if let Some(para) = para {
+            s.paragraphs.push(para);
+        }
+        self.open.push((m.kind, s));
+        self.last_in_preamble = false;
+    }
+
+    fn close_to(&mut self, depth: usize) {
+        while self.open.len() > depth {
+            let Some((_, s)) = self.open.pop() else { break };
+            match self.open.last_mut() {
+                Some((_, parent)) => parent.children.push(s),
+                None => self.roots.push(s),
+            }
+        }
+    }
+
+    /// Removes the last paragraph if it is `text` (it turned out to be a table caption).
+    fn take_last_paragraph(&mut self, text: &str) -> bool {
+        let list = match self.open.last_mut() {
+            Some((_, s)) if !self.last_in_preamble => &mut s.paragraphs,
+            _ => &mut self.preamble,
+        };
+        if list.last().is_some_and(|t| t == text) {
+            list.pop();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn finish(mut self) -> (Vec<String>, Vec<Section>) {
+        self.close_to(0);
+        (self.preamble, self.roots)
+    }
+}
+
+/// Splits a numbered block into its heading and the text that follows it.
+///
+/// `指导思想。` is all heading; `全力抓好任务落地。认真贯彻…` is heading `全力抓好任务落地` and a
+/// paragraph; an article (第X条) has no heading, only text; a long first sentence is text.
+/// Returns (heading, the punctuation after it, the text after it).
+pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<String>) {
+    let rest = rest.trim();
+    let whole_text = || (String::new(), String::new(), (!rest.is_empty()).then(|| rest.to_string()));
+    if kind == MarkerKind::Article {
+        return whole_text();
+    }
+    if kind.is_ordinal() {
+        return match rest.strip_suffix('。') {
+            Some(h) if !h.contains('。') => (h.to_string(), "。".into(), None),
+            _ if !rest.contains('。') => (rest.to_string(), String::new(), None),
+            _ => whole_text(),
+        };
+    }
+    match rest.find('。') {
+        Some(pos) => {
+            let first = &rest[..pos];
+            let after = rest[pos + '。'.len_utf8()..].trim();
+            if char_len(first) <= 50 && !first.is_empty() {
+                (first.to_string(), "。".into(), (!after.is_empty()).then(|| after.to_string()))
+            } else {
+                whole_text()
+            }
+        }
+        None if char_len(rest) <= 50 => (rest.to_string(), String::new(), None),
+        None => whole_text(),
+    }
+}
