@@ -1,0 +1,1 @@
+//! Integration tests: cli (filled in by the commit that implements it).

@@ -1,0 +1,1 @@
+//! Integration tests: encodings (filled in by the commit that implements it).

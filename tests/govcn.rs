@@ -1,0 +1,1 @@
+//! Integration tests: govcn (filled in by the commit that implements it).

@@ -1,0 +1,1 @@
+//! Integration tests: hostile (filled in by the commit that implements it).

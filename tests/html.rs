@@ -1,0 +1,1 @@
+//! Integration tests: html (filled in by the commit that implements it).

@@ -1,0 +1,1 @@
+//! Integration tests: roundtrip (filled in by the commit that implements it).

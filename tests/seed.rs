@@ -1,0 +1,1 @@
+//! Integration tests: seed (filled in by the commit that implements it).

@@ -1,0 +1,1 @@
+//! Integration tests: snapshots (filled in by the commit that implements it).

@@ -1,0 +1,1 @@
+//! Integration tests: variants (filled in by the commit that implements it).

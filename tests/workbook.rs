@@ -1,0 +1,1 @@
+//! Integration tests: workbook (filled in by the commit that implements it).
