@@ -39,7 +39,7 @@ fn announce(name: &str, bytes: &[u8], format: InputFormat) {
 }
 
 fn text_seed(c: &mut Criterion) {
-    let bytes = common::seed().into_bytes();
+    let bytes = common::SEED.as_bytes().to_vec();
     announce("text/seed", &bytes, InputFormat::Text);
     let mut g = c.benchmark_group("text");
     g.throughput(Throughput::Bytes(bytes.len() as u64));
@@ -88,7 +88,11 @@ fn html_scaling(c: &mut Criterion) {
     g.sample_size(10);
     for n in [1, 10, 100] {
         let bytes = common::html_page(&common::seed_with_paragraphs_times(n)).into_bytes();
-        announce(&format!("html_paragraphs_times/{n}"), &bytes, InputFormat::Html);
+        announce(
+            &format!("html_paragraphs_times/{n}"),
+            &bytes,
+            InputFormat::Html,
+        );
         g.throughput(Throughput::Bytes(bytes.len() as u64));
         g.bench_with_input(BenchmarkId::new("floor", n), &bytes, |b, bytes| {
             b.iter(|| common::floor(black_box(bytes)))

@@ -1,7 +1,7 @@
 //! Inputs shared by the parse benchmarks, all generated from the seed notice so the benchmarks
 //! need nothing beyond the repository.
 //!
-//! - [`seed`]: `seeds/cq-2021-19.txt` as is (29.6 KB, 86 tasks).
+//! - [`SEED`]: `seeds/cq-2021-19.txt` as is (29.6 KB, 86 tasks).
 //! - [`seed_with_table_times`]: the seed with its task table repeated `n` times, the task numbers
 //!   continued (87, 88, …) and the stated count (`86项`) updated, so the result is a consistent
 //!   notice `n` times larger.
@@ -20,11 +20,6 @@ pub const SEED: &str = include_str!(concat!(
     "/../../seeds/cq-2021-19.txt"
 ));
 
-/// The seed notice (UTF-8 text).
-pub fn seed() -> String {
-    SEED.to_string()
-}
-
 fn is_row_line(l: &str) -> bool {
     l.starts_with('\t')
 }
@@ -32,14 +27,20 @@ fn is_row_line(l: &str) -> bool {
 /// The seed with its task table repeated `n` times and the numbers continued.
 pub fn seed_with_table_times(n: usize) -> String {
     let lines: Vec<&str> = SEED.lines().collect();
-    let table_at = lines.iter().position(|l| is_row_line(l)).unwrap_or(lines.len());
+    let table_at = lines
+        .iter()
+        .position(|l| is_row_line(l))
+        .unwrap_or(lines.len());
     // The header row: the first run of tab lines.
     let header_end = lines[table_at..]
         .iter()
         .position(|l| !is_row_line(l))
         .map_or(lines.len(), |p| table_at + p);
     let body = &lines[header_end..];
-    let seq = |l: &str| l.strip_prefix('\t').and_then(|t| t.trim().parse::<usize>().ok());
+    let seq = |l: &str| {
+        l.strip_prefix('\t')
+            .and_then(|t| t.trim().parse::<usize>().ok())
+    };
     let per_copy = body.iter().filter_map(|l| seq(l)).max().unwrap_or(0);
     let mut out = String::with_capacity(SEED.len() * n);
     for l in &lines[..header_end] {
@@ -126,7 +127,9 @@ pub fn html_page(text: &str) -> String {
             rows.push(row);
         }
         let width = rows.iter().map(Vec::len).max().unwrap_or(1);
-        article.push_str("<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n");
+        article.push_str(
+            "<table border=\"1\" cellspacing=\"0\" cellpadding=\"0\" width=\"100%\">\n<tbody>\n",
+        );
         for row in &rows {
             article.push_str("<tr>");
             if row.len() == 1 && width > 1 {
