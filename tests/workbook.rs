@@ -3,6 +3,7 @@
 
 use calamine::{Data, Reader, Xlsx};
 use gongwen_emit::xlsx::to_xlsx;
+use gongwen_parse::normalize::normalize_block;
 use gongwen_parse::read::workbook::read_workbook;
 use gongwen_parse::{Document, Error, InputFormat, Limits, Options, Task, parse, parse_text};
 use gongwen_tests::{path, seed_path};
@@ -152,3 +153,161 @@ fn seed_workbook_reads_back_to_the_same_tasks() {
     assert_eq!(back.tasks[0].line, 2);
 }
 
+
+
+/// The font of a cell's style is bold (follows the cell's `s` index through cellXfs to fonts).
+fn cell_is_bold(bytes: &[u8], sheet: &str, cell: &str) -> bool {
+    let xml = zip_text(bytes, sheet);
+    let styles = zip_text(bytes, "xl/styles.xml");
+    let Some(at) = xml.find(&format!("<c r=\"{cell}\"")) else { return false };
+    let tag = &xml[at..at + xml[at..].find('>').unwrap_or(0)];
+    let style: usize = tag.split("s=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let xfs = styles.split("<cellXfs").nth(1).unwrap_or_default();
+    let xf = xfs.split("<xf ").nth(style + 1).unwrap_or_default();
+    let font: usize = xf.split("fontId=\"").nth(1).and_then(|s| s.split('"').next()).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let fonts = styles.split("<fonts").nth(1).and_then(|s| s.split("</fonts>").next()).unwrap_or_default();
+    fonts.split("<font>").nth(font + 1).or_else(|| fonts.split("<font").nth(font + 1)).is_some_and(|f| f.contains("<b/>"))
+}
+
+#[test]
+fn header_rows_are_bold_and_data_rows_are_not() {
+    let out = to_xlsx(&seed()).expect("the seed writes");
+    for sheet in ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml", "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"] {
+        assert!(cell_is_bold(&out.bytes, sheet, "A1"), "{sheet} A1");
+        assert!(!cell_is_bold(&out.bytes, sheet, "A2"), "{sheet} A2");
+    }
+}
+
+fn task(seq: u32, text: &str, lead: &[&str], support: &[&str]) -> Task {
+    Task {
+        seq,
+        text: text.into(),
+        lead: lead.iter().map(|s| s.to_string()).collect(),
+        support: support.iter().map(|s| s.to_string()).collect(),
+        lead_text: lead.join("、"),
+        support_text: support.join("、"),
+        line: seq as usize,
+        ..Task::default()
+    }
+}
+
+#[test]
+fn formula_looking_text_lands_as_a_string() {
+    let texts = ["=HYPERLINK(\"http://example.invalid\",\"点我\")", "+86 热线", "-1 项", "@市政府", "=1+1"];
+    let doc = Document {
+        tasks: texts.iter().zip(1..).map(|(t, i)| task(i, t, &["=市财政局"], &["-市商务委"])).collect(),
+        ..Document::default()
+    };
+    let out = to_xlsx(&doc).expect("writes");
+    let sheet = zip_text(&out.bytes, "xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("<f>") && !sheet.contains("<f "), "no formula cells");
+    let mut wb = open(&out.bytes);
+    let range = wb.worksheet_range("任务分工").expect("task sheet");
+    for (i, t) in texts.iter().enumerate() {
+        assert_eq!(range.get((i + 1, 1)), Some(&Data::String(t.to_string())));
+        assert_eq!(range.get((i + 1, 2)), Some(&Data::String("=市财政局".into())));
+        assert_eq!(range.get((i + 1, 3)), Some(&Data::String("-市商务委".into())));
+    }
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    // Reading normalizes text as every reader does (`+86 热线` → `+86热线`); nothing else changes.
+    let back_texts: Vec<&str> = back.tasks.iter().map(|t| t.text.as_str()).collect();
+    let normalized: Vec<String> = texts.iter().map(|t| normalize_block(t)).collect();
+    assert_eq!(back_texts, normalized);
+    assert!(back.tasks.iter().all(|t| t.lead == vec!["=市财政局"] && t.support == vec!["-市商务委"]));
+}
+
+#[test]
+fn extra_columns_and_group_levels_read_back() {
+    let mut a = task(1, "甲", &["市财政局"], &[]);
+    a.group = vec!["一、总".into(), "（一）分".into()];
+    a.extra.insert("完成时限".into(), "2024年底前".into());
+    let mut b = task(2, "乙", &["市商务委"], &["市财政局"]);
+    b.group = vec!["二、另".into()];
+    b.extra.insert("备注".into(), "新增".into());
+    b.extra.insert("完成时限".into(), "长期".into());
+    let doc = Document { tasks: vec![a, b], ..Document::default() };
+    let out = to_xlsx(&doc).expect("writes");
+    let mut wb = open(&out.bytes);
+    let range = wb.worksheet_range("任务分工").expect("task sheet");
+    let header: Vec<String> = range.rows().next().expect("header").iter().map(cell_text).collect();
+    assert_eq!(header, vec!["序号", "一级分组", "二级分组", "任务", "牵头单位", "配合单位", "完成时限", "备注"]);
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    assert_eq!(back.tasks.len(), 2);
+    assert_eq!(back.tasks[0].group, vec!["一、总", "（一）分"]);
+    assert_eq!(back.tasks[1].group, vec!["二、另"]);
+    assert_eq!(back.tasks[1].extra.get("备注").map(String::as_str), Some("新增"));
+    assert_eq!(back.tasks[1].extra.get("完成时限").map(String::as_str), Some("长期"));
+    // A spreadsheet cannot tell a missing value from an empty one.
+    assert_eq!(back.tasks[0].extra.get("备注").map(String::as_str), Some(""));
+}
+
+#[test]
+fn foreign_workbook_gives_its_tasks_groups_and_extra_columns() {
+    let bytes = std::fs::read(path("fixtures/workbook/foreign.xlsx")).expect("fixture present");
+    let doc = parse(&bytes, &Options::default()).expect("the foreign workbook reads");
+    let seqs: Vec<u32> = doc.tasks.iter().map(|t| t.seq).collect();
+    assert_eq!(seqs, vec![1, 2, 3, 4, 5, 6, 7, 1, 2], "seven tasks on the first sheet, two on 第二批");
+
+    let t = &doc.tasks;
+    // Numbers stored as numbers (1, 3.0, 5) and as text ("2", "4") read the same.
+    assert_eq!(t[0].text, "推行“一件事一次办”，企业开办全程网上办理。", "a line break inside a CJK cell is not text");
+    assert_eq!(t[0].lead, vec!["市政务服务管理办"]);
+    assert_eq!(t[0].support, vec!["市市场监管局", "市税务局"]);
+    assert!(t[1].support.is_empty(), "an empty 配合单位 cell is an empty list");
+    assert_eq!(t[2].text, "=HYPERLINK(\"http://example.invalid\")不是公式");
+    assert_eq!(t[6].lead, vec!["《某某目录（试行）》中的实施部门"], "non-list unit text stays whole");
+    // Group rows merged across the row, then the group column merged down its rows.
+    let groups: Vec<Vec<&str>> = t[..7].iter().map(|t| t.group.iter().map(String::as_str).collect()).collect();
+    assert_eq!(
+        groups,
+        vec![
+            vec!["一、优化政务服务", "审批服务"],
+            vec!["一、优化政务服务", "审批服务"],
+            vec!["一、优化政务服务", "审批服务"],
+            vec!["二、强化要素保障", "用地保障"],
+            vec!["二、强化要素保障", "用地保障"],
+            vec!["二、强化要素保障", "融资支持"],
+            vec!["二、强化要素保障", "融资支持"],
+        ]
+    );
+    // Other columns under their header; the empty trailing column G is gone; a real date is a date.
+    let deadlines: Vec<&str> = t[..7].iter().map(|t| t.extra.get("完成时限").map_or("?", String::as_str)).collect();
+    assert_eq!(deadlines, vec!["2024年6月底前", "2024年底前", "2024-12-31", "长期坚持", "2025年3月底前", "2024年底前", "2025年底前"]);
+    assert!(t.iter().all(|t| t.extra.keys().all(|k| k == "完成时限" || k == "备注")), "{:?}", t[0].extra);
+    // Row numbers are sheet rows.
+    assert_eq!(t.iter().map(|t| t.line).collect::<Vec<_>>(), vec![5, 6, 7, 9, 10, 11, 12, 3, 4]);
+
+    // The second sheet's own header words: 改革举措, 牵头部门, 备注.
+    assert_eq!(t[7].lead, vec!["市商务委", "重庆海关"]);
+    assert_eq!(t[7].extra.get("备注").map(String::as_str), Some("新增"));
+    assert_eq!(t[8].text, "探索数据跨境流动", "stray spaces inside CJK text are removed");
+
+    // The sheet without a task table is named in an info diagnostic.
+    let ignored: Vec<&str> = doc.diagnostics.iter().filter(|d| d.code == "sheet_ignored").map(|d| d.message.as_str()).collect();
+    assert_eq!(ignored.len(), 1, "{ignored:?}");
+    assert!(ignored[0].contains("填表说明"));
+    // The tables keep their titles as captions.
+    let tables: Vec<&gongwen_parse::Table> = doc.parts.iter().flat_map(|p| &p.tables).collect();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(tables[0].caption.as_deref(), Some("某市营商环境创新试点重点任务分工表"));
+    assert_eq!(tables[0].rows[0], vec!["领域", "序号", "重点任务", "责任单位", "配合单位", "完成时限"]);
+    assert_eq!(tables[1].caption.as_deref(), Some("第二批试点举措"));
+}
+
+#[test]
+fn foreign_workbook_blocks_put_titles_before_their_tables() {
+    let bytes = std::fs::read(path("fixtures/workbook/foreign.xlsx")).expect("fixture present");
+    let blocks = read_workbook(&bytes, &Limits::default()).expect("reads");
+    let kinds: Vec<String> = blocks
+        .blocks
+        .iter()
+        .map(|b| match b {
+            gongwen_parse::blocks::Block::Para(p) => format!("P{}:{}", p.line, p.text),
+            gongwen_parse::blocks::Block::Table(t) => format!("T{}:{}x{}", t.line, t.rows.len(), t.rows[0].len()),
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec!["P1:某市营商环境创新试点重点任务分工表", "P2:（2024年版）", "T3:11x6", "P1:第二批试点举措", "T2:3x4"]
+    );
+}

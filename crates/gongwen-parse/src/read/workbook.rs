@@ -510,6 +510,20 @@ fn row_text(row: &[String]) -> String {
     normalize_block(&parts.join(" "))
 }
 
+/// The caption among the title rows above a table: the first that is not an attachment label
+/// (`附件1`) or a parenthesized subtitle (`（2024年版）`), else the last.
+fn caption_of(titles: &[String]) -> Option<String> {
+    let is_label = |t: &str| {
+        t.strip_prefix("附件")
+            .is_some_and(|rest| rest.trim_end_matches(['：', ':']).chars().all(|c| c.is_ascii_digit() || crate::numbering::cn_digit(c).is_some()))
+    };
+    titles
+        .iter()
+        .find(|t| !is_label(t) && !t.starts_with(['（', '(']))
+        .or(titles.last())
+        .cloned()
+}
+
 /// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`.
 fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Result<()> {
     let ignored = |out: &mut Blocks, why: &str| {
@@ -538,14 +552,15 @@ fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Resu
     for (t, &(start, header_rows)) in tables.iter().enumerate() {
         let end = tables.get(t + 1).map_or(rows.len(), |&(next, _)| next);
         // Title rows between the previous table and this header.
-        let mut caption = None;
+        let mut titles: Vec<String> = Vec::new();
         for &r in rows.get(prev_end..start).unwrap_or_default() {
             let text = grid.rows.get(r).map(|row| row_text(row)).unwrap_or_default();
             if !text.is_empty() {
-                caption = Some(text.clone());
+                titles.push(text.clone());
                 out.blocks.push(Block::Para(Para { text, line: grid.line(r) }));
             }
         }
+        let caption = caption_of(&titles);
         let table_rows = rows.get(start..end).unwrap_or_default();
         // Columns that hold a value of their own somewhere in the table.
         let mut keep = vec![false; bbox.width()];
