@@ -311,3 +311,184 @@ fn foreign_workbook_blocks_put_titles_before_their_tables() {
         vec!["P1:某市营商环境创新试点重点任务分工表", "P2:（2024年版）", "T3:11x6", "P1:第二批试点举措", "T2:3x4"]
     );
 }
+
+// ---- Hostile workbooks (issue 5) ----
+
+#[test]
+fn truncated_workbooks_are_an_error_never_a_panic() {
+    let out = to_xlsx(&seed()).expect("the seed writes");
+    let bytes = out.bytes;
+    let step = bytes.len() / 40;
+    for cut in (1..bytes.len()).step_by(step.max(1)).chain([bytes.len() - 1, bytes.len() - 22]) {
+        let options = Options { format: Some(InputFormat::Workbook), ..Options::default() };
+        match parse(&bytes[..cut], &options) {
+            Err(Error::Workbook { location, message }) => {
+                assert!(!location.is_empty() && !message.is_empty());
+            }
+            other => panic!("cut at {cut} of {}: expected a workbook error, got {other:?}", bytes.len()),
+        }
+    }
+}
+
+#[test]
+fn a_damaged_entry_is_an_error_that_names_it() {
+    let mut bytes = to_xlsx(&seed()).expect("the seed writes").bytes;
+    // Corrupt the compressed data of the first entry (just after its local header and name).
+    let name_len = u16::from_le_bytes([bytes[26], bytes[27]]) as usize;
+    let extra_len = u16::from_le_bytes([bytes[28], bytes[29]]) as usize;
+    let data = 30 + name_len + extra_len;
+    for b in &mut bytes[data..data + 8] {
+        *b ^= 0x5A;
+    }
+    match read_workbook(&bytes, &Limits::default()) {
+        Err(Error::Workbook { location, .. }) => assert!(location.contains("entry"), "{location}"),
+        other => panic!("expected a workbook error, got {other:?}"),
+    }
+}
+
+/// A ZIP whose one sheet entry holds `size` bytes of one repeated character, deflated.
+fn bomb(size: usize) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/workbook.xml", opts).expect("entry");
+    zip.write_all(b"<workbook/>").expect("write");
+    zip.start_file("xl/worksheets/sheet1.xml", opts).expect("entry");
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..size / chunk.len() {
+        zip.write_all(&chunk).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+/// Overwrites the uncompressed size that the central directory (and local headers) declare for every entry.
+fn declare_size(bytes: &mut [u8], size: u32) {
+    for i in 0..bytes.len().saturating_sub(30) {
+        if bytes[i..].starts_with(b"PK\x01\x02") {
+            bytes[i + 24..i + 28].copy_from_slice(&size.to_le_bytes());
+        } else if bytes[i..].starts_with(b"PK\x03\x04") {
+            bytes[i + 22..i + 26].copy_from_slice(&size.to_le_bytes());
+        }
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_inflated() {
+    let small = Limits { max_unzipped_bytes: 1 << 20, ..Limits::default() };
+    let bytes = bomb(8 << 20);
+    assert!(bytes.len() < 64 * 1024, "highly compressible: {} bytes", bytes.len());
+    match read_workbook(&bytes, &small) {
+        Err(Error::Limit { flag, limit, value, .. }) => {
+            assert_eq!(flag, "--max-unzipped-bytes");
+            assert_eq!(limit, 1 << 20);
+            assert!(value > limit);
+        }
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+    // Gigabytes declared by the central directory: refused under the default limits, from the
+    // directory alone.
+    let mut gigabytes = bomb(1 << 20);
+    declare_size(&mut gigabytes, 0xF000_0000);
+    match parse(&gigabytes, &Options::default()) {
+        Err(Error::Limit { flag, value, .. }) => {
+            assert_eq!(flag, "--max-unzipped-bytes");
+            assert!(value >= 0xF000_0000);
+        }
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_zip_that_understates_its_sizes_is_still_refused() {
+    let small = Limits { max_unzipped_bytes: 1 << 20, ..Limits::default() };
+    let mut bytes = bomb(8 << 20);
+    declare_size(&mut bytes, 100);
+    match read_workbook(&bytes, &small) {
+        // The entry inflates past what it declares: refused as damaged, naming the entry.
+        Err(Error::Workbook { location, .. }) => assert!(location.contains("sheet1.xml"), "{location}"),
+        Err(Error::Limit { .. }) => {}
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_task_cell_over_excels_limit_is_cut_with_a_warning_and_the_file_opens() {
+    let long = "长".repeat(40_000);
+    let doc = Document { tasks: vec![task(1, &long, &["市财政局"], &[]), task(2, "短", &["市商务委"], &[])], ..Document::default() };
+    let out = to_xlsx(&doc).expect("writes");
+    let w = out.warnings.iter().find(|w| w.cell.as_deref() == Some("任务分工!B2")).expect("a warning for the task cell");
+    assert_eq!(w.code, "xlsx_cell_truncated");
+    assert!(w.message.contains("40000") && w.message.contains("32767"), "{}", w.message);
+    let mut wb = open(&out.bytes);
+    let range = wb.worksheet_range("任务分工").expect("task sheet");
+    let Some(Data::String(cell)) = range.get((1, 1)) else { panic!("a string cell") };
+    assert_eq!(cell.chars().count(), 32_767);
+    assert!(long.starts_with(cell.as_str()));
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    assert_eq!(back.tasks.len(), 2);
+    assert_eq!(back.tasks[1].text, "短");
+}
+
+/// A minimal XLSX written by hand: one sheet with `rows` rows of a number in A and text in CV
+/// (column 100), so its used area passes the default grid limit after 10,000 rows.
+fn million_rows(rows: u32) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    for (name, body) in parts {
+        zip.start_file(name, opts).expect("entry");
+        zip.write_all(body.as_bytes()).expect("write");
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", opts).expect("entry");
+    let mut xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:CV{rows}"/><sheetData>"#
+    );
+    for r in 1..=rows {
+        use std::fmt::Write as _;
+        let _ = write!(xml, r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="CV{r}" t="inlineStr"><is><t>任务</t></is></c></row>"#);
+    }
+    xml.push_str("</sheetData></worksheet>");
+    zip.write_all(xml.as_bytes()).expect("write");
+    zip.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn a_million_row_sheet_is_refused_at_the_grid_limit() {
+    let bytes = million_rows(1_000_000);
+    let started = std::time::Instant::now();
+    match parse(&bytes, &Options::default()) {
+        Err(Error::Limit { flag, limit, what, .. }) => {
+            assert_eq!(flag, "--max-grid-cells");
+            assert_eq!(limit, Limits::default().max_grid_cells);
+            assert!(what.contains("数据"), "{what}");
+        }
+        other => panic!("expected a limit error, got {:?}", other.map(|d| d.tasks.len())),
+    }
+    // Stopped at row 10,001 of a million (about a second in a debug build).
+    assert!(started.elapsed().as_secs() < 10, "stopped early: {:?}", started.elapsed());
+    // The cell-count limit applies to the whole workbook as well.
+    let few = Limits { max_sheet_cells: 1000, ..Limits::default() };
+    match read_workbook(&million_rows(1000), &few) {
+        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-sheet-cells"),
+        other => panic!("expected a limit error, got {:?}", other.map(|b| b.blocks.len())),
+    }
+    // Under the limits the same layout reads, and is no task table.
+    let blocks = read_workbook(&million_rows(100), &Limits::default()).expect("reads");
+    assert!(blocks.diagnostics.iter().any(|d| d.code == "sheet_ignored" && d.message.contains("数据")));
+}

@@ -104,9 +104,19 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
     if declared > limit {
         return Err(too_big(declared));
     }
-    // What the entries really inflate to: declared sizes can lie.
+    // What the entries really inflate to: declared sizes can lie. A stored entry holds exactly
+    // its compressed bytes, which are part of the input; only compressed entries are inflated.
     let mut total = 0u64;
     for i in 0..zip.len() {
+        let raw = zip.by_index_raw(i).map_err(|e| workbook_error(WORKBOOK, e))?;
+        if raw.compression() == zip::CompressionMethod::Stored {
+            total = total.saturating_add(raw.compressed_size().max(raw.size()));
+            if total > limit {
+                return Err(too_big(total));
+            }
+            continue;
+        }
+        drop(raw);
         let entry = zip.by_index(i).map_err(|e| workbook_error(WORKBOOK, e))?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         let budget = limit.saturating_sub(total).saturating_add(1);
@@ -230,15 +240,19 @@ fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         Kind::Xlsx => {
             let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in wb.sheet_names() {
-                let merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| workbook_error(&name, e))?;
                 let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| workbook_error(&name, e))?;
-                let mut col = Collector { sheet: SheetCells { name: name.clone(), cells: Vec::new(), merges }, bbox: None, budget: &mut budget };
+                let mut col = Collector { sheet: SheetCells { name: name.clone(), cells: Vec::new(), merges: Vec::new() }, bbox: None, budget: &mut budget };
                 while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&name, e))? {
                     let (r, c) = cell.get_position();
                     col.push(r, c, render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c))?;
                 }
-                let (sheet, bbox) = (col.sheet, col.bbox);
+                let (mut sheet, bbox) = (col.sheet, col.bbox);
                 drop(reader);
+                // Merged regions follow the cells in the sheet's XML: read them once the cells
+                // passed the limits.
+                if bbox.is_some() {
+                    sheet.merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| workbook_error(&name, e))?;
+                }
                 sheet_blocks(sheet, bbox, &mut out)?;
             }
         }
