@@ -376,8 +376,8 @@ fn error_cell(e: impl std::fmt::Display, diagnostics: &mut Vec<Diagnostic>, shee
 }
 
 fn render_ref(v: &DataRef<'_>, diagnostics: &mut Vec<Diagnostic>, sheet: &str, row: u32, col: u32) -> String {
-    let raw = match v {
-        DataRef::Empty => return String::new(),
+    match v {
+        DataRef::Empty => String::new(),
         DataRef::String(s) => normalize_block(s),
         DataRef::SharedString(s) => normalize_block(s),
         DataRef::Int(i) => i.to_string(),
@@ -385,9 +385,8 @@ fn render_ref(v: &DataRef<'_>, diagnostics: &mut Vec<Diagnostic>, sheet: &str, r
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         DataRef::DateTime(d) => render_date(d),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => normalize_block(s),
-        DataRef::Error(e) => return error_cell(e, diagnostics, sheet, row, col),
-    };
-    raw
+        DataRef::Error(e) => error_cell(e, diagnostics, sheet, row, col),
+    }
 }
 
 fn render(v: &Data, diagnostics: &mut Vec<Diagnostic>, sheet: &str, row: u32, col: u32) -> String {
@@ -633,7 +632,9 @@ mod tests {
         assert!(matches!(e, Error::Workbook { .. }), "{e:?}");
     }
 
-    fn sheet(cells: &[(u32, u32, &str)], merges: &[((u32, u32), (u32, u32))]) -> (SheetCells, Option<BBox>) {
+    type Span = ((u32, u32), (u32, u32));
+
+    fn sheet(cells: &[(u32, u32, &str)], merges: &[Span]) -> (SheetCells, Option<BBox>) {
         let mut bbox: Option<BBox> = None;
         for &(r, c, _) in cells {
             bbox = Some(match bbox {
