@@ -15,7 +15,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DOC_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\p{Han}{1,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"^(\p{Han}{0,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex"));
 static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
 static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")
@@ -34,6 +34,19 @@ const ORGAN_SUFFIXES: &[&str] = &[
     "人民政府", "政府", "办公厅", "办公室", "委员会", "国务院", "中央", "部", "局", "厅", "委", "院", "会", "署", "行", "中心", "组",
     "办", "司", "处", "室", "党委", "省委", "市委", "县委", "区委",
 ];
+
+/// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`]: collective names of
+/// recipients (`有关单位`, `各直属机构`, `各军兵种`).
+const ADDRESSEE_ENDINGS: &[&str] =
+    &["部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种", "战区", "军区", "部委", "同志", "成员"];
+
+/// Titles of office holders who sign orders (令) and some decisions in person: `总理 李克强`.
+const SIGNER_TITLES: &[&str] =
+    &["总理", "主席", "委员长", "省长", "市长", "县长", "区长", "州长", "旗长", "部长", "主任", "书记", "局长", "厅长", "署长", "行长", "院长"];
+
+/// 文种 whose title is the issuer's name followed by the form's name, with no `关于`
+/// (`中华人民共和国国务院令`, `某市人民政府公告`).
+const BARE_FORMS: &[&str] = &["命令", "令", "公告", "通告"];
 
 /// Words that end a document title (文种 and the names of enclosed documents).
 const TITLE_ENDINGS: &[&str] = &[
@@ -121,12 +134,36 @@ fn is_title_line(s: &str) -> bool {
         && !ATTACHMENT_LIST.is_match(s)
 }
 
+/// A 主送机关 line: recipients separated by `，` and ending in `：`, each recipient the name of an
+/// organ or a collective (`各省、自治区、直辖市人民政府`, `有关单位`). A sentence that happens to end
+/// in `：` (`为深入推进……，国务院决定：`) is not one.
 fn is_addressee_line(s: &str) -> bool {
-    (s.ends_with('：') || s.ends_with(':'))
-        && char_len(s) <= 200
+    let Some(list) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else { return false };
+    char_len(s) <= 200
         && !s.contains('。')
         && numbering::marker(s).is_none()
         && !ATTACHMENT_LIST.is_match(s)
+        && split_top_level(list, &['，', ',']).iter().all(|item| {
+            let item = strip_trailing_paren(item);
+            !item.is_empty()
+                && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf)) || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
+        })
+}
+
+/// `市政府有关部门（单位）` → `市政府有关部门`.
+fn strip_trailing_paren(s: &str) -> &str {
+    match s.strip_suffix('）') {
+        Some(inner) => inner.rfind('（').map_or(s, |p| &inner[..p]),
+        None => s,
+    }
+}
+
+/// A signer printed with the office held: `总理李克强` (spaces already removed by normalization).
+fn is_signer_line(s: &str) -> bool {
+    let n = char_len(s);
+    (3..=12).contains(&n)
+        && s.chars().all(crate::normalize::is_han)
+        && SIGNER_TITLES.iter().any(|t| s.starts_with(t) && (2..=4).contains(&char_len(&s[t.len()..])))
 }
 
 fn ends_like_title(s: &str) -> bool {
@@ -165,6 +202,8 @@ pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
 struct Builder {
     doc: Document,
     notes: Vec<(String, usize)>,
+    /// Source line of each entry of `doc.notice.attachments`.
+    attachment_lines: Vec<usize>,
 }
 
 impl Builder {
@@ -188,6 +227,7 @@ impl Builder {
                     let first = c[1].trim().to_string();
                     if let Some(item) = LIST_ITEM.captures(&first) {
                         self.doc.notice.attachments.push(AttachmentRef { index: item[1].parse().ok(), title: item[2].trim().to_string() });
+                        self.attachment_lines.push(p.line);
                         // Numbered lists continue on the following lines: `2．Y`.
                         let mut j = i + 1;
                         while let Some(Block::Para(q)) = blocks.get(j) {
@@ -198,11 +238,13 @@ impl Builder {
                                 break;
                             }
                             self.doc.notice.attachments.push(AttachmentRef { index, title: next[2].trim().to_string() });
+                            self.attachment_lines.push(q.line);
                             j += 1;
                         }
                         i = j;
                     } else {
                         self.doc.notice.attachments.push(AttachmentRef { index: None, title: first });
+                        self.attachment_lines.push(p.line);
                         i += 1;
                     }
                     continue;
@@ -228,6 +270,7 @@ pub fn build(input: Blocks) -> Document {
             ..Document::default()
         },
         notes: Vec::new(),
+        attachment_lines: Vec::new(),
     };
     let blocks: Vec<&Block> = input.blocks.iter().collect();
     let k = read_head(&mut b, &blocks);
@@ -237,14 +280,13 @@ pub fn build(input: Blocks) -> Document {
         Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
             find_date(&p.text).and_then(|(start, _)| {
                 let prefix = &p.text[..start];
-                (prefix.is_empty() || is_organ_line(prefix)).then_some(i)
+                (prefix.is_empty() || is_organ_line(prefix)).then_some((i, p))
             })
         }
         _ => None,
     });
     let (body_end, rest_start) = match date_at {
-        Some(d) => {
-            let Block::Para(p) = blocks[d] else { unreachable_para() };
+        Some((d, p)) => {
             let (start, (y, m, dd)) = find_date(&p.text).unwrap_or((0, (0, 0, 0)));
             if is_real_date(y, m, dd) {
                 b.doc.notice.date = Some(iso_date(y, m, dd));
@@ -258,7 +300,7 @@ pub fn build(input: Blocks) -> Document {
             } else {
                 while sig_start > k && signature.len() < 3 {
                     match blocks[sig_start - 1] {
-                        Block::Para(q) if is_organ_line(&q.text) => {
+                        Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text) => {
                             signature.insert(0, q.text.clone());
                             sig_start -= 1;
                         }
@@ -314,15 +356,20 @@ pub fn build(input: Blocks) -> Document {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
     }
     crate::tasks::collect_tasks(&mut b.doc);
-    crate::checks::run(&mut b.doc);
+    let view = crate::checks::SourceView {
+        paragraphs: input
+            .blocks
+            .iter()
+            .filter_map(|blk| match blk {
+                Block::Para(p) => Some((p.text.as_str(), p.line)),
+                Block::Table(_) => None,
+            })
+            .collect(),
+        attachment_lines: b.attachment_lines.clone(),
+    };
+    crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
     b.doc
-}
-
-#[cold]
-fn unreachable_para() -> ! {
-    // `date_at` only ever points at a paragraph.
-    panic!("internal error: date block is not a paragraph")
 }
 
 /// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
@@ -379,6 +426,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         Some(p.text.clone())
     } else if let Some(pos) = title.find("关于").filter(|&p| p > 0 && char_len(&title[..p]) <= 40) {
         Some(title[..pos].to_string())
+    } else if let Some(organ) = BARE_FORMS.iter().find_map(|f| title.strip_suffix(f)).filter(|o| is_organ_line(o)) {
+        Some(organ.to_string())
     } else {
         letterhead
     };
@@ -452,8 +501,28 @@ fn build_part(b: &mut Builder, kind: PartKind, label: Option<String>, title: Opt
     let mut part = Part { kind, label, title, line, ..Part::default() };
     let mut outline = Outline::default();
     let mut prev_para: Option<&Para> = None;
+    // A parenthesized line the layout wrapped (`（二○○四年六月十六日国务院` / `第54次常务会议修订通过）`).
+    let mut open_paren: Option<Para> = None;
     for blk in blocks {
+        if let Some(mut held) = open_paren.take() {
+            match blk {
+                Block::Para(p) if numbering::marker(&p.text).is_none() && char_len(&held.text) + char_len(&p.text) <= 120 => {
+                    held.text.push_str(&p.text);
+                    if paren_balance(&held.text) > 0 {
+                        open_paren = Some(held);
+                    } else {
+                        outline.push(&held);
+                    }
+                    continue;
+                }
+                _ => outline.push(&held),
+            }
+        }
         match blk {
+            Block::Para(p) if p.text.starts_with('（') && paren_balance(&p.text) > 0 && numbering::marker(&p.text).is_none() => {
+                open_paren = Some(p.clone());
+                prev_para = None;
+            }
             Block::Para(p) => {
                 outline.push(p);
                 prev_para = Some(p);
@@ -470,6 +539,9 @@ fn build_part(b: &mut Builder, kind: PartKind, label: Option<String>, title: Opt
             }
         }
     }
+    if let Some(held) = open_paren {
+        outline.push(&held);
+    }
     let (preamble, sections) = outline.finish();
     part.preamble = preamble;
     part.sections = sections;
@@ -477,11 +549,26 @@ fn build_part(b: &mut Builder, kind: PartKind, label: Option<String>, title: Opt
     part
 }
 
+/// Open minus closed full-width parentheses.
+fn paren_balance(s: &str) -> i32 {
+    s.chars().fold(0, |n, c| match c {
+        '（' => n + 1,
+        '）' => n - 1,
+        _ => n,
+    })
+}
+
 fn is_caption(s: &str) -> bool {
     is_title_line(s) && char_len(s) <= 60 && ["表", "清单", "目录", "一览", "分工", "名单"].iter().any(|w| s.contains(w))
 }
 
-/// Builds the section tree: levels follow the order in which marker kinds first nest.
+/// Builds the section tree: levels follow how marker kinds nest in the document itself.
+///
+/// The regulation labels (第X部分 ⊃ 第X章 ⊃ 第X节 ⊃ 第X条) always nest in that order and above
+/// every item marker. Item markers (`一、`, `（一）`, `1.`, `（1）`, `①`) nest as the document
+/// shows: a kind met for the first time goes under the innermost open heading, and once one kind
+/// has been seen inside another, that order holds for the rest of the part. So a plan that uses
+/// only `一、` and `1.` has `1.` at level 2, and one that opens with `（一）` has it at level 1.
 #[derive(Default)]
 struct Outline {
     preamble: Vec<String>,
@@ -490,9 +577,31 @@ struct Outline {
     open: Vec<(MarkerKind, Section)>,
     /// Whether the last paragraph pushed went to the preamble (for captions).
     last_in_preamble: bool,
+    /// `inside[a][b]`: a heading of kind `b` has been placed under one of kind `a`.
+    inside: [[bool; MarkerKind::COUNT]; MarkerKind::COUNT],
 }
 
 impl Outline {
+    /// Whether a heading of kind `outer` contains one of kind `inner`.
+    fn contains(&self, outer: MarkerKind, inner: MarkerKind) -> bool {
+        if outer == inner {
+            return false;
+        }
+        match (outer.is_ordinal(), inner.is_ordinal()) {
+            (true, true) => outer < inner,
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) => {
+                if self.inside[outer.index()][inner.index()] {
+                    true
+                } else {
+                    // Never seen the other way round: a new kind nests deeper.
+                    !self.inside[inner.index()][outer.index()]
+                }
+            }
+        }
+    }
+
     fn push(&mut self, p: &Para) {
         let Some(m) = numbering::marker(&p.text) else {
             match self.open.last_mut() {
@@ -507,12 +616,14 @@ impl Outline {
             }
             return;
         };
-        let depth = match self.open.iter().position(|(k, _)| *k == m.kind) {
-            Some(d) => d,
-            // A kind coarser than an open one takes that one's level.
-            None => self.open.iter().position(|(k, _)| *k > m.kind).unwrap_or(self.open.len()),
-        };
+        let depth = self.open.iter().position(|(k, _)| !self.contains(*k, m.kind)).unwrap_or(self.open.len());
         self.close_to(depth);
+        if let Some((parent, _)) = self.open.last() {
+            let (a, b) = (parent.index(), m.kind.index());
+            if !self.inside[b][a] {
+                self.inside[a][b] = true;
+            }
+        }
         let rest = &p.text[m.len..];
         let (heading, suffix, para) = split_heading(m.kind, rest);
         let mut s = Section {
@@ -580,17 +691,34 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
             _ => whole_text(),
         };
     }
+    // A heading is a short phrase; a clause with top-level `，`/`；`/`：` is a sentence, so an
+    // item like `（一）纳税人为独生子女的，按照……扣除；` or `三、国务院实行总理负责制，……。` is text.
+    let phrase = |h: &str| !h.is_empty() && char_len(h) <= 50 && !has_top_level(h, &['，', '；', '：', ',', ';', ':']);
     match rest.find('。') {
         Some(pos) => {
             let first = &rest[..pos];
             let after = rest[pos + '。'.len_utf8()..].trim();
-            if char_len(first) <= 50 && !first.is_empty() {
+            if phrase(first) {
                 (first.to_string(), "。".into(), (!after.is_empty()).then(|| after.to_string()))
             } else {
                 whole_text()
             }
         }
-        None if char_len(rest) <= 50 => (rest.to_string(), String::new(), None),
+        None if phrase(rest) => (rest.to_string(), String::new(), None),
         None => whole_text(),
     }
+}
+
+/// True when `text` holds one of `seps` outside every bracket and quote.
+fn has_top_level(text: &str, seps: &[char]) -> bool {
+    let mut depth: i32 = 0;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
+            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => depth = (depth - 1).max(0),
+            _ if depth == 0 && seps.contains(&c) => return true,
+            _ => {}
+        }
+    }
+    false
 }

@@ -147,6 +147,17 @@ pub fn split_units(cell: &str) -> Vec<String> {
     split_top_level(cell, &['、', '，', ',', '；', ';', '/', '\n'])
 }
 
+/// The text of a group row (`一、知识产权保护方面（共5项）`) in a table of any layout: one cell
+/// spanning the row, or a row whose only text is a numbered heading. `None` for other rows.
+pub fn group_row_text(row: &[String]) -> Option<&str> {
+    if is_spanning_row(row) {
+        return row.first().map(String::as_str);
+    }
+    let mut filled = row.iter().filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    (filled.all(|c| c == first) && numbering::marker(first).is_some() && parse_seq(first).is_none()).then_some(first.as_str())
+}
+
 /// Group rows: a spanning cell, or a row whose only text is a numbered heading.
 fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     if is_spanning_row(row) {
@@ -279,8 +290,16 @@ fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task
         let texts = std::iter::once(printed.clone()).chain(s.paragraphs.iter().cloned());
         for (i, t) in texts.enumerate() {
             if let Some((lead, support, extra, before)) = inline_duty(&t) {
-                let text = if i == 0 { before[s.marker.len()..].to_string() } else { before };
-                let text = if i > 0 && !s.heading.is_empty() { format!("{}{}{}", s.heading, s.heading_suffix, text) } else { text };
+                // The measure's text: the heading sentence and the paragraph that carries the duty
+                // (`深化商事制度改革。全面推行……。`), without the marker and the parenthesis. A heading
+                // printed as a bare title (`一、主要职能`, no punctuation) is not part of the sentence.
+                let text = if i == 0 {
+                    before.get(s.marker.len()..).unwrap_or_default().to_string()
+                } else if !s.heading.is_empty() && !s.heading_suffix.is_empty() {
+                    format!("{}{}{}", s.heading, s.heading_suffix, before)
+                } else {
+                    before
+                };
                 out.push(Task {
                     seq: s.number,
                     text,
