@@ -624,8 +624,12 @@ impl Outline {
                 self.inside[a][b] = true;
             }
         }
-        let rest = &p.text[m.len..];
-        let (heading, suffix, para) = split_heading(m.kind, rest);
+        let rest = p.text.get(m.len..).unwrap_or_default();
+        // Items directly under 第X章/第X节 are articles in all but name (`第一章 总则` / `一、根据……`):
+        // text, not headings.
+        let under_chapter = self.open.last().is_some_and(|(k, _)| k.is_ordinal() && *k != MarkerKind::Article);
+        let as_kind = if under_chapter && !m.kind.is_ordinal() { MarkerKind::Article } else { m.kind };
+        let (heading, suffix, para) = split_heading(as_kind, rest);
         let mut s = Section {
             marker: m.text.clone(),
             level: depth as u32 + 1,
@@ -647,13 +651,14 @@ impl Outline {
         while self.open.len() > depth {
             let Some((_, s)) = self.open.pop() else { break };
             match self.open.last_mut() {
-                Some((_, parent)) => parent.children.push(s),
-                None => self.roots.push(s),
+                Some((_, parent)) => push_sibling(&mut parent.children, s),
+                None => push_sibling(&mut self.roots, s),
             }
         }
     }
 
     /// Removes the last paragraph if it is `text` (it turned out to be a table caption).
+
     fn take_last_paragraph(&mut self, text: &str) -> bool {
         let list = match self.open.last_mut() {
             Some((_, s)) if !self.last_in_preamble => &mut s.paragraphs,
@@ -670,6 +675,28 @@ impl Outline {
     fn finish(mut self) -> (Vec<String>, Vec<Section>) {
         self.close_to(0);
         (self.preamble, self.roots)
+    }
+}
+
+/// Appends a closed section to its siblings. The last item of a list of sentences
+/// (`（二）讨论法律草案……；` then `（三）通报和讨论其他重要事项。`) reads like a heading but is an item
+/// like the ones before it: a section with nothing under it whose previous sibling is text is text.
+fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
+    let prev_is_text = list.last().is_some_and(|p| p.heading.is_empty() && !p.paragraphs.is_empty() && p.marker_kind_eq(&s));
+    if prev_is_text && s.paragraphs.is_empty() && s.children.is_empty() && !s.heading.is_empty() {
+        let text = format!("{}{}", std::mem::take(&mut s.heading), std::mem::take(&mut s.heading_suffix));
+        s.paragraphs.push(text);
+    }
+    list.push(s);
+}
+
+trait SameKind {
+    fn marker_kind_eq(&self, other: &Section) -> bool;
+}
+
+impl SameKind for Section {
+    fn marker_kind_eq(&self, other: &Section) -> bool {
+        numbering::marker_kind(&self.marker) == numbering::marker_kind(&other.marker)
     }
 }
 
