@@ -24,14 +24,21 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static STATED_TASKS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,4}|[一二三四五六七八九十百]{1,5})项[^，。；、：\d]{0,8}?任务").expect("static regex"));
+static STATED_TASKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,4}|[一二三四五六七八九十百]{1,5})项[^，。；、：\d]{0,8}?任务")
+        .expect("static regex")
+});
 /// A count a group row states at its end: `（共5项）`, `(5项)`, `方面5项：`, `（共五项）`.
 static GROUP_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[（(]共?(\d{1,4}|[一二三四五六七八九十百]{1,5})[项条个][）)]|共?(\d{1,4})项)[。：:]?$").expect("static regex")
+    Regex::new(
+        r"(?:[（(]共?(\d{1,4}|[一二三四五六七八九十百]{1,5})[项条个][）)]|共?(\d{1,4})项)[。：:]?$",
+    )
+    .expect("static regex")
 });
-static ENUMERATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"等(\d{1,3}|[一二三四五六七八九十]{1,3})(个|大|项|类|条|方面)").expect("static regex"));
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"等(\d{1,3}|[一二三四五六七八九十]{1,3})(个|大|项|类|条|方面)")
+        .expect("static regex")
+});
 
 /// What the checks can see of the source besides the model.
 #[derive(Debug, Clone, Default)]
@@ -48,7 +55,10 @@ pub struct SourceView<'a> {
 /// structure builder calls [`run_with`] with the source paragraphs instead.
 pub fn run(doc: &mut Document) {
     let owned = model_paragraphs(doc);
-    let view = SourceView { paragraphs: owned.iter().map(|(t, l)| (t.as_str(), *l)).collect(), attachment_lines: Vec::new() };
+    let view = SourceView {
+        paragraphs: owned.iter().map(|(t, l)| (t.as_str(), *l)).collect(),
+        attachment_lines: Vec::new(),
+    };
     run_with(doc, &view);
 }
 
@@ -75,13 +85,35 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
         if let Some(p) = prev {
             if t.seq == p.seq {
-                out.push(warn("task_number_repeat", format!("task number {} appears again (expected {})", t.seq, p.seq + 1), Some(t.line)));
+                out.push(warn(
+                    "task_number_repeat",
+                    format!(
+                        "task number {} appears again (expected {})",
+                        t.seq,
+                        p.seq + 1
+                    ),
+                    Some(t.line),
+                ));
             } else if t.seq < p.seq && t.seq != 1 {
-                out.push(warn("task_number_order", format!("task number {} comes after {} (expected {})", t.seq, p.seq, p.seq + 1), Some(t.line)));
+                out.push(warn(
+                    "task_number_order",
+                    format!(
+                        "task number {} comes after {} (expected {})",
+                        t.seq,
+                        p.seq,
+                        p.seq + 1
+                    ),
+                    Some(t.line),
+                ));
             } else if t.seq > p.seq + 1 {
                 out.push(warn(
                     "task_number_gap",
-                    format!("task numbers jump from {} to {}: {} missing", p.seq, t.seq, t.seq - p.seq - 1),
+                    format!(
+                        "task numbers jump from {} to {}: {} missing",
+                        p.seq,
+                        t.seq,
+                        t.seq - p.seq - 1
+                    ),
                     Some(t.line),
                 ));
             }
@@ -90,7 +122,11 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     for t in &doc.tasks {
         if t.lead.is_empty() {
-            out.push(warn("task_without_lead", format!("task {} has no lead unit (牵头单位)", t.seq), Some(t.line)));
+            out.push(warn(
+                "task_without_lead",
+                format!("task {} has no lead unit (牵头单位)", t.seq),
+                Some(t.line),
+            ));
         }
     }
 }
@@ -99,14 +135,22 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
 fn model_paragraphs(doc: &Document) -> Vec<(String, usize)> {
     fn walk(s: &[Section], out: &mut Vec<(String, usize)>) {
         for x in s {
-            out.push((format!("{}{}{}", x.marker, x.heading, x.heading_suffix), x.line));
+            out.push((
+                format!("{}{}{}", x.marker, x.heading, x.heading_suffix),
+                x.line,
+            ));
             for p in &x.paragraphs {
                 out.push((p.clone(), x.line));
             }
             walk(&x.children, out);
         }
     }
-    let mut out: Vec<(String, usize)> = doc.notice.body.iter().map(|p| (p.clone(), doc.notice.line.unwrap_or(0))).collect();
+    let mut out: Vec<(String, usize)> = doc
+        .notice
+        .body
+        .iter()
+        .map(|p| (p.clone(), doc.notice.line.unwrap_or(0)))
+        .collect();
     for part in &doc.parts {
         for p in &part.preamble {
             out.push((p.clone(), part.line));
@@ -117,17 +161,26 @@ fn model_paragraphs(doc: &Document) -> Vec<(String, usize)> {
 }
 
 fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
-    let table_tasks = doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table).count();
+    let table_tasks = doc
+        .tasks
+        .iter()
+        .filter(|t| t.origin == TaskOrigin::Table)
+        .count();
     if table_tasks == 0 {
         return;
     }
     for &(text, line) in &view.paragraphs {
         for c in STATED_TASKS.captures_iter(text) {
-            let Some(n) = numbering::parse_cn_number(&c[1]) else { continue };
+            let Some(n) = numbering::parse_cn_number(&c[1]) else {
+                continue;
+            };
             if n as usize != table_tasks {
                 out.push(warn(
                     "task_count_mismatch",
-                    format!("the text states `{}` but the task tables hold {} tasks", &c[0], table_tasks),
+                    format!(
+                        "the text states `{}` but the task tables hold {} tasks",
+                        &c[0], table_tasks
+                    ),
                     Some(line),
                 ));
             }
@@ -153,8 +206,12 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
     for part in &doc.parts {
         for table in &part.tables {
             for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
-                let Some(text) = crate::tasks::group_row_text(row) else { continue };
-                let Some(stated) = stated_group_count(text) else { continue };
+                let Some(text) = crate::tasks::group_row_text(row) else {
+                    continue;
+                };
+                let Some(stated) = stated_group_count(text) else {
+                    continue;
+                };
                 let found = under.get(text).copied().unwrap_or(0);
                 if found != stated {
                     out.push(warn(
@@ -171,10 +228,15 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
 fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
     for &(text, line) in &view.paragraphs {
         for c in ENUMERATION.captures_iter(text) {
-            let Some(n) = numbering::parse_cn_number(&c[1]) else { continue };
+            let Some(n) = numbering::parse_cn_number(&c[1]) else {
+                continue;
+            };
             let Some(m) = c.get(0) else { continue };
             let before = &text[..m.start()];
-            let clause_start = before.rfind(['，', '。', '；', '：']).map(|p| p + '，'.len_utf8()).unwrap_or(0);
+            let clause_start = before
+                .rfind(['，', '。', '；', '：'])
+                .map(|p| p + '，'.len_utf8())
+                .unwrap_or(0);
             let clause = before.get(clause_start..).unwrap_or_default();
             let items = split_top_level(clause, &['、']).len();
             if items < 2 || items == n as usize {
@@ -182,11 +244,18 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
             }
             // `北京、上海等20个城市` is an open list (等 = "and others"); a list short by one or
             // two, or longer than stated, is a contradiction.
-            let severity = if items > n as usize || n as usize - items <= 2 { Severity::Warning } else { Severity::Info };
+            let severity = if items > n as usize || n as usize - items <= 2 {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
             out.push(Diagnostic::new(
                 severity,
                 "enumeration_count_mismatch",
-                format!("the text says `{}` but lists {} items before it", &c[0], items),
+                format!(
+                    "the text says `{}` but lists {} items before it",
+                    &c[0], items
+                ),
                 Some(line),
             ));
         }
@@ -207,15 +276,28 @@ fn check_outline_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
             let n = x.number;
             match prev.filter(|(k, _)| *k == kind) {
                 Some((_, p)) if n == p + 1 => {}
-                Some((_, p)) if n == p => {
-                    out.push(warn("numbering_repeat", format!("heading {} repeats the previous number (expected {})", x.marker, p + 1), Some(x.line)))
-                }
-                Some((_, p)) if n < p => {
-                    out.push(warn("numbering_order", format!("heading {} is out of order (expected {})", x.marker, p + 1), Some(x.line)))
-                }
+                Some((_, p)) if n == p => out.push(warn(
+                    "numbering_repeat",
+                    format!(
+                        "heading {} repeats the previous number (expected {})",
+                        x.marker,
+                        p + 1
+                    ),
+                    Some(x.line),
+                )),
+                Some((_, p)) if n < p => out.push(warn(
+                    "numbering_order",
+                    format!("heading {} is out of order (expected {})", x.marker, p + 1),
+                    Some(x.line),
+                )),
                 Some((_, p)) => out.push(warn(
                     "numbering_gap",
-                    format!("heading {} skips {} number(s) (expected {})", x.marker, n - p - 1, p + 1),
+                    format!(
+                        "heading {} skips {} number(s) (expected {})",
+                        x.marker,
+                        n - p - 1,
+                        p + 1
+                    ),
                     Some(x.line),
                 )),
                 None => {
@@ -223,13 +305,21 @@ fn check_outline_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
                     let before = last[kind.index()];
                     let cont = before.map(|b| b + 1);
                     if n != 1 && Some(n) != cont {
-                        let expected = cont.map(|c| format!("1 or {c}")).unwrap_or_else(|| "1".into());
+                        let expected = cont
+                            .map(|c| format!("1 or {c}"))
+                            .unwrap_or_else(|| "1".into());
                         let (code, what) = match before {
-                            Some(b) if n == b => ("numbering_repeat", "repeats the previous number"),
+                            Some(b) if n == b => {
+                                ("numbering_repeat", "repeats the previous number")
+                            }
                             Some(b) if n < b => ("numbering_order", "is out of order"),
                             _ => ("numbering_gap", "starts a run with a gap"),
                         };
-                        out.push(warn(code, format!("heading {} {what} (expected {expected})", x.marker), Some(x.line)));
+                        out.push(warn(
+                            code,
+                            format!("heading {} {what} (expected {expected})", x.marker),
+                            Some(x.line),
+                        ));
                     }
                 }
             }
@@ -250,24 +340,35 @@ fn label_number(label: &str) -> Option<u32> {
 
 /// Titles compared modulo book-title marks, quotes and spaces.
 fn same_title(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String { s.chars().filter(|c| !matches!(c, '《' | '》' | '“' | '”' | ' ')).collect() };
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '《' | '》' | '“' | '”' | ' '))
+            .collect()
+    };
     key(a) == key(b)
 }
 
 fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
     let listed = &doc.notice.attachments;
-    let present: Vec<&Part> = doc.parts.iter().filter(|p| p.kind == PartKind::Attachment).collect();
+    let present: Vec<&Part> = doc
+        .parts
+        .iter()
+        .filter(|p| p.kind == PartKind::Attachment)
+        .collect();
     // Pair listed entries with attachments: by number when both are numbered, else in order.
     let mut pair_of_listed: Vec<Option<usize>> = vec![None; listed.len()];
     let mut paired = vec![false; present.len()];
     for (i, a) in listed.iter().enumerate() {
         let by_number = a.index.and_then(|n| {
-            present.iter().enumerate().position(|(j, p)| !paired[j] && p.label.as_deref().and_then(label_number) == Some(n))
+            present.iter().enumerate().position(|(j, p)| {
+                !paired[j] && p.label.as_deref().and_then(label_number) == Some(n)
+            })
         });
         let positional = || {
             let p = present.get(i)?;
             let free = paired.get(i) == Some(&false);
-            let compatible = a.index.is_none() || p.label.as_deref().and_then(label_number).is_none();
+            let compatible =
+                a.index.is_none() || p.label.as_deref().and_then(label_number).is_none();
             (free && compatible).then_some(i)
         };
         let found = by_number.or_else(positional);
@@ -281,7 +382,10 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
         match pair_of_listed[i] {
             None => out.push(warn(
                 "attachment_missing",
-                format!("附件说明 lists `{}` but the document has no such attachment", a.title),
+                format!(
+                    "附件说明 lists `{}` but the document has no such attachment",
+                    a.title
+                ),
                 line,
             )),
             Some(j) => {
@@ -290,7 +394,10 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
                     if !same_title(t, &a.title) {
                         out.push(warn(
                             "attachment_title_mismatch",
-                            format!("附件说明 lists `{}` but the attachment is titled `{}`", a.title, t),
+                            format!(
+                                "附件说明 lists `{}` but the attachment is titled `{}`",
+                                a.title, t
+                            ),
                             Some(p.line),
                         ));
                     }
@@ -305,7 +412,10 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
                 "attachment_not_listed",
                 format!(
                     "attachment `{}{}` is not named in 附件说明",
-                    p.label.as_deref().map(|l| format!("{l} ")).unwrap_or_default(),
+                    p.label
+                        .as_deref()
+                        .map(|l| format!("{l} "))
+                        .unwrap_or_default(),
                     p.title.as_deref().unwrap_or("")
                 ),
                 Some(p.line),
@@ -315,21 +425,38 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
 }
 
 fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
-    let Some(page) = doc.source.page.clone() else { return };
+    let Some(page) = doc.source.page.clone() else {
+        return;
+    };
     let n = &mut doc.notice;
     let pairs: [(&str, Option<String>, Option<String>); 4] = [
         ("标题", page.title.clone(), n.title.clone()),
-        ("发文字号", page.doc_number.clone(), n.doc_number.as_ref().map(|d| d.raw.clone())),
+        (
+            "发文字号",
+            page.doc_number.clone(),
+            n.doc_number.as_ref().map(|d| d.raw.clone()),
+        ),
         ("成文日期", page.date.clone(), n.date.clone()),
         ("发文机关", page.issuer.clone(), n.issuer.clone()),
     ];
     for (label, meta, body) in pairs {
         match (meta, body) {
-            (Some(m), Some(b)) if crate::normalize::strip_spaces(&m) != crate::normalize::strip_spaces(&b) => {
-                out.push(warn("page_metadata_mismatch", format!("the page's {label} is `{m}` but the document reads `{b}`"), None));
+            (Some(m), Some(b))
+                if crate::normalize::strip_spaces(&m) != crate::normalize::strip_spaces(&b) =>
+            {
+                out.push(warn(
+                    "page_metadata_mismatch",
+                    format!("the page's {label} is `{m}` but the document reads `{b}`"),
+                    None,
+                ));
             }
             (Some(m), None) => {
-                out.push(Diagnostic::new(Severity::Info, "filled_from_page", format!("{label} `{m}` taken from the page's metadata"), None));
+                out.push(Diagnostic::new(
+                    Severity::Info,
+                    "filled_from_page",
+                    format!("{label} `{m}` taken from the page's metadata"),
+                    None,
+                ));
                 match label {
                     "标题" => n.title = Some(m),
                     "发文字号" => n.doc_number = crate::structure::parse_doc_number(&m),
@@ -344,7 +471,11 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
 
 fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.notice.title.is_none() && doc.source.format != SourceFormat::Xlsx {
-        out.push(warn("no_title", "no title (标题) was found at the top of the document".into(), None));
+        out.push(warn(
+            "no_title",
+            "no title (标题) was found at the top of the document".into(),
+            None,
+        ));
     }
 }
 

@@ -265,7 +265,9 @@ pub struct Task {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something worth knowing; nothing is wrong.
@@ -294,8 +296,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about `line`.
-    pub fn new(severity: Severity, code: &str, message: impl Into<String>, line: Option<usize>) -> Self {
-        Diagnostic { severity, code: code.to_string(), message: message.into(), line, cell: None }
+    pub fn new(
+        severity: Severity,
+        code: &str,
+        message: impl Into<String>,
+        line: Option<usize>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code: code.to_string(),
+            message: message.into(),
+            line,
+            cell: None,
+        }
     }
 }
 

@@ -30,7 +30,10 @@ pub enum MarkerKind {
 impl MarkerKind {
     /// True for the regulation forms 第X章/节/条/部分, whose marker is a label rather than an item.
     pub fn is_ordinal(self) -> bool {
-        matches!(self, MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article)
+        matches!(
+            self,
+            MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article
+        )
     }
 
     /// A small dense index (0..[`MarkerKind::COUNT`]) for per-kind tables.
@@ -126,7 +129,10 @@ pub fn parse_cn_digits(s: &str) -> Option<u32> {
 }
 
 fn is_cn_numeral(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
+    )
 }
 
 /// Recognises the numbering marker at the start of a normalized block.
@@ -147,7 +153,10 @@ fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
     let (_, first) = chars.next()?;
     match first {
         '第' => {
-            let digits: String = text['第'.len_utf8()..].chars().take_while(|&c| is_cn_numeral(c) || c.is_ascii_digit()).collect();
+            let digits: String = text['第'.len_utf8()..]
+                .chars()
+                .take_while(|&c| is_cn_numeral(c) || c.is_ascii_digit())
+                .collect();
             if digits.is_empty() {
                 return None;
             }
@@ -166,11 +175,20 @@ fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
             };
             let number = parse_cn_number(&digits)?;
             let len = after + unit_len;
-            Some(Marker { kind, text: text[..len].to_string(), number, len })
+            Some(Marker {
+                kind,
+                text: text[..len].to_string(),
+                number,
+                len,
+            })
         }
         '（' | '(' => {
             let inner_start = first.len_utf8();
-            let inner: String = text[inner_start..].chars().take_while(|&c| c != '）' && c != ')').take(6).collect();
+            let inner: String = text[inner_start..]
+                .chars()
+                .take_while(|&c| c != '）' && c != ')')
+                .take(6)
+                .collect();
             let close_at = inner_start + inner.len();
             let close = text[close_at..].chars().next()?;
             if close != '）' && close != ')' || inner.is_empty() {
@@ -189,12 +207,22 @@ fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
             if !allow_whole && len == text.len() && kind == MarkerKind::CnParen {
                 return None;
             }
-            Some(Marker { kind, text: text[..len].to_string(), number, len })
+            Some(Marker {
+                kind,
+                text: text[..len].to_string(),
+                number,
+                len,
+            })
         }
         '①'..='⑳' => {
             let number = first as u32 - '①' as u32 + 1;
             let len = first.len_utf8();
-            Some(Marker { kind: MarkerKind::Circled, text: text[..len].to_string(), number, len })
+            Some(Marker {
+                kind: MarkerKind::Circled,
+                text: text[..len].to_string(),
+                number,
+                len,
+            })
         }
         c if c.is_ascii_digit() => {
             let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
@@ -207,11 +235,20 @@ fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
                 return None;
             }
             // `1.5倍` is a number, not a marker.
-            if rest[sep.len_utf8()..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            if rest[sep.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+            {
                 return None;
             }
             let len = digits.len() + sep.len_utf8();
-            Some(Marker { kind: MarkerKind::ArabicDot, text: text[..len].to_string(), number: digits.parse().ok()?, len })
+            Some(Marker {
+                kind: MarkerKind::ArabicDot,
+                text: text[..len].to_string(),
+                number: digits.parse().ok()?,
+                len,
+            })
         }
         c if is_cn_numeral(c) => {
             let digits: String = text.chars().take_while(|&c| is_cn_numeral(c)).collect();
@@ -220,7 +257,12 @@ fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
                 return None;
             }
             let len = digits.len() + '、'.len_utf8();
-            Some(Marker { kind: MarkerKind::CnComma, text: text[..len].to_string(), number: parse_cn_number(&digits)?, len })
+            Some(Marker {
+                kind: MarkerKind::CnComma,
+                text: text[..len].to_string(),
+                number: parse_cn_number(&digits)?,
+                len,
+            })
         }
         _ => None,
     }
@@ -257,13 +299,26 @@ mod tests {
         ];
         for (text, kind, number, printed) in cases {
             let m = marker(text).unwrap_or_else(|| panic!("no marker in {text}"));
-            assert_eq!((m.kind, m.number, m.text.as_str()), (kind, number, printed), "{text}");
+            assert_eq!(
+                (m.kind, m.number, m.text.as_str()),
+                (kind, number, printed),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn non_markers_are_rejected() {
-        for text in ["2021年8月4日", "1.5倍", "一是加强", "（此件公开发布）", "（一）", "第一批", "（QDLP）", "二〇〇四年"] {
+        for text in [
+            "2021年8月4日",
+            "1.5倍",
+            "一是加强",
+            "（此件公开发布）",
+            "（一）",
+            "第一批",
+            "（QDLP）",
+            "二〇〇四年",
+        ] {
             assert!(marker(text).is_none(), "{text}");
         }
     }

@@ -6,5 +6,7 @@ use crate::{Error, Limits, Result};
 /// Reads a workbook into blocks.
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let _ = (bytes, limits);
-    Err(Error::Unsupported { what: "a workbook".into() })
+    Err(Error::Unsupported {
+        what: "a workbook".into(),
+    })
 }
