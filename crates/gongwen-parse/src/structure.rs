@@ -207,8 +207,7 @@ fn has_sentence_punct(s: &str) -> bool {
 /// Looks like the name of an organ (a signature or issuer line).
 fn is_organ_line(s: &str) -> bool {
     let n = char_len(s);
-    n >= 2
-        && n <= 60
+    (2..=60).contains(&n)
         && !has_sentence_punct(s)
         && numbering::marker(s).is_none()
         && find_date(s).is_none()
@@ -218,8 +217,7 @@ fn is_organ_line(s: &str) -> bool {
 /// Could be (part of) a title: short, not a sentence, not numbered.
 fn is_title_line(s: &str) -> bool {
     let n = char_len(s);
-    n >= 2
-        && n <= 80
+    (2..=80).contains(&n)
         && !s.ends_with(['。', '；', '：', '，'])
         && numbering::marker(s).is_none()
         && find_date(s).is_none()
@@ -879,7 +877,6 @@ impl Outline {
     }
 
     /// Removes the last paragraph if it is `text` (it turned out to be a table caption).
-
     fn take_last_paragraph(&mut self, text: &str) -> bool {
         let list = match self.open.last_mut() {
             Some((_, s)) if !self.last_in_preamble => &mut s.paragraphs,
@@ -903,9 +900,11 @@ impl Outline {
 /// (`（二）讨论法律草案……；` then `（三）通报和讨论其他重要事项。`) reads like a heading but is an item
 /// like the ones before it: a section with nothing under it whose previous sibling is text is text.
 fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
-    let prev_is_text = list
-        .last()
-        .is_some_and(|p| p.heading.is_empty() && !p.paragraphs.is_empty() && p.marker_kind_eq(&s));
+    let prev_is_text = list.last().is_some_and(|p| {
+        p.heading.is_empty()
+            && !p.paragraphs.is_empty()
+            && numbering::marker_kind(&p.marker) == numbering::marker_kind(&s.marker)
+    });
     if prev_is_text && s.paragraphs.is_empty() && s.children.is_empty() && !s.heading.is_empty() {
         let text = format!(
             "{}{}",
@@ -915,16 +914,6 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
         s.paragraphs.push(text);
     }
     list.push(s);
-}
-
-trait SameKind {
-    fn marker_kind_eq(&self, other: &Section) -> bool;
-}
-
-impl SameKind for Section {
-    fn marker_kind_eq(&self, other: &Section) -> bool {
-        numbering::marker_kind(&self.marker) == numbering::marker_kind(&other.marker)
-    }
 }
 
 /// Splits a numbered block into its heading and the text that follows it.
