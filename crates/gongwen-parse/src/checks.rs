@@ -239,7 +239,9 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
                 .unwrap_or(0);
             let clause = before.get(clause_start..).unwrap_or_default();
             let items = split_top_level(clause, &['、']).len();
-            if items < 2 || items == n as usize {
+            // `住房贷款利息或者住房租金` names two items inside one `、` slot.
+            let joined = clause.matches("或者").count() + clause.matches("以及").count();
+            if items < 2 || items == n as usize || items + joined == n as usize {
                 continue;
             }
             // `北京、上海等20个城市` is an open list (等 = "and others"); a list short by one or
@@ -490,6 +492,37 @@ mod tests {
         assert_eq!(stated_group_count("二、数字产业（共十二项）"), Some(12));
         assert_eq!(stated_group_count("（一）充分竞争性服务业。"), None);
         assert_eq!(stated_group_count("建设5项工程的配套设施"), None);
+    }
+
+    fn enumeration_codes(text: &str) -> Vec<(String, Severity)> {
+        let view = SourceView {
+            paragraphs: vec![(text, 1)],
+            attachment_lines: Vec::new(),
+        };
+        let mut out = Vec::new();
+        check_enumerations(&view, &mut out);
+        out.into_iter().map(|d| (d.code, d.severity)).collect()
+    }
+
+    #[test]
+    fn enumerations_count_their_names() {
+        assert!(enumeration_codes("发挥科技、金融、法治保障等3个工作推进组作用。").is_empty());
+        assert_eq!(
+            enumeration_codes("发挥科技、金融等3个工作推进组作用。"),
+            vec![("enumeration_count_mismatch".to_string(), Severity::Warning)]
+        );
+        // 或者 joins two items in one slot.
+        assert!(
+            enumeration_codes(
+                "子女教育、继续教育、大病医疗、住房贷款利息或者住房租金、赡养老人等6项专项附加扣除"
+            )
+            .is_empty()
+        );
+        // An open list (等 = "and others") far shorter than the count is only worth knowing.
+        assert_eq!(
+            enumeration_codes("在北京、上海等20个城市开展试点。"),
+            vec![("enumeration_count_mismatch".to_string(), Severity::Info)]
+        );
     }
 
     #[test]
