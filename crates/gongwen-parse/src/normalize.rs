@@ -84,7 +84,22 @@ pub fn normalize_block(s: &str) -> String {
         }
         chars.push(fold_width(c));
     }
-    // Pass 2: drop spaces next to CJK characters or punctuation.
+    // Pass 2: drop spaces next to CJK characters; pass 3: full-width punctuation in Chinese
+    // context; then drop the spaces that the new full-width punctuation now touches.
+    let out = drop_cjk_spaces(&chars);
+    let out = drop_cjk_spaces(&canonical_punctuation(&out));
+    let text: String = out.into_iter().collect();
+    if text.contains(['[', '［', '【', '(', '（']) {
+        DOC_NUMBER_BRACKETS
+            .replace_all(&text, "$1〔$2〕$3")
+            .into_owned()
+    } else {
+        text
+    }
+}
+
+/// Drops every space that has a CJK character on either side.
+fn drop_cjk_spaces(chars: &[char]) -> Vec<char> {
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
@@ -96,15 +111,7 @@ pub fn normalize_block(s: &str) -> String {
         }
         out.push(c);
     }
-    let out = canonical_punctuation(&out);
-    let text: String = out.into_iter().collect();
-    if text.contains(['[', '［', '【', '(', '（']) {
-        DOC_NUMBER_BRACKETS
-            .replace_all(&text, "$1〔$2〕$3")
-            .into_owned()
-    } else {
-        text
-    }
+    out
 }
 
 /// Converts ASCII punctuation that stands in a Chinese context to its full-width form.
