@@ -423,6 +423,7 @@ pub fn build(input: Blocks) -> Document {
     let (body_end, rest_start) = match date_at {
         Some((d, p)) => {
             let (start, (y, m, dd)) = find_date(&p.text).unwrap_or((0, (0, 0, 0)));
+            b.doc.notice.date_text = Some(p.text[start..].to_string());
             if is_real_date(y, m, dd) {
                 b.doc.notice.date = Some(iso_date(y, m, dd));
             } else {
