@@ -21,18 +21,43 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
         if had_errors {
-            diagnostics.push(Diagnostic::new(Severity::Warning, "decode_replaced", format!("some bytes are not valid {} and were replaced with U+FFFD", enc.name()), None));
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "decode_replaced",
+                format!(
+                    "some bytes are not valid {} and were replaced with U+FFFD",
+                    enc.name()
+                ),
+                None,
+            ));
         }
-        return Decoded { text: text.into_owned(), encoding: enc.name().to_string(), diagnostics };
+        return Decoded {
+            text: text.into_owned(),
+            encoding: enc.name().to_string(),
+            diagnostics,
+        };
     }
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded { text: s.to_string(), encoding: "UTF-8".into(), diagnostics },
+        Ok(s) => Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8".into(),
+            diagnostics,
+        },
         Err(_) => {
             let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
             if had_errors {
-                diagnostics.push(Diagnostic::new(Severity::Warning, "decode_replaced", "some bytes are not valid gb18030 and were replaced with U+FFFD", None));
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    "decode_replaced",
+                    "some bytes are not valid gb18030 and were replaced with U+FFFD",
+                    None,
+                ));
             }
-            Decoded { text: text.into_owned(), encoding: "gb18030".into(), diagnostics }
+            Decoded {
+                text: text.into_owned(),
+                encoding: "gb18030".into(),
+                diagnostics,
+            }
         }
     }
 }

@@ -121,7 +121,13 @@ pub fn read_text(text: &str) -> Blocks {
         }
         i += 1;
     }
-    Blocks { blocks, format: SourceFormat::Text, encoding: "UTF-8".into(), page: None, diagnostics: Vec::new() }
+    Blocks {
+        blocks,
+        format: SourceFormat::Text,
+        encoding: "UTF-8".into(),
+        page: None,
+        diagnostics: Vec::new(),
+    }
 }
 
 /// Builds a rectangular grid: single-cell rows span the table, short rows are padded.
@@ -141,7 +147,13 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         row_lines.push(l);
     }
     let header_rows = crate::tasks::header_rows(&grid);
-    Table { caption: None, header_rows, rows: grid, row_lines, line }
+    Table {
+        caption: None,
+        header_rows,
+        rows: grid,
+        row_lines,
+        line,
+    }
 }
 
 #[cfg(test)]
@@ -157,8 +169,18 @@ mod tests {
     #[test]
     fn cell_per_line_tables_read_rows_between_blank_lines() {
         let b = read_text("标题\n\n\t序号\n\t任务\n\n\t一、分组\n\n\t1\n\t做事\n\n\t2\n\t\n后记\n");
-        let Block::Table(t) = &b.blocks[1] else { panic!("expected a table, got {:?}", b.blocks[1]) };
-        assert_eq!(t.rows, vec![vec!["序号", "任务"], vec!["一、分组", "一、分组"], vec!["1", "做事"], vec!["2", ""]]);
+        let Block::Table(t) = &b.blocks[1] else {
+            panic!("expected a table, got {:?}", b.blocks[1])
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["序号", "任务"],
+                vec!["一、分组", "一、分组"],
+                vec!["1", "做事"],
+                vec!["2", ""]
+            ]
+        );
         assert_eq!(t.row_lines, vec![3, 6, 8, 11]);
         assert!(matches!(&b.blocks[2], Block::Para(p) if p.text == "后记" && p.line == 13));
     }
@@ -166,7 +188,16 @@ mod tests {
     #[test]
     fn row_per_line_tables_split_on_tabs() {
         let b = read_text("\t序号\t任务\n\t1\t做事\n\t一、分组\n");
-        let Block::Table(t) = &b.blocks[0] else { panic!("expected a table") };
-        assert_eq!(t.rows, vec![vec!["序号", "任务"], vec!["1", "做事"], vec!["一、分组", "一、分组"]]);
+        let Block::Table(t) = &b.blocks[0] else {
+            panic!("expected a table")
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["序号", "任务"],
+                vec!["1", "做事"],
+                vec!["一、分组", "一、分组"]
+            ]
+        );
     }
 }

@@ -62,11 +62,15 @@ pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     } else {
         return Err(Error::Workbook {
             location: WORKBOOK.into(),
-            message: "not a workbook (expected an XLSX, XLSB or ODS ZIP container, or an XLS file)".into(),
+            message: "not a workbook (expected an XLSX, XLSB or ODS ZIP container, or an XLS file)"
+                .into(),
         });
     };
     // calamine is not ours to audit: a panic inside it on malformed input becomes an error.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| read_kind(kind, bytes, limits))).unwrap_or_else(|_| {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_kind(kind, bytes, limits)
+    }))
+    .unwrap_or_else(|_| {
         Err(Error::Workbook {
             location: WORKBOOK.into(),
             message: "the workbook is malformed (the spreadsheet library gave up on it)".into(),
@@ -75,14 +79,19 @@ pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
 }
 
 fn workbook_error(location: &str, e: impl std::fmt::Display) -> Error {
-    Error::Workbook { location: location.to_string(), message: format!("cannot read it ({e}); the file may be truncated or damaged") }
+    Error::Workbook {
+        location: location.to_string(),
+        message: format!("cannot read it ({e}); the file may be truncated or damaged"),
+    }
 }
 
 /// Checks a ZIP container against [`Limits::max_unzipped_bytes`] and says which workbook format it holds.
 fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Workbook {
         location: WORKBOOK.into(),
-        message: format!("not a readable ZIP container ({e}); the file may be truncated or damaged"),
+        message: format!(
+            "not a readable ZIP container ({e}); the file may be truncated or damaged"
+        ),
     })?;
     let limit = limits.max_unzipped_bytes;
     let too_big = |value: u64| Error::Limit {
@@ -95,7 +104,9 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
     let mut declared = 0u64;
     let mut names = Vec::with_capacity(zip.len().min(4096));
     for i in 0..zip.len() {
-        let entry = zip.by_index_raw(i).map_err(|e| workbook_error(WORKBOOK, e))?;
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| workbook_error(WORKBOOK, e))?;
         declared = declared.saturating_add(entry.size());
         if names.len() < 4096 {
             names.push(entry.name().map(|n| n.into_owned()).unwrap_or_default());
@@ -108,7 +119,9 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
     // its compressed bytes, which are part of the input; only compressed entries are inflated.
     let mut total = 0u64;
     for i in 0..zip.len() {
-        let raw = zip.by_index_raw(i).map_err(|e| workbook_error(WORKBOOK, e))?;
+        let raw = zip
+            .by_index_raw(i)
+            .map_err(|e| workbook_error(WORKBOOK, e))?;
         if raw.compression() == zip::CompressionMethod::Stored {
             total = total.saturating_add(raw.compressed_size().max(raw.size()));
             if total > limit {
@@ -135,11 +148,15 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
     } else if has("content.xml") {
         Ok(Kind::Ods)
     } else if names.iter().any(|n| n.starts_with("word/")) {
-        Err(Error::Unsupported { what: "a Word (DOCX) document".into() })
+        Err(Error::Unsupported {
+            what: "a Word (DOCX) document".into(),
+        })
     } else {
         Err(Error::Workbook {
             location: WORKBOOK.into(),
-            message: "a ZIP archive that holds no spreadsheet (expected xl/workbook.xml or content.xml)".into(),
+            message:
+                "a ZIP archive that holds no spreadsheet (expected xl/workbook.xml or content.xml)"
+                    .into(),
         })
     }
 }
@@ -210,13 +227,27 @@ impl Collector<'_, '_> {
         }
         self.budget.take()?;
         let b = match self.bbox {
-            None => BBox { r0: row, c0: col, r1: row, c1: col },
-            Some(b) => BBox { r0: b.r0.min(row), c0: b.c0.min(col), r1: b.r1.max(row), c1: b.c1.max(col) },
+            None => BBox {
+                r0: row,
+                c0: col,
+                r1: row,
+                c1: col,
+            },
+            Some(b) => BBox {
+                r0: b.r0.min(row),
+                c0: b.c0.min(col),
+                r1: b.r1.max(row),
+                c1: b.c1.max(col),
+            },
         };
         let limit = self.budget.limits.max_grid_cells;
         if b.area() > limit {
             return Err(Error::Limit {
-                what: format!("the used area of sheet `{}` in cells (up to {})", self.sheet.name, cell_ref(&self.sheet.name, row, col)),
+                what: format!(
+                    "the used area of sheet `{}` in cells (up to {})",
+                    self.sheet.name,
+                    cell_ref(&self.sheet.name, row, col)
+                ),
                 value: b.area(),
                 limit,
                 flag: "--max-grid-cells".into(),
@@ -232,38 +263,74 @@ fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let cursor = Cursor::new(bytes);
     let mut out = Blocks {
         format: SourceFormat::Xlsx,
-        encoding: if kind == Kind::Xls { "UTF-16LE".into() } else { "UTF-8".into() },
+        encoding: if kind == Kind::Xls {
+            "UTF-16LE".into()
+        } else {
+            "UTF-8".into()
+        },
         ..Blocks::default()
     };
     let mut budget = Budget { limits, cells: 0 };
     match kind {
         Kind::Xlsx => {
-            let mut wb: Xlsx<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            let mut wb: Xlsx<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in wb.sheet_names() {
-                let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| workbook_error(&name, e))?;
-                let mut col = Collector { sheet: SheetCells { name: name.clone(), cells: Vec::new(), merges: Vec::new() }, bbox: None, budget: &mut budget };
+                let mut reader = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
+                let mut col = Collector {
+                    sheet: SheetCells {
+                        name: name.clone(),
+                        cells: Vec::new(),
+                        merges: Vec::new(),
+                    },
+                    bbox: None,
+                    budget: &mut budget,
+                };
                 while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&name, e))? {
                     let (r, c) = cell.get_position();
-                    col.push(r, c, render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c))?;
+                    col.push(
+                        r,
+                        c,
+                        render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c),
+                    )?;
                 }
                 let (mut sheet, bbox) = (col.sheet, col.bbox);
                 drop(reader);
                 // Merged regions follow the cells in the sheet's XML: read them once the cells
                 // passed the limits.
                 if bbox.is_some() {
-                    sheet.merges = wb.merge_cells_by_sheet_name(&name).map_err(|e| workbook_error(&name, e))?;
+                    sheet.merges = wb
+                        .merge_cells_by_sheet_name(&name)
+                        .map_err(|e| workbook_error(&name, e))?;
                 }
                 sheet_blocks(sheet, bbox, &mut out)?;
             }
         }
         Kind::Xlsb => {
-            let mut wb: Xlsb<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            let mut wb: Xlsb<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in wb.sheet_names() {
-                let mut reader = wb.worksheet_cells_reader(&name).map_err(|e| workbook_error(&name, e))?;
-                let mut col = Collector { sheet: SheetCells { name: name.clone(), cells: Vec::new(), merges: Vec::new() }, bbox: None, budget: &mut budget };
+                let mut reader = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
+                let mut col = Collector {
+                    sheet: SheetCells {
+                        name: name.clone(),
+                        cells: Vec::new(),
+                        merges: Vec::new(),
+                    },
+                    bbox: None,
+                    budget: &mut budget,
+                };
                 while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&name, e))? {
                     let (r, c) = cell.get_position();
-                    col.push(r, c, render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c))?;
+                    col.push(
+                        r,
+                        c,
+                        render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c),
+                    )?;
                 }
                 let (sheet, bbox) = (col.sheet, col.bbox);
                 drop(reader);
@@ -271,19 +338,27 @@ fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             }
         }
         Kind::Xls => {
-            let mut wb: Xls<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            let mut wb: Xls<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| workbook_error(&name, e))?;
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
-                let (sheet, bbox) = collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
+                let (sheet, bbox) =
+                    collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
                 sheet_blocks(sheet, bbox, &mut out)?;
             }
         }
         Kind::Ods => {
-            let mut wb: Ods<_> = calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            let mut wb: Ods<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in wb.sheet_names() {
-                let range = wb.worksheet_range(&name).map_err(|e| workbook_error(&name, e))?;
-                let (sheet, bbox) = collect_range(&name, &range, Vec::new(), &mut budget, &mut out.diagnostics)?;
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
+                let (sheet, bbox) =
+                    collect_range(&name, &range, Vec::new(), &mut budget, &mut out.diagnostics)?;
                 sheet_blocks(sheet, bbox, &mut out)?;
             }
         }
@@ -306,7 +381,15 @@ fn collect_range(
     budget: &mut Budget<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(SheetCells, Option<BBox>)> {
-    let mut col = Collector { sheet: SheetCells { name: name.to_string(), cells: Vec::new(), merges }, bbox: None, budget };
+    let mut col = Collector {
+        sheet: SheetCells {
+            name: name.to_string(),
+            cells: Vec::new(),
+            merges,
+        },
+        bbox: None,
+        budget,
+    };
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, v) in range.used_cells() {
         let (r, c) = (r0.saturating_add(r as u32), c0.saturating_add(c as u32));
@@ -362,12 +445,20 @@ fn render_date(d: &ExcelDateTime) -> String {
     }
 }
 
-fn error_cell(e: impl std::fmt::Display, diagnostics: &mut Vec<Diagnostic>, sheet: &str, row: u32, col: u32) -> String {
+fn error_cell(
+    e: impl std::fmt::Display,
+    diagnostics: &mut Vec<Diagnostic>,
+    sheet: &str,
+    row: u32,
+    col: u32,
+) -> String {
     let cell = cell_ref(sheet, row, col);
     let mut d = Diagnostic::new(
         Severity::Warning,
         "workbook_error_value",
-        format!("{cell} holds the error value {e} (a formula that failed when the sheet was saved); read as empty"),
+        format!(
+            "{cell} holds the error value {e} (a formula that failed when the sheet was saved); read as empty"
+        ),
         Some(row as usize + 1),
     );
     d.cell = Some(cell);
@@ -375,7 +466,13 @@ fn error_cell(e: impl std::fmt::Display, diagnostics: &mut Vec<Diagnostic>, shee
     String::new()
 }
 
-fn render_ref(v: &DataRef<'_>, diagnostics: &mut Vec<Diagnostic>, sheet: &str, row: u32, col: u32) -> String {
+fn render_ref(
+    v: &DataRef<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    sheet: &str,
+    row: u32,
+    col: u32,
+) -> String {
     match v {
         DataRef::Empty => String::new(),
         DataRef::String(s) => normalize_block(s),
@@ -438,7 +535,11 @@ impl Grid {
                 continue;
             }
             let (ar, ac) = ((sr - bbox.r0) as usize, (sc - bbox.c0) as usize);
-            let value = rows.get(ar).and_then(|r| r.get(ac)).cloned().unwrap_or_default();
+            let value = rows
+                .get(ar)
+                .and_then(|r| r.get(ac))
+                .cloned()
+                .unwrap_or_default();
             if value.is_empty() {
                 continue;
             }
@@ -450,7 +551,10 @@ impl Grid {
                 let mut d = Diagnostic::new(
                     Severity::Warning,
                     "workbook_merges_overlap",
-                    format!("sheet `{}` declares overlapping merged regions; merges from {cell} on were not expanded", sheet.name),
+                    format!(
+                        "sheet `{}` declares overlapping merged regions; merges from {cell} on were not expanded",
+                        sheet.name
+                    ),
                     Some(sr as usize + 1),
                 );
                 d.cell = Some(cell);
@@ -460,7 +564,10 @@ impl Grid {
             budget -= area;
             for r in sr..=er {
                 for c in sc..=ec {
-                    if let Some(slot) = rows.get_mut((r - bbox.r0) as usize).and_then(|row| row.get_mut((c - bbox.c0) as usize)) {
+                    if let Some(slot) = rows
+                        .get_mut((r - bbox.r0) as usize)
+                        .and_then(|row| row.get_mut((c - bbox.c0) as usize))
+                    {
                         slot.clone_from(&value);
                     }
                 }
@@ -508,7 +615,11 @@ fn header_at(grid: &Grid, rows: &[usize], i: usize) -> Option<usize> {
     if n == 0 {
         return None;
     }
-    let probe = Table { header_rows: n, rows: window.into_iter().take(n).collect(), ..Table::default() };
+    let probe = Table {
+        header_rows: n,
+        rows: window.into_iter().take(n).collect(),
+        ..Table::default()
+    };
     tasks::column_roles(&tasks::column_names(&probe)).map(|_| n)
 }
 
@@ -527,8 +638,11 @@ fn row_text(row: &[String]) -> String {
 /// (`附件1`) or a parenthesized subtitle (`（2024年版）`), else the last.
 fn caption_of(titles: &[String]) -> Option<String> {
     let is_label = |t: &str| {
-        t.strip_prefix("附件")
-            .is_some_and(|rest| rest.trim_end_matches(['：', ':']).chars().all(|c| c.is_ascii_digit() || crate::numbering::cn_digit(c).is_some()))
+        t.strip_prefix("附件").is_some_and(|rest| {
+            rest.trim_end_matches(['：', ':'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || crate::numbering::cn_digit(c).is_some())
+        })
     };
     titles
         .iter()
@@ -540,7 +654,12 @@ fn caption_of(titles: &[String]) -> Option<String> {
 /// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`.
 fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Result<()> {
     let ignored = |out: &mut Blocks, why: &str| {
-        out.diagnostics.push(Diagnostic::new(Severity::Info, "sheet_ignored", format!("sheet `{}` {why}; ignored", sheet.name), None));
+        out.diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "sheet_ignored",
+            format!("sheet `{}` {why}; ignored", sheet.name),
+            None,
+        ));
     };
     let Some(bbox) = bbox else {
         ignored(out, "is empty");
@@ -548,8 +667,16 @@ fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Resu
     };
     let grid = Grid::build(&sheet, bbox, &mut out.diagnostics);
     // Rows that show anything at all, in order.
-    let rows: Vec<usize> = (0..grid.rows.len()).filter(|&r| grid.rows.get(r).is_some_and(|row| row.iter().any(|c| !c.is_empty()))).collect();
-    let starts: Vec<(usize, usize)> = (0..rows.len()).filter_map(|i| header_at(&grid, &rows, i).map(|n| (i, n))).collect();
+    let rows: Vec<usize> = (0..grid.rows.len())
+        .filter(|&r| {
+            grid.rows
+                .get(r)
+                .is_some_and(|row| row.iter().any(|c| !c.is_empty()))
+        })
+        .collect();
+    let starts: Vec<(usize, usize)> = (0..rows.len())
+        .filter_map(|i| header_at(&grid, &rows, i).map(|n| (i, n)))
+        .collect();
     // Keep only header rows that are not inside the previous table's header.
     let mut tables: Vec<(usize, usize)> = Vec::new();
     for (i, n) in starts {
@@ -558,7 +685,10 @@ fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Resu
         }
     }
     if tables.is_empty() {
-        ignored(out, "holds no task table (no header row with 牵头/责任 units and 任务 or 序号 columns)");
+        ignored(
+            out,
+            "holds no task table (no header row with 牵头/责任 units and 任务 or 序号 columns)",
+        );
         return Ok(());
     }
     let mut prev_end = 0usize;
@@ -567,10 +697,17 @@ fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Resu
         // Title rows between the previous table and this header.
         let mut titles: Vec<String> = Vec::new();
         for &r in rows.get(prev_end..start).unwrap_or_default() {
-            let text = grid.rows.get(r).map(|row| row_text(row)).unwrap_or_default();
+            let text = grid
+                .rows
+                .get(r)
+                .map(|row| row_text(row))
+                .unwrap_or_default();
             if !text.is_empty() {
                 titles.push(text.clone());
-                out.blocks.push(Block::Para(Para { text, line: grid.line(r) }));
+                out.blocks.push(Block::Para(Para {
+                    text,
+                    line: grid.line(r),
+                }));
             }
         }
         let caption = caption_of(&titles);
@@ -584,11 +721,17 @@ fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Resu
                 }
             }
         }
-        let cols: Vec<usize> = (0..keep.len()).filter(|&c| keep.get(c).copied().unwrap_or(false)).collect();
+        let cols: Vec<usize> = (0..keep.len())
+            .filter(|&c| keep.get(c).copied().unwrap_or(false))
+            .collect();
         let grid_rows: Vec<Vec<String>> = table_rows
             .iter()
             .filter_map(|&r| grid.rows.get(r))
-            .map(|row| cols.iter().map(|&c| row.get(c).cloned().unwrap_or_default()).collect())
+            .map(|row| {
+                cols.iter()
+                    .map(|&c| row.get(c).cloned().unwrap_or_default())
+                    .collect()
+            })
             .collect();
         let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
         out.blocks.push(Block::Table(Table {
@@ -638,13 +781,26 @@ mod tests {
         let mut bbox: Option<BBox> = None;
         for &(r, c, _) in cells {
             bbox = Some(match bbox {
-                None => BBox { r0: r, c0: c, r1: r, c1: c },
-                Some(b) => BBox { r0: b.r0.min(r), c0: b.c0.min(c), r1: b.r1.max(r), c1: b.c1.max(c) },
+                None => BBox {
+                    r0: r,
+                    c0: c,
+                    r1: r,
+                    c1: c,
+                },
+                Some(b) => BBox {
+                    r0: b.r0.min(r),
+                    c0: b.c0.min(c),
+                    r1: b.r1.max(r),
+                    c1: b.c1.max(c),
+                },
             });
         }
         let s = SheetCells {
             name: "表".into(),
-            cells: cells.iter().map(|&(r, c, t)| (r, c, t.to_string())).collect(),
+            cells: cells
+                .iter()
+                .map(|&(r, c, t)| (r, c, t.to_string()))
+                .collect(),
             merges: merges.iter().map(|&(s, e)| Dimensions::new(s, e)).collect(),
         };
         (s, bbox)
@@ -668,8 +824,12 @@ mod tests {
         );
         let mut out = Blocks::default();
         sheet_blocks(s, b, &mut out).unwrap();
-        assert!(matches!(&out.blocks[0], Block::Para(p) if p.text == "某某任务分工表" && p.line == 1));
-        let Block::Table(t) = &out.blocks[1] else { panic!("{:?}", out.blocks) };
+        assert!(
+            matches!(&out.blocks[0], Block::Para(p) if p.text == "某某任务分工表" && p.line == 1)
+        );
+        let Block::Table(t) = &out.blocks[1] else {
+            panic!("{:?}", out.blocks)
+        };
         assert_eq!(t.header_rows, 1);
         assert_eq!(t.line, 3);
         assert_eq!(t.row_lines, vec![3, 4, 5, 10]);
