@@ -208,7 +208,7 @@ impl<'a> Sheet<'a> {
                 Severity::Warning,
                 "xlsx_cell_truncated",
                 format!(
-                    "{cell}: the text has {len} characters, over Excel's limit of {MAX_CELL_CHARS} per cell; \
+                    "the text has {len} characters, over Excel's limit of {MAX_CELL_CHARS} per cell; \
                      only the first {} were written (the JSON and text outputs keep it whole)",
                     fitted.chars().count()
                 ),

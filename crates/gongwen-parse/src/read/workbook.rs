@@ -457,7 +457,7 @@ fn error_cell(
         Severity::Warning,
         "workbook_error_value",
         format!(
-            "{cell} holds the error value {e} (a formula that failed when the sheet was saved); read as empty"
+            "the cell holds the error value {e} (a formula that failed when the sheet was saved); read as empty"
         ),
         Some(row as usize + 1),
     );
@@ -597,7 +597,12 @@ fn single_text(row: &[String]) -> bool {
 /// If a task table's header starts at `rows[i]`, how many header rows it has.
 fn header_at(grid: &Grid, rows: &[usize], i: usize) -> Option<usize> {
     let first = grid.rows.get(*rows.get(i)?)?;
-    if single_text(first) {
+    // Header cells are short words, never a task number: data rows are passed over cheaply.
+    if single_text(first)
+        || first
+            .iter()
+            .any(|c| c.chars().count() > 20 || tasks::parse_seq(c).is_some())
+    {
         return None;
     }
     // The first row must name the columns by itself; a title above a header is not a header row.
