@@ -14,7 +14,7 @@ use gongwen_parse::{Document, Part, PartKind, Section, Table};
 /// ```
 /// let doc = gongwen_parse::parse_text("某某市人民政府关于某某事项的通知\n某府发〔2021〕3号\n各区县人民政府：\n现将有关事项通知如下。\n某某市人民政府\n2021年8月4日\n");
 /// let text = gongwen_emit::text::to_text(&doc);
-/// assert!(text.starts_with("某某市人民政府关于某某事项的通知\n某府发〔2021〕3号\n各区县人民政府：\n"));
+/// assert!(text.starts_with("某某市人民政府\n关于某某事项的通知\n某府发〔2021〕3号\n各区县人民政府：\n"));
 /// assert_eq!(gongwen_emit::text::to_text(&gongwen_parse::parse_text(&text)), text);
 /// ```
 pub fn to_text(doc: &Document) -> String {
@@ -42,9 +42,11 @@ pub fn to_text(doc: &Document) -> String {
         w.line(&format!("{}：", n.addressees.join("，")));
     }
     let has_enclosure = doc.parts.iter().any(|p| p.kind == PartKind::Enclosure);
-    match doc.parts.iter().find(|p| p.kind == PartKind::Body) {
-        Some(body) => w.part_content(body),
-        None => n.body.iter().for_each(|p| w.line(p)),
+    // The letter's paragraphs as printed; a body part is built from them, so only its tables
+    // need printing besides.
+    n.body.iter().for_each(|p| w.line(p));
+    if let Some(body) = doc.parts.iter().find(|p| p.kind == PartKind::Body) {
+        body.tables.iter().for_each(|t| w.table(t));
     }
     if !has_enclosure {
         w.attachment_list(doc);
@@ -52,7 +54,11 @@ pub fn to_text(doc: &Document) -> String {
     if let Some(sig) = &n.signature {
         w.line(sig);
     }
-    if let Some(date) = n.date.as_deref().and_then(printed_date) {
+    if let Some(date) = n
+        .date_text
+        .clone()
+        .or_else(|| n.date.as_deref().and_then(printed_date))
+    {
         w.line(&date);
     }
     if let Some(note) = &n.note {

@@ -124,7 +124,17 @@ fn normalize_slow(s: &str) -> String {
         }
         chars.push(fold_width(c));
     }
-    // Pass 2: drop spaces next to CJK characters or punctuation.
+    // Pass 2: drop spaces next to CJK characters; pass 3: full-width punctuation in Chinese
+    // context; then drop the spaces that the new full-width punctuation now touches.
+    let out = drop_cjk_spaces(&chars);
+    let out = drop_cjk_spaces(&canonical_punctuation(&out));
+    let mut text = String::with_capacity(s.len());
+    text.extend(out);
+    fix_doc_number_brackets(text)
+}
+
+/// Drops every space that has a CJK character on either side.
+fn drop_cjk_spaces(chars: &[char]) -> Vec<char> {
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     for (i, &c) in chars.iter().enumerate() {
         if c == ' ' {
@@ -136,20 +146,7 @@ fn normalize_slow(s: &str) -> String {
         }
         out.push(c);
     }
-    let out = canonical_punctuation(&out);
-    // Punctuation that just became full-width is CJK too: drop the spaces now next to it, so
-    // normalizing the result again changes nothing (`(y) [2021]` → `（y）[2021]`).
-    let mut text = String::with_capacity(s.len());
-    for (i, &c) in out.iter().enumerate() {
-        if c == ' '
-            && (text.chars().next_back().is_some_and(is_cjk)
-                || out.get(i + 1).copied().is_some_and(is_cjk))
-        {
-            continue;
-        }
-        text.push(c);
-    }
-    fix_doc_number_brackets(text)
+    out
 }
 
 /// Converts ASCII punctuation that stands in a Chinese context to its full-width form.
