@@ -1,7 +1,7 @@
 //! Emitter benchmarks on the seed notice (86 tasks): JSON, JSON Lines, normalized text, XLSX.
 //!
 //! ```sh
-//! cargo bench -p gongwen-emit -- --measurement-time 3 --warm-up-time 1
+//! cargo bench -p gongwen-emit --bench emit -- --measurement-time 3 --warm-up-time 1
 //! ```
 //!
 //! Targets (issue 6): JSON and text under 1 ms, XLSX under 20 ms. Each writer also runs on the
