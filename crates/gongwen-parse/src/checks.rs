@@ -160,6 +160,31 @@ fn model_paragraphs(doc: &Document) -> Vec<(String, usize)> {
     out
 }
 
+/// A document that names a task allocation (任务分工) but yields no task table lost it.
+fn check_missing_task_table(doc: &Document, out: &mut Vec<Diagnostic>) {
+    let names_allocation = |t: &str| {
+        t.contains("分工") || (t.contains("任务") && (t.ends_with('表') || t.ends_with("清单")))
+    };
+    let named = doc
+        .parts
+        .iter()
+        .filter_map(|p| p.title.as_deref().map(|t| (t, Some(p.line))))
+        .chain(
+            doc.notice
+                .attachments
+                .iter()
+                .map(|a| (a.title.as_str(), None)),
+        )
+        .find(|(t, _)| names_allocation(t));
+    if let Some((title, line)) = named {
+        out.push(warn(
+            "no_task_table",
+            format!("`{title}` names a task allocation, but no table with a lead-unit column (牵头单位, 责任单位…) was found"),
+            line,
+        ));
+    }
+}
+
 fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
     let table_tasks = doc
         .tasks
@@ -167,6 +192,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         .filter(|t| t.origin == TaskOrigin::Table)
         .count();
     if table_tasks == 0 {
+        check_missing_task_table(doc, out);
         return;
     }
     for &(text, line) in &view.paragraphs {

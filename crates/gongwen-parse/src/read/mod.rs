@@ -3,6 +3,7 @@
 pub mod html;
 pub mod json;
 pub mod text;
+pub mod untabbed;
 pub mod workbook;
 
 use crate::{Error, InputFormat, Result};

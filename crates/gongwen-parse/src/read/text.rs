@@ -54,7 +54,41 @@ pub fn lines(text: &str) -> Vec<&str> {
 }
 
 fn is_table_line(line: &str) -> bool {
-    line.contains('\t')
+    line.contains('\t') || is_pipe_row(line)
+}
+
+/// A short numbered heading (`一、…`, `（一）…`) that may be a table's group row.
+fn is_group_line(line: &str) -> bool {
+    let t = normalize_block(line);
+    t.chars().count() <= 80 && crate::numbering::marker(&t).is_some_and(|m| !m.kind.is_ordinal())
+}
+
+/// True when the next non-blank lines after `from` (skipping other group lines) hold a table line.
+fn table_line_follows(lines: &[&str], from: usize) -> bool {
+    for l in lines.iter().skip(from).take(8) {
+        if is_table_line(l) {
+            return true;
+        }
+        if !is_blank(l) && !is_group_line(l) {
+            return false;
+        }
+    }
+    false
+}
+
+/// A Markdown-style row: `| 序号 | 试点任务 | 牵头单位 |`.
+fn is_pipe_row(line: &str) -> bool {
+    let t = line.trim();
+    t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
+}
+
+/// A Markdown separator row: `|---|:---:|`.
+fn is_pipe_rule(line: &str) -> bool {
+    is_pipe_row(line)
+        && line
+            .trim()
+            .chars()
+            .all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
 
 fn is_blank(line: &str) -> bool {
@@ -62,8 +96,17 @@ fn is_blank(line: &str) -> bool {
 }
 
 /// Cells of one table line: one leading tab is the row's indentation, the rest separate cells.
-fn line_cells(line: &str) -> impl Iterator<Item = &str> {
-    line.strip_prefix('\t').unwrap_or(line).split('\t')
+/// A Markdown row's cells sit between its outer pipes.
+fn line_cells(line: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+    if is_pipe_row(line) && !line.contains('\t') {
+        let t = line.trim();
+        let inner = &t[1..t.len() - 1];
+        if is_pipe_rule(line) {
+            return Box::new(std::iter::empty());
+        }
+        return Box::new(inner.split('|'));
+    }
+    Box::new(line.strip_prefix('\t').unwrap_or(line).split('\t'))
 }
 
 /// Reads plain text (already decoded) into blocks.
@@ -71,34 +114,45 @@ pub fn read_text(text: &str) -> Blocks {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = lines(text);
     let mut blocks = Vec::new();
+    let mut diagnostics = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         if is_table_line(line) {
             // The region runs over table lines and blank lines, ending at the last table line.
+            // A numbered heading line between table lines is a group row that lost its tab.
+            let mut in_row = vec![false; 0];
             let mut j = i;
             let mut last = i;
             let mut blank_inside = false;
-            while j < lines.len() && (is_table_line(lines[j]) || is_blank(lines[j])) {
-                if is_table_line(lines[j]) {
-                    if j > last + 1 {
+            while j < lines.len() {
+                let row_line = is_table_line(lines[j])
+                    || (j > i && is_group_line(lines[j]) && table_line_follows(&lines, j + 1));
+                if row_line {
+                    if j > last + 1
+                        && in_row.get(last - i).copied().unwrap_or(false)
+                        && lines[last + 1..j].iter().all(|l| is_blank(l))
+                    {
                         blank_inside = true;
                     }
                     last = j;
+                } else if !is_blank(lines[j]) {
+                    break;
                 }
+                in_row.push(row_line);
                 j += 1;
             }
             let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
             if blank_inside {
                 let mut k = i;
                 while k <= last {
-                    if is_blank(lines[k]) {
+                    if !in_row[k - i] {
                         k += 1;
                         continue;
                     }
                     let row_line = k + 1;
                     let mut cells = Vec::new();
-                    while k <= last && is_table_line(lines[k]) {
+                    while k <= last && in_row[k - i] {
                         cells.extend(line_cells(lines[k]).map(normalize_block));
                         k += 1;
                     }
@@ -106,7 +160,9 @@ pub fn read_text(text: &str) -> Blocks {
                 }
             } else {
                 for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
-                    rows.push((line_cells(l).map(normalize_block).collect(), k + 1));
+                    if in_row[k - i] && !is_pipe_rule(l) {
+                        rows.push((line_cells(l).map(normalize_block).collect(), k + 1));
+                    }
                 }
             }
             if rows.len() >= 2 {
@@ -123,6 +179,15 @@ pub fn read_text(text: &str) -> Blocks {
             i = last + 1;
             continue;
         }
+        if line.len() <= 40 && (line.contains("序号") || line.contains("编号")) {
+            if let Some((table, next)) =
+                super::untabbed::read_untabbed_table(&lines, i, &mut diagnostics)
+            {
+                blocks.push(Block::Table(table));
+                i = next;
+                continue;
+            }
+        }
         let text = normalize_block(line);
         if !text.is_empty() {
             blocks.push(Block::Para(Para { text, line: i + 1 }));
@@ -134,7 +199,7 @@ pub fn read_text(text: &str) -> Blocks {
         format: SourceFormat::Text,
         encoding: "UTF-8".into(),
         page: None,
-        diagnostics: Vec::new(),
+        diagnostics,
     }
 }
 

@@ -1,0 +1,110 @@
+//! Tables that lost their tabs: one cell per line, no separators.
+//!
+//! Text copied out of a PDF viewer or a page without table markup often keeps a task table as
+//! a column of lines: the header cells (`序号`, `试点任务`, `牵头单位`, `配合单位`) one per line,
+//! then each row's cells one per line, with or without blank lines between rows. Such a run is
+//! recognised only when its header maps to a task table ([`crate::tasks::column_roles`]): a
+//! sequence column, a lead column, and short header cells. Rows start at a line holding the next
+//! sequence number; a numbered heading line (`一、…`, `（一）…`) between rows is a group row.
+//! Cells missing at the end of a row are empty; an empty cell in the middle of a row cannot be
+//! told apart and shifts the rest (a warning says so when a row has too few cells).
+
+use crate::model::{Diagnostic, Severity, Table};
+use crate::normalize::normalize_block;
+use crate::numbering;
+use crate::tasks::{self, ColumnRole};
+
+/// Longest header cell accepted, in characters.
+const MAX_HEADER_CHARS: usize = 12;
+
+/// If a header run starts at `lines[start]`, reads the table and returns it with the index of the
+/// first line after it.
+pub fn read_untabbed_table(
+    lines: &[&str],
+    start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Table, usize)> {
+    let mut header = Vec::new();
+    let mut i = start;
+    while let Some(l) = lines.get(i) {
+        let cell = normalize_block(l);
+        if cell.is_empty()
+            || cell.chars().count() > MAX_HEADER_CHARS
+            || tasks::parse_seq(&cell).is_some()
+        {
+            break;
+        }
+        header.push(cell);
+        i += 1;
+        if header.len() > 12 {
+            return None;
+        }
+    }
+    if header.len() < 3 {
+        return None;
+    }
+    let roles = tasks::column_roles(&header)?;
+    if roles.first() != Some(&ColumnRole::Seq) {
+        return None;
+    }
+    let width = header.len();
+    let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
+    let mut expected: Option<u32> = None;
+    let mut end = i;
+    while let Some(l) = lines.get(i) {
+        let cell = normalize_block(l);
+        if cell.is_empty() {
+            i += 1;
+            continue;
+        }
+        let seq = tasks::parse_seq(&cell);
+        let starts_row = seq.is_some_and(|n| expected.is_none_or(|e| n == e || n == 1));
+        if starts_row {
+            expected = seq.map(|n| n + 1);
+            rows.push((vec![cell], i + 1));
+        } else if numbering::marker(&cell).is_some()
+            && rows
+                .last()
+                .is_some_and(|(r, _)| r.len() == 1 || r.len() >= width - 1)
+        {
+            // A group heading between rows (the previous row is complete or a group row).
+            rows.push((vec![cell], i + 1));
+        } else {
+            let in_task_row = rows.len() > 1;
+            match rows.last_mut() {
+                Some((row, _))
+                    if in_task_row && row.len() < width && tasks::parse_seq(&row[0]).is_some() =>
+                {
+                    row.push(cell)
+                }
+                _ => break,
+            }
+        }
+        i += 1;
+        end = i;
+    }
+    // A heading after the last row belongs to the text that follows the table.
+    while rows.len() > 1
+        && rows
+            .last()
+            .is_some_and(|(r, _)| r.len() == 1 && tasks::parse_seq(&r[0]).is_none())
+    {
+        if let Some((_, line)) = rows.pop() {
+            end = line - 1;
+        }
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    for (row, line) in &rows[1..] {
+        if row.len() > 1 && row.len() < width - 1 {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "untabbed_row_short",
+                format!("a table row laid out one cell per line has {} of {width} cells; the missing cells are taken as empty at the end", row.len()),
+                Some(*line),
+            ));
+        }
+    }
+    Some((super::text::grid_from_rows(rows), end))
+}

@@ -1,0 +1,124 @@
+//! Other layouts of the same notice: the seed's table with its tabs lost, as a Markdown table,
+//! as one row per line, with CRLF line endings. Each must give the seed's notice and tasks.
+
+use gongwen_parse::{Document, Task};
+
+fn seed_text() -> String {
+    std::fs::read_to_string(gongwen_tests::seed_path()).expect("seed present")
+}
+
+fn tasks_without_lines(d: &Document) -> Vec<Task> {
+    d.tasks
+        .iter()
+        .cloned()
+        .map(|mut t| {
+            t.line = 0;
+            t
+        })
+        .collect()
+}
+
+fn assert_same_as_seed(variant: &str, what: &str) {
+    let seed = gongwen_parse::parse_text(&seed_text());
+    let doc = gongwen_parse::parse_text(variant);
+    let mut n = doc.notice.clone();
+    let mut s = seed.notice.clone();
+    n.line = None;
+    s.line = None;
+    assert_eq!(n, s, "{what}: notice differs");
+    assert_eq!(doc.tasks.len(), 86, "{what}: task count");
+    assert_eq!(
+        tasks_without_lines(&doc),
+        tasks_without_lines(&seed),
+        "{what}: tasks differ"
+    );
+}
+
+/// The seed's table rows: for each row, its cells (tabs stripped).
+fn table_rows(seed: &str) -> (Vec<String>, Vec<Vec<String>>, Vec<String>) {
+    let mut before = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut after = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    let mut seen_table = false;
+    for l in seed.lines() {
+        if let Some(cell) = l.strip_prefix('\t') {
+            seen_table = true;
+            cur.push(cell.to_string());
+        } else if seen_table {
+            if !cur.is_empty() {
+                rows.push(std::mem::take(&mut cur));
+            }
+            if !l.trim().is_empty() {
+                after.push(l.to_string());
+            }
+        } else {
+            before.push(l.to_string());
+        }
+    }
+    if !cur.is_empty() {
+        rows.push(cur);
+    }
+    (before, rows, after)
+}
+
+#[test]
+fn a_table_whose_tabs_were_lost_still_gives_every_task() {
+    let variant: String = seed_text().replace('\t', "");
+    assert_same_as_seed(&variant, "untabbed");
+}
+
+#[test]
+fn an_untabbed_table_without_blank_lines_between_rows_still_gives_every_task() {
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    for r in &rows {
+        // Without blank lines an empty trailing cell simply disappears.
+        out.extend(r.iter().filter(|c| !c.is_empty()).cloned());
+    }
+    out.extend(after);
+    assert_same_as_seed(&out.join("\n"), "untabbed, no blank lines");
+}
+
+#[test]
+fn a_markdown_table_gives_every_task() {
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    for (i, r) in rows.iter().enumerate() {
+        out.push(format!("| {} |", r.join(" | ")));
+        if i == 0 {
+            out.push("|---|---|---|---|".into());
+        }
+    }
+    out.extend(after);
+    assert_same_as_seed(&out.join("\n"), "markdown");
+}
+
+#[test]
+fn one_row_per_line_with_tabs_gives_every_task() {
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    out.extend(rows.iter().map(|r| r.join("\t")));
+    out.extend(after);
+    assert_same_as_seed(&out.join("\n"), "row per line");
+}
+
+#[test]
+fn crlf_and_cr_line_endings_give_the_same_document() {
+    let seed = seed_text();
+    assert_same_as_seed(&seed.replace('\n', "\r\n"), "CRLF");
+    assert_same_as_seed(&seed.replace('\n', "\r"), "CR");
+}
+
+#[test]
+fn a_table_that_cannot_be_read_is_reported_not_silently_dropped() {
+    // Shuffle the table into prose: the plan still promises 86 tasks and names a 任务分工.
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    out.extend(rows.iter().skip(1).map(|r| r.join("；")));
+    out.extend(after);
+    let doc = gongwen_parse::parse_text(&out.join("\n"));
+    assert!(doc.tasks.is_empty());
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(codes.contains(&"no_task_table"), "{codes:?}");
+}
