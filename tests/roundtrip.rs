@@ -154,3 +154,55 @@ fn the_seed_json_validates_against_the_published_schema() {
     broken["tasks"][0]["seq"] = Value::String("one".into());
     assert!(!validator.is_valid(&broken));
 }
+
+/// Every text fixture survives model → text → model, and its text rendering is a fixed point.
+#[test]
+fn every_text_fixture_round_trips_through_normalized_text() {
+    let mut checked = 0;
+    for dir in ["fixtures/variants", "fixtures/text"] {
+        let Ok(entries) = std::fs::read_dir(gongwen_tests::path(dir)) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let bytes = std::fs::read(&f).expect("fixture readable");
+            let doc = gongwen_parse::parse(&bytes, &gongwen_parse::Options::default())
+                .expect("fixture parses");
+            let text = gongwen_emit::text::to_text(&doc);
+            let again = gongwen_parse::parse_text(&text);
+            let (mut a, mut b) = (without_positions(&doc), without_positions(&again));
+            // The source block differs by design (encoding of the fixture file), and diagnostics
+            // are ordered by line, which moves when blocks move: compare them as sorted lists.
+            for v in [&mut a, &mut b] {
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("source");
+                    if let Some(Value::Array(d)) = o.get_mut("diagnostics") {
+                        d.sort_by_key(|x| x.to_string());
+                    }
+                }
+            }
+            assert_eq!(
+                b,
+                a,
+                "{} does not round-trip through its normalized text",
+                f.display()
+            );
+            assert_eq!(
+                gongwen_emit::text::to_text(&again),
+                text,
+                "{} text is not a fixed point",
+                f.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 5,
+        "expected the variant fixtures, found {checked}"
+    );
+}

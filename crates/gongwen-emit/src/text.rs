@@ -42,9 +42,11 @@ pub fn to_text(doc: &Document) -> String {
         w.line(&format!("{}：", n.addressees.join("，")));
     }
     let has_enclosure = doc.parts.iter().any(|p| p.kind == PartKind::Enclosure);
-    match doc.parts.iter().find(|p| p.kind == PartKind::Body) {
-        Some(body) => w.part_content(body),
-        None => n.body.iter().for_each(|p| w.line(p)),
+    // The letter's paragraphs as printed; a body part is built from them, so only its tables
+    // need printing besides.
+    n.body.iter().for_each(|p| w.line(p));
+    if let Some(body) = doc.parts.iter().find(|p| p.kind == PartKind::Body) {
+        body.tables.iter().for_each(|t| w.table(t));
     }
     if !has_enclosure {
         w.attachment_list(doc);
@@ -52,7 +54,11 @@ pub fn to_text(doc: &Document) -> String {
     if let Some(sig) = &n.signature {
         w.line(sig);
     }
-    if let Some(date) = n.date.as_deref().and_then(printed_date) {
+    if let Some(date) = n
+        .date_text
+        .clone()
+        .or_else(|| n.date.as_deref().and_then(printed_date))
+    {
         w.line(&date);
     }
     if let Some(note) = &n.note {

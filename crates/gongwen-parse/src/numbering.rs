@@ -35,6 +35,29 @@ impl MarkerKind {
             MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article
         )
     }
+
+    /// A small dense index (0..[`MarkerKind::COUNT`]) for per-kind tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// How many kinds there are.
+    pub const COUNT: usize = 9;
+}
+
+/// The kind of a marker as stored in [`crate::model::Section::marker`] (`（一）`, `第三条`, `1．`).
+///
+/// Unlike [`marker`], a parenthesized numeral standing alone is accepted, since the stored
+/// marker is only the marker.
+///
+/// ```
+/// use gongwen_parse::numbering::{marker_kind, MarkerKind};
+/// assert_eq!(marker_kind("（一）"), Some(MarkerKind::CnParen));
+/// assert_eq!(marker_kind("第三条"), Some(MarkerKind::Article));
+/// assert_eq!(marker_kind("附件"), None);
+/// ```
+pub fn marker_kind(printed: &str) -> Option<MarkerKind> {
+    marker_at(printed, true).map(|m| m.kind)
 }
 
 /// A marker found at the start of a block.
@@ -122,6 +145,10 @@ fn is_cn_numeral(c: char) -> bool {
 /// assert!(marker("2021年8月4日").is_none());
 /// ```
 pub fn marker(text: &str) -> Option<Marker> {
+    marker_at(text, false)
+}
+
+fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
     let mut chars = text.char_indices();
     let (_, first) = chars.next()?;
     match first {
@@ -177,7 +204,7 @@ pub fn marker(text: &str) -> Option<Marker> {
             let number = parse_cn_number(&inner)?;
             let len = close_at + close.len_utf8();
             // A parenthesis that is the whole block (a note like （此件公开发布）) is not a marker.
-            if len == text.len() && kind == MarkerKind::CnParen {
+            if !allow_whole && len == text.len() && kind == MarkerKind::CnParen {
                 return None;
             }
             Some(Marker {

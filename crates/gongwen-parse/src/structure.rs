@@ -15,7 +15,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Han}{1,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex")
+    Regex::new(r"^(\p{Han}{0,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex")
 });
 static DATE_ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
@@ -65,6 +65,38 @@ const ORGAN_SUFFIXES: &[&str] = &[
     "县委",
     "区委",
 ];
+
+/// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`]: collective names of
+/// recipients (`有关单位`, `各直属机构`, `各军兵种`).
+const ADDRESSEE_ENDINGS: &[&str] = &[
+    "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
+    "战区", "军区", "部委", "同志", "成员",
+];
+
+/// Titles of office holders who sign orders (令) and some decisions in person: `总理 李克强`.
+const SIGNER_TITLES: &[&str] = &[
+    "总理",
+    "主席",
+    "委员长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "州长",
+    "旗长",
+    "部长",
+    "主任",
+    "书记",
+    "局长",
+    "厅长",
+    "署长",
+    "行长",
+    "院长",
+];
+
+/// 文种 whose title is the issuer's name followed by the form's name, with no `关于`
+/// (`中华人民共和国国务院令`, `某市人民政府公告`).
+const BARE_FORMS: &[&str] = &["命令", "令", "公告", "通告"];
 
 /// Words that end a document title (文种 and the names of enclosed documents).
 const TITLE_ENDINGS: &[&str] = &[
@@ -175,8 +207,7 @@ fn has_sentence_punct(s: &str) -> bool {
 /// Looks like the name of an organ (a signature or issuer line).
 fn is_organ_line(s: &str) -> bool {
     let n = char_len(s);
-    n >= 2
-        && n <= 60
+    (2..=60).contains(&n)
         && !has_sentence_punct(s)
         && numbering::marker(s).is_none()
         && find_date(s).is_none()
@@ -186,8 +217,7 @@ fn is_organ_line(s: &str) -> bool {
 /// Could be (part of) a title: short, not a sentence, not numbered.
 fn is_title_line(s: &str) -> bool {
     let n = char_len(s);
-    n >= 2
-        && n <= 80
+    (2..=80).contains(&n)
         && !s.ends_with(['。', '；', '：', '，'])
         && numbering::marker(s).is_none()
         && find_date(s).is_none()
@@ -197,12 +227,41 @@ fn is_title_line(s: &str) -> bool {
         && !ATTACHMENT_LIST.is_match(s)
 }
 
+/// A 主送机关 line: recipients separated by `，` and ending in `：`, each recipient the name of an
+/// organ or a collective (`各省、自治区、直辖市人民政府`, `有关单位`). A sentence that happens to end
+/// in `：` (`为深入推进……，国务院决定：`) is not one.
 fn is_addressee_line(s: &str) -> bool {
-    (s.ends_with('：') || s.ends_with(':'))
-        && char_len(s) <= 200
+    let Some(list) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
+        return false;
+    };
+    char_len(s) <= 200
         && !s.contains('。')
         && numbering::marker(s).is_none()
         && !ATTACHMENT_LIST.is_match(s)
+        && split_top_level(list, &['，', ',']).iter().all(|item| {
+            let item = strip_trailing_paren(item);
+            !item.is_empty()
+                && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
+                    || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
+        })
+}
+
+/// `市政府有关部门（单位）` → `市政府有关部门`.
+fn strip_trailing_paren(s: &str) -> &str {
+    match s.strip_suffix('）') {
+        Some(inner) => inner.rfind('（').map_or(s, |p| &inner[..p]),
+        None => s,
+    }
+}
+
+/// A signer printed with the office held: `总理李克强` (spaces already removed by normalization).
+fn is_signer_line(s: &str) -> bool {
+    let n = char_len(s);
+    (3..=12).contains(&n)
+        && s.chars().all(crate::normalize::is_han)
+        && SIGNER_TITLES
+            .iter()
+            .any(|t| s.starts_with(t) && (2..=4).contains(&char_len(&s[t.len()..])))
 }
 
 fn ends_like_title(s: &str) -> bool {
@@ -243,6 +302,8 @@ pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
 struct Builder {
     doc: Document,
     notes: Vec<(String, usize)>,
+    /// Source line of each entry of `doc.notice.attachments`.
+    attachment_lines: Vec<usize>,
 }
 
 impl Builder {
@@ -277,6 +338,7 @@ impl Builder {
                             index: item[1].parse().ok(),
                             title: item[2].trim().to_string(),
                         });
+                        self.attachment_lines.push(p.line);
                         // Numbered lists continue on the following lines: `2．Y`.
                         let mut j = i + 1;
                         while let Some(Block::Para(q)) = blocks.get(j) {
@@ -298,6 +360,7 @@ impl Builder {
                                 index,
                                 title: next[2].trim().to_string(),
                             });
+                            self.attachment_lines.push(q.line);
                             j += 1;
                         }
                         i = j;
@@ -306,6 +369,7 @@ impl Builder {
                             index: None,
                             title: first,
                         });
+                        self.attachment_lines.push(p.line);
                         i += 1;
                     }
                     continue;
@@ -337,6 +401,7 @@ pub fn build(input: Blocks) -> Document {
             ..Document::default()
         },
         notes: Vec::new(),
+        attachment_lines: Vec::new(),
     };
     let blocks: Vec<&Block> = input.blocks.iter().collect();
     let k = read_head(&mut b, &blocks);
@@ -350,17 +415,15 @@ pub fn build(input: Blocks) -> Document {
             Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
                 find_date(&p.text).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
-                    (prefix.is_empty() || is_organ_line(prefix)).then_some(i)
+                    (prefix.is_empty() || is_organ_line(prefix)).then_some((i, p))
                 })
             }
             _ => None,
         });
     let (body_end, rest_start) = match date_at {
-        Some(d) => {
-            let Block::Para(p) = blocks[d] else {
-                unreachable_para()
-            };
+        Some((d, p)) => {
             let (start, (y, m, dd)) = find_date(&p.text).unwrap_or((0, (0, 0, 0)));
+            b.doc.notice.date_text = Some(p.text[start..].to_string());
             if is_real_date(y, m, dd) {
                 b.doc.notice.date = Some(iso_date(y, m, dd));
             } else {
@@ -378,7 +441,7 @@ pub fn build(input: Blocks) -> Document {
             } else {
                 while sig_start > k && signature.len() < 3 {
                     match blocks[sig_start - 1] {
-                        Block::Para(q) if is_organ_line(&q.text) => {
+                        Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text) => {
                             signature.insert(0, q.text.clone());
                             sig_start -= 1;
                         }
@@ -441,15 +504,20 @@ pub fn build(input: Blocks) -> Document {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
     }
     crate::tasks::collect_tasks(&mut b.doc);
-    crate::checks::run(&mut b.doc);
+    let view = crate::checks::SourceView {
+        paragraphs: input
+            .blocks
+            .iter()
+            .filter_map(|blk| match blk {
+                Block::Para(p) => Some((p.text.as_str(), p.line)),
+                Block::Table(_) => None,
+            })
+            .collect(),
+        attachment_lines: b.attachment_lines.clone(),
+    };
+    crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
     b.doc
-}
-
-#[cold]
-fn unreachable_para() -> ! {
-    // `date_at` only ever points at a paragraph.
-    panic!("internal error: date block is not a paragraph")
 }
 
 /// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
@@ -515,6 +583,12 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .filter(|&p| p > 0 && char_len(&title[..p]) <= 40)
     {
         Some(title[..pos].to_string())
+    } else if let Some(organ) = BARE_FORMS
+        .iter()
+        .find_map(|f| title.strip_suffix(f))
+        .filter(|o| is_organ_line(o))
+    {
+        Some(organ.to_string())
     } else {
         letterhead
     };
@@ -625,8 +699,35 @@ fn build_part(
     };
     let mut outline = Outline::default();
     let mut prev_para: Option<&Para> = None;
+    // A parenthesized line the layout wrapped (`（二○○四年六月十六日国务院` / `第54次常务会议修订通过）`).
+    let mut open_paren: Option<Para> = None;
     for blk in blocks {
+        if let Some(mut held) = open_paren.take() {
+            match blk {
+                Block::Para(p)
+                    if numbering::marker(&p.text).is_none()
+                        && char_len(&held.text) + char_len(&p.text) <= 120 =>
+                {
+                    held.text.push_str(&p.text);
+                    if paren_balance(&held.text) > 0 {
+                        open_paren = Some(held);
+                    } else {
+                        outline.push(&held);
+                    }
+                    continue;
+                }
+                _ => outline.push(&held),
+            }
+        }
         match blk {
+            Block::Para(p)
+                if p.text.starts_with('（')
+                    && paren_balance(&p.text) > 0
+                    && numbering::marker(&p.text).is_none() =>
+            {
+                open_paren = Some(p.clone());
+                prev_para = None;
+            }
             Block::Para(p) => {
                 outline.push(p);
                 prev_para = Some(p);
@@ -643,11 +744,23 @@ fn build_part(
             }
         }
     }
+    if let Some(held) = open_paren {
+        outline.push(&held);
+    }
     let (preamble, sections) = outline.finish();
     part.preamble = preamble;
     part.sections = sections;
     let _ = b;
     part
+}
+
+/// Open minus closed full-width parentheses.
+fn paren_balance(s: &str) -> i32 {
+    s.chars().fold(0, |n, c| match c {
+        '（' => n + 1,
+        '）' => n - 1,
+        _ => n,
+    })
 }
 
 fn is_caption(s: &str) -> bool {
@@ -658,7 +771,13 @@ fn is_caption(s: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
-/// Builds the section tree: levels follow the order in which marker kinds first nest.
+/// Builds the section tree: levels follow how marker kinds nest in the document itself.
+///
+/// The regulation labels (第X部分 ⊃ 第X章 ⊃ 第X节 ⊃ 第X条) always nest in that order and above
+/// every item marker. Item markers (`一、`, `（一）`, `1.`, `（1）`, `①`) nest as the document
+/// shows: a kind met for the first time goes under the innermost open heading, and once one kind
+/// has been seen inside another, that order holds for the rest of the part. So a plan that uses
+/// only `一、` and `1.` has `1.` at level 2, and one that opens with `（一）` has it at level 1.
 #[derive(Default)]
 struct Outline {
     preamble: Vec<String>,
@@ -667,9 +786,31 @@ struct Outline {
     open: Vec<(MarkerKind, Section)>,
     /// Whether the last paragraph pushed went to the preamble (for captions).
     last_in_preamble: bool,
+    /// `inside[a][b]`: a heading of kind `b` has been placed under one of kind `a`.
+    inside: [[bool; MarkerKind::COUNT]; MarkerKind::COUNT],
 }
 
 impl Outline {
+    /// Whether a heading of kind `outer` contains one of kind `inner`.
+    fn contains(&self, outer: MarkerKind, inner: MarkerKind) -> bool {
+        if outer == inner {
+            return false;
+        }
+        match (outer.is_ordinal(), inner.is_ordinal()) {
+            (true, true) => outer < inner,
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) => {
+                if self.inside[outer.index()][inner.index()] {
+                    true
+                } else {
+                    // Never seen the other way round: a new kind nests deeper.
+                    !self.inside[inner.index()][outer.index()]
+                }
+            }
+        }
+    }
+
     fn push(&mut self, p: &Para) {
         let Some(m) = numbering::marker(&p.text) else {
             match self.open.last_mut() {
@@ -684,18 +825,31 @@ impl Outline {
             }
             return;
         };
-        let depth = match self.open.iter().position(|(k, _)| *k == m.kind) {
-            Some(d) => d,
-            // A kind coarser than an open one takes that one's level.
-            None => self
-                .open
-                .iter()
-                .position(|(k, _)| *k > m.kind)
-                .unwrap_or(self.open.len()),
-        };
+        let depth = self
+            .open
+            .iter()
+            .position(|(k, _)| !self.contains(*k, m.kind))
+            .unwrap_or(self.open.len());
         self.close_to(depth);
-        let rest = &p.text[m.len..];
-        let (heading, suffix, para) = split_heading(m.kind, rest);
+        if let Some((parent, _)) = self.open.last() {
+            let (a, b) = (parent.index(), m.kind.index());
+            if !self.inside[b][a] {
+                self.inside[a][b] = true;
+            }
+        }
+        let rest = p.text.get(m.len..).unwrap_or_default();
+        // Items directly under 第X章/第X节 are articles in all but name (`第一章 总则` / `一、根据……`):
+        // text, not headings.
+        let under_chapter = self
+            .open
+            .last()
+            .is_some_and(|(k, _)| k.is_ordinal() && *k != MarkerKind::Article);
+        let as_kind = if under_chapter && !m.kind.is_ordinal() {
+            MarkerKind::Article
+        } else {
+            m.kind
+        };
+        let (heading, suffix, para) = split_heading(as_kind, rest);
         let mut s = Section {
             marker: m.text.clone(),
             level: depth as u32 + 1,
@@ -717,8 +871,8 @@ impl Outline {
         while self.open.len() > depth {
             let Some((_, s)) = self.open.pop() else { break };
             match self.open.last_mut() {
-                Some((_, parent)) => parent.children.push(s),
-                None => self.roots.push(s),
+                Some((_, parent)) => push_sibling(&mut parent.children, s),
+                None => push_sibling(&mut self.roots, s),
             }
         }
     }
@@ -741,6 +895,26 @@ impl Outline {
         self.close_to(0);
         (self.preamble, self.roots)
     }
+}
+
+/// Appends a closed section to its siblings. The last item of a list of sentences
+/// (`（二）讨论法律草案……；` then `（三）通报和讨论其他重要事项。`) reads like a heading but is an item
+/// like the ones before it: a section with nothing under it whose previous sibling is text is text.
+fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
+    let prev_is_text = list.last().is_some_and(|p| {
+        p.heading.is_empty()
+            && !p.paragraphs.is_empty()
+            && numbering::marker_kind(&p.marker) == numbering::marker_kind(&s.marker)
+    });
+    if prev_is_text && s.paragraphs.is_empty() && s.children.is_empty() && !s.heading.is_empty() {
+        let text = format!(
+            "{}{}",
+            std::mem::take(&mut s.heading),
+            std::mem::take(&mut s.heading_suffix)
+        );
+        s.paragraphs.push(text);
+    }
+    list.push(s);
 }
 
 /// Splits a numbered block into its heading and the text that follows it.
@@ -767,11 +941,16 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
             _ => whole_text(),
         };
     }
+    // A heading is a short phrase; a clause with top-level `，`/`；`/`：` is a sentence, so an
+    // item like `（一）纳税人为独生子女的，按照……扣除；` or `三、国务院实行总理负责制，……。` is text.
+    let phrase = |h: &str| {
+        !h.is_empty() && char_len(h) <= 50 && !has_top_level(h, &['，', '；', '：', ',', ';', ':'])
+    };
     match rest.find('。') {
         Some(pos) => {
             let first = &rest[..pos];
             let after = rest[pos + '。'.len_utf8()..].trim();
-            if char_len(first) <= 50 && !first.is_empty() {
+            if phrase(first) {
                 (
                     first.to_string(),
                     "。".into(),
@@ -781,7 +960,23 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
                 whole_text()
             }
         }
-        None if char_len(rest) <= 50 => (rest.to_string(), String::new(), None),
+        None if phrase(rest) => (rest.to_string(), String::new(), None),
         None => whole_text(),
     }
+}
+
+/// True when `text` holds one of `seps` outside every bracket and quote.
+fn has_top_level(text: &str, seps: &[char]) -> bool {
+    let mut depth: i32 = 0;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
+            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => {
+                depth = (depth - 1).max(0)
+            }
+            _ if depth == 0 && seps.contains(&c) => return true,
+            _ => {}
+        }
+    }
+    false
 }

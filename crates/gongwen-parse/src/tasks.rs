@@ -180,6 +180,18 @@ pub fn split_units(cell: &str) -> Vec<String> {
     split_top_level(cell, &['、', '，', ',', '；', ';', '/', '\n'])
 }
 
+/// The text of a group row (`一、知识产权保护方面（共5项）`) in a table of any layout: one cell
+/// spanning the row, or a row whose only text is a numbered heading. `None` for other rows.
+pub fn group_row_text(row: &[String]) -> Option<&str> {
+    if is_spanning_row(row) {
+        return row.first().map(String::as_str);
+    }
+    let mut filled = row.iter().filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    (filled.all(|c| c == first) && numbering::marker(first).is_some() && parse_seq(first).is_none())
+        .then_some(first.as_str())
+}
+
 /// Group rows: a spanning cell, or a row whose only text is a numbered heading.
 fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     if is_spanning_row(row) {
@@ -294,12 +306,22 @@ static INLINE_DUTY: LazyLock<Regex> = LazyLock::new(|| {
 });
 const DUTY_WORDS: &[&str] = &["牵头", "负责", "配合", "责任单位", "责任部门", "参与"];
 
+/// The allocation a measure carries in its trailing parenthesis.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InlineDuty {
+    /// Lead units (`…牵头`, `负责部门：…`, `责任单位：…`).
+    pub lead: Vec<String>,
+    /// Supporting units (`…配合`, `…按职责分工负责`).
+    pub support: Vec<String>,
+    /// Every other clause by its key (`适用范围`, `完成时限`; `其他` for a clause without one).
+    pub extra: IndexMap<String, String>,
+    /// The measure's text before the parenthesis.
+    pub before: String,
+}
+
 /// Reads a trailing duty parenthesis: `（市发展改革委牵头，市财政局、市商务委配合）` or
 /// `（负责部门：人力资源社会保障部；适用范围：所有自贸试验区）`.
-/// Returns (lead, support, extra, the text before the parenthesis).
-pub fn inline_duty(
-    text: &str,
-) -> Option<(Vec<String>, Vec<String>, IndexMap<String, String>, String)> {
+pub fn inline_duty(text: &str) -> Option<InlineDuty> {
     let c = INLINE_DUTY.captures(text)?;
     let inner = c.get(1)?.as_str();
     if !DUTY_WORDS.iter().any(|w| inner.contains(w)) || inner.chars().count() > 300 {
@@ -334,7 +356,12 @@ pub fn inline_duty(
             extra.insert("其他".to_string(), clause);
         }
     }
-    (!lead.is_empty() || !support.is_empty()).then_some((lead, support, extra, before))
+    (!lead.is_empty() || !support.is_empty()).then_some(InlineDuty {
+        lead,
+        support,
+        extra,
+        before,
+    })
 }
 
 fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task>) {
@@ -342,16 +369,22 @@ fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task
         let printed = format!("{}{}{}", s.marker, s.heading, s.heading_suffix);
         let texts = std::iter::once(printed.clone()).chain(s.paragraphs.iter().cloned());
         for (i, t) in texts.enumerate() {
-            if let Some((lead, support, extra, before)) = inline_duty(&t) {
+            if let Some(InlineDuty {
+                lead,
+                support,
+                extra,
+                before,
+            }) = inline_duty(&t)
+            {
+                // The measure's text: the heading sentence and the paragraph that carries the duty
+                // (`深化商事制度改革。全面推行……。`), without the marker and the parenthesis. A heading
+                // printed as a bare title (`一、主要职能`, no punctuation) is not part of the sentence.
                 let text = if i == 0 {
-                    before[s.marker.len()..].to_string()
+                    before.get(s.marker.len()..).unwrap_or_default().to_string()
+                } else if !s.heading.is_empty() && !s.heading_suffix.is_empty() {
+                    format!("{}{}{}", s.heading, s.heading_suffix, before)
                 } else {
                     before
-                };
-                let text = if i > 0 && !s.heading.is_empty() {
-                    format!("{}{}{}", s.heading, s.heading_suffix, text)
-                } else {
-                    text
                 };
                 out.push(Task {
                     seq: s.number,
@@ -446,8 +479,12 @@ mod tests {
 
     #[test]
     fn inline_duties_read_both_forms() {
-        let (lead, support, extra, before) =
-            inline_duty("加快建设。（市发展改革委牵头，市财政局、市商务委配合）").unwrap();
+        let InlineDuty {
+            lead,
+            support,
+            extra,
+            before,
+        } = inline_duty("加快建设。（市发展改革委牵头，市财政局、市商务委配合）").unwrap();
         assert_eq!(
             (lead, support, extra.len(), before.as_str()),
             (
@@ -457,16 +494,20 @@ mod tests {
                 "加快建设。"
             )
         );
-        let (lead, support, extra, _) =
-            inline_duty("推广。（负责部门：人力资源社会保障部、商务部；适用范围：所有自贸试验区）")
-                .unwrap();
+        let InlineDuty {
+            lead,
+            support,
+            extra,
+            ..
+        } = inline_duty("推广。（负责部门：人力资源社会保障部、商务部；适用范围：所有自贸试验区）")
+            .unwrap();
         assert_eq!(lead, s(&["人力资源社会保障部", "商务部"]));
         assert!(support.is_empty());
         assert_eq!(
             extra.get("适用范围").map(String::as_str),
             Some("所有自贸试验区")
         );
-        let (lead, support, _, _) =
+        let InlineDuty { lead, support, .. } =
             inline_duty("落实。（市政府办公室、市审批办牵头，市级各有关部门按职责分工负责）")
                 .unwrap();
         assert_eq!(
@@ -474,5 +515,7 @@ mod tests {
             (s(&["市政府办公室", "市审批办"]), s(&["市级各有关部门"]))
         );
         assert!(inline_duty("支持开展合格境内有限合伙人（QDLP）试点").is_none());
+        // A trailing parenthesis that names no duty is not an allocation.
+        assert!(inline_duty("加快建设（2021—2025年）").is_none());
     }
 }
