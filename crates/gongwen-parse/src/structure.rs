@@ -404,13 +404,19 @@ pub fn build(input: Blocks) -> Document {
         attachment_lines: Vec::new(),
     };
     let blocks: Vec<&Block> = input.blocks.iter().collect();
-    let k = read_head(&mut b, &blocks);
+    // A workbook has no letter around its tables: its title rows title the table's part.
+    let workbook = input.format == SourceFormat::Xlsx;
+    let k = if workbook {
+        0
+    } else {
+        read_head(&mut b, &blocks)
+    };
 
     // The closing: signature and date after the letter body.
     let date_at = blocks
         .iter()
         .enumerate()
-        .skip(k)
+        .skip(if workbook { blocks.len() } else { k })
         .find_map(|(i, blk)| match blk {
             Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
                 find_date(&p.text).and_then(|(start, _)| {
@@ -461,6 +467,7 @@ pub fn build(input: Blocks) -> Document {
             }
             (sig_start, rest)
         }
+        None if workbook => (0, 0),
         None => (blocks.len(), blocks.len()),
     };
 
@@ -486,14 +493,12 @@ pub fn build(input: Blocks) -> Document {
     // What the letter transmits: enclosures and attachments.
     let rest = b.take_notes_and_lists(&blocks[rest_start.min(blocks.len())..]);
     for seg in segments(&rest) {
-        let part = build_part(
-            &mut b,
-            seg.kind,
-            seg.label,
-            seg.title,
-            &seg.blocks,
-            seg.line,
-        );
+        let kind = if workbook {
+            PartKind::Attachment
+        } else {
+            seg.kind
+        };
+        let part = build_part(&mut b, kind, seg.label, seg.title, &seg.blocks, seg.line);
         b.doc.parts.push(part);
     }
 
