@@ -20,6 +20,14 @@ use crate::{Error, Limits, Result};
 /// Splits text into lines on `\n`, `\r\n` or a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    if !text.contains('\r') {
+        // `split` finds `\n` with memchr; the byte loop below is for `\r` line endings.
+        out.extend(text.split('\n'));
+        if out.last() == Some(&"") {
+            out.pop();
+        }
+        return out;
+    }
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -230,6 +238,10 @@ mod tests {
     fn line_endings_of_every_kind_split() {
         assert_eq!(lines("a\r\nb\rc\nd"), vec!["a", "b", "c", "d"]);
         assert_eq!(lines("a\n\n"), vec!["a", ""]);
+        assert_eq!(lines("a\nb"), vec!["a", "b"]);
+        assert_eq!(lines(""), Vec::<&str>::new());
+        assert_eq!(lines("\n"), vec![""]);
+        assert_eq!(lines("a\r\n\r\n"), vec!["a", ""]);
     }
 
     #[test]
