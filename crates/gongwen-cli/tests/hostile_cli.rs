@@ -290,7 +290,11 @@ fn batch_mode_continues_past_every_bad_file_and_names_each() {
     assert!(temp_files(&out_dir).is_empty());
     // check mode too: every document gets a line, failures included.
     let out = run(&["check", s(&input)]);
-    assert_eq!(out.status.code(), Some(3), "unreadable inputs exit 3 in check too");
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "unreadable inputs exit 3 in check too"
+    );
     let report = String::from_utf8_lossy(&out.stdout);
     assert_eq!(
         report.lines().filter(|l| l.contains("\tFAILED\t")).count(),
