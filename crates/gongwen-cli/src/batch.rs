@@ -228,7 +228,7 @@ pub fn check(paths: &[PathBuf], as_json: bool, limits: &Limits) -> Exit {
         eprintln!("{f}");
         failed += 1;
         failed_files.push(f.file.clone());
-        exit = exit.max(Exit::DocumentErrors);
+        exit = exit.max(f.exit);
     }
     for (size, c) in &checked {
         bytes += size;
@@ -249,10 +249,11 @@ pub fn check(paths: &[PathBuf], as_json: bool, limits: &Limits) -> Exit {
                 Some(Severity::Warning) => warned += 1,
                 _ => ok += 1,
             },
-            Err(_) => {
+            Err(f) => {
+                // Unreadable or unsupported: exit 3, as the README documents.
                 failed += 1;
                 failed_files.push(c.file.clone());
-                exit = exit.max(Exit::DocumentErrors);
+                exit = exit.max(f.exit);
             }
         }
     }

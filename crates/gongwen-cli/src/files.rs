@@ -80,7 +80,11 @@ pub fn read_and_parse(input: &Path, options: &Options) -> Result<Document, Failu
     if options.format.is_some() && gongwen_parse::read::sniff(&bytes).is_err() {
         options.format = None;
     }
-    gongwen_parse::parse(&bytes, &options).map_err(|e| fail(Exit::Input, e.line(), e.to_string()))
+    gongwen_parse::parse(&bytes, &options).map_err(|e| match e {
+        // The line goes in the `file:line:` prefix, not again in the message.
+        gongwen_parse::Error::Syntax { line, message } => fail(Exit::Input, Some(line), message),
+        e => fail(Exit::Input, e.line(), e.to_string()),
+    })
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place only

@@ -9,7 +9,9 @@ use thiserror::Error;
 #[non_exhaustive]
 pub enum Error {
     /// Nothing to parse.
-    #[error("the input is empty (expected a notice as text, HTML or a workbook)")]
+    #[error(
+        "the input is empty or holds only white space (expected a notice as text, HTML or a workbook)"
+    )]
     Empty,
     /// The input is not a format this crate reads.
     #[error(

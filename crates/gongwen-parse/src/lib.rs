@@ -63,15 +63,43 @@ pub struct Options {
 /// Parses already-decoded plain text into a document. Never fails: what cannot be recognised is
 /// reported in [`Document::diagnostics`].
 pub fn parse_text(text: &str) -> Document {
-    let blocks = read::text::read_text(text);
-    let mut blocks = blocks;
+    let mut blocks = read::text::read_text(text);
     blocks.encoding = "UTF-8".into();
     structure::build(blocks)
+}
+
+/// A warning for control characters (NUL and the like) in decoded text, which
+/// [`normalize::normalize_block`] drops.
+fn dropped_controls(text: &str) -> Option<Diagnostic> {
+    let mut count = 0usize;
+    let mut first_line = None;
+    let mut line = 1usize;
+    for c in text.chars() {
+        if c == '\n' {
+            line += 1;
+        } else if normalize::is_dropped_control(c) {
+            count += 1;
+            first_line.get_or_insert(line);
+        }
+    }
+    let first = first_line?;
+    Some(Diagnostic::new(
+        Severity::Warning,
+        "control_characters_dropped",
+        format!(
+            "{count} control character(s) such as NUL were dropped (first on line {first}); expected plain text"
+        ),
+        Some(first),
+    ))
 }
 
 /// Parses the bytes of a notice in any supported format.
 ///
 /// The format comes from [`Options::format`], else from the bytes ([`read::sniff`]).
+///
+/// Never panics: input that cannot be read gives an [`Error`] that says what was expected —
+/// [`Error::Empty`] for nothing but white space, [`Error::Unsupported`] for PDF, Word, images
+/// and other binary data, [`Error::Limit`] when a [`Limits`] value is exceeded.
 pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     let limits = &options.limits;
     if bytes.len() as u64 > limits.max_input_bytes {
@@ -89,13 +117,35 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     let blocks = match format {
         InputFormat::Text => {
             let decoded = decode::decode(bytes, false);
-            let mut b = read::text::read_text(&decoded.text);
+            let mut b = read::text::read_text_limited(&decoded.text, limits)?;
+            if b.blocks.is_empty() {
+                // Only a byte-order mark, white space or control characters.
+                return Err(Error::Empty);
+            }
             b.encoding = decoded.encoding;
             b.diagnostics.splice(0..0, decoded.diagnostics);
+            if let Some(d) = dropped_controls(&decoded.text) {
+                b.diagnostics.push(d);
+            }
             b
         }
         InputFormat::Html => read::html::read_html(bytes, limits)?,
-        InputFormat::Workbook => read::workbook::read_workbook(bytes, limits)?,
+        InputFormat::Workbook => {
+            // The ZIP directory says how large the entries claim to be: refuse an honest zip
+            // bomb before inflating anything (the reader still counts what it really inflates).
+            if let Some(size) = read::zip_declared_size(bytes) {
+                if size > u128::from(limits.max_unzipped_bytes) {
+                    return Err(Error::Limit {
+                        what: "the total expanded size of the workbook's ZIP entries in bytes"
+                            .into(),
+                        value: u64::try_from(size).unwrap_or(u64::MAX),
+                        limit: limits.max_unzipped_bytes,
+                        flag: "--max-unzipped-bytes".into(),
+                    });
+                }
+            }
+            read::workbook::read_workbook(bytes, limits)?
+        }
         InputFormat::Json => return read::json::read_json(bytes),
     };
     Ok(structure::build(blocks))

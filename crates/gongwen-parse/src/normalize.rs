@@ -58,6 +58,7 @@ static DOC_NUMBER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
 ///
 /// - white space of every kind (full-width, no-break, tabs, line breaks) collapses to one space,
 ///   and is dropped next to a CJK character, so `试  点  任  务` becomes `试点任务`;
+/// - control characters that are not white space (NUL, U+0001…, DEL, C1) are dropped;
 /// - full-width letters and digits become ASCII (`１．` becomes `1．`);
 /// - ASCII punctuation in a Chinese context becomes full-width: `(一)` → `（一）`, `,` → `，`,
 ///   `:` → `：`, `;` → `；`, `"…"` → `“…”`;
@@ -81,8 +82,12 @@ pub fn normalize_block(s: &str) -> String {
 }
 
 /// True for a character that one of the passes of [`normalize_slow`] may change or remove:
-/// white space, a full-width letter or digit, or ASCII punctuation that can become full-width.
+/// white space, a control character, a full-width letter or digit, or ASCII punctuation that
+/// can become full-width.
 fn needs_work(c: char) -> bool {
+    if c.is_control() {
+        return true;
+    }
     if c.is_ascii() {
         return matches!(
             c,
@@ -108,38 +113,47 @@ fn fix_doc_number_brackets(text: String) -> String {
     }
 }
 
-/// The full normalization: three passes over the characters, then the document-number brackets.
+/// The full normalization: three passes over the text, then the document-number brackets.
 fn normalize_slow(s: &str) -> String {
-    // Pass 1: fold widths and collapse white space.
-    let mut chars: Vec<char> = Vec::with_capacity(s.len() / 2);
+    // The passes work on strings, not `Vec<char>`: a 200 MB line costs a few copies of itself,
+    // not four bytes per character per pass.
+    // Pass 1: fold widths, drop control characters (NUL and friends), collapse white space.
+    let mut collapsed = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
         if is_space(c) {
-            pending_space = !chars.is_empty();
+            pending_space = !collapsed.is_empty();
+            continue;
+        }
+        if c.is_control() {
             continue;
         }
         if pending_space {
-            chars.push(' ');
+            collapsed.push(' ');
             pending_space = false;
         }
-        chars.push(fold_width(c));
+        collapsed.push(fold_width(c));
     }
-    // Pass 2: drop spaces next to CJK characters; pass 3: full-width punctuation in Chinese
-    // context; then drop the spaces that the new full-width punctuation now touches.
-    let out = drop_cjk_spaces(&chars);
-    let out = drop_cjk_spaces(&canonical_punctuation(&out));
-    let mut text = String::with_capacity(s.len());
-    text.extend(out);
+    // Pass 2: drop spaces next to CJK characters or punctuation.
+    let spaced = drop_spaces_near_cjk(&collapsed);
+    drop(collapsed);
+    // Pass 3: full-width punctuation in Chinese context; a space that now stands next to a
+    // converted mark (`（y） [`) goes too, so normalizing twice changes nothing.
+    let punctuated = canonical_punctuation(&spaced);
+    drop(spaced);
+    let text = drop_spaces_near_cjk(&punctuated);
+    drop(punctuated);
     fix_doc_number_brackets(text)
 }
 
-/// Drops every space that has a CJK character on either side.
-fn drop_cjk_spaces(chars: &[char]) -> Vec<char> {
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    for (i, &c) in chars.iter().enumerate() {
+/// Drops every space that has a CJK character or CJK punctuation on either side.
+fn drop_spaces_near_cjk(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut it = s.chars().peekable();
+    while let Some(c) = it.next() {
         if c == ' ' {
-            let prev_cjk = out.last().copied().is_some_and(is_cjk);
-            let next_cjk = chars.get(i + 1).copied().is_some_and(is_cjk);
+            let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
+            let next_cjk = it.peek().copied().is_some_and(is_cjk);
             if prev_cjk || next_cjk {
                 continue;
             }
@@ -149,25 +163,30 @@ fn drop_cjk_spaces(chars: &[char]) -> Vec<char> {
     out
 }
 
+/// True for the control characters [`normalize_block`] drops (C0 and C1 controls that are not
+/// white space, such as NUL).
+pub fn is_dropped_control(c: char) -> bool {
+    c.is_control() && !is_space(c)
+}
+
 /// Converts ASCII punctuation that stands in a Chinese context to its full-width form.
-fn canonical_punctuation(chars: &[char]) -> Vec<char> {
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+fn canonical_punctuation(chars: &str) -> String {
+    let mut out = String::with_capacity(chars.len());
     // For each open parenthesis seen: whether it was converted.
     let mut parens: Vec<bool> = Vec::new();
     let mut quote_open = false;
-    let n = chars.len();
-    for i in 0..n {
-        let c = chars[i];
-        let prev = out.last().copied();
-        let next = if i + 1 < n { Some(chars[i + 1]) } else { None };
+    let mut it = chars.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        let prev = out.chars().next_back();
+        let next = it.peek().map(|&(_, n)| n);
         let prev_cjk = prev.is_some_and(is_cjk);
         let next_cjk = next.is_some_and(is_cjk);
         let digits_around =
             prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|x| x.is_ascii_digit());
         let mapped = match c {
             '(' => {
-                let convert =
-                    prev.is_none() || prev_cjk || next_cjk || paren_holds_cjk(&chars[i + 1..]);
+                let rest = chars.get(i + c.len_utf8()..).unwrap_or("");
+                let convert = prev.is_none() || prev_cjk || next_cjk || paren_holds_cjk(rest);
                 parens.push(convert);
                 if convert { '（' } else { c }
             }
@@ -204,9 +223,9 @@ fn canonical_punctuation(chars: &[char]) -> Vec<char> {
 }
 
 /// True when the text up to the matching `)` holds a CJK character.
-fn paren_holds_cjk(rest: &[char]) -> bool {
+fn paren_holds_cjk(rest: &str) -> bool {
     let mut depth = 0usize;
-    for &c in rest.iter().take(200) {
+    for c in rest.chars().take(200) {
         match c {
             '(' => depth += 1,
             ')' if depth == 0 => return false,
@@ -265,6 +284,15 @@ mod tests {
         assert_eq!(normalize_block("国发[2019]4号"), "国发〔2019〕4号");
         assert_eq!(normalize_block("国办函［2005］57号"), "国办函〔2005〕57号");
         assert_eq!(normalize_block("国发(2019)4号"), "国发〔2019〕4号");
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        assert_eq!(
+            normalize_block("重庆\0市\u{1}人民政府\u{7f}"),
+            "重庆市人民政府"
+        );
+        assert_eq!(normalize_block("\0\0"), "");
     }
 
     #[test]

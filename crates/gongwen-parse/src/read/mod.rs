@@ -10,8 +10,10 @@ use crate::{Error, InputFormat, Result};
 
 /// Guesses the format of `bytes` from their first bytes.
 ///
-/// ZIP containers are workbooks unless they hold a Word document; PDF, images and other binary
-/// formats are refused with a message that names them.
+/// ZIP containers are workbooks when they hold `xl/` (XLSX) or are OpenDocument spreadsheets;
+/// DOCX, PPTX, ODT, other archives, PDF, images and other binary formats are refused with a
+/// message that names them. Bytes that are neither markup nor text in a supported encoding are
+/// refused as binary data.
 pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     if bytes.is_empty() {
         return Err(Error::Empty);
@@ -23,14 +25,21 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
         });
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
-        if contains(head, b"word/") {
-            return Err(Error::Unsupported {
-                what: "a Word (DOCX) document".into(),
-            });
-        }
-        return Ok(InputFormat::Workbook);
+        return zip_kind(bytes);
     }
     if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        // An OLE compound file: an XLS workbook, or a Word/PowerPoint 97-2003 file whose
+        // directory names its main stream (names are UTF-16LE).
+        if contains(bytes, &utf16le("WordDocument")) {
+            return Err(Error::Unsupported {
+                what: "a Word 97-2003 (DOC) document".into(),
+            });
+        }
+        if contains(bytes, &utf16le("PowerPoint Document")) {
+            return Err(Error::Unsupported {
+                what: "a PowerPoint 97-2003 (PPT) presentation".into(),
+            });
+        }
         return Ok(InputFormat::Workbook);
     }
     for (magic, what) in [
@@ -47,7 +56,13 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
             return Err(Error::Unsupported { what: what.into() });
         }
     }
-    let decoded = crate::decode::decode(head, false);
+    // Cutting at 4096 bytes may split the last UTF-8 character; drop it rather than misread
+    // valid UTF-8 as another encoding.
+    let text_head = match std::str::from_utf8(head) {
+        Err(e) if e.error_len().is_none() => head.get(..e.valid_up_to()).unwrap_or(head),
+        _ => head,
+    };
+    let decoded = crate::decode::decode(text_head, false);
     let t = decoded
         .text
         .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
@@ -86,10 +101,104 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
         head.len() >= 2 && (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]));
     if !utf16 && controls * 10 > head.len() {
         return Err(Error::Unsupported {
-            what: "binary data".into(),
+            what: binary_kind(head).into(),
+        });
+    }
+    // Text in no encoding: random bytes decode as GB18030 with a replacement character every
+    // few characters, real GBK text with none or a handful.
+    let replaced = decoded.text.chars().filter(|&c| c == '\u{fffd}').count();
+    let chars = decoded.text.chars().count();
+    if !utf16 && chars >= 16 && replaced * 20 > chars {
+        return Err(Error::Unsupported {
+            what: "binary data (not text in any supported encoding)".into(),
         });
     }
     Ok(InputFormat::Text)
+}
+
+/// Names binary data a little more precisely when it is UTF-16 text without a byte-order mark.
+fn binary_kind(head: &[u8]) -> &'static str {
+    let zeros_at = |parity: usize| {
+        head.iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros_at(0), zeros_at(1));
+    let pairs = head.len() / 2;
+    if pairs >= 8 && (even * 4 > pairs * 3) != (odd * 4 > pairs * 3) {
+        "UTF-16 text without a byte-order mark (save it as UTF-8, or UTF-16 with a BOM)"
+    } else {
+        "binary data"
+    }
+}
+
+/// Tells a workbook from the other ZIP containers (DOCX, PPTX, ODT, EPUB, JAR, plain archives)
+/// by the names of its entries.
+fn zip_kind(bytes: &[u8]) -> Result<InputFormat> {
+    let unsupported = |what: &str| {
+        Err(Error::Unsupported {
+            what: what.to_string(),
+        })
+    };
+    let head = &bytes[..bytes.len().min(4096)];
+    let archive = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(a) => a,
+        Err(e) => {
+            // No readable central directory: truncated or damaged. Say what it was meant to be.
+            if contains(head, b"word/") {
+                return unsupported("a Word (DOCX) document");
+            }
+            if contains(head, b"xl/") || contains(head, b"[Content_Types].xml") {
+                return Err(Error::Workbook {
+                    location: "workbook".into(),
+                    message: format!(
+                        "the XLSX file is truncated or damaged ({e}); expected a complete ZIP archive"
+                    ),
+                });
+            }
+            return unsupported(&format!("a truncated or damaged ZIP archive ({e})"));
+        }
+    };
+    let names: Vec<&[u8]> = archive.file_names_raw().collect();
+    let any = |prefix: &[u8]| names.iter().any(|n| n.starts_with(prefix));
+    if any(b"xl/") {
+        return Ok(InputFormat::Workbook);
+    }
+    if any(b"word/") {
+        return unsupported("a Word (DOCX) document");
+    }
+    if any(b"ppt/") {
+        return unsupported("a PowerPoint (PPTX) presentation");
+    }
+    if any(b"mimetype") {
+        if contains(head, b"opendocument.spreadsheet") {
+            return Ok(InputFormat::Workbook);
+        }
+        if contains(head, b"opendocument.text") {
+            return unsupported("an OpenDocument text (ODT) document");
+        }
+        if contains(head, b"application/epub") {
+            return unsupported("an EPUB book");
+        }
+    }
+    if names.is_empty() {
+        return unsupported("an empty ZIP archive");
+    }
+    unsupported("a ZIP archive that is not a workbook (it has no xl/workbook.xml)")
+}
+
+/// The total size a ZIP archive's entries declare they expand to, when the archive's directory
+/// can be read and every entry declares its size.
+pub fn zip_declared_size(bytes: &[u8]) -> Option<u128> {
+    zip::ZipArchive::new(std::io::Cursor::new(bytes))
+        .ok()?
+        .decompressed_size()
+}
+
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {

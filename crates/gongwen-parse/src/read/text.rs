@@ -15,6 +15,7 @@
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{SourceFormat, Table};
 use crate::normalize::normalize_block;
+use crate::{Error, Limits, Result};
 
 /// Splits text into lines on `\n`, `\r\n` or a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
@@ -109,8 +110,37 @@ fn line_cells(line: &str) -> Box<dyn Iterator<Item = &str> + '_> {
     Box::new(line.strip_prefix('\t').unwrap_or(line).split('\t'))
 }
 
-/// Reads plain text (already decoded) into blocks.
+/// Number of cells on one table line (without building them).
+fn cell_count(line: &str) -> u64 {
+    let line = line.strip_prefix('\t').unwrap_or(line);
+    line.bytes().filter(|&b| b == b'\t').count() as u64 + 1
+}
+
+/// Reads plain text (already decoded) into blocks, with the default [`Limits`].
+///
+/// A table over the default grid-cell limit is read as its lines, one paragraph each; use
+/// [`read_text_limited`] to have it refused instead.
 pub fn read_text(text: &str) -> Blocks {
+    match read_text_limited(text, &Limits::default()) {
+        Ok(b) => b,
+        Err(_) => read_text_limited(
+            text,
+            &Limits {
+                max_grid_cells: 0,
+                ..Limits::default()
+            },
+        )
+        .unwrap_or_default(),
+    }
+}
+
+/// Reads plain text (already decoded) into blocks.
+///
+/// Fails with [`Error::Limit`] when a table would have more cells than
+/// [`Limits::max_grid_cells`] once its rows are padded to the widest one (a thousand lines of
+/// one cell under a line of a million tabs would otherwise expand to a billion cells). With a
+/// limit of 0, tables are not built at all and every line is a paragraph.
+pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = lines(text);
     let mut blocks = Vec::new();
@@ -141,6 +171,42 @@ pub fn read_text(text: &str) -> Blocks {
                 }
                 in_row.push(row_line);
                 j += 1;
+            }
+            // Size the grid before building it: rows × widest row.
+            let (mut row_count, mut width, mut row_cells) = (0u64, 0u64, 0u64);
+            for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
+                if !in_row[k - i] {
+                    continue;
+                }
+                let new_row = !blank_inside || k == i || !in_row[k - i - 1];
+                if new_row {
+                    row_count += 1;
+                    row_cells = 0;
+                }
+                row_cells += cell_count(l);
+                width = width.max(row_cells);
+            }
+            let cells = row_count.saturating_mul(width);
+            if limits.max_grid_cells == 0 {
+                for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
+                    let text = normalize_block(l);
+                    if !text.is_empty() {
+                        blocks.push(Block::Para(Para { text, line: k + 1 }));
+                    }
+                }
+                i = last + 1;
+                continue;
+            }
+            if cells > limits.max_grid_cells {
+                return Err(Error::Limit {
+                    what: format!(
+                        "the number of cells of the table at line {} ({row_count} rows × {width} columns)",
+                        i + 1
+                    ),
+                    value: cells,
+                    limit: limits.max_grid_cells,
+                    flag: "--max-grid-cells".into(),
+                });
             }
             let mut rows: Vec<(Vec<String>, usize)> = Vec::new();
             if blank_inside {
@@ -194,13 +260,13 @@ pub fn read_text(text: &str) -> Blocks {
         }
         i += 1;
     }
-    Blocks {
+    Ok(Blocks {
         blocks,
         format: SourceFormat::Text,
         encoding: "UTF-8".into(),
         page: None,
         diagnostics,
-    }
+    })
 }
 
 /// Builds a rectangular grid: single-cell rows span the table, short rows are padded.
@@ -260,6 +326,27 @@ mod tests {
         );
         assert_eq!(t.row_lines, vec![3, 6, 8, 11]);
         assert!(matches!(&b.blocks[2], Block::Para(p) if p.text == "后记" && p.line == 13));
+    }
+
+    #[test]
+    fn a_table_over_the_cell_limit_is_refused_not_expanded() {
+        // One line of 2,000 cells above 1,000 one-cell rows would pad to 2,002,000 cells.
+        let mut text = format!("\t{}\n", vec!["x"; 2000].join("\t"));
+        text.push_str(&"\t一、分组\n".repeat(1000));
+        let limits = Limits {
+            max_grid_cells: 1_000_000,
+            ..Limits::default()
+        };
+        match read_text_limited(&text, &limits) {
+            Err(Error::Limit { value, limit, .. }) => {
+                assert_eq!((value, limit), (1001 * 2000, 1_000_000));
+            }
+            other => panic!("expected a limit error, got {other:?}"),
+        }
+        // The infallible reader falls back to one paragraph per line.
+        let b = read_text(&text);
+        assert_eq!(b.blocks.len(), 1001);
+        assert!(b.blocks.iter().all(|b| matches!(b, Block::Para(_))));
     }
 
     #[test]
