@@ -1,8 +1,8 @@
 //! Many documents at once: `convert DIR… -o OUTDIR` and `check PATH…`, in parallel on all cores,
 //! reported in a deterministic order.
 
-use crate::files::{collect_inputs, display_name, read_and_parse, write_atomic};
-use crate::{Exit, Failure, To, render};
+use crate::files::{collect_inputs, display_name, read_and_parse, write_atomic_with};
+use crate::{Exit, Failure, To, render_into};
 use gongwen_parse::{Document, Limits, Options, Severity};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
@@ -70,7 +70,7 @@ pub fn convert_many(
             let size = file_size(file);
             let result = (|| {
                 let doc = read_and_parse(file, options)?;
-                let bytes = render(&doc, to, &display_name(file), quiet)?;
+
                 let rel = file.strip_prefix(root).unwrap_or(file);
                 let target = out_dir.join(rel).with_extension(to.extension());
                 if let Some(parent) = target.parent() {
@@ -81,7 +81,9 @@ pub fn convert_many(
                         message: format!("cannot create folder: {e}"),
                     })?;
                 }
-                write_atomic(&target, &bytes, Some(file))?;
+                write_atomic_with(&target, Some(file), |w| {
+                    render_into(&doc, to, &display_name(file), quiet, w)
+                })?;
                 if !quiet {
                     crate::report_diagnostics(&display_name(file), &doc);
                 }

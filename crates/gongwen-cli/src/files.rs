@@ -87,10 +87,14 @@ pub fn read_and_parse(input: &Path, options: &Options) -> Result<Document, Failu
     })
 }
 
-/// Writes `bytes` to `path` through a temporary file in the same folder, renamed into place only
-/// when complete: a failed run leaves whatever was at `path` untouched and no temporary file.
-/// Refuses to write over `input`.
-pub fn write_atomic(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(), Failure> {
+/// Writes to `path` through a temporary file in the same folder, renamed into place only when
+/// complete: a failed run leaves whatever was at `path` untouched and no temporary file.
+/// Refuses to write over `input`. `produce` streams the content into the temporary file.
+pub fn write_atomic_with(
+    path: &Path,
+    input: Option<&Path>,
+    produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
+) -> Result<(), Failure> {
     let name = display_name(path);
     let fail = |message: String| Failure {
         exit: Exit::Output,
@@ -120,8 +124,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], input: Option<&Path>) -> Result<(
                 dir.display()
             ))
         })?;
-    tmp.write_all(bytes)
-        .and_then(|_| tmp.as_file().sync_all())
+    {
+        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        produce(&mut buffered)?;
+        buffered
+            .flush()
+            .map_err(|e| fail(format!("cannot write: {e}")))?;
+    }
+    tmp.as_file()
+        .sync_all()
         .map_err(|e| fail(format!("cannot write: {e}")))?;
     tmp.persist(path).map_err(|e| {
         fail(format!(

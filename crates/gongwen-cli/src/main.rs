@@ -220,25 +220,26 @@ fn convert(args: ConvertArgs) -> Exit {
             return f.exit;
         }
     };
-    let bytes = match render(&doc, to, &name, args.quiet) {
-        Ok(b) => b,
-        Err(f) => {
-            eprintln!("{f}");
-            return f.exit;
-        }
-    };
     let written = match &args.output {
-        Some(out) => files::write_atomic(out, &bytes, Some(input)),
-        None => match std::io::stdout().lock().write_all(&bytes) {
-            // A reader that stops early (`| head`) is not a failure.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Exit::Ok,
-            other => other.map_err(|e| Failure {
-                exit: Exit::Output,
-                file: "<stdout>".into(),
-                line: None,
-                message: format!("cannot write: {e}"),
-            }),
-        },
+        Some(out) => files::write_atomic_with(out, Some(input), |w| {
+            render_into(&doc, to, &name, args.quiet, w)
+        }),
+        None => {
+            let stdout = std::io::stdout();
+            let mut lock = std::io::BufWriter::new(stdout.lock());
+            match render_into(&doc, to, &name, args.quiet, &mut lock).and_then(|_| {
+                lock.flush().map_err(|e| Failure {
+                    exit: Exit::Output,
+                    file: "<stdout>".into(),
+                    line: None,
+                    message: format!("cannot write: {e}"),
+                })
+            }) {
+                // A reader that stops early (`| head`) is not a failure.
+                Err(f) if f.message.contains("Broken pipe") => return Exit::Ok,
+                other => other,
+            }
+        }
     };
     if let Err(f) = written {
         eprintln!("{f}");
@@ -250,32 +251,40 @@ fn convert(args: ConvertArgs) -> Exit {
     document_exit(&doc)
 }
 
-/// Renders a document in the requested format; writer warnings are printed unless `quiet`.
-pub fn render(doc: &Document, to: To, name: &str, quiet: bool) -> Result<Vec<u8>, Failure> {
-    let fail = |e: gongwen_emit::EmitError| Failure {
+/// Writes a document in the requested format into `out`, streaming JSON and text; writer
+/// warnings are printed unless `quiet`.
+pub fn render_into(
+    doc: &Document,
+    to: To,
+    name: &str,
+    quiet: bool,
+    out: &mut dyn Write,
+) -> Result<(), Failure> {
+    let fail = |message: String| Failure {
         exit: Exit::Output,
         file: name.to_string(),
         line: None,
-        message: e.to_string(),
+        message,
     };
     match to {
-        To::Json => gongwen_emit::json::to_json(doc).map_err(fail),
-        To::Text => Ok(gongwen_emit::text::to_text(doc).into_bytes()),
+        To::Json => gongwen_emit::json::write_json(doc, out).map_err(|e| fail(e.to_string())),
+        To::Text => out
+            .write_all(gongwen_emit::text::to_text(doc).as_bytes())
+            .map_err(|e| fail(format!("cannot write: {e}"))),
         To::Xlsx => {
-            let out = gongwen_emit::xlsx::to_xlsx(doc).map_err(fail)?;
+            let xlsx = gongwen_emit::xlsx::to_xlsx(doc).map_err(|e| fail(e.to_string()))?;
             if !quiet {
-                for w in &out.warnings {
-                    eprintln!(
-                        "gongwen: {name}: warning: {}{}",
-                        w.cell
-                            .as_deref()
-                            .map(|c| format!("{c}: "))
-                            .unwrap_or_default(),
-                        w.message
-                    );
+                for w in &xlsx.warnings {
+                    let cell = w
+                        .cell
+                        .as_deref()
+                        .map(|c| format!("{c}: "))
+                        .unwrap_or_default();
+                    eprintln!("gongwen: {name}: warning: {cell}{}", w.message);
                 }
             }
-            Ok(out.bytes)
+            out.write_all(&xlsx.bytes)
+                .map_err(|e| fail(format!("cannot write: {e}")))
         }
     }
 }

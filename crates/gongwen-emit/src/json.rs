@@ -10,6 +10,13 @@ pub fn to_json(doc: &Document) -> Result<Vec<u8>, EmitError> {
     Ok(out)
 }
 
+/// Streams the document as pretty-printed JSON into `out` (no buffer of the whole output).
+pub fn write_json<W: std::io::Write>(doc: &Document, mut out: W) -> Result<(), EmitError> {
+    serde_json::to_writer_pretty(&mut out, doc)?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)?;
+    Ok(())
+}
+
 /// Writes the document as one line of JSON (for JSON Lines).
 pub fn to_json_line(doc: &Document) -> Result<Vec<u8>, EmitError> {
     Ok(serde_json::to_vec(doc)?)

@@ -301,6 +301,9 @@ pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
 /// Everything the builder collected while reading, before the parts are assembled.
 struct Builder {
     doc: Document,
+    /// Table grids moved out of the block stream, keyed by the address of their (now empty)
+    /// block, so each grid is moved into the model instead of copied.
+    tables: std::collections::HashMap<usize, Option<Table>>,
     notes: Vec<(String, usize)>,
     /// Source line of each entry of `doc.notice.attachments`.
     attachment_lines: Vec<usize>,
@@ -402,7 +405,19 @@ pub fn build(input: Blocks) -> Document {
         },
         notes: Vec::new(),
         attachment_lines: Vec::new(),
+        tables: std::collections::HashMap::new(),
     };
+    let mut input = input;
+    for blk in input.blocks.iter_mut() {
+        let key = blk as *const Block as usize;
+        if let Block::Table(t) = blk {
+            let empty = Table {
+                line: t.line,
+                ..Table::default()
+            };
+            b.tables.insert(key, Some(std::mem::replace(t, empty)));
+        }
+    }
     let blocks: Vec<&Block> = input.blocks.iter().collect();
     // A workbook has no letter around its tables: its title rows title the table's part.
     let workbook = input.format == SourceFormat::Xlsx;
@@ -737,8 +752,13 @@ fn build_part(
                 outline.push(p);
                 prev_para = Some(p);
             }
-            Block::Table(t) => {
-                let mut t = t.clone();
+            Block::Table(placeholder) => {
+                // The grid itself was moved out of the block stream (see `build`).
+                let mut t = b
+                    .tables
+                    .get_mut(&(*blk as *const Block as usize))
+                    .and_then(Option::take)
+                    .unwrap_or_else(|| placeholder.clone());
                 if let Some(p) = prev_para {
                     if is_caption(&p.text) && outline.take_last_paragraph(&p.text) {
                         t.caption = Some(p.text.clone());
@@ -755,7 +775,6 @@ fn build_part(
     let (preamble, sections) = outline.finish();
     part.preamble = preamble;
     part.sections = sections;
-    let _ = b;
     part
 }
 
