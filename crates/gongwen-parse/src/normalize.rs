@@ -50,7 +50,7 @@ fn fold_width(c: char) -> char {
 }
 
 static DOC_NUMBER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\p{Han})[\[［【〔（(]((?:19|20)\d{2})[\]］】〕）)](\d{1,6}号)")
+    Regex::new(r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(]((?:19|20)\d{2})[\]］】〕）)](\d{1,6}号)")
         .expect("static regex")
 });
 

@@ -15,7 +15,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\p{Han}{0,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex")
+    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex")
 });
 static DATE_ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
@@ -272,29 +272,27 @@ fn ends_like_title(s: &str) -> bool {
 pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
     let mut out = Vec::new();
     let mut depth: i32 = 0;
-    let mut cur = String::new();
-    for c in text.chars() {
+    let mut start = 0;
+    let mut push = |piece: &str| {
+        let t = piece.trim();
+        if !t.is_empty() {
+            out.push(t.to_string());
+        }
+    };
+    for (at, c) in text.char_indices() {
         match c {
             '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
             '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => {
                 depth = (depth - 1).max(0)
             }
+            _ if depth == 0 && seps.contains(&c) => {
+                push(&text[start..at]);
+                start = at + c.len_utf8();
+            }
             _ => {}
         }
-        if depth == 0 && seps.contains(&c) {
-            let t = cur.trim();
-            if !t.is_empty() {
-                out.push(t.to_string());
-            }
-            cur.clear();
-        } else {
-            cur.push(c);
-        }
     }
-    let t = cur.trim();
-    if !t.is_empty() {
-        out.push(t.to_string());
-    }
+    push(&text[start..]);
     out
 }
 
