@@ -99,6 +99,11 @@ impl Locator {
     }
 }
 
+/// True for elements whose content is raw text, which the text view leaves out.
+pub(super) fn is_raw_text(name: &str) -> bool {
+    RAW_TEXT.contains(&name)
+}
+
 /// Elements whose content is raw text, not markup.
 const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
 
