@@ -7,7 +7,7 @@
 //!    in the first 1024 bytes (found by a prescan like a browser's, which skips comments and
 //!    other tags) names the encoding through encoding_rs's label table (`gb2312`, `GBK`, `utf8`…);
 //! 3. bytes that are valid UTF-8 are UTF-8;
-//! 4. text whose zero bytes all sit at even or all at odd offsets is BOM-less UTF-16;
+//! 4. text whose zero bytes nearly all sit at odd (or at even) offsets is BOM-less UTF-16;
 //! 5. anything else is GB18030, which covers GBK and GB2312.
 //!
 //! Two deviations from a browser, both because a saved notice is more often mislabelled than
@@ -160,7 +160,7 @@ fn line_of(text: &str, pos: usize) -> usize {
     line
 }
 
-/// BOM-less UTF-16: text with zero bytes, all at odd offsets (LE) or all at even offsets (BE),
+/// BOM-less UTF-16: text with zero bytes, nearly all at odd offsets (LE) or at even offsets (BE),
 /// that then decodes without errors. GB18030 and UTF-8 text never contain zero bytes.
 fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
@@ -177,10 +177,13 @@ fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
             }
         }
     }
-    let enc = match (even, odd) {
-        (0, o) if o * 50 >= sample.len() => UTF_16LE,
-        (e, 0) if e * 50 >= sample.len() => UTF_16BE,
-        _ => return None,
+    // Han characters whose low byte is zero (一 is U+4E00) put a few zeros at the other parity.
+    let enc = if odd * 50 >= sample.len() && even * 4 <= odd {
+        UTF_16LE
+    } else if even * 50 >= sample.len() && odd * 4 <= even {
+        UTF_16BE
+    } else {
+        return None;
     };
     let (_, errors) = enc.decode_without_bom_handling(bytes);
     (!errors).then_some(enc)
