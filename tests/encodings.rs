@@ -11,16 +11,26 @@ fn seed() -> Document {
 }
 
 fn fixture(name: &str) -> Document {
-    let bytes = std::fs::read(path(&format!("fixtures/text/{name}"))).expect("fixture; run fixtures/make_fixtures.py");
+    let bytes = std::fs::read(path(&format!("fixtures/text/{name}")))
+        .expect("fixture; run fixtures/make_fixtures.py");
     parse(&bytes, &Options::default()).expect("parses")
 }
 
 fn notice(d: &Document) -> Notice {
-    Notice { line: None, ..d.notice.clone() }
+    Notice {
+        line: None,
+        ..d.notice.clone()
+    }
 }
 
 fn tasks(d: &Document) -> Vec<Task> {
-    d.tasks.iter().map(|t| Task { line: 0, ..t.clone() }).collect()
+    d.tasks
+        .iter()
+        .map(|t| Task {
+            line: 0,
+            ..t.clone()
+        })
+        .collect()
 }
 
 fn assert_same_as_seed(d: &Document) {
@@ -39,7 +49,10 @@ fn utf16le_with_bom_gives_the_seed() {
     assert_same_as_seed(&d);
     // Same lines as the UTF-8 seed.
     assert_eq!(d.notice.line, seed().notice.line);
-    assert_eq!(d.tasks.last().map(|t| t.line), seed().tasks.last().map(|t| t.line));
+    assert_eq!(
+        d.tasks.last().map(|t| t.line),
+        seed().tasks.last().map(|t| t.line)
+    );
 }
 
 #[test]
@@ -48,7 +61,10 @@ fn gb18030_with_crlf_gives_the_seed() {
     assert_eq!(d.source.encoding, "gb18030");
     assert!(d.diagnostics.iter().all(|x| x.code != "decode_replaced"));
     assert_same_as_seed(&d);
-    assert_eq!(d.tasks.last().map(|t| t.line), seed().tasks.last().map(|t| t.line));
+    assert_eq!(
+        d.tasks.last().map(|t| t.line),
+        seed().tasks.last().map(|t| t.line)
+    );
 }
 
 #[test]
@@ -64,7 +80,14 @@ fn bom_less_utf16_text_is_detected() {
     for u in seed_text.encode_utf16() {
         bytes.extend(u.to_le_bytes());
     }
-    let d = parse(&bytes, &Options { format: Some(InputFormat::Text), ..Options::default() }).expect("parses");
+    let d = parse(
+        &bytes,
+        &Options {
+            format: Some(InputFormat::Text),
+            ..Options::default()
+        },
+    )
+    .expect("parses");
     assert_eq!(d.source.encoding, "UTF-16LE");
     assert_same_as_seed(&d);
 }
@@ -79,27 +102,61 @@ fn a_gb2312_page_with_gbk_and_gb18030_characters_decodes_completely() {
     assert!(!unmappable);
     let d = parse(&bytes, &Options::default()).expect("parses");
     assert_eq!(d.source.encoding, "GBK");
-    assert_eq!(d.notice.title.as_deref(), Some("国务院关于表彰朱镕基、王堃和\u{20087}同志的通知"));
-    assert!(d.diagnostics.iter().all(|x| x.code != "decode_replaced" && x.code != "encoding_mismatch"), "{:#?}", d.diagnostics);
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("国务院关于表彰朱镕基、王堃和\u{20087}同志的通知")
+    );
+    assert!(
+        d.diagnostics
+            .iter()
+            .all(|x| x.code != "decode_replaced" && x.code != "encoding_mismatch"),
+        "{:#?}",
+        d.diagnostics
+    );
 }
 
 #[test]
 fn a_declaration_that_disagrees_with_the_bytes_is_reported() {
-    let body = "<meta charset=\"utf-8\"><div class=TRS_Editor><p>国务院关于印发某某办法的通知</p></div>";
+    let body =
+        "<meta charset=\"utf-8\"><div class=TRS_Editor><p>国务院关于印发某某办法的通知</p></div>";
     let (bytes, _, _) = encoding_rs::GBK.encode(body);
     let d = parse(&bytes, &Options::default()).expect("parses");
-    assert_eq!(d.notice.title.as_deref(), Some("国务院关于印发某某办法的通知"));
-    let diag = d.diagnostics.iter().find(|x| x.code == "encoding_mismatch").expect("encoding_mismatch");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("国务院关于印发某某办法的通知")
+    );
+    let diag = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "encoding_mismatch")
+        .expect("encoding_mismatch");
     assert!(diag.message.contains("utf-8"), "{}", diag.message);
 }
 
 #[test]
 fn replaced_bytes_are_reported_with_their_line() {
-    let mut bytes = encoding_rs::GBK.encode("国务院关于印发某某办法的通知\n国发〔2019〕4号\n").0.into_owned();
+    let mut bytes = encoding_rs::GBK
+        .encode("国务院关于印发某某办法的通知\n国发〔2019〕4号\n")
+        .0
+        .into_owned();
     bytes.extend([0x81, 0x7F, b'\n']);
-    let d = parse(&bytes, &Options { format: Some(InputFormat::Text), ..Options::default() }).expect("parses");
+    let d = parse(
+        &bytes,
+        &Options {
+            format: Some(InputFormat::Text),
+            ..Options::default()
+        },
+    )
+    .expect("parses");
     assert_eq!(d.source.encoding, "gb18030");
-    let diag = d.diagnostics.iter().find(|x| x.code == "decode_replaced").expect("decode_replaced");
+    let diag = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "decode_replaced")
+        .expect("decode_replaced");
     assert_eq!(diag.line, Some(3));
-    assert_eq!(d.notice.title.as_deref(), Some("国务院关于印发某某办法的通知"));
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("国务院关于印发某某办法的通知")
+    );
 }

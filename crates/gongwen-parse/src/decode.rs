@@ -22,7 +22,7 @@
 //! `decode_replaced`, with the line of the first one.
 
 use crate::model::{Diagnostic, Severity};
-use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone)]
@@ -53,7 +53,11 @@ const PRESCAN_BYTES: usize = 1024;
 /// assert!(d.diagnostics.is_empty());
 /// ```
 pub fn decode(bytes: &[u8], html: bool) -> Decoded {
-    let declared = if html { prescan_meta_charset(bytes) } else { None };
+    let declared = if html {
+        prescan_meta_charset(bytes)
+    } else {
+        None
+    };
     let mut diagnostics = Vec::new();
 
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
@@ -92,7 +96,11 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
             return finish(GB18030, d.name(), bytes, Some(label), diagnostics);
         }
         if d.is_single_byte() && non_ascii && looks_like_gb18030(bytes) {
-            diagnostics.push(mismatch(&label, "read as GB18030 give Chinese text", "gb18030"));
+            diagnostics.push(mismatch(
+                &label,
+                "read as GB18030 give Chinese text",
+                "gb18030",
+            ));
             return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
         }
         return finish(d, d.name(), bytes, Some(label), diagnostics);
@@ -105,7 +113,11 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         diagnostics.push(Diagnostic::new(
             Severity::Info,
             "encoding_guessed",
-            format!("no byte-order mark, but the zero bytes say {}; decoded as {}", enc.name(), enc.name()),
+            format!(
+                "no byte-order mark, but the zero bytes say {}; decoded as {}",
+                enc.name(),
+                enc.name()
+            ),
             None,
         ));
         return finish(enc, enc.name(), bytes, None, diagnostics);
@@ -124,11 +136,21 @@ fn mismatch(label: &str, finding: &str, used: &str) -> Diagnostic {
 
 /// Encodings that decode the same bytes the same way count as one (GBK ⊂ GB18030).
 fn family(e: &'static Encoding) -> &'static str {
-    if e == GBK || e == GB18030 { GB18030.name() } else { e.name() }
+    if e == GBK || e == GB18030 {
+        GB18030.name()
+    } else {
+        e.name()
+    }
 }
 
 /// Decodes with `enc` (no BOM handling), reporting replaced bytes with the line of the first.
-fn finish(enc: &'static Encoding, name: &str, bytes: &[u8], declared: Option<String>, mut diagnostics: Vec<Diagnostic>) -> Decoded {
+fn finish(
+    enc: &'static Encoding,
+    name: &str,
+    bytes: &[u8],
+    declared: Option<String>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Decoded {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     let text = text.into_owned();
     if had_errors {
@@ -141,7 +163,12 @@ fn finish(enc: &'static Encoding, name: &str, bytes: &[u8], declared: Option<Str
             line,
         ));
     }
-    Decoded { text, encoding: name.to_string(), declared, diagnostics }
+    Decoded {
+        text,
+        encoding: name.to_string(),
+        declared,
+        diagnostics,
+    }
 }
 
 /// 1-based line of byte offset `pos`, counting `\n`, `\r\n` and a lone `\r` as one break each.
@@ -226,7 +253,10 @@ pub fn prescan_meta_charset(bytes: &[u8]) -> Option<(String, &'static Encoding)>
             };
             continue;
         }
-        if rest.len() > 5 && rest[..5].eq_ignore_ascii_case(b"<meta") && matches!(rest[5], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+        if rest.len() > 5
+            && rest[..5].eq_ignore_ascii_case(b"<meta")
+            && matches!(rest[5], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
+        {
             let (attrs, end) = tag_attributes(head, i + 5);
             i = end;
             if let Some(found) = meta_charset(&attrs) {
@@ -254,7 +284,9 @@ pub fn prescan_meta_charset(bytes: &[u8]) -> Option<(String, &'static Encoding)>
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     let tail = hay.get(from..)?;
-    tail.windows(needle.len()).position(|w| w == needle).map(|p| p + from)
+    tail.windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
 }
 
 /// Reads a tag's attributes starting after its name; returns them (names lowercased) and the
@@ -276,7 +308,12 @@ fn tag_attributes(buf: &[u8], mut i: usize) -> (Vec<(String, String)>, usize) {
             return (attrs, i + 1);
         }
         let name_start = i;
-        while i < buf.len() && !matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=') {
+        while i < buf.len()
+            && !matches!(
+                buf[i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+            )
+        {
             i += 1;
         }
         let name = String::from_utf8_lossy(&buf[name_start..i]).to_ascii_lowercase();
@@ -292,12 +329,17 @@ fn tag_attributes(buf: &[u8], mut i: usize) -> (Vec<(String, String)>, usize) {
             if i < buf.len() && (buf[i] == b'"' || buf[i] == b'\'') {
                 let quote = buf[i];
                 let start = i + 1;
-                let end = buf[start..].iter().position(|&b| b == quote).map_or(buf.len(), |p| start + p);
+                let end = buf[start..]
+                    .iter()
+                    .position(|&b| b == quote)
+                    .map_or(buf.len(), |p| start + p);
                 value = String::from_utf8_lossy(&buf[start..end]).into_owned();
                 i = (end + 1).min(buf.len());
             } else {
                 let start = i;
-                while i < buf.len() && !matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>') {
+                while i < buf.len()
+                    && !matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>')
+                {
                     i += 1;
                 }
                 value = String::from_utf8_lossy(&buf[start..i]).into_owned();
@@ -345,7 +387,9 @@ fn charset_from_content(content: &str) -> Option<String> {
                 let quote = v.as_bytes().first().copied().unwrap_or(b'"') as char;
                 q.split(quote).next().unwrap_or_default()
             } else {
-                v.split([';', ' ', '\t', '\n', '\r', '"', '\'']).next().unwrap_or_default()
+                v.split([';', ' ', '\t', '\n', '\r', '"', '\''])
+                    .next()
+                    .unwrap_or_default()
             };
             return (!value.is_empty()).then(|| value.to_string());
         }
@@ -369,7 +413,10 @@ mod tests {
             bytes.extend(u.to_le_bytes());
         }
         let d = decode(&bytes, false);
-        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("通知\r\n", "UTF-16LE"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("通知\r\n", "UTF-16LE")
+        );
         let mut bytes = vec![0xFE, 0xFF];
         for u in "通知".encode_utf16() {
             bytes.extend(u.to_be_bytes());
@@ -395,11 +442,29 @@ mod tests {
 
     #[test]
     fn prescan_skips_comments_and_reads_quoted_and_unquoted_values() {
-        assert_eq!(prescan_meta_charset(b"<!-- <meta charset=big5> --><meta charset='GB18030'>").map(|x| x.0), Some("GB18030".into()));
-        assert_eq!(prescan_meta_charset(b"<meta content='text/html;charset=gbk' http-equiv=content-type>").map(|x| x.1), Some(GBK));
-        assert_eq!(prescan_meta_charset(b"<meta charset=utf-16>").map(|x| x.1), Some(UTF_8));
-        assert_eq!(prescan_meta_charset(b"<meta name=description content='charset=gbk'>"), None);
-        assert_eq!(prescan_meta_charset(b"<title>x</title><meta charset=nonsense><meta charset=gbk>").map(|x| x.1), Some(GBK));
+        assert_eq!(
+            prescan_meta_charset(b"<!-- <meta charset=big5> --><meta charset='GB18030'>")
+                .map(|x| x.0),
+            Some("GB18030".into())
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<meta content='text/html;charset=gbk' http-equiv=content-type>")
+                .map(|x| x.1),
+            Some(GBK)
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<meta charset=utf-16>").map(|x| x.1),
+            Some(UTF_8)
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<meta name=description content='charset=gbk'>"),
+            None
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<title>x</title><meta charset=nonsense><meta charset=gbk>")
+                .map(|x| x.1),
+            Some(GBK)
+        );
         let mut late = vec![b' '; 1100];
         late.extend(b"<meta charset=gbk>");
         assert_eq!(prescan_meta_charset(&late), None);
@@ -412,7 +477,11 @@ mod tests {
         let d = decode(&page, true);
         assert_eq!(d.encoding, "gb18030");
         assert!(d.text.contains("国务院关于印发某某办法的通知"));
-        assert!(d.diagnostics.iter().any(|x| x.code == "encoding_mismatch"), "{:?}", d.diagnostics);
+        assert!(
+            d.diagnostics.iter().any(|x| x.code == "encoding_mismatch"),
+            "{:?}",
+            d.diagnostics
+        );
     }
 
     #[test]
@@ -439,7 +508,11 @@ mod tests {
         bytes.extend([0x81, 0x20]); // a lead byte without a valid trail byte
         let d = decode(&bytes, false);
         assert_eq!(d.encoding, "gb18030");
-        let diag = d.diagnostics.iter().find(|x| x.code == "decode_replaced").expect("a decode_replaced diagnostic");
+        let diag = d
+            .diagnostics
+            .iter()
+            .find(|x| x.code == "decode_replaced")
+            .expect("a decode_replaced diagnostic");
         assert_eq!(diag.line, Some(3));
     }
 
@@ -448,7 +521,10 @@ mod tests {
         assert_eq!(decode("通知".as_bytes(), false).encoding, "UTF-8");
         assert_eq!(decode(b"plain ascii", true).encoding, "UTF-8");
         let d = decode(&gbk("国务院\r\n通知"), false);
-        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("国务院\r\n通知", "gb18030"));
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("国务院\r\n通知", "gb18030")
+        );
         assert!(d.diagnostics.is_empty());
         let mut le = Vec::new();
         for u in "国务院\n关于印发的通知\n".encode_utf16() {

@@ -109,7 +109,9 @@ fn counts(root: Dom<'_>) -> HashMap<NodeId, Count> {
 }
 
 fn matches(m: &Matcher, n: &Dom<'_>) -> bool {
-    let Some(e) = n.value().as_element() else { return false };
+    let Some(e) = n.value().as_element() else {
+        return false;
+    };
     match m {
         Matcher::Id(id) => e.id().is_some_and(|x| x.eq_ignore_ascii_case(id)),
         Matcher::Class(c) => e.classes().any(|x| x.eq_ignore_ascii_case(c)),
@@ -120,16 +122,25 @@ fn matches(m: &Matcher, n: &Dom<'_>) -> bool {
 /// The element that holds the notice: a known container, else the densest block of Chinese
 /// text, else `<body>` (or the document root).
 pub(super) fn find_root<'a>(doc: Dom<'a>) -> Dom<'a> {
-    let body = doc.descendants().find(|n| tag(n) == Some("body")).unwrap_or(doc);
+    let body = doc
+        .descendants()
+        .find(|n| tag(n) == Some("body"))
+        .unwrap_or(doc);
     let counts = counts(body);
     let count = |n: &Dom<'_>| counts.get(&n.id()).copied().unwrap_or_default();
     let total = count(&body).plain;
     if total == 0 {
         return body;
     }
-    let elements: Vec<Dom<'a>> = body.descendants().filter(|n| counts.contains_key(&n.id())).collect();
+    let elements: Vec<Dom<'a>> = body
+        .descendants()
+        .filter(|n| counts.contains_key(&n.id()))
+        .collect();
     for m in CONTAINERS {
-        let best = elements.iter().filter(|n| matches(m, n)).max_by_key(|n| count(n).all);
+        let best = elements
+            .iter()
+            .filter(|n| matches(m, n))
+            .max_by_key(|n| count(n).all);
         if let Some(best) = best {
             if count(best).plain as f64 >= MIN_SHARE * total as f64 {
                 return *best;
@@ -140,9 +151,16 @@ pub(super) fn find_root<'a>(doc: Dom<'a>) -> Dom<'a> {
     let mut cur = body;
     loop {
         let here = count(&cur).plain;
-        let best = cur.children().filter(|c| counts.contains_key(&c.id())).max_by_key(|c| count(c).plain);
+        let best = cur
+            .children()
+            .filter(|c| counts.contains_key(&c.id()))
+            .max_by_key(|c| count(c).plain);
         match best {
-            Some(child) if here > 0 && count(&child).plain as f64 >= DESCEND_SHARE * here as f64 => cur = child,
+            Some(child)
+                if here > 0 && count(&child).plain as f64 >= DESCEND_SHARE * here as f64 =>
+            {
+                cur = child
+            }
             _ => break,
         }
     }

@@ -104,8 +104,28 @@ pub(super) fn is_block_tag(name: &str) -> bool {
 /// Words in an `id` or `class` that mark site chrome: navigation, breadcrumbs, share widgets,
 /// QR codes, toolbars, footers.
 const CHROME_TOKENS: &[&str] = &[
-    "nav", "navbar", "navigation", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "footer", "share", "bdshare", "jiathis", "fenxiang",
-    "qrcode", "qr", "erweima", "ewm", "toolbar", "sidebar", "copyright", "dqwz", "weizhi",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "footer",
+    "share",
+    "bdshare",
+    "jiathis",
+    "fenxiang",
+    "qrcode",
+    "qr",
+    "erweima",
+    "ewm",
+    "toolbar",
+    "sidebar",
+    "copyright",
+    "dqwz",
+    "weizhi",
 ];
 
 /// True for elements marked as site chrome by their `id` or `class` (see [`CHROME_TOKENS`]).
@@ -116,7 +136,9 @@ pub(super) fn is_chrome(e: &Element) -> bool {
         let lower = name.to_ascii_lowercase();
         lower.starts_with("bdshare")
             || lower.contains("breadcrumb")
-            || lower.split(|c: char| !c.is_ascii_alphanumeric()).any(|t| CHROME_TOKENS.contains(&t))
+            || lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| CHROME_TOKENS.contains(&t))
     })
 }
 
@@ -127,7 +149,11 @@ pub(super) fn is_hidden(e: &Element) -> bool {
     }
     match e.attr("style") {
         Some(style) => {
-            let s: String = style.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
+            let s: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
             s.contains("display:none") || s.contains("visibility:hidden")
         }
         None => false,
@@ -161,7 +187,9 @@ pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
                     Node::Element(e) => {
                         if n.id() != node.id() && is_skipped(e) {
                             skip = Some(n.id());
-                        } else if is_block_tag(e.name()) && lines.last().is_some_and(|l| !l.trim().is_empty()) {
+                        } else if is_block_tag(e.name())
+                            && lines.last().is_some_and(|l| !l.trim().is_empty())
+                        {
                             lines.push(String::new());
                         }
                     }
@@ -173,7 +201,10 @@ pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
                     skip = None;
                     continue;
                 }
-                if skip.is_none() && tag(&n).is_some_and(is_block_tag) && lines.last().is_some_and(|l| !l.trim().is_empty()) {
+                if skip.is_none()
+                    && tag(&n).is_some_and(is_block_tag)
+                    && lines.last().is_some_and(|l| !l.trim().is_empty())
+                {
                     lines.push(String::new());
                 }
             }
@@ -187,7 +218,12 @@ pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
 /// space skipped, cut at the next white space, at most 16 characters.
 pub(super) fn probe(raw: &str) -> &str {
     let t = raw.trim_start();
-    let end = t.char_indices().take_while(|(_, c)| !c.is_whitespace()).take(16).last().map_or(0, |(i, c)| i + c.len_utf8());
+    let end = t
+        .char_indices()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .take(16)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
     &t[..end]
 }
 
@@ -197,9 +233,15 @@ mod tests {
 
     #[test]
     fn probes_skip_indentation_and_stop_at_spaces() {
-        assert_eq!(probe("\u{3000}\u{3000}现将《方案》印发"), "现将《方案》印发");
+        assert_eq!(
+            probe("\u{3000}\u{3000}现将《方案》印发"),
+            "现将《方案》印发"
+        );
         assert_eq!(probe("  试  点"), "试");
-        assert_eq!(probe("一二三四五六七八九十一二三四五六七八"), "一二三四五六七八九十一二三四五六");
+        assert_eq!(
+            probe("一二三四五六七八九十一二三四五六七八"),
+            "一二三四五六七八九十一二三四五六"
+        );
         assert_eq!(probe("   "), "");
     }
 }

@@ -38,7 +38,15 @@ impl Locator {
     pub(super) fn new(source: &str) -> Self {
         let (view, runs) = text_view(source);
         let line = runs.first().map_or(1, |r| r.1);
-        Locator { view, runs, cursor: 0, known: 0, line, run: 0, full_searches: MAX_FULL_SEARCHES }
+        Locator {
+            view,
+            runs,
+            cursor: 0,
+            known: 0,
+            line,
+            run: 0,
+            full_searches: MAX_FULL_SEARCHES,
+        }
     }
 
     /// The line of the last block found (1 before the first).
@@ -105,7 +113,18 @@ pub(super) fn is_raw_text(name: &str) -> bool {
 }
 
 /// Elements whose content is raw text, not markup.
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext"];
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "plaintext",
+];
 
 /// Builds the text view of `src` and its runs.
 fn text_view(src: &str) -> (String, Vec<(usize, usize)>) {
@@ -151,7 +170,10 @@ fn text_view(src: &str) -> (String, Vec<(usize, usize)>) {
             _ => {
                 // Copy up to the next byte that needs attention; those are all ASCII, so the
                 // slice ends on a character boundary.
-                let end = b[i..].iter().position(|&x| matches!(x, b'<' | b'&' | b'\r' | b'\n')).map_or(b.len(), |p| i + p);
+                let end = b[i..]
+                    .iter()
+                    .position(|&x| matches!(x, b'<' | b'&' | b'\r' | b'\n'))
+                    .map_or(b.len(), |p| i + p);
                 let end = if end == i { i + 1 } else { end };
                 view.push_str(src.get(i..end).unwrap_or_default());
                 i = end;
@@ -194,7 +216,10 @@ fn markup_end(b: &[u8], i: usize) -> Option<usize> {
     if !next.is_ascii_alphabetic() {
         return None;
     }
-    let name_end = b[i + 1..].iter().position(|x| !x.is_ascii_alphanumeric()).map_or(b.len(), |p| i + 1 + p);
+    let name_end = b[i + 1..]
+        .iter()
+        .position(|x| !x.is_ascii_alphanumeric())
+        .map_or(b.len(), |p| i + 1 + p);
     let name = String::from_utf8_lossy(&b[i + 1..name_end]).to_ascii_lowercase();
     // The end of the tag, outside quoted attribute values.
     let mut j = name_end;
@@ -235,7 +260,10 @@ fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     while let Some(p) = find(b, k, b"</") {
         let start = p + 2;
         let end = start + name.len();
-        if b.get(start..end).is_some_and(|n| n.eq_ignore_ascii_case(name)) && b.get(end).is_none_or(|x| !x.is_ascii_alphanumeric()) {
+        if b.get(start..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && b.get(end).is_none_or(|x| !x.is_ascii_alphanumeric())
+        {
             return Some(find(b, end, b">").map_or(b.len(), |q| q + 1));
         }
         k = start;
@@ -266,20 +294,35 @@ fn char_ref(b: &[u8]) -> (Option<char>, usize) {
     if b.get(1) == Some(&b'#') {
         let hex = matches!(b.get(2), Some(b'x' | b'X'));
         let start = if hex { 3 } else { 2 };
-        let digits = b[start.min(b.len())..].iter().take_while(|x| if hex { x.is_ascii_hexdigit() } else { x.is_ascii_digit() }).count();
+        let digits = b[start.min(b.len())..]
+            .iter()
+            .take_while(|x| {
+                if hex {
+                    x.is_ascii_hexdigit()
+                } else {
+                    x.is_ascii_digit()
+                }
+            })
+            .count();
         if digits == 0 || digits > 8 {
             return (None, 1);
         }
         let text = std::str::from_utf8(&b[start..start + digits]).unwrap_or("0");
         let value = u32::from_str_radix(text, if hex { 16 } else { 10 }).unwrap_or(0xFFFD);
-        let ch = char::from_u32(value).filter(|&c| c != '\0').unwrap_or('\u{FFFD}');
+        let ch = char::from_u32(value)
+            .filter(|&c| c != '\0')
+            .unwrap_or('\u{FFFD}');
         let mut len = start + digits;
         if b.get(len) == Some(&b';') {
             len += 1;
         }
         return (Some(ch), len);
     }
-    let name_len = b[1..].iter().take(32).take_while(|x| x.is_ascii_alphanumeric()).count();
+    let name_len = b[1..]
+        .iter()
+        .take(32)
+        .take_while(|x| x.is_ascii_alphanumeric())
+        .count();
     let name = &b[1..1 + name_len];
     let ch = match name {
         b"nbsp" => '\u{A0}',
@@ -325,9 +368,18 @@ mod tests {
 
     #[test]
     fn text_view_drops_markup_and_decodes_references() {
-        let (view, runs) = text_view("<p class=\"a>b\">国务院&nbsp;&#20851;&#x4E8E;</p>\r\n<script>var s='<p>假</p>';</script><!-- 注释 -->通知");
+        let (view, runs) = text_view(
+            "<p class=\"a>b\">国务院&nbsp;&#20851;&#x4E8E;</p>\r\n<script>var s='<p>假</p>';</script><!-- 注释 -->通知",
+        );
         assert_eq!(view, "国务院\u{a0}关于\n通知");
-        assert_eq!(runs, vec![(0, 1), (view.find('\n').unwrap_or(0), 1), (view.find("通知").unwrap_or(0), 2)]);
+        assert_eq!(
+            runs,
+            vec![
+                (0, 1),
+                (view.find('\n').unwrap_or(0), 1),
+                (view.find("通知").unwrap_or(0), 2)
+            ]
+        );
     }
 
     #[test]
@@ -343,7 +395,18 @@ mod tests {
 
     #[test]
     fn unclosed_markup_does_not_panic() {
-        for src in ["<", "<!--", "<a href='", "<script>", "&#", "&#x110000;", "&#99999999999;", "</", "<p", "&"] {
+        for src in [
+            "<",
+            "<!--",
+            "<a href='",
+            "<script>",
+            "&#",
+            "&#x110000;",
+            "&#99999999999;",
+            "</",
+            "<p",
+            "&",
+        ] {
             let mut loc = Locator::new(src);
             let _ = loc.locate("x");
         }

@@ -64,7 +64,8 @@ fn as_label(cell: &str) -> Option<String> {
     let l = clean_label(cell);
     let colon = strip_spaces(cell).ends_with(['：', ':']);
     let n = l.chars().count();
-    let ok = field(&l).is_some() || (colon && (2..=8).contains(&n) && l.chars().all(crate::normalize::is_han));
+    let ok = field(&l).is_some()
+        || (colon && (2..=8).contains(&n) && l.chars().all(crate::normalize::is_han));
     ok.then_some(l)
 }
 
@@ -94,12 +95,19 @@ pub(super) fn find(root: Dom<'_>) -> Found {
         let Some(name) = tag(&n) else { continue };
         match name {
             "table" => {
-                let Some(pairs) = table_pairs(n) else { continue };
-                let known = pairs.iter().filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other)).count();
+                let Some(pairs) = table_pairs(n) else {
+                    continue;
+                };
+                let known = pairs
+                    .iter()
+                    .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
+                    .count();
                 if known >= 3 && found.page.is_none() {
                     found.page = Some(page_meta(&pairs));
                     found.skip.push(n.id());
-                } else if pairs.iter().any(|(l, _)| field(l).is_some()) && (found.page.is_some() || known >= 1) {
+                } else if pairs.iter().any(|(l, _)| field(l).is_some())
+                    && (found.page.is_some() || known >= 1)
+                {
                     // A companion table (gov.cn's 主题词 row) or a partial one.
                     found.skip.push(n.id());
                     if let Some(page) = &mut found.page {
@@ -111,7 +119,10 @@ pub(super) fn find(root: Dom<'_>) -> Found {
             }
             "li" | "p" | "dd" | "div" | "span" if found.page.is_none() => {
                 // Only leaf-like elements: no block children.
-                if n.children().any(|c| tag(&c).is_some_and(|t| dom::is_block_tag(t) && t != "br")) || n.descendants().nth(64).is_some() {
+                if n.children()
+                    .any(|c| tag(&c).is_some_and(|t| dom::is_block_tag(t) && t != "br"))
+                    || n.descendants().nth(64).is_some()
+                {
                     continue;
                 }
                 let text = normalize_block(&dom::text_lines(n).join(" "));
@@ -129,7 +140,10 @@ pub(super) fn find(root: Dom<'_>) -> Found {
         }
     }
     if found.page.is_none() {
-        let known = list_pairs.iter().filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other)).count();
+        let known = list_pairs
+            .iter()
+            .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
+            .count();
         if known >= 3 {
             found.page = Some(page_meta(&list_pairs));
             found.skip.extend(list_nodes);
@@ -198,9 +212,14 @@ fn date(value: &str) -> String {
 }
 
 fn page_meta(pairs: &[(String, String)]) -> PageMeta {
-    let mut meta = PageMeta { fields: IndexMap::new(), ..PageMeta::default() };
+    let mut meta = PageMeta {
+        fields: IndexMap::new(),
+        ..PageMeta::default()
+    };
     for (label, value) in pairs {
-        meta.fields.entry(label.clone()).or_insert_with(|| value.clone());
+        meta.fields
+            .entry(label.clone())
+            .or_insert_with(|| value.clone());
         if value.is_empty() {
             continue;
         }
@@ -246,7 +265,10 @@ mod tests {
         assert_eq!(as_label("标\u{3000}\u{3000}题："), Some("标题".into()));
         assert_eq!(as_label("主题词："), Some("主题词".into()));
         assert_eq!(as_label("国务院办公厅"), None);
-        assert_eq!(as_pair("发文字号：渝府发〔2021〕19号"), Some(("发文字号".into(), "渝府发〔2021〕19号".into())));
+        assert_eq!(
+            as_pair("发文字号：渝府发〔2021〕19号"),
+            Some(("发文字号".into(), "渝府发〔2021〕19号".into()))
+        );
         assert_eq!(as_pair("各区县人民政府：现将"), None);
     }
 }

@@ -58,7 +58,13 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let mut loc = Locator::new(&decoded.text);
     skip_to(doc, root, &mut loc);
     let blocks = walk(root, &skip, limits, &mut loc, &mut diagnostics);
-    Ok(Blocks { blocks, format: SourceFormat::Html, encoding: decoded.encoding, page: found.page, diagnostics })
+    Ok(Blocks {
+        blocks,
+        format: SourceFormat::Html,
+        encoding: decoded.encoding,
+        page: found.page,
+        diagnostics,
+    })
 }
 
 /// Moves the locator past the text that comes before `root` in the page (navigation, the
@@ -103,7 +109,13 @@ impl Pending {
 }
 
 /// Turns the content element into blocks, iteratively.
-fn walk(root: Dom<'_>, skip_ids: &HashSet<NodeId>, limits: &Limits, loc: &mut Locator, diags: &mut Vec<Diagnostic>) -> Vec<Block> {
+fn walk(
+    root: Dom<'_>,
+    skip_ids: &HashSet<NodeId>,
+    limits: &Limits,
+    loc: &mut Locator,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
     let max_depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);
     let mut out = Vec::new();
     let mut pending = Pending::default();
@@ -120,7 +132,11 @@ fn walk(root: Dom<'_>, skip_ids: &HashSet<NodeId>, limits: &Limits, loc: &mut Lo
                     Node::Text(t) => pending.raw.push_str(t),
                     Node::Element(e) => {
                         let is_root = n.id() == root.id();
-                        if !is_root && (dom::is_skipped(e) || dom::is_chrome(e) || skip_ids.contains(&n.id())) {
+                        if !is_root
+                            && (dom::is_skipped(e)
+                                || dom::is_chrome(e)
+                                || skip_ids.contains(&n.id()))
+                        {
                             skip = Some(n.id());
                             continue;
                         }
@@ -211,21 +227,45 @@ mod tests {
 
     #[test]
     fn block_boundaries_and_inline_elements() {
-        let b = read("<div id=zoom><p><strong>关于印发</strong><font>某某</font>方案<br>的通知</p><h2>一、总体要求</h2><ul><li>第一项</li><li>第二项</li></ul><div>甲<div>乙</div>丙</div></div>");
+        let b = read(
+            "<div id=zoom><p><strong>关于印发</strong><font>某某</font>方案<br>的通知</p><h2>一、总体要求</h2><ul><li>第一项</li><li>第二项</li></ul><div>甲<div>乙</div>丙</div></div>",
+        );
         let texts: Vec<&str> = paras(&b).into_iter().map(|(t, _)| t).collect();
-        assert_eq!(texts, ["关于印发某某方案", "的通知", "一、总体要求", "第一项", "第二项", "甲", "乙", "丙"]);
+        assert_eq!(
+            texts,
+            [
+                "关于印发某某方案",
+                "的通知",
+                "一、总体要求",
+                "第一项",
+                "第二项",
+                "甲",
+                "乙",
+                "丙"
+            ]
+        );
     }
 
     #[test]
     fn scripts_styles_comments_and_hidden_text_are_ignored() {
-        let b = read("<div class=TRS_Editor><script>document.write('<p>假的</p>')</script><style>p{}</style><!-- 注释 --><p style='display: none'>隐藏</p><p>真的内容在这里</p><div class=bdsharebuttonbox>分享到</div></div>");
-        assert_eq!(paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(), ["真的内容在这里"]);
+        let b = read(
+            "<div class=TRS_Editor><script>document.write('<p>假的</p>')</script><style>p{}</style><!-- 注释 --><p style='display: none'>隐藏</p><p>真的内容在这里</p><div class=bdsharebuttonbox>分享到</div></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["真的内容在这里"]
+        );
     }
 
     #[test]
     fn lines_follow_the_source() {
-        let b = read("<html>\n<body>\n<div class=view>\n<p>第一段文字</p>\n\n<p>\n&nbsp;&nbsp;第二段<span>文字</span></p>\n<table>\n<tr><td>序号</td><td>任务</td></tr>\n<tr><td>1</td><td>做一件事情</td></tr>\n</table>\n<p>最后一段</p>\n</div></body></html>");
-        assert_eq!(paras(&b), [("第一段文字", 4), ("第二段文字", 7), ("最后一段", 12)]);
+        let b = read(
+            "<html>\n<body>\n<div class=view>\n<p>第一段文字</p>\n\n<p>\n&nbsp;&nbsp;第二段<span>文字</span></p>\n<table>\n<tr><td>序号</td><td>任务</td></tr>\n<tr><td>1</td><td>做一件事情</td></tr>\n</table>\n<p>最后一段</p>\n</div></body></html>",
+        );
+        assert_eq!(
+            paras(&b),
+            [("第一段文字", 4), ("第二段文字", 7), ("最后一段", 12)]
+        );
         let t = tables(&b);
         assert_eq!(t[0].row_lines, [9, 10]);
         assert_eq!(t[0].line, 9);
@@ -233,11 +273,13 @@ mod tests {
 
     #[test]
     fn spans_fill_every_slot_they_cover() {
-        let b = read("<div id=zoom><table><thead><tr><th>类别</th><th>序号</th><th>任务</th><th>牵头单位</th></tr></thead>\
+        let b = read(
+            "<div id=zoom><table><thead><tr><th>类别</th><th>序号</th><th>任务</th><th>牵头单位</th></tr></thead>\
             <tr><td colspan=4>一、分组</td></tr>\
             <tr><td rowspan=2>科技</td><td>1</td><td>甲事</td><td rowspan=2>市科技局</td></tr>\
             <tr><td>2</td><td>乙事</td></tr>\
-            <tr><td>其他</td><td>3</td><td></td><td></td></tr></table></div>");
+            <tr><td>其他</td><td>3</td><td></td><td></td></tr></table></div>",
+        );
         let t = tables(&b)[0];
         assert_eq!(t.header_rows, 1);
         assert_eq!(
@@ -254,10 +296,15 @@ mod tests {
 
     #[test]
     fn rowspan_zero_and_overlong_spans_stop_at_the_table() {
-        let b = read("<div id=zoom><table><tr><td rowspan=0>甲</td><td>一</td></tr><tr><td>二</td></tr><tr><td>三</td></tr></table>\
-            <table><tr><td rowspan=999999 colspan=5000>乙</td><td>x</td></tr><tr><td>y</td></tr></table></div>");
+        let b = read(
+            "<div id=zoom><table><tr><td rowspan=0>甲</td><td>一</td></tr><tr><td>二</td></tr><tr><td>三</td></tr></table>\
+            <table><tr><td rowspan=999999 colspan=5000>乙</td><td>x</td></tr><tr><td>y</td></tr></table></div>",
+        );
         let t = tables(&b);
-        assert_eq!(t[0].rows, vec![vec!["甲", "一"], vec!["甲", "二"], vec!["甲", "三"]]);
+        assert_eq!(
+            t[0].rows,
+            vec![vec!["甲", "一"], vec!["甲", "二"], vec!["甲", "三"]]
+        );
         assert_eq!(t[1].rows.len(), 2);
         assert_eq!(t[1].rows[0].len(), 1001);
         assert_eq!(t[1].rows[1][999], "乙");
@@ -267,7 +314,10 @@ mod tests {
 
     #[test]
     fn grid_cap_truncates_without_allocating_the_whole_grid() {
-        let limits = Limits { max_grid_cells: 100, ..Limits::default() };
+        let limits = Limits {
+            max_grid_cells: 100,
+            ..Limits::default()
+        };
         let mut page = String::from("<div id=zoom><table>");
         for i in 0..50 {
             page.push_str(&format!("<tr><td colspan=1000>第{i}行</td><td>x</td></tr>"));
@@ -275,16 +325,24 @@ mod tests {
         page.push_str("</table></div>");
         let b = read_html(page.as_bytes(), &limits).expect("reads");
         let t = tables(&b);
-        let cells: usize = t.iter().map(|t| t.rows.len() * t.rows.first().map_or(0, |r| r.len())).sum();
+        let cells: usize = t
+            .iter()
+            .map(|t| t.rows.len() * t.rows.first().map_or(0, |r| r.len()))
+            .sum();
         assert!(cells <= 100, "{cells} cells");
         assert!(b.diagnostics.iter().any(|d| d.code == "table_truncated"));
     }
 
     #[test]
     fn nested_tables_flatten_into_their_cell_and_layout_tables_are_paragraphs() {
-        let b = read("<div id=zoom><table><tr><td><p>通知正文第一段</p><p>第二段</p></td></tr></table>\
-            <table><tr><td>序号</td><td>牵头单位</td></tr><tr><td>1</td><td><table><tr><td>市科技局</td></tr><tr><td>市教委</td></tr></table></td></tr></table></div>");
-        assert_eq!(paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(), ["通知正文第一段", "第二段"]);
+        let b = read(
+            "<div id=zoom><table><tr><td><p>通知正文第一段</p><p>第二段</p></td></tr></table>\
+            <table><tr><td>序号</td><td>牵头单位</td></tr><tr><td>1</td><td><table><tr><td>市科技局</td></tr><tr><td>市教委</td></tr></table></td></tr></table></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["通知正文第一段", "第二段"]
+        );
         let t = tables(&b);
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows[1], vec!["1", "市科技局\n市教委"]);
@@ -292,7 +350,9 @@ mod tests {
 
     #[test]
     fn header_words_broken_over_lines_join() {
-        let b = read("<div id=zoom><table><tr><td>序<br>号</td><td>牵头<br>单位</td></tr><tr><td>1</td><td>市科技局</td></tr></table></div>");
+        let b = read(
+            "<div id=zoom><table><tr><td>序<br>号</td><td>牵头<br>单位</td></tr><tr><td>1</td><td>市科技局</td></tr></table></div>",
+        );
         assert_eq!(tables(&b)[0].rows[0], vec!["序号", "牵头单位"]);
     }
 
@@ -338,7 +398,10 @@ mod tests {
             <tr><td>成文日期：2021-08-04</td><td>标题：某某市人民政府关于某某的通知</td></tr></table>\
             <p>某某市人民政府关于某某的通知</p><p>这是正文的一段文字。</p></div>";
         let b = read(page);
-        assert_eq!(b.page.as_ref().and_then(|m| m.date.as_deref()), Some("2021-08-04"));
+        assert_eq!(
+            b.page.as_ref().and_then(|m| m.date.as_deref()),
+            Some("2021-08-04")
+        );
         assert!(tables(&b).is_empty());
         assert_eq!(paras(&b)[0].0, "某某市人民政府关于某某的通知");
     }
@@ -346,7 +409,11 @@ mod tests {
     #[test]
     fn deep_nesting_neither_overflows_nor_breaks_text() {
         let n = 10_000;
-        let page = format!("<div id=zoom><p>开始</p>{}深处的文字{}</div>", "<div>".repeat(n), "</div>".repeat(n));
+        let page = format!(
+            "<div id=zoom><p>开始</p>{}深处的文字{}</div>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
         let b = read(&page);
         let texts: Vec<&str> = paras(&b).into_iter().map(|(t, _)| t).collect();
         assert_eq!(texts, ["开始", "深处的文字"]);

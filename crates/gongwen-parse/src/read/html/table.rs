@@ -19,9 +19,9 @@
 
 use super::dom::{self, Dom, tag};
 use super::locate::Locator;
+use crate::Limits;
 use crate::model::{Diagnostic, Severity, Table};
 use crate::normalize::normalize_block;
-use crate::Limits;
 
 /// Most bytes of cell text copied into spanned slots per table; past this a spanned cell's text
 /// stands only in its first slot.
@@ -53,7 +53,13 @@ pub(super) fn rows_of<'a>(table: Dom<'a>) -> Vec<RawRow<'a>> {
 }
 
 fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
-    RawRow { cells: tr.children().filter(|c| matches!(tag(c), Some("td" | "th"))).collect(), head }
+    RawRow {
+        cells: tr
+            .children()
+            .filter(|c| matches!(tag(c), Some("td" | "th")))
+            .collect(),
+        head,
+    }
 }
 
 /// The `<caption>` of a table, normalized.
@@ -72,16 +78,29 @@ pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
 /// text of its first line for locating it in the source.
 pub(super) fn cell_text(cell: Dom<'_>) -> (String, String) {
     let raw = dom::text_lines(cell);
-    let lines: Vec<String> = raw.iter().map(|l| normalize_block(l)).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> = raw
+        .iter()
+        .map(|l| normalize_block(l))
+        .filter(|l| !l.is_empty())
+        .collect();
     let total: usize = lines.iter().map(|l| l.chars().count()).sum();
     let short = lines.iter().all(|l| l.chars().count() <= 3);
-    let text = if lines.len() > 1 && short && total <= 6 { normalize_block(&lines.join(" ")) } else { lines.join("\n") };
+    let text = if lines.len() > 1 && short && total <= 6 {
+        normalize_block(&lines.join(" "))
+    } else {
+        lines.join("\n")
+    };
     (text, raw.into_iter().next().unwrap_or_default())
 }
 
 fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
     let v = cell.value().as_element()?.attr(name)?;
-    let digits: String = v.trim().chars().take_while(|c| c.is_ascii_digit()).take(12).collect();
+    let digits: String = v
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .take(12)
+        .collect();
     digits.parse().ok()
 }
 
@@ -95,10 +114,22 @@ struct Placed {
 }
 
 /// Builds the grid of a data table. Returns `None` when nothing is left (no text at all).
-pub(super) fn build(table: Dom<'_>, rows: &[RawRow<'_>], limits: &Limits, loc: &mut Locator, diags: &mut Vec<Diagnostic>) -> Option<Table> {
-    let cap = usize::try_from(limits.max_grid_cells).unwrap_or(usize::MAX).max(1);
-    let max_colspan = usize::try_from(limits.max_colspan).unwrap_or(usize::MAX).max(1);
-    let max_rowspan = usize::try_from(limits.max_rowspan).unwrap_or(usize::MAX).max(1);
+pub(super) fn build(
+    table: Dom<'_>,
+    rows: &[RawRow<'_>],
+    limits: &Limits,
+    loc: &mut Locator,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    let cap = usize::try_from(limits.max_grid_cells)
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let max_colspan = usize::try_from(limits.max_colspan)
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let max_rowspan = usize::try_from(limits.max_rowspan)
+        .unwrap_or(usize::MAX)
+        .max(1);
     let n_rows = rows.len();
     // busy[c] = the first row index at which column c is free again.
     let mut busy: Vec<usize> = Vec::new();
@@ -121,7 +152,12 @@ pub(super) fn build(table: Dom<'_>, rows: &[RawRow<'_>], limits: &Limits, loc: &
             .iter()
             .map(|(_, raw)| dom::probe(raw))
             .find(|p| p.chars().count() >= 4)
-            .or_else(|| texts.iter().map(|(_, raw)| dom::probe(raw)).find(|p| !p.is_empty()));
+            .or_else(|| {
+                texts
+                    .iter()
+                    .map(|(_, raw)| dom::probe(raw))
+                    .find(|p| !p.is_empty())
+            });
         let line = match probe {
             Some(p) => loc.locate(p),
             None => loc.line(),
@@ -156,7 +192,13 @@ pub(super) fn build(table: Dom<'_>, rows: &[RawRow<'_>], limits: &Limits, loc: &
             for b in &mut busy[col..col + cols] {
                 *b = r + span_rows;
             }
-            placed.push(Placed { row: r, col, rows: span_rows, cols, text });
+            placed.push(Placed {
+                row: r,
+                col,
+                rows: span_rows,
+                cols,
+                text,
+            });
             col += cols;
         }
         width = width.max(col);
@@ -172,7 +214,10 @@ pub(super) fn build(table: Dom<'_>, rows: &[RawRow<'_>], limits: &Limits, loc: &
         diags.push(Diagnostic::new(
             Severity::Info,
             "span_capped",
-            format!("a table cell spans more than {} rows or {} columns; the span was capped", limits.max_rowspan, limits.max_colspan),
+            format!(
+                "a table cell spans more than {} rows or {} columns; the span was capped",
+                limits.max_rowspan, limits.max_colspan
+            ),
             Some(line),
         ));
     }
@@ -226,8 +271,15 @@ pub(super) fn build(table: Dom<'_>, rows: &[RawRow<'_>], limits: &Limits, loc: &
     }
 
     // Drop rows and columns empty in every slot.
-    let mut head_flags: Vec<bool> = rows.iter().take(height).map(|r| r.head || (!r.cells.is_empty() && r.cells.iter().all(|c| tag(c) == Some("th")))).collect();
-    let mut keep_rows: Vec<bool> = grid.iter().map(|r| r.iter().any(|c| !c.is_empty())).collect();
+    let mut head_flags: Vec<bool> = rows
+        .iter()
+        .take(height)
+        .map(|r| r.head || (!r.cells.is_empty() && r.cells.iter().all(|c| tag(c) == Some("th"))))
+        .collect();
+    let mut keep_rows: Vec<bool> = grid
+        .iter()
+        .map(|r| r.iter().any(|c| !c.is_empty()))
+        .collect();
     let mut k = 0;
     grid.retain(|_| {
         k += 1;
@@ -248,7 +300,9 @@ pub(super) fn build(table: Dom<'_>, rows: &[RawRow<'_>], limits: &Limits, loc: &
     if grid.is_empty() {
         return None;
     }
-    let keep_cols: Vec<bool> = (0..width).map(|c| grid.iter().any(|r| r.get(c).is_some_and(|s| !s.is_empty()))).collect();
+    let keep_cols: Vec<bool> = (0..width)
+        .map(|c| grid.iter().any(|r| r.get(c).is_some_and(|s| !s.is_empty())))
+        .collect();
     if keep_cols.iter().any(|k| !k) {
         for row in &mut grid {
             let mut c = 0;
@@ -260,7 +314,17 @@ pub(super) fn build(table: Dom<'_>, rows: &[RawRow<'_>], limits: &Limits, loc: &
     }
 
     let marked = head_flags.iter().take_while(|&&h| h).count();
-    let header_rows = if marked > 0 && marked < grid.len() { marked } else { crate::tasks::header_rows(&grid) };
+    let header_rows = if marked > 0 && marked < grid.len() {
+        marked
+    } else {
+        crate::tasks::header_rows(&grid)
+    };
     let line = row_lines.first().copied().unwrap_or(line);
-    Some(Table { caption: caption(table), header_rows, rows: grid, row_lines, line })
+    Some(Table {
+        caption: caption(table),
+        header_rows,
+        rows: grid,
+        row_lines,
+        line,
+    })
 }
