@@ -1,1 +1,208 @@
-//! Integration tests: roundtrip (filled in by the commit that implements it).
+//! Round trips against the source document: model → text → model, model → JSON → model, and the
+//! JSON Schema. (Model → XLSX → model is in `workbook.rs`.)
+
+use gongwen_parse::Document;
+use serde_json::Value;
+
+fn seed_text() -> String {
+    std::fs::read_to_string(gongwen_tests::seed_path()).expect("seed present")
+}
+
+/// The model as JSON with source positions removed (they differ between renderings by design).
+fn without_positions(doc: &Document) -> Value {
+    fn strip(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                m.remove("line");
+                m.remove("row_lines");
+                m.values_mut().for_each(strip);
+            }
+            Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(doc).expect("serializes");
+    strip(&mut v);
+    v
+}
+
+fn non_whitespace(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+#[test]
+fn model_to_text_to_model_is_identical() {
+    let doc = gongwen_parse::parse_text(&seed_text());
+    let text = gongwen_emit::text::to_text(&doc);
+    let again = gongwen_parse::parse_text(&text);
+    assert_eq!(without_positions(&again), without_positions(&doc));
+}
+
+#[test]
+fn text_rendering_is_idempotent() {
+    let doc = gongwen_parse::parse_text(&seed_text());
+    let once = gongwen_emit::text::to_text(&doc);
+    let twice = gongwen_emit::text::to_text(&gongwen_parse::parse_text(&once));
+    assert_eq!(once, twice);
+    assert!(!once.contains('\r'));
+    assert!(once.ends_with('\n'));
+}
+
+#[test]
+fn normalized_text_keeps_every_character_of_the_seed_in_order() {
+    let seed = seed_text();
+    let text = gongwen_emit::text::to_text(&gongwen_parse::parse_text(&seed));
+    let (a, b) = (non_whitespace(&seed), non_whitespace(&text));
+    if a != b {
+        let at = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+        let ctx = |s: &str| {
+            s.chars()
+                .skip(at.saturating_sub(20))
+                .take(40)
+                .collect::<String>()
+        };
+        panic!(
+            "normalized text differs from the seed at character {at}:\nseed: {}\ntext: {}",
+            ctx(&a),
+            ctx(&b)
+        );
+    }
+}
+
+#[test]
+fn the_spaced_table_header_is_normalized() {
+    let text = gongwen_emit::text::to_text(&gongwen_parse::parse_text(&seed_text()));
+    assert!(text.contains("\t序号\t试点任务\t牵头单位\t配合单位\n"));
+    assert!(!text.contains("试  点"));
+}
+
+#[test]
+fn a_repost_with_ascii_punctuation_normalizes_to_the_same_text() {
+    let seed = seed_text();
+    let ascii: String = seed
+        .chars()
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '，' => ',',
+            '：' => ':',
+            '；' => ';',
+            _ => c,
+        })
+        .collect::<String>()
+        .replace('〔', "[")
+        .replace('〕', "]");
+    assert_ne!(ascii, seed);
+    let a = gongwen_emit::text::to_text(&gongwen_parse::parse_text(&seed));
+    let b = gongwen_emit::text::to_text(&gongwen_parse::parse_text(&ascii));
+    assert_eq!(a, b);
+}
+
+#[test]
+fn model_to_json_to_model_is_equal() {
+    let doc = gongwen_parse::parse_text(&seed_text());
+    let json = gongwen_emit::json::to_json(&doc).expect("json");
+    let back: Document = serde_json::from_slice(&json).expect("deserializes");
+    assert_eq!(back, doc);
+    // Reading our own JSON as an input gives the same document too.
+    let parsed =
+        gongwen_parse::parse(&json, &gongwen_parse::Options::default()).expect("json input");
+    assert_eq!(parsed, doc);
+}
+
+#[test]
+fn json_uses_the_contract_names() {
+    let doc = gongwen_parse::parse_text(&seed_text());
+    let v: Value = serde_json::from_slice(&gongwen_emit::json::to_json(&doc).expect("json"))
+        .expect("valid json");
+    assert_eq!(
+        v["source"],
+        serde_json::json!({"format": "text", "encoding": "UTF-8"})
+    );
+    assert_eq!(
+        v["notice"]["doc_number"],
+        serde_json::json!({"raw": "渝府发〔2021〕19号", "agency": "渝府发", "year": 2021, "serial": 19})
+    );
+    assert_eq!(v["notice"]["date"], "2021-08-04");
+    assert_eq!(v["notice"]["attachments"][0]["index"], Value::Null);
+    assert_eq!(v["parts"][1]["kind"], "attachment");
+    assert_eq!(v["parts"][1]["label"], "附件");
+    assert_eq!(
+        v["parts"][0]["sections"][0]["children"][0]["marker"],
+        "（一）"
+    );
+    assert_eq!(v["parts"][0]["sections"][0]["children"][0]["level"], 2);
+    assert_eq!(v["tasks"][8]["support"], serde_json::json!([]));
+    assert!(v["tasks"][0]["extra"].is_object());
+    assert!(v["diagnostics"].is_array());
+}
+
+#[test]
+fn the_seed_json_validates_against_the_published_schema() {
+    let schema = gongwen_emit::json::schema();
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    let doc = gongwen_parse::parse_text(&seed_text());
+    let instance: Value = serde_json::from_slice(&gongwen_emit::json::to_json(&doc).expect("json"))
+        .expect("valid json");
+    let errors: Vec<String> = validator
+        .iter_errors(&instance)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    // And the schema really constrains: a broken document fails.
+    let mut broken = instance.clone();
+    broken["tasks"][0]["seq"] = Value::String("one".into());
+    assert!(!validator.is_valid(&broken));
+}
+
+/// Every text fixture survives model → text → model, and its text rendering is a fixed point.
+#[test]
+fn every_text_fixture_round_trips_through_normalized_text() {
+    let mut checked = 0;
+    for dir in ["fixtures/variants", "fixtures/text"] {
+        let Ok(entries) = std::fs::read_dir(gongwen_tests::path(dir)) else {
+            continue;
+        };
+        let mut files: Vec<_> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+            .collect();
+        files.sort();
+        for f in files {
+            let bytes = std::fs::read(&f).expect("fixture readable");
+            let doc = gongwen_parse::parse(&bytes, &gongwen_parse::Options::default())
+                .expect("fixture parses");
+            let text = gongwen_emit::text::to_text(&doc);
+            let again = gongwen_parse::parse_text(&text);
+            let (mut a, mut b) = (without_positions(&doc), without_positions(&again));
+            // The source block differs by design (encoding of the fixture file), and diagnostics
+            // are ordered by line, which moves when blocks move: compare them as sorted lists.
+            for v in [&mut a, &mut b] {
+                if let Some(o) = v.as_object_mut() {
+                    o.remove("source");
+                    if let Some(Value::Array(d)) = o.get_mut("diagnostics") {
+                        d.sort_by_key(|x| x.to_string());
+                    }
+                }
+            }
+            assert_eq!(
+                b,
+                a,
+                "{} does not round-trip through its normalized text",
+                f.display()
+            );
+            assert_eq!(
+                gongwen_emit::text::to_text(&again),
+                text,
+                "{} text is not a fixed point",
+                f.display()
+            );
+            checked += 1;
+        }
+    }
+    assert!(
+        checked >= 5,
+        "expected the variant fixtures, found {checked}"
+    );
+}

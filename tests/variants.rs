@@ -1,1 +1,583 @@
-//! Integration tests: variants (filled in by the commit that implements it).
+//! Structure variants of later notices: one test per form, on the fixtures in `fixtures/variants/`.
+//!
+//! Each fixture is a short notice written after a real form (the gov.cn pages in the shared
+//! corpus show them): a plan numbered only `一、`/`1．`, rules in 第X章 with `一、` articles, a
+//! 令 with 第X章/第X条, a joint 意见 with ASCII parentheses, a red-header 函, a 决定 without
+//! addressees, and notices that trip (or carefully do not trip) every consistency check.
+
+use gongwen_parse::{Document, Options, PartKind, Section, Severity, TaskOrigin, parse};
+
+fn parse_fixture(name: &str) -> Document {
+    let rel = format!("fixtures/variants/{name}");
+    let bytes = std::fs::read(gongwen_tests::path(&rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    parse(&bytes, &Options::default()).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// (level, marker, heading) of every section, depth first.
+fn outline(sections: &[Section]) -> Vec<(u32, String, String)> {
+    fn walk(s: &[Section], out: &mut Vec<(u32, String, String)>) {
+        for x in s {
+            out.push((x.level, x.marker.clone(), x.heading.clone()));
+            walk(&x.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(sections, &mut out);
+    out
+}
+
+fn o(level: u32, marker: &str, heading: &str) -> (u32, String, String) {
+    (level, marker.to_string(), heading.to_string())
+}
+
+fn codes(d: &Document) -> Vec<&str> {
+    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
+}
+
+fn warnings(d: &Document) -> Vec<String> {
+    d.diagnostics
+        .iter()
+        .filter(|x| x.severity >= Severity::Warning)
+        .map(|x| format!("{}: {}", x.code, x.message))
+        .collect()
+}
+
+fn doc_number(d: &Document) -> (&str, &str, Option<i32>, Option<u32>) {
+    let n = d.notice.doc_number.as_ref().expect("a 发文字号");
+    (n.raw.as_str(), n.agency.as_str(), n.year, n.serial)
+}
+
+fn strs(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn plan_numbered_only_with_chinese_and_arabic_items() {
+    let d = parse_fixture("plan-two-levels.txt");
+    let n = &d.notice;
+    // No issuer line: the title begins with the issuer's name, over two lines.
+    assert_eq!(
+        n.title.as_deref(),
+        Some("成都市人民政府关于印发成都市优化营商环境三年行动计划（2022—2024年）的通知")
+    );
+    assert_eq!(n.issuer.as_deref(), Some("成都市人民政府"));
+    assert_eq!(
+        doc_number(&d),
+        ("成府发〔2022〕7号", "成府发", Some(2022), Some(7))
+    );
+    assert_eq!(
+        n.addressees,
+        strs(&["各区（市）县人民政府", "市政府各部门", "有关单位"])
+    );
+    // 二○二二年 with the circle zero.
+    assert_eq!(n.date.as_deref(), Some("2022-03-15"));
+    assert_eq!(n.note.as_deref(), Some("此件公开发布"));
+    let listed: Vec<(Option<u32>, &str)> = n
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (Some(1), "成都市优化营商环境重点任务清单"),
+            (Some(2), "成都市优化营商环境评价指标")
+        ]
+    );
+
+    let parts: Vec<(PartKind, Option<&str>, Option<&str>)> = d
+        .parts
+        .iter()
+        .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
+        .collect();
+    assert_eq!(
+        parts,
+        vec![
+            (
+                PartKind::Enclosure,
+                None,
+                Some("成都市优化营商环境三年行动计划（2022—2024年）")
+            ),
+            (
+                PartKind::Attachment,
+                Some("附件1"),
+                Some("成都市优化营商环境重点任务清单")
+            ),
+            (
+                PartKind::Attachment,
+                Some("附件2"),
+                Some("成都市优化营商环境评价指标")
+            ),
+        ]
+    );
+    // `1．` sits at level 2 because it is what `一、` holds here; `１．` (full width) is the same marker.
+    assert_eq!(
+        outline(&d.parts[0].sections),
+        vec![
+            o(1, "一、", "总体目标"),
+            o(1, "二、", "重点任务"),
+            o(2, "1．", "深化商事制度改革"),
+            o(2, "2．", "提升投资建设便利度"),
+            o(2, "3．", "优化跨境贸易服务"),
+            o(1, "三、", "保障措施"),
+            o(2, "1．", "加强组织领导"),
+            o(2, "2．", "强化督查考核"),
+        ]
+    );
+    // The duty parenthesis stays in the section's text.
+    assert!(
+        d.parts[0].sections[1].children[0].paragraphs[0]
+            .ends_with("（市市场监管局牵头，市政务服务中心、市税务局配合）")
+    );
+
+    let table: Vec<_> = d
+        .tasks
+        .iter()
+        .filter(|t| t.origin == TaskOrigin::Table)
+        .collect();
+    assert_eq!(table.len(), 2);
+    assert_eq!(table[1].lead, strs(&["市住房城乡建设局"]));
+    assert_eq!(
+        table[1].extra.get("完成时限").map(String::as_str),
+        Some("2022年12月底前")
+    );
+
+    let inline: Vec<_> = d
+        .tasks
+        .iter()
+        .filter(|t| t.origin == TaskOrigin::Inline)
+        .collect();
+    let seqs: Vec<(u32, Option<&str>)> = inline
+        .iter()
+        .map(|t| (t.seq, t.marker.as_deref()))
+        .collect();
+    assert_eq!(
+        seqs,
+        vec![
+            (1, Some("1．")),
+            (2, Some("2．")),
+            (3, Some("3．")),
+            (2, Some("2．"))
+        ]
+    );
+    assert_eq!(
+        inline[0].text,
+        "深化商事制度改革。全面推行企业开办“一网通办”，压缩开办时间至1个工作日以内。"
+    );
+    assert_eq!(inline[0].lead, strs(&["市市场监管局"]));
+    assert_eq!(inline[0].support, strs(&["市政务服务中心", "市税务局"]));
+    assert_eq!(inline[0].group, strs(&["二、重点任务"]));
+    assert_eq!(inline[2].lead, strs(&["市口岸物流办", "成都海关"]));
+    assert_eq!(
+        inline[2].extra.get("完成时限").map(String::as_str),
+        Some("2022年12月底前")
+    );
+    // `市级各有关部门按职责分工负责` supports; it does not lead.
+    assert_eq!(
+        (inline[3].lead.clone(), inline[3].support.clone()),
+        (strs(&["市政府督查室"]), strs(&["市级各有关部门"]))
+    );
+    assert_eq!(inline[3].group, strs(&["三、保障措施"]));
+    assert_eq!(inline[3].line, 33);
+
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}
+
+#[test]
+fn rules_in_chapters_with_chinese_numbered_articles() {
+    let d = parse_fixture("rules-chapters.txt");
+    let n = &d.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("国务院关于印发《国务院工作规则》的通知")
+    );
+    assert_eq!(n.issuer.as_deref(), Some("国务院"));
+    // ［］ brackets read as 〔〕.
+    assert_eq!(
+        doc_number(&d),
+        ("国发〔2004〕18号", "国发", Some(2004), Some(18))
+    );
+    assert_eq!(
+        n.addressees,
+        strs(&["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"])
+    );
+    assert_eq!(n.signature.as_deref(), Some("国务院"));
+    assert_eq!(n.date.as_deref(), Some("2004-06-26"));
+    assert_eq!(n.note, None);
+
+    assert_eq!(d.parts.len(), 1);
+    let rules = &d.parts[0];
+    // The title printed with spaces between its characters.
+    assert_eq!(
+        (rules.kind, rules.title.as_deref()),
+        (PartKind::Enclosure, Some("国务院工作规则"))
+    );
+    // The adoption note wrapped over two lines is one paragraph.
+    assert_eq!(
+        rules.preamble,
+        strs(&["（二○○四年六月十六日国务院第54次常务会议修订通过）"])
+    );
+    // Chapters on top, `一、` articles (numbered across chapters) under them, `（一）` under those.
+    let levels: Vec<(u32, String)> = outline(&rules.sections)
+        .into_iter()
+        .map(|(l, m, _)| (l, m))
+        .collect();
+    let expected: Vec<(u32, String)> = [
+        (1, "第一章"),
+        (2, "一、"),
+        (2, "二、"),
+        (1, "第二章"),
+        (2, "三、"),
+        (2, "四、"),
+        (1, "第三章"),
+        (2, "五、"),
+        (2, "六、"),
+        (3, "（一）"),
+        (3, "（二）"),
+        (3, "（三）"),
+    ]
+    .iter()
+    .map(|(l, m)| (*l, m.to_string()))
+    .collect();
+    assert_eq!(levels, expected);
+    assert_eq!(rules.sections[1].heading, "组成人员职责");
+    // Articles are text, not headings.
+    let art = &rules.sections[1].children[1];
+    assert_eq!((art.marker.as_str(), art.heading.as_str()), ("四、", ""));
+    assert_eq!(
+        art.paragraphs,
+        strs(&[
+            "副总理、国务委员按分工负责处理分管工作。",
+            "各部部长、各委员会主任负责本部门的工作。"
+        ])
+    );
+    let items = &rules.sections[2].children[1].children;
+    assert_eq!(items[2].paragraphs, strs(&["通报和讨论其他重要事项。"]));
+    assert!(items.iter().all(|s| s.heading.is_empty()));
+    // 三、 under 第二章 continues 二、 under 第一章: no numbering warning.
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}
+
+#[test]
+fn order_with_articles_and_items_and_no_addressees() {
+    let d = parse_fixture("regulation.txt");
+    let n = &d.notice;
+    assert_eq!(n.title.as_deref(), Some("中华人民共和国国务院令"));
+    assert_eq!(n.issuer.as_deref(), Some("中华人民共和国国务院"));
+    assert_eq!(doc_number(&d), ("国令第707号", "国令", None, Some(707)));
+    assert!(n.addressees.is_empty());
+    assert_eq!(
+        n.body,
+        strs(&[
+            "《政府投资条例》已经2019年4月14日国务院第33次常务会议通过，现予公布，自2019年7月1日起施行。"
+        ])
+    );
+    assert_eq!(n.signature.as_deref(), Some("总理李克强"));
+    assert_eq!(n.date.as_deref(), Some("2019-04-14"));
+
+    assert_eq!(d.parts.len(), 1);
+    let reg = &d.parts[0];
+    assert_eq!(reg.title.as_deref(), Some("政府投资条例"));
+    assert_eq!(
+        outline(&reg.sections),
+        vec![
+            o(1, "第一章", "总则"),
+            o(2, "第一条", ""),
+            o(2, "第二条", ""),
+            o(2, "第三条", ""),
+            o(3, "一、", ""),
+            o(3, "二、", ""),
+            o(3, "三、", ""),
+            o(1, "第二章", "政府投资决策"),
+            o(2, "第四条", ""),
+            o(2, "第五条", ""),
+            o(3, "（一）", ""),
+            o(3, "（二）", ""),
+            o(1, "第三章", "附则"),
+            o(2, "第六条", ""),
+        ]
+    );
+    let art3 = &reg.sections[0].children[2];
+    assert_eq!(
+        art3.paragraphs,
+        strs(&["政府投资资金应当投向市场不能有效配置资源的下列领域："])
+    );
+    assert_eq!(art3.children[0].paragraphs, strs(&["社会公益服务；"]));
+    assert_eq!(art3.children[2].paragraphs, strs(&["农业农村。"]));
+    assert!(d.tasks.is_empty());
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}
+
+#[test]
+fn joint_opinion_with_ascii_parentheses_and_inline_duties() {
+    let d = parse_fixture("opinion-joint.txt");
+    let n = &d.notice;
+    assert_eq!(n.issuer.as_deref(), Some("国务院办公厅、中央军委办公厅"));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("国务院办公厅、中央军委办公厅关于进一步加强退役军人服务保障工作的意见")
+    );
+    // `[2018]` brackets.
+    assert_eq!(
+        doc_number(&d),
+        ("国办发明电〔2018〕15号", "国办发明电", Some(2018), Some(15))
+    );
+    assert_eq!(
+        n.addressees,
+        strs(&[
+            "各省、自治区、直辖市人民政府",
+            "国务院各部委、各直属机构",
+            "各战区、各军兵种"
+        ])
+    );
+    assert_eq!(n.signature.as_deref(), Some("国务院办公厅、中央军委办公厅"));
+    assert_eq!(n.date.as_deref(), Some("2018-07-27"));
+    assert_eq!(n.note.as_deref(), Some("此件不予公开"));
+
+    // An 意见 has no enclosure: its numbered body is the one part.
+    assert_eq!(d.parts.len(), 1);
+    let body = &d.parts[0];
+    assert_eq!(
+        (body.kind, body.label.as_deref(), body.title.as_deref()),
+        (PartKind::Body, None, None)
+    );
+    assert_eq!(
+        body.preamble,
+        strs(&["为做好新时代退役军人服务保障工作，经国务院、中央军委同意，现提出以下意见。"])
+    );
+    // `(一)` is the top because it comes first; `1.` and `(1)` both nest under it.
+    assert_eq!(
+        outline(&body.sections),
+        vec![
+            o(1, "（一）", "完善安置政策"),
+            o(2, "1.", "拓宽安置渠道"),
+            o(2, "2.", "加强就业培训"),
+            o(1, "（二）", "健全服务体系"),
+            o(2, "（1）", "建设服务中心"),
+            o(2, "（2）", "开展走访慰问"),
+        ]
+    );
+
+    assert_eq!(d.tasks.len(), 2);
+    let t = &d.tasks[0];
+    assert_eq!(
+        (t.seq, t.marker.as_deref(), t.origin),
+        (1, Some("1."), TaskOrigin::Inline)
+    );
+    assert_eq!(t.text, "拓宽安置渠道。鼓励机关事业单位招录招聘退役军人。");
+    assert_eq!(t.lead, strs(&["人力资源社会保障部", "退役军人事务部"]));
+    assert!(t.support.is_empty());
+    assert_eq!(
+        t.extra.get("适用范围").map(String::as_str),
+        Some("所有省份")
+    );
+    assert_eq!(t.group, strs(&["（一）完善安置政策。"]));
+    let t = &d.tasks[1];
+    assert_eq!(
+        (t.lead.clone(), t.support.clone()),
+        (strs(&["退役军人事务部", "教育部"]), strs(&["财政部"]))
+    );
+    assert!(
+        body.sections[0].children[1].paragraphs[0]
+            .ends_with("（责任单位：退役军人事务部、教育部；配合单位：财政部）")
+    );
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}
+
+#[test]
+fn red_header_letter_with_one_attachment_and_inline_duties() {
+    let d = parse_fixture("letterhead.txt");
+    let n = &d.notice;
+    // `国务院办公厅文件`, then the number, then the issuer line and the title line.
+    assert_eq!(
+        n.title.as_deref(),
+        Some("国务院办公厅关于同意建立节能减排工作部际联席会议制度的函")
+    );
+    assert_eq!(n.issuer.as_deref(), Some("国务院办公厅"));
+    assert_eq!(n.line, Some(3));
+    assert_eq!(
+        doc_number(&d),
+        ("国办函〔2005〕57号", "国办函", Some(2005), Some(57))
+    );
+    assert_eq!(n.addressees, strs(&["发展改革委"]));
+    assert_eq!(n.body.len(), 2);
+    assert_eq!(n.date.as_deref(), Some("2005-07-12"));
+    assert_eq!(n.note.as_deref(), Some("此件依申请公开"));
+    let listed: Vec<(Option<u32>, &str)> = n
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(listed, vec![(None, "节能减排工作部际联席会议制度")]);
+
+    assert_eq!(d.parts.len(), 1);
+    let att = &d.parts[0];
+    assert_eq!(
+        (att.kind, att.label.as_deref(), att.title.as_deref()),
+        (
+            PartKind::Attachment,
+            Some("附件"),
+            Some("节能减排工作部际联席会议制度")
+        )
+    );
+    assert_eq!(
+        outline(&att.sections),
+        vec![
+            o(1, "一、", "主要职能"),
+            o(1, "二、", "工作规则"),
+            o(1, "三、", "工作要求")
+        ]
+    );
+
+    let got: Vec<(u32, &str, Vec<String>, Vec<String>)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.text.as_str(), t.lead.clone(), t.support.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                "研究节能减排重大问题，协调解决工作中的困难。",
+                strs(&["发展改革委"]),
+                strs(&["财政部", "生态环境部"])
+            ),
+            (
+                2,
+                "联席会议原则上每半年召开一次全体会议。",
+                strs(&["发展改革委", "工业和信息化部"]),
+                vec![]
+            ),
+            (
+                3,
+                "各成员单位要按照职责分工，主动研究有关问题。",
+                strs(&["发展改革委", "财政部"]),
+                strs(&["各成员单位"])
+            ),
+        ]
+    );
+    assert!(
+        d.tasks
+            .iter()
+            .all(|t| t.origin == TaskOrigin::Inline && t.group.is_empty())
+    );
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+}
+
+#[test]
+fn decision_with_a_three_line_title_and_no_addressees() {
+    let d = parse_fixture("decision-three-line-title.txt");
+    let n = &d.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("国务院关于进一步深化农村集体产权制度改革若干问题的决定")
+    );
+    assert_eq!(n.issuer.as_deref(), Some("国务院"));
+    assert_eq!(
+        doc_number(&d),
+        ("国发〔2019〕6号", "国发", Some(2019), Some(6))
+    );
+    // `……，国务院决定：` ends in a colon but is not a list of recipients.
+    assert!(n.addressees.is_empty(), "{:?}", n.addressees);
+    assert_eq!(n.date.as_deref(), Some("2019-05-20"));
+    assert_eq!(n.note.as_deref(), Some("本文有删减"));
+    assert_eq!(d.parts.len(), 1);
+    assert_eq!(d.parts[0].kind, PartKind::Body);
+    assert_eq!(
+        d.parts[0].preamble,
+        strs(&["为深入推进农村集体产权制度改革，国务院决定："])
+    );
+    assert_eq!(
+        outline(&d.parts[0].sections),
+        vec![
+            o(1, "一、", "全面开展清产核资"),
+            o(1, "二、", "有序推进经营性资产股份合作制改革"),
+            o(1, "三、", "加强组织领导")
+        ]
+    );
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn every_consistency_check_fires_on_a_notice_that_breaks_it() {
+    let d = parse_fixture("checks-wrong.txt");
+    let found: Vec<(&str, Option<usize>)> = d
+        .diagnostics
+        .iter()
+        .map(|x| (x.code.as_str(), x.line))
+        .collect();
+    for expected in [
+        ("attachment_missing", Some(6)),
+        ("invalid_date", Some(8)),
+        ("task_count_mismatch", Some(12)),
+        ("numbering_gap", Some(15)),
+        ("numbering_repeat", Some(16)),
+        ("enumeration_count_mismatch", Some(18)),
+        ("numbering_order", Some(18)),
+        ("numbering_order", Some(19)),
+        ("group_count_mismatch", Some(23)),
+        ("task_number_gap", Some(27)),
+        ("task_without_lead", Some(27)),
+    ] {
+        assert!(
+            found.contains(&expected),
+            "missing {expected:?} in {found:?}"
+        );
+    }
+    assert_eq!(found.len(), 11, "{found:?}");
+    let date = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "invalid_date")
+        .map(|x| x.severity);
+    assert_eq!(date, Some(Severity::Error));
+    assert_eq!(d.notice.date, None);
+    let msg = |code: &str| {
+        d.diagnostics
+            .iter()
+            .find(|x| x.code == code)
+            .map(|x| x.message.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        msg("task_count_mismatch").contains("5项重点任务")
+            && msg("task_count_mismatch").contains('3')
+    );
+    assert!(msg("group_count_mismatch").contains("（共3项）"));
+    assert!(msg("attachment_missing").contains("某省数字经济发展重点项目清单"));
+}
+
+#[test]
+fn a_consistent_notice_raises_no_diagnostics() {
+    // The same shapes, consistent: 29 February of a leap year, `（三）` under 三、 continuing
+    // `（二）` under 二、, stated counts that match, a single 附件 named in 附件说明.
+    let d = parse_fixture("checks-clean.txt");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.notice.date.as_deref(), Some("2020-02-29"));
+    assert_eq!(d.tasks.len(), 3);
+    assert_eq!(d.tasks[2].group, strs(&["二、数字产业（共1项）"]));
+}
+
+#[test]
+fn an_attachment_not_named_in_the_letter_is_reported() {
+    let d = parse_fixture("attachment-unlisted.txt");
+    assert!(d.notice.attachments.is_empty());
+    assert_eq!(codes(&d), vec!["attachment_not_listed"]);
+    assert_eq!(d.diagnostics[0].severity, Severity::Info);
+    assert_eq!(d.diagnostics[0].line, Some(12));
+    assert!(
+        d.diagnostics[0]
+            .message
+            .contains("某市智慧城市建设项目清单")
+    );
+}
+
+#[test]
+fn the_seed_stays_clean_of_diagnostics() {
+    // Its stated counts agree (86项改革试点任务, 等9个工作推进组, 等7大重点领域) and its
+    // （一） runs restart under each 一、.
+    let bytes = std::fs::read(gongwen_tests::seed_path()).expect("seed present");
+    let d = parse(&bytes, &Options::default()).expect("seed parses");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}

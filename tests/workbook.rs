@@ -1,1 +1,778 @@
-//! Integration tests: workbook (filled in by the commit that implements it).
+//! Workbooks: the XLSX writer's layout, reading it back (with calamine and with our own reader),
+//! a workbook written by another tool, and hostile workbooks.
+
+use calamine::{Data, Reader, Xlsx};
+use gongwen_emit::xlsx::to_xlsx;
+use gongwen_parse::normalize::normalize_block;
+use gongwen_parse::read::workbook::read_workbook;
+use gongwen_parse::{Document, Error, InputFormat, Limits, Options, Task, parse, parse_text};
+use gongwen_tests::{path, seed_path};
+use std::io::{Cursor, Read, Write};
+
+fn seed() -> Document {
+    let text = std::fs::read_to_string(seed_path()).expect("seed is readable");
+    parse_text(&text)
+}
+
+fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+    calamine::open_workbook_from_rs(Cursor::new(bytes.to_vec()))
+        .expect("calamine opens our workbook")
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Float(f) => f.to_string(),
+        Data::Int(i) => i.to_string(),
+        other => other.to_string(),
+    }
+}
+
+fn zip_text(bytes: &[u8], name: &str) -> String {
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut s = String::new();
+    z.by_name(name)
+        .expect("entry present")
+        .read_to_string(&mut s)
+        .expect("utf-8 xml");
+    s
+}
+
+/// The fields that survive a spreadsheet: everything but source positions and how a task was found.
+fn essentials(
+    t: &Task,
+) -> (
+    u32,
+    Vec<String>,
+    String,
+    Vec<String>,
+    Vec<String>,
+    String,
+    String,
+) {
+    (
+        t.seq,
+        t.group.clone(),
+        t.text.clone(),
+        t.lead.clone(),
+        t.support.clone(),
+        t.lead_text.clone(),
+        t.support_text.clone(),
+    )
+}
+
+#[test]
+fn seed_workbook_has_one_row_per_task_with_every_field() {
+    let doc = seed();
+    assert_eq!(doc.tasks.len(), 86, "the seed's task table");
+    let out = to_xlsx(&doc).expect("the seed writes");
+    assert!(out.warnings.is_empty(), "{:?}", out.warnings);
+    let mut wb = open(&out.bytes);
+    assert_eq!(
+        wb.sheet_names(),
+        vec!["任务分工", "按单位", "文档信息", "结构"]
+    );
+
+    let range = wb.worksheet_range("任务分工").expect("task sheet");
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header: Vec<String> = rows[0].iter().map(cell_text).collect();
+    assert_eq!(
+        header,
+        vec![
+            "序号",
+            "一级分组",
+            "二级分组",
+            "任务",
+            "牵头单位",
+            "配合单位"
+        ]
+    );
+    assert_eq!(rows.len(), 1 + doc.tasks.len());
+    for (row, task) in rows[1..].iter().zip(&doc.tasks) {
+        assert_eq!(row[0], Data::Float(f64::from(task.seq)), "序号 is a number");
+        assert_eq!(cell_text(&row[1]), task.group[0]);
+        assert_eq!(cell_text(&row[2]), task.group[1]);
+        assert_eq!(cell_text(&row[3]), task.text);
+        assert_eq!(cell_text(&row[4]), task.lead.join("、"));
+        assert_eq!(cell_text(&row[5]), task.support.join("、"));
+    }
+    // Task 9 has no supporting units: an empty cell, not a missing row.
+    assert_eq!(rows[9][5], Data::Empty);
+}
+
+#[test]
+fn seed_by_unit_sheet_has_one_row_per_unit_task_pair_sorted_by_unit() {
+    let doc = seed();
+    let pairs: usize = doc
+        .tasks
+        .iter()
+        .map(|t| t.lead.len() + t.support.len())
+        .sum();
+    let out = to_xlsx(&doc).expect("the seed writes");
+    let mut wb = open(&out.bytes);
+    let range = wb.worksheet_range("按单位").expect("by-unit sheet");
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
+    assert_eq!(rows[0], vec!["单位", "角色", "序号", "任务"]);
+    assert_eq!(rows.len() - 1, pairs);
+    let units: Vec<&String> = rows[1..].iter().map(|r| &r[0]).collect();
+    assert!(units.windows(2).all(|w| w[0] <= w[1]), "sorted by unit");
+    assert!(rows[1..].iter().all(|r| r[1] == "牵头" || r[1] == "配合"));
+    // Within a unit, by 序号.
+    for w in rows[1..].windows(2) {
+        if w[0][0] == w[1][0] {
+            assert!(w[0][2].parse::<u32>().unwrap() <= w[1][2].parse::<u32>().unwrap());
+        }
+    }
+    // Every lead of task 1 has its row.
+    let t1 = &doc.tasks[0];
+    for u in &t1.lead {
+        assert!(
+            rows.iter()
+                .any(|r| &r[0] == u && r[1] == "牵头" && r[2] == "1" && r[3] == t1.text),
+            "{u}"
+        );
+    }
+}
+
+#[test]
+fn seed_info_and_outline_sheets_carry_the_notice() {
+    let doc = seed();
+    let out = to_xlsx(&doc).expect("the seed writes");
+    let mut wb = open(&out.bytes);
+    let info = wb.worksheet_range("文档信息").expect("info sheet");
+    let info: Vec<(String, String)> = info
+        .rows()
+        .map(|r| (cell_text(&r[0]), cell_text(&r[1])))
+        .collect();
+    let get = |k: &str| info.iter().find(|(l, _)| l == k).map(|(_, v)| v.clone());
+    assert_eq!(get("标题"), doc.notice.title);
+    assert_eq!(get("发文字号").as_deref(), Some("渝府发〔2021〕19号"));
+    assert_eq!(get("成文日期").as_deref(), Some("2021-08-04"));
+    assert_eq!(get("主送机关"), Some(doc.notice.addressees.join("，")));
+    assert_eq!(get("附注").as_deref(), Some("此件公开发布"));
+    assert_eq!(get("来源格式").as_deref(), Some("text"));
+
+    let outline = wb.worksheet_range("结构").expect("outline sheet");
+    let rows: Vec<Vec<String>> = outline
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect();
+    assert_eq!(rows[0], vec!["部分", "层级", "编号", "标题", "行"]);
+    assert_eq!(rows.len() - 1, doc.section_count());
+    assert!(
+        rows.iter()
+            .any(|r| r[2] == "一、" && r[3] == "总体要求" && r[1] == "1")
+    );
+}
+
+#[test]
+fn seed_workbook_is_laid_out_for_print_and_filter() {
+    let out = to_xlsx(&seed()).expect("the seed writes");
+    let sheet1 = zip_text(&out.bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        sheet1.contains(r#"ySplit="1""#) && sheet1.contains(r#"state="frozen""#),
+        "header row frozen"
+    );
+    assert!(
+        sheet1.contains("<autoFilter ref=\"A1:F87\""),
+        "autofilter over the table"
+    );
+    assert!(
+        sheet1.contains(r#"orientation="landscape""#) && sheet1.contains(r#"paperSize="9""#),
+        "landscape A4"
+    );
+    let workbook = zip_text(&out.bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles") && workbook.contains("任务分工!$1:$1"),
+        "header repeated on every page"
+    );
+    // The header cells use a bold format.
+    let styles = zip_text(&out.bytes, "xl/styles.xml");
+    assert!(styles.contains("<b/>"), "a bold font exists");
+    let sheet2 = zip_text(&out.bytes, "xl/worksheets/sheet2.xml");
+    assert!(sheet2.contains(r#"ySplit="1""#) && sheet2.contains("<autoFilter"));
+}
+
+#[test]
+fn seed_workbook_reads_back_to_the_same_tasks() {
+    let doc = seed();
+    let out = to_xlsx(&doc).expect("the seed writes");
+    let back = parse(&out.bytes, &Options::default()).expect("our workbook reads back");
+    assert_eq!(back.source.format, gongwen_parse::SourceFormat::Xlsx);
+    assert_eq!(back.tasks.len(), doc.tasks.len());
+    for (a, b) in doc.tasks.iter().zip(&back.tasks) {
+        assert_eq!(essentials(a), essentials(b), "task {}", a.seq);
+        assert!(
+            b.extra.is_empty(),
+            "task {} has no extra columns: {:?}",
+            b.seq,
+            b.extra
+        );
+    }
+    // The other sheets are not task tables, and say so.
+    for name in ["按单位", "文档信息", "结构"] {
+        assert!(
+            back.diagnostics
+                .iter()
+                .any(|d| d.code == "sheet_ignored" && d.message.contains(name)),
+            "{name}: {:?}",
+            back.diagnostics
+        );
+    }
+    // Rows are sheet rows: task 1 is on row 2.
+    assert_eq!(back.tasks[0].line, 2);
+}
+
+/// The font of a cell's style is bold (follows the cell's `s` index through cellXfs to fonts).
+fn cell_is_bold(bytes: &[u8], sheet: &str, cell: &str) -> bool {
+    let xml = zip_text(bytes, sheet);
+    let styles = zip_text(bytes, "xl/styles.xml");
+    let Some(at) = xml.find(&format!("<c r=\"{cell}\"")) else {
+        return false;
+    };
+    let tag = &xml[at..at + xml[at..].find('>').unwrap_or(0)];
+    let style: usize = tag
+        .split("s=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let xfs = styles.split("<cellXfs").nth(1).unwrap_or_default();
+    let xf = xfs.split("<xf ").nth(style + 1).unwrap_or_default();
+    let font: usize = xf
+        .split("fontId=\"")
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let fonts = styles
+        .split("<fonts")
+        .nth(1)
+        .and_then(|s| s.split("</fonts>").next())
+        .unwrap_or_default();
+    fonts
+        .split("<font>")
+        .nth(font + 1)
+        .or_else(|| fonts.split("<font").nth(font + 1))
+        .is_some_and(|f| f.contains("<b/>"))
+}
+
+#[test]
+fn header_rows_are_bold_and_data_rows_are_not() {
+    let out = to_xlsx(&seed()).expect("the seed writes");
+    for sheet in [
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+        "xl/worksheets/sheet4.xml",
+    ] {
+        assert!(cell_is_bold(&out.bytes, sheet, "A1"), "{sheet} A1");
+        assert!(!cell_is_bold(&out.bytes, sheet, "A2"), "{sheet} A2");
+    }
+}
+
+fn task(seq: u32, text: &str, lead: &[&str], support: &[&str]) -> Task {
+    Task {
+        seq,
+        text: text.into(),
+        lead: lead.iter().map(|s| s.to_string()).collect(),
+        support: support.iter().map(|s| s.to_string()).collect(),
+        lead_text: lead.join("、"),
+        support_text: support.join("、"),
+        line: seq as usize,
+        ..Task::default()
+    }
+}
+
+#[test]
+fn formula_looking_text_lands_as_a_string() {
+    let texts = [
+        "=HYPERLINK(\"http://example.invalid\",\"点我\")",
+        "+86 热线",
+        "-1 项",
+        "@市政府",
+        "=1+1",
+    ];
+    let doc = Document {
+        tasks: texts
+            .iter()
+            .zip(1..)
+            .map(|(t, i)| task(i, t, &["=市财政局"], &["-市商务委"]))
+            .collect(),
+        ..Document::default()
+    };
+    let out = to_xlsx(&doc).expect("writes");
+    let sheet = zip_text(&out.bytes, "xl/worksheets/sheet1.xml");
+    assert!(
+        !sheet.contains("<f>") && !sheet.contains("<f "),
+        "no formula cells"
+    );
+    let mut wb = open(&out.bytes);
+    let range = wb.worksheet_range("任务分工").expect("task sheet");
+    for (i, t) in texts.iter().enumerate() {
+        assert_eq!(range.get((i + 1, 1)), Some(&Data::String(t.to_string())));
+        assert_eq!(
+            range.get((i + 1, 2)),
+            Some(&Data::String("=市财政局".into()))
+        );
+        assert_eq!(
+            range.get((i + 1, 3)),
+            Some(&Data::String("-市商务委".into()))
+        );
+    }
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    // Reading normalizes text as every reader does (`+86 热线` → `+86热线`); nothing else changes.
+    let back_texts: Vec<&str> = back.tasks.iter().map(|t| t.text.as_str()).collect();
+    let normalized: Vec<String> = texts.iter().map(|t| normalize_block(t)).collect();
+    assert_eq!(back_texts, normalized);
+    assert!(
+        back.tasks
+            .iter()
+            .all(|t| t.lead == vec!["=市财政局"] && t.support == vec!["-市商务委"])
+    );
+}
+
+#[test]
+fn extra_columns_and_group_levels_read_back() {
+    let mut a = task(1, "甲", &["市财政局"], &[]);
+    a.group = vec!["一、总".into(), "（一）分".into()];
+    a.extra.insert("完成时限".into(), "2024年底前".into());
+    let mut b = task(2, "乙", &["市商务委"], &["市财政局"]);
+    b.group = vec!["二、另".into()];
+    b.extra.insert("备注".into(), "新增".into());
+    b.extra.insert("完成时限".into(), "长期".into());
+    let doc = Document {
+        tasks: vec![a, b],
+        ..Document::default()
+    };
+    let out = to_xlsx(&doc).expect("writes");
+    let mut wb = open(&out.bytes);
+    let range = wb.worksheet_range("任务分工").expect("task sheet");
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(cell_text)
+        .collect();
+    assert_eq!(
+        header,
+        vec![
+            "序号",
+            "一级分组",
+            "二级分组",
+            "任务",
+            "牵头单位",
+            "配合单位",
+            "完成时限",
+            "备注"
+        ]
+    );
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    assert_eq!(back.tasks.len(), 2);
+    assert_eq!(back.tasks[0].group, vec!["一、总", "（一）分"]);
+    assert_eq!(back.tasks[1].group, vec!["二、另"]);
+    assert_eq!(
+        back.tasks[1].extra.get("备注").map(String::as_str),
+        Some("新增")
+    );
+    assert_eq!(
+        back.tasks[1].extra.get("完成时限").map(String::as_str),
+        Some("长期")
+    );
+    // A spreadsheet cannot tell a missing value from an empty one.
+    assert_eq!(
+        back.tasks[0].extra.get("备注").map(String::as_str),
+        Some("")
+    );
+}
+
+#[test]
+fn foreign_workbook_gives_its_tasks_groups_and_extra_columns() {
+    let bytes = std::fs::read(path("fixtures/workbook/foreign.xlsx")).expect("fixture present");
+    let doc = parse(&bytes, &Options::default()).expect("the foreign workbook reads");
+    let seqs: Vec<u32> = doc.tasks.iter().map(|t| t.seq).collect();
+    assert_eq!(
+        seqs,
+        vec![1, 2, 3, 4, 5, 6, 7, 1, 2],
+        "seven tasks on the first sheet, two on 第二批"
+    );
+
+    let t = &doc.tasks;
+    // Numbers stored as numbers (1, 3.0, 5) and as text ("2", "4") read the same.
+    assert_eq!(
+        t[0].text, "推行“一件事一次办”，企业开办全程网上办理。",
+        "a line break inside a CJK cell is not text"
+    );
+    assert_eq!(t[0].lead, vec!["市政务服务管理办"]);
+    assert_eq!(t[0].support, vec!["市市场监管局", "市税务局"]);
+    assert!(
+        t[1].support.is_empty(),
+        "an empty 配合单位 cell is an empty list"
+    );
+    assert_eq!(t[2].text, "=HYPERLINK(\"http://example.invalid\")不是公式");
+    assert_eq!(
+        t[6].lead,
+        vec!["《某某目录（试行）》中的实施部门"],
+        "non-list unit text stays whole"
+    );
+    // Group rows merged across the row, then the group column merged down its rows.
+    let groups: Vec<Vec<&str>> = t[..7]
+        .iter()
+        .map(|t| t.group.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            vec!["一、优化政务服务", "审批服务"],
+            vec!["一、优化政务服务", "审批服务"],
+            vec!["一、优化政务服务", "审批服务"],
+            vec!["二、强化要素保障", "用地保障"],
+            vec!["二、强化要素保障", "用地保障"],
+            vec!["二、强化要素保障", "融资支持"],
+            vec!["二、强化要素保障", "融资支持"],
+        ]
+    );
+    // Other columns under their header; the empty trailing column G is gone; a real date is a date.
+    let deadlines: Vec<&str> = t[..7]
+        .iter()
+        .map(|t| t.extra.get("完成时限").map_or("?", String::as_str))
+        .collect();
+    assert_eq!(
+        deadlines,
+        vec![
+            "2024年6月底前",
+            "2024年底前",
+            "2024-12-31",
+            "长期坚持",
+            "2025年3月底前",
+            "2024年底前",
+            "2025年底前"
+        ]
+    );
+    assert!(
+        t.iter()
+            .all(|t| t.extra.keys().all(|k| k == "完成时限" || k == "备注")),
+        "{:?}",
+        t[0].extra
+    );
+    // Row numbers are sheet rows.
+    assert_eq!(
+        t.iter().map(|t| t.line).collect::<Vec<_>>(),
+        vec![5, 6, 7, 9, 10, 11, 12, 3, 4]
+    );
+
+    // The second sheet's own header words: 改革举措, 牵头部门, 备注.
+    assert_eq!(t[7].lead, vec!["市商务委", "重庆海关"]);
+    assert_eq!(t[7].extra.get("备注").map(String::as_str), Some("新增"));
+    assert_eq!(
+        t[8].text, "探索数据跨境流动",
+        "stray spaces inside CJK text are removed"
+    );
+
+    // The sheet without a task table is named in an info diagnostic.
+    let ignored: Vec<&str> = doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "sheet_ignored")
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(ignored.len(), 1, "{ignored:?}");
+    assert!(ignored[0].contains("填表说明"));
+    // The tables keep their titles as captions.
+    let tables: Vec<&gongwen_parse::Table> = doc.parts.iter().flat_map(|p| &p.tables).collect();
+    assert_eq!(tables.len(), 2);
+    assert_eq!(
+        tables[0].caption.as_deref(),
+        Some("某市营商环境创新试点重点任务分工表")
+    );
+    assert_eq!(
+        tables[0].rows[0],
+        vec![
+            "领域",
+            "序号",
+            "重点任务",
+            "责任单位",
+            "配合单位",
+            "完成时限"
+        ]
+    );
+    assert_eq!(tables[1].caption.as_deref(), Some("第二批试点举措"));
+}
+
+#[test]
+fn foreign_workbook_blocks_put_titles_before_their_tables() {
+    let bytes = std::fs::read(path("fixtures/workbook/foreign.xlsx")).expect("fixture present");
+    let blocks = read_workbook(&bytes, &Limits::default()).expect("reads");
+    let kinds: Vec<String> = blocks
+        .blocks
+        .iter()
+        .map(|b| match b {
+            gongwen_parse::blocks::Block::Para(p) => format!("P{}:{}", p.line, p.text),
+            gongwen_parse::blocks::Block::Table(t) => {
+                format!("T{}:{}x{}", t.line, t.rows.len(), t.rows[0].len())
+            }
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            "P1:某市营商环境创新试点重点任务分工表",
+            "P2:（2024年版）",
+            "T3:11x6",
+            "P1:第二批试点举措",
+            "T2:3x4"
+        ]
+    );
+}
+
+// ---- Hostile workbooks (issue 5) ----
+
+#[test]
+fn truncated_workbooks_are_an_error_never_a_panic() {
+    let out = to_xlsx(&seed()).expect("the seed writes");
+    let bytes = out.bytes;
+    let step = bytes.len() / 40;
+    for cut in (1..bytes.len())
+        .step_by(step.max(1))
+        .chain([bytes.len() - 1, bytes.len() - 22])
+    {
+        let options = Options {
+            format: Some(InputFormat::Workbook),
+            ..Options::default()
+        };
+        match parse(&bytes[..cut], &options) {
+            Err(Error::Workbook { location, message }) => {
+                assert!(!location.is_empty() && !message.is_empty());
+            }
+            other => panic!(
+                "cut at {cut} of {}: expected a workbook error, got {other:?}",
+                bytes.len()
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_damaged_entry_is_an_error_that_names_it() {
+    let mut bytes = to_xlsx(&seed()).expect("the seed writes").bytes;
+    // Corrupt the compressed data of the first entry (just after its local header and name).
+    let name_len = u16::from_le_bytes([bytes[26], bytes[27]]) as usize;
+    let extra_len = u16::from_le_bytes([bytes[28], bytes[29]]) as usize;
+    let data = 30 + name_len + extra_len;
+    for b in &mut bytes[data..data + 8] {
+        *b ^= 0x5A;
+    }
+    match read_workbook(&bytes, &Limits::default()) {
+        Err(Error::Workbook { location, .. }) => assert!(location.contains("entry"), "{location}"),
+        other => panic!("expected a workbook error, got {other:?}"),
+    }
+}
+
+/// A ZIP whose one sheet entry holds `size` bytes of one repeated character, deflated.
+fn bomb(size: usize) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("xl/workbook.xml", opts).expect("entry");
+    zip.write_all(b"<workbook/>").expect("write");
+    zip.start_file("xl/worksheets/sheet1.xml", opts)
+        .expect("entry");
+    let chunk = vec![b' '; 1 << 20];
+    for _ in 0..size / chunk.len() {
+        zip.write_all(&chunk).expect("write");
+    }
+    zip.finish().expect("finish").into_inner()
+}
+
+/// Overwrites the uncompressed size that the central directory (and local headers) declare for every entry.
+fn declare_size(bytes: &mut [u8], size: u32) {
+    for i in 0..bytes.len().saturating_sub(30) {
+        if bytes[i..].starts_with(b"PK\x01\x02") {
+            bytes[i + 24..i + 28].copy_from_slice(&size.to_le_bytes());
+        } else if bytes[i..].starts_with(b"PK\x03\x04") {
+            bytes[i + 22..i + 26].copy_from_slice(&size.to_le_bytes());
+        }
+    }
+}
+
+#[test]
+fn a_zip_bomb_is_refused_before_it_is_inflated() {
+    let small = Limits {
+        max_unzipped_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    let bytes = bomb(8 << 20);
+    assert!(
+        bytes.len() < 64 * 1024,
+        "highly compressible: {} bytes",
+        bytes.len()
+    );
+    match read_workbook(&bytes, &small) {
+        Err(Error::Limit {
+            flag, limit, value, ..
+        }) => {
+            assert_eq!(flag, "--max-unzipped-bytes");
+            assert_eq!(limit, 1 << 20);
+            assert!(value > limit);
+        }
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+    // Gigabytes declared by the central directory: refused under the default limits, from the
+    // directory alone.
+    let mut gigabytes = bomb(1 << 20);
+    declare_size(&mut gigabytes, 0xF000_0000);
+    match parse(&gigabytes, &Options::default()) {
+        Err(Error::Limit { flag, value, .. }) => {
+            assert_eq!(flag, "--max-unzipped-bytes");
+            assert!(value >= 0xF000_0000);
+        }
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_zip_that_understates_its_sizes_is_still_refused() {
+    let small = Limits {
+        max_unzipped_bytes: 1 << 20,
+        ..Limits::default()
+    };
+    let mut bytes = bomb(8 << 20);
+    declare_size(&mut bytes, 100);
+    match read_workbook(&bytes, &small) {
+        // The entry inflates past what it declares: refused as damaged, naming the entry.
+        Err(Error::Workbook { location, .. }) => {
+            assert!(location.contains("sheet1.xml"), "{location}")
+        }
+        Err(Error::Limit { .. }) => {}
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_task_cell_over_excels_limit_is_cut_with_a_warning_and_the_file_opens() {
+    let long = "长".repeat(40_000);
+    let doc = Document {
+        tasks: vec![
+            task(1, &long, &["市财政局"], &[]),
+            task(2, "短", &["市商务委"], &[]),
+        ],
+        ..Document::default()
+    };
+    let out = to_xlsx(&doc).expect("writes");
+    let w = out
+        .warnings
+        .iter()
+        .find(|w| w.cell.as_deref() == Some("任务分工!B2"))
+        .expect("a warning for the task cell");
+    assert_eq!(w.code, "xlsx_cell_truncated");
+    assert!(
+        w.message.contains("40000") && w.message.contains("32767"),
+        "{}",
+        w.message
+    );
+    let mut wb = open(&out.bytes);
+    let range = wb.worksheet_range("任务分工").expect("task sheet");
+    let Some(Data::String(cell)) = range.get((1, 1)) else {
+        panic!("a string cell")
+    };
+    assert_eq!(cell.chars().count(), 32_767);
+    assert!(long.starts_with(cell.as_str()));
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    assert_eq!(back.tasks.len(), 2);
+    assert_eq!(back.tasks[1].text, "短");
+}
+
+/// A minimal XLSX written by hand: one sheet with `rows` rows of a number in A and text in CV
+/// (column 100), so its used area passes the default grid limit after 10,000 rows.
+fn million_rows(rows: u32) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let parts = [
+        (
+            "[Content_Types].xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+        ),
+        (
+            "_rels/.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+        ),
+        (
+            "xl/workbook.xml",
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="数据" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+        ),
+    ];
+    for (name, body) in parts {
+        zip.start_file(name, opts).expect("entry");
+        zip.write_all(body.as_bytes()).expect("write");
+    }
+    zip.start_file("xl/worksheets/sheet1.xml", opts)
+        .expect("entry");
+    let mut xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:CV{rows}"/><sheetData>"#
+    );
+    for r in 1..=rows {
+        use std::fmt::Write as _;
+        let _ = write!(
+            xml,
+            r#"<row r="{r}"><c r="A{r}"><v>{r}</v></c><c r="CV{r}" t="inlineStr"><is><t>任务</t></is></c></row>"#
+        );
+    }
+    xml.push_str("</sheetData></worksheet>");
+    zip.write_all(xml.as_bytes()).expect("write");
+    zip.finish().expect("finish").into_inner()
+}
+
+#[test]
+fn a_million_row_sheet_is_refused_at_the_grid_limit() {
+    let bytes = million_rows(1_000_000);
+    let started = std::time::Instant::now();
+    match parse(&bytes, &Options::default()) {
+        Err(Error::Limit {
+            flag, limit, what, ..
+        }) => {
+            assert_eq!(flag, "--max-grid-cells");
+            assert_eq!(limit, Limits::default().max_grid_cells);
+            assert!(what.contains("数据"), "{what}");
+        }
+        other => panic!(
+            "expected a limit error, got {:?}",
+            other.map(|d| d.tasks.len())
+        ),
+    }
+    // Stopped at row 10,001 of a million (about a second in a debug build).
+    assert!(
+        started.elapsed().as_secs() < 10,
+        "stopped early: {:?}",
+        started.elapsed()
+    );
+    // The cell-count limit applies to the whole workbook as well.
+    let few = Limits {
+        max_sheet_cells: 1000,
+        ..Limits::default()
+    };
+    match read_workbook(&million_rows(1000), &few) {
+        Err(Error::Limit { flag, .. }) => assert_eq!(flag, "--max-sheet-cells"),
+        other => panic!(
+            "expected a limit error, got {:?}",
+            other.map(|b| b.blocks.len())
+        ),
+    }
+    // Under the limits the same layout reads, and is no task table.
+    let blocks = read_workbook(&million_rows(100), &Limits::default()).expect("reads");
+    assert!(
+        blocks
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "sheet_ignored" && d.message.contains("数据"))
+    );
+}

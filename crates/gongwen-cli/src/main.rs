@@ -1,6 +1,312 @@
-fn main() {
-    let p = std::env::args().nth(1).unwrap();
-    let b = std::fs::read(p).unwrap();
-    let d = gongwen_parse::parse(&b, &Default::default()).unwrap();
-    println!("{}", serde_json::to_string_pretty(&d).unwrap());
+//! `gongwen`: convert and check Chinese government documents (公文).
+//!
+//! The binary only wires the parser and the writers to files, flags and exit codes:
+//! 0 ok, 1 a document has errors, 2 usage, 3 input unreadable or unsupported, 4 output could not
+//! be written.
+#![forbid(unsafe_code)]
+
+mod batch;
+mod files;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use gongwen_parse::{Document, Limits, Options, Severity};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Exit codes, as documented in the README.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Exit {
+    /// Everything worked.
+    Ok = 0,
+    /// A document parsed with error diagnostics.
+    DocumentErrors = 1,
+    /// The command line was wrong.
+    Usage = 2,
+    /// An input could not be read or is not a supported format.
+    Input = 3,
+    /// An output could not be written.
+    Output = 4,
+}
+
+/// A failure to report as `gongwen: <file>:<line>: <message>`.
+#[derive(Debug)]
+pub struct Failure {
+    /// The exit code it maps to.
+    pub exit: Exit,
+    /// The file it is about.
+    pub file: String,
+    /// The line, when known.
+    pub line: Option<usize>,
+    /// What went wrong and what was expected.
+    pub message: String,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "gongwen: {}:{}: {}", self.file, l, self.message),
+            None => write!(f, "gongwen: {}: {}", self.file, self.message),
+        }
+    }
+}
+
+#[derive(Parser)]
+#[command(
+    name = "gongwen",
+    version,
+    about = "Turn Chinese government documents (公文) into JSON, XLSX and normalized text"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Convert a notice (text, HTML or workbook) to JSON, XLSX or normalized text.
+    ///
+    /// One input: writes to OUTPUT, or JSON/text to standard output without -o.
+    /// Several inputs or a folder: -o names an output folder, files are converted in parallel.
+    Convert(ConvertArgs),
+    /// Parse notices and report what each contains and what looks wrong.
+    Check(CheckArgs),
+    /// Print the JSON Schema of the JSON output.
+    Schema,
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum To {
+    /// The JSON contract (pretty-printed).
+    Json,
+    /// A workbook: 任务分工, 按单位, 文档信息, 结构.
+    Xlsx,
+    /// Normalized plain text.
+    Text,
+}
+
+impl To {
+    fn extension(self) -> &'static str {
+        match self {
+            To::Json => "json",
+            To::Xlsx => "xlsx",
+            To::Text => "txt",
+        }
+    }
+
+    fn from_path(p: &Path) -> Option<To> {
+        match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "json" => Some(To::Json),
+            "xlsx" => Some(To::Xlsx),
+            "txt" | "text" => Some(To::Text),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Args)]
+struct ConvertArgs {
+    /// Input files or folders (`-` reads standard input).
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// Output file (one input) or folder (several inputs or a folder).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Output format; defaults to the output file's extension, else JSON.
+    #[arg(long, value_enum)]
+    to: Option<To>,
+    /// Do not print the documents' warnings.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+#[derive(Args)]
+struct CheckArgs {
+    /// Files or folders (searched recursively for .txt, .html, .htm, .xlsx, .xls, .ods).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Write one JSON object per document per line (JSON Lines) instead of text lines.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Limits that keep hostile input in check; see the README.
+#[derive(Args, Clone)]
+pub struct LimitArgs {
+    /// Largest input accepted, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_input_bytes)]
+    max_input_bytes: u64,
+    /// Most cells one table may have after spans are expanded.
+    #[arg(long, default_value_t = Limits::default().max_grid_cells)]
+    max_grid_cells: u64,
+    /// Deepest HTML nesting walked.
+    #[arg(long, default_value_t = Limits::default().max_depth)]
+    max_depth: u32,
+    /// Largest total size a workbook's ZIP entries may expand to, in bytes.
+    #[arg(long, default_value_t = Limits::default().max_unzipped_bytes)]
+    max_unzipped_bytes: u64,
+    /// Most cells read from one workbook.
+    #[arg(long, default_value_t = Limits::default().max_sheet_cells)]
+    max_sheet_cells: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> Limits {
+        Limits {
+            max_input_bytes: self.max_input_bytes,
+            max_grid_cells: self.max_grid_cells,
+            max_depth: self.max_depth,
+            max_unzipped_bytes: self.max_unzipped_bytes,
+            max_sheet_cells: self.max_sheet_cells,
+            ..Limits::default()
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let exit = match cli.command {
+        Command::Convert(args) => convert(args),
+        Command::Check(args) => batch::check(&args.paths, args.json, &args.limits.limits()),
+        Command::Schema => {
+            let schema = gongwen_emit::json::schema();
+            let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+            match writeln!(std::io::stdout(), "{text}") {
+                Ok(()) => Exit::Ok,
+                Err(_) => Exit::Output,
+            }
+        }
+    };
+    ExitCode::from(exit as u8)
+}
+
+fn usage(message: impl std::fmt::Display) -> Exit {
+    eprintln!("gongwen: {message}");
+    Exit::Usage
+}
+
+fn convert(args: ConvertArgs) -> Exit {
+    let options = Options {
+        format: None,
+        limits: args.limits.limits(),
+    };
+    let single =
+        args.inputs.len() == 1 && (args.inputs[0].as_os_str() == "-" || !args.inputs[0].is_dir());
+    if !single {
+        let Some(out_dir) = &args.output else {
+            return usage("converting several inputs or a folder needs -o OUTPUT_FOLDER");
+        };
+        let to = args.to.unwrap_or(To::Json);
+        return batch::convert_many(&args.inputs, out_dir, to, &options, args.quiet);
+    }
+    let input = &args.inputs[0];
+    let to = args
+        .to
+        .or_else(|| args.output.as_deref().and_then(To::from_path))
+        .unwrap_or(To::Json);
+    if to == To::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+        return usage("XLSX output needs -o FILE.xlsx (or redirect standard output)");
+    }
+    let name = files::display_name(input);
+    let doc = match files::read_and_parse(input, &options) {
+        Ok(d) => d,
+        Err(f) => {
+            eprintln!("{f}");
+            return f.exit;
+        }
+    };
+    let bytes = match render(&doc, to, &name, args.quiet) {
+        Ok(b) => b,
+        Err(f) => {
+            eprintln!("{f}");
+            return f.exit;
+        }
+    };
+    let written = match &args.output {
+        Some(out) => files::write_atomic(out, &bytes, Some(input)),
+        None => match std::io::stdout().lock().write_all(&bytes) {
+            // A reader that stops early (`| head`) is not a failure.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Exit::Ok,
+            other => other.map_err(|e| Failure {
+                exit: Exit::Output,
+                file: "<stdout>".into(),
+                line: None,
+                message: format!("cannot write: {e}"),
+            }),
+        },
+    };
+    if let Err(f) = written {
+        eprintln!("{f}");
+        return f.exit;
+    }
+    if !args.quiet {
+        report_diagnostics(&name, &doc);
+    }
+    document_exit(&doc)
+}
+
+/// Renders a document in the requested format; writer warnings are printed unless `quiet`.
+pub fn render(doc: &Document, to: To, name: &str, quiet: bool) -> Result<Vec<u8>, Failure> {
+    let fail = |e: gongwen_emit::EmitError| Failure {
+        exit: Exit::Output,
+        file: name.to_string(),
+        line: None,
+        message: e.to_string(),
+    };
+    match to {
+        To::Json => gongwen_emit::json::to_json(doc).map_err(fail),
+        To::Text => Ok(gongwen_emit::text::to_text(doc).into_bytes()),
+        To::Xlsx => {
+            let out = gongwen_emit::xlsx::to_xlsx(doc).map_err(fail)?;
+            if !quiet {
+                for w in &out.warnings {
+                    eprintln!(
+                        "gongwen: {name}: warning: {}{}",
+                        w.cell
+                            .as_deref()
+                            .map(|c| format!("{c}: "))
+                            .unwrap_or_default(),
+                        w.message
+                    );
+                }
+            }
+            Ok(out.bytes)
+        }
+    }
+}
+
+/// Prints warnings and errors as `gongwen: file:line: severity: message`.
+pub fn report_diagnostics(name: &str, doc: &Document) {
+    let mut err = std::io::stderr().lock();
+    for d in doc
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity >= Severity::Warning)
+    {
+        let sev = if d.severity == Severity::Error {
+            "error"
+        } else {
+            "warning"
+        };
+        let loc = match (d.line, &d.cell) {
+            (_, Some(c)) => format!("{name}:{c}"),
+            (Some(l), None) => format!("{name}:{l}"),
+            (None, None) => name.to_string(),
+        };
+        let _ = writeln!(err, "gongwen: {loc}: {sev}: {} [{}]", d.message, d.code);
+    }
+}
+
+/// Exit code for a parsed document: 1 when it has error diagnostics.
+pub fn document_exit(doc: &Document) -> Exit {
+    if doc.worst() == Some(Severity::Error) {
+        Exit::DocumentErrors
+    } else {
+        Exit::Ok
+    }
 }

@@ -14,3 +14,8 @@ pub fn to_json(doc: &Document) -> Result<Vec<u8>, EmitError> {
 pub fn to_json_line(doc: &Document) -> Result<Vec<u8>, EmitError> {
     Ok(serde_json::to_vec(doc)?)
 }
+
+/// The JSON Schema (draft 2020-12) of the JSON this crate writes, generated from the model.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Document)).unwrap_or(serde_json::Value::Null)
+}

@@ -1,9 +1,165 @@
-//! Normalized plain-text writer (placeholder).
+//! Normalized plain-text writer.
+//!
+//! UTF-8, LF line endings, one block per line, the document's own words only (no labels are
+//! added), tables as tab-separated rows (each row starts with a tab; a row whose one cell spans
+//! the table is printed once). The text is already normalized by the readers (CJK spacing,
+//! canonical full-width punctuation), so reading this output back with
+//! [`gongwen_parse::parse_text`] gives the same model, and writing that model again gives the
+//! same text.
 
-use gongwen_parse::Document;
+use gongwen_parse::{Document, Part, PartKind, Section, Table};
 
 /// Writes the document as normalized plain text.
+///
+/// ```
+/// let doc = gongwen_parse::parse_text("某某市人民政府关于某某事项的通知\n某府发〔2021〕3号\n各区县人民政府：\n现将有关事项通知如下。\n某某市人民政府\n2021年8月4日\n");
+/// let text = gongwen_emit::text::to_text(&doc);
+/// assert!(text.starts_with("某某市人民政府\n关于某某事项的通知\n某府发〔2021〕3号\n各区县人民政府：\n"));
+/// assert_eq!(gongwen_emit::text::to_text(&gongwen_parse::parse_text(&text)), text);
+/// ```
 pub fn to_text(doc: &Document) -> String {
-    let _ = doc;
-    String::new()
+    let mut w = Writer {
+        out: String::with_capacity(4096),
+    };
+    let n = &doc.notice;
+    if let Some(title) = &n.title {
+        match n
+            .issuer
+            .as_deref()
+            .and_then(|i| title.strip_prefix(i).map(|rest| (i, rest)))
+        {
+            Some((issuer, rest)) if rest.starts_with("关于") => {
+                w.line(issuer);
+                w.line(rest);
+            }
+            _ => w.line(title),
+        }
+    }
+    if let Some(num) = &n.doc_number {
+        w.line(&num.raw);
+    }
+    if !n.addressees.is_empty() {
+        w.line(&format!("{}：", n.addressees.join("，")));
+    }
+    let has_enclosure = doc.parts.iter().any(|p| p.kind == PartKind::Enclosure);
+    // The letter's paragraphs as printed; a body part is built from them, so only its tables
+    // need printing besides.
+    n.body.iter().for_each(|p| w.line(p));
+    if let Some(body) = doc.parts.iter().find(|p| p.kind == PartKind::Body) {
+        body.tables.iter().for_each(|t| w.table(t));
+    }
+    if !has_enclosure {
+        w.attachment_list(doc);
+    }
+    if let Some(sig) = &n.signature {
+        w.line(sig);
+    }
+    if let Some(date) = n
+        .date_text
+        .clone()
+        .or_else(|| n.date.as_deref().and_then(printed_date))
+    {
+        w.line(&date);
+    }
+    if let Some(note) = &n.note {
+        w.line(&format!("（{note}）"));
+    }
+    let last_enclosure = doc
+        .parts
+        .iter()
+        .rposition(|p| p.kind == PartKind::Enclosure);
+    for (i, part) in doc.parts.iter().enumerate() {
+        if part.kind == PartKind::Body {
+            continue;
+        }
+        if let Some(label) = &part.label {
+            w.line(label);
+        }
+        if let Some(title) = &part.title {
+            w.line(title);
+        }
+        w.part_content(part);
+        if Some(i) == last_enclosure {
+            w.attachment_list(doc);
+        }
+    }
+    w.out
+}
+
+/// `2021-08-04` → `2021年8月4日`.
+fn printed_date(iso: &str) -> Option<String> {
+    let mut it = iso.split('-');
+    let y: u32 = it.next()?.parse().ok()?;
+    let m: u32 = it.next()?.parse().ok()?;
+    let d: u32 = it.next()?.parse().ok()?;
+    Some(format!("{y}年{m}月{d}日"))
+}
+
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn line(&mut self, s: &str) {
+        self.out.push_str(s);
+        self.out.push('\n');
+    }
+
+    fn part_content(&mut self, part: &Part) {
+        for p in &part.preamble {
+            self.line(p);
+        }
+        for s in &part.sections {
+            self.section(s);
+        }
+        for t in &part.tables {
+            self.table(t);
+        }
+    }
+
+    fn section(&mut self, s: &Section) {
+        let mut paragraphs = s.paragraphs.iter();
+        if s.heading.is_empty() {
+            // No heading: the marker opens the first paragraph, as printed.
+            let first = paragraphs.next().map(String::as_str).unwrap_or("");
+            self.line(&format!("{}{}{}", s.marker, s.heading_suffix, first));
+        } else {
+            self.line(&format!("{}{}{}", s.marker, s.heading, s.heading_suffix));
+        }
+        for p in paragraphs {
+            self.line(p);
+        }
+        for c in &s.children {
+            self.section(c);
+        }
+    }
+
+    fn table(&mut self, t: &Table) {
+        if let Some(c) = &t.caption {
+            self.line(c);
+        }
+        for row in &t.rows {
+            self.out.push('\t');
+            if gongwen_parse::tasks::is_spanning_row(row) {
+                self.out.push_str(&row[0]);
+            } else {
+                self.out.push_str(&row.join("\t"));
+            }
+            self.out.push('\n');
+        }
+    }
+
+    fn attachment_list(&mut self, doc: &Document) {
+        for (i, a) in doc.notice.attachments.iter().enumerate() {
+            let item = match a.index {
+                Some(n) => format!("{n}．{}", a.title),
+                None => a.title.clone(),
+            };
+            if i == 0 {
+                self.line(&format!("附件：{item}"));
+            } else {
+                self.line(&item);
+            }
+        }
+    }
 }

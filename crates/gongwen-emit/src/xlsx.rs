@@ -1,10 +1,681 @@
-//! XLSX writer (placeholder until the XLSX writer lands).
+//! XLSX writer: the workbook a government office hands out and prints.
+//!
+//! Four sheets, each laid out for filtering on screen and for printing on landscape A4:
+//!
+//! - `任务分工`: one row per task — `序号`, one column per group level (`一级分组`, `二级分组`, …),
+//!   `任务`, `牵头单位`, `配合单位`, then every `extra` column in first-seen order;
+//! - `按单位`: one row per (unit, task) pair — `单位`, `角色` (牵头/配合), `序号`, `任务` — sorted
+//!   by unit, so each office can filter its own duties;
+//! - `文档信息`: the notice's elements (标题, 发文机关, 发文字号, …) as label/value rows;
+//! - `结构`: the outline, one row per section, depth-first.
+//!
+//! Every text cell is written as a string, never a formula, so text that starts with `=`, `+`,
+//! `-` or `@` stays text. A cell longer than Excel's limit of 32,767 characters is cut to the
+//! limit and reported in [`Output::warnings`] with its sheet and cell, so the file always opens.
+//!
+//! The `任务分工` sheet reads back through [`gongwen_parse::read::workbook`] to the same tasks:
+//! its headers carry the words the task-table mapper looks for (序号, 分组, 任务, 牵头, 配合).
 
 use crate::{EmitError, Output};
-use gongwen_parse::Document;
+use gongwen_parse::{Diagnostic, Document, PartKind, Section, Severity, SourceFormat, Task};
+use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 
-/// Writes the document as a workbook.
+/// Excel's limit on the characters of one cell (counted in UTF-16 code units).
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// Name of the task sheet.
+pub const SHEET_TASKS: &str = "任务分工";
+/// Name of the (unit, task) sheet.
+pub const SHEET_BY_UNIT: &str = "按单位";
+/// Name of the notice-elements sheet.
+pub const SHEET_INFO: &str = "文档信息";
+/// Name of the outline sheet.
+pub const SHEET_OUTLINE: &str = "结构";
+
+/// Role names written in the `角色` column of `按单位`.
+const ROLE_LEAD: &str = "牵头";
+const ROLE_SUPPORT: &str = "配合";
+
+/// Paper size code for A4 in the OOXML page setup.
+const PAPER_A4: u8 = 9;
+
+/// Widest a column gets, in Excel's character units; longer text wraps.
+const MAX_COLUMN_WIDTH: f64 = 60.0;
+
+/// Writes the document as a workbook with the sheets `任务分工`, `按单位`, `文档信息` and `结构`.
+///
+/// ```
+/// let doc = gongwen_parse::parse_text("关于某事的通知\n\t序号\t任务\t牵头单位\t配合单位\n\t1\t=SUM(A1)\t市财政局\t\n");
+/// let out = gongwen_emit::xlsx::to_xlsx(&doc).unwrap();
+/// assert!(out.bytes.starts_with(b"PK"));
+/// assert!(out.warnings.is_empty());
+/// ```
 pub fn to_xlsx(doc: &Document) -> Result<Output, EmitError> {
-    let _ = doc;
-    Err(EmitError::Xlsx("not implemented yet".into()))
+    let styles = Styles::new();
+    let mut warnings = Vec::new();
+    let mut workbook = Workbook::new();
+    workbook.push_worksheet(
+        tasks_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_TASKS, e))?,
+    );
+    workbook.push_worksheet(
+        by_unit_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_BY_UNIT, e))?,
+    );
+    workbook.push_worksheet(
+        info_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_INFO, e))?,
+    );
+    workbook.push_worksheet(
+        outline_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_OUTLINE, e))?,
+    );
+    let bytes = workbook
+        .save_to_buffer()
+        .map_err(|e| xlsx_error("workbook", e))?;
+    Ok(Output { bytes, warnings })
+}
+
+fn xlsx_error(sheet: &str, e: XlsxError) -> EmitError {
+    EmitError::Xlsx(format!("sheet {sheet}: {e}"))
+}
+
+/// The cell formats shared by every sheet.
+struct Styles {
+    header: Format,
+    text: Format,
+    number: Format,
+}
+
+impl Styles {
+    fn new() -> Self {
+        let border = FormatBorder::Thin;
+        Styles {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::VerticalCenter)
+                .set_background_color(0xD9E1F2)
+                .set_border(border),
+            text: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_border(border),
+            number: Format::new()
+                .set_align(FormatAlign::Center)
+                .set_align(FormatAlign::Top)
+                .set_border(border),
+        }
+    }
+}
+
+/// Display width of text in Excel's character units: CJK and other wide characters count as 2.
+pub fn display_width(s: &str) -> usize {
+    s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{115F}'
+        | '\u{2E80}'..='\u{303E}'
+        | '\u{3041}'..='\u{33FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{A000}'..='\u{A4CF}'
+        | '\u{AC00}'..='\u{D7A3}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FF60}'
+        | '\u{FFE0}'..='\u{FFE6}'
+        | '\u{20000}'..='\u{3FFFD}')
+}
+
+/// Cuts `s` to at most [`MAX_CELL_CHARS`] UTF-16 code units, on a character boundary.
+/// Returns the text and, when it was cut, the original length in characters.
+pub fn fit_cell(s: &str) -> (&str, Option<usize>) {
+    let mut units = 0usize;
+    for (i, c) in s.char_indices() {
+        units += c.len_utf16();
+        if units > MAX_CELL_CHARS {
+            return (&s[..i], Some(s.chars().count()));
+        }
+    }
+    (s, None)
+}
+
+/// `A`, `B`, …, `Z`, `AA`, … for a 0-based column index.
+pub fn column_letters(col: u16) -> String {
+    let mut n = u32::from(col) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// One sheet being written: the worksheet, its name for messages, and column widths measured
+/// from the text written so far.
+struct Sheet<'a> {
+    ws: Worksheet,
+    name: &'static str,
+    widths: Vec<usize>,
+    warnings: &'a mut Vec<Diagnostic>,
+    styles: &'a Styles,
+}
+
+impl<'a> Sheet<'a> {
+    fn new(
+        name: &'static str,
+        styles: &'a Styles,
+        warnings: &'a mut Vec<Diagnostic>,
+    ) -> Result<Self, XlsxError> {
+        let mut ws = Worksheet::new();
+        ws.set_name(name)?;
+        Ok(Sheet {
+            ws,
+            name,
+            widths: Vec::new(),
+            warnings,
+            styles,
+        })
+    }
+
+    fn measure(&mut self, col: u16, width: usize) {
+        let c = usize::from(col);
+        if self.widths.len() <= c {
+            self.widths.resize(c + 1, 0);
+        }
+        if let Some(w) = self.widths.get_mut(c) {
+            *w = (*w).max(width);
+        }
+    }
+
+    /// Writes `text` as a string cell (never a formula), cut to Excel's limit with a warning.
+    fn text(
+        &mut self,
+        row: u32,
+        col: u16,
+        text: &str,
+        line: Option<usize>,
+    ) -> Result<(), XlsxError> {
+        if text.is_empty() {
+            self.ws.write_blank(row, col, &self.styles.text)?;
+            return Ok(());
+        }
+        let (fitted, cut_from) = fit_cell(text);
+        if let Some(len) = cut_from {
+            let cell = format!("{}!{}{}", self.name, column_letters(col), row + 1);
+            let mut d = Diagnostic::new(
+                Severity::Warning,
+                "xlsx_cell_truncated",
+                format!(
+                    "the text has {len} characters, over Excel's limit of {MAX_CELL_CHARS} per cell; \
+                     only the first {} were written (the JSON and text outputs keep it whole)",
+                    fitted.chars().count()
+                ),
+                line,
+            );
+            d.cell = Some(cell);
+            self.warnings.push(d);
+        }
+        self.ws
+            .write_string_with_format(row, col, fitted, &self.styles.text)?;
+        // Wrapped text: a long line counts as one line of the column's widest sensible width.
+        self.measure(col, fitted.lines().map(display_width).max().unwrap_or(0));
+        Ok(())
+    }
+
+    fn number(&mut self, row: u32, col: u16, n: f64) -> Result<(), XlsxError> {
+        self.ws
+            .write_number_with_format(row, col, n, &self.styles.number)?;
+        self.measure(col, n.to_string().len());
+        Ok(())
+    }
+
+    /// Writes the bold header row, freezes it, repeats it on every printed page and sets up
+    /// an autofilter over `rows` data rows.
+    fn header(&mut self, names: &[String], rows: u32) -> Result<(), XlsxError> {
+        for (col, name) in (0u16..).zip(names) {
+            let (fitted, _) = fit_cell(name);
+            self.ws
+                .write_string_with_format(0, col, fitted, &self.styles.header)?;
+            // Leave room for the autofilter button.
+            self.measure(col, display_width(fitted) + 3);
+        }
+        let last_col = u16::try_from(names.len().saturating_sub(1)).unwrap_or(u16::MAX);
+        self.ws.set_freeze_panes(1, 0)?;
+        self.ws.set_repeat_rows(0, 0)?;
+        if !names.is_empty() {
+            self.ws.autofilter(0, 0, rows, last_col)?;
+        }
+        Ok(())
+    }
+
+    /// Page setup for printing: landscape A4, fit to the page width, margins in inches, a page
+    /// number footer and the given title as the page header.
+    fn print_setup(&mut self, title: Option<&str>) {
+        self.ws.set_landscape();
+        self.ws.set_paper_size(PAPER_A4);
+        self.ws.set_print_fit_to_pages(1, 0);
+        self.ws.set_print_center_horizontally(true);
+        self.ws.set_margins(0.5, 0.5, 0.75, 0.75, 0.3, 0.3);
+        if let Some(t) = title.filter(|t| !t.is_empty()) {
+            // Header text is limited to 255 characters including codes; `&` must be doubled.
+            let short: String = t.chars().take(100).collect();
+            self.ws
+                .set_header(format!("&C{}", short.replace('&', "&&")));
+        }
+        self.ws.set_footer("&C第 &P 页，共 &N 页");
+    }
+
+    /// Sets each column's width from what was written, between `min` and [`MAX_COLUMN_WIDTH`]
+    /// (or the column's own cap).
+    fn finish(mut self, caps: &[(u16, f64)]) -> Result<Worksheet, XlsxError> {
+        for (col, w) in (0u16..).zip(self.widths.clone()) {
+            let cap = caps
+                .iter()
+                .find(|(c, _)| *c == col)
+                .map_or(MAX_COLUMN_WIDTH, |(_, cap)| *cap);
+            let width = (w as f64 + 2.0).clamp(6.0, cap);
+            self.ws.set_column_width(col, width)?;
+        }
+        Ok(self.ws)
+    }
+}
+
+/// Group-level column names: `一级分组`, `二级分组`, … .
+pub fn group_column_name(level: usize) -> String {
+    const CN: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    match CN.get(level) {
+        Some(n) => format!("{n}级分组"),
+        None => format!("{}级分组", level + 1),
+    }
+}
+
+/// The text of a task's lead cell: as printed when there is one, else the units joined with `、`.
+pub fn lead_cell(task: &Task) -> String {
+    if task.lead_text.is_empty() {
+        task.lead.join("、")
+    } else {
+        task.lead_text.clone()
+    }
+}
+
+/// The text of a task's support cell: as printed when there is one, else the units joined with `、`.
+pub fn support_cell(task: &Task) -> String {
+    if task.support_text.is_empty() {
+        task.support.join("、")
+    } else {
+        task.support_text.clone()
+    }
+}
+
+/// The title printed in the page header: the title of the part holding the task table, else
+/// the notice's title.
+fn print_title(doc: &Document) -> Option<&str> {
+    doc.parts
+        .iter()
+        .find(|p| !p.tables.is_empty() && p.title.is_some())
+        .and_then(|p| p.title.as_deref())
+        .or(doc.notice.title.as_deref())
+}
+
+fn row_num(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+fn tasks_sheet(
+    doc: &Document,
+    styles: &Styles,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Worksheet, XlsxError> {
+    let levels = doc.tasks.iter().map(|t| t.group.len()).max().unwrap_or(0);
+    let mut extra_keys: Vec<&str> = Vec::new();
+    for t in &doc.tasks {
+        for k in t.extra.keys() {
+            if !extra_keys.contains(&k.as_str()) {
+                extra_keys.push(k);
+            }
+        }
+    }
+    let mut names = vec!["序号".to_string()];
+    names.extend((0..levels).map(group_column_name));
+    names.extend(["任务", "牵头单位", "配合单位"].map(String::from));
+    names.extend(extra_keys.iter().map(|k| k.to_string()));
+
+    let mut sheet = Sheet::new(SHEET_TASKS, styles, warnings)?;
+    sheet.header(&names, row_num(doc.tasks.len()))?;
+    let first_extra = u16::try_from(levels + 4).unwrap_or(u16::MAX);
+    for (i, task) in doc.tasks.iter().enumerate() {
+        let row = row_num(i + 1);
+        let line = Some(task.line);
+        sheet.number(row, 0, f64::from(task.seq))?;
+        let mut col = 1u16;
+        for level in 0..levels {
+            sheet.text(
+                row,
+                col,
+                task.group.get(level).map_or("", String::as_str),
+                line,
+            )?;
+            col += 1;
+        }
+        sheet.text(row, col, &task.text, line)?;
+        sheet.text(row, col + 1, &lead_cell(task), line)?;
+        sheet.text(row, col + 2, &support_cell(task), line)?;
+        for (k, key) in (first_extra..).zip(&extra_keys) {
+            sheet.text(
+                row,
+                k,
+                task.extra.get(*key).map_or("", String::as_str),
+                line,
+            )?;
+        }
+    }
+    sheet.print_setup(print_title(doc));
+    let task_col = u16::try_from(levels + 1).unwrap_or(u16::MAX);
+    let mut caps = vec![(0u16, 8.0), (task_col, MAX_COLUMN_WIDTH)];
+    caps.extend((1..task_col).map(|c| (c, 24.0)));
+    caps.extend([(task_col + 1, 30.0), (task_col + 2, 30.0)]);
+    sheet.finish(&caps)
+}
+
+/// One row of the `按单位` sheet.
+struct UnitRow<'a> {
+    unit: &'a str,
+    role: &'static str,
+    seq: u32,
+    text: &'a str,
+    line: usize,
+}
+
+/// The (unit, task) pairs of the document, sorted by unit (stably), then by 序号.
+fn unit_rows(doc: &Document) -> Vec<UnitRow<'_>> {
+    let mut rows = Vec::new();
+    for t in &doc.tasks {
+        for (units, role) in [(&t.lead, ROLE_LEAD), (&t.support, ROLE_SUPPORT)] {
+            for u in units.iter().filter(|u| !u.is_empty()) {
+                rows.push(UnitRow {
+                    unit: u,
+                    role,
+                    seq: t.seq,
+                    text: &t.text,
+                    line: t.line,
+                });
+            }
+        }
+    }
+    rows.sort_by(|a, b| a.unit.cmp(b.unit).then(a.seq.cmp(&b.seq)));
+    rows
+}
+
+fn by_unit_sheet(
+    doc: &Document,
+    styles: &Styles,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Worksheet, XlsxError> {
+    let rows = unit_rows(doc);
+    let mut sheet = Sheet::new(SHEET_BY_UNIT, styles, warnings)?;
+    sheet.header(
+        &["单位", "角色", "序号", "任务"].map(String::from),
+        row_num(rows.len()),
+    )?;
+    for (i, r) in rows.iter().enumerate() {
+        let row = row_num(i + 1);
+        sheet.text(row, 0, r.unit, Some(r.line))?;
+        sheet.text(row, 1, r.role, Some(r.line))?;
+        sheet.number(row, 2, f64::from(r.seq))?;
+        sheet.text(row, 3, r.text, Some(r.line))?;
+    }
+    sheet.print_setup(print_title(doc));
+    sheet.finish(&[(0, 30.0), (1, 8.0), (2, 8.0), (3, MAX_COLUMN_WIDTH + 20.0)])
+}
+
+fn format_name(f: SourceFormat) -> &'static str {
+    match f {
+        SourceFormat::Text => "text",
+        SourceFormat::Html => "html",
+        SourceFormat::Xlsx => "xlsx",
+        SourceFormat::Json => "json",
+    }
+}
+
+/// The label/value rows of `文档信息`.
+fn info_rows(doc: &Document) -> Vec<(String, String)> {
+    let n = &doc.notice;
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let mut rows = vec![
+        ("标题".to_string(), opt(&n.title)),
+        ("发文机关".to_string(), opt(&n.issuer)),
+        (
+            "发文字号".to_string(),
+            n.doc_number
+                .as_ref()
+                .map(|d| d.raw.clone())
+                .unwrap_or_default(),
+        ),
+        ("主送机关".to_string(), n.addressees.join("，")),
+        ("成文日期".to_string(), opt(&n.date)),
+        ("署名".to_string(), opt(&n.signature)),
+        ("附注".to_string(), opt(&n.note)),
+    ];
+    for a in &n.attachments {
+        let label = match a.index {
+            Some(i) => format!("附件{i}"),
+            None => "附件".to_string(),
+        };
+        rows.push((label, a.title.clone()));
+    }
+    rows.push((
+        "来源格式".to_string(),
+        format_name(doc.source.format).to_string(),
+    ));
+    rows.push(("编码".to_string(), doc.source.encoding.clone()));
+    rows.push(("任务数".to_string(), doc.tasks.len().to_string()));
+    rows
+}
+
+fn info_sheet(
+    doc: &Document,
+    styles: &Styles,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Worksheet, XlsxError> {
+    let rows = info_rows(doc);
+    let mut sheet = Sheet::new(SHEET_INFO, styles, warnings)?;
+    sheet.header(
+        &["要素".to_string(), "内容".to_string()],
+        row_num(rows.len()),
+    )?;
+    for (i, (label, value)) in rows.iter().enumerate() {
+        let row = row_num(i + 1);
+        sheet.text(row, 0, label, None)?;
+        sheet.text(row, 1, value, None)?;
+    }
+    sheet.print_setup(doc.notice.title.as_deref());
+    sheet.finish(&[(0, 12.0), (1, MAX_COLUMN_WIDTH + 20.0)])
+}
+
+/// The name printed for a part in `结构`: its title, else its label, else its kind.
+fn part_name(p: &gongwen_parse::Part) -> String {
+    if let Some(t) = &p.title {
+        return t.clone();
+    }
+    if let Some(l) = &p.label {
+        return l.clone();
+    }
+    match p.kind {
+        PartKind::Body => "正文",
+        PartKind::Enclosure => "印发文件",
+        PartKind::Attachment => "附件",
+    }
+    .to_string()
+}
+
+fn outline_sheet(
+    doc: &Document,
+    styles: &Styles,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<Worksheet, XlsxError> {
+    fn walk<'s>(sections: &'s [Section], out: &mut Vec<&'s Section>) {
+        for s in sections {
+            out.push(s);
+            walk(&s.children, out);
+        }
+    }
+    let mut rows: Vec<(String, &Section)> = Vec::new();
+    for p in &doc.parts {
+        let name = part_name(p);
+        let mut flat = Vec::new();
+        walk(&p.sections, &mut flat);
+        rows.extend(flat.into_iter().map(|s| (name.clone(), s)));
+    }
+    let mut sheet = Sheet::new(SHEET_OUTLINE, styles, warnings)?;
+    sheet.header(
+        &["部分", "层级", "编号", "标题", "行"].map(String::from),
+        row_num(rows.len()),
+    )?;
+    for (i, (part, s)) in rows.iter().enumerate() {
+        let row = row_num(i + 1);
+        sheet.text(row, 0, part, Some(s.line))?;
+        sheet.number(row, 1, f64::from(s.level))?;
+        sheet.text(row, 2, &s.marker, Some(s.line))?;
+        sheet.text(row, 3, &s.heading, Some(s.line))?;
+        sheet.number(row, 4, s.line as f64)?;
+    }
+    sheet.print_setup(doc.notice.title.as_deref());
+    sheet.finish(&[
+        (0, 36.0),
+        (1, 8.0),
+        (2, 10.0),
+        (3, MAX_COLUMN_WIDTH),
+        (4, 8.0),
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gongwen_parse::{Part, Task};
+
+    fn task(seq: u32, text: &str, lead: &[&str], support: &[&str], group: &[&str]) -> Task {
+        Task {
+            seq,
+            text: text.into(),
+            lead: lead.iter().map(|s| s.to_string()).collect(),
+            support: support.iter().map(|s| s.to_string()).collect(),
+            group: group.iter().map(|s| s.to_string()).collect(),
+            line: seq as usize,
+            ..Task::default()
+        }
+    }
+
+    #[test]
+    fn wide_characters_count_twice() {
+        assert_eq!(display_width("序号"), 4);
+        assert_eq!(display_width("A1"), 2);
+        assert_eq!(display_width("（一）a"), 7);
+    }
+
+    #[test]
+    fn cells_are_cut_to_excels_limit_in_utf16_units() {
+        let short = "任务".repeat(10);
+        assert_eq!(fit_cell(&short), (short.as_str(), None));
+        let long = "字".repeat(MAX_CELL_CHARS + 5);
+        let (fitted, from) = fit_cell(&long);
+        assert_eq!(fitted.chars().count(), MAX_CELL_CHARS);
+        assert_eq!(from, Some(MAX_CELL_CHARS + 5));
+        // Characters outside the BMP take two UTF-16 units; the cut never splits one.
+        let astral = "𠀀".repeat(MAX_CELL_CHARS / 2 + 1);
+        let (fitted, from) = fit_cell(&astral);
+        assert_eq!(fitted.chars().count(), MAX_CELL_CHARS / 2);
+        assert!(from.is_some());
+    }
+
+    #[test]
+    fn column_letters_follow_excel() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(701), "ZZ");
+        assert_eq!(column_letters(702), "AAA");
+    }
+
+    #[test]
+    fn group_columns_are_named_by_level() {
+        assert_eq!(group_column_name(0), "一级分组");
+        assert_eq!(group_column_name(1), "二级分组");
+        assert_eq!(group_column_name(11), "12级分组");
+    }
+
+    #[test]
+    fn unit_rows_sort_by_unit_then_seq_and_keep_both_roles() {
+        let doc = Document {
+            tasks: vec![
+                task(2, "乙", &["市商务委"], &["市财政局"], &[]),
+                task(1, "甲", &["市财政局", "市商务委"], &[], &[]),
+            ],
+            ..Document::default()
+        };
+        let rows: Vec<(&str, &str, u32)> = unit_rows(&doc)
+            .iter()
+            .map(|r| (r.unit, r.role, r.seq))
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                ("市商务委", "牵头", 1),
+                ("市商务委", "牵头", 2),
+                ("市财政局", "牵头", 1),
+                ("市财政局", "配合", 2)
+            ]
+        );
+    }
+
+    #[test]
+    fn lead_text_as_printed_wins_over_the_list() {
+        let mut t = task(1, "x", &["《目录》中的实施部门"], &[], &[]);
+        assert_eq!(lead_cell(&t), "《目录》中的实施部门");
+        t.lead = vec!["a".into(), "b".into()];
+        t.lead_text = String::new();
+        assert_eq!(lead_cell(&t), "a、b");
+        t.lead_text = "a，b".into();
+        assert_eq!(lead_cell(&t), "a，b");
+    }
+
+    #[test]
+    fn overlong_cells_are_cut_with_a_warning_naming_the_cell() {
+        let doc = Document {
+            tasks: vec![task(
+                1,
+                &"长".repeat(40_000),
+                &["市财政局"],
+                &[],
+                &["一、分组"],
+            )],
+            parts: vec![Part {
+                title: Some("任务分工".into()),
+                ..Part::default()
+            }],
+            ..Document::default()
+        };
+        let out = to_xlsx(&doc).unwrap();
+        assert!(out.bytes.starts_with(b"PK\x03\x04"));
+        // The task text is written twice: in 任务分工 and in 按单位.
+        let cells: Vec<&str> = out
+            .warnings
+            .iter()
+            .filter_map(|w| w.cell.as_deref())
+            .collect();
+        assert_eq!(cells, vec!["任务分工!C2", "按单位!D2"]);
+        let w = &out.warnings[0];
+        assert_eq!(w.code, "xlsx_cell_truncated");
+        assert_eq!(w.line, Some(1));
+        assert!(w.message.contains("40000"), "{}", w.message);
+    }
+
+    #[test]
+    fn an_empty_document_still_makes_a_workbook() {
+        let out = to_xlsx(&Document::default()).unwrap();
+        assert!(out.bytes.starts_with(b"PK\x03\x04"));
+        assert!(out.warnings.is_empty());
+    }
 }

@@ -3,34 +3,74 @@
 //! A notice that parses "cleanly" but silently lost a row must say so. These checks compare what
 //! the text states (`全面落实86项改革试点任务`, `（共5项）`, `等9个工作推进组`, `附件：…`) with what
 //! was parsed, and look for numbering gaps, repeats and tasks without a lead unit.
+//!
+//! | code | severity | what |
+//! | --- | --- | --- |
+//! | `task_number_gap` / `task_number_repeat` / `task_number_order` | warning | 序号 of table tasks not consecutive |
+//! | `task_without_lead` | warning | a task with an empty lead (牵头单位) |
+//! | `task_count_mismatch` | warning | `N项…任务` in the text ≠ tasks in the task tables |
+//! | `group_count_mismatch` | warning | `（共N项）` / `N项` in a group row ≠ tasks under it |
+//! | `enumeration_count_mismatch` | warning (info when the list may be an open one) | `A、B等N个…` lists a different number of names |
+//! | `numbering_gap` / `numbering_repeat` / `numbering_order` | warning | outline markers skip, repeat or go back |
+//! | `attachment_missing` | warning | 附件说明 names an attachment the document does not hold |
+//! | `attachment_not_listed` | info | an attachment 附件说明 does not name |
+//! | `attachment_title_mismatch` | warning | the attachment's title differs from its 附件说明 entry |
+//! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
 
 use crate::model::*;
-use crate::numbering;
+use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static STATED_TASKS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{1,4}|[一二三四五六七八九十百]{1,5})项[^，。；、：\d]{0,8}?任务").expect("static regex"));
-static GROUP_COUNT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[（(]共?(\d{1,4})[项条个][）)]").expect("static regex"));
-static ENUMERATION: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"等(\d{1,3}|[一二三四五六七八九十]{1,3})(个|大|项|类|条|方面)").expect("static regex"));
+static STATED_TASKS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{1,4}|[一二三四五六七八九十百]{1,5})项[^，。；、：\d]{0,8}?任务")
+        .expect("static regex")
+});
+/// A count a group row states at its end: `（共5项）`, `(5项)`, `方面5项：`, `（共五项）`.
+static GROUP_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:[（(]共?(\d{1,4}|[一二三四五六七八九十百]{1,5})[项条个][）)]|共?(\d{1,4})项)[。：:]?$",
+    )
+    .expect("static regex")
+});
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"等(\d{1,3}|[一二三四五六七八九十]{1,3})(个|大|项|类|条|方面)")
+        .expect("static regex")
+});
 
-fn cn_or_arabic(s: &str) -> Option<u32> {
-    numbering::parse_cn_number(s)
+/// What the checks can see of the source besides the model.
+#[derive(Debug, Clone, Default)]
+pub struct SourceView<'a> {
+    /// Every paragraph of the source with its line, in reading order.
+    pub paragraphs: Vec<(&'a str, usize)>,
+    /// Source line of each entry of [`Notice::attachments`] (same order; may be shorter).
+    pub attachment_lines: Vec<usize>,
 }
 
-/// Runs every check and appends the diagnostics to `doc`.
+/// Runs every check on a document alone and appends the diagnostics to `doc`.
+///
+/// Paragraph lines come from the model (a section's paragraphs report the section's line); the
+/// structure builder calls [`run_with`] with the source paragraphs instead.
 pub fn run(doc: &mut Document) {
+    let owned = model_paragraphs(doc);
+    let view = SourceView {
+        paragraphs: owned.iter().map(|(t, l)| (t.as_str(), *l)).collect(),
+        attachment_lines: Vec::new(),
+    };
+    run_with(doc, &view);
+}
+
+/// Runs every check with the source's paragraphs and appends the diagnostics to `doc`.
+pub fn run_with(doc: &mut Document, view: &SourceView) {
     let mut diags = Vec::new();
     check_task_numbers(doc, &mut diags);
-    check_stated_counts(doc, &mut diags);
+    check_stated_counts(doc, view, &mut diags);
     check_group_counts(doc, &mut diags);
-    check_enumerations(doc, &mut diags);
+    check_enumerations(view, &mut diags);
     check_outline_numbers(doc, &mut diags);
-    check_attachments(doc, &mut diags);
+    check_attachments(doc, view, &mut diags);
     check_page_metadata(doc, &mut diags);
     check_elements(doc, &mut diags);
     doc.diagnostics.extend(diags);
@@ -41,18 +81,39 @@ fn warn(code: &str, message: String, line: Option<usize>) -> Diagnostic {
 }
 
 fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let table_tasks: Vec<&Task> = doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table).collect();
     let mut prev: Option<&Task> = None;
-    for t in &table_tasks {
+    for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
         if let Some(p) = prev {
             if t.seq == p.seq {
-                out.push(warn("task_number_repeat", format!("task number {} appears again (expected {})", t.seq, p.seq + 1), Some(t.line)));
+                out.push(warn(
+                    "task_number_repeat",
+                    format!(
+                        "task number {} appears again (expected {})",
+                        t.seq,
+                        p.seq + 1
+                    ),
+                    Some(t.line),
+                ));
             } else if t.seq < p.seq && t.seq != 1 {
-                out.push(warn("task_number_order", format!("task number {} comes after {} (expected {})", t.seq, p.seq, p.seq + 1), Some(t.line)));
+                out.push(warn(
+                    "task_number_order",
+                    format!(
+                        "task number {} comes after {} (expected {})",
+                        t.seq,
+                        p.seq,
+                        p.seq + 1
+                    ),
+                    Some(t.line),
+                ));
             } else if t.seq > p.seq + 1 {
                 out.push(warn(
                     "task_number_gap",
-                    format!("task numbers jump from {} to {}: {} missing", p.seq, t.seq, t.seq - p.seq - 1),
+                    format!(
+                        "task numbers jump from {} to {}: {} missing",
+                        p.seq,
+                        t.seq,
+                        t.seq - p.seq - 1
+                    ),
                     Some(t.line),
                 ));
             }
@@ -61,45 +122,65 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
     for t in &doc.tasks {
         if t.lead.is_empty() {
-            out.push(warn("task_without_lead", format!("task {} has no lead unit (牵头单位)", t.seq), Some(t.line)));
+            out.push(warn(
+                "task_without_lead",
+                format!("task {} has no lead unit (牵头单位)", t.seq),
+                Some(t.line),
+            ));
         }
     }
 }
 
-/// Every paragraph of the document with its best-known line.
-fn paragraphs(doc: &Document) -> Vec<(&str, usize)> {
-    fn walk<'a>(s: &'a [Section], out: &mut Vec<(&'a str, usize)>) {
+/// Every paragraph of the model with its best-known line (for [`run`] without a source).
+fn model_paragraphs(doc: &Document) -> Vec<(String, usize)> {
+    fn walk(s: &[Section], out: &mut Vec<(String, usize)>) {
         for x in s {
-            out.push((&x.heading, x.line));
+            out.push((
+                format!("{}{}{}", x.marker, x.heading, x.heading_suffix),
+                x.line,
+            ));
             for p in &x.paragraphs {
-                out.push((p, x.line));
+                out.push((p.clone(), x.line));
             }
             walk(&x.children, out);
         }
     }
-    let mut out: Vec<(&str, usize)> = doc.notice.body.iter().map(|p| (p.as_str(), doc.notice.line.unwrap_or(0))).collect();
+    let mut out: Vec<(String, usize)> = doc
+        .notice
+        .body
+        .iter()
+        .map(|p| (p.clone(), doc.notice.line.unwrap_or(0)))
+        .collect();
     for part in &doc.parts {
         for p in &part.preamble {
-            out.push((p, part.line));
+            out.push((p.clone(), part.line));
         }
         walk(&part.sections, &mut out);
     }
     out
 }
 
-fn check_stated_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
-    let table_tasks = doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table).count();
+fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
+    let table_tasks = doc
+        .tasks
+        .iter()
+        .filter(|t| t.origin == TaskOrigin::Table)
+        .count();
     if table_tasks == 0 {
         return;
     }
-    for (text, line) in paragraphs(doc) {
+    for &(text, line) in &view.paragraphs {
         for c in STATED_TASKS.captures_iter(text) {
-            let Some(n) = cn_or_arabic(&c[1]) else { continue };
+            let Some(n) = numbering::parse_cn_number(&c[1]) else {
+                continue;
+            };
             if n as usize != table_tasks {
-                out.push(Diagnostic::new(
-                    Severity::Warning,
+                out.push(warn(
                     "task_count_mismatch",
-                    format!("the text states `{}` but the task table has {} tasks", &c[0], table_tasks),
+                    format!(
+                        "the text states `{}` but the task tables hold {} tasks",
+                        &c[0], table_tasks
+                    ),
                     Some(line),
                 ));
             }
@@ -107,21 +188,36 @@ fn check_stated_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// The count a group row states, if any.
+pub fn stated_group_count(text: &str) -> Option<usize> {
+    let c = GROUP_COUNT.captures(text)?;
+    let n = c.get(1).or_else(|| c.get(2))?;
+    numbering::parse_cn_number(n.as_str()).map(|n| n as usize)
+}
+
 fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
+    // How many tasks sit under each group text (one pass over the tasks).
+    let mut under: HashMap<&str, usize> = HashMap::new();
+    for t in &doc.tasks {
+        for g in &t.group {
+            *under.entry(g.as_str()).or_default() += 1;
+        }
+    }
     for part in &doc.parts {
         for table in &part.tables {
             for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
-                if !crate::tasks::is_spanning_row(row) {
+                let Some(text) = crate::tasks::group_row_text(row) else {
                     continue;
-                }
-                let Some(c) = GROUP_COUNT.captures(&row[0]) else { continue };
-                let Ok(stated) = c[1].parse::<usize>() else { continue };
-                let found = doc.tasks.iter().filter(|t| t.group.iter().any(|g| g == &row[0])).count();
+                };
+                let Some(stated) = stated_group_count(text) else {
+                    continue;
+                };
+                let found = under.get(text).copied().unwrap_or(0);
                 if found != stated {
                     out.push(warn(
                         "group_count_mismatch",
-                        format!("group `{}` states {} items but {} tasks were found under it", row[0], stated, found),
-                        table.row_lines.get(r).copied(),
+                        format!("group `{text}` states {stated} items but {found} tasks were found under it"),
+                        table.row_lines.get(r).copied().or(Some(table.line)),
                     ));
                 }
             }
@@ -129,112 +225,244 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_enumerations(doc: &Document, out: &mut Vec<Diagnostic>) {
-    for (text, line) in paragraphs(doc) {
+fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
+    for &(text, line) in &view.paragraphs {
         for c in ENUMERATION.captures_iter(text) {
-            let Some(n) = cn_or_arabic(&c[1]) else { continue };
+            let Some(n) = numbering::parse_cn_number(&c[1]) else {
+                continue;
+            };
             let Some(m) = c.get(0) else { continue };
             let before = &text[..m.start()];
-            let clause_start = before.rfind(['，', '。', '；', '：']).map(|p| p + '，'.len_utf8()).unwrap_or(0);
-            let clause = &before[clause_start..];
-            let items = split_top_level(clause, &['、']);
-            if items.len() < 2 {
+            let clause_start = before
+                .rfind(['，', '。', '；', '：'])
+                .map(|p| p + '，'.len_utf8())
+                .unwrap_or(0);
+            let clause = before.get(clause_start..).unwrap_or_default();
+            let items = split_top_level(clause, &['、']).len();
+            // `住房贷款利息或者住房租金` names two items inside one `、` slot.
+            let joined = clause.matches("或者").count() + clause.matches("以及").count();
+            if items < 2 || items == n as usize || items + joined == n as usize {
                 continue;
             }
-            if items.len() as u32 != n {
-                out.push(warn(
-                    "enumeration_count_mismatch",
-                    format!("the text says `{}` but lists {} items before it", &c[0], items.len()),
-                    Some(line),
-                ));
-            }
+            // `北京、上海等20个城市` is an open list (等 = "and others"); a list short by one or
+            // two, or longer than stated, is a contradiction.
+            let severity = if items > n as usize || n as usize - items <= 2 {
+                Severity::Warning
+            } else {
+                Severity::Info
+            };
+            out.push(Diagnostic::new(
+                severity,
+                "enumeration_count_mismatch",
+                format!(
+                    "the text says `{}` but lists {} items before it",
+                    &c[0], items
+                ),
+                Some(line),
+            ));
         }
     }
 }
 
 fn check_outline_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
-    fn walk(s: &[Section], last_by_kind: &mut HashMap<String, u32>, out: &mut Vec<Diagnostic>) {
-        let mut prev: Option<&Section> = None;
+    /// The last number seen of each marker kind, across parents: `（五）` under `二、` may continue
+    /// `（四）` under `一、`.
+    type Last = [Option<u32>; MarkerKind::COUNT];
+    fn walk(s: &[Section], last: &mut Last, out: &mut Vec<Diagnostic>) {
+        let mut prev: Option<(MarkerKind, u32)> = None;
         for x in s {
-            let kind = numbering::marker(&x.marker).map(|m| format!("{:?}", m.kind)).unwrap_or_default();
-            let expected = match prev {
-                Some(p) if numbering::marker(&p.marker).map(|m| format!("{:?}", m.kind)) == Some(kind.clone()) => Some(p.number + 1),
-                _ => None,
+            let Some(kind) = numbering::marker_kind(&x.marker) else {
+                walk(&x.children, last, out);
+                continue;
             };
-            match expected {
-                Some(e) if x.number == e => {}
-                Some(e) if x.number + 1 == e => {
-                    out.push(warn("numbering_repeat", format!("heading {} repeats the previous number (expected {})", x.marker, e), Some(x.line)))
-                }
-                Some(e) if x.number < e => {
-                    out.push(warn("numbering_order", format!("heading {} is out of order (expected {})", x.marker, e), Some(x.line)))
-                }
-                Some(e) => out.push(warn("numbering_gap", format!("heading {} skips numbers (expected {})", x.marker, e), Some(x.line))),
+            let n = x.number;
+            match prev.filter(|(k, _)| *k == kind) {
+                Some((_, p)) if n == p + 1 => {}
+                Some((_, p)) if n == p => out.push(warn(
+                    "numbering_repeat",
+                    format!(
+                        "heading {} repeats the previous number (expected {})",
+                        x.marker,
+                        p + 1
+                    ),
+                    Some(x.line),
+                )),
+                Some((_, p)) if n < p => out.push(warn(
+                    "numbering_order",
+                    format!("heading {} is out of order (expected {})", x.marker, p + 1),
+                    Some(x.line),
+                )),
+                Some((_, p)) => out.push(warn(
+                    "numbering_gap",
+                    format!(
+                        "heading {} skips {} number(s) (expected {})",
+                        x.marker,
+                        n - p - 1,
+                        p + 1
+                    ),
+                    Some(x.line),
+                )),
                 None => {
-                    // The first of a run may start at 1 or continue the numbering of the same kind
-                    // from the previous parent (（五） under 二、 after （四） under 一、).
-                    let cont = last_by_kind.get(&kind).map(|n| n + 1);
-                    if x.number != 1 && Some(x.number) != cont {
+                    // The first of a run starts at 1 or continues the previous run of its kind.
+                    let before = last[kind.index()];
+                    let cont = before.map(|b| b + 1);
+                    if n != 1 && Some(n) != cont {
+                        let expected = cont
+                            .map(|c| format!("1 or {c}"))
+                            .unwrap_or_else(|| "1".into());
+                        let (code, what) = match before {
+                            Some(b) if n == b => {
+                                ("numbering_repeat", "repeats the previous number")
+                            }
+                            Some(b) if n < b => ("numbering_order", "is out of order"),
+                            _ => ("numbering_gap", "starts a run with a gap"),
+                        };
                         out.push(warn(
-                            "numbering_gap",
-                            format!("heading {} starts a run (expected 1{})", x.marker, cont.map(|c| format!(" or {c}")).unwrap_or_default()),
+                            code,
+                            format!("heading {} {what} (expected {expected})", x.marker),
                             Some(x.line),
                         ));
                     }
                 }
             }
-            last_by_kind.insert(kind, x.number);
-            walk(&x.children, last_by_kind, out);
-            prev = Some(x);
+            last[kind.index()] = Some(n);
+            prev = Some((kind, n));
+            walk(&x.children, last, out);
         }
     }
     for part in &doc.parts {
-        walk(&part.sections, &mut HashMap::new(), out);
+        walk(&part.sections, &mut [None; MarkerKind::COUNT], out);
     }
 }
 
-fn check_attachments(doc: &Document, out: &mut Vec<Diagnostic>) {
+/// The number of an attachment label: `附件2` → 2, `附件二` → 2, `附件` → `None`.
+fn label_number(label: &str) -> Option<u32> {
+    numbering::parse_cn_number(label.strip_prefix("附件")?)
+}
+
+/// Titles compared modulo book-title marks, quotes and spaces.
+fn same_title(a: &str, b: &str) -> bool {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '《' | '》' | '“' | '”' | ' '))
+            .collect()
+    };
+    key(a) == key(b)
+}
+
+fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
+    // A workbook is a table without a letter: there is no 附件说明 to compare with.
+    if doc.source.format == SourceFormat::Xlsx {
+        return;
+    }
     let listed = &doc.notice.attachments;
-    let present: Vec<&Part> = doc.parts.iter().filter(|p| p.kind == PartKind::Attachment).collect();
-    if listed.len() > present.len() {
-        for a in &listed[present.len()..] {
-            out.push(warn("attachment_missing", format!("附件说明 lists `{}` but the document has no such attachment", a.title), None));
+    let present: Vec<&Part> = doc
+        .parts
+        .iter()
+        .filter(|p| p.kind == PartKind::Attachment)
+        .collect();
+    // Pair listed entries with attachments: by number when both are numbered, else in order.
+    let mut pair_of_listed: Vec<Option<usize>> = vec![None; listed.len()];
+    let mut paired = vec![false; present.len()];
+    for (i, a) in listed.iter().enumerate() {
+        let by_number = a.index.and_then(|n| {
+            present.iter().enumerate().position(|(j, p)| {
+                !paired[j] && p.label.as_deref().and_then(label_number) == Some(n)
+            })
+        });
+        let positional = || {
+            let p = present.get(i)?;
+            let free = paired.get(i) == Some(&false);
+            let compatible =
+                a.index.is_none() || p.label.as_deref().and_then(label_number).is_none();
+            (free && compatible).then_some(i)
+        };
+        let found = by_number.or_else(positional);
+        if let Some(j) = found {
+            paired[j] = true;
+            pair_of_listed[i] = Some(j);
         }
-    } else if present.len() > listed.len() {
-        for p in &present[listed.len()..] {
+    }
+    for (i, a) in listed.iter().enumerate() {
+        let line = view.attachment_lines.get(i).copied();
+        match pair_of_listed[i] {
+            None => out.push(warn(
+                "attachment_missing",
+                format!(
+                    "附件说明 lists `{}` but the document has no such attachment",
+                    a.title
+                ),
+                line,
+            )),
+            Some(j) => {
+                let p = present[j];
+                if let Some(t) = &p.title {
+                    if !same_title(t, &a.title) {
+                        out.push(warn(
+                            "attachment_title_mismatch",
+                            format!(
+                                "附件说明 lists `{}` but the attachment is titled `{}`",
+                                a.title, t
+                            ),
+                            Some(p.line),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    for (j, p) in present.iter().enumerate() {
+        if !paired[j] {
             out.push(Diagnostic::new(
                 Severity::Info,
                 "attachment_not_listed",
-                format!("attachment `{}` is not named in 附件说明", p.title.as_deref().unwrap_or("")),
+                format!(
+                    "attachment `{}{}` is not named in 附件说明",
+                    p.label
+                        .as_deref()
+                        .map(|l| format!("{l} "))
+                        .unwrap_or_default(),
+                    p.title.as_deref().unwrap_or("")
+                ),
                 Some(p.line),
             ));
-        }
-    }
-    for (a, p) in listed.iter().zip(&present) {
-        if let Some(t) = &p.title {
-            if t != &a.title {
-                out.push(warn("attachment_title_mismatch", format!("附件说明 lists `{}` but the attachment is titled `{}`", a.title, t), Some(p.line)));
-            }
         }
     }
 }
 
 fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
-    let Some(page) = doc.source.page.clone() else { return };
+    let Some(page) = doc.source.page.clone() else {
+        return;
+    };
     let n = &mut doc.notice;
     let pairs: [(&str, Option<String>, Option<String>); 4] = [
         ("标题", page.title.clone(), n.title.clone()),
-        ("发文字号", page.doc_number.clone(), n.doc_number.as_ref().map(|d| d.raw.clone())),
+        (
+            "发文字号",
+            page.doc_number.clone(),
+            n.doc_number.as_ref().map(|d| d.raw.clone()),
+        ),
         ("成文日期", page.date.clone(), n.date.clone()),
         ("发文机关", page.issuer.clone(), n.issuer.clone()),
     ];
     for (label, meta, body) in pairs {
         match (meta, body) {
-            (Some(m), Some(b)) if crate::normalize::strip_spaces(&m) != crate::normalize::strip_spaces(&b) => {
-                out.push(warn("page_metadata_mismatch", format!("the page's {label} is `{m}` but the document reads `{b}`"), None));
+            (Some(m), Some(b))
+                if crate::normalize::strip_spaces(&m) != crate::normalize::strip_spaces(&b) =>
+            {
+                out.push(warn(
+                    "page_metadata_mismatch",
+                    format!("the page's {label} is `{m}` but the document reads `{b}`"),
+                    None,
+                ));
             }
             (Some(m), None) => {
-                out.push(Diagnostic::new(Severity::Info, "filled_from_page", format!("{label} `{m}` taken from the page's metadata"), None));
+                out.push(Diagnostic::new(
+                    Severity::Info,
+                    "filled_from_page",
+                    format!("{label} `{m}` taken from the page's metadata"),
+                    None,
+                ));
                 match label {
                     "标题" => n.title = Some(m),
                     "发文字号" => n.doc_number = crate::structure::parse_doc_number(&m),
@@ -249,6 +477,62 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
 
 fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
     if doc.notice.title.is_none() && doc.source.format != SourceFormat::Xlsx {
-        out.push(warn("no_title", "no title (标题) was found at the top of the document".into(), None));
+        out.push(warn(
+            "no_title",
+            "no title (标题) was found at the top of the document".into(),
+            None,
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn group_rows_state_counts_in_either_form() {
+        assert_eq!(stated_group_count("一、知识产权保护方面（共5项）"), Some(5));
+        assert_eq!(stated_group_count("（一）科技金融创新方面5项："), Some(5));
+        assert_eq!(stated_group_count("二、数字产业（共十二项）"), Some(12));
+        assert_eq!(stated_group_count("（一）充分竞争性服务业。"), None);
+        assert_eq!(stated_group_count("建设5项工程的配套设施"), None);
+    }
+
+    fn enumeration_codes(text: &str) -> Vec<(String, Severity)> {
+        let view = SourceView {
+            paragraphs: vec![(text, 1)],
+            attachment_lines: Vec::new(),
+        };
+        let mut out = Vec::new();
+        check_enumerations(&view, &mut out);
+        out.into_iter().map(|d| (d.code, d.severity)).collect()
+    }
+
+    #[test]
+    fn enumerations_count_their_names() {
+        assert!(enumeration_codes("发挥科技、金融、法治保障等3个工作推进组作用。").is_empty());
+        assert_eq!(
+            enumeration_codes("发挥科技、金融等3个工作推进组作用。"),
+            vec![("enumeration_count_mismatch".to_string(), Severity::Warning)]
+        );
+        // 或者 joins two items in one slot.
+        assert!(
+            enumeration_codes(
+                "子女教育、继续教育、大病医疗、住房贷款利息或者住房租金、赡养老人等6项专项附加扣除"
+            )
+            .is_empty()
+        );
+        // An open list (等 = "and others") far shorter than the count is only worth knowing.
+        assert_eq!(
+            enumeration_codes("在北京、上海等20个城市开展试点。"),
+            vec![("enumeration_count_mismatch".to_string(), Severity::Info)]
+        );
+    }
+
+    #[test]
+    fn attachment_labels_read_their_number() {
+        assert_eq!(label_number("附件2"), Some(2));
+        assert_eq!(label_number("附件十一"), Some(11));
+        assert_eq!(label_number("附件"), None);
     }
 }

@@ -12,7 +12,9 @@ pub enum Error {
     #[error("the input is empty (expected a notice as text, HTML or a workbook)")]
     Empty,
     /// The input is not a format this crate reads.
-    #[error("{what} is not supported (expected a notice as text, HTML, XLSX/XLS/ODS, or gongwen JSON)")]
+    #[error(
+        "{what} is not supported (expected a notice as text, HTML, XLSX/XLS/ODS, or gongwen JSON)"
+    )]
     Unsupported {
         /// What the input looks like, e.g. `a PDF document`.
         what: String,

@@ -117,6 +117,9 @@ pub struct Notice {
     pub signature: Option<String>,
     /// 成文日期 as `YYYY-MM-DD`; printed as `2021年8月4日` or `二〇〇四年六月二十六日`.
     pub date: Option<String>,
+    /// 成文日期 as printed (`二〇〇四年六月二十六日`), kept even when it is not a real date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_text: Option<String>,
     /// 附注 without its parentheses, e.g. `此件公开发布`.
     pub note: Option<String>,
     /// 附件说明: the attachments the notice lists, e.g. `附件：重庆市…任务分工`.
@@ -265,7 +268,9 @@ pub struct Task {
 }
 
 /// How serious a diagnostic is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Something worth knowing; nothing is wrong.
@@ -294,8 +299,19 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic about `line`.
-    pub fn new(severity: Severity, code: &str, message: impl Into<String>, line: Option<usize>) -> Self {
-        Diagnostic { severity, code: code.to_string(), message: message.into(), line, cell: None }
+    pub fn new(
+        severity: Severity,
+        code: &str,
+        message: impl Into<String>,
+        line: Option<usize>,
+    ) -> Self {
+        Diagnostic {
+            severity,
+            code: code.to_string(),
+            message: message.into(),
+            line,
+            cell: None,
+        }
     }
 }
 

@@ -30,8 +30,34 @@ pub enum MarkerKind {
 impl MarkerKind {
     /// True for the regulation forms 第X章/节/条/部分, whose marker is a label rather than an item.
     pub fn is_ordinal(self) -> bool {
-        matches!(self, MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article)
+        matches!(
+            self,
+            MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section | MarkerKind::Article
+        )
     }
+
+    /// A small dense index (0..[`MarkerKind::COUNT`]) for per-kind tables.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// How many kinds there are.
+    pub const COUNT: usize = 9;
+}
+
+/// The kind of a marker as stored in [`crate::model::Section::marker`] (`（一）`, `第三条`, `1．`).
+///
+/// Unlike [`marker`], a parenthesized numeral standing alone is accepted, since the stored
+/// marker is only the marker.
+///
+/// ```
+/// use gongwen_parse::numbering::{marker_kind, MarkerKind};
+/// assert_eq!(marker_kind("（一）"), Some(MarkerKind::CnParen));
+/// assert_eq!(marker_kind("第三条"), Some(MarkerKind::Article));
+/// assert_eq!(marker_kind("附件"), None);
+/// ```
+pub fn marker_kind(printed: &str) -> Option<MarkerKind> {
+    marker_at(printed, true).map(|m| m.kind)
 }
 
 /// A marker found at the start of a block.
@@ -103,7 +129,10 @@ pub fn parse_cn_digits(s: &str) -> Option<u32> {
 }
 
 fn is_cn_numeral(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'
+    )
 }
 
 /// Recognises the numbering marker at the start of a normalized block.
@@ -116,11 +145,18 @@ fn is_cn_numeral(c: char) -> bool {
 /// assert!(marker("2021年8月4日").is_none());
 /// ```
 pub fn marker(text: &str) -> Option<Marker> {
+    marker_at(text, false)
+}
+
+fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
     let mut chars = text.char_indices();
     let (_, first) = chars.next()?;
     match first {
         '第' => {
-            let digits: String = text['第'.len_utf8()..].chars().take_while(|&c| is_cn_numeral(c) || c.is_ascii_digit()).collect();
+            let digits: String = text['第'.len_utf8()..]
+                .chars()
+                .take_while(|&c| is_cn_numeral(c) || c.is_ascii_digit())
+                .collect();
             if digits.is_empty() {
                 return None;
             }
@@ -139,11 +175,20 @@ pub fn marker(text: &str) -> Option<Marker> {
             };
             let number = parse_cn_number(&digits)?;
             let len = after + unit_len;
-            Some(Marker { kind, text: text[..len].to_string(), number, len })
+            Some(Marker {
+                kind,
+                text: text[..len].to_string(),
+                number,
+                len,
+            })
         }
         '（' | '(' => {
             let inner_start = first.len_utf8();
-            let inner: String = text[inner_start..].chars().take_while(|&c| c != '）' && c != ')').take(6).collect();
+            let inner: String = text[inner_start..]
+                .chars()
+                .take_while(|&c| c != '）' && c != ')')
+                .take(6)
+                .collect();
             let close_at = inner_start + inner.len();
             let close = text[close_at..].chars().next()?;
             if close != '）' && close != ')' || inner.is_empty() {
@@ -159,15 +204,25 @@ pub fn marker(text: &str) -> Option<Marker> {
             let number = parse_cn_number(&inner)?;
             let len = close_at + close.len_utf8();
             // A parenthesis that is the whole block (a note like （此件公开发布）) is not a marker.
-            if len == text.len() && kind == MarkerKind::CnParen {
+            if !allow_whole && len == text.len() && kind == MarkerKind::CnParen {
                 return None;
             }
-            Some(Marker { kind, text: text[..len].to_string(), number, len })
+            Some(Marker {
+                kind,
+                text: text[..len].to_string(),
+                number,
+                len,
+            })
         }
         '①'..='⑳' => {
             let number = first as u32 - '①' as u32 + 1;
             let len = first.len_utf8();
-            Some(Marker { kind: MarkerKind::Circled, text: text[..len].to_string(), number, len })
+            Some(Marker {
+                kind: MarkerKind::Circled,
+                text: text[..len].to_string(),
+                number,
+                len,
+            })
         }
         c if c.is_ascii_digit() => {
             let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
@@ -180,11 +235,20 @@ pub fn marker(text: &str) -> Option<Marker> {
                 return None;
             }
             // `1.5倍` is a number, not a marker.
-            if rest[sep.len_utf8()..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            if rest[sep.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit())
+            {
                 return None;
             }
             let len = digits.len() + sep.len_utf8();
-            Some(Marker { kind: MarkerKind::ArabicDot, text: text[..len].to_string(), number: digits.parse().ok()?, len })
+            Some(Marker {
+                kind: MarkerKind::ArabicDot,
+                text: text[..len].to_string(),
+                number: digits.parse().ok()?,
+                len,
+            })
         }
         c if is_cn_numeral(c) => {
             let digits: String = text.chars().take_while(|&c| is_cn_numeral(c)).collect();
@@ -193,7 +257,12 @@ pub fn marker(text: &str) -> Option<Marker> {
                 return None;
             }
             let len = digits.len() + '、'.len_utf8();
-            Some(Marker { kind: MarkerKind::CnComma, text: text[..len].to_string(), number: parse_cn_number(&digits)?, len })
+            Some(Marker {
+                kind: MarkerKind::CnComma,
+                text: text[..len].to_string(),
+                number: parse_cn_number(&digits)?,
+                len,
+            })
         }
         _ => None,
     }
@@ -230,13 +299,26 @@ mod tests {
         ];
         for (text, kind, number, printed) in cases {
             let m = marker(text).unwrap_or_else(|| panic!("no marker in {text}"));
-            assert_eq!((m.kind, m.number, m.text.as_str()), (kind, number, printed), "{text}");
+            assert_eq!(
+                (m.kind, m.number, m.text.as_str()),
+                (kind, number, printed),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn non_markers_are_rejected() {
-        for text in ["2021年8月4日", "1.5倍", "一是加强", "（此件公开发布）", "（一）", "第一批", "（QDLP）", "二〇〇四年"] {
+        for text in [
+            "2021年8月4日",
+            "1.5倍",
+            "一是加强",
+            "（此件公开发布）",
+            "（一）",
+            "第一批",
+            "（QDLP）",
+            "二〇〇四年",
+        ] {
             assert!(marker(text).is_none(), "{text}");
         }
     }

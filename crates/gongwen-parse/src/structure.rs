@@ -14,32 +14,132 @@ use crate::numbering::{self, MarkerKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static DOC_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\p{Han}{1,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex"));
-static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
+static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\p{Han}{0,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex")
+});
+static DATE_ARABIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
 static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")
 });
-static ATTACHMENT_LABEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^附件(\d{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").expect("static regex"));
-static ATTACHMENT_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").expect("static regex"));
-static LIST_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})[．.、](.+)$").expect("static regex"));
-static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^（(此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})）$").expect("static regex")
+static ATTACHMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^附件(\d{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").expect("static regex")
 });
-static PAREN_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^（[^（）]{1,40}）$").expect("static regex"));
+static ATTACHMENT_LIST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").expect("static regex"));
+static LIST_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})[．.、](.+)$").expect("static regex"));
+static NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^（(此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})）$")
+        .expect("static regex")
+});
+static PAREN_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^（[^（）]{1,40}）$").expect("static regex"));
 
 /// Suffixes that end the name of an issuing authority.
 const ORGAN_SUFFIXES: &[&str] = &[
-    "人民政府", "政府", "办公厅", "办公室", "委员会", "国务院", "中央", "部", "局", "厅", "委", "院", "会", "署", "行", "中心", "组",
-    "办", "司", "处", "室", "党委", "省委", "市委", "县委", "区委",
+    "人民政府",
+    "政府",
+    "办公厅",
+    "办公室",
+    "委员会",
+    "国务院",
+    "中央",
+    "部",
+    "局",
+    "厅",
+    "委",
+    "院",
+    "会",
+    "署",
+    "行",
+    "中心",
+    "组",
+    "办",
+    "司",
+    "处",
+    "室",
+    "党委",
+    "省委",
+    "市委",
+    "县委",
+    "区委",
 ];
+
+/// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`]: collective names of
+/// recipients (`有关单位`, `各直属机构`, `各军兵种`).
+const ADDRESSEE_ENDINGS: &[&str] = &[
+    "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
+    "战区", "军区", "部委", "同志", "成员",
+];
+
+/// Titles of office holders who sign orders (令) and some decisions in person: `总理 李克强`.
+const SIGNER_TITLES: &[&str] = &[
+    "总理",
+    "主席",
+    "委员长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "州长",
+    "旗长",
+    "部长",
+    "主任",
+    "书记",
+    "局长",
+    "厅长",
+    "署长",
+    "行长",
+    "院长",
+];
+
+/// 文种 whose title is the issuer's name followed by the form's name, with no `关于`
+/// (`中华人民共和国国务院令`, `某市人民政府公告`).
+const BARE_FORMS: &[&str] = &["命令", "令", "公告", "通告"];
 
 /// Words that end a document title (文种 and the names of enclosed documents).
 const TITLE_ENDINGS: &[&str] = &[
-    "通知", "意见", "批复", "决定", "通告", "公告", "通报", "报告", "请示", "函", "纪要", "命令", "令", "议案", "决议", "公报", "方案", "办法",
-    "规则", "规定", "细则", "清单", "计划", "要点", "目录", "分工", "标准", "指引", "指南", "条例", "规划", "纲要", "名单", "表", "措施",
-    "制度", "章程", "守则", "实施意见", "任务分工",
+    "通知",
+    "意见",
+    "批复",
+    "决定",
+    "通告",
+    "公告",
+    "通报",
+    "报告",
+    "请示",
+    "函",
+    "纪要",
+    "命令",
+    "令",
+    "议案",
+    "决议",
+    "公报",
+    "方案",
+    "办法",
+    "规则",
+    "规定",
+    "细则",
+    "清单",
+    "计划",
+    "要点",
+    "目录",
+    "分工",
+    "标准",
+    "指引",
+    "指南",
+    "条例",
+    "规划",
+    "纲要",
+    "名单",
+    "表",
+    "措施",
+    "制度",
+    "章程",
+    "守则",
+    "实施意见",
+    "任务分工",
 ];
 
 fn char_len(s: &str) -> usize {
@@ -88,8 +188,16 @@ pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
     let c = DOC_NUMBER.captures(text)?;
     let agency = c.get(1)?.as_str().to_string();
     let year = c.get(2).and_then(|m| m.as_str().parse().ok());
-    let serial = c.get(3).or_else(|| c.get(4)).and_then(|m| m.as_str().parse().ok());
-    Some(DocNumber { raw: text.to_string(), agency, year, serial })
+    let serial = c
+        .get(3)
+        .or_else(|| c.get(4))
+        .and_then(|m| m.as_str().parse().ok());
+    Some(DocNumber {
+        raw: text.to_string(),
+        agency,
+        year,
+        serial,
+    })
 }
 
 fn has_sentence_punct(s: &str) -> bool {
@@ -99,8 +207,7 @@ fn has_sentence_punct(s: &str) -> bool {
 /// Looks like the name of an organ (a signature or issuer line).
 fn is_organ_line(s: &str) -> bool {
     let n = char_len(s);
-    n >= 2
-        && n <= 60
+    (2..=60).contains(&n)
         && !has_sentence_punct(s)
         && numbering::marker(s).is_none()
         && find_date(s).is_none()
@@ -110,8 +217,7 @@ fn is_organ_line(s: &str) -> bool {
 /// Could be (part of) a title: short, not a sentence, not numbered.
 fn is_title_line(s: &str) -> bool {
     let n = char_len(s);
-    n >= 2
-        && n <= 80
+    (2..=80).contains(&n)
         && !s.ends_with(['。', '；', '：', '，'])
         && numbering::marker(s).is_none()
         && find_date(s).is_none()
@@ -121,12 +227,41 @@ fn is_title_line(s: &str) -> bool {
         && !ATTACHMENT_LIST.is_match(s)
 }
 
+/// A 主送机关 line: recipients separated by `，` and ending in `：`, each recipient the name of an
+/// organ or a collective (`各省、自治区、直辖市人民政府`, `有关单位`). A sentence that happens to end
+/// in `：` (`为深入推进……，国务院决定：`) is not one.
 fn is_addressee_line(s: &str) -> bool {
-    (s.ends_with('：') || s.ends_with(':'))
-        && char_len(s) <= 200
+    let Some(list) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
+        return false;
+    };
+    char_len(s) <= 200
         && !s.contains('。')
         && numbering::marker(s).is_none()
         && !ATTACHMENT_LIST.is_match(s)
+        && split_top_level(list, &['，', ',']).iter().all(|item| {
+            let item = strip_trailing_paren(item);
+            !item.is_empty()
+                && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
+                    || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
+        })
+}
+
+/// `市政府有关部门（单位）` → `市政府有关部门`.
+fn strip_trailing_paren(s: &str) -> &str {
+    match s.strip_suffix('）') {
+        Some(inner) => inner.rfind('（').map_or(s, |p| &inner[..p]),
+        None => s,
+    }
+}
+
+/// A signer printed with the office held: `总理李克强` (spaces already removed by normalization).
+fn is_signer_line(s: &str) -> bool {
+    let n = char_len(s);
+    (3..=12).contains(&n)
+        && s.chars().all(crate::normalize::is_han)
+        && SIGNER_TITLES
+            .iter()
+            .any(|t| s.starts_with(t) && (2..=4).contains(&char_len(&s[t.len()..])))
 }
 
 fn ends_like_title(s: &str) -> bool {
@@ -141,7 +276,9 @@ pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
     for c in text.chars() {
         match c {
             '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
-            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => depth = (depth - 1).max(0),
+            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => {
+                depth = (depth - 1).max(0)
+            }
             _ => {}
         }
         if depth == 0 && seps.contains(&c) {
@@ -165,11 +302,21 @@ pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
 struct Builder {
     doc: Document,
     notes: Vec<(String, usize)>,
+    /// Source line of each entry of `doc.notice.attachments`.
+    attachment_lines: Vec<usize>,
 }
 
 impl Builder {
-    fn diag(&mut self, severity: Severity, code: &str, message: impl Into<String>, line: Option<usize>) {
-        self.doc.diagnostics.push(Diagnostic::new(severity, code, message, line));
+    fn diag(
+        &mut self,
+        severity: Severity,
+        code: &str,
+        message: impl Into<String>,
+        line: Option<usize>,
+    ) {
+        self.doc
+            .diagnostics
+            .push(Diagnostic::new(severity, code, message, line));
     }
 
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
@@ -187,22 +334,42 @@ impl Builder {
                 if let Some(c) = ATTACHMENT_LIST.captures(&p.text) {
                     let first = c[1].trim().to_string();
                     if let Some(item) = LIST_ITEM.captures(&first) {
-                        self.doc.notice.attachments.push(AttachmentRef { index: item[1].parse().ok(), title: item[2].trim().to_string() });
+                        self.doc.notice.attachments.push(AttachmentRef {
+                            index: item[1].parse().ok(),
+                            title: item[2].trim().to_string(),
+                        });
+                        self.attachment_lines.push(p.line);
                         // Numbered lists continue on the following lines: `2．Y`.
                         let mut j = i + 1;
                         while let Some(Block::Para(q)) = blocks.get(j) {
-                            let Some(next) = LIST_ITEM.captures(&q.text) else { break };
+                            let Some(next) = LIST_ITEM.captures(&q.text) else {
+                                break;
+                            };
                             let index: Option<u32> = next[1].parse().ok();
-                            let expected = self.doc.notice.attachments.last().and_then(|a| a.index).map(|n| n + 1);
+                            let expected = self
+                                .doc
+                                .notice
+                                .attachments
+                                .last()
+                                .and_then(|a| a.index)
+                                .map(|n| n + 1);
                             if index != expected {
                                 break;
                             }
-                            self.doc.notice.attachments.push(AttachmentRef { index, title: next[2].trim().to_string() });
+                            self.doc.notice.attachments.push(AttachmentRef {
+                                index,
+                                title: next[2].trim().to_string(),
+                            });
+                            self.attachment_lines.push(q.line);
                             j += 1;
                         }
                         i = j;
                     } else {
-                        self.doc.notice.attachments.push(AttachmentRef { index: None, title: first });
+                        self.doc.notice.attachments.push(AttachmentRef {
+                            index: None,
+                            title: first,
+                        });
+                        self.attachment_lines.push(p.line);
                         i += 1;
                     }
                     continue;
@@ -216,40 +383,62 @@ impl Builder {
 }
 
 fn strip_parens(s: &str) -> String {
-    s.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']).to_string()
+    s.trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')'])
+        .to_string()
 }
 
 /// Builds the document from a reader's blocks.
 pub fn build(input: Blocks) -> Document {
     let mut b = Builder {
         doc: Document {
-            source: Source { format: input.format, encoding: input.encoding.clone(), page: input.page.clone() },
+            source: Source {
+                format: input.format,
+                encoding: input.encoding.clone(),
+                page: input.page.clone(),
+            },
             diagnostics: input.diagnostics.clone(),
             ..Document::default()
         },
         notes: Vec::new(),
+        attachment_lines: Vec::new(),
     };
     let blocks: Vec<&Block> = input.blocks.iter().collect();
-    let k = read_head(&mut b, &blocks);
+    // A workbook has no letter around its tables: its title rows title the table's part.
+    let workbook = input.format == SourceFormat::Xlsx;
+    let k = if workbook {
+        0
+    } else {
+        read_head(&mut b, &blocks)
+    };
 
     // The closing: signature and date after the letter body.
-    let date_at = blocks.iter().enumerate().skip(k).find_map(|(i, blk)| match blk {
-        Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
-            find_date(&p.text).and_then(|(start, _)| {
-                let prefix = &p.text[..start];
-                (prefix.is_empty() || is_organ_line(prefix)).then_some(i)
-            })
-        }
-        _ => None,
-    });
+    let date_at = blocks
+        .iter()
+        .enumerate()
+        .skip(if workbook { blocks.len() } else { k })
+        .find_map(|(i, blk)| match blk {
+            Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
+                find_date(&p.text).and_then(|(start, _)| {
+                    let prefix = &p.text[..start];
+                    (prefix.is_empty() || is_organ_line(prefix)).then_some((i, p))
+                })
+            }
+            _ => None,
+        });
     let (body_end, rest_start) = match date_at {
-        Some(d) => {
-            let Block::Para(p) = blocks[d] else { unreachable_para() };
+        Some((d, p)) => {
             let (start, (y, m, dd)) = find_date(&p.text).unwrap_or((0, (0, 0, 0)));
+            b.doc.notice.date_text = Some(p.text[start..].to_string());
             if is_real_date(y, m, dd) {
                 b.doc.notice.date = Some(iso_date(y, m, dd));
             } else {
-                b.diag(Severity::Error, "invalid_date", format!("成文日期 `{}` is not a real date", &p.text[start..]), Some(p.line));
+                b.diag(
+                    Severity::Error,
+                    "invalid_date",
+                    format!("成文日期 `{}` is not a real date", &p.text[start..]),
+                    Some(p.line),
+                );
             }
             let mut sig_start = d;
             let mut signature: Vec<String> = Vec::new();
@@ -258,7 +447,7 @@ pub fn build(input: Blocks) -> Document {
             } else {
                 while sig_start > k && signature.len() < 3 {
                     match blocks[sig_start - 1] {
-                        Block::Para(q) if is_organ_line(&q.text) => {
+                        Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text) => {
                             signature.insert(0, q.text.clone());
                             sig_start -= 1;
                         }
@@ -278,6 +467,7 @@ pub fn build(input: Blocks) -> Document {
             }
             (sig_start, rest)
         }
+        None if workbook => (0, 0),
         None => (blocks.len(), blocks.len()),
     };
 
@@ -303,7 +493,12 @@ pub fn build(input: Blocks) -> Document {
     // What the letter transmits: enclosures and attachments.
     let rest = b.take_notes_and_lists(&blocks[rest_start.min(blocks.len())..]);
     for seg in segments(&rest) {
-        let part = build_part(&mut b, seg.kind, seg.label, seg.title, &seg.blocks, seg.line);
+        let kind = if workbook {
+            PartKind::Attachment
+        } else {
+            seg.kind
+        };
+        let part = build_part(&mut b, kind, seg.label, seg.title, &seg.blocks, seg.line);
         b.doc.parts.push(part);
     }
 
@@ -314,15 +509,20 @@ pub fn build(input: Blocks) -> Document {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
     }
     crate::tasks::collect_tasks(&mut b.doc);
-    crate::checks::run(&mut b.doc);
+    let view = crate::checks::SourceView {
+        paragraphs: input
+            .blocks
+            .iter()
+            .filter_map(|blk| match blk {
+                Block::Para(p) => Some((p.text.as_str(), p.line)),
+                Block::Table(_) => None,
+            })
+            .collect(),
+        attachment_lines: b.attachment_lines.clone(),
+    };
+    crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
     b.doc
-}
-
-#[cold]
-fn unreachable_para() -> ! {
-    // `date_at` only ever points at a paragraph.
-    panic!("internal error: date block is not a paragraph")
 }
 
 /// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
@@ -340,7 +540,9 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             }
             break;
         }
-        if is_addressee_line(&p.text) && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some()) {
+        if is_addressee_line(&p.text)
+            && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some())
+        {
             let text = p.text.trim_end_matches(['：', ':']);
             b.doc.notice.addressees = split_top_level(text, &['，', ',']);
             k += 1;
@@ -352,7 +554,9 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             } else {
                 // A title ends with its 文种; a second title-like line after a complete title with
                 // no 发文字号 between is not part of it unless the first line was only an issuer.
-                let complete = title_lines.last().is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
+                let complete = title_lines
+                    .last()
+                    .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
                 if complete && b.doc.notice.doc_number.is_none() {
                     break;
                 }
@@ -374,11 +578,22 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         b.doc.notice.title = Some(title.clone());
         b.doc.notice.line = title_lines.first().map(|p| p.line);
     }
-    let issuer_line = title_lines.first().filter(|p| title_lines.len() >= 2 && is_organ_line(&p.text) && !p.text.contains("关于"));
+    let issuer_line = title_lines
+        .first()
+        .filter(|p| title_lines.len() >= 2 && is_organ_line(&p.text) && !p.text.contains("关于"));
     b.doc.notice.issuer = if let Some(p) = issuer_line {
         Some(p.text.clone())
-    } else if let Some(pos) = title.find("关于").filter(|&p| p > 0 && char_len(&title[..p]) <= 40) {
+    } else if let Some(pos) = title
+        .find("关于")
+        .filter(|&p| p > 0 && char_len(&title[..p]) <= 40)
+    {
         Some(title[..pos].to_string())
+    } else if let Some(organ) = BARE_FORMS
+        .iter()
+        .find_map(|f| title.strip_suffix(f))
+        .filter(|o| is_organ_line(o))
+    {
+        Some(organ.to_string())
     } else {
         letterhead
     };
@@ -402,21 +617,39 @@ fn segments<'a>(rest: &[&'a Block]) -> Vec<Segment<'a>> {
         if let Block::Para(p) = blk {
             if ATTACHMENT_LABEL.is_match(&p.text) {
                 let label = p.text.trim_end_matches(['：', ':']).to_string();
-                let mut seg = Segment { kind: PartKind::Attachment, label: Some(label), title: None, blocks: Vec::new(), line: p.line };
+                let mut seg = Segment {
+                    kind: PartKind::Attachment,
+                    label: Some(label),
+                    title: None,
+                    blocks: Vec::new(),
+                    line: p.line,
+                };
                 i += 1;
                 i = take_title(rest, i, &mut seg);
                 out.push(seg);
                 continue;
             }
             if out.is_empty() {
-                let mut seg = Segment { kind: PartKind::Enclosure, label: None, title: None, blocks: Vec::new(), line: p.line };
+                let mut seg = Segment {
+                    kind: PartKind::Enclosure,
+                    label: None,
+                    title: None,
+                    blocks: Vec::new(),
+                    line: p.line,
+                };
                 i = take_title(rest, i, &mut seg);
                 out.push(seg);
                 continue;
             }
         }
         if out.is_empty() {
-            out.push(Segment { kind: PartKind::Enclosure, label: None, title: None, blocks: Vec::new(), line: blk.line() });
+            out.push(Segment {
+                kind: PartKind::Enclosure,
+                label: None,
+                title: None,
+                blocks: Vec::new(),
+                line: blk.line(),
+            });
         }
         if let Some(seg) = out.last_mut() {
             seg.blocks.push(blk);
@@ -428,7 +661,9 @@ fn segments<'a>(rest: &[&'a Block]) -> Vec<Segment<'a>> {
 
 /// Reads a part's title at `i` (one line, or two when the first does not yet end like a title).
 fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
-    let Some(Block::Para(p)) = rest.get(i) else { return i };
+    let Some(Block::Para(p)) = rest.get(i) else {
+        return i;
+    };
     if !is_title_line(&p.text) {
         return i;
     }
@@ -436,7 +671,11 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
     i += 1;
     while !ends_like_title(&title) {
         match rest.get(i) {
-            Some(Block::Para(q)) if is_title_line(&q.text) && ends_like_title(&q.text) && char_len(&title) + char_len(&q.text) <= 80 => {
+            Some(Block::Para(q))
+                if is_title_line(&q.text)
+                    && ends_like_title(&q.text)
+                    && char_len(&title) + char_len(&q.text) <= 80 =>
+            {
                 title.push_str(&q.text);
                 i += 1;
             }
@@ -448,12 +687,52 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
 }
 
 /// Builds one part: preamble, outline and tables.
-fn build_part(b: &mut Builder, kind: PartKind, label: Option<String>, title: Option<String>, blocks: &[&Block], line: usize) -> Part {
-    let mut part = Part { kind, label, title, line, ..Part::default() };
+fn build_part(
+    b: &mut Builder,
+    kind: PartKind,
+    label: Option<String>,
+    title: Option<String>,
+    blocks: &[&Block],
+    line: usize,
+) -> Part {
+    let mut part = Part {
+        kind,
+        label,
+        title,
+        line,
+        ..Part::default()
+    };
     let mut outline = Outline::default();
     let mut prev_para: Option<&Para> = None;
+    // A parenthesized line the layout wrapped (`（二○○四年六月十六日国务院` / `第54次常务会议修订通过）`).
+    let mut open_paren: Option<Para> = None;
     for blk in blocks {
+        if let Some(mut held) = open_paren.take() {
+            match blk {
+                Block::Para(p)
+                    if numbering::marker(&p.text).is_none()
+                        && char_len(&held.text) + char_len(&p.text) <= 120 =>
+                {
+                    held.text.push_str(&p.text);
+                    if paren_balance(&held.text) > 0 {
+                        open_paren = Some(held);
+                    } else {
+                        outline.push(&held);
+                    }
+                    continue;
+                }
+                _ => outline.push(&held),
+            }
+        }
         match blk {
+            Block::Para(p)
+                if p.text.starts_with('（')
+                    && paren_balance(&p.text) > 0
+                    && numbering::marker(&p.text).is_none() =>
+            {
+                open_paren = Some(p.clone());
+                prev_para = None;
+            }
             Block::Para(p) => {
                 outline.push(p);
                 prev_para = Some(p);
@@ -470,6 +749,9 @@ fn build_part(b: &mut Builder, kind: PartKind, label: Option<String>, title: Opt
             }
         }
     }
+    if let Some(held) = open_paren {
+        outline.push(&held);
+    }
     let (preamble, sections) = outline.finish();
     part.preamble = preamble;
     part.sections = sections;
@@ -477,11 +759,30 @@ fn build_part(b: &mut Builder, kind: PartKind, label: Option<String>, title: Opt
     part
 }
 
-fn is_caption(s: &str) -> bool {
-    is_title_line(s) && char_len(s) <= 60 && ["表", "清单", "目录", "一览", "分工", "名单"].iter().any(|w| s.contains(w))
+/// Open minus closed full-width parentheses.
+fn paren_balance(s: &str) -> i32 {
+    s.chars().fold(0, |n, c| match c {
+        '（' => n + 1,
+        '）' => n - 1,
+        _ => n,
+    })
 }
 
-/// Builds the section tree: levels follow the order in which marker kinds first nest.
+fn is_caption(s: &str) -> bool {
+    is_title_line(s)
+        && char_len(s) <= 60
+        && ["表", "清单", "目录", "一览", "分工", "名单"]
+            .iter()
+            .any(|w| s.contains(w))
+}
+
+/// Builds the section tree: levels follow how marker kinds nest in the document itself.
+///
+/// The regulation labels (第X部分 ⊃ 第X章 ⊃ 第X节 ⊃ 第X条) always nest in that order and above
+/// every item marker. Item markers (`一、`, `（一）`, `1.`, `（1）`, `①`) nest as the document
+/// shows: a kind met for the first time goes under the innermost open heading, and once one kind
+/// has been seen inside another, that order holds for the rest of the part. So a plan that uses
+/// only `一、` and `1.` has `1.` at level 2, and one that opens with `（一）` has it at level 1.
 #[derive(Default)]
 struct Outline {
     preamble: Vec<String>,
@@ -490,9 +791,31 @@ struct Outline {
     open: Vec<(MarkerKind, Section)>,
     /// Whether the last paragraph pushed went to the preamble (for captions).
     last_in_preamble: bool,
+    /// `inside[a][b]`: a heading of kind `b` has been placed under one of kind `a`.
+    inside: [[bool; MarkerKind::COUNT]; MarkerKind::COUNT],
 }
 
 impl Outline {
+    /// Whether a heading of kind `outer` contains one of kind `inner`.
+    fn contains(&self, outer: MarkerKind, inner: MarkerKind) -> bool {
+        if outer == inner {
+            return false;
+        }
+        match (outer.is_ordinal(), inner.is_ordinal()) {
+            (true, true) => outer < inner,
+            (true, false) => true,
+            (false, true) => false,
+            (false, false) => {
+                if self.inside[outer.index()][inner.index()] {
+                    true
+                } else {
+                    // Never seen the other way round: a new kind nests deeper.
+                    !self.inside[inner.index()][outer.index()]
+                }
+            }
+        }
+    }
+
     fn push(&mut self, p: &Para) {
         let Some(m) = numbering::marker(&p.text) else {
             match self.open.last_mut() {
@@ -507,14 +830,31 @@ impl Outline {
             }
             return;
         };
-        let depth = match self.open.iter().position(|(k, _)| *k == m.kind) {
-            Some(d) => d,
-            // A kind coarser than an open one takes that one's level.
-            None => self.open.iter().position(|(k, _)| *k > m.kind).unwrap_or(self.open.len()),
-        };
+        let depth = self
+            .open
+            .iter()
+            .position(|(k, _)| !self.contains(*k, m.kind))
+            .unwrap_or(self.open.len());
         self.close_to(depth);
-        let rest = &p.text[m.len..];
-        let (heading, suffix, para) = split_heading(m.kind, rest);
+        if let Some((parent, _)) = self.open.last() {
+            let (a, b) = (parent.index(), m.kind.index());
+            if !self.inside[b][a] {
+                self.inside[a][b] = true;
+            }
+        }
+        let rest = p.text.get(m.len..).unwrap_or_default();
+        // Items directly under 第X章/第X节 are articles in all but name (`第一章 总则` / `一、根据……`):
+        // text, not headings.
+        let under_chapter = self
+            .open
+            .last()
+            .is_some_and(|(k, _)| k.is_ordinal() && *k != MarkerKind::Article);
+        let as_kind = if under_chapter && !m.kind.is_ordinal() {
+            MarkerKind::Article
+        } else {
+            m.kind
+        };
+        let (heading, suffix, para) = split_heading(as_kind, rest);
         let mut s = Section {
             marker: m.text.clone(),
             level: depth as u32 + 1,
@@ -536,8 +876,8 @@ impl Outline {
         while self.open.len() > depth {
             let Some((_, s)) = self.open.pop() else { break };
             match self.open.last_mut() {
-                Some((_, parent)) => parent.children.push(s),
-                None => self.roots.push(s),
+                Some((_, parent)) => push_sibling(&mut parent.children, s),
+                None => push_sibling(&mut self.roots, s),
             }
         }
     }
@@ -562,6 +902,26 @@ impl Outline {
     }
 }
 
+/// Appends a closed section to its siblings. The last item of a list of sentences
+/// (`（二）讨论法律草案……；` then `（三）通报和讨论其他重要事项。`) reads like a heading but is an item
+/// like the ones before it: a section with nothing under it whose previous sibling is text is text.
+fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
+    let prev_is_text = list.last().is_some_and(|p| {
+        p.heading.is_empty()
+            && !p.paragraphs.is_empty()
+            && numbering::marker_kind(&p.marker) == numbering::marker_kind(&s.marker)
+    });
+    if prev_is_text && s.paragraphs.is_empty() && s.children.is_empty() && !s.heading.is_empty() {
+        let text = format!(
+            "{}{}",
+            std::mem::take(&mut s.heading),
+            std::mem::take(&mut s.heading_suffix)
+        );
+        s.paragraphs.push(text);
+    }
+    list.push(s);
+}
+
 /// Splits a numbered block into its heading and the text that follows it.
 ///
 /// `指导思想。` is all heading; `全力抓好任务落地。认真贯彻…` is heading `全力抓好任务落地` and a
@@ -569,7 +929,13 @@ impl Outline {
 /// Returns (heading, the punctuation after it, the text after it).
 pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<String>) {
     let rest = rest.trim();
-    let whole_text = || (String::new(), String::new(), (!rest.is_empty()).then(|| rest.to_string()));
+    let whole_text = || {
+        (
+            String::new(),
+            String::new(),
+            (!rest.is_empty()).then(|| rest.to_string()),
+        )
+    };
     if kind == MarkerKind::Article {
         return whole_text();
     }
@@ -580,17 +946,42 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
             _ => whole_text(),
         };
     }
+    // A heading is a short phrase; a clause with top-level `，`/`；`/`：` is a sentence, so an
+    // item like `（一）纳税人为独生子女的，按照……扣除；` or `三、国务院实行总理负责制，……。` is text.
+    let phrase = |h: &str| {
+        !h.is_empty() && char_len(h) <= 50 && !has_top_level(h, &['，', '；', '：', ',', ';', ':'])
+    };
     match rest.find('。') {
         Some(pos) => {
             let first = &rest[..pos];
             let after = rest[pos + '。'.len_utf8()..].trim();
-            if char_len(first) <= 50 && !first.is_empty() {
-                (first.to_string(), "。".into(), (!after.is_empty()).then(|| after.to_string()))
+            if phrase(first) {
+                (
+                    first.to_string(),
+                    "。".into(),
+                    (!after.is_empty()).then(|| after.to_string()),
+                )
             } else {
                 whole_text()
             }
         }
-        None if char_len(rest) <= 50 => (rest.to_string(), String::new(), None),
+        None if phrase(rest) => (rest.to_string(), String::new(), None),
         None => whole_text(),
     }
+}
+
+/// True when `text` holds one of `seps` outside every bracket and quote.
+fn has_top_level(text: &str, seps: &[char]) -> bool {
+    let mut depth: i32 = 0;
+    for c in text.chars() {
+        match c {
+            '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
+            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => {
+                depth = (depth - 1).max(0)
+            }
+            _ if depth == 0 && seps.contains(&c) => return true,
+            _ => {}
+        }
+    }
+    false
 }

@@ -32,8 +32,24 @@ pub enum ColumnRole {
 
 const SEQ_WORDS: &[&str] = &["序号", "编号", "序"];
 const SUPPORT_WORDS: &[&str] = &["配合", "协同", "参与", "协助", "协办", "支持单位"];
-const LEAD_WORDS: &[&str] = &["牵头", "责任单位", "责任部门", "责任主体", "负责", "主办", "主责", "指导部门", "主管", "承办", "实施部门", "实施单位", "责任"];
-const GROUP_WORDS: &[&str] = &["类别", "领域", "分类", "分组", "方面", "板块", "类型", "章节"];
+const LEAD_WORDS: &[&str] = &[
+    "牵头",
+    "责任单位",
+    "责任部门",
+    "责任主体",
+    "负责",
+    "主办",
+    "主责",
+    "指导部门",
+    "主管",
+    "承办",
+    "实施部门",
+    "实施单位",
+    "责任",
+];
+const GROUP_WORDS: &[&str] = &[
+    "类别", "领域", "分类", "分组", "方面", "板块", "类型", "章节",
+];
 const TASK_WORDS: &[&str] = &["任务", "举措", "措施", "事项", "项目", "改革"];
 const WEAK_TASK_WORDS: &[&str] = &["内容", "名称", "工作", "要求"];
 
@@ -49,12 +65,21 @@ fn is_header_cell(s: &str) -> bool {
             || any_word(s, TASK_WORDS)
             || any_word(s, WEAK_TASK_WORDS)
             || any_word(s, GROUP_WORDS)
-            || any_word(s, &["时限", "时间", "备注", "范围", "单位", "部门", "目标", "进度"]))
+            || any_word(
+                s,
+                &[
+                    "时限", "时间", "备注", "范围", "单位", "部门", "目标", "进度",
+                ],
+            ))
 }
 
 /// Reads a sequence number cell: `1`, `1.`, `（1）`, `12`.
 pub fn parse_seq(s: &str) -> Option<u32> {
-    let t = s.trim().trim_end_matches(['.', '．', '、']).trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    let t = s
+        .trim()
+        .trim_end_matches(['.', '．', '、'])
+        .trim_start_matches(['（', '('])
+        .trim_end_matches(['）', ')']);
     if t.is_empty() || t.len() > 6 || !t.chars().all(|c| c.is_ascii_digit()) {
         return None;
     }
@@ -74,7 +99,10 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
             break;
         }
         let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
-        if filled.is_empty() || !filled.iter().any(|c| is_header_cell(c)) || filled.iter().any(|c| c.chars().count() > 20) {
+        if filled.is_empty()
+            || !filled.iter().any(|c| is_header_cell(c))
+            || filled.iter().any(|c| c.chars().count() > 20)
+        {
             break;
         }
         n += 1;
@@ -123,7 +151,12 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         .iter()
         .enumerate()
         .position(|(i, n)| roles[i] == ColumnRole::Extra && any_word(n, TASK_WORDS))
-        .or_else(|| names.iter().enumerate().position(|(i, n)| roles[i] == ColumnRole::Extra && any_word(n, WEAK_TASK_WORDS)));
+        .or_else(|| {
+            names
+                .iter()
+                .enumerate()
+                .position(|(i, n)| roles[i] == ColumnRole::Extra && any_word(n, WEAK_TASK_WORDS))
+        });
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
     }
@@ -147,14 +180,33 @@ pub fn split_units(cell: &str) -> Vec<String> {
     split_top_level(cell, &['、', '，', ',', '；', ';', '/', '\n'])
 }
 
+/// The text of a group row (`一、知识产权保护方面（共5项）`) in a table of any layout: one cell
+/// spanning the row, or a row whose only text is a numbered heading. `None` for other rows.
+pub fn group_row_text(row: &[String]) -> Option<&str> {
+    if is_spanning_row(row) {
+        return row.first().map(String::as_str);
+    }
+    let mut filled = row.iter().filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    (filled.all(|c| c == first) && numbering::marker(first).is_some() && parse_seq(first).is_none())
+        .then_some(first.as_str())
+}
+
 /// Group rows: a spanning cell, or a row whose only text is a numbered heading.
 fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     if is_spanning_row(row) {
         return Some(row[0].clone());
     }
     let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
-    let seq_filled = row.iter().zip(roles).any(|(c, r)| *r == ColumnRole::Seq && parse_seq(c).is_some());
-    if !seq_filled && !filled.is_empty() && filled.iter().all(|c| *c == filled[0]) && numbering::marker(filled[0]).is_some() {
+    let seq_filled = row
+        .iter()
+        .zip(roles)
+        .any(|(c, r)| *r == ColumnRole::Seq && parse_seq(c).is_some());
+    if !seq_filled
+        && !filled.is_empty()
+        && filled.iter().all(|c| *c == filled[0])
+        && numbering::marker(filled[0]).is_some()
+    {
         return Some(filled[0].clone());
     }
     None
@@ -172,7 +224,11 @@ impl GroupPath {
         let depth = match self.levels.iter().position(|(k, _)| *k == kind) {
             Some(d) => d,
             None => match kind {
-                Some(k) => self.levels.iter().position(|(o, _)| o.is_some_and(|o| o > k)).unwrap_or(self.levels.len()),
+                Some(k) => self
+                    .levels
+                    .iter()
+                    .position(|(o, _)| o.is_some_and(|o| o > k))
+                    .unwrap_or(self.levels.len()),
                 None => self.levels.len(),
             },
         };
@@ -198,7 +254,10 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
             groups.enter(&g);
             continue;
         }
-        let mut task = Task { line, ..Task::default() };
+        let mut task = Task {
+            line,
+            ..Task::default()
+        };
         let mut seq = None;
         let mut group_cols = Vec::new();
         for ((cell, role), name) in row.iter().zip(&roles).zip(&names) {
@@ -215,7 +274,14 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
                 }
                 ColumnRole::Group => group_cols.push(cell.clone()),
                 ColumnRole::Extra => {
-                    task.extra.insert(if name.is_empty() { "列".to_string() } else { name.clone() }, cell.clone());
+                    task.extra.insert(
+                        if name.is_empty() {
+                            "列".to_string()
+                        } else {
+                            name.clone()
+                        },
+                        cell.clone(),
+                    );
                 }
             }
         }
@@ -228,20 +294,34 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
         task.seq = seq.unwrap_or(last_seq + 1);
         last_seq = task.seq;
         task.group = groups.path();
-        task.group.extend(group_cols.into_iter().filter(|g| !g.is_empty()));
+        task.group
+            .extend(group_cols.into_iter().filter(|g| !g.is_empty()));
         out.push(task);
     }
     Some(out)
 }
 
-static INLINE_DUTY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）[。；]?$").expect("static regex"));
+static INLINE_DUTY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）[。；]?$").expect("static regex")
+});
 const DUTY_WORDS: &[&str] = &["牵头", "负责", "配合", "责任单位", "责任部门", "参与"];
+
+/// The allocation a measure carries in its trailing parenthesis.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct InlineDuty {
+    /// Lead units (`…牵头`, `负责部门：…`, `责任单位：…`).
+    pub lead: Vec<String>,
+    /// Supporting units (`…配合`, `…按职责分工负责`).
+    pub support: Vec<String>,
+    /// Every other clause by its key (`适用范围`, `完成时限`; `其他` for a clause without one).
+    pub extra: IndexMap<String, String>,
+    /// The measure's text before the parenthesis.
+    pub before: String,
+}
 
 /// Reads a trailing duty parenthesis: `（市发展改革委牵头，市财政局、市商务委配合）` or
 /// `（负责部门：人力资源社会保障部；适用范围：所有自贸试验区）`.
-/// Returns (lead, support, extra, the text before the parenthesis).
-pub fn inline_duty(text: &str) -> Option<(Vec<String>, Vec<String>, IndexMap<String, String>, String)> {
+pub fn inline_duty(text: &str) -> Option<InlineDuty> {
     let c = INLINE_DUTY.captures(text)?;
     let inner = c.get(1)?.as_str();
     if !DUTY_WORDS.iter().any(|w| inner.contains(w)) || inner.chars().count() > 300 {
@@ -260,9 +340,15 @@ pub fn inline_duty(text: &str) -> Option<(Vec<String>, Vec<String>, IndexMap<Str
             } else {
                 extra.insert(key.to_string(), value.to_string());
             }
-        } else if let Some(units) = clause.strip_suffix("牵头").or_else(|| clause.strip_suffix("负责").filter(|u| !u.ends_with("分工"))) {
+        } else if let Some(units) = clause
+            .strip_suffix("牵头")
+            .or_else(|| clause.strip_suffix("负责").filter(|u| !u.ends_with("分工")))
+        {
             lead.extend(split_units(units));
-        } else if let Some(units) = ["配合", "参与", "协同", "协助"].iter().find_map(|w| clause.strip_suffix(w)) {
+        } else if let Some(units) = ["配合", "参与", "协同", "协助"]
+            .iter()
+            .find_map(|w| clause.strip_suffix(w))
+        {
             support.extend(split_units(units));
         } else if let Some(units) = clause.find("按职责").map(|p| &clause[..p]) {
             support.extend(split_units(units));
@@ -270,7 +356,12 @@ pub fn inline_duty(text: &str) -> Option<(Vec<String>, Vec<String>, IndexMap<Str
             extra.insert("其他".to_string(), clause);
         }
     }
-    (!lead.is_empty() || !support.is_empty()).then_some((lead, support, extra, before))
+    (!lead.is_empty() || !support.is_empty()).then_some(InlineDuty {
+        lead,
+        support,
+        extra,
+        before,
+    })
 }
 
 fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task>) {
@@ -278,9 +369,23 @@ fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task
         let printed = format!("{}{}{}", s.marker, s.heading, s.heading_suffix);
         let texts = std::iter::once(printed.clone()).chain(s.paragraphs.iter().cloned());
         for (i, t) in texts.enumerate() {
-            if let Some((lead, support, extra, before)) = inline_duty(&t) {
-                let text = if i == 0 { before[s.marker.len()..].to_string() } else { before };
-                let text = if i > 0 && !s.heading.is_empty() { format!("{}{}{}", s.heading, s.heading_suffix, text) } else { text };
+            if let Some(InlineDuty {
+                lead,
+                support,
+                extra,
+                before,
+            }) = inline_duty(&t)
+            {
+                // The measure's text: the heading sentence and the paragraph that carries the duty
+                // (`深化商事制度改革。全面推行……。`), without the marker and the parenthesis. A heading
+                // printed as a bare title (`一、主要职能`, no punctuation) is not part of the sentence.
+                let text = if i == 0 {
+                    before.get(s.marker.len()..).unwrap_or_default().to_string()
+                } else if !s.heading.is_empty() && !s.heading_suffix.is_empty() {
+                    format!("{}{}{}", s.heading, s.heading_suffix, before)
+                } else {
+                    before
+                };
                 out.push(Task {
                     seq: s.number,
                     text,
@@ -328,30 +433,89 @@ mod tests {
 
     #[test]
     fn units_split_outside_brackets_only() {
-        assert_eq!(split_units("市科技局、人行重庆营管部"), s(&["市科技局", "人行重庆营管部"]));
-        assert_eq!(split_units("《国家职业资格目录（专业技术人员资格）》中的实施部门"), s(&["《国家职业资格目录（专业技术人员资格）》中的实施部门"]));
+        assert_eq!(
+            split_units("市科技局、人行重庆营管部"),
+            s(&["市科技局", "人行重庆营管部"])
+        );
+        assert_eq!(
+            split_units("《国家职业资格目录（专业技术人员资格）》中的实施部门"),
+            s(&["《国家职业资格目录（专业技术人员资格）》中的实施部门"])
+        );
         assert_eq!(split_units(""), Vec::<String>::new());
     }
 
     #[test]
     fn columns_map_by_header_words() {
-        let roles = column_roles(&s(&["序号", "改革举措", "主要内容", "指导部门", "推广范围"])).unwrap();
-        assert_eq!(roles, vec![ColumnRole::Seq, ColumnRole::Task, ColumnRole::Extra, ColumnRole::Lead, ColumnRole::Extra]);
+        let roles = column_roles(&s(&[
+            "序号",
+            "改革举措",
+            "主要内容",
+            "指导部门",
+            "推广范围",
+        ]))
+        .unwrap();
+        assert_eq!(
+            roles,
+            vec![
+                ColumnRole::Seq,
+                ColumnRole::Task,
+                ColumnRole::Extra,
+                ColumnRole::Lead,
+                ColumnRole::Extra
+            ]
+        );
         let roles = column_roles(&s(&["序号", "试点任务", "牵头单位", "配合单位"])).unwrap();
-        assert_eq!(roles, vec![ColumnRole::Seq, ColumnRole::Task, ColumnRole::Lead, ColumnRole::Support]);
+        assert_eq!(
+            roles,
+            vec![
+                ColumnRole::Seq,
+                ColumnRole::Task,
+                ColumnRole::Lead,
+                ColumnRole::Support
+            ]
+        );
         assert!(column_roles(&s(&["项目", "金额"])).is_none());
     }
 
     #[test]
     fn inline_duties_read_both_forms() {
-        let (lead, support, extra, before) = inline_duty("加快建设。（市发展改革委牵头，市财政局、市商务委配合）").unwrap();
-        assert_eq!((lead, support, extra.len(), before.as_str()), (s(&["市发展改革委"]), s(&["市财政局", "市商务委"]), 0, "加快建设。"));
-        let (lead, support, extra, _) = inline_duty("推广。（负责部门：人力资源社会保障部、商务部；适用范围：所有自贸试验区）").unwrap();
+        let InlineDuty {
+            lead,
+            support,
+            extra,
+            before,
+        } = inline_duty("加快建设。（市发展改革委牵头，市财政局、市商务委配合）").unwrap();
+        assert_eq!(
+            (lead, support, extra.len(), before.as_str()),
+            (
+                s(&["市发展改革委"]),
+                s(&["市财政局", "市商务委"]),
+                0,
+                "加快建设。"
+            )
+        );
+        let InlineDuty {
+            lead,
+            support,
+            extra,
+            ..
+        } = inline_duty("推广。（负责部门：人力资源社会保障部、商务部；适用范围：所有自贸试验区）")
+            .unwrap();
         assert_eq!(lead, s(&["人力资源社会保障部", "商务部"]));
         assert!(support.is_empty());
-        assert_eq!(extra.get("适用范围").map(String::as_str), Some("所有自贸试验区"));
-        let (lead, support, _, _) = inline_duty("落实。（市政府办公室、市审批办牵头，市级各有关部门按职责分工负责）").unwrap();
-        assert_eq!((lead, support), (s(&["市政府办公室", "市审批办"]), s(&["市级各有关部门"])));
+        assert_eq!(
+            extra.get("适用范围").map(String::as_str),
+            Some("所有自贸试验区")
+        );
+        let InlineDuty { lead, support, .. } =
+            inline_duty("落实。（市政府办公室、市审批办牵头，市级各有关部门按职责分工负责）")
+                .unwrap();
+        assert_eq!(
+            (lead, support),
+            (s(&["市政府办公室", "市审批办"]), s(&["市级各有关部门"]))
+        );
         assert!(inline_duty("支持开展合格境内有限合伙人（QDLP）试点").is_none());
+        // A trailing parenthesis that names no duty is not an allocation.
+        assert!(inline_duty("加快建设（2021—2025年）").is_none());
     }
 }

@@ -17,11 +17,15 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     }
     let head = &bytes[..bytes.len().min(4096)];
     if head.starts_with(b"%PDF") {
-        return Err(Error::Unsupported { what: "a PDF document".into() });
+        return Err(Error::Unsupported {
+            what: "a PDF document".into(),
+        });
     }
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         if contains(head, b"word/") {
-            return Err(Error::Unsupported { what: "a Word (DOCX) document".into() });
+            return Err(Error::Unsupported {
+                what: "a Word (DOCX) document".into(),
+            });
         }
         return Ok(InputFormat::Workbook);
     }
@@ -43,22 +47,46 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
         }
     }
     let decoded = crate::decode::decode(head, false);
-    let t = decoded.text.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
+    let t = decoded
+        .text
+        .trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     if t.starts_with('{') && t.contains("\"schema_version\"") {
         return Ok(InputFormat::Json);
     }
-    let lower = t.chars().take(1024).collect::<String>().to_ascii_lowercase();
+    let lower = t
+        .chars()
+        .take(1024)
+        .collect::<String>()
+        .to_ascii_lowercase();
     if lower.starts_with('<')
-        && ["<html", "<!doctype", "<body", "<div", "<p", "<table", "<meta", "<head", "<span", "<td", "<!--"]
-            .iter()
-            .any(|m| lower.contains(m))
+        && [
+            "<html",
+            "<!doctype",
+            "<body",
+            "<div",
+            "<p",
+            "<table",
+            "<meta",
+            "<head",
+            "<span",
+            "<td",
+            "<!--",
+        ]
+        .iter()
+        .any(|m| lower.contains(m))
     {
         return Ok(InputFormat::Html);
     }
-    let controls = head.iter().filter(|&&b| b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b)).count();
-    let utf16 = head.len() >= 2 && (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]));
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b))
+        .count();
+    let utf16 =
+        head.len() >= 2 && (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]));
     if !utf16 && controls * 10 > head.len() {
-        return Err(Error::Unsupported { what: "binary data".into() });
+        return Err(Error::Unsupported {
+            what: "binary data".into(),
+        });
     }
     Ok(InputFormat::Text)
 }

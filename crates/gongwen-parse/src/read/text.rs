@@ -19,6 +19,14 @@ use crate::normalize::normalize_block;
 /// Splits text into lines on `\n`, `\r\n` or a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
+    if !text.contains('\r') {
+        // `split` finds `\n` with memchr; the byte loop below is for `\r` line endings.
+        out.extend(text.split('\n'));
+        if out.last() == Some(&"") {
+            out.pop();
+        }
+        return out;
+    }
     let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
@@ -121,7 +129,13 @@ pub fn read_text(text: &str) -> Blocks {
         }
         i += 1;
     }
-    Blocks { blocks, format: SourceFormat::Text, encoding: "UTF-8".into(), page: None, diagnostics: Vec::new() }
+    Blocks {
+        blocks,
+        format: SourceFormat::Text,
+        encoding: "UTF-8".into(),
+        page: None,
+        diagnostics: Vec::new(),
+    }
 }
 
 /// Builds a rectangular grid: single-cell rows span the table, short rows are padded.
@@ -141,7 +155,13 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         row_lines.push(l);
     }
     let header_rows = crate::tasks::header_rows(&grid);
-    Table { caption: None, header_rows, rows: grid, row_lines, line }
+    Table {
+        caption: None,
+        header_rows,
+        rows: grid,
+        row_lines,
+        line,
+    }
 }
 
 #[cfg(test)]
@@ -152,13 +172,27 @@ mod tests {
     fn line_endings_of_every_kind_split() {
         assert_eq!(lines("a\r\nb\rc\nd"), vec!["a", "b", "c", "d"]);
         assert_eq!(lines("a\n\n"), vec!["a", ""]);
+        assert_eq!(lines("a\nb"), vec!["a", "b"]);
+        assert_eq!(lines(""), Vec::<&str>::new());
+        assert_eq!(lines("\n"), vec![""]);
+        assert_eq!(lines("a\r\n\r\n"), vec!["a", ""]);
     }
 
     #[test]
     fn cell_per_line_tables_read_rows_between_blank_lines() {
         let b = read_text("标题\n\n\t序号\n\t任务\n\n\t一、分组\n\n\t1\n\t做事\n\n\t2\n\t\n后记\n");
-        let Block::Table(t) = &b.blocks[1] else { panic!("expected a table, got {:?}", b.blocks[1]) };
-        assert_eq!(t.rows, vec![vec!["序号", "任务"], vec!["一、分组", "一、分组"], vec!["1", "做事"], vec!["2", ""]]);
+        let Block::Table(t) = &b.blocks[1] else {
+            panic!("expected a table, got {:?}", b.blocks[1])
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["序号", "任务"],
+                vec!["一、分组", "一、分组"],
+                vec!["1", "做事"],
+                vec!["2", ""]
+            ]
+        );
         assert_eq!(t.row_lines, vec![3, 6, 8, 11]);
         assert!(matches!(&b.blocks[2], Block::Para(p) if p.text == "后记" && p.line == 13));
     }
@@ -166,7 +200,16 @@ mod tests {
     #[test]
     fn row_per_line_tables_split_on_tabs() {
         let b = read_text("\t序号\t任务\n\t1\t做事\n\t一、分组\n");
-        let Block::Table(t) = &b.blocks[0] else { panic!("expected a table") };
-        assert_eq!(t.rows, vec![vec!["序号", "任务"], vec!["1", "做事"], vec!["一、分组", "一、分组"]]);
+        let Block::Table(t) = &b.blocks[0] else {
+            panic!("expected a table")
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["序号", "任务"],
+                vec!["1", "做事"],
+                vec!["一、分组", "一、分组"]
+            ]
+        );
     }
 }

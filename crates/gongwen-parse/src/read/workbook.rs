@@ -1,10 +1,846 @@
-//! Workbook reader (placeholder until the workbook reader lands).
+//! Workbook reader: task tables circulated as spreadsheets (XLSX, XLSB, XLS, ODS), read with calamine.
+//!
+//! Offices hand out the task table itself as a spreadsheet, laid out for print rather than for
+//! machines. For each sheet the reader:
+//!
+//! 1. collects the cells that hold text (numbers render as printed: `3`, not `3.0`; dates as
+//!    `YYYY-MM-DD`), and expands merged cells — the value of a merged region stands in every
+//!    slot it covers, as a printed sheet shows it;
+//! 2. finds each task table by its header row (the words of [`crate::tasks`]: 序号, 任务, 牵头单位,
+//!    配合单位…), which may sit under a title row or two; those title rows become paragraphs
+//!    before the table (and its caption), so the structure builder can use them as the part title;
+//! 3. drops blank rows and columns that hold nothing in the table (an empty trailing column).
+//!
+//! Group rows — one merged cell across the row, `一、…` or `（一）…` — and group columns laid out
+//! with vertically merged cells are left in the grid for [`crate::tasks`] to read. Sheets without
+//! a task table are skipped with an `info` diagnostic naming the sheet. A table's `line` and
+//! `row_lines` are 1-based sheet row numbers; diagnostics about cells name them (`任务分工!B7`).
+//!
+//! # Limits (hostile input)
+//!
+//! - A ZIP container (XLSX, XLSB, ODS) is inspected with the `zip` crate before calamine sees it:
+//!   the sizes its central directory declares, and then the bytes its entries really inflate
+//!   to, may not exceed [`Limits::max_unzipped_bytes`] ([`Error::Limit`]); a damaged or truncated
+//!   container is an [`Error::Workbook`].
+//! - Reading stops with [`Error::Limit`] as soon as the workbook has given more than
+//!   [`Limits::max_sheet_cells`] non-empty cells, or a sheet's used area (the box around its
+//!   non-empty cells) grows past [`Limits::max_grid_cells`]. Nothing is read partially: a
+//!   million-row sheet is refused with the flag that raises the limit, never silently cut.
+//!   XLSX and XLSB sheets are streamed cell by cell, so the check happens before the memory is
+//!   spent; XLS and ODS sheets are loaded whole by calamine (their size is bounded by the input
+//!   and unzipped-size limits) and checked the same way afterwards.
 
-use crate::blocks::Blocks;
-use crate::{Error, Limits, Result};
+use crate::blocks::{Block, Blocks, Para};
+use crate::model::{Diagnostic, Severity, SourceFormat, Table};
+use crate::normalize::normalize_block;
+use crate::{Error, Limits, Result, tasks};
+use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+use std::io::{Cursor, Read};
 
-/// Reads a workbook into blocks.
+/// The container formats calamine reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Xlsx,
+    Xlsb,
+    Xls,
+    Ods,
+}
+
+/// Where a message about the whole workbook points.
+const WORKBOOK: &str = "workbook";
+
+/// Reads a workbook into blocks: for each task table found, its title rows as paragraphs and the
+/// table as a grid.
+///
+/// Errors: [`Error::Workbook`] when the bytes are not a readable workbook (truncated, damaged,
+/// not a spreadsheet); [`Error::Limit`] when a limit in the module docs is exceeded.
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
-    let _ = (bytes, limits);
-    Err(Error::Unsupported { what: "a workbook".into() })
+    let kind = if bytes.starts_with(b"PK") {
+        inspect_zip(bytes, limits)?
+    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        Kind::Xls
+    } else {
+        return Err(Error::Workbook {
+            location: WORKBOOK.into(),
+            message: "not a workbook (expected an XLSX, XLSB or ODS ZIP container, or an XLS file)"
+                .into(),
+        });
+    };
+    // calamine is not ours to audit: a panic inside it on malformed input becomes an error.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_kind(kind, bytes, limits)
+    }))
+    .unwrap_or_else(|_| {
+        Err(Error::Workbook {
+            location: WORKBOOK.into(),
+            message: "the workbook is malformed (the spreadsheet library gave up on it)".into(),
+        })
+    })
+}
+
+fn workbook_error(location: &str, e: impl std::fmt::Display) -> Error {
+    Error::Workbook {
+        location: location.to_string(),
+        message: format!("cannot read it ({e}); the file may be truncated or damaged"),
+    }
+}
+
+/// Checks a ZIP container against [`Limits::max_unzipped_bytes`] and says which workbook format it holds.
+fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Workbook {
+        location: WORKBOOK.into(),
+        message: format!(
+            "not a readable ZIP container ({e}); the file may be truncated or damaged"
+        ),
+    })?;
+    let limit = limits.max_unzipped_bytes;
+    let too_big = |value: u64| Error::Limit {
+        what: "the workbook's uncompressed size in bytes".into(),
+        value,
+        limit,
+        flag: "--max-unzipped-bytes".into(),
+    };
+    // What the central directory declares.
+    let mut declared = 0u64;
+    let mut names = Vec::with_capacity(zip.len().min(4096));
+    for i in 0..zip.len() {
+        let entry = zip
+            .by_index_raw(i)
+            .map_err(|e| workbook_error(WORKBOOK, e))?;
+        declared = declared.saturating_add(entry.size());
+        if names.len() < 4096 {
+            names.push(entry.name().map(|n| n.into_owned()).unwrap_or_default());
+        }
+    }
+    if declared > limit {
+        return Err(too_big(declared));
+    }
+    // What the entries really inflate to: declared sizes can lie. A stored entry holds exactly
+    // its compressed bytes, which are part of the input; only compressed entries are inflated.
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let raw = zip
+            .by_index_raw(i)
+            .map_err(|e| workbook_error(WORKBOOK, e))?;
+        if raw.compression() == zip::CompressionMethod::Stored {
+            total = total.saturating_add(raw.compressed_size().max(raw.size()));
+            if total > limit {
+                return Err(too_big(total));
+            }
+            continue;
+        }
+        drop(raw);
+        let entry = zip.by_index(i).map_err(|e| workbook_error(WORKBOOK, e))?;
+        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let budget = limit.saturating_sub(total).saturating_add(1);
+        let n = std::io::copy(&mut entry.take(budget), &mut std::io::sink())
+            .map_err(|e| workbook_error(&format!("workbook entry {name}"), e))?;
+        total = total.saturating_add(n);
+        if total > limit {
+            return Err(too_big(total));
+        }
+    }
+    let has = |n: &str| names.iter().any(|x| x == n);
+    if has("xl/workbook.xml") {
+        Ok(Kind::Xlsx)
+    } else if has("xl/workbook.bin") {
+        Ok(Kind::Xlsb)
+    } else if has("content.xml") {
+        Ok(Kind::Ods)
+    } else if names.iter().any(|n| n.starts_with("word/")) {
+        Err(Error::Unsupported {
+            what: "a Word (DOCX) document".into(),
+        })
+    } else {
+        Err(Error::Workbook {
+            location: WORKBOOK.into(),
+            message:
+                "a ZIP archive that holds no spreadsheet (expected xl/workbook.xml or content.xml)"
+                    .into(),
+        })
+    }
+}
+
+/// One sheet's non-empty cells, in the order they were read, and its merged regions.
+struct SheetCells {
+    name: String,
+    /// (row, column, text), 0-based sheet positions.
+    cells: Vec<(u32, u32, String)>,
+    merges: Vec<Dimensions>,
+}
+
+/// Counts cells against the limits while a sheet is read.
+struct Budget<'a> {
+    limits: &'a Limits,
+    cells: u64,
+}
+
+impl Budget<'_> {
+    fn take(&mut self) -> Result<()> {
+        self.cells += 1;
+        if self.cells > self.limits.max_sheet_cells {
+            return Err(Error::Limit {
+                what: "the number of non-empty cells in the workbook".into(),
+                value: self.cells,
+                limit: self.limits.max_sheet_cells,
+                flag: "--max-sheet-cells".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The bounding box of a sheet's non-empty cells, checked against [`Limits::max_grid_cells`] as it grows.
+#[derive(Debug, Clone, Copy)]
+struct BBox {
+    r0: u32,
+    c0: u32,
+    r1: u32,
+    c1: u32,
+}
+
+impl BBox {
+    fn width(&self) -> usize {
+        (self.c1 - self.c0) as usize + 1
+    }
+
+    fn height(&self) -> usize {
+        (self.r1 - self.r0) as usize + 1
+    }
+
+    fn area(&self) -> u64 {
+        (u64::from(self.r1 - self.r0) + 1) * (u64::from(self.c1 - self.c0) + 1)
+    }
+}
+
+/// Gathers one sheet's cells while enforcing the limits.
+struct Collector<'b, 'a> {
+    sheet: SheetCells,
+    bbox: Option<BBox>,
+    budget: &'b mut Budget<'a>,
+}
+
+impl Collector<'_, '_> {
+    fn push(&mut self, row: u32, col: u32, text: String) -> Result<()> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        self.budget.take()?;
+        let b = match self.bbox {
+            None => BBox {
+                r0: row,
+                c0: col,
+                r1: row,
+                c1: col,
+            },
+            Some(b) => BBox {
+                r0: b.r0.min(row),
+                c0: b.c0.min(col),
+                r1: b.r1.max(row),
+                c1: b.c1.max(col),
+            },
+        };
+        let limit = self.budget.limits.max_grid_cells;
+        if b.area() > limit {
+            return Err(Error::Limit {
+                what: format!(
+                    "the used area of sheet `{}` in cells (up to {})",
+                    self.sheet.name,
+                    cell_ref(&self.sheet.name, row, col)
+                ),
+                value: b.area(),
+                limit,
+                flag: "--max-grid-cells".into(),
+            });
+        }
+        self.bbox = Some(b);
+        self.sheet.cells.push((row, col, text));
+        Ok(())
+    }
+}
+
+fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
+    let cursor = Cursor::new(bytes);
+    let mut out = Blocks {
+        format: SourceFormat::Xlsx,
+        encoding: if kind == Kind::Xls {
+            "UTF-16LE".into()
+        } else {
+            "UTF-8".into()
+        },
+        ..Blocks::default()
+    };
+    let mut budget = Budget { limits, cells: 0 };
+    match kind {
+        Kind::Xlsx => {
+            let mut wb: Xlsx<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            for name in wb.sheet_names() {
+                let mut reader = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
+                let mut col = Collector {
+                    sheet: SheetCells {
+                        name: name.clone(),
+                        cells: Vec::new(),
+                        merges: Vec::new(),
+                    },
+                    bbox: None,
+                    budget: &mut budget,
+                };
+                while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&name, e))? {
+                    let (r, c) = cell.get_position();
+                    col.push(
+                        r,
+                        c,
+                        render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c),
+                    )?;
+                }
+                let (mut sheet, bbox) = (col.sheet, col.bbox);
+                drop(reader);
+                // Merged regions follow the cells in the sheet's XML: read them once the cells
+                // passed the limits.
+                if bbox.is_some() {
+                    sheet.merges = wb
+                        .merge_cells_by_sheet_name(&name)
+                        .map_err(|e| workbook_error(&name, e))?;
+                }
+                sheet_blocks(sheet, bbox, &mut out)?;
+            }
+        }
+        Kind::Xlsb => {
+            let mut wb: Xlsb<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            for name in wb.sheet_names() {
+                let mut reader = wb
+                    .worksheet_cells_reader(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
+                let mut col = Collector {
+                    sheet: SheetCells {
+                        name: name.clone(),
+                        cells: Vec::new(),
+                        merges: Vec::new(),
+                    },
+                    bbox: None,
+                    budget: &mut budget,
+                };
+                while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&name, e))? {
+                    let (r, c) = cell.get_position();
+                    col.push(
+                        r,
+                        c,
+                        render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c),
+                    )?;
+                }
+                let (sheet, bbox) = (col.sheet, col.bbox);
+                drop(reader);
+                sheet_blocks(sheet, bbox, &mut out)?;
+            }
+        }
+        Kind::Xls => {
+            let mut wb: Xls<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            for name in wb.sheet_names() {
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
+                let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
+                let (sheet, bbox) =
+                    collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
+                sheet_blocks(sheet, bbox, &mut out)?;
+            }
+        }
+        Kind::Ods => {
+            let mut wb: Ods<_> =
+                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+            for name in wb.sheet_names() {
+                let range = wb
+                    .worksheet_range(&name)
+                    .map_err(|e| workbook_error(&name, e))?;
+                let (sheet, bbox) =
+                    collect_range(&name, &range, Vec::new(), &mut budget, &mut out.diagnostics)?;
+                sheet_blocks(sheet, bbox, &mut out)?;
+            }
+        }
+    }
+    if !out.blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+        out.diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "no_task_table",
+            "no sheet holds a task table (a header row with 牵头/责任 units and 任务 or 序号 columns)",
+            None,
+        ));
+    }
+    Ok(out)
+}
+
+fn collect_range(
+    name: &str,
+    range: &Range<Data>,
+    merges: Vec<Dimensions>,
+    budget: &mut Budget<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<(SheetCells, Option<BBox>)> {
+    let mut col = Collector {
+        sheet: SheetCells {
+            name: name.to_string(),
+            cells: Vec::new(),
+            merges,
+        },
+        bbox: None,
+        budget,
+    };
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, v) in range.used_cells() {
+        let (r, c) = (r0.saturating_add(r as u32), c0.saturating_add(c as u32));
+        let text = render(v, diagnostics, name, r, c);
+        col.push(r, c, text)?;
+    }
+    Ok((col.sheet, col.bbox))
+}
+
+/// `Sheet!B7` for a 0-based position.
+pub fn cell_ref(sheet: &str, row: u32, col: u32) -> String {
+    format!("{sheet}!{}{}", column_name(col), u64::from(row) + 1)
+}
+
+/// `A`, `B`, …, `AA`, … for a 0-based column.
+pub fn column_name(col: u32) -> String {
+    let mut n = u64::from(col) + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = ((n - 1) % 26) as u8;
+        out.push(char::from(b'A' + rem));
+        n = (n - 1) / 26;
+    }
+    out.iter().rev().collect()
+}
+
+/// Renders a number as a sheet shows it in General format: integers without `.0`.
+pub fn render_number(f: f64) -> String {
+    if !f.is_finite() {
+        return String::new();
+    }
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return format!("{}", f as i64);
+    }
+    // Ten decimals at most, without binary noise like 0.30000000000000004 (a sheet shows 0.3).
+    let short = format!("{:.10}", f);
+    let short = short.trim_end_matches('0').trim_end_matches('.');
+    match short.parse::<f64>() {
+        Ok(g) if (g - f).abs() <= f.abs() * 1e-12 => short.to_string(),
+        _ => format!("{f}"),
+    }
+}
+
+fn render_date(d: &ExcelDateTime) -> String {
+    if d.is_duration() {
+        return render_number(d.as_f64());
+    }
+    let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
+    if h == 0 && min == 0 && s == 0 {
+        format!("{y:04}-{m:02}-{day:02}")
+    } else {
+        format!("{y:04}-{m:02}-{day:02} {h:02}:{min:02}:{s:02}")
+    }
+}
+
+fn error_cell(
+    e: impl std::fmt::Display,
+    diagnostics: &mut Vec<Diagnostic>,
+    sheet: &str,
+    row: u32,
+    col: u32,
+) -> String {
+    let cell = cell_ref(sheet, row, col);
+    let mut d = Diagnostic::new(
+        Severity::Warning,
+        "workbook_error_value",
+        format!(
+            "the cell holds the error value {e} (a formula that failed when the sheet was saved); read as empty"
+        ),
+        Some(row as usize + 1),
+    );
+    d.cell = Some(cell);
+    diagnostics.push(d);
+    String::new()
+}
+
+fn render_ref(
+    v: &DataRef<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    sheet: &str,
+    row: u32,
+    col: u32,
+) -> String {
+    match v {
+        DataRef::Empty => String::new(),
+        DataRef::String(s) => normalize_block(s),
+        DataRef::SharedString(s) => normalize_block(s),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) => render_number(*f),
+        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        DataRef::DateTime(d) => render_date(d),
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => normalize_block(s),
+        DataRef::Error(e) => error_cell(e, diagnostics, sheet, row, col),
+    }
+}
+
+fn render(v: &Data, diagnostics: &mut Vec<Diagnostic>, sheet: &str, row: u32, col: u32) -> String {
+    match v {
+        Data::Empty => String::new(),
+        Data::String(s) => normalize_block(s),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => render_number(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(d) => render_date(d),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => normalize_block(s),
+        Data::Error(e) => error_cell(e, diagnostics, sheet, row, col),
+    }
+}
+
+/// A sheet laid out as a dense grid over the bounding box of its non-empty cells.
+struct Grid {
+    bbox: BBox,
+    /// Cell text with merged regions expanded.
+    rows: Vec<Vec<String>>,
+    /// For each grid row, the grid columns that hold a value of their own (not a merge copy).
+    own: Vec<Vec<usize>>,
+}
+
+impl Grid {
+    fn build(sheet: &SheetCells, bbox: BBox, diagnostics: &mut Vec<Diagnostic>) -> Grid {
+        let (h, w) = (bbox.height(), bbox.width());
+        let mut rows = vec![vec![String::new(); w]; h];
+        let mut own = vec![Vec::new(); h];
+        for (r, c, text) in &sheet.cells {
+            let (gr, gc) = ((r - bbox.r0) as usize, (c - bbox.c0) as usize);
+            if let Some(slot) = rows.get_mut(gr).and_then(|row| row.get_mut(gc)) {
+                *slot = text.clone();
+                if let Some(o) = own.get_mut(gr) {
+                    o.push(gc);
+                }
+            }
+        }
+        for o in &mut own {
+            o.sort_unstable();
+            o.dedup();
+        }
+        // Merged regions: the anchor's value stands in every covered slot. Valid regions do not
+        // overlap, so filling never costs more than the grid's area; stop if it would.
+        let mut budget = bbox.area();
+        for m in &sheet.merges {
+            let (sr, sc) = m.start;
+            if sr < bbox.r0 || sr > bbox.r1 || sc < bbox.c0 || sc > bbox.c1 {
+                continue;
+            }
+            let (ar, ac) = ((sr - bbox.r0) as usize, (sc - bbox.c0) as usize);
+            let value = rows
+                .get(ar)
+                .and_then(|r| r.get(ac))
+                .cloned()
+                .unwrap_or_default();
+            if value.is_empty() {
+                continue;
+            }
+            let er = m.end.0.min(bbox.r1).max(sr);
+            let ec = m.end.1.min(bbox.c1).max(sc);
+            let area = (u64::from(er - sr) + 1) * (u64::from(ec - sc) + 1);
+            if area > budget {
+                let cell = cell_ref(&sheet.name, sr, sc);
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    "workbook_merges_overlap",
+                    format!(
+                        "sheet `{}` declares overlapping merged regions; merges from {cell} on were not expanded",
+                        sheet.name
+                    ),
+                    Some(sr as usize + 1),
+                );
+                d.cell = Some(cell);
+                diagnostics.push(d);
+                break;
+            }
+            budget -= area;
+            for r in sr..=er {
+                for c in sc..=ec {
+                    if let Some(slot) = rows
+                        .get_mut((r - bbox.r0) as usize)
+                        .and_then(|row| row.get_mut((c - bbox.c0) as usize))
+                    {
+                        slot.clone_from(&value);
+                    }
+                }
+            }
+        }
+        Grid { bbox, rows, own }
+    }
+
+    fn line(&self, gr: usize) -> usize {
+        self.bbox.r0 as usize + gr + 1
+    }
+}
+
+/// True when the row's cells hold at most one distinct text (a title or a merged group row).
+fn single_text(row: &[String]) -> bool {
+    let mut first: Option<&String> = None;
+    for c in row.iter().filter(|c| !c.is_empty()) {
+        match first {
+            None => first = Some(c),
+            Some(f) if f != c => return false,
+            Some(_) => {}
+        }
+    }
+    true
+}
+
+/// If a task table's header starts at `rows[i]`, how many header rows it has.
+fn header_at(grid: &Grid, rows: &[usize], i: usize) -> Option<usize> {
+    let first = grid.rows.get(*rows.get(i)?)?;
+    // Header cells are short words, never a task number: data rows are passed over cheaply.
+    if single_text(first)
+        || first
+            .iter()
+            .any(|c| c.chars().count() > 20 || tasks::parse_seq(c).is_some())
+    {
+        return None;
+    }
+    // The first row must name the columns by itself; a title above a header is not a header row.
+    tasks::column_roles(first)?;
+    // A header is at most three rows and ends at a title or group row (one text across the row).
+    let window: Vec<Vec<String>> = rows
+        .iter()
+        .skip(i)
+        .filter_map(|&r| grid.rows.get(r))
+        .take_while(|row| !single_text(row))
+        .take(3)
+        .cloned()
+        .collect();
+    let n = tasks::header_rows(&window);
+    if n == 0 {
+        return None;
+    }
+    let probe = Table {
+        header_rows: n,
+        rows: window.into_iter().take(n).collect(),
+        ..Table::default()
+    };
+    tasks::column_roles(&tasks::column_names(&probe)).map(|_| n)
+}
+
+/// Text of a title row: its distinct non-empty cells joined by a space.
+fn row_text(row: &[String]) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    for c in row.iter().filter(|c| !c.is_empty()) {
+        if !parts.contains(&c.as_str()) {
+            parts.push(c);
+        }
+    }
+    normalize_block(&parts.join(" "))
+}
+
+/// The caption among the title rows above a table: the first that is not an attachment label
+/// (`附件1`) or a parenthesized subtitle (`（2024年版）`), else the last.
+fn caption_of(titles: &[String]) -> Option<String> {
+    let is_label = |t: &str| {
+        t.strip_prefix("附件").is_some_and(|rest| {
+            rest.trim_end_matches(['：', ':'])
+                .chars()
+                .all(|c| c.is_ascii_digit() || crate::numbering::cn_digit(c).is_some())
+        })
+    };
+    titles
+        .iter()
+        .find(|t| !is_label(t) && !t.starts_with(['（', '(']))
+        .or(titles.last())
+        .cloned()
+}
+
+/// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`.
+fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Result<()> {
+    let ignored = |out: &mut Blocks, why: &str| {
+        out.diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "sheet_ignored",
+            format!("sheet `{}` {why}; ignored", sheet.name),
+            None,
+        ));
+    };
+    let Some(bbox) = bbox else {
+        ignored(out, "is empty");
+        return Ok(());
+    };
+    let grid = Grid::build(&sheet, bbox, &mut out.diagnostics);
+    // Rows that show anything at all, in order.
+    let rows: Vec<usize> = (0..grid.rows.len())
+        .filter(|&r| {
+            grid.rows
+                .get(r)
+                .is_some_and(|row| row.iter().any(|c| !c.is_empty()))
+        })
+        .collect();
+    let starts: Vec<(usize, usize)> = (0..rows.len())
+        .filter_map(|i| header_at(&grid, &rows, i).map(|n| (i, n)))
+        .collect();
+    // Keep only header rows that are not inside the previous table's header.
+    let mut tables: Vec<(usize, usize)> = Vec::new();
+    for (i, n) in starts {
+        if tables.last().is_none_or(|&(j, m)| i >= j + m) {
+            tables.push((i, n));
+        }
+    }
+    if tables.is_empty() {
+        ignored(
+            out,
+            "holds no task table (no header row with 牵头/责任 units and 任务 or 序号 columns)",
+        );
+        return Ok(());
+    }
+    let mut prev_end = 0usize;
+    for (t, &(start, header_rows)) in tables.iter().enumerate() {
+        let end = tables.get(t + 1).map_or(rows.len(), |&(next, _)| next);
+        // Title rows between the previous table and this header.
+        let mut titles: Vec<String> = Vec::new();
+        for &r in rows.get(prev_end..start).unwrap_or_default() {
+            let text = grid
+                .rows
+                .get(r)
+                .map(|row| row_text(row))
+                .unwrap_or_default();
+            if !text.is_empty() {
+                titles.push(text.clone());
+                out.blocks.push(Block::Para(Para {
+                    text,
+                    line: grid.line(r),
+                }));
+            }
+        }
+        let caption = caption_of(&titles);
+        let table_rows = rows.get(start..end).unwrap_or_default();
+        // Columns that hold a value of their own somewhere in the table.
+        let mut keep = vec![false; bbox.width()];
+        for &r in table_rows {
+            for &c in grid.own.get(r).map(Vec::as_slice).unwrap_or_default() {
+                if let Some(k) = keep.get_mut(c) {
+                    *k = true;
+                }
+            }
+        }
+        let cols: Vec<usize> = (0..keep.len())
+            .filter(|&c| keep.get(c).copied().unwrap_or(false))
+            .collect();
+        let grid_rows: Vec<Vec<String>> = table_rows
+            .iter()
+            .filter_map(|&r| grid.rows.get(r))
+            .map(|row| {
+                cols.iter()
+                    .map(|&c| row.get(c).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
+        out.blocks.push(Block::Table(Table {
+            caption,
+            header_rows,
+            line: row_lines.first().copied().unwrap_or(0),
+            rows: grid_rows,
+            row_lines,
+        }));
+        prev_end = end;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_render_as_a_sheet_shows_them() {
+        assert_eq!(render_number(3.0), "3");
+        assert_eq!(render_number(-12.0), "-12");
+        assert_eq!(render_number(0.1 + 0.2), "0.3");
+        assert_eq!(render_number(2.5), "2.5");
+        assert_eq!(render_number(f64::NAN), "");
+        assert_eq!(render_number(1e20), "100000000000000000000");
+    }
+
+    #[test]
+    fn cell_references_use_excel_letters() {
+        assert_eq!(cell_ref("任务分工", 6, 1), "任务分工!B7");
+        assert_eq!(column_name(26), "AA");
+        assert_eq!(column_name(16383), "XFD");
+    }
+
+    #[test]
+    fn bytes_that_are_not_a_workbook_are_an_error() {
+        let e = read_workbook(b"hello", &Limits::default()).unwrap_err();
+        assert!(matches!(e, Error::Workbook { .. }), "{e:?}");
+        let e = read_workbook(b"PK\x03\x04garbage", &Limits::default()).unwrap_err();
+        assert!(matches!(e, Error::Workbook { .. }), "{e:?}");
+    }
+
+    type Span = ((u32, u32), (u32, u32));
+
+    fn sheet(cells: &[(u32, u32, &str)], merges: &[Span]) -> (SheetCells, Option<BBox>) {
+        let mut bbox: Option<BBox> = None;
+        for &(r, c, _) in cells {
+            bbox = Some(match bbox {
+                None => BBox {
+                    r0: r,
+                    c0: c,
+                    r1: r,
+                    c1: c,
+                },
+                Some(b) => BBox {
+                    r0: b.r0.min(r),
+                    c0: b.c0.min(c),
+                    r1: b.r1.max(r),
+                    c1: b.c1.max(c),
+                },
+            });
+        }
+        let s = SheetCells {
+            name: "表".into(),
+            cells: cells
+                .iter()
+                .map(|&(r, c, t)| (r, c, t.to_string()))
+                .collect(),
+            merges: merges.iter().map(|&(s, e)| Dimensions::new(s, e)).collect(),
+        };
+        (s, bbox)
+    }
+
+    #[test]
+    fn titles_become_paragraphs_and_merges_fill_their_slots() {
+        let (s, b) = sheet(
+            &[
+                (0, 0, "某某任务分工表"),
+                (2, 0, "序号"),
+                (2, 1, "任务"),
+                (2, 2, "牵头单位"),
+                (3, 0, "一、分组"),
+                (4, 0, "1"),
+                (4, 1, "做事"),
+                (4, 2, "市财政局"),
+                (9, 5, "x"),
+            ],
+            &[((0, 0), (0, 3)), ((3, 0), (3, 2))],
+        );
+        let mut out = Blocks::default();
+        sheet_blocks(s, b, &mut out).unwrap();
+        assert!(
+            matches!(&out.blocks[0], Block::Para(p) if p.text == "某某任务分工表" && p.line == 1)
+        );
+        let Block::Table(t) = &out.blocks[1] else {
+            panic!("{:?}", out.blocks)
+        };
+        assert_eq!(t.header_rows, 1);
+        assert_eq!(t.line, 3);
+        assert_eq!(t.row_lines, vec![3, 4, 5, 10]);
+        assert_eq!(t.rows[1], vec!["一、分组", "一、分组", "一、分组", ""]);
+        assert_eq!(t.caption.as_deref(), Some("某某任务分工表"));
+        // Column D (empty everywhere) is dropped; F holds a stray value and stays.
+        assert_eq!(t.rows[0].len(), 4);
+    }
 }

@@ -1,1 +1,0 @@
-//! Integration tests: cli (filled in by the commit that implements it).
