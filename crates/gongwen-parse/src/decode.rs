@@ -109,7 +109,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     if std::str::from_utf8(bytes).is_ok() {
         return finish(UTF_8, UTF_8.name(), bytes, None, diagnostics);
     }
-    if let Some(enc) = sniff_utf16(bytes) {
+    if let Some(enc) = looks_like_utf16(bytes) {
         diagnostics.push(Diagnostic::new(
             Severity::Info,
             "encoding_guessed",
@@ -189,7 +189,13 @@ fn line_of(text: &str, pos: usize) -> usize {
 
 /// BOM-less UTF-16: text with zero bytes, nearly all at odd offsets (LE) or at even offsets (BE),
 /// that then decodes without errors. GB18030 and UTF-8 text never contain zero bytes.
-fn sniff_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+///
+/// ```
+/// let bytes: Vec<u8> = "国务院\n关于印发的通知\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert_eq!(gongwen_parse::decode::looks_like_utf16(&bytes), Some(encoding_rs::UTF_16LE));
+/// assert_eq!(gongwen_parse::decode::looks_like_utf16("通知".as_bytes()), None);
+/// ```
+pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     if bytes.len() < 4 || bytes.len() % 2 != 0 {
         return None;
     }

@@ -7,7 +7,8 @@
 //! found by descending from `<body>` into the child that holds most of the Chinese text outside
 //! links, as long as that child holds nearly all of it: navigation (links), breadcrumbs,
 //! footers and share widgets fall away, and the walk stops at the smallest element that still
-//! holds the densest run of text.
+//! holds the densest run of text (and still contains blocks: the walk never descends into a
+//! single paragraph).
 
 use super::dom::{self, Dom, tag};
 use crate::normalize::is_han;
@@ -119,6 +120,30 @@ fn matches(m: &Matcher, n: &Dom<'_>) -> bool {
     }
 }
 
+/// Elements that hold blocks; the fallback never descends into a paragraph or inline element,
+/// which would leave the paragraphs and tables around it behind.
+fn is_container(n: &Dom<'_>) -> bool {
+    matches!(
+        tag(n),
+        Some(
+            "div"
+                | "section"
+                | "article"
+                | "main"
+                | "td"
+                | "th"
+                | "table"
+                | "tbody"
+                | "thead"
+                | "tfoot"
+                | "tr"
+                | "center"
+                | "form"
+                | "blockquote"
+        )
+    )
+}
+
 /// The element that holds the notice: a known container, else the densest block of Chinese
 /// text, else `<body>` (or the document root).
 pub(super) fn find_root<'a>(doc: Dom<'a>) -> Dom<'a> {
@@ -157,7 +182,9 @@ pub(super) fn find_root<'a>(doc: Dom<'a>) -> Dom<'a> {
             .max_by_key(|c| count(c).plain);
         match best {
             Some(child)
-                if here > 0 && count(&child).plain as f64 >= DESCEND_SHARE * here as f64 =>
+                if here > 0
+                    && is_container(&child)
+                    && count(&child).plain as f64 >= DESCEND_SHARE * here as f64 =>
             {
                 cur = child
             }

@@ -199,7 +199,7 @@ fn count_breaks(b: &[u8]) -> usize {
 
 /// If a tag, comment, doctype or processing instruction starts at `i`, the offset after it (and
 /// after the content of a raw text element it opens).
-fn markup_end(b: &[u8], i: usize) -> Option<usize> {
+pub(super) fn markup_end(b: &[u8], i: usize) -> Option<usize> {
     let next = *b.get(i + 1)?;
     if b[i..].starts_with(b"<!--") {
         return Some(find(b, i + 4, b"-->").map_or(b.len(), |p| p + 3));

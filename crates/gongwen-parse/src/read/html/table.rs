@@ -69,9 +69,13 @@ pub(super) fn caption(table: Dom<'_>) -> Option<String> {
     (!text.is_empty()).then_some(text)
 }
 
-/// A layout table: every row has at most one cell. Its content is read as ordinary blocks.
+/// A layout table: every row has at most one cell, and no cell spans rows or columns (a spanning
+/// cell says the table is a grid). Its content is read as ordinary blocks.
 pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
     rows.iter().all(|r| r.cells.len() <= 1)
+        && rows.iter().flat_map(|r| &r.cells).all(|c| {
+            span_attr(c, "colspan").unwrap_or(1) <= 1 && span_attr(c, "rowspan").unwrap_or(1) <= 1
+        })
 }
 
 /// A cell's text: normalized lines joined with `\n` (see the module documentation), and the raw
