@@ -1,1 +1,162 @@
-//! Integration tests: encodings (filled in by the commit that implements it).
+//! Encodings: the seed as UTF-16LE, as GB18030 with CRLF line endings, and with ASCII
+//! punctuation (fixtures/text, built by fixtures/make_fixtures.py) parses to exactly the UTF-8
+//! seed's notice and tasks; declarations that disagree with the bytes, and bytes that cannot be
+//! decoded, are reported.
+
+use gongwen_parse::{Document, InputFormat, Notice, Options, Task, parse, parse_text};
+use gongwen_tests::{path, seed_path};
+
+fn seed() -> Document {
+    parse_text(&std::fs::read_to_string(seed_path()).expect("seed"))
+}
+
+fn fixture(name: &str) -> Document {
+    let bytes = std::fs::read(path(&format!("fixtures/text/{name}")))
+        .expect("fixture; run fixtures/make_fixtures.py");
+    parse(&bytes, &Options::default()).expect("parses")
+}
+
+fn notice(d: &Document) -> Notice {
+    Notice {
+        line: None,
+        ..d.notice.clone()
+    }
+}
+
+fn tasks(d: &Document) -> Vec<Task> {
+    d.tasks
+        .iter()
+        .map(|t| Task {
+            line: 0,
+            ..t.clone()
+        })
+        .collect()
+}
+
+fn assert_same_as_seed(d: &Document) {
+    let s = seed();
+    assert_eq!(notice(d), notice(&s));
+    assert_eq!(d.tasks.len(), 86);
+    for (x, y) in tasks(d).iter().zip(tasks(&s).iter()) {
+        assert_eq!(x, y, "task {}", y.seq);
+    }
+}
+
+#[test]
+fn utf16le_with_bom_gives_the_seed() {
+    let d = fixture("cq-2021-19.utf16le.txt");
+    assert_eq!(d.source.encoding, "UTF-16LE");
+    assert_same_as_seed(&d);
+    // Same lines as the UTF-8 seed.
+    assert_eq!(d.notice.line, seed().notice.line);
+    assert_eq!(
+        d.tasks.last().map(|t| t.line),
+        seed().tasks.last().map(|t| t.line)
+    );
+}
+
+#[test]
+fn gb18030_with_crlf_gives_the_seed() {
+    let d = fixture("cq-2021-19.gb18030.txt");
+    assert_eq!(d.source.encoding, "gb18030");
+    assert!(d.diagnostics.iter().all(|x| x.code != "decode_replaced"));
+    assert_same_as_seed(&d);
+    assert_eq!(
+        d.tasks.last().map(|t| t.line),
+        seed().tasks.last().map(|t| t.line)
+    );
+}
+
+#[test]
+fn ascii_punctuation_gives_the_seed() {
+    let d = fixture("cq-2021-19.ascii-punct.txt");
+    assert_same_as_seed(&d);
+}
+
+#[test]
+fn bom_less_utf16_text_is_detected() {
+    let seed_text = std::fs::read_to_string(seed_path()).expect("seed");
+    let mut bytes = Vec::new();
+    for u in seed_text.encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    let d = parse(
+        &bytes,
+        &Options {
+            format: Some(InputFormat::Text),
+            ..Options::default()
+        },
+    )
+    .expect("parses");
+    assert_eq!(d.source.encoding, "UTF-16LE");
+    assert_same_as_seed(&d);
+}
+
+#[test]
+fn a_gb2312_page_with_gbk_and_gb18030_characters_decodes_completely() {
+    // 镕 and 堃 are GBK, not GB2312; U+20087 needs a GB18030 four-byte sequence.
+    let body = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>\
+        <body><div class=TRS_Editor><p>国务院关于表彰朱镕基、王堃和\u{20087}同志的通知</p><p>各省、自治区、直辖市人民政府：</p>\
+        <p>现将有关事项通知如下。</p><p>国务院</p><p>2021年8月4日</p></div></body></html>";
+    let (bytes, _, unmappable) = encoding_rs::GB18030.encode(body);
+    assert!(!unmappable);
+    let d = parse(&bytes, &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "GBK");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("国务院关于表彰朱镕基、王堃和\u{20087}同志的通知")
+    );
+    assert!(
+        d.diagnostics
+            .iter()
+            .all(|x| x.code != "decode_replaced" && x.code != "encoding_mismatch"),
+        "{:#?}",
+        d.diagnostics
+    );
+}
+
+#[test]
+fn a_declaration_that_disagrees_with_the_bytes_is_reported() {
+    let body =
+        "<meta charset=\"utf-8\"><div class=TRS_Editor><p>国务院关于印发某某办法的通知</p></div>";
+    let (bytes, _, _) = encoding_rs::GBK.encode(body);
+    let d = parse(&bytes, &Options::default()).expect("parses");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("国务院关于印发某某办法的通知")
+    );
+    let diag = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "encoding_mismatch")
+        .expect("encoding_mismatch");
+    assert!(diag.message.contains("utf-8"), "{}", diag.message);
+}
+
+#[test]
+fn replaced_bytes_are_reported_with_their_line() {
+    let mut bytes = encoding_rs::GBK
+        .encode("国务院关于印发某某办法的通知\n国发〔2019〕4号\n")
+        .0
+        .into_owned();
+    bytes.extend([0x81, 0x7F, b'\n']);
+    let d = parse(
+        &bytes,
+        &Options {
+            format: Some(InputFormat::Text),
+            ..Options::default()
+        },
+    )
+    .expect("parses");
+    assert_eq!(d.source.encoding, "gb18030");
+    let diag = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "decode_replaced")
+        .expect("decode_replaced");
+    assert_eq!(diag.line, Some(3));
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("国务院关于印发某某办法的通知")
+    );
+}

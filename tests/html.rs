@@ -1,1 +1,193 @@
-//! Integration tests: html (filled in by the commit that implements it).
+//! The HTML reader on a municipal-style page of the seed notice (fixtures/html, built by
+//! fixtures/make_fixtures.py): GBK with a `<meta http-equiv>` charset, site chrome around the
+//! article, indented paragraphs, the attachment as a table with spanning group rows.
+
+use gongwen_parse::{
+    Document, InputFormat, Notice, Options, SourceFormat, Task, parse, parse_text,
+};
+use gongwen_tests::{path, seed_path};
+
+fn seed() -> Document {
+    parse_text(&std::fs::read_to_string(seed_path()).expect("seed"))
+}
+
+fn page_bytes() -> Vec<u8> {
+    std::fs::read(path("fixtures/html/cq-2021-19.gbk.html"))
+        .expect("fixture; run fixtures/make_fixtures.py")
+}
+
+fn page() -> Document {
+    parse(&page_bytes(), &Options::default()).expect("the page parses")
+}
+
+/// The notice without its source line.
+fn notice(d: &Document) -> Notice {
+    Notice {
+        line: None,
+        ..d.notice.clone()
+    }
+}
+
+/// The tasks without their source lines.
+fn tasks(d: &Document) -> Vec<Task> {
+    d.tasks
+        .iter()
+        .map(|t| Task {
+            line: 0,
+            ..t.clone()
+        })
+        .collect()
+}
+
+#[test]
+fn the_gbk_page_is_sniffed_as_html_and_decoded_from_its_meta_charset() {
+    let bytes = page_bytes();
+    assert_eq!(
+        gongwen_parse::read::sniff(&bytes).ok(),
+        Some(InputFormat::Html)
+    );
+    assert!(
+        std::str::from_utf8(&bytes).is_err(),
+        "the fixture must really be GBK"
+    );
+    let d = page();
+    assert_eq!(d.source.format, SourceFormat::Html);
+    assert_eq!(d.source.encoding, "GBK");
+    assert!(
+        !d.diagnostics
+            .iter()
+            .any(|x| x.code == "decode_replaced" || x.code == "encoding_mismatch"),
+        "{:#?}",
+        d.diagnostics
+    );
+}
+
+#[test]
+fn the_page_gives_exactly_the_seed_notice() {
+    let (s, d) = (seed(), page());
+    assert_eq!(notice(&d), notice(&s));
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("重庆市人民政府关于印发重庆市服务业扩大开放综合试点工作方案的通知")
+    );
+}
+
+#[test]
+fn the_page_gives_exactly_the_seed_tasks() {
+    let (s, d) = (seed(), page());
+    assert_eq!(d.tasks.len(), 86);
+    let (a, b) = (tasks(&d), tasks(&s));
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x, y, "task {}", y.seq);
+    }
+    assert_eq!(a, b);
+    // Chapter and category rows are single spanning cells, read as the tasks' groups.
+    assert_eq!(
+        d.tasks[0].group,
+        [
+            "一、推动服务业重点行业领域深化改革扩大开放",
+            "（一）充分竞争性服务业。"
+        ]
+    );
+}
+
+#[test]
+fn site_chrome_stays_out_of_the_document() {
+    let d = page();
+    let json = serde_json::to_string(&d.notice).expect("json")
+        + &serde_json::to_string(&d.parts).expect("json");
+    for chrome in [
+        "首页",
+        "当前位置",
+        "分享到",
+        "打印本页",
+        "版权所有",
+        "请使用新版浏览器",
+        "正文开始",
+        "发布时间",
+        "索引号",
+        "_重庆市人民政府网",
+    ] {
+        assert!(
+            !json.contains(chrome),
+            "`{chrome}` leaked into the document"
+        );
+    }
+    // One table only: the attachment (the metadata table is page metadata, not body).
+    assert_eq!(d.table_count(), 1);
+}
+
+#[test]
+fn the_metadata_table_is_read_into_source_page_and_agrees_with_the_notice() {
+    let d = page();
+    let m = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(m.title.as_deref(), d.notice.title.as_deref());
+    assert_eq!(m.doc_number.as_deref(), Some("渝府发〔2021〕19号"));
+    assert_eq!(m.date.as_deref(), Some("2021-08-04"));
+    assert_eq!(m.published.as_deref(), Some("2021-08-11"));
+    assert_eq!(m.issuer.as_deref(), Some("重庆市人民政府"));
+    assert_eq!(m.topic.as_deref(), Some("综合政务"));
+    assert_eq!(m.index_no.as_deref(), Some("11500000MB1527000G/2021-00123"));
+    assert!(
+        !d.diagnostics
+            .iter()
+            .any(|x| x.code == "page_metadata_mismatch"),
+        "{:#?}",
+        d.diagnostics
+    );
+}
+
+#[test]
+fn lines_point_into_the_page_source() {
+    let d = page();
+    let text = encoding_rs::GBK.decode(&page_bytes()).0.into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    let line_of = |needle: &str, after: usize| {
+        lines
+            .iter()
+            .enumerate()
+            .skip(after)
+            .find(|(_, l)| l.contains(needle))
+            .map(|(i, _)| i + 1)
+    };
+    let content_start = line_of("正文开始", 0).expect("marker");
+    // The title's first line is the issuer line of the article, not the <title> or the <h1>.
+    assert_eq!(
+        d.notice.line,
+        line_of(
+            "<span style=\"font-size: 22pt;\">重庆市人民政府",
+            content_start
+        )
+    );
+    let table = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .next()
+        .expect("table");
+    assert_eq!(
+        Some(table.line),
+        line_of("<tr>", content_start).map(|l| l + 1)
+    );
+    assert_eq!(table.row_lines.len(), table.rows.len());
+    assert!(
+        table.row_lines.windows(2).all(|w| w[0] < w[1]),
+        "row lines increase"
+    );
+    let last = d.tasks.last().expect("tasks");
+    assert_eq!(
+        Some(last.line),
+        line_of("12pt;\">强化属地监管职责", content_start)
+    );
+}
+
+#[test]
+fn the_page_parses_the_same_when_transcoded_to_utf8() {
+    // The same page re-saved as UTF-8 but still declaring gb2312: the bytes win.
+    let text = encoding_rs::GBK.decode(&page_bytes()).0.into_owned();
+    let d = parse(text.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "UTF-8");
+    assert!(d.diagnostics.iter().any(|x| x.code == "encoding_mismatch"));
+    assert_eq!(notice(&d), notice(&page()));
+    assert_eq!(tasks(&d), tasks(&page()));
+}

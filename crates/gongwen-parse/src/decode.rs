@@ -1,63 +1,547 @@
-//! Decoding bytes to text: byte-order mark, declared charset, valid UTF-8, else GB18030.
+//! Decoding bytes to text the way a browser does.
+//!
+//! The order follows the WHATWG encoding-sniffing algorithm, reduced to what notices need:
+//!
+//! 1. a byte-order mark (UTF-8, UTF-16LE, UTF-16BE) decides;
+//! 2. for HTML, a `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…charset=…">`
+//!    in the first 1024 bytes (found by a prescan like a browser's, which skips comments and
+//!    other tags) names the encoding through encoding_rs's label table (`gb2312`, `GBK`, `utf8`…);
+//! 3. bytes that are valid UTF-8 are UTF-8;
+//! 4. text whose zero bytes nearly all sit at odd (or at even) offsets is BOM-less UTF-16;
+//! 5. anything else is GB18030, which covers GBK and GB2312.
+//!
+//! Two deviations from a browser, both because a saved notice is more often mislabelled than
+//! really in the declared encoding: a page that declares a legacy encoding but is valid,
+//! non-ASCII UTF-8 is read as UTF-8, and a page that declares UTF-8 but is not valid UTF-8 is read
+//! as GB18030 when that decodes cleanly. Both cases are reported as `encoding_mismatch`.
+//!
+//! Pages labelled `gb2312` or `gbk` are decoded with the GB18030 decoder (WHATWG's GBK decoder
+//! is the GB18030 decoder), so characters outside GB2312 — GBK's extensions and GB18030's
+//! four-byte sequences — still decode; [`Decoded::encoding`] records the declared encoding's
+//! WHATWG name (`GBK`). Bytes that still cannot be decoded become U+FFFD and are reported as
+//! `decode_replaced`, with the line of the first one.
 
 use crate::model::{Diagnostic, Severity};
+use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
 
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone)]
 pub struct Decoded {
-    /// The text, with line endings as in the input.
+    /// The text without its byte-order mark, with line endings as in the input.
     pub text: String,
-    /// WHATWG name of the encoding used (`UTF-8`, `gb18030`, `UTF-16LE`…).
+    /// WHATWG name of the encoding used (`UTF-8`, `GBK`, `gb18030`, `UTF-16LE`…).
     pub encoding: String,
+    /// The charset the page declared, as written (`gb2312`), when an HTML page declared one.
+    pub declared: Option<String>,
     /// Declarations that disagreed with the bytes, replaced bytes.
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// How many bytes the HTML prescan looks at, as in browsers.
+const PRESCAN_BYTES: usize = 1024;
+
 /// Decodes `bytes` the way a browser would: BOM, then (for HTML) a declared charset, then valid
-/// UTF-8, otherwise GB18030 (a superset of GBK and GB2312).
+/// UTF-8, otherwise GB18030 (a superset of GBK and GB2312). See the module documentation.
+///
+/// ```
+/// use gongwen_parse::decode::decode;
+/// // `通知` in GBK, on a page that declares gb2312.
+/// let page = b"<meta charset=gb2312><p>\xcd\xa8\xd6\xaa</p>";
+/// let d = decode(page, true);
+/// assert_eq!(d.encoding, "GBK");
+/// assert!(d.text.contains("通知"));
+/// assert!(d.diagnostics.is_empty());
+/// ```
 pub fn decode(bytes: &[u8], html: bool) -> Decoded {
-    let _ = html;
+    let declared = if html {
+        prescan_meta_charset(bytes)
+    } else {
+        None
+    };
     let mut diagnostics = Vec::new();
-    if let Some((enc, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = enc.decode_without_bom_handling(&bytes[bom_len..]);
-        if had_errors {
-            diagnostics.push(Diagnostic::new(
-                Severity::Warning,
-                "decode_replaced",
-                format!(
-                    "some bytes are not valid {} and were replaced with U+FFFD",
-                    enc.name()
-                ),
-                None,
-            ));
-        }
-        return Decoded {
-            text: text.into_owned(),
-            encoding: enc.name().to_string(),
-            diagnostics,
-        };
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded {
-            text: s.to_string(),
-            encoding: "UTF-8".into(),
-            diagnostics,
-        },
-        Err(_) => {
-            let (text, _, had_errors) = encoding_rs::GB18030.decode(bytes);
-            if had_errors {
+
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        if let Some((label, d)) = &declared {
+            if family(d) != family(enc) {
                 diagnostics.push(Diagnostic::new(
                     Severity::Warning,
-                    "decode_replaced",
-                    "some bytes are not valid gb18030 and were replaced with U+FFFD",
+                    "encoding_mismatch",
+                    format!("the page declares charset `{label}` but starts with a {} byte-order mark; decoded as {}", enc.name(), enc.name()),
                     None,
                 ));
             }
-            Decoded {
-                text: text.into_owned(),
-                encoding: "gb18030".into(),
-                diagnostics,
+        }
+        let body = bytes.get(bom_len..).unwrap_or_default();
+        return finish(enc, enc.name(), body, declared.map(|(l, _)| l), diagnostics);
+    }
+
+    if let Some((label, d)) = declared {
+        let is_utf8 = std::str::from_utf8(bytes).is_ok();
+        let non_ascii = !bytes.is_ascii();
+        if d == UTF_8 {
+            if !is_utf8 {
+                let (_, _, gb_errors) = GB18030.decode(bytes);
+                if !gb_errors {
+                    diagnostics.push(mismatch(&label, "is not valid UTF-8", "gb18030"));
+                    return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
+                }
+            }
+            return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics);
+        }
+        if non_ascii && is_utf8 {
+            diagnostics.push(mismatch(&label, "is valid UTF-8", "UTF-8"));
+            return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics);
+        }
+        if d == GBK || d == GB18030 {
+            return finish(GB18030, d.name(), bytes, Some(label), diagnostics);
+        }
+        if d.is_single_byte() && non_ascii && looks_like_gb18030(bytes) {
+            diagnostics.push(mismatch(
+                &label,
+                "read as GB18030 give Chinese text",
+                "gb18030",
+            ));
+            return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
+        }
+        return finish(d, d.name(), bytes, Some(label), diagnostics);
+    }
+
+    if std::str::from_utf8(bytes).is_ok() {
+        return finish(UTF_8, UTF_8.name(), bytes, None, diagnostics);
+    }
+    if let Some(enc) = looks_like_utf16(bytes) {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "encoding_guessed",
+            format!(
+                "no byte-order mark, but the zero bytes say {}; decoded as {}",
+                enc.name(),
+                enc.name()
+            ),
+            None,
+        ));
+        return finish(enc, enc.name(), bytes, None, diagnostics);
+    }
+    finish(GB18030, GB18030.name(), bytes, None, diagnostics)
+}
+
+fn mismatch(label: &str, finding: &str, used: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "encoding_mismatch",
+        format!("the page declares charset `{label}` but its bytes {finding}; decoded as {used}"),
+        None,
+    )
+}
+
+/// Encodings that decode the same bytes the same way count as one (GBK ⊂ GB18030).
+fn family(e: &'static Encoding) -> &'static str {
+    if e == GBK || e == GB18030 {
+        GB18030.name()
+    } else {
+        e.name()
+    }
+}
+
+/// Decodes with `enc` (no BOM handling), reporting replaced bytes with the line of the first.
+fn finish(
+    enc: &'static Encoding,
+    name: &str,
+    bytes: &[u8],
+    declared: Option<String>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Decoded {
+    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let text = text.into_owned();
+    if had_errors {
+        let count = text.chars().filter(|&c| c == '\u{FFFD}').count();
+        let line = text.find('\u{FFFD}').map(|pos| line_of(&text, pos));
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "decode_replaced",
+            format!("{count} byte sequence(s) are not valid {name} and were replaced with U+FFFD"),
+            line,
+        ));
+    }
+    Decoded {
+        text,
+        encoding: name.to_string(),
+        declared,
+        diagnostics,
+    }
+}
+
+/// 1-based line of byte offset `pos`, counting `\n`, `\r\n` and a lone `\r` as one break each.
+fn line_of(text: &str, pos: usize) -> usize {
+    let head = text.as_bytes().get(..pos).unwrap_or_default();
+    let mut line = 1;
+    let mut prev_cr = false;
+    for &b in head {
+        match b {
+            b'\r' => line += 1,
+            b'\n' if !prev_cr => line += 1,
+            _ => {}
+        }
+        prev_cr = b == b'\r';
+    }
+    line
+}
+
+/// BOM-less UTF-16: text with zero bytes, nearly all at odd offsets (LE) or at even offsets (BE),
+/// that then decodes without errors. GB18030 and UTF-8 text never contain zero bytes.
+///
+/// ```
+/// let bytes: Vec<u8> = "国务院\n关于印发的通知\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+/// assert_eq!(gongwen_parse::decode::looks_like_utf16(&bytes), Some(encoding_rs::UTF_16LE));
+/// assert_eq!(gongwen_parse::decode::looks_like_utf16("通知".as_bytes()), None);
+/// ```
+pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
             }
         }
+    }
+    // Han characters whose low byte is zero (一 is U+4E00) put a few zeros at the other parity.
+    let enc = if odd * 50 >= sample.len() && even * 4 <= odd {
+        UTF_16LE
+    } else if even * 50 >= sample.len() && odd * 4 <= even {
+        UTF_16BE
+    } else {
+        return None;
+    };
+    let (_, errors) = enc.decode_without_bom_handling(bytes);
+    (!errors).then_some(enc)
+}
+
+/// True when the bytes decode as GB18030 without errors and most non-ASCII characters are Han.
+fn looks_like_gb18030(bytes: &[u8]) -> bool {
+    let (text, _, errors) = GB18030.decode(bytes);
+    if errors {
+        return false;
+    }
+    let (mut han, mut other) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        if crate::normalize::is_cjk(c) {
+            han += 1;
+        } else {
+            other += 1;
+        }
+    }
+    han > 0 && han >= other * 4
+}
+
+/// The charset a page declares in a `<meta>` within its first 1024 bytes, as the label written
+/// and the encoding it names. Follows the WHATWG prescan: comments and other tags are skipped,
+/// `charset` wins over `http-equiv`/`content`, and a declared UTF-16 means UTF-8 (the
+/// declaration could not have been read otherwise).
+pub fn prescan_meta_charset(bytes: &[u8]) -> Option<(String, &'static Encoding)> {
+    let head = &bytes[..bytes.len().min(PRESCAN_BYTES)];
+    let mut i = 0;
+    while i < head.len() {
+        if head[i] != b'<' {
+            i += 1;
+            continue;
+        }
+        let rest = &head[i..];
+        if rest.starts_with(b"<!--") {
+            i = match find(head, i + 4, b"-->") {
+                Some(end) => end + 3,
+                None => return None,
+            };
+            continue;
+        }
+        if rest.len() > 5
+            && rest[..5].eq_ignore_ascii_case(b"<meta")
+            && matches!(rest[5], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/')
+        {
+            let (attrs, end) = tag_attributes(head, i + 5);
+            i = end;
+            if let Some(found) = meta_charset(&attrs) {
+                return Some(found);
+            }
+            continue;
+        }
+        if rest.len() > 1 && (rest[1].is_ascii_alphabetic() || rest[1] == b'/') {
+            let start = if rest[1] == b'/' { i + 2 } else { i + 1 };
+            let (_, end) = tag_attributes(head, start);
+            i = end;
+            continue;
+        }
+        if rest.len() > 1 && (rest[1] == b'!' || rest[1] == b'?') {
+            i = match find(head, i + 2, b">") {
+                Some(end) => end + 1,
+                None => return None,
+            };
+            continue;
+        }
+        i += 1;
+    }
+    None
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let tail = hay.get(from..)?;
+    tail.windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+/// Reads a tag's attributes starting after its name; returns them (names lowercased) and the
+/// offset after the closing `>` (or the end of the buffer).
+fn tag_attributes(buf: &[u8], mut i: usize) -> (Vec<(String, String)>, usize) {
+    // Skip the rest of the tag name.
+    while i < buf.len() && !matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+        i += 1;
+    }
+    let mut attrs = Vec::new();
+    loop {
+        while i < buf.len() && matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+            i += 1;
+        }
+        if i >= buf.len() {
+            return (attrs, i);
+        }
+        if buf[i] == b'>' {
+            return (attrs, i + 1);
+        }
+        let name_start = i;
+        while i < buf.len()
+            && !matches!(
+                buf[i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+            )
+        {
+            i += 1;
+        }
+        let name = String::from_utf8_lossy(&buf[name_start..i]).to_ascii_lowercase();
+        while i < buf.len() && matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            i += 1;
+        }
+        let mut value = String::new();
+        if i < buf.len() && buf[i] == b'=' {
+            i += 1;
+            while i < buf.len() && matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+                i += 1;
+            }
+            if i < buf.len() && (buf[i] == b'"' || buf[i] == b'\'') {
+                let quote = buf[i];
+                let start = i + 1;
+                let end = buf[start..]
+                    .iter()
+                    .position(|&b| b == quote)
+                    .map_or(buf.len(), |p| start + p);
+                value = String::from_utf8_lossy(&buf[start..end]).into_owned();
+                i = (end + 1).min(buf.len());
+            } else {
+                let start = i;
+                while i < buf.len()
+                    && !matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>')
+                {
+                    i += 1;
+                }
+                value = String::from_utf8_lossy(&buf[start..i]).into_owned();
+            }
+        }
+        if !name.is_empty() {
+            attrs.push((name, value));
+        }
+    }
+}
+
+fn meta_charset(attrs: &[(String, String)]) -> Option<(String, &'static Encoding)> {
+    let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
+    let label = match get("charset") {
+        Some(c) => c.trim().to_string(),
+        None => {
+            let equiv = get("http-equiv")?;
+            if !equiv.trim().eq_ignore_ascii_case("content-type") {
+                return None;
+            }
+            charset_from_content(get("content")?)?
+        }
+    };
+    let enc = Encoding::for_label_no_replacement(label.as_bytes())?;
+    let enc = if enc == UTF_16LE || enc == UTF_16BE {
+        UTF_8
+    } else if enc.name() == "x-user-defined" {
+        encoding_rs::WINDOWS_1252
+    } else {
+        enc
+    };
+    Some((label, enc))
+}
+
+/// `text/html; charset=gb2312` → `gb2312`.
+fn charset_from_content(content: &str) -> Option<String> {
+    let lower = content.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(p) = lower[from..].find("charset") {
+        let after = from + p + "charset".len();
+        let rest = lower[after..].trim_start();
+        if let Some(v) = rest.strip_prefix('=') {
+            let v = v.trim_start();
+            let value = if let Some(q) = v.strip_prefix(['"', '\'']) {
+                let quote = v.as_bytes().first().copied().unwrap_or(b'"') as char;
+                q.split(quote).next().unwrap_or_default()
+            } else {
+                v.split([';', ' ', '\t', '\n', '\r', '"', '\''])
+                    .next()
+                    .unwrap_or_default()
+            };
+            return (!value.is_empty()).then(|| value.to_string());
+        }
+        from = after;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gbk(s: &str) -> Vec<u8> {
+        GBK.encode(s).0.into_owned()
+    }
+
+    #[test]
+    fn bom_decides_and_is_removed() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for u in "通知\r\n".encode_utf16() {
+            bytes.extend(u.to_le_bytes());
+        }
+        let d = decode(&bytes, false);
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("通知\r\n", "UTF-16LE")
+        );
+        let mut bytes = vec![0xFE, 0xFF];
+        for u in "通知".encode_utf16() {
+            bytes.extend(u.to_be_bytes());
+        }
+        assert_eq!(decode(&bytes, false).encoding, "UTF-16BE");
+        let d = decode("\u{feff}通知".as_bytes(), false);
+        assert_eq!((d.text.as_str(), d.encoding.as_str()), ("通知", "UTF-8"));
+    }
+
+    #[test]
+    fn http_equiv_gb2312_decodes_gbk_and_gb18030_characters() {
+        // 镕 is GBK but not GB2312; 𠀀 (U+20000) needs GB18030's four-byte form.
+        let mut page = b"<html><head><META HTTP-EQUIV=\"Content-Type\" CONTENT=\"text/html; charset=gb2312\"></head><body>".to_vec();
+        page.extend(gbk("朱镕基"));
+        page.extend(GB18030.encode("\u{20000}").0.iter());
+        page.extend(b"</body></html>");
+        let d = decode(&page, true);
+        assert_eq!(d.encoding, "GBK");
+        assert_eq!(d.declared.as_deref(), Some("gb2312"));
+        assert!(d.text.contains("朱镕基\u{20000}"), "{}", d.text);
+        assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    }
+
+    #[test]
+    fn prescan_skips_comments_and_reads_quoted_and_unquoted_values() {
+        assert_eq!(
+            prescan_meta_charset(b"<!-- <meta charset=big5> --><meta charset='GB18030'>")
+                .map(|x| x.0),
+            Some("GB18030".into())
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<meta content='text/html;charset=gbk' http-equiv=content-type>")
+                .map(|x| x.1),
+            Some(GBK)
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<meta charset=utf-16>").map(|x| x.1),
+            Some(UTF_8)
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<meta name=description content='charset=gbk'>"),
+            None
+        );
+        assert_eq!(
+            prescan_meta_charset(b"<title>x</title><meta charset=nonsense><meta charset=gbk>")
+                .map(|x| x.1),
+            Some(GBK)
+        );
+        let mut late = vec![b' '; 1100];
+        late.extend(b"<meta charset=gbk>");
+        assert_eq!(prescan_meta_charset(&late), None);
+    }
+
+    #[test]
+    fn declared_utf8_with_gbk_bytes_is_a_mismatch() {
+        let mut page = b"<meta charset=\"utf-8\"><p>".to_vec();
+        page.extend(gbk("国务院关于印发某某办法的通知"));
+        let d = decode(&page, true);
+        assert_eq!(d.encoding, "gb18030");
+        assert!(d.text.contains("国务院关于印发某某办法的通知"));
+        assert!(
+            d.diagnostics.iter().any(|x| x.code == "encoding_mismatch"),
+            "{:?}",
+            d.diagnostics
+        );
+    }
+
+    #[test]
+    fn declared_gbk_with_utf8_bytes_is_a_mismatch() {
+        let d = decode("<meta charset=gbk><p>国务院</p>".as_bytes(), true);
+        assert_eq!(d.encoding, "UTF-8");
+        assert!(d.text.contains("国务院"));
+        assert_eq!(d.diagnostics.len(), 1);
+        assert_eq!(d.diagnostics[0].code, "encoding_mismatch");
+    }
+
+    #[test]
+    fn latin1_label_on_chinese_bytes_is_a_mismatch() {
+        let mut page = b"<meta charset=iso-8859-1><p>".to_vec();
+        page.extend(gbk("国务院关于印发某某办法的通知"));
+        let d = decode(&page, true);
+        assert_eq!(d.encoding, "gb18030");
+        assert!(d.text.contains("国务院"));
+    }
+
+    #[test]
+    fn invalid_bytes_are_replaced_and_reported_with_their_line() {
+        let mut bytes = gbk("第一行\n第二行\n");
+        bytes.extend([0x81, 0x20]); // a lead byte without a valid trail byte
+        let d = decode(&bytes, false);
+        assert_eq!(d.encoding, "gb18030");
+        let diag = d
+            .diagnostics
+            .iter()
+            .find(|x| x.code == "decode_replaced")
+            .expect("a decode_replaced diagnostic");
+        assert_eq!(diag.line, Some(3));
+    }
+
+    #[test]
+    fn undeclared_text_is_utf8_then_utf16_then_gb18030() {
+        assert_eq!(decode("通知".as_bytes(), false).encoding, "UTF-8");
+        assert_eq!(decode(b"plain ascii", true).encoding, "UTF-8");
+        let d = decode(&gbk("国务院\r\n通知"), false);
+        assert_eq!(
+            (d.text.as_str(), d.encoding.as_str()),
+            ("国务院\r\n通知", "gb18030")
+        );
+        assert!(d.diagnostics.is_empty());
+        let mut le = Vec::new();
+        for u in "国务院\n关于印发的通知\n".encode_utf16() {
+            le.extend(u.to_le_bytes());
+        }
+        assert_eq!(decode(&le, false).text, "国务院\n关于印发的通知\n");
+    }
+
+    #[test]
+    fn line_of_counts_every_line_ending() {
+        assert_eq!(line_of("a\r\nb\rc\nd", 7), 4);
+        assert_eq!(line_of("abc", 0), 1);
     }
 }

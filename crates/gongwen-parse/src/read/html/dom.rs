@@ -1,0 +1,247 @@
+//! Small helpers over scraper's tree: what an element is, and its text.
+//!
+//! Every walk here is iterative (ego-tree's `traverse`), so a page nested 100,000 elements deep
+//! cannot overflow the stack.
+
+use ego_tree::iter::Edge;
+use scraper::Node;
+use scraper::node::Element;
+
+/// A node of the parsed page.
+pub(super) type Dom<'a> = ego_tree::NodeRef<'a, Node>;
+
+/// The element's tag name, when the node is an element.
+pub(super) fn tag<'a>(n: &Dom<'a>) -> Option<&'a str> {
+    n.value().as_element().map(|e| e.name())
+}
+
+/// Elements whose content is never part of the notice: scripts, styles, embedded objects,
+/// form controls, and the page's navigation and footer.
+pub(super) fn is_ignored_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "noscript"
+            | "template"
+            | "iframe"
+            | "frame"
+            | "frameset"
+            | "object"
+            | "embed"
+            | "svg"
+            | "math"
+            | "canvas"
+            | "head"
+            | "title"
+            | "meta"
+            | "link"
+            | "button"
+            | "select"
+            | "option"
+            | "input"
+            | "textarea"
+            | "nav"
+            | "aside"
+            | "footer"
+            | "audio"
+            | "video"
+            | "map"
+    )
+}
+
+/// Tags that start and end a block of text (a paragraph boundary).
+pub(super) fn is_block_tag(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "address"
+            | "blockquote"
+            | "pre"
+            | "center"
+            | "hr"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "legend"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+            | "hgroup"
+            | "menu"
+            | "dir"
+    )
+}
+
+/// Words in an `id` or `class` that mark site chrome: navigation, breadcrumbs, share widgets,
+/// QR codes, toolbars, footers.
+const CHROME_TOKENS: &[&str] = &[
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "breadcrumb",
+    "breadcrumbs",
+    "crumb",
+    "crumbs",
+    "footer",
+    "share",
+    "bdshare",
+    "jiathis",
+    "fenxiang",
+    "qrcode",
+    "qr",
+    "erweima",
+    "ewm",
+    "toolbar",
+    "sidebar",
+    "copyright",
+    "dqwz",
+    "weizhi",
+];
+
+/// True for elements marked as site chrome by their `id` or `class` (see [`CHROME_TOKENS`]).
+pub(super) fn is_chrome(e: &Element) -> bool {
+    let id = e.id().into_iter();
+    let classes = e.classes();
+    id.chain(classes).any(|name| {
+        let lower = name.to_ascii_lowercase();
+        lower.starts_with("bdshare")
+            || lower.contains("breadcrumb")
+            || lower
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|t| CHROME_TOKENS.contains(&t))
+    })
+}
+
+/// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
+pub(super) fn is_hidden(e: &Element) -> bool {
+    if e.attr("hidden").is_some() {
+        return true;
+    }
+    match e.attr("style") {
+        Some(style) => {
+            let s: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            s.contains("display:none") || s.contains("visibility:hidden")
+        }
+        None => false,
+    }
+}
+
+/// Elements whose subtree a reader skips: ignored tags, hidden elements. (Chrome is decided
+/// separately, because a content container may itself carry a chrome-like class.)
+pub(super) fn is_skipped(e: &Element) -> bool {
+    is_ignored_tag(e.name()) || is_hidden(e)
+}
+
+/// The text of `node` as lines: block boundaries (and `<br>`, table rows and cells of nested
+/// tables) break lines; skipped elements contribute nothing. Returns the raw lines (entities
+/// decoded, white space as in the page).
+pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut skip: Option<ego_tree::NodeId> = None;
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => {
+                        if let Some(last) = lines.last_mut() {
+                            last.push_str(t);
+                        }
+                    }
+                    Node::Element(e) => {
+                        if n.id() != node.id() && is_skipped(e) {
+                            skip = Some(n.id());
+                        } else if is_block_tag(e.name())
+                            && lines.last().is_some_and(|l| !l.trim().is_empty())
+                        {
+                            lines.push(String::new());
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                    continue;
+                }
+                if skip.is_none()
+                    && tag(&n).is_some_and(is_block_tag)
+                    && lines.last().is_some_and(|l| !l.trim().is_empty())
+                {
+                    lines.push(String::new());
+                }
+            }
+        }
+    }
+    lines.retain(|l| !l.trim().is_empty());
+    lines
+}
+
+/// The first characters of `raw` that can be searched for in the page source: leading white
+/// space skipped, cut at the next white space, at most 16 characters.
+pub(super) fn probe(raw: &str) -> &str {
+    let t = raw.trim_start();
+    let end = t
+        .char_indices()
+        .take_while(|(_, c)| !c.is_whitespace())
+        .take(16)
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &t[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn probes_skip_indentation_and_stop_at_spaces() {
+        assert_eq!(
+            probe("\u{3000}\u{3000}现将《方案》印发"),
+            "现将《方案》印发"
+        );
+        assert_eq!(probe("  试  点"), "试");
+        assert_eq!(
+            probe("一二三四五六七八九十一二三四五六七八"),
+            "一二三四五六七八九十一二三四五六"
+        );
+        assert_eq!(probe("   "), "");
+    }
+}

@@ -1,0 +1,274 @@
+//! The metadata a government page prints about the notice.
+//!
+//! gov.cn prints a table above the notice: `索 引 号：` `000014349/2018-00228`, `标　　题：` …,
+//! labels spaced out with ordinary or full-width spaces and ending in `：`. Other sites print
+//! the same labels in a table with the value in the same cell (`发文字号：渝府发〔2021〕19号`), or
+//! as a list (`<li>索引号：…</li>`). All of these are read into [`PageMeta`]; the elements they
+//! were read from are skipped when the body is read, so the metadata never shows up as a table
+//! or as paragraphs of the notice.
+
+use super::dom::{self, Dom, tag};
+use super::table;
+use crate::model::PageMeta;
+use crate::normalize::{normalize_block, strip_spaces};
+use crate::structure::{find_date, is_real_date, iso_date};
+use ego_tree::NodeId;
+use indexmap::IndexMap;
+
+/// The labels that identify a metadata block, with the [`PageMeta`] field each fills
+/// (synonyms used by other sites map to the same field).
+const KNOWN: &[(&str, Field)] = &[
+    ("索引号", Field::IndexNo),
+    ("主题分类", Field::Topic),
+    ("发文机关", Field::Issuer),
+    ("成文日期", Field::Date),
+    ("标题", Field::Title),
+    ("发文字号", Field::DocNumber),
+    ("发布日期", Field::Published),
+    ("发文机构", Field::Issuer),
+    ("发布机构", Field::Issuer),
+    ("成文时间", Field::Date),
+    ("文号", Field::DocNumber),
+    ("发布时间", Field::Published),
+    ("主题词", Field::Other),
+    ("信息分类", Field::Other),
+    ("组配分类", Field::Other),
+    ("体裁分类", Field::Other),
+    ("公开方式", Field::Other),
+    ("有效性", Field::Other),
+];
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    IndexNo,
+    Topic,
+    Issuer,
+    Date,
+    Title,
+    DocNumber,
+    Published,
+    Other,
+}
+
+fn field(label: &str) -> Option<Field> {
+    KNOWN.iter().find(|(l, _)| *l == label).map(|(_, f)| *f)
+}
+
+/// A label as printed, without spaces and the trailing colon: `标　　题：` → `标题`.
+fn clean_label(s: &str) -> String {
+    strip_spaces(s).trim_end_matches(['：', ':']).to_string()
+}
+
+/// A cell that is only a label: a known label, or a short Han phrase ending in a colon.
+fn as_label(cell: &str) -> Option<String> {
+    let l = clean_label(cell);
+    let colon = strip_spaces(cell).ends_with(['：', ':']);
+    let n = l.chars().count();
+    let ok = field(&l).is_some()
+        || (colon && (2..=8).contains(&n) && l.chars().all(crate::normalize::is_han));
+    ok.then_some(l)
+}
+
+/// `发文字号：渝府发〔2021〕19号` → (`发文字号`, `渝府发〔2021〕19号`) for a known label.
+fn as_pair(text: &str) -> Option<(String, String)> {
+    let (label, value) = text.split_once(['：', ':'])?;
+    let label = clean_label(label);
+    field(&label)?;
+    Some((label, value.trim().to_string()))
+}
+
+/// What was found on the page.
+#[derive(Default)]
+pub(super) struct Found {
+    /// The page metadata, when at least three known labels were found in one block.
+    pub page: Option<PageMeta>,
+    /// Elements that hold metadata and must not be read as the notice's body.
+    pub skip: Vec<NodeId>,
+}
+
+/// Looks for the metadata block anywhere on the page.
+pub(super) fn find(root: Dom<'_>) -> Found {
+    let mut found = Found::default();
+    let mut list_pairs: Vec<(String, String)> = Vec::new();
+    let mut list_nodes: Vec<NodeId> = Vec::new();
+    for n in root.descendants() {
+        let Some(name) = tag(&n) else { continue };
+        match name {
+            "table" => {
+                let Some(pairs) = table_pairs(n) else {
+                    continue;
+                };
+                let known = pairs
+                    .iter()
+                    .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
+                    .count();
+                if known >= 3 && found.page.is_none() {
+                    found.page = Some(page_meta(&pairs));
+                    found.skip.push(n.id());
+                } else if pairs.iter().any(|(l, _)| field(l).is_some())
+                    && (found.page.is_some() || known >= 1)
+                {
+                    // A companion table (gov.cn's 主题词 row) or a partial one.
+                    found.skip.push(n.id());
+                    if let Some(page) = &mut found.page {
+                        for (l, v) in pairs {
+                            page.fields.entry(l).or_insert(v);
+                        }
+                    }
+                }
+            }
+            "li" | "p" | "dd" | "div" | "span" if found.page.is_none() => {
+                // Only leaf-like elements: no block children.
+                if n.children()
+                    .any(|c| tag(&c).is_some_and(|t| dom::is_block_tag(t) && t != "br"))
+                    || n.descendants().nth(64).is_some()
+                {
+                    continue;
+                }
+                let text = normalize_block(&dom::text_lines(n).join(" "));
+                if text.chars().count() > 200 {
+                    continue;
+                }
+                if let Some((label, value)) = as_pair(&text) {
+                    if !list_pairs.iter().any(|(l, _)| *l == label) {
+                        list_pairs.push((label, value));
+                        list_nodes.push(n.id());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if found.page.is_none() {
+        let known = list_pairs
+            .iter()
+            .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
+            .count();
+        if known >= 3 {
+            found.page = Some(page_meta(&list_pairs));
+            found.skip.extend(list_nodes);
+        }
+    }
+    found
+}
+
+/// The label/value pairs of a small table whose cells are labels and values; `None` for any
+/// other table (large, nested, or with cells that are neither).
+fn table_pairs(t: Dom<'_>) -> Option<Vec<(String, String)>> {
+    let rows = table::rows_of(t);
+    if rows.is_empty() || rows.len() > 12 || rows.iter().any(|r| r.cells.len() > 8) {
+        return None;
+    }
+    let mut cells: Vec<String> = Vec::new();
+    for r in &rows {
+        for c in &r.cells {
+            // Stops at the first nested table, so layout tables cost little.
+            if c.descendants().any(|d| tag(&d) == Some("table")) {
+                return None;
+            }
+            cells.push(normalize_block(&dom::text_lines(*c).join(" ")));
+        }
+    }
+    let mut pairs = Vec::new();
+    let mut i = 0;
+    while i < cells.len() {
+        let cell = &cells[i];
+        if let Some(label) = as_label(cell) {
+            let value = match cells.get(i + 1) {
+                Some(next) if as_label(next).is_none() => {
+                    i += 1;
+                    next.clone()
+                }
+                _ => String::new(),
+            };
+            pairs.push((label, value));
+        } else if let Some(pair) = as_pair(cell) {
+            pairs.push(pair);
+        } else if !cell.is_empty() {
+            return None;
+        }
+        i += 1;
+    }
+    (!pairs.is_empty()).then_some(pairs)
+}
+
+/// `2018年12月23日`, `二〇〇四年六月二十六日`, `2019-01-08`, `2019/1/8` → `YYYY-MM-DD`; anything
+/// else as printed.
+fn date(value: &str) -> String {
+    if let Some((_, (y, m, d))) = find_date(value) {
+        if is_real_date(y, m, d) {
+            return iso_date(y, m, d);
+        }
+    }
+    let parts: Vec<&str> = value.split(['-', '/', '.', '．']).map(str::trim).collect();
+    if let [y, m, d] = parts[..] {
+        if let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
+            if is_real_date(y, m, d) {
+                return iso_date(y, m, d);
+            }
+        }
+    }
+    value.to_string()
+}
+
+fn page_meta(pairs: &[(String, String)]) -> PageMeta {
+    let mut meta = PageMeta {
+        fields: IndexMap::new(),
+        ..PageMeta::default()
+    };
+    for (label, value) in pairs {
+        meta.fields
+            .entry(label.clone())
+            .or_insert_with(|| value.clone());
+        if value.is_empty() {
+            continue;
+        }
+        let slot = match field(label) {
+            Some(Field::IndexNo) => &mut meta.index_no,
+            Some(Field::Topic) => &mut meta.topic,
+            Some(Field::Issuer) => &mut meta.issuer,
+            Some(Field::Date) => &mut meta.date,
+            Some(Field::Title) => &mut meta.title,
+            Some(Field::DocNumber) => &mut meta.doc_number,
+            Some(Field::Published) => &mut meta.published,
+            Some(Field::Other) | None => continue,
+        };
+        if slot.is_none() {
+            let v = match field(label) {
+                Some(Field::Date | Field::Published) => date(value),
+                _ => value.clone(),
+            };
+            *slot = Some(v);
+        }
+    }
+    meta
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_become_iso() {
+        assert_eq!(date("2018年12月23日"), "2018-12-23");
+        assert_eq!(date("2019年01月08日"), "2019-01-08");
+        assert_eq!(date("二〇〇四年六月二十六日"), "2004-06-26");
+        assert_eq!(date("2021-08-04"), "2021-08-04");
+        assert_eq!(date("2021/8/4"), "2021-08-04");
+        assert_eq!(date("2021-02-30"), "2021-02-30");
+        assert_eq!(date("近日"), "近日");
+    }
+
+    #[test]
+    fn labels_lose_spaces_and_colons() {
+        assert_eq!(as_label("索 引 号："), Some("索引号".into()));
+        assert_eq!(as_label("标\u{3000}\u{3000}题："), Some("标题".into()));
+        assert_eq!(as_label("主题词："), Some("主题词".into()));
+        assert_eq!(as_label("国务院办公厅"), None);
+        assert_eq!(
+            as_pair("发文字号：渝府发〔2021〕19号"),
+            Some(("发文字号".into(), "渝府发〔2021〕19号".into()))
+        );
+        assert_eq!(as_pair("各区县人民政府：现将"), None);
+    }
+}

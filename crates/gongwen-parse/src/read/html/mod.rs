@@ -1,0 +1,438 @@
+//! HTML reader: a notice as published on a government website → the block stream.
+//!
+//! The passes, each in its own file:
+//!
+//! 1. [`crate::decode`] decides the encoding (BOM, `<meta>` charset, UTF-8, GB18030);
+//! 2. scraper (html5ever) parses the page as a browser would;
+//! 3. `meta` reads the page's metadata block (gov.cn's 索引号/发文机关/… table) into
+//!    [`crate::model::PageMeta`], and marks it so it is not read as body text;
+//! 4. `content` finds the element that holds the notice (a CMS container such as
+//!    `#UCAP-CONTENT` or `.TRS_Editor`, else the densest run of Chinese text);
+//! 5. the walk below turns that element into paragraphs and tables, the same blocks the text
+//!    reader produces for the same notice: `<p>`, `<div>`, `<br>`, headings and list items end a
+//!    paragraph, inline elements (`<span>`, `<strong>`, `<font>`) do not; `table` builds grids
+//!    (one-column tables are layout, read as paragraphs);
+//! 6. `locate` gives every block its line in the decoded page source.
+//!
+//! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
+//! text joins the paragraph being read, their tags no longer break it. `flatten` removes such
+//! tags from the source before parsing (the tree builder is quadratic in the nesting depth), and
+//! the walk treats anything still deeper below the content the same way.
+//!
+//! Nothing is ever fetched: links, frames and images are ignored.
+
+mod content;
+mod dom;
+mod flatten;
+mod locate;
+mod meta;
+mod table;
+
+use crate::blocks::{Block, Blocks, Para};
+use crate::model::{Diagnostic, Severity, SourceFormat};
+use crate::normalize::normalize_block;
+use crate::{Limits, Result};
+use dom::{Dom, tag};
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use locate::Locator;
+use scraper::{Html, Node};
+use std::collections::HashSet;
+
+/// Reads an HTML page (or fragment) into blocks.
+///
+/// ```
+/// use gongwen_parse::{Limits, blocks::Block};
+/// let page = "<html><body><div class=nav><a>首页</a></div>\
+///     <div class=\"TRS_Editor\"><p>国务院关于<span>印发</span>某某办法的通知</p>\
+///     <p>&nbsp;&nbsp;现将《某某办法》印发给你们，请认真贯彻执行。</p></div></body></html>";
+/// let blocks = gongwen_parse::read::html::read_html(page.as_bytes(), &Limits::default()).unwrap();
+/// let texts: Vec<&str> = blocks.blocks.iter().filter_map(|b| match b { Block::Para(p) => Some(p.text.as_str()), _ => None }).collect();
+/// assert_eq!(texts, ["国务院关于印发某某办法的通知", "现将《某某办法》印发给你们，请认真贯彻执行。"]);
+/// ```
+pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
+    let decoded = crate::decode::decode(bytes, true);
+    let mut diagnostics = decoded.diagnostics;
+    let max_depth = usize::try_from(limits.max_depth)
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let capped = flatten::cap_depth(&decoded.text, max_depth);
+    if capped.is_some() {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "html_depth_capped",
+            format!("elements nested deeper than {max_depth} levels were read as part of their ancestor (raise it with --max-depth)"),
+            None,
+        ));
+    }
+    let text = capped.as_deref().unwrap_or(&decoded.text);
+    let html = Html::parse_document(text);
+    let doc = html.tree.root();
+    let found = meta::find(doc);
+    let root = content::find_root(doc);
+    let skip: HashSet<NodeId> = found.skip.iter().copied().collect();
+    let mut loc = Locator::new(text);
+    skip_to(doc, root, &mut loc);
+    let blocks = walk(root, &skip, limits, &mut loc, &mut diagnostics);
+    Ok(Blocks {
+        blocks,
+        format: SourceFormat::Html,
+        encoding: decoded.encoding,
+        page: found.page,
+        diagnostics,
+    })
+}
+
+/// Moves the locator past the text that comes before `root` in the page (navigation, the
+/// page title, metadata…), so that a block is not found in an earlier copy of its text.
+fn skip_to(doc: Dom<'_>, root: Dom<'_>, loc: &mut Locator) {
+    let mut raw: Option<NodeId> = None;
+    for edge in doc.traverse() {
+        match edge {
+            Edge::Open(n) if n.id() == root.id() => return,
+            Edge::Open(n) if raw.is_none() => match n.value() {
+                Node::Text(t) => {
+                    loc.locate(dom::probe(t));
+                }
+                Node::Element(e) if locate::is_raw_text(e.name()) => raw = Some(n.id()),
+                _ => {}
+            },
+            Edge::Close(n) if raw == Some(n.id()) => raw = None,
+            _ => {}
+        }
+    }
+}
+
+/// The paragraph being read: raw text (for locating it) until a block boundary ends it.
+#[derive(Default)]
+struct Pending {
+    raw: String,
+}
+
+impl Pending {
+    fn flush(&mut self, loc: &mut Locator, out: &mut Vec<Block>) {
+        if self.raw.trim().is_empty() {
+            self.raw.clear();
+            return;
+        }
+        let text = normalize_block(&self.raw);
+        if !text.is_empty() {
+            let line = loc.locate(dom::probe(&self.raw));
+            out.push(Block::Para(Para { text, line }));
+        }
+        self.raw.clear();
+    }
+}
+
+/// Turns the content element into blocks, iteratively.
+fn walk(
+    root: Dom<'_>,
+    skip_ids: &HashSet<NodeId>,
+    limits: &Limits,
+    loc: &mut Locator,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<Block> {
+    let max_depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);
+    let mut out = Vec::new();
+    let mut pending = Pending::default();
+    let mut skip: Option<NodeId> = None;
+    let mut depth = 0usize;
+    let mut depth_capped = false;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => pending.raw.push_str(t),
+                    Node::Element(e) => {
+                        let is_root = n.id() == root.id();
+                        if !is_root
+                            && (dom::is_skipped(e)
+                                || dom::is_chrome(e)
+                                || skip_ids.contains(&n.id()))
+                        {
+                            skip = Some(n.id());
+                            continue;
+                        }
+                        depth += 1;
+                        if depth > max_depth {
+                            if !depth_capped {
+                                depth_capped = true;
+                                diags.push(Diagnostic::new(
+                                    Severity::Info,
+                                    "html_depth_capped",
+                                    format!("elements nested deeper than {max_depth} levels were read as part of their ancestor (raise it with --max-depth)"),
+                                    Some(loc.line()),
+                                ));
+                            }
+                            continue;
+                        }
+                        let name = e.name();
+                        if name == "table" {
+                            let rows = table::rows_of(n);
+                            if table::is_layout(&rows) {
+                                pending.flush(loc, &mut out);
+                                continue;
+                            }
+                            pending.flush(loc, &mut out);
+                            if let Some(t) = table::build(n, &rows, limits, loc, diags) {
+                                out.push(Block::Table(t));
+                            }
+                            // The table's content has been read; skip its subtree.
+                            depth -= 1;
+                            skip = Some(n.id());
+                            continue;
+                        }
+                        if dom::is_block_tag(name) {
+                            pending.flush(loc, &mut out);
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if let Some(s) = skip {
+                    if s == n.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if n.value().is_element() {
+                    if depth <= max_depth && tag(&n).is_some_and(dom::is_block_tag) {
+                        pending.flush(loc, &mut out);
+                    }
+                    depth = depth.saturating_sub(1);
+                }
+            }
+        }
+    }
+    pending.flush(loc, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Table;
+
+    fn read(page: &str) -> Blocks {
+        read_html(page.as_bytes(), &Limits::default()).expect("reads")
+    }
+
+    fn paras(b: &Blocks) -> Vec<(&str, usize)> {
+        b.blocks
+            .iter()
+            .filter_map(|x| match x {
+                Block::Para(p) => Some((p.text.as_str(), p.line)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn tables(b: &Blocks) -> Vec<&Table> {
+        b.blocks
+            .iter()
+            .filter_map(|x| match x {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn block_boundaries_and_inline_elements() {
+        let b = read(
+            "<div id=zoom><p><strong>关于印发</strong><font>某某</font>方案<br>的通知</p><h2>一、总体要求</h2><ul><li>第一项</li><li>第二项</li></ul><div>甲<div>乙</div>丙</div></div>",
+        );
+        let texts: Vec<&str> = paras(&b).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts,
+            [
+                "关于印发某某方案",
+                "的通知",
+                "一、总体要求",
+                "第一项",
+                "第二项",
+                "甲",
+                "乙",
+                "丙"
+            ]
+        );
+    }
+
+    #[test]
+    fn scripts_styles_comments_and_hidden_text_are_ignored() {
+        let b = read(
+            "<div class=TRS_Editor><script>document.write('<p>假的</p>')</script><style>p{}</style><!-- 注释 --><p style='display: none'>隐藏</p><p>真的内容在这里</p><div class=bdsharebuttonbox>分享到</div></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["真的内容在这里"]
+        );
+    }
+
+    #[test]
+    fn lines_follow_the_source() {
+        let b = read(
+            "<html>\n<body>\n<div class=view>\n<p>第一段文字</p>\n\n<p>\n&nbsp;&nbsp;第二段<span>文字</span></p>\n<table>\n<tr><td>序号</td><td>任务</td></tr>\n<tr><td>1</td><td>做一件事情</td></tr>\n</table>\n<p>最后一段</p>\n</div></body></html>",
+        );
+        assert_eq!(
+            paras(&b),
+            [("第一段文字", 4), ("第二段文字", 7), ("最后一段", 12)]
+        );
+        let t = tables(&b);
+        assert_eq!(t[0].row_lines, [9, 10]);
+        assert_eq!(t[0].line, 9);
+    }
+
+    #[test]
+    fn spans_fill_every_slot_they_cover() {
+        let b = read(
+            "<div id=zoom><table><thead><tr><th>类别</th><th>序号</th><th>任务</th><th>牵头单位</th></tr></thead>\
+            <tr><td colspan=4>一、分组</td></tr>\
+            <tr><td rowspan=2>科技</td><td>1</td><td>甲事</td><td rowspan=2>市科技局</td></tr>\
+            <tr><td>2</td><td>乙事</td></tr>\
+            <tr><td>其他</td><td>3</td><td></td><td></td></tr></table></div>",
+        );
+        let t = tables(&b)[0];
+        assert_eq!(t.header_rows, 1);
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["类别", "序号", "任务", "牵头单位"],
+                vec!["一、分组"; 4],
+                vec!["科技", "1", "甲事", "市科技局"],
+                vec!["科技", "2", "乙事", "市科技局"],
+                vec!["其他", "3", "", ""],
+            ]
+        );
+    }
+
+    #[test]
+    fn rowspan_zero_and_overlong_spans_stop_at_the_table() {
+        let b = read(
+            "<div id=zoom><table><tr><td rowspan=0>甲</td><td>一</td></tr><tr><td>二</td></tr><tr><td>三</td></tr></table>\
+            <table><tr><td rowspan=999999 colspan=5000>乙</td><td>x</td></tr><tr><td>y</td></tr></table></div>",
+        );
+        let t = tables(&b);
+        assert_eq!(
+            t[0].rows,
+            vec![vec!["甲", "一"], vec!["甲", "二"], vec!["甲", "三"]]
+        );
+        assert_eq!(t[1].rows.len(), 2);
+        assert_eq!(t[1].rows[0].len(), 1001);
+        assert_eq!(t[1].rows[1][999], "乙");
+        assert_eq!(t[1].rows[1][1000], "y");
+        assert!(b.diagnostics.iter().any(|d| d.code == "span_capped"));
+    }
+
+    #[test]
+    fn grid_cap_truncates_without_allocating_the_whole_grid() {
+        let limits = Limits {
+            max_grid_cells: 100,
+            ..Limits::default()
+        };
+        let mut page = String::from("<div id=zoom><table>");
+        for i in 0..50 {
+            page.push_str(&format!("<tr><td colspan=1000>第{i}行</td><td>x</td></tr>"));
+        }
+        page.push_str("</table></div>");
+        let b = read_html(page.as_bytes(), &limits).expect("reads");
+        let t = tables(&b);
+        let cells: usize = t
+            .iter()
+            .map(|t| t.rows.len() * t.rows.first().map_or(0, |r| r.len()))
+            .sum();
+        assert!(cells <= 100, "{cells} cells");
+        assert!(b.diagnostics.iter().any(|d| d.code == "table_truncated"));
+    }
+
+    #[test]
+    fn nested_tables_flatten_into_their_cell_and_layout_tables_are_paragraphs() {
+        let b = read(
+            "<div id=zoom><table><tr><td><p>通知正文第一段</p><p>第二段</p></td></tr></table>\
+            <table><tr><td>序号</td><td>牵头单位</td></tr><tr><td>1</td><td><table><tr><td>市科技局</td></tr><tr><td>市教委</td></tr></table></td></tr></table></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["通知正文第一段", "第二段"]
+        );
+        let t = tables(&b);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[1], vec!["1", "市科技局\n市教委"]);
+    }
+
+    #[test]
+    fn header_words_broken_over_lines_join() {
+        let b = read(
+            "<div id=zoom><table><tr><td>序<br>号</td><td>牵头<br>单位</td></tr><tr><td>1</td><td>市科技局</td></tr></table></div>",
+        );
+        assert_eq!(tables(&b)[0].rows[0], vec!["序号", "牵头单位"]);
+    }
+
+    #[test]
+    fn dense_text_is_found_without_a_known_container() {
+        let body = "<p>为认真贯彻落实有关精神，结合本市实际，制定本方案。</p>".repeat(10);
+        let page = format!(
+            "<body><div class=top><a href=#>首页</a><a href=#>政务公开</a><a href=#>政务服务</a></div>\
+             <div class=main><div class=left><a>相关文件一</a><a>相关文件二</a></div><div class=text>{body}</div></div>\
+             <div class=bottom>主办单位：某某市人民政府办公厅</div></body>"
+        );
+        let b = read(&page);
+        let texts: Vec<&str> = paras(&b).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts.len(), 10);
+        assert!(texts.iter().all(|t| t.starts_with("为认真贯彻落实")));
+    }
+
+    #[test]
+    fn gov_cn_metadata_table_becomes_page_metadata_not_body() {
+        let page = "<table><tr><td><b>索 引 号：</b></td><td>000014349/2018-00228</td><td><b>主题分类：</b></td><td>科技、教育\\科技</td></tr>\
+            <tr><td><b>发文机关：</b></td><td>国务院办公厅</td><td><b>成文日期：</b></td><td>2018年12月23日</td></tr>\
+            <tr><td><b>标\u{3000}\u{3000}题：</b></td><td colspan=3>国务院办公厅关于推广某某的通知</td></tr>\
+            <tr><td><b>发文字号：</b></td><td>国办发〔2018〕126号</td><td><b>发布日期：</b></td><td>2019年01月08日</td></tr></table>\
+            <table><tr><td><b>主 题 词：</b></td><td></td></tr></table>\
+            <div id=UCAP-CONTENT><p>国务院办公厅关于推广某某的通知</p><p>国办发〔2018〕126号</p></div>";
+        let b = read(page);
+        let m = b.page.as_ref().expect("page metadata");
+        assert_eq!(m.index_no.as_deref(), Some("000014349/2018-00228"));
+        assert_eq!(m.topic.as_deref(), Some("科技、教育\\科技"));
+        assert_eq!(m.issuer.as_deref(), Some("国务院办公厅"));
+        assert_eq!(m.date.as_deref(), Some("2018-12-23"));
+        assert_eq!(m.title.as_deref(), Some("国务院办公厅关于推广某某的通知"));
+        assert_eq!(m.doc_number.as_deref(), Some("国办发〔2018〕126号"));
+        assert_eq!(m.published.as_deref(), Some("2019-01-08"));
+        assert_eq!(m.fields.get("主题词").map(String::as_str), Some(""));
+        assert!(tables(&b).is_empty());
+        assert_eq!(paras(&b).len(), 2);
+    }
+
+    #[test]
+    fn metadata_inside_the_content_is_not_body() {
+        let page = "<div class=TRS_Editor><table><tr><td>发文机关：某某市人民政府</td><td>发文字号：某府发〔2021〕1号</td></tr>\
+            <tr><td>成文日期：2021-08-04</td><td>标题：某某市人民政府关于某某的通知</td></tr></table>\
+            <p>某某市人民政府关于某某的通知</p><p>这是正文的一段文字。</p></div>";
+        let b = read(page);
+        assert_eq!(
+            b.page.as_ref().and_then(|m| m.date.as_deref()),
+            Some("2021-08-04")
+        );
+        assert!(tables(&b).is_empty());
+        assert_eq!(paras(&b)[0].0, "某某市人民政府关于某某的通知");
+    }
+
+    #[test]
+    fn deep_nesting_neither_overflows_nor_breaks_text() {
+        let n = 100_000;
+        let page = format!(
+            "<div id=zoom><p>开始</p>{}深处的文字{}</div>",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let b = read(&page);
+        let texts: Vec<&str> = paras(&b).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts, ["开始", "深处的文字"]);
+        assert!(b.diagnostics.iter().any(|d| d.code == "html_depth_capped"));
+    }
+}

@@ -1,0 +1,334 @@
+//! HTML tables → [`Table`] grids.
+//!
+//! The grid is laid out the way browsers (and pandas.read_html) lay it out: each cell takes the
+//! first free slot of its row, `colspan` and `rowspan` reserve the slots they cover, and a
+//! spanned cell's text stands in every slot it covers. Spans are capped at
+//! [`Limits::max_colspan`] and [`Limits::max_rowspan`] (and a rowspan never reaches past the
+//! table's last row, `rowspan="0"` reaches to it); the whole grid at [`Limits::max_grid_cells`],
+//! checked row by row before anything is allocated, so a hostile table costs at most the cap.
+//!
+//! A cell's text is its block lines, each normalized, joined with `\n` (so `市科技局<br>市教委` stays
+//! two units for [`crate::tasks::split_units`]); a cell of at most six characters in lines of at
+//! most three is joined without a break, because that is a header word broken to fit a narrow
+//! column (`牵头<br>单位`).
+//! A table nested in a cell is flattened into the cell's text, one line per nested cell.
+//!
+//! Rows and columns that are empty in every slot are dropped. Header rows are the leading rows in
+//! `<thead>` or made of `<th>` cells, else the leading rows of header words
+//! ([`crate::tasks::header_rows`]).
+
+use super::dom::{self, Dom, tag};
+use super::locate::Locator;
+use crate::Limits;
+use crate::model::{Diagnostic, Severity, Table};
+use crate::normalize::normalize_block;
+
+/// Most bytes of cell text copied into spanned slots per table; past this a spanned cell's text
+/// stands only in its first slot.
+const SPAN_COPY_BYTES: usize = 64 * 1024 * 1024;
+
+/// One `<tr>` of a table (not of a nested table).
+pub(super) struct RawRow<'a> {
+    /// The row's `<td>` and `<th>` elements.
+    pub cells: Vec<Dom<'a>>,
+    /// Whether the row sits in `<thead>`.
+    pub head: bool,
+}
+
+/// The rows of `table` in order, with their cells; nested tables are not entered.
+pub(super) fn rows_of<'a>(table: Dom<'a>) -> Vec<RawRow<'a>> {
+    let mut rows = Vec::new();
+    for child in table.children() {
+        match tag(&child) {
+            Some("tr") => rows.push(row_of(child, false)),
+            Some(section @ ("thead" | "tbody" | "tfoot")) => {
+                for tr in child.children().filter(|c| tag(c) == Some("tr")) {
+                    rows.push(row_of(tr, section == "thead"));
+                }
+            }
+            _ => {}
+        }
+    }
+    rows
+}
+
+fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
+    RawRow {
+        cells: tr
+            .children()
+            .filter(|c| matches!(tag(c), Some("td" | "th")))
+            .collect(),
+        head,
+    }
+}
+
+/// The `<caption>` of a table, normalized.
+pub(super) fn caption(table: Dom<'_>) -> Option<String> {
+    let c = table.children().find(|c| tag(c) == Some("caption"))?;
+    let text = normalize_block(&dom::text_lines(c).join(" "));
+    (!text.is_empty()).then_some(text)
+}
+
+/// A layout table: every row has at most one cell, and no cell spans rows or columns (a spanning
+/// cell says the table is a grid). Its content is read as ordinary blocks.
+pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
+    rows.iter().all(|r| r.cells.len() <= 1)
+        && rows.iter().flat_map(|r| &r.cells).all(|c| {
+            span_attr(c, "colspan").unwrap_or(1) <= 1 && span_attr(c, "rowspan").unwrap_or(1) <= 1
+        })
+}
+
+/// A cell's text: normalized lines joined with `\n` (see the module documentation), and the raw
+/// text of its first line for locating it in the source.
+pub(super) fn cell_text(cell: Dom<'_>) -> (String, String) {
+    let raw = dom::text_lines(cell);
+    let lines: Vec<String> = raw
+        .iter()
+        .map(|l| normalize_block(l))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let total: usize = lines.iter().map(|l| l.chars().count()).sum();
+    let short = lines.iter().all(|l| l.chars().count() <= 3);
+    let text = if lines.len() > 1 && short && total <= 6 {
+        normalize_block(&lines.join(" "))
+    } else {
+        lines.join("\n")
+    };
+    (text, raw.into_iter().next().unwrap_or_default())
+}
+
+fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
+    let v = cell.value().as_element()?.attr(name)?;
+    let digits: String = v
+        .trim()
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .take(12)
+        .collect();
+    digits.parse().ok()
+}
+
+/// A cell placed in the grid.
+struct Placed {
+    row: usize,
+    col: usize,
+    rows: usize,
+    cols: usize,
+    text: String,
+}
+
+/// Builds the grid of a data table. Returns `None` when nothing is left (no text at all).
+pub(super) fn build(
+    table: Dom<'_>,
+    rows: &[RawRow<'_>],
+    limits: &Limits,
+    loc: &mut Locator,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Table> {
+    let cap = usize::try_from(limits.max_grid_cells)
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let max_colspan = usize::try_from(limits.max_colspan)
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let max_rowspan = usize::try_from(limits.max_rowspan)
+        .unwrap_or(usize::MAX)
+        .max(1);
+    let n_rows = rows.len();
+    // busy[c] = the first row index at which column c is free again.
+    let mut busy: Vec<usize> = Vec::new();
+    let mut placed: Vec<Placed> = Vec::new();
+    let mut row_lines: Vec<usize> = Vec::with_capacity(n_rows);
+    let mut width = 0usize;
+    let mut height = 0usize;
+    let mut spans_capped = false;
+    let mut truncated = false;
+    let mut first_line = None;
+
+    for (r, row) in rows.iter().enumerate() {
+        if (r + 1).saturating_mul(width.max(1)) > cap {
+            truncated = true;
+            break;
+        }
+        let texts: Vec<(String, String)> = row.cells.iter().map(|c| cell_text(*c)).collect();
+        // Locate the row by its first distinctive cell (a bare `1` is found anywhere).
+        let probe = texts
+            .iter()
+            .map(|(_, raw)| dom::probe(raw))
+            .find(|p| p.chars().count() >= 4)
+            .or_else(|| {
+                texts
+                    .iter()
+                    .map(|(_, raw)| dom::probe(raw))
+                    .find(|p| !p.is_empty())
+            });
+        let line = match probe {
+            Some(p) => loc.locate(p),
+            None => loc.line(),
+        };
+        first_line.get_or_insert(line);
+        row_lines.push(line);
+        let mut col = 0usize;
+        for (cell, (text, _)) in row.cells.iter().zip(texts) {
+            while busy.get(col).is_some_and(|&until| until > r) {
+                col += 1;
+            }
+            if col >= cap {
+                truncated = true;
+                break;
+            }
+            let want_cols = span_attr(cell, "colspan").filter(|&c| c > 0).unwrap_or(1);
+            let want_rows = match span_attr(cell, "rowspan") {
+                Some(0) => (n_rows - r) as u64,
+                Some(n) => n,
+                None => 1,
+            };
+            let mut cols = usize::try_from(want_cols).unwrap_or(usize::MAX);
+            let mut span_rows = usize::try_from(want_rows).unwrap_or(usize::MAX);
+            if cols > max_colspan || span_rows > max_rowspan {
+                spans_capped = true;
+            }
+            cols = cols.min(max_colspan).min(cap - col);
+            span_rows = span_rows.min(max_rowspan).min(n_rows - r).max(1);
+            if busy.len() < col + cols {
+                busy.resize(col + cols, 0);
+            }
+            for b in &mut busy[col..col + cols] {
+                *b = r + span_rows;
+            }
+            placed.push(Placed {
+                row: r,
+                col,
+                rows: span_rows,
+                cols,
+                text,
+            });
+            col += cols;
+        }
+        width = width.max(col);
+        height = r + 1;
+    }
+    if height.saturating_mul(width) > cap {
+        truncated = true;
+        width = (cap / height.max(1)).max(1);
+        height = height.min(cap / width);
+    }
+    let line = first_line.unwrap_or_else(|| loc.line());
+    if spans_capped {
+        diags.push(Diagnostic::new(
+            Severity::Info,
+            "span_capped",
+            format!(
+                "a table cell spans more than {} rows or {} columns; the span was capped",
+                limits.max_rowspan, limits.max_colspan
+            ),
+            Some(line),
+        ));
+    }
+    if truncated {
+        diags.push(Diagnostic::new(
+            Severity::Warning,
+            "table_truncated",
+            format!(
+                "the table's grid is larger than {} cells; only {height} rows × {width} columns were kept (raise the limit with --max-grid-cells)",
+                limits.max_grid_cells
+            ),
+            Some(line),
+        ));
+    }
+    if width == 0 || height == 0 {
+        return None;
+    }
+
+    let mut grid: Vec<Vec<String>> = vec![vec![String::new(); width]; height];
+    let mut copied = 0usize;
+    let mut copy_capped = false;
+    for p in placed {
+        if p.text.is_empty() || p.row >= height || p.col >= width {
+            continue;
+        }
+        let row_end = (p.row + p.rows).min(height);
+        let col_end = (p.col + p.cols).min(width);
+        let slots = (row_end - p.row) * (col_end - p.col);
+        let cost = p.text.len().saturating_mul(slots.saturating_sub(1));
+        if copied.saturating_add(cost) > SPAN_COPY_BYTES {
+            copy_capped = true;
+            if let Some(slot) = grid.get_mut(p.row).and_then(|r| r.get_mut(p.col)) {
+                *slot = p.text;
+            }
+            continue;
+        }
+        copied += cost;
+        for row in &mut grid[p.row..row_end] {
+            for slot in &mut row[p.col..col_end] {
+                slot.clone_from(&p.text);
+            }
+        }
+    }
+    if copy_capped {
+        diags.push(Diagnostic::new(
+            Severity::Warning,
+            "span_text_capped",
+            "spanned cells hold too much text to copy into every slot; some stand only in their first slot",
+            Some(line),
+        ));
+    }
+
+    // Drop rows and columns empty in every slot.
+    let mut head_flags: Vec<bool> = rows
+        .iter()
+        .take(height)
+        .map(|r| r.head || (!r.cells.is_empty() && r.cells.iter().all(|c| tag(c) == Some("th"))))
+        .collect();
+    let mut keep_rows: Vec<bool> = grid
+        .iter()
+        .map(|r| r.iter().any(|c| !c.is_empty()))
+        .collect();
+    let mut k = 0;
+    grid.retain(|_| {
+        k += 1;
+        keep_rows[k - 1]
+    });
+    let mut k = 0;
+    row_lines.truncate(height);
+    row_lines.retain(|_| {
+        k += 1;
+        keep_rows[k - 1]
+    });
+    let mut k = 0;
+    head_flags.retain(|_| {
+        k += 1;
+        keep_rows.get(k - 1).copied().unwrap_or(false)
+    });
+    keep_rows.clear();
+    if grid.is_empty() {
+        return None;
+    }
+    let keep_cols: Vec<bool> = (0..width)
+        .map(|c| grid.iter().any(|r| r.get(c).is_some_and(|s| !s.is_empty())))
+        .collect();
+    if keep_cols.iter().any(|k| !k) {
+        for row in &mut grid {
+            let mut c = 0;
+            row.retain(|_| {
+                c += 1;
+                keep_cols[c - 1]
+            });
+        }
+    }
+
+    let marked = head_flags.iter().take_while(|&&h| h).count();
+    let header_rows = if marked > 0 && marked < grid.len() {
+        marked
+    } else {
+        crate::tasks::header_rows(&grid)
+    };
+    let line = row_lines.first().copied().unwrap_or(line);
+    Some(Table {
+        caption: caption(table),
+        header_rows,
+        rows: grid,
+        row_lines,
+        line,
+    })
+}
