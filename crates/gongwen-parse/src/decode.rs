@@ -88,7 +88,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
             }
             return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics);
         }
-        if non_ascii && is_utf8 {
+        if non_ascii && is_utf8 && utf8_reads_as_chinese(bytes) {
             diagnostics.push(mismatch(&label, "is valid UTF-8", "UTF-8"));
             return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics);
         }
@@ -123,6 +123,23 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         return finish(enc, enc.name(), bytes, None, diagnostics);
     }
     finish(GB18030, GB18030.name(), bytes, None, diagnostics)
+}
+
+/// True when `bytes` (valid UTF-8) decode to text whose non-ASCII characters are mostly CJK:
+/// short GBK runs can be valid UTF-8 by accident, but then they read as stray Latin, Greek or
+/// Hebrew letters, never as Chinese.
+fn utf8_reads_as_chinese(bytes: &[u8]) -> bool {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return false;
+    };
+    let (mut non_ascii, mut cjk) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_ascii()) {
+        non_ascii += 1;
+        if crate::normalize::is_cjk(c) || c == '\u{3000}' {
+            cjk += 1;
+        }
+    }
+    cjk >= 2 && cjk * 10 >= non_ascii * 8
 }
 
 fn mismatch(label: &str, finding: &str, used: &str) -> Diagnostic {

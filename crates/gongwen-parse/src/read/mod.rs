@@ -97,8 +97,9 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
         .iter()
         .filter(|&&b| b < 0x09 || (b > 0x0d && b < 0x20 && b != 0x1b))
         .count();
-    let utf16 =
-        head.len() >= 2 && (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]));
+    let utf16 = (head.len() >= 2
+        && (head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF])))
+        || crate::decode::looks_like_utf16(head).is_some();
     if !utf16 && controls * 10 > head.len() {
         return Err(Error::Unsupported {
             what: binary_kind(head).into(),
