@@ -29,8 +29,9 @@ pub enum Exit {
     Output = 4,
 }
 
-/// A failure to report as `gongwen: <file>:<line>: <message>`.
-#[derive(Debug)]
+/// A failure to report as `gongwen: <file>:<line>: <message>`: the CLI's one error type.
+#[derive(Debug, thiserror::Error)]
+#[error("gongwen: {}{}: {}", .file, .line.map(|l| format!(":{l}")).unwrap_or_default(), .message)]
 pub struct Failure {
     /// The exit code it maps to.
     pub exit: Exit,
@@ -40,15 +41,6 @@ pub struct Failure {
     pub line: Option<usize>,
     /// What went wrong and what was expected.
     pub message: String,
-}
-
-impl std::fmt::Display for Failure {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.line {
-            Some(l) => write!(f, "gongwen: {}:{}: {}", self.file, l, self.message),
-            None => write!(f, "gongwen: {}: {}", self.file, self.message),
-        }
-    }
 }
 
 #[derive(Parser)]
