@@ -3,7 +3,8 @@
 //! seed's notice and tasks; declarations that disagree with the bytes, and bytes that cannot be
 //! decoded, are reported.
 
-use gongwen_parse::{Document, InputFormat, Notice, Options, Task, parse, parse_text};
+use gongwen_parse::{Document, InputFormat, Options, parse, parse_text};
+use gongwen_tests::{notice_without_line as notice, tasks_without_lines as tasks};
 use gongwen_tests::{path, seed_path};
 
 fn seed() -> Document {
@@ -14,23 +15,6 @@ fn fixture(name: &str) -> Document {
     let bytes = std::fs::read(path(&format!("fixtures/text/{name}")))
         .expect("fixture; run fixtures/make_fixtures.py");
     parse(&bytes, &Options::default()).expect("parses")
-}
-
-fn notice(d: &Document) -> Notice {
-    Notice {
-        line: None,
-        ..d.notice.clone()
-    }
-}
-
-fn tasks(d: &Document) -> Vec<Task> {
-    d.tasks
-        .iter()
-        .map(|t| Task {
-            line: 0,
-            ..t.clone()
-        })
-        .collect()
 }
 
 fn assert_same_as_seed(d: &Document) {

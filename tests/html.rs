@@ -2,9 +2,8 @@
 //! fixtures/make_fixtures.py): GBK with a `<meta http-equiv>` charset, site chrome around the
 //! article, indented paragraphs, the attachment as a table with spanning group rows.
 
-use gongwen_parse::{
-    Document, InputFormat, Notice, Options, SourceFormat, Task, parse, parse_text,
-};
+use gongwen_parse::{Document, InputFormat, Options, SourceFormat, parse, parse_text};
+use gongwen_tests::{notice_without_line as notice, tasks_without_lines as tasks};
 use gongwen_tests::{path, seed_path};
 
 fn seed() -> Document {
@@ -18,25 +17,6 @@ fn page_bytes() -> Vec<u8> {
 
 fn page() -> Document {
     parse(&page_bytes(), &Options::default()).expect("the page parses")
-}
-
-/// The notice without its source line.
-fn notice(d: &Document) -> Notice {
-    Notice {
-        line: None,
-        ..d.notice.clone()
-    }
-}
-
-/// The tasks without their source lines.
-fn tasks(d: &Document) -> Vec<Task> {
-    d.tasks
-        .iter()
-        .map(|t| Task {
-            line: 0,
-            ..t.clone()
-        })
-        .collect()
 }
 
 #[test]

@@ -1,31 +1,20 @@
 //! Other layouts of the same notice: the seed's table with its tabs lost, as a Markdown table,
 //! as one row per line, with CRLF line endings. Each must give the seed's notice and tasks.
 
-use gongwen_parse::{Document, Task};
-
 fn seed_text() -> String {
     std::fs::read_to_string(gongwen_tests::seed_path()).expect("seed present")
 }
 
-fn tasks_without_lines(d: &Document) -> Vec<Task> {
-    d.tasks
-        .iter()
-        .cloned()
-        .map(|mut t| {
-            t.line = 0;
-            t
-        })
-        .collect()
-}
+use gongwen_tests::tasks_without_lines;
 
 fn assert_same_as_seed(variant: &str, what: &str) {
     let seed = gongwen_parse::parse_text(&seed_text());
     let doc = gongwen_parse::parse_text(variant);
-    let mut n = doc.notice.clone();
-    let mut s = seed.notice.clone();
-    n.line = None;
-    s.line = None;
-    assert_eq!(n, s, "{what}: notice differs");
+    assert_eq!(
+        gongwen_tests::notice_without_line(&doc),
+        gongwen_tests::notice_without_line(&seed),
+        "{what}: notice differs"
+    );
     assert_eq!(doc.tasks.len(), 86, "{what}: task count");
     assert_eq!(
         tasks_without_lines(&doc),

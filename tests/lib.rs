@@ -25,3 +25,22 @@ pub fn govcn_dir() -> Option<PathBuf> {
     let d = root().parent()?.join("shared/corpus/govcn");
     d.is_dir().then_some(d)
 }
+
+/// The notice without its source line (which differs between renderings by design).
+pub fn notice_without_line(d: &gongwen_parse::Document) -> gongwen_parse::Notice {
+    gongwen_parse::Notice {
+        line: None,
+        ..d.notice.clone()
+    }
+}
+
+/// The tasks without their source lines.
+pub fn tasks_without_lines(d: &gongwen_parse::Document) -> Vec<gongwen_parse::Task> {
+    d.tasks
+        .iter()
+        .map(|t| gongwen_parse::Task {
+            line: 0,
+            ..t.clone()
+        })
+        .collect()
+}

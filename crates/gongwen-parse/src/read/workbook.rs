@@ -259,6 +259,34 @@ impl Collector<'_, '_> {
     }
 }
 
+/// Streams one sheet's cells through the limits (XLSX and XLSB readers have different types but
+/// the same cell-reader API). Evaluates to the collected cells and their bounding box.
+macro_rules! stream_cells {
+    ($wb:expr, $name:expr, $budget:expr, $out:expr) => {{
+        let mut reader = $wb
+            .worksheet_cells_reader(&$name)
+            .map_err(|e| workbook_error(&$name, e))?;
+        let mut col = Collector {
+            sheet: SheetCells {
+                name: $name.clone(),
+                cells: Vec::new(),
+                merges: Vec::new(),
+            },
+            bbox: None,
+            budget: &mut $budget,
+        };
+        while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&$name, e))? {
+            let (r, c) = cell.get_position();
+            col.push(
+                r,
+                c,
+                render_ref(cell.get_value(), &mut $out.diagnostics, &$name, r, c),
+            )?;
+        }
+        (col.sheet, col.bbox)
+    }};
+}
+
 fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let cursor = Cursor::new(bytes);
     let mut out = Blocks {
@@ -276,28 +304,7 @@ fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             let mut wb: Xlsx<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in wb.sheet_names() {
-                let mut reader = wb
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| workbook_error(&name, e))?;
-                let mut col = Collector {
-                    sheet: SheetCells {
-                        name: name.clone(),
-                        cells: Vec::new(),
-                        merges: Vec::new(),
-                    },
-                    bbox: None,
-                    budget: &mut budget,
-                };
-                while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&name, e))? {
-                    let (r, c) = cell.get_position();
-                    col.push(
-                        r,
-                        c,
-                        render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c),
-                    )?;
-                }
-                let (mut sheet, bbox) = (col.sheet, col.bbox);
-                drop(reader);
+                let (mut sheet, bbox) = stream_cells!(wb, name, budget, out);
                 // Merged regions follow the cells in the sheet's XML: read them once the cells
                 // passed the limits.
                 if bbox.is_some() {
@@ -312,28 +319,7 @@ fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             let mut wb: Xlsb<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in wb.sheet_names() {
-                let mut reader = wb
-                    .worksheet_cells_reader(&name)
-                    .map_err(|e| workbook_error(&name, e))?;
-                let mut col = Collector {
-                    sheet: SheetCells {
-                        name: name.clone(),
-                        cells: Vec::new(),
-                        merges: Vec::new(),
-                    },
-                    bbox: None,
-                    budget: &mut budget,
-                };
-                while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&name, e))? {
-                    let (r, c) = cell.get_position();
-                    col.push(
-                        r,
-                        c,
-                        render_ref(cell.get_value(), &mut out.diagnostics, &name, r, c),
-                    )?;
-                }
-                let (sheet, bbox) = (col.sheet, col.bbox);
-                drop(reader);
+                let (sheet, bbox) = stream_cells!(wb, name, budget, out);
                 sheet_blocks(sheet, bbox, &mut out)?;
             }
         }
