@@ -1,27 +1,297 @@
 //! Capping element nesting before the page is parsed.
 //!
-//! The HTML tree builder looks through the stack of open elements for many start tags (is a `<p>`
-//! open in button scope?), so a page nested 100,000 elements deep costs it time quadratic in the
-//! depth. Before parsing, the source is scanned once: start tags that would open an element
-//! deeper than the limit are removed together with their end tags, so that content is flattened
-//! into its ancestor, as [`crate::Limits::max_depth`] promises. Elements whose end tag is often
-//! implied (`p`, `li`, `td`, `tr`…) and void elements are not counted. Removed tags leave their
-//! line breaks behind, so source lines do not move. Pages within the limit are not touched.
+//! The HTML tree builder looks through its stack of open elements for many tags (is a `<p>` open
+//! in button scope? is there a `<td>` in table scope?), so a page nested 100,000 elements deep
+//! costs it time quadratic in the depth. Before parsing, the source is scanned once and start
+//! tags that would open an element deeper than the limit are removed together with their end
+//! tags, so that their content is read as part of their ancestor, as [`crate::Limits::max_depth`]
+//! promises. Removed tags leave their line breaks behind, so source lines do not move; pages
+//! within the limit are not touched.
+//!
+//! Depth is not the number of unclosed start tags: the tree builder closes many elements by
+//! itself (`<p>`, `<li>`, table cells…), ignores end tags that are out of scope, re-opens
+//! formatting elements (`<b>`, `<font>`…) that a block closed, and nests everything inside
+//! `<svg>` and `<math>`. A count that missed any of these could be led far below the real
+//! depth by a hostile page. The scanner therefore follows the tree builder's rules for the
+//! stack (WHATWG HTML, "tree construction"), and where it simplifies, it errs towards a deeper
+//! stack than the parser's, never a shallower one: a wrong guess flattens a few tags of a broken
+//! page, never lets a deep page through. Tokens are read as the HTML tokenizer reads them
+//! (comments including `<!-->`, quoted attribute values, raw text elements, end tags with
+//! attributes), with the same bias: where it is unsure, markup is read as markup.
 
-use super::locate::markup_end;
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+/// The source with elements deeper than `limit` removed, or `None` when no element is that deep.
+pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
+    let b = src.as_bytes();
+    let mut s = Stack::new(limit.max(1));
+    let mut remove: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let Some(lt) = find_byte(b, i, b'<') else {
+            s.text();
+            break;
+        };
+        if lt > i {
+            s.text();
+        }
+        match token_at(b, lt) {
+            Tok::Text => {
+                s.text();
+                i = lt + 1;
+            }
+            Tok::Skip(end) => i = end,
+            Tok::Eof => break,
+            Tok::End { name, end } => {
+                if s.drop_end(&name) {
+                    remove.push((lt, end));
+                } else {
+                    s.end(&name);
+                }
+                i = end;
+            }
+            Tok::Start {
+                name,
+                attrs,
+                self_closing,
+                end,
+            } => {
+                i = end;
+                match s.start(&name, attrs, self_closing) {
+                    Started::Kept => {}
+                    Started::Dropped => remove.push((lt, end)),
+                    Started::RawText => {
+                        i = raw_text_end(b, end, name.as_bytes()).unwrap_or(b.len());
+                    }
+                    Started::Plaintext => break,
+                }
+            }
+        }
+    }
+    if remove.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut from = 0;
+    for (start, end) in remove {
+        out.push_str(src.get(from..start).unwrap_or_default());
+        // Keep the removed tag's line breaks so lines do not move.
+        out.extend(
+            src.get(start..end)
+                .unwrap_or_default()
+                .chars()
+                .filter(|&c| c == '\n' || c == '\r'),
+        );
+        from = end;
+    }
+    out.push_str(src.get(from..).unwrap_or_default());
+    Some(out)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
+enum Tok<'a> {
+    /// A `<` that starts no markup: text.
+    Text,
+    /// A comment, doctype, processing instruction or bogus comment, ending at the offset.
+    Skip(usize),
+    Start {
+        name: Cow<'a, str>,
+        attrs: &'a [u8],
+        self_closing: bool,
+        end: usize,
+    },
+    End {
+        name: Cow<'a, str>,
+        end: usize,
+    },
+    /// Markup cut off by the end of the input: the tokenizer drops it, nothing follows.
+    Eof,
+}
+
+fn is_space(x: u8) -> bool {
+    matches!(x, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+}
+
+fn find_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
+    b.get(from..)?
+        .iter()
+        .position(|&c| c == x)
+        .map(|p| p + from)
+}
+
+fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let mut k = from;
+    while let Some(p) = find_byte(b, k, first) {
+        if b.get(p..p + needle.len()) == Some(needle) {
+            return Some(p);
+        }
+        k = p + 1;
+    }
+    None
+}
+
+/// The token that starts with the `<` at `lt`.
+fn token_at(b: &[u8], lt: usize) -> Tok<'_> {
+    let Some(&next) = b.get(lt + 1) else {
+        return Tok::Text;
+    };
+    match next {
+        b'!' => {
+            if b.get(lt + 2..lt + 4) == Some(b"--") {
+                return Tok::Skip(comment_end(b, lt + 4));
+            }
+            Tok::Skip(find_byte(b, lt + 2, b'>').map_or(b.len(), |p| p + 1))
+        }
+        b'?' => Tok::Skip(find_byte(b, lt + 2, b'>').map_or(b.len(), |p| p + 1)),
+        b'/' => match b.get(lt + 2) {
+            None => Tok::Text,
+            Some(b'>') => Tok::Skip(lt + 3),
+            Some(c) if c.is_ascii_alphabetic() => match tag(b, lt + 2) {
+                Some((name, _, _, end)) => Tok::End { name, end },
+                None => Tok::Eof,
+            },
+            Some(_) => Tok::Skip(find_byte(b, lt + 2, b'>').map_or(b.len(), |p| p + 1)),
+        },
+        c if c.is_ascii_alphabetic() => match tag(b, lt + 1) {
+            Some((name, attrs, self_closing, end)) => Tok::Start {
+                name,
+                attrs,
+                self_closing,
+                end,
+            },
+            None => Tok::Eof,
+        },
+        _ => Tok::Text,
+    }
+}
+
+/// End of a comment whose `<!--` ends just before `from`: `-->` or `--!>`, or at once for the
+/// abrupt `<!-->` and `<!--->`.
+fn comment_end(b: &[u8], from: usize) -> usize {
+    if b.get(from) == Some(&b'>') {
+        return from + 1;
+    }
+    if b.get(from..from + 2) == Some(b"->") {
+        return from + 2;
+    }
+    let mut k = from;
+    while let Some(p) = find(b, k, b"--") {
+        match b.get(p + 2) {
+            Some(b'>') => return p + 3,
+            Some(b'!') if b.get(p + 3) == Some(&b'>') => return p + 4,
+            _ => k = p + 1,
+        }
+    }
+    b.len()
+}
+
+/// A tag whose name starts at `from`: (lowercase name, attribute bytes, self-closing, end).
+/// `None` when the input ends inside the tag.
+fn tag(b: &[u8], from: usize) -> Option<(Cow<'_, str>, &[u8], bool, usize)> {
+    let name_end = b
+        .get(from..)?
+        .iter()
+        .position(|&x| is_space(x) || x == b'/' || x == b'>')
+        .map(|p| p + from)?;
+    let raw = String::from_utf8_lossy(b.get(from..name_end)?);
+    let name = if raw.bytes().any(|x| x.is_ascii_uppercase()) {
+        Cow::Owned(raw.to_ascii_lowercase())
+    } else {
+        raw
+    };
+    let mut j = name_end;
+    loop {
+        while b.get(j).is_some_and(|&x| is_space(x)) {
+            j += 1;
+        }
+        match *b.get(j)? {
+            b'>' => return Some((name, b.get(name_end..j)?, false, j + 1)),
+            b'/' => {
+                if b.get(j + 1) == Some(&b'>') {
+                    return Some((name, b.get(name_end..j)?, true, j + 2));
+                }
+                j += 1;
+            }
+            _ => {
+                // An attribute name: its first character may be anything, even `=` or a quote.
+                j += 1;
+                while b
+                    .get(j)
+                    .is_some_and(|&x| !(is_space(x) || x == b'/' || x == b'>' || x == b'='))
+                {
+                    j += 1;
+                }
+                while b.get(j).is_some_and(|&x| is_space(x)) {
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'=') {
+                    continue;
+                }
+                j += 1;
+                while b.get(j).is_some_and(|&x| is_space(x)) {
+                    j += 1;
+                }
+                match *b.get(j)? {
+                    q @ (b'"' | b'\'') => j = find_byte(b, j + 1, q)? + 1,
+                    b'>' => {}
+                    _ => {
+                        while b.get(j).is_some_and(|&x| !is_space(x) && x != b'>') {
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Offset after the end tag `</name` (followed by space, `/` or `>`) that ends a raw text
+/// element whose content starts at `from`.
+fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut k = from;
+    while let Some(p) = find(b, k, b"</") {
+        let start = p + 2;
+        let end = start + name.len();
+        if b.get(start..end)
+            .is_some_and(|n| n.eq_ignore_ascii_case(name))
+            && b.get(end)
+                .is_some_and(|&x| is_space(x) || x == b'/' || x == b'>')
+        {
+            return Some(match tag(b, start) {
+                Some((_, _, _, e)) => e,
+                None => b.len(),
+            });
+        }
+        k = start;
+    }
+    None
+}
+
+// ---------------------------------------------------------------------------------------------
+// Element kinds
 
 fn is_void(name: &str) -> bool {
     matches!(
         name,
         "area"
             | "base"
+            | "basefont"
+            | "bgsound"
             | "br"
             | "col"
             | "embed"
+            | "frame"
             | "hr"
+            | "image"
             | "img"
             | "input"
+            | "keygen"
             | "link"
             | "meta"
             | "param"
@@ -31,111 +301,805 @@ fn is_void(name: &str) -> bool {
     )
 }
 
-/// Elements the parser closes by itself, or structural ones it never nests: not counted.
-fn is_uncounted(name: &str) -> bool {
+/// Elements whose content the tokenizer reads as text (scripting is on, so `noscript` too).
+fn is_raw_text(name: &str) -> bool {
     matches!(
         name,
-        "p" | "li"
-            | "dd"
-            | "dt"
-            | "option"
-            | "optgroup"
-            | "tr"
-            | "td"
-            | "th"
-            | "tbody"
-            | "thead"
-            | "tfoot"
-            | "colgroup"
-            | "caption"
-            | "rb"
-            | "rt"
-            | "rp"
-            | "html"
-            | "head"
-            | "body"
+        "script"
+            | "style"
+            | "textarea"
+            | "title"
+            | "xmp"
+            | "iframe"
+            | "noembed"
+            | "noframes"
+            | "noscript"
     )
 }
 
-/// A tag at `b[i..end]`: (is an end tag, lowercase name, ends with `/>`).
-fn tag_at(b: &[u8], i: usize, end: usize) -> Option<(bool, String, bool)> {
-    let close = b.get(i + 1) == Some(&b'/');
-    let start = if close { i + 2 } else { i + 1 };
-    if !b.get(start)?.is_ascii_alphabetic() {
-        return None;
-    }
-    let name_end = b[start..end]
-        .iter()
-        .position(|x| !x.is_ascii_alphanumeric())
-        .map_or(end, |p| start + p);
-    let name = String::from_utf8_lossy(&b[start..name_end]).to_ascii_lowercase();
-    let self_closing = end >= 2 && b.get(end - 2) == Some(&b'/');
-    Some((close, name, self_closing))
+fn is_formatting(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "b"
+            | "big"
+            | "code"
+            | "em"
+            | "font"
+            | "i"
+            | "nobr"
+            | "s"
+            | "small"
+            | "strike"
+            | "strong"
+            | "tt"
+            | "u"
+    )
 }
 
-/// The source with elements deeper than `limit` removed, or `None` when no element is that deep.
-pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
-    let b = src.as_bytes();
-    let mut open: Vec<String> = Vec::new();
-    let mut dropped: HashMap<String, usize> = HashMap::new();
-    // Byte ranges of the tags to remove.
-    let mut remove: Vec<(usize, usize)> = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let Some(lt) = b[i..].iter().position(|&x| x == b'<').map(|p| p + i) else {
-            break;
-        };
-        let Some(end) = markup_end(b, lt) else {
-            i = lt + 1;
-            continue;
-        };
-        i = end;
-        let Some((close, name, self_closing)) = tag_at(b, lt, end) else {
-            continue;
-        };
-        // A raw text element's content and end tag were consumed with its start tag.
-        if is_void(&name) || is_uncounted(&name) || super::locate::is_raw_text(&name) {
-            continue;
+/// The HTML "special" category (HTML namespace).
+fn is_special_html(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "applet"
+            | "area"
+            | "article"
+            | "aside"
+            | "base"
+            | "basefont"
+            | "bgsound"
+            | "blockquote"
+            | "body"
+            | "br"
+            | "button"
+            | "caption"
+            | "center"
+            | "col"
+            | "colgroup"
+            | "dd"
+            | "details"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "embed"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "frame"
+            | "frameset"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "head"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "iframe"
+            | "img"
+            | "input"
+            | "keygen"
+            | "li"
+            | "link"
+            | "listing"
+            | "main"
+            | "marquee"
+            | "menu"
+            | "meta"
+            | "nav"
+            | "noembed"
+            | "noframes"
+            | "noscript"
+            | "object"
+            | "ol"
+            | "p"
+            | "param"
+            | "plaintext"
+            | "pre"
+            | "script"
+            | "search"
+            | "section"
+            | "select"
+            | "source"
+            | "style"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "td"
+            | "template"
+            | "textarea"
+            | "tfoot"
+            | "th"
+            | "thead"
+            | "title"
+            | "tr"
+            | "track"
+            | "ul"
+            | "wbr"
+            | "xmp"
+    )
+}
+
+/// Start tags that close an open `<p>` (in button scope) before they open.
+fn closes_p(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "center"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "header"
+            | "hgroup"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "search"
+            | "section"
+            | "summary"
+            | "ul"
+            | "pre"
+            | "listing"
+    )
+}
+
+fn is_heading(name: &str) -> bool {
+    matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
+}
+
+fn is_table_part(name: &str) -> bool {
+    matches!(
+        name,
+        "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" | "colgroup"
+    )
+}
+
+/// Start tags that leave `<svg>`/`<math>` content (`font` does only with some attributes; it
+/// is treated as staying, the deeper guess).
+fn breaks_out_of_foreign(name: &str) -> bool {
+    is_heading(name)
+        || matches!(
+            name,
+            "b" | "big"
+                | "blockquote"
+                | "body"
+                | "br"
+                | "center"
+                | "code"
+                | "dd"
+                | "div"
+                | "dl"
+                | "dt"
+                | "em"
+                | "embed"
+                | "head"
+                | "hr"
+                | "i"
+                | "img"
+                | "li"
+                | "listing"
+                | "menu"
+                | "meta"
+                | "nobr"
+                | "ol"
+                | "p"
+                | "pre"
+                | "ruby"
+                | "s"
+                | "small"
+                | "span"
+                | "strong"
+                | "strike"
+                | "sub"
+                | "sup"
+                | "table"
+                | "tt"
+                | "u"
+                | "ul"
+                | "var"
+        )
+}
+
+/// Elements that push a marker on the list of active formatting elements.
+fn is_marker_element(name: &str) -> bool {
+    matches!(
+        name,
+        "applet" | "marquee" | "object" | "td" | "th" | "caption" | "template"
+    )
+}
+
+/// Elements whose end tags are implied ("generate implied end tags").
+fn has_implied_end(name: &str) -> bool {
+    matches!(
+        name,
+        "dd" | "dt" | "li" | "optgroup" | "option" | "p" | "rb" | "rp" | "rt" | "rtc"
+    )
+}
+
+// ---------------------------------------------------------------------------------------------
+// The stack of open elements
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Ns {
+    Html,
+    Svg,
+    Math,
+}
+
+struct El {
+    name: Box<str>,
+    ns: Ns,
+    id: u32,
+}
+
+impl El {
+    fn is_html(&self, name: &str) -> bool {
+        self.ns == Ns::Html && &*self.name == name
+    }
+
+    /// An SVG HTML integration point or a MathML text integration point: HTML inside.
+    fn is_integration_point(&self) -> bool {
+        match self.ns {
+            Ns::Html => false,
+            Ns::Svg => matches!(&*self.name, "foreignobject" | "desc" | "title"),
+            Ns::Math => matches!(&*self.name, "mi" | "mo" | "mn" | "ms" | "mtext"),
         }
-        if !close {
-            if self_closing {
-                continue;
+    }
+
+    fn is_special(&self) -> bool {
+        match self.ns {
+            Ns::Html => is_special_html(&self.name),
+            // `annotation-xml` too, and `title` counted in both namespaces: the deeper guess.
+            Ns::Svg | Ns::Math => matches!(
+                &*self.name,
+                "foreignobject"
+                    | "desc"
+                    | "title"
+                    | "mi"
+                    | "mo"
+                    | "mn"
+                    | "ms"
+                    | "mtext"
+                    | "annotation-xml"
+            ),
+        }
+    }
+
+    /// Bounds the default "has an element in scope".
+    fn bounds_scope(&self) -> bool {
+        match self.ns {
+            Ns::Html => matches!(
+                &*self.name,
+                "applet"
+                    | "caption"
+                    | "html"
+                    | "table"
+                    | "td"
+                    | "th"
+                    | "marquee"
+                    | "object"
+                    | "template"
+            ),
+            Ns::Svg | Ns::Math => self.is_special(),
+        }
+    }
+
+    fn bounds_table_scope(&self) -> bool {
+        self.ns == Ns::Html && matches!(&*self.name, "html" | "table" | "template")
+    }
+}
+
+enum Active {
+    Marker,
+    El { name: Box<str>, key: u64, id: u32 },
+}
+
+enum Started {
+    Kept,
+    Dropped,
+    RawText,
+    Plaintext,
+}
+
+/// A model of the tree builder's stack of open elements and list of active formatting elements.
+struct Stack {
+    limit: usize,
+    open: Vec<El>,
+    /// Ids of the elements in `open`.
+    alive: HashSet<u32>,
+    active: Vec<Active>,
+    next_id: u32,
+    /// Start tags removed, by name, whose end tags are still to be removed.
+    dropped: HashMap<String, usize>,
+}
+
+impl Stack {
+    fn new(limit: usize) -> Self {
+        Stack {
+            limit,
+            open: Vec::new(),
+            alive: HashSet::new(),
+            active: Vec::new(),
+            next_id: 0,
+            dropped: HashMap::new(),
+        }
+    }
+
+    fn fresh_id(&mut self) -> u32 {
+        self.next_id = self.next_id.wrapping_add(1);
+        self.next_id
+    }
+
+    fn top(&self) -> Option<&El> {
+        self.open.last()
+    }
+
+    /// Whether the next token is read by the HTML rules (else by the foreign content rules).
+    fn html_context(&self) -> bool {
+        self.top()
+            .is_none_or(|e| e.ns == Ns::Html || e.is_integration_point())
+    }
+
+    fn push(&mut self, name: &str, ns: Ns) -> u32 {
+        let id = self.fresh_id();
+        self.open.push(El {
+            name: name.into(),
+            ns,
+            id,
+        });
+        self.alive.insert(id);
+        if ns == Ns::Html && is_marker_element(name) {
+            self.active.push(Active::Marker);
+        }
+        id
+    }
+
+    /// Pops every element from index `k` up.
+    fn truncate(&mut self, k: usize) {
+        while self.open.len() > k {
+            let Some(e) = self.open.pop() else { break };
+            self.alive.remove(&e.id);
+            if e.ns == Ns::Html && is_marker_element(&e.name) {
+                while let Some(a) = self.active.pop() {
+                    if matches!(a, Active::Marker) {
+                        break;
+                    }
+                }
             }
-            if open.len() >= limit {
-                *dropped.entry(name).or_insert(0) += 1;
-                remove.push((lt, end));
+        }
+    }
+
+    /// Index of the nearest element matching `pred`, unless an element matching `bound` (and
+    /// not `pred`) comes first.
+    fn find(&self, pred: impl Fn(&El) -> bool, bound: impl Fn(&El) -> bool) -> Option<usize> {
+        for (k, e) in self.open.iter().enumerate().rev() {
+            if pred(e) {
+                return Some(k);
+            }
+            if bound(e) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn in_scope(&self, name: &str) -> Option<usize> {
+        self.find(|e| e.is_html(name), El::bounds_scope)
+    }
+
+    fn close_p(&mut self) {
+        if let Some(k) = self.find(
+            |e| e.is_html("p"),
+            |e| e.bounds_scope() || e.is_html("button"),
+        ) {
+            self.truncate(k);
+        }
+    }
+
+    fn table_in_scope(&self) -> Option<usize> {
+        self.find(|e| e.is_html("table"), El::bounds_table_scope)
+    }
+
+    /// Index in `active` of the last formatting element named `name` after the last marker.
+    fn active_named(&self, name: &str) -> Option<usize> {
+        for (k, a) in self.active.iter().enumerate().rev() {
+            match a {
+                Active::Marker => return None,
+                Active::El { name: n, .. } if &**n == name => return Some(k),
+                Active::El { .. } => {}
+            }
+        }
+        None
+    }
+
+    /// Re-opens the formatting elements a block closed (before text and inline start tags).
+    fn reconstruct(&mut self) {
+        let mut k = self.active.len();
+        while k > 0 {
+            match self.active.get(k - 1) {
+                Some(Active::El { id, .. }) if !self.alive.contains(id) => k -= 1,
+                _ => break,
+            }
+        }
+        for j in k..self.active.len() {
+            let name = match self.active.get(j) {
+                Some(Active::El { name, .. }) => name.clone(),
+                _ => continue,
+            };
+            let new = self.push(&name, Ns::Html);
+            if let Some(Active::El { id, .. }) = self.active.get_mut(j) {
+                *id = new;
+            }
+        }
+    }
+
+    /// The adoption agency for the formatting element `name`; false when there is none in the
+    /// list (the end tag is then an ordinary one).
+    fn adopt(&mut self, name: &str) -> bool {
+        let Some(j) = self.active_named(name) else {
+            return false;
+        };
+        let id = match self.active.get(j) {
+            Some(Active::El { id, .. }) => *id,
+            _ => return false,
+        };
+        let Some(pos) = self.open.iter().rposition(|e| e.id == id) else {
+            self.active.remove(j);
+            return true;
+        };
+        if self
+            .open
+            .get(pos + 1..)
+            .is_some_and(|above| above.iter().any(El::bounds_scope))
+        {
+            return true;
+        }
+        let furthest = self
+            .open
+            .get(pos + 1..)
+            .and_then(|above| above.iter().position(El::is_special))
+            .map(|p| p + pos + 1);
+        match furthest {
+            None => {
+                self.truncate(pos);
+                self.active.remove(j);
+            }
+            Some(f) => {
+                // The formatting element moves to just inside the block: the stack does not
+                // get shallower, whatever else the algorithm reparents.
+                let e = self.open.remove(pos);
+                self.alive.remove(&e.id);
+                let new = self.fresh_id();
+                self.alive.insert(new);
+                self.open.insert(
+                    f,
+                    El {
+                        name: e.name,
+                        ns: Ns::Html,
+                        id: new,
+                    },
+                );
+                if let Some(Active::El { id, .. }) = self.active.get_mut(j) {
+                    *id = new;
+                }
+            }
+        }
+        true
+    }
+
+    fn push_formatting(&mut self, name: &str, attrs: &[u8]) {
+        let mut h = DefaultHasher::new();
+        name.hash(&mut h);
+        attrs.trim_ascii().hash(&mut h);
+        let key = h.finish();
+        // Noah's ark: at most three identical entries after the last marker.
+        let mut same = Vec::new();
+        for (k, a) in self.active.iter().enumerate().rev() {
+            match a {
+                Active::Marker => break,
+                Active::El { key: other, .. } if *other == key => same.push(k),
+                Active::El { .. } => {}
+            }
+        }
+        if same.len() >= 3 {
+            if let Some(&earliest) = same.last() {
+                self.active.remove(earliest);
+            }
+        }
+        let id = self.push(name, Ns::Html);
+        self.active.push(Active::El {
+            name: name.into(),
+            key,
+            id,
+        });
+    }
+
+    /// Text between tags.
+    fn text(&mut self) {
+        if self.html_context() {
+            self.reconstruct();
+        }
+    }
+
+    /// Whether a start tag opens an element (and so counts against the limit).
+    fn opens(&self, name: &str, self_closing: bool, html: bool) -> bool {
+        if !html {
+            return !self_closing;
+        }
+        if is_void(name) || is_raw_text(name) {
+            return false;
+        }
+        match name {
+            "html" | "head" | "body" | "frameset" | "plaintext" => false,
+            "svg" | "math" => !self_closing,
+            "form" => !self.open.iter().any(|e| e.is_html("form")),
+            n if is_table_part(n) => self.table_in_scope().is_some(),
+            _ => true,
+        }
+    }
+
+    fn start(&mut self, name: &str, attrs: &[u8], self_closing: bool) -> Started {
+        let mut html = self.html_context();
+        if !html && breaks_out_of_foreign(name) {
+            // The parser pops the foreign elements first, unless the tag is dropped.
+            html = true;
+        }
+        if self.opens(name, self_closing, html)
+            && (self.open.len() >= self.limit
+                || (is_formatting(name) && self.active.len() >= self.limit))
+        {
+            *self.dropped.entry(name.to_owned()).or_insert(0) += 1;
+            return Started::Dropped;
+        }
+        if !self.html_context() {
+            if html {
+                while self
+                    .top()
+                    .is_some_and(|e| e.ns != Ns::Html && !e.is_integration_point())
+                {
+                    self.truncate(self.open.len() - 1);
+                }
             } else {
-                open.push(name);
+                if !self_closing {
+                    let ns = self.top().map_or(Ns::Svg, |e| e.ns);
+                    self.push(name, ns);
+                }
+                return Started::Kept;
             }
-            continue;
         }
-        if open.last() == Some(&name) {
-            open.pop();
-        } else if let Some(n) = dropped.get_mut(&name).filter(|n| **n > 0) {
-            *n -= 1;
-            remove.push((lt, end));
-        } else if let Some(pos) = open.iter().rposition(|x| *x == name) {
-            open.truncate(pos);
+        self.start_html(name, attrs, self_closing)
+    }
+
+    fn start_html(&mut self, name: &str, attrs: &[u8], self_closing: bool) -> Started {
+        match name {
+            "html" | "head" | "body" | "frameset" => {}
+            "plaintext" => return Started::Plaintext,
+            "hr" => self.close_p(),
+            "area" | "br" | "embed" | "img" | "image" | "input" | "keygen" | "wbr" => {
+                self.reconstruct()
+            }
+            n if is_void(n) => {}
+            "xmp" => {
+                self.close_p();
+                self.reconstruct();
+                return Started::RawText;
+            }
+            n if is_raw_text(n) => return Started::RawText,
+            n if closes_p(n) => {
+                self.close_p();
+                self.push(n, Ns::Html);
+            }
+            n if is_heading(n) => {
+                self.close_p();
+                if self
+                    .top()
+                    .is_some_and(|e| e.ns == Ns::Html && is_heading(&e.name))
+                {
+                    self.truncate(self.open.len() - 1);
+                }
+                self.push(n, Ns::Html);
+            }
+            "form" => {
+                if !self.open.iter().any(|e| e.is_html("form")) {
+                    self.close_p();
+                    self.push("form", Ns::Html);
+                }
+            }
+            "li" | "dd" | "dt" => {
+                let closes: &[&str] = if name == "li" { &["li"] } else { &["dd", "dt"] };
+                if let Some(k) = self.find(
+                    |e| e.ns == Ns::Html && closes.contains(&&*e.name),
+                    |e| {
+                        e.is_special()
+                            && !(e.is_html("address") || e.is_html("div") || e.is_html("p"))
+                    },
+                ) {
+                    self.truncate(k);
+                }
+                self.close_p();
+                self.push(name, Ns::Html);
+            }
+            "button" => {
+                if let Some(k) = self.in_scope("button") {
+                    self.truncate(k);
+                }
+                self.reconstruct();
+                self.push("button", Ns::Html);
+            }
+            "a" => {
+                if self.active_named("a").is_some() {
+                    self.adopt("a");
+                    if let Some(j) = self.active_named("a") {
+                        self.active.remove(j);
+                    }
+                }
+                self.reconstruct();
+                self.push_formatting("a", attrs);
+            }
+            "nobr" => {
+                self.reconstruct();
+                if self.in_scope("nobr").is_some() {
+                    self.adopt("nobr");
+                    self.reconstruct();
+                }
+                self.push_formatting("nobr", attrs);
+            }
+            n if is_formatting(n) => {
+                self.reconstruct();
+                self.push_formatting(n, attrs);
+            }
+            "table" => {
+                let in_table_mode = self.top().is_some_and(|e| {
+                    e.ns == Ns::Html
+                        && matches!(&*e.name, "table" | "tbody" | "thead" | "tfoot" | "tr")
+                });
+                match self.table_in_scope() {
+                    Some(k) if in_table_mode => self.truncate(k),
+                    _ => self.close_p(),
+                }
+                self.push("table", Ns::Html);
+            }
+            n if is_table_part(n) => {
+                if let Some(k) = self.table_in_scope() {
+                    self.truncate(k + 1);
+                    // The rows and row groups the parser implies.
+                    match n {
+                        "td" | "th" => {
+                            self.push("tbody", Ns::Html);
+                            self.push("tr", Ns::Html);
+                        }
+                        "tr" => {
+                            self.push("tbody", Ns::Html);
+                        }
+                        _ => {}
+                    }
+                    self.push(n, Ns::Html);
+                }
+            }
+            "option" | "optgroup" => {
+                if self.top().is_some_and(|e| e.is_html("option")) {
+                    self.truncate(self.open.len() - 1);
+                }
+                self.reconstruct();
+                self.push(name, Ns::Html);
+            }
+            "rb" | "rtc" | "rp" | "rt" => {
+                if self.in_scope("ruby").is_some() {
+                    while self.top().is_some_and(|e| {
+                        e.ns == Ns::Html
+                            && has_implied_end(&e.name)
+                            && !(matches!(name, "rp" | "rt") && &*e.name == "rtc")
+                    }) {
+                        self.truncate(self.open.len() - 1);
+                    }
+                }
+                self.push(name, Ns::Html);
+            }
+            "svg" | "math" => {
+                self.reconstruct();
+                if !self_closing {
+                    self.push(name, if name == "svg" { Ns::Svg } else { Ns::Math });
+                }
+            }
+            "applet" | "marquee" | "object" | "select" | "template" => {
+                self.reconstruct();
+                self.push(name, Ns::Html);
+            }
+            n => {
+                if !is_special_html(n) {
+                    self.reconstruct();
+                }
+                self.push(n, Ns::Html);
+            }
+        }
+        Started::Kept
+    }
+
+    /// Whether an end tag belongs to a removed start tag (and is removed too).
+    fn drop_end(&mut self, name: &str) -> bool {
+        if self.top().is_some_and(|e| &*e.name == name) {
+            return false;
+        }
+        match self.dropped.get_mut(name) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
         }
     }
-    if remove.is_empty() {
-        return None;
+
+    fn end(&mut self, name: &str) {
+        if self.top().is_some_and(|e| e.ns != Ns::Html) {
+            // Foreign content: the nearest foreign element of that name, until an HTML one.
+            for k in (0..self.open.len()).rev() {
+                let Some(e) = self.open.get(k) else { break };
+                if e.ns == Ns::Html {
+                    break;
+                }
+                if &*e.name == name {
+                    self.truncate(k);
+                    return;
+                }
+            }
+        }
+        self.end_html(name);
     }
-    let mut out = String::with_capacity(src.len());
-    let mut from = 0;
-    for (s, e) in remove {
-        out.push_str(src.get(from..s).unwrap_or_default());
-        // Keep the removed tag's line breaks so lines do not move.
-        out.extend(
-            src.get(s..e)
-                .unwrap_or_default()
-                .chars()
-                .filter(|&c| c == '\n' || c == '\r'),
-        );
-        from = e;
+
+    fn end_html(&mut self, name: &str) {
+        let found = match name {
+            "html" | "head" | "body" | "br" => None,
+            "p" => self.find(
+                |e| e.is_html("p"),
+                |e| e.bounds_scope() || e.is_html("button"),
+            ),
+            "li" => self.find(
+                |e| e.is_html("li"),
+                |e| e.bounds_scope() || e.is_html("ol") || e.is_html("ul"),
+            ),
+            n if is_heading(n) => self.find(
+                |e| e.ns == Ns::Html && is_heading(&e.name),
+                El::bounds_scope,
+            ),
+            "form" => {
+                // Removed from the stack alone; what it held stays open.
+                if let Some(k) = self.in_scope("form") {
+                    let e = self.open.remove(k);
+                    self.alive.remove(&e.id);
+                }
+                None
+            }
+            "table" => self.table_in_scope(),
+            n if is_table_part(n) => self.find(|e| e.is_html(n), El::bounds_table_scope),
+            "select" => self.find(
+                |e| e.is_html("select"),
+                |e| !(e.is_html("option") || e.is_html("optgroup")),
+            ),
+            n if is_formatting(n) && self.adopt(n) => None,
+            n if is_special_html(n) || n == "dialog" => self.in_scope(n),
+            n => self.find(|e| e.is_html(n), El::is_special),
+        };
+        if let Some(k) = found {
+            self.truncate(k);
+        }
     }
-    out.push_str(src.get(from..).unwrap_or_default());
-    Some(out)
 }
 
 #[cfg(test)]
@@ -144,7 +1108,7 @@ mod tests {
 
     #[test]
     fn only_elements_past_the_limit_are_removed() {
-        assert_eq!(cap_depth("<div><div><p>x</p></div></div>", 2), None);
+        assert_eq!(cap_depth("<div><div><p>x</p></div></div>", 3), None);
         assert_eq!(
             cap_depth("<div><span><b>x</b></span></div>", 2).as_deref(),
             Some("<div><span>x</span></div>")
@@ -153,11 +1117,124 @@ mod tests {
             cap_depth("<div><div\n class=a><br/><img src=x>y</div></div>", 1).as_deref(),
             Some("<div>\n<br/><img src=x>y</div>")
         );
-        // Uncounted and void elements never count.
-        assert_eq!(cap_depth(&"<p>".repeat(1000), 1), None);
+        // Paragraphs and list items close their predecessors; voids and raw text never count.
+        assert_eq!(cap_depth(&"<p>x".repeat(1000), 2), None);
+        assert_eq!(cap_depth(&"<ul><li>a<li>b<li>c</ul>".repeat(1000), 3), None);
         assert_eq!(
             cap_depth(&"<div><script>x</script></div>".repeat(1000), 1),
             None
         );
+        assert_eq!(
+            cap_depth(&"<table><tr><td>a<td>b<tr><td>c</table>".repeat(100), 5),
+            None
+        );
+    }
+
+    #[test]
+    fn tokens_are_read_as_the_tokenizer_reads_them() {
+        // `<!-->` is a whole comment: what follows is markup.
+        assert!(cap_depth(&format!("<!-->{}", "<div>".repeat(10)), 4).is_some());
+        // A quoted `>` does not end a tag; an unquoted one does.
+        assert_eq!(
+            cap_depth("<div title='a>b'><div>x</div></div>", 1).as_deref(),
+            Some("<div title='a>b'>x</div>")
+        );
+        // `<div/>` opens a div in HTML; `<path/>` in SVG opens nothing.
+        assert!(cap_depth(&"<div/>".repeat(10), 4).is_some());
+        assert_eq!(
+            cap_depth(&format!("<svg>{}</svg>", "<path/>".repeat(10)), 2),
+            None
+        );
+        // Script content is not markup, but SVG's <style> content is.
+        assert_eq!(
+            cap_depth(&format!("<script>{}</script>", "<div>".repeat(10)), 2),
+            None
+        );
+        assert!(cap_depth(&format!("<svg><style>{}", "<div>".repeat(10)), 4).is_some());
+    }
+
+    #[test]
+    fn text_view_keeps_removed_tags_line_breaks() {
+        assert_eq!(
+            cap_depth("<div><span\n>a</span\n></div>", 1).as_deref(),
+            Some("<div>\na\n</div>")
+        );
+    }
+
+    /// Depth of the deepest element scraper builds from `page`.
+    fn parsed_depth(page: &str) -> usize {
+        let html = scraper::Html::parse_document(page);
+        let mut depth = 0usize;
+        let mut max = 0usize;
+        for edge in html.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(_) => {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                ego_tree::iter::Edge::Close(_) => depth = depth.saturating_sub(1),
+            }
+        }
+        max
+    }
+
+    /// Hostile nestings that a plain count of unclosed tags would miss: each repeats a pattern
+    /// that deepens the parsed tree, and the capped page must stay within a small multiple of
+    /// the limit (without the cap every one of them is thousands deep).
+    #[test]
+    fn nestings_the_tree_builder_creates_are_capped() {
+        let limit = 64;
+        let n = 1000;
+        let cases: Vec<(&str, String)> = vec![
+            ("divs", "<div>".repeat(n)),
+            ("self-closing divs", "<div/>".repeat(n)),
+            (
+                "spans closed across a block",
+                "<span><div></span>".repeat(n),
+            ),
+            (
+                "divs closed across an object",
+                "<div><object></div>".repeat(n),
+            ),
+            ("list items in definitions", "<li><dd>".repeat(n)),
+            ("ruby text outside ruby", "<rt>".repeat(n)),
+            (
+                "table cells inside svg",
+                format!("<svg>{}", "<td>".repeat(n)),
+            ),
+            ("abrupt comment", format!("<!-->{}", "<div>".repeat(n))),
+            (
+                "svg left by a breakout",
+                "<svg><div><div><div></svg>".repeat(n),
+            ),
+            ("misnested formatting", "<b><div></b>".repeat(n)),
+            ("reopened formatting", "<div><b></div>x".repeat(n)),
+            (
+                "distinct formatting reopened",
+                (0..n)
+                    .map(|i| format!("<div><b id={i}></div>"))
+                    .collect::<String>()
+                    + "x",
+            ),
+            ("nested tables", "<table><tr><td>x".repeat(n)),
+            ("style in svg", format!("<svg><style>{}", "<div>".repeat(n))),
+            ("forms", "<form><div></form>".repeat(n)),
+            ("headings in inline elements", "<h1><span><h2>".repeat(n)),
+            ("anchors", "<a><div></a>".repeat(n)),
+            ("quoted brackets", "<div title='a>b'>".repeat(n)),
+            ("bogus end tags", "<div></ x>".repeat(n)),
+            ("math text", format!("<math><mi>{}", "<mi>".repeat(n))),
+            ("select", format!("<select>{}", "<div>".repeat(n))),
+        ];
+        for (what, body) in cases {
+            let page = format!("<html><body>{body}<p>尾</p></body></html>");
+            let capped = cap_depth(&page, limit);
+            let text = capped.as_deref().unwrap_or(&page);
+            let depth = parsed_depth(text);
+            assert!(
+                depth <= 3 * limit + 8,
+                "{what}: parsed {depth} deep after capping at {limit}"
+            );
+        }
     }
 }
