@@ -202,6 +202,13 @@ fn count_breaks(b: &[u8]) -> usize {
 pub(super) fn markup_end(b: &[u8], i: usize) -> Option<usize> {
     let next = *b.get(i + 1)?;
     if b[i..].starts_with(b"<!--") {
+        // `<!-->` and `<!--->` are whole (abrupt) comments, as the tokenizer reads them.
+        if b.get(i + 4) == Some(&b'>') {
+            return Some(i + 5);
+        }
+        if b.get(i + 4..i + 6) == Some(b"->") {
+            return Some(i + 6);
+        }
         return Some(find(b, i + 4, b"-->").map_or(b.len(), |p| p + 3));
     }
     if next == b'!' || next == b'?' {
@@ -383,6 +390,11 @@ mod tests {
     }
 
     #[test]
+    fn abrupt_comments_end_at_once() {
+        assert_eq!(text_view("<!-->通知<!--->公告<!-- x -->。").0, "通知公告。");
+    }
+
+    #[test]
     fn blocks_are_found_on_their_lines_in_order() {
         let src = "<html>\n<body>\n<p>第一段</p>\n<p>\n  <span>第二</span>段\n</p>\n<p>第一段</p>\n</body>";
         let mut loc = Locator::new(src);
@@ -398,6 +410,8 @@ mod tests {
         for src in [
             "<",
             "<!--",
+            "<!-->",
+            "<!--->",
             "<a href='",
             "<script>",
             "&#",
