@@ -331,9 +331,15 @@ fn other_100000_deep_nestings_are_capped_and_keep_the_text() {
     for (what, open) in [
         ("nested tables", "<table><tr><td>".repeat(depth)),
         ("self-closing divs", "<div/>".repeat(depth)),
-        ("spans closed across blocks", "<span><div></span>".repeat(depth / 2)),
+        (
+            "spans closed across blocks",
+            "<span><div></span>".repeat(depth / 2),
+        ),
         ("list items in definitions", "<li><dd>".repeat(depth / 2)),
-        ("after an abrupt comment", format!("<!-->{}", "<div>".repeat(depth))),
+        (
+            "after an abrupt comment",
+            format!("<!-->{}", "<div>".repeat(depth)),
+        ),
     ] {
         let page = format!(
             "<html><body><p>某某市人民政府关于印发某某方案的通知</p>{open}<p>深处的段落。</p></body></html>"
@@ -344,7 +350,9 @@ fn other_100000_deep_nestings_are_capped_and_keep_the_text() {
         let text = gongwen_emit::text::to_text(&doc);
         assert!(text.contains("深处的段落。"), "{what}: deep text kept");
         assert!(
-            doc.diagnostics.iter().any(|d| d.code == "html_depth_capped"),
+            doc.diagnostics
+                .iter()
+                .any(|d| d.code == "html_depth_capped"),
             "{what}: the cap is reported"
         );
     }

@@ -1,0 +1,179 @@
+//! The seed's task table laid out the other ways sites publish such tables: columns in another
+//! order under other header words, `<th>` headers in `<thead>`, the category as a `rowspan`
+//! column instead of a group row, and extra columns. Whatever the layout, every task keeps its
+//! number, text, lead and supporting units and groups; extra columns land under `extra`.
+//!
+//! The pages are generated from the seed: its prose as `<p>` paragraphs and its table rebuilt
+//! from the tasks the text reader found, so the expectation is the seed itself.
+
+use gongwen_parse::{Document, InputFormat, Options, Task, parse, parse_text};
+use gongwen_tests::seed_path;
+
+fn seed_text() -> String {
+    std::fs::read_to_string(seed_path()).expect("seed")
+}
+
+fn seed() -> Document {
+    parse_text(&seed_text())
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The seed as a page, with its tab-separated table replaced by `table`.
+fn page_with_table(table: &str) -> String {
+    let text = seed_text();
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines.iter().position(|l| l.starts_with('\t'));
+    let last = lines.iter().rposition(|l| l.starts_with('\t'));
+    let (Some(first), Some(last)) = (first, last) else {
+        panic!("the seed has a tab-separated table");
+    };
+    let mut page = String::from(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n",
+    );
+    let para = |page: &mut String, l: &str| {
+        if !l.trim().is_empty() {
+            page.push_str(&format!("<p>{}</p>\n", esc(l.trim())));
+        }
+    };
+    for l in &lines[..first] {
+        para(&mut page, l);
+    }
+    page.push_str(table);
+    for l in &lines[last + 1..] {
+        para(&mut page, l);
+    }
+    page.push_str("</div></body></html>\n");
+    page
+}
+
+fn parse_page(page: &str) -> Document {
+    let opts = Options {
+        format: Some(InputFormat::Html),
+        ..Options::default()
+    };
+    parse(page.as_bytes(), &opts).expect("the page parses")
+}
+
+/// What must survive any layout: number, text, units (as lists and as printed) and groups.
+fn essentials(tasks: &[Task]) -> Vec<(u32, String, Vec<String>, Vec<String>, Vec<String>)> {
+    tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.clone(),
+                t.lead.clone(),
+                t.support.clone(),
+                t.group.clone(),
+            )
+        })
+        .collect()
+}
+
+fn assert_same_tasks(d: &Document, what: &str) {
+    let s = seed();
+    assert_eq!(d.tasks.len(), s.tasks.len(), "{what}: task count");
+    let (a, b) = (essentials(&d.tasks), essentials(&s.tasks));
+    for (x, y) in a.iter().zip(&b) {
+        assert_eq!(x, y, "{what}: task {}", y.0);
+    }
+    for (x, y) in d.tasks.iter().zip(&s.tasks) {
+        assert_eq!(
+            (&x.lead_text, &x.support_text),
+            (&y.lead_text, &y.support_text),
+            "{what}: task {} cells as printed",
+            y.seq
+        );
+    }
+    assert_eq!(d.notice, {
+        let mut n = s.notice.clone();
+        n.line = d.notice.line;
+        n
+    });
+}
+
+#[test]
+fn reordered_columns_under_other_header_words_give_the_same_tasks() {
+    let s = seed();
+    let mut t = String::from(
+        "<table border=1><thead><tr><th>序号</th><th>配合部门</th><th>重点任务</th><th>责任单位</th></tr></thead><tbody>\n",
+    );
+    let mut groups: Vec<String> = Vec::new();
+    for task in &s.tasks {
+        for (depth, g) in task.group.iter().enumerate() {
+            if groups.get(depth) != Some(g) {
+                t.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>\n", esc(g)));
+                groups.truncate(depth);
+                groups.push(g.clone());
+            }
+        }
+        t.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            task.seq,
+            esc(&task.support_text),
+            esc(&task.text),
+            esc(&task.lead_text)
+        ));
+    }
+    t.push_str("</tbody></table>\n");
+    let d = parse_page(&page_with_table(&t));
+    assert_same_tasks(&d, "reordered columns");
+}
+
+#[test]
+fn a_category_column_laid_out_with_rowspan_is_a_group_and_extra_columns_are_kept() {
+    let s = seed();
+    let mut t = String::from(
+        "<table><tr><td>序号</td><td>类别</td><td>试点任务</td><td>牵头单位</td><td>配合单位</td><td>完成时限</td></tr>\n",
+    );
+    let mut chapter: Option<&String> = None;
+    let mut k = 0;
+    while let Some(task) = s.tasks.get(k) {
+        if task.group.first() != chapter {
+            chapter = task.group.first();
+            if let Some(c) = chapter {
+                t.push_str(&format!("<tr><td colspan=\"6\">{}</td></tr>\n", esc(c)));
+            }
+        }
+        // The run of tasks that share this task's category.
+        let run = s.tasks[k..]
+            .iter()
+            .take_while(|x| x.group == task.group)
+            .count();
+        for (j, x) in s.tasks[k..k + run].iter().enumerate() {
+            let category = if j == 0 {
+                format!(
+                    "<td rowspan=\"{run}\">{}</td>",
+                    esc(x.group.get(1).map_or("", String::as_str))
+                )
+            } else {
+                String::new()
+            };
+            t.push_str(&format!(
+                "<tr><td>{}</td>{category}<td>{}</td><td>{}</td><td>{}</td><td>{}年底前</td></tr>\n",
+                x.seq,
+                esc(&x.text),
+                esc(&x.lead_text),
+                esc(&x.support_text),
+                2021 + x.seq % 3
+            ));
+        }
+        k += run;
+    }
+    t.push_str("</table>\n");
+    let d = parse_page(&page_with_table(&t));
+    assert_same_tasks(&d, "category column");
+    for task in &d.tasks {
+        assert_eq!(
+            task.extra.get("完成时限").map(String::as_str),
+            Some(format!("{}年底前", 2021 + task.seq % 3).as_str()),
+            "task {}",
+            task.seq
+        );
+    }
+}
