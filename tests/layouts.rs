@@ -1,5 +1,6 @@
 //! Other layouts of the same notice: the seed's table with its tabs lost, as a Markdown table,
-//! as one row per line, with CRLF line endings. Each must give the seed's notice and tasks.
+//! as one row per line, with CRLF line endings, its prose hard-wrapped. Each must give the
+//! seed's notice and tasks.
 
 fn seed_text() -> String {
     std::fs::read_to_string(gongwen_tests::seed_path()).expect("seed present")
@@ -110,4 +111,51 @@ fn a_table_that_cannot_be_read_is_reported_not_silently_dropped() {
     assert!(doc.tasks.is_empty());
     let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
     assert!(codes.contains(&"no_task_table"), "{codes:?}");
+}
+
+/// JSON of the parts and diagnostics with every source line (`line`, `row_lines`) removed.
+fn structure_without_lines(d: &gongwen_parse::Document) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("line");
+                m.remove("row_lines");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::json!({ "parts": d.parts, "diagnostics": d.diagnostics });
+    strip(&mut v);
+    v
+}
+
+#[test]
+fn hard_wrapped_prose_gives_the_same_paragraphs() {
+    let seed = seed_text();
+    let expected = gongwen_parse::parse_text(&seed);
+    // Wrapped as a PDF viewer or a terminal would: every line of prose filled to the width.
+    for width in [24, 30, 36, 41] {
+        let mut wrapped = String::new();
+        for line in seed.lines() {
+            let chars: Vec<char> = line.chars().collect();
+            if line.starts_with('\t') || chars.len() <= width {
+                wrapped.push_str(line);
+                wrapped.push('\n');
+                continue;
+            }
+            for piece in chars.chunks(width) {
+                wrapped.extend(piece);
+                wrapped.push('\n');
+            }
+        }
+        assert_same_as_seed(&wrapped, &format!("wrapped at {width}"));
+        let doc = gongwen_parse::parse_text(&wrapped);
+        assert_eq!(
+            structure_without_lines(&doc),
+            structure_without_lines(&expected),
+            "wrapped at {width}: sections, paragraphs or diagnostics differ"
+        );
+    }
 }

@@ -5,6 +5,7 @@ pub mod json;
 pub mod text;
 pub mod untabbed;
 pub mod workbook;
+pub mod wrap;
 
 use crate::{Error, InputFormat, Result};
 

@@ -143,6 +143,7 @@ pub fn read_text(text: &str) -> Blocks {
 pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines = lines(text);
+    let wrap = super::wrap::wrap_width(&lines, is_table_line);
     let mut blocks = Vec::new();
     let mut diagnostics = Vec::new();
     let mut i = 0;
@@ -254,11 +255,15 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
                 continue;
             }
         }
-        let text = normalize_block(line);
+        let (para, next) = match wrap {
+            Some(w) => super::wrap::paragraph(&lines, i, w, is_table_line),
+            None => (std::borrow::Cow::Borrowed(line), i + 1),
+        };
+        let text = normalize_block(&para);
         if !text.is_empty() {
             blocks.push(Block::Para(Para { text, line: i + 1 }));
         }
-        i += 1;
+        i = next;
     }
     Ok(Blocks {
         blocks,

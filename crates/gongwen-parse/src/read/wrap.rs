@@ -1,0 +1,191 @@
+//! Hard-wrapped text: paragraphs broken into lines of a fixed width.
+//!
+//! Text copied out of a PDF, a terminal or an e-mail is often wrapped: every line of a paragraph
+//! but the last is filled to the same width, and the paragraph goes on in the next line. Read line
+//! by line, each piece would become a paragraph of its own, a heading's text would be cut and a
+//! list counted by the checks would be split. The wrap width is recognised from the text itself —
+//! many long lines of the same display width (a CJK character counting two columns) are not a
+//! coincidence — and a line filled to it is joined with the line after, unless that one is blank,
+//! indented (a new paragraph), a table line or starts with a numbering marker.
+
+use crate::numbering;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Lines shorter than this (display columns) never decide the width.
+const MIN_WIDTH: usize = 40;
+/// Lines of one width needed, at least, to call the text wrapped.
+const MIN_LINES: usize = 5;
+
+/// Display width: ASCII one column, everything else two.
+pub fn display_width(line: &str) -> usize {
+    line.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+/// How a text is wrapped: at a display width (as a PDF or a terminal lays out CJK text, a digit
+/// taking half a character's room) or at a number of characters (as `fold` and most editors do).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Wrap {
+    /// Measured in characters rather than display columns.
+    pub chars: bool,
+    /// The width lines are filled to.
+    pub width: usize,
+}
+
+impl Wrap {
+    fn measure(&self, line: &str) -> usize {
+        if self.chars {
+            line.chars().count() * 2
+        } else {
+            display_width(line)
+        }
+    }
+
+    /// Whether `line` is filled to the width (a two-column character may not have fitted).
+    fn is_full(&self, line: &str) -> bool {
+        self.measure(line.trim_end()) + 2 >= self.width
+    }
+}
+
+/// How the text is wrapped, if it is: the width (merged with the one a column narrower) shared by
+/// at least five long lines and by at least a third of them, in display columns or in characters,
+/// whichever more lines share.
+pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Option<Wrap> {
+    [false, true]
+        .into_iter()
+        .filter_map(|chars| {
+            let probe = Wrap { chars, width: 0 };
+            let mut counts: HashMap<usize, usize> = HashMap::new();
+            let mut long = 0usize;
+            for l in lines {
+                if is_table_line(l) {
+                    continue;
+                }
+                let w = probe.measure(l.trim_end());
+                if w >= MIN_WIDTH {
+                    long += 1;
+                    *counts.entry(w).or_insert(0) += 1;
+                }
+            }
+            let (width, shared) = counts
+                .keys()
+                .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))
+                .max_by_key(|&(w, n)| (n, w))?;
+            (shared >= MIN_LINES && shared * 3 >= long).then_some((shared, Wrap { chars, width }))
+        })
+        .max_by_key(|&(shared, w)| (shared, !w.chars))
+        .map(|(_, w)| w)
+}
+
+/// Whether `next` may continue a paragraph whose line before it is full.
+fn continues(next: &str, is_table_line: &impl Fn(&str) -> bool) -> bool {
+    !next.trim().is_empty()
+        && !next.starts_with(char::is_whitespace)
+        && !next.starts_with('\u{3000}')
+        && !is_table_line(next)
+        && numbering::marker(next.trim()).is_none()
+}
+
+/// The paragraph starting at `lines[i]`, with the lines it wraps into joined, and the index of
+/// the line after it.
+pub fn paragraph<'a>(
+    lines: &[&'a str],
+    i: usize,
+    wrap: Wrap,
+    is_table_line: impl Fn(&str) -> bool,
+) -> (Cow<'a, str>, usize) {
+    let first = lines.get(i).copied().unwrap_or_default();
+    let mut joined: Option<String> = None;
+    let mut j = i;
+    while let (Some(cur), Some(next)) = (lines.get(j), lines.get(j + 1)) {
+        if !wrap.is_full(cur) || !continues(next, &is_table_line) {
+            break;
+        }
+        // Joined as is: CJK text has no spaces between words, and a number or a Latin word
+        // broken by a character-count wrap was broken without one.
+        let s = joined.get_or_insert_with(|| first.trim_end().to_owned());
+        s.push_str(next.trim_end());
+        j += 1;
+    }
+    (joined.map_or(Cow::Borrowed(first), Cow::Owned), j + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn no_table(_: &str) -> bool {
+        false
+    }
+
+    const WRAP60: Wrap = Wrap {
+        chars: false,
+        width: 60,
+    };
+
+    #[test]
+    fn text_wrapped_by_characters_is_measured_in_characters() {
+        // Thirty characters a line, some of them digits: the display widths differ.
+        let para = "按照商务部2021年65号文件要求结合我市实际制定本方案".repeat(8);
+        let chars: Vec<char> = para.chars().collect();
+        let lines: Vec<String> = chars.chunks(30).map(|c| c.iter().collect()).collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let wrap = wrap_width(&refs, no_table).expect("wrapped");
+        assert_eq!(
+            wrap,
+            Wrap {
+                chars: true,
+                width: 60
+            }
+        );
+        assert_eq!(paragraph(&refs, 0, wrap, no_table).0, para);
+    }
+
+    #[test]
+    fn a_wrapped_text_is_recognised_and_its_paragraphs_joined() {
+        let para =
+            "为认真贯彻落实国务院关于服务业扩大开放综合试点的部署要求，结合本市实际，制定本方案。"
+                .repeat(4);
+        let chars: Vec<char> = para.chars().collect();
+        let mut lines: Vec<String> = chars.chunks(30).map(|c| c.iter().collect()).collect();
+        lines.push(String::new());
+        lines.push("（一）指导思想。".into());
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        let wrap = wrap_width(&refs, no_table);
+        assert_eq!(
+            wrap,
+            Some(Wrap {
+                chars: false,
+                width: 60
+            })
+        );
+        let (text, next) = paragraph(&refs, 0, WRAP60, no_table);
+        assert_eq!(text, para);
+        assert_eq!(refs.get(next), Some(&""));
+    }
+
+    #[test]
+    fn unwrapped_text_and_new_paragraphs_are_left_alone() {
+        // Long lines of different widths: not wrapped.
+        let lines: Vec<String> = (0..20).map(|i| "字".repeat(25 + i)).collect();
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert_eq!(wrap_width(&refs, no_table), None);
+        // A full line followed by an indented line, a marker or a blank line ends there.
+        let full = "字".repeat(30);
+        for next in [
+            "　　新的段落。",
+            "  new",
+            "二、重点举措",
+            "（一）任务",
+            "1．任务",
+            "",
+        ] {
+            let (text, n) = paragraph(&[&full, next], 0, WRAP60, no_table);
+            assert_eq!((text.as_ref(), n), (full.as_str(), 1), "{next}");
+        }
+        // A number broken by the wrap is whole again.
+        let number = format!("{}20", "字".repeat(29));
+        let (text, _) = paragraph(&[&number, "21年"], 0, WRAP60, no_table);
+        assert!(text.ends_with("2021年"));
+    }
+}
