@@ -59,8 +59,11 @@ fn parse_page(page: &str) -> Document {
     parse(page.as_bytes(), &opts).expect("the page parses")
 }
 
-/// What must survive any layout: number, text, units (as lists and as printed) and groups.
-fn essentials(tasks: &[Task]) -> Vec<(u32, String, Vec<String>, Vec<String>, Vec<String>)> {
+/// A task's number, text, lead units, supporting units and groups.
+type Essentials = (u32, String, Vec<String>, Vec<String>, Vec<String>);
+
+/// What must survive any layout: number, text, units and groups.
+fn essentials(tasks: &[Task]) -> Vec<Essentials> {
     tasks
         .iter()
         .map(|t| {
