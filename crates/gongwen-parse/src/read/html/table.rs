@@ -98,7 +98,7 @@ pub(super) fn cell_text(cell: Dom<'_>) -> (String, String) {
 }
 
 fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
-    let v = cell.value().as_element()?.attr(name)?;
+    let v = dom::attr(cell.value().as_element()?, name)?;
     let digits: String = v
         .trim()
         .chars()
