@@ -23,6 +23,7 @@
 
 use crate::model::{Diagnostic, Severity};
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use std::borrow::Cow;
 
 /// Decoded text and how it was decoded.
 #[derive(Debug, Clone)]
@@ -76,7 +77,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     }
 
     if let Some((label, d)) = declared {
-        let utf8 = std::str::from_utf8(bytes).ok();
+        let utf8 = as_utf8(bytes);
         let non_ascii = !bytes.is_ascii();
         if d == UTF_8 {
             if let Some(text) = utf8 {
@@ -107,7 +108,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
         return finish(d, d.name(), bytes, Some(label), diagnostics);
     }
 
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    if let Some(text) = as_utf8(bytes) {
         return finish_utf8(text, None, diagnostics);
     }
     if let Some(enc) = looks_like_utf16(bytes) {
@@ -155,6 +156,18 @@ fn family(e: &'static Encoding) -> &'static str {
         GB18030.name()
     } else {
         e.name()
+    }
+}
+
+/// `bytes` as text when they are valid UTF-8. encoding_rs's validator, which is several times
+/// faster than `std::str::from_utf8` on Chinese text (callgrind: about 3 instructions per byte
+/// instead of 10).
+fn as_utf8(bytes: &[u8]) -> Option<&str> {
+    match UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
+        Some(Cow::Borrowed(text)) => Some(text),
+        // Not returned for UTF-8; answered the slow way should that ever change.
+        Some(Cow::Owned(_)) => std::str::from_utf8(bytes).ok(),
+        None => None,
     }
 }
 

@@ -99,10 +99,40 @@ pub fn normalize_block(s: &str) -> String {
     // punctuation, no full-width digits. Those are copied after one scan instead of going through
     // the three passes below (which cost about twice the whole text parse on the seed).
     let trimmed = s.trim_matches(is_space);
-    if !trimmed.chars().any(needs_work) {
+    if !any_needs_work(trimmed) {
         return fix_doc_number_brackets(trimmed.to_string());
     }
     normalize_slow(s)
+}
+
+/// `s.chars().any(needs_work)`, without decoding most characters: a lead byte `E4`–`EE` starts a
+/// character in U+4000–U+EFFF (Han and the like), which never needs work, and `E3` one in
+/// U+3000–U+3FFF, which needs work only as U+3000 (`E3 80 80`, the ideographic space).
+fn any_needs_work(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            0xE4..=0xEE => i += 3,
+            0xE3 => {
+                if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
+                    return true;
+                }
+                i += 3;
+            }
+            _ => {
+                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                    // Not reachable for valid text; the slow path is always correct.
+                    return true;
+                };
+                if needs_work(c) {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
 }
 
 /// True for a character that one of the passes of [`normalize_slow`] may change or remove:
@@ -269,6 +299,29 @@ pub fn strip_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_needs_work_agrees_with_needs_work_on_every_character() {
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for c in &all {
+            let one = c.to_string();
+            assert_eq!(any_needs_work(&one), needs_work(*c), "U+{:04X}", *c as u32);
+        }
+        for text in [
+            "国务院关于印发的通知",
+            "关于\u{3000}印发",
+            "（一）指导思想",
+            "渝府发〔2021〕19号",
+            "a,b",
+            "１２",
+        ] {
+            assert_eq!(
+                any_needs_work(text),
+                text.chars().any(needs_work),
+                "{text:?}"
+            );
+        }
+    }
 
     #[test]
     fn count_han_agrees_with_is_han_at_every_boundary() {

@@ -16,7 +16,6 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use rustc_hash::FxHashMap;
 use scraper::Node;
-use scraper::node::Element;
 
 /// Known content containers, most specific first.
 enum Matcher {
@@ -74,17 +73,29 @@ fn survey(root: Dom<'_>) -> Survey {
                 }
                 match n.value() {
                     Node::Element(e) => {
-                        if n.id() != root.id() && (dom::is_skipped(e) || dom::is_chrome(e)) {
+                        let (id, class) = dom::id_and_class(e);
+                        if n.id() != root.id()
+                            && (dom::is_skipped(e) || dom::is_chrome_named(id, class))
+                        {
                             skip = Some(n.id());
                             continue;
                         }
-                        let link = e.name() == "a";
+                        let name = e.name();
+                        let link = name == "a";
                         if link {
                             links += 1;
                         }
-                        for (k, m) in CONTAINERS.iter().enumerate() {
-                            if matches(m, e) {
-                                candidates.push((k, n.id()));
+                        // Without an id or class only a tag matcher can match.
+                        if id.is_some()
+                            || class.is_some()
+                            || CONTAINERS
+                                .iter()
+                                .any(|m| matches!(m, Matcher::Tag(t) if *t == name))
+                        {
+                            for (k, m) in CONTAINERS.iter().enumerate() {
+                                if matches(m, id, class, name) {
+                                    candidates.push((k, n.id()));
+                                }
                             }
                         }
                         stack.push((n.id(), Count::default(), link));
@@ -125,11 +136,12 @@ fn survey(root: Dom<'_>) -> Survey {
     Survey { counts, candidates }
 }
 
-fn matches(m: &Matcher, e: &Element) -> bool {
+/// Whether an element with this `id`, `class` and tag name matches `m`.
+fn matches(m: &Matcher, id: Option<&str>, class: Option<&str>, name: &str) -> bool {
     match m {
-        Matcher::Id(id) => dom::id_of(e).is_some_and(|x| x.eq_ignore_ascii_case(id)),
-        Matcher::Class(c) => dom::classes_of(e).any(|x| x.eq_ignore_ascii_case(c)),
-        Matcher::Tag(t) => e.name() == *t,
+        Matcher::Id(want) => id.is_some_and(|x| x.eq_ignore_ascii_case(want)),
+        Matcher::Class(want) => dom::classes(class).any(|x| x.eq_ignore_ascii_case(want)),
+        Matcher::Tag(want) => name == *want,
     }
 }
 

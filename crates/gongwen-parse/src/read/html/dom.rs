@@ -136,21 +136,34 @@ pub(super) fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
     e.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-/// The element's `id`, as `Element::id` gives it.
-pub(super) fn id_of(e: &Element) -> Option<&str> {
-    attr(e, "id")
+/// The element's `id` and `class` attributes, in one pass over its attributes (the first of
+/// each, as `Element::id` and `Element::classes` read them).
+pub(super) fn id_and_class(e: &Element) -> (Option<&str>, Option<&str>) {
+    let (mut id, mut class) = (None, None);
+    for (k, v) in e.attrs() {
+        match k {
+            "id" if id.is_none() => id = Some(v),
+            "class" if class.is_none() => class = Some(v),
+            _ => {}
+        }
+    }
+    (id, class)
 }
 
-/// The element's classes, as `Element::classes` gives them (without building its atom list).
-pub(super) fn classes_of(e: &Element) -> impl Iterator<Item = &str> {
-    attr(e, "class")
-        .unwrap_or_default()
-        .split_ascii_whitespace()
+/// The classes in a `class` attribute, as `Element::classes` splits them.
+pub(super) fn classes(class: Option<&str>) -> impl Iterator<Item = &str> {
+    class.unwrap_or_default().split_ascii_whitespace()
 }
 
 /// True for elements marked as site chrome by their `id` or `class` (see [`CHROME_TOKENS`]).
 pub(super) fn is_chrome(e: &Element) -> bool {
-    id_of(e).into_iter().chain(classes_of(e)).any(|name| {
+    let (id, class) = id_and_class(e);
+    is_chrome_named(id, class)
+}
+
+/// [`is_chrome`] for an element's `id` and `class` attributes.
+pub(super) fn is_chrome_named(id: Option<&str>, class: Option<&str>) -> bool {
+    id.into_iter().chain(classes(class)).any(|name| {
         let b = name.as_bytes();
         b.get(..7)
             .is_some_and(|p| p.eq_ignore_ascii_case(b"bdshare"))
