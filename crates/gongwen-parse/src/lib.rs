@@ -71,6 +71,21 @@ pub fn parse_text(text: &str) -> Document {
 /// A warning for control characters (NUL and the like) in decoded text, which
 /// [`normalize::normalize_block`] drops.
 fn dropped_controls(text: &str) -> Option<Diagnostic> {
+    // Control characters (Cc) are U+0000–U+001F, U+007F and U+0080–U+009F (`C2 80`–`C2 9F` in
+    // UTF-8). Text without any of those bytes (tab and line breaks aside, and any `C2` lead byte
+    // counted as a maybe) has none, which one pass over the bytes tells.
+    // (Chunks without an early exit inside, so the test is vectorized.)
+    let maybe = text.as_bytes().chunks(64).any(|chunk| {
+        chunk.iter().fold(false, |found, &x| {
+            found
+                | ((x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r'))
+                | (x == 0x7F)
+                | (x == 0xC2)
+        })
+    });
+    if !maybe {
+        return None;
+    }
     let mut count = 0usize;
     let mut first_line = None;
     let mut line = 1usize;

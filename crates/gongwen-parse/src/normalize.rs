@@ -30,6 +30,30 @@ pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{2FFFF}')
 }
 
+/// The number of Han characters ([`is_han`]) in `s`, read from the UTF-8 lead bytes without
+/// decoding characters: a lead byte `E5`–`E9` is always Han (U+5000–U+9FFF); `E3`, `E4`, `EF`
+/// and `F0` are Han for some second bytes; no other lead byte starts a Han character.
+pub fn count_han(s: &str) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    for (i, &x) in b.iter().enumerate() {
+        let han = match x {
+            0xE5..=0xE9 => true,
+            // U+3400–U+3FFF.
+            0xE3 => b.get(i + 1).is_some_and(|&y| y >= 0x90),
+            // U+4000–U+4FFF except U+4DC0–U+4DFF.
+            0xE4 => b.get(i + 1).is_some_and(|&y| y != 0xB7),
+            // U+F900–U+FAFF.
+            0xEF => b.get(i + 1).is_some_and(|&y| (0xA4..=0xAB).contains(&y)),
+            // U+20000–U+2FFFF.
+            0xF0 => b.get(i + 1).is_some_and(|&y| (0xA0..=0xAF).contains(&y)),
+            _ => false,
+        };
+        n += usize::from(han);
+    }
+    n
+}
+
 /// Characters treated as white space inside a block (besides ASCII white space).
 fn is_space(c: char) -> bool {
     c.is_whitespace()
@@ -75,10 +99,40 @@ pub fn normalize_block(s: &str) -> String {
     // punctuation, no full-width digits. Those are copied after one scan instead of going through
     // the three passes below (which cost about twice the whole text parse on the seed).
     let trimmed = s.trim_matches(is_space);
-    if !trimmed.chars().any(needs_work) {
+    if !any_needs_work(trimmed) {
         return fix_doc_number_brackets(trimmed.to_string());
     }
     normalize_slow(s)
+}
+
+/// `s.chars().any(needs_work)`, without decoding most characters: a lead byte `E4`–`EE` starts a
+/// character in U+4000–U+EFFF (Han and the like), which never needs work, and `E3` one in
+/// U+3000–U+3FFF, which needs work only as U+3000 (`E3 80 80`, the ideographic space).
+fn any_needs_work(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            0xE4..=0xEE => i += 3,
+            0xE3 => {
+                if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
+                    return true;
+                }
+                i += 3;
+            }
+            _ => {
+                let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
+                    // Not reachable for valid text; the slow path is always correct.
+                    return true;
+                };
+                if needs_work(c) {
+                    return true;
+                }
+                i += c.len_utf8();
+            }
+        }
+    }
+    false
 }
 
 /// True for a character that one of the passes of [`normalize_slow`] may change or remove:
@@ -245,6 +299,55 @@ pub fn strip_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_needs_work_agrees_with_needs_work_on_every_character() {
+        let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        for c in &all {
+            let one = c.to_string();
+            assert_eq!(any_needs_work(&one), needs_work(*c), "U+{:04X}", *c as u32);
+        }
+        for text in [
+            "国务院关于印发的通知",
+            "关于\u{3000}印发",
+            "（一）指导思想",
+            "渝府发〔2021〕19号",
+            "a,b",
+            "１２",
+        ] {
+            assert_eq!(
+                any_needs_work(text),
+                text.chars().any(needs_work),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn count_han_agrees_with_is_han_at_every_boundary() {
+        let edges = [
+            0x2FFF, 0x3000, 0x33FF, 0x3400, 0x3FFF, 0x4000, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x4FFF,
+            0x5000, 0x9FFF, 0xA000, 0xF8FF, 0xF900, 0xFAFF, 0xFB00, 0xFFFD, 0x1FFFF, 0x20000,
+            0x2FFFF, 0x30000, 0x10FFFF, 0x41, 0xE9, 0x7FF, 0x800,
+        ];
+        let mut all = String::new();
+        for cp in edges {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            all.push(c);
+            let one = c.to_string();
+            assert_eq!(count_han(&one), usize::from(is_han(c)), "U+{cp:04X}");
+        }
+        // Every character of the BMP and the supplementary Han planes, in one string.
+        let text: String = (0..=0x3FFFFu32).filter_map(char::from_u32).collect();
+        assert_eq!(
+            count_han(&text),
+            text.chars().filter(|&c| is_han(c)).count()
+        );
+        assert_eq!(count_han(&all), all.chars().filter(|&c| is_han(c)).count());
+        assert_eq!(count_han("国务院 a 通知"), 5);
+    }
 
     #[test]
     fn spaced_header_collapses() {

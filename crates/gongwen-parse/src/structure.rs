@@ -268,6 +268,38 @@ fn ends_like_title(s: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| s.ends_with(e))
 }
 
+/// Brackets and quotes that open a nesting level for [`split_top_level`].
+const OPENERS: [char; 9] = ['（', '(', '《', '〈', '“', '【', '[', '〔', '「'];
+/// Brackets and quotes that close one.
+const CLOSERS: [char; 9] = ['）', ')', '》', '〉', '”', '】', ']', '〕', '」'];
+
+/// The first UTF-8 byte of `c`.
+const fn lead_byte(c: char) -> u8 {
+    let c = c as u32;
+    let b = if c < 0x80 {
+        c
+    } else if c < 0x800 {
+        0xC0 | (c >> 6)
+    } else if c < 0x1_0000 {
+        0xE0 | (c >> 12)
+    } else {
+        0xF0 | (c >> 18)
+    };
+    b as u8
+}
+
+/// First bytes of the [`OPENERS`] and [`CLOSERS`].
+const BRACKET_LEADS: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < OPENERS.len() {
+        t[lead_byte(OPENERS[i]) as usize] = true;
+        t[lead_byte(CLOSERS[i]) as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// Splits `text` on the separators in `seps` that stand outside any bracket or quote.
 pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
     let mut out = Vec::new();
@@ -279,20 +311,32 @@ pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
             out.push(t.to_string());
         }
     };
-    for (at, c) in text.char_indices() {
-        match c {
-            '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
-            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => {
-                depth = (depth - 1).max(0)
-            }
-            _ if depth == 0 && seps.contains(&c) => {
-                push(&text[start..at]);
-                start = at + c.len_utf8();
-            }
-            _ => {}
+    // Only characters whose first byte is the first byte of a bracket or a separator can matter;
+    // every other character (nearly all Han) is skipped a byte at a time without decoding.
+    let mut interesting = BRACKET_LEADS;
+    for &c in seps {
+        interesting[usize::from(lead_byte(c))] = true;
+    }
+    let bytes = text.as_bytes();
+    for (at, &b) in bytes.iter().enumerate() {
+        if !interesting[usize::from(b)] {
+            continue;
+        }
+        // `b` is ASCII or a lead byte (no bracket or separator starts with a continuation
+        // byte), so `at` is a character boundary.
+        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
+            continue;
+        };
+        if OPENERS.contains(&c) {
+            depth += 1;
+        } else if CLOSERS.contains(&c) {
+            depth = (depth - 1).max(0);
+        } else if depth == 0 && seps.contains(&c) {
+            push(text.get(start..at).unwrap_or_default());
+            start = at + c.len_utf8();
         }
     }
-    push(&text[start..]);
+    push(text.get(start..).unwrap_or_default());
     out
 }
 
@@ -1001,4 +1045,80 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The character-by-character definition [`split_top_level`] must agree with.
+    fn split_reference(text: &str, seps: &[char]) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut depth: i32 = 0;
+        let mut piece = String::new();
+        for c in text.chars() {
+            if OPENERS.contains(&c) {
+                depth += 1;
+            } else if CLOSERS.contains(&c) {
+                depth = (depth - 1).max(0);
+            } else if depth == 0 && seps.contains(&c) {
+                out.push(std::mem::take(&mut piece));
+                continue;
+            }
+            piece.push(c);
+        }
+        out.push(piece);
+        out.into_iter()
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn lead_byte_is_the_first_utf8_byte() {
+        for c in [
+            'a',
+            '\u{7f}',
+            '\u{80}',
+            'é',
+            '\u{7ff}',
+            '\u{800}',
+            '、',
+            '（',
+            '\u{ffff}',
+            '\u{10000}',
+            '\u{10ffff}',
+        ] {
+            let mut buf = [0u8; 4];
+            assert_eq!(lead_byte(c), c.encode_utf8(&mut buf).as_bytes()[0], "{c:?}");
+        }
+    }
+
+    #[test]
+    fn split_top_level_agrees_with_the_character_walk() {
+        let seps: &[&[char]] = &[
+            &['、', '，', ',', '；', ';', '/', '\n'],
+            &['，', ','],
+            &['、'],
+            &['(', '—'],
+        ];
+        for text in [
+            "市发展改革委、市商务委（市口岸物流办）、市科技局",
+            "甲，乙(丙,丁)，“戊，己”,庚",
+            "（（未闭合、括号）、甲",
+            "）多余的右括号、甲；乙/丙\n丁",
+            "a(b)c — d、é、",
+            "",
+            "、、",
+            "【甲、乙】〔丙、丁〕「戊、己」《庚、辛》〈壬、癸〉[子、丑]",
+        ] {
+            for s in seps {
+                assert_eq!(
+                    split_top_level(text, s),
+                    split_reference(text, s),
+                    "{text:?} {s:?}"
+                );
+            }
+        }
+    }
 }

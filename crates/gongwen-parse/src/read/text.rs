@@ -20,11 +20,15 @@ use crate::{Error, Limits, Result};
 /// Splits text into lines on `\n`, `\r\n` or a lone `\r`.
 pub fn lines(text: &str) -> Vec<&str> {
     let mut out = Vec::with_capacity(text.len() / 40 + 1);
-    if !text.contains('\r') {
-        // `split` finds `\n` with memchr; the byte loop below is for `\r` line endings.
-        out.extend(text.split('\n'));
-        if out.last() == Some(&"") {
-            out.pop();
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+        // Line breaks found with memchr (vectorized); the byte loop below is for `\r` endings.
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            out.push(text.get(start..end).unwrap_or_default());
+            start = end + 1;
+        }
+        if start < text.len() {
+            out.push(text.get(start..).unwrap_or_default());
         }
         return out;
     }
@@ -55,7 +59,7 @@ pub fn lines(text: &str) -> Vec<&str> {
 }
 
 fn is_table_line(line: &str) -> bool {
-    line.contains('\t') || is_pipe_row(line)
+    memchr::memchr(b'\t', line.as_bytes()).is_some() || is_pipe_row(line)
 }
 
 /// A short numbered heading (`一、…`, `（一）…`) that may be a table's group row.

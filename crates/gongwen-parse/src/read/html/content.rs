@@ -11,11 +11,11 @@
 //! single paragraph).
 
 use super::dom::{self, Dom, tag};
-use crate::normalize::is_han;
+use crate::normalize::count_han;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use rustc_hash::FxHashMap;
 use scraper::Node;
-use std::collections::HashMap;
 
 /// Known content containers, most specific first.
 enum Matcher {
@@ -49,9 +49,19 @@ struct Count {
     plain: usize,
 }
 
-/// Counts Han characters under every element, skipping ignored, hidden and chrome elements.
-fn counts(root: Dom<'_>) -> HashMap<NodeId, Count> {
-    let mut out = HashMap::new();
+/// What one walk over the page finds: the counts of every element read, and the elements that
+/// match a known container, in document order.
+struct Survey {
+    counts: FxHashMap<NodeId, Count>,
+    /// (index into [`CONTAINERS`], element), in document order.
+    candidates: Vec<(usize, NodeId)>,
+}
+
+/// Counts Han characters under every element, skipping ignored, hidden and chrome elements, and
+/// notes which elements match which [`CONTAINERS`] entries.
+fn survey(root: Dom<'_>) -> Survey {
+    let mut counts = FxHashMap::default();
+    let mut candidates = Vec::new();
     let mut stack: Vec<(NodeId, Count, bool)> = Vec::new();
     let mut skip: Option<NodeId> = None;
     let mut links = 0usize;
@@ -63,18 +73,35 @@ fn counts(root: Dom<'_>) -> HashMap<NodeId, Count> {
                 }
                 match n.value() {
                     Node::Element(e) => {
-                        if n.id() != root.id() && (dom::is_skipped(e) || dom::is_chrome(e)) {
+                        let (id, class) = dom::id_and_class(e);
+                        if n.id() != root.id()
+                            && (dom::is_skipped(e) || dom::is_chrome_named(id, class))
+                        {
                             skip = Some(n.id());
                             continue;
                         }
-                        let link = e.name() == "a";
+                        let name = e.name();
+                        let link = name == "a";
                         if link {
                             links += 1;
+                        }
+                        // Without an id or class only a tag matcher can match.
+                        if id.is_some()
+                            || class.is_some()
+                            || CONTAINERS
+                                .iter()
+                                .any(|m| matches!(m, Matcher::Tag(t) if *t == name))
+                        {
+                            for (k, m) in CONTAINERS.iter().enumerate() {
+                                if matches(m, id, class, name) {
+                                    candidates.push((k, n.id()));
+                                }
+                            }
                         }
                         stack.push((n.id(), Count::default(), link));
                     }
                     Node::Text(t) => {
-                        let han = t.chars().filter(|&c| is_han(c)).count();
+                        let han = count_han(t);
                         if let Some(top) = stack.last_mut() {
                             top.1.all += han;
                             if links == 0 {
@@ -101,22 +128,20 @@ fn counts(root: Dom<'_>) -> HashMap<NodeId, Count> {
                         parent.1.all += c.all;
                         parent.1.plain += c.plain;
                     }
-                    out.insert(id, c);
+                    counts.insert(id, c);
                 }
             }
         }
     }
-    out
+    Survey { counts, candidates }
 }
 
-fn matches(m: &Matcher, n: &Dom<'_>) -> bool {
-    let Some(e) = n.value().as_element() else {
-        return false;
-    };
+/// Whether an element with this `id`, `class` and tag name matches `m`.
+fn matches(m: &Matcher, id: Option<&str>, class: Option<&str>, name: &str) -> bool {
     match m {
-        Matcher::Id(id) => e.id().is_some_and(|x| x.eq_ignore_ascii_case(id)),
-        Matcher::Class(c) => e.classes().any(|x| x.eq_ignore_ascii_case(c)),
-        Matcher::Tag(t) => e.name() == *t,
+        Matcher::Id(want) => id.is_some_and(|x| x.eq_ignore_ascii_case(want)),
+        Matcher::Class(want) => dom::classes(class).any(|x| x.eq_ignore_ascii_case(want)),
+        Matcher::Tag(want) => name == *want,
     }
 }
 
@@ -151,24 +176,25 @@ pub(super) fn find_root<'a>(doc: Dom<'a>) -> Dom<'a> {
         .descendants()
         .find(|n| tag(n) == Some("body"))
         .unwrap_or(doc);
-    let counts = counts(body);
-    let count = |n: &Dom<'_>| counts.get(&n.id()).copied().unwrap_or_default();
+    let Survey { counts, candidates } = survey(body);
+    let count_of = |id: &NodeId| counts.get(id).copied().unwrap_or_default();
+    let count = |n: &Dom<'_>| count_of(&n.id());
     let total = count(&body).plain;
     if total == 0 {
         return body;
     }
-    let elements: Vec<Dom<'a>> = body
-        .descendants()
-        .filter(|n| counts.contains_key(&n.id()))
-        .collect();
-    for m in CONTAINERS {
-        let best = elements
+    for k in 0..CONTAINERS.len() {
+        // The last of the largest, as `max_by_key` over the elements in document order.
+        let best = candidates
             .iter()
-            .filter(|n| matches(m, n))
-            .max_by_key(|n| count(n).all);
+            .filter(|(m, _)| *m == k)
+            .map(|(_, id)| *id)
+            .max_by_key(|id| count_of(id).all);
         if let Some(best) = best {
-            if count(best).plain as f64 >= MIN_SHARE * total as f64 {
-                return *best;
+            if count_of(&best).plain as f64 >= MIN_SHARE * total as f64 {
+                if let Some(node) = body.tree().get(best) {
+                    return node;
+                }
             }
         }
     }

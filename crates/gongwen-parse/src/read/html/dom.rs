@@ -128,36 +128,91 @@ const CHROME_TOKENS: &[&str] = &[
     "weizhi",
 ];
 
+/// The value of attribute `name` (lowercase, no namespace) of `e`.
+///
+/// Same answer as scraper's `Element::attr`, which first interns `name` as an atom; comparing
+/// the few attribute names of an element directly is cheaper.
+pub(super) fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
+    e.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// The element's `id` and `class` attributes, in one pass over its attributes (the first of
+/// each, as `Element::id` and `Element::classes` read them).
+pub(super) fn id_and_class(e: &Element) -> (Option<&str>, Option<&str>) {
+    let (mut id, mut class) = (None, None);
+    for (k, v) in e.attrs() {
+        match k {
+            "id" if id.is_none() => id = Some(v),
+            "class" if class.is_none() => class = Some(v),
+            _ => {}
+        }
+    }
+    (id, class)
+}
+
+/// The classes in a `class` attribute, as `Element::classes` splits them.
+pub(super) fn classes(class: Option<&str>) -> impl Iterator<Item = &str> {
+    class.unwrap_or_default().split_ascii_whitespace()
+}
+
 /// True for elements marked as site chrome by their `id` or `class` (see [`CHROME_TOKENS`]).
 pub(super) fn is_chrome(e: &Element) -> bool {
-    let id = e.id().into_iter();
-    let classes = e.classes();
-    id.chain(classes).any(|name| {
-        let lower = name.to_ascii_lowercase();
-        lower.starts_with("bdshare")
-            || lower.contains("breadcrumb")
-            || lower
-                .split(|c: char| !c.is_ascii_alphanumeric())
-                .any(|t| CHROME_TOKENS.contains(&t))
+    let (id, class) = id_and_class(e);
+    is_chrome_named(id, class)
+}
+
+/// [`is_chrome`] for an element's `id` and `class` attributes.
+pub(super) fn is_chrome_named(id: Option<&str>, class: Option<&str>) -> bool {
+    id.into_iter().chain(classes(class)).any(|name| {
+        let b = name.as_bytes();
+        b.get(..7)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"bdshare"))
+            || b.windows(10)
+                .any(|w| w.eq_ignore_ascii_case(b"breadcrumb"))
+            // Non-ASCII characters separate tokens like any other non-alphanumeric byte (their
+            // bytes are all non-ASCII); the empty tokens that leaves match nothing.
+            || b.split(|x| !x.is_ascii_alphanumeric()).any(|t| {
+                CHROME_TOKENS
+                    .iter()
+                    .any(|c| c.as_bytes().eq_ignore_ascii_case(t))
+            })
     })
 }
 
 /// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
 pub(super) fn is_hidden(e: &Element) -> bool {
-    if e.attr("hidden").is_some() {
-        return true;
-    }
-    match e.attr("style") {
-        Some(style) => {
-            let s: String = style
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect::<String>()
-                .to_ascii_lowercase();
-            s.contains("display:none") || s.contains("visibility:hidden")
+    let mut hidden = false;
+    let mut style = None;
+    for (k, v) in e.attrs() {
+        match k {
+            "hidden" => hidden = true,
+            "style" => style = Some(v),
+            _ => {}
         }
-        None => false,
     }
+    hidden || style.is_some_and(style_hides)
+}
+
+/// True when `style`, with all white space removed and ASCII letters lowercased, contains
+/// `display:none` or `visibility:hidden`. Streams the characters through a window of the last
+/// 17 (the longer pattern's length) instead of building that string.
+fn style_hides(style: &str) -> bool {
+    const PATTERNS: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
+    let mut window = [0u8; 17];
+    for c in style.chars().filter(|c| !c.is_whitespace()) {
+        // A non-ASCII character is a 0, which no pattern contains.
+        let b = if c.is_ascii() {
+            (c as u8).to_ascii_lowercase()
+        } else {
+            0
+        };
+        window.copy_within(1.., 0);
+        window[16] = b;
+        if (b == b'e' || b == b'n') && PATTERNS.iter().any(|p| window.ends_with(p)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// Elements whose subtree a reader skips: ignored tags, hidden elements. (Chrome is decided
@@ -230,6 +285,30 @@ pub(super) fn probe(raw: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn style_hiding_ignores_case_and_white_space() {
+        for (style, hides) in [
+            ("display:none", true),
+            ("color: red; DISPLAY : None ;", true),
+            ("display:\u{3000}none", true),
+            ("visibility:\thidden", true),
+            ("display:nonexistent", true),
+            ("display:block", false),
+            ("display:n\u{e9}one", false),
+            ("visibility:visible", false),
+            ("", false),
+        ] {
+            let old: String = style
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let expected = old.contains("display:none") || old.contains("visibility:hidden");
+            assert_eq!(expected, hides, "{style:?}");
+            assert_eq!(style_hides(style), hides, "{style:?}");
+        }
+    }
 
     #[test]
     fn probes_skip_indentation_and_stop_at_spaces() {

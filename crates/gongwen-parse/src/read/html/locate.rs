@@ -10,6 +10,8 @@
 //! The search is linear overall: a successful search moves the cursor past what it scanned, a
 //! failed one first looks only in a window ahead, and only a few failures may search to the end.
 
+use memchr::memmem;
+
 /// How far ahead (bytes of text view) a search looks before it counts as a failure.
 const WINDOW: usize = 64 * 1024;
 /// How many searches may scan to the end of the text view after failing in the window.
@@ -65,7 +67,12 @@ impl Locator {
         while !hay.is_char_boundary(end) {
             end -= 1;
         }
-        let found = match hay[..end].find(probe) {
+        // memchr's searcher: a match of valid UTF-8 in valid UTF-8 starts on a character
+        // boundary, so byte offsets are the same as `str::find`'s.
+        let found = match memmem::find(
+            hay.as_bytes().get(..end).unwrap_or_default(),
+            probe.as_bytes(),
+        ) {
             Some(p) => Some(p),
             None if end < hay.len() && self.full_searches > 0 => {
                 // Start a little before the window's end so a match across it is not missed.
@@ -73,7 +80,11 @@ impl Locator {
                 while !hay.is_char_boundary(from) {
                     from -= 1;
                 }
-                let r = hay[from..].find(probe).map(|p| p + from);
+                let r = memmem::find(
+                    hay.as_bytes().get(from..).unwrap_or_default(),
+                    probe.as_bytes(),
+                )
+                .map(|p| p + from);
                 if r.is_none() {
                     self.full_searches -= 1;
                 }

@@ -36,8 +36,8 @@ use dom::{Dom, tag};
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use locate::Locator;
+use rustc_hash::FxHashSet;
 use scraper::{Html, Node};
-use std::collections::HashSet;
 
 /// Reads an HTML page (or fragment) into blocks.
 ///
@@ -70,7 +70,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let doc = html.tree.root();
     let found = meta::find(doc);
     let root = content::find_root(doc);
-    let skip: HashSet<NodeId> = found.skip.iter().copied().collect();
+    let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let mut loc = Locator::new(text);
     skip_to(doc, root, &mut loc);
     let blocks = walk(root, &skip, limits, &mut loc, &mut diagnostics);
@@ -127,7 +127,7 @@ impl Pending {
 /// Turns the content element into blocks, iteratively.
 fn walk(
     root: Dom<'_>,
-    skip_ids: &HashSet<NodeId>,
+    skip_ids: &FxHashSet<NodeId>,
     limits: &Limits,
     loc: &mut Locator,
     diags: &mut Vec<Diagnostic>,

@@ -81,7 +81,12 @@ pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
 /// A cell's text: normalized lines joined with `\n` (see the module documentation), and the raw
 /// text of its first line for locating it in the source.
 pub(super) fn cell_text(cell: Dom<'_>) -> (String, String) {
-    let raw = dom::text_lines(cell);
+    let mut raw = dom::text_lines(cell);
+    if raw.len() <= 1 {
+        // One line (the usual cell): its normalized text, nothing to join.
+        let first = raw.pop().unwrap_or_default();
+        return (normalize_block(&first), first);
+    }
     let lines: Vec<String> = raw
         .iter()
         .map(|l| normalize_block(l))
@@ -98,7 +103,7 @@ pub(super) fn cell_text(cell: Dom<'_>) -> (String, String) {
 }
 
 fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
-    let v = cell.value().as_element()?.attr(name)?;
+    let v = dom::attr(cell.value().as_element()?, name)?;
     let digits: String = v
         .trim()
         .chars()

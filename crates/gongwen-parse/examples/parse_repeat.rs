@@ -1,0 +1,64 @@
+//! Parses one input repeatedly, for profiling (callgrind, perf) without benchmark machinery.
+//!
+//! ```sh
+//! cargo build --release -p gongwen-parse --example parse_repeat
+//! valgrind --tool=callgrind target/release/examples/parse_repeat fixtures/html/cq-2021-19.gbk.html 20
+//! target/release/examples/parse_repeat @html 200          # the benchmarks' HTML page of the seed
+//! target/release/examples/parse_repeat @html 200 floor    # the floor on the same page
+//! ```
+//!
+//! The input is a file, or one of the benchmarks' generated inputs: `@text` (the seed),
+//! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`. The format is
+//! sniffed from the bytes once, before the loop. With a third argument `floor`, it runs the benchmarks' floor instead.
+
+#[path = "../benches/common/mod.rs"]
+#[allow(dead_code)]
+mod common;
+
+use gongwen_parse::{Options, parse};
+use std::hint::black_box;
+
+fn input(name: &str) -> std::io::Result<Vec<u8>> {
+    Ok(match name {
+        "@text" => common::SEED.as_bytes().to_vec(),
+        "@html" => common::html_page(common::SEED).into_bytes(),
+        "@gbk" => common::gbk_page(&common::html_page(common::SEED)),
+        "@html-paras10" => common::html_page(&common::seed_with_paragraphs_times(10)).into_bytes(),
+        "@html-table10" => common::html_page(&common::seed_with_table_times(10)).into_bytes(),
+        path => std::fs::read(path)?,
+    })
+}
+
+fn main() -> std::io::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(name) = args.first() else {
+        eprintln!(
+            "usage: parse_repeat FILE|@text|@html|@gbk|@html-paras10|@html-table10 [COUNT] [floor]"
+        );
+        std::process::exit(2);
+    };
+    let bytes = input(name)?;
+    let count: usize = args.get(1).and_then(|c| c.parse().ok()).unwrap_or(100);
+    let floor = args.get(2).is_some_and(|a| a == "floor");
+    // Sniff once, as the benchmarks name the format: the loop measures the parse alone.
+    let options = Options {
+        format: gongwen_parse::read::sniff(&bytes).ok(),
+        ..Options::default()
+    };
+    let mut parts = 0usize;
+    for _ in 0..count {
+        if floor {
+            parts += black_box(common::floor(black_box(&bytes)));
+        } else {
+            match parse(black_box(&bytes), &options) {
+                Ok(doc) => parts += black_box(doc.parts.len()),
+                Err(e) => {
+                    eprintln!("{name}: {e}");
+                    std::process::exit(1);
+                }
+            }
+        }
+    }
+    eprintln!("{name}: {} bytes × {count}, {parts}", bytes.len());
+    Ok(())
+}
