@@ -63,6 +63,15 @@ impl Locator {
             return self.line;
         }
         let hay = self.view.get(self.cursor..).unwrap_or_default();
+        // Blocks come in order, so the next one nearly always starts within a few bytes of the
+        // cursor (after the white space between two elements): look there first, with a byte
+        // search, before building a substring searcher. The first match found is the first match.
+        if let Some(p) = near(hay.as_bytes(), probe.as_bytes()) {
+            let at = self.cursor + p;
+            self.advance_to(at);
+            self.cursor = at + probe.len();
+            return self.line;
+        }
         let mut end = hay.len().min(WINDOW);
         while !hay.is_char_boundary(end) {
             end -= 1;
@@ -118,6 +127,16 @@ impl Locator {
     }
 }
 
+/// How many starting positions [`near`] tries.
+const NEAR: usize = 64;
+
+/// The first occurrence of `needle` in `hay` that starts among its first [`NEAR`] bytes.
+fn near(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let first = *needle.first()?;
+    let starts = hay.get(..hay.len().min(NEAR))?;
+    memchr::memchr_iter(first, starts).find(|&p| hay.get(p..p + needle.len()) == Some(needle))
+}
+
 /// True for elements whose content is raw text, which the text view leaves out.
 pub(super) fn is_raw_text(name: &str) -> bool {
     RAW_TEXT.contains(&name)
@@ -144,6 +163,7 @@ fn text_view(src: &str) -> (String, Vec<(usize, usize)>) {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut line = 1usize;
     let mut in_run = false;
+    let has_cr = memchr::memchr(b'\r', b).is_some();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
@@ -180,11 +200,16 @@ fn text_view(src: &str) -> (String, Vec<(usize, usize)>) {
             }
             _ => {
                 // Copy up to the next byte that needs attention; those are all ASCII, so the
-                // slice ends on a character boundary.
-                let end = b[i..]
-                    .iter()
-                    .position(|&x| matches!(x, b'<' | b'&' | b'\r' | b'\n'))
-                    .map_or(b.len(), |p| i + p);
+                // slice ends on a character boundary. Without `\r` in the page (the usual case)
+                // memchr3 finds it.
+                let rest = b.get(i..).unwrap_or_default();
+                let next = if has_cr {
+                    rest.iter()
+                        .position(|&x| matches!(x, b'<' | b'&' | b'\r' | b'\n'))
+                } else {
+                    memchr::memchr3(b'<', b'&', b'\n', rest)
+                };
+                let end = next.map_or(b.len(), |p| i + p);
                 let end = if end == i { i + 1 } else { end };
                 view.push_str(src.get(i..end).unwrap_or_default());
                 i = end;
