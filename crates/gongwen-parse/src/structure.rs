@@ -300,41 +300,50 @@ const BRACKET_LEADS: [bool; 256] = {
     t
 };
 
-/// Splits `text` on the separators in `seps` that stand outside any bracket or quote.
-pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth: i32 = 0;
-    let mut start = 0;
-    let mut push = |piece: &str| {
-        let t = piece.trim();
-        if !t.is_empty() {
-            out.push(t.to_string());
-        }
-    };
+/// The separators in `seps` that stand outside any bracket or quote, with their byte offsets.
+fn top_level_separators<'a>(
+    text: &'a str,
+    seps: &'a [char],
+) -> impl Iterator<Item = (usize, char)> + 'a {
     // Only characters whose first byte is the first byte of a bracket or a separator can matter;
     // every other character (nearly all Han) is skipped a byte at a time without decoding.
     let mut interesting = BRACKET_LEADS;
     for &c in seps {
         interesting[usize::from(lead_byte(c))] = true;
     }
-    let bytes = text.as_bytes();
-    for (at, &b) in bytes.iter().enumerate() {
-        if !interesting[usize::from(b)] {
-            continue;
+    let mut depth: i32 = 0;
+    text.as_bytes()
+        .iter()
+        .enumerate()
+        .filter(move |&(_, &b)| interesting[usize::from(b)])
+        .filter_map(move |(at, _)| {
+            // The byte is ASCII or a lead byte (no bracket or separator starts with a
+            // continuation byte), so `at` is a character boundary.
+            let c = text.get(at..)?.chars().next()?;
+            if OPENERS.contains(&c) {
+                depth += 1;
+            } else if CLOSERS.contains(&c) {
+                depth = (depth - 1).max(0);
+            } else if depth == 0 && seps.contains(&c) {
+                return Some((at, c));
+            }
+            None
+        })
+}
+
+/// Splits `text` on the separators in `seps` that stand outside any bracket or quote.
+pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut push = |piece: &str| {
+        let t = piece.trim();
+        if !t.is_empty() {
+            out.push(t.to_string());
         }
-        // `b` is ASCII or a lead byte (no bracket or separator starts with a continuation
-        // byte), so `at` is a character boundary.
-        let Some(c) = text.get(at..).and_then(|t| t.chars().next()) else {
-            continue;
-        };
-        if OPENERS.contains(&c) {
-            depth += 1;
-        } else if CLOSERS.contains(&c) {
-            depth = (depth - 1).max(0);
-        } else if depth == 0 && seps.contains(&c) {
-            push(text.get(start..at).unwrap_or_default());
-            start = at + c.len_utf8();
-        }
+    };
+    let mut start = 0;
+    for (at, c) in top_level_separators(text, seps) {
+        push(text.get(start..at).unwrap_or_default());
+        start = at + c.len_utf8();
     }
     push(text.get(start..).unwrap_or_default());
     out
@@ -1033,18 +1042,7 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
 
 /// True when `text` holds one of `seps` outside every bracket and quote.
 fn has_top_level(text: &str, seps: &[char]) -> bool {
-    let mut depth: i32 = 0;
-    for c in text.chars() {
-        match c {
-            '（' | '(' | '《' | '〈' | '“' | '【' | '[' | '〔' | '「' => depth += 1,
-            '）' | ')' | '》' | '〉' | '”' | '】' | ']' | '〕' | '」' => {
-                depth = (depth - 1).max(0)
-            }
-            _ if depth == 0 && seps.contains(&c) => return true,
-            _ => {}
-        }
-    }
-    false
+    top_level_separators(text, seps).next().is_some()
 }
 
 #[cfg(test)]

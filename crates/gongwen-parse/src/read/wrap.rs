@@ -51,22 +51,30 @@ impl Wrap {
 /// at least five long lines and by at least a third of them, in display columns or in characters,
 /// whichever more lines share.
 pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Option<Wrap> {
+    // Both measures in one pass over the lines: [display columns, characters × 2].
+    let mut counts: [HashMap<usize, usize>; 2] = Default::default();
+    let mut long = [0usize; 2];
+    for l in lines {
+        if is_table_line(l) {
+            continue;
+        }
+        let l = l.trim_end();
+        let (mut display, mut chars) = (0usize, 0usize);
+        for c in l.chars() {
+            display += if c.is_ascii() { 1 } else { 2 };
+            chars += 2;
+        }
+        for (k, w) in [display, chars].into_iter().enumerate() {
+            if w >= MIN_WIDTH {
+                long[k] += 1;
+                *counts[k].entry(w).or_insert(0) += 1;
+            }
+        }
+    }
     [false, true]
         .into_iter()
-        .filter_map(|chars| {
-            let probe = Wrap { chars, width: 0 };
-            let mut counts: HashMap<usize, usize> = HashMap::new();
-            let mut long = 0usize;
-            for l in lines {
-                if is_table_line(l) {
-                    continue;
-                }
-                let w = probe.measure(l.trim_end());
-                if w >= MIN_WIDTH {
-                    long += 1;
-                    *counts.entry(w).or_insert(0) += 1;
-                }
-            }
+        .zip(counts.iter().zip(long))
+        .filter_map(|(chars, (counts, long))| {
             let (width, shared) = counts
                 .keys()
                 .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))

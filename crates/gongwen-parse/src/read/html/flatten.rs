@@ -117,23 +117,14 @@ fn is_space(x: u8) -> bool {
     matches!(x, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
 
-fn find_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
-    b.get(from..)?
-        .iter()
-        .position(|&c| c == x)
-        .map(|p| p + from)
+/// Offset of the first `x` at or after `from`.
+pub(super) fn find_byte(b: &[u8], from: usize, x: u8) -> Option<usize> {
+    memchr::memchr(x, b.get(from..)?).map(|p| p + from)
 }
 
-fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let first = *needle.first()?;
-    let mut k = from;
-    while let Some(p) = find_byte(b, k, first) {
-        if b.get(p..p + needle.len()) == Some(needle) {
-            return Some(p);
-        }
-        k = p + 1;
-    }
-    None
+/// Offset of the first `needle` at or after `from`.
+pub(super) fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(b.get(from..)?, needle).map(|p| p + from)
 }
 
 /// The token that starts with the `<` at `lt`.
@@ -173,7 +164,7 @@ fn token_at(b: &[u8], lt: usize) -> Tok<'_> {
 
 /// End of a comment whose `<!--` ends just before `from`: `-->` or `--!>`, or at once for the
 /// abrupt `<!-->` and `<!--->`.
-fn comment_end(b: &[u8], from: usize) -> usize {
+pub(super) fn comment_end(b: &[u8], from: usize) -> usize {
     if b.get(from) == Some(&b'>') {
         return from + 1;
     }
@@ -253,7 +244,7 @@ fn tag(b: &[u8], from: usize) -> Option<(Cow<'_, str>, &[u8], bool, usize)> {
 
 /// Offset after the end tag `</name` (followed by space, `/` or `>`) that ends a raw text
 /// element whose content starts at `from`.
-fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+pub(super) fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     let mut k = from;
     while let Some(p) = find(b, k, b"</") {
         let start = p + 2;
@@ -856,11 +847,9 @@ impl Stack {
     }
 
     fn start(&mut self, name: &str, attrs: &[u8], self_closing: bool) -> Started {
-        let mut html = self.html_context();
-        if !html && breaks_out_of_foreign(name) {
-            // The parser pops the foreign elements first, unless the tag is dropped.
-            html = true;
-        }
+        let foreign = !self.html_context();
+        // A breakout tag leaves foreign content: the parser pops the foreign elements first.
+        let html = !foreign || breaks_out_of_foreign(name);
         if self.opens(name, self_closing, html)
             && (self.open.len() >= self.limit
                 || (is_formatting(name) && self.active.len() >= self.limit))
@@ -868,20 +857,19 @@ impl Stack {
             *self.dropped.entry(name.to_owned()).or_insert(0) += 1;
             return Started::Dropped;
         }
-        if !self.html_context() {
-            if html {
-                while self
-                    .top()
-                    .is_some_and(|e| e.ns != Ns::Html && !e.is_integration_point())
-                {
-                    self.truncate(self.open.len() - 1);
-                }
-            } else {
-                if !self_closing {
-                    let ns = self.top().map_or(Ns::Svg, |e| e.ns);
-                    self.push(name, ns);
-                }
-                return Started::Kept;
+        if !html {
+            if !self_closing {
+                let ns = self.top().map_or(Ns::Svg, |e| e.ns);
+                self.push(name, ns);
+            }
+            return Started::Kept;
+        }
+        if foreign {
+            while self
+                .top()
+                .is_some_and(|e| e.ns != Ns::Html && !e.is_integration_point())
+            {
+                self.truncate(self.open.len() - 1);
             }
         }
         self.start_html(name, attrs, self_closing)

@@ -10,6 +10,7 @@
 //! The search is linear overall: a successful search moves the cursor past what it scanned, a
 //! failed one first looks only in a window ahead, and only a few failures may search to the end.
 
+use super::flatten::{self, find};
 use memchr::memmem;
 
 /// How far ahead (bytes of text view) a search looks before it counts as a failure.
@@ -238,14 +239,8 @@ fn count_breaks(b: &[u8]) -> usize {
 pub(super) fn markup_end(b: &[u8], i: usize) -> Option<usize> {
     let next = *b.get(i + 1)?;
     if b[i..].starts_with(b"<!--") {
-        // `<!-->` and `<!--->` are whole (abrupt) comments, as the tokenizer reads them.
-        if b.get(i + 4) == Some(&b'>') {
-            return Some(i + 5);
-        }
-        if b.get(i + 4..i + 6) == Some(b"->") {
-            return Some(i + 6);
-        }
-        return Some(find(b, i + 4, b"-->").map_or(b.len(), |p| p + 3));
+        // Ends as the tokenizer ends it (`<!-->` and `<!--->` at once), as the depth cap reads it.
+        return Some(flatten::comment_end(b, i + 4));
     }
     if next == b'!' || next == b'?' {
         return Some(find(b, i + 2, b">").map_or(b.len(), |p| p + 1));
@@ -278,7 +273,7 @@ pub(super) fn markup_end(b: &[u8], i: usize) -> Option<usize> {
     }
     let end = (j + 1).min(b.len());
     if RAW_TEXT.contains(&name.as_str()) {
-        return Some(find_close_tag(b, end, name.as_bytes()).unwrap_or(b.len()));
+        return Some(flatten::raw_text_end(b, end, name.as_bytes()).unwrap_or(b.len()));
     }
     Some(end)
 }
@@ -295,40 +290,6 @@ fn is_after_equals(b: &[u8], j: usize) -> bool {
         }
     }
     false
-}
-
-/// Offset after `</name …>` at or after `from` (names compared ignoring ASCII case).
-fn find_close_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
-    let mut k = from;
-    while let Some(p) = find(b, k, b"</") {
-        let start = p + 2;
-        let end = start + name.len();
-        if b.get(start..end)
-            .is_some_and(|n| n.eq_ignore_ascii_case(name))
-            && b.get(end).is_none_or(|x| !x.is_ascii_alphanumeric())
-        {
-            return Some(find(b, end, b">").map_or(b.len(), |q| q + 1));
-        }
-        k = start;
-    }
-    None
-}
-
-fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    let tail = hay.get(from..)?;
-    if needle.len() == 1 {
-        return tail.iter().position(|&x| x == needle[0]).map(|p| p + from);
-    }
-    let first = *needle.first()?;
-    let mut k = 0;
-    while let Some(p) = tail.get(k..)?.iter().position(|&x| x == first) {
-        let at = k + p;
-        if tail.get(at..at + needle.len()) == Some(needle) {
-            return Some(at + from);
-        }
-        k = at + 1;
-    }
-    None
 }
 
 /// Decodes a character reference at the start of `b` (which starts with `&`). Returns the
