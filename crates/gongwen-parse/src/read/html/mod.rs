@@ -3,7 +3,7 @@
 //! The passes, each in its own file:
 //!
 //! 1. [`crate::decode`] decides the encoding (BOM, `<meta>` charset, UTF-8, GB18030);
-//! 2. scraper (html5ever) parses the page as a browser would;
+//! 2. scraper (html5ever) parses the page as a browser would (`tree`);
 //! 3. `meta` reads the page's metadata block (gov.cn's 索引号/发文机关/… table) into
 //!    [`crate::model::PageMeta`], and marks it so it is not read as body text;
 //! 4. `content` finds the element that holds the notice (a CMS container such as
@@ -15,9 +15,10 @@
 //! 6. `locate` gives every block its line in the decoded page source.
 //!
 //! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
-//! text joins the paragraph being read, their tags no longer break it. `flatten` removes such
-//! tags from the source before parsing (the tree builder is quadratic in the nesting depth), and
-//! the walk treats anything still deeper below the content the same way.
+//! text joins the paragraph being read, their tags no longer break it. `tree` parses the page
+//! in slices and watches its depth; a page that goes past the limit is parsed again after
+//! `flatten` has removed such tags from the source (the tree builder is quadratic in the nesting
+//! depth), and the walk treats anything still deeper below the content the same way.
 //!
 //! Nothing is ever fetched: links, frames and images are ignored.
 
@@ -27,6 +28,7 @@ mod flatten;
 mod locate;
 mod meta;
 mod table;
+mod tree;
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat};
@@ -37,7 +39,7 @@ use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use locate::Locator;
 use rustc_hash::FxHashSet;
-use scraper::{Html, Node};
+use scraper::Node;
 
 /// Reads an HTML page (or fragment) into blocks.
 ///
@@ -56,7 +58,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let max_depth = usize::try_from(limits.max_depth)
         .unwrap_or(usize::MAX)
         .max(1);
-    let capped = flatten::cap_depth(&decoded.text, max_depth);
+    let tree::Parsed { html, capped } = tree::parse(&decoded.text, max_depth);
     if capped.is_some() {
         diagnostics.push(Diagnostic::new(
             Severity::Info,
@@ -66,7 +68,6 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         ));
     }
     let text = capped.as_deref().unwrap_or(&decoded.text);
-    let html = Html::parse_document(text);
     let doc = html.tree.root();
     let found = meta::find(doc);
     let root = content::find_root(doc);

@@ -1,0 +1,348 @@
+//! Parsing the page into scraper's tree without paying for the depth cap on ordinary pages.
+//!
+//! The tree builder's cost is quadratic in the nesting depth, which is why [`super::flatten`]
+//! can remove tags past [`crate::Limits::max_depth`] before parsing. That scan reads the whole
+//! page a second time, and on the pages the reader is for (a few dozen levels deep) it never
+//! removes anything. So the page is first parsed as it is, fed to the parser a slice at a time,
+//! with a tree sink that forwards every call to scraper's and watches two things:
+//!
+//! - the depth of every element it attaches (its parent's depth plus one);
+//! - how many times the tree builder asks for an element's name, which is what its scope
+//!   searches through the stack of open elements do: the work that grows with the depth.
+//!
+//! When an element lands deeper than the limit, or the name lookups outgrow a generous multiple
+//! of the bytes read so far, the partial tree is dropped after the current slice, and the page
+//! takes the old road: [`super::flatten::cap_depth`], then a parse of the capped source. So the
+//! result is what it was before for pages that go past the limit, and a page within the limit
+//! is parsed once, the same tree as [`Html::parse_document`] builds (the tokenizer reads input
+//! that arrives in pieces exactly as input that arrives whole).
+
+use super::flatten;
+use ego_tree::NodeId;
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{Attribute, QualName};
+use rustc_hash::FxHashMap;
+use scraper::{Html, HtmlTreeSink};
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+/// Bytes fed to the parser between two looks at the watch. A slice bounds the work done after
+/// the page goes past the limit and before the parse is abandoned: at most a few thousand
+/// elements deeper, far from the seconds a 100,000-deep page costs.
+const SLICE: usize = 8 * 1024;
+
+/// Name lookups allowed per byte read, and before any: an ordinary page asks a few per byte
+/// (each start tag searches a stack a few dozen deep); a page that makes the tree builder
+/// search a stack thousands deep on every tag asks hundreds.
+const LOOKUPS_PER_BYTE: u64 = 64;
+const LOOKUPS_BASE: u64 = 1 << 20;
+
+/// The page parsed, and the capped source when the cap had to be applied (the tree was built
+/// from it, so it is the text the blocks must be located in).
+pub(super) struct Parsed {
+    pub html: Html,
+    pub capped: Option<String>,
+}
+
+/// Parses `text`, applying the depth cap only when the page needs it.
+pub(super) fn parse(text: &str, max_depth: usize) -> Parsed {
+    parse_in_slices(text, max_depth, SLICE)
+}
+
+fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
+    if let Some(html) = parse_watched(text, max_depth, slice) {
+        return Parsed { html, capped: None };
+    }
+    let capped = flatten::cap_depth(text, max_depth);
+    let html = Html::parse_document(capped.as_deref().unwrap_or(text));
+    Parsed { html, capped }
+}
+
+/// What the sink has seen, shared with the loop that feeds the parser.
+#[derive(Default)]
+struct Seen {
+    deepest: Cell<usize>,
+    lookups: Cell<u64>,
+}
+
+/// The tree, or `None` when the page went past the limit or made the tree builder search too
+/// much.
+fn parse_watched(text: &str, max_depth: usize, slice: usize) -> Option<Html> {
+    let seen = Rc::new(Seen::default());
+    let sink = Watch {
+        inner: HtmlTreeSink::new(Html::new_document()),
+        depth: RefCell::new(FxHashMap::default()),
+        seen: Rc::clone(&seen),
+    };
+    // The cap counts levels below `<body>`; the watch counts from the document (`<html>` is 1,
+    // `<body>` 2).
+    let limit = max_depth.saturating_add(2);
+    let mut parser = html5ever::parse_document(sink, Default::default());
+    let slice = slice.max(4);
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = (start + slice).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        parser.process(StrTendril::from_slice(&text[start..end]));
+        let budget = LOOKUPS_BASE.saturating_add(LOOKUPS_PER_BYTE.saturating_mul(end as u64));
+        if seen.deepest.get() > limit || seen.lookups.get() > budget {
+            return None;
+        }
+        start = end;
+    }
+    let html = parser.finish();
+    (seen.deepest.get() <= limit).then_some(html)
+}
+
+/// scraper's tree sink, with the depth of each element attached and a count of name lookups.
+struct Watch {
+    inner: HtmlTreeSink,
+    /// Depth of each attached element (the document is 0, `<html>` 1); nodes not in the map
+    /// (the document, detached nodes) count as 0.
+    depth: RefCell<FxHashMap<NodeId, usize>>,
+    seen: Rc<Seen>,
+}
+
+impl Watch {
+    fn depth_of(&self, node: &NodeId) -> usize {
+        self.depth.borrow().get(node).copied().unwrap_or(0)
+    }
+
+    fn set_depth(&self, node: NodeId, depth: usize) {
+        self.depth.borrow_mut().insert(node, depth);
+        if depth > self.seen.deepest.get() {
+            self.seen.deepest.set(depth);
+        }
+    }
+}
+
+impl TreeSink for Watch {
+    type Handle = NodeId;
+    type Output = Html;
+    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
+
+    fn finish(self) -> Html {
+        self.inner.finish()
+    }
+
+    fn parse_error(&self, msg: Cow<'static, str>) {
+        self.inner.parse_error(msg);
+    }
+
+    fn get_document(&self) -> NodeId {
+        self.inner.get_document()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
+        self.seen.lookups.set(self.seen.lookups.get() + 1);
+        self.inner.elem_name(target)
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.inner.create_element(name, attrs, flags)
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        self.inner.create_comment(text)
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        self.inner.create_pi(target, data)
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        if let NodeOrText::AppendNode(node) = &child {
+            self.set_depth(*node, self.depth_of(parent) + 1);
+        }
+        self.inner.append(parent, child);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &NodeId,
+        prev_element: &NodeId,
+        child: NodeOrText<NodeId>,
+    ) {
+        if let NodeOrText::AppendNode(node) = &child {
+            // Either beside `element` or inside `prev_element`: count the deeper of the two.
+            let depth = self.depth_of(element).max(self.depth_of(prev_element) + 1);
+            self.set_depth(*node, depth);
+        }
+        self.inner
+            .append_based_on_parent_node(element, prev_element, child);
+    }
+
+    fn append_doctype_to_document(
+        &self,
+        name: StrTendril,
+        public_id: StrTendril,
+        system_id: StrTendril,
+    ) {
+        self.inner
+            .append_doctype_to_document(name, public_id, system_id);
+    }
+
+    fn mark_script_already_started(&self, node: &NodeId) {
+        self.inner.mark_script_already_started(node);
+    }
+
+    fn pop(&self, node: &NodeId) {
+        self.inner.pop(node);
+    }
+
+    fn get_template_contents(&self, target: &NodeId) -> NodeId {
+        let contents = self.inner.get_template_contents(target);
+        // scraper keeps a template's contents as its first child.
+        self.set_depth(contents, self.depth_of(target) + 1);
+        contents
+    }
+
+    fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
+        self.inner.same_node(x, y)
+    }
+
+    fn set_quirks_mode(&self, mode: QuirksMode) {
+        self.inner.set_quirks_mode(mode);
+    }
+
+    fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        if let NodeOrText::AppendNode(node) = &new_node {
+            self.set_depth(*node, self.depth_of(sibling));
+        }
+        self.inner.append_before_sibling(sibling, new_node);
+    }
+
+    fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
+        self.inner.add_attrs_if_missing(target, attrs);
+    }
+
+    fn associate_with_form(
+        &self,
+        target: &NodeId,
+        form: &NodeId,
+        nodes: (&NodeId, Option<&NodeId>),
+    ) {
+        self.inner.associate_with_form(target, form, nodes);
+    }
+
+    fn remove_from_parent(&self, target: &NodeId) {
+        self.inner.remove_from_parent(target);
+    }
+
+    fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
+        // The children's depths are not updated (that would walk their subtrees); the tree
+        // builder only does this in the adoption agency, whose repeated use also shows as
+        // name lookups.
+        self.inner.reparent_children(node, new_parent);
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
+        self.inner
+            .is_mathml_annotation_xml_integration_point(handle)
+    }
+
+    fn set_current_line(&self, line_number: u64) {
+        self.inner.set_current_line(line_number);
+    }
+
+    fn allow_declarative_shadow_roots(&self, intended_parent: &NodeId) -> bool {
+        self.inner.allow_declarative_shadow_roots(intended_parent)
+    }
+
+    fn attach_declarative_shadow(
+        &self,
+        location: &NodeId,
+        template: &NodeId,
+        attrs: &[Attribute],
+    ) -> bool {
+        self.inner
+            .attach_declarative_shadow(location, template, attrs)
+    }
+
+    fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
+        self.inner
+            .maybe_clone_an_option_into_selectedcontent(option);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tree as a string: every node, its depth, and text.
+    fn dump(html: &Html) -> String {
+        let mut out = String::new();
+        let mut depth = 0usize;
+        for edge in html.tree.root().traverse() {
+            match edge {
+                ego_tree::iter::Edge::Open(n) => {
+                    depth += 1;
+                    out.push_str(&format!("{depth}:{:?}\n", n.value()));
+                }
+                ego_tree::iter::Edge::Close(_) => depth -= 1,
+            }
+        }
+        out
+    }
+
+    fn pages() -> Vec<String> {
+        let mut pages: Vec<String> = [
+            "<!DOCTYPE html><html><head><title>t</title><meta charset=utf-8></head><body><div id=a class='b c'><p>甲&amp;乙&#x4e00;<br>丙\r\n丁</p><table><tr><td>1<td>2</table></div></body></html>",
+            "<p>a<b>b<p>c</b>d<i>e</p>f",
+            "<table><div>foster</div><tr><td>x</td></tr></table><template><p>in template</p></template>",
+            "<svg><path/><foreignObject><div>x</div></foreignObject></svg><math><mi>1</mi></math>",
+            "<select><option>a<option>b</select><textarea>\n<b>raw</b></textarea><script>if (a<b) {}</script>",
+            "<a href=x>1<a href=y>2</a><form><div></form></div><!-- c --><!--> <?pi?>",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        pages.push(format!(
+            "<html><body>{}</body></html>",
+            "<div><span>某某&nbsp;文字</span></div>\r\n".repeat(50)
+        ));
+        pages
+    }
+
+    #[test]
+    fn a_page_fed_in_slices_is_the_page_parsed_whole() {
+        for page in pages() {
+            let whole = dump(&Html::parse_document(&page));
+            for slice in [1, 2, 3, 5, 7, 16, 64, SLICE] {
+                let parsed = parse_in_slices(&page, 256, slice);
+                assert!(parsed.capped.is_none(), "{page}: capped");
+                assert_eq!(dump(&parsed.html), whole, "{page} in slices of {slice}");
+            }
+        }
+    }
+
+    #[test]
+    fn pages_past_the_limit_take_the_cap() {
+        // Shallow pages are not touched, even when the cap would be cheap to apply.
+        assert!(parse("<div><div><p>x</p></div></div>", 8).capped.is_none());
+        // Deep by plain nesting, by misnested formatting, and inside template contents.
+        for page in [
+            "<div>".repeat(5000),
+            "<b><div></b>".repeat(5000),
+            "<template>".repeat(5000),
+            format!("<svg>{}", "<g>".repeat(5000)),
+        ] {
+            let parsed = parse(&page, 64);
+            let capped = parsed.capped.expect("capped");
+            assert!(capped.len() < page.len(), "tags were removed");
+        }
+    }
+
+    #[test]
+    fn the_watch_sees_the_depth_scraper_builds() {
+        // The limit counts levels below `<body>`, as the cap does: 30 nested divs are within a
+        // limit of 30 and parsed as they are; one level more than the limit takes the cap.
+        let page = format!("<html><body>{}x", "<div>".repeat(30));
+        assert!(parse(&page, 30).capped.is_none());
+        assert!(parse(&page, 29).capped.is_some());
+    }
+}
