@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The input is a file, or one of the benchmarks' generated inputs: `@text` (the seed),
-//! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`. The format is
+//! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`, `@html-paras100`, `@html-table100`. The format is
 //! sniffed from the bytes once, before the loop. With a third argument `floor`, it runs the benchmarks' floor instead.
 
 #[path = "../benches/common/mod.rs"]
@@ -25,6 +25,10 @@ fn input(name: &str) -> std::io::Result<Vec<u8>> {
         "@gbk" => common::gbk_page(&common::html_page(common::SEED)),
         "@html-paras10" => common::html_page(&common::seed_with_paragraphs_times(10)).into_bytes(),
         "@html-table10" => common::html_page(&common::seed_with_table_times(10)).into_bytes(),
+        "@html-paras100" => {
+            common::html_page(&common::seed_with_paragraphs_times(100)).into_bytes()
+        }
+        "@html-table100" => common::html_page(&common::seed_with_table_times(100)).into_bytes(),
         path => std::fs::read(path)?,
     })
 }
@@ -33,7 +37,7 @@ fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(name) = args.first() else {
         eprintln!(
-            "usage: parse_repeat FILE|@text|@html|@gbk|@html-paras10|@html-table10 [COUNT] [floor]"
+            "usage: parse_repeat FILE|@text|@html|@gbk|@html-paras10|@html-table10|@html-paras100|@html-table100 [COUNT] [floor]"
         );
         std::process::exit(2);
     };

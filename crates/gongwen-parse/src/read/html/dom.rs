@@ -225,6 +225,12 @@ pub(super) fn is_skipped(e: &Element) -> bool {
 /// tables) break lines; skipped elements contribute nothing. Returns the raw lines (entities
 /// decoded, white space as in the page).
 pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
+    text_lines_and_first(node).0
+}
+
+/// [`text_lines`], and the first text node with visible text.
+pub(super) fn text_lines_and_first(node: Dom<'_>) -> (Vec<String>, Option<ego_tree::NodeId>) {
+    let mut first = None;
     let mut lines = vec![String::new()];
     let mut skip: Option<ego_tree::NodeId> = None;
     for edge in node.traverse() {
@@ -235,6 +241,9 @@ pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
                 }
                 match n.value() {
                     Node::Text(t) => {
+                        if first.is_none() && !t.trim().is_empty() {
+                            first = Some(n.id());
+                        }
                         if let Some(last) = lines.last_mut() {
                             last.push_str(t);
                         }
@@ -266,20 +275,7 @@ pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
         }
     }
     lines.retain(|l| !l.trim().is_empty());
-    lines
-}
-
-/// The first characters of `raw` that can be searched for in the page source: leading white
-/// space skipped, cut at the next white space, at most 16 characters.
-pub(super) fn probe(raw: &str) -> &str {
-    let t = raw.trim_start();
-    let end = t
-        .char_indices()
-        .take_while(|(_, c)| !c.is_whitespace())
-        .take(16)
-        .last()
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &t[..end]
+    (lines, first)
 }
 
 #[cfg(test)]
@@ -308,19 +304,5 @@ mod tests {
             assert_eq!(expected, hides, "{style:?}");
             assert_eq!(style_hides(style), hides, "{style:?}");
         }
-    }
-
-    #[test]
-    fn probes_skip_indentation_and_stop_at_spaces() {
-        assert_eq!(
-            probe("\u{3000}\u{3000}现将《方案》印发"),
-            "现将《方案》印发"
-        );
-        assert_eq!(probe("  试  点"), "试");
-        assert_eq!(
-            probe("一二三四五六七八九十一二三四五六七八"),
-            "一二三四五六七八九十一二三四五六"
-        );
-        assert_eq!(probe("   "), "");
     }
 }

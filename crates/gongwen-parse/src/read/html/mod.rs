@@ -12,7 +12,7 @@
 //!    reader produces for the same notice: `<p>`, `<div>`, `<br>`, headings and list items end a
 //!    paragraph, inline elements (`<span>`, `<strong>`, `<font>`) do not; `table` builds grids
 //!    (one-column tables are layout, read as paragraphs);
-//! 6. `locate` gives every block its line in the decoded page source.
+//! 6. every block takes the source line of its first text, which `tree` noted while parsing.
 //!
 //! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
 //! text joins the paragraph being read, their tags no longer break it. `tree` parses the page
@@ -25,7 +25,6 @@
 mod content;
 mod dom;
 mod flatten;
-mod locate;
 mod meta;
 mod table;
 mod tree;
@@ -37,9 +36,9 @@ use crate::{Limits, Result};
 use dom::{Dom, tag};
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use locate::Locator;
 use rustc_hash::FxHashSet;
 use scraper::Node;
+use tree::Lines;
 
 /// Reads an HTML page (or fragment) into blocks.
 ///
@@ -58,7 +57,11 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let max_depth = usize::try_from(limits.max_depth)
         .unwrap_or(usize::MAX)
         .max(1);
-    let tree::Parsed { html, capped } = tree::parse(&decoded.text, max_depth);
+    let tree::Parsed {
+        html,
+        capped,
+        mut lines,
+    } = tree::parse(&decoded.text, max_depth);
     if capped.is_some() {
         diagnostics.push(Diagnostic::new(
             Severity::Info,
@@ -67,14 +70,11 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             None,
         ));
     }
-    let text = capped.as_deref().unwrap_or(&decoded.text);
     let doc = html.tree.root();
     let found = meta::find(doc);
     let root = content::find_root(doc);
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
-    let mut loc = Locator::new(text);
-    skip_to(doc, root, &mut loc);
-    let blocks = walk(root, &skip, limits, &mut loc, &mut diagnostics);
+    let blocks = walk(root, &skip, limits, &mut lines, &mut diagnostics);
     Ok(Blocks {
         blocks,
         format: SourceFormat::Html,
@@ -84,44 +84,32 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     })
 }
 
-/// Moves the locator past the text that comes before `root` in the page (navigation, the
-/// page title, metadata…), so that a block is not found in an earlier copy of its text.
-fn skip_to(doc: Dom<'_>, root: Dom<'_>, loc: &mut Locator) {
-    let mut raw: Option<NodeId> = None;
-    for edge in doc.traverse() {
-        match edge {
-            Edge::Open(n) if n.id() == root.id() => return,
-            Edge::Open(n) if raw.is_none() => match n.value() {
-                Node::Text(t) => {
-                    loc.locate(dom::probe(t));
-                }
-                Node::Element(e) if locate::is_raw_text(e.name()) => raw = Some(n.id()),
-                _ => {}
-            },
-            Edge::Close(n) if raw == Some(n.id()) => raw = None,
-            _ => {}
-        }
-    }
-}
-
-/// The paragraph being read: raw text (for locating it) until a block boundary ends it.
+/// The paragraph being read, until a block boundary ends it: its raw text, and its first text
+/// node with visible text (whose line it takes).
 #[derive(Default)]
 struct Pending {
     raw: String,
+    first: Option<NodeId>,
 }
 
 impl Pending {
-    fn flush(&mut self, loc: &mut Locator, out: &mut Vec<Block>) {
-        if self.raw.trim().is_empty() {
-            self.raw.clear();
-            return;
+    fn push(&mut self, node: NodeId, text: &str) {
+        if self.first.is_none() && !text.trim().is_empty() {
+            self.first = Some(node);
         }
-        let text = normalize_block(&self.raw);
-        if !text.is_empty() {
-            let line = loc.locate(dom::probe(&self.raw));
-            out.push(Block::Para(Para { text, line }));
+        self.raw.push_str(text);
+    }
+
+    fn flush(&mut self, lines: &mut Lines, out: &mut Vec<Block>) {
+        if self.first.is_some() {
+            let text = normalize_block(&self.raw);
+            if !text.is_empty() {
+                let line = lines.of(self.first);
+                out.push(Block::Para(Para { text, line }));
+            }
         }
         self.raw.clear();
+        self.first = None;
     }
 }
 
@@ -130,7 +118,7 @@ fn walk(
     root: Dom<'_>,
     skip_ids: &FxHashSet<NodeId>,
     limits: &Limits,
-    loc: &mut Locator,
+    lines: &mut Lines,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let max_depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);
@@ -146,7 +134,7 @@ fn walk(
                     continue;
                 }
                 match n.value() {
-                    Node::Text(t) => pending.raw.push_str(t),
+                    Node::Text(t) => pending.push(n.id(), t),
                     Node::Element(e) => {
                         let is_root = n.id() == root.id();
                         if !is_root
@@ -165,7 +153,7 @@ fn walk(
                                     Severity::Info,
                                     "html_depth_capped",
                                     format!("elements nested deeper than {max_depth} levels were read as part of their ancestor (raise it with --max-depth)"),
-                                    Some(loc.line()),
+                                    Some(lines.last()),
                                 ));
                             }
                             continue;
@@ -174,11 +162,11 @@ fn walk(
                         if name == "table" {
                             let rows = table::rows_of(n);
                             if table::is_layout(&rows) {
-                                pending.flush(loc, &mut out);
+                                pending.flush(lines, &mut out);
                                 continue;
                             }
-                            pending.flush(loc, &mut out);
-                            if let Some(t) = table::build(n, &rows, limits, loc, diags) {
+                            pending.flush(lines, &mut out);
+                            if let Some(t) = table::build(n, &rows, limits, lines, diags) {
                                 out.push(Block::Table(t));
                             }
                             // The table's content has been read; skip its subtree.
@@ -187,7 +175,7 @@ fn walk(
                             continue;
                         }
                         if dom::is_block_tag(name) {
-                            pending.flush(loc, &mut out);
+                            pending.flush(lines, &mut out);
                         }
                     }
                     _ => {}
@@ -202,14 +190,14 @@ fn walk(
                 }
                 if n.value().is_element() {
                     if depth <= max_depth && tag(&n).is_some_and(dom::is_block_tag) {
-                        pending.flush(loc, &mut out);
+                        pending.flush(lines, &mut out);
                     }
                     depth = depth.saturating_sub(1);
                 }
             }
         }
     }
-    pending.flush(loc, &mut out);
+    pending.flush(lines, &mut out);
     out
 }
 

@@ -18,10 +18,11 @@
 //! ([`crate::tasks::header_rows`]).
 
 use super::dom::{self, Dom, tag};
-use super::locate::Locator;
+use super::tree::Lines;
 use crate::Limits;
 use crate::model::{Diagnostic, Severity, Table};
 use crate::normalize::normalize_block;
+use ego_tree::NodeId;
 
 /// Most bytes of cell text copied into spanned slots per table; past this a spanned cell's text
 /// stands only in its first slot.
@@ -78,14 +79,13 @@ pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
         })
 }
 
-/// A cell's text: normalized lines joined with `\n` (see the module documentation), and the raw
-/// text of its first line for locating it in the source.
-pub(super) fn cell_text(cell: Dom<'_>) -> (String, String) {
-    let mut raw = dom::text_lines(cell);
+/// A cell's text: normalized lines joined with `\n` (see the module documentation), and its
+/// first text node with visible text (whose line the row takes).
+pub(super) fn cell_text(cell: Dom<'_>) -> (String, Option<NodeId>) {
+    let (mut raw, first) = dom::text_lines_and_first(cell);
     if raw.len() <= 1 {
         // One line (the usual cell): its normalized text, nothing to join.
-        let first = raw.pop().unwrap_or_default();
-        return (normalize_block(&first), first);
+        return (normalize_block(&raw.pop().unwrap_or_default()), first);
     }
     let lines: Vec<String> = raw
         .iter()
@@ -99,7 +99,7 @@ pub(super) fn cell_text(cell: Dom<'_>) -> (String, String) {
     } else {
         lines.join("\n")
     };
-    (text, raw.into_iter().next().unwrap_or_default())
+    (text, first)
 }
 
 fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
@@ -127,7 +127,7 @@ pub(super) fn build(
     table: Dom<'_>,
     rows: &[RawRow<'_>],
     limits: &Limits,
-    loc: &mut Locator,
+    lines: &mut Lines,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
     let cap = usize::try_from(limits.max_grid_cells)
@@ -155,22 +155,10 @@ pub(super) fn build(
             truncated = true;
             break;
         }
-        let texts: Vec<(String, String)> = row.cells.iter().map(|c| cell_text(*c)).collect();
-        // Locate the row by its first distinctive cell (a bare `1` is found anywhere).
-        let probe = texts
-            .iter()
-            .map(|(_, raw)| dom::probe(raw))
-            .find(|p| p.chars().count() >= 4)
-            .or_else(|| {
-                texts
-                    .iter()
-                    .map(|(_, raw)| dom::probe(raw))
-                    .find(|p| !p.is_empty())
-            });
-        let line = match probe {
-            Some(p) => loc.locate(p),
-            None => loc.line(),
-        };
+        let texts: Vec<(String, Option<NodeId>)> =
+            row.cells.iter().map(|c| cell_text(*c)).collect();
+        // The row's line is the line of its first text.
+        let line = lines.of(texts.iter().find_map(|(_, first)| *first));
         first_line.get_or_insert(line);
         row_lines.push(line);
         let mut col = 0usize;
@@ -218,7 +206,7 @@ pub(super) fn build(
         width = (cap / height.max(1)).max(1);
         height = height.min(cap / width);
     }
-    let line = first_line.unwrap_or_else(|| loc.line());
+    let line = first_line.unwrap_or_else(|| lines.last());
     if spans_capped {
         diags.push(Diagnostic::new(
             Severity::Info,

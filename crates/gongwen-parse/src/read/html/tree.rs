@@ -16,13 +16,18 @@
 //! result is what it was before for pages that go past the limit, and a page within the limit
 //! is parsed once, the same tree as [`Html::parse_document`] builds (the tokenizer reads input
 //! that arrives in pieces exactly as input that arrives whole).
+//!
+//! The same sink notes where each text node's first visible character stands in the source: the
+//! tree builder tells it the tokenizer's line before every token, and a run of text arrives
+//! with the line where it ends, so the line of its first visible character is that line less
+//! the line breaks after it. Blocks take the line of their first text ([`Lines`]); scraper
+//! itself keeps no positions.
 
 use super::flatten;
 use ego_tree::NodeId;
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
 use html5ever::{Attribute, QualName};
-use rustc_hash::FxHashMap;
 use scraper::{Html, HtmlTreeSink};
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
@@ -44,6 +49,34 @@ const LOOKUPS_BASE: u64 = 1 << 20;
 pub(super) struct Parsed {
     pub html: Html,
     pub capped: Option<String>,
+    pub lines: Lines,
+}
+
+/// Source lines of text nodes: the line of each one's first visible character.
+pub(super) struct Lines {
+    /// (text node, line), sorted by node.
+    by_node: Vec<(NodeId, u32)>,
+    /// The last line looked up (1 before any).
+    last: usize,
+}
+
+impl Lines {
+    /// The line of `node`'s first visible character; for a node without one, or none, the
+    /// line of the last block found.
+    pub(super) fn of(&mut self, node: Option<NodeId>) -> usize {
+        if let Some(node) = node
+            && let Ok(i) = self.by_node.binary_search_by(|(n, _)| n.cmp(&node))
+            && let Some(&(_, line)) = self.by_node.get(i)
+        {
+            self.last = line as usize;
+        }
+        self.last
+    }
+
+    /// The line of the last block found (1 before the first).
+    pub(super) fn last(&self) -> usize {
+        self.last
+    }
 }
 
 /// Parses `text`, applying the depth cap only when the page needs it.
@@ -52,12 +85,32 @@ pub(super) fn parse(text: &str, max_depth: usize) -> Parsed {
 }
 
 fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
-    if let Some(html) = parse_watched(text, max_depth, slice) {
-        return Parsed { html, capped: None };
+    if let Some((html, lines)) = parse_watched(text, Some(max_depth), slice) {
+        return Parsed {
+            html,
+            capped: None,
+            lines,
+        };
     }
     let capped = flatten::cap_depth(text, max_depth);
-    let html = Html::parse_document(capped.as_deref().unwrap_or(text));
-    Parsed { html, capped }
+    let source = capped.as_deref().unwrap_or(text);
+    // The cap leaves the tree within a few times the limit: parse it unwatched.
+    let (html, lines) = parse_watched(source, None, usize::MAX)
+        .unwrap_or_else(|| (Html::parse_document(source), Lines::empty()));
+    Parsed {
+        html,
+        capped,
+        lines,
+    }
+}
+
+impl Lines {
+    fn empty() -> Self {
+        Lines {
+            by_node: Vec::new(),
+            last: 1,
+        }
+    }
 }
 
 /// What the sink has seen, shared with the loop that feeds the parser.
@@ -65,20 +118,24 @@ fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
 struct Seen {
     deepest: Cell<usize>,
     lookups: Cell<u64>,
+    /// (text node, line of its first visible character), in the order noted.
+    texts: RefCell<Vec<(NodeId, u32)>>,
 }
 
-/// The tree, or `None` when the page went past the limit or made the tree builder search too
-/// much.
-fn parse_watched(text: &str, max_depth: usize, slice: usize) -> Option<Html> {
+/// The tree and its text lines, or `None` when the page went past `max_depth` or made the tree
+/// builder search too much (with `None` for `max_depth`, never).
+fn parse_watched(text: &str, max_depth: Option<usize>, slice: usize) -> Option<(Html, Lines)> {
     let seen = Rc::new(Seen::default());
     let sink = Watch {
         inner: HtmlTreeSink::new(Html::new_document()),
-        depth: RefCell::new(FxHashMap::default()),
         seen: Rc::clone(&seen),
+        line: Cell::new(1),
+        last_text: Cell::new(None),
     };
     // The cap counts levels below `<body>`; the watch counts from the document (`<html>` is 1,
     // `<body>` 2).
-    let limit = max_depth.saturating_add(2);
+    let limit = max_depth.map_or(usize::MAX, |d| d.saturating_add(2));
+    let watched = max_depth.is_some();
     let mut parser = html5ever::parse_document(sink, Default::default());
     let slice = slice.max(4);
     let mut start = 0;
@@ -89,34 +146,86 @@ fn parse_watched(text: &str, max_depth: usize, slice: usize) -> Option<Html> {
         }
         parser.process(StrTendril::from_slice(&text[start..end]));
         let budget = LOOKUPS_BASE.saturating_add(LOOKUPS_PER_BYTE.saturating_mul(end as u64));
-        if seen.deepest.get() > limit || seen.lookups.get() > budget {
+        if watched && (seen.deepest.get() > limit || seen.lookups.get() > budget) {
             return None;
         }
         start = end;
     }
+    let texts = std::mem::take(&mut *seen.texts.borrow_mut());
     let html = parser.finish();
-    (seen.deepest.get() <= limit).then_some(html)
+    if watched && seen.deepest.get() > limit {
+        return None;
+    }
+    Some((html, Lines::new(texts)))
 }
 
-/// scraper's tree sink, with the depth of each element attached and a count of name lookups.
+impl Lines {
+    fn new(mut by_node: Vec<(NodeId, u32)>) -> Self {
+        // Nearly sorted already (text nodes are numbered as they are made); a node noted twice
+        // keeps its first line.
+        by_node.sort_by_key(|(n, _)| *n);
+        by_node.dedup_by_key(|(n, _)| *n);
+        Lines { by_node, last: 1 }
+    }
+}
+
+/// The line of the first visible character of a run of text that the tokenizer emitted while
+/// on `line` (the line where the run ends), or `None` when the run is all white space.
+fn first_visible_line(text: &str, line: u64) -> Option<u32> {
+    let at = text.find(|c: char| !c.is_whitespace())?;
+    let after = memchr::memchr_iter(b'\n', text.as_bytes().get(at..).unwrap_or_default()).count();
+    let line = line.saturating_sub(after as u64).max(1);
+    Some(u32::try_from(line).unwrap_or(u32::MAX))
+}
+
+/// scraper's tree sink, noting the depth of each element attached, the name lookups, and the
+/// lines of text nodes.
 struct Watch {
     inner: HtmlTreeSink,
-    /// Depth of each attached element (the document is 0, `<html>` 1); nodes not in the map
-    /// (the document, detached nodes) count as 0.
-    depth: RefCell<FxHashMap<NodeId, usize>>,
     seen: Rc<Seen>,
+    /// The tokenizer's line, as the tree builder last told it.
+    line: Cell<u64>,
+    /// The text node whose line was noted last.
+    last_text: Cell<Option<NodeId>>,
 }
 
 impl Watch {
+    /// Depth of a node in the tree as it stands (the document is 0, `<html>` 1): its number of
+    /// ancestors. Walking up costs the depth, which the watch keeps small or gives up.
     fn depth_of(&self, node: &NodeId) -> usize {
-        self.depth.borrow().get(node).copied().unwrap_or(0)
+        self.inner
+            .0
+            .borrow()
+            .tree
+            .get(*node)
+            .map_or(0, |n| n.ancestors().count())
     }
 
-    fn set_depth(&self, node: NodeId, depth: usize) {
-        self.depth.borrow_mut().insert(node, depth);
+    fn note_depth(&self, depth: usize) {
         if depth > self.seen.deepest.get() {
             self.seen.deepest.set(depth);
         }
+    }
+
+    /// Notes the line of the text node `node` that just received visible text, unless it has
+    /// one already.
+    fn note_text(&self, node: Option<NodeId>, line: u32) {
+        if let Some(node) = node
+            && self.last_text.get() != Some(node)
+        {
+            self.seen.texts.borrow_mut().push((node, line));
+            self.last_text.set(Some(node));
+        }
+    }
+
+    fn last_child(&self, parent: &NodeId) -> Option<NodeId> {
+        let html = self.inner.0.borrow();
+        html.tree.get(*parent)?.last_child().map(|c| c.id())
+    }
+
+    fn prev_sibling(&self, node: &NodeId) -> Option<NodeId> {
+        let html = self.inner.0.borrow();
+        html.tree.get(*node)?.prev_sibling().map(|c| c.id())
     }
 }
 
@@ -155,10 +264,20 @@ impl TreeSink for Watch {
     }
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
-        if let NodeOrText::AppendNode(node) = &child {
-            self.set_depth(*node, self.depth_of(parent) + 1);
+        match child {
+            NodeOrText::AppendNode(_) => {
+                self.note_depth(self.depth_of(parent) + 1);
+                self.inner.append(parent, child);
+            }
+            NodeOrText::AppendText(text) => {
+                let line = first_visible_line(&text, self.line.get());
+                self.inner.append(parent, NodeOrText::AppendText(text));
+                if let Some(line) = line {
+                    // The text joined the parent's last text node, or became it.
+                    self.note_text(self.last_child(parent), line);
+                }
+            }
         }
-        self.inner.append(parent, child);
     }
 
     fn append_based_on_parent_node(
@@ -167,13 +286,19 @@ impl TreeSink for Watch {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
-        if let NodeOrText::AppendNode(node) = &child {
-            // Either beside `element` or inside `prev_element`: count the deeper of the two.
-            let depth = self.depth_of(element).max(self.depth_of(prev_element) + 1);
-            self.set_depth(*node, depth);
+        // What scraper's sink does, through this sink's own two methods.
+        let has_parent = self
+            .inner
+            .0
+            .borrow()
+            .tree
+            .get(*element)
+            .is_some_and(|n| n.parent().is_some());
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
         }
-        self.inner
-            .append_based_on_parent_node(element, prev_element, child);
     }
 
     fn append_doctype_to_document(
@@ -195,10 +320,8 @@ impl TreeSink for Watch {
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        let contents = self.inner.get_template_contents(target);
-        // scraper keeps a template's contents as its first child.
-        self.set_depth(contents, self.depth_of(target) + 1);
-        contents
+        // scraper keeps a template's contents as its first child, so depths count through it.
+        self.inner.get_template_contents(target)
     }
 
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
@@ -210,10 +333,21 @@ impl TreeSink for Watch {
     }
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
-        if let NodeOrText::AppendNode(node) = &new_node {
-            self.set_depth(*node, self.depth_of(sibling));
+        match new_node {
+            NodeOrText::AppendNode(_) => {
+                self.note_depth(self.depth_of(sibling));
+                self.inner.append_before_sibling(sibling, new_node);
+            }
+            NodeOrText::AppendText(text) => {
+                let line = first_visible_line(&text, self.line.get());
+                self.inner
+                    .append_before_sibling(sibling, NodeOrText::AppendText(text));
+                if let Some(line) = line {
+                    // The text joined the sibling's previous text node, or became it.
+                    self.note_text(self.prev_sibling(sibling), line);
+                }
+            }
         }
-        self.inner.append_before_sibling(sibling, new_node);
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
@@ -234,9 +368,9 @@ impl TreeSink for Watch {
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
-        // The children's depths are not updated (that would walk their subtrees); the tree
-        // builder only does this in the adoption agency, whose repeated use also shows as
-        // name lookups.
+        // Depths are read off the tree when something is attached, so the moved children
+        // count at their new depth from then on; the adoption agency's repeated use also shows
+        // as name lookups.
         self.inner.reparent_children(node, new_parent);
     }
 
@@ -246,6 +380,7 @@ impl TreeSink for Watch {
     }
 
     fn set_current_line(&self, line_number: u64) {
+        self.line.set(line_number);
         self.inner.set_current_line(line_number);
     }
 
