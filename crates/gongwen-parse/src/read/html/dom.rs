@@ -223,59 +223,87 @@ pub(super) fn is_skipped(e: &Element) -> bool {
 
 /// The text of `node` as lines: block boundaries (and `<br>`, table rows and cells of nested
 /// tables) break lines; skipped elements contribute nothing. Returns the raw lines (entities
-/// decoded, white space as in the page).
+/// decoded, white space as in the page), blank ones left out.
 pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
-    text_lines_and_first(node).0
+    let mut lines = TextLines::default();
+    lines.read(node);
+    lines.lines().map(str::to_owned).collect()
 }
 
-/// [`text_lines`], and the first text node with visible text.
-pub(super) fn text_lines_and_first(node: Dom<'_>) -> (Vec<String>, Option<ego_tree::NodeId>) {
-    let mut first = None;
-    let mut lines = vec![String::new()];
-    let mut skip: Option<ego_tree::NodeId> = None;
-    for edge in node.traverse() {
-        match edge {
-            Edge::Open(n) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match n.value() {
-                    Node::Text(t) => {
-                        if first.is_none() && !t.trim().is_empty() {
-                            first = Some(n.id());
-                        }
-                        if let Some(last) = lines.last_mut() {
-                            last.push_str(t);
-                        }
+/// The text of an element by lines, as [`text_lines`] gives it, in one buffer that is reused
+/// from element to element (a table reads thousands of cells).
+#[derive(Default)]
+pub(super) struct TextLines {
+    text: String,
+    /// Where each line starts in `text`.
+    starts: Vec<usize>,
+    /// The first text node with visible text.
+    first: Option<ego_tree::NodeId>,
+}
+
+impl TextLines {
+    /// Reads `node`'s text, replacing what was read before.
+    pub(super) fn read(&mut self, node: Dom<'_>) {
+        self.text.clear();
+        self.starts.clear();
+        self.starts.push(0);
+        self.first = None;
+        // Whether the line being read has visible text.
+        let mut visible = false;
+        let mut skip: Option<ego_tree::NodeId> = None;
+        for edge in node.traverse() {
+            match edge {
+                Edge::Open(n) => {
+                    if skip.is_some() {
+                        continue;
                     }
-                    Node::Element(e) => {
-                        if n.id() != node.id() && is_skipped(e) {
-                            skip = Some(n.id());
-                        } else if is_block_tag(e.name())
-                            && lines.last().is_some_and(|l| !l.trim().is_empty())
-                        {
-                            lines.push(String::new());
+                    match n.value() {
+                        Node::Text(t) => {
+                            if !visible && !t.trim().is_empty() {
+                                visible = true;
+                                self.first.get_or_insert(n.id());
+                            }
+                            self.text.push_str(t);
                         }
+                        Node::Element(e) => {
+                            if n.id() != node.id() && is_skipped(e) {
+                                skip = Some(n.id());
+                            } else if visible && is_block_tag(e.name()) {
+                                self.starts.push(self.text.len());
+                                visible = false;
+                            }
+                        }
+                        _ => {}
                     }
-                    _ => {}
                 }
-            }
-            Edge::Close(n) => {
-                if skip == Some(n.id()) {
-                    skip = None;
-                    continue;
-                }
-                if skip.is_none()
-                    && tag(&n).is_some_and(is_block_tag)
-                    && lines.last().is_some_and(|l| !l.trim().is_empty())
-                {
-                    lines.push(String::new());
+                Edge::Close(n) => {
+                    if skip == Some(n.id()) {
+                        skip = None;
+                        continue;
+                    }
+                    if skip.is_none() && visible && tag(&n).is_some_and(is_block_tag) {
+                        self.starts.push(self.text.len());
+                        visible = false;
+                    }
                 }
             }
         }
     }
-    lines.retain(|l| !l.trim().is_empty());
-    (lines, first)
+
+    /// The lines read, blank ones left out.
+    pub(super) fn lines(&self) -> impl Iterator<Item = &str> + Clone {
+        let ends = self.starts.iter().skip(1).copied().chain([self.text.len()]);
+        self.starts
+            .iter()
+            .zip(ends)
+            .filter_map(|(&a, b)| self.text.get(a..b))
+            .filter(|l| !l.trim().is_empty())
+    }
+
+    /// The first text node with visible text.
+    pub(super) fn first(&self) -> Option<ego_tree::NodeId> {
+        self.first
+    }
 }
 
 #[cfg(test)]

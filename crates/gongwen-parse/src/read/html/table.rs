@@ -17,7 +17,7 @@
 //! `<thead>` or made of `<th>` cells, else the leading rows of header words
 //! ([`crate::tasks::header_rows`]).
 
-use super::dom::{self, Dom, tag};
+use super::dom::{self, Dom, TextLines, tag};
 use super::tree::Lines;
 use crate::Limits;
 use crate::model::{Diagnostic, Severity, Table};
@@ -80,26 +80,31 @@ pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
 }
 
 /// A cell's text: normalized lines joined with `\n` (see the module documentation), and its
-/// first text node with visible text (whose line the row takes).
-pub(super) fn cell_text(cell: Dom<'_>) -> (String, Option<NodeId>) {
-    let (mut raw, first) = dom::text_lines_and_first(cell);
-    if raw.len() <= 1 {
-        // One line (the usual cell): its normalized text, nothing to join.
-        return (normalize_block(&raw.pop().unwrap_or_default()), first);
-    }
+/// first text node with visible text (whose line the row takes). `scratch` is reused.
+pub(super) fn cell_text(cell: Dom<'_>, scratch: &mut TextLines) -> (String, Option<NodeId>) {
+    scratch.read(cell);
+    let first = scratch.first();
+    let mut raw = scratch.lines();
+    let (Some(one), None) = (raw.next(), raw.clone().next()) else {
+        return (join_lines(scratch.lines()), first);
+    };
+    // One line (the usual cell): its normalized text, nothing to join.
+    (normalize_block(one), first)
+}
+
+/// Several (or no) lines of a cell, joined.
+fn join_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
     let lines: Vec<String> = raw
-        .iter()
-        .map(|l| normalize_block(l))
+        .map(normalize_block)
         .filter(|l| !l.is_empty())
         .collect();
     let total: usize = lines.iter().map(|l| l.chars().count()).sum();
     let short = lines.iter().all(|l| l.chars().count() <= 3);
-    let text = if lines.len() > 1 && short && total <= 6 {
+    if lines.len() > 1 && short && total <= 6 {
         normalize_block(&lines.join(" "))
     } else {
         lines.join("\n")
-    };
-    (text, first)
+    }
 }
 
 fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
@@ -149,14 +154,18 @@ pub(super) fn build(
     let mut spans_capped = false;
     let mut truncated = false;
     let mut first_line = None;
+    let mut scratch = TextLines::default();
 
     for (r, row) in rows.iter().enumerate() {
         if (r + 1).saturating_mul(width.max(1)) > cap {
             truncated = true;
             break;
         }
-        let texts: Vec<(String, Option<NodeId>)> =
-            row.cells.iter().map(|c| cell_text(*c)).collect();
+        let texts: Vec<(String, Option<NodeId>)> = row
+            .cells
+            .iter()
+            .map(|c| cell_text(*c, &mut scratch))
+            .collect();
         // The row's line is the line of its first text.
         let line = lines.of(texts.iter().find_map(|(_, first)| *first));
         first_line.get_or_insert(line);
