@@ -131,6 +131,7 @@ fn parse_watched(text: &str, max_depth: Option<usize>, slice: usize) -> Option<(
         seen: Rc::clone(&seen),
         line: Cell::new(1),
         last_text: Cell::new(None),
+        recent: Cell::new([None, None]),
     };
     // The cap counts levels below `<body>`; the watch counts from the document (`<html>` is 1,
     // `<body>` 2).
@@ -172,10 +173,31 @@ impl Lines {
 /// The line of the first visible character of a run of text that the tokenizer emitted while
 /// on `line` (the line where the run ends), or `None` when the run is all white space.
 fn first_visible_line(text: &str, line: u64) -> Option<u32> {
-    let at = text.find(|c: char| !c.is_whitespace())?;
+    let at = first_visible(text)?;
     let after = memchr::memchr_iter(b'\n', text.as_bytes().get(at..).unwrap_or_default()).count();
     let line = line.saturating_sub(after as u64).max(1);
     Some(u32::try_from(line).unwrap_or(u32::MAX))
+}
+
+/// Where the first character that is not white space starts (ASCII looked at byte by byte).
+fn first_visible(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            if !c.is_ascii_whitespace() {
+                return Some(i);
+            }
+            i += 1;
+            continue;
+        }
+        let ch = text.get(i..)?.chars().next()?;
+        if !ch.is_whitespace() {
+            return Some(i);
+        }
+        i += ch.len_utf8();
+    }
+    None
 }
 
 /// scraper's tree sink, noting the depth of each element attached, the name lookups, and the
@@ -187,18 +209,34 @@ struct Watch {
     line: Cell<u64>,
     /// The text node whose line was noted last.
     last_text: Cell<Option<NodeId>>,
+    /// Two nodes whose depths are known: the last parent appended to, and its new child.
+    recent: Cell<[Option<(NodeId, usize)>; 2]>,
 }
 
 impl Watch {
     /// Depth of a node in the tree as it stands (the document is 0, `<html>` 1): its number of
     /// ancestors. Walking up costs the depth, which the watch keeps small or gives up.
     fn depth_of(&self, node: &NodeId) -> usize {
+        // Most elements go into the element made just before, or beside it.
+        for &(n, d) in self.recent.get().iter().flatten() {
+            if n == *node {
+                return d;
+            }
+        }
         self.inner
             .0
             .borrow()
             .tree
             .get(*node)
             .map_or(0, |n| n.ancestors().count())
+    }
+
+    /// Remembers the depths of the parent just used and of the element put into it.
+    fn remember(&self, parent: NodeId, parent_depth: usize, child: NodeId) {
+        self.recent.set([
+            Some((parent, parent_depth)),
+            Some((child, parent_depth + 1)),
+        ]);
     }
 
     fn note_depth(&self, depth: usize) {
@@ -265,9 +303,11 @@ impl TreeSink for Watch {
 
     fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
         match child {
-            NodeOrText::AppendNode(_) => {
-                self.note_depth(self.depth_of(parent) + 1);
-                self.inner.append(parent, child);
+            NodeOrText::AppendNode(node) => {
+                let depth = self.depth_of(parent);
+                self.note_depth(depth + 1);
+                self.inner.append(parent, NodeOrText::AppendNode(node));
+                self.remember(*parent, depth, node);
             }
             NodeOrText::AppendText(text) => {
                 let line = first_visible_line(&text, self.line.get());
@@ -336,6 +376,8 @@ impl TreeSink for Watch {
         match new_node {
             NodeOrText::AppendNode(_) => {
                 self.note_depth(self.depth_of(sibling));
+                // The node may have moved from elsewhere: forget remembered depths.
+                self.recent.set([None, None]);
                 self.inner.append_before_sibling(sibling, new_node);
             }
             NodeOrText::AppendText(text) => {
@@ -364,6 +406,7 @@ impl TreeSink for Watch {
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
+        self.recent.set([None, None]);
         self.inner.remove_from_parent(target);
     }
 
@@ -371,6 +414,7 @@ impl TreeSink for Watch {
         // Depths are read off the tree when something is attached, so the moved children
         // count at their new depth from then on; the adoption agency's repeated use also shows
         // as name lookups.
+        self.recent.set([None, None]);
         self.inner.reparent_children(node, new_parent);
     }
 
