@@ -125,6 +125,14 @@ pub(super) fn find(root: Dom<'_>) -> Found {
                 {
                     continue;
                 }
+                // A pair has a colon; most paragraphs have none, and need not be read.
+                let colon = n.descendants().any(|d| match d.value() {
+                    scraper::Node::Text(t) => t.contains(['：', ':']),
+                    _ => false,
+                });
+                if !colon {
+                    continue;
+                }
                 let text = normalize_block(&dom::text_lines(n).join(" "));
                 if text.chars().count() > 200 {
                     continue;
@@ -155,6 +163,9 @@ pub(super) fn find(root: Dom<'_>) -> Found {
 /// The label/value pairs of a small table whose cells are labels and values; `None` for any
 /// other table (large, nested, or with cells that are neither).
 fn table_pairs(t: Dom<'_>) -> Option<Vec<(String, String)>> {
+    if table::has_more_rows_than(t, 12) {
+        return None;
+    }
     let rows = table::rows_of(t);
     if rows.is_empty() || rows.len() > 12 || rows.iter().any(|r| r.cells.len() > 8) {
         return None;

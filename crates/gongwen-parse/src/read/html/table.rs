@@ -53,6 +53,21 @@ pub(super) fn rows_of<'a>(table: Dom<'a>) -> Vec<RawRow<'a>> {
     rows
 }
 
+/// Whether `table` has more than `n` rows (counted as [`rows_of`] counts them, stopping early).
+pub(super) fn has_more_rows_than(table: Dom<'_>, n: usize) -> bool {
+    table
+        .children()
+        .flat_map(|child| {
+            let section = matches!(tag(&child), Some("thead" | "tbody" | "tfoot"));
+            let own = (tag(&child) == Some("tr")).then_some(child);
+            own.into_iter()
+                .chain(section.then(|| child.children()).into_iter().flatten())
+        })
+        .filter(|r| tag(r) == Some("tr"))
+        .nth(n)
+        .is_some()
+}
+
 fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
     RawRow {
         cells: tr
@@ -94,10 +109,7 @@ pub(super) fn cell_text(cell: Dom<'_>, scratch: &mut TextLines) -> (String, Opti
 
 /// Several (or no) lines of a cell, joined.
 fn join_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
-    let lines: Vec<String> = raw
-        .map(normalize_block)
-        .filter(|l| !l.is_empty())
-        .collect();
+    let lines: Vec<String> = raw.map(normalize_block).filter(|l| !l.is_empty()).collect();
     let total: usize = lines.iter().map(|l| l.chars().count()).sum();
     let short = lines.iter().all(|l| l.chars().count() <= 3);
     if lines.len() > 1 && short && total <= 6 {
@@ -333,4 +345,41 @@ pub(super) fn build(
         row_lines,
         line,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_counted_as_rows_of_counts_them() {
+        for (page, rows) in [
+            ("<table><tr><td>1<tr><td>2</table>", 2),
+            (
+                "<table><thead><tr><th>a</thead><tbody><tr><td>1<tr><td>2</tbody><tfoot><tr><td>z</tfoot></table>",
+                4,
+            ),
+            (
+                "<table><tr><td><table><tr><td>x<tr><td>y</table></td></tr></table>",
+                1,
+            ),
+            ("<table><caption>c</caption></table>", 0),
+        ] {
+            let html = scraper::Html::parse_document(page);
+            let table = html
+                .tree
+                .root()
+                .descendants()
+                .find(|n| tag(n) == Some("table"))
+                .expect("table");
+            assert_eq!(rows_of(table).len(), rows, "{page}");
+            for n in 0..6 {
+                assert_eq!(
+                    has_more_rows_than(table, n),
+                    rows > n,
+                    "{page}: more than {n}"
+                );
+            }
+        }
+    }
 }

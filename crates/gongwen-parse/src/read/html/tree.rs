@@ -261,6 +261,13 @@ impl Watch {
         html.tree.get(*parent)?.last_child().map(|c| c.id())
     }
 
+    /// The parent's last child, when it is a text node.
+    fn last_text_child(&self, parent: &NodeId) -> Option<NodeId> {
+        let html = self.inner.0.borrow();
+        let last = html.tree.get(*parent)?.last_child()?;
+        last.value().is_text().then(|| last.id())
+    }
+
     fn prev_sibling(&self, node: &NodeId) -> Option<NodeId> {
         let html = self.inner.0.borrow();
         html.tree.get(*node)?.prev_sibling().map(|c| c.id())
@@ -310,11 +317,17 @@ impl TreeSink for Watch {
                 self.remember(*parent, depth, node);
             }
             NodeOrText::AppendText(text) => {
+                // The text joins the parent's last child when that is text, else becomes a new
+                // last child. A node already noted needs nothing more.
+                let joins = self.last_text_child(parent);
+                if joins.is_some() && joins == self.last_text.get() {
+                    self.inner.append(parent, NodeOrText::AppendText(text));
+                    return;
+                }
                 let line = first_visible_line(&text, self.line.get());
                 self.inner.append(parent, NodeOrText::AppendText(text));
                 if let Some(line) = line {
-                    // The text joined the parent's last text node, or became it.
-                    self.note_text(self.last_child(parent), line);
+                    self.note_text(joins.or_else(|| self.last_child(parent)), line);
                 }
             }
         }
