@@ -194,11 +194,23 @@ pub(super) fn is_hidden(e: &Element) -> bool {
 }
 
 /// True when `style`, with all white space removed and ASCII letters lowercased, contains
-/// `display:none` or `visibility:hidden`. Streams the characters through a window of the last
-/// 17 (the longer pattern's length) instead of building that string.
+/// `display:none` or `visibility:hidden`. Streams the characters through a 16-byte shift
+/// register (and the byte shifted out of it) instead of building that string.
 fn style_hides(style: &str) -> bool {
-    const PATTERNS: [&[u8]; 2] = [b"display:none", b"visibility:hidden"];
-    let mut window = [0u8; 17];
+    const fn pack(p: &[u8]) -> u128 {
+        let mut v = 0u128;
+        let mut i = 0;
+        while i < p.len() {
+            v = (v << 8) | p[i] as u128;
+            i += 1;
+        }
+        v
+    }
+    const NONE: u128 = pack(b"display:none");
+    const NONE_MASK: u128 = (1u128 << 96) - 1;
+    // `visibility:hidden` is 17 bytes: its last 16 fill the register, its `v` was shifted out.
+    const HIDDEN: u128 = pack(b"isibility:hidden");
+    let mut reg = 0u128;
     for c in style.chars().filter(|c| !c.is_whitespace()) {
         // A non-ASCII character is a 0, which no pattern contains.
         let b = if c.is_ascii() {
@@ -206,9 +218,9 @@ fn style_hides(style: &str) -> bool {
         } else {
             0
         };
-        window.copy_within(1.., 0);
-        window[16] = b;
-        if (b == b'e' || b == b'n') && PATTERNS.iter().any(|p| window.ends_with(p)) {
+        let out = (reg >> 120) as u8;
+        reg = (reg << 8) | u128::from(b);
+        if (b == b'e' && reg & NONE_MASK == NONE) || (b == b'n' && reg == HIDDEN && out == b'v') {
             return true;
         }
     }
@@ -321,6 +333,9 @@ mod tests {
             ("display:block", false),
             ("display:n\u{e9}one", false),
             ("visibility:visible", false),
+            ("font-size: 12pt; line-height: 150%; visibility: hidden", true),
+            ("isibility:hidden", false),
+            ("display:non", false),
             ("", false),
         ] {
             let old: String = style
