@@ -128,7 +128,11 @@ fn survey(root: Dom<'_>) -> Survey {
                         parent.1.all += c.all;
                         parent.1.plain += c.plain;
                     }
-                    counts.insert(id, c);
+                    // Elements without Chinese text count as 0 without an entry: no container
+                    // is chosen for them, nor descended into.
+                    if c.all > 0 {
+                        counts.insert(id, c);
+                    }
                 }
             }
         }
