@@ -322,6 +322,14 @@ pub struct InlineDuty {
 /// Reads a trailing duty parenthesis: `（市发展改革委牵头，市财政局、市商务委配合）` or
 /// `（负责部门：人力资源社会保障部；适用范围：所有自贸试验区）`.
 pub fn inline_duty(text: &str) -> Option<InlineDuty> {
+    // The regex is anchored at the end, but its search starts from the front: most paragraphs
+    // do not end in a parenthesis at all, which is seen at once.
+    let tail = text
+        .strip_suffix(['。', '；'])
+        .unwrap_or(text);
+    if !tail.ends_with('）') {
+        return None;
+    }
     let c = INLINE_DUTY.captures(text)?;
     let inner = c.get(1)?.as_str();
     if !DUTY_WORDS.iter().any(|w| inner.contains(w)) || inner.chars().count() > 300 {

@@ -333,7 +333,10 @@ mod tests {
             ("display:block", false),
             ("display:n\u{e9}one", false),
             ("visibility:visible", false),
-            ("font-size: 12pt; line-height: 150%; visibility: hidden", true),
+            (
+                "font-size: 12pt; line-height: 150%; visibility: hidden",
+                true,
+            ),
             ("isibility:hidden", false),
             ("display:non", false),
             ("", false),

@@ -174,9 +174,14 @@ impl Lines {
 /// on `line` (the line where the run ends), or `None` when the run is all white space.
 fn first_visible_line(text: &str, line: u64) -> Option<u32> {
     let at = first_visible(text)?;
-    // Pieces are short: a plain count beats setting up a vector search for each.
+    // Most pieces are short, where a plain count beats setting up a vector search; a long one
+    // (a paragraph's text) is counted with memchr.
     let rest = text.as_bytes().get(at..).unwrap_or_default();
-    let after = rest.iter().filter(|&&b| b == b'\n').count();
+    let after = if rest.len() < 256 {
+        rest.iter().filter(|&&b| b == b'\n').count()
+    } else {
+        memchr::memchr_iter(b'\n', rest).count()
+    };
     let line = line.saturating_sub(after as u64).max(1);
     Some(u32::try_from(line).unwrap_or(u32::MAX))
 }
