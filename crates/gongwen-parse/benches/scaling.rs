@@ -6,6 +6,8 @@
 //!
 //! Each input is timed with `std::time::Instant` over repeated runs; the fastest run is used
 //! (the least disturbed by other processes on a shared machine), the median is shown beside it.
+//! On HTML inputs our parse and the floor take turns, round after round, so that a machine that
+//! slows down for a while slows both alike and the ratio stays fair.
 //!
 //! ```sh
 //! cargo bench -p gongwen-parse --bench scaling
@@ -21,18 +23,29 @@ use gongwen_parse::{InputFormat, Options, parse};
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// Fastest and median time of one call of `f`, over repeated calls for about `budget`.
-fn time(budget: Duration, mut f: impl FnMut()) -> (Duration, Duration) {
-    f();
-    let mut samples = Vec::new();
-    let started = Instant::now();
-    while samples.len() < 5 || (started.elapsed() < budget && samples.len() < 10_000) {
-        let t = Instant::now();
+/// Fastest and median time of one call of each of `fs`, called in turn, round after round, for
+/// about `budget` per function.
+fn time_in_turn(budget: Duration, fs: &mut [Box<dyn FnMut() + '_>]) -> Vec<(Duration, Duration)> {
+    for f in fs.iter_mut() {
         f();
-        samples.push(t.elapsed());
     }
-    samples.sort();
-    (samples[0], samples[samples.len() / 2])
+    let mut samples: Vec<Vec<Duration>> = vec![Vec::new(); fs.len()];
+    let total = budget * fs.len() as u32;
+    let started = Instant::now();
+    while samples[0].len() < 5 || (started.elapsed() < total && samples[0].len() < 10_000) {
+        for (f, s) in fs.iter_mut().zip(&mut samples) {
+            let t = Instant::now();
+            f();
+            s.push(t.elapsed());
+        }
+    }
+    samples
+        .into_iter()
+        .map(|mut s| {
+            s.sort();
+            (s[0], s[s.len() / 2])
+        })
+        .collect()
 }
 
 fn mbps(bytes: usize, t: Duration) -> f64 {
@@ -96,61 +109,87 @@ fn main() {
         return;
     }
 
+    // Bring the machine to a steady state (caches, clock) before the first measurement.
+    let seed = common::SEED.as_bytes();
+    let warm = Instant::now();
+    while warm.elapsed() < Duration::from_millis(500) {
+        run(seed, InputFormat::Text);
+    }
     let mut rows = Vec::new();
     for (name, format, make) in &families {
-        for &n in sizes {
-            let bytes = make(n);
-            if let Err(e) = parse(
-                &bytes,
-                &Options {
-                    format: Some(*format),
-                    ..Options::default()
-                },
-            ) {
+        let inputs: Vec<Vec<u8>> = sizes.iter().map(|&n| make(n)).collect();
+        for (bytes, n) in inputs.iter().zip(sizes) {
+            let options = Options {
+                format: Some(*format),
+                ..Options::default()
+            };
+            if let Err(e) = parse(bytes, &options) {
                 eprintln!("{name} {n}: parse failed: {e}");
             }
-            let (best, median) = time(budget, || run(&bytes, *format));
-            let floor = (*format == InputFormat::Html).then(|| {
-                time(budget, || {
-                    black_box(common::floor(black_box(&bytes)));
-                })
-                .0
-            });
+        }
+        let html = *format == InputFormat::Html;
+        for (bytes, n) in inputs.iter().zip(sizes) {
+            let mut fs: Vec<Box<dyn FnMut() + '_>> = vec![Box::new(|| run(bytes, *format))];
+            if html {
+                fs.push(Box::new(|| {
+                    black_box(common::floor(black_box(bytes)));
+                }));
+            }
+            let times = time_in_turn(budget, &mut fs);
             rows.push(Row {
                 input: name.replace("×n", &format!("×{n}")),
                 bytes: bytes.len(),
-                best,
-                median,
-                floor,
+                best: times[0].0,
+                median: times[0].1,
+                floor: times.get(1).map(|t| t.0),
             });
         }
     }
     let gbk = common::gbk_page(&common::html_page(common::SEED));
-    let (best, median) = time(budget, || run(&gbk, InputFormat::Html));
-    let floor = time(budget, || {
-        black_box(common::floor(black_box(&gbk)));
-    })
-    .0;
+    let times = time_in_turn(
+        budget,
+        &mut [
+            Box::new(|| run(&gbk, InputFormat::Html)),
+            Box::new(|| {
+                black_box(common::floor(black_box(&gbk)));
+            }),
+        ],
+    );
     rows.push(Row {
         input: "html (GBK), seed".into(),
         bytes: gbk.len(),
-        best,
-        median,
-        floor: Some(floor),
+        best: times[0].0,
+        median: times[0].1,
+        floor: Some(times[1].0),
     });
 
     println!();
     println!(
-        "{:<24} {:>10} {:>10} {:>10} {:>9} {:>11} {:>10} {:>11}",
-        "input", "bytes", "best ms", "median ms", "MB/s", "per-byte/1×", "floor MB/s", "ours/floor"
+        "{:<24} {:>10} {:>10} {:>10} {:>9} {:>11} {:>10} {:>11} {:>11}",
+        "input",
+        "bytes",
+        "best ms",
+        "median ms",
+        "MB/s",
+        "per-byte/1×",
+        "floor MB/s",
+        "ours/floor",
+        "floor p-b/1×"
     );
     let mut base: Option<f64> = None;
+    let mut floor_base: Option<f64> = None;
     for (i, r) in rows.iter().enumerate() {
         let per_byte = r.best.as_secs_f64() / r.bytes as f64;
+        let floor_per_byte = r.floor.map(|f| f.as_secs_f64() / r.bytes as f64);
         if i % sizes.len() == 0 {
             base = Some(per_byte);
+            floor_base = floor_per_byte;
         }
         let rel = base.map(|b| per_byte / b).unwrap_or(1.0);
+        let floor_rel = match (floor_per_byte, floor_base) {
+            (Some(f), Some(b)) => format!("{:.2}", f / b),
+            _ => "-".into(),
+        };
         let (floor_mbps, ratio) = match r.floor {
             Some(f) => (
                 format!("{:.1}", mbps(r.bytes, f)),
@@ -159,7 +198,7 @@ fn main() {
             None => ("-".into(), "-".into()),
         };
         println!(
-            "{:<24} {:>10} {:>10.3} {:>10.3} {:>9.1} {:>11.2} {:>10} {:>11}",
+            "{:<24} {:>10} {:>10.3} {:>10.3} {:>9.1} {:>11.2} {:>10} {:>11} {:>11}",
             r.input,
             r.bytes,
             ms(r.best),
@@ -167,7 +206,8 @@ fn main() {
             mbps(r.bytes, r.best),
             rel,
             floor_mbps,
-            ratio
+            ratio,
+            floor_rel
         );
     }
     println!();
