@@ -324,9 +324,7 @@ pub struct InlineDuty {
 pub fn inline_duty(text: &str) -> Option<InlineDuty> {
     // The regex is anchored at the end, but its search starts from the front: most paragraphs
     // do not end in a parenthesis at all, which is seen at once.
-    let tail = text
-        .strip_suffix(['。', '；'])
-        .unwrap_or(text);
+    let tail = text.strip_suffix(['。', '；']).unwrap_or(text);
     if !tail.ends_with('）') {
         return None;
     }

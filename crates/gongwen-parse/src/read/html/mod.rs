@@ -231,6 +231,19 @@ mod tests {
     }
 
     #[test]
+    fn blocks_take_the_line_of_their_first_visible_text() {
+        let page = "<html><body><div id=zoom>\n<p>\n  第一段，\n  接着写。</p>\n<p><span>\u{3000}</span>\n<b>第二段</b></p>\r\n<table><tr><td>1</td><td>甲</td></tr>\n<tr>\n<td>\n2</td><td>乙</td></tr></table>\n<p>第&#x4e09;段&nbsp;\n末尾</p></div></body></html>";
+        let b = read(page);
+        let texts: Vec<(&str, usize)> = paras(&b);
+        assert_eq!(texts[0].1, 3, "{texts:?}");
+        assert_eq!(texts[1].1, 6, "{texts:?}");
+        assert_eq!(texts[2], ("第三段 末尾", 11));
+        let t = tables(&b);
+        assert_eq!(t[0].line, 7);
+        assert_eq!(t[0].row_lines, [7, 10]);
+    }
+
+    #[test]
     fn block_boundaries_and_inline_elements() {
         let b = read(
             "<div id=zoom><p><strong>关于印发</strong><font>某某</font>方案<br>的通知</p><h2>一、总体要求</h2><ul><li>第一项</li><li>第二项</li></ul><div>甲<div>乙</div>丙</div></div>",

@@ -174,13 +174,11 @@ impl Lines {
 /// on `line` (the line where the run ends), or `None` when the run is all white space.
 fn first_visible_line(text: &str, line: u64) -> Option<u32> {
     let at = first_visible(text)?;
-    // Most pieces are short, where a plain count beats setting up a vector search; a long one
-    // (a paragraph's text) is counted with memchr.
+    // Most pieces have no line break after their first visible character: one search says so.
     let rest = text.as_bytes().get(at..).unwrap_or_default();
-    let after = if rest.len() < 256 {
-        rest.iter().filter(|&&b| b == b'\n').count()
-    } else {
-        memchr::memchr_iter(b'\n', rest).count()
+    let after = match memchr::memchr(b'\n', rest) {
+        None => 0,
+        Some(p) => 1 + memchr::memchr_iter(b'\n', rest.get(p + 1..).unwrap_or_default()).count(),
     };
     let line = line.saturating_sub(after as u64).max(1);
     Some(u32::try_from(line).unwrap_or(u32::MAX))
@@ -534,6 +532,20 @@ mod tests {
             let capped = parsed.capped.expect("capped");
             assert!(capped.len() < page.len(), "tags were removed");
         }
+    }
+
+    #[test]
+    fn a_piece_of_text_takes_the_line_of_its_first_visible_character() {
+        // The tokenizer reports the line where a piece ends.
+        assert_eq!(first_visible_line("\n  甲乙", 5), Some(5));
+        assert_eq!(first_visible_line("甲\n乙", 5), Some(4));
+        assert_eq!(first_visible_line("\u{3000}甲\n\n乙\n", 10), Some(7));
+        assert_eq!(
+            first_visible_line(&format!("甲{}", "\n".repeat(300)), 301),
+            Some(1)
+        );
+        assert_eq!(first_visible_line("  \n\n\u{a0}", 3), None);
+        assert_eq!(first_visible_line("", 3), None);
     }
 
     #[test]
