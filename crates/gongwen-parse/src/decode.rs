@@ -54,6 +54,25 @@ const PRESCAN_BYTES: usize = 1024;
 /// assert!(d.diagnostics.is_empty());
 /// ```
 pub fn decode(bytes: &[u8], html: bool) -> Decoded {
+    let d = decode_borrowed(bytes, html);
+    Decoded {
+        text: d.text.into_owned(),
+        encoding: d.encoding,
+        declared: d.declared,
+        diagnostics: d.diagnostics,
+    }
+}
+
+/// [`Decoded`], with the text borrowed from the input when it is valid UTF-8 already.
+pub(crate) struct DecodedRef<'a> {
+    pub text: Cow<'a, str>,
+    pub encoding: String,
+    pub declared: Option<String>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// [`decode`] without copying UTF-8 input.
+pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
     let declared = if html {
         prescan_meta_charset(bytes)
     } else {
@@ -171,10 +190,14 @@ fn as_utf8(bytes: &[u8]) -> Option<&str> {
     }
 }
 
-/// Text already validated as UTF-8 (without a BOM): copied, not decoded and validated again.
-fn finish_utf8(text: &str, declared: Option<String>, diagnostics: Vec<Diagnostic>) -> Decoded {
-    Decoded {
-        text: text.to_owned(),
+/// Text already validated as UTF-8 (without a BOM): borrowed, not decoded and validated again.
+fn finish_utf8(
+    text: &str,
+    declared: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+) -> DecodedRef<'_> {
+    DecodedRef {
+        text: Cow::Borrowed(text),
         encoding: UTF_8.name().to_string(),
         declared,
         diagnostics,
@@ -182,13 +205,13 @@ fn finish_utf8(text: &str, declared: Option<String>, diagnostics: Vec<Diagnostic
 }
 
 /// Decodes with `enc` (no BOM handling), reporting replaced bytes with the line of the first.
-fn finish(
+fn finish<'a>(
     enc: &'static Encoding,
     name: &str,
-    bytes: &[u8],
+    bytes: &'a [u8],
     declared: Option<String>,
     mut diagnostics: Vec<Diagnostic>,
-) -> Decoded {
+) -> DecodedRef<'a> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     let text = text.into_owned();
     if had_errors {
@@ -201,8 +224,8 @@ fn finish(
             line,
         ));
     }
-    Decoded {
-        text,
+    DecodedRef {
+        text: Cow::Owned(text),
         encoding: name.to_string(),
         declared,
         diagnostics,

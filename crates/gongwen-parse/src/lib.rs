@@ -131,7 +131,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     };
     let blocks = match format {
         InputFormat::Text => {
-            let decoded = decode::decode(bytes, false);
+            let decoded = decode::decode_borrowed(bytes, false);
             let mut b = read::text::read_text_limited(&decoded.text, limits)?;
             if b.blocks.is_empty() {
                 // Only a byte-order mark, white space or control characters.

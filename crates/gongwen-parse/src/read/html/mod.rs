@@ -52,7 +52,7 @@ use tree::Lines;
 /// assert_eq!(texts, ["国务院关于印发某某办法的通知", "现将《某某办法》印发给你们，请认真贯彻执行。"]);
 /// ```
 pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
-    let decoded = crate::decode::decode(bytes, true);
+    let decoded = crate::decode::decode_borrowed(bytes, true);
     let mut diagnostics = decoded.diagnostics;
     let max_depth = usize::try_from(limits.max_depth)
         .unwrap_or(usize::MAX)
