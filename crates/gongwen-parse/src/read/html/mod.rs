@@ -237,7 +237,7 @@ mod tests {
         let texts: Vec<(&str, usize)> = paras(&b);
         assert_eq!(texts[0].1, 3, "{texts:?}");
         assert_eq!(texts[1].1, 6, "{texts:?}");
-        assert_eq!(texts[2], ("第三段 末尾", 11));
+        assert_eq!(texts[2], ("第三段末尾", 11));
         let t = tables(&b);
         assert_eq!(t[0].line, 7);
         assert_eq!(t[0].row_lines, [7, 10]);
