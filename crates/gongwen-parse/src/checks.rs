@@ -21,7 +21,7 @@ use crate::model::*;
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use regex::Regex;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
 
 static STATED_TASKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -228,7 +228,7 @@ pub fn stated_group_count(text: &str) -> Option<usize> {
 
 fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
     // How many tasks sit under each group text (one pass over the tasks).
-    let mut under: HashMap<&str, usize> = HashMap::new();
+    let mut under: FxHashMap<&str, usize> = FxHashMap::default();
     for t in &doc.tasks {
         for g in &t.group {
             *under.entry(g.as_str()).or_default() += 1;

@@ -118,19 +118,9 @@ pub(super) fn find(root: Dom<'_>) -> Found {
                 }
             }
             "li" | "p" | "dd" | "div" | "span" if found.page.is_none() => {
-                // Only leaf-like elements: no block children.
-                if n.children()
-                    .any(|c| tag(&c).is_some_and(|t| dom::is_block_tag(t) && t != "br"))
-                    || n.descendants().nth(64).is_some()
-                {
-                    continue;
-                }
-                // A pair has a colon; most paragraphs have none, and need not be read.
-                let colon = n.descendants().any(|d| match d.value() {
-                    scraper::Node::Text(t) => t.contains(['：', ':']),
-                    _ => false,
-                });
-                if !colon {
+                // Only leaf-like elements (no block children, at most 64 nodes inside) whose
+                // text has a colon, as a pair needs: one walk of at most 65 nodes decides.
+                if !small_leaf_with_colon(n) {
                     continue;
                 }
                 let text = normalize_block(&dom::text_lines(n).join(" "));
@@ -158,6 +148,37 @@ pub(super) fn find(root: Dom<'_>) -> Found {
         }
     }
     found
+}
+
+/// Whether `n` has no block child (other than `<br>`), fewer than 64 nodes below it, and a colon
+/// in its text.
+fn small_leaf_with_colon(n: Dom<'_>) -> bool {
+    let mut depth = 0usize;
+    let mut colon = false;
+    for (seen, edge) in n.traverse().enumerate() {
+        // Each node opens and closes once, so a 130th edge means 65 nodes: the element and more
+        // than 64 inside.
+        if seen >= 129 {
+            return false;
+        }
+        match edge {
+            ego_tree::iter::Edge::Open(d) => {
+                depth += 1;
+                match d.value() {
+                    scraper::Node::Text(t) => colon = colon || t.contains(['：', ':']),
+                    scraper::Node::Element(e) if depth == 2 => {
+                        let t = e.name();
+                        if dom::is_block_tag(t) && t != "br" {
+                            return false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            ego_tree::iter::Edge::Close(_) => depth -= 1,
+        }
+    }
+    colon
 }
 
 /// The label/value pairs of a small table whose cells are labels and values; `None` for any
@@ -281,5 +302,48 @@ mod tests {
             Some(("发文字号".into(), "渝府发〔2021〕19号".into()))
         );
         assert_eq!(as_pair("各区县人民政府：现将"), None);
+    }
+}
+
+#[cfg(test)]
+mod leaf_tests {
+    use super::*;
+
+    /// The definition `small_leaf_with_colon` replaces, walk by walk.
+    fn by_three_walks(n: Dom<'_>) -> bool {
+        let block_child = n
+            .children()
+            .any(|c| tag(&c).is_some_and(|t| dom::is_block_tag(t) && t != "br"));
+        let large = n.descendants().nth(64).is_some();
+        let colon = n.descendants().any(|d| match d.value() {
+            scraper::Node::Text(t) => t.contains(['：', ':']),
+            _ => false,
+        });
+        !block_child && !large && colon
+    }
+
+    #[test]
+    fn one_walk_decides_as_three_did() {
+        let mut pages = vec![
+            "<p>发文机关：国务院</p>".to_string(),
+            "<p>发文机关<span>：</span>国务院</p>".to_string(),
+            "<p>没有冒号</p>".to_string(),
+            "<div><p>索引号：1</p></div>".to_string(),
+            "<li>成文日期:<br>2021年</li>".to_string(),
+        ];
+        // Around the size limit (62 to 69 nodes), with and without the colon.
+        for spans in [30, 31, 32, 33] {
+            pages.push(format!("<p>标题：{}</p>", "<b>x</b>".repeat(spans)));
+            pages.push(format!("<p>标题{}</p>", "<b>x</b>".repeat(spans)));
+            pages.push(format!("<p>标题：{}尾</p>", "<b>x</b>".repeat(spans)));
+        }
+        for page in pages {
+            let html = scraper::Html::parse_fragment(&page);
+            for n in html.tree.root().descendants() {
+                if tag(&n).is_some() {
+                    assert_eq!(small_leaf_with_colon(n), by_three_walks(n), "{page}");
+                }
+            }
+        }
     }
 }
