@@ -181,6 +181,29 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
     colon
 }
 
+/// Most bytes of text in a metadata cell: a label, or a value such as the notice's title.
+const MAX_CELL_TEXT: usize = 2048;
+
+/// Whether a cell can belong to a metadata table: no nested table and at most
+/// [`MAX_CELL_TEXT`] bytes of text. The walk stops at the first sign of a layout cell, which on
+/// sites laid out with tables holds the whole article, once per level of nesting.
+fn is_small_cell(c: Dom<'_>) -> bool {
+    let mut text = 0usize;
+    for d in c.descendants() {
+        match d.value() {
+            scraper::Node::Element(e) if e.name() == "table" => return false,
+            scraper::Node::Text(t) => {
+                text += t.len();
+                if text > MAX_CELL_TEXT {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
+}
+
 /// The label/value pairs of a small table whose cells are labels and values; `None` for any
 /// other table (large, nested, or with cells that are neither).
 fn table_pairs(t: Dom<'_>) -> Option<Vec<(String, String)>> {
@@ -194,8 +217,7 @@ fn table_pairs(t: Dom<'_>) -> Option<Vec<(String, String)>> {
     let mut cells: Vec<String> = Vec::new();
     for r in &rows {
         for c in &r.cells {
-            // Stops at the first nested table, so layout tables cost little.
-            if c.descendants().any(|d| tag(&d) == Some("table")) {
+            if !is_small_cell(*c) {
                 return None;
             }
             cells.push(normalize_block(&dom::text_lines(*c).join(" ")));
