@@ -210,6 +210,19 @@ fn style_hides(style: &str) -> bool {
     const NONE_MASK: u128 = (1u128 << 96) - 1;
     // `visibility:hidden` is 17 bytes: its last 16 fill the register, its `v` was shifted out.
     const HIDDEN: u128 = pack(b"isibility:hidden");
+    // Both patterns need a colon between a `y` and an `n` or `h` (white space aside). Most
+    // styles have none such (`font-family: 仿宋`), which a look around each colon tells without
+    // streaming the whole style.
+    let candidate = memchr::memchr_iter(b':', style.as_bytes()).any(|at| {
+        let before = style.get(..at).unwrap_or_default();
+        let after = style.get(at + 1..).unwrap_or_default();
+        let prev = before.chars().rev().find(|c| !c.is_whitespace());
+        let next = after.chars().find(|c| !c.is_whitespace());
+        matches!(prev, Some('y' | 'Y')) && matches!(next, Some('n' | 'N' | 'h' | 'H'))
+    });
+    if !candidate {
+        return false;
+    }
     let mut reg = 0u128;
     for c in style.chars().filter(|c| !c.is_whitespace()) {
         // A non-ASCII character is a 0, which no pattern contains.
@@ -339,6 +352,10 @@ mod tests {
             ),
             ("isibility:hidden", false),
             ("display:non", false),
+            ("font-family: 仿宋; display :\n None", true),
+            ("font-family: 仿宋; line-height: 2", false),
+            ("display:\u{3000}nothing", false),
+            ("xdisplay:none", true),
             ("", false),
         ] {
             let old: String = style
