@@ -204,9 +204,17 @@ fn normalize_slow(s: &str) -> String {
         }
         collapsed.push(fold_width(c));
     }
-    // Pass 2: drop spaces next to CJK characters or punctuation.
-    let spaced = drop_spaces_near_cjk(&collapsed);
-    drop(collapsed);
+    // Pass 2: drop spaces next to CJK characters or punctuation (nothing to do without a space).
+    let spaced = if collapsed.contains(' ') {
+        drop_spaces_near_cjk(&collapsed)
+    } else {
+        collapsed
+    };
+    // Passes 3 and 4 change only text with ASCII punctuation that may turn full-width; without
+    // any, the second space pass would find what the first left.
+    if !spaced.bytes().any(is_convertible_punctuation) {
+        return fix_doc_number_brackets(spaced);
+    }
     // Pass 3: full-width punctuation in Chinese context; a space that now stands next to a
     // converted mark (`（y） [`) goes too, so normalizing twice changes nothing.
     let punctuated = canonical_punctuation(&spaced);
@@ -214,6 +222,14 @@ fn normalize_slow(s: &str) -> String {
     let text = drop_spaces_near_cjk(&punctuated);
     drop(punctuated);
     fix_doc_number_brackets(text)
+}
+
+/// The ASCII punctuation [`canonical_punctuation`] may convert.
+fn is_convertible_punctuation(b: u8) -> bool {
+    matches!(
+        b,
+        b'(' | b')' | b',' | b':' | b';' | b'?' | b'!' | b'.' | b'"'
+    )
 }
 
 /// Drops every space that has a CJK character or CJK punctuation on either side.
@@ -315,6 +331,48 @@ pub fn strip_spaces(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The slow path as it was, every pass always run: the shortcuts must not change a thing.
+    fn all_passes(s: &str) -> String {
+        let mut collapsed = String::new();
+        let mut pending_space = false;
+        for c in s.chars() {
+            if is_space(c) {
+                pending_space = !collapsed.is_empty();
+                continue;
+            }
+            if c.is_control() {
+                continue;
+            }
+            if pending_space {
+                collapsed.push(' ');
+                pending_space = false;
+            }
+            collapsed.push(fold_width(c));
+        }
+        let spaced = drop_spaces_near_cjk(&collapsed);
+        let punctuated = canonical_punctuation(&spaced);
+        fix_doc_number_brackets(drop_spaces_near_cjk(&punctuated))
+    }
+
+    #[test]
+    fn passes_skipped_for_lack_of_work_would_have_changed_nothing() {
+        for text in [
+            "第一条\n  为了规范",
+            "\u{3000}\u{3000}现将《方案》印发给你们，\r\n请认真贯彻执行。",
+            "ＡＢＣ１２３ 国务院",
+            "GB/T 9704-2012 标准",
+            "国务院 (2019) 关于",
+            "他说:\"好\" 然后 ,再见.",
+            "a  b\tc",
+            "渝府发[2021]19号 印发",
+            "（一） 指导 思想",
+            "1.5 倍",
+            "\u{0}控制\u{7}字符 ",
+        ] {
+            assert_eq!(normalize_slow(text), all_passes(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn any_needs_work_agrees_with_needs_work_on_every_character() {
