@@ -145,6 +145,44 @@ fn main() {
             });
         }
     }
+    // Real pages, when a folder of them is at hand (the State Council pages beside the
+    // repository, or GONGWEN_BENCH_PAGES): each against the floor, like the generated ones.
+    let pages_dir = std::env::var_os("GONGWEN_BENCH_PAGES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/govcn")
+        });
+    let mut pages: Vec<std::path::PathBuf> = std::fs::read_dir(&pages_dir)
+        .map(|d| {
+            d.filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "html" || x == "htm"))
+                .collect()
+        })
+        .unwrap_or_default();
+    pages.sort();
+    let mut real = Vec::new();
+    for path in &pages {
+        let Ok(bytes) = std::fs::read(path) else {
+            continue;
+        };
+        let times = time_in_turn(
+            budget,
+            &mut [
+                Box::new(|| run(&bytes, InputFormat::Html)),
+                Box::new(|| {
+                    black_box(common::floor(black_box(&bytes)));
+                }),
+            ],
+        );
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        real.push(Row {
+            input: format!("page {name}"),
+            bytes: bytes.len(),
+            best: times[0].0,
+            median: times[0].1,
+            floor: Some(times[1].0),
+        });
+    }
     let gbk = common::gbk_page(&common::html_page(common::SEED));
     let times = time_in_turn(
         budget,
@@ -218,8 +256,25 @@ fn main() {
         mbps(text_seed.bytes, text_seed.best),
         ms(text_seed.best)
     );
+    if !real.is_empty() {
+        println!();
+        println!("real pages from {}:", pages_dir.display());
+        for r in &real {
+            let f = r.floor.unwrap_or_default();
+            println!(
+                "{:<40} {:>8} B {:>8.3} ms  floor {:>8.3} ms  ours/floor {:.2}",
+                r.input,
+                r.bytes,
+                ms(r.best),
+                ms(f),
+                f.as_secs_f64() / r.best.as_secs_f64()
+            );
+        }
+    }
+    println!();
     let worst_ratio = rows
         .iter()
+        .chain(&real)
         .filter_map(|r| r.floor.map(|f| f.as_secs_f64() / r.best.as_secs_f64()))
         .fold(f64::INFINITY, f64::min);
     println!(
