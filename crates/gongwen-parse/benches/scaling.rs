@@ -174,7 +174,9 @@ fn main() {
                 }),
             ],
         );
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         real.push(Row {
             input: format!("page {name}"),
             bytes: bytes.len(),

@@ -57,7 +57,7 @@ impl MarkerKind {
 /// assert_eq!(marker_kind("附件"), None);
 /// ```
 pub fn marker_kind(printed: &str) -> Option<MarkerKind> {
-    marker_at(printed, true).map(|m| m.kind)
+    scan(printed, true).map(|(kind, _, _)| kind)
 }
 
 /// A marker found at the start of a block.
@@ -149,19 +149,31 @@ pub fn marker(text: &str) -> Option<Marker> {
 }
 
 fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
-    let mut chars = text.char_indices();
-    let (_, first) = chars.next()?;
+    let (kind, number, len) = scan(text, allow_whole)?;
+    Some(Marker {
+        kind,
+        text: text.get(..len)?.to_string(),
+        number,
+        len,
+    })
+}
+
+/// The marker at the start of `text` as (kind, number, length in bytes), found without
+/// allocating (blocks are scanned many times over: the outline, sibling checks, the checks).
+fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
+    let first = text.chars().next()?;
     match first {
         '第' => {
-            let digits: String = text['第'.len_utf8()..]
-                .chars()
-                .take_while(|&c| is_cn_numeral(c) || c.is_ascii_digit())
-                .collect();
+            let tail = text.get('第'.len_utf8()..)?;
+            let n = tail
+                .find(|c: char| !(is_cn_numeral(c) || c.is_ascii_digit()))
+                .unwrap_or(tail.len());
+            let digits = tail.get(..n)?;
             if digits.is_empty() {
                 return None;
             }
             let after = '第'.len_utf8() + digits.len();
-            let rest = &text[after..];
+            let rest = text.get(after..)?;
             let (kind, unit_len) = if rest.starts_with("部分") {
                 (MarkerKind::Part, "部分".len())
             } else {
@@ -173,24 +185,23 @@ fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
                 };
                 (kind, 3)
             };
-            let number = parse_cn_number(&digits)?;
-            let len = after + unit_len;
-            Some(Marker {
-                kind,
-                text: text[..len].to_string(),
-                number,
-                len,
-            })
+            let number = parse_cn_number(digits)?;
+            Some((kind, number, after + unit_len))
         }
         '（' | '(' => {
             let inner_start = first.len_utf8();
-            let inner: String = text[inner_start..]
-                .chars()
-                .take_while(|&c| c != '）' && c != ')')
-                .take(6)
-                .collect();
+            let rest = text.get(inner_start..)?;
+            // At most six characters up to the closing parenthesis.
+            let mut inner_len = rest.len();
+            for (count, (i, c)) in rest.char_indices().enumerate() {
+                if c == '）' || c == ')' || count == 6 {
+                    inner_len = i;
+                    break;
+                }
+            }
+            let inner = rest.get(..inner_len)?;
             let close_at = inner_start + inner.len();
-            let close = text[close_at..].chars().next()?;
+            let close = text.get(close_at..)?.chars().next()?;
             if close != '）' && close != ')' || inner.is_empty() {
                 return None;
             }
@@ -201,68 +212,54 @@ fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
             } else {
                 return None;
             };
-            let number = parse_cn_number(&inner)?;
+            let number = parse_cn_number(inner)?;
             let len = close_at + close.len_utf8();
             // A parenthesis that is the whole block (a note like （此件公开发布）) is not a marker.
             if !allow_whole && len == text.len() && kind == MarkerKind::CnParen {
                 return None;
             }
-            Some(Marker {
-                kind,
-                text: text[..len].to_string(),
-                number,
-                len,
-            })
+            Some((kind, number, len))
         }
-        '①'..='⑳' => {
-            let number = first as u32 - '①' as u32 + 1;
-            let len = first.len_utf8();
-            Some(Marker {
-                kind: MarkerKind::Circled,
-                text: text[..len].to_string(),
-                number,
-                len,
-            })
-        }
+        '①'..='⑳' => Some((
+            MarkerKind::Circled,
+            first as u32 - '①' as u32 + 1,
+            first.len_utf8(),
+        )),
         c if c.is_ascii_digit() => {
-            let digits: String = text.chars().take_while(|c| c.is_ascii_digit()).collect();
-            if digits.len() > 3 {
+            let n = text.bytes().take_while(u8::is_ascii_digit).count();
+            if n > 3 {
                 return None;
             }
-            let rest = &text[digits.len()..];
+            let digits = text.get(..n)?;
+            let rest = text.get(n..)?;
             let sep = rest.chars().next()?;
             if !matches!(sep, '.' | '．' | '、') {
                 return None;
             }
             // `1.5倍` is a number, not a marker.
-            if rest[sep.len_utf8()..]
+            if rest
+                .get(sep.len_utf8()..)?
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_digit())
             {
                 return None;
             }
-            let len = digits.len() + sep.len_utf8();
-            Some(Marker {
-                kind: MarkerKind::ArabicDot,
-                text: text[..len].to_string(),
-                number: digits.parse().ok()?,
-                len,
-            })
+            Some((
+                MarkerKind::ArabicDot,
+                digits.parse().ok()?,
+                n + sep.len_utf8(),
+            ))
         }
         c if is_cn_numeral(c) => {
-            let digits: String = text.chars().take_while(|&c| is_cn_numeral(c)).collect();
-            let rest = &text[digits.len()..];
+            let n = text.find(|c: char| !is_cn_numeral(c)).unwrap_or(text.len());
+            let digits = text.get(..n)?;
+            let rest = text.get(n..)?;
             if !rest.starts_with('、') || digits.chars().count() > 4 {
                 return None;
             }
-            let len = digits.len() + '、'.len_utf8();
-            Some(Marker {
-                kind: MarkerKind::CnComma,
-                text: text[..len].to_string(),
-                number: parse_cn_number(&digits)?,
-                len,
-            })
+            let number = parse_cn_number(digits)?;
+            Some((MarkerKind::CnComma, number, n + '、'.len_utf8()))
         }
         _ => None,
     }
