@@ -73,9 +73,11 @@ fn survey(root: Dom<'_>) -> Survey {
                 }
                 match n.value() {
                     Node::Element(e) => {
-                        let (id, class) = dom::id_and_class(e);
+                        let (id, class, hidden) = dom::id_class_hidden(e);
                         if n.id() != root.id()
-                            && (dom::is_skipped(e) || dom::is_chrome_named(id, class))
+                            && (hidden
+                                || dom::is_ignored_tag(e.name())
+                                || dom::is_chrome_named(id, class))
                         {
                             skip = Some(n.id());
                             continue;

@@ -136,32 +136,12 @@ pub(super) fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
     e.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-/// The element's `id` and `class` attributes, in one pass over its attributes (the first of
-/// each, as `Element::id` and `Element::classes` read them).
-pub(super) fn id_and_class(e: &Element) -> (Option<&str>, Option<&str>) {
-    let (mut id, mut class) = (None, None);
-    for (k, v) in e.attrs() {
-        match k {
-            "id" if id.is_none() => id = Some(v),
-            "class" if class.is_none() => class = Some(v),
-            _ => {}
-        }
-    }
-    (id, class)
-}
-
 /// The classes in a `class` attribute, as `Element::classes` splits them.
 pub(super) fn classes(class: Option<&str>) -> impl Iterator<Item = &str> {
     class.unwrap_or_default().split_ascii_whitespace()
 }
 
 /// True for elements marked as site chrome by their `id` or `class` (see [`CHROME_TOKENS`]).
-pub(super) fn is_chrome(e: &Element) -> bool {
-    let (id, class) = id_and_class(e);
-    is_chrome_named(id, class)
-}
-
-/// [`is_chrome`] for an element's `id` and `class` attributes.
 pub(super) fn is_chrome_named(id: Option<&str>, class: Option<&str>) -> bool {
     id.into_iter().chain(classes(class)).any(|name| {
         let b = name.as_bytes();
@@ -177,6 +157,35 @@ pub(super) fn is_chrome_named(id: Option<&str>, class: Option<&str>) -> bool {
                     .any(|c| c.as_bytes().eq_ignore_ascii_case(t))
             })
     })
+}
+
+/// The element's `id` and `class` (the first of each, as `Element::id` and `Element::classes`
+/// read them) and whether it is hidden (as [`is_hidden`] decides), in one pass over its
+/// attributes.
+pub(super) fn id_class_hidden(e: &Element) -> (Option<&str>, Option<&str>, bool) {
+    let (mut id, mut class) = (None, None);
+    let mut hidden = false;
+    let mut style = None;
+    for (k, v) in e.attrs() {
+        match k {
+            "id" if id.is_none() => id = Some(v),
+            "class" if class.is_none() => class = Some(v),
+            "hidden" => hidden = true,
+            "style" => style = Some(v),
+            _ => {}
+        }
+    }
+    (id, class, hidden || style.is_some_and(style_hides))
+}
+
+/// Whether a reader skips the element's subtree for any reason: [`is_skipped`], or site chrome
+/// ([`is_chrome_named`]), in one pass over its attributes.
+pub(super) fn is_skipped_or_chrome(e: &Element) -> bool {
+    if is_ignored_tag(e.name()) {
+        return true;
+    }
+    let (id, class, hidden) = id_class_hidden(e);
+    hidden || is_chrome_named(id, class)
 }
 
 /// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`).

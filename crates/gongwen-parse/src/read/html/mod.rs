@@ -137,10 +137,7 @@ fn walk(
                     Node::Text(t) => pending.push(n.id(), t),
                     Node::Element(e) => {
                         let is_root = n.id() == root.id();
-                        if !is_root
-                            && (dom::is_skipped(e)
-                                || dom::is_chrome(e)
-                                || skip_ids.contains(&n.id()))
+                        if !is_root && (dom::is_skipped_or_chrome(e) || skip_ids.contains(&n.id()))
                         {
                             skip = Some(n.id());
                             continue;
