@@ -187,29 +187,29 @@ fn fix_doc_number_brackets(text: String) -> String {
 fn normalize_slow(s: &str) -> String {
     // The passes work on strings, not `Vec<char>`: a 200 MB line costs a few copies of itself,
     // not four bytes per character per pass.
-    // Pass 1: fold widths, drop control characters (NUL and friends), collapse white space.
-    let mut collapsed = String::with_capacity(s.len());
+    // Pass 1: fold widths, drop control characters (NUL and friends), collapse white space, and
+    // drop the collapsed spaces that stand next to a CJK character or CJK punctuation (what
+    // `drop_spaces_near_cjk` does, done as the space is written).
+    let mut spaced = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.chars() {
         if is_space(c) {
-            pending_space = !collapsed.is_empty();
+            pending_space = !spaced.is_empty();
             continue;
         }
         if c.is_control() {
             continue;
         }
+        let c = fold_width(c);
         if pending_space {
-            collapsed.push(' ');
+            let prev_cjk = spaced.chars().next_back().is_some_and(is_cjk);
+            if !prev_cjk && !is_cjk(c) {
+                spaced.push(' ');
+            }
             pending_space = false;
         }
-        collapsed.push(fold_width(c));
+        spaced.push(c);
     }
-    // Pass 2: drop spaces next to CJK characters or punctuation (nothing to do without a space).
-    let spaced = if collapsed.contains(' ') {
-        drop_spaces_near_cjk(&collapsed)
-    } else {
-        collapsed
-    };
     // Passes 3 and 4 change only text with ASCII punctuation that may turn full-width; without
     // any, the second space pass would find what the first left.
     if !spaced.bytes().any(is_convertible_punctuation) {
@@ -369,6 +369,11 @@ mod tests {
             "（一） 指导 思想",
             "1.5 倍",
             "\u{0}控制\u{7}字符 ",
+            "Ａ Ｂ 国 务 院",
+            "a  国\u{3000}b c",
+            "国 a\u{a0}\u{a0}b 。 c",
+            "x\u{3000}\u{3000}y",
+            "（ 一 ） 指导",
         ] {
             assert_eq!(normalize_slow(text), all_passes(text), "{text:?}");
         }
