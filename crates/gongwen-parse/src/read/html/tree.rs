@@ -141,7 +141,7 @@ fn parse_watched(text: &str, max_depth: Option<usize>, slice: usize) -> Option<(
     let slice = slice.max(4);
     let mut start = 0;
     while start < text.len() {
-        let mut end = (start + slice).min(text.len());
+        let mut end = start.saturating_add(slice).min(text.len());
         while !text.is_char_boundary(end) {
             end += 1;
         }
