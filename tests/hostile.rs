@@ -340,6 +340,17 @@ fn other_100000_deep_nestings_are_capped_and_keep_the_text() {
             "after an abrupt comment",
             format!("<!-->{}", "<div>".repeat(depth)),
         ),
+        ("misnested formatting", "<b><div></b>".repeat(depth / 3)),
+        ("reopened formatting", "<div><b></div>x".repeat(depth / 3)),
+        (
+            "anchors closed across blocks",
+            "<a><div></a>".repeat(depth / 3),
+        ),
+        (
+            "svg left by a breakout",
+            "<svg><div><div><div></svg>".repeat(depth / 4),
+        ),
+        ("ruby text outside ruby", "<rt>".repeat(depth)),
     ] {
         let page = format!(
             "<html><body><p>某某市人民政府关于印发某某方案的通知</p>{open}<p>深处的段落。</p></body></html>"
