@@ -167,23 +167,22 @@ pub(super) fn build(
     let mut truncated = false;
     let mut first_line = None;
     let mut scratch = TextLines::default();
+    // One row's cell texts (and first text nodes), reused from row to row.
+    let mut texts: Vec<(String, Option<NodeId>)> = Vec::new();
 
     for (r, row) in rows.iter().enumerate() {
         if (r + 1).saturating_mul(width.max(1)) > cap {
             truncated = true;
             break;
         }
-        let texts: Vec<(String, Option<NodeId>)> = row
-            .cells
-            .iter()
-            .map(|c| cell_text(*c, &mut scratch))
-            .collect();
+        texts.clear();
+        texts.extend(row.cells.iter().map(|c| cell_text(*c, &mut scratch)));
         // The row's line is the line of its first text.
         let line = lines.of(texts.iter().find_map(|(_, first)| *first));
         first_line.get_or_insert(line);
         row_lines.push(line);
         let mut col = 0usize;
-        for (cell, (text, _)) in row.cells.iter().zip(texts) {
+        for (cell, (text, _)) in row.cells.iter().zip(texts.drain(..)) {
             while busy.get(col).is_some_and(|&until| until > r) {
                 col += 1;
             }
@@ -273,10 +272,17 @@ pub(super) fn build(
             continue;
         }
         copied += cost;
-        for row in &mut grid[p.row..row_end] {
-            for slot in &mut row[p.col..col_end] {
-                slot.clone_from(&p.text);
+        // Copies into every slot but the first, which takes the text itself (nearly every cell
+        // has one slot: no copy at all).
+        for (r, row) in grid[p.row..row_end].iter_mut().enumerate() {
+            for (c, slot) in row[p.col..col_end].iter_mut().enumerate() {
+                if r + c > 0 {
+                    slot.clone_from(&p.text);
+                }
             }
+        }
+        if let Some(slot) = grid.get_mut(p.row).and_then(|r| r.get_mut(p.col)) {
+            *slot = p.text;
         }
     }
     if copy_capped {
