@@ -14,7 +14,7 @@ use super::dom::{self, Dom, tag};
 use crate::normalize::count_han;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::Node;
 
 /// Known content containers, most specific first.
@@ -55,6 +55,29 @@ struct Survey {
     counts: FxHashMap<NodeId, Count>,
     /// (index into [`CONTAINERS`], element), in document order.
     candidates: Vec<(usize, NodeId)>,
+    marks: Marks,
+}
+
+/// The elements of the surveyed page that are skipped for their attributes, so that the readers
+/// that come after need not read every element's attributes again: hidden ones
+/// ([`dom::is_hidden`]) and site chrome ([`dom::is_chrome_named`]). Elements inside a skipped
+/// subtree are not surveyed, and never asked about.
+#[derive(Default)]
+pub(super) struct Marks {
+    hidden: FxHashSet<NodeId>,
+    chrome: FxHashSet<NodeId>,
+}
+
+impl Marks {
+    /// [`dom::is_skipped`] for a surveyed element: an ignored tag, or hidden.
+    pub(super) fn is_skipped(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
+        dom::is_ignored_tag(e.name()) || self.hidden.contains(&n.id())
+    }
+
+    /// Whether the walk skips a surveyed element: [`Marks::is_skipped`], or site chrome.
+    pub(super) fn is_skipped_or_chrome(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
+        self.is_skipped(n, e) || self.chrome.contains(&n.id())
+    }
 }
 
 /// Counts Han characters under every element, skipping ignored, hidden and chrome elements, and
@@ -62,6 +85,7 @@ struct Survey {
 fn survey(root: Dom<'_>) -> Survey {
     let mut counts = FxHashMap::default();
     let mut candidates = Vec::new();
+    let mut marks = Marks::default();
     let mut stack: Vec<(NodeId, Count, bool)> = Vec::new();
     let mut skip: Option<NodeId> = None;
     let mut links = 0usize;
@@ -74,10 +98,15 @@ fn survey(root: Dom<'_>) -> Survey {
                 match n.value() {
                     Node::Element(e) => {
                         let (id, class, hidden) = dom::id_class_hidden(e);
+                        let chrome = dom::is_chrome_named(id, class);
+                        if hidden {
+                            marks.hidden.insert(n.id());
+                        }
+                        if chrome {
+                            marks.chrome.insert(n.id());
+                        }
                         if n.id() != root.id()
-                            && (hidden
-                                || dom::is_ignored_tag(e.name())
-                                || dom::is_chrome_named(id, class))
+                            && (hidden || chrome || dom::is_ignored_tag(e.name()))
                         {
                             skip = Some(n.id());
                             continue;
@@ -139,7 +168,11 @@ fn survey(root: Dom<'_>) -> Survey {
             }
         }
     }
-    Survey { counts, candidates }
+    Survey {
+        counts,
+        candidates,
+        marks,
+    }
 }
 
 /// Whether an element with this `id`, `class` and tag name matches `m`.
@@ -177,12 +210,27 @@ fn is_container(n: &Dom<'_>) -> bool {
 
 /// The element that holds the notice: a known container, else the densest block of Chinese
 /// text, else `<body>` (or the document root).
-pub(super) fn find_root<'a>(doc: Dom<'a>) -> Dom<'a> {
+///
+/// Also returns the [`Marks`] the survey of the page left, for the readers of the content.
+pub(super) fn find_root<'a>(doc: Dom<'a>) -> (Dom<'a>, Marks) {
     let body = doc
         .descendants()
         .find(|n| tag(n) == Some("body"))
         .unwrap_or(doc);
-    let Survey { counts, candidates } = survey(body);
+    let Survey {
+        counts,
+        candidates,
+        marks,
+    } = survey(body);
+    (choose(body, &counts, &candidates), marks)
+}
+
+/// The content element, from the survey's counts and container candidates.
+fn choose<'a>(
+    body: Dom<'a>,
+    counts: &FxHashMap<NodeId, Count>,
+    candidates: &[(usize, NodeId)],
+) -> Dom<'a> {
     let count_of = |id: &NodeId| counts.get(id).copied().unwrap_or_default();
     let count = |n: &Dom<'_>| count_of(&n.id());
     let total = count(&body).plain;

@@ -178,16 +178,6 @@ pub(super) fn id_class_hidden(e: &Element) -> (Option<&str>, Option<&str>, bool)
     (id, class, hidden || style.is_some_and(style_hides))
 }
 
-/// Whether a reader skips the element's subtree for any reason: [`is_skipped`], or site chrome
-/// ([`is_chrome_named`]), in one pass over its attributes.
-pub(super) fn is_skipped_or_chrome(e: &Element) -> bool {
-    if is_ignored_tag(e.name()) {
-        return true;
-    }
-    let (id, class, hidden) = id_class_hidden(e);
-    hidden || is_chrome_named(id, class)
-}
-
 /// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
 pub(super) fn is_hidden(e: &Element) -> bool {
     let mut hidden = false;
@@ -278,6 +268,14 @@ pub(super) struct TextLines {
 impl TextLines {
     /// Reads `node`'s text, replacing what was read before.
     pub(super) fn read(&mut self, node: Dom<'_>) {
+        self.read_marked(node, None);
+    }
+
+    /// [`TextLines::read`] for an element the content survey covered: its [`Marks`] say which
+    /// elements are hidden, instead of their attributes being read again.
+    ///
+    /// [`Marks`]: super::content::Marks
+    pub(super) fn read_marked(&mut self, node: Dom<'_>, marks: Option<&super::content::Marks>) {
         self.text.clear();
         self.starts.clear();
         self.starts.push(0);
@@ -300,7 +298,11 @@ impl TextLines {
                             self.text.push_str(t);
                         }
                         Node::Element(e) => {
-                            if n.id() != node.id() && is_skipped(e) {
+                            let skipped = match marks {
+                                Some(m) => m.is_skipped(&n, e),
+                                None => is_skipped(e),
+                            };
+                            if n.id() != node.id() && skipped {
                                 skip = Some(n.id());
                             } else if visible && is_block_tag(e.name()) {
                                 self.starts.push(self.text.len());

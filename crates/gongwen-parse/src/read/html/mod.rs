@@ -72,9 +72,9 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     }
     let doc = html.tree.root();
     let found = meta::find(doc);
-    let root = content::find_root(doc);
+    let (root, marks) = content::find_root(doc);
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
-    let blocks = walk(root, &skip, limits, &mut lines, &mut diagnostics);
+    let blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
     Ok(Blocks {
         blocks,
         format: SourceFormat::Html,
@@ -117,6 +117,7 @@ impl Pending {
 fn walk(
     root: Dom<'_>,
     skip_ids: &FxHashSet<NodeId>,
+    marks: &content::Marks,
     limits: &Limits,
     lines: &mut Lines,
     diags: &mut Vec<Diagnostic>,
@@ -137,7 +138,8 @@ fn walk(
                     Node::Text(t) => pending.push(n.id(), t),
                     Node::Element(e) => {
                         let is_root = n.id() == root.id();
-                        if !is_root && (dom::is_skipped_or_chrome(e) || skip_ids.contains(&n.id()))
+                        if !is_root
+                            && (marks.is_skipped_or_chrome(&n, e) || skip_ids.contains(&n.id()))
                         {
                             skip = Some(n.id());
                             continue;
@@ -163,7 +165,7 @@ fn walk(
                                 continue;
                             }
                             pending.flush(lines, &mut out);
-                            if let Some(t) = table::build(n, &rows, limits, lines, diags) {
+                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags) {
                                 out.push(Block::Table(t));
                             }
                             // The table's content has been read; skip its subtree.
@@ -270,6 +272,18 @@ mod tests {
             paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
             ["真的内容在这里"]
         );
+    }
+
+    #[test]
+    fn hidden_and_chrome_elements_are_skipped_in_paragraphs_and_table_cells() {
+        let b = read(
+            "<body><div class=nav>导航</div><div id=zoom><p>第一段<span hidden>藏</span>文字</p><div class='share-box'>分享</div><table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr><tr><td>1</td><td>做事<span style='visibility : Hidden'>隐</span>情</td><td>市<i style=\"font-family: 仿宋; display:none\">x</i>政府</td></tr></table><p style='DISPLAY:NONE'>不见</p><p>尾段</p></div></body>",
+        );
+        let texts: Vec<&str> = paras(&b).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts, ["第一段文字", "尾段"]);
+        let t = tables(&b);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[1], ["1", "做事情", "市政府"]);
     }
 
     #[test]

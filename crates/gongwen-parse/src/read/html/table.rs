@@ -17,6 +17,7 @@
 //! `<thead>` or made of `<th>` cells, else the leading rows of header words
 //! ([`crate::tasks::header_rows`]).
 
+use super::content::Marks;
 use super::dom::{self, Dom, TextLines, tag};
 use super::tree::Lines;
 use crate::Limits;
@@ -96,8 +97,12 @@ pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
 
 /// A cell's text: normalized lines joined with `\n` (see the module documentation), and its
 /// first text node with visible text (whose line the row takes). `scratch` is reused.
-pub(super) fn cell_text(cell: Dom<'_>, scratch: &mut TextLines) -> (String, Option<NodeId>) {
-    scratch.read(cell);
+pub(super) fn cell_text(
+    cell: Dom<'_>,
+    marks: &Marks,
+    scratch: &mut TextLines,
+) -> (String, Option<NodeId>) {
+    scratch.read_marked(cell, Some(marks));
     let first = scratch.first();
     let mut raw = scratch.lines();
     let (Some(one), None) = (raw.next(), raw.clone().next()) else {
@@ -143,6 +148,7 @@ struct Placed {
 pub(super) fn build(
     table: Dom<'_>,
     rows: &[RawRow<'_>],
+    marks: &Marks,
     limits: &Limits,
     lines: &mut Lines,
     diags: &mut Vec<Diagnostic>,
@@ -176,7 +182,7 @@ pub(super) fn build(
             break;
         }
         texts.clear();
-        texts.extend(row.cells.iter().map(|c| cell_text(*c, &mut scratch)));
+        texts.extend(row.cells.iter().map(|c| cell_text(*c, marks, &mut scratch)));
         // The row's line is the line of its first text.
         let line = lines.of(texts.iter().find_map(|(_, first)| *first));
         first_line.get_or_insert(line);
