@@ -373,14 +373,15 @@ pub fn inline_duty(text: &str) -> Option<InlineDuty> {
 fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task>) {
     for s in sections {
         let printed = format!("{}{}{}", s.marker, s.heading, s.heading_suffix);
-        let texts = std::iter::once(printed.clone()).chain(s.paragraphs.iter().cloned());
+        let texts =
+            std::iter::once(printed.as_str()).chain(s.paragraphs.iter().map(String::as_str));
         for (i, t) in texts.enumerate() {
             if let Some(InlineDuty {
                 lead,
                 support,
                 extra,
                 before,
-            }) = inline_duty(&t)
+            }) = inline_duty(t)
             {
                 // The measure's text: the heading sentence and the paragraph that carries the duty
                 // (`深化商事制度改革。全面推行……。`), without the marker and the parenthesis. A heading
