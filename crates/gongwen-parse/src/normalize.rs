@@ -125,30 +125,36 @@ pub fn normalize_block(s: &str) -> String {
 /// character in U+4000–U+EFFF (Han and the like), which never needs work, and `E3` one in
 /// U+3000–U+3FFF, which needs work only as U+3000 (`E3 80 80`, the ideographic space).
 fn any_needs_work(s: &str) -> bool {
+    next_work(s, 0).is_some()
+}
+
+/// Where the first character at or after byte `from` that [`needs_work`] starts (`from` is a
+/// character boundary), read as [`any_needs_work`] reads.
+fn next_work(s: &str, from: usize) -> Option<usize> {
     let b = s.as_bytes();
-    let mut i = 0;
+    let mut i = from;
     while let Some(&x) = b.get(i) {
         match x {
             0xE4..=0xEE => i += 3,
             0xE3 => {
                 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
-                    return true;
+                    return Some(i);
                 }
                 i += 3;
             }
             _ => {
                 let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
-                    // Not reachable for valid text; the slow path is always correct.
-                    return true;
+                    // Not reachable for valid text; the caller then reads character by character.
+                    return Some(i);
                 };
                 if needs_work(c) {
-                    return true;
+                    return Some(i);
                 }
                 i += c.len_utf8();
             }
         }
     }
-    false
+    None
 }
 
 /// True for a character that one of the passes of [`normalize_slow`] may change or remove:
@@ -192,7 +198,22 @@ fn normalize_slow(s: &str) -> String {
     // `drop_spaces_near_cjk` does, done as the space is written).
     let mut spaced = String::with_capacity(s.len());
     let mut pending_space = false;
-    for c in s.chars() {
+    // Runs of characters that need no work (nearly all of a Chinese paragraph) are copied whole;
+    // the characters between them go through the rules one by one.
+    let mut at = 0;
+    while at < s.len() {
+        let work = next_work(s, at).unwrap_or(s.len());
+        if let Some(run) = s.get(at..work).filter(|r| !r.is_empty()) {
+            if pending_space {
+                push_space_before(&mut spaced, run.chars().next());
+                pending_space = false;
+            }
+            spaced.push_str(run);
+        }
+        let Some(c) = s.get(work..).and_then(|t| t.chars().next()) else {
+            break;
+        };
+        at = work + c.len_utf8();
         if is_space(c) {
             pending_space = !spaced.is_empty();
             continue;
@@ -202,10 +223,7 @@ fn normalize_slow(s: &str) -> String {
         }
         let c = fold_width(c);
         if pending_space {
-            let prev_cjk = spaced.chars().next_back().is_some_and(is_cjk);
-            if !prev_cjk && !is_cjk(c) {
-                spaced.push(' ');
-            }
+            push_space_before(&mut spaced, Some(c));
             pending_space = false;
         }
         spaced.push(c);
@@ -222,6 +240,15 @@ fn normalize_slow(s: &str) -> String {
     let text = drop_spaces_near_cjk(&punctuated);
     drop(punctuated);
     fix_doc_number_brackets(text)
+}
+
+/// Writes the collapsed space that stands before `next`, unless a CJK character or CJK
+/// punctuation stands on either side of it.
+fn push_space_before(out: &mut String, next: Option<char>) {
+    let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
+    if !prev_cjk && !next.is_some_and(is_cjk) {
+        out.push(' ');
+    }
 }
 
 /// The ASCII punctuation [`canonical_punctuation`] may convert.
@@ -374,6 +401,11 @@ mod tests {
             "国 a\u{a0}\u{a0}b 。 c",
             "x\u{3000}\u{3000}y",
             "（ 一 ） 指导",
+            "第一条\u{3000}根据《中华人民共和国个人所得税法》（以下简称个人所得税法）规定，制定本办法。",
+            "ａｂｃ\u{3000}ｄ",
+            "A\u{3000}B",
+            "中\n文 English  words here\t中 x",
+            " \u{3000}前导与结尾 \n",
         ] {
             assert_eq!(normalize_slow(text), all_passes(text), "{text:?}");
         }
