@@ -148,6 +148,18 @@ pub fn marker(text: &str) -> Option<Marker> {
     marker_at(text, false)
 }
 
+/// Whether a normalized block starts with a numbering marker (`marker(text).is_some()`, without
+/// building the marker).
+pub fn has_marker(text: &str) -> bool {
+    scan(text, false).is_some()
+}
+
+/// The kind of the marker a normalized block starts with (`marker(text).map(|m| m.kind)`,
+/// without building the marker).
+pub fn block_marker_kind(text: &str) -> Option<MarkerKind> {
+    scan(text, false).map(|(kind, _, _)| kind)
+}
+
 fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
     let (kind, number, len) = scan(text, allow_whole)?;
     Some(Marker {
@@ -277,6 +289,32 @@ mod tests {
         assert_eq!(parse_cn_number("一百零三"), Some(103));
         assert_eq!(parse_cn_digits("二〇〇四"), Some(2004));
         assert_eq!(parse_cn_digits("二○○四"), Some(2004));
+    }
+
+    #[test]
+    fn the_quick_answers_agree_with_the_marker() {
+        for text in [
+            "一、总体要求",
+            "（三）工作目标。",
+            "(二)工作原则",
+            "12．加强领导",
+            "1.5倍",
+            "（2）推进",
+            "第十二章附则",
+            "第一百零三条",
+            "第二节",
+            "第一部分总则",
+            "③其他",
+            "（此件公开发布）",
+            "（一二三四五六七）",
+            "附件",
+            "一是加强",
+            "",
+        ] {
+            let m = marker(text);
+            assert_eq!(has_marker(text), m.is_some(), "{text}");
+            assert_eq!(block_marker_kind(text), m.map(|m| m.kind), "{text}");
+        }
     }
 
     #[test]

@@ -209,7 +209,7 @@ fn is_organ_line(s: &str) -> bool {
     let n = char_len(s);
     (2..=60).contains(&n)
         && !has_sentence_punct(s)
-        && numbering::marker(s).is_none()
+        && !numbering::has_marker(s)
         && find_date(s).is_none()
         && ORGAN_SUFFIXES.iter().any(|suf| s.ends_with(suf))
 }
@@ -219,7 +219,7 @@ fn is_title_line(s: &str) -> bool {
     let n = char_len(s);
     (2..=80).contains(&n)
         && !s.ends_with(['。', '；', '：', '，'])
-        && numbering::marker(s).is_none()
+        && !numbering::has_marker(s)
         && find_date(s).is_none()
         && parse_doc_number(s).is_none()
         && !s.starts_with('（')
@@ -236,7 +236,7 @@ fn is_addressee_line(s: &str) -> bool {
     };
     char_len(s) <= 200
         && !s.contains('。')
-        && numbering::marker(s).is_none()
+        && !numbering::has_marker(s)
         && !ATTACHMENT_LIST.is_match(s)
         && split_top_level(list, &['，', ',']).iter().all(|item| {
             let item = strip_trailing_paren(item);
@@ -547,7 +547,7 @@ pub fn build(input: Blocks) -> Document {
         })
         .collect();
     let body_has_structure = body_blocks.iter().any(|blk| match blk {
-        Block::Para(p) => numbering::marker(&p.text).is_some(),
+        Block::Para(p) => numbering::has_marker(&p.text),
         Block::Table(_) => true,
     });
     if body_has_structure {
@@ -776,7 +776,7 @@ fn build_part(
         if let Some(mut held) = open_paren.take() {
             match blk {
                 Block::Para(p)
-                    if numbering::marker(&p.text).is_none()
+                    if !numbering::has_marker(&p.text)
                         && char_len(&held.text) + char_len(&p.text) <= 120 =>
                 {
                     held.text.push_str(&p.text);
@@ -794,7 +794,7 @@ fn build_part(
             Block::Para(p)
                 if p.text.starts_with('（')
                     && paren_balance(&p.text) > 0
-                    && numbering::marker(&p.text).is_none() =>
+                    && !numbering::has_marker(&p.text) =>
             {
                 open_paren = Some(p.clone());
                 prev_para = None;

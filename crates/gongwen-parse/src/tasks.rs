@@ -188,7 +188,7 @@ pub fn group_row_text(row: &[String]) -> Option<&str> {
     }
     let mut filled = row.iter().filter(|c| !c.is_empty());
     let first = filled.next()?;
-    (filled.all(|c| c == first) && numbering::marker(first).is_some() && parse_seq(first).is_none())
+    (filled.all(|c| c == first) && numbering::has_marker(first) && parse_seq(first).is_none())
         .then_some(first.as_str())
 }
 
@@ -205,7 +205,7 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     if !seq_filled
         && !filled.is_empty()
         && filled.iter().all(|c| *c == filled[0])
-        && numbering::marker(filled[0]).is_some()
+        && numbering::has_marker(filled[0])
     {
         return Some(filled[0].clone());
     }
@@ -220,7 +220,7 @@ struct GroupPath {
 
 impl GroupPath {
     fn enter(&mut self, text: &str) {
-        let kind = numbering::marker(text).map(|m| m.kind);
+        let kind = numbering::block_marker_kind(text);
         let depth = match self.levels.iter().position(|(k, _)| *k == kind) {
             Some(d) => d,
             None => match kind {
