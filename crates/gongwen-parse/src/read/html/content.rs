@@ -82,8 +82,9 @@ impl Marks {
 
 /// Counts Han characters under every element, skipping ignored, hidden and chrome elements, and
 /// notes which elements match which [`CONTAINERS`] entries.
-fn survey(root: Dom<'_>) -> Survey {
-    let mut counts = FxHashMap::default();
+fn survey(root: Dom<'_>, elements: usize) -> Survey {
+    // Sized once for every element the parser made (an upper bound), not grown by rehashing.
+    let mut counts = FxHashMap::with_capacity_and_hasher(elements, Default::default());
     let mut candidates = Vec::new();
     let mut marks = Marks::default();
     let mut stack: Vec<(NodeId, Count, bool)> = Vec::new();
@@ -212,7 +213,8 @@ fn is_container(n: &Dom<'_>) -> bool {
 /// text, else `<body>` (or the document root).
 ///
 /// Also returns the [`Marks`] the survey of the page left, for the readers of the content.
-pub(super) fn find_root<'a>(doc: Dom<'a>) -> (Dom<'a>, Marks) {
+/// `elements` (how many the parser made) sizes the survey's table.
+pub(super) fn find_root<'a>(doc: Dom<'a>, elements: usize) -> (Dom<'a>, Marks) {
     let body = doc
         .descendants()
         .find(|n| tag(n) == Some("body"))
@@ -221,7 +223,7 @@ pub(super) fn find_root<'a>(doc: Dom<'a>) -> (Dom<'a>, Marks) {
         counts,
         candidates,
         marks,
-    } = survey(body);
+    } = survey(body, elements);
     (choose(body, &counts, &candidates), marks)
 }
 

@@ -61,6 +61,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         html,
         capped,
         mut lines,
+        elements,
     } = tree::parse(&decoded.text, max_depth);
     if capped.is_some() {
         diagnostics.push(Diagnostic::new(
@@ -72,7 +73,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     }
     let doc = html.tree.root();
     let found = meta::find(doc);
-    let (root, marks) = content::find_root(doc);
+    let (root, marks) = content::find_root(doc, elements);
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
     Ok(Blocks {

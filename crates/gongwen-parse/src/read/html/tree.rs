@@ -50,6 +50,8 @@ pub(super) struct Parsed {
     pub html: Html,
     pub capped: Option<String>,
     pub lines: Lines,
+    /// How many elements the parser made (an upper bound for tables keyed by element).
+    pub elements: usize,
 }
 
 /// Source lines of text nodes: the line of each one's first visible character.
@@ -85,22 +87,24 @@ pub(super) fn parse(text: &str, max_depth: usize) -> Parsed {
 }
 
 fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
-    if let Some((html, lines)) = parse_watched(text, Some(max_depth), slice) {
+    if let Some((html, lines, elements)) = parse_watched(text, Some(max_depth), slice) {
         return Parsed {
             html,
             capped: None,
             lines,
+            elements,
         };
     }
     let capped = flatten::cap_depth(text, max_depth);
     let source = capped.as_deref().unwrap_or(text);
     // The cap leaves the tree within a few times the limit: parse it unwatched.
-    let (html, lines) = parse_watched(source, None, usize::MAX)
-        .unwrap_or_else(|| (Html::parse_document(source), Lines::empty()));
+    let (html, lines, elements) = parse_watched(source, None, usize::MAX)
+        .unwrap_or_else(|| (Html::parse_document(source), Lines::empty(), 0));
     Parsed {
         html,
         capped,
         lines,
+        elements,
     }
 }
 
@@ -117,6 +121,7 @@ impl Lines {
 #[derive(Default)]
 struct Seen {
     deepest: Cell<usize>,
+    elements: Cell<usize>,
     lookups: Cell<u64>,
     /// (text node, line of its first visible character), in the order noted.
     texts: RefCell<Vec<(NodeId, u32)>>,
@@ -124,7 +129,11 @@ struct Seen {
 
 /// The tree and its text lines, or `None` when the page went past `max_depth` or made the tree
 /// builder search too much (with `None` for `max_depth`, never).
-fn parse_watched(text: &str, max_depth: Option<usize>, slice: usize) -> Option<(Html, Lines)> {
+fn parse_watched(
+    text: &str,
+    max_depth: Option<usize>,
+    slice: usize,
+) -> Option<(Html, Lines, usize)> {
     let seen = Rc::new(Seen::default());
     let sink = Watch {
         inner: HtmlTreeSink::new(Html::new_document()),
@@ -157,7 +166,7 @@ fn parse_watched(text: &str, max_depth: Option<usize>, slice: usize) -> Option<(
     if watched && seen.deepest.get() > limit {
         return None;
     }
-    Some((html, Lines::new(texts)))
+    Some((html, Lines::new(texts), seen.elements.get()))
 }
 
 impl Lines {
@@ -302,6 +311,7 @@ impl TreeSink for Watch {
     }
 
     fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
+        self.seen.elements.set(self.seen.elements.get() + 1);
         self.inner.create_element(name, attrs, flags)
     }
 
