@@ -245,7 +245,7 @@ impl GroupPath {
 pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
     let names = column_names(table);
     let roles = column_roles(&names)?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(table.rows.len().saturating_sub(table.header_rows));
     let mut groups = GroupPath::default();
     let mut last_seq = 0u32;
     for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
