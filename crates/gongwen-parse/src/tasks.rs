@@ -197,17 +197,14 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     if is_spanning_row(row) {
         return Some(row[0].clone());
     }
-    let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
+    let mut filled = row.iter().filter(|c| !c.is_empty());
+    let first = filled.next()?;
     let seq_filled = row
         .iter()
         .zip(roles)
         .any(|(c, r)| *r == ColumnRole::Seq && parse_seq(c).is_some());
-    if !seq_filled
-        && !filled.is_empty()
-        && filled.iter().all(|c| *c == filled[0])
-        && numbering::has_marker(filled[0])
-    {
-        return Some(filled[0].clone());
+    if !seq_filled && filled.all(|c| c == first) && numbering::has_marker(first) {
+        return Some(first.clone());
     }
     None
 }
