@@ -63,6 +63,18 @@ pub(super) struct Lines {
 }
 
 impl Lines {
+    fn new(mut by_node: Vec<(NodeId, u32)>) -> Self {
+        // Nearly sorted already (text nodes are numbered as they are made); a node noted twice
+        // keeps its first line.
+        by_node.sort_by_key(|(n, _)| *n);
+        by_node.dedup_by_key(|(n, _)| *n);
+        Lines { by_node, last: 1 }
+    }
+
+    fn empty() -> Self {
+        Lines::new(Vec::new())
+    }
+
     /// The line of `node`'s first visible character; for a node without one, or none, the
     /// line of the last block found.
     pub(super) fn of(&mut self, node: Option<NodeId>) -> usize {
@@ -108,15 +120,6 @@ fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
     }
 }
 
-impl Lines {
-    fn empty() -> Self {
-        Lines {
-            by_node: Vec::new(),
-            last: 1,
-        }
-    }
-}
-
 /// What the sink has seen, shared with the loop that feeds the parser.
 #[derive(Default)]
 struct Seen {
@@ -154,7 +157,9 @@ fn parse_watched(
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        parser.process(StrTendril::from_slice(&text[start..end]));
+        parser.process(StrTendril::from_slice(
+            text.get(start..end).unwrap_or_default(),
+        ));
         let budget = LOOKUPS_BASE.saturating_add(LOOKUPS_PER_BYTE.saturating_mul(end as u64));
         if watched && (seen.deepest.get() > limit || seen.lookups.get() > budget) {
             return None;
@@ -167,16 +172,6 @@ fn parse_watched(
         return None;
     }
     Some((html, Lines::new(texts), seen.elements.get()))
-}
-
-impl Lines {
-    fn new(mut by_node: Vec<(NodeId, u32)>) -> Self {
-        // Nearly sorted already (text nodes are numbered as they are made); a node noted twice
-        // keeps its first line.
-        by_node.sort_by_key(|(n, _)| *n);
-        by_node.dedup_by_key(|(n, _)| *n);
-        Lines { by_node, last: 1 }
-    }
 }
 
 /// The line of the first visible character of a run of text that the tokenizer emitted while
