@@ -72,6 +72,24 @@ struct Row {
     floor: Option<Duration>,
 }
 
+/// Times one input — our parse, and for HTML the floor, taking turns — into a row.
+fn measure(budget: Duration, input: String, bytes: &[u8], format: InputFormat) -> Row {
+    let mut fs: Vec<Box<dyn FnMut() + '_>> = vec![Box::new(move || run(bytes, format))];
+    if format == InputFormat::Html {
+        fs.push(Box::new(move || {
+            black_box(common::floor(black_box(bytes)));
+        }));
+    }
+    let times = time_in_turn(budget, &mut fs);
+    Row {
+        input,
+        bytes: bytes.len(),
+        best: times[0].0,
+        median: times[0].1,
+        floor: times.get(1).map(|t| t.0),
+    }
+}
+
 fn verdict(ok: bool) -> &'static str {
     if ok { "met" } else { "NOT MET" }
 }
@@ -127,22 +145,9 @@ fn main() {
                 eprintln!("{name} {n}: parse failed: {e}");
             }
         }
-        let html = *format == InputFormat::Html;
         for (bytes, n) in inputs.iter().zip(sizes) {
-            let mut fs: Vec<Box<dyn FnMut() + '_>> = vec![Box::new(|| run(bytes, *format))];
-            if html {
-                fs.push(Box::new(|| {
-                    black_box(common::floor(black_box(bytes)));
-                }));
-            }
-            let times = time_in_turn(budget, &mut fs);
-            rows.push(Row {
-                input: name.replace("×n", &format!("×{n}")),
-                bytes: bytes.len(),
-                best: times[0].0,
-                median: times[0].1,
-                floor: times.get(1).map(|t| t.0),
-            });
+            let input = name.replace("×n", &format!("×{n}"));
+            rows.push(measure(budget, input, bytes, *format));
         }
     }
     // Real pages, when a folder of them is at hand (the State Council pages beside the
@@ -165,43 +170,23 @@ fn main() {
         let Ok(bytes) = std::fs::read(path) else {
             continue;
         };
-        let times = time_in_turn(
-            budget,
-            &mut [
-                Box::new(|| run(&bytes, InputFormat::Html)),
-                Box::new(|| {
-                    black_box(common::floor(black_box(&bytes)));
-                }),
-            ],
-        );
         let name = path
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        real.push(Row {
-            input: format!("page {name}"),
-            bytes: bytes.len(),
-            best: times[0].0,
-            median: times[0].1,
-            floor: Some(times[1].0),
-        });
+        real.push(measure(
+            budget,
+            format!("page {name}"),
+            &bytes,
+            InputFormat::Html,
+        ));
     }
     let gbk = common::gbk_page(&common::html_page(common::SEED));
-    let times = time_in_turn(
+    rows.push(measure(
         budget,
-        &mut [
-            Box::new(|| run(&gbk, InputFormat::Html)),
-            Box::new(|| {
-                black_box(common::floor(black_box(&gbk)));
-            }),
-        ],
-    );
-    rows.push(Row {
-        input: "html (GBK), seed".into(),
-        bytes: gbk.len(),
-        best: times[0].0,
-        median: times[0].1,
-        floor: Some(times[1].0),
-    });
+        "html (GBK), seed".into(),
+        &gbk,
+        InputFormat::Html,
+    ));
 
     println!();
     println!(
