@@ -265,13 +265,10 @@ fn drop_spaces_near_cjk(s: &str) -> String {
     let mut it = s.chars().peekable();
     while let Some(c) = it.next() {
         if c == ' ' {
-            let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
-            let next_cjk = it.peek().copied().is_some_and(is_cjk);
-            if prev_cjk || next_cjk {
-                continue;
-            }
+            push_space_before(&mut out, it.peek().copied());
+        } else {
+            out.push(c);
         }
-        out.push(c);
     }
     out
 }

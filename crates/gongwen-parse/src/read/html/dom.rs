@@ -180,16 +180,7 @@ pub(super) fn id_class_hidden(e: &Element) -> (Option<&str>, Option<&str>, bool)
 
 /// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
 pub(super) fn is_hidden(e: &Element) -> bool {
-    let mut hidden = false;
-    let mut style = None;
-    for (k, v) in e.attrs() {
-        match k {
-            "hidden" => hidden = true,
-            "style" => style = Some(v),
-            _ => {}
-        }
-    }
-    hidden || style.is_some_and(style_hides)
+    id_class_hidden(e).2
 }
 
 /// True when `style`, with all white space removed and ASCII letters lowercased, contains

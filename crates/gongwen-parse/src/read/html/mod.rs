@@ -276,6 +276,16 @@ mod tests {
     }
 
     #[test]
+    fn text_that_ends_the_input_keeps_its_line() {
+        // No closing tag: the tokenizer emits the last run when the input ends.
+        let b = read("<div id=zoom><p>第一段</p>\n\n<p>最后一段");
+        assert_eq!(paras(&b), [("第一段", 1), ("最后一段", 3)]);
+        // An unfinished character reference is only read when the input ends.
+        let b = read("<div id=zoom><p>第一段</p>\n\n<p>\n&amp");
+        assert_eq!(paras(&b), [("第一段", 1), ("&", 4)]);
+    }
+
+    #[test]
     fn hidden_and_chrome_elements_are_skipped_in_paragraphs_and_table_cells() {
         let b = read(
             "<body><div class=nav>导航</div><div id=zoom><p>第一段<span hidden>藏</span>文字</p><div class='share-box'>分享</div><table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr><tr><td>1</td><td>做事<span style='visibility : Hidden'>隐</span>情</td><td>市<i style=\"font-family: 仿宋; display:none\">x</i>政府</td></tr></table><p style='DISPLAY:NONE'>不见</p><p>尾段</p></div></body>",

@@ -39,34 +39,31 @@ pub(super) struct RawRow<'a> {
 
 /// The rows of `table` in order, with their cells; nested tables are not entered.
 pub(super) fn rows_of<'a>(table: Dom<'a>) -> Vec<RawRow<'a>> {
-    let mut rows = Vec::new();
-    for child in table.children() {
-        match tag(&child) {
-            Some("tr") => rows.push(row_of(child, false)),
-            Some(section @ ("thead" | "tbody" | "tfoot")) => {
-                for tr in child.children().filter(|c| tag(c) == Some("tr")) {
-                    rows.push(row_of(tr, section == "thead"));
-                }
-            }
-            _ => {}
-        }
-    }
-    rows
+    row_elements(table)
+        .map(|(tr, head)| row_of(tr, head))
+        .collect()
 }
 
 /// Whether `table` has more than `n` rows (counted as [`rows_of`] counts them, stopping early).
 pub(super) fn has_more_rows_than(table: Dom<'_>, n: usize) -> bool {
-    table
-        .children()
-        .flat_map(|child| {
-            let section = matches!(tag(&child), Some("thead" | "tbody" | "tfoot"));
-            let own = (tag(&child) == Some("tr")).then_some(child);
-            own.into_iter()
-                .chain(section.then(|| child.children()).into_iter().flatten())
-        })
-        .filter(|r| tag(r) == Some("tr"))
-        .nth(n)
-        .is_some()
+    row_elements(table).nth(n).is_some()
+}
+
+/// The `<tr>` elements of `table` in order, directly or in a section, each with whether it sits
+/// in `<thead>`.
+fn row_elements<'a>(table: Dom<'a>) -> impl Iterator<Item = (Dom<'a>, bool)> {
+    table.children().flat_map(|child| {
+        let name = tag(&child);
+        let own = (name == Some("tr")).then_some((child, false));
+        let section = matches!(name, Some("thead" | "tbody" | "tfoot")).then(|| {
+            let head = name == Some("thead");
+            child
+                .children()
+                .filter(|c| tag(c) == Some("tr"))
+                .map(move |tr| (tr, head))
+        });
+        own.into_iter().chain(section.into_iter().flatten())
+    })
 }
 
 fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {

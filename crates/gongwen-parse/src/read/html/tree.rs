@@ -166,8 +166,10 @@ fn parse_watched(
         }
         start = end;
     }
-    let texts = std::mem::take(&mut *seen.texts.borrow_mut());
+    // The end of input can still append text (a character reference or table text the parser
+    // held back): take the notes after it.
     let html = parser.finish();
+    let texts = std::mem::take(&mut *seen.texts.borrow_mut());
     if watched && seen.deepest.get() > limit {
         return None;
     }
