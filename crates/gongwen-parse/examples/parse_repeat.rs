@@ -9,7 +9,11 @@
 //!
 //! The input is a file, or one of the benchmarks' generated inputs: `@text` (the seed),
 //! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`, `@html-paras100`, `@html-table100`. The format is
-//! sniffed from the bytes once, before the loop. With a third argument `floor`, it runs the benchmarks' floor instead.
+//! sniffed from the bytes once, before the loop. With a third argument `floor`, it runs the benchmarks' floor instead;
+//! with `ab`, it alternates one parse and one floor run COUNT times and prints the ratio of
+//! their times (floor / ours, the share of the floor's throughput reached) for each block of
+//! 50 pairs and the median over blocks: pairs taken moments apart see the same machine, so the
+//! ratio holds still where either time alone drifts (virtual machines).
 
 #[path = "../benches/common/mod.rs"]
 #[allow(dead_code)]
@@ -44,11 +48,15 @@ fn main() -> std::io::Result<()> {
     let bytes = input(name)?;
     let count: usize = args.get(1).and_then(|c| c.parse().ok()).unwrap_or(100);
     let floor = args.get(2).is_some_and(|a| a == "floor");
+    let ab = args.get(2).is_some_and(|a| a == "ab");
     // Sniff once, as the benchmarks name the format: the loop measures the parse alone.
     let options = Options {
         format: gongwen_parse::read::sniff(&bytes).ok(),
         ..Options::default()
     };
+    if ab {
+        return alternate(name, &bytes, &options, count);
+    }
     let mut parts = 0usize;
     for _ in 0..count {
         if floor {
@@ -64,5 +72,40 @@ fn main() -> std::io::Result<()> {
         }
     }
     eprintln!("{name}: {} bytes × {count}, {parts}", bytes.len());
+    Ok(())
+}
+
+/// Alternates a parse and a floor run `count` times; prints floor/ours per block and the median.
+fn alternate(name: &str, bytes: &[u8], options: &Options, count: usize) -> std::io::Result<()> {
+    use std::time::{Duration, Instant};
+    const BLOCK: usize = 50;
+    let mut ratios = Vec::new();
+    let (mut ours, mut floor) = (Duration::ZERO, Duration::ZERO);
+    for i in 1..=count {
+        let t = Instant::now();
+        if let Err(e) = parse(black_box(bytes), options) {
+            eprintln!("{name}: {e}");
+            std::process::exit(1);
+        }
+        let u = Instant::now();
+        black_box(common::floor(black_box(bytes)));
+        floor += u.elapsed();
+        ours += u - t;
+        if i % BLOCK == 0 {
+            ratios.push(floor.as_secs_f64() / ours.as_secs_f64());
+            (ours, floor) = (Duration::ZERO, Duration::ZERO);
+        }
+    }
+    ratios.sort_by(f64::total_cmp);
+    let Some(median) = ratios.get(ratios.len() / 2) else {
+        eprintln!("{name}: fewer than {BLOCK} pairs, no ratio");
+        return Ok(());
+    };
+    println!(
+        "{name}: floor/ours median {median:.3} over {} blocks of {BLOCK} pairs (min {:.3}, max {:.3})",
+        ratios.len(),
+        ratios.first().unwrap_or(median),
+        ratios.last().unwrap_or(median),
+    );
     Ok(())
 }
