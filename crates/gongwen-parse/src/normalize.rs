@@ -7,6 +7,7 @@
 //! parse to the same model, and is what the plain-text writer prints.
 
 use regex::Regex;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// True for Han characters and CJK punctuation (the characters that make a context "Chinese").
@@ -135,6 +136,12 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
     let mut i = from;
     while let Some(&x) = b.get(i) {
         match x {
+            0x00..=0x7F => {
+                if ASCII_WORK[usize::from(x)] {
+                    return Some(i);
+                }
+                i += 1;
+            }
             0xE4..=0xEE => i += 3,
             0xE3 => {
                 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
@@ -157,18 +164,36 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// [`needs_work`] for each ASCII character, looked up by byte in [`next_work`].
+const ASCII_WORK: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = needs_work_ascii(i as u8);
+        i += 1;
+    }
+    t
+};
+
+/// [`needs_work`] for an ASCII character: a control character, white space, or punctuation
+/// that can become full-width.
+const fn needs_work_ascii(b: u8) -> bool {
+    b.is_ascii_control()
+        || matches!(
+            b,
+            b'\t'..=b'\r' | b' ' | b'(' | b')' | b',' | b':' | b';' | b'?' | b'!' | b'.' | b'"'
+        )
+}
+
 /// True for a character that one of the passes of [`normalize_slow`] may change or remove:
 /// white space, a control character, a full-width letter or digit, or ASCII punctuation that
 /// can become full-width.
 fn needs_work(c: char) -> bool {
+    if c.is_ascii() {
+        return needs_work_ascii(c as u8);
+    }
     if c.is_control() {
         return true;
-    }
-    if c.is_ascii() {
-        return matches!(
-            c,
-            '\t'..='\r' | ' ' | '(' | ')' | ',' | ':' | ';' | '?' | '!' | '.' | '"'
-        );
     }
     // Han and CJK punctuation: neither white space nor a foldable full-width character.
     if ('\u{3001}'..'\u{FEFF}').contains(&c) {
@@ -347,9 +372,23 @@ fn paren_holds_cjk(rest: &str) -> bool {
     false
 }
 
-/// Removes every white-space character (used to compare texts modulo layout).
-pub fn strip_spaces(s: &str) -> String {
-    s.chars().filter(|c| !is_space(*c)).collect()
+/// Removes every white-space character (used to compare texts modulo layout); borrows a text
+/// that has none.
+pub fn strip_spaces(s: &str) -> Cow<'_, str> {
+    match s.find(is_space) {
+        None => Cow::Borrowed(s),
+        Some(at) => {
+            let mut out = String::with_capacity(s.len());
+            out.push_str(s.get(..at).unwrap_or_default());
+            out.extend(
+                s.get(at..)
+                    .unwrap_or_default()
+                    .chars()
+                    .filter(|c| !is_space(*c)),
+            );
+            Cow::Owned(out)
+        }
+    }
 }
 
 #[cfg(test)]
@@ -409,8 +448,28 @@ mod tests {
     }
 
     #[test]
+    fn strip_spaces_removes_every_space_and_borrows_when_there_is_none() {
+        assert_eq!(
+            strip_spaces("国发 〔2019〕\u{3000}4号\t"),
+            "国发〔2019〕4号"
+        );
+        assert_eq!(strip_spaces(" 前 后 "), "前后");
+        assert!(matches!(strip_spaces("国发〔2019〕4号"), Cow::Borrowed(_)));
+        assert_eq!(strip_spaces(""), "");
+    }
+
+    #[test]
     fn any_needs_work_agrees_with_needs_work_on_every_character() {
         let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
+        // The byte table holds what the character classes say.
+        for c in (0..128u8).map(char::from) {
+            let expected = c.is_control()
+                || matches!(
+                    c,
+                    '\t'..='\r' | ' ' | '(' | ')' | ',' | ':' | ';' | '?' | '!' | '.' | '"'
+                );
+            assert_eq!(needs_work(c), expected, "U+{:04X}", c as u32);
+        }
         for c in &all {
             let one = c.to_string();
             assert_eq!(any_needs_work(&one), needs_work(*c), "U+{:04X}", *c as u32);

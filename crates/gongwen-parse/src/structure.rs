@@ -149,6 +149,11 @@ fn char_len(s: &str) -> usize {
 /// Reads a date printed as `2021年8月4日` or `二〇〇四年六月二十六日` at the end of `text`.
 /// Returns the printed date's start offset and its (year, month, day).
 pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
+    // Both forms end the text with 日: other texts are answered without the regexes' set-up
+    // (a capture search allocates its slots).
+    if !text.ends_with('日') {
+        return None;
+    }
     if let Some(c) = DATE_ARABIC.captures(text) {
         let start = c.get(0)?.start();
         let y: i32 = c[1].parse().ok()?;
@@ -185,6 +190,10 @@ pub fn iso_date(y: i32, m: u32, d: u32) -> String {
 
 /// Parses a 发文字号 such as `国发〔2019〕4号` or `国令第707号`.
 pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
+    // Every number ends with 号 (see `find_date` for why this comes first).
+    if !text.ends_with('号') {
+        return None;
+    }
     let c = DOC_NUMBER.captures(text)?;
     let agency = c.get(1)?.as_str().to_string();
     let year = c.get(2).and_then(|m| m.as_str().parse().ok());
@@ -385,7 +394,12 @@ impl Builder {
                     i += 1;
                     continue;
                 }
-                if let Some(c) = ATTACHMENT_LIST.captures(&p.text) {
+                if let Some(c) = p
+                    .text
+                    .starts_with("附件")
+                    .then(|| ATTACHMENT_LIST.captures(&p.text))
+                    .flatten()
+                {
                     let first = c[1].trim().to_string();
                     if let Some(item) = LIST_ITEM.captures(&first) {
                         self.doc.notice.attachments.push(AttachmentRef {

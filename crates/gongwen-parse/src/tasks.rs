@@ -367,9 +367,12 @@ pub fn inline_duty(text: &str) -> Option<InlineDuty> {
     })
 }
 
-fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task>) {
+fn inline_tasks<'a>(sections: &'a [Section], path: &mut Vec<&'a Section>, out: &mut Vec<Task>) {
+    // The printed heading line of each section, in one buffer reused across sections.
+    let mut printed = String::new();
     for s in sections {
-        let printed = format!("{}{}{}", s.marker, s.heading, s.heading_suffix);
+        printed.clear();
+        push_printed(&mut printed, s);
         let texts =
             std::iter::once(printed.as_str()).chain(s.paragraphs.iter().map(String::as_str));
         for (i, t) in texts.enumerate() {
@@ -397,7 +400,14 @@ fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task
                     support_text: support.join("、"),
                     lead,
                     support,
-                    group: path.clone(),
+                    group: path
+                        .iter()
+                        .map(|p| {
+                            let mut g = String::new();
+                            push_printed(&mut g, p);
+                            g
+                        })
+                        .collect(),
                     line: s.line,
                     extra,
                     origin: TaskOrigin::Inline,
@@ -405,10 +415,17 @@ fn inline_tasks(sections: &[Section], path: &mut Vec<String>, out: &mut Vec<Task
                 });
             }
         }
-        path.push(printed);
+        path.push(s);
         inline_tasks(&s.children, path, out);
         path.pop();
     }
+}
+
+/// Appends a section's heading line as printed: marker, heading, and the punctuation after it.
+fn push_printed(out: &mut String, s: &Section) {
+    out.push_str(&s.marker);
+    out.push_str(&s.heading);
+    out.push_str(&s.heading_suffix);
 }
 
 /// Collects every task of the document: task tables first, in reading order, then inline duties.

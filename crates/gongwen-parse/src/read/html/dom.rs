@@ -203,7 +203,15 @@ fn style_hides(style: &str) -> bool {
     // Both patterns need a colon between a `y` and an `n` or `h` (white space aside). Most
     // styles have none such (`font-family: 仿宋`), which a look around each colon tells without
     // streaming the whole style.
-    let candidate = memchr::memchr_iter(b':', style.as_bytes()).any(|at| {
+    let bytes = style.as_bytes();
+    let candidate = memchr::memchr_iter(b':', bytes).any(|at| {
+        // Most colons follow a property name's last letter (`size:`): an ASCII byte that is
+        // neither white space nor `y` settles it without decoding characters.
+        if let Some(&p) = at.checked_sub(1).and_then(|i| bytes.get(i)) {
+            if p.is_ascii() && !matches!(p, b'\t'..=b'\r' | b' ' | b'y' | b'Y') {
+                return false;
+            }
+        }
         let before = style.get(..at).unwrap_or_default();
         let after = style.get(at + 1..).unwrap_or_default();
         let prev = before.chars().rev().find(|c| !c.is_whitespace());
