@@ -990,12 +990,16 @@ impl Outline {
 /// (`（二）讨论法律草案……；` then `（三）通报和讨论其他重要事项。`) reads like a heading but is an item
 /// like the ones before it: a section with nothing under it whose previous sibling is text is text.
 fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
-    let prev_is_text = list.last().is_some_and(|p| {
-        p.heading.is_empty()
-            && !p.paragraphs.is_empty()
-            && numbering::marker_kind(&p.marker) == numbering::marker_kind(&s.marker)
-    });
-    if prev_is_text && s.paragraphs.is_empty() && s.children.is_empty() && !s.heading.is_empty() {
+    // The section's own shape first: it is cheap, and rules out nearly every section before
+    // the markers are read again.
+    let bare_heading = s.paragraphs.is_empty() && s.children.is_empty() && !s.heading.is_empty();
+    let prev_is_text = bare_heading
+        && list.last().is_some_and(|p| {
+            p.heading.is_empty()
+                && !p.paragraphs.is_empty()
+                && numbering::marker_kind(&p.marker) == numbering::marker_kind(&s.marker)
+        });
+    if prev_is_text {
         let text = format!(
             "{}{}",
             std::mem::take(&mut s.heading),

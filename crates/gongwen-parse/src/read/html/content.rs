@@ -11,7 +11,7 @@
 //! single paragraph).
 
 use super::dom::{self, Dom, tag};
-use crate::normalize::count_han;
+use crate::normalize::count_ideographs;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -42,7 +42,8 @@ const MIN_SHARE: f64 = 0.3;
 /// The fallback descends into a child holding at least this share of its parent's text.
 const DESCEND_SHARE: f64 = 0.8;
 
-/// Han characters in an element's subtree: all of them, and those outside links.
+/// Chinese characters ([`count_ideographs`]) in an element's subtree: all of them, and those
+/// outside links.
 #[derive(Clone, Copy, Default)]
 struct Count {
     all: usize,
@@ -80,7 +81,7 @@ impl Marks {
     }
 }
 
-/// Counts Han characters under every element, skipping ignored, hidden and chrome elements, and
+/// Counts Chinese characters under every element, skipping ignored, hidden and chrome elements, and
 /// notes which elements match which [`CONTAINERS`] entries.
 fn survey(root: Dom<'_>, elements: usize) -> Survey {
     // Sized once for every element the parser made (an upper bound), not grown by rehashing.
@@ -133,7 +134,7 @@ fn survey(root: Dom<'_>, elements: usize) -> Survey {
                         stack.push((n.id(), Count::default(), link));
                     }
                     Node::Text(t) => {
-                        let han = count_han(t);
+                        let han = count_ideographs(t);
                         if let Some(top) = stack.last_mut() {
                             top.1.all += han;
                             if links == 0 {

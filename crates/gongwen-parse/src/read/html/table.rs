@@ -122,14 +122,10 @@ fn join_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
 }
 
 fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
-    let v = dom::attr(cell.value().as_element()?, name)?;
-    let digits: String = v
-        .trim()
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .take(12)
-        .collect();
-    digits.parse().ok()
+    let v = dom::attr(cell.value().as_element()?, name)?.trim();
+    // The leading digits, at most 12 of them.
+    let n = v.bytes().take(12).take_while(u8::is_ascii_digit).count();
+    v.get(..n)?.parse().ok()
 }
 
 /// A cell placed in the grid.
