@@ -198,7 +198,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
     for &(text, line) in &view.paragraphs {
         // The regex has no literal to start from, so its scan reads every paragraph; the two
         // words it needs are found far faster.
-        if !text.contains('项') || !text.contains("任务") {
+        if !text.contains('项') || !text.contains("任务") || !STATED_TASKS.is_match(text) {
             continue;
         }
         for c in STATED_TASKS.captures_iter(text) {
@@ -258,9 +258,9 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
 
 fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
     for &(text, line) in &view.paragraphs {
-        // Every match starts with `等`; a paragraph without one costs a byte search, not the
-        // regex's set-up.
-        if !text.contains('等') {
+        // Every match starts with `等`; a paragraph without one costs a byte search, and one
+        // without a match (`等` is a common word) a search without capture slots.
+        if !text.contains('等') || !ENUMERATION.is_match(text) {
             continue;
         }
         for c in ENUMERATION.captures_iter(text) {
