@@ -100,7 +100,9 @@ pub fn normalize_block(s: &str) -> String {
 
 /// `s.chars().any(needs_work)`, without decoding most characters: a lead byte `E4`–`EE` starts a
 /// character in U+4000–U+EFFF (Han and the like), which never needs work, and `E3` one in
-/// U+3000–U+3FFF, which needs work only as U+3000 (`E3 80 80`, the ideographic space).
+/// U+3000–U+3FFF, which needs work only as U+3000 (`E3 80 80`, the ideographic space); the
+/// full-width punctuation (`EF BC`, `EF BD`) and the symbols past U+2080 are read from their
+/// bytes too.
 fn any_needs_work(s: &str) -> bool {
     next_work(s, 0).is_some()
 }
@@ -121,6 +123,21 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
             0xE4..=0xEE => i += 3,
             0xE3 => {
                 if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
+                    return Some(i);
+                }
+                i += 3;
+            }
+            // U+2080–U+2FFF (arrows, symbols, CJK radicals): no white space, nothing to fold.
+            0xE2 if b.get(i + 1).is_some_and(|&y| y >= 0x82) => i += 3,
+            // U+FF00–U+FF7F, the full-width forms of Chinese punctuation: only the letters and
+            // digits (FF10–FF19, FF21–FF3A, FF41–FF5A) fold.
+            0xEF if matches!(b.get(i + 1), Some(0xBC | 0xBD)) => {
+                let folds = match (b.get(i + 1), b.get(i + 2)) {
+                    (Some(0xBC), Some(&z)) => matches!(z, 0x90..=0x99 | 0xA1..=0xBA),
+                    (_, Some(&z)) => matches!(z, 0x81..=0x9A),
+                    _ => true,
+                };
+                if folds {
                     return Some(i);
                 }
                 i += 3;
