@@ -807,8 +807,8 @@ fn build_part(
         match blk {
             Block::Para(p)
                 if p.text.starts_with('（')
-                    && paren_balance(&p.text) > 0
-                    && !numbering::has_marker(&p.text) =>
+                    && !numbering::has_marker(&p.text)
+                    && paren_balance(&p.text) > 0 =>
             {
                 open_paren = Some(p.clone());
                 prev_para = None;
