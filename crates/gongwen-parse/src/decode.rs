@@ -333,8 +333,7 @@ pub fn prescan_meta_charset(bytes: &[u8]) -> Option<(String, &'static Encoding)>
         }
         if rest.len() > 1 && (rest[1].is_ascii_alphabetic() || rest[1] == b'/') {
             let start = if rest[1] == b'/' { i + 2 } else { i + 1 };
-            let (_, end) = tag_attributes(head, start);
-            i = end;
+            i = scan_tag(head, start, |_, _| {});
             continue;
         }
         if rest.len() > 1 && (rest[1] == b'!' || rest[1] == b'?') {
@@ -358,62 +357,71 @@ fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 
 /// Reads a tag's attributes starting after its name; returns them (names lowercased) and the
 /// offset after the closing `>` (or the end of the buffer).
-fn tag_attributes(buf: &[u8], mut i: usize) -> (Vec<(String, String)>, usize) {
+fn tag_attributes(buf: &[u8], i: usize) -> (Vec<(String, String)>, usize) {
+    let mut attrs = Vec::new();
+    let end = scan_tag(buf, i, |name, value| {
+        attrs.push((
+            String::from_utf8_lossy(name).to_ascii_lowercase(),
+            String::from_utf8_lossy(value).into_owned(),
+        ));
+    });
+    (attrs, end)
+}
+
+/// Reads a tag from after its name to the offset after its closing `>` (or the end of the
+/// buffer), handing each attribute's name and raw value (empty when absent) to `attr`: the
+/// prescan skips the tags that are not `<meta>` without copying their attributes.
+fn scan_tag(buf: &[u8], mut i: usize, mut attr: impl FnMut(&[u8], &[u8])) -> usize {
+    let at = |i: usize| buf.get(i).copied();
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c');
     // Skip the rest of the tag name.
-    while i < buf.len() && !matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+    while at(i).is_some_and(|b| !space(b) && b != b'/' && b != b'>') {
         i += 1;
     }
-    let mut attrs = Vec::new();
     loop {
-        while i < buf.len() && matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/') {
+        while at(i).is_some_and(|b| space(b) || b == b'/') {
             i += 1;
         }
-        if i >= buf.len() {
-            return (attrs, i);
-        }
-        if buf[i] == b'>' {
-            return (attrs, i + 1);
+        match at(i) {
+            None => return i,
+            Some(b'>') => return i + 1,
+            Some(_) => {}
         }
         let name_start = i;
-        while i < buf.len()
-            && !matches!(
-                buf[i],
-                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
-            )
-        {
+        while at(i).is_some_and(|b| !space(b) && !matches!(b, b'/' | b'>' | b'=')) {
             i += 1;
         }
-        let name = String::from_utf8_lossy(&buf[name_start..i]).to_ascii_lowercase();
-        while i < buf.len() && matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+        let name = buf.get(name_start..i).unwrap_or_default();
+        while at(i).is_some_and(space) {
             i += 1;
         }
-        let mut value = String::new();
-        if i < buf.len() && buf[i] == b'=' {
+        let mut value: &[u8] = &[];
+        if at(i) == Some(b'=') {
             i += 1;
-            while i < buf.len() && matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c') {
+            while at(i).is_some_and(space) {
                 i += 1;
             }
-            if i < buf.len() && (buf[i] == b'"' || buf[i] == b'\'') {
-                let quote = buf[i];
-                let start = i + 1;
-                let end = buf[start..]
-                    .iter()
-                    .position(|&b| b == quote)
-                    .map_or(buf.len(), |p| start + p);
-                value = String::from_utf8_lossy(&buf[start..end]).into_owned();
-                i = (end + 1).min(buf.len());
-            } else {
-                let start = i;
-                while i < buf.len()
-                    && !matches!(buf[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>')
-                {
-                    i += 1;
+            match at(i) {
+                Some(quote @ (b'"' | b'\'')) => {
+                    let start = i + 1;
+                    let end = buf
+                        .get(start..)
+                        .and_then(|rest| rest.iter().position(|&b| b == quote))
+                        .map_or(buf.len(), |p| start + p);
+                    value = buf.get(start..end).unwrap_or_default();
+                    i = (end + 1).min(buf.len());
                 }
-                value = String::from_utf8_lossy(&buf[start..i]).into_owned();
+                _ => {
+                    let start = i;
+                    while at(i).is_some_and(|b| !space(b) && b != b'>') {
+                        i += 1;
+                    }
+                    value = buf.get(start..i).unwrap_or_default();
+                }
             }
         }
         if !name.is_empty() {
-            attrs.push((name, value));
+            attr(name, value);
         }
     }
 }
@@ -530,6 +538,14 @@ mod tests {
         assert_eq!(
             prescan_meta_charset(b"<title>x</title><meta charset=nonsense><meta charset=gbk>")
                 .map(|x| x.1),
+            Some(GBK)
+        );
+        // Another tag's quoted value may hold `>` or a meta-like text: it is skipped whole.
+        assert_eq!(
+            prescan_meta_charset(
+                b"<a title='> <meta charset=big5>' href=x><meta http-equiv=Content-Type content=\"text/html; charset=gbk\">"
+            )
+            .map(|x| x.1),
             Some(GBK)
         );
         let mut late = vec![b' '; 1100];
