@@ -18,6 +18,7 @@
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
 
 use crate::model::*;
+use crate::normalize::may_be_digit;
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use memchr::memmem::Finder;
@@ -210,7 +211,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         let counted = XIANG.find_iter(text.as_bytes()).any(|at| {
             text.get(..at)
                 .and_then(|before| before.chars().next_back())
-                .is_some_and(|c| c.is_numeric() || "一二三四五六七八九十百".contains(c))
+                .is_some_and(|c| may_be_digit(c) || "一二三四五六七八九十百".contains(c))
         });
         if !counted || RENWU.find(text.as_bytes()).is_none() || !STATED_TASKS.is_match(text) {
             continue;
@@ -277,7 +278,7 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
         let counted = DENG.find_iter(text.as_bytes()).any(|at| {
             text.get(at + '等'.len_utf8()..)
                 .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| c.is_numeric() || "一二三四五六七八九十".contains(c))
+                .is_some_and(|c| may_be_digit(c) || "一二三四五六七八九十".contains(c))
         });
         if !counted {
             continue;

@@ -66,6 +66,14 @@ fn fold_width(c: char) -> char {
     }
 }
 
+/// True for every character a regex's `\d` matches (Unicode decimal digits), and for some
+/// others (other numbers): a cheap superset for the pre-checks that decide whether a regex
+/// needs to run. CJK punctuation and ideographs are answered without the Unicode tables.
+pub(crate) fn may_be_digit(c: char) -> bool {
+    c.is_ascii_digit()
+        || (!c.is_ascii() && !('\u{3000}'..='\u{9FFF}').contains(&c) && c.is_numeric())
+}
+
 /// `号`, searched for with a finder set up once (see `fix_doc_number_brackets`).
 static HAO: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("号"));
@@ -215,7 +223,7 @@ fn fix_doc_number_brackets(text: String) -> String {
     let numbered = HAO.find_iter(text.as_bytes()).any(|at| {
         text.get(..at)
             .and_then(|before| before.chars().next_back())
-            .is_some_and(char::is_numeric)
+            .is_some_and(may_be_digit)
     });
     if numbered && text.contains(['[', '［', '【', '(', '（']) {
         match DOC_NUMBER_BRACKETS.replace_all(&text, "$1〔$2〕$3") {
@@ -458,6 +466,17 @@ mod tests {
         ] {
             assert_eq!(normalize_slow(text), all_passes(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn may_be_digit_holds_every_decimal_digit() {
+        let digit = regex::Regex::new(r"^\d$").unwrap();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            if digit.is_match(&c.to_string()) {
+                assert!(may_be_digit(c), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(!may_be_digit('国') && !may_be_digit('、') && !may_be_digit('a'));
     }
 
     #[test]
