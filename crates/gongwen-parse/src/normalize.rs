@@ -491,6 +491,26 @@ mod tests {
     }
 
     #[test]
+    fn next_work_finds_every_character_inside_long_text() {
+        // Long enough for the window skip: every character, between runs of ideographs and
+        // full-width punctuation, at every offset in a window.
+        let pad = ["国务院关于", "，（一）", "办法。", "“通知”、"];
+        // The whole BMP, and every 97th character past it (the scalar reader decodes them all
+        // alike).
+        let chars = (0..=0xFFFFu32).chain((0x10000..=0x10FFFF).step_by(97));
+        for c in chars.filter_map(char::from_u32) {
+            let k = c as usize;
+            let left = pad[k % 4].repeat(2 + k % 7);
+            let text = format!("{left}{c}{}", pad[(k / 4) % 4].repeat(9));
+            let expected = text
+                .char_indices()
+                .find(|&(_, ch)| needs_work(ch))
+                .map(|(at, _)| at);
+            assert_eq!(next_work(&text, 0), expected, "U+{k:04X}");
+        }
+    }
+
+    #[test]
     fn any_needs_work_agrees_with_needs_work_on_every_character() {
         let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
         // The byte table holds what the character classes say.
