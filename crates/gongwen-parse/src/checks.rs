@@ -204,14 +204,13 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         return;
     }
     for &(text, line) in &view.paragraphs {
-        // The regex has no literal to start from, so its scan reads every paragraph; the two
-        // words it needs are found far faster.
         // A statement is a number, 项, and 任务 a few characters on: a paragraph without a
-        // counted 项 (both words are common in a plan) costs byte searches, not the regex.
+        // counted 项 (both words are common in a plan) costs byte searches, not the regex (which
+        // has no literal to start from).
         let counted = XIANG.find_iter(text.as_bytes()).any(|at| {
             text.get(..at)
                 .and_then(|before| before.chars().next_back())
-                .is_some_and(|c| may_be_digit(c) || "一二三四五六七八九十百".contains(c))
+                .is_some_and(may_be_numeral)
         });
         if !counted || RENWU.find(text.as_bytes()).is_none() || !STATED_TASKS.is_match(text) {
             continue;
@@ -271,6 +270,12 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A character that may stand in a number the count regexes read: a digit ([`may_be_digit`]) or
+/// a Chinese numeral (a superset of both regexes' classes).
+fn may_be_numeral(c: char) -> bool {
+    may_be_digit(c) || numbering::is_cn_numeral(c)
+}
+
 fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
     for &(text, line) in &view.paragraphs {
         // Every match is `等` and a number: a paragraph without one (`等` is a common word)
@@ -278,7 +283,7 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
         let counted = DENG.find_iter(text.as_bytes()).any(|at| {
             text.get(at + '等'.len_utf8()..)
                 .and_then(|rest| rest.chars().next())
-                .is_some_and(|c| may_be_digit(c) || "一二三四五六七八九十".contains(c))
+                .is_some_and(may_be_numeral)
         });
         if !counted {
             continue;

@@ -213,7 +213,6 @@ fn finish<'a>(
     mut diagnostics: Vec<Diagnostic>,
 ) -> DecodedRef<'a> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
-    let text = text.into_owned();
     if had_errors {
         let count = text.chars().filter(|&c| c == '\u{FFFD}').count();
         let line = text.find('\u{FFFD}').map(|pos| line_of(&text, pos));
@@ -225,7 +224,7 @@ fn finish<'a>(
         ));
     }
     DecodedRef {
-        text: Cow::Owned(text),
+        text,
         encoding: name.to_string(),
         declared,
         diagnostics,

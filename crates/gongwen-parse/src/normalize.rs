@@ -192,11 +192,7 @@ const ASCII_WORK: [bool; 128] = {
 /// [`needs_work`] for an ASCII character: a control character, white space, or punctuation
 /// that can become full-width.
 const fn needs_work_ascii(b: u8) -> bool {
-    b.is_ascii_control()
-        || matches!(
-            b,
-            b'\t'..=b'\r' | b' ' | b'(' | b')' | b',' | b':' | b';' | b'?' | b'!' | b'.' | b'"'
-        )
+    b.is_ascii_control() || matches!(b, b'\t'..=b'\r' | b' ') || is_convertible_punctuation(b)
 }
 
 /// True for a character that one of the passes of [`normalize_slow`] may change or remove:
@@ -298,7 +294,7 @@ fn push_space_before(out: &mut String, next: Option<char>) {
 }
 
 /// The ASCII punctuation [`canonical_punctuation`] may convert.
-fn is_convertible_punctuation(b: u8) -> bool {
+const fn is_convertible_punctuation(b: u8) -> bool {
     matches!(
         b,
         b'(' | b')' | b',' | b':' | b';' | b'?' | b'!' | b'.' | b'"'

@@ -128,7 +128,7 @@ pub fn parse_cn_digits(s: &str) -> Option<u32> {
     (n > 0).then_some(v)
 }
 
-fn is_cn_numeral(c: char) -> bool {
+pub(crate) fn is_cn_numeral(c: char) -> bool {
     matches!(
         c,
         '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '零' | '〇'

@@ -180,12 +180,8 @@ fn parse_watched(
 /// on `line` (the line where the run ends), or `None` when the run is all white space.
 fn first_visible_line(text: &str, line: u64) -> Option<u32> {
     let at = first_visible(text)?;
-    // Most pieces have no line break after their first visible character: one search says so.
     let rest = text.as_bytes().get(at..).unwrap_or_default();
-    let after = match memchr::memchr(b'\n', rest) {
-        None => 0,
-        Some(p) => 1 + memchr::memchr_iter(b'\n', rest.get(p + 1..).unwrap_or_default()).count(),
-    };
+    let after = memchr::memchr_iter(b'\n', rest).count();
     let line = line.saturating_sub(after as u64).max(1);
     Some(u32::try_from(line).unwrap_or(u32::MAX))
 }
