@@ -4,6 +4,7 @@
 //! cannot overflow the stack.
 
 use ego_tree::iter::Edge;
+use html5ever::{LocalName, local_name};
 use scraper::Node;
 use scraper::node::Element;
 
@@ -128,12 +129,14 @@ const CHROME_TOKENS: &[&str] = &[
     "weizhi",
 ];
 
-/// The value of attribute `name` (lowercase, no namespace) of `e`.
-///
-/// Same answer as scraper's `Element::attr`, which first interns `name` as an atom; comparing
-/// the few attribute names of an element directly is cheaper.
-pub(super) fn attr<'a>(e: &'a Element, name: &str) -> Option<&'a str> {
-    e.attrs().find(|(k, _)| *k == name).map(|(_, v)| v)
+/// The value of attribute `name` of `e` (in any namespace, as scraper's `Element::attrs` lists
+/// them). Names are compared as atoms (one integer comparison for the names html5ever knows),
+/// never spelled out.
+pub(super) fn attr<'a>(e: &'a Element, name: &LocalName) -> Option<&'a str> {
+    e.attrs
+        .iter()
+        .find(|(k, _)| k.local == *name)
+        .map(|(_, v)| &**v)
 }
 
 /// The classes in a `class` attribute, as `Element::classes` splits them.
@@ -166,12 +169,13 @@ pub(super) fn id_class_hidden(e: &Element) -> (Option<&str>, Option<&str>, bool)
     let (mut id, mut class) = (None, None);
     let mut hidden = false;
     let mut style = None;
-    for (k, v) in e.attrs() {
-        match k {
-            "id" if id.is_none() => id = Some(v),
-            "class" if class.is_none() => class = Some(v),
-            "hidden" => hidden = true,
-            "style" => style = Some(v),
+    for (k, v) in &e.attrs {
+        // Atoms: the names are compared as integers, not read.
+        match k.local {
+            local_name!("id") if id.is_none() => id = Some(&**v),
+            local_name!("class") if class.is_none() => class = Some(&**v),
+            local_name!("hidden") => hidden = true,
+            local_name!("style") => style = Some(&**v),
             _ => {}
         }
     }

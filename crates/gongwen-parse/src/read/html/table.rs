@@ -24,6 +24,7 @@ use crate::Limits;
 use crate::model::{Diagnostic, Severity, Table};
 use crate::normalize::normalize_block;
 use ego_tree::NodeId;
+use html5ever::{LocalName, local_name};
 
 /// Most bytes of cell text copied into spanned slots per table; past this a spanned cell's text
 /// stands only in its first slot.
@@ -88,7 +89,7 @@ pub(super) fn caption(table: Dom<'_>) -> Option<String> {
 pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
     rows.iter().all(|r| r.cells.len() <= 1)
         && rows.iter().flat_map(|r| &r.cells).all(|c| {
-            span_attr(c, "colspan").unwrap_or(1) <= 1 && span_attr(c, "rowspan").unwrap_or(1) <= 1
+            span_attr(c, &local_name!("colspan")).unwrap_or(1) <= 1 && span_attr(c, &local_name!("rowspan")).unwrap_or(1) <= 1
         })
 }
 
@@ -121,7 +122,7 @@ fn join_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
     }
 }
 
-fn span_attr(cell: &Dom<'_>, name: &str) -> Option<u64> {
+fn span_attr(cell: &Dom<'_>, name: &LocalName) -> Option<u64> {
     let v = dom::attr(cell.value().as_element()?, name)?.trim();
     // The leading digits, at most 12 of them.
     let n = v.bytes().take(12).take_while(u8::is_ascii_digit).count();
@@ -189,8 +190,8 @@ pub(super) fn build(
                 truncated = true;
                 break;
             }
-            let want_cols = span_attr(cell, "colspan").filter(|&c| c > 0).unwrap_or(1);
-            let want_rows = match span_attr(cell, "rowspan") {
+            let want_cols = span_attr(cell, &local_name!("colspan")).filter(|&c| c > 0).unwrap_or(1);
+            let want_rows = match span_attr(cell, &local_name!("rowspan")) {
                 Some(0) => (n_rows - r) as u64,
                 Some(n) => n,
                 None => 1,

@@ -24,14 +24,14 @@
 //! itself keeps no positions.
 
 use super::flatten;
-use ego_tree::NodeId;
+use ego_tree::{NodeId, Tree};
 use html5ever::tendril::{StrTendril, TendrilSink};
 use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName};
-use scraper::{Html, HtmlTreeSink};
+use html5ever::{Attribute, QualName, expanded_name, local_name, ns};
+use scraper::node::Text;
+use scraper::{Html, Node};
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
-use std::rc::Rc;
+use std::cell::{Cell, Ref, RefCell};
 
 /// Bytes fed to the parser between two looks at the watch. A slice bounds the work done after
 /// the page goes past the limit and before the parse is abandoned: at most a few thousand
@@ -120,16 +120,6 @@ fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
     }
 }
 
-/// What the sink has seen, shared with the loop that feeds the parser.
-#[derive(Default)]
-struct Seen {
-    deepest: Cell<usize>,
-    elements: Cell<usize>,
-    lookups: Cell<u64>,
-    /// (text node, line of its first visible character), in the order noted.
-    texts: RefCell<Vec<(NodeId, u32)>>,
-}
-
 /// The tree and its text lines, or `None` when the page went past `max_depth` or made the tree
 /// builder search too much (with `None` for `max_depth`, never).
 fn parse_watched(
@@ -137,19 +127,11 @@ fn parse_watched(
     max_depth: Option<usize>,
     slice: usize,
 ) -> Option<(Html, Lines, usize)> {
-    let seen = Rc::new(Seen::default());
-    let sink = Watch {
-        inner: HtmlTreeSink::new(Html::new_document()),
-        seen: Rc::clone(&seen),
-        line: Cell::new(1),
-        last_text: Cell::new(None),
-        recent: Cell::new([None, None]),
-    };
-    // The cap counts levels below `<body>`; the watch counts from the document (`<html>` is 1,
+    // The cap counts levels below `<body>`; the sink counts from the document (`<html>` is 1,
     // `<body>` 2).
     let limit = max_depth.map_or(usize::MAX, |d| d.saturating_add(2));
     let watched = max_depth.is_some();
-    let mut parser = html5ever::parse_document(sink, Default::default());
+    let mut parser = html5ever::parse_document(Sink::new(), Default::default());
     let slice = slice.max(4);
     let mut start = 0;
     while start < text.len() {
@@ -160,20 +142,20 @@ fn parse_watched(
         parser.process(StrTendril::from_slice(
             text.get(start..end).unwrap_or_default(),
         ));
+        let sink = &parser.tokenizer.sink.sink;
         let budget = LOOKUPS_BASE.saturating_add(LOOKUPS_PER_BYTE.saturating_mul(end as u64));
-        if watched && (seen.deepest.get() > limit || seen.lookups.get() > budget) {
+        if watched && (sink.deepest.get() > limit || sink.lookups.get() > budget) {
             return None;
         }
         start = end;
     }
     // The end of input can still append text (a character reference or table text the parser
-    // held back): take the notes after it.
-    let html = parser.finish();
-    let texts = std::mem::take(&mut *seen.texts.borrow_mut());
-    if watched && seen.deepest.get() > limit {
+    // held back): the notes are taken after it.
+    let built = parser.finish();
+    if watched && built.deepest > limit {
         return None;
     }
-    Some((html, Lines::new(texts), seen.elements.get()))
+    Some((built.html, Lines::new(built.texts), built.elements))
 }
 
 /// The line of the first visible character of a run of text that the tokenizer emitted while
@@ -207,138 +189,202 @@ fn first_visible(text: &str) -> Option<usize> {
     None
 }
 
-/// scraper's tree sink, noting the depth of each element attached, the name lookups, and the
-/// lines of text nodes.
-struct Watch {
-    inner: HtmlTreeSink,
-    seen: Rc<Seen>,
+/// What the sink hands over when the parse ends.
+struct Built {
+    html: Html,
+    deepest: usize,
+    elements: usize,
+    /// (text node, line of its first visible character), in the order noted.
+    texts: Vec<(NodeId, u32)>,
+}
+
+/// The tree being built, and what a name lookup answers for a node that is not an element.
+struct Nodes {
+    tree: Tree<Node>,
+    no_name: QualName,
+}
+
+/// The tree sink: builds scraper's tree (the same tree, node for node, as
+/// [`Html::parse_document`]) and, as it goes, notes the depth of each element attached, the name
+/// lookups, and the lines of text nodes. Parse errors are not kept: nothing reads them.
+struct Sink {
+    nodes: RefCell<Nodes>,
+    quirks: Cell<QuirksMode>,
+    deepest: Cell<usize>,
+    elements: Cell<usize>,
+    lookups: Cell<u64>,
     /// The tokenizer's line, as the tree builder last told it.
     line: Cell<u64>,
+    /// (text node, line of its first visible character), in the order noted.
+    texts: RefCell<Vec<(NodeId, u32)>>,
     /// The text node whose line was noted last.
     last_text: Cell<Option<NodeId>>,
     /// Two nodes whose depths are known: the last parent appended to, and its new child.
     recent: Cell<[Option<(NodeId, usize)>; 2]>,
 }
 
-impl Watch {
+impl Sink {
+    fn new() -> Self {
+        Sink {
+            nodes: RefCell::new(Nodes {
+                tree: Tree::new(Node::Document),
+                no_name: QualName::new(None, ns!(), local_name!("")),
+            }),
+            quirks: Cell::new(QuirksMode::NoQuirks),
+            deepest: Cell::new(0),
+            elements: Cell::new(0),
+            lookups: Cell::new(0),
+            line: Cell::new(1),
+            texts: RefCell::new(Vec::new()),
+            last_text: Cell::new(None),
+            recent: Cell::new([None, None]),
+        }
+    }
+
     /// Depth of a node in the tree as it stands (the document is 0, `<html>` 1): its number of
     /// ancestors. Walking up costs the depth, which the watch keeps small or gives up.
-    fn depth_of(&self, node: &NodeId) -> usize {
+    fn depth_of(&self, tree: &Tree<Node>, node: NodeId) -> usize {
         // Most elements go into the element made just before, or beside it.
         for &(n, d) in self.recent.get().iter().flatten() {
-            if n == *node {
+            if n == node {
                 return d;
             }
         }
-        self.inner
-            .0
-            .borrow()
-            .tree
-            .get(*node)
-            .map_or(0, |n| n.ancestors().count())
-    }
-
-    /// Remembers the depths of the parent just used and of the element put into it.
-    fn remember(&self, parent: NodeId, parent_depth: usize, child: NodeId) {
-        self.recent.set([
-            Some((parent, parent_depth)),
-            Some((child, parent_depth + 1)),
-        ]);
+        tree.get(node).map_or(0, |n| n.ancestors().count())
     }
 
     fn note_depth(&self, depth: usize) {
-        if depth > self.seen.deepest.get() {
-            self.seen.deepest.set(depth);
+        if depth > self.deepest.get() {
+            self.deepest.set(depth);
         }
     }
 
-    /// Notes the line of the text node `node` that just received visible text, unless it has
-    /// one already.
-    fn note_text(&self, node: Option<NodeId>, line: u32) {
-        if let Some(node) = node
-            && self.last_text.get() != Some(node)
-        {
-            self.seen.texts.borrow_mut().push((node, line));
+    /// Notes the line of the text node `node` that just received `text`, unless it has one
+    /// already or the text is all white space.
+    fn note_text(&self, node: NodeId, text: &str) {
+        if self.last_text.get() != Some(node) {
+            self.note_line(node, first_visible_line(text, self.line.get()));
+        }
+    }
+
+    /// Notes `line` for the text node `node` (made just now, or not noted before), if the text
+    /// has a visible character.
+    fn note_line(&self, node: NodeId, line: Option<u32>) {
+        if let Some(line) = line {
+            self.texts.borrow_mut().push((node, line));
             self.last_text.set(Some(node));
         }
     }
 
-    fn last_child(&self, parent: &NodeId) -> Option<NodeId> {
-        let html = self.inner.0.borrow();
-        html.tree.get(*parent)?.last_child().map(|c| c.id())
-    }
-
-    /// The parent's last child, when it is a text node.
-    fn last_text_child(&self, parent: &NodeId) -> Option<NodeId> {
-        let html = self.inner.0.borrow();
-        let last = html.tree.get(*parent)?.last_child()?;
-        last.value().is_text().then(|| last.id())
-    }
-
-    fn prev_sibling(&self, node: &NodeId) -> Option<NodeId> {
-        let html = self.inner.0.borrow();
-        html.tree.get(*node)?.prev_sibling().map(|c| c.id())
-    }
-}
-
-impl TreeSink for Watch {
-    type Handle = NodeId;
-    type Output = Html;
-    type ElemName<'a> = <HtmlTreeSink as TreeSink>::ElemName<'a>;
-
-    fn finish(self) -> Html {
-        self.inner.finish()
-    }
-
-    fn parse_error(&self, msg: Cow<'static, str>) {
-        self.inner.parse_error(msg);
-    }
-
-    fn get_document(&self) -> NodeId {
-        self.inner.get_document()
-    }
-
-    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Self::ElemName<'a> {
-        self.seen.lookups.set(self.seen.lookups.get() + 1);
-        self.inner.elem_name(target)
-    }
-
-    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> NodeId {
-        self.seen.elements.set(self.seen.elements.get() + 1);
-        self.inner.create_element(name, attrs, flags)
-    }
-
-    fn create_comment(&self, text: StrTendril) -> NodeId {
-        self.inner.create_comment(text)
-    }
-
-    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
-        self.inner.create_pi(target, data)
-    }
-
-    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+    /// Puts `child` at the end of `parent`'s children, joining text to a last text child.
+    fn append_to(&self, nodes: &mut Nodes, parent: NodeId, child: NodeOrText<NodeId>) {
         match child {
             NodeOrText::AppendNode(node) => {
-                let depth = self.depth_of(parent);
+                let depth = self.depth_of(&nodes.tree, parent);
                 self.note_depth(depth + 1);
-                self.inner.append(parent, NodeOrText::AppendNode(node));
-                self.remember(*parent, depth, node);
+                if let Some(mut p) = nodes.tree.get_mut(parent) {
+                    p.append_id(node);
+                }
+                self.recent.set([Some((parent, depth)), Some((node, depth + 1))]);
             }
             NodeOrText::AppendText(text) => {
-                // The text joins the parent's last child when that is text, else becomes a new
-                // last child. A node already noted needs nothing more.
-                let joins = self.last_text_child(parent);
-                if joins.is_some() && joins == self.last_text.get() {
-                    self.inner.append(parent, NodeOrText::AppendText(text));
+                let Some(mut p) = nodes.tree.get_mut(parent) else {
                     return;
-                }
-                let line = first_visible_line(&text, self.line.get());
-                self.inner.append(parent, NodeOrText::AppendText(text));
-                if let Some(line) = line {
-                    self.note_text(joins.or_else(|| self.last_child(parent)), line);
+                };
+                let joined = match p.last_child() {
+                    Some(mut last) => match last.value() {
+                        Node::Text(t) => {
+                            t.text.push_tendril(&text);
+                            Some(last.id())
+                        }
+                        _ => None,
+                    },
+                    None => None,
+                };
+                match joined {
+                    Some(node) => self.note_text(node, &text),
+                    None => {
+                        let line = first_visible_line(&text, self.line.get());
+                        let node = p.append(Node::Text(Text { text })).id();
+                        self.note_line(node, line);
+                    }
                 }
             }
         }
+    }
+}
+
+/// The name lookups answer from the tree, through its borrow.
+type Name<'a> = Ref<'a, QualName>;
+
+impl TreeSink for Sink {
+    type Handle = NodeId;
+    type Output = Built;
+    type ElemName<'a> = Name<'a>;
+
+    fn finish(self) -> Built {
+        let mut html = Html::new_document();
+        html.tree = self.nodes.into_inner().tree;
+        html.quirks_mode = self.quirks.get();
+        Built {
+            html,
+            deepest: self.deepest.get(),
+            elements: self.elements.get(),
+            texts: self.texts.into_inner(),
+        }
+    }
+
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> NodeId {
+        self.nodes.borrow().tree.root().id()
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a NodeId) -> Name<'a> {
+        self.lookups.set(self.lookups.get() + 1);
+        Ref::map(self.nodes.borrow(), |n| {
+            match n.tree.get(*target).map(|t| t.value()) {
+                Some(Node::Element(e)) => &e.name,
+                // The tree builder asks only about elements.
+                _ => &n.no_name,
+            }
+        })
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, _: ElementFlags) -> NodeId {
+        self.elements.set(self.elements.get() + 1);
+        // A template's contents are a fragment, kept (as scraper keeps them) as its first child.
+        let template = name.expanded() == expanded_name!(html "template");
+        let mut nodes = self.nodes.borrow_mut();
+        let mut node = nodes
+            .tree
+            .orphan(Node::Element(scraper::node::Element::new(name, attrs)));
+        if template {
+            node.append(Node::Fragment);
+        }
+        node.id()
+    }
+
+    fn create_comment(&self, text: StrTendril) -> NodeId {
+        let comment = scraper::node::Comment { comment: text };
+        self.nodes
+            .borrow_mut()
+            .tree
+            .orphan(Node::Comment(comment))
+            .id()
+    }
+
+    fn create_pi(&self, target: StrTendril, data: StrTendril) -> NodeId {
+        let pi = scraper::node::ProcessingInstruction { target, data };
+        self.nodes
+            .borrow_mut()
+            .tree
+            .orphan(Node::ProcessingInstruction(pi))
+            .id()
+    }
+
+    fn append(&self, parent: &NodeId, child: NodeOrText<NodeId>) {
+        self.append_to(&mut self.nodes.borrow_mut(), *parent, child);
     }
 
     fn append_based_on_parent_node(
@@ -347,10 +393,8 @@ impl TreeSink for Watch {
         prev_element: &NodeId,
         child: NodeOrText<NodeId>,
     ) {
-        // What scraper's sink does, through this sink's own two methods.
         let has_parent = self
-            .inner
-            .0
+            .nodes
             .borrow()
             .tree
             .get(*element)
@@ -368,67 +412,101 @@ impl TreeSink for Watch {
         public_id: StrTendril,
         system_id: StrTendril,
     ) {
-        self.inner
-            .append_doctype_to_document(name, public_id, system_id);
-    }
-
-    fn mark_script_already_started(&self, node: &NodeId) {
-        self.inner.mark_script_already_started(node);
-    }
-
-    fn pop(&self, node: &NodeId) {
-        self.inner.pop(node);
+        let doctype = scraper::node::Doctype {
+            name,
+            public_id,
+            system_id,
+        };
+        self.nodes
+            .borrow_mut()
+            .tree
+            .root_mut()
+            .append(Node::Doctype(doctype));
     }
 
     fn get_template_contents(&self, target: &NodeId) -> NodeId {
-        // scraper keeps a template's contents as its first child, so depths count through it.
-        self.inner.get_template_contents(target)
+        let nodes = self.nodes.borrow();
+        nodes
+            .tree
+            .get(*target)
+            .and_then(|t| t.first_child())
+            .map_or(*target, |c| c.id())
     }
 
     fn same_node(&self, x: &NodeId, y: &NodeId) -> bool {
-        self.inner.same_node(x, y)
+        x == y
     }
 
     fn set_quirks_mode(&self, mode: QuirksMode) {
-        self.inner.set_quirks_mode(mode);
+        self.quirks.set(mode);
     }
 
     fn append_before_sibling(&self, sibling: &NodeId, new_node: NodeOrText<NodeId>) {
+        let mut nodes = self.nodes.borrow_mut();
+        if let NodeOrText::AppendNode(node) = new_node {
+            // The node may come from elsewhere (the adoption agency moves nodes): detached
+            // first, and the remembered depths forgotten.
+            if let Some(mut n) = nodes.tree.get_mut(node) {
+                n.detach();
+            }
+            self.recent.set([None, None]);
+            let depth = self.depth_of(&nodes.tree, *sibling);
+            self.note_depth(depth);
+        }
+        let Some(mut s) = nodes.tree.get_mut(*sibling) else {
+            return;
+        };
+        if s.parent().is_none() {
+            return;
+        }
         match new_node {
-            NodeOrText::AppendNode(_) => {
-                self.note_depth(self.depth_of(sibling));
-                // The node may have moved from elsewhere: forget remembered depths.
-                self.recent.set([None, None]);
-                self.inner.append_before_sibling(sibling, new_node);
+            NodeOrText::AppendNode(node) => {
+                s.insert_id_before(node);
             }
             NodeOrText::AppendText(text) => {
-                let line = first_visible_line(&text, self.line.get());
-                self.inner
-                    .append_before_sibling(sibling, NodeOrText::AppendText(text));
-                if let Some(line) = line {
-                    // The text joined the sibling's previous text node, or became it.
-                    self.note_text(self.prev_sibling(sibling), line);
+                let joined = match s.prev_sibling() {
+                    Some(mut prev) => match prev.value() {
+                        Node::Text(t) => {
+                            t.text.push_tendril(&text);
+                            Some(prev.id())
+                        }
+                        _ => None,
+                    },
+                    None => None,
+                };
+                match joined {
+                    Some(node) => self.note_text(node, &text),
+                    None => {
+                        let line = first_visible_line(&text, self.line.get());
+                        let node = s.insert_before(Node::Text(Text { text })).id();
+                        self.note_line(node, line);
+                    }
                 }
             }
         }
     }
 
     fn add_attrs_if_missing(&self, target: &NodeId, attrs: Vec<Attribute>) {
-        self.inner.add_attrs_if_missing(target, attrs);
-    }
-
-    fn associate_with_form(
-        &self,
-        target: &NodeId,
-        form: &NodeId,
-        nodes: (&NodeId, Option<&NodeId>),
-    ) {
-        self.inner.associate_with_form(target, form, nodes);
+        let mut nodes = self.nodes.borrow_mut();
+        let Some(mut node) = nodes.tree.get_mut(*target) else {
+            return;
+        };
+        let Node::Element(e) = node.value() else {
+            return;
+        };
+        // scraper keeps an element's attributes sorted by name.
+        for a in attrs {
+            if let Err(at) = e.attrs.binary_search_by(|(name, _)| name.cmp(&a.name)) {
+                e.attrs.insert(at, (a.name, a.value));
+            }
+        }
     }
 
     fn remove_from_parent(&self, target: &NodeId) {
         self.recent.set([None, None]);
-        self.inner.remove_from_parent(target);
+        if let Some(mut n) = self.nodes.borrow_mut().tree.get_mut(*target) {
+            n.detach();
+        }
     }
 
     fn reparent_children(&self, node: &NodeId, new_parent: &NodeId) {
@@ -436,36 +514,13 @@ impl TreeSink for Watch {
         // count at their new depth from then on; the adoption agency's repeated use also shows
         // as name lookups.
         self.recent.set([None, None]);
-        self.inner.reparent_children(node, new_parent);
-    }
-
-    fn is_mathml_annotation_xml_integration_point(&self, handle: &NodeId) -> bool {
-        self.inner
-            .is_mathml_annotation_xml_integration_point(handle)
+        if let Some(mut p) = self.nodes.borrow_mut().tree.get_mut(*new_parent) {
+            p.reparent_from_id_append(*node);
+        }
     }
 
     fn set_current_line(&self, line_number: u64) {
         self.line.set(line_number);
-        self.inner.set_current_line(line_number);
-    }
-
-    fn allow_declarative_shadow_roots(&self, intended_parent: &NodeId) -> bool {
-        self.inner.allow_declarative_shadow_roots(intended_parent)
-    }
-
-    fn attach_declarative_shadow(
-        &self,
-        location: &NodeId,
-        template: &NodeId,
-        attrs: &[Attribute],
-    ) -> bool {
-        self.inner
-            .attach_declarative_shadow(location, template, attrs)
-    }
-
-    fn maybe_clone_an_option_into_selectedcontent(&self, option: &NodeId) {
-        self.inner
-            .maybe_clone_an_option_into_selectedcontent(option);
     }
 }
 
