@@ -3,19 +3,20 @@
 //! The tree builder's cost is quadratic in the nesting depth, which is why [`super::flatten`]
 //! can remove tags past [`crate::Limits::max_depth`] before parsing. That scan reads the whole
 //! page a second time, and on the pages the reader is for (a few dozen levels deep) it never
-//! removes anything. So the page is first parsed as it is, fed to the parser a slice at a time,
-//! with a tree sink that forwards every call to scraper's and watches two things:
+//! removes anything. So the page is first parsed as it is, by html5ever's tokenizer and tree
+//! builder with a tree sink of our own that builds scraper's tree and watches two things:
 //!
 //! - the depth of every element it attaches (its parent's depth plus one);
 //! - how many times the tree builder asks for an element's name, which is what its scope
 //!   searches through the stack of open elements do: the work that grows with the depth.
 //!
-//! When an element lands deeper than the limit, or the name lookups outgrow a generous multiple
-//! of the bytes read so far, the partial tree is dropped after the current slice, and the page
-//! takes the old road: [`super::flatten::cap_depth`], then a parse of the capped source. So the
-//! result is what it was before for pages that go past the limit, and a page within the limit
-//! is parsed once, the same tree as [`Html::parse_document`] builds (the tokenizer reads input
-//! that arrives in pieces exactly as input that arrives whole).
+//! Between the tokenizer and the tree builder stands a gate ([`Gate`]) that looks at the watch
+//! after every tag. When an element lands deeper than the limit, or the name lookups outgrow a
+//! generous multiple of the tags read so far, it pauses the tokenizer (the pause a browser takes
+//! to run a script), the partial tree is dropped, and the page takes the old road:
+//! [`super::flatten::cap_depth`], then a parse of the capped source. So the result is what it
+//! was before for pages that go past the limit, and a page within the limit is parsed once, in
+//! one piece, into the same tree as [`Html::parse_document`] builds.
 //!
 //! The same sink notes where each text node's first visible character stands in the source: the
 //! tree builder tells it the tokenizer's line before every token, and a run of text arrives
@@ -25,23 +26,22 @@
 
 use super::flatten;
 use ego_tree::{NodeId, Tree};
-use html5ever::tendril::{StrTendril, TendrilSink};
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
-use html5ever::{Attribute, QualName, expanded_name, local_name, ns};
+use html5ever::buffer_queue::BufferQueue;
+use html5ever::tendril::StrTendril;
+use html5ever::tokenizer::{Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
+use html5ever::tree_builder::{
+    ElementFlags, NodeOrText, QuirksMode, TreeBuilder, TreeBuilderOpts, TreeSink,
+};
+use html5ever::{Attribute, QualName, TokenizerResult, expanded_name, local_name, ns};
 use scraper::node::Text;
 use scraper::{Html, Node};
 use std::borrow::Cow;
 use std::cell::{Cell, Ref, RefCell};
 
-/// Bytes fed to the parser between two looks at the watch. A slice bounds the work done after
-/// the page goes past the limit and before the parse is abandoned: at most a few thousand
-/// elements deeper, far from the seconds a 100,000-deep page costs.
-const SLICE: usize = 8 * 1024;
-
-/// Name lookups allowed per byte read, and before any: an ordinary page asks a few per byte
-/// (each start tag searches a stack a few dozen deep); a page that makes the tree builder
-/// search a stack thousands deep on every tag asks hundreds.
-const LOOKUPS_PER_BYTE: u64 = 64;
+/// Name lookups allowed per tag, and before any: an ordinary page asks about 6 per tag (each
+/// tag searches a stack a dozen or two deep), a page 200 levels deep about 200; a page that
+/// makes the tree builder search a stack thousands deep on every tag asks thousands.
+const LOOKUPS_PER_TAG: u64 = 512;
 const LOOKUPS_BASE: u64 = 1 << 20;
 
 /// The page parsed, and the capped source when the cap had to be applied (the tree was built
@@ -95,11 +95,7 @@ impl Lines {
 
 /// Parses `text`, applying the depth cap only when the page needs it.
 pub(super) fn parse(text: &str, max_depth: usize) -> Parsed {
-    parse_in_slices(text, max_depth, SLICE)
-}
-
-fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
-    if let Some((html, lines, elements)) = parse_watched(text, Some(max_depth), slice) {
+    if let Ok((html, lines, elements)) = parse_watched(text, Some(max_depth)) {
         return Parsed {
             html,
             capped: None,
@@ -110,8 +106,8 @@ fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
     let capped = flatten::cap_depth(text, max_depth);
     let source = capped.as_deref().unwrap_or(text);
     // The cap leaves the tree within a few times the limit: parse it unwatched.
-    let (html, lines, elements) = parse_watched(source, None, usize::MAX)
-        .unwrap_or_else(|| (Html::parse_document(source), Lines::empty(), 0));
+    let (html, lines, elements) = parse_watched(source, None)
+        .unwrap_or_else(|_| (Html::parse_document(source), Lines::empty(), 0));
     Parsed {
         html,
         capped,
@@ -120,42 +116,47 @@ fn parse_in_slices(text: &str, max_depth: usize, slice: usize) -> Parsed {
     }
 }
 
-/// The tree and its text lines, or `None` when the page went past `max_depth` or made the tree
-/// builder search too much (with `None` for `max_depth`, never).
-fn parse_watched(
-    text: &str,
-    max_depth: Option<usize>,
-    slice: usize,
-) -> Option<(Html, Lines, usize)> {
+/// A parse abandoned by the gate, and how many elements it had made (which the tests read to
+/// see where it stopped).
+#[derive(Debug)]
+struct Stopped {
+    #[cfg_attr(not(test), allow(dead_code))]
+    elements: usize,
+}
+
+/// The tree, its text lines and the number of elements made; or [`Stopped`] when the page went
+/// past `max_depth` or made the tree builder search too much (with `None` for `max_depth`,
+/// never).
+fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Lines, usize), Stopped> {
     // The cap counts levels below `<body>`; the sink counts from the document (`<html>` is 1,
     // `<body>` 2).
-    let limit = max_depth.map_or(usize::MAX, |d| d.saturating_add(2));
-    let watched = max_depth.is_some();
-    let mut parser = html5ever::parse_document(Sink::new(), Default::default());
-    let slice = slice.max(4);
-    let mut start = 0;
-    while start < text.len() {
-        let mut end = start.saturating_add(slice).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
+    let limit = max_depth.map(|d| d.saturating_add(2));
+    let gate = Gate {
+        builder: TreeBuilder::new(Sink::new(), TreeBuilderOpts::default()),
+        limit,
+        tags: Cell::new(0),
+        tripped: Cell::new(false),
+    };
+    let tokenizer = Tokenizer::new(gate, TokenizerOpts::default());
+    let input = BufferQueue::default();
+    input.push_back(StrTendril::from_slice(text));
+    // The tokenizer pauses after a `</script>` (for a browser to run it) and when the gate
+    // closes; only the gate ends the parse early.
+    while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {
+        if tokenizer.sink.tripped.get() {
+            let elements = tokenizer.sink.builder.sink.elements.get();
+            return Err(Stopped { elements });
         }
-        parser.process(StrTendril::from_slice(
-            text.get(start..end).unwrap_or_default(),
-        ));
-        let sink = &parser.tokenizer.sink.sink;
-        let budget = LOOKUPS_BASE.saturating_add(LOOKUPS_PER_BYTE.saturating_mul(end as u64));
-        if watched && (sink.deepest.get() > limit || sink.lookups.get() > budget) {
-            return None;
-        }
-        start = end;
     }
     // The end of input can still append text (a character reference or table text the parser
     // held back): the notes are taken after it.
-    let built = parser.finish();
-    if watched && built.deepest > limit {
-        return None;
+    tokenizer.end();
+    let built = tokenizer.sink.builder.sink.finish();
+    if limit.is_some_and(|limit| built.deepest > limit) {
+        let elements = built.elements;
+        return Err(Stopped { elements });
     }
-    Some((built.html, Lines::new(built.texts), built.elements))
+    Ok((built.html, Lines::new(built.texts), built.elements))
 }
 
 /// The line of the first visible character of a run of text that the tokenizer emitted while
@@ -187,6 +188,50 @@ fn first_visible(text: &str) -> Option<usize> {
         i += ch.len_utf8();
     }
     None
+}
+
+/// Stands between the tokenizer and the tree builder, to stop the parse as soon as the tree
+/// goes past the depth limit or the tree builder has searched too much: after such a tag it
+/// tells the tokenizer to pause (as for a script), and the parse is abandoned.
+struct Gate {
+    builder: TreeBuilder<NodeId, Sink>,
+    /// The deepest an element may be (none: not watched).
+    limit: Option<usize>,
+    tags: Cell<u64>,
+    tripped: Cell<bool>,
+}
+
+impl TokenSink for Gate {
+    type Handle = NodeId;
+
+    fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<NodeId> {
+        // Only a tag may pause the tokenizer (it insists that other tokens continue), and
+        // only tags make the tree deeper.
+        let tag = matches!(token, Token::TagToken(_));
+        let result = self.builder.process_token(token, line);
+        if let Some(limit) = self.limit
+            && tag
+        {
+            let tags = self.tags.get() + 1;
+            self.tags.set(tags);
+            let sink = &self.builder.sink;
+            let budget = LOOKUPS_BASE.saturating_add(LOOKUPS_PER_TAG.saturating_mul(tags));
+            if sink.deepest.get() > limit || sink.lookups.get() > budget {
+                self.tripped.set(true);
+                return TokenSinkResult::Script(sink.get_document());
+            }
+        }
+        result
+    }
+
+    fn end(&self) {
+        self.builder.end();
+    }
+
+    fn adjusted_current_node_present_but_not_in_html_namespace(&self) -> bool {
+        self.builder
+            .adjusted_current_node_present_but_not_in_html_namespace()
+    }
 }
 
 /// What the sink hands over when the parse ends.
@@ -285,7 +330,8 @@ impl Sink {
                 if let Some(mut p) = nodes.tree.get_mut(parent) {
                     p.append_id(node);
                 }
-                self.recent.set([Some((parent, depth)), Some((node, depth + 1))]);
+                self.recent
+                    .set([Some((parent, depth)), Some((node, depth + 1))]);
             }
             NodeOrText::AppendText(text) => {
                 let Some(mut p) = nodes.tree.get_mut(parent) else {
@@ -564,15 +610,27 @@ mod tests {
     }
 
     #[test]
-    fn a_page_fed_in_slices_is_the_page_parsed_whole() {
+    fn the_sink_builds_the_tree_scraper_builds() {
         for page in pages() {
             let whole = dump(&Html::parse_document(&page));
-            for slice in [1, 2, 3, 5, 7, 16, 64, SLICE] {
-                let parsed = parse_in_slices(&page, 256, slice);
-                assert!(parsed.capped.is_none(), "{page}: capped");
-                assert_eq!(dump(&parsed.html), whole, "{page} in slices of {slice}");
-            }
+            let parsed = parse(&page, 256);
+            assert!(parsed.capped.is_none(), "{page}: capped");
+            assert_eq!(dump(&parsed.html), whole, "{page}");
         }
+    }
+
+    #[test]
+    fn the_gate_stops_the_parse_at_the_tag_that_goes_too_deep() {
+        // 100,000 nested elements; the limit is 64 (66 counted from the document). The parse
+        // stops right after the 67th level is attached, not at the end of the page.
+        let page = format!("<html><body>{}x", "<div>".repeat(100_000));
+        let made = match parse_watched(&page, Some(64)) {
+            Err(Stopped { elements }) => elements,
+            Ok(_) => panic!("a page past the limit was parsed whole"),
+        };
+        assert!((67..=70).contains(&made), "{made} elements made");
+        // Unwatched, the same parse goes to the end.
+        assert!(parse_watched(&"<div>".repeat(500), None).is_ok());
     }
 
     #[test]
