@@ -82,8 +82,9 @@ impl Marks {
 }
 
 /// Counts Chinese characters under every element, skipping ignored, hidden and chrome elements, and
-/// notes which elements match which [`CONTAINERS`] entries.
-fn survey(root: Dom<'_>, elements: usize) -> Survey {
+/// notes which elements match which [`CONTAINERS`] entries. Every element under `root`, skipped
+/// or not, is also shown to `visit`, in document order.
+fn survey<'a>(root: Dom<'a>, elements: usize, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
     // Sized once for every element the parser made (an upper bound), not grown by rehashing.
     let mut counts = FxHashMap::with_capacity_and_hasher(elements, Default::default());
     let mut candidates = Vec::new();
@@ -95,10 +96,14 @@ fn survey(root: Dom<'_>, elements: usize) -> Survey {
         match edge {
             Edge::Open(n) => {
                 if skip.is_some() {
+                    if n.value().is_element() {
+                        visit(n);
+                    }
                     continue;
                 }
                 match n.value() {
                     Node::Element(e) => {
+                        visit(n);
                         let (id, class, hidden) = dom::id_class_hidden(e);
                         let chrome = dom::is_chrome_named(id, class);
                         if hidden {
@@ -214,17 +219,33 @@ fn is_container(n: &Dom<'_>) -> bool {
 /// text, else `<body>` (or the document root).
 ///
 /// Also returns the [`Marks`] the survey of the page left, for the readers of the content.
-/// `elements` (how many the parser made) sizes the survey's table.
-pub(super) fn find_root<'a>(doc: Dom<'a>, elements: usize) -> (Dom<'a>, Marks) {
-    let body = doc
-        .descendants()
-        .find(|n| tag(n) == Some("body"))
-        .unwrap_or(doc);
-    let Survey {
-        counts,
-        candidates,
-        marks,
-    } = survey(body, elements);
+/// `elements` (how many the parser made) sizes the survey's table. Every element of the page is
+/// shown to `visit`, in document order, on the way (the metadata search reads them).
+pub(super) fn find_root<'a>(
+    doc: Dom<'a>,
+    elements: usize,
+    visit: &mut impl FnMut(Dom<'a>),
+) -> (Dom<'a>, Marks) {
+    // The elements before `<body>` (the head) are seen on the way to it; the tree builder puts
+    // none after it. A page without one (a frameset) has been seen whole on the way.
+    let body = doc.descendants().find(|n| {
+        let is_body = tag(n) == Some("body");
+        if !is_body && n.value().is_element() {
+            visit(*n);
+        }
+        is_body
+    });
+    let (
+        body,
+        Survey {
+            counts,
+            candidates,
+            marks,
+        },
+    ) = match body {
+        Some(body) => (body, survey(body, elements, visit)),
+        None => (doc, survey(doc, elements, &mut |_| {})),
+    };
     (choose(body, &counts, &candidates), marks)
 }
 
@@ -282,4 +303,37 @@ fn choose<'a>(
         }
     }
     cur
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::Html;
+
+    #[test]
+    fn the_survey_shows_every_element_once_in_document_order() {
+        for page in [
+            // Head elements, hidden and chrome subtrees (skipped by the survey, still shown),
+            // an ignored tag, a table, text after the body.
+            "<html><head><title>t</title><style>p{}</style></head><body>\
+             <div class=nav><a>首页</a></div><div style='display:none'><p>隐藏：甲</p></div>\
+             <div id=UCAP-CONTENT><p>正文：乙</p><table><tr><td>索引号</td><td>1</td></tr></table>\
+             <script>x</script></div></body></html><!-- c -->",
+            // No body: a frameset.
+            "<html><head></head><frameset><frame src=a></frameset></html>",
+            // A bare fragment.
+            "<p>甲<span>乙</span></p>",
+        ] {
+            let html = Html::parse_document(page);
+            let doc = html.tree.root();
+            let all: Vec<NodeId> = doc
+                .descendants()
+                .filter(|n| n.value().is_element())
+                .map(|n| n.id())
+                .collect();
+            let mut seen = Vec::new();
+            find_root(doc, all.len(), &mut |n| seen.push(n.id()));
+            assert_eq!(seen, all, "{page}");
+        }
+    }
 }

@@ -86,17 +86,23 @@ pub(super) struct Found {
     pub skip: Vec<NodeId>,
 }
 
-/// Looks for the metadata block anywhere on the page.
-pub(super) fn find(root: Dom<'_>) -> Found {
-    let mut found = Found::default();
-    let mut list_pairs: Vec<(String, String)> = Vec::new();
-    let mut list_nodes: Vec<NodeId> = Vec::new();
-    for n in root.descendants() {
-        let Some(name) = tag(&n) else { continue };
+/// The search for the metadata block, fed every element of the page in document order (by the
+/// content survey, which walks the page anyway) and finished after the last.
+#[derive(Default)]
+pub(super) struct Scan {
+    found: Found,
+    list_pairs: Vec<(String, String)>,
+    list_nodes: Vec<NodeId>,
+}
+
+impl Scan {
+    pub(super) fn visit(&mut self, n: Dom<'_>) {
+        let Some(name) = tag(&n) else { return };
+        let found = &mut self.found;
         match name {
             "table" => {
                 let Some(pairs) = table_pairs(n) else {
-                    continue;
+                    return;
                 };
                 let known = pairs
                     .iter()
@@ -121,33 +127,41 @@ pub(super) fn find(root: Dom<'_>) -> Found {
                 // Only leaf-like elements (no block children, at most 64 nodes inside) whose
                 // text has a colon, as a pair needs: one walk of at most 65 nodes decides.
                 if !small_leaf_with_colon(n) {
-                    continue;
+                    return;
                 }
                 let text = normalize_block(&dom::text_lines(n).join(" "));
                 if text.chars().count() > 200 {
-                    continue;
+                    return;
                 }
                 if let Some((label, value)) = as_pair(&text) {
-                    if !list_pairs.iter().any(|(l, _)| *l == label) {
-                        list_pairs.push((label, value));
-                        list_nodes.push(n.id());
+                    if !self.list_pairs.iter().any(|(l, _)| *l == label) {
+                        self.list_pairs.push((label, value));
+                        self.list_nodes.push(n.id());
                     }
                 }
             }
             _ => {}
         }
     }
-    if found.page.is_none() {
-        let known = list_pairs
-            .iter()
-            .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
-            .count();
-        if known >= 3 {
-            found.page = Some(page_meta(&list_pairs));
-            found.skip.extend(list_nodes);
+
+    pub(super) fn finish(self) -> Found {
+        let Scan {
+            mut found,
+            list_pairs,
+            list_nodes,
+        } = self;
+        if found.page.is_none() {
+            let known = list_pairs
+                .iter()
+                .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
+                .count();
+            if known >= 3 {
+                found.page = Some(page_meta(&list_pairs));
+                found.skip.extend(list_nodes);
+            }
         }
+        found
     }
-    found
 }
 
 /// Whether `n` has no block child (other than `<br>`), fewer than 64 nodes below it, and a colon

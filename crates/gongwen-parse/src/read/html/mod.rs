@@ -3,11 +3,12 @@
 //! The passes, each in its own file:
 //!
 //! 1. [`crate::decode`] decides the encoding (BOM, `<meta>` charset, UTF-8, GB18030);
-//! 2. scraper (html5ever) parses the page as a browser would (`tree`);
-//! 3. `meta` reads the page's metadata block (gov.cn's 索引号/发文机关/… table) into
+//! 2. html5ever parses the page into scraper's tree as a browser would (`tree`);
+//! 3. `content` finds the element that holds the notice (a CMS container such as
+//!    `#UCAP-CONTENT` or `.TRS_Editor`, else the densest run of Chinese text), in one walk over
+//!    the page that also shows every element to
+//! 4. `meta`, which reads the page's metadata block (gov.cn's 索引号/发文机关/… table) into
 //!    [`crate::model::PageMeta`], and marks it so it is not read as body text;
-//! 4. `content` finds the element that holds the notice (a CMS container such as
-//!    `#UCAP-CONTENT` or `.TRS_Editor`, else the densest run of Chinese text);
 //! 5. the walk below turns that element into paragraphs and tables, the same blocks the text
 //!    reader produces for the same notice: `<p>`, `<div>`, `<br>`, headings and list items end a
 //!    paragraph, inline elements (`<span>`, `<strong>`, `<font>`) do not; `table` builds grids
@@ -72,8 +73,10 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         ));
     }
     let doc = html.tree.root();
-    let found = meta::find(doc);
-    let (root, marks) = content::find_root(doc, elements);
+    // The metadata search reads every element; the content survey walks them all anyway.
+    let mut scan = meta::Scan::default();
+    let (root, marks) = content::find_root(doc, elements, &mut |n| scan.visit(n));
+    let found = scan.finish();
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
     Ok(Blocks {

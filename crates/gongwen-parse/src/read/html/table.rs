@@ -89,7 +89,8 @@ pub(super) fn caption(table: Dom<'_>) -> Option<String> {
 pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
     rows.iter().all(|r| r.cells.len() <= 1)
         && rows.iter().flat_map(|r| &r.cells).all(|c| {
-            span_attr(c, &local_name!("colspan")).unwrap_or(1) <= 1 && span_attr(c, &local_name!("rowspan")).unwrap_or(1) <= 1
+            span_attr(c, &local_name!("colspan")).unwrap_or(1) <= 1
+                && span_attr(c, &local_name!("rowspan")).unwrap_or(1) <= 1
         })
 }
 
@@ -190,7 +191,9 @@ pub(super) fn build(
                 truncated = true;
                 break;
             }
-            let want_cols = span_attr(cell, &local_name!("colspan")).filter(|&c| c > 0).unwrap_or(1);
+            let want_cols = span_attr(cell, &local_name!("colspan"))
+                .filter(|&c| c > 0)
+                .unwrap_or(1);
             let want_rows = match span_attr(cell, &local_name!("rowspan")) {
                 Some(0) => (n_rows - r) as u64,
                 Some(n) => n,
