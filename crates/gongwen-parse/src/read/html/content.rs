@@ -14,6 +14,7 @@ use super::dom::{self, Dom, tag};
 use crate::normalize::count_ideographs;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use html5ever::local_name;
 use rustc_hash::{FxHashMap, FxHashSet};
 use scraper::Node;
 
@@ -72,7 +73,7 @@ pub(super) struct Marks {
 impl Marks {
     /// [`dom::is_skipped`] for a surveyed element: an ignored tag, or hidden.
     pub(super) fn is_skipped(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
-        dom::is_ignored_tag(e.name()) || self.hidden.contains(&n.id())
+        dom::is_ignored_tag(&e.name.local) || self.hidden.contains(&n.id())
     }
 
     /// Whether the walk skips a surveyed element: [`Marks::is_skipped`], or site chrome.
@@ -113,13 +114,13 @@ fn survey<'a>(root: Dom<'a>, elements: usize, visit: &mut impl FnMut(Dom<'a>)) -
                             marks.chrome.insert(n.id());
                         }
                         if n.id() != root.id()
-                            && (hidden || chrome || dom::is_ignored_tag(e.name()))
+                            && (hidden || chrome || dom::is_ignored_tag(&e.name.local))
                         {
                             skip = Some(n.id());
                             continue;
                         }
+                        let link = e.name.local == local_name!("a");
                         let name = e.name();
-                        let link = name == "a";
                         if link {
                             links += 1;
                         }

@@ -16,89 +16,96 @@ pub(super) fn tag<'a>(n: &Dom<'a>) -> Option<&'a str> {
     n.value().as_element().map(|e| e.name())
 }
 
+/// The element's tag name as an atom (compared as an integer, never spelled out), when the node
+/// is an element.
+pub(super) fn local<'a>(n: &Dom<'a>) -> Option<&'a LocalName> {
+    n.value().as_element().map(|e| &e.name.local)
+}
+
 /// Elements whose content is never part of the notice: scripts, styles, embedded objects,
-/// form controls, and the page's navigation and footer.
-pub(super) fn is_ignored_tag(name: &str) -> bool {
+/// form controls, and the page's navigation and footer. Names are atoms, compared as integers.
+pub(super) fn is_ignored_tag(name: &LocalName) -> bool {
     matches!(
-        name,
-        "script"
-            | "style"
-            | "noscript"
-            | "template"
-            | "iframe"
-            | "frame"
-            | "frameset"
-            | "object"
-            | "embed"
-            | "svg"
-            | "math"
-            | "canvas"
-            | "head"
-            | "title"
-            | "meta"
-            | "link"
-            | "button"
-            | "select"
-            | "option"
-            | "input"
-            | "textarea"
-            | "nav"
-            | "aside"
-            | "footer"
-            | "audio"
-            | "video"
-            | "map"
+        *name,
+        local_name!("script")
+            | local_name!("style")
+            | local_name!("noscript")
+            | local_name!("template")
+            | local_name!("iframe")
+            | local_name!("frame")
+            | local_name!("frameset")
+            | local_name!("object")
+            | local_name!("embed")
+            | local_name!("svg")
+            | local_name!("math")
+            | local_name!("canvas")
+            | local_name!("head")
+            | local_name!("title")
+            | local_name!("meta")
+            | local_name!("link")
+            | local_name!("button")
+            | local_name!("select")
+            | local_name!("option")
+            | local_name!("input")
+            | local_name!("textarea")
+            | local_name!("nav")
+            | local_name!("aside")
+            | local_name!("footer")
+            | local_name!("audio")
+            | local_name!("video")
+            | local_name!("map")
     )
 }
 
-/// Tags that start and end a block of text (a paragraph boundary).
-pub(super) fn is_block_tag(name: &str) -> bool {
+/// Tags that start and end a block of text (a paragraph boundary). Names are atoms.
+pub(super) fn is_block_tag(name: &LocalName) -> bool {
     matches!(
-        name,
-        "p" | "div"
-            | "br"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "address"
-            | "blockquote"
-            | "pre"
-            | "center"
-            | "hr"
-            | "table"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "caption"
-            | "figure"
-            | "figcaption"
-            | "form"
-            | "fieldset"
-            | "legend"
-            | "details"
-            | "summary"
-            | "body"
-            | "html"
-            | "hgroup"
-            | "menu"
-            | "dir"
+        *name,
+        local_name!("p")
+            | local_name!("div")
+            | local_name!("br")
+            | local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("li")
+            | local_name!("ul")
+            | local_name!("ol")
+            | local_name!("dl")
+            | local_name!("dt")
+            | local_name!("dd")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("main")
+            | local_name!("header")
+            | local_name!("footer")
+            | local_name!("address")
+            | local_name!("blockquote")
+            | local_name!("pre")
+            | local_name!("center")
+            | local_name!("hr")
+            | local_name!("table")
+            | local_name!("thead")
+            | local_name!("tbody")
+            | local_name!("tfoot")
+            | local_name!("tr")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("caption")
+            | local_name!("figure")
+            | local_name!("figcaption")
+            | local_name!("form")
+            | local_name!("fieldset")
+            | local_name!("legend")
+            | local_name!("details")
+            | local_name!("summary")
+            | local_name!("body")
+            | local_name!("html")
+            | local_name!("hgroup")
+            | local_name!("menu")
+            | local_name!("dir")
     )
 }
 
@@ -238,7 +245,7 @@ fn style_hides(style: &str) -> bool {
 /// Elements whose subtree a reader skips: ignored tags, hidden elements. (Chrome is decided
 /// separately, because a content container may itself carry a chrome-like class.)
 pub(super) fn is_skipped(e: &Element) -> bool {
-    is_ignored_tag(e.name()) || is_hidden(e)
+    is_ignored_tag(&e.name.local) || is_hidden(e)
 }
 
 /// The text of `node` as lines: block boundaries (and `<br>`, table rows and cells of nested
@@ -300,7 +307,7 @@ impl TextLines {
                             };
                             if n.id() != node.id() && skipped {
                                 skip = Some(n.id());
-                            } else if visible && is_block_tag(e.name()) {
+                            } else if visible && is_block_tag(&e.name.local) {
                                 self.starts.push(self.text.len());
                                 visible = false;
                             }
@@ -313,7 +320,7 @@ impl TextLines {
                         skip = None;
                         continue;
                     }
-                    if skip.is_none() && visible && tag(&n).is_some_and(is_block_tag) {
+                    if skip.is_none() && visible && local(&n).is_some_and(is_block_tag) {
                         self.starts.push(self.text.len());
                         visible = false;
                     }

@@ -13,6 +13,7 @@ use crate::model::PageMeta;
 use crate::normalize::{normalize_block, strip_spaces};
 use crate::structure::{find_date, is_real_date, iso_date};
 use ego_tree::NodeId;
+use html5ever::local_name;
 use indexmap::IndexMap;
 
 /// The labels that identify a metadata block, with the [`PageMeta`] field each fills
@@ -181,8 +182,8 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
                 match d.value() {
                     scraper::Node::Text(t) => colon = colon || t.contains(['：', ':']),
                     scraper::Node::Element(e) if depth == 2 => {
-                        let t = e.name();
-                        if dom::is_block_tag(t) && t != "br" {
+                        let t = &e.name.local;
+                        if dom::is_block_tag(t) && *t != local_name!("br") {
                             return false;
                         }
                     }
@@ -342,9 +343,9 @@ mod tests {
 
     /// The definition `small_leaf_with_colon` replaces, walk by walk.
     fn by_three_walks(n: Dom<'_>) -> bool {
-        let block_child = n
-            .children()
-            .any(|c| tag(&c).is_some_and(|t| dom::is_block_tag(t) && t != "br"));
+        let block_child = n.children().any(|c| {
+            dom::local(&c).is_some_and(|t| dom::is_block_tag(t) && *t != local_name!("br"))
+        });
         let large = n.descendants().nth(64).is_some();
         let colon = n.descendants().any(|d| match d.value() {
             scraper::Node::Text(t) => t.contains(['：', ':']),

@@ -34,9 +34,10 @@ use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat};
 use crate::normalize::normalize_block;
 use crate::{Limits, Result};
-use dom::{Dom, tag};
+use dom::Dom;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use html5ever::local_name;
 use rustc_hash::FxHashSet;
 use scraper::Node;
 use tree::Lines;
@@ -161,8 +162,8 @@ fn walk(
                             }
                             continue;
                         }
-                        let name = e.name();
-                        if name == "table" {
+                        let name = &e.name.local;
+                        if *name == local_name!("table") {
                             let rows = table::rows_of(n);
                             if table::is_layout(&rows) {
                                 pending.flush(lines, &mut out);
@@ -192,7 +193,7 @@ fn walk(
                     continue;
                 }
                 if n.value().is_element() {
-                    if depth <= max_depth && tag(&n).is_some_and(dom::is_block_tag) {
+                    if depth <= max_depth && dom::local(&n).is_some_and(dom::is_block_tag) {
                         pending.flush(lines, &mut out);
                     }
                     depth = depth.saturating_sub(1);

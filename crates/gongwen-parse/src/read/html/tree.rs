@@ -132,7 +132,7 @@ fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Lines, u
     // `<body>` 2).
     let limit = max_depth.map(|d| d.saturating_add(2));
     let gate = Gate {
-        builder: TreeBuilder::new(Sink::new(), TreeBuilderOpts::default()),
+        builder: TreeBuilder::new(Sink::new(text), TreeBuilderOpts::default()),
         limit,
         tags: Cell::new(0),
         tripped: Cell::new(false),
@@ -204,6 +204,7 @@ struct Gate {
 impl TokenSink for Gate {
     type Handle = NodeId;
 
+    #[inline(always)]
     fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<NodeId> {
         // Only a tag may pause the tokenizer (it insists that other tokens continue), and
         // only tags make the tree deeper.
@@ -269,10 +270,14 @@ struct Sink {
 }
 
 impl Sink {
-    fn new() -> Self {
+    /// A sink for `text`: the tree's storage is sized once, for about as many nodes as `text`
+    /// has `<` (each tag makes at most one element, and one text node before the next),
+    /// instead of doubled and copied as it fills (a few hundred kilobytes on a long page).
+    fn new(text: &str) -> Self {
+        let nodes = memchr::memchr_iter(b'<', text.as_bytes()).count();
         Sink {
             nodes: RefCell::new(Nodes {
-                tree: Tree::new(Node::Document),
+                tree: Tree::with_capacity(Node::Document, nodes.saturating_add(16)),
                 no_name: QualName::new(None, ns!(), local_name!("")),
             }),
             quirks: Cell::new(QuirksMode::NoQuirks),
