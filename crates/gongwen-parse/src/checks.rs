@@ -18,7 +18,7 @@
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
 
 use crate::model::*;
-use crate::normalize::may_be_digit;
+use crate::normalize::{char_offsets, may_be_digit};
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use memchr::memmem::Finder;
@@ -37,12 +37,9 @@ static GROUP_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// Words the checks look for in every paragraph before their regexes run, each searched for
-/// with a finder set up once (a CJK character's last byte is a common continuation byte, which
-/// makes a per-call character search slow on Chinese text).
-static XIANG: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("项"));
+/// `任务`, looked for (with a finder set up once) in the paragraphs that state a count of 项
+/// before the regex runs; single characters are found with [`char_offsets`].
 static RENWU: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("任务"));
-static DENG: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("等"));
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"等(\d{1,3}|[一二三四五六七八九十]{1,3})(个|大|项|类|条|方面)")
         .expect("static regex")
@@ -207,7 +204,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         // A statement is a number, 项, and 任务 a few characters on: a paragraph without a
         // counted 项 (both words are common in a plan) costs byte searches, not the regex (which
         // has no literal to start from).
-        let counted = XIANG.find_iter(text.as_bytes()).any(|at| {
+        let counted = char_offsets(text, '项').any(|at| {
             text.get(..at)
                 .and_then(|before| before.chars().next_back())
                 .is_some_and(may_be_numeral)
@@ -280,7 +277,7 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
     for &(text, line) in &view.paragraphs {
         // Every match is `等` and a number: a paragraph without one (`等` is a common word)
         // costs a byte search, not the regex.
-        let counted = DENG.find_iter(text.as_bytes()).any(|at| {
+        let counted = char_offsets(text, '等').any(|at| {
             text.get(at + '等'.len_utf8()..)
                 .and_then(|rest| rest.chars().next())
                 .is_some_and(may_be_numeral)
