@@ -62,7 +62,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let tree::Parsed {
         html,
         capped,
-        mut lines,
+        notes,
         elements,
     } = tree::parse(&decoded.text, max_depth);
     if capped.is_some() {
@@ -74,6 +74,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         ));
     }
     let doc = html.tree.root();
+    let mut lines = notes.lines(&html.tree);
     // The metadata search reads every element; the content survey walks them all anyway.
     let mut scan = meta::Scan::default();
     let (root, marks) = content::find_root(doc, elements, &mut |n| scan.visit(n));
@@ -105,7 +106,7 @@ impl Pending {
         self.raw.push_str(text);
     }
 
-    fn flush(&mut self, lines: &mut Lines, out: &mut Vec<Block>) {
+    fn flush(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>) {
         if self.first.is_some() {
             let text = normalize_block(&self.raw);
             if !text.is_empty() {
@@ -124,7 +125,7 @@ fn walk(
     skip_ids: &FxHashSet<NodeId>,
     marks: &content::Marks,
     limits: &Limits,
-    lines: &mut Lines,
+    lines: &mut Lines<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let max_depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);

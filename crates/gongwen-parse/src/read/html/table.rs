@@ -145,7 +145,7 @@ pub(super) fn build(
     rows: &[RawRow<'_>],
     marks: &Marks,
     limits: &Limits,
-    lines: &mut Lines,
+    lines: &mut Lines<'_>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Table> {
     let cap = usize::try_from(limits.max_grid_cells)

@@ -21,8 +21,9 @@
 //! The same sink notes where each text node's first visible character stands in the source: the
 //! tree builder tells it the tokenizer's line before every token, and a run of text arrives
 //! with the line where it ends, so the line of its first visible character is that line less
-//! the line breaks after it. Blocks take the line of their first text ([`Lines`]); scraper
-//! itself keeps no positions.
+//! the line breaks after it. The sink notes the line and where the run ends in the node's text
+//! ([`Note`]); the line breaks are counted only for the text nodes that start a block, when the
+//! block asks ([`Lines`]). scraper itself keeps no positions.
 
 use super::flatten;
 use ego_tree::{NodeId, Tree};
@@ -49,40 +50,70 @@ const LOOKUPS_BASE: u64 = 1 << 20;
 pub(super) struct Parsed {
     pub html: Html,
     pub capped: Option<String>,
-    pub lines: Lines,
+    pub notes: Notes,
     /// How many elements the parser made (an upper bound for tables keyed by element).
     pub elements: usize,
 }
 
+/// What the sink noted of text nodes while parsing, sorted by node: see [`Note`].
+pub(super) struct Notes(Vec<Note>);
+
+/// Where a text node's first visible character stands, as the sink noted it while parsing: the
+/// tokenizer's line at the end of the piece of text that held it (the first piece of the node
+/// that was not all white space), and where that piece ends in the node's text. The line of the
+/// character is that line less the line breaks between it and the end of the piece, counted
+/// when (and only if) a block asks for it.
+#[derive(Clone, Copy)]
+struct Note {
+    node: NodeId,
+    line: u32,
+    end: u32,
+}
+
+impl Notes {
+    fn new(mut notes: Vec<Note>) -> Self {
+        // Nearly sorted already (text nodes are numbered as they are made); a node noted twice
+        // keeps its first note.
+        notes.sort_by_key(|n| n.node);
+        notes.dedup_by_key(|n| n.node);
+        Notes(notes)
+    }
+
+    fn empty() -> Self {
+        Notes(Vec::new())
+    }
+
+    /// The lines of the text nodes of `tree`, the tree these notes were taken on.
+    pub(super) fn lines(self, tree: &Tree<Node>) -> Lines<'_> {
+        Lines {
+            notes: self.0,
+            tree,
+            last: 1,
+        }
+    }
+}
+
 /// Source lines of text nodes: the line of each one's first visible character.
-pub(super) struct Lines {
-    /// (text node, line), sorted by node.
-    by_node: Vec<(NodeId, u32)>,
+pub(super) struct Lines<'a> {
+    notes: Vec<Note>,
+    tree: &'a Tree<Node>,
     /// The last line looked up (1 before any).
     last: usize,
 }
 
-impl Lines {
-    fn new(mut by_node: Vec<(NodeId, u32)>) -> Self {
-        // Nearly sorted already (text nodes are numbered as they are made); a node noted twice
-        // keeps its first line.
-        by_node.sort_by_key(|(n, _)| *n);
-        by_node.dedup_by_key(|(n, _)| *n);
-        Lines { by_node, last: 1 }
-    }
-
-    fn empty() -> Self {
-        Lines::new(Vec::new())
-    }
-
+impl Lines<'_> {
     /// The line of `node`'s first visible character; for a node without one, or none, the
     /// line of the last block found.
     pub(super) fn of(&mut self, node: Option<NodeId>) -> usize {
         if let Some(node) = node
-            && let Ok(i) = self.by_node.binary_search_by(|(n, _)| n.cmp(&node))
-            && let Some(&(_, line)) = self.by_node.get(i)
+            && let Ok(i) = self.notes.binary_search_by(|n| n.node.cmp(&node))
+            && let Some(note) = self.notes.get(i)
+            && let Some(Node::Text(t)) = self.tree.get(node).map(|n| n.value())
         {
-            self.last = line as usize;
+            let piece = t.get(..note.end as usize).unwrap_or(t);
+            if let Some(line) = first_visible_line(piece, u64::from(note.line)) {
+                self.last = line as usize;
+            }
         }
         self.last
     }
@@ -95,23 +126,23 @@ impl Lines {
 
 /// Parses `text`, applying the depth cap only when the page needs it.
 pub(super) fn parse(text: &str, max_depth: usize) -> Parsed {
-    if let Ok((html, lines, elements)) = parse_watched(text, Some(max_depth)) {
+    if let Ok((html, notes, elements)) = parse_watched(text, Some(max_depth)) {
         return Parsed {
             html,
             capped: None,
-            lines,
+            notes,
             elements,
         };
     }
     let capped = flatten::cap_depth(text, max_depth);
     let source = capped.as_deref().unwrap_or(text);
     // The cap leaves the tree within a few times the limit: parse it unwatched.
-    let (html, lines, elements) = parse_watched(source, None)
-        .unwrap_or_else(|_| (Html::parse_document(source), Lines::empty(), 0));
+    let (html, notes, elements) = parse_watched(source, None)
+        .unwrap_or_else(|_| (Html::parse_document(source), Notes::empty(), 0));
     Parsed {
         html,
         capped,
-        lines,
+        notes,
         elements,
     }
 }
@@ -127,7 +158,7 @@ struct Stopped {
 /// The tree, its text lines and the number of elements made; or [`Stopped`] when the page went
 /// past `max_depth` or made the tree builder search too much (with `None` for `max_depth`,
 /// never).
-fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Lines, usize), Stopped> {
+fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Notes, usize), Stopped> {
     // The cap counts levels below `<body>`; the sink counts from the document (`<html>` is 1,
     // `<body>` 2).
     let limit = max_depth.map(|d| d.saturating_add(2));
@@ -156,7 +187,7 @@ fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Lines, u
         let elements = built.elements;
         return Err(Stopped { elements });
     }
-    Ok((built.html, Lines::new(built.texts), built.elements))
+    Ok((built.html, Notes::new(built.texts), built.elements))
 }
 
 /// The line of the first visible character of a run of text that the tokenizer emitted while
@@ -240,8 +271,8 @@ struct Built {
     html: Html,
     deepest: usize,
     elements: usize,
-    /// (text node, line of its first visible character), in the order noted.
-    texts: Vec<(NodeId, u32)>,
+    /// Where text nodes' first visible characters stand, in the order noted.
+    texts: Vec<Note>,
 }
 
 /// The tree being built, and what a name lookup answers for a node that is not an element.
@@ -261,8 +292,8 @@ struct Sink {
     lookups: Cell<u64>,
     /// The tokenizer's line, as the tree builder last told it.
     line: Cell<u64>,
-    /// (text node, line of its first visible character), in the order noted.
-    texts: RefCell<Vec<(NodeId, u32)>>,
+    /// Where text nodes' first visible characters stand, in the order noted.
+    texts: RefCell<Vec<Note>>,
     /// The text node whose line was noted last.
     last_text: Cell<Option<NodeId>>,
     /// Two nodes whose depths are known: the last parent appended to, and its new child.
@@ -309,21 +340,24 @@ impl Sink {
         }
     }
 
-    /// Notes the line of the text node `node` that just received `text`, unless it has one
-    /// already or the text is all white space.
-    fn note_text(&self, node: NodeId, text: &str) {
-        if self.last_text.get() != Some(node) {
-            self.note_line(node, first_visible_line(text, self.line.get()));
+    /// Notes where the text node `node` that just received `text` (ending at byte `end` of the
+    /// node's text) has its first visible character, unless it was noted already or `text` is
+    /// all white space.
+    fn note_text(&self, node: NodeId, text: &str, end: usize) {
+        if self.last_text.get() != Some(node) && first_visible(text).is_some() {
+            self.note(node, end);
         }
     }
 
-    /// Notes `line` for the text node `node` (made just now, or not noted before), if the text
-    /// has a visible character.
-    fn note_line(&self, node: NodeId, line: Option<u32>) {
-        if let Some(line) = line {
-            self.texts.borrow_mut().push((node, line));
-            self.last_text.set(Some(node));
-        }
+    /// Notes that the first visible character of `node` is in the piece of its text that ends
+    /// at byte `end`, on the tokenizer's current line.
+    fn note(&self, node: NodeId, end: usize) {
+        self.texts.borrow_mut().push(Note {
+            node,
+            line: u32::try_from(self.line.get()).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
+        });
+        self.last_text.set(Some(node));
     }
 
     /// Puts `child` at the end of `parent`'s children, joining text to a last text child.
@@ -343,21 +377,26 @@ impl Sink {
                     return;
                 };
                 let joined = match p.last_child() {
-                    Some(mut last) => match last.value() {
-                        Node::Text(t) => {
-                            t.text.push_tendril(&text);
-                            Some(last.id())
+                    Some(mut last) => {
+                        let id = last.id();
+                        match last.value() {
+                            Node::Text(t) => {
+                                t.text.push_tendril(&text);
+                                Some((id, t.text.len()))
+                            }
+                            _ => None,
                         }
-                        _ => None,
-                    },
+                    }
                     None => None,
                 };
                 match joined {
-                    Some(node) => self.note_text(node, &text),
+                    Some((node, end)) => self.note_text(node, &text, end),
                     None => {
-                        let line = first_visible_line(&text, self.line.get());
+                        let (visible, end) = (first_visible(&text).is_some(), text.len());
                         let node = p.append(Node::Text(Text { text })).id();
-                        self.note_line(node, line);
+                        if visible {
+                            self.note(node, end);
+                        }
                     }
                 }
             }
@@ -516,21 +555,26 @@ impl TreeSink for Sink {
             }
             NodeOrText::AppendText(text) => {
                 let joined = match s.prev_sibling() {
-                    Some(mut prev) => match prev.value() {
-                        Node::Text(t) => {
-                            t.text.push_tendril(&text);
-                            Some(prev.id())
+                    Some(mut prev) => {
+                        let id = prev.id();
+                        match prev.value() {
+                            Node::Text(t) => {
+                                t.text.push_tendril(&text);
+                                Some((id, t.text.len()))
+                            }
+                            _ => None,
                         }
-                        _ => None,
-                    },
+                    }
                     None => None,
                 };
                 match joined {
-                    Some(node) => self.note_text(node, &text),
+                    Some((node, end)) => self.note_text(node, &text, end),
                     None => {
-                        let line = first_visible_line(&text, self.line.get());
+                        let (visible, end) = (first_visible(&text).is_some(), text.len());
                         let node = s.insert_before(Node::Text(Text { text })).id();
-                        self.note_line(node, line);
+                        if visible {
+                            self.note(node, end);
+                        }
                     }
                 }
             }
