@@ -489,32 +489,33 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
 }
 
 fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
-    let Some(page) = doc.source.page.clone() else {
+    let Some(page) = doc.source.page.as_ref() else {
         return;
     };
     let n = &mut doc.notice;
-    let pairs: [(&str, Option<String>, Option<String>); 4] = [
-        ("标题", page.title.clone(), n.title.clone()),
-        (
-            "发文字号",
-            page.doc_number.clone(),
-            n.doc_number.as_ref().map(|d| d.raw.clone()),
-        ),
-        ("成文日期", page.date.clone(), n.date.clone()),
-        ("发文机关", page.issuer.clone(), n.issuer.clone()),
-    ];
-    for (label, meta, body) in pairs {
-        match (meta, body) {
-            (Some(m), Some(b))
-                if crate::normalize::strip_spaces(&m) != crate::normalize::strip_spaces(&b) =>
-            {
+    for label in ["标题", "发文字号", "成文日期", "发文机关"] {
+        let (meta, body) = match label {
+            "标题" => (&page.title, n.title.as_deref()),
+            "发文字号" => (
+                &page.doc_number,
+                n.doc_number.as_ref().map(|d| d.raw.as_str()),
+            ),
+            "成文日期" => (&page.date, n.date.as_deref()),
+            _ => (&page.issuer, n.issuer.as_deref()),
+        };
+        let Some(m) = meta.as_deref() else {
+            continue;
+        };
+        match body {
+            Some(b) if crate::normalize::strip_spaces(m) != crate::normalize::strip_spaces(b) => {
                 out.push(warn(
                     "page_metadata_mismatch",
                     format!("the page's {label} is `{m}` but the document reads `{b}`"),
                     None,
                 ));
             }
-            (Some(m), None) => {
+            Some(_) => {}
+            None => {
                 out.push(Diagnostic::new(
                     Severity::Info,
                     "filled_from_page",
@@ -522,13 +523,12 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
                     None,
                 ));
                 match label {
-                    "标题" => n.title = Some(m),
-                    "发文字号" => n.doc_number = crate::structure::parse_doc_number(&m),
-                    "成文日期" => n.date = Some(m),
-                    _ => n.issuer = Some(m),
+                    "标题" => n.title = Some(m.to_string()),
+                    "发文字号" => n.doc_number = crate::structure::parse_doc_number(m),
+                    "成文日期" => n.date = Some(m.to_string()),
+                    _ => n.issuer = Some(m.to_string()),
                 }
             }
-            _ => {}
         }
     }
 }

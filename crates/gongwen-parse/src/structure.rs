@@ -457,22 +457,22 @@ fn strip_parens(s: &str) -> String {
 }
 
 /// Builds the document from a reader's blocks.
-pub fn build(input: Blocks) -> Document {
+pub fn build(mut input: Blocks) -> Document {
+    // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
         doc: Document {
             source: Source {
                 format: input.format,
-                encoding: input.encoding.clone(),
-                page: input.page.clone(),
+                encoding: std::mem::take(&mut input.encoding),
+                page: input.page.take(),
             },
-            diagnostics: input.diagnostics.clone(),
+            diagnostics: std::mem::take(&mut input.diagnostics),
             ..Document::default()
         },
         notes: Vec::new(),
         attachment_lines: Vec::new(),
         tables: std::collections::HashMap::new(),
     };
-    let mut input = input;
     for blk in input.blocks.iter_mut() {
         let key = blk as *const Block as usize;
         if let Block::Table(t) = blk {
