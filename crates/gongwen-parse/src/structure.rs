@@ -939,8 +939,9 @@ impl Outline {
             m.kind
         };
         let (heading, suffix, para) = split_heading(as_kind, rest);
+        let kind = m.kind;
         let mut s = Section {
-            marker: m.text.clone(),
+            marker: m.text,
             level: depth as u32 + 1,
             number: m.number,
             heading,
@@ -952,7 +953,7 @@ impl Outline {
         if let Some(para) = para {
             s.paragraphs.push(para);
         }
-        self.open.push((m.kind, s));
+        self.open.push((kind, s));
         self.last_in_preamble = false;
     }
 
