@@ -16,8 +16,8 @@
 //! 6. every block takes the source line of its first text, which `tree` noted while parsing.
 //!
 //! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
-//! text joins the paragraph being read, their tags no longer break it. `tree` parses the page
-//! in slices and watches its depth; a page that goes past the limit is parsed again after
+//! text joins the paragraph being read, their tags no longer break it. `tree` watches the depth
+//! as it parses and stops at the tag that goes past the limit; such a page is parsed again after
 //! `flatten` has removed such tags from the source (the tree builder is quadratic in the nesting
 //! depth), and the walk treats anything still deeper below the content the same way.
 //!
