@@ -36,6 +36,30 @@ static NOTE: LazyLock<Regex> = LazyLock::new(|| {
 static PAREN_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^（[^（）]{1,40}）$").expect("static regex"));
 
+// The anchored regexes above, asked only of text that starts (and ends) as they require: a regex
+// call costs a cache checkout and a search setup even on text it rejects at the first character,
+// and these are asked of every paragraph.
+
+/// A note line (附注): `（此件公开发布）`.
+fn is_note(s: &str) -> bool {
+    s.starts_with('（') && s.ends_with('）') && NOTE.is_match(s)
+}
+
+/// A short line in parentheses.
+fn is_paren_line(s: &str) -> bool {
+    s.starts_with('（') && s.ends_with('）') && PAREN_LINE.is_match(s)
+}
+
+/// An attachment label line: `附件`, `附件2`, `附件：`.
+fn is_attachment_label(s: &str) -> bool {
+    s.starts_with("附件") && ATTACHMENT_LABEL.is_match(s)
+}
+
+/// An attachment list opening: `附件：1．……`.
+fn is_attachment_list(s: &str) -> bool {
+    s.starts_with("附件") && ATTACHMENT_LIST.is_match(s)
+}
+
 /// Suffixes that end the name of an issuing authority.
 const ORGAN_SUFFIXES: &[&str] = &[
     "人民政府",
@@ -232,8 +256,8 @@ fn is_title_line(s: &str) -> bool {
         && find_date(s).is_none()
         && parse_doc_number(s).is_none()
         && !s.starts_with('（')
-        && !ATTACHMENT_LABEL.is_match(s)
-        && !ATTACHMENT_LIST.is_match(s)
+        && !is_attachment_label(s)
+        && !is_attachment_list(s)
 }
 
 /// A 主送机关 line: recipients separated by `，` and ending in `：`, each recipient the name of an
@@ -246,7 +270,7 @@ fn is_addressee_line(s: &str) -> bool {
     char_len(s) <= 200
         && !s.contains('。')
         && !numbering::has_marker(s)
-        && !ATTACHMENT_LIST.is_match(s)
+        && !is_attachment_list(s)
         && split_top_level(list, &['，', ',']).iter().all(|item| {
             let item = strip_trailing_paren(item);
             !item.is_empty()
@@ -389,7 +413,7 @@ impl Builder {
         while i < blocks.len() {
             let b = blocks[i];
             if let Block::Para(p) = b {
-                if NOTE.is_match(&p.text) {
+                if is_note(&p.text) {
                     self.notes.push((strip_parens(&p.text), p.line));
                     i += 1;
                     continue;
@@ -540,7 +564,7 @@ pub fn build(mut input: Blocks) -> Document {
             }
             let mut rest = d + 1;
             if let Some(Block::Para(q)) = blocks.get(rest) {
-                if NOTE.is_match(&q.text) || PAREN_LINE.is_match(&q.text) {
+                if is_note(&q.text) || is_paren_line(&q.text) {
                     b.notes.push((strip_parens(&q.text), q.line));
                     rest += 1;
                 }
@@ -628,7 +652,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             break;
         }
-        if is_title_line(&p.text) && !NOTE.is_match(&p.text) {
+        if is_title_line(&p.text) && !is_note(&p.text) {
             if p.text.ends_with("文件") && title_lines.is_empty() && letterhead.is_none() {
                 letterhead = Some(p.text.trim_end_matches("文件").to_string());
             } else {
@@ -695,7 +719,7 @@ fn segments<'a>(rest: &[&'a Block]) -> Vec<Segment<'a>> {
     while i < rest.len() {
         let blk = rest[i];
         if let Block::Para(p) = blk {
-            if ATTACHMENT_LABEL.is_match(&p.text) {
+            if is_attachment_label(&p.text) {
                 let label = p.text.trim_end_matches(['：', ':']).to_string();
                 let mut seg = Segment {
                     kind: PartKind::Attachment,
