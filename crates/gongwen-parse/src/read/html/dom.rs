@@ -3,6 +3,7 @@
 //! Every walk here is iterative (ego-tree's `traverse`), so a page nested 100,000 elements deep
 //! cannot overflow the stack.
 
+use crate::normalize::normalize_block;
 use ego_tree::iter::Edge;
 use html5ever::{LocalName, local_name};
 use scraper::Node;
@@ -248,17 +249,15 @@ pub(super) fn is_skipped(e: &Element) -> bool {
     is_ignored_tag(&e.name.local) || is_hidden(e)
 }
 
-/// The text of `node` as lines: block boundaries (and `<br>`, table rows and cells of nested
-/// tables) break lines; skipped elements contribute nothing. Returns the raw lines (entities
-/// decoded, white space as in the page), blank ones left out.
-pub(super) fn text_lines(node: Dom<'_>) -> Vec<String> {
-    let mut lines = TextLines::default();
-    lines.read(node);
-    lines.lines().map(str::to_owned).collect()
+/// The text of `node` as lines, joined by a space and normalized: block boundaries (and `<br>`,
+/// table rows and cells of nested tables) break lines; skipped elements contribute nothing.
+pub(super) fn joined_text(node: Dom<'_>) -> String {
+    TextLines::default().joined(node)
 }
 
-/// The text of an element by lines, as [`text_lines`] gives it, in one buffer that is reused
-/// from element to element (a table reads thousands of cells).
+/// The text of an element by lines (raw: entities decoded, white space as in the page, blank
+/// lines left out), in one buffer that is reused from element to element (a table reads
+/// thousands of cells).
 #[derive(Default)]
 pub(super) struct TextLines {
     text: String,
@@ -272,6 +271,25 @@ impl TextLines {
     /// Reads `node`'s text, replacing what was read before.
     pub(super) fn read(&mut self, node: Dom<'_>) {
         self.read_marked(node, None);
+    }
+
+    /// [`joined_text`], with this buffer: `node`'s lines joined by a space, normalized (a single
+    /// line, the usual case, is normalized from the buffer without a copy).
+    pub(super) fn joined(&mut self, node: Dom<'_>) -> String {
+        self.read(node);
+        let mut lines = self.lines();
+        let Some(first) = lines.next() else {
+            return String::new();
+        };
+        if lines.clone().next().is_none() {
+            return normalize_block(first);
+        }
+        let mut all = first.to_string();
+        for line in lines {
+            all.push(' ');
+            all.push_str(line);
+        }
+        normalize_block(&all)
     }
 
     /// [`TextLines::read`] for an element the content survey covered: its [`Marks`] say which

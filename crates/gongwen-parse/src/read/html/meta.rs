@@ -7,10 +7,10 @@
 //! were read from are skipped when the body is read, so the metadata never shows up as a table
 //! or as paragraphs of the notice.
 
-use super::dom::{self, Dom, tag};
+use super::dom::{self, Dom, TextLines, tag};
 use super::table;
 use crate::model::PageMeta;
-use crate::normalize::{normalize_block, strip_spaces};
+use crate::normalize::strip_spaces;
 use crate::structure::{find_date, is_real_date, iso_date};
 use ego_tree::NodeId;
 use html5ever::local_name;
@@ -62,15 +62,17 @@ fn clean_label(s: &str) -> String {
 
 /// A cell that is only a label: a known label, or a short Han phrase ending in a colon.
 fn as_label(cell: &str) -> Option<String> {
-    let l = clean_label(cell);
-    let colon = strip_spaces(cell).ends_with(['：', ':']);
-    let n = l.chars().count();
-    let ok = field(&l).is_some()
-        || (colon && (2..=8).contains(&n) && l.chars().all(crate::normalize::is_han));
-    ok.then_some(l)
+    // `clean_label`, from one pass of `strip_spaces`, copied only for a label.
+    let stripped = strip_spaces(cell);
+    let colon = stripped.ends_with(['：', ':']);
+    let l = stripped.trim_end_matches(['：', ':']);
+    let ok = field(l).is_some()
+        || (colon
+            && (2..=8).contains(&l.chars().count())
+            && l.chars().all(crate::normalize::is_han));
+    ok.then(|| l.to_string())
 }
 
-/// `发文字号：渝府发〔2021〕19号` → (`发文字号`, `渝府发〔2021〕19号`) for a known label.
 fn as_pair(text: &str) -> Option<(String, String)> {
     let (label, value) = text.split_once(['：', ':'])?;
     let label = clean_label(label);
@@ -94,6 +96,8 @@ pub(super) struct Scan {
     found: Found,
     list_pairs: Vec<(String, String)>,
     list_nodes: Vec<NodeId>,
+    /// The buffer cells and list items are read into.
+    cells: TextLines,
 }
 
 impl Scan {
@@ -102,7 +106,7 @@ impl Scan {
         let found = &mut self.found;
         match name {
             "table" => {
-                let Some(pairs) = table_pairs(n) else {
+                let Some(pairs) = table_pairs(n, &mut self.cells) else {
                     return;
                 };
                 let known = pairs
@@ -130,7 +134,7 @@ impl Scan {
                 if !small_leaf_with_colon(n) {
                     return;
                 }
-                let text = normalize_block(&dom::text_lines(n).join(" "));
+                let text = self.cells.joined(n);
                 if text.chars().count() > 200 {
                     return;
                 }
@@ -150,6 +154,7 @@ impl Scan {
             mut found,
             list_pairs,
             list_nodes,
+            ..
         } = self;
         if found.page.is_none() {
             let known = list_pairs
@@ -221,7 +226,7 @@ fn is_small_cell(c: Dom<'_>) -> bool {
 
 /// The label/value pairs of a small table whose cells are labels and values; `None` for any
 /// other table (large, nested, or with cells that are neither).
-fn table_pairs(t: Dom<'_>) -> Option<Vec<(String, String)>> {
+fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, String)>> {
     if table::has_more_rows_than(t, 12) {
         return None;
     }
@@ -235,7 +240,7 @@ fn table_pairs(t: Dom<'_>) -> Option<Vec<(String, String)>> {
             if !is_small_cell(*c) {
                 return None;
             }
-            cells.push(normalize_block(&dom::text_lines(*c).join(" ")));
+            cells.push(scratch.joined(*c));
         }
     }
     let mut pairs = Vec::new();

@@ -80,7 +80,7 @@ fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
 /// The `<caption>` of a table, normalized.
 pub(super) fn caption(table: Dom<'_>) -> Option<String> {
     let c = table.children().find(|c| tag(c) == Some("caption"))?;
-    let text = normalize_block(&dom::text_lines(c).join(" "));
+    let text = dom::joined_text(c);
     (!text.is_empty()).then_some(text)
 }
 
