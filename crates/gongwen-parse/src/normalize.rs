@@ -171,6 +171,16 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
             }
             // U+2080–U+2FFF (arrows, symbols, CJK radicals): no white space, nothing to fold.
             0xE2 if b.get(i + 1).is_some_and(|&y| y >= 0x82) => i += 3,
+            // U+2000–U+207F, general punctuation (the quotes “” and the dashes — and … of
+            // Chinese text among it): looked up by its last six bits, without decoding.
+            0xE2 => {
+                let second = b.get(i + 1).copied().unwrap_or(0);
+                let third = b.get(i + 2).copied().unwrap_or(0);
+                if GENERAL_PUNCTUATION_WORK[usize::from(((second & 1) << 6) | (third & 0x3F))] {
+                    return Some(i);
+                }
+                i += 3;
+            }
             // U+FF00–U+FF7F, the full-width forms of Chinese punctuation: only the letters and
             // digits (FF10–FF19, FF21–FF3A, FF41–FF5A) fold.
             0xEF if matches!(b.get(i + 1), Some(0xBC | 0xBD)) => {
@@ -198,6 +208,19 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
     }
     None
 }
+
+/// [`needs_work`] for U+2000–U+207F, by code point less U+2000: the white space among them
+/// (U+2000–U+200A, the line and paragraph separators U+2028/U+2029, U+202F, U+205F) and the
+/// zero-width space U+200B ([`is_space`]). Test: agrees with [`needs_work`] over the block.
+const GENERAL_PUNCTUATION_WORK: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = i <= 0x0B || matches!(i, 0x28 | 0x29 | 0x2F | 0x5F);
+        i += 1;
+    }
+    t
+};
 
 /// [`needs_work`] for each ASCII character, looked up by byte in [`next_work`].
 const ASCII_WORK: [bool; 128] = {
@@ -427,6 +450,16 @@ pub fn strip_spaces(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_general_punctuation_table_agrees_with_needs_work() {
+        for c in '\u{2000}'..='\u{207F}' {
+            let at = c as usize - 0x2000;
+            assert_eq!(GENERAL_PUNCTUATION_WORK[at], needs_work(c), "{c:?}");
+            let text = format!("甲{c}乙");
+            assert_eq!(next_work(&text, 0), needs_work(c).then_some(3), "{c:?}");
+        }
+    }
 
     #[test]
     fn char_offsets_agree_with_char_indices() {
