@@ -26,7 +26,7 @@
 //! block asks ([`Lines`]). scraper itself keeps no positions.
 
 use super::flatten;
-use ego_tree::{NodeId, Tree};
+use ego_tree::{NodeId, NodeMut, Tree};
 use html5ever::buffer_queue::BufferQueue;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::{Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts};
@@ -360,6 +360,26 @@ impl Sink {
         self.last_text.set(Some(node));
     }
 
+    /// Notes text the tree builder placed: joined to a text node (`joined`: the node and its new
+    /// length, from [`join_text`]) or, failing that, put into a new text node by `insert`.
+    fn place_text(
+        &self,
+        joined: Option<(NodeId, usize)>,
+        text: StrTendril,
+        insert: impl FnOnce(Node) -> NodeId,
+    ) {
+        match joined {
+            Some((node, end)) => self.note_text(node, &text, end),
+            None => {
+                let (visible, end) = (first_visible(&text).is_some(), text.len());
+                let node = insert(Node::Text(Text { text }));
+                if visible {
+                    self.note(node, end);
+                }
+            }
+        }
+    }
+
     /// Puts `child` at the end of `parent`'s children, joining text to a last text child.
     fn append_to(&self, nodes: &mut Nodes, parent: NodeId, child: NodeOrText<NodeId>) {
         match child {
@@ -376,31 +396,24 @@ impl Sink {
                 let Some(mut p) = nodes.tree.get_mut(parent) else {
                     return;
                 };
-                let joined = match p.last_child() {
-                    Some(mut last) => {
-                        let id = last.id();
-                        match last.value() {
-                            Node::Text(t) => {
-                                t.text.push_tendril(&text);
-                                Some((id, t.text.len()))
-                            }
-                            _ => None,
-                        }
-                    }
-                    None => None,
-                };
-                match joined {
-                    Some((node, end)) => self.note_text(node, &text, end),
-                    None => {
-                        let (visible, end) = (first_visible(&text).is_some(), text.len());
-                        let node = p.append(Node::Text(Text { text })).id();
-                        if visible {
-                            self.note(node, end);
-                        }
-                    }
-                }
+                let joined = join_text(p.last_child(), &text);
+                self.place_text(joined, text, |t| p.append(t).id());
             }
         }
+    }
+}
+
+/// Adds `text` to `neighbour` (the last child or previous sibling the tree builder joins text to)
+/// when that is a text node, as scraper's sink does: the node and its new length.
+fn join_text(neighbour: Option<NodeMut<'_, Node>>, text: &StrTendril) -> Option<(NodeId, usize)> {
+    let mut n = neighbour?;
+    let id = n.id();
+    match n.value() {
+        Node::Text(t) => {
+            t.text.push_tendril(text);
+            Some((id, t.text.len()))
+        }
+        _ => None,
     }
 }
 
@@ -554,29 +567,8 @@ impl TreeSink for Sink {
                 s.insert_id_before(node);
             }
             NodeOrText::AppendText(text) => {
-                let joined = match s.prev_sibling() {
-                    Some(mut prev) => {
-                        let id = prev.id();
-                        match prev.value() {
-                            Node::Text(t) => {
-                                t.text.push_tendril(&text);
-                                Some((id, t.text.len()))
-                            }
-                            _ => None,
-                        }
-                    }
-                    None => None,
-                };
-                match joined {
-                    Some((node, end)) => self.note_text(node, &text, end),
-                    None => {
-                        let (visible, end) = (first_visible(&text).is_some(), text.len());
-                        let node = s.insert_before(Node::Text(Text { text })).id();
-                        if visible {
-                            self.note(node, end);
-                        }
-                    }
-                }
+                let joined = join_text(s.prev_sibling(), &text);
+                self.place_text(joined, text, |t| s.insert_before(t).id());
             }
         }
     }
