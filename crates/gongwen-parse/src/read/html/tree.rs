@@ -45,6 +45,9 @@ use std::cell::{Cell, Ref, RefCell};
 const LOOKUPS_PER_TAG: u64 = 512;
 const LOOKUPS_BASE: u64 = 1 << 20;
 
+/// The largest piece of a page handed to the tokenizer at once (tendrils hold up to 4 GiB).
+const PIECE: usize = 1 << 30;
+
 /// The page parsed, and the capped source when the cap had to be applied (the tree was built
 /// from it, so it is the text the blocks must be located in).
 pub(super) struct Parsed {
@@ -159,6 +162,15 @@ struct Stopped {
 /// past `max_depth` or made the tree builder search too much (with `None` for `max_depth`,
 /// never).
 fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Notes, usize), Stopped> {
+    parse_in_pieces(text, max_depth, PIECE)
+}
+
+/// [`parse_watched`], handing the tokenizer the page in pieces of at most `piece` bytes.
+fn parse_in_pieces(
+    text: &str,
+    max_depth: Option<usize>,
+    piece: usize,
+) -> Result<(Html, Notes, usize), Stopped> {
     // The cap counts levels below `<body>`; the sink counts from the document (`<html>` is 1,
     // `<body>` 2).
     let limit = max_depth.map(|d| d.saturating_add(2));
@@ -170,7 +182,18 @@ fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Notes, u
     };
     let tokenizer = Tokenizer::new(gate, TokenizerOpts::default());
     let input = BufferQueue::default();
-    input.push_back(StrTendril::from_slice(text));
+    // In one piece (a tendril holds at most 4 GiB: a larger page, which a raised input limit lets
+    // through, goes in pieces of 1 GiB).
+    let mut rest = text;
+    while !rest.is_empty() {
+        let mut cut = rest.len().min(piece.max(4));
+        while !rest.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let (piece, after) = rest.split_at(cut);
+        input.push_back(StrTendril::from_slice(piece));
+        rest = after;
+    }
     // The tokenizer pauses after a `</script>` (for a browser to run it) and when the gate
     // closes; only the gate ends the parse early.
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {
@@ -657,6 +680,17 @@ mod tests {
             let parsed = parse(&page, 256);
             assert!(parsed.capped.is_none(), "{page}: capped");
             assert_eq!(dump(&parsed.html), whole, "{page}");
+        }
+    }
+
+    #[test]
+    fn a_page_handed_over_in_pieces_is_the_page_parsed_whole() {
+        for page in pages() {
+            let whole = dump(&Html::parse_document(&page));
+            for piece in [4, 5, 7, 64] {
+                let (html, _, _) = parse_in_pieces(&page, Some(256), piece).expect("parsed");
+                assert_eq!(dump(&html), whole, "{page} in pieces of {piece}");
+            }
         }
     }
 
