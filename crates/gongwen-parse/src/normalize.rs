@@ -153,21 +153,37 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
                 }
                 i += 1;
             }
-            0xE4..=0xEE => {
-                // Runs of Han characters, stepped over in a tight loop of their own.
-                i += 3;
-                while b
-                    .get(i)
-                    .is_some_and(|y| y.wrapping_sub(0xE4) <= 0xEE - 0xE4)
-                {
-                    i += 3;
+            0xE3..=0xEF if x != 0xEF || matches!(b.get(i + 1), Some(0xBC | 0xBD)) => {
+                // Runs of Han characters and CJK punctuation (U+3000–U+EFFF, and the full-width
+                // forms U+FF00–U+FF7F), stepped over in a loop of their own: Chinese text
+                // alternates ideographs and punctuation, and leaving the loop at every mark
+                // costs more than the mark. It leaves at a character that needs work, or at one
+                // of another kind.
+                loop {
+                    match b.get(i) {
+                        Some(0xE4..=0xEE) => i += 3,
+                        // Only the ideographic space (U+3000) needs work.
+                        Some(0xE3) => {
+                            if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
+                                return Some(i);
+                            }
+                            i += 3;
+                        }
+                        // Only the letters and digits (FF10–FF19, FF21–FF3A, FF41–FF5A) fold.
+                        Some(0xEF) if matches!(b.get(i + 1), Some(0xBC | 0xBD)) => {
+                            let folds = match (b.get(i + 1), b.get(i + 2)) {
+                                (Some(0xBC), Some(&z)) => matches!(z, 0x90..=0x99 | 0xA1..=0xBA),
+                                (_, Some(&z)) => matches!(z, 0x81..=0x9A),
+                                _ => true,
+                            };
+                            if folds {
+                                return Some(i);
+                            }
+                            i += 3;
+                        }
+                        _ => break,
+                    }
                 }
-            }
-            0xE3 => {
-                if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
-                    return Some(i);
-                }
-                i += 3;
             }
             // U+2080–U+2FFF (arrows, symbols, CJK radicals): no white space, nothing to fold.
             0xE2 if b.get(i + 1).is_some_and(|&y| y >= 0x82) => i += 3,
@@ -177,19 +193,6 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
                 let second = b.get(i + 1).copied().unwrap_or(0);
                 let third = b.get(i + 2).copied().unwrap_or(0);
                 if GENERAL_PUNCTUATION_WORK[usize::from(((second & 1) << 6) | (third & 0x3F))] {
-                    return Some(i);
-                }
-                i += 3;
-            }
-            // U+FF00–U+FF7F, the full-width forms of Chinese punctuation: only the letters and
-            // digits (FF10–FF19, FF21–FF3A, FF41–FF5A) fold.
-            0xEF if matches!(b.get(i + 1), Some(0xBC | 0xBD)) => {
-                let folds = match (b.get(i + 1), b.get(i + 2)) {
-                    (Some(0xBC), Some(&z)) => matches!(z, 0x90..=0x99 | 0xA1..=0xBA),
-                    (_, Some(&z)) => matches!(z, 0x81..=0x9A),
-                    _ => true,
-                };
-                if folds {
                     return Some(i);
                 }
                 i += 3;
