@@ -18,7 +18,7 @@
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
 
 use crate::model::*;
-use crate::normalize::{char_offsets, may_be_digit};
+use crate::normalize::{follows, may_be_digit, precedes};
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use memchr::memmem::Finder;
@@ -38,7 +38,7 @@ static GROUP_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 /// `任务`, looked for (with a finder set up once) in the paragraphs that state a count of 项
-/// before the regex runs; single characters are found with [`char_offsets`].
+/// before the regex runs (single characters are found with [`follows`] and [`precedes`]).
 static RENWU: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("任务"));
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"等(\d{1,3}|[一二三四五六七八九十]{1,3})(个|大|项|类|条|方面)")
@@ -204,11 +204,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         // A statement is a number, 项, and 任务 a few characters on: a paragraph without a
         // counted 项 (both words are common in a plan) costs byte searches, not the regex (which
         // has no literal to start from).
-        let counted = char_offsets(text, '项').any(|at| {
-            text.get(..at)
-                .and_then(|before| before.chars().next_back())
-                .is_some_and(may_be_numeral)
-        });
+        let counted = follows(text, '项', may_be_numeral);
         if !counted || RENWU.find(text.as_bytes()).is_none() || !STATED_TASKS.is_match(text) {
             continue;
         }
@@ -277,11 +273,7 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
     for &(text, line) in &view.paragraphs {
         // Every match is `等` and a number: a paragraph without one (`等` is a common word)
         // costs a byte search, not the regex.
-        let counted = char_offsets(text, '等').any(|at| {
-            text.get(at + '等'.len_utf8()..)
-                .and_then(|rest| rest.chars().next())
-                .is_some_and(may_be_numeral)
-        });
+        let counted = precedes(text, '等', may_be_numeral);
         if !counted {
             continue;
         }

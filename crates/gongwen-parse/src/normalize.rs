@@ -80,7 +80,7 @@ pub(crate) fn may_be_digit(c: char) -> bool {
 /// the bytes before each hit. For a Chinese character that last byte is a continuation byte
 /// that stands in about one character in thirty of Chinese text, which makes this cheaper than
 /// a substring search, whose rare-byte heuristics find every byte of a Chinese character common.
-pub(crate) fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
     let mut buf = [0u8; 4];
     let n = c.encode_utf8(&mut buf).len();
     let b = text.as_bytes();
@@ -90,13 +90,27 @@ pub(crate) fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> +
     })
 }
 
+/// Whether `c` stands in `text` right after a character that `before` accepts.
+pub(crate) fn follows(text: &str, c: char, before: impl Fn(char) -> bool) -> bool {
+    char_offsets(text, c).any(|at| {
+        text.get(..at)
+            .and_then(|head| head.chars().next_back())
+            .is_some_and(&before)
+    })
+}
+
+/// Whether `c` stands in `text` right before a character that `after` accepts.
+pub(crate) fn precedes(text: &str, c: char, after: impl Fn(char) -> bool) -> bool {
+    char_offsets(text, c).any(|at| {
+        text.get(at + c.len_utf8()..)
+            .and_then(|tail| tail.chars().next())
+            .is_some_and(&after)
+    })
+}
+
 /// Whether `text` has a `号` right after a character that may be a digit ([`may_be_digit`]).
 fn has_numbered_hao(text: &str) -> bool {
-    char_offsets(text, '号').any(|at| {
-        text.get(..at)
-            .and_then(|before| before.chars().next_back())
-            .is_some_and(may_be_digit)
-    })
+    follows(text, '号', may_be_digit)
 }
 
 static DOC_NUMBER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
@@ -580,8 +594,8 @@ mod tests {
 
     #[test]
     fn next_work_finds_every_character_inside_long_text() {
-        // Long enough for the window skip: every character, between runs of ideographs and
-        // full-width punctuation, at every offset in a window.
+        // Every character between runs of ideographs and full-width punctuation (the runs the
+        // scan steps over in a loop of its own), at varied offsets.
         let pad = ["国务院关于", "，（一）", "办法。", "“通知”、"];
         // The whole BMP, and every 97th character past it (the scalar reader decodes them all
         // alike).

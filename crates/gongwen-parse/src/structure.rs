@@ -55,9 +55,15 @@ fn is_attachment_label(s: &str) -> bool {
     s.starts_with("附件") && ATTACHMENT_LABEL.is_match(s)
 }
 
-/// An attachment list opening: `附件：1．……`.
+/// An attachment list opening: `附件：1．……`, and its list.
+fn attachment_list(s: &str) -> Option<regex::Captures<'_>> {
+    s.starts_with("附件")
+        .then(|| ATTACHMENT_LIST.captures(s))
+        .flatten()
+}
+
 fn is_attachment_list(s: &str) -> bool {
-    s.starts_with("附件") && ATTACHMENT_LIST.is_match(s)
+    attachment_list(s).is_some()
 }
 
 /// Suffixes that end the name of an issuing authority.
@@ -418,12 +424,7 @@ impl Builder {
                     i += 1;
                     continue;
                 }
-                if let Some(c) = p
-                    .text
-                    .starts_with("附件")
-                    .then(|| ATTACHMENT_LIST.captures(&p.text))
-                    .flatten()
-                {
+                if let Some(c) = attachment_list(&p.text) {
                     let first = c[1].trim().to_string();
                     if let Some(item) = LIST_ITEM.captures(&first) {
                         self.doc.notice.attachments.push(AttachmentRef {

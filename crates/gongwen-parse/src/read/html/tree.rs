@@ -324,8 +324,8 @@ struct Sink {
 }
 
 impl Sink {
-    /// A sink for `text`: the tree's storage is sized once, for about as many nodes as `text`
-    /// has `<` (each tag makes at most one element, and one text node before the next),
+    /// A sink for `text`: the tree's storage is sized once, for as many nodes as `text` has `<`
+    /// (about half of them open an element, and at most one text node lies between two tags),
     /// instead of doubled and copied as it fills (a few hundred kilobytes on a long page).
     fn new(text: &str) -> Self {
         let nodes = memchr::memchr_iter(b'<', text.as_bytes()).count();
