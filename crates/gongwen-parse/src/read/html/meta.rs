@@ -114,7 +114,7 @@ impl Scan {
                     .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
                     .count();
                 if known >= 3 && found.page.is_none() {
-                    found.page = Some(page_meta(&pairs));
+                    found.page = Some(page_meta(pairs));
                     found.skip.push(n.id());
                 } else if pairs.iter().any(|(l, _)| field(l).is_some())
                     && (found.page.is_some() || known >= 1)
@@ -162,7 +162,7 @@ impl Scan {
                 .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
                 .count();
             if known >= 3 {
-                found.page = Some(page_meta(&list_pairs));
+                found.page = Some(page_meta(list_pairs));
                 found.skip.extend(list_nodes);
             }
         }
@@ -226,44 +226,51 @@ fn is_small_cell(c: Dom<'_>) -> bool {
 
 /// The label/value pairs of a small table whose cells are labels and values; `None` for any
 /// other table (large, nested, or with cells that are neither).
+///
+/// The cells are read one at a time and paired as they come (a label takes the next cell as
+/// its value unless that cell is a label too), so a table that is not metadata — nearly every
+/// table of a page — is given up at its first cell of another kind, before its other cells are
+/// read or any list is made.
 fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, String)>> {
     if table::has_more_rows_than(t, 12) {
         return None;
     }
-    let rows = table::rows_of(t);
-    if rows.is_empty() || rows.iter().any(|r| r.cells.len() > 8) {
-        return None;
-    }
-    let mut cells: Vec<String> = Vec::new();
-    for r in &rows {
-        for c in &r.cells {
-            if !is_small_cell(*c) {
-                return None;
-            }
-            cells.push(scratch.joined(*c));
-        }
-    }
     let mut pairs = Vec::new();
-    let mut i = 0;
-    while i < cells.len() {
-        let cell = &cells[i];
-        if let Some(label) = as_label(cell) {
-            let value = match cells.get(i + 1) {
-                Some(next) if as_label(next).is_none() => {
-                    i += 1;
-                    next.clone()
-                }
-                _ => String::new(),
-            };
-            pairs.push((label, value));
-        } else if let Some(pair) = as_pair(cell) {
-            pairs.push(pair);
-        } else if !cell.is_empty() {
+    // A label read, waiting for the cell after it.
+    let mut label: Option<String> = None;
+    let mut rows = 0usize;
+    for (tr, _) in table::row_elements(t) {
+        rows += 1;
+        let cells = table::cells_of(tr);
+        if cells.clone().nth(8).is_some() {
             return None;
         }
-        i += 1;
+        for c in cells {
+            if !is_small_cell(c) {
+                return None;
+            }
+            let cell = scratch.joined(c);
+            let as_label = as_label(&cell);
+            if let Some(l) = label.take() {
+                if as_label.is_none() {
+                    pairs.push((l, cell));
+                    continue;
+                }
+                pairs.push((l, String::new()));
+            }
+            if as_label.is_some() {
+                label = as_label;
+            } else if let Some(pair) = as_pair(&cell) {
+                pairs.push(pair);
+            } else if !cell.is_empty() {
+                return None;
+            }
+        }
     }
-    (!pairs.is_empty()).then_some(pairs)
+    if let Some(l) = label {
+        pairs.push((l, String::new()));
+    }
+    (rows > 0 && !pairs.is_empty()).then_some(pairs)
 }
 
 /// `2018年12月23日`, `二〇〇四年六月二十六日`, `2019-01-08`, `2019/1/8` → `YYYY-MM-DD`; anything
@@ -285,37 +292,41 @@ fn date(value: &str) -> String {
     value.to_string()
 }
 
-fn page_meta(pairs: &[(String, String)]) -> PageMeta {
+fn page_meta(pairs: Vec<(String, String)>) -> PageMeta {
     let mut meta = PageMeta {
-        fields: IndexMap::new(),
+        fields: IndexMap::with_capacity(pairs.len()),
         ..PageMeta::default()
     };
     for (label, value) in pairs {
-        meta.fields
-            .entry(label.clone())
-            .or_insert_with(|| value.clone());
-        if value.is_empty() {
-            continue;
-        }
-        let slot = match field(label) {
-            Some(Field::IndexNo) => &mut meta.index_no,
-            Some(Field::Topic) => &mut meta.topic,
-            Some(Field::Issuer) => &mut meta.issuer,
-            Some(Field::Date) => &mut meta.date,
-            Some(Field::Title) => &mut meta.title,
-            Some(Field::DocNumber) => &mut meta.doc_number,
-            Some(Field::Published) => &mut meta.published,
-            Some(Field::Other) | None => continue,
-        };
-        if slot.is_none() {
-            let v = match field(label) {
-                Some(Field::Date | Field::Published) => date(value),
-                _ => value.clone(),
-            };
-            *slot = Some(v);
-        }
+        fill_slot(&mut meta, &label, &value);
+        meta.fields.entry(label).or_insert(value);
     }
     meta
+}
+
+/// Puts `value` into the [`PageMeta`] field `label` names, unless the field is filled or the
+/// value is empty.
+fn fill_slot(meta: &mut PageMeta, label: &str, value: &str) {
+    if value.is_empty() {
+        return;
+    }
+    let f = field(label);
+    let slot = match f {
+        Some(Field::IndexNo) => &mut meta.index_no,
+        Some(Field::Topic) => &mut meta.topic,
+        Some(Field::Issuer) => &mut meta.issuer,
+        Some(Field::Date) => &mut meta.date,
+        Some(Field::Title) => &mut meta.title,
+        Some(Field::DocNumber) => &mut meta.doc_number,
+        Some(Field::Published) => &mut meta.published,
+        Some(Field::Other) | None => return,
+    };
+    if slot.is_none() {
+        *slot = Some(match f {
+            Some(Field::Date | Field::Published) => date(value),
+            _ => value.to_string(),
+        });
+    }
 }
 
 #[cfg(test)]
@@ -357,6 +368,88 @@ mod tests {
             _ => false,
         });
         !block_child && !large && colon
+    }
+
+    /// The definition `table_pairs` replaces: every row and cell collected and read first, then
+    /// paired.
+    fn pairs_after_reading_all(t: Dom<'_>) -> Option<Vec<(String, String)>> {
+        if table::has_more_rows_than(t, 12) {
+            return None;
+        }
+        let rows = table::rows_of(t);
+        if rows.is_empty() || rows.iter().any(|r| r.cells.len() > 8) {
+            return None;
+        }
+        let mut cells: Vec<String> = Vec::new();
+        for r in &rows {
+            for c in &r.cells {
+                if !is_small_cell(*c) {
+                    return None;
+                }
+                cells.push(dom::joined_text(*c));
+            }
+        }
+        let mut pairs = Vec::new();
+        let mut i = 0;
+        while i < cells.len() {
+            let cell = &cells[i];
+            if let Some(label) = as_label(cell) {
+                let value = match cells.get(i + 1) {
+                    Some(next) if as_label(next).is_none() => {
+                        i += 1;
+                        next.clone()
+                    }
+                    _ => String::new(),
+                };
+                pairs.push((label, value));
+            } else if let Some(pair) = as_pair(cell) {
+                pairs.push(pair);
+            } else if !cell.is_empty() {
+                return None;
+            }
+            i += 1;
+        }
+        (!pairs.is_empty()).then_some(pairs)
+    }
+
+    #[test]
+    fn cells_paired_as_they_come_pair_as_after_reading_all() {
+        let long = "长".repeat(800);
+        let wide = "<td>标题：</td>".repeat(9);
+        let many = "<tr><td>索引号：</td><td>1</td></tr>".repeat(13);
+        let tables = [
+            "<table><tr><td>索 引 号：</td><td>000014349/2018-00228</td><td>主题分类：</td><td>财政</td></tr><tr><td>发文机关：</td><td>国务院</td><td>成文日期：</td><td>2018年12月13日</td></tr></table>".to_string(),
+            // A label at the end of a row takes the first cell of the next.
+            "<table><tr><td>标题：</td></tr><tr><td>关于印发……的通知</td></tr></table>".to_string(),
+            // Two labels in a row, a label last, empty cells, pairs in one cell.
+            "<table><tr><td>标题：</td><td>发文字号：</td><td>国发〔2019〕4号</td><td></td><td>发布日期：2019-01-08</td><td>主题词：</td></tr></table>".to_string(),
+            // A label whose value looks like a pair.
+            "<table><tr><td>标题：</td><td>发文字号：国发〔2019〕4号</td></tr></table>".to_string(),
+            // Tables that are not metadata: text first, text after a pair, nothing at all.
+            "<table><tr><td>序号</td><td>任务</td></tr></table>".to_string(),
+            "<table><tr><td>成文日期：2018年</td><td>任务</td></tr></table>".to_string(),
+            "<table><tr><td></td></tr></table>".to_string(),
+            "<table></table>".to_string(),
+            // Too wide, too many rows, a large cell, a nested table: each after a good start.
+            format!("<table><tr><td>标题：</td><td>x</td></tr><tr>{wide}</tr></table>"),
+            format!("<table>{many}</table>"),
+            format!("<table><tr><td>标题：</td><td>{long}</td></tr></table>"),
+            "<table><tr><td>标题：</td><td><table><tr><td>x</td></tr></table></td></tr></table>".to_string(),
+            "<table><thead><tr><th>文号：</th></tr></thead><tbody><tr><td>渝府发〔2021〕19号</td></tr></tbody></table>".to_string(),
+        ];
+        for page in tables {
+            let html = scraper::Html::parse_fragment(&page);
+            let mut scratch = TextLines::default();
+            for n in html.tree.root().descendants() {
+                if tag(&n) == Some("table") {
+                    assert_eq!(
+                        table_pairs(n, &mut scratch),
+                        pairs_after_reading_all(n),
+                        "{page}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub(super) fn has_more_rows_than(table: Dom<'_>, n: usize) -> bool {
 
 /// The `<tr>` elements of `table` in order, directly or in a section, each with whether it sits
 /// in `<thead>`.
-fn row_elements<'a>(table: Dom<'a>) -> impl Iterator<Item = (Dom<'a>, bool)> {
+pub(super) fn row_elements<'a>(table: Dom<'a>) -> impl Iterator<Item = (Dom<'a>, bool)> {
     table.children().flat_map(|child| {
         let name = tag(&child);
         let own = (name == Some("tr")).then_some((child, false));
@@ -69,12 +69,15 @@ fn row_elements<'a>(table: Dom<'a>) -> impl Iterator<Item = (Dom<'a>, bool)> {
 
 fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
     RawRow {
-        cells: tr
-            .children()
-            .filter(|c| matches!(tag(c), Some("td" | "th")))
-            .collect(),
+        cells: cells_of(tr).collect(),
         head,
     }
+}
+
+/// The `<td>` and `<th>` elements of the row `tr`, in order.
+pub(super) fn cells_of<'a>(tr: Dom<'a>) -> impl Iterator<Item = Dom<'a>> + Clone {
+    tr.children()
+        .filter(|c| matches!(tag(c), Some("td" | "th")))
 }
 
 /// The `<caption>` of a table, normalized.
