@@ -250,16 +250,16 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, Strin
                 return None;
             }
             let cell = scratch.joined(c);
-            let as_label = as_label(&cell);
+            let cell_label = as_label(&cell);
             if let Some(l) = label.take() {
-                if as_label.is_none() {
+                if cell_label.is_none() {
                     pairs.push((l, cell));
                     continue;
                 }
                 pairs.push((l, String::new()));
             }
-            if as_label.is_some() {
-                label = as_label;
+            if cell_label.is_some() {
+                label = cell_label;
             } else if let Some(pair) = as_pair(&cell) {
                 pairs.push(pair);
             } else if !cell.is_empty() {
