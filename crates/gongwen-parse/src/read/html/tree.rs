@@ -174,12 +174,10 @@ fn parse_in_pieces(
     // The cap counts levels below `<body>`; the sink counts from the document (`<html>` is 1,
     // `<body>` 2).
     let limit = max_depth.map(|d| d.saturating_add(2));
-    let gate = Gate {
-        builder: TreeBuilder::new(Sink::new(text), TreeBuilderOpts::default()),
+    let gate = Gate::new(
+        TreeBuilder::new(Sink::new(text), TreeBuilderOpts::default()),
         limit,
-        tags: Cell::new(0),
-        tripped: Cell::new(false),
-    };
+    );
     let tokenizer = Tokenizer::new(gate, TokenizerOpts::default());
     let input = BufferQueue::default();
     // In one piece (a tendril holds at most 4 GiB: a larger page, which a raised input limit lets
@@ -249,10 +247,35 @@ fn first_visible(text: &str) -> Option<usize> {
 /// tells the tokenizer to pause (as for a script), and the parse is abandoned.
 struct Gate {
     builder: TreeBuilder<NodeId, Sink>,
-    /// The deepest an element may be (none: not watched).
-    limit: Option<usize>,
-    tags: Cell<u64>,
+    /// The deepest an element may be (`usize::MAX`: not watched).
+    limit: usize,
+    /// The name lookups allowed so far: [`LOOKUPS_BASE`], and [`LOOKUPS_PER_TAG`] more for
+    /// every tag (`u64::MAX`: not watched).
+    budget: Cell<u64>,
     tripped: Cell<bool>,
+}
+
+impl Gate {
+    fn new(builder: TreeBuilder<NodeId, Sink>, limit: Option<usize>) -> Self {
+        Gate {
+            builder,
+            limit: limit.unwrap_or(usize::MAX),
+            budget: Cell::new(if limit.is_some() {
+                LOOKUPS_BASE
+            } else {
+                u64::MAX
+            }),
+            tripped: Cell::new(false),
+        }
+    }
+
+    /// Pauses the tokenizer for good.
+    #[cold]
+    #[inline(never)]
+    fn trip(&self) -> TokenSinkResult<NodeId> {
+        self.tripped.set(true);
+        TokenSinkResult::Script(self.builder.sink.get_document())
+    }
 }
 
 impl TokenSink for Gate {
@@ -261,19 +284,17 @@ impl TokenSink for Gate {
     #[inline(always)]
     fn process_token(&self, token: Token, line: u64) -> TokenSinkResult<NodeId> {
         // Only a tag may pause the tokenizer (it insists that other tokens continue), and
-        // only tags make the tree deeper.
+        // only tags make the tree deeper. The check is a few loads and compares on the hot
+        // path (an unwatched parse passes it with the limits at their maximum); tripping is
+        // out of line.
         let tag = matches!(token, Token::TagToken(_));
         let result = self.builder.process_token(token, line);
-        if let Some(limit) = self.limit
-            && tag
-        {
-            let tags = self.tags.get() + 1;
-            self.tags.set(tags);
+        if tag {
+            let budget = self.budget.get().saturating_add(LOOKUPS_PER_TAG);
+            self.budget.set(budget);
             let sink = &self.builder.sink;
-            let budget = LOOKUPS_BASE.saturating_add(LOOKUPS_PER_TAG.saturating_mul(tags));
-            if sink.deepest.get() > limit || sink.lookups.get() > budget {
-                self.tripped.set(true);
-                return TokenSinkResult::Script(sink.get_document());
+            if sink.deepest.get() > self.limit || sink.lookups.get() > budget {
+                return self.trip();
             }
         }
         result
@@ -706,6 +727,17 @@ mod tests {
         assert!((67..=70).contains(&made), "{made} elements made");
         // Unwatched, the same parse goes to the end.
         assert!(parse_watched(&"<div>".repeat(500), None).is_ok());
+    }
+
+    #[test]
+    fn the_gate_stops_a_parse_that_searches_too_much() {
+        // Within a depth limit set out of reach, 5,000 nested elements make the tree builder
+        // search a stack thousands deep on every tag: the name lookups outgrow their budget.
+        let deep = "<div>".repeat(5000);
+        assert!(parse_watched(&deep, Some(1_000_000)).is_err());
+        // 200 levels ask about 200 per tag, under the budget's 512.
+        let page = format!("{}x{}", "<div>".repeat(200), "<p>y</p>".repeat(5000));
+        assert!(parse_watched(&page, Some(1_000_000)).is_ok());
     }
 
     #[test]
