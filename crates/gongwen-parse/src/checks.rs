@@ -18,10 +18,9 @@
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
 
 use crate::model::*;
-use crate::normalize::{follows, may_be_digit, precedes};
+use crate::normalize::{char_offsets, follows, may_be_digit, precedes};
 use crate::numbering::{self, MarkerKind};
-use crate::structure::split_top_level;
-use memchr::memmem::Finder;
+use crate::structure::count_top_level;
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -37,9 +36,6 @@ static GROUP_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("static regex")
 });
-/// `任务`, looked for (with a finder set up once) in the paragraphs that state a count of 项
-/// before the regex runs (single characters are found with [`follows`] and [`precedes`]).
-static RENWU: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("任务"));
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"等(\d{1,3}|[一二三四五六七八九十]{1,3})(个|大|项|类|条|方面)")
         .expect("static regex")
@@ -202,28 +198,158 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
     }
     for &(text, line) in &view.paragraphs {
         // A statement is a number, 项, and 任务 a few characters on: a paragraph without a
-        // counted 项 (both words are common in a plan) costs byte searches, not the regex (which
-        // has no literal to start from).
-        let counted = follows(text, '项', may_be_numeral);
-        if !counted || RENWU.find(text.as_bytes()).is_none() || !STATED_TASKS.is_match(text) {
+        // counted 项 (both words are common in a plan) costs a byte search.
+        if !follows(text, '项', may_be_numeral) {
             continue;
         }
-        for c in STATED_TASKS.captures_iter(text) {
-            let Some(n) = numbering::parse_cn_number(&c[1]) else {
-                continue;
+        let mut check = |stated: &str, number: &str| {
+            let Some(n) = numbering::parse_cn_number(number) else {
+                return;
             };
             if n as usize != table_tasks {
                 out.push(warn(
                     "task_count_mismatch",
                     format!(
-                        "the text states `{}` but the task tables hold {} tasks",
-                        &c[0], table_tasks
+                        "the text states `{stated}` but the task tables hold {table_tasks} tasks"
                     ),
                     Some(line),
                 ));
             }
+        };
+        match stated_task_counts(text) {
+            Some(found) => found
+                .iter()
+                .for_each(|f| check(&text[f.whole.clone()], &text[f.number.clone()])),
+            None => STATED_TASKS
+                .captures_iter(text)
+                .for_each(|c| check(&c[0], &c[1])),
         }
     }
+}
+
+/// A match read by hand: where the whole of it and its number stand.
+#[derive(Debug, PartialEq)]
+struct Found {
+    whole: std::ops::Range<usize>,
+    number: std::ops::Range<usize>,
+}
+
+/// A character the regexes' `\d` may match that the readers below do not read (a digit of
+/// another script): they then leave the paragraph to the regex.
+fn foreign_digit(c: char) -> bool {
+    !c.is_ascii() && may_be_digit(c)
+}
+
+/// The matches of [`STATED_TASKS`] in `text`, read from the 项 that follow a numeral instead of
+/// by a capture search (which costs several times the whole check on prose); `None` when a
+/// digit of another script stands where the regex could read it.
+fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
+    const NUMERALS: [char; 11] = [
+        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百',
+    ];
+    let mut out = Vec::new();
+    let mut last_end = 0;
+    for at in char_offsets(text, '项') {
+        let head = text.get(..at)?;
+        let Some(prev) = head.chars().next_back() else {
+            continue;
+        };
+        // The regex's number is the last 4 digits, or the last 5 numerals, before 项.
+        let start = if prev.is_ascii_digit() {
+            let run = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+            if head[..head.len() - run]
+                .chars()
+                .next_back()
+                .is_some_and(foreign_digit)
+            {
+                return None;
+            }
+            at - run.min(4)
+        } else if foreign_digit(prev) {
+            return None;
+        } else {
+            let run = head
+                .chars()
+                .rev()
+                .take_while(|c| NUMERALS.contains(c))
+                .count();
+            if run == 0 {
+                continue;
+            }
+            at - '一'.len_utf8() * run.min(5)
+        };
+        // Inside the last match: the regex goes on after it.
+        if start < last_end {
+            continue;
+        }
+        // Then 任务 after at most 8 characters that are not `，。；、：` or digits.
+        let mut tail = text.get(at + '项'.len_utf8()..)?;
+        let mut end = None;
+        for taken in 0..=8 {
+            if tail.starts_with("任务") {
+                end = Some(text.len() - tail.len() + "任务".len());
+                break;
+            }
+            let Some(c) = tail.chars().next().filter(|_| taken < 8) else {
+                break;
+            };
+            if matches!(c, '，' | '。' | '；' | '、' | '：') || c.is_ascii_digit() {
+                break;
+            }
+            if foreign_digit(c) {
+                return None;
+            }
+            tail = &tail[c.len_utf8()..];
+        }
+        if let Some(end) = end {
+            out.push(Found {
+                whole: start..end,
+                number: start..at,
+            });
+            last_end = end;
+        }
+    }
+    Some(out)
+}
+
+/// The matches of [`ENUMERATION`] in `text`, read from the 等 that precede a numeral instead of
+/// by a capture search; `None` when a digit of another script stands where the regex could read
+/// it. (A match holds no 等, so the matches found from each 等 never overlap.)
+fn enumeration_counts(text: &str) -> Option<Vec<Found>> {
+    const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    const UNITS: [&str; 6] = ["个", "大", "项", "类", "条", "方面"];
+    let mut out = Vec::new();
+    for at in char_offsets(text, '等') {
+        let from = at + '等'.len_utf8();
+        let rest = text.get(from..)?;
+        let Some(first) = rest.chars().next() else {
+            continue;
+        };
+        // 1 to 3 digits, or 1 to 3 numerals, then a unit.
+        let (bytes, count) = if first.is_ascii_digit() {
+            let run = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if rest[run..].chars().next().is_some_and(foreign_digit) {
+                return None;
+            }
+            (run, run)
+        } else if foreign_digit(first) {
+            return None;
+        } else {
+            let run = rest.chars().take_while(|c| NUMERALS.contains(c)).count();
+            (run * '一'.len_utf8(), run)
+        };
+        if !(1..=3).contains(&count) {
+            continue;
+        }
+        let after = &rest[bytes..];
+        if let Some(unit) = UNITS.iter().find(|u| after.starts_with(**u)) {
+            out.push(Found {
+                whole: at..from + bytes + unit.len(),
+                number: from..from + bytes,
+            });
+        }
+    }
+    Some(out)
 }
 
 /// The count a group row states, if any.
@@ -272,27 +398,25 @@ fn may_be_numeral(c: char) -> bool {
 fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
     for &(text, line) in &view.paragraphs {
         // Every match is `等` and a number: a paragraph without one (`等` is a common word)
-        // costs a byte search, not the regex.
-        let counted = precedes(text, '等', may_be_numeral);
-        if !counted {
+        // costs a byte search.
+        if !precedes(text, '等', may_be_numeral) {
             continue;
         }
-        for c in ENUMERATION.captures_iter(text) {
-            let Some(n) = numbering::parse_cn_number(&c[1]) else {
-                continue;
+        let mut check = |start: usize, stated: &str, number: &str| {
+            let Some(n) = numbering::parse_cn_number(number) else {
+                return;
             };
-            let Some(m) = c.get(0) else { continue };
-            let before = &text[..m.start()];
+            let before = &text[..start];
             let clause_start = before
                 .rfind(['，', '。', '；', '：'])
                 .map(|p| p + '，'.len_utf8())
                 .unwrap_or(0);
             let clause = before.get(clause_start..).unwrap_or_default();
-            let items = split_top_level(clause, &['、']).len();
+            let items = count_top_level(clause, &['、']);
             // `住房贷款利息或者住房租金` names two items inside one `、` slot.
             let joined = clause.matches("或者").count() + clause.matches("以及").count();
             if items < 2 || items == n as usize || items + joined == n as usize {
-                continue;
+                return;
             }
             // `北京、上海等20个城市` is an open list (等 = "and others"); a list short by one or
             // two, or longer than stated, is a contradiction.
@@ -304,12 +428,23 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
             out.push(Diagnostic::new(
                 severity,
                 "enumeration_count_mismatch",
-                format!(
-                    "the text says `{}` but lists {} items before it",
-                    &c[0], items
-                ),
+                format!("the text says `{stated}` but lists {items} items before it"),
                 Some(line),
             ));
+        };
+        match enumeration_counts(text) {
+            Some(found) => found.iter().for_each(|f| {
+                check(
+                    f.whole.start,
+                    &text[f.whole.clone()],
+                    &text[f.number.clone()],
+                )
+            }),
+            None => ENUMERATION.captures_iter(text).for_each(|c| {
+                if let Some(m) = c.get(0) {
+                    check(m.start(), &c[0], &c[1]);
+                }
+            }),
         }
     }
 }
@@ -538,6 +673,102 @@ fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Strings over the characters the two regexes turn on (numerals of both kinds, digits
+    /// ASCII and not, 项, 等, 任务, units, the excluded punctuation), from a fixed seed.
+    fn count_texts() -> Vec<String> {
+        const ALPHABET: [&str; 30] = [
+            "等",
+            "项",
+            "任务",
+            "任",
+            "一",
+            "三",
+            "十",
+            "百",
+            "1",
+            "2",
+            "9",
+            "个",
+            "方面",
+            "类",
+            "，",
+            "、",
+            "的",
+            "工作",
+            "٣",
+            "①",
+            "二十",
+            "\n",
+            "主要",
+            "五",
+            "86项",
+            "项任务",
+            "等3个",
+            "等二十条",
+            "12345",
+            "六七八九十百",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        (0..40_000)
+            .map(|_| {
+                let len = (next() % 16) as usize;
+                (0..len)
+                    .map(|_| ALPHABET[(next() % ALPHABET.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn by_captures(re: &Regex, text: &str) -> Vec<Found> {
+        re.captures_iter(text)
+            .filter_map(|c| {
+                Some(Found {
+                    whole: c.get(0)?.range(),
+                    number: c.get(1)?.range(),
+                })
+            })
+            .collect()
+    }
+
+    #[test]
+    fn counts_read_by_hand_match_as_the_regexes_do() {
+        let mut read = 0;
+        let mut matches = [0usize; 2];
+        for t in count_texts() {
+            for (k, (found, re)) in [
+                (stated_task_counts(&t), &*STATED_TASKS),
+                (enumeration_counts(&t), &*ENUMERATION),
+            ]
+            .into_iter()
+            .enumerate()
+            {
+                match found {
+                    Some(found) => {
+                        assert_eq!(found, by_captures(re, &t), "{t}");
+                        read += 1;
+                        matches[k] += found.len();
+                    }
+                    // Left to the regex only for a digit of another script.
+                    None => assert!(t.contains('٣') || t.contains('①'), "{t}"),
+                }
+            }
+        }
+        assert!(read > 60_000, "{read} texts read by hand");
+        // Both readers found many matches (the texts are not all misses).
+        assert!(matches.iter().all(|&m| m > 3_000), "{matches:?} matches");
+        // The statements of the seed's kind.
+        let t = "落实86项试点任务，完成其中的三十项重点任务。";
+        let found = stated_task_counts(t).expect("read");
+        let numbers: Vec<&str> = found.iter().map(|f| &t[f.number.clone()]).collect();
+        assert_eq!(numbers, ["86", "三十"]);
+    }
 
     #[test]
     fn group_rows_state_counts_in_either_form() {

@@ -80,7 +80,7 @@ pub(crate) fn may_be_digit(c: char) -> bool {
 /// the bytes before each hit. For a Chinese character that last byte is a continuation byte
 /// that stands in about one character in thirty of Chinese text, which makes this cheaper than
 /// a substring search, whose rare-byte heuristics find every byte of a Chinese character common.
-fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> + '_ {
     let mut buf = [0u8; 4];
     let n = c.encode_utf8(&mut buf).len();
     let b = text.as_bytes();

@@ -397,6 +397,19 @@ pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
     out
 }
 
+/// `split_top_level(text, seps).len()`, without making the pieces.
+pub fn count_top_level(text: &str, seps: &[char]) -> usize {
+    let mut n = 0;
+    let mut start = 0;
+    let mut count = |piece: &str| n += usize::from(!piece.trim().is_empty());
+    for (at, c) in top_level_separators(text, seps) {
+        count(text.get(start..at).unwrap_or_default());
+        start = at + c.len_utf8();
+    }
+    count(text.get(start..).unwrap_or_default());
+    n
+}
+
 /// Everything the builder collected while reading, before the parts are assembled.
 struct Builder {
     doc: Document,
@@ -1145,6 +1158,25 @@ mod tests {
             find_date("发文日期：2021年8月4日"),
             Some((15, (2021, 8, 4)))
         );
+    }
+
+    #[test]
+    fn counting_top_level_pieces_agrees_with_splitting() {
+        for t in [
+            "",
+            "、",
+            "北京、上海、（天津、重庆）、广州",
+            "甲、 、乙",
+            "“甲、乙”、丙",
+            "甲、（乙、丙",
+            "甲）、乙、",
+        ] {
+            assert_eq!(
+                count_top_level(t, &['、']),
+                split_top_level(t, &['、']).len(),
+                "{t}"
+            );
+        }
     }
 
     /// The character-by-character definition [`split_top_level`] must agree with.
