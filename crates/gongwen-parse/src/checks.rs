@@ -219,7 +219,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         match stated_task_counts(text) {
             Some(found) => found
                 .iter()
-                .for_each(|f| check(&text[f.whole.clone()], &text[f.number.clone()])),
+                .for_each(|f| check(f.text(text), f.number_text(text))),
             None => STATED_TASKS
                 .captures_iter(text)
                 .for_each(|c| check(&c[0], &c[1])),
@@ -232,6 +232,18 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
 struct Found {
     whole: std::ops::Range<usize>,
     number: std::ops::Range<usize>,
+}
+
+impl Found {
+    /// The match in the `text` it was read from.
+    fn text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.whole.clone()).unwrap_or_default()
+    }
+
+    /// Its number in the `text` it was read from.
+    fn number_text<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.number.clone()).unwrap_or_default()
+    }
 }
 
 /// A character the regexes' `\d` may match that the readers below do not read (a digit of
@@ -433,13 +445,9 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
             ));
         };
         match enumeration_counts(text) {
-            Some(found) => found.iter().for_each(|f| {
-                check(
-                    f.whole.start,
-                    &text[f.whole.clone()],
-                    &text[f.number.clone()],
-                )
-            }),
+            Some(found) => found
+                .iter()
+                .for_each(|f| check(f.whole.start, f.text(text), f.number_text(text))),
             None => ENUMERATION.captures_iter(text).for_each(|c| {
                 if let Some(m) = c.get(0) {
                     check(m.start(), &c[0], &c[1]);
