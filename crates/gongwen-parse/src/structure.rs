@@ -381,33 +381,33 @@ fn top_level_separators<'a>(
 
 /// Splits `text` on the separators in `seps` that stand outside any bracket or quote.
 pub fn split_top_level(text: &str, seps: &[char]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut push = |piece: &str| {
-        let t = piece.trim();
-        if !t.is_empty() {
-            out.push(t.to_string());
-        }
-    };
-    let mut start = 0;
-    for (at, c) in top_level_separators(text, seps) {
-        push(text.get(start..at).unwrap_or_default());
-        start = at + c.len_utf8();
-    }
-    push(text.get(start..).unwrap_or_default());
-    out
+    top_level_pieces(text, seps).map(str::to_string).collect()
 }
 
 /// `split_top_level(text, seps).len()`, without making the pieces.
 pub fn count_top_level(text: &str, seps: &[char]) -> usize {
-    let mut n = 0;
-    let mut start = 0;
-    let mut count = |piece: &str| n += usize::from(!piece.trim().is_empty());
-    for (at, c) in top_level_separators(text, seps) {
-        count(text.get(start..at).unwrap_or_default());
-        start = at + c.len_utf8();
-    }
-    count(text.get(start..).unwrap_or_default());
-    n
+    top_level_pieces(text, seps).count()
+}
+
+/// The pieces of `text` between its top-level separators, trimmed, the empty ones left out.
+fn top_level_pieces<'a>(text: &'a str, seps: &'a [char]) -> impl Iterator<Item = &'a str> + 'a {
+    let mut cuts = top_level_separators(text, seps);
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let piece = match cuts.next() {
+            Some((at, c)) => {
+                start = Some(at + c.len_utf8());
+                text.get(from..at)
+            }
+            None => {
+                start = None;
+                text.get(from..)
+            }
+        };
+        Some(piece.unwrap_or_default().trim())
+    })
+    .filter(|p| !p.is_empty())
 }
 
 /// Everything the builder collected while reading, before the parts are assembled.

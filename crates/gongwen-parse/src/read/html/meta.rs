@@ -232,15 +232,17 @@ fn is_small_cell(c: Dom<'_>) -> bool {
 /// table of a page — is given up at its first cell of another kind, before its other cells are
 /// read or any list is made.
 fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, String)>> {
-    if table::has_more_rows_than(t, 12) {
-        return None;
-    }
     let mut pairs = Vec::new();
     // A label read, waiting for the cell after it.
     let mut label: Option<String> = None;
     let mut rows = 0usize;
     for (tr, _) in table::row_elements(t) {
+        // More than 12 rows is not a metadata table (counted here rather than by a walk over
+        // the rows first: most tables are given up at their first cell).
         rows += 1;
+        if rows > 12 {
+            return None;
+        }
         let cells = table::cells_of(tr);
         if cells.clone().nth(8).is_some() {
             return None;
