@@ -1,4 +1,5 @@
 //! Other layouts of the same notice: the seed's table with its tabs lost, as a Markdown table,
+//! with bars but no outer bars, lined up with spaces (cells wrapped under their columns or not),
 //! as one row per line, with CRLF line endings, its prose hard-wrapped. Each must give the
 //! seed's notice and tasks.
 
@@ -91,6 +92,101 @@ fn one_row_per_line_with_tabs_gives_every_task() {
     out.extend(rows.iter().map(|r| r.join("\t")));
     out.extend(after);
     assert_same_as_seed(&out.join("\n"), "row per line");
+}
+
+#[test]
+fn bars_without_outer_bars_give_every_task() {
+    let (before, rows, after) = table_rows(&seed_text());
+    for bar in [" | ", "|", "｜"] {
+        let mut out = before.clone();
+        for (i, r) in rows.iter().enumerate() {
+            out.push(r.join(bar));
+            if i == 0 {
+                out.push("---|---|---|---".into());
+            }
+        }
+        out.extend(after.iter().cloned());
+        assert_same_as_seed(&out.join("\n"), &format!("bars {bar:?}"));
+    }
+}
+
+/// Display width, a Chinese character counting two.
+fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// `text` cut into lines at most `w` columns wide, never inside a run of ASCII letters and
+/// digits (a PDF viewer's wrap, which the reader joins with a space that normalization drops
+/// between Chinese characters).
+fn wrap(text: &str, w: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let cur = lines.last_mut().expect("a line");
+        let inside_word =
+            c.is_ascii_alphanumeric() && i > 0 && chars[i - 1].is_ascii_alphanumeric();
+        if !cur.is_empty() && width(cur) + width(&c.to_string()) > w && !inside_word {
+            lines.push(String::new());
+        }
+        lines.last_mut().expect("a line").push(c);
+    }
+    lines
+}
+
+/// The seed's table as fixed-width text: every cell padded to its column's width with `pad`
+/// (one column wide), long cells wrapped onto the following lines under their column.
+fn fixed_width(widths: &[usize], pad: char) -> String {
+    let (before, rows, after) = table_rows(&seed_text());
+    let pad_w = width(&pad.to_string());
+    let mut out = before;
+    for r in &rows {
+        if r.len() == 1 {
+            out.push(r[0].clone());
+            continue;
+        }
+        let wrapped: Vec<Vec<String>> = r
+            .iter()
+            .zip(widths)
+            .map(|(c, &w)| wrap(c.trim(), w - 2))
+            .collect();
+        let height = wrapped.iter().map(Vec::len).max().unwrap_or(1);
+        for k in 0..height {
+            let mut line = String::new();
+            for (col, &w) in wrapped.iter().zip(widths) {
+                let piece = col.get(k).map(String::as_str).unwrap_or("");
+                line.push_str(piece);
+                let fill = (w - width(piece)) / pad_w;
+                line.extend(std::iter::repeat_n(pad, fill));
+            }
+            out.push(line.trim_end().to_string());
+        }
+    }
+    out.extend(after);
+    out.join("\n")
+}
+
+#[test]
+fn columns_lined_up_with_spaces_give_every_task() {
+    // Wide enough that no cell wraps.
+    assert_same_as_seed(&fixed_width(&[6, 200, 80, 160], ' '), "aligned");
+    // Ideographic spaces as the padding.
+    assert_same_as_seed(
+        &fixed_width(&[6, 200, 80, 160], '\u{3000}'),
+        "aligned, U+3000",
+    );
+}
+
+#[test]
+fn cells_wrapped_under_their_columns_give_every_task() {
+    for widths in [[6, 40, 24, 30], [8, 60, 30, 40], [6, 24, 14, 14]] {
+        let text = fixed_width(&widths, ' ');
+        let unwrapped = fixed_width(&[6, 200, 80, 160], ' ');
+        assert!(
+            text.lines().count() > unwrapped.lines().count() + 50,
+            "{widths:?}: many cells wrap"
+        );
+        assert_same_as_seed(&text, &format!("wrapped {widths:?}"));
+    }
 }
 
 #[test]

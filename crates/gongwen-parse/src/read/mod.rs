@@ -1,5 +1,6 @@
 //! Readers: one per input format, each producing the same [`crate::blocks::Blocks`].
 
+pub mod delimited;
 pub mod html;
 pub mod json;
 pub mod text;

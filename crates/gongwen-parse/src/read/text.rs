@@ -11,6 +11,10 @@
 //! A table region whose rows are separated by blank lines is read the first way, a region without
 //! blank lines the second way. A row with a single cell in a wider table is a spanning row (a
 //! group heading such as `一、…`) and is expanded across every column.
+//!
+//! Markdown rows (`| 序号 | 试点任务 |`) are table lines too. Tables without tabs or outer bars
+//! are recognised by their header line instead: cells separated by spaces or bare bars
+//! ([`super::delimited`]), or one cell per line with no separator ([`super::untabbed`]).
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{SourceFormat, Table};
@@ -249,6 +253,15 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
             }
             i = last + 1;
             continue;
+        }
+        if super::delimited::may_be_header(line) {
+            if let Some((table, next)) =
+                super::delimited::read_delimited_table(&lines, i, &mut diagnostics)
+            {
+                blocks.push(Block::Table(table));
+                i = next;
+                continue;
+            }
         }
         if line.len() <= 40 && (line.contains("序号") || line.contains("编号")) {
             if let Some((table, next)) =

@@ -47,6 +47,21 @@ impl Wrap {
     }
 }
 
+/// Whether a line is laid out in columns, a table's, filled to its columns and not to a wrap
+/// width: indented past a paragraph's two characters (a wrapped cell under a later column), or
+/// with a gap of two spaces or an ideographic space after its first text.
+fn in_columns(line: &str) -> bool {
+    let text = line.trim_start_matches([' ', '\u{3000}']);
+    let indent = line.len() - text.len();
+    let wide_spaces = line
+        .get(..indent)
+        .unwrap_or_default()
+        .matches('\u{3000}')
+        .count();
+    // Each ideographic space is three bytes and two columns.
+    indent - wide_spaces > 4 || text.contains("  ") || text.contains('\u{3000}')
+}
+
 /// How the text is wrapped, if it is: the width (merged with the one a column narrower) shared by
 /// at least five long lines and by at least a third of them, in display columns or in characters,
 /// whichever more lines share.
@@ -63,6 +78,9 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
         for c in l.chars() {
             display += if c.is_ascii() { 1 } else { 2 };
             chars += 2;
+        }
+        if display.max(chars) >= MIN_WIDTH && in_columns(l) {
+            continue;
         }
         for (k, w) in [display, chars].into_iter().enumerate() {
             if w >= MIN_WIDTH {

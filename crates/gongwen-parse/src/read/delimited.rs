@@ -1,0 +1,483 @@
+//! Tables laid out one row per line, their cells separated by runs of spaces or by bars.
+//!
+//! A task table saved as text by a word processor or a PDF viewer, pasted into an e-mail, or
+//! typed by hand often keeps its columns lined up with spaces
+//! (`1    推动…    市商务委    市发展改革委`), or separates them with `|` without the outer bars
+//! of a Markdown row (`1 | 推动… | 市商务委 | 市发展改革委`). Neither shape says by itself that
+//! it is a table (prose has double spaces too), so such a table is recognised only by its header
+//! line: split the same way, it must name a task table ([`crate::tasks::column_roles`]: a lead
+//! column and a task or sequence column) in at most twelve short cells. A header spaced
+//! out letter by letter (`试  点  任  务`) is read as one cell. After the header, line by line:
+//!
+//! - a line that splits into cells is a row; in a table with a sequence column, a row starts
+//!   with its number;
+//! - a line that is only a numbered heading (`一、…`, `（一）…`) is a group row;
+//! - a line right after a row that does not start a row is the rest of cells that wrapped: with
+//!   spaces, when each of its pieces starts under a cell of the row other than the first (by
+//!   display width, a Chinese character counting two), it joins that cell; with bars, when its
+//!   first cell is empty, its pieces join the cells in their places;
+//! - blank lines and a Markdown rule (`---|---`) are skipped;
+//! - anything else ends the table, and a group row at its end belongs to the text after it.
+//!
+//! An empty cell leaves no trace between spaces: a row with fewer cells has its last cells
+//! empty, and a warning says so when more than the last is missing.
+
+use crate::model::{Diagnostic, Severity, Table};
+use crate::normalize::normalize_block;
+use crate::numbering;
+use crate::tasks::{self, ColumnRole};
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
+use unicode_width::UnicodeWidthChar;
+
+/// Most columns a header may have.
+const MAX_COLUMNS: usize = 12;
+/// Longest header cell accepted, in characters.
+const MAX_HEADER_CHARS: usize = 12;
+/// Longest line looked at as a header, in bytes.
+const MAX_HEADER_BYTES: usize = 2048;
+
+/// How the cells of a line are separated.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Separator {
+    /// `|` or `｜`, without outer bars (a line with both is a Markdown row, read elsewhere).
+    Bars,
+    /// Two or more columns of white space: two spaces, or one ideographic space.
+    Spaces,
+}
+
+/// One cell of a line: where it starts (in display columns, for [`Separator::Spaces`]) and its
+/// text.
+#[derive(Debug)]
+struct Piece<'a> {
+    column: usize,
+    text: &'a str,
+}
+
+/// Whether `line` may be the header of such a table: cheap tests before any splitting, the
+/// separators first (prose seldom has them; the header's words are common in a plan's text).
+pub fn may_be_header(line: &str) -> bool {
+    static WIDE: LazyLock<[Finder<'static>; 2]> =
+        LazyLock::new(|| ["\u{3000}", "｜"].map(|s| Finder::new(s.as_bytes())));
+    static WORDS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["序号", "编号", "牵头"].map(|s| Finder::new(s.as_bytes())));
+    let b = line.as_bytes();
+    let separated = || {
+        memchr::memchr2_iter(b'|', b' ', b)
+            .any(|at| b.get(at) == Some(&b'|') || b.get(at + 1) == Some(&b' '))
+            || WIDE.iter().any(|f| f.find(b).is_some())
+    };
+    b.len() <= MAX_HEADER_BYTES && separated() && WORDS.iter().any(|f| f.find(b).is_some())
+}
+
+/// If the line `lines[start]` is the header of a table laid out this way, reads the table and
+/// returns it with the index of the first line after it.
+pub fn read_delimited_table(
+    lines: &[&str],
+    start: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Table, usize)> {
+    let line = lines.get(start)?;
+    if !may_be_header(line) {
+        return None;
+    }
+    let (separator, header, roles) =
+        [Separator::Bars, Separator::Spaces]
+            .into_iter()
+            .find_map(|sep| {
+                let header = header_cells(line, sep)?;
+                let roles = tasks::column_roles(&header)?;
+                Some((sep, header, roles))
+            })?;
+    let width = header.len();
+    let numbered = roles.first() == Some(&ColumnRole::Seq);
+    let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
+    // Where the cells of the last row start (display columns), for pieces that wrapped.
+    let mut columns: Vec<usize> = Vec::new();
+    // Whether the line before was a row (a wrapped piece must follow one directly).
+    let mut after_row = false;
+    let mut end = start + 1;
+    let mut i = start + 1;
+    while let Some(line) = lines.get(i) {
+        if line.trim().is_empty() || is_rule(line) {
+            after_row = false;
+            i += 1;
+            continue;
+        }
+        let pieces = split(line, separator);
+        let first = pieces.first().map_or("", |p| p.text);
+        let single = pieces.len() == 1;
+        if single && is_group_heading(first) {
+            rows.push((vec![first.to_string()], i + 1));
+            columns.clear();
+            after_row = false;
+        } else if after_row && is_continuation(&pieces, &columns, separator, numbered) {
+            if let Some((row, _)) = rows.last_mut() {
+                continue_row(row, &pieces, &columns, separator);
+            }
+        } else if starts_row(&pieces, width, numbered) {
+            columns = pieces.iter().map(|p| p.column).collect();
+            rows.push((pieces.iter().map(|p| p.text.to_string()).collect(), i + 1));
+            after_row = true;
+        } else {
+            break;
+        }
+        i += 1;
+        end = i;
+    }
+    // A heading after the last row belongs to the text that follows the table.
+    while rows.len() > 1 && rows.last().is_some_and(|(r, _)| r.len() == 1) {
+        if let Some((_, line)) = rows.pop() {
+            end = line - 1;
+        }
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    for (row, line) in &mut rows[1..] {
+        if row.len() > 1 && row.len() + 1 < width {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "delimited_row_short",
+                format!(
+                    "a table row laid out with {} has {} of {width} cells; the missing cells are taken as empty at the end",
+                    match separator {
+                        Separator::Bars => "bars",
+                        Separator::Spaces => "spaces",
+                    },
+                    row.len()
+                ),
+                Some(*line),
+            ));
+        }
+        for cell in row.iter_mut() {
+            *cell = normalize_block(cell);
+        }
+    }
+    Some((super::text::grid_from_rows(rows), end))
+}
+
+/// The header's cells, normalized, when the line splits into 3 to [`MAX_COLUMNS`] short cells.
+fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
+    let pieces = split(line, separator);
+    let mut cells: Vec<String> = Vec::new();
+    // Whether the last cell was built from single characters (a header spaced out letter by
+    // letter: `试  点  任  务`).
+    let mut spaced_out = false;
+    for p in &pieces {
+        let one_char = p.text.chars().count() == 1 && !p.text.is_ascii();
+        match cells.last_mut() {
+            Some(last) if one_char && spaced_out => last.push_str(p.text),
+            _ => cells.push(p.text.to_string()),
+        }
+        spaced_out = one_char;
+    }
+    let cells: Vec<String> = cells.iter().map(|c| normalize_block(c)).collect();
+    let fits = (3..=MAX_COLUMNS).contains(&cells.len())
+        && cells
+            .iter()
+            .all(|c| !c.is_empty() && c.chars().count() <= MAX_HEADER_CHARS);
+    fits.then_some(cells)
+}
+
+/// The cells of `line`, trimmed; empty ones are kept between bars (they hold a column's place)
+/// but there are none between spaces.
+fn split(line: &str, separator: Separator) -> Vec<Piece<'_>> {
+    match separator {
+        Separator::Bars => {
+            // Outer bars on both sides frame the row; a bar on one side only stands after or
+            // before an empty cell.
+            let t = line.trim_matches(is_space);
+            let t = t
+                .strip_prefix(['|', '｜'])
+                .and_then(|t| t.strip_suffix(['|', '｜']))
+                .unwrap_or(t);
+            t.split(['|', '｜'])
+                .enumerate()
+                .map(|(column, text)| Piece {
+                    column,
+                    text: text.trim_matches(is_space),
+                })
+                .collect()
+        }
+        Separator::Spaces => split_on_spaces(line),
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+/// Splits on runs of white space two display columns wide or wider, noting where each piece
+/// starts.
+fn split_on_spaces(line: &str) -> Vec<Piece<'_>> {
+    let mut pieces = Vec::new();
+    let mut column = 0usize;
+    // The piece being read: its start (byte, column) and the end of its last non-space
+    // character (byte); and the width of the white space since then.
+    let mut open: Option<(usize, usize, usize)> = None;
+    let mut gap = 0usize;
+    for (at, c) in line.char_indices() {
+        let w = if c == '\t' { 2 } else { c.width().unwrap_or(0) };
+        if is_space(c) {
+            gap += w.max(1);
+        } else {
+            match open {
+                Some((s, col, e)) if gap >= 2 => {
+                    push_piece(&mut pieces, line, s, e, col);
+                    open = Some((at, column, at + c.len_utf8()));
+                }
+                Some((s, col, _)) => open = Some((s, col, at + c.len_utf8())),
+                None => open = Some((at, column, at + c.len_utf8())),
+            }
+            gap = 0;
+        }
+        column += w;
+    }
+    if let Some((s, col, e)) = open {
+        push_piece(&mut pieces, line, s, e, col);
+    }
+    pieces
+}
+
+fn push_piece<'a>(
+    pieces: &mut Vec<Piece<'a>>,
+    line: &'a str,
+    start: usize,
+    end: usize,
+    column: usize,
+) {
+    if let Some(text) = line.get(start..end) {
+        pieces.push(Piece { column, text });
+    }
+}
+
+/// A Markdown rule without outer bars: `---|:---:|---`.
+fn is_rule(line: &str) -> bool {
+    let t = line.trim();
+    t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '｜'))
+}
+
+/// A short numbered heading (`一、…`, `（一）…`): a group row.
+fn is_group_heading(text: &str) -> bool {
+    let t = normalize_block(text);
+    t.chars().count() <= 80 && numbering::marker(&t).is_some_and(|m| !m.kind.is_ordinal())
+}
+
+/// Whether a line split into `pieces` starts a row: two or more cells (more than the header's
+/// columns only by a few, a cell holding the separator), the first a number in a numbered table.
+fn starts_row(pieces: &[Piece<'_>], width: usize, numbered: bool) -> bool {
+    let filled = pieces.iter().filter(|p| !p.text.is_empty()).count();
+    filled >= 2
+        && pieces.len() <= width + 2
+        && (!numbered
+            || pieces
+                .first()
+                .is_some_and(|p| tasks::parse_seq(p.text).is_some()))
+}
+
+/// Whether a line split into `pieces`, right after a row whose cells started at `columns`, is the
+/// rest of that row's cells.
+fn is_continuation(
+    pieces: &[Piece<'_>],
+    columns: &[usize],
+    separator: Separator,
+    numbered: bool,
+) -> bool {
+    let Some(first) = pieces.first() else {
+        return false;
+    };
+    if numbered && tasks::parse_seq(first.text).is_some() {
+        return false;
+    }
+    match separator {
+        // The first column left empty: the row goes on.
+        Separator::Bars => first.text.is_empty() && pieces.len() <= columns.len().max(2),
+        // Every piece under a later column of the row (the first column, a number or what the
+        // row is about, does not wrap onto a line of its own; text at the margin is prose).
+        Separator::Spaces => {
+            pieces.len() < columns.len()
+                && pieces
+                    .iter()
+                    .all(|p| column_under(columns, p.column).is_some_and(|k| k >= 1))
+        }
+    }
+}
+
+/// The column of a row whose cells start at `columns` that a piece starting at `column` lies
+/// under: the one starting there, give or take one (text in a cell may be indented by one).
+fn column_under(columns: &[usize], column: usize) -> Option<usize> {
+    columns.iter().position(|&c| c.abs_diff(column) <= 1)
+}
+
+/// Adds the pieces of a wrapped line to the cells of `row`.
+fn continue_row(
+    row: &mut Vec<String>,
+    pieces: &[Piece<'_>],
+    columns: &[usize],
+    separator: Separator,
+) {
+    for p in pieces.iter().filter(|p| !p.text.is_empty()) {
+        let k = match separator {
+            Separator::Bars => p.column,
+            Separator::Spaces => column_under(columns, p.column).unwrap_or(0),
+        };
+        if row.len() <= k {
+            row.resize(k + 1, String::new());
+        }
+        if let Some(cell) = row.get_mut(k) {
+            if !cell.is_empty() {
+                cell.push(' ');
+            }
+            cell.push_str(p.text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cells(line: &str, sep: Separator) -> Vec<(usize, String)> {
+        split(line, sep)
+            .into_iter()
+            .map(|p| (p.column, p.text.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn spaces_split_on_two_columns_of_white_space() {
+        assert_eq!(
+            cells("1  推动开放 市商务委\u{3000}市财政局", Separator::Spaces),
+            vec![
+                (0, "1".to_string()),
+                (3, "推动开放 市商务委".to_string()),
+                (22, "市财政局".to_string())
+            ]
+        );
+        assert_eq!(
+            cells("    序号   名称", Separator::Spaces),
+            vec![(4, "序号".to_string()), (11, "名称".to_string())]
+        );
+        assert!(cells("   ", Separator::Spaces).is_empty());
+    }
+
+    #[test]
+    fn bars_keep_empty_cells_and_drop_outer_bars() {
+        assert_eq!(
+            cells("1 | 推动 |  | 市财政局", Separator::Bars)
+                .into_iter()
+                .map(|c| c.1)
+                .collect::<Vec<_>>(),
+            ["1", "推动", "", "市财政局"]
+        );
+        assert_eq!(
+            cells("｜序号｜任务｜", Separator::Bars)
+                .into_iter()
+                .map(|c| c.1)
+                .collect::<Vec<_>>(),
+            ["序号", "任务"]
+        );
+    }
+
+    #[test]
+    fn a_header_spaced_out_letter_by_letter_is_one_cell() {
+        assert_eq!(
+            header_cells(
+                "序号    试  点  任  务    牵头单位    配合单位",
+                Separator::Spaces
+            ),
+            Some(vec![
+                "序号".to_string(),
+                "试点任务".into(),
+                "牵头单位".into(),
+                "配合单位".into()
+            ])
+        );
+        // Too few cells, or a cell too long for a header.
+        assert_eq!(header_cells("序号  牵头单位", Separator::Spaces), None);
+        assert_eq!(
+            header_cells(
+                "序号  任务  牵头单位  这是一段很长很长很长的说明文字而不是表头",
+                Separator::Spaces
+            ),
+            None
+        );
+    }
+
+    fn read(text: &str) -> Option<(Table, usize, Vec<Diagnostic>)> {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut diags = Vec::new();
+        read_delimited_table(&lines, 0, &mut diags).map(|(t, end)| (t, end, diags))
+    }
+
+    #[test]
+    fn wrapped_cells_join_the_column_they_start_under() {
+        let text = "序号  重点任务                  牵头单位      配合单位\n\
+                    1     推动服务业扩大开放，深化    市商务委、    市财政局\n\
+                    \x20     体制机制改革                市发展改革委\n\
+                    2     完善监管                    市市场监管局\n\
+                    此后是正文。";
+        let (table, end, diags) = read(text).expect("a table");
+        assert_eq!(end, 4, "the prose line ends the table");
+        assert_eq!(table.rows.len(), 3);
+        assert_eq!(
+            table.rows[1],
+            [
+                "1",
+                "推动服务业扩大开放，深化体制机制改革",
+                "市商务委、市发展改革委",
+                "市财政局"
+            ]
+        );
+        assert_eq!(table.rows[2], ["2", "完善监管", "市市场监管局", ""]);
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+
+    #[test]
+    fn bars_rows_group_rows_and_a_trailing_heading() {
+        let text = "序号 | 任务 | 牵头单位 | 配合单位\n\
+                    ---|---|---|---\n\
+                    一、开放\n\
+                    1 | 推动 | 市商务委 | 市财政局\n\
+                    \x20 | 继续推动 |  | 市科技局\n\
+                    \n\
+                    2 | 完善 | 市市场监管局\n\
+                    二、后文标题";
+        let (table, end, _) = read(text).expect("a table");
+        assert_eq!(end, 7, "the heading after the last row is left to the text");
+        let rows: Vec<Vec<&str>> = table
+            .rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["序号", "任务", "牵头单位", "配合单位"],
+                vec!["一、开放"; 4],
+                vec!["1", "推动继续推动", "市商务委", "市财政局市科技局"],
+                vec!["2", "完善", "市市场监管局", ""],
+            ]
+        );
+    }
+
+    #[test]
+    fn lines_that_do_not_name_a_task_table_are_not_read() {
+        // No lead column.
+        assert!(read("序号  名称  金额\n1  甲  100\n2  乙  200").is_none());
+        // A header and no row.
+        assert!(read("序号  任务  牵头单位\n正文继续。").is_none());
+        // A sentence with double spaces.
+        assert!(read("由市商务委牵头，编号  见附件。\n1  2  3").is_none());
+    }
+
+    #[test]
+    fn a_row_with_more_than_its_last_cell_missing_is_reported() {
+        let (_, _, diags) =
+            read("序号  任务  牵头单位  配合单位  备注\n1  推动  市商务委").expect("a table");
+        assert_eq!(diags.len(), 1);
+        assert_eq!(diags[0].code, "delimited_row_short");
+        assert_eq!(diags[0].line, Some(2));
+    }
+}
