@@ -1,7 +1,9 @@
 //! The seed's task table laid out the other ways sites publish such tables: columns in another
 //! order under other header words, `<th>` headers in `<thead>`, the category as a `rowspan`
-//! column instead of a group row, and extra columns. Whatever the layout, every task keeps its
-//! number, text, lead and supporting units and groups; extra columns land under `extra`.
+//! column instead of a group row, and extra columns; or no `<table>` at all — a paragraph per
+//! cell, a paragraph per row with its cells set apart by spaces or bars, the text in `<pre>`.
+//! Whatever the layout, every task keeps its number, text, lead and supporting units and groups;
+//! extra columns land under `extra`.
 //!
 //! The pages are generated from the seed: its prose as `<p>` paragraphs and its table rebuilt
 //! from the tasks the text reader found, so the expectation is the seed itself.
@@ -179,4 +181,110 @@ fn a_category_column_laid_out_with_rowspan_is_a_group_and_extra_columns_are_kept
             task.seq
         );
     }
+}
+
+/// The seed's table rows as its text holds them: each row's cells, tabs stripped.
+fn seed_rows() -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for l in seed_text().lines() {
+        if let Some(cell) = l.strip_prefix('\t') {
+            cur.push(cell.to_string());
+        } else if !cur.is_empty() {
+            rows.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        rows.push(cur);
+    }
+    rows
+}
+
+/// The page's line where `needle` first stands (one-based).
+fn line_of(page: &str, needle: &str) -> usize {
+    let at = page.find(needle).expect("the needle is on the page");
+    page[..at].matches('\n').count() + 1
+}
+
+#[test]
+fn a_paragraph_per_cell_gives_the_same_tasks() {
+    let mut t = String::new();
+    for row in seed_rows() {
+        for cell in row.iter().filter(|c| !c.trim().is_empty()) {
+            t.push_str(&format!("<p>{}</p>\n", esc(cell.trim())));
+        }
+    }
+    let page = page_with_table(&t);
+    let d = parse_page(&page);
+    assert_same_tasks(&d, "a paragraph per cell");
+    // Each task's line is its number's paragraph.
+    let task = &d.tasks[40];
+    assert_eq!(
+        task.line,
+        line_of(&page, &format!("<p>{}</p>", task.seq)),
+        "task {}",
+        task.seq
+    );
+}
+
+#[test]
+fn a_paragraph_per_row_with_cells_set_apart_gives_the_same_tasks() {
+    for (what, sep) in [
+        ("no-break spaces", "&nbsp;&nbsp;&nbsp;&nbsp;"),
+        ("ideographic spaces", "\u{3000}\u{3000}"),
+        ("bars", " | "),
+        ("full-width bars", "｜"),
+    ] {
+        let mut t = String::new();
+        for row in seed_rows() {
+            let cells: Vec<String> = row.iter().map(|c| esc(c.trim())).collect();
+            // Source formatting inside the paragraph is not a separator.
+            t.push_str(&format!("<p>\n    {}\n</p>\n", cells.join(sep)));
+        }
+        let page = page_with_table(&t);
+        let d = parse_page(&page);
+        assert_same_tasks(&d, what);
+        let task = &d.tasks[7];
+        assert_eq!(
+            task.line,
+            line_of(&page, &format!("    {}{sep}", task.seq)),
+            "{what}: task {}",
+            task.seq
+        );
+    }
+}
+
+#[test]
+fn a_table_in_pre_gives_the_same_tasks_and_lines() {
+    let text = seed_text();
+    let lines: Vec<&str> = text.lines().collect();
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with('\t'))
+        .expect("a table");
+    let last = lines
+        .iter()
+        .rposition(|l| l.starts_with('\t'))
+        .expect("a table");
+    let table = esc(&lines[first..=last].join("\n"));
+    let page = page_with_table(&format!("<pre>\n{table}\n</pre>\n"));
+    let d = parse_page(&page);
+    assert_same_tasks(&d, "<pre>");
+    let task = &d.tasks[20];
+    let row = format!("\t{}\n", task.seq);
+    assert_eq!(task.line, line_of(&page, &row), "task {}", task.seq);
+}
+
+#[test]
+fn a_whole_notice_in_pre_gives_the_seed() {
+    let page = format!(
+        "<html><head><meta charset=\"utf-8\"></head><body><pre>{}</pre></body></html>",
+        esc(&seed_text())
+    );
+    let d = parse_page(&page);
+    assert_same_tasks(&d, "whole notice in <pre>");
+    let s = seed();
+    assert_eq!(d.parts.len(), s.parts.len());
+    // The text starts on the page's first line, as in the seed.
+    assert_eq!(d.tasks[0].line, s.tasks[0].line);
 }

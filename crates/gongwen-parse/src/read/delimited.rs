@@ -55,19 +55,61 @@ struct Piece<'a> {
 }
 
 /// Whether `line` may be the header of such a table: cheap tests before any splitting, the
-/// separators first (prose seldom has them; the header's words are common in a plan's text).
+/// separators first (a bar, two spaces — ordinary or no-break — or an ideographic space: prose
+/// seldom has them, while the header's words are common in a plan's text).
 pub fn may_be_header(line: &str) -> bool {
-    static WIDE: LazyLock<[Finder<'static>; 2]> =
-        LazyLock::new(|| ["\u{3000}", "｜"].map(|s| Finder::new(s.as_bytes())));
-    static WORDS: LazyLock<[Finder<'static>; 3]> =
-        LazyLock::new(|| ["序号", "编号", "牵头"].map(|s| Finder::new(s.as_bytes())));
     let b = line.as_bytes();
-    let separated = || {
-        memchr::memchr2_iter(b'|', b' ', b)
-            .any(|at| b.get(at) == Some(&b'|') || b.get(at + 1) == Some(&b' '))
-            || WIDE.iter().any(|f| f.find(b).is_some())
+    // A space or a no-break space (C2 A0) at `at`.
+    let space_at = |at: usize| match b.get(at) {
+        Some(b' ') => true,
+        Some(0xC2) => b.get(at + 1) == Some(&0xA0),
+        _ => false,
     };
-    b.len() <= MAX_HEADER_BYTES && separated() && WORDS.iter().any(|f| f.find(b).is_some())
+    let separated = || {
+        memchr::memchr3_iter(b'|', b' ', 0xC2, b).any(|at| {
+            b.get(at) == Some(&b'|')
+                || (space_at(at) && space_at(at + if b.get(at) == Some(&b' ') { 1 } else { 2 }))
+        }) || WIDE.iter().any(|f| f.find(b).is_some())
+    };
+    b.len() <= MAX_HEADER_BYTES && separated() && names_a_header_word(line)
+}
+
+/// The wide separators (ideographic space, full-width bar), found by a byte search each.
+static WIDE: LazyLock<[Finder<'static>; 2]> =
+    LazyLock::new(|| ["\u{3000}", "｜"].map(|s| Finder::new(s.as_bytes())));
+
+/// The longest a header's text can be once normalized (its cells run together), in bytes.
+pub const MAX_HEADER_TEXT: usize = MAX_COLUMNS * (MAX_HEADER_CHARS * 3 + 1);
+
+/// Whether `text` has a separator a browser shows as such: a bar, a no-break space or an
+/// ideographic space (runs of ordinary spaces show as one).
+pub fn has_visible_separator(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(b'|', b).next().is_some()
+        || memchr::memmem::find(b, "\u{a0}".as_bytes()).is_some()
+        || WIDE.iter().any(|f| f.find(b).is_some())
+}
+
+/// Whether `text` holds a word a header of such a table starts from (序号, 编号, 牵头): one byte
+/// search for the last bytes of 号 and 头, each hit checked for the word it ends.
+pub fn names_a_header_word(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xB7, 0xB4, b).any(|at| {
+        at.checked_sub(5)
+            .and_then(|start| b.get(start..=at))
+            .is_some_and(|w| HEADER_WORDS.iter().any(|h| h.as_bytes() == w))
+    })
+}
+
+/// The words a header starts from: each six bytes, ending in B7 (号) or B4 (头).
+const HEADER_WORDS: [&str; 3] = ["序号", "编号", "牵头"];
+
+/// Whether `line` is the header of a table laid out this way.
+pub fn is_header(line: &str) -> bool {
+    may_be_header(line)
+        && [Separator::Bars, Separator::Spaces]
+            .into_iter()
+            .any(|sep| header_cells(line, sep).is_some_and(|h| tasks::column_roles(&h).is_some()))
 }
 
 /// If the line `lines[start]` is the header of a table laid out this way, reads the table and

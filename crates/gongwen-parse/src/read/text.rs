@@ -17,7 +17,7 @@
 //! ([`super::delimited`]), or one cell per line with no separator ([`super::untabbed`]).
 
 use crate::blocks::{Block, Blocks, Para};
-use crate::model::{SourceFormat, Table};
+use crate::model::{Diagnostic, SourceFormat, Table};
 use crate::normalize::normalize_block;
 use crate::{Error, Limits, Result};
 
@@ -254,23 +254,10 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
             i = last + 1;
             continue;
         }
-        if super::delimited::may_be_header(line) {
-            if let Some((table, next)) =
-                super::delimited::read_delimited_table(&lines, i, &mut diagnostics)
-            {
-                blocks.push(Block::Table(table));
-                i = next;
-                continue;
-            }
-        }
-        if line.len() <= 40 && (line.contains("序号") || line.contains("编号")) {
-            if let Some((table, next)) =
-                super::untabbed::read_untabbed_table(&lines, i, &mut diagnostics)
-            {
-                blocks.push(Block::Table(table));
-                i = next;
-                continue;
-            }
+        if let Some((table, next)) = table_without_tabs_at(&lines, i, &mut diagnostics) {
+            blocks.push(Block::Table(table));
+            i = next;
+            continue;
         }
         let (para, next) = match wrap {
             Some(w) => super::wrap::paragraph(&lines, i, w, is_table_line),
@@ -289,6 +276,26 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         page: None,
         diagnostics,
     })
+}
+
+/// A table without tabs or Markdown bars whose header is `lines[i]`: cells separated by spaces
+/// or bare bars ([`super::delimited`]), or one cell per line ([`super::untabbed`]). Returns it
+/// with the index of the first line after it; rows' lines are `lines`' indices plus one.
+pub(crate) fn table_without_tabs_at(
+    lines: &[&str],
+    i: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Table, usize)> {
+    let line = lines.get(i)?;
+    if super::delimited::may_be_header(line) {
+        if let Some(found) = super::delimited::read_delimited_table(lines, i, diagnostics) {
+            return Some(found);
+        }
+    }
+    if line.len() <= 40 && (line.contains("序号") || line.contains("编号")) {
+        return super::untabbed::read_untabbed_table(lines, i, diagnostics);
+    }
+    None
 }
 
 /// Builds a rectangular grid: single-cell rows span the table, short rows are padded.

@@ -12,7 +12,10 @@
 //! 5. the walk below turns that element into paragraphs and tables, the same blocks the text
 //!    reader produces for the same notice: `<p>`, `<div>`, `<br>`, headings and list items end a
 //!    paragraph, inline elements (`<span>`, `<strong>`, `<font>`) do not; `table` builds grids
-//!    (one-column tables are layout, read as paragraphs);
+//!    (one-column tables are layout, read as paragraphs); the text of a `<pre>` is read as the
+//!    text reader reads a file; a task table laid out as text in paragraphs — one cell per
+//!    paragraph, or one row per paragraph with its cells set apart by no-break or ideographic
+//!    spaces or bars — is read as the text reader reads such lines;
 //! 6. every block takes the source line of its first text, which `tree` noted while parsing.
 //!
 //! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
@@ -106,17 +109,220 @@ impl Pending {
         self.raw.push_str(text);
     }
 
-    fn flush(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>) {
+    fn flush(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>, kept: &mut Kept) {
         if self.first.is_some() {
             let text = normalize_block(&self.raw);
             if !text.is_empty() {
                 let line = lines.of(self.first);
+                kept.offer(out.len(), &text, &self.raw);
                 out.push(Block::Para(Para { text, line }));
             }
         }
         self.raw.clear();
         self.first = None;
     }
+}
+
+/// Paragraphs as written (runs of ASCII white space made one space, as a browser shows them;
+/// no-break and ideographic spaces kept), from the first one that heads a table laid out as
+/// text on: a header whose cells are set apart by spaces or bars, or a `序号` paragraph that
+/// starts a table of one cell per paragraph. After the walk they are read as the text reader
+/// reads lines ([`text_tables`]).
+#[derive(Default)]
+struct Kept {
+    /// (index of the paragraph in the blocks, its text).
+    paras: Vec<(usize, String)>,
+}
+
+impl Kept {
+    fn offer(&mut self, index: usize, text: &str, raw: &str) {
+        if !self.paras.is_empty() {
+            self.paras.push((index, as_shown(raw)));
+            return;
+        }
+        // A header's cells run together once normalized: a few hundred bytes at most.
+        if text.len() > super::delimited::MAX_HEADER_TEXT {
+            return;
+        }
+        let one_cell_header = text.len() <= 40 && (text.contains("序号") || text.contains("编号"));
+        let set_apart = || {
+            super::delimited::names_a_header_word(text)
+                && super::delimited::has_visible_separator(raw)
+        };
+        if one_cell_header || set_apart() {
+            let shown = as_shown(raw);
+            if one_cell_header || super::delimited::is_header(&shown) {
+                self.paras.push((index, shown));
+            }
+        }
+    }
+}
+
+/// `raw` with every run of ASCII white space (line breaks and indentation of the source) made one
+/// space, as a browser renders it.
+fn as_shown(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut space = false;
+    for c in raw.trim_matches(|c: char| c.is_ascii_whitespace()).chars() {
+        if c.is_ascii_whitespace() {
+            space = true;
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Reads the tables laid out as text among the kept paragraphs (one paragraph per line, as the
+/// text reader reads them) and puts each in place of the paragraphs it was made of, its rows
+/// taking their paragraphs' lines.
+fn text_tables(out: &mut Vec<Block>, kept: Kept, diags: &mut Vec<Diagnostic>) {
+    let paras = kept.paras;
+    // (first block, block after the last, table), in order.
+    let mut found: Vec<(usize, usize, crate::model::Table)> = Vec::new();
+    let mut i = 0;
+    while i < paras.len() {
+        // A run of paragraphs with nothing between them.
+        let mut j = i + 1;
+        while j < paras.len() && paras[j].0 == paras[j - 1].0 + 1 {
+            j += 1;
+        }
+        let run = &paras[i..j];
+        let texts: Vec<&str> = run.iter().map(|(_, t)| t.as_str()).collect();
+        // The source line of the paragraph a reader's line number (one-based) stands for.
+        let line_of = |l: usize| -> usize {
+            run.get(l.saturating_sub(1))
+                .and_then(|(b, _)| out.get(*b))
+                .map_or(l, Block::line)
+        };
+        let mut k = 0;
+        while k < texts.len() {
+            let mut table_diags = Vec::new();
+            match super::text::table_without_tabs_at(&texts, k, &mut table_diags) {
+                Some((mut table, next)) => {
+                    table.line = line_of(table.line);
+                    for l in &mut table.row_lines {
+                        *l = line_of(*l);
+                    }
+                    for d in &mut table_diags {
+                        d.line = d.line.map(line_of);
+                    }
+                    diags.extend(table_diags);
+                    let next = next.max(k + 1).min(run.len());
+                    if let (Some(first), Some(last)) = (run.get(k), run.get(next - 1)) {
+                        found.push((first.0, last.0 + 1, table));
+                    }
+                    k = next;
+                }
+                None => k += 1,
+            }
+        }
+        i = j;
+    }
+    if found.is_empty() {
+        return;
+    }
+    let blocks = std::mem::take(out);
+    let mut tables = found.into_iter().peekable();
+    let mut skip_to = 0;
+    for (b, block) in blocks.into_iter().enumerate() {
+        if b < skip_to {
+            continue;
+        }
+        if let Some((_, end, table)) = tables.next_if(|(start, _, _)| *start == b) {
+            out.push(Block::Table(table));
+            skip_to = end;
+            continue;
+        }
+        out.push(block);
+    }
+}
+
+/// The text of a `<pre>` element as written, `<br>` as a line break, hidden elements left out;
+/// and its first text node with visible text.
+fn pre_text(pre: Dom<'_>, marks: &content::Marks) -> (String, Option<NodeId>) {
+    let mut text = String::new();
+    let mut first = None;
+    let mut skip: Option<NodeId> = None;
+    for edge in pre.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => {
+                        if first.is_none() && !t.trim().is_empty() {
+                            first = Some(n.id());
+                        }
+                        text.push_str(t);
+                    }
+                    Node::Element(e) if n.id() != pre.id() => {
+                        if marks.is_skipped_or_chrome(&n, e) {
+                            skip = Some(n.id());
+                        } else if e.name.local == local_name!("br") {
+                            text.push('\n');
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if skip == Some(n.id()) {
+                    skip = None;
+                }
+            }
+        }
+    }
+    (text, first)
+}
+
+/// Reads the text of a `<pre>` element as the text reader reads a file — tables laid out with
+/// tabs or spaces, hard-wrapped paragraphs — its blocks and diagnostics taking their lines in the
+/// page from `first_line`, where the text's first visible character stands.
+fn read_pre(
+    text: &str,
+    first_line: usize,
+    limits: &Limits,
+    out: &mut Vec<Block>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let read = super::text::read_text_limited(text, limits).or_else(|_| {
+        // A table over the cell limit: its lines are read as paragraphs.
+        let lines_only = Limits {
+            max_grid_cells: 0,
+            ..limits.clone()
+        };
+        super::text::read_text_limited(text, &lines_only)
+    });
+    let Ok(read) = read else {
+        return;
+    };
+    // The text's line of its first visible character stands at `first_line` of the page.
+    let visible_at = text.find(|c: char| !c.is_whitespace()).map_or(0, |at| {
+        memchr::memchr_iter(b'\n', text.as_bytes().get(..at).unwrap_or_default()).count()
+    });
+    let shift = |l: usize| (l + first_line).saturating_sub(visible_at + 1).max(1);
+    for mut block in read.blocks {
+        match &mut block {
+            Block::Para(p) => p.line = shift(p.line),
+            Block::Table(t) => {
+                t.line = shift(t.line);
+                for l in &mut t.row_lines {
+                    *l = shift(*l);
+                }
+            }
+        }
+        out.push(block);
+    }
+    diags.extend(read.diagnostics.into_iter().map(|mut d| {
+        d.line = d.line.map(shift);
+        d
+    }));
 }
 
 /// Turns the content element into blocks, iteratively.
@@ -131,6 +337,7 @@ fn walk(
     let max_depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);
     let mut out = Vec::new();
     let mut pending = Pending::default();
+    let mut kept = Kept::default();
     let mut skip: Option<NodeId> = None;
     let mut depth = 0usize;
     let mut depth_capped = false;
@@ -167,10 +374,10 @@ fn walk(
                         if *name == local_name!("table") {
                             let rows = table::rows_of(n);
                             if table::is_layout(&rows) {
-                                pending.flush(lines, &mut out);
+                                pending.flush(lines, &mut out, &mut kept);
                                 continue;
                             }
-                            pending.flush(lines, &mut out);
+                            pending.flush(lines, &mut out, &mut kept);
                             if let Some(t) = table::build(n, &rows, marks, limits, lines, diags) {
                                 out.push(Block::Table(t));
                             }
@@ -179,8 +386,20 @@ fn walk(
                             skip = Some(n.id());
                             continue;
                         }
+                        if *name == local_name!("pre") {
+                            // Text as written: read as the text reader reads a file.
+                            pending.flush(lines, &mut out, &mut kept);
+                            let (text, first) = pre_text(n, marks);
+                            if first.is_some() {
+                                let line = lines.of(first);
+                                read_pre(&text, line, limits, &mut out, diags);
+                            }
+                            depth -= 1;
+                            skip = Some(n.id());
+                            continue;
+                        }
                         if dom::is_block_tag(name) {
-                            pending.flush(lines, &mut out);
+                            pending.flush(lines, &mut out, &mut kept);
                         }
                     }
                     _ => {}
@@ -195,14 +414,17 @@ fn walk(
                 }
                 if n.value().is_element() {
                     if depth <= max_depth && dom::local(&n).is_some_and(dom::is_block_tag) {
-                        pending.flush(lines, &mut out);
+                        pending.flush(lines, &mut out, &mut kept);
                     }
                     depth = depth.saturating_sub(1);
                 }
             }
         }
     }
-    pending.flush(lines, &mut out);
+    pending.flush(lines, &mut out, &mut kept);
+    if !kept.paras.is_empty() {
+        text_tables(&mut out, kept, diags);
+    }
     out
 }
 
