@@ -134,26 +134,77 @@ fn a_plain_zip_archive_is_refused_and_named() {
     assert!(what.contains("not a workbook"), "{what}");
 }
 
+const ONE_PARAGRAPH: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>国务院关于某某的通知</w:t></w:r></w:p></w:body></w:document>"#;
+
 #[test]
-fn a_docx_is_refused_and_named_even_when_word_is_past_the_first_kilobytes() {
+fn a_docx_is_read_even_when_word_is_past_the_first_kilobytes() {
     let small = zip_of(&[
         ("[Content_Types].xml", b"<Types/>"),
-        ("word/document.xml", b"<w:document/>"),
+        ("word/document.xml", ONE_PARAGRAPH.as_bytes()),
     ]);
-    assert_eq!(
-        unsupported_what(parse(&small, &opts())),
-        "a Word (DOCX) document"
-    );
     // A large first entry pushes `word/` far beyond the sniffed head.
     let big: Vec<u8> = garbage(20_000, 3);
     let late = zip_of(&[
         ("[Content_Types].xml", &big),
-        ("word/document.xml", b"<w:document/>"),
+        ("word/document.xml", ONE_PARAGRAPH.as_bytes()),
     ]);
-    assert_eq!(
-        unsupported_what(parse(&late, &opts())),
-        "a Word (DOCX) document"
-    );
+    for docx in [small, late] {
+        let d = parse(&docx, &opts()).expect("a DOCX parses");
+        assert_eq!(d.source.format, gongwen_parse::SourceFormat::Docx);
+        assert_eq!(d.notice.title.as_deref(), Some("国务院关于某某的通知"));
+    }
+    // No body text at all: empty, not unsupported.
+    let empty = zip_of(&[("word/document.xml", b"<w:document/>")]);
+    assert!(matches!(parse(&empty, &opts()), Err(Error::Empty)));
+}
+
+#[test]
+fn a_damaged_docx_is_an_error_that_names_the_part_and_the_byte() {
+    let docx = zip_of(&[("word/document.xml", ONE_PARAGRAPH.as_bytes())]);
+    for cut in [docx.len() / 2, docx.len() - 10] {
+        let err = parse(&docx[..cut], &opts()).expect_err("a truncated DOCX");
+        let Error::Document { location, message } = err else {
+            panic!("expected Error::Document, got {err:?}");
+        };
+        assert_eq!(location, "DOCX");
+        assert!(message.contains("truncated or damaged"), "{message}");
+    }
+    let broken = zip_of(&[(
+        "word/document.xml",
+        "<w:document><w:body><w:p><w:r><w:t>文</w:r></w:p></w:body></w:document>".as_bytes(),
+    )]);
+    let err = parse(&broken, &opts()).expect_err("XML that does not parse");
+    let Error::Document { location, message } = err else {
+        panic!("expected Error::Document, got {err:?}");
+    };
+    assert_eq!(location, "word/document.xml");
+    assert!(message.contains("XML error at byte"), "{message}");
+    let no_body = zip_of(&[("word/styles.xml", b"<w:styles/>")]);
+    let err = parse(&no_body, &opts()).expect_err("no document part");
+    assert!(err.to_string().contains("word/document.xml"), "{err}");
+}
+
+#[test]
+fn a_docx_table_cannot_expand_past_the_grid_limit() {
+    // One cell claiming a span of a billion columns is clamped; many rows of wide spans are
+    // refused by the grid-cell limit, not expanded.
+    let mut xml = String::from("<w:document><w:body><w:tbl>");
+    for _ in 0..200 {
+        xml.push_str("<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"1000000000\"/></w:tcPr><w:p><w:r><w:t>甲</w:t></w:r></w:p></w:tc></w:tr>");
+    }
+    xml.push_str("</w:tbl></w:body></w:document>");
+    let docx = zip_of(&[("word/document.xml", xml.as_bytes())]);
+    let limits = Limits {
+        max_grid_cells: 1000,
+        ..Limits::default()
+    };
+    match parse(&docx, &with_limits(limits)) {
+        Err(Error::Limit { flag, value, .. }) => {
+            assert_eq!(flag, "--max-grid-cells");
+            assert_eq!(value, 200 * 64, "each span clamped to 64 columns");
+        }
+        other => panic!("expected the grid limit, got {other:?}"),
+    }
 }
 
 // ---------------------------------------------------------------- text oddities

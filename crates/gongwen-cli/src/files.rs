@@ -16,7 +16,7 @@ pub fn display_name(p: &Path) -> String {
 
 /// The extensions `check` and batch `convert` pick up in folders.
 pub const INPUT_EXTENSIONS: &[&str] = &[
-    "txt", "html", "htm", "shtml", "xlsx", "xls", "xlsm", "xlsb", "ods",
+    "txt", "html", "htm", "shtml", "docx", "xlsx", "xls", "xlsm", "xlsb", "ods",
 ];
 
 /// The format an extension names, when it names one clearly.
@@ -24,6 +24,7 @@ fn format_hint(p: &Path) -> Option<InputFormat> {
     match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "html" | "htm" | "shtml" | "xhtml" => Some(InputFormat::Html),
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(InputFormat::Workbook),
+        "docx" => Some(InputFormat::Docx),
         _ => None,
     }
 }

@@ -435,6 +435,7 @@ fn format_name(f: SourceFormat) -> &'static str {
         SourceFormat::Text => "text",
         SourceFormat::Html => "html",
         SourceFormat::Xlsx => "xlsx",
+        SourceFormat::Docx => "docx",
         SourceFormat::Json => "json",
     }
 }

@@ -10,12 +10,12 @@ use thiserror::Error;
 pub enum Error {
     /// Nothing to parse.
     #[error(
-        "the input is empty or holds only white space (expected a notice as text, HTML or a workbook)"
+        "the input is empty or holds only white space (expected a notice as text, HTML, DOCX or a workbook)"
     )]
     Empty,
     /// The input is not a format this crate reads.
     #[error(
-        "{what} is not supported (expected a notice as text, HTML, XLSX/XLS/ODS, or gongwen JSON)"
+        "{what} is not supported (expected a notice as text, HTML, DOCX, XLSX/XLS/ODS, or gongwen JSON)"
     )]
     Unsupported {
         /// What the input looks like, e.g. `a PDF document`.
@@ -39,6 +39,14 @@ pub enum Error {
         /// 1-based line.
         line: usize,
         /// What was expected.
+        message: String,
+    },
+    /// A Word document could not be read; `location` names the part (`word/document.xml`).
+    #[error("{location}: {message}")]
+    Document {
+        /// `DOCX`, or the part of the package.
+        location: String,
+        /// What went wrong (with the byte where reading stopped) and what was expected.
         message: String,
     },
     /// A workbook could not be read; `cell` names the sheet and cell where known.

@@ -47,6 +47,8 @@ pub enum InputFormat {
     Html,
     /// A workbook (XLSX, XLS, XLSB, ODS).
     Workbook,
+    /// A Word document (DOCX).
+    Docx,
     /// A document in gongwen's own JSON contract.
     Json,
 }
@@ -113,7 +115,7 @@ fn dropped_controls(text: &str) -> Option<Diagnostic> {
 /// The format comes from [`Options::format`], else from the bytes ([`read::sniff`]).
 ///
 /// Never panics: input that cannot be read gives an [`Error`] that says what was expected —
-/// [`Error::Empty`] for nothing but white space, [`Error::Unsupported`] for PDF, Word, images
+/// [`Error::Empty`] for nothing but white space, [`Error::Unsupported`] for PDF, legacy Word, images
 /// and other binary data, [`Error::Limit`] when a [`Limits`] value is exceeded.
 pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     let limits = &options.limits;
@@ -160,6 +162,24 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
                 }
             }
             read::workbook::read_workbook(bytes, limits)?
+        }
+        InputFormat::Docx => {
+            if let Some(size) = read::zip_declared_size(bytes) {
+                if size > u128::from(limits.max_unzipped_bytes) {
+                    return Err(Error::Limit {
+                        what: "the total expanded size of the document's ZIP entries in bytes"
+                            .into(),
+                        value: u64::try_from(size).unwrap_or(u64::MAX),
+                        limit: limits.max_unzipped_bytes,
+                        flag: "--max-unzipped-bytes".into(),
+                    });
+                }
+            }
+            let b = read::docx::read_docx(bytes, limits)?;
+            if b.blocks.is_empty() {
+                return Err(Error::Empty);
+            }
+            b
         }
         InputFormat::Json => return read::json::read_json(bytes),
     };

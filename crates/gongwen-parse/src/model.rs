@@ -54,6 +54,8 @@ pub enum SourceFormat {
     Html,
     /// A spreadsheet (XLSX, XLS, ODS).
     Xlsx,
+    /// A Word document (DOCX); lines are paragraph numbers.
+    Docx,
     /// A document in this crate's own JSON contract.
     Json,
 }

@@ -117,6 +117,43 @@ pub fn parse_cn_number(s: &str) -> Option<u32> {
     total.checked_add(current.unwrap_or(0))
 }
 
+/// `n` (0–99,999) written in Chinese numerals as headings count: `一`, `十`, `十一`, `二十`,
+/// `一百零一`, `一千二百`; [`parse_cn_number`] reads it back. `None` past 99,999.
+pub fn to_cn_number(n: u32) -> Option<String> {
+    const DIGITS: [char; 10] = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    const UNITS: [&str; 5] = ["", "十", "百", "千", "万"];
+    if n == 0 {
+        return Some("零".into());
+    }
+    if n > 99_999 {
+        return None;
+    }
+    let digits: Vec<usize> = n
+        .to_string()
+        .bytes()
+        .map(|b| usize::from(b - b'0'))
+        .collect();
+    let mut out = String::new();
+    let mut zero = false;
+    for (i, &d) in digits.iter().enumerate() {
+        let unit = digits.len() - 1 - i;
+        if d == 0 {
+            zero = true;
+            continue;
+        }
+        if zero && !out.is_empty() {
+            out.push('零');
+        }
+        zero = false;
+        // 十一, not 一十一, when the number starts with its tens.
+        if !(d == 1 && unit == 1 && i == 0) {
+            out.push(DIGITS[d]);
+        }
+        out.push_str(UNITS[unit]);
+    }
+    Some(out)
+}
+
 /// Reads a year written digit by digit in Chinese numerals: `二〇〇四` → 2004.
 pub fn parse_cn_digits(s: &str) -> Option<u32> {
     let mut v: u32 = 0;
@@ -280,6 +317,28 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn chinese_numerals_written_read_back() {
+        for (n, cn) in [
+            (1, "一"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (86, "八十六"),
+            (101, "一百零一"),
+            (110, "一百一十"),
+            (1200, "一千二百"),
+            (1005, "一千零五"),
+        ] {
+            assert_eq!(to_cn_number(n).as_deref(), Some(cn), "{n}");
+        }
+        for n in 1..=9999 {
+            let cn = to_cn_number(n).expect("in range");
+            assert_eq!(parse_cn_number(&cn), Some(n), "{n}: {cn}");
+        }
+        assert_eq!(to_cn_number(100_000), None);
+    }
 
     #[test]
     fn chinese_numerals_read() {

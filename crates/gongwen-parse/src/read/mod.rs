@@ -1,6 +1,7 @@
 //! Readers: one per input format, each producing the same [`crate::blocks::Blocks`].
 
 pub mod delimited;
+pub mod docx;
 pub mod html;
 pub mod json;
 pub mod text;
@@ -8,6 +9,7 @@ pub mod untabbed;
 pub mod workbook;
 pub mod wrap;
 
+use crate::normalize::normalize_block;
 use crate::{Error, InputFormat, Result};
 
 /// Guesses the format of `bytes` from their first bytes.
@@ -151,7 +153,12 @@ fn zip_kind(bytes: &[u8]) -> Result<InputFormat> {
         Err(e) => {
             // No readable central directory: truncated or damaged. Say what it was meant to be.
             if contains(head, b"word/") {
-                return unsupported("a Word (DOCX) document");
+                return Err(Error::Document {
+                    location: "DOCX".into(),
+                    message: format!(
+                        "the ZIP package is truncated or damaged ({e}); expected a complete DOCX"
+                    ),
+                });
             }
             if contains(head, b"xl/") || contains(head, b"[Content_Types].xml") {
                 return Err(Error::Workbook {
@@ -169,8 +176,14 @@ fn zip_kind(bytes: &[u8]) -> Result<InputFormat> {
     if any(b"xl/") {
         return Ok(InputFormat::Workbook);
     }
+    if names.iter().any(|n| *n == b"word/document.xml") {
+        return Ok(InputFormat::Docx);
+    }
     if any(b"word/") {
-        return unsupported("a Word (DOCX) document");
+        return Err(Error::Document {
+            location: "DOCX".into(),
+            message: "the package has no word/document.xml; expected a Word document".into(),
+        });
     }
     if any(b"ppt/") {
         return unsupported("a PowerPoint (PPTX) presentation");
@@ -206,4 +219,17 @@ fn utf16le(s: &str) -> Vec<u8> {
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A table cell's lines (as written: a page's or a document's), normalized and joined by line
+/// breaks; a header spaced over short lines (`牵\n头\n单\n位`) is one word.
+pub(crate) fn join_cell_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
+    let lines: Vec<String> = raw.map(normalize_block).filter(|l| !l.is_empty()).collect();
+    let total: usize = lines.iter().map(|l| l.chars().count()).sum();
+    let short = lines.iter().all(|l| l.chars().count() <= 3);
+    if lines.len() > 1 && short && total <= 6 {
+        normalize_block(&lines.join(" "))
+    } else {
+        lines.join("\n")
+    }
 }

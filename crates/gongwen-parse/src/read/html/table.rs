@@ -110,22 +110,10 @@ pub(super) fn cell_text(
     let first = scratch.first();
     let mut raw = scratch.lines();
     let (Some(one), None) = (raw.next(), raw.clone().next()) else {
-        return (join_lines(scratch.lines()), first);
+        return (crate::read::join_cell_lines(scratch.lines()), first);
     };
     // One line (the usual cell): its normalized text, nothing to join.
     (normalize_block(one), first)
-}
-
-/// Several (or no) lines of a cell, joined.
-fn join_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
-    let lines: Vec<String> = raw.map(normalize_block).filter(|l| !l.is_empty()).collect();
-    let total: usize = lines.iter().map(|l| l.chars().count()).sum();
-    let short = lines.iter().all(|l| l.chars().count() <= 3);
-    if lines.len() > 1 && short && total <= 6 {
-        normalize_block(&lines.join(" "))
-    } else {
-        lines.join("\n")
-    }
 }
 
 fn span_attr(cell: &Dom<'_>, name: &LocalName) -> Option<u64> {

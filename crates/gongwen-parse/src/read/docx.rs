@@ -1,0 +1,800 @@
+//! Word (DOCX) reader: a notice as drafted, from the body of `word/document.xml`.
+//!
+//! Notices are drafted in Word or WPS, and sites often publish the `.docx` itself. Its body is
+//! read in order, with `quick-xml`:
+//!
+//! - every paragraph (`w:p`) is a paragraph: the text of its runs (`w:t`), a tab (`w:tab`) as a
+//!   tab, and a line break (`w:br`, `w:cr`) ending it as a paragraph of its own, as `<br>` does
+//!   on a page. Tracked changes read as accepted: inserted text is kept, deleted text
+//!   (`w:delText`) and the old place of moved text (`w:moveFrom`) are left out; so are field
+//!   codes (`w:instrText`, the result of the field is read) and the fallback copy of drawings
+//!   (`mc:Fallback`, which repeats what `mc:Choice` holds). Paragraphs in text boxes come before
+//!   the paragraph that anchors them.
+//! - every table (`w:tbl`) is a grid: each row (`w:tr`) of cells (`w:tc`); a cell spanning
+//!   columns (`w:gridSpan`) or merged with the cell above (`w:vMerge`) fills every slot it
+//!   covers, as a printed table shows it; a cell's paragraphs are its lines; a table nested in a
+//!   cell gives its text to the cell.
+//! - numbers that Word writes itself (automatic numbering, `w:numPr`: `一、`, `（一）`, `1.` and
+//!   a 序号 column numbered by the list) are rendered from `word/numbering.xml`, as Word shows
+//!   them: see [`Numbering`].
+//!
+//! A DOCX has no lines: a block's `line` is its paragraph's number in the body, counting from 1,
+//! each table row counting as one (a paragraph in a cell takes its row's). Headers, footers,
+//! footnotes and comments are not read.
+//!
+//! # Limits (hostile input)
+//!
+//! The parts are inflated at most to [`Limits::max_unzipped_bytes`] in all ([`Error::Limit`]);
+//! a span is at most [`MAX_SPAN`] columns (Word's own limit is 63) and a table at most
+//! [`Limits::max_grid_cells`] cells once spans are filled; the reader is a loop over the XML
+//! events, so nesting costs no stack. A package that is not a readable DOCX, or XML that does not
+//! parse, is an [`Error::Document`] naming the part and the byte where reading stopped.
+
+use crate::blocks::{Block, Blocks, Para};
+use crate::model::{Diagnostic, SourceFormat, Table};
+use crate::normalize::normalize_block;
+use crate::{Error, Limits, Result, tasks};
+use quick_xml::Reader;
+use quick_xml::events::{BytesRef, BytesStart, Event};
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+/// The most columns one cell may span.
+pub const MAX_SPAN: usize = 64;
+
+const DOCUMENT: &str = "word/document.xml";
+const NUMBERING: &str = "word/numbering.xml";
+
+/// Reads a DOCX package into blocks.
+///
+/// Errors: [`Error::Document`] when the bytes are not a readable DOCX (no `word/document.xml`,
+/// a damaged ZIP, XML that does not parse); [`Error::Limit`] when a limit in the module docs is
+/// exceeded.
+pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Document {
+        location: "DOCX".into(),
+        message: format!("the ZIP package is truncated or damaged ({e}); expected a complete DOCX"),
+    })?;
+    let mut budget = limits.max_unzipped_bytes;
+    let document = read_part(&mut zip, DOCUMENT, &mut budget)?.ok_or_else(|| Error::Document {
+        location: "DOCX".into(),
+        message: format!("the package has no {DOCUMENT}; expected a Word document"),
+    })?;
+    let numbering = match read_part(&mut zip, NUMBERING, &mut budget)? {
+        Some(xml) => Numbering::parse(&xml)?,
+        None => Numbering::default(),
+    };
+    let mut body = Body::new(numbering, limits);
+    body.read(&document)?;
+    Ok(Blocks {
+        blocks: body.blocks,
+        format: SourceFormat::Docx,
+        encoding: "UTF-8".into(),
+        page: None,
+        diagnostics: body.diagnostics,
+    })
+}
+
+/// The text of part `name`, if the package has it, inflated within `budget` bytes (what is left
+/// of [`Limits::max_unzipped_bytes`]).
+fn read_part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> Result<Option<String>> {
+    let damaged = |e: &dyn std::fmt::Display| Error::Document {
+        location: name.to_string(),
+        message: format!("cannot be read ({e}); expected a complete DOCX part"),
+    };
+    let entry = match zip.by_name(name) {
+        Ok(e) => e,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(damaged(&e)),
+    };
+    let mut raw = Vec::new();
+    entry
+        .take(budget.saturating_add(1))
+        .read_to_end(&mut raw)
+        .map_err(|e| damaged(&e))?;
+    let size = raw.len() as u64;
+    if size > *budget {
+        return Err(Error::Limit {
+            what: "the expanded size of the DOCX parts in bytes".into(),
+            value: size,
+            limit: *budget,
+            flag: "--max-unzipped-bytes".into(),
+        });
+    }
+    *budget -= size;
+    String::from_utf8(raw)
+        .map(Some)
+        .map_err(|e| Error::Document {
+            location: name.to_string(),
+            message: format!(
+                "is not UTF-8 (byte {}); expected XML in UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        })
+}
+
+/// An XML error in `part` where the reader stood.
+fn xml_error(part: &str, at: u64, e: impl std::fmt::Display) -> Error {
+    Error::Document {
+        location: part.to_string(),
+        message: format!("XML error at byte {at}: {e}"),
+    }
+}
+
+/// The value of attribute `w:val` (any prefix) of `e`.
+fn val(e: &BytesStart<'_>) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == "val")
+        .map(|a| unescaped(&a.value))
+}
+
+/// An attribute's value with its references resolved (as written when one is unknown).
+fn unescaped(raw: &str) -> String {
+    quick_xml::escape::unescape(raw).map_or_else(|_| raw.to_string(), |v| v.into_owned())
+}
+
+/// Appends the character an entity or character reference stands for.
+fn push_ref(r: &BytesRef<'_>, out: &mut String) {
+    if let Some(s) = quick_xml::escape::resolve_xml_entity(r.as_ref()) {
+        out.push_str(s);
+    } else if let Ok(Some(c)) = r.resolve_char_ref() {
+        out.push(c);
+    }
+}
+
+/// Whether a cell continues the vertically merged cell above it.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Merge {
+    #[default]
+    None,
+    Restart,
+    Continue,
+}
+
+#[derive(Default)]
+struct Cell {
+    lines: Vec<String>,
+    span: usize,
+    merge: Merge,
+}
+
+/// The outermost table being read.
+#[derive(Default)]
+struct TableBuild {
+    rows: Vec<Vec<Cell>>,
+    row_lines: Vec<usize>,
+}
+
+/// Reads the body: the state of one pass over the document's XML events.
+struct Body<'a> {
+    numbering: Numbering,
+    limits: &'a Limits,
+    blocks: Vec<Block>,
+    diagnostics: Vec<Diagnostic>,
+    /// The paragraph's number in the body (the `line` of what is read).
+    line: usize,
+    /// The text of the open paragraphs (a paragraph in a text box opens inside another).
+    paras: Vec<String>,
+    /// Text boxes' paragraphs, put before the paragraph that anchors them.
+    held: Vec<Block>,
+    /// Depth of open tables; the outermost is built, nested ones give their text to its cell.
+    tables: usize,
+    table: TableBuild,
+    cell: Option<Cell>,
+    /// Depth inside elements whose text is left out (`w:delText`, `w:instrText`, …).
+    skip: usize,
+    /// Inside a run (`w:r`), and inside its text (`w:t`).
+    run: usize,
+    text: usize,
+    /// The paragraph's automatic numbering (`w:numId`, `w:ilvl`) as its properties give it.
+    num: (Option<String>, usize),
+}
+
+/// Elements whose content is left out.
+fn skipped(local: &str) -> bool {
+    matches!(local, "delText" | "instrText" | "moveFrom" | "Fallback")
+}
+
+impl<'a> Body<'a> {
+    fn new(numbering: Numbering, limits: &'a Limits) -> Self {
+        Body {
+            numbering,
+            limits,
+            blocks: Vec::new(),
+            diagnostics: Vec::new(),
+            line: 0,
+            paras: Vec::new(),
+            held: Vec::new(),
+            tables: 0,
+            table: TableBuild::default(),
+            cell: None,
+            skip: 0,
+            run: 0,
+            text: 0,
+            num: (None, 0),
+        }
+    }
+
+    fn read(&mut self, xml: &str) -> Result<()> {
+        let mut reader = Reader::from_str(xml);
+        loop {
+            let event = reader
+                .read_event()
+                .map_err(|e| xml_error(DOCUMENT, reader.error_position(), e))?;
+            match event {
+                Event::Start(e) => self.open(&e)?,
+                // An element written `<w:tab/>`: opened and closed at once, unless it is
+                // inside (or is) an element left out.
+                Event::Empty(e) if self.skip == 0 && !skipped(e.local_name().as_ref()) => {
+                    self.open(&e)?;
+                    self.close(e.local_name().as_ref())?;
+                }
+                Event::End(e) => self.close(e.local_name().as_ref())?,
+                Event::Text(t) if self.text > 0 && self.skip == 0 => {
+                    if let Some(p) = self.paras.last_mut() {
+                        p.push_str(&t.xml10_content());
+                    }
+                }
+                Event::CData(t) if self.text > 0 && self.skip == 0 => {
+                    if let Some(p) = self.paras.last_mut() {
+                        p.push_str(&t.xml10_content());
+                    }
+                }
+                Event::GeneralRef(r) if self.text > 0 && self.skip == 0 => {
+                    if let Some(p) = self.paras.last_mut() {
+                        push_ref(&r, p);
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        // A document cut short: what was read stands.
+        while !self.paras.is_empty() {
+            self.close("p")?;
+        }
+        Ok(())
+    }
+
+    fn open(&mut self, e: &BytesStart<'_>) -> Result<()> {
+        let name = e.local_name();
+        let local = name.as_ref();
+        if self.skip > 0 || skipped(local) {
+            self.skip += 1;
+            return Ok(());
+        }
+        match local {
+            "p" => {
+                if self.paras.is_empty() && self.cell.is_none() {
+                    self.line += 1;
+                }
+                self.paras.push(String::new());
+                self.num = (None, 0);
+            }
+            "r" => self.run += 1,
+            "t" => self.text += 1,
+            "tab" if self.run > 0 => self.push_text("\t"),
+            "br" | "cr" if self.run > 0 => {
+                // A page or column break is not a line break.
+                let page = e.attributes().with_checks(false).flatten().any(|a| {
+                    a.key.local_name().as_ref() == "type" && a.value.as_ref() != "textWrapping"
+                });
+                if !page {
+                    self.push_text("\n");
+                }
+            }
+            "noBreakHyphen" if self.run > 0 => self.push_text("-"),
+            "numId" => self.num.0 = val(e),
+            "ilvl" => self.num.1 = val(e).and_then(|v| v.parse().ok()).unwrap_or(0),
+            "tbl" => {
+                self.tables += 1;
+                if self.tables == 1 {
+                    self.flush_held();
+                    self.table = TableBuild::default();
+                }
+            }
+            "tr" if self.tables == 1 => {
+                self.line += 1;
+                self.table.rows.push(Vec::new());
+                self.table.row_lines.push(self.line);
+            }
+            "tc" if self.tables == 1 => {
+                self.cell = Some(Cell {
+                    span: 1,
+                    ..Cell::default()
+                });
+            }
+            "gridSpan" if self.tables == 1 => {
+                if let Some(c) = &mut self.cell {
+                    let span = val(e).and_then(|v| v.trim().parse::<usize>().ok());
+                    c.span = span.unwrap_or(1).clamp(1, MAX_SPAN);
+                }
+            }
+            "vMerge" if self.tables == 1 => {
+                if let Some(c) = &mut self.cell {
+                    c.merge = match val(e).as_deref() {
+                        Some("restart") => Merge::Restart,
+                        _ => Merge::Continue,
+                    };
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn close(&mut self, local: &str) -> Result<()> {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return Ok(());
+        }
+        match local {
+            "r" => self.run = self.run.saturating_sub(1),
+            "t" => self.text = self.text.saturating_sub(1),
+            "pPr" => {
+                // The paragraph's own numbering is known: its number goes first.
+                if let (Some(id), level) = std::mem::take(&mut self.num) {
+                    if let Some(label) = self.numbering.next(&id, level) {
+                        self.push_text(&label);
+                    }
+                }
+            }
+            "p" => {
+                let Some(text) = self.paras.pop() else {
+                    return Ok(());
+                };
+                if let Some(cell) = self.cell.as_mut().filter(|_| self.paras.is_empty()) {
+                    cell.lines.extend(text.split('\n').map(str::to_string));
+                } else if self.paras.is_empty() && self.tables == 0 {
+                    self.flush_held();
+                    self.push_paragraphs(&text, false);
+                } else {
+                    // A text box's paragraph (or one in a nested table's cell, when the cell is
+                    // gone): held until its anchor is out.
+                    self.push_paragraphs(&text, true);
+                }
+            }
+            "tc" if self.tables == 1 => {
+                if let (Some(cell), Some(row)) = (self.cell.take(), self.table.rows.last_mut()) {
+                    row.push(cell);
+                }
+            }
+            "tbl" => {
+                self.tables = self.tables.saturating_sub(1);
+                if self.tables == 0 {
+                    let build = std::mem::take(&mut self.table);
+                    if let Some(t) = self.grid(build)? {
+                        self.blocks.push(Block::Table(t));
+                    }
+                    self.flush_held();
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn push_text(&mut self, s: &str) {
+        if let Some(p) = self.paras.last_mut() {
+            p.push_str(s);
+        }
+    }
+
+    /// `text`'s lines as paragraphs (held for later when `hold`).
+    fn push_paragraphs(&mut self, text: &str, hold: bool) {
+        for piece in text.split('\n') {
+            let t = normalize_block(piece);
+            if !t.is_empty() {
+                let block = Block::Para(Para {
+                    text: t,
+                    line: self.line.max(1),
+                });
+                if hold {
+                    self.held.push(block);
+                } else {
+                    self.blocks.push(block);
+                }
+            }
+        }
+    }
+
+    fn flush_held(&mut self) {
+        self.blocks.append(&mut self.held);
+    }
+
+    /// The table's grid: spans and vertical merges fill every slot they cover.
+    fn grid(&mut self, build: TableBuild) -> Result<Option<Table>> {
+        let width = build
+            .rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.span).sum::<usize>())
+            .max()
+            .unwrap_or(0);
+        let cells = (build.rows.len() as u64).saturating_mul(width as u64);
+        if cells > self.limits.max_grid_cells {
+            return Err(Error::Limit {
+                what: format!(
+                    "the number of cells of the table at paragraph {} ({} rows × {width} columns)",
+                    build.row_lines.first().copied().unwrap_or(self.line),
+                    build.rows.len()
+                ),
+                value: cells,
+                limit: self.limits.max_grid_cells,
+                flag: "--max-grid-cells".into(),
+            });
+        }
+        if width == 0 {
+            return Ok(None);
+        }
+        let mut grid: Vec<Vec<String>> = Vec::with_capacity(build.rows.len());
+        for row in build.rows {
+            let mut out: Vec<String> = Vec::with_capacity(width);
+            for cell in row {
+                let text = if cell.merge == Merge::Continue {
+                    grid.last()
+                        .and_then(|above| above.get(out.len()))
+                        .cloned()
+                        .unwrap_or_default()
+                } else {
+                    super::join_cell_lines(cell.lines.iter().map(String::as_str))
+                };
+                for _ in 0..cell.span {
+                    out.push(text.clone());
+                }
+            }
+            out.resize(width, String::new());
+            grid.push(out);
+        }
+        let line = build.row_lines.first().copied().unwrap_or(self.line);
+        Ok(Some(Table {
+            caption: None,
+            header_rows: tasks::header_rows(&grid),
+            rows: grid,
+            row_lines: build.row_lines,
+            line,
+        }))
+    }
+}
+
+/// Word's automatic numbering, from `word/numbering.xml`: for each list (`w:num`, through its
+/// `w:abstractNum`), each level's format (`w:numFmt`: decimal, chineseCounting…), its text
+/// (`w:lvlText`: `%1、`, `（%1）`, `%1.%2`) and start (`w:start`). [`Numbering::next`] counts as
+/// Word does: a level's number goes up by one at each of its paragraphs, and the levels below
+/// it start again.
+#[derive(Default)]
+pub struct Numbering {
+    /// `w:num` id → `w:abstractNum` id.
+    nums: HashMap<String, String>,
+    /// `w:abstractNum` id → its levels, by `w:ilvl`.
+    abstracts: HashMap<String, Vec<Level>>,
+    /// The numbers reached, per abstract list and level.
+    counters: HashMap<String, Vec<Option<u64>>>,
+}
+
+#[derive(Clone)]
+struct Level {
+    format: String,
+    text: String,
+    start: u64,
+}
+
+impl Default for Level {
+    fn default() -> Self {
+        Level {
+            format: "decimal".into(),
+            text: String::new(),
+            start: 1,
+        }
+    }
+}
+
+/// The deepest level read (Word has nine, 0–8).
+const MAX_LEVELS: usize = 9;
+
+impl Numbering {
+    /// Reads `word/numbering.xml`.
+    pub fn parse(xml: &str) -> Result<Self> {
+        let mut n = Numbering::default();
+        let mut reader = Reader::from_str(xml);
+        let mut abstract_id: Option<String> = None;
+        let mut num_id: Option<String> = None;
+        let mut level: Option<usize> = None;
+        loop {
+            let event = reader
+                .read_event()
+                .map_err(|e| xml_error(NUMBERING, reader.error_position(), e))?;
+            let (e, empty) = match &event {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(e) => {
+                    match e.local_name().as_ref() {
+                        "abstractNum" => abstract_id = None,
+                        "num" => num_id = None,
+                        "lvl" => level = None,
+                        _ => {}
+                    }
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let attr = |key: &str| {
+                e.attributes()
+                    .with_checks(false)
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == key)
+                    .map(|a| unescaped(&a.value))
+            };
+            match e.local_name().as_ref() {
+                "abstractNum" if !empty => abstract_id = attr("abstractNumId"),
+                "num" if !empty => num_id = attr("numId"),
+                "abstractNumId" => {
+                    if let (Some(num), Some(a)) = (&num_id, val(e)) {
+                        n.nums.insert(num.clone(), a);
+                    }
+                }
+                "lvl" if !empty => {
+                    level = attr("ilvl")
+                        .and_then(|v| v.parse::<usize>().ok())
+                        .filter(|&l| l < MAX_LEVELS);
+                }
+                "numFmt" | "lvlText" | "start" => {
+                    let (Some(a), Some(l)) = (&abstract_id, level) else {
+                        continue;
+                    };
+                    let levels = n.abstracts.entry(a.clone()).or_default();
+                    if levels.len() <= l {
+                        levels.resize(l + 1, Level::default());
+                    }
+                    let v = val(e).unwrap_or_default();
+                    match e.local_name().as_ref() {
+                        "numFmt" => levels[l].format = v,
+                        "lvlText" => levels[l].text = v,
+                        _ => levels[l].start = v.trim().parse().unwrap_or(1),
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(n)
+    }
+
+    /// The label of the next paragraph of list `num` at `level` (`一、`, `（二）`, `3.`), or `None`
+    /// when the list is unknown or the level shows no number.
+    pub fn next(&mut self, num: &str, level: usize) -> Option<String> {
+        let abstract_id = self.nums.get(num)?;
+        let levels = self.abstracts.get(abstract_id)?;
+        let this = levels.get(level)?;
+        if this.format == "none" || this.format == "bullet" {
+            return None;
+        }
+        let counters = self
+            .counters
+            .entry(abstract_id.clone())
+            .or_insert_with(|| vec![None; MAX_LEVELS]);
+        let n = match counters.get(level).copied().flatten() {
+            Some(n) => n.saturating_add(1),
+            None => this.start,
+        };
+        if let Some(slot) = counters.get_mut(level) {
+            *slot = Some(n);
+        }
+        for deeper in counters.iter_mut().skip(level + 1) {
+            *deeper = None;
+        }
+        // `%1` … `%9`: the number of that level, in that level's format.
+        let mut label = String::new();
+        let mut chars = this.text.chars().peekable();
+        while let Some(c) = chars.next() {
+            let digit = chars.peek().and_then(|d| d.to_digit(10));
+            match digit {
+                Some(d) if c == '%' && (1..=9).contains(&d) => {
+                    chars.next();
+                    let l = d as usize - 1;
+                    let value = if l == level {
+                        Some(n)
+                    } else {
+                        counters.get(l).copied().flatten()
+                    };
+                    let format = levels.get(l).map_or("decimal", |x| x.format.as_str());
+                    label.push_str(&format_number(value.unwrap_or(1), format));
+                }
+                _ => label.push(c),
+            }
+        }
+        (!label.is_empty()).then_some(label)
+    }
+}
+
+/// `n` written in Word's number format `format`.
+fn format_number(n: u64, format: &str) -> String {
+    match format {
+        "chineseCounting" | "chineseCountingThousand" | "ideographTraditional" if n <= 9999 => {
+            crate::numbering::to_cn_number(n as u32).unwrap_or_else(|| n.to_string())
+        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .filter_map(|c| char::from_u32(c as u32 + 0xFEE0))
+            .collect(),
+        "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
+            char::from_u32(0x2460 + n as u32 - 1).map_or_else(|| n.to_string(), String::from)
+        }
+        "lowerLetter" | "upperLetter" if (1..=26).contains(&n) => {
+            let base = if format == "lowerLetter" { b'a' } else { b'A' };
+            char::from(base + (n - 1) as u8).to_string()
+        }
+        _ => n.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The blocks of a document body (`<w:body>` content), with `numbering` as its list
+    /// definitions.
+    fn read(body: &str, numbering: &str) -> Vec<Block> {
+        let limits = Limits::default();
+        let numbering = Numbering::parse(numbering).expect("numbering parses");
+        let mut b = Body::new(numbering, &limits);
+        b.read(&format!(
+            "<w:document xmlns:w=\"w\" xmlns:mc=\"mc\"><w:body>{body}</w:body></w:document>"
+        ))
+        .expect("reads");
+        b.blocks
+    }
+
+    fn texts(blocks: &[Block]) -> Vec<(String, usize)> {
+        blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) => (p.text.clone(), p.line),
+                Block::Table(t) => (format!("table {:?}", t.rows), t.line),
+            })
+            .collect()
+    }
+
+    fn p(text: &str) -> String {
+        format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn tracked_changes_fields_and_fallbacks_read_as_word_shows_them() {
+        let body = format!(
+            "<w:p><w:r><w:t>保留</w:t></w:r><w:del><w:r><w:delText>删除</w:delText></w:r></w:del>\
+             <w:ins><w:r><w:t>插入</w:t></w:r></w:ins>\
+             <w:moveFrom><w:r><w:rPr><w:b/></w:rPr><w:t>旧处</w:t></w:r></w:moveFrom>\
+             <w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>3</w:t></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>\
+             <w:p><w:r><mc:AlternateContent><mc:Choice><w:txbxContent>{}</w:txbxContent></mc:Choice>\
+             <mc:Fallback><w:txbxContent>{}</w:txbxContent></mc:Fallback></mc:AlternateContent>\
+             <w:t>锚段</w:t></w:r></w:p>{}",
+            p("文本框"),
+            p("文本框"),
+            p("甲&amp;乙&#x4E19;<w:br/>第二行<w:tab/>末")
+        );
+        // (The last paragraph's break and tab are inside its run: `<w:t>` ends before them.)
+        let blocks = read(
+            &body
+                .replace("<w:br/>", "</w:t><w:br/><w:t>")
+                .replace("<w:tab/>", "</w:t><w:tab/><w:t>"),
+            "",
+        );
+        assert_eq!(
+            texts(&blocks),
+            [
+                ("保留插入3".to_string(), 1),
+                ("文本框".into(), 2),
+                ("锚段".into(), 2),
+                ("甲&乙丙".into(), 3),
+                ("第二行末".into(), 3),
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_and_vertical_merges_fill_every_slot() {
+        let cell =
+            |props: &str, text: &str| format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text));
+        let body = format!(
+            "{}<w:tbl><w:tr>{}{}{}</w:tr><w:tr>{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>{}",
+            p("表前"),
+            cell("", "序号"),
+            cell("", "任务"),
+            cell("", "牵头单位"),
+            cell("<w:gridSpan w:val=\"3\"/>", "一、分组"),
+            cell("", "1"),
+            cell("", "甲事"),
+            cell("<w:vMerge w:val=\"restart\"/>", "市科技局"),
+            cell("", "2"),
+            cell("", "乙事"),
+            cell("<w:vMerge/>", ""),
+            p("表后"),
+        );
+        let blocks = read(&body, "");
+        let Block::Table(t) = &blocks[1] else {
+            panic!("a table: {blocks:?}");
+        };
+        assert_eq!(
+            t.rows,
+            [
+                ["序号", "任务", "牵头单位"],
+                ["一、分组", "一、分组", "一、分组"],
+                ["1", "甲事", "市科技局"],
+                ["2", "乙事", "市科技局"],
+            ]
+        );
+        assert_eq!(t.header_rows, 1);
+        assert_eq!(t.row_lines, [2, 3, 4, 5]);
+        assert_eq!(texts(&blocks)[2], ("表后".to_string(), 6));
+    }
+
+    const NUMBERING: &str = "<w:numbering xmlns:w=\"w\">\
+        <w:abstractNum w:abstractNumId=\"7\">\
+          <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+          <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+          <w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%3.\"/></w:lvl>\
+        </w:abstractNum>\
+        <w:abstractNum w:abstractNumId=\"8\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/></w:lvl></w:abstractNum>\
+        <w:num w:numId=\"3\"><w:abstractNumId w:val=\"7\"/></w:num>\
+        <w:num w:numId=\"4\"><w:abstractNumId w:val=\"8\"/></w:num>\
+      </w:numbering>";
+
+    fn numbered(num: &str, level: usize, text: &str) -> String {
+        format!(
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{num}\"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+        )
+    }
+
+    #[test]
+    fn automatic_numbers_are_written_as_word_shows_them() {
+        let body = [
+            numbered("3", 0, "总体要求"),
+            numbered("3", 1, "指导思想"),
+            numbered("3", 1, "基本原则"),
+            numbered("3", 2, "坚持改革"),
+            numbered("3", 2, "坚持开放"),
+            numbered("3", 0, "主要任务"),
+            numbered("3", 1, "推动开放"),
+            numbered("4", 0, "要点"),
+            numbered("9", 0, "未知列表"),
+        ]
+        .concat();
+        let got: Vec<String> = texts(&read(&body, NUMBERING))
+            .into_iter()
+            .map(|t| t.0)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "一、总体要求",
+                "（一）指导思想",
+                "（二）基本原则",
+                "1.坚持改革",
+                "2.坚持开放",
+                "二、主要任务",
+                "（一）推动开放",
+                "要点",
+                "未知列表"
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_in_every_format_word_offers_for_headings() {
+        assert_eq!(format_number(11, "chineseCounting"), "十一");
+        assert_eq!(format_number(3, "decimalFullWidth"), "３");
+        assert_eq!(format_number(2, "decimalEnclosedCircle"), "②");
+        assert_eq!(format_number(2, "lowerLetter"), "b");
+        assert_eq!(format_number(27, "lowerLetter"), "27");
+        assert_eq!(format_number(7, "decimal"), "7");
+    }
+}

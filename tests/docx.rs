@@ -1,0 +1,235 @@
+//! The seed notice as a Word document: built here from the seed's text (its paragraphs as
+//! `w:p`, its task table as a `w:tbl` with group rows spanning the columns), once with every
+//! number typed and once with the headings and the 序号 column numbered by Word's automatic
+//! numbering. Both must give the seed's notice, outline and tasks; lines are paragraph numbers.
+
+use gongwen_parse::{Document, Options, SourceFormat, parse, parse_text};
+use gongwen_tests::{notice_without_line, seed_path, tasks_without_lines};
+use std::io::{Cursor, Write};
+
+fn seed_text() -> String {
+    std::fs::read_to_string(seed_path()).expect("seed")
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+fn run(text: &str) -> String {
+    format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text))
+}
+
+/// A paragraph, numbered by list `num` at `level` when given.
+fn para(text: &str, num: Option<(u32, u32)>) -> String {
+    let props = num.map_or(String::new(), |(id, level)| {
+        format!(
+            "<w:pPr><w:numPr><w:ilvl w:val=\"{level}\"/><w:numId w:val=\"{id}\"/></w:numPr></w:pPr>"
+        )
+    });
+    format!("<w:p>{props}{}</w:p>", run(text))
+}
+
+fn package(body: &str, numbering: Option<&str>) -> Vec<u8> {
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", document.as_bytes()),
+    ];
+    if let Some(n) = numbering {
+        parts.push(("word/numbering.xml", n.as_bytes()));
+    }
+    for (name, data) in parts {
+        w.start_file(name, o).expect("zip entry");
+        w.write_all(data).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
+
+/// Lists: 1 and up for the outline (`一、`, `（一）`), one per run of level-0 headings that
+/// restarts at 一; 100 for the 序号 column (`1`, `2`, …).
+const SEQ_LIST: u32 = 100;
+
+fn numbering_xml(outline_lists: u32) -> String {
+    let mut x = String::from(
+        "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">",
+    );
+    for id in 1..=outline_lists {
+        x.push_str(&format!(
+            "<w:abstractNum w:abstractNumId=\"{id}\">\
+             <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+             <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+             </w:abstractNum><w:num w:numId=\"{id}\"><w:abstractNumId w:val=\"{id}\"/></w:num>"
+        ));
+    }
+    x.push_str(&format!(
+        "<w:abstractNum w:abstractNumId=\"{SEQ_LIST}\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>\
+         <w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1\"/></w:lvl></w:abstractNum>\
+         <w:num w:numId=\"{SEQ_LIST}\"><w:abstractNumId w:val=\"{SEQ_LIST}\"/></w:num></w:numbering>"
+    ));
+    x
+}
+
+/// A typed heading number at the start of `line`: (level, number, text after it) for `一、…`
+/// (level 0) and `（一）…` (level 1).
+fn typed_heading(line: &str) -> Option<(u32, u32, &str)> {
+    const CN: &str = "一二三四五六七八九十";
+    let numeral_end = |s: &str| s.find(|c: char| !CN.contains(c)).unwrap_or(s.len());
+    if let Some(rest) = line.strip_prefix('（') {
+        let end = numeral_end(rest);
+        let after = rest[end..].strip_prefix('）')?;
+        let n = gongwen_parse::numbering::parse_cn_number(&rest[..end])?;
+        return Some((1, n, after));
+    }
+    let end = numeral_end(line);
+    let after = line[end..].strip_prefix('、')?;
+    let n = gongwen_parse::numbering::parse_cn_number(&line[..end])?;
+    Some((0, n, after))
+}
+
+/// The seed as a DOCX; with `auto`, heading numbers and 序号 cells come from Word's numbering
+/// wherever the list would write the same number (elsewhere they stay typed).
+fn seed_docx(auto: bool) -> Vec<u8> {
+    let text = seed_text();
+    let mut body = String::new();
+    // Outline lists: the current list and its counters per level.
+    let (mut list, mut counters) = (0u32, [0u32; 2]);
+    let mut seq = 0u32;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    let flush_table = |rows: &mut Vec<Vec<String>>, body: &mut String, seq: &mut u32| {
+        if rows.is_empty() {
+            return;
+        }
+        let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+        body.push_str("<w:tbl>");
+        for row in rows.drain(..) {
+            body.push_str("<w:tr>");
+            if row.len() == 1 && width > 1 {
+                body.push_str(&format!(
+                    "<w:tc><w:tcPr><w:gridSpan w:val=\"{width}\"/></w:tcPr>{}</w:tc>",
+                    para(&row[0], None)
+                ));
+            } else {
+                for (k, cell) in row.iter().enumerate() {
+                    let number = cell.trim().parse::<u32>().ok();
+                    let p = match number {
+                        Some(n) if auto && k == 0 && n == *seq + 1 => {
+                            *seq = n;
+                            para("", Some((SEQ_LIST, 0)))
+                        }
+                        _ => para(cell, None),
+                    };
+                    body.push_str(&format!("<w:tc>{p}</w:tc>"));
+                }
+            }
+            body.push_str("</w:tr>");
+        }
+        body.push_str("</w:tbl>");
+    };
+    for line in text.lines() {
+        if let Some(cell) = line.strip_prefix('\t') {
+            cur.push(cell.to_string());
+            continue;
+        }
+        if !cur.is_empty() {
+            rows.push(std::mem::take(&mut cur));
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        flush_table(&mut rows, &mut body, &mut seq);
+        let heading = typed_heading(line.trim()).filter(|_| auto);
+        match heading {
+            Some((0, 1, rest)) => {
+                list += 1;
+                counters = [1, 0];
+                body.push_str(&para(rest, Some((list, 0))));
+            }
+            Some((level, n, rest)) if list > 0 && n == counters[level as usize] + 1 => {
+                counters[level as usize] = n;
+                if level == 0 {
+                    counters[1] = 0;
+                }
+                body.push_str(&para(rest, Some((list, level))));
+            }
+            _ => body.push_str(&para(line, None)),
+        }
+    }
+    if !cur.is_empty() {
+        rows.push(cur);
+    }
+    flush_table(&mut rows, &mut body, &mut seq);
+    if auto {
+        assert!(
+            list >= 1 && seq >= 80,
+            "the generator numbers the outline and the tasks: {list} lists, {seq} tasks"
+        );
+    }
+    let numbering = numbering_xml(list);
+    package(&body, auto.then_some(numbering.as_str()))
+}
+
+fn parse_docx(bytes: &[u8]) -> Document {
+    parse(bytes, &Options::default()).expect("the DOCX parses")
+}
+
+/// The parts' outline without lines.
+fn outline(d: &Document) -> serde_json::Value {
+    fn strip(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(m) => {
+                m.remove("line");
+                m.remove("row_lines");
+                m.values_mut().for_each(strip);
+            }
+            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+            _ => {}
+        }
+    }
+    let mut v = serde_json::to_value(&d.parts).expect("parts serialize");
+    strip(&mut v);
+    v
+}
+
+fn assert_same_as_seed(d: &Document, what: &str) {
+    let seed = parse_text(&seed_text());
+    assert_eq!(d.source.format, SourceFormat::Docx, "{what}");
+    assert_eq!(notice_without_line(d), notice_without_line(&seed), "{what}");
+    assert_eq!(d.tasks.len(), 86, "{what}: task count");
+    assert_eq!(tasks_without_lines(d), tasks_without_lines(&seed), "{what}");
+    assert_eq!(outline(d), outline(&seed), "{what}: outline");
+    let codes =
+        |d: &Document| -> Vec<String> { d.diagnostics.iter().map(|x| x.code.clone()).collect() };
+    assert_eq!(codes(d), codes(&seed), "{what}: diagnostics");
+}
+
+#[test]
+fn the_seed_as_a_word_document_gives_the_seed() {
+    let d = parse_docx(&seed_docx(false));
+    assert_same_as_seed(&d, "typed numbers");
+    // Lines are paragraph numbers: the first task's row comes after every paragraph before
+    // the table and the rows above it.
+    let first = &d.tasks[0];
+    assert!(
+        first.line > 10 && first.line < d.tasks[1].line,
+        "{}",
+        first.line
+    );
+}
+
+#[test]
+fn word_numbering_of_headings_and_the_number_column_gives_the_seed() {
+    let docx = seed_docx(true);
+    // The numbers are not in the document's text: Word writes them.
+    let d = parse_docx(&docx);
+    assert_same_as_seed(&d, "automatic numbering");
+}
