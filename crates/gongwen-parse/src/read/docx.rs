@@ -14,9 +14,9 @@
 //!   columns (`w:gridSpan`) or merged with the cell above (`w:vMerge`) fills every slot it
 //!   covers, as a printed table shows it; a cell's paragraphs are its lines; a table nested in a
 //!   cell gives its text to the cell.
-//! - numbers that Word writes itself (automatic numbering, `w:numPr`: `一、`, `（一）`, `1.` and
-//!   a 序号 column numbered by the list) are rendered from `word/numbering.xml`, as Word shows
-//!   them: see [`Numbering`].
+//! - numbers that Word writes itself (automatic numbering, `w:numPr` on the paragraph or on its
+//!   style in `word/styles.xml`: `一、`, `（一）`, `1.` and a 序号 column numbered by the list)
+//!   are rendered from `word/numbering.xml`, as Word shows them: see [`Numbering`].
 //!
 //! A DOCX has no lines: a block's `line` is its paragraph's number in the body, counting from 1,
 //! each table row counting as one (a paragraph in a cell takes its row's). Headers, footers,
@@ -44,6 +44,7 @@ pub const MAX_SPAN: usize = 64;
 
 const DOCUMENT: &str = "word/document.xml";
 const NUMBERING: &str = "word/numbering.xml";
+const STYLES: &str = "word/styles.xml";
 
 /// Reads a DOCX package into blocks.
 ///
@@ -60,10 +61,13 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         location: "DOCX".into(),
         message: format!("the package has no {DOCUMENT}; expected a Word document"),
     })?;
-    let numbering = match read_part(&mut zip, NUMBERING, &mut budget)? {
+    let mut numbering = match read_part(&mut zip, NUMBERING, &mut budget)? {
         Some(xml) => Numbering::parse(&xml)?,
         None => Numbering::default(),
     };
+    if let Some(xml) = read_part(&mut zip, STYLES, &mut budget)? {
+        numbering.read_styles(&xml)?;
+    }
     let mut body = Body::new(numbering, limits);
     body.read(&document)?;
     Ok(Blocks {
@@ -192,8 +196,10 @@ struct Body<'a> {
     /// Inside a run (`w:r`), and inside its text (`w:t`).
     run: usize,
     text: usize,
-    /// The paragraph's automatic numbering (`w:numId`, `w:ilvl`) as its properties give it.
-    num: (Option<String>, usize),
+    /// The paragraph's automatic numbering (`w:numId`, `w:ilvl`) as its properties give it,
+    /// and its style (whose numbering it takes when it has none of its own).
+    num: (Option<String>, Option<usize>),
+    style: Option<String>,
 }
 
 /// Elements whose content is left out.
@@ -217,7 +223,8 @@ impl<'a> Body<'a> {
             skip: 0,
             run: 0,
             text: 0,
-            num: (None, 0),
+            num: (None, None),
+            style: None,
         }
     }
 
@@ -275,7 +282,8 @@ impl<'a> Body<'a> {
                     self.line += 1;
                 }
                 self.paras.push(String::new());
-                self.num = (None, 0);
+                self.num = (None, None);
+                self.style = None;
             }
             "r" => self.run += 1,
             "t" => self.text += 1,
@@ -291,7 +299,8 @@ impl<'a> Body<'a> {
             }
             "noBreakHyphen" if self.run > 0 => self.push_text("-"),
             "numId" => self.num.0 = val(e),
-            "ilvl" => self.num.1 = val(e).and_then(|v| v.parse().ok()).unwrap_or(0),
+            "ilvl" => self.num.1 = val(e).and_then(|v| v.parse().ok()),
+            "pStyle" => self.style = val(e),
             "tbl" => {
                 self.tables += 1;
                 if self.tables == 1 {
@@ -338,8 +347,16 @@ impl<'a> Body<'a> {
             "r" => self.run = self.run.saturating_sub(1),
             "t" => self.text = self.text.saturating_sub(1),
             "pPr" => {
-                // The paragraph's own numbering is known: its number goes first.
-                if let (Some(id), level) = std::mem::take(&mut self.num) {
+                // The paragraph's numbering is known (its own, or its style's): its number
+                // goes first.
+                let (num, level) = std::mem::take(&mut self.num);
+                let style = self.style.take();
+                let styled = || style.as_deref().and_then(|s| self.numbering.style_num(s));
+                let found = match num {
+                    Some(id) => Some((id, level.unwrap_or(0))),
+                    None => styled().map(|(id, l)| (id, level.unwrap_or(l))),
+                };
+                if let Some((id, level)) = found {
                     if let Some(label) = self.numbering.next(&id, level) {
                         self.push_text(&label);
                     }
@@ -466,7 +483,9 @@ impl<'a> Body<'a> {
 /// `w:abstractNum`), each level's format (`w:numFmt`: decimal, chineseCounting…), its text
 /// (`w:lvlText`: `%1、`, `（%1）`, `%1.%2`) and start (`w:start`). [`Numbering::next`] counts as
 /// Word does: a level's number goes up by one at each of its paragraphs, and the levels below
-/// it start again.
+/// it start again; lists that share their definition share their count, unless a list starts a
+/// level again (`w:startOverride`). Paragraph styles may carry the numbering
+/// ([`Numbering::read_styles`]).
 #[derive(Default)]
 pub struct Numbering {
     /// `w:num` id → `w:abstractNum` id.
@@ -475,6 +494,23 @@ pub struct Numbering {
     abstracts: HashMap<String, Vec<Level>>,
     /// The numbers reached, per abstract list and level.
     counters: HashMap<String, Vec<Option<u64>>>,
+    /// `w:num` id → levels it starts again (`w:lvlOverride`/`w:startOverride`), and at what.
+    overrides: HashMap<String, Vec<(usize, u64)>>,
+    /// (`w:num` id, level) whose override has been applied.
+    restarted: Vec<(String, usize)>,
+    /// Paragraph styles' numbering, by style id.
+    styles: HashMap<String, StyleNum>,
+}
+
+/// What a paragraph style says of numbering.
+#[derive(Default)]
+struct StyleNum {
+    /// `w:numId`.
+    num: Option<String>,
+    /// `w:ilvl`.
+    level: Option<usize>,
+    /// The style it is based on.
+    based_on: Option<String>,
 }
 
 #[derive(Clone)]
@@ -505,6 +541,7 @@ impl Numbering {
         let mut abstract_id: Option<String> = None;
         let mut num_id: Option<String> = None;
         let mut level: Option<usize> = None;
+        let mut override_level: Option<usize> = None;
         loop {
             let event = reader
                 .read_event()
@@ -517,6 +554,7 @@ impl Numbering {
                         "abstractNum" => abstract_id = None,
                         "num" => num_id = None,
                         "lvl" => level = None,
+                        "lvlOverride" => override_level = None,
                         _ => {}
                     }
                     continue;
@@ -534,6 +572,15 @@ impl Numbering {
             match e.local_name().as_ref() {
                 "abstractNum" if !empty => abstract_id = attr("abstractNumId"),
                 "num" if !empty => num_id = attr("numId"),
+                "lvlOverride" if !empty => {
+                    override_level = attr("ilvl").and_then(|v| v.parse::<usize>().ok());
+                }
+                "startOverride" => {
+                    if let (Some(num), Some(l)) = (&num_id, override_level) {
+                        let start = val(e).and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+                        n.overrides.entry(num.clone()).or_default().push((l, start));
+                    }
+                }
                 "abstractNumId" => {
                     if let (Some(num), Some(a)) = (&num_id, val(e)) {
                         n.nums.insert(num.clone(), a);
@@ -565,6 +612,66 @@ impl Numbering {
         Ok(n)
     }
 
+    /// Reads the paragraph styles' numbering from `word/styles.xml`.
+    pub fn read_styles(&mut self, xml: &str) -> Result<()> {
+        let mut reader = Reader::from_str(xml);
+        let mut style: Option<String> = None;
+        loop {
+            let event = reader
+                .read_event()
+                .map_err(|e| xml_error(STYLES, reader.error_position(), e))?;
+            let (e, empty) = match &event {
+                Event::Start(e) => (e, false),
+                Event::Empty(e) => (e, true),
+                Event::End(e) => {
+                    if e.local_name().as_ref() == "style" {
+                        style = None;
+                    }
+                    continue;
+                }
+                Event::Eof => break,
+                _ => continue,
+            };
+            let local = e.local_name();
+            if local.as_ref() == "style" {
+                if !empty {
+                    style = e
+                        .attributes()
+                        .with_checks(false)
+                        .flatten()
+                        .find(|a| a.key.local_name().as_ref() == "styleId")
+                        .map(|a| unescaped(&a.value));
+                }
+                continue;
+            }
+            let Some(id) = &style else { continue };
+            let entry = self.styles.entry(id.clone()).or_default();
+            match local.as_ref() {
+                "numId" => entry.num = val(e),
+                "ilvl" => entry.level = val(e).and_then(|v| v.parse().ok()),
+                "basedOn" => entry.based_on = val(e),
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The list and level a paragraph of style `id` is numbered by, through the styles it is
+    /// based on (at most 16 deep).
+    fn style_num(&self, id: &str) -> Option<(String, usize)> {
+        let mut id = id;
+        let mut level = None;
+        for _ in 0..16 {
+            let style = self.styles.get(id)?;
+            level = level.or(style.level);
+            if let Some(num) = &style.num {
+                return Some((num.clone(), level.unwrap_or(0)));
+            }
+            id = style.based_on.as_deref()?;
+        }
+        None
+    }
+
     /// The label of the next paragraph of list `num` at `level` (`一、`, `（二）`, `3.`), or `None`
     /// when the list is unknown or the level shows no number.
     pub fn next(&mut self, num: &str, level: usize) -> Option<String> {
@@ -578,9 +685,20 @@ impl Numbering {
             .counters
             .entry(abstract_id.clone())
             .or_insert_with(|| vec![None; MAX_LEVELS]);
-        let n = match counters.get(level).copied().flatten() {
-            Some(n) => n.saturating_add(1),
-            None => this.start,
+        // A list that starts its level again: the first time it is used there.
+        let restart = self
+            .overrides
+            .get(num)
+            .and_then(|o| o.iter().find(|(l, _)| *l == level))
+            .map(|&(_, start)| start)
+            .filter(|_| !self.restarted.iter().any(|(m, l)| m == num && *l == level));
+        if restart.is_some() {
+            self.restarted.push((num.to_string(), level));
+        }
+        let n = match (restart, counters.get(level).copied().flatten()) {
+            (Some(start), _) => start,
+            (None, Some(n)) => n.saturating_add(1),
+            (None, None) => this.start,
         };
         if let Some(slot) = counters.get_mut(level) {
             *slot = Some(n);
@@ -784,6 +902,58 @@ mod tests {
                 "（一）推动开放",
                 "要点",
                 "未知列表"
+            ]
+        );
+    }
+
+    #[test]
+    fn styles_number_their_paragraphs_and_overrides_start_again() {
+        let numbering = NUMBERING.replace(
+            "</w:numbering>",
+            "<w:num w:numId=\"5\"><w:abstractNumId w:val=\"7\"/>\
+             <w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>\
+             </w:numbering>",
+        );
+        let mut n = Numbering::parse(&numbering).expect("numbering parses");
+        n.read_styles(
+            "<w:styles xmlns:w=\"w\">\
+             <w:style w:styleId=\"H1\"><w:pPr><w:numPr><w:numId w:val=\"3\"/></w:numPr></w:pPr></w:style>\
+             <w:style w:styleId=\"H2\"><w:basedOn w:val=\"H1\"/><w:pPr><w:numPr><w:ilvl w:val=\"1\"/></w:numPr></w:pPr></w:style>\
+             </w:styles>",
+        )
+        .expect("styles parse");
+        let limits = Limits::default();
+        let mut b = Body::new(n, &limits);
+        let styled = |style: &str, text: &str| {
+            format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"{style}\"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            )
+        };
+        let body = [
+            styled("H1", "总则"),
+            styled("H2", "目的"),
+            styled("H1", "分则"),
+            // A list that starts again at 一 (its own override), then goes on.
+            numbered("5", 0, "附则"),
+            numbered("5", 0, "其他"),
+            // Numbering switched off on a styled paragraph.
+            "<w:p><w:pPr><w:pStyle w:val=\"H1\"/><w:numPr><w:numId w:val=\"0\"/></w:numPr></w:pPr><w:r><w:t>无号</w:t></w:r></w:p>".to_string(),
+        ]
+        .concat();
+        b.read(&format!(
+            "<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+        ))
+        .expect("reads");
+        let got: Vec<String> = texts(&b.blocks).into_iter().map(|t| t.0).collect();
+        assert_eq!(
+            got,
+            [
+                "一、总则",
+                "（一）目的",
+                "二、分则",
+                "一、附则",
+                "二、其他",
+                "无号"
             ]
         );
     }
