@@ -134,14 +134,16 @@ fn wrap(text: &str, w: usize) -> Vec<String> {
 }
 
 /// The seed's table as fixed-width text: every cell padded to its column's width with `pad`
-/// (one column wide), long cells wrapped onto the following lines under their column.
+/// (one column wide), long cells wrapped onto the following lines under their column, group
+/// rows wrapped at the table's width.
 fn fixed_width(widths: &[usize], pad: char) -> String {
     let (before, rows, after) = table_rows(&seed_text());
     let pad_w = width(&pad.to_string());
     let mut out = before;
     for r in &rows {
         if r.len() == 1 {
-            out.push(r[0].clone());
+            // A group row spans the table, and wraps at its width.
+            out.extend(wrap(r[0].trim(), widths.iter().sum::<usize>() - 2));
             continue;
         }
         let wrapped: Vec<Vec<String>> = r

@@ -11,7 +11,8 @@
 //!
 //! - a line that splits into cells is a row; in a table with a sequence column, a row starts
 //!   with its number;
-//! - a line that is only a numbered heading (`一、…`, `（一）…`) is a group row;
+//! - a line that is only a numbered heading (`一、…`, `（一）…`) is a group row, and a line of one
+//!   cell right after it that does not start a row is the rest of its text;
 //! - a line right after a row that does not start a row is the rest of cells that wrapped: with
 //!   spaces, when each of its pieces starts under a cell of the row other than the first (by
 //!   display width, a Chinese character counting two), it joins that cell; with bars, when its
@@ -136,13 +137,15 @@ pub fn read_delimited_table(
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     // Where the cells of the last row start (display columns), for pieces that wrapped.
     let mut columns: Vec<usize> = Vec::new();
-    // Whether the line before was a row (a wrapped piece must follow one directly).
+    // Whether the line before was a row, or a group row (a wrapped piece must follow one
+    // directly).
     let mut after_row = false;
+    let mut after_group = false;
     let mut end = start + 1;
     let mut i = start + 1;
     while let Some(line) = lines.get(i) {
         if line.trim().is_empty() || is_rule(line) {
-            after_row = false;
+            (after_row, after_group) = (false, false);
             i += 1;
             continue;
         }
@@ -152,7 +155,13 @@ pub fn read_delimited_table(
         if single && is_group_heading(first) {
             rows.push((vec![first.to_string()], i + 1));
             columns.clear();
-            after_row = false;
+            (after_row, after_group) = (false, true);
+        } else if after_group && single && !starts_row(&pieces, width, numbered) {
+            // The rest of a group row's text that wrapped.
+            if let Some(cell) = rows.last_mut().and_then(|(r, _)| r.first_mut()) {
+                cell.push(' ');
+                cell.push_str(first);
+            }
         } else if after_row && is_continuation(&pieces, &columns, separator, numbered) {
             if let Some((row, _)) = rows.last_mut() {
                 continue_row(row, &pieces, &columns, separator);
@@ -160,7 +169,7 @@ pub fn read_delimited_table(
         } else if starts_row(&pieces, width, numbered) {
             columns = pieces.iter().map(|p| p.column).collect();
             rows.push((pieces.iter().map(|p| p.text.to_string()).collect(), i + 1));
-            after_row = true;
+            (after_row, after_group) = (true, false);
         } else {
             break;
         }

@@ -109,6 +109,7 @@ fn continues(next: &str, is_table_line: &impl Fn(&str) -> bool) -> bool {
         && !next.starts_with(char::is_whitespace)
         && !next.starts_with('\u{3000}')
         && !is_table_line(next)
+        && !in_columns(next)
         && numbering::marker(next.trim()).is_none()
 }
 
