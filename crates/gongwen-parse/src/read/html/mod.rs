@@ -66,7 +66,6 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         html,
         capped,
         notes,
-        elements,
     } = tree::parse(&decoded.text, max_depth);
     if capped.is_some() {
         diagnostics.push(Diagnostic::new(
@@ -80,7 +79,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let mut lines = notes.lines(&html.tree);
     // The metadata search reads every element; the content survey walks them all anyway.
     let mut scan = meta::Scan::default();
-    let (root, marks) = content::find_root(doc, elements, &mut |n| scan.visit(n));
+    let (root, marks) = content::find_root(doc, &mut |n| scan.visit(n));
     let found = scan.finish();
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);

@@ -54,8 +54,6 @@ pub(super) struct Parsed {
     pub html: Html,
     pub capped: Option<String>,
     pub notes: Notes,
-    /// How many elements the parser made (an upper bound for tables keyed by element).
-    pub elements: usize,
 }
 
 /// What the sink noted of text nodes while parsing, sorted by node: see [`Note`].
@@ -129,24 +127,22 @@ impl Lines<'_> {
 
 /// Parses `text`, applying the depth cap only when the page needs it.
 pub(super) fn parse(text: &str, max_depth: usize) -> Parsed {
-    if let Ok((html, notes, elements)) = parse_watched(text, Some(max_depth)) {
+    if let Ok((html, notes, _)) = parse_watched(text, Some(max_depth)) {
         return Parsed {
             html,
             capped: None,
             notes,
-            elements,
         };
     }
     let capped = flatten::cap_depth(text, max_depth);
     let source = capped.as_deref().unwrap_or(text);
     // The cap leaves the tree within a few times the limit: parse it unwatched.
-    let (html, notes, elements) = parse_watched(source, None)
+    let (html, notes, _) = parse_watched(source, None)
         .unwrap_or_else(|_| (Html::parse_document(source), Notes::empty(), 0));
     Parsed {
         html,
         capped,
         notes,
-        elements,
     }
 }
 
