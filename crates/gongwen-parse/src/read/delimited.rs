@@ -91,19 +91,19 @@ pub fn has_visible_separator(text: &str) -> bool {
         || WIDE.iter().any(|f| f.find(b).is_some())
 }
 
-/// Whether `text` holds a word a header of such a table starts from (序号, 编号, 牵头): one byte
-/// search for the last bytes of 号 and 头, each hit checked for the word it ends.
+/// Whether `text` holds a word a header of such a table starts from (序号, 编号, 牵头, 责任): one
+/// byte search for the last bytes of 号, 头 and 任, each hit checked for the word it ends.
 pub fn names_a_header_word(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memchr2_iter(0xB7, 0xB4, b).any(|at| {
+    memchr::memchr3_iter(0xB7, 0xB4, 0xBB, b).any(|at| {
         at.checked_sub(5)
             .and_then(|start| b.get(start..=at))
             .is_some_and(|w| HEADER_WORDS.iter().any(|h| h.as_bytes() == w))
     })
 }
 
-/// The words a header starts from: each six bytes, ending in B7 (号) or B4 (头).
-const HEADER_WORDS: [&str; 3] = ["序号", "编号", "牵头"];
+/// The words a header starts from: each six bytes, ending in B7 (号), B4 (头) or BB (任).
+const HEADER_WORDS: [&str; 4] = ["序号", "编号", "牵头", "责任"];
 
 /// Whether `line` is the header of a table laid out this way.
 pub fn is_header(line: &str) -> bool {
@@ -510,6 +510,20 @@ mod tests {
                 vec!["1", "推动继续推动", "市商务委", "市财政局市科技局"],
                 vec!["2", "完善", "市市场监管局", ""],
             ]
+        );
+    }
+
+    #[test]
+    fn a_header_without_a_number_column_names_its_units_responsible() {
+        let (table, end, _) =
+            read("重点任务 | 责任单位 | 配合单位\n推动开放 | 市商务委 | 市财政局\n完善监管 | 市市场监管局 |")
+                .expect("a table");
+        assert_eq!(end, 3);
+        assert_eq!(table.rows[2], ["完善监管", "市市场监管局", ""]);
+        assert!(
+            names_a_header_word("责任单位")
+                && names_a_header_word("牵头")
+                && !names_a_header_word("任务")
         );
     }
 
