@@ -262,10 +262,17 @@ impl<'a> Body<'a> {
                 _ => {}
             }
         }
-        // A document cut short: what was read stands.
+        // A document cut short: what was read stands, the open table included.
         while !self.paras.is_empty() {
             self.close("p")?;
         }
+        while self.tables > 0 {
+            if self.tables == 1 && self.cell.is_some() {
+                self.close("tc")?;
+            }
+            self.close("tbl")?;
+        }
+        self.flush_held();
         Ok(())
     }
 
@@ -816,6 +823,17 @@ mod tests {
                 ("第二行末".into(), 3),
             ]
         );
+    }
+
+    #[test]
+    fn a_document_cut_short_keeps_what_was_read() {
+        let limits = Limits::default();
+        let mut b = Body::new(Numbering::default(), &limits);
+        b.read("<w:document><w:body><w:p><w:r><w:t>标题</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>序号</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>任务")
+            .expect("reads what is there");
+        let got = texts(&b.blocks);
+        assert_eq!(got[0], ("标题".to_string(), 1));
+        assert_eq!(got[1].0, "table [[\"序号\", \"任务\"]]");
     }
 
     #[test]
