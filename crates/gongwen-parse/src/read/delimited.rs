@@ -6,8 +6,9 @@
 //! of a Markdown row (`1 | 推动… | 市商务委 | 市发展改革委`). Neither shape says by itself that
 //! it is a table (prose has double spaces too), so such a table is recognised only by its header
 //! line: split the same way, it must name a task table ([`crate::tasks::column_roles`]: a lead
-//! column and a task or sequence column) in at most twelve short cells. A header spaced
-//! out letter by letter (`试  点  任  务`) is read as one cell. After the header, line by line:
+//! column and a task or sequence column) in at most twelve short cells (80 characters in all).
+//! A header spaced out letter by letter (`试  点  任  务`) is read as one cell. After the header,
+//! line by line:
 //!
 //! - a line that splits into cells is a row; in a table with a sequence column, a row starts
 //!   with its number;
@@ -79,8 +80,11 @@ pub fn may_be_header(line: &str) -> bool {
 static WIDE: LazyLock<[Finder<'static>; 2]> =
     LazyLock::new(|| ["\u{3000}", "｜"].map(|s| Finder::new(s.as_bytes())));
 
+/// The most characters a header's cells hold together.
+const MAX_HEADER_TOTAL_CHARS: usize = 80;
+
 /// The longest a header's text can be once normalized (its cells run together), in bytes.
-pub const MAX_HEADER_TEXT: usize = MAX_COLUMNS * (MAX_HEADER_CHARS * 3 + 1);
+pub const MAX_HEADER_TEXT: usize = MAX_HEADER_TOTAL_CHARS * 3 + MAX_COLUMNS;
 
 /// Whether `text` has a separator a browser shows as such: a bar, a no-break space or an
 /// ideographic space (runs of ordinary spaces show as one).
@@ -91,19 +95,22 @@ pub fn has_visible_separator(text: &str) -> bool {
         || WIDE.iter().any(|f| f.find(b).is_some())
 }
 
-/// Whether `text` holds a word a header of such a table starts from (序号, 编号, 牵头, 责任): one
-/// byte search for the last bytes of 号, 头 and 任, each hit checked for the word it ends.
+/// Whether `text` holds a word a header of such a table starts from (序号, 编号, 牵头, 责任): a
+/// byte search for each of 号, 牵头 and 责任 with searchers built once, a 号 checked for the
+/// character before it.
 pub fn names_a_header_word(text: &str) -> bool {
+    static FINDERS: LazyLock<[Finder<'static>; 3]> =
+        LazyLock::new(|| ["号", "牵头", "责任"].map(|s| Finder::new(s.as_bytes())));
     let b = text.as_bytes();
-    memchr::memchr3_iter(0xB7, 0xB4, 0xBB, b).any(|at| {
-        at.checked_sub(5)
-            .and_then(|start| b.get(start..=at))
-            .is_some_and(|w| HEADER_WORDS.iter().any(|h| h.as_bytes() == w))
-    })
+    let [hao, lead, duty] = &*FINDERS;
+    lead.find(b).is_some()
+        || duty.find(b).is_some()
+        || hao.find_iter(b).any(|at| {
+            at.checked_sub(3)
+                .and_then(|start| b.get(start..at))
+                .is_some_and(|c| c == "序".as_bytes() || c == "编".as_bytes())
+        })
 }
-
-/// The words a header starts from: each six bytes, ending in B7 (号), B4 (头) or BB (任).
-const HEADER_WORDS: [&str; 4] = ["序号", "编号", "牵头", "责任"];
 
 /// Whether `line` is the header of a table laid out this way.
 pub fn is_header(line: &str) -> bool {
@@ -208,7 +215,8 @@ pub fn read_delimited_table(
     Some((super::text::grid_from_rows(rows), end))
 }
 
-/// The header's cells, normalized, when the line splits into 3 to [`MAX_COLUMNS`] short cells.
+/// The header's cells, normalized, when the line splits into 3 to [`MAX_COLUMNS`] short cells
+/// ([`MAX_HEADER_CHARS`] each, [`MAX_HEADER_TOTAL_CHARS`] in all).
 fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
     let pieces = split(line, separator);
     let mut cells: Vec<String> = Vec::new();
@@ -227,7 +235,8 @@ fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
     let fits = (3..=MAX_COLUMNS).contains(&cells.len())
         && cells
             .iter()
-            .all(|c| !c.is_empty() && c.chars().count() <= MAX_HEADER_CHARS);
+            .all(|c| !c.is_empty() && c.chars().count() <= MAX_HEADER_CHARS)
+        && cells.iter().map(|c| c.chars().count()).sum::<usize>() <= MAX_HEADER_TOTAL_CHARS;
     fits.then_some(cells)
 }
 

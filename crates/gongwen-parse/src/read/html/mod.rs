@@ -144,9 +144,11 @@ impl Kept {
             return;
         }
         let one_cell_header = text.len() <= 40 && (text.contains("序号") || text.contains("编号"));
+        // A separator between cells, not the indentation (`&nbsp;&nbsp;`, `\u{3000}\u{3000}`) a
+        // paragraph starts with.
         let set_apart = || {
             super::delimited::names_a_header_word(text)
-                && super::delimited::has_visible_separator(raw)
+                && super::delimited::has_visible_separator(raw.trim_matches(char::is_whitespace))
         };
         if one_cell_header || set_apart() {
             let shown = as_shown(raw);
