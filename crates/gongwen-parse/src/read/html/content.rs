@@ -89,6 +89,8 @@ struct Open {
     id: NodeId,
     count: Count,
     link: bool,
+    /// [`is_container_tag`]: the fallback may descend into it.
+    container: bool,
     /// Its own entries in the survey's candidates.
     candidates: std::ops::Range<usize>,
     /// Of its children with Chinese text, the one with the most outside links (the last of
@@ -159,6 +161,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                             id: n.id(),
                             count: Count::default(),
                             link,
+                            container: is_container_tag(&e.name.local),
                             candidates: from..candidates.len(),
                             best: None,
                         });
@@ -210,7 +213,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                     parent.count.plain += c.plain;
                     // Elements without Chinese text are never chosen, nor descended into.
                     if c.all > 0 && parent.best.is_none_or(|(plain, _, _)| c.plain >= plain) {
-                        parent.best = Some((c.plain, is_container(&n), down));
+                        parent.best = Some((c.plain, open.container, down));
                     }
                 }
             }
@@ -234,26 +237,24 @@ fn matches(m: &Matcher, id: Option<&str>, class: Option<&str>, name: &str) -> bo
 
 /// Elements that hold blocks; the fallback never descends into a paragraph or inline element,
 /// which would leave the paragraphs and tables around it behind.
-fn is_container(n: &Dom<'_>) -> bool {
-    n.value().as_element().is_some_and(|e| {
-        matches!(
-            e.name.local,
-            local_name!("div")
-                | local_name!("section")
-                | local_name!("article")
-                | local_name!("main")
-                | local_name!("td")
-                | local_name!("th")
-                | local_name!("table")
-                | local_name!("tbody")
-                | local_name!("thead")
-                | local_name!("tfoot")
-                | local_name!("tr")
-                | local_name!("center")
-                | local_name!("form")
-                | local_name!("blockquote")
-        )
-    })
+fn is_container_tag(name: &html5ever::LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("div")
+            | local_name!("section")
+            | local_name!("article")
+            | local_name!("main")
+            | local_name!("td")
+            | local_name!("th")
+            | local_name!("table")
+            | local_name!("tbody")
+            | local_name!("thead")
+            | local_name!("tfoot")
+            | local_name!("tr")
+            | local_name!("center")
+            | local_name!("form")
+            | local_name!("blockquote")
+    )
 }
 
 /// The element that holds the notice: a known container, else the densest block of Chinese
@@ -318,6 +319,13 @@ mod tests {
     use super::*;
     use rustc_hash::FxHashMap;
     use scraper::Html;
+
+    /// [`is_container_tag`] for a node (the reference's way of asking).
+    fn is_container(n: &Dom<'_>) -> bool {
+        n.value()
+            .as_element()
+            .is_some_and(|e| is_container_tag(&e.name.local))
+    }
 
     /// The reference survey's result.
     struct CountedSurvey {
