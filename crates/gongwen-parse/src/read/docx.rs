@@ -5,8 +5,9 @@
 //!
 //! - every paragraph (`w:p`) is a paragraph: the text of its runs (`w:t`), a tab (`w:tab`) as a
 //!   tab, and a line break (`w:br`, `w:cr`) ending it as a paragraph of its own, as `<br>` does
-//!   on a page. Tracked changes read as accepted: inserted text is kept, deleted text
-//!   (`w:delText`) and the old place of moved text (`w:moveFrom`) are left out; so are field
+//!   on a page. Tracked changes read as accepted (an `info` diagnostic says so): inserted text
+//!   is kept, deleted text (`w:delText`) and the old place of moved text (`w:moveFrom`) are left
+//!   out; so are field
 //!   codes (`w:instrText`, the result of the field is read) and the fallback copy of drawings
 //!   (`mc:Fallback`, which repeats what `mc:Choice` holds). Paragraphs in text boxes come before
 //!   the paragraph that anchors them.
@@ -31,7 +32,7 @@
 //! parse, is an [`Error::Document`] naming the part and the byte where reading stopped.
 
 use crate::blocks::{Block, Blocks, Para};
-use crate::model::{Diagnostic, SourceFormat, Table};
+use crate::model::{Diagnostic, Severity, SourceFormat, Table};
 use crate::normalize::normalize_block;
 use crate::{Error, Limits, Result, tasks};
 use quick_xml::Reader;
@@ -200,6 +201,9 @@ struct Body<'a> {
     /// and its style (whose numbering it takes when it has none of its own).
     num: (Option<String>, Option<usize>),
     style: Option<String>,
+    /// Tracked changes met (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`), and the paragraph of
+    /// the first.
+    changes: (usize, usize),
 }
 
 /// Elements whose content is left out.
@@ -225,6 +229,7 @@ impl<'a> Body<'a> {
             text: 0,
             num: (None, None),
             style: None,
+            changes: (0, 0),
         }
     }
 
@@ -273,12 +278,29 @@ impl<'a> Body<'a> {
             self.close("tbl")?;
         }
         self.flush_held();
+        if self.changes.0 > 0 {
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "docx_tracked_changes",
+                format!(
+                    "the document holds {} tracked change(s) (first in paragraph {}), read as accepted: inserted text kept, deleted text left out",
+                    self.changes.0, self.changes.1
+                ),
+                Some(self.changes.1),
+            ));
+        }
         Ok(())
     }
 
     fn open(&mut self, e: &BytesStart<'_>) -> Result<()> {
         let name = e.local_name();
         let local = name.as_ref();
+        if matches!(local, "ins" | "del" | "moveFrom" | "moveTo") && self.skip == 0 {
+            if self.changes.0 == 0 {
+                self.changes.1 = self.line.max(1);
+            }
+            self.changes.0 += 1;
+        }
         if self.skip > 0 || skipped(local) {
             self.skip += 1;
             return Ok(());
@@ -807,12 +829,24 @@ mod tests {
             p("甲&amp;乙&#x4E19;<w:br/>第二行<w:tab/>末")
         );
         // (The last paragraph's break and tab are inside its run: `<w:t>` ends before them.)
-        let blocks = read(
-            &body
-                .replace("<w:br/>", "</w:t><w:br/><w:t>")
-                .replace("<w:tab/>", "</w:t><w:tab/><w:t>"),
-            "",
+        let body = body
+            .replace("<w:br/>", "</w:t><w:br/><w:t>")
+            .replace("<w:tab/>", "</w:t><w:tab/><w:t>");
+        let limits = Limits::default();
+        let mut b = Body::new(Numbering::default(), &limits);
+        b.read(&format!(
+            "<w:document xmlns:w=\"w\" xmlns:mc=\"mc\"><w:body>{body}</w:body></w:document>"
+        ))
+        .expect("reads");
+        // Three tracked changes (a deletion, an insertion, a move), reported once.
+        assert_eq!(b.diagnostics.len(), 1);
+        assert_eq!(b.diagnostics[0].code, "docx_tracked_changes");
+        assert!(
+            b.diagnostics[0].message.contains("3 tracked"),
+            "{:?}",
+            b.diagnostics
         );
+        let blocks = b.blocks;
         assert_eq!(
             texts(&blocks),
             [
