@@ -776,3 +776,68 @@ fn a_million_row_sheet_is_refused_at_the_grid_limit() {
             .any(|d| d.code == "sheet_ignored" && d.message.contains("数据"))
     );
 }
+
+/// A CSV field, quoted when it holds a comma, a quote or a line break.
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
+}
+
+#[test]
+fn the_seed_table_saved_as_csv_gives_the_same_tasks() {
+    let text = std::fs::read_to_string(gongwen_tests::seed_path()).expect("seed");
+    // The seed's table rows (cells one per tab line, rows between blank lines).
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for l in text.lines() {
+        if let Some(c) = l.strip_prefix('\t') {
+            cur.push(c.to_string());
+        } else if !cur.is_empty() {
+            rows.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        rows.push(cur);
+    }
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut csv = String::from("重庆市服务业扩大开放综合试点总体方案任务分工\n");
+    for r in &rows {
+        // A group row fills the row, as a merged cell saved as CSV does in Excel: once.
+        let cells: Vec<String> = (0..width)
+            .map(|k| r.get(k).map_or("", String::as_str).trim().to_string())
+            .collect();
+        csv.push_str(
+            &cells
+                .iter()
+                .map(|c| csv_field(c))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        csv.push_str("\r\n");
+    }
+    let options = Options {
+        format: Some(gongwen_parse::InputFormat::Csv),
+        ..Options::default()
+    };
+    for (what, bytes) in [
+        ("UTF-8", csv.clone().into_bytes()),
+        ("GBK", encoding_rs::GBK.encode(&csv).0.into_owned()),
+    ] {
+        let back = parse(&bytes, &options).expect("the CSV parses");
+        assert_eq!(
+            back.source.format,
+            gongwen_parse::SourceFormat::Csv,
+            "{what}"
+        );
+        let seed = seed();
+        assert_eq!(back.tasks.len(), seed.tasks.len(), "{what}");
+        for (a, b) in seed.tasks.iter().zip(&back.tasks) {
+            assert_eq!(essentials(a), essentials(b), "{what}: task {}", a.seq);
+        }
+        // Lines are records: the title 1, the header 2, two group rows, then task 1.
+        assert_eq!(back.tasks[0].line, 5, "{what}");
+    }
+}

@@ -16,7 +16,7 @@ pub fn display_name(p: &Path) -> String {
 
 /// The extensions `check` and batch `convert` pick up in folders.
 pub const INPUT_EXTENSIONS: &[&str] = &[
-    "txt", "html", "htm", "shtml", "docx", "xlsx", "xls", "xlsm", "xlsb", "ods",
+    "txt", "html", "htm", "shtml", "docx", "xlsx", "xls", "xlsm", "xlsb", "ods", "csv",
 ];
 
 /// The format an extension names, when it names one clearly.
@@ -25,6 +25,7 @@ fn format_hint(p: &Path) -> Option<InputFormat> {
         "html" | "htm" | "shtml" | "xhtml" => Some(InputFormat::Html),
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(InputFormat::Workbook),
         "docx" => Some(InputFormat::Docx),
+        "csv" => Some(InputFormat::Csv),
         _ => None,
     }
 }

@@ -436,6 +436,7 @@ fn format_name(f: SourceFormat) -> &'static str {
         SourceFormat::Html => "html",
         SourceFormat::Xlsx => "xlsx",
         SourceFormat::Docx => "docx",
+        SourceFormat::Csv => "csv",
         SourceFormat::Json => "json",
     }
 }

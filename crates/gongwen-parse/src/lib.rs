@@ -49,6 +49,9 @@ pub enum InputFormat {
     Workbook,
     /// A Word document (DOCX).
     Docx,
+    /// A task table as comma-separated values (never sniffed: named by the caller or by a
+    /// `.csv` extension).
+    Csv,
     /// A document in gongwen's own JSON contract.
     Json,
 }
@@ -181,6 +184,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
             }
             b
         }
+        InputFormat::Csv => read::csv::read_csv(bytes, limits)?,
         InputFormat::Json => return read::json::read_json(bytes),
     };
     Ok(structure::build(blocks))

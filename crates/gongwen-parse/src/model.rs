@@ -56,6 +56,8 @@ pub enum SourceFormat {
     Xlsx,
     /// A Word document (DOCX); lines are paragraph numbers.
     Docx,
+    /// Comma-separated values (a task table saved as CSV).
+    Csv,
     /// A document in this crate's own JSON contract.
     Json,
 }

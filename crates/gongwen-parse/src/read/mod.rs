@@ -1,5 +1,6 @@
 //! Readers: one per input format, each producing the same [`crate::blocks::Blocks`].
 
+pub mod csv;
 pub mod delimited;
 pub mod docx;
 pub mod html;

@@ -287,6 +287,44 @@ macro_rules! stream_cells {
     }};
 }
 
+/// Reads one sheet given as rows of cell texts (a CSV file: `rows` yields each row's 0-based
+/// index and cells, or an error), as a workbook's sheet is read: within the cell and grid limits,
+/// its task tables found by their header rows, title rows above them as paragraphs.
+pub(crate) fn read_rows(
+    name: &str,
+    rows: impl Iterator<Item = Result<(u32, Vec<String>)>>,
+    limits: &Limits,
+    format: SourceFormat,
+) -> Result<Blocks> {
+    let mut budget = Budget { limits, cells: 0 };
+    let mut col = Collector {
+        sheet: SheetCells {
+            name: name.to_string(),
+            cells: Vec::new(),
+            merges: Vec::new(),
+        },
+        bbox: None,
+        budget: &mut budget,
+    };
+    for row in rows {
+        let (r, cells) = row?;
+        for (c, text) in cells.into_iter().enumerate() {
+            let c = u32::try_from(c).unwrap_or(u32::MAX);
+            col.push(r, c, normalize_block(&text))?;
+        }
+    }
+    let (sheet, bbox) = (col.sheet, col.bbox);
+    let mut out = Blocks {
+        blocks: Vec::new(),
+        format,
+        encoding: "UTF-8".into(),
+        page: None,
+        diagnostics: Vec::new(),
+    };
+    sheet_blocks(sheet, bbox, &mut out)?;
+    Ok(out)
+}
+
 fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let cursor = Cursor::new(bytes);
     let mut out = Blocks {

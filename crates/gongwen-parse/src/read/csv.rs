@@ -1,0 +1,106 @@
+//! CSV reader: a task table saved as comma-separated values (Excel's and WPS's "save as CSV").
+//!
+//! The bytes are decoded as a text file is (a BOM, else UTF-8, else GB18030: Excel on a Chinese
+//! system saves CSV in GBK), the records are read with the `csv` crate (quoted fields, commas and
+//! line breaks inside a quoted cell, rows of different lengths), and the rows are then read as a
+//! workbook's sheet is ([`super::workbook`]): the task tables found by their header rows, title
+//! rows above them kept as paragraphs, within [`Limits::max_sheet_cells`] and
+//! [`Limits::max_grid_cells`]. A block's `line` is its record's number, counting from 1 (its
+//! line in the file, unless a cell above holds a line break).
+
+use crate::blocks::Blocks;
+use crate::model::SourceFormat;
+use crate::{Error, Limits, Result};
+
+/// Reads CSV bytes into blocks.
+///
+/// Errors: [`Error::Syntax`] with the record that could not be read (a quote left open is read
+/// to the end, as the `csv` crate does); [`Error::Limit`] over a limit.
+pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
+    let decoded = crate::decode::decode_borrowed(bytes, false);
+    let text = decoded
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&decoded.text);
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // Rows are numbered by record: the csv crate's line count goes wrong when a file mixes line
+    // endings (Excel's CRLF after a title typed with LF).
+    let rows = reader.records().enumerate().map(|(k, record)| {
+        let record = record.map_err(|e| Error::Syntax {
+            line: k + 1,
+            message: format!("record {}: {e} (expected comma-separated values)", k + 1),
+        })?;
+        let row = u32::try_from(k).unwrap_or(u32::MAX);
+        Ok((row, record.iter().map(str::to_string).collect()))
+    });
+    let mut blocks = super::workbook::read_rows("CSV", rows, limits, SourceFormat::Csv)?;
+    blocks.encoding = decoded.encoding;
+    blocks.diagnostics.splice(0..0, decoded.diagnostics);
+    Ok(blocks)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::blocks::Block;
+
+    fn tables(b: &Blocks) -> Vec<&crate::model::Table> {
+        b.blocks
+            .iter()
+            .filter_map(|x| match x {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quoted_cells_titles_and_lines() {
+        let csv = "某某方案任务分工,,,\n序号,任务,牵头单位,配合单位\n\
+                   \"一、开放\",\"一、开放\",\"一、开放\",\"一、开放\"\n\
+                   1,\"推动开放，深化改革\",市商务委,\"市发展改革委、\n市财政局\"\n\
+                   2,完善监管,市市场监管局\n";
+        let b = read_csv(csv.as_bytes(), &Limits::default()).expect("reads");
+        let t = tables(&b);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].rows[0], ["序号", "任务", "牵头单位", "配合单位"]);
+        assert_eq!(t[0].rows[2][1], "推动开放，深化改革");
+        assert_eq!(t[0].rows[3], ["2", "完善监管", "市市场监管局", ""]);
+        // Lines are record numbers.
+        assert_eq!(t[0].row_lines, [2, 3, 4, 5]);
+        assert!(matches!(&b.blocks[0], Block::Para(p) if p.text == "某某方案任务分工"));
+    }
+
+    #[test]
+    fn mixed_line_endings_keep_every_record_in_its_row() {
+        let csv = "任务分工\n序号,任务,牵头单位\r\n一、开放,,\r\n1,推动开放,市商务委\r\n";
+        let b = read_csv(csv.as_bytes(), &Limits::default()).expect("reads");
+        let t = tables(&b);
+        assert_eq!(t[0].rows[0], ["序号", "任务", "牵头单位"]);
+        assert_eq!(t[0].row_lines, [2, 3, 4]);
+    }
+
+    #[test]
+    fn a_gbk_file_is_decoded() {
+        let text = "序号,任务,牵头单位\n1,推动开放,市商务委\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let b = read_csv(&gbk, &Limits::default()).expect("reads");
+        assert_eq!(tables(&b)[0].rows[1], ["1", "推动开放", "市商务委"]);
+    }
+
+    #[test]
+    fn limits_hold() {
+        let csv = "序号,任务,牵头单位\n".to_string() + &"1,甲,乙\n".repeat(50);
+        let limits = Limits {
+            max_sheet_cells: 100,
+            ..Limits::default()
+        };
+        assert!(matches!(
+            read_csv(csv.as_bytes(), &limits),
+            Err(Error::Limit { ref flag, .. }) if flag == "--max-sheet-cells"
+        ));
+    }
+}
