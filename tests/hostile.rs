@@ -159,6 +159,18 @@ fn a_docx_is_read_even_when_word_is_past_the_first_kilobytes() {
 }
 
 #[test]
+fn an_ofd_document_is_refused_and_named() {
+    let ofd = zip_of(&[
+        ("OFD.xml", b"<ofd:OFD/>"),
+        ("Doc_0/Document.xml", b"<ofd:Document/>"),
+    ]);
+    assert_eq!(
+        unsupported_what(parse(&ofd, &opts())),
+        "an OFD (GB/T 33190) document"
+    );
+}
+
+#[test]
 fn a_damaged_docx_is_an_error_that_names_the_part_and_the_byte() {
     let docx = zip_of(&[("word/document.xml", ONE_PARAGRAPH.as_bytes())]);
     for cut in [docx.len() / 2, docx.len() - 10] {

@@ -189,6 +189,10 @@ fn zip_kind(bytes: &[u8]) -> Result<InputFormat> {
     if any(b"ppt/") {
         return unsupported("a PowerPoint (PPTX) presentation");
     }
+    // GB/T 33190 fixed-layout documents (how many notices are archived): `OFD.xml` at the root.
+    if names.iter().any(|n| *n == b"OFD.xml") {
+        return unsupported("an OFD (GB/T 33190) document");
+    }
     if any(b"mimetype") {
         if contains(head, b"opendocument.spreadsheet") {
             return Ok(InputFormat::Workbook);
