@@ -184,19 +184,8 @@ fn parse_docx(bytes: &[u8]) -> Document {
 
 /// The parts' outline without lines.
 fn outline(d: &Document) -> serde_json::Value {
-    fn strip(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(m) => {
-                m.remove("line");
-                m.remove("row_lines");
-                m.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
     let mut v = serde_json::to_value(&d.parts).expect("parts serialize");
-    strip(&mut v);
+    gongwen_tests::strip_lines(&mut v);
     v
 }
 

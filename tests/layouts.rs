@@ -213,19 +213,8 @@ fn a_table_that_cannot_be_read_is_reported_not_silently_dropped() {
 
 /// JSON of the parts and diagnostics with every source line (`line`, `row_lines`) removed.
 fn structure_without_lines(d: &gongwen_parse::Document) -> serde_json::Value {
-    fn strip(v: &mut serde_json::Value) {
-        match v {
-            serde_json::Value::Object(m) => {
-                m.remove("line");
-                m.remove("row_lines");
-                m.values_mut().for_each(strip);
-            }
-            serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
-            _ => {}
-        }
-    }
     let mut v = serde_json::json!({ "parts": d.parts, "diagnostics": d.diagnostics });
-    strip(&mut v);
+    gongwen_tests::strip_lines(&mut v);
     v
 }
 

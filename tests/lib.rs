@@ -44,3 +44,17 @@ pub fn tasks_without_lines(d: &gongwen_parse::Document) -> Vec<gongwen_parse::Ta
         })
         .collect()
 }
+
+/// Removes every source line (`line`, `row_lines`) from a JSON value, at any depth: what must
+/// agree between renderings of one notice whose lines differ by design.
+pub fn strip_lines(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.remove("line");
+            m.remove("row_lines");
+            m.values_mut().for_each(strip_lines);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_lines),
+        _ => {}
+    }
+}

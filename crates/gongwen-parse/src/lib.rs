@@ -113,6 +113,20 @@ fn dropped_controls(text: &str) -> Option<Diagnostic> {
     ))
 }
 
+/// The ZIP directory says how large the entries claim to be: an honest zip bomb is refused
+/// before anything is inflated (the readers still count what they really inflate).
+fn check_declared_size(bytes: &[u8], limits: &Limits, what: &str) -> Result<()> {
+    match read::zip_declared_size(bytes) {
+        Some(size) if size > u128::from(limits.max_unzipped_bytes) => Err(Error::Limit {
+            what: format!("the total expanded size of the {what}'s ZIP entries in bytes"),
+            value: u64::try_from(size).unwrap_or(u64::MAX),
+            limit: limits.max_unzipped_bytes,
+            flag: "--max-unzipped-bytes".into(),
+        }),
+        _ => Ok(()),
+    }
+}
+
 /// Parses the bytes of a notice in any supported format.
 ///
 /// The format comes from [`Options::format`], else from the bytes ([`read::sniff`]).
@@ -151,33 +165,11 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         }
         InputFormat::Html => read::html::read_html(bytes, limits)?,
         InputFormat::Workbook => {
-            // The ZIP directory says how large the entries claim to be: refuse an honest zip
-            // bomb before inflating anything (the reader still counts what it really inflates).
-            if let Some(size) = read::zip_declared_size(bytes) {
-                if size > u128::from(limits.max_unzipped_bytes) {
-                    return Err(Error::Limit {
-                        what: "the total expanded size of the workbook's ZIP entries in bytes"
-                            .into(),
-                        value: u64::try_from(size).unwrap_or(u64::MAX),
-                        limit: limits.max_unzipped_bytes,
-                        flag: "--max-unzipped-bytes".into(),
-                    });
-                }
-            }
+            check_declared_size(bytes, limits, "workbook")?;
             read::workbook::read_workbook(bytes, limits)?
         }
         InputFormat::Docx => {
-            if let Some(size) = read::zip_declared_size(bytes) {
-                if size > u128::from(limits.max_unzipped_bytes) {
-                    return Err(Error::Limit {
-                        what: "the total expanded size of the document's ZIP entries in bytes"
-                            .into(),
-                        value: u64::try_from(size).unwrap_or(u64::MAX),
-                        limit: limits.max_unzipped_bytes,
-                        flag: "--max-unzipped-bytes".into(),
-                    });
-                }
-            }
+            check_declared_size(bytes, limits, "document")?;
             let b = read::docx::read_docx(bytes, limits)?;
             if b.blocks.is_empty() {
                 return Err(Error::Empty);
