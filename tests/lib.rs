@@ -58,3 +58,21 @@ pub fn strip_lines(v: &mut serde_json::Value) {
         _ => {}
     }
 }
+
+/// The rows of a tab-laid table in `text` (one `\t`-led cell per line, rows ended by any other
+/// line), tabs stripped: the seed's task table as its text holds it.
+pub fn tab_table_rows(text: &str) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cur: Vec<String> = Vec::new();
+    for l in text.lines() {
+        if let Some(cell) = l.strip_prefix('\t') {
+            cur.push(cell.to_string());
+        } else if !cur.is_empty() {
+            rows.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        rows.push(cur);
+    }
+    rows
+}

@@ -185,19 +185,7 @@ fn a_category_column_laid_out_with_rowspan_is_a_group_and_extra_columns_are_kept
 
 /// The seed's table rows as its text holds them: each row's cells, tabs stripped.
 fn seed_rows() -> Vec<Vec<String>> {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut cur: Vec<String> = Vec::new();
-    for l in seed_text().lines() {
-        if let Some(cell) = l.strip_prefix('\t') {
-            cur.push(cell.to_string());
-        } else if !cur.is_empty() {
-            rows.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        rows.push(cur);
-    }
-    rows
+    gongwen_tests::tab_table_rows(&seed_text())
 }
 
 /// The page's line where `needle` first stands (one-based).

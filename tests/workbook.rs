@@ -790,18 +790,7 @@ fn csv_field(s: &str) -> String {
 fn the_seed_table_saved_as_csv_gives_the_same_tasks() {
     let text = std::fs::read_to_string(gongwen_tests::seed_path()).expect("seed");
     // The seed's table rows (cells one per tab line, rows between blank lines).
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut cur: Vec<String> = Vec::new();
-    for l in text.lines() {
-        if let Some(c) = l.strip_prefix('\t') {
-            cur.push(c.to_string());
-        } else if !cur.is_empty() {
-            rows.push(std::mem::take(&mut cur));
-        }
-    }
-    if !cur.is_empty() {
-        rows.push(cur);
-    }
+    let rows = gongwen_tests::tab_table_rows(&text);
     let width = rows.iter().map(Vec::len).max().unwrap_or(0);
     let mut csv = String::from("重庆市服务业扩大开放综合试点总体方案任务分工\n");
     for r in &rows {

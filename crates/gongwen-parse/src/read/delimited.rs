@@ -26,7 +26,6 @@
 
 use crate::model::{Diagnostic, Severity, Table};
 use crate::normalize::normalize_block;
-use crate::numbering;
 use crate::tasks::{self, ColumnRole};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
@@ -159,7 +158,7 @@ pub fn read_delimited_table(
         let pieces = split(line, separator);
         let first = pieces.first().map_or("", |p| p.text);
         let single = pieces.len() == 1;
-        if single && is_group_heading(first) {
+        if single && super::text::is_group_line(first) {
             rows.push((vec![first.to_string()], i + 1));
             columns.clear();
             (after_row, after_group) = (false, true);
@@ -316,12 +315,6 @@ fn push_piece<'a>(
 fn is_rule(line: &str) -> bool {
     let t = line.trim();
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '｜'))
-}
-
-/// A short numbered heading (`一、…`, `（一）…`): a group row.
-fn is_group_heading(text: &str) -> bool {
-    let t = normalize_block(text);
-    t.chars().count() <= 80 && numbering::marker(&t).is_some_and(|m| !m.kind.is_ordinal())
 }
 
 /// Whether a line split into `pieces` starts a row: two or more cells (more than the header's

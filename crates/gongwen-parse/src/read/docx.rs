@@ -130,13 +130,42 @@ fn xml_error(part: &str, at: u64, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// The value of attribute `w:val` (any prefix) of `e`.
-fn val(e: &BytesStart<'_>) -> Option<String> {
+/// The value of attribute `key` (any prefix) of `e`.
+fn attr(e: &BytesStart<'_>, key: &str) -> Option<String> {
     e.attributes()
         .with_checks(false)
         .flatten()
-        .find(|a| a.key.local_name().as_ref() == "val")
+        .find(|a| a.key.local_name().as_ref() == key)
         .map(|a| unescaped(&a.value))
+}
+
+/// The value of attribute `w:val` (any prefix) of `e`.
+fn val(e: &BytesStart<'_>) -> Option<String> {
+    attr(e, "val")
+}
+
+/// An element as a part's XML events show it: opened (`true` when written `<x/>`, which closes
+/// at once and has no closing event), or closed (its local name).
+enum Tag<'e, 'x> {
+    Open(&'e BytesStart<'x>, bool),
+    Close(&'e str),
+}
+
+/// Calls `f` for every element of `xml` (the part `part`, which errors name), in order.
+fn each_tag(part: &str, xml: &str, mut f: impl FnMut(Tag<'_, '_>)) -> Result<()> {
+    let mut reader = Reader::from_str(xml);
+    loop {
+        match reader
+            .read_event()
+            .map_err(|e| xml_error(part, reader.error_position(), e))?
+        {
+            Event::Start(e) => f(Tag::Open(&e, false)),
+            Event::Empty(e) => f(Tag::Open(&e, true)),
+            Event::End(e) => f(Tag::Close(e.local_name().as_ref())),
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+    }
 }
 
 /// An attribute's value with its references resolved (as written when one is unknown).
@@ -319,9 +348,7 @@ impl<'a> Body<'a> {
             "tab" if self.run > 0 => self.push_text("\t"),
             "br" | "cr" if self.run > 0 => {
                 // A page or column break is not a line break.
-                let page = e.attributes().with_checks(false).flatten().any(|a| {
-                    a.key.local_name().as_ref() == "type" && a.value.as_ref() != "textWrapping"
-                });
+                let page = attr(e, "type").is_some_and(|t| t != "textWrapping");
                 if !page {
                     self.push_text("\n");
                 }
@@ -566,43 +593,29 @@ impl Numbering {
     /// Reads `word/numbering.xml`.
     pub fn parse(xml: &str) -> Result<Self> {
         let mut n = Numbering::default();
-        let mut reader = Reader::from_str(xml);
         let mut abstract_id: Option<String> = None;
         let mut num_id: Option<String> = None;
         let mut level: Option<usize> = None;
         let mut override_level: Option<usize> = None;
-        loop {
-            let event = reader
-                .read_event()
-                .map_err(|e| xml_error(NUMBERING, reader.error_position(), e))?;
-            let (e, empty) = match &event {
-                Event::Start(e) => (e, false),
-                Event::Empty(e) => (e, true),
-                Event::End(e) => {
-                    match e.local_name().as_ref() {
+        each_tag(NUMBERING, xml, |tag| {
+            let (e, empty) = match tag {
+                Tag::Open(e, empty) => (e, empty),
+                Tag::Close(name) => {
+                    match name {
                         "abstractNum" => abstract_id = None,
                         "num" => num_id = None,
                         "lvl" => level = None,
                         "lvlOverride" => override_level = None,
                         _ => {}
                     }
-                    continue;
+                    return;
                 }
-                Event::Eof => break,
-                _ => continue,
-            };
-            let attr = |key: &str| {
-                e.attributes()
-                    .with_checks(false)
-                    .flatten()
-                    .find(|a| a.key.local_name().as_ref() == key)
-                    .map(|a| unescaped(&a.value))
             };
             match e.local_name().as_ref() {
-                "abstractNum" if !empty => abstract_id = attr("abstractNumId"),
-                "num" if !empty => num_id = attr("numId"),
+                "abstractNum" if !empty => abstract_id = attr(e, "abstractNumId"),
+                "num" if !empty => num_id = attr(e, "numId"),
                 "lvlOverride" if !empty => {
-                    override_level = attr("ilvl").and_then(|v| v.parse::<usize>().ok());
+                    override_level = attr(e, "ilvl").and_then(|v| v.parse::<usize>().ok());
                 }
                 "startOverride" => {
                     if let (Some(num), Some(l)) = (&num_id, override_level) {
@@ -616,13 +629,13 @@ impl Numbering {
                     }
                 }
                 "lvl" if !empty => {
-                    level = attr("ilvl")
+                    level = attr(e, "ilvl")
                         .and_then(|v| v.parse::<usize>().ok())
                         .filter(|&l| l < MAX_LEVELS);
                 }
                 "numFmt" | "lvlText" | "start" => {
                     let (Some(a), Some(l)) = (&abstract_id, level) else {
-                        continue;
+                        return;
                     };
                     let levels = n.abstracts.entry(a.clone()).or_default();
                     if levels.len() <= l {
@@ -637,52 +650,40 @@ impl Numbering {
                 }
                 _ => {}
             }
-        }
+        })?;
         Ok(n)
     }
 
     /// Reads the paragraph styles' numbering from `word/styles.xml`.
     pub fn read_styles(&mut self, xml: &str) -> Result<()> {
-        let mut reader = Reader::from_str(xml);
         let mut style: Option<String> = None;
-        loop {
-            let event = reader
-                .read_event()
-                .map_err(|e| xml_error(STYLES, reader.error_position(), e))?;
-            let (e, empty) = match &event {
-                Event::Start(e) => (e, false),
-                Event::Empty(e) => (e, true),
-                Event::End(e) => {
-                    if e.local_name().as_ref() == "style" {
-                        style = None;
+        each_tag(STYLES, xml, |tag| {
+            let e = match tag {
+                Tag::Open(e, empty) if e.local_name().as_ref() == "style" => {
+                    if !empty {
+                        style = attr(e, "styleId");
                     }
-                    continue;
+                    return;
                 }
-                Event::Eof => break,
-                _ => continue,
+                Tag::Open(e, _) => e,
+                Tag::Close("style") => {
+                    style = None;
+                    return;
+                }
+                Tag::Close(_) => return,
             };
-            let local = e.local_name();
-            if local.as_ref() == "style" {
-                if !empty {
-                    style = e
-                        .attributes()
-                        .with_checks(false)
-                        .flatten()
-                        .find(|a| a.key.local_name().as_ref() == "styleId")
-                        .map(|a| unescaped(&a.value));
-                }
-                continue;
+            let Some(id) = &style else { return };
+            let name = e.local_name();
+            if !matches!(name.as_ref(), "numId" | "ilvl" | "basedOn") {
+                return;
             }
-            let Some(id) = &style else { continue };
             let entry = self.styles.entry(id.clone()).or_default();
-            match local.as_ref() {
+            match name.as_ref() {
                 "numId" => entry.num = val(e),
                 "ilvl" => entry.level = val(e).and_then(|v| v.parse().ok()),
-                "basedOn" => entry.based_on = val(e),
-                _ => {}
+                _ => entry.based_on = val(e),
             }
-        }
-        Ok(())
+        })
     }
 
     /// The list and level a paragraph of style `id` is numbered by, through the styles it is

@@ -67,7 +67,7 @@ fn is_table_line(line: &str) -> bool {
 }
 
 /// A short numbered heading (`一、…`, `（一）…`) that may be a table's group row.
-fn is_group_line(line: &str) -> bool {
+pub(crate) fn is_group_line(line: &str) -> bool {
     let t = normalize_block(line);
     t.chars().count() <= 80 && crate::numbering::marker(&t).is_some_and(|m| !m.kind.is_ordinal())
 }
@@ -286,13 +286,11 @@ pub(crate) fn table_without_tabs_at(
     i: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Table, usize)> {
-    let line = lines.get(i)?;
-    if super::delimited::may_be_header(line) {
-        if let Some(found) = super::delimited::read_delimited_table(lines, i, diagnostics) {
-            return Some(found);
-        }
+    // The delimited reader looks at the line's separators and words first.
+    if let Some(found) = super::delimited::read_delimited_table(lines, i, diagnostics) {
+        return Some(found);
     }
-    if line.len() <= 40 && (line.contains("序号") || line.contains("编号")) {
+    if super::untabbed::may_be_header(lines.get(i)?) {
         return super::untabbed::read_untabbed_table(lines, i, diagnostics);
     }
     None

@@ -17,6 +17,11 @@ use crate::tasks::{self, ColumnRole};
 /// Longest header cell accepted, in characters.
 const MAX_HEADER_CHARS: usize = 12;
 
+/// Whether `line` may start such a table: a short line naming the number column (序号, 编号).
+pub fn may_be_header(line: &str) -> bool {
+    line.len() <= 40 && (line.contains("序号") || line.contains("编号"))
+}
+
 /// If a header run starts at `lines[start]`, reads the table and returns it with the index of the
 /// first line after it.
 pub fn read_untabbed_table(

@@ -143,7 +143,7 @@ impl Kept {
         if text.len() > super::delimited::MAX_HEADER_TEXT {
             return;
         }
-        let one_cell_header = text.len() <= 40 && (text.contains("序号") || text.contains("编号"));
+        let one_cell_header = super::untabbed::may_be_header(text);
         // A separator between cells, not the indentation (`&nbsp;&nbsp;`, `\u{3000}\u{3000}`) a
         // paragraph starts with.
         let set_apart = || {
