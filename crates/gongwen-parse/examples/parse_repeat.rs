@@ -9,7 +9,8 @@
 //!
 //! The input is a file, or one of the benchmarks' generated inputs: `@text` (the seed),
 //! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`, `@html-paras100`, `@html-table100`. The format is
-//! sniffed from the bytes once, before the loop. With a third argument `floor`, it runs the benchmarks' floor instead;
+//! sniffed from the bytes once, before the loop. `parse_repeat INPUT dump` writes the input
+//! to standard output instead (to run the command line or another tool on a generated page). With a third argument `floor`, it runs the benchmarks' floor instead;
 //! with `ab`, it alternates one parse and one floor run COUNT times and prints the ratio of
 //! their times (floor / ours, the share of the floor's throughput reached) for each block of
 //! 50 pairs and the median over blocks: pairs taken moments apart see the same machine, so the
@@ -46,6 +47,11 @@ fn main() -> std::io::Result<()> {
         std::process::exit(2);
     };
     let bytes = input(name)?;
+    if args.get(1).is_some_and(|a| a == "dump") {
+        // The generated input itself, to run the command line or other tools on it.
+        use std::io::Write;
+        return std::io::stdout().write_all(&bytes);
+    }
     let count: usize = args.get(1).and_then(|c| c.parse().ok()).unwrap_or(100);
     let floor = args.get(2).is_some_and(|a| a == "floor");
     let ab = args.get(2).is_some_and(|a| a == "ab");

@@ -336,7 +336,8 @@ fn walk(
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Block> {
     let max_depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);
-    let mut out = Vec::new();
+    // Sized once rather than doubled and copied as the blocks come.
+    let mut out = Vec::with_capacity(lines.visible_texts());
     let mut pending = Pending::default();
     let mut kept = Kept::default();
     let mut skip: Option<NodeId> = None;
