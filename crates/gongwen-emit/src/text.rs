@@ -35,8 +35,12 @@ pub fn to_text(doc: &Document) -> String {
             _ => w.line(title),
         }
     }
-    if let Some(num) = &n.doc_number {
-        w.line(&num.raw);
+    let signers = (!n.signers.is_empty()).then(|| format!("签发人：{}", n.signers.join("、")));
+    match (&n.doc_number, signers) {
+        (Some(num), Some(signers)) => w.line(&format!("{}{signers}", num.raw)),
+        (Some(num), None) => w.line(&num.raw),
+        (None, Some(signers)) => w.line(&signers),
+        (None, None) => {}
     }
     if !n.addressees.is_empty() {
         w.line(&format!("{}：", n.addressees.join("，")));
@@ -82,6 +86,18 @@ pub fn to_text(doc: &Document) -> String {
         if Some(i) == last_enclosure {
             w.attachment_list(doc);
         }
+    }
+    // The 版记.
+    if !n.copied_to.is_empty() {
+        w.line(&format!("抄送：{}。", n.copied_to.join("，")));
+    }
+    let printed_on = n.printed_on.as_deref().and_then(printed_date);
+    if n.printed_by.is_some() || printed_on.is_some() {
+        w.line(&format!(
+            "{}{}印发",
+            n.printed_by.as_deref().unwrap_or_default(),
+            printed_on.unwrap_or_default()
+        ));
     }
     w.out
 }

@@ -460,6 +460,16 @@ fn info_rows(doc: &Document) -> Vec<(String, String)> {
         ("署名".to_string(), opt(&n.signature)),
         ("附注".to_string(), opt(&n.note)),
     ];
+    if !n.signers.is_empty() {
+        rows.push(("签发人".to_string(), n.signers.join("、")));
+    }
+    if !n.copied_to.is_empty() {
+        rows.push(("抄送机关".to_string(), n.copied_to.join("，")));
+    }
+    if n.printed_by.is_some() || n.printed_on.is_some() {
+        rows.push(("印发机关".to_string(), opt(&n.printed_by)));
+        rows.push(("印发日期".to_string(), opt(&n.printed_on)));
+    }
     for a in &n.attachments {
         let label = match a.index {
             Some(i) => format!("附件{i}"),

@@ -113,6 +113,11 @@ pub struct Notice {
     pub title: Option<String>,
     /// 发文字号, e.g. `渝府发〔2021〕19号`.
     pub doc_number: Option<DocNumber>,
+    /// 签发人 (printed beside the 发文字号 of a 上行文, a report or request to a higher organ):
+    /// `签发人：张某某` gives `["张某某"]`. Names set apart only by spaces stay together, as
+    /// normalization joins Chinese text across spaces.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signers: Vec<String>,
     /// 主送机关, split on the top-level `，`: `各区县（自治县）人民政府`, `市政府有关部门`, `有关单位`.
     pub addressees: Vec<String>,
     /// The letter's body paragraphs (正文), between the addressees and the signature.
@@ -128,6 +133,16 @@ pub struct Notice {
     pub note: Option<String>,
     /// 附件说明: the attachments the notice lists, e.g. `附件：重庆市…任务分工`.
     pub attachments: Vec<AttachmentRef>,
+    /// 抄送机关 (版记), split on the top-level `，`/`；`: `抄送：市委各部门，市人大常委会办公室。`
+    /// gives `["市委各部门", "市人大常委会办公室"]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub copied_to: Vec<String>,
+    /// 印发机关 (版记): `某某市人民政府办公室  2022年5月7日印发` gives `某某市人民政府办公室`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_by: Option<String>,
+    /// 印发日期 (版记) as `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub printed_on: Option<String>,
     /// Source line of the first line of the title (1-based).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,

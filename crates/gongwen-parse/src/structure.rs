@@ -286,12 +286,109 @@ fn is_addressee_line(s: &str) -> bool {
         && !s.contains('。')
         && !numbering::has_marker(s)
         && !is_attachment_list(s)
-        && split_top_level(list, &['，', ',']).iter().all(|item| {
-            let item = strip_trailing_paren(item);
-            !item.is_empty()
-                && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
-                    || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
-        })
+        && split_top_level(list, ADDRESSEE_SEPARATORS)
+            .iter()
+            .all(|item| {
+                let item = strip_trailing_paren(item);
+                !item.is_empty()
+                    && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
+                        || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
+            })
+}
+
+/// The titles of a numbered list run together on one line, after its first number `first`:
+/// `X2．Y3．Z` (from `1．X2．Y3．Z`) gives `X`, `Y`, `Z`. The next number is taken where it stands
+/// after something other than a digit and its mark (`．`, `.`, `、`) is followed by something
+/// other than a digit (`2.0版` is no item).
+fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    let mut next = first.map(|n| n + 1);
+    while let Some(n) = next {
+        let number = n.to_string();
+        let found = rest.match_indices(number.as_str()).find_map(|(at, _)| {
+            let before = rest[..at].chars().next_back()?;
+            let after = &rest[at + number.len()..];
+            let mark = after
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '．' | '.' | '、'))?;
+            let title = &after[mark.len_utf8()..];
+            let starts_text = title.chars().next().is_some_and(|c| !c.is_ascii_digit());
+            (!before.is_ascii_digit() && starts_text)
+                .then_some((at, at + number.len() + mark.len_utf8()))
+        });
+        let Some((end, resume)) = found else { break };
+        out.push(&rest[..end]);
+        rest = &rest[resume..];
+        next = Some(n + 1);
+    }
+    out.push(rest);
+    out
+}
+
+/// What separates the items of a 主送机关 or 抄送机关 list.
+const ADDRESSEE_SEPARATORS: &[char] = &['，', ',', '；', ';'];
+
+/// `某政〔2023〕15号签发人：张某某` → (`某政〔2023〕15号`, the names after `签发人：`), split on
+/// `、`/`，`; `(text, None)` for a line without a 签发人 label followed by names.
+fn split_signers(text: &str) -> (&str, Option<Vec<String>>) {
+    let Some(at) = text.find("签发人") else {
+        return (text, None);
+    };
+    let names = text[at + "签发人".len()..].trim_start_matches(['：', ':']);
+    let names: Vec<String> = split_top_level(names, &['、', '，', ','])
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .collect();
+    if names.is_empty()
+        || names
+            .iter()
+            .any(|n| char_len(n) > 8 || has_sentence_punct(n))
+    {
+        return (text, None);
+    }
+    (text[..at].trim_end(), Some(names))
+}
+
+/// What a line of the 版记 (the colophon under the last page) records.
+enum Colophon<'a> {
+    /// `抄送：A，B。` (also 抄报, 分送, 发送): the list after the label.
+    CopiedTo(&'a str),
+    /// `某某办公室 2022年5月7日印发`: the organ and the date.
+    Printed(Option<&'a str>, (i32, u32, u32)),
+    /// `主题词：…` (before 2012): nothing kept.
+    Keywords,
+}
+
+/// Reads a line of the 版记.
+fn colophon_line(text: &str) -> Option<Colophon<'_>> {
+    const LIST_LABELS: [&str; 4] = ["抄送", "抄报", "分送", "发送"];
+    for label in LIST_LABELS {
+        if let Some(rest) = text.strip_prefix(label)
+            && let Some(list) = rest.strip_prefix(['：', ':'])
+        {
+            return Some(Colophon::CopiedTo(list));
+        }
+    }
+    if text.starts_with("主题词") && text["主题词".len()..].starts_with(['：', ':']) {
+        return Some(Colophon::Keywords);
+    }
+    let dated = text.strip_suffix("印发")?;
+    if char_len(dated) > 60 {
+        return None;
+    }
+    let (start, date) = find_date(dated)?;
+    let organ = dated[..start].trim();
+    if organ.is_empty() {
+        return Some(Colophon::Printed(None, date));
+    }
+    is_organ_line(organ).then_some(Colophon::Printed(Some(organ), date))
+}
+
+/// Whether `block` is a line of the 版记.
+fn is_colophon(block: &Block) -> bool {
+    matches!(block, Block::Para(p) if colophon_line(&p.text).is_some())
 }
 
 /// `市政府有关部门（单位）` → `市政府有关部门`.
@@ -312,7 +409,7 @@ fn is_signer_line(s: &str) -> bool {
             .any(|t| s.starts_with(t) && (2..=4).contains(&char_len(&s[t.len()..])))
 }
 
-fn ends_like_title(s: &str) -> bool {
+pub(crate) fn ends_like_title(s: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| s.ends_with(e))
 }
 
@@ -434,6 +531,39 @@ impl Builder {
             .push(Diagnostic::new(severity, code, message, line));
     }
 
+    /// Records the 版记 lines among `blocks` (each one [`is_colophon`]).
+    fn read_colophon(&mut self, blocks: &[&Block]) {
+        for blk in blocks {
+            let Block::Para(p) = blk else { continue };
+            match colophon_line(&p.text) {
+                Some(Colophon::CopiedTo(list)) => {
+                    let list = list.trim_end_matches(['。', '.']);
+                    self.doc.notice.copied_to.extend(
+                        split_top_level(list, ADDRESSEE_SEPARATORS)
+                            .into_iter()
+                            .filter(|x| !x.is_empty()),
+                    );
+                }
+                Some(Colophon::Printed(organ, (y, m, d))) => {
+                    if let Some(organ) = organ {
+                        self.doc.notice.printed_by = Some(organ.to_string());
+                    }
+                    if is_real_date(y, m, d) {
+                        self.doc.notice.printed_on = Some(iso_date(y, m, d));
+                    } else {
+                        self.diag(
+                            Severity::Warning,
+                            "invalid_date",
+                            format!("印发日期 in `{}` is not a real date", p.text),
+                            Some(p.line),
+                        );
+                    }
+                }
+                Some(Colophon::Keywords) | None => {}
+            }
+        }
+    }
+
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
     fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
         let mut out = Vec::with_capacity(blocks.len());
@@ -449,11 +579,16 @@ impl Builder {
                 if let Some(c) = attachment_list(&p.text) {
                     let first = c[1].trim().to_string();
                     if let Some(item) = LIST_ITEM.captures(&first) {
-                        self.doc.notice.attachments.push(AttachmentRef {
-                            index: item[1].parse().ok(),
-                            title: item[2].trim().to_string(),
-                        });
-                        self.attachment_lines.push(p.line);
+                        // `附件：1．X 2．Y` on one line (the space between lost to normalization).
+                        let mut index: Option<u32> = item[1].parse().ok();
+                        for title in split_run_on_items(&item[2], index) {
+                            self.doc.notice.attachments.push(AttachmentRef {
+                                index,
+                                title: title.trim().to_string(),
+                            });
+                            self.attachment_lines.push(p.line);
+                            index = index.map(|n| n + 1);
+                        }
                         // Numbered lists continue on the following lines: `2．Y`.
                         let mut j = i + 1;
                         while let Some(Block::Para(q)) = blocks.get(j) {
@@ -530,9 +665,16 @@ pub fn build(mut input: Blocks) -> Document {
             b.tables.insert(key, Some(std::mem::replace(t, empty)));
         }
     }
-    let blocks: Vec<&Block> = input.blocks.iter().collect();
+    let mut blocks: Vec<&Block> = input.blocks.iter().collect();
     // A workbook has no letter around its tables: its title rows title the table's part.
     let workbook = input.format == SourceFormat::Xlsx;
+    // The 版记 closes the document, after the attachments: it is read apart, so that its lines
+    // join neither the last attachment nor a part of their own.
+    if !workbook {
+        let end = blocks.len() - blocks.iter().rev().take_while(|x| is_colophon(x)).count();
+        b.read_colophon(&blocks[end..]);
+        blocks.truncate(end);
+    }
     let k = if workbook {
         0
     } else {
@@ -617,8 +759,15 @@ pub fn build(mut input: Blocks) -> Document {
         b.doc.parts.push(part);
     }
 
-    // What the letter transmits: enclosures and attachments.
-    let rest = b.take_notes_and_lists(&blocks[rest_start.min(blocks.len())..]);
+    // What the letter transmits: enclosures and attachments. A 版记 printed right under the
+    // letter (web pages put it there) is read as one.
+    let mut rest = &blocks[rest_start.min(blocks.len())..];
+    if !workbook {
+        let colophon = rest.iter().take_while(|x| is_colophon(x)).count();
+        b.read_colophon(&rest[..colophon]);
+        rest = &rest[colophon..];
+    }
+    let rest = b.take_notes_and_lists(rest);
     for seg in segments(&rest) {
         let kind = if workbook {
             PartKind::Attachment
@@ -659,6 +808,25 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut letterhead: Option<String> = None;
     while k < blocks.len() && k < 12 {
         let Block::Para(p) = blocks[k] else { break };
+        // A 上行文 prints its 签发人 on the line of its number: `某政〔2023〕15号 签发人：张某某`.
+        let (number_text, signers) = split_signers(&p.text);
+        if let Some(signers) = signers
+            && b.doc.notice.signers.is_empty()
+        {
+            if number_text.is_empty() {
+                b.doc.notice.signers = signers;
+                k += 1;
+                continue;
+            }
+            if b.doc.notice.doc_number.is_none()
+                && let Some(n) = parse_doc_number(number_text)
+            {
+                b.doc.notice.doc_number = Some(n);
+                b.doc.notice.signers = signers;
+                k += 1;
+                continue;
+            }
+        }
         if let Some(n) = parse_doc_number(&p.text) {
             if b.doc.notice.doc_number.is_none() {
                 b.doc.notice.doc_number = Some(n);
@@ -671,7 +839,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some())
         {
             let text = p.text.trim_end_matches(['：', ':']);
-            b.doc.notice.addressees = split_top_level(text, &['，', ',']);
+            b.doc.notice.addressees = split_top_level(text, ADDRESSEE_SEPARATORS);
             k += 1;
             break;
         }
@@ -700,16 +868,29 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     if title_lines.is_empty() && b.doc.notice.doc_number.is_none() && letterhead.is_none() {
         return 0;
     }
-    let title: String = title_lines.iter().map(|p| p.text.as_str()).collect();
+    // Joint issuers print one name a line above the title (`国务院办公厅` / `中央军委办公厅` /
+    // `关于……的通知`): their names are joined with `、`, in the issuer and in the title, so that
+    // they do not run together.
+    let issuer_lines = title_lines
+        .iter()
+        .take(title_lines.len().saturating_sub(1))
+        .take_while(|p| is_organ_line(&p.text) && !p.text.contains("关于"))
+        .count();
+    let joint = (issuer_lines > 0).then(|| {
+        title_lines[..issuer_lines]
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect::<Vec<_>>()
+            .join("、")
+    });
+    let mut title = joint.clone().unwrap_or_default();
+    title.extend(title_lines[issuer_lines..].iter().map(|p| p.text.as_str()));
     if !title.is_empty() {
         b.doc.notice.title = Some(title.clone());
         b.doc.notice.line = title_lines.first().map(|p| p.line);
     }
-    let issuer_line = title_lines
-        .first()
-        .filter(|p| title_lines.len() >= 2 && is_organ_line(&p.text) && !p.text.contains("关于"));
-    b.doc.notice.issuer = if let Some(p) = issuer_line {
-        Some(p.text.clone())
+    b.doc.notice.issuer = if joint.is_some() {
+        joint
     } else if let Some(pos) = title
         .find("关于")
         .filter(|&p| p > 0 && char_len(&title[..p]) <= 40)

@@ -82,7 +82,21 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let (root, marks) = content::find_root(doc, &mut |n| scan.visit(n));
     let found = scan.finish();
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
-    let blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
+    let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
+    if let Some(title) = title_above(root, &marks, &mut lines) {
+        // Unless the notice prints it too (on one line or several).
+        let head: String = blocks
+            .iter()
+            .take(HEAD_BLOCKS)
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.text.as_str()),
+                Block::Table(_) => None,
+            })
+            .collect();
+        if !head.contains(title.text.as_str()) {
+            blocks.insert(0, Block::Para(title));
+        }
+    }
     Ok(Blocks {
         blocks,
         format: SourceFormat::Html,
@@ -90,6 +104,60 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         page: found.page,
         diagnostics,
     })
+}
+
+/// How many blocks the head of a notice (title, number, addressees) spans at most.
+const HEAD_BLOCKS: usize = 12;
+
+/// The notice's title when the page prints it above the element that holds the notice, as a
+/// heading of its own (`<h1>`–`<h3>`, the last one before that element, outside site chrome)
+/// that ends as a title ends (`…的通知`, `…办法`): many sites put the title in the page's
+/// heading and the number, addressees and body in an article element below it.
+fn title_above(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> Option<Para> {
+    let is_heading = |n: &Dom<'_>| {
+        matches!(
+            dom::local(n),
+            Some(&local_name!("h1") | &local_name!("h2") | &local_name!("h3"))
+        )
+    };
+    let mut node = root;
+    // Up to <body>: the heading stands before the content element or one of its ancestors.
+    while let Some(parent) = node.parent() {
+        for sibling in node.prev_siblings() {
+            let Some(e) = sibling.value().as_element() else {
+                continue;
+            };
+            if marks.is_skipped_or_chrome(&sibling, e) {
+                continue;
+            }
+            let heading = std::iter::once(sibling)
+                .chain(
+                    sibling
+                        .descendants()
+                        .skip(1)
+                        .filter(|d| d.value().is_element()),
+                )
+                .filter(|d| is_heading(d))
+                .last();
+            if let Some(h) = heading {
+                let mut text = dom::TextLines::default();
+                let joined = text.joined(h);
+                let n = joined.chars().count();
+                let fits = (4..=80).contains(&n)
+                    && crate::structure::ends_like_title(&joined)
+                    && joined.chars().any(crate::normalize::is_han);
+                return fits.then(|| Para {
+                    line: lines.of(text.first()),
+                    text: joined,
+                });
+            }
+        }
+        if dom::tag(&parent) == Some("body") {
+            break;
+        }
+        node = parent;
+    }
+    None
 }
 
 /// The paragraph being read, until a block boundary ends it: its raw text, and its first text

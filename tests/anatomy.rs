@@ -1,0 +1,238 @@
+//! The elements of a 公文 around its body that GB/T 9704 places in the 版头 and 版记, in the
+//! layouts notices print them: 签发人 beside the number, joint issuers one a line, 主送机关
+//! separated by `；`, attachment lists on one line, the 版记 (抄送, 印发) under the last
+//! attachment or right under the letter, and a web page's title above the article.
+
+use gongwen_emit::text::to_text;
+use gongwen_parse::{Document, Notice, Options, PartKind, parse, parse_text};
+
+/// The notice of `doc`, and that the normalized text written from it reads back to the same
+/// notice (the text writer prints every element the reader took).
+fn round_trips(doc: &Document) -> Notice {
+    let again = parse_text(&to_text(doc));
+    assert_eq!(
+        gongwen_tests::notice_without_line(&again),
+        gongwen_tests::notice_without_line(doc),
+        "the normalized text reads back to another notice:\n{}",
+        to_text(doc)
+    );
+    doc.notice.clone()
+}
+
+fn all_paragraphs(doc: &Document) -> Vec<String> {
+    let mut out = doc.notice.body.clone();
+    for part in &doc.parts {
+        out.extend(part.preamble.iter().cloned());
+        let mut stack: Vec<&gongwen_parse::Section> = part.sections.iter().collect();
+        while let Some(s) = stack.pop() {
+            out.push(s.heading.clone());
+            out.extend(s.paragraphs.iter().cloned());
+            stack.extend(s.children.iter());
+        }
+    }
+    out
+}
+
+const REQUEST: &str = "某某市人民政府\n关于申请设立某某物流园区的请示\n某政〔2023〕15号　　　　签发人：王某某\n省人民政府：\n为推动我市物流业发展，现将有关情况请示如下。\n一、基本情况\n我市物流总额连续三年增长。\n妥否，请批示。\n附件：1．某某物流园区可行性研究报告　2．某某物流园区规划图\n某某市人民政府\n2023年2月20日\n（联系人：刘某，电话：0000-0000000）\n";
+
+#[test]
+fn a_signer_beside_the_number_is_read_apart_from_it() {
+    let doc = parse_text(REQUEST);
+    let n = round_trips(&doc);
+    let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+    assert_eq!(number, Some("某政〔2023〕15号"));
+    assert_eq!(n.signers, ["王某某"]);
+    // The number no longer hides the addressees or joins the body.
+    assert_eq!(n.addressees, ["省人民政府"]);
+    assert_eq!(
+        n.body.first().map(String::as_str),
+        Some("为推动我市物流业发展，现将有关情况请示如下。")
+    );
+    assert!(!all_paragraphs(&doc).iter().any(|p| p.contains("签发人")));
+}
+
+#[test]
+fn a_signer_line_of_its_own_is_read_too() {
+    let text = REQUEST.replace(
+        "某政〔2023〕15号　　　　签发人：王某某",
+        "签发人：王某某、李某某\n某政〔2023〕15号",
+    );
+    let n = round_trips(&parse_text(&text));
+    assert_eq!(n.signers, ["王某某", "李某某"]);
+    assert_eq!(n.doc_number.map(|d| d.serial), Some(Some(15)));
+    assert_eq!(n.addressees, ["省人民政府"]);
+}
+
+#[test]
+fn an_attachment_list_on_one_line_is_split_at_its_numbers() {
+    let doc = parse_text(REQUEST);
+    let titles: Vec<(Option<u32>, &str)> = doc
+        .notice
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            (Some(1), "某某物流园区可行性研究报告"),
+            (Some(2), "某某物流园区规划图")
+        ]
+    );
+    // A number inside a title is no item: `2.0版` continues the first title, `第2、3批` too.
+    let text = REQUEST.replace(
+        "1．某某物流园区可行性研究报告　2．某某物流园区规划图",
+        "1．某某平台2.0版建设方案　2．第2、3批试点名单",
+    );
+    let doc = parse_text(&text);
+    let titles: Vec<&str> = doc
+        .notice
+        .attachments
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles, ["某某平台2.0版建设方案", "第2、3批试点名单"]);
+}
+
+const WITH_COLOPHON: &str = "某某市人民政府\n关于公布第三批市级非遗项目名录的通知\n某政发〔2022〕9号\n各区、县（市）人民政府，市政府各部门：\n市政府同意公布第三批市级非遗项目名录，请认真做好保护工作。\n附件：第三批市级非遗项目名录\n某某市人民政府\n2022年5月6日\n（此件公开发布）\n附件\n第三批市级非遗项目名录\n一、民间文学\n某某传说。\n二、传统技艺\n某某酿造技艺。\n抄送：市委各部门，市人大常委会办公室；市政协办公室，市法院。\n某某市人民政府办公室　　　　2022年5月7日印发\n";
+
+#[test]
+fn the_colophon_under_the_last_attachment_is_read_apart() {
+    let doc = parse_text(WITH_COLOPHON);
+    let n = round_trips(&doc);
+    assert_eq!(
+        n.copied_to,
+        ["市委各部门", "市人大常委会办公室", "市政协办公室", "市法院"]
+    );
+    assert_eq!(n.printed_by.as_deref(), Some("某某市人民政府办公室"));
+    assert_eq!(n.printed_on.as_deref(), Some("2022-05-07"));
+    // The attachment ends with its own last line; no part is made of the colophon.
+    assert_eq!(doc.parts.len(), 1);
+    let paragraphs = all_paragraphs(&doc);
+    assert!(paragraphs.iter().any(|p| p == "某某酿造技艺。"));
+    assert!(
+        !paragraphs
+            .iter()
+            .any(|p| p.contains("抄送") || p.ends_with("印发"))
+    );
+}
+
+#[test]
+fn a_colophon_right_under_the_letter_makes_no_part() {
+    // Web pages often print the 版记 under the letter, and a notice without attachments has
+    // nothing else after its date.
+    let text = "某某县人民政府办公室\n关于调整县安全生产委员会组成人员的通知\n某政办发〔2021〕23号\n各乡镇人民政府，县政府各部门：\n因人员变动，现将调整后的组成人员通知如下。\n某某县人民政府办公室\n二〇二一年十一月三十日\n抄送：县委办公室，县人大常委会办公室。\n2021年12月1日印发\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
+    assert_eq!(n.copied_to, ["县委办公室", "县人大常委会办公室"]);
+    assert_eq!(n.printed_by, None);
+    assert_eq!(n.printed_on.as_deref(), Some("2021-12-01"));
+    assert_eq!(n.date.as_deref(), Some("2021-11-30"));
+    // An impossible 印发 date is reported, not kept.
+    let doc = parse_text(&text.replace("2021年12月1日印发", "2021年12月41日印发"));
+    assert_eq!(doc.notice.printed_on, None);
+    assert!(doc.diagnostics.iter().any(|d| d.code == "invalid_date"));
+}
+
+#[test]
+fn addressees_separated_by_semicolons_are_split() {
+    let text = "某某市人民政府办公室\n关于印发某某行动计划的通知\n某府办〔2023〕30号\n各市、区人民政府；苏州工业园区、某某高新区管委会；市各委办局：\n现将《某某行动计划》印发给你们，请认真贯彻执行。\n某某市人民政府办公室\n2023年3月1日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.addressees,
+        [
+            "各市、区人民政府",
+            "苏州工业园区、某某高新区管委会",
+            "市各委办局"
+        ]
+    );
+}
+
+#[test]
+fn joint_issuers_printed_one_a_line_are_joined_with_a_comma() {
+    let text = "某某市经济和信息化局\n某某市生态环境局\n关于开展2022年清洁生产审核工作的通知\n某经信发〔2022〕33号\n各区（市）县经信部门、生态环境局：\n现就有关工作通知如下。\n某某市经济和信息化局\n某某市生态环境局\n2022年4月22日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.issuer.as_deref(),
+        Some("某某市经济和信息化局、某某市生态环境局")
+    );
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某市经济和信息化局、某某市生态环境局关于开展2022年清洁生产审核工作的通知")
+    );
+    assert_eq!(n.signature, n.issuer);
+}
+
+#[test]
+fn a_page_title_above_the_article_is_the_notice_title() {
+    let page = "<html><head><title>某某市人民政府办公厅关于印发某某方案的通知_门户网站</title></head><body>\
+        <div class=nav><a href=/>首页</a></div><div class=content>\
+        <h2>某某市人民政府办公厅关于印发某某方案的通知</h2><div class=info>发布日期：2023-08-02</div>\
+        <div class=article-content><p>某府办函〔2023〕52号</p><p>各区人民政府，市政府各部门：</p>\
+        <p>《某某方案》已经市人民政府同意，现印发给你们，请认真组织实施。</p>\
+        <p>某某市人民政府办公厅</p><p>2023年7月28日</p></div></div></body></html>";
+    let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+    let n = &doc.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某市人民政府办公厅关于印发某某方案的通知")
+    );
+    assert_eq!(n.issuer.as_deref(), Some("某某市人民政府办公厅"));
+    assert_eq!(
+        n.doc_number.as_ref().map(|d| d.raw.as_str()),
+        Some("某府办函〔2023〕52号")
+    );
+    assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"]);
+    assert!(!doc.diagnostics.iter().any(|d| d.code == "no_title"));
+    // A heading that is no title (a site's section name) is not taken.
+    let page = page.replace(
+        "<h2>某某市人民政府办公厅关于印发某某方案的通知</h2>",
+        "<h2>政策文件</h2>",
+    );
+    let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(doc.notice.title, None);
+    // Nor is the title taken twice when the article prints it as well, over two lines.
+    let page = page
+        .replace(
+            "<div class=article-content>",
+            "<div class=article-content><p>某某市人民政府办公厅</p><p>关于印发某某方案的通知</p>",
+        )
+        .replace(
+            "<h2>政策文件</h2>",
+            "<h2>某某市人民政府办公厅关于印发某某方案的通知</h2>",
+        );
+    let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某市人民政府办公厅关于印发某某方案的通知")
+    );
+    assert_eq!(doc.notice.addressees, ["各区人民政府", "市政府各部门"]);
+    assert!(doc.notice.body.iter().all(|p| !p.contains("关于印发")));
+}
+
+#[test]
+fn the_workbook_info_sheet_lists_signers_and_the_colophon() {
+    let doc = parse_text(WITH_COLOPHON);
+    let out = gongwen_emit::xlsx::to_xlsx(&doc).expect("written");
+    use calamine::{Reader, Xlsx};
+    let mut wb: Xlsx<_> = Xlsx::new(std::io::Cursor::new(out.bytes)).expect("opens");
+    let sheet = wb.worksheet_range("文档信息").expect("info sheet");
+    let rows: Vec<(String, String)> = sheet
+        .rows()
+        .map(|r| {
+            (
+                r.first().map(|c| c.to_string()).unwrap_or_default(),
+                r.get(1).map(|c| c.to_string()).unwrap_or_default(),
+            )
+        })
+        .collect();
+    let get = |k: &str| rows.iter().find(|(l, _)| l == k).map(|(_, v)| v.as_str());
+    assert_eq!(
+        get("抄送机关"),
+        Some("市委各部门，市人大常委会办公室，市政协办公室，市法院")
+    );
+    assert_eq!(get("印发机关"), Some("某某市人民政府办公室"));
+    assert_eq!(get("印发日期"), Some("2022-05-07"));
+    assert_eq!(get("签发人"), None);
+}
