@@ -4,7 +4,7 @@
 //! attachment or right under the letter, and a web page's title above the article.
 
 use gongwen_emit::text::to_text;
-use gongwen_parse::{Document, Notice, Options, PartKind, parse, parse_text};
+use gongwen_parse::{Document, Notice, Options, parse, parse_text};
 
 /// The notice of `doc`, and that the normalized text written from it reads back to the same
 /// notice (the text writer prints every element the reader took).
