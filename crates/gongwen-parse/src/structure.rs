@@ -317,9 +317,9 @@ fn ends_like_title(s: &str) -> bool {
 }
 
 /// Brackets and quotes that open a nesting level for [`split_top_level`].
-const OPENERS: [char; 9] = ['（', '(', '《', '〈', '“', '【', '[', '〔', '「'];
+const OPENERS: [char; 10] = ['（', '(', '《', '〈', '“', '【', '[', '〔', '「', '［'];
 /// Brackets and quotes that close one.
-const CLOSERS: [char; 9] = ['）', ')', '》', '〉', '”', '】', ']', '〕', '」'];
+const CLOSERS: [char; 10] = ['）', ')', '》', '〉', '”', '】', ']', '〕', '」', '］'];
 
 /// The first UTF-8 byte of `c`.
 const fn lead_byte(c: char) -> u8 {
