@@ -414,9 +414,9 @@ pub(crate) fn ends_like_title(s: &str) -> bool {
 }
 
 /// Brackets and quotes that open a nesting level for [`split_top_level`].
-const OPENERS: [char; 9] = ['（', '(', '《', '〈', '“', '【', '[', '〔', '「'];
+const OPENERS: [char; 10] = ['（', '(', '《', '〈', '“', '【', '[', '〔', '「', '［'];
 /// Brackets and quotes that close one.
-const CLOSERS: [char; 9] = ['）', ')', '》', '〉', '”', '】', ']', '〕', '」'];
+const CLOSERS: [char; 10] = ['）', ')', '》', '〉', '”', '】', ']', '〕', '」', '］'];
 
 /// The first UTF-8 byte of `c`.
 const fn lead_byte(c: char) -> u8 {
@@ -1012,33 +1012,32 @@ fn build_part(
     };
     let mut outline = Outline::default();
     let mut prev_para: Option<&Para> = None;
-    // A parenthesized line the layout wrapped (`（二○○四年六月十六日国务院` / `第54次常务会议修订通过）`).
-    let mut open_paren: Option<Para> = None;
+    // A paragraph the layout cut before its end, held until the rest is read: a parenthesized
+    // line wrapped (`（二○○四年六月十六日国务院` / `第54次常务会议修订通过）`), or a sentence cut
+    // after a `，` or `、` (`5．加强消费维权。健全消费纠纷多元化解机制，` / `畅通投诉举报渠道。…`) —
+    // no sentence ends there, so the line after it, unless it is numbered, goes on with it.
+    let mut held: Option<(Para, Unfinished)> = None;
     for blk in blocks {
-        if let Some(mut held) = open_paren.take() {
+        if let Some((mut text, why)) = held.take() {
             match blk {
                 Block::Para(p)
                     if !numbering::has_marker(&p.text)
-                        && char_len(&held.text) + char_len(&p.text) <= 120 =>
+                        && (why == Unfinished::Sentence
+                            || char_len(&text.text) + char_len(&p.text) <= 120) =>
                 {
-                    held.text.push_str(&p.text);
-                    if paren_balance(&held.text) > 0 {
-                        open_paren = Some(held);
-                    } else {
-                        outline.push(&held);
+                    text.text.push_str(&p.text);
+                    match unfinished(&text.text, why) {
+                        Some(why) => held = Some((text, why)),
+                        None => outline.push(&text),
                     }
                     continue;
                 }
-                _ => outline.push(&held),
+                _ => outline.push(&text),
             }
         }
         match blk {
-            Block::Para(p)
-                if p.text.starts_with('（')
-                    && !numbering::has_marker(&p.text)
-                    && paren_balance(&p.text) > 0 =>
-            {
-                open_paren = Some(p.clone());
+            Block::Para(p) if unfinished(&p.text, Unfinished::Paren).is_some() => {
+                held = unfinished(&p.text, Unfinished::Paren).map(|why| (p.clone(), why));
                 prev_para = None;
             }
             Block::Para(p) => {
@@ -1062,13 +1061,38 @@ fn build_part(
             }
         }
     }
-    if let Some(held) = open_paren {
-        outline.push(&held);
+    if let Some((text, _)) = held {
+        outline.push(&text);
     }
     let (preamble, sections) = outline.finish();
     part.preamble = preamble;
     part.sections = sections;
     part
+}
+
+/// Why a paragraph is held for the one after it (see [`build_part`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unfinished {
+    /// A line that opens with `（` and leaves it open.
+    Paren,
+    /// A sentence cut after a `，` or `、`.
+    Sentence,
+}
+
+/// Whether `text` is cut before its end, and how; `held` is how it was held before (a
+/// parenthesis stays one until it closes).
+fn unfinished(text: &str, held: Unfinished) -> Option<Unfinished> {
+    if held == Unfinished::Paren
+        && text.starts_with('（')
+        && !numbering::has_marker(text)
+        && paren_balance(text) > 0
+    {
+        Some(Unfinished::Paren)
+    } else if text.trim_end().ends_with(['，', '、']) {
+        Some(Unfinished::Sentence)
+    } else {
+        None
+    }
 }
 
 /// Open minus closed full-width parentheses.
@@ -1295,6 +1319,27 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_cut_after_a_comma_goes_on_in_the_next() {
+        let doc = crate::parse_text(
+            "某市人民政府\n\n关于某事的意见\n\n现提出如下意见。\n\n一、总体安排\n\n\
+             1．加强维权。健全调解机制，\n畅通投诉渠道、\n举报渠道。\n加强监督。\n2．稳定就业，\n3．扩大岗位。\n",
+        );
+        let one = &doc
+            .parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .next()
+            .unwrap()
+            .children;
+        assert_eq!(
+            one[0].paragraphs,
+            vec!["健全调解机制，畅通投诉渠道、举报渠道。", "加强监督。"]
+        );
+        // A numbered line starts its own section even after a `，`.
+        assert_eq!(one.len(), 3);
+    }
 
     /// The definition [`find_date`] replaces: the numbers read by a capture search.
     fn find_date_by_captures(text: &str) -> Option<(usize, (i32, u32, u32))> {

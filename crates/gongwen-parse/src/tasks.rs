@@ -175,9 +175,55 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
 }
 
 /// Splits a unit cell on `、`, `，`, `；` outside brackets: `市科技局、人行重庆营管部` → two units.
-/// Text that is not a plain list (`《…》中的实施部门`) stays whole.
+/// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
+/// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
-    split_top_level(cell, &['、', '，', ',', '；', ';', '/', '\n'])
+    let mut out = Vec::new();
+    for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '\n']) {
+        let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
+            .into_iter()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let mut i = 0;
+        while i < pieces.len() {
+            let mut j = i;
+            while j < pieces.len() && is_bare_division(pieces[j], j == i) {
+                j += 1;
+            }
+            if j > i && pieces.get(j).is_some_and(|p| has_shared_head(p)) {
+                out.push(pieces[i..=j].join("、"));
+                i = j + 1;
+            } else {
+                out.push(pieces[i].to_string());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Administrative divisions that name no body by themselves (`区`, `市`, `县`…).
+const DIVISIONS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗', '乡', '镇'];
+
+/// Government bodies a list of divisions can share: `各区、市` + `政府`.
+const SHARED_HEADS: &[&str] = &["人民政府", "政府", "党委", "管委会"];
+
+/// A piece that is only one or two divisions, `各` allowed before the first: `各区`, `市`, `各区县`.
+fn is_bare_division(piece: &str, first: bool) -> bool {
+    let rest = if first {
+        piece.strip_prefix('各').unwrap_or(piece)
+    } else {
+        piece
+    };
+    (1..=2).contains(&rest.chars().count()) && rest.chars().all(|c| DIVISIONS.contains(&c))
+}
+
+/// A piece that is one or two divisions and a government body: `市政府`, `区人民政府`.
+fn has_shared_head(piece: &str) -> bool {
+    let head = piece.trim_start_matches(DIVISIONS);
+    let divisions = piece[..piece.len() - head.len()].chars().count();
+    (1..=2).contains(&divisions) && SHARED_HEADS.iter().any(|h| head.starts_with(h))
 }
 
 /// The text of a group row (`一、知识产权保护方面（共5项）`) in a table of any layout: one cell
@@ -240,8 +286,24 @@ impl GroupPath {
 
 /// Turns the rows of a task table into tasks. Returns `None` for a table that is not a task table.
 pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
+    tasks_from_table_with(table, false)
+}
+
+/// [`tasks_from_table`] for a document that states the first unit of a list leads
+/// (`责任单位中排在第一位的为牵头单位`): in a table with one column of units (`责任单位`, no
+/// `配合单位`), the first unit of a cell leads and the rest support. A column header can state it
+/// too (`责任单位（排在第一位的为牵头单位）`).
+pub fn tasks_from_table_with(table: &Table, first_unit_leads: bool) -> Option<Vec<Task>> {
     let names = column_names(table);
     let roles = column_roles(&names)?;
+    let first_leads = !roles.contains(&ColumnRole::Support)
+        && roles
+            .iter()
+            .zip(&names)
+            .find(|(r, _)| **r == ColumnRole::Lead)
+            .is_some_and(|(_, name)| {
+                states_first_unit_leads(name) || (first_unit_leads && !name.contains("牵头"))
+            });
     let mut out = Vec::with_capacity(table.rows.len().saturating_sub(table.header_rows));
     let mut groups = GroupPath::default();
     let mut last_seq = 0u32;
@@ -261,14 +323,8 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
             match role {
                 ColumnRole::Seq => seq = parse_seq(cell),
                 ColumnRole::Task => task.text = cell.clone(),
-                ColumnRole::Lead => {
-                    task.lead = split_units(cell);
-                    task.lead_text = cell.clone();
-                }
-                ColumnRole::Support => {
-                    task.support = split_units(cell);
-                    task.support_text = cell.clone();
-                }
+                ColumnRole::Lead => task.lead_text = cell.clone(),
+                ColumnRole::Support => task.support_text = cell.clone(),
                 ColumnRole::Group => group_cols.push(cell.clone()),
                 ColumnRole::Extra => {
                     task.extra.insert(
@@ -282,6 +338,21 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
                 }
             }
         }
+        // The lead cell first: its unmarked units may support a marked one (`甲（牵头）、乙`).
+        assign_units(
+            split_units(&task.lead_text),
+            Duty::Lead,
+            first_leads,
+            &mut task.lead,
+            &mut task.support,
+        );
+        assign_units(
+            split_units(&task.support_text),
+            Duty::Support,
+            false,
+            &mut task.lead,
+            &mut task.support,
+        );
         if task.text.is_empty() && seq.is_none() && task.lead.is_empty() {
             continue;
         }
@@ -298,17 +369,332 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
     Some(out)
 }
 
-static INLINE_DUTY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"（([^（）]*(?:（[^（）]*）[^（）]*)*)）[。；]?$").expect("static regex")
-});
+/// Words that say a parenthesis allocates duties at all.
 const DUTY_WORDS: &[&str] = &["牵头", "负责", "配合", "责任单位", "责任部门", "参与"];
+
+/// The brackets a measure's allocation may be printed in, each closer with its openers.
+const DUTY_BRACKETS: &[(char, &[char])] = &[
+    ('）', &['（', '(']),
+    (')', &['（', '(']),
+    ('】', &['【']),
+    ('〕', &['〔']),
+    (']', &['[', '［']),
+    ('］', &['[', '［']),
+];
+
+fn is_closer(c: char) -> bool {
+    DUTY_BRACKETS.iter().any(|(close, _)| *close == c)
+}
+
+fn is_opener(c: char) -> bool {
+    DUTY_BRACKETS.iter().any(|(_, opens)| opens.contains(&c))
+}
+
+/// The bracket a measure ends with (before a final `。` or `；`): the byte where it opens and the
+/// text inside it. `（…）`, `(…)`, `【…】`, `〔…〕`, `[…]` and `［…］` are all read; brackets nest.
+fn trailing_bracket(text: &str) -> Option<(usize, &str)> {
+    let tail = text.trim_end();
+    let tail = tail
+        .strip_suffix(['。', '；', ';'])
+        .unwrap_or(tail)
+        .trim_end();
+    let close = tail.chars().next_back()?;
+    let &(_, opens) = DUTY_BRACKETS.iter().find(|(c, _)| *c == close)?;
+    let end = tail.len() - close.len_utf8();
+    let mut depth = 0usize;
+    for (at, c) in tail[..end].char_indices().rev() {
+        if is_closer(c) {
+            depth += 1;
+        } else if is_opener(c) {
+            if depth == 0 {
+                return opens
+                    .contains(&c)
+                    .then(|| (at, &tail[at + c.len_utf8()..end]));
+            }
+            depth -= 1;
+        }
+    }
+    None
+}
+
+/// A label that opens a clause of units (`牵头单位：`, `配合部门:`), even when the clause before it
+/// ends with only a space (which normalization removes between Han characters).
+static DUTY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:牵头|配合|责任|负责|参与|协同|协助|协办|主办|主责|承办|实施|支持|指导|主管)(?:单位|部门)[：:]",
+    )
+    .expect("static regex")
+});
+
+/// The clauses of an allocation: split on `；`, and before every unit label that follows another
+/// label's clause (`牵头单位：甲 配合单位：乙`, `牵头单位：甲，配合单位：乙`).
+fn duty_clauses(inner: &str) -> Vec<&str> {
+    fn push<'a>(s: &'a str, out: &mut Vec<&'a str>) {
+        let s = s.trim_matches(['，', ',', '、', ' ', '\u{3000}']);
+        if !s.is_empty() {
+            out.push(s);
+        }
+    }
+    let mut out = Vec::new();
+    for piece in top_level_cuts(inner, &['；', ';']) {
+        let mut from = 0;
+        for m in DUTY_LABEL.find_iter(piece) {
+            let before = &piece[from..m.start()];
+            if before.contains(['：', ':']) {
+                push(before, &mut out);
+                from = m.start();
+            }
+        }
+        push(&piece[from..], &mut out);
+    }
+    out
+}
+
+/// The pieces of `text` between top-level separators, borrowed.
+fn top_level_cuts<'a>(text: &'a str, seps: &[char]) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut depth = 0usize;
+    for (at, c) in text.char_indices() {
+        if is_opener(c) || c == '《' || c == '“' {
+            depth += 1;
+        } else if is_closer(c) || c == '》' || c == '”' {
+            depth = depth.saturating_sub(1);
+        } else if depth == 0 && seps.contains(&c) {
+            out.push(&text[from..at]);
+            from = at + c.len_utf8();
+        }
+    }
+    out.push(&text[from..]);
+    out
+}
+
+/// A unit's role in a task.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Duty {
+    Lead,
+    Support,
+}
+
+/// Marks printed after a unit that give its role: `省商务厅（牵头）`, `省财政厅（配合）`.
+const LEAD_MARKS: &[&str] = &["牵头", "牵头单位", "牵头部门", "主责", "主办"];
+const SUPPORT_MARKS: &[&str] = &["配合", "配合单位", "配合部门", "协助", "参与", "协办"];
+
+/// A unit without its role mark, and the role the mark gives.
+fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
+    let body = unit.strip_suffix(['）', ')'])?;
+    let open = body.rfind(['（', '('])?;
+    let opener = body[open..].chars().next()?;
+    let mark = &body[open + opener.len_utf8()..];
+    let name = body[..open].trim_end();
+    if name.is_empty() {
+        return None;
+    }
+    if LEAD_MARKS.contains(&mark) {
+        Some((name, Duty::Lead))
+    } else if SUPPORT_MARKS.contains(&mark) {
+        Some((name, Duty::Support))
+    } else {
+        None
+    }
+}
+
+/// Sorts the units printed under one role (a cell, a labelled clause) into lead and support.
+///
+/// A role mark after a unit decides for that unit, and once one unit of a lead list is marked
+/// `（牵头）` the unmarked ones support it (`省商务厅（牵头）、省财政厅`). Without marks, when
+/// `first_leads` holds (the document says `排在第一位的为牵头单位`) the first unit of a lead list
+/// leads and the rest support; otherwise every unit takes `role`. Marks are not part of the name.
+fn assign_units(
+    units: Vec<String>,
+    role: Duty,
+    first_leads: bool,
+    lead: &mut Vec<String>,
+    support: &mut Vec<String>,
+) {
+    let marked: Vec<(String, Option<Duty>)> = units
+        .into_iter()
+        .map(|u| match strip_mark(&u) {
+            Some((name, duty)) => (name.to_string(), Some(duty)),
+            None => (u, None),
+        })
+        .collect();
+    let any_mark = marked.iter().any(|(_, d)| d.is_some());
+    let lead_marked = marked.iter().any(|(_, d)| *d == Some(Duty::Lead));
+    for (i, (unit, mark)) in marked.into_iter().enumerate() {
+        let duty = match mark {
+            Some(d) => d,
+            None if role == Duty::Lead && lead_marked => Duty::Support,
+            None if role == Duty::Lead && first_leads && !any_mark && i > 0 => Duty::Support,
+            None => role,
+        };
+        match duty {
+            Duty::Lead => lead.push(unit),
+            Duty::Support => support.push(unit),
+        }
+    }
+}
+
+/// A statement that the first unit of a list leads: `（责任单位中排在第一位的为牵头单位）`,
+/// `第一个单位为牵头单位`, `牵头单位排在首位`.
+static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?:第一|首)(?:位|个|家|名)?(?:的|者)?(?:单位|部门)?(?:为|是|系)(?:牵头|主责|主办)|牵头(?:单位|部门)(?:排|列|位)(?:在|于|列)?(?:第一|首)",
+    )
+    .expect("static regex")
+});
+
+/// Whether `text` states that the first unit of a list is the lead unit.
+pub fn states_first_unit_leads(text: &str) -> bool {
+    text.contains("牵头") && FIRST_LEADS.is_match(text)
+}
+
+/// Whether the document states, anywhere, that the first unit of a list is the lead unit.
+fn document_states_first_unit_leads(doc: &Document) -> bool {
+    fn in_sections(sections: &[Section]) -> bool {
+        sections.iter().any(|s| {
+            states_first_unit_leads(&s.heading)
+                || s.paragraphs.iter().any(|p| states_first_unit_leads(p))
+                || in_sections(&s.children)
+        })
+    }
+    doc.notice.body.iter().any(|p| states_first_unit_leads(p))
+        || doc.parts.iter().any(|part| {
+            part.preamble.iter().any(|p| states_first_unit_leads(p))
+                || in_sections(&part.sections)
+                || part.tables.iter().any(|t| {
+                    t.caption.as_deref().is_some_and(states_first_unit_leads)
+                        || t.rows.iter().enumerate().any(|(r, row)| {
+                            (r < t.header_rows || is_spanning_row(row))
+                                && row.iter().any(|c| states_first_unit_leads(c))
+                        })
+                })
+        })
+}
+
+/// A piece after a labelled unit list that is a remark, not a unit (`2023年底前完成`).
+fn is_remark(piece: &str) -> bool {
+    piece.chars().any(|c| c.is_ascii_digit())
+        || ["完成", "持续", "底前", "长期"]
+            .iter()
+            .any(|w| piece.contains(w))
+}
+
+/// What a duty parenthesis has been found to say so far.
+#[derive(Default)]
+struct Allocation {
+    lead: Vec<String>,
+    support: Vec<String>,
+    /// Units `按职责分工负责`: the leads when nobody else leads, else supporting units.
+    by_duty: Vec<String>,
+    extra: IndexMap<String, String>,
+}
+
+impl Allocation {
+    fn remark(&mut self, text: &str) {
+        self.extra
+            .entry("其他".to_string())
+            .and_modify(|e| {
+                e.push('，');
+                e.push_str(text);
+            })
+            .or_insert_with(|| text.to_string());
+    }
+
+    /// A labelled clause: `牵头单位：甲、乙`, `完成时限：2023年底`.
+    fn labelled(&mut self, key: &str, value: &str, first_unit_leads: bool) {
+        let role = if any_word(key, SUPPORT_WORDS) {
+            Duty::Support
+        } else if any_word(key, LEAD_WORDS) {
+            Duty::Lead
+        } else {
+            self.extra.insert(key.to_string(), value.to_string());
+            return;
+        };
+        // `，` continues the list (`配合单位：市水务局，市园林和林业局`) unless what follows is a
+        // clause of its own (`…，乙配合`) or a remark (`…，2023年底前完成`).
+        let mut units = Vec::new();
+        for (i, piece) in split_top_level(value, &['，', ',']).into_iter().enumerate() {
+            if i > 0 && clause_duty(&piece).is_some() {
+                self.clause(&piece);
+            } else if i > 0 && is_remark(&piece) {
+                self.remark(&piece);
+            } else {
+                units.extend(split_units(&piece));
+            }
+        }
+        let first = first_unit_leads && role == Duty::Lead && !key.contains("牵头");
+        assign_units(units, role, first, &mut self.lead, &mut self.support);
+    }
+
+    /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
+    fn clause(&mut self, clause: &str) {
+        match clause_duty(clause) {
+            Some((units, ClauseDuty::Lead)) => assign_units(
+                split_units(units),
+                Duty::Lead,
+                false,
+                &mut self.lead,
+                &mut self.support,
+            ),
+            Some((units, ClauseDuty::Support)) => assign_units(
+                split_units(units),
+                Duty::Support,
+                false,
+                &mut self.lead,
+                &mut self.support,
+            ),
+            Some((units, ClauseDuty::ByDuty)) => self.by_duty.extend(split_units(units)),
+            None => self.remark(clause),
+        }
+    }
+}
+
+/// The role a clause without a label gives its units.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ClauseDuty {
+    /// `甲牵头`, `甲负责`, `甲牵头负责`.
+    Lead,
+    /// `乙配合`, `乙参与`, `乙协助`.
+    Support,
+    /// `丙按职责分工负责`, `丙分工负责`: lead when no one else leads.
+    ByDuty,
+}
+
+/// The units of a clause without a label and the role its verb gives them.
+fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let clause = clause.trim();
+    if let Some(p) = clause.find("按职责") {
+        return Some((&clause[..p], ClauseDuty::ByDuty));
+    }
+    if let Some(units) = clause.strip_suffix("负责") {
+        if let Some(units) = units.strip_suffix("分工") {
+            return Some((units, ClauseDuty::ByDuty));
+        }
+        let units = ["牵头", "分别", "共同"]
+            .iter()
+            .find_map(|w| units.strip_suffix(w))
+            .unwrap_or(units);
+        return Some((units, ClauseDuty::Lead));
+    }
+    if let Some(units) = clause.strip_suffix("牵头") {
+        return Some((
+            units.strip_suffix("共同").unwrap_or(units),
+            ClauseDuty::Lead,
+        ));
+    }
+    ["配合", "参与", "协同", "协助", "协办"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .map(|units| (units, ClauseDuty::Support))
+}
 
 /// The allocation a measure carries in its trailing parenthesis.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct InlineDuty {
-    /// Lead units (`…牵头`, `负责部门：…`, `责任单位：…`).
+    /// Lead units (`…牵头`, `负责部门：…`, `责任单位：…`, `甲、乙按职责分工负责` when no one else leads).
     pub lead: Vec<String>,
-    /// Supporting units (`…配合`, `…按职责分工负责`).
+    /// Supporting units (`…配合`, `…按职责分工负责` beside a lead).
     pub support: Vec<String>,
     /// Every other clause by its key (`适用范围`, `完成时限`; `其他` for a clause without one).
     pub extra: IndexMap<String, String>,
@@ -316,48 +702,41 @@ pub struct InlineDuty {
     pub before: String,
 }
 
-/// Reads a trailing duty parenthesis: `（市发展改革委牵头，市财政局、市商务委配合）` or
-/// `（负责部门：人力资源社会保障部；适用范围：所有自贸试验区）`.
+/// Reads a trailing duty parenthesis: `（市发展改革委牵头，市财政局、市商务委配合）`,
+/// `（负责部门：人力资源社会保障部；适用范围：所有自贸试验区）` or `【牵头单位：甲；配合单位：乙】`.
 pub fn inline_duty(text: &str) -> Option<InlineDuty> {
-    // The regex is anchored at the end, but its search starts from the front: most paragraphs
-    // do not end in a parenthesis at all, which is seen at once.
-    let tail = text.strip_suffix(['。', '；']).unwrap_or(text);
-    if !tail.ends_with('）') {
-        return None;
-    }
-    let c = INLINE_DUTY.captures(text)?;
-    let inner = c.get(1)?.as_str();
+    inline_duty_with(text, false)
+}
+
+/// [`inline_duty`] for a document that states the first unit of a list leads: the first unit
+/// of a `责任单位：` clause leads and the rest support.
+pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty> {
+    let (start, inner) = trailing_bracket(text)?;
     if !DUTY_WORDS.iter().any(|w| inner.contains(w)) || inner.chars().count() > 300 {
         return None;
     }
-    let before = text[..c.get(0)?.start()].trim_end().to_string();
-    let mut lead = Vec::new();
-    let mut support = Vec::new();
-    let mut extra = IndexMap::new();
-    for clause in split_top_level(inner, &['；', ';', '，', ',']) {
-        if let Some((key, value)) = clause.split_once(['：', ':']) {
-            if any_word(key, SUPPORT_WORDS) {
-                support.extend(split_units(value));
-            } else if any_word(key, LEAD_WORDS) {
-                lead.extend(split_units(value));
-            } else {
-                extra.insert(key.to_string(), value.to_string());
+    let before = text[..start].trim_end().to_string();
+    let mut a = Allocation::default();
+    for clause in duty_clauses(inner) {
+        match clause.split_once(['：', ':']) {
+            Some((key, value)) => a.labelled(key.trim(), value.trim(), first_unit_leads),
+            None => {
+                for piece in split_top_level(clause, &['，', ',']) {
+                    a.clause(&piece);
+                }
             }
-        } else if let Some(units) = clause
-            .strip_suffix("牵头")
-            .or_else(|| clause.strip_suffix("负责").filter(|u| !u.ends_with("分工")))
-        {
-            lead.extend(split_units(units));
-        } else if let Some(units) = ["配合", "参与", "协同", "协助"]
-            .iter()
-            .find_map(|w| clause.strip_suffix(w))
-        {
-            support.extend(split_units(units));
-        } else if let Some(units) = clause.find("按职责").map(|p| &clause[..p]) {
-            support.extend(split_units(units));
-        } else {
-            extra.insert("其他".to_string(), clause);
         }
+    }
+    let Allocation {
+        mut lead,
+        mut support,
+        by_duty,
+        extra,
+    } = a;
+    if lead.is_empty() {
+        lead = by_duty;
+    } else {
+        support.extend(by_duty);
     }
     (!lead.is_empty() || !support.is_empty()).then_some(InlineDuty {
         lead,
@@ -367,7 +746,12 @@ pub fn inline_duty(text: &str) -> Option<InlineDuty> {
     })
 }
 
-fn inline_tasks<'a>(sections: &'a [Section], path: &mut Vec<&'a Section>, out: &mut Vec<Task>) {
+fn inline_tasks<'a>(
+    sections: &'a [Section],
+    path: &mut Vec<&'a Section>,
+    first_unit_leads: bool,
+    out: &mut Vec<Task>,
+) {
     // The printed heading line of each section, in one buffer reused across sections.
     let mut printed = String::new();
     for s in sections {
@@ -381,7 +765,7 @@ fn inline_tasks<'a>(sections: &'a [Section], path: &mut Vec<&'a Section>, out: &
                 support,
                 extra,
                 before,
-            }) = inline_duty(t)
+            }) = inline_duty_with(t, first_unit_leads)
             {
                 // The measure's text: the heading sentence and the paragraph that carries the duty
                 // (`深化商事制度改革。全面推行……。`), without the marker and the parenthesis. A heading
@@ -416,7 +800,7 @@ fn inline_tasks<'a>(sections: &'a [Section], path: &mut Vec<&'a Section>, out: &
             }
         }
         path.push(s);
-        inline_tasks(&s.children, path, out);
+        inline_tasks(&s.children, path, first_unit_leads, out);
         path.pop();
     }
 }
@@ -430,16 +814,22 @@ fn push_printed(out: &mut String, s: &Section) {
 
 /// Collects every task of the document: task tables first, in reading order, then inline duties.
 pub fn collect_tasks(doc: &mut Document) {
+    let first_unit_leads = document_states_first_unit_leads(doc);
     let mut tasks = Vec::new();
     for part in &doc.parts {
         for table in &part.tables {
-            if let Some(t) = tasks_from_table(table) {
+            if let Some(t) = tasks_from_table_with(table, first_unit_leads) {
                 tasks.extend(t);
             }
         }
     }
     for part in &doc.parts {
-        inline_tasks(&part.sections, &mut Vec::new(), &mut tasks);
+        inline_tasks(
+            &part.sections,
+            &mut Vec::new(),
+            first_unit_leads,
+            &mut tasks,
+        );
     }
     doc.tasks = tasks;
 }
@@ -538,5 +928,225 @@ mod tests {
         assert!(inline_duty("支持开展合格境内有限合伙人（QDLP）试点").is_none());
         // A trailing parenthesis that names no duty is not an allocation.
         assert!(inline_duty("加快建设（2021—2025年）").is_none());
+    }
+
+    fn duty(text: &str) -> (Vec<String>, Vec<String>) {
+        let d = inline_duty(text).unwrap_or_else(|| panic!("no duty in {text}"));
+        (d.lead, d.support)
+    }
+
+    #[test]
+    fn inline_duties_in_any_bracket() {
+        for (open, close) in [
+            ('【', '】'),
+            ('〔', '〕'),
+            ('[', ']'),
+            ('［', '］'),
+            ('(', ')'),
+        ] {
+            let text =
+                format!("健全预警体系。{open}牵头单位：市应急局；配合单位：市消防支队{close}");
+            let d = inline_duty(&text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(
+                (d.lead, d.support, d.before.as_str()),
+                (s(&["市应急局"]), s(&["市消防支队"]), "健全预警体系。"),
+                "{text}"
+            );
+        }
+        // Brackets nest, and a closer must match its opener.
+        assert_eq!(
+            duty("推进。【责任单位：省商务厅（牵头）、省财政厅】"),
+            (s(&["省商务厅"]), s(&["省财政厅"]))
+        );
+        assert!(inline_duty("推进。（市商务局牵头】").is_none());
+        assert!(inline_duty("见《通知》〔2021〕").is_none());
+    }
+
+    #[test]
+    fn units_by_duty_lead_when_no_one_else_does() {
+        assert_eq!(
+            duty("鼓励创新。（市金融局、市银保监局按职责分工负责）"),
+            (s(&["市金融局", "市银保监局"]), vec![])
+        );
+        assert_eq!(
+            duty("鼓励创新。（各有关部门分工负责）"),
+            (s(&["各有关部门"]), vec![])
+        );
+        assert_eq!(
+            duty("鼓励创新。（市金融局牵头负责，市财政局协助）"),
+            (s(&["市金融局"]), s(&["市财政局"]))
+        );
+        assert_eq!(
+            duty("鼓励创新。（市金融局负责）"),
+            (s(&["市金融局"]), vec![])
+        );
+    }
+
+    #[test]
+    fn unit_labels_split_without_a_semicolon() {
+        for inner in [
+            "牵头单位：市住建局 配合单位：各区人民政府",
+            "牵头单位：市住建局配合单位：各区人民政府",
+            "牵头单位：市住建局，配合单位：各区人民政府",
+        ] {
+            assert_eq!(
+                duty(&format!("推进更新。（{inner}）")),
+                (s(&["市住建局"]), s(&["各区人民政府"])),
+                "{inner}"
+            );
+        }
+        // A label inside a longer key is not cut off it.
+        let d = inline_duty("推进。（主要责任单位：市住建局）").unwrap();
+        assert_eq!((d.lead, d.extra.len()), (s(&["市住建局"]), 0));
+    }
+
+    #[test]
+    fn a_comma_continues_a_labelled_unit_list() {
+        let d =
+            inline_duty("保护生态。（牵头单位：市环境局；配合单位：市水务局，市林业局）").unwrap();
+        assert_eq!(
+            (d.lead, d.support, d.extra.len()),
+            (s(&["市环境局"]), s(&["市水务局", "市林业局"]), 0)
+        );
+        // …but a clause with its own verb, or a remark, is not a unit.
+        let d =
+            inline_duty("保护生态。（牵头单位：市环境局，市水务局配合，2023年底前完成）").unwrap();
+        assert_eq!((d.lead, d.support), (s(&["市环境局"]), s(&["市水务局"])));
+        assert_eq!(
+            d.extra.get("其他").map(String::as_str),
+            Some("2023年底前完成")
+        );
+    }
+
+    fn table(rows: &[&[&str]]) -> Table {
+        Table {
+            header_rows: 1,
+            rows: rows.iter().map(|r| s(r)).collect(),
+            ..Table::default()
+        }
+    }
+
+    fn units(tasks: &[Task]) -> Vec<(Vec<String>, Vec<String>)> {
+        tasks
+            .iter()
+            .map(|t| (t.lead.clone(), t.support.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn role_marks_in_a_unit_cell_decide_and_are_stripped() {
+        let t = table(&[
+            &["序号", "任务", "责任单位"],
+            &["1", "甲", "省商务厅（牵头）、省财政厅"],
+            &["2", "乙", "省邮政局（牵头），省交通厅，省商务厅"],
+            &["3", "丙", "省商务厅、省财政厅（配合）"],
+            &["4", "丁", "省商务厅、省供销社"],
+        ]);
+        let tasks = tasks_from_table(&t).unwrap();
+        assert_eq!(
+            units(&tasks),
+            vec![
+                (s(&["省商务厅"]), s(&["省财政厅"])),
+                (s(&["省邮政局"]), s(&["省交通厅", "省商务厅"])),
+                (s(&["省商务厅"]), s(&["省财政厅"])),
+                // No marks, no stated convention: every unit of a 责任单位 cell leads.
+                (s(&["省商务厅", "省供销社"]), vec![]),
+            ]
+        );
+        assert_eq!(tasks[0].lead_text, "省商务厅（牵头）、省财政厅");
+        // A bracket that is not a role mark stays part of the name.
+        let t = table(&[
+            &["序号", "任务", "责任单位"],
+            &["1", "甲", "省发展改革委（省信用办）"],
+        ]);
+        assert_eq!(
+            units(&tasks_from_table(&t).unwrap()),
+            vec![(s(&["省发展改革委（省信用办）"]), vec![])]
+        );
+    }
+
+    #[test]
+    fn a_stated_first_unit_convention_makes_the_rest_support() {
+        let t = table(&[
+            &["序号", "任务", "责任单位"],
+            &["1", "甲", "省商务厅、省自然资源厅、各市政府"],
+            &["2", "乙", "省邮政局（牵头）、省交通厅、省商务厅"],
+            &["3", "丙", "省商务厅"],
+        ]);
+        assert_eq!(
+            units(&tasks_from_table_with(&t, true).unwrap()),
+            vec![
+                (s(&["省商务厅"]), s(&["省自然资源厅", "各市政府"])),
+                (s(&["省邮政局"]), s(&["省交通厅", "省商务厅"])),
+                (s(&["省商务厅"]), vec![]),
+            ]
+        );
+        // A table with its own 配合单位 column, or a 牵头单位 column, is read as printed.
+        let t = table(&[
+            &["序号", "任务", "牵头单位"],
+            &["1", "甲", "省商务厅、省财政厅"],
+        ]);
+        assert_eq!(
+            units(&tasks_from_table_with(&t, true).unwrap()),
+            vec![(s(&["省商务厅", "省财政厅"]), vec![])]
+        );
+        // The header itself may state it.
+        let t = table(&[
+            &["序号", "任务", "责任单位（第一个为牵头单位）"],
+            &["1", "甲", "省商务厅、省财政厅"],
+        ]);
+        assert_eq!(
+            units(&tasks_from_table(&t).unwrap()),
+            vec![(s(&["省商务厅"]), s(&["省财政厅"]))]
+        );
+        // Inline: a 责任单位 clause follows the convention, a 牵头单位 clause does not.
+        let d = inline_duty_with("推进。（责任单位：省商务厅、省财政厅）", true).unwrap();
+        assert_eq!((d.lead, d.support), (s(&["省商务厅"]), s(&["省财政厅"])));
+        let d = inline_duty_with("推进。（牵头单位：省商务厅、省财政厅）", true).unwrap();
+        assert_eq!((d.lead, d.support), (s(&["省商务厅", "省财政厅"]), vec![]));
+    }
+
+    #[test]
+    fn first_unit_statements_are_recognised() {
+        for yes in [
+            "（责任单位中排在第一位的为牵头单位）",
+            "注：排在第一位的为牵头单位，其他为配合单位。",
+            "多个单位的，第一个单位为牵头单位。",
+            "排名第一的单位为牵头单位",
+            "牵头单位排在首位",
+        ] {
+            assert!(states_first_unit_leads(yes), "{yes}");
+        }
+        for no in [
+            "各牵头单位要会同配合单位细化工作措施",
+            "第一条 为规范牵头单位的工作，制定本办法。",
+            "省商务厅（牵头）",
+        ] {
+            assert!(!states_first_unit_leads(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn divisions_sharing_one_head_stay_one_unit() {
+        assert_eq!(
+            split_units("市直有关部门，各区、市政府"),
+            s(&["市直有关部门", "各区、市政府"])
+        );
+        assert_eq!(split_units("各市、区人民政府"), s(&["各市、区人民政府"]));
+        assert_eq!(split_units("各区县、乡镇政府"), s(&["各区县、乡镇政府"]));
+        assert_eq!(split_units("省、市、县党委"), s(&["省、市、县党委"]));
+        // Ordinary lists still split.
+        assert_eq!(
+            split_units("市发展改革委、市财政局"),
+            s(&["市发展改革委", "市财政局"])
+        );
+        assert_eq!(
+            split_units("各区县（自治县）政府、市级有关部门"),
+            s(&["各区县（自治县）政府", "市级有关部门"])
+        );
+        assert_eq!(split_units("各区、各部门"), s(&["各区", "各部门"]));
+        assert_eq!(split_units("各区、市商务局"), s(&["各区", "市商务局"]));
+        assert_eq!(split_units("市政府、各区政府"), s(&["市政府", "各区政府"]));
+        assert_eq!(split_units("各区、"), s(&["各区"]));
     }
 }

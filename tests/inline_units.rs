@@ -1,0 +1,210 @@
+//! Lead and support units as notices print them: allocations in any bracket, measures whose
+//! sentence is cut across lines, `（牵头）` marks and the `排在第一位的为牵头单位` convention, and
+//! divisions that share one head noun (`各区、市政府`).
+
+use gongwen_parse::{Document, InputFormat, Options, Task, parse, parse_text};
+
+fn units(t: &Task) -> (Vec<&str>, Vec<&str>) {
+    (
+        t.lead.iter().map(String::as_str).collect(),
+        t.support.iter().map(String::as_str).collect(),
+    )
+}
+
+fn codes(d: &Document) -> Vec<&str> {
+    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
+}
+
+/// A notice whose plan is `measures`, each a line or lines of its own.
+fn notice(measures: &str) -> String {
+    format!(
+        "某市人民政府\n\n关于推进城市治理的若干措施\n\n某政〔2024〕3号\n\n各区人民政府，市政府各部门：\n\n\
+         现提出如下措施。\n\n一、总体安排\n\n{measures}\n\n某市人民政府\n\n2024年1月8日\n"
+    )
+}
+
+#[test]
+fn an_allocation_in_square_brackets_is_a_task() {
+    let doc = parse_text(&notice(
+        "（一）强化防汛准备。完善预案。【牵头单位：市水利局；配合单位：市气象局】\n\n\
+         （二）整治河道。清理淤积。〔牵头单位：市城管局〕\n\n\
+         （三）加固堤防。排查险情。［市住建局牵头，市交通局配合］\n\n\
+         （四）储备物资。（市粮储局负责）",
+    ));
+    let got: Vec<_> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.text.as_str(), units(t)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                "强化防汛准备。完善预案。",
+                (vec!["市水利局"], vec!["市气象局"])
+            ),
+            (2, "整治河道。清理淤积。", (vec!["市城管局"], vec![])),
+            (
+                3,
+                "加固堤防。排查险情。",
+                (vec!["市住建局"], vec!["市交通局"])
+            ),
+            (4, "储备物资。", (vec!["市粮储局"], vec![])),
+        ]
+    );
+}
+
+#[test]
+fn a_measure_cut_after_a_comma_keeps_its_first_line() {
+    let measures = "1．改善营商环境。压缩审批时限，\n推行一网通办。（牵头单位：市政务办；配合单位：市发展改革委）\n\n\
+                    2．稳定就业。扩大岗位。（市人社局负责）";
+    let doc = parse_text(&notice(measures));
+    assert_eq!(doc.tasks.len(), 2);
+    assert_eq!(
+        doc.tasks[0].text,
+        "改善营商环境。压缩审批时限，推行一网通办。"
+    );
+    assert_eq!(
+        units(&doc.tasks[0]),
+        (vec!["市政务办"], vec!["市发展改革委"])
+    );
+    // The section holds the sentence once, whole.
+    let s = &doc
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .next()
+        .unwrap()
+        .children[0];
+    assert_eq!(
+        s.paragraphs,
+        vec!["压缩审批时限，推行一网通办。（牵头单位：市政务办；配合单位：市发展改革委）"]
+    );
+
+    // The same cut between two `<p>` of a page.
+    let html = notice(measures)
+        .split('\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| format!("<p>{l}</p>"))
+        .collect::<String>();
+    let page = format!("<html><body>{html}</body></html>");
+    let doc = parse(
+        page.as_bytes(),
+        &Options {
+            format: Some(InputFormat::Html),
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(doc.tasks.len(), 2);
+    assert_eq!(
+        doc.tasks[0].text,
+        "改善营商环境。压缩审批时限，推行一网通办。"
+    );
+
+    // A sentence that ended is not joined to the next line.
+    let doc = parse_text(&notice(
+        "1．改善营商环境。压缩审批时限。\n推行一网通办。（市政务办负责）",
+    ));
+    assert_eq!(doc.tasks[0].text, "改善营商环境。推行一网通办。");
+}
+
+#[test]
+fn units_by_duty_alone_are_the_leads() {
+    let doc = parse_text(&notice(
+        "（一）强化金融支持。创新信贷产品。（市金融局、市银保监分局按职责分工负责）\n\n\
+         （二）优化服务。提升效率。（市政务办牵头，各区政府按职责分工负责）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市金融局", "市银保监分局"], vec![]),
+            (vec!["市政务办"], vec!["各区政府"]),
+        ]
+    );
+    assert!(
+        !codes(&doc).contains(&"task_without_lead"),
+        "{:?}",
+        codes(&doc)
+    );
+}
+
+#[test]
+fn labels_split_on_a_space_and_lists_on_a_comma() {
+    let doc = parse_text(&notice(
+        "（一）推进城市更新。改造老旧小区。（牵头单位：市住建局 配合单位：各区人民政府）\n\n\
+         （二）保护生态。治理河湖。（牵头单位:市环境局;配合单位:市水务局,市林业局）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市住建局"], vec!["各区人民政府"]),
+            (vec!["市环境局"], vec!["市水务局", "市林业局"]),
+        ]
+    );
+    assert!(doc.tasks.iter().all(|t| t.extra.is_empty()));
+}
+
+/// A plan with an attached 责任单位 table; `note` is printed above the table.
+fn plan_with_table(note: &str) -> String {
+    format!(
+        "某省人民政府办公厅\n\n关于印发某省商贸流通实施方案的通知\n\n某政办字〔2024〕5号\n\n各市人民政府，省政府有关部门：\n\n\
+         现将实施方案印发给你们。\n\n附件：重点任务分工表\n\n某省人民政府办公厅\n\n2024年2月1日\n\n附件\n\n重点任务分工表\n\n{note}\
+         \t序号\n\t重点任务\n\t责任单位\n\n\
+         \t1\n\t建设物流中心。\n\t省商务厅、省交通厅、各市政府\n\n\
+         \t2\n\t改造商贸中心。\n\t省商务厅（牵头）、省财政厅\n\n\
+         \t3\n\t发展农村电商。\n\t省邮政局（牵头），省交通厅，省商务厅\n\n\
+         \t4\n\t培育龙头企业。\n\t省商务厅\n"
+    )
+}
+
+#[test]
+fn lead_marks_in_a_unit_column_are_read_and_stripped() {
+    let doc = parse_text(&plan_with_table(""));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            // Without a mark or a stated convention every unit of a 责任单位 cell leads.
+            (vec!["省商务厅", "省交通厅", "各市政府"], vec![]),
+            (vec!["省商务厅"], vec!["省财政厅"]),
+            (vec!["省邮政局"], vec!["省交通厅", "省商务厅"]),
+            (vec!["省商务厅"], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_stated_convention_makes_the_first_unit_the_lead() {
+    for note in [
+        "（责任单位中排在第一位的为牵头单位）\n\n",
+        "注：多个单位的，第一个单位为牵头单位。\n\n",
+    ] {
+        let doc = parse_text(&plan_with_table(note));
+        assert_eq!(
+            doc.tasks.iter().map(units).collect::<Vec<_>>(),
+            vec![
+                (vec!["省商务厅"], vec!["省交通厅", "各市政府"]),
+                (vec!["省商务厅"], vec!["省财政厅"]),
+                (vec!["省邮政局"], vec!["省交通厅", "省商务厅"]),
+                (vec!["省商务厅"], vec![]),
+            ],
+            "{note}"
+        );
+    }
+}
+
+#[test]
+fn divisions_sharing_a_head_noun_are_one_unit() {
+    let doc = parse_text(&notice(
+        "（一）推动跨省通办。梳理事项清单。（牵头单位：市大数据局；配合单位：市直有关部门，各区、市政府）\n\n\
+         （二）推动企业上云。培育服务商。（牵头单位：市工信局；配合单位：各市、区人民政府、市发展改革委）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市大数据局"], vec!["市直有关部门", "各区、市政府"]),
+            (vec!["市工信局"], vec!["各市、区人民政府", "市发展改革委"]),
+        ]
+    );
+}
