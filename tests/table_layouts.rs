@@ -276,3 +276,59 @@ fn a_whole_notice_in_pre_gives_the_seed() {
     // The text starts on the page's first line, as in the seed.
     assert_eq!(d.tasks[0].line, s.tasks[0].line);
 }
+
+/// The seed's table in HTML with `title` rows above its header.
+fn table_with_title_rows(title: &str) -> String {
+    let s = seed();
+    let mut t = format!(
+        "<table border=1><tbody>\n{title}<tr><td><strong>序号</strong></td><td><strong>试点任务</strong></td><td><strong>牵头单位</strong></td><td><strong>配合单位</strong></td></tr>\n"
+    );
+    let mut groups: Vec<String> = Vec::new();
+    for task in &s.tasks {
+        for (depth, g) in task.group.iter().enumerate() {
+            if groups.get(depth) != Some(g) {
+                t.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>\n", esc(g)));
+                groups.truncate(depth);
+                groups.push(g.clone());
+            }
+        }
+        t.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            task.seq,
+            esc(&task.text),
+            esc(&task.lead_text),
+            esc(&task.support_text)
+        ));
+    }
+    t.push_str("</tbody></table>\n");
+    t
+}
+
+#[test]
+fn title_rows_above_the_header_title_the_table_instead_of_hiding_it() {
+    // Word and many sites print the attachment's title as the table's first row(s).
+    let title = "重庆市服务业扩大开放综合试点总体方案任务分工";
+    for rows in [
+        format!("<tr><th colspan=4>{title}</th></tr>"),
+        format!("<tr><td colspan=4>附件：{title}</td></tr>"),
+        format!("<tr><td>{title}</td><td></td><td></td><td></td></tr>"),
+        format!("<tr><td colspan=4>附件</td></tr><tr><td colspan=4>{title}</td></tr>"),
+    ] {
+        let text = seed_text();
+        // The page without the title paragraph above the table: the title row is all there is.
+        let page = page_with_table(&table_with_title_rows(&rows))
+            .replace(&format!("<p>{title}</p>\n"), "");
+        let d = parse_page(&page);
+        assert_same_tasks(&d, &rows);
+        let part = d.parts.last().expect("the attachment");
+        assert_eq!(part.title.as_deref(), Some(title), "{rows}");
+        let table = part.tables.first().expect("its table");
+        assert_eq!(table.header_rows, 1, "{rows}");
+        assert_eq!(
+            table.rows.first().map(|r| r[0].as_str()),
+            Some("序号"),
+            "{rows}"
+        );
+        assert!(text.contains(title));
+    }
+}

@@ -327,6 +327,15 @@ fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
     out
 }
 
+/// `附件：X`, `附件2 X` → `X`; other text as it is.
+fn without_attachment_label(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("附件") else {
+        return text;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || numbering::is_cn_numeral(c));
+    rest.trim_start_matches(['：', ':', ' ']).trim_start()
+}
+
 /// What separates the items of a 主送机关 or 抄送机关 list.
 const ADDRESSEE_SEPARATORS: &[char] = &['，', ',', '；', ';'];
 
@@ -774,7 +783,17 @@ pub fn build(mut input: Blocks) -> Document {
         } else {
             seg.kind
         };
-        let part = build_part(&mut b, kind, seg.label, seg.title, &seg.blocks, seg.line);
+        let mut part = build_part(&mut b, kind, seg.label, seg.title, &seg.blocks, seg.line);
+        // A part that is nothing but a table is titled by the table's title row or caption.
+        if part.title.is_none() && part.preamble.is_empty() && part.sections.is_empty() {
+            part.title = part
+                .tables
+                .first()
+                .and_then(|t| t.caption.as_deref())
+                .map(without_attachment_label)
+                .filter(|t| !t.is_empty())
+                .map(str::to_string);
+        }
         b.doc.parts.push(part);
     }
 

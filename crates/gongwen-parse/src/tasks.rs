@@ -110,6 +110,66 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
     n
 }
 
+/// How many rows at the top of `grid` title the table rather than head its columns: rows that
+/// hold one text across (a spanning `附件：…任务分工` row, with or without `colspan`) right
+/// above a header that names a task table's columns. At most two; 0 when no such header follows.
+pub fn title_rows(grid: &[Vec<String>]) -> usize {
+    let is_title = |row: &Vec<String>| {
+        let mut filled = row.iter().filter(|c| !c.is_empty());
+        filled
+            .next()
+            .is_some_and(|first| parse_seq(first).is_none() && filled.all(|c| c == first))
+    };
+    let n = grid.iter().take(2).take_while(|r| is_title(r)).count();
+    // A third such row is no header either: the table is not one this reads.
+    if n == 0 || grid.get(n).is_none_or(is_title) {
+        return 0;
+    }
+    let rest = &grid[n..];
+    let header = header_rows(rest);
+    if header == 0 {
+        return 0;
+    }
+    let probe = Table {
+        header_rows: header,
+        rows: rest[..header].to_vec(),
+        ..Table::default()
+    };
+    if column_roles(&column_names(&probe)).is_some() {
+        n
+    } else {
+        0
+    }
+}
+
+/// The text of title rows (see [`title_rows`]): each row's text, joined by a space.
+pub fn title_text(rows: &[Vec<String>]) -> String {
+    rows.iter()
+        .filter_map(|r| r.iter().find(|c| !c.is_empty()))
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Moves a table's title rows ([`title_rows`]) out of its grid into its caption (when it has
+/// none), and counts its header rows again.
+pub fn lift_title_rows(table: &mut Table) {
+    let n = title_rows(&table.rows);
+    if n == 0 {
+        return;
+    }
+    let title = title_text(&table.rows[..n]);
+    table.rows.drain(..n);
+    table.row_lines.drain(..n.min(table.row_lines.len()));
+    if let Some(&first) = table.row_lines.first() {
+        table.line = first;
+    }
+    if table.caption.is_none() {
+        table.caption = Some(title);
+    }
+    table.header_rows = header_rows(&table.rows);
+}
+
 /// Column names: each column's distinct header texts joined with `/`.
 pub fn column_names(table: &Table) -> Vec<String> {
     let width = table.rows.first().map_or(0, |r| r.len());
@@ -840,6 +900,65 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn title_rows_are_only_rows_of_one_text_above_a_task_header() {
+        let header = s(&["序号", "任务", "牵头单位", "配合单位"]);
+        let task = s(&["1", "某项任务", "市财政局", ""]);
+        let title = s(&[
+            "附件：某某任务分工",
+            "附件：某某任务分工",
+            "附件：某某任务分工",
+            "附件：某某任务分工",
+        ]);
+        let bare = s(&["某某任务分工", "", "", ""]);
+        assert_eq!(
+            title_rows(&[title.clone(), header.clone(), task.clone()]),
+            1
+        );
+        assert_eq!(title_rows(&[bare.clone(), header.clone(), task.clone()]), 1);
+        assert_eq!(
+            title_rows(&[
+                s(&["附件", "附件", "附件", "附件"]),
+                bare.clone(),
+                header.clone()
+            ]),
+            2
+        );
+        assert_eq!(
+            title_text(&[s(&["附件", "附件", "", ""]), bare.clone()]),
+            "附件 某某任务分工"
+        );
+        // No header below: a group row over tasks, or a title over a table of no tasks.
+        assert_eq!(title_rows(&[bare.clone(), task.clone()]), 0);
+        assert_eq!(
+            title_rows(&[title.clone(), s(&["名称", "地址", "电话", "邮编"])]),
+            0
+        );
+        // A header first, or three rows of one text, or nothing but the title.
+        assert_eq!(title_rows(&[header.clone(), task.clone()]), 0);
+        assert_eq!(
+            title_rows(&[bare.clone(), bare.clone(), bare.clone(), header.clone()]),
+            0
+        );
+        assert_eq!(title_rows(std::slice::from_ref(&bare)), 0);
+        // A lone number is a task row's first cell, never a title.
+        assert_eq!(title_rows(&[s(&["1", "", "", ""]), header.clone()]), 0);
+
+        let mut t = Table {
+            header_rows: 0,
+            rows: vec![title, header, task],
+            row_lines: vec![3, 4, 5],
+            line: 3,
+            ..Table::default()
+        };
+        lift_title_rows(&mut t);
+        assert_eq!(t.caption.as_deref(), Some("附件：某某任务分工"));
+        assert_eq!(
+            (t.header_rows, t.rows.len(), t.row_lines.clone(), t.line),
+            (1, 2, vec![4, 5], 4)
+        );
     }
 
     #[test]

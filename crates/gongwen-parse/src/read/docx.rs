@@ -525,13 +525,15 @@ impl<'a> Body<'a> {
             grid.push(out);
         }
         let line = build.row_lines.first().copied().unwrap_or(self.line);
-        Ok(Some(Table {
+        let mut table = Table {
             caption: None,
             header_rows: tasks::header_rows(&grid),
             rows: grid,
             row_lines: build.row_lines,
             line,
-        }))
+        };
+        tasks::lift_title_rows(&mut table);
+        Ok(Some(table))
     }
 }
 

@@ -313,13 +313,15 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         row_lines.push(l);
     }
     let header_rows = crate::tasks::header_rows(&grid);
-    Table {
+    let mut table = Table {
         caption: None,
         header_rows,
         rows: grid,
         row_lines,
         line,
-    }
+    };
+    crate::tasks::lift_title_rows(&mut table);
+    table
 }
 
 #[cfg(test)]

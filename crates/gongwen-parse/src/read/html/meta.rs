@@ -27,7 +27,9 @@ const KNOWN: &[(&str, Field)] = &[
     ("发文字号", Field::DocNumber),
     ("发布日期", Field::Published),
     ("发文机构", Field::Issuer),
-    ("发布机构", Field::Issuer),
+    // The office that put the page up (often the issuer's general office), not the issuer: it
+    // marks a metadata block, and stays among the page's fields only.
+    ("发布机构", Field::Publisher),
     ("成文时间", Field::Date),
     ("文号", Field::DocNumber),
     ("发布时间", Field::Published),
@@ -39,7 +41,7 @@ const KNOWN: &[(&str, Field)] = &[
     ("有效性", Field::Other),
 ];
 
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Field {
     IndexNo,
     Topic,
@@ -48,6 +50,7 @@ enum Field {
     Title,
     DocNumber,
     Published,
+    Publisher,
     Other,
 }
 
@@ -321,7 +324,7 @@ fn fill_slot(meta: &mut PageMeta, label: &str, value: &str) {
         Some(Field::Title) => &mut meta.title,
         Some(Field::DocNumber) => &mut meta.doc_number,
         Some(Field::Published) => &mut meta.published,
-        Some(Field::Other) | None => return,
+        Some(Field::Publisher | Field::Other) | None => return,
     };
     if slot.is_none() {
         *slot = Some(match f {
@@ -334,6 +337,28 @@ fn fill_slot(meta: &mut PageMeta, label: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_publishing_office_marks_a_metadata_block_but_is_not_the_issuer() {
+        let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(l, x)| (l.to_string(), x.to_string()))
+                .collect()
+        };
+        let meta = page_meta(pairs(&[
+            ("索引号", "0001/2021-00219"),
+            ("发布机构", "某某市人民政府办公厅"),
+            ("发文字号", "某府发〔2021〕19号"),
+        ]));
+        assert_eq!(meta.issuer, None);
+        assert_eq!(
+            meta.fields.get("发布机构").map(String::as_str),
+            Some("某某市人民政府办公厅")
+        );
+        assert_eq!(field("发布机构"), Some(Field::Publisher));
+        let meta = page_meta(pairs(&[("发文机关", "某某市人民政府")]));
+        assert_eq!(meta.issuer.as_deref(), Some("某某市人民政府"));
+    }
 
     #[test]
     fn dates_become_iso() {

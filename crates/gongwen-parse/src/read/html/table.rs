@@ -333,6 +333,15 @@ pub(super) fn build(
         }
     }
 
+    // Rows that title the table (`<th colspan=4>附件：……任务分工</th>`) above its header are
+    // its caption, not header rows.
+    let titled = crate::tasks::title_rows(&grid);
+    let title = (titled > 0).then(|| crate::tasks::title_text(&grid[..titled]));
+    if titled > 0 {
+        grid.drain(..titled);
+        row_lines.drain(..titled.min(row_lines.len()));
+        head_flags.drain(..titled.min(head_flags.len()));
+    }
     let marked = head_flags.iter().take_while(|&&h| h).count();
     let header_rows = if marked > 0 && marked < grid.len() {
         marked
@@ -341,7 +350,7 @@ pub(super) fn build(
     };
     let line = row_lines.first().copied().unwrap_or(line);
     Some(Table {
-        caption: caption(table),
+        caption: caption(table).or(title),
         header_rows,
         rows: grid,
         row_lines,
