@@ -246,3 +246,126 @@ fn hard_wrapped_prose_gives_the_same_paragraphs() {
         );
     }
 }
+
+/// `lines` with a page break every `every` lines, as a PDF export prints it: the page number
+/// centred under the page (`— 3 —`), a form feed starting the next page and, when the break falls
+/// inside the table, its `header` printed again at the top of the next page.
+fn with_page_breaks(lines: &[String], every: usize, header: Option<&[String]>) -> String {
+    let in_table = |i: usize| {
+        lines[..i].iter().any(|l| l.contains("序号"))
+            && lines[i..]
+                .iter()
+                .any(|l| l.starts_with('\t') || l.starts_with("  "))
+    };
+    let mut out = String::new();
+    let mut page = 1;
+    for (i, line) in lines.iter().enumerate() {
+        out.push_str(line);
+        out.push('\n');
+        if i > 0 && i % every == 0 && i + 1 < lines.len() {
+            out.push_str(&format!("\n{}— {page} —\n\u{c}", " ".repeat(30)));
+            page += 1;
+            if let (true, Some(header)) = (in_table(i + 1), header) {
+                for h in header {
+                    out.push_str(h);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn page_numbers_form_feeds_and_repeated_headers_are_read_around() {
+    // The seed's own layout (one cell a line, rows between blank lines) broken into pages at
+    // blank lines, so that no row is cut: the header comes again on every page of the table.
+    let seed = seed_text();
+    let lines: Vec<String> = seed.lines().map(str::to_string).collect();
+    let first = lines
+        .iter()
+        .position(|l| l.starts_with('\t'))
+        .expect("a table");
+    let header: Vec<String> = lines[first..]
+        .iter()
+        .take_while(|l| l.starts_with('\t'))
+        .cloned()
+        .collect();
+    assert!(header.len() >= 3);
+    // Breaks only after blank lines: a page of text ends between rows.
+    let mut text = String::new();
+    let mut page = 1;
+    for (i, line) in lines.iter().enumerate() {
+        text.push_str(line);
+        text.push('\n');
+        if line.is_empty()
+            && i > first + header.len()
+            && i % 40 < 3
+            && lines.get(i + 1).is_some_and(|l| l.starts_with('\t'))
+        {
+            text.push_str(&format!("                    — {page} —\n\u{c}"));
+            for h in &header {
+                text.push_str(h);
+                text.push('\n');
+            }
+            text.push('\n');
+            page += 1;
+        }
+    }
+    assert!(page > 5, "the table runs over several pages");
+    assert_same_as_seed(&text, "pages");
+    // Lines still point into the input: each task's line holds its number.
+    let doc = gongwen_parse::parse_text(&text);
+    let input: Vec<&str> = text.lines().collect();
+    for t in &doc.tasks {
+        assert_eq!(
+            input.get(t.line - 1).map(|l| l.trim()),
+            Some(t.seq.to_string().as_str()),
+            "task {}",
+            t.seq
+        );
+    }
+
+    // The table lined up with spaces, broken every 30 lines, the header line again on each page.
+    let aligned = fixed_width(&[6, 60, 30, 40], ' ');
+    let lines: Vec<String> = aligned.lines().map(str::to_string).collect();
+    let header: Vec<String> = lines
+        .iter()
+        .filter(|l| l.starts_with("序号"))
+        .take(1)
+        .cloned()
+        .collect();
+    assert_eq!(header.len(), 1);
+    assert_same_as_seed(
+        &with_page_breaks(&lines, 30, Some(&header)),
+        "aligned, pages",
+    );
+}
+
+#[test]
+fn prose_set_in_from_a_margin_its_table_does_not_share_is_joined() {
+    // pdftotext -layout keeps the page's margin before the prose; the tab-laid table has none.
+    let seed = seed_text();
+    let expected = gongwen_parse::parse_text(&seed);
+    let mut wrapped = String::new();
+    for line in seed.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        if line.starts_with('\t') || line.is_empty() {
+            wrapped.push_str(line);
+            wrapped.push('\n');
+            continue;
+        }
+        for piece in chars.chunks(30) {
+            wrapped.push_str("    ");
+            wrapped.extend(piece);
+            wrapped.push('\n');
+        }
+    }
+    assert_same_as_seed(&wrapped, "margin");
+    let doc = gongwen_parse::parse_text(&wrapped);
+    assert_eq!(
+        structure_without_lines(&doc),
+        structure_without_lines(&expected),
+        "margin: sections, paragraphs or diagnostics differ"
+    );
+}

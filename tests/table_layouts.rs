@@ -332,3 +332,42 @@ fn title_rows_above_the_header_title_the_table_instead_of_hiding_it() {
         assert!(text.contains(title));
     }
 }
+
+#[test]
+fn line_breaks_inside_cells_and_an_empty_unnamed_column_change_no_task() {
+    // Word breaks long cells with <br> or a paragraph a line; an empty spacer column has no name.
+    let s = seed();
+    let mut t = String::from(
+        "<table border=1><tr><td>序号</td><td>试点任务</td><td></td><td>牵头单位</td><td>配合单位</td></tr>\n",
+    );
+    let mut groups: Vec<String> = Vec::new();
+    for task in &s.tasks {
+        for (depth, g) in task.group.iter().enumerate() {
+            if groups.get(depth) != Some(g) {
+                t.push_str(&format!("<tr><td colspan=\"5\">{}</td></tr>\n", esc(g)));
+                groups.truncate(depth);
+                groups.push(g.clone());
+            }
+        }
+        // Broken after its first clause, by <br> in odd rows and by paragraphs in even ones.
+        let text = match task.text.split_once('，') {
+            Some((a, b)) if task.seq % 2 == 1 => format!("{}，<br>{}", esc(a), esc(b)),
+            Some((a, b)) => format!("<p>{}，</p><p>{}</p>", esc(a), esc(b)),
+            None => esc(&task.text),
+        };
+        t.push_str(&format!(
+            "<tr><td>{}</td><td>{text}</td><td></td><td>{}</td><td>{}</td></tr>\n",
+            task.seq,
+            esc(&task.lead_text),
+            esc(&task.support_text)
+        ));
+    }
+    t.push_str("</table>\n");
+    assert!(t.matches("<br>").count() > 20 && t.matches("<p>").count() > 20);
+    let d = parse_page(&page_with_table(&t));
+    assert_same_tasks(&d, "line breaks in cells");
+    assert!(
+        d.tasks.iter().all(|t| t.extra.is_empty()),
+        "no key for the empty column"
+    );
+}

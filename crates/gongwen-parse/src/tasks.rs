@@ -110,6 +110,16 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
     n
 }
 
+/// A cell's text as one line: the line breaks of a cell (`<br>`, a paragraph per line) joined as
+/// normalization joins white space (dropped next to Chinese text, a space elsewhere).
+fn one_line(cell: &str) -> String {
+    if cell.contains('\n') {
+        crate::normalize::normalize_block(&cell.replace('\n', " "))
+    } else {
+        cell.to_string()
+    }
+}
+
 /// How many rows at the top of `grid` title the table rather than head its columns: rows that
 /// hold one text across (a spanning `附件：…任务分工` row, with or without `colspan`) right
 /// above a header that names a task table's columns. At most two; 0 when no such header follows.
@@ -369,6 +379,14 @@ pub fn tasks_from_table_with(table: &Table, first_unit_leads: bool) -> Option<Ve
     let mut last_seq = 0u32;
     for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
         let line = table.row_lines.get(r).copied().unwrap_or(table.line);
+        // The header printed again (at the top of every page the table runs onto).
+        if table
+            .rows
+            .get(..table.header_rows)
+            .is_some_and(|h| h.contains(row))
+        {
+            continue;
+        }
         if let Some(g) = group_text(row, &roles) {
             groups.enter(&g);
             continue;
@@ -382,10 +400,12 @@ pub fn tasks_from_table_with(table: &Table, first_unit_leads: bool) -> Option<Ve
         for ((cell, role), name) in row.iter().zip(&roles).zip(&names) {
             match role {
                 ColumnRole::Seq => seq = parse_seq(cell),
-                ColumnRole::Task => task.text = cell.clone(),
+                ColumnRole::Task => task.text = one_line(cell),
                 ColumnRole::Lead => task.lead_text = cell.clone(),
                 ColumnRole::Support => task.support_text = cell.clone(),
                 ColumnRole::Group => group_cols.push(cell.clone()),
+                // A column without a header holds nothing worth a key where it is empty.
+                ColumnRole::Extra if name.is_empty() && cell.is_empty() => {}
                 ColumnRole::Extra => {
                     task.extra.insert(
                         if name.is_empty() {

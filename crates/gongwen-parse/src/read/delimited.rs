@@ -155,6 +155,12 @@ pub fn read_delimited_table(
             i += 1;
             continue;
         }
+        // The header printed again at the top of a page the table runs onto.
+        // A row cut by the page break goes on under it.
+        if may_be_header(line) && header_cells(line, separator).is_some_and(|h| h == rows[0].0) {
+            i += 1;
+            continue;
+        }
         let pieces = split(line, separator);
         let first = pieces.first().map_or("", |p| p.text);
         let single = pieces.len() == 1;
@@ -165,8 +171,7 @@ pub fn read_delimited_table(
         } else if after_group && single && !starts_row(&pieces, width, numbered) {
             // The rest of a group row's text that wrapped.
             if let Some(cell) = rows.last_mut().and_then(|(r, _)| r.first_mut()) {
-                cell.push(' ');
-                cell.push_str(first);
+                push_wrapped(cell, first);
             }
         } else if after_row && is_continuation(&pieces, &columns, separator, numbered) {
             if let Some((row, _)) = rows.last_mut() {
@@ -363,6 +368,17 @@ fn column_under(columns: &[usize], column: usize) -> Option<usize> {
     columns.iter().position(|&c| c.abs_diff(column) <= 1)
 }
 
+/// Appends the next line of a wrapped cell: with a space between two Latin words, else
+/// without (a number broken across lines, `5` / `0%`, is one number; the space between Chinese
+/// text goes in normalization anyway).
+fn push_wrapped(cell: &mut String, next: &str) {
+    let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+    if latin(cell.chars().next_back()) && latin(next.chars().next()) {
+        cell.push(' ');
+    }
+    cell.push_str(next);
+}
+
 /// Adds the pieces of a wrapped line to the cells of `row`.
 fn continue_row(
     row: &mut Vec<String>,
@@ -379,10 +395,7 @@ fn continue_row(
             row.resize(k + 1, String::new());
         }
         if let Some(cell) = row.get_mut(k) {
-            if !cell.is_empty() {
-                cell.push(' ');
-            }
-            cell.push_str(p.text);
+            push_wrapped(cell, p.text);
         }
     }
 }
@@ -390,6 +403,22 @@ fn continue_row(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wrapped_cell_joins_latin_words_with_a_space_and_numbers_without() {
+        let join = |a: &str, b: &str| {
+            let mut cell = a.to_string();
+            push_wrapped(&mut cell, b);
+            cell
+        };
+        assert_eq!(join("不低于5", "0%条件"), "不低于50%条件");
+        assert_eq!(join("open", "data"), "open data");
+        assert_eq!(
+            join("市知识产权局、重庆", "银保监局"),
+            "市知识产权局、重庆银保监局"
+        );
+        assert_eq!(join("", "首行"), "首行");
+    }
 
     fn cells(line: &str, sep: Separator) -> Vec<(usize, String)> {
         split(line, sep)

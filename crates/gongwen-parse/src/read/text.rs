@@ -150,8 +150,130 @@ pub fn read_text(text: &str) -> Blocks {
 /// limit of 0, tables are not built at all and every line is a paragraph.
 pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let lines = lines(text);
-    let wrap = super::wrap::wrap_width(&lines, is_table_line);
+    let all = lines(text);
+    // Page furniture (page numbers, form feeds) is read around, as if the pages ran on; the
+    // blocks' lines are mapped back to the input's at the end.
+    let (lines, origin) = without_page_marks(all);
+    let mut blocks = read_lines(&lines, limits)?;
+    if let Some(origin) = origin {
+        let map = |line: &mut usize| {
+            if let Some(&o) = line.checked_sub(1).and_then(|i| origin.get(i)) {
+                *line = o + 1;
+            }
+        };
+        for b in &mut blocks.blocks {
+            match b {
+                Block::Para(p) => map(&mut p.line),
+                Block::Table(t) => {
+                    map(&mut t.line);
+                    t.row_lines.iter_mut().for_each(map);
+                }
+            }
+        }
+        for d in &mut blocks.diagnostics {
+            if let Some(line) = &mut d.line {
+                map(line);
+            }
+        }
+    }
+    Ok(blocks)
+}
+
+/// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,
+/// `第3页`, `第 3 页 共 12 页`. A bare number is not one (it may be a task's number).
+fn is_page_number(line: &str) -> bool {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if t.is_empty() || t.len() > 40 {
+        return false;
+    }
+    let dash = |c: char| matches!(c, '-' | '—' | '－' | '–' | '―' | '─');
+    let digits = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
+    if t.starts_with(dash) && t.ends_with(dash) {
+        return digits(spaced(t.trim_matches(dash)));
+    }
+    let Some(rest) = t.strip_prefix('第') else {
+        return false;
+    };
+    let Some((number, after)) = rest.split_once('页') else {
+        return false;
+    };
+    if !digits(spaced(number)) {
+        return false;
+    }
+    let after = spaced(after).trim_start_matches(['，', ',', '/', '／']);
+    let after = spaced(after);
+    after.is_empty()
+        || after
+            .strip_prefix('共')
+            .and_then(|a| a.strip_suffix('页'))
+            .is_some_and(|n| digits(spaced(n)))
+}
+
+/// `s` without white space around it.
+fn spaced(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+}
+
+/// `lines` without page numbers ([`is_page_number`]), with the form feeds that start a page
+/// taken off and the left margin every line shares (a PDF export's) taken off; with, when any
+/// line was dropped, the index in `lines` of each line kept.
+fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
+    let marked = |l: &&str| l.starts_with('\u{c}') || is_page_number(l);
+    if !lines.iter().any(marked) {
+        return (without_margin(lines), None);
+    }
+    let mut kept: Vec<&str> = Vec::with_capacity(lines.len());
+    let mut origin = Vec::with_capacity(lines.len());
+    // Whether a page mark was dropped since the last line kept that was not blank.
+    let mut after_mark = false;
+    for (i, line) in lines.iter().enumerate() {
+        let fed = line.starts_with('\u{c}');
+        let line = line.trim_start_matches('\u{c}');
+        // A line that was nothing but a form feed goes too (it is no blank line of the text).
+        if is_page_number(line) || (fed && line.trim().is_empty()) {
+            after_mark = true;
+            continue;
+        }
+        if after_mark && !line.trim().is_empty() {
+            after_mark = false;
+            // The blank lines around a page break are the page's bottom and top, not the text's:
+            // a paragraph or a table row cut by the break runs on. In a layout whose rows are
+            // set apart by blank lines (cells one per tab-led line) they may part rows, and stay.
+            let before = kept.iter().rposition(|l| !l.trim().is_empty());
+            let tabbed = |l: &str| l.starts_with('\t');
+            if let Some(b) = before
+                && !tabbed(kept[b])
+                && !tabbed(line)
+            {
+                kept.truncate(b + 1);
+                origin.truncate(b + 1);
+            }
+        }
+        kept.push(line);
+        origin.push(i);
+    }
+    (without_margin(kept), Some(origin))
+}
+
+/// `lines` with the spaces that start every line that is not blank taken off.
+fn without_margin(mut lines: Vec<&str>) -> Vec<&str> {
+    let margin = lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start_matches(' ').len())
+        .min()
+        .unwrap_or(0);
+    if margin > 0 {
+        for l in &mut lines {
+            *l = l.get(margin..).unwrap_or_default();
+        }
+    }
+    lines
+}
+
+/// [`read_text_limited`] over the lines of the text.
+fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
+    let wrap = super::wrap::wrap_width(lines, is_table_line);
     let mut blocks = Vec::new();
     let mut diagnostics = Vec::new();
     let mut i = 0;
@@ -166,7 +288,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
             let mut blank_inside = false;
             while j < lines.len() {
                 let row_line = is_table_line(lines[j])
-                    || (j > i && is_group_line(lines[j]) && table_line_follows(&lines, j + 1));
+                    || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1));
                 if row_line {
                     if j > last + 1
                         && in_row.get(last - i).copied().unwrap_or(false)
@@ -254,13 +376,13 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
             i = last + 1;
             continue;
         }
-        if let Some((table, next)) = table_without_tabs_at(&lines, i, &mut diagnostics) {
+        if let Some((table, next)) = table_without_tabs_at(lines, i, &mut diagnostics) {
             blocks.push(Block::Table(table));
             i = next;
             continue;
         }
         let (para, next) = match wrap {
-            Some(w) => super::wrap::paragraph(&lines, i, w, is_table_line),
+            Some(w) => super::wrap::paragraph(lines, i, w, is_table_line),
             None => (std::borrow::Cow::Borrowed(line), i + 1),
         };
         let text = normalize_block(&para);
@@ -327,6 +449,51 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn page_numbers_are_lines_of_a_number_between_dashes_or_a_page_count() {
+        for l in [
+            "— 3 —",
+            "                 — 12 —",
+            "-3-",
+            "－ 3 －",
+            "–7–",
+            "第3页",
+            "第 3 页 共 12 页",
+            "第3页，共12页",
+        ] {
+            assert!(is_page_number(l), "{l}");
+        }
+        for l in [
+            "3",
+            "— 三 —",
+            "—3",
+            "3—",
+            "第三页",
+            "第3页至第5页",
+            "——",
+            "— 12345 —",
+            "第3页的内容",
+            "（3）",
+        ] {
+            assert!(!is_page_number(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn page_furniture_goes_and_lines_keep_their_numbers() {
+        let text = "  甲。\n\n          — 1 —\n\u{c}  乙。\n  丙\n";
+        let b = read_text(text);
+        let paras: Vec<(&str, usize)> = b
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some((p.text.as_str(), p.line)),
+                Block::Table(_) => None,
+            })
+            .collect();
+        assert_eq!(paras, [("甲。", 1), ("乙。", 4), ("丙", 5)]);
+    }
 
     #[test]
     fn line_endings_of_every_kind_split() {

@@ -30,6 +30,9 @@ pub struct Wrap {
     pub chars: bool,
     /// The width lines are filled to.
     pub width: usize,
+    /// The spaces that start the lines a paragraph wraps into: none, unless the whole text is set
+    /// in from a margin that its tables do not share (a PDF export).
+    pub indent: usize,
 }
 
 impl Wrap {
@@ -97,20 +100,52 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
                 .keys()
                 .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))
                 .max_by_key(|&(w, n)| (n, w))?;
-            (shared >= MIN_LINES && shared * 3 >= long).then_some((shared, Wrap { chars, width }))
+            (shared >= MIN_LINES && shared * 3 >= long).then_some((
+                shared,
+                Wrap {
+                    chars,
+                    width,
+                    indent: 0,
+                },
+            ))
         })
         .max_by_key(|&(shared, w)| (shared, !w.chars))
-        .map(|(_, w)| w)
+        .map(|(_, w)| Wrap {
+            indent: common_indent(lines, w, &is_table_line),
+            ..w
+        })
 }
 
-/// Whether `next` may continue a paragraph whose line before it is full.
-fn continues(next: &str, is_table_line: &impl Fn(&str) -> bool) -> bool {
-    !next.trim().is_empty()
-        && !next.starts_with(char::is_whitespace)
-        && !next.starts_with('\u{3000}')
+/// Spaces before a line's text.
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// The indentation most full lines share (most of them are lines a paragraph wrapped into).
+fn common_indent(lines: &[&str], wrap: Wrap, is_table_line: &impl Fn(&str) -> bool) -> usize {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for l in lines {
+        if !is_table_line(l) && wrap.is_full(l) && !in_columns(l) {
+            *counts.entry(indent(l)).or_insert(0) += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)))
+        .map_or(0, |(indent, _)| indent)
+}
+
+/// Whether `next` may continue a paragraph whose line before it is full: set in as wrapped lines
+/// are (`indent`), not further (a new paragraph).
+fn continues(next: &str, indent: usize, is_table_line: &impl Fn(&str) -> bool) -> bool {
+    let text = next.get(indent..).unwrap_or_default();
+    self::indent(next) == indent
+        && !text.trim().is_empty()
+        && !text.starts_with(char::is_whitespace)
+        && !text.starts_with('\u{3000}')
         && !is_table_line(next)
-        && !in_columns(next)
-        && numbering::marker(next.trim()).is_none()
+        && !in_columns(text)
+        && numbering::marker(text.trim()).is_none()
 }
 
 /// The paragraph starting at `lines[i]`, with the lines it wraps into joined, and the index of
@@ -125,13 +160,13 @@ pub fn paragraph<'a>(
     let mut joined: Option<String> = None;
     let mut j = i;
     while let (Some(cur), Some(next)) = (lines.get(j), lines.get(j + 1)) {
-        if !wrap.is_full(cur) || !continues(next, &is_table_line) {
+        if !wrap.is_full(cur) || !continues(next, wrap.indent, &is_table_line) {
             break;
         }
         // Joined as is: CJK text has no spaces between words, and a number or a Latin word
         // broken by a character-count wrap was broken without one.
         let s = joined.get_or_insert_with(|| first.trim_end().to_owned());
-        s.push_str(next.trim_end());
+        s.push_str(next.get(wrap.indent..).unwrap_or_default().trim_end());
         j += 1;
     }
     (joined.map_or(Cow::Borrowed(first), Cow::Owned), j + 1)
@@ -148,6 +183,7 @@ mod tests {
     const WRAP60: Wrap = Wrap {
         chars: false,
         width: 60,
+        indent: 0,
     };
 
     #[test]
@@ -162,7 +198,8 @@ mod tests {
             wrap,
             Wrap {
                 chars: true,
-                width: 60
+                width: 60,
+                indent: 0
             }
         );
         assert_eq!(paragraph(&refs, 0, wrap, no_table).0, para);
@@ -183,7 +220,8 @@ mod tests {
             wrap,
             Some(Wrap {
                 chars: false,
-                width: 60
+                width: 60,
+                indent: 0
             })
         );
         let (text, next) = paragraph(&refs, 0, WRAP60, no_table);
