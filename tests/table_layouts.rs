@@ -371,3 +371,34 @@ fn line_breaks_inside_cells_and_an_empty_unnamed_column_change_no_task() {
         "no key for the empty column"
     );
 }
+
+#[test]
+fn units_set_apart_by_spaces_stay_apart() {
+    // Some sites set the units of a cell apart with spaces instead of 、.
+    let s = seed();
+    let mut t = String::from(
+        "<table border=1><tr><th>序号</th><th>试点任务</th><th>牵头单位</th><th>配合单位</th></tr>\n",
+    );
+    let mut groups: Vec<String> = Vec::new();
+    let spaced = |cell: &str| esc(&cell.replace('、', " "));
+    for task in &s.tasks {
+        for (depth, g) in task.group.iter().enumerate() {
+            if groups.get(depth) != Some(g) {
+                t.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>\n", esc(g)));
+                groups.truncate(depth);
+                groups.push(g.clone());
+            }
+        }
+        t.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            task.seq,
+            esc(&task.text),
+            spaced(&task.lead_text),
+            spaced(&task.support_text)
+        ));
+    }
+    t.push_str("</table>\n");
+    assert!(t.matches("局 市").count() > 20);
+    let d = parse_page(&page_with_table(&t));
+    assert_same_tasks(&d, "units set apart by spaces");
+}

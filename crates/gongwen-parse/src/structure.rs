@@ -67,7 +67,7 @@ fn is_attachment_list(s: &str) -> bool {
 }
 
 /// Suffixes that end the name of an issuing authority.
-const ORGAN_SUFFIXES: &[&str] = &[
+pub(crate) const ORGAN_SUFFIXES: &[&str] = &[
     "人民政府",
     "政府",
     "办公厅",

@@ -110,6 +110,48 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
     n
 }
 
+/// Endings of the names of units that allocations name besides organs' ([`ORGAN_SUFFIXES`]):
+/// customs, companies, universities, and collective names.
+///
+/// [`ORGAN_SUFFIXES`]: crate::structure::ORGAN_SUFFIXES
+const UNIT_ENDINGS: &[&str] = &[
+    "海关", "公司", "集团", "大学", "学院", "部门", "单位", "队", "所", "站", "社", "机构",
+];
+
+/// A cell that lists units set apart by spaces alone (`市发展改革委 市教委 市国资委`), as the
+/// units joined with `、`; `None` for any other cell. Normalization would run such names
+/// together, as it joins Chinese text across spaces. Every piece must be the name of an organ: two
+/// to thirty Chinese characters (a role in brackets aside) ending as organs' names end, and not a
+/// bare office name that may be the rest of the name before it (`市政府 办公厅`).
+pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
+    let space = |c: char| c.is_whitespace() || c == '\u{a0}';
+    let t = raw.trim_matches(space);
+    if !t.contains(space) {
+        return None;
+    }
+    let pieces: Vec<&str> = t.split(space).filter(|p| !p.is_empty()).collect();
+    if !(2..=30).contains(&pieces.len()) {
+        return None;
+    }
+    let organ = |p: &&str| {
+        let name = p
+            .strip_suffix('）')
+            .and_then(|x| x.rfind('（').map(|at| &x[..at]))
+            .unwrap_or(p);
+        let n = name.chars().count();
+        (2..=30).contains(&n)
+            && name
+                .chars()
+                .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
+            && !matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
+            && (crate::structure::ORGAN_SUFFIXES
+                .iter()
+                .any(|s| name.ends_with(s))
+                || UNIT_ENDINGS.iter().any(|s| name.ends_with(s)))
+    };
+    pieces.iter().all(organ).then(|| pieces.join("、"))
+}
+
 /// A cell's text as one line: the line breaks of a cell (`<br>`, a paragraph per line) joined as
 /// normalization joins white space (dropped next to Chinese text, a space elsewhere).
 fn one_line(cell: &str) -> String {
@@ -920,6 +962,30 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn units_set_apart_by_spaces_are_kept_apart_and_nothing_else_is() {
+        assert_eq!(
+            units_set_apart("市发展改革委 市教委\u{3000}市国资委").as_deref(),
+            Some("市发展改革委、市教委、市国资委")
+        );
+        assert_eq!(
+            units_set_apart(" 重庆海关\u{a0}国网重庆电力公司  市商务委（牵头） ").as_deref(),
+            Some("重庆海关、国网重庆电力公司、市商务委（牵头）")
+        );
+        for raw in [
+            "市发展改革委、市教委",
+            "支持 高等学校",
+            "各区县 人民政府",
+            "市政府 办公厅",
+            "加快 推进 建设",
+            "市财政局 2021年底前",
+            "市财政局",
+            "Ministry of Finance",
+        ] {
+            assert_eq!(units_set_apart(raw), None, "{raw}");
+        }
     }
 
     #[test]

@@ -213,7 +213,7 @@ pub fn read_delimited_table(
             ));
         }
         for cell in row.iter_mut() {
-            *cell = normalize_block(cell);
+            *cell = super::normalize_cell(cell);
         }
     }
     Some((super::text::grid_from_rows(rows), end))

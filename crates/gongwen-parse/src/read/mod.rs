@@ -226,10 +226,19 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// A table cell's text (a line of it) normalized: [`normalize_block`], but units set apart by
+/// spaces alone stay apart ([`crate::tasks::units_set_apart`]).
+pub(crate) fn normalize_cell(raw: &str) -> String {
+    match crate::tasks::units_set_apart(raw) {
+        Some(units) => units,
+        None => normalize_block(raw),
+    }
+}
+
 /// A table cell's lines (as written: a page's or a document's), normalized and joined by line
 /// breaks; a header spaced over short lines (`牵\n头\n单\n位`) is one word.
 pub(crate) fn join_cell_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
-    let lines: Vec<String> = raw.map(normalize_block).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<String> = raw.map(normalize_cell).filter(|l| !l.is_empty()).collect();
     let total: usize = lines.iter().map(|l| l.chars().count()).sum();
     let short = lines.iter().all(|l| l.chars().count() <= 3);
     if lines.len() > 1 && short && total <= 6 {

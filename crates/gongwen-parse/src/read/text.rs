@@ -350,7 +350,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     let row_line = k + 1;
                     let mut cells = Vec::new();
                     while k <= last && in_row[k - i] {
-                        cells.extend(line_cells(lines[k]).map(normalize_block));
+                        cells.extend(line_cells(lines[k]).map(super::normalize_cell));
                         k += 1;
                     }
                     rows.push((cells, row_line));
@@ -358,7 +358,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
             } else {
                 for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
                     if in_row[k - i] && !is_pipe_rule(l) {
-                        rows.push((line_cells(l).map(normalize_block).collect(), k + 1));
+                        rows.push((line_cells(l).map(super::normalize_cell).collect(), k + 1));
                     }
                 }
             }

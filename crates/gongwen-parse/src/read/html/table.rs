@@ -22,7 +22,6 @@ use super::dom::{self, Dom, TextLines, tag};
 use super::tree::Lines;
 use crate::Limits;
 use crate::model::{Diagnostic, Severity, Table};
-use crate::normalize::normalize_block;
 use ego_tree::NodeId;
 use html5ever::{LocalName, local_name};
 
@@ -113,7 +112,7 @@ pub(super) fn cell_text(
         return (crate::read::join_cell_lines(scratch.lines()), first);
     };
     // One line (the usual cell): its normalized text, nothing to join.
-    (normalize_block(one), first)
+    (crate::read::normalize_cell(one), first)
 }
 
 fn span_attr(cell: &Dom<'_>, name: &LocalName) -> Option<u64> {
