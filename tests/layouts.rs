@@ -86,6 +86,47 @@ fn a_markdown_table_gives_every_task() {
 }
 
 #[test]
+fn markdown_group_rows_in_bold_and_in_any_column_give_every_task() {
+    // Markdown editors print a group row as a row of empty cells but one, its label in bold.
+    let (before, rows, after) = table_rows(&seed_text());
+    for (column, mark) in [(0, "**"), (1, "**"), (1, "__")] {
+        let mut out = before.clone();
+        for (i, r) in rows.iter().enumerate() {
+            if r.len() == 1 {
+                let mut cells = vec![String::new(); 4];
+                cells[column] = format!("{mark}{}{mark}", r[0].trim());
+                out.push(format!("| {} |", cells.join(" | ")));
+            } else {
+                out.push(format!("| {} |", r.join(" | ")));
+            }
+            if i == 0 {
+                out.push("| :---: | --- | --- | --- |".into());
+            }
+        }
+        out.extend(after.iter().cloned());
+        assert_same_as_seed(
+            &out.join("\n"),
+            &format!("markdown, groups in {mark} in column {column}"),
+        );
+    }
+}
+
+#[test]
+fn group_rows_keeping_the_bars_of_their_empty_cells_give_every_task() {
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    for r in &rows {
+        if r.len() == 1 {
+            out.push(format!("{} | | |", r[0].trim()));
+        } else {
+            out.push(r.join(" | "));
+        }
+    }
+    out.extend(after);
+    assert_same_as_seed(&out.join("\n"), "bars, group rows with empty cells");
+}
+
+#[test]
 fn one_row_per_line_with_tabs_gives_every_task() {
     let (before, rows, after) = table_rows(&seed_text());
     let mut out = before;

@@ -22,16 +22,22 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         .text
         .strip_prefix('\u{feff}')
         .unwrap_or(&decoded.text);
+    let delimiter = delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
+        .delimiter(delimiter)
         .from_reader(text.as_bytes());
     // Rows are numbered by record: the csv crate's line count goes wrong when a file mixes line
     // endings (Excel's CRLF after a title typed with LF).
     let rows = reader.records().enumerate().map(|(k, record)| {
         let record = record.map_err(|e| Error::Syntax {
             line: k + 1,
-            message: format!("record {}: {e} (expected comma-separated values)", k + 1),
+            message: format!(
+                "record {}: {e} (expected values separated by `{}`)",
+                k + 1,
+                char::from(delimiter).escape_default()
+            ),
         })?;
         let row = u32::try_from(k).unwrap_or(u32::MAX);
         Ok((row, record.iter().map(str::to_string).collect()))
@@ -40,6 +46,25 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     blocks.encoding = decoded.encoding;
     blocks.diagnostics.splice(0..0, decoded.diagnostics);
     Ok(blocks)
+}
+
+/// The character that separates the values: a comma, unless the first lines hold more tabs or
+/// semicolons (a "CSV" saved from a tab-separated export, or by a European Excel) than commas.
+fn delimiter(text: &str) -> u8 {
+    let count = |b: u8| -> usize {
+        text.lines()
+            .take(20)
+            .map(|l| memchr::memchr_iter(b, l.as_bytes()).count())
+            .sum()
+    };
+    let (commas, tabs, semicolons) = (count(b','), count(b'\t'), count(b';'));
+    if tabs > commas && tabs >= semicolons {
+        b'\t'
+    } else if semicolons > commas {
+        b';'
+    } else {
+        b','
+    }
 }
 
 #[cfg(test)]
@@ -81,6 +106,25 @@ mod tests {
         let t = tables(&b);
         assert_eq!(t[0].rows[0], ["序号", "任务", "牵头单位"]);
         assert_eq!(t[0].row_lines, [2, 3, 4]);
+    }
+
+    #[test]
+    fn tabs_or_semicolons_separate_values_when_they_outnumber_commas() {
+        assert_eq!(delimiter("序号,任务,牵头单位\n1,甲，乙,市财政局\n"), b',');
+        assert_eq!(
+            delimiter("序号\t任务\t牵头单位\n1\t甲,乙\t市财政局\n"),
+            b'\t'
+        );
+        assert_eq!(delimiter("序号;任务;牵头单位\n1;甲;市财政局\n"), b';');
+        let tabbed =
+            "序号\t试点任务\t牵头单位\t配合单位\n1\t某项任务\t市财政局\t市商务委、市税务局\n";
+        let b = read_csv(tabbed.as_bytes(), &Limits::default()).expect("reads");
+        let t = tables(&b);
+        assert_eq!(t.len(), 1);
+        assert_eq!(
+            t[0].rows[1],
+            ["1", "某项任务", "市财政局", "市商务委、市税务局"]
+        );
     }
 
     #[test]

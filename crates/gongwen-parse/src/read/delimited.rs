@@ -162,8 +162,12 @@ pub fn read_delimited_table(
             continue;
         }
         let pieces = split(line, separator);
-        let first = pieces.first().map_or("", |p| p.text);
-        let single = pieces.len() == 1;
+        // A group row may keep the bars of the cells it leaves empty (`一、… | | |`).
+        let mut filled = pieces.iter().filter(|p| !p.text.is_empty());
+        let (first, single) = match (filled.next(), filled.next()) {
+            (Some(only), None) if only.column == 0 => (only.text, true),
+            _ => (pieces.first().map_or("", |p| p.text), pieces.len() == 1),
+        };
         if single && super::text::is_group_line(first) {
             rows.push((vec![first.to_string()], i + 1));
             columns.clear();
@@ -260,7 +264,7 @@ fn split(line: &str, separator: Separator) -> Vec<Piece<'_>> {
                 .enumerate()
                 .map(|(column, text)| Piece {
                     column,
-                    text: text.trim_matches(is_space),
+                    text: super::text::without_emphasis(text.trim_matches(is_space)),
                 })
                 .collect()
         }

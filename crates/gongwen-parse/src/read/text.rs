@@ -113,9 +113,22 @@ fn line_cells(line: &str) -> Box<dyn Iterator<Item = &str> + '_> {
         if is_pipe_rule(line) {
             return Box::new(std::iter::empty());
         }
-        return Box::new(inner.split('|'));
+        return Box::new(inner.split('|').map(without_emphasis));
     }
     Box::new(line.strip_prefix('\t').unwrap_or(line).split('\t'))
+}
+
+/// A Markdown cell without the emphasis around all of it: `**一、…**` → `一、…`.
+pub(crate) fn without_emphasis(cell: &str) -> &str {
+    let t = cell.trim();
+    for mark in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(mark).and_then(|x| x.strip_suffix(mark))
+            && !inner.trim().is_empty()
+        {
+            return inner;
+        }
+    }
+    cell
 }
 
 /// Number of cells on one table line (without building them).
