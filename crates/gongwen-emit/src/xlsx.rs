@@ -291,9 +291,17 @@ pub fn group_column_name(level: usize) -> String {
     }
 }
 
-/// The text of a task's lead cell: as printed when there is one, else the units joined with `、`.
+/// Whether the reader moved units out of the lead cell into the support list (`甲（牵头）、乙`, or
+/// the notice says the first unit leads): the cells as printed would then put them in the wrong
+/// column, so both columns show the lists.
+fn roles_moved(task: &Task) -> bool {
+    task.support_text.is_empty() && !task.support.is_empty() && !task.lead_text.is_empty()
+}
+
+/// The text of a task's lead cell: as printed when there is one (unless units were moved out of
+/// it, see [`roles_moved`]), else the units joined with `、`.
 pub fn lead_cell(task: &Task) -> String {
-    if task.lead_text.is_empty() {
+    if task.lead_text.is_empty() || roles_moved(task) {
         task.lead.join("、")
     } else {
         task.lead_text.clone()
@@ -651,6 +659,11 @@ mod tests {
         assert_eq!(lead_cell(&t), "a、b");
         t.lead_text = "a，b".into();
         assert_eq!(lead_cell(&t), "a，b");
+        // A unit the reader moved to support (`a（牵头）、b`) leaves the lead column.
+        t.lead = vec!["a".into()];
+        t.lead_text = "a（牵头）、b".into();
+        t.support = vec!["b".into()];
+        assert_eq!((lead_cell(&t), support_cell(&t)), ("a".into(), "b".into()));
     }
 
     #[test]
