@@ -145,6 +145,20 @@ pub fn normalize_block(s: &str) -> String {
     normalize_slow(s)
 }
 
+/// [`normalize_block`] for a table cell: units set apart by spaces alone stay apart
+/// ([`crate::tasks::units_set_apart`]). A cell without white space inside (nearly all) costs
+/// what [`normalize_block`] costs.
+pub fn normalize_cell(s: &str) -> String {
+    let trimmed = s.trim_matches(is_space);
+    if !any_needs_work(trimmed) {
+        return fix_doc_number_brackets(trimmed.to_string());
+    }
+    match crate::tasks::units_set_apart(s) {
+        Some(units) => units,
+        None => normalize_slow(s),
+    }
+}
+
 /// `s.chars().any(needs_work)`, without decoding most characters: a lead byte `E4`–`EE` starts a
 /// character in U+4000–U+EFFF (Han and the like), which never needs work, and `E3` one in
 /// U+3000–U+3FFF, which needs work only as U+3000 (`E3 80 80`, the ideographic space); the

@@ -496,7 +496,10 @@ pub fn count_top_level(text: &str, seps: &[char]) -> usize {
 }
 
 /// The pieces of `text` between its top-level separators, trimmed, the empty ones left out.
-fn top_level_pieces<'a>(text: &'a str, seps: &'a [char]) -> impl Iterator<Item = &'a str> + 'a {
+pub(crate) fn top_level_pieces<'a>(
+    text: &'a str,
+    seps: &'a [char],
+) -> impl Iterator<Item = &'a str> + 'a {
     let mut cuts = top_level_separators(text, seps);
     let mut start = Some(0);
     std::iter::from_fn(move || {

@@ -290,6 +290,19 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
+    const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '\n'];
+    // Nearly every cell names no bare division: its pieces are the units.
+    let mut units = Vec::new();
+    for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
+        if is_bare_division(piece, true) {
+            units.clear();
+            break;
+        }
+        units.push(piece.to_string());
+    }
+    if !units.is_empty() || cell.trim().is_empty() {
+        return units;
+    }
     let mut out = Vec::new();
     for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '\n']) {
         let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
@@ -323,6 +336,10 @@ const SHARED_HEADS: &[&str] = &["人民政府", "政府", "党委", "管委会"]
 
 /// A piece that is only one or two divisions, `各` allowed before the first: `各区`, `市`, `各区县`.
 fn is_bare_division(piece: &str, first: bool) -> bool {
+    // `各` and two divisions: nine bytes at most.
+    if piece.len() > 9 {
+        return false;
+    }
     let rest = if first {
         piece.strip_prefix('各').unwrap_or(piece)
     } else {
@@ -406,6 +423,12 @@ pub fn tasks_from_table(table: &Table) -> Option<Vec<Task>> {
 /// `配合单位`), the first unit of a cell leads and the rest support. A column header can state it
 /// too (`责任单位（排在第一位的为牵头单位）`).
 pub fn tasks_from_table_with(table: &Table, first_unit_leads: bool) -> Option<Vec<Task>> {
+    tasks_from_table_lazy(table, &|| first_unit_leads)
+}
+
+/// [`tasks_from_table_with`], asking whether the document states the first unit leads only of
+/// a table that needs to know (a lead column and no support column).
+fn tasks_from_table_lazy(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> Option<Vec<Task>> {
     let names = column_names(table);
     let roles = column_roles(&names)?;
     let first_leads = !roles.contains(&ColumnRole::Support)
@@ -414,7 +437,7 @@ pub fn tasks_from_table_with(table: &Table, first_unit_leads: bool) -> Option<Ve
             .zip(&names)
             .find(|(r, _)| **r == ColumnRole::Lead)
             .is_some_and(|(_, name)| {
-                states_first_unit_leads(name) || (first_unit_leads && !name.contains("牵头"))
+                states_first_unit_leads(name) || (!name.contains("牵头") && first_unit_leads())
             });
     let mut out = Vec::with_capacity(table.rows.len().saturating_sub(table.header_rows));
     let mut groups = GroupPath::default();
@@ -634,6 +657,30 @@ fn assign_units(
     lead: &mut Vec<String>,
     support: &mut Vec<String>,
 ) {
+    // Most cells mark no role: every unit takes the cell's (the first alone, when the first
+    // leads).
+    if !units.iter().any(|u| u.ends_with(['）', ')'])) {
+        // The list moves whole into an empty one (the usual case).
+        let into = match role {
+            Duty::Lead if !first_leads => Some(&mut *lead),
+            Duty::Support => Some(&mut *support),
+            Duty::Lead => None,
+        };
+        if let Some(list) = into.filter(|l| l.is_empty()) {
+            *list = units;
+            return;
+        }
+        for (i, unit) in units.into_iter().enumerate() {
+            if role == Duty::Lead && first_leads && i > 0 {
+                support.push(unit);
+            } else if role == Duty::Lead {
+                lead.push(unit);
+            } else {
+                support.push(unit);
+            }
+        }
+        return;
+    }
     let marked: Vec<(String, Option<Duty>)> = units
         .into_iter()
         .map(|u| match strip_mark(&u) {
@@ -724,7 +771,7 @@ impl Allocation {
     }
 
     /// A labelled clause: `牵头单位：甲、乙`, `完成时限：2023年底`.
-    fn labelled(&mut self, key: &str, value: &str, first_unit_leads: bool) {
+    fn labelled(&mut self, key: &str, value: &str, first_unit_leads: &dyn Fn() -> bool) {
         let role = if any_word(key, SUPPORT_WORDS) {
             Duty::Support
         } else if any_word(key, LEAD_WORDS) {
@@ -745,7 +792,7 @@ impl Allocation {
                 units.extend(split_units(&piece));
             }
         }
-        let first = first_unit_leads && role == Duty::Lead && !key.contains("牵头");
+        let first = role == Duty::Lead && !key.contains("牵头") && first_unit_leads();
         assign_units(units, role, first, &mut self.lead, &mut self.support);
     }
 
@@ -833,6 +880,11 @@ pub fn inline_duty(text: &str) -> Option<InlineDuty> {
 /// [`inline_duty`] for a document that states the first unit of a list leads: the first unit
 /// of a `责任单位：` clause leads and the rest support.
 pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty> {
+    inline_duty_lazy(text, &|| first_unit_leads)
+}
+
+/// [`inline_duty_with`], asking whether the first unit leads only of a clause that needs to know.
+fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
     let (start, inner) = trailing_bracket(text)?;
     if !DUTY_WORDS.iter().any(|w| inner.contains(w)) || inner.chars().count() > 300 {
         return None;
@@ -871,7 +923,7 @@ pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
-    first_unit_leads: bool,
+    first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
 ) {
     // The printed heading line of each section, in one buffer reused across sections.
@@ -887,7 +939,7 @@ fn inline_tasks<'a>(
                 support,
                 extra,
                 before,
-            }) = inline_duty_with(t, first_unit_leads)
+            }) = inline_duty_lazy(t, first_unit_leads)
             {
                 // The measure's text: the heading sentence and the paragraph that carries the duty
                 // (`深化商事制度改革。全面推行……。`), without the marker and the parenthesis. A heading
@@ -936,11 +988,15 @@ fn push_printed(out: &mut String, s: &Section) {
 
 /// Collects every task of the document: task tables first, in reading order, then inline duties.
 pub fn collect_tasks(doc: &mut Document) {
-    let first_unit_leads = document_states_first_unit_leads(doc);
+    // Whether the document states the first unit leads: looked for (over the whole document) only
+    // when a table or a clause needs to know.
+    let known = std::cell::OnceCell::new();
+    let shared: &Document = doc;
+    let first_unit_leads = || *known.get_or_init(|| document_states_first_unit_leads(shared));
     let mut tasks = Vec::new();
     for part in &doc.parts {
         for table in &part.tables {
-            if let Some(t) = tasks_from_table_with(table, first_unit_leads) {
+            if let Some(t) = tasks_from_table_lazy(table, &first_unit_leads) {
                 tasks.extend(t);
             }
         }
@@ -949,7 +1005,7 @@ pub fn collect_tasks(doc: &mut Document) {
         inline_tasks(
             &part.sections,
             &mut Vec::new(),
-            first_unit_leads,
+            &first_unit_leads,
             &mut tasks,
         );
     }

@@ -226,14 +226,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
-/// A table cell's text (a line of it) normalized: [`normalize_block`], but units set apart by
-/// spaces alone stay apart ([`crate::tasks::units_set_apart`]).
-pub(crate) fn normalize_cell(raw: &str) -> String {
-    match crate::tasks::units_set_apart(raw) {
-        Some(units) => units,
-        None => normalize_block(raw),
-    }
-}
+pub(crate) use crate::normalize::normalize_cell;
 
 /// A table cell's lines (as written: a page's or a document's), normalized and joined by line
 /// breaks; a header spaced over short lines (`牵\n头\n单\n位`) is one word.

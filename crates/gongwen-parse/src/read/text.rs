@@ -195,6 +195,12 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
 /// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,
 /// `第3页`, `第 3 页 共 12 页`. A bare number is not one (it may be a task's number).
 fn is_page_number(line: &str) -> bool {
+    // A page number ends in a dash or 页: most lines are told by their last byte (the last bytes
+    // of `—`, `－`, `–`, `―`, `─` and `页` are 0x94, 0x8D, 0x93, 0x95, 0x80 and 0xB5).
+    let end = line.trim_end().as_bytes().last().copied().unwrap_or(0);
+    if !matches!(end, b'-' | 0x94 | 0x8D | 0x93 | 0x95 | 0x80 | 0xB5) {
+        return false;
+    }
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if t.is_empty() || t.len() > 40 {
         return false;
@@ -270,13 +276,18 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
 
 /// `lines` with the spaces that start every line that is not blank taken off.
 fn without_margin(mut lines: Vec<&str>) -> Vec<&str> {
-    let margin = lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.len() - l.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0);
-    if margin > 0 {
+    let mut margin = usize::MAX;
+    for l in &lines {
+        let n = l.bytes().take_while(|&b| b == b' ').count();
+        if n < margin && !l.trim().is_empty() {
+            margin = n;
+            // Nearly every text has a line at the left edge: nothing to take off.
+            if margin == 0 {
+                return lines;
+            }
+        }
+    }
+    if margin != usize::MAX {
         for l in &mut lines {
             *l = l.get(margin..).unwrap_or_default();
         }
