@@ -659,7 +659,7 @@ fn assign_units(
 ) {
     // Most cells mark no role: every unit takes the cell's (the first alone, when the first
     // leads).
-    if !units.iter().any(|u| u.ends_with(['）', ')'])) {
+    if !units.iter().any(|u| u.ends_with('）') || u.ends_with(')')) {
         // The list moves whole into an empty one (the usual case).
         let into = match role {
             Duty::Lead if !first_leads => Some(&mut *lead),

@@ -197,8 +197,10 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
 fn is_page_number(line: &str) -> bool {
     // A page number ends in a dash or 页: most lines are told by their last byte (the last bytes
     // of `—`, `－`, `–`, `―`, `─` and `页` are 0x94, 0x8D, 0x93, 0x95, 0x80 and 0xB5).
-    let end = line.trim_end().as_bytes().last().copied().unwrap_or(0);
-    if !matches!(end, b'-' | 0x94 | 0x8D | 0x93 | 0x95 | 0x80 | 0xB5) {
+    let last = |l: &str| l.as_bytes().last().copied().unwrap_or(0);
+    let mark = |b: u8| matches!(b, b'-' | 0x94 | 0x8D | 0x93 | 0x95 | 0x80 | 0xB5);
+    // White space after the number (0x80 also ends U+3000) is looked past; other lines end here.
+    if !mark(last(line)) && !(last(line).is_ascii_whitespace() && mark(last(line.trim_end()))) {
         return false;
     }
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
