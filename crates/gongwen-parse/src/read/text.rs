@@ -203,6 +203,15 @@ fn is_page_number(line: &str) -> bool {
     if !mark(last(line)) && !(last(line).is_ascii_whitespace() && mark(last(line.trim_end()))) {
         return false;
     }
+    // Then by its last character (0x80 and the rest end many other characters).
+    if !line
+        .trim_end()
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '―' | '─' | '页'))
+    {
+        return false;
+    }
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
     if t.is_empty() || t.len() > 40 {
         return false;
