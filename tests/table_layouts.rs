@@ -102,30 +102,44 @@ fn assert_same_tasks(d: &Document, what: &str) {
     });
 }
 
-#[test]
-fn reordered_columns_under_other_header_words_give_the_same_tasks() {
-    let s = seed();
-    let mut t = String::from(
-        "<table border=1><thead><tr><th>序号</th><th>配合部门</th><th>重点任务</th><th>责任单位</th></tr></thead><tbody>\n",
-    );
+/// The seed's tasks as an HTML table: `head` (the opening tag and header rows), a group row
+/// spanning `width` columns wherever a task's groups change, and `row(task)` for each task.
+fn seed_table(head: &str, width: usize, row: impl Fn(&Task) -> String) -> String {
+    let mut t = String::from(head);
     let mut groups: Vec<String> = Vec::new();
-    for task in &s.tasks {
+    for task in &seed().tasks {
         for (depth, g) in task.group.iter().enumerate() {
             if groups.get(depth) != Some(g) {
-                t.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>\n", esc(g)));
+                t.push_str(&format!(
+                    "<tr><td colspan=\"{width}\">{}</td></tr>\n",
+                    esc(g)
+                ));
                 groups.truncate(depth);
                 groups.push(g.clone());
             }
         }
-        t.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            task.seq,
-            esc(&task.support_text),
-            esc(&task.text),
-            esc(&task.lead_text)
-        ));
+        t.push_str(&row(task));
+        t.push('\n');
     }
-    t.push_str("</tbody></table>\n");
+    t.push_str("</table>\n");
+    t
+}
+
+#[test]
+fn reordered_columns_under_other_header_words_give_the_same_tasks() {
+    let t = seed_table(
+        "<table border=1><thead><tr><th>序号</th><th>配合部门</th><th>重点任务</th><th>责任单位</th></tr></thead>\n",
+        4,
+        |task| {
+            format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                task.seq,
+                esc(&task.support_text),
+                esc(&task.text),
+                esc(&task.lead_text)
+            )
+        },
+    );
     let d = parse_page(&page_with_table(&t));
     assert_same_tasks(&d, "reordered columns");
 }
@@ -279,29 +293,18 @@ fn a_whole_notice_in_pre_gives_the_seed() {
 
 /// The seed's table in HTML with `title` rows above its header.
 fn table_with_title_rows(title: &str) -> String {
-    let s = seed();
-    let mut t = format!(
-        "<table border=1><tbody>\n{title}<tr><td><strong>序号</strong></td><td><strong>试点任务</strong></td><td><strong>牵头单位</strong></td><td><strong>配合单位</strong></td></tr>\n"
+    let head = format!(
+        "<table border=1>\n{title}<tr><td><strong>序号</strong></td><td><strong>试点任务</strong></td><td><strong>牵头单位</strong></td><td><strong>配合单位</strong></td></tr>\n"
     );
-    let mut groups: Vec<String> = Vec::new();
-    for task in &s.tasks {
-        for (depth, g) in task.group.iter().enumerate() {
-            if groups.get(depth) != Some(g) {
-                t.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>\n", esc(g)));
-                groups.truncate(depth);
-                groups.push(g.clone());
-            }
-        }
-        t.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+    seed_table(&head, 4, |task| {
+        format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             task.seq,
             esc(&task.text),
             esc(&task.lead_text),
             esc(&task.support_text)
-        ));
-    }
-    t.push_str("</tbody></table>\n");
-    t
+        )
+    })
 }
 
 #[test]
@@ -336,33 +339,24 @@ fn title_rows_above_the_header_title_the_table_instead_of_hiding_it() {
 #[test]
 fn line_breaks_inside_cells_and_an_empty_unnamed_column_change_no_task() {
     // Word breaks long cells with <br> or a paragraph a line; an empty spacer column has no name.
-    let s = seed();
-    let mut t = String::from(
+    let t = seed_table(
         "<table border=1><tr><td>序号</td><td>试点任务</td><td></td><td>牵头单位</td><td>配合单位</td></tr>\n",
+        5,
+        |task| {
+            // Broken after its first clause, by <br> in odd rows and by paragraphs in even ones.
+            let text = match task.text.split_once('，') {
+                Some((a, b)) if task.seq % 2 == 1 => format!("{}，<br>{}", esc(a), esc(b)),
+                Some((a, b)) => format!("<p>{}，</p><p>{}</p>", esc(a), esc(b)),
+                None => esc(&task.text),
+            };
+            format!(
+                "<tr><td>{}</td><td>{text}</td><td></td><td>{}</td><td>{}</td></tr>",
+                task.seq,
+                esc(&task.lead_text),
+                esc(&task.support_text)
+            )
+        },
     );
-    let mut groups: Vec<String> = Vec::new();
-    for task in &s.tasks {
-        for (depth, g) in task.group.iter().enumerate() {
-            if groups.get(depth) != Some(g) {
-                t.push_str(&format!("<tr><td colspan=\"5\">{}</td></tr>\n", esc(g)));
-                groups.truncate(depth);
-                groups.push(g.clone());
-            }
-        }
-        // Broken after its first clause, by <br> in odd rows and by paragraphs in even ones.
-        let text = match task.text.split_once('，') {
-            Some((a, b)) if task.seq % 2 == 1 => format!("{}，<br>{}", esc(a), esc(b)),
-            Some((a, b)) => format!("<p>{}，</p><p>{}</p>", esc(a), esc(b)),
-            None => esc(&task.text),
-        };
-        t.push_str(&format!(
-            "<tr><td>{}</td><td>{text}</td><td></td><td>{}</td><td>{}</td></tr>\n",
-            task.seq,
-            esc(&task.lead_text),
-            esc(&task.support_text)
-        ));
-    }
-    t.push_str("</table>\n");
     assert!(t.matches("<br>").count() > 20 && t.matches("<p>").count() > 20);
     let d = parse_page(&page_with_table(&t));
     assert_same_tasks(&d, "line breaks in cells");
@@ -375,29 +369,20 @@ fn line_breaks_inside_cells_and_an_empty_unnamed_column_change_no_task() {
 #[test]
 fn units_set_apart_by_spaces_stay_apart() {
     // Some sites set the units of a cell apart with spaces instead of 、.
-    let s = seed();
-    let mut t = String::from(
-        "<table border=1><tr><th>序号</th><th>试点任务</th><th>牵头单位</th><th>配合单位</th></tr>\n",
-    );
-    let mut groups: Vec<String> = Vec::new();
     let spaced = |cell: &str| esc(&cell.replace('、', " "));
-    for task in &s.tasks {
-        for (depth, g) in task.group.iter().enumerate() {
-            if groups.get(depth) != Some(g) {
-                t.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>\n", esc(g)));
-                groups.truncate(depth);
-                groups.push(g.clone());
-            }
-        }
-        t.push_str(&format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
-            task.seq,
-            esc(&task.text),
-            spaced(&task.lead_text),
-            spaced(&task.support_text)
-        ));
-    }
-    t.push_str("</table>\n");
+    let t = seed_table(
+        "<table border=1><tr><th>序号</th><th>试点任务</th><th>牵头单位</th><th>配合单位</th></tr>\n",
+        4,
+        |task| {
+            format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                task.seq,
+                esc(&task.text),
+                spaced(&task.lead_text),
+                spaced(&task.support_text)
+            )
+        },
+    );
     assert!(t.matches("局 市").count() > 20);
     let d = parse_page(&page_with_table(&t));
     assert_same_tasks(&d, "units set apart by spaces");
