@@ -200,7 +200,9 @@ fn is_page_number(line: &str) -> bool {
     let last = |l: &str| l.as_bytes().last().copied().unwrap_or(0);
     let mark = |b: u8| matches!(b, b'-' | 0x94 | 0x8D | 0x93 | 0x95 | 0x80 | 0xB5);
     // White space after the number (0x80 also ends U+3000) is looked past; other lines end here.
-    if !mark(last(line)) && !(last(line).is_ascii_whitespace() && mark(last(line.trim_end()))) {
+    let ends_marked =
+        mark(last(line)) || (last(line).is_ascii_whitespace() && mark(last(line.trim_end())));
+    if !ends_marked {
         return false;
     }
     // Then by its last character (0x80 and the rest end many other characters).
