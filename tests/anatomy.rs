@@ -236,3 +236,63 @@ fn the_workbook_info_sheet_lists_signers_and_the_colophon() {
     assert_eq!(get("印发日期"), Some("2022-05-07"));
     assert_eq!(get("签发人"), None);
 }
+
+#[test]
+fn numbers_and_dates_in_the_forms_orders_and_announcements_print() {
+    let notice = |number: &str, date: &str| {
+        parse_text(&format!(
+            "某某市人民政府公告\n{number}\n为加强某某管理，现将有关事项公告如下。\n一、适用范围\n本市行政区域内的某某活动。\n某某市人民政府\n{date}\n"
+        ))
+        .notice
+    };
+    for (number, agency, year, serial) in [
+        ("〔2022〕第3号", "", Some(2022), Some(3)),
+        ("某府令〔2022〕第2号", "某府令", Some(2022), Some(2)),
+        ("2022年第5号", "", Some(2022), Some(5)),
+        ("某府发〔2022〕2号", "某府发", Some(2022), Some(2)),
+        ("国令第707号", "国令", None, Some(707)),
+    ] {
+        let n = notice(number, "2022年7月20日");
+        let d = n
+            .doc_number
+            .unwrap_or_else(|| panic!("{number}: no number"));
+        assert_eq!(
+            (d.raw.as_str(), d.agency.as_str(), d.year, d.serial),
+            (number, agency, year, serial)
+        );
+    }
+    // A zero of the year typed as a letter O or a digit 0 (half or full width).
+    for zero in ["〇", "○", "O", "Ｏ", "0", "０"] {
+        let n = notice("某府发〔2022〕2号", &format!("二{zero}二二年一月五日"));
+        assert_eq!(n.date.as_deref(), Some("2022-01-05"), "{zero}");
+        assert_eq!(n.signature.as_deref(), Some("某某市人民政府"), "{zero}");
+    }
+}
+
+#[test]
+fn an_attachment_published_as_a_file_is_listed_once_and_not_read_as_a_part() {
+    let text = "某某市教育局\n关于做好2022年招生工作的通知\n某教发〔2022〕15号\n各区教育局：\n现将招生计划印发给你们，请认真执行。\n附件：某某市2022年招生计划表.pdf\n某某市教育局\n2022年4月1日\n附件下载：某某市2022年招生计划表.pdf\n某某市2022年招生计划说明.docx\n";
+    let doc = parse_text(text);
+    let titles: Vec<&str> = doc
+        .notice
+        .attachments
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        [
+            "某某市2022年招生计划表.pdf",
+            "某某市2022年招生计划说明.docx"
+        ]
+    );
+    assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
+    // Not in the page by design: no attachment is reported missing.
+    assert!(
+        !doc.diagnostics
+            .iter()
+            .any(|d| d.code == "attachment_missing")
+    );
+    // A sentence that ends in a file name is no link.
+    assert!(!gongwen_parse::parse_text("某某市教育局\n关于某事的通知\n某教发〔2022〕1号\n各区教育局：\n请于5月前报送某某表。详见附表.docx\n某某市教育局\n2022年4月1日\n").notice.attachments.iter().any(|a| a.title.ends_with(".docx")));
+}

@@ -579,6 +579,8 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
     for (i, a) in listed.iter().enumerate() {
         let line = view.attachment_lines.get(i).copied();
         match pair_of_listed[i] {
+            // Published as a file of its own (`附件下载：…pdf`): not in the page by design.
+            None if crate::structure::is_file_name(&a.title) => {}
             None => out.push(warn(
                 "attachment_missing",
                 format!(

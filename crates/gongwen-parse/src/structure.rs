@@ -15,12 +15,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔(\d{4})〕(\d{1,6})号|第(\d{1,6})号)$").expect("static regex")
+    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔(\d{4})〕第?(\d{1,6})号|第(\d{1,6})号|(\d{4})年第(\d{1,6})号)$").expect("static regex")
 });
 static DATE_ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
 static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([〇○零Ｏ一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")
+    Regex::new(r"([〇○零ＯO0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")
 });
 static ATTACHMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^附件(\d{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").expect("static regex")
@@ -227,7 +227,8 @@ pub fn iso_date(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Parses a 发文字号 such as `国发〔2019〕4号` or `国令第707号`.
+/// Parses a 发文字号 such as `国发〔2019〕4号`, `国令第707号`, `某府令〔2022〕第2号`, `〔2022〕第3号`
+/// (a 公告's) or `2022年第5号` (a ministry's order).
 pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
     // Every number ends with 号 (see `find_date` for why this comes first).
     if !text.ends_with('号') {
@@ -235,10 +236,14 @@ pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
     }
     let c = DOC_NUMBER.captures(text)?;
     let agency = c.get(1)?.as_str().to_string();
-    let year = c.get(2).and_then(|m| m.as_str().parse().ok());
+    let year = c
+        .get(2)
+        .or_else(|| c.get(5))
+        .and_then(|m| m.as_str().parse().ok());
     let serial = c
         .get(3)
         .or_else(|| c.get(4))
+        .or_else(|| c.get(6))
         .and_then(|m| m.as_str().parse().ok());
     Some(DocNumber {
         raw: text.to_string(),
@@ -334,6 +339,22 @@ fn without_attachment_label(text: &str) -> &str {
     };
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || numbering::is_cn_numeral(c));
     rest.trim_start_matches(['：', ':', ' ']).trim_start()
+}
+
+/// Whether `text` is the name of a document file (`某某计划表.pdf`): a name without sentence
+/// punctuation and an extension of the formats notices are published in.
+pub(crate) fn is_file_name(text: &str) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "zip", "rar", "7z", "txt", "ceb",
+        "jpg", "png",
+    ];
+    let Some((stem, ext)) = text.rsplit_once('.') else {
+        return false;
+    };
+    !stem.trim().is_empty()
+        && char_len(text) <= 120
+        && !stem.contains(['。', '；', '！', '？'])
+        && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
 /// What separates the items of a 主送机关 or 抄送机关 list.
@@ -576,6 +597,17 @@ impl Builder {
         }
     }
 
+    /// An attachment published as a file of its own, named by a line of the page
+    /// (`附件下载：某某计划表.pdf`, `某某计划表.xlsx`): its file name.
+    fn attachment_file(text: &str) -> Option<&str> {
+        let name = ["附件下载", "下载附件", "相关附件", "附件"]
+            .iter()
+            .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']))
+            .unwrap_or(text)
+            .trim();
+        is_file_name(name).then_some(name)
+    }
+
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
     fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
         let mut out = Vec::with_capacity(blocks.len());
@@ -585,6 +617,18 @@ impl Builder {
             if let Block::Para(p) = b {
                 if is_note(&p.text) {
                     self.notes.push((strip_parens(&p.text), p.line));
+                    i += 1;
+                    continue;
+                }
+                if let Some(name) = Self::attachment_file(&p.text) {
+                    // Listed once, however often the page links it.
+                    if !self.doc.notice.attachments.iter().any(|a| a.title == name) {
+                        self.doc.notice.attachments.push(AttachmentRef {
+                            index: None,
+                            title: name.to_string(),
+                        });
+                        self.attachment_lines.push(p.line);
+                    }
                     i += 1;
                     continue;
                 }
