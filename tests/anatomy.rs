@@ -165,6 +165,33 @@ fn joint_issuers_printed_one_a_line_are_joined_with_a_comma() {
 }
 
 #[test]
+fn joint_issuers_on_one_line_set_apart_by_spaces_stay_apart() {
+    // The names on one line, apart by spaces only (normalization joins Chinese text across
+    // spaces, which ran them into one name).
+    let text = "某某市经济和信息化局　　某某市生态环境局\n关于开展2022年清洁生产审核工作的通知\n某经信发〔2022〕33号\n各区（市）县经信部门、生态环境局：\n现就有关工作通知如下。\n某某市经济和信息化局    某某市生态环境局\n2022年4月22日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.issuer.as_deref(),
+        Some("某某市经济和信息化局、某某市生态环境局")
+    );
+    assert_eq!(n.signature, n.issuer);
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某市经济和信息化局、某某市生态环境局关于开展2022年清洁生产审核工作的通知")
+    );
+    // A signature and its date on one line are no list of names.
+    let n = parse_text(&text.replace(
+        "某某市经济和信息化局    某某市生态环境局\n2022年4月22日",
+        "某某市生态环境局　　2022年4月22日",
+    ))
+    .notice;
+    assert_eq!(
+        (n.signature.as_deref(), n.date.as_deref()),
+        (Some("某某市生态环境局"), Some("2022-04-22"))
+    );
+}
+
+#[test]
 fn a_page_title_above_the_article_is_the_notice_title() {
     let page = "<html><head><title>某某市人民政府办公厅关于印发某某方案的通知_门户网站</title></head><body>\
         <div class=nav><a href=/>首页</a></div><div class=content>\

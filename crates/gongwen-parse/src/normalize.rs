@@ -145,9 +145,10 @@ pub fn normalize_block(s: &str) -> String {
     normalize_slow(s)
 }
 
-/// [`normalize_block`] for a table cell: units set apart by spaces alone stay apart
-/// ([`crate::tasks::units_set_apart`]). A cell without white space inside (nearly all) costs
-/// what [`normalize_block`] costs.
+/// [`normalize_block`] for a table cell or a paragraph as a reader finds it: names of units set
+/// apart by spaces alone (`市发展改革委 市教委`, joint issuers on one line `某某局　某某局`) stay
+/// apart, joined with `、` ([`crate::tasks::units_set_apart`]). Text without white space inside
+/// (nearly all) costs what [`normalize_block`] costs.
 pub fn normalize_cell(s: &str) -> String {
     let trimmed = s.trim_matches(is_space);
     if !any_needs_work(trimmed) {

@@ -33,7 +33,6 @@
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat, Table};
-use crate::normalize::normalize_block;
 use crate::{Error, Limits, Result, tasks};
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -462,7 +461,7 @@ impl<'a> Body<'a> {
     /// `text`'s lines as paragraphs (held for later when `hold`).
     fn push_paragraphs(&mut self, text: &str, hold: bool) {
         for piece in text.split('\n') {
-            let t = normalize_block(piece);
+            let t = super::normalize_cell(piece);
             if !t.is_empty() {
                 let block = Block::Para(Para {
                     text: t,

@@ -422,7 +422,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
             Some(w) => super::wrap::paragraph(lines, i, w, is_table_line),
             None => (std::borrow::Cow::Borrowed(line), i + 1),
         };
-        let text = normalize_block(&para);
+        let text = super::normalize_cell(&para);
         if !text.is_empty() {
             blocks.push(Block::Para(Para { text, line: i + 1 }));
         }

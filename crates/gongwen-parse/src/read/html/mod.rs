@@ -35,7 +35,6 @@ mod tree;
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat};
-use crate::normalize::normalize_block;
 use crate::{Limits, Result};
 use dom::Dom;
 use ego_tree::NodeId;
@@ -178,7 +177,7 @@ impl Pending {
 
     fn flush(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>, kept: &mut Kept) {
         if self.first.is_some() {
-            let text = normalize_block(&self.raw);
+            let text = crate::normalize::normalize_cell(&self.raw);
             if !text.is_empty() {
                 let line = lines.of(self.first);
                 kept.offer(out.len(), &text, &self.raw);
