@@ -323,3 +323,31 @@ fn an_attachment_published_as_a_file_is_listed_once_and_not_read_as_a_part() {
     // A sentence that ends in a file name is no link.
     assert!(!gongwen_parse::parse_text("某某市教育局\n关于某事的通知\n某教发〔2022〕1号\n各区教育局：\n请于5月前报送某某表。详见附表.docx\n某某市教育局\n2022年4月1日\n").notice.attachments.iter().any(|a| a.title.ends_with(".docx")));
 }
+
+#[test]
+fn a_closing_formula_is_the_letters_not_the_last_items() {
+    let text = "某某市人民政府\n关于做好防汛工作的通知\n某府发〔2023〕6号\n各区县人民政府，市政府有关部门：\n为做好今年防汛工作，现就有关事项通知如下。\n一、压实防汛责任\n各地要落实防汛责任制。\n二、加强监测预警\n各部门要加强会商研判。\n特此通知。\n某某市人民政府\n2023年5月8日\n";
+    let doc = parse_text(text);
+    round_trips(&doc);
+    let body = doc.parts.first().expect("a body part");
+    assert_eq!(body.closing, ["特此通知。"]);
+    let last = body.sections.last().expect("sections");
+    assert_eq!(last.paragraphs, ["各部门要加强会商研判。"]);
+    // Still among the letter's paragraphs as printed.
+    assert_eq!(
+        doc.notice.body.last().map(String::as_str),
+        Some("特此通知。")
+    );
+    // In an enclosure too, and written back by the text writer.
+    let text = "某某市人民政府办公厅\n关于印发某某办法的通知\n某府办发〔2023〕9号\n各区县人民政府：\n现将《某某办法》印发给你们，请认真贯彻执行。\n某某市人民政府办公厅\n2023年5月8日\n某某办法\n一、总则\n为规范某某工作，制定本办法。\n二、附则\n本办法自印发之日起施行。\n特此说明。\n";
+    let doc = parse_text(text);
+    round_trips(&doc);
+    let part = doc.parts.last().expect("the enclosure");
+    assert_eq!(part.closing, ["特此说明。"]);
+    assert!(gongwen_emit::text::to_text(&doc).ends_with("本办法自印发之日起施行。\n特此说明。\n"));
+    // Without numbered sections there is nothing to set it apart from.
+    let doc = parse_text(
+        "某某市人民政府\n关于某事的通知\n某府发〔2023〕7号\n各区县人民政府：\n请做好某事。\n特此通知。\n某某市人民政府\n2023年5月8日\n",
+    );
+    assert!(doc.parts.iter().all(|p| p.closing.is_empty()));
+}

@@ -131,6 +131,9 @@ impl Writer {
         for t in &part.tables {
             self.table(t);
         }
+        for c in &part.closing {
+            self.line(c);
+        }
     }
 
     fn section(&mut self, s: &Section) {

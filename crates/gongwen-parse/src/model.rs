@@ -198,6 +198,10 @@ pub struct Part {
     pub sections: Vec<Section>,
     /// Tables in the part, in reading order.
     pub tables: Vec<Table>,
+    /// The closing formula the part ends with, after its last numbered section (`特此通知。`,
+    /// `此复。`, `妥否，请批示。`): the letter's words, not the last item's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closing: Vec<String>,
     /// Source line where the part starts.
     pub line: usize,
 }

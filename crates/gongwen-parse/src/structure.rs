@@ -357,6 +357,16 @@ pub(crate) fn is_file_name(text: &str) -> bool {
         && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
+/// The formulas a letter closes with: `特此通知。`, `特此公告。`, `此复。`, `妥否，请批示。`,
+/// `以上报告，请审阅。`.
+fn is_closing_formula(text: &str) -> bool {
+    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10})[。！.]?$")
+            .expect("static regex")
+    });
+    char_len(text) <= 30 && CLOSING.is_match(text)
+}
+
 /// What separates the items of a 主送机关 or 抄送机关 list.
 const ADDRESSEE_SEPARATORS: &[char] = &['，', ',', '；', ';'];
 
@@ -1075,6 +1085,27 @@ fn build_part(
         title,
         line,
         ..Part::default()
+    };
+    // A closing formula at the end, after numbered sections, is the letter's own.
+    let closers = blocks
+        .iter()
+        .rev()
+        .take_while(|blk| matches!(blk, Block::Para(p) if is_closing_formula(&p.text)))
+        .count();
+    let numbered = blocks[..blocks.len() - closers]
+        .iter()
+        .any(|blk| matches!(blk, Block::Para(p) if numbering::has_marker(&p.text)));
+    let blocks = if closers > 0 && numbered {
+        part.closing = blocks[blocks.len() - closers..]
+            .iter()
+            .filter_map(|blk| match blk {
+                Block::Para(p) => Some(p.text.clone()),
+                Block::Table(_) => None,
+            })
+            .collect();
+        &blocks[..blocks.len() - closers]
+    } else {
+        blocks
     };
     let mut outline = Outline::default();
     let mut prev_para: Option<&Para> = None;
