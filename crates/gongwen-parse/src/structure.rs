@@ -1092,10 +1092,12 @@ fn build_part(
         .rev()
         .take_while(|blk| matches!(blk, Block::Para(p) if is_closing_formula(&p.text)))
         .count();
-    let numbered = blocks[..blocks.len() - closers]
-        .iter()
-        .any(|blk| matches!(blk, Block::Para(p) if numbering::has_marker(&p.text)));
-    let blocks = if closers > 0 && numbered {
+    let numbered = || {
+        blocks[..blocks.len() - closers]
+            .iter()
+            .any(|blk| matches!(blk, Block::Para(p) if numbering::has_marker(&p.text)))
+    };
+    let blocks = if closers > 0 && numbered() {
         part.closing = blocks[blocks.len() - closers..]
             .iter()
             .filter_map(|blk| match blk {
