@@ -150,35 +150,36 @@ fn addressees_separated_by_semicolons_are_split() {
 }
 
 #[test]
-fn joint_issuers_printed_one_a_line_are_joined_with_a_comma() {
-    let text = "某某市经济和信息化局\n某某市生态环境局\n关于开展2022年清洁生产审核工作的通知\n某经信发〔2022〕33号\n各区（市）县经信部门、生态环境局：\n现就有关工作通知如下。\n某某市经济和信息化局\n某某市生态环境局\n2022年4月22日\n";
-    let n = round_trips(&parse_text(text));
-    assert_eq!(
-        n.issuer.as_deref(),
-        Some("某某市经济和信息化局、某某市生态环境局")
-    );
-    assert_eq!(
-        n.title.as_deref(),
-        Some("某某市经济和信息化局、某某市生态环境局关于开展2022年清洁生产审核工作的通知")
-    );
-    assert_eq!(n.signature, n.issuer);
-}
-
-#[test]
-fn joint_issuers_on_one_line_set_apart_by_spaces_stay_apart() {
-    // The names on one line, apart by spaces only (normalization joins Chinese text across
+fn joint_issuers_are_joined_with_a_comma() {
+    // One a line, or on one line apart by spaces only (normalization joins Chinese text across
     // spaces, which ran them into one name).
-    let text = "某某市经济和信息化局　　某某市生态环境局\n关于开展2022年清洁生产审核工作的通知\n某经信发〔2022〕33号\n各区（市）县经信部门、生态环境局：\n现就有关工作通知如下。\n某某市经济和信息化局    某某市生态环境局\n2022年4月22日\n";
-    let n = round_trips(&parse_text(text));
-    assert_eq!(
-        n.issuer.as_deref(),
-        Some("某某市经济和信息化局、某某市生态环境局")
+    let letter = |issuers: &str, signature: &str| {
+        format!(
+            "{issuers}\n关于开展2022年清洁生产审核工作的通知\n某经信发〔2022〕33号\n各区（市）县经信部门、生态环境局：\n现就有关工作通知如下。\n{signature}\n2022年4月22日\n"
+        )
+    };
+    let text = letter(
+        "某某市经济和信息化局　　某某市生态环境局",
+        "某某市经济和信息化局    某某市生态环境局",
     );
-    assert_eq!(n.signature, n.issuer);
-    assert_eq!(
-        n.title.as_deref(),
-        Some("某某市经济和信息化局、某某市生态环境局关于开展2022年清洁生产审核工作的通知")
-    );
+    for text in [
+        letter(
+            "某某市经济和信息化局\n某某市生态环境局",
+            "某某市经济和信息化局\n某某市生态环境局",
+        ),
+        text.clone(),
+    ] {
+        let n = round_trips(&parse_text(&text));
+        assert_eq!(
+            n.issuer.as_deref(),
+            Some("某某市经济和信息化局、某某市生态环境局")
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某市经济和信息化局、某某市生态环境局关于开展2022年清洁生产审核工作的通知")
+        );
+        assert_eq!(n.signature, n.issuer);
+    }
     // A signature and its date on one line are no list of names.
     let n = parse_text(&text.replace(
         "某某市经济和信息化局    某某市生态环境局\n2022年4月22日",

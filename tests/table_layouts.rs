@@ -102,6 +102,12 @@ fn assert_same_tasks(d: &Document, what: &str) {
     });
 }
 
+/// A table row of `cells` (HTML already).
+fn tr(cells: &[&str]) -> String {
+    let cells: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
+    format!("<tr>{cells}</tr>")
+}
+
 /// The seed's tasks as an HTML table: `head` (the opening tag and header rows), a group row
 /// spanning `width` columns wherever a task's groups change, and `row(task)` for each task.
 fn seed_table(head: &str, width: usize, row: impl Fn(&Task) -> String) -> String {
@@ -131,13 +137,12 @@ fn reordered_columns_under_other_header_words_give_the_same_tasks() {
         "<table border=1><thead><tr><th>序号</th><th>配合部门</th><th>重点任务</th><th>责任单位</th></tr></thead>\n",
         4,
         |task| {
-            format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                task.seq,
-                esc(&task.support_text),
-                esc(&task.text),
-                esc(&task.lead_text)
-            )
+            tr(&[
+                &task.seq.to_string(),
+                &esc(&task.support_text),
+                &esc(&task.text),
+                &esc(&task.lead_text),
+            ])
         },
     );
     let d = parse_page(&page_with_table(&t));
@@ -297,13 +302,12 @@ fn table_with_title_rows(title: &str) -> String {
         "<table border=1>\n{title}<tr><td><strong>序号</strong></td><td><strong>试点任务</strong></td><td><strong>牵头单位</strong></td><td><strong>配合单位</strong></td></tr>\n"
     );
     seed_table(&head, 4, |task| {
-        format!(
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            task.seq,
-            esc(&task.text),
-            esc(&task.lead_text),
-            esc(&task.support_text)
-        )
+        tr(&[
+            &task.seq.to_string(),
+            &esc(&task.text),
+            &esc(&task.lead_text),
+            &esc(&task.support_text),
+        ])
     })
 }
 
@@ -349,12 +353,13 @@ fn line_breaks_inside_cells_and_an_empty_unnamed_column_change_no_task() {
                 Some((a, b)) => format!("<p>{}，</p><p>{}</p>", esc(a), esc(b)),
                 None => esc(&task.text),
             };
-            format!(
-                "<tr><td>{}</td><td>{text}</td><td></td><td>{}</td><td>{}</td></tr>",
-                task.seq,
-                esc(&task.lead_text),
-                esc(&task.support_text)
-            )
+            tr(&[
+                &task.seq.to_string(),
+                &text,
+                "",
+                &esc(&task.lead_text),
+                &esc(&task.support_text),
+            ])
         },
     );
     assert!(t.matches("<br>").count() > 20 && t.matches("<p>").count() > 20);
@@ -374,13 +379,12 @@ fn units_set_apart_by_spaces_stay_apart() {
         "<table border=1><tr><th>序号</th><th>试点任务</th><th>牵头单位</th><th>配合单位</th></tr>\n",
         4,
         |task| {
-            format!(
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                task.seq,
-                esc(&task.text),
-                spaced(&task.lead_text),
-                spaced(&task.support_text)
-            )
+            tr(&[
+                &task.seq.to_string(),
+                &esc(&task.text),
+                &spaced(&task.lead_text),
+                &spaced(&task.support_text),
+            ])
         },
     );
     assert!(t.matches("局 市").count() > 20);

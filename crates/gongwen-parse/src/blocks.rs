@@ -48,3 +48,17 @@ pub struct Blocks {
     /// What the reader noticed (encoding fallbacks, capped spans, ignored sheets…).
     pub diagnostics: Vec<Diagnostic>,
 }
+
+#[cfg(test)]
+impl Blocks {
+    /// The tables among the blocks, in reading order (for the readers' tests).
+    pub(crate) fn tables(&self) -> Vec<&crate::model::Table> {
+        self.blocks
+            .iter()
+            .filter_map(|x| match x {
+                Block::Table(t) => Some(t),
+                Block::Para(_) => None,
+            })
+            .collect()
+    }
+}

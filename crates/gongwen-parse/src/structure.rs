@@ -348,6 +348,16 @@ pub(crate) fn is_file_name(text: &str) -> bool {
         "pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "zip", "rar", "7z", "txt", "ceb",
         "jpg", "png",
     ];
+    // Asked of every paragraph: one that does not end in an extension's letter (nearly all end
+    // in `。`) is answered by its last byte.
+    if text.len() > 360
+        || !text
+            .as_bytes()
+            .last()
+            .is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return false;
+    }
     let Some((stem, ext)) = text.rsplit_once('.') else {
         return false;
     };
@@ -364,7 +374,7 @@ fn is_closing_formula(text: &str) -> bool {
         Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10})[。！.]?$")
             .expect("static regex")
     });
-    char_len(text) <= 30 && CLOSING.is_match(text)
+    text.len() <= 90 && CLOSING.is_match(text)
 }
 
 /// What separates the items of a 主送机关 or 抄送机关 list.

@@ -72,16 +72,6 @@ mod tests {
     use super::*;
     use crate::blocks::Block;
 
-    fn tables(b: &Blocks) -> Vec<&crate::model::Table> {
-        b.blocks
-            .iter()
-            .filter_map(|x| match x {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .collect()
-    }
-
     #[test]
     fn quoted_cells_titles_and_lines() {
         let csv = "某某方案任务分工,,,\n序号,任务,牵头单位,配合单位\n\
@@ -89,7 +79,7 @@ mod tests {
                    1,\"推动开放，深化改革\",市商务委,\"市发展改革委、\n市财政局\"\n\
                    2,完善监管,市市场监管局\n";
         let b = read_csv(csv.as_bytes(), &Limits::default()).expect("reads");
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows[0], ["序号", "任务", "牵头单位", "配合单位"]);
         assert_eq!(t[0].rows[2][1], "推动开放，深化改革");
@@ -103,7 +93,7 @@ mod tests {
     fn mixed_line_endings_keep_every_record_in_its_row() {
         let csv = "任务分工\n序号,任务,牵头单位\r\n一、开放,,\r\n1,推动开放,市商务委\r\n";
         let b = read_csv(csv.as_bytes(), &Limits::default()).expect("reads");
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(t[0].rows[0], ["序号", "任务", "牵头单位"]);
         assert_eq!(t[0].row_lines, [2, 3, 4]);
     }
@@ -119,7 +109,7 @@ mod tests {
         let tabbed =
             "序号\t试点任务\t牵头单位\t配合单位\n1\t某项任务\t市财政局\t市商务委、市税务局\n";
         let b = read_csv(tabbed.as_bytes(), &Limits::default()).expect("reads");
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(t.len(), 1);
         assert_eq!(
             t[0].rows[1],
@@ -132,7 +122,7 @@ mod tests {
         let text = "序号,任务,牵头单位\n1,推动开放,市商务委\n";
         let (gbk, _, _) = encoding_rs::GBK.encode(text);
         let b = read_csv(&gbk, &Limits::default()).expect("reads");
-        assert_eq!(tables(&b)[0].rows[1], ["1", "推动开放", "市商务委"]);
+        assert_eq!(b.tables()[0].rows[1], ["1", "推动开放", "市商务委"]);
     }
 
     #[test]

@@ -217,7 +217,7 @@ pub fn read_delimited_table(
             ));
         }
         for cell in row.iter_mut() {
-            *cell = super::normalize_cell(cell);
+            *cell = crate::normalize::normalize_cell(cell);
         }
     }
     Some((super::text::grid_from_rows(rows), end))

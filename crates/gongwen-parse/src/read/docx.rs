@@ -461,7 +461,7 @@ impl<'a> Body<'a> {
     /// `text`'s lines as paragraphs (held for later when `hold`).
     fn push_paragraphs(&mut self, text: &str, hold: bool) {
         for piece in text.split('\n') {
-            let t = super::normalize_cell(piece);
+            let t = crate::normalize::normalize_cell(piece);
             if !t.is_empty() {
                 let block = Block::Para(Para {
                     text: t,

@@ -10,7 +10,7 @@ pub mod untabbed;
 pub mod workbook;
 pub mod wrap;
 
-use crate::normalize::normalize_block;
+use crate::normalize::{normalize_block, normalize_cell};
 use crate::{Error, InputFormat, Result};
 
 /// Guesses the format of `bytes` from their first bytes.
@@ -225,8 +225,6 @@ fn utf16le(s: &str) -> Vec<u8> {
 fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
-
-pub(crate) use crate::normalize::normalize_cell;
 
 /// A table cell's lines (as written: a page's or a document's), normalized and joined by line
 /// breaks; a header spaced over short lines (`牵\n头\n单\n位`) is one word.

@@ -195,33 +195,22 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
 /// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,
 /// `第3页`, `第 3 页 共 12 页`. A bare number is not one (it may be a task's number).
 fn is_page_number(line: &str) -> bool {
-    // A page number ends in a dash or 页: most lines are told by their last byte (the last bytes
-    // of `—`, `－`, `–`, `―`, `─` and `页` are 0x94, 0x8D, 0x93, 0x95, 0x80 and 0xB5).
-    let last = |l: &str| l.as_bytes().last().copied().unwrap_or(0);
-    let mark = |b: u8| matches!(b, b'-' | 0x94 | 0x8D | 0x93 | 0x95 | 0x80 | 0xB5);
-    // White space after the number (0x80 also ends U+3000) is looked past; other lines end here.
-    let ends_marked =
-        mark(last(line)) || (last(line).is_ascii_whitespace() && mark(last(line.trim_end())));
-    if !ends_marked {
+    // A page number ends in a dash or 页: most lines are told by their last character, and only
+    // a line that ends in white space is trimmed first.
+    let last = match line.chars().next_back() {
+        Some(c) if c.is_whitespace() => line.trim_end().chars().next_back(),
+        c => c,
+    };
+    if !last.is_some_and(|c| is_dash(c) || c == '页') {
         return false;
     }
-    // Then by its last character (0x80 and the rest end many other characters).
-    if !line
-        .trim_end()
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '-' | '—' | '－' | '–' | '―' | '─' | '页'))
-    {
-        return false;
-    }
-    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    let t = spaced(line);
     if t.is_empty() || t.len() > 40 {
         return false;
     }
-    let dash = |c: char| matches!(c, '-' | '—' | '－' | '–' | '―' | '─');
     let digits = |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit());
-    if t.starts_with(dash) && t.ends_with(dash) {
-        return digits(spaced(t.trim_matches(dash)));
+    if t.starts_with(is_dash) && t.ends_with(is_dash) {
+        return digits(spaced(t.trim_matches(is_dash)));
     }
     let Some(rest) = t.strip_prefix('第') else {
         return false;
@@ -239,6 +228,11 @@ fn is_page_number(line: &str) -> bool {
             .strip_prefix('共')
             .and_then(|a| a.strip_suffix('页'))
             .is_some_and(|n| digits(spaced(n)))
+}
+
+/// The dashes page numbers stand between: hyphen, em and en dashes, full-width hyphen, bars.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '—' | '－' | '–' | '―' | '─')
 }
 
 /// `s` without white space around it.
@@ -387,7 +381,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     let row_line = k + 1;
                     let mut cells = Vec::new();
                     while k <= last && in_row[k - i] {
-                        cells.extend(line_cells(lines[k]).map(super::normalize_cell));
+                        cells.extend(line_cells(lines[k]).map(crate::normalize::normalize_cell));
                         k += 1;
                     }
                     rows.push((cells, row_line));
@@ -395,7 +389,12 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
             } else {
                 for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
                     if in_row[k - i] && !is_pipe_rule(l) {
-                        rows.push((line_cells(l).map(super::normalize_cell).collect(), k + 1));
+                        rows.push((
+                            line_cells(l)
+                                .map(crate::normalize::normalize_cell)
+                                .collect(),
+                            k + 1,
+                        ));
                     }
                 }
             }
@@ -422,7 +421,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
             Some(w) => super::wrap::paragraph(lines, i, w, is_table_line),
             None => (std::borrow::Cow::Borrowed(line), i + 1),
         };
-        let text = super::normalize_cell(&para);
+        let text = crate::normalize::normalize_cell(&para);
         if !text.is_empty() {
             blocks.push(Block::Para(Para { text, line: i + 1 }));
         }

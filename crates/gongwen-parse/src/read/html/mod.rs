@@ -500,7 +500,6 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Table;
 
     fn read(page: &str) -> Blocks {
         read_html(page.as_bytes(), &Limits::default()).expect("reads")
@@ -516,16 +515,6 @@ mod tests {
             .collect()
     }
 
-    fn tables(b: &Blocks) -> Vec<&Table> {
-        b.blocks
-            .iter()
-            .filter_map(|x| match x {
-                Block::Table(t) => Some(t),
-                _ => None,
-            })
-            .collect()
-    }
-
     #[test]
     fn blocks_take_the_line_of_their_first_visible_text() {
         let page = "<html><body><div id=zoom>\n<p>\n  第一段，\n  接着写。</p>\n<p><span>\u{3000}</span>\n<b>第二段</b></p>\r\n<table><tr><td>1</td><td>甲</td></tr>\n<tr>\n<td>\n2</td><td>乙</td></tr></table>\n<p>第&#x4e09;段&nbsp;\n末尾</p></div></body></html>";
@@ -534,7 +523,7 @@ mod tests {
         assert_eq!(texts[0].1, 3, "{texts:?}");
         assert_eq!(texts[1].1, 6, "{texts:?}");
         assert_eq!(texts[2], ("第三段末尾", 11));
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(t[0].line, 7);
         assert_eq!(t[0].row_lines, [7, 10]);
     }
@@ -588,7 +577,7 @@ mod tests {
         );
         let texts: Vec<&str> = paras(&b).into_iter().map(|(t, _)| t).collect();
         assert_eq!(texts, ["第一段文字", "尾段"]);
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows[1], ["1", "做事情", "市政府"]);
     }
@@ -602,7 +591,7 @@ mod tests {
             paras(&b),
             [("第一段文字", 4), ("第二段文字", 7), ("最后一段", 12)]
         );
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(t[0].row_lines, [9, 10]);
         assert_eq!(t[0].line, 9);
     }
@@ -616,7 +605,7 @@ mod tests {
             <tr><td>2</td><td>乙事</td></tr>\
             <tr><td>其他</td><td>3</td><td></td><td></td></tr></table></div>",
         );
-        let t = tables(&b)[0];
+        let t = b.tables()[0];
         assert_eq!(t.header_rows, 1);
         assert_eq!(
             t.rows,
@@ -636,7 +625,7 @@ mod tests {
             "<div id=zoom><table><tr><td rowspan=0>甲</td><td>一</td></tr><tr><td>二</td></tr><tr><td>三</td></tr></table>\
             <table><tr><td rowspan=999999 colspan=5000>乙</td><td>x</td></tr><tr><td>y</td></tr></table></div>",
         );
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(
             t[0].rows,
             vec![vec!["甲", "一"], vec!["甲", "二"], vec!["甲", "三"]]
@@ -660,7 +649,7 @@ mod tests {
         }
         page.push_str("</table></div>");
         let b = read_html(page.as_bytes(), &limits).expect("reads");
-        let t = tables(&b);
+        let t = b.tables();
         let cells: usize = t
             .iter()
             .map(|t| t.rows.len() * t.rows.first().map_or(0, |r| r.len()))
@@ -679,7 +668,7 @@ mod tests {
             paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
             ["通知正文第一段", "第二段"]
         );
-        let t = tables(&b);
+        let t = b.tables();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows[1], vec!["1", "市科技局\n市教委"]);
     }
@@ -689,7 +678,7 @@ mod tests {
         let b = read(
             "<div id=zoom><table><tr><td>序<br>号</td><td>牵头<br>单位</td></tr><tr><td>1</td><td>市科技局</td></tr></table></div>",
         );
-        assert_eq!(tables(&b)[0].rows[0], vec!["序号", "牵头单位"]);
+        assert_eq!(b.tables()[0].rows[0], vec!["序号", "牵头单位"]);
     }
 
     #[test]
@@ -724,7 +713,7 @@ mod tests {
         assert_eq!(m.doc_number.as_deref(), Some("国办发〔2018〕126号"));
         assert_eq!(m.published.as_deref(), Some("2019-01-08"));
         assert_eq!(m.fields.get("主题词").map(String::as_str), Some(""));
-        assert!(tables(&b).is_empty());
+        assert!(b.tables().is_empty());
         assert_eq!(paras(&b).len(), 2);
     }
 
@@ -738,7 +727,7 @@ mod tests {
             b.page.as_ref().and_then(|m| m.date.as_deref()),
             Some("2021-08-04")
         );
-        assert!(tables(&b).is_empty());
+        assert!(b.tables().is_empty());
         assert_eq!(paras(&b)[0].0, "某某市人民政府关于某某的通知");
     }
 

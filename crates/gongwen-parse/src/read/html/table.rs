@@ -112,7 +112,7 @@ pub(super) fn cell_text(
         return (crate::read::join_cell_lines(scratch.lines()), first);
     };
     // One line (the usual cell): its normalized text, nothing to join.
-    (crate::read::normalize_cell(one), first)
+    (crate::normalize::normalize_cell(one), first)
 }
 
 fn span_attr(cell: &Dom<'_>, name: &LocalName) -> Option<u64> {
