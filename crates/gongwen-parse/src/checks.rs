@@ -557,11 +557,21 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
     // Pair listed entries with attachments: by number when both are numbered, else in order.
     let mut pair_of_listed: Vec<Option<usize>> = vec![None; listed.len()];
     let mut paired = vec![false; present.len()];
+    // The attachments bearing each number, in order, each list read from its first one not
+    // yet paired: a lookup, not a search through every attachment for every entry.
+    let mut numbered: FxHashMap<u32, (usize, Vec<usize>)> = FxHashMap::default();
+    for (j, p) in present.iter().enumerate() {
+        if let Some(n) = p.label.as_deref().and_then(label_number) {
+            numbered.entry(n).or_default().1.push(j);
+        }
+    }
     for (i, a) in listed.iter().enumerate() {
         let by_number = a.index.and_then(|n| {
-            present.iter().enumerate().position(|(j, p)| {
-                !paired[j] && p.label.as_deref().and_then(label_number) == Some(n)
-            })
+            let (next, js) = numbered.get_mut(&n)?;
+            while js.get(*next).is_some_and(|&j| paired[j]) {
+                *next += 1;
+            }
+            js.get(*next).copied()
         });
         let positional = || {
             let p = present.get(i)?;

@@ -569,6 +569,10 @@ struct Builder {
     notes: Vec<(String, usize)>,
     /// Source line of each entry of `doc.notice.attachments`.
     attachment_lines: Vec<usize>,
+    /// The titles in `doc.notice.attachments`, so that a file the page links twice (or links
+    /// and lists) is listed once without comparing each link with every entry: a page of
+    /// thousands of links would cost millions of comparisons.
+    attachment_titles: rustc_hash::FxHashSet<String>,
 }
 
 impl Builder {
@@ -628,6 +632,16 @@ impl Builder {
         is_file_name(name).then_some(name)
     }
 
+    /// Adds an entry to the notice's attachment list, read from source line `line`.
+    fn list_attachment(&mut self, index: Option<u32>, title: String, line: usize) {
+        self.attachment_titles.insert(title.clone());
+        self.doc
+            .notice
+            .attachments
+            .push(AttachmentRef { index, title });
+        self.attachment_lines.push(line);
+    }
+
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
     fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
         let mut out = Vec::with_capacity(blocks.len());
@@ -642,12 +656,8 @@ impl Builder {
                 }
                 if let Some(name) = Self::attachment_file(&p.text) {
                     // Listed once, however often the page links it.
-                    if !self.doc.notice.attachments.iter().any(|a| a.title == name) {
-                        self.doc.notice.attachments.push(AttachmentRef {
-                            index: None,
-                            title: name.to_string(),
-                        });
-                        self.attachment_lines.push(p.line);
+                    if !self.attachment_titles.contains(name) {
+                        self.list_attachment(None, name.to_string(), p.line);
                     }
                     i += 1;
                     continue;
@@ -658,11 +668,7 @@ impl Builder {
                         // `附件：1．X 2．Y` on one line (the space between lost to normalization).
                         let mut index: Option<u32> = item[1].parse().ok();
                         for title in split_run_on_items(&item[2], index) {
-                            self.doc.notice.attachments.push(AttachmentRef {
-                                index,
-                                title: title.trim().to_string(),
-                            });
-                            self.attachment_lines.push(p.line);
+                            self.list_attachment(index, title.trim().to_string(), p.line);
                             index = index.map(|n| n + 1);
                         }
                         // Numbered lists continue on the following lines: `2．Y`.
@@ -682,20 +688,12 @@ impl Builder {
                             if index != expected {
                                 break;
                             }
-                            self.doc.notice.attachments.push(AttachmentRef {
-                                index,
-                                title: next[2].trim().to_string(),
-                            });
-                            self.attachment_lines.push(q.line);
+                            self.list_attachment(index, next[2].trim().to_string(), q.line);
                             j += 1;
                         }
                         i = j;
                     } else {
-                        self.doc.notice.attachments.push(AttachmentRef {
-                            index: None,
-                            title: first,
-                        });
-                        self.attachment_lines.push(p.line);
+                        self.list_attachment(None, first, p.line);
                         i += 1;
                     }
                     continue;
@@ -729,6 +727,7 @@ pub fn build(mut input: Blocks) -> Document {
         },
         notes: Vec::new(),
         attachment_lines: Vec::new(),
+        attachment_titles: rustc_hash::FxHashSet::default(),
         tables: std::collections::HashMap::new(),
     };
     for blk in input.blocks.iter_mut() {
