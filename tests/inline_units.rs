@@ -208,3 +208,70 @@ fn divisions_sharing_a_head_noun_are_one_unit() {
         ]
     );
 }
+
+#[test]
+fn a_units_cell_that_names_the_roles_in_words_is_read_by_its_words() {
+    let text = "某县人民政府办公室关于印发重点工作任务的通知\n\n某县政办〔2023〕14号\n\n各乡镇人民政府：\n\n\
+        现将任务印发给你们。\n\n某县人民政府办公室\n\n2023年3月10日\n\n附件\n\n重点工作任务\n\n\
+        序号\t工作任务\t责任单位\n\
+        1\t稳定粮食面积\t县农业农村局牵头，县发展改革局、县财政局配合\n\
+        2\t改造农村公路\t县交通运输局负责\n\
+        3\t培育标杆企业\t牵头：县工信局；配合：县财政局、县科技局\n\
+        4\t完善农田设施\t县农业农村局、县水利局\n\
+        5\t办好民生实事\t县民政局，2023年底前完成\n";
+    let doc = parse_text(text);
+    let got: Vec<_> = doc.tasks.iter().map(|t| (t.seq, units(t))).collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, (vec!["县农业农村局"], vec!["县发展改革局", "县财政局"])),
+            (2, (vec!["县交通运输局"], vec![])),
+            (3, (vec!["县工信局"], vec!["县财政局", "县科技局"])),
+            // Plain names, and a cell with a remark, are left to the column.
+            (4, (vec!["县农业农村局", "县水利局"], vec![])),
+            (5, (vec!["县民政局", "2023年底前完成"], vec![])),
+        ]
+    );
+    // The cell is kept as printed.
+    assert_eq!(
+        doc.tasks[0].lead_text,
+        "县农业农村局牵头，县发展改革局、县财政局配合"
+    );
+}
+
+#[test]
+fn allocation_lines_under_a_measure_close_it_as_a_task() {
+    let doc = parse_text(&notice(
+        "（一）发放消费券。市级财政安排资金，分批发放。\n\n责任单位：市商务局、市财政局\n\n\
+         （二）促进家电消费。开展以旧换新。\n\n牵头单位：市商务局\n\n配合单位：市市场监管局、各区人民政府\n\n\
+         （三）繁荣夜间经济\n\n打造消费集聚区。\n\n责任单位：市城管局\n\n\
+         建设特色街区。\n\n责任单位：市住建局\n\n\
+         （四）加强宣传。组织媒体报道。",
+    ));
+    let got: Vec<_> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.text.as_str(), units(t)))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                "发放消费券。市级财政安排资金，分批发放。",
+                (vec!["市商务局", "市财政局"], vec![])
+            ),
+            (
+                2,
+                "促进家电消费。开展以旧换新。",
+                (vec!["市商务局"], vec!["市市场监管局", "各区人民政府"])
+            ),
+            // A bare title is not part of the measure; each line closes the text before it.
+            (3, "打造消费集聚区。", (vec!["市城管局"], vec![])),
+            (3, "建设特色街区。", (vec!["市住建局"], vec![])),
+        ]
+    );
+    // The lines stay in the section as printed.
+    let s = &doc.parts[0].sections[0].children[1];
+    assert_eq!(s.paragraphs.len(), 3);
+}

@@ -484,20 +484,26 @@ fn tasks_from_table_lazy(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> 
             }
         }
         // The lead cell first: its unmarked units may support a marked one (`甲（牵头）、乙`).
-        assign_units(
-            split_units(&task.lead_text),
-            Duty::Lead,
-            first_leads,
-            &mut task.lead,
-            &mut task.support,
-        );
-        assign_units(
-            split_units(&task.support_text),
-            Duty::Support,
-            false,
-            &mut task.lead,
-            &mut task.support,
-        );
+        // A cell that names the roles in words (`甲牵头，乙配合`) is read by its words.
+        let Task {
+            lead_text,
+            support_text,
+            lead,
+            support,
+            ..
+        } = &mut task;
+        for (cell, role, first) in [
+            (&*lead_text, Duty::Lead, first_leads),
+            (&*support_text, Duty::Support, false),
+        ] {
+            match worded_cell(cell, first) {
+                Some((l, s)) => {
+                    lead.extend(l);
+                    support.extend(s);
+                }
+                None => assign_units(split_units(cell), role, first, lead, support),
+            }
+        }
         if task.text.is_empty() && seq.is_none() && task.lead.is_empty() {
             continue;
         }
@@ -760,6 +766,37 @@ struct Allocation {
 }
 
 impl Allocation {
+    /// Reads the clauses of an allocation (`牵头单位：甲；配合单位：乙`, `甲牵头，乙配合`).
+    fn read(&mut self, text: &str, first_unit_leads: &dyn Fn() -> bool) {
+        for clause in duty_clauses(text) {
+            match clause.split_once(['：', ':']) {
+                Some((key, value)) => self.labelled(key.trim(), value.trim(), first_unit_leads),
+                None => {
+                    for piece in split_top_level(clause, &['，', ',']) {
+                        self.clause(&piece);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lead units, supporting units and other clauses: units `按职责分工负责` lead when no
+    /// one else does, and support otherwise.
+    fn finish(self) -> (Vec<String>, Vec<String>, IndexMap<String, String>) {
+        let Allocation {
+            mut lead,
+            mut support,
+            by_duty,
+            extra,
+        } = self;
+        if lead.is_empty() {
+            lead = by_duty;
+        } else {
+            support.extend(by_duty);
+        }
+        (lead, support, extra)
+    }
+
     fn remark(&mut self, text: &str) {
         self.extra
             .entry("其他".to_string())
@@ -891,33 +928,60 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     }
     let before = text[..start].trim_end().to_string();
     let mut a = Allocation::default();
-    for clause in duty_clauses(inner) {
-        match clause.split_once(['：', ':']) {
-            Some((key, value)) => a.labelled(key.trim(), value.trim(), first_unit_leads),
-            None => {
-                for piece in split_top_level(clause, &['，', ',']) {
-                    a.clause(&piece);
-                }
-            }
-        }
-    }
-    let Allocation {
-        mut lead,
-        mut support,
-        by_duty,
-        extra,
-    } = a;
-    if lead.is_empty() {
-        lead = by_duty;
-    } else {
-        support.extend(by_duty);
-    }
+    a.read(inner, first_unit_leads);
+    let (lead, support, extra) = a.finish();
     (!lead.is_empty() || !support.is_empty()).then_some(InlineDuty {
         lead,
         support,
         extra,
         before,
     })
+}
+
+/// Words that give a unit its role in a table cell or a line of its own (`甲牵头，乙配合`,
+/// `牵头：甲`, `丙负责`).
+const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", "协同", "协办"];
+
+/// A cell of a units column that names its units' roles in words instead of leaving them to
+/// the column: `甲牵头，乙、丙配合`, `甲负责`, `牵头：甲；配合：乙、丙`. Every clause must give
+/// a role (a role label, or a role verb after the units), so that a cell of plain names, or
+/// one with a remark, is left to the column; `None` then. Returns the lead and supporting units.
+fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<String>)> {
+    if !ROLE_WORDS.iter().any(|w| cell.contains(w)) {
+        return None;
+    }
+    let mut a = Allocation::default();
+    for clause in duty_clauses(cell) {
+        match clause.split_once(['：', ':']) {
+            Some((key, value)) => {
+                let key = key.trim();
+                if !any_word(key, LEAD_WORDS) && !any_word(key, SUPPORT_WORDS) {
+                    return None;
+                }
+                a.labelled(key, value.trim(), &|| first_unit_leads);
+            }
+            None => {
+                for piece in split_top_level(clause, &['，', ',']) {
+                    clause_duty(&piece)?;
+                    a.clause(&piece);
+                }
+            }
+        }
+    }
+    let (lead, support, extra) = a.finish();
+    (extra.is_empty() && (!lead.is_empty() || !support.is_empty())).then_some((lead, support))
+}
+
+/// A paragraph that is only an allocation, printed on a line of its own under a measure:
+/// `责任单位：甲、乙`, `牵头单位：甲` (its `配合单位：乙` often on the next line), `牵头：甲；配合：乙`.
+static DUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:牵头|配合|责任|负责|参与|协同|协助|协办|主办|主责|承办)(?:单位|部门)?[：:]")
+        .expect("static regex")
+});
+
+/// Whether a paragraph is an allocation line of its own ([`DUTY_LINE`]).
+fn is_duty_line(text: &str) -> bool {
+    text.len() <= 900 && DUTY_LINE.is_match(text)
 }
 
 fn inline_tasks<'a>(
@@ -931,47 +995,80 @@ fn inline_tasks<'a>(
     for s in sections {
         printed.clear();
         push_printed(&mut printed, s);
-        let texts =
-            std::iter::once(printed.as_str()).chain(s.paragraphs.iter().map(String::as_str));
-        for (i, t) in texts.enumerate() {
-            if let Some(InlineDuty {
+        let group = || -> Vec<String> {
+            path.iter()
+                .map(|p| {
+                    let mut g = String::new();
+                    push_printed(&mut g, p);
+                    g
+                })
+                .collect()
+        };
+        let mut push = |text: String, lead: Vec<String>, support: Vec<String>, extra| {
+            out.push(Task {
+                seq: s.number,
+                text,
+                lead_text: lead.join("、"),
+                support_text: support.join("、"),
                 lead,
                 support,
+                group: group(),
+                line: s.line,
                 extra,
-                before,
-            }) = inline_duty_lazy(t, first_unit_leads)
-            {
-                // The measure's text: the heading sentence and the paragraph that carries the duty
-                // (`深化商事制度改革。全面推行……。`), without the marker and the parenthesis. A heading
-                // printed as a bare title (`一、主要职能`, no punctuation) is not part of the sentence.
-                let text = if i == 0 {
-                    before.get(s.marker.len()..).unwrap_or_default().to_string()
-                } else if !s.heading.is_empty() && !s.heading_suffix.is_empty() {
-                    format!("{}{}{}", s.heading, s.heading_suffix, before)
+                origin: TaskOrigin::Inline,
+                marker: Some(s.marker.clone()),
+            });
+        };
+        // The heading printed as a sentence (`深化商事制度改革。`) is part of the measure's text; a
+        // bare title (`一、主要职能`, no punctuation) is not.
+        let sentence = !s.heading.is_empty() && !s.heading_suffix.is_empty();
+        if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
+            let text = d.before.get(s.marker.len()..).unwrap_or_default();
+            push(text.to_string(), d.lead, d.support, d.extra);
+        }
+        // Paragraphs not yet part of a measure's text: an allocation on lines of its own
+        // (`责任单位：甲、乙`) closes the measure printed since the last one.
+        let mut since = 0;
+        let mut k = 0;
+        while k < s.paragraphs.len() {
+            let t = &s.paragraphs[k];
+            if let Some(d) = inline_duty_lazy(t, first_unit_leads) {
+                // The measure's text: the heading sentence and the paragraph that carries the
+                // duty (`深化商事制度改革。全面推行……。`), without the parenthesis.
+                let text = if sentence {
+                    format!("{}{}{}", s.heading, s.heading_suffix, d.before)
                 } else {
-                    before
+                    d.before
                 };
-                out.push(Task {
-                    seq: s.number,
-                    text,
-                    lead_text: lead.join("、"),
-                    support_text: support.join("、"),
-                    lead,
-                    support,
-                    group: path
-                        .iter()
-                        .map(|p| {
-                            let mut g = String::new();
-                            push_printed(&mut g, p);
-                            g
-                        })
-                        .collect(),
-                    line: s.line,
-                    extra,
-                    origin: TaskOrigin::Inline,
-                    marker: Some(s.marker.clone()),
-                });
+                push(text, d.lead, d.support, d.extra);
+                k += 1;
+                since = k;
+                continue;
             }
+            if !is_duty_line(t) {
+                k += 1;
+                continue;
+            }
+            let mut a = Allocation::default();
+            let mut end = k;
+            while let Some(line) = s.paragraphs.get(end).filter(|l| is_duty_line(l)) {
+                a.read(line, first_unit_leads);
+                end += 1;
+            }
+            let (lead, support, extra) = a.finish();
+            if !lead.is_empty() || !support.is_empty() {
+                let mut text = String::new();
+                if since == 0 && (sentence || k == 0) {
+                    text.push_str(&s.heading);
+                    text.push_str(&s.heading_suffix);
+                }
+                for p in &s.paragraphs[since..k] {
+                    text.push_str(p);
+                }
+                push(text, lead, support, extra);
+            }
+            k = end;
+            since = end;
         }
         path.push(s);
         inline_tasks(&s.children, path, first_unit_leads, out);
