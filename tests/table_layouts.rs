@@ -391,3 +391,40 @@ fn units_set_apart_by_spaces_stay_apart() {
     let d = parse_page(&page_with_table(&t));
     assert_same_tasks(&d, "units set apart by spaces");
 }
+
+#[test]
+fn a_table_split_at_a_page_break_goes_on_with_its_columns_groups_and_numbers() {
+    let header = "<tr><td>序号</td><td>试点任务</td><td>牵头单位</td><td>配合单位</td></tr>\n";
+    let row = |task: &Task| {
+        tr(&[
+            &task.seq.to_string(),
+            &esc(&task.text),
+            &esc(&task.lead_text),
+            &esc(&task.support_text),
+        ])
+    };
+    let t = seed_table(&format!("<table border=1>{header}"), 4, row);
+    // Split in the middle of a group, so the rows after the break print no group row above them.
+    let tasks = seed().tasks;
+    let at = (tasks.len() / 2..tasks.len())
+        .find(|&i| tasks[i].group == tasks[i - 1].group && !tasks[i].group.is_empty())
+        .expect("a task under the same groups as the one before");
+    let cut = t.find(&row(&tasks[at])).expect("the row is in the table");
+    for (what, again) in [
+        ("continued without its header", ""),
+        ("continued under its header", header),
+    ] {
+        let split = format!(
+            "{}</table>\n<p>\u{3000}</p>\n<table border=1>{again}{}",
+            &t[..cut],
+            &t[cut..]
+        );
+        let d = parse_page(&page_with_table(&split));
+        assert_eq!(
+            d.parts.iter().map(|p| p.tables.len()).sum::<usize>(),
+            2,
+            "{what}"
+        );
+        assert_same_tasks(&d, what);
+    }
+}

@@ -429,95 +429,148 @@ pub fn tasks_from_table_with(table: &Table, first_unit_leads: bool) -> Option<Ve
 /// [`tasks_from_table_with`], asking whether the document states the first unit leads only of
 /// a table that needs to know (a lead column and no support column).
 fn tasks_from_table_lazy(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> Option<Vec<Task>> {
-    let names = column_names(table);
-    let roles = column_roles(&names)?;
-    let first_leads = !roles.contains(&ColumnRole::Support)
-        && roles
-            .iter()
-            .zip(&names)
-            .find(|(r, _)| **r == ColumnRole::Lead)
-            .is_some_and(|(_, name)| {
-                states_first_unit_leads(name) || (!name.contains("牵头") && first_unit_leads())
-            });
+    let mut read = TableRead::start(table, first_unit_leads)?;
     let mut out = Vec::with_capacity(table.rows.len().saturating_sub(table.header_rows));
-    let mut groups = GroupPath::default();
-    let mut last_seq = 0u32;
-    for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
-        let line = table.row_lines.get(r).copied().unwrap_or(table.line);
-        // The header printed again (at the top of every page the table runs onto).
-        if table
-            .rows
-            .get(..table.header_rows)
-            .is_some_and(|h| h.contains(row))
-        {
-            continue;
-        }
-        if let Some(g) = group_text(row, &roles) {
-            groups.enter(&g);
-            continue;
-        }
-        let mut task = Task {
-            line,
-            ..Task::default()
-        };
-        let mut seq = None;
-        let mut group_cols = Vec::new();
-        for ((cell, role), name) in row.iter().zip(&roles).zip(&names) {
-            match role {
-                ColumnRole::Seq => seq = parse_seq(cell),
-                ColumnRole::Task => task.text = one_line(cell),
-                ColumnRole::Lead => task.lead_text = cell.clone(),
-                ColumnRole::Support => task.support_text = cell.clone(),
-                ColumnRole::Group => group_cols.push(cell.clone()),
-                // A column without a header holds nothing worth a key where it is empty.
-                ColumnRole::Extra if name.is_empty() && cell.is_empty() => {}
-                ColumnRole::Extra => {
-                    task.extra.insert(
-                        if name.is_empty() {
-                            "列".to_string()
-                        } else {
-                            name.clone()
-                        },
-                        cell.clone(),
-                    );
-                }
-            }
-        }
-        // The lead cell first: its unmarked units may support a marked one (`甲（牵头）、乙`).
-        // A cell that names the roles in words (`甲牵头，乙配合`) is read by its words.
-        let Task {
-            lead_text,
-            support_text,
-            lead,
-            support,
-            ..
-        } = &mut task;
-        for (cell, role, first) in [
-            (&*lead_text, Duty::Lead, first_leads),
-            (&*support_text, Duty::Support, false),
-        ] {
-            match worded_cell(cell, first) {
-                Some((l, s)) => {
-                    lead.extend(l);
-                    support.extend(s);
-                }
-                None => assign_units(split_units(cell), role, first, lead, support),
-            }
-        }
-        if task.text.is_empty() && seq.is_none() && task.lead.is_empty() {
-            continue;
-        }
-        if task.text.is_empty() && task.lead.is_empty() && task.support.is_empty() {
-            continue;
-        }
-        task.seq = seq.unwrap_or(last_seq + 1);
-        last_seq = task.seq;
-        task.group = groups.path();
-        task.group
-            .extend(group_cols.into_iter().filter(|g| !g.is_empty()));
-        out.push(task);
-    }
+    read.rows(table, &mut out);
     Some(out)
+}
+
+/// A task table being read: its columns, and where its rows have got to (the group path, the
+/// last number), so that a table continued in the next one — split at a page break, with or
+/// without its header printed again — goes on where it stopped.
+struct TableRead {
+    names: Vec<String>,
+    roles: Vec<ColumnRole>,
+    first_leads: bool,
+    groups: GroupPath,
+    last_seq: u32,
+}
+
+impl TableRead {
+    /// Starts reading a task table by its header; `None` when it is not one.
+    fn start(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> Option<Self> {
+        let names = column_names(table);
+        let roles = column_roles(&names)?;
+        let first_leads = !roles.contains(&ColumnRole::Support)
+            && roles
+                .iter()
+                .zip(&names)
+                .find(|(r, _)| **r == ColumnRole::Lead)
+                .is_some_and(|(_, name)| {
+                    states_first_unit_leads(name) || (!name.contains("牵头") && first_unit_leads())
+                });
+        Some(TableRead {
+            names,
+            roles,
+            first_leads,
+            groups: GroupPath::default(),
+            last_seq: 0,
+        })
+    }
+
+    /// Whether `table`, printed without a header, goes on with this one: as many columns, and
+    /// its first row a numbered task or a group row.
+    fn continues_in(&self, table: &Table) -> bool {
+        if table.header_rows != 0 {
+            return false;
+        }
+        let Some(first) = table.rows.first() else {
+            return false;
+        };
+        first.len() == self.names.len()
+            && (group_text(first, &self.roles).is_some()
+                || first
+                    .iter()
+                    .zip(&self.roles)
+                    .any(|(c, r)| *r == ColumnRole::Seq && parse_seq(c).is_some()))
+    }
+
+    /// Reads the task rows of `table` (the rows below its header) into `out`.
+    fn rows(&mut self, table: &Table, out: &mut Vec<Task>) {
+        let TableRead {
+            names,
+            roles,
+            first_leads,
+            groups,
+            last_seq,
+        } = self;
+        let (names, roles, first_leads) = (&*names, &*roles, *first_leads);
+        for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
+            let line = table.row_lines.get(r).copied().unwrap_or(table.line);
+            // The header printed again (at the top of every page the table runs onto).
+            if table
+                .rows
+                .get(..table.header_rows)
+                .is_some_and(|h| h.contains(row))
+            {
+                continue;
+            }
+            if let Some(g) = group_text(row, roles) {
+                groups.enter(&g);
+                continue;
+            }
+            let mut task = Task {
+                line,
+                ..Task::default()
+            };
+            let mut seq = None;
+            let mut group_cols = Vec::new();
+            for ((cell, role), name) in row.iter().zip(roles).zip(names) {
+                match role {
+                    ColumnRole::Seq => seq = parse_seq(cell),
+                    ColumnRole::Task => task.text = one_line(cell),
+                    ColumnRole::Lead => task.lead_text = cell.clone(),
+                    ColumnRole::Support => task.support_text = cell.clone(),
+                    ColumnRole::Group => group_cols.push(cell.clone()),
+                    // A column without a header holds nothing worth a key where it is empty.
+                    ColumnRole::Extra if name.is_empty() && cell.is_empty() => {}
+                    ColumnRole::Extra => {
+                        task.extra.insert(
+                            if name.is_empty() {
+                                "列".to_string()
+                            } else {
+                                name.clone()
+                            },
+                            cell.clone(),
+                        );
+                    }
+                }
+            }
+            // The lead cell first: its unmarked units may support a marked one (`甲（牵头）、乙`).
+            // A cell that names the roles in words (`甲牵头，乙配合`) is read by its words.
+            let Task {
+                lead_text,
+                support_text,
+                lead,
+                support,
+                ..
+            } = &mut task;
+            for (cell, role, first) in [
+                (&*lead_text, Duty::Lead, first_leads),
+                (&*support_text, Duty::Support, false),
+            ] {
+                match worded_cell(cell, first) {
+                    Some((l, s)) => {
+                        lead.extend(l);
+                        support.extend(s);
+                    }
+                    None => assign_units(split_units(cell), role, first, lead, support),
+                }
+            }
+            if task.text.is_empty() && seq.is_none() && task.lead.is_empty() {
+                continue;
+            }
+            if task.text.is_empty() && task.lead.is_empty() && task.support.is_empty() {
+                continue;
+            }
+            task.seq = seq.unwrap_or(*last_seq + 1);
+            *last_seq = task.seq;
+            task.group = groups.path();
+            task.group
+                .extend(group_cols.into_iter().filter(|g| !g.is_empty()));
+            out.push(task);
+        }
+    }
 }
 
 /// Words that say a parenthesis allocates duties at all.
@@ -1092,9 +1145,19 @@ pub fn collect_tasks(doc: &mut Document) {
     let first_unit_leads = || *known.get_or_init(|| document_states_first_unit_leads(shared));
     let mut tasks = Vec::new();
     for part in &doc.parts {
+        // The task table read last in this part: a table printed without a header that goes on
+        // with it (split at a page break) is read with its columns, and one whose header is
+        // printed again goes on under its groups and numbers.
+        let mut last: Option<TableRead> = None;
         for table in &part.tables {
-            if let Some(t) = tasks_from_table_lazy(table, &first_unit_leads) {
-                tasks.extend(t);
+            last = match (last.take(), TableRead::start(table, &first_unit_leads)) {
+                (Some(prev), Some(next)) if prev.names == next.names => Some(prev),
+                (_, Some(next)) => Some(next),
+                (Some(prev), None) if prev.continues_in(table) => Some(prev),
+                (_, None) => None,
+            };
+            if let Some(read) = last.as_mut() {
+                read.rows(table, &mut tasks);
             }
         }
     }
