@@ -931,3 +931,120 @@ fn control_characters_never_reach_the_xlsx_xml() {
             .any(|(_, c)| matches!(c, calamine::Data::String(s) if s == "做事"))
     );
 }
+
+/// `bytes` (a ZIP) with every entry passed through `f(name, data)`.
+fn rezip(bytes: &[u8], f: impl Fn(&str, Vec<u8>) -> Vec<u8>) -> Vec<u8> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut entries = Vec::new();
+    for i in 0..zip.len() {
+        let mut e = zip.by_index(i).expect("entry");
+        let mut data = Vec::new();
+        e.read_to_end(&mut data).expect("inflate");
+        entries.push((e.name().expect("entry name").to_string(), data));
+    }
+    let entries: Vec<(String, Vec<u8>)> = entries
+        .into_iter()
+        .map(|(n, d)| {
+            let d = f(&n, d);
+            (n, d)
+        })
+        .collect();
+    let refs: Vec<(&str, &[u8])> = entries
+        .iter()
+        .map(|(n, d)| (n.as_str(), d.as_slice()))
+        .collect();
+    zip_of(&refs)
+}
+
+#[test]
+fn a_shared_strings_count_no_file_could_hold_is_refused_not_allocated() {
+    let good = xlsx_workbook(&[
+        ["序号", "任务", "牵头单位"],
+        ["1", "任务一", "市发展改革委"],
+    ]);
+    let doc = parse(&good, &opts()).expect("the workbook reads");
+    assert_eq!(doc.tasks.len(), 1);
+    // The spreadsheet library reserves room for the declared count before reading a string:
+    // 4,294,967,295 strings aborted the process.
+    let bad = rezip(&good, |name, data| {
+        if !name.ends_with("sharedStrings.xml") {
+            return data;
+        }
+        let xml = String::from_utf8(data).expect("xml");
+        let at = xml.find("uniqueCount=\"").expect("a declared count") + "uniqueCount=\"".len();
+        let end = at + xml[at..].find('"').expect("closing quote");
+        format!("{}4294967295{}", &xml[..at], &xml[end..]).into_bytes()
+    });
+    match parse(&bad, &opts()) {
+        Err(Error::Workbook { location, message }) => {
+            assert!(location.contains("sharedStrings.xml"), "{location}");
+            assert!(message.contains("4294967295"), "{message}");
+        }
+        other => panic!("expected a workbook error, got {other:?}"),
+    }
+}
+
+/// An ODS file whose task sheet has a header row and one valued cell repeated `cols` times
+/// in a row repeated `rows` times.
+fn ods_with_repeats(cols: u64, rows: u64) -> Vec<u8> {
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"任务分工\"><table:table-row>\
+         <table:table-cell office:value-type=\"string\"><text:p>序号</text:p></table:table-cell>\
+         <table:table-cell office:value-type=\"string\"><text:p>任务</text:p></table:table-cell>\
+         <table:table-cell office:value-type=\"string\"><text:p>牵头单位</text:p></table:table-cell>\
+         </table:table-row><table:table-row table:number-rows-repeated=\"{rows}\">\
+         <table:table-cell office:value-type=\"string\" table:number-columns-repeated=\"{cols}\">\
+         <text:p>x</text:p></table:table-cell><table:table-cell table:number-columns-repeated=\"1000\"/>\
+         </table:table-row><table:table-row table:number-rows-repeated=\"1048000\">\
+         <table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    // The `mimetype` entry stored first and uncompressed, as the format requires.
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.start_file("mimetype", stored).expect("zip entry");
+    w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("zip data");
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    w.start_file("META-INF/manifest.xml", deflated)
+        .expect("zip entry");
+    w.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
+          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+          </manifest:manifest>",
+    )
+    .expect("zip data");
+    w.start_file("content.xml", deflated).expect("zip entry");
+    w.write_all(content.as_bytes()).expect("zip data");
+    w.finish().expect("zip finish").into_inner()
+}
+
+#[test]
+fn ods_repeats_that_expand_past_the_grid_limit_are_refused_before_they_are_expanded() {
+    // Trailing empty cells and rows, as every office suite writes them, are not counted.
+    let doc = parse(&ods_with_repeats(3, 10), &opts()).expect("a small sheet reads");
+    assert!(doc.parts.iter().any(|p| !p.tables.is_empty()));
+    // 10,000 × 9,000 cells from under a kilobyte: gigabytes once expanded.
+    match parse(&ods_with_repeats(10_000, 9_000), &opts()) {
+        Err(Error::Limit {
+            what,
+            value,
+            limit,
+            flag,
+        }) => {
+            // Refused by the look at the repeats, before the library expanded them.
+            assert!(what.contains("repeated rows and columns"), "{what}");
+            assert_eq!(flag, "--max-grid-cells");
+            assert_eq!(limit, Limits::default().max_grid_cells);
+            assert_eq!(value, 9_001 * 10_000);
+        }
+        other => panic!("expected the grid limit, got {other:?}"),
+    }
+}

@@ -133,9 +133,20 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
         let entry = zip.by_index(i).map_err(|e| workbook_error(WORKBOOK, e))?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
         let budget = limit.saturating_sub(total).saturating_add(1);
-        let n = std::io::copy(&mut entry.take(budget), &mut std::io::sink())
-            .map_err(|e| workbook_error(&format!("workbook entry {name}"), e))?;
-        total = total.saturating_add(n);
+        let mut entry = Counted {
+            inner: entry.take(budget),
+            n: 0,
+        };
+        let lower = name.to_ascii_lowercase();
+        let location = format!("workbook entry {name}");
+        if lower.ends_with("sharedstrings.xml") {
+            check_shared_strings(&mut entry, &location)?;
+        } else if lower == "content.xml" {
+            check_ods_repeats(&mut entry, &location, limits)?;
+        }
+        std::io::copy(&mut entry, &mut std::io::sink())
+            .map_err(|e| workbook_error(&location, e))?;
+        total = total.saturating_add(entry.n);
         if total > limit {
             return Err(too_big(total));
         }
@@ -158,6 +169,151 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
                 "a ZIP archive that holds no spreadsheet (expected xl/workbook.xml or content.xml)"
                     .into(),
         })
+    }
+}
+
+/// A reader that counts the bytes read through it.
+struct Counted<R> {
+    inner: R,
+    n: u64,
+}
+
+impl<R: Read> Read for Counted<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let k = self.inner.read(buf)?;
+        self.n += k as u64;
+        Ok(k)
+    }
+}
+
+/// Checks the count an XLSX shared-strings table declares (`<sst uniqueCount="N">`), which the
+/// spreadsheet library reserves room for before reading a string: a damaged or hostile count
+/// (4,294,967,295 in a 2 KB file) would ask for a hundred gigabytes and abort the process. Each
+/// string takes at least `<si/>`, five bytes of the entry, so a count above a fifth of the
+/// entry's size cannot be true. Reads the entry through its start tag only.
+fn check_shared_strings(entry: &mut impl Read, location: &str) -> Result<()> {
+    let mut head = Vec::with_capacity(4096);
+    entry
+        .by_ref()
+        .take(4096)
+        .read_to_end(&mut head)
+        .map_err(|e| workbook_error(location, e))?;
+    let Some(count) = declared_count(&head, b"uniqueCount=") else {
+        return Ok(());
+    };
+    let mut rest = Counted {
+        inner: entry,
+        n: head.len() as u64,
+    };
+    std::io::copy(&mut rest, &mut std::io::sink()).map_err(|e| workbook_error(location, e))?;
+    let most = rest.n / 5;
+    if count > most {
+        return Err(Error::Workbook {
+            location: location.to_string(),
+            message: format!(
+                "the shared-strings table declares {count} strings but its {} bytes hold at most \
+                 {most}; the file is damaged",
+                rest.n
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The number in `attr"N"` (or `attr'N'`) inside the first start tag of `head` that has it.
+fn declared_count(head: &[u8], attr: &[u8]) -> Option<u64> {
+    let at = memchr::memmem::find(head, attr)? + attr.len();
+    let digits = head.get(at + 1..)?;
+    let end = digits.iter().position(|b| !b.is_ascii_digit())?;
+    std::str::from_utf8(&digits[..end]).ok()?.parse().ok()
+}
+
+/// Checks an ODS `content.xml` for sheets whose repeated rows and columns
+/// (`table:number-rows-repeated`, `table:number-columns-repeated`) expand past
+/// [`Limits::max_grid_cells`]: the spreadsheet library expands them into cells before any limit
+/// of ours can look, so 858 bytes could ask for gigabytes. The area counted is the one the library
+/// fills: from the first to the last row holding a value, as wide as the widest such row up to its
+/// last value (empty cells after the last value are not expanded).
+fn check_ods_repeats(entry: &mut impl Read, location: &str, limits: &Limits) -> Result<()> {
+    use quick_xml::events::{BytesStart, Event};
+    fn repeats(e: &BytesStart, name: &str) -> u64 {
+        e.try_get_attribute(name)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+    }
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+    let mut buf = Vec::new();
+    // Per sheet: the rows read so far (repeats expanded), the first row with a value, the end of
+    // the last one, and the widest; per row: its repeats, columns so far, and its width up to
+    // its last value.
+    let (mut rows, mut first, mut end, mut width) = (0u64, None::<u64>, 0u64, 0u64);
+    let (mut row_repeats, mut cols, mut row_width) = (1u64, 0u64, 0u64);
+    let mut sheet = String::new();
+    loop {
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| workbook_error(location, e))?;
+        let (e, has_content) = match &event {
+            Event::Start(e) => (e, true),
+            Event::Empty(e) => (e, false),
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                if row_width > 0 {
+                    first.get_or_insert(rows);
+                    end = rows.saturating_add(row_repeats);
+                    width = width.max(row_width);
+                }
+                rows = rows.saturating_add(row_repeats);
+                let area = end
+                    .saturating_sub(first.unwrap_or(end))
+                    .saturating_mul(width);
+                if area > limits.max_grid_cells {
+                    return Err(Error::Limit {
+                        what: format!(
+                            "the area of sheet `{sheet}` with its repeated rows and columns expanded"
+                        ),
+                        value: area,
+                        limit: limits.max_grid_cells,
+                        flag: "--max-grid-cells".into(),
+                    });
+                }
+                buf.clear();
+                continue;
+            }
+            Event::Eof => return Ok(()),
+            _ => {
+                buf.clear();
+                continue;
+            }
+        };
+        match e.name().as_ref() {
+            "table:table" => {
+                sheet = e
+                    .try_get_attribute("table:name")
+                    .ok()
+                    .flatten()
+                    .map(|a| a.value.into_owned())
+                    .unwrap_or_default();
+                (rows, first, end, width) = (0, None, 0, 0);
+            }
+            "table:table-row" => {
+                (row_repeats, cols, row_width) = (repeats(e, "table:number-rows-repeated"), 0, 0);
+            }
+            "table:table-cell" | "table:covered-table-cell" => {
+                cols = cols.saturating_add(repeats(e, "table:number-columns-repeated"));
+                let valued = has_content
+                    || e.try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some();
+                if valued {
+                    row_width = cols;
+                }
+            }
+            _ => {}
+        }
+        buf.clear();
     }
 }
 
