@@ -144,3 +144,39 @@ fn replaced_bytes_are_reported_with_their_line() {
         Some("国务院关于印发某某办法的通知")
     );
 }
+
+#[test]
+fn utf8_with_a_stray_byte_or_cut_mid_character_stays_utf8() {
+    let text = std::fs::read_to_string(seed_path()).expect("seed");
+    let s = seed();
+    // One byte that is not UTF-8 inside a paragraph of the plan: the rest must read as before
+    // (it read as GB18030: the title came out as 閲嶅簡甯備汉…, 0 tasks).
+    let para = text
+        .find("为认真贯彻落实")
+        .expect("the plan's first paragraph");
+    let at = para + "为认真".len();
+    let mut bytes = text.as_bytes().to_vec();
+    bytes.insert(at, 0xFF);
+    let d = parse(&bytes, &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "UTF-8");
+    assert_eq!(notice(&d), notice(&s));
+    assert_eq!(tasks(&d), tasks(&s));
+    let replaced: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "decode_replaced")
+        .collect();
+    assert_eq!(replaced.len(), 1, "{:?}", d.diagnostics);
+    assert_eq!(replaced[0].line, Some(text[..para].lines().count() + 1));
+    // A download cut in the middle of a character.
+    let cut = text.len() - 40;
+    let cut = (cut..text.len())
+        .find(|&i| !text.is_char_boundary(i))
+        .expect("a multi-byte character near the end");
+    let d = parse(&text.as_bytes()[..cut], &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "UTF-8");
+    assert_eq!(notice(&d), notice(&s));
+    // A GB18030 file is still GB18030.
+    let d = fixture("cq-2021-19.gb18030.txt");
+    assert_eq!(d.source.encoding, "gb18030");
+}

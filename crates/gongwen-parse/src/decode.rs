@@ -6,7 +6,10 @@
 //! 2. for HTML, a `<meta charset=…>` or `<meta http-equiv="Content-Type" content="…charset=…">`
 //!    in the first 1024 bytes (found by a prescan like a browser's, which skips comments and
 //!    other tags) names the encoding through encoding_rs's label table (`gb2312`, `GBK`, `utf8`…);
-//! 3. bytes that are valid UTF-8 are UTF-8;
+//! 3. bytes that are valid UTF-8 are UTF-8, and so are bytes that are UTF-8 but for a few
+//!    damaged sequences (a stray byte, a download cut mid-character, a line pasted in another
+//!    encoding): those become U+FFFD, reported as `decode_replaced`, and the rest reads as
+//!    written instead of turning into GB18030 gibberish;
 //! 4. text whose zero bytes nearly all sit at odd (or at even) offsets is BOM-less UTF-16;
 //! 5. anything else is GB18030, which covers GBK and GB2312.
 //!
@@ -102,6 +105,9 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
             if let Some(text) = utf8 {
                 return finish_utf8(text, Some(label), diagnostics);
             }
+            if mostly_utf8(bytes) {
+                return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics);
+            }
             let (_, _, gb_errors) = GB18030.decode(bytes);
             if !gb_errors {
                 diagnostics.push(mismatch(&label, "is not valid UTF-8", "gb18030"));
@@ -130,6 +136,9 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
     if let Some(text) = as_utf8(bytes) {
         return finish_utf8(text, None, diagnostics);
     }
+    if mostly_utf8(bytes) {
+        return finish(UTF_8, UTF_8.name(), bytes, None, diagnostics);
+    }
     if let Some(enc) = looks_like_utf16(bytes) {
         diagnostics.push(Diagnostic::new(
             Severity::Info,
@@ -144,6 +153,35 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
         return finish(enc, enc.name(), bytes, None, diagnostics);
     }
     finish(GB18030, GB18030.name(), bytes, None, diagnostics)
+}
+
+/// True when `bytes`, not valid UTF-8, are UTF-8 with a few damaged sequences: a download cut
+/// mid-character, one stray byte, a line pasted in another encoding. At least twenty valid
+/// multi-byte characters for every invalid sequence, and no more than one invalid sequence in a
+/// thousand bytes. Text in GBK or GB18030 fails at once: its byte pairs are almost never valid
+/// UTF-8, so the scan gives up after a few dozen of them.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    loop {
+        let (good, next) = match std::str::from_utf8(rest) {
+            Ok(s) => (s.as_bytes(), None),
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                let skip = e.error_len().unwrap_or(bad.len()).max(1);
+                (good, bad.get(skip..))
+            }
+        };
+        // Characters of more than one byte: their lead bytes.
+        valid += good.iter().filter(|&&b| b >= 0xC0).count();
+        let Some(next) = next else { break };
+        invalid += 1;
+        if invalid >= 16 && invalid * 20 > valid {
+            return false;
+        }
+        rest = next;
+    }
+    invalid > 0 && invalid * 20 <= valid && invalid * 1000 <= bytes.len()
 }
 
 /// True when `bytes` (valid UTF-8) decode to text whose non-ASCII characters are mostly CJK:
