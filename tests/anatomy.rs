@@ -352,3 +352,29 @@ fn a_closing_formula_is_the_letters_not_the_last_items() {
     );
     assert!(doc.parts.iter().all(|p| p.closing.is_empty()));
 }
+
+#[test]
+fn the_issuer_of_a_title_that_forwards_or_issues_without_guanyu_ends_at_its_verb() {
+    for (title, issuer) in [
+        (
+            "某县人民政府办公室转发市人民政府办公室关于做好农村人居环境整治工作的通知",
+            "某县人民政府办公室",
+        ),
+        (
+            "某县人民政府办公室转发《某市人民政府关于加强耕地保护的通知》的通知",
+            "某县人民政府办公室",
+        ),
+        ("某市财政局印发《某市预算绩效管理办法》的通知", "某市财政局"),
+        (
+            "某县人民政府办公室关于转发县教育局关于规范校外培训意见的通知",
+            "某县人民政府办公室",
+        ),
+    ] {
+        let doc = parse_text(&format!(
+            "{title}\n\n某府办〔2023〕8号\n\n各乡镇人民政府：\n\n现转发给你们，请认真贯彻执行。\n\n某县人民政府办公室\n\n2023年5月8日\n"
+        ));
+        let notice = round_trips(&doc);
+        assert_eq!(notice.title.as_deref(), Some(title));
+        assert_eq!(notice.issuer.as_deref(), Some(issuer), "{title}");
+    }
+}

@@ -124,6 +124,11 @@ const SIGNER_TITLES: &[&str] = &[
     "院长",
 ];
 
+/// Words the issuer's name runs into in a title: `某市人民政府关于…`, and the verbs of a title
+/// that forwards or issues another document without `关于` (`某县政府办公室转发市政府办公室关于…的通知`,
+/// `某局印发《…》的通知`, `国务院批转…`); the first of them ends the issuer.
+const ISSUER_ENDS: &[&str] = &["关于", "转发", "批转", "印发"];
+
 /// 文种 whose title is the issuer's name followed by the form's name, with no `关于`
 /// (`中华人民共和国国务院令`, `某市人民政府公告`).
 const BARE_FORMS: &[&str] = &["命令", "令", "公告", "通告"];
@@ -976,8 +981,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     }
     b.doc.notice.issuer = if joint.is_some() {
         joint
-    } else if let Some(pos) = title
-        .find("关于")
+    } else if let Some(pos) = ISSUER_ENDS
+        .iter()
+        .filter_map(|w| title.find(w))
+        .min()
         .filter(|&p| p > 0 && char_len(&title[..p]) <= 40)
     {
         Some(title[..pos].to_string())
