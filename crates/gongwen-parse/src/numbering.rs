@@ -285,14 +285,13 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
             if !matches!(sep, '.' | '．' | '、') {
                 return None;
             }
-            // `1.5倍` is a number, not a marker.
-            if rest
-                .get(sep.len_utf8()..)?
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_digit())
-            {
-                return None;
+            // `1.5倍` is a number, not a marker; `1.2022年度预算` is item 1 about a year.
+            let after = rest.get(sep.len_utf8()..)?;
+            if after.starts_with(|c: char| c.is_ascii_digit()) {
+                let year = after.bytes().take_while(u8::is_ascii_digit).count();
+                if year != 4 || !after[year..].starts_with('年') {
+                    return None;
+                }
             }
             Some((
                 MarkerKind::ArabicDot,
@@ -384,6 +383,7 @@ mod tests {
             ("(二)工作原则", MarkerKind::CnParen, 2, "(二)"),
             ("12．加强领导", MarkerKind::ArabicDot, 12, "12．"),
             ("3.做好", MarkerKind::ArabicDot, 3, "3."),
+            ("1.2022年度部门预算", MarkerKind::ArabicDot, 1, "1."),
             ("（2）推进", MarkerKind::ArabicParen, 2, "（2）"),
             ("第十二章附则", MarkerKind::Chapter, 12, "第十二章"),
             ("第一百零三条", MarkerKind::Article, 103, "第一百零三条"),
@@ -406,6 +406,8 @@ mod tests {
         for text in [
             "2021年8月4日",
             "1.5倍",
+            "1.2022",
+            "3.20年",
             "一是加强",
             "（此件公开发布）",
             "（一）",
