@@ -830,3 +830,41 @@ fn the_seed_table_saved_as_csv_gives_the_same_tasks() {
         assert_eq!(back.tasks[0].line, 5, "{what}");
     }
 }
+
+#[test]
+fn an_html_table_saved_as_xls_is_read_as_the_page_it_is() {
+    // The 导出Excel of many sites: an HTML table with a spreadsheet's name.
+    let page = "<html xmlns:x=\"urn:schemas-microsoft-com:office:excel\"><head><meta charset=\"utf-8\"></head><body>\
+        <table><tr><td>序号</td><td>任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>建设数据平台</td><td>市大数据局</td><td>市财政局</td></tr>\
+        <tr><td>2</td><td>培育标杆企业</td><td>市经济信息委</td><td></td></tr></table></body></html>";
+    let workbook = Options {
+        format: Some(InputFormat::Workbook),
+        ..Options::default()
+    };
+    let d = parse(page.as_bytes(), &workbook).expect("read as a page");
+    assert_eq!(d.source.format, gongwen_parse::SourceFormat::Html);
+    let got: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.lead.clone(), t.support.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                vec!["市大数据局".to_string()],
+                vec!["市财政局".to_string()]
+            ),
+            (2, vec!["市经济信息委".to_string()], vec![]),
+        ]
+    );
+    assert_eq!(d.diagnostics[0].code, "format_sniffed");
+    // Excel 2003 XML is named, not read as a page of run-together cells.
+    let xml = "<?xml version=\"1.0\"?><Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\"><Worksheet><Table><Row><Cell><Data>序号</Data></Cell></Row></Table></Worksheet></Workbook>";
+    match parse(xml.as_bytes(), &workbook) {
+        Err(Error::Unsupported { what }) => assert!(what.contains("SpreadsheetML"), "{what}"),
+        other => panic!("expected unsupported, got {other:?}"),
+    }
+}

@@ -144,10 +144,30 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
             flag: "--max-input-bytes".into(),
         });
     }
-    let format = match options.format {
+    let mut format = match options.format {
         Some(f) => f,
         None => read::sniff(bytes)?,
     };
+    // A web page saved under a spreadsheet's or a Word document's name (the 导出Excel of many
+    // sites is an HTML table named `.xls`): not a container at all, so read as the page it is,
+    // and say so. Anything else that is no container stays an error of the named format (a
+    // truncated workbook is not plain text).
+    let mut renamed = None;
+    if matches!(format, InputFormat::Workbook | InputFormat::Docx)
+        && !bytes.starts_with(b"PK")
+        && !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+        && matches!(read::sniff(bytes), Ok(InputFormat::Html))
+    {
+        let head = &bytes[..bytes.len().min(4096)];
+        let has = |w: &[u8]| memchr::memmem::find(head, w).is_some();
+        if has(b"<Workbook") && has(b"office:spreadsheet") {
+            return Err(Error::Unsupported {
+                what: "an Excel 2003 XML (SpreadsheetML) workbook (save it as XLSX)".into(),
+            });
+        }
+        renamed = Some((format, InputFormat::Html));
+        format = InputFormat::Html;
+    }
     let blocks = match format {
         InputFormat::Text => {
             let decoded = decode::decode_borrowed(bytes, false);
@@ -179,5 +199,34 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         InputFormat::Csv => read::csv::read_csv(bytes, limits)?,
         InputFormat::Json => return read::json::read_json(bytes),
     };
-    Ok(structure::build(blocks))
+    let mut doc = structure::build(blocks);
+    if let Some((named, actual)) = renamed {
+        doc.diagnostics.insert(
+            0,
+            Diagnostic::new(
+                Severity::Info,
+                "format_sniffed",
+                format!(
+                    "given as {} but the bytes are {}; read as {}",
+                    format_name(named),
+                    format_name(actual),
+                    format_name(actual)
+                ),
+                None,
+            ),
+        );
+    }
+    Ok(doc)
+}
+
+/// How a diagnostic names an input format.
+fn format_name(f: InputFormat) -> &'static str {
+    match f {
+        InputFormat::Text => "plain text",
+        InputFormat::Html => "an HTML page",
+        InputFormat::Workbook => "a workbook",
+        InputFormat::Docx => "a Word (DOCX) document",
+        InputFormat::Csv => "a CSV table",
+        InputFormat::Json => "gongwen JSON",
+    }
 }
