@@ -868,3 +868,74 @@ fn an_html_table_saved_as_xls_is_read_as_the_page_it_is() {
         other => panic!("expected unsupported, got {other:?}"),
     }
 }
+
+/// An ODS file with one sheet `任务` whose rows are `rows` (`<table:table-row>` elements).
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet><table:table table:name=\"任务\">{rows}\
+         </table:table></office:spreadsheet></office:body></office:document-content>"
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    w.start_file("mimetype", stored).expect("entry");
+    w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("write");
+    w.start_file("META-INF/manifest.xml", stored)
+        .expect("entry");
+    w.write_all(
+        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
+          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+          </manifest:manifest>",
+    )
+    .expect("write");
+    w.start_file("content.xml", stored).expect("entry");
+    w.write_all(content.as_bytes()).expect("write");
+    w.finish().expect("finish").into_inner()
+}
+
+fn ods_cell(text: &str, attrs: &str) -> String {
+    format!(
+        "<table:table-cell office:value-type=\"string\" {attrs}><text:p>{text}</text:p></table:table-cell>"
+    )
+}
+
+#[test]
+fn an_ods_lead_unit_merged_down_stands_in_every_task_it_covers() {
+    let row = |cells: &[String]| format!("<table:table-row>{}</table:table-row>", cells.concat());
+    let covered = "<table:covered-table-cell/>".to_string();
+    let rows = [
+        row(&[
+            ods_cell("序号", ""),
+            ods_cell("任务", ""),
+            ods_cell("牵头单位", ""),
+        ]),
+        row(&[
+            ods_cell("1", ""),
+            ods_cell("建设数据平台", ""),
+            ods_cell("市大数据局", "table:number-rows-spanned=\"2\""),
+        ]),
+        row(&[ods_cell("2", ""), ods_cell("开放公共数据", ""), covered]),
+        row(&[
+            ods_cell("3", ""),
+            ods_cell("培育标杆企业", ""),
+            ods_cell("市经济信息委", ""),
+        ]),
+    ]
+    .concat();
+    let d = parse(&ods(&rows), &Options::default()).expect("the sheet reads");
+    let got: Vec<_> = d.tasks.iter().map(|t| (t.seq, t.lead.clone())).collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, vec!["市大数据局".to_string()]),
+            (2, vec!["市大数据局".to_string()]),
+            (3, vec!["市经济信息委".to_string()]),
+        ]
+    );
+}

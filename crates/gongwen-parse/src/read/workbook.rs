@@ -28,7 +28,10 @@
 //!   million-row sheet is refused with the flag that raises the limit, never silently cut.
 //!   XLSX and XLSB sheets are streamed cell by cell, so the check happens before the memory is
 //!   spent; XLS and ODS sheets are loaded whole by calamine (their size is bounded by the input
-//!   and unzipped-size limits) and checked the same way afterwards.
+//!   and unzipped-size limits) and checked the same way afterwards — an ODS sheet's repeated
+//!   rows and columns are measured in its XML first, since calamine expands them into cells.
+//! - Counts a part declares are checked against its size before calamine trusts them (an XLSX
+//!   shared-strings table that declares four billion strings in two kilobytes is damaged).
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat, Table};
@@ -55,8 +58,9 @@ const WORKBOOK: &str = "workbook";
 /// Errors: [`Error::Workbook`] when the bytes are not a readable workbook (truncated, damaged,
 /// not a spreadsheet); [`Error::Limit`] when a limit in the module docs is exceeded.
 pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
+    let mut ods_merges = OdsMerges::default();
     let kind = if bytes.starts_with(b"PK") {
-        inspect_zip(bytes, limits)?
+        inspect_zip(bytes, limits, &mut ods_merges)?
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
         Kind::Xls
     } else {
@@ -68,7 +72,7 @@ pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     };
     // calamine is not ours to audit: a panic inside it on malformed input becomes an error.
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        read_kind(kind, bytes, limits)
+        read_kind(kind, bytes, limits, ods_merges)
     }))
     .unwrap_or_else(|_| {
         Err(Error::Workbook {
@@ -86,7 +90,7 @@ fn workbook_error(location: &str, e: impl std::fmt::Display) -> Error {
 }
 
 /// Checks a ZIP container against [`Limits::max_unzipped_bytes`] and says which workbook format it holds.
-fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
+fn inspect_zip(bytes: &[u8], limits: &Limits, ods_merges: &mut OdsMerges) -> Result<Kind> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Workbook {
         location: WORKBOOK.into(),
         message: format!(
@@ -122,7 +126,12 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
         let raw = zip
             .by_index_raw(i)
             .map_err(|e| workbook_error(WORKBOOK, e))?;
-        if raw.compression() == zip::CompressionMethod::Stored {
+        // The parts read below for what they declare are read however they are stored.
+        let scanned = raw.name().is_ok_and(|n| {
+            let n = n.to_ascii_lowercase();
+            n.ends_with("sharedstrings.xml") || n == "content.xml"
+        });
+        if raw.compression() == zip::CompressionMethod::Stored && !scanned {
             total = total.saturating_add(raw.compressed_size().max(raw.size()));
             if total > limit {
                 return Err(too_big(total));
@@ -142,7 +151,7 @@ fn inspect_zip(bytes: &[u8], limits: &Limits) -> Result<Kind> {
         if lower.ends_with("sharedstrings.xml") {
             check_shared_strings(&mut entry, &location)?;
         } else if lower == "content.xml" {
-            check_ods_repeats(&mut entry, &location, limits)?;
+            *ods_merges = scan_ods(&mut entry, &location, limits)?;
         }
         std::io::copy(&mut entry, &mut std::io::sink())
             .map_err(|e| workbook_error(&location, e))?;
@@ -228,13 +237,20 @@ fn declared_count(head: &[u8], attr: &[u8]) -> Option<u64> {
     std::str::from_utf8(&digits[..end]).ok()?.parse().ok()
 }
 
-/// Checks an ODS `content.xml` for sheets whose repeated rows and columns
-/// (`table:number-rows-repeated`, `table:number-columns-repeated`) expand past
-/// [`Limits::max_grid_cells`]: the spreadsheet library expands them into cells before any limit
-/// of ours can look, so 858 bytes could ask for gigabytes. The area counted is the one the library
-/// fills: from the first to the last row holding a value, as wide as the widest such row up to its
-/// last value (empty cells after the last value are not expanded).
-fn check_ods_repeats(entry: &mut impl Read, location: &str, limits: &Limits) -> Result<()> {
+/// The merged regions of each ODS sheet, by sheet name (calamine does not report them).
+type OdsMerges = rustc_hash::FxHashMap<String, Vec<Dimensions>>;
+
+/// Reads an ODS `content.xml` for what calamine does not give or gives too late:
+///
+/// - sheets whose repeated rows and columns (`table:number-rows-repeated`,
+///   `table:number-columns-repeated`) expand past [`Limits::max_grid_cells`] are refused: the
+///   spreadsheet library expands them into cells before any limit of ours can look, so 858 bytes
+///   could ask for gigabytes. The area counted is the one the library fills: from the first to
+///   the last row holding a value, as wide as the widest such row up to its last value (empty
+///   cells after the last value are not expanded);
+/// - the merged regions (`table:number-rows-spanned`, `table:number-columns-spanned`), so that a
+///   lead unit merged down over several tasks stands in each of them, as in XLSX.
+fn scan_ods(entry: &mut impl Read, location: &str, limits: &Limits) -> Result<OdsMerges> {
     use quick_xml::events::{BytesStart, Event};
     fn repeats(e: &BytesStart, name: &str) -> u64 {
         e.try_get_attribute(name)
@@ -251,6 +267,7 @@ fn check_ods_repeats(entry: &mut impl Read, location: &str, limits: &Limits) -> 
     let (mut rows, mut first, mut end, mut width) = (0u64, None::<u64>, 0u64, 0u64);
     let (mut row_repeats, mut cols, mut row_width) = (1u64, 0u64, 0u64);
     let mut sheet = String::new();
+    let mut merges = OdsMerges::default();
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -281,7 +298,7 @@ fn check_ods_repeats(entry: &mut impl Read, location: &str, limits: &Limits) -> 
                 buf.clear();
                 continue;
             }
-            Event::Eof => return Ok(()),
+            Event::Eof => return Ok(merges),
             _ => {
                 buf.clear();
                 continue;
@@ -300,7 +317,39 @@ fn check_ods_repeats(entry: &mut impl Read, location: &str, limits: &Limits) -> 
             "table:table-row" => {
                 (row_repeats, cols, row_width) = (repeats(e, "table:number-rows-repeated"), 0, 0);
             }
-            "table:table-cell" | "table:covered-table-cell" => {
+            "table:table-cell" => {
+                let spanned = |n: &str| repeats(e, n).clamp(1, u64::from(u32::MAX));
+                let (down, across) = (
+                    spanned("table:number-rows-spanned"),
+                    spanned("table:number-columns-spanned"),
+                );
+                if (down > 1 || across > 1)
+                    && rows < u64::from(u32::MAX)
+                    && cols < u64::from(u32::MAX)
+                {
+                    let (r, c) = (rows as u32, cols as u32);
+                    merges
+                        .entry(sheet.clone())
+                        .or_default()
+                        .push(Dimensions::new(
+                            (r, c),
+                            (
+                                r.saturating_add(down as u32 - 1),
+                                c.saturating_add(across as u32 - 1),
+                            ),
+                        ));
+                }
+                cols = cols.saturating_add(repeats(e, "table:number-columns-repeated"));
+                let valued = has_content
+                    || e.try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some();
+                if valued {
+                    row_width = cols;
+                }
+            }
+            "table:covered-table-cell" => {
                 cols = cols.saturating_add(repeats(e, "table:number-columns-repeated"));
                 let valued = has_content
                     || e.try_get_attribute("office:value-type")
@@ -481,7 +530,12 @@ pub(crate) fn read_rows(
     Ok(out)
 }
 
-fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
+fn read_kind(
+    kind: Kind,
+    bytes: &[u8],
+    limits: &Limits,
+    mut ods_merges: OdsMerges,
+) -> Result<Blocks> {
     let cursor = Cursor::new(bytes);
     let mut out = Blocks {
         format: SourceFormat::Xlsx,
@@ -537,8 +591,9 @@ fn read_kind(kind: Kind, bytes: &[u8], limits: &Limits) -> Result<Blocks> {
                 let range = wb
                     .worksheet_range(&name)
                     .map_err(|e| workbook_error(&name, e))?;
+                let merges = ods_merges.remove(&name).unwrap_or_default();
                 let (sheet, bbox) =
-                    collect_range(&name, &range, Vec::new(), &mut budget, &mut out.diagnostics)?;
+                    collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
                 sheet_blocks(sheet, bbox, &mut out)?;
             }
         }
