@@ -939,3 +939,37 @@ fn an_ods_lead_unit_merged_down_stands_in_every_task_it_covers() {
         ]
     );
 }
+
+#[test]
+fn a_hidden_sheet_is_not_read_and_is_named() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, task, hidden) in [
+        ("旧版", "旧的任务", true),
+        ("任务分工", "建设数据平台", false),
+    ] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).expect("name");
+        for (c, v) in ["序号", "任务", "牵头单位"].iter().enumerate() {
+            ws.write_string(0, c as u16, *v).expect("cell");
+        }
+        for (c, v) in ["1", task, "市大数据局"].iter().enumerate() {
+            ws.write_string(1, c as u16, *v).expect("cell");
+        }
+        if hidden {
+            ws.set_hidden(true);
+        } else {
+            ws.set_active(true);
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    let texts: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, vec!["建设数据平台"]);
+    assert!(
+        d.diagnostics
+            .iter()
+            .any(|x| x.code == "sheet_hidden" && x.message.contains("旧版")),
+        "{:?}",
+        d.diagnostics
+    );
+}

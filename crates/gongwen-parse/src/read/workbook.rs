@@ -551,7 +551,7 @@ fn read_kind(
         Kind::Xlsx => {
             let mut wb: Xlsx<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
-            for name in wb.sheet_names() {
+            for name in visible_sheets(&wb, &mut out) {
                 let (mut sheet, bbox) = stream_cells!(wb, name, budget, out);
                 // Merged regions follow the cells in the sheet's XML: read them once the cells
                 // passed the limits.
@@ -566,7 +566,7 @@ fn read_kind(
         Kind::Xlsb => {
             let mut wb: Xlsb<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
-            for name in wb.sheet_names() {
+            for name in visible_sheets(&wb, &mut out) {
                 let (sheet, bbox) = stream_cells!(wb, name, budget, out);
                 sheet_blocks(sheet, bbox, &mut out)?;
             }
@@ -574,7 +574,7 @@ fn read_kind(
         Kind::Xls => {
             let mut wb: Xls<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
-            for name in wb.sheet_names() {
+            for name in visible_sheets(&wb, &mut out) {
                 let range = wb
                     .worksheet_range(&name)
                     .map_err(|e| workbook_error(&name, e))?;
@@ -587,7 +587,7 @@ fn read_kind(
         Kind::Ods => {
             let mut wb: Ods<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
-            for name in wb.sheet_names() {
+            for name in visible_sheets(&wb, &mut out) {
                 let range = wb
                     .worksheet_range(&name)
                     .map_err(|e| workbook_error(&name, e))?;
@@ -607,6 +607,29 @@ fn read_kind(
         ));
     }
     Ok(out)
+}
+
+/// The names of the sheets a reader of the workbook sees, in order. A hidden sheet (an older
+/// version kept out of sight, a lookup list) is not read: its tasks would stand beside the
+/// visible ones as duplicates. Each is named in an info diagnostic.
+fn visible_sheets<RS: std::io::Read + std::io::Seek, R: Reader<RS>>(
+    wb: &R,
+    out: &mut Blocks,
+) -> Vec<String> {
+    let mut names = Vec::new();
+    for sheet in wb.sheets_metadata() {
+        if sheet.visible == calamine::SheetVisible::Visible {
+            names.push(sheet.name.clone());
+        } else {
+            out.diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "sheet_hidden",
+                format!("sheet `{}` is hidden; it was not read", sheet.name),
+                None,
+            ));
+        }
+    }
+    names
 }
 
 fn collect_range(
