@@ -581,3 +581,34 @@ fn the_seed_stays_clean_of_diagnostics() {
     let d = parse(&bytes, &Options::default()).expect("seed parses");
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
 }
+
+#[test]
+fn bare_titles_under_chapters_are_headings_and_articles_stay_text() {
+    let text = "某省人民政府关于印发某省数字政府建设规划的通知\n\n某政发〔2022〕33号\n\n各市人民政府：\n\n\
+        现将规划印发给你们，请认真组织实施。\n\n某省人民政府\n\n2022年11月2日\n\n某省数字政府建设规划\n\n\
+        第一章　发展基础\n\n一、取得的成效\n\n（一）基础设施持续完善。外网实现全覆盖。\n\n二、面临的形势\n\n数字化转型提出新要求。\n\n\
+        第二章　职责\n\n三、省政府实行省长负责制。省长领导省政府的工作。\n\n四、副省长按分工负责处理分管工作，协助省长工作\n";
+    let d = gongwen_parse::parse_text(text);
+    let plan = d.parts.last().expect("the plan");
+    let got: Vec<(String, String)> = plan
+        .sections
+        .iter()
+        .flat_map(|s| s.children.iter())
+        .map(|s| (s.marker.clone(), s.heading.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("一、".to_string(), "取得的成效".to_string()),
+            ("二、".to_string(), "面临的形势".to_string()),
+            // Sentences under a chapter are articles: text, not headings.
+            ("三、".to_string(), String::new()),
+            // A sentence without its stop is still an article.
+            ("四、".to_string(), String::new()),
+        ]
+    );
+    assert_eq!(
+        plan.sections[0].children[1].paragraphs,
+        strs(&["数字化转型提出新要求。"])
+    );
+}

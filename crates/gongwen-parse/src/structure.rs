@@ -1295,12 +1295,20 @@ impl Outline {
         }
         let rest = p.text.get(m.len..).unwrap_or_default();
         // Items directly under 第X章/第X节 are articles in all but name (`第一章 总则` / `一、根据……`):
-        // text, not headings.
+        // text, not headings — unless the item is a bare title (`第一部分 发展基础` / `一、取得的成效`,
+        // as plans print them): a short phrase without a sentence's punctuation.
         let under_chapter = self
             .open
             .last()
             .is_some_and(|(k, _)| k.is_ordinal() && *k != MarkerKind::Article);
-        let as_kind = if under_chapter && !m.kind.is_ordinal() {
+        let bare_title = {
+            let t = p.text.get(m.len..).unwrap_or_default().trim();
+            !t.is_empty()
+                && char_len(t) <= 30
+                && !t.contains(['。', '！', '？', '；', '.', '!', '?', ';'])
+                && !has_top_level(t, &['，', '：', ',', ':'])
+        };
+        let as_kind = if under_chapter && !m.kind.is_ordinal() && !bare_title {
             MarkerKind::Article
         } else {
             m.kind
