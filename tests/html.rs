@@ -174,3 +174,40 @@ fn the_page_parses_the_same_when_transcoded_to_utf8() {
     assert_eq!(notice(&d), notice(&page()));
     assert_eq!(tasks(&d), tasks(&page()));
 }
+
+#[test]
+fn a_title_and_number_printed_in_elements_before_the_body_are_the_notice_head() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>通报</title></head><body><div id=\"content\">\n\
+        <div class=\"title\">某省人民政府办公厅关于政府网站检查情况的通报</div>\n\
+        <div class=\"wh\">某政办函〔2023〕58号</div>\n\
+        <div class=\"zw\">各市、县人民政府，省政府各部门：<br>\n\
+        现将有关情况通报如下：<br>一、总体情况<br>本次共抽查政府网站120家。<br>\n\
+        二、下一步工作要求<br>各地要完成整改。<br>某省人民政府办公厅<br>2023年7月28日</div>\n\
+        </div></body></html>";
+    let html = Options {
+        format: Some(InputFormat::Html),
+        ..Options::default()
+    };
+    let d = parse(page.as_bytes(), &html).expect("parses");
+    let n = &d.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某省人民政府办公厅关于政府网站检查情况的通报")
+    );
+    assert_eq!(
+        n.doc_number.as_ref().map(|x| x.raw.as_str()),
+        Some("某政办函〔2023〕58号")
+    );
+    assert_eq!(n.addressees, vec!["各市、县人民政府", "省政府各部门"]);
+    // Lines point at the elements in the page.
+    assert_eq!(n.line, Some(2));
+    // A byline between the title and the body is passed over, and not read as the number.
+    let other = page.replace(
+        "<div class=\"wh\">某政办函〔2023〕58号</div>",
+        "<div class=\"info\">来源：某省政府办公厅 发布时间：2023-07-30</div>",
+    );
+    let d = parse(other.as_bytes(), &html).expect("parses");
+    assert_eq!(d.notice.title, n.title);
+    assert_eq!(d.notice.doc_number, None);
+    assert_eq!(d.notice.addressees, n.addressees);
+}

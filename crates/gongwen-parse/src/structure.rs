@@ -892,6 +892,32 @@ pub fn build(mut input: Blocks) -> Document {
 }
 
 /// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
+/// A web page's byline: where the page came from and when, and its reading tools.
+fn is_byline(text: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "来源",
+        "信息来源",
+        "文章来源",
+        "发布时间",
+        "发布日期",
+        "发文时间",
+        "作者",
+        "浏览次数",
+        "点击数",
+        "阅读次数",
+        "访问次数",
+        "字号",
+        "【字体",
+        "[字体",
+        "字体",
+    ];
+    char_len(text) <= 120
+        && OPENERS.iter().any(|o| {
+            text.strip_prefix(o)
+                .is_some_and(|rest| o.starts_with(['【', '[']) || rest.starts_with(['：', ':']))
+        })
+}
+
 fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut k = 0;
     let mut title_lines: Vec<&Para> = Vec::new();
@@ -924,6 +950,12 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 continue;
             }
             break;
+        }
+        // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`): page
+        // furniture, not the notice.
+        if !title_lines.is_empty() && is_byline(&p.text) {
+            k += 1;
+            continue;
         }
         if is_addressee_line(&p.text)
             && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some())

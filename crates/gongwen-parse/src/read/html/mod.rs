@@ -82,8 +82,10 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let found = scan.finish();
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
-    if let Some(title) = title_above(root, &marks, &mut lines) {
-        // Unless the notice prints it too (on one line or several).
+    let above = head_beside(root, &marks, &mut lines)
+        .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]));
+    if let Some(above) = above {
+        // Unless the notice prints them too (on one line or several).
         let head: String = blocks
             .iter()
             .take(HEAD_BLOCKS)
@@ -92,9 +94,12 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
                 Block::Table(_) => None,
             })
             .collect();
-        if !head.contains(title.text.as_str()) {
-            blocks.insert(0, Block::Para(title));
-        }
+        let missing: Vec<Block> = above
+            .into_iter()
+            .filter(|p| !head.contains(p.text.as_str()))
+            .map(Block::Para)
+            .collect();
+        blocks.splice(0..0, missing);
     }
     Ok(Blocks {
         blocks,
@@ -103,6 +108,57 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         page: found.page,
         diagnostics,
     })
+}
+
+/// The notice's title and number when the page prints them in elements of their own right
+/// before the element that holds the notice (`<div class="title">…的通报</div><div
+/// class="wh">某政办函〔2023〕58号</div><div class="zw">各市…`): the nearest siblings before it,
+/// up to the title (short, ending as a title ends), the 发文字号 among them; a byline between
+/// (`来源：… 发布时间：…`) is passed over. In reading order.
+fn head_beside(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> Option<Vec<Para>> {
+    let mut found = Vec::new();
+    let mut title = false;
+    let mut looked = 0;
+    for sibling in root.prev_siblings() {
+        if title || looked == 4 {
+            break;
+        }
+        let Some(e) = sibling.value().as_element() else {
+            // Text between the elements: only white space may stand there.
+            if sibling
+                .value()
+                .as_text()
+                .is_some_and(|t| !t.trim().is_empty())
+            {
+                break;
+            }
+            continue;
+        };
+        if marks.is_skipped_or_chrome(&sibling, e) {
+            continue;
+        }
+        let mut text = dom::TextLines::default();
+        let joined = text.joined(sibling);
+        let n = joined.chars().count();
+        if n == 0 {
+            continue;
+        }
+        looked += 1;
+        let is_title = (4..=80).contains(&n)
+            && crate::structure::ends_like_title(&joined)
+            && joined.chars().any(crate::normalize::is_han);
+        let is_number = n <= 40 && crate::structure::parse_doc_number(&joined).is_some();
+        if !is_title && !is_number {
+            continue;
+        }
+        title |= is_title;
+        found.push(Para {
+            line: lines.of(text.first()),
+            text: joined,
+        });
+    }
+    found.reverse();
+    title.then_some(found)
 }
 
 /// How many blocks the head of a notice (title, number, addressees) spans at most.
