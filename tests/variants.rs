@@ -612,3 +612,40 @@ fn bare_titles_under_chapters_are_headings_and_articles_stay_text() {
         strs(&["数字化转型提出新要求。"])
     );
 }
+
+#[test]
+fn a_decimal_outline_nests_by_its_parts() {
+    let text = "某省应急管理厅关于印发某省森林火灾应急预案的通知\n\n某应急〔2023〕15号\n\n各市应急管理局：\n\n\
+        现将预案印发给你们，请认真贯彻执行。\n\n某省应急管理厅\n\n2023年10月9日\n\n某省森林火灾应急预案\n\n\
+        1 总则\n\n1.1 编制目的\n\n建立健全应对工作机制。\n\n1.2 适用范围\n\n本预案适用于本省。\n\n\
+        2 组织指挥体系\n\n2.1 指挥部\n\n指挥部负责组织协调。\n\n2.1.1 指挥部组成\n\n总指挥由副省长担任，1.5倍于常规力量。\n\n\
+        2.1.2 指挥部办公室\n\n办公室设在应急管理厅。\n\n3 附则\n\n本预案自印发之日起实施。\n";
+    let d = gongwen_parse::parse_text(text);
+    let plan = d.parts.last().expect("the plan");
+    let got: Vec<(u32, String, String)> = outline(&plan.sections);
+    let expected: Vec<(u32, &str, &str)> = vec![
+        (1, "1", "总则"),
+        (2, "1.1", "编制目的"),
+        (2, "1.2", "适用范围"),
+        (1, "2", "组织指挥体系"),
+        (2, "2.1", "指挥部"),
+        (3, "2.1.1", "指挥部组成"),
+        (3, "2.1.2", "指挥部办公室"),
+        (1, "3", "附则"),
+    ];
+    let expected: Vec<(u32, String, String)> = expected
+        .into_iter()
+        .map(|(l, m, h)| (l, m.to_string(), h.to_string()))
+        .collect();
+    assert_eq!(got, expected);
+    assert_eq!(
+        plan.sections[1].children[0].children[0].paragraphs,
+        strs(&["总指挥由副省长担任，1.5倍于常规力量。"])
+    );
+    assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
+    // The normalized text prints the numbers apart from their headings and reads back the same.
+    let printed = gongwen_emit::text::to_text(&d);
+    assert!(printed.contains("\n2.1.1 指挥部组成\n"), "{printed}");
+    let again = gongwen_parse::parse_text(&printed);
+    assert_eq!(outline(&again.parts.last().expect("plan").sections), got);
+}

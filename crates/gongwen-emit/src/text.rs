@@ -138,12 +138,21 @@ impl Writer {
 
     fn section(&mut self, s: &Section) {
         let mut paragraphs = s.paragraphs.iter();
+        // A decimal outline number (`1`, `1.1`) is set apart from its heading, as printed.
+        let gap = if s.marker.ends_with(|c: char| c.is_ascii_digit()) {
+            " "
+        } else {
+            ""
+        };
         if s.heading.is_empty() {
             // No heading: the marker opens the first paragraph, as printed.
             let first = paragraphs.next().map(String::as_str).unwrap_or("");
-            self.line(&format!("{}{}{}", s.marker, s.heading_suffix, first));
+            self.line(&format!("{}{gap}{}{}", s.marker, s.heading_suffix, first));
         } else {
-            self.line(&format!("{}{}{}", s.marker, s.heading, s.heading_suffix));
+            self.line(&format!(
+                "{}{gap}{}{}",
+                s.marker, s.heading, s.heading_suffix
+            ));
         }
         for p in paragraphs {
             self.line(p);

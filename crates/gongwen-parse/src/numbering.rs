@@ -25,6 +25,12 @@ pub enum MarkerKind {
     ArabicParen,
     /// `①`
     Circled,
+    /// `1` before a bare title (`1总则`, `1 总则`): the top of a decimal outline.
+    Decimal1,
+    /// `1.1` (`1.1编制目的`)
+    Decimal2,
+    /// `1.1.1`
+    Decimal3,
 }
 
 impl MarkerKind {
@@ -36,13 +42,22 @@ impl MarkerKind {
         )
     }
 
+    /// True for the levels of a decimal outline (`1`, `1.1`, `1.1.1`), which always nest in that
+    /// order.
+    pub fn is_decimal(self) -> bool {
+        matches!(
+            self,
+            MarkerKind::Decimal1 | MarkerKind::Decimal2 | MarkerKind::Decimal3
+        )
+    }
+
     /// A small dense index (0..[`MarkerKind::COUNT`]) for per-kind tables.
     pub fn index(self) -> usize {
         self as usize
     }
 
     /// How many kinds there are.
-    pub const COUNT: usize = 9;
+    pub const COUNT: usize = 12;
 }
 
 /// The kind of a marker as stored in [`crate::model::Section::marker`] (`（一）`, `第三条`, `1．`).
@@ -279,6 +294,9 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
             if n > 3 {
                 return None;
             }
+            if let Some(decimal) = decimal_marker(text, allow_whole) {
+                return Some(decimal);
+            }
             let digits = text.get(..n)?;
             let rest = text.get(n..)?;
             let sep = rest.chars().next()?;
@@ -311,6 +329,73 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
         }
         _ => None,
     }
+}
+
+/// Characters that make a number a quantity, not a heading's number, when they follow it:
+/// `1.5倍`, `2.5万元`, `3个`, `10大工程`, `2.0版`, `1号文件`.
+const QUANTITY_UNITS: &[char] = &[
+    '倍', '万', '亿', '千', '百', '十', '元', '个', '次', '项', '年', '月', '日', '天', '时', '分',
+    '秒', '米', '吨', '斤', '克', '度', '级', '岁', '人', '家', '户', '台', '辆', '公', '成', '折',
+    '亩', '号', '期', '版', '大', '类', '条', '款', '批', '名', '位', '所', '座', '件', '种', '份',
+    '套', '部', '小', '周', '季', '届', '轮', '方', '对', '层', '张', '本', '场', '间', '块', '片',
+    '段', '股',
+];
+
+/// A decimal outline number at the start of `text`: `1.1`/`1.1.1` (two or three parts of one or
+/// two digits each, `.` or `．` between) followed by its heading, or a bare `1`/`12` followed by
+/// a short title with no punctuation (`1总则`: the top level of such an outline, whose space
+/// normalization drops). A quantity (`1.5倍`, `3个工作日`) is not one.
+fn decimal_marker(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    let mut parts = 0;
+    let mut last: u32;
+    loop {
+        let n = bytes[at..]
+            .iter()
+            .take_while(|b| b.is_ascii_digit())
+            .count();
+        if n == 0 || n > 2 {
+            return None;
+        }
+        last = text.get(at..at + n)?.parse().ok()?;
+        at += n;
+        parts += 1;
+        let sep = text.get(at..)?.chars().next();
+        match sep {
+            Some(c @ ('.' | '．'))
+                if parts < 3
+                    && text
+                        .get(at + c.len_utf8()..)?
+                        .starts_with(|d: char| d.is_ascii_digit()) =>
+            {
+                at += c.len_utf8();
+            }
+            _ => break,
+        }
+    }
+    let kind = match parts {
+        1 => MarkerKind::Decimal1,
+        2 => MarkerKind::Decimal2,
+        _ => MarkerKind::Decimal3,
+    };
+    let rest = text.get(at..)?;
+    let next = rest.chars().next();
+    if next.is_none() {
+        return (allow_whole && parts > 1).then_some((kind, last, at));
+    }
+    let heading = next.is_some_and(|c| crate::normalize::is_han(c) && !QUANTITY_UNITS.contains(&c));
+    if !heading || last == 0 {
+        return None;
+    }
+    // A bare number is a heading's only when a short title follows it alone.
+    if parts == 1
+        && (rest.chars().count() > 15
+            || rest.contains(['。', '，', '；', '：', '、', '！', '？', '（', '(']))
+    {
+        return None;
+    }
+    Some((kind, last, at))
 }
 
 #[cfg(test)]
@@ -390,6 +475,14 @@ mod tests {
             ("第二节", MarkerKind::Section, 2, "第二节"),
             ("第一部分总则", MarkerKind::Part, 1, "第一部分"),
             ("③其他", MarkerKind::Circled, 3, "③"),
+            ("1总则", MarkerKind::Decimal1, 1, "1"),
+            ("1.1编制目的", MarkerKind::Decimal2, 1, "1.1"),
+            (
+                "2.3.4响应程序。按规定启动响应。",
+                MarkerKind::Decimal3,
+                4,
+                "2.3.4",
+            ),
         ];
         for (text, kind, number, printed) in cases {
             let m = marker(text).unwrap_or_else(|| panic!("no marker in {text}"));
@@ -408,6 +501,16 @@ mod tests {
             "1.5倍",
             "1.2022",
             "3.20年",
+            "1.5倍",
+            "2.5万元",
+            "3个工作日内完成",
+            "10大工程",
+            "24小时值班",
+            "3方面工作",
+            "1总则要求各地区各部门认真贯彻执行不得拖延",
+            "2组织体系，明确职责",
+            "1.1.1.1编制目的",
+            "0.5米",
             "一是加强",
             "（此件公开发布）",
             "（一）",

@@ -1284,6 +1284,9 @@ impl Outline {
         if outer == inner {
             return false;
         }
+        if outer.is_decimal() && inner.is_decimal() {
+            return outer < inner;
+        }
         match (outer.is_ordinal(), inner.is_ordinal()) {
             (true, true) => outer < inner,
             (true, false) => true,
