@@ -3,7 +3,8 @@
 //! as soon as it and every file before it are done.
 
 use crate::files::{
-    Entry, EntryKind, collect_inputs, display_name, identity, read_and_parse, write_atomic_with,
+    Entry, EntryKind, Origin, collect_inputs, display_name, identity, read_and_parse,
+    write_atomic_with,
 };
 use crate::{Exit, Failure, To, render_into};
 use gongwen_parse::{Document, Limits, Options, Severity};
@@ -366,7 +367,9 @@ fn convert_one(
         })?;
     }
     let name = display_name(&entry.path);
-    write_atomic_with(target, |w| render_into(&doc, to, &name, quiet, w, messages))?;
+    write_atomic_with(target, Origin::Found, |w| {
+        render_into(&doc, to, &name, quiet, w, messages)
+    })?;
     if !quiet {
         crate::report_diagnostics(&name, &doc, messages);
     }

@@ -82,13 +82,14 @@ pub fn io_message(e: &io::Error) -> String {
     }
 }
 
-/// Where an input comes from, which decides what may be opened.
+/// Where an input or output path comes from, which decides what may be opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
-    /// Named on the command line: any file that can be read, a pipe (`<(…)`) or a device too.
+    /// Named on the command line: any file that can be read or written, a pipe (`<(…)`) or a
+    /// device too.
     Named,
-    /// Found in a folder: only a regular file (after following links) is opened, so a FIFO or a
-    /// device in an archive can never block or flood the run.
+    /// Found in a folder, or an output planned by a batch: only a regular file (after following
+    /// links) is opened, so a FIFO or a device can never block or flood the run.
     Found,
 }
 
@@ -256,10 +257,12 @@ fn new_file_permissions() -> fs::Permissions {
 /// when complete: a failed run leaves whatever was at `path` untouched and no temporary file.
 /// A symbolic link is written through (its target is replaced, the link stays); a file being
 /// replaced keeps its permissions (and, where allowed, its owner and group); a new file gets
-/// 0666 less the umask. An existing FIFO or device (`-o /dev/null`) is written directly.
+/// 0666 less the umask. An existing FIFO or device named on the command line (`-o /dev/null`)
+/// is written into directly; one in a batch's output folder is refused (it could block the run).
 /// `produce` streams the content. Messages name `path`, never the temporary file.
 pub fn write_atomic_with(
     path: &Path,
+    origin: Origin,
     produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let name = display_name(path);
@@ -271,6 +274,12 @@ pub fn write_atomic_with(
     };
     match fs::metadata(path) {
         Ok(m) if m.is_dir() => return Err(fail("is a folder (expected a file name)".into())),
+        Ok(m) if !m.is_file() && origin == Origin::Found => {
+            return Err(fail(format!(
+                "is {}, not a regular file; not written",
+                kind_name(&m.file_type())
+            )));
+        }
         Ok(m) if !m.is_file() => {
             // A pipe or a device is not replaced by a file: write into it as a shell would.
             let file = fs::OpenOptions::new()

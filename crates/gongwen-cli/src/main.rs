@@ -245,7 +245,7 @@ fn convert(args: ConvertArgs) -> Exit {
     let written = match &output {
         Some(out) => {
             interrupt::install();
-            files::write_atomic_with(out, |w| {
+            files::write_atomic_with(out, files::Origin::Named, |w| {
                 render_into(&doc, to, &name, args.quiet, w, &mut stderr)
             })
         }

@@ -131,6 +131,37 @@ fn a_fifo_or_device_in_a_folder_is_named_as_not_read_and_the_batch_goes_on() {
 
 #[cfg(unix)]
 #[test]
+fn a_fifo_where_a_batch_output_goes_is_refused_not_written_into() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    std::fs::copy(seed(), input.join("a.txt")).unwrap();
+    std::fs::copy(seed(), input.join("b.txt")).unwrap();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap();
+    let fifo = out_dir.join("a.json");
+    mkfifo(&fifo);
+    // A gongwen that wrongly opened it for writing is released after a while by a reader.
+    let reader = fifo.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(30));
+        let _ = std::fs::read(&reader);
+    });
+    let out = run(&["convert", s(&input), "-o", s(&out_dir), "-q"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(4), "{err}");
+    assert!(
+        err.contains(&format!(
+            "gongwen: {}: is a named pipe (FIFO), not a regular file; not written",
+            s(&fifo)
+        )),
+        "{err}"
+    );
+    assert!(json(&out_dir.join("b.json"))["tasks"].is_array());
+}
+
+#[cfg(unix)]
+#[test]
 fn a_device_named_on_the_command_line_is_still_bounded_by_the_size_limit() {
     let out = run(&["convert", "/dev/zero", "--max-input-bytes", "1000"]);
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
