@@ -1,14 +1,20 @@
 //! Many documents at once: `convert DIR… -o OUTDIR` and `check PATH…`, in parallel on all cores,
-//! reported in a deterministic order.
+//! reported in a deterministic order: each file's messages are printed together, in input order,
+//! as soon as it and every file before it are done.
 
-use crate::files::{collect_inputs, display_name, read_and_parse, write_atomic_with};
+use crate::files::{
+    Entry, EntryKind, Origin, collect_inputs, display_name, identity, read_and_parse,
+    write_atomic_with,
+};
 use crate::{Exit, Failure, To, render_into};
 use gongwen_parse::{Document, Limits, Options, Severity};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use serde_json::json;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 fn progress(len: usize) -> ProgressBar {
@@ -39,6 +45,171 @@ fn rate_line(files: usize, bytes: u64, started: Instant) -> String {
     )
 }
 
+/// Runs `work` on every item in parallel and hands each result to `done` in input order, as
+/// soon as it and all before it are finished: output is the same on every run, however the
+/// threads are scheduled, and a long batch reports as it goes.
+fn in_order<T: Sync, R: Send>(items: &[T], work: impl Fn(&T) -> R + Sync, mut done: impl FnMut(R)) {
+    let (tx, rx) = std::sync::mpsc::channel();
+    let work = &work;
+    std::thread::scope(|s| {
+        s.spawn(move || {
+            items
+                .par_iter()
+                .enumerate()
+                .for_each_with(tx, |tx, (i, item)| {
+                    // The receiver lives until every sender is gone; a send cannot fail.
+                    let _ = tx.send((i, work(item)));
+                });
+        });
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        for (i, r) in rx {
+            pending.insert(i, r);
+            while let Some(r) = pending.remove(&next) {
+                done(r);
+                next += 1;
+            }
+        }
+    });
+}
+
+/// Where one input of a batch is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Plan {
+    output: PathBuf,
+    /// Why the output is not the plain name, to print as a note.
+    note: Option<String>,
+}
+
+/// The output path of every input, decided before anything is written (README, "Batch
+/// outputs"):
+///
+/// - an input's output mirrors its path below the folder it was found in, with the format's
+///   extension (`in/sub/a.txt` → `out/sub/a.json`);
+/// - inputs that would share an output (`a.txt` and `a.html`; the same path below two input
+///   folders) each keep their own extension before the new one (`a.txt.json`, `a.html.json`),
+///   and where that still coincides, or is another output or an input, a number is added from 2
+///   on in input order (`a.txt.json`, `a.txt.2.json`) — so no input's output replaces another's
+///   and every run names them alike;
+/// - an output that is the same file as any input of the run is refused, naming both.
+fn plan_outputs(inputs: &[&Entry], out_dir: &Path, to: To) -> Vec<Result<Plan, Failure>> {
+    let ext = to.extension();
+    let natural: Vec<PathBuf> = inputs
+        .iter()
+        .map(|e| {
+            let rel = e
+                .path
+                .strip_prefix(&e.root)
+                .ok()
+                .filter(|r| !r.as_os_str().is_empty())
+                .or_else(|| e.path.file_name().map(Path::new))
+                .unwrap_or(&e.path);
+            out_dir.join(rel).with_extension(ext)
+        })
+        .collect();
+    let ids: Vec<PathBuf> = natural.iter().map(|p| identity(p)).collect();
+    let mut input_ids: HashMap<PathBuf, usize> = HashMap::new();
+    for (i, e) in inputs.iter().enumerate() {
+        input_ids.entry(identity(&e.path)).or_insert(i);
+    }
+    let mut groups: BTreeMap<&PathBuf, Vec<usize>> = BTreeMap::new();
+    for (i, id) in ids.iter().enumerate() {
+        groups.entry(id).or_default().push(i);
+    }
+    // Names already spoken for: every output that is unique, and every input.
+    let mut taken: HashSet<PathBuf> = groups
+        .iter()
+        .filter(|(_, members)| members.len() == 1)
+        .map(|(id, _)| (*id).clone())
+        .collect();
+    taken.extend(input_ids.keys().cloned());
+    let mut plans: Vec<Option<Plan>> = vec![None; inputs.len()];
+    for members in groups.values() {
+        if members.len() == 1 {
+            plans[members[0]] = Some(Plan {
+                output: natural[members[0]].clone(),
+                note: None,
+            });
+            continue;
+        }
+        for &i in members {
+            let dir = natural[i].parent().unwrap_or(out_dir);
+            let source = inputs[i]
+                .path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "-".into());
+            let mut n = 1;
+            let mut candidate = dir.join(format!("{source}.{ext}"));
+            let mut id = identity(&candidate);
+            while taken.contains(&id) {
+                n += 1;
+                candidate = dir.join(format!("{source}.{n}.{ext}"));
+                id = identity(&candidate);
+            }
+            taken.insert(id);
+            let others: Vec<String> = members
+                .iter()
+                .filter(|&&j| j != i)
+                .map(|&j| display_name(&inputs[j].path))
+                .collect();
+            let note = format!(
+                "note: shares the output name {} with {}; writing {} instead",
+                natural[i].display(),
+                others.join(", "),
+                candidate.display()
+            );
+            plans[i] = Some(Plan {
+                output: candidate,
+                note: Some(note),
+            });
+        }
+    }
+    plans
+        .into_iter()
+        .enumerate()
+        .map(|(i, plan)| {
+            let plan = plan.unwrap_or_else(|| Plan {
+                output: natural[i].clone(),
+                note: None,
+            });
+            match input_ids.get(&identity(&plan.output)) {
+                Some(&j) => Err(Failure {
+                    exit: Exit::Output,
+                    file: display_name(&inputs[i].path),
+                    line: None,
+                    message: format!(
+                        "its output {} would overwrite the input {}; not written (choose an output folder apart from the inputs)",
+                        plan.output.display(),
+                        display_name(&inputs[j].path)
+                    ),
+                }),
+                None => Ok(plan),
+            }
+        })
+        .collect()
+}
+
+/// One entry of a batch conversion, with its output decided.
+enum Job<'a> {
+    Convert { entry: &'a Entry, plan: Plan },
+    Fail(Failure),
+    Skip(String),
+}
+
+/// What became of one entry: its messages (printed together, in input order) and the outcome.
+struct Done {
+    size: u64,
+    messages: Vec<u8>,
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Converted(Exit),
+    Failed(Failure),
+    Skipped,
+}
+
 /// Converts every input into `out_dir`, mirroring folder structure below each input folder.
 pub fn convert_many(
     inputs: &[PathBuf],
@@ -49,90 +220,166 @@ pub fn convert_many(
 ) -> Exit {
     if out_dir.exists() && !out_dir.is_dir() {
         eprintln!(
-            "gongwen: {}: is not a folder (several inputs need -o OUTPUT_FOLDER)",
-            out_dir.display()
-        );
-        return Exit::Usage;
-    }
-    if let Err(e) = std::fs::create_dir_all(out_dir) {
-        eprintln!(
-            "gongwen: {}: cannot create the output folder: {e}",
+            "gongwen: {}: is not a folder (several inputs or a folder need -o OUTPUT_FOLDER)",
             out_dir.display()
         );
         return Exit::Output;
     }
-    let (files, mut failures) = collect_inputs(inputs);
-    let started = Instant::now();
-    let bar = progress(files.len());
-    let results: Vec<(u64, Result<Exit, Failure>)> = files
-        .par_iter()
-        .map(|(root, file)| {
-            let size = file_size(file);
-            let result = (|| {
-                let doc = read_and_parse(file, options)?;
-
-                let rel = file.strip_prefix(root).unwrap_or(file);
-                let target = out_dir.join(rel).with_extension(to.extension());
-                if let Some(parent) = target.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| Failure {
-                        exit: Exit::Output,
-                        file: parent.display().to_string(),
-                        line: None,
-                        message: format!("cannot create folder: {e}"),
-                    })?;
-                }
-                write_atomic_with(&target, Some(file), |w| {
-                    render_into(&doc, to, &display_name(file), quiet, w)
-                })?;
-                if !quiet {
-                    crate::report_diagnostics(&display_name(file), &doc);
-                }
-                Ok(crate::document_exit(&doc))
-            })();
-            bar.inc(1);
-            (size, result)
+    if let Err(e) = std::fs::create_dir_all(out_dir) {
+        eprintln!(
+            "gongwen: {}: cannot create the output folder: {}",
+            out_dir.display(),
+            crate::files::io_message(&e)
+        );
+        return Exit::Output;
+    }
+    let entries = collect_inputs(inputs);
+    let readable: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Input(_)))
+        .collect();
+    let mut plans = plan_outputs(&readable, out_dir, to).into_iter();
+    let jobs: Vec<Job> = entries
+        .iter()
+        .map(|entry| match &entry.kind {
+            EntryKind::Input(_) => match plans.next() {
+                Some(Ok(plan)) => Job::Convert { entry, plan },
+                Some(Err(f)) => Job::Fail(f),
+                // One plan per input, so never; refused rather than panicking.
+                None => Job::Fail(Failure {
+                    exit: Exit::Output,
+                    file: display_name(&entry.path),
+                    line: None,
+                    message: "no output could be planned".into(),
+                }),
+            },
+            EntryKind::Unreadable(_) => Job::Fail(entry.failure().unwrap_or_else(|| Failure {
+                exit: Exit::Input,
+                file: display_name(&entry.path),
+                line: None,
+                message: "cannot read".into(),
+            })),
+            EntryKind::Skipped(note) => {
+                Job::Skip(format!("gongwen: {}: {note}\n", display_name(&entry.path)))
+            }
         })
         .collect();
-    bar.finish_and_clear();
+    let started = Instant::now();
+    let bar = progress(readable.len());
+    let work = |job: &Job| -> Done {
+        let mut messages = Vec::new();
+        let (size, outcome) = match job {
+            Job::Convert { entry, plan } => {
+                let size = file_size(&entry.path);
+                if let Some(note) = &plan.note {
+                    let _ = writeln!(messages, "gongwen: {}: {note}", display_name(&entry.path));
+                }
+                let outcome = match convert_one(entry, plan, to, options, quiet, &mut messages) {
+                    Ok(e) => Outcome::Converted(e),
+                    Err(f) => Outcome::Failed(f),
+                };
+                bar.inc(1);
+                (size, outcome)
+            }
+            Job::Fail(f) => (0, Outcome::Failed(f.clone())),
+            Job::Skip(note) => {
+                messages.extend_from_slice(note.as_bytes());
+                (0, Outcome::Skipped)
+            }
+        };
+        if let Outcome::Failed(f) = &outcome {
+            let _ = writeln!(messages, "{f}");
+        }
+        Done {
+            size,
+            messages,
+            outcome,
+        }
+    };
     let mut exit = Exit::Ok;
-    let mut bytes = 0;
-    let mut converted = 0;
-    for (size, r) in results {
-        bytes += size;
-        match r {
-            Ok(e) => {
+    let (mut bytes, mut converted, mut skipped) = (0, 0, 0);
+    let mut failures: Vec<String> = Vec::new();
+    in_order(&jobs, work, |done| {
+        if !done.messages.is_empty() {
+            bar.suspend(|| {
+                let _ = std::io::stderr().lock().write_all(&done.messages);
+            });
+        }
+        bytes += done.size;
+        match done.outcome {
+            Outcome::Converted(e) => {
                 converted += 1;
                 exit = exit.max(e);
             }
-            Err(f) => failures.push(f),
+            Outcome::Failed(f) => {
+                exit = exit.max(f.exit);
+                failures.push(f.file);
+            }
+            Outcome::Skipped => skipped += 1,
         }
-    }
-    for f in &failures {
-        eprintln!("{f}");
-        exit = exit.max(f.exit);
-    }
+    });
+    bar.finish_and_clear();
+    let skipped_note = if skipped > 0 {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
     eprintln!(
-        "gongwen: converted {converted} of {} ({})",
+        "gongwen: converted {converted} of {}{skipped_note} ({})",
         converted + failures.len(),
-        rate_line(files.len(), bytes, started)
+        rate_line(readable.len(), bytes, started)
     );
     if !failures.is_empty() {
         eprintln!(
             "gongwen: {} failed: {}",
             failures.len(),
-            failures
-                .iter()
-                .map(|f| f.file.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
+            failures.join(", ")
         );
     }
     exit
 }
 
-/// What `check` reports about one document.
+/// Reads, parses and writes one input; its warnings go to `messages`.
+fn convert_one(
+    entry: &Entry,
+    plan: &Plan,
+    to: To,
+    options: &Options,
+    quiet: bool,
+    messages: &mut Vec<u8>,
+) -> Result<Exit, Failure> {
+    let EntryKind::Input(origin) = entry.kind else {
+        return Err(entry.failure().unwrap_or_else(|| Failure {
+            exit: Exit::Input,
+            file: display_name(&entry.path),
+            line: None,
+            message: "is not an input".into(),
+        }));
+    };
+    let doc = read_and_parse(&entry.path, origin, options)?;
+    let target = &plan.output;
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| Failure {
+            exit: Exit::Output,
+            file: parent.display().to_string(),
+            line: None,
+            message: format!("cannot create folder: {}", crate::files::io_message(&e)),
+        })?;
+    }
+    let name = display_name(&entry.path);
+    write_atomic_with(target, Origin::Found, |w| {
+        render_into(&doc, to, &name, quiet, w, messages)
+    })?;
+    if !quiet {
+        crate::report_diagnostics(&name, &doc, messages);
+    }
+    Ok(crate::document_exit(&doc))
+}
+
+/// What `check` reports about one entry.
 struct Checked {
     file: String,
+    size: u64,
     outcome: Result<Document, Failure>,
 }
 
@@ -191,56 +438,79 @@ fn json_line(c: &Checked) -> serde_json::Value {
     }
 }
 
-/// Parses every document under `paths` and reports one line each plus a summary.
+/// Parses every document under `paths` and reports one line each — an unreadable file or
+/// folder included — plus a summary whose counts add up to the lines.
 pub fn check(paths: &[PathBuf], as_json: bool, limits: &Limits) -> Exit {
     let options = Options {
         format: None,
         limits: limits.clone(),
     };
-    let (files, folder_failures) = collect_inputs(paths);
+    let entries = collect_inputs(paths);
+    let inputs = entries
+        .iter()
+        .filter(|e| matches!(e.kind, EntryKind::Input(_)))
+        .count();
     let started = Instant::now();
-    let bar = progress(files.len());
-    let checked: Vec<(u64, Checked)> = files
-        .par_iter()
-        .map(|(_, file)| {
-            let outcome = read_and_parse(file, &options).map(|mut d| {
-                // Keep only what the report needs; a folder of thousands stays small in memory.
-                d.parts
-                    .iter_mut()
-                    .for_each(|p| p.tables.iter_mut().for_each(|t| t.rows = Vec::new()));
-                d
-            });
-            bar.inc(1);
-            (
-                file_size(file),
-                Checked {
-                    file: display_name(file),
-                    outcome,
-                },
-            )
+    let bar = progress(inputs);
+    // Set when standard output is gone: the rest is not worth parsing.
+    let stop = AtomicBool::new(false);
+    let work = |entry: &Entry| -> Option<Checked> {
+        let file = display_name(&entry.path);
+        let outcome = match &entry.kind {
+            EntryKind::Skipped(_) => return None,
+            EntryKind::Unreadable(_) => Err(entry.failure()?),
+            EntryKind::Input(_) if stop.load(Ordering::Relaxed) => return None,
+            EntryKind::Input(origin) => {
+                let outcome = read_and_parse(&entry.path, *origin, &options).map(|mut d| {
+                    // Keep only what the report needs; a folder of thousands stays small.
+                    d.parts
+                        .iter_mut()
+                        .for_each(|p| p.tables.iter_mut().for_each(|t| t.rows = Vec::new()));
+                    d
+                });
+                bar.inc(1);
+                outcome
+            }
+        };
+        let size = match &entry.kind {
+            EntryKind::Input(_) => file_size(&entry.path),
+            _ => 0,
+        };
+        Some(Checked {
+            file,
+            size,
+            outcome,
         })
-        .collect();
-    bar.finish_and_clear();
+    };
     let mut out = std::io::stdout().lock();
     let mut exit = Exit::Ok;
-    let (mut ok, mut warned, mut errored, mut failed) = (0, 0, 0, 0);
+    let (mut ok, mut warned, mut errored, mut failed, mut skipped) = (0, 0, 0, 0, 0);
     let mut bytes = 0;
     let mut failed_files = Vec::new();
-    for f in &folder_failures {
-        eprintln!("{f}");
-        failed += 1;
-        failed_files.push(f.file.clone());
-        exit = exit.max(f.exit);
-    }
-    for (size, c) in &checked {
-        bytes += size;
+    let mut index = 0;
+    in_order(&entries, work, |checked| {
+        let entry = &entries[index];
+        index += 1;
+        let Some(c) = checked else {
+            if let EntryKind::Skipped(note) = &entry.kind {
+                skipped += 1;
+                bar.suspend(|| eprintln!("gongwen: {}: {note}", display_name(&entry.path)));
+            }
+            return;
+        };
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        bytes += c.size;
         let line = if as_json {
-            json_line(c).to_string()
+            json_line(&c).to_string()
         } else {
-            summary_line(c)
+            summary_line(&c)
         };
         if writeln!(out, "{line}").is_err() {
-            return Exit::Output;
+            stop.store(true, Ordering::Relaxed);
+            exit = exit.max(Exit::Output);
+            return;
         }
         match &c.outcome {
             Ok(d) => match d.worst() {
@@ -258,11 +528,20 @@ pub fn check(paths: &[PathBuf], as_json: bool, limits: &Limits) -> Exit {
                 exit = exit.max(f.exit);
             }
         }
+    });
+    bar.finish_and_clear();
+    if stop.load(Ordering::Relaxed) {
+        return exit;
     }
+    let total = ok + warned + errored + failed;
+    let skipped_note = if skipped > 0 {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
     let summary = format!(
-        "checked {}: {ok} clean, {warned} with warnings, {errored} with errors, {failed} unreadable ({})",
-        checked.len(),
-        rate_line(checked.len(), bytes, started)
+        "checked {total}: {ok} clean, {warned} with warnings, {errored} with errors, {failed} unreadable{skipped_note} ({})",
+        rate_line(inputs, bytes, started)
     );
     if as_json {
         eprintln!("gongwen: {summary}");

@@ -1,8 +1,12 @@
-//! Reading inputs and writing outputs safely.
+//! Reading inputs and writing outputs safely: folders walked into a sorted list of entries, only
+//! regular files opened from folders, outputs written atomically through symbolic links with the
+//! permissions a new or replaced file should have.
 
+use crate::interrupt::TrackedTemp;
 use crate::{Exit, Failure};
 use gongwen_parse::{Document, InputFormat, Options};
-use std::io::{Read, Write};
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 /// How a path is named in messages (`-` is standard input).
@@ -19,6 +23,12 @@ pub const INPUT_EXTENSIONS: &[&str] = &[
     "txt", "html", "htm", "shtml", "docx", "xlsx", "xls", "xlsm", "xlsb", "ods", "csv",
 ];
 
+fn has_input_extension(p: &Path) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
 /// The format an extension names, when it names one clearly.
 fn format_hint(p: &Path) -> Option<InputFormat> {
     match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
@@ -30,8 +40,89 @@ fn format_hint(p: &Path) -> Option<InputFormat> {
     }
 }
 
+/// What a file system entry is, for a message that says why it was not read.
+fn kind_name(t: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+        if t.is_char_device() {
+            return "a character device";
+        }
+        if t.is_block_device() {
+            return "a block device";
+        }
+    }
+    if t.is_dir() {
+        "a folder"
+    } else {
+        "not a regular file"
+    }
+}
+
+fn not_regular(t: &fs::FileType) -> String {
+    format!(
+        "is {}, not a regular file; not read (only regular files are read from folders)",
+        kind_name(t)
+    )
+}
+
+/// An I/O error as a message, without the temporary path some libraries add to it.
+pub fn io_message(e: &io::Error) -> String {
+    if e.raw_os_error().is_some() || e.get_ref().is_none() {
+        e.to_string()
+    } else {
+        // Wrapped with a path (tempfile adds ` at path "/x/.gongwen-….tmp"): the path is ours.
+        e.kind().to_string()
+    }
+}
+
+/// Where an input or output path comes from, which decides what may be opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// Named on the command line: any file that can be read or written, a pipe (`<(…)`) or a
+    /// device too.
+    Named,
+    /// Found in a folder, or an output planned by a batch: only a regular file (after following
+    /// links) is opened, so a FIFO or a device can never block or flood the run.
+    Found,
+}
+
+/// Opens `input` for reading; a file found in a folder is opened without waiting (a FIFO swapped
+/// in after the folder was listed does not block) and refused unless it is a regular file.
+fn open_input(input: &Path, origin: Origin) -> Result<File, String> {
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    if origin == Origin::Found {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options
+        .open(input)
+        .map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+    if origin == Origin::Found {
+        let meta = file
+            .metadata()
+            .map_err(|e| format!("cannot read: {}", io_message(&e)))?;
+        if !meta.is_file() {
+            return Err(not_regular(&meta.file_type()));
+        }
+    }
+    Ok(file)
+}
+
 /// Reads a file (or standard input) within the size limit and parses it.
-pub fn read_and_parse(input: &Path, options: &Options) -> Result<Document, Failure> {
+pub fn read_and_parse(
+    input: &Path,
+    origin: Origin,
+    options: &Options,
+) -> Result<Document, Failure> {
     let name = display_name(input);
     let fail = |exit: Exit, line: Option<usize>, message: String| Failure {
         exit,
@@ -47,13 +138,16 @@ pub fn read_and_parse(input: &Path, options: &Options) -> Result<Document, Failu
             .take(limit.saturating_add(1))
             .read_to_end(&mut bytes)
     } else {
-        match std::fs::metadata(input) {
+        match fs::metadata(input) {
             Ok(m) if m.is_dir() => {
                 return Err(fail(
                     Exit::Input,
                     None,
                     "is a folder (expected a file)".into(),
                 ));
+            }
+            Ok(m) if origin == Origin::Found && !m.is_file() => {
+                return Err(fail(Exit::Input, None, not_regular(&m.file_type())));
             }
             Ok(m) if m.len() > limit => {
                 return Err(fail(
@@ -66,13 +160,23 @@ pub fn read_and_parse(input: &Path, options: &Options) -> Result<Document, Failu
                 ));
             }
             Ok(_) => {}
-            Err(e) => return Err(fail(Exit::Input, None, format!("cannot read: {e}"))),
+            Err(e) => {
+                return Err(fail(
+                    Exit::Input,
+                    None,
+                    format!("cannot read: {}", io_message(&e)),
+                ));
+            }
         }
-        std::fs::File::open(input)
-            .and_then(|f| f.take(limit.saturating_add(1)).read_to_end(&mut bytes))
+        let file = open_input(input, origin).map_err(|m| fail(Exit::Input, None, m))?;
+        file.take(limit.saturating_add(1)).read_to_end(&mut bytes)
     };
     if let Err(e) = read {
-        return Err(fail(Exit::Input, None, format!("cannot read: {e}")));
+        return Err(fail(
+            Exit::Input,
+            None,
+            format!("cannot read: {}", io_message(&e)),
+        ));
     }
     let mut options = options.clone();
     if options.format.is_none() {
@@ -89,12 +193,76 @@ pub fn read_and_parse(input: &Path, options: &Options) -> Result<Document, Failu
     })
 }
 
-/// Writes to `path` through a temporary file in the same folder, renamed into place only when
-/// complete: a failed run leaves whatever was at `path` untouched and no temporary file.
-/// Refuses to write over `input`. `produce` streams the content into the temporary file.
+/// Follows `path` through symbolic links — dangling ones too — to the path an output written
+/// there lands at: `-o link.json` writes to the link's target and leaves the link in place.
+pub fn resolve_links(path: &Path) -> Result<PathBuf, String> {
+    let mut p = path.to_path_buf();
+    // As many hops as Linux follows before ELOOP.
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let target = fs::read_link(&p).map_err(|e| {
+                    format!(
+                        "cannot read the symbolic link {}: {}",
+                        p.display(),
+                        io_message(&e)
+                    )
+                })?;
+                p = match p.parent() {
+                    Some(dir) if target.is_relative() => dir.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err("too many levels of symbolic links".into())
+}
+
+/// What a path names on disk, for telling whether two paths are the same file: links followed,
+/// the longest existing ancestor made canonical and the rest joined on (an output that does not
+/// exist yet still compares equal to another spelling of it).
+pub fn identity(path: &Path) -> PathBuf {
+    if path.as_os_str() == "-" {
+        return path.to_path_buf();
+    }
+    let p = resolve_links(path).unwrap_or_else(|_| path.to_path_buf());
+    if let Ok(c) = fs::canonicalize(&p) {
+        return c;
+    }
+    let p = std::path::absolute(&p).unwrap_or(p);
+    let mut rest = Vec::new();
+    let mut cur = p.as_path();
+    while let Some(parent) = cur.parent() {
+        if let Some(name) = cur.file_name() {
+            rest.push(name.to_os_string());
+        }
+        if let Ok(mut c) = fs::canonicalize(parent) {
+            c.extend(rest.iter().rev());
+            return c;
+        }
+        cur = parent;
+    }
+    p
+}
+
+/// The mode a new output gets: read and write for everyone the umask allows, as `>` in a shell.
+#[cfg(unix)]
+fn new_file_permissions() -> fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    fs::Permissions::from_mode(0o666)
+}
+
+/// Writes to `path` through a temporary file in the target's folder, renamed into place only
+/// when complete: a failed run leaves whatever was at `path` untouched and no temporary file.
+/// A symbolic link is written through (its target is replaced, the link stays); a file being
+/// replaced keeps its permissions (and, where allowed, its owner and group); a new file gets
+/// 0666 less the umask. An existing FIFO or device named on the command line (`-o /dev/null`)
+/// is written into directly; one in a batch's output folder is refused (it could block the run).
+/// `produce` streams the content. Messages name `path`, never the temporary file.
 pub fn write_atomic_with(
     path: &Path,
-    input: Option<&Path>,
+    origin: Origin,
     produce: impl FnOnce(&mut dyn Write) -> Result<(), Failure>,
 ) -> Result<(), Failure> {
     let name = display_name(path);
@@ -104,99 +272,223 @@ pub fn write_atomic_with(
         line: None,
         message,
     };
-    if let Some(input) = input {
-        if same_file(path, input) {
-            return Err(fail("refusing to write over the input file".into()));
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(fail("is a folder (expected a file name)".into())),
+        Ok(m) if !m.is_file() && origin == Origin::Found => {
+            return Err(fail(format!(
+                "is {}, not a regular file; not written",
+                kind_name(&m.file_type())
+            )));
         }
+        Ok(m) if !m.is_file() => {
+            // A pipe or a device is not replaced by a file: write into it as a shell would.
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| fail(format!("cannot write: {}", io_message(&e))))?;
+            let mut buffered = io::BufWriter::with_capacity(1 << 16, file);
+            produce(&mut buffered)?;
+            return buffered
+                .flush()
+                .map_err(|e| fail(format!("cannot write: {}", io_message(&e))));
+        }
+        _ => {}
     }
-    let dir = match path.parent() {
+    let target = resolve_links(path).map_err(fail)?;
+    let dir = match target.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    if path.is_dir() {
-        return Err(fail("is a folder (expected a file name)".into()));
+    let existing = fs::metadata(&target).ok().filter(|m| m.is_file());
+    #[cfg(unix)]
+    let permissions = Some(new_file_permissions());
+    #[cfg(not(unix))]
+    let permissions = None;
+    let mut tmp = TrackedTemp::create_in(&dir, permissions).map_err(|e| {
+        fail(format!(
+            "cannot create a temporary file in {}: {}",
+            dir.display(),
+            io_message(&e)
+        ))
+    })?;
+    if let Some(old) = &existing {
+        keep_owner_and_mode(tmp.file(), old)
+            .map_err(|e| fail(format!("cannot set permissions: {}", io_message(&e))))?;
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".gongwen-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| {
-            fail(format!(
-                "cannot create a temporary file in {}: {e}",
-                dir.display()
-            ))
-        })?;
     {
-        let mut buffered = std::io::BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+        let mut buffered = io::BufWriter::with_capacity(1 << 16, tmp.file_mut());
         produce(&mut buffered)?;
         buffered
             .flush()
-            .map_err(|e| fail(format!("cannot write: {e}")))?;
+            .map_err(|e| fail(format!("cannot write: {}", io_message(&e))))?;
     }
-    tmp.as_file()
+    crate::interrupt::test_pause_before_rename(tmp.path());
+    tmp.file()
         .sync_all()
-        .map_err(|e| fail(format!("cannot write: {e}")))?;
-    tmp.persist(path).map_err(|e| {
+        .map_err(|e| fail(format!("cannot write: {}", io_message(&e))))?;
+    tmp.persist(&target).map_err(|e| {
         fail(format!(
             "cannot move the finished file into place: {}",
-            e.error
+            io_message(&e)
         ))
     })?;
     Ok(())
 }
 
-fn same_file(a: &Path, b: &Path) -> bool {
-    if b.as_os_str() == "-" {
-        return false;
+/// Gives the replacement the mode of the file it replaces and, best effort, its owner and group
+/// (only root may give a file away; a group the user is in is kept for anyone).
+#[cfg(unix)]
+fn keep_owner_and_mode(tmp: &File, old: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    tmp.set_permissions(old.permissions())?;
+    let now = tmp.metadata()?;
+    if now.uid() != old.uid() || now.gid() != old.gid() {
+        // Not allowed for ordinary users giving a file to someone else: the mode is what matters.
+        let _ = std::os::unix::fs::fchown(tmp, Some(old.uid()), Some(old.gid()))
+            .or_else(|_| std::os::unix::fs::fchown(tmp, None, Some(old.gid())));
+        // A changed owner clears set-id bits; put the mode back once more.
+        tmp.set_permissions(old.permissions())?;
     }
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn keep_owner_and_mode(tmp: &File, old: &fs::Metadata) -> io::Result<()> {
+    tmp.set_permissions(old.permissions())
+}
+
+/// One entry of a batch, in the order it is reported.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The folder named on the command line it was found under (for a file named on the command
+    /// line, its own folder): outputs mirror the path below it.
+    pub root: PathBuf,
+    /// The entry's path.
+    pub path: PathBuf,
+    /// What to do with it.
+    pub kind: EntryKind,
+}
+
+/// What a batch does with an entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A file to read.
+    Input(Origin),
+    /// An entry that cannot be read: a folder that cannot be listed, or a FIFO, socket or device
+    /// with an input extension. Reported as an unreadable input (exit 3).
+    Unreadable(String),
+    /// Passed over on purpose, with a note: a symbolic link to a folder (not followed, so a run
+    /// neither loops nor leaves the folder it was given).
+    Skipped(String),
+}
+
+impl Entry {
+    /// The entry as a failure to report, when it is one.
+    pub fn failure(&self) -> Option<Failure> {
+        match &self.kind {
+            EntryKind::Unreadable(message) => Some(Failure {
+                exit: Exit::Input,
+                file: display_name(&self.path),
+                line: None,
+                message: message.clone(),
+            }),
+            _ => None,
+        }
     }
 }
 
-/// Expands folders recursively into the input files they hold, sorted for a deterministic order.
-/// Returns (root the file was found under, file) pairs; unreadable folders are reported.
-pub fn collect_inputs(paths: &[PathBuf]) -> (Vec<(PathBuf, PathBuf)>, Vec<Failure>) {
+/// Expands folders recursively into the entries they hold, each folder's sorted by path for a
+/// deterministic order; paths that are not folders are taken as named. Only regular files with
+/// an input extension are read from folders; other entries with one are unreadable, links to
+/// folders are skipped with a note, and a folder that cannot be listed is unreadable.
+pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Entry> {
     let mut out = Vec::new();
-    let mut failures = Vec::new();
     for p in paths {
-        if p.is_dir() {
-            let mut found = Vec::new();
-            let mut stack = vec![p.clone()];
-            while let Some(dir) = stack.pop() {
-                let entries = match std::fs::read_dir(&dir) {
-                    Ok(e) => e,
-                    Err(e) => {
-                        failures.push(Failure {
-                            exit: Exit::Input,
-                            file: dir.display().to_string(),
-                            line: None,
-                            message: format!("cannot read folder: {e}"),
-                        });
-                        continue;
-                    }
-                };
-                for entry in entries.flatten() {
-                    let path = entry.path();
-                    let Ok(kind) = entry.file_type() else {
-                        continue;
-                    };
-                    if kind.is_dir() {
-                        stack.push(path);
-                    } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                        INPUT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str())
-                    }) {
-                        found.push(path);
-                    }
-                }
-            }
-            found.sort();
-            out.extend(found.into_iter().map(|f| (p.clone(), f)));
+        if p.as_os_str() != "-" && p.is_dir() {
+            out.extend(walk(p));
         } else {
             let root = p.parent().map(Path::to_path_buf).unwrap_or_default();
-            out.push((root, p.clone()));
+            out.push(Entry {
+                root,
+                path: p.clone(),
+                kind: EntryKind::Input(Origin::Named),
+            });
         }
     }
-    (out, failures)
+    out
+}
+
+fn walk(root: &Path) -> Vec<Entry> {
+    let mut found = Vec::new();
+    let entry = |path: PathBuf, kind: EntryKind| Entry {
+        root: root.to_path_buf(),
+        path,
+        kind,
+    };
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let entries = match fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                let message = format!("cannot read folder: {}", io_message(&e));
+                found.push(entry(dir, EntryKind::Unreadable(message)));
+                continue;
+            }
+        };
+        for item in entries {
+            let item = match item {
+                Ok(i) => i,
+                Err(e) => {
+                    let message = format!("cannot list the whole folder: {}", io_message(&e));
+                    found.push(entry(dir.clone(), EntryKind::Unreadable(message)));
+                    break;
+                }
+            };
+            let path = item.path();
+            let kind = match item.file_type() {
+                Ok(k) => k,
+                Err(e) => {
+                    if has_input_extension(&path) {
+                        let message = format!("cannot read: {}", io_message(&e));
+                        found.push(entry(path, EntryKind::Unreadable(message)));
+                    }
+                    continue;
+                }
+            };
+            if kind.is_dir() {
+                stack.push(path);
+            } else if kind.is_symlink() {
+                match fs::metadata(&path) {
+                    Ok(m) if m.is_dir() => {
+                        let note = "is a symbolic link to a folder; skipped (links to folders are not followed)".to_string();
+                        found.push(entry(path, EntryKind::Skipped(note)));
+                    }
+                    _ if !has_input_extension(&path) => {}
+                    Ok(m) if m.is_file() => {
+                        found.push(entry(path, EntryKind::Input(Origin::Found)))
+                    }
+                    Ok(m) => {
+                        let message = not_regular(&m.file_type());
+                        found.push(entry(path, EntryKind::Unreadable(message)));
+                    }
+                    Err(e) => {
+                        let message = format!(
+                            "is a symbolic link that cannot be followed: {}",
+                            io_message(&e)
+                        );
+                        found.push(entry(path, EntryKind::Unreadable(message)));
+                    }
+                }
+            } else if has_input_extension(&path) {
+                let kind = if kind.is_file() {
+                    EntryKind::Input(Origin::Found)
+                } else {
+                    EntryKind::Unreadable(not_regular(&kind))
+                };
+                found.push(entry(path, kind));
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path));
+    found
 }

@@ -2,11 +2,12 @@
 //!
 //! The binary only wires the parser and the writers to files, flags and exit codes:
 //! 0 ok, 1 a document has errors, 2 usage, 3 input unreadable or unsupported, 4 output could not
-//! be written.
+//! be written, 130 interrupted (unfinished outputs removed).
 #![forbid(unsafe_code)]
 
 mod batch;
 mod files;
+mod interrupt;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use gongwen_parse::{Document, Limits, Options, Severity};
@@ -30,7 +31,7 @@ pub enum Exit {
 }
 
 /// A failure to report as `gongwen: <file>:<line>: <message>`: the CLI's one error type.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("gongwen: {}{}: {}", .file, .line.map(|l| format!(":{l}")).unwrap_or_default(), .message)]
 pub struct Failure {
     /// The exit code it maps to.
@@ -58,8 +59,10 @@ struct Cli {
 enum Command {
     /// Convert a notice (text, HTML or workbook) to JSON, XLSX or normalized text.
     ///
-    /// One input: writes to OUTPUT, or JSON/text to standard output without -o.
-    /// Several inputs or a folder: -o names an output folder, files are converted in parallel.
+    /// One input: writes to OUTPUT, or to standard output without -o (or with -o -).
+    /// Several inputs or a folder: -o names an output folder, files are converted in parallel;
+    /// inputs that would share an output name keep their own extension (a.txt.json, a.html.json).
+    /// An output is never the input of the same run; outputs are written whole or not at all.
     Convert(ConvertArgs),
     /// Parse notices and report what each contains and what looks wrong.
     Check(CheckArgs),
@@ -102,10 +105,12 @@ struct ConvertArgs {
     /// Input files or folders (`-` reads standard input).
     #[arg(required = true)]
     inputs: Vec<PathBuf>,
-    /// Output file (one input) or folder (several inputs or a folder).
+    /// Output file (one input; `-` is standard output; a symbolic link is written through to
+    /// its target) or folder (several inputs or a folder).
     #[arg(short, long)]
     output: Option<PathBuf>,
-    /// Output format; defaults to the output file's extension, else JSON.
+    /// Output format; defaults to the output file's extension, else JSON. XLSX goes to standard
+    /// output only when it is redirected (a workbook is not printed on a terminal).
     #[arg(long, value_enum)]
     to: Option<To>,
     /// Do not print the documents' warnings.
@@ -117,7 +122,8 @@ struct ConvertArgs {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files or folders (searched recursively for .txt, .html, .htm, .xlsx, .xls, .ods).
+    /// Files or folders (searched recursively for .txt, .html, .htm, .docx, .xlsx, .xls, .ods,
+    /// .csv; links to folders are not followed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Write one JSON object per document per line (JSON Lines) instead of text lines.
@@ -187,39 +193,66 @@ fn convert(args: ConvertArgs) -> Exit {
         format: None,
         limits: args.limits.limits(),
     };
+    // `-o -` is standard output, as `-` as an input is standard input.
+    let output = args.output.filter(|o| o.as_os_str() != "-");
+    let to_stdout = output.is_none();
     let single =
         args.inputs.len() == 1 && (args.inputs[0].as_os_str() == "-" || !args.inputs[0].is_dir());
     if !single {
-        let Some(out_dir) = &args.output else {
-            return usage("converting several inputs or a folder needs -o OUTPUT_FOLDER");
+        let Some(out_dir) = &output else {
+            return usage(
+                "converting several inputs or a folder needs -o OUTPUT_FOLDER (not standard output)",
+            );
         };
+        if args.inputs.iter().any(|i| i.as_os_str() == "-") {
+            return usage("standard input (-) can only be converted on its own");
+        }
         let to = args.to.unwrap_or(To::Json);
+        interrupt::install();
         return batch::convert_many(&args.inputs, out_dir, to, &options, args.quiet);
     }
     let input = &args.inputs[0];
     let to = args
         .to
-        .or_else(|| args.output.as_deref().and_then(To::from_path))
+        .or_else(|| output.as_deref().and_then(To::from_path))
         .unwrap_or(To::Json);
-    if to == To::Xlsx && args.output.is_none() && std::io::stdout().is_terminal() {
+    if to == To::Xlsx && to_stdout && std::io::stdout().is_terminal() {
         return usage("XLSX output needs -o FILE.xlsx (or redirect standard output)");
     }
     let name = files::display_name(input);
-    let doc = match files::read_and_parse(input, &options) {
+    if let Some(out) = &output {
+        if input.as_os_str() != "-" && files::identity(out) == files::identity(input) {
+            let f = Failure {
+                exit: Exit::Output,
+                file: files::display_name(out),
+                line: None,
+                message: format!(
+                    "is the input {name}; refusing to write over it (choose another output)"
+                ),
+            };
+            eprintln!("{f}");
+            return f.exit;
+        }
+    }
+    let doc = match files::read_and_parse(input, files::Origin::Named, &options) {
         Ok(d) => d,
         Err(f) => {
             eprintln!("{f}");
             return f.exit;
         }
     };
-    let written = match &args.output {
-        Some(out) => files::write_atomic_with(out, Some(input), |w| {
-            render_into(&doc, to, &name, args.quiet, w)
-        }),
+    let mut stderr = std::io::stderr();
+    let written = match &output {
+        Some(out) => {
+            interrupt::install();
+            files::write_atomic_with(out, files::Origin::Named, |w| {
+                render_into(&doc, to, &name, args.quiet, w, &mut stderr)
+            })
+        }
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());
-            match render_into(&doc, to, &name, args.quiet, &mut lock).and_then(|_| {
+            match render_into(&doc, to, &name, args.quiet, &mut lock, &mut stderr).and_then(|_| {
                 lock.flush().map_err(|e| Failure {
                     exit: Exit::Output,
                     file: "<stdout>".into(),
@@ -238,19 +271,20 @@ fn convert(args: ConvertArgs) -> Exit {
         return f.exit;
     }
     if !args.quiet {
-        report_diagnostics(&name, &doc);
+        report_diagnostics(&name, &doc, &mut std::io::stderr().lock());
     }
     document_exit(&doc)
 }
 
 /// Writes a document in the requested format into `out`, streaming JSON and text; writer
-/// warnings are printed unless `quiet`.
+/// warnings go to `warnings` unless `quiet`.
 pub fn render_into(
     doc: &Document,
     to: To,
     name: &str,
     quiet: bool,
     out: &mut dyn Write,
+    warnings: &mut dyn Write,
 ) -> Result<(), Failure> {
     let fail = |message: String| Failure {
         exit: Exit::Output,
@@ -272,7 +306,7 @@ pub fn render_into(
                         .as_deref()
                         .map(|c| format!("{c}: "))
                         .unwrap_or_default();
-                    eprintln!("gongwen: {name}: warning: {cell}{}", w.message);
+                    let _ = writeln!(warnings, "gongwen: {name}: warning: {cell}{}", w.message);
                 }
             }
             out.write_all(&xlsx.bytes)
@@ -281,9 +315,8 @@ pub fn render_into(
     }
 }
 
-/// Prints warnings and errors as `gongwen: file:line: severity: message`.
-pub fn report_diagnostics(name: &str, doc: &Document) {
-    let mut err = std::io::stderr().lock();
+/// Prints warnings and errors as `gongwen: file:line: severity: message` to `err`.
+pub fn report_diagnostics(name: &str, doc: &Document, err: &mut dyn Write) {
     for d in doc
         .diagnostics
         .iter()
