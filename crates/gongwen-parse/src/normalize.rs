@@ -59,7 +59,8 @@ fn is_space(c: char) -> bool {
 /// Maps full-width letters and digits to ASCII; leaves full-width punctuation alone.
 fn fold_width(c: char) -> char {
     match c {
-        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' => {
+        // Letters, digits, and the signs that go with numbers (`50％`, `注册＋生产`).
+        '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '％' | '＋' => {
             char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
         }
         _ => c,
@@ -123,7 +124,7 @@ static DOC_NUMBER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
 /// - white space of every kind (full-width, no-break, tabs, line breaks) collapses to one space,
 ///   and is dropped next to a CJK character, so `试  点  任  务` becomes `试点任务`;
 /// - control characters that are not white space (NUL, U+0001…, DEL, C1) are dropped;
-/// - full-width letters and digits become ASCII (`１．` becomes `1．`);
+/// - full-width letters, digits, `％` and `＋` become ASCII (`１．` becomes `1．`, `５０％` becomes `50%`);
 /// - ASCII punctuation in a Chinese context becomes full-width: `(一)` → `（一）`, `,` → `，`,
 ///   `:` → `：`, `;` → `；`, `"…"` → `“…”`;
 /// - brackets around a document number's year become `〔〕`: `国发[2019]4号` → `国发〔2019〕4号`.
@@ -198,10 +199,13 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
                             }
                             i += 3;
                         }
-                        // Only the letters and digits (FF10–FF19, FF21–FF3A, FF41–FF5A) fold.
+                        // Only the letters, digits, ％ and ＋ (FF10–FF19, FF21–FF3A, FF41–FF5A,
+                        // FF05, FF0B) fold.
                         Some(0xEF) if matches!(b.get(i + 1), Some(0xBC | 0xBD)) => {
                             let folds = match (b.get(i + 1), b.get(i + 2)) {
-                                (Some(0xBC), Some(&z)) => matches!(z, 0x90..=0x99 | 0xA1..=0xBA),
+                                (Some(0xBC), Some(&z)) => {
+                                    matches!(z, 0x85 | 0x8B | 0x90..=0x99 | 0xA1..=0xBA)
+                                }
                                 (_, Some(&z)) => matches!(z, 0x81..=0x9A),
                                 _ => true,
                             };
@@ -482,6 +486,14 @@ pub fn strip_spaces(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_signs_that_go_with_numbers_fold_like_digits() {
+        assert_eq!(normalize_block("比例不低于５０％"), "比例不低于50%");
+        assert_eq!(normalize_block("“注册＋生产”"), "“注册+生产”");
+        // Chinese punctuation stays full-width.
+        assert_eq!(normalize_block("（一）加强领导，"), "（一）加强领导，");
+    }
 
     #[test]
     fn the_general_punctuation_table_agrees_with_needs_work() {

@@ -73,17 +73,27 @@ fn is_header_cell(s: &str) -> bool {
             ))
 }
 
-/// Reads a sequence number cell: `1`, `1.`, `（1）`, `12`.
+/// Reads a sequence number cell: `1`, `1.`, `（1）`, `12`, `１２`.
 pub fn parse_seq(s: &str) -> Option<u32> {
     let t = s
         .trim()
         .trim_end_matches(['.', '．', '、'])
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
-    if t.is_empty() || t.len() > 6 || !t.chars().all(|c| c.is_ascii_digit()) {
-        return None;
+    // Full-width digits (`１２`) too: a reader may ask before the cell is normalized.
+    let mut n: u32 = 0;
+    for (i, c) in t.chars().enumerate() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => return None,
+        };
+        if i == 6 {
+            return None;
+        }
+        n = n * 10 + d;
     }
-    t.parse().ok()
+    (!t.is_empty()).then_some(n)
 }
 
 /// True for a row whose cells all hold the same non-empty text (one cell spanning the table).
@@ -1175,6 +1185,16 @@ pub fn collect_tasks(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sequence_numbers_may_be_full_width() {
+        assert_eq!(parse_seq("１２"), Some(12));
+        assert_eq!(parse_seq("（３）"), Some(3));
+        assert_eq!(parse_seq("12."), Some(12));
+        assert_eq!(parse_seq("1234567"), None);
+        assert_eq!(parse_seq("一"), None);
+        assert_eq!(parse_seq(""), None);
+    }
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
