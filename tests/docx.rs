@@ -222,3 +222,42 @@ fn word_numbering_of_headings_and_the_number_column_gives_the_seed() {
     let d = parse_docx(&docx);
     assert_same_as_seed(&d, "automatic numbering");
 }
+
+#[test]
+fn a_letterhead_table_at_the_top_is_read_as_the_head_it_holds() {
+    let cell = |t: &str| format!("<w:tc>{}</w:tc>", para(t, None));
+    let row = |cells: &[&str]| {
+        format!(
+            "<w:tr>{}</w:tr>",
+            cells.iter().map(|c| cell(c)).collect::<String>()
+        )
+    };
+    // 红头: the issuer's mark in a one-cell table, the number and 签发人 in a two-cell one.
+    let body = [
+        format!("<w:tbl>{}</w:tbl>", row(&["某市人民政府文件"])),
+        format!(
+            "<w:tbl>{}</w:tbl>",
+            row(&["某府发〔2023〕9号", "签发人：张某某"])
+        ),
+        para("某市人民政府关于做好防汛工作的通知", None),
+        para("各区县人民政府，市政府各部门：", None),
+        para("现就做好防汛工作通知如下。", None),
+        para("某市人民政府", None),
+        para("2023年5月6日", None),
+    ]
+    .concat();
+    let d = parse_docx(&package(&body, None));
+    let n = &d.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某市人民政府关于做好防汛工作的通知")
+    );
+    assert_eq!(
+        n.doc_number.as_ref().map(|x| x.raw.as_str()),
+        Some("某府发〔2023〕9号")
+    );
+    assert_eq!(n.signers, vec!["张某某"]);
+    assert_eq!(n.addressees, vec!["各区县人民政府", "市政府各部门"]);
+    assert_eq!(n.body, vec!["现就做好防汛工作通知如下。"]);
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+}

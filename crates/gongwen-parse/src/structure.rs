@@ -719,6 +719,9 @@ fn strip_parens(s: &str) -> String {
 
 /// Builds the document from a reader's blocks.
 pub fn build(mut input: Blocks) -> Document {
+    if input.format != SourceFormat::Xlsx {
+        unwrap_head_tables(&mut input.blocks);
+    }
     // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
         doc: Document {
@@ -917,6 +920,59 @@ fn is_byline(text: &str) -> bool {
                 .is_some_and(|rest| o.starts_with(['【', '[']) || rest.starts_with(['：', ':']))
         })
 }
+
+/// Layout tables at the top of a document that hold parts of its head: 红头 templates set the
+/// 发文机关标志, the 发文字号 and 签发人, or the title in borderless tables. Each becomes its cells,
+/// one paragraph each in reading order, so the head is read as if printed without the table. A
+/// table is taken only among the first blocks, when it is small (at most 6 rows of at most 3
+/// cells of at most 80 characters), is no task table, and holds a 发文字号, a letterhead
+/// (`…文件`), an organ's name or a title.
+fn unwrap_head_tables(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len().min(HEAD_SCAN) {
+        let Block::Table(t) = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        let small = t.rows.len() <= 6
+            && t.rows.iter().all(|r| r.len() <= 3)
+            && t.rows.iter().flatten().all(|c| char_len(c) <= 80);
+        let head_like = |c: &str| {
+            parse_doc_number(split_signers(c).0).is_some()
+                || c.ends_with("文件")
+                || is_organ_line(c)
+                || (is_title_line(c) && ends_like_title(c))
+        };
+        if !small
+            || crate::tasks::column_roles(&crate::tasks::column_names(t)).is_some()
+            || !t.rows.iter().flatten().any(|c| head_like(c))
+        {
+            i += 1;
+            continue;
+        }
+        let mut paras = Vec::new();
+        for (r, row) in t.rows.iter().enumerate() {
+            let line = t.row_lines.get(r).copied().unwrap_or(t.line);
+            let mut last: Option<&str> = None;
+            for cell in row.iter().filter(|c| !c.is_empty()) {
+                // A merged cell stands in each slot it covers: read once.
+                if last != Some(cell.as_str()) {
+                    paras.push(Block::Para(Para {
+                        text: cell.clone(),
+                        line,
+                    }));
+                }
+                last = Some(cell);
+            }
+        }
+        let n = paras.len();
+        blocks.splice(i..=i, paras);
+        i += n;
+    }
+}
+
+/// How many blocks from the top may hold the head.
+const HEAD_SCAN: usize = 12;
 
 fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut k = 0;
