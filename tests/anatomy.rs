@@ -378,3 +378,60 @@ fn the_issuer_of_a_title_that_forwards_or_issues_without_guanyu_ends_at_its_verb
         assert_eq!(notice.issuer.as_deref(), Some(issuer), "{title}");
     }
 }
+
+#[test]
+fn an_attachment_page_headed_with_label_and_title_on_one_line_is_that_attachment() {
+    let text = "某省人民政府办公厅关于印发工作要点任务分工的通知\n\n某政办发〔2023〕19号\n\n各市人民政府：\n\n\
+        现将任务分工印发给你们，请认真贯彻落实。\n\n附件：《某省2023年工作要点》任务分工\n\n某省人民政府办公厅\n\n2023年4月20日\n\n\
+        附件：某省2023年工作要点任务分工\n\n序号\t工作任务\t牵头单位\n1\t新建5G基站\t省通信管理局\n2\t培育标杆企业\t省工业和信息化厅\n";
+    let doc = parse_text(text);
+    let notice = round_trips(&doc);
+    assert_eq!(notice.attachments.len(), 1, "{:?}", notice.attachments);
+    let parts: Vec<_> = doc
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                p.kind,
+                p.label.as_deref(),
+                p.title.as_deref(),
+                p.tables.len(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        vec![(
+            gongwen_parse::PartKind::Attachment,
+            Some("附件"),
+            Some("某省2023年工作要点任务分工"),
+            1
+        )]
+    );
+    assert_eq!(doc.tasks.len(), 2);
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"attachment_missing"), "{codes:?}");
+}
+
+#[test]
+fn an_attachment_title_in_nested_book_title_marks_matches_its_list_entry() {
+    let text = "某市人民政府关于印发实施方案的通知\n\n某府发〔2023〕9号\n\n各区县人民政府：\n\n现将方案印发给你们。\n\n\
+        附件：《某市贯彻落实〈国家标准化发展纲要〉实施方案》\n\n某市人民政府\n\n2023年3月1日\n\n附件\n\n\
+        某市贯彻落实《国家标准化发展纲要》实施方案\n\n一、总体要求\n\n推进标准化工作。\n";
+    let doc = parse_text(text);
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"attachment_title_mismatch"), "{codes:?}");
+    // A different title is still reported.
+    let other = text.replace(
+        "某市贯彻落实《国家标准化发展纲要》实施方案\n",
+        "某市标准化工作方案\n",
+    );
+    let doc = parse_text(&other);
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "attachment_title_mismatch"),
+        "{:?}",
+        doc.diagnostics
+    );
+}

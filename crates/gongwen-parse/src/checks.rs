@@ -535,12 +535,7 @@ fn label_number(label: &str) -> Option<u32> {
 
 /// Titles compared modulo book-title marks, quotes and spaces.
 fn same_title(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '《' | '》' | '“' | '”' | ' '))
-            .collect()
-    };
-    key(a) == key(b)
+    crate::structure::title_key(a) == crate::structure::title_key(b)
 }
 
 fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {

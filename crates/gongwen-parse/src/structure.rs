@@ -669,6 +669,17 @@ impl Builder {
                 }
                 if let Some(c) = attachment_list(&p.text) {
                     let first = c[1].trim().to_string();
+                    // Under the letter, `附件：X` naming an attachment the letter listed heads that
+                    // attachment's page (label and title on one line): left for [`segments`].
+                    if self
+                        .attachment_titles
+                        .iter()
+                        .any(|t| title_key(t) == title_key(&first))
+                    {
+                        out.push(b);
+                        i += 1;
+                        continue;
+                    }
                     if let Some(item) = LIST_ITEM.captures(&first) {
                         // `附件：1．X 2．Y` on one line (the space between lost to normalization).
                         let mut index: Option<u32> = item[1].parse().ok();
@@ -1097,12 +1108,32 @@ struct Segment<'a> {
 }
 
 /// Splits what follows the letter into enclosures and attachments.
+/// A title compared as printed words: without book-title marks (`《》`, and `〈〉` nested in
+/// them), quotes and spaces.
+pub(crate) fn title_key(t: &str) -> String {
+    t.chars()
+        .filter(|c| !matches!(c, '《' | '》' | '〈' | '〉' | '“' | '”' | ' ' | '\u{3000}'))
+        .collect()
+}
+
 fn segments<'a>(rest: &[&'a Block]) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut i = 0;
     while i < rest.len() {
         let blk = rest[i];
         if let Block::Para(p) = blk {
+            // `附件：X` heading an attachment's page (see `take_notes_and_lists`).
+            if let Some(c) = attachment_list(&p.text) {
+                out.push(Segment {
+                    kind: PartKind::Attachment,
+                    label: Some("附件".to_string()),
+                    title: Some(c[1].trim().to_string()),
+                    blocks: Vec::new(),
+                    line: p.line,
+                });
+                i += 1;
+                continue;
+            }
             if is_attachment_label(&p.text) {
                 let label = p.text.trim_end_matches(['：', ':']).to_string();
                 let mut seg = Segment {
