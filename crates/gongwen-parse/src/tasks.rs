@@ -1010,7 +1010,13 @@ const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", 
 /// a role (a role label, or a role verb after the units), so that a cell of plain names, or
 /// one with a remark, is left to the column; `None` then. Returns the lead and supporting units.
 fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<String>)> {
-    if !ROLE_WORDS.iter().any(|w| cell.contains(w)) {
+    // Nearly every cell is a plain list of names: one pass over its characters for the first
+    // characters of the role words tells, before any word is searched for.
+    if !cell
+        .chars()
+        .any(|c| matches!(c, '牵' | '负' | '配' | '参' | '协'))
+        || !ROLE_WORDS.iter().any(|w| cell.contains(w))
+    {
         return None;
     }
     let mut a = Allocation::default();
@@ -1044,7 +1050,10 @@ static DUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether a paragraph is an allocation line of its own ([`DUTY_LINE`]).
 fn is_duty_line(text: &str) -> bool {
-    text.len() <= 900 && DUTY_LINE.is_match(text)
+    // Its first character tells nearly every paragraph apart before the regex runs.
+    text.len() <= 900
+        && text.starts_with(['牵', '配', '责', '负', '参', '协', '主', '承'])
+        && DUTY_LINE.is_match(text)
 }
 
 fn inline_tasks<'a>(
