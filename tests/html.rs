@@ -211,3 +211,39 @@ fn a_title_and_number_printed_in_elements_before_the_body_are_the_notice_head() 
     assert_eq!(d.notice.doc_number, None);
     assert_eq!(d.notice.addressees, n.addressees);
 }
+
+#[test]
+fn the_page_as_a_web_archive_gives_the_same_notice_and_tasks() {
+    // The page as Word saves a "single file web page": a MIME message, the HTML part
+    // quoted-printable, its lines cut at 76 characters with soft breaks.
+    let mut qp = String::new();
+    let mut width = 0;
+    for &b in &page_bytes() {
+        let piece = if b == b'\n' {
+            width = 0;
+            qp.push('\n');
+            continue;
+        } else if b >= 0x80 || b == b'=' {
+            format!("={b:02X}")
+        } else {
+            (b as char).to_string()
+        };
+        if width + piece.len() > 75 {
+            qp.push_str("=\n");
+            width = 0;
+        }
+        width += piece.len();
+        qp.push_str(&piece);
+    }
+    let mht = format!(
+        "MIME-Version: 1.0\nContent-Type: multipart/related; boundary=\"----=_NextPart_01\"\n\n\
+         This is a multi-part message in MIME format.\n\n------=_NextPart_01\n\
+         Content-Location: file:///C:/notice.htm\nContent-Transfer-Encoding: quoted-printable\n\
+         Content-Type: text/html; charset=\"gb2312\"\n\n{qp}\n------=_NextPart_01--\n"
+    );
+    let d = parse(mht.as_bytes(), &Options::default()).expect("the archive parses");
+    let p = page();
+    assert_eq!(notice(&d), notice(&p));
+    assert_eq!(tasks(&d), tasks(&p));
+    assert_eq!(d.diagnostics[0].code, "mhtml_unpacked");
+}

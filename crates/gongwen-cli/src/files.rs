@@ -18,9 +18,12 @@ pub fn display_name(p: &Path) -> String {
     }
 }
 
-/// The extensions `check` and batch `convert` pick up in folders.
+/// The extensions `check` and batch `convert` pick up in folders. `.mht`/`.mhtml` are web
+/// archives; `.doc` is picked up too, since sites publish web pages and web archives under it
+/// (a real Word 97-2003 file is then reported as not supported, not silently passed over).
 pub const INPUT_EXTENSIONS: &[&str] = &[
-    "txt", "html", "htm", "shtml", "docx", "xlsx", "xls", "xlsm", "xlsb", "ods", "csv",
+    "txt", "html", "htm", "shtml", "mht", "mhtml", "doc", "docx", "xlsx", "xls", "xlsm", "xlsb",
+    "ods", "csv",
 ];
 
 fn has_input_extension(p: &Path) -> bool {

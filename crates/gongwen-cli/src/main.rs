@@ -122,8 +122,8 @@ struct ConvertArgs {
 
 #[derive(Args)]
 struct CheckArgs {
-    /// Files or folders (searched recursively for .txt, .html, .htm, .docx, .xlsx, .xls, .ods,
-    /// .csv; links to folders are not followed).
+    /// Files or folders (searched recursively for .txt, .html, .htm, .mht, .doc, .docx, .xlsx,
+    /// .xls, .ods, .csv; links to folders are not followed).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Write one JSON object per document per line (JSON Lines) instead of text lines.

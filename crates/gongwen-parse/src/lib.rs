@@ -144,6 +144,25 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
             flag: "--max-input-bytes".into(),
         });
     }
+    // A web archive (`.mht`, a Word "single file web page" saved as `.doc`): its HTML part is
+    // the notice, whatever name the file was given.
+    if let Some(html) = read::mhtml::html_part(bytes) {
+        let page = Options {
+            format: Some(InputFormat::Html),
+            limits: limits.clone(),
+        };
+        let mut doc = parse(&html, &page)?;
+        doc.diagnostics.insert(
+            0,
+            Diagnostic::new(
+                Severity::Info,
+                "mhtml_unpacked",
+                "a web archive (MHTML): its HTML part was read; lines are lines of that part",
+                None,
+            ),
+        );
+        return Ok(doc);
+    }
     let mut format = match options.format {
         Some(f) => f,
         None => read::sniff(bytes)?,
