@@ -649,3 +649,53 @@ fn a_decimal_outline_nests_by_its_parts() {
     let again = gongwen_parse::parse_text(&printed);
     assert_eq!(outline(&again.parts.last().expect("plan").sections), got);
 }
+
+#[test]
+fn items_of_an_article_are_its_clauses_and_words_after_them_are_the_articles() {
+    let text = "某市古树名木保护条例\n\n第一章　总则\n\n第一条　为了加强古树名木保护，制定本条例。\n\n\
+        第二条　市园林绿化主管部门的职责是：\n\n（一）组织古树名木普查；\n\n（二）负责古树名木的保护管理。\n\n\
+        区园林绿化主管部门按照职责分工负责本辖区的保护管理工作。\n\n第三条　本条例自2024年1月1日起施行。\n";
+    let d = gongwen_parse::parse_text(text);
+    let chapter = &d.parts.last().expect("the rules").sections[0];
+    let article = &chapter.children[1];
+    assert_eq!(article.marker, "第二条");
+    assert_eq!(article.paragraphs, strs(&["市园林绿化主管部门的职责是："]));
+    let items: Vec<(&str, &str, Vec<String>)> = article
+        .children
+        .iter()
+        .map(|s| (s.marker.as_str(), s.heading.as_str(), s.paragraphs.clone()))
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            ("（一）", "", strs(&["组织古树名木普查；"])),
+            ("（二）", "", strs(&["负责古树名木的保护管理。"])),
+        ]
+    );
+    assert_eq!(
+        article.after,
+        strs(&["区园林绿化主管部门按照职责分工负责本辖区的保护管理工作。"])
+    );
+    assert_eq!(chapter.children[2].marker, "第三条");
+    // The normalized text keeps the reading order and reads back the same.
+    let printed = gongwen_emit::text::to_text(&d);
+    let (items_at, after_at) = (
+        printed.find("（二）负责").expect("item"),
+        printed.find("区园林绿化").expect("after"),
+    );
+    assert!(items_at < after_at, "{printed}");
+    fn without_lines(s: &[Section]) -> Vec<Section> {
+        s.iter()
+            .map(|x| Section {
+                line: 0,
+                children: without_lines(&x.children),
+                ..x.clone()
+            })
+            .collect()
+    }
+    let again = gongwen_parse::parse_text(&printed);
+    assert_eq!(
+        without_lines(&again.parts.last().expect("the rules").sections),
+        without_lines(&d.parts.last().expect("the rules").sections)
+    );
+}

@@ -160,6 +160,9 @@ impl Writer {
         for c in &s.children {
             self.section(c);
         }
+        for p in &s.after {
+            self.line(p);
+        }
     }
 
     fn table(&mut self, t: &Table) {

@@ -227,6 +227,10 @@ pub struct Section {
     pub paragraphs: Vec<String>,
     /// Sub-sections.
     pub children: Vec<Section>,
+    /// Paragraphs printed after the sub-sections: an article's words after its list of items
+    /// (`第三条 …职责是：` / `（一）…` / `（二）…` / `区主管部门按照职责分工负责…`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub after: Vec<String>,
     /// Source line of the heading.
     pub line: usize,
 }

@@ -1391,7 +1391,20 @@ impl Outline {
 
     fn push(&mut self, p: &Para) {
         let Some(m) = numbering::marker(&p.text) else {
+            // A paragraph after the items of an article (`第三条 …职责是：` / `（一）…` /
+            // `（二）…` / `区主管部门…`) goes on with the article, not with its last item.
+            let n = self.open.len();
+            if n >= 2
+                && self.open[n - 2].0 == MarkerKind::Article
+                && !self.open[n - 1].0.is_ordinal()
+            {
+                self.close_to(n - 1);
+            }
             match self.open.last_mut() {
+                Some((_, s)) if !s.children.is_empty() => {
+                    s.after.push(p.text.clone());
+                    self.last_in_preamble = false;
+                }
                 Some((_, s)) => {
                     s.paragraphs.push(p.text.clone());
                     self.last_in_preamble = false;
@@ -1430,7 +1443,12 @@ impl Outline {
                 && !t.contains(['。', '！', '？', '；', '.', '!', '?', ';'])
                 && !has_top_level(t, &['，', '：', ',', ':'])
         };
-        let as_kind = if under_chapter && !m.kind.is_ordinal() && !bare_title {
+        // Items inside an article are its clauses: text, never headings.
+        let under_article = self
+            .open
+            .last()
+            .is_some_and(|(k, _)| *k == MarkerKind::Article);
+        let as_kind = if !m.kind.is_ordinal() && (under_article || under_chapter && !bare_title) {
             MarkerKind::Article
         } else {
             m.kind
@@ -1445,6 +1463,7 @@ impl Outline {
             heading_suffix: suffix,
             paragraphs: Vec::new(),
             children: Vec::new(),
+            after: Vec::new(),
             line: p.line,
         };
         if let Some(para) = para {

@@ -9,11 +9,15 @@ pub fn html_part(bytes: &[u8]) -> Option<Vec<u8>> {
     if !looks_like_mhtml(bytes) {
         return None;
     }
-    let mail = mailparse::parse_mail(bytes).ok()?;
+    // The MIME parser is not ours to audit: should it panic on a malformed archive, the bytes
+    // are read as what they seem to be instead.
+    let mail = std::panic::catch_unwind(|| mailparse::parse_mail(bytes))
+        .ok()?
+        .ok()?;
     let mut stack = vec![&mail];
     while let Some(part) = stack.pop() {
         if part.ctype.mimetype.eq_ignore_ascii_case("text/html") {
-            return part.get_body_raw().ok();
+            return std::panic::catch_unwind(|| part.get_body_raw()).ok()?.ok();
         }
         // Depth first, in order.
         stack.extend(part.subparts.iter().rev());
