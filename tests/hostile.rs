@@ -1048,3 +1048,34 @@ fn ods_repeats_that_expand_past_the_grid_limit_are_refused_before_they_are_expan
         other => panic!("expected the grid limit, got {other:?}"),
     }
 }
+
+#[test]
+fn extra_columns_past_excels_last_are_left_out_of_the_workbook_with_a_warning() {
+    let mut doc = notice_with_tasks(&["建设数据平台", "培育标杆企业"]);
+    for task in &mut doc.tasks {
+        for k in 0..16_400 {
+            task.extra.insert(format!("列{k}"), "x".to_string());
+        }
+    }
+    let out = gongwen_emit::xlsx::to_xlsx(&doc).expect("the workbook is written");
+    let cut: Vec<_> = out
+        .warnings
+        .iter()
+        .filter(|w| w.code == "xlsx_columns_cut")
+        .collect();
+    assert_eq!(cut.len(), 1, "{:?}", out.warnings);
+    // 序号, 任务, 牵头单位, 配合单位 and the extra columns that fit: 16,384 in all.
+    let left_out = 16_400 - (16_384 - 4);
+    assert!(
+        cut[0]
+            .message
+            .contains(&format!("the last {left_out} were left out")),
+        "{}",
+        cut[0].message
+    );
+    let mut wb: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(out.bytes)).expect("reads back");
+    use calamine::Reader;
+    let range = wb.worksheet_range("任务分工").expect("the task sheet");
+    assert_eq!(range.width(), 16_384);
+}

@@ -42,6 +42,9 @@ const PAPER_A4: u8 = 9;
 /// Widest a column gets, in Excel's character units; longer text wraps.
 const MAX_COLUMN_WIDTH: f64 = 60.0;
 
+/// The most columns an Excel sheet holds (A…XFD).
+const MAX_COLUMNS: u16 = 16_384;
+
 /// Writes the document as a workbook with the sheets `任务分工`, `按单位`, `文档信息` and `结构`.
 ///
 /// ```
@@ -337,13 +340,32 @@ fn tasks_sheet(
     warnings: &mut Vec<Diagnostic>,
 ) -> Result<Worksheet, XlsxError> {
     let levels = doc.tasks.iter().map(|t| t.group.len()).max().unwrap_or(0);
+    // The extra columns in the order first met, each looked up in a set (a table thousands of
+    // columns wide compared every key with every other, for every task).
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut extra_keys: Vec<&str> = Vec::new();
     for t in &doc.tasks {
         for k in t.extra.keys() {
-            if !extra_keys.contains(&k.as_str()) {
+            if seen.insert(k.as_str()) {
                 extra_keys.push(k);
             }
         }
+    }
+    // Excel holds 16,384 columns: the extra columns past that are left out, with a warning.
+    let room = usize::from(MAX_COLUMNS).saturating_sub(levels + 4);
+    if extra_keys.len() > room {
+        warnings.push(Diagnostic::new(
+            Severity::Warning,
+            "xlsx_columns_cut",
+            format!(
+                "the tasks have {} extra columns but a sheet holds {MAX_COLUMNS} columns; the last \
+                 {} were left out of the {SHEET_TASKS} sheet (the JSON and text outputs keep them)",
+                extra_keys.len(),
+                extra_keys.len() - room
+            ),
+            None,
+        ));
+        extra_keys.truncate(room);
     }
     let mut names = vec!["序号".to_string()];
     names.extend((0..levels).map(group_column_name));
