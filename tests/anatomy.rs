@@ -435,3 +435,26 @@ fn an_attachment_title_in_nested_book_title_marks_matches_its_list_entry() {
         doc.diagnostics
     );
 }
+
+#[test]
+fn addressees_that_name_organs_with_dunhao_are_each_an_addressee() {
+    let letter = |to: &str| {
+        format!(
+            "某市财政局关于商请提供绩效评价资料的函\n\n某财函〔2023〕18号\n\n{to}：\n\n请贵单位提供以下资料。\n\n某市财政局\n\n2023年4月28日\n"
+        )
+    };
+    let doc = parse_text(&letter("市教育局、市卫生健康委、市交通运输局"));
+    assert_eq!(
+        round_trips(&doc).addressees,
+        vec!["市教育局", "市卫生健康委", "市交通运输局"]
+    );
+    // Lists that share one head, or name organs collectively, stay whole.
+    for to in [
+        "各省、自治区、直辖市人民政府，国务院各部委、各直属机构",
+        "各市、县人民政府，省政府各部门",
+    ] {
+        let doc = parse_text(&letter(to));
+        let expected: Vec<&str> = to.split('，').collect();
+        assert_eq!(round_trips(&doc).addressees, expected, "{to}");
+    }
+}

@@ -130,11 +130,15 @@ fn every_page_agrees_with_its_metadata_table() {
         );
         let printed = addressee_line(&html);
         assert!(!n.addressees.is_empty(), "{name}: 主送机关");
+        // The addressees are the printed line's names, in order, split on its separators
+        // (`，`, and `、` between named organs).
+        let names = |s: &str| s.replace(['，', '、', '：'], "");
         assert_eq!(
-            format!("{}：", n.addressees.join("，")),
-            printed,
+            names(&n.addressees.concat()),
+            names(&printed),
             "{name}: 主送机关"
         );
+        assert!(printed.ends_with('：'), "{name}: {printed}");
         assert!(
             !d.diagnostics
                 .iter()

@@ -1079,3 +1079,26 @@ fn extra_columns_past_excels_last_are_left_out_of_the_workbook_with_a_warning() 
     let range = wb.worksheet_range("任务分工").expect("the task sheet");
     assert_eq!(range.width(), 16_384);
 }
+
+#[test]
+fn a_docx_part_that_declares_entities_is_refused_not_read_without_them() {
+    for dtd in [
+        // An external entity: its text was dropped silently.
+        "<!DOCTYPE w:document [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>",
+        // Billion laughs: reported as an empty document.
+        "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol2 \"&lol;&lol;&lol;&lol;\">]>",
+    ] {
+        let xml = format!(
+            "<?xml version=\"1.0\"?>{dtd}<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+             <w:body><w:p><w:r><w:t>一、&xxe;&lol2;</w:t></w:r></w:p></w:body></w:document>"
+        );
+        let docx = zip_of(&[("word/document.xml", xml.as_bytes())]);
+        match parse(&docx, &opts()) {
+            Err(Error::Document { location, message }) => {
+                assert_eq!(location, "word/document.xml");
+                assert!(message.contains("entities"), "{message}");
+            }
+            other => panic!("expected a document error, got {other:?}"),
+        }
+    }
+}

@@ -262,6 +262,21 @@ fn has_sentence_punct(s: &str) -> bool {
     s.contains(['。', '，', '；', '：', '！', '？'])
 }
 
+/// An addressee that lists named organs with `、` (a 函 to `市教育局、市卫生健康委、市交通运输局`):
+/// each organ on its own. A list that shares one head or names organs collectively stays whole
+/// (`各省、自治区、直辖市人民政府`, `国务院各部委、各直属机构`).
+fn split_named_organs(item: String) -> Vec<String> {
+    if !item.contains('、') {
+        return vec![item];
+    }
+    let pieces = split_top_level(&item, &['、']);
+    let named = pieces.len() >= 2
+        && pieces
+            .iter()
+            .all(|x| char_len(x) >= 3 && !x.starts_with('各') && is_organ_line(x));
+    if named { pieces } else { vec![item] }
+}
+
 /// Looks like the name of an organ (a signature or issuer line).
 fn is_organ_line(s: &str) -> bool {
     let n = char_len(s);
@@ -1028,7 +1043,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some())
         {
             let text = p.text.trim_end_matches(['：', ':']);
-            b.doc.notice.addressees = split_top_level(text, ADDRESSEE_SEPARATORS);
+            b.doc.notice.addressees = split_top_level(text, ADDRESSEE_SEPARATORS)
+                .into_iter()
+                .flat_map(split_named_organs)
+                .collect();
             k += 1;
             break;
         }

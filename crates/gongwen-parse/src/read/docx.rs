@@ -110,6 +110,20 @@ fn read_part(
         });
     }
     *budget -= size;
+    // Word never writes a document type declaration; one that declares entities is how an XML
+    // file expands a few bytes into gigabytes or points outside the file. Refused, not read
+    // with the entities' text silently dropped.
+    let head = &raw[..raw.len().min(4096)];
+    if memchr::memmem::find(head, b"<!DOCTYPE").is_some()
+        || memchr::memmem::find(head, b"<!ENTITY").is_some()
+    {
+        return Err(Error::Document {
+            location: name.to_string(),
+            message: "declares XML entities (a <!DOCTYPE>), which Word never writes; \
+                      expected a DOCX part without one"
+                .into(),
+        });
+    }
     String::from_utf8(raw)
         .map(Some)
         .map_err(|e| Error::Document {
