@@ -14,8 +14,9 @@ use crate::{Error, Limits, Result};
 
 /// Reads CSV bytes into blocks.
 ///
-/// Errors: [`Error::Syntax`] with the record that could not be read (a quote left open is read
-/// to the end, as the `csv` crate does); [`Error::Limit`] over a limit.
+/// Errors: [`Error::Syntax`] with the record that could not be read; [`Error::Limit`] over a
+/// limit. A quote left open is read to the end, as the `csv` crate does, and reported as the
+/// warning `csv_unclosed_quote` with its record.
 pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let decoded = crate::decode::decode_borrowed(bytes, false);
     let text = decoded
@@ -30,7 +31,9 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         .from_reader(text.as_bytes());
     // Rows are numbered by record: the csv crate's line count goes wrong when a file mixes line
     // endings (Excel's CRLF after a title typed with LF).
+    let last = std::cell::Cell::new(0usize);
     let rows = reader.records().enumerate().map(|(k, record)| {
+        last.set(k + 1);
         let record = record.map_err(|e| Error::Syntax {
             line: k + 1,
             message: format!(
@@ -45,6 +48,20 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let mut blocks = super::workbook::read_rows("CSV", rows, limits, SourceFormat::Csv)?;
     blocks.encoding = decoded.encoding;
     blocks.diagnostics.splice(0..0, decoded.diagnostics);
+    // Quotes come in pairs (`""` inside a quoted value is a pair too): an odd count means a
+    // value was opened and never closed, and the csv crate read the rest of the file into it.
+    if memchr::memchr_iter(b'"', text.as_bytes()).count() % 2 == 1 {
+        blocks.diagnostics.push(crate::model::Diagnostic::new(
+            crate::model::Severity::Warning,
+            "csv_unclosed_quote",
+            format!(
+                "a quoted value in record {} is never closed: the rest of the file was read into it \
+                 (expected a closing `\"`)",
+                last.get()
+            ),
+            Some(last.get()),
+        ));
+    }
     Ok(blocks)
 }
 
@@ -87,6 +104,22 @@ mod tests {
         // Lines are record numbers.
         assert_eq!(t[0].row_lines, [2, 3, 4, 5]);
         assert!(matches!(&b.blocks[0], Block::Para(p) if p.text == "某某方案任务分工"));
+    }
+
+    #[test]
+    fn a_quote_left_open_is_reported_with_its_record() {
+        let csv = "序号,任务,牵头单位\n1,推动开放,市商务委\n2,\"完善监管,市市场监管局\n3,加强执法,市公安局\n";
+        let b = read_csv(csv.as_bytes(), &Limits::default()).expect("reads");
+        let d: Vec<_> = b
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "csv_unclosed_quote")
+            .collect();
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].line, Some(3));
+        let closed = csv.replace("\"完善监管", "\"完善\"\"监管\"");
+        let b = read_csv(closed.as_bytes(), &Limits::default()).expect("reads");
+        assert!(b.diagnostics.iter().all(|d| d.code != "csv_unclosed_quote"));
     }
 
     #[test]
