@@ -458,3 +458,14 @@ fn addressees_that_name_organs_with_dunhao_are_each_an_addressee() {
         assert_eq!(round_trips(&doc).addressees, expected, "{to}");
     }
 }
+
+#[test]
+fn a_signer_printed_with_a_colon_after_the_office_is_the_signature() {
+    let text = "某市人民政府令\n\n第41号\n\n《某市户外广告设置管理办法》已经市人民政府常务会议审议通过，现予公布，自2023年6月1日起施行。\n\n\
+        市长：王建华\n\n2023年4月10日\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(n.signature.as_deref(), Some("市长：王建华"));
+    assert_eq!(n.date.as_deref(), Some("2023-04-10"));
+    assert!(!n.body.iter().any(|p| p.contains("王建华")), "{:?}", n.body);
+}

@@ -469,14 +469,17 @@ fn strip_trailing_paren(s: &str) -> &str {
     }
 }
 
-/// A signer printed with the office held: `总理李克强` (spaces already removed by normalization).
+/// A signer printed with the office held: `总理李克强` (spaces already removed by normalization),
+/// or `市长：王建华`.
 fn is_signer_line(s: &str) -> bool {
     let n = char_len(s);
-    (3..=12).contains(&n)
-        && s.chars().all(crate::normalize::is_han)
-        && SIGNER_TITLES
-            .iter()
-            .any(|t| s.starts_with(t) && (2..=4).contains(&char_len(&s[t.len()..])))
+    (3..=13).contains(&n)
+        && SIGNER_TITLES.iter().any(|t| {
+            s.strip_prefix(t).is_some_and(|name| {
+                let name = name.strip_prefix(['：', ':']).unwrap_or(name);
+                (2..=4).contains(&char_len(name)) && name.chars().all(crate::normalize::is_han)
+            })
+        })
 }
 
 pub(crate) fn ends_like_title(s: &str) -> bool {
