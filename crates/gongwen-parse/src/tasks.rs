@@ -47,6 +47,8 @@ const LEAD_WORDS: &[&str] = &[
     "实施单位",
     "责任",
 ];
+/// Header words of columns that name people, not units (`牵头领导`, `责任人`, `联系人`).
+const PERSON_WORDS: &[&str] = &["领导", "责任人", "联系人", "负责人", "联系电话"];
 const GROUP_WORDS: &[&str] = &[
     "类别", "领域", "分类", "分组", "方面", "板块", "类型", "章节",
 ];
@@ -258,6 +260,9 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         .map(|n| {
             if SEQ_WORDS.iter().any(|w| n == w || n.starts_with(w)) && n.chars().count() <= 4 {
                 ColumnRole::Seq
+            } else if any_word(n, PERSON_WORDS) {
+                // People (`牵头领导`, `责任人`), not units: an extra column.
+                ColumnRole::Extra
             } else if any_word(n, SUPPORT_WORDS) {
                 ColumnRole::Support
             } else if any_word(n, LEAD_WORDS) {
@@ -1194,6 +1199,32 @@ pub fn collect_tasks(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_that_name_people_are_not_the_lead_units() {
+        let names: Vec<String> = [
+            "序号",
+            "工作任务",
+            "牵头领导",
+            "责任处室",
+            "配合处室",
+            "责任人",
+        ]
+        .iter()
+        .map(|x| x.to_string())
+        .collect();
+        assert_eq!(
+            column_roles(&names),
+            Some(vec![
+                ColumnRole::Seq,
+                ColumnRole::Task,
+                ColumnRole::Extra,
+                ColumnRole::Lead,
+                ColumnRole::Support,
+                ColumnRole::Extra,
+            ])
+        );
+    }
 
     #[test]
     fn sequence_numbers_may_be_full_width() {
