@@ -261,3 +261,37 @@ fn a_letterhead_table_at_the_top_is_read_as_the_head_it_holds() {
     assert_eq!(n.body, vec!["现就做好防汛工作通知如下。"]);
     assert!(d.parts.iter().all(|p| p.tables.is_empty()));
 }
+
+#[test]
+fn hidden_text_is_left_out() {
+    let hidden = |t: &str| {
+        format!(
+            "<w:r><w:rPr><w:vanish/></w:rPr><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+            esc(t)
+        )
+    };
+    let shown_again = |t: &str| {
+        format!(
+            "<w:r><w:rPr><w:vanish w:val=\"false\"/></w:rPr><w:t>{}</w:t></w:r>",
+            esc(t)
+        )
+    };
+    let body = [
+        para("某市人民政府关于做好防汛工作的通知", None),
+        para("各区县人民政府：", None),
+        format!(
+            "<w:p>{}{}{}</w:p>",
+            run("现就做好防汛工作通知如下。"),
+            hidden("（内部审核意见：同意）"),
+            shown_again("请认真执行。")
+        ),
+        para("某市人民政府", None),
+        para("2023年5月6日", None),
+    ]
+    .concat();
+    let d = parse_docx(&package(&body, None));
+    assert_eq!(
+        d.notice.body,
+        vec!["现就做好防汛工作通知如下。请认真执行。"]
+    );
+}

@@ -239,6 +239,8 @@ struct Body<'a> {
     /// Inside a run (`w:r`), and inside its text (`w:t`).
     run: usize,
     text: usize,
+    /// The run is hidden text (`w:vanish`: a reviewer's note, text kept out of print).
+    hidden: bool,
     /// The paragraph's automatic numbering (`w:numId`, `w:ilvl`) as its properties give it,
     /// and its style (whose numbering it takes when it has none of its own).
     num: (Option<String>, Option<usize>),
@@ -269,6 +271,7 @@ impl<'a> Body<'a> {
             skip: 0,
             run: 0,
             text: 0,
+            hidden: false,
             num: (None, None),
             style: None,
             changes: (0, 0),
@@ -343,11 +346,15 @@ impl<'a> Body<'a> {
             }
             self.changes.0 += 1;
         }
-        if self.skip > 0 || skipped(local) {
+        if self.skip > 0 || skipped(local) || (local == "t" && self.hidden) {
             self.skip += 1;
             return Ok(());
         }
         match local {
+            // Hidden text, unless switched off (`w:val="false"`, `"0"`).
+            "vanish" if self.run > 0 => {
+                self.hidden = !matches!(val(e).as_deref(), Some("false" | "0" | "off"));
+            }
             "p" => {
                 if self.paras.is_empty() && self.cell.is_none() {
                     self.line += 1;
@@ -413,7 +420,10 @@ impl<'a> Body<'a> {
             return Ok(());
         }
         match local {
-            "r" => self.run = self.run.saturating_sub(1),
+            "r" => {
+                self.run = self.run.saturating_sub(1);
+                self.hidden = false;
+            }
             "t" => self.text = self.text.saturating_sub(1),
             "pPr" => {
                 // The paragraph's numbering is known (its own, or its style's): its number
