@@ -1577,6 +1577,27 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
     let phrase = |h: &str| {
         !h.is_empty() && char_len(h) <= 50 && !has_top_level(h, &['，', '；', '：', ',', ';', ':'])
     };
+    // A run-in heading closed by a colon: `（一）总体目标：到2025年，……。`, `（二）适用范围：`. Not a
+    // clause that opens a list (`职责是：`, `主要任务如下：`).
+    if let Some((q, c)) = top_level_separators(rest, &['：', ':']).next() {
+        let head = rest[..q].trim();
+        let colon = c.len_utf8();
+        let before_stop = rest.find('。').is_none_or(|stop| q < stop);
+        if before_stop
+            && (2..=20).contains(&char_len(head))
+            && !has_top_level(head, &['，', '；', '、', ',', ';'])
+            && !["是", "为", "如下", "包括", "有", "要求", "指"]
+                .iter()
+                .any(|w| head.ends_with(w))
+        {
+            let after = rest[q + colon..].trim();
+            return (
+                head.to_string(),
+                "：".into(),
+                (!after.is_empty()).then(|| after.to_string()),
+            );
+        }
+    }
     match rest.find('。') {
         Some(pos) => {
             let first = &rest[..pos];
