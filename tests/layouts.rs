@@ -410,3 +410,24 @@ fn prose_set_in_from_a_margin_its_table_does_not_share_is_joined() {
         "margin: sections, paragraphs or diagnostics differ"
     );
 }
+
+#[test]
+fn a_lone_row_of_labels_is_a_form_header_not_glued_text() {
+    let text = "某市财政局关于报送资料的函\n\n各单位：\n\n请填写回执。\n\n某市财政局\n\n2023年4月28日\n\n附件\n\n联系人回执\n\n\
+        单位名称\t联系人\t职务\t联系电话\n";
+    let d = gongwen_parse::parse_text(text);
+    let part = d.parts.last().expect("the attachment");
+    assert!(part.preamble.is_empty(), "{:?}", part.preamble);
+    assert_eq!(part.tables.len(), 1);
+    assert_eq!(
+        part.tables[0].rows,
+        vec![vec!["单位名称", "联系人", "职务", "联系电话"]]
+    );
+    // Text set out with a tab is still a paragraph.
+    let prose = text.replace(
+        "单位名称\t联系人\t职务\t联系电话",
+        "请于5月20日前报送，\t逾期不候。",
+    );
+    let d = gongwen_parse::parse_text(&prose);
+    assert!(d.parts.last().expect("the attachment").tables.is_empty());
+}

@@ -398,7 +398,16 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     }
                 }
             }
-            if rows.len() >= 2 {
+            // A lone row of short labels is a form's header (a 回执 to fill in: `单位名称 联系人
+            // 职务 联系电话`), a table of one row.
+            let labels = |cells: &[String]| {
+                cells.len() >= 2
+                    && cells.iter().all(|c| {
+                        (1..=10).contains(&c.chars().count())
+                            && !c.contains(['。', '，', '；', '：', '、'])
+                    })
+            };
+            if rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)) {
                 blocks.push(Block::Table(grid_from_rows(rows)));
             } else {
                 // A lone tabbed line is a paragraph laid out with tabs, not a table.
