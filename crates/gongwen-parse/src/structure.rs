@@ -1579,7 +1579,12 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
     };
     // A run-in heading closed by a colon: `（一）总体目标：到2025年，……。`, `（二）适用范围：`. Not a
     // clause that opens a list (`职责是：`, `主要任务如下：`).
-    if let Some((q, c)) = top_level_separators(rest, &['：', ':']).next() {
+    // The colon is looked for within the first 21 characters only (the heading has at most 20).
+    let window = rest
+        .char_indices()
+        .nth(21)
+        .map_or(rest, |(end, _)| &rest[..end]);
+    if let Some((q, c)) = top_level_separators(window, &['：', ':']).next() {
         let head = rest[..q].trim();
         let colon = c.len_utf8();
         let before_stop = rest.find('。').is_none_or(|stop| q < stop);

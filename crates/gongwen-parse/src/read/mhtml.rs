@@ -28,16 +28,19 @@ pub fn html_part(bytes: &[u8]) -> Option<Vec<u8>> {
 /// A MIME message whose head declares a multipart or HTML body: it starts with header lines
 /// (`MIME-Version: 1.0`, `Content-Type: multipart/related; …`), and says so in its first 4 KB.
 fn looks_like_mhtml(bytes: &[u8]) -> bool {
+    // The first line is a header (`Name:`): every other input is told by its first bytes.
+    let name = bytes
+        .iter()
+        .take(64)
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+        .count();
+    if name == 0 || bytes.get(name) != Some(&b':') {
+        return false;
+    }
     let head = &bytes[..bytes.len().min(4096)];
-    let starts_with_header = head.iter().position(|&b| b == b':').is_some_and(|colon| {
-        colon > 0
-            && head[..colon]
-                .iter()
-                .all(|b| b.is_ascii_alphanumeric() || *b == b'-')
-    });
     let lower = head.to_ascii_lowercase();
     let has = |w: &[u8]| memchr::memmem::find(&lower, w).is_some();
-    starts_with_header && has(b"mime-version:") && (has(b"multipart/related") || has(b"text/html"))
+    has(b"mime-version:") && (has(b"multipart/related") || has(b"text/html"))
 }
 
 #[cfg(test)]
