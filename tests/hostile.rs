@@ -1003,27 +1003,7 @@ fn ods_with_repeats(cols: u64, rows: u64) -> Vec<u8> {
          <table:table-cell table:number-columns-repeated=\"1024\"/></table:table-row>\
          </table:table></office:spreadsheet></office:body></office:document-content>"
     );
-    // The `mimetype` entry stored first and uncompressed, as the format requires.
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    w.start_file("mimetype", stored).expect("zip entry");
-    w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .expect("zip data");
-    let deflated = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    w.start_file("META-INF/manifest.xml", deflated)
-        .expect("zip entry");
-    w.write_all(
-        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
-          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
-          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
-          </manifest:manifest>",
-    )
-    .expect("zip data");
-    w.start_file("content.xml", deflated).expect("zip entry");
-    w.write_all(content.as_bytes()).expect("zip data");
-    w.finish().expect("zip finish").into_inner()
+    gongwen_tests::ods_package(&content)
 }
 
 #[test]

@@ -76,3 +76,31 @@ pub fn tab_table_rows(text: &str) -> Vec<Vec<String>> {
     }
     rows
 }
+
+/// An ODS file whose `content.xml` is `content`: the `mimetype` entry stored first, as the format
+/// requires, and a manifest.
+pub fn ods_package(content: &str) -> Vec<u8> {
+    use std::io::{Cursor, Write};
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let manifest = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
+        xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
+        <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
+        </manifest:manifest>";
+    for (name, data, options) in [
+        (
+            "mimetype",
+            "application/vnd.oasis.opendocument.spreadsheet",
+            stored,
+        ),
+        ("META-INF/manifest.xml", manifest, deflated),
+        ("content.xml", content, deflated),
+    ] {
+        w.start_file(name, options).expect("zip entry");
+        w.write_all(data.as_bytes()).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}

@@ -879,24 +879,7 @@ fn ods(rows: &str) -> Vec<u8> {
          <office:body><office:spreadsheet><table:table table:name=\"任务\">{rows}\
          </table:table></office:spreadsheet></office:body></office:document-content>"
     );
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let stored =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-    w.start_file("mimetype", stored).expect("entry");
-    w.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
-        .expect("write");
-    w.start_file("META-INF/manifest.xml", stored)
-        .expect("entry");
-    w.write_all(
-        b"<?xml version=\"1.0\" encoding=\"UTF-8\"?><manifest:manifest \
-          xmlns:manifest=\"urn:oasis:names:tc:opendocument:xmlns:manifest:1.0\">\
-          <manifest:file-entry manifest:full-path=\"content.xml\" manifest:media-type=\"text/xml\"/>\
-          </manifest:manifest>",
-    )
-    .expect("write");
-    w.start_file("content.xml", stored).expect("entry");
-    w.write_all(content.as_bytes()).expect("write");
-    w.finish().expect("finish").into_inner()
+    gongwen_tests::ods_package(&content)
 }
 
 fn ods_cell(text: &str, attrs: &str) -> String {

@@ -4,42 +4,15 @@
 //! through links, `-o -` as standard output, no temporary file left by an interrupt, and
 //! messages and counts that name what the user asked for.
 
+mod common;
+
+use common::{bin, run, s, seed, stderr, temp_files};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-}
-
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/cq-2021-19.txt")
-}
 
 /// A second notice, in HTML: a different document from the seed.
 fn html() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fixtures/html/cq-2021-19.gbk.html")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("gongwen runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
-
-/// The names in a folder that look like gongwen's temporary files.
-fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .expect("folder")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".gongwen-") || n.ends_with(".tmp"))
-        .collect()
 }
 
 fn names(dir: &Path) -> Vec<String> {

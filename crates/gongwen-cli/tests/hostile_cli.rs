@@ -2,38 +2,11 @@
 //! temporary files or half-written outputs after a failure, batch mode past bad files, and the
 //! limit flags (issue 5).
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-}
+use common::{bin, run, s, seed, stderr, temp_files};
 
-fn seed() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds/cq-2021-19.txt")
-}
-
-fn run(args: &[&str]) -> Output {
-    bin().args(args).output().expect("gongwen runs")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().expect("UTF-8 path")
-}
-
-/// The names in a folder that look like gongwen's temporary files.
-fn temp_files(dir: &Path) -> Vec<String> {
-    std::fs::read_dir(dir)
-        .expect("folder")
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".gongwen-") || n.ends_with(".tmp"))
-        .collect()
-}
+use std::process::Stdio;
 
 #[test]
 fn a_pdf_exits_3_with_file_and_what_it_is() {

@@ -317,13 +317,14 @@ fn scan_ods(entry: &mut impl Read, location: &str, limits: &Limits) -> Result<Od
             "table:table-row" => {
                 (row_repeats, cols, row_width) = (repeats(e, "table:number-rows-repeated"), 0, 0);
             }
-            "table:table-cell" => {
+            cell @ ("table:table-cell" | "table:covered-table-cell") => {
                 let spanned = |n: &str| repeats(e, n).clamp(1, u64::from(u32::MAX));
                 let (down, across) = (
                     spanned("table:number-rows-spanned"),
                     spanned("table:number-columns-spanned"),
                 );
-                if (down > 1 || across > 1)
+                if cell == "table:table-cell"
+                    && (down > 1 || across > 1)
                     && rows < u64::from(u32::MAX)
                     && cols < u64::from(u32::MAX)
                 {
@@ -339,17 +340,6 @@ fn scan_ods(entry: &mut impl Read, location: &str, limits: &Limits) -> Result<Od
                             ),
                         ));
                 }
-                cols = cols.saturating_add(repeats(e, "table:number-columns-repeated"));
-                let valued = has_content
-                    || e.try_get_attribute("office:value-type")
-                        .ok()
-                        .flatten()
-                        .is_some();
-                if valued {
-                    row_width = cols;
-                }
-            }
-            "table:covered-table-cell" => {
                 cols = cols.saturating_add(repeats(e, "table:number-columns-repeated"));
                 let valued = has_content
                     || e.try_get_attribute("office:value-type")
