@@ -742,7 +742,9 @@ fn a_million_row_sheet_is_refused_at_the_grid_limit() {
         }) => {
             assert_eq!(flag, "--max-grid-cells");
             assert_eq!(limit, Limits::default().max_grid_cells);
-            assert!(what.contains("数据"), "{what}");
+            // The box it grew to, corner to corner, and the cell that passed the limit.
+            assert!(what.contains("数据!A1:CV"), "{what}");
+            assert!(what.contains("reached at 数据!"), "{what}");
         }
         other => panic!(
             "expected a limit error, got {:?}",
