@@ -439,10 +439,11 @@ impl Collector<'_, '_> {
         if b.area() > limit {
             return Err(Error::Limit {
                 what: format!(
-                    "the used area of sheet `{}` in cells ({}:{}, reached at {})",
+                    "the used area of sheet `{}` in cells ({}:{}{}, reached at {})",
                     self.sheet.name,
                     cell_ref(&self.sheet.name, b.r0, b.c0),
-                    format!("{}{}", column_name(b.c1), u64::from(b.r1) + 1),
+                    column_name(b.c1),
+                    u64::from(b.r1) + 1,
                     cell_ref(&self.sheet.name, row, col)
                 ),
                 value: b.area(),
