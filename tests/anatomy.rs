@@ -469,3 +469,28 @@ fn a_signer_printed_with_a_colon_after_the_office_is_the_signature() {
     assert_eq!(n.date.as_deref(), Some("2023-04-10"));
     assert!(!n.body.iter().any(|p| p.contains("王建华")), "{:?}", n.body);
 }
+
+#[test]
+fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
+    let decision = "某市人民政府关于表彰先进集体的决定\n\n某府发〔2023〕8号\n\n各区县人民政府：\n\n现决定如下。\n\n\
+        一、表彰对象\n\n表彰先进集体10个。\n\n二、有关要求\n\n希望受到表彰的集体再接再厉。\n\n本决定自公布之日起施行。\n\n\
+        某市人民政府\n\n2023年5月8日\n";
+    let request = "某市财政局关于商请提供资料的函\n\n某财函〔2023〕18号\n\n市教育局：\n\n请提供以下资料：\n\n\
+        1.部门预算批复文件；\n\n2.部门决算报表。\n\n请予支持为盼。\n\n某市财政局\n\n2023年4月28日\n";
+    for (text, closing, last) in [
+        (
+            decision,
+            "本决定自公布之日起施行。",
+            "希望受到表彰的集体再接再厉。",
+        ),
+        (request, "请予支持为盼。", "部门决算报表。"),
+    ] {
+        let doc = parse_text(text);
+        round_trips(&doc);
+        let part = doc.parts.first().expect("a body part");
+        assert_eq!(part.closing, [closing]);
+        let item = part.sections.last().expect("sections");
+        let item = item.children.last().unwrap_or(item);
+        assert_eq!(item.paragraphs.last().map(String::as_str), Some(last));
+    }
+}
