@@ -11,6 +11,16 @@ fn units(t: &Task) -> (Vec<&str>, Vec<&str>) {
     )
 }
 
+/// Each task's number, text, and lead and supporting units.
+type TaskRow<'a> = (u32, &'a str, (Vec<&'a str>, Vec<&'a str>));
+
+fn numbered_texts_and_units(doc: &Document) -> Vec<TaskRow<'_>> {
+    doc.tasks
+        .iter()
+        .map(|t| (t.seq, t.text.as_str(), units(t)))
+        .collect()
+}
+
 fn codes(d: &Document) -> Vec<&str> {
     d.diagnostics.iter().map(|x| x.code.as_str()).collect()
 }
@@ -31,11 +41,7 @@ fn an_allocation_in_square_brackets_is_a_task() {
          （三）加固堤防。排查险情。［市住建局牵头，市交通局配合］\n\n\
          （四）储备物资。（市粮储局负责）",
     ));
-    let got: Vec<_> = doc
-        .tasks
-        .iter()
-        .map(|t| (t.seq, t.text.as_str(), units(t)))
-        .collect();
+    let got = numbered_texts_and_units(&doc);
     assert_eq!(
         got,
         vec![
@@ -248,11 +254,7 @@ fn allocation_lines_under_a_measure_close_it_as_a_task() {
          建设特色街区。\n\n责任单位：市住建局\n\n\
          （四）加强宣传。组织媒体报道。",
     ));
-    let got: Vec<_> = doc
-        .tasks
-        .iter()
-        .map(|t| (t.seq, t.text.as_str(), units(t)))
-        .collect();
+    let got = numbered_texts_and_units(&doc);
     assert_eq!(
         got,
         vec![
