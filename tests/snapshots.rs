@@ -61,7 +61,10 @@ fn is_input(path: &Path) -> bool {
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_ascii_lowercase();
-    matches!(ext.as_str(), "txt" | "html" | "htm" | "xlsx")
+    matches!(
+        ext.as_str(),
+        "txt" | "html" | "htm" | "xlsx" | "xls" | "ods"
+    )
 }
 
 /// `a/b/name.txt` → `a/b/name.expected.json`.

@@ -914,6 +914,7 @@ fn an_ods_lead_unit_merged_down_stands_in_every_task_it_covers() {
     ]
     .concat();
     let d = parse(&ods(&rows), &Options::default()).expect("the sheet reads");
+    assert_eq!(d.source.format, gongwen_parse::SourceFormat::Ods);
     let got: Vec<_> = d.tasks.iter().map(|t| (t.seq, t.lead.clone())).collect();
     assert_eq!(
         got,

@@ -468,6 +468,9 @@ fn format_name(f: SourceFormat) -> &'static str {
         SourceFormat::Docx => "docx",
         SourceFormat::Csv => "csv",
         SourceFormat::Json => "json",
+        SourceFormat::Xls => "xls",
+        SourceFormat::Xlsb => "xlsb",
+        SourceFormat::Ods => "ods",
     }
 }
 

@@ -540,7 +540,7 @@ fn same_title(a: &str, b: &str) -> bool {
 
 fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
     // A workbook is a table without a letter: there is no 附件说明 to compare with.
-    if doc.source.format == SourceFormat::Xlsx {
+    if doc.source.format.is_workbook() {
         return;
     }
     let listed = &doc.notice.attachments;
@@ -676,7 +676,7 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
-    if doc.notice.title.is_none() && doc.source.format != SourceFormat::Xlsx {
+    if doc.notice.title.is_none() && !doc.source.format.is_workbook() {
         out.push(warn(
             "no_title",
             "no title (标题) was found at the top of the document".into(),

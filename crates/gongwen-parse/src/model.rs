@@ -52,7 +52,7 @@ pub enum SourceFormat {
     Text,
     /// An HTML page or fragment.
     Html,
-    /// A spreadsheet (XLSX, XLS, ODS).
+    /// An Excel workbook (XLSX, XLSM); lines are sheet rows.
     Xlsx,
     /// A Word document (DOCX); lines are paragraph numbers.
     Docx,
@@ -60,6 +60,22 @@ pub enum SourceFormat {
     Csv,
     /// A document in this crate's own JSON contract.
     Json,
+    /// A legacy Excel workbook (XLS, BIFF); lines are sheet rows.
+    Xls,
+    /// A binary Excel workbook (XLSB); lines are sheet rows.
+    Xlsb,
+    /// An OpenDocument spreadsheet (ODS); lines are sheet rows.
+    Ods,
+}
+
+impl SourceFormat {
+    /// True for the spreadsheet formats: a workbook is tables without a letter around them.
+    pub fn is_workbook(self) -> bool {
+        matches!(
+            self,
+            SourceFormat::Xlsx | SourceFormat::Xls | SourceFormat::Xlsb | SourceFormat::Ods
+        )
+    }
 }
 
 /// Provenance of the whole document.

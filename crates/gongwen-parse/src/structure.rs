@@ -749,7 +749,7 @@ fn strip_parens(s: &str) -> String {
 
 /// Builds the document from a reader's blocks.
 pub fn build(mut input: Blocks) -> Document {
-    if input.format != SourceFormat::Xlsx {
+    if !input.format.is_workbook() {
         unwrap_head_tables(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
@@ -780,7 +780,7 @@ pub fn build(mut input: Blocks) -> Document {
     }
     let mut blocks: Vec<&Block> = input.blocks.iter().collect();
     // A workbook has no letter around its tables: its title rows title the table's part.
-    let workbook = input.format == SourceFormat::Xlsx;
+    let workbook = input.format.is_workbook();
     // The 版记 closes the document, after the attachments: it is read apart, so that its lines
     // join neither the last attachment nor a part of their own.
     if !workbook {

@@ -531,7 +531,12 @@ fn read_kind(
 ) -> Result<Blocks> {
     let cursor = Cursor::new(bytes);
     let mut out = Blocks {
-        format: SourceFormat::Xlsx,
+        format: match kind {
+            Kind::Xlsx => SourceFormat::Xlsx,
+            Kind::Xlsb => SourceFormat::Xlsb,
+            Kind::Xls => SourceFormat::Xls,
+            Kind::Ods => SourceFormat::Ods,
+        },
         encoding: if kind == Kind::Xls {
             "UTF-16LE".into()
         } else {
