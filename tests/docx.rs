@@ -295,3 +295,41 @@ fn hidden_text_is_left_out() {
         vec!["现就做好防汛工作通知如下。请认真执行。"]
     );
 }
+
+#[test]
+fn a_list_defined_through_a_numbering_style_numbers_its_paragraphs() {
+    // Word's user-defined multilevel list: the list the paragraphs use names a numbering style
+    // (`w:numStyleLink`); the levels are in the list that style points back to (`w:styleLink`).
+    let numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+        <w:abstractNum w:abstractNumId=\"1\"><w:styleLink w:val=\"GongwenList\"/>\
+        <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+        <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+        </w:abstractNum>\
+        <w:abstractNum w:abstractNumId=\"2\"><w:numStyleLink w:val=\"GongwenList\"/></w:abstractNum>\
+        <w:num w:numId=\"7\"><w:abstractNumId w:val=\"2\"/></w:num></w:numbering>";
+    let body = [
+        para("某市人民政府关于做好防汛工作的通知", None),
+        para("各区县人民政府：", None),
+        para("现就有关事项通知如下。", None),
+        para("压实防汛责任", Some((7, 0))),
+        para("落实责任制。", Some((7, 1))),
+        para("加强监测预警", Some((7, 0))),
+        para("某市人民政府", None),
+        para("2023年5月6日", None),
+    ]
+    .concat();
+    let d = parse_docx(&package(&body, Some(numbering)));
+    let got: Vec<(String, String)> = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .map(|s| (s.marker.clone(), s.heading.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("一、".to_string(), "压实防汛责任".to_string()),
+            ("二、".to_string(), "加强监测预警".to_string()),
+        ]
+    );
+}

@@ -622,6 +622,11 @@ impl Numbering {
         let mut num_id: Option<String> = None;
         let mut level: Option<usize> = None;
         let mut override_level: Option<usize> = None;
+        // A list defined through a numbering style: the abstract list that names the style
+        // (`w:numStyleLink`) has no levels of its own; the one the style points back to
+        // (`w:styleLink`) holds them.
+        let mut style_links: Vec<(String, String)> = Vec::new();
+        let mut num_style_links: Vec<(String, String)> = Vec::new();
         each_tag(NUMBERING, xml, |tag| {
             let (e, empty) = match tag {
                 Tag::Open(e, empty) => (e, empty),
@@ -653,6 +658,16 @@ impl Numbering {
                         n.nums.insert(num.clone(), a);
                     }
                 }
+                "styleLink" => {
+                    if let (Some(a), Some(style)) = (&abstract_id, val(e)) {
+                        style_links.push((style, a.clone()));
+                    }
+                }
+                "numStyleLink" => {
+                    if let (Some(a), Some(style)) = (&abstract_id, val(e)) {
+                        num_style_links.push((a.clone(), style));
+                    }
+                }
                 "lvl" if !empty => {
                     level = attr(e, "ilvl")
                         .and_then(|v| v.parse::<usize>().ok())
@@ -676,6 +691,15 @@ impl Numbering {
                 _ => {}
             }
         })?;
+        for (a, style) in num_style_links {
+            let linked = style_links
+                .iter()
+                .find(|(s, b)| *s == style && *b != a)
+                .and_then(|(_, b)| n.abstracts.get(b).cloned());
+            if let Some(levels) = linked {
+                n.abstracts.entry(a).or_insert(levels);
+            }
+        }
         Ok(n)
     }
 
