@@ -333,3 +333,34 @@ fn a_list_defined_through_a_numbering_style_numbers_its_paragraphs() {
         ]
     );
 }
+
+#[test]
+fn a_level_that_word_never_restarts_goes_on_across_its_parents() {
+    let numbering = "<w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+        <w:abstractNum w:abstractNumId=\"1\">\
+        <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
+        <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:lvlRestart w:val=\"0\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
+        </w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+    let body = [
+        para("某市人民政府关于做好防汛工作的通知", None),
+        para("各区县人民政府：", None),
+        para("现就有关事项通知如下。", None),
+        para("压实防汛责任", Some((1, 0))),
+        para("落实责任制。", Some((1, 1))),
+        para("强化督查。", Some((1, 1))),
+        para("加强监测预警", Some((1, 0))),
+        para("加强会商。", Some((1, 1))),
+        para("某市人民政府", None),
+        para("2023年5月6日", None),
+    ]
+    .concat();
+    let d = parse_docx(&package(&body, Some(numbering)));
+    let markers: Vec<&str> = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .flat_map(|s| std::iter::once(s).chain(&s.children))
+        .map(|s| s.marker.as_str())
+        .collect();
+    assert_eq!(markers, ["一、", "（一）", "（二）", "二、", "（三）"]);
+}

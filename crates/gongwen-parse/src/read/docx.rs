@@ -599,6 +599,9 @@ struct Level {
     format: String,
     text: String,
     start: u64,
+    /// `w:lvlRestart`: the (1-based) level whose use starts this one again; 0 never does.
+    /// Without it, any shallower level does.
+    restart_after: Option<usize>,
 }
 
 impl Default for Level {
@@ -607,6 +610,7 @@ impl Default for Level {
             format: "decimal".into(),
             text: String::new(),
             start: 1,
+            restart_after: None,
         }
     }
 }
@@ -673,7 +677,7 @@ impl Numbering {
                         .and_then(|v| v.parse::<usize>().ok())
                         .filter(|&l| l < MAX_LEVELS);
                 }
-                "numFmt" | "lvlText" | "start" => {
+                "numFmt" | "lvlText" | "start" | "lvlRestart" => {
                     let (Some(a), Some(l)) = (&abstract_id, level) else {
                         return;
                     };
@@ -685,6 +689,7 @@ impl Numbering {
                     match e.local_name().as_ref() {
                         "numFmt" => levels[l].format = v,
                         "lvlText" => levels[l].text = v,
+                        "lvlRestart" => levels[l].restart_after = v.trim().parse().ok(),
                         _ => levels[l].start = v.trim().parse().unwrap_or(1),
                     }
                 }
@@ -782,8 +787,17 @@ impl Numbering {
         if let Some(slot) = counters.get_mut(level) {
             *slot = Some(n);
         }
-        for deeper in counters.iter_mut().skip(level + 1) {
-            *deeper = None;
+        // Deeper levels start again, unless their `w:lvlRestart` says only a shallower level
+        // than this one (or none, 0) starts them.
+        for (d, deeper) in counters.iter_mut().enumerate().skip(level + 1) {
+            let restarts = match levels.get(d).and_then(|x| x.restart_after) {
+                Some(0) => false,
+                Some(after) => level < after,
+                None => true,
+            };
+            if restarts {
+                *deeper = None;
+            }
         }
         // `%1` … `%9`: the number of that level, in that level's format.
         let mut label = String::new();
