@@ -494,3 +494,24 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
         assert_eq!(item.paragraphs.last().map(String::as_str), Some(last));
     }
 }
+
+#[test]
+fn a_forwarded_documents_signature_and_date_close_its_part() {
+    let text = "某县人民政府办公室转发市人民政府办公室关于做好人居环境整治工作的通知\n\n某府办发〔2023〕20号\n\n\
+        各乡镇人民政府：\n\n现将《某市人民政府办公室关于做好人居环境整治工作的通知》转发给你们，请认真贯彻执行。\n\n\
+        某县人民政府办公室\n\n2023年5月12日\n\n某市人民政府办公室关于做好人居环境整治工作的通知\n\n\
+        一、推进厕所革命\n\n新改建户厕1万户。\n\n二、治理生活垃圾\n\n健全收运处置体系。\n\n\
+        某市人民政府办公室\n\n2023年5月8日\n";
+    let doc = parse_text(text);
+    round_trips(&doc);
+    let forwarded = doc.parts.last().expect("the forwarded notice");
+    assert_eq!(forwarded.closing, ["某市人民政府办公室", "2023年5月8日"]);
+    let last = forwarded.sections.last().expect("sections");
+    assert_eq!(last.paragraphs, ["健全收运处置体系。"]);
+    assert_eq!(doc.notice.date.as_deref(), Some("2023-05-12"));
+    // The text writer prints the sign-off after the sections, where it stood.
+    assert!(
+        gongwen_emit::text::to_text(&doc)
+            .ends_with("健全收运处置体系。\n某市人民政府办公室\n2023年5月8日\n")
+    );
+}

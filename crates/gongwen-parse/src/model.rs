@@ -215,7 +215,8 @@ pub struct Part {
     /// Tables in the part, in reading order.
     pub tables: Vec<Table>,
     /// The closing formula the part ends with, after its last numbered section (`特此通知。`,
-    /// `此复。`, `妥否，请批示。`): the letter's words, not the last item's.
+    /// `此复。`, `妥否，请批示。`), and the sign-off of an enclosed or forwarded document (its
+    /// signature and date): the letter's words, not the last item's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closing: Vec<String>,
     /// Source line where the part starts.

@@ -1243,12 +1243,36 @@ fn build_part(
         line,
         ..Part::default()
     };
-    // A closing formula at the end, after numbered sections, is the letter's own.
-    let closers = blocks
-        .iter()
-        .rev()
-        .take_while(|blk| matches!(blk, Block::Para(p) if is_closing_formula(&p.text)))
-        .count();
+    // A closing formula at the end, after numbered sections, is the letter's own; so is the
+    // sign-off of an enclosed or forwarded document — its signature (up to three organ lines)
+    // and its date — which would otherwise read as the last item's paragraphs.
+    fn para<'b>(blk: &&'b Block) -> Option<&'b str> {
+        match blk {
+            Block::Para(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        }
+    }
+    let dated = blocks.last().and_then(para).is_some_and(|t| {
+        char_len(t) <= 60
+            && !t.starts_with('（')
+            && find_date(t).is_some_and(|(start, _)| start == 0 || is_organ_line(&t[..start]))
+    });
+    let signoff = if dated {
+        1 + blocks[..blocks.len() - 1]
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|blk| para(blk).is_some_and(|t| is_organ_line(t) || is_signer_line(t)))
+            .count()
+    } else {
+        0
+    };
+    let closers = signoff
+        + blocks[..blocks.len() - signoff]
+            .iter()
+            .rev()
+            .take_while(|blk| matches!(blk, Block::Para(p) if is_closing_formula(&p.text)))
+            .count();
     let numbered = || {
         blocks[..blocks.len() - closers]
             .iter()
