@@ -704,7 +704,8 @@ fn items_of_an_article_are_its_clauses_and_words_after_them_are_the_articles() {
 fn a_run_in_heading_closed_by_a_colon_is_the_heading() {
     let text = "某市人民政府关于加强应急管理工作的意见\n\n某府发〔2023〕5号\n\n各区县人民政府：\n\n现提出如下意见。\n\n\
         一、总体要求\n\n（一）总体目标：到2025年，应急管理体系基本建成。\n\n（二）适用范围：\n\n本意见适用于全市。\n\n\
-        二、主要任务\n\n（一）职责是：统筹协调应急工作。\n\n（二）加强队伍建设，各区要：配齐人员。\n\n某市人民政府\n\n2023年5月6日\n";
+        二、主要任务\n\n（一）职责是：统筹协调应急工作。\n\n（二）加强队伍建设，各区要：配齐人员。\n\n\
+        （三）根据《某市应急条例》：各区建立值班制度。\n\n（四）符合下列条件的：予以表彰。\n\n某市人民政府\n\n2023年5月6日\n";
     let d = gongwen_parse::parse_text(text);
     let part = d
         .parts
@@ -732,6 +733,8 @@ fn a_run_in_heading_closed_by_a_colon_is_the_heading() {
             // A clause that opens a list, and a sentence before its colon, are text.
             row("", "", &["职责是：统筹协调应急工作。"]),
             row("", "", &["加强队伍建设，各区要：配齐人员。"]),
+            row("", "", &["根据《某市应急条例》：各区建立值班制度。"]),
+            row("", "", &["符合下列条件的：予以表彰。"]),
         ]
     );
 }

@@ -1616,9 +1616,13 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
         if before_stop
             && (2..=20).contains(&char_len(head))
             && !has_top_level(head, &['，', '；', '、', ',', ';'])
-            && !["是", "为", "如下", "包括", "有", "要求", "指"]
+            && !["是", "为", "如下", "包括", "有", "要求", "指", "的", "规定"]
                 .iter()
                 .any(|w| head.ends_with(w))
+            // A clause that opens a sentence (`根据《某法》：`, `按照要求：`) is not a title.
+            && !["根据", "按照", "依据", "依照", "对于", "为了", "凡"]
+                .iter()
+                .any(|w| head.starts_with(w))
         {
             let after = rest[q + colon..].trim();
             return (
