@@ -173,8 +173,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     // truncated workbook is not plain text).
     let mut renamed = None;
     if matches!(format, InputFormat::Workbook | InputFormat::Docx)
-        && !bytes.starts_with(b"PK")
-        && !bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+        && !read::is_container(bytes)
         && matches!(read::sniff(bytes), Ok(InputFormat::Html))
     {
         let head = &bytes[..bytes.len().min(4096)];
@@ -184,7 +183,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
                 what: "an Excel 2003 XML (SpreadsheetML) workbook (save it as XLSX)".into(),
             });
         }
-        renamed = Some((format, InputFormat::Html));
+        renamed = Some(format);
         format = InputFormat::Html;
     }
     let blocks = match format {
@@ -219,33 +218,20 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         InputFormat::Json => return read::json::read_json(bytes),
     };
     let mut doc = structure::build(blocks);
-    if let Some((named, actual)) = renamed {
+    if let Some(named) = renamed {
+        let named = match named {
+            InputFormat::Docx => "a Word (DOCX) document",
+            _ => "a workbook",
+        };
         doc.diagnostics.insert(
             0,
             Diagnostic::new(
                 Severity::Info,
                 "format_sniffed",
-                format!(
-                    "given as {} but the bytes are {}; read as {}",
-                    format_name(named),
-                    format_name(actual),
-                    format_name(actual)
-                ),
+                format!("given as {named} but the bytes are an HTML page; read as an HTML page"),
                 None,
             ),
         );
     }
     Ok(doc)
-}
-
-/// How a diagnostic names an input format.
-fn format_name(f: InputFormat) -> &'static str {
-    match f {
-        InputFormat::Text => "plain text",
-        InputFormat::Html => "an HTML page",
-        InputFormat::Workbook => "a workbook",
-        InputFormat::Docx => "a Word (DOCX) document",
-        InputFormat::Csv => "a CSV table",
-        InputFormat::Json => "gongwen JSON",
-    }
 }

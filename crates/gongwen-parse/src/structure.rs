@@ -593,9 +593,10 @@ struct Builder {
     notes: Vec<(String, usize)>,
     /// Source line of each entry of `doc.notice.attachments`.
     attachment_lines: Vec<usize>,
-    /// The titles in `doc.notice.attachments`, so that a file the page links twice (or links
-    /// and lists) is listed once without comparing each link with every entry: a page of
-    /// thousands of links would cost millions of comparisons.
+    /// The titles in `doc.notice.attachments` as [`title_key`]s, so that a file the page links
+    /// twice (or links and lists) is listed once, and an attachment's page headed `附件：X` is
+    /// known, without comparing each line with every entry: a page of thousands of links would
+    /// cost millions of comparisons.
     attachment_titles: rustc_hash::FxHashSet<String>,
 }
 
@@ -658,7 +659,7 @@ impl Builder {
 
     /// Adds an entry to the notice's attachment list, read from source line `line`.
     fn list_attachment(&mut self, index: Option<u32>, title: String, line: usize) {
-        self.attachment_titles.insert(title.clone());
+        self.attachment_titles.insert(title_key(&title));
         self.doc
             .notice
             .attachments
@@ -680,7 +681,7 @@ impl Builder {
                 }
                 if let Some(name) = Self::attachment_file(&p.text) {
                     // Listed once, however often the page links it.
-                    if !self.attachment_titles.contains(name) {
+                    if !self.attachment_titles.contains(&title_key(name)) {
                         self.list_attachment(None, name.to_string(), p.line);
                     }
                     i += 1;
@@ -690,11 +691,7 @@ impl Builder {
                     let first = c[1].trim().to_string();
                     // Under the letter, `附件：X` naming an attachment the letter listed heads that
                     // attachment's page (label and title on one line): left for [`segments`].
-                    if self
-                        .attachment_titles
-                        .iter()
-                        .any(|t| title_key(t) == title_key(&first))
-                    {
+                    if self.attachment_titles.contains(&title_key(&first)) {
                         out.push(b);
                         i += 1;
                         continue;
@@ -1001,14 +998,14 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
     }
 }
 
-/// How many blocks from the top may hold the head.
-const HEAD_SCAN: usize = 12;
+/// How many blocks from the top may hold the head (title, number, addressees).
+pub(crate) const HEAD_SCAN: usize = 12;
 
 fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut k = 0;
     let mut title_lines: Vec<&Para> = Vec::new();
     let mut letterhead: Option<String> = None;
-    while k < blocks.len() && k < 12 {
+    while k < blocks.len() && k < HEAD_SCAN {
         let Block::Para(p) = blocks[k] else { break };
         // A 上行文 prints its 签发人 on the line of its number: `某政〔2023〕15号 签发人：张某某`.
         let (number_text, signers) = split_signers(&p.text);

@@ -1126,11 +1126,15 @@ fn inline_tasks<'a>(
                 k += 1;
                 continue;
             }
+            let end = k
+                + 1
+                + s.paragraphs[k + 1..]
+                    .iter()
+                    .take_while(|l| is_duty_line(l))
+                    .count();
             let mut a = Allocation::default();
-            let mut end = k;
-            while let Some(line) = s.paragraphs.get(end).filter(|l| is_duty_line(l)) {
+            for line in &s.paragraphs[k..end] {
                 a.read(line, first_unit_leads);
-                end += 1;
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {

@@ -14,6 +14,14 @@ pub mod wrap;
 use crate::normalize::{normalize_block, normalize_cell};
 use crate::{Error, InputFormat, Result};
 
+/// The first bytes of an OLE compound file (XLS, and Word/PowerPoint 97-2003).
+pub(crate) const OLE_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Whether the bytes open as a container: a ZIP archive (XLSX, DOCX, ODS) or an OLE file.
+pub(crate) fn is_container(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK") || bytes.starts_with(&OLE_MAGIC)
+}
+
 /// Guesses the format of `bytes` from their first bytes.
 ///
 /// ZIP containers are workbooks when they hold `xl/` (XLSX) or are OpenDocument spreadsheets;
@@ -33,7 +41,7 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
         return zip_kind(bytes);
     }
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    if head.starts_with(&OLE_MAGIC) {
         // An OLE compound file: an XLS workbook, or a Word/PowerPoint 97-2003 file whose
         // directory names its main stream (names are UTF-16LE).
         if contains(bytes, &utf16le("WordDocument")) {

@@ -61,7 +61,7 @@ pub fn read_workbook(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let mut ods_merges = OdsMerges::default();
     let kind = if bytes.starts_with(b"PK") {
         inspect_zip(bytes, limits, &mut ods_merges)?
-    } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+    } else if bytes.starts_with(&super::OLE_MAGIC) {
         Kind::Xls
     } else {
         return Err(Error::Workbook {
@@ -200,7 +200,7 @@ impl<R: Read> Read for Counted<R> {
 /// (4,294,967,295 in a 2 KB file) would ask for a hundred gigabytes and abort the process. Each
 /// string takes at least `<si/>`, five bytes of the entry, so a count above a fifth of the
 /// entry's size cannot be true. Reads the entry through its start tag only.
-fn check_shared_strings(entry: &mut impl Read, location: &str) -> Result<()> {
+fn check_shared_strings<R: Read>(entry: &mut Counted<R>, location: &str) -> Result<()> {
     let mut head = Vec::with_capacity(4096);
     entry
         .by_ref()
@@ -210,19 +210,16 @@ fn check_shared_strings(entry: &mut impl Read, location: &str) -> Result<()> {
     let Some(count) = declared_count(&head, b"uniqueCount=") else {
         return Ok(());
     };
-    let mut rest = Counted {
-        inner: entry,
-        n: head.len() as u64,
-    };
-    std::io::copy(&mut rest, &mut std::io::sink()).map_err(|e| workbook_error(location, e))?;
-    let most = rest.n / 5;
+    // The whole entry is read to know its size (the caller counts what was read).
+    std::io::copy(entry, &mut std::io::sink()).map_err(|e| workbook_error(location, e))?;
+    let most = entry.n / 5;
     if count > most {
         return Err(Error::Workbook {
             location: location.to_string(),
             message: format!(
                 "the shared-strings table declares {count} strings but its {} bytes hold at most \
                  {most}; the file is damaged",
-                rest.n
+                entry.n
             ),
         });
     }

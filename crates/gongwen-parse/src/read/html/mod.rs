@@ -88,7 +88,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         // Unless the notice prints them too (on one line or several).
         let head: String = blocks
             .iter()
-            .take(HEAD_BLOCKS)
+            .take(crate::structure::HEAD_SCAN)
             .filter_map(|b| match b {
                 Block::Para(p) => Some(p.text.as_str()),
                 Block::Table(_) => None,
@@ -144,9 +144,7 @@ fn head_beside(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> 
             continue;
         }
         looked += 1;
-        let is_title = (4..=80).contains(&n)
-            && crate::structure::ends_like_title(&joined)
-            && joined.chars().any(crate::normalize::is_han);
+        let is_title = is_page_title(&joined);
         let is_number = n <= 40 && crate::structure::parse_doc_number(&joined).is_some();
         if !is_title && !is_number {
             continue;
@@ -161,8 +159,13 @@ fn head_beside(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> 
     title.then_some(found)
 }
 
-/// How many blocks the head of a notice (title, number, addressees) spans at most.
-const HEAD_BLOCKS: usize = 12;
+/// A page element's text that reads as a notice's title: short, Chinese, ending as a title
+/// ends (`…的通知`, `…办法`).
+fn is_page_title(text: &str) -> bool {
+    (4..=80).contains(&text.chars().count())
+        && crate::structure::ends_like_title(text)
+        && text.chars().any(crate::normalize::is_han)
+}
 
 /// The notice's title when the page prints it above the element that holds the notice, as a
 /// heading of its own (`<h1>`–`<h3>`, the last one before that element, outside site chrome)
@@ -197,11 +200,7 @@ fn title_above(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> 
             if let Some(h) = heading {
                 let mut text = dom::TextLines::default();
                 let joined = text.joined(h);
-                let n = joined.chars().count();
-                let fits = (4..=80).contains(&n)
-                    && crate::structure::ends_like_title(&joined)
-                    && joined.chars().any(crate::normalize::is_han);
-                return fits.then(|| Para {
+                return is_page_title(&joined).then(|| Para {
                     line: lines.of(text.first()),
                     text: joined,
                 });
