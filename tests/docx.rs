@@ -296,6 +296,22 @@ fn hidden_text_is_left_out() {
     );
 }
 
+/// A notice whose letter holds `items`, each (text, list, level) numbered by Word's lists.
+fn numbered_letter(items: &[(&str, u32, u32)]) -> String {
+    let mut body = [
+        para("某市人民政府关于做好防汛工作的通知", None),
+        para("各区县人民政府：", None),
+        para("现就有关事项通知如下。", None),
+    ]
+    .concat();
+    for &(text, list, level) in items {
+        body.push_str(&para(text, Some((list, level))));
+    }
+    body.push_str(&para("某市人民政府", None));
+    body.push_str(&para("2023年5月6日", None));
+    body
+}
+
 #[test]
 fn a_list_defined_through_a_numbering_style_numbers_its_paragraphs() {
     // Word's user-defined multilevel list: the list the paragraphs use names a numbering style
@@ -307,17 +323,11 @@ fn a_list_defined_through_a_numbering_style_numbers_its_paragraphs() {
         </w:abstractNum>\
         <w:abstractNum w:abstractNumId=\"2\"><w:numStyleLink w:val=\"GongwenList\"/></w:abstractNum>\
         <w:num w:numId=\"7\"><w:abstractNumId w:val=\"2\"/></w:num></w:numbering>";
-    let body = [
-        para("某市人民政府关于做好防汛工作的通知", None),
-        para("各区县人民政府：", None),
-        para("现就有关事项通知如下。", None),
-        para("压实防汛责任", Some((7, 0))),
-        para("落实责任制。", Some((7, 1))),
-        para("加强监测预警", Some((7, 0))),
-        para("某市人民政府", None),
-        para("2023年5月6日", None),
-    ]
-    .concat();
+    let body = numbered_letter(&[
+        ("压实防汛责任", 7, 0),
+        ("落实责任制。", 7, 1),
+        ("加强监测预警", 7, 0),
+    ]);
     let d = parse_docx(&package(&body, Some(numbering)));
     let got: Vec<(String, String)> = d
         .parts
@@ -341,19 +351,13 @@ fn a_level_that_word_never_restarts_goes_on_across_its_parents() {
         <w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl>\
         <w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:lvlRestart w:val=\"0\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl>\
         </w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
-    let body = [
-        para("某市人民政府关于做好防汛工作的通知", None),
-        para("各区县人民政府：", None),
-        para("现就有关事项通知如下。", None),
-        para("压实防汛责任", Some((1, 0))),
-        para("落实责任制。", Some((1, 1))),
-        para("强化督查。", Some((1, 1))),
-        para("加强监测预警", Some((1, 0))),
-        para("加强会商。", Some((1, 1))),
-        para("某市人民政府", None),
-        para("2023年5月6日", None),
-    ]
-    .concat();
+    let body = numbered_letter(&[
+        ("压实防汛责任", 1, 0),
+        ("落实责任制。", 1, 1),
+        ("强化督查。", 1, 1),
+        ("加强监测预警", 1, 0),
+        ("加强会商。", 1, 1),
+    ]);
     let d = parse_docx(&package(&body, Some(numbering)));
     let markers: Vec<&str> = d
         .parts
