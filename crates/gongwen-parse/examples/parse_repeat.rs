@@ -8,7 +8,7 @@
 //! ```
 //!
 //! The input is a file, or one of the benchmarks' generated inputs: `@text` (the seed),
-//! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`, `@html-paras100`, `@html-table100`. The format is
+//! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`, `@html-paras100`, `@html-table100`, and the seed's text with its table ×10 and ×100, `@text-table10`, `@text-table100`. The format is
 //! sniffed from the bytes once, before the loop. `parse_repeat INPUT dump` writes the input
 //! to standard output instead (to run the command line or another tool on a generated page). With a third argument `floor`, it runs the benchmarks' floor instead;
 //! with `ab`, it alternates one parse and one floor run COUNT times and prints the ratio of
@@ -34,6 +34,8 @@ fn input(name: &str) -> std::io::Result<Vec<u8>> {
             common::html_page(&common::seed_with_paragraphs_times(100)).into_bytes()
         }
         "@html-table100" => common::html_page(&common::seed_with_table_times(100)).into_bytes(),
+        "@text-table10" => common::seed_with_table_times(10).into_bytes(),
+        "@text-table100" => common::seed_with_table_times(100).into_bytes(),
         path => std::fs::read(path)?,
     })
 }
@@ -42,7 +44,7 @@ fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(name) = args.first() else {
         eprintln!(
-            "usage: parse_repeat FILE|@text|@html|@gbk|@html-paras10|@html-table10|@html-paras100|@html-table100 [COUNT] [floor]"
+            "usage: parse_repeat FILE|@text|@html|@gbk|@html-paras10|@html-table10|@html-paras100|@html-table100|@text-table10|@text-table100 [COUNT] [floor|ab|dump]"
         );
         std::process::exit(2);
     };
