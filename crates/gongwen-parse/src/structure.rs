@@ -1327,7 +1327,7 @@ fn build_part(
                     .tables
                     .get_mut(&(*blk as *const Block as usize))
                     .and_then(Option::take)
-                    .unwrap_or_else(|| placeholder.clone());
+                    .unwrap_or_else(|| (**placeholder).clone());
                 if let Some(p) = prev_para {
                     if is_caption(&p.text) && outline.take_last_paragraph(&p.text) {
                         t.caption = Some(p.text.clone());

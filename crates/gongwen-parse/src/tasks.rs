@@ -141,27 +141,41 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
     if !t.contains(space) {
         return None;
     }
-    let pieces: Vec<&str> = t.split(space).filter(|p| !p.is_empty()).collect();
-    if !(2..=30).contains(&pieces.len()) {
-        return None;
-    }
-    let organ = |p: &&str| {
+    let organ = |p: &str| {
         let name = p
             .strip_suffix('）')
             .and_then(|x| x.rfind('（').map(|at| &x[..at]))
             .unwrap_or(p);
-        let n = name.chars().count();
-        (2..=30).contains(&n)
-            && name
-                .chars()
-                .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
+        // Thirty Chinese characters are 90 bytes: a longer piece is prose, and is not counted.
+        (2..=30).contains(&if name.len() > 120 {
+            31
+        } else {
+            name.chars().count()
+        }) && name
+            .chars()
+            .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
             && !matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
             && (crate::structure::ORGAN_SUFFIXES
                 .iter()
                 .any(|s| name.ends_with(s))
                 || UNIT_ENDINGS.iter().any(|s| name.ends_with(s)))
     };
-    pieces.iter().all(organ).then(|| pieces.join("、"))
+    // Piece by piece, so that a paragraph with a space in it (nearly every such block) is
+    // turned down at its first word that is not an organ's name, without collecting its pieces.
+    let mut pieces = t.split(space).filter(|p| !p.is_empty());
+    let first = pieces.next().filter(|p| organ(p))?;
+    let mut joined = String::with_capacity(t.len() + 8);
+    joined.push_str(first);
+    let mut count = 1usize;
+    for piece in pieces.by_ref().take(30) {
+        if !organ(piece) {
+            return None;
+        }
+        joined.push('、');
+        joined.push_str(piece);
+        count += 1;
+    }
+    ((2..=30).contains(&count) && pieces.next().is_none()).then_some(joined)
 }
 
 /// A cell's text as one line: the line breaks of a cell (`<br>`, a paragraph per line) joined as

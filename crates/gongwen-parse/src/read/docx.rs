@@ -466,7 +466,7 @@ impl<'a> Body<'a> {
                 if self.tables == 0 {
                     let build = std::mem::take(&mut self.table);
                     if let Some(t) = self.grid(build)? {
-                        self.blocks.push(Block::Table(t));
+                        self.blocks.push(Block::Table(Box::new(t)));
                     }
                     self.flush_held();
                 }

@@ -408,7 +408,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     })
             };
             if rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)) {
-                blocks.push(Block::Table(grid_from_rows(rows)));
+                blocks.push(Block::Table(Box::new(grid_from_rows(rows))));
             } else {
                 // A lone tabbed line is a paragraph laid out with tabs, not a table.
                 for (cells, line) in rows {
@@ -422,7 +422,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
             continue;
         }
         if let Some((table, next)) = table_without_tabs_at(lines, i, &mut diagnostics) {
-            blocks.push(Block::Table(table));
+            blocks.push(Block::Table(Box::new(table)));
             i = next;
             continue;
         }

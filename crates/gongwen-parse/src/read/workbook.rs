@@ -992,13 +992,13 @@ fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Resu
             })
             .collect();
         let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
-        out.blocks.push(Block::Table(Table {
+        out.blocks.push(Block::Table(Box::new(Table {
             caption,
             header_rows,
             line: row_lines.first().copied().unwrap_or(0),
             rows: grid_rows,
             row_lines,
-        }));
+        })));
         prev_end = end;
     }
     Ok(())

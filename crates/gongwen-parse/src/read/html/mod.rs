@@ -357,7 +357,7 @@ fn text_tables(out: &mut Vec<Block>, kept: Kept, diags: &mut Vec<Diagnostic>) {
             continue;
         }
         if let Some((_, end, table)) = tables.next_if(|(start, _, _)| *start == b) {
-            out.push(Block::Table(table));
+            out.push(Block::Table(Box::new(table)));
             skip_to = end;
             continue;
         }
@@ -503,7 +503,7 @@ fn walk(
                             }
                             pending.flush(lines, &mut out, &mut kept);
                             if let Some(t) = table::build(n, &rows, marks, limits, lines, diags) {
-                                out.push(Block::Table(t));
+                                out.push(Block::Table(Box::new(t)));
                             }
                             // The table's content has been read; skip its subtree.
                             depth -= 1;
