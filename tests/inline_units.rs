@@ -246,6 +246,57 @@ fn a_units_cell_that_names_the_roles_in_words_is_read_by_its_words() {
 }
 
 #[test]
+fn roles_on_lines_of_their_own_in_a_cell_are_clauses_in_every_format() {
+    // The same five cells as a CSV file's quoted line breaks and as a page's `<br>`.
+    let cells = [
+        "市大数据局牵头\n市发展改革委配合",
+        "牵头：市市场监管局\n配合：市审批局、市司法局",
+        // Units after a marked lead, without a word of their own, support it.
+        "市大数据局牵头\n市公安局、市民政局",
+        "市商务委牵头，市外办",
+        // Plain names on lines stay the column's.
+        "市教委\n市人力社保局",
+    ];
+    let expected = vec![
+        (vec!["市大数据局"], vec!["市发展改革委"]),
+        (vec!["市市场监管局"], vec!["市审批局", "市司法局"]),
+        (vec!["市大数据局"], vec!["市公安局", "市民政局"]),
+        (vec!["市商务委"], vec!["市外办"]),
+        (vec!["市教委", "市人力社保局"], vec![]),
+    ];
+    let mut csv = String::from("序号,工作任务,责任单位\n");
+    let mut html = String::from(
+        "<html><body><div id=\"zoom\"><p>某市工作要点</p><table border=\"1\">\
+         <tr><th>序号</th><th>工作任务</th><th>责任单位</th></tr>",
+    );
+    for (k, cell) in cells.iter().enumerate() {
+        csv.push_str(&format!("{},任务{},\"{cell}\"\n", k + 1, k + 1));
+        html.push_str(&format!(
+            "<tr><td>{}</td><td>任务{}</td><td>{}</td></tr>",
+            k + 1,
+            k + 1,
+            cell.replace('\n', "<br>")
+        ));
+    }
+    html.push_str("</table></div></body></html>");
+    for (bytes, format) in [
+        (csv.into_bytes(), InputFormat::Csv),
+        (html.into_bytes(), InputFormat::Html),
+    ] {
+        let options = Options {
+            format: Some(format),
+            ..Options::default()
+        };
+        let doc = parse(&bytes, &options).expect("parses");
+        assert_eq!(
+            doc.tasks.iter().map(units).collect::<Vec<_>>(),
+            expected,
+            "{format:?}"
+        );
+    }
+}
+
+#[test]
 fn allocation_lines_under_a_measure_close_it_as_a_task() {
     let doc = parse_text(&notice(
         "（一）发放消费券。市级财政安排资金，分批发放。\n\n责任单位：市商务局、市财政局\n\n\

@@ -141,34 +141,15 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
     if !t.contains(space) {
         return None;
     }
-    let organ = |p: &str| {
-        let name = p
-            .strip_suffix('）')
-            .and_then(|x| x.rfind('（').map(|at| &x[..at]))
-            .unwrap_or(p);
-        // Thirty Chinese characters are 90 bytes: a longer piece is prose, and is not counted.
-        (2..=30).contains(&if name.len() > 120 {
-            31
-        } else {
-            name.chars().count()
-        }) && name
-            .chars()
-            .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
-            && !matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
-            && (crate::structure::ORGAN_SUFFIXES
-                .iter()
-                .any(|s| name.ends_with(s))
-                || UNIT_ENDINGS.iter().any(|s| name.ends_with(s)))
-    };
     // Piece by piece, so that a paragraph with a space in it (nearly every such block) is
     // turned down at its first word that is not an organ's name, without collecting its pieces.
     let mut pieces = t.split(space).filter(|p| !p.is_empty());
-    let first = pieces.next().filter(|p| organ(p))?;
+    let first = pieces.next().filter(|p| is_unit_name(p))?;
     let mut joined = String::with_capacity(t.len() + 8);
     joined.push_str(first);
     let mut count = 1usize;
     for piece in pieces.by_ref().take(30) {
-        if !organ(piece) {
+        if !is_unit_name(piece) {
             return None;
         }
         joined.push('、');
@@ -176,6 +157,35 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
         count += 1;
     }
     ((2..=30).contains(&count) && pieces.next().is_none()).then_some(joined)
+}
+
+/// Whether `p` is the name of one organ: two to thirty Chinese characters (a role in brackets
+/// aside) ending as organs' names end, and not a bare office name that may be the rest of the
+/// name before it (`办公厅`).
+fn is_unit_name(p: &str) -> bool {
+    let name = p
+        .strip_suffix('）')
+        .and_then(|x| x.rfind('（').map(|at| &x[..at]))
+        .unwrap_or(p);
+    // Thirty Chinese characters are 90 bytes: a longer piece is prose, and is not counted.
+    (2..=30).contains(&if name.len() > 120 {
+        31
+    } else {
+        name.chars().count()
+    }) && name
+        .chars()
+        .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
+        && !matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
+        && (crate::structure::ORGAN_SUFFIXES
+            .iter()
+            .any(|s| name.ends_with(s))
+            || UNIT_ENDINGS.iter().any(|s| name.ends_with(s)))
+}
+
+/// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
+fn is_unit_list(text: &str) -> bool {
+    let units = split_units(text);
+    !units.is_empty() && units.iter().all(|u| is_unit_name(u))
 }
 
 /// A cell's text as one line: the line breaks of a cell (`<br>`, a paragraph per line) joined as
@@ -669,7 +679,8 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
         }
     }
     let mut out = Vec::new();
-    for piece in top_level_cuts(inner, &['；', ';']) {
+    // A line break ends a clause as `；` does (a cell's `甲牵头` and `乙配合` on lines of their own).
+    for piece in top_level_cuts(inner, &['；', ';', '\n']) {
         let mut from = 0;
         for m in DUTY_LABEL.find_iter(piece) {
             let before = &piece[from..m.start()];
@@ -1050,8 +1061,19 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
             }
             None => {
                 for piece in split_top_level(clause, &['，', ',']) {
-                    clause_duty(&piece)?;
-                    a.clause(&piece);
+                    match clause_duty(&piece) {
+                        Some(_) => a.clause(&piece),
+                        // Units named after a lead without a word of their own support it
+                        // (`甲牵头，乙、丙`): the lead is marked, the rest are its partners.
+                        None if !a.lead.is_empty() && is_unit_list(&piece) => assign_units(
+                            split_units(&piece),
+                            Duty::Support,
+                            false,
+                            &mut a.lead,
+                            &mut a.support,
+                        ),
+                        None => return None,
+                    }
                 }
             }
         }

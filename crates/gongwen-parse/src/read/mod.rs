@@ -235,6 +235,17 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
     hay.windows(needle.len()).any(|w| w == needle)
 }
 
+/// A workbook's or a CSV file's cell: its lines (Alt+Enter in Excel, a quoted line break) kept
+/// apart as a page's `<br>` keeps them ([`join_cell_lines`]), so that `甲牵头` and `乙配合` on two
+/// lines stay two clauses; a cell of one line is [`normalize_cell`]'s.
+pub(crate) fn normalize_cell_text(s: &str) -> String {
+    if s.contains(['\n', '\r']) {
+        join_cell_lines(s.lines())
+    } else {
+        normalize_cell(s)
+    }
+}
+
 /// A table cell's lines (as written: a page's or a document's), normalized and joined by line
 /// breaks; a header spaced over short lines (`牵\n头\n单\n位`) is one word.
 pub(crate) fn join_cell_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {

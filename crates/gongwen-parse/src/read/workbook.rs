@@ -505,7 +505,7 @@ pub(crate) fn read_rows(
         let (r, cells) = row?;
         for (c, text) in cells.into_iter().enumerate() {
             let c = u32::try_from(c).unwrap_or(u32::MAX);
-            col.push(r, c, crate::normalize::normalize_cell(&text))?;
+            col.push(r, c, super::normalize_cell_text(&text))?;
         }
     }
     let (sheet, bbox) = (col.sheet, col.bbox);
@@ -728,8 +728,8 @@ fn render_ref(
 ) -> String {
     match v {
         DataRef::Empty => String::new(),
-        DataRef::String(s) => crate::normalize::normalize_cell(s),
-        DataRef::SharedString(s) => crate::normalize::normalize_cell(s),
+        DataRef::String(s) => super::normalize_cell_text(s),
+        DataRef::SharedString(s) => super::normalize_cell_text(s),
         DataRef::Int(i) => i.to_string(),
         DataRef::Float(f) => render_number(*f),
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
@@ -742,7 +742,7 @@ fn render_ref(
 fn render(v: &Data, diagnostics: &mut Vec<Diagnostic>, sheet: &str, row: u32, col: u32) -> String {
     match v {
         Data::Empty => String::new(),
-        Data::String(s) => crate::normalize::normalize_cell(s),
+        Data::String(s) => super::normalize_cell_text(s),
         Data::Int(i) => i.to_string(),
         Data::Float(f) => render_number(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
