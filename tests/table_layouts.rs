@@ -428,3 +428,73 @@ fn a_table_split_at_a_page_break_goes_on_with_its_columns_groups_and_numbers() {
         assert_same_tasks(&d, what);
     }
 }
+
+#[test]
+fn group_rows_printed_in_the_number_and_task_columns_are_groups() {
+    // `一 | 推动… | | ` and `（一） | 充分… | | `: the group's marker in the number column, its
+    // title in the task column, no units.
+    let split = |g: &str| -> (String, String) {
+        match g.split_once('、') {
+            Some((m, t)) if !m.starts_with('（') => (m.to_string(), t.to_string()),
+            _ => {
+                let at = g.find('）').map_or(0, |i| i + '）'.len_utf8());
+                (g[..at].to_string(), g[at..].to_string())
+            }
+        }
+    };
+    let mut t = String::from(
+        "<table border=1><tr><th>序号</th><th>试点任务</th><th>牵头单位</th><th>配合单位</th></tr>\n",
+    );
+    let mut groups: Vec<String> = Vec::new();
+    for task in &seed().tasks {
+        for (depth, g) in task.group.iter().enumerate() {
+            if groups.get(depth) != Some(g) {
+                let (marker, title) = split(g);
+                t.push_str(&tr(&[&esc(&marker), &esc(&title), "", ""]));
+                groups.truncate(depth);
+                groups.push(g.clone());
+            }
+        }
+        t.push_str(&tr(&[
+            &task.seq.to_string(),
+            &esc(&task.text),
+            &esc(&task.lead_text),
+            &esc(&task.support_text),
+        ]));
+    }
+    t.push_str("</table>\n");
+    let d = parse_page(&page_with_table(&t));
+    assert_same_tasks(&d, "group rows in the number column");
+}
+
+#[test]
+fn numbers_that_are_not_integers_under_the_header_are_tasks_not_header_rows() {
+    for numbers in [
+        ["1.0", "2.0", "3.0"],
+        ["1-1", "1-2", "2-1"],
+        ["一", "二", "三"],
+    ] {
+        let mut csv = String::from("序号,重点任务,牵头单位,配合单位\n");
+        for (k, n) in numbers.iter().enumerate() {
+            csv.push_str(&format!("{n},任务{k},市大数据局,市财政局\n"));
+        }
+        let opts = Options {
+            format: Some(InputFormat::Csv),
+            ..Options::default()
+        };
+        let d = parse(csv.as_bytes(), &opts).expect("parses");
+        let got: Vec<(u32, &str, Option<&str>)> = d
+            .tasks
+            .iter()
+            .map(|t| (t.seq, t.text.as_str(), t.marker.as_deref()))
+            .collect();
+        // Counted 1, 2, 3, each with its number as printed.
+        let want: Vec<(u32, &str, Option<&str>)> = vec![
+            (1, "任务0", Some(numbers[0])),
+            (2, "任务1", Some(numbers[1])),
+            (3, "任务2", Some(numbers[2])),
+        ];
+        assert_eq!(got, want, "{numbers:?}");
+        assert!(d.tasks.iter().all(|t| t.extra.is_empty()), "{numbers:?}");
+    }
+}

@@ -306,7 +306,8 @@ pub struct Task {
     /// Table row or inline measure.
     #[serde(default)]
     pub origin: TaskOrigin,
-    /// For inline duties, the measure's marker as printed (`（三）`).
+    /// The number as printed when it is not a plain integer: an inline duty's measure marker
+    /// (`（三）`), a table's 序号 such as `1-1`, `2.1` or `一`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
 }

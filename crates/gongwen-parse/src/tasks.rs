@@ -106,8 +106,8 @@ pub fn is_spanning_row(row: &[String]) -> bool {
 /// How many leading rows of `grid` are header rows.
 pub fn header_rows(grid: &[Vec<String>]) -> usize {
     let mut n = 0;
-    for row in grid.iter().take(3) {
-        if is_spanning_row(row) || row.iter().any(|c| parse_seq(c).is_some()) {
+    for (k, row) in grid.iter().take(3).enumerate() {
+        if is_spanning_row(row) || row.iter().any(|c| is_seq_like(c)) {
             break;
         }
         let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
@@ -117,9 +117,48 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
         {
             break;
         }
+        // A header's second row names columns in every cell (`牵头单位 | 配合单位` under a
+        // spanning `责任单位`, the cells a span above carries down): a first task whose text
+        // happens to hold a header word (`任务甲`) is not one.
+        if k > 0 {
+            let above = &grid[k - 1];
+            let names = row
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.is_empty())
+                .all(|(i, c)| is_header_cell(c) || above.get(i) == Some(c));
+            if !names {
+                break;
+            }
+        }
         n += 1;
     }
     n
+}
+
+/// A cell that numbers a row in any of the ways tables print it, integer or not: `1`, `（1）`,
+/// `1.0` (a spreadsheet's number), `1-1`, `2.1`, `一`, `①`. Never a header's words.
+fn is_seq_like(c: &str) -> bool {
+    if parse_seq(c).is_some() {
+        return true;
+    }
+    let t = c.trim();
+    let numeral = |ch: char| {
+        ch.is_ascii_digit()
+            || ('０'..='９').contains(&ch)
+            || ('①'..='⑳').contains(&ch)
+            || "一二三四五六七八九十百".contains(ch)
+    };
+    !t.is_empty()
+        && t.len() <= 24
+        && t.chars().any(numeral)
+        && t.chars().all(|ch| {
+            numeral(ch)
+                || matches!(
+                    ch,
+                    '.' | '．' | '-' | '－' | '—' | '、' | '（' | '）' | '(' | ')'
+                )
+        })
 }
 
 /// Endings of the names of units that allocations name besides organs' ([`ORGAN_SUFFIXES`]):
@@ -420,7 +459,30 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     if !seq_filled && filled.all(|c| c == first) && numbering::has_marker(first) {
         return Some(first.clone());
     }
-    None
+    // `一 | 数字经济 | | `: a Chinese numeral in the number column over a text and no units is a
+    // group printed in the task columns; it reads as its heading, `一、数字经济`.
+    let cell = |role: ColumnRole| {
+        roles
+            .iter()
+            .position(|r| *r == role)
+            .and_then(|i| row.get(i))
+            .map(|c| c.trim())
+    };
+    let seq = cell(ColumnRole::Seq)?.trim_end_matches(['、', '．', '.']);
+    let text = cell(ColumnRole::Task).filter(|t| !t.is_empty())?;
+    let no_units = [ColumnRole::Lead, ColumnRole::Support]
+        .into_iter()
+        .all(|r| cell(r).is_none_or(str::is_empty));
+    let numerals = |t: &str| !t.is_empty() && t.chars().all(|c| "一二三四五六七八九十".contains(c));
+    if !no_units {
+        return None;
+    }
+    if numerals(seq) {
+        return Some(format!("{seq}、{text}"));
+    }
+    // `（一） | 充分竞争性服务业 | |`, a group of the second level.
+    let inner = seq.strip_prefix(['（', '('])?.strip_suffix(['）', ')'])?;
+    numerals(inner).then(|| format!("（{inner}）{text}"))
 }
 
 /// Tracks the group path above the current row: marker kinds nest like section levels.
@@ -556,7 +618,14 @@ impl TableRead {
             let mut group_cols = Vec::new();
             for ((cell, role), name) in row.iter().zip(roles).zip(names) {
                 match role {
-                    ColumnRole::Seq => seq = parse_seq(cell),
+                    ColumnRole::Seq => {
+                        seq = parse_seq(cell);
+                        // A number that is not a plain integer (`1-1`, `2.1`, `一`) is kept as
+                        // printed: the task is counted on from the one before it.
+                        if seq.is_none() && !cell.is_empty() {
+                            task.marker = Some(cell.clone());
+                        }
+                    }
                     ColumnRole::Task => task.text = one_line(cell),
                     ColumnRole::Lead => task.lead_text = cell.clone(),
                     ColumnRole::Support => task.support_text = cell.clone(),
