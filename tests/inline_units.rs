@@ -297,6 +297,41 @@ fn roles_on_lines_of_their_own_in_a_cell_are_clauses_in_every_format() {
 }
 
 #[test]
+fn a_bracket_of_bare_unit_names_or_a_label_after_the_last_sentence_allocates_the_measure() {
+    let doc = parse_text(&notice(
+        "（一）培育消费场景。每年新增示范街区5个。（市商务委、市文化旅游委）\n\n\
+         （二）扩大汽车消费。落实购置税减免政策。责任单位：市商务委、市税务局。\n\n\
+         （三）发展老年教育。推动社区教育融合发展。牵头单位：市教委；配合单位：市委老干部局。\n\n\
+         （四）完善配套设施（停车场、充电桩）\n\n\
+         （五）加强队伍建设。建立教师库，由各责任单位：按季度报送。\n\n\
+         （六）保障资金。资金由市财政局（市级财政）统筹。",
+    ));
+    let got = numbered_texts_and_units(&doc);
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                "培育消费场景。每年新增示范街区5个。",
+                (vec!["市商务委", "市文化旅游委"], vec![])
+            ),
+            (
+                2,
+                "扩大汽车消费。落实购置税减免政策。",
+                (vec!["市商务委", "市税务局"], vec![])
+            ),
+            (
+                3,
+                "发展老年教育。推动社区教育融合发展。",
+                (vec!["市教委"], vec!["市委老干部局"])
+            ),
+            // A bracket of things that are not organs, a label inside a sentence, and a
+            // bracket that does not close a sentence allocate nothing.
+        ]
+    );
+}
+
+#[test]
 fn allocation_lines_under_a_measure_close_it_as_a_task() {
     let doc = parse_text(&notice(
         "（一）发放消费券。市级财政安排资金，分批发放。\n\n责任单位：市商务局、市财政局\n\n\

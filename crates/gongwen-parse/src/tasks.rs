@@ -1084,19 +1084,62 @@ pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty
 
 /// [`inline_duty_with`], asking whether the first unit leads only of a clause that needs to know.
 fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
-    let (start, inner) = trailing_bracket(text)?;
-    if !DUTY_WORDS.iter().any(|w| inner.contains(w)) || inner.chars().count() > 300 {
+    let Some((start, inner)) = trailing_bracket(text) else {
+        return trailing_label(text, first_unit_leads);
+    };
+    if inner.chars().count() > 300 {
+        return None;
+    }
+    let mut a = Allocation::default();
+    if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
+        a.read(inner, first_unit_leads);
+    } else if ends_sentence(&text[..start]) && is_unit_list(inner) {
+        // `……街区5个。（市商务委、市文化旅游委）`: a sentence closed by nothing but the names of
+        // organs allocates it to them, as a `责任单位：` clause would.
+        a.labelled("责任单位", inner, first_unit_leads);
+    } else {
         return None;
     }
     let before = text[..start].trim_end().to_string();
-    let mut a = Allocation::default();
-    a.read(inner, first_unit_leads);
     let (lead, support, extra) = a.finish();
     (!lead.is_empty() || !support.is_empty()).then_some(InlineDuty {
         lead,
         support,
         extra,
         before,
+    })
+}
+
+/// Whether `text` ends a sentence (`。`, `；`, `！`), so that what follows it stands apart.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end().ends_with(['。', '；', ';', '！'])
+}
+
+/// An allocation that closes a measure without brackets, after its last sentence:
+/// `……全覆盖。责任单位：市教委、市民政局。`, `……融合发展。牵头单位：甲；配合单位：乙。`. Every
+/// clause after the label must allocate (no remarks), so prose that merely names a 单位 is not one.
+fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    // Nearly every paragraph has no label at all: one search for its colon tells.
+    if !text.contains(['：', ':']) || !text.contains("单位") && !text.contains("部门") {
+        return None;
+    }
+    let m = DUTY_LABEL
+        .find_iter(text)
+        .find(|m| ends_sentence(&text[..m.start()]))?;
+    let inner = text[m.start()..]
+        .trim_end()
+        .trim_end_matches(['。', '；', ';']);
+    if inner.chars().count() > 300 {
+        return None;
+    }
+    let mut a = Allocation::default();
+    a.read(inner, first_unit_leads);
+    let (lead, support, extra) = a.finish();
+    (extra.is_empty() && (!lead.is_empty() || !support.is_empty())).then(|| InlineDuty {
+        lead,
+        support,
+        extra,
+        before: text[..m.start()].trim_end().to_string(),
     })
 }
 
