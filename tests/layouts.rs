@@ -431,3 +431,176 @@ fn a_lone_row_of_labels_is_a_form_header_not_glued_text() {
     let d = gongwen_parse::parse_text(&prose);
     assert!(d.parts.last().expect("the attachment").tables.is_empty());
 }
+
+/// `paragraphs` as text copied out of a PDF: every line filled to `width` display columns, each
+/// paragraph's first line set in by `indent` and the lines it wraps into at the margin.
+fn pdf_copy(paragraphs: &[&str], width: usize, indent: &str) -> String {
+    let mut out = String::new();
+    for p in paragraphs {
+        if p.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        for line in wrap(&format!("{indent}{p}"), width) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// The sections of the document's last part, depth first: (marker, paragraphs).
+fn sections(d: &gongwen_parse::Document) -> Vec<(String, Vec<String>)> {
+    fn walk(s: &[gongwen_parse::Section], out: &mut Vec<(String, Vec<String>)>) {
+        for s in s {
+            out.push((s.marker.clone(), s.paragraphs.clone()));
+            walk(&s.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    if let Some(p) = d.parts.last() {
+        walk(&p.sections, &mut out);
+    }
+    out
+}
+
+/// Short measures of two or three lines each: their indented first lines outnumber the full
+/// lines they wrap into, which must still be joined.
+const SHORT_MEASURES: [&str; 6] = [
+    "（一）改造老旧供水管网。完成城区老旧供水管网改造一百二十公里，漏损率降到百分之九以下。（市水务局牵头，市住房城乡建设局配合）",
+    "（二）提升污水收集能力。新建和改造污水管网八十公里，消除生活污水直排口。",
+    "（三）推进雨污分流改造。在重点片区开展雨污分流，解决汛期溢流和内涝问题。",
+    "（四）加强二次供水管理。对居民小区二次供水设施统一管理，定期清洗消毒。",
+    "（五）建设智慧水务平台。整合供水排水监测数据，实现管网运行实时监控。",
+    "（六）健全运行维护机制。明确管网养护责任，建立巡检和应急抢修制度。",
+];
+
+#[test]
+fn a_pdf_copy_of_short_indented_paragraphs_is_joined() {
+    for (indent, what) in [
+        ("    ", "spaces"),
+        ("\u{3000}\u{3000}", "ideographic spaces"),
+    ] {
+        let mut paras = vec![
+            "某某市城市供水排水设施改造工作方案",
+            "",
+            "各区县人民政府，市政府各部门，各有关企事业单位，各街道办事处：",
+        ];
+        paras.extend(SHORT_MEASURES);
+        let mut text = pdf_copy(&paras[..2], 56, "");
+        // The addressees are flush left, and wrap like the rest.
+        text.push_str(&wrap(paras[2], 56).join("\n"));
+        text.push('\n');
+        text.push_str(&pdf_copy(&paras[3..], 56, indent));
+        assert!(
+            text.lines().filter(|l| !l.starts_with(indent)).count() > 6,
+            "{what}: continuation lines at the margin\n{text}"
+        );
+        let d = gongwen_parse::parse_text(&text);
+        assert_eq!(
+            d.notice.addressees,
+            [
+                "各区县人民政府",
+                "市政府各部门",
+                "各有关企事业单位",
+                "各街道办事处"
+            ],
+            "{what}"
+        );
+        let got = sections(&d);
+        assert_eq!(got.len(), SHORT_MEASURES.len(), "{what}: {got:?}");
+        for ((marker, paragraphs), measure) in got.iter().zip(SHORT_MEASURES) {
+            assert!(measure.starts_with(marker.as_str()), "{what}: {marker}");
+            assert_eq!(paragraphs.len(), 1, "{what}: {marker} {paragraphs:?}");
+        }
+        let task = d.tasks.first().expect("the inline duty is a task");
+        assert_eq!(task.lead, ["市水务局"], "{what}");
+        assert_eq!(task.support, ["市住房城乡建设局"], "{what}");
+    }
+}
+
+#[test]
+fn a_pdf_copy_of_articles_is_joined_article_by_article() {
+    let articles = [
+        "第一条\u{3000}为规范城市道路占用和挖掘管理，保障道路完好和通行安全，制定本规定。",
+        "第二条\u{3000}本规定适用于本市行政区域内城市道路的占用、挖掘及其监督管理活动。",
+        "第三条\u{3000}市城市管理部门负责全市城市道路占用和挖掘的监督管理工作。",
+        "第四条\u{3000}因工程建设需要挖掘城市道路的，建设单位应当提前三十日提出申请。",
+        "第五条\u{3000}占用城市道路期满，占用单位应当及时清理现场并恢复道路原状。",
+        "第六条\u{3000}本规定自发布之日起施行，有效期五年。",
+    ];
+    let mut paras = vec!["某某市城市道路占用挖掘管理规定", ""];
+    paras.extend(articles);
+    let text = pdf_copy(&paras, 56, "    ");
+    let d = gongwen_parse::parse_text(&text);
+    let got = sections(&d);
+    assert_eq!(got.len(), articles.len(), "{got:?}");
+    for ((marker, paragraphs), article) in got.iter().zip(articles) {
+        let body = article.split_once('\u{3000}').map(|(_, b)| b).unwrap_or("");
+        assert_eq!(paragraphs, &[body], "{marker}");
+    }
+}
+
+/// `lines` broken into pages of `per_page` lines: each page ends with its number centred under
+/// it, and each page after the first starts with a form feed and `header`, centred.
+fn paged(lines: &[String], per_page: usize, header: &str) -> String {
+    let mut out = String::new();
+    for (k, page) in lines.chunks(per_page).enumerate() {
+        if k > 0 {
+            out.push_str(&format!("\u{c}{}{header}\n\n", " ".repeat(16)));
+        }
+        for l in page {
+            out.push_str(l);
+            out.push('\n');
+        }
+        out.push_str(&format!("\n{}— {} —\n", " ".repeat(24), k + 1));
+    }
+    out
+}
+
+#[test]
+fn a_running_header_repeated_at_the_top_of_pages_is_dropped() {
+    let title = "某某市城市道路占用挖掘管理规定";
+    let articles = [
+        "第一条\u{3000}为规范城市道路占用和挖掘管理，保障道路完好和通行安全，维护公共利益，根据有关法律法规，结合本市实际，制定本规定。",
+        "第二条\u{3000}本规定适用于本市行政区域内城市道路的占用、挖掘及其监督管理活动。本规定所称城市道路，是指城市供车辆、行人通行的具备一定技术条件的道路、桥梁及其附属设施。",
+        "第三条\u{3000}市城市管理部门负责全市城市道路占用和挖掘的监督管理工作，区县城市管理部门按照职责分工负责本辖区内的具体管理工作。",
+        "第四条\u{3000}因工程建设需要挖掘城市道路的，建设单位应当提前三十日提出申请，经批准后方可施工，并在施工现场设置明显标志和安全防护设施。",
+        "第五条\u{3000}占用城市道路期满，占用单位应当及时清理现场并恢复道路原状，经城市管理部门验收合格后方可撤离。",
+        "第六条\u{3000}违反本规定擅自占用或者挖掘城市道路的，由城市管理部门责令限期改正，并依法予以处罚。",
+        "第七条\u{3000}本规定自发布之日起施行，有效期五年。",
+    ];
+    let mut paras = vec![title, ""];
+    paras.extend(articles);
+    let lines: Vec<String> = pdf_copy(&paras, 56, "    ")
+        .lines()
+        .map(|l| {
+            if l == title {
+                format!("{}{l}", " ".repeat(16))
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    // Seven lines a page: the breaks fall inside articles.
+    let text = paged(&lines, 7, title);
+    assert!(text.matches(title).count() >= 3, "{text}");
+    let d = gongwen_parse::parse_text(&text);
+    assert_eq!(d.notice.title.as_deref(), Some(title));
+    let got = sections(&d);
+    assert_eq!(got.len(), articles.len(), "{got:?}");
+    for ((marker, paragraphs), article) in got.iter().zip(articles) {
+        let body = article.split_once('\u{3000}').map(|(_, b)| b).unwrap_or("");
+        assert_eq!(paragraphs, &[body], "{marker}");
+    }
+
+    // A line that tops one page only is that page's text, and stays.
+    let header = format!("\u{c}{}{title}\n\n", " ".repeat(16));
+    assert_eq!(text.matches(&header).count(), 2);
+    let once = text
+        .replacen(&header, "\u{c}", 1)
+        .replacen(&header, "\u{c}某某市城市管理局\n", 1);
+    let d = gongwen_parse::parse_text(&once);
+    let json = serde_json::to_string(&d).expect("json");
+    assert!(json.contains("某某市城市管理局"), "{json}");
+}

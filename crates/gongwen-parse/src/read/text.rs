@@ -252,6 +252,8 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
     let mut origin = Vec::with_capacity(lines.len());
     // Whether a page mark was dropped since the last line kept that was not blank.
     let mut after_mark = false;
+    // The index in `kept` of the first line of each page.
+    let mut page_tops = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let fed = line.starts_with('\u{c}');
         let line = line.trim_start_matches('\u{c}');
@@ -260,6 +262,8 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
             after_mark = true;
             continue;
         }
+        // The first line of the text tops the first page.
+        let top = (after_mark || fed || page_tops.is_empty()) && !line.trim().is_empty();
         if after_mark && !line.trim().is_empty() {
             after_mark = false;
             // The blank lines around a page break are the page's bottom and top, not the text's:
@@ -275,10 +279,94 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
                 origin.truncate(b + 1);
             }
         }
+        if top {
+            page_tops.push(kept.len());
+        }
         kept.push(line);
         origin.push(i);
     }
+    without_running_headers(&mut kept, &mut origin, &page_tops);
     (without_margin(kept), Some(origin))
+}
+
+/// The text of a line that may be a running header (the document's title, or another line,
+/// printed again at the top of every page): none for a table's line or a line that starts with a
+/// numbering marker or names an attachment, which a page may well start with.
+fn header_text(line: &str) -> Option<&str> {
+    let t = spaced(line);
+    let plain = !t.is_empty()
+        && !is_table_line(line)
+        && !t.contains("  ")
+        && !t.starts_with("附件")
+        && !crate::numbering::has_marker(t);
+    plain.then_some(t)
+}
+
+/// Drops running headers from `kept`: a line that starts a page (`page_tops`, indices in `kept`)
+/// and whose text starts at least one other page, with the blank lines around it, so that the
+/// text the header falls in runs on. The first page top with that text stays when no line of
+/// the text holds it before: it is the title of what starts there (the document's, or an
+/// attachment's), printed again on the pages after.
+fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_tops: &[usize]) {
+    use std::collections::HashMap;
+    // Per text: the page tops that hold it.
+    let mut tops: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in page_tops {
+        if let Some(t) = kept.get(i).copied().and_then(header_text) {
+            tops.entry(t).or_default().push(i);
+        }
+    }
+    tops.retain(|_, at| at.len() >= 2);
+    if tops.is_empty() {
+        return;
+    }
+    // Whether a line before a header text's first page top holds it: one pass over the lines up
+    // to the last of those first tops.
+    let last_first = tops.values().filter_map(|at| at.first()).max().copied();
+    let mut seen_before: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for (i, l) in kept.iter().enumerate().take(last_first.unwrap_or(0)) {
+        let t = spaced(l);
+        if tops
+            .get(t)
+            .and_then(|at| at.first())
+            .is_some_and(|&first| i < first)
+        {
+            seen_before.insert(t);
+        }
+    }
+    let mut drop = vec![false; kept.len()];
+    let blank = |l: &str| l.trim().is_empty() && !is_table_line(l);
+    for (t, at) in &tops {
+        let skip = usize::from(!seen_before.contains(t));
+        for &i in at.iter().skip(skip) {
+            drop[i] = true;
+            // The blank lines around the header are the page's margins, not the text's: the text
+            // runs on, unless rows of one tab-led cell a line stand on either side.
+            let start = kept[..i]
+                .iter()
+                .rposition(|l| !blank(l))
+                .map_or(0, |b| b + 1);
+            let end = kept[i + 1..]
+                .iter()
+                .position(|l| !blank(l))
+                .map_or(kept.len(), |n| i + 1 + n);
+            let tabbed = |k: Option<&&str>| k.is_some_and(|l| l.starts_with('\t'));
+            if !tabbed(start.checked_sub(1).and_then(|k| kept.get(k))) && !tabbed(kept.get(end)) {
+                drop[start..i].iter_mut().for_each(|d| *d = true);
+                drop[i + 1..end].iter_mut().for_each(|d| *d = true);
+            }
+        }
+    }
+    let mut k = 0;
+    kept.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
+    let mut k = 0;
+    origin.retain(|_| {
+        k += 1;
+        !drop[k - 1]
+    });
 }
 
 /// `lines` with the spaces that start every line that is not blank taken off.

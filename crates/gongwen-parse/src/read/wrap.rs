@@ -7,6 +7,11 @@
 //! many long lines of the same display width (a CJK character counting two columns) are not a
 //! coincidence — and a line filled to it is joined with the line after, unless that one is blank,
 //! indented (a new paragraph), a table line or starts with a numbering marker.
+//!
+//! How far the lines a paragraph wraps into are set in is read from the lines that follow a full
+//! line, not from the full lines themselves: in a PDF copy each paragraph's first line is set in
+//! further, and where paragraphs are two or three lines long those first lines are most of the
+//! full ones.
 
 use crate::numbering;
 use std::borrow::Cow;
@@ -33,6 +38,11 @@ pub struct Wrap {
     /// The spaces that start the lines a paragraph wraps into: none, unless the whole text is set
     /// in from a margin that its tables do not share (a PDF export).
     pub indent: usize,
+    /// Where paragraphs start set in further than the lines they wrap into (a PDF copy: first
+    /// lines indented, the rest at the margin), the spaces before most first lines (an
+    /// ideographic space's first line counts the spaces before it). A line at the margin then
+    /// seldom starts a paragraph, and a nearly full line that does not end a sentence runs on.
+    pub first_indent: Option<usize>,
 }
 
 impl Wrap {
@@ -48,11 +58,34 @@ impl Wrap {
     fn is_full(&self, line: &str) -> bool {
         self.measure(line.trim_end()) + 2 >= self.width
     }
+
+    /// Whether `line` is cut by the wrap and runs on in the next line: full, or — where
+    /// paragraphs start indented — filled to three quarters of the width (a PDF's justified
+    /// line that a long word or number pushed short) without ending a sentence, and set in as a
+    /// paragraph's lines are.
+    fn runs_on(&self, line: &str) -> bool {
+        if self.is_full(line) {
+            return true;
+        }
+        let line = line.trim_end();
+        self.first_indent
+            .is_some_and(|first| indent(line) == self.indent || indent(line) == first)
+            && self.measure(line) * 4 >= self.width * 3
+            && !ends_sentence(line)
+    }
+}
+
+/// Whether `line` ends a sentence or a clause that a line may end on: `。`, `；`, `：`, `！`, `？`
+/// (full width or not), before any closing quotes or brackets.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'']);
+    t.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?', '…'])
 }
 
 /// Whether a line is laid out in columns, a table's, filled to its columns and not to a wrap
 /// width: indented past a paragraph's two characters (a wrapped cell under a later column), or
 /// with a gap of two spaces or an ideographic space after its first text.
+/// A numbering marker and the one space after it (`第一条　`) are no column gap.
 fn in_columns(line: &str) -> bool {
     let text = line.trim_start_matches([' ', '\u{3000}']);
     let indent = line.len() - text.len();
@@ -62,7 +95,17 @@ fn in_columns(line: &str) -> bool {
         .matches('\u{3000}')
         .count();
     // Each ideographic space is three bytes and two columns.
-    indent - wide_spaces > 4 || text.contains("  ") || text.contains('\u{3000}')
+    if indent - wide_spaces > 4 {
+        return true;
+    }
+    let text = numbering::marker(text)
+        .and_then(|m| text.get(m.len..))
+        .map_or(text, |rest| {
+            rest.strip_prefix('\u{3000}')
+                .or_else(|| rest.strip_prefix(' '))
+                .unwrap_or(rest)
+        });
+    text.contains("  ") || text.contains('\u{3000}')
 }
 
 /// How the text is wrapped, if it is: the width (merged with the one a column narrower) shared by
@@ -106,13 +149,18 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
                     chars,
                     width,
                     indent: 0,
+                    first_indent: None,
                 },
             ))
         })
         .max_by_key(|&(shared, w)| (shared, !w.chars))
-        .map(|(_, w)| Wrap {
-            indent: common_indent(lines, w, &is_table_line),
-            ..w
+        .map(|(_, w)| {
+            let (indent, first_indent) = indents(lines, w, &is_table_line);
+            Wrap {
+                indent,
+                first_indent,
+                ..w
+            }
         })
 }
 
@@ -121,18 +169,55 @@ fn indent(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-/// The indentation most full lines share (most of them are lines a paragraph wrapped into).
-fn common_indent(lines: &[&str], wrap: Wrap, is_table_line: &impl Fn(&str) -> bool) -> usize {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
+/// How far the lines a paragraph wraps into are set in, and how far paragraphs' first lines are
+/// where that is further. A line of prose after a full line is most often one a paragraph wrapped
+/// into (a paragraph rarely ends exactly at the width): the indent most of them share is the
+/// wrapped lines'. A line after a blank or a line short of the width starts a paragraph, as does
+/// any line that starts with a numbering marker: when most of those are set in further (by spaces
+/// or an ideographic space), paragraphs start indented.
+fn indents(
+    lines: &[&str],
+    wrap: Wrap,
+    is_table_line: &impl Fn(&str) -> bool,
+) -> (usize, Option<usize>) {
+    let mut after_full: HashMap<usize, usize> = HashMap::new();
+    // Lines starting a paragraph, by their spaces and whether an ideographic space follows them.
+    let mut starts: HashMap<(usize, bool), usize> = HashMap::new();
+    let mut prev_full = false;
     for l in lines {
-        if !is_table_line(l) && wrap.is_full(l) && !in_columns(l) {
-            *counts.entry(indent(l)).or_insert(0) += 1;
+        let blank = l.trim().is_empty();
+        if !blank && !is_table_line(l) && !in_columns(l) {
+            let n = indent(l);
+            let text = l.get(n..).unwrap_or_default();
+            let wide = text.starts_with('\u{3000}');
+            if prev_full && !wide && !numbering::has_marker(text) {
+                *after_full.entry(n).or_insert(0) += 1;
+            } else {
+                *starts.entry((n, wide)).or_insert(0) += 1;
+            }
         }
+        prev_full = !blank && !is_table_line(l) && wrap.is_full(l);
     }
-    counts
+    // Ties go to the smaller indent, whatever order the map gives.
+    let indent = after_full
         .into_iter()
         .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)))
-        .map_or(0, |(indent, _)| indent)
+        .map_or(0, |(indent, _)| indent);
+    let further = |&(n, wide): &(usize, bool)| n > indent || (n == indent && wide);
+    let (mut set_in, mut at_margin) = (0, 0);
+    for (key, &count) in &starts {
+        if further(key) {
+            set_in += count;
+        } else if key.0 == indent {
+            at_margin += count;
+        }
+    }
+    let first = starts
+        .into_iter()
+        .filter(|(key, _)| further(key))
+        .max_by_key(|&((n, wide), count)| (count, std::cmp::Reverse((n, wide))))
+        .map(|((n, _), _)| n);
+    (indent, first.filter(|_| set_in > at_margin))
 }
 
 /// Whether `next` may continue a paragraph whose line before it is full: set in as wrapped lines
@@ -160,7 +245,7 @@ pub fn paragraph<'a>(
     let mut joined: Option<String> = None;
     let mut j = i;
     while let (Some(cur), Some(next)) = (lines.get(j), lines.get(j + 1)) {
-        if !wrap.is_full(cur) || !continues(next, wrap.indent, &is_table_line) {
+        if !wrap.runs_on(cur) || !continues(next, wrap.indent, &is_table_line) {
             break;
         }
         // Joined as is: CJK text has no spaces between words, and a number or a Latin word
@@ -184,6 +269,7 @@ mod tests {
         chars: false,
         width: 60,
         indent: 0,
+        first_indent: None,
     };
 
     #[test]
@@ -199,7 +285,8 @@ mod tests {
             Wrap {
                 chars: true,
                 width: 60,
-                indent: 0
+                indent: 0,
+                first_indent: None,
             }
         );
         assert_eq!(paragraph(&refs, 0, wrap, no_table).0, para);
@@ -221,7 +308,8 @@ mod tests {
             Some(Wrap {
                 chars: false,
                 width: 60,
-                indent: 0
+                indent: 0,
+                first_indent: None,
             })
         );
         let (text, next) = paragraph(&refs, 0, WRAP60, no_table);
