@@ -368,3 +368,168 @@ fn a_level_that_word_never_restarts_goes_on_across_its_parents() {
         .collect();
     assert_eq!(markers, ["一、", "（一）", "（二）", "二、", "（三）"]);
 }
+
+/// A table cell holding `content` (paragraphs, tables).
+fn cell_of(content: &str) -> String {
+    format!("<w:tc>{content}</w:tc>")
+}
+
+/// A table row of one paragraph per cell, with row properties `props` (`<w:trPr>…</w:trPr>`).
+fn row_of(props: &str, cells: &[&str]) -> String {
+    let cells: String = cells.iter().map(|c| cell_of(&para(c, None))).collect();
+    format!("<w:tr>{props}{cells}</w:tr>")
+}
+
+const TASK_HEADER: [&str; 4] = ["序号", "重点任务", "牵头单位", "配合单位"];
+
+/// A notice whose attachment `附件：防汛重点任务分工表` is `attachment` (its 附件 line, title and
+/// task table, as blocks).
+fn notice_with_attachment(attachment: &str) -> String {
+    [
+        para("某市人民政府办公厅关于印发防汛重点任务分工的通知", None),
+        para("各区县人民政府，市政府各部门：", None),
+        para("现将《防汛重点任务分工》印发给你们，请认真贯彻落实。", None),
+        para("附件：防汛重点任务分工表", None),
+        para("某市人民政府办公厅", None),
+        para("2023年5月6日", None),
+        attachment.to_string(),
+    ]
+    .concat()
+}
+
+/// The tasks as (seq, text, lead, support).
+fn task_cells(d: &Document) -> Vec<(u32, &str, Vec<&str>, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t| (t.seq, t.text.as_str(), units(&t.lead), units(&t.support)))
+        .collect()
+}
+
+fn units(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+#[test]
+fn a_content_control_showing_its_placeholder_is_not_content() {
+    // Word's prompt in an empty 配合单位 cell (the control shows its placeholder); a filled
+    // control in the next row is content.
+    let control = |shown: bool, text: &str| {
+        let flag = if shown { "<w:showingPlcHdr/>" } else { "" };
+        format!(
+            "<w:p><w:sdt><w:sdtPr>{flag}<w:text/></w:sdtPr><w:sdtContent>{}</w:sdtContent></w:sdt></w:p>",
+            run(text)
+        )
+    };
+    let table = format!(
+        "<w:tbl>{}<w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr></w:tbl>",
+        row_of("", &TASK_HEADER),
+        cell_of(&para("1", None)),
+        cell_of(&para("加强河道巡查", None)),
+        cell_of(&para("市水利局", None)),
+        cell_of(&control(true, "单击或点击此处输入文字。")),
+        cell_of(&para("2", None)),
+        cell_of(&para("做好物资储备", None)),
+        cell_of(&para("市应急局", None)),
+        cell_of(&control(false, "市商务委")),
+    );
+    let body = notice_with_attachment(&format!(
+        "{}{}{table}",
+        para("附件", None),
+        para("防汛重点任务分工表", None)
+    ));
+    let d = parse_docx(&package(&body, None));
+    assert_eq!(
+        task_cells(&d),
+        vec![
+            (1, "加强河道巡查", vec!["市水利局"], vec![]),
+            (2, "做好物资储备", vec!["市应急局"], vec!["市商务委"]),
+        ]
+    );
+    assert_eq!(d.tasks[0].support_text, "");
+}
+
+#[test]
+fn a_table_row_deleted_by_tracked_changes_is_left_out() {
+    // WPS marks the row deleted in its properties; its runs are not in `w:del`.
+    let deleted =
+        "<w:trPr><w:del w:id=\"20\" w:author=\"a\" w:date=\"2023-01-01T00:00:00Z\"/></w:trPr>";
+    // A row whose former properties (`w:trPrChange`) were deleted is not deleted.
+    let changed = "<w:trPr><w:cantSplit/><w:trPrChange w:id=\"21\" w:author=\"a\"><w:trPr><w:del w:id=\"22\" w:author=\"a\"/></w:trPr></w:trPrChange></w:trPr>";
+    let table = [
+        "<w:tbl>".to_string(),
+        row_of("", &TASK_HEADER),
+        row_of("", &["1", "加强河道巡查", "市水利局", "市应急局"]),
+        row_of(
+            deleted,
+            &["2", "清理违章建筑", "市住房城乡建委", "市规划局"],
+        ),
+        row_of(changed, &["2", "做好物资储备", "市应急局", "市商务委"]),
+        "</w:tbl>".to_string(),
+    ]
+    .concat();
+    let body = notice_with_attachment(&format!(
+        "{}{}{table}",
+        para("附件", None),
+        para("防汛重点任务分工表", None)
+    ));
+    let d = parse_docx(&package(&body, None));
+    assert_eq!(
+        task_cells(&d),
+        vec![
+            (1, "加强河道巡查", vec!["市水利局"], vec!["市应急局"]),
+            (2, "做好物资储备", vec!["市应急局"], vec!["市商务委"]),
+        ]
+    );
+    let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
+    assert!(codes.contains(&"docx_tracked_changes"), "{codes:?}");
+    assert!(!codes.contains(&"task_number_repeat"), "{codes:?}");
+}
+
+#[test]
+fn a_task_table_in_a_one_cell_frame_is_read_as_the_frame_holds_it() {
+    // The attachment drawn in a frame: a table of one cell holding 附件, the title and the task
+    // table (and an empty paragraph after it, as Word requires).
+    let tasks = [
+        "<w:tbl>".to_string(),
+        row_of("", &TASK_HEADER),
+        row_of("", &["1", "加强河道巡查", "市水利局", "市应急局"]),
+        row_of("", &["2", "做好物资储备", "市应急局", "市商务委、市财政局"]),
+        "</w:tbl>".to_string(),
+    ]
+    .concat();
+    let frame = format!(
+        "<w:tbl><w:tr>{}</w:tr></w:tbl>",
+        cell_of(&format!(
+            "{}{}{tasks}<w:p/>",
+            para("附件", None),
+            para("防汛重点任务分工表", None)
+        ))
+    );
+    let body = [
+        notice_with_attachment(&frame),
+        para("抄送：市委办公厅。", None),
+    ]
+    .concat();
+    let d = parse_docx(&package(&body, None));
+    assert_eq!(
+        task_cells(&d),
+        vec![
+            (1, "加强河道巡查", vec!["市水利局"], vec!["市应急局"]),
+            (
+                2,
+                "做好物资储备",
+                vec!["市应急局"],
+                vec!["市商务委", "市财政局"]
+            ),
+        ]
+    );
+    let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
+    assert!(!codes.contains(&"no_task_table"), "{codes:?}");
+    assert!(!codes.contains(&"attachment_missing"), "{codes:?}");
+    // Numbered as if printed without the frame: 附件 on the frame's row (after the six
+    // paragraphs above it), the title, the header row, then a line per task row.
+    assert_eq!(
+        d.tasks.iter().map(|t| t.line).collect::<Vec<_>>(),
+        vec![10, 11]
+    );
+}

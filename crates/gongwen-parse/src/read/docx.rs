@@ -7,21 +7,27 @@
 //!   tab, and a line break (`w:br`, `w:cr`) ending it as a paragraph of its own, as `<br>` does
 //!   on a page. Tracked changes read as accepted (an `info` diagnostic says so): inserted text
 //!   is kept, deleted text (`w:delText`) and the old place of moved text (`w:moveFrom`) are left
-//!   out; so are field
-//!   codes (`w:instrText`, the result of the field is read) and the fallback copy of drawings
-//!   (`mc:Fallback`, which repeats what `mc:Choice` holds). Paragraphs in text boxes come before
-//!   the paragraph that anchors them.
+//!   out, and so is a table row deleted as a whole (`w:trPr/w:del`, as WPS writes it, its runs
+//!   not in `w:del`); so are field codes (`w:instrText`, the result of the field is read) and
+//!   the fallback copy of drawings (`mc:Fallback`, which repeats what `mc:Choice` holds).
+//!   Paragraphs in text boxes come before the paragraph that anchors them. A content control
+//!   (`w:sdt`) showing its placeholder (`w:showingPlcHdr`: `单击或点击此处输入文字。`) holds
+//!   Word's prompt, not content: its text is left out.
 //! - every table (`w:tbl`) is a grid: each row (`w:tr`) of cells (`w:tc`); a cell spanning
 //!   columns (`w:gridSpan`) or merged with the cell above (`w:vMerge`) fills every slot it
 //!   covers, as a printed table shows it; a cell's paragraphs are its lines; a table nested in a
-//!   cell gives its text to the cell.
+//!   cell gives its text to the cell. A table of one row of one cell is a frame drawn around
+//!   the page's content (an attachment's `附件`, title and task table, a 红头's mark), not a
+//!   grid: it is read as what it holds, its paragraphs and its tables in order, each table read
+//!   the same way.
 //! - numbers that Word writes itself (automatic numbering, `w:numPr` on the paragraph or on its
 //!   style in `word/styles.xml`: `一、`, `（一）`, `1.` and a 序号 column numbered by the list)
 //!   are rendered from `word/numbering.xml`, as Word shows them: see [`Numbering`].
 //!
 //! A DOCX has no lines: a block's `line` is its paragraph's number in the body, counting from 1,
-//! each table row counting as one (a paragraph in a cell takes its row's). Headers, footers,
-//! footnotes and comments are not read.
+//! each table row counting as one (a paragraph in a cell takes its row's; what a frame holds
+//! counts as if printed without the frame). Headers, footers, footnotes and comments are not
+//! read.
 //!
 //! # Limits (hostile input)
 //!
@@ -204,18 +210,63 @@ enum Merge {
     Continue,
 }
 
+/// A cell of a table read with its rows: its paragraphs (the range `paras` of
+/// [`Body::cell_paras`], those of the tables nested in it included), the tables nested in it
+/// that are read with their rows (indices into [`Body::nodes`]), its span and its merge.
 #[derive(Default)]
 struct Cell {
-    lines: Vec<String>,
+    paras: (usize, usize),
+    nested: Vec<usize>,
     span: usize,
     merge: Merge,
 }
 
-/// The outermost table being read.
+struct Row {
+    cells: Vec<Cell>,
+    line: usize,
+}
+
+/// A table read with its rows and cells: the outermost, and a table nested in the first cell
+/// of one read so (which may prove a frame of one cell, read as what it holds). A table nested
+/// anywhere else gives its text to its cell.
 #[derive(Default)]
-struct TableBuild {
-    rows: Vec<Vec<Cell>>,
-    row_lines: Vec<usize>,
+struct TableNode {
+    rows: Vec<Row>,
+    /// The cell being read.
+    cell: Option<Cell>,
+    /// Its paragraphs: a range of [`Body::cell_paras`].
+    paras: (usize, usize),
+}
+
+impl TableNode {
+    /// The cell of a table of one row of one cell: a layout frame, read as its content.
+    fn frame_cell(&self) -> Option<&Cell> {
+        match self.rows.as_slice() {
+            [row] => match row.cells.as_slice() {
+                [cell] => Some(cell),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// No cell but the first has been met (the one being read).
+    fn one_cell_so_far(&self) -> bool {
+        self.cell.is_some() && self.rows.len() == 1 && self.rows[0].cells.is_empty()
+    }
+}
+
+/// An open table: the node it is read into (none when it only gives its text to its cell), and
+/// whether its open row is deleted by tracked changes (`w:trPr/w:del`).
+struct OpenTable {
+    node: Option<usize>,
+    row_deleted: bool,
+}
+
+/// What is left to write out of the outermost table, in order.
+enum Work {
+    Table(usize),
+    Paras(usize, usize),
 }
 
 /// Reads the body: the state of one pass over the document's XML events.
@@ -230,10 +281,19 @@ struct Body<'a> {
     paras: Vec<String>,
     /// Text boxes' paragraphs, put before the paragraph that anchors them.
     held: Vec<Block>,
-    /// Depth of open tables; the outermost is built, nested ones give their text to its cell.
-    tables: usize,
-    table: TableBuild,
-    cell: Option<Cell>,
+    /// The open tables, outermost first; those read into a node come first (`stored` of them).
+    open: Vec<OpenTable>,
+    stored: usize,
+    /// The outermost table and the tables nested in it that are read with their rows.
+    nodes: Vec<TableNode>,
+    /// The paragraphs in the outermost table's cells, in order.
+    cell_paras: Vec<String>,
+    /// Inside a row's properties (`w:trPr`).
+    row_props: bool,
+    /// The open content controls (`w:sdt`): whether each shows its placeholder text
+    /// (`w:showingPlcHdr`); and the depth inside the content of those that do.
+    controls: Vec<bool>,
+    placeholder: usize,
     /// Depth inside elements whose text is left out (`w:delText`, `w:instrText`, …).
     skip: usize,
     /// Inside a run (`w:r`), and inside its text (`w:t`).
@@ -250,9 +310,12 @@ struct Body<'a> {
     changes: (usize, usize),
 }
 
-/// Elements whose content is left out.
+/// Elements whose content is left out (`w:trPrChange` holds a row's former properties).
 fn skipped(local: &str) -> bool {
-    matches!(local, "delText" | "instrText" | "moveFrom" | "Fallback")
+    matches!(
+        local,
+        "delText" | "instrText" | "moveFrom" | "Fallback" | "trPrChange"
+    )
 }
 
 impl<'a> Body<'a> {
@@ -265,9 +328,13 @@ impl<'a> Body<'a> {
             line: 0,
             paras: Vec::new(),
             held: Vec::new(),
-            tables: 0,
-            table: TableBuild::default(),
-            cell: None,
+            open: Vec::new(),
+            stored: 0,
+            nodes: Vec::new(),
+            cell_paras: Vec::new(),
+            row_props: false,
+            controls: Vec::new(),
+            placeholder: 0,
             skip: 0,
             run: 0,
             text: 0,
@@ -276,6 +343,11 @@ impl<'a> Body<'a> {
             style: None,
             changes: (0, 0),
         }
+    }
+
+    /// Text read now is content: not left out, not a content control's placeholder.
+    fn reading(&self) -> bool {
+        self.skip == 0 && self.placeholder == 0
     }
 
     fn read(&mut self, xml: &str) -> Result<()> {
@@ -293,17 +365,17 @@ impl<'a> Body<'a> {
                     self.close(e.local_name().as_ref())?;
                 }
                 Event::End(e) => self.close(e.local_name().as_ref())?,
-                Event::Text(t) if self.text > 0 && self.skip == 0 => {
+                Event::Text(t) if self.text > 0 && self.reading() => {
                     if let Some(p) = self.paras.last_mut() {
                         p.push_str(&t.xml10_content());
                     }
                 }
-                Event::CData(t) if self.text > 0 && self.skip == 0 => {
+                Event::CData(t) if self.text > 0 && self.reading() => {
                     if let Some(p) = self.paras.last_mut() {
                         p.push_str(&t.xml10_content());
                     }
                 }
-                Event::GeneralRef(r) if self.text > 0 && self.skip == 0 => {
+                Event::GeneralRef(r) if self.text > 0 && self.reading() => {
                     if let Some(p) = self.paras.last_mut() {
                         push_ref(&r, p);
                     }
@@ -312,14 +384,16 @@ impl<'a> Body<'a> {
                 _ => {}
             }
         }
-        // A document cut short: what was read stands, the open table included.
+        // A document cut short: what was read stands, the open tables included.
+        self.skip = 0;
         while !self.paras.is_empty() {
             self.close("p")?;
         }
-        while self.tables > 0 {
-            if self.tables == 1 && self.cell.is_some() {
+        while !self.open.is_empty() {
+            if self.cell().is_some() {
                 self.close("tc")?;
             }
+            self.close("tr")?;
             self.close("tbl")?;
         }
         self.flush_held();
@@ -337,6 +411,22 @@ impl<'a> Body<'a> {
         Ok(())
     }
 
+    /// The innermost open table, when it is read into a node.
+    fn top_node(&mut self) -> Option<&mut TableNode> {
+        if self.stored == 0 || self.stored != self.open.len() {
+            return None;
+        }
+        let k = self.open.last()?.node?;
+        self.nodes.get_mut(k)
+    }
+
+    /// The cell that paragraphs read now belong to: the open cell of the innermost table read
+    /// into a node (a table nested in it without one gives it its text).
+    fn cell(&mut self) -> Option<&mut Cell> {
+        let k = self.open.get(self.stored.checked_sub(1)?)?.node?;
+        self.nodes.get_mut(k)?.cell.as_mut()
+    }
+
     fn open(&mut self, e: &BytesStart<'_>) -> Result<()> {
         let name = e.local_name();
         let local = name.as_ref();
@@ -346,7 +436,9 @@ impl<'a> Body<'a> {
             }
             self.changes.0 += 1;
         }
-        if self.skip > 0 || skipped(local) || (local == "t" && self.hidden) {
+        // The cells of a deleted row are left out, as accepting the change removes the row.
+        let deleted_cell = local == "tc" && self.open.last().is_some_and(|t| t.row_deleted);
+        if self.skip > 0 || skipped(local) || (local == "t" && self.hidden) || deleted_cell {
             self.skip += 1;
             return Ok(());
         }
@@ -356,7 +448,7 @@ impl<'a> Body<'a> {
                 self.hidden = !matches!(val(e).as_deref(), Some("false" | "0" | "off"));
             }
             "p" => {
-                if self.paras.is_empty() && self.cell.is_none() {
+                if self.paras.is_empty() && self.cell().is_none() {
                     self.line += 1;
                 }
                 self.paras.push(String::new());
@@ -365,44 +457,67 @@ impl<'a> Body<'a> {
             }
             "r" => self.run += 1,
             "t" => self.text += 1,
-            "tab" if self.run > 0 => self.push_text("\t"),
-            "br" | "cr" if self.run > 0 => {
+            "tab" if self.run > 0 && self.placeholder == 0 => self.push_text("\t"),
+            "br" | "cr" if self.run > 0 && self.placeholder == 0 => {
                 // A page or column break is not a line break.
                 let page = attr(e, "type").is_some_and(|t| t != "textWrapping");
                 if !page {
                     self.push_text("\n");
                 }
             }
-            "noBreakHyphen" if self.run > 0 => self.push_text("-"),
+            "noBreakHyphen" if self.run > 0 && self.placeholder == 0 => self.push_text("-"),
             "numId" => self.num.0 = val(e),
             "ilvl" => self.num.1 = val(e).and_then(|v| v.parse().ok()),
             "pStyle" => self.style = val(e),
-            "tbl" => {
-                self.tables += 1;
-                if self.tables == 1 {
-                    self.flush_held();
-                    self.table = TableBuild::default();
+            // A content control showing its placeholder (`单击或点击此处输入文字。`): that text is
+            // Word's prompt, not content.
+            "sdt" => self.controls.push(false),
+            "showingPlcHdr" => {
+                if let Some(c) = self.controls.last_mut() {
+                    *c = !matches!(val(e).as_deref(), Some("false" | "0" | "off"));
                 }
             }
-            "tr" if self.tables == 1 => {
-                self.line += 1;
-                self.table.rows.push(Vec::new());
-                self.table.row_lines.push(self.line);
+            "sdtContent" if self.controls.last() == Some(&true) => self.placeholder += 1,
+            "tbl" => self.open_table(),
+            "tr" => {
+                if let Some(t) = self.open.last_mut() {
+                    t.row_deleted = false;
+                }
+                if self.open.len() == 1 {
+                    self.line += 1;
+                }
+                let line = self.line;
+                if let Some(t) = self.top_node() {
+                    t.rows.push(Row {
+                        cells: Vec::new(),
+                        line,
+                    });
+                }
             }
-            "tc" if self.tables == 1 => {
-                self.cell = Some(Cell {
-                    span: 1,
-                    ..Cell::default()
-                });
+            "trPr" => self.row_props = true,
+            "del" if self.row_props => {
+                if let Some(t) = self.open.last_mut() {
+                    t.row_deleted = true;
+                }
             }
-            "gridSpan" if self.tables == 1 => {
-                if let Some(c) = &mut self.cell {
+            "tc" => {
+                let at = self.cell_paras.len();
+                if let Some(t) = self.top_node() {
+                    t.cell = Some(Cell {
+                        paras: (at, at),
+                        span: 1,
+                        ..Cell::default()
+                    });
+                }
+            }
+            "gridSpan" => {
+                if let Some(c) = self.top_node().and_then(|t| t.cell.as_mut()) {
                     let span = val(e).and_then(|v| v.trim().parse::<usize>().ok());
                     c.span = span.unwrap_or(1).clamp(1, MAX_SPAN);
                 }
             }
-            "vMerge" if self.tables == 1 => {
-                if let Some(c) = &mut self.cell {
+            "vMerge" => {
+                if let Some(c) = self.top_node().and_then(|t| t.cell.as_mut()) {
                     c.merge = match val(e).as_deref() {
                         Some("restart") => Merge::Restart,
                         _ => Merge::Continue,
@@ -412,6 +527,42 @@ impl<'a> Body<'a> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// A table opens: the outermost, or one nested in a cell. It is read with its rows when it
+    /// is the outermost or nested in the first cell of a table so read (a frame, perhaps);
+    /// else it gives its text to its cell.
+    fn open_table(&mut self) {
+        let at = self.cell_paras.len();
+        let node = if self.open.is_empty() {
+            self.flush_held();
+            self.nodes.clear();
+            self.cell_paras.clear();
+            self.nodes.push(TableNode {
+                paras: (0, 0),
+                ..TableNode::default()
+            });
+            Some(0)
+        } else if self.top_node().is_some_and(|t| t.one_cell_so_far()) {
+            let k = self.nodes.len();
+            if let Some(c) = self.cell() {
+                c.nested.push(k);
+            }
+            self.nodes.push(TableNode {
+                paras: (at, at),
+                ..TableNode::default()
+            });
+            Some(k)
+        } else {
+            None
+        };
+        if node.is_some() {
+            self.stored += 1;
+        }
+        self.open.push(OpenTable {
+            node,
+            row_deleted: false,
+        });
     }
 
     fn close(&mut self, local: &str) -> Result<()> {
@@ -445,29 +596,55 @@ impl<'a> Body<'a> {
                 let Some(text) = self.paras.pop() else {
                     return Ok(());
                 };
-                if let Some(cell) = self.cell.as_mut().filter(|_| self.paras.is_empty()) {
-                    cell.lines.extend(text.split('\n').map(str::to_string));
-                } else if self.paras.is_empty() && self.tables == 0 {
+                if self.paras.is_empty() && self.cell().is_some() {
+                    self.cell_paras.push(text);
+                } else if self.paras.is_empty() && self.open.is_empty() {
                     self.flush_held();
-                    self.push_paragraphs(&text, false);
+                    self.push_paragraphs(&text, self.line, false);
                 } else {
-                    // A text box's paragraph (or one in a nested table's cell, when the cell is
-                    // gone): held until its anchor is out.
-                    self.push_paragraphs(&text, true);
+                    // A text box's paragraph (or one in a table's row outside its cells):
+                    // held until its anchor is out.
+                    self.push_paragraphs(&text, self.line, true);
                 }
             }
-            "tc" if self.tables == 1 => {
-                if let (Some(cell), Some(row)) = (self.cell.take(), self.table.rows.last_mut()) {
-                    row.push(cell);
+            "sdtContent" if self.controls.last() == Some(&true) => {
+                self.placeholder = self.placeholder.saturating_sub(1);
+            }
+            "sdt" => {
+                self.controls.pop();
+            }
+            "trPr" => self.row_props = false,
+            "tc" => {
+                let at = self.cell_paras.len();
+                if let Some(t) = self.top_node() {
+                    if let (Some(mut cell), Some(row)) = (t.cell.take(), t.rows.last_mut()) {
+                        cell.paras.1 = at;
+                        row.cells.push(cell);
+                    }
+                }
+            }
+            "tr" => {
+                let deleted = self
+                    .open
+                    .last_mut()
+                    .is_some_and(|t| std::mem::take(&mut t.row_deleted));
+                if deleted {
+                    if let Some(t) = self.top_node() {
+                        t.rows.pop();
+                    }
                 }
             }
             "tbl" => {
-                self.tables = self.tables.saturating_sub(1);
-                if self.tables == 0 {
-                    let build = std::mem::take(&mut self.table);
-                    if let Some(t) = self.grid(build)? {
-                        self.blocks.push(Block::Table(Box::new(t)));
+                let at = self.cell_paras.len();
+                if let Some(node) = self.open.pop().and_then(|t| t.node) {
+                    self.stored = self.stored.saturating_sub(1);
+                    if let Some(t) = self.nodes.get_mut(node) {
+                        t.cell = None;
+                        t.paras.1 = at;
                     }
+                }
+                if self.open.is_empty() {
+                    self.write_tables()?;
                     self.flush_held();
                 }
             }
@@ -482,14 +659,14 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// `text`'s lines as paragraphs (held for later when `hold`).
-    fn push_paragraphs(&mut self, text: &str, hold: bool) {
+    /// `text`'s lines as paragraphs at `line` (held for later when `hold`).
+    fn push_paragraphs(&mut self, text: &str, line: usize, hold: bool) {
         for piece in text.split('\n') {
             let t = crate::normalize::normalize_cell(piece);
             if !t.is_empty() {
                 let block = Block::Para(Para {
                     text: t,
-                    line: self.line.max(1),
+                    line: line.max(1),
                 });
                 if hold {
                     self.held.push(block);
@@ -504,21 +681,81 @@ impl<'a> Body<'a> {
         self.blocks.append(&mut self.held);
     }
 
-    /// The table's grid: spans and vertical merges fill every slot they cover.
-    fn grid(&mut self, build: TableBuild) -> Result<Option<Table>> {
-        let width = build
-            .rows
+    /// The outermost table, closed, as blocks: a grid, or when it is a frame of one cell (a
+    /// layout table: one row of one cell) what the cell holds, in order: its paragraphs and its
+    /// tables, each read the same way. What a frame holds is numbered as if printed without it:
+    /// from the frame's row on, a line for each paragraph and each row of a grid.
+    fn write_tables(&mut self) -> Result<()> {
+        let nodes = std::mem::take(&mut self.nodes);
+        let paras = std::mem::take(&mut self.cell_paras);
+        let mut work = vec![Work::Table(0)];
+        let mut next: Option<usize> = None;
+        while let Some(w) = work.pop() {
+            match w {
+                Work::Paras(from, to) => {
+                    for text in paras.get(from..to).unwrap_or_default() {
+                        let line = next.unwrap_or(self.line);
+                        self.push_paragraphs(text, line, false);
+                        next = Some(line + 1);
+                    }
+                }
+                Work::Table(k) => {
+                    let Some(t) = nodes.get(k) else { continue };
+                    if let Some(cell) = t.frame_cell() {
+                        if next.is_none() {
+                            next = t.rows.first().map(|r| r.line);
+                        }
+                        let mut at = cell.paras.0;
+                        let mut todo = Vec::with_capacity(2 * cell.nested.len() + 1);
+                        for &n in &cell.nested {
+                            if let Some(inner) = nodes.get(n) {
+                                todo.push(Work::Paras(at, inner.paras.0));
+                                todo.push(Work::Table(n));
+                                at = inner.paras.1;
+                            }
+                        }
+                        todo.push(Work::Paras(at, cell.paras.1));
+                        work.extend(todo.into_iter().rev());
+                        continue;
+                    }
+                    let row_lines: Vec<usize> = match &mut next {
+                        Some(n) => t
+                            .rows
+                            .iter()
+                            .map(|_| {
+                                *n += 1;
+                                *n - 1
+                            })
+                            .collect(),
+                        None => t.rows.iter().map(|r| r.line).collect(),
+                    };
+                    if let Some(table) = self.grid(&t.rows, row_lines, &paras)? {
+                        self.blocks.push(Block::Table(Box::new(table)));
+                    }
+                }
+            }
+        }
+        if let Some(n) = next {
+            self.line = self.line.max(n.saturating_sub(1));
+        }
+        Ok(())
+    }
+
+    /// The table's grid: spans and vertical merges fill every slot they cover; a cell's text is
+    /// its paragraphs' lines (`paras`, those of tables nested in it included).
+    fn grid(&self, rows: &[Row], row_lines: Vec<usize>, paras: &[String]) -> Result<Option<Table>> {
+        let width = rows
             .iter()
-            .map(|r| r.iter().map(|c| c.span).sum::<usize>())
+            .map(|r| r.cells.iter().map(|c| c.span).sum::<usize>())
             .max()
             .unwrap_or(0);
-        let cells = (build.rows.len() as u64).saturating_mul(width as u64);
+        let cells = (rows.len() as u64).saturating_mul(width as u64);
         if cells > self.limits.max_grid_cells {
             return Err(Error::Limit {
                 what: format!(
                     "the number of cells of the table at paragraph {} ({} rows × {width} columns)",
-                    build.row_lines.first().copied().unwrap_or(self.line),
-                    build.rows.len()
+                    row_lines.first().copied().unwrap_or(self.line),
+                    rows.len()
                 ),
                 value: cells,
                 limit: self.limits.max_grid_cells,
@@ -528,17 +765,18 @@ impl<'a> Body<'a> {
         if width == 0 {
             return Ok(None);
         }
-        let mut grid: Vec<Vec<String>> = Vec::with_capacity(build.rows.len());
-        for row in build.rows {
+        let mut grid: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+        for row in rows {
             let mut out: Vec<String> = Vec::with_capacity(width);
-            for cell in row {
+            for cell in &row.cells {
                 let text = if cell.merge == Merge::Continue {
                     grid.last()
                         .and_then(|above| above.get(out.len()))
                         .cloned()
                         .unwrap_or_default()
                 } else {
-                    super::join_cell_lines(cell.lines.iter().map(String::as_str))
+                    let lines = paras.get(cell.paras.0..cell.paras.1).unwrap_or_default();
+                    super::join_cell_lines(lines.iter().flat_map(|p| p.split('\n')))
                 };
                 for _ in 0..cell.span {
                     out.push(text.clone());
@@ -547,12 +785,12 @@ impl<'a> Body<'a> {
             out.resize(width, String::new());
             grid.push(out);
         }
-        let line = build.row_lines.first().copied().unwrap_or(self.line);
+        let line = row_lines.first().copied().unwrap_or(self.line);
         let mut table = Table {
             caption: None,
             header_rows: tasks::header_rows(&grid),
             rows: grid,
-            row_lines: build.row_lines,
+            row_lines,
             line,
         };
         tasks::lift_title_rows(&mut table);
@@ -969,6 +1207,71 @@ mod tests {
         assert_eq!(t.header_rows, 1);
         assert_eq!(t.row_lines, [2, 3, 4, 5]);
         assert_eq!(texts(&blocks)[2], ("表后".to_string(), 6));
+    }
+
+    #[test]
+    fn a_frame_of_one_cell_is_read_as_what_it_holds() {
+        let tc = |inner: &str| format!("<w:tc>{inner}</w:tc>");
+        let grid = format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+            tc(&p("甲")),
+            tc(&p("乙")),
+            tc(&p("丙")),
+            // A frame in a grid's cell is not read apart: it gives its text to the cell.
+            tc(&format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", tc(&p("丁"))))
+        );
+        // A frame in a frame, holding a paragraph, the grid and a paragraph.
+        let inner = format!(
+            "<w:tbl><w:tr>{}</w:tr></w:tbl>",
+            tc(&format!("{}{grid}{}", p("内框"), p("表后")))
+        );
+        let body = format!(
+            "{}<w:tbl><w:tr>{}</w:tr></w:tbl>{}",
+            p("前"),
+            tc(&format!("{}{inner}", p("外框"))),
+            p("后")
+        );
+        assert_eq!(
+            texts(&read(&body, "")),
+            [
+                ("前".to_string(), 1),
+                ("外框".into(), 2),
+                ("内框".into(), 3),
+                ("table [[\"甲\", \"乙\"], [\"丙\", \"丁\"]]".into(), 4),
+                ("表后".into(), 6),
+                ("后".into(), 7),
+            ]
+        );
+        // A table of one cell that is a grid's first cell so far, then not: a grid.
+        let body = format!(
+            "<w:tbl><w:tr>{}{}</w:tr></w:tbl>",
+            tc(&format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", tc(&p("甲")))),
+            tc(&p("乙"))
+        );
+        assert_eq!(
+            texts(&read(&body, "")),
+            [("table [[\"甲\", \"乙\"]]".to_string(), 1)]
+        );
+    }
+
+    #[test]
+    fn deep_and_cut_short_frames_cost_no_stack() {
+        let depth = 50_000;
+        let open = "<w:tbl><w:tr><w:tc>".repeat(depth);
+        let close = "</w:tc></w:tr></w:tbl>".repeat(depth);
+        let body = format!("{open}{}{close}", p("最里"));
+        assert_eq!(texts(&read(&body, "")), [("最里".to_string(), 1)]);
+        // Cut short inside: what was read stands.
+        let limits = Limits::default();
+        let mut b = Body::new(Numbering::default(), &limits);
+        b.read(&format!(
+            "<w:document><w:body>{open}<w:p><w:r><w:t>最里</w:t></w:r></w:p><w:tbl><w:tr><w:tc><w:p><w:r><w:t>序"
+        ))
+        .expect("reads what is there");
+        assert_eq!(
+            texts(&b.blocks),
+            [("最里".to_string(), 1), ("序".to_string(), 2)]
+        );
     }
 
     const NUMBERING: &str = "<w:numbering xmlns:w=\"w\">\
