@@ -332,6 +332,37 @@ fn a_bracket_of_bare_unit_names_or_a_label_after_the_last_sentence_allocates_the
 }
 
 #[test]
+fn placeholders_by_duty_brackets_and_a_first_unit_statement_name_no_unit() {
+    let csv = "序号,重点任务,牵头单位,配合单位\n\
+               1,任务甲,市大数据局,无\n\
+               2,任务乙,市发展改革委,—\n\
+               3,任务丙,市商务委、市外办（按职责分工负责）,（无）\n\
+               4,任务丁,\"市委网信办、市大数据局（按职责分工负责），市财政局配合\",\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let doc = parse(csv.as_bytes(), &opts).expect("parses");
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市大数据局"], vec![]),
+            (vec!["市发展改革委"], vec![]),
+            (vec!["市商务委", "市外办"], vec![]),
+            (vec!["市委网信办", "市大数据局"], vec!["市财政局"]),
+        ]
+    );
+    // The statement inside the allocation decides, and is no unit.
+    let doc = parse_text(&notice(
+        "（一）发展数字金融。（责任单位：市金融监管局、人行重庆营管部、重庆银保监局，排在第一位的为牵头单位）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![(vec!["市金融监管局"], vec!["人行重庆营管部", "重庆银保监局"])]
+    );
+}
+
+#[test]
 fn allocation_lines_under_a_measure_close_it_as_a_task() {
     let doc = parse_text(&notice(
         "（一）发放消费券。市级财政安排资金，分批发放。\n\n责任单位：市商务局、市财政局\n\n\

@@ -372,6 +372,10 @@ pub fn split_units(cell: &str) -> Vec<String> {
     // Nearly every cell names no bare division: its pieces are the units.
     let mut units = Vec::new();
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
+        // `无`, `—`: a cell that says it names no unit.
+        if is_no_unit(piece) {
+            continue;
+        }
         if is_bare_division(piece, true) {
             units.clear();
             break;
@@ -386,7 +390,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
         let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
             .into_iter()
             .map(str::trim)
-            .filter(|p| !p.is_empty())
+            .filter(|p| !p.is_empty() && !is_no_unit(p))
             .collect();
         let mut i = 0;
         while i < pieces.len() {
@@ -404,6 +408,15 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
+fn is_no_unit(piece: &str) -> bool {
+    let p = piece.trim();
+    matches!(p, "无" | "（无）" | "(无)" | "暂无" | "空")
+        || (!p.is_empty()
+            && p.chars()
+                .all(|c| matches!(c, '-' | '—' | '－' | '–' | '_' | '―')))
 }
 
 /// Administrative divisions that name no body by themselves (`区`, `市`, `县`…).
@@ -982,8 +995,13 @@ impl Allocation {
         // `，` continues the list (`配合单位：市水务局，市园林和林业局`) unless what follows is a
         // clause of its own (`…，乙配合`) or a remark (`…，2023年底前完成`).
         let mut units = Vec::new();
+        let mut states_first = false;
         for (i, piece) in split_top_level(value, &['，', ',']).into_iter().enumerate() {
-            if i > 0 && clause_duty(&piece).is_some() {
+            // `…，排在第一位的为牵头单位` inside the allocation says how to read it; it names
+            // no unit.
+            if i > 0 && states_first_unit_leads(&piece) {
+                states_first = true;
+            } else if i > 0 && clause_duty(&piece).is_some() {
                 self.clause(&piece);
             } else if i > 0 && is_remark(&piece) {
                 self.remark(&piece);
@@ -991,7 +1009,8 @@ impl Allocation {
                 units.extend(split_units(&piece));
             }
         }
-        let first = role == Duty::Lead && !key.contains("牵头") && first_unit_leads();
+        let first =
+            role == Duty::Lead && !key.contains("牵头") && (states_first || first_unit_leads());
         assign_units(units, role, first, &mut self.lead, &mut self.support);
     }
 
@@ -1033,7 +1052,11 @@ enum ClauseDuty {
 fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     let clause = clause.trim();
     if let Some(p) = clause.find("按职责") {
-        return Some((&clause[..p], ClauseDuty::ByDuty));
+        // `甲（按职责分工负责）`: the bracket opened before the words is theirs.
+        return Some((
+            clause[..p].trim_end_matches(['（', '(']),
+            ClauseDuty::ByDuty,
+        ));
     }
     if let Some(units) = clause.strip_suffix("负责") {
         if let Some(units) = units.strip_suffix("分工") {
