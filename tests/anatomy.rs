@@ -414,6 +414,43 @@ fn an_attachment_page_headed_with_label_and_title_on_one_line_is_that_attachment
 }
 
 #[test]
+fn numbered_attachment_pages_headed_with_label_and_title_on_one_line_are_those_attachments() {
+    for sep in ["：", "　", ""] {
+        let text = format!(
+            "某县人民政府关于印发民生实事的通知\n\n各乡镇人民政府：\n\n现将民生实事印发给你们。\n\n\
+             附件：1．某县2024年民生实事\n\n2．某县2024年民生实事分工表\n\n某县人民政府\n\n2024年1月10日\n\n\
+             附件1{sep}某县2024年民生实事\n\n一、新建幼儿园2所。\n\n\
+             附件2{sep}某县2024年民生实事分工表\n\n序号\t实事项目\t牵头单位\n1\t新建幼儿园2所\t县教育局\n"
+        );
+        let doc = parse_text(&text);
+        let parts: Vec<_> = doc
+            .parts
+            .iter()
+            .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
+            .collect();
+        assert_eq!(
+            parts,
+            vec![
+                (
+                    gongwen_parse::PartKind::Attachment,
+                    Some("附件1"),
+                    Some("某县2024年民生实事")
+                ),
+                (
+                    gongwen_parse::PartKind::Attachment,
+                    Some("附件2"),
+                    Some("某县2024年民生实事分工表")
+                ),
+            ],
+            "{sep:?}"
+        );
+        assert_eq!(doc.tasks.len(), 1, "{sep:?}");
+        let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(!codes.contains(&"attachment_missing"), "{sep:?} {codes:?}");
+    }
+}
+
+#[test]
 fn an_attachment_title_in_nested_book_title_marks_matches_its_list_entry() {
     let text = "某市人民政府关于印发实施方案的通知\n\n某府发〔2023〕9号\n\n各区县人民政府：\n\n现将方案印发给你们。\n\n\
         附件：《某市贯彻落实〈国家标准化发展纲要〉实施方案》\n\n某市人民政府\n\n2023年3月1日\n\n附件\n\n\

@@ -62,6 +62,20 @@ fn attachment_list(s: &str) -> Option<regex::Captures<'_>> {
         .flatten()
 }
 
+/// An attachment's page headed by its numbered label and title on one line: `附件1：X`,
+/// `附件2　X`, `附件三：X` → (`附件1`, `X`).
+fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
+    let rest = s.strip_prefix("附件")?;
+    let title =
+        rest.trim_start_matches(|c: char| c.is_ascii_digit() || numbering::is_cn_numeral(c));
+    if title.len() == rest.len() || rest.len() - title.len() > 9 {
+        return None;
+    }
+    let label = &s[..s.len() - title.len()];
+    let title = title.trim_start_matches(['：', ':', ' ']).trim();
+    (!title.is_empty()).then_some((label, title))
+}
+
 fn is_attachment_list(s: &str) -> bool {
     attachment_list(s).is_some()
 }
@@ -687,6 +701,14 @@ impl Builder {
                     i += 1;
                     continue;
                 }
+                // `附件1：X` naming a listed attachment heads its page, as `附件：X` does.
+                if numbered_attachment_head(&p.text)
+                    .is_some_and(|(_, t)| self.attachment_titles.contains(&title_key(t)))
+                {
+                    out.push(b);
+                    i += 1;
+                    continue;
+                }
                 if let Some(c) = attachment_list(&p.text) {
                     let first = c[1].trim().to_string();
                     // Under the letter, `附件：X` naming an attachment the letter listed heads that
@@ -878,7 +900,7 @@ pub fn build(mut input: Blocks) -> Document {
         rest = &rest[colophon..];
     }
     let rest = b.take_notes_and_lists(rest);
-    for seg in segments(&rest) {
+    for seg in segments(&rest, &b.attachment_titles) {
         let kind = if workbook {
             PartKind::Attachment
         } else {
@@ -1135,12 +1157,27 @@ pub(crate) fn title_key(t: &str) -> String {
         .collect()
 }
 
-fn segments<'a>(rest: &[&'a Block]) -> Vec<Segment<'a>> {
+/// The parts after the letter. `listed` holds the title keys of the attachments the letter
+/// lists: a `附件1：X` line heads a part only when X is one of them.
+fn segments<'a>(rest: &[&'a Block], listed: &rustc_hash::FxHashSet<String>) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut i = 0;
     while i < rest.len() {
         let blk = rest[i];
         if let Block::Para(p) = blk {
+            if let Some((label, title)) =
+                numbered_attachment_head(&p.text).filter(|(_, t)| listed.contains(&title_key(t)))
+            {
+                out.push(Segment {
+                    kind: PartKind::Attachment,
+                    label: Some(label.to_string()),
+                    title: Some(title.to_string()),
+                    blocks: Vec::new(),
+                    line: p.line,
+                });
+                i += 1;
+                continue;
+            }
             // `附件：X` heading an attachment's page (see `take_notes_and_lists`).
             if let Some(c) = attachment_list(&p.text) {
                 out.push(Segment {
