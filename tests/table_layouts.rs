@@ -498,3 +498,84 @@ fn numbers_that_are_not_integers_under_the_header_are_tasks_not_header_rows() {
         assert!(d.tasks.iter().all(|t| t.extra.is_empty()), "{numbers:?}");
     }
 }
+
+/// Each task's number, text, lead and supporting units, and groups, from a CSV file.
+fn csv_tasks(csv: &str) -> Vec<(u32, String, Vec<String>, Vec<String>, Vec<String>)> {
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    essentials(&parse(csv.as_bytes(), &opts).expect("parses").tasks)
+}
+
+fn v(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn a_task_printed_over_several_rows_is_one_task() {
+    // Text run on in a row without a number, units run on in another, and a merged number cell
+    // (the number repeated by the span) over a text cut mid-phrase and over one more unit.
+    let csv = "序号,重点任务,牵头单位,配合单位\n\
+               1,推进数据共享，建设全市统一的,市大数据局,\"市发展改革委、\"\n\
+               ,数据共享交换平台。,,\n\
+               ,,,市经济信息委、市财政局\n\
+               2,完善信用体系，建立企业,市发展改革委,市市场监管局\n\
+               2,信用档案。,,\n\
+               3,优化通关环境,重庆海关,市商务委\n\
+               3,优化通关环境,市交通局,市口岸物流办\n\
+               4,任务丁,市商务委,\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "推进数据共享，建设全市统一的数据共享交换平台。".into(),
+                v(&["市大数据局"]),
+                v(&["市发展改革委", "市经济信息委", "市财政局"]),
+                vec![]
+            ),
+            (
+                2,
+                "完善信用体系，建立企业信用档案。".into(),
+                v(&["市发展改革委"]),
+                v(&["市市场监管局"]),
+                vec![]
+            ),
+            (
+                3,
+                "优化通关环境".into(),
+                v(&["重庆海关", "市交通局"]),
+                v(&["市商务委", "市口岸物流办"]),
+                vec![]
+            ),
+            (4, "任务丁".into(), v(&["市商务委"]), vec![], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_measures_column_beside_a_broader_task_column_holds_the_tasks() {
+    let csv = "序号,主要任务,具体举措,牵头单位\n\
+               1,深化审批制度改革,实行行政许可事项清单管理,市审批局\n\
+               2,深化审批制度改革,推进证照分离改革全覆盖,市市场监管局\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "实行行政许可事项清单管理".into(),
+                v(&["市审批局"]),
+                vec![],
+                v(&["深化审批制度改革"])
+            ),
+            (
+                2,
+                "推进证照分离改革全覆盖".into(),
+                v(&["市市场监管局"]),
+                vec![],
+                v(&["深化审批制度改革"])
+            ),
+        ]
+    );
+}

@@ -349,6 +349,17 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         });
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
+        // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
+        // the tasks, and the broader column (often merged down) groups them.
+        let specific = |n: &str| ["具体", "举措", "措施"].iter().any(|w| n.contains(w));
+        if !specific(&names[t]) {
+            if let Some(m) =
+                (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && specific(&names[i]))
+            {
+                roles[t] = ColumnRole::Group;
+                roles[m] = ColumnRole::Task;
+            }
+        }
     }
     // Only the first lead and support columns are roles; later ones are extras.
     for role in [ColumnRole::Lead, ColumnRole::Support, ColumnRole::Seq] {
@@ -678,10 +689,49 @@ impl TableRead {
                     None => assign_units(split_units(cell), role, first, lead, support),
                 }
             }
-            if task.text.is_empty() && seq.is_none() && task.lead.is_empty() {
+            if task.text.is_empty() && task.lead.is_empty() && task.support.is_empty() {
                 continue;
             }
-            if task.text.is_empty() && task.lead.is_empty() && task.support.is_empty() {
+            // A task printed over several rows: a row without a number that carries only more of
+            // the text or more units, or rows a merged number cell spans (the same number again)
+            // whose text runs on or repeats. Its words join the task above.
+            let has_seq = roles.contains(&ColumnRole::Seq);
+            let unnumbered = has_seq && seq.is_none() && task.marker.is_none();
+            if let Some(prev) = out.last_mut().filter(|p| p.origin == TaskOrigin::Table) {
+                let text = prev.text.trim_end();
+                let runs_on = !text.ends_with(['。', '；', ';', '！']);
+                // A cell cut mid-phrase (`…，建设全市统一的`): the number's next row goes on.
+                let cut = text.ends_with(['，', '、', '：', '的', '和', '及', '与', '或']);
+                let same_number =
+                    seq.is_some() && seq == Some(prev.seq) && task.extra == prev.extra;
+                let units_only = task.text.is_empty();
+                let text_only = task.lead.is_empty() && task.support.is_empty();
+                // Unit cells merged down with the number carry the same units on every row.
+                let same_units =
+                    task.lead_text == prev.lead_text && task.support_text == prev.support_text;
+                let continues = (unnumbered && (units_only || (text_only && runs_on)))
+                    || (same_number
+                        && (task.text == prev.text || text_only || (cut && same_units)));
+                if continues {
+                    if task.text != prev.text {
+                        prev.text.push_str(&task.text);
+                    }
+                    join_units(
+                        &mut prev.lead,
+                        &mut prev.lead_text,
+                        task.lead,
+                        &task.lead_text,
+                    );
+                    join_units(
+                        &mut prev.support,
+                        &mut prev.support_text,
+                        task.support,
+                        &task.support_text,
+                    );
+                    continue;
+                }
+            }
+            if task.text.is_empty() && seq.is_none() && task.lead.is_empty() {
                 continue;
             }
             task.seq = seq.unwrap_or(*last_seq + 1);
@@ -692,6 +742,23 @@ impl TableRead {
             out.push(task);
         }
     }
+}
+
+/// Adds the units of a row that continues a task to the task's: those not yet named, and the
+/// cell's text after the task's own (`市发展改革委、` + `市经济信息委、市财政局`).
+fn join_units(units: &mut Vec<String>, text: &mut String, more: Vec<String>, more_text: &str) {
+    if more_text.is_empty() || text.as_str() == more_text {
+        return;
+    }
+    for u in more {
+        if !units.contains(&u) {
+            units.push(u);
+        }
+    }
+    if !text.is_empty() && !text.ends_with(['、', '，', '；', '\n']) {
+        text.push('\n');
+    }
+    text.push_str(more_text);
 }
 
 /// Words that say a parenthesis allocates duties at all.
