@@ -500,7 +500,7 @@ fn numbers_that_are_not_integers_under_the_header_are_tasks_not_header_rows() {
 }
 
 /// Each task's number, text, lead and supporting units, and groups, from a CSV file.
-fn csv_tasks(csv: &str) -> Vec<(u32, String, Vec<String>, Vec<String>, Vec<String>)> {
+fn csv_tasks(csv: &str) -> Vec<Essentials> {
     let opts = Options {
         format: Some(InputFormat::Csv),
         ..Options::default()
