@@ -136,6 +136,29 @@ fn a_colophon_right_under_the_letter_makes_no_part() {
 }
 
 #[test]
+fn a_copied_to_list_that_runs_onto_a_second_line_is_read_whole() {
+    let text = "某某县人民政府办公室关于做好防汛工作的通知\n各乡镇人民政府，县政府有关部门：\n请切实做好防汛工作。\n\
+                某某县人民政府办公室\n2023年5月30日\n\
+                抄送：县委办公室，县人大常委会办公室，县政协办公室，\n　　　县纪委监委，县法院，县检察院。\n\
+                某某县人民政府办公室　　2023年5月31日印发\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(
+        n.copied_to,
+        [
+            "县委办公室",
+            "县人大常委会办公室",
+            "县政协办公室",
+            "县纪委监委",
+            "县法院",
+            "县检察院"
+        ]
+    );
+    assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
+    assert_eq!(n.printed_on.as_deref(), Some("2023-05-31"));
+}
+
+#[test]
 fn addressees_separated_by_semicolons_are_split() {
     let text = "某某市人民政府办公室\n关于印发某某行动计划的通知\n某府办〔2023〕30号\n各市、区人民政府；苏州工业园区、某某高新区管委会；市各委办局：\n现将《某某行动计划》印发给你们，请认真贯彻执行。\n某某市人民政府办公室\n2023年3月1日\n";
     let n = round_trips(&parse_text(text));

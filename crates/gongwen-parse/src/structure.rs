@@ -476,6 +476,48 @@ fn is_colophon(block: &Block) -> bool {
     matches!(block, Block::Para(p) if colophon_line(&p.text).is_some())
 }
 
+/// Whether `cur` carries on the 抄送 list of `prev`, which ends with a separator
+/// (`抄送：市委办公室，市人大常委会办公室，` / `市纪委监委，市法院。`): a line of short names.
+fn continues_copied_to(prev: &Block, cur: &Block) -> bool {
+    let (Block::Para(prev), Block::Para(cur)) = (prev, cur) else {
+        return false;
+    };
+    let list = cur.text.trim_end_matches(['。', '.']);
+    prev.text.ends_with(['，', '、', ',', '；'])
+        && matches!(colophon_line(&prev.text), Some(Colophon::CopiedTo(_)))
+        && !list.is_empty()
+        && split_top_level(list, ADDRESSEE_SEPARATORS)
+            .iter()
+            .all(|x| (2..=25).contains(&char_len(x)) && !x.contains(['。', '：', ':']))
+}
+
+/// How many blocks at the start of `blocks` are the 版记: its lines, and the lines a 抄送
+/// list runs on to.
+fn colophon_len(blocks: &[&Block]) -> usize {
+    let mut n = 0;
+    while n < blocks.len()
+        && (is_colophon(blocks[n]) || (n > 0 && continues_copied_to(blocks[n - 1], blocks[n])))
+    {
+        n += 1;
+    }
+    n
+}
+
+/// Where the 版记 that closes `blocks` starts (`blocks.len()` when there is none).
+fn colophon_start(blocks: &[&Block]) -> usize {
+    let mut end = blocks.len();
+    while end > 0 {
+        if is_colophon(blocks[end - 1])
+            || (end >= 2 && continues_copied_to(blocks[end - 2], blocks[end - 1]))
+        {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 /// `市政府有关部门（单位）` → `市政府有关部门`.
 fn strip_trailing_paren(s: &str) -> &str {
     match s.strip_suffix('）') {
@@ -629,8 +671,17 @@ impl Builder {
 
     /// Records the 版记 lines among `blocks` (each one [`is_colophon`]).
     fn read_colophon(&mut self, blocks: &[&Block]) {
-        for blk in blocks {
+        for (k, blk) in blocks.iter().enumerate() {
             let Block::Para(p) = blk else { continue };
+            if k > 0 && continues_copied_to(blocks[k - 1], blk) {
+                let list = p.text.trim_end_matches(['。', '.']);
+                self.doc.notice.copied_to.extend(
+                    split_top_level(list, ADDRESSEE_SEPARATORS)
+                        .into_iter()
+                        .filter(|x| !x.is_empty()),
+                );
+                continue;
+            }
             match colophon_line(&p.text) {
                 Some(Colophon::CopiedTo(list)) => {
                     let list = list.trim_end_matches(['。', '.']);
@@ -803,7 +854,7 @@ pub fn build(mut input: Blocks) -> Document {
     // The 版记 closes the document, after the attachments: it is read apart, so that its lines
     // join neither the last attachment nor a part of their own.
     if !workbook {
-        let end = blocks.len() - blocks.iter().rev().take_while(|x| is_colophon(x)).count();
+        let end = colophon_start(&blocks);
         b.read_colophon(&blocks[end..]);
         blocks.truncate(end);
     }
@@ -895,7 +946,7 @@ pub fn build(mut input: Blocks) -> Document {
     // letter (web pages put it there) is read as one.
     let mut rest = &blocks[rest_start.min(blocks.len())..];
     if !workbook {
-        let colophon = rest.iter().take_while(|x| is_colophon(x)).count();
+        let colophon = colophon_len(rest);
         b.read_colophon(&rest[..colophon]);
         rest = &rest[colophon..];
     }
