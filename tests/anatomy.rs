@@ -191,6 +191,11 @@ fn joint_issuers_are_joined_with_a_comma() {
             "某某市经济和信息化局\n某某市生态环境局",
         ),
         text.clone(),
+        // On the title line itself, set apart from it by nothing but spaces.
+        text.replace(
+            "某某市经济和信息化局　　某某市生态环境局\n关于",
+            "某某市经济和信息化局 某某市生态环境局关于",
+        ),
     ] {
         let n = round_trips(&parse_text(&text));
         assert_eq!(

@@ -157,7 +157,7 @@ pub fn normalize_cell(s: &str) -> String {
     }
     match crate::tasks::units_set_apart(s) {
         Some(units) => units,
-        None => normalize_slow(s),
+        None => crate::tasks::joint_issuers_title(s).unwrap_or_else(|| normalize_slow(s)),
     }
 }
 

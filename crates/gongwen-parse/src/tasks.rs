@@ -198,6 +198,29 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
     ((2..=30).contains(&count) && pieces.next().is_none()).then_some(joined)
 }
 
+/// A title line that names joint issuers set apart by spaces before `关于`
+/// (`某市教育委员会 某市卫生健康委员会关于…的通知`), with the issuers joined by `、` as their
+/// signature joins them; `None` for any other text. Normalization would run the names together.
+pub(crate) fn joint_issuers_title(raw: &str) -> Option<String> {
+    let space = |c: char| c.is_whitespace() || c == '\u{a0}';
+    let t = raw.trim_matches(space);
+    let (names, last) = t.rsplit_once(space)?;
+    let at = last.find("关于").filter(|&at| at > 0)?;
+    let mut out = String::with_capacity(t.len() + 8);
+    for name in names.split(space).filter(|p| !p.is_empty()).take(8) {
+        if !is_unit_name(name) {
+            return None;
+        }
+        out.push_str(name);
+        out.push('、');
+    }
+    if out.is_empty() || !is_unit_name(&last[..at]) {
+        return None;
+    }
+    out.push_str(&crate::normalize::normalize_block(last));
+    Some(out)
+}
+
 /// Whether `p` is the name of one organ: two to thirty Chinese characters (a role in brackets
 /// aside) ending as organs' names end, and not a bare office name that may be the rest of the
 /// name before it (`办公厅`).
