@@ -247,3 +247,111 @@ fn the_page_as_a_web_archive_gives_the_same_notice_and_tasks() {
     assert_eq!(tasks(&d), tasks(&p));
     assert_eq!(d.diagnostics[0].code, "mhtml_unpacked");
 }
+
+/// Parses `page` as HTML.
+fn html(page: &str) -> Document {
+    let opts = Options {
+        format: Some(InputFormat::Html),
+        ..Options::default()
+    };
+    parse(page.as_bytes(), &opts).expect("parses")
+}
+
+#[test]
+fn a_title_in_a_layout_cell_above_the_article_is_the_title_however_long_the_article() {
+    // The site prints the title in a table cell of its own, a byline under it, and the article
+    // in the cell below; with a long article, the content found is that cell alone.
+    let page_with = |body: &str| {
+        format!(
+            "<html><head><title>某某县人民政府网</title></head><body>\
+         <table><tr><td class=\"dh\">首页 | 政务公开 | 文件</td></tr></table>\
+         <table><tr><td class=\"tt\">某某县人民政府关于加强秋冬季森林防火工作的通知</td></tr>\
+         <tr><td>发布时间：2020-10-12　来源：县应急局</td></tr>\
+         <tr><td class=\"nr\"><p>某县政发〔2020〕9号</p><p>各乡镇人民政府，县政府各部门：</p>\
+         <p>　　为做好今冬明春森林防火工作，现就有关事项通知如下：</p>{body}\
+         <p>某某县人民政府</p><p>2020年10月10日</p></td></tr></table>\
+         <div class=\"bottom\">主办：某某县人民政府办公室</div></body></html>"
+        )
+    };
+    let page = page_with(
+        &"<p>　　各单位要按照职责分工，切实做好本领域的各项工作，确保取得实效。</p>".repeat(30),
+    );
+    for page in [page.clone(), page_with("")] {
+        let d = html(&page);
+        assert_eq!(
+            d.notice.title.as_deref(),
+            Some("某某县人民政府关于加强秋冬季森林防火工作的通知")
+        );
+        assert_eq!(
+            d.notice.doc_number.as_ref().map(|x| x.raw.as_str()),
+            Some("某县政发〔2020〕9号")
+        );
+        assert!(!d.diagnostics.iter().any(|x| x.code == "no_title"));
+    }
+    // A block of its own (a <div>) serves as well; a link above (a list of other notices) is
+    // never the title.
+    let page = page
+        .replace("<td class=\"tt\">", "<td><div class=\"bt\">")
+        .replace("的通知</td>", "的通知</div></td>");
+    assert_eq!(
+        html(&page).notice.title.as_deref(),
+        Some("某某县人民政府关于加强秋冬季森林防火工作的通知")
+    );
+    let listed = page.replace(
+        "<div class=\"bt\">某某县人民政府关于加强秋冬季森林防火工作的通知</div>",
+        "<a href=\"/a.html\">某某县人民政府关于做好防汛工作的通知</a>",
+    );
+    assert_eq!(html(&listed).notice.title, None);
+}
+
+#[test]
+fn two_attachment_links_in_one_paragraph_are_two_attachments() {
+    let page = "<html><body><div class=\"TRS_Editor\">\
+        <p>某某镇人民政府关于印发某某镇农村人居环境整治方案的通知</p>\
+        <p>各村（居）委会，镇属各单位：</p>\
+        <p>现将《某某镇农村人居环境整治方案》印发给你们，请遵照执行。</p>\
+        <p>某某镇人民政府</p><p>2024年3月5日</p>\
+        <p>附件下载：<a href=\"/f/a.pdf\">整治方案.pdf</a>&nbsp;&nbsp;<a href=\"/f/b.xls\">整治任务清单.xls</a>、<a href=\"/f/c.wps\">填报说明.wps</a></p>\
+        </div></body></html>";
+    let d = html(page);
+    let titles: Vec<&str> = d
+        .notice
+        .attachments
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles, ["整治方案.pdf", "整治任务清单.xls", "填报说明.wps"]);
+    assert!(
+        !d.diagnostics
+            .iter()
+            .any(|x| x.code.starts_with("attachment")),
+        "{:#?}",
+        d.diagnostics
+    );
+}
+
+#[test]
+fn an_attachment_linked_below_the_article_is_listed_and_page_chrome_is_not() {
+    let page = "<html><body><h1>某某市交通运输局关于开展道路运输安全大检查的通知</h1>\
+        <div id=\"zoom\"><p>某交发〔2023〕12号</p><p>各区交通运输局：</p>\
+        <p>　　为切实加强道路运输安全管理，决定在全市开展安全大检查，请按检查方案抓好落实。</p>\
+        <p>某某市交通运输局</p><p>2023年6月1日</p></div>\
+        <div class=\"down\">附件：<a href=\"/u/x.docx\">道路运输安全大检查方案.docx</a></div>\
+        <div class=\"xg\"><p>相关文件</p><ul><li><a href=\"/u/y.pdf\">往年检查通报.pdf</a></li></ul></div>\
+        <div class=\"share\">分享到：<a href=\"/s.pdf\">打印.pdf</a></div></body></html>";
+    let d = html(page);
+    let titles: Vec<&str> = d
+        .notice
+        .attachments
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles, ["道路运输安全大检查方案.docx"]);
+    // Without an attachment label the links below are not the notice's.
+    let d = html(&page.replace("附件：<a", "<a"));
+    assert!(
+        d.notice.attachments.is_empty(),
+        "{:?}",
+        d.notice.attachments
+    );
+}

@@ -26,6 +26,7 @@
 //!
 //! Nothing is ever fetched: links, frames and images are ignored.
 
+mod around;
 mod content;
 mod dom;
 mod flatten;
@@ -78,12 +79,31 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let mut lines = notes.lines(&html.tree);
     // The metadata search reads every element; the content survey walks them all anyway.
     let mut scan = meta::Scan::default();
-    let (root, marks) = content::find_root(doc, &mut |n| scan.visit(n));
+    let mut titles = around::PageTitles::default();
+    let (root, marks) = content::find_root(doc, &mut |n| {
+        titles.visit(n);
+        scan.visit(n);
+    });
     let found = scan.finish();
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
     let above = head_beside(root, &marks, &mut lines)
-        .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]));
+        .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]))
+        .or_else(|| {
+            around::title_before(root, &marks, &skip, &titles, &mut lines).map(|t| vec![t])
+        });
+    // Attachments linked just below the article are the notice's, as if linked inside it:
+    // before its 版记, which closes the document.
+    let linked = around::links_below(root, &marks, &skip, &mut lines);
+    if !linked.is_empty() {
+        let at = blocks.len()
+            - blocks
+                .iter()
+                .rev()
+                .take_while(|b| matches!(b, Block::Para(p) if around::is_colophon_like(&p.text)))
+                .count();
+        blocks.splice(at..at, linked.into_iter().map(Block::Para));
+    }
     if let Some(above) = above {
         // Unless the notice prints them too (on one line or several).
         let head: String = blocks
@@ -220,6 +240,8 @@ fn title_above(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> 
 struct Pending {
     raw: String,
     first: Option<NodeId>,
+    /// Where the last link to a document file in it ends in `raw`.
+    file_link_end: Option<usize>,
 }
 
 impl Pending {
@@ -241,6 +263,20 @@ impl Pending {
         }
         self.raw.clear();
         self.first = None;
+        self.file_link_end = None;
+    }
+
+    /// Before a link to a document file: one that follows another with nothing but white space
+    /// or separators between (`附件下载：<a>1.甲.docx</a>　<a>2.乙.xlsx</a>`) starts a paragraph
+    /// of its own, so that each names one file, as a list of links on lines of their own does.
+    fn file_link(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>, kept: &mut Kept) {
+        let Some(end) = self.file_link_end else {
+            return;
+        };
+        if self.raw.get(end..).is_some_and(around::only_separators) {
+            self.raw.truncate(end);
+            self.flush(lines, out, kept);
+        }
     }
 }
 
@@ -463,6 +499,8 @@ fn walk(
     let mut pending = Pending::default();
     let mut kept = Kept::default();
     let mut skip: Option<NodeId> = None;
+    // The link to a document file being read.
+    let mut file_link: Option<NodeId> = None;
     let mut depth = 0usize;
     let mut depth_capped = false;
     for edge in root.traverse() {
@@ -524,6 +562,12 @@ fn walk(
                         }
                         if dom::is_block_tag(name) {
                             pending.flush(lines, &mut out, &mut kept);
+                        } else if *name == local_name!("a")
+                            && file_link.is_none()
+                            && crate::structure::is_file_name(&dom::joined_text(n))
+                        {
+                            pending.file_link(lines, &mut out, &mut kept);
+                            file_link = Some(n.id());
                         }
                     }
                     _ => {}
@@ -537,6 +581,10 @@ fn walk(
                     continue;
                 }
                 if n.value().is_element() {
+                    if file_link == Some(n.id()) {
+                        file_link = None;
+                        pending.file_link_end = Some(pending.raw.len());
+                    }
                     if depth <= max_depth && dom::local(&n).is_some_and(dom::is_block_tag) {
                         pending.flush(lines, &mut out, &mut kept);
                     }

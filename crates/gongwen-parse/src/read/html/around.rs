@@ -1,0 +1,317 @@
+//! What a page prints around the element that holds the notice, outside it: the title in a
+//! layout cell or block of its own above it (`<td class="biaoti">…的意见</td>`, `<div
+//! class="title">…</div>`), and the attachments linked just below it (`<div>相关附件：<a>….pdf</a>
+//! </div>`).
+//!
+//! Both read the page's text outside the content as lines (block boundaries break them; hidden
+//! elements, site chrome and the metadata table left out), from the content element outwards:
+//! each element before or after it, or after one of its ancestors, is read once, so the page is
+//! read at most once more.
+
+use super::content::Marks;
+use super::dom::{self, Dom};
+use crate::blocks::Para;
+use ego_tree::NodeId;
+use ego_tree::iter::Edge;
+use html5ever::local_name;
+use rustc_hash::FxHashSet;
+use scraper::Node;
+
+/// Lines of text read above the content for its title, nearest first, before the search gives
+/// up (a byline, a number, a font-size bar may stand between).
+const TITLE_LOOK: usize = 4;
+/// Lines of text below the content passed over before an attachment label (a print or close
+/// bar, the 此件公开发布 note) before the search gives up.
+const LINK_LOOK: usize = 3;
+
+/// One line of text outside the content.
+#[derive(Default)]
+struct Line {
+    /// As in the page (entities decoded).
+    raw: String,
+    /// Its first text node with visible text.
+    first: Option<NodeId>,
+    /// Whether any of its visible text stands in a link.
+    linked: bool,
+    /// Its text outside links.
+    outside: String,
+    /// The text of its links that name a document file (`某某计划表.pdf`), normalized.
+    files: Vec<String>,
+}
+
+/// Reads `node`'s lines into `out`, in document order, leaving out what the walk of the content
+/// would: ignored, hidden and chrome elements, and the elements the metadata search took.
+fn read_lines(node: Dom<'_>, marks: &Marks, taken: &FxHashSet<NodeId>, out: &mut Vec<Line>) {
+    let mut cur = Line::default();
+    let mut skip: Option<NodeId> = None;
+    // The link being read: its element and where its text starts in `cur.raw`.
+    let mut link: Option<(NodeId, usize)> = None;
+    let end = |cur: &mut Line, out: &mut Vec<Line>| {
+        if cur.first.is_some() {
+            out.push(std::mem::take(cur));
+        } else {
+            *cur = Line::default();
+        }
+    };
+    for edge in node.traverse() {
+        match edge {
+            Edge::Open(n) => {
+                if skip.is_some() {
+                    continue;
+                }
+                match n.value() {
+                    Node::Text(t) => {
+                        let visible = !t.trim().is_empty();
+                        if visible && cur.first.is_none() {
+                            cur.first = Some(n.id());
+                        }
+                        if link.is_some() {
+                            cur.linked |= visible;
+                        } else {
+                            cur.outside.push_str(t);
+                        }
+                        cur.raw.push_str(t);
+                    }
+                    Node::Element(e) => {
+                        if marks.is_skipped_or_chrome(&n, e) || taken.contains(&n.id()) {
+                            skip = Some(n.id());
+                            continue;
+                        }
+                        if dom::is_block_tag(&e.name.local) {
+                            end(&mut cur, out);
+                            link = None;
+                        } else if e.name.local == local_name!("a") && link.is_none() {
+                            link = Some((n.id(), cur.raw.len()));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Edge::Close(n) => {
+                if let Some(s) = skip {
+                    if s == n.id() {
+                        skip = None;
+                    }
+                    continue;
+                }
+                if let Some((id, from)) = link {
+                    if id == n.id() {
+                        link = None;
+                        let text =
+                            crate::normalize::normalize_block(cur.raw.get(from..).unwrap_or(""));
+                        if crate::structure::is_file_name(&text) {
+                            cur.files.push(text);
+                        }
+                    }
+                }
+                if dom::local(&n).is_some_and(dom::is_block_tag) {
+                    end(&mut cur, out);
+                    link = None;
+                }
+            }
+        }
+    }
+    end(&mut cur, out);
+}
+
+/// The elements around the content, nearest first: those before it (`before`) or after it,
+/// then those before or after its parent, and so on up to `<body>`.
+fn beside<'a>(root: Dom<'a>, before: bool) -> impl Iterator<Item = Dom<'a>> {
+    let mut node = Some(root);
+    let mut siblings: Option<Box<dyn Iterator<Item = Dom<'a>> + 'a>> = None;
+    std::iter::from_fn(move || {
+        loop {
+            if let Some(next) = siblings.as_mut().and_then(Iterator::next) {
+                return Some(next);
+            }
+            let n = node?;
+            // The walk ends below <body>: what stands beside it is not the page's content.
+            if matches!(dom::tag(&n), Some("body" | "html")) || n.parent().is_none() {
+                node = None;
+                return None;
+            }
+            siblings = Some(if before {
+                Box::new(n.prev_siblings())
+            } else {
+                Box::new(n.next_siblings())
+            });
+            node = n.parent();
+        }
+    })
+}
+
+/// The page's own name for the notice: the `<title>` (less a site name set apart by `_`, `-`,
+/// `|`…) and the `ArticleTitle` metadata, as the head gives them.
+#[derive(Default)]
+pub(super) struct PageTitles {
+    title: Option<NodeId>,
+    article: Option<String>,
+}
+
+impl PageTitles {
+    /// Notes `n` if it is the page's first `<title>` or an `ArticleTitle` `<meta>`.
+    pub(super) fn visit(&mut self, n: Dom<'_>) {
+        let Some(e) = n.value().as_element() else {
+            return;
+        };
+        if e.name.local == local_name!("title") {
+            self.title.get_or_insert(n.id());
+        } else if e.name.local == local_name!("meta") && self.article.is_none() {
+            let named = dom::attr(e, &local_name!("name"))
+                .is_some_and(|v| v.eq_ignore_ascii_case("ArticleTitle"));
+            if named {
+                self.article = dom::attr(e, &local_name!("content"))
+                    .map(crate::normalize::normalize_block)
+                    .filter(|t| !t.is_empty());
+            }
+        }
+    }
+
+    /// The names, read from the page `doc` belongs to.
+    fn names(&self, doc: Dom<'_>) -> Vec<String> {
+        let title = self
+            .title
+            .and_then(|id| doc.tree().get(id))
+            .map(dom::joined_text)
+            .filter(|t| !t.is_empty());
+        title.into_iter().chain(self.article.clone()).collect()
+    }
+}
+
+/// Whether `line` is the notice's name the page gives (`names`): the whole of one, or one's
+/// start up to a separator before the site's name (`…规划_某某市人民政府`).
+fn names_the_page(line: &str, names: &[String]) -> bool {
+    names.iter().any(|n| {
+        n.strip_prefix(line).is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(['_', '-', '|', '｜', '－', '—', ' ', '\u{3000}', '–'])
+        })
+    })
+}
+
+/// The notice's title when the page prints it as a short block of its own above the element
+/// that holds the notice — a layout cell, a `<div>`, a paragraph — rather than in a heading: the
+/// nearest of the last [`TITLE_LOOK`] lines of text before that element (a byline or font-size
+/// bar may stand between) that is not a link, has no colon (`发布时间：`, `附件：`), and ends as
+/// a title ends (`…的通知`, `…的意见`) or is the page's own name for the notice (its `<title>`,
+/// `ArticleTitle`).
+pub(super) fn title_before(
+    root: Dom<'_>,
+    marks: &Marks,
+    taken: &FxHashSet<NodeId>,
+    titles: &PageTitles,
+    lines: &mut super::tree::Lines<'_>,
+) -> Option<Para> {
+    let names = titles.names(root.tree().root());
+    let mut looked = 0;
+    let mut read = Vec::new();
+    for sibling in beside(root, true) {
+        if !sibling.value().is_element() {
+            continue;
+        }
+        read.clear();
+        read_lines(sibling, marks, taken, &mut read);
+        for line in read.iter().rev() {
+            let text = crate::normalize::normalize_block(&line.raw);
+            if text.is_empty() {
+                continue;
+            }
+            looked += 1;
+            let n = text.chars().count();
+            let title = !line.linked
+                && !text.contains(['：', ':'])
+                && (super::is_page_title(&text)
+                    || ((4..=80).contains(&n)
+                        && text.chars().any(crate::normalize::is_han)
+                        && names_the_page(&text, &names)));
+            if title {
+                return Some(Para {
+                    line: lines.of(line.first),
+                    text,
+                });
+            }
+            if looked == TITLE_LOOK {
+                return None;
+            }
+        }
+    }
+    None
+}
+
+/// Whether `text` opens with an attachment label (`附件：`, `相关附件：`, `附件下载：`, `附件1：`),
+/// or is one (`附件`, `相关附件`).
+fn is_attachment_label(text: &str) -> bool {
+    let head = text.split(['：', ':']).next().unwrap_or(text);
+    head.chars().count() <= 8 && head.contains("附件")
+}
+
+/// Whether `outside` (a line's text outside its links) holds nothing but separators.
+pub(super) fn only_separators(outside: &str) -> bool {
+    outside.chars().all(|c| {
+        c.is_whitespace() || matches!(c, '、' | '，' | ',' | '；' | ';' | '|' | '｜' | '\u{a0}')
+    })
+}
+
+/// The attachments the page links just below the element that holds the notice (`<div
+/// class="fj">相关附件：<a>某某规划.pdf</a></div>` after the article): one paragraph for each
+/// link to a document file on a line that opens with an attachment label (`附件`, `相关附件：`,
+/// `附件下载：`), or on the lines of nothing but such links right under a label of its own. At
+/// most [`LINK_LOOK`] other lines may stand between the content and the label; share bars,
+/// related-link lists and footers are not attachments.
+pub(super) fn links_below(
+    root: Dom<'_>,
+    marks: &Marks,
+    taken: &FxHashSet<NodeId>,
+    lines: &mut super::tree::Lines<'_>,
+) -> Vec<Para> {
+    let mut out = Vec::new();
+    let mut looked = 0;
+    let mut labelled = false;
+    let mut read = Vec::new();
+    for sibling in beside(root, false) {
+        if !sibling.value().is_element() {
+            continue;
+        }
+        read.clear();
+        read_lines(sibling, marks, taken, &mut read);
+        for line in &read {
+            let text = crate::normalize::normalize_block(&line.raw);
+            if text.is_empty() {
+                continue;
+            }
+            let take = if is_attachment_label(&text) {
+                labelled = true;
+                true
+            } else {
+                labelled && !line.files.is_empty() && only_separators(&line.outside)
+            };
+            if !take {
+                if labelled || !out.is_empty() {
+                    return out;
+                }
+                looked += 1;
+                if looked > LINK_LOOK {
+                    return out;
+                }
+                continue;
+            }
+            let at = lines.of(line.first);
+            out.extend(line.files.iter().map(|f| Para {
+                text: f.clone(),
+                line: at,
+            }));
+        }
+    }
+    out
+}
+
+/// Whether `text` reads as a line of the 版记 under the last page (`抄送：…`, `某某办公室
+/// 2022年5月7日印发`), which closes the document: links read from below the article go before
+/// it.
+pub(super) fn is_colophon_like(text: &str) -> bool {
+    let listed = ["抄送", "抄报", "分送", "发送"].iter().any(|l| {
+        text.strip_prefix(l)
+            .is_some_and(|rest| rest.starts_with(['：', ':']))
+    });
+    listed || (text.ends_with("印发") && crate::structure::find_date(text).is_some())
+}
