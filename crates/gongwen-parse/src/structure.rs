@@ -473,7 +473,12 @@ fn colophon_line(text: &str) -> Option<Colophon<'_>> {
 
 /// Whether `block` is a line of the 版记.
 fn is_colophon(block: &Block) -> bool {
-    matches!(block, Block::Para(p) if colophon_line(&p.text).is_some())
+    matches!(block, Block::Para(p) if is_colophon_text(&p.text))
+}
+
+/// Whether `text` is a line of the 版记 (`抄送：…`, `某某办公室 2022年5月7日印发`).
+pub(crate) fn is_colophon_text(text: &str) -> bool {
+    colophon_line(text).is_some()
 }
 
 /// Whether `cur` carries on the 抄送 list of `prev`, which ends with a separator

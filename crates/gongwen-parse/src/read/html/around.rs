@@ -304,14 +304,3 @@ pub(super) fn links_below(
     }
     out
 }
-
-/// Whether `text` reads as a line of the 版记 under the last page (`抄送：…`, `某某办公室
-/// 2022年5月7日印发`), which closes the document: links read from below the article go before
-/// it.
-pub(super) fn is_colophon_like(text: &str) -> bool {
-    let listed = ["抄送", "抄报", "分送", "发送"].iter().any(|l| {
-        text.strip_prefix(l)
-            .is_some_and(|rest| rest.starts_with(['：', ':']))
-    });
-    listed || (text.ends_with("印发") && crate::structure::find_date(text).is_some())
-}

@@ -100,7 +100,9 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             - blocks
                 .iter()
                 .rev()
-                .take_while(|b| matches!(b, Block::Para(p) if around::is_colophon_like(&p.text)))
+                .take_while(
+                    |b| matches!(b, Block::Para(p) if crate::structure::is_colophon_text(&p.text)),
+                )
                 .count();
         blocks.splice(at..at, linked.into_iter().map(Block::Para));
     }
