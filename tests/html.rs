@@ -331,6 +331,47 @@ fn two_attachment_links_in_one_paragraph_are_two_attachments() {
 }
 
 #[test]
+fn links_to_the_listed_attachments_are_those_attachments() {
+    let page = |links: &str| {
+        format!(
+            "<html><body><div class=\"TRS_Editor\">\
+             <p>某某区人民政府关于印发稳增长若干措施的通知</p>\
+             <p>各街道办事处，区政府各部门：</p>\
+             <p>现将《某某区稳增长若干措施》印发给你们，请认真贯彻落实。</p>\
+             <p>附件：1.某某区稳增长若干措施</p><p>2.某某区重点项目表</p>\
+             <p>某某区人民政府</p><p>2023年2月20日</p>{links}</div></body></html>"
+        )
+    };
+    let d = html(&page(
+        "<p>附件下载：<a href=\"/u/1.docx\">1.某某区稳增长若干措施.docx</a>\
+         <a href=\"/u/2.xlsx\">2.某某区重点项目表.xlsx</a></p>",
+    ));
+    let listed: Vec<(Option<u32>, &str)> = d
+        .notice
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (Some(1), "某某区稳增长若干措施"),
+            (Some(2), "某某区重点项目表")
+        ]
+    );
+    let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
+    assert!(!codes.contains(&"attachment_missing"), "{codes:?}");
+    // Without the links, both are missing.
+    let d = html(&page(""));
+    let missing = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "attachment_missing")
+        .count();
+    assert_eq!(missing, 2);
+}
+
+#[test]
 fn an_attachment_linked_below_the_article_is_listed_and_page_chrome_is_not() {
     let page = "<html><body><h1>某某市交通运输局关于开展道路运输安全大检查的通知</h1>\
         <div id=\"zoom\"><p>某交发〔2023〕12号</p><p>各区交通运输局：</p>\

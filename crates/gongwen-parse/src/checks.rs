@@ -48,6 +48,9 @@ pub struct SourceView<'a> {
     pub paragraphs: Vec<(&'a str, usize)>,
     /// Source line of each entry of [`Notice::attachments`] (same order; may be shorter).
     pub attachment_lines: Vec<usize>,
+    /// Whether each entry of [`Notice::attachments`] is published as a linked file (same order;
+    /// may be shorter).
+    pub linked: Vec<bool>,
 }
 
 /// Runs every check on a document alone and appends the diagnostics to `doc`.
@@ -59,6 +62,7 @@ pub fn run(doc: &mut Document) {
     let view = SourceView {
         paragraphs: owned.iter().map(|(t, l)| (t.as_str(), *l)).collect(),
         attachment_lines: Vec::new(),
+        linked: Vec::new(),
     };
     run_with(doc, &view);
 }
@@ -586,6 +590,8 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
         match pair_of_listed[i] {
             // Published as a file of its own (`附件下载：…pdf`): not in the page by design.
             None if crate::structure::is_file_name(&a.title) => {}
+            // Listed, and linked as a file of its own (`附件下载：1.X.docx`).
+            None if view.linked.get(i) == Some(&true) => {}
             None => out.push(warn(
                 "attachment_missing",
                 format!(
@@ -798,6 +804,7 @@ mod tests {
         let view = SourceView {
             paragraphs: vec![(text, 1)],
             attachment_lines: Vec::new(),
+            linked: Vec::new(),
         };
         let mut out = Vec::new();
         check_enumerations(&view, &mut out);

@@ -366,6 +366,18 @@ fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
     out
 }
 
+/// The attachment title a linked file's name gives: `1.某某方案.docx`, `附件2：某某表.xlsx` →
+/// `某某方案`, `某某表`.
+fn linked_title(name: &str) -> &str {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    let stem = without_attachment_label(stem);
+    LIST_ITEM
+        .captures(stem)
+        .and_then(|c| c.get(2))
+        .map_or(stem, |m| m.as_str())
+        .trim()
+}
+
 /// `附件：X`, `附件2 X` → `X`; other text as it is.
 fn without_attachment_label(text: &str) -> &str {
     let Some(rest) = text.strip_prefix("附件") else {
@@ -659,6 +671,8 @@ struct Builder {
     /// known, without comparing each line with every entry: a page of thousands of links would
     /// cost millions of comparisons.
     attachment_titles: rustc_hash::FxHashSet<String>,
+    /// Title keys of listed attachments the page links as files (`附件下载：1.X.docx` for `1．X`).
+    linked_titles: rustc_hash::FxHashSet<String>,
 }
 
 impl Builder {
@@ -750,8 +764,13 @@ impl Builder {
                     continue;
                 }
                 if let Some(name) = Self::attachment_file(&p.text) {
-                    // Listed once, however often the page links it.
-                    if !self.attachment_titles.contains(&title_key(name)) {
+                    // A file named as a listed attachment (its number and extension aside) is
+                    // that attachment, published as a file; other files are listed once,
+                    // however often the page links them.
+                    let listed = title_key(linked_title(name));
+                    if self.attachment_titles.contains(&listed) {
+                        self.linked_titles.insert(listed);
+                    } else if !self.attachment_titles.contains(&title_key(name)) {
                         self.list_attachment(None, name.to_string(), p.line);
                     }
                     i += 1;
@@ -841,6 +860,7 @@ pub fn build(mut input: Blocks) -> Document {
         notes: Vec::new(),
         attachment_lines: Vec::new(),
         attachment_titles: rustc_hash::FxHashSet::default(),
+        linked_titles: rustc_hash::FxHashSet::default(),
         tables: std::collections::HashMap::new(),
     };
     for blk in input.blocks.iter_mut() {
@@ -993,6 +1013,16 @@ pub fn build(mut input: Blocks) -> Document {
             })
             .collect(),
         attachment_lines: b.attachment_lines.clone(),
+        linked: if b.linked_titles.is_empty() {
+            Vec::new()
+        } else {
+            b.doc
+                .notice
+                .attachments
+                .iter()
+                .map(|a| b.linked_titles.contains(&title_key(&a.title)))
+                .collect()
+        },
     };
     crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
