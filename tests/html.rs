@@ -396,3 +396,22 @@ fn an_attachment_linked_below_the_article_is_listed_and_page_chrome_is_not() {
         d.notice.attachments
     );
 }
+
+#[test]
+fn joint_issuers_set_apart_by_a_space_in_a_title_above_the_article_stay_apart() {
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"></head><body>\
+         <div class=\"con_title\">某某市教育委员会 某某市卫生健康委员会关于做好秋季开学工作的通知</div>\
+         <div id=\"Zoom\"><p>某教委发〔2021〕33号</p><p>各区县教委、卫生健康委：</p>\
+         <p>现就秋季学期开学工作有关事项通知如下，请认真落实各项防控措施。</p>\
+         <p>某某市教育委员会　　某某市卫生健康委员会</p><p>2021年8月4日</p></div></body></html>",
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某市教育委员会、某某市卫生健康委员会关于做好秋季开学工作的通知")
+    );
+    assert_eq!(
+        d.notice.issuer.as_deref(),
+        Some("某某市教育委员会、某某市卫生健康委员会")
+    );
+}

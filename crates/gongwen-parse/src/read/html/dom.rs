@@ -282,7 +282,8 @@ impl TextLines {
             return String::new();
         };
         if lines.clone().next().is_none() {
-            return normalize_block(first);
+            // As a paragraph is read: joint issuers set apart by spaces stay apart.
+            return crate::normalize::normalize_cell(first);
         }
         let mut all = first.to_string();
         for line in lines {
