@@ -517,6 +517,8 @@ fn addressees_that_name_organs_with_dunhao_are_each_an_addressee() {
     for to in [
         "各省、自治区、直辖市人民政府，国务院各部委、各直属机构",
         "各市、县人民政府，省政府各部门",
+        // The second bureau is 两江新区's: it names no place of its own.
+        "各区县教委，两江新区社会发展局、卫生健康局，各高等学校",
     ] {
         let doc = parse_text(&letter(to));
         let expected: Vec<&str> = to.split('，').collect();

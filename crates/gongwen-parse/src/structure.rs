@@ -284,10 +284,17 @@ fn split_named_organs(item: String) -> Vec<String> {
         return vec![item];
     }
     let pieces = split_top_level(&item, &['、']);
+    // Each names its place or level (`市教育局`, `河北省人民政府`, `国家发展改革委`): a piece
+    // without one is the rest of the name before it (`两江新区社会发展局、卫生健康局` is two
+    // bureaus of 两江新区), and the list stays whole.
+    let placed = |x: &str| {
+        x.contains(['省', '市', '区', '县', '州', '国', '旗', '盟', '乡', '镇'])
+            || x.starts_with('中')
+    };
     let named = pieces.len() >= 2
         && pieces
             .iter()
-            .all(|x| char_len(x) >= 3 && !x.starts_with('各') && is_organ_line(x));
+            .all(|x| char_len(x) >= 3 && !x.starts_with('各') && placed(x) && is_organ_line(x));
     if named { pieces } else { vec![item] }
 }
 
