@@ -415,3 +415,34 @@ fn joint_issuers_set_apart_by_a_space_in_a_title_above_the_article_stay_apart() 
         Some("某某市教育委员会、某某市卫生健康委员会")
     );
 }
+
+#[test]
+fn a_list_of_names_with_counted_groups_is_no_task_table_and_is_not_checked_as_one() {
+    let page = |header: &str| {
+        format!(
+            "<html><body><div class=\"TRS_Editor\"><p>附件</p><p>第三批市级非物质文化遗产代表性项目名录</p>\
+             <table border=\"1\"><tr>{header}</tr>\
+             <tr><td colspan=\"4\">一、民间文学（2项）</td></tr>\
+             <tr><td>1</td><td>Ⅰ-8</td><td>某某传说</td><td>某某区</td></tr>\
+             <tr><td>2</td><td>Ⅰ-9</td><td>某某山歌谣</td><td>某某区文化馆</td></tr>\
+             </table></div></body></html>"
+        )
+    };
+    let counts = |d: &gongwen_parse::Document| {
+        d.diagnostics
+            .iter()
+            .filter(|x| x.code == "group_count_mismatch")
+            .count()
+    };
+    let names = html(&page(
+        "<td>序号</td><td>项目编号</td><td>项目名称</td><td>申报地区或单位</td>",
+    ));
+    assert!(names.tasks.is_empty());
+    assert_eq!(counts(&names), 0);
+    // The same rows under a task table's header are two tasks, as the group says.
+    let tasks = html(&page(
+        "<td>序号</td><td>编号</td><td>重点任务</td><td>牵头单位</td>",
+    ));
+    assert_eq!(tasks.tasks.len(), 2);
+    assert_eq!(counts(&tasks), 0);
+}

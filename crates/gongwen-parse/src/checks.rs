@@ -384,7 +384,13 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
     }
     for part in &doc.parts {
-        for table in &part.tables {
+        // Only task tables count tasks: a list of names or projects (a 名录) states counts of
+        // its own rows.
+        let task_tables = part
+            .tables
+            .iter()
+            .filter(|t| crate::tasks::column_roles(&crate::tasks::column_names(t)).is_some());
+        for table in task_tables {
             for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
                 let Some(text) = crate::tasks::group_row_text(row) else {
                     continue;
