@@ -579,3 +579,27 @@ fn a_measures_column_beside_a_broader_task_column_holds_the_tasks() {
         ]
     );
 }
+
+#[test]
+fn numbers_that_start_again_under_each_group_are_no_repeat_but_a_repeat_is() {
+    let codes = |csv: &str| -> Vec<String> {
+        let opts = Options {
+            format: Some(InputFormat::Csv),
+            ..Options::default()
+        };
+        let d = parse(csv.as_bytes(), &opts).expect("parses");
+        d.diagnostics.iter().map(|x| x.code.clone()).collect()
+    };
+    let restart = "序号,重点任务,牵头单位\n\
+                   （一）优化营商环境,,\n1,任务甲,市发展改革委\n\
+                   （二）扩大对外开放,,\n1,任务乙,市商务委\n\
+                   （三）建设数字政府,,\n1,任务丙,市大数据局\n2,任务丁,市大数据局\n";
+    assert!(
+        !codes(restart).iter().any(|c| c.starts_with("task_number")),
+        "{:?}",
+        codes(restart)
+    );
+    // The same number twice in one group is still reported.
+    let repeat = restart.replace("2,任务丁", "1,任务丁");
+    assert!(codes(&repeat).iter().any(|c| c == "task_number_repeat"));
+}

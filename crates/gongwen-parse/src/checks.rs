@@ -89,7 +89,9 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     let mut prev: Option<&Task> = None;
     for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
         if let Some(p) = prev {
-            if t.seq == p.seq {
+            // Numbering that starts again under each group (`（一）` 1, 2; `（二）` 1) is no repeat.
+            let restarts = t.seq == 1 && t.group != p.group;
+            if t.seq == p.seq && !restarts {
                 out.push(warn(
                     "task_number_repeat",
                     format!(
