@@ -603,3 +603,18 @@ fn numbers_that_start_again_under_each_group_are_no_repeat_but_a_repeat_is() {
     let repeat = restart.replace("2,任务丁", "1,任务丁");
     assert!(codes(&repeat).iter().any(|c| c == "task_number_repeat"));
 }
+
+#[test]
+fn numbered_items_on_lines_of_a_task_cell_keep_their_lines_and_other_lines_join() {
+    let csv = "序号,重点任务,牵头单位\n\
+               1,\"建立重大项目督办机制\n1.每月通报项目进展；\n2.对滞后项目挂牌督办。\",市发展改革委\n\
+               2,\"推进数据共享，建设全市\n统一的共享平台。\",市大数据局\n";
+    let texts: Vec<String> = csv_tasks(csv).into_iter().map(|t| t.1).collect();
+    assert_eq!(
+        texts,
+        [
+            "建立重大项目督办机制\n1.每月通报项目进展；\n2.对滞后项目挂牌督办。",
+            "推进数据共享，建设全市统一的共享平台。",
+        ]
+    );
+}

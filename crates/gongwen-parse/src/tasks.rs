@@ -257,11 +257,15 @@ fn is_unit_list(text: &str) -> bool {
 /// A cell's text as one line: the line breaks of a cell (`<br>`, a paragraph per line) joined as
 /// normalization joins white space (dropped next to Chinese text, a space elsewhere).
 fn one_line(cell: &str) -> String {
-    if cell.contains('\n') {
-        crate::normalize::normalize_block(&cell.replace('\n', " "))
-    } else {
-        cell.to_string()
+    if !cell.contains('\n') {
+        return cell.to_string();
     }
+    // Numbered items on lines of their own (`…督办机制` / `1.每月通报进展；` / `2.…`) keep their
+    // lines: run together, `机制1.每月` would read as one word.
+    if cell.lines().skip(1).any(numbering::has_marker) {
+        return cell.to_string();
+    }
+    crate::normalize::normalize_block(&cell.replace('\n', " "))
 }
 
 /// How many rows at the top of `grid` title the table rather than head its columns: rows that
