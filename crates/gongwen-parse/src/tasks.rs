@@ -202,8 +202,8 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
 /// (`某市教育委员会 某市卫生健康委员会关于…的通知`), with the issuers joined by `、` as their
 /// signature joins them; `None` for any other text. Normalization would run the names together.
 pub(crate) fn joint_issuers_title(raw: &str) -> Option<String> {
-    // A title line is short and says `关于`: other paragraphs are turned down by a byte search.
-    if raw.len() > 600 || memchr::memmem::find(raw.as_bytes(), "关于".as_bytes()).is_none() {
+    // A title line is short and says `关于`: other paragraphs are turned down by a search.
+    if raw.len() > 600 || !raw.contains("关于") {
         return None;
     }
     let space = |c: char| c.is_whitespace() || c == '\u{a0}';
@@ -1241,13 +1241,18 @@ fn ends_sentence(text: &str) -> bool {
     text.trim_end().ends_with(['。', '；', ';', '！'])
 }
 
+/// The searcher for `：`, built once.
+static FULL_WIDTH_COLON: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("："));
+
 /// An allocation that closes a measure without brackets, after its last sentence:
 /// `……全覆盖。责任单位：市教委、市民政局。`, `……融合发展。牵头单位：甲；配合单位：乙。`. Every
 /// clause after the label must allocate (no remarks), so prose that merely names a 单位 is not one.
 fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
     // Nearly every paragraph has no label at all: one vectorized search for the full-width colon
     // (normalization made every colon in Chinese text one) and a look at the words before each.
-    let labelled = memchr::memmem::find_iter(text.as_bytes(), "：".as_bytes())
+    let labelled = FULL_WIDTH_COLON
+        .find_iter(text.as_bytes())
         .any(|at| text[..at].ends_with("单位") || text[..at].ends_with("部门"));
     if !labelled {
         return None;
