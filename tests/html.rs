@@ -446,3 +446,38 @@ fn a_list_of_names_with_counted_groups_is_no_task_table_and_is_not_checked_as_on
     assert_eq!(tasks.tasks.len(), 2);
     assert_eq!(counts(&tasks), 0);
 }
+
+#[test]
+fn a_title_row_naming_the_attachment_makes_the_table_that_attachment() {
+    let d = html(
+        "<html><body><div class=\"TRS_Editor\">\
+         <p>某某市人民政府办公厅关于印发数字经济重点任务分工的通知</p><p>各区县人民政府：</p>\
+         <p>现将数字经济重点任务分工表印发给你们，请认真抓好落实。</p>\
+         <p>附件：数字经济重点任务分工表</p><p>某某市人民政府办公厅</p><p>2022年3月1日</p>\
+         <table border=\"1\"><tr><td colspan=\"4\">附件：数字经济重点任务分工表</td></tr>\
+         <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+         <tr><td>1</td><td>建设算力中心</td><td>市大数据局</td><td>市财政局</td></tr></table>\
+         </div></body></html>",
+    );
+    let parts: Vec<_> = d
+        .parts
+        .iter()
+        .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
+        .collect();
+    assert_eq!(
+        parts,
+        [(
+            gongwen_parse::PartKind::Attachment,
+            Some("附件"),
+            Some("数字经济重点任务分工表")
+        )]
+    );
+    assert_eq!(d.tasks.len(), 1);
+    assert!(
+        !d.diagnostics
+            .iter()
+            .any(|x| x.code.starts_with("attachment")),
+        "{:?}",
+        d.diagnostics
+    );
+}

@@ -992,13 +992,21 @@ pub fn build(mut input: Blocks) -> Document {
         let mut part = build_part(&mut b, kind, seg.label, seg.title, &seg.blocks, seg.line);
         // A part that is nothing but a table is titled by the table's title row or caption.
         if part.title.is_none() && part.preamble.is_empty() && part.sections.is_empty() {
-            part.title = part
-                .tables
-                .first()
-                .and_then(|t| t.caption.as_deref())
+            let caption = part.tables.first().and_then(|t| t.caption.as_deref());
+            part.title = caption
                 .map(without_attachment_label)
                 .filter(|t| !t.is_empty())
                 .map(str::to_string);
+            // A title row `附件：X` (or `附件2：X`) says the part is that attachment.
+            if let Some(c) = caption.filter(|_| part.kind == PartKind::Enclosure) {
+                let label = numbered_attachment_head(c)
+                    .map(|(label, _)| label)
+                    .or_else(|| attachment_list(c).map(|_| "附件"));
+                if let Some(label) = label {
+                    part.kind = PartKind::Attachment;
+                    part.label = Some(label.to_string());
+                }
+            }
         }
         b.doc.parts.push(part);
     }
