@@ -24,6 +24,10 @@ const TITLE_LOOK: usize = 4;
 /// bar, the 此件公开发布 note) before the search gives up.
 const LINK_LOOK: usize = 3;
 
+/// How many lines of one element below the content [`links_below`] reads at most: the lines
+/// before an attachment label and the label's lines of links.
+const LINK_LINES: usize = 64;
+
 /// One line of text outside the content.
 #[derive(Default)]
 struct Line {
@@ -40,8 +44,16 @@ struct Line {
 }
 
 /// Reads `node`'s lines into `out`, in document order, leaving out what the walk of the content
-/// would: ignored, hidden and chrome elements, and the elements the metadata search took.
-fn read_lines(node: Dom<'_>, marks: &Marks, taken: &FxHashSet<NodeId>, out: &mut Vec<Line>) {
+/// would: ignored, hidden and chrome elements, and the elements the metadata search took. Stops
+/// once `out` holds `limit` lines: a reader that looks at the first few lines below the content
+/// does not read a whole footer.
+fn read_lines(
+    node: Dom<'_>,
+    marks: &Marks,
+    taken: &FxHashSet<NodeId>,
+    out: &mut Vec<Line>,
+    limit: usize,
+) {
     let mut cur = Line::default();
     let mut skip: Option<NodeId> = None;
     // The link being read: its element and where its text starts in `cur.raw`.
@@ -80,6 +92,9 @@ fn read_lines(node: Dom<'_>, marks: &Marks, taken: &FxHashSet<NodeId>, out: &mut
                         if dom::is_block_tag(&e.name.local) {
                             end(&mut cur, out);
                             link = None;
+                            if out.len() >= limit {
+                                return;
+                            }
                         } else if e.name.local == local_name!("a") && link.is_none() {
                             link = Some((n.id(), cur.raw.len()));
                         }
@@ -107,6 +122,9 @@ fn read_lines(node: Dom<'_>, marks: &Marks, taken: &FxHashSet<NodeId>, out: &mut
                 if dom::local(&n).is_some_and(dom::is_block_tag) {
                     end(&mut cur, out);
                     link = None;
+                    if out.len() >= limit {
+                        return;
+                    }
                 }
             }
         }
@@ -210,7 +228,7 @@ pub(super) fn title_before(
             continue;
         }
         read.clear();
-        read_lines(sibling, marks, taken, &mut read);
+        read_lines(sibling, marks, taken, &mut read, usize::MAX);
         for line in read.iter().rev() {
             let text = crate::normalize::normalize_block(&line.raw);
             if text.is_empty() {
@@ -273,7 +291,8 @@ pub(super) fn links_below(
             continue;
         }
         read.clear();
-        read_lines(sibling, marks, taken, &mut read);
+        // The lines this reads before it stops: a few before the label, and the label's links.
+        read_lines(sibling, marks, taken, &mut read, LINK_LOOK + LINK_LINES);
         for line in &read {
             let text = crate::normalize::normalize_block(&line.raw);
             if text.is_empty() {
