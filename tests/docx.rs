@@ -397,6 +397,16 @@ fn notice_with_attachment(attachment: &str) -> String {
     .concat()
 }
 
+/// The notice with `table` as its attachment 防汛重点任务分工表, parsed.
+fn parse_attachment_table(table: &str) -> gongwen_parse::Document {
+    let body = notice_with_attachment(&format!(
+        "{}{}{table}",
+        para("附件", None),
+        para("防汛重点任务分工表", None)
+    ));
+    parse_docx(&package(&body, None))
+}
+
 /// The tasks as (seq, text, lead, support).
 fn task_cells(d: &Document) -> Vec<(u32, &str, Vec<&str>, Vec<&str>)> {
     d.tasks
@@ -432,12 +442,7 @@ fn a_content_control_showing_its_placeholder_is_not_content() {
         cell_of(&para("市应急局", None)),
         cell_of(&control(false, "市商务委")),
     );
-    let body = notice_with_attachment(&format!(
-        "{}{}{table}",
-        para("附件", None),
-        para("防汛重点任务分工表", None)
-    ));
-    let d = parse_docx(&package(&body, None));
+    let d = parse_attachment_table(&table);
     assert_eq!(
         task_cells(&d),
         vec![
@@ -467,12 +472,7 @@ fn a_table_row_deleted_by_tracked_changes_is_left_out() {
         "</w:tbl>".to_string(),
     ]
     .concat();
-    let body = notice_with_attachment(&format!(
-        "{}{}{table}",
-        para("附件", None),
-        para("防汛重点任务分工表", None)
-    ));
-    let d = parse_docx(&package(&body, None));
+    let d = parse_attachment_table(&table);
     assert_eq!(
         task_cells(&d),
         vec![
