@@ -602,6 +602,16 @@ fn numbers_that_start_again_under_each_group_are_no_repeat_but_a_repeat_is() {
     // The same number twice in one group is still reported.
     let repeat = restart.replace("2,任务丁", "1,任务丁");
     assert!(codes(&repeat).iter().any(|c| c == "task_number_repeat"));
+    // Two lists numbered from 1 with nothing between them to tell them apart are reported.
+    let two_lists = "序号,重点任务,牵头单位\n1,任务甲,市发展改革委\n2,任务乙,市商务委\n\
+                     1,任务丙,市大数据局\n2,任务丁,市大数据局\n";
+    assert_eq!(
+        codes(two_lists)
+            .iter()
+            .filter(|c| c.starts_with("task_number"))
+            .collect::<Vec<_>>(),
+        ["task_number_restart"]
+    );
 }
 
 #[test]

@@ -6,7 +6,7 @@
 //!
 //! | code | severity | what |
 //! | --- | --- | --- |
-//! | `task_number_gap` / `task_number_repeat` / `task_number_order` | warning | 序号 of table tasks not consecutive |
+//! | `task_number_gap` / `task_number_repeat` / `task_number_order` / `task_number_restart` | warning | 序号 of table tasks not consecutive |
 //! | `task_without_lead` | warning | a task with an empty lead (牵头单位) |
 //! | `task_count_mismatch` | warning | `N项…任务` in the text ≠ tasks in the task tables |
 //! | `group_count_mismatch` | warning | `（共N项）` / `N项` in a group row ≠ tasks under it |
@@ -98,6 +98,17 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
                         "task number {} appears again (expected {})",
                         t.seq,
                         p.seq + 1
+                    ),
+                    Some(t.line),
+                ));
+            } else if t.seq == 1 && t.seq < p.seq && t.group == p.group {
+                // Numbers that start again with nothing to tell the lists apart (one list per
+                // sheet, or two tables): the same number now names two tasks.
+                out.push(warn(
+                    "task_number_restart",
+                    format!(
+                        "task numbers start again at 1 after {} under the same group: two lists share numbers",
+                        p.seq
                     ),
                     Some(t.line),
                 ));
