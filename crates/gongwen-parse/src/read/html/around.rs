@@ -55,7 +55,6 @@ fn read_lines(
     limit: usize,
 ) {
     let mut cur = Line::default();
-    let mut skip: Option<NodeId> = None;
     // The link being read: its element and where its text starts in `cur.raw`.
     let mut link: Option<(NodeId, usize)> = None;
     let end = |cur: &mut Line, out: &mut Vec<Line>| {
@@ -65,50 +64,40 @@ fn read_lines(
             *cur = Line::default();
         }
     };
-    for edge in node.traverse() {
+    let mut walk = dom::Walk::new(node);
+    while let Some(edge) = walk.next() {
         match edge {
-            Edge::Open(n) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match n.value() {
-                    Node::Text(t) => {
-                        let visible = !t.trim().is_empty();
-                        if visible && cur.first.is_none() {
-                            cur.first = Some(n.id());
-                        }
-                        if link.is_some() {
-                            cur.linked |= visible;
-                        } else {
-                            cur.outside.push_str(t);
-                        }
-                        cur.raw.push_str(t);
+            Edge::Open(n) => match n.value() {
+                Node::Text(t) => {
+                    let visible = !t.trim().is_empty();
+                    if visible && cur.first.is_none() {
+                        cur.first = Some(n.id());
                     }
-                    Node::Element(e) => {
-                        if marks.is_skipped_or_chrome(&n, e) || taken.contains(&n.id()) {
-                            skip = Some(n.id());
-                            continue;
-                        }
-                        if dom::is_block_tag(&e.name.local) {
-                            end(&mut cur, out);
-                            link = None;
-                            if out.len() >= limit {
-                                return;
-                            }
-                        } else if e.name.local == local_name!("a") && link.is_none() {
-                            link = Some((n.id(), cur.raw.len()));
-                        }
+                    if link.is_some() {
+                        cur.linked |= visible;
+                    } else {
+                        cur.outside.push_str(t);
                     }
-                    _ => {}
+                    cur.raw.push_str(t);
                 }
-            }
+                Node::Element(e) => {
+                    if marks.is_skipped_or_chrome(&n, e) || taken.contains(&n.id()) {
+                        walk.skip_subtree(n.id());
+                        continue;
+                    }
+                    if dom::is_block_tag(&e.name.local) {
+                        end(&mut cur, out);
+                        link = None;
+                        if out.len() >= limit {
+                            return;
+                        }
+                    } else if e.name.local == local_name!("a") && link.is_none() {
+                        link = Some((n.id(), cur.raw.len()));
+                    }
+                }
+                _ => {}
+            },
             Edge::Close(n) => {
-                if let Some(s) = skip {
-                    if s == n.id() {
-                        skip = None;
-                    }
-                    continue;
-                }
                 if let Some((id, from)) = link {
                     if id == n.id() {
                         link = None;

@@ -12,6 +12,46 @@ use scraper::node::Element;
 /// A node of the parsed page.
 pub(super) type Dom<'a> = ego_tree::NodeRef<'a, Node>;
 
+/// `node`'s edges in document order, less the subtrees the reader leaves out: after
+/// [`Walk::skip_subtree`] on an element's open edge, nothing more of that element is yielded, its close
+/// edge included. The readers of a page's text share it.
+pub(super) struct Walk<'a> {
+    edges: ego_tree::iter::Traverse<'a, Node>,
+    skipping: Option<ego_tree::NodeId>,
+}
+
+impl<'a> Walk<'a> {
+    pub(super) fn new(node: Dom<'a>) -> Self {
+        Walk {
+            edges: node.traverse(),
+            skipping: None,
+        }
+    }
+
+    /// Leaves out the rest of the element whose open edge was just yielded.
+    pub(super) fn skip_subtree(&mut self, id: ego_tree::NodeId) {
+        self.skipping = Some(id);
+    }
+}
+
+impl<'a> Iterator for Walk<'a> {
+    type Item = Edge<'a, Node>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            let edge = self.edges.next()?;
+            match self.skipping {
+                None => return Some(edge),
+                Some(s) => {
+                    if matches!(edge, Edge::Close(n) if n.id() == s) {
+                        self.skipping = None;
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// The element's tag name, when the node is an element.
 pub(super) fn tag<'a>(n: &Dom<'a>) -> Option<&'a str> {
     n.value().as_element().map(|e| e.name())
@@ -304,42 +344,33 @@ impl TextLines {
         self.first = None;
         // Whether the line being read has visible text.
         let mut visible = false;
-        let mut skip: Option<ego_tree::NodeId> = None;
-        for edge in node.traverse() {
+        let mut walk = Walk::new(node);
+        while let Some(edge) = walk.next() {
             match edge {
-                Edge::Open(n) => {
-                    if skip.is_some() {
-                        continue;
-                    }
-                    match n.value() {
-                        Node::Text(t) => {
-                            if !visible && !t.trim().is_empty() {
-                                visible = true;
-                                self.first.get_or_insert(n.id());
-                            }
-                            self.text.push_str(t);
+                Edge::Open(n) => match n.value() {
+                    Node::Text(t) => {
+                        if !visible && !t.trim().is_empty() {
+                            visible = true;
+                            self.first.get_or_insert(n.id());
                         }
-                        Node::Element(e) => {
-                            let skipped = match marks {
-                                Some(m) => m.is_skipped(&n, e),
-                                None => is_skipped(e),
-                            };
-                            if n.id() != node.id() && skipped {
-                                skip = Some(n.id());
-                            } else if visible && is_block_tag(&e.name.local) {
-                                self.starts.push(self.text.len());
-                                visible = false;
-                            }
-                        }
-                        _ => {}
+                        self.text.push_str(t);
                     }
-                }
+                    Node::Element(e) => {
+                        let skipped = match marks {
+                            Some(m) => m.is_skipped(&n, e),
+                            None => is_skipped(e),
+                        };
+                        if n.id() != node.id() && skipped {
+                            walk.skip_subtree(n.id());
+                        } else if visible && is_block_tag(&e.name.local) {
+                            self.starts.push(self.text.len());
+                            visible = false;
+                        }
+                    }
+                    _ => {}
+                },
                 Edge::Close(n) => {
-                    if skip == Some(n.id()) {
-                        skip = None;
-                        continue;
-                    }
-                    if skip.is_none() && visible && local(&n).is_some_and(is_block_tag) {
+                    if visible && local(&n).is_some_and(is_block_tag) {
                         self.starts.push(self.text.len());
                         visible = false;
                     }

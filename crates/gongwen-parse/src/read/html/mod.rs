@@ -408,35 +408,26 @@ fn text_tables(out: &mut Vec<Block>, kept: Kept, diags: &mut Vec<Diagnostic>) {
 fn pre_text(pre: Dom<'_>, marks: &content::Marks) -> (String, Option<NodeId>) {
     let mut text = String::new();
     let mut first = None;
-    let mut skip: Option<NodeId> = None;
-    for edge in pre.traverse() {
+    let mut walk = dom::Walk::new(pre);
+    while let Some(edge) = walk.next() {
         match edge {
-            Edge::Open(n) => {
-                if skip.is_some() {
-                    continue;
-                }
-                match n.value() {
-                    Node::Text(t) => {
-                        if first.is_none() && !t.trim().is_empty() {
-                            first = Some(n.id());
-                        }
-                        text.push_str(t);
+            Edge::Open(n) => match n.value() {
+                Node::Text(t) => {
+                    if first.is_none() && !t.trim().is_empty() {
+                        first = Some(n.id());
                     }
-                    Node::Element(e) if n.id() != pre.id() => {
-                        if marks.is_skipped_or_chrome(&n, e) {
-                            skip = Some(n.id());
-                        } else if e.name.local == local_name!("br") {
-                            text.push('\n');
-                        }
+                    text.push_str(t);
+                }
+                Node::Element(e) if n.id() != pre.id() => {
+                    if marks.is_skipped_or_chrome(&n, e) {
+                        walk.skip_subtree(n.id());
+                    } else if e.name.local == local_name!("br") {
+                        text.push('\n');
                     }
-                    _ => {}
                 }
-            }
-            Edge::Close(n) => {
-                if skip == Some(n.id()) {
-                    skip = None;
-                }
-            }
+                _ => {}
+            },
+            Edge::Close(_) => {}
         }
     }
     (text, first)
@@ -500,17 +491,14 @@ fn walk(
     let mut out = Vec::with_capacity(lines.visible_texts());
     let mut pending = Pending::default();
     let mut kept = Kept::default();
-    let mut skip: Option<NodeId> = None;
     // The link to a document file being read.
     let mut file_link: Option<NodeId> = None;
     let mut depth = 0usize;
     let mut depth_capped = false;
-    for edge in root.traverse() {
+    let mut walk = dom::Walk::new(root);
+    while let Some(edge) = walk.next() {
         match edge {
             Edge::Open(n) => {
-                if skip.is_some() {
-                    continue;
-                }
                 match n.value() {
                     Node::Text(t) => pending.push(n.id(), t),
                     Node::Element(e) => {
@@ -518,7 +506,7 @@ fn walk(
                         if !is_root
                             && (marks.is_skipped_or_chrome(&n, e) || skip_ids.contains(&n.id()))
                         {
-                            skip = Some(n.id());
+                            walk.skip_subtree(n.id());
                             continue;
                         }
                         depth += 1;
@@ -547,7 +535,7 @@ fn walk(
                             }
                             // The table's content has been read; skip its subtree.
                             depth -= 1;
-                            skip = Some(n.id());
+                            walk.skip_subtree(n.id());
                             continue;
                         }
                         if *name == local_name!("pre") {
@@ -559,7 +547,7 @@ fn walk(
                                 read_pre(&text, line, limits, &mut out, diags);
                             }
                             depth -= 1;
-                            skip = Some(n.id());
+                            walk.skip_subtree(n.id());
                             continue;
                         }
                         if dom::is_block_tag(name) {
@@ -576,12 +564,6 @@ fn walk(
                 }
             }
             Edge::Close(n) => {
-                if let Some(s) = skip {
-                    if s == n.id() {
-                        skip = None;
-                    }
-                    continue;
-                }
                 if n.value().is_element() {
                     if file_link == Some(n.id()) {
                         file_link = None;
