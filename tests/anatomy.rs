@@ -66,12 +66,7 @@ fn a_signer_line_of_its_own_is_read_too() {
 #[test]
 fn an_attachment_list_on_one_line_is_split_at_its_numbers() {
     let doc = parse_text(REQUEST);
-    let titles: Vec<(Option<u32>, &str)> = doc
-        .notice
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let titles = gongwen_tests::listed_attachments(&doc.notice);
     assert_eq!(
         titles,
         [
@@ -451,11 +446,7 @@ fn numbered_attachment_pages_headed_with_label_and_title_on_one_line_are_those_a
              附件2{sep}某县2024年民生实事分工表\n\n序号\t实事项目\t牵头单位\n1\t新建幼儿园2所\t县教育局\n"
         );
         let doc = parse_text(&text);
-        let parts: Vec<_> = doc
-            .parts
-            .iter()
-            .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
-            .collect();
+        let parts = gongwen_tests::part_heads(&doc);
         assert_eq!(
             parts,
             vec![

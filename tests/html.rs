@@ -350,12 +350,7 @@ fn links_to_the_listed_attachments_are_those_attachments() {
         "<p>附件下载：<a href=\"/u/1.docx\">1.某某区稳增长若干措施.docx</a>\
          <a href=\"/u/2.xlsx\">2.某某区重点项目表.xlsx</a></p>",
     ));
-    let listed: Vec<(Option<u32>, &str)> = d
-        .notice
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let listed = gongwen_tests::listed_attachments(&d.notice);
     assert_eq!(
         listed,
         [
@@ -458,11 +453,7 @@ fn a_title_row_naming_the_attachment_makes_the_table_that_attachment() {
          <tr><td>1</td><td>建设算力中心</td><td>市大数据局</td><td>市财政局</td></tr></table>\
          </div></body></html>",
     );
-    let parts: Vec<_> = d
-        .parts
-        .iter()
-        .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
-        .collect();
+    let parts = gongwen_tests::part_heads(&d);
     assert_eq!(
         parts,
         [(

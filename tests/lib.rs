@@ -104,3 +104,21 @@ pub fn ods_package(content: &str) -> Vec<u8> {
     }
     w.finish().expect("zip finish").into_inner()
 }
+
+/// The notice's attachment list as (number, title) pairs.
+pub fn listed_attachments(n: &gongwen_parse::Notice) -> Vec<(Option<u32>, &str)> {
+    n.attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect()
+}
+
+/// Each part's kind, label and title.
+pub fn part_heads(
+    d: &gongwen_parse::Document,
+) -> Vec<(gongwen_parse::PartKind, Option<&str>, Option<&str>)> {
+    d.parts
+        .iter()
+        .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
+        .collect()
+}

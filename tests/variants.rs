@@ -72,11 +72,7 @@ fn plan_numbered_only_with_chinese_and_arabic_items() {
     // 二○二二年 with the circle zero.
     assert_eq!(n.date.as_deref(), Some("2022-03-15"));
     assert_eq!(n.note.as_deref(), Some("此件公开发布"));
-    let listed: Vec<(Option<u32>, &str)> = n
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let listed = gongwen_tests::listed_attachments(n);
     assert_eq!(
         listed,
         vec![
@@ -85,11 +81,7 @@ fn plan_numbered_only_with_chinese_and_arabic_items() {
         ]
     );
 
-    let parts: Vec<(PartKind, Option<&str>, Option<&str>)> = d
-        .parts
-        .iter()
-        .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
-        .collect();
+    let parts = gongwen_tests::part_heads(&d);
     assert_eq!(
         parts,
         vec![
@@ -403,11 +395,7 @@ fn red_header_letter_with_one_attachment_and_inline_duties() {
     assert_eq!(n.body.len(), 2);
     assert_eq!(n.date.as_deref(), Some("2005-07-12"));
     assert_eq!(n.note.as_deref(), Some("此件依申请公开"));
-    let listed: Vec<(Option<u32>, &str)> = n
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let listed = gongwen_tests::listed_attachments(n);
     assert_eq!(listed, vec![(None, "节能减排工作部际联席会议制度")]);
 
     assert_eq!(d.parts.len(), 1);
