@@ -308,9 +308,8 @@ fn header_text(line: &str) -> Option<&str> {
 /// the text holds it before: it is the title of what starts there (the document's, or an
 /// attachment's), printed again on the pages after.
 fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_tops: &[usize]) {
-    use std::collections::HashMap;
     // Per text: the page tops that hold it.
-    let mut tops: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut tops: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for &i in page_tops {
         if let Some(t) = kept.get(i).copied().and_then(header_text) {
             tops.entry(t).or_default().push(i);
@@ -323,7 +322,7 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
     // Whether a line before a header text's first page top holds it: one pass over the lines up
     // to the last of those first tops.
     let last_first = tops.values().filter_map(|at| at.first()).max().copied();
-    let mut seen_before: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen_before: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for (i, l) in kept.iter().enumerate().take(last_first.unwrap_or(0)) {
         let t = spaced(l);
         if tops
