@@ -59,20 +59,75 @@ fn any_word(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
 }
 
+/// Words of a header cell that name no role but show the row is a header.
+const OTHER_HEADER_WORDS: &[&str] = &[
+    "时限", "时间", "备注", "范围", "单位", "部门", "目标", "进度",
+];
+/// Words of a column that holds the specific measures under a broader task column.
+const SPECIFIC_WORDS: &[&str] = &["具体", "举措", "措施"];
+
+/// The header word lists, as bits of the mask [`header_words`] returns.
+mod word {
+    pub const SEQ: u16 = 1;
+    pub const SUPPORT: u16 = 1 << 1;
+    pub const LEAD: u16 = 1 << 2;
+    pub const PERSON: u16 = 1 << 3;
+    pub const GROUP: u16 = 1 << 4;
+    pub const TASK: u16 = 1 << 5;
+    pub const WEAK_TASK: u16 = 1 << 6;
+    pub const SPECIFIC: u16 = 1 << 7;
+    pub const OTHER: u16 = 1 << 8;
+}
+
+/// Every header word list with its bit.
+const HEADER_LISTS: [(u16, &[&str]); 9] = [
+    (word::SEQ, SEQ_WORDS),
+    (word::SUPPORT, SUPPORT_WORDS),
+    (word::LEAD, LEAD_WORDS),
+    (word::PERSON, PERSON_WORDS),
+    (word::GROUP, GROUP_WORDS),
+    (word::TASK, TASK_WORDS),
+    (word::WEAK_TASK, WEAK_TASK_WORDS),
+    (word::SPECIFIC, SPECIFIC_WORDS),
+    (word::OTHER, OTHER_HEADER_WORDS),
+];
+
+/// The lists of [`HEADER_LISTS`] that have a word in `s` (`any_word(s, list)` for each), found
+/// in one pass of one automaton. A header is read several times per table (to find its rows,
+/// its roles, its checks), and a substring search per word cost more than the rest of the table.
+fn header_words(s: &str) -> u16 {
+    static WORDS: LazyLock<Option<(aho_corasick::AhoCorasick, Vec<u16>)>> = LazyLock::new(|| {
+        let (bits, words): (Vec<u16>, Vec<&str>) = HEADER_LISTS
+            .iter()
+            .flat_map(|&(bit, list)| list.iter().map(move |w| (bit, *w)))
+            .unzip();
+        aho_corasick::AhoCorasick::new(words)
+            .ok()
+            .map(|ac| (ac, bits))
+    });
+    match &*WORDS {
+        Some((ac, bits)) => ac.find_overlapping_iter(s).fold(0, |mask, m| {
+            mask | bits.get(m.pattern().as_usize()).copied().unwrap_or(0)
+        }),
+        // A fixed list of short words always builds; were it not to, one search a word.
+        None => HEADER_LISTS
+            .iter()
+            .filter(|(_, list)| any_word(s, list))
+            .fold(0, |mask, (bit, _)| mask | bit),
+    }
+}
+
 fn is_header_cell(s: &str) -> bool {
     s.chars().count() <= 12
-        && (any_word(s, SEQ_WORDS)
-            || any_word(s, SUPPORT_WORDS)
-            || any_word(s, LEAD_WORDS)
-            || any_word(s, TASK_WORDS)
-            || any_word(s, WEAK_TASK_WORDS)
-            || any_word(s, GROUP_WORDS)
-            || any_word(
-                s,
-                &[
-                    "时限", "时间", "备注", "范围", "单位", "部门", "目标", "进度",
-                ],
-            ))
+        && header_words(s)
+            & (word::SEQ
+                | word::SUPPORT
+                | word::LEAD
+                | word::TASK
+                | word::WEAK_TASK
+                | word::GROUP
+                | word::OTHER)
+            != 0
 }
 
 /// Reads a sequence number cell: `1`, `1.`, `（1）`, `12`, `１２`.
@@ -349,43 +404,39 @@ pub fn column_names(table: &Table) -> Vec<String> {
 /// Maps columns to roles by their header words. `None` when the table is not a task table
 /// (it needs a lead column and a task or sequence column).
 pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
+    let words: Vec<u16> = names.iter().map(|n| header_words(n)).collect();
     let mut roles: Vec<ColumnRole> = names
         .iter()
-        .map(|n| {
-            if SEQ_WORDS.iter().any(|w| n == w || n.starts_with(w)) && n.chars().count() <= 4 {
+        .zip(&words)
+        .map(|(n, &w)| {
+            if SEQ_WORDS.iter().any(|s| n == s || n.starts_with(s)) && n.chars().count() <= 4 {
                 ColumnRole::Seq
-            } else if any_word(n, PERSON_WORDS) {
+            } else if w & word::PERSON != 0 {
                 // People (`牵头领导`, `责任人`), not units: an extra column.
                 ColumnRole::Extra
-            } else if any_word(n, SUPPORT_WORDS) {
+            } else if w & word::SUPPORT != 0 {
                 ColumnRole::Support
-            } else if any_word(n, LEAD_WORDS) {
+            } else if w & word::LEAD != 0 {
                 ColumnRole::Lead
-            } else if any_word(n, GROUP_WORDS) {
+            } else if w & word::GROUP != 0 {
                 ColumnRole::Group
             } else {
                 ColumnRole::Extra
             }
         })
         .collect();
-    let task_col = names
-        .iter()
-        .enumerate()
-        .position(|(i, n)| roles[i] == ColumnRole::Extra && any_word(n, TASK_WORDS))
-        .or_else(|| {
-            names
-                .iter()
-                .enumerate()
-                .position(|(i, n)| roles[i] == ColumnRole::Extra && any_word(n, WEAK_TASK_WORDS))
-        });
+    let extra_with = |list: u16| {
+        (0..roles.len()).position(|i| roles[i] == ColumnRole::Extra && words[i] & list != 0)
+    };
+    let task_col = extra_with(word::TASK).or_else(|| extra_with(word::WEAK_TASK));
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
         // the tasks, and the broader column (often merged down) groups them.
-        let specific = |n: &str| ["具体", "举措", "措施"].iter().any(|w| n.contains(w));
-        if !specific(&names[t]) {
+        let specific = |i: usize| words[i] & word::SPECIFIC != 0;
+        if !specific(t) {
             if let Some(m) =
-                (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && specific(&names[i]))
+                (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && specific(i))
             {
                 roles[t] = ColumnRole::Group;
                 roles[m] = ColumnRole::Task;
@@ -1087,9 +1138,10 @@ impl Allocation {
 
     /// A labelled clause: `牵头单位：甲、乙`, `完成时限：2023年底`.
     fn labelled(&mut self, key: &str, value: &str, first_unit_leads: &dyn Fn() -> bool) {
-        let role = if any_word(key, SUPPORT_WORDS) {
+        let words = header_words(key);
+        let role = if words & word::SUPPORT != 0 {
             Duty::Support
-        } else if any_word(key, LEAD_WORDS) {
+        } else if words & word::LEAD != 0 {
             Duty::Lead
         } else {
             self.extra.insert(key.to_string(), value.to_string());
@@ -1300,7 +1352,7 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
         match clause.split_once(['：', ':']) {
             Some((key, value)) => {
                 let key = key.trim();
-                if !any_word(key, LEAD_WORDS) && !any_word(key, SUPPORT_WORDS) {
+                if header_words(key) & (word::LEAD | word::SUPPORT) == 0 {
                     return None;
                 }
                 a.labelled(key, value.trim(), &|| first_unit_leads);
@@ -1485,6 +1537,27 @@ pub fn collect_tasks(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn header_words_finds_what_a_search_a_word_finds() {
+        // Every word alone, inside text, next to another (overlaps: `负责人` holds `负责`,
+        // `责任单位` holds `责任` and `单位`), and text with none.
+        let mut texts: Vec<String> = vec![String::new(), "备考".into(), "a".into()];
+        for (_, list) in HEADER_LISTS {
+            for w in list {
+                texts.push((*w).to_string());
+                texts.push(format!("主要{w}内容"));
+                for (_, other) in HEADER_LISTS {
+                    texts.extend(other.iter().map(|o| format!("{w}{o}")));
+                }
+            }
+        }
+        for t in &texts {
+            for (bit, list) in HEADER_LISTS {
+                assert_eq!(header_words(t) & bit != 0, any_word(t, list), "{t:?} {list:?}");
+            }
+        }
+    }
 
     #[test]
     fn columns_that_name_people_are_not_the_lead_units() {
