@@ -232,9 +232,7 @@ const UNIT_ENDINGS: &[&str] = &[
 pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
     let space = |c: char| c.is_whitespace() || c == '\u{a0}';
     let t = raw.trim_matches(space);
-    if !t.contains(space) {
-        return None;
-    }
+    first_space(t)?;
     // Piece by piece, so that a paragraph with a space in it (nearly every such block) is
     // turned down at its first word that is not an organ's name, without collecting its pieces.
     let mut pieces = t.split(space).filter(|p| !p.is_empty());
@@ -251,6 +249,31 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
         count += 1;
     }
     ((2..=30).contains(&count) && pieces.next().is_none()).then_some(joined)
+}
+
+/// Where the first white space of `t` (`char::is_whitespace`, or U+00A0) starts. Every block
+/// that normalization has work on is asked, and nearly all are prose without a space: runs of
+/// Han characters and full-width forms (lead bytes `E4`–`EF`, none of them white space) are
+/// stepped over three bytes at a time, and only the lead bytes white space can start with
+/// (`C2`, `E1`, `E2`, `E3`) are decoded.
+fn first_space(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            b'\t'..=b'\r' | b' ' => return Some(i),
+            0xE4..=0xEF => i += 3,
+            0xC2 | 0xE1..=0xE3 => {
+                let c = t.get(i..).and_then(|r| r.chars().next())?;
+                if c.is_whitespace() || c == '\u{a0}' {
+                    return Some(i);
+                }
+                i += c.len_utf8();
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 /// A title line that names joint issuers set apart by spaces before `关于`
@@ -297,10 +320,29 @@ fn is_unit_name(p: &str) -> bool {
         .chars()
         .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
         && !matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
-        && (crate::structure::ORGAN_SUFFIXES
+        && has_unit_ending(name)
+}
+
+/// Whether `name` ends as an organ's or a unit's name ([`crate::structure::ORGAN_SUFFIXES`],
+/// [`UNIT_ENDINGS`]). Most words asked about are not names (`第一条`, the first word of a
+/// paragraph): their last character, looked up among the endings' last characters, turns them
+/// down before the endings are compared.
+fn has_unit_ending(name: &str) -> bool {
+    let endings = || crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS);
+    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut last: Vec<char> = crate::structure::ORGAN_SUFFIXES
             .iter()
-            .any(|s| name.ends_with(s))
-            || UNIT_ENDINGS.iter().any(|s| name.ends_with(s)))
+            .chain(UNIT_ENDINGS)
+            .filter_map(|s| s.chars().next_back())
+            .collect();
+        last.sort_unstable();
+        last.dedup();
+        last
+    });
+    name.chars()
+        .next_back()
+        .is_some_and(|c| LAST.binary_search(&c).is_ok())
+        && endings().any(|s| name.ends_with(s))
 }
 
 /// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
@@ -1537,6 +1579,25 @@ pub fn collect_tasks(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_space_finds_what_a_search_finds() {
+        let space = |c: char| c.is_whitespace() || c == '\u{a0}';
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).step_by(7).chain(
+            (0..0x3001u32)
+                .filter_map(char::from_u32)
+                .filter(|c| c.is_whitespace()),
+        ) {
+            for text in [
+                format!("{c}"),
+                format!("市财政局{c}市教委"),
+                format!("（一）a{c}，。“"),
+                format!("ＡＢ＇{c}"),
+            ] {
+                assert_eq!(first_space(&text), text.find(space), "U+{:04X}", c as u32);
+            }
+        }
+    }
 
     #[test]
     fn header_words_finds_what_a_search_a_word_finds() {
