@@ -1583,11 +1583,15 @@ mod tests {
     #[test]
     fn first_space_finds_what_a_search_finds() {
         let space = |c: char| c.is_whitespace() || c == '\u{a0}';
-        for c in (0..=0x10FFFFu32).filter_map(char::from_u32).step_by(7).chain(
-            (0..0x3001u32)
-                .filter_map(char::from_u32)
-                .filter(|c| c.is_whitespace()),
-        ) {
+        for c in (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .step_by(7)
+            .chain(
+                (0..0x3001u32)
+                    .filter_map(char::from_u32)
+                    .filter(|c| c.is_whitespace()),
+            )
+        {
             for text in [
                 format!("{c}"),
                 format!("市财政局{c}市教委"),
@@ -1615,7 +1619,11 @@ mod tests {
         }
         for t in &texts {
             for (bit, list) in HEADER_LISTS {
-                assert_eq!(header_words(t) & bit != 0, any_word(t, list), "{t:?} {list:?}");
+                assert_eq!(
+                    header_words(t) & bit != 0,
+                    any_word(t, list),
+                    "{t:?} {list:?}"
+                );
             }
         }
     }

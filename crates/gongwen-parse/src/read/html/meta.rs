@@ -10,11 +10,12 @@
 use super::dom::{self, Dom, TextLines, tag};
 use super::table;
 use crate::model::PageMeta;
-use crate::normalize::strip_spaces;
+use crate::normalize::{count_ideographs, strip_spaces};
 use crate::structure::{find_date, is_real_date, iso_date};
 use ego_tree::NodeId;
 use html5ever::local_name;
 use indexmap::IndexMap;
+use std::sync::LazyLock;
 
 /// The labels that identify a metadata block, with the [`PageMeta`] field each fills
 /// (synonyms used by other sites map to the same field).
@@ -174,10 +175,22 @@ impl Scan {
 }
 
 /// Whether `n` has no block child (other than `<br>`), fewer than 64 nodes below it, and a colon
-/// in its text.
+/// in its text that a known label may stand before: at most as many ideographs before it as the
+/// longest label has. Normalization keeps every ideograph and every colon (it folds widths,
+/// drops spaces, adds `、` at most), so text with more ideographs before its first colon can never
+/// read as a pair, and is turned down without being read: most paragraphs with a colon are
+/// prose (`各区县（自治县）人民政府，市政府各部门：`).
 fn small_leaf_with_colon(n: Dom<'_>) -> bool {
+    static LONGEST_LABEL: LazyLock<usize> = LazyLock::new(|| {
+        KNOWN
+            .iter()
+            .map(|(l, _)| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    });
     let mut depth = 0usize;
     let mut colon = false;
+    let mut before = 0usize;
     for (seen, edge) in n.traverse().enumerate() {
         // Each node opens and closes once, so a 130th edge means 65 nodes: the element and more
         // than 64 inside.
@@ -188,7 +201,13 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
             ego_tree::iter::Edge::Open(d) => {
                 depth += 1;
                 match d.value() {
-                    scraper::Node::Text(t) => colon = colon || t.contains(['：', ':']),
+                    scraper::Node::Text(t) if !colon => match first_colon(t) {
+                        Some(at) => {
+                            colon = true;
+                            before += count_ideographs(t.get(..at).unwrap_or_default());
+                        }
+                        None => before += count_ideographs(t),
+                    },
                     scraper::Node::Element(e) if depth == 2 => {
                         let t = &e.name.local;
                         if dom::is_block_tag(t) && *t != local_name!("br") {
@@ -197,11 +216,24 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
                     }
                     _ => {}
                 }
+                if before > *LONGEST_LABEL {
+                    return false;
+                }
             }
             ego_tree::iter::Edge::Close(_) => depth -= 1,
         }
     }
     colon
+}
+
+/// Where the first colon (`：` or `:`) of `t` starts, found by byte search rather than by
+/// decoding every character: `:`, or the last byte of `：` (`EF BC 9A`) after its first two.
+fn first_colon(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    memchr::memchr2_iter(b':', 0x9A, b).find_map(|at| match b[at] {
+        b':' => Some(at),
+        _ => (at >= 2 && b[at - 2..at] == [0xEF, 0xBC]).then(|| at - 2),
+    })
 }
 
 /// Most bytes of text in a metadata cell: a label, or a value such as the notice's title.
@@ -337,6 +369,38 @@ fn fill_slot(meta: &mut PageMeta, label: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_colon_finds_what_a_search_finds() {
+        // `：` among characters whose last byte is also 9A (`emoji`-free: 亚 E4 BA 9A, ｚ EF BD 9A).
+        for t in [
+            "",
+            "发文字号：国发〔2019〕4号",
+            "a:b：c",
+            "亚洲ｚ：",
+            "亚ｚ",
+            "：",
+            "::",
+            "标题",
+        ] {
+            assert_eq!(first_colon(t), t.find(['：', ':']), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_with_a_long_clause_before_its_colon_is_no_pair() {
+        let page = scraper::Html::parse_document(
+            "<p>发文字号：国发〔2019〕4号</p><p>各省、自治区、直辖市人民政府：</p><p>标　题：<b>关于</b>某事</p>",
+        );
+        let ps: Vec<bool> = page
+            .tree
+            .root()
+            .descendants()
+            .filter(|n| tag(n) == Some("p"))
+            .map(small_leaf_with_colon)
+            .collect();
+        assert_eq!(ps, [true, false, true]);
+    }
 
     #[test]
     fn the_publishing_office_marks_a_metadata_block_but_is_not_the_issuer() {
