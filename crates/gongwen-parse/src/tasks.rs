@@ -4,7 +4,9 @@
 //! 举措, 措施… → `text`; 牵头单位, 责任单位, 指导部门… → `lead`; 配合单位, 参与单位… → `support`;
 //! 类别, 领域… → a group column; every other column → `extra` under its header. Rows whose one
 //! spanning cell holds a heading (`一、…`, `（一）…`) are group rows, and the groups above a
-//! task form its `group` path.
+//! task form its `group` path. A workbook that holds its task tables on several sheets (one per
+//! area: `数字经济`, `社会事业`) has a list per sheet: a task whose sheet's table gives no group
+//! has its sheet's name as its group, unless the name is one a program gives (`Sheet1`, `工作表2`).
 
 use crate::model::*;
 use crate::numbering::{self, MarkerKind};
@@ -605,6 +607,8 @@ struct TableRead {
     first_leads: bool,
     groups: GroupPath,
     last_seq: u32,
+    /// The workbook sheet the table is on: a table on another sheet starts a list of its own.
+    sheet: Option<String>,
 }
 
 impl TableRead {
@@ -626,13 +630,14 @@ impl TableRead {
             first_leads,
             groups: GroupPath::default(),
             last_seq: 0,
+            sheet: table.sheet.clone(),
         })
     }
 
     /// Whether `table`, printed without a header, goes on with this one: as many columns, and
     /// its first row a numbered task or a group row.
     fn continues_in(&self, table: &Table) -> bool {
-        if table.header_rows != 0 {
+        if table.header_rows != 0 || table.sheet != self.sheet {
             return false;
         }
         let Some(first) = table.rows.first() else {
@@ -654,6 +659,7 @@ impl TableRead {
             first_leads,
             groups,
             last_seq,
+            sheet,
         } = self;
         let (names, roles, first_leads) = (&*names, &*roles, *first_leads);
         for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
@@ -775,6 +781,7 @@ impl TableRead {
             task.group = groups.path();
             task.group
                 .extend(group_cols.into_iter().filter(|g| !g.is_empty()));
+            task.sheet.clone_from(sheet);
             out.push(task);
         }
     }
@@ -1376,6 +1383,7 @@ fn inline_tasks<'a>(
                 extra,
                 origin: TaskOrigin::Inline,
                 marker: Some(s.marker.clone()),
+                sheet: None,
             });
         };
         // The heading printed as a sentence (`深化商事制度改革。`) is part of the measure's text; a
@@ -1439,6 +1447,51 @@ fn inline_tasks<'a>(
     }
 }
 
+/// Whether a sheet's name says nothing of what the sheet holds: the name a spreadsheet program
+/// gives a new sheet (`Sheet1`, `工作表2`), or a bare label and number (`表1`, `附表二`, `附件3`).
+pub fn is_generic_sheet_name(name: &str) -> bool {
+    let stem = name.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零一二三四五六七八九十()（）-_.．、#".contains(c)
+    });
+    let stem = stem.trim().to_lowercase();
+    ["", "sheet", "工作表", "表", "表格", "附表", "附件"].contains(&stem.as_str())
+}
+
+/// Gives the table tasks of a workbook whose task tables stand on several sheets (one list per
+/// area) their sheet's name as their group: the sheet is the group its table does not print.
+/// A sheet whose table gives groups of its own (group rows, a group column) keeps them, and a
+/// sheet named as a program names it (`Sheet2`) gives none. One sheet of tasks is the whole list:
+/// its name is no group.
+fn group_by_sheet(tasks: &mut [Task]) {
+    // Each sheet of tasks, in order, and whether its table gives any task a group.
+    let mut sheets: Vec<(&str, bool)> = Vec::new();
+    for t in tasks.iter() {
+        let Some(name) = t.sheet.as_deref() else {
+            continue;
+        };
+        match sheets.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, grouped)) => *grouped |= !t.group.is_empty(),
+            None => sheets.push((name, !t.group.is_empty())),
+        }
+    }
+    if sheets.len() < 2 {
+        return;
+    }
+    let named: Vec<String> = sheets
+        .iter()
+        .filter(|(name, grouped)| !grouped && !is_generic_sheet_name(name))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    for t in tasks.iter_mut() {
+        if let Some(name) = t.sheet.as_ref().filter(|s| named.contains(s)) {
+            t.group = vec![name.clone()];
+        }
+    }
+}
+
 /// Appends a section's heading line as printed: marker, heading, and the punctuation after it.
 fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.marker);
@@ -1457,11 +1510,15 @@ pub fn collect_tasks(doc: &mut Document) {
     for part in &doc.parts {
         // The task table read last in this part: a table printed without a header that goes on
         // with it (split at a page break) is read with its columns, and one whose header is
-        // printed again goes on under its groups and numbers.
+        // printed again goes on under its groups and numbers — on the same sheet of a workbook.
         let mut last: Option<TableRead> = None;
         for table in &part.tables {
             last = match (last.take(), TableRead::start(table, &first_unit_leads)) {
-                (Some(prev), Some(next)) if prev.names == next.names => Some(prev),
+                (Some(prev), Some(next))
+                    if prev.names == next.names && prev.sheet == next.sheet =>
+                {
+                    Some(prev)
+                }
                 (_, Some(next)) => Some(next),
                 (Some(prev), None) if prev.continues_in(table) => Some(prev),
                 (_, None) => None,
@@ -1471,6 +1528,7 @@ pub fn collect_tasks(doc: &mut Document) {
             }
         }
     }
+    group_by_sheet(&mut tasks);
     for part in &doc.parts {
         inline_tasks(
             &part.sections,
@@ -1510,6 +1568,33 @@ mod tests {
                 ColumnRole::Extra,
             ])
         );
+    }
+
+    #[test]
+    fn sheet_names_a_program_gives_are_generic_and_area_names_are_not() {
+        for name in [
+            "Sheet1",
+            "sheet 2",
+            "Sheet",
+            "工作表1",
+            "表1",
+            "表（2）",
+            "附表一",
+            "附件3",
+            "１",
+        ] {
+            assert!(is_generic_sheet_name(name), "{name}");
+        }
+        for name in [
+            "数字经济",
+            "社会事业",
+            "第二批",
+            "任务分工",
+            "表彰奖励",
+            "十大工程",
+        ] {
+            assert!(!is_generic_sheet_name(name), "{name}");
+        }
     }
 
     #[test]

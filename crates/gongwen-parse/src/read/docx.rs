@@ -792,6 +792,7 @@ impl<'a> Body<'a> {
             rows: grid,
             row_lines,
             line,
+            sheet: None,
         };
         tasks::lift_title_rows(&mut table);
         Ok(Some(table))
