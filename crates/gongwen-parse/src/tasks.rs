@@ -9,6 +9,7 @@
 //! has its sheet's name as its group, unless the name is one a program gives (`Sheet1`, `工作表2`).
 
 use crate::model::*;
+use crate::normalize::normalize_cell;
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use indexmap::IndexMap;
@@ -1335,12 +1336,100 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
     (extra.is_empty() && (!lead.is_empty() || !support.is_empty())).then_some((lead, support))
 }
 
+/// The label of an allocation clause (`牵头单位`, `配合`, `责任部门`), without its colon.
+const ROLE_LABEL: &str =
+    r"(?:牵头|配合|责任|负责|参与|协同|协助|协办|主办|主责|承办)(?:单位|部门)?";
+
 /// A paragraph that is only an allocation, printed on a line of its own under a measure:
 /// `责任单位：甲、乙`, `牵头单位：甲` (its `配合单位：乙` often on the next line), `牵头：甲；配合：乙`.
-static DUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:牵头|配合|责任|负责|参与|协同|协助|协办|主办|主责|承办)(?:单位|部门)?[：:]")
-        .expect("static regex")
-});
+static DUTY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{ROLE_LABEL}[：:]")).expect("static regex"));
+
+/// A cell that holds nothing but a role label (`牵头`, `配合单位：`).
+static ROLE_LABEL_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{ROLE_LABEL}[：:]?$")).expect("static regex"));
+
+fn is_role_label(cell: &str) -> bool {
+    cell.chars().count() <= 6 && ROLE_LABEL_CELL.is_match(cell)
+}
+
+/// The allocation a small table of role labels and names says, as clauses on lines of their
+/// own (`牵头：甲` / `配合：乙、丙`): what a units cell that holds such a table means. `rows` are
+/// the table's rows of cells, each cell its lines. The labels stand in the first column
+/// (`牵头 | 甲` over `配合 | 乙、丙`) or in a header row over the names (`牵头单位 | 配合单位` over
+/// `甲 | 乙、丙`); a table of any other shape is `None`, and a cell's lines are names of one list.
+pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
+    let filled = |cell: &[String]| cell.iter().any(|l| !l.trim().is_empty());
+    let text = |cell: &[String]| normalize_cell(&cell.join(""));
+    let rows: Vec<&Vec<Vec<String>>> = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| filled(c)))
+        .collect();
+    let clause = |label: &str, names: &[&[String]]| -> Option<String> {
+        let names: Vec<String> = names
+            .iter()
+            .flat_map(|c| c.iter())
+            .map(|l| {
+                normalize_cell(l)
+                    .trim_end_matches(['、', '，', ',', '；', ';', '。'])
+                    .to_string()
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+        (!names.is_empty()).then(|| {
+            format!(
+                "{}：{}",
+                label.trim_end_matches(['：', ':']),
+                names.join("、")
+            )
+        })
+    };
+    // Labels down the first column, names beside them.
+    let beside = rows.iter().all(|r| {
+        let mut cells = r.iter().filter(|c| filled(c));
+        cells.next().is_some_and(|c| is_role_label(&text(c)))
+            && cells.all(|c| !is_role_label(&text(c)))
+    });
+    if beside {
+        let lines: Vec<String> = rows
+            .iter()
+            .filter_map(|r| {
+                let mut cells = r.iter().filter(|c| filled(c));
+                let label = text(cells.next()?);
+                let names: Vec<&[String]> = cells.map(Vec::as_slice).collect();
+                clause(&label, &names)
+            })
+            .collect();
+        return (!lines.is_empty()).then_some(lines);
+    }
+    // Labels as a header row, the names under them.
+    let (head, body) = rows.split_first()?;
+    let labels: Vec<String> = head.iter().map(|c| text(c)).collect();
+    let labelled = labels.iter().any(|l| !l.is_empty())
+        && labels.iter().all(|l| l.is_empty() || is_role_label(l));
+    let placed = body.iter().all(|r| {
+        r.iter()
+            .enumerate()
+            .all(|(i, c)| !filled(c) || labels.get(i).is_some_and(|l| !l.is_empty()))
+    });
+    if !labelled || body.is_empty() || !placed {
+        return None;
+    }
+    let lines: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .filter_map(|(i, label)| {
+            let names: Vec<&[String]> = body
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(Vec::as_slice)
+                .collect();
+            clause(label, &names)
+        })
+        .collect();
+    (!lines.is_empty()).then_some(lines)
+}
 
 /// Whether a paragraph is an allocation line of its own ([`DUTY_LINE`]).
 fn is_duty_line(text: &str) -> bool {
@@ -1594,6 +1683,40 @@ mod tests {
             "十大工程",
         ] {
             assert!(!is_generic_sheet_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_small_table_of_role_labels_and_names_gives_its_clauses() {
+        let grid = |rows: &[&[&[&str]]]| -> Vec<Vec<Vec<String>>> {
+            rows.iter()
+                .map(|r| r.iter().map(|c| s(c)).collect())
+                .collect()
+        };
+        // Labels down the first column; a cell's lines are one list of names.
+        assert_eq!(
+            allocation_clauses(&grid(&[
+                &[&["牵头："], &["市发展改革委"]],
+                &[&["配合"], &["市财政局、", "市商务委"]],
+            ])),
+            Some(s(&["牵头：市发展改革委", "配合：市财政局、市商务委"]))
+        );
+        // Labels as a header row; an empty column names nobody.
+        assert_eq!(
+            allocation_clauses(&grid(&[
+                &[&["牵头单位"], &["配合单位"]],
+                &[&["市应急局"], &[]],
+            ])),
+            Some(s(&["牵头单位：市应急局"]))
+        );
+        // Names alone, a label among the names, names outside the labelled columns: no allocation.
+        for rows in [
+            grid(&[&[&["市水利局"]], &[&["市应急局"]]]),
+            grid(&[&[&["牵头"], &["甲"]], &[&["乙"], &["丙"]]]),
+            grid(&[&[&["牵头单位"], &[]], &[&["甲"], &["乙"]]]),
+            grid(&[&[&["牵头单位"], &["配合单位"]]]),
+        ] {
+            assert_eq!(allocation_clauses(&rows), None, "{rows:?}");
         }
     }
 
