@@ -533,3 +533,84 @@ fn a_task_table_in_a_one_cell_frame_is_read_as_the_frame_holds_it() {
         vec![10, 11]
     );
 }
+
+/// A table of `rows`, one paragraph per cell: a table nested in a cell.
+fn nested_table(rows: &[&[&str]]) -> String {
+    let rows: String = rows.iter().map(|r| row_of("", r)).collect();
+    format!("<w:tbl>{rows}</w:tbl>")
+}
+
+/// A task table whose 责任单位 cells are `units` (cell contents), parsed as the attachment.
+fn parse_units_cells(units: &[String]) -> Document {
+    let mut table = String::from("<w:tbl>");
+    table.push_str(&row_of("", &["序号", "重点任务", "责任单位"]));
+    for (i, (task, cell)) in ["加强河道巡查", "做好物资储备"]
+        .iter()
+        .zip(units)
+        .enumerate()
+    {
+        table.push_str(&format!(
+            "<w:tr>{}{}{}</w:tr>",
+            cell_of(&para(&(i + 1).to_string(), None)),
+            cell_of(&para(task, None)),
+            // Word ends a cell with a paragraph after a nested table.
+            cell_of(&format!("{cell}<w:p/>"))
+        ));
+    }
+    table.push_str("</w:tbl>");
+    parse_attachment_table(&table)
+}
+
+#[test]
+fn a_units_cell_holding_a_table_of_labels_and_names_reads_as_its_clauses() {
+    // The labels in a column beside the names, and the labels as a header row over them.
+    let d = parse_units_cells(&[
+        nested_table(&[&["牵头", "市发展改革委"], &["配合", "市财政局、市商务委"]]),
+        nested_table(&[
+            &["牵头单位", "配合单位"],
+            &["市应急局", "市水利局、市气象局"],
+        ]),
+    ]);
+    assert_eq!(
+        task_cells(&d),
+        vec![
+            (
+                1,
+                "加强河道巡查",
+                vec!["市发展改革委"],
+                vec!["市财政局", "市商务委"]
+            ),
+            (
+                2,
+                "做好物资储备",
+                vec!["市应急局"],
+                vec!["市水利局", "市气象局"]
+            ),
+        ]
+    );
+    // The cell as printed holds each clause on a line of its own.
+    assert_eq!(
+        d.tasks[0].lead_text,
+        "牵头：市发展改革委\n配合：市财政局、市商务委"
+    );
+    assert_eq!(
+        d.tasks[1].lead_text,
+        "牵头单位：市应急局\n配合单位：市水利局、市气象局"
+    );
+}
+
+#[test]
+fn a_table_of_names_in_a_units_cell_still_gives_its_names() {
+    // A nested table that is no allocation (names alone, one a row) gives its lines as before.
+    let d = parse_units_cells(&[
+        nested_table(&[&["市水利局"], &["市应急局"]]),
+        nested_table(&[&["市商务委", "市财政局"]]),
+    ]);
+    assert_eq!(
+        task_cells(&d),
+        vec![
+            (1, "加强河道巡查", vec!["市水利局", "市应急局"], vec![]),
+            (2, "做好物资储备", vec!["市商务委", "市财政局"], vec![]),
+        ]
+    );
+}

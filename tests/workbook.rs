@@ -959,3 +959,208 @@ fn a_hidden_sheet_is_not_read_and_is_named() {
         d.diagnostics
     );
 }
+
+// ---- One task list per sheet ----
+
+/// An XLSX whose sheets are `sheets`: each a name and its rows (the first the header), written
+/// as text cells.
+fn sheets_xlsx(sheets: &[(&str, &[&[&str]])]) -> Vec<u8> {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).expect("name");
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).expect("cell");
+            }
+        }
+    }
+    wb.save_to_buffer().expect("xlsx")
+}
+
+const SHEET_HEADER: &[&str] = &["序号", "重点任务", "牵头单位", "配合单位"];
+
+/// The tasks as (sheet, seq, group, text).
+fn sheet_tasks(d: &Document) -> Vec<(Option<&str>, u32, Vec<&str>, &str)> {
+    d.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.sheet.as_deref(),
+                t.seq,
+                t.group.iter().map(String::as_str).collect(),
+                t.text.as_str(),
+            )
+        })
+        .collect()
+}
+
+fn number_codes(d: &Document) -> Vec<&str> {
+    d.diagnostics
+        .iter()
+        .map(|x| x.code.as_str())
+        .filter(|c| c.starts_with("task_number"))
+        .collect()
+}
+
+#[test]
+fn each_sheet_of_tasks_is_a_list_grouped_by_the_sheets_name() {
+    let digital: &[&[&str]] = &[
+        SHEET_HEADER,
+        &["1", "建设数据平台", "市大数据局", "市经济信息委"],
+        &["2", "培育标杆企业", "市经济信息委", ""],
+    ];
+    let social: &[&[&str]] = &[
+        SHEET_HEADER,
+        &["1", "扩大优质教育资源", "市教委", "市财政局"],
+        &["2", "完善养老服务体系", "市民政局", ""],
+    ];
+    let bytes = sheets_xlsx(&[("数字经济", digital), ("社会事业", social)]);
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    assert_eq!(
+        sheet_tasks(&d),
+        vec![
+            (Some("数字经济"), 1, vec!["数字经济"], "建设数据平台"),
+            (Some("数字经济"), 2, vec!["数字经济"], "培育标杆企业"),
+            (Some("社会事业"), 1, vec!["社会事业"], "扩大优质教育资源"),
+            (Some("社会事业"), 2, vec!["社会事业"], "完善养老服务体系"),
+        ]
+    );
+    // A new sheet's list starting at 1 is no restart of the one before.
+    assert!(number_codes(&d).is_empty(), "{:?}", d.diagnostics);
+    // The tables name their sheets too.
+    let tables: Vec<Option<&str>> = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .map(|t| t.sheet.as_deref())
+        .collect();
+    assert_eq!(tables, vec![Some("数字经济"), Some("社会事业")]);
+    // Within a sheet, numbers that start again are still reported.
+    let twice: &[&[&str]] = &[
+        SHEET_HEADER,
+        &["1", "建设数据平台", "市大数据局", ""],
+        &["2", "培育标杆企业", "市经济信息委", ""],
+        &["1", "开放公共数据", "市大数据局", ""],
+    ];
+    let d = parse(
+        &sheets_xlsx(&[("数字经济", twice), ("社会事业", social)]),
+        &Options::default(),
+    )
+    .expect("reads");
+    assert_eq!(number_codes(&d), vec!["task_number_restart"]);
+}
+
+#[test]
+fn a_sheets_own_groups_win_over_its_name() {
+    let grouped: &[&[&str]] = &[
+        SHEET_HEADER,
+        &["一、夯实数字底座", "", "", ""],
+        &["1", "建设数据平台", "市大数据局", ""],
+        &["二、壮大数字产业", "", "", ""],
+        &["2", "培育标杆企业", "市经济信息委", ""],
+    ];
+    let plain: &[&[&str]] = &[SHEET_HEADER, &["1", "扩大优质教育资源", "市教委", ""]];
+    let d = parse(
+        &sheets_xlsx(&[("数字经济", grouped), ("社会事业", plain)]),
+        &Options::default(),
+    )
+    .expect("reads");
+    let groups: Vec<Vec<&str>> = sheet_tasks(&d).into_iter().map(|t| t.2).collect();
+    assert_eq!(
+        groups,
+        vec![
+            vec!["一、夯实数字底座"],
+            vec!["二、壮大数字产业"],
+            vec!["社会事业"],
+        ]
+    );
+    assert!(number_codes(&d).is_empty(), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn a_sheet_named_as_a_program_names_it_or_a_lone_sheet_gives_no_group() {
+    let first: &[&[&str]] = &[
+        SHEET_HEADER,
+        &["1", "建设数据平台", "市大数据局", ""],
+        &["2", "培育标杆企业", "市经济信息委", ""],
+    ];
+    let second: &[&[&str]] = &[SHEET_HEADER, &["1", "扩大优质教育资源", "市教委", ""]];
+    for names in [
+        ["Sheet1", "Sheet2"],
+        ["工作表1", "工作表2"],
+        ["表1", "表2"],
+        ["附表一", "附表二"],
+    ] {
+        let d = parse(
+            &sheets_xlsx(&[(names[0], first), (names[1], second)]),
+            &Options::default(),
+        )
+        .expect("reads");
+        assert!(
+            d.tasks.iter().all(|t| t.group.is_empty()),
+            "{names:?}: {:?}",
+            sheet_tasks(&d)
+        );
+        // Still two lists: the second sheet's 1 is no restart.
+        assert!(
+            number_codes(&d).is_empty(),
+            "{names:?}: {:?}",
+            d.diagnostics
+        );
+    }
+    // A meaningful name beside a generic one: only the meaningful one is a group.
+    let d = parse(
+        &sheets_xlsx(&[("Sheet1", first), ("社会事业", second)]),
+        &Options::default(),
+    )
+    .expect("reads");
+    let groups: Vec<Vec<&str>> = sheet_tasks(&d).into_iter().map(|t| t.2).collect();
+    assert_eq!(groups, vec![vec![], vec![], vec!["社会事业"]]);
+    // One sheet of tasks is the whole list: its name is no group, beside a sheet of notes.
+    let notes: &[&[&str]] = &[&["填表说明"], &["请按时报送"]];
+    let d = parse(
+        &sheets_xlsx(&[("数字经济", first), ("说明", notes)]),
+        &Options::default(),
+    )
+    .expect("reads");
+    assert!(
+        d.tasks.iter().all(|t| t.group.is_empty()),
+        "{:?}",
+        sheet_tasks(&d)
+    );
+}
+
+#[test]
+fn ods_sheets_are_lists_of_their_own_too() {
+    let row = |cells: &[&str]| {
+        let cells: String = cells.iter().map(|c| ods_cell(c, "")).collect();
+        format!("<table:table-row>{cells}</table:table-row>")
+    };
+    let sheet = |name: &str, task: &str| {
+        format!(
+            "<table:table table:name=\"{name}\">{}{}</table:table>",
+            row(SHEET_HEADER),
+            row(&["1", task, "市大数据局", ""])
+        )
+    };
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><office:document-content \
+         xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\" \
+         xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\" \
+         xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\" office:version=\"1.2\">\
+         <office:body><office:spreadsheet>{}{}</office:spreadsheet></office:body>\
+         </office:document-content>",
+        sheet("数字经济", "建设数据平台"),
+        sheet("社会事业", "扩大优质教育资源")
+    );
+    let d = parse(&gongwen_tests::ods_package(&content), &Options::default()).expect("reads");
+    assert_eq!(
+        sheet_tasks(&d),
+        vec![
+            (Some("数字经济"), 1, vec!["数字经济"], "建设数据平台"),
+            (Some("社会事业"), 1, vec!["社会事业"], "扩大优质教育资源"),
+        ]
+    );
+    assert!(number_codes(&d).is_empty(), "{:?}", d.diagnostics);
+}

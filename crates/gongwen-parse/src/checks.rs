@@ -88,7 +88,8 @@ fn warn(code: &str, message: String, line: Option<usize>) -> Diagnostic {
 fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     let mut prev: Option<&Task> = None;
     for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
-        if let Some(p) = prev {
+        // Each sheet of a workbook holds a list of its own, numbered from its own start.
+        if let Some(p) = prev.filter(|p| p.sheet == t.sheet) {
             // Numbering that starts again under each group (`（一）` 1, 2; `（二）` 1) is no repeat.
             let restarts = t.seq == 1 && t.group != p.group;
             if t.seq == p.seq && !restarts {

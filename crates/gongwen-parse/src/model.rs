@@ -266,6 +266,10 @@ pub struct Table {
     pub row_lines: Vec<usize>,
     /// Source line where the table starts.
     pub line: usize,
+    /// The sheet of a workbook the table was read from (its `line`s are that sheet's rows);
+    /// absent for other inputs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 /// How a task was found.
@@ -310,6 +314,10 @@ pub struct Task {
     /// (`（三）`), a table's 序号 such as `1-1`, `2.1` or `一`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub marker: Option<String>,
+    /// The sheet of a workbook the task was read from (its `line` is that sheet's row); absent
+    /// for other inputs. Each sheet's table is a list of its own: its numbers may start at 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
 }
 
 /// How serious a diagnostic is.

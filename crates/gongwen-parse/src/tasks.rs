@@ -4,9 +4,12 @@
 //! 举措, 措施… → `text`; 牵头单位, 责任单位, 指导部门… → `lead`; 配合单位, 参与单位… → `support`;
 //! 类别, 领域… → a group column; every other column → `extra` under its header. Rows whose one
 //! spanning cell holds a heading (`一、…`, `（一）…`) are group rows, and the groups above a
-//! task form its `group` path.
+//! task form its `group` path. A workbook that holds its task tables on several sheets (one per
+//! area: `数字经济`, `社会事业`) has a list per sheet: a task whose sheet's table gives no group
+//! has its sheet's name as its group, unless the name is one a program gives (`Sheet1`, `工作表2`).
 
 use crate::model::*;
+use crate::normalize::normalize_cell;
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use indexmap::IndexMap;
@@ -698,6 +701,8 @@ struct TableRead {
     first_leads: bool,
     groups: GroupPath,
     last_seq: u32,
+    /// The workbook sheet the table is on: a table on another sheet starts a list of its own.
+    sheet: Option<String>,
 }
 
 impl TableRead {
@@ -719,13 +724,14 @@ impl TableRead {
             first_leads,
             groups: GroupPath::default(),
             last_seq: 0,
+            sheet: table.sheet.clone(),
         })
     }
 
     /// Whether `table`, printed without a header, goes on with this one: as many columns, and
     /// its first row a numbered task or a group row.
     fn continues_in(&self, table: &Table) -> bool {
-        if table.header_rows != 0 {
+        if table.header_rows != 0 || table.sheet != self.sheet {
             return false;
         }
         let Some(first) = table.rows.first() else {
@@ -747,6 +753,7 @@ impl TableRead {
             first_leads,
             groups,
             last_seq,
+            sheet,
         } = self;
         let (names, roles, first_leads) = (&*names, &*roles, *first_leads);
         for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
@@ -868,6 +875,7 @@ impl TableRead {
             task.group = groups.path();
             task.group
                 .extend(group_cols.into_iter().filter(|g| !g.is_empty()));
+            task.sheet.clone_from(sheet);
             out.push(task);
         }
     }
@@ -1422,12 +1430,100 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
     (extra.is_empty() && (!lead.is_empty() || !support.is_empty())).then_some((lead, support))
 }
 
+/// The label of an allocation clause (`牵头单位`, `配合`, `责任部门`), without its colon.
+const ROLE_LABEL: &str =
+    r"(?:牵头|配合|责任|负责|参与|协同|协助|协办|主办|主责|承办)(?:单位|部门)?";
+
 /// A paragraph that is only an allocation, printed on a line of its own under a measure:
 /// `责任单位：甲、乙`, `牵头单位：甲` (its `配合单位：乙` often on the next line), `牵头：甲；配合：乙`.
-static DUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:牵头|配合|责任|负责|参与|协同|协助|协办|主办|主责|承办)(?:单位|部门)?[：:]")
-        .expect("static regex")
-});
+static DUTY_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{ROLE_LABEL}[：:]")).expect("static regex"));
+
+/// A cell that holds nothing but a role label (`牵头`, `配合单位：`).
+static ROLE_LABEL_CELL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("^{ROLE_LABEL}[：:]?$")).expect("static regex"));
+
+fn is_role_label(cell: &str) -> bool {
+    cell.chars().count() <= 6 && ROLE_LABEL_CELL.is_match(cell)
+}
+
+/// The allocation a small table of role labels and names says, as clauses on lines of their
+/// own (`牵头：甲` / `配合：乙、丙`): what a units cell that holds such a table means. `rows` are
+/// the table's rows of cells, each cell its lines. The labels stand in the first column
+/// (`牵头 | 甲` over `配合 | 乙、丙`) or in a header row over the names (`牵头单位 | 配合单位` over
+/// `甲 | 乙、丙`); a table of any other shape is `None`, and a cell's lines are names of one list.
+pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
+    let filled = |cell: &[String]| cell.iter().any(|l| !l.trim().is_empty());
+    let text = |cell: &[String]| normalize_cell(&cell.join(""));
+    let rows: Vec<&Vec<Vec<String>>> = rows
+        .iter()
+        .filter(|r| r.iter().any(|c| filled(c)))
+        .collect();
+    let clause = |label: &str, names: &[&[String]]| -> Option<String> {
+        let names: Vec<String> = names
+            .iter()
+            .flat_map(|c| c.iter())
+            .map(|l| {
+                normalize_cell(l)
+                    .trim_end_matches(['、', '，', ',', '；', ';', '。'])
+                    .to_string()
+            })
+            .filter(|l| !l.is_empty())
+            .collect();
+        (!names.is_empty()).then(|| {
+            format!(
+                "{}：{}",
+                label.trim_end_matches(['：', ':']),
+                names.join("、")
+            )
+        })
+    };
+    // Labels down the first column, names beside them.
+    let beside = rows.iter().all(|r| {
+        let mut cells = r.iter().filter(|c| filled(c));
+        cells.next().is_some_and(|c| is_role_label(&text(c)))
+            && cells.all(|c| !is_role_label(&text(c)))
+    });
+    if beside {
+        let lines: Vec<String> = rows
+            .iter()
+            .filter_map(|r| {
+                let mut cells = r.iter().filter(|c| filled(c));
+                let label = text(cells.next()?);
+                let names: Vec<&[String]> = cells.map(Vec::as_slice).collect();
+                clause(&label, &names)
+            })
+            .collect();
+        return (!lines.is_empty()).then_some(lines);
+    }
+    // Labels as a header row, the names under them.
+    let (head, body) = rows.split_first()?;
+    let labels: Vec<String> = head.iter().map(|c| text(c)).collect();
+    let labelled = labels.iter().any(|l| !l.is_empty())
+        && labels.iter().all(|l| l.is_empty() || is_role_label(l));
+    let placed = body.iter().all(|r| {
+        r.iter()
+            .enumerate()
+            .all(|(i, c)| !filled(c) || labels.get(i).is_some_and(|l| !l.is_empty()))
+    });
+    if !labelled || body.is_empty() || !placed {
+        return None;
+    }
+    let lines: Vec<String> = labels
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| !l.is_empty())
+        .filter_map(|(i, label)| {
+            let names: Vec<&[String]> = body
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(Vec::as_slice)
+                .collect();
+            clause(label, &names)
+        })
+        .collect();
+    (!lines.is_empty()).then_some(lines)
+}
 
 /// Whether a paragraph is an allocation line of its own ([`DUTY_LINE`]).
 fn is_duty_line(text: &str) -> bool {
@@ -1470,6 +1566,7 @@ fn inline_tasks<'a>(
                 extra,
                 origin: TaskOrigin::Inline,
                 marker: Some(s.marker.clone()),
+                sheet: None,
             });
         };
         // The heading printed as a sentence (`深化商事制度改革。`) is part of the measure's text; a
@@ -1533,6 +1630,51 @@ fn inline_tasks<'a>(
     }
 }
 
+/// Whether a sheet's name says nothing of what the sheet holds: the name a spreadsheet program
+/// gives a new sheet (`Sheet1`, `工作表2`), or a bare label and number (`表1`, `附表二`, `附件3`).
+pub fn is_generic_sheet_name(name: &str) -> bool {
+    let stem = name.trim_end_matches(|c: char| {
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "〇零一二三四五六七八九十()（）-_.．、#".contains(c)
+    });
+    let stem = stem.trim().to_lowercase();
+    ["", "sheet", "工作表", "表", "表格", "附表", "附件"].contains(&stem.as_str())
+}
+
+/// Gives the table tasks of a workbook whose task tables stand on several sheets (one list per
+/// area) their sheet's name as their group: the sheet is the group its table does not print.
+/// A sheet whose table gives groups of its own (group rows, a group column) keeps them, and a
+/// sheet named as a program names it (`Sheet2`) gives none. One sheet of tasks is the whole list:
+/// its name is no group.
+fn group_by_sheet(tasks: &mut [Task]) {
+    // Each sheet of tasks, in order, and whether its table gives any task a group.
+    let mut sheets: Vec<(&str, bool)> = Vec::new();
+    for t in tasks.iter() {
+        let Some(name) = t.sheet.as_deref() else {
+            continue;
+        };
+        match sheets.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, grouped)) => *grouped |= !t.group.is_empty(),
+            None => sheets.push((name, !t.group.is_empty())),
+        }
+    }
+    if sheets.len() < 2 {
+        return;
+    }
+    let named: Vec<String> = sheets
+        .iter()
+        .filter(|(name, grouped)| !grouped && !is_generic_sheet_name(name))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    for t in tasks.iter_mut() {
+        if let Some(name) = t.sheet.as_ref().filter(|s| named.contains(s)) {
+            t.group = vec![name.clone()];
+        }
+    }
+}
+
 /// Appends a section's heading line as printed: marker, heading, and the punctuation after it.
 fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.marker);
@@ -1551,11 +1693,15 @@ pub fn collect_tasks(doc: &mut Document) {
     for part in &doc.parts {
         // The task table read last in this part: a table printed without a header that goes on
         // with it (split at a page break) is read with its columns, and one whose header is
-        // printed again goes on under its groups and numbers.
+        // printed again goes on under its groups and numbers — on the same sheet of a workbook.
         let mut last: Option<TableRead> = None;
         for table in &part.tables {
             last = match (last.take(), TableRead::start(table, &first_unit_leads)) {
-                (Some(prev), Some(next)) if prev.names == next.names => Some(prev),
+                (Some(prev), Some(next))
+                    if prev.names == next.names && prev.sheet == next.sheet =>
+                {
+                    Some(prev)
+                }
                 (_, Some(next)) => Some(next),
                 (Some(prev), None) if prev.continues_in(table) => Some(prev),
                 (_, None) => None,
@@ -1565,6 +1711,7 @@ pub fn collect_tasks(doc: &mut Document) {
             }
         }
     }
+    group_by_sheet(&mut tasks);
     for part in &doc.parts {
         inline_tasks(
             &part.sections,
@@ -1652,6 +1799,67 @@ mod tests {
                 ColumnRole::Extra,
             ])
         );
+    }
+
+    #[test]
+    fn sheet_names_a_program_gives_are_generic_and_area_names_are_not() {
+        for name in [
+            "Sheet1",
+            "sheet 2",
+            "Sheet",
+            "工作表1",
+            "表1",
+            "表（2）",
+            "附表一",
+            "附件3",
+            "１",
+        ] {
+            assert!(is_generic_sheet_name(name), "{name}");
+        }
+        for name in [
+            "数字经济",
+            "社会事业",
+            "第二批",
+            "任务分工",
+            "表彰奖励",
+            "十大工程",
+        ] {
+            assert!(!is_generic_sheet_name(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_small_table_of_role_labels_and_names_gives_its_clauses() {
+        let grid = |rows: &[&[&[&str]]]| -> Vec<Vec<Vec<String>>> {
+            rows.iter()
+                .map(|r| r.iter().map(|c| s(c)).collect())
+                .collect()
+        };
+        // Labels down the first column; a cell's lines are one list of names.
+        assert_eq!(
+            allocation_clauses(&grid(&[
+                &[&["牵头："], &["市发展改革委"]],
+                &[&["配合"], &["市财政局、", "市商务委"]],
+            ])),
+            Some(s(&["牵头：市发展改革委", "配合：市财政局、市商务委"]))
+        );
+        // Labels as a header row; an empty column names nobody.
+        assert_eq!(
+            allocation_clauses(&grid(&[
+                &[&["牵头单位"], &["配合单位"]],
+                &[&["市应急局"], &[]],
+            ])),
+            Some(s(&["牵头单位：市应急局"]))
+        );
+        // Names alone, a label among the names, names outside the labelled columns: no allocation.
+        for rows in [
+            grid(&[&[&["市水利局"]], &[&["市应急局"]]]),
+            grid(&[&[&["牵头"], &["甲"]], &[&["乙"], &["丙"]]]),
+            grid(&[&[&["牵头单位"], &[]], &[&["甲"], &["乙"]]]),
+            grid(&[&[&["牵头单位"], &["配合单位"]]]),
+        ] {
+            assert_eq!(allocation_clauses(&rows), None, "{rows:?}");
+        }
     }
 
     #[test]

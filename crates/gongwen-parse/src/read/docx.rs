@@ -16,7 +16,9 @@
 //! - every table (`w:tbl`) is a grid: each row (`w:tr`) of cells (`w:tc`); a cell spanning
 //!   columns (`w:gridSpan`) or merged with the cell above (`w:vMerge`) fills every slot it
 //!   covers, as a printed table shows it; a cell's paragraphs are its lines; a table nested in a
-//!   cell gives its text to the cell. A table of one row of one cell is a frame drawn around
+//!   cell gives its text to the cell — a small allocation table (`牵头 | 甲` over `配合 | 乙`, or
+//!   `牵头单位 | 配合单位` over the names) as its clauses, `牵头：甲` and `配合：乙` on lines of
+//!   their own. A table of one row of one cell is a frame drawn around
 //!   the page's content (an attachment's `附件`, title and task table, a 红头's mark), not a
 //!   grid: it is read as what it holds, its paragraphs and its tables in order, each table read
 //!   the same way.
@@ -261,6 +263,18 @@ impl TableNode {
 struct OpenTable {
     node: Option<usize>,
     row_deleted: bool,
+    /// A table that gives its text to its cell: where its paragraphs start in
+    /// [`Body::cell_paras`], its rows' cells as ranges of them, and where the open cell's start.
+    from: usize,
+    rows: Vec<Vec<(usize, usize)>>,
+    cell_from: Option<usize>,
+}
+
+impl OpenTable {
+    /// The table when it only gives its text to its cell.
+    fn text_only(&mut self) -> Option<&mut Self> {
+        Some(self).filter(|t| t.node.is_none())
+    }
 }
 
 /// What is left to write out of the outermost table, in order.
@@ -492,6 +506,8 @@ impl<'a> Body<'a> {
                         cells: Vec::new(),
                         line,
                     });
+                } else if let Some(t) = self.open.last_mut().and_then(OpenTable::text_only) {
+                    t.rows.push(Vec::new());
                 }
             }
             "trPr" => self.row_props = true,
@@ -508,6 +524,8 @@ impl<'a> Body<'a> {
                         span: 1,
                         ..Cell::default()
                     });
+                } else if let Some(t) = self.open.last_mut().and_then(OpenTable::text_only) {
+                    t.cell_from = Some(at);
                 }
             }
             "gridSpan" => {
@@ -562,6 +580,9 @@ impl<'a> Body<'a> {
         self.open.push(OpenTable {
             node,
             row_deleted: false,
+            from: at,
+            rows: Vec::new(),
+            cell_from: None,
         });
     }
 
@@ -621,6 +642,10 @@ impl<'a> Body<'a> {
                         cell.paras.1 = at;
                         row.cells.push(cell);
                     }
+                } else if let Some(t) = self.open.last_mut().and_then(OpenTable::text_only) {
+                    if let (Some(from), Some(row)) = (t.cell_from.take(), t.rows.last_mut()) {
+                        row.push((from, at));
+                    }
                 }
             }
             "tr" => {
@@ -631,17 +656,25 @@ impl<'a> Body<'a> {
                 if deleted {
                     if let Some(t) = self.top_node() {
                         t.rows.pop();
+                    } else if let Some(t) = self.open.last_mut().and_then(OpenTable::text_only) {
+                        t.rows.pop();
                     }
                 }
             }
             "tbl" => {
                 let at = self.cell_paras.len();
-                if let Some(node) = self.open.pop().and_then(|t| t.node) {
-                    self.stored = self.stored.saturating_sub(1);
-                    if let Some(t) = self.nodes.get_mut(node) {
-                        t.cell = None;
-                        t.paras.1 = at;
+                match self.open.pop() {
+                    Some(OpenTable {
+                        node: Some(node), ..
+                    }) => {
+                        self.stored = self.stored.saturating_sub(1);
+                        if let Some(t) = self.nodes.get_mut(node) {
+                            t.cell = None;
+                            t.paras.1 = at;
+                        }
                     }
+                    Some(OpenTable { from, rows, .. }) => self.nested_allocation(from, &rows),
+                    None => {}
                 }
                 if self.open.is_empty() {
                     self.write_tables()?;
@@ -651,6 +684,35 @@ impl<'a> Body<'a> {
             _ => {}
         }
         Ok(())
+    }
+
+    /// A table nested in a cell that is a small allocation (`牵头 | 甲` over `配合 | 乙`, or
+    /// `牵头单位 | 配合单位` over `甲 | 乙`) gives its cell its clauses, each on a line of its own
+    /// (`牵头：甲` / `配合：乙`), in place of its paragraphs one by one, where the labels would
+    /// read as units. Any other table keeps its paragraphs as its cell's lines.
+    fn nested_allocation(&mut self, from: usize, rows: &[Vec<(usize, usize)>]) {
+        let cells: Vec<Vec<Vec<String>>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|&(a, b)| {
+                        self.cell_paras
+                            .get(a..b)
+                            .unwrap_or_default()
+                            .iter()
+                            .flat_map(|p| p.split('\n'))
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(lines) = tasks::allocation_clauses(&cells) {
+            if from <= self.cell_paras.len() {
+                self.cell_paras.truncate(from);
+                self.cell_paras.extend(lines);
+            }
+        }
     }
 
     fn push_text(&mut self, s: &str) {
@@ -792,6 +854,7 @@ impl<'a> Body<'a> {
             rows: grid,
             row_lines,
             line,
+            sheet: None,
         };
         tasks::lift_title_rows(&mut table);
         Ok(Some(table))

@@ -573,6 +573,7 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         rows: grid,
         row_lines,
         line,
+        sheet: None,
     };
     crate::tasks::lift_title_rows(&mut table);
     table

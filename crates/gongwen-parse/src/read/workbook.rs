@@ -14,7 +14,9 @@
 //! Group rows — one merged cell across the row, `一、…` or `（一）…` — and group columns laid out
 //! with vertically merged cells are left in the grid for [`crate::tasks`] to read. Sheets without
 //! a task table are skipped with an `info` diagnostic naming the sheet. A table's `line` and
-//! `row_lines` are 1-based sheet row numbers; diagnostics about cells name them (`任务分工!B7`).
+//! `row_lines` are 1-based sheet row numbers of the sheet its `sheet` names; diagnostics about
+//! cells name them (`任务分工!B7`). Each sheet's tables are a task list of their own: how a
+//! workbook of one list per sheet is grouped is [`crate::tasks`]'s to say.
 //!
 //! # Limits (hostile input)
 //!
@@ -516,7 +518,7 @@ pub(crate) fn read_rows(
         page: None,
         diagnostics: Vec::new(),
     };
-    sheet_blocks(sheet, bbox, &mut out)?;
+    sheet_blocks(sheet, bbox, false, &mut out)?;
     Ok(out)
 }
 
@@ -555,7 +557,7 @@ fn read_kind(
                         .merge_cells_by_sheet_name(&name)
                         .map_err(|e| workbook_error(&name, e))?;
                 }
-                sheet_blocks(sheet, bbox, &mut out)?;
+                sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
         Kind::Xlsb => {
@@ -563,7 +565,7 @@ fn read_kind(
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in visible_sheets(&wb, &mut out) {
                 let (sheet, bbox) = stream_cells!(wb, name, budget, out);
-                sheet_blocks(sheet, bbox, &mut out)?;
+                sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
         Kind::Xls => {
@@ -576,7 +578,7 @@ fn read_kind(
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 let (sheet, bbox) =
                     collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
-                sheet_blocks(sheet, bbox, &mut out)?;
+                sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
         Kind::Ods => {
@@ -589,7 +591,7 @@ fn read_kind(
                 let merges = ods_merges.remove(&name).unwrap_or_default();
                 let (sheet, bbox) =
                     collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
-                sheet_blocks(sheet, bbox, &mut out)?;
+                sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
     }
@@ -909,8 +911,14 @@ fn caption_of(titles: &[String]) -> Option<String> {
         .cloned()
 }
 
-/// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`.
-fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Result<()> {
+/// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`;
+/// each table names the sheet it was read from when `named` (a workbook's sheet, not a CSV file).
+fn sheet_blocks(
+    sheet: SheetCells,
+    bbox: Option<BBox>,
+    named: bool,
+    out: &mut Blocks,
+) -> Result<()> {
     let ignored = |out: &mut Blocks, why: &str| {
         out.diagnostics.push(Diagnostic::new(
             Severity::Info,
@@ -998,6 +1006,7 @@ fn sheet_blocks(sheet: SheetCells, bbox: Option<BBox>, out: &mut Blocks) -> Resu
             line: row_lines.first().copied().unwrap_or(0),
             rows: grid_rows,
             row_lines,
+            sheet: named.then(|| sheet.name.clone()),
         })));
         prev_end = end;
     }
@@ -1081,7 +1090,7 @@ mod tests {
             &[((0, 0), (0, 3)), ((3, 0), (3, 2))],
         );
         let mut out = Blocks::default();
-        sheet_blocks(s, b, &mut out).unwrap();
+        sheet_blocks(s, b, true, &mut out).unwrap();
         assert!(
             matches!(&out.blocks[0], Block::Para(p) if p.text == "某某任务分工表" && p.line == 1)
         );

@@ -354,6 +354,7 @@ pub(super) fn build(
         rows: grid,
         row_lines,
         line,
+        sheet: None,
     })
 }
 
