@@ -471,3 +471,58 @@ fn a_title_row_naming_the_attachment_makes_the_table_that_attachment() {
         d.diagnostics
     );
 }
+
+#[test]
+fn a_units_cell_holding_a_table_of_labels_and_names_reads_as_its_clauses() {
+    // Labels down the first column, and labels as a header row over the names; a cell of
+    // names alone beside them.
+    let d = html(
+        "<html><body><div class=\"TRS_Editor\"><p>任务分工表</p>\
+         <table border=\"1\"><tr><td>序号</td><td>重点任务</td><td>责任单位</td></tr>\
+         <tr><td>1</td><td>推进数据共享。</td><td><table>\
+         <tr><td>牵头</td><td>市发展改革委</td></tr>\
+         <tr><td>配合</td><td>市财政局、<br>市商务委</td></tr></table></td></tr>\
+         <tr><td>2</td><td>优化营商环境。</td><td><table>\
+         <tr><td>牵头单位</td><td>配合单位</td></tr>\
+         <tr><td>市市场监管局</td><td>市税务局</td></tr></table></td></tr>\
+         <tr><td>3</td><td>加强监管。</td><td>市应急局</td></tr>\
+         </table></div></body></html>",
+    );
+    let got: Vec<(&str, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "推进数据共享。",
+                vec!["市发展改革委"],
+                vec!["市财政局", "市商务委"]
+            ),
+            ("优化营商环境。", vec!["市市场监管局"], vec!["市税务局"]),
+            ("加强监管。", vec!["市应急局"], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_cell_with_text_beside_its_nested_table_reads_line_by_line() {
+    // Text outside the nested table: the cell is not an allocation table alone.
+    let d = html(
+        "<html><body><div class=\"TRS_Editor\"><p>任务分工表</p>\
+         <table border=\"1\"><tr><td>序号</td><td>重点任务</td><td>责任单位</td></tr>\
+         <tr><td>1</td><td>推进数据共享。</td><td>市发展改革委<table>\
+         <tr><td>市财政局</td></tr></table></td></tr>\
+         </table></div></body></html>",
+    );
+    assert_eq!(d.tasks.len(), 1);
+    assert_eq!(d.tasks[0].lead, ["市发展改革委", "市财政局"]);
+}

@@ -105,6 +105,10 @@ pub(super) fn cell_text(
     marks: &Marks,
     scratch: &mut TextLines,
 ) -> (String, Option<NodeId>) {
+    if let Some(text) = nested_allocation(cell, marks, scratch) {
+        scratch.read_marked(cell, Some(marks));
+        return (text, scratch.first());
+    }
     scratch.read_marked(cell, Some(marks));
     let first = scratch.first();
     let mut raw = scratch.lines();
@@ -113,6 +117,41 @@ pub(super) fn cell_text(
     };
     // One line (the usual cell): its normalized text, nothing to join.
     (crate::normalize::normalize_cell(one), first)
+}
+
+/// A units cell that holds nothing but a small allocation table (`牵头 | 甲` over `配合 | 乙`, or
+/// `牵头单位 | 配合单位` over the names), as its clauses on lines of their own (`牵头：甲` /
+/// `配合：乙`): read line by line, the labels would be units. `None` for every other cell.
+fn nested_allocation(cell: Dom<'_>, marks: &Marks, scratch: &mut TextLines) -> Option<String> {
+    let inner = cell
+        .descendants()
+        .skip(1)
+        .find(|n| tag(n) == Some("table"))?;
+    // Text of the cell outside the nested table keeps the cell as it reads.
+    let mut inside = false;
+    for edge in cell.traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(n) if n.id() == inner.id() => inside = true,
+            ego_tree::iter::Edge::Close(n) if n.id() == inner.id() => inside = false,
+            ego_tree::iter::Edge::Open(n) if !inside => {
+                if n.value().as_text().is_some_and(|t| !t.trim().is_empty()) {
+                    return None;
+                }
+            }
+            _ => {}
+        }
+    }
+    let rows: Vec<Vec<Vec<String>>> = row_elements(inner)
+        .map(|(tr, _)| {
+            cells_of(tr)
+                .map(|c| {
+                    scratch.read_marked(c, Some(marks));
+                    scratch.lines().map(str::to_string).collect()
+                })
+                .collect()
+        })
+        .collect();
+    crate::tasks::allocation_clauses(&rows).map(|lines| lines.join("\n"))
 }
 
 fn span_attr(cell: &Dom<'_>, name: &LocalName) -> Option<u64> {
