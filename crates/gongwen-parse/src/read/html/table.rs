@@ -133,10 +133,10 @@ fn nested_allocation(cell: Dom<'_>, marks: &Marks, scratch: &mut TextLines) -> O
         match edge {
             ego_tree::iter::Edge::Open(n) if n.id() == inner.id() => inside = true,
             ego_tree::iter::Edge::Close(n) if n.id() == inner.id() => inside = false,
-            ego_tree::iter::Edge::Open(n) if !inside => {
-                if n.value().as_text().is_some_and(|t| !t.trim().is_empty()) {
-                    return None;
-                }
+            ego_tree::iter::Edge::Open(n)
+                if !inside && n.value().as_text().is_some_and(|t| !t.trim().is_empty()) =>
+            {
+                return None;
             }
             _ => {}
         }
