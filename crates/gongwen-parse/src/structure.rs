@@ -1617,7 +1617,8 @@ impl Outline {
             .open
             .last()
             .is_some_and(|(k, _)| k.is_ordinal() && *k != MarkerKind::Article);
-        let bare_title = {
+        // Asked only of an item under a chapter (see below).
+        let bare_title = || {
             let t = p.text.get(m.len..).unwrap_or_default().trim();
             !t.is_empty()
                 && char_len(t) <= 30
@@ -1629,7 +1630,7 @@ impl Outline {
             .open
             .last()
             .is_some_and(|(k, _)| *k == MarkerKind::Article);
-        let as_kind = if !m.kind.is_ordinal() && (under_article || under_chapter && !bare_title) {
+        let as_kind = if !m.kind.is_ordinal() && (under_article || under_chapter && !bare_title()) {
             MarkerKind::Article
         } else {
             m.kind
