@@ -611,23 +611,39 @@ fn top_level_separators<'a>(
         interesting[usize::from(lead_byte(c))] = true;
     }
     let mut depth: i32 = 0;
-    text.as_bytes()
-        .iter()
-        .enumerate()
-        .filter(move |&(_, &b)| interesting[usize::from(b)])
-        .filter_map(move |(at, _)| {
-            // The byte is ASCII or a lead byte (no bracket or separator starts with a
-            // continuation byte), so `at` is a character boundary.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(&b) = bytes.get(at) {
+            if !interesting[usize::from(b)] {
+                // A whole character at a time: `at` stays on a character boundary.
+                at += utf8_len(b);
+                continue;
+            }
             let c = text.get(at..)?.chars().next()?;
+            let here = at;
+            at += c.len_utf8();
             if OPENERS.contains(&c) {
                 depth += 1;
             } else if CLOSERS.contains(&c) {
                 depth = (depth - 1).max(0);
             } else if depth == 0 && seps.contains(&c) {
-                return Some((at, c));
+                return Some((here, c));
             }
-            None
-        })
+        }
+        None
+    })
+}
+
+/// The length of the UTF-8 character that starts with byte `b` (1 for a byte that starts none,
+/// which valid text never has at a character boundary).
+fn utf8_len(b: u8) -> usize {
+    match b {
+        0xF0..=0xFF => 4,
+        0xE0..=0xEF => 3,
+        0xC0..=0xDF => 2,
+        _ => 1,
+    }
 }
 
 /// Splits `text` on the separators in `seps` that stand outside any bracket or quote.
@@ -1941,6 +1957,8 @@ mod tests {
             "",
             "、、",
             "【甲、乙】〔丙、丁〕「戊、己」《庚、辛》〈壬、癸〉[子、丑]",
+            // Characters of two and four bytes, stepped over whole.
+            "𠀀甲、𠀁（乙、丙）、ü，丁—戊",
         ] {
             for s in seps {
                 assert_eq!(
