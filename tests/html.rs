@@ -526,3 +526,38 @@ fn a_cell_with_text_beside_its_nested_table_reads_line_by_line() {
     assert_eq!(d.tasks.len(), 1);
     assert_eq!(d.tasks[0].lead, ["市发展改革委", "市财政局"]);
 }
+
+#[test]
+fn a_number_cell_merged_over_two_measures_is_no_repeat_but_a_number_printed_twice_is() {
+    let page = |second: &str| {
+        format!(
+            "<html><body><div class=\"TRS_Editor\"><p>任务分工表</p>\
+             <table border=\"1\"><tr><td>序号</td><td>重点任务</td><td>牵头单位</td></tr>\
+             <tr><td>1</td><td>制定年度改造计划。</td><td>市住房城乡建委</td></tr>\
+             {second}\
+             <tr><td>3</td><td>建设社区养老设施。</td><td>市民政局</td></tr>\
+             </table></div></body></html>"
+        )
+    };
+    let codes = |d: &Document| -> Vec<String> {
+        d.diagnostics
+            .iter()
+            .map(|x| x.code.clone())
+            .filter(|c| c.starts_with("task_number"))
+            .collect()
+    };
+    let merged = html(&page(
+        "<tr><td rowspan=\"2\">2</td><td>推进城市道路微循环。</td><td>市交通局</td></tr>\
+         <tr><td>优化公交站点布局。</td><td>市交通局</td></tr>",
+    ));
+    assert_eq!(
+        merged.tasks.iter().map(|t| t.seq).collect::<Vec<_>>(),
+        [1, 2, 2, 3]
+    );
+    assert!(codes(&merged).is_empty(), "{:?}", codes(&merged));
+    let twice = html(&page(
+        "<tr><td>2</td><td>推进城市道路微循环。</td><td>市交通局</td></tr>\
+         <tr><td>2</td><td>优化公交站点布局。</td><td>市交通局</td></tr>",
+    ));
+    assert_eq!(codes(&twice), ["task_number_repeat"]);
+}

@@ -394,3 +394,64 @@ fn allocation_lines_under_a_measure_close_it_as_a_task() {
     let s = &doc.parts[0].sections[0].children[1];
     assert_eq!(s.paragraphs.len(), 3);
 }
+
+#[test]
+fn a_full_stop_after_the_last_unit_is_no_part_of_its_name() {
+    // After an inline label, in labelled lines, and in a table's cells.
+    let inline = parse_text(&notice("一、促进体育消费。责任单位：市体育局、市商务委。"));
+    assert_eq!(
+        numbered_texts_and_units(&inline)
+            .into_iter()
+            .map(|(_, _, u)| u)
+            .collect::<Vec<_>>(),
+        [(vec!["市体育局", "市商务委"], vec![])]
+    );
+    let table = parse_text(
+        "序号\t任务\t牵头单位\t配合单位\n\
+         1\t促进体育消费\t市体育局。\t市商务委；\n\
+         2\t发展冰雪运动\t市体育局\t市文化旅游委、市教委。\n",
+    );
+    assert_eq!(
+        table.tasks.iter().map(units).collect::<Vec<_>>(),
+        [
+            (vec!["市体育局"], vec!["市商务委"]),
+            (vec!["市体育局"], vec!["市文化旅游委", "市教委"]),
+        ]
+    );
+}
+
+#[test]
+fn a_labelled_allocation_whose_first_unit_says_its_role_keeps_the_verb_out_of_the_name() {
+    let inline = parse_text(&notice(
+        "一、发展共同配送。（责任单位：市邮政管理局牵头，市交通局、市商务委配合）",
+    ));
+    assert_eq!(
+        inline.tasks.iter().map(units).collect::<Vec<_>>(),
+        [(vec!["市邮政管理局"], vec!["市交通局", "市商务委"])]
+    );
+    let table = parse_text(
+        "序号\t任务\t责任单位\n\
+         1\t发展共同配送\t责任单位：市邮政管理局牵头，市交通局配合\n\
+         2\t完善冷链物流\t牵头单位：市发展改革委牵头\n",
+    );
+    assert_eq!(
+        table.tasks.iter().map(units).collect::<Vec<_>>(),
+        [
+            (vec!["市邮政管理局"], vec!["市交通局"]),
+            (vec!["市发展改革委"], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn when_the_first_unit_leads_a_support_mark_on_another_leaves_the_rest_supporting() {
+    let d = parse_text(
+        "任务分工中排在第一位的为牵头单位。\n\n\
+         序号\t工作任务\t责任单位\n\
+         1\t丰富夜间文体活动\t市文化旅游委、市体育局（配合）、市总工会\n",
+    );
+    assert_eq!(
+        d.tasks.iter().map(units).collect::<Vec<_>>(),
+        [(vec!["市文化旅游委"], vec!["市体育局", "市总工会"])]
+    );
+}

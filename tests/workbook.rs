@@ -1164,3 +1164,34 @@ fn ods_sheets_are_lists_of_their_own_too() {
     );
     assert!(number_codes(&d).is_empty(), "{:?}", d.diagnostics);
 }
+
+#[test]
+fn a_number_merged_down_over_two_measures_is_no_repeat() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: [[&str; 3]; 4] = [
+        ["序号", "重点任务", "牵头单位"],
+        ["1", "制定年度改造计划", "市住房城乡建委"],
+        ["2", "推进城市道路微循环", "市交通局"],
+        ["", "优化公交站点布局", "市交通局"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).expect("cell");
+            }
+        }
+    }
+    ws.merge_range(2, 0, 3, 0, "2", &rust_xlsxwriter::Format::new())
+        .expect("merge");
+    ws.write_string(4, 0, "3").expect("cell");
+    ws.write_string(4, 1, "建设社区养老设施").expect("cell");
+    ws.write_string(4, 2, "市民政局").expect("cell");
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    assert_eq!(
+        d.tasks.iter().map(|t| t.seq).collect::<Vec<_>>(),
+        [1, 2, 2, 3]
+    );
+    assert!(number_codes(&d).is_empty(), "{:?}", number_codes(&d));
+}

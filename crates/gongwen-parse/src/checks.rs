@@ -90,9 +90,10 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
         // Each sheet of a workbook holds a list of its own, numbered from its own start.
         if let Some(p) = prev.filter(|p| p.sheet == t.sheet) {
-            // Numbering that starts again under each group (`（一）` 1, 2; `（二）` 1) is no repeat.
+            // Numbering that starts again under each group (`（一）` 1, 2; `（二）` 1) is no repeat;
+            // nor is a number printed once in a 序号 cell merged down over two measures' rows.
             let restarts = t.seq == 1 && t.group != p.group;
-            if t.seq == p.seq && !restarts {
+            if t.seq == p.seq && !restarts && !t.shares_number {
                 out.push(warn(
                     "task_number_repeat",
                     format!(

@@ -270,6 +270,12 @@ pub struct Table {
     /// absent for other inputs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// The slots (row, column) filled from a cell merged down over them (`rowspan`, Word's
+    /// vertical merge, a workbook's merged range), in order: their text stands once in the
+    /// source. Not part of the JSON.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub merged_down: Vec<(usize, usize)>,
 }
 
 /// How a task was found.
@@ -318,6 +324,11 @@ pub struct Task {
     /// for other inputs. Each sheet's table is a list of its own: its numbers may start at 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sheet: Option<String>,
+    /// Whether the task's number comes from a 序号 cell merged down from the row above, where
+    /// the source prints it once for several tasks. Not part of the JSON.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub shares_number: bool,
 }
 
 /// How serious a diagnostic is.

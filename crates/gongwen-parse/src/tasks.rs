@@ -419,6 +419,10 @@ pub fn lift_title_rows(table: &mut Table) {
     let title = title_text(&table.rows[..n]);
     table.rows.drain(..n);
     table.row_lines.drain(..n.min(table.row_lines.len()));
+    table.merged_down.retain(|&(r, _)| r >= n);
+    for (r, _) in &mut table.merged_down {
+        *r -= n;
+    }
     if let Some(&first) = table.row_lines.first() {
         table.line = first;
     }
@@ -506,7 +510,8 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
-    const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '\n'];
+    // A full stop ends the list (`市体育局、市商务委。`); it is no part of a name.
+    const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '\n', '。'];
     // Nearly every cell names no bare division: its pieces are the units.
     let mut units = Vec::new();
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
@@ -524,7 +529,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
         return units;
     }
     let mut out = Vec::new();
-    for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '\n']) {
+    for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '\n', '。']) {
         let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
             .into_iter()
             .map(str::trim)
@@ -776,10 +781,12 @@ impl TableRead {
             };
             let mut seq = None;
             let mut group_cols = Vec::new();
-            for ((cell, role), name) in row.iter().zip(roles).zip(names) {
+            for (c, ((cell, role), name)) in row.iter().zip(roles).zip(names).enumerate() {
                 match role {
                     ColumnRole::Seq => {
                         seq = parse_seq(cell);
+                        // A 序号 cell merged down over this row: printed once for its tasks.
+                        task.shares_number = table.merged_down.binary_search(&(r, c)).is_ok();
                         // A number that is not a plain integer (`1-1`, `2.1`, `一`) is kept as
                         // printed: the task is counted on from the one before it.
                         if seq.is_none() && !cell.is_empty() {
@@ -959,14 +966,15 @@ static DUTY_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// label's clause (`牵头单位：甲 配合单位：乙`, `牵头单位：甲，配合单位：乙`).
 fn duty_clauses(inner: &str) -> Vec<&str> {
     fn push<'a>(s: &'a str, out: &mut Vec<&'a str>) {
-        let s = s.trim_matches(['，', ',', '、', ' ', '\u{3000}']);
+        let s = s.trim_matches(['，', ',', '、', '。', ' ', '\u{3000}']);
         if !s.is_empty() {
             out.push(s);
         }
     }
     let mut out = Vec::new();
-    // A line break ends a clause as `；` does (a cell's `甲牵头` and `乙配合` on lines of their own).
-    for piece in top_level_cuts(inner, &['；', ';', '\n']) {
+    // A line break ends a clause as `；` does (a cell's `甲牵头` and `乙配合` on lines of their own),
+    // and so does the full stop of a sentence (`牵头单位：甲。配合单位：乙。`).
+    for piece in top_level_cuts(inner, &['；', ';', '\n', '。']) {
         let mut from = 0;
         for m in DUTY_LABEL.find_iter(piece) {
             let before = &piece[from..m.start()];
@@ -1073,13 +1081,14 @@ fn assign_units(
             None => (u, None),
         })
         .collect();
-    let any_mark = marked.iter().any(|(_, d)| d.is_some());
     let lead_marked = marked.iter().any(|(_, d)| *d == Some(Duty::Lead));
     for (i, (unit, mark)) in marked.into_iter().enumerate() {
         let duty = match mark {
             Some(d) => d,
             None if role == Duty::Lead && lead_marked => Duty::Support,
-            None if role == Duty::Lead && first_leads && !any_mark && i > 0 => Duty::Support,
+            // `排在第一位的为牵头单位`: the unmarked units after the first support it, whatever
+            // the others' marks say of themselves.
+            None if role == Duty::Lead && first_leads && i > 0 => Duty::Support,
             None => role,
         };
         match duty {
@@ -1204,9 +1213,11 @@ impl Allocation {
         for (i, piece) in split_top_level(value, &['，', ',']).into_iter().enumerate() {
             // `…，排在第一位的为牵头单位` inside the allocation says how to read it; it names
             // no unit.
+            // A clause says its own role, even the first (`责任单位：甲牵头，乙配合`,
+            // `牵头单位：甲牵头`): its verb is no part of the unit's name.
             if i > 0 && states_first_unit_leads(&piece) {
                 states_first = true;
-            } else if i > 0 && clause_duty(&piece).is_some() {
+            } else if clause_duty(&piece).is_some_and(|(units, _)| !units.trim().is_empty()) {
                 self.clause(&piece);
             } else if i > 0 && is_remark(&piece) {
                 self.remark(&piece);
@@ -1255,7 +1266,7 @@ enum ClauseDuty {
 
 /// The units of a clause without a label and the role its verb gives them.
 fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
-    let clause = clause.trim();
+    let clause = clause.trim().trim_end_matches('。');
     if let Some(p) = clause.find("按职责") {
         // `甲（按职责分工负责）`: the bracket opened before the words is theirs.
         return Some((
@@ -1567,6 +1578,7 @@ fn inline_tasks<'a>(
                 origin: TaskOrigin::Inline,
                 marker: Some(s.marker.clone()),
                 sheet: None,
+                shares_number: false,
             });
         };
         // The heading printed as a sentence (`深化商事制度改革。`) is part of the measure's text; a

@@ -828,9 +828,14 @@ impl<'a> Body<'a> {
             return Ok(None);
         }
         let mut grid: Vec<Vec<String>> = Vec::with_capacity(rows.len());
+        let mut merged_down = Vec::new();
         for row in rows {
             let mut out: Vec<String> = Vec::with_capacity(width);
             for cell in &row.cells {
+                if cell.merge == Merge::Continue {
+                    let (r, c) = (grid.len(), out.len());
+                    merged_down.extend((c..c + cell.span).map(|c| (r, c)));
+                }
                 let text = if cell.merge == Merge::Continue {
                     grid.last()
                         .and_then(|above| above.get(out.len()))
@@ -855,6 +860,7 @@ impl<'a> Body<'a> {
             row_lines,
             line,
             sheet: None,
+            merged_down,
         };
         tasks::lift_title_rows(&mut table);
         Ok(Some(table))

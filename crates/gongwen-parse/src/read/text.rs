@@ -574,6 +574,7 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         row_lines,
         line,
         sheet: None,
+        merged_down: Vec::new(),
     };
     crate::tasks::lift_title_rows(&mut table);
     table

@@ -1000,6 +1000,23 @@ fn sheet_blocks(
             })
             .collect();
         let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
+        // Slots holding a merge's copy rather than a value of their own, below the merge's top.
+        let merged_down: Vec<(usize, usize)> = table_rows
+            .iter()
+            .enumerate()
+            .skip(1)
+            .flat_map(|(i, &r)| {
+                let own = grid.own.get(r).map(Vec::as_slice).unwrap_or_default();
+                let row = grid.rows.get(r);
+                cols.iter()
+                    .enumerate()
+                    .filter(move |&(_, c)| {
+                        !own.contains(c)
+                            && row.and_then(|x| x.get(*c)).is_some_and(|t| !t.is_empty())
+                    })
+                    .map(move |(j, _)| (i, j))
+            })
+            .collect();
         out.blocks.push(Block::Table(Box::new(Table {
             caption,
             header_rows,
@@ -1007,6 +1024,7 @@ fn sheet_blocks(
             rows: grid_rows,
             row_lines,
             sheet: named.then(|| sheet.name.clone()),
+            merged_down,
         })));
         prev_end = end;
     }

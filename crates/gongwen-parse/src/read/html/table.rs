@@ -288,6 +288,17 @@ pub(super) fn build(
     }
 
     let mut grid: Vec<Vec<String>> = vec![vec![String::new(); width]; height];
+    // The slots under a cell that spans rows, in grid order.
+    let mut merged_down: Vec<(usize, usize)> = placed
+        .iter()
+        .filter(|p| p.rows > 1 && p.row < height && p.col < width)
+        .flat_map(|p| {
+            let cols = p.col..(p.col + p.cols).min(width);
+            (p.row + 1..(p.row + p.rows).min(height))
+                .flat_map(move |r| cols.clone().map(move |c| (r, c)))
+        })
+        .collect();
+    merged_down.sort_unstable();
     let mut copied = 0usize;
     let mut copy_capped = false;
     for p in placed {
@@ -394,6 +405,7 @@ pub(super) fn build(
         row_lines,
         line,
         sheet: None,
+        merged_down,
     })
 }
 
