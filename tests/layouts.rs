@@ -604,3 +604,286 @@ fn a_running_header_repeated_at_the_top_of_pages_is_dropped() {
     let json = serde_json::to_string(&d).expect("json");
     assert!(json.contains("某某市城市管理局"), "{json}");
 }
+
+/// A line with each text starting at its display column (a Chinese character two columns wide).
+fn placed(pieces: &[(usize, &str)]) -> String {
+    let mut line = String::new();
+    for &(column, text) in pieces {
+        let fill = column
+            .saturating_sub(width(&line))
+            .max(if line.is_empty() { 0 } else { 2 });
+        line.extend(std::iter::repeat_n(' ', fill));
+        line.push_str(text);
+    }
+    line
+}
+
+/// The tasks of a document as (number, text, lead units, supporting units, groups).
+type TaskRow = (u32, String, Vec<String>, Vec<String>, Vec<String>);
+
+fn task_rows(text: &str) -> Vec<TaskRow> {
+    gongwen_parse::parse_text(text)
+        .tasks
+        .into_iter()
+        .map(|t| (t.seq, t.text, t.lead, t.support, t.group))
+        .collect()
+}
+
+fn task_row(seq: u32, text: &str, lead: &[&str], support: &[&str], group: &[&str]) -> TaskRow {
+    let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect();
+    (seq, text.to_string(), v(lead), v(support), v(group))
+}
+
+const LAYOUT_HEAD: &str = "某某任务分工\n\n";
+
+#[test]
+fn a_wrapped_cell_set_off_its_column_start_stays_in_its_cell() {
+    // `pdftotext -layout` prints a centred cell's lines where their text centres them, not at
+    // the column's start: the rest of a cell may start columns to the right or left of it.
+    let header = placed(&[
+        (1, "序号"),
+        (13, "工作任务"),
+        (39, "牵头单位"),
+        (59, "配合单位"),
+    ]);
+    for shift in [-4isize, -2, 2, 4, 6] {
+        let under = |column: usize| column.checked_add_signed(shift).expect("a column");
+        let lines = [
+            header.clone(),
+            placed(&[
+                (3, "1"),
+                (8, "加快留抵退税政策落实"),
+                (36, "市税务局"),
+                (54, "市财政局、人行某某营"),
+            ]),
+            // A short rest of the task cell lies right of its start.
+            placed(&[(8 + shift.unsigned_abs(), "进度"), (under(54), "业管理部")]),
+            placed(&[
+                (3, "2"),
+                (8, "扩大政府专项债券使用范围"),
+                (36, "市财政局"),
+                (54, "市发展改革委"),
+            ]),
+            placed(&[
+                (3, "3"),
+                (8, "加大普惠小微贷款支持力度"),
+                (36, "市金融监管局"),
+                (54, "市税务局"),
+            ]),
+        ];
+        let text = format!("{LAYOUT_HEAD}{}\n", lines.join("\n"));
+        assert_eq!(
+            task_rows(&text),
+            [
+                task_row(
+                    1,
+                    "加快留抵退税政策落实进度",
+                    &["市税务局"],
+                    &["市财政局", "人行某某营业管理部"],
+                    &[]
+                ),
+                task_row(
+                    2,
+                    "扩大政府专项债券使用范围",
+                    &["市财政局"],
+                    &["市发展改革委"],
+                    &[]
+                ),
+                task_row(
+                    3,
+                    "加大普惠小微贷款支持力度",
+                    &["市金融监管局"],
+                    &["市税务局"],
+                    &[]
+                ),
+            ],
+            "shifted {shift}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn prose_right_after_a_space_aligned_table_is_not_a_wrapped_cell() {
+    // Text starting at the margin, or set in but running across the columns, ends the table.
+    for after in [
+        "此后是正文。",
+        "    此后是正文，不在表内的一段很长很长很长很长的文字。",
+    ] {
+        let text = format!(
+            "{LAYOUT_HEAD}{}\n{}\n{after}\n",
+            placed(&[
+                (1, "序号"),
+                (8, "工作任务"),
+                (36, "牵头单位"),
+                (54, "配合单位")
+            ]),
+            placed(&[
+                (3, "1"),
+                (8, "推动开放"),
+                (36, "市商务委"),
+                (54, "市财政局")
+            ]),
+        );
+        let doc = gongwen_parse::parse_text(&text);
+        assert_eq!(doc.tasks.len(), 1);
+        assert_eq!(doc.tasks[0].text, "推动开放", "{after}");
+        assert_eq!(doc.tasks[0].support, ["市财政局"], "{after}");
+    }
+}
+
+#[test]
+fn a_row_whose_number_sits_on_a_middle_line_is_read_whole() {
+    // A PDF centres a row's number on its middle line: the task's text starts on the line above.
+    let text = [
+        placed(&[
+            (1, "序号"),
+            (13, "工作任务"),
+            (39, "牵头单位"),
+            (59, "配合单位"),
+        ]),
+        placed(&[(8, "加快留抵退税政策落实进度，")]),
+        placed(&[
+            (3, "1"),
+            (8, "确保应退尽退，及时足额退"),
+            (36, "市税务局"),
+            (54, "市财政局"),
+        ]),
+        placed(&[(8, "付到位")]),
+        placed(&[
+            (3, "2"),
+            (8, "扩大政府专项债券使用范围"),
+            (36, "市财政局"),
+            (54, "市发展改革委"),
+        ]),
+        placed(&[(8, "推进普惠小微贷款增量扩面，")]),
+        placed(&[
+            (3, "3"),
+            (8, "加大首贷续贷支持力度"),
+            (36, "市金融监管局"),
+            (54, "市税务局"),
+        ]),
+        String::new(),
+        "以上任务请各单位抓好落实。".to_string(),
+    ]
+    .join("\n");
+    let doc = gongwen_parse::parse_text(&format!("{LAYOUT_HEAD}{text}\n"));
+    assert!(
+        doc.parts.iter().all(|p| p.sections.is_empty()),
+        "no outline made of rows"
+    );
+    assert_eq!(
+        task_rows(&format!("{LAYOUT_HEAD}{text}\n")),
+        [
+            task_row(
+                1,
+                "加快留抵退税政策落实进度，确保应退尽退，及时足额退付到位",
+                &["市税务局"],
+                &["市财政局"],
+                &[]
+            ),
+            task_row(
+                2,
+                "扩大政府专项债券使用范围",
+                &["市财政局"],
+                &["市发展改革委"],
+                &[]
+            ),
+            task_row(
+                3,
+                "推进普惠小微贷款增量扩面，加大首贷续贷支持力度",
+                &["市金融监管局"],
+                &["市税务局"],
+                &[]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_line_break_inside_a_tab_separated_cell_goes_on_with_the_cell() {
+    // A Word or web table copied as text: each row on a line, cells set apart by tabs, and a
+    // line break inside a cell printed as one. The last cell's next line has no tab; a middle
+    // cell's next line holds the rest of the row.
+    let text = "某某任务分工\n\n序号\t工作任务\t牵头单位\t配合单位\n\
+                1\t打造文旅精品线路\t市文化旅游委牵头\n市交通局、市商务委配合\n\
+                2\t建设智慧旅游平台，\n完善服务体系\t市文化旅游委\t市大数据发展局\n\
+                3\t举办文旅节会活动\t市体育局\t市商务委\n\n以上任务请抓好落实。\n";
+    assert_eq!(
+        task_rows(text),
+        [
+            task_row(
+                1,
+                "打造文旅精品线路",
+                &["市文化旅游委"],
+                &["市交通局", "市商务委"],
+                &[]
+            ),
+            task_row(
+                2,
+                "建设智慧旅游平台，完善服务体系",
+                &["市文化旅游委"],
+                &["市大数据发展局"],
+                &[]
+            ),
+            task_row(3, "举办文旅节会活动", &["市体育局"], &["市商务委"], &[]),
+        ]
+    );
+}
+
+#[test]
+fn number_and_group_printed_once_over_rows_belong_to_the_rows_below() {
+    // Merged 序号 and 主要任务 cells copied as text: printed on their first row, empty below.
+    let rows = [
+        ["序号", "主要任务", "具体举措", "牵头单位", "配合单位"],
+        [
+            "1",
+            "保障粮食安全",
+            "稳定粮食播种面积",
+            "市农业农村委",
+            "市财政局",
+        ],
+        ["", "", "建设高标准农田", "市农业农村委", "市水利局"],
+        [
+            "2",
+            "发展乡村产业",
+            "培育农业龙头企业",
+            "市农业农村委",
+            "市商务委",
+        ],
+    ];
+    let markdown: Vec<String> = rows
+        .iter()
+        .map(|r| format!("| {} |", r.join(" | ")))
+        .collect();
+    let bars: Vec<String> = rows.iter().map(|r| r.join(" | ")).collect();
+    for (what, table) in [("markdown", markdown), ("bars", bars)] {
+        let text = format!("某某任务分工\n\n{}\n", table.join("\n"));
+        assert_eq!(
+            task_rows(&text),
+            [
+                task_row(
+                    1,
+                    "稳定粮食播种面积",
+                    &["市农业农村委"],
+                    &["市财政局"],
+                    &["保障粮食安全"]
+                ),
+                task_row(
+                    1,
+                    "建设高标准农田",
+                    &["市农业农村委"],
+                    &["市水利局"],
+                    &["保障粮食安全"]
+                ),
+                task_row(
+                    2,
+                    "培育农业龙头企业",
+                    &["市农业农村委"],
+                    &["市商务委"],
+                    &["发展乡村产业"]
+                ),
+            ],
+            "{what}"
+        );
+    }
+}

@@ -706,6 +706,9 @@ struct TableRead {
     first_leads: bool,
     groups: GroupPath,
     last_seq: u32,
+    /// The group column cells of the last task read (a task under the same merged cells
+    /// takes them).
+    last_group_cols: Vec<String>,
     /// The workbook sheet the table is on: a table on another sheet starts a list of its own.
     sheet: Option<String>,
 }
@@ -729,6 +732,7 @@ impl TableRead {
             first_leads,
             groups: GroupPath::default(),
             last_seq: 0,
+            last_group_cols: Vec::new(),
             sheet: table.sheet.clone(),
         })
     }
@@ -758,6 +762,7 @@ impl TableRead {
             first_leads,
             groups,
             last_seq,
+            last_group_cols,
             sheet,
         } = self;
         let (names, roles, first_leads) = (&*names, &*roles, *first_leads);
@@ -877,6 +882,21 @@ impl TableRead {
             if task.text.is_empty() && seq.is_none() && task.lead.is_empty() {
                 continue;
             }
+            // A task under a number and a group printed once over several rows (merged cells
+            // copied as text, the cells under them left empty): both are the row's above, as
+            // a `rowspan` gives them.
+            let merged_above = unnumbered
+                && !group_cols.is_empty()
+                && group_cols.iter().all(String::is_empty)
+                && last_group_cols.iter().any(|g| !g.is_empty());
+            if merged_above {
+                group_cols.clone_from(last_group_cols);
+                if let Some(prev) = out.last().filter(|p| p.origin == TaskOrigin::Table) {
+                    seq = Some(prev.seq);
+                    task.marker.clone_from(&prev.marker);
+                }
+            }
+            last_group_cols.clone_from(&group_cols);
             task.seq = seq.unwrap_or(*last_seq + 1);
             *last_seq = task.seq;
             task.group = groups.path();

@@ -47,11 +47,12 @@ enum Separator {
     Spaces,
 }
 
-/// One cell of a line: where it starts (in display columns, for [`Separator::Spaces`]) and its
-/// text.
+/// One cell of a line: where it starts and ends (in display columns, for [`Separator::Spaces`];
+/// its place among the cells, for [`Separator::Bars`]) and its text.
 #[derive(Debug)]
 struct Piece<'a> {
     column: usize,
+    end: usize,
     text: &'a str,
 }
 
@@ -140,17 +141,29 @@ pub fn read_delimited_table(
             })?;
     let width = header.len();
     let numbered = roles.first() == Some(&ColumnRole::Seq);
+    // Where the header's first cell ends: a row's text set on lines above its number starts
+    // right of it.
+    let header_first_end = split(line, separator).first().map_or(0, |p| p.end);
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
-    // Where the cells of the last row start (display columns), for pieces that wrapped.
-    let mut columns: Vec<usize> = Vec::new();
+    // Where the cells of the last row lie (display columns), for pieces that wrapped.
+    let mut columns = RowColumns::default();
     // Whether the line before was a row, or a group row (a wrapped piece must follow one
     // directly).
     let mut after_row = false;
     let mut after_group = false;
+    // Rows printed with their number on a middle line (`pdftotext -layout` centres a cell
+    // vertically): the lines of text above the number are held until the number comes. The
+    // table is laid out so when its first row starts above its number; then of the lines
+    // between two numbers, as many as the row above had above its number go on that row
+    // (its cells are centred on the number too), and the rest start the next row.
+    let mut pending: Vec<Vec<Piece<'_>>> = Vec::new();
+    let mut centred = false;
+    let (mut above, mut below) = (0usize, 0usize);
     let mut end = start + 1;
     let mut i = start + 1;
     while let Some(line) = lines.get(i) {
         if line.trim().is_empty() || is_rule(line) {
+            flush(&mut rows, &mut pending, &mut columns);
             (after_row, after_group) = (false, false);
             i += 1;
             continue;
@@ -168,29 +181,77 @@ pub fn read_delimited_table(
             (Some(only), None) if only.column == 0 => (only.text, true),
             _ => (pieces.first().map_or("", |p| p.text), pieces.len() == 1),
         };
+        let starts = starts_row(&pieces, width, numbered);
+        // Text above the first row's number: under a cell right of the number's, in fewer
+        // pieces than the header has cells.
+        let above_first = separator == Separator::Spaces
+            && numbered
+            && rows.len() == 1
+            && pending.len() < MAX_LINES_ABOVE
+            && !starts
+            && pieces.len() < width
+            && pieces.first().is_some_and(|p| {
+                p.column >= header_first_end + 2 && tasks::parse_seq(p.text).is_none()
+            });
         if single && super::text::is_group_line(first) {
+            flush(&mut rows, &mut pending, &mut columns);
             rows.push((vec![first.to_string()], i + 1));
-            columns.clear();
+            columns = RowColumns::default();
             (after_row, after_group) = (false, true);
-        } else if after_group && single && !starts_row(&pieces, width, numbered) {
+        } else if after_group && single && !starts {
             // The rest of a group row's text that wrapped.
             if let Some(cell) = rows.last_mut().and_then(|(r, _)| r.first_mut()) {
                 push_wrapped(cell, first);
             }
-        } else if after_row && is_continuation(&pieces, &columns, separator, numbered) {
-            if let Some((row, _)) = rows.last_mut() {
-                continue_row(row, &pieces, &columns, separator);
+        } else if after_row
+            && !own_row_under_merged(&pieces, &roles, separator)
+            && is_continuation(&pieces, &columns, separator, numbered)
+        {
+            if centred && (below >= above || !pending.is_empty()) && pending.len() < MAX_LINES_ABOVE
+            {
+                pending.push(pieces);
+            } else if let Some((row, _)) = rows.last_mut() {
+                continue_row(row, &pieces, &mut columns, separator);
+                below += 1;
             }
-        } else if starts_row(&pieces, width, numbered) {
-            columns = pieces.iter().map(|p| p.column).collect();
-            rows.push((pieces.iter().map(|p| p.text.to_string()).collect(), i + 1));
+        } else if starts || own_row_under_merged(&pieces, &roles, separator) {
+            columns = RowColumns::of(&pieces);
+            let mut cells = vec![String::new(); pieces.len()];
+            if rows.len() == 1 && !pending.is_empty() {
+                centred = true;
+            }
+            above = pending.len();
+            below = 0;
+            for piece_line in pending.drain(..) {
+                let places = columns.place(&piece_line);
+                for (n, p) in piece_line.iter().enumerate() {
+                    let k = places
+                        .as_ref()
+                        .and_then(|k| k.get(n).copied())
+                        .unwrap_or_else(|| columns.nearest(p));
+                    if let Some(cell) = cells.get_mut(k) {
+                        push_wrapped(cell, p.text);
+                    }
+                    columns.widen(k, p);
+                }
+            }
+            for (cell, p) in cells.iter_mut().zip(&pieces) {
+                push_wrapped(cell, p.text);
+            }
+            rows.push((cells, i + 1));
             (after_row, after_group) = (true, false);
+        } else if above_first {
+            pending.push(pieces);
         } else {
             break;
         }
         i += 1;
-        end = i;
+        // Lines held for a row that never came are not the table's.
+        if pending.is_empty() || rows.len() > 1 {
+            end = i;
+        }
     }
+    flush(&mut rows, &mut pending, &mut columns);
     // A heading after the last row belongs to the text that follows the table.
     while rows.len() > 1 && rows.last().is_some_and(|(r, _)| r.len() == 1) {
         if let Some((_, line)) = rows.pop() {
@@ -264,6 +325,7 @@ fn split(line: &str, separator: Separator) -> Vec<Piece<'_>> {
                 .enumerate()
                 .map(|(column, text)| Piece {
                     column,
+                    end: column + 1,
                     text: super::text::without_emphasis(text.trim_matches(is_space)),
                 })
                 .collect()
@@ -282,41 +344,46 @@ fn split_on_spaces(line: &str) -> Vec<Piece<'_>> {
     let mut pieces = Vec::new();
     let mut column = 0usize;
     // The piece being read: its start (byte, column) and the end of its last non-space
-    // character (byte); and the width of the white space since then.
-    let mut open: Option<(usize, usize, usize)> = None;
+    // character (byte, column); and the width of the white space since then.
+    let mut open: Option<((usize, usize), (usize, usize))> = None;
     let mut gap = 0usize;
     for (at, c) in line.char_indices() {
         let w = if c == '\t' { 2 } else { c.width().unwrap_or(0) };
         if is_space(c) {
             gap += w.max(1);
         } else {
+            let end = (at + c.len_utf8(), column + w);
             match open {
-                Some((s, col, e)) if gap >= 2 => {
-                    push_piece(&mut pieces, line, s, e, col);
-                    open = Some((at, column, at + c.len_utf8()));
+                Some((start, last)) if gap >= 2 => {
+                    push_piece(&mut pieces, line, start, last);
+                    open = Some(((at, column), end));
                 }
-                Some((s, col, _)) => open = Some((s, col, at + c.len_utf8())),
-                None => open = Some((at, column, at + c.len_utf8())),
+                Some((start, _)) => open = Some((start, end)),
+                None => open = Some(((at, column), end)),
             }
             gap = 0;
         }
         column += w;
     }
-    if let Some((s, col, e)) = open {
-        push_piece(&mut pieces, line, s, e, col);
+    if let Some((start, end)) = open {
+        push_piece(&mut pieces, line, start, end);
     }
     pieces
 }
 
+/// Adds the piece of `line` from `start` to `end` (each a byte and a display column).
 fn push_piece<'a>(
     pieces: &mut Vec<Piece<'a>>,
     line: &'a str,
-    start: usize,
-    end: usize,
-    column: usize,
+    (start, column): (usize, usize),
+    (end, end_column): (usize, usize),
 ) {
     if let Some(text) = line.get(start..end) {
-        pieces.push(Piece { column, text });
+        pieces.push(Piece {
+            column,
+            end: end_column,
+            text,
+        });
     }
 }
 
@@ -338,11 +405,130 @@ fn starts_row(pieces: &[Piece<'_>], width: usize, numbered: bool) -> bool {
                 .is_some_and(|p| tasks::parse_seq(p.text).is_some()))
 }
 
-/// Whether a line split into `pieces`, right after a row whose cells started at `columns`, is the
+/// Where the cells of the row being read lie, in display columns: where each starts on the line
+/// that starts the row, and how far its text reaches on any of the row's lines so far.
+#[derive(Debug, Default)]
+struct RowColumns {
+    starts: Vec<usize>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl RowColumns {
+    fn of(pieces: &[Piece<'_>]) -> Self {
+        RowColumns {
+            starts: pieces.iter().map(|p| p.column).collect(),
+            spans: pieces.iter().map(|p| (p.column, p.end)).collect(),
+        }
+    }
+
+    /// Notes that cell `k` holds `piece` on another line of the row.
+    fn widen(&mut self, k: usize, piece: &Piece<'_>) {
+        if let Some(span) = self.spans.get_mut(k) {
+            *span = (span.0.min(piece.column), span.1.max(piece.end));
+        }
+    }
+
+    /// The cells of the row (not the first: a number or what the row is about does not wrap
+    /// onto a line of its own, and text at the margin is prose) that the pieces of a line with
+    /// fewer pieces than the row has cells lie under, one per piece. A piece lies under a cell
+    /// that starts where it does, give or take one column (text in a cell may be indented by
+    /// one); or — a cell centred, or set in by its own spaces, as `pdftotext -layout` prints
+    /// them — within the cell's room: two columns clear of the text of the cells on its left and
+    /// right on the row's lines, nearest the cell whose text is centred closest to its own.
+    fn place(&self, pieces: &[Piece<'_>]) -> Option<Vec<usize>> {
+        if pieces.is_empty() || pieces.len() >= self.starts.len() {
+            return None;
+        }
+        let aligned: Option<Vec<usize>> = pieces
+            .iter()
+            .map(|p| column_under(&self.starts, p.column).filter(|&k| k >= 1))
+            .collect();
+        if aligned.is_some() {
+            return aligned;
+        }
+        let mut out = Vec::with_capacity(pieces.len());
+        let mut from = 1;
+        for p in pieces {
+            let k = (from..self.spans.len())
+                .filter(|&k| self.has_room_for(k, p))
+                .min_by_key(|&k| {
+                    let (s, e) = self.spans[k];
+                    (p.column + p.end).abs_diff(s + e)
+                })?;
+            out.push(k);
+            from = k + 1;
+        }
+        Some(out)
+    }
+
+    /// The cell (not the first) whose text is centred closest to `piece`'s.
+    fn nearest(&self, piece: &Piece<'_>) -> usize {
+        (1..self.spans.len())
+            .min_by_key(|&k| {
+                let (s, e) = self.spans[k];
+                (piece.column + piece.end).abs_diff(s + e)
+            })
+            .unwrap_or(0)
+    }
+
+    /// Whether `piece` fits in the room of cell `k` (not the first) between its neighbours' text.
+    fn has_room_for(&self, k: usize, piece: &Piece<'_>) -> bool {
+        let clear_left = k
+            .checked_sub(1)
+            .and_then(|l| self.spans.get(l))
+            .is_some_and(|&(_, end)| piece.column >= end + 2);
+        let clear_right = self
+            .spans
+            .get(k + 1)
+            .is_none_or(|&(start, _)| piece.end + 2 <= start);
+        clear_left && clear_right
+    }
+}
+
+/// Whether a line with bars is a task of its own under merged cells: its number and group cells
+/// left empty (printed once, on the row above), its task and lead cells filled. A line that
+/// leaves its first cell empty is otherwise the rest of the row above's cells.
+fn own_row_under_merged(pieces: &[Piece<'_>], roles: &[ColumnRole], separator: Separator) -> bool {
+    let cell = |role: ColumnRole| {
+        roles
+            .iter()
+            .position(|r| *r == role)
+            .and_then(|k| pieces.get(k))
+            .map(|p| p.text)
+    };
+    separator == Separator::Bars
+        && pieces.len() <= roles.len()
+        && cell(ColumnRole::Seq).is_some_and(str::is_empty)
+        && cell(ColumnRole::Group).is_some_and(str::is_empty)
+        && [ColumnRole::Task, ColumnRole::Lead]
+            .into_iter()
+            .all(|r| cell(r).is_some_and(|t| !t.is_empty()))
+}
+
+/// The most lines of a row held above its number.
+const MAX_LINES_ABOVE: usize = 4;
+
+/// Adds the lines held for a row that did not come to the row above, as the rest of its cells.
+fn flush(
+    rows: &mut [(Vec<String>, usize)],
+    pending: &mut Vec<Vec<Piece<'_>>>,
+    columns: &mut RowColumns,
+) {
+    let tasks_read = rows.len() > 1;
+    let Some((row, _)) = rows.last_mut().filter(|_| tasks_read) else {
+        pending.clear();
+        return;
+    };
+    for pieces in pending.drain(..) {
+        continue_row(row, &pieces, columns, Separator::Spaces);
+    }
+}
+
+/// Whether a line split into `pieces`, right after a row whose cells lie at `columns`, is the
 /// rest of that row's cells.
 fn is_continuation(
     pieces: &[Piece<'_>],
-    columns: &[usize],
+    columns: &RowColumns,
     separator: Separator,
     numbered: bool,
 ) -> bool {
@@ -354,15 +540,9 @@ fn is_continuation(
     }
     match separator {
         // The first column left empty: the row goes on.
-        Separator::Bars => first.text.is_empty() && pieces.len() <= columns.len().max(2),
-        // Every piece under a later column of the row (the first column, a number or what the
-        // row is about, does not wrap onto a line of its own; text at the margin is prose).
-        Separator::Spaces => {
-            pieces.len() < columns.len()
-                && pieces
-                    .iter()
-                    .all(|p| column_under(columns, p.column).is_some_and(|k| k >= 1))
-        }
+        Separator::Bars => first.text.is_empty() && pieces.len() <= columns.starts.len().max(2),
+        // Every piece under a later cell of the row.
+        Separator::Spaces => columns.place(pieces).is_some(),
     }
 }
 
@@ -383,17 +563,25 @@ fn push_wrapped(cell: &mut String, next: &str) {
     cell.push_str(next);
 }
 
-/// Adds the pieces of a wrapped line to the cells of `row`.
+/// Adds the pieces of a wrapped line to the cells of `row`, whose cells lie at `columns`.
 fn continue_row(
     row: &mut Vec<String>,
     pieces: &[Piece<'_>],
-    columns: &[usize],
+    columns: &mut RowColumns,
     separator: Separator,
 ) {
-    for p in pieces.iter().filter(|p| !p.text.is_empty()) {
-        let k = match separator {
-            Separator::Bars => p.column,
-            Separator::Spaces => column_under(columns, p.column).unwrap_or(0),
+    let places = match separator {
+        Separator::Bars => None,
+        Separator::Spaces => columns.place(pieces),
+    };
+    for (n, p) in pieces.iter().enumerate() {
+        if p.text.is_empty() {
+            continue;
+        }
+        let k = match (separator, &places) {
+            (Separator::Bars, _) => p.column,
+            (Separator::Spaces, Some(places)) => places.get(n).copied().unwrap_or(0),
+            (Separator::Spaces, None) => column_under(&columns.starts, p.column).unwrap_or(0),
         };
         if row.len() <= k {
             row.resize(k + 1, String::new());
@@ -401,6 +589,7 @@ fn continue_row(
         if let Some(cell) = row.get_mut(k) {
             push_wrapped(cell, p.text);
         }
+        columns.widen(k, p);
     }
 }
 

@@ -85,6 +85,37 @@ fn table_line_follows(lines: &[&str], from: usize) -> bool {
     false
 }
 
+/// Whether a table line comes after a cell's line break at `lines[from - 1]`: the next line that
+/// is not more of the cell (a few lines at most, no blank line between).
+fn table_line_after_break(lines: &[&str], from: usize) -> bool {
+    for l in lines.iter().skip(from).take(4) {
+        if is_table_line(l) {
+            return true;
+        }
+        if is_blank(l) || is_group_line(l) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Adds the line `line`, which a cell's line break started, to the last of `cells`.
+fn continue_cell(cells: &mut Vec<String>, line: &str) {
+    continue_cell_with(cells, &crate::normalize::normalize_cell(line));
+}
+
+/// Adds `text`, the next line of the last of `cells`, to it after a line break.
+fn continue_cell_with(cells: &mut Vec<String>, text: &str) {
+    match cells.last_mut() {
+        Some(cell) if !cell.is_empty() => {
+            cell.push('\n');
+            cell.push_str(text);
+        }
+        Some(cell) => cell.push_str(text),
+        None => cells.push(text.to_string()),
+    }
+}
+
 /// A Markdown-style row: `| 序号 | 试点任务 | 牵头单位 |`.
 fn is_pipe_row(line: &str) -> bool {
     let t = line.trim();
@@ -400,13 +431,25 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
         if is_table_line(line) {
             // The region runs over table lines and blank lines, ending at the last table line.
             // A numbered heading line between table lines is a group row that lost its tab.
+            // A line without tabs right after a table line, with a table line after it, is
+            // a cell's line break (a Word or web table copied as text): it goes on with the
+            // last cell so far.
             let mut in_row = vec![false; 0];
+            let mut broken = vec![false; 0];
             let mut j = i;
             let mut last = i;
             let mut blank_inside = false;
             while j < lines.len() {
-                let row_line = is_table_line(lines[j])
+                let line_break = j > i
+                    && !is_table_line(lines[j])
+                    && !is_blank(lines[j])
+                    && (is_table_line(lines[j - 1]) || broken.last().copied().unwrap_or(false))
+                    && !is_group_line(lines[j])
+                    && table_line_after_break(lines, j + 1);
+                let row_line = line_break
+                    || is_table_line(lines[j])
                     || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1));
+                broken.push(line_break);
                 if row_line {
                     if j > last + 1
                         && in_row.get(last - i).copied().unwrap_or(false)
@@ -424,7 +467,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
             // Size the grid before building it: rows × widest row.
             let (mut row_count, mut width, mut row_cells) = (0u64, 0u64, 0u64);
             for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
-                if !in_row[k - i] {
+                if !in_row[k - i] || broken[k - i] {
                     continue;
                 }
                 let new_row = !blank_inside || k == i || !in_row[k - i - 1];
@@ -468,20 +511,53 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     let row_line = k + 1;
                     let mut cells = Vec::new();
                     while k <= last && in_row[k - i] {
-                        cells.extend(line_cells(lines[k]).map(crate::normalize::normalize_cell));
+                        if broken[k - i] {
+                            continue_cell(&mut cells, lines[k]);
+                        } else {
+                            cells
+                                .extend(line_cells(lines[k]).map(crate::normalize::normalize_cell));
+                        }
                         k += 1;
                     }
                     rows.push((cells, row_line));
                 }
             } else {
                 for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
-                    if in_row[k - i] && !is_pipe_rule(l) {
-                        rows.push((
-                            line_cells(l)
-                                .map(crate::normalize::normalize_cell)
-                                .collect(),
-                            k + 1,
-                        ));
+                    if !in_row[k - i] || is_pipe_rule(l) {
+                        continue;
+                    }
+                    if broken[k - i] {
+                        if let Some((cells, _)) = rows.last_mut() {
+                            continue_cell(cells, l);
+                        }
+                        continue;
+                    }
+                    let cells: Vec<String> = line_cells(l)
+                        .map(crate::normalize::normalize_cell)
+                        .collect();
+                    // A row whose line broke inside a cell other than its last: the next line
+                    // holds the rest of that cell and the cells after it, as many as the row
+                    // lacks. A number, a group heading or a line set in by a tab (a row of the
+                    // layout the text writer prints) starts a row of its own.
+                    let rest_of = |row: &[String]| {
+                        let short = (width as usize).saturating_sub(row.len());
+                        row.len() >= 2
+                            && short >= 1
+                            && cells.len() == short + 1
+                            && cells.first().is_some_and(|c| {
+                                crate::tasks::parse_seq(c).is_none() && !is_group_line(c)
+                            })
+                            && !is_pipe_row(l)
+                            && !l.starts_with('\t')
+                    };
+                    let joins = rows.last().is_some_and(|(row, _)| rest_of(row));
+                    match rows.last_mut() {
+                        Some((row, _)) if joins => {
+                            let mut rest = cells.into_iter();
+                            continue_cell_with(row, &rest.next().unwrap_or_default());
+                            row.extend(rest);
+                        }
+                        _ => rows.push((cells, k + 1)),
                     }
                 }
             }
