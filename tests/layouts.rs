@@ -885,5 +885,13 @@ fn number_and_group_printed_once_over_rows_belong_to_the_rows_below() {
             ],
             "{what}"
         );
+        // The number printed once is no repeat.
+        let numbering: Vec<String> = gongwen_parse::parse_text(&text)
+            .diagnostics
+            .into_iter()
+            .map(|d| d.code)
+            .filter(|c| c.starts_with("task_number"))
+            .collect();
+        assert!(numbering.is_empty(), "{what}: {numbering:?}");
     }
 }

@@ -894,6 +894,8 @@ impl TableRead {
                 if let Some(prev) = out.last().filter(|p| p.origin == TaskOrigin::Table) {
                     seq = Some(prev.seq);
                     task.marker.clone_from(&prev.marker);
+                    // Printed once for both rows, as a merged cell prints it: no repeat.
+                    task.shares_number = true;
                 }
             }
             last_group_cols.clone_from(&group_cols);
