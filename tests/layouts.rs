@@ -895,3 +895,27 @@ fn number_and_group_printed_once_over_rows_belong_to_the_rows_below() {
         assert!(numbering.is_empty(), "{what}: {numbering:?}");
     }
 }
+
+#[test]
+fn an_attachment_head_between_two_tables_is_no_line_break_of_a_cell() {
+    // The normalized text the text writer prints: each table's rows set in by a tab, the next
+    // attachment's label and title right under the last row.
+    let text = "某县人民政府办公室\n关于做好改造工作的通知\n某政办发〔2023〕2号\n各乡镇人民政府：\n\
+                现将任务分工和分配表印发给你们。\n附件：1．任务分工\n2．任务分配表\n\
+                某县人民政府办公室\n2023年5月19日\n\
+                附件1\n任务分工\n\t序号\t任务\t牵头单位\n\t1\t新改建户厕\t县农业农村局\n\
+                \t2\t建设公厕\t县城管局、县财政局\n\
+                附件2\n任务分配表\n\t乡镇\t任务（户）\n\t东川镇\t3000\n\t西山镇\t2000\n";
+    let d = gongwen_parse::parse_text(text);
+    let tables: Vec<(Option<&str>, usize)> = d
+        .parts
+        .iter()
+        .flat_map(|p| {
+            p.tables
+                .iter()
+                .map(move |t| (p.label.as_deref(), t.rows.len()))
+        })
+        .collect();
+    assert_eq!(tables, [(Some("附件1"), 3), (Some("附件2"), 3)]);
+    assert_eq!(d.tasks[1].lead, ["县城管局", "县财政局"]);
+}

@@ -51,7 +51,7 @@ fn is_paren_line(s: &str) -> bool {
 }
 
 /// An attachment label line: `附件`, `附件2`, `附件：`.
-fn is_attachment_label(s: &str) -> bool {
+pub(crate) fn is_attachment_label(s: &str) -> bool {
     s.starts_with("附件") && ATTACHMENT_LABEL.is_match(s)
 }
 
@@ -64,7 +64,7 @@ fn attachment_list(s: &str) -> Option<regex::Captures<'_>> {
 
 /// An attachment's page headed by its numbered label and title on one line: `附件1：X`,
 /// `附件2　X`, `附件三：X` → (`附件1`, `X`).
-fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
+pub(crate) fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
     let rest = s.strip_prefix("附件")?;
     let title =
         rest.trim_start_matches(|c: char| c.is_ascii_digit() || numbering::is_cn_numeral(c));

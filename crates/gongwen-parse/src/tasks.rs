@@ -120,7 +120,7 @@ fn header_words(s: &str) -> u16 {
     }
 }
 
-fn is_header_cell(s: &str) -> bool {
+pub(crate) fn is_header_cell(s: &str) -> bool {
     s.chars().count() <= 12
         && header_words(s)
             & (word::SEQ

@@ -90,13 +90,34 @@ fn table_line_follows(lines: &[&str], from: usize) -> bool {
 fn table_line_after_break(lines: &[&str], from: usize) -> bool {
     for l in lines.iter().skip(from).take(4) {
         if is_table_line(l) {
-            return true;
+            // The header of another table (an attachment's, under its label and title) starts
+            // that table: the lines before it are no part of this one.
+            return !is_header_line(l);
         }
         if is_blank(l) || is_group_line(l) {
             return false;
         }
     }
     false
+}
+
+/// A table line whose cells (two or more) all name columns: a header row.
+fn is_header_line(line: &str) -> bool {
+    let mut cells = line_cells(line).map(str::trim).filter(|c| !c.is_empty());
+    let mut n = 0;
+    let all = cells.all(|c| {
+        n += 1;
+        crate::tasks::is_header_cell(&crate::normalize::normalize_cell(c))
+    });
+    all && n >= 2
+}
+
+/// An attachment's label or head (`附件2`, `附件1：X`): it starts the attachment, never goes on
+/// with a cell.
+fn is_attachment_head(line: &str) -> bool {
+    let t = crate::normalize::normalize_cell(line);
+    crate::structure::is_attachment_label(&t)
+        || crate::structure::numbered_attachment_head(&t).is_some()
 }
 
 /// Adds the line `line`, which a cell's line break started, to the last of `cells`.
@@ -445,6 +466,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     && !is_blank(lines[j])
                     && (is_table_line(lines[j - 1]) || broken.last().copied().unwrap_or(false))
                     && !is_group_line(lines[j])
+                    && !is_attachment_head(lines[j])
                     && table_line_after_break(lines, j + 1);
                 let row_line = line_break
                     || is_table_line(lines[j])
