@@ -3,7 +3,7 @@
 //! GB/T 9704-2012 fixes the order of a notice's elements, and the builder reads them in that
 //! order: the head (issuer line, title lines, 发文字号, in either order), the addressees (主送机关,
 //! a line ending in `：`), the letter body, the signature (署名) and date (成文日期), the note
-//! (附注, a parenthesized line after the date), then whatever the letter transmits — an enclosed
+//! (附注, a bracketed line after the date, or a bare `此件……`), then whatever the letter transmits — an enclosed
 //! document (a title line, then its text), and attachments (a `附件` or `附件1` label line, then a
 //! title). Each part's numbered headings become a [`Section`] tree whose levels follow the
 //! nesting of marker kinds in the document itself.
@@ -29,8 +29,9 @@ static ATTACHMENT_LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").expect("static regex"));
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[．.、](.+)$").expect("static regex"));
-static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^（(此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})）$")
+/// What a note (附注) says, inside its brackets: `此件公开发布`, `本文有删减`, `此件发至县级`.
+static NOTE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})$")
         .expect("static regex")
 });
 static PAREN_LINE: LazyLock<Regex> =
@@ -42,7 +43,41 @@ static PAREN_LINE: LazyLock<Regex> =
 
 /// A note line (附注): `（此件公开发布）`.
 fn is_note(s: &str) -> bool {
-    s.starts_with('（') && s.ends_with('）') && NOTE.is_match(s)
+    s.strip_prefix('（')
+        .and_then(|s| s.strip_suffix('）'))
+        .is_some_and(|inner| NOTE_TEXT.is_match(inner))
+}
+
+/// Brackets other than `（）` that a note may be printed in, right under the date.
+const NOTE_BRACKETS: [(char, char); 6] = [
+    ('〔', '〕'),
+    ('【', '】'),
+    ('[', ']'),
+    ('［', '］'),
+    ('〈', '〉'),
+    ('<', '>'),
+];
+
+/// The note printed on the line right under the date, as it reads without its brackets: any
+/// short line in `（）`, a note's words in other brackets (`〔此件主动公开〕`, `【此件公开发布】`),
+/// or a bare `此件……` or `本文有删减` (a bare line naming 公开 may be an enclosure's title).
+fn note_under_date(s: &str) -> Option<String> {
+    if is_note(s) || is_paren_line(s) {
+        return Some(strip_parens(s));
+    }
+    let bracketed = NOTE_BRACKETS.iter().find_map(|&(open, close)| {
+        s.strip_prefix(open)
+            .and_then(|s| s.strip_suffix(close))
+            .filter(|inner| NOTE_TEXT.is_match(inner))
+    });
+    let bare = || {
+        (s.starts_with("此件") || s == "本文有删减") && char_len(s) <= 22 && NOTE_TEXT.is_match(s)
+    };
+    match bracketed {
+        Some(inner) => Some(inner.to_string()),
+        None if bare() => Some(s.to_string()),
+        None => None,
+    }
 }
 
 /// A short line in parentheses.
@@ -960,8 +995,8 @@ pub fn build(mut input: Blocks) -> Document {
             }
             let mut rest = d + 1;
             if let Some(Block::Para(q)) = blocks.get(rest) {
-                if is_note(&q.text) || is_paren_line(&q.text) {
-                    b.notes.push((strip_parens(&q.text), q.line));
+                if let Some(note) = note_under_date(&q.text) {
+                    b.notes.push((note, q.line));
                     rest += 1;
                 }
             }
