@@ -602,6 +602,45 @@ fn bare_titles_under_chapters_are_headings_and_articles_stay_text() {
 }
 
 #[test]
+fn items_under_a_part_are_headed_as_at_the_top() {
+    let text = "某市人民政府关于印发某市数字经济发展规划的通知\n\n某府发〔2022〕21号\n\n各区人民政府：\n\n\
+        现将规划印发给你们，请认真组织实施。\n\n某市人民政府\n\n2022年4月1日\n\n某市数字经济发展规划\n\n\
+        第一部分　保障措施\n\n一、加强组织领导。\n\n二、加大政策支持。强化财政资金保障。\n\n\
+        第二部分　附则\n\n第一章　实施\n\n一、本规划自印发之日起施行。\n";
+    let d = gongwen_parse::parse_text(text);
+    let plan = d.parts.last().expect("the plan");
+    let part = &plan.sections[0];
+    let items: Vec<(&str, &str, &str, &[String])> = part
+        .children
+        .iter()
+        .map(|s| {
+            (
+                s.marker.as_str(),
+                s.heading.as_str(),
+                s.heading_suffix.as_str(),
+                s.paragraphs.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            ("一、", "加强组织领导", "。", &[][..]),
+            (
+                "二、",
+                "加大政策支持",
+                "。",
+                &strs(&["强化财政资金保障。"])[..]
+            ),
+        ]
+    );
+    // Under a chapter a sentence is still an article: text.
+    let article = &plan.sections[1].children[0].children[0];
+    assert_eq!(article.heading, "");
+    assert_eq!(article.paragraphs, strs(&["本规划自印发之日起施行。"]));
+}
+
+#[test]
 fn a_decimal_outline_nests_by_its_parts() {
     let text = "某省应急管理厅关于印发某省森林火灾应急预案的通知\n\n某应急〔2023〕15号\n\n各市应急管理局：\n\n\
         现将预案印发给你们，请认真贯彻执行。\n\n某省应急管理厅\n\n2023年10月9日\n\n某省森林火灾应急预案\n\n\

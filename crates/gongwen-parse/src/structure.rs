@@ -1662,12 +1662,14 @@ impl Outline {
         }
         let rest = p.text.get(m.len..).unwrap_or_default();
         // Items directly under 第X章/第X节 are articles in all but name (`第一章 总则` / `一、根据……`):
-        // text, not headings — unless the item is a bare title (`第一部分 发展基础` / `一、取得的成效`,
-        // as plans print them): a short phrase without a sentence's punctuation.
+        // text, not headings — unless the item is a bare title (`第一章 发展基础` / `一、取得的成效`,
+        // as plans print them): a short phrase without a sentence's punctuation. A 第X部分 divides
+        // a plan or an 意见 as `一、` does, and its items are headed as they are at the top
+        // (`第四部分 保障措施` / `一、加强组织领导。`).
         let under_chapter = self
             .open
             .last()
-            .is_some_and(|(k, _)| k.is_ordinal() && *k != MarkerKind::Article);
+            .is_some_and(|(k, _)| matches!(k, MarkerKind::Chapter | MarkerKind::Section));
         // Asked only of an item under a chapter (see below).
         let bare_title = || {
             let t = p.text.get(m.len..).unwrap_or_default().trim();
