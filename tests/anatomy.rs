@@ -573,3 +573,35 @@ fn a_forwarded_documents_signature_and_date_close_its_part() {
             .ends_with("健全收运处置体系。\n某市人民政府办公室\n2023年5月8日\n")
     );
 }
+
+#[test]
+fn a_note_under_the_date_in_any_brackets_or_none_is_the_note() {
+    let letter = "某某市人民政府办公厅关于印发某某预案的通知\n某府办发〔2022〕31号\n\
+        各区县（自治县）人民政府，市政府有关部门：\n《某某市地震应急预案》已经市政府同意，现印发给你们。\n\
+        某某市人民政府办公厅\n2022年4月29日\n";
+    for (line, note) in [
+        ("〔此件主动公开〕", "此件主动公开"),
+        ("【此件公开发布】", "此件公开发布"),
+        ("[此件公开发布]", "此件公开发布"),
+        ("［此件不予公开］", "此件不予公开"),
+        ("〈此件公开发布〉", "此件公开发布"),
+        ("此件公开发布", "此件公开发布"),
+        ("本文有删减", "本文有删减"),
+        ("（此件依申请公开）", "此件依申请公开"),
+    ] {
+        let doc = parse_text(&format!("{letter}{line}\n"));
+        let notice = round_trips(&doc);
+        assert_eq!(notice.note.as_deref(), Some(note), "{line}");
+        assert!(doc.parts.is_empty(), "{line}: {:?}", doc.parts);
+    }
+    // Other lines under the date are what the letter transmits, bracketed or not: a bare title
+    // that names 公开 among its words, or a bracketed line that says no note's words.
+    for line in ["关于推进政务公开工作的意见", "【关于某某事项的说明】"] {
+        let doc = parse_text(&format!("{letter}{line}\n正文。\n"));
+        assert_eq!(doc.notice.note, None, "{line}");
+        assert_eq!(
+            gongwen_tests::part_heads(&doc),
+            [(gongwen_parse::PartKind::Enclosure, None, Some(line))]
+        );
+    }
+}

@@ -602,6 +602,82 @@ fn bare_titles_under_chapters_are_headings_and_articles_stay_text() {
 }
 
 #[test]
+fn a_title_of_phrases_joined_by_commas_heads_its_sub_items() {
+    let text = "国务院办公厅关于进一步优化营商环境的意见\n\n国办发〔2022〕30号\n\n各省、自治区、直辖市人民政府：\n\n\
+        为进一步优化营商环境，经国务院同意，现提出以下意见。\n\n\
+        一、进一步破除隐性门槛，推动降低市场主体准入成本\n\n（一）全面实施市场准入负面清单管理。\n\n\
+        （二）纳税人为独生子女的，按照每月2000元的标准定额扣除；\n\n\
+        二、进一步规范涉企收费，推动减轻市场主体经营负担\n\n（一）加强公用事业收费监管。\n\n\
+        三、各地区要抓好落实，做好以下工作：\n\n（一）压实责任。\n\n\
+        第四条　有下列情形之一的，不予登记\n\n（一）申请人隐瞒有关情况，提供虚假材料\n\n（二）其他情形。\n\n\
+        国务院办公厅\n\n2022年9月7日\n";
+    let d = gongwen_parse::parse_text(text);
+    let body = d.parts.first().expect("the body");
+    assert_eq!(
+        outline(&body.sections),
+        vec![
+            o(1, "一、", "进一步破除隐性门槛，推动降低市场主体准入成本"),
+            o(2, "（一）", "全面实施市场准入负面清单管理"),
+            // A clause closed by `；` stays text.
+            o(2, "（二）", ""),
+            o(1, "二、", "进一步规范涉企收费，推动减轻市场主体经营负担"),
+            o(2, "（一）", "加强公用事业收费监管"),
+            // A clause that opens a list with `：` stays text.
+            o(1, "三、", ""),
+            o(2, "（一）", "压实责任"),
+            o(1, "第四条", ""),
+            // The clauses of an article are text, stop or none.
+            o(2, "（一）", ""),
+            o(2, "（二）", ""),
+        ]
+    );
+    assert!(body.sections[0].paragraphs.is_empty());
+    assert_eq!(
+        body.sections[2].paragraphs,
+        strs(&["各地区要抓好落实，做好以下工作："])
+    );
+}
+
+#[test]
+fn items_under_a_part_are_headed_as_at_the_top() {
+    let text = "某市人民政府关于印发某市数字经济发展规划的通知\n\n某府发〔2022〕21号\n\n各区人民政府：\n\n\
+        现将规划印发给你们，请认真组织实施。\n\n某市人民政府\n\n2022年4月1日\n\n某市数字经济发展规划\n\n\
+        第一部分　保障措施\n\n一、加强组织领导。\n\n二、加大政策支持。强化财政资金保障。\n\n\
+        第二部分　附则\n\n第一章　实施\n\n一、本规划自印发之日起施行。\n";
+    let d = gongwen_parse::parse_text(text);
+    let plan = d.parts.last().expect("the plan");
+    let part = &plan.sections[0];
+    let items: Vec<(&str, &str, &str, &[String])> = part
+        .children
+        .iter()
+        .map(|s| {
+            (
+                s.marker.as_str(),
+                s.heading.as_str(),
+                s.heading_suffix.as_str(),
+                s.paragraphs.as_slice(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            ("一、", "加强组织领导", "。", &[][..]),
+            (
+                "二、",
+                "加大政策支持",
+                "。",
+                &strs(&["强化财政资金保障。"])[..]
+            ),
+        ]
+    );
+    // Under a chapter a sentence is still an article: text.
+    let article = &plan.sections[1].children[0].children[0];
+    assert_eq!(article.heading, "");
+    assert_eq!(article.paragraphs, strs(&["本规划自印发之日起施行。"]));
+}
+
+#[test]
 fn a_decimal_outline_nests_by_its_parts() {
     let text = "某省应急管理厅关于印发某省森林火灾应急预案的通知\n\n某应急〔2023〕15号\n\n各市应急管理局：\n\n\
         现将预案印发给你们，请认真贯彻执行。\n\n某省应急管理厅\n\n2023年10月9日\n\n某省森林火灾应急预案\n\n\

@@ -3,7 +3,7 @@
 //! GB/T 9704-2012 fixes the order of a notice's elements, and the builder reads them in that
 //! order: the head (issuer line, title lines, 发文字号, in either order), the addressees (主送机关,
 //! a line ending in `：`), the letter body, the signature (署名) and date (成文日期), the note
-//! (附注, a parenthesized line after the date), then whatever the letter transmits — an enclosed
+//! (附注, a bracketed line after the date, or a bare `此件……`), then whatever the letter transmits — an enclosed
 //! document (a title line, then its text), and attachments (a `附件` or `附件1` label line, then a
 //! title). Each part's numbered headings become a [`Section`] tree whose levels follow the
 //! nesting of marker kinds in the document itself.
@@ -29,8 +29,9 @@ static ATTACHMENT_LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").expect("static regex"));
 static LIST_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})[．.、](.+)$").expect("static regex"));
-static NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^（(此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})）$")
+/// What a note (附注) says, inside its brackets: `此件公开发布`, `本文有删减`, `此件发至县级`.
+static NOTE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})$")
         .expect("static regex")
 });
 static PAREN_LINE: LazyLock<Regex> =
@@ -42,7 +43,41 @@ static PAREN_LINE: LazyLock<Regex> =
 
 /// A note line (附注): `（此件公开发布）`.
 fn is_note(s: &str) -> bool {
-    s.starts_with('（') && s.ends_with('）') && NOTE.is_match(s)
+    s.strip_prefix('（')
+        .and_then(|s| s.strip_suffix('）'))
+        .is_some_and(|inner| NOTE_TEXT.is_match(inner))
+}
+
+/// Brackets other than `（）` that a note may be printed in, right under the date.
+const NOTE_BRACKETS: [(char, char); 6] = [
+    ('〔', '〕'),
+    ('【', '】'),
+    ('[', ']'),
+    ('［', '］'),
+    ('〈', '〉'),
+    ('<', '>'),
+];
+
+/// The note printed on the line right under the date, as it reads without its brackets: any
+/// short line in `（）`, a note's words in other brackets (`〔此件主动公开〕`, `【此件公开发布】`),
+/// or a bare `此件……` or `本文有删减` (a bare line naming 公开 may be an enclosure's title).
+fn note_under_date(s: &str) -> Option<String> {
+    if is_note(s) || is_paren_line(s) {
+        return Some(strip_parens(s));
+    }
+    let bracketed = NOTE_BRACKETS.iter().find_map(|&(open, close)| {
+        s.strip_prefix(open)
+            .and_then(|s| s.strip_suffix(close))
+            .filter(|inner| NOTE_TEXT.is_match(inner))
+    });
+    let bare = || {
+        (s.starts_with("此件") || s == "本文有删减") && char_len(s) <= 22 && NOTE_TEXT.is_match(s)
+    };
+    match bracketed {
+        Some(inner) => Some(inner.to_string()),
+        None if bare() => Some(s.to_string()),
+        None => None,
+    }
 }
 
 /// A short line in parentheses.
@@ -960,8 +995,8 @@ pub fn build(mut input: Blocks) -> Document {
             }
             let mut rest = d + 1;
             if let Some(Block::Para(q)) = blocks.get(rest) {
-                if is_note(&q.text) || is_paren_line(&q.text) {
-                    b.notes.push((strip_parens(&q.text), q.line));
+                if let Some(note) = note_under_date(&q.text) {
+                    b.notes.push((note, q.line));
                     rest += 1;
                 }
             }
@@ -1543,6 +1578,16 @@ fn is_caption(s: &str) -> bool {
             .any(|w| s.contains(w))
 }
 
+/// A section still taking paragraphs and sub-sections.
+struct Open {
+    kind: MarkerKind,
+    section: Section,
+    /// The heading line was read as text only for its `，`: a run of phrases without a stop
+    /// (`一、进一步破除隐性门槛，推动降低市场主体准入成本`). It is a title if sub-items follow it
+    /// directly (see [`Outline::close_to`]).
+    comma_title: bool,
+}
+
 /// Builds the section tree: levels follow how marker kinds nest in the document itself.
 ///
 /// The regulation labels (第X部分 ⊃ 第X章 ⊃ 第X节 ⊃ 第X条) always nest in that order and above
@@ -1554,8 +1599,8 @@ fn is_caption(s: &str) -> bool {
 struct Outline {
     preamble: Vec<String>,
     roots: Vec<Section>,
-    /// Open sections, outermost first, with their marker kinds.
-    open: Vec<(MarkerKind, Section)>,
+    /// Open sections, outermost first.
+    open: Vec<Open>,
     /// Whether the last paragraph pushed went to the preamble (for captions).
     last_in_preamble: bool,
     /// `inside[a][b]`: a heading of kind `b` has been placed under one of kind `a`.
@@ -1592,17 +1637,17 @@ impl Outline {
             // `（二）…` / `区主管部门…`) goes on with the article, not with its last item.
             let n = self.open.len();
             if n >= 2
-                && self.open[n - 2].0 == MarkerKind::Article
-                && !self.open[n - 1].0.is_ordinal()
+                && self.open[n - 2].kind == MarkerKind::Article
+                && !self.open[n - 1].kind.is_ordinal()
             {
                 self.close_to(n - 1);
             }
-            match self.open.last_mut() {
-                Some((_, s)) if !s.children.is_empty() => {
+            match self.open.last_mut().map(|o| &mut o.section) {
+                Some(s) if !s.children.is_empty() => {
                     s.after.push(p.text.clone());
                     self.last_in_preamble = false;
                 }
-                Some((_, s)) => {
+                Some(s) => {
                     s.paragraphs.push(p.text.clone());
                     self.last_in_preamble = false;
                 }
@@ -1616,23 +1661,25 @@ impl Outline {
         let depth = self
             .open
             .iter()
-            .position(|(k, _)| !self.contains(*k, m.kind))
+            .position(|o| !self.contains(o.kind, m.kind))
             .unwrap_or(self.open.len());
         self.close_to(depth);
-        if let Some((parent, _)) = self.open.last() {
-            let (a, b) = (parent.index(), m.kind.index());
+        if let Some(parent) = self.open.last() {
+            let (a, b) = (parent.kind.index(), m.kind.index());
             if !self.inside[b][a] {
                 self.inside[a][b] = true;
             }
         }
         let rest = p.text.get(m.len..).unwrap_or_default();
         // Items directly under 第X章/第X节 are articles in all but name (`第一章 总则` / `一、根据……`):
-        // text, not headings — unless the item is a bare title (`第一部分 发展基础` / `一、取得的成效`,
-        // as plans print them): a short phrase without a sentence's punctuation.
+        // text, not headings — unless the item is a bare title (`第一章 发展基础` / `一、取得的成效`,
+        // as plans print them): a short phrase without a sentence's punctuation. A 第X部分 divides
+        // a plan or an 意见 as `一、` does, and its items are headed as they are at the top
+        // (`第四部分 保障措施` / `一、加强组织领导。`).
         let under_chapter = self
             .open
             .last()
-            .is_some_and(|(k, _)| k.is_ordinal() && *k != MarkerKind::Article);
+            .is_some_and(|o| matches!(o.kind, MarkerKind::Chapter | MarkerKind::Section));
         // Asked only of an item under a chapter (see below).
         let bare_title = || {
             let t = p.text.get(m.len..).unwrap_or_default().trim();
@@ -1645,13 +1692,20 @@ impl Outline {
         let under_article = self
             .open
             .last()
-            .is_some_and(|(k, _)| *k == MarkerKind::Article);
+            .is_some_and(|o| o.kind == MarkerKind::Article);
         let as_kind = if !m.kind.is_ordinal() && (under_article || under_chapter && !bare_title()) {
             MarkerKind::Article
         } else {
             m.kind
         };
         let (heading, suffix, para) = split_heading(as_kind, rest);
+        // Phrases joined by `，` without a stop read as a clause, but are a title when sub-items
+        // follow (`一、进一步破除隐性门槛，推动降低市场主体准入成本` / `（一）…`); the sub-items are
+        // known when the section closes. A clause of an article stays text.
+        let comma_title = !under_article
+            && !m.kind.is_ordinal()
+            && heading.is_empty()
+            && para.as_deref().is_some_and(is_comma_title);
         let kind = m.kind;
         let mut s = Section {
             marker: m.text,
@@ -1667,15 +1721,31 @@ impl Outline {
         if let Some(para) = para {
             s.paragraphs.push(para);
         }
-        self.open.push((kind, s));
+        self.open.push(Open {
+            kind,
+            section: s,
+            comma_title,
+        });
         self.last_in_preamble = false;
     }
 
     fn close_to(&mut self, depth: usize) {
         while self.open.len() > depth {
-            let Some((_, s)) = self.open.pop() else { break };
+            let Some(Open {
+                section: mut s,
+                comma_title,
+                ..
+            }) = self.open.pop()
+            else {
+                break;
+            };
+            // A heading line read as text that heads sub-items, with nothing else of its own,
+            // is the section's title.
+            if comma_title && !s.children.is_empty() && s.paragraphs.len() == 1 {
+                s.heading = s.paragraphs.pop().unwrap_or_default();
+            }
             match self.open.last_mut() {
-                Some((_, parent)) => push_sibling(&mut parent.children, s),
+                Some(parent) => push_sibling(&mut parent.section.children, s),
                 None => push_sibling(&mut self.roots, s),
             }
         }
@@ -1684,7 +1754,7 @@ impl Outline {
     /// Removes the last paragraph if it is `text` (it turned out to be a table caption).
     fn take_last_paragraph(&mut self, text: &str) -> bool {
         let list = match self.open.last_mut() {
-            Some((_, s)) if !self.last_in_preamble => &mut s.paragraphs,
+            Some(o) if !self.last_in_preamble => &mut o.section.paragraphs,
             _ => &mut self.preamble,
         };
         if list.last().is_some_and(|t| t == text) {
@@ -1801,6 +1871,15 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
         None if phrase(rest) => (rest.to_string(), String::new(), None),
         None => whole_text(),
     }
+}
+
+/// A run of short phrases joined by `，` (or `、`), with no stop, colon or semicolon and nothing
+/// after the last phrase: `进一步破除隐性门槛，推动降低市场主体准入成本`.
+fn is_comma_title(text: &str) -> bool {
+    char_len(text) <= 50
+        && !text.ends_with(['，', '、', ',', '…', '—'])
+        && !text.contains(['。', '！', '？', '；', '!', '?', ';'])
+        && !has_top_level(text, &['：', ':'])
 }
 
 /// True when `text` holds one of `seps` outside every bracket and quote.
