@@ -919,3 +919,35 @@ fn an_attachment_head_between_two_tables_is_no_line_break_of_a_cell() {
     assert_eq!(tables, [(Some("附件1"), 3), (Some("附件2"), 3)]);
     assert_eq!(d.tasks[1].lead, ["县城管局", "县财政局"]);
 }
+
+#[test]
+fn a_number_printed_once_over_two_tasks_without_a_group_column_is_shared() {
+    let numbers = |rows: &[&str]| -> (Vec<u32>, Vec<String>) {
+        let text = format!("某某任务分工\n\n{}\n", rows.join("\n"));
+        let d = gongwen_parse::parse_text(&text);
+        (
+            d.tasks.iter().map(|t| t.seq).collect(),
+            d.diagnostics
+                .into_iter()
+                .map(|x| x.code)
+                .filter(|c| c.starts_with("task_number"))
+                .collect(),
+        )
+    };
+    // A merged 序号 copied as text: printed on the first row, empty under it.
+    let merged = numbers(&[
+        "| 序号 | 工作任务 | 牵头单位 |",
+        "| 1 | 推进数据共享 | 市大数据局 |",
+        "|  | 建设政务云平台 | 市经济信息委 |",
+        "| 2 | 优化营商环境 | 市发展改革委 |",
+    ]);
+    assert_eq!(merged, (vec![1, 1, 2], vec![]));
+    // A 序号 column left empty throughout: the tasks are counted.
+    let unnumbered = numbers(&[
+        "| 序号 | 工作任务 | 牵头单位 |",
+        "|  | 推进数据共享 | 市大数据局 |",
+        "|  | 建设政务云平台 | 市经济信息委 |",
+        "|  | 优化营商环境 | 市发展改革委 |",
+    ]);
+    assert_eq!(unnumbered.0, [1, 2, 3]);
+}

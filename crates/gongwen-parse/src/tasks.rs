@@ -709,6 +709,9 @@ struct TableRead {
     /// The group column cells of the last task read (a task under the same merged cells
     /// takes them).
     last_group_cols: Vec<String>,
+    /// Whether the last task read has its number from the table (printed on its row, or on
+    /// the row above it under a merged cell), not counted on from the one before.
+    last_printed: bool,
     /// The workbook sheet the table is on: a table on another sheet starts a list of its own.
     sheet: Option<String>,
 }
@@ -733,6 +736,7 @@ impl TableRead {
             groups: GroupPath::default(),
             last_seq: 0,
             last_group_cols: Vec::new(),
+            last_printed: false,
             sheet: table.sheet.clone(),
         })
     }
@@ -763,6 +767,7 @@ impl TableRead {
             groups,
             last_seq,
             last_group_cols,
+            last_printed,
             sheet,
         } = self;
         let (names, roles, first_leads) = (&*names, &*roles, *first_leads);
@@ -889,8 +894,16 @@ impl TableRead {
                 && !group_cols.is_empty()
                 && group_cols.iter().all(String::is_empty)
                 && last_group_cols.iter().any(|g| !g.is_empty());
+            // Without a group column, a task of its own (its own text and units: a row that
+            // carries only more of the text or units went on with the one above) whose number
+            // cell is empty, in a table that prints its numbers, sits under a 序号 merged from
+            // the row above: it shares that number rather than taking the next.
+            let under_merged_number =
+                unnumbered && group_cols.is_empty() && *last_printed && !task.text.is_empty();
             if merged_above {
                 group_cols.clone_from(last_group_cols);
+            }
+            if merged_above || under_merged_number {
                 if let Some(prev) = out.last().filter(|p| p.origin == TaskOrigin::Table) {
                     seq = Some(prev.seq);
                     task.marker.clone_from(&prev.marker);
@@ -898,6 +911,7 @@ impl TableRead {
                     task.shares_number = true;
                 }
             }
+            *last_printed = seq.is_some() || task.marker.is_some();
             last_group_cols.clone_from(&group_cols);
             task.seq = seq.unwrap_or(*last_seq + 1);
             *last_seq = task.seq;
