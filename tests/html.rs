@@ -561,3 +561,20 @@ fn a_number_cell_merged_over_two_measures_is_no_repeat_but_a_number_printed_twic
     ));
     assert_eq!(codes(&twice), ["task_number_repeat"]);
 }
+
+#[test]
+fn a_numbered_label_before_an_attachment_link_gives_its_number() {
+    let d = html(
+        "<html><body><div id=\"zoom\"><p>某市人民政府办公室关于开展安全生产大检查的通知</p>\
+         <p>各区县人民政府：</p><p>　　决定在全市开展安全生产大检查。</p>\
+         <p>　　附件1：<a href=\"/u/a.xlsx\">安全生产检查表.xlsx</a></p>\
+         <p>某市人民政府办公室</p><p>2024年6月1日</p></div></body></html>",
+    );
+    let got: Vec<(Option<u32>, &str)> = d
+        .notice
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(got, [(Some(1), "安全生产检查表.xlsx")]);
+}

@@ -789,14 +789,25 @@ impl Builder {
     }
 
     /// An attachment published as a file of its own, named by a line of the page
-    /// (`附件下载：某某计划表.pdf`, `某某计划表.xlsx`): its file name.
-    fn attachment_file(text: &str) -> Option<&str> {
-        let name = ["附件下载", "下载附件", "相关附件", "附件"]
+    /// (`附件下载：某某计划表.pdf`, `某某计划表.xlsx`, `附件1：某某表.xlsx`): its number, when its
+    /// label gives one, and its file name.
+    fn attachment_file(text: &str) -> Option<(Option<u32>, &str)> {
+        let labelled = ["附件下载", "下载附件", "相关附件", "附件"]
             .iter()
-            .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']))
-            .unwrap_or(text)
-            .trim();
-        is_file_name(name).then_some(name)
+            .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']));
+        let (index, name) = match labelled {
+            Some(rest) => (None, rest.trim()),
+            None => match numbered_attachment_head(text) {
+                Some((label, title)) => (
+                    label
+                        .strip_prefix("附件")
+                        .and_then(numbering::parse_cn_number),
+                    title,
+                ),
+                None => (None, text.trim()),
+            },
+        };
+        is_file_name(name).then_some((index, name))
     }
 
     /// Adds an entry to the notice's attachment list, read from source line `line`.
@@ -821,7 +832,7 @@ impl Builder {
                     i += 1;
                     continue;
                 }
-                if let Some(name) = Self::attachment_file(&p.text) {
+                if let Some((index, name)) = Self::attachment_file(&p.text) {
                     // A file named as a listed attachment (its number and extension aside) is
                     // that attachment, published as a file; other files are listed once,
                     // however often the page links them.
@@ -829,7 +840,7 @@ impl Builder {
                     if self.attachment_titles.contains(&listed) {
                         self.linked_titles.insert(listed);
                     } else if !self.attachment_titles.contains(&title_key(name)) {
-                        self.list_attachment(None, name.to_string(), p.line);
+                        self.list_attachment(index, name.to_string(), p.line);
                     }
                     i += 1;
                     continue;
