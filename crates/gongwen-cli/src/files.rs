@@ -192,8 +192,36 @@ pub fn read_and_parse(
     gongwen_parse::parse(&bytes, &options).map_err(|e| match e {
         // The line goes in the `file:line:` prefix, not again in the message.
         gongwen_parse::Error::Syntax { line, message } => fail(Exit::Input, Some(line), message),
+        // A file named as an Office package whose bytes are none: say so, rather than only that
+        // binary data is not read.
+        // (A PDF or an image renamed keeps the message that names it.)
+        gongwen_parse::Error::Unsupported { ref what }
+            if what.starts_with("binary data") && !bytes.starts_with(b"PK") =>
+        {
+            match package_kind(input) {
+                Some(kind) => fail(
+                    Exit::Input,
+                    None,
+                    format!(
+                        "named as {kind} but not one: such a file is a ZIP package (it starts with `PK`), and this one does not; it is damaged, or another kind of file renamed"
+                    ),
+                ),
+                None => fail(Exit::Input, e.line(), e.to_string()),
+            }
+        }
         e => fail(Exit::Input, e.line(), e.to_string()),
     })
+}
+
+/// What an Office file's extension says it is, for the ZIP-packaged formats (`.docx`,
+/// `.xlsx`, `.xlsm`, `.ods`).
+fn package_kind(path: &Path) -> Option<&'static str> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "docx" => Some("a Word document (.docx)"),
+        "xlsx" | "xlsm" => Some("an Excel workbook (.xlsx)"),
+        "ods" => Some("an OpenDocument spreadsheet (.ods)"),
+        _ => None,
+    }
 }
 
 /// Follows `path` through symbolic links — dangling ones too — to the path an output written

@@ -27,6 +27,29 @@ fn a_pdf_exits_3_with_file_and_what_it_is() {
 }
 
 #[test]
+fn a_workbook_that_is_no_zip_package_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+    let book = dir.path().join("任务.xlsx");
+    std::fs::write(&book, &junk).unwrap();
+    let out = run(&["convert", s(&book)]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with(&format!(
+            "gongwen: {}: named as an Excel workbook (.xlsx) but not one",
+            s(&book)
+        )),
+        "{err}"
+    );
+    // The same bytes under a name that promises nothing are binary data.
+    let other = dir.path().join("任务.bin");
+    std::fs::write(&other, &junk).unwrap();
+    let err = stderr(&run(&["convert", s(&other)]));
+    assert!(err.contains("binary data"), "{err}");
+}
+
+#[test]
 fn an_empty_file_and_empty_stdin_exit_3_saying_empty() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");
