@@ -233,7 +233,7 @@ pub fn convert_many(
         );
         return Exit::Output;
     }
-    let entries = collect_inputs(inputs);
+    let entries = collect_inputs(inputs, Some(out_dir));
     let readable: Vec<&Entry> = entries
         .iter()
         .filter(|e| matches!(e.kind, EntryKind::Input(_)))
@@ -445,7 +445,7 @@ pub fn check(paths: &[PathBuf], as_json: bool, limits: &Limits) -> Exit {
         format: None,
         limits: limits.clone(),
     };
-    let entries = collect_inputs(paths);
+    let entries = collect_inputs(paths, None);
     let inputs = entries
         .iter()
         .filter(|e| matches!(e.kind, EntryKind::Input(_)))

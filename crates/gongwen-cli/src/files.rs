@@ -431,12 +431,15 @@ impl Entry {
 /// Expands folders recursively into the entries they hold, each folder's sorted by path for a
 /// deterministic order; paths that are not folders are taken as named. Only regular files with
 /// an input extension are read from folders; other entries with one are unreadable, links to
-/// folders are skipped with a note, and a folder that cannot be listed is unreadable.
-pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Entry> {
+/// folders are skipped with a note, and a folder that cannot be listed is unreadable. `output`,
+/// the folder a batch writes to, is left out of the walk with a note when it lies inside an
+/// input folder: the outputs of an earlier run are not inputs of this one.
+pub fn collect_inputs(paths: &[PathBuf], output: Option<&Path>) -> Vec<Entry> {
+    let output = output.and_then(|o| fs::canonicalize(o).ok());
     let mut out = Vec::new();
     for p in paths {
         if p.as_os_str() != "-" && p.is_dir() {
-            out.extend(walk(p));
+            out.extend(walk(p, output.as_deref()));
         } else {
             let root = p.parent().map(Path::to_path_buf).unwrap_or_default();
             out.push(Entry {
@@ -449,7 +452,7 @@ pub fn collect_inputs(paths: &[PathBuf]) -> Vec<Entry> {
     out
 }
 
-fn walk(root: &Path) -> Vec<Entry> {
+fn walk(root: &Path, output: Option<&Path>) -> Vec<Entry> {
     let mut found = Vec::new();
     let entry = |path: PathBuf, kind: EntryKind| Entry {
         root: root.to_path_buf(),
@@ -487,7 +490,12 @@ fn walk(root: &Path) -> Vec<Entry> {
                 }
             };
             if kind.is_dir() {
-                stack.push(path);
+                if output.is_some_and(|o| fs::canonicalize(&path).is_ok_and(|c| c == o)) {
+                    let note = "is the output folder; its files are not read as inputs".to_string();
+                    found.push(entry(path, EntryKind::Skipped(note)));
+                } else {
+                    stack.push(path);
+                }
             } else if kind.is_symlink() {
                 match fs::metadata(&path) {
                     Ok(m) if m.is_dir() => {

@@ -613,3 +613,25 @@ fn check_gives_an_unreadable_folder_its_own_line_and_counts_that_add_up() {
     assert_eq!(lines[1]["file"], s(&locked));
     assert_eq!(lines[1]["ok"], false);
 }
+
+#[test]
+fn an_output_folder_inside_the_input_folder_is_no_input_on_the_next_run() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(seed(), dir.path().join("notice.txt")).unwrap();
+    let out = dir.path().join("out");
+    for round in 1..=2 {
+        let o = run(&["convert", s(dir.path()), "-o", s(&out), "--to", "json"]);
+        assert_eq!(o.status.code(), Some(0), "round {round}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("is the output folder"),
+            "round {round}: {}",
+            stderr(&o)
+        );
+        let mut written: Vec<String> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        written.sort();
+        assert_eq!(written, ["notice.json"], "round {round}");
+    }
+}
