@@ -578,3 +578,31 @@ fn a_numbered_label_before_an_attachment_link_gives_its_number() {
         .collect();
     assert_eq!(got, [(Some(1), "安全生产检查表.xlsx")]);
 }
+
+#[test]
+fn a_task_allocation_published_only_as_a_linked_file_is_no_lost_table() {
+    let page = |link: &str| {
+        html(&format!(
+            "<html><body><div id=\"zoom\"><p>某府办发〔2024〕11号</p>\
+             <p>某市人民政府办公室关于印发民生实事任务分工的通知</p><p>各区县人民政府：</p>\
+             <p>　　现将民生实事任务分工印发给你们，请认真组织实施。</p>\
+             <p>　　附件：民生实事任务分工表</p><p>某市人民政府办公室</p><p>2024年3月18日</p>\
+             {link}</div></body></html>"
+        ))
+    };
+    let codes = |d: &Document| -> Vec<(String, String)> {
+        d.diagnostics
+            .iter()
+            .filter(|x| x.code.contains("task_table"))
+            .map(|x| (format!("{:?}", x.severity), x.code.clone()))
+            .collect()
+    };
+    let linked = page("<p>附件下载：<a href=\"/u/a.docx\">民生实事任务分工表.docx</a></p>");
+    assert_eq!(
+        codes(&linked),
+        [("Info".into(), "task_table_linked".into())]
+    );
+    // Listed but neither printed nor linked: the table is lost.
+    let lost = page("");
+    assert_eq!(codes(&lost), [("Warning".into(), "no_task_table".into())]);
+}

@@ -9,6 +9,7 @@
 //! | `task_number_gap` / `task_number_repeat` / `task_number_order` / `task_number_restart` | warning | 序号 of table tasks not consecutive |
 //! | `task_without_lead` | warning | a task with an empty lead (牵头单位) |
 //! | `task_count_mismatch` | warning | `N项…任务` in the text ≠ tasks in the task tables |
+//! | `no_task_table` / `task_table_linked` | warning / info | a 任务分工 named but no task table read / published only as a linked file |
 //! | `group_count_mismatch` | warning | `（共N项）` / `N项` in a group row ≠ tasks under it |
 //! | `enumeration_count_mismatch` | warning (info when the list may be an open one) | `A、B等N个…` lists a different number of names |
 //! | `numbering_gap` / `numbering_repeat` / `numbering_order` | warning | outline markers skip, repeat or go back |
@@ -20,7 +21,7 @@
 use crate::model::*;
 use crate::normalize::{char_offsets, follows, may_be_digit, precedes};
 use crate::numbering::{self, MarkerKind};
-use crate::structure::count_top_level;
+use crate::structure::{count_top_level, is_file_name};
 use regex::Regex;
 use rustc_hash::FxHashMap;
 use std::sync::LazyLock;
@@ -181,27 +182,38 @@ fn model_paragraphs(doc: &Document) -> Vec<(String, usize)> {
 }
 
 /// A document that names a task allocation (任务分工) but yields no task table lost it.
-fn check_missing_task_table(doc: &Document, out: &mut Vec<Diagnostic>) {
+/// One published only as a linked file (`附件下载：某某任务分工表.docx`) is not lost: gongwen
+/// reads no file the page links to, and says so.
+fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
     let names_allocation = |t: &str| {
+        let t = t
+            .rsplit_once('.')
+            .filter(|_| is_file_name(t))
+            .map_or(t, |(stem, _)| stem);
         t.contains("分工") || (t.contains("任务") && (t.ends_with('表') || t.ends_with("清单")))
     };
     let named = doc
         .parts
         .iter()
-        .filter_map(|p| p.title.as_deref().map(|t| (t, Some(p.line))))
-        .chain(
-            doc.notice
-                .attachments
-                .iter()
-                .map(|a| (a.title.as_str(), None)),
-        )
-        .find(|(t, _)| names_allocation(t));
-    if let Some((title, line)) = named {
-        out.push(warn(
+        .filter_map(|p| p.title.as_deref().map(|t| (t, Some(p.line), false)))
+        .chain(doc.notice.attachments.iter().enumerate().map(|(i, a)| {
+            let linked = view.linked.get(i).copied().unwrap_or(false) || is_file_name(&a.title);
+            (a.title.as_str(), None, linked)
+        }))
+        .find(|(t, _, _)| names_allocation(t));
+    match named {
+        Some((title, line, true)) => out.push(Diagnostic::new(
+            Severity::Info,
+            "task_table_linked",
+            format!("`{title}` names a task allocation published as a linked file, which is not read (download it and convert it)"),
+            line,
+        )),
+        Some((title, line, false)) => out.push(warn(
             "no_task_table",
             format!("`{title}` names a task allocation, but no table with a lead-unit column (牵头单位, 责任单位…) was found"),
             line,
-        ));
+        )),
+        None => {}
     }
 }
 
@@ -212,7 +224,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         .filter(|t| t.origin == TaskOrigin::Table)
         .count();
     if table_tasks == 0 {
-        check_missing_task_table(doc, out);
+        check_missing_task_table(doc, view, out);
         return;
     }
     for &(text, line) in &view.paragraphs {
@@ -610,7 +622,7 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
         let line = view.attachment_lines.get(i).copied();
         match pair_of_listed[i] {
             // Published as a file of its own (`附件下载：…pdf`): not in the page by design.
-            None if crate::structure::is_file_name(&a.title) => {}
+            None if is_file_name(&a.title) => {}
             // Listed, and linked as a file of its own (`附件下载：1.X.docx`).
             None if view.linked.get(i) == Some(&true) => {}
             None => out.push(warn(
