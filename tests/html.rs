@@ -606,3 +606,19 @@ fn a_task_allocation_published_only_as_a_linked_file_is_no_lost_table() {
     let lost = page("");
     assert_eq!(codes(&lost), [("Warning".into(), "no_task_table".into())]);
 }
+
+#[test]
+fn links_to_the_documents_before_and_after_are_no_enclosure() {
+    let d = html(
+        "<html><body><div id=\"zoom\"><p>某商务发〔2024〕8号</p>\
+         <p>某市商务局关于开展消费节活动的通知</p><p>各区县商务主管部门：</p>\
+         <p>　　为促进消费，决定开展消费节活动，请认真组织实施。</p>\
+         <p>某市商务局</p><p>2024年4月8日</p>\
+         <p>上一篇：<a href=\"/x/1.html\">某市商务局关于开展家电以旧换新的通知</a></p>\
+         <p>下一篇：<a href=\"/x/2.html\">某市商务局关于公布老字号名单的公告</a></p>\
+         <p>政策解读：<a href=\"/jd/9.html\">《关于开展消费节活动的通知》解读</a></p>\
+         </div></body></html>",
+    );
+    assert!(d.parts.is_empty(), "{:?}", d.parts);
+    assert_eq!(d.notice.date.as_deref(), Some("2024-04-08"));
+}

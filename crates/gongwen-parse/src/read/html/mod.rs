@@ -257,7 +257,7 @@ impl Pending {
     fn flush(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>, kept: &mut Kept) {
         if self.first.is_some() {
             let text = crate::normalize::normalize_cell(&self.raw);
-            if !text.is_empty() {
+            if !text.is_empty() && !is_page_navigation(&text) {
                 let line = lines.of(self.first);
                 kept.offer(out.len(), &text, &self.raw);
                 out.push(Block::Para(Para { text, line }));
@@ -280,6 +280,36 @@ impl Pending {
             self.flush(lines, out, kept);
         }
     }
+}
+
+/// A line of the site's navigation left inside the article: links to the documents before and
+/// after it, or to other pages about it (`上一篇：…`, `下一篇：…`, `相关链接：…`, `政策解读：…`).
+/// It names other documents, never this one's content.
+fn is_page_navigation(text: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "上一篇",
+        "下一篇",
+        "上一条",
+        "下一条",
+        "上一页",
+        "下一页",
+        "相关链接",
+        "相关文章",
+        "相关阅读",
+        "相关新闻",
+        "相关稿件",
+        "相关信息",
+        "政策解读",
+        "相关解读",
+        "图片解读",
+        "图文解读",
+        "图解",
+    ];
+    text.len() <= 600
+        && LABELS.iter().any(|l| {
+            text.strip_prefix(l)
+                .is_some_and(|rest| rest.starts_with(['：', ':']))
+        })
 }
 
 /// Paragraphs as written (runs of ASCII white space made one space, as a browser shows them;
