@@ -622,3 +622,21 @@ fn links_to_the_documents_before_and_after_are_no_enclosure() {
     assert!(d.parts.is_empty(), "{:?}", d.parts);
     assert_eq!(d.notice.date.as_deref(), Some("2024-04-08"));
 }
+
+#[test]
+fn a_disclosure_table_after_the_article_is_the_page_metadata() {
+    // A provincial 政府信息公开 table with `<th>` labels, below the article.
+    let d = html(
+        "<html><body><div class=\"main\"><div class=\"con\">\
+         <p>某市人民政府办公室关于开展安全生产大检查的通知</p><p>各区县人民政府：</p>\
+         <p>　　决定在全市开展安全生产大检查。</p><p>某市人民政府办公室</p><p>2024年6月1日</p></div>\
+         <table class=\"gk\"><tr><th>信息名称</th><td>某市人民政府办公室关于开展安全生产大检查的通知</td></tr>\
+         <tr><th>文　　号</th><td>某府办发〔2024〕31号</td></tr><tr><th>公开方式</th><td>主动公开</td></tr>\
+         <tr><th>发布日期</th><td>2024年06月03日</td></tr></table></div></body></html>",
+    );
+    assert!(d.parts.is_empty(), "{:?}", d.parts);
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某府办发〔2024〕31号")
+    );
+}

@@ -25,6 +25,11 @@ const KNOWN: &[(&str, Field)] = &[
     ("发文机关", Field::Issuer),
     ("成文日期", Field::Date),
     ("标题", Field::Title),
+    // The 政府信息公开 tables of provincial and municipal sites.
+    ("信息名称", Field::Title),
+    ("文件名称", Field::Title),
+    ("发文日期", Field::Date),
+    ("公开日期", Field::Published),
     ("发文字号", Field::DocNumber),
     ("发布日期", Field::Published),
     ("发文机构", Field::Issuer),
