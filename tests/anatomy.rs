@@ -605,3 +605,51 @@ fn a_note_under_the_date_in_any_brackets_or_none_is_the_note() {
         );
     }
 }
+
+#[test]
+fn a_head_without_wenjian_above_a_title_that_names_the_issuer_is_not_in_the_title() {
+    // 信函格式: the 发文机关标志 is the organ's name alone, and the title names it again.
+    let text = "某某市人民政府\n某政〔2024〕9号\n某某市人民政府关于申请设立某某物流园区的请示\n省人民政府：\n我市拟申请设立某某物流园区。\n妥否，请批示。\n某某市人民政府\n2024年2月28日\n";
+    for text in [text.to_string(), text.replace("某政〔2024〕9号\n", "")] {
+        let n = round_trips(&parse_text(&text));
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某市人民政府关于申请设立某某物流园区的请示"),
+            "{text}"
+        );
+        assert_eq!(n.issuer.as_deref(), Some("某某市人民政府"));
+        assert_eq!(n.addressees, ["省人民政府"]);
+    }
+    // Joint issuers one a line above a title that names them both.
+    let joint = "某某市交通运输局\n某某市财政局\n某某市交通运输局、某某市财政局关于做好道路养护工作的通知\n各区县交通运输局、财政局：\n现将有关事项通知如下。\n某某市交通运输局　　某某市财政局\n2024年3月1日\n";
+    let n = round_trips(&parse_text(joint));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某市交通运输局、某某市财政局关于做好道路养护工作的通知")
+    );
+    assert_eq!(n.issuer.as_deref(), Some("某某市交通运输局、某某市财政局"));
+}
+
+#[test]
+fn a_joint_letterhead_with_wenjian_once_or_after_each_organ_is_no_title() {
+    let tail = "某发改发〔2024〕40号\n某某市发展和改革委员会、某某市财政局关于做好项目保障工作的通知\n各区县发展改革委、财政局：\n现将有关事项通知如下。\n某某市发展和改革委员会　　某某市财政局\n2024年5月10日\n";
+    for head in [
+        "某某市发展和改革委员会\n某某市财政局\n文件\n",
+        "某某市发展和改革委员会文件\n某某市财政局文件\n",
+    ] {
+        let n = parse_text(&format!("{head}{tail}")).notice;
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某市发展和改革委员会、某某市财政局关于做好项目保障工作的通知"),
+            "{head}"
+        );
+        assert_eq!(
+            n.issuer.as_deref(),
+            Some("某某市发展和改革委员会、某某市财政局")
+        );
+        assert_eq!(
+            n.doc_number.as_ref().map(|d| d.raw.as_str()),
+            Some("某发改发〔2024〕40号")
+        );
+    }
+}

@@ -263,6 +263,57 @@ fn a_letterhead_table_at_the_top_is_read_as_the_head_it_holds() {
 }
 
 #[test]
+fn a_joint_letterhead_table_with_wenjian_merged_down_is_the_issuers() {
+    // Word and WPS templates set a joint 红头 as a table: one organ a row, `文件` in a cell
+    // merged down beside them.
+    let merged = |props: &str, text: &str| {
+        format!(
+            "<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>",
+            if text.is_empty() {
+                "<w:p/>".to_string()
+            } else {
+                para(text, None)
+            }
+        )
+    };
+    let table = format!(
+        "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}</w:tr></w:tbl>",
+        merged("", "某某市发展和改革委员会"),
+        merged("<w:vMerge w:val=\"restart\"/>", "文件"),
+        merged("", "某某市财政局"),
+        merged("<w:vMerge/>", ""),
+    );
+    let body = [
+        table,
+        para("某发改发〔2024〕40号", None),
+        para(
+            "某某市发展和改革委员会 某某市财政局关于做好项目保障工作的通知",
+            None,
+        ),
+        para("各区县发展改革委、财政局：", None),
+        para("现将有关事项通知如下。", None),
+        para("某某市发展和改革委员会　　某某市财政局", None),
+        para("2024年5月10日", None),
+    ]
+    .concat();
+    let d = parse_docx(&package(&body, None));
+    let n = &d.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某市发展和改革委员会、某某市财政局关于做好项目保障工作的通知")
+    );
+    assert_eq!(
+        n.issuer.as_deref(),
+        Some("某某市发展和改革委员会、某某市财政局")
+    );
+    assert_eq!(
+        n.doc_number.as_ref().map(|x| x.raw.as_str()),
+        Some("某发改发〔2024〕40号")
+    );
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+}
+
+#[test]
 fn hidden_text_is_left_out() {
     let hidden = |t: &str| {
         format!(

@@ -1163,10 +1163,17 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
             continue;
         }
         let mut paras = Vec::new();
+        // A joint 红头 set as a table prints its organs one a row and `文件` once in a cell
+        // merged down beside them: that word follows all the organs it serves.
+        let mut wenjian: Option<usize> = None;
         for (r, row) in t.rows.iter().enumerate() {
             let line = t.row_lines.get(r).copied().unwrap_or(t.line);
             let mut last: Option<&str> = None;
             for cell in row.iter().filter(|c| !c.is_empty()) {
+                if cell.trim() == "文件" {
+                    wenjian.get_or_insert(line);
+                    continue;
+                }
                 // A merged cell stands in each slot it covers: read once.
                 if last != Some(cell.as_str()) {
                     paras.push(Block::Para(Para {
@@ -1176,6 +1183,12 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
                 }
                 last = Some(cell);
             }
+        }
+        if let Some(line) = wenjian {
+            paras.push(Block::Para(Para {
+                text: "文件".to_string(),
+                line,
+            }));
         }
         let n = paras.len();
         blocks.splice(i..=i, paras);
@@ -1237,8 +1250,26 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             break;
         }
         if is_title_line(&p.text) && !is_note(&p.text) {
+            let organ = p.text.trim_end_matches("文件");
+            let organ_or_none = organ.is_empty() || is_organ_line(organ);
             if p.text.ends_with("文件") && title_lines.is_empty() && letterhead.is_none() {
-                letterhead = Some(p.text.trim_end_matches("文件").to_string());
+                letterhead = Some(organ.to_string());
+            } else if p.text.ends_with("文件")
+                && organ_or_none
+                && (!title_lines.is_empty() || !organ.is_empty())
+                && title_lines
+                    .iter()
+                    .all(|l| is_organ_line(&l.text) && !l.text.contains("关于"))
+            {
+                // A joint 发文机关标志: its organs one a line, with `文件` set once beside them
+                // (`某某局` / `某某局` / `文件`) or after each (`某某局文件` / `某某局文件`).
+                let names = letterhead
+                    .take()
+                    .filter(|l| !l.is_empty())
+                    .into_iter()
+                    .chain(title_lines.drain(..).map(|l| l.text.clone()))
+                    .chain((!organ.is_empty()).then(|| organ.to_string()));
+                letterhead = Some(names.collect::<Vec<_>>().join("、"));
             } else {
                 // A title ends with its 文种; a second title-like line after a complete title with
                 // no 发文字号 between is not part of it unless the first line was only an issuer.
@@ -1276,13 +1307,35 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             .collect::<Vec<_>>()
             .join("、")
     });
-    let mut title = joint.clone().unwrap_or_default();
-    title.extend(title_lines[issuer_lines..].iter().map(|p| p.text.as_str()));
+    // A 发文机关标志 without `文件` (the 信函格式 of a 函 or 请示: `某市人民政府` above
+    // `某市人民政府关于……的请示`) names organs the title already names before its `关于`: it
+    // heads the letter and is not part of the title.
+    let rest: String = title_lines[issuer_lines..]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
+    let named_in_title = issuer_lines > 0 && {
+        let lead = ISSUER_ENDS
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+            .unwrap_or(rest.len());
+        title_lines[..issuer_lines]
+            .iter()
+            .all(|p| rest[..lead].contains(p.text.as_str()))
+    };
+    let first_title_line = if named_in_title { issuer_lines } else { 0 };
+    let mut title = if named_in_title {
+        String::new()
+    } else {
+        joint.clone().unwrap_or_default()
+    };
+    title.push_str(&rest);
     if !title.is_empty() {
         b.doc.notice.title = Some(title.clone());
-        b.doc.notice.line = title_lines.first().map(|p| p.line);
+        b.doc.notice.line = title_lines.get(first_title_line).map(|p| p.line);
     }
-    b.doc.notice.issuer = if joint.is_some() {
+    b.doc.notice.issuer = if joint.is_some() && !named_in_title {
         joint
     } else if let Some(pos) = ISSUER_ENDS
         .iter()
@@ -1298,7 +1351,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     {
         Some(organ.to_string())
     } else {
-        letterhead
+        joint.or(letterhead)
     };
     k
 }
