@@ -640,3 +640,28 @@ fn a_disclosure_table_after_the_article_is_the_page_metadata() {
         Some("某府办发〔2024〕31号")
     );
 }
+
+#[test]
+fn a_short_notice_in_its_zoom_element_is_read_there_beside_a_larger_metadata_block() {
+    // The site's name is the issuer's; the metadata table, heading and byline together hold
+    // more text than the short notice in `#zoom`.
+    let d = html(
+        "<html><head><title>某市人民政府关于调整专项资金管理办法的通知_某市人民政府门户网站</title></head><body>\
+         <div class=\"top\"><a href=\"/\">某市人民政府</a> <a href=\"/wza\">无障碍</a> 简体|繁体 </div>\
+         <div class=\"xxgk\"><table class=\"meta\">\
+         <tr><td>索 引 号：</td><td>11500000MB1234567X/2024-00012</td><td>主题分类：</td><td>综合政务</td></tr>\
+         <tr><td>发布机构：</td><td>某市人民政府办公室</td><td>成文日期：</td><td>2024-05-06</td></tr>\
+         <tr><td>标　　题：</td><td colspan=\"3\">某市人民政府关于调整专项资金管理办法的通知</td></tr>\
+         <tr><td>发文字号：</td><td>某府发〔2024〕9号</td><td>发布日期：</td><td>2024-05-08</td></tr></table></div>\
+         <div class=\"article\"><h1>某市人民政府关于调整专项资金管理办法的通知</h1>\
+         <div class=\"info\">来源：某市政府办公室　发布时间：2024-05-08</div>\
+         <div id=\"zoom\"><p>某府发〔2024〕9号</p><p>各区县人民政府，市政府各部门：</p>\
+         <p>　　现将调整后的办法印发给你们，请遵照执行。</p><p>某市人民政府</p><p>2024年5月6日</p>\
+         </div></div></body></html>",
+    );
+    assert_eq!(d.notice.issuer.as_deref(), Some("某市人民政府"));
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某市人民政府关于调整专项资金管理办法的通知")
+    );
+}

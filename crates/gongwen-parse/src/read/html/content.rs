@@ -40,6 +40,18 @@ const CONTAINERS: &[Matcher] = &[
 
 /// A candidate must hold at least this share of the page's Chinese text outside links.
 const MIN_SHARE: f64 = 0.3;
+const MIN_ID_SHARE: f64 = 0.1;
+
+/// The share of the page's text the `k`th of [`CONTAINERS`] must hold to be the content. A
+/// container named by id (`#zoom`, `#UCAP-CONTENT`) is the page's one article: on a short notice
+/// it may hold less than the page's metadata block, navigation and byline together, so less is
+/// asked of it than of a class or a tag, which other parts of a page may carry too.
+fn min_share(k: usize) -> f64 {
+    match CONTAINERS.get(k) {
+        Some(Matcher::Id(_)) => MIN_ID_SHARE,
+        _ => MIN_SHARE,
+    }
+}
 /// The fallback descends into a child holding at least this share of its parent's text.
 const DESCEND_SHARE: f64 = 0.8;
 
@@ -296,7 +308,7 @@ fn choose<'a>(body: Dom<'a>, survey: &Survey) -> Dom<'a> {
             .filter(|(m, _, _)| *m == k)
             .max_by_key(|(_, _, c)| c.all);
         if let Some(&(_, best, c)) = best {
-            if c.plain as f64 >= MIN_SHARE * total as f64 {
+            if c.plain as f64 >= min_share(k) * total as f64 {
                 if let Some(node) = body.tree().get(best) {
                     return node;
                 }
@@ -457,7 +469,7 @@ mod tests {
                 .map(|(_, id)| *id)
                 .max_by_key(|id| count_of(id).all);
             if let Some(best) = best {
-                if count_of(&best).plain as f64 >= MIN_SHARE * total as f64 {
+                if count_of(&best).plain as f64 >= min_share(k) * total as f64 {
                     if let Some(node) = body.tree().get(best) {
                         return node;
                     }
