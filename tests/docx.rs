@@ -665,3 +665,33 @@ fn a_table_of_names_in_a_units_cell_still_gives_its_names() {
         ]
     );
 }
+
+#[test]
+fn a_units_cell_spanning_the_lead_and_support_columns_is_read_once() {
+    let spanned = |seq: &str, task: &str, units: &str| {
+        format!(
+            "<w:tr>{}{}<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}</w:tc></w:tr>",
+            cell_of(&para(seq, None)),
+            cell_of(&para(task, None)),
+            para(units, None)
+        )
+    };
+    let table = [
+        "<w:tbl>".to_string(),
+        row_of("", &TASK_HEADER),
+        spanned("1", "加强河道巡查", "市水利局、市应急局"),
+        spanned("2", "清理违章建筑", "市住房城乡建委牵头，市规划局配合"),
+        row_of("", &["3", "做好物资储备", "市应急局", "市商务委"]),
+        "</w:tbl>".to_string(),
+    ]
+    .concat();
+    let d = parse_attachment_table(&table);
+    assert_eq!(
+        task_cells(&d),
+        vec![
+            (1, "加强河道巡查", vec!["市水利局", "市应急局"], vec![]),
+            (2, "清理违章建筑", vec!["市住房城乡建委"], vec!["市规划局"]),
+            (3, "做好物资储备", vec!["市应急局"], vec!["市商务委"]),
+        ]
+    );
+}

@@ -663,5 +663,55 @@ fn a_short_notice_in_its_zoom_element_is_read_there_beside_a_larger_metadata_blo
     assert_eq!(
         d.notice.title.as_deref(),
         Some("某市人民政府关于调整专项资金管理办法的通知")
+
+/// A page with a task table of `rows` (HTML rows) under a `序号 | 任务 | 牵头单位 | 配合单位`
+/// header.
+fn task_table_page(rows: &str) -> String {
+    format!(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\
+         <p>任务分工表</p><table border=\"1\"><tr><td>序号</td><td>任务</td>\
+         <td>牵头单位</td><td>配合单位</td></tr>{rows}</table></div></body></html>"
+    )
+}
+
+#[test]
+fn a_note_row_under_the_tasks_is_kept_out_of_the_last_task() {
+    let d = html(&task_table_page(
+        "<tr><td>1</td><td>建设城市绿道50公里</td><td>市城市管理局</td><td>市规划自然资源局</td></tr>\
+         <tr><td>2</td><td>新增公园绿地100公顷</td><td>市城市管理局</td><td>各区县政府</td></tr>\
+         <tr><td></td><td>注：各牵头单位于每季度末报送进展。</td><td></td><td></td></tr>\
+         <tr><td></td><td>合计</td><td>2项</td><td></td></tr>",
+    ));
+    let texts: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["建设城市绿道50公里", "新增公园绿地100公顷"]);
+    assert!(d.tasks.iter().all(|t| t.lead != ["2项"]));
+}
+
+#[test]
+fn a_units_cell_spanning_the_lead_and_support_columns_is_read_once() {
+    let d = html(&task_table_page(
+        "<tr><td>1</td><td>培育工业互联网平台</td><td colspan=\"2\">市经济信息委、市科技局</td></tr>\
+         <tr><td>2</td><td>建设算力中心</td><td colspan=\"2\">市大数据局牵头，市财政局配合</td></tr>\
+         <tr><td>3</td><td>完善标准体系</td><td colspan=\"2\">牵头：市市场监管局；配合：市工业信息化局</td></tr>\
+         <tr><td>4</td><td>推广应用场景</td><td>市商务委</td><td>市财政局</td></tr>",
+    ));
+    let units: Vec<(Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        [
+            (vec!["市经济信息委", "市科技局"], vec![]),
+            (vec!["市大数据局"], vec!["市财政局"]),
+            (vec!["市市场监管局"], vec!["市工业信息化局"]),
+            (vec!["市商务委"], vec!["市财政局"]),
+        ]
     );
 }

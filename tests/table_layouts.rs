@@ -628,3 +628,44 @@ fn numbered_items_on_lines_of_a_task_cell_keep_their_lines_and_other_lines_join(
         ]
     );
 }
+
+#[test]
+fn note_and_total_rows_are_no_tasks_and_join_none() {
+    let csv = "序号,重点任务,牵头单位,配合单位\n\
+               1,建设城市绿道50公里,市城市管理局,市规划自然资源局\n\
+               2,新增公园绿地100公顷,市城市管理局,各区县政府\n\
+               ,注：各牵头单位于每季度末报送进展。,,\n\
+               ,备注1: 另行通知。,,\n\
+               ,说明：以上任务按季度调度。,,\n\
+               合　计,,2项,\n\
+               ,总计,2项,\n\
+               ,小计：,2项,\n";
+    let want = vec![
+        (
+            1,
+            "建设城市绿道50公里".into(),
+            v(&["市城市管理局"]),
+            v(&["市规划自然资源局"]),
+            vec![],
+        ),
+        (
+            2,
+            "新增公园绿地100公顷".into(),
+            v(&["市城市管理局"]),
+            v(&["各区县政府"]),
+            vec![],
+        ),
+    ];
+    assert_eq!(csv_tasks(csv), want);
+    // A task whose words merely begin like a note or hold a total's word stays a task.
+    let csv = "序号,重点任务,牵头单位,配合单位\n\
+               1,注意防范风险,市应急局,\n\
+               2,合计划拨资金,市财政局,\n";
+    assert_eq!(
+        csv_tasks(csv)
+            .iter()
+            .map(|t| t.1.as_str())
+            .collect::<Vec<_>>(),
+        ["注意防范风险", "合计划拨资金"]
+    );
+}

@@ -1195,3 +1195,42 @@ fn a_number_merged_down_over_two_measures_is_no_repeat() {
     );
     assert!(number_codes(&d).is_empty(), "{:?}", number_codes(&d));
 }
+
+#[test]
+fn a_note_row_and_a_total_row_under_the_tasks_are_no_tasks() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows: [[&str; 4]; 5] = [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        [
+            "1",
+            "建设城市绿道50公里",
+            "市城市管理局",
+            "市规划自然资源局",
+        ],
+        ["2", "新增公园绿地100公顷", "市城市管理局", "各区县政府"],
+        ["", "注：各牵头单位于每季度末报送进展。", "", ""],
+        ["", "合计", "2项", ""],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            if !v.is_empty() {
+                ws.write_string(r as u32, c as u16, *v).expect("cell");
+            }
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    let tasks: Vec<(u32, &str, &[String])> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.text.as_str(), t.lead.as_slice()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (1, "建设城市绿道50公里", &["市城市管理局".to_string()][..]),
+            (2, "新增公园绿地100公顷", &["市城市管理局".to_string()][..]),
+        ]
+    );
+}

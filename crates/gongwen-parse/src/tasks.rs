@@ -646,6 +646,41 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     numerals(inner).then(|| format!("（{inner}）{text}"))
 }
 
+/// Words that open a note printed under a table, before their colon.
+const NOTE_WORDS: &[&str] = &["备注", "说明", "注"];
+
+/// Words that make a row a table's total rather than a task.
+const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计"];
+
+/// A row under a task table that is no task: a note, its first filled cell opening with
+/// `注：`, `备注：` or `说明：` (`注1：` too); or a total, `合计`, `总计` or `小计` in its number or
+/// task cell (`合　计 | 2项`).
+fn is_note_or_total_row(row: &[String], roles: &[ColumnRole]) -> bool {
+    let note = row
+        .iter()
+        .map(|c| c.trim())
+        .find(|c| !c.is_empty())
+        .is_some_and(|first| {
+            NOTE_WORDS.iter().any(|w| {
+                first.strip_prefix(w).is_some_and(|rest| {
+                    rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
+                        .starts_with(['：', ':'])
+                })
+            })
+        });
+    note || row.iter().zip(roles).any(|(cell, role)| {
+        // `合　　计` at most: a longer cell (every task's text) is turned down unread.
+        matches!(role, ColumnRole::Seq | ColumnRole::Task) && cell.len() <= 32 && {
+            let bare: String = cell
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect::<String>();
+            let bare = bare.trim_end_matches(['：', ':']);
+            TOTAL_WORDS.contains(&bare)
+        }
+    })
+}
+
 /// Tracks the group path above the current row: marker kinds nest like section levels.
 #[derive(Default)]
 struct GroupPath {
@@ -781,6 +816,11 @@ impl TableRead {
             {
                 continue;
             }
+            // A note under the table (`注：…`) or its total (`合计 | 2项`) is no task, and no
+            // part of the task above it: the table's grid keeps it as printed.
+            if is_note_or_total_row(row, roles) {
+                continue;
+            }
             if let Some(g) = group_text(row, roles) {
                 groups.enter(&g);
                 continue;
@@ -791,6 +831,7 @@ impl TableRead {
             };
             let mut seq = None;
             let mut group_cols = Vec::new();
+            let (mut lead_col, mut support_col) = (None, None);
             for (c, ((cell, role), name)) in row.iter().zip(roles).zip(names).enumerate() {
                 match role {
                     ColumnRole::Seq => {
@@ -804,8 +845,14 @@ impl TableRead {
                         }
                     }
                     ColumnRole::Task => task.text = one_line(cell),
-                    ColumnRole::Lead => task.lead_text = cell.clone(),
-                    ColumnRole::Support => task.support_text = cell.clone(),
+                    ColumnRole::Lead => {
+                        task.lead_text = cell.clone();
+                        lead_col = Some(c);
+                    }
+                    ColumnRole::Support => {
+                        task.support_text = cell.clone();
+                        support_col = Some(c);
+                    }
                     ColumnRole::Group => group_cols.push(cell.clone()),
                     // A column without a header holds nothing worth a key where it is empty.
                     ColumnRole::Extra if name.is_empty() && cell.is_empty() => {}
@@ -819,6 +866,17 @@ impl TableRead {
                             cell.clone(),
                         );
                     }
+                }
+            }
+            // One units cell merged across the lead and supporting columns (a `colspan`, a
+            // `gridSpan`: the grid repeats its text in both) is one cell, read once by its own
+            // role words or marks; without any, its units lead. No unit both leads and supports.
+            if let (Some(l), Some(s)) = (lead_col, support_col) {
+                if l.abs_diff(s) == 1
+                    && !task.lead_text.is_empty()
+                    && task.lead_text == task.support_text
+                {
+                    task.support_text.clear();
                 }
             }
             // The lead cell first: its unmarked units may support a marked one (`甲（牵头）、乙`).
