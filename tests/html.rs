@@ -663,6 +663,8 @@ fn a_short_notice_in_its_zoom_element_is_read_there_beside_a_larger_metadata_blo
     assert_eq!(
         d.notice.title.as_deref(),
         Some("某市人民政府关于调整专项资金管理办法的通知")
+    );
+}
 
 /// A page with a task table of `rows` (HTML rows) under a `序号 | 任务 | 牵头单位 | 配合单位`
 /// header.
