@@ -331,13 +331,11 @@ fn is_unit_name(p: &str) -> bool {
 /// paragraph): their last character, looked up among the endings' last characters, turns them
 /// down before the endings are compared.
 fn has_unit_ending(name: &str) -> bool {
-    let endings = || crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS);
+    fn endings() -> impl Iterator<Item = &'static &'static str> {
+        crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS)
+    }
     static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut last: Vec<char> = crate::structure::ORGAN_SUFFIXES
-            .iter()
-            .chain(UNIT_ENDINGS)
-            .filter_map(|s| s.chars().next_back())
-            .collect();
+        let mut last: Vec<char> = endings().filter_map(|s| s.chars().next_back()).collect();
         last.sort_unstable();
         last.dedup();
         last

@@ -232,13 +232,14 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
 }
 
 /// Where the first colon (`：` or `:`) of `t` starts, found by byte search rather than by
-/// decoding every character: `:`, or the last byte of `：` (`EF BC 9A`) after its first two.
+/// decoding every character ([`crate::normalize::char_offsets`] for `：`).
 fn first_colon(t: &str) -> Option<usize> {
-    let b = t.as_bytes();
-    memchr::memchr2_iter(b':', 0x9A, b).find_map(|at| match b[at] {
-        b':' => Some(at),
-        _ => (at >= 2 && b[at - 2..at] == [0xEF, 0xBC]).then(|| at - 2),
-    })
+    let ascii = memchr::memchr(b':', t.as_bytes());
+    let wide = crate::normalize::char_offsets(t, '：').next();
+    match (ascii, wide) {
+        (Some(a), Some(w)) => Some(a.min(w)),
+        (a, w) => a.or(w),
+    }
 }
 
 /// Most bytes of text in a metadata cell: a label, or a value such as the notice's title.
