@@ -1082,3 +1082,91 @@ fn a_docx_part_that_declares_entities_is_refused_not_read_without_them() {
         }
     }
 }
+
+// ---------------------------------------------------------------- block limit
+
+fn block_limit(n: u64) -> Options {
+    with_limits(Limits {
+        max_blocks: n,
+        ..Limits::default()
+    })
+}
+
+#[test]
+fn a_text_of_more_lines_than_the_block_limit_is_refused_before_it_is_read() {
+    // One-letter lines cost the model far more than their two bytes each: past the limit the
+    // text is refused by its line count, naming the flag.
+    let text = "甲\n".repeat(300);
+    match parse(text.as_bytes(), &block_limit(200)) {
+        Err(Error::Limit {
+            flag, value, limit, ..
+        }) => {
+            assert_eq!(flag, "--max-blocks");
+            assert_eq!((value, limit), (300, 200));
+        }
+        other => panic!("expected the block limit, got {other:?}"),
+    }
+    // Lone carriage returns end lines too; a text without a final break counts its last line.
+    let cr = format!("{}甲", "甲\r".repeat(250));
+    match parse(cr.as_bytes(), &block_limit(200)) {
+        Err(Error::Limit { value, .. }) => assert_eq!(value, 251),
+        other => panic!("expected the block limit, got {other:?}"),
+    }
+    // At the limit the text is read, every line a paragraph.
+    let doc = parse("甲\n".repeat(200).as_bytes(), &block_limit(200)).expect("at the limit");
+    let json = serde_json::to_string(&doc).expect("serializes");
+    assert!(json.matches('甲').count() >= 200, "every line is read");
+}
+
+#[test]
+fn a_page_of_more_elements_than_the_block_limit_is_refused() {
+    let page = format!("<html><body>{}</body></html>", "<p>甲</p>".repeat(500));
+    match parse(page.as_bytes(), &block_limit(300)) {
+        Err(Error::Limit {
+            flag, value, limit, ..
+        }) => {
+            assert_eq!(flag, "--max-blocks");
+            assert_eq!(limit, 300);
+            assert!(
+                value > 300 && value < 500,
+                "stopped where it passed the limit: {value}"
+            );
+        }
+        other => panic!("expected the block limit, got {other:?}"),
+    }
+    // The same limit holds on the road a page past the depth limit takes (capped, then parsed).
+    let deep = format!(
+        "<html><body>{}甲{}{}</body></html>",
+        "<div>".repeat(40),
+        "</div>".repeat(40),
+        "<p>甲</p>".repeat(500)
+    );
+    let limits = Limits {
+        max_blocks: 300,
+        max_depth: 8,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        parse(deep.as_bytes(), &with_limits(limits)),
+        Err(Error::Limit { ref flag, .. }) if flag == "--max-blocks"
+    ));
+    assert!(parse(page.as_bytes(), &block_limit(1000)).is_ok());
+}
+
+#[test]
+fn a_word_document_of_more_paragraphs_than_the_block_limit_is_refused() {
+    let mut xml = String::from("<w:document><w:body>");
+    for i in 0..400 {
+        xml.push_str(&format!("<w:p><w:r><w:t>第{i}段</w:t></w:r></w:p>"));
+    }
+    xml.push_str("</w:body></w:document>");
+    let docx = zip_of(&[("word/document.xml", xml.as_bytes())]);
+    match parse(&docx, &block_limit(300)) {
+        Err(Error::Limit { flag, value, .. }) => {
+            assert_eq!(flag, "--max-blocks");
+            assert_eq!(value, 400);
+        }
+        other => panic!("expected the block limit, got {other:?}"),
+    }
+    assert!(parse(&docx, &block_limit(400)).is_ok());
+}

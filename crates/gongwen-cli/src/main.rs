@@ -151,6 +151,9 @@ pub struct LimitArgs {
     /// Most cells read from one workbook.
     #[arg(long, default_value_t = Limits::default().max_sheet_cells)]
     max_sheet_cells: u64,
+    /// Most lines of a text, elements of a page, or paragraphs and tables of one input.
+    #[arg(long, default_value_t = Limits::default().max_blocks)]
+    max_blocks: u64,
 }
 
 impl LimitArgs {
@@ -161,6 +164,7 @@ impl LimitArgs {
             max_depth: self.max_depth,
             max_unzipped_bytes: self.max_unzipped_bytes,
             max_sheet_cells: self.max_sheet_cells,
+            max_blocks: self.max_blocks,
             ..Limits::default()
         }
     }

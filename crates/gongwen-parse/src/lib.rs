@@ -217,6 +217,14 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         InputFormat::Csv => read::csv::read_csv(bytes, limits)?,
         InputFormat::Json => return read::json::read_json(bytes),
     };
+    if blocks.blocks.len() as u64 > limits.max_blocks {
+        return Err(Error::Limit {
+            what: "the number of paragraphs and tables".into(),
+            value: blocks.blocks.len() as u64,
+            limit: limits.max_blocks,
+            flag: "--max-blocks".into(),
+        });
+    }
     let mut doc = structure::build(blocks);
     if let Some(named) = renamed {
         let named = match named {

@@ -17,6 +17,12 @@ pub struct Limits {
     pub max_unzipped_bytes: u64,
     /// Most cells read from a workbook in all (`--max-grid-cells` applies too). Default 5,000,000.
     pub max_sheet_cells: u64,
+    /// Most lines of a text, elements of a page, or paragraphs and tables of any input, one
+    /// input may hold (`--max-blocks`). Default 1,000,000. Each costs the model a string and
+    /// a place in its lists whatever its size, so a file of a million one-letter lines would
+    /// need about 80 bytes of memory for every byte of input: the limit bounds what such a
+    /// file can take (a notice has a few thousand).
+    pub max_blocks: u64,
 }
 
 impl Default for Limits {
@@ -29,6 +35,7 @@ impl Default for Limits {
             max_depth: 256,
             max_unzipped_bytes: 512 * 1024 * 1024,
             max_sheet_cells: 5_000_000,
+            max_blocks: 1_000_000,
         }
     }
 }

@@ -215,6 +215,7 @@ pub fn read_text(text: &str) -> Blocks {
 /// limit of 0, tables are not built at all and every line is a paragraph.
 pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    check_line_count(text, limits)?;
     let all = lines(text);
     // Page furniture (page numbers, form feeds) is read around, as if the pages ran on; the
     // blocks' lines are mapped back to the input's at the end.
@@ -242,6 +243,37 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         }
     }
     Ok(blocks)
+}
+
+/// Refuses a text of more lines than [`Limits::max_blocks`] before any is read: each line costs
+/// the reader a slice and the model a string whatever its length. A text shorter than the limit
+/// in bytes has fewer lines, and is not counted.
+fn check_line_count(text: &str, limits: &Limits) -> Result<()> {
+    if (text.len() as u64) < limits.max_blocks {
+        return Ok(());
+    }
+    let b = text.as_bytes();
+    let breaks = memchr::memchr_iter(b'\n', b).count();
+    // A lone `\r` ends a line too (see [`lines`]).
+    let lone_cr = if memchr::memchr(b'\r', b).is_some() {
+        memchr::memchr_iter(b'\r', b)
+            .filter(|&i| b.get(i + 1) != Some(&b'\n'))
+            .count()
+    } else {
+        0
+    };
+    // The last line needs no break after it; a break at the very end starts no line.
+    let open_end = !matches!(b.last(), Some(b'\n' | b'\r'));
+    let count = (breaks + lone_cr + usize::from(open_end)) as u64;
+    if count > limits.max_blocks {
+        return Err(Error::Limit {
+            what: "the number of lines".into(),
+            value: count,
+            limit: limits.max_blocks,
+            flag: "--max-blocks".into(),
+        });
+    }
+    Ok(())
 }
 
 /// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,

@@ -36,7 +36,7 @@ mod tree;
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat};
-use crate::{Limits, Result};
+use crate::{Error, Limits, Result};
 use dom::Dom;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
@@ -62,11 +62,17 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let max_depth = usize::try_from(limits.max_depth)
         .unwrap_or(usize::MAX)
         .max(1);
+    let max_elements = usize::try_from(limits.max_blocks).unwrap_or(usize::MAX);
     let tree::Parsed {
         html,
         capped,
         notes,
-    } = tree::parse(&decoded.text, max_depth);
+    } = tree::parse(&decoded.text, max_depth, max_elements).map_err(|made| Error::Limit {
+        what: "the number of elements in the page (counted up to where it passed the limit)".into(),
+        value: made as u64,
+        limit: limits.max_blocks,
+        flag: "--max-blocks".into(),
+    })?;
     if capped.is_some() {
         diagnostics.push(Diagnostic::new(
             Severity::Info,

@@ -130,46 +130,66 @@ impl Lines<'_> {
     }
 }
 
-/// Parses `text`, applying the depth cap only when the page needs it.
-pub(super) fn parse(text: &str, max_depth: usize) -> Parsed {
-    if let Ok((html, notes, _)) = parse_watched(text, Some(max_depth)) {
-        return Parsed {
-            html,
-            capped: None,
-            notes,
-        };
+/// Parses `text`, applying the depth cap only when the page needs it; `Err` with the number of
+/// elements made when the page makes more than `max_elements` ([`crate::Limits::max_blocks`]).
+pub(super) fn parse(text: &str, max_depth: usize, max_elements: usize) -> Result<Parsed, usize> {
+    match parse_watched(text, Some(max_depth), max_elements) {
+        Ok((html, notes, _)) => {
+            return Ok(Parsed {
+                html,
+                capped: None,
+                notes,
+            });
+        }
+        Err(Stopped {
+            elements,
+            too_many: true,
+        }) => return Err(elements),
+        Err(_) => {}
     }
     let capped = flatten::cap_depth(text, max_depth);
     let source = capped.as_deref().unwrap_or(text);
     // The cap leaves the tree within a few times the limit: parse it unwatched.
-    let (html, notes, _) = parse_watched(source, None)
-        .unwrap_or_else(|_| (Html::parse_document(source), Notes::empty(), 0));
-    Parsed {
+    let (html, notes, _) = match parse_watched(source, None, max_elements) {
+        Ok(parsed) => parsed,
+        Err(Stopped {
+            elements,
+            too_many: true,
+        }) => return Err(elements),
+        Err(_) => (Html::parse_document(source), Notes::empty(), 0),
+    };
+    Ok(Parsed {
         html,
         capped,
         notes,
-    }
+    })
 }
 
 /// A parse abandoned by the gate, and how many elements it had made (which the tests read to
 /// see where it stopped).
 #[derive(Debug)]
 struct Stopped {
-    #[cfg_attr(not(test), allow(dead_code))]
     elements: usize,
+    /// Stopped for making more elements than allowed, not for depth or search.
+    too_many: bool,
 }
 
 /// The tree, its text lines and the number of elements made; or [`Stopped`] when the page went
 /// past `max_depth` or made the tree builder search too much (with `None` for `max_depth`,
-/// never).
-fn parse_watched(text: &str, max_depth: Option<usize>) -> Result<(Html, Notes, usize), Stopped> {
-    parse_in_pieces(text, max_depth, PIECE)
+/// never), or made more than `max_elements` elements.
+fn parse_watched(
+    text: &str,
+    max_depth: Option<usize>,
+    max_elements: usize,
+) -> Result<(Html, Notes, usize), Stopped> {
+    parse_in_pieces(text, max_depth, max_elements, PIECE)
 }
 
 /// [`parse_watched`], handing the tokenizer the page in pieces of at most `piece` bytes.
 fn parse_in_pieces(
     text: &str,
     max_depth: Option<usize>,
+    max_elements: usize,
     piece: usize,
 ) -> Result<(Html, Notes, usize), Stopped> {
     // The cap counts levels below `<body>`; the sink counts from the document (`<html>` is 1,
@@ -178,6 +198,7 @@ fn parse_in_pieces(
     let gate = Gate::new(
         TreeBuilder::new(Sink::new(text), TreeBuilderOpts::default()),
         limit,
+        max_elements,
     );
     let tokenizer = Tokenizer::new(gate, TokenizerOpts::default());
     let input = BufferQueue::default();
@@ -198,16 +219,27 @@ fn parse_in_pieces(
     while !matches!(tokenizer.feed(&input), TokenizerResult::Done) {
         if tokenizer.sink.tripped.get() {
             let elements = tokenizer.sink.builder.sink.elements.get();
-            return Err(Stopped { elements });
+            let too_many = elements > max_elements;
+            return Err(Stopped { elements, too_many });
         }
     }
     // The end of input can still append text (a character reference or table text the parser
     // held back): the notes are taken after it.
     tokenizer.end();
     let built = tokenizer.sink.builder.sink.finish();
+    if built.elements > max_elements {
+        let elements = built.elements;
+        return Err(Stopped {
+            elements,
+            too_many: true,
+        });
+    }
     if limit.is_some_and(|limit| built.deepest > limit) {
         let elements = built.elements;
-        return Err(Stopped { elements });
+        return Err(Stopped {
+            elements,
+            too_many: false,
+        });
     }
     Ok((built.html, Notes::new(built.texts), built.elements))
 }
@@ -244,12 +276,15 @@ fn first_visible(text: &str) -> Option<usize> {
 }
 
 /// Stands between the tokenizer and the tree builder, to stop the parse as soon as the tree
-/// goes past the depth limit or the tree builder has searched too much: after such a tag it
-/// tells the tokenizer to pause (as for a script), and the parse is abandoned.
+/// goes past the depth limit, has more elements than allowed, or the tree builder has searched
+/// too much: after such a tag it tells the tokenizer to pause (as for a script), and the parse
+/// is abandoned.
 struct Gate {
     builder: TreeBuilder<NodeId, Sink>,
     /// The deepest an element may be (`usize::MAX`: not watched).
     limit: usize,
+    /// The most elements the tree may have.
+    max_elements: usize,
     /// The name lookups allowed so far: [`LOOKUPS_BASE`], and [`LOOKUPS_PER_TAG`] more for
     /// every tag (`u64::MAX`: not watched).
     budget: Cell<u64>,
@@ -257,10 +292,11 @@ struct Gate {
 }
 
 impl Gate {
-    fn new(builder: TreeBuilder<NodeId, Sink>, limit: Option<usize>) -> Self {
+    fn new(builder: TreeBuilder<NodeId, Sink>, limit: Option<usize>, max_elements: usize) -> Self {
         Gate {
             builder,
             limit: limit.unwrap_or(usize::MAX),
+            max_elements,
             budget: Cell::new(if limit.is_some() {
                 LOOKUPS_BASE
             } else {
@@ -294,7 +330,10 @@ impl TokenSink for Gate {
             let budget = self.budget.get().saturating_add(LOOKUPS_PER_TAG);
             self.budget.set(budget);
             let sink = &self.builder.sink;
-            if sink.deepest.get() > self.limit || sink.lookups.get() > budget {
+            if sink.deepest.get() > self.limit
+                || sink.lookups.get() > budget
+                || sink.elements.get() > self.max_elements
+            {
                 return self.trip();
             }
         }
@@ -704,7 +743,7 @@ mod tests {
     fn the_sink_builds_the_tree_scraper_builds() {
         for page in pages() {
             let whole = dump(&Html::parse_document(&page));
-            let parsed = parse(&page, 256);
+            let parsed = parse(&page, 256, usize::MAX).expect("within the element limit");
             assert!(parsed.capped.is_none(), "{page}: capped");
             assert_eq!(dump(&parsed.html), whole, "{page}");
         }
@@ -715,7 +754,8 @@ mod tests {
         for page in pages() {
             let whole = dump(&Html::parse_document(&page));
             for piece in [4, 5, 7, 64] {
-                let (html, _, _) = parse_in_pieces(&page, Some(256), piece).expect("parsed");
+                let (html, _, _) =
+                    parse_in_pieces(&page, Some(256), usize::MAX, piece).expect("parsed");
                 assert_eq!(dump(&html), whole, "{page} in pieces of {piece}");
             }
         }
@@ -726,13 +766,13 @@ mod tests {
         // 100,000 nested elements; the limit is 64 (66 counted from the document). The parse
         // stops right after the 67th level is attached, not at the end of the page.
         let page = format!("<html><body>{}x", "<div>".repeat(100_000));
-        let made = match parse_watched(&page, Some(64)) {
-            Err(Stopped { elements }) => elements,
+        let made = match parse_watched(&page, Some(64), usize::MAX) {
+            Err(Stopped { elements, .. }) => elements,
             Ok(_) => panic!("a page past the limit was parsed whole"),
         };
         assert!((67..=70).contains(&made), "{made} elements made");
         // Unwatched, the same parse goes to the end.
-        assert!(parse_watched(&"<div>".repeat(500), None).is_ok());
+        assert!(parse_watched(&"<div>".repeat(500), None, usize::MAX).is_ok());
     }
 
     #[test]
@@ -740,16 +780,21 @@ mod tests {
         // Within a depth limit set out of reach, 5,000 nested elements make the tree builder
         // search a stack thousands deep on every tag: the name lookups outgrow their budget.
         let deep = "<div>".repeat(5000);
-        assert!(parse_watched(&deep, Some(1_000_000)).is_err());
+        assert!(parse_watched(&deep, Some(1_000_000), usize::MAX).is_err());
         // 200 levels ask about 200 per tag, under the budget's 512.
         let page = format!("{}x{}", "<div>".repeat(200), "<p>y</p>".repeat(5000));
-        assert!(parse_watched(&page, Some(1_000_000)).is_ok());
+        assert!(parse_watched(&page, Some(1_000_000), usize::MAX).is_ok());
     }
 
     #[test]
     fn pages_past_the_limit_take_the_cap() {
         // Shallow pages are not touched, even when the cap would be cheap to apply.
-        assert!(parse("<div><div><p>x</p></div></div>", 8).capped.is_none());
+        assert!(
+            parse("<div><div><p>x</p></div></div>", 8, usize::MAX)
+                .expect("few elements")
+                .capped
+                .is_none()
+        );
         // Deep by plain nesting, by misnested formatting, and inside template contents.
         for page in [
             "<div>".repeat(5000),
@@ -757,7 +802,7 @@ mod tests {
             "<template>".repeat(5000),
             format!("<svg>{}", "<g>".repeat(5000)),
         ] {
-            let parsed = parse(&page, 64);
+            let parsed = parse(&page, 64, usize::MAX).expect("within the element limit");
             let capped = parsed.capped.expect("capped");
             assert!(capped.len() < page.len(), "tags were removed");
         }
@@ -782,7 +827,17 @@ mod tests {
         // The limit counts levels below `<body>`, as the cap does: 30 nested divs are within a
         // limit of 30 and parsed as they are; one level more than the limit takes the cap.
         let page = format!("<html><body>{}x", "<div>".repeat(30));
-        assert!(parse(&page, 30).capped.is_none());
-        assert!(parse(&page, 29).capped.is_some());
+        assert!(
+            parse(&page, 30, usize::MAX)
+                .expect("within the element limit")
+                .capped
+                .is_none()
+        );
+        assert!(
+            parse(&page, 29, usize::MAX)
+                .expect("within the element limit")
+                .capped
+                .is_some()
+        );
     }
 }
