@@ -519,7 +519,7 @@ fn stream_xlsx_cells(
             _ => None,
         };
         let text = match (number, shown.get_mut(style)) {
-            (Some(f), Some(slot)) if style > 0 => {
+            (Some(f), Some(slot)) => {
                 let fmt = *slot.get_or_insert_with(|| {
                     reader
                         .styles()
@@ -542,6 +542,8 @@ fn stream_xlsx_cells(
 enum Shown {
     General,
     Fixed {
+        /// Integer digits always shown (`00` shows 1 as `01`).
+        digits: u8,
         /// Decimals always shown (`0` after the point).
         min: u8,
         /// Decimals shown when not zero (`0` and `#` after the point).
@@ -574,10 +576,12 @@ impl Shown {
         let frac = frac.trim_end_matches('%');
         let min = frac.bytes().take_while(|&b| b == b'0').count();
         let max = frac.bytes().filter(|&b| matches!(b, b'0' | b'#')).count();
-        if max > 15 {
+        let digits = int.bytes().filter(|&b| b == b'0').count();
+        if max > 15 || digits > 15 {
             return Shown::General;
         }
         Shown::Fixed {
+            digits: digits as u8,
             min: min as u8,
             max: max as u8,
             grouped: int.contains(','),
@@ -587,6 +591,7 @@ impl Shown {
 
     fn render(self, f: f64) -> String {
         let Shown::Fixed {
+            digits: min_digits,
             min,
             max,
             grouped,
@@ -610,6 +615,14 @@ impl Shown {
             Some(d) if d.bytes().any(|b| b != b'0') || !frac.bytes().all(|b| b == b'0') => ("-", d),
             Some(d) => ("", d),
             None => ("", int),
+        };
+        let pad = usize::from(min_digits).saturating_sub(digits.len());
+        let padded;
+        let digits = if pad > 0 {
+            padded = "0".repeat(pad) + digits;
+            padded.as_str()
+        } else {
+            digits
         };
         let mut out = String::with_capacity(s.len() + 8);
         out.push_str(sign);
@@ -1206,6 +1219,8 @@ mod tests {
         assert_eq!(show("0.0#", 2.5), "2.5");
         assert_eq!(show("0.0#", 2.567), "2.57");
         assert_eq!(show("0", -0.2), "0");
+        assert_eq!(show("000", 7.0), "007");
+        assert_eq!(show("#,##0", 0.0), "0");
         assert_eq!(show("General", 0.15), "0.15");
         assert_eq!(show("@", 3.0), "3");
         assert_eq!(show("\"¥\"#,##0.00", 5.0), "5");
