@@ -306,47 +306,64 @@ pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     // A file cut after an odd byte is still judged by its whole code units.
     let whole = &bytes[..bytes.len() & !1];
     let sample = &whole[..whole.len().min(64 * 1024)];
-    // Per parity (even, odd): zero bytes, bytes that may be a high byte of Chinese text, and
-    // bytes of the CJK ideographs' range.
-    let (mut zeros, mut high, mut han) = ([0usize; 2], [0usize; 2], [0usize; 2]);
-    for pair in sample.chunks_exact(2) {
-        for (k, &b) in pair.iter().enumerate() {
-            zeros[k] += usize::from(b == 0);
-            high[k] += usize::from(matches!(b, 0x00 | 0x20..=0x27 | 0x30..=0x9F | 0xFE | 0xFF));
-            han[k] += usize::from(matches!(b, 0x4E..=0x9F));
+    let (mut even, mut odd) = (0usize, 0usize);
+    for (i, &b) in sample.iter().enumerate() {
+        if b == 0 {
+            if i % 2 == 0 {
+                even += 1;
+            } else {
+                odd += 1;
+            }
         }
     }
-    let (even, odd) = (zeros[0], zeros[1]);
-    let pairs = sample.len() / 2;
     // Han characters whose low byte is zero (一 is U+4E00) put a few zeros at the other parity.
     let enc = if odd * 50 >= sample.len() && even * 4 <= odd {
         UTF_16LE
     } else if even * 50 >= sample.len() && odd * 4 <= even {
         UTF_16BE
     } else {
-        // The high bytes' parity: 95% in the set and a third Han, the other parity far less so.
-        let is_high = |k: usize| {
-            pairs >= 8
-                && high[k] * 20 >= pairs * 19
-                && han[k] * 3 >= pairs
-                && high[1 - k] * 5 <= pairs * 4
-        };
-        let enc = if is_high(1) {
-            UTF_16LE
-        } else if is_high(0) {
-            UTF_16BE
-        } else {
-            return None;
-        };
+        let enc = high_byte_parity(sample)?;
         let (text, errors) = enc.decode_without_bom_handling(whole);
         let controls = text
             .chars()
             .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
             .count();
-        return (!errors && controls * 100 <= pairs && utf8_reads_as_chinese(&text)).then_some(enc);
+        return (!errors && controls * 200 <= whole.len() && utf8_reads_as_chinese(&text))
+            .then_some(enc);
     };
     let (_, errors) = enc.decode_without_bom_handling(whole);
     (!errors).then_some(enc)
+}
+
+/// The UTF-16 byte order whose high bytes `sample` (of whole code units) holds at one parity:
+/// 95% of the bytes there may be a high byte of Chinese text and a third are the CJK
+/// ideographs', while the other parity's bytes are spread out. The scan gives up as soon as
+/// both parities have missed too often, which UTF-8 and GB18030 text do within a few hundred
+/// bytes (their lead bytes are no such high bytes).
+fn high_byte_parity(sample: &[u8]) -> Option<&'static Encoding> {
+    let pairs = sample.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let (mut missed, mut han) = ([0usize; 2], [0usize; 2]);
+    for (n, pair) in sample.chunks_exact(2).enumerate() {
+        for (k, &b) in pair.iter().enumerate() {
+            missed[k] += usize::from(!matches!(b, 0x00 | 0x20..=0x27 | 0x30..=0x9F | 0xFE | 0xFF));
+            han[k] += usize::from(matches!(b, 0x4E..=0x9F));
+        }
+        if n % 64 == 63 && missed[0] * 20 > pairs && missed[1] * 20 > pairs {
+            return None;
+        }
+    }
+    let is_high =
+        |k: usize| missed[k] * 20 <= pairs && han[k] * 3 >= pairs && missed[1 - k] * 5 >= pairs;
+    if is_high(1) {
+        Some(UTF_16LE)
+    } else if is_high(0) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// True when the bytes decode as GB18030 without errors and most non-ASCII characters are Han.
