@@ -78,10 +78,21 @@ pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
     }
     let mut out = String::with_capacity(src.len());
     let mut from = 0;
+    // Where the last `<br>` put in ends in `src`: a run of removed blocks with nothing but white
+    // space between them parts paragraphs once (a page 100,000 `<div>`s deep gets one `<br>`).
+    let mut br_at: Option<usize> = None;
     for (start, end, block) in remove {
-        out.push_str(src.get(from..start).unwrap_or_default());
+        let between = src.get(from..start).unwrap_or_default();
+        out.push_str(between);
         if block {
-            out.push_str("<br>");
+            let joined = br_at.is_some_and(|at| {
+                src.get(at..start)
+                    .is_some_and(|gap| gap.bytes().all(|b| b.is_ascii_whitespace()))
+            });
+            if !joined {
+                out.push_str("<br>");
+            }
+            br_at = Some(end);
         }
         // Keep the removed tag's line breaks so lines do not move.
         out.extend(
@@ -1188,6 +1199,12 @@ mod tests {
         assert_eq!(
             cap_depth("<div><div><div>x</div>y</div>z</div>", 2).as_deref(),
             Some("<div><div><br>x<br>y</div>z</div>")
+        );
+        // A run of removed blocks parts paragraphs once.
+        let run = format!("<div>{}x{}</div>", "<div>\n".repeat(5), "</div>".repeat(5));
+        assert_eq!(
+            cap_depth(&run, 1).as_deref(),
+            Some("<div><br>\n\n\n\n\nx<br></div>")
         );
         assert_eq!(
             cap_depth("<div><p><b><i>x</i>y</b>z</p>w</div>", 2).as_deref(),
