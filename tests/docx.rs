@@ -695,3 +695,58 @@ fn a_units_cell_spanning_the_lead_and_support_columns_is_read_once() {
         ]
     );
 }
+
+#[test]
+fn a_colophon_laid_out_as_a_table_is_read_as_the_colophon() {
+    let spanned = |text: &str| {
+        format!(
+            "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"2\"/></w:tcPr>{}</w:tc></w:tr>",
+            para(text, None)
+        )
+    };
+    let colophon = [
+        "<w:tbl>".to_string(),
+        spanned("抄送：市委各部门，市人大常委会办公室，市政协办公厅。"),
+        row_of("", &["某市人民政府办公厅", "2023年5月8日印发"]),
+        "</w:tbl>".to_string(),
+    ]
+    .concat();
+    let task_table = [
+        "<w:tbl>".to_string(),
+        row_of("", &TASK_HEADER),
+        row_of("", &["1", "加强河道巡查", "市水利局", "市应急局"]),
+        "</w:tbl>".to_string(),
+    ]
+    .concat();
+    // Below the attachment's task table (a table of the last part if read as one), and right
+    // under a short letter (where the letterhead's tables are looked for).
+    for attachment in [
+        format!(
+            "{}{}{task_table}{colophon}",
+            para("附件", None),
+            para("防汛重点任务分工表", None)
+        ),
+        colophon.clone(),
+    ] {
+        let d = parse_docx(&package(&notice_with_attachment(&attachment), None));
+        let n = &d.notice;
+        assert_eq!(
+            n.copied_to,
+            ["市委各部门", "市人大常委会办公室", "市政协办公厅"].map(String::from),
+            "{attachment}"
+        );
+        assert_eq!(n.printed_by.as_deref(), Some("某市人民政府办公厅"));
+        assert_eq!(n.printed_on.as_deref(), Some("2023-05-08"));
+        assert_eq!(n.date.as_deref(), Some("2023-05-06"));
+        let tables: Vec<usize> = d.parts.iter().map(|p| p.tables.len()).collect();
+        assert!(tables.iter().all(|&k| k <= 1), "{:?}", d.parts);
+        assert!(
+            d.parts
+                .iter()
+                .all(|p| p.title.as_deref() != Some("某市人民政府办公厅")),
+            "{:?}",
+            d.parts
+        );
+        assert_eq!(d.tasks.len(), usize::from(tables.contains(&1)));
+    }
+}

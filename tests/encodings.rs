@@ -77,6 +77,39 @@ fn bom_less_utf16_text_is_detected() {
 }
 
 #[test]
+fn bom_less_utf16_chinese_text_is_recognised_without_being_told_the_format() {
+    // Chinese text has few ASCII characters, so few zero bytes: the seed's first 4 KB have too
+    // few for the zero-byte count alone, and a notice of long paragraphs fewer still.
+    let seed_text = std::fs::read_to_string(seed_path()).expect("seed");
+    let letter = "某某市人民政府关于印发某某试点方案的通知\n各区县（自治县）人民政府，市政府各部门：\n"
+        .to_string()
+        + &"现将《某某试点方案》印发给你们，请认真贯彻执行。为深入贯彻落实党中央、国务院决策部署，加快推进改革，全面提升治理能力和水平，结合本市实际，制定本方案。".repeat(6)
+        + "\n某某市人民政府\n2021年6月30日\n";
+    for (text, le) in [
+        (&seed_text, true),
+        (&seed_text, false),
+        (&letter, true),
+        (&letter, false),
+    ] {
+        let bytes: Vec<u8> = text
+            .encode_utf16()
+            .flat_map(|u| if le { u.to_le_bytes() } else { u.to_be_bytes() })
+            .collect();
+        let d = parse(&bytes, &Options::default()).expect("parses");
+        assert_eq!(d.source.encoding, if le { "UTF-16LE" } else { "UTF-16BE" });
+        assert_eq!(notice(&d), notice(&parse_text(text)));
+        assert!(d.diagnostics.iter().any(|x| x.code == "encoding_guessed"));
+    }
+    // GBK and UTF-8 text stay what they are.
+    let (gbk, _, _) = encoding_rs::GBK.encode(&letter);
+    let d = parse(&gbk, &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "gb18030");
+    assert_eq!(notice(&d), notice(&parse_text(&letter)));
+    let d = parse(letter.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "UTF-8");
+}
+
+#[test]
 fn a_gb2312_page_with_gbk_and_gb18030_characters_decodes_completely() {
     // 镕 and 堃 are GBK, not GB2312; U+20087 needs a GB18030 four-byte sequence.
     let body = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head>\

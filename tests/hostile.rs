@@ -385,6 +385,63 @@ fn html_nested_100000_elements_deep_parses_and_keeps_the_text() {
     );
 }
 
+/// Blocks past `--max-depth` still part paragraphs, and what follows the deep run stays where it
+/// was: the letter's signature and date after it are read as such, its items as items.
+#[test]
+fn text_past_the_depth_limit_comes_out_in_order_as_paragraphs() {
+    let deep = [
+        "各区县人民政府，市政府各部门：",
+        "现将《某某方案》印发给你们，请认真贯彻执行。",
+        "一、总体要求",
+        "全面贯彻党的精神，推进试点工作。",
+        "二、主要任务",
+        "加快推进某某改革。",
+    ];
+    let mut page = String::from(
+        "<html><body><div class=\"TRS_Editor\"><p>某某市人民政府关于印发某某方案的通知</p>\n",
+    );
+    page.push_str(&"<div>".repeat(10));
+    for p in &deep[..4] {
+        page.push_str(&format!("<p>{p}</p>\n"));
+    }
+    page.push_str(&format!(
+        "<div><div><p>{}</p><p>{}</p></div></div>",
+        deep[4], deep[5]
+    ));
+    page.push_str(&"</div>".repeat(10));
+    page.push_str("\n<p>某某市人民政府</p><p>2021年6月30日</p></div></body></html>");
+    for max_depth in [4, 8, 12] {
+        let opts = Options {
+            format: Some(InputFormat::Html),
+            limits: Limits {
+                max_depth,
+                ..Limits::default()
+            },
+        };
+        let doc = parse(page.as_bytes(), &opts).expect("parses");
+        let n = &doc.notice;
+        assert_eq!(
+            n.addressees,
+            ["各区县人民政府", "市政府各部门"],
+            "{max_depth}"
+        );
+        assert_eq!(n.body, &deep[1..], "{max_depth}");
+        assert_eq!(
+            n.signature.as_deref(),
+            Some("某某市人民政府"),
+            "{max_depth}"
+        );
+        assert_eq!(n.date.as_deref(), Some("2021-06-30"), "{max_depth}");
+        let capped: Vec<_> = doc
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "html_depth_capped")
+            .collect();
+        assert_eq!(capped.len(), 1, "{:?}", doc.diagnostics);
+        assert!(capped[0].line.is_some_and(|l| l >= 2), "{capped:?}");
+    }
+}
+
 /// Nestings that a count of unclosed tags misses — tables inside cells, `<div/>` (which opens a
 /// div in HTML), spans closed across blocks, list items inside definitions, an abrupt `<!-->`
 /// comment — are capped as well: each parses, keeps its deepest text and says it was capped.

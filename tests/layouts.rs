@@ -605,6 +605,40 @@ fn a_running_header_repeated_at_the_top_of_pages_is_dropped() {
     assert!(json.contains("某某市城市管理局"), "{json}");
 }
 
+#[test]
+fn a_running_header_of_two_lines_is_dropped_whole() {
+    // A title too long for one line, printed wrapped at the top of the first page and again as
+    // the header of every page after it.
+    let (first, second) = ("某某市城市道路占用挖掘", "管理规定（试行）");
+    let title = format!("{first}{second}");
+    let articles = [
+        "第一条\u{3000}为规范城市道路占用和挖掘管理，保障道路完好和通行安全，维护公共利益，根据有关法律法规，结合本市实际，制定本规定。",
+        "第二条\u{3000}本规定适用于本市行政区域内城市道路的占用、挖掘及其监督管理活动。本规定所称城市道路，是指城市供车辆、行人通行的具备一定技术条件的道路、桥梁及其附属设施。",
+        "第三条\u{3000}市城市管理部门负责全市城市道路占用和挖掘的监督管理工作，区县城市管理部门按照职责分工负责本辖区内的具体管理工作。",
+        "第四条\u{3000}因工程建设需要挖掘城市道路的，建设单位应当提前三十日提出申请，经批准后方可施工，并在施工现场设置明显标志和安全防护设施。",
+        "第五条\u{3000}占用城市道路期满，占用单位应当及时清理现场并恢复道路原状，经城市管理部门验收合格后方可撤离。",
+        "第六条\u{3000}违反本规定擅自占用或者挖掘城市道路的，由城市管理部门责令限期改正，并依法予以处罚。",
+        "第七条\u{3000}本规定自发布之日起施行，有效期五年。",
+    ];
+    let mut lines = vec![
+        format!("{}{first}", " ".repeat(16)),
+        format!("{}{second}", " ".repeat(18)),
+        String::new(),
+    ];
+    lines.extend(pdf_copy(&articles, 56, "    ").lines().map(str::to_string));
+    // Seven lines a page: the breaks fall inside articles.
+    let text = paged(&lines, 7, &format!("{first}\n{}{second}", " ".repeat(18)));
+    assert!(text.matches(second).count() >= 3, "{text}");
+    let d = gongwen_parse::parse_text(&text);
+    assert_eq!(d.notice.title.as_deref(), Some(title.as_str()));
+    let got = sections(&d);
+    assert_eq!(got.len(), articles.len(), "{got:?}");
+    for ((marker, paragraphs), article) in got.iter().zip(articles) {
+        let body = article.split_once('\u{3000}').map(|(_, b)| b).unwrap_or("");
+        assert_eq!(paragraphs, &[body], "{marker}");
+    }
+}
+
 /// A line with each text starting at its display column (a Chinese character two columns wide).
 fn placed(pieces: &[(usize, &str)]) -> String {
     let mut line = String::new();

@@ -1234,3 +1234,52 @@ fn a_note_row_and_a_total_row_under_the_tasks_are_no_tasks() {
         ]
     );
 }
+
+#[test]
+fn numbers_read_as_their_number_format_shows_them() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("任务分工").expect("name");
+    for (c, v) in ["序号", "任务", "牵头单位", "完成比例", "投资额", "完成时限"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *v).expect("cell");
+    }
+    let percent = rust_xlsxwriter::Format::new().set_num_format("0%");
+    let percent2 = rust_xlsxwriter::Format::new().set_num_format("0.00%");
+    let grouped = rust_xlsxwriter::Format::new().set_num_format("#,##0.00");
+    let date = rust_xlsxwriter::Format::new().set_num_format("yyyy\"年\"m\"月\"d\"日\"");
+    let rows: [(f64, &str, &rust_xlsxwriter::Format, f64); 2] = [
+        (0.15, "建设数据平台", &percent, 1234567.5),
+        (0.125, "完善共享机制", &percent2, 800.0),
+    ];
+    for (r, (share, task, fmt, money)) in rows.into_iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_number(r, 0, f64::from(r)).expect("cell");
+        ws.write_string(r, 1, task).expect("cell");
+        ws.write_string(r, 2, "市大数据局").expect("cell");
+        ws.write_number_with_format(r, 3, share, fmt).expect("cell");
+        ws.write_number_with_format(r, 4, money, &grouped)
+            .expect("cell");
+        ws.write_number_with_format(r, 5, 44562.0, &date)
+            .expect("cell");
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    let shown: Vec<(u32, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            let col = |k: &str| t.extra.get(k).map_or("", String::as_str);
+            (t.seq, vec![col("完成比例"), col("投资额"), col("完成时限")])
+        })
+        .collect();
+    assert_eq!(
+        shown,
+        vec![
+            (1, vec!["15%", "1,234,567.50", "2022-01-01"]),
+            (2, vec!["12.50%", "800.00", "2022-01-01"]),
+        ]
+    );
+}

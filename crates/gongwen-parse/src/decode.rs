@@ -144,7 +144,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
             Severity::Info,
             "encoding_guessed",
             format!(
-                "no byte-order mark, but the zero bytes say {}; decoded as {}",
+                "no byte-order mark, but the bytes read as {}; decoded as {}",
                 enc.name(),
                 enc.name()
             ),
@@ -286,18 +286,26 @@ fn line_of(text: &str, pos: usize) -> usize {
 }
 
 /// BOM-less UTF-16: text with zero bytes, nearly all at odd offsets (LE) or at even offsets (BE),
-/// that then decodes without errors. GB18030 and UTF-8 text never contain zero bytes.
+/// or — Chinese text with few ASCII characters has few zero bytes — text whose bytes at one
+/// parity are nearly all the high bytes of Chinese text (CJK ideographs U+3400–U+9FFF, CJK and
+/// full-width punctuation, general punctuation, ASCII) while those at the other are spread out,
+/// and that then decodes without errors to Chinese text. GB18030 and UTF-8 text never contain
+/// zero bytes, and their lead bytes (0x81–0xFE) lie outside those high bytes.
 ///
 /// ```
 /// let bytes: Vec<u8> = "国务院\n关于印发的通知\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
 /// assert_eq!(gongwen_parse::decode::looks_like_utf16(&bytes), Some(encoding_rs::UTF_16LE));
+/// let long: Vec<u8> = "国务院关于印发某某办法的通知，请认真贯彻执行。".encode_utf16().flat_map(u16::to_be_bytes).collect();
+/// assert_eq!(gongwen_parse::decode::looks_like_utf16(&long), Some(encoding_rs::UTF_16BE));
 /// assert_eq!(gongwen_parse::decode::looks_like_utf16("通知".as_bytes()), None);
 /// ```
 pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 {
         return None;
     }
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    // A file cut after an odd byte is still judged by its whole code units.
+    let whole = &bytes[..bytes.len() & !1];
+    let sample = &whole[..whole.len().min(64 * 1024)];
     let (mut even, mut odd) = (0usize, 0usize);
     for (i, &b) in sample.iter().enumerate() {
         if b == 0 {
@@ -314,10 +322,48 @@ pub fn looks_like_utf16(bytes: &[u8]) -> Option<&'static Encoding> {
     } else if even * 50 >= sample.len() && odd * 4 <= even {
         UTF_16BE
     } else {
-        return None;
+        let enc = high_byte_parity(sample)?;
+        let (text, errors) = enc.decode_without_bom_handling(whole);
+        let controls = text
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+            .count();
+        return (!errors && controls * 200 <= whole.len() && utf8_reads_as_chinese(&text))
+            .then_some(enc);
     };
-    let (_, errors) = enc.decode_without_bom_handling(bytes);
+    let (_, errors) = enc.decode_without_bom_handling(whole);
     (!errors).then_some(enc)
+}
+
+/// The UTF-16 byte order whose high bytes `sample` (of whole code units) holds at one parity:
+/// 95% of the bytes there may be a high byte of Chinese text and a third are the CJK
+/// ideographs', while the other parity's bytes are spread out. The scan gives up as soon as
+/// both parities have missed too often, which UTF-8 and GB18030 text do within a few hundred
+/// bytes (their lead bytes are no such high bytes).
+fn high_byte_parity(sample: &[u8]) -> Option<&'static Encoding> {
+    let pairs = sample.len() / 2;
+    if pairs < 8 {
+        return None;
+    }
+    let (mut missed, mut han) = ([0usize; 2], [0usize; 2]);
+    for (n, pair) in sample.chunks_exact(2).enumerate() {
+        for (k, &b) in pair.iter().enumerate() {
+            missed[k] += usize::from(!matches!(b, 0x00 | 0x20..=0x27 | 0x30..=0x9F | 0xFE | 0xFF));
+            han[k] += usize::from(matches!(b, 0x4E..=0x9F));
+        }
+        if n % 64 == 63 && missed[0] * 20 > pairs && missed[1] * 20 > pairs {
+            return None;
+        }
+    }
+    let is_high =
+        |k: usize| missed[k] * 20 <= pairs && han[k] * 3 >= pairs && missed[1 - k] * 5 >= pairs;
+    if is_high(1) {
+        Some(UTF_16LE)
+    } else if is_high(0) {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
 }
 
 /// True when the bytes decode as GB18030 without errors and most non-ASCII characters are Han.

@@ -913,6 +913,7 @@ fn strip_parens(s: &str) -> String {
 /// Builds the document from a reader's blocks.
 pub fn build(mut input: Blocks) -> Document {
     if !input.format.is_workbook() {
+        unwrap_colophon_tables(&mut input.blocks);
         unwrap_head_tables(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
@@ -1194,6 +1195,87 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
         blocks.splice(i..=i, paras);
         i += n;
     }
+}
+
+/// Reads a 版记 laid out as a table (Word drafts often rule it that way: `抄送：…` across one
+/// row, the printing organ and `2021年7月2日印发` in two cells below) as the lines it prints, so
+/// that it is read as the 版记 a text file gives, not as a table of the last attachment. Only
+/// tables at the end of the document, below nothing but other 版记 lines, and whose every line
+/// is a 版记 line (or carries on a 抄送 list), are read so.
+fn unwrap_colophon_tables(blocks: &mut Vec<Block>) {
+    let mut end = blocks.len();
+    while end > 0 {
+        match &blocks[end - 1] {
+            Block::Para(_) => {
+                let prev = end.checked_sub(2).map(|k| &blocks[k]);
+                if is_colophon(&blocks[end - 1])
+                    || prev.is_some_and(|p| continues_copied_to(p, &blocks[end - 1]))
+                {
+                    end -= 1;
+                } else {
+                    return;
+                }
+            }
+            Block::Table(t) => {
+                let paras = colophon_table_lines(t);
+                let refs: Vec<&Block> = paras.iter().collect();
+                if paras.is_empty() || colophon_len(&refs) != paras.len() {
+                    return;
+                }
+                blocks.splice(end - 1..end, paras);
+                // The lines put in are all 版记: go on above them.
+                end -= 1;
+            }
+        }
+    }
+}
+
+/// The lines a table prints, row by row, read as 版记 lines: a row whose cells joined make
+/// one (`抄送：` | `市委办公室…`, `某某办公室` | `2021年7月2日印发`) is that line, else each
+/// cell's lines are lines of their own. A merged cell standing in several slots is read once.
+fn colophon_table_lines(t: &Table) -> Vec<Block> {
+    const LIST_LABELS: [&str; 4] = ["抄送", "抄报", "分送", "发送"];
+    let mut out = Vec::new();
+    if t.rows.len() > 8 || t.rows.iter().any(|r| r.len() > 4) {
+        return out;
+    }
+    for (r, row) in t.rows.iter().enumerate() {
+        let line = t.row_lines.get(r).copied().unwrap_or(t.line);
+        let mut cells: Vec<&str> = Vec::new();
+        for c in row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            if cells.last() != Some(&c) {
+                cells.push(c);
+            }
+        }
+        if cells.is_empty() {
+            continue;
+        }
+        let mut joined = String::new();
+        for c in &cells {
+            if !joined.is_empty() && !joined.ends_with(['：', ':']) {
+                if LIST_LABELS.contains(&joined.as_str()) {
+                    joined.push('：');
+                } else {
+                    joined.push(' ');
+                }
+            }
+            joined.push_str(c);
+        }
+        if cells.len() > 1 && !joined.contains('\n') && is_colophon_text(&joined) {
+            out.push(Block::Para(Para { text: joined, line }));
+            continue;
+        }
+        for l in cells.iter().flat_map(|c| c.lines()) {
+            let text = l.trim();
+            if !text.is_empty() {
+                out.push(Block::Para(Para {
+                    text: text.to_string(),
+                    line,
+                }));
+            }
+        }
+    }
+    out
 }
 
 /// How many blocks from the top may hold the head (title, number, addressees).

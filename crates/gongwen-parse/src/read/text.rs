@@ -388,8 +388,9 @@ fn header_text(line: &str) -> Option<&str> {
 
 /// Drops running headers from `kept`: a line that starts a page (`page_tops`, indices in `kept`)
 /// and whose text starts at least one other page, with the blank lines around it, so that the
-/// text the header falls in runs on. The first page top with that text stays when no line of
-/// the text holds it before: it is the title of what starts there (the document's, or an
+/// text the header falls in runs on; the lines under it that repeat with it are the header's
+/// too (a header of two or three lines). The first page top with that text stays when no line
+/// of the text holds it before: it is the title of what starts there (the document's, or an
 /// attachment's), printed again on the pages after.
 fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_tops: &[usize]) {
     // Per text: the page tops that hold it.
@@ -419,24 +420,54 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
     }
     let mut drop = vec![false; kept.len()];
     let blank = |l: &str| l.trim().is_empty() && !is_table_line(l);
+    let next_line = |i: usize| (i + 1..kept.len()).find(|&k| !blank(kept[k]));
     for (t, at) in &tops {
         let skip = usize::from(!seen_before.contains(t));
-        for &i in at.iter().skip(skip) {
-            drop[i] = true;
+        // A header of two or three lines (a gazette's name over its issue, a title wrapped in
+        // two): the lines under the first that read the same under every top it heads — those
+        // it is dropped from, or all of them when it is dropped from one only — are the
+        // header's too. A task table's header cells, one a line, are not.
+        let mut last: Vec<usize> = at.clone();
+        let judged = if at.len() - skip >= 2 { skip } else { 0 };
+        for _ in 0..2 {
+            let next: Vec<Option<usize>> = last.iter().map(|&i| next_line(i)).collect();
+            let text = |k: Option<usize>| {
+                k.and_then(|k| header_text(kept[k]))
+                    .filter(|t| !crate::tasks::is_header_cell(&crate::normalize::normalize_cell(t)))
+            };
+            let first = text(next[judged]);
+            if first.is_none()
+                || next[judged..].iter().any(|&k| text(k) != first)
+                // Not the next page's top, nor the header's own first line again.
+                || next[judged..]
+                    .iter()
+                    .flatten()
+                    .any(|k| page_tops.binary_search(k).is_ok())
+            {
+                break;
+            }
+            for (l, k) in last.iter_mut().zip(&next).skip(judged) {
+                if let Some(k) = k {
+                    *l = *k;
+                }
+            }
+        }
+        for (&i, &i_last) in at.iter().zip(&last).skip(skip) {
+            drop[i..=i_last].iter_mut().for_each(|d| *d = true);
             // The blank lines around the header are the page's margins, not the text's: the text
             // runs on, unless rows of one tab-led cell a line stand on either side.
             let start = kept[..i]
                 .iter()
                 .rposition(|l| !blank(l))
                 .map_or(0, |b| b + 1);
-            let end = kept[i + 1..]
+            let end = kept[i_last + 1..]
                 .iter()
                 .position(|l| !blank(l))
-                .map_or(kept.len(), |n| i + 1 + n);
+                .map_or(kept.len(), |n| i_last + 1 + n);
             let tabbed = |k: Option<&&str>| k.is_some_and(|l| l.starts_with('\t'));
             if !tabbed(start.checked_sub(1).and_then(|k| kept.get(k))) && !tabbed(kept.get(end)) {
                 drop[start..i].iter_mut().for_each(|d| *d = true);
-                drop[i + 1..end].iter_mut().for_each(|d| *d = true);
+                drop[i_last + 1..end].iter_mut().for_each(|d| *d = true);
             }
         }
     }

@@ -3,8 +3,8 @@
 //! Offices hand out the task table itself as a spreadsheet, laid out for print rather than for
 //! machines. For each sheet the reader:
 //!
-//! 1. collects the cells that hold text (numbers render as printed: `3`, not `3.0`; dates as
-//!    `YYYY-MM-DD`), and expands merged cells — the value of a merged region stands in every
+//! 1. collects the cells that hold text (numbers render as printed: `3`, not `3.0`, and in an
+//!    XLSX as their number format shows them: `15%`, `1,234.50`; dates as `YYYY-MM-DD`), and expands merged cells — the value of a merged region stands in every
 //!    slot it covers, as a printed sheet shows it;
 //! 2. finds each task table by its header row (the words of [`crate::tasks`]: 序号, 任务, 牵头单位,
 //!    配合单位…), which may sit under a title row or two; those title rows become paragraphs
@@ -484,6 +484,169 @@ macro_rules! stream_cells {
     }};
 }
 
+/// Streams one XLSX sheet's cells through the limits, as [`stream_cells`] does, each number
+/// rendered as its cell's number format shows it: `0%` shows 0.15 as `15%`, `#,##0.00` shows
+/// 1234.5 as `1,234.50` (calamine already turns date formats into dates). A format that is not
+/// a plain number pattern (currency, text, fractions, scientific) keeps the General rendering.
+fn stream_xlsx_cells(
+    wb: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut Budget<'_>,
+    out: &mut Blocks,
+) -> Result<(SheetCells, Option<BBox>)> {
+    let mut reader = wb
+        .worksheet_cells_reader(name)
+        .map_err(|e| workbook_error(name, e))?;
+    // Each style's format, read once per sheet as its first number needs it.
+    let mut shown: Vec<Option<Shown>> = vec![None; reader.styles().len()];
+    let mut col = Collector {
+        sheet: SheetCells {
+            name: name.to_string(),
+            cells: Vec::new(),
+            merges: Vec::new(),
+        },
+        bbox: None,
+        budget,
+    };
+    while let Some((cell, style)) = reader
+        .next_cell_with_style_id()
+        .map_err(|e| workbook_error(name, e))?
+    {
+        let (r, c) = cell.get_position();
+        let number = match cell.get_value() {
+            DataRef::Float(f) => Some(*f),
+            DataRef::Int(i) => Some(*i as f64),
+            _ => None,
+        };
+        let text = match (number, shown.get_mut(style)) {
+            (Some(f), Some(slot)) => {
+                let fmt = *slot.get_or_insert_with(|| {
+                    reader
+                        .styles()
+                        .get(style)
+                        .and_then(|s| s.number_format.as_ref())
+                        .map_or(Shown::General, |n| Shown::of(&n.format_code))
+                });
+                fmt.render(f)
+            }
+            _ => render_ref(cell.get_value(), &mut out.diagnostics, name, r, c),
+        };
+        col.push(r, c, text)?;
+    }
+    Ok((col.sheet, col.bbox))
+}
+
+/// How a number format shows a number: General, or a plain pattern of digits
+/// (`0`, `0.00`, `#,##0`, `0.0%`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shown {
+    General,
+    Fixed {
+        /// Integer digits always shown (`00` shows 1 as `01`).
+        digits: u8,
+        /// Decimals always shown (`0` after the point).
+        min: u8,
+        /// Decimals shown when not zero (`0` and `#` after the point).
+        max: u8,
+        /// Thousands separators (`#,##0`).
+        grouped: bool,
+        /// Times 100 with a `%` after it.
+        percent: bool,
+    },
+}
+
+impl Shown {
+    /// Reads the first section of a format code (the one for positive numbers). Only the
+    /// characters of a plain digit pattern are understood; anything else is General.
+    fn of(code: &str) -> Shown {
+        let first = code.split(';').next().unwrap_or_default().trim();
+        if first.is_empty()
+            || first.eq_ignore_ascii_case("general")
+            || !first
+                .bytes()
+                .all(|b| matches!(b, b'0' | b'#' | b',' | b'.' | b'%'))
+            || !first.contains(['0', '#'])
+            || first.matches('.').count() > 1
+            || first.matches('%').count() > 1
+            || (first.contains('%') && !first.ends_with('%'))
+        {
+            return Shown::General;
+        }
+        let (int, frac) = first.split_once('.').unwrap_or((first, ""));
+        let frac = frac.trim_end_matches('%');
+        let min = frac.bytes().take_while(|&b| b == b'0').count();
+        let max = frac.bytes().filter(|&b| matches!(b, b'0' | b'#')).count();
+        let digits = int.bytes().filter(|&b| b == b'0').count();
+        if max > 15 || digits > 15 {
+            return Shown::General;
+        }
+        Shown::Fixed {
+            digits: digits as u8,
+            min: min as u8,
+            max: max as u8,
+            grouped: int.contains(','),
+            percent: first.ends_with('%'),
+        }
+    }
+
+    fn render(self, f: f64) -> String {
+        let Shown::Fixed {
+            digits: min_digits,
+            min,
+            max,
+            grouped,
+            percent,
+        } = self
+        else {
+            return render_number(f);
+        };
+        let v = if percent { f * 100.0 } else { f };
+        if !v.is_finite() || v.abs() >= 1e15 {
+            return render_number(f);
+        }
+        let s = format!("{:.*}", usize::from(max), v);
+        let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+        let mut frac = frac.to_string();
+        while frac.len() > usize::from(min) && frac.ends_with('0') {
+            frac.pop();
+        }
+        let (sign, digits) = match int.strip_prefix('-') {
+            // `-0` after rounding shows as `0`.
+            Some(d) if d.bytes().any(|b| b != b'0') || !frac.bytes().all(|b| b == b'0') => ("-", d),
+            Some(d) => ("", d),
+            None => ("", int),
+        };
+        let pad = usize::from(min_digits).saturating_sub(digits.len());
+        let padded;
+        let digits = if pad > 0 {
+            padded = "0".repeat(pad) + digits;
+            padded.as_str()
+        } else {
+            digits
+        };
+        let mut out = String::with_capacity(s.len() + 8);
+        out.push_str(sign);
+        if grouped {
+            for (i, ch) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    out.push(',');
+                }
+                out.push(ch);
+            }
+        } else {
+            out.push_str(digits);
+        }
+        if !frac.is_empty() {
+            out.push('.');
+            out.push_str(&frac);
+        }
+        if percent {
+            out.push('%');
+        }
+        out
+    }
+}
+
 /// Reads one sheet given as rows of cell texts (a CSV file: `rows` yields each row's 0-based
 /// index and cells, or an error), as a workbook's sheet is read: within the cell and grid limits,
 /// its task tables found by their header rows, title rows above them as paragraphs.
@@ -549,7 +712,7 @@ fn read_kind(
             let mut wb: Xlsx<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in visible_sheets(&wb, &mut out) {
-                let (mut sheet, bbox) = stream_cells!(wb, name, budget, out);
+                let (mut sheet, bbox) = stream_xlsx_cells(&mut wb, &name, &mut budget, &mut out)?;
                 // Merged regions follow the cells in the sheet's XML: read them once the cells
                 // passed the limits.
                 if bbox.is_some() {
@@ -1043,6 +1206,26 @@ mod tests {
         assert_eq!(render_number(2.5), "2.5");
         assert_eq!(render_number(f64::NAN), "");
         assert_eq!(render_number(1e20), "100000000000000000000");
+    }
+
+    #[test]
+    fn numbers_render_as_their_number_format_shows_them() {
+        let show = |code: &str, f: f64| Shown::of(code).render(f);
+        assert_eq!(show("0%", 0.15), "15%");
+        assert_eq!(show("0.00%", 0.1234), "12.34%");
+        assert_eq!(show("0.0%", 1.0), "100.0%");
+        assert_eq!(show("#,##0.00", 1234567.5), "1,234,567.50");
+        assert_eq!(show("#,##0", -1234.4), "-1,234");
+        assert_eq!(show("0.0#", 2.5), "2.5");
+        assert_eq!(show("0.0#", 2.567), "2.57");
+        assert_eq!(show("0", -0.2), "0");
+        assert_eq!(show("000", 7.0), "007");
+        assert_eq!(show("#,##0", 0.0), "0");
+        assert_eq!(show("General", 0.15), "0.15");
+        assert_eq!(show("@", 3.0), "3");
+        assert_eq!(show("\"¥\"#,##0.00", 5.0), "5");
+        assert_eq!(show("0.00E+00", 5.0), "5");
+        assert_eq!(show("0%", f64::NAN), "");
     }
 
     #[test]

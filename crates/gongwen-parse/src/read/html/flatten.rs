@@ -28,7 +28,9 @@ use std::hash::{Hash, Hasher};
 pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
     let b = src.as_bytes();
     let mut s = Stack::new(limit.max(1));
-    let mut remove: Vec<(usize, usize)> = Vec::new();
+    // Tags to remove: start and end offsets, and whether a `<br>` stands in for the tag (a
+    // block's, so that the paragraphs it parted stay apart).
+    let mut remove: Vec<(usize, usize, bool)> = Vec::new();
     let mut i = 0;
     while i < b.len() {
         let Some(lt) = find_byte(b, i, b'<') else {
@@ -47,7 +49,7 @@ pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
             Tok::Eof => break,
             Tok::End { name, end } => {
                 if s.drop_end(&name) {
-                    remove.push((lt, end));
+                    remove.push((lt, end, parts_paragraphs(&name)));
                 } else {
                     s.end(&name);
                 }
@@ -62,7 +64,7 @@ pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
                 i = end;
                 match s.start(&name, attrs, self_closing) {
                     Started::Kept => {}
-                    Started::Dropped => remove.push((lt, end)),
+                    Started::Dropped => remove.push((lt, end, parts_paragraphs(&name))),
                     Started::RawText => {
                         i = raw_text_end(b, end, name.as_bytes()).unwrap_or(b.len());
                     }
@@ -76,8 +78,22 @@ pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
     }
     let mut out = String::with_capacity(src.len());
     let mut from = 0;
-    for (start, end) in remove {
-        out.push_str(src.get(from..start).unwrap_or_default());
+    // Where the last `<br>` put in ends in `src`: a run of removed blocks with nothing but white
+    // space between them parts paragraphs once (a page 100,000 `<div>`s deep gets one `<br>`).
+    let mut br_at: Option<usize> = None;
+    for (start, end, block) in remove {
+        let between = src.get(from..start).unwrap_or_default();
+        out.push_str(between);
+        if block {
+            let joined = br_at.is_some_and(|at| {
+                src.get(at..start)
+                    .is_some_and(|gap| gap.bytes().all(|b| b.is_ascii_whitespace()))
+            });
+            if !joined {
+                out.push_str("<br>");
+            }
+            br_at = Some(end);
+        }
         // Keep the removed tag's line breaks so lines do not move.
         out.extend(
             src.get(start..end)
@@ -89,6 +105,53 @@ pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
     }
     out.push_str(src.get(from..).unwrap_or_default());
     Some(out)
+}
+
+/// Whether an element of this name parts the paragraphs around it (a block, a line break, a
+/// table's row or cell): when its tags are removed, a `<br>` (a void element, which adds no
+/// depth) keeps them apart.
+fn parts_paragraphs(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "blockquote"
+            | "address"
+            | "center"
+            | "pre"
+            | "table"
+            | "caption"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+    )
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -617,8 +680,12 @@ struct Stack {
     alive: HashSet<u32>,
     active: Vec<Active>,
     next_id: u32,
-    /// Start tags removed, by name, whose end tags are still to be removed.
-    dropped: HashMap<String, usize>,
+    /// Start tags removed whose elements would still be open, innermost last, each with the id
+    /// of the element that was on top when it was removed (its parent): they nest inside it,
+    /// below every element the stack holds, and close with it.
+    dropped: Vec<(Box<str>, u32)>,
+    /// How many of `dropped` have each name (to tell at once that an end tag closes none).
+    dropped_names: HashMap<Box<str>, usize>,
 }
 
 impl Stack {
@@ -629,7 +696,8 @@ impl Stack {
             alive: HashSet::new(),
             active: Vec::new(),
             next_id: 0,
-            dropped: HashMap::new(),
+            dropped: Vec::new(),
+            dropped_names: HashMap::new(),
         }
     }
 
@@ -854,7 +922,10 @@ impl Stack {
             && (self.open.len() >= self.limit
                 || (is_formatting(name) && self.active.len() >= self.limit))
         {
-            *self.dropped.entry(name.to_owned()).or_insert(0) += 1;
+            self.forget_closed_drops();
+            let parent = self.top().map_or(0, |e| e.id);
+            self.dropped.push((name.into(), parent));
+            *self.dropped_names.entry(name.into()).or_insert(0) += 1;
             return Started::Dropped;
         }
         if !html {
@@ -1020,18 +1091,36 @@ impl Stack {
         Started::Kept
     }
 
-    /// Whether an end tag belongs to a removed start tag (and is removed too).
+    /// Forgets the removed elements whose parent has been closed: they closed with it.
+    fn forget_closed_drops(&mut self) {
+        while let Some((name, parent)) = self.dropped.last() {
+            if *parent == 0 || self.alive.contains(parent) {
+                break;
+            }
+            if let Some(n) = self.dropped_names.get_mut(name) {
+                *n = n.saturating_sub(1);
+            }
+            self.dropped.pop();
+        }
+    }
+
+    /// Whether an end tag belongs to a removed start tag (and is removed too). The removed
+    /// elements are the innermost open ones, so an end tag closes the nearest removed element of
+    /// its name, and those removed inside it, before any element the stack holds.
     fn drop_end(&mut self, name: &str) -> bool {
-        if self.top().is_some_and(|e| &*e.name == name) {
+        self.forget_closed_drops();
+        if self.dropped_names.get(name).is_none_or(|&n| n == 0) {
             return false;
         }
-        match self.dropped.get_mut(name) {
-            Some(n) if *n > 0 => {
-                *n -= 1;
-                true
+        let Some(k) = self.dropped.iter().rposition(|(n, _)| &**n == name) else {
+            return false;
+        };
+        for (n, _) in self.dropped.drain(k..) {
+            if let Some(c) = self.dropped_names.get_mut(&n) {
+                *c = c.saturating_sub(1);
             }
-            _ => false,
         }
+        true
     }
 
     fn end(&mut self, name: &str) {
@@ -1103,7 +1192,23 @@ mod tests {
         );
         assert_eq!(
             cap_depth("<div><div\n class=a><br/><img src=x>y</div></div>", 1).as_deref(),
-            Some("<div>\n<br/><img src=x>y</div>")
+            Some("<div><br>\n<br/><img src=x>y<br></div>")
+        );
+        // An end tag closes the removed element inside, not the kept one it would match first
+        // by name: what follows stays where it was (here `y` and `z` in their own divs).
+        assert_eq!(
+            cap_depth("<div><div><div>x</div>y</div>z</div>", 2).as_deref(),
+            Some("<div><div><br>x<br>y</div>z</div>")
+        );
+        // A run of removed blocks parts paragraphs once.
+        let run = format!("<div>{}x{}</div>", "<div>\n".repeat(5), "</div>".repeat(5));
+        assert_eq!(
+            cap_depth(&run, 1).as_deref(),
+            Some("<div><br>\n\n\n\n\nx<br></div>")
+        );
+        assert_eq!(
+            cap_depth("<div><p><b><i>x</i>y</b>z</p>w</div>", 2).as_deref(),
+            Some("<div><p>xyz</p>w</div>")
         );
         // Paragraphs and list items close their predecessors; voids and raw text never count.
         assert_eq!(cap_depth(&"<p>x".repeat(1000), 2), None);
@@ -1125,7 +1230,7 @@ mod tests {
         // A quoted `>` does not end a tag; an unquoted one does.
         assert_eq!(
             cap_depth("<div title='a>b'><div>x</div></div>", 1).as_deref(),
-            Some("<div title='a>b'>x</div>")
+            Some("<div title='a>b'><br>x<br></div>")
         );
         // `<div/>` opens a div in HTML; `<path/>` in SVG opens nothing.
         assert!(cap_depth(&"<div/>".repeat(10), 4).is_some());

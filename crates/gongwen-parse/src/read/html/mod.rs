@@ -19,7 +19,8 @@
 //! 6. every block takes the source line of its first text, which `tree` noted while parsing.
 //!
 //! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
-//! text joins the paragraph being read, their tags no longer break it. `tree` watches the depth
+//! text is read in order, and a block among them (`<p>`, `<div>`, a table's row or cell) still
+//! ends a paragraph — `flatten` leaves a `<br>` where it removes a block's tag. `tree` watches the depth
 //! as it parses and stops at the tag that goes past the limit; such a page is parsed again after
 //! `flatten` has removed such tags from the source (the tree builder is quadratic in the nesting
 //! depth), and the walk treats anything still deeper below the content the same way.
@@ -73,12 +74,23 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         limit: limits.max_blocks,
         flag: "--max-blocks".into(),
     })?;
-    if capped.is_some() {
+    if let Some(capped) = &capped {
+        // The first tag taken out: where the capped source first differs from the page.
+        let at = decoded
+            .text
+            .bytes()
+            .zip(capped.bytes())
+            .position(|(a, b)| a != b)
+            .unwrap_or(0);
+        let line = 1 + memchr::memchr_iter(b'\n', &decoded.text.as_bytes()[..at]).count();
         diagnostics.push(Diagnostic::new(
             Severity::Info,
             "html_depth_capped",
-            format!("elements nested deeper than {max_depth} levels were read as part of their ancestor (raise it with --max-depth)"),
-            None,
+            format!(
+                "{} (raise it with --max-depth)",
+                depth_capped_message(max_depth)
+            ),
+            Some(line),
         ));
     }
     let doc = html.tree.root();
@@ -513,6 +525,15 @@ fn read_pre(
     }));
 }
 
+/// What `html_depth_capped` says.
+fn depth_capped_message(max_depth: usize) -> String {
+    format!(
+        "elements nested deeper than {max_depth} levels were flattened into their ancestor: \
+         their text is read in order, split into paragraphs where blocks were, but tables and \
+         lists among them are read as paragraphs"
+    )
+}
+
 /// Turns the content element into blocks, iteratively.
 fn walk(
     root: Dom<'_>,
@@ -530,7 +551,8 @@ fn walk(
     // The link to a document file being read.
     let mut file_link: Option<NodeId> = None;
     let mut depth = 0usize;
-    let mut depth_capped = false;
+    // Said once: the page's own cap (the `<br>`s it left stand a level below it) says it first.
+    let mut depth_capped = diags.iter().any(|d| d.code == "html_depth_capped");
     let mut walk = dom::Walk::new(root);
     while let Some(edge) = walk.next() {
         match edge {
@@ -552,9 +574,16 @@ fn walk(
                                 diags.push(Diagnostic::new(
                                     Severity::Info,
                                     "html_depth_capped",
-                                    format!("elements nested deeper than {max_depth} levels were read as part of their ancestor (raise it with --max-depth)"),
+                                    format!(
+                                        "{} (raise it with --max-depth)",
+                                        depth_capped_message(max_depth)
+                                    ),
                                     Some(lines.last()),
                                 ));
+                            }
+                            // Its text joins its ancestor's, but a block still parts paragraphs.
+                            if dom::is_block_tag(&e.name.local) {
+                                pending.flush(lines, &mut out, &mut kept);
                             }
                             continue;
                         }
@@ -605,7 +634,7 @@ fn walk(
                         file_link = None;
                         pending.file_link_end = Some(pending.raw.len());
                     }
-                    if depth <= max_depth && dom::local(&n).is_some_and(dom::is_block_tag) {
+                    if dom::local(&n).is_some_and(dom::is_block_tag) {
                         pending.flush(lines, &mut out, &mut kept);
                     }
                     depth = depth.saturating_sub(1);
