@@ -213,8 +213,20 @@ fn seed_workbook_reads_back_to_the_same_tasks() {
             b.extra
         );
     }
+    // The info sheet gives the notice's title, number, issuer and date back.
+    let n = (&doc.notice, &back.notice);
+    assert_eq!(n.1.title, n.0.title);
+    assert_eq!(n.1.doc_number, n.0.doc_number);
+    assert_eq!(n.1.issuer, n.0.issuer);
+    assert_eq!(n.1.date, n.0.date);
+    assert!(
+        !back
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "sheet_ignored" && d.message.contains("文档信息"))
+    );
     // The other sheets are not task tables, and say so.
-    for name in ["按单位", "文档信息", "结构"] {
+    for name in ["按单位", "结构"] {
         assert!(
             back.diagnostics
                 .iter()
@@ -1281,5 +1293,52 @@ fn numbers_read_as_their_number_format_shows_them() {
             (1, vec!["15%", "1,234,567.50", "2022-01-01"]),
             (2, vec!["12.50%", "800.00", "2022-01-01"]),
         ]
+    );
+}
+
+// ---- An info sheet beside the tasks ----
+
+#[test]
+fn an_info_sheet_of_labelled_values_gives_the_notice_what_it_lacks() {
+    // Two pairs a row, a label with its colon, and a label and value in one cell.
+    let info: &[&[&str]] = &[
+        &["文件信息"],
+        &[
+            "发文机关：",
+            "某某市人民政府办公厅",
+            "成文日期：",
+            "2022年3月1日",
+        ],
+        &["发文字号：", "某府办发〔2022〕5号"],
+        &["标题：某某市人民政府办公厅关于印发某某工作方案的通知"],
+    ];
+    let tasks: &[&[&str]] = &[
+        SHEET_HEADER,
+        &["1", "推进某项改革", "市发展改革委", "市财政局"],
+    ];
+    let bytes = sheets_xlsx(&[("任务分工", tasks), ("文件信息", info)]);
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    assert_eq!(d.tasks.len(), 1);
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某市人民政府办公厅关于印发某某工作方案的通知")
+    );
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某府办发〔2022〕5号")
+    );
+    assert_eq!(d.notice.issuer.as_deref(), Some("某某市人民政府办公厅"));
+    assert_eq!(d.notice.date.as_deref(), Some("2022-03-01"));
+    assert!(d.diagnostics.iter().any(|x| x.code == "filled_from_page"));
+
+    // Two labels are no info sheet: the sheet is ignored, and the notice stays empty.
+    let few: &[&[&str]] = &[&["标题", "某某通知"], &["发文字号", "某府发〔2022〕1号"]];
+    let bytes = sheets_xlsx(&[("任务分工", tasks), ("说明", few)]);
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    assert_eq!(d.notice.title, None);
+    assert!(
+        d.diagnostics
+            .iter()
+            .any(|x| x.code == "sheet_ignored" && x.message.contains("说明"))
     );
 }

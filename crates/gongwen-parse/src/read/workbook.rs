@@ -1114,6 +1114,18 @@ fn sheet_blocks(
         }
     }
     if tables.is_empty() {
+        // An info sheet (`标题 | …`, `发文字号 | …`) gives the document's metadata, as a page's
+        // 信息公开 table does: what the notice lacks is filled from it.
+        if out.page.is_none() {
+            let shown: Vec<Vec<String>> = rows
+                .iter()
+                .filter_map(|&r| grid.rows.get(r).cloned())
+                .collect();
+            if let Some(meta) = crate::read::html::sheet_meta(&shown) {
+                out.page = Some(meta);
+                return Ok(());
+            }
+        }
         ignored(
             out,
             "holds no task table (no header row with 牵头/责任 units and 任务 or 序号 columns)",

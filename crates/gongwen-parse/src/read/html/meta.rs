@@ -316,6 +316,42 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, Strin
     (rows > 0 && !pairs.is_empty()).then_some(pairs)
 }
 
+/// Document metadata laid out as a sheet of label/value rows (`标题 | 某某通知`, `发文字号 |
+/// 某府发〔2022〕8号`; also two pairs a row, or `标题：某某通知` in one cell): a workbook's info
+/// sheet, such as the `文档信息` sheet gongwen writes. Rows of anything else (a header such as
+/// `要素 | 内容`) are passed over; the sheet is metadata when its pairs name at least three of the
+/// notice's elements, and it is short.
+pub(crate) fn sheet_meta(rows: &[Vec<String>]) -> Option<PageMeta> {
+    if rows.len() > 40 {
+        return None;
+    }
+    let mut pairs = Vec::new();
+    for row in rows {
+        let cells: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
+        if cells.len() > 8 {
+            return None;
+        }
+        let mut i = 0;
+        while let Some(cell) = cells.get(i) {
+            i += 1;
+            if let Some(label) = as_label(cell) {
+                let value = cells.get(i).filter(|v| as_label(v).is_none());
+                if value.is_some() {
+                    i += 1;
+                }
+                pairs.push((label, value.map(|v| v.to_string()).unwrap_or_default()));
+            } else if let Some(pair) = as_pair(cell) {
+                pairs.push(pair);
+            }
+        }
+    }
+    let known = pairs
+        .iter()
+        .filter(|(l, v)| !v.is_empty() && field(l).is_some_and(|f| f != Field::Other))
+        .count();
+    (known >= 3).then(|| page_meta(pairs))
+}
+
 /// `2018年12月23日`, `二〇〇四年六月二十六日`, `2019-01-08`, `2019/1/8` → `YYYY-MM-DD`; anything
 /// else as printed.
 fn date(value: &str) -> String {
