@@ -302,3 +302,31 @@ fn batch_mode_continues_past_every_bad_file_and_names_each() {
         "{report}"
     );
 }
+
+#[test]
+fn max_blocks_bounds_the_lines_of_a_text_and_leaves_no_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let txt = dir.path().join("lines.txt");
+    std::fs::write(&txt, "甲\n".repeat(5000)).unwrap();
+    let json = dir.path().join("lines.json");
+    let out = run(&[
+        "convert",
+        s(&txt),
+        "-o",
+        s(&json),
+        "--to",
+        "json",
+        "--max-blocks",
+        "1000",
+    ]);
+    assert_eq!(out.status.code(), Some(3));
+    let err = stderr(&out);
+    assert!(
+        err.contains("--max-blocks") && err.contains("5000"),
+        "{err}"
+    );
+    assert!(!json.exists(), "no output is written for a refused input");
+    let out = run(&["convert", s(&txt), "-o", s(&json), "--to", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(json.exists());
+}
