@@ -669,3 +669,91 @@ fn note_and_total_rows_are_no_tasks_and_join_none() {
         ["注意防范风险", "合计划拨资金"]
     );
 }
+
+#[test]
+fn task_columns_named_by_their_level_group_the_tasks() {
+    // `一级任务 | 二级任务 | 试点任务`, the two levels merged down over their rows: the seed.
+    let head = "<table border=\"1\">\n".to_string()
+        + &tr(&["序号", "一级任务", "二级任务", "试点任务", "牵头单位", "配合单位"])
+        + "\n";
+    let tasks = seed().tasks;
+    let mut table = head;
+    for (i, t) in tasks.iter().enumerate() {
+        let mut cells = format!("<td>{}</td>", t.seq);
+        for level in 0..2 {
+            let starts = i == 0 || tasks[i - 1].group[..=level] != t.group[..=level];
+            if starts {
+                let span = tasks[i..]
+                    .iter()
+                    .take_while(|u| u.group[..=level] == t.group[..=level])
+                    .count();
+                cells.push_str(&format!(
+                    "<td rowspan=\"{span}\">{}</td>",
+                    esc(&t.group[level])
+                ));
+            }
+        }
+        for c in [&t.text, &t.lead_text, &t.support_text] {
+            cells.push_str(&format!("<td>{}</td>", esc(c)));
+        }
+        table.push_str(&format!("<tr>{cells}</tr>\n"));
+    }
+    table.push_str("</table>\n");
+    let page = page_with_table(&table);
+    assert_same_tasks(&parse_page(&page), "level columns");
+
+    // Levels only: the deepest holds the tasks.
+    let csv = "序号,一级任务,二级任务,牵头单位\n1,扩大有效投资,推进重大项目建设,市发展改革委\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![(
+            1,
+            "推进重大项目建设".into(),
+            v(&["市发展改革委"]),
+            vec![],
+            v(&["扩大有效投资"])
+        )]
+    );
+}
+
+#[test]
+fn a_means_column_beside_tasks_that_group_nothing_is_an_extra() {
+    // Each row's task is its own (none left empty or repeated): `工作措施` says how, the task
+    // stays the task.
+    let csv = "序号,任务内容,牵头单位,工作措施\n\
+               1,新建高标准农田2万亩,县农业农村局,争取上级资金\n\
+               2,发展特色产业基地5个,县农业农村局,以奖代补\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    let texts: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["新建高标准农田2万亩", "发展特色产业基地5个"]);
+    assert_eq!(d.tasks[0].extra.get("工作措施").map(String::as_str), Some("争取上级资金"));
+    assert!(d.tasks.iter().all(|t| t.group.is_empty()));
+
+    // The same columns over a task merged down (repeated) do group their measures.
+    let csv = "序号,主要任务,工作措施,牵头单位\n\
+               1,深化审批制度改革,实行行政许可事项清单管理,市审批局\n\
+               2,深化审批制度改革,推进证照分离改革全覆盖,市市场监管局\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "实行行政许可事项清单管理".into(),
+                v(&["市审批局"]),
+                vec![],
+                v(&["深化审批制度改革"])
+            ),
+            (
+                2,
+                "推进证照分离改革全覆盖".into(),
+                v(&["市市场监管局"]),
+                vec![],
+                v(&["深化审批制度改革"])
+            ),
+        ]
+    );
+}

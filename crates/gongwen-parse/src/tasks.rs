@@ -472,10 +472,24 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             }
         })
         .collect();
+    // `一级任务 | 二级任务 | 具体任务`: columns named by their level in an outline group the
+    // tasks, outermost first; the deepest level holds the tasks only when no other column does.
+    let levelled: Vec<usize> = (0..names.len())
+        .filter(|&i| {
+            roles[i] == ColumnRole::Extra
+                && words[i] & (word::TASK | word::WEAK_TASK) != 0
+                && is_level_name(&names[i])
+        })
+        .collect();
+    for &i in &levelled {
+        roles[i] = ColumnRole::Group;
+    }
     let extra_with = |list: u16| {
         (0..roles.len()).position(|i| roles[i] == ColumnRole::Extra && words[i] & list != 0)
     };
-    let task_col = extra_with(word::TASK).or_else(|| extra_with(word::WEAK_TASK));
+    let task_col = extra_with(word::TASK)
+        .or_else(|| extra_with(word::WEAK_TASK))
+        .or_else(|| levelled.last().copied());
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
@@ -502,6 +516,54 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
     }
     let has = |r: ColumnRole| roles.contains(&r);
     (has(ColumnRole::Lead) && (has(ColumnRole::Task) || has(ColumnRole::Seq))).then_some(roles)
+}
+
+/// `任务内容 | 工作措施`: a measures column not named as the specific ones (`具体举措`) beside a
+/// task column holds the means of each task, not tasks under it, when the task column does not
+/// group its rows: every task row has a task of its own, none left empty or repeated as a
+/// merged cell leaves it. [`column_roles`] gave that column the tasks by the names alone;
+/// the rows give them back.
+fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [ColumnRole]) {
+    let Some(m) = roles.iter().position(|r| *r == ColumnRole::Task) else {
+        return;
+    };
+    if names[m].contains("具体") || header_words(&names[m]) & word::SPECIFIC == 0 {
+        return;
+    }
+    let Some(g) = (0..m).rev().find(|&i| {
+        roles[i] == ColumnRole::Group
+            && header_words(&names[i]) & (word::TASK | word::WEAK_TASK) != 0
+            && header_words(&names[i]) & word::GROUP == 0
+            && !is_level_name(&names[i])
+    }) else {
+        return;
+    };
+    let rows = table
+        .rows
+        .iter()
+        .skip(table.header_rows)
+        .filter(|r| !is_spanning_row(r))
+        .filter(|r| r.get(m).is_some_and(|c| !c.is_empty()));
+    let mut prev: Option<&str> = None;
+    let mut count = 0;
+    for row in rows {
+        let cell = row.get(g).map_or("", String::as_str);
+        if cell.is_empty() || prev == Some(cell) {
+            return;
+        }
+        prev = Some(cell);
+        count += 1;
+    }
+    if count >= 2 {
+        roles[g] = ColumnRole::Task;
+        roles[m] = ColumnRole::Extra;
+    }
+}
+
+/// Whether a column's name starts with an outline level: `一级任务`, `二级指标`, `三级`.
+fn is_level_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五')) && chars.next() == Some('级')
 }
 
 /// Splits a unit cell on `、`, `，`, `；` outside brackets: `市科技局、人行重庆营管部` → two units.
@@ -753,7 +815,8 @@ impl TableRead {
     /// Starts reading a task table by its header; `None` when it is not one.
     fn start(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> Option<Self> {
         let names = column_names(table);
-        let roles = column_roles(&names)?;
+        let mut roles = column_roles(&names)?;
+        keep_task_beside_its_means(table, &names, &mut roles);
         let first_leads = !roles.contains(&ColumnRole::Support)
             && roles
                 .iter()
