@@ -757,3 +757,29 @@ fn a_means_column_beside_tasks_that_group_nothing_is_an_extra() {
         ]
     );
 }
+
+#[test]
+fn units_named_beside_units_acting_by_their_duties_take_the_column_role() {
+    let csv = "序号,任务,责任单位,配合单位\n\
+               1,建立免申即享机制,\"区发展改革委、区财政局，各相关部门按职责分工负责\",\n\
+               2,支持灵活就业,市人力社保局,\"市医保局，各区县政府按职责分工负责\"\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "建立免申即享机制".into(),
+                v(&["区发展改革委", "区财政局"]),
+                v(&["各相关部门"]),
+                vec![]
+            ),
+            (
+                2,
+                "支持灵活就业".into(),
+                v(&["市人力社保局"]),
+                v(&["市医保局", "各区县政府"]),
+                vec![]
+            ),
+        ]
+    );
+}

@@ -953,7 +953,7 @@ impl TableRead {
                 (&*lead_text, Duty::Lead, first_leads),
                 (&*support_text, Duty::Support, false),
             ] {
-                match worded_cell(cell, first) {
+                match worded_cell(cell, role, first) {
                     Some((l, s)) => {
                         lead.extend(l);
                         support.extend(s);
@@ -1553,7 +1553,11 @@ const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", 
 /// the column: `甲牵头，乙、丙配合`, `甲负责`, `牵头：甲；配合：乙、丙`. Every clause must give
 /// a role (a role label, or a role verb after the units), so that a cell of plain names, or
 /// one with a remark, is left to the column; `None` then. Returns the lead and supporting units.
-fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<String>)> {
+fn worded_cell(
+    cell: &str,
+    role: Duty,
+    first_unit_leads: bool,
+) -> Option<(Vec<String>, Vec<String>)> {
     // Nearly every cell is a plain list of names: one pass over its characters for the first
     // characters of the role words tells, before any word is searched for.
     if !cell
@@ -1564,6 +1568,8 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
         return None;
     }
     let mut a = Allocation::default();
+    // Names before any role word (`甲、乙，丙按职责分工负责`) are the column's.
+    let mut plain = Vec::new();
     for clause in duty_clauses(cell) {
         match clause.split_once(['：', ':']) {
             Some((key, value)) => {
@@ -1586,11 +1592,33 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
                             &mut a.lead,
                             &mut a.support,
                         ),
+                        None if a.lead.is_empty()
+                            && a.support.is_empty()
+                            && a.by_duty.is_empty()
+                            && is_unit_list(&piece) =>
+                        {
+                            plain.extend(split_units(&piece));
+                        }
                         None => return None,
                     }
                 }
             }
         }
+    }
+    if !plain.is_empty() {
+        // Only a clause of units that act by their duties beside them (`甲、乙，丙按职责分工
+        // 负责`): the named units take the column's role, the others support them.
+        if !a.lead.is_empty() || !a.support.is_empty() || a.by_duty.is_empty() {
+            return None;
+        }
+        assign_units(
+            plain,
+            role,
+            first_unit_leads,
+            &mut a.lead,
+            &mut a.support,
+        );
+        a.support.append(&mut a.by_duty);
     }
     let (lead, support, extra) = a.finish();
     (extra.is_empty() && (!lead.is_empty() || !support.is_empty())).then_some((lead, support))
