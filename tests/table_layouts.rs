@@ -783,3 +783,30 @@ fn units_named_beside_units_acting_by_their_duties_take_the_column_role() {
         ]
     );
 }
+
+#[test]
+fn a_task_column_under_a_word_of_its_own_holds_the_tasks() {
+    // `民生实事` names no kind of column; it stands between the number and the units.
+    let csv = "序号,民生实事,牵头单位,配合单位,完成时限\n\
+               1,新建改扩建中小学10所,市教育局,市财政局,2023年12月\n\
+               2,新增养老床位2000张,市民政局,,2023年12月\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "新建改扩建中小学10所".into(),
+                v(&["市教育局"]),
+                v(&["市财政局"]),
+                vec![]
+            ),
+            (
+                2,
+                "新增养老床位2000张".into(),
+                v(&["市民政局"]),
+                vec![],
+                vec![]
+            ),
+        ]
+    );
+}

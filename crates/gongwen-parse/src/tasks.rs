@@ -487,9 +487,17 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
     let extra_with = |list: u16| {
         (0..roles.len()).position(|i| roles[i] == ColumnRole::Extra && words[i] & list != 0)
     };
+    // A header that names its tasks in a word of its own (`民生实事`, `考核指标`): the first
+    // column of no known kind between the number and the units holds them.
+    let unnamed = || {
+        let seq = roles.iter().position(|r| *r == ColumnRole::Seq)?;
+        let lead = roles.iter().position(|r| *r == ColumnRole::Lead)?;
+        (seq + 1..lead).find(|&i| roles[i] == ColumnRole::Extra && words[i] == 0)
+    };
     let task_col = extra_with(word::TASK)
         .or_else(|| extra_with(word::WEAK_TASK))
-        .or_else(|| levelled.last().copied());
+        .or_else(|| levelled.last().copied())
+        .or_else(unnamed);
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
