@@ -455,3 +455,24 @@ fn when_the_first_unit_leads_a_support_mark_on_another_leaves_the_rest_supportin
         [(vec!["市文化旅游委"], vec!["市体育局", "市总工会"])]
     );
 }
+
+#[test]
+fn a_last_sentence_of_names_and_role_verbs_allocates_the_measure() {
+    let doc = parse_text(&notice(
+        "（一）提升开办企业便利度。压缩开办时间至0.5个工作日。市市场监管局牵头，市税务局、市妇联配合。\n\n\
+         （二）优化纳税服务。推行全程网上办税。市税务局负责。\n\n\
+         （三）加强组织保障。各地要切实负责。\n\n\
+         （四）强化督促落实。各部门要加强协调配合。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        [
+            (
+                1,
+                "提升开办企业便利度。压缩开办时间至0.5个工作日。",
+                (vec!["市市场监管局"], vec!["市税务局", "市妇联"])
+            ),
+            (2, "优化纳税服务。推行全程网上办税。", (vec!["市税务局"], vec![])),
+        ]
+    );
+}

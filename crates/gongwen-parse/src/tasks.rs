@@ -225,6 +225,8 @@ fn is_seq_like(c: &str) -> bool {
 /// [`ORGAN_SUFFIXES`]: crate::structure::ORGAN_SUFFIXES
 const UNIT_ENDINGS: &[&str] = &[
     "海关", "公司", "集团", "大学", "学院", "部门", "单位", "队", "所", "站", "社", "机构",
+    // People's organisations: 市妇联, 县残联, 市科协, 市工商联.
+    "妇联", "残联", "侨联", "文联", "工商联", "科协",
 ];
 
 /// A cell that lists units set apart by spaces alone (`市发展改革委 市教委 市国资委`), as the
@@ -1487,7 +1489,8 @@ pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty
 /// [`inline_duty_with`], asking whether the first unit leads only of a clause that needs to know.
 fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
     let Some((start, inner)) = trailing_bracket(text) else {
-        return trailing_label(text, first_unit_leads);
+        return trailing_label(text, first_unit_leads)
+            .or_else(|| trailing_verbs(text, first_unit_leads));
     };
     if inner.chars().count() > 300 {
         return None;
@@ -1550,6 +1553,37 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
         support,
         extra,
         before: text[..m.start()].trim_end().to_string(),
+    })
+}
+
+/// An allocation in words that closes a measure without brackets, as its last sentence:
+/// `……压缩至0.5个工作日。市市场监管局牵头，市税务局、市公安局配合。`. The sentence must be
+/// nothing but clauses of organs' names and their role verbs, so that prose that ends in a verb
+/// (`各地要切实负责。`) is not one.
+fn trailing_verbs(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    let body = text.trim_end().trim_end_matches(['。', '；', ';']);
+    // Nearly every paragraph ends otherwise: two bytes' comparisons turn it down.
+    if !(body.ends_with("配合") || body.ends_with("牵头") || body.ends_with("负责")) {
+        return None;
+    }
+    let (at, stop) = body
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '；' | ';' | '！'))?;
+    let start = at + stop.len_utf8();
+    let sentence = &body[start..];
+    if sentence.len() > 360 {
+        return None;
+    }
+    let (lead, support) = worded_cell(sentence, Duty::Lead, first_unit_leads())?;
+    if !lead.iter().chain(&support).all(|u| is_unit_name(u)) {
+        return None;
+    }
+    Some(InlineDuty {
+        lead,
+        support,
+        extra: IndexMap::new(),
+        before: text[..start].trim_end().to_string(),
     })
 }
 
