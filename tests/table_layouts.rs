@@ -810,3 +810,25 @@ fn a_task_column_under_a_word_of_its_own_holds_the_tasks() {
         ]
     );
 }
+
+#[test]
+fn a_csv_title_row_titles_its_table_as_a_workbooks_does() {
+    // A task table saved as CSV has no letter: its `附件：X` title row is no 附件说明 naming a
+    // missing attachment, but the title of the table's part.
+    let csv = "附件：某某市民生实事任务分工表,,,\n\
+               序号,实事项目,牵头单位,配合单位\n\
+               1,新建改扩建中小学10所,市教育局,市财政局\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    assert_eq!(d.parts.len(), 1);
+    assert_eq!(d.parts[0].title.as_deref(), Some("某某市民生实事任务分工表"));
+    assert_eq!(d.tasks.len(), 1);
+    // Without a title row: no diagnostics either.
+    let d = parse(csv.split_once('\n').unwrap().1.as_bytes(), &opts).expect("parses");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}
