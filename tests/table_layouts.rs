@@ -832,3 +832,48 @@ fn a_csv_title_row_titles_its_table_as_a_workbooks_does() {
     let d = parse(csv.split_once('\n').unwrap().1.as_bytes(), &opts).expect("parses");
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
 }
+
+#[test]
+fn a_units_column_that_names_people_beside_the_units_is_the_units() {
+    let page = "<html><body><div class=\"content\"><table border=\"1\">\
+        <tr><td>序号</td><td>工作任务</td><td>责任单位（责任人）</td><td>完成时间</td></tr>\
+        <tr><td>1</td><td>推进城市更新。</td><td>市住房城乡建委（张某）</td><td>12月</td></tr>\
+        <tr><td>2</td><td>建设智慧城市。</td><td>市大数据局（李某）、市经济信息委（王某）</td><td>12月</td></tr>\
+        </table></div></body></html>";
+    let d = parse_page(page);
+    let got: Vec<(u32, Vec<String>, String)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.lead.clone(), t.lead_text.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, v(&["市住房城乡建委"]), "市住房城乡建委（张某）".into()),
+            (
+                2,
+                v(&["市大数据局", "市经济信息委"]),
+                "市大数据局（李某）、市经济信息委（王某）".into()
+            ),
+        ]
+    );
+    // A column of people alone stays an extra column.
+    let page = page
+        .replace("责任单位（责任人）", "牵头单位")
+        .replace("完成时间", "责任人");
+    let d = parse_page(&page);
+    assert_eq!(d.tasks.len(), 2);
+    assert_eq!(d.tasks[0].extra.get("责任人").map(String::as_str), Some("12月"));
+}
+
+#[test]
+fn a_role_mark_wrapped_onto_a_line_of_its_own_marks_the_unit_above() {
+    let page = "<html><body><div class=\"content\"><table border=\"1\">\
+        <tr><td>编号</td><td>目标任务</td><td>责任部门</td></tr>\
+        <tr><td>1.</td><td>城镇新增就业5万人。</td><td>市人力社保局<br>（牵头）<br>市财政局</td></tr>\
+        </table></div></body></html>";
+    let d = parse_page(page);
+    assert_eq!(d.tasks.len(), 1);
+    assert_eq!(d.tasks[0].lead, v(&["市人力社保局"]));
+    assert_eq!(d.tasks[0].support, v(&["市财政局"]));
+}

@@ -460,7 +460,7 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         .map(|(n, &w)| {
             if SEQ_WORDS.iter().any(|s| n == s || n.starts_with(s)) && n.chars().count() <= 4 {
                 ColumnRole::Seq
-            } else if w & word::PERSON != 0 {
+            } else if w & word::PERSON != 0 && !units_before_people(n) {
                 // People (`牵头领导`, `责任人`), not units: an extra column.
                 ColumnRole::Extra
             } else if w & word::SUPPORT != 0 {
@@ -568,6 +568,16 @@ fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [Colu
         roles[g] = ColumnRole::Task;
         roles[m] = ColumnRole::Extra;
     }
+}
+
+/// `责任单位（责任人）`, `牵头单位及责任人`: a column of units that names their people beside them,
+/// not a column of people (`牵头领导`, `责任人`, `牵头单位负责人`).
+fn units_before_people(name: &str) -> bool {
+    let Some(cut) = name.find(['（', '(', '及', '和', '/']) else {
+        return false;
+    };
+    let first = header_words(&name[..cut]);
+    first & (word::LEAD | word::SUPPORT) != 0 && first & word::PERSON == 0
 }
 
 /// Whether a column's name starts with an outline level: `一级任务`, `二级指标`, `三级`.
@@ -809,6 +819,8 @@ struct TableRead {
     names: Vec<String>,
     roles: Vec<ColumnRole>,
     first_leads: bool,
+    /// A units column names each unit's people in brackets beside it (`责任单位（责任人）`).
+    people_beside_units: bool,
     groups: GroupPath,
     last_seq: u32,
     /// The group column cells of the last task read (a task under the same merged cells
@@ -835,10 +847,16 @@ impl TableRead {
                 .is_some_and(|(_, name)| {
                     states_first_unit_leads(name) || (!name.contains("牵头") && first_unit_leads())
                 });
+        let people_beside_units = roles.iter().zip(&names).any(|(r, n)| {
+            matches!(r, ColumnRole::Lead | ColumnRole::Support)
+                && header_words(n) & word::PERSON != 0
+                && n.contains(['（', '('])
+        });
         Some(TableRead {
             names,
             roles,
             first_leads,
+            people_beside_units,
             groups: GroupPath::default(),
             last_seq: 0,
             last_group_cols: Vec::new(),
@@ -870,13 +888,15 @@ impl TableRead {
             names,
             roles,
             first_leads,
+            people_beside_units,
             groups,
             last_seq,
             last_group_cols,
             last_printed,
             sheet,
         } = self;
-        let (names, roles, first_leads) = (&*names, &*roles, *first_leads);
+        let (names, roles, first_leads, people) =
+            (&*names, &*roles, *first_leads, *people_beside_units);
         for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
             let line = table.row_lines.get(r).copied().unwrap_or(table.line);
             // The header printed again (at the top of every page the table runs onto).
@@ -963,12 +983,31 @@ impl TableRead {
                 (&*lead_text, Duty::Lead, first_leads),
                 (&*support_text, Duty::Support, false),
             ] {
+                // A role mark wrapped onto a line of its own (`甲` / `（牵头）` / `乙`) is the
+                // mark of the unit above it: no name starts with a bracket.
+                let joined;
+                let cell = if cell.contains("\n（") || cell.contains("\n(") {
+                    joined = cell.replace("\n（", "（").replace("\n(", "(");
+                    joined.as_str()
+                } else {
+                    cell
+                };
                 match worded_cell(cell, role, first) {
                     Some((l, s)) => {
                         lead.extend(l);
                         support.extend(s);
                     }
                     None => assign_units(split_units(cell), role, first, lead, support),
+                }
+            }
+            if people {
+                // `市住房城乡建委（张某）` under `责任单位（责任人）`: the bracket is the person.
+                for unit in lead.iter_mut().chain(support.iter_mut()) {
+                    if let Some(open) = unit.strip_suffix('）').and_then(|u| u.rfind('（')) {
+                        if open > 0 {
+                            unit.truncate(open);
+                        }
+                    }
                 }
             }
             if task.text.is_empty() && task.lead.is_empty() && task.support.is_empty() {
