@@ -661,3 +661,14 @@ fn a_joint_letterhead_with_wenjian_once_or_after_each_organ_is_no_title() {
         );
     }
 }
+
+#[test]
+fn a_seal_placeholder_between_the_organ_and_the_date_leaves_the_signature() {
+    let text = "某某市人民政府关于表彰2022年度优秀企业的决定\n\n某府发〔2023〕1号\n\n各区县人民政府：\n\n\
+        市政府决定，对某某公司等50家企业予以表彰。\n\n某某市人民政府\n\n（盖章）\n\n2023年1月5日\n\n（此件公开发布）\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(n.signature.as_deref(), Some("某某市人民政府"));
+    assert_eq!(n.date.as_deref(), Some("2023-01-05"));
+    assert_eq!(n.body, ["市政府决定，对某某公司等50家企业予以表彰。"]);
+}

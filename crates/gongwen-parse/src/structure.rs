@@ -466,6 +466,16 @@ fn is_closing_formula(text: &str) -> bool {
     text.len() <= 150 && CLOSING.is_match(text)
 }
 
+/// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`.
+fn is_seal_placeholder(text: &str) -> bool {
+    text.len() <= 12
+        && matches!(
+            text.trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')']),
+            "盖章" | "印章" | "公章" | "章" | "签章"
+        )
+}
+
 /// What separates the items of a 主送机关 or 抄送机关 list.
 const ADDRESSEE_SEPARATORS: &[char] = &['，', ',', '；', ';'];
 
@@ -998,6 +1008,8 @@ pub fn build(mut input: Blocks) -> Document {
                             signature.insert(0, q.text.clone());
                             sig_start -= 1;
                         }
+                        // `（盖章）` where the seal goes, between the organ and the date.
+                        Block::Para(q) if is_seal_placeholder(&q.text) => sig_start -= 1,
                         _ => break,
                     }
                 }
