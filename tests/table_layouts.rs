@@ -877,3 +877,28 @@ fn a_role_mark_wrapped_onto_a_line_of_its_own_marks_the_unit_above() {
     assert_eq!(d.tasks[0].lead, v(&["市人力社保局"]));
     assert_eq!(d.tasks[0].support, v(&["市财政局"]));
 }
+
+#[test]
+fn a_responsible_units_column_beside_a_lead_column_supports_it() {
+    // `牵头单位 | 责任单位` and no 配合 column: the other responsible units are the partners.
+    let csv = "序号,项目内容,牵头单位,责任单位\n1,新建幼儿园3所,区教委,区住房城乡建委、区财政局\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![(
+            1,
+            "新建幼儿园3所".into(),
+            v(&["区教委"]),
+            v(&["区住房城乡建委", "区财政局"]),
+            vec![]
+        )]
+    );
+    // Beside a 配合 column it stays an extra column.
+    let csv = "序号,项目内容,牵头单位,配合单位,责任单位\n1,新建幼儿园3所,区教委,区财政局,某街道\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    assert_eq!(d.tasks[0].support, v(&["区财政局"]));
+    assert_eq!(d.tasks[0].extra.get("责任单位").map(String::as_str), Some("某街道"));
+}

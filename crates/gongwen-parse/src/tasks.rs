@@ -514,6 +514,16 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             }
         }
     }
+    // `牵头单位 | 责任单位` without a 配合 column: the units responsible beside the lead are
+    // its partners.
+    if !roles.contains(&ColumnRole::Support) {
+        let mut leads = (0..roles.len()).filter(|&i| roles[i] == ColumnRole::Lead);
+        if let (Some(first), Some(second)) = (leads.next(), leads.next()) {
+            if names[first].contains("牵头") && !names[second].contains("牵头") {
+                roles[second] = ColumnRole::Support;
+            }
+        }
+    }
     // Only the first lead and support columns are roles; later ones are extras.
     for role in [ColumnRole::Lead, ColumnRole::Support, ColumnRole::Seq] {
         let mut seen = false;
