@@ -1868,6 +1868,21 @@ fn inline_tasks<'a>(
         let mut k = 0;
         while k < s.paragraphs.len() {
             let t = &s.paragraphs[k];
+            // `一是……（责任单位：甲）；二是……（责任单位：乙）。`: a measure of its own before
+            // each allocation.
+            if let Some(pieces) = allocated_clauses(t, first_unit_leads) {
+                for d in pieces {
+                    let text = if sentence {
+                        format!("{}{}{}", s.heading, s.heading_suffix, d.before)
+                    } else {
+                        d.before
+                    };
+                    push(text, d.lead, d.support, d.extra);
+                }
+                k += 1;
+                since = k;
+                continue;
+            }
             if let Some(d) = inline_duty_lazy(t, first_unit_leads) {
                 // The measure's text: the heading sentence and the paragraph that carries the
                 // duty (`深化商事制度改革。全面推行……。`), without the parenthesis.
@@ -1914,6 +1929,55 @@ fn inline_tasks<'a>(
         inline_tasks(&s.children, path, first_unit_leads, out);
         path.pop();
     }
+}
+
+/// The searcher for `）`, built once.
+static FULL_WIDTH_CLOSE: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("）"));
+
+/// A paragraph of several measures, each closed by its own allocation in brackets before a
+/// `；` or a new sentence (`一是……（责任单位：甲）；二是……（牵头单位：乙；配合单位：丙）。`):
+/// each measure with its allocation, in order (words after the last allocation that allocate
+/// nothing are no measure). `None` for a paragraph with no allocation before its end (nearly
+/// every paragraph: no `）` inside it).
+fn allocated_clauses(
+    text: &str,
+    first_unit_leads: &dyn Fn() -> bool,
+) -> Option<Vec<InlineDuty>> {
+    let end = text.trim_end().len();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for at in FULL_WIDTH_CLOSE.find_iter(text.as_bytes()) {
+        let close = at + '）'.len_utf8();
+        if close < from || close >= end {
+            continue;
+        }
+        let rest = &text[close..];
+        let stop = ['；', '。', ';']
+            .into_iter()
+            .find(|c| rest.starts_with(*c))
+            .map_or(0, char::len_utf8);
+        // Cut after the bracket and its stop; a bracket in mid-sentence is no allocation.
+        let cut = close + stop;
+        let piece = &text[from..cut];
+        if stop == 0 {
+            let closes_sentence = trailing_bracket(piece)
+                .is_some_and(|(start, _)| ends_sentence(&piece[..start]));
+            if !closes_sentence {
+                continue;
+            }
+        }
+        if let Some(d) = inline_duty_lazy(piece, first_unit_leads) {
+            out.push(d);
+            from = cut;
+        }
+    }
+    if out.is_empty() {
+        return None;
+    }
+    // The last measure, when its own allocation closes the paragraph.
+    out.extend(inline_duty_lazy(&text[from..], first_unit_leads));
+    Some(out)
 }
 
 /// Whether a sheet's name says nothing of what the sheet holds: the name a spreadsheet program
