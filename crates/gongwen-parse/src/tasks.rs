@@ -1944,10 +1944,15 @@ fn allocated_clauses(
     text: &str,
     first_unit_leads: &dyn Fn() -> bool,
 ) -> Option<Vec<InlineDuty>> {
+    // Each candidate is read back to its opening bracket: a bound on the paragraph's length and
+    // on the candidates keeps a hostile paragraph (a million `）`) from costing its square.
+    if text.len() > 16 * 1024 {
+        return None;
+    }
     let end = text.trim_end().len();
     let mut out = Vec::new();
     let mut from = 0;
-    for at in FULL_WIDTH_CLOSE.find_iter(text.as_bytes()) {
+    for at in FULL_WIDTH_CLOSE.find_iter(text.as_bytes()).take(64) {
         let close = at + '）'.len_utf8();
         if close < from || close >= end {
             continue;
