@@ -521,3 +521,27 @@ fn a_paragraph_of_clauses_each_with_its_allocation_is_a_task_per_clause() {
         ]
     );
 }
+
+#[test]
+fn units_that_carry_a_measure_out_support_its_lead_or_lead_alone() {
+    let doc = parse_text(&notice(
+        "（一）保障公平竞争。开展政策措施清理。（市市场监管局牵头，各区县政府负责落实）\n\n\
+         （二）推进城市更新。改造老旧小区。（各区县政府负责实施）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        [
+            (
+                1,
+                "保障公平竞争。开展政策措施清理。",
+                (vec!["市市场监管局"], vec!["各区县政府"])
+            ),
+            (
+                2,
+                "推进城市更新。改造老旧小区。",
+                (vec!["各区县政府"], vec![])
+            ),
+        ]
+    );
+    assert!(doc.tasks.iter().all(|t| t.extra.is_empty()));
+}

@@ -1488,6 +1488,14 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             ClauseDuty::ByDuty,
         ));
     }
+    // `各区县政府负责落实`, `各区县政府抓好落实`: those who carry the measure out where they
+    // are, as units acting by their duties do.
+    if let Some(units) = ["负责落实", "负责实施", "抓好落实", "具体落实", "组织实施", "组织落实"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+    {
+        return Some((units, ClauseDuty::ByDuty));
+    }
     if let Some(units) = clause.strip_suffix("负责") {
         if let Some(units) = units.strip_suffix("分工") {
             return Some((units, ClauseDuty::ByDuty));
