@@ -902,3 +902,36 @@ fn a_responsible_units_column_beside_a_lead_column_supports_it() {
     assert_eq!(d.tasks[0].support, v(&["区财政局"]));
     assert_eq!(d.tasks[0].extra.get("责任单位").map(String::as_str), Some("某街道"));
 }
+
+#[test]
+fn a_numbered_row_without_units_over_its_decimal_children_is_their_group() {
+    let csv = "序号,重点工作,牵头单位,配合单位\n\
+               1,推进产业发展,,\n\
+               1.1,新建标准化厂房10万平方米,县经济信息局,县自然资源局\n\
+               1.2,引进亿元以上项目20个,县招商局,各乡镇\n\
+               2,推进乡村振兴,,\n\
+               2-1,建设高标准农田1万亩,县农业农村局,县财政局\n\
+               3,优化营商环境,县发展改革委,\n\
+               4,开展安全生产检查,,\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    let got: Vec<(Option<&str>, &str, Vec<String>)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.marker.as_deref(), t.text.as_str(), t.group.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("1.1"), "新建标准化厂房10万平方米", v(&["1．推进产业发展"])),
+            (Some("1.2"), "引进亿元以上项目20个", v(&["1．推进产业发展"])),
+            (Some("2-1"), "建设高标准农田1万亩", v(&["2．推进乡村振兴"])),
+            (None, "优化营商环境", v(&["2．推进乡村振兴"])),
+            // A row without units and without children stays a task (its lead is missing).
+            (None, "开展安全生产检查", v(&["2．推进乡村振兴"])),
+        ]
+    );
+}

@@ -736,6 +736,31 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     numerals(inner).then(|| format!("（{inner}）{text}"))
 }
 
+/// `1 | 推进产业发展 | |` over `1.1 | 新建厂房 | 甲 | 乙`: a numbered row without units whose
+/// number the next row's number extends (`1.1`, `1-1`, `1．1`) heads its decimal children; it
+/// reads as a group, `1．推进产业发展`.
+fn decimal_parent(row: &[String], next: Option<&[String]>, roles: &[ColumnRole]) -> Option<String> {
+    let at = |role: ColumnRole| roles.iter().position(|r| *r == role);
+    let (s, t) = (at(ColumnRole::Seq)?, at(ColumnRole::Task)?);
+    let units_empty = [ColumnRole::Lead, ColumnRole::Support]
+        .into_iter()
+        .filter_map(at)
+        .all(|i| row.get(i).is_none_or(|c| c.trim().is_empty()));
+    if !units_empty {
+        return None;
+    }
+    let seq = row.get(s)?.trim();
+    let n = parse_seq(seq)?;
+    let text = row.get(t)?.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let child = next?.get(s)?.trim();
+    let rest = child.strip_prefix(seq.trim_end_matches(['.', '．', '、']))?;
+    let sub = rest.strip_prefix(['.', '．', '-', '－'])?;
+    (!sub.is_empty() && sub.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{n}．{text}"))
+}
+
 /// Words that open a note printed under a table, before their colon.
 const NOTE_WORDS: &[&str] = &["备注", "说明", "注"];
 
@@ -922,7 +947,9 @@ impl TableRead {
             if is_note_or_total_row(row, roles) {
                 continue;
             }
-            if let Some(g) = group_text(row, roles) {
+            if let Some(g) = group_text(row, roles).or_else(|| {
+                decimal_parent(row, table.rows.get(r + 1).map(Vec::as_slice), roles)
+            }) {
                 groups.enter(&g);
                 continue;
             }
