@@ -224,9 +224,25 @@ fn is_seq_like(c: &str) -> bool {
 ///
 /// [`ORGAN_SUFFIXES`]: crate::structure::ORGAN_SUFFIXES
 const UNIT_ENDINGS: &[&str] = &[
-    "海关", "公司", "集团", "大学", "学院", "部门", "单位", "队", "所", "站", "社", "机构",
+    "海关",
+    "公司",
+    "集团",
+    "大学",
+    "学院",
+    "部门",
+    "单位",
+    "队",
+    "所",
+    "站",
+    "社",
+    "机构",
     // People's organisations: 市妇联, 县残联, 市科协, 市工商联.
-    "妇联", "残联", "侨联", "文联", "工商联", "科协",
+    "妇联",
+    "残联",
+    "侨联",
+    "文联",
+    "工商联",
+    "科协",
 ];
 
 /// A cell that lists units set apart by spaces alone (`市发展改革委 市教委 市国资委`), as the
@@ -947,9 +963,9 @@ impl TableRead {
             if is_note_or_total_row(row, roles) {
                 continue;
             }
-            if let Some(g) = group_text(row, roles).or_else(|| {
-                decimal_parent(row, table.rows.get(r + 1).map(Vec::as_slice), roles)
-            }) {
+            if let Some(g) = group_text(row, roles)
+                .or_else(|| decimal_parent(row, table.rows.get(r + 1).map(Vec::as_slice), roles))
+            {
                 groups.enter(&g);
                 continue;
             }
@@ -1517,9 +1533,16 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     }
     // `各区县政府负责落实`, `各区县政府抓好落实`: those who carry the measure out where they
     // are, as units acting by their duties do.
-    if let Some(units) = ["负责落实", "负责实施", "抓好落实", "具体落实", "组织实施", "组织落实"]
-        .iter()
-        .find_map(|w| clause.strip_suffix(w))
+    if let Some(units) = [
+        "负责落实",
+        "负责实施",
+        "抓好落实",
+        "具体落实",
+        "组织实施",
+        "组织落实",
+    ]
+    .iter()
+    .find_map(|w| clause.strip_suffix(w))
     {
         return Some((units, ClauseDuty::ByDuty));
     }
@@ -1737,13 +1760,7 @@ fn worded_cell(
         if !a.lead.is_empty() || !a.support.is_empty() || a.by_duty.is_empty() {
             return None;
         }
-        assign_units(
-            plain,
-            role,
-            first_unit_leads,
-            &mut a.lead,
-            &mut a.support,
-        );
+        assign_units(plain, role, first_unit_leads, &mut a.lead, &mut a.support);
         a.support.append(&mut a.by_duty);
     }
     let (lead, support, extra) = a.finish();
@@ -1975,10 +1992,7 @@ static FULL_WIDTH_CLOSE: LazyLock<memchr::memmem::Finder<'static>> =
 /// each measure with its allocation, in order (words after the last allocation that allocate
 /// nothing are no measure). `None` for a paragraph with no allocation before its end (nearly
 /// every paragraph: no `）` inside it).
-fn allocated_clauses(
-    text: &str,
-    first_unit_leads: &dyn Fn() -> bool,
-) -> Option<Vec<InlineDuty>> {
+fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Vec<InlineDuty>> {
     // Each candidate is read back to its opening bracket: a bound on the paragraph's length and
     // on the candidates keeps a hostile paragraph (a million `）`) from costing its square.
     if text.len() > 16 * 1024 {
@@ -2001,8 +2015,8 @@ fn allocated_clauses(
         let cut = close + stop;
         let piece = &text[from..cut];
         if stop == 0 {
-            let closes_sentence = trailing_bracket(piece)
-                .is_some_and(|(start, _)| ends_sentence(&piece[..start]));
+            let closes_sentence =
+                trailing_bracket(piece).is_some_and(|(start, _)| ends_sentence(&piece[..start]));
             if !closes_sentence {
                 continue;
             }
