@@ -674,7 +674,14 @@ fn note_and_total_rows_are_no_tasks_and_join_none() {
 fn task_columns_named_by_their_level_group_the_tasks() {
     // `一级任务 | 二级任务 | 试点任务`, the two levels merged down over their rows: the seed.
     let head = "<table border=\"1\">\n".to_string()
-        + &tr(&["序号", "一级任务", "二级任务", "试点任务", "牵头单位", "配合单位"])
+        + &tr(&[
+            "序号",
+            "一级任务",
+            "二级任务",
+            "试点任务",
+            "牵头单位",
+            "配合单位",
+        ])
         + "\n";
     let tasks = seed().tasks;
     let mut table = head;
@@ -730,7 +737,10 @@ fn a_means_column_beside_tasks_that_group_nothing_is_an_extra() {
     let d = parse(csv.as_bytes(), &opts).expect("parses");
     let texts: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
     assert_eq!(texts, ["新建高标准农田2万亩", "发展特色产业基地5个"]);
-    assert_eq!(d.tasks[0].extra.get("工作措施").map(String::as_str), Some("争取上级资金"));
+    assert_eq!(
+        d.tasks[0].extra.get("工作措施").map(String::as_str),
+        Some("争取上级资金")
+    );
     assert!(d.tasks.iter().all(|t| t.group.is_empty()));
 
     // The same columns over a task merged down (repeated) do group their measures.
@@ -826,7 +836,10 @@ fn a_csv_title_row_titles_its_table_as_a_workbooks_does() {
     let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
     assert!(codes.is_empty(), "{codes:?}");
     assert_eq!(d.parts.len(), 1);
-    assert_eq!(d.parts[0].title.as_deref(), Some("某某市民生实事任务分工表"));
+    assert_eq!(
+        d.parts[0].title.as_deref(),
+        Some("某某市民生实事任务分工表")
+    );
     assert_eq!(d.tasks.len(), 1);
     // Without a title row: no diagnostics either.
     let d = parse(csv.split_once('\n').unwrap().1.as_bytes(), &opts).expect("parses");
@@ -863,7 +876,10 @@ fn a_units_column_that_names_people_beside_the_units_is_the_units() {
         .replace("完成时间", "责任人");
     let d = parse_page(&page);
     assert_eq!(d.tasks.len(), 2);
-    assert_eq!(d.tasks[0].extra.get("责任人").map(String::as_str), Some("12月"));
+    assert_eq!(
+        d.tasks[0].extra.get("责任人").map(String::as_str),
+        Some("12月")
+    );
 }
 
 #[test]
@@ -900,7 +916,10 @@ fn a_responsible_units_column_beside_a_lead_column_supports_it() {
     };
     let d = parse(csv.as_bytes(), &opts).expect("parses");
     assert_eq!(d.tasks[0].support, v(&["区财政局"]));
-    assert_eq!(d.tasks[0].extra.get("责任单位").map(String::as_str), Some("某街道"));
+    assert_eq!(
+        d.tasks[0].extra.get("责任单位").map(String::as_str),
+        Some("某街道")
+    );
 }
 
 #[test]
@@ -926,7 +945,11 @@ fn a_numbered_row_without_units_over_its_decimal_children_is_their_group() {
     assert_eq!(
         got,
         vec![
-            (Some("1.1"), "新建标准化厂房10万平方米", v(&["1．推进产业发展"])),
+            (
+                Some("1.1"),
+                "新建标准化厂房10万平方米",
+                v(&["1．推进产业发展"])
+            ),
             (Some("1.2"), "引进亿元以上项目20个", v(&["1．推进产业发展"])),
             (Some("2-1"), "建设高标准农田1万亩", v(&["2．推进乡村振兴"])),
             (None, "优化营商环境", v(&["2．推进乡村振兴"])),
@@ -934,4 +957,35 @@ fn a_numbered_row_without_units_over_its_decimal_children_is_their_group() {
             (None, "开展安全生产检查", v(&["2．推进乡村振兴"])),
         ]
     );
+}
+
+#[test]
+fn title_rows_naming_a_listed_attachment_start_its_part() {
+    // `附件2` and its title printed as the table's first rows, under attachment 1's text.
+    let page = "<html><body><div class=\"content\">\
+        <p>某某市人民政府办公室关于印发某某市节能降碳工作方案的通知</p><p>某府办发〔2024〕12号</p>\
+        <p>各区县人民政府，市政府各部门：</p><p>现将《某某市节能降碳工作方案》印发给你们，请认真贯彻执行。</p>\
+        <p>附件：1．某某市节能降碳工作方案</p><p>2．某某市节能降碳重点任务分工表</p>\
+        <p>某某市人民政府办公室</p><p>2024年5月6日</p>\
+        <p>附件1</p><p>某某市节能降碳工作方案</p><p>一、工作目标</p><p>单位地区生产总值能耗下降2%。</p>\
+        <table border=\"1\"><tr><td colspan=\"4\">附件2</td></tr>\
+        <tr><td colspan=\"4\">某某市节能降碳重点任务分工表</td></tr>\
+        <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>严控高耗能项目。</td><td>市发展改革委</td><td>市经济信息委</td></tr>\
+        </table></div></body></html>";
+    let d = parse_page(page);
+    let heads: Vec<(Option<&str>, Option<&str>, usize)> = d
+        .parts
+        .iter()
+        .map(|p| (p.label.as_deref(), p.title.as_deref(), p.tables.len()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (Some("附件1"), Some("某某市节能降碳工作方案"), 0),
+            (Some("附件2"), Some("某某市节能降碳重点任务分工表"), 1),
+        ]
+    );
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.tasks.len(), 1);
 }

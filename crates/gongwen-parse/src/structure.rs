@@ -1058,7 +1058,15 @@ pub fn build(mut input: Blocks) -> Document {
         rest = &rest[colophon..];
     }
     let rest = b.take_notes_and_lists(rest);
-    for seg in segments(&rest, &b.attachment_titles) {
+    let tables = &b.tables;
+    let caption = |blk: &Block| {
+        tables
+            .get(&(blk as *const Block as usize))
+            .and_then(Option::as_ref)
+            .and_then(|t| t.caption.clone())
+    };
+    let segs = segments(&rest, &b.attachment_titles, &caption);
+    for seg in segs {
         let kind = if workbook {
             PartKind::Attachment
         } else {
@@ -1388,11 +1396,34 @@ pub(crate) fn title_key(t: &str) -> String {
 
 /// The parts after the letter. `listed` holds the title keys of the attachments the letter
 /// lists: a `附件1：X` line heads a part only when X is one of them.
-fn segments<'a>(rest: &[&'a Block], listed: &rustc_hash::FxHashSet<String>) -> Vec<Segment<'a>> {
+fn segments<'a>(
+    rest: &[&'a Block],
+    listed: &rustc_hash::FxHashSet<String>,
+    caption: &dyn Fn(&Block) -> Option<String>,
+) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut i = 0;
     while i < rest.len() {
         let blk = rest[i];
+        // A table whose title rows name a listed attachment (`附件2` over its title, inside the
+        // table) starts that attachment's page, though no paragraph heads it.
+        if let Block::Table(_) = blk {
+            if let Some(c) = caption(blk) {
+                if let Some((label, title)) =
+                    numbered_attachment_head(&c).filter(|(_, t)| listed.contains(&title_key(t)))
+                {
+                    if out.last().is_none_or(|s| s.label.as_deref() != Some(label)) {
+                        out.push(Segment {
+                            kind: PartKind::Attachment,
+                            label: Some(label.to_string()),
+                            title: Some(title.to_string()),
+                            blocks: Vec::new(),
+                            line: blk.line(),
+                        });
+                    }
+                }
+            }
+        }
         if let Block::Para(p) = blk {
             if let Some((label, title)) =
                 numbered_attachment_head(&p.text).filter(|(_, t)| listed.contains(&title_key(t)))
