@@ -349,19 +349,25 @@ fn is_unit_name(p: &str) -> bool {
 /// paragraph): their last character, looked up among the endings' last characters, turns them
 /// down before the endings are compared.
 fn has_unit_ending(name: &str) -> bool {
-    fn endings() -> impl Iterator<Item = &'static &'static str> {
-        crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS)
-    }
+    name.chars().next_back().is_some_and(may_end_unit_name)
+        && unit_endings().any(|s| name.ends_with(s))
+}
+
+fn unit_endings() -> impl Iterator<Item = &'static &'static str> {
+    crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS)
+}
+
+/// Whether `c` is the last character of one of the endings of units' names.
+fn may_end_unit_name(c: char) -> bool {
     static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut last: Vec<char> = endings().filter_map(|s| s.chars().next_back()).collect();
+        let mut last: Vec<char> = unit_endings()
+            .filter_map(|s| s.chars().next_back())
+            .collect();
         last.sort_unstable();
         last.dedup();
         last
     });
-    name.chars()
-        .next_back()
-        .is_some_and(|c| LAST.binary_search(&c).is_ok())
-        && endings().any(|s| name.ends_with(s))
+    LAST.binary_search(&c).is_ok()
 }
 
 /// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
@@ -1039,7 +1045,9 @@ impl TableRead {
                 // A role mark wrapped onto a line of its own (`甲` / `（牵头）` / `乙`) is the
                 // mark of the unit above it: no name starts with a bracket.
                 let joined;
-                let cell = if cell.contains("\n（") || cell.contains("\n(") {
+                let cell = if cell.as_bytes().contains(&b'\n')
+                    && (cell.contains("\n（") || cell.contains("\n("))
+                {
                     joined = cell.replace("\n（", "（").replace("\n(", "(");
                     joined.as_str()
                 } else {
@@ -1983,10 +1991,6 @@ fn inline_tasks<'a>(
     }
 }
 
-/// The searcher for `）`, built once.
-static FULL_WIDTH_CLOSE: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("）"));
-
 /// A paragraph of several measures, each closed by its own allocation in brackets before a
 /// `；` or a new sentence (`一是……（责任单位：甲）；二是……（牵头单位：乙；配合单位：丙）。`):
 /// each measure with its allocation, in order (words after the last allocation that allocate
@@ -2001,9 +2005,20 @@ fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<
     let end = text.trim_end().len();
     let mut out = Vec::new();
     let mut from = 0;
-    for at in FULL_WIDTH_CLOSE.find_iter(text.as_bytes()).take(64) {
+    for at in crate::normalize::char_offsets(text, '）').take(64) {
         let close = at + '）'.len_utf8();
         if close < from || close >= end {
+            continue;
+        }
+        // An allocation ends with a unit's name or a role verb (`牵头`, `负责`, `配合`): the
+        // character before the bracket turns nearly every other bracket down.
+        let ends_allocation = text[..at].chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '头' | '责' | '合' | '与' | '助' | '同' | '办' | '实' | '施'
+            ) || may_end_unit_name(c)
+        });
+        if !ends_allocation {
             continue;
         }
         let rest = &text[close..];
