@@ -533,6 +533,9 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
     let decision = "某市人民政府关于表彰先进集体的决定\n\n某府发〔2023〕8号\n\n各区县人民政府：\n\n现决定如下。\n\n\
         一、表彰对象\n\n表彰先进集体10个。\n\n二、有关要求\n\n希望受到表彰的集体再接再厉。\n\n本决定自公布之日起施行。\n\n\
         某市人民政府\n\n2023年5月8日\n";
+    let opinion = "某市人民政府关于加快发展夜间经济的意见\n\n某府发〔2022〕12号\n\n各区人民政府：\n\n现提出如下意见。\n\n\
+        一、丰富夜间消费业态\n\n打造夜间消费地标。\n\n二、优化夜间消费环境\n\n延长夜间公交运营时间。\n\n\
+        本意见自2022年7月1日起施行，有效期至2025年6月30日。\n\n某市人民政府\n\n2022年6月10日\n";
     let request = "某市财政局关于商请提供资料的函\n\n某财函〔2023〕18号\n\n市教育局：\n\n请提供以下资料：\n\n\
         1.部门预算批复文件；\n\n2.部门决算报表。\n\n请予支持为盼。\n\n某市财政局\n\n2023年4月28日\n";
     for (text, closing, last) in [
@@ -542,6 +545,11 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
             "希望受到表彰的集体再接再厉。",
         ),
         (request, "请予支持为盼。", "部门决算报表。"),
+        (
+            opinion,
+            "本意见自2022年7月1日起施行，有效期至2025年6月30日。",
+            "延长夜间公交运营时间。",
+        ),
     ] {
         let doc = parse_text(text);
         round_trips(&doc);
@@ -652,4 +660,15 @@ fn a_joint_letterhead_with_wenjian_once_or_after_each_organ_is_no_title() {
             Some("某发改发〔2024〕40号")
         );
     }
+}
+
+#[test]
+fn a_seal_placeholder_between_the_organ_and_the_date_leaves_the_signature() {
+    let text = "某某市人民政府关于表彰2022年度优秀企业的决定\n\n某府发〔2023〕1号\n\n各区县人民政府：\n\n\
+        市政府决定，对某某公司等50家企业予以表彰。\n\n某某市人民政府\n\n（盖章）\n\n2023年1月5日\n\n（此件公开发布）\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(n.signature.as_deref(), Some("某某市人民政府"));
+    assert_eq!(n.date.as_deref(), Some("2023-01-05"));
+    assert_eq!(n.body, ["市政府决定，对某某公司等50家企业予以表彰。"]);
 }

@@ -1227,3 +1227,16 @@ fn a_word_document_of_more_paragraphs_than_the_block_limit_is_refused() {
     }
     assert!(parse(&docx, &block_limit(400)).is_ok());
 }
+
+#[test]
+fn a_measure_of_many_closing_brackets_is_read_in_linear_time() {
+    // Every `）` of a paragraph is a candidate end of an allocated clause; each is read back to
+    // its opening bracket, which a paragraph of only closers never has.
+    let mut text = String::from("某某方案\n\n一、重点任务\n\n（一）加强管理。");
+    text.push_str(&"甲）".repeat(200_000));
+    text.push_str("（责任单位：市财政局）\n");
+    let started = std::time::Instant::now();
+    let doc = gongwen_parse::parse_text(&text);
+    assert!(started.elapsed() < std::time::Duration::from_secs(20));
+    assert!(doc.tasks.len() <= 1);
+}

@@ -455,3 +455,97 @@ fn when_the_first_unit_leads_a_support_mark_on_another_leaves_the_rest_supportin
         [(vec!["市文化旅游委"], vec!["市体育局", "市总工会"])]
     );
 }
+
+#[test]
+fn a_last_sentence_of_names_and_role_verbs_allocates_the_measure() {
+    let doc = parse_text(&notice(
+        "（一）提升开办企业便利度。压缩开办时间至0.5个工作日。市市场监管局牵头，市税务局、市妇联配合。\n\n\
+         （二）优化纳税服务。推行全程网上办税。市税务局负责。\n\n\
+         （三）加强组织保障。各地要切实负责。\n\n\
+         （四）强化督促落实。各部门要加强协调配合。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        [
+            (
+                1,
+                "提升开办企业便利度。压缩开办时间至0.5个工作日。",
+                (vec!["市市场监管局"], vec!["市税务局", "市妇联"])
+            ),
+            (
+                2,
+                "优化纳税服务。推行全程网上办税。",
+                (vec!["市税务局"], vec![])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_paragraph_of_clauses_each_with_its_allocation_is_a_task_per_clause() {
+    let doc = parse_text(&notice(
+        "（一）培育外贸企业。一是支持企业拓展市场（责任单位：市商务委）；二是加大出口信保支持力度（市商务委、市财政局按职责分工负责）；\
+         三是强化融资服务（牵头单位：市金融监管局；配合单位：人行某市分行）。\n\n\
+         （二）发展新业态。推动跨境电商发展。（责任单位：市商务委）提升海外仓服务水平。（责任单位：市邮政管理局）\n\n\
+         （三）提升通关效率。压缩整体通关时间（以下简称通关时间）；优化查验流程。（责任单位：某某海关）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        [
+            (
+                1,
+                "培育外贸企业。一是支持企业拓展市场",
+                (vec!["市商务委"], vec![])
+            ),
+            (
+                1,
+                "培育外贸企业。二是加大出口信保支持力度",
+                (vec!["市商务委", "市财政局"], vec![])
+            ),
+            (
+                1,
+                "培育外贸企业。三是强化融资服务",
+                (vec!["市金融监管局"], vec!["人行某市分行"])
+            ),
+            (
+                2,
+                "发展新业态。推动跨境电商发展。",
+                (vec!["市商务委"], vec![])
+            ),
+            (
+                2,
+                "发展新业态。提升海外仓服务水平。",
+                (vec!["市邮政管理局"], vec![])
+            ),
+            (
+                3,
+                "提升通关效率。压缩整体通关时间（以下简称通关时间）；优化查验流程。",
+                (vec!["某某海关"], vec![])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn units_that_carry_a_measure_out_support_its_lead_or_lead_alone() {
+    let doc = parse_text(&notice(
+        "（一）保障公平竞争。开展政策措施清理。（市市场监管局牵头，各区县政府负责落实）\n\n\
+         （二）推进城市更新。改造老旧小区。（各区县政府负责实施）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        [
+            (
+                1,
+                "保障公平竞争。开展政策措施清理。",
+                (vec!["市市场监管局"], vec!["各区县政府"])
+            ),
+            (
+                2,
+                "推进城市更新。改造老旧小区。",
+                (vec!["各区县政府"], vec![])
+            ),
+        ]
+    );
+    assert!(doc.tasks.iter().all(|t| t.extra.is_empty()));
+}

@@ -669,3 +669,323 @@ fn note_and_total_rows_are_no_tasks_and_join_none() {
         ["注意防范风险", "合计划拨资金"]
     );
 }
+
+#[test]
+fn task_columns_named_by_their_level_group_the_tasks() {
+    // `一级任务 | 二级任务 | 试点任务`, the two levels merged down over their rows: the seed.
+    let head = "<table border=\"1\">\n".to_string()
+        + &tr(&[
+            "序号",
+            "一级任务",
+            "二级任务",
+            "试点任务",
+            "牵头单位",
+            "配合单位",
+        ])
+        + "\n";
+    let tasks = seed().tasks;
+    let mut table = head;
+    for (i, t) in tasks.iter().enumerate() {
+        let mut cells = format!("<td>{}</td>", t.seq);
+        for level in 0..2 {
+            let starts = i == 0 || tasks[i - 1].group[..=level] != t.group[..=level];
+            if starts {
+                let span = tasks[i..]
+                    .iter()
+                    .take_while(|u| u.group[..=level] == t.group[..=level])
+                    .count();
+                cells.push_str(&format!(
+                    "<td rowspan=\"{span}\">{}</td>",
+                    esc(&t.group[level])
+                ));
+            }
+        }
+        for c in [&t.text, &t.lead_text, &t.support_text] {
+            cells.push_str(&format!("<td>{}</td>", esc(c)));
+        }
+        table.push_str(&format!("<tr>{cells}</tr>\n"));
+    }
+    table.push_str("</table>\n");
+    let page = page_with_table(&table);
+    assert_same_tasks(&parse_page(&page), "level columns");
+
+    // Levels only: the deepest holds the tasks.
+    let csv = "序号,一级任务,二级任务,牵头单位\n1,扩大有效投资,推进重大项目建设,市发展改革委\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![(
+            1,
+            "推进重大项目建设".into(),
+            v(&["市发展改革委"]),
+            vec![],
+            v(&["扩大有效投资"])
+        )]
+    );
+}
+
+#[test]
+fn a_means_column_beside_tasks_that_group_nothing_is_an_extra() {
+    // Each row's task is its own (none left empty or repeated): `工作措施` says how, the task
+    // stays the task.
+    let csv = "序号,任务内容,牵头单位,工作措施\n\
+               1,新建高标准农田2万亩,县农业农村局,争取上级资金\n\
+               2,发展特色产业基地5个,县农业农村局,以奖代补\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    let texts: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert_eq!(texts, ["新建高标准农田2万亩", "发展特色产业基地5个"]);
+    assert_eq!(
+        d.tasks[0].extra.get("工作措施").map(String::as_str),
+        Some("争取上级资金")
+    );
+    assert!(d.tasks.iter().all(|t| t.group.is_empty()));
+
+    // The same columns over a task merged down (repeated) do group their measures.
+    let csv = "序号,主要任务,工作措施,牵头单位\n\
+               1,深化审批制度改革,实行行政许可事项清单管理,市审批局\n\
+               2,深化审批制度改革,推进证照分离改革全覆盖,市市场监管局\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "实行行政许可事项清单管理".into(),
+                v(&["市审批局"]),
+                vec![],
+                v(&["深化审批制度改革"])
+            ),
+            (
+                2,
+                "推进证照分离改革全覆盖".into(),
+                v(&["市市场监管局"]),
+                vec![],
+                v(&["深化审批制度改革"])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn units_named_beside_units_acting_by_their_duties_take_the_column_role() {
+    let csv = "序号,任务,责任单位,配合单位\n\
+               1,建立免申即享机制,\"区发展改革委、区财政局，各相关部门按职责分工负责\",\n\
+               2,支持灵活就业,市人力社保局,\"市医保局，各区县政府按职责分工负责\"\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "建立免申即享机制".into(),
+                v(&["区发展改革委", "区财政局"]),
+                v(&["各相关部门"]),
+                vec![]
+            ),
+            (
+                2,
+                "支持灵活就业".into(),
+                v(&["市人力社保局"]),
+                v(&["市医保局", "各区县政府"]),
+                vec![]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_task_column_under_a_word_of_its_own_holds_the_tasks() {
+    // `民生实事` names no kind of column; it stands between the number and the units.
+    let csv = "序号,民生实事,牵头单位,配合单位,完成时限\n\
+               1,新建改扩建中小学10所,市教育局,市财政局,2023年12月\n\
+               2,新增养老床位2000张,市民政局,,2023年12月\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![
+            (
+                1,
+                "新建改扩建中小学10所".into(),
+                v(&["市教育局"]),
+                v(&["市财政局"]),
+                vec![]
+            ),
+            (
+                2,
+                "新增养老床位2000张".into(),
+                v(&["市民政局"]),
+                vec![],
+                vec![]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_csv_title_row_titles_its_table_as_a_workbooks_does() {
+    // A task table saved as CSV has no letter: its `附件：X` title row is no 附件说明 naming a
+    // missing attachment, but the title of the table's part.
+    let csv = "附件：某某市民生实事任务分工表,,,\n\
+               序号,实事项目,牵头单位,配合单位\n\
+               1,新建改扩建中小学10所,市教育局,市财政局\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
+    assert!(codes.is_empty(), "{codes:?}");
+    assert_eq!(d.parts.len(), 1);
+    assert_eq!(
+        d.parts[0].title.as_deref(),
+        Some("某某市民生实事任务分工表")
+    );
+    assert_eq!(d.tasks.len(), 1);
+    // Without a title row: no diagnostics either.
+    let d = parse(csv.split_once('\n').unwrap().1.as_bytes(), &opts).expect("parses");
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn a_units_column_that_names_people_beside_the_units_is_the_units() {
+    let page = "<html><body><div class=\"content\"><table border=\"1\">\
+        <tr><td>序号</td><td>工作任务</td><td>责任单位（责任人）</td><td>完成时间</td></tr>\
+        <tr><td>1</td><td>推进城市更新。</td><td>市住房城乡建委（张某）</td><td>12月</td></tr>\
+        <tr><td>2</td><td>建设智慧城市。</td><td>市大数据局（李某）、市经济信息委（王某）</td><td>12月</td></tr>\
+        </table></div></body></html>";
+    let d = parse_page(page);
+    let got: Vec<(u32, Vec<String>, String)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.lead.clone(), t.lead_text.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (1, v(&["市住房城乡建委"]), "市住房城乡建委（张某）".into()),
+            (
+                2,
+                v(&["市大数据局", "市经济信息委"]),
+                "市大数据局（李某）、市经济信息委（王某）".into()
+            ),
+        ]
+    );
+    // A column of people alone stays an extra column.
+    let page = page
+        .replace("责任单位（责任人）", "牵头单位")
+        .replace("完成时间", "责任人");
+    let d = parse_page(&page);
+    assert_eq!(d.tasks.len(), 2);
+    assert_eq!(
+        d.tasks[0].extra.get("责任人").map(String::as_str),
+        Some("12月")
+    );
+}
+
+#[test]
+fn a_role_mark_wrapped_onto_a_line_of_its_own_marks_the_unit_above() {
+    let page = "<html><body><div class=\"content\"><table border=\"1\">\
+        <tr><td>编号</td><td>目标任务</td><td>责任部门</td></tr>\
+        <tr><td>1.</td><td>城镇新增就业5万人。</td><td>市人力社保局<br>（牵头）<br>市财政局</td></tr>\
+        </table></div></body></html>";
+    let d = parse_page(page);
+    assert_eq!(d.tasks.len(), 1);
+    assert_eq!(d.tasks[0].lead, v(&["市人力社保局"]));
+    assert_eq!(d.tasks[0].support, v(&["市财政局"]));
+}
+
+#[test]
+fn a_responsible_units_column_beside_a_lead_column_supports_it() {
+    // `牵头单位 | 责任单位` and no 配合 column: the other responsible units are the partners.
+    let csv = "序号,项目内容,牵头单位,责任单位\n1,新建幼儿园3所,区教委,区住房城乡建委、区财政局\n";
+    assert_eq!(
+        csv_tasks(csv),
+        vec![(
+            1,
+            "新建幼儿园3所".into(),
+            v(&["区教委"]),
+            v(&["区住房城乡建委", "区财政局"]),
+            vec![]
+        )]
+    );
+    // Beside a 配合 column it stays an extra column.
+    let csv = "序号,项目内容,牵头单位,配合单位,责任单位\n1,新建幼儿园3所,区教委,区财政局,某街道\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    assert_eq!(d.tasks[0].support, v(&["区财政局"]));
+    assert_eq!(
+        d.tasks[0].extra.get("责任单位").map(String::as_str),
+        Some("某街道")
+    );
+}
+
+#[test]
+fn a_numbered_row_without_units_over_its_decimal_children_is_their_group() {
+    let csv = "序号,重点工作,牵头单位,配合单位\n\
+               1,推进产业发展,,\n\
+               1.1,新建标准化厂房10万平方米,县经济信息局,县自然资源局\n\
+               1.2,引进亿元以上项目20个,县招商局,各乡镇\n\
+               2,推进乡村振兴,,\n\
+               2-1,建设高标准农田1万亩,县农业农村局,县财政局\n\
+               3,优化营商环境,县发展改革委,\n\
+               4,开展安全生产检查,,\n";
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let d = parse(csv.as_bytes(), &opts).expect("parses");
+    let got: Vec<(Option<&str>, &str, Vec<String>)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.marker.as_deref(), t.text.as_str(), t.group.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                Some("1.1"),
+                "新建标准化厂房10万平方米",
+                v(&["1．推进产业发展"])
+            ),
+            (Some("1.2"), "引进亿元以上项目20个", v(&["1．推进产业发展"])),
+            (Some("2-1"), "建设高标准农田1万亩", v(&["2．推进乡村振兴"])),
+            (None, "优化营商环境", v(&["2．推进乡村振兴"])),
+            // A row without units and without children stays a task (its lead is missing).
+            (None, "开展安全生产检查", v(&["2．推进乡村振兴"])),
+        ]
+    );
+}
+
+#[test]
+fn title_rows_naming_a_listed_attachment_start_its_part() {
+    // `附件2` and its title printed as the table's first rows, under attachment 1's text.
+    let page = "<html><body><div class=\"content\">\
+        <p>某某市人民政府办公室关于印发某某市节能降碳工作方案的通知</p><p>某府办发〔2024〕12号</p>\
+        <p>各区县人民政府，市政府各部门：</p><p>现将《某某市节能降碳工作方案》印发给你们，请认真贯彻执行。</p>\
+        <p>附件：1．某某市节能降碳工作方案</p><p>2．某某市节能降碳重点任务分工表</p>\
+        <p>某某市人民政府办公室</p><p>2024年5月6日</p>\
+        <p>附件1</p><p>某某市节能降碳工作方案</p><p>一、工作目标</p><p>单位地区生产总值能耗下降2%。</p>\
+        <table border=\"1\"><tr><td colspan=\"4\">附件2</td></tr>\
+        <tr><td colspan=\"4\">某某市节能降碳重点任务分工表</td></tr>\
+        <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>严控高耗能项目。</td><td>市发展改革委</td><td>市经济信息委</td></tr>\
+        </table></div></body></html>";
+    let d = parse_page(page);
+    let heads: Vec<(Option<&str>, Option<&str>, usize)> = d
+        .parts
+        .iter()
+        .map(|p| (p.label.as_deref(), p.title.as_deref(), p.tables.len()))
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            (Some("附件1"), Some("某某市节能降碳工作方案"), 0),
+            (Some("附件2"), Some("某某市节能降碳重点任务分工表"), 1),
+        ]
+    );
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
+    assert_eq!(d.tasks.len(), 1);
+}

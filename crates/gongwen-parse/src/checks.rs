@@ -576,8 +576,8 @@ fn same_title(a: &str, b: &str) -> bool {
 }
 
 fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
-    // A workbook is a table without a letter: there is no 附件说明 to compare with.
-    if doc.source.format.is_workbook() {
+    // A workbook (or CSV) is a table without a letter: there is no 附件说明 to compare with.
+    if doc.source.format.is_table_file() {
         return;
     }
     let listed = &doc.notice.attachments;
@@ -715,7 +715,7 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
-    if doc.notice.title.is_none() && !doc.source.format.is_workbook() {
+    if doc.notice.title.is_none() && !doc.source.format.is_table_file() {
         out.push(warn(
             "no_title",
             "no title (标题) was found at the top of the document".into(),

@@ -76,6 +76,12 @@ impl SourceFormat {
             SourceFormat::Xlsx | SourceFormat::Xls | SourceFormat::Xlsb | SourceFormat::Ods
         )
     }
+
+    /// True for a workbook or a task table saved as CSV: tables without a letter around them,
+    /// so no title, 附件说明 or closing to look for.
+    pub fn is_table_file(self) -> bool {
+        self.is_workbook() || self == SourceFormat::Csv
+    }
 }
 
 /// Provenance of the whole document.

@@ -457,13 +457,23 @@ pub(crate) fn is_file_name(text: &str) -> bool {
 
 /// The formulas a letter closes with: `特此通知。`, `特此公告。`, `此复。`, `妥否，请批示。`,
 /// `以上报告，请审阅。`, `请予支持为盼。`, and the entry into force that closes a 决定 or 通告
-/// (`本决定自公布之日起施行。`).
+/// or an 意见 (`本决定自公布之日起施行。`, `本意见自2022年7月1日起施行，有效期5年。`).
 fn is_closing_formula(text: &str) -> bool {
     static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令)自.{1,16}(?:施行|执行|实施|生效))[。！.]?$")
+        Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$")
             .expect("static regex")
     });
-    text.len() <= 90 && CLOSING.is_match(text)
+    text.len() <= 150 && CLOSING.is_match(text)
+}
+
+/// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`.
+fn is_seal_placeholder(text: &str) -> bool {
+    text.len() <= 12
+        && matches!(
+            text.trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')']),
+            "盖章" | "印章" | "公章" | "章" | "签章"
+        )
 }
 
 /// What separates the items of a 主送机关 or 抄送机关 list.
@@ -944,8 +954,9 @@ pub fn build(mut input: Blocks) -> Document {
         }
     }
     let mut blocks: Vec<&Block> = input.blocks.iter().collect();
-    // A workbook has no letter around its tables: its title rows title the table's part.
-    let workbook = input.format.is_workbook();
+    // A workbook, or a task table saved as CSV, has no letter around its tables: its title
+    // rows title the table's part.
+    let workbook = input.format.is_table_file();
     // The 版记 closes the document, after the attachments: it is read apart, so that its lines
     // join neither the last attachment nor a part of their own.
     if !workbook {
@@ -998,6 +1009,8 @@ pub fn build(mut input: Blocks) -> Document {
                             signature.insert(0, q.text.clone());
                             sig_start -= 1;
                         }
+                        // `（盖章）` where the seal goes, between the organ and the date.
+                        Block::Para(q) if is_seal_placeholder(&q.text) => sig_start -= 1,
                         _ => break,
                     }
                 }
@@ -1046,7 +1059,15 @@ pub fn build(mut input: Blocks) -> Document {
         rest = &rest[colophon..];
     }
     let rest = b.take_notes_and_lists(rest);
-    for seg in segments(&rest, &b.attachment_titles) {
+    let tables = &b.tables;
+    let caption = |blk: &Block| {
+        tables
+            .get(&(blk as *const Block as usize))
+            .and_then(Option::as_ref)
+            .and_then(|t| t.caption.clone())
+    };
+    let segs = segments(&rest, &b.attachment_titles, &caption);
+    for seg in segs {
         let kind = if workbook {
             PartKind::Attachment
         } else {
@@ -1457,11 +1478,34 @@ pub(crate) fn title_key(t: &str) -> String {
 
 /// The parts after the letter. `listed` holds the title keys of the attachments the letter
 /// lists: a `附件1：X` line heads a part only when X is one of them.
-fn segments<'a>(rest: &[&'a Block], listed: &rustc_hash::FxHashSet<String>) -> Vec<Segment<'a>> {
+fn segments<'a>(
+    rest: &[&'a Block],
+    listed: &rustc_hash::FxHashSet<String>,
+    caption: &dyn Fn(&Block) -> Option<String>,
+) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut i = 0;
     while i < rest.len() {
         let blk = rest[i];
+        // A table whose title rows name a listed attachment (`附件2` over its title, inside the
+        // table) starts that attachment's page, though no paragraph heads it.
+        if let Block::Table(_) = blk {
+            if let Some(c) = caption(blk) {
+                if let Some((label, title)) =
+                    numbered_attachment_head(&c).filter(|(_, t)| listed.contains(&title_key(t)))
+                {
+                    if out.last().is_none_or(|s| s.label.as_deref() != Some(label)) {
+                        out.push(Segment {
+                            kind: PartKind::Attachment,
+                            label: Some(label.to_string()),
+                            title: Some(title.to_string()),
+                            blocks: Vec::new(),
+                            line: blk.line(),
+                        });
+                    }
+                }
+            }
+        }
         if let Block::Para(p) = blk {
             if let Some((label, title)) =
                 numbered_attachment_head(&p.text).filter(|(_, t)| listed.contains(&title_key(t)))

@@ -224,7 +224,25 @@ fn is_seq_like(c: &str) -> bool {
 ///
 /// [`ORGAN_SUFFIXES`]: crate::structure::ORGAN_SUFFIXES
 const UNIT_ENDINGS: &[&str] = &[
-    "海关", "公司", "集团", "大学", "学院", "部门", "单位", "队", "所", "站", "社", "机构",
+    "海关",
+    "公司",
+    "集团",
+    "大学",
+    "学院",
+    "部门",
+    "单位",
+    "队",
+    "所",
+    "站",
+    "社",
+    "机构",
+    // People's organisations: 市妇联, 县残联, 市科协, 市工商联.
+    "妇联",
+    "残联",
+    "侨联",
+    "文联",
+    "工商联",
+    "科协",
 ];
 
 /// A cell that lists units set apart by spaces alone (`市发展改革委 市教委 市国资委`), as the
@@ -331,19 +349,25 @@ fn is_unit_name(p: &str) -> bool {
 /// paragraph): their last character, looked up among the endings' last characters, turns them
 /// down before the endings are compared.
 fn has_unit_ending(name: &str) -> bool {
-    fn endings() -> impl Iterator<Item = &'static &'static str> {
-        crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS)
-    }
+    name.chars().next_back().is_some_and(may_end_unit_name)
+        && unit_endings().any(|s| name.ends_with(s))
+}
+
+fn unit_endings() -> impl Iterator<Item = &'static &'static str> {
+    crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS)
+}
+
+/// Whether `c` is the last character of one of the endings of units' names.
+fn may_end_unit_name(c: char) -> bool {
     static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut last: Vec<char> = endings().filter_map(|s| s.chars().next_back()).collect();
+        let mut last: Vec<char> = unit_endings()
+            .filter_map(|s| s.chars().next_back())
+            .collect();
         last.sort_unstable();
         last.dedup();
         last
     });
-    name.chars()
-        .next_back()
-        .is_some_and(|c| LAST.binary_search(&c).is_ok())
-        && endings().any(|s| name.ends_with(s))
+    LAST.binary_search(&c).is_ok()
 }
 
 /// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
@@ -458,7 +482,7 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         .map(|(n, &w)| {
             if SEQ_WORDS.iter().any(|s| n == s || n.starts_with(s)) && n.chars().count() <= 4 {
                 ColumnRole::Seq
-            } else if w & word::PERSON != 0 {
+            } else if w & word::PERSON != 0 && !units_before_people(n) {
                 // People (`牵头领导`, `责任人`), not units: an extra column.
                 ColumnRole::Extra
             } else if w & word::SUPPORT != 0 {
@@ -472,10 +496,32 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             }
         })
         .collect();
+    // `一级任务 | 二级任务 | 具体任务`: columns named by their level in an outline group the
+    // tasks, outermost first; the deepest level holds the tasks only when no other column does.
+    let levelled: Vec<usize> = (0..names.len())
+        .filter(|&i| {
+            roles[i] == ColumnRole::Extra
+                && words[i] & (word::TASK | word::WEAK_TASK) != 0
+                && is_level_name(&names[i])
+        })
+        .collect();
+    for &i in &levelled {
+        roles[i] = ColumnRole::Group;
+    }
     let extra_with = |list: u16| {
         (0..roles.len()).position(|i| roles[i] == ColumnRole::Extra && words[i] & list != 0)
     };
-    let task_col = extra_with(word::TASK).or_else(|| extra_with(word::WEAK_TASK));
+    // A header that names its tasks in a word of its own (`民生实事`, `考核指标`): the first
+    // column of no known kind between the number and the units holds them.
+    let unnamed = || {
+        let seq = roles.iter().position(|r| *r == ColumnRole::Seq)?;
+        let lead = roles.iter().position(|r| *r == ColumnRole::Lead)?;
+        (seq + 1..lead).find(|&i| roles[i] == ColumnRole::Extra && words[i] == 0)
+    };
+    let task_col = extra_with(word::TASK)
+        .or_else(|| extra_with(word::WEAK_TASK))
+        .or_else(|| levelled.last().copied())
+        .or_else(unnamed);
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
@@ -487,6 +533,16 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             {
                 roles[t] = ColumnRole::Group;
                 roles[m] = ColumnRole::Task;
+            }
+        }
+    }
+    // `牵头单位 | 责任单位` without a 配合 column: the units responsible beside the lead are
+    // its partners.
+    if !roles.contains(&ColumnRole::Support) {
+        let mut leads = (0..roles.len()).filter(|&i| roles[i] == ColumnRole::Lead);
+        if let (Some(first), Some(second)) = (leads.next(), leads.next()) {
+            if names[first].contains("牵头") && !names[second].contains("牵头") {
+                roles[second] = ColumnRole::Support;
             }
         }
     }
@@ -502,6 +558,64 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
     }
     let has = |r: ColumnRole| roles.contains(&r);
     (has(ColumnRole::Lead) && (has(ColumnRole::Task) || has(ColumnRole::Seq))).then_some(roles)
+}
+
+/// `任务内容 | 工作措施`: a measures column not named as the specific ones (`具体举措`) beside a
+/// task column holds the means of each task, not tasks under it, when the task column does not
+/// group its rows: every task row has a task of its own, none left empty or repeated as a
+/// merged cell leaves it. [`column_roles`] gave that column the tasks by the names alone;
+/// the rows give them back.
+fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [ColumnRole]) {
+    let Some(m) = roles.iter().position(|r| *r == ColumnRole::Task) else {
+        return;
+    };
+    if names[m].contains("具体") || header_words(&names[m]) & word::SPECIFIC == 0 {
+        return;
+    }
+    let Some(g) = (0..m).rev().find(|&i| {
+        roles[i] == ColumnRole::Group
+            && header_words(&names[i]) & (word::TASK | word::WEAK_TASK) != 0
+            && header_words(&names[i]) & word::GROUP == 0
+            && !is_level_name(&names[i])
+    }) else {
+        return;
+    };
+    let rows = table
+        .rows
+        .iter()
+        .skip(table.header_rows)
+        .filter(|r| !is_spanning_row(r))
+        .filter(|r| r.get(m).is_some_and(|c| !c.is_empty()));
+    let mut prev: Option<&str> = None;
+    let mut count = 0;
+    for row in rows {
+        let cell = row.get(g).map_or("", String::as_str);
+        if cell.is_empty() || prev == Some(cell) {
+            return;
+        }
+        prev = Some(cell);
+        count += 1;
+    }
+    if count >= 2 {
+        roles[g] = ColumnRole::Task;
+        roles[m] = ColumnRole::Extra;
+    }
+}
+
+/// `责任单位（责任人）`, `牵头单位及责任人`: a column of units that names their people beside them,
+/// not a column of people (`牵头领导`, `责任人`, `牵头单位负责人`).
+fn units_before_people(name: &str) -> bool {
+    let Some(cut) = name.find(['（', '(', '及', '和', '/']) else {
+        return false;
+    };
+    let first = header_words(&name[..cut]);
+    first & (word::LEAD | word::SUPPORT) != 0 && first & word::PERSON == 0
+}
+
+/// Whether a column's name starts with an outline level: `一级任务`, `二级指标`, `三级`.
+fn is_level_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五')) && chars.next() == Some('级')
 }
 
 /// Splits a unit cell on `、`, `，`, `；` outside brackets: `市科技局、人行重庆营管部` → two units.
@@ -644,6 +758,31 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     numerals(inner).then(|| format!("（{inner}）{text}"))
 }
 
+/// `1 | 推进产业发展 | |` over `1.1 | 新建厂房 | 甲 | 乙`: a numbered row without units whose
+/// number the next row's number extends (`1.1`, `1-1`, `1．1`) heads its decimal children; it
+/// reads as a group, `1．推进产业发展`.
+fn decimal_parent(row: &[String], next: Option<&[String]>, roles: &[ColumnRole]) -> Option<String> {
+    let at = |role: ColumnRole| roles.iter().position(|r| *r == role);
+    let (s, t) = (at(ColumnRole::Seq)?, at(ColumnRole::Task)?);
+    let units_empty = [ColumnRole::Lead, ColumnRole::Support]
+        .into_iter()
+        .filter_map(at)
+        .all(|i| row.get(i).is_none_or(|c| c.trim().is_empty()));
+    if !units_empty {
+        return None;
+    }
+    let seq = row.get(s)?.trim();
+    let n = parse_seq(seq)?;
+    let text = row.get(t)?.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let child = next?.get(s)?.trim();
+    let rest = child.strip_prefix(seq.trim_end_matches(['.', '．', '、']))?;
+    let sub = rest.strip_prefix(['.', '．', '-', '－'])?;
+    (!sub.is_empty() && sub.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{n}．{text}"))
+}
+
 /// Words that open a note printed under a table, before their colon.
 const NOTE_WORDS: &[&str] = &["备注", "说明", "注"];
 
@@ -737,6 +876,8 @@ struct TableRead {
     names: Vec<String>,
     roles: Vec<ColumnRole>,
     first_leads: bool,
+    /// A units column names each unit's people in brackets beside it (`责任单位（责任人）`).
+    people_beside_units: bool,
     groups: GroupPath,
     last_seq: u32,
     /// The group column cells of the last task read (a task under the same merged cells
@@ -753,7 +894,8 @@ impl TableRead {
     /// Starts reading a task table by its header; `None` when it is not one.
     fn start(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> Option<Self> {
         let names = column_names(table);
-        let roles = column_roles(&names)?;
+        let mut roles = column_roles(&names)?;
+        keep_task_beside_its_means(table, &names, &mut roles);
         let first_leads = !roles.contains(&ColumnRole::Support)
             && roles
                 .iter()
@@ -762,10 +904,16 @@ impl TableRead {
                 .is_some_and(|(_, name)| {
                     states_first_unit_leads(name) || (!name.contains("牵头") && first_unit_leads())
                 });
+        let people_beside_units = roles.iter().zip(&names).any(|(r, n)| {
+            matches!(r, ColumnRole::Lead | ColumnRole::Support)
+                && header_words(n) & word::PERSON != 0
+                && n.contains(['（', '('])
+        });
         Some(TableRead {
             names,
             roles,
             first_leads,
+            people_beside_units,
             groups: GroupPath::default(),
             last_seq: 0,
             last_group_cols: Vec::new(),
@@ -797,13 +945,15 @@ impl TableRead {
             names,
             roles,
             first_leads,
+            people_beside_units,
             groups,
             last_seq,
             last_group_cols,
             last_printed,
             sheet,
         } = self;
-        let (names, roles, first_leads) = (&*names, &*roles, *first_leads);
+        let (names, roles, first_leads, people) =
+            (&*names, &*roles, *first_leads, *people_beside_units);
         for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
             let line = table.row_lines.get(r).copied().unwrap_or(table.line);
             // The header printed again (at the top of every page the table runs onto).
@@ -819,7 +969,9 @@ impl TableRead {
             if is_note_or_total_row(row, roles) {
                 continue;
             }
-            if let Some(g) = group_text(row, roles) {
+            if let Some(g) = group_text(row, roles)
+                .or_else(|| decimal_parent(row, table.rows.get(r + 1).map(Vec::as_slice), roles))
+            {
                 groups.enter(&g);
                 continue;
             }
@@ -890,12 +1042,33 @@ impl TableRead {
                 (&*lead_text, Duty::Lead, first_leads),
                 (&*support_text, Duty::Support, false),
             ] {
-                match worded_cell(cell, first) {
+                // A role mark wrapped onto a line of its own (`甲` / `（牵头）` / `乙`) is the
+                // mark of the unit above it: no name starts with a bracket.
+                let joined;
+                let cell = if cell.as_bytes().contains(&b'\n')
+                    && (cell.contains("\n（") || cell.contains("\n("))
+                {
+                    joined = cell.replace("\n（", "（").replace("\n(", "(");
+                    joined.as_str()
+                } else {
+                    cell
+                };
+                match worded_cell(cell, role, first) {
                     Some((l, s)) => {
                         lead.extend(l);
                         support.extend(s);
                     }
                     None => assign_units(split_units(cell), role, first, lead, support),
+                }
+            }
+            if people {
+                // `市住房城乡建委（张某）` under `责任单位（责任人）`: the bracket is the person.
+                for unit in lead.iter_mut().chain(support.iter_mut()) {
+                    if let Some(open) = unit.strip_suffix('）').and_then(|u| u.rfind('（')) {
+                        if open > 0 {
+                            unit.truncate(open);
+                        }
+                    }
                 }
             }
             if task.text.is_empty() && task.lead.is_empty() && task.support.is_empty() {
@@ -1366,6 +1539,21 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             ClauseDuty::ByDuty,
         ));
     }
+    // `各区县政府负责落实`, `各区县政府抓好落实`: those who carry the measure out where they
+    // are, as units acting by their duties do.
+    if let Some(units) = [
+        "负责落实",
+        "负责实施",
+        "抓好落实",
+        "具体落实",
+        "组织实施",
+        "组织落实",
+    ]
+    .iter()
+    .find_map(|w| clause.strip_suffix(w))
+    {
+        return Some((units, ClauseDuty::ByDuty));
+    }
     if let Some(units) = clause.strip_suffix("负责") {
         if let Some(units) = units.strip_suffix("分工") {
             return Some((units, ClauseDuty::ByDuty));
@@ -1416,7 +1604,8 @@ pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty
 /// [`inline_duty_with`], asking whether the first unit leads only of a clause that needs to know.
 fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
     let Some((start, inner)) = trailing_bracket(text) else {
-        return trailing_label(text, first_unit_leads);
+        return trailing_label(text, first_unit_leads)
+            .or_else(|| trailing_verbs(text, first_unit_leads));
     };
     if inner.chars().count() > 300 {
         return None;
@@ -1482,6 +1671,37 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
     })
 }
 
+/// An allocation in words that closes a measure without brackets, as its last sentence:
+/// `……压缩至0.5个工作日。市市场监管局牵头，市税务局、市公安局配合。`. The sentence must be
+/// nothing but clauses of organs' names and their role verbs, so that prose that ends in a verb
+/// (`各地要切实负责。`) is not one.
+fn trailing_verbs(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    let body = text.trim_end().trim_end_matches(['。', '；', ';']);
+    // Nearly every paragraph ends otherwise: two bytes' comparisons turn it down.
+    if !(body.ends_with("配合") || body.ends_with("牵头") || body.ends_with("负责")) {
+        return None;
+    }
+    let (at, stop) = body
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '。' | '；' | ';' | '！'))?;
+    let start = at + stop.len_utf8();
+    let sentence = &body[start..];
+    if sentence.len() > 360 {
+        return None;
+    }
+    let (lead, support) = worded_cell(sentence, Duty::Lead, first_unit_leads())?;
+    if !lead.iter().chain(&support).all(|u| is_unit_name(u)) {
+        return None;
+    }
+    Some(InlineDuty {
+        lead,
+        support,
+        extra: IndexMap::new(),
+        before: text[..start].trim_end().to_string(),
+    })
+}
+
 /// Words that give a unit its role in a table cell or a line of its own (`甲牵头，乙配合`,
 /// `牵头：甲`, `丙负责`).
 const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", "协同", "协办"];
@@ -1490,7 +1710,11 @@ const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", 
 /// the column: `甲牵头，乙、丙配合`, `甲负责`, `牵头：甲；配合：乙、丙`. Every clause must give
 /// a role (a role label, or a role verb after the units), so that a cell of plain names, or
 /// one with a remark, is left to the column; `None` then. Returns the lead and supporting units.
-fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<String>)> {
+fn worded_cell(
+    cell: &str,
+    role: Duty,
+    first_unit_leads: bool,
+) -> Option<(Vec<String>, Vec<String>)> {
     // Nearly every cell is a plain list of names: one pass over its characters for the first
     // characters of the role words tells, before any word is searched for.
     if !cell
@@ -1501,6 +1725,8 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
         return None;
     }
     let mut a = Allocation::default();
+    // Names before any role word (`甲、乙，丙按职责分工负责`) are the column's.
+    let mut plain = Vec::new();
     for clause in duty_clauses(cell) {
         match clause.split_once(['：', ':']) {
             Some((key, value)) => {
@@ -1523,11 +1749,27 @@ fn worded_cell(cell: &str, first_unit_leads: bool) -> Option<(Vec<String>, Vec<S
                             &mut a.lead,
                             &mut a.support,
                         ),
+                        None if a.lead.is_empty()
+                            && a.support.is_empty()
+                            && a.by_duty.is_empty()
+                            && is_unit_list(&piece) =>
+                        {
+                            plain.extend(split_units(&piece));
+                        }
                         None => return None,
                     }
                 }
             }
         }
+    }
+    if !plain.is_empty() {
+        // Only a clause of units that act by their duties beside them (`甲、乙，丙按职责分工
+        // 负责`): the named units take the column's role, the others support them.
+        if !a.lead.is_empty() || !a.support.is_empty() || a.by_duty.is_empty() {
+            return None;
+        }
+        assign_units(plain, role, first_unit_leads, &mut a.lead, &mut a.support);
+        a.support.append(&mut a.by_duty);
     }
     let (lead, support, extra) = a.finish();
     (extra.is_empty() && (!lead.is_empty() || !support.is_empty())).then_some((lead, support))
@@ -1686,6 +1928,21 @@ fn inline_tasks<'a>(
         let mut k = 0;
         while k < s.paragraphs.len() {
             let t = &s.paragraphs[k];
+            // `一是……（责任单位：甲）；二是……（责任单位：乙）。`: a measure of its own before
+            // each allocation.
+            if let Some(pieces) = allocated_clauses(t, first_unit_leads) {
+                for d in pieces {
+                    let text = if sentence {
+                        format!("{}{}{}", s.heading, s.heading_suffix, d.before)
+                    } else {
+                        d.before
+                    };
+                    push(text, d.lead, d.support, d.extra);
+                }
+                k += 1;
+                since = k;
+                continue;
+            }
             if let Some(d) = inline_duty_lazy(t, first_unit_leads) {
                 // The measure's text: the heading sentence and the paragraph that carries the
                 // duty (`深化商事制度改革。全面推行……。`), without the parenthesis.
@@ -1732,6 +1989,64 @@ fn inline_tasks<'a>(
         inline_tasks(&s.children, path, first_unit_leads, out);
         path.pop();
     }
+}
+
+/// A paragraph of several measures, each closed by its own allocation in brackets before a
+/// `；` or a new sentence (`一是……（责任单位：甲）；二是……（牵头单位：乙；配合单位：丙）。`):
+/// each measure with its allocation, in order (words after the last allocation that allocate
+/// nothing are no measure). `None` for a paragraph with no allocation before its end (nearly
+/// every paragraph: no `）` inside it).
+fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Vec<InlineDuty>> {
+    // Each candidate is read back to its opening bracket: a bound on the paragraph's length and
+    // on the candidates keeps a hostile paragraph (a million `）`) from costing its square.
+    if text.len() > 16 * 1024 {
+        return None;
+    }
+    let end = text.trim_end().len();
+    let mut out = Vec::new();
+    let mut from = 0;
+    for at in crate::normalize::char_offsets(text, '）').take(64) {
+        let close = at + '）'.len_utf8();
+        if close < from || close >= end {
+            continue;
+        }
+        // An allocation ends with a unit's name or a role verb (`牵头`, `负责`, `配合`): the
+        // character before the bracket turns nearly every other bracket down.
+        let ends_allocation = text[..at].chars().next_back().is_some_and(|c| {
+            matches!(
+                c,
+                '头' | '责' | '合' | '与' | '助' | '同' | '办' | '实' | '施'
+            ) || may_end_unit_name(c)
+        });
+        if !ends_allocation {
+            continue;
+        }
+        let rest = &text[close..];
+        let stop = ['；', '。', ';']
+            .into_iter()
+            .find(|c| rest.starts_with(*c))
+            .map_or(0, char::len_utf8);
+        // Cut after the bracket and its stop; a bracket in mid-sentence is no allocation.
+        let cut = close + stop;
+        let piece = &text[from..cut];
+        if stop == 0 {
+            let closes_sentence =
+                trailing_bracket(piece).is_some_and(|(start, _)| ends_sentence(&piece[..start]));
+            if !closes_sentence {
+                continue;
+            }
+        }
+        if let Some(d) = inline_duty_lazy(piece, first_unit_leads) {
+            out.push(d);
+            from = cut;
+        }
+    }
+    if out.is_empty() {
+        return None;
+    }
+    // The last measure, when its own allocation closes the paragraph.
+    out.extend(inline_duty_lazy(&text[from..], first_unit_leads));
+    Some(out)
 }
 
 /// Whether a sheet's name says nothing of what the sheet holds: the name a spreadsheet program

@@ -607,6 +607,11 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     rows.push((cells, row_line));
                 }
             } else {
+                // A table whose header is not set in by a tab: a row's leading tab is an empty
+                // first cell (the second header row under a merged `责任单位`: `\t\t牵头单位\t配合单位`)
+                // when the row has the header's cells with it and not without.
+                let header_width = (!lines[i].starts_with('\t') && !is_pipe_row(lines[i]))
+                    .then(|| cell_count(lines[i]));
                 for (k, l) in lines.iter().enumerate().take(last + 1).skip(i) {
                     if !in_row[k - i] || is_pipe_rule(l) {
                         continue;
@@ -617,8 +622,13 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                         }
                         continue;
                     }
-                    let cells: Vec<String> = line_cells(l)
-                        .map(crate::normalize::normalize_cell)
+                    let empty_first = header_width.is_some_and(|w| {
+                        l.starts_with('\t') && !is_pipe_row(l) && cell_count(l) + 1 == w
+                    });
+                    let cells: Vec<String> = empty_first
+                        .then(String::new)
+                        .into_iter()
+                        .chain(line_cells(l).map(crate::normalize::normalize_cell))
                         .collect();
                     // A row whose line broke inside a cell other than its last: the next line
                     // holds the rest of that cell and the cells after it, as many as the row
