@@ -2005,7 +2005,9 @@ fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<
     let end = text.trim_end().len();
     let mut out = Vec::new();
     let mut from = 0;
-    for at in crate::normalize::char_offsets(text, '）').take(64) {
+    static CLOSER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("）"));
+    for at in CLOSER.find_iter(text.as_bytes()).take(64) {
         let close = at + '）'.len_utf8();
         if close < from || close >= end {
             continue;
