@@ -1706,6 +1706,37 @@ fn trailing_verbs(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
 /// `牵头：甲`, `丙负责`).
 const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", "协同", "协办"];
 
+/// Whether `cell` holds a character that starts one of [`ROLE_WORDS`] (牵, 负, 配, 参, 协), read
+/// from the bytes: a unit's name is Han text, whose characters are stepped over three bytes at
+/// a time without being decoded.
+fn has_role_word_start(cell: &str) -> bool {
+    let b = cell.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            0xE0..=0xEF => {
+                if let Some(&[y, z]) = b.get(i + 1..i + 3) {
+                    if matches!(
+                        (x, y, z),
+                        (0xE7, 0x89, 0xB5)
+                            | (0xE8, 0xB4, 0x9F)
+                            | (0xE9, 0x85, 0x8D)
+                            | (0xE5, 0x8F, 0x82)
+                            | (0xE5, 0x8D, 0x8F)
+                    ) {
+                        return true;
+                    }
+                }
+                i += 3;
+            }
+            0xF0..=0xFF => i += 4,
+            0xC0..=0xDF => i += 2,
+            _ => i += 1,
+        }
+    }
+    false
+}
+
 /// A cell of a units column that names its units' roles in words instead of leaving them to
 /// the column: `甲牵头，乙、丙配合`, `甲负责`, `牵头：甲；配合：乙、丙`. Every clause must give
 /// a role (a role label, or a role verb after the units), so that a cell of plain names, or
@@ -1717,11 +1748,7 @@ fn worded_cell(
 ) -> Option<(Vec<String>, Vec<String>)> {
     // Nearly every cell is a plain list of names: one pass over its characters for the first
     // characters of the role words tells, before any word is searched for.
-    if !cell
-        .chars()
-        .any(|c| matches!(c, '牵' | '负' | '配' | '参' | '协'))
-        || !ROLE_WORDS.iter().any(|w| cell.contains(w))
-    {
+    if !has_role_word_start(cell) || !ROLE_WORDS.iter().any(|w| cell.contains(w)) {
         return None;
     }
     let mut a = Allocation::default();
@@ -2147,6 +2174,29 @@ pub fn collect_tasks(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn role_word_starts_are_found_as_decoding_finds_them() {
+        for cell in [
+            "市发展改革委、市教委",
+            "甲牵头",
+            "乙负责",
+            "配合单位",
+            "参与",
+            "协助",
+            "x协",
+            "ab",
+            "市科技局（牵头）、市财政局",
+            "𠀀配",
+            "é参",
+            "",
+        ] {
+            let decoded = cell
+                .chars()
+                .any(|c| matches!(c, '牵' | '负' | '配' | '参' | '协'));
+            assert_eq!(has_role_word_start(cell), decoded, "{cell}");
+        }
+    }
 
     #[test]
     fn first_space_finds_what_a_search_finds() {
