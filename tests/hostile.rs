@@ -1293,3 +1293,30 @@ fn a_title_row_of_300000_cells_above_a_task_table_is_read_in_linear_time() {
         "to its last cell"
     );
 }
+
+#[test]
+fn a_task_printed_over_200000_rows_of_units_is_read_in_linear_time() {
+    // Each row adds a lead and a supporting unit to the task above it; the units it already
+    // names are a set, not a list searched for each new one (2·10¹⁰ comparisons: hours).
+    let rows = 200_000;
+    let mut csv = String::from("序号,任务,牵头单位,配合单位\n1,建设数据平台,市科技局,市教委\n");
+    for k in 0..rows {
+        csv.push_str(&format!(",,单位{k}局,配合{k}委\n"));
+    }
+    // Units already named are not named twice.
+    csv.push_str(",,市科技局,市教委\n");
+    let started = Instant::now();
+    let doc = parse(csv.as_bytes(), &csv_opts()).expect("a long task parses");
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(doc.tasks.len(), 1);
+    let task = &doc.tasks[0];
+    assert_eq!(task.lead.len(), rows + 1);
+    assert_eq!(task.support.len(), rows + 1);
+    assert_eq!(task.lead[0], "市科技局");
+    assert_eq!(task.lead[rows], format!("单位{}局", rows - 1));
+    assert_eq!(task.support[rows], format!("配合{}委", rows - 1));
+}
