@@ -1320,3 +1320,45 @@ fn a_task_printed_over_200000_rows_of_units_is_read_in_linear_time() {
     assert_eq!(task.lead[rows], format!("单位{}局", rows - 1));
     assert_eq!(task.support[rows], format!("配合{}委", rows - 1));
 }
+
+#[test]
+fn a_word_list_of_its_own_for_each_of_200000_paragraphs_is_read_in_linear_time() {
+    // Each paragraph is on a list of its own that starts again at 一 (`w:startOverride`): the
+    // lists started are a set, not a list searched at each paragraph (2·10¹⁰ steps: hours).
+    let n = 200_000;
+    let mut numbering = String::from(
+        "<w:numbering><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>\
+         <w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl></w:abstractNum>",
+    );
+    let mut body = String::from("<w:document><w:body>");
+    for k in 1..=n {
+        numbering.push_str(&format!(
+            "<w:num w:numId=\"{k}\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">\
+             <w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+        ));
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{k}\"/></w:numPr></w:pPr>\
+             <w:r><w:t>标题{k}</w:t></w:r></w:p>"
+        ));
+    }
+    numbering.push_str("</w:numbering>");
+    body.push_str("</w:body></w:document>");
+    let docx = zip_of(&[
+        ("word/document.xml", body.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    let started = Instant::now();
+    let doc = parse(&docx, &opts()).expect("the lists parse");
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    let text = gongwen_emit::text::to_text(&doc);
+    assert!(text.contains("一、标题1\n"), "the first list starts at 一");
+    assert!(
+        text.contains(&format!("一、标题{n}")),
+        "and so does the last"
+    );
+    assert!(!text.contains("二、"), "no list goes on from another");
+}
