@@ -1240,3 +1240,138 @@ fn a_measure_of_many_closing_brackets_is_read_in_linear_time() {
     assert!(started.elapsed() < std::time::Duration::from_secs(20));
     assert!(doc.tasks.len() <= 1);
 }
+
+#[test]
+fn a_task_table_of_300000_columns_is_read_in_linear_time() {
+    // Each row's cells are told from a merge's copies by a lookup in the row's own columns; a
+    // scan instead costs columns² per row (4.5·10¹⁰ steps here: hours in a debug build).
+    let cols = 300_000;
+    let mut csv = String::from("序号,任务,牵头单位,配合单位");
+    for k in 0..cols {
+        csv.push_str(&format!(",列{k}"));
+    }
+    csv.push_str("\n1,建设数据平台,市科技局,市教委");
+    for k in 0..cols {
+        csv.push_str(&format!(",值{k}"));
+    }
+    csv.push('\n');
+    let started = Instant::now();
+    let doc = parse(csv.as_bytes(), &csv_opts()).expect("a wide task table parses");
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(doc.tasks.len(), 1);
+    let task = &doc.tasks[0];
+    assert_eq!(task.lead, ["市科技局"]);
+    assert_eq!(task.extra.len(), cols);
+    assert_eq!(
+        task.extra
+            .get(&format!("列{}", cols - 1))
+            .map(String::as_str),
+        Some(format!("值{}", cols - 1).as_str())
+    );
+}
+
+fn csv_opts() -> Options {
+    Options {
+        format: Some(InputFormat::Csv),
+        limits: Limits::default(),
+    }
+}
+
+#[test]
+fn a_title_row_of_300000_cells_above_a_task_table_is_read_in_linear_time() {
+    // A title row's distinct cells are told apart by a set; searching the cells kept for each
+    // new one costs cells² (4.5·10¹⁰ string comparisons here: hours in a debug build).
+    let cols = 300_000;
+    let mut csv = (0..cols)
+        .map(|k| format!("标题{k}"))
+        .collect::<Vec<_>>()
+        .join(",");
+    csv.push_str("\n序号,任务,牵头单位,配合单位\n1,建设数据平台,市科技局,市教委\n");
+    let started = Instant::now();
+    let doc = parse(csv.as_bytes(), &csv_opts()).expect("a wide title row parses");
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(doc.tasks.len(), 1);
+    let text = gongwen_emit::text::to_text(&doc);
+    assert!(text.contains("标题0标题1标题2"), "the title row is kept");
+    assert!(
+        text.contains(&format!("标题{}", cols - 1)),
+        "to its last cell"
+    );
+}
+
+#[test]
+fn a_task_printed_over_200000_rows_of_units_is_read_in_linear_time() {
+    // Each row adds a lead and a supporting unit to the task above it; the units it already
+    // names are a set, not a list searched for each new one (2·10¹⁰ comparisons: hours).
+    let rows = 200_000;
+    let mut csv = String::from("序号,任务,牵头单位,配合单位\n1,建设数据平台,市科技局,市教委\n");
+    for k in 0..rows {
+        csv.push_str(&format!(",,单位{k}局,配合{k}委\n"));
+    }
+    // Units already named are not named twice.
+    csv.push_str(",,市科技局,市教委\n");
+    let started = Instant::now();
+    let doc = parse(csv.as_bytes(), &csv_opts()).expect("a long task parses");
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(doc.tasks.len(), 1);
+    let task = &doc.tasks[0];
+    assert_eq!(task.lead.len(), rows + 1);
+    assert_eq!(task.support.len(), rows + 1);
+    assert_eq!(task.lead[0], "市科技局");
+    assert_eq!(task.lead[rows], format!("单位{}局", rows - 1));
+    assert_eq!(task.support[rows], format!("配合{}委", rows - 1));
+}
+
+#[test]
+fn a_word_list_of_its_own_for_each_of_200000_paragraphs_is_read_in_linear_time() {
+    // Each paragraph is on a list of its own that starts again at 一 (`w:startOverride`): the
+    // lists started are a set, not a list searched at each paragraph (2·10¹⁰ steps: hours).
+    let n = 200_000;
+    let mut numbering = String::from(
+        "<w:numbering><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>\
+         <w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl></w:abstractNum>",
+    );
+    let mut body = String::from("<w:document><w:body>");
+    for k in 1..=n {
+        numbering.push_str(&format!(
+            "<w:num w:numId=\"{k}\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\">\
+             <w:startOverride w:val=\"1\"/></w:lvlOverride></w:num>"
+        ));
+        body.push_str(&format!(
+            "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"{k}\"/></w:numPr></w:pPr>\
+             <w:r><w:t>标题{k}</w:t></w:r></w:p>"
+        ));
+    }
+    numbering.push_str("</w:numbering>");
+    body.push_str("</w:body></w:document>");
+    let docx = zip_of(&[
+        ("word/document.xml", body.as_bytes()),
+        ("word/numbering.xml", numbering.as_bytes()),
+    ]);
+    let started = Instant::now();
+    let doc = parse(&docx, &opts()).expect("the lists parse");
+    assert!(
+        started.elapsed() < Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    let text = gongwen_emit::text::to_text(&doc);
+    assert!(text.contains("一、标题1\n"), "the first list starts at 一");
+    assert!(
+        text.contains(&format!("一、标题{n}")),
+        "and so does the last"
+    );
+    assert!(!text.contains("二、"), "no list goes on from another");
+}

@@ -14,6 +14,7 @@ use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use indexmap::IndexMap;
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
 /// The role a column plays in a task table.
@@ -888,6 +889,40 @@ struct TableRead {
     last_printed: bool,
     /// The workbook sheet the table is on: a table on another sheet starts a list of its own.
     sheet: Option<String>,
+    /// The units the last task already names, for the rows that go on with it.
+    seen: SeenUnits,
+}
+
+/// The lead and supporting units of one task of `out` (by its index), as sets: a task printed
+/// over n rows that each add a unit would otherwise search its whole list for each new one (n²).
+#[derive(Default)]
+struct SeenUnits {
+    /// Index of the task in `out`, and how many lead and supporting units the sets hold.
+    task: Option<(usize, usize, usize)>,
+    lead: FxHashSet<String>,
+    support: FxHashSet<String>,
+}
+
+impl SeenUnits {
+    /// The sets for `task`, the task at `index`, rebuilt unless they are its own already.
+    fn of(
+        &mut self,
+        index: usize,
+        task: &Task,
+    ) -> (&mut FxHashSet<String>, &mut FxHashSet<String>) {
+        if self.task != Some((index, task.lead.len(), task.support.len())) {
+            self.lead.clear();
+            self.lead.extend(task.lead.iter().cloned());
+            self.support.clear();
+            self.support.extend(task.support.iter().cloned());
+        }
+        (&mut self.lead, &mut self.support)
+    }
+
+    /// Records that the sets hold `task`'s units (at `index`) after they were joined.
+    fn hold(&mut self, index: usize, task: &Task) {
+        self.task = Some((index, task.lead.len(), task.support.len()));
+    }
 }
 
 impl TableRead {
@@ -919,6 +954,7 @@ impl TableRead {
             last_group_cols: Vec::new(),
             last_printed: false,
             sheet: table.sheet.clone(),
+            seen: SeenUnits::default(),
         })
     }
 
@@ -951,6 +987,7 @@ impl TableRead {
             last_group_cols,
             last_printed,
             sheet,
+            seen,
         } = self;
         let (names, roles, first_leads, people) =
             (&*names, &*roles, *first_leads, *people_beside_units);
@@ -1079,6 +1116,7 @@ impl TableRead {
             // whose text runs on or repeats. Its words join the task above.
             let has_seq = roles.contains(&ColumnRole::Seq);
             let unnumbered = has_seq && seq.is_none() && task.marker.is_none();
+            let prev_index = out.len().saturating_sub(1);
             if let Some(prev) = out.last_mut().filter(|p| p.origin == TaskOrigin::Table) {
                 let text = prev.text.trim_end();
                 let runs_on = !text.ends_with(['。', '；', ';', '！']);
@@ -1098,18 +1136,23 @@ impl TableRead {
                     if task.text != prev.text {
                         prev.text.push_str(&task.text);
                     }
+                    let index = prev_index;
+                    let (lead_seen, support_seen) = seen.of(index, prev);
                     join_units(
                         &mut prev.lead,
+                        lead_seen,
                         &mut prev.lead_text,
                         task.lead,
                         &task.lead_text,
                     );
                     join_units(
                         &mut prev.support,
+                        support_seen,
                         &mut prev.support_text,
                         task.support,
                         &task.support_text,
                     );
+                    seen.hold(index, prev);
                     continue;
                 }
             }
@@ -1154,13 +1197,21 @@ impl TableRead {
 }
 
 /// Adds the units of a row that continues a task to the task's: those not yet named, and the
-/// cell's text after the task's own (`市发展改革委、` + `市经济信息委、市财政局`).
-fn join_units(units: &mut Vec<String>, text: &mut String, more: Vec<String>, more_text: &str) {
+/// cell's text after the task's own (`市发展改革委、` + `市经济信息委、市财政局`). `seen` holds
+/// `units` as a set.
+fn join_units(
+    units: &mut Vec<String>,
+    seen: &mut FxHashSet<String>,
+    text: &mut String,
+    more: Vec<String>,
+    more_text: &str,
+) {
     if more_text.is_empty() || text.as_str() == more_text {
         return;
     }
     for u in more {
-        if !units.contains(&u) {
+        if !seen.contains(&u) {
+            seen.insert(u.clone());
             units.push(u);
         }
     }

@@ -44,7 +44,7 @@ use crate::model::{Diagnostic, Severity, SourceFormat, Table};
 use crate::{Error, Limits, Result, tasks};
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::io::{Cursor, Read};
 
 /// The most columns one cell may span.
@@ -884,8 +884,9 @@ pub struct Numbering {
     counters: HashMap<String, Vec<Option<u64>>>,
     /// `w:num` id → levels it starts again (`w:lvlOverride`/`w:startOverride`), and at what.
     overrides: HashMap<String, Vec<(usize, u64)>>,
-    /// (`w:num` id, level) whose override has been applied.
-    restarted: Vec<(String, usize)>,
+    /// (`w:num` id, level) whose override has been applied: a set, as a document may declare
+    /// a list of its own for each of thousands of paragraphs.
+    restarted: HashSet<(String, usize)>,
     /// Paragraph styles' numbering, by style id.
     styles: HashMap<String, StyleNum>,
 }
@@ -1082,9 +1083,9 @@ impl Numbering {
             .get(num)
             .and_then(|o| o.iter().find(|(l, _)| *l == level))
             .map(|&(_, start)| start)
-            .filter(|_| !self.restarted.iter().any(|(m, l)| m == num && *l == level));
+            .filter(|_| !self.restarted.contains(&(num.to_string(), level)));
         if restart.is_some() {
-            self.restarted.push((num.to_string(), level));
+            self.restarted.insert((num.to_string(), level));
         }
         let n = match (restart, counters.get(level).copied().flatten()) {
             (Some(start), _) => start,

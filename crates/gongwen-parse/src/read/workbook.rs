@@ -40,6 +40,7 @@ use crate::model::{Diagnostic, Severity, SourceFormat, Table};
 use crate::normalize::normalize_block;
 use crate::{Error, Limits, Result, tasks};
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Ods, Range, Reader, Xls, Xlsb, Xlsx};
+use rustc_hash::FxHashSet;
 use std::io::{Cursor, Read};
 
 /// The container formats calamine reads.
@@ -1049,8 +1050,10 @@ fn header_at(grid: &Grid, rows: &[usize], i: usize) -> Option<usize> {
 /// Text of a title row: its distinct non-empty cells joined by a space.
 fn row_text(row: &[String]) -> String {
     let mut parts: Vec<&str> = Vec::new();
+    // Told apart by a set: searching the parts for each cell costs a row of n cells n².
+    let mut seen: FxHashSet<&str> = FxHashSet::default();
     for c in row.iter().filter(|c| !c.is_empty()) {
-        if !parts.contains(&c.as_str()) {
+        if seen.insert(c.as_str()) {
             parts.push(c);
         }
     }
@@ -1186,7 +1189,9 @@ fn sheet_blocks(
                 cols.iter()
                     .enumerate()
                     .filter(move |&(_, c)| {
-                        !own.contains(c)
+                        // `own` is sorted (see `Grid::build`): a lookup, not a scan of the
+                        // row, or a row of n columns costs n² (64,000 CSV columns: 0.43 s).
+                        own.binary_search(c).is_err()
                             && row.and_then(|x| x.get(*c)).is_some_and(|t| !t.is_empty())
                     })
                     .map(move |(j, _)| (i, j))
