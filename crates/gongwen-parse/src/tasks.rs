@@ -1996,6 +1996,15 @@ fn inline_tasks<'a>(
         // The heading printed as a sentence (`深化商事制度改革。`) is part of the measure's text; a
         // bare title (`一、主要职能`, no punctuation) is not.
         let sentence = !s.heading.is_empty() && !s.heading_suffix.is_empty();
+        // The measure's text: the heading sentence and the words that carry the duty
+        // (`深化商事制度改革。全面推行……。`), without the parenthesis.
+        let measure_text = |before: String| {
+            if sentence {
+                format!("{}{}{}", s.heading, s.heading_suffix, before)
+            } else {
+                before
+            }
+        };
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
             push(text.to_string(), d.lead, d.support, d.extra);
@@ -2010,26 +2019,14 @@ fn inline_tasks<'a>(
             // each allocation.
             if let Some(pieces) = allocated_clauses(t, first_unit_leads) {
                 for d in pieces {
-                    let text = if sentence {
-                        format!("{}{}{}", s.heading, s.heading_suffix, d.before)
-                    } else {
-                        d.before
-                    };
-                    push(text, d.lead, d.support, d.extra);
+                    push(measure_text(d.before), d.lead, d.support, d.extra);
                 }
                 k += 1;
                 since = k;
                 continue;
             }
             if let Some(d) = inline_duty_lazy(t, first_unit_leads) {
-                // The measure's text: the heading sentence and the paragraph that carries the
-                // duty (`深化商事制度改革。全面推行……。`), without the parenthesis.
-                let text = if sentence {
-                    format!("{}{}{}", s.heading, s.heading_suffix, d.before)
-                } else {
-                    d.before
-                };
-                push(text, d.lead, d.support, d.extra);
+                push(measure_text(d.before), d.lead, d.support, d.extra);
                 k += 1;
                 since = k;
                 continue;
