@@ -554,30 +554,32 @@ fn a_task_printed_over_several_rows_is_one_task() {
     );
 }
 
+/// The two measures of the reform tables below, grouped under their broader task.
+fn reform_measures() -> Vec<Essentials> {
+    vec![
+        (
+            1,
+            "实行行政许可事项清单管理".into(),
+            v(&["市审批局"]),
+            vec![],
+            v(&["深化审批制度改革"]),
+        ),
+        (
+            2,
+            "推进证照分离改革全覆盖".into(),
+            v(&["市市场监管局"]),
+            vec![],
+            v(&["深化审批制度改革"]),
+        ),
+    ]
+}
+
 #[test]
 fn a_measures_column_beside_a_broader_task_column_holds_the_tasks() {
     let csv = "序号,主要任务,具体举措,牵头单位\n\
                1,深化审批制度改革,实行行政许可事项清单管理,市审批局\n\
                2,深化审批制度改革,推进证照分离改革全覆盖,市市场监管局\n";
-    assert_eq!(
-        csv_tasks(csv),
-        vec![
-            (
-                1,
-                "实行行政许可事项清单管理".into(),
-                v(&["市审批局"]),
-                vec![],
-                v(&["深化审批制度改革"])
-            ),
-            (
-                2,
-                "推进证照分离改革全覆盖".into(),
-                v(&["市市场监管局"]),
-                vec![],
-                v(&["深化审批制度改革"])
-            ),
-        ]
-    );
+    assert_eq!(csv_tasks(csv), reform_measures());
 }
 
 #[test]
@@ -747,25 +749,7 @@ fn a_means_column_beside_tasks_that_group_nothing_is_an_extra() {
     let csv = "序号,主要任务,工作措施,牵头单位\n\
                1,深化审批制度改革,实行行政许可事项清单管理,市审批局\n\
                2,深化审批制度改革,推进证照分离改革全覆盖,市市场监管局\n";
-    assert_eq!(
-        csv_tasks(csv),
-        vec![
-            (
-                1,
-                "实行行政许可事项清单管理".into(),
-                v(&["市审批局"]),
-                vec![],
-                v(&["深化审批制度改革"])
-            ),
-            (
-                2,
-                "推进证照分离改革全覆盖".into(),
-                v(&["市市场监管局"]),
-                vec![],
-                v(&["深化审批制度改革"])
-            ),
-        ]
-    );
+    assert_eq!(csv_tasks(csv), reform_measures());
 }
 
 #[test]

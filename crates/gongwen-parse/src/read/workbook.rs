@@ -415,7 +415,20 @@ struct Collector<'b, 'a> {
     budget: &'b mut Budget<'a>,
 }
 
-impl Collector<'_, '_> {
+impl<'b, 'a> Collector<'b, 'a> {
+    /// A collector for the sheet named `name`, drawing on `budget`.
+    fn new(name: &str, budget: &'b mut Budget<'a>) -> Self {
+        Collector {
+            sheet: SheetCells {
+                name: name.to_string(),
+                cells: Vec::new(),
+                merges: Vec::new(),
+            },
+            bbox: None,
+            budget,
+        }
+    }
+
     fn push(&mut self, row: u32, col: u32, text: String) -> Result<()> {
         if text.is_empty() {
             return Ok(());
@@ -464,15 +477,7 @@ macro_rules! stream_cells {
         let mut reader = $wb
             .worksheet_cells_reader(&$name)
             .map_err(|e| workbook_error(&$name, e))?;
-        let mut col = Collector {
-            sheet: SheetCells {
-                name: $name.clone(),
-                cells: Vec::new(),
-                merges: Vec::new(),
-            },
-            bbox: None,
-            budget: &mut $budget,
-        };
+        let mut col = Collector::new(&$name, &mut $budget);
         while let Some(cell) = reader.next_cell().map_err(|e| workbook_error(&$name, e))? {
             let (r, c) = cell.get_position();
             col.push(
@@ -500,15 +505,7 @@ fn stream_xlsx_cells(
         .map_err(|e| workbook_error(name, e))?;
     // Each style's format, read once per sheet as its first number needs it.
     let mut shown: Vec<Option<Shown>> = vec![None; reader.styles().len()];
-    let mut col = Collector {
-        sheet: SheetCells {
-            name: name.to_string(),
-            cells: Vec::new(),
-            merges: Vec::new(),
-        },
-        bbox: None,
-        budget,
-    };
+    let mut col = Collector::new(name, budget);
     while let Some((cell, style)) = reader
         .next_cell_with_style_id()
         .map_err(|e| workbook_error(name, e))?
@@ -658,15 +655,7 @@ pub(crate) fn read_rows(
     format: SourceFormat,
 ) -> Result<Blocks> {
     let mut budget = Budget { limits, cells: 0 };
-    let mut col = Collector {
-        sheet: SheetCells {
-            name: name.to_string(),
-            cells: Vec::new(),
-            merges: Vec::new(),
-        },
-        bbox: None,
-        budget: &mut budget,
-    };
+    let mut col = Collector::new(name, &mut budget);
     for row in rows {
         let (r, cells) = row?;
         for (c, text) in cells.into_iter().enumerate() {
@@ -800,15 +789,8 @@ fn collect_range(
     budget: &mut Budget<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<(SheetCells, Option<BBox>)> {
-    let mut col = Collector {
-        sheet: SheetCells {
-            name: name.to_string(),
-            cells: Vec::new(),
-            merges,
-        },
-        bbox: None,
-        budget,
-    };
+    let mut col = Collector::new(name, budget);
+    col.sheet.merges = merges;
     let (r0, c0) = range.start().unwrap_or((0, 0));
     for (r, c, v) in range.used_cells() {
         let (r, c) = (r0.saturating_add(r as u32), c0.saturating_add(c as u32));
@@ -1120,9 +1102,9 @@ fn sheet_blocks(
         // An info sheet (`标题 | …`, `发文字号 | …`) gives the document's metadata, as a page's
         // 信息公开 table does: what the notice lacks is filled from it.
         if out.page.is_none() {
-            let shown: Vec<Vec<String>> = rows
+            let shown: Vec<&[String]> = rows
                 .iter()
-                .filter_map(|&r| grid.rows.get(r).cloned())
+                .filter_map(|&r| grid.rows.get(r).map(Vec::as_slice))
                 .collect();
             if let Some(meta) = crate::read::html::sheet_meta(&shown) {
                 out.page = Some(meta);

@@ -107,51 +107,11 @@ pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
     Some(out)
 }
 
-/// Whether an element of this name parts the paragraphs around it (a block, a line break, a
-/// table's row or cell): when its tags are removed, a `<br>` (a void element, which adds no
-/// depth) keeps them apart.
+/// Whether an element of this name parts the paragraphs around it: a block as the walk reads
+/// one ([`super::dom::is_block_tag`]), and the sectioning `<aside>` and `<nav>`. When its tags
+/// are removed, a `<br>` (a void element, which adds no depth) keeps them apart.
 fn parts_paragraphs(name: &str) -> bool {
-    matches!(
-        name,
-        "p" | "div"
-            | "h1"
-            | "h2"
-            | "h3"
-            | "h4"
-            | "h5"
-            | "h6"
-            | "li"
-            | "ul"
-            | "ol"
-            | "dl"
-            | "dt"
-            | "dd"
-            | "section"
-            | "article"
-            | "main"
-            | "header"
-            | "footer"
-            | "aside"
-            | "nav"
-            | "blockquote"
-            | "address"
-            | "center"
-            | "pre"
-            | "table"
-            | "caption"
-            | "thead"
-            | "tbody"
-            | "tfoot"
-            | "tr"
-            | "td"
-            | "th"
-            | "figure"
-            | "figcaption"
-            | "form"
-            | "fieldset"
-            | "details"
-            | "summary"
-    )
+    matches!(name, "aside" | "nav") || super::dom::is_block_tag(&html5ever::LocalName::from(name))
 }
 
 // ---------------------------------------------------------------------------------------------

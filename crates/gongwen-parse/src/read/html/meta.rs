@@ -321,7 +321,7 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, Strin
 /// sheet, such as the `文档信息` sheet gongwen writes. Rows of anything else (a header such as
 /// `要素 | 内容`) are passed over; the sheet is metadata when its pairs name at least three of the
 /// notice's elements, and it is short.
-pub(crate) fn sheet_meta(rows: &[Vec<String>]) -> Option<PageMeta> {
+pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
     if rows.len() > 40 {
         return None;
     }
