@@ -30,10 +30,12 @@ static STATED_TASKS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(\d{1,4}|[一二三四五六七八九十百]{1,5})项[^，。；、：\d]{0,8}?任务")
         .expect("static regex")
 });
-/// A count a group row states at its end: `（共5项）`, `(5项)`, `方面5项：`, `（共五项）`.
+/// A count a group row states at its end: `（共5项）`, `(5项)`, `方面5项：`, `（共五项）`. Its
+/// digits are ASCII: [`numbering::parse_cn_number`] reads no others, and Unicode's `\d` costs
+/// several times as much to compile.
 static GROUP_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:[（(]共?(\d{1,4}|[一二三四五六七八九十百]{1,5})[项条个][）)]|共?(\d{1,4})项)[。：:]?$",
+        r"(?:[（(]共?([0-9]{1,4}|[一二三四五六七八九十百]{1,5})[项条个][）)]|共?([0-9]{1,4})项)[。：:]?$",
     )
     .expect("static regex")
 });

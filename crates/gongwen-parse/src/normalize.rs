@@ -115,7 +115,7 @@ fn has_numbered_hao(text: &str) -> bool {
 }
 
 static DOC_NUMBER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(]((?:19|20)\d{2})[\]］】〕）)](\d{1,6}号)")
+    Regex::new(r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(]((?:19|20)[0-9]{2})[\]］】〕）)]([0-9]{1,6}号)")
         .expect("static regex")
 });
 

@@ -14,29 +14,26 @@ use crate::numbering::{self, MarkerKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
+// The regexes' digits are ASCII (`[0-9]`, not `\d`): the text they read is normalized (full-width
+// digits folded), the numbers they capture are read with `str::parse`, which reads no other
+// digits, and Unicode's `\d` (some 60 ranges, repeated) made compiling them cost more than
+// parsing a whole page (issue 6: a one-file run paid ~2 ms for it).
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔(\d{4})〕第?(\d{1,6})号|第(\d{1,6})号|(\d{4})年第(\d{1,6})号)$").expect("static regex")
+    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔([0-9]{4})〕第?([0-9]{1,6})号|第([0-9]{1,6})号|([0-9]{4})年第([0-9]{1,6})号)$").expect("static regex")
 });
-static DATE_ARABIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
+static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").expect("static regex")
+});
 static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"([〇○零ＯO0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")
 });
 static ATTACHMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^附件(\d{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").expect("static regex")
+    Regex::new(r"^附件([0-9]{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").expect("static regex")
 });
 static ATTACHMENT_LIST: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").expect("static regex"));
 static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3})[．.、](.+)$").expect("static regex"));
-/// What a note (附注) says, inside its brackets: `此件公开发布`, `本文有删减`, `此件发至县级`.
-static NOTE_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})$")
-        .expect("static regex")
-});
-static PAREN_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^（[^（）]{1,40}）$").expect("static regex"));
-
+    LazyLock::new(|| Regex::new(r"^([0-9]{1,3})[．.、](.+)$").expect("static regex"));
 // The anchored regexes above, asked only of text that starts (and ends) as they require: a regex
 // call costs a cache checkout and a search setup even on text it rejects at the first character,
 // and these are asked of every paragraph.
@@ -45,7 +42,40 @@ static PAREN_LINE: LazyLock<Regex> =
 fn is_note(s: &str) -> bool {
     s.strip_prefix('（')
         .and_then(|s| s.strip_suffix('）'))
-        .is_some_and(|inner| NOTE_TEXT.is_match(inner))
+        .is_some_and(is_note_text)
+}
+
+/// What a note (附注) says, inside its brackets: `此件公开发布`, `本文有删减`, `此件发至县级`.
+/// Without brackets of its own, it is `此件` and up to 20 more characters, `本文有删减`, or up to
+/// 34 characters with `公开`, `删减` or `发至` among the first 22 and no more than 12 after it.
+///
+/// Read by hand, not by a regex: the bounded repeats of "any character but a bracket" made a
+/// regex whose compiling cost more than parsing a whole page.
+fn is_note_text(s: &str) -> bool {
+    const KEYWORDS: [&str; 3] = ["公开", "删减", "发至"];
+    // The longest note: 20 characters, a keyword, 12 more.
+    const MAX_CHARS: usize = 34;
+    if s.len() > 4 * MAX_CHARS || s.contains(['（', '）']) {
+        return false;
+    }
+    let chars = char_len(s);
+    if chars > MAX_CHARS {
+        return false;
+    }
+    if s == "本文有删减" {
+        return true;
+    }
+    if s.strip_prefix("此件")
+        .is_some_and(|rest| (1..=20).contains(&char_len(rest)))
+    {
+        return true;
+    }
+    KEYWORDS.iter().any(|keyword| {
+        s.match_indices(keyword).any(|(at, _)| {
+            let before = s.get(..at).map_or(usize::MAX, char_len);
+            before <= 20 && chars - before - 2 <= 12
+        })
+    })
 }
 
 /// Brackets other than `（）` that a note may be printed in, right under the date.
@@ -68,11 +98,10 @@ fn note_under_date(s: &str) -> Option<String> {
     let bracketed = NOTE_BRACKETS.iter().find_map(|&(open, close)| {
         s.strip_prefix(open)
             .and_then(|s| s.strip_suffix(close))
-            .filter(|inner| NOTE_TEXT.is_match(inner))
+            .filter(|inner| is_note_text(inner))
     });
-    let bare = || {
-        (s.starts_with("此件") || s == "本文有删减") && char_len(s) <= 22 && NOTE_TEXT.is_match(s)
-    };
+    let bare =
+        || (s.starts_with("此件") || s == "本文有删减") && char_len(s) <= 22 && is_note_text(s);
     match bracketed {
         Some(inner) => Some(inner.to_string()),
         None if bare() => Some(s.to_string()),
@@ -80,9 +109,16 @@ fn note_under_date(s: &str) -> Option<String> {
     }
 }
 
-/// A short line in parentheses.
+/// A short line in parentheses: `（` and `）` around 1 to 40 characters without brackets.
 fn is_paren_line(s: &str) -> bool {
-    s.starts_with('（') && s.ends_with('）') && PAREN_LINE.is_match(s)
+    s.strip_prefix('（')
+        .and_then(|s| s.strip_suffix('）'))
+        .is_some_and(|inner| {
+            !inner.is_empty()
+                && inner.len() <= 4 * 40
+                && char_len(inner) <= 40
+                && !inner.contains(['（', '）'])
+        })
 }
 
 /// An attachment label line: `附件`, `附件2`, `附件：`.
@@ -2080,6 +2116,48 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Texts around the note's and the bracketed line's limits: every length from 0 to 45
+    /// characters, a keyword at every place, brackets inside, and wide characters.
+    fn around_the_limits() -> Vec<String> {
+        let mut out = vec![String::new(), "本文有删减".into(), "此件".into()];
+        for n in 0..=45 {
+            let pad = "甲".repeat(n);
+            out.push(pad.clone());
+            out.push(format!("此件{pad}"));
+            out.push(format!("（{pad}）"));
+            out.push(format!("（此件{pad}）"));
+            out.push(format!("（{pad}（乙））"));
+            out.push(format!("𠀀{pad}"));
+            for keyword in ["公开", "删减", "发至", "公 开"] {
+                for cut in [0, n / 2, n] {
+                    let (a, b) = pad.split_at(cut * '甲'.len_utf8());
+                    out.push(format!("{a}{keyword}{b}"));
+                    out.push(format!("（{a}{keyword}{b}）"));
+                    out.push(format!("{a}{keyword}{b}{keyword}"));
+                    out.push(format!("{a}（{keyword}{b}"));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn the_note_and_bracketed_line_readers_agree_with_the_regexes_they_replace() {
+        // The regexes these readers replaced (their compiling cost more than a page's parse).
+        let note = Regex::new(
+            r"^(?:此件[^（）]{1,20}|本文有删减|[^（）]{0,20}(?:公开|删减|发至)[^（）]{0,12})$",
+        )
+        .unwrap();
+        let paren = Regex::new(r"^（[^（）]{1,40}）$").unwrap();
+        let texts = around_the_limits();
+        assert!(texts.iter().filter(|t| note.is_match(t)).count() > 100);
+        assert!(texts.iter().filter(|t| paren.is_match(t)).count() > 40);
+        for text in &texts {
+            assert_eq!(is_note_text(text), note.is_match(text), "{text:?}");
+            assert_eq!(is_paren_line(text), paren.is_match(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn a_paragraph_cut_after_a_comma_goes_on_in_the_next() {
