@@ -6,9 +6,7 @@
 //! `〔2021〕` in a document number. Normalizing every block the same way makes all of those
 //! parse to the same model, and is what the plain-text writer prints.
 
-use regex::Regex;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
 /// True for Han characters and CJK punctuation (the characters that make a context "Chinese").
 pub fn is_cjk(c: char) -> bool {
@@ -113,11 +111,6 @@ pub(crate) fn precedes(text: &str, c: char, after: impl Fn(char) -> bool) -> boo
 fn has_numbered_hao(text: &str) -> bool {
     follows(text, '号', may_be_digit)
 }
-
-static DOC_NUMBER_BRACKETS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(]((?:19|20)[0-9]{2})[\]］】〕）)]([0-9]{1,6}号)")
-        .expect("static regex")
-});
 
 /// Normalizes one block of text (a paragraph or a table cell).
 ///
@@ -294,16 +287,73 @@ fn needs_work(c: char) -> bool {
 
 /// `国发[2019]4号` → `国发〔2019〕4号`, when the text can hold such a number at all.
 fn fix_doc_number_brackets(text: String) -> String {
-    // A number the regex rewrites has a digit just before its 号: most texts have no such 号,
-    // which a byte search tells before the bracket search and the regex.
+    // A number rewritten has a digit just before its 号: most texts have no such 号, which a
+    // byte search tells before the bracket search.
     if has_numbered_hao(&text) && text.contains(['[', '［', '【', '(', '（']) {
-        match DOC_NUMBER_BRACKETS.replace_all(&text, "$1〔$2〕$3") {
-            std::borrow::Cow::Borrowed(_) => text,
-            std::borrow::Cow::Owned(t) => t,
-        }
+        rebracket_doc_numbers(&text).unwrap_or(text)
     } else {
         text
     }
+}
+
+/// The brackets a document number's year may be printed in, opening and closing.
+const YEAR_OPEN: [char; 6] = ['[', '［', '【', '〔', '（', '('];
+const YEAR_CLOSE: [char; 6] = [']', '］', '】', '〕', '）', ')'];
+
+/// Every `汉[2019]4号` in `text`, from the left and not overlapping (a Han character — U+3007,
+/// U+3400–U+4DBF, U+4E00–U+9FFF —, a year 19xx or 20xx in any of [`YEAR_OPEN`] and
+/// [`YEAR_CLOSE`], 1 to 6 digits, 号), with its year put in `〔〕`; `None` when there is none.
+///
+/// Read by hand, not by a regex: compiling one cost a one-file run more than its parse.
+fn rebracket_doc_numbers(text: &str) -> Option<String> {
+    /// The year of a number whose year's opening bracket starts at `at`, and where its serial
+    /// starts and its 号 ends.
+    fn number_at(text: &str, at: usize) -> Option<(&str, usize, usize)> {
+        let rest = text.get(at..)?;
+        let open = rest.chars().next().filter(|c| YEAR_OPEN.contains(c))?;
+        let year_at = at + open.len_utf8();
+        let year = text.get(year_at..year_at + 4)?;
+        if !(year.starts_with("19") || year.starts_with("20"))
+            || !year.bytes().all(|b| b.is_ascii_digit())
+        {
+            return None;
+        }
+        let after_year = text.get(year_at + 4..)?;
+        let close = after_year
+            .chars()
+            .next()
+            .filter(|c| YEAR_CLOSE.contains(c))?;
+        let serial_at = year_at + 4 + close.len_utf8();
+        let serial = text.get(serial_at..)?;
+        let digits = serial.bytes().take_while(u8::is_ascii_digit).count();
+        if !(1..=6).contains(&digits) || !serial.get(digits..)?.starts_with('号') {
+            return None;
+        }
+        Some((year, serial_at, serial_at + digits + '号'.len_utf8()))
+    }
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    for (at, c) in text.char_indices() {
+        if at < copied
+            || !matches!(c, '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+        {
+            continue;
+        }
+        let open_at = at + c.len_utf8();
+        let Some((year, serial_at, end)) = number_at(text, open_at) else {
+            continue;
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+        o.push_str(text.get(copied..open_at)?);
+        o.push('〔');
+        o.push_str(year);
+        o.push('〕');
+        o.push_str(text.get(serial_at..end)?);
+        copied = end;
+    }
+    let mut out = out?;
+    out.push_str(text.get(copied..)?);
+    Some(out)
 }
 
 /// The full normalization: three passes over the text, then the document-number brackets.
@@ -486,6 +536,42 @@ pub fn strip_spaces(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn doc_number_brackets_are_fixed_as_the_regex_they_replace_fixed_them() {
+        let regex = regex::Regex::new(
+            r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(]((?:19|20)[0-9]{2})[\]］】〕）)]([0-9]{1,6}号)",
+        )
+        .unwrap();
+        let heads = ["", "国发", "〇", "a", "国", "（", "号"];
+        let years = ["2019", "1998", "2100", "201", "20199", "２０１９"];
+        let serials = ["4", "123456", "1234567", "", "x"];
+        let mut texts = vec![
+            "国发[2019]4号国发[2020]5号".to_string(),
+            "国发[2019]4号[2020]5号".to_string(),
+            "国发[2019]4号和国发（2020）5号".to_string(),
+        ];
+        for head in heads {
+            for (open, close) in YEAR_OPEN.iter().zip(YEAR_CLOSE.iter().rev()) {
+                for year in years {
+                    for serial in serials {
+                        let number = format!("{head}{open}{year}{close}{serial}号");
+                        texts.push(number.clone());
+                        texts.push(format!("见{number}和{number}文"));
+                    }
+                }
+            }
+        }
+        let mut fixed = 0;
+        for text in &texts {
+            let expected = regex.replace_all(text, "$1〔$2〕$3");
+            fixed += usize::from(matches!(expected, Cow::Owned(_)));
+            let got = rebracket_doc_numbers(text);
+            assert_eq!(got.as_deref().unwrap_or(text), expected, "{text:?}");
+            assert_eq!(got.is_some(), matches!(expected, Cow::Owned(_)), "{text:?}");
+        }
+        assert!(fixed > 100, "{fixed}");
+    }
 
     #[test]
     fn the_signs_that_go_with_numbers_fold_like_digits() {

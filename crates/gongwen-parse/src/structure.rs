@@ -14,26 +14,96 @@ use crate::numbering::{self, MarkerKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
-// The regexes' digits are ASCII (`[0-9]`, not `\d`): the text they read is normalized (full-width
-// digits folded), the numbers they capture are read with `str::parse`, which reads no other
-// digits, and Unicode's `\d` (some 60 ranges, repeated) made compiling them cost more than
-// parsing a whole page (issue 6: a one-file run paid ~2 ms for it).
-static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔([0-9]{4})〕第?([0-9]{1,6})号|第([0-9]{1,6})号|([0-9]{4})年第([0-9]{1,6})号)$").expect("static regex")
-});
-static DATE_ARABIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").expect("static regex")
-});
-static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([〇○零ＯO0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").expect("static regex")
-});
-static ATTACHMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^附件([0-9]{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").expect("static regex")
-});
-static ATTACHMENT_LIST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").expect("static regex"));
-static LIST_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^([0-9]{1,3})[．.、](.+)$").expect("static regex"));
+// The shapes of a 发文字号, a date, an attachment label and a list item are read by hand, not by
+// regexes: compiling the regexes cost a one-file run more than parsing its page (issue 6). The
+// tests hold the regexes they replace and check the readers against them.
+
+/// A character of a document number's agency: U+3007 and the CJK ideographs U+3400–U+4DBF,
+/// U+4E00–U+9FFF.
+fn is_agency_char(c: char) -> bool {
+    matches!(c, '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
+}
+
+/// `s`, when it is 1 to `max` ASCII digits.
+fn ascii_digits(s: &str, max: usize) -> Option<&str> {
+    (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())).then_some(s)
+}
+
+/// `s`, when it is 1 to `max` characters, each one `allowed`.
+fn chars_of(s: &str, max: usize, allowed: impl Fn(char) -> bool) -> Option<&str> {
+    (!s.is_empty() && s.len() <= 4 * max && char_len(s) <= max && s.chars().all(allowed))
+        .then_some(s)
+}
+
+/// The agency, year and serial of a 发文字号: up to 12 characters of agency ([`is_agency_char`],
+/// as few as the rest allows), then `〔YYYY〕N号`, `〔YYYY〕第N号`, `第N号` or `YYYY年第N号` (a
+/// four-digit year, a serial of 1 to 6 digits).
+fn doc_number_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
+    let body = text.strip_suffix('号')?;
+    fn after_agency(rest: &str) -> Option<(Option<&str>, &str)> {
+        if let Some(r) = rest.strip_prefix('〔') {
+            let year = ascii_digits(r.get(..4)?, 4)?;
+            let r = r.get(4..)?.strip_prefix('〕')?;
+            let serial = r.strip_prefix('第').unwrap_or(r);
+            return Some((Some(year), ascii_digits(serial, 6)?));
+        }
+        if let Some(serial) = rest.strip_prefix('第') {
+            return Some((None, ascii_digits(serial, 6)?));
+        }
+        let year = ascii_digits(rest.get(..4)?, 4)?;
+        let serial = rest.get(4..)?.strip_prefix("年第")?;
+        Some((Some(year), ascii_digits(serial, 6)?))
+    }
+    for (agency_chars, (at, c)) in body.char_indices().enumerate() {
+        if let Some((year, serial)) = body.get(at..).and_then(after_agency) {
+            return Some((body.get(..at)?, year, serial));
+        }
+        if agency_chars == 12 || !is_agency_char(c) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A date at the end of `text` with its three numbers as printed, and where it starts:
+/// `2021年8月4日` (a four-digit year, months and days of 1 or 2 digits) or
+/// `二〇〇四年六月二十六日` (four numerals of [`CN_YEAR_DIGITS`], months and days of 1 to 3 of
+/// [`CN_NUMERALS`]).
+fn date_at_end(text: &str) -> Option<(usize, [&str; 3], bool)> {
+    let body = text.strip_suffix('日')?;
+    let (head, day) = body.rsplit_once('月')?;
+    let (head, month) = head.rsplit_once('年')?;
+    if let (Some(_), Some(_)) = (ascii_digits(day, 2), ascii_digits(month, 2)) {
+        let start = head.len().checked_sub(4)?;
+        if let Some(year) = head.get(start..).and_then(|y| ascii_digits(y, 4)) {
+            return Some((start, [year, month, day], true));
+        }
+    }
+    chars_of(day, 3, |c| CN_NUMERALS.contains(&c))?;
+    chars_of(month, 3, |c| CN_NUMERALS.contains(&c))?;
+    let (start, _) = head.char_indices().rev().nth(3)?;
+    let year = head
+        .get(start..)
+        .and_then(|y| chars_of(y, 4, |c| CN_YEAR_DIGITS.contains(&c)))?;
+    Some((start, [year, month, day], false))
+}
+
+/// The digits a year may be printed in with Chinese numerals (`二〇〇四`, `二○○四`, `二零零四`).
+const CN_YEAR_DIGITS: [char; 15] = [
+    '〇', '○', '零', 'Ｏ', 'O', '0', '一', '二', '三', '四', '五', '六', '七', '八', '九',
+];
+/// The numerals of a month or day printed in Chinese (`六`, `二十六`).
+const CN_NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/// A numbered list item `1．X`, `2.X`, `3、X`: its number (1 to 3 digits) and its text (not empty,
+/// on one line).
+fn list_item(s: &str) -> Option<(&str, &str)> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let number = ascii_digits(s.get(..digits)?, 3)?;
+    let rest = s.get(digits..)?;
+    let text = rest.strip_prefix(['．', '.', '、'])?;
+    (!text.is_empty() && !text.contains('\n')).then_some((number, text))
+}
 // The anchored regexes above, asked only of text that starts (and ends) as they require: a regex
 // call costs a cache checkout and a search setup even on text it rejects at the first character,
 // and these are asked of every paragraph.
@@ -121,16 +191,23 @@ fn is_paren_line(s: &str) -> bool {
         })
 }
 
-/// An attachment label line: `附件`, `附件2`, `附件：`.
+/// An attachment label line: `附件`, `附件2`, `附件：` (a number of 1 to 3 digits or Chinese
+/// numerals, a colon).
 pub(crate) fn is_attachment_label(s: &str) -> bool {
-    s.starts_with("附件") && ATTACHMENT_LABEL.is_match(s)
+    let Some(rest) = s.strip_prefix("附件") else {
+        return false;
+    };
+    let number = rest.strip_suffix(['：', ':']).unwrap_or(rest);
+    number.is_empty()
+        || ascii_digits(number, 3).is_some()
+        || chars_of(number, 3, |c| CN_NUMERALS.contains(&c)).is_some()
 }
 
-/// An attachment list opening: `附件：1．……`, and its list.
-fn attachment_list(s: &str) -> Option<regex::Captures<'_>> {
-    s.starts_with("附件")
-        .then(|| ATTACHMENT_LIST.captures(s))
-        .flatten()
+/// An attachment list opening: `附件：1．……`, and its list (not empty, on one line).
+fn attachment_list(s: &str) -> Option<&str> {
+    s.strip_prefix("附件")?
+        .strip_prefix(['：', ':'])
+        .filter(|list| !list.is_empty() && !list.contains('\n'))
 }
 
 /// An attachment's page headed by its numbered label and title on one line: `附件1：X`,
@@ -269,35 +346,21 @@ fn char_len(s: &str) -> usize {
 /// Reads a date printed as `2021年8月4日` or `二〇〇四年六月二十六日` at the end of `text`.
 /// Returns the printed date's start offset and its (year, month, day).
 pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
-    // Both forms end the text with 日: other texts are answered without the regexes.
+    // Both forms end the text with 日: other texts are answered at once.
     if !text.ends_with('日') {
         return None;
     }
-    // The regexes only find the date; its three numbers are read off the match, whose shape
-    // they fix (`…年…月…日`), instead of by a capture search (which allocates its slots and
-    // costs several times the search on these end-anchored patterns).
-    if let Some(found) = DATE_ARABIC.find(text) {
-        let (year, month, day) = date_fields(found.as_str())?;
-        let ymd = (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?);
-        return Some((found.start(), ymd));
-    }
-    if let Some(found) = DATE_CN.find(text) {
-        let (year, month, day) = date_fields(found.as_str())?;
-        let ymd = (
+    let (start, [year, month, day], arabic) = date_at_end(text)?;
+    let ymd = if arabic {
+        (year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
+    } else {
+        (
             numbering::parse_cn_digits(year)? as i32,
             numbering::parse_cn_number(month)?,
             numbering::parse_cn_number(day)?,
-        );
-        return Some((found.start(), ymd));
-    }
-    None
-}
-
-/// The year, month and day of a date `Y年M月D日` as printed.
-fn date_fields(date: &str) -> Option<(&str, &str, &str)> {
-    let (y, rest) = date.split_once('年')?;
-    let (m, rest) = rest.split_once('月')?;
-    Some((y, m, rest.strip_suffix('日')?))
+        )
+    };
+    Some((start, ymd))
 }
 
 /// True when (year, month, day) is a real calendar date.
@@ -324,17 +387,10 @@ pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
     if !text.ends_with('号') {
         return None;
     }
-    let c = DOC_NUMBER.captures(text)?;
-    let agency = c.get(1)?.as_str().to_string();
-    let year = c
-        .get(2)
-        .or_else(|| c.get(5))
-        .and_then(|m| m.as_str().parse().ok());
-    let serial = c
-        .get(3)
-        .or_else(|| c.get(4))
-        .or_else(|| c.get(6))
-        .and_then(|m| m.as_str().parse().ok());
+    let (agency, year, serial) = doc_number_parts(text)?;
+    let agency = agency.to_string();
+    let year = year.and_then(|y| y.parse().ok());
+    let serial = serial.parse().ok();
     Some(DocNumber {
         raw: text.to_string(),
         agency,
@@ -449,11 +505,7 @@ fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
 fn linked_title(name: &str) -> &str {
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let stem = without_attachment_label(stem);
-    LIST_ITEM
-        .captures(stem)
-        .and_then(|c| c.get(2))
-        .map_or(stem, |m| m.as_str())
-        .trim()
+    list_item(stem).map_or(stem, |(_, text)| text).trim()
 }
 
 /// `附件：X`, `附件2 X` → `X`; other text as it is.
@@ -899,8 +951,8 @@ impl Builder {
                     i += 1;
                     continue;
                 }
-                if let Some(c) = attachment_list(&p.text) {
-                    let first = c[1].trim().to_string();
+                if let Some(list) = attachment_list(&p.text) {
+                    let first = list.trim().to_string();
                     // Under the letter, `附件：X` naming an attachment the letter listed heads that
                     // attachment's page (label and title on one line): left for [`segments`].
                     if self.attachment_titles.contains(&title_key(&first)) {
@@ -908,20 +960,20 @@ impl Builder {
                         i += 1;
                         continue;
                     }
-                    if let Some(item) = LIST_ITEM.captures(&first) {
+                    if let Some((number, text)) = list_item(&first) {
                         // `附件：1．X 2．Y` on one line (the space between lost to normalization).
-                        let mut index: Option<u32> = item[1].parse().ok();
-                        for title in split_run_on_items(&item[2], index) {
+                        let mut index: Option<u32> = number.parse().ok();
+                        for title in split_run_on_items(text, index) {
                             self.list_attachment(index, title.trim().to_string(), p.line);
                             index = index.map(|n| n + 1);
                         }
                         // Numbered lists continue on the following lines: `2．Y`.
                         let mut j = i + 1;
                         while let Some(Block::Para(q)) = blocks.get(j) {
-                            let Some(next) = LIST_ITEM.captures(&q.text) else {
+                            let Some((number, text)) = list_item(&q.text) else {
                                 break;
                             };
-                            let index: Option<u32> = next[1].parse().ok();
+                            let index: Option<u32> = number.parse().ok();
                             let expected = self
                                 .doc
                                 .notice
@@ -932,7 +984,7 @@ impl Builder {
                             if index != expected {
                                 break;
                             }
-                            self.list_attachment(index, next[2].trim().to_string(), q.line);
+                            self.list_attachment(index, text.trim().to_string(), q.line);
                             j += 1;
                         }
                         i = j;
@@ -1557,11 +1609,11 @@ fn segments<'a>(
                 continue;
             }
             // `附件：X` heading an attachment's page (see `take_notes_and_lists`).
-            if let Some(c) = attachment_list(&p.text) {
+            if let Some(list) = attachment_list(&p.text) {
                 out.push(Segment {
                     kind: PartKind::Attachment,
                     label: Some("附件".to_string()),
-                    title: Some(c[1].trim().to_string()),
+                    title: Some(list.trim().to_string()),
                     blocks: Vec::new(),
                     line: p.line,
                 });
@@ -2178,6 +2230,126 @@ mod tests {
         );
         // A numbered line starts its own section even after a `，`.
         assert_eq!(one.len(), 3);
+    }
+
+    /// The regexes the hand readers replaced, as their definitions.
+    static DATE_ARABIC: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$").unwrap());
+    static DATE_CN: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"([〇○零ＯO0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").unwrap()
+    });
+    static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔([0-9]{4})〕第?([0-9]{1,6})号|第([0-9]{1,6})号|([0-9]{4})年第([0-9]{1,6})号)$").unwrap()
+    });
+    static ATTACHMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^附件([0-9]{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").unwrap()
+    });
+    static ATTACHMENT_LIST: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^附件[：:](.+)$").unwrap());
+    static LIST_ITEM: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^([0-9]{1,3})[．.、](.+)$").unwrap());
+
+    /// Texts around the shapes' limits: every count of digits and numerals from 0 to 8 in every
+    /// place, agencies of 0 to 14 characters, wrong brackets, line breaks.
+    fn shapes_around_the_limits() -> Vec<String> {
+        let mut out = Vec::new();
+        let numbers: Vec<String> = (0..=8)
+            .flat_map(|n| {
+                [
+                    "1".repeat(n),
+                    "2".repeat(n),
+                    "十".repeat(n),
+                    "二".repeat(n),
+                    "〇".repeat(n),
+                    "２".repeat(n),
+                    format!("1{}", "九".repeat(n)),
+                ]
+            })
+            .collect();
+        let agencies: Vec<String> = (0..=14)
+            .map(|n| "国".repeat(n))
+            .chain(["国令".into(), "〇府".into(), "a府".into(), "国 发".into()])
+            .collect();
+        for agency in &agencies {
+            for (year, serial) in [
+                ("2019", "4"),
+                ("2019", "1234567"),
+                ("201", "4"),
+                ("2019", ""),
+            ] {
+                out.push(format!("{agency}〔{year}〕{serial}号"));
+                out.push(format!("{agency}〔{year}〕第{serial}号"));
+                out.push(format!("{agency}第{serial}号"));
+                out.push(format!("{agency}{year}年第{serial}号"));
+                out.push(format!("{agency}{year}年{serial}号"));
+                out.push(format!("{agency}[{year}]{serial}号"));
+            }
+        }
+        for a in &numbers {
+            for b in numbers.iter().step_by(2) {
+                for c in numbers.iter().step_by(5) {
+                    out.push(format!("{a}年{b}月{c}日"));
+                    out.push(format!("发文{a}年{b}月{c}日"));
+                }
+                out.push(format!("附件{a}{b}"));
+                out.push(format!("附件{a}：{b}"));
+                out.push(format!("附件{a}:"));
+                out.push(format!("{a}．{b}"));
+                out.push(format!("{a}、{b}\n"));
+                out.push(format!("{a}.{b}"));
+                out.push(format!("附件：{a}．{b}"));
+                out.push(format!("附件:{a}\n{b}"));
+            }
+        }
+        out.extend(
+            [
+                "附件",
+                "附件：",
+                "附件::",
+                "附件：\n",
+                "1．",
+                "１．甲",
+                "附件十一",
+            ]
+            .map(String::from),
+        );
+        out
+    }
+
+    #[test]
+    fn the_shape_readers_agree_with_the_regexes_they_replace() {
+        let texts = shapes_around_the_limits();
+        let mut matched = [0usize; 5];
+        for text in &texts {
+            let expected = DOC_NUMBER.captures(text).map(|c| {
+                let get = |i: usize| c.get(i).map(|m| m.as_str());
+                (
+                    get(1).unwrap_or_default(),
+                    get(2).or(get(5)),
+                    get(3).or(get(4)).or(get(6)).unwrap_or_default(),
+                )
+            });
+            matched[0] += usize::from(expected.is_some());
+            assert_eq!(doc_number_parts(text), expected, "{text:?}");
+            let label = ATTACHMENT_LABEL.is_match(text);
+            matched[1] += usize::from(label);
+            assert_eq!(is_attachment_label(text), label, "{text:?}");
+            let list = ATTACHMENT_LIST
+                .captures(text)
+                .map(|c| c.get(1).unwrap().as_str());
+            matched[2] += usize::from(list.is_some());
+            assert_eq!(attachment_list(text), list, "{text:?}");
+            let item = LIST_ITEM
+                .captures(text)
+                .map(|c| (c.get(1).unwrap().as_str(), c.get(2).unwrap().as_str()));
+            matched[3] += usize::from(item.is_some());
+            assert_eq!(list_item(text), item, "{text:?}");
+            let date = find_date_by_captures(text);
+            matched[4] += usize::from(date.is_some());
+            assert_eq!(find_date(text), date, "{text:?}");
+        }
+        // Each reader was asked of texts of its shape, not only of texts that fail it.
+        assert!(matched.iter().all(|&n| n >= 20), "{matched:?}");
     }
 
     /// The definition [`find_date`] replaces: the numbers read by a capture search.

@@ -105,7 +105,11 @@ fn header_words(s: &str) -> u16 {
             .iter()
             .flat_map(|&(bit, list)| list.iter().map(move |w| (bit, *w)))
             .unzip();
-        aho_corasick::AhoCorasick::new(words)
+        // A contiguous NFA, not the DFA the default may pick: the DFA's build cost a one-file
+        // run more than a table's whole reading, and header cells are a few characters long.
+        aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+            .build(words)
             .ok()
             .map(|ac| (ac, bits))
     });
