@@ -11,8 +11,6 @@
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::*;
 use crate::numbering::{self, MarkerKind};
-use regex::Regex;
-use std::sync::LazyLock;
 
 // The shapes of a 发文字号, a date, an attachment label and a list item are read by hand, not by
 // regexes: compiling the regexes cost a one-file run more than parsing its page (issue 6). The
@@ -546,12 +544,101 @@ pub(crate) fn is_file_name(text: &str) -> bool {
 /// The formulas a letter closes with: `特此通知。`, `特此公告。`, `此复。`, `妥否，请批示。`,
 /// `以上报告，请审阅。`, `请予支持为盼。`, and the entry into force that closes a 决定 or 通告
 /// or an 意见 (`本决定自公布之日起施行。`, `本意见自2022年7月1日起施行，有效期5年。`).
+///
+/// Read by hand, not by a regex: its bounded runs of any character made a regex whose compiling
+/// cost 3M instructions, more than a page's parse (issue 6).
 fn is_closing_formula(text: &str) -> bool {
-    static CLOSING: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$")
-            .expect("static regex")
-    });
-    text.len() <= 150 && CLOSING.is_match(text)
+    /// What `特此` closes with.
+    const SPECIAL: [&str; 11] = [
+        "通知", "公告", "通告", "通报", "函告", "函复", "批复", "报告", "说明", "请示", "决定",
+    ];
+    /// What `请予` asks for.
+    const ASKED: [&str; 5] = ["支持", "协助", "配合", "函复", "复函"];
+    /// What a text of entry into force calls itself: `本决定`, `本意见`.
+    const ENACTED: [&str; 8] = [
+        "决定",
+        "通告",
+        "公告",
+        "命令",
+        "令",
+        "意见",
+        "实施意见",
+        "指导意见",
+    ];
+    /// How it enters into force.
+    const IN_FORCE: [&str; 4] = ["施行", "执行", "实施", "生效"];
+    /// `s` without the first of `words` it starts with.
+    fn after_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+        words.iter().find_map(|w| s.strip_prefix(w))
+    }
+    /// Whether `tail` is `min` to `max` characters on one line, and perhaps a closing mark.
+    fn tail_fits(tail: &str, min: usize, max: usize) -> bool {
+        let n = char_len(tail);
+        !tail.contains('\n')
+            && ((min..=max).contains(&n)
+                || (tail.ends_with(CLOSING_MARKS) && (min..=max).contains(&(n - 1))))
+    }
+    const CLOSING_MARKS: [char; 3] = ['。', '！', '.'];
+    if text.len() > 150 {
+        return false;
+    }
+    // The formulas of fixed words, with or without their closing mark.
+    let bare = text.strip_suffix(CLOSING_MARKS).unwrap_or(text);
+    let fixed = || {
+        bare.strip_prefix("特此")
+            .is_some_and(|x| SPECIAL.contains(&x))
+            || bare == "此复"
+            || bare == "此函"
+            || bare == "专此报告"
+            || bare == "专此函告"
+            || after_any(bare, &["妥否", "当否"])
+                .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
+                .and_then(|r| r.strip_prefix('请'))
+                .is_some_and(|x| ["批示", "审示", "指示"].contains(&x))
+            || bare
+                .strip_prefix("请予")
+                .and_then(|r| after_any(r, &ASKED))
+                .is_some_and(|x| ["", "为盼", "为荷"].contains(&x))
+    };
+    // `以上报告，请审阅。`: up to 10 characters after 请.
+    let report = || {
+        text.strip_prefix("以上")
+            .and_then(|r| after_any(r, &["报告", "意见", "请示"]))
+            .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
+            .and_then(|r| {
+                r.strip_prefix('请').or_else(|| {
+                    r.strip_prefix("如无不妥")
+                        .map(|r| r.strip_prefix('，').unwrap_or(r))
+                        .and_then(|r| r.strip_prefix('请'))
+                })
+            })
+            .is_some_and(|tail| tail_fits(tail, 0, 10))
+    };
+    // `本决定自公布之日起施行。`, `本意见自2022年7月1日起施行，有效期5年。`: 1 to 16 characters
+    // between 自 and the entry into force, and 1 to 16 for the term.
+    let in_force = || {
+        let Some(when) = text
+            .strip_prefix('本')
+            .and_then(|r| after_any(r, &ENACTED))
+            .and_then(|r| r.strip_prefix('自'))
+        else {
+            return false;
+        };
+        IN_FORCE.iter().any(|word| {
+            when.match_indices(word).any(|(at, _)| {
+                let (date, after) = (&when[..at], &when[at + word.len()..]);
+                !date.contains('\n')
+                    && (1..=16).contains(&char_len(date))
+                    && (after.is_empty()
+                        || (after.len() <= 3 && after.strip_suffix(CLOSING_MARKS) == Some(""))
+                        || after
+                            .strip_prefix(['，', ','])
+                            .and_then(|t| t.strip_prefix("有效期"))
+                            .is_some_and(|term| tail_fits(term, 1, 16)))
+            })
+        })
+    };
+    fixed() || report() || in_force()
 }
 
 /// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`.
@@ -2168,6 +2255,8 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use regex::Regex;
+    use std::sync::LazyLock;
 
     /// Texts around the note's and the bracketed line's limits: every length from 0 to 45
     /// characters, a keyword at every place, brackets inside, and wide characters.
@@ -2314,6 +2403,91 @@ mod tests {
             .map(String::from),
         );
         out
+    }
+
+    #[test]
+    fn the_closing_formula_reader_agrees_with_the_regex_it_replaces() {
+        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
+        let heads = [
+            "特此通知",
+            "特此决定",
+            "特此",
+            "特此通知书",
+            "此复",
+            "此函",
+            "此",
+            "专此报告",
+            "专此函告",
+            "专此",
+            "妥否，请批示",
+            "当否请指示",
+            "妥否,请审示",
+            "妥否请示",
+            "请予支持",
+            "请予复函为荷",
+            "请予配合为盼",
+            "请予支持为",
+            "请予",
+        ];
+        let marks = ["", "。", "！", ".", "。。", "，", "\n"];
+        let mut texts: Vec<String> = Vec::new();
+        for head in heads {
+            for mark in marks {
+                texts.push(format!("{head}{mark}"));
+                texts.push(format!("甲{head}{mark}"));
+            }
+        }
+        let fill = |n: usize| "甲".repeat(n);
+        for start in [
+            "以上报告，请",
+            "以上意见请",
+            "以上请示,如无不妥，请",
+            "以上报告如无不妥请",
+            "以上报告，如无不妥，，请",
+            "以上文件请",
+        ] {
+            for n in 0..=12 {
+                for mark in marks {
+                    texts.push(format!("{start}{}{mark}", fill(n)));
+                    texts.push(format!("{start}{}\n甲{mark}", fill(n)));
+                }
+            }
+        }
+        for enacted in [
+            "本决定自",
+            "本令自",
+            "本实施意见自",
+            "本办法自",
+            "本意见",
+            "本指导意见自",
+        ] {
+            for n in 0..=18 {
+                for word in ["施行", "生效", "执行实施", "施"] {
+                    for term in ["", "，有效期", ",有效期", "有效期", "，有效期施行"]
+                    {
+                        for m in [0, 1, 15, 16, 17] {
+                            let term = if term.is_empty() {
+                                String::new()
+                            } else {
+                                format!("{term}{}", fill(m))
+                            };
+                            for mark in ["", "。", "。。"] {
+                                texts.push(format!("{enacted}{}{word}{term}{mark}", fill(n)));
+                            }
+                        }
+                    }
+                }
+                texts.push(format!("{enacted}{}\n施行", fill(n)));
+                texts.push(format!("{enacted}{}施行{}施行", fill(n), fill(n)));
+            }
+        }
+        let mut matched = 0;
+        for text in &texts {
+            let expected = text.len() <= 150 && regex.is_match(text);
+            matched += usize::from(expected);
+            assert_eq!(is_closing_formula(text), expected, "{text:?}");
+        }
+        assert!(matched > 500, "{matched} of {}", texts.len());
     }
 
     #[test]
