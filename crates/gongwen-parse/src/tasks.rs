@@ -1435,18 +1435,46 @@ fn assign_units(
     }
 }
 
-/// A statement that the first unit of a list leads: `（责任单位中排在第一位的为牵头单位）`,
-/// `第一个单位为牵头单位`, `牵头单位排在首位`.
-static FIRST_LEADS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:第一|首)(?:位|个|家|名)?(?:的|者)?(?:单位|部门)?(?:为|是|系)(?:牵头|主责|主办)|牵头(?:单位|部门)(?:排|列|位)(?:在|于|列)?(?:第一|首)",
-    )
-    .expect("static regex")
-});
-
-/// Whether `text` states that the first unit of a list is the lead unit.
+/// Whether `text` states that the first unit of a list is the lead unit:
+/// `（责任单位中排在第一位的为牵头单位）`, `第一个单位为牵头单位`, `牵头单位排在首位` — `第一` or `首`,
+/// perhaps `位`/`个`/`家`/`名`, perhaps `的`/`者`, perhaps `单位`/`部门`, then `为`/`是`/`系` and
+/// `牵头`/`主责`/`主办`; or `牵头单位`/`牵头部门`, `排`/`列`/`位`, perhaps `在`/`于`/`列`, then
+/// `第一` or `首`.
+///
+/// Read by hand, not by a regex: compiling one cost a one-file run 1.5M instructions. Each
+/// optional word starts with a character no word after it starts with, so taking each one where
+/// it stands reads the text as the regex's backtracking did.
 pub fn states_first_unit_leads(text: &str) -> bool {
-    text.contains("牵头") && FIRST_LEADS.is_match(text)
+    fn skip<'a>(s: &'a str, words: &[&str]) -> &'a str {
+        words.iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s)
+    }
+    fn after<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+        words.iter().find_map(|w| s.strip_prefix(w))
+    }
+    if !text.contains("牵头") {
+        return false;
+    }
+    let first_leads = |rest: &str| {
+        let rest = skip(rest, &["位", "个", "家", "名"]);
+        let rest = skip(rest, &["的", "者"]);
+        let rest = skip(rest, &["单位", "部门"]);
+        after(rest, &["为", "是", "系"])
+            .is_some_and(|rest| after(rest, &["牵头", "主责", "主办"]).is_some())
+    };
+    let lead_first = |rest: &str| {
+        after(rest, &["单位", "部门"])
+            .and_then(|rest| after(rest, &["排", "列", "位"]))
+            .is_some_and(|rest| {
+                let starts_first = |r: &str| r.starts_with("第一") || r.starts_with('首');
+                starts_first(rest) || after(rest, &["在", "于", "列"]).is_some_and(starts_first)
+            })
+    };
+    text.match_indices("第一")
+        .chain(text.match_indices('首'))
+        .any(|(at, word)| first_leads(&text[at + word.len()..]))
+        || text
+            .match_indices("牵头")
+            .any(|(at, word)| lead_first(&text[at + word.len()..]))
 }
 
 /// Whether the document states, anywhere, that the first unit of a list is the lead unit.
@@ -2243,6 +2271,49 @@ pub fn collect_tasks(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_unit_reader_agrees_with_the_regex_it_replaces() {
+        let regex = Regex::new(
+            r"(?:第一|首)(?:位|个|家|名)?(?:的|者)?(?:单位|部门)?(?:为|是|系)(?:牵头|主责|主办)|牵头(?:单位|部门)(?:排|列|位)(?:在|于|列)?(?:第一|首)",
+        )
+        .unwrap();
+        let mut texts = Vec::new();
+        for first in ["第一", "首", "第二", ""] {
+            for a in ["", "位", "个", "名", "项"] {
+                for b in ["", "的", "者"] {
+                    for c in ["", "单位", "部门", "机关"] {
+                        for d in ["为", "是", "系", "", "即"] {
+                            for e in ["牵头", "主责", "主办", "配合", ""] {
+                                texts.push(format!("责任单位中排在{first}{a}{b}{c}{d}{e}单位"));
+                                texts.push(format!("{first}{a}{b}{c}{d}{e}，甲牵头"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for lead in ["牵头", "配合", "牵"] {
+            for a in ["单位", "部门", ""] {
+                for b in ["排", "列", "位", "放"] {
+                    for c in ["", "在", "于", "列", "至"] {
+                        for d in ["第一", "首", "第二", ""] {
+                            texts.push(format!("{lead}{a}{b}{c}{d}位，牵头"));
+                        }
+                    }
+                }
+            }
+        }
+        texts.push("首首位为牵头".into());
+        texts.push("牵头单位列列首".into());
+        let mut matched = 0;
+        for text in &texts {
+            let expected = text.contains("牵头") && regex.is_match(text);
+            matched += usize::from(expected);
+            assert_eq!(states_first_unit_leads(text), expected, "{text:?}");
+        }
+        assert!(matched > 200, "{matched} of {}", texts.len());
+    }
 
     #[test]
     fn the_duty_label_automaton_finds_what_the_regex_it_replaces_found() {
