@@ -8,7 +8,9 @@
 #    text and HTML pages (each with its own 发文字号 and date), plus the seed with its task table
 #    repeated 100× (the ×100 notice) and an HTML page with 100× the paragraphs;
 # 3. times `gongwen convert DIR -o OUT --to json` and `gongwen check DIR` on all cores and with
-#    RAYON_NUM_THREADS=1, with hyperfine when installed (else best of 3 wall-clock runs);
+#    RAYON_NUM_THREADS=1, with hyperfine when installed (else best of 3 wall-clock runs), and
+#    one file a run (the seed's text and page, and the State Council pages in
+#    ../shared/corpus/govcn when they are there; ONE_FILE_RUNS runs each, default 40);
 # 4. reports peak memory (`/usr/bin/time -v`, "Maximum resident set size") of the batch runs and
 #    of converting the ×1 and ×100 notices, against the target: peak < 10 × input + a small
 #    constant (the same reader's run on the seed, ×1).
@@ -22,7 +24,8 @@ COPIES=${1:-400}
 RUNS=${BENCH_RUNS:-5}
 
 cargo build --release -p gongwen-cli --quiet
-BIN=$ROOT/target/release/gongwen
+# GONGWEN_BIN times another build (an older one, side by side) instead of the one just built.
+BIN=${GONGWEN_BIN:-$ROOT/target/release/gongwen}
 SEED=$ROOT/seeds/cq-2021-19.txt
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gongwen-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -156,6 +159,27 @@ else
   best_of_3 "check, all cores" $CHECK
   best_of_3 "check, RAYON_NUM_THREADS=1" env RAYON_NUM_THREADS=1 $CHECK
 fi
+
+# One file a run, as a user converts a notice at the prompt or a script calls the binary once a
+# page: the start-up and the one-time work of a process (what a batch pays once) are in every
+# run. `--version` is the start-up alone.
+echo
+echo "== one file a run (${ONE_FILE_RUNS:=40} runs each; wall-clock and CPU per run)"
+one_file() { # label command…
+  local label=$1 TIMEFORMAT='%3R %3U %3S' times
+  shift
+  # bash's `time` of the loop: wall-clock, user and system seconds of all its runs.
+  times=$({ time for ((i = 0; i < ONE_FILE_RUNS; i++)); do "$@" >/dev/null 2>&1 || true; done; } 2>&1)
+  awk -v l="$label" -v t="$times" -v n="$ONE_FILE_RUNS" 'BEGIN {
+    split(t, x, " "); printf "%-44s %8.2f ms wall %8.2f ms CPU\n", l, x[1] * 1000 / n, (x[2] + x[3]) * 1000 / n }'
+}
+one_file "gongwen --version (start-up alone)" "$BIN" --version
+one_file "convert x1.txt --to json" "$BIN" convert "$WORK/x1.txt" -o "$OUT/one.json" -q
+one_file "convert x1.html --to json" "$BIN" convert "$WORK/x1.html" -o "$OUT/one.json" -q
+for page in "$ROOT"/../shared/corpus/govcn/*.html; do
+  [[ -f $page ]] || continue
+  one_file "convert $(basename "$page") --to json" "$BIN" convert "$page" -o "$OUT/one.json" -q
+done
 
 echo
 echo "== gongwen's own summary lines"
