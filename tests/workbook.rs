@@ -213,12 +213,17 @@ fn seed_workbook_reads_back_to_the_same_tasks() {
             b.extra
         );
     }
-    // The info sheet gives the notice's title, number, issuer and date back.
+    // The info sheet gives the notice's title, number, issuer, date, addressees, signature and
+    // note back.
     let n = (&doc.notice, &back.notice);
     assert_eq!(n.1.title, n.0.title);
     assert_eq!(n.1.doc_number, n.0.doc_number);
     assert_eq!(n.1.issuer, n.0.issuer);
     assert_eq!(n.1.date, n.0.date);
+    assert!(!n.0.addressees.is_empty() && n.0.signature.is_some() && n.0.note.is_some());
+    assert_eq!(n.1.addressees, n.0.addressees);
+    assert_eq!(n.1.signature, n.0.signature);
+    assert_eq!(n.1.note, n.0.note);
     assert!(
         !back
             .diagnostics
@@ -1311,6 +1316,7 @@ fn an_info_sheet_of_labelled_values_gives_the_notice_what_it_lacks() {
         ],
         &["发文字号：", "某府办发〔2022〕5号"],
         &["标题：某某市人民政府办公厅关于印发某某工作方案的通知"],
+        &["主送：", "各区县（自治县）人民政府，市政府有关部门"],
     ];
     let tasks: &[&[&str]] = &[
         SHEET_HEADER,
@@ -1329,6 +1335,15 @@ fn an_info_sheet_of_labelled_values_gives_the_notice_what_it_lacks() {
     );
     assert_eq!(d.notice.issuer.as_deref(), Some("某某市人民政府办公厅"));
     assert_eq!(d.notice.date.as_deref(), Some("2022-03-01"));
+    assert_eq!(
+        d.notice.addressees,
+        vec!["各区县（自治县）人民政府", "市政府有关部门"]
+    );
+    // What the sheet does not name stays empty.
+    assert_eq!(
+        (d.notice.signature.as_deref(), d.notice.note.as_deref()),
+        (None, None)
+    );
     assert!(d.diagnostics.iter().any(|x| x.code == "filled_from_page"));
 
     // Two labels are no info sheet: the sheet is ignored, and the notice stays empty.

@@ -737,6 +737,45 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // The letter's other elements, which a page's metadata seldom names but a workbook's info
+    // sheet does (ours among them): taken only where the document has none, and said so.
+    let field = |labels: &[&str]| {
+        labels
+            .iter()
+            .find_map(|l| page.fields.get(*l))
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+    };
+    let mut filled = |label: &str, value: &str| {
+        out.push(Diagnostic::new(
+            Severity::Info,
+            "filled_from_page",
+            format!("{label} `{value}` taken from the page's metadata"),
+            None,
+        ));
+    };
+    if n.addressees.is_empty() {
+        if let Some(v) = field(&["主送机关", "主送"]) {
+            filled("主送机关", v);
+            n.addressees = crate::structure::split_top_level(v, &['，', ','])
+                .into_iter()
+                .map(|a| a.trim().to_string())
+                .filter(|a| !a.is_empty())
+                .collect();
+        }
+    }
+    if n.signature.is_none() {
+        if let Some(v) = field(&["署名"]) {
+            filled("署名", v);
+            n.signature = Some(v.to_string());
+        }
+    }
+    if n.note.is_none() {
+        if let Some(v) = field(&["附注"]) {
+            filled("附注", v);
+            n.note = Some(v.to_string());
+        }
+    }
 }
 
 fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {

@@ -316,6 +316,18 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, Strin
     (rows > 0 && !pairs.is_empty()).then_some(pairs)
 }
 
+/// A label of an info sheet: a page's ([`as_label`]), or one of the letter's own elements that
+/// an info sheet lists beside them (ours does), which a page's metadata does not: 主送机关, 署名,
+/// 附注. Those count for no element of [`PageMeta`]; they stay among its fields.
+fn as_sheet_label(cell: &str) -> Option<String> {
+    const LETTER_LABELS: [&str; 4] = ["主送机关", "主送", "署名", "附注"];
+    as_label(cell).or_else(|| {
+        let stripped = strip_spaces(cell);
+        let l = stripped.trim_end_matches(['：', ':']);
+        LETTER_LABELS.contains(&l).then(|| l.to_string())
+    })
+}
+
 /// Document metadata laid out as a sheet of label/value rows (`标题 | 某某通知`, `发文字号 |
 /// 某府发〔2022〕8号`; also two pairs a row, or `标题：某某通知` in one cell): a workbook's info
 /// sheet, such as the `文档信息` sheet gongwen writes. Rows of anything else (a header such as
@@ -334,8 +346,8 @@ pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
         let mut i = 0;
         while let Some(cell) = cells.get(i) {
             i += 1;
-            if let Some(label) = as_label(cell) {
-                let value = cells.get(i).filter(|v| as_label(v).is_none());
+            if let Some(label) = as_sheet_label(cell) {
+                let value = cells.get(i).filter(|v| as_sheet_label(v).is_none());
                 if value.is_some() {
                     i += 1;
                 }
