@@ -1033,9 +1033,22 @@ pub fn build(mut input: Blocks) -> Document {
 
     // The letter body.
     let body_blocks = b.take_notes_and_lists(&blocks[k.min(body_end)..body_end]);
+    // A `续表` between two tables is no text of the letter's.
+    let table_at = |i: Option<usize>| {
+        i.and_then(|i| body_blocks.get(i))
+            .is_some_and(|blk| matches!(blk, Block::Table(_)))
+    };
     b.doc.notice.body = body_blocks
         .iter()
-        .filter_map(|blk| match blk {
+        .enumerate()
+        .filter_map(|(i, blk)| match blk {
+            Block::Para(p)
+                if table_at(i.checked_sub(1))
+                    && table_at(Some(i + 1))
+                    && is_continuation_marker(&p.text) =>
+            {
+                None
+            }
             Block::Para(p) => Some(p.text.clone()),
             Block::Table(_) => None,
         })
@@ -1673,7 +1686,7 @@ fn build_part(
     // after a `，` or `、` (`5．加强消费维权。健全消费纠纷多元化解机制，` / `畅通投诉举报渠道。…`) —
     // no sentence ends there, so the line after it, unless it is numbered, goes on with it.
     let mut held: Option<(Para, Unfinished)> = None;
-    for blk in blocks {
+    for (k, blk) in blocks.iter().enumerate() {
         if let Some((mut text, why)) = held.take() {
             match blk {
                 Block::Para(p)
@@ -1707,6 +1720,20 @@ fn build_part(
                     .get_mut(&(*blk as *const Block as usize))
                     .and_then(Option::take)
                     .unwrap_or_else(|| (**placeholder).clone());
+                // `续表` (or the table's title again) between two parts of one table: the
+                // marker is no text, and the parts are one table.
+                if let (Some(p), Some(prev)) = (prev_para, part.tables.last_mut())
+                    && k >= 2
+                    && matches!(blocks[k - 2], Block::Table(_))
+                    && (is_continuation_marker(&p.text)
+                        || prev.caption.as_deref() == Some(p.text.as_str())
+                        || part.title.as_deref() == Some(p.text.as_str()))
+                    && join_continued_table(prev, &mut t)
+                {
+                    outline.take_last_paragraph(&p.text);
+                    prev_para = None;
+                    continue;
+                }
                 if let Some(p) = prev_para {
                     if is_caption(&p.text) && outline.take_last_paragraph(&p.text) {
                         t.caption = Some(p.text.clone());
@@ -1758,6 +1785,79 @@ fn paren_balance(s: &str) -> i32 {
         '）' => n - 1,
         _ => n,
     })
+}
+
+/// A line that says the table under it goes on with the one above (split at a page break):
+/// `续表`, `续表1`, `（续表）`, `续上表`, `接上表`, or a short title with `（续）` after it
+/// (`附件1（续）`, `某某任务分工（续表）`).
+pub(crate) fn is_continuation_marker(s: &str) -> bool {
+    if s.is_empty() || char_len(s) > 60 {
+        return false;
+    }
+    let inner = s
+        .strip_prefix(['（', '(', '〔', '【', '［', '['])
+        .and_then(|x| x.strip_suffix(['）', ')', '〕', '】', '］', ']']))
+        .unwrap_or(s)
+        .trim();
+    if let Some(rest) = ["续表", "续上表", "接上表"]
+        .iter()
+        .find_map(|w| inner.strip_prefix(w))
+    {
+        // A number (`续表1`, `续表2-1`, `续表一`), and after a separator a title at most.
+        let title = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit()
+                || numbering::is_cn_numeral(c)
+                || matches!(c, '-' | '－' | '.' | '．')
+        });
+        let title = title.trim_start_matches([' ', '　']);
+        let sep = title.strip_prefix(['：', ':']);
+        return title.is_empty()
+            || sep.is_some_and(|t| t.is_empty() || is_title_line(t.trim()))
+            || (title.len() < rest.len() && is_title_line(title));
+    }
+    [
+        "（续）",
+        "(续)",
+        "（续表）",
+        "(续表)",
+        "（续上表）",
+        "（接上表）",
+    ]
+    .iter()
+    .find_map(|w| s.strip_suffix(w))
+    .is_some_and(|head| {
+        let head = head.trim();
+        !head.is_empty()
+            && (is_attachment_label(head) || (is_title_line(head) && !has_sentence_punct(head)))
+    })
+}
+
+/// Joins `next`, a table split from `prev` at a page break, onto `prev`: when it is as wide and
+/// prints no header or the same header again (which is left out). False, and nothing changed,
+/// otherwise.
+fn join_continued_table(prev: &mut Table, next: &mut Table) -> bool {
+    let width = |t: &Table| t.rows.first().map_or(0, Vec::len);
+    if width(prev) != width(next) || width(prev) == 0 || next.sheet != prev.sheet {
+        return false;
+    }
+    let skip = if next.header_rows == 0 {
+        0
+    } else if next.rows.get(..next.header_rows) == prev.rows.get(..prev.header_rows) {
+        next.header_rows
+    } else {
+        return false;
+    };
+    let offset = prev.rows.len();
+    for &(r, c) in &next.merged_down {
+        if r >= skip {
+            prev.merged_down.push((r - skip + offset, c));
+        }
+    }
+    prev.row_lines
+        .extend(std::mem::take(&mut next.row_lines).into_iter().skip(skip));
+    prev.rows
+        .extend(std::mem::take(&mut next.rows).into_iter().skip(skip));
+    true
 }
 
 fn is_caption(s: &str) -> bool {

@@ -530,7 +530,10 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     && (is_table_line(lines[j - 1]) || broken.last().copied().unwrap_or(false))
                     && !is_group_line(lines[j])
                     && !is_attachment_head(lines[j])
-                    && table_line_after_break(lines, j + 1);
+                    && table_line_after_break(lines, j + 1)
+                    && !crate::structure::is_continuation_marker(
+                        &crate::normalize::normalize_cell(lines[j]),
+                    );
                 let row_line = line_break
                     || is_table_line(lines[j])
                     || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1));

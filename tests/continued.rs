@@ -1,0 +1,118 @@
+//! Misparses mended: a task table's `续表` between its parts, a contact line (`联系人：…`) as the
+//! note, a running header missing from the first page, and inline tasks' numbers.
+
+use gongwen_parse::{Document, InputFormat, Options, parse, parse_text};
+
+fn html(page: &str) -> Document {
+    let opts = Options {
+        format: Some(InputFormat::Html),
+        ..Options::default()
+    };
+    parse(page.as_bytes(), &opts).expect("parses")
+}
+
+const HEAD: &str = "某某市人民政府办公厅\n关于印发某某工作方案的通知\n某府办发〔2022〕5号\n\
+各区县人民政府，市政府有关部门：\n现将《某某工作方案》印发给你们，请认真贯彻执行。\n\
+某某市人民政府办公厅\n2022年5月7日\n（此件公开发布）\n附件\n某某工作方案任务分工\n";
+
+/// The attachment's task table, split after its second row by `between` (lines), the header
+/// printed again on the second page when `header_again`.
+fn split_table(between: &str, header_again: bool) -> String {
+    let header = "序号\t主要任务\t牵头单位\t配合单位\n";
+    let mut text = format!(
+        "{HEAD}{header}1\t推进甲事项\t市发展改革委\t市财政局\n2\t推进乙事项\t市教委\t市科技局\n{between}\n"
+    );
+    if header_again {
+        text.push_str(header);
+    }
+    text.push_str("3\t推进丙事项\t市商务委\t市财政局\n4\t推进丁事项\t市交通局\t市公安局\n");
+    text
+}
+
+fn one_table_of_four_tasks(d: &Document, what: &str) {
+    let part = d.parts.last().expect("a part");
+    assert!(part.preamble.is_empty(), "{what}: {:?}", part.preamble);
+    assert!(part.sections.is_empty(), "{what}: {:?}", part.sections);
+    assert_eq!(part.tables.len(), 1, "{what}: {:?}", part.tables);
+    let t = &part.tables[0];
+    let numbers: Vec<&str> = t.rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(numbers, ["序号", "1", "2", "3", "4"], "{what}");
+    assert_eq!(t.rows.len(), t.row_lines.len(), "{what}");
+    assert!(
+        t.rows.iter().flatten().all(|c| !c.contains('续')),
+        "{what}: {:?}",
+        t.rows
+    );
+    let seqs: Vec<u32> = d.tasks.iter().map(|t| t.seq).collect();
+    assert_eq!(seqs, [1, 2, 3, 4], "{what}");
+}
+
+#[test]
+fn a_continued_table_marker_joins_the_parts_of_a_text_table() {
+    for marker in [
+        "续表",
+        "续表1",
+        "（续表）",
+        "续上表",
+        "附件（续）",
+        "某某工作方案任务分工（续）",
+        "某某工作方案任务分工",
+    ] {
+        for header_again in [true, false] {
+            let d = parse_text(&split_table(marker, header_again));
+            one_table_of_four_tasks(&d, &format!("{marker} {header_again}"));
+        }
+    }
+}
+
+#[test]
+fn a_sentence_between_two_tables_stays_text() {
+    let d = parse_text(&split_table("本表所列任务按季度调度。", true));
+    let part = d.parts.last().expect("a part");
+    assert_eq!(part.preamble, ["本表所列任务按季度调度。"]);
+    assert_eq!(part.tables.len(), 2);
+}
+
+#[test]
+fn a_continued_table_marker_joins_the_tables_of_a_page() {
+    let row = |cells: [&str; 4]| {
+        let cells: String = cells.iter().map(|c| format!("<td>{c}</td>")).collect();
+        format!("<tr>{cells}</tr>")
+    };
+    let mut page = String::from("<html><body><div class=\"content\">");
+    for l in HEAD.lines() {
+        page.push_str(&format!("<p>{l}</p>"));
+    }
+    page.push_str("<table>");
+    page.push_str(&row(["序号", "主要任务", "牵头单位", "配合单位"]));
+    page.push_str(&row(["1", "推进甲事项", "市发展改革委", "市财政局"]));
+    page.push_str(&row(["2", "推进乙事项", "市教委", "市科技局"]));
+    page.push_str("</table><p>（续表）</p><table>");
+    page.push_str(&row(["3", "推进丙事项", "市商务委", "市财政局"]));
+    page.push_str(&row(["4", "推进丁事项", "市交通局", "市公安局"]));
+    page.push_str("</table></div></body></html>");
+    one_table_of_four_tasks(&html(&page), "page");
+}
+
+#[test]
+fn a_continued_table_marker_is_no_text_of_a_bare_table_page() {
+    let page = "<html><body><div class=\"content\"><table>\
+        <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>推进城市更新。</td><td>市住房城乡建委</td><td>市财政局</td></tr></table>\
+        <p>续表</p><table>\
+        <tr><td>2</td><td>优化营商环境。</td><td>市发展改革委</td><td>市市场监管局</td></tr></table>\
+        </div></body></html>";
+    let d = html(page);
+    assert!(
+        d.notice.body.iter().all(|p| !p.contains('续')),
+        "{:?}",
+        d.notice.body
+    );
+    let tables: Vec<usize> = d
+        .parts
+        .iter()
+        .flat_map(|p| p.tables.iter().map(|t| t.rows.len()))
+        .collect();
+    assert_eq!(tables, [3]);
+    assert_eq!(d.tasks.len(), 2);
+}
