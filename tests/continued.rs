@@ -116,3 +116,64 @@ fn a_continued_table_marker_is_no_text_of_a_bare_table_page() {
     assert_eq!(tables, [3]);
     assert_eq!(d.tasks.len(), 2);
 }
+
+const LETTER: &str = "某某区人民政府办公室\n关于报送某某材料的通知\n各街道办事处，区政府有关部门：\n\
+一、报送内容\n请于5月底前报送某某材料。\n二、工作要求\n请按时报送。\n";
+
+#[test]
+fn a_contact_line_after_the_letter_is_the_note() {
+    for (text, note) in [
+        // At the end of the letter, right above the signature.
+        (
+            format!(
+                "{LETTER}（联系人：张三，联系电话：023-12345678）\n某某区人民政府办公室\n2022年5月7日\n"
+            ),
+            "联系人：张三，联系电话：023-12345678",
+        ),
+        (
+            format!(
+                "{LETTER}联系人：张三\n联系电话：023-12345678\n某某区人民政府办公室\n2022年5月7日\n（此件公开发布）\n"
+            ),
+            "此件公开发布；联系人：张三；联系电话：023-12345678",
+        ),
+        // Under the date, after the note, before an attachment.
+        (
+            format!(
+                "{LETTER}某某区人民政府办公室\n2022年5月7日\n（此件公开发布）\n（联系人：张三，联系电话：023-12345678）\n附件\n某某材料清单\n一、基本情况\n填写基本情况。\n"
+            ),
+            "此件公开发布；联系人：张三，联系电话：023-12345678",
+        ),
+        // Under the date, bare.
+        (
+            format!(
+                "{LETTER}某某区人民政府办公室\n2022年5月7日\n联系人：张三；电话：023-12345678\n"
+            ),
+            "联系人：张三；电话：023-12345678",
+        ),
+    ] {
+        let d = parse_text(&text);
+        assert_eq!(d.notice.note.as_deref(), Some(note), "{text}");
+        let body = &d.parts[0];
+        assert_eq!(body.sections[1].paragraphs, ["请按时报送。"], "{text}");
+        assert!(
+            d.parts
+                .iter()
+                .all(|p| p.kind != gongwen_parse::PartKind::Enclosure),
+            "{text}"
+        );
+        assert!(d.notice.body.iter().all(|p| !p.contains("联系")), "{text}");
+    }
+}
+
+#[test]
+fn a_contact_under_a_heading_of_its_own_stays_text() {
+    let text = format!(
+        "{LETTER}三、联系方式\n联系人：张三，联系电话：023-12345678\n某某区人民政府办公室\n2022年5月7日\n（此件公开发布）\n"
+    );
+    let d = parse_text(&text);
+    assert_eq!(d.notice.note.as_deref(), Some("此件公开发布"));
+    assert_eq!(
+        d.parts[0].sections[2].paragraphs,
+        ["联系人：张三，联系电话：023-12345678"]
+    );
+}

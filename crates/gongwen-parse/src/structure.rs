@@ -732,6 +732,8 @@ struct Builder {
     /// block, so each grid is moved into the model instead of copied.
     tables: std::collections::HashMap<usize, Option<Table>>,
     notes: Vec<(String, usize)>,
+    /// Contact lines of the 附注 (`联系人：…`), without their brackets.
+    contacts: Vec<String>,
     /// Source line of each entry of `doc.notice.attachments`.
     attachment_lines: Vec<usize>,
     /// The titles in `doc.notice.attachments` as [`title_key`]s, so that a file the page links
@@ -831,6 +833,15 @@ impl Builder {
     }
 
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
+    /// Takes the lines of a contact (see [`is_contact_line`]) into the note.
+    fn take_contact(&mut self, blocks: &[&Block]) {
+        for blk in blocks {
+            if let Block::Para(p) = blk {
+                self.contacts.push(strip_parens(&p.text));
+            }
+        }
+    }
+
     fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
         let mut out = Vec::with_capacity(blocks.len());
         let mut i = 0;
@@ -914,6 +925,92 @@ impl Builder {
     }
 }
 
+/// A contact line, the 附注 of a request or of a notice that asks for a reply:
+/// `（联系人：张三，联系电话：023-12345678）`, `联系人：张三；电话：…`, `联系电话：…`.
+fn is_contact_line(s: &str) -> bool {
+    let inner = strip_parens(s);
+    char_len(&inner) <= 100
+        && ["联系人", "联系电话", "联系方式"].iter().any(|w| {
+            inner.strip_prefix(w).is_some_and(|rest| {
+                // `联系人：`, `联系人及电话：`: the label ends within a few characters.
+                rest.chars().take(6).any(|c| matches!(c, '：' | ':'))
+            })
+        })
+        // No sentence inside: a full stop, if any, ends it.
+        && !inner.trim_end_matches('。').contains('。')
+}
+
+/// A line of a contact's details under its `联系人：张三` line: `电话：…`, `传真：…`, `邮箱：…`.
+fn is_contact_detail(s: &str) -> bool {
+    is_contact_line(s)
+        || (char_len(s) <= 60
+            && !s.contains('。')
+            && [
+                "电话",
+                "办公电话",
+                "手机",
+                "传真",
+                "邮箱",
+                "电子邮箱",
+                "电子信箱",
+                "邮编",
+                "地址",
+                "联系地址",
+            ]
+            .iter()
+            .any(|w| {
+                s.strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(['：', ':']))
+            }))
+}
+
+/// How many blocks at the end of the letter body (right above its signature) are a contact (a
+/// `联系人` line and the lines of its details): none when a heading or a line ending in `：`
+/// introduces them (`五、联系方式`, `联系方式如下：`), which makes them text.
+fn trailing_contact(body: &[&Block]) -> usize {
+    fn para<'a>(blk: &&'a Block) -> Option<&'a str> {
+        match blk {
+            Block::Para(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        }
+    }
+    let details = body
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|blk| para(blk).is_some_and(is_contact_detail))
+        .count();
+    let tail = &body[body.len() - details..];
+    let Some(start) = tail
+        .iter()
+        .position(|blk| para(blk).is_some_and(is_contact_line))
+    else {
+        return 0;
+    };
+    let n = details - start;
+    let introduced = body[..body.len() - n]
+        .last()
+        .and_then(para)
+        .is_some_and(|t| {
+            numbering::has_marker(t) || t.ends_with(['：', ':']) || t.contains("联系")
+        });
+    if introduced { 0 } else { n }
+}
+
+/// How many blocks at the start of `rest` are a contact: a `联系人` line and its details.
+fn leading_contact(rest: &[&Block]) -> usize {
+    let para = |i: usize| match rest.get(i) {
+        Some(Block::Para(p)) => Some(p.text.as_str()),
+        _ => None,
+    };
+    if !para(0).is_some_and(is_contact_line) {
+        return 0;
+    }
+    1 + (1..5)
+        .take_while(|&i| para(i).is_some_and(|t| !is_contact_line(t) && is_contact_detail(t)))
+        .count()
+}
+
 fn strip_parens(s: &str) -> String {
     s.trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')'])
@@ -938,6 +1035,7 @@ pub fn build(mut input: Blocks) -> Document {
             ..Document::default()
         },
         notes: Vec::new(),
+        contacts: Vec::new(),
         attachment_lines: Vec::new(),
         attachment_titles: rustc_hash::FxHashSet::default(),
         linked_titles: rustc_hash::FxHashSet::default(),
@@ -1019,13 +1117,34 @@ pub fn build(mut input: Blocks) -> Document {
                 b.doc.notice.signature = Some(signature.join("、"));
             }
             let mut rest = d + 1;
-            if let Some(Block::Para(q)) = blocks.get(rest) {
-                if let Some(note) = note_under_date(&q.text) {
-                    b.notes.push((note, q.line));
-                    rest += 1;
+            // Under the date: the note (附注), and a contact (`（联系人：…）`) before or after it.
+            for _ in 0..3 {
+                let contact = leading_contact(&blocks[rest.min(blocks.len())..]);
+                if contact > 0 {
+                    b.take_contact(&blocks[rest..rest + contact]);
+                    rest += contact;
+                    continue;
+                }
+                let Some(Block::Para(q)) = blocks.get(rest) else {
+                    break;
+                };
+                let note = if rest == d + 1 {
+                    note_under_date(&q.text)
+                } else {
+                    is_note(&q.text).then(|| strip_parens(&q.text))
+                };
+                match note {
+                    Some(note) => {
+                        b.notes.push((note, q.line));
+                        rest += 1;
+                    }
+                    None => break,
                 }
             }
-            (sig_start, rest)
+            // A contact at the end of the letter, right above its signature, is the 附注's too.
+            let contact = trailing_contact(&blocks[k.min(sig_start)..sig_start]);
+            b.take_contact(&blocks[sig_start - contact..sig_start]);
+            (sig_start - contact, rest)
         }
         None if workbook => (0, 0),
         None => (blocks.len(), blocks.len()),
@@ -1110,6 +1229,12 @@ pub fn build(mut input: Blocks) -> Document {
 
     if let Some((note, _)) = b.notes.first() {
         b.doc.notice.note = Some(note.clone());
+    }
+    // Contact lines join the note, after it.
+    if !b.contacts.is_empty() {
+        let mut note: Vec<&str> = b.doc.notice.note.iter().map(String::as_str).collect();
+        note.extend(b.contacts.iter().map(String::as_str));
+        b.doc.notice.note = Some(note.join("；"));
     }
     if b.doc.notice.issuer.is_none() {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
