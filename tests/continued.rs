@@ -177,3 +177,54 @@ fn a_contact_under_a_heading_of_its_own_stays_text() {
         ["联系人：张三，联系电话：023-12345678"]
     );
 }
+
+/// A notice and its enclosed plan over four pages, numbered `— n —` at their feet, each page
+/// after the first under `header` (lines), and the plan's title on top of the pages after its
+/// first when `title_again`.
+fn paged(header: &str, title_again: bool) -> String {
+    let pages = [
+        "某某市人民政府\n关于印发某某工作方案的通知\n某府发〔2022〕5号\n各区县人民政府，市政府有关部门：\n\
+         现将《某某工作方案》印发给你们，请认真贯彻执行。\n某某市人民政府\n2022年5月7日\n（此件公开发布）\n",
+        "某某工作方案\n为推进某某工作，制定本方案。\n一、总体要求\n（一）指导思想。坚持稳中求进，推动某某工作\n",
+        "取得实效。\n（二）工作目标。到2025年，某某工作取得明显成效。\n二、重点任务\n",
+        "（一）推进甲事项。加快推进甲事项。\n（二）推进乙事项。加快推进乙事项。\n",
+    ];
+    let mut text = String::new();
+    for (i, page) in pages.iter().enumerate() {
+        if i > 0 {
+            text.push('\u{c}');
+            text.push_str(header);
+            if title_again && i > 1 {
+                text.push_str("某某工作方案\n");
+            }
+            text.push('\n');
+        }
+        text.push_str(page);
+        text.push_str(&format!("\n                — {} —\n", i + 1));
+    }
+    text
+}
+
+#[test]
+fn a_running_header_on_every_page_but_the_first_goes() {
+    for header in ["某某市人民政府公报\n", "某某市人民政府公报\n2022年第5期\n"]
+    {
+        let d = parse_text(&paged(header, false));
+        let json = serde_json::to_string(&d).expect("json");
+        assert!(!json.contains("公报") && !json.contains("第5期"), "{json}");
+        let plan = d.parts.last().expect("the plan");
+        assert_eq!(plan.title.as_deref(), Some("某某工作方案"), "{header}");
+        assert_eq!(plan.preamble, ["为推进某某工作，制定本方案。"], "{header}");
+        assert_eq!(plan.sections.len(), 2, "{header}");
+    }
+}
+
+#[test]
+fn a_title_the_letter_names_stays_where_it_starts_the_plan() {
+    // The plan's title tops the second page and, as a running header, every page after it.
+    let d = parse_text(&paged("", true));
+    let plan = d.parts.last().expect("the plan");
+    assert_eq!(plan.title.as_deref(), Some("某某工作方案"));
+    assert_eq!(plan.preamble, ["为推进某某工作，制定本方案。"]);
+    assert_eq!(d.parts.len(), 1);
+}
