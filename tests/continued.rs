@@ -228,3 +228,47 @@ fn a_title_the_letter_names_stays_where_it_starts_the_plan() {
     assert_eq!(plan.preamble, ["为推进某某工作，制定本方案。"]);
     assert_eq!(d.parts.len(), 1);
 }
+
+#[test]
+fn inline_tasks_at_several_heading_levels_are_numbered_on() {
+    let text = "某某市人民政府\n关于某某工作的意见\n某府发〔2022〕5号\n各区县人民政府，市政府有关部门：\n\
+        为推进某某工作，提出如下意见。\n\
+        一、加快推进甲事项。推进甲事项建设。（牵头单位：市发展改革委；配合单位：市财政局）\n\
+        （一）推进甲一事项。加快甲一建设。（牵头单位：市教委；配合单位：市科技局）\n\
+        （二）推进甲二事项。加快甲二建设。（牵头单位：市商务委）\n\
+        二、加快推进乙事项。推进乙事项建设。（牵头单位：市交通局）\n\
+        （一）推进乙一事项。加快乙一建设。（牵头单位：市公安局）\n\
+        （五）推进乙五事项。加快乙五建设。（牵头单位：市水利局）\n\
+        某某市人民政府\n2022年5月7日\n";
+    let d = parse_text(text);
+    let got: Vec<(u32, Option<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.marker.as_deref()))
+        .collect();
+    // Numbers that rise are the markers'; the others count on.
+    assert_eq!(
+        got,
+        [
+            (1, Some("一、")),
+            (2, Some("（一）")),
+            (3, Some("（二）")),
+            (4, Some("二、")),
+            (5, Some("（一）")),
+            (6, Some("（五）")),
+        ]
+    );
+}
+
+#[test]
+fn inline_tasks_whose_numbers_rise_keep_their_markers_numbers() {
+    let text = "某某市人民政府\n关于某某工作的意见\n某府发〔2022〕5号\n各区县人民政府，市政府有关部门：\n\
+        为推进某某工作，提出如下意见。\n\
+        一、总体要求\n做好某某工作。\n\
+        二、加快推进乙事项。推进乙事项建设。（牵头单位：市交通局）\n\
+        四、加快推进丁事项。推进丁事项建设。（牵头单位：市公安局）\n\
+        某某市人民政府\n2022年5月7日\n";
+    let d = parse_text(text);
+    let seqs: Vec<u32> = d.tasks.iter().map(|t| t.seq).collect();
+    assert_eq!(seqs, [2, 4]);
+}

@@ -2178,6 +2178,22 @@ fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.heading_suffix);
 }
 
+/// Numbers the inline duties as one list, in reading order: a measure keeps its marker's number
+/// (`（三）` is 3) while the numbers rise; one whose number does not (a measure under another
+/// heading level, `一、` 1 over `（一）` 1, or a second clause of one paragraph) counts on from
+/// the task before it, so that no two share a number. The marker keeps the number as printed.
+fn number_inline_tasks(tasks: &mut [Task]) {
+    let mut last: Option<u32> = None;
+    for t in tasks {
+        if let Some(n) = last
+            && t.seq <= n
+        {
+            t.seq = n.saturating_add(1);
+        }
+        last = Some(t.seq);
+    }
+}
+
 /// Collects every task of the document: task tables first, in reading order, then inline duties.
 pub fn collect_tasks(doc: &mut Document) {
     // Whether the document states the first unit leads: looked for (over the whole document) only
@@ -2208,6 +2224,7 @@ pub fn collect_tasks(doc: &mut Document) {
         }
     }
     group_by_sheet(&mut tasks);
+    let first_inline = tasks.len();
     for part in &doc.parts {
         inline_tasks(
             &part.sections,
@@ -2216,6 +2233,7 @@ pub fn collect_tasks(doc: &mut Document) {
             &mut tasks,
         );
     }
+    number_inline_tasks(tasks.get_mut(first_inline..).unwrap_or_default());
     doc.tasks = tasks;
 }
 
