@@ -272,3 +272,35 @@ fn inline_tasks_whose_numbers_rise_keep_their_markers_numbers() {
     let seqs: Vec<u32> = d.tasks.iter().map(|t| t.seq).collect();
     assert_eq!(seqs, [2, 4]);
 }
+
+#[test]
+fn a_row_printed_3_after_a_number_counted_on_to_3_is_a_task_of_its_own() {
+    let text = "某某工作任务分工\n序号\t主要任务\t牵头单位\t配合单位\n\
+        1\t推进甲事项。\t市发展改革委\t市财政局\n\
+        2\t推进乙事项。\t市教委\t市科技局\n\
+        2.1\t推进乙一事项。\t市教委\t市财政局\n\
+        3\t推进丙事项。\t\t\n\
+        4\t推进丁事项。\t市交通局\t市公安局\n";
+    let d = parse_text(text);
+    let got: Vec<(u32, &str, Option<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.text.as_str(), t.marker.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "推进甲事项。", None),
+            (2, "推进乙事项。", None),
+            (3, "推进乙一事项。", Some("2.1")),
+            (3, "推进丙事项。", None),
+            (4, "推进丁事项。", None),
+        ]
+    );
+    // The number 3 was printed once: no repeat.
+    assert!(
+        d.diagnostics.iter().all(|x| x.code != "task_number_repeat"),
+        "{:?}",
+        d.diagnostics
+    );
+}

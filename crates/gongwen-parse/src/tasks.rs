@@ -1122,8 +1122,12 @@ impl TableRead {
                 let runs_on = !text.ends_with(['。', '；', ';', '！']);
                 // A cell cut mid-phrase (`…，建设全市统一的`): the number's next row goes on.
                 let cut = text.ends_with(['，', '、', '：', '的', '和', '及', '与', '或']);
-                let same_number =
-                    seq.is_some() && seq == Some(prev.seq) && task.extra == prev.extra;
+                // The same number printed again: not a number counted on past one that is no
+                // integer (`2.1` counted as 3, then a row printed `3`).
+                let same_number = seq.is_some()
+                    && seq == Some(prev.seq)
+                    && prev.marker.is_none()
+                    && task.extra == prev.extra;
                 let units_only = task.text.is_empty();
                 let text_only = task.lead.is_empty() && task.support.is_empty();
                 // Unit cells merged down with the number carry the same units on every row.
