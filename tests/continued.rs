@@ -304,3 +304,26 @@ fn a_row_printed_3_after_a_number_counted_on_to_3_is_a_task_of_its_own() {
         d.diagnostics
     );
 }
+
+#[test]
+fn a_continued_table_marker_as_a_title_row_joins_the_tables_of_a_page() {
+    let page = "<html><body><div class=\"content\"><p>附件</p><p>某某工作方案任务分工</p><table>\
+        <tr><td>序号</td><td>主要任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>推进甲事项</td><td>市发展改革委</td><td>市财政局</td></tr></table>\
+        <table><tr><td colspan=\"4\">续表</td></tr>\
+        <tr><td>序号</td><td>主要任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>2</td><td>推进乙事项</td><td>市教委</td><td>市科技局</td></tr></table>\
+        </div></body></html>";
+    let d = html(page);
+    let tables: Vec<(Option<&str>, usize)> = d
+        .parts
+        .iter()
+        .flat_map(|p| {
+            p.tables
+                .iter()
+                .map(|t| (t.caption.as_deref(), t.rows.len()))
+        })
+        .collect();
+    assert_eq!(tables, [(Some("某某工作方案任务分工"), 3)]);
+    assert_eq!(d.tasks.len(), 2);
+}

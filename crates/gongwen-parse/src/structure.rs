@@ -1859,6 +1859,15 @@ fn build_part(
                     prev_para = None;
                     continue;
                 }
+                // The same with the marker as the second part's own title row.
+                if k >= 1
+                    && matches!(blocks[k - 1], Block::Table(_))
+                    && t.caption.as_deref().is_some_and(is_continuation_marker)
+                    && let Some(prev) = part.tables.last_mut()
+                    && join_continued_table(prev, &mut t)
+                {
+                    continue;
+                }
                 if let Some(p) = prev_para {
                     if is_caption(&p.text) && outline.take_last_paragraph(&p.text) {
                         t.caption = Some(p.text.clone());
