@@ -327,3 +327,53 @@ fn a_continued_table_marker_as_a_title_row_joins_the_tables_of_a_page() {
     assert_eq!(tables, [(Some("某某工作方案任务分工"), 3)]);
     assert_eq!(d.tasks.len(), 2);
 }
+
+/// A Word document whose body is `body` (WordprocessingML paragraphs and tables).
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::{Cursor, Write};
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", document.as_str()),
+    ] {
+        w.start_file(name, o).expect("zip entry");
+        w.write_all(data.as_bytes()).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
+
+#[test]
+fn a_continued_table_marker_joins_the_tables_of_a_word_document() {
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let row = |cells: [&str; 4]| {
+        let cells: String = cells
+            .iter()
+            .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
+            .collect();
+        format!("<w:tr>{cells}</w:tr>")
+    };
+    let mut body: String = HEAD.lines().map(p).collect();
+    body.push_str("<w:tbl>");
+    body.push_str(&row(["序号", "主要任务", "牵头单位", "配合单位"]));
+    body.push_str(&row(["1", "推进甲事项", "市发展改革委", "市财政局"]));
+    body.push_str(&row(["2", "推进乙事项", "市教委", "市科技局"]));
+    body.push_str("</w:tbl>");
+    body.push_str(&p("续表1"));
+    body.push_str("<w:tbl>");
+    body.push_str(&row(["序号", "主要任务", "牵头单位", "配合单位"]));
+    body.push_str(&row(["3", "推进丙事项", "市商务委", "市财政局"]));
+    body.push_str(&row(["4", "推进丁事项", "市交通局", "市公安局"]));
+    body.push_str("</w:tbl>");
+    let opts = Options {
+        format: Some(InputFormat::Docx),
+        ..Options::default()
+    };
+    let d = parse(&docx(&body), &opts).expect("parses");
+    one_table_of_four_tasks(&d, "docx");
+}
