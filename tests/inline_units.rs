@@ -387,7 +387,8 @@ fn allocation_lines_under_a_measure_close_it_as_a_task() {
             ),
             // A bare title is not part of the measure; each line closes the text before it.
             (3, "打造消费集聚区。", (vec!["市城管局"], vec![])),
-            (3, "建设特色街区。", (vec!["市住建局"], vec![])),
+            // A second measure under one marker counts on: inline tasks' numbers are unique.
+            (4, "建设特色街区。", (vec!["市住建局"], vec![])),
         ]
     );
     // The lines stay in the section as printed.
@@ -490,6 +491,7 @@ fn a_paragraph_of_clauses_each_with_its_allocation_is_a_task_per_clause() {
          （三）提升通关效率。压缩整体通关时间（以下简称通关时间）；优化查验流程。（责任单位：某某海关）",
     ));
     assert_eq!(
+        // Numbered in reading order: clauses of one measure count on from it.
         numbered_texts_and_units(&doc),
         [
             (
@@ -498,27 +500,27 @@ fn a_paragraph_of_clauses_each_with_its_allocation_is_a_task_per_clause() {
                 (vec!["市商务委"], vec![])
             ),
             (
-                1,
+                2,
                 "培育外贸企业。二是加大出口信保支持力度",
                 (vec!["市商务委", "市财政局"], vec![])
             ),
             (
-                1,
+                3,
                 "培育外贸企业。三是强化融资服务",
                 (vec!["市金融监管局"], vec!["人行某市分行"])
             ),
             (
-                2,
+                4,
                 "发展新业态。推动跨境电商发展。",
                 (vec!["市商务委"], vec![])
             ),
             (
-                2,
+                5,
                 "发展新业态。提升海外仓服务水平。",
                 (vec!["市邮政管理局"], vec![])
             ),
             (
-                3,
+                6,
                 "提升通关效率。压缩整体通关时间（以下简称通关时间）；优化查验流程。",
                 (vec!["某某海关"], vec![])
             ),

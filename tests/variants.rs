@@ -149,7 +149,8 @@ fn plan_numbered_only_with_chinese_and_arabic_items() {
             (1, Some("1．")),
             (2, Some("2．")),
             (3, Some("3．")),
-            (2, Some("2．"))
+            // Under the next heading the number counts on: inline tasks' numbers are unique.
+            (4, Some("2．"))
         ]
     );
     assert_eq!(

@@ -87,7 +87,10 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
             // Numbering that starts again under each group (`（一）` 1, 2; `（二）` 1) is no repeat;
             // nor is a number printed once in a 序号 cell merged down over two measures' rows.
             let restarts = t.seq == 1 && t.group != p.group;
-            if t.seq == p.seq && !restarts && !t.shares_number {
+            // A number counted on past one that is no integer (`2.1` counted as 3) was never
+            // printed: a row printed `3` after it repeats nothing.
+            let counted_on = p.marker.is_some() && t.marker.is_none();
+            if t.seq == p.seq && !restarts && !t.shares_number && !counted_on {
                 out.push(warn(
                     "task_number_repeat",
                     format!(

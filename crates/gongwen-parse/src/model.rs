@@ -298,7 +298,9 @@ pub enum TaskOrigin {
 /// One task: what must be done and who leads and supports it.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Task {
-    /// The task's number (序号), or the number of the measure's marker for inline duties.
+    /// The task's number (序号), or the number of the measure's marker for inline duties — counted
+    /// on from the inline duty before when it does not rise, so that inline duties' numbers are
+    /// unique and in reading order.
     pub seq: u32,
     /// The task text.
     pub text: String,

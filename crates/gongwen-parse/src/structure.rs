@@ -907,6 +907,8 @@ struct Builder {
     /// block, so each grid is moved into the model instead of copied.
     tables: std::collections::HashMap<usize, Option<Table>>,
     notes: Vec<(String, usize)>,
+    /// Contact lines of the 附注 (`联系人：…`), without their brackets.
+    contacts: Vec<String>,
     /// Source line of each entry of `doc.notice.attachments`.
     attachment_lines: Vec<usize>,
     /// The titles in `doc.notice.attachments` as [`title_key`]s, so that a file the page links
@@ -1006,6 +1008,15 @@ impl Builder {
     }
 
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
+    /// Takes the lines of a contact (see [`is_contact_line`]) into the note.
+    fn take_contact(&mut self, blocks: &[&Block]) {
+        for blk in blocks {
+            if let Block::Para(p) = blk {
+                self.contacts.push(strip_parens(&p.text));
+            }
+        }
+    }
+
     fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
         let mut out = Vec::with_capacity(blocks.len());
         let mut i = 0;
@@ -1089,6 +1100,92 @@ impl Builder {
     }
 }
 
+/// A contact line, the 附注 of a request or of a notice that asks for a reply:
+/// `（联系人：张三，联系电话：023-12345678）`, `联系人：张三；电话：…`, `联系电话：…`.
+fn is_contact_line(s: &str) -> bool {
+    let inner = strip_parens(s);
+    char_len(&inner) <= 100
+        && ["联系人", "联系电话", "联系方式"].iter().any(|w| {
+            inner.strip_prefix(w).is_some_and(|rest| {
+                // `联系人：`, `联系人及电话：`: the label ends within a few characters.
+                rest.chars().take(6).any(|c| matches!(c, '：' | ':'))
+            })
+        })
+        // No sentence inside: a full stop, if any, ends it.
+        && !inner.trim_end_matches('。').contains('。')
+}
+
+/// A line of a contact's details under its `联系人：张三` line: `电话：…`, `传真：…`, `邮箱：…`.
+fn is_contact_detail(s: &str) -> bool {
+    is_contact_line(s)
+        || (char_len(s) <= 60
+            && !s.contains('。')
+            && [
+                "电话",
+                "办公电话",
+                "手机",
+                "传真",
+                "邮箱",
+                "电子邮箱",
+                "电子信箱",
+                "邮编",
+                "地址",
+                "联系地址",
+            ]
+            .iter()
+            .any(|w| {
+                s.strip_prefix(w)
+                    .is_some_and(|r| r.starts_with(['：', ':']))
+            }))
+}
+
+/// How many blocks at the end of the letter body (right above its signature) are a contact (a
+/// `联系人` line and the lines of its details): none when a heading or a line ending in `：`
+/// introduces them (`五、联系方式`, `联系方式如下：`), which makes them text.
+fn trailing_contact(body: &[&Block]) -> usize {
+    fn para<'a>(blk: &&'a Block) -> Option<&'a str> {
+        match blk {
+            Block::Para(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        }
+    }
+    let details = body
+        .iter()
+        .rev()
+        .take(4)
+        .take_while(|blk| para(blk).is_some_and(is_contact_detail))
+        .count();
+    let tail = &body[body.len() - details..];
+    let Some(start) = tail
+        .iter()
+        .position(|blk| para(blk).is_some_and(is_contact_line))
+    else {
+        return 0;
+    };
+    let n = details - start;
+    let introduced = body[..body.len() - n]
+        .last()
+        .and_then(para)
+        .is_some_and(|t| {
+            numbering::has_marker(t) || t.ends_with(['：', ':']) || t.contains("联系")
+        });
+    if introduced { 0 } else { n }
+}
+
+/// How many blocks at the start of `rest` are a contact: a `联系人` line and its details.
+fn leading_contact(rest: &[&Block]) -> usize {
+    let para = |i: usize| match rest.get(i) {
+        Some(Block::Para(p)) => Some(p.text.as_str()),
+        _ => None,
+    };
+    if !para(0).is_some_and(is_contact_line) {
+        return 0;
+    }
+    1 + (1..5)
+        .take_while(|&i| para(i).is_some_and(|t| !is_contact_line(t) && is_contact_detail(t)))
+        .count()
+}
+
 fn strip_parens(s: &str) -> String {
     s.trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')'])
@@ -1113,6 +1210,7 @@ pub fn build(mut input: Blocks) -> Document {
             ..Document::default()
         },
         notes: Vec::new(),
+        contacts: Vec::new(),
         attachment_lines: Vec::new(),
         attachment_titles: rustc_hash::FxHashSet::default(),
         linked_titles: rustc_hash::FxHashSet::default(),
@@ -1194,13 +1292,34 @@ pub fn build(mut input: Blocks) -> Document {
                 b.doc.notice.signature = Some(signature.join("、"));
             }
             let mut rest = d + 1;
-            if let Some(Block::Para(q)) = blocks.get(rest) {
-                if let Some(note) = note_under_date(&q.text) {
-                    b.notes.push((note, q.line));
-                    rest += 1;
+            // Under the date: the note (附注), and a contact (`（联系人：…）`) before or after it.
+            for _ in 0..3 {
+                let contact = leading_contact(&blocks[rest.min(blocks.len())..]);
+                if contact > 0 {
+                    b.take_contact(&blocks[rest..rest + contact]);
+                    rest += contact;
+                    continue;
+                }
+                let Some(Block::Para(q)) = blocks.get(rest) else {
+                    break;
+                };
+                let note = if rest == d + 1 {
+                    note_under_date(&q.text)
+                } else {
+                    is_note(&q.text).then(|| strip_parens(&q.text))
+                };
+                match note {
+                    Some(note) => {
+                        b.notes.push((note, q.line));
+                        rest += 1;
+                    }
+                    None => break,
                 }
             }
-            (sig_start, rest)
+            // A contact at the end of the letter, right above its signature, is the 附注's too.
+            let contact = trailing_contact(&blocks[k.min(sig_start)..sig_start]);
+            b.take_contact(&blocks[sig_start - contact..sig_start]);
+            (sig_start - contact, rest)
         }
         None if workbook => (0, 0),
         None => (blocks.len(), blocks.len()),
@@ -1208,9 +1327,22 @@ pub fn build(mut input: Blocks) -> Document {
 
     // The letter body.
     let body_blocks = b.take_notes_and_lists(&blocks[k.min(body_end)..body_end]);
+    // A `续表` between two tables is no text of the letter's.
+    let table_at = |i: Option<usize>| {
+        i.and_then(|i| body_blocks.get(i))
+            .is_some_and(|blk| matches!(blk, Block::Table(_)))
+    };
     b.doc.notice.body = body_blocks
         .iter()
-        .filter_map(|blk| match blk {
+        .enumerate()
+        .filter_map(|(i, blk)| match blk {
+            Block::Para(p)
+                if table_at(i.checked_sub(1))
+                    && table_at(Some(i + 1))
+                    && is_continuation_marker(&p.text) =>
+            {
+                None
+            }
             Block::Para(p) => Some(p.text.clone()),
             Block::Table(_) => None,
         })
@@ -1272,6 +1404,12 @@ pub fn build(mut input: Blocks) -> Document {
 
     if let Some((note, _)) = b.notes.first() {
         b.doc.notice.note = Some(note.clone());
+    }
+    // Contact lines join the note, after it.
+    if !b.contacts.is_empty() {
+        let mut note: Vec<&str> = b.doc.notice.note.iter().map(String::as_str).collect();
+        note.extend(b.contacts.iter().map(String::as_str));
+        b.doc.notice.note = Some(note.join("；"));
     }
     if b.doc.notice.issuer.is_none() {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
@@ -1848,7 +1986,7 @@ fn build_part(
     // after a `，` or `、` (`5．加强消费维权。健全消费纠纷多元化解机制，` / `畅通投诉举报渠道。…`) —
     // no sentence ends there, so the line after it, unless it is numbered, goes on with it.
     let mut held: Option<(Para, Unfinished)> = None;
-    for blk in blocks {
+    for (k, blk) in blocks.iter().enumerate() {
         if let Some((mut text, why)) = held.take() {
             match blk {
                 Block::Para(p)
@@ -1882,6 +2020,29 @@ fn build_part(
                     .get_mut(&(*blk as *const Block as usize))
                     .and_then(Option::take)
                     .unwrap_or_else(|| (**placeholder).clone());
+                // `续表` (or the table's title again) between two parts of one table: the
+                // marker is no text, and the parts are one table.
+                if let (Some(p), Some(prev)) = (prev_para, part.tables.last_mut())
+                    && k >= 2
+                    && matches!(blocks[k - 2], Block::Table(_))
+                    && (is_continuation_marker(&p.text)
+                        || prev.caption.as_deref() == Some(p.text.as_str())
+                        || part.title.as_deref() == Some(p.text.as_str()))
+                    && join_continued_table(prev, &mut t)
+                {
+                    outline.take_last_paragraph(&p.text);
+                    prev_para = None;
+                    continue;
+                }
+                // The same with the marker as the second part's own title row.
+                if k >= 1
+                    && matches!(blocks[k - 1], Block::Table(_))
+                    && t.caption.as_deref().is_some_and(is_continuation_marker)
+                    && let Some(prev) = part.tables.last_mut()
+                    && join_continued_table(prev, &mut t)
+                {
+                    continue;
+                }
                 if let Some(p) = prev_para {
                     if is_caption(&p.text) && outline.take_last_paragraph(&p.text) {
                         t.caption = Some(p.text.clone());
@@ -1933,6 +2094,79 @@ fn paren_balance(s: &str) -> i32 {
         '）' => n - 1,
         _ => n,
     })
+}
+
+/// A line that says the table under it goes on with the one above (split at a page break):
+/// `续表`, `续表1`, `（续表）`, `续上表`, `接上表`, or a short title with `（续）` after it
+/// (`附件1（续）`, `某某任务分工（续表）`).
+pub(crate) fn is_continuation_marker(s: &str) -> bool {
+    if s.is_empty() || char_len(s) > 60 {
+        return false;
+    }
+    let inner = s
+        .strip_prefix(['（', '(', '〔', '【', '［', '['])
+        .and_then(|x| x.strip_suffix(['）', ')', '〕', '】', '］', ']']))
+        .unwrap_or(s)
+        .trim();
+    if let Some(rest) = ["续表", "续上表", "接上表"]
+        .iter()
+        .find_map(|w| inner.strip_prefix(w))
+    {
+        // A number (`续表1`, `续表2-1`, `续表一`), and after a separator a title at most.
+        let title = rest.trim_start_matches(|c: char| {
+            c.is_ascii_digit()
+                || numbering::is_cn_numeral(c)
+                || matches!(c, '-' | '－' | '.' | '．')
+        });
+        let title = title.trim_start_matches([' ', '　']);
+        let sep = title.strip_prefix(['：', ':']);
+        return title.is_empty()
+            || sep.is_some_and(|t| t.is_empty() || is_title_line(t.trim()))
+            || (title.len() < rest.len() && is_title_line(title));
+    }
+    [
+        "（续）",
+        "(续)",
+        "（续表）",
+        "(续表)",
+        "（续上表）",
+        "（接上表）",
+    ]
+    .iter()
+    .find_map(|w| s.strip_suffix(w))
+    .is_some_and(|head| {
+        let head = head.trim();
+        !head.is_empty()
+            && (is_attachment_label(head) || (is_title_line(head) && !has_sentence_punct(head)))
+    })
+}
+
+/// Joins `next`, a table split from `prev` at a page break, onto `prev`: when it is as wide and
+/// prints no header or the same header again (which is left out). False, and nothing changed,
+/// otherwise.
+fn join_continued_table(prev: &mut Table, next: &mut Table) -> bool {
+    let width = |t: &Table| t.rows.first().map_or(0, Vec::len);
+    if width(prev) != width(next) || width(prev) == 0 || next.sheet != prev.sheet {
+        return false;
+    }
+    let skip = if next.header_rows == 0 {
+        0
+    } else if next.rows.get(..next.header_rows) == prev.rows.get(..prev.header_rows) {
+        next.header_rows
+    } else {
+        return false;
+    };
+    let offset = prev.rows.len();
+    for &(r, c) in &next.merged_down {
+        if r >= skip {
+            prev.merged_down.push((r - skip + offset, c));
+        }
+    }
+    prev.row_lines
+        .extend(std::mem::take(&mut next.row_lines).into_iter().skip(skip));
+    prev.rows
+        .extend(std::mem::take(&mut next.rows).into_iter().skip(skip));
+    true
 }
 
 fn is_caption(s: &str) -> bool {

@@ -1126,8 +1126,12 @@ impl TableRead {
                 let runs_on = !text.ends_with(['。', '；', ';', '！']);
                 // A cell cut mid-phrase (`…，建设全市统一的`): the number's next row goes on.
                 let cut = text.ends_with(['，', '、', '：', '的', '和', '及', '与', '或']);
-                let same_number =
-                    seq.is_some() && seq == Some(prev.seq) && task.extra == prev.extra;
+                // The same number printed again: not a number counted on past one that is no
+                // integer (`2.1` counted as 3, then a row printed `3`).
+                let same_number = seq.is_some()
+                    && seq == Some(prev.seq)
+                    && prev.marker.is_none()
+                    && task.extra == prev.extra;
                 let units_only = task.text.is_empty();
                 let text_only = task.lead.is_empty() && task.support.is_empty();
                 // Unit cells merged down with the number carry the same units on every row.
@@ -2227,6 +2231,22 @@ fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.heading_suffix);
 }
 
+/// Numbers the inline duties as one list, in reading order: a measure keeps its marker's number
+/// (`（三）` is 3) while the numbers rise; one whose number does not (a measure under another
+/// heading level, `一、` 1 over `（一）` 1, or a second clause of one paragraph) counts on from
+/// the task before it, so that no two share a number. The marker keeps the number as printed.
+fn number_inline_tasks(tasks: &mut [Task]) {
+    let mut last: Option<u32> = None;
+    for t in tasks {
+        if let Some(n) = last
+            && t.seq <= n
+        {
+            t.seq = n.saturating_add(1);
+        }
+        last = Some(t.seq);
+    }
+}
+
 /// Collects every task of the document: task tables first, in reading order, then inline duties.
 pub fn collect_tasks(doc: &mut Document) {
     // Whether the document states the first unit leads: looked for (over the whole document) only
@@ -2257,6 +2277,7 @@ pub fn collect_tasks(doc: &mut Document) {
         }
     }
     group_by_sheet(&mut tasks);
+    let first_inline = tasks.len();
     for part in &doc.parts {
         inline_tasks(
             &part.sections,
@@ -2265,6 +2286,7 @@ pub fn collect_tasks(doc: &mut Document) {
             &mut tasks,
         );
     }
+    number_inline_tasks(tasks.get_mut(first_inline..).unwrap_or_default());
     doc.tasks = tasks;
 }
 

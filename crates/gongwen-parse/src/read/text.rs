@@ -391,7 +391,8 @@ fn header_text(line: &str) -> Option<&str> {
 /// text the header falls in runs on; the lines under it that repeat with it are the header's
 /// too (a header of two or three lines). The first page top with that text stays when no line
 /// of the text holds it before: it is the title of what starts there (the document's, or an
-/// attachment's), printed again on the pages after.
+/// attachment's), printed again on the pages after — unless it tops every page after the first
+/// and the text before never names it.
 fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_tops: &[usize]) {
     // Per text: the page tops that hold it.
     let mut tops: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
@@ -421,8 +422,17 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
     let mut drop = vec![false; kept.len()];
     let blank = |l: &str| l.trim().is_empty() && !is_table_line(l);
     let next_line = |i: usize| (i + 1..kept.len()).find(|&k| !blank(kept[k]));
+    // A header that tops every page but the first (the first page carries the letterhead
+    // instead) is a header there too, unless the text before names it (`现将《某某方案》印发`):
+    // then it is the title of what starts on the second page. One text at most tops them all,
+    // so the lines before are searched once.
+    let every_page_but_first = |t: &str, at: &[usize]| {
+        at.len() >= 2
+            && page_tops.get(1..) == Some(at)
+            && !kept[..at[0]].iter().any(|l| l.contains(t))
+    };
     for (t, at) in &tops {
-        let skip = usize::from(!seen_before.contains(t));
+        let skip = usize::from(!seen_before.contains(t) && !every_page_but_first(t, at));
         // A header of two or three lines (a gazette's name over its issue, a title wrapped in
         // two): the lines under the first that read the same under every top it heads — those
         // it is dropped from, or all of them when it is dropped from one only — are the
@@ -530,7 +540,10 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     && (is_table_line(lines[j - 1]) || broken.last().copied().unwrap_or(false))
                     && !is_group_line(lines[j])
                     && !is_attachment_head(lines[j])
-                    && table_line_after_break(lines, j + 1);
+                    && table_line_after_break(lines, j + 1)
+                    && !crate::structure::is_continuation_marker(
+                        &crate::normalize::normalize_cell(lines[j]),
+                    );
                 let row_line = line_break
                     || is_table_line(lines[j])
                     || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1));
