@@ -549,3 +549,33 @@ fn units_that_carry_a_measure_out_support_its_lead_or_lead_alone() {
     );
     assert!(doc.tasks.iter().all(|t| t.extra.is_empty()));
 }
+
+#[test]
+fn an_allocation_line_that_opens_with_its_lead_label_keeps_its_lead() {
+    // `牵头单位：甲；配合单位：乙` on a line of its own under the measure: the `；` before the
+    // second label does not make the first label part of the measure's text.
+    let doc = parse_text(&notice(
+        "（一）培育农机合作社。扩大服务范围。\n\n牵头单位：市农业农村局；配合单位：市财政局、市供销社\n\n\
+         （二）推进全程机械化。\n\n牵头单位：市农业农村局，配合单位：各区人民政府",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "培育农机合作社。扩大服务范围。",
+                (vec!["市农业农村局"], vec!["市财政局", "市供销社"])
+            ),
+            (
+                2,
+                "推进全程机械化。",
+                (vec!["市农业农村局"], vec!["各区人民政府"])
+            ),
+        ]
+    );
+    assert!(
+        !codes(&doc).contains(&"task_without_lead"),
+        "{:?}",
+        codes(&doc)
+    );
+}

@@ -1704,7 +1704,13 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
     }
     let m = DUTY_LABEL
         .find_iter(text)
-        .find(|m| ends_sentence(&text[..m.start()]))?;
+        .find(|m| m.start() == 0 || ends_sentence(&text[..m.start()]))?;
+    // A paragraph that opens with its label (`牵头单位：甲；配合单位：乙`) is an allocation on a
+    // line of its own, read whole as one: its second label does not close a measure made of the
+    // first.
+    if m.start() == 0 {
+        return None;
+    }
     let inner = text[m.start()..]
         .trim_end()
         .trim_end_matches(['。', '；', ';']);
