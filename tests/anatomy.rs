@@ -672,3 +672,34 @@ fn a_seal_placeholder_between_the_organ_and_the_date_leaves_the_signature() {
     assert_eq!(n.date.as_deref(), Some("2023-01-05"));
     assert_eq!(n.body, ["市政府决定，对某某公司等50家企业予以表彰。"]);
 }
+
+#[test]
+fn addressees_broken_over_lines_are_read_whole() {
+    // A 主送机关 list wrapped after a `，` (or a `、`), in a text and on a page of one paragraph a
+    // line.
+    let text = "某某市人民政府办公厅关于印发某某实施方案的通知\n某府办发〔2023〕12号\n各区人民政府，市政府各委、办、局，\n各市属机构：\n经市政府同意，现将《某某实施方案》印发给你们，请认真贯彻落实。\n某某市人民政府办公厅\n2023年9月8日\n";
+    let want = ["各区人民政府", "市政府各委、办、局", "各市属机构"];
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(n.addressees, want);
+    assert_eq!(
+        n.body,
+        ["经市政府同意，现将《某某实施方案》印发给你们，请认真贯彻落实。"]
+    );
+    let three = text.replace("市政府各委、办、局，\n", "市政府各委、\n办、局，\n");
+    assert_eq!(parse_text(&three).notice.addressees, want);
+    let html = format!(
+        "<html><body>{}</body></html>",
+        text.lines()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+    );
+    let page = parse(html.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(page.notice.addressees, want);
+    // A sentence cut after a `，` above a line ending in `：` is no list of organs.
+    let prose = text.replace(
+        "各区人民政府，市政府各委、办、局，\n各市属机构：\n",
+        "为加快推进某某工作，\n现通知如下：\n",
+    );
+    assert!(parse_text(&prose).notice.addressees.is_empty());
+}

@@ -377,6 +377,32 @@ fn is_addressee_line(s: &str) -> bool {
             })
 }
 
+/// Most lines one 主送机关 list is printed on.
+const ADDRESSEE_LINES: usize = 4;
+
+/// The 主送机关 at the top of `blocks`, on one line or broken over a few whose every line but
+/// the last ends in `，` or `、` (`各区人民政府，市政府各委、办、局，` / `各市属机构：`): how many
+/// lines it takes and its text.
+fn addressee_lines(blocks: &[&Block]) -> Option<(usize, String)> {
+    let mut text = String::new();
+    for (i, blk) in blocks.iter().take(ADDRESSEE_LINES).enumerate() {
+        let Block::Para(p) = blk else { return None };
+        if i == 0 && is_addressee_line(&p.text) {
+            return Some((1, p.text.clone()));
+        }
+        // A list is at most 200 characters (see `is_addressee_line`): a longer line is none.
+        let open = i == 0 || text.ends_with(['，', '、', ',']);
+        if !open || text.len() + p.text.len() > 600 {
+            return None;
+        }
+        text.push_str(&p.text);
+        if is_addressee_line(&text) {
+            return Some((i + 1, text));
+        }
+    }
+    None
+}
+
 /// The titles of a numbered list run together on one line, after its first number `first`:
 /// `X2．Y3．Z` (from `1．X2．Y3．Z`) gives `X`, `Y`, `Z`. The next number is taken where it stands
 /// after something other than a digit and its mark (`．`, `.`, `、`) is followed by something
@@ -1341,15 +1367,14 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
-        if is_addressee_line(&p.text)
-            && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some())
-        {
-            let text = p.text.trim_end_matches(['：', ':']);
+        let headed = !title_lines.is_empty() || b.doc.notice.doc_number.is_some();
+        if let Some((lines, text)) = headed.then(|| addressee_lines(&blocks[k..])).flatten() {
+            let text = text.trim_end_matches(['：', ':']);
             b.doc.notice.addressees = split_top_level(text, ADDRESSEE_SEPARATORS)
                 .into_iter()
                 .flat_map(split_named_organs)
                 .collect();
-            k += 1;
+            k += lines;
             break;
         }
         if is_title_line(&p.text) && !is_note(&p.text) {
