@@ -703,3 +703,21 @@ fn addressees_broken_over_lines_are_read_whole() {
     );
     assert!(parse_text(&prose).notice.addressees.is_empty());
 }
+
+#[test]
+fn joint_signatures_with_their_dates_side_by_side_are_read() {
+    // Two organs sign, each date printed under its name: the dates run together on one line.
+    let text = "某某省财政厅　　某某省教育厅\n关于印发《某某经费管理办法》的通知\n某财教发〔2022〕15号\n各市、州财政局、教育局：\n现将《某某经费管理办法》印发给你们，请遵照执行。\n附件：某某经费管理办法\n某某省财政厅                某某省教育厅\n2022年6月20日               2022年6月21日\n附件\n某某经费管理办法\n第一条  为规范经费管理，制定本办法。\n第二条  本办法自印发之日起施行。\n";
+    let doc = parse_text(text);
+    let n = &doc.notice;
+    assert_eq!(n.signature.as_deref(), Some("某某省财政厅、某某省教育厅"));
+    assert_eq!(n.date.as_deref(), Some("2022-06-21"));
+    assert_eq!(n.body, ["现将《某某经费管理办法》印发给你们，请遵照执行。"]);
+    assert_eq!(
+        gongwen_tests::part_heads(&doc)
+            .iter()
+            .map(|h| h.2)
+            .collect::<Vec<_>>(),
+        [Some("某某经费管理办法")]
+    );
+}

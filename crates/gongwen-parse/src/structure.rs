@@ -257,6 +257,18 @@ pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
     None
 }
 
+/// Nothing but dates, run together: the dates of a joint notice's organs printed side by side
+/// under their names (`2022年6月20日    2022年6月20日`, the spaces gone in normalization).
+fn only_dates(mut text: &str) -> bool {
+    while !text.is_empty() {
+        match find_date(text) {
+            Some((start, _)) if start < text.len() => text = &text[..start],
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// The year, month and day of a date `Y年M月D日` as printed.
 fn date_fields(date: &str) -> Option<(&str, &str, &str)> {
     let (y, rest) = date.split_once('年')?;
@@ -1005,7 +1017,8 @@ pub fn build(mut input: Blocks) -> Document {
             Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
                 find_date(&p.text).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
-                    (prefix.is_empty() || is_organ_line(prefix)).then_some((i, p))
+                    (prefix.is_empty() || is_organ_line(prefix) || only_dates(prefix))
+                        .then_some((i, p))
                 })
             }
             _ => None,
@@ -1026,7 +1039,7 @@ pub fn build(mut input: Blocks) -> Document {
             }
             let mut sig_start = d;
             let mut signature: Vec<String> = Vec::new();
-            if start > 0 {
+            if start > 0 && !only_dates(&p.text[..start]) {
                 signature.push(p.text[..start].to_string());
             } else {
                 while sig_start > k && signature.len() < 3 {
