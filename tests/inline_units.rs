@@ -579,3 +579,27 @@ fn an_allocation_line_that_opens_with_its_lead_label_keeps_its_lead() {
         codes(&doc)
     );
 }
+
+#[test]
+fn an_allocation_in_words_on_a_line_of_its_own_closes_the_measure_above() {
+    let doc = parse_text(&notice(
+        "（一）深化“放管服”改革。\n\n市营商环境局牵头，市直各部门、各区政府配合。\n\n\
+         （二）推进“极简审批”。压缩审批时限。\n\n市营商环境局、市发展改革委负责。\n\n\
+         （三）加强督查。\n\n各地要切实负责。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "深化“放管服”改革。",
+                (vec!["市营商环境局"], vec!["市直各部门", "各区政府"])
+            ),
+            (
+                2,
+                "推进“极简审批”。压缩审批时限。",
+                (vec!["市营商环境局", "市发展改革委"], vec![])
+            ),
+        ]
+    );
+}

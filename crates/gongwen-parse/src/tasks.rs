@@ -1957,9 +1957,23 @@ pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
 /// Whether a paragraph is an allocation line of its own ([`DUTY_LINE`]).
 fn is_duty_line(text: &str) -> bool {
     // Its first character tells nearly every paragraph apart before the regex runs.
-    text.len() <= 900
+    (text.len() <= 900
         && text.starts_with(['牵', '配', '责', '负', '参', '协', '主', '承'])
-        && DUTY_LINE.is_match(text)
+        && DUTY_LINE.is_match(text))
+        || is_worded_duty_line(text)
+}
+
+/// A line of its own that is one sentence of organs' names and their role verbs, under the
+/// measure it allocates: `省营商环境建设厅牵头，省直各部门配合。`, `甲、乙负责。`. Prose that
+/// ends in a verb (`各地要切实负责。`) names no organs and is not one.
+fn is_worded_duty_line(text: &str) -> bool {
+    let body = text.trim_end().trim_end_matches(['。', '；', ';']);
+    // Nearly every paragraph ends otherwise: two bytes' comparisons turn it down.
+    (body.ends_with("配合") || body.ends_with("牵头") || body.ends_with("负责"))
+        && body.len() <= 360
+        && !body.contains(['。', '；', ';', '！', '：', ':'])
+        && worded_cell(body, Duty::Lead, false)
+            .is_some_and(|(lead, support)| lead.iter().chain(&support).all(|u| is_unit_name(u)))
 }
 
 fn inline_tasks<'a>(
