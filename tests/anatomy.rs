@@ -721,3 +721,30 @@ fn joint_signatures_with_their_dates_side_by_side_are_read() {
         [Some("某某经费管理办法")]
     );
 }
+
+#[test]
+fn an_announcement_titled_under_its_number_has_that_title() {
+    // `某某部公告` / `2024年第5号` / `某某部关于……的公告`: the first line is the 发文机关标志.
+    let text = "中华人民共和国某某部公告\n2024年第5号\n某某部关于修订发布《某某管理办法》的公告\n为加强某某管理，现予发布，自2024年7月1日起施行。\n特此公告。\n某某部\n2024年3月12日\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某部关于修订发布《某某管理办法》的公告")
+    );
+    assert_eq!(n.doc_number.map(|d| d.raw).as_deref(), Some("2024年第5号"));
+    assert_eq!(n.issuer.as_deref(), Some("某某部"));
+    assert_eq!(
+        n.body,
+        [
+            "为加强某某管理，现予发布，自2024年7月1日起施行。",
+            "特此公告。"
+        ]
+    );
+    // An announcement with no title under its number keeps the head line as its title.
+    let bare = parse_text(&text.replace("某某部关于修订发布《某某管理办法》的公告\n", ""));
+    assert_eq!(
+        bare.notice.title.as_deref(),
+        Some("中华人民共和国某某部公告")
+    );
+}

@@ -1420,6 +1420,26 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 if complete && b.doc.notice.doc_number.is_none() {
                     break;
                 }
+                // A 公告 heads its page with the issuer and the form over the number
+                // (`某某部公告` / `2024年第5号`) and titles it under the number
+                // (`某某部关于……的公告`): the line above is its 发文机关标志, not its title.
+                let bare_head = title_lines.len() == 1
+                    && letterhead.is_none()
+                    && BARE_FORMS.iter().any(|f| {
+                        title_lines[0]
+                            .text
+                            .strip_suffix(f)
+                            .is_some_and(is_organ_line)
+                    })
+                    && p.text.contains("关于")
+                    && ends_like_title(&p.text);
+                if complete && bare_head {
+                    letterhead = Some(title_lines[0].text.clone());
+                    title_lines.clear();
+                    title_lines.push(p);
+                    k += 1;
+                    continue;
+                }
                 if complete {
                     break;
                 }
