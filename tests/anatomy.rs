@@ -236,12 +236,22 @@ fn a_page_title_above_the_article_is_the_notice_title() {
     );
     assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"]);
     assert!(!doc.diagnostics.iter().any(|d| d.code == "no_title"));
-    // A heading that is no title (a site's section name) is not taken.
+    // A heading that is no title (a site's section name) is not taken: the article opens with
+    // its number, and the title is the one the page's head names.
     let page = page.replace(
         "<h2>某某市人民政府办公厅关于印发某某方案的通知</h2>",
         "<h2>政策文件</h2>",
     );
     let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某市人民政府办公厅关于印发某某方案的通知")
+    );
+    let no_name = page.replace(
+        "<title>某某市人民政府办公厅关于印发某某方案的通知_门户网站</title>",
+        "",
+    );
+    let doc = parse(no_name.as_bytes(), &Options::default()).expect("parses");
     assert_eq!(doc.notice.title, None);
     // Nor is the title taken twice when the article prints it as well, over two lines.
     let page = page
