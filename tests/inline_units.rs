@@ -603,3 +603,30 @@ fn an_allocation_in_words_on_a_line_of_its_own_closes_the_measure_above() {
         ]
     );
 }
+
+#[test]
+fn units_that_are_responsible_beside_a_lead_support_it() {
+    // `甲牵头，乙负责`: 甲 leads, 乙 carries the measure out under it. Without a `牵头` the
+    // units `负责` lead.
+    let doc = parse_text(&notice(
+        "（一）推动传统产业转型升级。（市工信局牵头，各区政府负责）\n\n\
+         （二）培育新兴产业。（市发展改革委负责，市科技局配合）\n\n\
+         （三）建设产业园区。（市商务局、市工信局负责）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "推动传统产业转型升级。",
+                (vec!["市工信局"], vec!["各区政府"])
+            ),
+            (
+                2,
+                "培育新兴产业。",
+                (vec!["市发展改革委"], vec!["市科技局"])
+            ),
+            (3, "建设产业园区。", (vec!["市商务局", "市工信局"], vec![])),
+        ]
+    );
+}

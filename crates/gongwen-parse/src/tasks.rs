@@ -1466,6 +1466,11 @@ struct Allocation {
     support: Vec<String>,
     /// Units `按职责分工负责`: the leads when nobody else leads, else supporting units.
     by_duty: Vec<String>,
+    /// Whether a clause names its units with `牵头`.
+    marked_lead: bool,
+    /// Lead units whose clause says only `负责` (`甲牵头，乙负责`): beside a unit that `牵头`s,
+    /// they carry the measure out under it and support it.
+    responsible: Vec<String>,
     extra: IndexMap<String, String>,
 }
 
@@ -1491,8 +1496,18 @@ impl Allocation {
             mut lead,
             mut support,
             by_duty,
+            marked_lead,
+            responsible,
             extra,
         } = self;
+        if marked_lead && !responsible.is_empty() {
+            let under: rustc_hash::FxHashSet<&str> =
+                responsible.iter().map(String::as_str).collect();
+            if lead.iter().any(|u| !under.contains(u.as_str())) {
+                lead.retain(|u| !under.contains(u.as_str()));
+                support.extend(responsible);
+            }
+        }
         if lead.is_empty() {
             lead = by_duty;
         } else {
@@ -1549,13 +1564,28 @@ impl Allocation {
     /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
     fn clause(&mut self, clause: &str) {
         match clause_duty(clause) {
-            Some((units, ClauseDuty::Lead)) => assign_units(
-                split_units(units),
-                Duty::Lead,
-                false,
-                &mut self.lead,
-                &mut self.support,
-            ),
+            Some((units, ClauseDuty::Lead)) => {
+                self.marked_lead = true;
+                assign_units(
+                    split_units(units),
+                    Duty::Lead,
+                    false,
+                    &mut self.lead,
+                    &mut self.support,
+                );
+            }
+            Some((units, ClauseDuty::Responsible)) => {
+                let from = self.lead.len();
+                assign_units(
+                    split_units(units),
+                    Duty::Lead,
+                    false,
+                    &mut self.lead,
+                    &mut self.support,
+                );
+                let added = self.lead.get(from..).unwrap_or_default();
+                self.responsible.extend(added.iter().cloned());
+            }
             Some((units, ClauseDuty::Support)) => assign_units(
                 split_units(units),
                 Duty::Support,
@@ -1572,8 +1602,10 @@ impl Allocation {
 /// The role a clause without a label gives its units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ClauseDuty {
-    /// `甲牵头`, `甲负责`, `甲牵头负责`.
+    /// `甲牵头`, `甲牵头负责`.
     Lead,
+    /// `甲负责`, `甲分别负责`: lead, unless another unit `牵头`s.
+    Responsible,
     /// `乙配合`, `乙参与`, `乙协助`.
     Support,
     /// `丙按职责分工负责`, `丙分工负责`: lead when no one else leads.
@@ -1609,11 +1641,14 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         if let Some(units) = units.strip_suffix("分工") {
             return Some((units, ClauseDuty::ByDuty));
         }
-        let units = ["牵头", "分别", "共同"]
+        if let Some(units) = units.strip_suffix("牵头") {
+            return Some((units, ClauseDuty::Lead));
+        }
+        let units = ["分别", "共同"]
             .iter()
             .find_map(|w| units.strip_suffix(w))
             .unwrap_or(units);
-        return Some((units, ClauseDuty::Lead));
+        return Some((units, ClauseDuty::Responsible));
     }
     if let Some(units) = clause.strip_suffix("牵头") {
         return Some((
