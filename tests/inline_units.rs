@@ -630,3 +630,28 @@ fn units_that_are_responsible_beside_a_lead_support_it() {
         ]
     );
 }
+
+#[test]
+fn an_allocation_cut_across_lines_inside_its_bracket_is_read_whole() {
+    // A copy that broke the measure's line inside its bracket, with too few lines to show a
+    // wrap width: the line that closes the bracket goes on with the one that opened it.
+    let doc = parse_text(&notice(
+        "（一）推动数字产业化。培育一批龙头企业。（市工信局、市大\n数据局按职责分工负责）\n\n\
+         （二）推进产业数字化。推动企业上云，\n到2025年上云企业达到1万家。（市工信局牵头，市发展改革委\n配合）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "推动数字产业化。培育一批龙头企业。",
+                (vec!["市工信局", "市大数据局"], vec![])
+            ),
+            (
+                2,
+                "推进产业数字化。推动企业上云，到2025年上云企业达到1万家。",
+                (vec!["市工信局"], vec!["市发展改革委"])
+            ),
+        ]
+    );
+}

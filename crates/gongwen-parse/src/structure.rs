@@ -1730,28 +1730,42 @@ fn build_part(
     // line wrapped (`（二○○四年六月十六日国务院` / `第54次常务会议修订通过）`), or a sentence cut
     // after a `，` or `、` (`5．加强消费维权。健全消费纠纷多元化解机制，` / `畅通投诉举报渠道。…`) —
     // no sentence ends there, so the line after it, unless it is numbered, goes on with it.
-    let mut held: Option<(Para, Unfinished)> = None;
+    // The held text's parenthesis balance is kept as lines join it, each line counted once.
+    let mut held: Option<(Para, Unfinished, i32)> = None;
     for blk in blocks {
-        if let Some((mut text, why)) = held.take() {
+        if let Some((mut text, why, open)) = held.take() {
             match blk {
-                Block::Para(p)
-                    if !numbering::has_marker(&p.text)
-                        && (why == Unfinished::Sentence
-                            || char_len(&text.text) + char_len(&p.text) <= 120) =>
-                {
-                    text.text.push_str(&p.text);
-                    match unfinished(&text.text, why) {
-                        Some(why) => held = Some((text, why)),
-                        None => outline.push(&text),
+                Block::Para(p) if !numbering::has_marker(&p.text) => {
+                    let balance = paren_balance(&p.text);
+                    let joins = match why {
+                        Unfinished::Sentence => true,
+                        Unfinished::Paren => char_len(&text.text) + char_len(&p.text) <= 120,
+                        Unfinished::OpenParen => balance < 0,
+                    };
+                    if joins {
+                        text.text.push_str(&p.text);
+                        let open = open + balance;
+                        match unfinished(&text.text, why, open) {
+                            Some(why) => held = Some((text, why, open)),
+                            None => outline.push(&text),
+                        }
+                        continue;
                     }
-                    continue;
+                    outline.push(&text);
                 }
                 _ => outline.push(&text),
             }
         }
+        let fresh = match blk {
+            Block::Para(p) => {
+                let open = paren_balance(&p.text);
+                unfinished(&p.text, Unfinished::Paren, open).map(|why| (why, open))
+            }
+            Block::Table(_) => None,
+        };
         match blk {
-            Block::Para(p) if unfinished(&p.text, Unfinished::Paren).is_some() => {
-                held = unfinished(&p.text, Unfinished::Paren).map(|why| (p.clone(), why));
+            Block::Para(p) if fresh.is_some() => {
+                held = fresh.map(|(why, open)| (p.clone(), why, open));
                 prev_para = None;
             }
             Block::Para(p) => {
@@ -1775,7 +1789,7 @@ fn build_part(
             }
         }
     }
-    if let Some((text, _)) = held {
+    if let Some((text, _, _)) = held {
         outline.push(&text);
     }
     let (preamble, sections) = outline.finish();
@@ -1791,19 +1805,24 @@ enum Unfinished {
     Paren,
     /// A sentence cut after a `，` or `、`.
     Sentence,
+    /// A line that leaves a parenthesis open (`……龙头企业。（省工业和信息化厅、省大` /
+    /// `数据局按职责分工负责）`): it goes on in a next line that closes it.
+    OpenParen,
 }
 
-/// Whether `text` is cut before its end, and how; `held` is how it was held before (a
-/// parenthesis stays one until it closes).
-fn unfinished(text: &str, held: Unfinished) -> Option<Unfinished> {
+/// Whether `text`, whose parentheses leave `open` of them open, is cut before its end, and how;
+/// `held` is how it was held before (a parenthesis stays one until it closes).
+fn unfinished(text: &str, held: Unfinished, open: i32) -> Option<Unfinished> {
     if held == Unfinished::Paren
         && text.starts_with('（')
         && !numbering::has_marker(text)
-        && paren_balance(text) > 0
+        && open > 0
     {
         Some(Unfinished::Paren)
     } else if text.trim_end().ends_with(['，', '、']) {
         Some(Unfinished::Sentence)
+    } else if open > 0 {
+        Some(Unfinished::OpenParen)
     } else {
         None
     }
@@ -1811,9 +1830,12 @@ fn unfinished(text: &str, held: Unfinished) -> Option<Unfinished> {
 
 /// Open minus closed full-width parentheses.
 fn paren_balance(s: &str) -> i32 {
-    s.chars().fold(0, |n, c| match c {
-        '（' => n + 1,
-        '）' => n - 1,
+    // `（` is EF BC 88 and `）` EF BC 89 in UTF-8: found from the lead byte they share with the
+    // other full-width forms, without decoding the text.
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xEF, b).fold(0, |n, i| match b.get(i + 1..i + 3) {
+        Some([0xBC, 0x88]) => n + 1,
+        Some([0xBC, 0x89]) => n - 1,
         _ => n,
     })
 }
@@ -2245,6 +2267,26 @@ mod tests {
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
             .collect()
+    }
+
+    #[test]
+    fn paren_balance_counts_what_the_characters_hold() {
+        for s in [
+            "",
+            "（一）",
+            "甲（乙（丙）",
+            "）（",
+            "（省大",
+            "ＡＢ（ｘ）（",
+            "全角：，（）)(",
+        ] {
+            let by_chars = s.chars().fold(0, |n, c| match c {
+                '（' => n + 1,
+                '）' => n - 1,
+                _ => n,
+            });
+            assert_eq!(paren_balance(s), by_chars, "{s}");
+        }
     }
 
     #[test]
