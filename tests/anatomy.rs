@@ -312,6 +312,9 @@ fn numbers_and_dates_in_the_forms_orders_and_announcements_print() {
         ("2022年第5号", "", Some(2022), Some(5)),
         ("某府发〔2022〕2号", "某府发", Some(2022), Some(2)),
         ("国令第707号", "国令", None, Some(707)),
+        // A people's congress standing committee numbers its announcements within its term.
+        ("〔十四届〕第5号", "", None, Some(5)),
+        ("（十三届）第112号", "", None, Some(112)),
     ] {
         let n = notice(number, "2022年7月20日");
         let d = n

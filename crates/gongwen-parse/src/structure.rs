@@ -15,7 +15,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔(\d{4})〕第?(\d{1,6})号|第(\d{1,6})号|(\d{4})年第(\d{1,6})号)$").expect("static regex")
+    Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔(\d{4})〕第?(\d{1,6})号|第(\d{1,6})号|(\d{4})年第(\d{1,6})号|[〔（][一二三四五六七八九十]{1,4}届[〕）]第(\d{1,6})号)$").expect("static regex")
 });
 static DATE_ARABIC: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(\d{4})年(\d{1,2})月(\d{1,2})日$").expect("static regex"));
@@ -310,6 +310,7 @@ pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
         .get(3)
         .or_else(|| c.get(4))
         .or_else(|| c.get(6))
+        .or_else(|| c.get(7))
         .and_then(|m| m.as_str().parse().ok());
     Some(DocNumber {
         raw: text.to_string(),
