@@ -236,12 +236,22 @@ fn a_page_title_above_the_article_is_the_notice_title() {
     );
     assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"]);
     assert!(!doc.diagnostics.iter().any(|d| d.code == "no_title"));
-    // A heading that is no title (a site's section name) is not taken.
+    // A heading that is no title (a site's section name) is not taken: the article opens with
+    // its number, and the title is the one the page's head names.
     let page = page.replace(
         "<h2>某某市人民政府办公厅关于印发某某方案的通知</h2>",
         "<h2>政策文件</h2>",
     );
     let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某市人民政府办公厅关于印发某某方案的通知")
+    );
+    let no_name = page.replace(
+        "<title>某某市人民政府办公厅关于印发某某方案的通知_门户网站</title>",
+        "",
+    );
+    let doc = parse(no_name.as_bytes(), &Options::default()).expect("parses");
     assert_eq!(doc.notice.title, None);
     // Nor is the title taken twice when the article prints it as well, over two lines.
     let page = page
@@ -302,6 +312,9 @@ fn numbers_and_dates_in_the_forms_orders_and_announcements_print() {
         ("2022年第5号", "", Some(2022), Some(5)),
         ("某府发〔2022〕2号", "某府发", Some(2022), Some(2)),
         ("国令第707号", "国令", None, Some(707)),
+        // A people's congress standing committee numbers its announcements within its term.
+        ("〔十四届〕第5号", "", None, Some(5)),
+        ("（十三届）第112号", "", None, Some(112)),
     ] {
         let n = notice(number, "2022年7月20日");
         let d = n
@@ -671,4 +684,80 @@ fn a_seal_placeholder_between_the_organ_and_the_date_leaves_the_signature() {
     assert_eq!(n.signature.as_deref(), Some("某某市人民政府"));
     assert_eq!(n.date.as_deref(), Some("2023-01-05"));
     assert_eq!(n.body, ["市政府决定，对某某公司等50家企业予以表彰。"]);
+}
+
+#[test]
+fn addressees_broken_over_lines_are_read_whole() {
+    // A 主送机关 list wrapped after a `，` (or a `、`), in a text and on a page of one paragraph a
+    // line.
+    let text = "某某市人民政府办公厅关于印发某某实施方案的通知\n某府办发〔2023〕12号\n各区人民政府，市政府各委、办、局，\n各市属机构：\n经市政府同意，现将《某某实施方案》印发给你们，请认真贯彻落实。\n某某市人民政府办公厅\n2023年9月8日\n";
+    let want = ["各区人民政府", "市政府各委、办、局", "各市属机构"];
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(n.addressees, want);
+    assert_eq!(
+        n.body,
+        ["经市政府同意，现将《某某实施方案》印发给你们，请认真贯彻落实。"]
+    );
+    let three = text.replace("市政府各委、办、局，\n", "市政府各委、\n办、局，\n");
+    assert_eq!(parse_text(&three).notice.addressees, want);
+    let html = format!(
+        "<html><body>{}</body></html>",
+        text.lines()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+    );
+    let page = parse(html.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(page.notice.addressees, want);
+    // A sentence cut after a `，` above a line ending in `：` is no list of organs.
+    let prose = text.replace(
+        "各区人民政府，市政府各委、办、局，\n各市属机构：\n",
+        "为加快推进某某工作，\n现通知如下：\n",
+    );
+    assert!(parse_text(&prose).notice.addressees.is_empty());
+}
+
+#[test]
+fn joint_signatures_with_their_dates_side_by_side_are_read() {
+    // Two organs sign, each date printed under its name: the dates run together on one line.
+    let text = "某某省财政厅　　某某省教育厅\n关于印发《某某经费管理办法》的通知\n某财教发〔2022〕15号\n各市、州财政局、教育局：\n现将《某某经费管理办法》印发给你们，请遵照执行。\n附件：某某经费管理办法\n某某省财政厅                某某省教育厅\n2022年6月20日               2022年6月21日\n附件\n某某经费管理办法\n第一条  为规范经费管理，制定本办法。\n第二条  本办法自印发之日起施行。\n";
+    let doc = parse_text(text);
+    let n = &doc.notice;
+    assert_eq!(n.signature.as_deref(), Some("某某省财政厅、某某省教育厅"));
+    assert_eq!(n.date.as_deref(), Some("2022-06-21"));
+    assert_eq!(n.body, ["现将《某某经费管理办法》印发给你们，请遵照执行。"]);
+    assert_eq!(
+        gongwen_tests::part_heads(&doc)
+            .iter()
+            .map(|h| h.2)
+            .collect::<Vec<_>>(),
+        [Some("某某经费管理办法")]
+    );
+}
+
+#[test]
+fn an_announcement_titled_under_its_number_has_that_title() {
+    // `某某部公告` / `2024年第5号` / `某某部关于……的公告`: the first line is the 发文机关标志.
+    let text = "中华人民共和国某某部公告\n2024年第5号\n某某部关于修订发布《某某管理办法》的公告\n为加强某某管理，现予发布，自2024年7月1日起施行。\n特此公告。\n某某部\n2024年3月12日\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某部关于修订发布《某某管理办法》的公告")
+    );
+    assert_eq!(n.doc_number.map(|d| d.raw).as_deref(), Some("2024年第5号"));
+    assert_eq!(n.issuer.as_deref(), Some("某某部"));
+    assert_eq!(
+        n.body,
+        [
+            "为加强某某管理，现予发布，自2024年7月1日起施行。",
+            "特此公告。"
+        ]
+    );
+    // An announcement with no title under its number keeps the head line as its title.
+    let bare = parse_text(&text.replace("某某部关于修订发布《某某管理办法》的公告\n", ""));
+    assert_eq!(
+        bare.notice.title.as_deref(),
+        Some("中华人民共和国某某部公告")
+    );
 }

@@ -717,3 +717,43 @@ fn a_units_cell_spanning_the_lead_and_support_columns_is_read_once() {
         ]
     );
 }
+
+#[test]
+fn an_article_that_opens_with_its_number_takes_its_title_from_the_page_head() {
+    // The title only in the page's `<title>` (less the site's name) or its `ArticleTitle`; the
+    // article starts at the 发文字号.
+    let page = |head: &str| {
+        format!(
+            "<html><head><meta charset=\"utf-8\">{head}</head><body><div id=\"UCAP-CONTENT\">\
+             <p>某政发〔2023〕11号</p><p>各区人民政府，市政府各部门：</p>\
+             <p>为优化营商环境，现提出如下意见。</p><p>一、提高服务质量</p>\
+             <p style=\"text-align:right\">某市人民政府</p><p style=\"text-align:right\">2023年7月25日</p>\
+             </div></body></html>"
+        )
+    };
+    let title = "某市人民政府关于进一步优化营商环境的意见";
+    for head in [
+        format!("<title>{title}_政府文件_某市人民政府网</title>"),
+        format!("<title>{title}</title>"),
+        format!("<title>政府文件</title><meta name=\"ArticleTitle\" content=\"{title}\">"),
+    ] {
+        let doc = parse(page(&head).as_bytes(), &Options::default()).expect("parses");
+        assert_eq!(doc.notice.title.as_deref(), Some(title), "{head}");
+        assert_eq!(doc.notice.issuer.as_deref(), Some("某市人民政府"), "{head}");
+        assert_eq!(
+            doc.notice.doc_number.as_ref().map(|d| d.raw.as_str()),
+            Some("某政发〔2023〕11号")
+        );
+        assert_eq!(
+            doc.notice.body,
+            ["为优化营商环境，现提出如下意见。", "一、提高服务质量"]
+        );
+    }
+    // A page name that is no title (a section's name) gives none.
+    let doc = parse(
+        page("<title>政府文件_某市人民政府网</title>").as_bytes(),
+        &Options::default(),
+    )
+    .expect("parses");
+    assert_eq!(doc.notice.title, None);
+}

@@ -551,3 +551,109 @@ fn units_that_carry_a_measure_out_support_its_lead_or_lead_alone() {
     );
     assert!(doc.tasks.iter().all(|t| t.extra.is_empty()));
 }
+
+#[test]
+fn an_allocation_line_that_opens_with_its_lead_label_keeps_its_lead() {
+    // `牵头单位：甲；配合单位：乙` on a line of its own under the measure: the `；` before the
+    // second label does not make the first label part of the measure's text.
+    let doc = parse_text(&notice(
+        "（一）培育农机合作社。扩大服务范围。\n\n牵头单位：市农业农村局；配合单位：市财政局、市供销社\n\n\
+         （二）推进全程机械化。\n\n牵头单位：市农业农村局，配合单位：各区人民政府",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "培育农机合作社。扩大服务范围。",
+                (vec!["市农业农村局"], vec!["市财政局", "市供销社"])
+            ),
+            (
+                2,
+                "推进全程机械化。",
+                (vec!["市农业农村局"], vec!["各区人民政府"])
+            ),
+        ]
+    );
+    assert!(
+        !codes(&doc).contains(&"task_without_lead"),
+        "{:?}",
+        codes(&doc)
+    );
+}
+
+#[test]
+fn an_allocation_in_words_on_a_line_of_its_own_closes_the_measure_above() {
+    let doc = parse_text(&notice(
+        "（一）深化“放管服”改革。\n\n市营商环境局牵头，市直各部门、各区政府配合。\n\n\
+         （二）推进“极简审批”。压缩审批时限。\n\n市营商环境局、市发展改革委负责。\n\n\
+         （三）加强督查。\n\n各地要切实负责。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "深化“放管服”改革。",
+                (vec!["市营商环境局"], vec!["市直各部门", "各区政府"])
+            ),
+            (
+                2,
+                "推进“极简审批”。压缩审批时限。",
+                (vec!["市营商环境局", "市发展改革委"], vec![])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn units_that_are_responsible_beside_a_lead_support_it() {
+    // `甲牵头，乙负责`: 甲 leads, 乙 carries the measure out under it. Without a `牵头` the
+    // units `负责` lead.
+    let doc = parse_text(&notice(
+        "（一）推动传统产业转型升级。（市工信局牵头，各区政府负责）\n\n\
+         （二）培育新兴产业。（市发展改革委负责，市科技局配合）\n\n\
+         （三）建设产业园区。（市商务局、市工信局负责）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "推动传统产业转型升级。",
+                (vec!["市工信局"], vec!["各区政府"])
+            ),
+            (
+                2,
+                "培育新兴产业。",
+                (vec!["市发展改革委"], vec!["市科技局"])
+            ),
+            (3, "建设产业园区。", (vec!["市商务局", "市工信局"], vec![])),
+        ]
+    );
+}
+
+#[test]
+fn an_allocation_cut_across_lines_inside_its_bracket_is_read_whole() {
+    // A copy that broke the measure's line inside its bracket, with too few lines to show a
+    // wrap width: the line that closes the bracket goes on with the one that opened it.
+    let doc = parse_text(&notice(
+        "（一）推动数字产业化。培育一批龙头企业。（市工信局、市大\n数据局按职责分工负责）\n\n\
+         （二）推进产业数字化。推动企业上云，\n到2025年上云企业达到1万家。（市工信局牵头，市发展改革委\n配合）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "推动数字产业化。培育一批龙头企业。",
+                (vec!["市工信局", "市大数据局"], vec![])
+            ),
+            (
+                2,
+                "推进产业数字化。推动企业上云，到2025年上云企业达到1万家。",
+                (vec!["市工信局"], vec!["市发展改革委"])
+            ),
+        ]
+    );
+}

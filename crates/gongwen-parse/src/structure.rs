@@ -34,16 +34,31 @@ fn chars_of(s: &str, max: usize, allowed: impl Fn(char) -> bool) -> Option<&str>
 }
 
 /// The agency, year and serial of a 发文字号: up to 12 characters of agency ([`is_agency_char`],
-/// as few as the rest allows), then `〔YYYY〕N号`, `〔YYYY〕第N号`, `第N号` or `YYYY年第N号` (a
-/// four-digit year, a serial of 1 to 6 digits).
+/// as few as the rest allows), then `〔YYYY〕N号`, `〔YYYY〕第N号`, `第N号`, `YYYY年第N号` or
+/// `〔十四届〕第N号` (a four-digit year, a session of 1 to 4 numerals in `〔〕` or `（）`, a serial of
+/// 1 to 6 digits).
 fn doc_number_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
     let body = text.strip_suffix('号')?;
+    fn bracketed_year(r: &str) -> Option<(Option<&str>, &str)> {
+        let year = ascii_digits(r.get(..4)?, 4)?;
+        let r = r.get(4..)?.strip_prefix('〕')?;
+        let serial = r.strip_prefix('第').unwrap_or(r);
+        Some((Some(year), ascii_digits(serial, 6)?))
+    }
+    /// A session in brackets, as a people's congress numbers its announcements: `〔十四届〕第5号`,
+    /// `（十三届）第112号`.
+    fn session(r: &str) -> Option<(Option<&str>, &str)> {
+        let (numerals, r) = r.split_once('届')?;
+        chars_of(numerals, 4, |c| CN_NUMERALS.contains(&c))?;
+        let serial = r.strip_prefix(['〕', '）'])?.strip_prefix('第')?;
+        Some((None, ascii_digits(serial, 6)?))
+    }
     fn after_agency(rest: &str) -> Option<(Option<&str>, &str)> {
         if let Some(r) = rest.strip_prefix('〔') {
-            let year = ascii_digits(r.get(..4)?, 4)?;
-            let r = r.get(4..)?.strip_prefix('〕')?;
-            let serial = r.strip_prefix('第').unwrap_or(r);
-            return Some((Some(year), ascii_digits(serial, 6)?));
+            return bracketed_year(r).or_else(|| session(r));
+        }
+        if let Some(r) = rest.strip_prefix('（') {
+            return session(r);
         }
         if let Some(serial) = rest.strip_prefix('第') {
             return Some((None, ascii_digits(serial, 6)?));
@@ -361,6 +376,18 @@ pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
     Some((start, ymd))
 }
 
+/// Nothing but dates, run together: the dates of a joint notice's organs printed side by side
+/// under their names (`2022年6月20日    2022年6月20日`, the spaces gone in normalization).
+fn only_dates(mut text: &str) -> bool {
+    while !text.is_empty() {
+        match find_date(text) {
+            Some((start, _)) if start < text.len() => text = &text[..start],
+            _ => return false,
+        }
+    }
+    true
+}
+
 /// True when (year, month, day) is a real calendar date.
 pub fn is_real_date(y: i32, m: u32, d: u32) -> bool {
     let days = match m {
@@ -465,6 +492,32 @@ fn is_addressee_line(s: &str) -> bool {
                     && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
                         || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
             })
+}
+
+/// Most lines one 主送机关 list is printed on.
+const ADDRESSEE_LINES: usize = 4;
+
+/// The 主送机关 at the top of `blocks`, on one line or broken over a few whose every line but
+/// the last ends in `，` or `、` (`各区人民政府，市政府各委、办、局，` / `各市属机构：`): how many
+/// lines it takes and its text.
+fn addressee_lines(blocks: &[&Block]) -> Option<(usize, String)> {
+    let mut text = String::new();
+    for (i, blk) in blocks.iter().take(ADDRESSEE_LINES).enumerate() {
+        let Block::Para(p) = blk else { return None };
+        if i == 0 && is_addressee_line(&p.text) {
+            return Some((1, p.text.clone()));
+        }
+        // A list is at most 200 characters (see `is_addressee_line`): a longer line is none.
+        let open = i == 0 || text.ends_with(['，', '、', ',']);
+        if !open || text.len() + p.text.len() > 600 {
+            return None;
+        }
+        text.push_str(&p.text);
+        if is_addressee_line(&text) {
+            return Some((i + 1, text));
+        }
+    }
+    None
 }
 
 /// The titles of a numbered list run together on one line, after its first number `first`:
@@ -1252,7 +1305,8 @@ pub fn build(mut input: Blocks) -> Document {
             Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
                 find_date(&p.text).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
-                    (prefix.is_empty() || is_organ_line(prefix)).then_some((i, p))
+                    (prefix.is_empty() || is_organ_line(prefix) || only_dates(prefix))
+                        .then_some((i, p))
                 })
             }
             _ => None,
@@ -1273,7 +1327,7 @@ pub fn build(mut input: Blocks) -> Document {
             }
             let mut sig_start = d;
             let mut signature: Vec<String> = Vec::new();
-            if start > 0 {
+            if start > 0 && !only_dates(&p.text[..start]) {
                 signature.push(p.text[..start].to_string());
             } else {
                 while sig_start > k && signature.len() < 3 {
@@ -1654,15 +1708,14 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
-        if is_addressee_line(&p.text)
-            && (!title_lines.is_empty() || b.doc.notice.doc_number.is_some())
-        {
-            let text = p.text.trim_end_matches(['：', ':']);
+        let headed = !title_lines.is_empty() || b.doc.notice.doc_number.is_some();
+        if let Some((lines, text)) = headed.then(|| addressee_lines(&blocks[k..])).flatten() {
+            let text = text.trim_end_matches(['：', ':']);
             b.doc.notice.addressees = split_top_level(text, ADDRESSEE_SEPARATORS)
                 .into_iter()
                 .flat_map(split_named_organs)
                 .collect();
-            k += 1;
+            k += lines;
             break;
         }
         if is_title_line(&p.text) && !is_note(&p.text) {
@@ -1694,6 +1747,26 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
                 if complete && b.doc.notice.doc_number.is_none() {
                     break;
+                }
+                // A 公告 heads its page with the issuer and the form over the number
+                // (`某某部公告` / `2024年第5号`) and titles it under the number
+                // (`某某部关于……的公告`): the line above is its 发文机关标志, not its title.
+                let bare_head = title_lines.len() == 1
+                    && letterhead.is_none()
+                    && BARE_FORMS.iter().any(|f| {
+                        title_lines[0]
+                            .text
+                            .strip_suffix(f)
+                            .is_some_and(is_organ_line)
+                    })
+                    && p.text.contains("关于")
+                    && ends_like_title(&p.text);
+                if complete && bare_head {
+                    letterhead = Some(title_lines[0].text.clone());
+                    title_lines.clear();
+                    title_lines.push(p);
+                    k += 1;
+                    continue;
                 }
                 if complete {
                     break;
@@ -1985,28 +2058,42 @@ fn build_part(
     // line wrapped (`（二○○四年六月十六日国务院` / `第54次常务会议修订通过）`), or a sentence cut
     // after a `，` or `、` (`5．加强消费维权。健全消费纠纷多元化解机制，` / `畅通投诉举报渠道。…`) —
     // no sentence ends there, so the line after it, unless it is numbered, goes on with it.
-    let mut held: Option<(Para, Unfinished)> = None;
+    // The held text's parenthesis balance is kept as lines join it, each line counted once.
+    let mut held: Option<(Para, Unfinished, i32)> = None;
     for (k, blk) in blocks.iter().enumerate() {
-        if let Some((mut text, why)) = held.take() {
+        if let Some((mut text, why, open)) = held.take() {
             match blk {
-                Block::Para(p)
-                    if !numbering::has_marker(&p.text)
-                        && (why == Unfinished::Sentence
-                            || char_len(&text.text) + char_len(&p.text) <= 120) =>
-                {
-                    text.text.push_str(&p.text);
-                    match unfinished(&text.text, why) {
-                        Some(why) => held = Some((text, why)),
-                        None => outline.push(&text),
+                Block::Para(p) if !numbering::has_marker(&p.text) => {
+                    let balance = paren_balance(&p.text);
+                    let joins = match why {
+                        Unfinished::Sentence => true,
+                        Unfinished::Paren => char_len(&text.text) + char_len(&p.text) <= 120,
+                        Unfinished::OpenParen => balance < 0,
+                    };
+                    if joins {
+                        text.text.push_str(&p.text);
+                        let open = open + balance;
+                        match unfinished(&text.text, why, open) {
+                            Some(why) => held = Some((text, why, open)),
+                            None => outline.push(&text),
+                        }
+                        continue;
                     }
-                    continue;
+                    outline.push(&text);
                 }
                 _ => outline.push(&text),
             }
         }
+        let fresh = match blk {
+            Block::Para(p) => {
+                let open = paren_balance(&p.text);
+                unfinished(&p.text, Unfinished::Paren, open).map(|why| (why, open))
+            }
+            Block::Table(_) => None,
+        };
         match blk {
-            Block::Para(p) if unfinished(&p.text, Unfinished::Paren).is_some() => {
-                held = unfinished(&p.text, Unfinished::Paren).map(|why| (p.clone(), why));
+            Block::Para(p) if fresh.is_some() => {
+                held = fresh.map(|(why, open)| (p.clone(), why, open));
                 prev_para = None;
             }
             Block::Para(p) => {
@@ -2053,7 +2140,7 @@ fn build_part(
             }
         }
     }
-    if let Some((text, _)) = held {
+    if let Some((text, _, _)) = held {
         outline.push(&text);
     }
     let (preamble, sections) = outline.finish();
@@ -2069,19 +2156,24 @@ enum Unfinished {
     Paren,
     /// A sentence cut after a `，` or `、`.
     Sentence,
+    /// A line that leaves a parenthesis open (`……龙头企业。（省工业和信息化厅、省大` /
+    /// `数据局按职责分工负责）`): it goes on in a next line that closes it.
+    OpenParen,
 }
 
-/// Whether `text` is cut before its end, and how; `held` is how it was held before (a
-/// parenthesis stays one until it closes).
-fn unfinished(text: &str, held: Unfinished) -> Option<Unfinished> {
+/// Whether `text`, whose parentheses leave `open` of them open, is cut before its end, and how;
+/// `held` is how it was held before (a parenthesis stays one until it closes).
+fn unfinished(text: &str, held: Unfinished, open: i32) -> Option<Unfinished> {
     if held == Unfinished::Paren
         && text.starts_with('（')
         && !numbering::has_marker(text)
-        && paren_balance(text) > 0
+        && open > 0
     {
         Some(Unfinished::Paren)
     } else if text.trim_end().ends_with(['，', '、']) {
         Some(Unfinished::Sentence)
+    } else if open > 0 {
+        Some(Unfinished::OpenParen)
     } else {
         None
     }
@@ -2089,9 +2181,12 @@ fn unfinished(text: &str, held: Unfinished) -> Option<Unfinished> {
 
 /// Open minus closed full-width parentheses.
 fn paren_balance(s: &str) -> i32 {
-    s.chars().fold(0, |n, c| match c {
-        '（' => n + 1,
-        '）' => n - 1,
+    // `（` is EF BC 88 and `）` EF BC 89 in UTF-8: found from the lead byte they share with the
+    // other full-width forms, without decoding the text.
+    let b = s.as_bytes();
+    memchr::memchr_iter(0xEF, b).fold(0, |n, i| match b.get(i + 1..i + 3) {
+        Some([0xBC, 0x88]) => n + 1,
+        Some([0xBC, 0x89]) => n - 1,
         _ => n,
     })
 }
@@ -2562,7 +2657,7 @@ mod tests {
         Regex::new(r"([〇○零ＯO0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$").unwrap()
     });
     static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔([0-9]{4})〕第?([0-9]{1,6})号|第([0-9]{1,6})号|([0-9]{4})年第([0-9]{1,6})号)$").unwrap()
+        Regex::new(r"^([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}]{0,12}?)(?:〔([0-9]{4})〕第?([0-9]{1,6})号|第([0-9]{1,6})号|([0-9]{4})年第([0-9]{1,6})号|[〔（][一二三四五六七八九十]{1,4}届[〕）]第([0-9]{1,6})号)$").unwrap()
     });
     static ATTACHMENT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"^附件([0-9]{1,3}|[一二三四五六七八九十]{1,3})?[：:]?$").unwrap()
@@ -2606,6 +2701,11 @@ mod tests {
                 out.push(format!("{agency}{year}年第{serial}号"));
                 out.push(format!("{agency}{year}年{serial}号"));
                 out.push(format!("{agency}[{year}]{serial}号"));
+                for session in ["十四", "十", "一二三四五", "", "14"] {
+                    out.push(format!("{agency}〔{session}届〕第{serial}号"));
+                    out.push(format!("{agency}（{session}届）第{serial}号"));
+                    out.push(format!("{agency}（{session}届〕{serial}号"));
+                }
             }
         }
         for a in &numbers {
@@ -2734,7 +2834,7 @@ mod tests {
                 (
                     get(1).unwrap_or_default(),
                     get(2).or(get(5)),
-                    get(3).or(get(4)).or(get(6)).unwrap_or_default(),
+                    get(3).or(get(4)).or(get(6)).or(get(7)).unwrap_or_default(),
                 )
             });
             matched[0] += usize::from(expected.is_some());
@@ -2845,6 +2945,26 @@ mod tests {
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty())
             .collect()
+    }
+
+    #[test]
+    fn paren_balance_counts_what_the_characters_hold() {
+        for s in [
+            "",
+            "（一）",
+            "甲（乙（丙）",
+            "）（",
+            "（省大",
+            "ＡＢ（ｘ）（",
+            "全角：，（）)(",
+        ] {
+            let by_chars = s.chars().fold(0, |n, c| match c {
+                '（' => n + 1,
+                '）' => n - 1,
+                _ => n,
+            });
+            assert_eq!(paren_balance(s), by_chars, "{s}");
+        }
     }
 
     #[test]

@@ -1519,6 +1519,11 @@ struct Allocation {
     support: Vec<String>,
     /// Units `按职责分工负责`: the leads when nobody else leads, else supporting units.
     by_duty: Vec<String>,
+    /// Whether a clause names its units with `牵头`.
+    marked_lead: bool,
+    /// Lead units whose clause says only `负责` (`甲牵头，乙负责`): beside a unit that `牵头`s,
+    /// they carry the measure out under it and support it.
+    responsible: Vec<String>,
     extra: IndexMap<String, String>,
 }
 
@@ -1544,8 +1549,18 @@ impl Allocation {
             mut lead,
             mut support,
             by_duty,
+            marked_lead,
+            responsible,
             extra,
         } = self;
+        if marked_lead && !responsible.is_empty() {
+            let under: rustc_hash::FxHashSet<&str> =
+                responsible.iter().map(String::as_str).collect();
+            if lead.iter().any(|u| !under.contains(u.as_str())) {
+                lead.retain(|u| !under.contains(u.as_str()));
+                support.extend(responsible);
+            }
+        }
         if lead.is_empty() {
             lead = by_duty;
         } else {
@@ -1602,13 +1617,28 @@ impl Allocation {
     /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
     fn clause(&mut self, clause: &str) {
         match clause_duty(clause) {
-            Some((units, ClauseDuty::Lead)) => assign_units(
-                split_units(units),
-                Duty::Lead,
-                false,
-                &mut self.lead,
-                &mut self.support,
-            ),
+            Some((units, ClauseDuty::Lead)) => {
+                self.marked_lead = true;
+                assign_units(
+                    split_units(units),
+                    Duty::Lead,
+                    false,
+                    &mut self.lead,
+                    &mut self.support,
+                );
+            }
+            Some((units, ClauseDuty::Responsible)) => {
+                let from = self.lead.len();
+                assign_units(
+                    split_units(units),
+                    Duty::Lead,
+                    false,
+                    &mut self.lead,
+                    &mut self.support,
+                );
+                let added = self.lead.get(from..).unwrap_or_default();
+                self.responsible.extend(added.iter().cloned());
+            }
             Some((units, ClauseDuty::Support)) => assign_units(
                 split_units(units),
                 Duty::Support,
@@ -1625,8 +1655,10 @@ impl Allocation {
 /// The role a clause without a label gives its units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ClauseDuty {
-    /// `甲牵头`, `甲负责`, `甲牵头负责`.
+    /// `甲牵头`, `甲牵头负责`.
     Lead,
+    /// `甲负责`, `甲分别负责`: lead, unless another unit `牵头`s.
+    Responsible,
     /// `乙配合`, `乙参与`, `乙协助`.
     Support,
     /// `丙按职责分工负责`, `丙分工负责`: lead when no one else leads.
@@ -1662,11 +1694,14 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         if let Some(units) = units.strip_suffix("分工") {
             return Some((units, ClauseDuty::ByDuty));
         }
-        let units = ["牵头", "分别", "共同"]
+        if let Some(units) = units.strip_suffix("牵头") {
+            return Some((units, ClauseDuty::Lead));
+        }
+        let units = ["分别", "共同"]
             .iter()
             .find_map(|w| units.strip_suffix(w))
             .unwrap_or(units);
-        return Some((units, ClauseDuty::Lead));
+        return Some((units, ClauseDuty::Responsible));
     }
     if let Some(units) = clause.strip_suffix("牵头") {
         return Some((
@@ -1757,7 +1792,13 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
     }
     let m = DUTY_LABEL
         .find_iter(text)
-        .find(|m| ends_sentence(&text[..m.start()]))?;
+        .find(|m| m.start() == 0 || ends_sentence(&text[..m.start()]))?;
+    // A paragraph that opens with its label (`牵头单位：甲；配合单位：乙`) is an allocation on a
+    // line of its own, read whole as one: its second label does not close a measure made of the
+    // first.
+    if m.start() == 0 {
+        return None;
+    }
     let inner = text[m.start()..]
         .trim_end()
         .trim_end_matches(['。', '；', ';']);
@@ -2004,9 +2045,23 @@ pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
 /// Whether a paragraph is an allocation line of its own ([`DUTY_LINE`]).
 fn is_duty_line(text: &str) -> bool {
     // Its first character tells nearly every paragraph apart before the regex runs.
-    text.len() <= 900
+    (text.len() <= 900
         && text.starts_with(['牵', '配', '责', '负', '参', '协', '主', '承'])
-        && DUTY_LINE.is_match(text)
+        && DUTY_LINE.is_match(text))
+        || is_worded_duty_line(text)
+}
+
+/// A line of its own that is one sentence of organs' names and their role verbs, under the
+/// measure it allocates: `省营商环境建设厅牵头，省直各部门配合。`, `甲、乙负责。`. Prose that
+/// ends in a verb (`各地要切实负责。`) names no organs and is not one.
+fn is_worded_duty_line(text: &str) -> bool {
+    let body = text.trim_end().trim_end_matches(['。', '；', ';']);
+    // Nearly every paragraph ends otherwise: two bytes' comparisons turn it down.
+    (body.ends_with("配合") || body.ends_with("牵头") || body.ends_with("负责"))
+        && body.len() <= 360
+        && !body.contains(['。', '；', ';', '！', '：', ':'])
+        && worded_cell(body, Duty::Lead, false)
+            .is_some_and(|(lead, support)| lead.iter().chain(&support).all(|u| is_unit_name(u)))
 }
 
 fn inline_tasks<'a>(

@@ -185,6 +185,25 @@ impl PageTitles {
     }
 }
 
+impl PageTitles {
+    /// The notice's title as the page's head names it, for a page whose article prints none: the
+    /// `ArticleTitle`, else the `<title>` up to the site's name (`…的意见_国务院文件_中国政府网`),
+    /// if it ends as a title ends.
+    pub(super) fn notice_title(&self, doc: Dom<'_>) -> Option<String> {
+        self.names(doc)
+            .into_iter()
+            .rev()
+            .map(|name| {
+                let cut = name
+                    .find(['_', '|', '｜'])
+                    .or_else(|| name.find(" - "))
+                    .unwrap_or(name.len());
+                crate::normalize::normalize_block(&name[..cut])
+            })
+            .find(|t| super::is_page_title(t))
+    }
+}
+
 /// Whether `line` is the notice's name the page gives (`names`): the whole of one, or one's
 /// start up to a separator before the site's name (`…规划_某某市人民政府`).
 fn names_the_page(line: &str, names: &[String]) -> bool {

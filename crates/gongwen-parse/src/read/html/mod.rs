@@ -108,8 +108,20 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
     let above = head_beside(root, &marks, &mut lines)
         .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]))
+        .or_else(|| around::title_before(root, &marks, &skip, &titles, &mut lines).map(|t| vec![t]))
         .or_else(|| {
-            around::title_before(root, &marks, &skip, &titles, &mut lines).map(|t| vec![t])
+            // An article that opens with its 发文字号 (the State Council's layout: the title is
+            // only in the page's head): the title the head names, at the number's line.
+            let Some(Block::Para(first)) = blocks.first() else {
+                return None;
+            };
+            let numbered = first.text.chars().count() <= 40
+                && crate::structure::parse_doc_number(&first.text).is_some();
+            let line = first.line;
+            numbered
+                .then(|| titles.notice_title(doc))
+                .flatten()
+                .map(|text| vec![Para { line, text }])
         });
     // Attachments linked just below the article are the notice's, as if linked inside it:
     // before its 版记, which closes the document.
