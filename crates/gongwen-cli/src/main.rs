@@ -224,19 +224,20 @@ fn convert(args: ConvertArgs) -> Exit {
         return usage("XLSX output needs -o FILE.xlsx (or redirect standard output)");
     }
     let name = files::display_name(input);
-    if let Some(out) = &output {
-        if input.as_os_str() != "-" && files::identity(out) == files::identity(input) {
-            let f = Failure {
-                exit: Exit::Output,
-                file: files::display_name(out),
-                line: None,
-                message: format!(
-                    "is the input {name}; refusing to write over it (choose another output)"
-                ),
-            };
-            eprintln!("{f}");
-            return f.exit;
-        }
+    if let Some(out) = &output
+        && input.as_os_str() != "-"
+        && files::identity(out) == files::identity(input)
+    {
+        let f = Failure {
+            exit: Exit::Output,
+            file: files::display_name(out),
+            line: None,
+            message: format!(
+                "is the input {name}; refusing to write over it (choose another output)"
+            ),
+        };
+        eprintln!("{f}");
+        return f.exit;
     }
     let doc = match files::read_and_parse(input, files::Origin::Named, &options) {
         Ok(d) => d,

@@ -663,17 +663,17 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             )),
             Some(j) => {
                 let p = present[j];
-                if let Some(t) = &p.title {
-                    if !same_title(t, &a.title) {
-                        out.push(warn(
-                            "attachment_title_mismatch",
-                            format!(
-                                "附件说明 lists `{}` but the attachment is titled `{}`",
-                                a.title, t
-                            ),
-                            Some(p.line),
-                        ));
-                    }
+                if let Some(t) = &p.title
+                    && !same_title(t, &a.title)
+                {
+                    out.push(warn(
+                        "attachment_title_mismatch",
+                        format!(
+                            "附件说明 lists `{}` but the attachment is titled `{}`",
+                            a.title, t
+                        ),
+                        Some(p.line),
+                    ));
                 }
             }
         }
@@ -757,27 +757,27 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
             None,
         ));
     };
-    if n.addressees.is_empty() {
-        if let Some(v) = field(&["主送机关", "主送"]) {
-            filled("主送机关", v);
-            n.addressees = crate::structure::split_top_level(v, &['，', ','])
-                .into_iter()
-                .map(|a| a.trim().to_string())
-                .filter(|a| !a.is_empty())
-                .collect();
-        }
+    if n.addressees.is_empty()
+        && let Some(v) = field(&["主送机关", "主送"])
+    {
+        filled("主送机关", v);
+        n.addressees = crate::structure::split_top_level(v, &['，', ','])
+            .into_iter()
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
     }
-    if n.signature.is_none() {
-        if let Some(v) = field(&["署名"]) {
-            filled("署名", v);
-            n.signature = Some(v.to_string());
-        }
+    if n.signature.is_none()
+        && let Some(v) = field(&["署名"])
+    {
+        filled("署名", v);
+        n.signature = Some(v.to_string());
     }
-    if n.note.is_none() {
-        if let Some(v) = field(&["附注"]) {
-            filled("附注", v);
-            n.note = Some(v.to_string());
-        }
+    if n.note.is_none()
+        && let Some(v) = field(&["附注"])
+    {
+        filled("附注", v);
+        n.note = Some(v.to_string());
     }
 }
 

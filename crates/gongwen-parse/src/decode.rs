@@ -84,15 +84,15 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
     let mut diagnostics = Vec::new();
 
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        if let Some((label, d)) = &declared {
-            if family(d) != family(enc) {
-                diagnostics.push(Diagnostic::new(
+        if let Some((label, d)) = &declared
+            && family(d) != family(enc)
+        {
+            diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "encoding_mismatch",
                     format!("the page declares charset `{label}` but starts with a {} byte-order mark; decoded as {}", enc.name(), enc.name()),
                     None,
                 ));
-            }
         }
         let body = bytes.get(bom_len..).unwrap_or_default();
         return finish(enc, enc.name(), body, declared.map(|(l, _)| l), diagnostics);

@@ -1875,22 +1875,19 @@ fn segments<'a>(
         let blk = rest[i];
         // A table whose title rows name a listed attachment (`附件2` over its title, inside the
         // table) starts that attachment's page, though no paragraph heads it.
-        if let Block::Table(_) = blk {
-            if let Some(c) = caption(blk) {
-                if let Some((label, title)) =
-                    numbered_attachment_head(&c).filter(|(_, t)| listed.contains(&title_key(t)))
-                {
-                    if out.last().is_none_or(|s| s.label.as_deref() != Some(label)) {
-                        out.push(Segment {
-                            kind: PartKind::Attachment,
-                            label: Some(label.to_string()),
-                            title: Some(title.to_string()),
-                            blocks: Vec::new(),
-                            line: blk.line(),
-                        });
-                    }
-                }
-            }
+        if let Block::Table(_) = blk
+            && let Some(c) = caption(blk)
+            && let Some((label, title)) =
+                numbered_attachment_head(&c).filter(|(_, t)| listed.contains(&title_key(t)))
+            && out.last().is_none_or(|s| s.label.as_deref() != Some(label))
+        {
+            out.push(Segment {
+                kind: PartKind::Attachment,
+                label: Some(label.to_string()),
+                title: Some(title.to_string()),
+                blocks: Vec::new(),
+                line: blk.line(),
+            });
         }
         if let Block::Para(p) = blk {
             if let Some((label, title)) =
@@ -2130,10 +2127,11 @@ fn build_part(
                 {
                     continue;
                 }
-                if let Some(p) = prev_para {
-                    if is_caption(&p.text) && outline.take_last_paragraph(&p.text) {
-                        t.caption = Some(p.text.clone());
-                    }
+                if let Some(p) = prev_para
+                    && is_caption(&p.text)
+                    && outline.take_last_paragraph(&p.text)
+                {
+                    t.caption = Some(p.text.clone());
                 }
                 part.tables.push(t);
                 prev_para = None;

@@ -466,10 +466,11 @@ pub fn column_names(table: &Table) -> Vec<String> {
         .map(|c| {
             let mut parts: Vec<&str> = Vec::new();
             for row in table.rows.iter().take(table.header_rows) {
-                if let Some(cell) = row.get(c) {
-                    if !cell.is_empty() && !parts.contains(&cell.as_str()) {
-                        parts.push(cell);
-                    }
+                if let Some(cell) = row.get(c)
+                    && !cell.is_empty()
+                    && !parts.contains(&cell.as_str())
+                {
+                    parts.push(cell);
                 }
             }
             parts.join("/")
@@ -532,23 +533,23 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
         // the tasks, and the broader column (often merged down) groups them.
         let specific = |i: usize| words[i] & word::SPECIFIC != 0;
-        if !specific(t) {
-            if let Some(m) =
+        if !specific(t)
+            && let Some(m) =
                 (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && specific(i))
-            {
-                roles[t] = ColumnRole::Group;
-                roles[m] = ColumnRole::Task;
-            }
+        {
+            roles[t] = ColumnRole::Group;
+            roles[m] = ColumnRole::Task;
         }
     }
     // `牵头单位 | 责任单位` without a 配合 column: the units responsible beside the lead are
     // its partners.
     if !roles.contains(&ColumnRole::Support) {
         let mut leads = (0..roles.len()).filter(|&i| roles[i] == ColumnRole::Lead);
-        if let (Some(first), Some(second)) = (leads.next(), leads.next()) {
-            if names[first].contains("牵头") && !names[second].contains("牵头") {
-                roles[second] = ColumnRole::Support;
-            }
+        if let (Some(first), Some(second)) = (leads.next(), leads.next())
+            && names[first].contains("牵头")
+            && !names[second].contains("牵头")
+        {
+            roles[second] = ColumnRole::Support;
         }
     }
     // Only the first lead and support columns are roles; later ones are extras.
@@ -1062,13 +1063,12 @@ impl TableRead {
             // One units cell merged across the lead and supporting columns (a `colspan`, a
             // `gridSpan`: the grid repeats its text in both) is one cell, read once by its own
             // role words or marks; without any, its units lead. No unit both leads and supports.
-            if let (Some(l), Some(s)) = (lead_col, support_col) {
-                if l.abs_diff(s) == 1
-                    && !task.lead_text.is_empty()
-                    && task.lead_text == task.support_text
-                {
-                    task.support_text.clear();
-                }
+            if let (Some(l), Some(s)) = (lead_col, support_col)
+                && l.abs_diff(s) == 1
+                && !task.lead_text.is_empty()
+                && task.lead_text == task.support_text
+            {
+                task.support_text.clear();
             }
             // The lead cell first: its unmarked units may support a marked one (`甲（牵头）、乙`).
             // A cell that names the roles in words (`甲牵头，乙配合`) is read by its words.
@@ -1105,10 +1105,10 @@ impl TableRead {
             if people {
                 // `市住房城乡建委（张某）` under `责任单位（责任人）`: the bracket is the person.
                 for unit in lead.iter_mut().chain(support.iter_mut()) {
-                    if let Some(open) = unit.strip_suffix('）').and_then(|u| u.rfind('（')) {
-                        if open > 0 {
-                            unit.truncate(open);
-                        }
+                    if let Some(open) = unit.strip_suffix('）').and_then(|u| u.rfind('（'))
+                        && open > 0
+                    {
+                        unit.truncate(open);
                     }
                 }
             }
@@ -1183,13 +1183,13 @@ impl TableRead {
             if merged_above {
                 group_cols.clone_from(last_group_cols);
             }
-            if merged_above || under_merged_number {
-                if let Some(prev) = out.last().filter(|p| p.origin == TaskOrigin::Table) {
-                    seq = Some(prev.seq);
-                    task.marker.clone_from(&prev.marker);
-                    // Printed once for both rows, as a merged cell prints it: no repeat.
-                    task.shares_number = true;
-                }
+            if (merged_above || under_merged_number)
+                && let Some(prev) = out.last().filter(|p| p.origin == TaskOrigin::Table)
+            {
+                seq = Some(prev.seq);
+                task.marker.clone_from(&prev.marker);
+                // Printed once for both rows, as a merged cell prints it: no repeat.
+                task.shares_number = true;
             }
             *last_printed = seq.is_some() || task.marker.is_some();
             last_group_cols.clone_from(&group_cols);
@@ -1860,17 +1860,17 @@ fn has_role_word_start(cell: &str) -> bool {
     while let Some(&x) = b.get(i) {
         match x {
             0xE0..=0xEF => {
-                if let Some(&[y, z]) = b.get(i + 1..i + 3) {
-                    if matches!(
+                if let Some(&[y, z]) = b.get(i + 1..i + 3)
+                    && matches!(
                         (x, y, z),
                         (0xE7, 0x89, 0xB5)
                             | (0xE8, 0xB4, 0x9F)
                             | (0xE9, 0x85, 0x8D)
                             | (0xE5, 0x8F, 0x82)
                             | (0xE5, 0x8D, 0x8F)
-                    ) {
-                        return true;
-                    }
+                    )
+                {
+                    return true;
                 }
                 i += 3;
             }

@@ -607,10 +607,10 @@ impl<'a> Body<'a> {
                     Some(id) => Some((id, level.unwrap_or(0))),
                     None => styled().map(|(id, l)| (id, level.unwrap_or(l))),
                 };
-                if let Some((id, level)) = found {
-                    if let Some(label) = self.numbering.next(&id, level) {
-                        self.push_text(&label);
-                    }
+                if let Some((id, level)) = found
+                    && let Some(label) = self.numbering.next(&id, level)
+                {
+                    self.push_text(&label);
                 }
             }
             "p" => {
@@ -642,10 +642,10 @@ impl<'a> Body<'a> {
                         cell.paras.1 = at;
                         row.cells.push(cell);
                     }
-                } else if let Some(t) = self.open.last_mut().and_then(OpenTable::text_only) {
-                    if let (Some(from), Some(row)) = (t.cell_from.take(), t.rows.last_mut()) {
-                        row.push((from, at));
-                    }
+                } else if let Some(t) = self.open.last_mut().and_then(OpenTable::text_only)
+                    && let (Some(from), Some(row)) = (t.cell_from.take(), t.rows.last_mut())
+                {
+                    row.push((from, at));
                 }
             }
             "tr" => {
@@ -707,11 +707,11 @@ impl<'a> Body<'a> {
                     .collect()
             })
             .collect();
-        if let Some(lines) = tasks::allocation_clauses(&cells) {
-            if from <= self.cell_paras.len() {
-                self.cell_paras.truncate(from);
-                self.cell_paras.extend(lines);
-            }
+        if let Some(lines) = tasks::allocation_clauses(&cells)
+            && from <= self.cell_paras.len()
+        {
+            self.cell_paras.truncate(from);
+            self.cell_paras.extend(lines);
         }
     }
 

@@ -98,14 +98,13 @@ fn read_lines(
                 _ => {}
             },
             Edge::Close(n) => {
-                if let Some((id, from)) = link {
-                    if id == n.id() {
-                        link = None;
-                        let text =
-                            crate::normalize::normalize_block(cur.raw.get(from..).unwrap_or(""));
-                        if crate::structure::is_file_name(&text) {
-                            cur.files.push(text);
-                        }
+                if let Some((id, from)) = link
+                    && id == n.id()
+                {
+                    link = None;
+                    let text = crate::normalize::normalize_block(cur.raw.get(from..).unwrap_or(""));
+                    if crate::structure::is_file_name(&text) {
+                        cur.files.push(text);
                     }
                 }
                 if dom::local(&n).is_some_and(dom::is_block_tag) {

@@ -307,12 +307,11 @@ fn choose<'a>(body: Dom<'a>, survey: &Survey) -> Dom<'a> {
             .iter()
             .filter(|(m, _, _)| *m == k)
             .max_by_key(|(_, _, c)| c.all);
-        if let Some(&(_, best, c)) = best {
-            if c.plain as f64 >= min_share(k) * total as f64 {
-                if let Some(node) = body.tree().get(best) {
-                    return node;
-                }
-            }
+        if let Some(&(_, best, c)) = best
+            && c.plain as f64 >= min_share(k) * total as f64
+            && let Some(node) = body.tree().get(best)
+        {
+            return node;
         }
     }
     let mut cur = down.and_then(|d| body.tree().get(d)).unwrap_or(body);
@@ -468,12 +467,11 @@ mod tests {
                 .filter(|(m, _)| *m == k)
                 .map(|(_, id)| *id)
                 .max_by_key(|id| count_of(id).all);
-            if let Some(best) = best {
-                if count_of(&best).plain as f64 >= min_share(k) * total as f64 {
-                    if let Some(node) = body.tree().get(best) {
-                        return node;
-                    }
-                }
+            if let Some(best) = best
+                && count_of(&best).plain as f64 >= min_share(k) * total as f64
+                && let Some(node) = body.tree().get(best)
+            {
+                return node;
             }
         }
         // Fallback: descend while one child holds nearly all of the text.

@@ -837,10 +837,10 @@ impl Stack {
                 Active::El { .. } => {}
             }
         }
-        if same.len() >= 3 {
-            if let Some(&earliest) = same.last() {
-                self.active.remove(earliest);
-            }
+        if same.len() >= 3
+            && let Some(&earliest) = same.last()
+        {
+            self.active.remove(earliest);
         }
         let id = self.push(name, Ns::Html);
         self.active.push(Active::El {

@@ -147,11 +147,11 @@ impl Scan {
                 if text.chars().count() > 200 {
                     return;
                 }
-                if let Some((label, value)) = as_pair(&text) {
-                    if !self.list_pairs.iter().any(|(l, _)| *l == label) {
-                        self.list_pairs.push((label, value));
-                        self.list_nodes.push(n.id());
-                    }
+                if let Some((label, value)) = as_pair(&text)
+                    && !self.list_pairs.iter().any(|(l, _)| *l == label)
+                {
+                    self.list_pairs.push((label, value));
+                    self.list_nodes.push(n.id());
                 }
             }
             _ => {}
@@ -367,18 +367,17 @@ pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
 /// `2018年12月23日`, `二〇〇四年六月二十六日`, `2019-01-08`, `2019/1/8` → `YYYY-MM-DD`; anything
 /// else as printed.
 fn date(value: &str) -> String {
-    if let Some((_, (y, m, d))) = find_date(value) {
-        if is_real_date(y, m, d) {
-            return iso_date(y, m, d);
-        }
+    if let Some((_, (y, m, d))) = find_date(value)
+        && is_real_date(y, m, d)
+    {
+        return iso_date(y, m, d);
     }
     let parts: Vec<&str> = value.split(['-', '/', '.', '．']).map(str::trim).collect();
-    if let [y, m, d] = parts[..] {
-        if let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>()) {
-            if is_real_date(y, m, d) {
-                return iso_date(y, m, d);
-            }
-        }
+    if let [y, m, d] = parts[..]
+        && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
+        && is_real_date(y, m, d)
+    {
+        return iso_date(y, m, d);
     }
     value.to_string()
 }
