@@ -1617,17 +1617,7 @@ impl Allocation {
     /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
     fn clause(&mut self, clause: &str) {
         match clause_duty(clause) {
-            Some((units, ClauseDuty::Lead)) => {
-                self.marked_lead = true;
-                assign_units(
-                    split_units(units),
-                    Duty::Lead,
-                    false,
-                    &mut self.lead,
-                    &mut self.support,
-                );
-            }
-            Some((units, ClauseDuty::Responsible)) => {
+            Some((units, duty @ (ClauseDuty::Lead | ClauseDuty::Responsible))) => {
                 let from = self.lead.len();
                 assign_units(
                     split_units(units),
@@ -1636,8 +1626,13 @@ impl Allocation {
                     &mut self.lead,
                     &mut self.support,
                 );
-                let added = self.lead.get(from..).unwrap_or_default();
-                self.responsible.extend(added.iter().cloned());
+                if duty == ClauseDuty::Lead {
+                    self.marked_lead = true;
+                } else {
+                    // Leads for now; supports if another unit 牵头s (see `finish`).
+                    let added = self.lead.get(from..).unwrap_or_default();
+                    self.responsible.extend(added.iter().cloned());
+                }
             }
             Some((units, ClauseDuty::Support)) => assign_units(
                 split_units(units),
