@@ -1512,6 +1512,17 @@ fn is_remark(piece: &str) -> bool {
             .any(|w| piece.contains(w))
 }
 
+/// Whether a remark in a duty parenthesis is a deadline: a time (a year, month or quarter with a
+/// digit or numeral, `年底`, `年内`) or a standing term (`长期坚持`, `持续推进`).
+fn is_deadline(remark: &str) -> bool {
+    const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    let counted = remark.bytes().any(|b| b.is_ascii_digit()) || remark.contains(NUMERALS);
+    (counted && (remark.contains(['年', '月']) || remark.contains("季度")))
+        || ["年底", "年内", "底前", "长期", "持续", "常态化"]
+            .iter()
+            .any(|w| remark.contains(w))
+}
+
 /// What a duty parenthesis has been found to say so far.
 #[derive(Default)]
 struct Allocation {
@@ -1569,9 +1580,16 @@ impl Allocation {
         (lead, support, extra)
     }
 
+    /// A clause that names no unit: a deadline (`2023年底前完成`, `长期坚持`) under `完成时限`, as a
+    /// labelled one (`完成时限：2023年底前`) is, anything else under `其他`.
     fn remark(&mut self, text: &str) {
+        let key = if is_deadline(text) {
+            "完成时限"
+        } else {
+            "其他"
+        };
         self.extra
-            .entry("其他".to_string())
+            .entry(key.to_string())
             .and_modify(|e| {
                 e.push('，');
                 e.push_str(text);
@@ -2840,9 +2858,30 @@ mod tests {
             inline_duty("保护生态。（牵头单位：市环境局，市水务局配合，2023年底前完成）").unwrap();
         assert_eq!((d.lead, d.support), (s(&["市环境局"]), s(&["市水务局"])));
         assert_eq!(
-            d.extra.get("其他").map(String::as_str),
+            d.extra.get("完成时限").map(String::as_str),
             Some("2023年底前完成")
         );
+    }
+
+    #[test]
+    fn an_unlabelled_deadline_is_the_tasks_deadline_and_other_remarks_are_other() {
+        for (text, key) in [
+            (
+                "推进改革。（市政务服务局牵头，市司法局配合，2024年6月底前完成）",
+                "完成时限",
+            ),
+            ("推进改革。（市政务服务局牵头，长期坚持）", "完成时限"),
+            (
+                "推进改革。（市政务服务局牵头，二〇二四年三季度完成）",
+                "完成时限",
+            ),
+            ("推进改革。（市政务服务局牵头，持续推进）", "完成时限"),
+            ("推进改革。（市政务服务局牵头，完成3个试点）", "其他"),
+        ] {
+            let d = inline_duty(text).unwrap();
+            assert_eq!(d.lead, s(&["市政务服务局"]), "{text}");
+            assert_eq!(d.extra.keys().collect::<Vec<_>>(), vec![key], "{text}");
+        }
     }
 
     fn table(rows: &[&[&str]]) -> Table {
