@@ -283,9 +283,7 @@ fn foreign_digit(c: char) -> bool {
 /// by a capture search (which costs several times the whole check on prose); `None` when a
 /// digit of another script stands where the regex could read it.
 fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
-    const NUMERALS: [char; 11] = [
-        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百',
-    ];
+    const NUMERALS: [char; 11] = numbering::NUMERALS_TO_HUNDRED;
     let mut out = Vec::new();
     let mut last_end = 0;
     for at in char_offsets(text, '项') {
@@ -355,7 +353,7 @@ fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
 /// by a capture search; `None` when a digit of another script stands where the regex could read
 /// it. (A match holds no 等, so the matches found from each 等 never overlap.)
 fn enumeration_counts(text: &str) -> Option<Vec<Found>> {
-    const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    const NUMERALS: [char; 10] = numbering::NUMERALS_TO_TEN;
     const UNITS: [&str; 6] = ["个", "大", "项", "类", "条", "方面"];
     let mut out = Vec::new();
     for at in char_offsets(text, '等') {
@@ -397,9 +395,7 @@ fn enumeration_counts(text: &str) -> Option<Vec<Found>> {
 ///
 /// Read by hand, not by a regex: compiling one cost a one-file run 1.1M instructions.
 pub fn stated_group_count(text: &str) -> Option<usize> {
-    const NUMERALS: [char; 11] = [
-        '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百',
-    ];
+    const NUMERALS: [char; 11] = numbering::NUMERALS_TO_HUNDRED;
     let core = text.strip_suffix(['。', '：', ':']).unwrap_or(text);
     let trailing_digits = |s: &str| s.bytes().rev().take_while(u8::is_ascii_digit).count();
     let number = if let Some(inner) = core.strip_suffix(['）', ')']) {

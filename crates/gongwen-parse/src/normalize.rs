@@ -89,6 +89,11 @@ pub(crate) fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> +
     })
 }
 
+/// `s` without the first of `words` it starts with, if it starts with one.
+pub(crate) fn strip_any_prefix<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+    words.iter().find_map(|w| s.strip_prefix(w))
+}
+
 /// Whether `c` stands in `text` right after a character that `before` accepts.
 pub(crate) fn follows(text: &str, c: char, before: impl Fn(char) -> bool) -> bool {
     char_offsets(text, c).any(|at| {

@@ -88,6 +88,15 @@ pub struct Marker {
     pub len: usize,
 }
 
+/// The numerals of a count up to ten, as months, days, attachments and sessions print them:
+/// `六`, `二十六`, `附件三`, `十四届`.
+pub(crate) const NUMERALS_TO_TEN: [char; 10] =
+    ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+/// [`NUMERALS_TO_TEN`] and `百`: the numerals of a stated count (`八十六项`, `共一百项`).
+pub(crate) const NUMERALS_TO_HUNDRED: [char; 11] = [
+    '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百',
+];
+
 /// Value of a Chinese numeral digit (`〇` and `○` are both zero).
 pub fn cn_digit(c: char) -> Option<u32> {
     Some(match c {

@@ -10,6 +10,7 @@
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::*;
+use crate::normalize::strip_any_prefix;
 use crate::numbering::{self, MarkerKind};
 
 // The shapes of a 发文字号, a date, an attachment label and a list item are read by hand, not by
@@ -49,7 +50,7 @@ fn doc_number_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
     /// `（十三届）第112号`.
     fn session(r: &str) -> Option<(Option<&str>, &str)> {
         let (numerals, r) = r.split_once('届')?;
-        chars_of(numerals, 4, |c| CN_NUMERALS.contains(&c))?;
+        chars_of(numerals, 4, |c| numbering::NUMERALS_TO_TEN.contains(&c))?;
         let serial = r.strip_prefix(['〕', '）'])?.strip_prefix('第')?;
         Some((None, ascii_digits(serial, 6)?))
     }
@@ -81,7 +82,7 @@ fn doc_number_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
 /// A date at the end of `text` with its three numbers as printed, and where it starts:
 /// `2021年8月4日` (a four-digit year, months and days of 1 or 2 digits) or
 /// `二〇〇四年六月二十六日` (four numerals of [`CN_YEAR_DIGITS`], months and days of 1 to 3 of
-/// [`CN_NUMERALS`]).
+/// [`numbering::NUMERALS_TO_TEN`]).
 fn date_at_end(text: &str) -> Option<(usize, [&str; 3], bool)> {
     let body = text.strip_suffix('日')?;
     let (head, day) = body.rsplit_once('月')?;
@@ -92,8 +93,8 @@ fn date_at_end(text: &str) -> Option<(usize, [&str; 3], bool)> {
             return Some((start, [year, month, day], true));
         }
     }
-    chars_of(day, 3, |c| CN_NUMERALS.contains(&c))?;
-    chars_of(month, 3, |c| CN_NUMERALS.contains(&c))?;
+    chars_of(day, 3, |c| numbering::NUMERALS_TO_TEN.contains(&c))?;
+    chars_of(month, 3, |c| numbering::NUMERALS_TO_TEN.contains(&c))?;
     let (start, _) = head.char_indices().rev().nth(3)?;
     let year = head
         .get(start..)
@@ -105,8 +106,6 @@ fn date_at_end(text: &str) -> Option<(usize, [&str; 3], bool)> {
 const CN_YEAR_DIGITS: [char; 15] = [
     '〇', '○', '零', 'Ｏ', 'O', '0', '一', '二', '三', '四', '五', '六', '七', '八', '九',
 ];
-/// The numerals of a month or day printed in Chinese (`六`, `二十六`).
-const CN_NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
 /// A numbered list item `1．X`, `2.X`, `3、X`: its number (1 to 3 digits) and its text (not empty,
 /// on one line).
@@ -213,7 +212,7 @@ pub(crate) fn is_attachment_label(s: &str) -> bool {
     let number = rest.strip_suffix(['：', ':']).unwrap_or(rest);
     number.is_empty()
         || ascii_digits(number, 3).is_some()
-        || chars_of(number, 3, |c| CN_NUMERALS.contains(&c)).is_some()
+        || chars_of(number, 3, |c| numbering::NUMERALS_TO_TEN.contains(&c)).is_some()
 }
 
 /// An attachment list opening: `附件：1．……`, and its list (not empty, on one line).
@@ -620,10 +619,6 @@ fn is_closing_formula(text: &str) -> bool {
     ];
     /// How it enters into force.
     const IN_FORCE: [&str; 4] = ["施行", "执行", "实施", "生效"];
-    /// `s` without the first of `words` it starts with.
-    fn after_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
-        words.iter().find_map(|w| s.strip_prefix(w))
-    }
     /// Whether `tail` is `min` to `max` characters on one line, and perhaps a closing mark.
     fn tail_fits(tail: &str, min: usize, max: usize) -> bool {
         let n = char_len(tail);
@@ -644,19 +639,19 @@ fn is_closing_formula(text: &str) -> bool {
             || bare == "此函"
             || bare == "专此报告"
             || bare == "专此函告"
-            || after_any(bare, &["妥否", "当否"])
+            || strip_any_prefix(bare, &["妥否", "当否"])
                 .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
                 .and_then(|r| r.strip_prefix('请'))
                 .is_some_and(|x| ["批示", "审示", "指示"].contains(&x))
             || bare
                 .strip_prefix("请予")
-                .and_then(|r| after_any(r, &ASKED))
+                .and_then(|r| strip_any_prefix(r, &ASKED))
                 .is_some_and(|x| ["", "为盼", "为荷"].contains(&x))
     };
     // `以上报告，请审阅。`: up to 10 characters after 请.
     let report = || {
         text.strip_prefix("以上")
-            .and_then(|r| after_any(r, &["报告", "意见", "请示"]))
+            .and_then(|r| strip_any_prefix(r, &["报告", "意见", "请示"]))
             .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
             .and_then(|r| {
                 r.strip_prefix('请').or_else(|| {
@@ -672,7 +667,7 @@ fn is_closing_formula(text: &str) -> bool {
     let in_force = || {
         let Some(when) = text
             .strip_prefix('本')
-            .and_then(|r| after_any(r, &ENACTED))
+            .and_then(|r| strip_any_prefix(r, &ENACTED))
             .and_then(|r| r.strip_prefix('自'))
         else {
             return false;

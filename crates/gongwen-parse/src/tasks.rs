@@ -1449,11 +1449,9 @@ fn assign_units(
 /// optional word starts with a character no word after it starts with, so taking each one where
 /// it stands reads the text as the regex's backtracking did.
 pub fn states_first_unit_leads(text: &str) -> bool {
+    use crate::normalize::strip_any_prefix as after;
     fn skip<'a>(s: &'a str, words: &[&str]) -> &'a str {
-        words.iter().find_map(|w| s.strip_prefix(w)).unwrap_or(s)
-    }
-    fn after<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
-        words.iter().find_map(|w| s.strip_prefix(w))
+        after(s, words).unwrap_or(s)
     }
     if !text.contains("牵头") {
         return false;
@@ -1515,8 +1513,8 @@ fn is_remark(piece: &str) -> bool {
 /// Whether a remark in a duty parenthesis is a deadline: a time (a year, month or quarter with a
 /// digit or numeral, `年底`, `年内`) or a standing term (`长期坚持`, `持续推进`).
 fn is_deadline(remark: &str) -> bool {
-    const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-    let counted = remark.bytes().any(|b| b.is_ascii_digit()) || remark.contains(NUMERALS);
+    let counted = remark.bytes().any(|b| b.is_ascii_digit())
+        || remark.contains(crate::numbering::NUMERALS_TO_TEN);
     (counted && (remark.contains(['年', '月']) || remark.contains("季度")))
         || ["年底", "年内", "底前", "长期", "持续", "常态化"]
             .iter()
