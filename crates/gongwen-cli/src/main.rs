@@ -5,6 +5,11 @@
 //! be written, 130 interrupted (unfinished outputs removed).
 #![forbid(unsafe_code)]
 
+/// mimalloc: a parse makes thousands of small strings and tree nodes, which it serves at about
+/// half the instructions of glibc's malloc (README, Performance).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod batch;
 mod files;
 mod interrupt;

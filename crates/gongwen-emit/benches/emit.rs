@@ -12,6 +12,10 @@ use gongwen_emit::{json, text, xlsx};
 use gongwen_parse::Document;
 use std::hint::black_box;
 
+/// The allocator of the `gongwen` command, so the times are the command's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/../../seeds/cq-2021-19.txt"

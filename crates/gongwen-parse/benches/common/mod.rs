@@ -14,6 +14,13 @@
 
 use scraper::{Html, Node};
 
+/// The allocator of the `gongwen` command (mimalloc), for ours and the floor alike, so the
+/// numbers are the command's; `--features bench-system-allocator` measures with the system's
+/// allocator instead, as a library user who keeps the default gets.
+#[cfg(not(feature = "bench-system-allocator"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// The seed notice.
 pub const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
