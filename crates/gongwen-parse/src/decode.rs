@@ -216,16 +216,12 @@ fn family(e: &'static Encoding) -> &'static str {
     }
 }
 
-/// `bytes` as text when they are valid UTF-8. encoding_rs's validator, which is several times
-/// faster than `std::str::from_utf8` on Chinese text (callgrind: about 3 instructions per byte
-/// instead of 10).
+/// `bytes` as text when they are valid UTF-8, checked with SIMD (`simdutf8`): on Chinese text,
+/// where every character takes three bytes, about 0.5 instructions a byte where encoding_rs's
+/// validator takes five or six and `std::str::from_utf8` ten (callgrind). Which bytes are valid
+/// is the same for all three (the test below); only the speed differs.
 fn as_utf8(bytes: &[u8]) -> Option<&str> {
-    match UTF_8.decode_without_bom_handling_and_without_replacement(bytes) {
-        Some(Cow::Borrowed(text)) => Some(text),
-        // Not returned for UTF-8; answered the slow way should that ever change.
-        Some(Cow::Owned(_)) => std::str::from_utf8(bytes).ok(),
-        None => None,
-    }
+    simdutf8::basic::from_utf8(bytes).ok()
 }
 
 /// Text already validated as UTF-8 (without a BOM): borrowed, not decoded and validated again.
@@ -562,6 +558,51 @@ mod tests {
 
     fn gbk(s: &str) -> Vec<u8> {
         GBK.encode(s).0.into_owned()
+    }
+
+    #[test]
+    fn utf8_check_agrees_with_std_on_every_kind_of_bad_byte_at_every_offset() {
+        // Valid text of one-, two-, three- and four-byte characters, long enough to cross the
+        // SIMD reader's 64-byte blocks, with one bad sequence set in at every offset: lone
+        // continuation bytes, overlong forms, surrogates, code points past U+10FFFF, bytes that
+        // never occur, and sequences cut short (also at the very end).
+        let good = "国务院关于印发，（一）a1 é€𝄞办法。".repeat(5);
+        let bad: [&[u8]; 13] = [
+            &[0x80],
+            &[0xBF],
+            &[0xC0, 0xAF],
+            &[0xC1, 0xBF],
+            &[0xE0, 0x80, 0xAF],
+            &[0xED, 0xA0, 0x80],
+            &[0xF0, 0x80, 0x80, 0xAF],
+            &[0xF4, 0x90, 0x80, 0x80],
+            &[0xF5, 0x80, 0x80, 0x80],
+            &[0xFF],
+            &[0xE5, 0x9B],
+            &[0xF0, 0x9D, 0x84],
+            &[0xC3],
+        ];
+        let mut cases = 0;
+        for at in 0..=good.len() {
+            let mut bytes = good.as_bytes().to_vec();
+            assert_eq!(
+                as_utf8(&bytes[..at]),
+                std::str::from_utf8(&bytes[..at]).ok()
+            );
+            for b in bad {
+                bytes.truncate(at);
+                bytes.extend_from_slice(b);
+                bytes.extend_from_slice(&good.as_bytes()[at..]);
+                assert_eq!(
+                    as_utf8(&bytes).is_some(),
+                    std::str::from_utf8(&bytes).is_ok(),
+                    "{b:02X?} at byte {at}"
+                );
+                cases += 1;
+            }
+        }
+        assert!(cases > 2000);
+        assert_eq!(as_utf8(good.as_bytes()), Some(good.as_str()));
     }
 
     #[test]
