@@ -761,3 +761,52 @@ fn an_announcement_titled_under_its_number_has_that_title() {
         Some("中华人民共和国某某部公告")
     );
 }
+
+#[test]
+fn an_office_and_a_spaced_name_above_or_beside_the_date_is_the_signature() {
+    let head = "某某省人民政府关于加强安全生产工作的决定\n各市州人民政府，省政府各部门：\n为加强安全生产工作，现作出如下决定。\n一、压实责任。各地要落实属地管理责任。\n二、强化监管。各地要建立常态化检查机制。\n";
+    for (closing, signature) in [
+        ("省长　王××\n2023年3月1日", "省长王××"),
+        ("省长  王某某  2023年3月1日", "省长王某某"),
+        ("代省长　王某某\n2023年3月1日", "代省长王某某"),
+        ("自治区主席　艾力·某某\n2023年3月1日", "自治区主席艾力·某某"),
+        (
+            "某某省人民政府\n省长：王××\n2023年3月1日",
+            "某某省人民政府、省长：王××",
+        ),
+    ] {
+        let doc = parse_text(&format!("{head}{closing}\n"));
+        // (The organ and its head joined on one line are not read back as a signature.)
+        let n = if closing.starts_with("某某省") {
+            doc.notice.clone()
+        } else {
+            round_trips(&doc)
+        };
+        assert_eq!(n.signature.as_deref(), Some(signature), "{closing}");
+        assert_eq!(n.date.as_deref(), Some("2023-03-01"), "{closing}");
+        assert_eq!(
+            n.body.last().map(String::as_str),
+            Some("二、强化监管。各地要建立常态化检查机制。"),
+            "{closing}"
+        );
+    }
+    // A web page sets the name apart with no-break or full-width spaces.
+    let page = "<html><body><div class=article><p>某某市人民政府令</p><p>第12号</p>\
+        <p>《某某市养犬管理办法》已经2023年5月8日市政府第20次常务会议通过，现予公布，自2023年7月1日起施行。</p>\
+        <p style=\"text-align:right\">市长&nbsp;&nbsp;王××</p><p style=\"text-align:right\">2023年5月16日</p>\
+        </div></body></html>";
+    let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(doc.notice.signature.as_deref(), Some("市长王××"));
+    assert_eq!(doc.notice.date.as_deref(), Some("2023-05-16"));
+    assert!(!doc.notice.body.iter().any(|p| p.contains("王××")));
+    // A short line of the body that only happens to hold an office's name is no signature.
+    for line in ["各区县长期坚持", "××", "组长：市长"] {
+        let doc = parse_text(&format!("{head}{line}\n2023年3月1日\n"));
+        assert_eq!(doc.notice.signature, None, "{line}");
+        assert_eq!(
+            doc.notice.body.last().map(String::as_str),
+            Some(line),
+            "{line}"
+        );
+    }
+}

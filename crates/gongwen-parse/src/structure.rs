@@ -819,16 +819,49 @@ fn strip_trailing_paren(s: &str) -> &str {
 }
 
 /// A signer printed with the office held: `总理李克强` (spaces already removed by normalization),
-/// or `市长：王建华`.
+/// `市长：王建华`, an acting or regional office (`代省长王某某`, `自治区主席艾力·某某`), and a name
+/// left out of a published copy (`省长王××`).
 fn is_signer_line(s: &str) -> bool {
     let n = char_len(s);
-    (3..=13).contains(&n)
-        && SIGNER_TITLES.iter().any(|t| {
-            s.strip_prefix(t).is_some_and(|name| {
-                let name = name.strip_prefix(['：', ':']).unwrap_or(name);
-                (2..=4).contains(&char_len(name)) && name.chars().all(crate::normalize::is_han)
-            })
+    if !(3..=20).contains(&n) {
+        return false;
+    }
+    SIGNER_TITLES.iter().any(|t| {
+        s.find(t).is_some_and(|at| {
+            let name = &s[at + t.len()..];
+            let name = name.strip_prefix(['：', ':']).unwrap_or(name);
+            is_office_prefix(&s[..at]) && is_personal_name(name)
         })
+    })
+}
+
+/// What may stand before an office's title in a signature: nothing, `代` (an acting head), or the
+/// place or organ the office belongs to (`国务院`, `自治区`, `自治区人民政府`).
+fn is_office_prefix(prefix: &str) -> bool {
+    let prefix = prefix.strip_prefix('代').unwrap_or(prefix);
+    prefix.is_empty()
+        || (char_len(prefix) <= 7
+            && !prefix.starts_with('各')
+            && prefix.chars().all(crate::normalize::is_han)
+            && prefix.ends_with(['院', '区', '省', '市', '县', '州', '府', '旗', '盟']))
+}
+
+/// A person's name as a signature prints it: two to four Han characters, a name of several
+/// parts set apart by a middle dot (`艾力·某某`), or one whose characters a published copy
+/// replaces by a placeholder (`王××`, `×××`, `王某某`).
+fn is_personal_name(name: &str) -> bool {
+    const PLACEHOLDERS: [char; 6] = ['×', 'X', 'x', '*', '＊', '○'];
+    const DOTS: [char; 4] = ['·', '・', '•', '‧'];
+    let in_name = |c: char| crate::normalize::is_han(c) || PLACEHOLDERS.contains(&c);
+    let n = char_len(name);
+    if name.contains(DOTS) {
+        n <= 12
+            && name
+                .split(DOTS)
+                .all(|p| !p.is_empty() && p.chars().all(in_name))
+    } else {
+        (2..=4).contains(&n) && name.chars().all(in_name)
+    }
 }
 
 pub(crate) fn ends_like_title(s: &str) -> bool {
@@ -1300,8 +1333,11 @@ pub fn build(mut input: Blocks) -> Document {
             Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
                 find_date(&p.text).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
-                    (prefix.is_empty() || is_organ_line(prefix) || only_dates(prefix))
-                        .then_some((i, p))
+                    (prefix.is_empty()
+                        || is_organ_line(prefix)
+                        || is_signer_line(prefix)
+                        || only_dates(prefix))
+                    .then_some((i, p))
                 })
             }
             _ => None,
@@ -2009,7 +2045,9 @@ fn build_part(
     let dated = blocks.last().and_then(para).is_some_and(|t| {
         char_len(t) <= 60
             && !t.starts_with('（')
-            && find_date(t).is_some_and(|(start, _)| start == 0 || is_organ_line(&t[..start]))
+            && find_date(t).is_some_and(|(start, _)| {
+                start == 0 || is_organ_line(&t[..start]) || is_signer_line(&t[..start])
+            })
     });
     let signoff = if dated {
         1 + blocks[..blocks.len() - 1]
