@@ -810,3 +810,74 @@ fn an_office_and_a_spaced_name_above_or_beside_the_date_is_the_signature() {
         );
     }
 }
+
+#[test]
+fn an_order_titled_above_its_head_has_the_number_under_the_head() {
+    for (head, issuer, number) in [
+        (
+            "中华人民共和国国务院令\n第752号",
+            "中华人民共和国国务院",
+            752,
+        ),
+        ("某某省人民政府令\n第285号", "某某省人民政府", 285),
+    ] {
+        let text = format!(
+            "某某危险化学品安全管理条例\n{head}\n《某某危险化学品安全管理条例》已经2022年3月1日常务会议通过，现予公布，自2022年5月1日起施行。\n总理  李某某\n2022年3月20日\n"
+        );
+        let doc = parse_text(&text);
+        let n = round_trips(&doc);
+        assert_eq!(n.title.as_deref(), Some("某某危险化学品安全管理条例"));
+        assert_eq!(n.issuer.as_deref(), Some(issuer));
+        let d = n.doc_number.expect("a number");
+        assert_eq!((d.raw, d.serial), (format!("第{number}号"), Some(number)));
+        assert_eq!(
+            n.body,
+            [
+                "《某某危险化学品安全管理条例》已经2022年3月1日常务会议通过，现予公布，自2022年5月1日起施行。"
+            ]
+        );
+        assert_eq!(n.signature.as_deref(), Some("总理李某某"));
+    }
+    // On a web page, the title in the article above the head, or in the page's heading with
+    // the regulation's text under the order.
+    let article = "<p style=\"text-align:center\">中华人民共和国国务院令</p><p style=\"text-align:center\">第752号</p>\
+        <p>《某某危险化学品安全管理条例》已经2022年3月1日国务院第168次常务会议通过，现予公布，自2022年5月1日起施行。</p>\
+        <p style=\"text-align:right\">总理&nbsp;&nbsp;李某某</p><p style=\"text-align:right\">2022年3月20日</p>\
+        <p style=\"text-align:center\">某某危险化学品安全管理条例</p><p>第一条 为了加强危险化学品的安全管理，制定本条例。</p>\
+        <p>第二条 本条例自2022年5月1日起施行。</p>";
+    for page in [
+        format!(
+            "<html><body><div id=content><p style=\"text-align:center\">某某危险化学品安全管理条例</p>{article}</div></body></html>"
+        ),
+        format!(
+            "<html><body><h1>某某危险化学品安全管理条例</h1><div id=UCAP-CONTENT>{article}</div></body></html>"
+        ),
+    ] {
+        let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+        let n = &doc.notice;
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某危险化学品安全管理条例"),
+            "{page}"
+        );
+        assert_eq!(n.issuer.as_deref(), Some("中华人民共和国国务院"), "{page}");
+        assert_eq!(
+            n.doc_number.as_ref().map(|d| (d.raw.as_str(), d.serial)),
+            Some(("第752号", Some(752))),
+            "{page}"
+        );
+        assert!(
+            !n.body
+                .iter()
+                .any(|p| p.contains("第752号") || p.ends_with('令')),
+            "{page}"
+        );
+        assert_eq!(n.signature.as_deref(), Some("总理李某某"), "{page}");
+    }
+    // An order headed first keeps its head line as its title, as before.
+    let doc = parse_text(
+        "某某省人民政府令\n第285号\n《某某省某某管理办法》已经省人民政府常务会议通过，现予公布。\n省长  王某某\n2023年4月20日\n",
+    );
+    assert_eq!(doc.notice.title.as_deref(), Some("某某省人民政府令"));
+    assert_eq!(doc.notice.issuer.as_deref(), Some("某某省人民政府"));
+}

@@ -864,6 +864,13 @@ fn is_personal_name(name: &str) -> bool {
     }
 }
 
+/// The head of an order (令): the issuer's name and `令` (`中华人民共和国国务院令`,
+/// `某某省人民政府令`). Returns the issuer.
+fn order_head(s: &str) -> Option<&str> {
+    s.strip_suffix('令')
+        .filter(|organ| !organ.ends_with('命') && is_organ_line(organ))
+}
+
 pub(crate) fn ends_like_title(s: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| s.ends_with(e))
 }
@@ -1776,6 +1783,20 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 let complete = title_lines
                     .last()
                     .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
+                // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`):
+                // the head names the issuer, and the number under it is the 发文字号.
+                if complete
+                    && b.doc.notice.doc_number.is_none()
+                    && letterhead.is_none()
+                    && let Some(organ) = order_head(&p.text)
+                    && let Some(Block::Para(next)) = blocks.get(k + 1)
+                    && let Some(n) = parse_doc_number(&next.text)
+                {
+                    letterhead = Some(organ.to_string());
+                    b.doc.notice.doc_number = Some(n);
+                    k += 2;
+                    continue;
+                }
                 if complete && b.doc.notice.doc_number.is_none() {
                     break;
                 }
