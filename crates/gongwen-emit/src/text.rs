@@ -156,9 +156,18 @@ impl Writer {
             ""
         };
         if s.heading.is_empty() {
-            // No heading: the marker opens the first paragraph, as printed.
+            // No heading: the marker (and an article's caption) opens the first paragraph, as
+            // printed.
             let first = paragraphs.next().map(String::as_str).unwrap_or("");
-            self.line(&format!("{}{gap}{}{}", s.marker, s.heading_suffix, first));
+            let caption = s
+                .caption
+                .as_deref()
+                .map(|c| format!("（{c}）"))
+                .unwrap_or_default();
+            self.line(&format!(
+                "{}{gap}{caption}{}{}",
+                s.marker, s.heading_suffix, first
+            ));
         } else {
             self.line(&format!(
                 "{}{gap}{}{}",

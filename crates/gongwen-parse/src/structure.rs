@@ -2444,6 +2444,11 @@ impl Outline {
         } else {
             m.kind
         };
+        // An article may print its caption in brackets (`第一条（目的和依据）为了……`).
+        let (caption, rest) = match article_caption(rest) {
+            Some((caption, text)) if m.kind == MarkerKind::Article => (Some(caption), text),
+            _ => (None, rest),
+        };
         let (heading, suffix, para) = split_heading(as_kind, rest);
         // Phrases joined by `，` without a stop read as a clause, but are a title when sub-items
         // follow (`一、进一步破除隐性门槛，推动降低市场主体准入成本` / `（一）…`); the sub-items are
@@ -2459,6 +2464,7 @@ impl Outline {
             number: m.number,
             heading,
             heading_suffix: suffix,
+            caption,
             paragraphs: Vec::new(),
             children: Vec::new(),
             after: Vec::new(),
@@ -2539,6 +2545,25 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
         s.paragraphs.push(text);
     }
     list.push(s);
+}
+
+/// The caption an article prints in brackets right after its marker, and the text after it:
+/// `（目的和依据）为了……` gives `目的和依据` and `为了……`. A caption is a short phrase — no
+/// sentence's punctuation, no bracket inside.
+fn article_caption(rest: &str) -> Option<(String, &str)> {
+    let inner = rest.trim_start().strip_prefix(['（', '【'])?;
+    let end = inner.find(['）', '】'])?;
+    let caption = inner[..end].trim();
+    let text = inner[end..].get(3..)?.trim_start();
+    let n = char_len(caption);
+    ((1..=20).contains(&n)
+        && !caption.contains([
+            '（', '【', '。', '，', '；', '：', '！', '？', ',', ';', ':', '.',
+        ])
+        && !caption
+            .chars()
+            .all(|c| c.is_ascii_digit() || numbering::is_cn_numeral(c)))
+    .then(|| (caption.to_string(), text))
 }
 
 /// Splits a numbered block into its heading and the text that follows it.
