@@ -761,3 +761,123 @@ fn an_announcement_titled_under_its_number_has_that_title() {
         Some("中华人民共和国某某部公告")
     );
 }
+
+#[test]
+fn an_office_and_a_spaced_name_above_or_beside_the_date_is_the_signature() {
+    let head = "某某省人民政府关于加强安全生产工作的决定\n各市州人民政府，省政府各部门：\n为加强安全生产工作，现作出如下决定。\n一、压实责任。各地要落实属地管理责任。\n二、强化监管。各地要建立常态化检查机制。\n";
+    for (closing, signature) in [
+        ("省长　王××\n2023年3月1日", "省长王××"),
+        ("省长  王某某  2023年3月1日", "省长王某某"),
+        ("代省长　王某某\n2023年3月1日", "代省长王某某"),
+        ("自治区主席　艾力·某某\n2023年3月1日", "自治区主席艾力·某某"),
+        (
+            "某某省人民政府\n省长：王××\n2023年3月1日",
+            "某某省人民政府、省长：王××",
+        ),
+    ] {
+        let doc = parse_text(&format!("{head}{closing}\n"));
+        // (The organ and its head joined on one line are not read back as a signature.)
+        let n = if closing.starts_with("某某省") {
+            doc.notice.clone()
+        } else {
+            round_trips(&doc)
+        };
+        assert_eq!(n.signature.as_deref(), Some(signature), "{closing}");
+        assert_eq!(n.date.as_deref(), Some("2023-03-01"), "{closing}");
+        assert_eq!(
+            n.body.last().map(String::as_str),
+            Some("二、强化监管。各地要建立常态化检查机制。"),
+            "{closing}"
+        );
+    }
+    // A web page sets the name apart with no-break or full-width spaces.
+    let page = "<html><body><div class=article><p>某某市人民政府令</p><p>第12号</p>\
+        <p>《某某市养犬管理办法》已经2023年5月8日市政府第20次常务会议通过，现予公布，自2023年7月1日起施行。</p>\
+        <p style=\"text-align:right\">市长&nbsp;&nbsp;王××</p><p style=\"text-align:right\">2023年5月16日</p>\
+        </div></body></html>";
+    let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(doc.notice.signature.as_deref(), Some("市长王××"));
+    assert_eq!(doc.notice.date.as_deref(), Some("2023-05-16"));
+    assert!(!doc.notice.body.iter().any(|p| p.contains("王××")));
+    // A short line of the body that only happens to hold an office's name is no signature.
+    for line in ["各区县长期坚持", "××", "组长：市长"] {
+        let doc = parse_text(&format!("{head}{line}\n2023年3月1日\n"));
+        assert_eq!(doc.notice.signature, None, "{line}");
+        assert_eq!(
+            doc.notice.body.last().map(String::as_str),
+            Some(line),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn an_order_titled_above_its_head_has_the_number_under_the_head() {
+    for (head, issuer, number) in [
+        (
+            "中华人民共和国国务院令\n第752号",
+            "中华人民共和国国务院",
+            752,
+        ),
+        ("某某省人民政府令\n第285号", "某某省人民政府", 285),
+    ] {
+        let text = format!(
+            "某某危险化学品安全管理条例\n{head}\n《某某危险化学品安全管理条例》已经2022年3月1日常务会议通过，现予公布，自2022年5月1日起施行。\n总理  李某某\n2022年3月20日\n"
+        );
+        let doc = parse_text(&text);
+        let n = round_trips(&doc);
+        assert_eq!(n.title.as_deref(), Some("某某危险化学品安全管理条例"));
+        assert_eq!(n.issuer.as_deref(), Some(issuer));
+        let d = n.doc_number.expect("a number");
+        assert_eq!((d.raw, d.serial), (format!("第{number}号"), Some(number)));
+        assert_eq!(
+            n.body,
+            [
+                "《某某危险化学品安全管理条例》已经2022年3月1日常务会议通过，现予公布，自2022年5月1日起施行。"
+            ]
+        );
+        assert_eq!(n.signature.as_deref(), Some("总理李某某"));
+    }
+    // On a web page, the title in the article above the head, or in the page's heading with
+    // the regulation's text under the order.
+    let article = "<p style=\"text-align:center\">中华人民共和国国务院令</p><p style=\"text-align:center\">第752号</p>\
+        <p>《某某危险化学品安全管理条例》已经2022年3月1日国务院第168次常务会议通过，现予公布，自2022年5月1日起施行。</p>\
+        <p style=\"text-align:right\">总理&nbsp;&nbsp;李某某</p><p style=\"text-align:right\">2022年3月20日</p>\
+        <p style=\"text-align:center\">某某危险化学品安全管理条例</p><p>第一条 为了加强危险化学品的安全管理，制定本条例。</p>\
+        <p>第二条 本条例自2022年5月1日起施行。</p>";
+    for page in [
+        format!(
+            "<html><body><div id=content><p style=\"text-align:center\">某某危险化学品安全管理条例</p>{article}</div></body></html>"
+        ),
+        format!(
+            "<html><body><h1>某某危险化学品安全管理条例</h1><div id=UCAP-CONTENT>{article}</div></body></html>"
+        ),
+    ] {
+        let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
+        let n = &doc.notice;
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某危险化学品安全管理条例"),
+            "{page}"
+        );
+        assert_eq!(n.issuer.as_deref(), Some("中华人民共和国国务院"), "{page}");
+        assert_eq!(
+            n.doc_number.as_ref().map(|d| (d.raw.as_str(), d.serial)),
+            Some(("第752号", Some(752))),
+            "{page}"
+        );
+        assert!(
+            !n.body
+                .iter()
+                .any(|p| p.contains("第752号") || p.ends_with('令')),
+            "{page}"
+        );
+        assert_eq!(n.signature.as_deref(), Some("总理李某某"), "{page}");
+    }
+    // An order headed first keeps its head line as its title, as before.
+    let doc = parse_text(
+        "某某省人民政府令\n第285号\n《某某省某某管理办法》已经省人民政府常务会议通过，现予公布。\n省长  王某某\n2023年4月20日\n",
+    );
+    assert_eq!(doc.notice.title.as_deref(), Some("某某省人民政府令"));
+    assert_eq!(doc.notice.issuer.as_deref(), Some("某某省人民政府"));
+}

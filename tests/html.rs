@@ -757,3 +757,94 @@ fn an_article_that_opens_with_its_number_takes_its_title_from_the_page_head() {
     .expect("parses");
     assert_eq!(doc.notice.title, None);
 }
+
+#[test]
+fn a_list_of_projects_without_a_duty_column_is_a_table_not_tasks() {
+    let rows = [
+        [
+            "1",
+            "某某轨道交通3号线",
+            "线路全长30公里，设站20座",
+            "300",
+            "2023—2027",
+            "某某轨道集团有限公司",
+        ],
+        [
+            "2",
+            "某某医院新院区",
+            "新建床位1000张",
+            "25",
+            "2023—2025",
+            "市卫生健康委",
+        ],
+        [
+            "3",
+            "某某污水处理厂扩建",
+            "新增处理能力10万吨/日",
+            "8",
+            "2023—2024",
+            "某某水务集团",
+        ],
+    ];
+    let head = "某某市人民政府办公厅关于印发某某市2023年重大项目清单的通知\n某府办发〔2023〕5号\n各区人民政府，市政府各部门：\n现将《某某市2023年重大项目清单》印发给你们，请认真组织实施。\n附件：某某市2023年重大项目清单\n某某市人民政府办公厅\n2023年2月1日\n附件\n某某市2023年重大项目清单\n";
+    let text = |unit: &str| {
+        let mut t =
+            format!("{head}\t序号\t项目名称\t建设内容及规模\t总投资（亿元）\t建设年限\t{unit}\n");
+        for r in &rows {
+            t.push('\t');
+            t.push_str(&r.join("\t"));
+            t.push('\n');
+        }
+        t
+    };
+    let page = |unit: &str| {
+        let cells = |r: &[&str]| {
+            r.iter()
+                .map(|c| format!("<td>{c}</td>"))
+                .collect::<String>()
+        };
+        let mut p = String::from("<html><body><div class=\"TRS_Editor\">");
+        for l in head.lines() {
+            p.push_str(&format!("<p>{l}</p>"));
+        }
+        p.push_str("<table border=\"1\"><tr>");
+        p.push_str(&cells(&[
+            "序号",
+            "项目名称",
+            "建设内容及规模",
+            "总投资（亿元）",
+            "建设年限",
+            unit,
+        ]));
+        p.push_str("</tr>");
+        for r in &rows {
+            p.push_str(&format!("<tr>{}</tr>", cells(r)));
+        }
+        p.push_str("</table></div></body></html>");
+        p
+    };
+    for unit in ["实施单位", "行业主管部门", "项目业主"] {
+        for doc in [parse_text(&text(unit)), html(&page(unit))] {
+            assert!(doc.tasks.is_empty(), "{unit}: {:?}", doc.tasks);
+            let tables: Vec<_> = doc.parts.iter().flat_map(|p| &p.tables).collect();
+            assert_eq!(tables.len(), 1, "{unit}");
+            assert_eq!(tables[0].header_rows, 1, "{unit}");
+            assert_eq!(tables[0].rows.len(), 4, "{unit}");
+            assert_eq!(tables[0].rows[2][1], "某某医院新院区", "{unit}");
+            assert_eq!(tables[0].rows[2][5], "市卫生健康委", "{unit}");
+        }
+    }
+    // Under a column that allocates the duty, the same rows are tasks.
+    for doc in [parse_text(&text("责任单位")), html(&page("责任单位"))] {
+        let tasks: Vec<(&str, &[String])> = doc
+            .tasks
+            .iter()
+            .map(|t| (t.text.as_str(), t.lead.as_slice()))
+            .collect();
+        assert_eq!(tasks.len(), 3);
+        assert_eq!(
+            tasks[1],
+            ("某某医院新院区", &["市卫生健康委".to_string()][..])
+        );
+    }
+}

@@ -803,3 +803,99 @@ fn a_run_in_heading_closed_by_a_colon_is_the_heading() {
         ]
     );
 }
+
+#[test]
+fn an_article_caption_in_brackets_is_the_articles_caption_not_its_text() {
+    let text = "上海市某某管理办法\n第一条（目的和依据）为了加强本市某某管理，根据有关法律、法规，结合本市实际，制定本办法。\n\
+        第二条（适用范围）本办法适用于本市行政区域内的某某活动。\n\
+        第三条（规划、建设和管理）市某某局负责本市某某的规划、建设和管理工作。\n\
+        第四条（一般规定）区人民政府应当：\n（一）组织实施本办法；\n（二）落实经费保障。\n\
+        第五条　本办法自2024年1月1日起施行。\n";
+    let page = format!(
+        "<html><body><div class=\"TRS_Editor\">{}</div></body></html>",
+        text.lines()
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+    );
+    let html = parse(page.as_bytes(), &Options::default()).expect("parses");
+    for d in [gongwen_parse::parse_text(text), html] {
+        let articles: Vec<(&str, Option<&str>, &str, &[String])> = d
+            .parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .map(|s| {
+                (
+                    s.marker.as_str(),
+                    s.caption.as_deref(),
+                    s.heading.as_str(),
+                    s.paragraphs.as_slice(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            articles,
+            [
+                (
+                    "第一条",
+                    Some("目的和依据"),
+                    "",
+                    &strs(&[
+                        "为了加强本市某某管理，根据有关法律、法规，结合本市实际，制定本办法。"
+                    ])[..]
+                ),
+                (
+                    "第二条",
+                    Some("适用范围"),
+                    "",
+                    &strs(&["本办法适用于本市行政区域内的某某活动。"])[..]
+                ),
+                (
+                    "第三条",
+                    Some("规划、建设和管理"),
+                    "",
+                    &strs(&["市某某局负责本市某某的规划、建设和管理工作。"])[..]
+                ),
+                (
+                    "第四条",
+                    Some("一般规定"),
+                    "",
+                    &strs(&["区人民政府应当："])[..]
+                ),
+                (
+                    "第五条",
+                    None,
+                    "",
+                    &strs(&["本办法自2024年1月1日起施行。"])[..]
+                ),
+            ]
+        );
+        // The clauses of an article print no captions of their own.
+        let clauses = &d.parts[0].sections[3].children;
+        assert_eq!(clauses.len(), 2);
+        assert!(clauses.iter().all(|c| c.caption.is_none()));
+        // In the JSON, the caption is beside the article's text, and left out when there is none.
+        let json: serde_json::Value =
+            serde_json::from_slice(&gongwen_emit::json::to_json(&d).expect("json")).expect("reads");
+        let sections = &json["parts"][0]["sections"];
+        assert_eq!(sections[0]["caption"], "目的和依据");
+        assert!(sections[4].get("caption").is_none());
+        let schema = gongwen_emit::json::schema();
+        assert!(
+            schema["$defs"]["Section"]["properties"]
+                .get("caption")
+                .is_some(),
+            "the schema names the field"
+        );
+        // The normalized text prints the caption where it stood, and reads back the same.
+        let printed = gongwen_emit::text::to_text(&d);
+        assert!(
+            printed.contains("\n第一条（目的和依据）为了加强"),
+            "{printed}"
+        );
+        let again = gongwen_parse::parse_text(&printed);
+        assert_eq!(again.parts[0].sections.len(), d.parts[0].sections.len());
+        for (a, b) in again.parts[0].sections.iter().zip(&d.parts[0].sections) {
+            assert_eq!((&a.caption, &a.paragraphs), (&b.caption, &b.paragraphs));
+        }
+    }
+}

@@ -34,6 +34,17 @@ pub fn to_text(doc: &Document) -> String {
             }
             _ => w.line(title),
         }
+        // An order titled above its head (`某某条例` / `某某省人民政府令` / `第285号`): the head
+        // names the issuer the title does not.
+        if let (Some(issuer), Some(num)) = (n.issuer.as_deref(), &n.doc_number)
+            && num.agency.is_empty()
+            && num.raw.starts_with('第')
+            && !title.starts_with(issuer)
+            && !title.ends_with("公告")
+            && !title.ends_with("通告")
+        {
+            w.line(&format!("{issuer}令"));
+        }
     }
     let signers = (!n.signers.is_empty()).then(|| format!("签发人：{}", n.signers.join("、")));
     match (&n.doc_number, signers) {
@@ -145,9 +156,18 @@ impl Writer {
             ""
         };
         if s.heading.is_empty() {
-            // No heading: the marker opens the first paragraph, as printed.
+            // No heading: the marker (and an article's caption) opens the first paragraph, as
+            // printed.
             let first = paragraphs.next().map(String::as_str).unwrap_or("");
-            self.line(&format!("{}{gap}{}{}", s.marker, s.heading_suffix, first));
+            let caption = s
+                .caption
+                .as_deref()
+                .map(|c| format!("（{c}）"))
+                .unwrap_or_default();
+            self.line(&format!(
+                "{}{gap}{caption}{}{}",
+                s.marker, s.heading_suffix, first
+            ));
         } else {
             self.line(&format!(
                 "{}{gap}{}{}",

@@ -246,6 +246,11 @@ pub struct Section {
     /// The punctuation printed right after the heading (`。` for `（一）指导思想。`, empty for `一、总体要求`).
     #[serde(default)]
     pub heading_suffix: String,
+    /// An article's caption, printed in brackets after its marker: `第一条（目的和依据）为了……`
+    /// has caption `目的和依据`, and its text after the caption is in `paragraphs`. Absent when
+    /// the article prints none (and for every other section).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
     /// Paragraphs under the heading, before any child heading.
     pub paragraphs: Vec<String>,
     /// Sub-sections.

@@ -819,16 +819,56 @@ fn strip_trailing_paren(s: &str) -> &str {
 }
 
 /// A signer printed with the office held: `总理李克强` (spaces already removed by normalization),
-/// or `市长：王建华`.
+/// `市长：王建华`, an acting or regional office (`代省长王某某`, `自治区主席艾力·某某`), and a name
+/// left out of a published copy (`省长王××`).
 fn is_signer_line(s: &str) -> bool {
     let n = char_len(s);
-    (3..=13).contains(&n)
-        && SIGNER_TITLES.iter().any(|t| {
-            s.strip_prefix(t).is_some_and(|name| {
-                let name = name.strip_prefix(['：', ':']).unwrap_or(name);
-                (2..=4).contains(&char_len(name)) && name.chars().all(crate::normalize::is_han)
-            })
+    if !(3..=20).contains(&n) {
+        return false;
+    }
+    SIGNER_TITLES.iter().any(|t| {
+        s.find(t).is_some_and(|at| {
+            let name = &s[at + t.len()..];
+            let name = name.strip_prefix(['：', ':']).unwrap_or(name);
+            is_office_prefix(&s[..at]) && is_personal_name(name)
         })
+    })
+}
+
+/// What may stand before an office's title in a signature: nothing, `代` (an acting head), or the
+/// place or organ the office belongs to (`国务院`, `自治区`, `自治区人民政府`).
+fn is_office_prefix(prefix: &str) -> bool {
+    let prefix = prefix.strip_prefix('代').unwrap_or(prefix);
+    prefix.is_empty()
+        || (char_len(prefix) <= 7
+            && !prefix.starts_with('各')
+            && prefix.chars().all(crate::normalize::is_han)
+            && prefix.ends_with(['院', '区', '省', '市', '县', '州', '府', '旗', '盟']))
+}
+
+/// A person's name as a signature prints it: two to four Han characters, a name of several
+/// parts set apart by a middle dot (`艾力·某某`), or one whose characters a published copy
+/// replaces by a placeholder (`王××`, `×××`, `王某某`).
+fn is_personal_name(name: &str) -> bool {
+    const PLACEHOLDERS: [char; 6] = ['×', 'X', 'x', '*', '＊', '○'];
+    const DOTS: [char; 4] = ['·', '・', '•', '‧'];
+    let in_name = |c: char| crate::normalize::is_han(c) || PLACEHOLDERS.contains(&c);
+    let n = char_len(name);
+    if name.contains(DOTS) {
+        n <= 12
+            && name
+                .split(DOTS)
+                .all(|p| !p.is_empty() && p.chars().all(in_name))
+    } else {
+        (2..=4).contains(&n) && name.chars().all(in_name)
+    }
+}
+
+/// The head of an order (令): the issuer's name and `令` (`中华人民共和国国务院令`,
+/// `某某省人民政府令`). Returns the issuer.
+fn order_head(s: &str) -> Option<&str> {
+    s.strip_suffix('令')
+        .filter(|organ| !organ.ends_with('命') && is_organ_line(organ))
 }
 
 pub(crate) fn ends_like_title(s: &str) -> bool {
@@ -1300,8 +1340,11 @@ pub fn build(mut input: Blocks) -> Document {
             Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
                 find_date(&p.text).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
-                    (prefix.is_empty() || is_organ_line(prefix) || only_dates(prefix))
-                        .then_some((i, p))
+                    (prefix.is_empty()
+                        || is_organ_line(prefix)
+                        || is_signer_line(prefix)
+                        || only_dates(prefix))
+                    .then_some((i, p))
                 })
             }
             _ => None,
@@ -1740,6 +1783,20 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 let complete = title_lines
                     .last()
                     .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
+                // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`):
+                // the head names the issuer, and the number under it is the 发文字号.
+                if complete
+                    && b.doc.notice.doc_number.is_none()
+                    && letterhead.is_none()
+                    && let Some(organ) = order_head(&p.text)
+                    && let Some(Block::Para(next)) = blocks.get(k + 1)
+                    && let Some(n) = parse_doc_number(&next.text)
+                {
+                    letterhead = Some(organ.to_string());
+                    b.doc.notice.doc_number = Some(n);
+                    k += 2;
+                    continue;
+                }
                 if complete && b.doc.notice.doc_number.is_none() {
                     break;
                 }
@@ -2009,7 +2066,9 @@ fn build_part(
     let dated = blocks.last().and_then(para).is_some_and(|t| {
         char_len(t) <= 60
             && !t.starts_with('（')
-            && find_date(t).is_some_and(|(start, _)| start == 0 || is_organ_line(&t[..start]))
+            && find_date(t).is_some_and(|(start, _)| {
+                start == 0 || is_organ_line(&t[..start]) || is_signer_line(&t[..start])
+            })
     });
     let signoff = if dated {
         1 + blocks[..blocks.len() - 1]
@@ -2385,6 +2444,11 @@ impl Outline {
         } else {
             m.kind
         };
+        // An article may print its caption in brackets (`第一条（目的和依据）为了……`).
+        let (caption, rest) = match article_caption(rest) {
+            Some((caption, text)) if m.kind == MarkerKind::Article => (Some(caption), text),
+            _ => (None, rest),
+        };
         let (heading, suffix, para) = split_heading(as_kind, rest);
         // Phrases joined by `，` without a stop read as a clause, but are a title when sub-items
         // follow (`一、进一步破除隐性门槛，推动降低市场主体准入成本` / `（一）…`); the sub-items are
@@ -2400,6 +2464,7 @@ impl Outline {
             number: m.number,
             heading,
             heading_suffix: suffix,
+            caption,
             paragraphs: Vec::new(),
             children: Vec::new(),
             after: Vec::new(),
@@ -2480,6 +2545,25 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
         s.paragraphs.push(text);
     }
     list.push(s);
+}
+
+/// The caption an article prints in brackets right after its marker, and the text after it:
+/// `（目的和依据）为了……` gives `目的和依据` and `为了……`. A caption is a short phrase — no
+/// sentence's punctuation, no bracket inside.
+fn article_caption(rest: &str) -> Option<(String, &str)> {
+    let inner = rest.trim_start().strip_prefix(['（', '【'])?;
+    let end = inner.find(['）', '】'])?;
+    let caption = inner[..end].trim();
+    let text = inner[end..].get(3..)?.trim_start();
+    let n = char_len(caption);
+    ((1..=20).contains(&n)
+        && !caption.contains([
+            '（', '【', '。', '，', '；', '：', '！', '？', ',', ';', ':', '.',
+        ])
+        && !caption
+            .chars()
+            .all(|c| c.is_ascii_digit() || numbering::is_cn_numeral(c)))
+    .then(|| (caption.to_string(), text))
 }
 
 /// Splits a numbered block into its heading and the text that follows it.

@@ -563,8 +563,29 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         }
     }
     let has = |r: ColumnRole| roles.contains(&r);
-    (has(ColumnRole::Lead) && (has(ColumnRole::Task) || has(ColumnRole::Seq))).then_some(roles)
+    if !(has(ColumnRole::Lead) && (has(ColumnRole::Task) || has(ColumnRole::Seq))) {
+        return None;
+    }
+    // A list of projects (`项目名称 | 建设内容 | 总投资 | 建设年限 | 实施单位`) names who builds or
+    // oversees each project, not who is given a duty: without a column that allocates one
+    // (`牵头`, `责任`, `负责`, `配合`…), it is a table, not tasks.
+    let allocates = roles.iter().zip(names).any(|(r, n)| match r {
+        ColumnRole::Support => true,
+        ColumnRole::Lead => DUTY_HEADER_WORDS.iter().any(|w| n.contains(w)),
+        _ => false,
+    });
+    let projects = || {
+        names
+            .iter()
+            .any(|n| PROJECT_WORDS.iter().any(|w| n.contains(w)))
+    };
+    (allocates || !projects()).then_some(roles)
 }
+
+/// Words of a units column's header that allocate a duty, as `主管部门` or `实施单位` alone do not.
+const DUTY_HEADER_WORDS: &[&str] = &["牵头", "责任", "负责", "主责", "指导"];
+/// Words of the columns of a list of projects: their investment, period, scale and site.
+const PROJECT_WORDS: &[&str] = &["投资", "年限", "建设规模", "建设地点", "开工", "竣工"];
 
 /// `任务内容 | 工作措施`: a measures column not named as the specific ones (`具体举措`) beside a
 /// task column holds the means of each task, not tasks under it, when the task column does not

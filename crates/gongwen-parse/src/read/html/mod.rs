@@ -138,7 +138,8 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         blocks.splice(at..at, linked.into_iter().map(Block::Para));
     }
     if let Some(above) = above {
-        // Unless the notice prints them too (on one line or several).
+        // Unless the notice prints them too (on one line or several), above its first sentence:
+        // a title the letter only names (`《某某条例》已经……通过，现予公布`) is not printed.
         let head: String = blocks
             .iter()
             .take(crate::structure::HEAD_SCAN)
@@ -146,6 +147,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
                 Block::Para(p) => Some(p.text.as_str()),
                 Block::Table(_) => None,
             })
+            .take_while(|t| !t.ends_with(['。', '；']))
             .collect();
         let missing: Vec<Block> = above
             .into_iter()
