@@ -886,6 +886,16 @@ fn an_article_caption_in_brackets_is_the_articles_caption_not_its_text() {
                 .is_some(),
             "the schema names the field"
         );
+        // The workbook's outline sheet shows it as the article's title.
+        let xlsx = gongwen_emit::xlsx::to_xlsx(&d).expect("xlsx").bytes;
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(xlsx)).expect("opens");
+        let outline = calamine::Reader::worksheet_range(&mut book, "结构").expect("结构 sheet");
+        let titles: Vec<String> = outline.rows().skip(1).map(|r| r[3].to_string()).collect();
+        assert_eq!(
+            titles[..5],
+            strs(&["目的和依据", "适用范围", "规划、建设和管理", "一般规定", ""])[..]
+        );
         // The normalized text prints the caption where it stood, and reads back the same.
         let printed = gongwen_emit::text::to_text(&d);
         assert!(

@@ -583,7 +583,12 @@ fn outline_sheet(
         sheet.text(row, 0, part, Some(s.line))?;
         sheet.number(row, 1, f64::from(s.level))?;
         sheet.text(row, 2, &s.marker, Some(s.line))?;
-        sheet.text(row, 3, &s.heading, Some(s.line))?;
+        // An article has no heading; the caption it prints in brackets is its title here.
+        let title = match (&s.heading, &s.caption) {
+            (h, Some(caption)) if h.is_empty() => caption,
+            (h, _) => h,
+        };
+        sheet.text(row, 3, title, Some(s.line))?;
         sheet.number(row, 4, s.line as f64)?;
     }
     sheet.print_setup(doc.notice.title.as_deref());
