@@ -657,3 +657,28 @@ fn an_allocation_cut_across_lines_inside_its_bracket_is_read_whole() {
         ]
     );
 }
+
+#[test]
+fn a_label_after_the_last_sentence_whose_last_unit_ends_in_a_bracket_allocates_the_measure() {
+    // `（行署）` closes a unit's name, not the sentence: it is no allocation of its own, and
+    // the label before it still allocates the measure.
+    let doc = parse_text(&notice(
+        "1.稳定粮食播种面积。确保播种面积稳定。责任单位：省农业农村厅、各市（地）政府（行署）。\n\n\
+         2.发展现代种业。实施种业振兴行动。责任单位：省农业农村厅；配合单位：省科技厅（省种业中心）。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "稳定粮食播种面积。确保播种面积稳定。",
+                (vec!["省农业农村厅", "各市（地）政府（行署）"], vec![])
+            ),
+            (
+                2,
+                "发展现代种业。实施种业振兴行动。",
+                (vec!["省农业农村厅"], vec!["省科技厅（省种业中心）"])
+            ),
+        ]
+    );
+}

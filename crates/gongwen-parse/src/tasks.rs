@@ -1767,6 +1767,12 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
         // `……街区5个。（市商务委、市文化旅游委）`: a sentence closed by nothing but the names of
         // organs allocates it to them, as a `责任单位：` clause would.
         a.labelled("责任单位", inner, first_unit_leads);
+    } else if !ends_sentence(&text[..start]) {
+        // A bracket that allocates nothing and closes no sentence is part of the last words, as
+        // a unit's own bracket is (`责任单位：……各市（地）政府（行署）。`): the allocation, if
+        // any, is the label or the verbs before it.
+        return trailing_label(text, first_unit_leads)
+            .or_else(|| trailing_verbs(text, first_unit_leads));
     } else {
         return None;
     }
