@@ -682,3 +682,37 @@ fn a_label_after_the_last_sentence_whose_last_unit_ends_in_a_bracket_allocates_t
         ]
     );
 }
+
+#[test]
+fn a_lead_label_beside_a_responsible_label_leads_and_people_labels_are_extra() {
+    // `牵头单位` and `责任单位` together, in a bracket or on lines of their own: the units a
+    // `牵头` label names lead, the responsible ones carry the measure out under them (as the two
+    // columns of a table do). A line of people (`责任领导：`) is no unit and no part of the text.
+    let doc = parse_text(&notice(
+        "1．推进科创走廊建设。\n\n责任领导：张某某\n\n牵头单位：市科技局\n\n责任单位：西湖区政府、余杭区政府\n\n\
+         2．实施技术攻关项目。（责任领导：李某某；牵头单位：市经信局；责任单位：市发改委、市财政局）\n\n\
+         3．培育产业集群。（责任单位：市经信局、市商务局）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "推进科创走廊建设。",
+                (vec!["市科技局"], vec!["西湖区政府", "余杭区政府"])
+            ),
+            (
+                2,
+                "实施技术攻关项目。",
+                (vec!["市经信局"], vec!["市发改委", "市财政局"])
+            ),
+            (3, "培育产业集群。", (vec!["市经信局", "市商务局"], vec![])),
+        ]
+    );
+    let leaders: Vec<_> = doc
+        .tasks
+        .iter()
+        .map(|t| t.extra.get("责任领导").map(String::as_str))
+        .collect();
+    assert_eq!(leaders, vec![Some("张某某"), Some("李某某"), None]);
+}

@@ -1598,7 +1598,12 @@ impl Allocation {
     /// A labelled clause: `牵头单位：甲、乙`, `完成时限：2023年底`.
     fn labelled(&mut self, key: &str, value: &str, first_unit_leads: &dyn Fn() -> bool) {
         let words = header_words(key);
-        let role = if words & word::SUPPORT != 0 {
+        // `责任领导：`, `责任人：`, `牵头单位负责人：` name people, not units: kept as they are.
+        let people = words & word::PERSON != 0 && !units_before_people(key);
+        let role = if people {
+            self.extra.insert(key.to_string(), value.to_string());
+            return;
+        } else if words & word::SUPPORT != 0 {
             Duty::Support
         } else if words & word::LEAD != 0 {
             Duty::Lead
@@ -1627,7 +1632,18 @@ impl Allocation {
         }
         let first =
             role == Duty::Lead && !key.contains("牵头") && (states_first || first_unit_leads());
+        let from = self.lead.len();
         assign_units(units, role, first, &mut self.lead, &mut self.support);
+        // `牵头单位：甲；责任单位：乙`: as in a table with both columns, the units a `牵头` label
+        // names lead and those only `责任`/`负责` carry the measure out under them (see `finish`).
+        if role == Duty::Lead {
+            if key.contains("牵头") {
+                self.marked_lead = true;
+            } else if key.contains("责任") || key.contains("负责") {
+                let added = self.lead.get(from..).unwrap_or_default();
+                self.responsible.extend(added.iter().cloned());
+            }
+        }
     }
 
     /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
@@ -1970,8 +1986,11 @@ const ROLE_LABEL: &str =
 
 /// A paragraph that is only an allocation, printed on a line of its own under a measure:
 /// `责任单位：甲、乙`, `牵头单位：甲` (its `配合单位：乙` often on the next line), `牵头：甲；配合：乙`.
-static DUTY_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^{ROLE_LABEL}[：:]")).expect("static regex"));
+static DUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    // The people a measure is assigned to (`责任领导：`, `责任人：`, `牵头单位负责人：`) stand
+    // among its lines of units, and go with them under `extra`.
+    Regex::new(&format!("^{ROLE_LABEL}(?:领导|负责人|人)?[：:]")).expect("static regex")
+});
 
 /// A cell that holds nothing but a role label (`牵头`, `配合单位：`).
 static ROLE_LABEL_CELL: LazyLock<Regex> =
