@@ -716,3 +716,22 @@ fn a_lead_label_beside_a_responsible_label_leads_and_people_labels_are_extra() {
         .collect();
     assert_eq!(leaders, vec![Some("张某某"), Some("李某某"), None]);
 }
+
+#[test]
+fn a_star_after_a_unit_marks_the_lead_and_is_no_part_of_its_name() {
+    let text = "某省人民政府办公厅关于印发营商环境任务分工的通知\n\n某政办字〔2024〕8号\n\n各市人民政府：\n\n\
+        现将任务分工印发给你们。\n\n某省人民政府办公厅\n\n2024年3月1日\n\n附件\n\n营商环境重点任务分工\n\n\
+        序号\t重点任务\t牵头单位\t配合单位\n\
+        1\t推进企业开办全程网办\t省市场监管局★\t省公安厅*、省税务局\n\
+        2\t压减审批时间\t省住建厅★、省自然资源厅\t省发改委\n\
+        3\t推行一业一证\t省政务办\t各市人民政府\n";
+    let doc = parse_text(text);
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["省市场监管局"], vec!["省公安厅", "省税务局"]),
+            (vec!["省住建厅"], vec!["省自然资源厅", "省发改委"]),
+            (vec!["省政务办"], vec!["各市人民政府"]),
+        ]
+    );
+}

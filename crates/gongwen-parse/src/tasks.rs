@@ -1359,6 +1359,16 @@ enum Duty {
 const LEAD_MARKS: &[&str] = &["牵头", "牵头单位", "牵头部门", "主责", "主办"];
 const SUPPORT_MARKS: &[&str] = &["配合", "配合单位", "配合部门", "协助", "参与", "协办"];
 
+/// Signs printed after a unit's name in a list of units, most often to mark the one that leads
+/// (`市发展改革委★、市财政局`, `省通信管理局*`).
+const STAR_MARKS: &[char] = &['★', '☆', '*', '＊', '▲', '△'];
+
+/// A unit without the star after its name, when it has one and is more than the star.
+fn strip_star(unit: &str) -> Option<&str> {
+    let name = unit.trim_end_matches(STAR_MARKS).trim_end();
+    (name.len() < unit.len() && !name.is_empty() && !name.starts_with(STAR_MARKS)).then_some(name)
+}
+
 /// A unit without its role mark, and the role the mark gives.
 fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
     let body = unit.strip_suffix(['）', ')'])?;
@@ -1393,7 +1403,10 @@ fn assign_units(
 ) {
     // Most cells mark no role: every unit takes the cell's (the first alone, when the first
     // leads).
-    if !units.iter().any(|u| u.ends_with('）') || u.ends_with(')')) {
+    if !units
+        .iter()
+        .any(|u| u.ends_with('）') || u.ends_with(')') || u.ends_with(STAR_MARKS))
+    {
         // The list moves whole into an empty one (the usual case).
         let into = match role {
             Duty::Lead if !first_leads => Some(&mut *lead),
@@ -1419,7 +1432,12 @@ fn assign_units(
         .into_iter()
         .map(|u| match strip_mark(&u) {
             Some((name, duty)) => (name.to_string(), Some(duty)),
-            None => (u, None),
+            None => match strip_star(&u) {
+                // `标★的为牵头单位`: a star in a list of leads marks the one that leads; in a
+                // list of supporting units it is only dropped.
+                Some(name) => (name.to_string(), (role == Duty::Lead).then_some(Duty::Lead)),
+                None => (u, None),
+            },
         })
         .collect();
     let lead_marked = marked.iter().any(|(_, d)| *d == Some(Duty::Lead));
