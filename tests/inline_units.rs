@@ -204,13 +204,20 @@ fn a_stated_convention_makes_the_first_unit_the_lead() {
 fn divisions_sharing_a_head_noun_are_one_unit() {
     let doc = parse_text(&notice(
         "（一）推动跨省通办。梳理事项清单。（牵头单位：市大数据局；配合单位：市直有关部门，各区、市政府）\n\n\
-         （二）推动企业上云。培育服务商。（牵头单位：市工信局；配合单位：各市、区人民政府、市发展改革委）",
+         （二）推动企业上云。培育服务商。（牵头单位：市工信局；配合单位：各市、区人民政府、市发展改革委）
+
+         （三）培育产业集群。（牵头单位：市经信局；配合单位：各区、县（市）政府，各市、县（市、区）人民政府）",
     ));
     assert_eq!(
         doc.tasks.iter().map(units).collect::<Vec<_>>(),
         vec![
             (vec!["市大数据局"], vec!["市直有关部门", "各区、市政府"]),
             (vec!["市工信局"], vec!["各市、区人民政府", "市发展改革委"]),
+            // A bracket of more divisions before the head noun they share.
+            (
+                vec!["市经信局"],
+                vec!["各区、县（市）政府", "各市、县（市、区）人民政府"]
+            ),
         ]
     );
 }

@@ -708,6 +708,18 @@ fn is_bare_division(piece: &str, first: bool) -> bool {
 fn has_shared_head(piece: &str) -> bool {
     let head = piece.trim_start_matches(DIVISIONS);
     let divisions = piece[..piece.len() - head.len()].chars().count();
+    // `县（市）政府`, `县（市、区）人民政府`: a bracket of divisions the body also stands for.
+    let head = head
+        .strip_prefix(['（', '('])
+        .and_then(|rest| {
+            let close = rest.find(['）', ')'])?;
+            rest[..close]
+                .chars()
+                .all(|c| c == '、' || DIVISIONS.contains(&c))
+                .then(|| &rest[close..])
+        })
+        .and_then(|rest| rest.strip_prefix(['）', ')']))
+        .unwrap_or(head);
     (1..=2).contains(&divisions) && SHARED_HEADS.iter().any(|h| head.starts_with(h))
 }
 
