@@ -742,3 +742,46 @@ fn a_star_after_a_unit_marks_the_lead_and_is_no_part_of_its_name() {
         ]
     );
 }
+
+#[test]
+fn lists_of_names_share_the_verb_after_them_and_a_bare_list_may_carry_a_deadline() {
+    let doc = parse_text(&notice(
+        "（一）强化创新策源。建设研发中心。（市科技局、市工信局，各区人民政府、各开发区管委会按职责分工负责）\n\n\
+         （二）加快项目落地。建立专班机制。（市发改委，市商务局配合）\n\n\
+         （三）优化审评审批。争取设立服务站。（市市场监管局，长期坚持）\n\n\
+         （四）扩大应用场景。发布场景清单。（市工信局，市卫健委）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "强化创新策源。建设研发中心。",
+                (
+                    vec!["市科技局", "市工信局", "各区人民政府", "各开发区管委会"],
+                    vec![]
+                )
+            ),
+            (
+                2,
+                "加快项目落地。建立专班机制。",
+                (vec!["市发改委"], vec!["市商务局"])
+            ),
+            (
+                3,
+                "优化审评审批。争取设立服务站。",
+                (vec!["市市场监管局"], vec![])
+            ),
+            (
+                4,
+                "扩大应用场景。发布场景清单。",
+                (vec!["市工信局", "市卫健委"], vec![])
+            ),
+        ]
+    );
+    assert!(doc.tasks[0].extra.is_empty());
+    assert_eq!(
+        doc.tasks[2].extra.get("完成时限").map(String::as_str),
+        Some("长期坚持")
+    );
+}

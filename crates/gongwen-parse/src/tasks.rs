@@ -1572,11 +1572,7 @@ impl Allocation {
         for clause in duty_clauses(text) {
             match clause.split_once(['：', ':']) {
                 Some((key, value)) => self.labelled(key.trim(), value.trim(), first_unit_leads),
-                None => {
-                    for piece in split_top_level(clause, &['，', ',']) {
-                        self.clause(&piece);
-                    }
-                }
+                None => self.clauses(clause),
             }
         }
     }
@@ -1673,6 +1669,37 @@ impl Allocation {
                 let added = self.lead.get(from..).unwrap_or_default();
                 self.responsible.extend(added.iter().cloned());
             }
+        }
+    }
+
+    /// Clauses without a label, cut at `，`. Lists of names without a verb share the verb of
+    /// the clause after them (`市科技局、市工信局，各区人民政府按职责分工负责`: all four by their
+    /// duties); before a `配合` clause they are the units it supports (`甲，乙配合`).
+    fn clauses(&mut self, text: &str) {
+        let mut waiting: Vec<String> = Vec::new();
+        for piece in split_top_level(text, &['，', ',']) {
+            match clause_duty(&piece) {
+                Some((_, ClauseDuty::Support)) if !waiting.is_empty() => {
+                    self.clause(&format!("{}负责", waiting.join("、")));
+                    waiting.clear();
+                    self.clause(&piece);
+                }
+                Some(_) if !waiting.is_empty() => {
+                    waiting.push(piece);
+                    self.clause(&waiting.join("、"));
+                    waiting.clear();
+                }
+                None if is_unit_list(&piece) => waiting.push(piece),
+                _ => {
+                    for w in waiting.drain(..) {
+                        self.clause(&w);
+                    }
+                    self.clause(&piece);
+                }
+            }
+        }
+        for w in waiting {
+            self.clause(&w);
         }
     }
 
@@ -1809,9 +1836,10 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     let mut a = Allocation::default();
     if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
         a.read(inner, first_unit_leads);
-    } else if ends_sentence(&text[..start]) && is_unit_list(inner) {
+    } else if ends_sentence(&text[..start]) && is_units_then_deadlines(inner) {
         // `……街区5个。（市商务委、市文化旅游委）`: a sentence closed by nothing but the names of
-        // organs allocates it to them, as a `责任单位：` clause would.
+        // organs allocates it to them, as a `责任单位：` clause would, and so does one closed by
+        // names and a deadline (`（市市场监管局，长期坚持）`).
         a.labelled("责任单位", inner, first_unit_leads);
     } else if !ends_sentence(&text[..start]) {
         // A bracket that allocates nothing and closes no sentence is part of the last words, as
@@ -1830,6 +1858,16 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
         extra,
         before,
     })
+}
+
+/// Whether `inner` is a list of organs' names, perhaps followed by deadlines after `，`
+/// (`市商务委、市文旅委`, `市市场监管局，长期坚持`, `市教委，2024年底前完成`).
+fn is_units_then_deadlines(inner: &str) -> bool {
+    if is_unit_list(inner) {
+        return true;
+    }
+    let mut pieces = crate::structure::top_level_pieces(inner, &['，', ',']);
+    pieces.next().is_some_and(is_unit_list) && pieces.all(is_deadline)
 }
 
 /// Whether `text` ends a sentence (`。`, `；`, `！`), so that what follows it stands apart.
