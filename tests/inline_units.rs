@@ -785,3 +785,18 @@ fn lists_of_names_share_the_verb_after_them_and_a_bare_list_may_carry_a_deadline
         Some("长期坚持")
     );
 }
+
+#[test]
+fn the_etc_that_closes_a_list_of_units_is_no_part_of_the_last_name() {
+    let doc = parse_text(&notice(
+        "（一）改善银行卡受理环境。（中国人民银行、商务部、文化和旅游部等按职责分工负责）\n\n\
+         （二）优化移动支付服务。（中国人民银行牵头，国家金融监督管理总局等配合）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["中国人民银行", "商务部", "文化和旅游部"], vec![]),
+            (vec!["中国人民银行"], vec!["国家金融监督管理总局"]),
+        ]
+    );
+}

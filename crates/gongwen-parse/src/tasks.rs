@@ -641,7 +641,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
             units.clear();
             break;
         }
-        units.push(piece.to_string());
+        units.push(without_etc(piece).to_string());
     }
     if !units.is_empty() || cell.trim().is_empty() {
         return units;
@@ -663,12 +663,20 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 out.push(pieces[i..=j].join("、"));
                 i = j + 1;
             } else {
-                out.push(pieces[i].to_string());
+                out.push(without_etc(pieces[i]).to_string());
                 i += 1;
             }
         }
     }
     out
+}
+
+/// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`.
+fn without_etc(piece: &str) -> &str {
+    match piece.trim_end().strip_suffix('等') {
+        Some(name) if name.chars().count() >= 2 => name,
+        _ => piece,
+    }
 }
 
 /// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
