@@ -620,6 +620,8 @@ fn units_before_people(name: &str) -> bool {
 
 /// Whether a column's name starts with an outline level: `一级任务`, `二级指标`, `三级`.
 fn is_level_name(name: &str) -> bool {
+    // Under a header of two rows the level is the lower row's part: `改革任务/一级任务`.
+    let name = name.rsplit('/').next().unwrap_or(name);
     let mut chars = name.chars();
     matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五')) && chars.next() == Some('级')
 }
