@@ -800,3 +800,23 @@ fn the_etc_that_closes_a_list_of_units_is_no_part_of_the_last_name() {
         ]
     );
 }
+
+#[test]
+fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
+    // `配合单位：甲　完成时限：乙`: normalization drops the space between Han characters.
+    let doc = parse_text(&notice(
+        "（一）建设数据中心。（牵头单位：市发展改革委　配合单位：市工业和信息化局　完成时限：持续推进）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![(
+            1,
+            "建设数据中心。",
+            (vec!["市发展改革委"], vec!["市工业和信息化局"])
+        )]
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("完成时限").map(String::as_str),
+        Some("持续推进")
+    );
+}

@@ -1325,14 +1325,42 @@ static DUTY_LABEL: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("a fixed list of short labels builds")
 });
 
+/// Labels of an allocation's other clauses that may follow its names with nothing between.
+const RUN_ON_LABELS: &[&str] = &[
+    "完成时限",
+    "完成时间",
+    "完成期限",
+    "时间节点",
+    "进度安排",
+    "时间安排",
+];
+
 /// The clauses of an allocation: split on `；`, and before every unit label that follows another
 /// label's clause (`牵头单位：甲 配合单位：乙`, `牵头单位：甲，配合单位：乙`).
 fn duty_clauses(inner: &str) -> Vec<&str> {
     fn push<'a>(s: &'a str, out: &mut Vec<&'a str>) {
         let s = s.trim_matches(['，', ',', '、', '。', ' ', '\u{3000}']);
-        if !s.is_empty() {
-            out.push(s);
+        if s.is_empty() {
+            return;
         }
+        // `配合单位：甲　完成时限：持续推进`, the space between the clauses dropped by
+        // normalization: the label of a deadline run on after the names starts a clause.
+        if let Some(colon) = s.find('：') {
+            let after = colon + '：'.len_utf8();
+            if let Some(next) = s[after..].find('：')
+                && let Some(label) = RUN_ON_LABELS
+                    .iter()
+                    .find(|l| s[after..after + next].ends_with(*l))
+            {
+                let cut = after + next - label.len();
+                if cut > after {
+                    push(&s[..cut], out);
+                    push(&s[cut..], out);
+                    return;
+                }
+            }
+        }
+        out.push(s);
     }
     let mut out = Vec::new();
     // A line break ends a clause as `；` does (a cell's `甲牵头` and `乙配合` on lines of their own),
