@@ -820,3 +820,22 @@ fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
         Some("持续推进")
     );
 }
+
+#[test]
+fn an_allocation_attachment_that_allocates_in_words_is_no_lost_table() {
+    let text = "某省人民政府办公厅关于印发交通强省建设工作方案的通知\n\n某政办发〔2023〕18号\n\n各市人民政府：\n\n\
+        《交通强省建设工作方案》已经省人民政府同意，现印发给你们。\n\n附件：交通强省建设重点任务分工\n\n\
+        某省人民政府办公厅\n\n2023年5月22日\n\n附件\n\n交通强省建设重点任务分工\n\n一、完善综合立体交通网\n\n\
+        1．加快高速铁路建设。（牵头单位：省发展改革委；配合单位：省交通运输厅）\n\n\
+        2．推进高速公路扩容改造。（牵头单位：省交通运输厅；配合单位：省自然资源厅）\n";
+    let doc = parse_text(text);
+    assert_eq!(doc.tasks.len(), 2);
+    assert!(!codes(&doc).contains(&"no_task_table"), "{:?}", codes(&doc));
+    // Without its measures the attachment has lost them.
+    let lost = parse_text(text.split("一、完善").next().unwrap_or_default());
+    assert!(
+        codes(&lost).contains(&"no_task_table"),
+        "{:?}",
+        codes(&lost)
+    );
+}
