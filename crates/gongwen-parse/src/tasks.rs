@@ -675,7 +675,8 @@ pub fn split_units(cell: &str) -> Vec<String> {
 
 /// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`.
 fn without_etc(piece: &str) -> &str {
-    match piece.trim_end().strip_suffix('等') {
+    // A byte comparison: nearly every name ends otherwise.
+    match piece.strip_suffix("等") {
         Some(name) if name.chars().count() >= 2 => name,
         _ => piece,
     }
@@ -1413,6 +1414,15 @@ const SUPPORT_MARKS: &[&str] = &["配合", "配合单位", "配合部门", "协�
 /// (`市发展改革委★、市财政局`, `省通信管理局*`).
 const STAR_MARKS: &[char] = &['★', '☆', '*', '＊', '▲', '△'];
 
+/// Whether `unit` ends with one of [`STAR_MARKS`], its last byte looked at first (the last bytes
+/// of `★☆*＊▲△`), so that most names are turned down without decoding a character.
+fn ends_with_star(unit: &str) -> bool {
+    matches!(
+        unit.as_bytes().last(),
+        Some(0x85 | 0x86 | 0x2A | 0x8A | 0xB2 | 0xB3)
+    ) && unit.ends_with(STAR_MARKS)
+}
+
 /// A unit without the star after its name, when it has one and is more than the star.
 fn strip_star(unit: &str) -> Option<&str> {
     let name = unit.trim_end_matches(STAR_MARKS).trim_end();
@@ -1455,7 +1465,7 @@ fn assign_units(
     // leads).
     if !units
         .iter()
-        .any(|u| u.ends_with('）') || u.ends_with(')') || u.ends_with(STAR_MARKS))
+        .any(|u| u.ends_with('）') || u.ends_with(')') || ends_with_star(u))
     {
         // The list moves whole into an empty one (the usual case).
         let into = match role {

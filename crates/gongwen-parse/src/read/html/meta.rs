@@ -71,7 +71,15 @@ fn clean_label(s: &str) -> String {
 
 /// A label without the square brackets some sites print it in: `[ 发文字号 ]` → `发文字号`.
 fn unbracketed(label: &str) -> &str {
-    label.trim_matches(['[', ']', '【', '】', '［', '］'])
+    // Nearly every cell neither starts with `[` (or the lead byte of `【`, `［`) nor ends with
+    // `]` (or the last byte of `】`, `］`): two byte comparisons turn it down.
+    let b = label.as_bytes();
+    if matches!(b.first(), Some(b'[' | 0xE3 | 0xEF)) || matches!(b.last(), Some(b']' | 0x91 | 0xBD))
+    {
+        label.trim_matches(['[', ']', '【', '】', '［', '］'])
+    } else {
+        label
+    }
 }
 
 /// A cell that is only a label: a known label, or a short Han phrase ending in a colon.
