@@ -206,7 +206,9 @@ fn divisions_sharing_a_head_noun_are_one_unit() {
         "（一）推动跨省通办。梳理事项清单。（牵头单位：市大数据局；配合单位：市直有关部门，各区、市政府）\n\n\
          （二）推动企业上云。培育服务商。（牵头单位：市工信局；配合单位：各市、区人民政府、市发展改革委）
 
-         （三）培育产业集群。（牵头单位：市经信局；配合单位：各区、县（市）政府，各市、县（市、区）人民政府）",
+         （三）培育产业集群。（牵头单位：市经信局；配合单位：各区、县（市）政府，各市、县（市、区）人民政府）
+
+         （四）强化用地保障。（市资源规划局牵头，各市、区负责）",
     ));
     assert_eq!(
         doc.tasks.iter().map(units).collect::<Vec<_>>(),
@@ -218,6 +220,8 @@ fn divisions_sharing_a_head_noun_are_one_unit() {
                 vec!["市经信局"],
                 vec!["各区、县（市）政府", "各市、县（市、区）人民政府"]
             ),
+            // Divisions listed to the end without a head noun are one group.
+            (vec!["市资源规划局"], vec!["各市、区"]),
         ]
     );
 }

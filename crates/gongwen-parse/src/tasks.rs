@@ -664,6 +664,11 @@ pub fn split_units(cell: &str) -> Vec<String> {
             if j > i && pieces.get(j).is_some_and(|p| has_shared_head(p)) {
                 out.push(pieces[i..=j].join("、"));
                 i = j + 1;
+            } else if j > i + 1 && j == pieces.len() {
+                // `各市、区负责`: divisions listed to the end stand for the bodies of each, one
+                // group as `各市、区人民政府` is.
+                out.push(pieces[i..j].join("、"));
+                i = j;
             } else {
                 out.push(without_etc(pieces[i]).to_string());
                 i += 1;
