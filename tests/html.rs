@@ -848,3 +848,29 @@ fn a_list_of_projects_without_a_duty_column_is_a_table_not_tasks() {
         );
     }
 }
+
+#[test]
+fn labels_printed_in_square_brackets_are_read_as_metadata() {
+    // `[ 发文字号 ] | 渝府办发〔2024〕15号`: the number is printed only in the metadata table.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"><title>某市人民政府办公厅关于印发2024年重点任务的通知</title></head><body>\n\
+         <div class=\"zwxl-table\"><table>\n\
+         <tr><td>[ 索引号 ]</td><td>11500000009275780L/2024-00021</td><td>[ 发文字号 ]</td><td>渝府办发〔2024〕15号</td></tr>\n\
+         <tr><td>[ 主题分类 ]</td><td>综合政务</td><td>[ 体裁分类 ]</td><td>通知</td></tr>\n\
+         <tr><td>[ 发布机构 ]</td><td>市政府办公厅</td><td>[ 成文日期 ]</td><td>2024-03-12</td></tr>\n\
+         </table></div>\n\
+         <div class=\"zwxl-article\"><p class=\"tit\">某市人民政府办公厅关于印发2024年重点任务的通知</p>\n\
+         <div class=\"view TRS_UEDITOR\"><p>各区县人民政府，市政府各部门：</p>\n\
+         <p>《2024年重点任务》已经市政府同意，现印发给你们，请认真贯彻执行。</p>\n\
+         <p style=\"text-align:right\">某市人民政府办公厅</p><p style=\"text-align:right\">2024年3月12日</p>\n\
+         </div></div></body></html>",
+    );
+    let m = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(m.doc_number.as_deref(), Some("渝府办发〔2024〕15号"));
+    assert_eq!(m.date.as_deref(), Some("2024-03-12"));
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("渝府办发〔2024〕15号")
+    );
+    assert_eq!(d.notice.addressees, ["各区县人民政府", "市政府各部门"]);
+}

@@ -204,13 +204,24 @@ fn a_stated_convention_makes_the_first_unit_the_lead() {
 fn divisions_sharing_a_head_noun_are_one_unit() {
     let doc = parse_text(&notice(
         "（一）推动跨省通办。梳理事项清单。（牵头单位：市大数据局；配合单位：市直有关部门，各区、市政府）\n\n\
-         （二）推动企业上云。培育服务商。（牵头单位：市工信局；配合单位：各市、区人民政府、市发展改革委）",
+         （二）推动企业上云。培育服务商。（牵头单位：市工信局；配合单位：各市、区人民政府、市发展改革委）
+
+         （三）培育产业集群。（牵头单位：市经信局；配合单位：各区、县（市）政府，各市、县（市、区）人民政府）
+
+         （四）强化用地保障。（市资源规划局牵头，各市、区负责）",
     ));
     assert_eq!(
         doc.tasks.iter().map(units).collect::<Vec<_>>(),
         vec![
             (vec!["市大数据局"], vec!["市直有关部门", "各区、市政府"]),
             (vec!["市工信局"], vec!["各市、区人民政府", "市发展改革委"]),
+            // A bracket of more divisions before the head noun they share.
+            (
+                vec!["市经信局"],
+                vec!["各区、县（市）政府", "各市、县（市、区）人民政府"]
+            ),
+            // Divisions listed to the end without a head noun are one group.
+            (vec!["市资源规划局"], vec!["各市、区"]),
         ]
     );
 }
@@ -655,5 +666,180 @@ fn an_allocation_cut_across_lines_inside_its_bracket_is_read_whole() {
                 (vec!["市工信局"], vec!["市发展改革委"])
             ),
         ]
+    );
+}
+
+#[test]
+fn a_label_after_the_last_sentence_whose_last_unit_ends_in_a_bracket_allocates_the_measure() {
+    // `（行署）` closes a unit's name, not the sentence: it is no allocation of its own, and
+    // the label before it still allocates the measure.
+    let doc = parse_text(&notice(
+        "1.稳定粮食播种面积。确保播种面积稳定。责任单位：省农业农村厅、各市（地）政府（行署）。\n\n\
+         2.发展现代种业。实施种业振兴行动。责任单位：省农业农村厅；配合单位：省科技厅（省种业中心）。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "稳定粮食播种面积。确保播种面积稳定。",
+                (vec!["省农业农村厅", "各市（地）政府（行署）"], vec![])
+            ),
+            (
+                2,
+                "发展现代种业。实施种业振兴行动。",
+                (vec!["省农业农村厅"], vec!["省科技厅（省种业中心）"])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_lead_label_beside_a_responsible_label_leads_and_people_labels_are_extra() {
+    // `牵头单位` and `责任单位` together, in a bracket or on lines of their own: the units a
+    // `牵头` label names lead, the responsible ones carry the measure out under them (as the two
+    // columns of a table do). A line of people (`责任领导：`) is no unit and no part of the text.
+    let doc = parse_text(&notice(
+        "1．推进科创走廊建设。\n\n责任领导：张某某\n\n牵头单位：市科技局\n\n责任单位：西湖区政府、余杭区政府\n\n\
+         2．实施技术攻关项目。（责任领导：李某某；牵头单位：市经信局；责任单位：市发改委、市财政局）\n\n\
+         3．培育产业集群。（责任单位：市经信局、市商务局）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "推进科创走廊建设。",
+                (vec!["市科技局"], vec!["西湖区政府", "余杭区政府"])
+            ),
+            (
+                2,
+                "实施技术攻关项目。",
+                (vec!["市经信局"], vec!["市发改委", "市财政局"])
+            ),
+            (3, "培育产业集群。", (vec!["市经信局", "市商务局"], vec![])),
+        ]
+    );
+    let leaders: Vec<_> = doc
+        .tasks
+        .iter()
+        .map(|t| t.extra.get("责任领导").map(String::as_str))
+        .collect();
+    assert_eq!(leaders, vec![Some("张某某"), Some("李某某"), None]);
+}
+
+#[test]
+fn a_star_after_a_unit_marks_the_lead_and_is_no_part_of_its_name() {
+    let text = "某省人民政府办公厅关于印发营商环境任务分工的通知\n\n某政办字〔2024〕8号\n\n各市人民政府：\n\n\
+        现将任务分工印发给你们。\n\n某省人民政府办公厅\n\n2024年3月1日\n\n附件\n\n营商环境重点任务分工\n\n\
+        序号\t重点任务\t牵头单位\t配合单位\n\
+        1\t推进企业开办全程网办\t省市场监管局★\t省公安厅*、省税务局\n\
+        2\t压减审批时间\t省住建厅★、省自然资源厅\t省发改委\n\
+        3\t推行一业一证\t省政务办\t各市人民政府\n";
+    let doc = parse_text(text);
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["省市场监管局"], vec!["省公安厅", "省税务局"]),
+            (vec!["省住建厅"], vec!["省自然资源厅", "省发改委"]),
+            (vec!["省政务办"], vec!["各市人民政府"]),
+        ]
+    );
+}
+
+#[test]
+fn lists_of_names_share_the_verb_after_them_and_a_bare_list_may_carry_a_deadline() {
+    let doc = parse_text(&notice(
+        "（一）强化创新策源。建设研发中心。（市科技局、市工信局，各区人民政府、各开发区管委会按职责分工负责）\n\n\
+         （二）加快项目落地。建立专班机制。（市发改委，市商务局配合）\n\n\
+         （三）优化审评审批。争取设立服务站。（市市场监管局，长期坚持）\n\n\
+         （四）扩大应用场景。发布场景清单。（市工信局，市卫健委）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "强化创新策源。建设研发中心。",
+                (
+                    vec!["市科技局", "市工信局", "各区人民政府", "各开发区管委会"],
+                    vec![]
+                )
+            ),
+            (
+                2,
+                "加快项目落地。建立专班机制。",
+                (vec!["市发改委"], vec!["市商务局"])
+            ),
+            (
+                3,
+                "优化审评审批。争取设立服务站。",
+                (vec!["市市场监管局"], vec![])
+            ),
+            (
+                4,
+                "扩大应用场景。发布场景清单。",
+                (vec!["市工信局", "市卫健委"], vec![])
+            ),
+        ]
+    );
+    assert!(doc.tasks[0].extra.is_empty());
+    assert_eq!(
+        doc.tasks[2].extra.get("完成时限").map(String::as_str),
+        Some("长期坚持")
+    );
+}
+
+#[test]
+fn the_etc_that_closes_a_list_of_units_is_no_part_of_the_last_name() {
+    let doc = parse_text(&notice(
+        "（一）改善银行卡受理环境。（中国人民银行、商务部、文化和旅游部等按职责分工负责）\n\n\
+         （二）优化移动支付服务。（中国人民银行牵头，国家金融监督管理总局等配合）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["中国人民银行", "商务部", "文化和旅游部"], vec![]),
+            (vec!["中国人民银行"], vec!["国家金融监督管理总局"]),
+        ]
+    );
+}
+
+#[test]
+fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
+    // `配合单位：甲　完成时限：乙`: normalization drops the space between Han characters.
+    let doc = parse_text(&notice(
+        "（一）建设数据中心。（牵头单位：市发展改革委　配合单位：市工业和信息化局　完成时限：持续推进）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![(
+            1,
+            "建设数据中心。",
+            (vec!["市发展改革委"], vec!["市工业和信息化局"])
+        )]
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("完成时限").map(String::as_str),
+        Some("持续推进")
+    );
+}
+
+#[test]
+fn an_allocation_attachment_that_allocates_in_words_is_no_lost_table() {
+    let text = "某省人民政府办公厅关于印发交通强省建设工作方案的通知\n\n某政办发〔2023〕18号\n\n各市人民政府：\n\n\
+        《交通强省建设工作方案》已经省人民政府同意，现印发给你们。\n\n附件：交通强省建设重点任务分工\n\n\
+        某省人民政府办公厅\n\n2023年5月22日\n\n附件\n\n交通强省建设重点任务分工\n\n一、完善综合立体交通网\n\n\
+        1．加快高速铁路建设。（牵头单位：省发展改革委；配合单位：省交通运输厅）\n\n\
+        2．推进高速公路扩容改造。（牵头单位：省交通运输厅；配合单位：省自然资源厅）\n";
+    let doc = parse_text(text);
+    assert_eq!(doc.tasks.len(), 2);
+    assert!(!codes(&doc).contains(&"no_task_table"), "{:?}", codes(&doc));
+    // Without its measures the attachment has lost them.
+    let lost = parse_text(text.split("一、完善").next().unwrap_or_default());
+    assert!(
+        codes(&lost).contains(&"no_task_table"),
+        "{:?}",
+        codes(&lost)
     );
 }

@@ -976,3 +976,35 @@ fn title_rows_naming_a_listed_attachment_start_its_part() {
     assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
     assert_eq!(d.tasks.len(), 1);
 }
+
+#[test]
+fn level_columns_under_a_header_of_two_rows_group_the_tasks() {
+    // `改革任务` over `一级任务 | 二级任务`: the levels are the lower row's names.
+    let page = "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+        <p>附件</p><p>数字化改革重点任务清单</p>\n<table border=\"1\">\n\
+        <tr><td rowspan=\"2\">序号</td><td colspan=\"2\">改革任务</td><td colspan=\"2\">责任单位</td><td rowspan=\"2\">完成时间</td></tr>\n\
+        <tr><td>一级任务</td><td>二级任务</td><td>牵头单位</td><td>配合单位</td></tr>\n\
+        <tr><td>1</td><td rowspan=\"2\">建设公共数据平台</td><td>完善数据共享机制</td><td>省大数据局</td><td>省级有关单位</td><td>2024年6月</td></tr>\n\
+        <tr><td>2</td><td>推进公共数据开放</td><td>省大数据局</td><td>省经信厅</td><td>2024年12月</td></tr>\n\
+        </table></div></body></html>\n";
+    let doc = parse_page(page);
+    assert_eq!(
+        essentials(&doc.tasks),
+        vec![
+            (
+                1,
+                "完善数据共享机制".into(),
+                v(&["省大数据局"]),
+                v(&["省级有关单位"]),
+                v(&["建设公共数据平台"])
+            ),
+            (
+                2,
+                "推进公共数据开放".into(),
+                v(&["省大数据局"]),
+                v(&["省经信厅"]),
+                v(&["建设公共数据平台"])
+            ),
+        ]
+    );
+}

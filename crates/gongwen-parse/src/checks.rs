@@ -204,6 +204,9 @@ fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Dia
             format!("`{title}` names a task allocation published as a linked file, which is not read (download it and convert it)"),
             line,
         )),
+        // A part that allocates its measures in words (`1．……（牵头单位：甲；配合单位：乙）`)
+        // needs no table: its tasks were read.
+        Some((_, Some(line), false)) if allocates_inline(doc, line) => {}
         Some((title, line, false)) => out.push(warn(
             "no_task_table",
             format!("`{title}` names a task allocation, but no table with a lead-unit column (牵头单位, 责任单位…) was found"),
@@ -211,6 +214,20 @@ fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Dia
         )),
         None => {}
     }
+}
+
+/// Whether inline tasks were read from the part that starts at `line`.
+fn allocates_inline(doc: &Document, line: usize) -> bool {
+    let end = doc
+        .parts
+        .iter()
+        .map(|p| p.line)
+        .filter(|&l| l > line)
+        .min()
+        .unwrap_or(usize::MAX);
+    doc.tasks
+        .iter()
+        .any(|t| t.origin == TaskOrigin::Inline && (line..end).contains(&t.line))
 }
 
 fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {

@@ -641,6 +641,8 @@ fn units_before_people(name: &str) -> bool {
 
 /// Whether a column's name starts with an outline level: `一级任务`, `二级指标`, `三级`.
 fn is_level_name(name: &str) -> bool {
+    // Under a header of two rows the level is the lower row's part: `改革任务/一级任务`.
+    let name = name.rsplit('/').next().unwrap_or(name);
     let mut chars = name.chars();
     matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五')) && chars.next() == Some('级')
 }
@@ -662,7 +664,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
             units.clear();
             break;
         }
-        units.push(piece.to_string());
+        units.push(without_etc(piece).to_string());
     }
     if !units.is_empty() || cell.trim().is_empty() {
         return units;
@@ -683,13 +685,27 @@ pub fn split_units(cell: &str) -> Vec<String> {
             if j > i && pieces.get(j).is_some_and(|p| has_shared_head(p)) {
                 out.push(pieces[i..=j].join("、"));
                 i = j + 1;
+            } else if j > i + 1 && j == pieces.len() {
+                // `各市、区负责`: divisions listed to the end stand for the bodies of each, one
+                // group as `各市、区人民政府` is.
+                out.push(pieces[i..j].join("、"));
+                i = j;
             } else {
-                out.push(pieces[i].to_string());
+                out.push(without_etc(pieces[i]).to_string());
                 i += 1;
             }
         }
     }
     out
+}
+
+/// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`.
+fn without_etc(piece: &str) -> &str {
+    // A byte comparison: nearly every name ends otherwise.
+    match piece.strip_suffix("等") {
+        Some(name) if name.chars().count() >= 2 => name,
+        _ => piece,
+    }
 }
 
 /// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
@@ -729,6 +745,18 @@ fn is_bare_division(piece: &str, first: bool) -> bool {
 fn has_shared_head(piece: &str) -> bool {
     let head = piece.trim_start_matches(DIVISIONS);
     let divisions = piece[..piece.len() - head.len()].chars().count();
+    // `县（市）政府`, `县（市、区）人民政府`: a bracket of divisions the body also stands for.
+    let head = head
+        .strip_prefix(['（', '('])
+        .and_then(|rest| {
+            let close = rest.find(['）', ')'])?;
+            rest[..close]
+                .chars()
+                .all(|c| c == '、' || DIVISIONS.contains(&c))
+                .then(|| &rest[close..])
+        })
+        .and_then(|rest| rest.strip_prefix(['）', ')']))
+        .unwrap_or(head);
     (1..=2).contains(&divisions) && SHARED_HEADS.iter().any(|h| head.starts_with(h))
 }
 
@@ -1324,14 +1352,42 @@ static DUTY_LABEL: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
         .expect("a fixed list of short labels builds")
 });
 
+/// Labels of an allocation's other clauses that may follow its names with nothing between.
+const RUN_ON_LABELS: &[&str] = &[
+    "完成时限",
+    "完成时间",
+    "完成期限",
+    "时间节点",
+    "进度安排",
+    "时间安排",
+];
+
 /// The clauses of an allocation: split on `；`, and before every unit label that follows another
 /// label's clause (`牵头单位：甲 配合单位：乙`, `牵头单位：甲，配合单位：乙`).
 fn duty_clauses(inner: &str) -> Vec<&str> {
     fn push<'a>(s: &'a str, out: &mut Vec<&'a str>) {
         let s = s.trim_matches(['，', ',', '、', '。', ' ', '\u{3000}']);
-        if !s.is_empty() {
-            out.push(s);
+        if s.is_empty() {
+            return;
         }
+        // `配合单位：甲　完成时限：持续推进`, the space between the clauses dropped by
+        // normalization: the label of a deadline run on after the names starts a clause.
+        if let Some(colon) = s.find('：') {
+            let after = colon + '：'.len_utf8();
+            if let Some(next) = s[after..].find('：')
+                && let Some(label) = RUN_ON_LABELS
+                    .iter()
+                    .find(|l| s[after..after + next].ends_with(*l))
+            {
+                let cut = after + next - label.len();
+                if cut > after {
+                    push(&s[..cut], out);
+                    push(&s[cut..], out);
+                    return;
+                }
+            }
+        }
+        out.push(s);
     }
     let mut out = Vec::new();
     // A line break ends a clause as `；` does (a cell's `甲牵头` and `乙配合` on lines of their own),
@@ -1380,6 +1436,25 @@ enum Duty {
 const LEAD_MARKS: &[&str] = &["牵头", "牵头单位", "牵头部门", "主责", "主办"];
 const SUPPORT_MARKS: &[&str] = &["配合", "配合单位", "配合部门", "协助", "参与", "协办"];
 
+/// Signs printed after a unit's name in a list of units, most often to mark the one that leads
+/// (`市发展改革委★、市财政局`, `省通信管理局*`).
+const STAR_MARKS: &[char] = &['★', '☆', '*', '＊', '▲', '△'];
+
+/// Whether `unit` ends with one of [`STAR_MARKS`], its last byte looked at first (the last bytes
+/// of `★☆*＊▲△`), so that most names are turned down without decoding a character.
+fn ends_with_star(unit: &str) -> bool {
+    matches!(
+        unit.as_bytes().last(),
+        Some(0x85 | 0x86 | 0x2A | 0x8A | 0xB2 | 0xB3)
+    ) && unit.ends_with(STAR_MARKS)
+}
+
+/// A unit without the star after its name, when it has one and is more than the star.
+fn strip_star(unit: &str) -> Option<&str> {
+    let name = unit.trim_end_matches(STAR_MARKS).trim_end();
+    (name.len() < unit.len() && !name.is_empty() && !name.starts_with(STAR_MARKS)).then_some(name)
+}
+
 /// A unit without its role mark, and the role the mark gives.
 fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
     let body = unit.strip_suffix(['）', ')'])?;
@@ -1414,7 +1489,10 @@ fn assign_units(
 ) {
     // Most cells mark no role: every unit takes the cell's (the first alone, when the first
     // leads).
-    if !units.iter().any(|u| u.ends_with('）') || u.ends_with(')')) {
+    if !units
+        .iter()
+        .any(|u| u.ends_with('）') || u.ends_with(')') || ends_with_star(u))
+    {
         // The list moves whole into an empty one (the usual case).
         let into = match role {
             Duty::Lead if !first_leads => Some(&mut *lead),
@@ -1440,7 +1518,12 @@ fn assign_units(
         .into_iter()
         .map(|u| match strip_mark(&u) {
             Some((name, duty)) => (name.to_string(), Some(duty)),
-            None => (u, None),
+            None => match strip_star(&u) {
+                // `标★的为牵头单位`: a star in a list of leads marks the one that leads; in a
+                // list of supporting units it is only dropped.
+                Some(name) => (name.to_string(), (role == Duty::Lead).then_some(Duty::Lead)),
+                None => (u, None),
+            },
         })
         .collect();
     let lead_marked = marked.iter().any(|(_, d)| *d == Some(Duty::Lead));
@@ -1563,11 +1646,7 @@ impl Allocation {
         for clause in duty_clauses(text) {
             match clause.split_once(['：', ':']) {
                 Some((key, value)) => self.labelled(key.trim(), value.trim(), first_unit_leads),
-                None => {
-                    for piece in split_top_level(clause, &['，', ',']) {
-                        self.clause(&piece);
-                    }
-                }
+                None => self.clauses(clause),
             }
         }
     }
@@ -1619,7 +1698,12 @@ impl Allocation {
     /// A labelled clause: `牵头单位：甲、乙`, `完成时限：2023年底`.
     fn labelled(&mut self, key: &str, value: &str, first_unit_leads: &dyn Fn() -> bool) {
         let words = header_words(key);
-        let role = if words & word::SUPPORT != 0 {
+        // `责任领导：`, `责任人：`, `牵头单位负责人：` name people, not units: kept as they are.
+        let people = words & word::PERSON != 0 && !units_before_people(key);
+        let role = if people {
+            self.extra.insert(key.to_string(), value.to_string());
+            return;
+        } else if words & word::SUPPORT != 0 {
             Duty::Support
         } else if words & word::LEAD != 0 {
             Duty::Lead
@@ -1648,7 +1732,49 @@ impl Allocation {
         }
         let first =
             role == Duty::Lead && !key.contains("牵头") && (states_first || first_unit_leads());
+        let from = self.lead.len();
         assign_units(units, role, first, &mut self.lead, &mut self.support);
+        // `牵头单位：甲；责任单位：乙`: as in a table with both columns, the units a `牵头` label
+        // names lead and those only `责任`/`负责` carry the measure out under them (see `finish`).
+        if role == Duty::Lead {
+            if key.contains("牵头") {
+                self.marked_lead = true;
+            } else if key.contains("责任") || key.contains("负责") {
+                let added = self.lead.get(from..).unwrap_or_default();
+                self.responsible.extend(added.iter().cloned());
+            }
+        }
+    }
+
+    /// Clauses without a label, cut at `，`. Lists of names without a verb share the verb of
+    /// the clause after them (`市科技局、市工信局，各区人民政府按职责分工负责`: all four by their
+    /// duties); before a `配合` clause they are the units it supports (`甲，乙配合`).
+    fn clauses(&mut self, text: &str) {
+        let mut waiting: Vec<String> = Vec::new();
+        for piece in split_top_level(text, &['，', ',']) {
+            match clause_duty(&piece) {
+                Some((_, ClauseDuty::Support)) if !waiting.is_empty() => {
+                    self.clause(&format!("{}负责", waiting.join("、")));
+                    waiting.clear();
+                    self.clause(&piece);
+                }
+                Some(_) if !waiting.is_empty() => {
+                    waiting.push(piece);
+                    self.clause(&waiting.join("、"));
+                    waiting.clear();
+                }
+                None if is_unit_list(&piece) => waiting.push(piece),
+                _ => {
+                    for w in waiting.drain(..) {
+                        self.clause(&w);
+                    }
+                    self.clause(&piece);
+                }
+            }
+        }
+        for w in waiting {
+            self.clause(&w);
+        }
     }
 
     /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
@@ -1784,10 +1910,17 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     let mut a = Allocation::default();
     if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
         a.read(inner, first_unit_leads);
-    } else if ends_sentence(&text[..start]) && is_unit_list(inner) {
+    } else if ends_sentence(&text[..start]) && is_units_then_deadlines(inner) {
         // `……街区5个。（市商务委、市文化旅游委）`: a sentence closed by nothing but the names of
-        // organs allocates it to them, as a `责任单位：` clause would.
+        // organs allocates it to them, as a `责任单位：` clause would, and so does one closed by
+        // names and a deadline (`（市市场监管局，长期坚持）`).
         a.labelled("责任单位", inner, first_unit_leads);
+    } else if !ends_sentence(&text[..start]) {
+        // A bracket that allocates nothing and closes no sentence is part of the last words, as
+        // a unit's own bracket is (`责任单位：……各市（地）政府（行署）。`): the allocation, if
+        // any, is the label or the verbs before it.
+        return trailing_label(text, first_unit_leads)
+            .or_else(|| trailing_verbs(text, first_unit_leads));
     } else {
         return None;
     }
@@ -1799,6 +1932,16 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
         extra,
         before,
     })
+}
+
+/// Whether `inner` is a list of organs' names, perhaps followed by deadlines after `，`
+/// (`市商务委、市文旅委`, `市市场监管局，长期坚持`, `市教委，2024年底前完成`).
+fn is_units_then_deadlines(inner: &str) -> bool {
+    if is_unit_list(inner) {
+        return true;
+    }
+    let mut pieces = crate::structure::top_level_pieces(inner, &['，', ',']);
+    pieces.next().is_some_and(is_unit_list) && pieces.all(is_deadline)
 }
 
 /// Whether `text` ends a sentence (`。`, `；`, `！`), so that what follows it stands apart.
@@ -1985,8 +2128,11 @@ const ROLE_LABEL: &str =
 
 /// A paragraph that is only an allocation, printed on a line of its own under a measure:
 /// `责任单位：甲、乙`, `牵头单位：甲` (its `配合单位：乙` often on the next line), `牵头：甲；配合：乙`.
-static DUTY_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!("^{ROLE_LABEL}[：:]")).expect("static regex"));
+static DUTY_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    // The people a measure is assigned to (`责任领导：`, `责任人：`, `牵头单位负责人：`) stand
+    // among its lines of units, and go with them under `extra`.
+    Regex::new(&format!("^{ROLE_LABEL}(?:领导|负责人|人)?[：:]")).expect("static regex")
+});
 
 /// A cell that holds nothing but a role label (`牵头`, `配合单位：`).
 static ROLE_LABEL_CELL: LazyLock<Regex> =

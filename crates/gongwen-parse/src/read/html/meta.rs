@@ -66,7 +66,20 @@ fn field(label: &str) -> Option<Field> {
 
 /// A label as printed, without spaces and the trailing colon: `标　　题：` → `标题`.
 fn clean_label(s: &str) -> String {
-    strip_spaces(s).trim_end_matches(['：', ':']).to_string()
+    unbracketed(strip_spaces(s).trim_end_matches(['：', ':'])).to_string()
+}
+
+/// A label without the square brackets some sites print it in: `[ 发文字号 ]` → `发文字号`.
+fn unbracketed(label: &str) -> &str {
+    // Nearly every cell neither starts with `[` (or the lead byte of `【`, `［`) nor ends with
+    // `]` (or the last byte of `】`, `］`): two byte comparisons turn it down.
+    let b = label.as_bytes();
+    if matches!(b.first(), Some(b'[' | 0xE3 | 0xEF)) || matches!(b.last(), Some(b']' | 0x91 | 0xBD))
+    {
+        label.trim_matches(['[', ']', '【', '】', '［', '］'])
+    } else {
+        label
+    }
 }
 
 /// A cell that is only a label: a known label, or a short Han phrase ending in a colon.
@@ -74,7 +87,7 @@ fn as_label(cell: &str) -> Option<String> {
     // `clean_label`, from one pass of `strip_spaces`, copied only for a label.
     let stripped = strip_spaces(cell);
     let colon = stripped.ends_with(['：', ':']);
-    let l = stripped.trim_end_matches(['：', ':']);
+    let l = unbracketed(stripped.trim_end_matches(['：', ':']));
     let ok = field(l).is_some()
         || (colon
             && (2..=8).contains(&l.chars().count())
