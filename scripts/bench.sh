@@ -25,7 +25,7 @@ RUNS=${BENCH_RUNS:-5}
 
 cargo build --release -p gongwen-cli --quiet
 # GONGWEN_BIN times another build (an older one, side by side) instead of the one just built.
-BIN=${GONGWEN_BIN:-$ROOT/target/release/gongwen}
+BIN=${GONGWEN_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/gongwen}
 SEED=$ROOT/seeds/cq-2021-19.txt
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/gongwen-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT

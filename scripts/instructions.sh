@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install -y valgrind)" >&2; exit 1; }
 cargo build --release --quiet -p gongwen-parse --example parse_repeat
-BIN=target/release/examples/parse_repeat
+BIN=${CARGO_TARGET_DIR:-target}/release/examples/parse_repeat
 
 inputs=("$@")
 if ((${#inputs[@]} == 0)); then
