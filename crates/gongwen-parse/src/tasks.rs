@@ -1754,7 +1754,8 @@ impl Allocation {
         for piece in split_top_level(text, &['，', ',']) {
             match clause_duty(&piece) {
                 Some((_, ClauseDuty::Support)) if !waiting.is_empty() => {
-                    self.clause(&format!("{}负责", waiting.join("、")));
+                    // The names before a `配合` clause carry the measure out (`甲，乙配合`).
+                    self.assign(waiting.join("、").trim(), ClauseDuty::Responsible);
                     waiting.clear();
                     self.clause(&piece);
                 }
@@ -1780,7 +1781,15 @@ impl Allocation {
     /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
     fn clause(&mut self, clause: &str) {
         match clause_duty(clause) {
-            Some((units, duty @ (ClauseDuty::Lead | ClauseDuty::Responsible))) => {
+            Some((units, duty)) => self.assign(units, duty),
+            None => self.remark(clause),
+        }
+    }
+
+    /// The units of a clause, given the role its verb gives them.
+    fn assign(&mut self, units: &str, duty: ClauseDuty) {
+        match duty {
+            ClauseDuty::Lead | ClauseDuty::Responsible => {
                 let from = self.lead.len();
                 assign_units(
                     split_units(units),
@@ -1797,15 +1806,14 @@ impl Allocation {
                     self.responsible.extend(added.iter().cloned());
                 }
             }
-            Some((units, ClauseDuty::Support)) => assign_units(
+            ClauseDuty::Support => assign_units(
                 split_units(units),
                 Duty::Support,
                 false,
                 &mut self.lead,
                 &mut self.support,
             ),
-            Some((units, ClauseDuty::ByDuty)) => self.by_duty.extend(split_units(units)),
-            None => self.remark(clause),
+            ClauseDuty::ByDuty => self.by_duty.extend(split_units(units)),
         }
     }
 }
