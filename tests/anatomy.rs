@@ -766,10 +766,13 @@ fn an_announcement_titled_under_its_number_has_that_title() {
 fn an_office_and_a_spaced_name_above_or_beside_the_date_is_the_signature() {
     let head = "某某省人民政府关于加强安全生产工作的决定\n各市州人民政府，省政府各部门：\n为加强安全生产工作，现作出如下决定。\n一、压实责任。各地要落实属地管理责任。\n二、强化监管。各地要建立常态化检查机制。\n";
     for (closing, signature) in [
-        ("省长　王××\n2023年3月1日", "省长王××"),
-        ("省长  王某某  2023年3月1日", "省长王某某"),
-        ("代省长　王某某\n2023年3月1日", "代省长王某某"),
-        ("自治区主席　艾力·某某\n2023年3月1日", "自治区主席艾力·某某"),
+        ("省长　王××\n2023年3月1日", "省长 王××"),
+        ("省长  王某某  2023年3月1日", "省长 王某某"),
+        ("代省长　王某某\n2023年3月1日", "代省长 王某某"),
+        (
+            "自治区主席　艾力·某某\n2023年3月1日",
+            "自治区主席 艾力·某某",
+        ),
         (
             "某某省人民政府\n省长：王××\n2023年3月1日",
             "某某省人民政府、省长：王××",
@@ -796,7 +799,7 @@ fn an_office_and_a_spaced_name_above_or_beside_the_date_is_the_signature() {
         <p style=\"text-align:right\">市长&nbsp;&nbsp;王××</p><p style=\"text-align:right\">2023年5月16日</p>\
         </div></body></html>";
     let doc = parse(page.as_bytes(), &Options::default()).expect("parses");
-    assert_eq!(doc.notice.signature.as_deref(), Some("市长王××"));
+    assert_eq!(doc.notice.signature.as_deref(), Some("市长 王××"));
     assert_eq!(doc.notice.date.as_deref(), Some("2023-05-16"));
     assert!(!doc.notice.body.iter().any(|p| p.contains("王××")));
     // A short line of the body that only happens to hold an office's name is no signature.
@@ -836,7 +839,7 @@ fn an_order_titled_above_its_head_has_the_number_under_the_head() {
                 "《某某危险化学品安全管理条例》已经2022年3月1日常务会议通过，现予公布，自2022年5月1日起施行。"
             ]
         );
-        assert_eq!(n.signature.as_deref(), Some("总理李某某"));
+        assert_eq!(n.signature.as_deref(), Some("总理 李某某"));
     }
     // On a web page, the title in the article above the head, or in the page's heading with
     // the regulation's text under the order.
@@ -872,7 +875,7 @@ fn an_order_titled_above_its_head_has_the_number_under_the_head() {
                 .any(|p| p.contains("第752号") || p.ends_with('令')),
             "{page}"
         );
-        assert_eq!(n.signature.as_deref(), Some("总理李某某"), "{page}");
+        assert_eq!(n.signature.as_deref(), Some("总理 李某某"), "{page}");
     }
     // An order headed first keeps its head line as its title, as before.
     let doc = parse_text(

@@ -265,7 +265,7 @@ fn order_with_articles_and_items_and_no_addressees() {
             "《政府投资条例》已经2019年4月14日国务院第33次常务会议通过，现予公布，自2019年7月1日起施行。"
         ])
     );
-    assert_eq!(n.signature.as_deref(), Some("总理李克强"));
+    assert_eq!(n.signature.as_deref(), Some("总理 李克强"));
     assert_eq!(n.date.as_deref(), Some("2019-04-14"));
 
     assert_eq!(d.parts.len(), 1);

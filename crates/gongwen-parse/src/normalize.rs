@@ -325,7 +325,8 @@ fn doc_number_ending_at(text: &str, hao: usize) -> Option<DocNumber<'_>> {
     let close = last(serial_at).filter(|c| YEAR_CLOSE.contains(c))?;
     let year_at = (serial_at - close.len_utf8()).checked_sub(4)?;
     let year = text.get(year_at..year_at + 4)?;
-    if !(year.starts_with("19") || year.starts_with("20")) || !year.bytes().all(|b| b.is_ascii_digit())
+    if !(year.starts_with("19") || year.starts_with("20"))
+        || !year.bytes().all(|b| b.is_ascii_digit())
     {
         return None;
     }
@@ -385,6 +386,10 @@ fn normalize_slow(s: &str) -> String {
     // `drop_spaces_near_cjk` does, done as the space is written).
     let mut spaced = String::with_capacity(s.len());
     let mut pending_space = false;
+    // Whether the white space pending holds a line break (a wrapped line, never a word space),
+    // and where it starts.
+    let mut pending_break = false;
+    let mut space_at = 0;
     // Runs of characters that need no work (nearly all of a Chinese paragraph) are copied whole;
     // the characters between them go through the rules one by one.
     let mut at = 0;
@@ -392,7 +397,8 @@ fn normalize_slow(s: &str) -> String {
         let work = next_work(s, at).unwrap_or(s.len());
         if let Some(run) = s.get(at..work).filter(|r| !r.is_empty()) {
             if pending_space {
-                push_space_before(&mut spaced, run.chars().next());
+                let before = s.get(..space_at).unwrap_or_default();
+                push_space_before(&mut spaced, run.chars().next(), before, run, pending_break);
                 pending_space = false;
             }
             spaced.push_str(run);
@@ -402,7 +408,12 @@ fn normalize_slow(s: &str) -> String {
         };
         at = work + c.len_utf8();
         if is_space(c) {
+            if !pending_space {
+                pending_break = false;
+                space_at = work;
+            }
             pending_space = !spaced.is_empty();
+            pending_break |= is_line_break(c);
             continue;
         }
         if c.is_control() {
@@ -410,7 +421,9 @@ fn normalize_slow(s: &str) -> String {
         }
         let c = fold_width(c);
         if pending_space {
-            push_space_before(&mut spaced, Some(c));
+            let before = s.get(..space_at).unwrap_or_default();
+            let rest = s.get(work..).unwrap_or_default();
+            push_space_before(&mut spaced, Some(c), before, rest, pending_break);
             pending_space = false;
         }
         spaced.push(c);
@@ -429,13 +442,41 @@ fn normalize_slow(s: &str) -> String {
     fix_doc_number_brackets(text)
 }
 
-/// Writes the collapsed space that stands before `next`, unless a CJK character or CJK
-/// punctuation stands on either side of it.
-fn push_space_before(out: &mut String, next: Option<char>) {
+/// Writes the collapsed space that stands before `next` (and the text from it, `rest`; the text
+/// before the space as the source has it is `before`), unless a CJK character or CJK punctuation
+/// stands on either side of it — letter-spaced text
+/// (`试  点  任  务`, `关  于`) and the gaps a layout leaves next to punctuation close up — or
+/// keeps it as one space where it parts two words of Chinese ([`parts_words`]): `省长　王予波`,
+/// `联系人：李四  联系电话：…`. A space that came of a line break parts no words (`broke`).
+fn push_space_before(out: &mut String, next: Option<char>, before: &str, rest: &str, broke: bool) {
     let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
-    if !prev_cjk && !next.is_some_and(is_cjk) {
+    if (!prev_cjk && !next.is_some_and(is_cjk)) || (!broke && parts_words(before, rest)) {
         out.push(' ');
     }
+}
+
+/// Whether a space between `before` and `after` parts two words of Chinese: two Han characters
+/// or more on each side of it, and three on one side (`省长　王予波`, `李四  联系电话`). A single
+/// character on either side is letter spacing (`王  某`, `总 则`), and so are pairs on both sides
+/// (`探索  数据  跨境  流动`, `指导 思想`): they close up.
+fn parts_words(before: &str, after: &str) -> bool {
+    // A name a published copy masks (`王××`) is a word too.
+    let in_word = |c: char| is_han(c) || c == '×';
+    let han_run =
+        |it: &mut dyn Iterator<Item = char>| it.take(3).take_while(|&c| in_word(c)).count();
+    let (b, a) = (
+        han_run(&mut before.chars().rev()),
+        han_run(&mut after.chars()),
+    );
+    b.min(a) >= 2 && b.max(a) >= 3
+}
+
+/// Line breaks of every kind: white space that ends a line.
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// The ASCII punctuation [`canonical_punctuation`] may convert.
@@ -446,13 +487,14 @@ const fn is_convertible_punctuation(b: u8) -> bool {
     )
 }
 
-/// Drops every space that has a CJK character or CJK punctuation on either side.
+/// Drops every space that has a CJK character or CJK punctuation on either side, but one that
+/// parts two words of Chinese ([`push_space_before`]).
 fn drop_spaces_near_cjk(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut it = s.chars().peekable();
-    while let Some(c) = it.next() {
+    for (at, c) in s.char_indices() {
         if c == ' ' {
-            push_space_before(&mut out, it.peek().copied());
+            let (before, rest) = (&s[..at], s.get(at + 1..).unwrap_or_default());
+            push_space_before(&mut out, rest.chars().next(), before, rest, false);
         } else {
             out.push(c);
         }
@@ -630,25 +672,71 @@ mod tests {
 
     /// The slow path as it was, every pass always run: the shortcuts must not change a thing.
     fn all_passes(s: &str) -> String {
+        // White space collapsed to one space, or to a line break where it held one.
         let mut collapsed = String::new();
-        let mut pending_space = false;
+        let mut pending: Option<char> = None;
         for c in s.chars() {
             if is_space(c) {
-                pending_space = !collapsed.is_empty();
+                if !collapsed.is_empty() {
+                    let broke = is_line_break(c) || pending == Some('\n');
+                    pending = Some(if broke { '\n' } else { ' ' });
+                }
                 continue;
             }
             if c.is_control() {
                 continue;
             }
-            if pending_space {
-                collapsed.push(' ');
-                pending_space = false;
+            if let Some(p) = pending.take() {
+                collapsed.push(p);
             }
             collapsed.push(fold_width(c));
         }
-        let spaced = drop_spaces_near_cjk(&collapsed);
+        let mut spaced = String::new();
+        for (at, c) in collapsed.char_indices() {
+            if c == ' ' || c == '\n' {
+                let (before, rest) = (&collapsed[..at], &collapsed[at + 1..]);
+                let next = rest.chars().next();
+                push_space_before(&mut spaced, next, before, rest, c == '\n');
+            } else {
+                spaced.push(c);
+            }
+        }
         let punctuated = canonical_punctuation(&spaced);
         fix_doc_number_brackets(drop_spaces_near_cjk(&punctuated))
+    }
+
+    #[test]
+    fn a_space_between_two_words_of_chinese_stays_one_space() {
+        for (raw, want) in [
+            // An office and a name, a contact and the next label: words set apart.
+            ("省长\u{3000}王予波", "省长 王予波"),
+            ("代市长  王予波", "代市长 王予波"),
+            ("省长　王××", "省长 王××"),
+            (
+                "联系人：李四  联系电话：0871-1234567",
+                "联系人：李四 联系电话：0871-1234567",
+            ),
+            ("国务院\u{a0}\u{a0}中央军委", "国务院 中央军委"),
+            // Letter spacing closes up: one character on either side.
+            ("试  点  任  务", "试点任务"),
+            ("王  某", "王某"),
+            ("市长  龚正", "市长龚正"),
+            ("探索  数据  跨境  流动", "探索数据跨境流动"),
+            ("甲 乙丙 丁戊己", "甲乙丙 丁戊己"),
+            ("省长　王  某", "省长王某"),
+            ("第一章　总　则", "第一章总则"),
+            // Next to punctuation, digits or Latin letters, as before.
+            ("（一） 指导思想", "（一）指导思想"),
+            ("2021年 5月", "2021年5月"),
+            ("GB/T 9704 标准", "GB/T 9704标准"),
+            // A line break inside a paragraph is a wrapped line, never a word space.
+            ("进一步加强\n管理工作", "进一步加强管理工作"),
+            ("进一步加强 \r\n  管理工作", "进一步加强管理工作"),
+        ] {
+            let got = normalize_block(raw);
+            assert_eq!(got, want, "{raw:?}");
+            assert_eq!(normalize_block(&got), got, "normalizing twice: {raw:?}");
+        }
     }
 
     #[test]
@@ -674,6 +762,12 @@ mod tests {
             "ａｂｃ\u{3000}ｄ",
             "A\u{3000}B",
             "中\n文 English  words here\t中 x",
+            "省长\u{3000}王予波",
+            "联系人：李四  联系电话：123",
+            "加强\n  管理 工作",
+            "加强 \n管理",
+            "王  某 某某",
+            "省长 (王予波) 市长 龚正.",
             " \u{3000}前导与结尾 \n",
         ] {
             assert_eq!(normalize_slow(text), all_passes(text), "{text:?}");

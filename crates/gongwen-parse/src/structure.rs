@@ -829,7 +829,8 @@ fn is_signer_line(s: &str) -> bool {
     SIGNER_TITLES.iter().any(|t| {
         s.find(t).is_some_and(|at| {
             let name = &s[at + t.len()..];
-            let name = name.strip_prefix(['：', ':']).unwrap_or(name);
+            // The name after a colon, or after the space that parts it from the office.
+            let name = name.strip_prefix(['：', ':', ' ']).unwrap_or(name);
             is_office_prefix(&s[..at]) && is_personal_name(name)
         })
     })

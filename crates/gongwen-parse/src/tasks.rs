@@ -392,7 +392,7 @@ fn one_line(cell: &str) -> String {
     if cell.lines().skip(1).any(numbering::has_marker) {
         return cell.to_string();
     }
-    crate::normalize::normalize_block(&cell.replace('\n', " "))
+    crate::normalize::normalize_block(cell)
 }
 
 /// How many rows at the top of `grid` title the table rather than head its columns: rows that

@@ -253,7 +253,7 @@ pub(crate) fn join_cell_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String 
     let total: usize = lines.iter().map(|l| l.chars().count()).sum();
     let short = lines.iter().all(|l| l.chars().count() <= 3);
     if lines.len() > 1 && short && total <= 6 {
-        normalize_block(&lines.join(" "))
+        normalize_block(&lines.join("\n"))
     } else {
         lines.join("\n")
     }

@@ -327,7 +327,8 @@ impl TextLines {
         }
         let mut all = first.to_string();
         for line in lines {
-            all.push(' ');
+            // A line break, which closes up between Chinese text as white space in a line may not.
+            all.push('\n');
             all.push_str(line);
         }
         normalize_block(&all)
