@@ -1002,3 +1002,52 @@ fn a_tab_led_row_under_a_header_not_set_in_starts_with_an_empty_cell() {
         ]
     );
 }
+
+#[test]
+fn units_a_layout_sets_apart_by_spaces_in_a_paragraph_are_each_a_unit() {
+    let notice = |allocation: &str| {
+        format!(
+            "某某市人民政府办公厅关于印发某某工作方案的通知\n各区县人民政府，市政府各部门：\n\
+             现将方案印发给你们，请认真贯彻执行。\n\
+             一、加快建设数字政府。推进政务数据共享。{allocation}\n\
+             某某市人民政府办公厅\n2023年3月1日\n"
+        )
+    };
+    for (allocation, lead, support) in [
+        (
+            "（责任单位：市发展改革委　市大数据局）",
+            vec!["市发展改革委", "市大数据局"],
+            vec![],
+        ),
+        (
+            "（责任单位：市发展改革委  市大数据局等）",
+            vec!["市发展改革委", "市大数据局"],
+            vec![],
+        ),
+        (
+            "（牵头单位：市市场监管局；配合单位：市公安局\u{a0}\u{a0}市司法局）",
+            vec!["市市场监管局"],
+            vec!["市公安局", "市司法局"],
+        ),
+        // With 、 as printed, the same.
+        (
+            "（责任单位：市发展改革委、市大数据局）",
+            vec!["市发展改革委", "市大数据局"],
+            vec![],
+        ),
+    ] {
+        let doc = gongwen_parse::parse_text(&notice(allocation));
+        assert_eq!(doc.tasks.len(), 1, "{allocation}");
+        assert_eq!(doc.tasks[0].lead, lead, "{allocation}");
+        assert_eq!(doc.tasks[0].support, support, "{allocation}");
+    }
+    // Words that are not all units' names stay as written.
+    let doc = gongwen_parse::parse_text(&notice("（责任单位：市发展改革委　牵头负责）"));
+    assert!(
+        doc.tasks
+            .iter()
+            .all(|t| t.lead.iter().all(|u| u != "牵头负责")),
+        "{:?}",
+        doc.tasks
+    );
+}

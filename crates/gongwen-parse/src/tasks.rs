@@ -664,6 +664,15 @@ pub fn split_units(cell: &str) -> Vec<String> {
             units.clear();
             break;
         }
+        // Names a layout sets apart by spaces (`市发展改革委　市大数据局`), which normalization
+        // keeps as one space between words: each a unit when every word names one.
+        if piece.contains(' ') {
+            let words: Vec<&str> = piece.split(' ').map(without_etc).collect();
+            if words.iter().all(|w| is_unit_name(w)) {
+                units.extend(words.iter().map(|w| w.to_string()));
+                continue;
+            }
+        }
         units.push(without_etc(piece).to_string());
     }
     if !units.is_empty() || cell.trim().is_empty() {
