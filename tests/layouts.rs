@@ -1051,3 +1051,33 @@ fn units_a_layout_sets_apart_by_spaces_in_a_paragraph_are_each_a_unit() {
         doc.tasks
     );
 }
+
+#[test]
+fn addressees_a_layout_sets_apart_by_spaces_are_each_an_addressee() {
+    let notice = |addressees: &str| {
+        format!(
+            "某某市人民政府关于加强安全生产工作的通知\n{addressees}\n\
+             为加强安全生产工作，现通知如下。\n某某市人民政府\n2023年3月1日\n"
+        )
+    };
+    for line in [
+        "各区县人民政府　市政府各部门　有关单位：",
+        "各区县人民政府  市政府各部门  有关单位：",
+        "各区县人民政府，市政府各部门，有关单位：",
+    ] {
+        let doc = gongwen_parse::parse_text(&notice(line));
+        assert_eq!(
+            doc.notice.addressees,
+            ["各区县人民政府", "市政府各部门", "有关单位"],
+            "{line}"
+        );
+    }
+    // Words that are not all organs or groups stay one addressee.
+    let doc = gongwen_parse::parse_text(&notice("各区县人民政府　抓好落实："));
+    assert_eq!(
+        doc.notice.addressees.len(),
+        1,
+        "{:?}",
+        doc.notice.addressees
+    );
+}

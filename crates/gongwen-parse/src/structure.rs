@@ -431,6 +431,18 @@ fn has_sentence_punct(s: &str) -> bool {
 /// each organ on its own. A list that shares one head or names organs collectively stays whole
 /// (`各省、自治区、直辖市人民政府`, `国务院各部委、各直属机构`).
 fn split_named_organs(item: String) -> Vec<String> {
+    // Addressees a layout sets apart by spaces (`各区县人民政府　市政府各部门`), which
+    // normalization keeps as one space between words: each an addressee when every word names
+    // an organ.
+    if item.contains(' ') {
+        let words: Vec<&str> = item.split(' ').collect();
+        // (`各部门`, `有关单位`, `各直属机构`: the groups a 主送 line names besides organs.)
+        let addressee =
+            |w: &str| is_organ_line(w) || ["部门", "单位", "机构"].iter().any(|g| w.ends_with(g));
+        if words.iter().all(|w| addressee(w)) {
+            return words.into_iter().map(str::to_string).collect();
+        }
+    }
     if !item.contains('、') {
         return vec![item];
     }
