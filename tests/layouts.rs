@@ -1080,3 +1080,15 @@ fn addressees_a_layout_sets_apart_by_spaces_are_each_an_addressee() {
         doc.notice.addressees
     );
 }
+
+#[test]
+fn a_title_spaced_by_its_layout_reads_as_one_piece() {
+    let text = "某某市人民政府关于印发  某某工作方案  的通知\n各区县人民政府：\n\
+                现将方案印发给你们，请认真贯彻执行。\n某某市人民政府\n2023年3月1日\n";
+    let doc = gongwen_parse::parse_text(text);
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某市人民政府关于印发某某工作方案的通知")
+    );
+    assert_eq!(doc.notice.issuer.as_deref(), Some("某某市人民政府"));
+}

@@ -471,6 +471,25 @@ fn parts_words(before: &str, after: &str) -> bool {
     b.min(a) >= 2 && b.max(a) >= 3
 }
 
+/// `s` without the spaces normalization keeps between two words of Chinese ([`parts_words`]):
+/// for a title, which names one thing and is printed in one piece (`关于印发  某某方案  的通知`
+/// is spaced by its layout), where a signature's or a contact's words are set apart by meaning.
+pub(crate) fn close_word_spaces(s: &str) -> Cow<'_, str> {
+    if !s.contains(' ') {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    for (at, c) in s.char_indices() {
+        let between_han = c == ' '
+            && s[..at].chars().next_back().is_some_and(is_han)
+            && s[at + 1..].chars().next().is_some_and(is_han);
+        if !between_han {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Line breaks of every kind: white space that ends a line.
 fn is_line_break(c: char) -> bool {
     matches!(
@@ -713,6 +732,16 @@ mod tests {
         }
         let punctuated = canonical_punctuation(&spaced);
         fix_doc_number_brackets(drop_spaces_near_cjk(&punctuated))
+    }
+
+    #[test]
+    fn a_title_closes_the_spaces_between_its_words() {
+        assert_eq!(
+            close_word_spaces("关于印发 某某方案 的通知"),
+            "关于印发某某方案的通知"
+        );
+        assert_eq!(close_word_spaces("GB/T 9704 标准"), "GB/T 9704 标准");
+        assert!(matches!(close_word_spaces("无空格"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -1884,7 +1884,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     } else {
         joint.clone().unwrap_or_default()
     };
-    title.push_str(&rest);
+    // A title names one thing: the spaces its layout set between words go.
+    title.push_str(&crate::normalize::close_word_spaces(&rest));
     if !title.is_empty() {
         b.doc.notice.title = Some(title.clone());
         b.doc.notice.line = title_lines.get(first_title_line).map(|p| p.line);
