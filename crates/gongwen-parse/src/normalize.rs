@@ -296,7 +296,8 @@ const YEAR_CLOSE: [char; 6] = [']', '］', '】', '〕', '）', ')'];
 
 /// A document number (`汉[2019]4号`) that ends with the `号` at byte `hao`, read backwards from
 /// it: 1 to 6 ASCII digits, a closing bracket of [`YEAR_CLOSE`], a year 19xx or 20xx, an opening
-/// bracket of [`YEAR_OPEN`], and a Han character (U+3007, U+3400–U+4DBF, U+4E00–U+9FFF).
+/// bracket of [`YEAR_OPEN`], and a Han character (U+3007, U+3400–U+4DBF, U+4E00–U+9FFF); spaces
+/// may stand inside the brackets and before the serial.
 struct DocNumber<'t> {
     /// Where its Han character starts.
     start: usize,
@@ -306,12 +307,19 @@ struct DocNumber<'t> {
     /// Where its serial starts, and where its `号` ends.
     serial_at: usize,
     end: usize,
-    /// Whether its year already stands in `〔〕`.
+    /// Whether its year already stands in `〔〕`, with no space inside.
     bracketed: bool,
 }
 
 fn doc_number_ending_at(text: &str, hao: usize) -> Option<DocNumber<'_>> {
     let last = |at: usize| text.get(..at).and_then(|head| head.chars().next_back());
+    // Where the spaces before `at` start: a space normalization kept beside an ASCII bracket or
+    // digit (`穗府办 [2021] 5号`, `[ 2021 ]`) is no part of the number.
+    let before_spaces = |at: usize| {
+        at - text
+            .get(..at)
+            .map_or(0, |t| t.bytes().rev().take_while(|&b| b == b' ').count())
+    };
     let digits = text
         .get(..hao)?
         .bytes()
@@ -322,25 +330,30 @@ fn doc_number_ending_at(text: &str, hao: usize) -> Option<DocNumber<'_>> {
         return None;
     }
     let serial_at = hao - digits;
-    let close = last(serial_at).filter(|c| YEAR_CLOSE.contains(c))?;
-    let year_at = (serial_at - close.len_utf8()).checked_sub(4)?;
-    let year = text.get(year_at..year_at + 4)?;
+    let close_end = before_spaces(serial_at);
+    let close = last(close_end).filter(|c| YEAR_CLOSE.contains(c))?;
+    let close_at = close_end - close.len_utf8();
+    let year_end = before_spaces(close_at);
+    let year_at = year_end.checked_sub(4)?;
+    let year = text.get(year_at..year_end)?;
     if !(year.starts_with("19") || year.starts_with("20"))
         || !year.bytes().all(|b| b.is_ascii_digit())
     {
         return None;
     }
-    let open = last(year_at).filter(|c| YEAR_OPEN.contains(c))?;
-    let open_at = year_at - open.len_utf8();
+    let open_end = before_spaces(year_at);
+    let open = last(open_end).filter(|c| YEAR_OPEN.contains(c))?;
+    let open_at = open_end - open.len_utf8();
     let han = last(open_at)
         .filter(|c| matches!(c, '\u{3007}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'))?;
+    let spaced = open_end != year_at || year_end != close_at || close_end != serial_at;
     Some(DocNumber {
         start: open_at - han.len_utf8(),
         open_at,
         year,
         serial_at,
         end: hao + '号'.len_utf8(),
-        bracketed: open == '〔' && close == '〕',
+        bracketed: open == '〔' && close == '〕' && !spaced,
     })
 }
 
@@ -631,7 +644,7 @@ mod tests {
     #[test]
     fn doc_number_brackets_are_fixed_as_the_regex_they_replace_fixed_them() {
         let regex = regex::Regex::new(
-            r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(]((?:19|20)[0-9]{2})[\]］】〕）)]([0-9]{1,6}号)",
+            r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(] *((?:19|20)[0-9]{2}) *[\]］】〕）)] *([0-9]{1,6}号)",
         )
         .unwrap();
         let heads = ["", "国发", "〇", "a", "国", "（", "号"];
@@ -652,6 +665,15 @@ mod tests {
                         let number = format!("{head}{open}{year}{close}{serial}号");
                         texts.push(number.clone());
                         texts.push(format!("见{number}和{number}文"));
+                        // Spaces kept beside ASCII brackets and digits: `穗府办 [2021] 5号`.
+                        for (a, b, c) in [
+                            (" ", "", ""),
+                            ("", " ", ""),
+                            ("", "", " "),
+                            ("  ", " ", "  "),
+                        ] {
+                            texts.push(format!("{head}{open}{a}{year}{b}{close}{c}{serial}号"));
+                        }
                     }
                 }
             }
