@@ -1091,4 +1091,15 @@ fn a_title_spaced_by_its_layout_reads_as_one_piece() {
         Some("某某市人民政府关于印发某某工作方案的通知")
     );
     assert_eq!(doc.notice.issuer.as_deref(), Some("某某市人民政府"));
+    // So does the title of the plan it encloses.
+    let text = format!(
+        "{text}某某市  数字政府建设  工作方案\n一、总体要求\n坚持统筹推进。\n二、重点任务\n加快数据共享。\n"
+    );
+    let doc = gongwen_parse::parse_text(&text);
+    let titles: Vec<_> = doc
+        .parts
+        .iter()
+        .filter_map(|p| p.title.as_deref())
+        .collect();
+    assert!(titles.contains(&"某某市数字政府建设工作方案"), "{titles:?}");
 }

@@ -2048,7 +2048,8 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
             _ => break,
         }
     }
-    seg.title = Some(title);
+    // As the notice's title: the spaces its layout set between words go.
+    seg.title = Some(crate::normalize::close_word_spaces(&title).into_owned());
     i
 }
 
