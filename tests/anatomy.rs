@@ -551,7 +551,24 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
         本意见自2022年7月1日起施行，有效期至2025年6月30日。\n\n某市人民政府\n\n2022年6月10日\n";
     let request = "某市财政局关于商请提供资料的函\n\n某财函〔2023〕18号\n\n市教育局：\n\n请提供以下资料：\n\n\
         1.部门预算批复文件；\n\n2.部门决算报表。\n\n请予支持为盼。\n\n某市财政局\n\n2023年4月28日\n";
+    // Measures a government issues itself close with their own entry into force, as an 意见 does.
+    let measures = "某市人民政府关于促进外贸稳规模的若干措施\n\n某府规〔2023〕2号\n\n各区人民政府：\n\n现提出如下措施：\n\n\
+        一、支持企业开拓市场。对参加境外展会给予补助。\n\n二、提升通关便利化水平。（某海关牵头，市商务局配合）\n\n\
+        本措施自印发之日起施行，有效期至2025年12月31日。\n\n某市人民政府\n\n2023年1月16日\n";
+    let notice = "某市人民政府办公室关于调整最低工资标准的通知\n\n某府办发〔2023〕3号\n\n各区人民政府：\n\n现就有关事项通知如下：\n\n\
+        一、调整标准\n\n月最低工资标准调整为2200元。\n\n二、工作要求\n\n各区要加强监督检查。\n\n\
+        本通知自2023年4月1日起执行。\n\n某市人民政府办公室\n\n2023年3月1日\n";
     for (text, closing, last) in [
+        (
+            measures,
+            "本措施自印发之日起施行，有效期至2025年12月31日。",
+            "（某海关牵头，市商务局配合）",
+        ),
+        (
+            notice,
+            "本通知自2023年4月1日起执行。",
+            "各区要加强监督检查。",
+        ),
         (
             decision,
             "本决定自公布之日起施行。",
@@ -571,6 +588,31 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
         let item = part.sections.last().expect("sections");
         let item = item.children.last().unwrap_or(item);
         assert_eq!(item.paragraphs.last().map(String::as_str), Some(last));
+    }
+}
+
+#[test]
+fn a_document_number_with_ascii_brackets_and_spaces_is_the_number() {
+    for number in [
+        "穗府办 [2021] 5 号",
+        "穗府办[2021] 5号",
+        "穗府办 [ 2021 ] 5号",
+        "穗府办 (2021) 5 号",
+    ] {
+        let text = format!(
+            "某市人民政府办公厅关于印发某某措施的通知\n\n{number}\n\n各区人民政府，市政府各部门：\n\n\
+             现印发给你们，请认真贯彻执行。\n\n某市人民政府办公厅\n\n2021年3月5日\n"
+        );
+        let doc = parse_text(&text);
+        let n = round_trips(&doc);
+        let d = n
+            .doc_number
+            .as_ref()
+            .unwrap_or_else(|| panic!("{number}: no number"));
+        assert_eq!(d.raw, "穗府办〔2021〕5号", "{number}");
+        assert_eq!((d.year, d.serial), (Some(2021), Some(5)), "{number}");
+        assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"], "{number}");
+        assert_eq!(n.body, ["现印发给你们，请认真贯彻执行。"], "{number}");
     }
 }
 

@@ -826,6 +826,34 @@ fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
 }
 
 #[test]
+fn a_label_after_a_clause_and_a_comma_starts_a_clause_of_its_own() {
+    // `甲牵头，完成时限：…`: the label starts after the `，`; the clause before it keeps its unit.
+    let doc = parse_text(&notice(
+        "（一）完善担保体系。壮大政府性融资担保机构。（市财政局牵头，完成时限：2022年12月底前）\n\
+         （二）加大信贷支持。（市金融局牵头，市财政局配合，完成时间：长期坚持）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "完善担保体系。壮大政府性融资担保机构。",
+                (vec!["市财政局"], vec![])
+            ),
+            (2, "加大信贷支持。", (vec!["市金融局"], vec!["市财政局"])),
+        ]
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("完成时限").map(String::as_str),
+        Some("2022年12月底前")
+    );
+    assert_eq!(
+        doc.tasks[1].extra.get("完成时间").map(String::as_str),
+        Some("长期坚持")
+    );
+}
+
+#[test]
 fn an_allocation_attachment_that_allocates_in_words_is_no_lost_table() {
     let text = "某省人民政府办公厅关于印发交通强省建设工作方案的通知\n\n某政办发〔2023〕18号\n\n各市人民政府：\n\n\
         《交通强省建设工作方案》已经省人民政府同意，现印发给你们。\n\n附件：交通强省建设重点任务分工\n\n\

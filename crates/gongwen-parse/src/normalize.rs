@@ -316,19 +316,27 @@ fn rebracket_doc_numbers(text: &str) -> Option<String> {
     fn number_at(text: &str, at: usize) -> Option<(&str, usize, usize)> {
         let rest = text.get(at..)?;
         let open = rest.chars().next().filter(|c| YEAR_OPEN.contains(c))?;
-        let year_at = at + open.len_utf8();
+        // A space normalization kept beside an ASCII bracket or digit (`穗府办 [2021] 5 号`,
+        // `[ 2021 ]`) is no part of the number.
+        let spaces = |from: usize| {
+            from + text
+                .get(from..)
+                .map_or(0, |t| t.bytes().take_while(|&b| b == b' ').count())
+        };
+        let year_at = spaces(at + open.len_utf8());
         let year = text.get(year_at..year_at + 4)?;
         if !(year.starts_with("19") || year.starts_with("20"))
             || !year.bytes().all(|b| b.is_ascii_digit())
         {
             return None;
         }
-        let after_year = text.get(year_at + 4..)?;
-        let close = after_year
+        let close_at = spaces(year_at + 4);
+        let close = text
+            .get(close_at..)?
             .chars()
             .next()
             .filter(|c| YEAR_CLOSE.contains(c))?;
-        let serial_at = year_at + 4 + close.len_utf8();
+        let serial_at = spaces(close_at + close.len_utf8());
         let serial = text.get(serial_at..)?;
         let digits = serial.bytes().take_while(u8::is_ascii_digit).count();
         if !(1..=6).contains(&digits) || !serial.get(digits..)?.starts_with('号') {
@@ -545,7 +553,7 @@ mod tests {
     #[test]
     fn doc_number_brackets_are_fixed_as_the_regex_they_replace_fixed_them() {
         let regex = regex::Regex::new(
-            r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(]((?:19|20)[0-9]{2})[\]］】〕）)]([0-9]{1,6}号)",
+            r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(] *((?:19|20)[0-9]{2}) *[\]］】〕）)] *([0-9]{1,6}号)",
         )
         .unwrap();
         let heads = ["", "国发", "〇", "a", "国", "（", "号"];
@@ -563,6 +571,15 @@ mod tests {
                         let number = format!("{head}{open}{year}{close}{serial}号");
                         texts.push(number.clone());
                         texts.push(format!("见{number}和{number}文"));
+                        // Spaces kept beside ASCII brackets and digits: `穗府办 [2021] 5号`.
+                        for (a, b, c) in [
+                            (" ", "", ""),
+                            ("", " ", ""),
+                            ("", "", " "),
+                            ("  ", " ", "  "),
+                        ] {
+                            texts.push(format!("{head}{open}{a}{year}{b}{close}{c}{serial}号"));
+                        }
                     }
                 }
             }

@@ -595,7 +595,8 @@ pub(crate) fn is_file_name(text: &str) -> bool {
 
 /// The formulas a letter closes with: `特此通知。`, `特此公告。`, `此复。`, `妥否，请批示。`,
 /// `以上报告，请审阅。`, `请予支持为盼。`, and the entry into force that closes a 决定 or 通告
-/// or an 意见 (`本决定自公布之日起施行。`, `本意见自2022年7月1日起施行，有效期5年。`).
+/// or an 意见, and of the measures, rules or plan a notice issues (`本决定自公布之日起施行。`,
+/// `本意见自2022年7月1日起施行，有效期5年。`, `本措施自印发之日起施行，有效期至2025年12月31日。`).
 ///
 /// Read by hand, not by a regex: its bounded runs of any character made a regex whose compiling
 /// cost 3M instructions, more than a page's parse (issue 6).
@@ -607,7 +608,7 @@ fn is_closing_formula(text: &str) -> bool {
     /// What `请予` asks for.
     const ASKED: [&str; 5] = ["支持", "协助", "配合", "函复", "复函"];
     /// What a text of entry into force calls itself: `本决定`, `本意见`.
-    const ENACTED: [&str; 8] = [
+    const ENACTED: [&str; 19] = [
         "决定",
         "通告",
         "公告",
@@ -616,6 +617,19 @@ fn is_closing_formula(text: &str) -> bool {
         "意见",
         "实施意见",
         "指导意见",
+        // The measures and rules a notice issues or encloses close the same way, when their
+        // entry into force is no numbered item or article of their own.
+        "若干措施",
+        "措施",
+        "办法",
+        "实施办法",
+        "规定",
+        "若干规定",
+        "细则",
+        "实施细则",
+        "方案",
+        "实施方案",
+        "通知",
     ];
     /// How it enters into force.
     const IN_FORCE: [&str; 4] = ["施行", "执行", "实施", "生效"];
@@ -2080,12 +2094,26 @@ fn build_part(
     } else {
         0
     };
-    let closers = signoff
+    let mut closers = signoff
         + blocks[..blocks.len() - signoff]
             .iter()
             .rev()
             .take_while(|blk| matches!(blk, Block::Para(p) if is_closing_formula(&p.text)))
             .count();
+    // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。`) is that
+    // heading's text, not the part's closing.
+    if closers > signoff
+        && blocks[..blocks.len() - closers]
+            .last()
+            .and_then(para)
+            .is_some_and(|t| {
+                char_len(t) <= 30
+                    && !t.contains(['。', '；', ';', '：', ':'])
+                    && numbering::has_marker(t)
+            })
+    {
+        closers -= 1;
+    }
     let numbered = || {
         blocks[..blocks.len() - closers]
             .iter()
@@ -2818,7 +2846,7 @@ mod tests {
 
     #[test]
     fn the_closing_formula_reader_agrees_with_the_regex_it_replaces() {
-        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
+        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
         let heads = [
             "特此通知",
             "特此决定",
@@ -2869,6 +2897,10 @@ mod tests {
             "本令自",
             "本实施意见自",
             "本办法自",
+            "本措施自",
+            "本若干措施自",
+            "本实施细则自",
+            "本规则自",
             "本意见",
             "本指导意见自",
         ] {

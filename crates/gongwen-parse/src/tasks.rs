@@ -803,7 +803,16 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
         return None;
     }
     let seq = cell(ColumnRole::Seq)?.trim_end_matches(['、', '．', '.']);
-    let text = cell(ColumnRole::Task).filter(|t| !t.is_empty())?;
+    // Beside a broader group column (`重点任务 | 具体措施`), the group's words may sit in that
+    // column with the task column empty: `（一） | 产业结构调整 | |`.
+    let text = cell(ColumnRole::Task)
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            row.iter()
+                .zip(roles)
+                .find(|(c, r)| **r == ColumnRole::Group && !c.trim().is_empty())
+                .map(|(c, _)| c.trim())
+        })?;
     let numerals = |t: &str| !t.is_empty() && t.chars().all(|c| "一二三四五六七八九十".contains(c));
     if numerals(seq) {
         return Some(format!("{seq}、{text}"));
@@ -1369,6 +1378,26 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
         let s = s.trim_matches(['，', ',', '、', '。', ' ', '\u{3000}']);
         if s.is_empty() {
             return;
+        }
+        // `甲牵头，完成时限：2022年底前`: a label starts after the last `，` before its colon,
+        // so the clause before that `，` is one of its own, not part of the label.
+        if let Some(colon) = s.find(['：', ':']) {
+            let key = &s[..colon];
+            if let Some((comma, sep)) = key
+                .char_indices()
+                .rev()
+                .find(|(_, c)| matches!(c, '，' | ','))
+            {
+                let label = &key[comma + sep.len_utf8()..];
+                if comma > 0
+                    && (2..=8).contains(&label.chars().count())
+                    && !label.contains(|c: char| is_opener(c) || is_closer(c))
+                {
+                    push(&s[..comma], out);
+                    push(&s[comma + sep.len_utf8()..], out);
+                    return;
+                }
+            }
         }
         // `配合单位：甲　完成时限：持续推进`, the space between the clauses dropped by
         // normalization: the label of a deadline run on after the names starts a clause.
