@@ -592,6 +592,38 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
 }
 
 #[test]
+fn a_short_notices_list_of_documents_or_units_stays_a_table() {
+    // A short letter puts its attachment's table among the first blocks: its document numbers,
+    // titles and organs' names look like a head's, but the head ended at the 主送机关.
+    let repeal = "某市人民政府关于废止部分规范性文件的决定\n\n某府发〔2022〕30号\n\n各区县人民政府，市政府各部门：\n\
+        市政府决定废止以下规范性文件（见附件）。\n本决定自公布之日起施行。\n\n附件：市政府决定废止的规范性文件目录\n\n\
+        某市人民政府\n2022年8月10日\n\n附件\n\n市政府决定废止的规范性文件目录\n\n序号\t文件名称\t文号\n\
+        1\t某市人民政府关于加强城市管理工作的通知\t某府发〔2010〕15号\n\
+        2\t某市人民政府关于加强安全生产工作的决定\t某府发〔2012〕8号\n";
+    let commend = "某省人民政府办公厅关于表扬政务公开工作先进单位的通报\n\n某政办字〔2023〕40号\n\n各市人民政府：\n\
+        经研究，决定对某市人民政府办公室等3个单位予以通报表扬。\n\n附件：政务公开工作先进单位名单\n\n\
+        某省人民政府办公厅\n2023年3月15日\n\n附件\n\n政务公开工作先进单位名单\n\n序号\t单位名称\n\
+        1\t某市人民政府办公室\n2\t某县人民政府办公室\n3\t省发展改革委\n";
+    // Without a head at all, a table headed by 序号 is a list too.
+    let bare = "目录\n\n序号\t文件名称\t文号\n1\t关于加强城市管理工作的通知\t某府发〔2010〕15号\n\
+        2\t关于加强安全工作的决定\t某府发〔2012〕8号\n";
+    for (text, rows) in [(repeal, 3), (commend, 4), (bare, 3)] {
+        let doc = parse_text(text);
+        let tables: Vec<&gongwen_parse::Table> = doc.parts.iter().flat_map(|p| &p.tables).collect();
+        assert_eq!(tables.len(), 1, "{text}");
+        assert_eq!(tables[0].rows.len(), rows, "{text}");
+        assert_eq!(tables[0].rows[0][0], "序号");
+        assert!(
+            doc.parts.iter().all(|p| p.preamble.is_empty()),
+            "{:?}",
+            doc.parts
+        );
+        assert!(!doc.notice.body.iter().any(|p| p == "序号"));
+        assert!(doc.tasks.is_empty());
+    }
+}
+
+#[test]
 fn a_document_number_with_ascii_brackets_and_spaces_is_the_number() {
     for number in [
         "穗府办 [2021] 5 号",

@@ -1583,9 +1583,23 @@ fn is_byline(text: &str) -> bool {
 fn unwrap_head_tables(blocks: &mut Vec<Block>) {
     let mut i = 0;
     while i < blocks.len().min(HEAD_SCAN) {
-        let Block::Table(t) = &blocks[i] else {
-            i += 1;
-            continue;
+        let t = match &blocks[i] {
+            Block::Table(t) => t,
+            // The head ends at the 主送机关 (`各区人民政府：`) or, in a letter without one, at
+            // its date: a table below is the letter's or an attachment's (a list of documents
+            // or units, whose numbers and names look like a head's), never the head.
+            Block::Para(p) => {
+                let t = p.text.as_str();
+                if t.ends_with(['：', ':'])
+                    || (t.ends_with('日')
+                        && char_len(t) <= 20
+                        && find_date(t).is_some_and(|(start, _)| start == 0))
+                {
+                    return;
+                }
+                i += 1;
+                continue;
+            }
         };
         let small = t.rows.len() <= 6
             && t.rows.iter().all(|r| r.len() <= 3)
@@ -1596,7 +1610,14 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
                 || is_organ_line(c)
                 || (is_title_line(c) && ends_like_title(c))
         };
+        // A table headed by a number column (`序号 | 文件名称 | 文号`) is a list, never a head.
+        let numbered = t
+            .rows
+            .first()
+            .and_then(|r| r.first())
+            .is_some_and(|c| matches!(c.trim(), "序号" | "编号"));
         if !small
+            || numbered
             || crate::tasks::column_roles(&crate::tasks::column_names(t)).is_some()
             || !t.rows.iter().flatten().any(|c| head_like(c))
         {
