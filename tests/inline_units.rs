@@ -854,6 +854,33 @@ fn a_label_after_a_clause_and_a_comma_starts_a_clause_of_its_own() {
 }
 
 #[test]
+fn an_allocation_bracket_on_a_line_of_its_own_closes_the_whole_measure() {
+    // A `<br>` or a line break before the bracket: the measure is everything printed since the
+    // last allocation, as under an allocation line (`牵头单位：…`).
+    let doc = parse_text(&notice(
+        "（一）建设高速泛在网络。推进千兆光网和5G网络协同发展。\n\
+         到2025年建成5G基站8万个。\n\
+         （省通信管理局牵头，省工信厅、省发改委配合）\n\
+         （二）布局算力基础设施。建设算力网络。（省发改委牵头）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "建设高速泛在网络。推进千兆光网和5G网络协同发展。到2025年建成5G基站8万个。",
+                (vec!["省通信管理局"], vec!["省工信厅", "省发改委"])
+            ),
+            (
+                2,
+                "布局算力基础设施。建设算力网络。",
+                (vec!["省发改委"], vec![])
+            ),
+        ]
+    );
+}
+
+#[test]
 fn an_allocation_attachment_that_allocates_in_words_is_no_lost_table() {
     let text = "某省人民政府办公厅关于印发交通强省建设工作方案的通知\n\n某政办发〔2023〕18号\n\n各市人民政府：\n\n\
         《交通强省建设工作方案》已经省人民政府同意，现印发给你们。\n\n附件：交通强省建设重点任务分工\n\n\

@@ -2349,7 +2349,22 @@ fn inline_tasks<'a>(
                 continue;
             }
             if let Some(d) = inline_duty_lazy(t, first_unit_leads) {
-                push(measure_text(d.before), d.lead, d.support, d.extra);
+                let text = if d.before.is_empty() {
+                    // The bracket alone on its line (a `<br>` or a line break before it): like
+                    // an allocation line, it closes the measure printed since the last one.
+                    let mut text = String::new();
+                    if since == 0 && (sentence || k == 0) {
+                        text.push_str(&s.heading);
+                        text.push_str(&s.heading_suffix);
+                    }
+                    for p in &s.paragraphs[since..k] {
+                        text.push_str(p);
+                    }
+                    text
+                } else {
+                    measure_text(d.before)
+                };
+                push(text, d.lead, d.support, d.extra);
                 k += 1;
                 since = k;
                 continue;
