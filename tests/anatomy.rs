@@ -624,6 +624,32 @@ fn a_short_notices_list_of_documents_or_units_stays_a_table() {
 }
 
 #[test]
+fn a_seal_note_after_the_organ_leaves_the_signature_and_an_omitted_attachment_is_not_missing() {
+    let text = "某市人民政府办公室关于开展防灾减灾宣传周活动的通知\n\n某府办函〔2023〕12号\n\n\
+        各区县人民政府，市政府有关部门：\n经市政府同意，定于5月6日至12日开展防灾减灾宣传周活动。\n\n\
+        附件：1．宣传周活动安排\n2．宣传周活动总结报告模板（略）\n\n\
+        某市人民政府办公室（代章）\n2023年4月28日\n\n（此件公开发布）\n\n\
+        附件1\n\n宣传周活动安排\n\n一、举办防灾减灾知识讲座。\n二、开展应急疏散演练。\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(n.signature.as_deref(), Some("某市人民政府办公室"));
+    assert_eq!(n.date.as_deref(), Some("2023-04-28"));
+    assert_eq!(
+        n.body,
+        ["经市政府同意，定于5月6日至12日开展防灾减灾宣传周活动。"]
+    );
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"attachment_missing"), "{codes:?}");
+    // An attachment listed without the mark and not printed is still missing.
+    let doc = parse_text(&text.replace("（略）", ""));
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "attachment_missing")
+    );
+}
+
+#[test]
 fn a_document_number_with_ascii_brackets_and_spaces_is_the_number() {
     for number in [
         "穗府办 [2021] 5 号",

@@ -671,6 +671,8 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             None if is_file_name(&a.title) => {}
             // Listed, and linked as a file of its own (`附件下载：1.X.docx`).
             None if view.linked.get(i) == Some(&true) => {}
+            // Listed as left out of this copy (`2．某某报告模板（略）`): missing by design.
+            None if is_omitted(&a.title) => {}
             None => out.push(warn(
                 "attachment_missing",
                 format!(
@@ -807,6 +809,15 @@ fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
             None,
         ));
     }
+}
+
+/// An attachment the 附件说明 marks as left out of the published copy: `……（略）`, `……(略)`.
+fn is_omitted(title: &str) -> bool {
+    title
+        .trim_end()
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.strip_suffix('略'))
+        .is_some_and(|t| t.ends_with(['（', '(']))
 }
 
 #[cfg(test)]

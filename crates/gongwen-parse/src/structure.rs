@@ -703,6 +703,18 @@ fn is_closing_formula(text: &str) -> bool {
     fixed() || report() || in_force()
 }
 
+/// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
+fn without_seal_mark(text: &str) -> Option<&str> {
+    let organ = text.strip_suffix(['）', ')'])?;
+    let open = organ.rfind(['（', '('])?;
+    let (organ, mark) = organ.split_at(open);
+    matches!(
+        mark.trim_start_matches(['（', '(']),
+        "代章" | "盖章" | "印章" | "公章" | "章" | "签章"
+    )
+    .then_some(organ.trim_end())
+}
+
 /// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`.
 fn is_seal_placeholder(text: &str) -> bool {
     text.len() <= 12
@@ -1386,6 +1398,13 @@ pub fn build(mut input: Blocks) -> Document {
                     match blocks[sig_start - 1] {
                         Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text) => {
                             signature.insert(0, q.text.clone());
+                            sig_start -= 1;
+                        }
+                        // `某某市人民政府办公室（代章）`: the organ, with the note of the seal
+                        // printed after it.
+                        Block::Para(q) if without_seal_mark(&q.text).is_some_and(is_organ_line) => {
+                            let organ = without_seal_mark(&q.text).unwrap_or_default();
+                            signature.insert(0, organ.to_string());
                             sig_start -= 1;
                         }
                         // `（盖章）` where the seal goes, between the organ and the date.
