@@ -806,6 +806,34 @@ fn the_etc_that_closes_a_list_of_units_is_no_part_of_the_last_name() {
 }
 
 #[test]
+fn the_etc_and_the_collective_after_a_list_of_units_are_no_part_of_the_last_name() {
+    // `甲、乙等部门`, `甲等有关单位`: the collective the `等` names is no unit's name either.
+    let doc = parse_text(&notice(
+        "（一）稳定就业。（市人力社保局牵头，市教委、市财政局等部门配合）\n\n\
+         （二）保障供应。（市商务委、市农业农村委等有关单位按职责分工负责）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市人力社保局"], vec!["市教委", "市财政局"]),
+            (vec!["市商务委", "市农业农村委"], vec![]),
+        ]
+    );
+    // In a table's units cell too; a collective named alone stays as printed.
+    let doc = parse_text(
+        "序号\t任务\t牵头单位\t配合单位\n1\t做好工作\t市政府办公厅\t市教委、市人力社保局等部门\n\
+         2\t做好服务\t市政府办公厅\t市直有关部门\n",
+    );
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市政府办公厅"], vec!["市教委", "市人力社保局"]),
+            (vec!["市政府办公厅"], vec!["市直有关部门"]),
+        ]
+    );
+}
+
+#[test]
 fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
     // `配合单位：甲　完成时限：乙`: normalization drops the space between Han characters.
     let doc = parse_text(&notice(

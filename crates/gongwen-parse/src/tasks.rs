@@ -699,10 +699,25 @@ pub fn split_units(cell: &str) -> Vec<String> {
     out
 }
 
-/// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`.
+/// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`, also
+/// with the collective it names (`市教委、市人力社保局等部门`, `…等有关单位`).
 fn without_etc(piece: &str) -> &str {
-    // A byte comparison: nearly every name ends otherwise.
-    match piece.strip_suffix("等") {
+    // Byte comparisons: nearly every name ends otherwise.
+    let name = if piece.ends_with("部门") || piece.ends_with("单位") {
+        [
+            "等有关部门",
+            "等相关部门",
+            "等有关单位",
+            "等相关单位",
+            "等部门",
+            "等单位",
+        ]
+        .iter()
+        .find_map(|etc| piece.strip_suffix(etc))
+    } else {
+        piece.strip_suffix("等")
+    };
+    match name {
         Some(name) if name.chars().count() >= 2 => name,
         _ => piece,
     }
