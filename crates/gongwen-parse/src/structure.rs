@@ -1311,6 +1311,7 @@ pub fn build(mut input: Blocks) -> Document {
     if !input.format.is_workbook() {
         unwrap_colophon_tables(&mut input.blocks);
         unwrap_head_tables(&mut input.blocks);
+        unwrap_signature_tables(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
@@ -1671,6 +1672,74 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
                 line,
             }));
         }
+        let n = paras.len();
+        blocks.splice(i..=i, paras);
+        i += n;
+    }
+}
+
+/// The signature of a joint notice laid out as a borderless table (a page sets the organs side
+/// by side in one row and the date under them, `某某厅 | 某某厅` over `2023年2月8日`): read as the
+/// lines it prints — each organ, then the date — so that the letter's end, and the attachments
+/// after it, are found as in a notice printed without the table. Only small tables whose every
+/// cell is an organ, a signer, a seal placeholder or a date, with at least one organ and one
+/// date, are read so.
+fn unwrap_signature_tables(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Block::Table(t) = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        if t.rows.len() > 4
+            || t.rows.iter().any(|r| r.len() > 4)
+            || t.rows.iter().flatten().any(|c| c.len() > 120)
+        {
+            i += 1;
+            continue;
+        }
+        let mut organs: Vec<(String, usize)> = Vec::new();
+        let mut dates: Vec<(String, usize)> = Vec::new();
+        let mut other = false;
+        for (r, row) in t.rows.iter().enumerate() {
+            let line = t.row_lines.get(r).copied().unwrap_or(t.line);
+            for cell in row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                if only_dates(cell) {
+                    if !dates.iter().any(|(d, _)| d == cell) {
+                        dates.push((cell.to_string(), line));
+                    }
+                } else if is_organ_line(cell) || is_signer_line(cell) {
+                    // A merged cell stands in each slot it covers: read once.
+                    if !organs.iter().any(|(o, _)| o == cell) {
+                        organs.push((cell.to_string(), line));
+                    }
+                } else if !is_seal_placeholder(cell) {
+                    other = true;
+                    break;
+                }
+            }
+            if other {
+                break;
+            }
+        }
+        if other || organs.is_empty() || dates.is_empty() {
+            i += 1;
+            continue;
+        }
+        let date_line = dates.first().map_or(t.line, |d| d.1);
+        let date = dates
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect::<Vec<_>>()
+            .join("  ");
+        let mut paras: Vec<Block> = organs
+            .into_iter()
+            .map(|(text, line)| Block::Para(Para { text, line }))
+            .collect();
+        paras.push(Block::Para(Para {
+            text: date,
+            line: date_line,
+        }));
         let n = paras.len();
         blocks.splice(i..=i, paras);
         i += n;
