@@ -834,6 +834,28 @@ fn the_etc_and_the_collective_after_a_list_of_units_are_no_part_of_the_last_name
 }
 
 #[test]
+fn a_label_after_a_comma_in_a_labelled_clause_and_a_support_verb_before_luoshi() {
+    let doc = parse_text(&notice(
+        "（一）推进项目建设。（牵头单位：市发改委，责任领导：张某某）\n\n\
+         （二）落实资金保障。（市财政局负责，各区政府配合落实）\n\n\
+         （三）优化审批流程。（市政务服务局牵头，市住建局协助实施）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市发改委"], vec![]),
+            (vec!["市财政局"], vec!["各区政府"]),
+            (vec!["市政务服务局"], vec!["市住建局"]),
+        ]
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("责任领导").map(String::as_str),
+        Some("张某某")
+    );
+    assert!(doc.tasks[1].extra.is_empty(), "{:?}", doc.tasks[1].extra);
+}
+
+#[test]
 fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
     // `配合单位：甲　完成时限：乙`: normalization drops the space between Han characters.
     let doc = parse_text(&notice(

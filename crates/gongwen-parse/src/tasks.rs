@@ -1766,6 +1766,13 @@ impl Allocation {
             // `牵头单位：甲牵头`): its verb is no part of the unit's name.
             if i > 0 && states_first_unit_leads(&piece) {
                 states_first = true;
+            } else if let Some((k, v)) = piece
+                .split_once(['：', ':'])
+                .filter(|(k, _)| i > 0 && is_short_label(k))
+            {
+                // `牵头单位：甲，责任领导：张某`: another label after a `，` starts a clause of
+                // its own.
+                self.labelled(k.trim(), v.trim(), first_unit_leads);
             } else if clause_duty(&piece).is_some_and(|(units, _)| !units.trim().is_empty()) {
                 self.clause(&piece);
             } else if i > 0 && is_remark(&piece) {
@@ -1862,6 +1869,12 @@ impl Allocation {
     }
 }
 
+/// A clause's label: 2 to 8 Han characters (`责任领导`, `完成时限`, `配合单位`).
+fn is_short_label(key: &str) -> bool {
+    let key = key.trim();
+    (2..=8).contains(&key.chars().count()) && key.chars().all(crate::normalize::is_han)
+}
+
 /// The role a clause without a label gives its units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ClauseDuty {
@@ -1919,6 +1932,16 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             ClauseDuty::Lead,
         ));
     }
+    // `乙配合落实`, `乙协助实施`: the support verb before the words of carrying out.
+    let clause = ["落实", "实施"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .filter(|rest| {
+            ["配合", "参与", "协同", "协助", "协办"]
+                .iter()
+                .any(|w| rest.ends_with(w))
+        })
+        .unwrap_or(clause);
     ["配合", "参与", "协同", "协助", "协办"]
         .iter()
         .find_map(|w| clause.strip_suffix(w))
