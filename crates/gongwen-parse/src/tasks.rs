@@ -701,26 +701,35 @@ pub fn split_units(cell: &str) -> Vec<String> {
 
 /// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`, also
 /// with the collective it names (`市教委、市人力社保局等部门`, `…等有关单位`).
+#[inline]
 fn without_etc(piece: &str) -> &str {
-    // Byte comparisons: nearly every name ends otherwise.
-    let name = if piece.ends_with("部门") || piece.ends_with("单位") {
-        [
-            "等有关部门",
-            "等相关部门",
-            "等有关单位",
-            "等相关单位",
-            "等部门",
-            "等单位",
-        ]
-        .iter()
-        .find_map(|etc| piece.strip_suffix(etc))
-    } else {
-        piece.strip_suffix("等")
-    };
-    match name {
+    // Byte comparisons: nearly every name ends otherwise. The last byte of `门` (0xA8) or `位`
+    // (0x8D) first, and the rarer collectives out of line: a split cell's every piece passes
+    // here.
+    if matches!(piece.as_bytes().last(), Some(0xA8 | 0x8D)) {
+        return without_etc_collective(piece);
+    }
+    match piece.strip_suffix("等") {
         Some(name) if name.chars().count() >= 2 => name,
         _ => piece,
     }
+}
+
+/// [`without_etc`] for a piece that may end in a collective: `…等部门`, `…等有关单位`.
+#[inline(never)]
+fn without_etc_collective(piece: &str) -> &str {
+    [
+        "等有关部门",
+        "等相关部门",
+        "等有关单位",
+        "等相关单位",
+        "等部门",
+        "等单位",
+    ]
+    .iter()
+    .find_map(|etc| piece.strip_suffix(etc))
+    .filter(|name| name.chars().count() >= 2)
+    .unwrap_or(piece)
 }
 
 /// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
@@ -1396,20 +1405,20 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
         }
         // `甲牵头，完成时限：2022年底前`: a label starts after the last `，` before its colon,
         // so the clause before that `，` is one of its own, not part of the label.
-        if let Some(colon) = s.find(['：', ':']) {
-            let key = &s[..colon];
-            if let Some((comma, sep)) = key
-                .char_indices()
-                .rev()
-                .find(|(_, c)| matches!(c, '，' | ','))
-            {
-                let label = &key[comma + sep.len_utf8()..];
+        if let Some((key, _)) = split_at_colon(s) {
+            let comma = match (key.rfind('，'), key.rfind(',')) {
+                (Some(a), Some(b)) if b > a => Some((b, 1)),
+                (Some(a), _) => Some((a, '，'.len_utf8())),
+                (None, b) => b.map(|b| (b, 1)),
+            };
+            if let Some((comma, sep)) = comma {
+                let label = &key[comma + sep..];
                 if comma > 0
                     && (2..=8).contains(&label.chars().count())
                     && !label.contains(|c: char| is_opener(c) || is_closer(c))
                 {
                     push(&s[..comma], out);
-                    push(&s[comma + sep.len_utf8()..], out);
+                    push(&s[comma + sep..], out);
                     return;
                 }
             }
@@ -1766,9 +1775,10 @@ impl Allocation {
             // `牵头单位：甲牵头`): its verb is no part of the unit's name.
             if i > 0 && states_first_unit_leads(&piece) {
                 states_first = true;
-            } else if let Some((k, v)) = piece
-                .split_once(['：', ':'])
-                .filter(|(k, _)| i > 0 && is_short_label(k))
+            } else if let Some((k, v)) = (i > 0)
+                .then(|| split_at_colon(&piece))
+                .flatten()
+                .filter(|(k, _)| is_short_label(k))
             {
                 // `牵头单位：甲，责任领导：张某`: another label after a `，` starts a clause of
                 // its own.
@@ -1867,6 +1877,18 @@ impl Allocation {
             ClauseDuty::ByDuty => self.by_duty.extend(split_units(units)),
         }
     }
+}
+
+/// `key：value` (or with `:`) at the first colon. Two single-character searches, which run on
+/// a byte search, rather than one for either character, which decodes every character.
+fn split_at_colon(s: &str) -> Option<(&str, &str)> {
+    let (at, len) = match (s.find('：'), s.find(':')) {
+        (Some(a), Some(b)) if b < a => (b, 1),
+        (Some(a), _) => (a, '：'.len_utf8()),
+        (None, Some(b)) => (b, 1),
+        (None, None) => return None,
+    };
+    Some((&s[..at], &s[at + len..]))
 }
 
 /// A clause's label: 2 to 8 Han characters (`责任领导`, `完成时限`, `配合单位`).
