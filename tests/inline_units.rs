@@ -856,6 +856,31 @@ fn a_label_after_a_comma_in_a_labelled_clause_and_a_support_verb_before_luoshi()
 }
 
 #[test]
+fn allocation_lines_with_their_labels_in_square_brackets_close_the_measure() {
+    // `【牵头单位】甲【配合单位】乙`: the labels in 【】 instead of before a colon.
+    let doc = parse_text(&notice(
+        "（一）做好统筹。加强调度。\n【牵头单位】市发改委【配合单位】市财政局、市税务局\n\
+         （二）做好服务。优化流程。\n【责任单位】市政务服务局【完成时限】2023年底\n\
+         （三）做好宣传。\n【说明】这是一段说明。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "做好统筹。加强调度。",
+                (vec!["市发改委"], vec!["市财政局", "市税务局"])
+            ),
+            (2, "做好服务。优化流程。", (vec!["市政务服务局"], vec![])),
+        ]
+    );
+    assert_eq!(
+        doc.tasks[1].extra.get("完成时限").map(String::as_str),
+        Some("2023年底")
+    );
+}
+
+#[test]
 fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
     // `配合单位：甲　完成时限：乙`: normalization drops the space between Han characters.
     let doc = parse_text(&notice(

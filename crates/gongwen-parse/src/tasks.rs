@@ -2326,6 +2326,37 @@ fn is_duty_line(text: &str) -> bool {
         || is_worded_duty_line(text)
 }
 
+/// An allocation line whose labels are printed in square brackets instead of before a colon,
+/// `【牵头单位】甲【配合单位】乙`, as the colon form: `牵头单位：甲；配合单位：乙`. Any other text
+/// is borrowed as it is (a byte comparison turns nearly every line down).
+fn colon_labels(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.starts_with('【') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix('【') {
+        let Some(close) = after.find('】') else {
+            return std::borrow::Cow::Borrowed(text);
+        };
+        let label = after[..close].trim();
+        // A label is a few Han characters (`责任单位`, `完成时限`), not a bracketed remark.
+        if !is_short_label(label) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        if !out.is_empty() {
+            out.push('；');
+        }
+        out.push_str(label);
+        out.push('：');
+        let value = &after[close + '】'.len_utf8()..];
+        let end = value.find('【').unwrap_or(value.len());
+        out.push_str(value[..end].trim_end_matches(['；', ';', '，', ',', ' ']));
+        rest = &value[end..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A line of its own that is one sentence of organs' names and their role verbs, under the
 /// measure it allocates: `省营商环境建设厅牵头，省直各部门配合。`, `甲、乙负责。`. Prose that
 /// ends in a verb (`各地要切实负责。`) names no organs and is not one.
@@ -2429,7 +2460,7 @@ fn inline_tasks<'a>(
                 since = k;
                 continue;
             }
-            if !is_duty_line(t) {
+            if !is_duty_line(&colon_labels(t)) {
                 k += 1;
                 continue;
             }
@@ -2437,11 +2468,11 @@ fn inline_tasks<'a>(
                 + 1
                 + s.paragraphs[k + 1..]
                     .iter()
-                    .take_while(|l| is_duty_line(l))
+                    .take_while(|l| is_duty_line(&colon_labels(l)))
                     .count();
             let mut a = Allocation::default();
             for line in &s.paragraphs[k..end] {
-                a.read(line, first_unit_leads);
+                a.read(&colon_labels(line), first_unit_leads);
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {
