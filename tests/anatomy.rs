@@ -551,7 +551,24 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
         本意见自2022年7月1日起施行，有效期至2025年6月30日。\n\n某市人民政府\n\n2022年6月10日\n";
     let request = "某市财政局关于商请提供资料的函\n\n某财函〔2023〕18号\n\n市教育局：\n\n请提供以下资料：\n\n\
         1.部门预算批复文件；\n\n2.部门决算报表。\n\n请予支持为盼。\n\n某市财政局\n\n2023年4月28日\n";
+    // Measures a government issues itself close with their own entry into force, as an 意见 does.
+    let measures = "某市人民政府关于促进外贸稳规模的若干措施\n\n某府规〔2023〕2号\n\n各区人民政府：\n\n现提出如下措施：\n\n\
+        一、支持企业开拓市场。对参加境外展会给予补助。\n\n二、提升通关便利化水平。（某海关牵头，市商务局配合）\n\n\
+        本措施自印发之日起施行，有效期至2025年12月31日。\n\n某市人民政府\n\n2023年1月16日\n";
+    let notice = "某市人民政府办公室关于调整最低工资标准的通知\n\n某府办发〔2023〕3号\n\n各区人民政府：\n\n现就有关事项通知如下：\n\n\
+        一、调整标准\n\n月最低工资标准调整为2200元。\n\n二、工作要求\n\n各区要加强监督检查。\n\n\
+        本通知自2023年4月1日起执行。\n\n某市人民政府办公室\n\n2023年3月1日\n";
     for (text, closing, last) in [
+        (
+            measures,
+            "本措施自印发之日起施行，有效期至2025年12月31日。",
+            "（某海关牵头，市商务局配合）",
+        ),
+        (
+            notice,
+            "本通知自2023年4月1日起执行。",
+            "各区要加强监督检查。",
+        ),
         (
             decision,
             "本决定自公布之日起施行。",
@@ -571,6 +588,89 @@ fn a_decisions_entry_into_force_and_a_letters_request_close_the_part() {
         let item = part.sections.last().expect("sections");
         let item = item.children.last().unwrap_or(item);
         assert_eq!(item.paragraphs.last().map(String::as_str), Some(last));
+    }
+}
+
+#[test]
+fn a_short_notices_list_of_documents_or_units_stays_a_table() {
+    // A short letter puts its attachment's table among the first blocks: its document numbers,
+    // titles and organs' names look like a head's, but the head ended at the 主送机关.
+    let repeal = "某市人民政府关于废止部分规范性文件的决定\n\n某府发〔2022〕30号\n\n各区县人民政府，市政府各部门：\n\
+        市政府决定废止以下规范性文件（见附件）。\n本决定自公布之日起施行。\n\n附件：市政府决定废止的规范性文件目录\n\n\
+        某市人民政府\n2022年8月10日\n\n附件\n\n市政府决定废止的规范性文件目录\n\n序号\t文件名称\t文号\n\
+        1\t某市人民政府关于加强城市管理工作的通知\t某府发〔2010〕15号\n\
+        2\t某市人民政府关于加强安全生产工作的决定\t某府发〔2012〕8号\n";
+    let commend = "某省人民政府办公厅关于表扬政务公开工作先进单位的通报\n\n某政办字〔2023〕40号\n\n各市人民政府：\n\
+        经研究，决定对某市人民政府办公室等3个单位予以通报表扬。\n\n附件：政务公开工作先进单位名单\n\n\
+        某省人民政府办公厅\n2023年3月15日\n\n附件\n\n政务公开工作先进单位名单\n\n序号\t单位名称\n\
+        1\t某市人民政府办公室\n2\t某县人民政府办公室\n3\t省发展改革委\n";
+    // Without a head at all, a table headed by 序号 is a list too.
+    let bare = "目录\n\n序号\t文件名称\t文号\n1\t关于加强城市管理工作的通知\t某府发〔2010〕15号\n\
+        2\t关于加强安全工作的决定\t某府发〔2012〕8号\n";
+    for (text, rows) in [(repeal, 3), (commend, 4), (bare, 3)] {
+        let doc = parse_text(text);
+        let tables: Vec<&gongwen_parse::Table> = doc.parts.iter().flat_map(|p| &p.tables).collect();
+        assert_eq!(tables.len(), 1, "{text}");
+        assert_eq!(tables[0].rows.len(), rows, "{text}");
+        assert_eq!(tables[0].rows[0][0], "序号");
+        assert!(
+            doc.parts.iter().all(|p| p.preamble.is_empty()),
+            "{:?}",
+            doc.parts
+        );
+        assert!(!doc.notice.body.iter().any(|p| p == "序号"));
+        assert!(doc.tasks.is_empty());
+    }
+}
+
+#[test]
+fn a_seal_note_after_the_organ_leaves_the_signature_and_an_omitted_attachment_is_not_missing() {
+    let text = "某市人民政府办公室关于开展防灾减灾宣传周活动的通知\n\n某府办函〔2023〕12号\n\n\
+        各区县人民政府，市政府有关部门：\n经市政府同意，定于5月6日至12日开展防灾减灾宣传周活动。\n\n\
+        附件：1．宣传周活动安排\n2．宣传周活动总结报告模板（略）\n\n\
+        某市人民政府办公室（代章）\n2023年4月28日\n\n（此件公开发布）\n\n\
+        附件1\n\n宣传周活动安排\n\n一、举办防灾减灾知识讲座。\n二、开展应急疏散演练。\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    assert_eq!(n.signature.as_deref(), Some("某市人民政府办公室"));
+    assert_eq!(n.date.as_deref(), Some("2023-04-28"));
+    assert_eq!(
+        n.body,
+        ["经市政府同意，定于5月6日至12日开展防灾减灾宣传周活动。"]
+    );
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"attachment_missing"), "{codes:?}");
+    // An attachment listed without the mark and not printed is still missing.
+    let doc = parse_text(&text.replace("（略）", ""));
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "attachment_missing")
+    );
+}
+
+#[test]
+fn a_document_number_with_ascii_brackets_and_spaces_is_the_number() {
+    for number in [
+        "穗府办 [2021] 5 号",
+        "穗府办[2021] 5号",
+        "穗府办 [ 2021 ] 5号",
+        "穗府办 (2021) 5 号",
+    ] {
+        let text = format!(
+            "某市人民政府办公厅关于印发某某措施的通知\n\n{number}\n\n各区人民政府，市政府各部门：\n\n\
+             现印发给你们，请认真贯彻执行。\n\n某市人民政府办公厅\n\n2021年3月5日\n"
+        );
+        let doc = parse_text(&text);
+        let n = round_trips(&doc);
+        let d = n
+            .doc_number
+            .as_ref()
+            .unwrap_or_else(|| panic!("{number}: no number"));
+        assert_eq!(d.raw, "穗府办〔2021〕5号", "{number}");
+        assert_eq!((d.year, d.serial), (Some(2021), Some(5)), "{number}");
+        assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"], "{number}");
+        assert_eq!(n.body, ["现印发给你们，请认真贯彻执行。"], "{number}");
     }
 }
 

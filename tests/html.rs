@@ -850,6 +850,74 @@ fn a_list_of_projects_without_a_duty_column_is_a_table_not_tasks() {
 }
 
 #[test]
+fn a_joint_signature_laid_out_as_a_table_is_the_signature_and_date() {
+    // The organs side by side in one row and the date under them, in a borderless table: the
+    // letter ends there, and the attachment after it is that attachment.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+         <p>某省财政厅 某省农业农村厅关于印发《某省农业生产发展资金管理办法》的通知</p>\n\
+         <p>某财规〔2023〕3号</p>\n<p>各市（州）财政局、农业农村局：</p>\n\
+         <p>现将《某省农业生产发展资金管理办法》印发给你们，请遵照执行。</p>\n\
+         <p>附件：某省农业生产发展资金管理办法</p>\n\
+         <table border=\"0\"><tr><td>某省财政厅</td><td>某省农业农村厅</td></tr>\n\
+         <tr><td colspan=\"2\">2023年2月8日</td></tr></table>\n\
+         <p>附件</p>\n<p>某省农业生产发展资金管理办法</p>\n\
+         <p>第一条　为规范资金管理，制定本办法。</p>\n<p>第二条　本办法自2023年3月1日起施行。</p>\n\
+         </div></body></html>",
+    );
+    assert_eq!(
+        d.notice.signature.as_deref(),
+        Some("某省财政厅、某省农业农村厅")
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2023-02-08"));
+    assert_eq!(
+        d.notice.body,
+        ["现将《某省农业生产发展资金管理办法》印发给你们，请遵照执行。"]
+    );
+    let part = d.parts.last().expect("the attachment");
+    assert_eq!(part.label.as_deref(), Some("附件"));
+    assert_eq!(part.title.as_deref(), Some("某省农业生产发展资金管理办法"));
+    assert_eq!(part.sections.len(), 2);
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+    assert!(!d.diagnostics.iter().any(|x| x.code == "attachment_missing"));
+}
+
+#[test]
+fn a_disclosure_table_with_labels_of_other_templates_is_read_as_metadata() {
+    // `生成日期`, `公开时限`, `公开范围` beside 索引号, 发布机构 and 文号, none with a colon: the
+    // table is metadata all the same, and its 文号 is the notice's.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"><title>某市人民政府关于同意调整城市总体规划的批复</title></head><body>\n\
+         <table class=\"xxgk_tab\">\n\
+         <tr><td>索引号</td><td>014016437/2023-00089</td><td>公开方式</td><td>主动公开</td></tr>\n\
+         <tr><td>发布机构</td><td>某市人民政府</td><td>生成日期</td><td>2023-06-15</td></tr>\n\
+         <tr><td>文号</td><td>某政复〔2023〕22号</td><td>公开时限</td><td>常年公开</td></tr>\n\
+         <tr><td>公开范围</td><td>面向社会</td><td>信息来源</td><td>市政府办公室</td></tr>\n\
+         </table>\n\
+         <h1>某市人民政府关于同意调整城市总体规划的批复</h1>\n\
+         <div id=\"zoom\"><p>市自然资源和规划局：</p>\n\
+         <p>你局《关于调整城市总体规划的请示》收悉。经研究，批复如下：</p>\n\
+         <p>一、原则同意《城市总体规划调整方案》。</p><p>二、请你局做好规划调整的报批工作。</p><p>此复。</p>\n\
+         <p style=\"text-align:right\">某市人民政府<br>2023年6月15日</p>\n\
+         </div></body></html>",
+    );
+    let m = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(m.doc_number.as_deref(), Some("某政复〔2023〕22号"));
+    assert_eq!(
+        m.fields.get("生成日期").map(String::as_str),
+        Some("2023-06-15")
+    );
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某政复〔2023〕22号")
+    );
+    assert_eq!(d.notice.addressees, ["市自然资源和规划局"]);
+    // The table is no part of the letter.
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+    assert!(!d.notice.body.iter().any(|p| p.contains("公开时限")));
+}
+
+#[test]
 fn labels_printed_in_square_brackets_are_read_as_metadata() {
     // `[ 发文字号 ] | 渝府办发〔2024〕15号`: the number is printed only in the metadata table.
     let d = html(

@@ -806,6 +806,81 @@ fn the_etc_that_closes_a_list_of_units_is_no_part_of_the_last_name() {
 }
 
 #[test]
+fn the_etc_and_the_collective_after_a_list_of_units_are_no_part_of_the_last_name() {
+    // `甲、乙等部门`, `甲等有关单位`: the collective the `等` names is no unit's name either.
+    let doc = parse_text(&notice(
+        "（一）稳定就业。（市人力社保局牵头，市教委、市财政局等部门配合）\n\n\
+         （二）保障供应。（市商务委、市农业农村委等有关单位按职责分工负责）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市人力社保局"], vec!["市教委", "市财政局"]),
+            (vec!["市商务委", "市农业农村委"], vec![]),
+        ]
+    );
+    // In a table's units cell too; a collective named alone stays as printed.
+    let doc = parse_text(
+        "序号\t任务\t牵头单位\t配合单位\n1\t做好工作\t市政府办公厅\t市教委、市人力社保局等部门\n\
+         2\t做好服务\t市政府办公厅\t市直有关部门\n",
+    );
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市政府办公厅"], vec!["市教委", "市人力社保局"]),
+            (vec!["市政府办公厅"], vec!["市直有关部门"]),
+        ]
+    );
+}
+
+#[test]
+fn a_label_after_a_comma_in_a_labelled_clause_and_a_support_verb_before_luoshi() {
+    let doc = parse_text(&notice(
+        "（一）推进项目建设。（牵头单位：市发改委，责任领导：张某某）\n\n\
+         （二）落实资金保障。（市财政局负责，各区政府配合落实）\n\n\
+         （三）优化审批流程。（市政务服务局牵头，市住建局协助实施）",
+    ));
+    assert_eq!(
+        doc.tasks.iter().map(units).collect::<Vec<_>>(),
+        vec![
+            (vec!["市发改委"], vec![]),
+            (vec!["市财政局"], vec!["各区政府"]),
+            (vec!["市政务服务局"], vec!["市住建局"]),
+        ]
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("责任领导").map(String::as_str),
+        Some("张某某")
+    );
+    assert!(doc.tasks[1].extra.is_empty(), "{:?}", doc.tasks[1].extra);
+}
+
+#[test]
+fn allocation_lines_with_their_labels_in_square_brackets_close_the_measure() {
+    // `【牵头单位】甲【配合单位】乙`: the labels in 【】 instead of before a colon.
+    let doc = parse_text(&notice(
+        "（一）做好统筹。加强调度。\n【牵头单位】市发改委【配合单位】市财政局、市税务局\n\
+         （二）做好服务。优化流程。\n【责任单位】市政务服务局【完成时限】2023年底\n\
+         （三）做好宣传。\n【说明】这是一段说明。",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "做好统筹。加强调度。",
+                (vec!["市发改委"], vec!["市财政局", "市税务局"])
+            ),
+            (2, "做好服务。优化流程。", (vec!["市政务服务局"], vec![])),
+        ]
+    );
+    assert_eq!(
+        doc.tasks[1].extra.get("完成时限").map(String::as_str),
+        Some("2023年底")
+    );
+}
+
+#[test]
 fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
     // `配合单位：甲　完成时限：乙`: normalization drops the space between Han characters.
     let doc = parse_text(&notice(
@@ -822,6 +897,61 @@ fn a_deadline_label_run_on_after_the_names_starts_a_clause_of_its_own() {
     assert_eq!(
         doc.tasks[0].extra.get("完成时限").map(String::as_str),
         Some("持续推进")
+    );
+}
+
+#[test]
+fn a_label_after_a_clause_and_a_comma_starts_a_clause_of_its_own() {
+    // `甲牵头，完成时限：…`: the label starts after the `，`; the clause before it keeps its unit.
+    let doc = parse_text(&notice(
+        "（一）完善担保体系。壮大政府性融资担保机构。（市财政局牵头，完成时限：2022年12月底前）\n\
+         （二）加大信贷支持。（市金融局牵头，市财政局配合，完成时间：长期坚持）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "完善担保体系。壮大政府性融资担保机构。",
+                (vec!["市财政局"], vec![])
+            ),
+            (2, "加大信贷支持。", (vec!["市金融局"], vec!["市财政局"])),
+        ]
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("完成时限").map(String::as_str),
+        Some("2022年12月底前")
+    );
+    assert_eq!(
+        doc.tasks[1].extra.get("完成时间").map(String::as_str),
+        Some("长期坚持")
+    );
+}
+
+#[test]
+fn an_allocation_bracket_on_a_line_of_its_own_closes_the_whole_measure() {
+    // A `<br>` or a line break before the bracket: the measure is everything printed since the
+    // last allocation, as under an allocation line (`牵头单位：…`).
+    let doc = parse_text(&notice(
+        "（一）建设高速泛在网络。推进千兆光网和5G网络协同发展。\n\
+         到2025年建成5G基站8万个。\n\
+         （省通信管理局牵头，省工信厅、省发改委配合）\n\
+         （二）布局算力基础设施。建设算力网络。（省发改委牵头）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "建设高速泛在网络。推进千兆光网和5G网络协同发展。到2025年建成5G基站8万个。",
+                (vec!["省通信管理局"], vec!["省工信厅", "省发改委"])
+            ),
+            (
+                2,
+                "布局算力基础设施。建设算力网络。",
+                (vec!["省发改委"], vec![])
+            ),
+        ]
     );
 }
 

@@ -623,6 +623,71 @@ fn numbers_that_start_again_under_each_group_are_no_repeat_but_a_repeat_is() {
 }
 
 #[test]
+fn each_attachments_table_numbered_from_1_is_a_list_of_its_own() {
+    let text = "某市人民政府办公厅关于印发两项工作方案的通知\n\n某政办字〔2023〕7号\n\n各区人民政府：\n\n\
+        现将两项工作方案印发给你们，请认真贯彻落实。\n\n附件：1．某市稳经济工作方案\n2．某市招商引资工作方案\n\n\
+        某市人民政府办公厅\n\n2023年2月1日\n\n附件1\n\n某市稳经济工作方案\n\n\
+        序号\t任务\t牵头单位\t配合单位\n1\t扩大有效投资\t市发展改革委\t市财政局\n2\t促进消费回升\t市商务局\t市文化和旅游局\n\n\
+        附件2\n\n某市招商引资工作方案\n\n\
+        序号\t任务\t牵头单位\t配合单位\n1\t开展产业链招商\t市投资促进局\t各区政府\n2\t优化招商政策\t市投资促进局\t市财政局\n";
+    let doc = parse_text(text);
+    let labels: Vec<Option<&str>> = doc.parts.iter().map(|p| p.label.as_deref()).collect();
+    assert_eq!(labels, [Some("附件1"), Some("附件2")]);
+    let seqs: Vec<u32> = doc.tasks.iter().map(|t| t.seq).collect();
+    assert_eq!(seqs, [1, 2, 1, 2]);
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(
+        !codes.iter().any(|c| c.starts_with("task_number")),
+        "{codes:?}"
+    );
+    // Within one attachment a second list from 1 is still reported.
+    let one = text.replace("附件2\n\n", "");
+    let one = one.replace("2．某市招商引资工作方案\n", "");
+    let codes: Vec<String> = parse_text(&one)
+        .diagnostics
+        .iter()
+        .map(|d| d.code.clone())
+        .collect();
+    assert!(
+        codes.iter().any(|c| c == "task_number_restart"),
+        "{codes:?}"
+    );
+}
+
+#[test]
+fn a_group_row_printed_in_the_number_and_group_columns_heads_the_groups_below() {
+    // `（一） | 产业结构调整 | | |` beside a broader 重点任务 column: the group's words sit in the
+    // group column, the measures column empty.
+    let csv = "序号,重点任务,具体措施,责任单位,完成时限\n\
+               （一）,产业结构调整,,,\n\
+               1,淘汰落后产能,关停焦化产能200万吨,市工信局,2023年6月底\n\
+               2,推进超低排放改造,完成2家钢铁企业改造,市生态环境局,2023年9月底\n\
+               （二）,交通结构调整,,,\n\
+               3,推广新能源汽车,新增新能源公交车500辆,市交通局,2023年12月底\n";
+    let tasks = csv_tasks(csv);
+    assert_eq!(tasks.len(), 3);
+    let opts = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    let doc = parse(csv.as_bytes(), &opts).expect("parses");
+    let groups: Vec<Vec<&str>> = doc
+        .tasks
+        .iter()
+        .map(|t| t.group.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            vec!["（一）产业结构调整", "淘汰落后产能"],
+            vec!["（一）产业结构调整", "推进超低排放改造"],
+            vec!["（二）交通结构调整", "推广新能源汽车"],
+        ]
+    );
+    assert_eq!(doc.tasks[2].text, "新增新能源公交车500辆");
+}
+
+#[test]
 fn numbered_items_on_lines_of_a_task_cell_keep_their_lines_and_other_lines_join() {
     let csv = "序号,重点任务,牵头单位\n\
                1,\"建立重大项目督办机制\n1.每月通报项目进展；\n2.对滞后项目挂牌督办。\",市发展改革委\n\

@@ -80,13 +80,18 @@ fn warn(code: &str, message: String, line: Option<usize>) -> Diagnostic {
 }
 
 fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
+    // The part (attachment) a task was read in, by its line: parts are in reading order.
+    let part_of = |t: &Task| doc.parts.partition_point(|part| part.line <= t.line);
     let mut prev: Option<&Task> = None;
     for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
         // Each sheet of a workbook holds a list of its own, numbered from its own start.
         if let Some(p) = prev.filter(|p| p.sheet == t.sheet) {
+            // Each attachment's table is a list of its own too (`附件1` 1, 2; `附件2` 1, 2, 3),
+            // told apart by the part it is printed in.
+            let new_part = t.seq == 1 && t.sheet.is_none() && part_of(t) != part_of(p);
             // Numbering that starts again under each group (`（一）` 1, 2; `（二）` 1) is no repeat;
             // nor is a number printed once in a 序号 cell merged down over two measures' rows.
-            let restarts = t.seq == 1 && t.group != p.group;
+            let restarts = t.seq == 1 && (t.group != p.group || new_part);
             // A number counted on past one that is no integer (`2.1` counted as 3) was never
             // printed: a row printed `3` after it repeats nothing.
             let counted_on = p.marker.is_some() && t.marker.is_none();
@@ -100,7 +105,7 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
                     ),
                     Some(t.line),
                 ));
-            } else if t.seq == 1 && t.seq < p.seq && t.group == p.group {
+            } else if t.seq == 1 && t.seq < p.seq && t.group == p.group && !new_part {
                 // Numbers that start again with nothing to tell the lists apart (one list per
                 // sheet, or two tables): the same number now names two tasks.
                 out.push(warn(
@@ -666,6 +671,8 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             None if is_file_name(&a.title) => {}
             // Listed, and linked as a file of its own (`附件下载：1.X.docx`).
             None if view.linked.get(i) == Some(&true) => {}
+            // Listed as left out of this copy (`2．某某报告模板（略）`): missing by design.
+            None if is_omitted(&a.title) => {}
             None => out.push(warn(
                 "attachment_missing",
                 format!(
@@ -802,6 +809,15 @@ fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
             None,
         ));
     }
+}
+
+/// An attachment the 附件说明 marks as left out of the published copy: `……（略）`, `……(略)`.
+fn is_omitted(title: &str) -> bool {
+    title
+        .trim_end()
+        .strip_suffix(['）', ')'])
+        .and_then(|t| t.strip_suffix('略'))
+        .is_some_and(|t| t.ends_with(['（', '(']))
 }
 
 #[cfg(test)]

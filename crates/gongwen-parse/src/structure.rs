@@ -607,7 +607,8 @@ pub(crate) fn is_file_name(text: &str) -> bool {
 
 /// The formulas a letter closes with: `特此通知。`, `特此公告。`, `此复。`, `妥否，请批示。`,
 /// `以上报告，请审阅。`, `请予支持为盼。`, and the entry into force that closes a 决定 or 通告
-/// or an 意见 (`本决定自公布之日起施行。`, `本意见自2022年7月1日起施行，有效期5年。`).
+/// or an 意见, and of the measures, rules or plan a notice issues (`本决定自公布之日起施行。`,
+/// `本意见自2022年7月1日起施行，有效期5年。`, `本措施自印发之日起施行，有效期至2025年12月31日。`).
 ///
 /// Read by hand, not by a regex: its bounded runs of any character made a regex whose compiling
 /// cost 3M instructions, more than a page's parse (issue 6).
@@ -619,7 +620,7 @@ fn is_closing_formula(text: &str) -> bool {
     /// What `请予` asks for.
     const ASKED: [&str; 5] = ["支持", "协助", "配合", "函复", "复函"];
     /// What a text of entry into force calls itself: `本决定`, `本意见`.
-    const ENACTED: [&str; 8] = [
+    const ENACTED: [&str; 19] = [
         "决定",
         "通告",
         "公告",
@@ -628,6 +629,19 @@ fn is_closing_formula(text: &str) -> bool {
         "意见",
         "实施意见",
         "指导意见",
+        // The measures and rules a notice issues or encloses close the same way, when their
+        // entry into force is no numbered item or article of their own.
+        "若干措施",
+        "措施",
+        "办法",
+        "实施办法",
+        "规定",
+        "若干规定",
+        "细则",
+        "实施细则",
+        "方案",
+        "实施方案",
+        "通知",
     ];
     /// How it enters into force.
     const IN_FORCE: [&str; 4] = ["施行", "执行", "实施", "生效"];
@@ -699,6 +713,18 @@ fn is_closing_formula(text: &str) -> bool {
         })
     };
     fixed() || report() || in_force()
+}
+
+/// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
+fn without_seal_mark(text: &str) -> Option<&str> {
+    let organ = text.strip_suffix(['）', ')'])?;
+    let open = organ.rfind(['（', '('])?;
+    let (organ, mark) = organ.split_at(open);
+    matches!(
+        mark.trim_start_matches(['（', '(']),
+        "代章" | "盖章" | "印章" | "公章" | "章" | "签章"
+    )
+    .then_some(organ.trim_end())
 }
 
 /// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`.
@@ -1298,6 +1324,7 @@ pub fn build(mut input: Blocks) -> Document {
     if !input.format.is_workbook() {
         unwrap_colophon_tables(&mut input.blocks);
         unwrap_head_tables(&mut input.blocks);
+        unwrap_signature_tables(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
@@ -1385,6 +1412,13 @@ pub fn build(mut input: Blocks) -> Document {
                     match blocks[sig_start - 1] {
                         Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text) => {
                             signature.insert(0, q.text.clone());
+                            sig_start -= 1;
+                        }
+                        // `某某市人民政府办公室（代章）`: the organ, with the note of the seal
+                        // printed after it.
+                        Block::Para(q) if without_seal_mark(&q.text).is_some_and(is_organ_line) => {
+                            let organ = without_seal_mark(&q.text).unwrap_or_default();
+                            signature.insert(0, organ.to_string());
                             sig_start -= 1;
                         }
                         // `（盖章）` where the seal goes, between the organ and the date.
@@ -1582,9 +1616,23 @@ fn is_byline(text: &str) -> bool {
 fn unwrap_head_tables(blocks: &mut Vec<Block>) {
     let mut i = 0;
     while i < blocks.len().min(HEAD_SCAN) {
-        let Block::Table(t) = &blocks[i] else {
-            i += 1;
-            continue;
+        let t = match &blocks[i] {
+            Block::Table(t) => t,
+            // The head ends at the 主送机关 (`各区人民政府：`) or, in a letter without one, at
+            // its date: a table below is the letter's or an attachment's (a list of documents
+            // or units, whose numbers and names look like a head's), never the head.
+            Block::Para(p) => {
+                let t = p.text.as_str();
+                if t.ends_with(['：', ':'])
+                    || (t.ends_with('日')
+                        && char_len(t) <= 20
+                        && find_date(t).is_some_and(|(start, _)| start == 0))
+                {
+                    return;
+                }
+                i += 1;
+                continue;
+            }
         };
         let small = t.rows.len() <= 6
             && t.rows.iter().all(|r| r.len() <= 3)
@@ -1595,7 +1643,14 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
                 || is_organ_line(c)
                 || (is_title_line(c) && ends_like_title(c))
         };
+        // A table headed by a number column (`序号 | 文件名称 | 文号`) is a list, never a head.
+        let numbered = t
+            .rows
+            .first()
+            .and_then(|r| r.first())
+            .is_some_and(|c| matches!(c.trim(), "序号" | "编号"));
         if !small
+            || numbered
             || crate::tasks::column_roles(&crate::tasks::column_names(t)).is_some()
             || !t.rows.iter().flatten().any(|c| head_like(c))
         {
@@ -1630,6 +1685,74 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
                 line,
             }));
         }
+        let n = paras.len();
+        blocks.splice(i..=i, paras);
+        i += n;
+    }
+}
+
+/// The signature of a joint notice laid out as a borderless table (a page sets the organs side
+/// by side in one row and the date under them, `某某厅 | 某某厅` over `2023年2月8日`): read as the
+/// lines it prints — each organ, then the date — so that the letter's end, and the attachments
+/// after it, are found as in a notice printed without the table. Only small tables whose every
+/// cell is an organ, a signer, a seal placeholder or a date, with at least one organ and one
+/// date, are read so.
+fn unwrap_signature_tables(blocks: &mut Vec<Block>) {
+    let mut i = 0;
+    while i < blocks.len() {
+        let Block::Table(t) = &blocks[i] else {
+            i += 1;
+            continue;
+        };
+        if t.rows.len() > 4
+            || t.rows.iter().any(|r| r.len() > 4)
+            || t.rows.iter().flatten().any(|c| c.len() > 120)
+        {
+            i += 1;
+            continue;
+        }
+        let mut organs: Vec<(String, usize)> = Vec::new();
+        let mut dates: Vec<(String, usize)> = Vec::new();
+        let mut other = false;
+        for (r, row) in t.rows.iter().enumerate() {
+            let line = t.row_lines.get(r).copied().unwrap_or(t.line);
+            for cell in row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+                if only_dates(cell) {
+                    if !dates.iter().any(|(d, _)| d == cell) {
+                        dates.push((cell.to_string(), line));
+                    }
+                } else if is_organ_line(cell) || is_signer_line(cell) {
+                    // A merged cell stands in each slot it covers: read once.
+                    if !organs.iter().any(|(o, _)| o == cell) {
+                        organs.push((cell.to_string(), line));
+                    }
+                } else if !is_seal_placeholder(cell) {
+                    other = true;
+                    break;
+                }
+            }
+            if other {
+                break;
+            }
+        }
+        if other || organs.is_empty() || dates.is_empty() {
+            i += 1;
+            continue;
+        }
+        let date_line = dates.first().map_or(t.line, |d| d.1);
+        let date = dates
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect::<Vec<_>>()
+            .join("  ");
+        let mut paras: Vec<Block> = organs
+            .into_iter()
+            .map(|(text, line)| Block::Para(Para { text, line }))
+            .collect();
+        paras.push(Block::Para(Para {
+            text: date,
+            line: date_line,
+        }));
         let n = paras.len();
         blocks.splice(i..=i, paras);
         i += n;
@@ -2095,12 +2218,26 @@ fn build_part(
     } else {
         0
     };
-    let closers = signoff
+    let mut closers = signoff
         + blocks[..blocks.len() - signoff]
             .iter()
             .rev()
             .take_while(|blk| matches!(blk, Block::Para(p) if is_closing_formula(&p.text)))
             .count();
+    // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。`) is that
+    // heading's text, not the part's closing.
+    if closers > signoff
+        && blocks[..blocks.len() - closers]
+            .last()
+            .and_then(para)
+            .is_some_and(|t| {
+                char_len(t) <= 30
+                    && !t.contains(['。', '；', ';', '：', ':'])
+                    && numbering::has_marker(t)
+            })
+    {
+        closers -= 1;
+    }
     let numbered = || {
         blocks[..blocks.len() - closers]
             .iter()
@@ -2833,7 +2970,7 @@ mod tests {
 
     #[test]
     fn the_closing_formula_reader_agrees_with_the_regex_it_replaces() {
-        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
+        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
         let heads = [
             "特此通知",
             "特此决定",
@@ -2884,6 +3021,10 @@ mod tests {
             "本令自",
             "本实施意见自",
             "本办法自",
+            "本措施自",
+            "本若干措施自",
+            "本实施细则自",
+            "本规则自",
             "本意见",
             "本指导意见自",
         ] {

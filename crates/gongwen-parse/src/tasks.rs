@@ -708,13 +708,37 @@ pub fn split_units(cell: &str) -> Vec<String> {
     out
 }
 
-/// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`.
+/// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`, also
+/// with the collective it names (`市教委、市人力社保局等部门`, `…等有关单位`).
+#[inline]
 fn without_etc(piece: &str) -> &str {
-    // A byte comparison: nearly every name ends otherwise.
+    // Byte comparisons: nearly every name ends otherwise. The last byte of `门` (0xA8) or `位`
+    // (0x8D) first, and the rarer collectives out of line: a split cell's every piece passes
+    // here.
+    if matches!(piece.as_bytes().last(), Some(0xA8 | 0x8D)) {
+        return without_etc_collective(piece);
+    }
     match piece.strip_suffix("等") {
         Some(name) if name.chars().count() >= 2 => name,
         _ => piece,
     }
+}
+
+/// [`without_etc`] for a piece that may end in a collective: `…等部门`, `…等有关单位`.
+#[inline(never)]
+fn without_etc_collective(piece: &str) -> &str {
+    [
+        "等有关部门",
+        "等相关部门",
+        "等有关单位",
+        "等相关单位",
+        "等部门",
+        "等单位",
+    ]
+    .iter()
+    .find_map(|etc| piece.strip_suffix(etc))
+    .filter(|name| name.chars().count() >= 2)
+    .unwrap_or(piece)
 }
 
 /// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
@@ -812,7 +836,16 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
         return None;
     }
     let seq = cell(ColumnRole::Seq)?.trim_end_matches(['、', '．', '.']);
-    let text = cell(ColumnRole::Task).filter(|t| !t.is_empty())?;
+    // Beside a broader group column (`重点任务 | 具体措施`), the group's words may sit in that
+    // column with the task column empty: `（一） | 产业结构调整 | |`.
+    let text = cell(ColumnRole::Task)
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            row.iter()
+                .zip(roles)
+                .find(|(c, r)| **r == ColumnRole::Group && !c.trim().is_empty())
+                .map(|(c, _)| c.trim())
+        })?;
     let numerals = |t: &str| !t.is_empty() && t.chars().all(|c| "一二三四五六七八九十".contains(c));
     if numerals(seq) {
         return Some(format!("{seq}、{text}"));
@@ -1379,6 +1412,26 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
         if s.is_empty() {
             return;
         }
+        // `甲牵头，完成时限：2022年底前`: a label starts after the last `，` before its colon,
+        // so the clause before that `，` is one of its own, not part of the label.
+        if let Some((key, _)) = split_at_colon(s) {
+            let comma = match (key.rfind('，'), key.rfind(',')) {
+                (Some(a), Some(b)) if b > a => Some((b, 1)),
+                (Some(a), _) => Some((a, '，'.len_utf8())),
+                (None, b) => b.map(|b| (b, 1)),
+            };
+            if let Some((comma, sep)) = comma {
+                let label = &key[comma + sep..];
+                if comma > 0
+                    && (2..=8).contains(&label.chars().count())
+                    && !label.contains(|c: char| is_opener(c) || is_closer(c))
+                {
+                    push(&s[..comma], out);
+                    push(&s[comma + sep..], out);
+                    return;
+                }
+            }
+        }
         // `配合单位：甲　完成时限：持续推进`, the space between the clauses dropped by
         // normalization: the label of a deadline run on after the names starts a clause.
         if let Some(colon) = s.find('：') {
@@ -1731,6 +1784,14 @@ impl Allocation {
             // `牵头单位：甲牵头`): its verb is no part of the unit's name.
             if i > 0 && states_first_unit_leads(&piece) {
                 states_first = true;
+            } else if let Some((k, v)) = (i > 0)
+                .then(|| split_at_colon(&piece))
+                .flatten()
+                .filter(|(k, _)| is_short_label(k))
+            {
+                // `牵头单位：甲，责任领导：张某`: another label after a `，` starts a clause of
+                // its own.
+                self.labelled(k.trim(), v.trim(), first_unit_leads);
             } else if clause_duty(&piece).is_some_and(|(units, _)| !units.trim().is_empty()) {
                 self.clause(&piece);
             } else if i > 0 && is_remark(&piece) {
@@ -1827,6 +1888,24 @@ impl Allocation {
     }
 }
 
+/// `key：value` (or with `:`) at the first colon. Two single-character searches, which run on
+/// a byte search, rather than one for either character, which decodes every character.
+fn split_at_colon(s: &str) -> Option<(&str, &str)> {
+    let (at, len) = match (s.find('：'), s.find(':')) {
+        (Some(a), Some(b)) if b < a => (b, 1),
+        (Some(a), _) => (a, '：'.len_utf8()),
+        (None, Some(b)) => (b, 1),
+        (None, None) => return None,
+    };
+    Some((&s[..at], &s[at + len..]))
+}
+
+/// A clause's label: 2 to 8 Han characters (`责任领导`, `完成时限`, `配合单位`).
+fn is_short_label(key: &str) -> bool {
+    let key = key.trim();
+    (2..=8).contains(&key.chars().count()) && key.chars().all(crate::normalize::is_han)
+}
+
 /// The role a clause without a label gives its units.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum ClauseDuty {
@@ -1884,6 +1963,16 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             ClauseDuty::Lead,
         ));
     }
+    // `乙配合落实`, `乙协助实施`: the support verb before the words of carrying out.
+    let clause = ["落实", "实施"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .filter(|rest| {
+            ["配合", "参与", "协同", "协助", "协办"]
+                .iter()
+                .any(|w| rest.ends_with(w))
+        })
+        .unwrap_or(clause);
     ["配合", "参与", "协同", "协助", "协办"]
         .iter()
         .find_map(|w| clause.strip_suffix(w))
@@ -2246,6 +2335,37 @@ fn is_duty_line(text: &str) -> bool {
         || is_worded_duty_line(text)
 }
 
+/// An allocation line whose labels are printed in square brackets instead of before a colon,
+/// `【牵头单位】甲【配合单位】乙`, as the colon form: `牵头单位：甲；配合单位：乙`. Any other text
+/// is borrowed as it is (a byte comparison turns nearly every line down).
+fn colon_labels(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.starts_with('【') {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut rest = text;
+    while let Some(after) = rest.strip_prefix('【') {
+        let Some(close) = after.find('】') else {
+            return std::borrow::Cow::Borrowed(text);
+        };
+        let label = after[..close].trim();
+        // A label is a few Han characters (`责任单位`, `完成时限`), not a bracketed remark.
+        if !is_short_label(label) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        if !out.is_empty() {
+            out.push('；');
+        }
+        out.push_str(label);
+        out.push('：');
+        let value = &after[close + '】'.len_utf8()..];
+        let end = value.find('【').unwrap_or(value.len());
+        out.push_str(value[..end].trim_end_matches(['；', ';', '，', ',', ' ']));
+        rest = &value[end..];
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// A line of its own that is one sentence of organs' names and their role verbs, under the
 /// measure it allocates: `省营商环境建设厅牵头，省直各部门配合。`, `甲、乙负责。`. Prose that
 /// ends in a verb (`各地要切实负责。`) names no organs and is not one.
@@ -2329,12 +2449,27 @@ fn inline_tasks<'a>(
                 continue;
             }
             if let Some(d) = inline_duty_lazy(t, first_unit_leads) {
-                push(measure_text(d.before), d.lead, d.support, d.extra);
+                let text = if d.before.is_empty() {
+                    // The bracket alone on its line (a `<br>` or a line break before it): like
+                    // an allocation line, it closes the measure printed since the last one.
+                    let mut text = String::new();
+                    if since == 0 && (sentence || k == 0) {
+                        text.push_str(&s.heading);
+                        text.push_str(&s.heading_suffix);
+                    }
+                    for p in &s.paragraphs[since..k] {
+                        text.push_str(p);
+                    }
+                    text
+                } else {
+                    measure_text(d.before)
+                };
+                push(text, d.lead, d.support, d.extra);
                 k += 1;
                 since = k;
                 continue;
             }
-            if !is_duty_line(t) {
+            if !is_duty_line(&colon_labels(t)) {
                 k += 1;
                 continue;
             }
@@ -2342,11 +2477,11 @@ fn inline_tasks<'a>(
                 + 1
                 + s.paragraphs[k + 1..]
                     .iter()
-                    .take_while(|l| is_duty_line(l))
+                    .take_while(|l| is_duty_line(&colon_labels(l)))
                     .count();
             let mut a = Allocation::default();
             for line in &s.paragraphs[k..end] {
-                a.read(line, first_unit_leads);
+                a.read(&colon_labels(line), first_unit_leads);
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {

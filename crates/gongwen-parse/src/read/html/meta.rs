@@ -45,6 +45,18 @@ const KNOWN: &[(&str, Field)] = &[
     ("体裁分类", Field::Other),
     ("公开方式", Field::Other),
     ("有效性", Field::Other),
+    // Other labels of the same tables (Jiangsu's and Zhejiang's 政府信息公开 templates print
+    // `生成日期`, `公开时限`, `公开范围` beside 文号 and 发布机构, without colons): without them the
+    // table was given up at its first such cell and its 文号 lost.
+    ("文件编号", Field::DocNumber),
+    ("发文单位", Field::Issuer),
+    ("生成日期", Field::Other),
+    ("公开时限", Field::Other),
+    ("公开范围", Field::Other),
+    ("公开形式", Field::Other),
+    ("公开类别", Field::Other),
+    ("信息来源", Field::Other),
+    ("效力状态", Field::Other),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
