@@ -984,3 +984,52 @@ fn an_order_titled_above_its_head_has_the_number_under_the_head() {
     assert_eq!(doc.notice.title.as_deref(), Some("某某省人民政府令"));
     assert_eq!(doc.notice.issuer.as_deref(), Some("某某省人民政府"));
 }
+
+#[test]
+fn a_regulation_published_on_its_own_takes_its_order_from_the_line_under_its_title() {
+    let body = "第一章　总则\n第一条　为了促进城市绿化事业发展，制定本办法。\n第二条　本办法自2022年2月1日起施行。\n";
+    for (note, organ, number, serial, date) in [
+        (
+            "（2021年12月20日南京市人民政府令第340号公布）",
+            "南京市人民政府",
+            "南京市人民政府令第340号",
+            340,
+            "2021-12-20",
+        ),
+        (
+            "（2004年6月29日国务院令第412号公布　根据2009年1月29日《国务院关于修改〈某某决定〉的决定》修订）",
+            "国务院",
+            "国务院令第412号",
+            412,
+            "2004-06-29",
+        ),
+        (
+            "（经2019年4月3日某某省人民政府第30次常务会议通过，2019年4月14日某某省人民政府令第7号发布）",
+            "某某省人民政府",
+            "某某省人民政府令第7号",
+            7,
+            "2019-04-14",
+        ),
+    ] {
+        let doc = parse_text(&format!("某某市城市绿化管理办法\n{note}\n{body}"));
+        let n = round_trips(&doc);
+        assert_eq!(n.title.as_deref(), Some("某某市城市绿化管理办法"), "{note}");
+        assert_eq!(n.issuer.as_deref(), Some(organ), "{note}");
+        let d = n.doc_number.expect("a number");
+        assert_eq!((d.raw.as_str(), d.serial), (number, Some(serial)), "{note}");
+        assert_eq!(n.date.as_deref(), Some(date), "{note}");
+        // The articles are read as before.
+        let sections: usize = doc.parts.iter().map(|p| p.sections.len()).sum();
+        assert!(sections >= 1, "{note}");
+    }
+    // A bracketed line that names no order fills nothing.
+    for note in [
+        "（此件公开发布）",
+        "（2021年12月20日公布）",
+        "（2021年12月20日南京市人民政府令第340号）",
+    ] {
+        let doc = parse_text(&format!("某某市城市绿化管理办法\n{note}\n{body}"));
+        assert_eq!(doc.notice.doc_number, None, "{note}");
+        assert_eq!(doc.notice.date, None, "{note}");
+    }
+}

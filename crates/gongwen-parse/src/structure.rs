@@ -375,6 +375,47 @@ pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
     Some((start, ymd))
 }
 
+/// The order that made a regulation, as the bracketed line under its title states it.
+struct Promulgation<'t> {
+    date: (i32, u32, u32),
+    date_text: &'t str,
+    organ: &'t str,
+    number: DocNumber,
+}
+
+/// Reads `（2021年12月20日南京市人民政府令第340号公布）`, also with what came before the order (`经……
+/// 常务会议通过，`) or after it (`　根据……修订`): the date that stands right before the organ, the
+/// organ, and the order's number (`南京市人民政府令第340号`), followed by 公布 or 发布.
+fn promulgation(text: &str) -> Option<Promulgation<'_>> {
+    let inner = text.strip_prefix('（')?.strip_suffix('）')?;
+    let ling = inner.find("令第")?;
+    let serial_at = ling + "令第".len();
+    let serial_len = inner.get(serial_at..)?.find('号')?;
+    let number_end = serial_at + serial_len + '号'.len_utf8();
+    let after = inner.get(number_end..)?.trim_start();
+    if !(after.starts_with("公布") || after.starts_with("发布")) {
+        return None;
+    }
+    let head = inner.get(..ling)?;
+    // The last date before the order whose end the organ's name follows.
+    let (date_start, date_end, date) = crate::normalize::char_offsets(head, '日')
+        .filter_map(|at| {
+            let end = at + '日'.len_utf8();
+            find_date(head.get(..end)?).map(|(start, ymd)| (start, end, ymd))
+        })
+        .last()?;
+    let organ = head.get(date_end..)?;
+    if !is_real_date(date.0, date.1, date.2) || !is_organ_line(organ) {
+        return None;
+    }
+    Some(Promulgation {
+        date,
+        date_text: head.get(date_start..date_end)?,
+        organ,
+        number: parse_doc_number(inner.get(date_end..number_end)?)?,
+    })
+}
+
 /// Nothing but dates, run together: the dates of a joint notice's organs printed side by side
 /// under their names (`2022年6月20日    2022年6月20日`, the spaces gone in normalization).
 fn only_dates(mut text: &str) -> bool {
@@ -1463,6 +1504,25 @@ pub fn build(mut input: Blocks) -> Document {
         None if workbook => (0, 0),
         None => (blocks.len(), blocks.len()),
     };
+
+    // A regulation published on its own prints, in brackets under its title, the order that
+    // made it: its date, its organ and its number fill what the text prints nowhere else.
+    if b.doc.notice.title.is_some()
+        && let Some(Block::Para(p)) = blocks.get(k)
+        && let Some(order) = promulgation(&p.text)
+    {
+        let n = &mut b.doc.notice;
+        if n.doc_number.is_none() {
+            n.doc_number = Some(order.number);
+        }
+        if n.date.is_none() && n.date_text.is_none() {
+            n.date = Some(iso_date(order.date.0, order.date.1, order.date.2));
+            n.date_text = Some(order.date_text.to_string());
+        }
+        if n.issuer.is_none() {
+            n.issuer = Some(order.organ.to_string());
+        }
+    }
 
     // The letter body.
     let body_blocks = b.take_notes_and_lists(&blocks[k.min(body_end)..body_end]);
