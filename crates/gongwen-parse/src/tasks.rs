@@ -2436,6 +2436,20 @@ fn inline_tasks<'a>(
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
         let mut since = 0;
         let mut k = 0;
+        // The measure an allocation on lines of its own closes: the paragraphs since the last
+        // allocation (`since`) up to it (`k`), after the heading when it is the section's first
+        // and a sentence or the only words before it.
+        let printed_since = |since: usize, k: usize| {
+            let mut text = String::new();
+            if since == 0 && (sentence || k == 0) {
+                text.push_str(&s.heading);
+                text.push_str(&s.heading_suffix);
+            }
+            for p in s.paragraphs.get(since..k).unwrap_or_default() {
+                text.push_str(p);
+            }
+            text
+        };
         while k < s.paragraphs.len() {
             let t = &s.paragraphs[k];
             // `一是……（责任单位：甲）；二是……（责任单位：乙）。`: a measure of its own before
@@ -2452,15 +2466,7 @@ fn inline_tasks<'a>(
                 let text = if d.before.is_empty() {
                     // The bracket alone on its line (a `<br>` or a line break before it): like
                     // an allocation line, it closes the measure printed since the last one.
-                    let mut text = String::new();
-                    if since == 0 && (sentence || k == 0) {
-                        text.push_str(&s.heading);
-                        text.push_str(&s.heading_suffix);
-                    }
-                    for p in &s.paragraphs[since..k] {
-                        text.push_str(p);
-                    }
-                    text
+                    printed_since(since, k)
                 } else {
                     measure_text(d.before)
                 };
@@ -2485,15 +2491,7 @@ fn inline_tasks<'a>(
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {
-                let mut text = String::new();
-                if since == 0 && (sentence || k == 0) {
-                    text.push_str(&s.heading);
-                    text.push_str(&s.heading_suffix);
-                }
-                for p in &s.paragraphs[since..k] {
-                    text.push_str(p);
-                }
-                push(text, lead, support, extra);
+                push(printed_since(since, k), lead, support, extra);
             }
             k = end;
             since = end;
