@@ -1455,15 +1455,19 @@ pub fn build(mut input: Blocks) -> Document {
                             signature.insert(0, q.text.clone());
                             sig_start -= 1;
                         }
-                        // `某某市人民政府办公室（代章）`: the organ, with the note of the seal
-                        // printed after it.
-                        Block::Para(q) if without_seal_mark(&q.text).is_some_and(is_organ_line) => {
-                            let organ = without_seal_mark(&q.text).unwrap_or_default();
-                            signature.insert(0, organ.to_string());
-                            sig_start -= 1;
-                        }
                         // `（盖章）` where the seal goes, between the organ and the date.
                         Block::Para(q) if is_seal_placeholder(&q.text) => sig_start -= 1,
+                        // `某某市人民政府办公室（代章）`: the organ, with the note of the seal
+                        // printed after it.
+                        Block::Para(q) => {
+                            match without_seal_mark(&q.text).filter(|o| is_organ_line(o)) {
+                                Some(organ) => {
+                                    signature.insert(0, organ.to_string());
+                                    sig_start -= 1;
+                                }
+                                None => break,
+                            }
+                        }
                         _ => break,
                     }
                 }

@@ -1706,7 +1706,7 @@ impl Allocation {
     /// Reads the clauses of an allocation (`牵头单位：甲；配合单位：乙`, `甲牵头，乙配合`).
     fn read(&mut self, text: &str, first_unit_leads: &dyn Fn() -> bool) {
         for clause in duty_clauses(text) {
-            match clause.split_once(['：', ':']) {
+            match split_at_colon(clause) {
                 Some((key, value)) => self.labelled(key.trim(), value.trim(), first_unit_leads),
                 None => self.clauses(clause),
             }
@@ -1963,20 +1963,18 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             ClauseDuty::Lead,
         ));
     }
+    /// The verbs that end a supporting unit's clause.
+    const SUPPORT_VERBS: [&str; 5] = ["配合", "参与", "协同", "协助", "协办"];
+    fn support(c: &str) -> Option<&str> {
+        SUPPORT_VERBS.iter().find_map(|w| c.strip_suffix(w))
+    }
     // `乙配合落实`, `乙协助实施`: the support verb before the words of carrying out.
     let clause = ["落实", "实施"]
         .iter()
         .find_map(|w| clause.strip_suffix(w))
-        .filter(|rest| {
-            ["配合", "参与", "协同", "协助", "协办"]
-                .iter()
-                .any(|w| rest.ends_with(w))
-        })
+        .filter(|rest| support(rest).is_some())
         .unwrap_or(clause);
-    ["配合", "参与", "协同", "协助", "协办"]
-        .iter()
-        .find_map(|w| clause.strip_suffix(w))
-        .map(|units| (units, ClauseDuty::Support))
+    support(clause).map(|units| (units, ClauseDuty::Support))
 }
 
 /// The allocation a measure carries in its trailing parenthesis.
@@ -2181,7 +2179,7 @@ fn worded_cell(
     // Names before any role word (`甲、乙，丙按职责分工负责`) are the column's.
     let mut plain = Vec::new();
     for clause in duty_clauses(cell) {
-        match clause.split_once(['：', ':']) {
+        match split_at_colon(clause) {
             Some((key, value)) => {
                 let key = key.trim();
                 if header_words(key) & (word::LEAD | word::SUPPORT) == 0 {
