@@ -395,8 +395,9 @@ fn normalize_slow(s: &str) -> String {
     // The passes work on strings, not `Vec<char>`: a 200 MB line costs a few copies of itself,
     // not four bytes per character per pass.
     // Pass 1: fold widths, drop control characters (NUL and friends), collapse white space, and
-    // drop the collapsed spaces that stand next to a CJK character or CJK punctuation (what
-    // `drop_spaces_near_cjk` does, done as the space is written).
+    // drop the collapsed spaces that stand next to a CJK character or CJK punctuation but keep
+    // one between two words of Chinese (what `drop_spaces_near_cjk` does, done as the space is
+    // written, with the source's text around it and whether it held a line break).
     let mut spaced = String::with_capacity(s.len());
     let mut pending_space = false;
     // Whether the white space pending holds a line break (a wrapped line, never a word space),
