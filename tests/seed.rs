@@ -153,11 +153,10 @@ fn task_fields_keep_lists_empties_and_odd_cells() {
         task(73).support,
         vec!["《国家职业资格目录（专业技术人员资格）》中的实施部门"]
     );
-    assert!(
-        task(69)
-            .support
-            .last()
-            .is_some_and(|u| u.ends_with("及各行业主管部门"))
+    // Two units joined by 及 are two units; the cell's text keeps the conjunction.
+    assert_eq!(
+        task(69).support,
+        vec!["市委网信办", "市发展改革委", "市商务委", "各行业主管部门"]
     );
     assert_eq!(
         task(69).support_text,

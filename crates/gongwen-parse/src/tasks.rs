@@ -673,6 +673,11 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 continue;
             }
         }
+        // Two units joined by a conjunction (`国家金融监督管理总局及有关部门`, `市委宣传部和市文明办`).
+        if let Some(conjoined) = split_conjoined(piece) {
+            units.extend(conjoined.into_iter().map(str::to_string));
+            continue;
+        }
         units.push(without_etc(piece).to_string());
     }
     if !units.is_empty() || cell.trim().is_empty() {
@@ -706,6 +711,61 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The units of a piece that joins names with `及`, `以及`, `和` or `与`, when every part is a
+/// unit's name ([`is_unit_name`]): `国家金融监督管理总局及有关部门`, `市公安局和市交通局等`.
+/// Names that hold a conjunction themselves (`市住房和城乡建设委`, `市规划与自然资源局`) stay whole,
+/// as the words before it name no unit; so does what follows `及其` (`市场监管局及其派出机构`: the
+/// bodies under the unit, not another).
+fn split_conjoined(piece: &str) -> Option<Vec<&str>> {
+    // Sixty Chinese characters are 180 bytes: two or three names at most.
+    if piece.len() > 180 {
+        return None;
+    }
+    let conjunctions: Vec<(usize, char)> = piece
+        .char_indices()
+        .filter(|&(_, c)| matches!(c, '及' | '和' | '与'))
+        .collect();
+    let m = conjunctions.len();
+    if m == 0 {
+        return None;
+    }
+    // Part k starts the piece (k = 0) or follows conjunction k − 1.
+    let start = |k: usize| {
+        k.checked_sub(1)
+            .map_or(0, |j| conjunctions[j].0 + conjunctions[j].1.len_utf8())
+    };
+    // The name from part k's start up to conjunction j (`以及` without its `以`).
+    let name = |k: usize, (at, c): (usize, char)| {
+        let name = &piece[start(k)..at];
+        name.strip_suffix('以')
+            .filter(|_| c == '及')
+            .unwrap_or(name)
+    };
+    // ends[k]: where the first name of a split of the piece from part k on ends — at the
+    // conjunction j < m, or at the end (m) — when the piece from there splits too. Worked out
+    // from the last part back, so each part is settled once: at most m² names are looked at.
+    let mut ends: Vec<Option<usize>> = vec![None; m + 1];
+    for k in (0..=m).rev() {
+        if k > 0 && piece[start(k)..].starts_with('其') {
+            continue;
+        }
+        ends[k] = (k..m)
+            .find(|&j| ends[j + 1].is_some() && is_unit_name(name(k, conjunctions[j])))
+            .or_else(|| (k > 0 && is_unit_name(without_etc(&piece[start(k)..]))).then_some(m));
+    }
+    let mut units = Vec::new();
+    let mut k = 0;
+    while let Some(j) = ends[k] {
+        if j == m {
+            units.push(without_etc(&piece[start(k)..]));
+            return Some(units);
+        }
+        units.push(name(k, conjunctions[j]));
+        k = j + 1;
+    }
+    None
 }
 
 /// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`, also
@@ -3325,6 +3385,33 @@ mod tests {
         );
         assert_eq!(split_units("各区、各部门"), s(&["各区", "各部门"]));
         assert_eq!(split_units("各区、市商务局"), s(&["各区", "市商务局"]));
+        assert_eq!(
+            split_units("国家金融监督管理总局及有关部门"),
+            s(&["国家金融监督管理总局", "有关部门"])
+        );
+        assert_eq!(
+            split_units("市委宣传部和市文明办、市公安局与市交通局等"),
+            s(&["市委宣传部", "市文明办", "市公安局", "市交通局"])
+        );
+        assert_eq!(
+            split_units("市教委以及各区县（自治县）政府和市级有关部门"),
+            s(&["市教委", "各区县（自治县）政府", "市级有关部门"])
+        );
+        // A long chain is settled part by part, not by trying every way to cut it.
+        let chain = format!("{}市乙局", "市甲局和".repeat(14));
+        assert_eq!(split_units(&chain).len(), 15);
+        let broken = format!("{}市乙", "市甲局和".repeat(14));
+        assert_eq!(split_units(&broken), s(&[&broken]));
+        // Names that hold a conjunction, and the bodies under a unit, stay whole.
+        for whole in [
+            "市住房和城乡建设委",
+            "国家发展和改革委员会",
+            "市规划和自然资源局",
+            "市场监管局及其派出机构",
+            "文化和旅游部",
+        ] {
+            assert_eq!(split_units(whole), s(&[whole]), "{whole}");
+        }
         assert_eq!(split_units("市政府、各区政府"), s(&["市政府", "各区政府"]));
         assert_eq!(split_units("各区、"), s(&["各区"]));
     }
