@@ -502,10 +502,12 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
                 return;
             };
             let before = &text[..start];
+            // The clause the list is in; in the first, after the block's own marker (`二、`
+            // is no item of `二、北京、上海等2个城市`).
             let clause_start = before
                 .rfind(['，', '。', '；', '：'])
                 .map(|p| p + '，'.len_utf8())
-                .unwrap_or(0);
+                .unwrap_or_else(|| numbering::marker_len(before));
             let clause = before.get(clause_start..).unwrap_or_default();
             let items = count_top_level(clause, &['、']);
             // `住房贷款利息或者住房租金` names two items inside one `、` slot.
@@ -999,6 +1001,18 @@ mod tests {
                 "子女教育、继续教育、大病医疗、住房贷款利息或者住房租金、赡养老人等6项专项附加扣除"
             )
             .is_empty()
+        );
+        // The block's own marker is no item of the list.
+        for numbered in [
+            "一、推进北京、上海、广州等3个城市试点。",
+            "1、推进北京、上海、广州等3个城市试点。",
+            "（一）推进北京、上海、广州等3个城市试点。",
+        ] {
+            assert!(enumeration_codes(numbered).is_empty(), "{numbered}");
+        }
+        assert_eq!(
+            enumeration_codes("二、推进北京、上海等3个城市试点。"),
+            vec![("enumeration_count_mismatch".to_string(), Severity::Warning)]
         );
         // An open list (等 = "and others") far shorter than the count is only worth knowing.
         assert_eq!(

@@ -221,6 +221,11 @@ pub fn block_marker_kind(text: &str) -> Option<MarkerKind> {
     scan(text, false).map(|(kind, _, _)| kind)
 }
 
+/// The byte length of the marker a normalized block starts with; 0 without one.
+pub(crate) fn marker_len(text: &str) -> usize {
+    scan(text, false).map_or(0, |(_, _, len)| len)
+}
+
 fn marker_at(text: &str, allow_whole: bool) -> Option<Marker> {
     let (kind, number, len) = scan(text, allow_whole)?;
     Some(Marker {
