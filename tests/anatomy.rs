@@ -390,6 +390,31 @@ fn a_closing_formula_is_the_letters_not_the_last_items() {
 }
 
 #[test]
+fn a_commendations_closing_exhortation_is_the_letters_not_the_last_items() {
+    let text = "某某市人民政府办公室\n关于表扬2022年度安全生产先进单位的通报\n某府办〔2023〕8号\n各区县人民政府，市政府各部门：\n为表扬先进，决定对以下单位予以通报表扬：\n一、先进地区（2个）\n甲区人民政府、乙县人民政府\n二、先进部门（2个）\n市应急局、市公安局\n希望受表扬的单位珍惜荣誉，再接再厉。\n特此通报。\n某某市人民政府办公室\n2023年3月18日\n";
+    let doc = parse_text(text);
+    round_trips(&doc);
+    let body = doc.parts.first().expect("a body part");
+    assert_eq!(
+        body.closing,
+        ["希望受表扬的单位珍惜荣誉，再接再厉。", "特此通报。"]
+    );
+    let last = body.sections.last().expect("sections");
+    assert_eq!(last.paragraphs, ["市应急局、市公安局"]);
+    // A last item's paragraph that asks for something stays the item's.
+    let doc = parse_text(&text.replace(
+        "希望受表扬的单位珍惜荣誉，再接再厉。",
+        "各单位要珍惜荣誉，再接再厉。",
+    ));
+    let body = doc.parts.first().expect("a body part");
+    assert_eq!(body.closing, ["特此通报。"]);
+    assert_eq!(
+        body.sections.last().expect("sections").paragraphs,
+        ["市应急局、市公安局", "各单位要珍惜荣誉，再接再厉。"]
+    );
+}
+
+#[test]
 fn the_issuer_of_a_title_that_forwards_or_issues_without_guanyu_ends_at_its_verb() {
     for (title, issuer) in [
         (

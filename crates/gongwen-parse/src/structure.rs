@@ -756,6 +756,15 @@ fn is_closing_formula(text: &str) -> bool {
     fixed() || report() || in_force()
 }
 
+/// The exhortation a commendation or a circular closes with, after its numbered items:
+/// `希望受表扬的单位珍惜荣誉，再接再厉。`, `号召全市广大干部群众向他们学习。` — one sentence or a few,
+/// not a paragraph of the last item.
+fn is_exhortation(text: &str) -> bool {
+    (text.starts_with("希望") || text.starts_with("号召"))
+        && text.ends_with(['。', '！'])
+        && char_len(text) <= 200
+}
+
 /// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
 fn without_seal_mark(text: &str) -> Option<&str> {
     let organ = text.strip_suffix(['）', ')'])?;
@@ -2286,7 +2295,9 @@ fn build_part(
         + blocks[..blocks.len() - signoff]
             .iter()
             .rev()
-            .take_while(|blk| matches!(blk, Block::Para(p) if is_closing_formula(&p.text)))
+            .take_while(|blk| {
+                matches!(blk, Block::Para(p) if is_closing_formula(&p.text) || is_exhortation(&p.text))
+            })
             .count();
     // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。`) is that
     // heading's text, not the part's closing.
