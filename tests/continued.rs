@@ -143,6 +143,13 @@ fn a_contact_line_after_the_letter_is_the_note() {
             ),
             "此件公开发布；联系人：张三，联系电话：023-12345678",
         ),
+        // At the end of the letter, above its 附件说明.
+        (
+            format!(
+                "{LETTER}联系人：张三，联系电话：023-12345678\n附件：1．某某材料清单\n2．填报说明\n某某区人民政府办公室\n2022年5月7日\n"
+            ),
+            "联系人：张三，联系电话：023-12345678",
+        ),
         // Under the date, bare.
         (
             format!(
@@ -176,6 +183,17 @@ fn a_contact_under_a_heading_of_its_own_stays_text() {
         d.parts[0].sections[2].paragraphs,
         ["联系人：张三，联系电话：023-12345678"]
     );
+    // So does one introduced by the text above it, above the 附件说明 too.
+    let text = format!(
+        "{LETTER}三、联系方式\n联系人：张三，联系电话：023-12345678\n附件：某某材料清单\n某某区人民政府办公室\n2022年5月7日\n"
+    );
+    let d = parse_text(&text);
+    assert_eq!(d.notice.note, None);
+    assert_eq!(
+        d.parts[0].sections[2].paragraphs,
+        ["联系人：张三，联系电话：023-12345678"]
+    );
+    assert_eq!(d.notice.attachments.len(), 1);
 }
 
 /// A notice and its enclosed plan over four pages, numbered `— n —` at their feet, each page

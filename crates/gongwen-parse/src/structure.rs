@@ -1205,6 +1205,21 @@ impl Builder {
                     i += 1;
                     continue;
                 }
+                // A contact right above the 附件说明 is the 附注's, as one right above the
+                // signature is (unless the text before introduces it: `联系方式如下：`).
+                let contact = if is_contact_line(&p.text) {
+                    leading_contact(&blocks[i..])
+                } else {
+                    0
+                };
+                if contact > 0
+                    && matches!(blocks.get(i + contact), Some(Block::Para(q)) if attachment_list(&q.text).is_some())
+                    && !matches!(out.last(), Some(&&Block::Para(ref q)) if q.text.ends_with(['：', ':']) || q.text.contains("联系"))
+                {
+                    self.take_contact(&blocks[i..i + contact]);
+                    i += contact;
+                    continue;
+                }
                 if let Some((index, name)) = Self::attachment_file(&p.text) {
                     // A file named as a listed attachment (its number and extension aside) is
                     // that attachment, published as a file; other files are listed once,
