@@ -1214,7 +1214,7 @@ impl Builder {
                 };
                 if contact > 0
                     && matches!(blocks.get(i + contact), Some(Block::Para(q)) if attachment_list(&q.text).is_some())
-                    && !matches!(out.last(), Some(&&Block::Para(ref q)) if q.text.ends_with(['：', ':']) || q.text.contains("联系"))
+                    && !matches!(out.last(), Some(&Block::Para(q)) if q.text.ends_with(['：', ':']) || q.text.contains("联系"))
                 {
                     self.take_contact(&blocks[i..i + contact]);
                     i += contact;
