@@ -1195,7 +1195,7 @@ impl Builder {
     }
 
     fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
-        let mut out = Vec::with_capacity(blocks.len());
+        let mut out: Vec<&'a Block> = Vec::with_capacity(blocks.len());
         let mut i = 0;
         while i < blocks.len() {
             let b = blocks[i];
@@ -1214,7 +1214,9 @@ impl Builder {
                 };
                 if contact > 0
                     && matches!(blocks.get(i + contact), Some(Block::Para(q)) if attachment_list(&q.text).is_some())
-                    && !matches!(out.last(), Some(&Block::Para(q)) if q.text.ends_with(['：', ':']) || q.text.contains("联系"))
+                    && !out.last().is_some_and(|b| {
+                        matches!(b, Block::Para(q) if q.text.ends_with(['：', ':']) || q.text.contains("联系"))
+                    })
                 {
                     self.take_contact(&blocks[i..i + contact]);
                     i += contact;
