@@ -1033,3 +1033,33 @@ fn a_regulation_published_on_its_own_takes_its_order_from_the_line_under_its_tit
         assert_eq!(doc.notice.date, None, "{note}");
     }
 }
+
+#[test]
+fn a_number_printed_with_a_label_or_with_the_pages_byline_is_still_the_number() {
+    // Web pages print the number under the title with its label, or with the byline or the date
+    // on the same line; the addressees under it are read as under a bare number.
+    let body = "各市人民政府，省政府各部门：\n为加快推进新型工业化，提出如下实施意见。\n一、推动制造业高端化发展\n某某省人民政府\n2023年5月12日\n";
+    for line in [
+        "某政发〔2023〕3号　　发布时间：2023-05-20",
+        "某政发〔2023〕3号 2023年5月12日",
+        "文号：某政发〔2023〕3号",
+        "发文字号：某政发〔2023〕3号　来源：省政府办公厅",
+    ] {
+        let doc = parse_text(&format!(
+            "某某省人民政府关于加快推进新型工业化的实施意见\n{line}\n{body}"
+        ));
+        let n = round_trips(&doc);
+        let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+        assert_eq!(number, Some("某政发〔2023〕3号"), "{line}");
+        assert_eq!(n.addressees, ["各市人民政府", "省政府各部门"], "{line}");
+        assert!(
+            !all_paragraphs(&doc).iter().any(|p| p.contains("某政发")),
+            "{line}"
+        );
+    }
+    // A sentence that cites a number is no number line.
+    let doc = parse_text(&format!(
+        "某某省人民政府关于加快推进新型工业化的实施意见\n某政发〔2023〕3号文件精神如下\n{body}"
+    ));
+    assert_eq!(doc.notice.doc_number, None);
+}

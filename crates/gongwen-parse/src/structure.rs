@@ -1671,6 +1671,31 @@ fn is_byline(text: &str) -> bool {
         })
 }
 
+/// A 发文字号 a web page prints with its label (`文号：某政〔2023〕3号`) or with its byline or date
+/// after it on the line (`某政〔2023〕3号　发布时间：2023-05-20`, the spaces gone in
+/// normalization): the number, when the rest of the line is such furniture.
+fn number_with_furniture(text: &str) -> Option<DocNumber> {
+    let label = ["发文字号", "文号"]
+        .iter()
+        .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']));
+    let number = label.map_or(text, str::trim_start);
+    // The number's agency holds at most 12 characters, its year and serial at most 14.
+    for at in crate::normalize::char_offsets(number, '号').take_while(|&at| at <= 4 * 30) {
+        let end = at + '号'.len_utf8();
+        let Some(n) = parse_doc_number(&number[..end]) else {
+            continue;
+        };
+        let rest = number[end..].trim_start();
+        let furniture = if rest.is_empty() {
+            label.is_some()
+        } else {
+            is_byline(rest) || only_dates(rest)
+        };
+        return furniture.then_some(n);
+    }
+    None
+}
+
 /// Layout tables at the top of a document that hold parts of its head: 红头 templates set the
 /// 发文机关标志, the 发文字号 and 签发人, or the title in borderless tables. Each becomes its cells,
 /// one paragraph each in reading order, so the head is read as if printed without the table. A
@@ -1939,6 +1964,13 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 continue;
             }
             break;
+        }
+        if b.doc.notice.doc_number.is_none()
+            && let Some(n) = number_with_furniture(&p.text)
+        {
+            b.doc.notice.doc_number = Some(n);
+            k += 1;
+            continue;
         }
         // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`): page
         // furniture, not the notice.
