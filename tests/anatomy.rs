@@ -1063,3 +1063,37 @@ fn a_number_printed_with_a_label_or_with_the_pages_byline_is_still_the_number() 
     ));
     assert_eq!(doc.notice.doc_number, None);
 }
+
+#[test]
+fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
+    // County and district notices go to towns and streets (`各镇（街道）`, `各乡镇、街道`) and
+    // to people's organisations (`市妇联`), which end as no organ's name ends.
+    let letter = |to: &str| {
+        format!(
+            "关于进一步加强农村留守儿童关爱保护工作的通知\n\n某民发〔2022〕30号\n\n{to}：\n　　为贯彻落实国家有关部署要求，现通知如下：\n一、摸清底数。\n某某县民政局\n2022年8月15日\n"
+        )
+    };
+    for (to, want) in [
+        (
+            "各镇（街道），区直各部门",
+            vec!["各镇（街道）", "区直各部门"],
+        ),
+        (
+            "各乡镇、街道，县直各单位",
+            vec!["各乡镇、街道", "县直各单位"],
+        ),
+        ("各县（市、区）", vec!["各县（市、区）"]),
+        (
+            "各市民政局、教育局、公安局、妇联",
+            vec!["各市民政局、教育局、公安局、妇联"],
+        ),
+        ("团市委，市妇联，市科协", vec!["团市委", "市妇联", "市科协"]),
+    ] {
+        let doc = parse_text(&letter(to));
+        assert_eq!(round_trips(&doc).addressees, want, "{to}");
+        assert!(
+            !all_paragraphs(&doc).iter().any(|p| p.starts_with(want[0])),
+            "{to}"
+        );
+    }
+}

@@ -274,8 +274,11 @@ pub(crate) const ORGAN_SUFFIXES: &[&str] = &[
 /// recipients (`有关单位`, `各直属机构`, `各军兵种`).
 const ADDRESSEE_ENDINGS: &[&str] = &[
     "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
-    "战区", "军区", "部委", "同志", "成员",
+    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道", "妇联", "残联", "侨联", "文联", "科协",
 ];
+
+/// Places a 主送机关 names collectively by their level alone (`各县（市、区）`, `各镇（街道）`).
+const PLACE_LEVELS: &[char] = &['省', '市', '县', '区', '州', '盟', '旗', '乡', '镇'];
 
 /// Titles of office holders who sign orders (令) and some decisions in person: `总理 李克强`.
 const SIGNER_TITLES: &[&str] = &[
@@ -542,7 +545,10 @@ fn is_addressee_line(s: &str) -> bool {
                 let item = strip_trailing_paren(item);
                 !item.is_empty()
                     && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
-                        || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
+                        || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e))
+                        || item.strip_prefix('各').is_some_and(|place| {
+                            (1..=3).contains(&char_len(place)) && place.ends_with(PLACE_LEVELS)
+                        }))
             })
 }
 
