@@ -973,3 +973,29 @@ fn an_allocation_attachment_that_allocates_in_words_is_no_lost_table() {
         codes(&lost)
     );
 }
+
+#[test]
+fn a_lead_introduced_by_you_keeps_the_word_out_of_its_name() {
+    // `由甲牵头，乙配合`: the preposition is no part of the lead's name, in brackets or not.
+    let doc = parse_text(&notice(
+        "（一）新建高标准农田20万亩。由市农业农村局牵头，市财政局、市自然资源局配合。\n\n\
+         （二）推进农村改厕。（由市农业农村局牵头，市卫生健康委配合）\n\n\
+         （三）整治人居环境。（由各区人民政府负责）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "新建高标准农田20万亩。",
+                (vec!["市农业农村局"], vec!["市财政局", "市自然资源局"])
+            ),
+            (
+                2,
+                "推进农村改厕。",
+                (vec!["市农业农村局"], vec!["市卫生健康委"])
+            ),
+            (3, "整治人居环境。", (vec!["各区人民政府"], vec![])),
+        ]
+    );
+}

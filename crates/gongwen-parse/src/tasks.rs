@@ -1922,6 +1922,8 @@ enum ClauseDuty {
 /// The units of a clause without a label and the role its verb gives them.
 fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     let clause = clause.trim().trim_end_matches('。');
+    // `由甲牵头`: the preposition is no part of the first unit's name.
+    let clause = clause.strip_prefix('由').unwrap_or(clause);
     if let Some(p) = clause.find("按职责") {
         // `甲（按职责分工负责）`: the bracket opened before the words is theirs.
         return Some((
