@@ -95,7 +95,13 @@ fn seed_workbook_has_one_row_per_task_with_every_field() {
         assert_eq!(cell_text(&row[2]), task.group[1]);
         assert_eq!(cell_text(&row[3]), task.text);
         assert_eq!(cell_text(&row[4]), task.lead.join("、"));
-        assert_eq!(cell_text(&row[5]), task.support.join("、"));
+        // The units as printed (`甲及乙`), or their list when none were.
+        let support = if task.support_text.is_empty() {
+            task.support.join("、")
+        } else {
+            task.support_text.clone()
+        };
+        assert_eq!(cell_text(&row[5]), support);
     }
     // Task 9 has no supporting units: an empty cell, not a missing row.
     assert_eq!(rows[9][5], Data::Empty);

@@ -673,6 +673,16 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 continue;
             }
         }
+        // `商务部及各地区`, `市场监管总局和各地区`: units joined by a word, not a mark.
+        if piece.contains(['及', '和', '与']) {
+            let mut rest = piece;
+            while let Some((first, after)) = joined_units(rest) {
+                units.push(without_etc(first).to_string());
+                rest = after;
+            }
+            units.push(without_etc(rest).to_string());
+            continue;
+        }
         units.push(without_etc(piece).to_string());
     }
     if !units.is_empty() || cell.trim().is_empty() {
@@ -706,6 +716,35 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The first of units joined by `及`, `和` or `与` (`商务部及各地区`, `甲局和乙局`) and the rest:
+/// the words before the joining word must name a unit, and those after it a unit or a
+/// collective (`各地区`, `各有关部门`). A name that holds the word (`工业和信息化部`, `住房和城乡建设局`)
+/// names no unit before it, and stays whole.
+fn joined_units(piece: &str) -> Option<(&str, &str)> {
+    let mut best: Option<usize> = None;
+    for conj in ['及', '和', '与'] {
+        for at in crate::normalize::char_offsets(piece, conj) {
+            let (first, rest) = (&piece[..at], &piece[at + conj.len_utf8()..]);
+            let rest_names = is_unit_name(rest)
+                || rest
+                    .split(['、', '及', '和', '与'])
+                    .next()
+                    .is_some_and(|r| {
+                        is_unit_name(r)
+                            || r.strip_prefix('各')
+                                .is_some_and(|c| (1..=6).contains(&c.chars().count()))
+                    });
+            if is_unit_name(without_etc(first)) && rest_names {
+                best = Some(best.map_or(at, |b| b.min(at)));
+                break;
+            }
+        }
+    }
+    let at = best?;
+    let conj_len = piece[at..].chars().next()?.len_utf8();
+    Some((&piece[..at], &piece[at + conj_len..]))
 }
 
 /// A unit's name without the `等` (and others) that closes a list: `商务部、文化和旅游部等`, also
