@@ -1036,3 +1036,23 @@ fn units_joined_by_ji_or_he_are_each_a_unit() {
         ]
     );
 }
+
+#[test]
+fn a_bracket_of_unit_names_on_the_line_under_a_heading_sentence_allocates_it() {
+    // The measure is its heading sentence; the bracket of names stands on the next line.
+    let doc = parse_text(&notice(
+        "1．粮食播种面积稳定在500万亩以上。\n（市农业农村局、各县区人民政府）\n\n\
+         2．新建高标准农田20万亩。\n（市农业农村局）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "粮食播种面积稳定在500万亩以上。",
+                (vec!["市农业农村局", "各县区人民政府"], vec![])
+            ),
+            (2, "新建高标准农田20万亩。", (vec!["市农业农村局"], vec![])),
+        ]
+    );
+}

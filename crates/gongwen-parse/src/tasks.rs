@@ -2055,10 +2055,13 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     let mut a = Allocation::default();
     if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
         a.read(inner, first_unit_leads);
-    } else if ends_sentence(&text[..start]) && is_units_then_deadlines(inner) {
+    } else if (text[..start].trim_end().is_empty() || ends_sentence(&text[..start]))
+        && is_units_then_deadlines(inner)
+    {
         // `……街区5个。（市商务委、市文化旅游委）`: a sentence closed by nothing but the names of
         // organs allocates it to them, as a `责任单位：` clause would, and so does one closed by
-        // names and a deadline (`（市市场监管局，长期坚持）`).
+        // names and a deadline (`（市市场监管局，长期坚持）`). So does such a bracket alone on
+        // its line, under the sentence it closes.
         a.labelled("责任单位", inner, first_unit_leads);
     } else if !ends_sentence(&text[..start]) {
         // A bracket that allocates nothing and closes no sentence is part of the last words, as
