@@ -1097,3 +1097,18 @@ fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
         );
     }
 }
+
+#[test]
+fn a_title_broken_before_its_de_and_form_is_read_whole() {
+    // The layout breaks the title before `的通知`: the first line ends as a title (`方案`) but
+    // the second is the end of it, not the start of the body.
+    let text = "某某市人民政府关于印发某某市加快推进海洋经济高质量发展三年行动方案\n的通知\n某府〔2023〕88号\n各区人民政府，市直各委、办、局：\n　　现将《某某市加快推进海洋经济高质量发展三年行动方案》印发给你们，请认真组织实施。\n某某市人民政府\n2023年4月25日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某市人民政府关于印发某某市加快推进海洋经济高质量发展三年行动方案的通知")
+    );
+    let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+    assert_eq!(number, Some("某府〔2023〕88号"));
+    assert_eq!(n.addressees, ["各区人民政府", "市直各委、办、局"]);
+}

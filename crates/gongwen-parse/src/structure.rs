@@ -2018,9 +2018,12 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             } else {
                 // A title ends with its 文种; a second title-like line after a complete title with
                 // no 发文字号 between is not part of it unless the first line was only an issuer.
+                // A line that opens with `的` (`的通知`, `的实施意见`) ends the title above, which
+                // ended as a title only by chance (`…行动方案` / `的通知`).
                 let complete = title_lines
                     .last()
-                    .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
+                    .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text))
+                    && !p.text.starts_with('的');
                 // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`):
                 // the head names the issuer, and the number under it is the 发文字号.
                 if complete
