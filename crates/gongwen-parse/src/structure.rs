@@ -1168,6 +1168,14 @@ impl Builder {
                 None => (None, text.trim()),
             },
         };
+        // Files listed by number (`1.某某表.docx`): the number is the attachment's, not the
+        // file's.
+        let (index, name) = match list_item(name) {
+            Some((number, file)) if index.is_none() && is_file_name(file) => {
+                (number.parse().ok(), file.trim())
+            }
+            _ => (index, name),
+        };
         is_file_name(name).then_some((index, name))
     }
 
