@@ -942,3 +942,32 @@ fn labels_printed_in_square_brackets_are_read_as_metadata() {
     );
     assert_eq!(d.notice.addressees, ["各区县人民政府", "市政府各部门"]);
 }
+
+#[test]
+fn a_disclosure_table_with_name_and_category_labels_is_read_as_metadata() {
+    // `名称` and `分类` without colons (Guangdong's templates), the name across three cells: the
+    // table is metadata, and its 文号 and name are the notice's when the article prints neither.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"><title>某市人民政府关于印发某市促进工业经济稳增长若干措施的通知</title></head><body>\n\
+         <table class=\"xxgk\"><tr><th>索引号</th><td>007024632/2023-00045</td><th>分类</th><td>工业</td></tr>\n\
+         <tr><th>发布机构</th><td>某市人民政府</td><th>成文日期</th><td>2023-02-20</td></tr>\n\
+         <tr><th>名称</th><td colspan=\"3\">某市人民政府关于印发某市促进工业经济稳增长若干措施的通知</td></tr>\n\
+         <tr><th>文号</th><td>某府〔2023〕4号</td><th>发布日期</th><td>2023-02-24</td></tr></table>\n\
+         <div class=\"article\"><p>各区人民政府，市有关单位：</p>\n\
+         <p>现将《某市促进工业经济稳增长若干措施》印发给你们，请认真组织实施。</p>\n\
+         <p style=\"text-align:right\">某市人民政府</p><p style=\"text-align:right\">2023年2月20日</p>\n\
+         </div></body></html>",
+    );
+    let m = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(m.doc_number.as_deref(), Some("某府〔2023〕4号"));
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某府〔2023〕4号")
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某市人民政府关于印发某市促进工业经济稳增长若干措施的通知")
+    );
+    assert_eq!(d.notice.addressees, ["各区人民政府", "市有关单位"]);
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+}

@@ -1992,7 +1992,14 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
-        let headed = !title_lines.is_empty() || b.doc.notice.doc_number.is_some();
+        // A page whose metadata table names the notice may start the article at its 主送机关.
+        let headed = !title_lines.is_empty()
+            || b.doc.notice.doc_number.is_some()
+            || b.doc
+                .source
+                .page
+                .as_ref()
+                .is_some_and(|m| m.title.is_some() || m.doc_number.is_some());
         if let Some((lines, text)) = headed.then(|| addressee_lines(&blocks[k..])).flatten() {
             let text = text.trim_end_matches(['：', ':']);
             b.doc.notice.addressees = split_top_level(text, ADDRESSEE_SEPARATORS)
