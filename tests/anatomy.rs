@@ -1144,3 +1144,15 @@ fn numbered_files_listed_as_attachments_keep_their_number_apart() {
         .collect();
     assert_eq!(titles, ["2023.xlsx"]);
 }
+
+#[test]
+fn a_reply_to_a_deputy_or_member_is_addressed_to_them() {
+    // The answers to 人大代表 建议 and 政协委员 提案 go to the person.
+    for to in ["王某某委员", "李某某代表", "张某某等5位代表"] {
+        let text = format!(
+            "某某省交通运输厅关于对省政协十三届一次会议第0123号提案的答复函\n\n某交函〔2023〕156号\n\n{to}：\n　　您提出的《关于加快推进农村公路建设的提案》收悉。现答复如下：\n　　一、关于加大农村公路建设投入\n　　近年来，我厅积极争取资金支持。\n\n某某省交通运输厅\n2023年6月20日\n"
+        );
+        let doc = parse_text(&text);
+        assert_eq!(round_trips(&doc).addressees, [to], "{to}");
+    }
+}
