@@ -1146,6 +1146,20 @@ fn numbered_files_listed_as_attachments_keep_their_number_apart() {
 }
 
 #[test]
+fn a_title_line_that_opens_with_its_years_in_brackets_continues_the_title() {
+    // `…发展规划` / `（2021—2025年）的通知`: the bracket is the plan's years, not a note.
+    let text = "某某省人民政府关于印发某某省“十四五”数字经济发展规划\n（2021—2025年）的通知\n\n某政发〔2022〕7号\n\n各市、县人民政府，省政府各部门：\n　　现将《某某省“十四五”数字经济发展规划（2021—2025年）》印发给你们，请认真贯彻执行。\n\n某某省人民政府\n2022年2月10日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某省人民政府关于印发某某省“十四五”数字经济发展规划（2021—2025年）的通知")
+    );
+    let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+    assert_eq!(number, Some("某政发〔2022〕7号"));
+    assert_eq!(n.addressees, ["各市、县人民政府", "省政府各部门"]);
+}
+
+#[test]
 fn a_reply_to_a_deputy_or_member_is_addressed_to_them() {
     // The answers to 人大代表 建议 and 政协委员 提案 go to the person.
     for to in ["王某某委员", "李某某代表", "张某某等5位代表"] {

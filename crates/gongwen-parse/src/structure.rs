@@ -2010,6 +2010,20 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += lines;
             break;
         }
+        // `…发展规划` / `（2021—2025年）的通知`: the plan's years in brackets open the title's
+        // last line.
+        if !title_lines.is_empty()
+            && b.doc.notice.doc_number.is_none()
+            && let Some(rest) = p.text.strip_prefix('（')
+            && rest
+                .split_once('）')
+                .is_some_and(|(_, after)| after.starts_with('的') && ends_like_title(after))
+            && char_len(&p.text) <= 80
+        {
+            title_lines.push(p);
+            k += 1;
+            continue;
+        }
         if is_title_line(&p.text) && !is_note(&p.text) {
             let organ = p.text.trim_end_matches("文件");
             let organ_or_none = organ.is_empty() || is_organ_line(organ);
