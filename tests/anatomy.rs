@@ -1170,3 +1170,29 @@ fn a_reply_to_a_deputy_or_member_is_addressed_to_them() {
         assert_eq!(round_trips(&doc).addressees, [to], "{to}");
     }
 }
+
+#[test]
+fn an_enclosed_plans_years_under_its_title_are_part_of_the_title() {
+    let text = |years: &str| {
+        format!(
+            "某某市人民政府办公室关于印发某某市城市更新行动方案的通知\n\n某府办发〔2023〕22号\n\n各区人民政府，市政府各部门：\n　　《某某市城市更新行动方案》已经市政府同意，现印发给你们，请认真组织实施。\n\n某某市人民政府办公室\n2023年3月1日\n\n某某市城市更新行动方案\n{years}\n\n　　一、总体要求\n　　到2025年，完成城镇老旧小区改造500个。\n"
+        )
+    };
+    for years in ["（2023—2025年）", "（试行）", "（2023年修订）"] {
+        let doc = parse_text(&text(years));
+        let part = doc.parts.first().expect("the plan");
+        assert_eq!(
+            part.title.as_deref(),
+            Some(format!("某某市城市更新行动方案{years}").as_str()),
+            "{years}"
+        );
+        assert!(part.preamble.is_empty(), "{years}: {:?}", part.preamble);
+        assert_eq!(part.sections.len(), 1, "{years}");
+    }
+    // A note under the title is not part of it.
+    let doc = parse_text(&text("（此件公开发布）"));
+    assert_eq!(
+        doc.parts.first().and_then(|p| p.title.as_deref()),
+        Some("某某市城市更新行动方案")
+    );
+}

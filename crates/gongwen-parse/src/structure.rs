@@ -2306,6 +2306,22 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
             _ => break,
         }
     }
+    // `某某行动方案` / `（2023—2025年）`, `（试行）`: the years or status on the line under it.
+    if let Some(Block::Para(q)) = rest.get(i)
+        && let Some(inner) = q.text.strip_prefix('（').and_then(|t| t.strip_suffix('）'))
+        && char_len(inner) <= 14
+        && !has_sentence_punct(inner)
+        && !is_note(&q.text)
+        // A date (`（2022年1月1日起施行）`) records the text's making, not its name.
+        && !inner.contains('日')
+        && (inner.contains('年')
+            || ["试行", "暂行", "修订", "稿", "版"]
+                .iter()
+                .any(|w| inner.ends_with(w)))
+    {
+        title.push_str(&q.text);
+        i += 1;
+    }
     // As the notice's title: the spaces its layout set between words go.
     seg.title = Some(crate::normalize::close_word_spaces(&title).into_owned());
     i
