@@ -971,3 +971,35 @@ fn a_disclosure_table_with_name_and_category_labels_is_read_as_metadata() {
     assert_eq!(d.notice.addressees, ["各区人民政府", "市有关单位"]);
     assert!(d.parts.iter().all(|p| p.tables.is_empty()));
 }
+
+#[test]
+fn a_joint_signature_table_with_the_date_printed_under_it_is_the_signature() {
+    // The organs side by side in a borderless table, the date in a paragraph under it.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+         <p>某省教育厅 某省财政厅关于做好2023年特岗计划实施工作的通知</p>\n\
+         <p>某教师〔2023〕5号</p>\n<p>各市（州）教育局、财政局：</p>\n\
+         <p>现就做好2023年特岗计划实施工作通知如下：</p>\n<p>一、设岗范围。</p>\n\
+         <table width=\"100%\" border=\"0\"><tr><td>某省教育厅</td><td>某省财政厅</td></tr></table>\n\
+         <p style=\"text-align:right\">2023年4月20日</p>\n\
+         </div></body></html>",
+    );
+    assert_eq!(
+        d.notice.signature.as_deref(),
+        Some("某省教育厅、某省财政厅")
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2023-04-20"));
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+    // A table of organs with no date under it is a table.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+         <p>某省教育厅关于公布试点单位名单的通知</p>\n<p>各市（州）教育局：</p>\n\
+         <p>现将试点单位名单公布如下：</p>\n\
+         <table border=\"1\"><tr><td>某市教育局</td><td>某县教育局</td></tr></table>\n\
+         <p>请各试点单位认真组织实施。</p>\n\
+         <p style=\"text-align:right\">某省教育厅</p><p style=\"text-align:right\">2023年4月20日</p>\n\
+         </div></body></html>",
+    );
+    assert_eq!(d.notice.signature.as_deref(), Some("某省教育厅"));
+    assert_eq!(d.parts.iter().map(|p| p.tables.len()).sum::<usize>(), 1);
+}

@@ -1839,8 +1839,20 @@ fn unwrap_signature_tables(blocks: &mut Vec<Block>) {
                 break;
             }
         }
-        if other || organs.is_empty() || dates.is_empty() {
+        // The date may be printed under the table rather than in it.
+        let date_below =
+            || matches!(blocks.get(i + 1), Some(Block::Para(p)) if only_dates(&p.text));
+        if other || organs.is_empty() || (dates.is_empty() && !date_below()) {
             i += 1;
+            continue;
+        }
+        if dates.is_empty() {
+            let n = organs.len();
+            let paras = organs
+                .into_iter()
+                .map(|(text, line)| Block::Para(Para { text, line }));
+            blocks.splice(i..=i, paras);
+            i += n;
             continue;
         }
         let date_line = dates.first().map_or(t.line, |d| d.1);
