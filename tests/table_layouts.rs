@@ -1073,3 +1073,35 @@ fn level_columns_under_a_header_of_two_rows_group_the_tasks() {
         ]
     );
 }
+
+#[test]
+fn a_table_without_a_number_column_numbers_its_tasks_in_their_text() {
+    // `1.全年实施……` in the task column: the number is the task's, apart from its words.
+    let doc = gongwen_parse::parse(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+         <p>附件</p><p>2023年市政府工作报告重点任务分解表</p>\n<table>\n\
+         <tr><td>任务</td><td>牵头单位</td><td>责任单位</td></tr>\n\
+         <tr><td colspan=\"3\">（一）坚定不移扩大有效投资</td></tr>\n\
+         <tr><td>1.全年实施重点项目500个以上。</td><td>市发展改革委</td><td>各县（市、区）政府</td></tr>\n\
+         <tr><td>2.新开工亿元以上项目100个。</td><td>市发展改革委</td><td>各县（市、区）政府</td></tr>\n\
+         <tr><td colspan=\"3\">（二）全力促进消费回暖</td></tr>\n\
+         <tr><td>5.举办各类促消费活动100场以上。</td><td>市商务局</td><td>市财政局</td></tr>\n\
+         </table></div></body></html>"
+            .as_bytes(),
+        &gongwen_parse::Options::default(),
+    )
+    .expect("parses");
+    let got: Vec<(u32, Option<&str>, &str)> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.marker.as_deref(), t.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some("1."), "全年实施重点项目500个以上。"),
+            (2, Some("2."), "新开工亿元以上项目100个。"),
+            (5, Some("5."), "举办各类促消费活动100场以上。"),
+        ]
+    );
+}

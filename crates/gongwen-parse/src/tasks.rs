@@ -1190,6 +1190,20 @@ impl TableRead {
                     }
                 }
             }
+            // A table without a 序号 column may number its tasks in their text (`1.全年实施……`):
+            // the number is the task's, apart from its words.
+            if seq.is_none()
+                && task.marker.is_none()
+                && task.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && !roles.contains(&ColumnRole::Seq)
+                && let Some(m) = numbering::marker(&task.text)
+                && m.kind == MarkerKind::ArabicDot
+                && task.text.len() > m.len
+            {
+                seq = Some(m.number);
+                task.text.drain(..m.len);
+                task.marker = Some(m.text);
+            }
             // One units cell merged across the lead and supporting columns (a `colspan`, a
             // `gridSpan`: the grid repeats its text in both) is one cell, read once by its own
             // role words or marks; without any, its units lead. No unit both leads and supports.
