@@ -1056,3 +1056,27 @@ fn a_bracket_of_unit_names_on_the_line_under_a_heading_sentence_allocates_it() {
         ]
     );
 }
+
+#[test]
+fn units_that_carry_out_a_measure_by_a_bare_luoshi_support_its_lead() {
+    // `甲牵头，乙落实`: the units that carry the measure out where they are, as `负责落实` says.
+    let doc = parse_text(&notice(
+        "（一）发展文旅消费。【市文化旅游局牵头，各区人民政府落实】\n\n\
+         （二）推进社区养老。（市民政局负责，各区人民政府落实）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "发展文旅消费。",
+                (vec!["市文化旅游局"], vec!["各区人民政府"])
+            ),
+            (
+                2,
+                "推进社区养老。",
+                (vec!["市民政局"], vec!["各区人民政府"])
+            ),
+        ]
+    );
+}

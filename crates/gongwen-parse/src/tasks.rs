@@ -1999,6 +1999,10 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     {
         return Some((units, ClauseDuty::ByDuty));
     }
+    // `各区人民政府落实`: the same without 负责, said of nothing but units.
+    if let Some(units) = clause.strip_suffix("落实").filter(|u| is_unit_list(u)) {
+        return Some((units, ClauseDuty::ByDuty));
+    }
     if let Some(units) = clause.strip_suffix("负责") {
         if let Some(units) = units.strip_suffix("分工") {
             return Some((units, ClauseDuty::ByDuty));
