@@ -1196,3 +1196,17 @@ fn an_enclosed_plans_years_under_its_title_are_part_of_the_title() {
         Some("某某市城市更新行动方案")
     );
 }
+
+#[test]
+fn a_date_in_brackets_under_the_title_is_the_date_when_no_signature_dates_it() {
+    // Party and government 意见 published in the press print their date under the title.
+    let text = "中共某某省委　某某省人民政府\n关于全面推进乡村振兴加快农业农村现代化的实施意见\n（2021年3月15日）\n\n　　为深入贯彻落实党的十九届五中全会精神，现提出如下实施意见。\n　　一、总体要求\n　　（一）指导思想。\n";
+    let doc = parse_text(text);
+    assert_eq!(doc.notice.date.as_deref(), Some("2021-03-15"));
+    assert_eq!(doc.notice.date_text.as_deref(), Some("2021年3月15日"));
+    let n = round_trips(&doc);
+    assert_eq!(n.date.as_deref(), Some("2021-03-15"));
+    // A bracket that holds more than a date is not one.
+    let doc = parse_text(&text.replace("（2021年3月15日）", "（2021年3月15日起施行）"));
+    assert_eq!(doc.notice.date, None);
+}

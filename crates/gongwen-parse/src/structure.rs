@@ -1524,6 +1524,20 @@ pub fn build(mut input: Blocks) -> Document {
         None => (blocks.len(), blocks.len()),
     };
 
+    // `（2021年3月15日）` under the title: the date of a notice published without a signature
+    // (Party and government 意见 as the press prints them).
+    if b.doc.notice.title.is_some()
+        && b.doc.notice.date.is_none()
+        && b.doc.notice.date_text.is_none()
+        && let Some(Block::Para(p)) = blocks.get(k)
+        && let Some(inner) = p.text.strip_prefix('（').and_then(|t| t.strip_suffix('）'))
+        && let Some((0, (y, m, d))) = find_date(inner)
+        && is_real_date(y, m, d)
+    {
+        b.doc.notice.date = Some(iso_date(y, m, d));
+        b.doc.notice.date_text = Some(inner.to_string());
+    }
+
     // A regulation published on its own prints, in brackets under its title, the order that
     // made it: its date, its organ and its number fill what the text prints nowhere else.
     if b.doc.notice.title.is_some()
