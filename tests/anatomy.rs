@@ -1210,3 +1210,14 @@ fn a_date_in_brackets_under_the_title_is_the_date_when_no_signature_dates_it() {
     let doc = parse_text(&text.replace("（2021年3月15日）", "（2021年3月15日起施行）"));
     assert_eq!(doc.notice.date, None);
 }
+
+#[test]
+fn a_sentence_that_names_members_before_its_colon_is_no_addressee() {
+    let text = "某某市人民政府关于调整市政府组成人员的通知\n\n某府发〔2023〕2号\n\n决定增补以下同志为市政协委员：\n　　张某某、李某某。\n\n某某市人民政府\n2023年2月1日\n";
+    let doc = parse_text(text);
+    assert!(
+        doc.notice.addressees.is_empty(),
+        "{:?}",
+        doc.notice.addressees
+    );
+}

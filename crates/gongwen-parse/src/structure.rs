@@ -274,8 +274,7 @@ pub(crate) const ORGAN_SUFFIXES: &[&str] = &[
 /// recipients (`有关单位`, `各直属机构`, `各军兵种`).
 const ADDRESSEE_ENDINGS: &[&str] = &[
     "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
-    "战区", "军区", "部委", "同志", "成员", "委员", "代表", "乡镇", "街道", "妇联", "残联", "侨联",
-    "文联", "科协",
+    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道", "妇联", "残联", "侨联", "文联", "科协",
 ];
 
 /// Places a 主送机关 names collectively by their level alone (`各县（市、区）`, `各镇（街道）`).
@@ -547,6 +546,9 @@ fn is_addressee_line(s: &str) -> bool {
                 !item.is_empty()
                     && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
                         || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e))
+                        // `王某某委员`, `李某某等5位代表`: a deputy or member answered by name
+                        // (short, so that `决定增补以下同志为市政协委员` is no addressee).
+                        || (char_len(item) <= 10 && (item.ends_with("委员") || item.ends_with("代表")))
                         || item.strip_prefix('各').is_some_and(|place| {
                             (1..=3).contains(&char_len(place)) && place.ends_with(PLACE_LEVELS)
                         }))
