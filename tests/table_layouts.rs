@@ -1105,3 +1105,32 @@ fn a_table_without_a_number_column_numbers_its_tasks_in_their_text() {
         ]
     );
 }
+
+#[test]
+fn a_numbered_row_whose_group_cell_is_empty_sits_under_the_group_above() {
+    // A text export of a table whose 领域 cells were merged down: the group is printed on the
+    // first row only, and each row keeps its own number.
+    let doc = gongwen_parse::parse_text(
+        "附件\n\n某某市营商环境重点任务清单\n\n序号\t领域\t重点任务\t责任单位\t完成时限\n\
+         1\t开办企业\t实行企业开办“一网通办”\t市市场监管局\t2023年6月\n\
+         2\t\t推行电子营业执照应用\t市市场监管局\t2023年12月\n\
+         3\t办理建筑许可\t推行分阶段施工许可\t市住建局\t2023年9月\n\
+         二、要素保障\n\
+         4\t\t低压小微企业接电“零投资”\t国网某某供电公司\t2023年6月\n",
+    );
+    let got: Vec<(u32, Vec<&str>)> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.group.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, vec!["开办企业"]),
+            (2, vec!["开办企业"]),
+            (3, vec!["办理建筑许可"]),
+            // Not across a group row.
+            (4, vec!["二、要素保障"]),
+        ]
+    );
+}

@@ -1324,7 +1324,16 @@ impl TableRead {
             // the row above: it shares that number rather than taking the next.
             let under_merged_number =
                 unnumbered && group_cols.is_empty() && *last_printed && !task.text.is_empty();
-            if merged_above {
+            // A numbered task whose group cells are all empty under a task that had them: the
+            // group was merged down over it (a text or sheet export prints it once).
+            // Not across a group row: the task above must sit in the same group.
+            let group_merged_down = !group_cols.is_empty()
+                && group_cols.iter().all(String::is_empty)
+                && last_group_cols.iter().any(|g| !g.is_empty())
+                && out.last().is_some_and(|p| {
+                    p.origin == TaskOrigin::Table && p.group.starts_with(&groups.path())
+                });
+            if merged_above || group_merged_down {
                 group_cols.clone_from(last_group_cols);
             }
             if (merged_above || under_merged_number)
