@@ -1088,6 +1088,15 @@ fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
             vec!["各市民政局、教育局、公安局、妇联"],
         ),
         ("团市委，市妇联，市科协", vec!["团市委", "市妇联", "市科协"]),
+        // Development zones the same notice goes to as to the districts.
+        (
+            "各区县（自治县）、两江新区、西部科学城重庆高新区、万盛经开区",
+            vec!["各区县（自治县）、两江新区、西部科学城重庆高新区、万盛经开区"],
+        ),
+        (
+            "各县（区），某某经济技术开发区，某某工业园区",
+            vec!["各县（区）", "某某经济技术开发区", "某某工业园区"],
+        ),
     ] {
         let doc = parse_text(&letter(to));
         assert_eq!(round_trips(&doc).addressees, want, "{to}");
