@@ -1080,3 +1080,27 @@ fn units_that_carry_out_a_measure_by_a_bare_luoshi_support_its_lead() {
         ]
     );
 }
+
+#[test]
+fn development_zones_are_units_of_a_bare_allocation_bracket() {
+    // `（西部科学城某某高新区、两江新区）`: zones allocated a measure as organs are.
+    let doc = parse_text(&notice(
+        "（一）建设科学城。完善配套设施。（西部科学城某某高新区、两江新区）\n\n\
+         （二）建设产业园。引进龙头企业。（某某经开区、某某工业园区）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "建设科学城。完善配套设施。",
+                (vec!["西部科学城某某高新区", "两江新区"], vec![])
+            ),
+            (
+                2,
+                "建设产业园。引进龙头企业。",
+                (vec!["某某经开区", "某某工业园区"], vec![])
+            ),
+        ]
+    );
+}

@@ -241,6 +241,14 @@ const UNIT_ENDINGS: &[&str] = &[
     "站",
     "社",
     "机构",
+    // Development zones allocated measures as organs are: 两江新区, 某某经开区, 某某工业园区.
+    "新区",
+    "开发区",
+    "经开区",
+    "高新区",
+    "园区",
+    "示范区",
+    "试验区",
     // People's organisations: 市妇联, 县残联, 市科协, 市工商联.
     "妇联",
     "残联",
