@@ -1104,3 +1104,23 @@ fn development_zones_are_units_of_a_bare_allocation_bracket() {
         ]
     );
 }
+
+#[test]
+fn units_that_guide_a_measure_support_it() {
+    // `甲负责，乙、丙指导`: the guiding units support those who carry the measure.
+    let doc = parse_text(&notice(
+        "（一）繁荣夜间经济。（各区人民政府负责，市商务局、市文化旅游局指导）\n\n\
+         （二）规范夜市管理。（市城管局牵头，加强指导）",
+    ));
+    let rows = numbered_texts_and_units(&doc);
+    assert_eq!(
+        rows[0],
+        (
+            1,
+            "繁荣夜间经济。",
+            (vec!["各区人民政府"], vec!["市商务局", "市文化旅游局"])
+        )
+    );
+    // Words that are no units before 指导 name no unit.
+    assert_eq!(rows[1].2, (vec!["市城管局"], vec![]));
+}

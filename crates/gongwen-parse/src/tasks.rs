@@ -2020,6 +2020,10 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     if let Some(units) = clause.strip_suffix("落实").filter(|u| is_unit_list(u)) {
         return Some((units, ClauseDuty::ByDuty));
     }
+    // `市商务局指导`: units that guide those who carry the measure out support them.
+    if let Some(units) = clause.strip_suffix("指导").filter(|u| is_unit_list(u)) {
+        return Some((units, ClauseDuty::Support));
+    }
     if let Some(units) = clause.strip_suffix("负责") {
         if let Some(units) = units.strip_suffix("分工") {
             return Some((units, ClauseDuty::ByDuty));
