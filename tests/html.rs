@@ -1003,3 +1003,25 @@ fn a_joint_signature_table_with_the_date_printed_under_it_is_the_signature() {
     assert_eq!(d.notice.signature.as_deref(), Some("某省教育厅"));
     assert_eq!(d.parts.iter().map(|p| p.tables.len()).sum::<usize>(), 1);
 }
+
+#[test]
+fn an_article_that_opens_at_its_addressees_takes_its_title_from_the_page_head() {
+    // No title and no number in the article: the page's `<title>` names the notice.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于公布2023年市级重点建设项目的通知_市政府文件_某某市人民政府门户网站</title></head><body>\n\
+         <div class=\"nav\">首页 &gt; 政务公开 &gt; 市政府文件</div>\n\
+         <div class=\"article-body\"><p>各区县人民政府，市政府各部门：</p>\n\
+         <p>经研究，现将2023年市级重点建设项目名单予以公布，请认真抓好组织实施。</p>\n\
+         <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2023年3月2日</p>\n\
+         </div></body></html>",
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某市人民政府关于公布2023年市级重点建设项目的通知")
+    );
+    assert_eq!(d.notice.addressees, ["各区县人民政府", "市政府各部门"]);
+    assert_eq!(
+        d.notice.body,
+        ["经研究，现将2023年市级重点建设项目名单予以公布，请认真抓好组织实施。"]
+    );
+}

@@ -560,7 +560,7 @@ fn is_title_line(s: &str) -> bool {
 /// A 主送机关 line: recipients separated by `，` and ending in `：`, each recipient the name of an
 /// organ or a collective (`各省、自治区、直辖市人民政府`, `有关单位`). A sentence that happens to end
 /// in `：` (`为深入推进……，国务院决定：`) is not one.
-fn is_addressee_line(s: &str) -> bool {
+pub(crate) fn is_addressee_line(s: &str) -> bool {
     let Some(list) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
         return false;
     };
