@@ -1124,3 +1124,23 @@ fn units_that_guide_a_measure_support_it() {
     // Words that are no units before 指导 name no unit.
     assert_eq!(rows[1].2, (vec!["市城管局"], vec![]));
 }
+
+#[test]
+fn a_unit_named_before_etc_and_a_collective_of_a_level_keeps_its_name() {
+    // `甲等省直有关部门`: the collective after 等 is no part of the unit's name.
+    let doc = parse_text(&notice(
+        "（一）建设产业园区。完善配套设施。（责任单位：省发展改革委等省直有关部门）\n\n\
+         （二）引进龙头企业。（省商务厅牵头，省财政厅等省级相关单位配合）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "建设产业园区。完善配套设施。",
+                (vec!["省发展改革委"], vec![])
+            ),
+            (2, "引进龙头企业。", (vec!["省商务厅"], vec!["省财政厅"])),
+        ]
+    );
+}

@@ -785,6 +785,16 @@ fn without_etc_collective(piece: &str) -> &str {
     .iter()
     .find_map(|etc| piece.strip_suffix(etc))
     .filter(|name| name.chars().count() >= 2)
+    // `甲等省直有关部门`, `甲等市级相关单位`: a collective named by its level after 等.
+    .or_else(|| {
+        let (name, collective) = piece.rsplit_once('等')?;
+        (name.chars().count() >= 2
+            && collective.chars().count() <= 10
+            && ["有关部门", "相关部门", "有关单位", "相关单位"]
+                .iter()
+                .any(|c| collective.ends_with(c)))
+        .then_some(name)
+    })
     .unwrap_or(piece)
 }
 
