@@ -1044,6 +1044,8 @@ fn a_number_printed_with_a_label_or_with_the_pages_byline_is_still_the_number() 
         "某政发〔2023〕3号 2023年5月12日",
         "文号：某政发〔2023〕3号",
         "发文字号：某政发〔2023〕3号　来源：省政府办公厅",
+        "发布时间：2023-05-20　文号：某政发〔2023〕3号",
+        "来源：省政府办公厅　发文字号：某政发〔2023〕3号　字号：大 中 小",
     ] {
         let doc = parse_text(&format!(
             "某某省人民政府关于加快推进新型工业化的实施意见\n{line}\n{body}"

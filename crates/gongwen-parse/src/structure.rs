@@ -2047,6 +2047,12 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`): page
         // furniture, not the notice.
         if !title_lines.is_empty() && is_byline(&p.text) {
+            // The number among the byline's fields (`发布时间：… 文号：某政〔2023〕3号`).
+            if b.doc.notice.doc_number.is_none()
+                && let Some(at) = p.text.find("发文字号").or_else(|| p.text.find("文号"))
+            {
+                b.doc.notice.doc_number = number_with_furniture(&p.text[at..]);
+            }
             k += 1;
             continue;
         }
