@@ -1025,3 +1025,15 @@ fn an_article_that_opens_at_its_addressees_takes_its_title_from_the_page_head() 
         ["经研究，现将2023年市级重点建设项目名单予以公布，请认真抓好组织实施。"]
     );
 }
+
+#[test]
+fn a_page_of_site_chrome_alone_has_no_title() {
+    // The menu and footer of a page whose article is missing: no line of them is a title.
+    let d = html(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>某某市人民政府</title></head><body>\n\
+         <div class=\"top\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk\">政务公开</a></li><li><a href=\"/bsfw\">办事服务</a></li></ul></div>\n\
+         <div class=\"footer\"><p>主办单位：某某市人民政府办公室</p></div>\n\
+         </body></html>",
+    );
+    assert_eq!(d.notice.title, None);
+}

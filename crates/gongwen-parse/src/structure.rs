@@ -548,6 +548,9 @@ fn is_organ_line(s: &str) -> bool {
 fn is_title_line(s: &str) -> bool {
     let n = char_len(s);
     (2..=80).contains(&n)
+        // A site's menu or breadcrumb (`首页 政务公开 办事服务`, `当前位置：首页`): no title.
+        && !s.starts_with("首页")
+        && !s.starts_with("当前位置")
         && !s.ends_with(['。', '；', '：', '，'])
         && !numbering::has_marker(s)
         && find_date(s).is_none()
