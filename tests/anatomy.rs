@@ -1058,3 +1058,202 @@ fn a_regulation_published_on_its_own_takes_its_order_from_the_line_under_its_tit
         assert_eq!(doc.notice.date, None, "{note}");
     }
 }
+
+#[test]
+fn a_number_printed_with_a_label_or_with_the_pages_byline_is_still_the_number() {
+    // Web pages print the number under the title with its label, or with the byline or the date
+    // on the same line; the addressees under it are read as under a bare number.
+    let body = "各市人民政府，省政府各部门：\n为加快推进新型工业化，提出如下实施意见。\n一、推动制造业高端化发展\n某某省人民政府\n2023年5月12日\n";
+    for line in [
+        "某政发〔2023〕3号　　发布时间：2023-05-20",
+        "某政发〔2023〕3号 2023年5月12日",
+        "文号：某政发〔2023〕3号",
+        "发文字号：某政发〔2023〕3号　来源：省政府办公厅",
+        "发布时间：2023-05-20　文号：某政发〔2023〕3号",
+        "来源：省政府办公厅　发文字号：某政发〔2023〕3号　字号：大 中 小",
+    ] {
+        let doc = parse_text(&format!(
+            "某某省人民政府关于加快推进新型工业化的实施意见\n{line}\n{body}"
+        ));
+        let n = round_trips(&doc);
+        let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+        assert_eq!(number, Some("某政发〔2023〕3号"), "{line}");
+        assert_eq!(n.addressees, ["各市人民政府", "省政府各部门"], "{line}");
+        assert!(
+            !all_paragraphs(&doc).iter().any(|p| p.contains("某政发")),
+            "{line}"
+        );
+    }
+    // A sentence that cites a number is no number line.
+    let doc = parse_text(&format!(
+        "某某省人民政府关于加快推进新型工业化的实施意见\n某政发〔2023〕3号文件精神如下\n{body}"
+    ));
+    assert_eq!(doc.notice.doc_number, None);
+}
+
+#[test]
+fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
+    // County and district notices go to towns and streets (`各镇（街道）`, `各乡镇、街道`) and
+    // to people's organisations (`市妇联`), which end as no organ's name ends.
+    let letter = |to: &str| {
+        format!(
+            "关于进一步加强农村留守儿童关爱保护工作的通知\n\n某民发〔2022〕30号\n\n{to}：\n　　为贯彻落实国家有关部署要求，现通知如下：\n一、摸清底数。\n某某县民政局\n2022年8月15日\n"
+        )
+    };
+    for (to, want) in [
+        (
+            "各镇（街道），区直各部门",
+            vec!["各镇（街道）", "区直各部门"],
+        ),
+        (
+            "各乡镇、街道，县直各单位",
+            vec!["各乡镇、街道", "县直各单位"],
+        ),
+        ("各县（市、区）", vec!["各县（市、区）"]),
+        (
+            "各市民政局、教育局、公安局、妇联",
+            vec!["各市民政局、教育局、公安局、妇联"],
+        ),
+        ("团市委，市妇联，市科协", vec!["团市委", "市妇联", "市科协"]),
+        // Development zones the same notice goes to as to the districts.
+        (
+            "各区县（自治县）、两江新区、西部科学城重庆高新区、万盛经开区",
+            vec!["各区县（自治县）、两江新区、西部科学城重庆高新区、万盛经开区"],
+        ),
+        (
+            "各县（区），某某经济技术开发区，某某工业园区",
+            vec!["各县（区）", "某某经济技术开发区", "某某工业园区"],
+        ),
+    ] {
+        let doc = parse_text(&letter(to));
+        assert_eq!(round_trips(&doc).addressees, want, "{to}");
+        assert!(
+            !all_paragraphs(&doc).iter().any(|p| p.starts_with(want[0])),
+            "{to}"
+        );
+    }
+}
+
+#[test]
+fn a_title_broken_before_its_de_and_form_is_read_whole() {
+    // The layout breaks the title before `的通知`: the first line ends as a title (`方案`) but
+    // the second is the end of it, not the start of the body.
+    let text = "某某市人民政府关于印发某某市加快推进海洋经济高质量发展三年行动方案\n的通知\n某府〔2023〕88号\n各区人民政府，市直各委、办、局：\n　　现将《某某市加快推进海洋经济高质量发展三年行动方案》印发给你们，请认真组织实施。\n某某市人民政府\n2023年4月25日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某市人民政府关于印发某某市加快推进海洋经济高质量发展三年行动方案的通知")
+    );
+    let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+    assert_eq!(number, Some("某府〔2023〕88号"));
+    assert_eq!(n.addressees, ["各区人民政府", "市直各委、办、局"]);
+}
+
+#[test]
+fn numbered_files_listed_as_attachments_keep_their_number_apart() {
+    // A page lists its attachments as links to files, numbered: `附件：1.X.docx` / `2.Y.xlsx`.
+    let text = "某某省人民政府办公厅关于做好2023年春节期间有关工作的通知\n某政办电〔2023〕1号\n各市人民政府，省政府各部门：\n现就有关工作通知如下：\n一、切实保障节日市场供应。\n附件：1.春节期间值班安排表.docx\n　　　2.重点保供企业名单.xlsx\n某某省人民政府办公厅\n2023年1月9日\n";
+    let doc = parse_text(text);
+    let listed: Vec<(Option<u32>, &str)> = doc
+        .notice
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            (Some(1), "春节期间值班安排表.docx"),
+            (Some(2), "重点保供企业名单.xlsx")
+        ]
+    );
+    // A file whose name starts with a year's digits and a point keeps them.
+    let doc = parse_text(&text.replace(
+        "附件：1.春节期间值班安排表.docx\n　　　2.重点保供企业名单.xlsx",
+        "附件：2023.xlsx",
+    ));
+    let titles: Vec<&str> = doc
+        .notice
+        .attachments
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles, ["2023.xlsx"]);
+}
+
+#[test]
+fn a_title_line_that_opens_with_its_years_in_brackets_continues_the_title() {
+    // `…发展规划` / `（2021—2025年）的通知`: the bracket is the plan's years, not a note.
+    let text = "某某省人民政府关于印发某某省“十四五”数字经济发展规划\n（2021—2025年）的通知\n\n某政发〔2022〕7号\n\n各市、县人民政府，省政府各部门：\n　　现将《某某省“十四五”数字经济发展规划（2021—2025年）》印发给你们，请认真贯彻执行。\n\n某某省人民政府\n2022年2月10日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某省人民政府关于印发某某省“十四五”数字经济发展规划（2021—2025年）的通知")
+    );
+    let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+    assert_eq!(number, Some("某政发〔2022〕7号"));
+    assert_eq!(n.addressees, ["各市、县人民政府", "省政府各部门"]);
+}
+
+#[test]
+fn a_reply_to_a_deputy_or_member_is_addressed_to_them() {
+    // The answers to 人大代表 建议 and 政协委员 提案 go to the person.
+    for to in ["王某某委员", "李某某代表", "张某某等5位代表"] {
+        let text = format!(
+            "某某省交通运输厅关于对省政协十三届一次会议第0123号提案的答复函\n\n某交函〔2023〕156号\n\n{to}：\n　　您提出的《关于加快推进农村公路建设的提案》收悉。现答复如下：\n　　一、关于加大农村公路建设投入\n　　近年来，我厅积极争取资金支持。\n\n某某省交通运输厅\n2023年6月20日\n"
+        );
+        let doc = parse_text(&text);
+        assert_eq!(round_trips(&doc).addressees, [to], "{to}");
+    }
+}
+
+#[test]
+fn an_enclosed_plans_years_under_its_title_are_part_of_the_title() {
+    let text = |years: &str| {
+        format!(
+            "某某市人民政府办公室关于印发某某市城市更新行动方案的通知\n\n某府办发〔2023〕22号\n\n各区人民政府，市政府各部门：\n　　《某某市城市更新行动方案》已经市政府同意，现印发给你们，请认真组织实施。\n\n某某市人民政府办公室\n2023年3月1日\n\n某某市城市更新行动方案\n{years}\n\n　　一、总体要求\n　　到2025年，完成城镇老旧小区改造500个。\n"
+        )
+    };
+    for years in ["（2023—2025年）", "（试行）", "（2023年修订）"] {
+        let doc = parse_text(&text(years));
+        let part = doc.parts.first().expect("the plan");
+        assert_eq!(
+            part.title.as_deref(),
+            Some(format!("某某市城市更新行动方案{years}").as_str()),
+            "{years}"
+        );
+        assert!(part.preamble.is_empty(), "{years}: {:?}", part.preamble);
+        assert_eq!(part.sections.len(), 1, "{years}");
+    }
+    // A note under the title is not part of it.
+    let doc = parse_text(&text("（此件公开发布）"));
+    assert_eq!(
+        doc.parts.first().and_then(|p| p.title.as_deref()),
+        Some("某某市城市更新行动方案")
+    );
+}
+
+#[test]
+fn a_date_in_brackets_under_the_title_is_the_date_when_no_signature_dates_it() {
+    // Party and government 意见 published in the press print their date under the title.
+    let text = "中共某某省委　某某省人民政府\n关于全面推进乡村振兴加快农业农村现代化的实施意见\n（2021年3月15日）\n\n　　为深入贯彻落实党的十九届五中全会精神，现提出如下实施意见。\n　　一、总体要求\n　　（一）指导思想。\n";
+    let doc = parse_text(text);
+    assert_eq!(doc.notice.date.as_deref(), Some("2021-03-15"));
+    assert_eq!(doc.notice.date_text.as_deref(), Some("2021年3月15日"));
+    let n = round_trips(&doc);
+    assert_eq!(n.date.as_deref(), Some("2021-03-15"));
+    // A bracket that holds more than a date is not one.
+    let doc = parse_text(&text.replace("（2021年3月15日）", "（2021年3月15日起施行）"));
+    assert_eq!(doc.notice.date, None);
+}
+
+#[test]
+fn a_sentence_that_names_members_before_its_colon_is_no_addressee() {
+    let text = "某某市人民政府关于调整市政府组成人员的通知\n\n某府发〔2023〕2号\n\n决定增补以下同志为市政协委员：\n　　张某某、李某某。\n\n某某市人民政府\n2023年2月1日\n";
+    let doc = parse_text(text);
+    assert!(
+        doc.notice.addressees.is_empty(),
+        "{:?}",
+        doc.notice.addressees
+    );
+}

@@ -942,3 +942,98 @@ fn labels_printed_in_square_brackets_are_read_as_metadata() {
     );
     assert_eq!(d.notice.addressees, ["各区县人民政府", "市政府各部门"]);
 }
+
+#[test]
+fn a_disclosure_table_with_name_and_category_labels_is_read_as_metadata() {
+    // `名称` and `分类` without colons (Guangdong's templates), the name across three cells: the
+    // table is metadata, and its 文号 and name are the notice's when the article prints neither.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"><title>某市人民政府关于印发某市促进工业经济稳增长若干措施的通知</title></head><body>\n\
+         <table class=\"xxgk\"><tr><th>索引号</th><td>007024632/2023-00045</td><th>分类</th><td>工业</td></tr>\n\
+         <tr><th>发布机构</th><td>某市人民政府</td><th>成文日期</th><td>2023-02-20</td></tr>\n\
+         <tr><th>名称</th><td colspan=\"3\">某市人民政府关于印发某市促进工业经济稳增长若干措施的通知</td></tr>\n\
+         <tr><th>文号</th><td>某府〔2023〕4号</td><th>发布日期</th><td>2023-02-24</td></tr></table>\n\
+         <div class=\"article\"><p>各区人民政府，市有关单位：</p>\n\
+         <p>现将《某市促进工业经济稳增长若干措施》印发给你们，请认真组织实施。</p>\n\
+         <p style=\"text-align:right\">某市人民政府</p><p style=\"text-align:right\">2023年2月20日</p>\n\
+         </div></body></html>",
+    );
+    let m = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(m.doc_number.as_deref(), Some("某府〔2023〕4号"));
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某府〔2023〕4号")
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某市人民政府关于印发某市促进工业经济稳增长若干措施的通知")
+    );
+    assert_eq!(d.notice.addressees, ["各区人民政府", "市有关单位"]);
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+}
+
+#[test]
+fn a_joint_signature_table_with_the_date_printed_under_it_is_the_signature() {
+    // The organs side by side in a borderless table, the date in a paragraph under it.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+         <p>某省教育厅 某省财政厅关于做好2023年特岗计划实施工作的通知</p>\n\
+         <p>某教师〔2023〕5号</p>\n<p>各市（州）教育局、财政局：</p>\n\
+         <p>现就做好2023年特岗计划实施工作通知如下：</p>\n<p>一、设岗范围。</p>\n\
+         <table width=\"100%\" border=\"0\"><tr><td>某省教育厅</td><td>某省财政厅</td></tr></table>\n\
+         <p style=\"text-align:right\">2023年4月20日</p>\n\
+         </div></body></html>",
+    );
+    assert_eq!(
+        d.notice.signature.as_deref(),
+        Some("某省教育厅、某省财政厅")
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2023-04-20"));
+    assert!(d.parts.iter().all(|p| p.tables.is_empty()));
+    // A table of organs with no date under it is a table.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+         <p>某省教育厅关于公布试点单位名单的通知</p>\n<p>各市（州）教育局：</p>\n\
+         <p>现将试点单位名单公布如下：</p>\n\
+         <table border=\"1\"><tr><td>某市教育局</td><td>某县教育局</td></tr></table>\n\
+         <p>请各试点单位认真组织实施。</p>\n\
+         <p style=\"text-align:right\">某省教育厅</p><p style=\"text-align:right\">2023年4月20日</p>\n\
+         </div></body></html>",
+    );
+    assert_eq!(d.notice.signature.as_deref(), Some("某省教育厅"));
+    assert_eq!(d.parts.iter().map(|p| p.tables.len()).sum::<usize>(), 1);
+}
+
+#[test]
+fn an_article_that_opens_at_its_addressees_takes_its_title_from_the_page_head() {
+    // No title and no number in the article: the page's `<title>` names the notice.
+    let d = html(
+        "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于公布2023年市级重点建设项目的通知_市政府文件_某某市人民政府门户网站</title></head><body>\n\
+         <div class=\"nav\">首页 &gt; 政务公开 &gt; 市政府文件</div>\n\
+         <div class=\"article-body\"><p>各区县人民政府，市政府各部门：</p>\n\
+         <p>经研究，现将2023年市级重点建设项目名单予以公布，请认真抓好组织实施。</p>\n\
+         <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2023年3月2日</p>\n\
+         </div></body></html>",
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某市人民政府关于公布2023年市级重点建设项目的通知")
+    );
+    assert_eq!(d.notice.addressees, ["各区县人民政府", "市政府各部门"]);
+    assert_eq!(
+        d.notice.body,
+        ["经研究，现将2023年市级重点建设项目名单予以公布，请认真抓好组织实施。"]
+    );
+}
+
+#[test]
+fn a_page_of_site_chrome_alone_has_no_title() {
+    // The menu and footer of a page whose article is missing: no line of them is a title.
+    let d = html(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>某某市人民政府</title></head><body>\n\
+         <div class=\"top\"><ul><li><a href=\"/\">首页</a></li><li><a href=\"/zwgk\">政务公开</a></li><li><a href=\"/bsfw\">办事服务</a></li></ul></div>\n\
+         <div class=\"footer\"><p>主办单位：某某市人民政府办公室</p></div>\n\
+         </body></html>",
+    );
+    assert_eq!(d.notice.title, None);
+}

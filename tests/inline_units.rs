@@ -973,3 +973,174 @@ fn an_allocation_attachment_that_allocates_in_words_is_no_lost_table() {
         codes(&lost)
     );
 }
+
+#[test]
+fn a_lead_introduced_by_you_keeps_the_word_out_of_its_name() {
+    // `由甲牵头，乙配合`: the preposition is no part of the lead's name, in brackets or not.
+    let doc = parse_text(&notice(
+        "（一）新建高标准农田20万亩。由市农业农村局牵头，市财政局、市自然资源局配合。\n\n\
+         （二）推进农村改厕。（由市农业农村局牵头，市卫生健康委配合）\n\n\
+         （三）整治人居环境。（由各区人民政府负责）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "新建高标准农田20万亩。",
+                (vec!["市农业农村局"], vec!["市财政局", "市自然资源局"])
+            ),
+            (
+                2,
+                "推进农村改厕。",
+                (vec!["市农业农村局"], vec!["市卫生健康委"])
+            ),
+            (3, "整治人居环境。", (vec!["各区人民政府"], vec![])),
+        ]
+    );
+}
+
+#[test]
+fn units_joined_by_ji_or_he_are_each_a_unit() {
+    // `甲、乙及各地区按职责分工负责`: 及 and 和 join two units as 、 does; a name that holds 和
+    // (`工业和信息化部`, `住房和城乡建设局`) stays whole.
+    let doc = parse_text(&notice(
+        "（一）实施市场准入负面清单。（国家发展改革委、商务部及各地区按职责分工负责）\n\n\
+         （二）优化工业产品管理。（工业和信息化部牵头，市场监管总局和各地区配合）\n\n\
+         （三）推进老旧小区改造。（责任单位：市住房和城乡建设局及各区人民政府）\n\n\
+         （四）规范涉企收费。（自然资源和规划局、文化和旅游部按职责分工负责）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "实施市场准入负面清单。",
+                (vec!["国家发展改革委", "商务部", "各地区"], vec![])
+            ),
+            (
+                2,
+                "优化工业产品管理。",
+                (vec!["工业和信息化部"], vec!["市场监管总局", "各地区"])
+            ),
+            (
+                3,
+                "推进老旧小区改造。",
+                (vec!["市住房和城乡建设局", "各区人民政府"], vec![])
+            ),
+            (
+                4,
+                "规范涉企收费。",
+                (vec!["自然资源和规划局", "文化和旅游部"], vec![])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_bracket_of_unit_names_on_the_line_under_a_heading_sentence_allocates_it() {
+    // The measure is its heading sentence; the bracket of names stands on the next line.
+    let doc = parse_text(&notice(
+        "1．粮食播种面积稳定在500万亩以上。\n（市农业农村局、各县区人民政府）\n\n\
+         2．新建高标准农田20万亩。\n（市农业农村局）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "粮食播种面积稳定在500万亩以上。",
+                (vec!["市农业农村局", "各县区人民政府"], vec![])
+            ),
+            (2, "新建高标准农田20万亩。", (vec!["市农业农村局"], vec![])),
+        ]
+    );
+}
+
+#[test]
+fn units_that_carry_out_a_measure_by_a_bare_luoshi_support_its_lead() {
+    // `甲牵头，乙落实`: the units that carry the measure out where they are, as `负责落实` says.
+    let doc = parse_text(&notice(
+        "（一）发展文旅消费。【市文化旅游局牵头，各区人民政府落实】\n\n\
+         （二）推进社区养老。（市民政局负责，各区人民政府落实）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "发展文旅消费。",
+                (vec!["市文化旅游局"], vec!["各区人民政府"])
+            ),
+            (
+                2,
+                "推进社区养老。",
+                (vec!["市民政局"], vec!["各区人民政府"])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn development_zones_are_units_of_a_bare_allocation_bracket() {
+    // `（西部科学城某某高新区、两江新区）`: zones allocated a measure as organs are.
+    let doc = parse_text(&notice(
+        "（一）建设科学城。完善配套设施。（西部科学城某某高新区、两江新区）\n\n\
+         （二）建设产业园。引进龙头企业。（某某经开区、某某工业园区）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "建设科学城。完善配套设施。",
+                (vec!["西部科学城某某高新区", "两江新区"], vec![])
+            ),
+            (
+                2,
+                "建设产业园。引进龙头企业。",
+                (vec!["某某经开区", "某某工业园区"], vec![])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn units_that_guide_a_measure_support_it() {
+    // `甲负责，乙、丙指导`: the guiding units support those who carry the measure.
+    let doc = parse_text(&notice(
+        "（一）繁荣夜间经济。（各区人民政府负责，市商务局、市文化旅游局指导）\n\n\
+         （二）规范夜市管理。（市城管局牵头，加强指导）",
+    ));
+    let rows = numbered_texts_and_units(&doc);
+    assert_eq!(
+        rows[0],
+        (
+            1,
+            "繁荣夜间经济。",
+            (vec!["各区人民政府"], vec!["市商务局", "市文化旅游局"])
+        )
+    );
+    // Words that are no units before 指导 name no unit.
+    assert_eq!(rows[1].2, (vec!["市城管局"], vec![]));
+}
+
+#[test]
+fn a_unit_named_before_etc_and_a_collective_of_a_level_keeps_its_name() {
+    // `甲等省直有关部门`: the collective after 等 is no part of the unit's name.
+    let doc = parse_text(&notice(
+        "（一）建设产业园区。完善配套设施。（责任单位：省发展改革委等省直有关部门）\n\n\
+         （二）引进龙头企业。（省商务厅牵头，省财政厅等省级相关单位配合）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "建设产业园区。完善配套设施。",
+                (vec!["省发展改革委"], vec![])
+            ),
+            (2, "引进龙头企业。", (vec!["省商务厅"], vec!["省财政厅"])),
+        ]
+    );
+}

@@ -1073,3 +1073,64 @@ fn level_columns_under_a_header_of_two_rows_group_the_tasks() {
         ]
     );
 }
+
+#[test]
+fn a_table_without_a_number_column_numbers_its_tasks_in_their_text() {
+    // `1.全年实施……` in the task column: the number is the task's, apart from its words.
+    let doc = gongwen_parse::parse(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\n\
+         <p>附件</p><p>2023年市政府工作报告重点任务分解表</p>\n<table>\n\
+         <tr><td>任务</td><td>牵头单位</td><td>责任单位</td></tr>\n\
+         <tr><td colspan=\"3\">（一）坚定不移扩大有效投资</td></tr>\n\
+         <tr><td>1.全年实施重点项目500个以上。</td><td>市发展改革委</td><td>各县（市、区）政府</td></tr>\n\
+         <tr><td>2.新开工亿元以上项目100个。</td><td>市发展改革委</td><td>各县（市、区）政府</td></tr>\n\
+         <tr><td colspan=\"3\">（二）全力促进消费回暖</td></tr>\n\
+         <tr><td>5.举办各类促消费活动100场以上。</td><td>市商务局</td><td>市财政局</td></tr>\n\
+         </table></div></body></html>"
+            .as_bytes(),
+        &gongwen_parse::Options::default(),
+    )
+    .expect("parses");
+    let got: Vec<(u32, Option<&str>, &str)> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.marker.as_deref(), t.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, Some("1."), "全年实施重点项目500个以上。"),
+            (2, Some("2."), "新开工亿元以上项目100个。"),
+            (5, Some("5."), "举办各类促消费活动100场以上。"),
+        ]
+    );
+}
+
+#[test]
+fn a_numbered_row_whose_group_cell_is_empty_sits_under_the_group_above() {
+    // A text export of a table whose 领域 cells were merged down: the group is printed on the
+    // first row only, and each row keeps its own number.
+    let doc = gongwen_parse::parse_text(
+        "附件\n\n某某市营商环境重点任务清单\n\n序号\t领域\t重点任务\t责任单位\t完成时限\n\
+         1\t开办企业\t实行企业开办“一网通办”\t市市场监管局\t2023年6月\n\
+         2\t\t推行电子营业执照应用\t市市场监管局\t2023年12月\n\
+         3\t办理建筑许可\t推行分阶段施工许可\t市住建局\t2023年9月\n\
+         二、要素保障\n\
+         4\t\t低压小微企业接电“零投资”\t国网某某供电公司\t2023年6月\n",
+    );
+    let got: Vec<(u32, Vec<&str>)> = doc
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.group.iter().map(String::as_str).collect()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, vec!["开办企业"]),
+            (2, vec!["开办企业"]),
+            (3, vec!["办理建筑许可"]),
+            // Not across a group row.
+            (4, vec!["二、要素保障"]),
+        ]
+    );
+}

@@ -273,9 +273,41 @@ pub(crate) const ORGAN_SUFFIXES: &[&str] = &[
 /// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`]: collective names of
 /// recipients (`有关单位`, `各直属机构`, `各军兵种`).
 const ADDRESSEE_ENDINGS: &[&str] = &[
-    "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
-    "战区", "军区", "部委", "同志", "成员",
+    "部门",
+    "单位",
+    "机构",
+    "机关",
+    "企业",
+    "学校",
+    "高校",
+    "院校",
+    "组织",
+    "团体",
+    "部队",
+    "兵种",
+    "战区",
+    "军区",
+    "部委",
+    "同志",
+    "成员",
+    "乡镇",
+    "新区",
+    "开发区",
+    "经开区",
+    "高新区",
+    "园区",
+    "示范区",
+    "试验区",
+    "街道",
+    "妇联",
+    "残联",
+    "侨联",
+    "文联",
+    "科协",
 ];
+
+/// Places a 主送机关 names collectively by their level alone (`各县（市、区）`, `各镇（街道）`).
+const PLACE_LEVELS: &[char] = &['省', '市', '县', '区', '州', '盟', '旗', '乡', '镇'];
 
 /// Titles of office holders who sign orders (令) and some decisions in person: `总理 李克强`.
 const SIGNER_TITLES: &[&str] = &[
@@ -516,6 +548,9 @@ fn is_organ_line(s: &str) -> bool {
 fn is_title_line(s: &str) -> bool {
     let n = char_len(s);
     (2..=80).contains(&n)
+        // A site's menu or breadcrumb (`首页 政务公开 办事服务`, `当前位置：首页`): no title.
+        && !s.starts_with("首页")
+        && !s.starts_with("当前位置")
         && !s.ends_with(['。', '；', '：', '，'])
         && !numbering::has_marker(s)
         && find_date(s).is_none()
@@ -528,7 +563,7 @@ fn is_title_line(s: &str) -> bool {
 /// A 主送机关 line: recipients separated by `，` and ending in `：`, each recipient the name of an
 /// organ or a collective (`各省、自治区、直辖市人民政府`, `有关单位`). A sentence that happens to end
 /// in `：` (`为深入推进……，国务院决定：`) is not one.
-fn is_addressee_line(s: &str) -> bool {
+pub(crate) fn is_addressee_line(s: &str) -> bool {
     let Some(list) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
         return false;
     };
@@ -542,7 +577,13 @@ fn is_addressee_line(s: &str) -> bool {
                 let item = strip_trailing_paren(item);
                 !item.is_empty()
                     && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
-                        || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e)))
+                        || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e))
+                        // `王某某委员`, `李某某等5位代表`: a deputy or member answered by name
+                        // (short, so that `决定增补以下同志为市政协委员` is no addressee).
+                        || (char_len(item) <= 10 && (item.ends_with("委员") || item.ends_with("代表")))
+                        || item.strip_prefix('各').is_some_and(|place| {
+                            (1..=3).contains(&char_len(place)) && place.ends_with(PLACE_LEVELS)
+                        }))
             })
 }
 
@@ -1171,6 +1212,14 @@ impl Builder {
                 None => (None, text.trim()),
             },
         };
+        // Files listed by number (`1.某某表.docx`): the number is the attachment's, not the
+        // file's.
+        let (index, name) = match list_item(name) {
+            Some((number, file)) if index.is_none() && is_file_name(file) => {
+                (number.parse().ok(), file.trim())
+            }
+            _ => (index, name),
+        };
         is_file_name(name).then_some((index, name))
     }
 
@@ -1535,6 +1584,20 @@ pub fn build(mut input: Blocks) -> Document {
         None => (blocks.len(), blocks.len()),
     };
 
+    // `（2021年3月15日）` under the title: the date of a notice published without a signature
+    // (Party and government 意见 as the press prints them).
+    if b.doc.notice.title.is_some()
+        && b.doc.notice.date.is_none()
+        && b.doc.notice.date_text.is_none()
+        && let Some(Block::Para(p)) = blocks.get(k)
+        && let Some(inner) = p.text.strip_prefix('（').and_then(|t| t.strip_suffix('）'))
+        && let Some((0, (y, m, d))) = find_date(inner)
+        && is_real_date(y, m, d)
+    {
+        b.doc.notice.date = Some(iso_date(y, m, d));
+        b.doc.notice.date_text = Some(inner.to_string());
+    }
+
     // A regulation published on its own prints, in brackets under its title, the order that
     // made it: its date, its organ and its number fill what the text prints nowhere else.
     if b.doc.notice.title.is_some()
@@ -1697,6 +1760,31 @@ fn is_byline(text: &str) -> bool {
         })
 }
 
+/// A 发文字号 a web page prints with its label (`文号：某政〔2023〕3号`) or with its byline or date
+/// after it on the line (`某政〔2023〕3号　发布时间：2023-05-20`, the spaces gone in
+/// normalization): the number, when the rest of the line is such furniture.
+fn number_with_furniture(text: &str) -> Option<DocNumber> {
+    let label = ["发文字号", "文号"]
+        .iter()
+        .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']));
+    let number = label.map_or(text, str::trim_start);
+    // The number's agency holds at most 12 characters, its year and serial at most 14.
+    for at in crate::normalize::char_offsets(number, '号').take_while(|&at| at <= 4 * 30) {
+        let end = at + '号'.len_utf8();
+        let Some(n) = parse_doc_number(&number[..end]) else {
+            continue;
+        };
+        let rest = number[end..].trim_start();
+        let furniture = if rest.is_empty() {
+            label.is_some()
+        } else {
+            is_byline(rest) || only_dates(rest)
+        };
+        return furniture.then_some(n);
+    }
+    None
+}
+
 /// Layout tables at the top of a document that hold parts of its head: 红头 templates set the
 /// 发文机关标志, the 发文字号 and 签发人, or the title in borderless tables. Each becomes its cells,
 /// one paragraph each in reading order, so the head is read as if printed without the table. A
@@ -1825,8 +1913,20 @@ fn unwrap_signature_tables(blocks: &mut Vec<Block>) {
                 break;
             }
         }
-        if other || organs.is_empty() || dates.is_empty() {
+        // The date may be printed under the table rather than in it.
+        let date_below =
+            || matches!(blocks.get(i + 1), Some(Block::Para(p)) if only_dates(&p.text));
+        if other || organs.is_empty() || (dates.is_empty() && !date_below()) {
             i += 1;
+            continue;
+        }
+        if dates.is_empty() {
+            let n = organs.len();
+            let paras = organs
+                .into_iter()
+                .map(|(text, line)| Block::Para(Para { text, line }));
+            blocks.splice(i..=i, paras);
+            i += n;
             continue;
         }
         let date_line = dates.first().map_or(t.line, |d| d.1);
@@ -1966,13 +2066,33 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             }
             break;
         }
-        // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`): page
-        // furniture, not the notice.
-        if !title_lines.is_empty() && is_byline(&p.text) {
+        if b.doc.notice.doc_number.is_none()
+            && let Some(n) = number_with_furniture(&p.text)
+        {
+            b.doc.notice.doc_number = Some(n);
             k += 1;
             continue;
         }
-        let headed = !title_lines.is_empty() || b.doc.notice.doc_number.is_some();
+        // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`): page
+        // furniture, not the notice.
+        if !title_lines.is_empty() && is_byline(&p.text) {
+            // The number among the byline's fields (`发布时间：… 文号：某政〔2023〕3号`).
+            if b.doc.notice.doc_number.is_none()
+                && let Some(at) = p.text.find("发文字号").or_else(|| p.text.find("文号"))
+            {
+                b.doc.notice.doc_number = number_with_furniture(&p.text[at..]);
+            }
+            k += 1;
+            continue;
+        }
+        // A page whose metadata table names the notice may start the article at its 主送机关.
+        let headed = !title_lines.is_empty()
+            || b.doc.notice.doc_number.is_some()
+            || b.doc
+                .source
+                .page
+                .as_ref()
+                .is_some_and(|m| m.title.is_some() || m.doc_number.is_some());
         if let Some((lines, text)) = headed.then(|| addressee_lines(&blocks[k..])).flatten() {
             let text = text.trim_end_matches(['：', ':']);
             b.doc.notice.addressees = split_top_level(text, ADDRESSEE_SEPARATORS)
@@ -1981,6 +2101,20 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 .collect();
             k += lines;
             break;
+        }
+        // `…发展规划` / `（2021—2025年）的通知`: the plan's years in brackets open the title's
+        // last line.
+        if !title_lines.is_empty()
+            && b.doc.notice.doc_number.is_none()
+            && let Some(rest) = p.text.strip_prefix('（')
+            && rest
+                .split_once('）')
+                .is_some_and(|(_, after)| after.starts_with('的') && ends_like_title(after))
+            && char_len(&p.text) <= 80
+        {
+            title_lines.push(p);
+            k += 1;
+            continue;
         }
         if is_title_line(&p.text) && !is_note(&p.text) {
             let organ = p.text.trim_end_matches("文件");
@@ -2006,9 +2140,12 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             } else {
                 // A title ends with its 文种; a second title-like line after a complete title with
                 // no 发文字号 between is not part of it unless the first line was only an issuer.
+                // A line that opens with `的` (`的通知`, `的实施意见`) ends the title above, which
+                // ended as a title only by chance (`…行动方案` / `的通知`).
                 let complete = title_lines
                     .last()
-                    .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text));
+                    .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text))
+                    && !p.text.starts_with('的');
                 // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`):
                 // the head names the issuer, and the number under it is the 发文字号.
                 if complete
@@ -2260,6 +2397,22 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
             }
             _ => break,
         }
+    }
+    // `某某行动方案` / `（2023—2025年）`, `（试行）`: the years or status on the line under it.
+    if let Some(Block::Para(q)) = rest.get(i)
+        && let Some(inner) = q.text.strip_prefix('（').and_then(|t| t.strip_suffix('）'))
+        && char_len(inner) <= 14
+        && !has_sentence_punct(inner)
+        && !is_note(&q.text)
+        // A date (`（2022年1月1日起施行）`) records the text's making, not its name.
+        && !inner.contains('日')
+        && (inner.contains('年')
+            || ["试行", "暂行", "修订", "稿", "版"]
+                .iter()
+                .any(|w| inner.ends_with(w)))
+    {
+        title.push_str(&q.text);
+        i += 1;
     }
     // As the notice's title: the spaces its layout set between words go.
     seg.title = Some(crate::normalize::close_word_spaces(&title).into_owned());

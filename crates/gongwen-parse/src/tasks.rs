@@ -241,6 +241,14 @@ const UNIT_ENDINGS: &[&str] = &[
     "站",
     "社",
     "机构",
+    // Development zones allocated measures as organs are: 两江新区, 某某经开区, 某某工业园区.
+    "新区",
+    "开发区",
+    "经开区",
+    "高新区",
+    "园区",
+    "示范区",
+    "试验区",
     // People's organisations: 市妇联, 县残联, 市科协, 市工商联.
     "妇联",
     "残联",
@@ -714,7 +722,8 @@ pub fn split_units(cell: &str) -> Vec<String> {
 }
 
 /// The units of a piece that joins names with `及`, `以及`, `和` or `与`, when every part is a
-/// unit's name ([`is_unit_name`]): `国家金融监督管理总局及有关部门`, `市公安局和市交通局等`.
+/// unit's name ([`is_unit_name`]) or, after the first, a collective (`各地区`):
+/// `国家金融监督管理总局及有关部门`, `市公安局和市交通局等`, `商务部及各地区`.
 /// Names that hold a conjunction themselves (`市住房和城乡建设委`, `市规划与自然资源局`) stay whole,
 /// as the words before it name no unit; so does what follows `及其` (`市场监管局及其派出机构`: the
 /// bodies under the unit, not another).
@@ -751,9 +760,18 @@ fn split_conjoined(piece: &str) -> Option<Vec<&str>> {
         if k > 0 && piece[start(k)..].starts_with('其') {
             continue;
         }
+        // The first part names a unit; a later one may name a collective (`商务部及各地区`).
+        let names = |part: &str| {
+            is_unit_name(part)
+                || (k > 0
+                    && part.strip_prefix('各').is_some_and(|c| {
+                        (1..=6).contains(&c.chars().count())
+                            && c.chars().all(crate::normalize::is_han)
+                    }))
+        };
         ends[k] = (k..m)
-            .find(|&j| ends[j + 1].is_some() && is_unit_name(name(k, conjunctions[j])))
-            .or_else(|| (k > 0 && is_unit_name(without_etc(&piece[start(k)..]))).then_some(m));
+            .find(|&j| ends[j + 1].is_some() && names(name(k, conjunctions[j])))
+            .or_else(|| (k > 0 && names(without_etc(&piece[start(k)..]))).then_some(m));
     }
     let mut units = Vec::new();
     let mut k = 0;
@@ -798,6 +816,16 @@ fn without_etc_collective(piece: &str) -> &str {
     .iter()
     .find_map(|etc| piece.strip_suffix(etc))
     .filter(|name| name.chars().count() >= 2)
+    // `甲等省直有关部门`, `甲等市级相关单位`: a collective named by its level after 等.
+    .or_else(|| {
+        let (name, collective) = piece.rsplit_once('等')?;
+        (name.chars().count() >= 2
+            && collective.chars().count() <= 10
+            && ["有关部门", "相关部门", "有关单位", "相关单位"]
+                .iter()
+                .any(|c| collective.ends_with(c)))
+        .then_some(name)
+    })
     .unwrap_or(piece)
 }
 
@@ -1211,6 +1239,20 @@ impl TableRead {
                     }
                 }
             }
+            // A table without a 序号 column may number its tasks in their text (`1.全年实施……`):
+            // the number is the task's, apart from its words.
+            if seq.is_none()
+                && task.marker.is_none()
+                && task.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && !roles.contains(&ColumnRole::Seq)
+                && let Some(m) = numbering::marker(&task.text)
+                && m.kind == MarkerKind::ArabicDot
+                && task.text.len() > m.len
+            {
+                seq = Some(m.number);
+                task.text.drain(..m.len);
+                task.marker = Some(m.text);
+            }
             // One units cell merged across the lead and supporting columns (a `colspan`, a
             // `gridSpan`: the grid repeats its text in both) is one cell, read once by its own
             // role words or marks; without any, its units lead. No unit both leads and supports.
@@ -1331,7 +1373,16 @@ impl TableRead {
             // the row above: it shares that number rather than taking the next.
             let under_merged_number =
                 unnumbered && group_cols.is_empty() && *last_printed && !task.text.is_empty();
-            if merged_above {
+            // A numbered task whose group cells are all empty under a task that had them: the
+            // group was merged down over it (a text or sheet export prints it once).
+            // Not across a group row: the task above must sit in the same group.
+            let group_merged_down = !group_cols.is_empty()
+                && group_cols.iter().all(String::is_empty)
+                && last_group_cols.iter().any(|g| !g.is_empty())
+                && out.last().is_some_and(|p| {
+                    p.origin == TaskOrigin::Table && p.group.starts_with(&groups.path())
+                });
+            if merged_above || group_merged_down {
                 group_cols.clone_from(last_group_cols);
             }
             if (merged_above || under_merged_number)
@@ -1982,6 +2033,8 @@ enum ClauseDuty {
 /// The units of a clause without a label and the role its verb gives them.
 fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     let clause = clause.trim().trim_end_matches('。');
+    // `由甲牵头`: the preposition is no part of the first unit's name.
+    let clause = clause.strip_prefix('由').unwrap_or(clause);
     if let Some(p) = clause.find("按职责") {
         // `甲（按职责分工负责）`: the bracket opened before the words is theirs.
         return Some((
@@ -2003,6 +2056,14 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     .find_map(|w| clause.strip_suffix(w))
     {
         return Some((units, ClauseDuty::ByDuty));
+    }
+    // `各区人民政府落实`: the same without 负责, said of nothing but units.
+    if let Some(units) = clause.strip_suffix("落实").filter(|u| is_unit_list(u)) {
+        return Some((units, ClauseDuty::ByDuty));
+    }
+    // `市商务局指导`: units that guide those who carry the measure out support them.
+    if let Some(units) = clause.strip_suffix("指导").filter(|u| is_unit_list(u)) {
+        return Some((units, ClauseDuty::Support));
     }
     if let Some(units) = clause.strip_suffix("负责") {
         if let Some(units) = units.strip_suffix("分工") {
@@ -2074,10 +2135,13 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     let mut a = Allocation::default();
     if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
         a.read(inner, first_unit_leads);
-    } else if ends_sentence(&text[..start]) && is_units_then_deadlines(inner) {
+    } else if (text[..start].trim_end().is_empty() || ends_sentence(&text[..start]))
+        && is_units_then_deadlines(inner)
+    {
         // `……街区5个。（市商务委、市文化旅游委）`: a sentence closed by nothing but the names of
         // organs allocates it to them, as a `责任单位：` clause would, and so does one closed by
-        // names and a deadline (`（市市场监管局，长期坚持）`).
+        // names and a deadline (`（市市场监管局，长期坚持）`). So does such a bracket alone on
+        // its line, under the sentence it closes.
         a.labelled("责任单位", inner, first_unit_leads);
     } else if !ends_sentence(&text[..start]) {
         // A bracket that allocates nothing and closes no sentence is part of the last words, as

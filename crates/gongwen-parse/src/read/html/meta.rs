@@ -57,6 +57,13 @@ const KNOWN: &[(&str, Field)] = &[
     ("公开类别", Field::Other),
     ("信息来源", Field::Other),
     ("效力状态", Field::Other),
+    // Guangdong's templates print `名称` and `分类` (no colons) beside 索引号 and 文号.
+    ("名称", Field::Title),
+    ("分类", Field::Other),
+    ("所属分类", Field::Other),
+    ("所属主题", Field::Other),
+    ("关键词", Field::Other),
+    ("发布单位", Field::Publisher),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -115,8 +115,10 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             let Some(Block::Para(first)) = blocks.first() else {
                 return None;
             };
-            let numbered = first.text.chars().count() <= 40
-                && crate::structure::parse_doc_number(&first.text).is_some();
+            // Or with its 主送机关, printing neither title nor number.
+            let numbered = (first.text.chars().count() <= 40
+                && crate::structure::parse_doc_number(&first.text).is_some())
+                || crate::structure::is_addressee_line(&first.text);
             let line = first.line;
             numbered
                 .then(|| titles.notice_title(doc))
