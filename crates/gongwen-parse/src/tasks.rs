@@ -745,12 +745,15 @@ fn split_conjoined(piece: &str) -> Option<Vec<&str>> {
         k.checked_sub(1)
             .map_or(0, |j| conjunctions[j].0 + conjunctions[j].1.len_utf8())
     };
-    // The name from part k's start up to conjunction j (`以及` without its `以`).
+    // The name from part k's start up to conjunction j (`以及` without its `以`), without the
+    // `等` that may close it (`司法部等国务院相关部门和各地区`).
     let name = |k: usize, (at, c): (usize, char)| {
         let name = &piece[start(k)..at];
-        name.strip_suffix('以')
-            .filter(|_| c == '及')
-            .unwrap_or(name)
+        without_etc(
+            name.strip_suffix('以')
+                .filter(|_| c == '及')
+                .unwrap_or(name),
+        )
     };
     // ends[k]: where the first name of a split of the piece from part k on ends — at the
     // conjunction j < m, or at the end (m) — when the piece from there splits too. Worked out
@@ -3460,6 +3463,10 @@ mod tests {
         assert_eq!(
             split_units("市教委以及各区县（自治县）政府和市级有关部门"),
             s(&["市教委", "各区县（自治县）政府", "市级有关部门"])
+        );
+        assert_eq!(
+            split_units("司法部等国务院相关部门和各地区"),
+            s(&["司法部", "各地区"])
         );
         // A long chain is settled part by part, not by trying every way to cut it.
         let chain = format!("{}市乙局", "市甲局和".repeat(14));
