@@ -1346,6 +1346,15 @@ impl Builder {
 /// A contact line, the 附注 of a request or of a notice that asks for a reply:
 /// `（联系人：张三，联系电话：023-12345678）`, `联系人：张三；电话：…`, `联系电话：…`.
 fn is_contact_line(s: &str) -> bool {
+    // Nearly every paragraph asked about is prose: its first characters tell, before anything
+    // is copied or counted.
+    let bare = s
+        .strip_prefix('（')
+        .or_else(|| s.strip_prefix('('))
+        .unwrap_or(s);
+    if !bare.starts_with("联系") {
+        return false;
+    }
     let inner = strip_parens(s);
     char_len(&inner) <= 100
         && ["联系人", "联系电话", "联系方式"].iter().any(|w| {
