@@ -270,27 +270,9 @@ pub(crate) const ORGAN_SUFFIXES: &[&str] = &[
     "区委",
 ];
 
-/// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`]: collective names of
-/// recipients (`有关单位`, `各直属机构`, `各军兵种`).
-const ADDRESSEE_ENDINGS: &[&str] = &[
-    "部门",
-    "单位",
-    "机构",
-    "机关",
-    "企业",
-    "学校",
-    "高校",
-    "院校",
-    "组织",
-    "团体",
-    "部队",
-    "兵种",
-    "战区",
-    "军区",
-    "部委",
-    "同志",
-    "成员",
-    "乡镇",
+/// Endings of development zones' names, which are addressed and allocated measures as organs
+/// are: 两江新区, 某某经开区, 某某工业园区.
+pub(crate) const ZONE_ENDINGS: &[&str] = &[
     "新区",
     "开发区",
     "经开区",
@@ -298,12 +280,13 @@ const ADDRESSEE_ENDINGS: &[&str] = &[
     "园区",
     "示范区",
     "试验区",
-    "街道",
-    "妇联",
-    "残联",
-    "侨联",
-    "文联",
-    "科协",
+];
+
+/// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`] and [`ZONE_ENDINGS`]: collective names of
+/// recipients (`有关单位`, `各直属机构`, `各军兵种`).
+const ADDRESSEE_ENDINGS: &[&str] = &[
+    "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
+    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道", "妇联", "残联", "侨联", "文联", "科协",
 ];
 
 /// Places a 主送机关 names collectively by their level alone (`各县（市、区）`, `各镇（街道）`).
@@ -577,7 +560,7 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
                 let item = strip_trailing_paren(item);
                 !item.is_empty()
                     && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
-                        || ADDRESSEE_ENDINGS.iter().any(|e| item.ends_with(e))
+                        || ADDRESSEE_ENDINGS.iter().chain(ZONE_ENDINGS).any(|e| item.ends_with(e))
                         // `王某某委员`, `李某某等5位代表`: a deputy or member answered by name
                         // (short, so that `决定增补以下同志为市政协委员` is no addressee).
                         || (char_len(item) <= 10 && (item.ends_with("委员") || item.ends_with("代表")))

@@ -241,14 +241,6 @@ const UNIT_ENDINGS: &[&str] = &[
     "站",
     "社",
     "机构",
-    // Development zones allocated measures as organs are: 两江新区, 某某经开区, 某某工业园区.
-    "新区",
-    "开发区",
-    "经开区",
-    "高新区",
-    "园区",
-    "示范区",
-    "试验区",
     // People's organisations: 市妇联, 县残联, 市科协, 市工商联.
     "妇联",
     "残联",
@@ -367,7 +359,10 @@ fn has_unit_ending(name: &str) -> bool {
 }
 
 fn unit_endings() -> impl Iterator<Item = &'static &'static str> {
-    crate::structure::ORGAN_SUFFIXES.iter().chain(UNIT_ENDINGS)
+    crate::structure::ORGAN_SUFFIXES
+        .iter()
+        .chain(UNIT_ENDINGS)
+        .chain(crate::structure::ZONE_ENDINGS)
 }
 
 /// Whether `c` is the last character of one of the endings of units' names.
