@@ -282,15 +282,18 @@ pub(crate) const ZONE_ENDINGS: &[&str] = &[
     "试验区",
 ];
 
-/// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`] and [`ZONE_ENDINGS`]: collective names of
+/// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`], [`ZONE_ENDINGS`] and
+/// [`ORGANISATION_ENDINGS`]: collective names of
 /// recipients (`有关单位`, `各直属机构`, `各军兵种`).
 const ADDRESSEE_ENDINGS: &[&str] = &[
     "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
-    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道", "妇联", "残联", "侨联", "文联", "科协",
+    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道",
 ];
 
-/// Places a 主送机关 names collectively by their level alone (`各县（市、区）`, `各镇（街道）`).
-const PLACE_LEVELS: &[char] = &['省', '市', '县', '区', '州', '盟', '旗', '乡', '镇'];
+/// Endings of people's organisations' names, addressed and allocated measures as organs are:
+/// 市妇联, 县残联, 市科协, 市工商联.
+pub(crate) const ORGANISATION_ENDINGS: &[&str] =
+    &["妇联", "残联", "侨联", "文联", "工商联", "科协"];
 
 /// Titles of office holders who sign orders (令) and some decisions in person: `总理 李克强`.
 const SIGNER_TITLES: &[&str] = &[
@@ -560,12 +563,17 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
                 let item = strip_trailing_paren(item);
                 !item.is_empty()
                     && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
-                        || ADDRESSEE_ENDINGS.iter().chain(ZONE_ENDINGS).any(|e| item.ends_with(e))
+                        || ADDRESSEE_ENDINGS
+                            .iter()
+                            .chain(ZONE_ENDINGS)
+                            .chain(ORGANISATION_ENDINGS)
+                            .any(|e| item.ends_with(e))
                         // `王某某委员`, `李某某等5位代表`: a deputy or member answered by name
                         // (short, so that `决定增补以下同志为市政协委员` is no addressee).
                         || (char_len(item) <= 10 && (item.ends_with("委员") || item.ends_with("代表")))
+                        // Places named collectively by their level alone (`各县（市、区）`, `各镇`).
                         || item.strip_prefix('各').is_some_and(|place| {
-                            (1..=3).contains(&char_len(place)) && place.ends_with(PLACE_LEVELS)
+                            (1..=3).contains(&char_len(place)) && place.ends_with(crate::tasks::DIVISIONS)
                         }))
             })
 }
@@ -1239,11 +1247,7 @@ impl Builder {
                 }
                 // A contact right above the 附件说明 is the 附注's, as one right above the
                 // signature is (unless the text before introduces it: `联系方式如下：`).
-                let contact = if is_contact_line(&p.text) {
-                    leading_contact(&blocks[i..])
-                } else {
-                    0
-                };
+                let contact = leading_contact(&blocks[i..]);
                 if contact > 0
                     && matches!(blocks.get(i + contact), Some(Block::Para(q)) if attachment_list(&q.text).is_some())
                     && !out.last().is_some_and(|b| {

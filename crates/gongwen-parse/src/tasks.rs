@@ -229,25 +229,7 @@ fn is_seq_like(c: &str) -> bool {
 ///
 /// [`ORGAN_SUFFIXES`]: crate::structure::ORGAN_SUFFIXES
 const UNIT_ENDINGS: &[&str] = &[
-    "海关",
-    "公司",
-    "集团",
-    "大学",
-    "学院",
-    "部门",
-    "单位",
-    "队",
-    "所",
-    "站",
-    "社",
-    "机构",
-    // People's organisations: 市妇联, 县残联, 市科协, 市工商联.
-    "妇联",
-    "残联",
-    "侨联",
-    "文联",
-    "工商联",
-    "科协",
+    "海关", "公司", "集团", "大学", "学院", "部门", "单位", "队", "所", "站", "社", "机构",
 ];
 
 /// A cell that lists units set apart by spaces alone (`市发展改革委 市教委 市国资委`), as the
@@ -363,6 +345,7 @@ fn unit_endings() -> impl Iterator<Item = &'static &'static str> {
         .iter()
         .chain(UNIT_ENDINGS)
         .chain(crate::structure::ZONE_ENDINGS)
+        .chain(crate::structure::ORGANISATION_ENDINGS)
 }
 
 /// Whether `c` is the last character of one of the endings of units' names.
@@ -803,28 +786,21 @@ fn without_etc(piece: &str) -> &str {
 /// [`without_etc`] for a piece that may end in a collective: `…等部门`, `…等有关单位`.
 #[inline(never)]
 fn without_etc_collective(piece: &str) -> &str {
-    [
-        "等有关部门",
-        "等相关部门",
-        "等有关单位",
-        "等相关单位",
-        "等部门",
-        "等单位",
-    ]
-    .iter()
-    .find_map(|etc| piece.strip_suffix(etc))
-    .filter(|name| name.chars().count() >= 2)
-    // `甲等省直有关部门`, `甲等市级相关单位`: a collective named by its level after 等.
-    .or_else(|| {
-        let (name, collective) = piece.rsplit_once('等')?;
-        (name.chars().count() >= 2
-            && collective.chars().count() <= 10
-            && ["有关部门", "相关部门", "有关单位", "相关单位"]
-                .iter()
-                .any(|c| collective.ends_with(c)))
-        .then_some(name)
-    })
-    .unwrap_or(piece)
+    ["等部门", "等单位"]
+        .iter()
+        .find_map(|etc| piece.strip_suffix(etc))
+        .filter(|name| name.chars().count() >= 2)
+        // `甲等有关部门`, and with the collective's level, `甲等省直有关部门`, `甲等市级相关单位`.
+        .or_else(|| {
+            let (name, collective) = piece.rsplit_once('等')?;
+            (name.chars().count() >= 2
+                && collective.chars().count() <= 10
+                && ["有关部门", "相关部门", "有关单位", "相关单位"]
+                    .iter()
+                    .any(|c| collective.ends_with(c)))
+            .then_some(name)
+        })
+        .unwrap_or(piece)
 }
 
 /// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
@@ -841,7 +817,7 @@ fn is_no_unit(piece: &str) -> bool {
 }
 
 /// Administrative divisions that name no body by themselves (`区`, `市`, `县`…).
-const DIVISIONS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗', '乡', '镇'];
+pub(crate) const DIVISIONS: &[char] = &['省', '市', '区', '县', '州', '盟', '旗', '乡', '镇'];
 
 /// Government bodies a list of divisions can share: `各区、市` + `政府`.
 const SHARED_HEADS: &[&str] = &["人民政府", "政府", "党委", "管委会"];

@@ -116,11 +116,11 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
                 return None;
             };
             // Or with its 主送机关, printing neither title nor number.
-            let numbered = (first.text.chars().count() <= 40
+            let headless = (first.text.chars().count() <= 40
                 && crate::structure::parse_doc_number(&first.text).is_some())
                 || crate::structure::is_addressee_line(&first.text);
             let line = first.line;
-            numbered
+            headless
                 .then(|| titles.notice_title(doc))
                 .flatten()
                 .map(|text| vec![Para { line, text }])
