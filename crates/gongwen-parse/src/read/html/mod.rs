@@ -321,31 +321,39 @@ impl Pending {
 /// after it, or to other pages about it (`上一篇：…`, `下一篇：…`, `相关链接：…`, `政策解读：…`).
 /// It names other documents, never this one's content.
 fn is_page_navigation(text: &str) -> bool {
-    const LABELS: &[&str] = &[
-        "上一篇",
-        "下一篇",
-        "上一条",
-        "下一条",
-        "上一页",
-        "下一页",
-        "相关链接",
-        "相关文章",
-        "相关阅读",
-        "相关新闻",
-        "相关稿件",
-        "相关信息",
-        "政策解读",
-        "相关解读",
-        "图片解读",
-        "图文解读",
-        "图解",
-    ];
+    // A paragraph whose first character starts no label is let through without comparing it
+    // to each label.
     text.len() <= 600
-        && LABELS.iter().any(|l| {
+        && text.starts_with(NAVIGATION_FIRST)
+        && NAVIGATION_LABELS.iter().any(|l| {
             text.strip_prefix(l)
                 .is_some_and(|rest| rest.starts_with(['：', ':']))
         })
 }
+
+/// The labels of [`is_page_navigation`].
+const NAVIGATION_LABELS: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "上一页",
+    "下一页",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关稿件",
+    "相关信息",
+    "政策解读",
+    "相关解读",
+    "图片解读",
+    "图文解读",
+    "图解",
+];
+
+/// The characters [`NAVIGATION_LABELS`] start with.
+const NAVIGATION_FIRST: [char; 5] = ['上', '下', '相', '政', '图'];
 
 /// Paragraphs as written (runs of ASCII white space made one space, as a browser shows them;
 /// no-break and ideographic spaces kept), from the first one that heads a table laid out as
@@ -669,6 +677,19 @@ fn walk(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn navigation_prefilter_keeps_every_label() {
+        for label in NAVIGATION_LABELS {
+            assert!(label.starts_with(NAVIGATION_FIRST), "{label}");
+            for sep in ["：", ":"] {
+                let line = format!("{label}{sep}关于某某的通知");
+                assert!(is_page_navigation(&line), "{line}");
+            }
+            assert!(!is_page_navigation(&format!("{label}工作")), "{label}");
+        }
+        assert!(!is_page_navigation("一、总体要求"));
+    }
 
     fn read(page: &str) -> Blocks {
         read_html(page.as_bytes(), &Limits::default()).expect("reads")
