@@ -1037,3 +1037,62 @@ fn a_page_of_site_chrome_alone_has_no_title() {
     );
     assert_eq!(d.notice.title, None);
 }
+
+/// Portals that print the 信息公开 block as label and value in elements of their own, without
+/// a colon in the value's element: `<dt>索引号：</dt><dd>…</dd>`, `<div class="label">文号</div>
+/// <div class="value">…</div>`, `<li><label>发文字号</label><p>…</p></li>`.
+#[test]
+fn metadata_as_label_and_value_elements_is_read_into_source_page() {
+    let article = "<div class=\"text\"><p>各区人民政府，市政府各部门：</p>\
+        <p>　　现将有关事项通知如下，请认真贯彻执行。</p>\
+        <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2023年8月9日</p></div>";
+    let blocks = [
+        "<dl><dt>索引号：</dt><dd>MB1A0/2023-00021</dd><dt>发布机构：</dt><dd>某某市人民政府</dd>\
+         <dt>发文字号：</dt><dd>某府发〔2023〕17号</dd><dt>发布日期：</dt><dd>2023-08-15</dd></dl>",
+        "<div class=\"m\"><div class=\"l\">索 引 号</div><div class=\"v\">MB1A0/2023-00021</div>\
+         <div class=\"l\">发布机构</div><div class=\"v\">某某市人民政府</div></div>\
+         <div class=\"m\"><div class=\"l\">文号</div><div class=\"v\">某府发〔2023〕17号</div>\
+         <div class=\"l\">发布日期</div><div class=\"v\">2023-08-15</div></div>",
+        "<ul><li><label>索引号</label><p>MB1A0/2023-00021</p></li><li><label>发布机构</label>\
+         <p>某某市人民政府</p></li><li><label>发文字号</label><p>某府发〔2023〕17号</p></li>\
+         <li><label>发布日期</label><p>2023年8月15日</p></li></ul>",
+    ];
+    for block in blocks {
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于做好某项工作的通知</title></head>\
+             <body>{block}<h1>某某市人民政府关于做好某项工作的通知</h1>{article}</body></html>"
+        );
+        let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+        let meta = d
+            .source
+            .page
+            .as_ref()
+            .unwrap_or_else(|| panic!("no page metadata: {block}"));
+        assert_eq!(
+            meta.index_no.as_deref(),
+            Some("MB1A0/2023-00021"),
+            "{block}"
+        );
+        assert_eq!(
+            meta.doc_number.as_deref(),
+            Some("某府发〔2023〕17号"),
+            "{block}"
+        );
+        assert_eq!(meta.published.as_deref(), Some("2023-08-15"), "{block}");
+        let n = &d.notice;
+        assert_eq!(
+            n.doc_number.as_ref().map(|x| x.raw.as_str()),
+            Some("某府发〔2023〕17号"),
+            "{block}"
+        );
+        assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"], "{block}");
+        assert_eq!(n.signature.as_deref(), Some("某某市人民政府"), "{block}");
+        assert!(
+            !n.body
+                .iter()
+                .any(|p| p.contains("索引号") || p.contains("MB1A0")),
+            "{block}: {:?}",
+            n.body
+        );
+    }
+}

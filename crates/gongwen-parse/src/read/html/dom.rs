@@ -289,6 +289,11 @@ pub(super) fn is_skipped(e: &Element) -> bool {
     is_ignored_tag(&e.name.local) || is_hidden(e)
 }
 
+/// The element right before `n` among its siblings (text between them passed over).
+pub(super) fn prev_element(n: Dom<'_>) -> Option<Dom<'_>> {
+    n.prev_siblings().find(|s| s.value().is_element())
+}
+
 /// The text of `node` as lines, joined by a space and normalized: block boundaries (and `<br>`,
 /// table rows and cells of nested tables) break lines; skipped elements contribute nothing.
 pub(super) fn joined_text(node: Dom<'_>) -> String {

@@ -139,6 +139,10 @@ pub(super) struct Scan {
     list_nodes: Vec<NodeId>,
     /// The buffer cells and list items are read into.
     cells: TextLines,
+    /// An element whose whole text is a known label (`<dt>索引号：</dt>`, `<div
+    /// class="label">文号</div>`, `<label>发文字号</label>`), waiting for the element right after
+    /// it, which holds its value (`<dd>`, `<div class="value">`, `<p>`).
+    label: Option<(NodeId, String)>,
 }
 
 impl Scan {
@@ -169,7 +173,30 @@ impl Scan {
                     }
                 }
             }
-            "li" | "p" | "dd" | "div" | "span" if found.page.is_none() => {
+            "li" | "p" | "dd" | "dt" | "div" | "span" | "label" if found.page.is_none() => {
+                // The value of the label element just before this one.
+                if let Some((at, _)) = &self.label
+                    && dom::prev_element(n).is_some_and(|p| p.id() == *at)
+                {
+                    let label = self.label.take();
+                    if let Some((at, label)) = label
+                        && is_small_leaf(n)
+                    {
+                        let value = self.cells.joined(n);
+                        if value.chars().count() <= 200
+                            && !self.list_pairs.iter().any(|(l, _)| *l == label)
+                        {
+                            self.list_pairs.push((label, value));
+                            self.list_nodes.extend([at, n.id()]);
+                        }
+                    }
+                    return;
+                }
+                // A label alone, without a colon: a few short text nodes at most.
+                if let Some(label) = bare_label(n) {
+                    self.label = Some((n.id(), label));
+                    return;
+                }
                 // Only leaf-like elements (no block children, at most 64 nodes inside) whose
                 // text has a colon, as a pair needs: one walk of at most 65 nodes decides.
                 if !small_leaf_with_colon(n) {
@@ -179,11 +206,17 @@ impl Scan {
                 if text.chars().count() > 200 {
                     return;
                 }
-                if let Some((label, value)) = as_pair(&text)
-                    && !self.list_pairs.iter().any(|(l, _)| *l == label)
-                {
-                    self.list_pairs.push((label, value));
-                    self.list_nodes.push(n.id());
+                match as_pair(&text) {
+                    // A label with its colon and nothing after it: its value is in the element
+                    // after it.
+                    Some((label, value)) if value.is_empty() => {
+                        self.label = Some((n.id(), label));
+                    }
+                    Some((label, value)) if !self.list_pairs.iter().any(|(l, _)| *l == label) => {
+                        self.list_pairs.push((label, value));
+                        self.list_nodes.push(n.id());
+                    }
+                    _ => {}
                 }
             }
             _ => {}
@@ -261,6 +294,52 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
         }
     }
     colon
+}
+
+/// The known label `n` holds when its text is one and nothing else, without a colon (`<div
+/// class="label">文号</div>`, `<label>索 引 号</label>`): decided from at most eight nodes and 64
+/// bytes of text, so that the elements of an article are turned down at their first sentence.
+fn bare_label(n: Dom<'_>) -> Option<String> {
+    let mut text = 0usize;
+    let mut first: Option<&str> = None;
+    for (seen, d) in n.descendants().enumerate().skip(1) {
+        if seen > 8 {
+            return None;
+        }
+        match d.value() {
+            scraper::Node::Text(t) => {
+                text += t.len();
+                if text > 64 {
+                    return None;
+                }
+                if first.is_none() && !t.trim().is_empty() {
+                    first = Some(t);
+                }
+            }
+            scraper::Node::Element(e) if dom::is_block_tag(&e.name.local) => return None,
+            _ => {}
+        }
+    }
+    // The common case, a single text node, is tested without a copy.
+    let one = first?;
+    let found = |t: &str| {
+        let t = strip_spaces(t);
+        let l = unbracketed(&t);
+        field(l).is_some().then(|| l.to_string())
+    };
+    if one.len() == text {
+        found(one)
+    } else {
+        found(&dom::joined_text(n))
+    }
+}
+
+/// Whether `n` has no block child (other than `<br>`) and at most 64 nodes below it.
+fn is_small_leaf(n: Dom<'_>) -> bool {
+    n.descendants().nth(65).is_none()
+        && !n.children().any(|c| {
+            dom::local(&c).is_some_and(|t| dom::is_block_tag(t) && *t != local_name!("br"))
+        })
 }
 
 /// Where the first colon (`：` or `:`) of `t` starts, found by byte search rather than by
