@@ -1096,3 +1096,29 @@ fn metadata_as_label_and_value_elements_is_read_into_source_page() {
         );
     }
 }
+
+/// A page whose head names the site's section (`<title>信息公开</title>`) and whose article opens
+/// with its 主送机关: the title is the one the metadata block gives, and the 主送 line is the
+/// addressees, not the body's first paragraph.
+#[test]
+fn a_headless_article_takes_its_title_from_the_metadata_block() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>信息公开</title></head><body>\
+        <table><tr><th>索引号：</th><td>0001/2021-01234</td></tr>\
+        <tr><th>信息名称：</th><td>某某省人民政府关于同意设立某某开发区的批复</td></tr>\
+        <tr><th>文　　号：</th><td>某政复〔2021〕33号</td></tr><tr><th>主题分类：</th><td>科技</td></tr></table>\
+        <div id=\"zoom\"><p>某某市人民政府：</p>\
+        <p>　　你市《关于申请设立某某开发区的请示》收悉。现批复如下：</p>\
+        <p>　　一、同意设立某某开发区。</p><p>　　二、某某市人民政府要加强组织领导。</p>\
+        <p align=\"right\">某某省人民政府</p><p align=\"right\">2021年9月8日</p></div></body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    let n = &d.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某省人民政府关于同意设立某某开发区的批复")
+    );
+    assert_eq!(n.addressees, ["某某市人民政府"]);
+    assert_eq!(
+        n.body.first().map(String::as_str),
+        Some("你市《关于申请设立某某开发区的请示》收悉。现批复如下：")
+    );
+}

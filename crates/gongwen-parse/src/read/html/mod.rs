@@ -120,8 +120,18 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
                 && crate::structure::parse_doc_number(&first.text).is_some())
                 || crate::structure::is_addressee_line(&first.text);
             let line = first.line;
+            // The page's head names something else (`<title>信息公开</title>`): the title its
+            // metadata block gives.
+            let from_meta = || {
+                found
+                    .page
+                    .as_ref()
+                    .and_then(|p| p.title.as_deref())
+                    .map(crate::normalize::normalize_block)
+                    .filter(|t| is_page_title(t))
+            };
             headless
-                .then(|| titles.notice_title(doc))
+                .then(|| titles.notice_title(doc).or_else(from_meta))
                 .flatten()
                 .map(|text| vec![Para { line, text }])
         });
