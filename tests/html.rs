@@ -1122,3 +1122,49 @@ fn a_headless_article_takes_its_title_from_the_metadata_block() {
         Some("你市《关于申请设立某某开发区的请示》收悉。现批复如下：")
     );
 }
+
+/// An older site's page laid out in one table: rows of 信息公开 pairs, a row with the title, a
+/// row with the article. The pairs are the page's metadata, and the rest is read as the notice.
+#[test]
+fn metadata_rows_of_a_layout_table_that_holds_the_notice() {
+    for container in ["<div id=\"zoom\">", "<div>"] {
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\"><title>信息公开</title></head><body><table>\
+             <tr><td>索引号：</td><td>0001/2020-0031</td><td>发布机构：</td><td>某某县人民政府办公室</td></tr>\
+             <tr><td>发文字号：</td><td>某政办发〔2020〕12号</td><td>发布日期：</td><td>2020-05-12</td></tr>\
+             <tr><td colspan=\"4\"><b>某某县人民政府办公室关于做好森林防火工作的通知</b></td></tr>\
+             <tr><td colspan=\"4\">{container}<p>各乡镇人民政府，县政府各部门：</p>\
+             <p>　　经县政府同意，现将有关事项通知如下：</p><p>　　一、提高思想认识。</p><p>　　二、落实防控措施。</p>\
+             <p align=\"right\">某某县人民政府办公室</p><p align=\"right\">2020年5月11日</p></div></td></tr>\
+             </table></body></html>"
+        );
+        let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+        let meta = d.source.page.as_ref().expect("page metadata");
+        assert_eq!(
+            meta.index_no.as_deref(),
+            Some("0001/2020-0031"),
+            "{container}"
+        );
+        let n = &d.notice;
+        assert_eq!(
+            n.doc_number.as_ref().map(|x| x.raw.as_str()),
+            Some("某政办发〔2020〕12号"),
+            "{container}"
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某县人民政府办公室关于做好森林防火工作的通知"),
+            "{container}"
+        );
+        assert_eq!(
+            n.addressees,
+            ["各乡镇人民政府", "县政府各部门"],
+            "{container}"
+        );
+        assert_eq!(n.date.as_deref(), Some("2020-05-11"), "{container}");
+        assert!(
+            d.parts.iter().all(|p| p.tables.is_empty()),
+            "{container}: the layout is no table"
+        );
+    }
+}

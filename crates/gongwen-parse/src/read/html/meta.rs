@@ -151,8 +151,14 @@ impl Scan {
         let found = &mut self.found;
         match name {
             "table" => {
-                let Some(pairs) = table_pairs(n, &mut self.cells) else {
+                let Some(TablePairs { pairs, rows }) = table_pairs(n, &mut self.cells) else {
                     return;
+                };
+                // The rows of pairs, when the table goes on with the notice (a layout table):
+                // those rows are skipped, not the table.
+                let skipped = match rows {
+                    Some(rows) => rows,
+                    None => vec![n.id()],
                 };
                 let known = pairs
                     .iter()
@@ -160,12 +166,12 @@ impl Scan {
                     .count();
                 if known >= 3 && found.page.is_none() {
                     found.page = Some(page_meta(pairs));
-                    found.skip.push(n.id());
+                    found.skip.extend(skipped);
                 } else if pairs.iter().any(|(l, _)| field(l).is_some())
                     && (found.page.is_some() || known >= 1)
                 {
                     // A companion table (gov.cn's 主题词 row) or a partial one.
-                    found.skip.push(n.id());
+                    found.skip.extend(skipped);
                     if let Some(page) = &mut found.page {
                         for (l, v) in pairs {
                             page.fields.entry(l).or_insert(v);
@@ -376,6 +382,15 @@ fn is_small_cell(c: Dom<'_>) -> bool {
     true
 }
 
+/// What [`table_pairs`] reads from a table.
+#[derive(Debug, PartialEq)]
+struct TablePairs {
+    pairs: Vec<(String, String)>,
+    /// The rows the pairs were read from, when the table goes on with other rows (`None` when
+    /// the whole table is pairs).
+    rows: Option<Vec<NodeId>>,
+}
+
 /// The label/value pairs of a small table whose cells are labels and values; `None` for any
 /// other table (large, nested, or with cells that are neither).
 ///
@@ -383,25 +398,42 @@ fn is_small_cell(c: Dom<'_>) -> bool {
 /// its value unless that cell is a label too), so a table that is not metadata — nearly every
 /// table of a page — is given up at its first cell of another kind, before its other cells are
 /// read or any list is made.
-fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, String)>> {
+///
+/// Older sites lay the page out in one table: rows of pairs, then a row of one cell for the
+/// title, or one holding the article (a large cell, or one with the article's own tables). Such
+/// a row after whole rows of pairs ends the pairs instead of giving the table up; the rows read
+/// are returned with them.
+fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
     let mut pairs = Vec::new();
     // A label read, waiting for the cell after it.
     let mut label: Option<String> = None;
-    let mut rows = 0usize;
+    let mut rows: Vec<NodeId> = Vec::new();
     for (tr, _) in table::row_elements(t) {
         // More than 12 rows is not a metadata table (counted here rather than by a walk over
         // the rows first: most tables are given up at their first cell).
-        rows += 1;
-        if rows > 12 {
+        if rows.len() >= 12 {
             return None;
         }
         let cells = table::cells_of(tr);
         if cells.clone().nth(8).is_some() {
             return None;
         }
+        // The pairs of the rows before, in case this row ends them.
+        let before = pairs.len();
+        let lone = cells.clone().nth(1).is_none();
+        // Whole rows of pairs before this one, which ends them.
+        let ends = |mut pairs: Vec<(String, String)>, label: Option<String>, rows: Vec<NodeId>| {
+            (label.is_none() && before > 0).then(|| {
+                pairs.truncate(before);
+                TablePairs {
+                    pairs,
+                    rows: Some(rows),
+                }
+            })
+        };
         for c in cells {
             if !is_small_cell(c) {
-                return None;
+                return ends(pairs, label, rows);
             }
             let cell = scratch.joined(c);
             let cell_label = as_label(&cell);
@@ -417,14 +449,15 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, Strin
             } else if let Some(pair) = as_pair(&cell) {
                 pairs.push(pair);
             } else if !cell.is_empty() {
-                return None;
+                return if lone { ends(pairs, label, rows) } else { None };
             }
         }
+        rows.push(tr.id());
     }
     if let Some(l) = label {
         pairs.push((l, String::new()));
     }
-    (rows > 0 && !pairs.is_empty()).then_some(pairs)
+    (!rows.is_empty() && !pairs.is_empty()).then_some(TablePairs { pairs, rows: None })
 }
 
 /// A label of an info sheet: a page's ([`as_label`]), or one of the letter's own elements that
@@ -698,7 +731,7 @@ mod tests {
             for n in html.tree.root().descendants() {
                 if tag(&n) == Some("table") {
                     assert_eq!(
-                        table_pairs(n, &mut scratch),
+                        table_pairs(n, &mut scratch).map(|t| t.pairs),
                         pairs_after_reading_all(n),
                         "{page}"
                     );

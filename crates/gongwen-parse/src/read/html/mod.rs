@@ -624,8 +624,22 @@ fn walk(
                         }
                         let name = &e.name.local;
                         if *name == local_name!("table") {
-                            let rows = table::rows_of(n);
-                            if table::is_layout(&rows) {
+                            let mut rows = table::rows_of(n);
+                            // The rows of the page's metadata (a layout table that holds them
+                            // above the notice) are left out; one cell a row left, spanning the
+                            // columns of the rows left out, is layout too.
+                            let all = rows.len();
+                            if !skip_ids.is_empty() {
+                                rows.retain(|r| {
+                                    r.cells
+                                        .first()
+                                        .and_then(|c| c.parent())
+                                        .is_none_or(|tr| !skip_ids.contains(&tr.id()))
+                                });
+                            }
+                            if table::is_layout(&rows)
+                                || (rows.len() < all && rows.iter().all(|r| r.cells.len() <= 1))
+                            {
                                 pending.flush(lines, &mut out, &mut kept);
                                 continue;
                             }
