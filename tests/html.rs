@@ -1168,3 +1168,27 @@ fn metadata_rows_of_a_layout_table_that_holds_the_notice() {
         );
     }
 }
+
+/// A task table whose first rows are its page's head, `附件` alone and then the title, inside
+/// the table: the part is that attachment, as when `附件` heads it as a paragraph.
+#[test]
+fn a_table_titled_by_an_attachment_row_and_a_title_row_is_the_attachment() {
+    let page = "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\
+        <p>某某市人民政府办公室关于印发某某工作要点的通知</p><p>某府办〔2024〕15号</p>\
+        <p>各区人民政府，市政府各部门：</p><p>　　现将《某某工作要点》印发给你们，请认真贯彻落实。</p>\
+        <p>　　附件：某某重点任务分工表</p><p align=\"right\">某某市人民政府办公室</p><p align=\"right\">2024年3月8日</p>\
+        <table border=\"1\"><tr><td colspan=\"4\">附件</td></tr><tr><td colspan=\"4\">某某重点任务分工表</td></tr>\
+        <tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>打好蓝天保卫战</td><td>市生态环境局</td><td>市交通运输局</td></tr></table></div></body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    let part = d.parts.last().expect("a part");
+    assert_eq!(part.kind, gongwen_parse::PartKind::Attachment);
+    assert_eq!(part.label.as_deref(), Some("附件"));
+    assert_eq!(part.title.as_deref(), Some("某某重点任务分工表"));
+    assert!(
+        !d.diagnostics.iter().any(|x| x.code == "attachment_missing"),
+        "{:#?}",
+        d.diagnostics
+    );
+    assert_eq!(d.tasks.len(), 1);
+}
