@@ -1134,8 +1134,32 @@ impl Numbering {
 /// `n` written in Word's number format `format`.
 fn format_number(n: u64, format: &str) -> String {
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "ideographTraditional" if n <= 9999 => {
+        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" if n <= 9999 => {
             crate::numbering::to_cn_number(n as u32).unwrap_or_else(|| n.to_string())
+        }
+        // The heavenly stems (`甲、乙、丙`) and the earthly branches (`子、丑、寅`).
+        "ideographTraditional" if (1..=10).contains(&n) => {
+            const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+            STEMS[n as usize - 1].to_string()
+        }
+        "ideographZodiac" if (1..=12).contains(&n) => {
+            const BRANCHES: [char; 12] = [
+                '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
+            ];
+            BRANCHES[n as usize - 1].to_string()
+        }
+        // Capital numerals (`壹、贰、叁`).
+        "chineseLegalSimplified" if (1..=10).contains(&n) => {
+            const LEGAL: [char; 10] = ['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾'];
+            LEGAL[n as usize - 1].to_string()
+        }
+        "upperRoman" | "lowerRoman" if (1..=3999).contains(&n) => {
+            let r = roman(n);
+            if format == "lowerRoman" {
+                r.to_ascii_lowercase()
+            } else {
+                r
+            }
         }
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
@@ -1153,9 +1177,50 @@ fn format_number(n: u64, format: &str) -> String {
     }
 }
 
+/// `n` (1 to 3999) in Roman numerals.
+fn roman(mut n: u64) -> String {
+    const VALUES: [(u64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in VALUES {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stems_branches_capitals_and_romans_are_written_as_word_shows_them() {
+        assert_eq!(format_number(1, "ideographTraditional"), "甲");
+        assert_eq!(format_number(3, "ideographTraditional"), "丙");
+        assert_eq!(format_number(2, "ideographZodiac"), "丑");
+        assert_eq!(format_number(4, "chineseLegalSimplified"), "肆");
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(14, "lowerRoman"), "xiv");
+        assert_eq!(format_number(1994, "upperRoman"), "MCMXCIV");
+        assert_eq!(format_number(3, "japaneseCounting"), "三");
+        // Out of a format's range: the number in digits.
+        assert_eq!(format_number(11, "ideographTraditional"), "11");
+    }
 
     /// The blocks of a document body (`<w:body>` content), with `numbering` as its list
     /// definitions.
