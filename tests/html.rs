@@ -1192,3 +1192,28 @@ fn a_table_titled_by_an_attachment_row_and_a_title_row_is_the_attachment() {
     );
     assert_eq!(d.tasks.len(), 1);
 }
+
+/// A short notice in a container of no known name, with the page's tools (打印本页, 关闭窗口:
+/// script links) and a list of related documents after it: neither is read as a part of the
+/// notice.
+#[test]
+fn page_tools_and_related_documents_after_the_notice_stay_out() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于印发某某规划的通知</title></head><body>\
+        <div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; 政策文件</div>\
+        <ul class=\"meta\"><li>索引号：MB1A0/2023-00021</li><li>发布机构：某某市人民政府</li>\
+        <li>发文字号：某府发〔2023〕17号</li><li>成文日期：2023年8月9日</li><li>发布日期：2023年8月15日</li></ul>\
+        <div class=\"detail-main\"><h1>某某市人民政府关于印发某某规划的通知</h1>\
+        <p>各区人民政府，市政府各部门：</p><p>　　现将《某某规划》印发给你们，请认真组织实施。</p>\
+        <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2023年8月9日</p></div>\
+        <div class=\"tools\"><a href=\"javascript:window.print()\">【打印本页】</a> <a href=\"javascript:window.close()\">【关闭窗口】</a></div>\
+        <div class=\"related-docs\"><h3>相关文件</h3><ul><li><a href=\"/a.html\">关于印发某某发展规划的通知</a></li>\
+        <li><a href=\"/b.html\">某某市人民政府关于加强安全生产工作的意见</a></li></ul></div>\
+        </body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    assert_eq!(d.notice.date.as_deref(), Some("2023-08-09"));
+    assert_eq!(
+        d.notice.body,
+        ["现将《某某规划》印发给你们，请认真组织实施。"]
+    );
+    assert!(d.parts.is_empty(), "{:#?}", d.parts);
+}
