@@ -528,6 +528,23 @@ impl<'a> Body<'a> {
                     t.cell_from = Some(at);
                 }
             }
+            // A row that starts past the grid's first columns (`w:gridBefore`, as WPS and
+            // converted tables write rows that begin further right): those slots are empty, and
+            // the row's cells stand in the columns after them.
+            "gridBefore" if self.row_props => {
+                let at = self.cell_paras.len();
+                let skipped = val(e).and_then(|v| v.trim().parse::<usize>().ok());
+                if let Some(n) = skipped.filter(|&n| n > 0)
+                    && let Some(row) = self.top_node().and_then(|t| t.rows.last_mut())
+                    && row.cells.is_empty()
+                {
+                    row.cells.push(Cell {
+                        paras: (at, at),
+                        span: n.min(MAX_SPAN),
+                        ..Cell::default()
+                    });
+                }
+            }
             "gridSpan" => {
                 if let Some(c) = self.top_node().and_then(|t| t.cell.as_mut()) {
                     let span = val(e).and_then(|v| v.trim().parse::<usize>().ok());
@@ -1342,6 +1359,38 @@ mod tests {
         assert_eq!(t.header_rows, 1);
         assert_eq!(t.row_lines, [2, 3, 4, 5]);
         assert_eq!(texts(&blocks)[2], ("表后".to_string(), 6));
+    }
+
+    #[test]
+    fn a_row_that_starts_past_the_first_columns_keeps_its_cells_in_their_columns() {
+        let cell =
+            |props: &str, text: &str| format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text));
+        let body = format!(
+            "<w:tbl><w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr>             <w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}{}{}</w:tr></w:tbl>",
+            cell("", "序号"),
+            cell("", "领域"),
+            cell("", "重点任务"),
+            cell("", "牵头单位"),
+            cell("", "1"),
+            cell("<w:vMerge w:val=\"restart\"/>", "产业"),
+            cell("", "培育产业集群"),
+            cell("", "市工信局"),
+            cell("<w:vMerge/>", ""),
+            cell("", "实施技术改造"),
+            cell("", "市财政局"),
+        );
+        let blocks = read(&body, "");
+        let Block::Table(t) = &blocks[0] else {
+            panic!("a table: {blocks:?}");
+        };
+        assert_eq!(
+            t.rows,
+            [
+                ["序号", "领域", "重点任务", "牵头单位"],
+                ["1", "产业", "培育产业集群", "市工信局"],
+                ["", "产业", "实施技术改造", "市财政局"],
+            ]
+        );
     }
 
     #[test]
