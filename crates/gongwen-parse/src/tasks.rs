@@ -2393,6 +2393,31 @@ pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
             .collect();
         return (!lines.is_empty()).then_some(lines);
     }
+    // Labels down the last column, after the names (`甲 | 牵头` over `乙 | 配合`).
+    fn named(r: &[Vec<String>]) -> Vec<&[String]> {
+        r.iter()
+            .filter(|c| c.iter().any(|l| !l.trim().is_empty()))
+            .map(Vec::as_slice)
+            .collect()
+    }
+    let after = rows.iter().all(|r| {
+        named(r).split_last().is_some_and(|(last, names)| {
+            !names.is_empty()
+                && is_role_label(&text(last))
+                && names.iter().all(|c| !is_role_label(&text(c)))
+        })
+    });
+    if after {
+        let lines: Vec<String> = rows
+            .iter()
+            .filter_map(|r| {
+                let cells = named(r);
+                let (last, names) = cells.split_last()?;
+                clause(&text(last), names)
+            })
+            .collect();
+        return (!lines.is_empty()).then_some(lines);
+    }
     // Labels as a header row, the names under them.
     let (head, body) = rows.split_first()?;
     let labels: Vec<String> = head.iter().map(|c| text(c)).collect();
@@ -2990,12 +3015,21 @@ mod tests {
             ])),
             Some(s(&["牵头单位：市应急局"]))
         );
+        // Labels down the last column, after the names.
+        assert_eq!(
+            allocation_clauses(&grid(&[
+                &[&["市民政局"], &["牵头"]],
+                &[&["市财政局"], &["配合"]],
+            ])),
+            Some(s(&["牵头：市民政局", "配合：市财政局"]))
+        );
         // Names alone, a label among the names, names outside the labelled columns: no allocation.
         for rows in [
             grid(&[&[&["市水利局"]], &[&["市应急局"]]]),
             grid(&[&[&["牵头"], &["甲"]], &[&["乙"], &["丙"]]]),
             grid(&[&[&["牵头单位"], &[]], &[&["甲"], &["乙"]]]),
             grid(&[&[&["牵头单位"], &["配合单位"]]]),
+            grid(&[&[&["甲"], &["牵头"]], &[&["乙"], &["丙"]]]),
         ] {
             assert_eq!(allocation_clauses(&rows), None, "{rows:?}");
         }
