@@ -1217,3 +1217,28 @@ fn page_tools_and_related_documents_after_the_notice_stay_out() {
     );
     assert!(d.parts.is_empty(), "{:#?}", d.parts);
 }
+
+/// A page saved from Word keeps its footnotes, reviewers' comments, page header and footer in
+/// elements of their own: none of them is the notice's text (the DOCX reader leaves them out).
+#[test]
+fn word_footnotes_comments_headers_and_footers_stay_out() {
+    let page = "<html><head><meta charset=\"utf-8\"></head><body><div class=WordSection1>\
+        <div style='mso-element:header'><p class=MsoHeader><span>某某市人民政府文件</span></p></div>\
+        <p class=MsoNormal align=center><span>某某市人民政府关于印发某某方案的通知</span></p>\
+        <p class=MsoNormal><span>各区人民政府，市政府各部门：</span></p>\
+        <p class=MsoNormal><span>现将《某某方案》<a style='mso-footnote-id:ftn1' href=\"#_ftn1\"><span class=MsoFootnoteReference>[1]</span></a>印发给你们，请认真贯彻执行。\
+        <span class=MsoCommentReference><a class=msocomanchor href=\"#_msocom_1\">[A1]</a></span></span></p>\
+        <p class=MsoNormal align=right><span>某某市人民政府</span></p><p class=MsoNormal align=right><span>2024年7月1日</span></p>\
+        <div style='mso-element:footer'><p class=MsoFooter align=center><span>— 1 —</span></p></div></div>\
+        <div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>\
+        <a href=\"#_ftnref1\"><span class=MsoFootnoteReference>[1]</span></a> 该方案已经市政府常务会议审议通过。</p></div></div>\
+        <div style='mso-element:comment-list'><div style='mso-element:comment'><div id=\"_com_1\" class=msocomtxt>\
+        <p class=MsoCommentText>请核实方案名称。</p></div></div></div></body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    assert_eq!(
+        d.notice.body,
+        ["现将《某某方案》印发给你们，请认真贯彻执行。"]
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2024-07-01"));
+    assert!(d.parts.is_empty(), "{:#?}", d.parts);
+}

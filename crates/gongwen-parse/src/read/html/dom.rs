@@ -179,6 +179,20 @@ const CHROME_TOKENS: &[&str] = &[
     "related",
     "xgwj",
     "xglj",
+    // What a page saved from Word prints apart from the text, as the DOCX reader leaves it out:
+    // footnote and endnote marks and texts, reviewers' comments and their anchors, the page
+    // header and footer (`— 1 —`).
+    "MsoFootnoteReference",
+    "MsoEndnoteReference",
+    "MsoFootnoteText",
+    "MsoEndnoteText",
+    "MsoCommentReference",
+    "MsoCommentText",
+    "msocomanchor",
+    "msocomtxt",
+    "msocomoff",
+    "MsoHeader",
+    "MsoFooter",
 ];
 
 /// Whether a link's `href` is one of the page's tools rather than a link: a script that prints
