@@ -1242,3 +1242,25 @@ fn word_footnotes_comments_headers_and_footers_stay_out() {
     assert_eq!(d.notice.date.as_deref(), Some("2024-07-01"));
     assert!(d.parts.is_empty(), "{:#?}", d.parts);
 }
+
+/// Attachments linked below the article whose names the link text cuts short
+/// (`1.某某实施方案...`) and the link's `title` gives whole.
+#[test]
+fn linked_attachments_cut_short_take_their_names_from_the_link_title() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>某某市人民政府办公室关于印发某某实施方案的通知</title></head><body>\
+        <div class=\"TRS_Editor\"><p>某府办〔2024〕33号</p><p>各区人民政府，市政府各部门：</p>\
+        <p>　　《某某实施方案》已经市政府同意，现印发给你们，请认真贯彻落实。</p>\
+        <p align=\"right\">某某市人民政府办公室</p><p align=\"right\">2024年5月20日</p></div>\
+        <div class=\"fj\"><p>附件下载：</p><ul>\
+        <li><a href=\"/u/1.pdf\" title=\"1.某某市推动大规模设备更新实施方案.pdf\">1.某某市推动大规模设备更...</a></li>\
+        <li><a href=\"/u/2.xlsx\" title=\"2.某某市设备更新重点任务分工表.xlsx\">2.某某市设备更新重点任...</a></li></ul></div>\
+        </body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    assert_eq!(
+        attachment_titles(&d),
+        [
+            "某某市推动大规模设备更新实施方案.pdf",
+            "某某市设备更新重点任务分工表.xlsx"
+        ]
+    );
+}
