@@ -304,6 +304,12 @@ struct Body<'a> {
     cell_paras: Vec<String>,
     /// Inside a row's properties (`w:trPr`).
     row_props: bool,
+    /// Inside a paragraph's properties (`w:pPr`), where a `w:del` marks its paragraph mark
+    /// deleted by tracked changes (`mark_deleted`): accepted, the paragraph runs on into the
+    /// next, so its text is carried (`carry`) to the front of the next body paragraph.
+    para_props: bool,
+    mark_deleted: bool,
+    carry: String,
     /// The open content controls (`w:sdt`): whether each shows its placeholder text
     /// (`w:showingPlcHdr`); and the depth inside the content of those that do.
     controls: Vec<bool>,
@@ -347,6 +353,9 @@ impl<'a> Body<'a> {
             nodes: Vec::new(),
             cell_paras: Vec::new(),
             row_props: false,
+            para_props: false,
+            mark_deleted: false,
+            carry: String::new(),
             controls: Vec::new(),
             placeholder: 0,
             skip: 0,
@@ -410,6 +419,7 @@ impl<'a> Body<'a> {
             self.close("tr")?;
             self.close("tbl")?;
         }
+        self.flush_carry();
         self.flush_held();
         if self.changes.0 > 0 {
             self.diagnostics.push(Diagnostic::new(
@@ -511,6 +521,11 @@ impl<'a> Body<'a> {
                 }
             }
             "trPr" => self.row_props = true,
+            "pPr" => self.para_props = true,
+            // A body paragraph's mark deleted (`w:pPr/w:rPr/w:del`).
+            "del" if self.para_props && self.paras.len() == 1 && self.open.is_empty() => {
+                self.mark_deleted = true;
+            }
             "del" if self.row_props => {
                 if let Some(t) = self.open.last_mut() {
                     t.row_deleted = true;
@@ -570,6 +585,7 @@ impl<'a> Body<'a> {
     fn open_table(&mut self) {
         let at = self.cell_paras.len();
         let node = if self.open.is_empty() {
+            self.flush_carry();
             self.flush_held();
             self.nodes.clear();
             self.cell_paras.clear();
@@ -615,6 +631,7 @@ impl<'a> Body<'a> {
             }
             "t" => self.text = self.text.saturating_sub(1),
             "pPr" => {
+                self.para_props = false;
                 // The paragraph's numbering is known (its own, or its style's): its number
                 // goes first.
                 let (num, level) = std::mem::take(&mut self.num);
@@ -638,7 +655,15 @@ impl<'a> Body<'a> {
                     self.cell_paras.push(text);
                 } else if self.paras.is_empty() && self.open.is_empty() {
                     self.flush_held();
-                    self.push_paragraphs(&text, self.line, false);
+                    let mut text = text;
+                    if !self.carry.is_empty() {
+                        text.insert_str(0, &std::mem::take(&mut self.carry));
+                    }
+                    if std::mem::take(&mut self.mark_deleted) {
+                        self.carry = text;
+                    } else {
+                        self.push_paragraphs(&text, self.line, false);
+                    }
                 } else {
                     // A text box's paragraph (or one in a table's row outside its cells):
                     // held until its anchor is out.
@@ -729,6 +754,14 @@ impl<'a> Body<'a> {
         {
             self.cell_paras.truncate(from);
             self.cell_paras.extend(lines);
+        }
+    }
+
+    /// A paragraph whose mark was deleted, with nothing after it to run on into.
+    fn flush_carry(&mut self) {
+        if !self.carry.is_empty() {
+            let text = std::mem::take(&mut self.carry);
+            self.push_paragraphs(&text, self.line, false);
         }
     }
 
@@ -1359,6 +1392,38 @@ mod tests {
         assert_eq!(t.header_rows, 1);
         assert_eq!(t.row_lines, [2, 3, 4, 5]);
         assert_eq!(texts(&blocks)[2], ("表后".to_string(), 6));
+    }
+
+    #[test]
+    fn a_paragraph_whose_mark_is_deleted_runs_on_into_the_next() {
+        let marked = |text: &str| {
+            format!(
+                "<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"a\"/></w:rPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            )
+        };
+        let body = format!(
+            "{}{}{}{}<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>{}",
+            marked("现将方案印发给你们，"),
+            p("请认真贯彻执行。"),
+            p("另起一段。"),
+            marked("表前一段。"),
+            p("格"),
+            marked("末段。"),
+        );
+        let got: Vec<String> = texts(&read(&body, ""))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "现将方案印发给你们，请认真贯彻执行。",
+                "另起一段。",
+                "表前一段。",
+                "格",
+                "末段。"
+            ]
+        );
     }
 
     #[test]
