@@ -1264,3 +1264,48 @@ fn linked_attachments_cut_short_take_their_names_from_the_link_title() {
         ]
     );
 }
+
+/// Portals that print several 信息公开 pairs in one element: spans and bare values in one
+/// `<div>`, pairs set apart by spaces in one paragraph, pairs on lines of one table cell.
+#[test]
+fn several_metadata_pairs_in_one_element_are_each_read() {
+    let blocks = [
+        "<div class=\"top\"><span>索引号：</span>1144/2024-00088 <span>发布机构：</span>某某市人民政府 \
+         <span>发文字号：</span>某府〔2024〕55号<br><span>发布日期：</span>2024-09-12</div>",
+        "<p class=\"info\">索引号：1144/2024-00088　　发布机构：某某市人民政府　　发文字号：某府〔2024〕55号</p>\
+         <p class=\"info\">发布日期：2024-09-12</p>",
+        "<table><tr><td>索引号：1144/2024-00088<br>发文字号：某府〔2024〕55号</td>\
+         <td>发布机构：某某市人民政府<br>发布日期：2024-09-12</td></tr></table>",
+    ];
+    for block in blocks {
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于印发某某办法的通知</title></head><body>{block}\
+             <h1>某某市人民政府关于印发某某办法的通知</h1><div class=\"TRS_Editor\"><p>各区人民政府，市政府各部门：</p>\
+             <p>　　现将《某某办法》印发给你们，请认真贯彻执行。</p><p align=\"right\">某某市人民政府</p>\
+             <p align=\"right\">2024年9月9日</p></div></body></html>"
+        );
+        let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+        let meta = d
+            .source
+            .page
+            .as_ref()
+            .unwrap_or_else(|| panic!("no page metadata: {block}"));
+        assert_eq!(meta.index_no.as_deref(), Some("1144/2024-00088"), "{block}");
+        assert_eq!(
+            meta.doc_number.as_deref(),
+            Some("某府〔2024〕55号"),
+            "{block}"
+        );
+        assert_eq!(meta.published.as_deref(), Some("2024-09-12"), "{block}");
+        assert_eq!(
+            meta.fields.get("发布机构").map(String::as_str),
+            Some("某某市人民政府"),
+            "{block}"
+        );
+        assert_eq!(
+            d.notice.doc_number.as_ref().map(|x| x.raw.as_str()),
+            Some("某府〔2024〕55号"),
+            "{block}"
+        );
+    }
+}

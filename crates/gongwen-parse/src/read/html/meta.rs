@@ -114,6 +114,50 @@ fn as_label(cell: &str) -> Option<String> {
     ok.then(|| l.to_string())
 }
 
+/// Every `label：value` pair of `text` when it prints several one after another (`索引号：…
+/// 发布机构：… 发文字号：…`, in one paragraph, one list item or one cell): a known label and its
+/// colon starts each, and its value runs to the next. Empty unless `text` starts with a pair
+/// and holds at least two.
+fn pairs_in(text: &str) -> Vec<(String, String)> {
+    // (where the label starts, where its colon ends, the label)
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    for (label, _) in KNOWN {
+        for (at, _) in text.match_indices(label) {
+            let rest = text[at + label.len()..].trim_start_matches([' ', '\u{3000}']);
+            if let Some(after) = rest.strip_prefix(['：', ':']) {
+                found.push((at, text.len() - after.len(), label));
+            }
+        }
+    }
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    // The longest label at a place first; a label inside another (`名称` in `信息名称`) is none.
+    found.sort_by_key(|&(at, end, _)| (at, std::cmp::Reverse(end)));
+    let mut kept: Vec<(usize, usize, &str)> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_none_or(|k| f.0 >= k.1) {
+            kept.push(f);
+        }
+    }
+    if kept.len() < 2 || kept.first().is_some_and(|k| k.0 != 0) {
+        return Vec::new();
+    }
+    let separator =
+        |c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '；' | ';' | '，' | ',');
+    kept.iter()
+        .enumerate()
+        .map(|(i, &(_, end, label))| {
+            let stop = kept.get(i + 1).map_or(text.len(), |next| next.0);
+            let value = text
+                .get(end..stop)
+                .unwrap_or_default()
+                .trim_matches(separator);
+            (label.to_string(), value.to_string())
+        })
+        .collect()
+}
+
 fn as_pair(text: &str) -> Option<(String, String)> {
     let (label, value) = text.split_once(['：', ':'])?;
     let label = clean_label(label);
@@ -210,6 +254,16 @@ impl Scan {
                 }
                 let text = self.cells.joined(n);
                 if text.chars().count() > 200 {
+                    return;
+                }
+                let several = pairs_in(&text);
+                if !several.is_empty() {
+                    for (label, value) in several {
+                        if !self.list_pairs.iter().any(|(l, _)| *l == label) {
+                            self.list_pairs.push((label, value));
+                        }
+                    }
+                    self.list_nodes.push(n.id());
                     return;
                 }
                 match as_pair(&text) {
@@ -444,10 +498,17 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
                 }
                 pairs.push((l, String::new()));
             }
+            let several = || pairs_in(&cell);
             if cell_label.is_some() {
                 label = cell_label;
             } else if let Some(pair) = as_pair(&cell) {
-                pairs.push(pair);
+                // Several pairs in one cell, on lines of their own or set apart by spaces.
+                let many = several();
+                if many.is_empty() {
+                    pairs.push(pair);
+                } else {
+                    pairs.extend(many);
+                }
             } else if !cell.is_empty() {
                 return if lone { ends(pairs, label, rows) } else { None };
             }
@@ -619,6 +680,34 @@ mod tests {
         assert_eq!(field("发布机构"), Some(Field::Publisher));
         let meta = page_meta(pairs(&[("发文机关", "某某市人民政府")]));
         assert_eq!(meta.issuer.as_deref(), Some("某某市人民政府"));
+    }
+
+    #[test]
+    fn several_pairs_in_one_text_are_each_read() {
+        let pairs = |t: &str| -> Vec<(String, String)> { pairs_in(t) };
+        let own = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(l, x)| (l.to_string(), x.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            pairs(
+                "索引号：1144/2024-00088　　发布机构：某某市人民政府 | 发文字号 ：某府〔2024〕55号"
+            ),
+            own(&[
+                ("索引号", "1144/2024-00088"),
+                ("发布机构", "某某市人民政府"),
+                ("发文字号", "某府〔2024〕55号")
+            ])
+        );
+        // A label inside a longer one is not a label of its own.
+        assert_eq!(
+            pairs("信息名称：关于某事的通知\n主题分类：综合"),
+            own(&[("信息名称", "关于某事的通知"), ("主题分类", "综合")])
+        );
+        // One pair, or text that does not start with one: nothing.
+        assert!(pairs("发文字号：某府〔2024〕55号").is_empty());
+        assert!(pairs("请于发布日期：前报送。文号：").is_empty());
     }
 
     #[test]
