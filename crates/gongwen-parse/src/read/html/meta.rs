@@ -256,7 +256,12 @@ impl Scan {
                 if text.chars().count() > 200 {
                     return;
                 }
-                let several = pairs_in(&text);
+                // Several pairs are looked for only in a text that starts with one.
+                let pair = as_pair(&text);
+                let several = match &pair {
+                    Some((_, value)) if !value.is_empty() => pairs_in(&text),
+                    _ => Vec::new(),
+                };
                 if !several.is_empty() {
                     for (label, value) in several {
                         if !self.list_pairs.iter().any(|(l, _)| *l == label) {
@@ -266,7 +271,7 @@ impl Scan {
                     self.list_nodes.push(n.id());
                     return;
                 }
-                match as_pair(&text) {
+                match pair {
                     // A label with its colon and nothing after it: its value is in the element
                     // after it.
                     Some((label, value)) if value.is_empty() => {
