@@ -1037,3 +1037,275 @@ fn a_page_of_site_chrome_alone_has_no_title() {
     );
     assert_eq!(d.notice.title, None);
 }
+
+/// Portals that print the 信息公开 block as label and value in elements of their own, without
+/// a colon in the value's element: `<dt>索引号：</dt><dd>…</dd>`, `<div class="label">文号</div>
+/// <div class="value">…</div>`, `<li><label>发文字号</label><p>…</p></li>`.
+#[test]
+fn metadata_as_label_and_value_elements_is_read_into_source_page() {
+    let article = "<div class=\"text\"><p>各区人民政府，市政府各部门：</p>\
+        <p>　　现将有关事项通知如下，请认真贯彻执行。</p>\
+        <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2023年8月9日</p></div>";
+    let blocks = [
+        "<dl><dt>索引号：</dt><dd>MB1A0/2023-00021</dd><dt>发布机构：</dt><dd>某某市人民政府</dd>\
+         <dt>发文字号：</dt><dd>某府发〔2023〕17号</dd><dt>发布日期：</dt><dd>2023-08-15</dd></dl>",
+        "<div class=\"m\"><div class=\"l\">索 引 号</div><div class=\"v\">MB1A0/2023-00021</div>\
+         <div class=\"l\">发布机构</div><div class=\"v\">某某市人民政府</div></div>\
+         <div class=\"m\"><div class=\"l\">文号</div><div class=\"v\">某府发〔2023〕17号</div>\
+         <div class=\"l\">发布日期</div><div class=\"v\">2023-08-15</div></div>",
+        "<ul><li><label>索引号</label><p>MB1A0/2023-00021</p></li><li><label>发布机构</label>\
+         <p>某某市人民政府</p></li><li><label>发文字号</label><p>某府发〔2023〕17号</p></li>\
+         <li><label>发布日期</label><p>2023年8月15日</p></li></ul>",
+    ];
+    for block in blocks {
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于做好某项工作的通知</title></head>\
+             <body>{block}<h1>某某市人民政府关于做好某项工作的通知</h1>{article}</body></html>"
+        );
+        let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+        let meta = d
+            .source
+            .page
+            .as_ref()
+            .unwrap_or_else(|| panic!("no page metadata: {block}"));
+        assert_eq!(
+            meta.index_no.as_deref(),
+            Some("MB1A0/2023-00021"),
+            "{block}"
+        );
+        assert_eq!(
+            meta.doc_number.as_deref(),
+            Some("某府发〔2023〕17号"),
+            "{block}"
+        );
+        assert_eq!(meta.published.as_deref(), Some("2023-08-15"), "{block}");
+        let n = &d.notice;
+        assert_eq!(
+            n.doc_number.as_ref().map(|x| x.raw.as_str()),
+            Some("某府发〔2023〕17号"),
+            "{block}"
+        );
+        assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"], "{block}");
+        assert_eq!(n.signature.as_deref(), Some("某某市人民政府"), "{block}");
+        assert!(
+            !n.body
+                .iter()
+                .any(|p| p.contains("索引号") || p.contains("MB1A0")),
+            "{block}: {:?}",
+            n.body
+        );
+    }
+}
+
+/// A page whose head names the site's section (`<title>信息公开</title>`) and whose article opens
+/// with its 主送机关: the title is the one the metadata block gives, and the 主送 line is the
+/// addressees, not the body's first paragraph.
+#[test]
+fn a_headless_article_takes_its_title_from_the_metadata_block() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>信息公开</title></head><body>\
+        <table><tr><th>索引号：</th><td>0001/2021-01234</td></tr>\
+        <tr><th>信息名称：</th><td>某某省人民政府关于同意设立某某开发区的批复</td></tr>\
+        <tr><th>文　　号：</th><td>某政复〔2021〕33号</td></tr><tr><th>主题分类：</th><td>科技</td></tr></table>\
+        <div id=\"zoom\"><p>某某市人民政府：</p>\
+        <p>　　你市《关于申请设立某某开发区的请示》收悉。现批复如下：</p>\
+        <p>　　一、同意设立某某开发区。</p><p>　　二、某某市人民政府要加强组织领导。</p>\
+        <p align=\"right\">某某省人民政府</p><p align=\"right\">2021年9月8日</p></div></body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    let n = &d.notice;
+    assert_eq!(
+        n.title.as_deref(),
+        Some("某某省人民政府关于同意设立某某开发区的批复")
+    );
+    assert_eq!(n.addressees, ["某某市人民政府"]);
+    assert_eq!(
+        n.body.first().map(String::as_str),
+        Some("你市《关于申请设立某某开发区的请示》收悉。现批复如下：")
+    );
+}
+
+/// An older site's page laid out in one table: rows of 信息公开 pairs, a row with the title, a
+/// row with the article. The pairs are the page's metadata, and the rest is read as the notice.
+#[test]
+fn metadata_rows_of_a_layout_table_that_holds_the_notice() {
+    for container in ["<div id=\"zoom\">", "<div>"] {
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\"><title>信息公开</title></head><body><table>\
+             <tr><td>索引号：</td><td>0001/2020-0031</td><td>发布机构：</td><td>某某县人民政府办公室</td></tr>\
+             <tr><td>发文字号：</td><td>某政办发〔2020〕12号</td><td>发布日期：</td><td>2020-05-12</td></tr>\
+             <tr><td colspan=\"4\"><b>某某县人民政府办公室关于做好森林防火工作的通知</b></td></tr>\
+             <tr><td colspan=\"4\">{container}<p>各乡镇人民政府，县政府各部门：</p>\
+             <p>　　经县政府同意，现将有关事项通知如下：</p><p>　　一、提高思想认识。</p><p>　　二、落实防控措施。</p>\
+             <p align=\"right\">某某县人民政府办公室</p><p align=\"right\">2020年5月11日</p></div></td></tr>\
+             </table></body></html>"
+        );
+        let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+        let meta = d.source.page.as_ref().expect("page metadata");
+        assert_eq!(
+            meta.index_no.as_deref(),
+            Some("0001/2020-0031"),
+            "{container}"
+        );
+        let n = &d.notice;
+        assert_eq!(
+            n.doc_number.as_ref().map(|x| x.raw.as_str()),
+            Some("某政办发〔2020〕12号"),
+            "{container}"
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("某某县人民政府办公室关于做好森林防火工作的通知"),
+            "{container}"
+        );
+        assert_eq!(
+            n.addressees,
+            ["各乡镇人民政府", "县政府各部门"],
+            "{container}"
+        );
+        assert_eq!(n.date.as_deref(), Some("2020-05-11"), "{container}");
+        assert!(
+            d.parts.iter().all(|p| p.tables.is_empty()),
+            "{container}: the layout is no table"
+        );
+    }
+}
+
+/// A task table whose first rows are its page's head, `附件` alone and then the title, inside
+/// the table: the part is that attachment, as when `附件` heads it as a paragraph.
+#[test]
+fn a_table_titled_by_an_attachment_row_and_a_title_row_is_the_attachment() {
+    let page = "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\
+        <p>某某市人民政府办公室关于印发某某工作要点的通知</p><p>某府办〔2024〕15号</p>\
+        <p>各区人民政府，市政府各部门：</p><p>　　现将《某某工作要点》印发给你们，请认真贯彻落实。</p>\
+        <p>　　附件：某某重点任务分工表</p><p align=\"right\">某某市人民政府办公室</p><p align=\"right\">2024年3月8日</p>\
+        <table border=\"1\"><tr><td colspan=\"4\">附件</td></tr><tr><td colspan=\"4\">某某重点任务分工表</td></tr>\
+        <tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>打好蓝天保卫战</td><td>市生态环境局</td><td>市交通运输局</td></tr></table></div></body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    let part = d.parts.last().expect("a part");
+    assert_eq!(part.kind, gongwen_parse::PartKind::Attachment);
+    assert_eq!(part.label.as_deref(), Some("附件"));
+    assert_eq!(part.title.as_deref(), Some("某某重点任务分工表"));
+    assert!(
+        !d.diagnostics.iter().any(|x| x.code == "attachment_missing"),
+        "{:#?}",
+        d.diagnostics
+    );
+    assert_eq!(d.tasks.len(), 1);
+}
+
+/// A short notice in a container of no known name, with the page's tools (打印本页, 关闭窗口:
+/// script links) and a list of related documents after it: neither is read as a part of the
+/// notice.
+#[test]
+fn page_tools_and_related_documents_after_the_notice_stay_out() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于印发某某规划的通知</title></head><body>\
+        <div class=\"crumb\">当前位置：<a href=\"/\">首页</a> &gt; 政策文件</div>\
+        <ul class=\"meta\"><li>索引号：MB1A0/2023-00021</li><li>发布机构：某某市人民政府</li>\
+        <li>发文字号：某府发〔2023〕17号</li><li>成文日期：2023年8月9日</li><li>发布日期：2023年8月15日</li></ul>\
+        <div class=\"detail-main\"><h1>某某市人民政府关于印发某某规划的通知</h1>\
+        <p>各区人民政府，市政府各部门：</p><p>　　现将《某某规划》印发给你们，请认真组织实施。</p>\
+        <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2023年8月9日</p></div>\
+        <div class=\"tools\"><a href=\"javascript:window.print()\">【打印本页】</a> <a href=\"javascript:window.close()\">【关闭窗口】</a></div>\
+        <div class=\"related-docs\"><h3>相关文件</h3><ul><li><a href=\"/a.html\">关于印发某某发展规划的通知</a></li>\
+        <li><a href=\"/b.html\">某某市人民政府关于加强安全生产工作的意见</a></li></ul></div>\
+        </body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    assert_eq!(d.notice.date.as_deref(), Some("2023-08-09"));
+    assert_eq!(
+        d.notice.body,
+        ["现将《某某规划》印发给你们，请认真组织实施。"]
+    );
+    assert!(d.parts.is_empty(), "{:#?}", d.parts);
+}
+
+/// A page saved from Word keeps its footnotes, reviewers' comments, page header and footer in
+/// elements of their own: none of them is the notice's text (the DOCX reader leaves them out).
+#[test]
+fn word_footnotes_comments_headers_and_footers_stay_out() {
+    let page = "<html><head><meta charset=\"utf-8\"></head><body><div class=WordSection1>\
+        <div style='mso-element:header'><p class=MsoHeader><span>某某市人民政府文件</span></p></div>\
+        <p class=MsoNormal align=center><span>某某市人民政府关于印发某某方案的通知</span></p>\
+        <p class=MsoNormal><span>各区人民政府，市政府各部门：</span></p>\
+        <p class=MsoNormal><span>现将《某某方案》<a style='mso-footnote-id:ftn1' href=\"#_ftn1\"><span class=MsoFootnoteReference>[1]</span></a>印发给你们，请认真贯彻执行。\
+        <span class=MsoCommentReference><a class=msocomanchor href=\"#_msocom_1\">[A1]</a></span></span></p>\
+        <p class=MsoNormal align=right><span>某某市人民政府</span></p><p class=MsoNormal align=right><span>2024年7月1日</span></p>\
+        <div style='mso-element:footer'><p class=MsoFooter align=center><span>— 1 —</span></p></div></div>\
+        <div style='mso-element:footnote-list'><div style='mso-element:footnote' id=ftn1><p class=MsoFootnoteText>\
+        <a href=\"#_ftnref1\"><span class=MsoFootnoteReference>[1]</span></a> 该方案已经市政府常务会议审议通过。</p></div></div>\
+        <div style='mso-element:comment-list'><div style='mso-element:comment'><div id=\"_com_1\" class=msocomtxt>\
+        <p class=MsoCommentText>请核实方案名称。</p></div></div></div></body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    assert_eq!(
+        d.notice.body,
+        ["现将《某某方案》印发给你们，请认真贯彻执行。"]
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2024-07-01"));
+    assert!(d.parts.is_empty(), "{:#?}", d.parts);
+}
+
+/// Attachments linked below the article whose names the link text cuts short
+/// (`1.某某实施方案...`) and the link's `title` gives whole.
+#[test]
+fn linked_attachments_cut_short_take_their_names_from_the_link_title() {
+    let page = "<html><head><meta charset=\"utf-8\"><title>某某市人民政府办公室关于印发某某实施方案的通知</title></head><body>\
+        <div class=\"TRS_Editor\"><p>某府办〔2024〕33号</p><p>各区人民政府，市政府各部门：</p>\
+        <p>　　《某某实施方案》已经市政府同意，现印发给你们，请认真贯彻落实。</p>\
+        <p align=\"right\">某某市人民政府办公室</p><p align=\"right\">2024年5月20日</p></div>\
+        <div class=\"fj\"><p>附件下载：</p><ul>\
+        <li><a href=\"/u/1.pdf\" title=\"1.某某市推动大规模设备更新实施方案.pdf\">1.某某市推动大规模设备更...</a></li>\
+        <li><a href=\"/u/2.xlsx\" title=\"2.某某市设备更新重点任务分工表.xlsx\">2.某某市设备更新重点任...</a></li></ul></div>\
+        </body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+    assert_eq!(
+        attachment_titles(&d),
+        [
+            "某某市推动大规模设备更新实施方案.pdf",
+            "某某市设备更新重点任务分工表.xlsx"
+        ]
+    );
+}
+
+/// Portals that print several 信息公开 pairs in one element: spans and bare values in one
+/// `<div>`, pairs set apart by spaces in one paragraph, pairs on lines of one table cell.
+#[test]
+fn several_metadata_pairs_in_one_element_are_each_read() {
+    let blocks = [
+        "<div class=\"top\"><span>索引号：</span>1144/2024-00088 <span>发布机构：</span>某某市人民政府 \
+         <span>发文字号：</span>某府〔2024〕55号<br><span>发布日期：</span>2024-09-12</div>",
+        "<p class=\"info\">索引号：1144/2024-00088　　发布机构：某某市人民政府　　发文字号：某府〔2024〕55号</p>\
+         <p class=\"info\">发布日期：2024-09-12</p>",
+        "<table><tr><td>索引号：1144/2024-00088<br>发文字号：某府〔2024〕55号</td>\
+         <td>发布机构：某某市人民政府<br>发布日期：2024-09-12</td></tr></table>",
+    ];
+    for block in blocks {
+        let page = format!(
+            "<html><head><meta charset=\"utf-8\"><title>某某市人民政府关于印发某某办法的通知</title></head><body>{block}\
+             <h1>某某市人民政府关于印发某某办法的通知</h1><div class=\"TRS_Editor\"><p>各区人民政府，市政府各部门：</p>\
+             <p>　　现将《某某办法》印发给你们，请认真贯彻执行。</p><p align=\"right\">某某市人民政府</p>\
+             <p align=\"right\">2024年9月9日</p></div></body></html>"
+        );
+        let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
+        let meta = d
+            .source
+            .page
+            .as_ref()
+            .unwrap_or_else(|| panic!("no page metadata: {block}"));
+        assert_eq!(meta.index_no.as_deref(), Some("1144/2024-00088"), "{block}");
+        assert_eq!(
+            meta.doc_number.as_deref(),
+            Some("某府〔2024〕55号"),
+            "{block}"
+        );
+        assert_eq!(meta.published.as_deref(), Some("2024-09-12"), "{block}");
+        assert_eq!(
+            meta.fields.get("发布机构").map(String::as_str),
+            Some("某某市人民政府"),
+            "{block}"
+        );
+        assert_eq!(
+            d.notice.doc_number.as_ref().map(|x| x.raw.as_str()),
+            Some("某府〔2024〕55号"),
+            "{block}"
+        );
+    }
+}

@@ -1678,9 +1678,15 @@ pub fn build(mut input: Blocks) -> Document {
                 .map(str::to_string);
             // A title row `附件：X` (or `附件2：X`) says the part is that attachment.
             if let Some(c) = caption.filter(|_| part.kind == PartKind::Enclosure) {
+                // Or a title row `附件` alone over the title row (joined by a space).
                 let label = numbered_attachment_head(c)
                     .map(|(label, _)| label)
-                    .or_else(|| attachment_list(c).map(|_| "附件"));
+                    .or_else(|| attachment_list(c).map(|_| "附件"))
+                    .or_else(|| {
+                        c.strip_prefix("附件 ")
+                            .filter(|t| !t.trim().is_empty())
+                            .map(|_| "附件")
+                    });
                 if let Some(label) = label {
                     part.kind = PartKind::Attachment;
                     part.label = Some(label.to_string());

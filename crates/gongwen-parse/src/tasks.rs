@@ -391,7 +391,11 @@ pub fn title_rows(grid: &[Vec<String>]) -> usize {
             .next()
             .is_some_and(|first| parse_seq(first).is_none() && filled.all(|c| c == first))
     };
-    let n = grid.iter().take(2).take_while(|r| is_title(r)).count();
+    let mut n = grid.iter().take(2).take_while(|r| is_title(r)).count();
+    // The unit of the table's figures under its title (`附件` / title / `单位：万元`).
+    if n > 0 && grid.get(n).is_some_and(|r| is_unit_note(r)) {
+        n += 1;
+    }
     // A third such row is no header either: the table is not one this reads.
     if n == 0 || grid.get(n).is_none_or(is_title) {
         return 0;
@@ -413,9 +417,22 @@ pub fn title_rows(grid: &[Vec<String>]) -> usize {
     }
 }
 
-/// The text of title rows (see [`title_rows`]): each row's text, joined by a space.
+/// A row whose one text notes the unit of the table's figures (`单位：万元`, `（单位：个）`).
+fn is_unit_note(row: &[String]) -> bool {
+    let mut filled = row.iter().filter(|c| !c.is_empty());
+    filled.next().is_some_and(|first| {
+        filled.all(|c| c == first)
+            && ["单位：", "单位:", "（单位", "(单位", "计量单位"]
+                .iter()
+                .any(|p| first.starts_with(p))
+    })
+}
+
+/// The text of title rows (see [`title_rows`]): each row's text, joined by a space; a note of
+/// the figures' unit is no part of the title.
 pub fn title_text(rows: &[Vec<String>]) -> String {
     rows.iter()
+        .filter(|r| !is_unit_note(r))
         .filter_map(|r| r.iter().find(|c| !c.is_empty()))
         .map(String::as_str)
         .collect::<Vec<_>>()
@@ -2393,6 +2410,31 @@ pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
             .collect();
         return (!lines.is_empty()).then_some(lines);
     }
+    // Labels down the last column, after the names (`甲 | 牵头` over `乙 | 配合`).
+    fn named(r: &[Vec<String>]) -> Vec<&[String]> {
+        r.iter()
+            .filter(|c| c.iter().any(|l| !l.trim().is_empty()))
+            .map(Vec::as_slice)
+            .collect()
+    }
+    let after = rows.iter().all(|r| {
+        named(r).split_last().is_some_and(|(last, names)| {
+            !names.is_empty()
+                && is_role_label(&text(last))
+                && names.iter().all(|c| !is_role_label(&text(c)))
+        })
+    });
+    if after {
+        let lines: Vec<String> = rows
+            .iter()
+            .filter_map(|r| {
+                let cells = named(r);
+                let (last, names) = cells.split_last()?;
+                clause(&text(last), names)
+            })
+            .collect();
+        return (!lines.is_empty()).then_some(lines);
+    }
     // Labels as a header row, the names under them.
     let (head, body) = rows.split_first()?;
     let labels: Vec<String> = head.iter().map(|c| text(c)).collect();
@@ -2990,12 +3032,21 @@ mod tests {
             ])),
             Some(s(&["牵头单位：市应急局"]))
         );
+        // Labels down the last column, after the names.
+        assert_eq!(
+            allocation_clauses(&grid(&[
+                &[&["市民政局"], &["牵头"]],
+                &[&["市财政局"], &["配合"]],
+            ])),
+            Some(s(&["牵头：市民政局", "配合：市财政局"]))
+        );
         // Names alone, a label among the names, names outside the labelled columns: no allocation.
         for rows in [
             grid(&[&[&["市水利局"]], &[&["市应急局"]]]),
             grid(&[&[&["牵头"], &["甲"]], &[&["乙"], &["丙"]]]),
             grid(&[&[&["牵头单位"], &[]], &[&["甲"], &["乙"]]]),
             grid(&[&[&["牵头单位"], &["配合单位"]]]),
+            grid(&[&[&["甲"], &["牵头"]], &[&["乙"], &["丙"]]]),
         ] {
             assert_eq!(allocation_clauses(&rows), None, "{rows:?}");
         }
@@ -3080,6 +3131,32 @@ mod tests {
             0
         );
         assert_eq!(title_rows(std::slice::from_ref(&bare)), 0);
+        // The figures' unit under the title rows is one of them, and no part of the title.
+        let unit = s(&["单位：万元", "单位：万元", "单位：万元", "单位：万元"]);
+        let attachment = s(&["附件", "附件", "附件", "附件"]);
+        assert_eq!(
+            title_rows(&[
+                attachment.clone(),
+                bare.clone(),
+                unit.clone(),
+                header.clone()
+            ]),
+            3
+        );
+        assert_eq!(
+            title_text(&[attachment.clone(), bare.clone(), unit.clone()]),
+            "附件 某某任务分工"
+        );
+        assert_eq!(
+            title_rows(&[
+                attachment,
+                bare.clone(),
+                unit.clone(),
+                bare.clone(),
+                header.clone()
+            ]),
+            0
+        );
         // A lone number is a task row's first cell, never a title.
         assert_eq!(title_rows(&[s(&["1", "", "", ""]), header.clone()]), 0);
 

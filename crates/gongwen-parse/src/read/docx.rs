@@ -304,6 +304,12 @@ struct Body<'a> {
     cell_paras: Vec<String>,
     /// Inside a row's properties (`w:trPr`).
     row_props: bool,
+    /// Inside a paragraph's properties (`w:pPr`), where a `w:del` marks its paragraph mark
+    /// deleted by tracked changes (`mark_deleted`): accepted, the paragraph runs on into the
+    /// next, so its text is carried (`carry`) to the front of the next body paragraph.
+    para_props: bool,
+    mark_deleted: bool,
+    carry: String,
     /// The open content controls (`w:sdt`): whether each shows its placeholder text
     /// (`w:showingPlcHdr`); and the depth inside the content of those that do.
     controls: Vec<bool>,
@@ -347,6 +353,9 @@ impl<'a> Body<'a> {
             nodes: Vec::new(),
             cell_paras: Vec::new(),
             row_props: false,
+            para_props: false,
+            mark_deleted: false,
+            carry: String::new(),
             controls: Vec::new(),
             placeholder: 0,
             skip: 0,
@@ -410,6 +419,7 @@ impl<'a> Body<'a> {
             self.close("tr")?;
             self.close("tbl")?;
         }
+        self.flush_carry();
         self.flush_held();
         if self.changes.0 > 0 {
             self.diagnostics.push(Diagnostic::new(
@@ -511,6 +521,11 @@ impl<'a> Body<'a> {
                 }
             }
             "trPr" => self.row_props = true,
+            "pPr" => self.para_props = true,
+            // A body paragraph's mark deleted (`w:pPr/w:rPr/w:del`).
+            "del" if self.para_props && self.paras.len() == 1 && self.open.is_empty() => {
+                self.mark_deleted = true;
+            }
             "del" if self.row_props => {
                 if let Some(t) = self.open.last_mut() {
                     t.row_deleted = true;
@@ -526,6 +541,23 @@ impl<'a> Body<'a> {
                     });
                 } else if let Some(t) = self.open.last_mut().and_then(OpenTable::text_only) {
                     t.cell_from = Some(at);
+                }
+            }
+            // A row that starts past the grid's first columns (`w:gridBefore`, as WPS and
+            // converted tables write rows that begin further right): those slots are empty, and
+            // the row's cells stand in the columns after them.
+            "gridBefore" if self.row_props => {
+                let at = self.cell_paras.len();
+                let skipped = val(e).and_then(|v| v.trim().parse::<usize>().ok());
+                if let Some(n) = skipped.filter(|&n| n > 0)
+                    && let Some(row) = self.top_node().and_then(|t| t.rows.last_mut())
+                    && row.cells.is_empty()
+                {
+                    row.cells.push(Cell {
+                        paras: (at, at),
+                        span: n.min(MAX_SPAN),
+                        ..Cell::default()
+                    });
                 }
             }
             "gridSpan" => {
@@ -553,6 +585,7 @@ impl<'a> Body<'a> {
     fn open_table(&mut self) {
         let at = self.cell_paras.len();
         let node = if self.open.is_empty() {
+            self.flush_carry();
             self.flush_held();
             self.nodes.clear();
             self.cell_paras.clear();
@@ -598,6 +631,7 @@ impl<'a> Body<'a> {
             }
             "t" => self.text = self.text.saturating_sub(1),
             "pPr" => {
+                self.para_props = false;
                 // The paragraph's numbering is known (its own, or its style's): its number
                 // goes first.
                 let (num, level) = std::mem::take(&mut self.num);
@@ -621,7 +655,15 @@ impl<'a> Body<'a> {
                     self.cell_paras.push(text);
                 } else if self.paras.is_empty() && self.open.is_empty() {
                     self.flush_held();
-                    self.push_paragraphs(&text, self.line, false);
+                    let mut text = text;
+                    if !self.carry.is_empty() {
+                        text.insert_str(0, &std::mem::take(&mut self.carry));
+                    }
+                    if std::mem::take(&mut self.mark_deleted) {
+                        self.carry = text;
+                    } else {
+                        self.push_paragraphs(&text, self.line, false);
+                    }
                 } else {
                     // A text box's paragraph (or one in a table's row outside its cells):
                     // held until its anchor is out.
@@ -712,6 +754,14 @@ impl<'a> Body<'a> {
         {
             self.cell_paras.truncate(from);
             self.cell_paras.extend(lines);
+        }
+    }
+
+    /// A paragraph whose mark was deleted, with nothing after it to run on into.
+    fn flush_carry(&mut self) {
+        if !self.carry.is_empty() {
+            let text = std::mem::take(&mut self.carry);
+            self.push_paragraphs(&text, self.line, false);
         }
     }
 
@@ -1134,8 +1184,32 @@ impl Numbering {
 /// `n` written in Word's number format `format`.
 fn format_number(n: u64, format: &str) -> String {
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "ideographTraditional" if n <= 9999 => {
+        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting" if n <= 9999 => {
             crate::numbering::to_cn_number(n as u32).unwrap_or_else(|| n.to_string())
+        }
+        // The heavenly stems (`甲、乙、丙`) and the earthly branches (`子、丑、寅`).
+        "ideographTraditional" if (1..=10).contains(&n) => {
+            const STEMS: [char; 10] = ['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'];
+            STEMS[n as usize - 1].to_string()
+        }
+        "ideographZodiac" if (1..=12).contains(&n) => {
+            const BRANCHES: [char; 12] = [
+                '子', '丑', '寅', '卯', '辰', '巳', '午', '未', '申', '酉', '戌', '亥',
+            ];
+            BRANCHES[n as usize - 1].to_string()
+        }
+        // Capital numerals (`壹、贰、叁`).
+        "chineseLegalSimplified" if (1..=10).contains(&n) => {
+            const LEGAL: [char; 10] = ['壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖', '拾'];
+            LEGAL[n as usize - 1].to_string()
+        }
+        "upperRoman" | "lowerRoman" if (1..=3999).contains(&n) => {
+            let r = roman(n);
+            if format == "lowerRoman" {
+                r.to_ascii_lowercase()
+            } else {
+                r
+            }
         }
         "decimalFullWidth" | "decimalFullWidth2" => n
             .to_string()
@@ -1153,9 +1227,50 @@ fn format_number(n: u64, format: &str) -> String {
     }
 }
 
+/// `n` (1 to 3999) in Roman numerals.
+fn roman(mut n: u64) -> String {
+    const VALUES: [(u64, &str); 13] = [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (v, s) in VALUES {
+        while n >= v {
+            out.push_str(s);
+            n -= v;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stems_branches_capitals_and_romans_are_written_as_word_shows_them() {
+        assert_eq!(format_number(1, "ideographTraditional"), "甲");
+        assert_eq!(format_number(3, "ideographTraditional"), "丙");
+        assert_eq!(format_number(2, "ideographZodiac"), "丑");
+        assert_eq!(format_number(4, "chineseLegalSimplified"), "肆");
+        assert_eq!(format_number(4, "upperRoman"), "IV");
+        assert_eq!(format_number(14, "lowerRoman"), "xiv");
+        assert_eq!(format_number(1994, "upperRoman"), "MCMXCIV");
+        assert_eq!(format_number(3, "japaneseCounting"), "三");
+        // Out of a format's range: the number in digits.
+        assert_eq!(format_number(11, "ideographTraditional"), "11");
+    }
 
     /// The blocks of a document body (`<w:body>` content), with `numbering` as its list
     /// definitions.
@@ -1277,6 +1392,70 @@ mod tests {
         assert_eq!(t.header_rows, 1);
         assert_eq!(t.row_lines, [2, 3, 4, 5]);
         assert_eq!(texts(&blocks)[2], ("表后".to_string(), 6));
+    }
+
+    #[test]
+    fn a_paragraph_whose_mark_is_deleted_runs_on_into_the_next() {
+        let marked = |text: &str| {
+            format!(
+                "<w:p><w:pPr><w:rPr><w:del w:id=\"1\" w:author=\"a\"/></w:rPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+            )
+        };
+        let body = format!(
+            "{}{}{}{}<w:tbl><w:tr><w:tc>{}</w:tc></w:tr></w:tbl>{}",
+            marked("现将方案印发给你们，"),
+            p("请认真贯彻执行。"),
+            p("另起一段。"),
+            marked("表前一段。"),
+            p("格"),
+            marked("末段。"),
+        );
+        let got: Vec<String> = texts(&read(&body, ""))
+            .into_iter()
+            .map(|(t, _)| t)
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "现将方案印发给你们，请认真贯彻执行。",
+                "另起一段。",
+                "表前一段。",
+                "格",
+                "末段。"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_row_that_starts_past_the_first_columns_keeps_its_cells_in_their_columns() {
+        let cell =
+            |props: &str, text: &str| format!("<w:tc><w:tcPr>{props}</w:tcPr>{}</w:tc>", p(text));
+        let body = format!(
+            "<w:tbl><w:tr>{}{}{}{}</w:tr><w:tr>{}{}{}{}</w:tr>             <w:tr><w:trPr><w:gridBefore w:val=\"1\"/></w:trPr>{}{}{}</w:tr></w:tbl>",
+            cell("", "序号"),
+            cell("", "领域"),
+            cell("", "重点任务"),
+            cell("", "牵头单位"),
+            cell("", "1"),
+            cell("<w:vMerge w:val=\"restart\"/>", "产业"),
+            cell("", "培育产业集群"),
+            cell("", "市工信局"),
+            cell("<w:vMerge/>", ""),
+            cell("", "实施技术改造"),
+            cell("", "市财政局"),
+        );
+        let blocks = read(&body, "");
+        let Block::Table(t) = &blocks[0] else {
+            panic!("a table: {blocks:?}");
+        };
+        assert_eq!(
+            t.rows,
+            [
+                ["序号", "领域", "重点任务", "牵头单位"],
+                ["1", "产业", "培育产业集群", "市工信局"],
+                ["", "产业", "实施技术改造", "市财政局"],
+            ]
+        );
     }
 
     #[test]

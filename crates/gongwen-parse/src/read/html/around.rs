@@ -105,6 +105,16 @@ fn read_lines(
                     let text = crate::normalize::normalize_block(cur.raw.get(from..).unwrap_or(""));
                     if crate::structure::is_file_name(&text) {
                         cur.files.push(text);
+                    } else if let Some(full) = n
+                        .value()
+                        .as_element()
+                        .and_then(|e| dom::attr(e, &local_name!("title")))
+                        .map(crate::normalize::normalize_block)
+                        .filter(|t| crate::structure::is_file_name(t))
+                    {
+                        // A file's name cut short in the link's text (`1.某某实施方...`), whole
+                        // in its `title`.
+                        cur.files.push(full);
                     }
                 }
                 if dom::local(&n).is_some_and(dom::is_block_tag) {

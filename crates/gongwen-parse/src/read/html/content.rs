@@ -137,7 +137,10 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                     Node::Element(e) => {
                         visit(n);
                         let (id, class, hidden) = dom::id_class_hidden(e);
-                        let chrome = dom::is_chrome_named(id, class);
+                        let chrome = dom::is_chrome_named(id, class)
+                            || (e.name.local == local_name!("a")
+                                && dom::attr(e, &local_name!("href"))
+                                    .is_some_and(dom::is_page_tool_href));
                         if hidden {
                             marks.hidden.insert(n.id());
                         }

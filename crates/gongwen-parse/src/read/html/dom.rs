@@ -175,7 +175,46 @@ const CHROME_TOKENS: &[&str] = &[
     "copyright",
     "dqwz",
     "weizhi",
+    // Lists of related documents below the article (相关文件, 相关链接): other documents' titles.
+    "related",
+    "xgwj",
+    "xglj",
+    // What a page saved from Word prints apart from the text, as the DOCX reader leaves it out:
+    // footnote and endnote marks and texts, reviewers' comments and their anchors, the page
+    // header and footer (`— 1 —`).
+    "MsoFootnoteReference",
+    "MsoEndnoteReference",
+    "MsoFootnoteText",
+    "MsoEndnoteText",
+    "MsoCommentReference",
+    "MsoCommentText",
+    "msocomanchor",
+    "msocomtxt",
+    "msocomoff",
+    "MsoHeader",
+    "MsoFooter",
 ];
+
+/// Whether a link's `href` is one of the page's tools rather than a link: a script that prints
+/// the page, closes the window or changes the font size (`javascript:window.print()`,
+/// `javascript:window.close()`, `javascript:doZoom(16)`). A script link that opens a file
+/// (`javascript:void(0)` with an `onclick`) is not.
+pub(super) fn is_page_tool_href(href: &str) -> bool {
+    let b = href.trim_start().as_bytes();
+    if !b
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case(b"javascript:"))
+    {
+        return false;
+    }
+    const TOOLS: [&[u8]; 4] = [b"print", b"close", b"zoom", b"fontsize"];
+    (11..b.len()).any(|i| {
+        TOOLS.iter().any(|t| {
+            b.get(i..i + t.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(t))
+        })
+    })
+}
 
 /// The value of attribute `name` of `e` (in any namespace, as scraper's `Element::attrs` lists
 /// them). Names are compared as atoms (one integer comparison for the names html5ever knows),
@@ -289,6 +328,11 @@ pub(super) fn is_skipped(e: &Element) -> bool {
     is_ignored_tag(&e.name.local) || is_hidden(e)
 }
 
+/// The element right before `n` among its siblings (text between them passed over).
+pub(super) fn prev_element(n: Dom<'_>) -> Option<Dom<'_>> {
+    n.prev_siblings().find(|s| s.value().is_element())
+}
+
 /// The text of `node` as lines, joined by a space and normalized: block boundaries (and `<br>`,
 /// table rows and cells of nested tables) break lines; skipped elements contribute nothing.
 pub(super) fn joined_text(node: Dom<'_>) -> String {
@@ -399,6 +443,26 @@ impl TextLines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_close_and_font_size_scripts_are_page_tools() {
+        for href in [
+            "javascript:window.print()",
+            "JavaScript:window.close();",
+            "javascript:doZoom(16)",
+            "javascript:setFontSize(14)",
+        ] {
+            assert!(is_page_tool_href(href), "{href}");
+        }
+        for href in [
+            "javascript:void(0)",
+            "javascript:",
+            "/zwgk/print.html",
+            "https://example.gov.cn/close.pdf",
+        ] {
+            assert!(!is_page_tool_href(href), "{href}");
+        }
+    }
 
     #[test]
     fn style_hiding_ignores_case_and_white_space() {

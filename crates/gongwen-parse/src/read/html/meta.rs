@@ -114,6 +114,50 @@ fn as_label(cell: &str) -> Option<String> {
     ok.then(|| l.to_string())
 }
 
+/// Every `label：value` pair of `text` when it prints several one after another (`索引号：…
+/// 发布机构：… 发文字号：…`, in one paragraph, one list item or one cell): a known label and its
+/// colon starts each, and its value runs to the next. Empty unless `text` starts with a pair
+/// and holds at least two.
+fn pairs_in(text: &str) -> Vec<(String, String)> {
+    // (where the label starts, where its colon ends, the label)
+    let mut found: Vec<(usize, usize, &str)> = Vec::new();
+    for (label, _) in KNOWN {
+        for (at, _) in text.match_indices(label) {
+            let rest = text[at + label.len()..].trim_start_matches([' ', '\u{3000}']);
+            if let Some(after) = rest.strip_prefix(['：', ':']) {
+                found.push((at, text.len() - after.len(), label));
+            }
+        }
+    }
+    if found.len() < 2 {
+        return Vec::new();
+    }
+    // The longest label at a place first; a label inside another (`名称` in `信息名称`) is none.
+    found.sort_by_key(|&(at, end, _)| (at, std::cmp::Reverse(end)));
+    let mut kept: Vec<(usize, usize, &str)> = Vec::with_capacity(found.len());
+    for f in found {
+        if kept.last().is_none_or(|k| f.0 >= k.1) {
+            kept.push(f);
+        }
+    }
+    if kept.len() < 2 || kept.first().is_some_and(|k| k.0 != 0) {
+        return Vec::new();
+    }
+    let separator =
+        |c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '；' | ';' | '，' | ',');
+    kept.iter()
+        .enumerate()
+        .map(|(i, &(_, end, label))| {
+            let stop = kept.get(i + 1).map_or(text.len(), |next| next.0);
+            let value = text
+                .get(end..stop)
+                .unwrap_or_default()
+                .trim_matches(separator);
+            (label.to_string(), value.to_string())
+        })
+        .collect()
+}
+
 fn as_pair(text: &str) -> Option<(String, String)> {
     let (label, value) = text.split_once(['：', ':'])?;
     let label = clean_label(label);
@@ -139,6 +183,10 @@ pub(super) struct Scan {
     list_nodes: Vec<NodeId>,
     /// The buffer cells and list items are read into.
     cells: TextLines,
+    /// An element whose whole text is a known label (`<dt>索引号：</dt>`, `<div
+    /// class="label">文号</div>`, `<label>发文字号</label>`), waiting for the element right after
+    /// it, which holds its value (`<dd>`, `<div class="value">`, `<p>`).
+    label: Option<(NodeId, String)>,
 }
 
 impl Scan {
@@ -147,8 +195,14 @@ impl Scan {
         let found = &mut self.found;
         match name {
             "table" => {
-                let Some(pairs) = table_pairs(n, &mut self.cells) else {
+                let Some(TablePairs { pairs, rows }) = table_pairs(n, &mut self.cells) else {
                     return;
+                };
+                // The rows of pairs, when the table goes on with the notice (a layout table):
+                // those rows are skipped, not the table.
+                let skipped = match rows {
+                    Some(rows) => rows,
+                    None => vec![n.id()],
                 };
                 let known = pairs
                     .iter()
@@ -156,12 +210,12 @@ impl Scan {
                     .count();
                 if known >= 3 && found.page.is_none() {
                     found.page = Some(page_meta(pairs));
-                    found.skip.push(n.id());
+                    found.skip.extend(skipped);
                 } else if pairs.iter().any(|(l, _)| field(l).is_some())
                     && (found.page.is_some() || known >= 1)
                 {
                     // A companion table (gov.cn's 主题词 row) or a partial one.
-                    found.skip.push(n.id());
+                    found.skip.extend(skipped);
                     if let Some(page) = &mut found.page {
                         for (l, v) in pairs {
                             page.fields.entry(l).or_insert(v);
@@ -169,7 +223,30 @@ impl Scan {
                     }
                 }
             }
-            "li" | "p" | "dd" | "div" | "span" if found.page.is_none() => {
+            "li" | "p" | "dd" | "dt" | "div" | "span" | "label" if found.page.is_none() => {
+                // The value of the label element just before this one.
+                if let Some((at, _)) = &self.label
+                    && dom::prev_element(n).is_some_and(|p| p.id() == *at)
+                {
+                    let label = self.label.take();
+                    if let Some((at, label)) = label
+                        && is_small_leaf(n)
+                    {
+                        let value = self.cells.joined(n);
+                        if value.chars().count() <= 200
+                            && !self.list_pairs.iter().any(|(l, _)| *l == label)
+                        {
+                            self.list_pairs.push((label, value));
+                            self.list_nodes.extend([at, n.id()]);
+                        }
+                    }
+                    return;
+                }
+                // A label alone, without a colon: a few short text nodes at most.
+                if let Some(label) = bare_label(n) {
+                    self.label = Some((n.id(), label));
+                    return;
+                }
                 // Only leaf-like elements (no block children, at most 64 nodes inside) whose
                 // text has a colon, as a pair needs: one walk of at most 65 nodes decides.
                 if !small_leaf_with_colon(n) {
@@ -179,11 +256,32 @@ impl Scan {
                 if text.chars().count() > 200 {
                     return;
                 }
-                if let Some((label, value)) = as_pair(&text)
-                    && !self.list_pairs.iter().any(|(l, _)| *l == label)
-                {
-                    self.list_pairs.push((label, value));
+                // Several pairs are looked for only in a text that starts with one.
+                let pair = as_pair(&text);
+                let several = match &pair {
+                    Some((_, value)) if !value.is_empty() => pairs_in(&text),
+                    _ => Vec::new(),
+                };
+                if !several.is_empty() {
+                    for (label, value) in several {
+                        if !self.list_pairs.iter().any(|(l, _)| *l == label) {
+                            self.list_pairs.push((label, value));
+                        }
+                    }
                     self.list_nodes.push(n.id());
+                    return;
+                }
+                match pair {
+                    // A label with its colon and nothing after it: its value is in the element
+                    // after it.
+                    Some((label, value)) if value.is_empty() => {
+                        self.label = Some((n.id(), label));
+                    }
+                    Some((label, value)) if !self.list_pairs.iter().any(|(l, _)| *l == label) => {
+                        self.list_pairs.push((label, value));
+                        self.list_nodes.push(n.id());
+                    }
+                    _ => {}
                 }
             }
             _ => {}
@@ -263,6 +361,52 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
     colon
 }
 
+/// The known label `n` holds when its text is one and nothing else, without a colon (`<div
+/// class="label">文号</div>`, `<label>索 引 号</label>`): decided from at most eight nodes and 64
+/// bytes of text, so that the elements of an article are turned down at their first sentence.
+fn bare_label(n: Dom<'_>) -> Option<String> {
+    let mut text = 0usize;
+    let mut first: Option<&str> = None;
+    for (seen, d) in n.descendants().enumerate().skip(1) {
+        if seen > 8 {
+            return None;
+        }
+        match d.value() {
+            scraper::Node::Text(t) => {
+                text += t.len();
+                if text > 64 {
+                    return None;
+                }
+                if first.is_none() && !t.trim().is_empty() {
+                    first = Some(t);
+                }
+            }
+            scraper::Node::Element(e) if dom::is_block_tag(&e.name.local) => return None,
+            _ => {}
+        }
+    }
+    // The common case, a single text node, is tested without a copy.
+    let one = first?;
+    let found = |t: &str| {
+        let t = strip_spaces(t);
+        let l = unbracketed(&t);
+        field(l).is_some().then(|| l.to_string())
+    };
+    if one.len() == text {
+        found(one)
+    } else {
+        found(&dom::joined_text(n))
+    }
+}
+
+/// Whether `n` has no block child (other than `<br>`) and at most 64 nodes below it.
+fn is_small_leaf(n: Dom<'_>) -> bool {
+    n.descendants().nth(65).is_none()
+        && !n.children().any(|c| {
+            dom::local(&c).is_some_and(|t| dom::is_block_tag(t) && *t != local_name!("br"))
+        })
+}
+
 /// Where the first colon (`：` or `:`) of `t` starts, found by byte search rather than by
 /// decoding every character ([`crate::normalize::char_offsets`] for `：`).
 fn first_colon(t: &str) -> Option<usize> {
@@ -297,6 +441,15 @@ fn is_small_cell(c: Dom<'_>) -> bool {
     true
 }
 
+/// What [`table_pairs`] reads from a table.
+#[derive(Debug, PartialEq)]
+struct TablePairs {
+    pairs: Vec<(String, String)>,
+    /// The rows the pairs were read from, when the table goes on with other rows (`None` when
+    /// the whole table is pairs).
+    rows: Option<Vec<NodeId>>,
+}
+
 /// The label/value pairs of a small table whose cells are labels and values; `None` for any
 /// other table (large, nested, or with cells that are neither).
 ///
@@ -304,25 +457,42 @@ fn is_small_cell(c: Dom<'_>) -> bool {
 /// its value unless that cell is a label too), so a table that is not metadata — nearly every
 /// table of a page — is given up at its first cell of another kind, before its other cells are
 /// read or any list is made.
-fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, String)>> {
+///
+/// Older sites lay the page out in one table: rows of pairs, then a row of one cell for the
+/// title, or one holding the article (a large cell, or one with the article's own tables). Such
+/// a row after whole rows of pairs ends the pairs instead of giving the table up; the rows read
+/// are returned with them.
+fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
     let mut pairs = Vec::new();
     // A label read, waiting for the cell after it.
     let mut label: Option<String> = None;
-    let mut rows = 0usize;
+    let mut rows: Vec<NodeId> = Vec::new();
     for (tr, _) in table::row_elements(t) {
         // More than 12 rows is not a metadata table (counted here rather than by a walk over
         // the rows first: most tables are given up at their first cell).
-        rows += 1;
-        if rows > 12 {
+        if rows.len() >= 12 {
             return None;
         }
         let cells = table::cells_of(tr);
         if cells.clone().nth(8).is_some() {
             return None;
         }
+        // The pairs of the rows before, in case this row ends them.
+        let before = pairs.len();
+        let lone = cells.clone().nth(1).is_none();
+        // Whole rows of pairs before this one, which ends them.
+        let ends = |mut pairs: Vec<(String, String)>, label: Option<String>, rows: Vec<NodeId>| {
+            (label.is_none() && before > 0).then(|| {
+                pairs.truncate(before);
+                TablePairs {
+                    pairs,
+                    rows: Some(rows),
+                }
+            })
+        };
         for c in cells {
             if !is_small_cell(c) {
-                return None;
+                return ends(pairs, label, rows);
             }
             let cell = scratch.joined(c);
             let cell_label = as_label(&cell);
@@ -333,19 +503,27 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<Vec<(String, Strin
                 }
                 pairs.push((l, String::new()));
             }
+            let several = || pairs_in(&cell);
             if cell_label.is_some() {
                 label = cell_label;
             } else if let Some(pair) = as_pair(&cell) {
-                pairs.push(pair);
+                // Several pairs in one cell, on lines of their own or set apart by spaces.
+                let many = several();
+                if many.is_empty() {
+                    pairs.push(pair);
+                } else {
+                    pairs.extend(many);
+                }
             } else if !cell.is_empty() {
-                return None;
+                return if lone { ends(pairs, label, rows) } else { None };
             }
         }
+        rows.push(tr.id());
     }
     if let Some(l) = label {
         pairs.push((l, String::new()));
     }
-    (rows > 0 && !pairs.is_empty()).then_some(pairs)
+    (!rows.is_empty() && !pairs.is_empty()).then_some(TablePairs { pairs, rows: None })
 }
 
 /// A label of an info sheet: a page's ([`as_label`]), or one of the letter's own elements that
@@ -510,6 +688,34 @@ mod tests {
     }
 
     #[test]
+    fn several_pairs_in_one_text_are_each_read() {
+        let pairs = |t: &str| -> Vec<(String, String)> { pairs_in(t) };
+        let own = |v: &[(&str, &str)]| -> Vec<(String, String)> {
+            v.iter()
+                .map(|(l, x)| (l.to_string(), x.to_string()))
+                .collect()
+        };
+        assert_eq!(
+            pairs(
+                "索引号：1144/2024-00088　　发布机构：某某市人民政府 | 发文字号 ：某府〔2024〕55号"
+            ),
+            own(&[
+                ("索引号", "1144/2024-00088"),
+                ("发布机构", "某某市人民政府"),
+                ("发文字号", "某府〔2024〕55号")
+            ])
+        );
+        // A label inside a longer one is not a label of its own.
+        assert_eq!(
+            pairs("信息名称：关于某事的通知\n主题分类：综合"),
+            own(&[("信息名称", "关于某事的通知"), ("主题分类", "综合")])
+        );
+        // One pair, or text that does not start with one: nothing.
+        assert!(pairs("发文字号：某府〔2024〕55号").is_empty());
+        assert!(pairs("请于发布日期：前报送。文号：").is_empty());
+    }
+
+    #[test]
     fn dates_become_iso() {
         assert_eq!(date("2018年12月23日"), "2018-12-23");
         assert_eq!(date("2019年01月08日"), "2019-01-08");
@@ -619,7 +825,7 @@ mod tests {
             for n in html.tree.root().descendants() {
                 if tag(&n) == Some("table") {
                     assert_eq!(
-                        table_pairs(n, &mut scratch),
+                        table_pairs(n, &mut scratch).map(|t| t.pairs),
                         pairs_after_reading_all(n),
                         "{page}"
                     );

@@ -120,8 +120,18 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
                 && crate::structure::parse_doc_number(&first.text).is_some())
                 || crate::structure::is_addressee_line(&first.text);
             let line = first.line;
+            // The page's head names something else (`<title>信息公开</title>`): the title its
+            // metadata block gives.
+            let from_meta = || {
+                found
+                    .page
+                    .as_ref()
+                    .and_then(|p| p.title.as_deref())
+                    .map(crate::normalize::normalize_block)
+                    .filter(|t| is_page_title(t))
+            };
             headless
-                .then(|| titles.notice_title(doc))
+                .then(|| titles.notice_title(doc).or_else(from_meta))
                 .flatten()
                 .map(|text| vec![Para { line, text }])
         });
@@ -277,6 +287,9 @@ fn title_above(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> 
 struct Pending {
     raw: String,
     first: Option<NodeId>,
+    /// The number a browser shows before the open `<li>` of an `<ol>` (`1.`, `一、`), written
+    /// before its first visible text unless that text prints a number of its own.
+    marker: Option<String>,
     /// Where the last link to a document file in it ends in `raw`.
     file_link_end: Option<usize>,
 }
@@ -285,6 +298,11 @@ impl Pending {
     fn push(&mut self, node: NodeId, text: &str) {
         if self.first.is_none() && !text.trim().is_empty() {
             self.first = Some(node);
+            if let Some(marker) = self.marker.take()
+                && !crate::numbering::has_marker(text.trim_start_matches(char::is_whitespace))
+            {
+                self.raw.push_str(&marker);
+            }
         }
         self.raw.push_str(text);
     }
@@ -313,6 +331,60 @@ impl Pending {
         if self.raw.get(end..).is_some_and(around::only_separators) {
             self.raw.truncate(end);
             self.flush(lines, out, kept);
+        }
+    }
+}
+
+/// An open `<ol>`: how its items are numbered and the number of the last one.
+struct OrderedList {
+    id: NodeId,
+    chinese: bool,
+    /// `list-style-type: none`: no numbers shown.
+    none: bool,
+    last: i64,
+}
+
+impl OrderedList {
+    fn of(id: NodeId, e: &scraper::node::Element) -> Self {
+        let style = dom::attr(e, &local_name!("style")).unwrap_or_default();
+        let kind = dom::attr(e, &local_name!("type")).unwrap_or_default();
+        // `list-style-type` (or the `list-style` shorthand) names the numbers' kind.
+        let named = |k: &str| style.contains(k);
+        let chinese =
+            named("cjk-ideographic") || named("chinese-informal") || named("chinese-formal");
+        let none = named("list-style-type:none")
+            || named("list-style-type: none")
+            || named("list-style:none")
+            || named("list-style: none")
+            || !(kind.is_empty() || kind == "1")
+            || [
+                "alpha", "roman", "latin", "greek", "disc", "circle", "square",
+            ]
+            .iter()
+            .any(|k| named(k));
+        let start = dom::attr(e, &local_name!("start"))
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .unwrap_or(1);
+        OrderedList {
+            id,
+            chinese,
+            none,
+            last: start.saturating_sub(1),
+        }
+    }
+
+    /// The number of the next item `e` (its `value`, or one more than the last).
+    fn next(&mut self, e: &scraper::node::Element) -> Option<String> {
+        self.last = dom::attr(e, &local_name!("value"))
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .unwrap_or(self.last.saturating_add(1));
+        let n = u32::try_from(self.last).ok().filter(|&n| n > 0)?;
+        if self.none {
+            None
+        } else if self.chinese {
+            crate::numbering::to_cn_number(n).map(|c| format!("{c}、"))
+        } else {
+            Some(format!("{n}."))
         }
     }
 }
@@ -578,6 +650,8 @@ fn walk(
     let mut depth = 0usize;
     // Said once: the page's own cap (the `<br>`s it left stand a level below it) says it first.
     let mut depth_capped = diags.iter().any(|d| d.code == "html_depth_capped");
+    // The `<ol>` lists open, innermost last.
+    let mut lists: Vec<OrderedList> = Vec::new();
     let mut walk = dom::Walk::new(root);
     while let Some(edge) = walk.next() {
         match edge {
@@ -614,8 +688,22 @@ fn walk(
                         }
                         let name = &e.name.local;
                         if *name == local_name!("table") {
-                            let rows = table::rows_of(n);
-                            if table::is_layout(&rows) {
+                            let mut rows = table::rows_of(n);
+                            // The rows of the page's metadata (a layout table that holds them
+                            // above the notice) are left out; one cell a row left, spanning the
+                            // columns of the rows left out, is layout too.
+                            let all = rows.len();
+                            if !skip_ids.is_empty() {
+                                rows.retain(|r| {
+                                    r.cells
+                                        .first()
+                                        .and_then(|c| c.parent())
+                                        .is_none_or(|tr| !skip_ids.contains(&tr.id()))
+                                });
+                            }
+                            if table::is_layout(&rows)
+                                || (rows.len() < all && rows.iter().all(|r| r.cells.len() <= 1))
+                            {
                                 pending.flush(lines, &mut out, &mut kept);
                                 continue;
                             }
@@ -642,6 +730,14 @@ fn walk(
                         }
                         if dom::is_block_tag(name) {
                             pending.flush(lines, &mut out, &mut kept);
+                            if *name == local_name!("ol") {
+                                lists.push(OrderedList::of(n.id(), e));
+                            } else if *name == local_name!("li")
+                                && let Some(list) = lists.last_mut()
+                                && n.parent().is_some_and(|p| p.id() == list.id)
+                            {
+                                pending.marker = list.next(e);
+                            }
                         } else if *name == local_name!("a")
                             && file_link.is_none()
                             && crate::structure::is_file_name(&dom::joined_text(n))
@@ -661,6 +757,13 @@ fn walk(
                     }
                     if dom::local(&n).is_some_and(dom::is_block_tag) {
                         pending.flush(lines, &mut out, &mut kept);
+                        // An item without text leaves its number unshown.
+                        if dom::local(&n) == Some(&local_name!("li")) {
+                            pending.marker = None;
+                        }
+                        if lists.last().is_some_and(|l| l.id == n.id()) {
+                            lists.pop();
+                        }
                     }
                     depth = depth.saturating_sub(1);
                 }
@@ -716,6 +819,35 @@ mod tests {
         let t = b.tables();
         assert_eq!(t[0].line, 7);
         assert_eq!(t[0].row_lines, [7, 10]);
+    }
+
+    #[test]
+    fn ordered_list_items_are_numbered_as_a_browser_shows_them() {
+        let texts = |page: &str| -> Vec<String> {
+            paras(&read(page))
+                .into_iter()
+                .map(|(t, _)| t.to_string())
+                .collect()
+        };
+        assert_eq!(
+            texts(
+                "<div id=zoom><ol><li><p>压减审批时限。</p></li><li>降低用能成本。<ul><li>甲</li></ul></li></ol></div>"
+            ),
+            ["1.压减审批时限。", "2.降低用能成本。", "甲"]
+        );
+        assert_eq!(
+            texts(
+                "<div id=zoom><ol style=\"list-style-type: cjk-ideographic\" start=\"3\"><li>加强监测预警。</li><li value=\"5\">保障电力供应。</li></ol></div>"
+            ),
+            ["三、加强监测预警。", "五、保障电力供应。"]
+        );
+        // No numbers shown, or the item prints its own: nothing is added.
+        assert_eq!(
+            texts(
+                "<div id=zoom><ol style=\"list-style:none\"><li>甲事。</li></ol><ol><li>（一）乙事。</li><li></li></ol><p>丙事。</p></div>"
+            ),
+            ["甲事。", "（一）乙事。", "丙事。"]
+        );
     }
 
     #[test]
