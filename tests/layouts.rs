@@ -72,6 +72,21 @@ fn an_untabbed_table_without_blank_lines_between_rows_still_gives_every_task() {
 }
 
 #[test]
+fn an_untabbed_table_with_a_blank_line_after_every_cell_still_gives_every_task() {
+    // Pasted from a word processor: every cell, the header's too, a paragraph of its own.
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    for r in &rows {
+        for c in r.iter().filter(|c| !c.is_empty()) {
+            out.push(c.clone());
+            out.push(String::new());
+        }
+    }
+    out.extend(after);
+    assert_same_as_seed(&out.join("\n"), "untabbed, a blank line after every cell");
+}
+
+#[test]
 fn a_markdown_table_gives_every_task() {
     let (before, rows, after) = table_rows(&seed_text());
     let mut out = before;

@@ -2,7 +2,8 @@
 //!
 //! Text copied out of a PDF viewer or a page without table markup often keeps a task table as
 //! a column of lines: the header cells (`序号`, `试点任务`, `牵头单位`, `配合单位`) one per line,
-//! then each row's cells one per line, with or without blank lines between rows. Such a run is
+//! then each row's cells one per line, with or without blank lines between rows (or between all
+//! cells, as a word processor's paragraphs are pasted). Such a run is
 //! recognised only when its header maps to a task table ([`crate::tasks::column_roles`]): a
 //! sequence column, a lead column, and short header cells. Rows start at a line holding the next
 //! sequence number; a numbered heading line (`一、…`, `（一）…`) between rows is a group row.
@@ -31,8 +32,22 @@ pub fn read_untabbed_table(
 ) -> Option<(Table, usize)> {
     let mut header = Vec::new();
     let mut i = start;
+    // Copied from a word processor, every cell may be a paragraph of its own with a blank line
+    // after it, the header's cells too: a blank line right under `序号` says so, and the header
+    // then runs on over single blank lines until a row's number or a group heading.
+    let spaced = lines.get(start + 1).is_some_and(|l| l.trim().is_empty());
     while let Some(l) = lines.get(i) {
-        let cell = normalize_block(l);
+        let mut cell = normalize_block(l);
+        if cell.is_empty() && spaced && !header.is_empty() {
+            let next = lines
+                .get(i + 1)
+                .map(|l| normalize_block(l))
+                .unwrap_or_default();
+            if !next.is_empty() && numbering::marker(&next).is_none() {
+                i += 1;
+                cell = next;
+            }
+        }
         if cell.is_empty()
             || cell.chars().count() > MAX_HEADER_CHARS
             || tasks::parse_seq(&cell).is_some()
