@@ -1908,6 +1908,13 @@ impl Allocation {
         let mut waiting: Vec<String> = Vec::new();
         for piece in split_top_level(text, &['，', ',']) {
             match clause_duty(&piece) {
+                // With a lead already named (`甲牵头；乙、丙，丁配合`), the names before the
+                // `配合` clause support as it does, in the order printed.
+                Some((_, ClauseDuty::Support)) if !waiting.is_empty() && self.marked_lead => {
+                    waiting.push(piece);
+                    self.clause(&waiting.join("、"));
+                    waiting.clear();
+                }
                 Some((_, ClauseDuty::Support)) if !waiting.is_empty() => {
                     // The names before a `配合` clause carry the measure out (`甲，乙配合`).
                     self.assign(waiting.join("、").trim(), ClauseDuty::Responsible);
@@ -3235,6 +3242,22 @@ mod tests {
         assert_eq!(
             duty("鼓励创新。（市金融局负责）"),
             (s(&["市金融局"]), vec![])
+        );
+    }
+
+    #[test]
+    fn names_before_a_support_clause_after_a_lead_support_in_printed_order() {
+        assert_eq!(
+            duty("加强督察。（市规划局牵头；市农业农村委、市公安局，各区县政府配合）"),
+            (
+                s(&["市规划局"]),
+                s(&["市农业农村委", "市公安局", "各区县政府"])
+            )
+        );
+        // Without a lead, the names before `配合` still carry the measure out.
+        assert_eq!(
+            duty("加强督察。（市规划局，各区县政府配合）"),
+            (s(&["市规划局"]), s(&["各区县政府"]))
         );
     }
 
