@@ -2570,6 +2570,12 @@ fn inline_tasks<'a>(
                     // The bracket alone on its line (a `<br>` or a line break before it): like
                     // an allocation line, it closes the measure printed since the last one.
                     printed_since(since, k)
+                } else if k > since {
+                    // A measure of several paragraphs, its allocation after the last: it, too,
+                    // closes everything printed since the last allocation.
+                    let mut text = printed_since(since, k);
+                    text.push_str(&d.before);
+                    text
                 } else {
                     measure_text(d.before)
                 };
