@@ -2940,6 +2940,39 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
         );
         s.paragraphs.push(text);
     }
+    // The same list read from its head: a first item of one sentence (`一、本市全域禁止燃放烟花爆竹。`
+    // then `二、违反本通告规定的，由……。`, `三、……。`) is an item like the two or more after it, not
+    // a title over nothing.
+    let is_text =
+        |p: &Section| p.heading.is_empty() && !p.paragraphs.is_empty() && p.children.is_empty();
+    if is_text(&s) {
+        let kind = numbering::marker_kind(&s.marker);
+        let same_kind = |p: &Section| numbering::marker_kind(&p.marker) == kind;
+        let texts_before = list
+            .iter()
+            .rev()
+            .take_while(|p| is_text(p) && same_kind(p))
+            .count();
+        for p in list.iter_mut().rev().skip(texts_before) {
+            if texts_before == 0 {
+                break;
+            }
+            let lone_sentence = p.paragraphs.is_empty()
+                && p.children.is_empty()
+                && !p.heading.is_empty()
+                && p.heading_suffix == "。"
+                && same_kind(p);
+            if !lone_sentence {
+                break;
+            }
+            let text = format!(
+                "{}{}",
+                std::mem::take(&mut p.heading),
+                std::mem::take(&mut p.heading_suffix)
+            );
+            p.paragraphs.push(text);
+        }
+    }
     list.push(s);
 }
 
