@@ -362,7 +362,7 @@ fn may_end_unit_name(c: char) -> bool {
 }
 
 /// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
-fn is_unit_list(text: &str) -> bool {
+pub(crate) fn is_unit_list(text: &str) -> bool {
     let units = split_units(text);
     !units.is_empty() && units.iter().all(|u| is_unit_name(u))
 }
