@@ -324,11 +324,27 @@ fn is_unit_name(p: &str) -> bool {
         31
     } else {
         name.chars().count()
-    }) && name
-        .chars()
-        .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
+    }) && han_and_brackets(name)
         && !matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
         && has_unit_ending(name)
+}
+
+/// Whether `name` is Chinese characters and brackets, with `、` inside brackets only (the
+/// divisions a level names: `各县（市、区）政府`).
+fn han_and_brackets(name: &str) -> bool {
+    let mut depth = 0u32;
+    name.chars().all(|c| match c {
+        '（' => {
+            depth += 1;
+            true
+        }
+        '）' => {
+            depth = depth.saturating_sub(1);
+            true
+        }
+        '、' => depth > 0,
+        c => crate::normalize::is_han(c),
+    })
 }
 
 /// Whether `name` ends as an organ's or a unit's name ([`crate::structure::ORGAN_SUFFIXES`],
@@ -3249,6 +3265,17 @@ mod tests {
             duty("鼓励创新。（市金融局负责）"),
             (s(&["市金融局"]), vec![])
         );
+    }
+
+    #[test]
+    fn divisions_named_with_their_levels_in_brackets_are_units() {
+        // `各县（市、区）政府落实`: a bare 落实 said of units.
+        assert_eq!(
+            duty("强化保障。（市自然资源局负责，各县（市、区）政府落实）"),
+            (s(&["市自然资源局"]), s(&["各县（市、区）政府"]))
+        );
+        assert!(is_unit_name("各县（市、区）人民政府"));
+        assert!(!is_unit_name("市发展改革委、市财政局"));
     }
 
     #[test]
