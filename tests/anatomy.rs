@@ -151,6 +151,13 @@ fn a_copied_to_list_that_runs_onto_a_second_line_is_read_whole() {
     );
     assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
     assert_eq!(n.printed_on.as_deref(), Some("2023-05-31"));
+
+    // Each group of the list a sentence of its own, the next group on the line under it.
+    let doc = parse_text(&text.replace("县政协办公室，\n", "县政协办公室。\n"));
+    let n = round_trips(&doc);
+    assert_eq!(n.copied_to.len(), 6, "{:?}", n.copied_to);
+    assert_eq!(n.copied_to.last().map(String::as_str), Some("县检察院"));
+    assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
 }
 
 #[test]

@@ -896,7 +896,15 @@ fn continues_copied_to(prev: &Block, cur: &Block) -> bool {
         return false;
     };
     let list = cur.text.trim_end_matches(['。', '.']);
-    prev.text.ends_with(['，', '、', ',', '；'])
+    // The 版记 prints each group of a long list as a sentence of its own, the next one on the
+    // line under it (`抄送：省委各部门，省军区。` / `省人大常委会办公厅，省政协办公厅，省法院。`):
+    // after a `。`, a line that is a list of names closed by its own `。` carries on.
+    let open = prev.text.ends_with(['，', '、', ',', '；']);
+    let next_group = !open
+        && prev.text.ends_with('。')
+        && cur.text.ends_with('。')
+        && list.contains(['，', '；']);
+    (open || next_group)
         && matches!(colophon_line(&prev.text), Some(Colophon::CopiedTo(_)))
         && !list.is_empty()
         && split_top_level(list, ADDRESSEE_SEPARATORS)
