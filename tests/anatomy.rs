@@ -947,6 +947,16 @@ fn an_office_and_a_spaced_name_above_or_beside_the_date_is_the_signature() {
 }
 
 #[test]
+fn an_order_whose_head_and_number_share_a_line_is_issued_by_the_heads_organ() {
+    let text = "某某省人民政府令第436号\n\n《某某省企业投资项目管理办法》已经2024年3月5日省人民政府常务会议审议通过，现予公布，自2024年5月1日起施行。\n\n\
+                省长　王某某\n2024年3月20日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(n.issuer.as_deref(), Some("某某省人民政府"));
+    assert_eq!(n.signature.as_deref(), Some("省长 王某某"));
+    assert_eq!(n.doc_number.and_then(|d| d.serial), Some(436));
+}
+
+#[test]
 fn an_order_titled_above_its_head_has_the_number_under_the_head() {
     for (head, issuer, number) in [
         (

@@ -1708,6 +1708,17 @@ pub fn build(mut input: Blocks) -> Document {
         note.extend(b.contacts.iter().map(String::as_str));
         b.doc.notice.note = Some(note.join("；"));
     }
+    // An order's head and number on one line (`某某省人民政府令第436号`) name the issuer: the
+    // signature under it is the governor's.
+    if b.doc.notice.issuer.is_none() {
+        b.doc.notice.issuer = b
+            .doc
+            .notice
+            .doc_number
+            .as_ref()
+            .and_then(|n| order_head(&n.agency))
+            .map(str::to_string);
+    }
     if b.doc.notice.issuer.is_none() {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
     }
