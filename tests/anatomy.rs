@@ -1274,3 +1274,31 @@ fn a_sentence_that_names_members_before_its_colon_is_no_addressee() {
         doc.notice.addressees
     );
 }
+
+#[test]
+fn an_attachment_title_too_long_for_its_line_in_the_list_is_read_whole() {
+    let text = "某某市人民政府办公室关于印发某某方案的通知\n某府办发〔2024〕15号\n各区人民政府，市政府各部门：\n\
+                现将有关文件印发给你们，请认真贯彻执行。\n\
+                附件：1．某某市推进新型城镇化建设实施方案\n      2．某某市推进新型城镇化建设重点任务\n         分工表\n\
+                某某市人民政府办公室\n2024年5月6日\n\
+                附件1\n某某市推进新型城镇化建设实施方案\n一、总体要求\n以人为本。\n\
+                附件2\n某某市推进新型城镇化建设重点任务分工表\n序号\t重点任务\t牵头单位\n1\t推进市民化\t市公安局\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    let titles: Vec<&str> = n.attachments.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "某某市推进新型城镇化建设实施方案",
+            "某某市推进新型城镇化建设重点任务分工表"
+        ]
+    );
+    assert!(
+        !doc.diagnostics
+            .iter()
+            .any(|d| d.code == "attachment_title_mismatch"),
+        "{:?}",
+        doc.diagnostics
+    );
+    assert_eq!(n.signature.as_deref(), Some("某某市人民政府办公室"));
+}

@@ -1233,6 +1233,21 @@ impl Builder {
         self.attachment_lines.push(line);
     }
 
+    /// Adds `line` to the title of the attachment listed last when it is the rest of that title
+    /// (see [`continues_attachment_title`]); whether it did.
+    fn continue_attachment_title(&mut self, line: &str) -> bool {
+        let Some(last) = self.doc.notice.attachments.last_mut() else {
+            return false;
+        };
+        if !continues_attachment_title(&last.title, line) {
+            return false;
+        }
+        self.attachment_titles.remove(&title_key(&last.title));
+        last.title.push_str(line);
+        self.attachment_titles.insert(title_key(&last.title));
+        true
+    }
+
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
     /// Takes the lines of a contact (see [`is_contact_line`]) into the note.
     fn take_contact(&mut self, blocks: &[&Block]) {
@@ -1307,6 +1322,12 @@ impl Builder {
                         // Numbered lists continue on the following lines: `2．Y`.
                         let mut j = i + 1;
                         while let Some(Block::Para(q)) = blocks.get(j) {
+                            // A title too long for its line goes on in the next, set in under
+                            // its first character (`2．某某重点任务` / `分工表`).
+                            if self.continue_attachment_title(&q.text) {
+                                j += 1;
+                                continue;
+                            }
                             let Some((number, text)) = list_item(&q.text) else {
                                 break;
                             };
@@ -1337,6 +1358,23 @@ impl Builder {
         }
         out
     }
+}
+
+/// Whether `line`, under the listed attachment `title`, is the rest of that title: a few words
+/// with no punctuation, after a title that does not end as a title does, and nothing the list
+/// may be followed by (the next item, the signing organ or person, a date, a note, a label).
+fn continues_attachment_title(title: &str, line: &str) -> bool {
+    (1..=20).contains(&char_len(line))
+        && !line.contains(['。', '，', '；', '：', ':', ',', ';'])
+        && !line.starts_with(['（', '(', '〔', '【', '[', '［'])
+        && !ends_like_title(title)
+        && list_item(line).is_none()
+        && !numbering::has_marker(line)
+        && !is_organ_line(line)
+        && !is_signer_line(line)
+        && find_date(line).is_none()
+        && !is_attachment_label(line)
+        && !is_note_text(line)
 }
 
 /// A contact line, the 附注 of a request or of a notice that asks for a reply:
