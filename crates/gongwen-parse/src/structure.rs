@@ -3005,13 +3005,16 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
     if is_text(&s) {
         let kind = numbering::marker_kind(&s.marker);
         let same_kind = |p: &Section| numbering::marker_kind(&p.marker) == kind;
+        // Asked when the second item of text comes (one right before it, and no more): a
+        // long list is walked once, not once an item.
         let texts_before = list
             .iter()
             .rev()
             .take_while(|p| is_text(p) && same_kind(p))
+            .take(2)
             .count();
         for p in list.iter_mut().rev().skip(texts_before) {
-            if texts_before == 0 {
+            if texts_before != 1 {
                 break;
             }
             let lone_sentence = p.paragraphs.is_empty()
