@@ -1364,7 +1364,9 @@ impl Builder {
 /// with no punctuation, after a title that does not end as a title does, and nothing the list
 /// may be followed by (the next item, the signing organ or person, a date, a note, a label).
 fn continues_attachment_title(title: &str, line: &str) -> bool {
-    (1..=20).contains(&char_len(line))
+    // A title runs over two or three lines, not on and on (each line is added to it).
+    title.len() <= 300
+        && (1..=20).contains(&char_len(line))
         && !line.contains(['。', '，', '；', '：', ':', ',', ';'])
         && !line.starts_with(['（', '(', '〔', '【', '[', '［'])
         && !ends_like_title(title)

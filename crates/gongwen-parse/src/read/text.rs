@@ -248,6 +248,15 @@ fn merge_quoted_rows(lines: &[&str]) -> Option<(Vec<String>, Vec<usize>)> {
                 i = end + 1;
                 continue;
             }
+            // No close: the lines looked at are read as they are, and not looked at again (a
+            // text of open quotes is walked once).
+            let seen = (i + 1 + MAX_QUOTED_ROW_LINES).min(lines.len());
+            for (k, l) in lines.iter().enumerate().take(seen).skip(i) {
+                rows.push(l.to_string());
+                first.push(k);
+            }
+            i = seen;
+            continue;
         }
         // In such a text, a row of one line quotes its cells that hold a quote mark too
         // (`"优化""开办""服务"`).
