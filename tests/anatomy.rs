@@ -151,6 +151,13 @@ fn a_copied_to_list_that_runs_onto_a_second_line_is_read_whole() {
     );
     assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
     assert_eq!(n.printed_on.as_deref(), Some("2023-05-31"));
+
+    // Each group of the list a sentence of its own, the next group on the line under it.
+    let doc = parse_text(&text.replace("县政协办公室，\n", "县政协办公室。\n"));
+    let n = round_trips(&doc);
+    assert_eq!(n.copied_to.len(), 6, "{:?}", n.copied_to);
+    assert_eq!(n.copied_to.last().map(String::as_str), Some("县检察院"));
+    assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
 }
 
 #[test]
@@ -940,6 +947,16 @@ fn an_office_and_a_spaced_name_above_or_beside_the_date_is_the_signature() {
 }
 
 #[test]
+fn an_order_whose_head_and_number_share_a_line_is_issued_by_the_heads_organ() {
+    let text = "某某省人民政府令第436号\n\n《某某省企业投资项目管理办法》已经2024年3月5日省人民政府常务会议审议通过，现予公布，自2024年5月1日起施行。\n\n\
+                省长　王某某\n2024年3月20日\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(n.issuer.as_deref(), Some("某某省人民政府"));
+    assert_eq!(n.signature.as_deref(), Some("省长 王某某"));
+    assert_eq!(n.doc_number.and_then(|d| d.serial), Some(436));
+}
+
+#[test]
 fn an_order_titled_above_its_head_has_the_number_under_the_head() {
     for (head, issuer, number) in [
         (
@@ -1256,4 +1273,32 @@ fn a_sentence_that_names_members_before_its_colon_is_no_addressee() {
         "{:?}",
         doc.notice.addressees
     );
+}
+
+#[test]
+fn an_attachment_title_too_long_for_its_line_in_the_list_is_read_whole() {
+    let text = "某某市人民政府办公室关于印发某某方案的通知\n某府办发〔2024〕15号\n各区人民政府，市政府各部门：\n\
+                现将有关文件印发给你们，请认真贯彻执行。\n\
+                附件：1．某某市推进新型城镇化建设实施方案\n      2．某某市推进新型城镇化建设重点任务\n         分工表\n\
+                某某市人民政府办公室\n2024年5月6日\n\
+                附件1\n某某市推进新型城镇化建设实施方案\n一、总体要求\n以人为本。\n\
+                附件2\n某某市推进新型城镇化建设重点任务分工表\n序号\t重点任务\t牵头单位\n1\t推进市民化\t市公安局\n";
+    let doc = parse_text(text);
+    let n = round_trips(&doc);
+    let titles: Vec<&str> = n.attachments.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "某某市推进新型城镇化建设实施方案",
+            "某某市推进新型城镇化建设重点任务分工表"
+        ]
+    );
+    assert!(
+        !doc.diagnostics
+            .iter()
+            .any(|d| d.code == "attachment_title_mismatch"),
+        "{:?}",
+        doc.diagnostics
+    );
+    assert_eq!(n.signature.as_deref(), Some("某某市人民政府办公室"));
 }

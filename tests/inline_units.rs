@@ -109,11 +109,26 @@ fn a_measure_cut_after_a_comma_keeps_its_first_line() {
         "改善营商环境。压缩审批时限，推行一网通办。"
     );
 
-    // A sentence that ended is not joined to the next line.
+    // A sentence that ended is not joined to the next line: two paragraphs, both the measure's
+    // (its allocation closes everything printed since the last one).
     let doc = parse_text(&notice(
         "1．改善营商环境。压缩审批时限。\n推行一网通办。（市政务办负责）",
     ));
-    assert_eq!(doc.tasks[0].text, "改善营商环境。推行一网通办。");
+    let s = &doc
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .next()
+        .unwrap()
+        .children[0];
+    assert_eq!(
+        s.paragraphs,
+        vec!["压缩审批时限。", "推行一网通办。（市政务办负责）"]
+    );
+    assert_eq!(
+        doc.tasks[0].text,
+        "改善营商环境。压缩审批时限。推行一网通办。"
+    );
 }
 
 #[test]
@@ -950,6 +965,38 @@ fn an_allocation_bracket_on_a_line_of_its_own_closes_the_whole_measure() {
                 2,
                 "布局算力基础设施。建设算力网络。",
                 (vec!["省发改委"], vec![])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_measure_of_two_paragraphs_allocated_after_the_second_keeps_the_first() {
+    let doc = parse_text(&notice(
+        "（一）扩大老年助餐服务。推动社区助餐点建设。\n\n\
+         鼓励餐饮企业参与助餐服务。（市民政局牵头，市财政局配合）\n\n\
+         （二）拓展居家助老服务。鼓励上门服务。（市民政局负责）\n\n\
+         开展家庭照护培训。（市卫健委负责）",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "扩大老年助餐服务。推动社区助餐点建设。鼓励餐饮企业参与助餐服务。",
+                (vec!["市民政局"], vec!["市财政局"])
+            ),
+            (
+                2,
+                "拓展居家助老服务。鼓励上门服务。",
+                (vec!["市民政局"], vec![])
+            ),
+            // Allocated apart from the paragraph above: a measure of its own, under the
+            // heading sentence as every paragraph's measure is.
+            (
+                3,
+                "拓展居家助老服务。开展家庭照护培训。",
+                (vec!["市卫健委"], vec![])
             ),
         ]
     );

@@ -72,6 +72,61 @@ fn an_untabbed_table_without_blank_lines_between_rows_still_gives_every_task() {
 }
 
 #[test]
+fn an_untabbed_table_with_a_blank_line_after_every_cell_still_gives_every_task() {
+    // Pasted from a word processor: every cell, the header's too, a paragraph of its own.
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    for r in &rows {
+        for c in r.iter().filter(|c| !c.is_empty()) {
+            out.push(c.clone());
+            out.push(String::new());
+        }
+    }
+    out.extend(after.iter().cloned());
+    assert_same_as_seed(&out.join("\n"), "untabbed, a blank line after every cell");
+
+    // A units cell broken over two paragraphs (`市科技局` / `人行重庆营管部`) is still one cell.
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    let mut broken = 0;
+    for r in &rows {
+        for (k, c) in r.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+            if k == 3 && broken < 3 && c.contains('、') && r[0].trim().parse::<u32>().is_ok() {
+                broken += 1;
+                for unit in c.split('、') {
+                    out.push(unit.to_string());
+                    out.push(String::new());
+                }
+                continue;
+            }
+            out.push(c.clone());
+            out.push(String::new());
+        }
+    }
+    out.extend(after);
+    assert_eq!(broken, 3);
+    let doc = gongwen_parse::parse_text(&out.join("\n"));
+    let seed = gongwen_parse::parse_text(&seed_text());
+    // The cells keep their breaks as printed (`support_text`); the tasks are the seed's.
+    let essentials = |d: &gongwen_parse::Document| {
+        d.tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.seq,
+                    t.text.clone(),
+                    t.lead.clone(),
+                    t.support.clone(),
+                    t.group.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(doc.tasks.len(), 86);
+    assert_eq!(essentials(&doc), essentials(&seed));
+}
+
+#[test]
 fn a_markdown_table_gives_every_task() {
     let (before, rows, after) = table_rows(&seed_text());
     let mut out = before;

@@ -1134,3 +1134,53 @@ fn a_numbered_row_whose_group_cell_is_empty_sits_under_the_group_above() {
         ]
     );
 }
+
+#[test]
+fn a_task_table_copied_from_a_spreadsheet_with_quoted_cells_gives_one_task_a_row() {
+    // Excel's clipboard as text: cells holding a line break (or a quote mark) are quoted.
+    let text = "附件\n\n重点任务分工表\n\n序号\t工作任务\t责任单位\t完成时限\n\
+                1\t\"推进政务服务“一网通办”\n实现高频事项全程网办\"\t\"市政务服务局（牵头）\n市大数据局\"\t2024年底\n\
+                2\t\"优化企业开办\"\"一件事\"\"服务\"\t\"市市场监管局（牵头）\n市税务局\n市公安局\"\t2024年6月\n\
+                3\t深化工程建设项目审批制度改革\t市住房城乡建设局\t持续推进\n";
+    let d = parse_text(text);
+    let got: Vec<(u32, &str, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                // A cell's line break inside a task's sentence is no break of the task.
+                "推进政务服务“一网通办”实现高频事项全程网办",
+                vec!["市政务服务局"],
+                vec!["市大数据局"]
+            ),
+            (
+                2,
+                "优化企业开办“一件事”服务",
+                vec!["市市场监管局"],
+                vec!["市税务局", "市公安局"]
+            ),
+            (
+                3,
+                "深化工程建设项目审批制度改革",
+                vec!["市住房城乡建设局"],
+                vec![]
+            ),
+        ]
+    );
+    assert_eq!(
+        d.tasks.iter().map(|t| t.line).collect::<Vec<_>>(),
+        vec![6, 9, 12]
+    );
+}

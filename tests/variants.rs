@@ -909,3 +909,33 @@ fn an_article_caption_in_brackets_is_the_articles_caption_not_its_text() {
         }
     }
 }
+
+#[test]
+fn a_first_item_of_one_sentence_before_items_of_text_is_text_too() {
+    let text = "某市人民政府\n通　告\n某政告〔2024〕1号\n\n为加强烟花爆竹安全管理，现就有关事项通告如下：\n\n\
+        一、本市中心城区全域禁止燃放烟花爆竹。\n\n二、违反本通告规定燃放烟花爆竹的，由公安机关依法处罚。\n\n\
+        三、本通告自发布之日起施行。\n\n特此通告。\n\n某市人民政府\n2024年1月20日\n";
+    let d = parse(text.as_bytes(), &Options::default()).expect("parses");
+    let body = d.parts.first().expect("the body");
+    assert_eq!(
+        outline(&body.sections),
+        vec![o(1, "一、", ""), o(1, "二、", ""), o(1, "三、", "")]
+    );
+    assert_eq!(
+        body.sections[0].paragraphs,
+        strs(&["本市中心城区全域禁止燃放烟花爆竹。"])
+    );
+    // One item of text after it says too little: the first stays as printed.
+    let short = text.replace("三、本通告自发布之日起施行。\n\n", "");
+    let d = parse(short.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(
+        d.parts[0].sections[0].heading,
+        "本市中心城区全域禁止燃放烟花爆竹"
+    );
+    // Titles over text of their own stay titles.
+    let text = text
+        .replace("燃放烟花爆竹。\n\n二、", "燃放烟花爆竹。严禁销售。\n\n二、")
+        .replace("一、本市中心城区全域禁止", "一、全域禁止。本市中心城区禁止");
+    let d = parse(text.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(d.parts[0].sections[0].heading, "全域禁止");
+}

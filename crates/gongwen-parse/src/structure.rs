@@ -895,7 +895,15 @@ fn continues_copied_to(prev: &Block, cur: &Block) -> bool {
         return false;
     };
     let list = cur.text.trim_end_matches(['。', '.']);
-    prev.text.ends_with(['，', '、', ',', '；'])
+    // The 版记 prints each group of a long list as a sentence of its own, the next one on the
+    // line under it (`抄送：省委各部门，省军区。` / `省人大常委会办公厅，省政协办公厅，省法院。`):
+    // after a `。`, a line that is a list of names closed by its own `。` carries on.
+    let open = prev.text.ends_with(['，', '、', ',', '；']);
+    let next_group = !open
+        && prev.text.ends_with('。')
+        && cur.text.ends_with('。')
+        && list.contains(['，', '；']);
+    (open || next_group)
         && matches!(colophon_line(&prev.text), Some(Colophon::CopiedTo(_)))
         && !list.is_empty()
         && split_top_level(list, ADDRESSEE_SEPARATORS)
@@ -1224,6 +1232,21 @@ impl Builder {
         self.attachment_lines.push(line);
     }
 
+    /// Adds `line` to the title of the attachment listed last when it is the rest of that title
+    /// (see [`continues_attachment_title`]); whether it did.
+    fn continue_attachment_title(&mut self, line: &str) -> bool {
+        let Some(last) = self.doc.notice.attachments.last_mut() else {
+            return false;
+        };
+        if !continues_attachment_title(&last.title, line) {
+            return false;
+        }
+        self.attachment_titles.remove(&title_key(&last.title));
+        last.title.push_str(line);
+        self.attachment_titles.insert(title_key(&last.title));
+        true
+    }
+
     /// Takes the note and attachment-list paragraphs out of a run of blocks.
     /// Takes the lines of a contact (see [`is_contact_line`]) into the note.
     fn take_contact(&mut self, blocks: &[&Block]) {
@@ -1298,6 +1321,12 @@ impl Builder {
                         // Numbered lists continue on the following lines: `2．Y`.
                         let mut j = i + 1;
                         while let Some(Block::Para(q)) = blocks.get(j) {
+                            // A title too long for its line goes on in the next, set in under
+                            // its first character (`2．某某重点任务` / `分工表`).
+                            if self.continue_attachment_title(&q.text) {
+                                j += 1;
+                                continue;
+                            }
                             let Some((number, text)) = list_item(&q.text) else {
                                 break;
                             };
@@ -1328,6 +1357,25 @@ impl Builder {
         }
         out
     }
+}
+
+/// Whether `line`, under the listed attachment `title`, is the rest of that title: a few words
+/// with no punctuation, after a title that does not end as a title does, and nothing the list
+/// may be followed by (the next item, the signing organ or person, a date, a note, a label).
+fn continues_attachment_title(title: &str, line: &str) -> bool {
+    // A title runs over two or three lines, not on and on (each line is added to it).
+    title.len() <= 300
+        && (1..=20).contains(&char_len(line))
+        && !line.contains(['。', '，', '；', '：', ':', ',', ';'])
+        && !line.starts_with(['（', '(', '〔', '【', '[', '［'])
+        && !ends_like_title(title)
+        && list_item(line).is_none()
+        && !numbering::has_marker(line)
+        && !is_organ_line(line)
+        && !is_signer_line(line)
+        && find_date(line).is_none()
+        && !is_attachment_label(line)
+        && !is_note_text(line)
 }
 
 /// A contact line, the 附注 of a request or of a notice that asks for a reply:
@@ -1704,6 +1752,17 @@ pub fn build(mut input: Blocks) -> Document {
         let mut note: Vec<&str> = b.doc.notice.note.iter().map(String::as_str).collect();
         note.extend(b.contacts.iter().map(String::as_str));
         b.doc.notice.note = Some(note.join("；"));
+    }
+    // An order's head and number on one line (`某某省人民政府令第436号`) name the issuer: the
+    // signature under it is the governor's.
+    if b.doc.notice.issuer.is_none() {
+        b.doc.notice.issuer = b
+            .doc
+            .notice
+            .doc_number
+            .as_ref()
+            .and_then(|n| order_head(&n.agency))
+            .map(str::to_string);
     }
     if b.doc.notice.issuer.is_none() {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
@@ -2944,6 +3003,42 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
             std::mem::take(&mut s.heading_suffix)
         );
         s.paragraphs.push(text);
+    }
+    // The same list read from its head: a first item of one sentence (`一、本市全域禁止燃放烟花爆竹。`
+    // then `二、违反本通告规定的，由……。`, `三、……。`) is an item like the two or more after it, not
+    // a title over nothing.
+    let is_text =
+        |p: &Section| p.heading.is_empty() && !p.paragraphs.is_empty() && p.children.is_empty();
+    if is_text(&s) {
+        let kind = numbering::marker_kind(&s.marker);
+        let same_kind = |p: &Section| numbering::marker_kind(&p.marker) == kind;
+        // Asked when the second item of text comes (one right before it, and no more): a
+        // long list is walked once, not once an item.
+        let texts_before = list
+            .iter()
+            .rev()
+            .take_while(|p| is_text(p) && same_kind(p))
+            .take(2)
+            .count();
+        for p in list.iter_mut().rev().skip(texts_before) {
+            if texts_before != 1 {
+                break;
+            }
+            let lone_sentence = p.paragraphs.is_empty()
+                && p.children.is_empty()
+                && !p.heading.is_empty()
+                && p.heading_suffix == "。"
+                && same_kind(p);
+            if !lone_sentence {
+                break;
+            }
+            let text = format!(
+                "{}{}",
+                std::mem::take(&mut p.heading),
+                std::mem::take(&mut p.heading_suffix)
+            );
+            p.paragraphs.push(text);
+        }
     }
     list.push(s);
 }

@@ -324,11 +324,27 @@ fn is_unit_name(p: &str) -> bool {
         31
     } else {
         name.chars().count()
-    }) && name
-        .chars()
-        .all(|c| crate::normalize::is_han(c) || matches!(c, '（' | '）'))
+    }) && han_and_brackets(name)
         && !matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
         && has_unit_ending(name)
+}
+
+/// Whether `name` is Chinese characters and brackets, with `、` inside brackets only (the
+/// divisions a level names: `各县（市、区）政府`).
+fn han_and_brackets(name: &str) -> bool {
+    let mut depth = 0u32;
+    name.chars().all(|c| match c {
+        '（' => {
+            depth += 1;
+            true
+        }
+        '）' => {
+            depth = depth.saturating_sub(1);
+            true
+        }
+        '、' => depth > 0,
+        c => crate::normalize::is_han(c),
+    })
 }
 
 /// Whether `name` ends as an organ's or a unit's name ([`crate::structure::ORGAN_SUFFIXES`],
@@ -362,7 +378,7 @@ fn may_end_unit_name(c: char) -> bool {
 }
 
 /// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
-fn is_unit_list(text: &str) -> bool {
+pub(crate) fn is_unit_list(text: &str) -> bool {
     let units = split_units(text);
     !units.is_empty() && units.iter().all(|u| is_unit_name(u))
 }
@@ -1925,6 +1941,13 @@ impl Allocation {
         let mut waiting: Vec<String> = Vec::new();
         for piece in split_top_level(text, &['，', ',']) {
             match clause_duty(&piece) {
+                // With a lead already named (`甲牵头；乙、丙，丁配合`), the names before the
+                // `配合` clause support as it does, in the order printed.
+                Some((_, ClauseDuty::Support)) if !waiting.is_empty() && self.marked_lead => {
+                    waiting.push(piece);
+                    self.clause(&waiting.join("、"));
+                    waiting.clear();
+                }
                 Some((_, ClauseDuty::Support)) if !waiting.is_empty() => {
                     // The names before a `配合` clause carry the measure out (`甲，乙配合`).
                     self.assign(waiting.join("、").trim(), ClauseDuty::Responsible);
@@ -2605,6 +2628,12 @@ fn inline_tasks<'a>(
                     // The bracket alone on its line (a `<br>` or a line break before it): like
                     // an allocation line, it closes the measure printed since the last one.
                     printed_since(since, k)
+                } else if k > since {
+                    // A measure of several paragraphs, its allocation after the last: it, too,
+                    // closes everything printed since the last allocation.
+                    let mut text = printed_since(since, k);
+                    text.push_str(&d.before);
+                    text
                 } else {
                     measure_text(d.before)
                 };
@@ -3312,6 +3341,33 @@ mod tests {
         assert_eq!(
             duty("鼓励创新。（市金融局负责）"),
             (s(&["市金融局"]), vec![])
+        );
+    }
+
+    #[test]
+    fn divisions_named_with_their_levels_in_brackets_are_units() {
+        // `各县（市、区）政府落实`: a bare 落实 said of units.
+        assert_eq!(
+            duty("强化保障。（市自然资源局负责，各县（市、区）政府落实）"),
+            (s(&["市自然资源局"]), s(&["各县（市、区）政府"]))
+        );
+        assert!(is_unit_name("各县（市、区）人民政府"));
+        assert!(!is_unit_name("市发展改革委、市财政局"));
+    }
+
+    #[test]
+    fn names_before_a_support_clause_after_a_lead_support_in_printed_order() {
+        assert_eq!(
+            duty("加强督察。（市规划局牵头；市农业农村委、市公安局，各区县政府配合）"),
+            (
+                s(&["市规划局"]),
+                s(&["市农业农村委", "市公安局", "各区县政府"])
+            )
+        );
+        // Without a lead, the names before `配合` still carry the measure out.
+        assert_eq!(
+            duty("加强督察。（市规划局，各区县政府配合）"),
+            (s(&["市规划局"]), s(&["各区县政府"]))
         );
     }
 

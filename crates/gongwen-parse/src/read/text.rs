@@ -120,6 +120,189 @@ fn is_attachment_head(line: &str) -> bool {
         || crate::structure::numbered_attachment_head(&t).is_some()
 }
 
+/// Stands for a line break inside a quoted cell of a row made one line ([`merge_quoted_rows`]).
+const CELL_BREAK: char = '\u{1f}';
+
+/// Most lines one quoted row may run over: an opening quote left unclosed that long is no
+/// spreadsheet's cell, and the lines are read as they are.
+const MAX_QUOTED_ROW_LINES: usize = 50;
+
+/// A table cell's text: normalized, and a cell of a quoted row ([`merge_quoted_rows`]) keeps its
+/// line breaks.
+fn cell_text(raw: &str) -> String {
+    if !raw.contains(CELL_BREAK) {
+        return crate::normalize::normalize_cell(raw);
+    }
+    let mut out = String::new();
+    for piece in raw.split(CELL_BREAK) {
+        let piece = crate::normalize::normalize_cell(piece);
+        if piece.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&piece);
+    }
+    out
+}
+
+/// Where a tab-separated line leaves a quoted cell open: whether the line (entered inside a
+/// quoted cell or not) ends inside one. A cell is quoted when its first character is `"`; a `""`
+/// inside it is a quote mark, and the next lone `"` closes it.
+fn ends_in_quote(line: &str, mut quoted: bool) -> bool {
+    let mut at_start = !quoted;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if at_start && c == '"' {
+            quoted = true;
+        } else {
+            at_start = c == '\t';
+        }
+    }
+    quoted
+}
+
+/// Appends one line of a quoted row to `out`, without the quoting: quoted cells lose their
+/// quotes, `""` is a quote mark, and a tab inside a quoted cell is a space.
+fn push_unquoted(out: &mut String, line: &str, mut quoted: bool) -> bool {
+    let mut at_start = !quoted;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            match c {
+                '"' if chars.peek() == Some(&'"') => {
+                    chars.next();
+                    out.push('"');
+                }
+                '"' => quoted = false,
+                '\t' => out.push(' '),
+                _ => out.push(c),
+            }
+        } else if at_start && c == '"' {
+            quoted = true;
+            at_start = false;
+        } else {
+            at_start = c == '\t';
+            out.push(c);
+        }
+    }
+    quoted
+}
+
+/// Rows of a spreadsheet copied as text (Excel's and LibreOffice's clipboard): tab-separated
+/// cells, those holding a line break quoted (`1\t"推进……\n实现……"\t"甲（牵头）\n乙"\t2024年底`).
+/// Each row whose quoted cell runs over lines becomes one line, the breaks inside its cells
+/// marked with [`CELL_BREAK`], with the index of the line it starts on; `None` when there is no
+/// such row (nearly every text: no line holds both a tab and a `"`).
+fn merge_quoted_rows(lines: &[&str]) -> Option<(Vec<String>, Vec<usize>)> {
+    let opens = |l: &str| {
+        let b = l.as_bytes();
+        memchr::memchr(b'"', b).is_some()
+            && memchr::memchr(b'\t', b).is_some()
+            && ends_in_quote(l, false)
+    };
+    if !lines.iter().any(|l| opens(l)) {
+        return None;
+    }
+    let mut rows = Vec::with_capacity(lines.len());
+    let mut first = Vec::with_capacity(lines.len());
+    let mut i = 0;
+    while i < lines.len() {
+        let l = lines[i];
+        if opens(l) {
+            // Where the row's quote closes, if it does within the bound.
+            let mut quoted = true;
+            let mut end = None;
+            for (k, next) in lines
+                .iter()
+                .enumerate()
+                .skip(i + 1)
+                .take(MAX_QUOTED_ROW_LINES)
+            {
+                quoted = ends_in_quote(next, quoted);
+                if !quoted {
+                    end = Some(k);
+                    break;
+                }
+            }
+            if let Some(end) = end {
+                let mut row = String::new();
+                let mut quoted = false;
+                for (k, part) in lines[i..=end].iter().enumerate() {
+                    if k > 0 {
+                        row.push(if quoted { CELL_BREAK } else { ' ' });
+                    }
+                    quoted = push_unquoted(&mut row, part, quoted);
+                }
+                rows.push(row);
+                first.push(i);
+                i = end + 1;
+                continue;
+            }
+            // No close: the lines looked at are read as they are, and not looked at again (a
+            // text of open quotes is walked once).
+            let seen = (i + 1 + MAX_QUOTED_ROW_LINES).min(lines.len());
+            for (k, l) in lines.iter().enumerate().take(seen).skip(i) {
+                rows.push(l.to_string());
+                first.push(k);
+            }
+            i = seen;
+            continue;
+        }
+        // In such a text, a row of one line quotes its cells that hold a quote mark too
+        // (`"优化""开办""服务"`).
+        if quoted_cleanly(l) {
+            let mut row = String::new();
+            push_unquoted(&mut row, l, false);
+            rows.push(row);
+        } else {
+            rows.push(l.to_string());
+        }
+        first.push(i);
+        i += 1;
+    }
+    Some((rows, first))
+}
+
+/// Whether a tab-separated line quotes a cell as a spreadsheet does: a cell that starts with
+/// `"` closes with a lone `"` right before a tab or the end of the line.
+fn quoted_cleanly(line: &str) -> bool {
+    let b = line.as_bytes();
+    if memchr::memchr(b'"', b).is_none() || memchr::memchr(b'\t', b).is_none() {
+        return false;
+    }
+    let (mut quoted, mut at_start, mut any) = (false, true, false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else if matches!(chars.peek(), None | Some('\t')) {
+                    quoted = false;
+                } else {
+                    return false;
+                }
+            }
+        } else if at_start && c == '"' {
+            quoted = true;
+            any = true;
+        } else {
+            at_start = c == '\t';
+        }
+    }
+    any && !quoted
+}
+
 /// Adds the line `line`, which a cell's line break started, to the last of `cells`.
 fn continue_cell(cells: &mut Vec<String>, line: &str) {
     continue_cell_with(cells, &crate::normalize::normalize_cell(line));
@@ -220,6 +403,21 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     // Page furniture (page numbers, form feeds) is read around, as if the pages ran on; the
     // blocks' lines are mapped back to the input's at the end.
     let (lines, origin) = without_page_marks(all);
+    // A spreadsheet's rows copied as text quote the cells that hold line breaks: each such row
+    // is made one line, its breaks kept by a mark the cells are split on again.
+    let merged = merge_quoted_rows(&lines);
+    let (lines, origin) = match &merged {
+        Some((rows, first)) => (
+            rows.iter().map(String::as_str).collect(),
+            Some(
+                first
+                    .iter()
+                    .map(|&f| origin.as_ref().and_then(|o| o.get(f).copied()).unwrap_or(f))
+                    .collect(),
+            ),
+        ),
+        None => (lines, origin),
+    };
     let mut blocks = read_lines(&lines, limits)?;
     if let Some(origin) = origin {
         let map = |line: &mut usize| {
@@ -612,8 +810,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                         if broken[k - i] {
                             continue_cell(&mut cells, lines[k]);
                         } else {
-                            cells
-                                .extend(line_cells(lines[k]).map(crate::normalize::normalize_cell));
+                            cells.extend(line_cells(lines[k]).map(cell_text));
                         }
                         k += 1;
                     }
@@ -641,7 +838,7 @@ fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
                     let cells: Vec<String> = empty_first
                         .then(String::new)
                         .into_iter()
-                        .chain(line_cells(l).map(crate::normalize::normalize_cell))
+                        .chain(line_cells(l).map(cell_text))
                         .collect();
                     // A row whose line broke inside a cell other than its last: the next line
                     // holds the rest of that cell and the cells after it, as many as the row
@@ -861,6 +1058,39 @@ mod tests {
         let b = read_text(&text);
         assert_eq!(b.blocks.len(), 1001);
         assert!(b.blocks.iter().all(|b| matches!(b, Block::Para(_))));
+    }
+
+    #[test]
+    fn a_spreadsheets_quoted_cells_keep_their_line_breaks_in_one_row() {
+        let b = read_text(
+            "序号\t任务\t责任单位\n1\t\"推进“一网通办”\n实现全程网办\"\t\"市政务局（牵头）\n市大数据局\"\n\
+             2\t\"优化\"\"开办\"\"服务\"\t市市场监管局\n后记\n",
+        );
+        let Block::Table(t) = &b.blocks[0] else {
+            panic!("expected a table, got {:?}", b.blocks[0])
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["序号", "任务", "责任单位"],
+                vec![
+                    "1",
+                    "推进“一网通办”\n实现全程网办",
+                    "市政务局（牵头）\n市大数据局"
+                ],
+                vec!["2", "优化“开办”服务", "市市场监管局"],
+            ]
+        );
+        // The first row runs over lines 2 to 4.
+        assert_eq!(t.row_lines, vec![1, 2, 5]);
+        assert!(matches!(&b.blocks[1], Block::Para(p) if p.text == "后记" && p.line == 6));
+        // A quote left open is no quoted cell: the lines are read as they are.
+        let b = read_text("序号\t任务\n1\t\"未完\n说明\n");
+        assert!(
+            b.blocks
+                .iter()
+                .any(|b| matches!(b, Block::Para(p) if p.text == "说明"))
+        );
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! Text copied out of a PDF viewer or a page without table markup often keeps a task table as
 //! a column of lines: the header cells (`序号`, `试点任务`, `牵头单位`, `配合单位`) one per line,
-//! then each row's cells one per line, with or without blank lines between rows. Such a run is
+//! then each row's cells one per line, with or without blank lines between rows (or between all
+//! cells, as a word processor's paragraphs are pasted). Such a run is
 //! recognised only when its header maps to a task table ([`crate::tasks::column_roles`]): a
 //! sequence column, a lead column, and short header cells. Rows start at a line holding the next
 //! sequence number; a numbered heading line (`一、…`, `（一）…`) between rows is a group row.
@@ -16,6 +17,50 @@ use crate::tasks::{self, ColumnRole};
 
 /// Longest header cell accepted, in characters.
 const MAX_HEADER_CHARS: usize = 12;
+
+/// Most paragraphs a row laid out one cell a paragraph may hold beyond its cells (its cells'
+/// line breaks).
+const MAX_OVERFLOW: usize = 3;
+
+/// Whether a row's number (`expected`) or a group heading stands within the few lines from
+/// `from`, blank lines aside: the row above it is not yet over.
+fn next_row_soon(lines: &[&str], from: usize, expected: Option<u32>) -> bool {
+    lines
+        .iter()
+        .skip(from)
+        .map(|l| normalize_block(l))
+        .filter(|l| !l.is_empty())
+        .take(MAX_OVERFLOW)
+        .any(|l| {
+            tasks::parse_seq(&l).is_some_and(|n| expected.is_none_or(|e| n == e))
+                || numbering::marker(&l).is_some()
+        })
+}
+
+/// Puts a row of more paragraphs than cells back into its cells: the paragraphs beyond the
+/// width are the lines of one cell, the units column's (the supporting one's when there is
+/// one) when they are all organs' names, else the task's. The cells before it and after it
+/// keep one paragraph each.
+fn rejoin_broken_cell(row: &mut Vec<String>, width: usize, roles: &[ColumnRole]) {
+    let extra = row.len() - width;
+    let column = |role: ColumnRole| roles.iter().position(|r| *r == role);
+    let units = column(ColumnRole::Support).or_else(|| column(ColumnRole::Lead));
+    let fits = |at: usize| {
+        row.get(at..=at + extra)
+            .is_some_and(|c| c.iter().all(|c| tasks::is_unit_list(c)))
+    };
+    let Some(at) = units
+        .filter(|&at| fits(at))
+        .or_else(|| column(ColumnRole::Task))
+    else {
+        return;
+    };
+    if at + extra >= row.len() {
+        return;
+    }
+    let joined = row[at..=at + extra].join("\n");
+    row.splice(at..=at + extra, [joined]);
+}
 
 /// Whether `line` may start such a table: a short line naming the number column (序号, 编号).
 pub fn may_be_header(line: &str) -> bool {
@@ -31,8 +76,22 @@ pub fn read_untabbed_table(
 ) -> Option<(Table, usize)> {
     let mut header = Vec::new();
     let mut i = start;
+    // Copied from a word processor, every cell may be a paragraph of its own with a blank line
+    // after it, the header's cells too: a blank line right under `序号` says so, and the header
+    // then runs on over single blank lines until a row's number or a group heading.
+    let spaced = lines.get(start + 1).is_some_and(|l| l.trim().is_empty());
     while let Some(l) = lines.get(i) {
-        let cell = normalize_block(l);
+        let mut cell = normalize_block(l);
+        if cell.is_empty() && spaced && !header.is_empty() {
+            let next = lines
+                .get(i + 1)
+                .map(|l| normalize_block(l))
+                .unwrap_or_default();
+            if !next.is_empty() && numbering::marker(&next).is_none() {
+                i += 1;
+                cell = next;
+            }
+        }
         if cell.is_empty()
             || cell.chars().count() > MAX_HEADER_CHARS
             || tasks::parse_seq(&cell).is_some()
@@ -76,9 +135,18 @@ pub fn read_untabbed_table(
             rows.push((vec![cell], i + 1));
         } else {
             let in_task_row = rows.len() > 1;
+            // With every cell a paragraph of its own, a cell's line break is one paragraph
+            // more than the row has cells: taken in (and put back in its cell below) when a
+            // row's number or a group heading follows within a few lines.
+            let row_len = rows.last().map_or(0, |(r, _)| r.len());
+            let overflows = spaced
+                && (width..width + MAX_OVERFLOW).contains(&row_len)
+                && next_row_soon(lines, i + 1, expected);
             match rows.last_mut() {
                 Some((row, _))
-                    if in_task_row && row.len() < width && tasks::parse_seq(&row[0]).is_some() =>
+                    if in_task_row
+                        && (row.len() < width || overflows)
+                        && tasks::parse_seq(&row[0]).is_some() =>
                 {
                     row.push(cell)
                 }
@@ -100,6 +168,11 @@ pub fn read_untabbed_table(
     }
     if rows.len() < 2 {
         return None;
+    }
+    for (row, _) in &mut rows[1..] {
+        if row.len() > width {
+            rejoin_broken_cell(row, width, &roles);
+        }
     }
     for (row, line) in &rows[1..] {
         if row.len() > 1 && row.len() < width - 1 {
