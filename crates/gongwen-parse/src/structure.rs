@@ -1368,6 +1368,8 @@ fn continues_attachment_title(title: &str, line: &str) -> bool {
         && (1..=20).contains(&char_len(line))
         && !line.contains(['。', '，', '；', '：', ':', ',', ';'])
         && !line.starts_with(['（', '(', '〔', '【', '[', '［'])
+        // A number starts an item, even one longer than an item's number may be (`1000．`).
+        && !line.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
         && !ends_like_title(title)
         && list_item(line).is_none()
         && !numbering::has_marker(line)
@@ -3159,6 +3161,14 @@ mod tests {
     use super::*;
     use regex::Regex;
     use std::sync::LazyLock;
+
+    #[test]
+    fn an_attachment_title_goes_on_in_words_not_in_a_numbered_line() {
+        assert!(continues_attachment_title("某某重点任务", "分工表"));
+        for line in ["1000．某某方案", "2024年工作安排", "１２某某表"] {
+            assert!(!continues_attachment_title("某某方案999", line), "{line}");
+        }
+    }
 
     /// Texts around the note's and the bracketed line's limits: every length from 0 to 45
     /// characters, a keyword at every place, brackets inside, and wide characters.
