@@ -407,8 +407,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     // is made one line, its breaks kept by a mark the cells are split on again.
     // One search of the whole text turns down nearly every text (no ASCII `"` at all) without
     // a look at each line.
-    let merged = memchr::memchr(b'"', text.as_bytes())
-        .and_then(|_| merge_quoted_rows(&lines));
+    let merged = memchr::memchr(b'"', text.as_bytes()).and_then(|_| merge_quoted_rows(&lines));
     let (lines, origin) = match &merged {
         Some((rows, first)) => (
             rows.iter().map(String::as_str).collect(),
@@ -421,7 +420,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         ),
         None => (lines, origin),
     };
-    let mut blocks = read_lines(&lines, limits)?;
+    let mut blocks = read_lines(&lines, limits, merged.is_some())?;
     if let Some(origin) = origin {
         let map = |line: &mut usize| {
             if let Some(&o) = line.checked_sub(1).and_then(|i| origin.get(i)) {
@@ -716,7 +715,13 @@ fn without_margin(mut lines: Vec<&str>) -> Vec<&str> {
 }
 
 /// [`read_text_limited`] over the lines of the text.
-fn read_lines(lines: &[&str], limits: &Limits) -> Result<Blocks> {
+fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
+    // Cells hold the mark of a quoted cell's line breaks only when quoted rows were merged.
+    let cell_text: fn(&str) -> String = if quoted {
+        cell_text
+    } else {
+        crate::normalize::normalize_cell
+    };
     let wrap = super::wrap::wrap_width(lines, is_table_line);
     let mut blocks = Vec::new();
     let mut diagnostics = Vec::new();
