@@ -150,30 +150,25 @@ fn cell_text(raw: &str) -> String {
 /// Where a tab-separated line leaves a quoted cell open: whether the line (entered inside a
 /// quoted cell or not) ends inside one. A cell is quoted when its first character is `"`; a `""`
 /// inside it is a quote mark, and the next lone `"` closes it.
-fn ends_in_quote(line: &str, mut quoted: bool) -> bool {
-    let mut at_start = !quoted;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                } else {
-                    quoted = false;
-                }
-            }
-        } else if at_start && c == '"' {
-            quoted = true;
-        } else {
-            at_start = c == '\t';
-        }
-    }
-    quoted
+fn ends_in_quote(line: &str, quoted: bool) -> bool {
+    scan_quoted(line, quoted, None)
 }
 
 /// Appends one line of a quoted row to `out`, without the quoting: quoted cells lose their
-/// quotes, `""` is a quote mark, and a tab inside a quoted cell is a space.
-fn push_unquoted(out: &mut String, line: &str, mut quoted: bool) -> bool {
+/// quotes, `""` is a quote mark, and a tab inside a quoted cell is a space. Whether the line
+/// ends inside a quoted cell.
+fn push_unquoted(out: &mut String, line: &str, quoted: bool) -> bool {
+    scan_quoted(line, quoted, Some(out))
+}
+
+/// Reads `line` entered inside a quoted cell or not (`quoted`), writing it without the quoting
+/// to `out` when there is one; whether it ends inside a quoted cell.
+fn scan_quoted(line: &str, mut quoted: bool, mut out: Option<&mut String>) -> bool {
+    let mut push = |c: char| {
+        if let Some(out) = out.as_deref_mut() {
+            out.push(c);
+        }
+    };
     let mut at_start = !quoted;
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -181,18 +176,18 @@ fn push_unquoted(out: &mut String, line: &str, mut quoted: bool) -> bool {
             match c {
                 '"' if chars.peek() == Some(&'"') => {
                     chars.next();
-                    out.push('"');
+                    push('"');
                 }
                 '"' => quoted = false,
-                '\t' => out.push(' '),
-                _ => out.push(c),
+                '\t' => push(' '),
+                _ => push(c),
             }
         } else if at_start && c == '"' {
             quoted = true;
             at_start = false;
         } else {
             at_start = c == '\t';
-            out.push(c);
+            push(c);
         }
     }
     quoted
