@@ -3022,24 +3022,25 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
             .take_while(|p| is_text(p) && same_kind(p))
             .take(2)
             .count();
-        for p in list.iter_mut().rev().skip(texts_before) {
-            if texts_before != 1 {
-                break;
+        if texts_before == 1 {
+            // The items of one sentence before it, back to the first that is not one.
+            let lone_sentence = |p: &Section| {
+                p.paragraphs.is_empty()
+                    && p.children.is_empty()
+                    && !p.heading.is_empty()
+                    && p.heading_suffix == "。"
+                    && same_kind(p)
+            };
+            for p in list
+                .iter_mut()
+                .rev()
+                .skip(1)
+                .take_while(|p| lone_sentence(p))
+            {
+                let mut text = std::mem::take(&mut p.heading);
+                text.push_str(&std::mem::take(&mut p.heading_suffix));
+                p.paragraphs.push(text);
             }
-            let lone_sentence = p.paragraphs.is_empty()
-                && p.children.is_empty()
-                && !p.heading.is_empty()
-                && p.heading_suffix == "。"
-                && same_kind(p);
-            if !lone_sentence {
-                break;
-            }
-            let text = format!(
-                "{}{}",
-                std::mem::take(&mut p.heading),
-                std::mem::take(&mut p.heading_suffix)
-            );
-            p.paragraphs.push(text);
         }
     }
     list.push(s);

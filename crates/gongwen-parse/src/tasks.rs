@@ -2434,24 +2434,21 @@ pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
         return (!lines.is_empty()).then_some(lines);
     }
     // Labels down the last column, after the names (`甲 | 牵头` over `乙 | 配合`).
-    fn named(r: &[Vec<String>]) -> Vec<&[String]> {
-        r.iter()
-            .filter(|c| c.iter().any(|l| !l.trim().is_empty()))
-            .map(Vec::as_slice)
-            .collect()
-    }
-    let after = rows.iter().all(|r| {
-        named(r).split_last().is_some_and(|(last, names)| {
+    let named: Vec<Vec<&[String]>> = rows
+        .iter()
+        .map(|r| r.iter().map(Vec::as_slice).filter(|c| filled(c)).collect())
+        .collect();
+    let after = named.iter().all(|cells| {
+        cells.split_last().is_some_and(|(last, names)| {
             !names.is_empty()
                 && is_role_label(&text(last))
                 && names.iter().all(|c| !is_role_label(&text(c)))
         })
     });
     if after {
-        let lines: Vec<String> = rows
+        let lines: Vec<String> = named
             .iter()
-            .filter_map(|r| {
-                let cells = named(r);
+            .filter_map(|cells| {
                 let (last, names) = cells.split_last()?;
                 clause(&text(last), names)
             })

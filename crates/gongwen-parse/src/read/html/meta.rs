@@ -190,6 +190,16 @@ pub(super) struct Scan {
 }
 
 impl Scan {
+    /// Keeps a pair of a list or a line unless its label was read already (the first one
+    /// counts); whether it was kept.
+    fn add_pair(&mut self, label: String, value: String) -> bool {
+        let new = !self.list_pairs.iter().any(|(l, _)| *l == label);
+        if new {
+            self.list_pairs.push((label, value));
+        }
+        new
+    }
+
     pub(super) fn visit(&mut self, n: Dom<'_>) {
         let Some(name) = tag(&n) else { return };
         let found = &mut self.found;
@@ -233,10 +243,7 @@ impl Scan {
                         && is_small_leaf(n)
                     {
                         let value = self.cells.joined(n);
-                        if value.chars().count() <= 200
-                            && !self.list_pairs.iter().any(|(l, _)| *l == label)
-                        {
-                            self.list_pairs.push((label, value));
+                        if value.chars().count() <= 200 && self.add_pair(label, value) {
                             self.list_nodes.extend([at, n.id()]);
                         }
                     }
@@ -264,24 +271,19 @@ impl Scan {
                 };
                 if !several.is_empty() {
                     for (label, value) in several {
-                        if !self.list_pairs.iter().any(|(l, _)| *l == label) {
-                            self.list_pairs.push((label, value));
-                        }
+                        self.add_pair(label, value);
                     }
                     self.list_nodes.push(n.id());
                     return;
                 }
-                match pair {
-                    // A label with its colon and nothing after it: its value is in the element
-                    // after it.
-                    Some((label, value)) if value.is_empty() => {
+                if let Some((label, value)) = pair {
+                    if value.is_empty() {
+                        // A label with its colon and nothing after it: its value is in the
+                        // element after it.
                         self.label = Some((n.id(), label));
-                    }
-                    Some((label, value)) if !self.list_pairs.iter().any(|(l, _)| *l == label) => {
-                        self.list_pairs.push((label, value));
+                    } else if self.add_pair(label, value) {
                         self.list_nodes.push(n.id());
                     }
-                    _ => {}
                 }
             }
             _ => {}
@@ -503,12 +505,11 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
                 }
                 pairs.push((l, String::new()));
             }
-            let several = || pairs_in(&cell);
             if cell_label.is_some() {
                 label = cell_label;
             } else if let Some(pair) = as_pair(&cell) {
                 // Several pairs in one cell, on lines of their own or set apart by spaces.
-                let many = several();
+                let many = pairs_in(&cell);
                 if many.is_empty() {
                     pairs.push(pair);
                 } else {
