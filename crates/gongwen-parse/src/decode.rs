@@ -11,7 +11,9 @@
 //!    encoding): those become U+FFFD, reported as `decode_replaced`, and the rest reads as
 //!    written instead of turning into GB18030 gibberish;
 //! 4. text whose zero bytes nearly all sit at odd (or at even) offsets is BOM-less UTF-16;
-//! 5. anything else is GB18030, which covers GBK and GB2312.
+//! 5. anything else is GB18030, which covers GBK and GB2312; a line in it that is valid UTF-8
+//!    and reads as Chinese (pasted in from another source) is read as UTF-8 and reported as
+//!    `decode_mixed`.
 //!
 //! Two deviations from a browser, both because a saved notice is more often mislabelled than
 //! really in the declared encoding: a page that declares a legacy encoding but is valid,
@@ -246,7 +248,14 @@ fn finish<'a>(
     declared: Option<String>,
     mut diagnostics: Vec<Diagnostic>,
 ) -> DecodedRef<'a> {
-    let (text, had_errors) = enc.decode_without_bom_handling(bytes);
+    let (text, had_errors) = if enc == GB18030 {
+        match decode_mixed_lines(bytes, &mut diagnostics) {
+            Some(mixed) => mixed,
+            None => enc.decode_without_bom_handling(bytes),
+        }
+    } else {
+        enc.decode_without_bom_handling(bytes)
+    };
     if had_errors {
         let count = text.chars().filter(|&c| c == '\u{FFFD}').count();
         let line = text.find('\u{FFFD}').map(|pos| line_of(&text, pos));
@@ -263,6 +272,64 @@ fn finish<'a>(
         declared,
         diagnostics,
     }
+}
+
+/// GB18030 text with lines pasted in as UTF-8 (a notice assembled from two sources): each such
+/// line is read as UTF-8, the rest as GB18030, and a `decode_mixed` warning names the first.
+/// `None` (decode the whole as GB18030) when no line is UTF-8.
+///
+/// A line counts as UTF-8 when it is valid UTF-8 and reads as Chinese, with at least three CJK
+/// characters ([`utf8_reads_as_chinese`]): GBK's byte pairs almost never line up into UTF-8's
+/// three-byte Han sequences, and when a short run does, it reads as stray Latin, Greek or
+/// Hebrew letters. A GBK line fails the UTF-8 check within its first few bytes, so a file
+/// without pasted lines costs one short check per line.
+fn decode_mixed_lines<'a>(
+    bytes: &'a [u8],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(Cow<'a, str>, bool)> {
+    let mut utf8_lines: Vec<(usize, usize, usize)> = Vec::new();
+    let (mut start, mut line) = (0usize, 1usize);
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+        let piece = &bytes[start..end];
+        if !piece.is_ascii()
+            && let Ok(text) = std::str::from_utf8(piece)
+            && text
+                .chars()
+                .filter(|&c| crate::normalize::is_cjk(c))
+                .nth(2)
+                .is_some()
+            && utf8_reads_as_chinese(text)
+        {
+            utf8_lines.push((start, end, line));
+        }
+        start = end;
+        line += 1;
+    }
+    let &(_, _, first) = utf8_lines.first()?;
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let mut errors = false;
+    let mut at = 0;
+    for &(start, end, _) in &utf8_lines {
+        let (gb, e) = GB18030.decode_without_bom_handling(&bytes[at..start]);
+        errors |= e;
+        text.push_str(&gb);
+        text.push_str(std::str::from_utf8(&bytes[start..end]).unwrap_or_default());
+        at = end;
+    }
+    let (gb, e) = GB18030.decode_without_bom_handling(&bytes[at..]);
+    errors |= e;
+    text.push_str(&gb);
+    diagnostics.push(Diagnostic::new(
+        Severity::Warning,
+        "decode_mixed",
+        format!(
+            "{} line(s) of this GB18030 text are UTF-8 (the first is line {first}); they were read as UTF-8",
+            utf8_lines.len()
+        ),
+        Some(first),
+    ));
+    Some((Cow::Owned(text), errors))
 }
 
 /// 1-based line of byte offset `pos`, counting `\n`, `\r\n` and a lone `\r` as one break each.
@@ -721,6 +788,41 @@ mod tests {
             .find(|x| x.code == "decode_replaced")
             .expect("a decode_replaced diagnostic");
         assert_eq!(diag.line, Some(3));
+    }
+
+    #[test]
+    fn a_utf8_line_pasted_into_gbk_text_reads_as_written() {
+        let mut bytes = gbk("某某市人民政府关于印发工作方案的通知\n各区县人民政府：\n");
+        bytes.extend_from_slice("现将《某某工作方案》印发给你们，请认真贯彻执行。\n".as_bytes());
+        bytes.extend(gbk("某某市人民政府\n2021年9月1日\n"));
+        let d = decode(&bytes, false);
+        assert_eq!(d.encoding, "gb18030");
+        assert_eq!(
+            d.text,
+            "某某市人民政府关于印发工作方案的通知\n各区县人民政府：\n现将《某某工作方案》印发给你们，请认真贯彻执行。\n某某市人民政府\n2021年9月1日\n"
+        );
+        assert_eq!(d.diagnostics.len(), 1, "{:?}", d.diagnostics);
+        assert_eq!(d.diagnostics[0].code, "decode_mixed");
+        assert_eq!(d.diagnostics[0].line, Some(3));
+        // The same on a page that declares GBK.
+        let mut page = b"<meta charset=gbk>\n".to_vec();
+        page.extend_from_slice(&bytes);
+        let d = decode(&page, true);
+        assert!(
+            d.text.contains("现将《某某工作方案》印发给你们"),
+            "{}",
+            d.text
+        );
+        assert_eq!(d.diagnostics[0].line, Some(4));
+    }
+
+    #[test]
+    fn gbk_text_alone_is_not_mistaken_for_pasted_utf8() {
+        // Lines of every length, none of them UTF-8: no line is read any other way.
+        let text = "通知\n关于\n国务院办公厅\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n（此件公开发布）\n";
+        let d = decode(&gbk(text), false);
+        assert_eq!(d.text, text);
+        assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
     }
 
     #[test]
