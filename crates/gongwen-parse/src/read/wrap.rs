@@ -109,11 +109,13 @@ fn in_columns(line: &str) -> bool {
 }
 
 /// How the text is wrapped, if it is: the width (merged with the one a column narrower) shared by
-/// at least five long lines and by at least a third of them, in display columns or in characters,
-/// whichever more lines share.
+/// at least five long lines and by at least a third of them, with at most a quarter as many lines
+/// longer than it, in display columns or in characters, whichever more lines share.
 pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Option<Wrap> {
     // Both measures in one pass over the lines: [display columns, characters × 2].
     let mut counts: [HashMap<usize, usize>; 2] = Default::default();
+    // The same measures of the long lines' text without its indent.
+    let mut texts: [Vec<usize>; 2] = Default::default();
     let mut long = [0usize; 2];
     for l in lines {
         if is_table_line(l) {
@@ -125,25 +127,53 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
             display += if c.is_ascii() { 1 } else { 2 };
             chars += 2;
         }
-        if display.max(chars) >= MIN_WIDTH && in_columns(l) {
+        if display.max(chars) < MIN_WIDTH {
             continue;
         }
-        for (k, w) in [display, chars].into_iter().enumerate() {
+        if in_columns(l) {
+            continue;
+        }
+        // The indent's measures: a space is one column and one character (two in the
+        // measure), an ideographic space two of each.
+        let (mut indent_display, mut indent_chars) = (0usize, 0usize);
+        let mut rest = l.as_bytes();
+        loop {
+            if let Some(r) = rest.strip_prefix(b" ") {
+                indent_display += 1;
+                rest = r;
+            } else if let Some(r) = rest.strip_prefix("\u{3000}".as_bytes()) {
+                indent_display += 2;
+                rest = r;
+            } else {
+                break;
+            }
+            indent_chars += 2;
+        }
+        for (k, (w, indent)) in [(display, indent_display), (chars, indent_chars)]
+            .into_iter()
+            .enumerate()
+        {
             if w >= MIN_WIDTH {
                 long[k] += 1;
                 *counts[k].entry(w).or_insert(0) += 1;
+                texts[k].push(w - indent);
             }
         }
     }
     [false, true]
         .into_iter()
-        .zip(counts.iter().zip(long))
-        .filter_map(|(chars, (counts, long))| {
+        .zip(counts.iter().zip(texts.iter()).zip(long))
+        .filter_map(|(chars, ((counts, texts), long))| {
             let (width, shared) = counts
                 .keys()
                 .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))
                 .max_by_key(|&(w, n)| (n, w))?;
-            (shared >= MIN_LINES && shared * 3 >= long).then_some((
+            // No line of a wrapped text's prose holds more text than its width (a long number
+            // or address may push one over; a paragraph's first line may be set in further):
+            // lines of one length in a text of longer ones are a coincidence, as in a text
+            // written one paragraph a line.
+            let over = texts.iter().filter(|&&w| w > width).count();
+            (shared >= MIN_LINES && shared * 3 >= long && over * 4 <= shared).then_some((
                 shared,
                 Wrap {
                     chars,
@@ -336,6 +366,27 @@ mod tests {
             let (text, n) = paragraph(&[&full, next], 0, WRAP60, no_table);
             assert_eq!((text.as_ref(), n), (full.as_str(), 1), "{next}");
         }
+        // One paragraph a line, five of them of one length by chance, among longer ones (a
+        // title, a notice's sentences): not wrapped, or the title would swallow the number.
+        let mut lines: Vec<String> = (0..5).map(|_| "字".repeat(22)).collect();
+        lines.extend((0..7).map(|i| "字".repeat(30 + 3 * i)));
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert_eq!(wrap_width(&refs, no_table), None);
+        // A wrapped text with one line pushed over by a long number still is.
+        let mut lines: Vec<String> = (0..8).map(|_| "字".repeat(30)).collect();
+        lines.push(format!("{}2021", "字".repeat(30)));
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert_eq!(wrap_width(&refs, no_table).map(|w| w.width), Some(60));
+        // And one whose paragraphs' first lines are set in further than the width.
+        let mut lines: Vec<String> = Vec::new();
+        for _ in 0..4 {
+            lines.push(format!("　　{}", "字".repeat(30)));
+            lines.push("字".repeat(30));
+            lines.push("字".repeat(30));
+            lines.push("字字。".into());
+        }
+        let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
+        assert_eq!(wrap_width(&refs, no_table).map(|w| w.width), Some(60));
         // A number broken by the wrap is whole again.
         let number = format!("{}20", "字".repeat(29));
         let (text, _) = paragraph(&[&number, "21年"], 0, WRAP60, no_table);
