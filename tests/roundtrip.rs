@@ -206,3 +206,28 @@ fn every_text_fixture_round_trips_through_normalized_text() {
         "expected the variant fixtures, found {checked}"
     );
 }
+
+/// Model → text → model keeps the tasks of a notice whose table cells hold line breaks (a
+/// spreadsheet's rows pasted in): the normalized text quotes such cells as a spreadsheet does.
+#[test]
+fn cells_with_line_breaks_survive_normalized_text() {
+    let notice = "某某市人民政府办公室\n关于印发某某市优化营商环境重点任务清单的通知\n某府办发〔2024〕3号\n\
+        各区县人民政府，市政府各部门：\n\
+        《某某市优化营商环境重点任务清单》已经市政府同意，现印发给你们，请认真贯彻落实。\n\
+        某某市人民政府办公室\n2024年3月1日\n（此件公开发布）\n\
+        附件\n某某市优化营商环境重点任务清单\n\
+        序号\t工作任务\t责任单位\t完成时限\n\
+        1\t\"推进政务服务“一网通办”\n实现高频事项全程网办\"\t\"市政务服务局（牵头）\n市大数据局\"\t2024年底\n\
+        2\t优化企业开办服务\t\"市市场监管局（牵头）\n市税务局\n市公安局\"\t2024年6月\n\
+        3\t深化工程建设项目审批制度改革\t市住房城乡建设局\t持续推进\n";
+    let doc = gongwen_parse::parse_text(notice);
+    assert_eq!(doc.tasks.len(), 3, "{:#?}", doc.tasks);
+    assert_eq!(doc.tasks[1].support, ["市税务局", "市公安局"]);
+    let text = gongwen_emit::text::to_text(&doc);
+    let again = gongwen_parse::parse_text(&text);
+    assert_eq!(
+        without_positions(&again),
+        without_positions(&doc),
+        "normalized text:\n{text}"
+    );
+}

@@ -2,7 +2,7 @@
 //!
 //! UTF-8, LF line endings, one block per line, the document's own words only (no labels are
 //! added), tables as tab-separated rows (each row starts with a tab; a row whose one cell spans
-//! the table is printed once). The text is already normalized by the readers (CJK spacing,
+//! the table is printed once; a cell holding a line break is quoted, as a spreadsheet copies it). The text is already normalized by the readers (CJK spacing,
 //! canonical full-width punctuation), so reading this output back with
 //! [`gongwen_parse::parse_text`] gives the same model, and writing that model again gives the
 //! same text.
@@ -190,13 +190,35 @@ impl Writer {
             self.line(c);
         }
         for row in &t.rows {
-            self.out.push('\t');
-            if gongwen_parse::tasks::is_spanning_row(row) {
-                self.out.push_str(&row[0]);
+            let cells = if gongwen_parse::tasks::is_spanning_row(row) {
+                &row[..1]
             } else {
-                self.out.push_str(&row.join("\t"));
+                &row[..]
+            };
+            for cell in cells {
+                self.out.push('\t');
+                self.cell(cell);
             }
             self.out.push('\n');
+        }
+    }
+
+    /// A cell as a spreadsheet copies it: a cell that holds a line break or a tab is quoted,
+    /// its quote marks doubled (`"市政务服务局（牵头）\n市大数据局"`), which the text reader
+    /// reads back as one cell; any other cell as it is.
+    fn cell(&mut self, cell: &str) {
+        if cell.contains(['\n', '\r', '\t']) {
+            self.out.push('"');
+            for c in cell.chars() {
+                match c {
+                    '"' => self.out.push_str("\"\""),
+                    '\r' => {}
+                    _ => self.out.push(c),
+                }
+            }
+            self.out.push('"');
+        } else {
+            self.out.push_str(cell);
         }
     }
 
