@@ -231,3 +231,53 @@ fn cells_with_line_breaks_survive_normalized_text() {
         "normalized text:\n{text}"
     );
 }
+
+/// The normalized text prints a table where it stands: a caption among the letter's paragraphs
+/// once, with the table under it and a `注：` line after it; in an enclosure, each table under
+/// the heading it follows in the source.
+#[test]
+fn normalized_text_keeps_tables_where_they_stand() {
+    let headless = "附件\n\n重点任务分工\n\n序号\t工作任务\t牵头单位\t配合单位\n\
+        1\t推行“高效办成一件事”\t市政务服务管理局\t市直有关部门\n\
+        2\t规范涉企行政执法\t市司法局\t市直各执法部门\n\
+        注：各县（市、区）政府参照执行。\n";
+    let doc = gongwen_parse::parse_text(headless);
+    assert_eq!(doc.tasks.len(), 2);
+    let text = gongwen_emit::text::to_text(&doc);
+    assert_eq!(text.matches("重点任务分工\n").count(), 1, "{text}");
+    let (caption, header, note) = (
+        text.find("重点任务分工\n"),
+        text.find("\t序号"),
+        text.find("注："),
+    );
+    assert!(caption < header && header < note, "{text}");
+    assert_eq!(
+        without_positions(&gongwen_parse::parse_text(&text)),
+        without_positions(&doc),
+        "normalized text:\n{text}"
+    );
+
+    let page = "<html><body><h1>某某市人民政府关于印发某某计划的通知</h1>\n\
+        <p>某府发〔2023〕5号</p><p>各区人民政府：</p><p>现将《某某计划》印发给你们，请认真贯彻执行。</p>\n\
+        <p>附件：某某计划</p><p>某某市人民政府</p><p>2023年2月20日</p>\n\
+        <p>附件</p><p>某某计划</p><p>一、重点任务分工</p>\n\
+        <table><tr><td>序号</td><td>工作任务</td><td>牵头单位</td><td>配合单位</td></tr>\n\
+        <tr><td>1</td><td>建立重大项目调度机制</td><td>市发改委</td><td>各区政府</td></tr></table>\n\
+        <p>二、重大项目清单</p>\n\
+        <table><tr><td>序号</td><td>项目名称</td><td>建设内容</td><td>实施单位</td></tr>\n\
+        <tr><td>1</td><td>某某大道改造工程</td><td>改造道路12公里</td><td>市城投集团</td></tr></table>\n\
+        </body></html>";
+    let doc = gongwen_parse::parse(page.as_bytes(), &gongwen_parse::Options::default())
+        .expect("page parses");
+    let text = gongwen_emit::text::to_text(&doc);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+    assert!(
+        at("一、重点任务分工") < at("建立重大项目调度机制"),
+        "{text}"
+    );
+    assert!(
+        at("建立重大项目调度机制") < at("二、重大项目清单"),
+        "{text}"
+    );
+    assert!(at("二、重大项目清单") < at("某某大道改造工程"), "{text}");
+}

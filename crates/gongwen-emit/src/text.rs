@@ -59,9 +59,27 @@ pub fn to_text(doc: &Document) -> String {
     let has_enclosure = doc.parts.iter().any(|p| p.kind == PartKind::Enclosure);
     // The letter's paragraphs as printed; a body part is built from them, so only its tables
     // need printing besides.
-    n.body.iter().for_each(|p| w.line(p));
-    if let Some(body) = doc.parts.iter().find(|p| p.kind == PartKind::Body) {
-        body.tables.iter().for_each(|t| w.table(t));
+    // A table whose caption is one of them follows that paragraph (the text after the table,
+    // such as a `注：` line, stays after it); the others follow the paragraphs.
+    let tables = doc
+        .parts
+        .iter()
+        .find(|p| p.kind == PartKind::Body)
+        .map_or(&[][..], |b| &b.tables[..]);
+    let mut placed = vec![false; tables.len()];
+    for p in &n.body {
+        w.line(p);
+        if let Some(i) =
+            (0..tables.len()).find(|&i| !placed[i] && tables[i].caption.as_ref() == Some(p))
+        {
+            placed[i] = true;
+            w.table_with(&tables[i], false);
+        }
+    }
+    for (t, placed) in tables.iter().zip(placed) {
+        if !placed {
+            w.table(t);
+        }
     }
     if !has_enclosure {
         w.attachment_list(doc);
@@ -132,14 +150,17 @@ impl Writer {
         self.out.push('\n');
     }
 
+    /// A part's text; its tables where they stand in the source: each one before the first
+    /// section that starts after it (by source line), the others after the sections.
     fn part_content(&mut self, part: &Part) {
         for p in &part.preamble {
             self.line(p);
         }
+        let mut tables = part.tables.iter().peekable();
         for s in &part.sections {
-            self.section(s);
+            self.section(s, &mut tables);
         }
-        for t in &part.tables {
+        for t in tables {
             self.table(t);
         }
         for c in &part.closing {
@@ -147,7 +168,23 @@ impl Writer {
         }
     }
 
-    fn section(&mut self, s: &Section) {
+    /// The tables that stand before source line `line`.
+    fn tables_before<'t>(
+        &mut self,
+        line: usize,
+        tables: &mut std::iter::Peekable<impl Iterator<Item = &'t Table>>,
+    ) {
+        while let Some(t) = tables.next_if(|t| t.line < line) {
+            self.table(t);
+        }
+    }
+
+    fn section<'t>(
+        &mut self,
+        s: &Section,
+        tables: &mut std::iter::Peekable<impl Iterator<Item = &'t Table>>,
+    ) {
+        self.tables_before(s.line, tables);
         let mut paragraphs = s.paragraphs.iter();
         // A decimal outline number (`1`, `1.1`) is set apart from its heading, as printed.
         let gap = if s.marker.ends_with(|c: char| c.is_ascii_digit()) {
@@ -178,7 +215,7 @@ impl Writer {
             self.line(p);
         }
         for c in &s.children {
-            self.section(c);
+            self.section(c, tables);
         }
         for p in &s.after {
             self.line(p);
@@ -186,7 +223,12 @@ impl Writer {
     }
 
     fn table(&mut self, t: &Table) {
-        if let Some(c) = &t.caption {
+        self.table_with(t, true);
+    }
+
+    /// The table's rows, after its caption when `caption`.
+    fn table_with(&mut self, t: &Table, caption: bool) {
+        if let Some(c) = t.caption.as_ref().filter(|_| caption) {
             self.line(c);
         }
         for row in &t.rows {
