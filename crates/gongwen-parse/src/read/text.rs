@@ -72,11 +72,17 @@ pub(crate) fn is_group_line(line: &str) -> bool {
     t.chars().count() <= 80 && crate::numbering::marker(&t).is_some_and(|m| !m.kind.is_ordinal())
 }
 
-/// True when the next non-blank lines after `from` (skipping other group lines) hold a table line.
-fn table_line_follows(lines: &[&str], from: usize) -> bool {
+/// True when the next non-blank lines after `from` (skipping other group lines) hold a table line
+/// of the table that starts with `first`: a row, or its header repeated (a page's top), but not
+/// the header of another table. A heading over another table's header (`二、重大项目清单` /
+/// `序号 | 项目名称…`) starts that table; it is no group row of the one before.
+fn table_line_follows(lines: &[&str], from: usize, first: &str) -> bool {
     for l in lines.iter().skip(from).take(8) {
         if is_table_line(l) {
-            return true;
+            return !starts_a_header(l)
+                || line_cells(l)
+                    .map(str::trim)
+                    .eq(line_cells(first).map(str::trim));
         }
         if !is_blank(l) && !is_group_line(l) {
             return false;
@@ -99,6 +105,20 @@ fn table_line_after_break(lines: &[&str], from: usize) -> bool {
         }
     }
     false
+}
+
+/// A table line that is a header row: its cells all name columns ([`is_header_line`]), or it
+/// starts with a 序号 column's name and has more cells (`序号 | 项目名称 | 总投资（亿元）…`, whose other
+/// columns may be any table's).
+fn starts_a_header(line: &str) -> bool {
+    let mut cells = line_cells(line).map(str::trim).filter(|c| !c.is_empty());
+    let seq_named = cells.next().is_some_and(|c| {
+        matches!(
+            crate::normalize::normalize_cell(c).as_str(),
+            "序号" | "编号" | "序"
+        )
+    });
+    (seq_named && cells.next().is_some()) || is_header_line(line)
 }
 
 /// A table line whose cells (two or more) all name columns: a header row.
@@ -747,7 +767,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                     );
                 let row_line = line_break
                     || is_table_line(lines[j])
-                    || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1));
+                    || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1, line));
                 broken.push(line_break);
                 if row_line {
                     if j > last + 1
@@ -1094,6 +1114,33 @@ mod tests {
                 .iter()
                 .any(|b| matches!(b, Block::Para(p) if p.text == "说明"))
         );
+    }
+
+    #[test]
+    fn a_heading_over_another_tables_header_ends_the_table_before_it() {
+        let tables = |text: &str| -> Vec<usize> {
+            read_text(text)
+                .blocks
+                .iter()
+                .filter_map(|b| match b {
+                    Block::Table(t) => Some(t.rows.len()),
+                    _ => None,
+                })
+                .collect()
+        };
+        let first = "序号\t工作任务\t牵头单位\t配合单位\n1\t建立调度机制\t市发改委\t各区政府\n";
+        // Another table's header under the heading: two tables, the heading between them.
+        let two = format!(
+            "{first}二、重大项目清单\n序号\t项目名称\t建设内容\t总投资（亿元）\t实施单位\n1\t某某大道\t改造道路\t15.6\t市城投集团\n"
+        );
+        assert_eq!(tables(&two), [2, 2]);
+        // Rows, or the same header repeated at a page's top, under it: a group row of one table.
+        let rows = format!("{first}二、强化保障\n2\t强化要素保障\t市自然资源局\t市财政局\n");
+        assert_eq!(tables(&rows), [4]);
+        let repeated = format!(
+            "{first}二、强化保障\n序号\t工作任务\t牵头单位\t配合单位\n2\t强化要素保障\t市自然资源局\t市财政局\n"
+        );
+        assert_eq!(tables(&repeated), [5]);
     }
 
     #[test]
