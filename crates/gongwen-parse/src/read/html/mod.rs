@@ -68,6 +68,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let tree::Parsed {
         html,
         capped,
+        attributes_capped,
         notes,
     } = tree::parse(&decoded.text, max_depth, max_elements).map_err(|made| Error::Limit {
         what: "the number of elements in the page (counted up to where it passed the limit)".into(),
@@ -92,6 +93,17 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
                 depth_capped_message(max_depth)
             ),
             Some(line),
+        ));
+    }
+    if attributes_capped {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "html_attributes_capped",
+            format!(
+                "a tag has more than {} attributes; those past them were not read",
+                tree::MAX_ATTRIBUTES
+            ),
+            None,
         ));
     }
     let doc = html.tree.root();
