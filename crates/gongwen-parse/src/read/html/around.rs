@@ -41,6 +41,9 @@ struct Line {
     outside: String,
     /// The text of its links that name a document file (`某某计划表.pdf`), normalized.
     files: Vec<String>,
+    /// Its other links, whose `href` may name the file ([`dom::linked_file_name`]): asked only
+    /// of a line that may list attachments.
+    unnamed: Vec<NodeId>,
 }
 
 /// Reads `node`'s lines into `out`, in document order, leaving out what the walk of the content
@@ -115,13 +118,8 @@ fn read_lines(
                         // A file's name cut short in the link's text (`1.某某实施方...`), whole
                         // in its `title`.
                         cur.files.push(full);
-                    } else if let Some(name) = n
-                        .value()
-                        .as_element()
-                        .and_then(|e| dom::attr(e, &local_name!("href")))
-                        .and_then(|href| dom::linked_file_name(&text, href))
-                    {
-                        cur.files.push(name);
+                    } else {
+                        cur.unnamed.push(id);
                     }
                 }
                 if dom::local(&n).is_some_and(dom::is_block_tag) {
@@ -332,16 +330,25 @@ pub(super) fn links_below(
         read.clear();
         // The lines this reads before it stops: a few before the label, and the label's links.
         read_lines(sibling, marks, taken, &mut read, LINK_LOOK + LINK_LINES);
-        for line in &read {
+        for line in &mut read {
             let text = crate::normalize::normalize_block(&line.raw);
             if text.is_empty() {
                 continue;
             }
-            let take = if is_attachment_label(&text) {
+            let label = is_attachment_label(&text);
+            let mut files = std::mem::take(&mut line.files);
+            if label || labelled {
+                files.extend(line.unnamed.iter().filter_map(|&id| {
+                    let link = root.tree().get(id)?;
+                    let href = dom::attr(link.value().as_element()?, &local_name!("href"))?;
+                    dom::linked_file_name(&dom::joined_text(link), href)
+                }));
+            }
+            let take = if label {
                 labelled = true;
                 true
             } else {
-                labelled && !line.files.is_empty() && only_separators(&line.outside)
+                labelled && !files.is_empty() && only_separators(&line.outside)
             };
             if !take {
                 if labelled || !out.is_empty() {
@@ -354,10 +361,7 @@ pub(super) fn links_below(
                 continue;
             }
             let at = lines.of(line.first);
-            out.extend(line.files.iter().map(|f| Para {
-                text: f.clone(),
-                line: at,
-            }));
+            out.extend(files.into_iter().map(|text| Para { text, line: at }));
         }
     }
     out

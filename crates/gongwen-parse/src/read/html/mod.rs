@@ -782,8 +782,10 @@ fn walk(
                             if crate::structure::is_file_name(&text) {
                                 pending.file_link(lines, &mut out, &mut kept);
                                 file_link = Some(n.id());
-                            } else if let Some(ext) = dom::attr(e, &local_name!("href"))
-                                .filter(|_| pending.opens_file_line())
+                            } else if let Some(ext) = pending
+                                .opens_file_line()
+                                .then(|| dom::attr(e, &local_name!("href")))
+                                .flatten()
                                 .and_then(|href| {
                                     dom::linked_file_name(&text, href).and(dom::href_file_ext(href))
                                 })
