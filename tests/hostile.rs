@@ -1385,3 +1385,34 @@ fn a_long_list_of_items_of_text_is_read_in_linear_time() {
     let sections: usize = doc.parts.iter().map(|p| p.sections.len()).sum();
     assert_eq!(sections, 50_000);
 }
+
+#[test]
+fn a_tag_of_a_million_attributes_is_read_in_seconds() {
+    // The tokenizer looks each attribute up among its tag's before: read whole, a million
+    // distinct names would take hours. Past the first few hundred they are left out.
+    let mut page = String::from("<html><body><div id=zoom");
+    for i in 0..1_000_000 {
+        page.push_str(&format!(" a{i}=\"{i}\""));
+    }
+    page.push_str(
+        "><p>某某市人民政府关于某事的通知</p><p>这是正文的一段文字。</p></div></body></html>",
+    );
+    let started = Instant::now();
+    let doc = parse(page.as_bytes(), &opts()).expect("parses");
+    assert!(
+        started.elapsed() < Duration::from_secs(60),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某市人民政府关于某事的通知")
+    );
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "html_attributes_capped"),
+        "{:?}",
+        doc.diagnostics
+    );
+}

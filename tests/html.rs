@@ -608,6 +608,59 @@ fn a_task_allocation_published_only_as_a_linked_file_is_no_lost_table() {
 }
 
 #[test]
+fn a_link_whose_href_names_the_files_extension_is_a_linked_file() {
+    let page = |link: &str, below: &str| {
+        html(&format!(
+            "<html><body><div id=\"zoom\"><p>某府办发〔2024〕11号</p>\
+             <p>某市人民政府办公室关于印发民生实事任务分工的通知</p><p>各区县人民政府：</p>\
+             <p>　　现将民生实事任务分工印发给你们，请认真组织实施。</p>\
+             <p>　　附件：民生实事任务分工表</p><p>某市人民政府办公室</p><p>2024年3月18日</p>\
+             {link}</div>{below}</body></html>"
+        ))
+    };
+    let codes = |d: &Document| -> Vec<(String, String)> {
+        d.diagnostics
+            .iter()
+            .filter(|x| x.code.contains("task_table"))
+            .map(|x| (format!("{:?}", x.severity), x.code.clone()))
+            .collect()
+    };
+    let linked = [("Info".to_string(), "task_table_linked".to_string())];
+    // In the article, alone or after a label; below it, under a label.
+    for (link, below) in [
+        (
+            "<p><a href=\"/files/P020230301.pdf\">附件1：民生实事任务分工表</a></p>",
+            "",
+        ),
+        (
+            "<p>附件：<a href=\"/files/P020230301.DOCX?t=1\">民生实事任务分工表</a></p>",
+            "",
+        ),
+        (
+            "",
+            "<div class=fj>相关附件：<a href=\"/files/P020230301.xlsx\">民生实事任务分工表</a></div>",
+        ),
+    ] {
+        assert_eq!(codes(&page(link, below)), linked, "{link}{below}");
+    }
+    // A download prompt names no file; a link inside a sentence is the sentence's.
+    let d = page(
+        "<p>附件下载：<a href=\"/files/a.pdf\">点击下载</a></p>\
+         <p>　　参照<a href=\"/files/b.pdf\">某某规划</a>执行。</p>",
+        "",
+    );
+    assert!(
+        d.notice
+            .attachments
+            .iter()
+            .all(|a| !a.title.ends_with(".pdf")),
+        "{:?}",
+        d.notice.attachments
+    );
+    assert_eq!(codes(&d), [("Warning".into(), "no_task_table".into())]);
+}
+
+#[test]
 fn links_to_the_documents_before_and_after_are_no_enclosure() {
     let d = html(
         "<html><body><div id=\"zoom\"><p>某商务发〔2024〕8号</p>\

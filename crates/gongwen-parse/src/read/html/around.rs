@@ -41,6 +41,9 @@ struct Line {
     outside: String,
     /// The text of its links that name a document file (`某某计划表.pdf`), normalized.
     files: Vec<String>,
+    /// Its other links, whose `href` may name the file ([`dom::linked_file_name`]): asked only
+    /// of a line that may list attachments.
+    unnamed: Vec<NodeId>,
 }
 
 /// Reads `node`'s lines into `out`, in document order, leaving out what the walk of the content
@@ -115,6 +118,8 @@ fn read_lines(
                         // A file's name cut short in the link's text (`1.某某实施方...`), whole
                         // in its `title`.
                         cur.files.push(full);
+                    } else {
+                        cur.unnamed.push(id);
                     }
                 }
                 if dom::local(&n).is_some_and(dom::is_block_tag) {
@@ -157,28 +162,43 @@ fn beside<'a>(root: Dom<'a>, before: bool) -> impl Iterator<Item = Dom<'a>> {
 }
 
 /// The page's own name for the notice: the `<title>` (less a site name set apart by `_`, `-`,
-/// `|`…) and the `ArticleTitle` metadata, as the head gives them.
+/// `|`…) and the `ArticleTitle` metadata, as the head gives them; and the publication date its
+/// CMS metadata gives (`<meta name="PubDate" content="2023-03-05 10:00">`).
 #[derive(Default)]
 pub(super) struct PageTitles {
     title: Option<NodeId>,
     article: Option<String>,
+    /// The first publication date a `<meta>` gives, as `YYYY-MM-DD`.
+    pub(super) published: Option<String>,
 }
 
+/// The `<meta name>`s gov.cn's and the provinces' CMSs give the publication date in.
+const PUBLISHED_METAS: &[&str] = &["PubDate", "firstpublishedtime", "publishdate"];
+
 impl PageTitles {
-    /// Notes `n` if it is the page's first `<title>` or an `ArticleTitle` `<meta>`.
+    /// Notes `n` if it is the page's first `<title>`, an `ArticleTitle` `<meta>` or one that gives
+    /// the publication date.
     pub(super) fn visit(&mut self, n: Dom<'_>) {
         let Some(e) = n.value().as_element() else {
             return;
         };
         if e.name.local == local_name!("title") {
             self.title.get_or_insert(n.id());
-        } else if e.name.local == local_name!("meta") && self.article.is_none() {
-            let named = dom::attr(e, &local_name!("name"))
-                .is_some_and(|v| v.eq_ignore_ascii_case("ArticleTitle"));
-            if named {
+        } else if e.name.local == local_name!("meta") {
+            let Some(name) = dom::attr(e, &local_name!("name")) else {
+                return;
+            };
+            if self.article.is_none() && name.eq_ignore_ascii_case("ArticleTitle") {
                 self.article = dom::attr(e, &local_name!("content"))
                     .map(crate::normalize::normalize_block)
                     .filter(|t| !t.is_empty());
+            } else if self.published.is_none()
+                && PUBLISHED_METAS
+                    .iter()
+                    .any(|m| name.trim().eq_ignore_ascii_case(m))
+            {
+                self.published =
+                    dom::attr(e, &local_name!("content")).and_then(super::meta::meta_date);
             }
         }
     }
@@ -275,7 +295,7 @@ pub(super) fn title_before(
 
 /// Whether `text` opens with an attachment label (`附件：`, `相关附件：`, `附件下载：`, `附件1：`),
 /// or is one (`附件`, `相关附件`).
-fn is_attachment_label(text: &str) -> bool {
+pub(super) fn is_attachment_label(text: &str) -> bool {
     let head = text.split(['：', ':']).next().unwrap_or(text);
     head.chars().count() <= 8 && head.contains("附件")
 }
@@ -310,16 +330,25 @@ pub(super) fn links_below(
         read.clear();
         // The lines this reads before it stops: a few before the label, and the label's links.
         read_lines(sibling, marks, taken, &mut read, LINK_LOOK + LINK_LINES);
-        for line in &read {
+        for line in &mut read {
             let text = crate::normalize::normalize_block(&line.raw);
             if text.is_empty() {
                 continue;
             }
-            let take = if is_attachment_label(&text) {
+            let label = is_attachment_label(&text);
+            let mut files = std::mem::take(&mut line.files);
+            if label || labelled {
+                files.extend(line.unnamed.iter().filter_map(|&id| {
+                    let link = root.tree().get(id)?;
+                    let href = dom::attr(link.value().as_element()?, &local_name!("href"))?;
+                    dom::linked_file_name(&dom::joined_text(link), href)
+                }));
+            }
+            let take = if label {
                 labelled = true;
                 true
             } else {
-                labelled && !line.files.is_empty() && only_separators(&line.outside)
+                labelled && !files.is_empty() && only_separators(&line.outside)
             };
             if !take {
                 if labelled || !out.is_empty() {
@@ -332,10 +361,7 @@ pub(super) fn links_below(
                 continue;
             }
             let at = lines.of(line.first);
-            out.extend(line.files.iter().map(|f| Para {
-                text: f.clone(),
-                line: at,
-            }));
+            out.extend(files.into_iter().map(|text| Para { text, line: at }));
         }
     }
     out

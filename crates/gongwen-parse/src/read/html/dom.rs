@@ -195,6 +195,45 @@ const CHROME_TOKENS: &[&str] = &[
     "MsoFooter",
 ];
 
+/// The extension of the document file a link's `href` names (`/files/P020230301.pdf`,
+/// `down.jsp?f=1.docx` aside: the path's own), in lower case: a page may link a file under a
+/// text without one (`<a href="….pdf">附件1：任务分工表</a>`).
+pub(super) fn href_file_ext(href: &str) -> Option<&'static str> {
+    const EXTENSIONS: &[&str] = &["pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd"];
+    let path = href.split(['?', '#']).next().unwrap_or(href).trim_end();
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (stem, ext) = name.rsplit_once('.')?;
+    if stem.is_empty() {
+        return None;
+    }
+    EXTENSIONS
+        .iter()
+        .find(|e| ext.eq_ignore_ascii_case(e))
+        .copied()
+}
+
+/// The file name a link to a document file gives when its text names the file without an
+/// extension (`附件1：任务分工表` linking `….pdf` → `附件1：任务分工表.pdf`): its text, with Chinese
+/// besides an attachment label and no download prompt (`点击下载`, `查看`), and the `href`'s
+/// extension.
+pub(super) fn linked_file_name(text: &str, href: &str) -> Option<String> {
+    let ext = href_file_ext(href)?;
+    let text = crate::normalize::normalize_block(text);
+    let han = text
+        .chars()
+        .filter(|&c| crate::normalize::is_han(c))
+        .count();
+    if han < 2 + 2 * text.matches("附件").count()
+        || ["下载", "点击", "查看", "浏览"]
+            .iter()
+            .any(|w| text.contains(w))
+    {
+        return None;
+    }
+    let name = format!("{text}.{ext}");
+    crate::structure::is_file_name(&name).then_some(name)
+}
+
 /// Whether a link's `href` is one of the page's tools rather than a link: a script that prints
 /// the page, closes the window or changes the font size (`javascript:window.print()`,
 /// `javascript:window.close()`, `javascript:doZoom(16)`). A script link that opens a file

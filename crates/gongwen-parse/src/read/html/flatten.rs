@@ -107,6 +107,129 @@ pub(super) fn cap_depth(src: &str, limit: usize) -> Option<String> {
     Some(out)
 }
 
+/// The source with the attributes of a tag past its first `max` left out, or `None` when no tag
+/// has more. The HTML tokenizer looks for each attribute's name among those of its tag before
+/// (a duplicate is dropped), so a tag of a million attributes takes it hours; no page needs more
+/// than a few dozen. The removed attributes' line breaks stay, so that lines do not move.
+#[cold]
+#[inline(never)]
+pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
+    let b = src.as_bytes();
+    let mut remove: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(lt) = find_byte(b, i, b'<') {
+        // Just after the tag's name, as [`tag`] reads it.
+        let after_name = |at: usize| {
+            b.get(at..)
+                .and_then(|r| {
+                    r.iter()
+                        .position(|&x| is_space(x) || x == b'/' || x == b'>')
+                })
+                .map_or(b.len(), |p| p + at)
+        };
+        let (from, end, raw) = match token_at(b, lt) {
+            Tok::Text => {
+                i = lt + 1;
+                continue;
+            }
+            Tok::Skip(end) => {
+                i = end;
+                continue;
+            }
+            Tok::Eof => break,
+            // An end tag's attributes are read, and looked up, as a start tag's are.
+            Tok::End { end, .. } => (after_name(lt + 2), end, None),
+            Tok::Start { name, end, .. } => {
+                let raw = is_raw_text(&name) || name == "plaintext";
+                (after_name(lt + 1), end, raw.then_some(name))
+            }
+        };
+        // Each attribute takes two bytes at least (a space and a name).
+        if end.saturating_sub(from) > 2 * max
+            && let Some(cut) = attribute_start(b, from, max)
+        {
+            let close = if b.get(end.saturating_sub(2)..end) == Some(b"/>") {
+                end - 2
+            } else {
+                end - 1
+            };
+            if cut < close {
+                remove.push((cut, close));
+            }
+        }
+        i = match raw {
+            Some(name) if name == "plaintext" => break,
+            Some(name) => raw_text_end(b, end, name.as_bytes()).unwrap_or(b.len()),
+            None => end,
+        };
+    }
+    if remove.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(src.len());
+    let mut from = 0;
+    for (start, end) in remove {
+        out.push_str(src.get(from..start).unwrap_or_default());
+        out.extend(
+            src.get(start..end)
+                .unwrap_or_default()
+                .chars()
+                .filter(|&c| c == '\n' || c == '\r'),
+        );
+        from = end;
+    }
+    out.push_str(src.get(from..).unwrap_or_default());
+    Some(out)
+}
+
+/// Where the attribute after the first `n` of a tag starts, its attributes read from `from` (just
+/// after its name) as [`tag`] reads them; `None` when it has no more than `n`.
+fn attribute_start(b: &[u8], from: usize, n: usize) -> Option<usize> {
+    let mut j = from;
+    let mut seen = 0;
+    loop {
+        while b.get(j).is_some_and(|&x| is_space(x)) {
+            j += 1;
+        }
+        match *b.get(j)? {
+            b'>' => return None,
+            b'/' => j += 1,
+            _ => {
+                if seen == n {
+                    return Some(j);
+                }
+                seen += 1;
+                j += 1;
+                while b
+                    .get(j)
+                    .is_some_and(|&x| !(is_space(x) || x == b'/' || x == b'>' || x == b'='))
+                {
+                    j += 1;
+                }
+                while b.get(j).is_some_and(|&x| is_space(x)) {
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'=') {
+                    continue;
+                }
+                j += 1;
+                while b.get(j).is_some_and(|&x| is_space(x)) {
+                    j += 1;
+                }
+                match *b.get(j)? {
+                    q @ (b'"' | b'\'') => j = find_byte(b, j + 1, q)? + 1,
+                    b'>' => {}
+                    _ => {
+                        while b.get(j).is_some_and(|&x| !is_space(x) && x != b'>') {
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Whether an element of this name parts the paragraphs around it: a block as the walk reads
 /// one ([`super::dom::is_block_tag`]), and the sectioning `<aside>` and `<nav>`. When its tags
 /// are removed, a `<br>` (a void element, which adds no depth) keeps them apart.
@@ -1142,6 +1265,26 @@ impl Stack {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn attributes_past_the_limit_are_left_out_and_their_lines_kept() {
+        assert_eq!(cap_attributes("<p a b c>x</p>", 3), None);
+        assert_eq!(
+            cap_attributes("<p a b\nc=\"1 >\" d='2' e>x</p a b c d e/>", 2).as_deref(),
+            Some("<p a b\n>x</p a b />")
+        );
+        // Raw text is not markup; a self-closing tag keeps its `/>`.
+        assert_eq!(
+            cap_attributes("<script>if(a<b c d e)x()</script><br a b c/>", 2).as_deref(),
+            Some("<script>if(a<b c d e)x()</script><br a b />")
+        );
+        // Cut off by the end of the input: nothing to cut.
+        assert_eq!(cap_attributes("<p a b c d", 2), None);
+        assert_eq!(
+            cap_attributes("</p a b c d>", 2).as_deref(),
+            Some("</p a b >")
+        );
+    }
 
     #[test]
     fn only_elements_past_the_limit_are_removed() {

@@ -575,6 +575,23 @@ pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
     (known >= 3).then(|| page_meta(pairs))
 }
 
+/// A date a `<meta>` gives (`2023-03-05 10:00`, `2023-03-05T10:00:00+08:00`, gov.cn's
+/// `2023-03-05-10:00:00`, `2023/3/5`) as `YYYY-MM-DD`, when it is a real one.
+pub(super) fn meta_date(value: &str) -> Option<String> {
+    let day = value.trim().split([' ', 'T']).next().unwrap_or("");
+    let day = match day.as_bytes().get(10) {
+        Some(b'-') => day.get(..10).unwrap_or(day),
+        _ => day,
+    };
+    let iso = date(day);
+    let real = iso.len() == 10
+        && matches!(
+            (iso.get(..4).map(str::parse), iso.get(5..7).map(str::parse), iso.get(8..).map(str::parse)),
+            (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) if iso.as_bytes()[4] == b'-' && is_real_date(y, m, d)
+        );
+    real.then_some(iso)
+}
+
 /// `2018年12月23日`, `二〇〇四年六月二十六日`, `2019-01-08`, `2019/1/8` → `YYYY-MM-DD`; anything
 /// else as printed.
 fn date(value: &str) -> String {

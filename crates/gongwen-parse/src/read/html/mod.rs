@@ -68,6 +68,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let tree::Parsed {
         html,
         capped,
+        attributes_capped,
         notes,
     } = tree::parse(&decoded.text, max_depth, max_elements).map_err(|made| Error::Limit {
         what: "the number of elements in the page (counted up to where it passed the limit)".into(),
@@ -94,6 +95,17 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             Some(line),
         ));
     }
+    if attributes_capped {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "html_attributes_capped",
+            format!(
+                "a tag has more than {} attributes; those past them were not read",
+                tree::MAX_ATTRIBUTES
+            ),
+            None,
+        ));
+    }
     let doc = html.tree.root();
     let mut lines = notes.lines(&html.tree);
     // The metadata search reads every element; the content survey walks them all anyway.
@@ -103,7 +115,15 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         titles.visit(n);
         scan.visit(n);
     });
-    let found = scan.finish();
+    let mut found = scan.finish();
+    // The publication date the head's CMS metadata gives, where the page prints none.
+    if let Some(day) = titles.published.take() {
+        found
+            .page
+            .get_or_insert_with(crate::model::PageMeta::default)
+            .published
+            .get_or_insert(day);
+    }
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
     let above = head_beside(root, &marks, &mut lines)
@@ -319,6 +339,23 @@ impl Pending {
         self.raw.clear();
         self.first = None;
         self.file_link_end = None;
+    }
+
+    /// Whether a link read now opens a line of links to files: nothing but separators, an
+    /// attachment label (`附件：`, `附件下载：`) or a list number (`1.`) stands before it in the
+    /// paragraph, or after the last file link in it.
+    fn opens_file_line(&self) -> bool {
+        let before = self
+            .raw
+            .get(self.file_link_end.unwrap_or(0)..)
+            .unwrap_or("")
+            .trim();
+        around::only_separators(before)
+            || (before.ends_with(['：', ':']) && around::is_attachment_label(before))
+            || (before.len() <= 4
+                && before
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b')' | b'(')))
     }
 
     /// Before a link to a document file: one that follows another with nothing but white space
@@ -647,6 +684,8 @@ fn walk(
     let mut kept = Kept::default();
     // The link to a document file being read.
     let mut file_link: Option<NodeId> = None;
+    // The extension its `href` gives, when its text names the file without one.
+    let mut file_ext: Option<&'static str> = None;
     let mut depth = 0usize;
     // Said once: the page's own cap (the `<br>`s it left stand a level below it) says it first.
     let mut depth_capped = diags.iter().any(|d| d.code == "html_depth_capped");
@@ -738,12 +777,25 @@ fn walk(
                             {
                                 pending.marker = list.next(e);
                             }
-                        } else if *name == local_name!("a")
-                            && file_link.is_none()
-                            && crate::structure::is_file_name(&dom::joined_text(n))
-                        {
-                            pending.file_link(lines, &mut out, &mut kept);
-                            file_link = Some(n.id());
+                        } else if *name == local_name!("a") && file_link.is_none() {
+                            let text = dom::joined_text(n);
+                            if crate::structure::is_file_name(&text) {
+                                pending.file_link(lines, &mut out, &mut kept);
+                                file_link = Some(n.id());
+                            } else if let Some(ext) = pending
+                                .opens_file_line()
+                                .then(|| dom::attr(e, &local_name!("href")))
+                                .flatten()
+                                .and_then(|href| {
+                                    dom::linked_file_name(&text, href).and(dom::href_file_ext(href))
+                                })
+                            {
+                                // Its text names the file without the extension its `href`
+                                // gives: the name is written whole when the link closes.
+                                pending.file_link(lines, &mut out, &mut kept);
+                                file_link = Some(n.id());
+                                file_ext = Some(ext);
+                            }
                         }
                     }
                     _ => {}
@@ -753,6 +805,11 @@ fn walk(
                 if n.value().is_element() {
                     if file_link == Some(n.id()) {
                         file_link = None;
+                        if let Some(ext) = file_ext.take() {
+                            pending.raw.truncate(pending.raw.trim_end().len());
+                            pending.raw.push('.');
+                            pending.raw.push_str(ext);
+                        }
                         pending.file_link_end = Some(pending.raw.len());
                     }
                     if dom::local(&n).is_some_and(dom::is_block_tag) {
@@ -1037,6 +1094,44 @@ mod tests {
         assert_eq!(m.fields.get("主题词").map(String::as_str), Some(""));
         assert!(b.tables().is_empty());
         assert_eq!(paras(&b).len(), 2);
+    }
+
+    #[test]
+    fn the_heads_cms_publication_date_is_the_pages_when_it_prints_none() {
+        let body = "<div id=zoom><p>各区人民政府：</p><p>这是正文的一段文字。</p></div>";
+        for (meta, want) in [
+            (
+                "<meta name=\"PubDate\" content=\"2023-03-05 10:00\">",
+                Some("2023-03-05"),
+            ),
+            (
+                "<meta name=firstpublishedtime content=\"2023-03-05-10:00:00\">",
+                Some("2023-03-05"),
+            ),
+            (
+                "<meta name=publishdate content=\"2023/3/5\">",
+                Some("2023-03-05"),
+            ),
+            ("<meta name=PubDate content=\"2023-02-30\">", None),
+            ("<meta name=PubDate content=\"二〇二三\">", None),
+            ("<meta name=PubDate content=\"\">", None),
+        ] {
+            let b = read(&format!("<head>{meta}</head><body>{body}</body>"));
+            assert_eq!(
+                b.page.as_ref().and_then(|m| m.published.as_deref()),
+                want,
+                "{meta}"
+            );
+        }
+        // The date the page prints wins over its head's.
+        let b = read(&format!(
+            "<head><meta name=PubDate content=\"2023-03-06 09:00\"></head><body>\
+             <ul><li>索引号：1</li><li>发文机关：某某市人民政府</li><li>发布日期：2023年3月5日</li></ul>{body}</body>"
+        ));
+        assert_eq!(
+            b.page.as_ref().and_then(|m| m.published.as_deref()),
+            Some("2023-03-05")
+        );
     }
 
     #[test]

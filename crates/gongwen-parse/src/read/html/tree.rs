@@ -53,6 +53,8 @@ const PIECE: usize = 1 << 30;
 pub(super) struct Parsed {
     pub html: Html,
     pub capped: Option<String>,
+    /// Whether a tag's attributes past [`MAX_ATTRIBUTES`] were left out.
+    pub attributes_capped: bool,
     pub notes: Notes,
 }
 
@@ -130,14 +132,29 @@ impl Lines<'_> {
     }
 }
 
+/// The most attributes of one tag that are read (see [`flatten::cap_attributes`]).
+pub(super) const MAX_ATTRIBUTES: usize = 256;
+
+/// Pages shorter than this are not searched for tags of more than [`MAX_ATTRIBUTES`]: what
+/// attributes they can hold (some 30,000 of a few bytes) are read in a fraction of a second.
+const ATTRIBUTES_SCAN_FROM: usize = 128 * 1024;
+
 /// Parses `text`, applying the depth cap only when the page needs it; `Err` with the number of
 /// elements made when the page makes more than `max_elements` ([`crate::Limits::max_blocks`]).
 pub(super) fn parse(text: &str, max_depth: usize, max_elements: usize) -> Result<Parsed, usize> {
+    let fewer = if text.len() >= ATTRIBUTES_SCAN_FROM {
+        flatten::cap_attributes(text, MAX_ATTRIBUTES)
+    } else {
+        None
+    };
+    let attributes_capped = fewer.is_some();
+    let text = fewer.as_deref().unwrap_or(text);
     match parse_watched(text, Some(max_depth), max_elements) {
         Ok((html, notes, _)) => {
             return Ok(Parsed {
                 html,
                 capped: None,
+                attributes_capped,
                 notes,
             });
         }
@@ -161,6 +178,7 @@ pub(super) fn parse(text: &str, max_depth: usize, max_elements: usize) -> Result
     Ok(Parsed {
         html,
         capped,
+        attributes_capped,
         notes,
     })
 }
