@@ -117,33 +117,39 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
     let b = src.as_bytes();
     let mut remove: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    while let Some(lt) = find_byte(b, i, b'<') {
-        // Just after the tag's name, as [`tag`] reads it.
-        let after_name = |at: usize| {
-            b.get(at..)
-                .and_then(|r| {
-                    r.iter()
-                        .position(|&x| is_space(x) || x == b'/' || x == b'>')
-                })
-                .map_or(b.len(), |p| p + at)
+    // Every `<` of the page in one vectorized pass; those inside a tag read already are passed.
+    for lt in memchr::memchr_iter(b'<', b) {
+        if lt < i {
+            continue;
+        }
+        // Start and end tags are read here without their names, which only a raw text
+        // element's need (this runs over every tag of a large page); anything else as
+        // [`token_at`] reads it.
+        let start = match b.get(lt + 1) {
+            Some(c) if c.is_ascii_alphabetic() => lt + 1,
+            Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => lt + 2,
+            _ => match token_at(b, lt) {
+                Tok::Skip(end) => {
+                    i = end;
+                    continue;
+                }
+                Tok::Eof => break,
+                _ => {
+                    i = lt + 1;
+                    continue;
+                }
+            },
         };
-        let (from, end, raw) = match token_at(b, lt) {
-            Tok::Text => {
-                i = lt + 1;
-                continue;
-            }
-            Tok::Skip(end) => {
-                i = end;
-                continue;
-            }
-            Tok::Eof => break,
-            // An end tag's attributes are read, and looked up, as a start tag's are.
-            Tok::End { end, .. } => (after_name(lt + 2), end, None),
-            Tok::Start { name, end, .. } => {
-                let raw = is_raw_text(&name) || name == "plaintext";
-                (after_name(lt + 1), end, raw.then_some(name))
-            }
+        let Some(from) = name_end(b, start) else {
+            break;
         };
+        let Some((_, end)) = attributes_end(b, from) else {
+            break;
+        };
+        // An end tag's attributes are read, and looked up, as a start tag's are.
+        let raw = (start == lt + 1)
+            .then(|| raw_text_name(b.get(start..from).unwrap_or_default()))
+            .flatten();
         // Each attribute takes two bytes at least (a space and a name).
         if end.saturating_sub(from) > 2 * max
             && let Some(cut) = attribute_start(b, from, max)
@@ -158,7 +164,7 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
             }
         }
         i = match raw {
-            Some(name) if name == "plaintext" => break,
+            Some("plaintext") => break,
             Some(name) => raw_text_end(b, end, name.as_bytes()).unwrap_or(b.len()),
             None => end,
         };
@@ -331,27 +337,39 @@ pub(super) fn comment_end(b: &[u8], from: usize) -> usize {
 /// A tag whose name starts at `from`: (lowercase name, attribute bytes, self-closing, end).
 /// `None` when the input ends inside the tag.
 fn tag(b: &[u8], from: usize) -> Option<(Cow<'_, str>, &[u8], bool, usize)> {
-    let name_end = b
-        .get(from..)?
-        .iter()
-        .position(|&x| is_space(x) || x == b'/' || x == b'>')
-        .map(|p| p + from)?;
+    let name_end = name_end(b, from)?;
     let raw = String::from_utf8_lossy(b.get(from..name_end)?);
     let name = if raw.bytes().any(|x| x.is_ascii_uppercase()) {
         Cow::Owned(raw.to_ascii_lowercase())
     } else {
         raw
     };
-    let mut j = name_end;
+    let (self_closing, end) = attributes_end(b, name_end)?;
+    let attrs_end = end - if self_closing { 2 } else { 1 };
+    Some((name, b.get(name_end..attrs_end)?, self_closing, end))
+}
+
+/// Where the name of a tag that starts at `from` ends; `None` when the input ends first.
+fn name_end(b: &[u8], from: usize) -> Option<usize> {
+    b.get(from..)?
+        .iter()
+        .position(|&x| is_space(x) || x == b'/' || x == b'>')
+        .map(|p| p + from)
+}
+
+/// The end of a tag whose attributes start at `from` (just after its name), as the tokenizer
+/// finds it: (self-closing, the offset after its `>`). `None` when the input ends inside it.
+fn attributes_end(b: &[u8], from: usize) -> Option<(bool, usize)> {
+    let mut j = from;
     loop {
         while b.get(j).is_some_and(|&x| is_space(x)) {
             j += 1;
         }
         match *b.get(j)? {
-            b'>' => return Some((name, b.get(name_end..j)?, false, j + 1)),
+            b'>' => return Some((false, j + 1)),
             b'/' => {
                 if b.get(j + 1) == Some(&b'>') {
-                    return Some((name, b.get(name_end..j)?, true, j + 2));
+                    return Some((true, j + 2));
                 }
                 j += 1;
             }
@@ -436,6 +454,24 @@ fn is_void(name: &str) -> bool {
             | "track"
             | "wbr"
     )
+}
+
+/// The raw text element (see [`is_raw_text`]), or `plaintext`, a tag's name spells in any case.
+fn raw_text_name(name: &[u8]) -> Option<&'static str> {
+    [
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+        "plaintext",
+    ]
+    .into_iter()
+    .find(|raw| raw.len() == name.len() && raw.as_bytes().eq_ignore_ascii_case(name))
 }
 
 /// Elements whose content the tokenizer reads as text (scripting is on, so `noscript` too).
