@@ -63,6 +63,9 @@ pub fn to_text(doc: &Document) -> String {
     if let Some(body) = doc.parts.iter().find(|p| p.kind == PartKind::Body) {
         body.tables.iter().for_each(|t| w.table(t));
     }
+    for a in &n.attendance {
+        w.line(&format!("{}：{}", a.role, a.names.join("、")));
+    }
     if !has_enclosure {
         w.attachment_list(doc);
     }
