@@ -393,20 +393,21 @@ pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
     Some((start, ymd))
 }
 
-/// A date printed in figures alone on its line: `2023-03-05`, `2023.3.5` or `2023/3/5` (a
-/// four-digit year, months and days of 1 or 2 digits, one separator throughout). Returns its
-/// (year, month, day).
+/// A date printed in figures alone on its line: `2023-03-05`, `2023.3.5` or `2023/3/5`, also
+/// with full-width separators (`2023－03－05`: normalization makes the digits ASCII, not the
+/// marks) — a four-digit year, months and days of 1 or 2 digits, one separator throughout.
+/// Returns its (year, month, day).
 fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
-    // At most `2023-03-05`'s ten bytes, opening with a year's digit.
-    if !(8..=10).contains(&text.len()) || !text.as_bytes()[0].is_ascii_digit() {
+    // At most `2023－03－05`'s 14 bytes, opening with a year's digit.
+    if !(8..=14).contains(&text.len()) || !text.as_bytes()[0].is_ascii_digit() {
         return None;
     }
     let year = ascii_digits(text.get(..4)?, 4).filter(|y| y.len() == 4)?;
-    let sep = *text.as_bytes().get(4)?;
-    if !matches!(sep, b'-' | b'.' | b'/') {
+    let sep = text.get(4..)?.chars().next()?;
+    if !matches!(sep, '-' | '.' | '/' | '－' | '．' | '／') {
         return None;
     }
-    let (month, day) = text.get(5..)?.split_once(sep as char)?;
+    let (month, day) = text.get(4 + sep.len_utf8()..)?.split_once(sep)?;
     Some((
         year.parse().ok()?,
         ascii_digits(month, 2)?.parse().ok()?,
@@ -3945,7 +3946,7 @@ mod closing_and_head_forms {
 
     #[test]
     fn a_date_in_figures_under_the_signature_is_the_date() {
-        for date in ["2023-03-05", "2023.3.5", "2023/3/5"] {
+        for date in ["2023-03-05", "2023.3.5", "2023/3/5", "2023－03－05"] {
             let d = parse_text(&format!(
                 "某某县人民政府关于做好春耕生产工作的通知\n各乡镇人民政府：\n一、加强组织领导。各乡镇要成立工作专班。\n\n某某县人民政府\n{date}\n"
             ));
