@@ -921,6 +921,13 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             // lines).
             let indented = !blank_inside
                 && (i..=last).all(|k| !in_row[k - i] || tab_indented(lines[k]).is_some());
+            // A table printed over pages repeats its header on each (`序号 任务 责任单位`
+            // again under `— 3 —`): the header is read once.
+            if rows.len() >= 3 && is_header_line(lines[i]) {
+                let header = rows[0].0.clone();
+                let mut first = true;
+                rows.retain(|(cells, _)| std::mem::take(&mut first) || *cells != header);
+            }
             if !indented
                 && (rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)))
             {
@@ -1098,6 +1105,25 @@ mod tests {
             panic!("expected a table, got {:?}", b.blocks[0])
         };
         assert_eq!(t.rows.len(), 3, "{:?}", t.rows);
+    }
+
+    #[test]
+    fn a_header_repeated_on_a_new_page_is_read_once() {
+        let b = read_text(
+            "序号\t任务\t牵头单位\n1\t甲\t市局\n— 3 —\n序号\t任务\t牵头单位\n2\t乙\t市委\n",
+        );
+        let Block::Table(t) = &b.blocks[0] else {
+            panic!("expected a table, got {:?}", b.blocks[0])
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["序号", "任务", "牵头单位"],
+                vec!["1", "甲", "市局"],
+                vec!["2", "乙", "市委"]
+            ]
+        );
+        assert_eq!(t.row_lines, vec![1, 2, 5]);
     }
 
     #[test]
