@@ -81,6 +81,9 @@ pub fn to_text(doc: &Document) -> String {
             w.table(t);
         }
     }
+    for a in &n.attendance {
+        w.line(&format!("{}：{}", a.role, a.names.join("、")));
+    }
     if !has_enclosure {
         w.attachment_list(doc);
     }

@@ -496,6 +496,9 @@ fn info_rows(doc: &Document) -> Vec<(String, String)> {
     if !n.signers.is_empty() {
         rows.push(("签发人".to_string(), n.signers.join("、")));
     }
+    for a in &n.attendance {
+        rows.push((a.role.clone(), a.names.join("、")));
+    }
     if !n.copied_to.is_empty() {
         rows.push(("抄送机关".to_string(), n.copied_to.join("，")));
     }

@@ -159,6 +159,10 @@ pub struct Notice {
     /// gives `["市委各部门", "市人大常委会办公室"]`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub copied_to: Vec<String>,
+    /// Who attended a meeting, as its 纪要 lists them after the text (`出席：某某、某某某`,
+    /// `列席：…`, `请假：某某（出差）`), one entry a line.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendance: Vec<Attendance>,
     /// 印发机关 (版记): `某某市人民政府办公室  2022年5月7日印发` gives `某某市人民政府办公室`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub printed_by: Option<String>,
@@ -168,6 +172,15 @@ pub struct Notice {
     /// Source line of the first line of the title (1-based).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+}
+
+/// One line of a 纪要's attendance list: `列席：市财政局某某、市审计局某某`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct Attendance {
+    /// The label as printed without its colon: `出席`, `列席`, `请假`, `出席人员`.
+    pub role: String,
+    /// The names, split on the top-level `、`/`，`/`；`: `某某（出差）` keeps its bracket.
+    pub names: Vec<String>,
 }
 
 /// 发文字号 split into its parts: `渝府发〔2021〕19号` is agency `渝府发`, year 2021, serial 19.

@@ -592,7 +592,12 @@ fn canonical_punctuation(chars: &str) -> String {
             ';' if prev_cjk || next_cjk => '；',
             '?' if prev_cjk || next_cjk => '？',
             '!' if prev_cjk || next_cjk => '！',
-            '.' if prev.is_some_and(is_han) && (next.is_none() || next_cjk) => '。',
+            // A stop before a bracket that opens a sentence's duties (`责任制.(牵头单位：…)`).
+            '.' if prev.is_some_and(is_han)
+                && (next.is_none() || next_cjk || next == Some('(')) =>
+            {
+                '。'
+            }
             '"' if prev_cjk || next_cjk || prev.is_none() => {
                 quote_open = !quote_open;
                 if quote_open { '“' } else { '”' }
@@ -954,6 +959,12 @@ mod tests {
         );
         assert_eq!(normalize_block("坚持\"两点\"定位"), "坚持“两点”定位");
         assert_eq!(normalize_block("(1)加强领导"), "（1）加强领导");
+        // A stop right before a bracket, as inline duties follow a sentence.
+        assert_eq!(
+            normalize_block("做好物资储备.(责任单位:区应急局)"),
+            "做好物资储备。（责任单位：区应急局）"
+        );
+        assert_eq!(normalize_block("见图1.(a)"), "见图1.(a)");
     }
 
     #[test]

@@ -393,6 +393,35 @@ pub fn find_date(text: &str) -> Option<(usize, (i32, u32, u32))> {
     Some((start, ymd))
 }
 
+/// A date printed in figures alone on its line: `2023-03-05`, `2023.3.5` or `2023/3/5`, also
+/// with full-width separators (`2023－03－05`: normalization makes the digits ASCII, not the
+/// marks) — a four-digit year, months and days of 1 or 2 digits, one separator throughout.
+/// Returns its (year, month, day).
+fn numeric_date(text: &str) -> Option<(i32, u32, u32)> {
+    // At most `2023－03－05`'s 14 bytes, opening with a year's digit.
+    if !(8..=14).contains(&text.len()) || !text.as_bytes()[0].is_ascii_digit() {
+        return None;
+    }
+    let year = ascii_digits(text.get(..4)?, 4).filter(|y| y.len() == 4)?;
+    let sep = text.get(4..)?.chars().next()?;
+    if !matches!(sep, '-' | '.' | '/' | '－' | '．' | '／') {
+        return None;
+    }
+    let (month, day) = text.get(4 + sep.len_utf8()..)?.split_once(sep)?;
+    Some((
+        year.parse().ok()?,
+        ascii_digits(month, 2)?.parse().ok()?,
+        ascii_digits(day, 2)?.parse().ok()?,
+    ))
+}
+
+/// The 成文日期 of a closing line: a date at the end of the line (see [`find_date`]), or, when
+/// `alone` (the line stands under a signing organ or person), a date in figures that is the
+/// whole line (see [`numeric_date`]). Returns where the date starts and its (year, month, day).
+fn closing_date(text: &str, alone: impl FnOnce() -> bool) -> Option<(usize, (i32, u32, u32))> {
+    find_date(text).or_else(|| numeric_date(text).filter(|_| alone()).map(|ymd| (0, ymd)))
+}
+
 /// The order that made a regulation, as the bracketed line under its title states it.
 struct Promulgation<'t> {
     date: (i32, u32, u32),
@@ -477,6 +506,21 @@ pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
     Some(DocNumber {
         raw: text.to_string(),
         agency,
+        year,
+        serial,
+    })
+}
+
+/// The number of a meeting's 纪要, printed under its title as the number of a meeting or an
+/// issue: `〔2023〕第15次`, `第15期`, `2023年第3期` (the forms of [`parse_doc_number`] with `次` or
+/// `期` for `号`).
+fn parse_minutes_number(text: &str) -> Option<DocNumber> {
+    let body = text.strip_suffix(['次', '期'])?;
+    let (agency, year, serial) = doc_number_parts(&format!("{body}号"))
+        .map(|(a, y, s)| (a.len(), y.and_then(|y| y.parse().ok()), s.parse().ok()))?;
+    Some(DocNumber {
+        raw: text.to_string(),
+        agency: body.get(..agency)?.to_string(),
         year,
         serial,
     })
@@ -1318,37 +1362,30 @@ impl Builder {
                             self.list_attachment(index, title.trim().to_string(), p.line);
                             index = index.map(|n| n + 1);
                         }
-                        // Numbered lists continue on the following lines: `2．Y`.
-                        let mut j = i + 1;
-                        while let Some(Block::Para(q)) = blocks.get(j) {
-                            // A title too long for its line goes on in the next, set in under
-                            // its first character (`2．某某重点任务` / `分工表`).
-                            if self.continue_attachment_title(&q.text) {
-                                j += 1;
-                                continue;
-                            }
-                            let Some((number, text)) = list_item(&q.text) else {
-                                break;
-                            };
-                            let index: Option<u32> = number.parse().ok();
-                            let expected = self
-                                .doc
-                                .notice
-                                .attachments
-                                .last()
-                                .and_then(|a| a.index)
-                                .map(|n| n + 1);
-                            if index != expected {
-                                break;
-                            }
-                            self.list_attachment(index, text.trim().to_string(), q.line);
-                            j += 1;
-                        }
-                        i = j;
+                        i = self.list_numbered_lines(blocks, i + 1);
                     } else {
                         self.list_attachment(None, first, p.line);
                         i += 1;
                     }
+                    continue;
+                }
+                // `附件：` alone, over its list one numbered title a line (`1．X` / `2．Y`). An
+                // attachment's page may be labelled `附件：` too, but over its title, not a list.
+                if p.text.strip_prefix("附件").is_some_and(|c| c == "：" || c == ":")
+                    && let Some(list) = blocks.get(i + 1..i + 3)
+                    && list.iter().zip(1..).all(|(blk, n)| {
+                        matches!(blk, Block::Para(q) if list_item(&q.text).is_some_and(|(number, title)| {
+                            number.parse() == Ok(n) && !title.ends_with(['。', '：', ':', '；', ';'])
+                                && char_len(title) <= 80
+                        }))
+                    })
+                {
+                    if let Some(Block::Para(q)) = blocks.get(i + 1)
+                        && let Some((_, title)) = list_item(&q.text)
+                    {
+                        self.list_attachment(Some(1), title.trim().to_string(), q.line);
+                    }
+                    i = self.list_numbered_lines(blocks, i + 2);
                     continue;
                 }
             }
@@ -1356,6 +1393,36 @@ impl Builder {
             i += 1;
         }
         out
+    }
+
+    /// Lists the numbered attachments that go on from `blocks[j]` (`2．Y`, each the number after
+    /// the last one listed, a title's rest under it): the index of the first block after them.
+    fn list_numbered_lines(&mut self, blocks: &[&Block], mut j: usize) -> usize {
+        while let Some(Block::Para(q)) = blocks.get(j) {
+            // A title too long for its line goes on in the next, set in under
+            // its first character (`2．某某重点任务` / `分工表`).
+            if self.continue_attachment_title(&q.text) {
+                j += 1;
+                continue;
+            }
+            let Some((number, text)) = list_item(&q.text) else {
+                break;
+            };
+            let index: Option<u32> = number.parse().ok();
+            let expected = self
+                .doc
+                .notice
+                .attachments
+                .last()
+                .and_then(|a| a.index)
+                .map(|n| n + 1);
+            if index != expected {
+                break;
+            }
+            self.list_attachment(index, text.trim().to_string(), q.line);
+            j += 1;
+        }
+        j
     }
 }
 
@@ -1533,14 +1600,19 @@ pub fn build(mut input: Blocks) -> Document {
         read_head(&mut b, &blocks)
     };
 
-    // The closing: signature and date after the letter body.
+    // The closing: signature and date after the letter body. A date in figures (`2023-03-05`)
+    // is the closing's only alone on its line under the signing organ or person.
+    let under_signer = |i: usize| {
+        i > k
+            && matches!(blocks[i - 1], Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text))
+    };
     let date_at = blocks
         .iter()
         .enumerate()
         .skip(if workbook { blocks.len() } else { k })
         .find_map(|(i, blk)| match blk {
             Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
-                find_date(&p.text).and_then(|(start, _)| {
+                closing_date(&p.text, || under_signer(i)).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
                     (prefix.is_empty()
                         || is_organ_line(prefix)
@@ -1553,7 +1625,8 @@ pub fn build(mut input: Blocks) -> Document {
         });
     let (body_end, rest_start) = match date_at {
         Some((d, p)) => {
-            let (start, (y, m, dd)) = find_date(&p.text).unwrap_or((0, (0, 0, 0)));
+            let (start, (y, m, dd)) =
+                closing_date(&p.text, || under_signer(d)).unwrap_or((0, (0, 0, 0)));
             b.doc.notice.date_text = Some(p.text[start..].to_string());
             if is_real_date(y, m, dd) {
                 b.doc.notice.date = Some(iso_date(y, m, dd));
@@ -1629,6 +1702,37 @@ pub fn build(mut input: Blocks) -> Document {
         None if workbook => (0, 0),
         None => (blocks.len(), blocks.len()),
     };
+
+    // A 纪要 lists who attended after its text (`出席：…` / `列席：…` / `请假：…`), above the
+    // closing when it has one, or right under it: they are no text of the last item's.
+    let minutes = b
+        .doc
+        .notice
+        .title
+        .as_deref()
+        .is_some_and(|t| t.ends_with("纪要"));
+    let attended = if minutes {
+        trailing_attendance(&blocks[k.min(body_end)..body_end])
+    } else {
+        0
+    };
+    let body_end = body_end - attended;
+    let after_closing = if minutes && body_end < rest_start {
+        leading_attendance(&blocks[rest_start.min(blocks.len())..])
+    } else {
+        0
+    };
+    for blk in blocks[body_end..body_end + attended]
+        .iter()
+        .chain(&blocks[rest_start.min(blocks.len())..][..after_closing])
+    {
+        if let Block::Para(p) = blk
+            && let Some(a) = attendance_line(&p.text)
+        {
+            b.doc.notice.attendance.push(a);
+        }
+    }
+    let rest_start = rest_start + after_closing;
 
     // `（2021年3月15日）` under the title: the date of a notice published without a signature
     // (Party and government 意见 as the press prints them).
@@ -1794,6 +1898,48 @@ pub fn build(mut input: Blocks) -> Document {
     crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
     b.doc
+}
+
+/// A line of a 纪要's attendance list: `出席：某某、某某某`, `列席人员：…`, `请假：某某（出差）` (a
+/// label of up to 6 characters opening with one of the roles, a colon, names).
+fn attendance_line(text: &str) -> Option<Attendance> {
+    const ROLES: [&str; 6] = ["出席", "列席", "请假", "缺席", "参加", "参会"];
+    if !ROLES.iter().any(|r| text.starts_with(r)) {
+        return None;
+    }
+    let (at, colon) = text.char_indices().find(|&(_, c)| c == '：' || c == ':')?;
+    let role = text[..at].trim();
+    let names = text[at + colon.len_utf8()..]
+        .trim()
+        .trim_end_matches(['。', '.']);
+    if char_len(role) > 6 || role.contains(['，', '。', '、', '（']) || names.is_empty() {
+        return None;
+    }
+    Some(Attendance {
+        role: role.to_string(),
+        names: split_top_level(names, &['、', '，', ',', '；', ';'])
+            .into_iter()
+            .map(|n| n.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .collect(),
+    })
+}
+
+/// How many blocks at the end of `blocks` are attendance lines (see [`attendance_line`]).
+fn trailing_attendance(blocks: &[&Block]) -> usize {
+    blocks
+        .iter()
+        .rev()
+        .take_while(|blk| matches!(blk, Block::Para(p) if attendance_line(&p.text).is_some()))
+        .count()
+}
+
+/// How many blocks at the start of `blocks` are attendance lines (see [`attendance_line`]).
+fn leading_attendance(blocks: &[&Block]) -> usize {
+    blocks
+        .iter()
+        .take_while(|blk| matches!(blk, Block::Para(p) if attendance_line(&p.text).is_some()))
+        .count()
 }
 
 /// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
@@ -2179,6 +2325,15 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
+        // A 纪要 numbers its meeting or issue under its title (`〔2023〕第15次`, `第15期`).
+        if b.doc.notice.doc_number.is_none()
+            && title_lines.last().is_some_and(|l| l.text.ends_with("纪要"))
+            && let Some(n) = parse_minutes_number(&p.text)
+        {
+            b.doc.notice.doc_number = Some(n);
+            k += 1;
+            continue;
+        }
         if is_title_line(&p.text) && !is_note(&p.text) {
             let organ = p.text.trim_end_matches("文件");
             let organ_or_none = organ.is_empty() || is_organ_line(organ);
@@ -2299,9 +2454,24 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     };
     // A title names one thing: the spaces its layout set between words go.
     title.push_str(&crate::normalize::close_word_spaces(&rest));
+    let mut title_line = title_lines.get(first_title_line).map(|p| p.line);
+    // An order with no title of its own is titled by its head, as when the head stands over its
+    // number (`某某省人民政府令` / `第436号`): printed on one line with the number
+    // (`某某省人民政府令第436号`), the head is the number's agency.
+    if title.is_empty()
+        && letterhead.is_none()
+        && let Some(n) = &b.doc.notice.doc_number
+        && order_head(&n.agency).is_some()
+    {
+        title = n.agency.clone();
+        title_line = blocks[..k].iter().find_map(|blk| match blk {
+            Block::Para(p) if p.text.starts_with(n.raw.as_str()) => Some(p.line),
+            _ => None,
+        });
+    }
     if !title.is_empty() {
         b.doc.notice.title = Some(title.clone());
-        b.doc.notice.line = title_lines.get(first_title_line).map(|p| p.line);
+        b.doc.notice.line = title_line;
     }
     b.doc.notice.issuer = if joint.is_some() && !named_in_title {
         joint
@@ -2896,12 +3066,31 @@ impl Outline {
                 && !t.contains(['。', '！', '？', '；', '.', '!', '?', ';'])
                 && !has_top_level(t, &['，', '：', ',', ':'])
         };
+        // Or an item headed by a short phrase closed by its own stop, text after it
+        // (`一、加强组织领导。建立……`): a plan's item under a chapter, headed as at the top. A
+        // regulation's clause opens with what it rules on (`一、本办法所称……。`, `一、为了……。`).
+        let run_in_heading = || {
+            let t = p.text.get(m.len..).unwrap_or_default().trim();
+            t.split_once('。').is_some_and(|(h, after)| {
+                !after.trim().is_empty()
+                    && (2..=20).contains(&char_len(h))
+                    && !h.contains(['！', '？', '；', '!', '?', ';', '（', '《'])
+                    && !has_top_level(h, &['，', '：', ',', ':'])
+                    && ![
+                        "本", "为", "根据", "依据", "依照", "按照", "对", "凡", "各", "在",
+                    ]
+                    .iter()
+                    .any(|w| h.starts_with(w))
+            })
+        };
         // Items inside an article are its clauses: text, never headings.
         let under_article = self
             .open
             .last()
             .is_some_and(|o| o.kind == MarkerKind::Article);
-        let as_kind = if !m.kind.is_ordinal() && (under_article || under_chapter && !bare_title()) {
+        let as_kind = if !m.kind.is_ordinal()
+            && (under_article || under_chapter && !bare_title() && !run_in_heading())
+        {
             MarkerKind::Article
         } else {
             m.kind
@@ -2946,13 +3135,33 @@ impl Outline {
     fn close_to(&mut self, depth: usize) {
         while self.open.len() > depth {
             let Some(Open {
+                kind,
                 section: mut s,
                 comma_title,
-                ..
             }) = self.open.pop()
             else {
                 break;
             };
+            // Items headed by a run-in phrase under a chapter (see [`Outline::push`]) are a
+            // plan's only when every item of the chapter is headed: one read as text makes them
+            // a regulation's clauses, whose first sentence may be short (`一、副总理……分管工作。受
+            // 总理委托，……`).
+            if matches!(kind, MarkerKind::Chapter | MarkerKind::Section)
+                && s.children
+                    .iter()
+                    .any(|c| c.heading.is_empty() && !c.paragraphs.is_empty())
+            {
+                for c in &mut s.children {
+                    if c.heading_suffix == "。"
+                        && let Some(first) = c.paragraphs.first_mut()
+                    {
+                        let mut text = std::mem::take(&mut c.heading);
+                        text.push_str(&std::mem::take(&mut c.heading_suffix));
+                        text.push_str(first);
+                        *first = text;
+                    }
+                }
+            }
             // A heading line read as text that heads sub-items, with nothing else of its own,
             // is the section's title.
             if comma_title && !s.children.is_empty() && s.paragraphs.len() == 1 {
@@ -3602,6 +3811,165 @@ mod tests {
                     "{text:?} {s:?}"
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod closing_and_head_forms {
+    use crate::parse_text;
+
+    #[test]
+    fn a_bare_attachment_label_lists_the_numbered_lines_under_it() {
+        let d = parse_text(
+            "某某市人民政府办公室关于印发某某工作方案的通知\n\n各区人民政府：\n    《某某工作方案》已经市政府同意，现印发给你们。\n\n附件：\n1.某某工作方案\n2.某某任务清单\n\n某某市人民政府办公室\n2023年3月5日\n",
+        );
+        let titles: Vec<_> = d
+            .notice
+            .attachments
+            .iter()
+            .map(|a| (a.index, a.title.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [(Some(1), "某某工作方案"), (Some(2), "某某任务清单")]
+        );
+        assert_eq!(
+            d.notice.body,
+            ["《某某工作方案》已经市政府同意，现印发给你们。"]
+        );
+        // A page labelled `附件：` over its own title is no list.
+        let d = parse_text(
+            "某某局关于某某的通知\n各单位：\n现印发。\n某某局\n2023年3月5日\n附件：\n某某实施方案\n1.总体要求。做好工作。\n",
+        );
+        assert!(d.notice.attachments.is_empty());
+    }
+
+    #[test]
+    fn a_plan_s_items_under_chapters_are_headed_by_their_first_sentence() {
+        let d = parse_text(
+            "某某市“十四五”生态环境保护规划\n\n第一章 总体要求\n一、指导思想。坚持以人民为中心的发展思想。\n二、基本原则。坚持系统观念，坚持问题导向。\n第二章 保障措施\n一、加强组织领导。建立健全规划实施协调机制。\n",
+        );
+        let chapters = &d.parts[0].sections;
+        let headings: Vec<_> = chapters
+            .iter()
+            .flat_map(|c| &c.children)
+            .map(|s| (s.heading.as_str(), s.paragraphs.clone()))
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                ("指导思想", vec!["坚持以人民为中心的发展思想。".to_string()]),
+                ("基本原则", vec!["坚持系统观念，坚持问题导向。".to_string()]),
+                (
+                    "加强组织领导",
+                    vec!["建立健全规划实施协调机制。".to_string()]
+                ),
+            ]
+        );
+        // A regulation's clauses under a chapter stay text, even one whose first sentence is short.
+        let d = parse_text(
+            "某某工作规则\n\n第一章 职责\n一、副总理按分工负责处理分管工作。受总理委托，负责其他工作。\n二、国务院组成部门的负责人，负责本部门的工作，并对其结果负责。\n",
+        );
+        let items = &d.parts[0].sections[0].children;
+        assert!(items.iter().all(|s| s.heading.is_empty()), "{items:?}");
+        assert_eq!(
+            items[0].paragraphs,
+            ["副总理按分工负责处理分管工作。受总理委托，负责其他工作。"]
+        );
+    }
+
+    const MINUTES: &str = "某某市人民政府常务会议纪要\n〔2023〕第15次\n\n2023年3月5日，市长某某主持召开市政府常务会议。纪要如下：\n一、审议通过《某某办法》。会议原则同意该办法。\n二、研究部署春季防火工作。会议要求各区压实责任。\n出席：某某、某某某\n列席：市财政局某某，市审计局某某\n请假：某某（出差）\n";
+
+    #[test]
+    fn a_minutes_attendance_is_no_text_of_its_last_item() {
+        let d = parse_text(MINUTES);
+        let att: Vec<_> = d
+            .notice
+            .attendance
+            .iter()
+            .map(|a| (a.role.as_str(), a.names.join("|")))
+            .collect();
+        assert_eq!(
+            att,
+            [
+                ("出席", "某某|某某某".to_string()),
+                ("列席", "市财政局某某|市审计局某某".to_string()),
+                ("请假", "某某（出差）".to_string()),
+            ]
+        );
+        let last = d.parts[0].sections.last().unwrap();
+        assert_eq!(last.paragraphs, ["会议要求各区压实责任。"]);
+        assert!(!d.notice.body.iter().any(|p| p.starts_with("出席")));
+        // Outside a 纪要, such a line is the letter's own text.
+        let d = parse_text(
+            "某某局关于召开某某会议的通知\n各单位：\n一、会议时间。3月5日。\n二、参会人员。各单位负责同志。\n参会人员：各单位分管负责同志\n某某局\n2023年3月1日\n",
+        );
+        assert!(d.notice.attendance.is_empty());
+        assert!(d.notice.body.iter().any(|p| p.starts_with("参会人员")));
+    }
+
+    #[test]
+    fn a_minutes_meeting_or_issue_number_is_its_document_number() {
+        let d = parse_text(MINUTES);
+        let n = d.notice.doc_number.expect("number");
+        assert_eq!(
+            (n.raw.as_str(), n.year, n.serial),
+            ("〔2023〕第15次", Some(2023), Some(15))
+        );
+        assert!(!d.notice.body.iter().any(|p| p.contains("第15次")));
+        let d = parse_text(&MINUTES.replace("〔2023〕第15次", "第15期"));
+        let n = d.notice.doc_number.expect("number");
+        assert_eq!(
+            (n.raw.as_str(), n.year, n.serial),
+            ("第15期", None, Some(15))
+        );
+        // Under a title that is no 纪要's, such a line is not read as the number.
+        let d = parse_text("某某工作简报\n第15期\n\n某某工作进展顺利。\n");
+        assert!(d.notice.doc_number.is_none());
+    }
+
+    #[test]
+    fn an_order_s_head_on_the_line_of_its_number_titles_it() {
+        let one = parse_text(
+            "某某省人民政府令第436号\n\n《某某办法》已经省人民政府常务会议通过，现予公布。\n\n省长  某某某\n2023年3月5日\n",
+        );
+        let two = parse_text(
+            "某某省人民政府令\n第436号\n\n《某某办法》已经省人民政府常务会议通过，现予公布。\n\n省长  某某某\n2023年3月5日\n",
+        );
+        assert_eq!(one.notice.title.as_deref(), Some("某某省人民政府令"));
+        assert_eq!(one.notice.title, two.notice.title);
+        assert_eq!(one.notice.issuer, two.notice.issuer);
+        assert_eq!(one.notice.line, Some(1));
+        assert!(one.diagnostics.iter().all(|d| d.code != "no_title"));
+    }
+
+    #[test]
+    fn a_date_in_figures_under_the_signature_is_the_date() {
+        for date in ["2023-03-05", "2023.3.5", "2023/3/5", "2023－03－05"] {
+            let d = parse_text(&format!(
+                "某某县人民政府关于做好春耕生产工作的通知\n各乡镇人民政府：\n一、加强组织领导。各乡镇要成立工作专班。\n\n某某县人民政府\n{date}\n"
+            ));
+            assert_eq!(d.notice.date.as_deref(), Some("2023-03-05"), "{date}");
+            assert_eq!(d.notice.date_text.as_deref(), Some(date));
+            assert_eq!(d.notice.signature.as_deref(), Some("某某县人民政府"));
+            let last = d.parts[0].sections.last().unwrap();
+            assert_eq!(last.paragraphs, ["各乡镇要成立工作专班。"]);
+        }
+        // Not under a signature, it is text; and no date that is not a real one.
+        let d = parse_text(
+            "某某县人民政府关于做好春耕生产工作的通知\n各乡镇人民政府：\n一、加强组织领导。\n2023-03-05\n",
+        );
+        assert!(d.notice.date.is_none());
+        assert_eq!(super::numeric_date("2023-13-05"), Some((2023, 13, 5)));
+        for bad in [
+            "2023-3",
+            "23-03-05",
+            "2023-03/05",
+            "2023.03.005",
+            "２０２３-3-5",
+        ] {
+            assert_eq!(super::numeric_date(bad), None, "{bad}");
         }
     }
 }

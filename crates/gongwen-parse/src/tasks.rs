@@ -2056,6 +2056,14 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             ClauseDuty::ByDuty,
         ));
     }
+    // `各区县政府按属地负责`, `乙按照各自职责负责`: units that act by their place or duties,
+    // as `按职责分工负责` says.
+    if let Some(p) = clause.find('按')
+        && clause.ends_with("负责")
+        && is_unit_list(&clause[..p])
+    {
+        return Some((&clause[..p], ClauseDuty::ByDuty));
+    }
     // `各区县政府负责落实`, `各区县政府抓好落实`: those who carry the measure out where they
     // are, as units acting by their duties do.
     if let Some(units) = [
@@ -3330,6 +3338,20 @@ mod tests {
         assert_eq!(
             duty("鼓励创新。（各有关部门分工负责）"),
             (s(&["各有关部门"]), vec![])
+        );
+        // By their place or their own duties, as by their share of the duties (beside the
+        // unit the label names, as `按职责分工负责` beside it).
+        assert_eq!(
+            duty("推进撂荒地整治。（责任单位：市农业农村委，各区县政府按属地负责）"),
+            duty("推进撂荒地整治。（责任单位：市农业农村委，各区县政府按职责分工负责）")
+        );
+        assert_eq!(
+            duty("推进撂荒地整治。（各区县政府按属地负责）"),
+            (s(&["各区县政府"]), vec![])
+        );
+        assert_eq!(
+            duty("推进。（市发展改革委牵头，市级有关部门按照各自职责负责）"),
+            (s(&["市发展改革委"]), s(&["市级有关部门"]))
         );
         assert_eq!(
             duty("鼓励创新。（市金融局牵头负责，市财政局协助）"),

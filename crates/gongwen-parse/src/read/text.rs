@@ -435,6 +435,8 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         ),
         None => (lines, origin),
     };
+    let mut lines = lines;
+    without_tab_indents(&mut lines);
     let mut blocks = read_lines(&lines, limits, merged.is_some())?;
     if let Some(origin) = origin {
         let map = |line: &mut usize| {
@@ -729,6 +731,42 @@ fn without_margin(mut lines: Vec<&str>) -> Vec<&str> {
     lines
 }
 
+/// The text of a line set in by tabs alone (`\t\t\t\t某某市人民政府`: no tab after its text),
+/// with the number of its leading tabs.
+fn tab_indented(line: &str) -> Option<(usize, &str)> {
+    let tabs = line.bytes().take_while(|&b| b == b'\t').count();
+    let text = &line[tabs..];
+    (tabs > 0 && !text.trim().is_empty() && memchr::memchr(b'\t', text.as_bytes()).is_none())
+        .then_some((tabs, text))
+}
+
+/// Whether `line` holds a tab after its text starts: a row of cells, not an indented line.
+fn has_inner_tab(line: &str) -> bool {
+    let text = line.trim_start_matches('\t');
+    memchr::memchr(b'\t', text.as_bytes()).is_some()
+}
+
+/// Takes the tabs off lines set in by two or more tabs with no row of cells around them (the
+/// nearest lines with text above and below hold no tab after their text): a signature and
+/// date pushed to the right with tabs, not the cells of a table. One leading tab is a table's
+/// cell in a cell-per-line layout, and is left to the table reader.
+fn without_tab_indents(lines: &mut [&str]) {
+    for i in 0..lines.len() {
+        // Asked only of lines that open with two tabs.
+        if !lines[i].as_bytes().starts_with(b"\t\t") {
+            continue;
+        }
+        let Some((_, text)) = tab_indented(lines[i]) else {
+            continue;
+        };
+        let above = lines[..i].iter().rev().find(|l| !is_blank(l));
+        let below = lines[i + 1..].iter().find(|l| !is_blank(l));
+        if !above.is_some_and(|l| has_inner_tab(l)) && !below.is_some_and(|l| has_inner_tab(l)) {
+            lines[i] = text;
+        }
+    }
+}
+
 /// [`read_text_limited`] over the lines of the text.
 fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     // Cells hold the mark of a quoted cell's line breaks only when quoted rows were merged.
@@ -898,7 +936,21 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                             && !c.contains(['。', '，', '；', '：', '、'])
                     })
             };
-            if rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)) {
+            // Lines each set in by one tab, with no blank line parting them into rows, are
+            // paragraphs indented with a tab (a cell-per-line table parts its rows with blank
+            // lines).
+            let indented = !blank_inside
+                && (i..=last).all(|k| !in_row[k - i] || tab_indented(lines[k]).is_some());
+            // A table printed over pages repeats its header on each (`序号 任务 责任单位`
+            // again under `— 3 —`): the header is read once.
+            if rows.len() >= 3 && is_header_line(lines[i]) {
+                let header = rows[0].0.clone();
+                let mut first = true;
+                rows.retain(|(cells, _)| std::mem::take(&mut first) || *cells != header);
+            }
+            if !indented
+                && (rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)))
+            {
                 blocks.push(Block::Table(Box::new(grid_from_rows(rows))));
             } else {
                 // A lone tabbed line is a paragraph laid out with tabs, not a table.
@@ -1041,6 +1093,57 @@ mod tests {
         assert_eq!(lines(""), Vec::<&str>::new());
         assert_eq!(lines("\n"), vec![""]);
         assert_eq!(lines("a\r\n\r\n"), vec!["a", ""]);
+    }
+
+    #[test]
+    fn lines_set_in_by_tabs_are_paragraphs_not_a_table() {
+        let b = read_text(
+            "标题\n\t为做好工作，现通知如下。\n\t一、加强领导。\n\n\t\t\t\t某某局\n\t\t\t\t2024年1月15日\n\t（此件公开发布）\n",
+        );
+        let paras: Vec<_> = b
+            .blocks
+            .iter()
+            .map(|blk| match blk {
+                Block::Para(p) => (p.text.as_str(), p.line),
+                Block::Table(t) => panic!("expected paragraphs, got {t:?}"),
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                ("标题", 1),
+                ("为做好工作，现通知如下。", 2),
+                ("一、加强领导。", 3),
+                ("某某局", 5),
+                ("2024年1月15日", 6),
+                ("（此件公开发布）", 7),
+            ]
+        );
+        // Beside rows of cells, a line set in by tabs is a row whose first cells are empty.
+        let b = read_text("序号\t任务\t牵头单位\t配合单位\n1\t做事\t市局\t市委\n\t\t\t市办\n");
+        let Block::Table(t) = &b.blocks[0] else {
+            panic!("expected a table, got {:?}", b.blocks[0])
+        };
+        assert_eq!(t.rows.len(), 3, "{:?}", t.rows);
+    }
+
+    #[test]
+    fn a_header_repeated_on_a_new_page_is_read_once() {
+        let b = read_text(
+            "序号\t任务\t牵头单位\n1\t甲\t市局\n— 3 —\n序号\t任务\t牵头单位\n2\t乙\t市委\n",
+        );
+        let Block::Table(t) = &b.blocks[0] else {
+            panic!("expected a table, got {:?}", b.blocks[0])
+        };
+        assert_eq!(
+            t.rows,
+            vec![
+                vec!["序号", "任务", "牵头单位"],
+                vec!["1", "甲", "市局"],
+                vec!["2", "乙", "市委"]
+            ]
+        );
+        assert_eq!(t.row_lines, vec![1, 2, 5]);
     }
 
     #[test]
