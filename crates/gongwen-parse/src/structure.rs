@@ -2964,6 +2964,9 @@ struct Open {
     /// (`一、进一步破除隐性门槛，推动降低市场主体准入成本`). It is a title if sub-items follow it
     /// directly (see [`Outline::close_to`]).
     comma_title: bool,
+    /// A child read as text has been placed under it: under a chapter, its later items are
+    /// not asked for run-in headings, which closing it would undo (see [`Outline::close_to`]).
+    text_child: bool,
 }
 
 /// Builds the section tree: levels follow how marker kinds nest in the document itself.
@@ -3089,7 +3092,10 @@ impl Outline {
             .last()
             .is_some_and(|o| o.kind == MarkerKind::Article);
         let as_kind = if !m.kind.is_ordinal()
-            && (under_article || under_chapter && !bare_title() && !run_in_heading())
+            && (under_article
+                || under_chapter
+                    && !bare_title()
+                    && (self.open.last().is_some_and(|o| o.text_child) || !run_in_heading()))
         {
             MarkerKind::Article
         } else {
@@ -3128,6 +3134,7 @@ impl Outline {
             kind,
             section: s,
             comma_title,
+            text_child: false,
         });
         self.last_in_preamble = false;
     }
@@ -3138,6 +3145,7 @@ impl Outline {
                 kind,
                 section: mut s,
                 comma_title,
+                ..
             }) = self.open.pop()
             else {
                 break;
@@ -3168,7 +3176,10 @@ impl Outline {
                 s.heading = s.paragraphs.pop().unwrap_or_default();
             }
             match self.open.last_mut() {
-                Some(parent) => push_sibling(&mut parent.section.children, s),
+                Some(parent) => {
+                    parent.text_child |= s.heading.is_empty() && !s.paragraphs.is_empty();
+                    push_sibling(&mut parent.section.children, s)
+                }
                 None => push_sibling(&mut self.roots, s),
             }
         }
