@@ -191,48 +191,9 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
 /// Where the attribute after the first `n` of a tag starts, its attributes read from `from` (just
 /// after its name) as [`tag`] reads them; `None` when it has no more than `n`.
 fn attribute_start(b: &[u8], from: usize, n: usize) -> Option<usize> {
-    let mut j = from;
-    let mut seen = 0;
-    loop {
-        while b.get(j).is_some_and(|&x| is_space(x)) {
-            j += 1;
-        }
-        match *b.get(j)? {
-            b'>' => return None,
-            b'/' => j += 1,
-            _ => {
-                if seen == n {
-                    return Some(j);
-                }
-                seen += 1;
-                j += 1;
-                while b
-                    .get(j)
-                    .is_some_and(|&x| !(is_space(x) || x == b'/' || x == b'>' || x == b'='))
-                {
-                    j += 1;
-                }
-                while b.get(j).is_some_and(|&x| is_space(x)) {
-                    j += 1;
-                }
-                if b.get(j) != Some(&b'=') {
-                    continue;
-                }
-                j += 1;
-                while b.get(j).is_some_and(|&x| is_space(x)) {
-                    j += 1;
-                }
-                match *b.get(j)? {
-                    q @ (b'"' | b'\'') => j = find_byte(b, j + 1, q)? + 1,
-                    b'>' => {}
-                    _ => {
-                        while b.get(j).is_some_and(|&x| !is_space(x) && x != b'>') {
-                            j += 1;
-                        }
-                    }
-                }
-            }
-        }
+    match walk_attributes(b, from, n)? {
+        Walk::Attribute(at) => Some(at),
+        Walk::End { .. } => None,
     }
 }
 
@@ -360,20 +321,50 @@ fn name_end(b: &[u8], from: usize) -> Option<usize> {
 /// The end of a tag whose attributes start at `from` (just after its name), as the tokenizer
 /// finds it: (self-closing, the offset after its `>`). `None` when the input ends inside it.
 fn attributes_end(b: &[u8], from: usize) -> Option<(bool, usize)> {
+    match walk_attributes(b, from, usize::MAX)? {
+        Walk::End { self_closing, end } => Some((self_closing, end)),
+        Walk::Attribute(_) => None,
+    }
+}
+
+/// Where a walk over a tag's attributes stopped.
+enum Walk {
+    /// At the tag's end: whether it closes itself (`/>`), and the offset after its `>`.
+    End { self_closing: bool, end: usize },
+    /// At the start of the attribute it was asked for.
+    Attribute(usize),
+}
+
+/// Reads a tag's attributes from `from` (just after its name) as the tokenizer does, up to the
+/// start of the one after the first `n`, or the tag's end; `None` when the input ends first.
+fn walk_attributes(b: &[u8], from: usize, n: usize) -> Option<Walk> {
     let mut j = from;
+    let mut seen = 0;
     loop {
         while b.get(j).is_some_and(|&x| is_space(x)) {
             j += 1;
         }
         match *b.get(j)? {
-            b'>' => return Some((false, j + 1)),
+            b'>' => {
+                return Some(Walk::End {
+                    self_closing: false,
+                    end: j + 1,
+                });
+            }
             b'/' => {
                 if b.get(j + 1) == Some(&b'>') {
-                    return Some((true, j + 2));
+                    return Some(Walk::End {
+                        self_closing: true,
+                        end: j + 2,
+                    });
                 }
                 j += 1;
             }
             _ => {
+                if seen == n {
+                    return Some(Walk::Attribute(j));
+                }
+                seen += 1;
                 // An attribute name: its first character may be anything, even `=` or a quote.
                 j += 1;
                 while b
