@@ -682,6 +682,30 @@ fn a_seal_note_after_the_organ_leaves_the_signature_and_an_omitted_attachment_is
 }
 
 #[test]
+fn an_attachment_printed_as_its_titled_table_without_a_label_is_not_missing() {
+    let text = "某某省人民政府办公厅关于印发某某省优化营商环境三年行动方案的通知\n各市人民政府，省政府各部门：\n\
+        《某某省优化营商环境三年行动方案》已经省政府同意，现印发给你们，请认真贯彻执行。\n\
+        某某省人民政府办公厅\n2023年2月28日\n（此件公开发布）\n\
+        某某省优化营商环境三年行动方案\n为持续优化营商环境，制定本方案。\n一、主要目标\n到2025年，营商环境进入全国第一方阵。\n\
+        附件：重点任务分工表\n\
+        重点任务分工表\n序号\t重点任务\t牵头单位\t配合单位\n1\t深化集成改革\t省政务办\t省级有关单位\n";
+    let doc = parse_text(text);
+    assert_eq!(doc.tasks.len(), 1);
+    let codes: Vec<&str> = doc.diagnostics.iter().map(|d| d.code.as_str()).collect();
+    assert!(!codes.contains(&"attachment_missing"), "{codes:?}");
+    // A table of that title before the list is no attachment: it is still missing.
+    let moved = text.replace("附件：重点任务分工表\n", "");
+    let doc = parse_text(&format!("{moved}附件：重点任务分工表\n"));
+    assert!(
+        doc.diagnostics
+            .iter()
+            .any(|d| d.code == "attachment_missing"),
+        "{:?}",
+        doc.diagnostics
+    );
+}
+
+#[test]
 fn a_document_number_with_ascii_brackets_and_spaces_is_the_number() {
     for number in [
         "穗府办 [2021] 5 号",

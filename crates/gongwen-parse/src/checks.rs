@@ -13,7 +13,7 @@
 //! | `group_count_mismatch` | warning | `（共N项）` / `N项` in a group row ≠ tasks under it |
 //! | `enumeration_count_mismatch` | warning (info when the list may be an open one) | `A、B等N个…` lists a different number of names |
 //! | `numbering_gap` / `numbering_repeat` / `numbering_order` | warning | outline markers skip, repeat or go back |
-//! | `attachment_missing` | warning | 附件说明 names an attachment the document does not hold |
+//! | `attachment_missing` | warning | 附件说明 names an attachment the document does not hold (a table captioned with its title after the list counts as held) |
 //! | `attachment_not_listed` | info | an attachment 附件说明 does not name |
 //! | `attachment_title_mismatch` | warning | the attachment's title differs from its 附件说明 entry |
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
@@ -666,6 +666,14 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             pair_of_listed[i] = Some(j);
         }
     }
+    // A table under the listed title after the list: the attachment printed without its
+    // `附件` label (a page that sets the title and the table straight after the 附件说明).
+    let captioned_after = |title: &str, line: Option<usize>| {
+        doc.parts.iter().flat_map(|p| &p.tables).any(|t| {
+            line.is_none_or(|l| t.line > l)
+                && t.caption.as_deref().is_some_and(|c| same_title(c, title))
+        })
+    };
     for (i, a) in listed.iter().enumerate() {
         let line = view.attachment_lines.get(i).copied();
         match pair_of_listed[i] {
@@ -675,6 +683,7 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             None if view.linked.get(i) == Some(&true) => {}
             // Listed as left out of this copy (`2．某某报告模板（略）`): missing by design.
             None if is_omitted(&a.title) => {}
+            None if captioned_after(&a.title, line) => {}
             None => out.push(warn(
                 "attachment_missing",
                 format!(
