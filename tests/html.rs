@@ -1362,3 +1362,37 @@ fn several_metadata_pairs_in_one_element_are_each_read() {
         );
     }
 }
+
+/// A supporting cell merged down over rows names, on a row led by one of its units, that unit
+/// twice: it leads there, and supports only where others lead.
+#[test]
+fn a_unit_never_both_leads_and_supports_one_task() {
+    let d = html(
+        "<html><body><p>某某市推进科技创新重点任务分工</p><table>\
+        <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>建设创新平台</td><td>市发展改革委</td><td rowspan=\"2\">市科技局、市商务局</td></tr>\
+        <tr><td>2</td><td>培育科技企业</td><td>市科技局</td></tr>\
+        </table></body></html>",
+    );
+    let got: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| (t.seq, t.lead.clone(), t.support.clone()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                1,
+                vec!["市发展改革委".to_string()],
+                vec!["市科技局".to_string(), "市商务局".to_string()]
+            ),
+            (
+                2,
+                vec!["市科技局".to_string()],
+                vec!["市商务局".to_string()]
+            ),
+        ]
+    );
+    assert_eq!(d.tasks[1].support_text, "市科技局、市商务局");
+}

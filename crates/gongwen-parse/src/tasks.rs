@@ -2842,6 +2842,15 @@ pub fn collect_tasks(doc: &mut Document) {
         );
     }
     number_inline_tasks(tasks.get_mut(first_inline..).unwrap_or_default());
+    // A unit leads or supports a task, not both: a supporting cell merged down over several
+    // rows names, on a row led by one of its units, that unit twice. (`support_text` keeps the
+    // cell as printed.)
+    for t in &mut tasks {
+        let Task { lead, support, .. } = t;
+        if !support.is_empty() && !lead.is_empty() {
+            support.retain(|u| !lead.contains(u));
+        }
+    }
     doc.tasks = tasks;
 }
 
