@@ -143,7 +143,14 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
         let Some(from) = name_end(b, start) else {
             break;
         };
-        let Some((_, end)) = attributes_end(b, from) else {
+        // Most tags are short and quote nothing (`<td>`, `</p>`, `<br/>`): one without a quote
+        // mark before its first `>` ends there. Others are walked attribute by attribute.
+        let short = b
+            .get(from..b.len().min(from + 32))
+            .and_then(|w| w.iter().position(|&x| matches!(x, b'>' | b'"' | b'\'')))
+            .filter(|&k| b.get(from + k) == Some(&b'>'))
+            .map(|k| from + k + 1);
+        let Some(end) = short.or_else(|| attributes_end(b, from).map(|(_, end)| end)) else {
             break;
         };
         // An end tag's attributes are read, and looked up, as a start tag's are.
