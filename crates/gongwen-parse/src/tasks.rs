@@ -2847,8 +2847,16 @@ pub fn collect_tasks(doc: &mut Document) {
     // cell as printed.)
     for t in &mut tasks {
         let Task { lead, support, .. } = t;
-        if !support.is_empty() && !lead.is_empty() {
+        if support.is_empty() || lead.is_empty() {
+            continue;
+        }
+        // A task gathered over many rows can name thousands of units: their lead units are a
+        // set then, not a list searched for each supporter.
+        if lead.len() <= 8 {
             support.retain(|u| !lead.contains(u));
+        } else {
+            let leads: rustc_hash::FxHashSet<&str> = lead.iter().map(String::as_str).collect();
+            support.retain(|u| !leads.contains(u.as_str()));
         }
     }
     doc.tasks = tasks;
