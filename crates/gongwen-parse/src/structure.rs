@@ -1711,28 +1711,21 @@ pub fn build(mut input: Blocks) -> Document {
         .title
         .as_deref()
         .is_some_and(|t| t.ends_with("纪要"));
-    let attended = if minutes {
-        trailing_attendance(&blocks[k.min(body_end)..body_end])
+    let mut above = if minutes {
+        attendance_lines(blocks[k.min(body_end)..body_end].iter().rev().copied())
     } else {
-        0
+        Vec::new()
     };
-    let body_end = body_end - attended;
-    let after_closing = if minutes && body_end < rest_start {
-        leading_attendance(&blocks[rest_start.min(blocks.len())..])
+    above.reverse();
+    let body_end = body_end - above.len();
+    let below = if minutes && body_end < rest_start {
+        attendance_lines(blocks[rest_start.min(blocks.len())..].iter().copied())
     } else {
-        0
+        Vec::new()
     };
-    for blk in blocks[body_end..body_end + attended]
-        .iter()
-        .chain(&blocks[rest_start.min(blocks.len())..][..after_closing])
-    {
-        if let Block::Para(p) = blk
-            && let Some(a) = attendance_line(&p.text)
-        {
-            b.doc.notice.attendance.push(a);
-        }
-    }
-    let rest_start = rest_start + after_closing;
+    let rest_start = rest_start + below.len();
+    b.doc.notice.attendance.extend(above);
+    b.doc.notice.attendance.extend(below);
 
     // `（2021年3月15日）` under the title: the date of a notice published without a signature
     // (Party and government 意见 as the press prints them).
@@ -1925,24 +1918,16 @@ fn attendance_line(text: &str) -> Option<Attendance> {
     })
 }
 
-/// How many blocks at the end of `blocks` are attendance lines (see [`attendance_line`]).
-fn trailing_attendance(blocks: &[&Block]) -> usize {
+/// The attendance lines (see [`attendance_line`]) `blocks` open with, read as they come.
+fn attendance_lines<'b>(blocks: impl Iterator<Item = &'b Block>) -> Vec<Attendance> {
     blocks
-        .iter()
-        .rev()
-        .take_while(|blk| matches!(blk, Block::Para(p) if attendance_line(&p.text).is_some()))
-        .count()
+        .map_while(|blk| match blk {
+            Block::Para(p) => attendance_line(&p.text),
+            _ => None,
+        })
+        .collect()
 }
 
-/// How many blocks at the start of `blocks` are attendance lines (see [`attendance_line`]).
-fn leading_attendance(blocks: &[&Block]) -> usize {
-    blocks
-        .iter()
-        .take_while(|blk| matches!(blk, Block::Para(p) if attendance_line(&p.text).is_some()))
-        .count()
-}
-
-/// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
 /// A web page's byline: where the page came from and when, and its reading tools.
 fn is_byline(text: &str) -> bool {
     const OPENERS: &[&str] = &[
@@ -2242,6 +2227,7 @@ fn colophon_table_lines(t: &Table) -> Vec<Block> {
 /// How many blocks from the top may hold the head (title, number, addressees).
 pub(crate) const HEAD_SCAN: usize = 12;
 
+/// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
 fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut k = 0;
     let mut title_lines: Vec<&Para> = Vec::new();
