@@ -2953,6 +2953,8 @@ struct Open {
     /// A child read as text has been placed under it: under a chapter, its later items are
     /// not asked for run-in headings, which closing it would undo (see [`Outline::close_to`]).
     text_child: bool,
+    /// The marker kind of each of its children, in order (see [`push_sibling`]).
+    child_kinds: Vec<MarkerKind>,
 }
 
 /// Builds the section tree: levels follow how marker kinds nest in the document itself.
@@ -2966,6 +2968,8 @@ struct Open {
 struct Outline {
     preamble: Vec<String>,
     roots: Vec<Section>,
+    /// The marker kind of each root, in order (see [`push_sibling`]).
+    root_kinds: Vec<MarkerKind>,
     /// Open sections, outermost first.
     open: Vec<Open>,
     /// Whether the last paragraph pushed went to the preamble (for captions).
@@ -3121,6 +3125,7 @@ impl Outline {
             section: s,
             comma_title,
             text_child: false,
+            child_kinds: Vec::new(),
         });
         self.last_in_preamble = false;
     }
@@ -3164,9 +3169,14 @@ impl Outline {
             match self.open.last_mut() {
                 Some(parent) => {
                     parent.text_child |= s.heading.is_empty() && !s.paragraphs.is_empty();
-                    push_sibling(&mut parent.section.children, s)
+                    push_sibling(
+                        &mut parent.section.children,
+                        &mut parent.child_kinds,
+                        s,
+                        kind,
+                    )
                 }
-                None => push_sibling(&mut self.roots, s),
+                None => push_sibling(&mut self.roots, &mut self.root_kinds, s, kind),
             }
         }
     }
@@ -3194,15 +3204,21 @@ impl Outline {
 /// Appends a closed section to its siblings. The last item of a list of sentences
 /// (`（二）讨论法律草案……；` then `（三）通报和讨论其他重要事项。`) reads like a heading but is an item
 /// like the ones before it: a section with nothing under it whose previous sibling is text is text.
-fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
+///
+/// `kinds` holds the marker kind of each section in `list` (and gets `kind`, the kind of `s`'s
+/// marker, with it): the markers are not read again to compare them.
+fn push_sibling(
+    list: &mut Vec<Section>,
+    kinds: &mut Vec<MarkerKind>,
+    mut s: Section,
+    kind: MarkerKind,
+) {
     // The section's own shape first: it is cheap, and rules out nearly every section before
     // the markers are read again.
     let bare_heading = s.paragraphs.is_empty() && s.children.is_empty() && !s.heading.is_empty();
     let prev_is_text = bare_heading
         && list.last().is_some_and(|p| {
-            p.heading.is_empty()
-                && !p.paragraphs.is_empty()
-                && numbering::marker_kind(&p.marker) == numbering::marker_kind(&s.marker)
+            p.heading.is_empty() && !p.paragraphs.is_empty() && kinds.last() == Some(&kind)
         });
     if prev_is_text {
         let text = format!(
@@ -3218,30 +3234,30 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
     let is_text =
         |p: &Section| p.heading.is_empty() && !p.paragraphs.is_empty() && p.children.is_empty();
     if is_text(&s) {
-        let kind = numbering::marker_kind(&s.marker);
-        let same_kind = |p: &Section| numbering::marker_kind(&p.marker) == kind;
         // Asked when the second item of text comes (one right before it, and no more): a
         // long list is walked once, not once an item.
         let texts_before = list
             .iter()
+            .zip(kinds.iter())
             .rev()
-            .take_while(|p| is_text(p) && same_kind(p))
+            .take_while(|&(p, &k)| is_text(p) && k == kind)
             .take(2)
             .count();
         if texts_before == 1 {
             // The items of one sentence before it, back to the first that is not one.
-            let lone_sentence = |p: &Section| {
+            let lone_sentence = |p: &Section, k: MarkerKind| {
                 p.paragraphs.is_empty()
                     && p.children.is_empty()
                     && !p.heading.is_empty()
                     && p.heading_suffix == "。"
-                    && same_kind(p)
+                    && k == kind
             };
-            for p in list
+            for (p, _) in list
                 .iter_mut()
+                .zip(kinds.iter())
                 .rev()
                 .skip(1)
-                .take_while(|p| lone_sentence(p))
+                .take_while(|(p, k)| lone_sentence(p, **k))
             {
                 let mut text = std::mem::take(&mut p.heading);
                 text.push_str(&std::mem::take(&mut p.heading_suffix));
@@ -3250,6 +3266,7 @@ fn push_sibling(list: &mut Vec<Section>, mut s: Section) {
         }
     }
     list.push(s);
+    kinds.push(kind);
 }
 
 /// The caption an article prints in brackets right after its marker, and the text after it:
