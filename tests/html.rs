@@ -1396,3 +1396,67 @@ fn a_unit_never_both_leads_and_supports_one_task() {
     );
     assert_eq!(d.tasks[1].support_text, "市科技局、市商务局");
 }
+
+/// Labels printed in square brackets before their values, without colons (`<li>[发文机构]
+/// 北京市人民政府</li>`), one item each or several in one line: read as the page's metadata,
+/// kept out of the body (an empty `[联合发文单位]` among them too), so the title under them is
+/// the title.
+#[test]
+fn labels_in_brackets_without_colons_are_page_metadata() {
+    for block in [
+        "<ol><li>[发文机构] 某某市人民政府</li><li>[联合发文单位] </li>\
+         <li>[发文字号] 某府发〔2024〕7号</li><li>[成文日期] 2024年02月28日</li>\
+         <li>[发布日期] 2024年03月01日</li></ol>",
+        "<ul><li><span>【发文机构】</span>某某市人民政府</li><li><span>【发文字号】</span>某府发〔2024〕7号</li>\
+         <li><span>【成文日期】</span>2024-02-28</li></ul>",
+        "<p>[发文机构] 某某市人民政府　[发文字号] 某府发〔2024〕7号　[成文日期] 2024年02月28日</p>",
+    ] {
+        let d = html(&format!(
+            "<html><body><table><tr><td class=\"right\"><div class=\"header\">{block}</div>\
+             <div id=\"mainText\"><p style=\"text-align:center\">某某市人民政府关于进一步优化营商环境的若干措施</p>\
+             <p>各区人民政府，市政府各委、办、局：</p><p>　　为进一步优化营商环境，制定如下措施。</p>\
+             <p>　　一、提升政务服务效能</p><p>　　（一）推行“高效办成一件事”。</p>\
+             <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2024年2月28日</p>\
+             </div></td></tr></table></body></html>"
+        ));
+        let page = d.source.page.as_ref().expect("page metadata");
+        assert_eq!(page.issuer.as_deref(), Some("某某市人民政府"), "{block}");
+        assert_eq!(
+            page.doc_number.as_deref(),
+            Some("某府发〔2024〕7号"),
+            "{block}"
+        );
+        assert_eq!(page.date.as_deref(), Some("2024-02-28"), "{block}");
+        assert_eq!(
+            d.notice.title.as_deref(),
+            Some("某某市人民政府关于进一步优化营商环境的若干措施"),
+            "{block}"
+        );
+        assert!(
+            !d.notice
+                .body
+                .iter()
+                .any(|p| p.contains('[') || p.contains('【')),
+            "{block}: {:?}",
+            d.notice.body
+        );
+    }
+}
+
+/// A paragraph of the article that opens with a bracketed word (`【典型案例】…`) stays in it.
+#[test]
+fn a_bracketed_word_opening_a_paragraph_is_no_metadata() {
+    let d = html(
+        "<html><body><div id=\"zoom\"><p>某某市人民政府关于推广典型经验的通知</p>\
+         <p>各区人民政府：</p><p>【典型案例】某区推行“一窗通办”，办事时间缩短一半。</p>\
+         <p>[发布日期] 以政府网站为准。</p>\
+         <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2024年2月28日</p>\
+         </div></body></html>",
+    );
+    assert!(d.source.page.is_none());
+    assert!(
+        d.notice.body.iter().any(|p| p.starts_with("【典型案例】")),
+        "{:?}",
+        d.notice.body
+    );
+}
