@@ -1460,3 +1460,50 @@ fn a_bracketed_word_opening_a_paragraph_is_no_metadata() {
         d.notice.body
     );
 }
+
+/// A group row numbered `一` in the 序号 column with its words in one cell spanning the rest of
+/// the row (`<td>一</td><td colspan="4">教育类</td>`) heads the tasks under it: it is no task
+/// led by `教育类`.
+#[test]
+fn a_numbered_group_row_spanning_the_rest_of_the_row_is_a_group() {
+    for (one, two) in [("一", "二"), ("（一）", "（二）")] {
+        let d = html(&format!(
+            "<html><body><div id=\"zoom\"><p>某某市2024年重点民生工程任务分解表</p><table>\
+             <tr><td>序号</td><td>工程名称</td><td>牵头单位</td><td>配合单位</td><td>投资（万元）</td></tr>\
+             <tr><td>{one}</td><td colspan=\"4\">教育类</td></tr>\
+             <tr><td>1</td><td>中小学校舍改造</td><td>市教育局</td><td>市财政局</td><td>12000</td></tr>\
+             <tr><td>{two}</td><td colspan=\"4\">卫生类</td></tr>\
+             <tr><td>2</td><td>乡镇卫生院提升</td><td>市卫生健康委</td><td>市发展改革委</td><td>8000</td></tr>\
+             </table></div></body></html>"
+        ));
+        let got: Vec<_> = d
+            .tasks
+            .iter()
+            .map(|t| (t.seq, t.text.as_str(), t.lead.clone(), t.group.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "中小学校舍改造",
+                    vec!["市教育局".to_string()],
+                    vec![format!(
+                        "{one}{}教育类",
+                        if one == "一" { "、" } else { "" }
+                    )]
+                ),
+                (
+                    2,
+                    "乡镇卫生院提升",
+                    vec!["市卫生健康委".to_string()],
+                    vec![format!(
+                        "{two}{}卫生类",
+                        if two == "二" { "、" } else { "" }
+                    )]
+                ),
+            ],
+            "{one}"
+        );
+    }
+}
