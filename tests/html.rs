@@ -1507,3 +1507,37 @@ fn a_numbered_group_row_spanning_the_rest_of_the_row_is_a_group() {
         );
     }
 }
+
+/// The signature and date set to the right in a small layout table, a blank cell before them:
+/// they are the notice's signature and date, not a one-cell data table; a small table of two
+/// filled columns stays a table.
+#[test]
+fn a_signature_beside_a_blank_cell_of_a_layout_table_is_the_signature() {
+    let page = |closing: &str| {
+        html(&format!(
+            "<html><body><div class=\"article-content\"><p>某区府发〔2024〕9号</p>\
+             <p>区政府各部门：</p><p>　　区政府决定成立某某区防汛抗旱指挥部。</p>\
+             <p>　　总指挥：张某某　区长</p>{closing}</div></body></html>"
+        ))
+    };
+    for closing in [
+        "<table width=\"100%\" border=\"0\"><tr><td width=\"60%\"></td>\
+         <td align=\"center\">某某区人民政府<br>2024年5月20日</td></tr></table>",
+        "<table><tr><td>&nbsp;</td><td>某某区人民政府</td></tr>\
+         <tr><td><img src=\"seal.png\"></td><td>2024年5月20日</td></tr></table>",
+    ] {
+        let d = page(closing);
+        assert_eq!(
+            d.notice.signature.as_deref(),
+            Some("某某区人民政府"),
+            "{closing}"
+        );
+        assert_eq!(d.notice.date.as_deref(), Some("2024-05-20"), "{closing}");
+        assert!(d.parts.iter().all(|p| p.tables.is_empty()), "{closing}");
+    }
+    let d = page(
+        "<table><tr><td>联系人</td><td>王某某</td></tr></table>\
+         <p style=\"text-align:right\">某某区人民政府</p><p style=\"text-align:right\">2024年5月20日</p>",
+    );
+    assert_eq!(d.parts.iter().map(|p| p.tables.len()).sum::<usize>(), 1);
+}
