@@ -1541,3 +1541,30 @@ fn a_signature_beside_a_blank_cell_of_a_layout_table_is_the_signature() {
     );
     assert_eq!(d.parts.iter().map(|p| p.tables.len()).sum::<usize>(), 1);
 }
+
+/// A pager left under the article (`上一页 1 2 下一页 共2页`) is the site's, not the notice's:
+/// the attachment table captioned `附件　X` above it is still that attachment.
+#[test]
+fn a_pager_under_the_article_stays_out_of_the_notice() {
+    let d = html(
+        "<html><body><div class=\"TRS_Editor\"><p>某府办发〔2024〕5号</p><p>各区县人民政府：</p>\
+         <p>　　为切实做好春耕生产工作，现通知如下：</p><p>　　一、抓好粮食生产。</p>\
+         <p>　　附件：春耕生产重点任务分工表</p><p align=\"right\">某某市人民政府办公室</p>\
+         <p align=\"right\">2024年2月26日</p>\
+         <table border=\"1\"><caption>附件　春耕生产重点任务分工表</caption>\
+         <tr><th>序号</th><th>任务</th><th>牵头单位</th><th>配合单位</th></tr>\
+         <tr><td>1</td><td>落实粮食播种面积</td><td>市农业农村局</td><td>各区县人民政府</td></tr></table>\
+         <div class=\"page\"><a href=\"#\">上一页</a> 1 2 <a href=\"#\">下一页</a> 共2页</div>\
+         </div></body></html>",
+    );
+    let part = d.parts.last().expect("a part");
+    assert_eq!(part.label.as_deref(), Some("附件"));
+    assert_eq!(part.title.as_deref(), Some("春耕生产重点任务分工表"));
+    assert!(part.preamble.is_empty(), "{:?}", part.preamble);
+    assert!(
+        !d.diagnostics.iter().any(|x| x.code == "attachment_missing"),
+        "{:#?}",
+        d.diagnostics
+    );
+    assert_eq!(d.tasks.len(), 1);
+}
