@@ -213,3 +213,51 @@ fn utf8_with_a_stray_byte_or_cut_mid_character_stays_utf8() {
     let d = fixture("cq-2021-19.gb18030.txt");
     assert_eq!(d.source.encoding, "gb18030");
 }
+
+/// A page that declares Big5 but is GBK (a template copied from a Taiwanese or Hong Kong site,
+/// or a charset set wrong on the server) reads as GB18030 and says so; a page really in Big5
+/// still reads as Big5.
+#[test]
+fn a_gbk_page_declared_big5_reads_as_gb18030_and_a_big5_page_as_big5() {
+    let page = |charset: &str, body: &str| {
+        format!(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset={charset}\">\
+             </head><body><div id=\"zoom\">{body}</div></body></html>"
+        )
+    };
+    let simplified = "<p>某某县人民政府关于开展第五次全国经济普查的通知</p><p>某政发〔2024〕1号</p>\
+        <p>各乡镇人民政府，县直各单位：</p><p>　　根据国务院统一部署，我县开展第五次全国经济普查。现将有关事项通知如下：</p>\
+        <p>　　一、普查对象</p><p>　　二、普查时间</p><p align=\"right\">某某县人民政府</p><p align=\"right\">2024年1月8日</p>";
+    let html = page("big5", simplified);
+    let (gbk, _, _) = encoding_rs::GBK.encode(&html);
+    let d = parse(&gbk, &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "gb18030");
+    assert!(
+        d.diagnostics.iter().any(|x| x.code == "encoding_mismatch"),
+        "{:#?}",
+        d.diagnostics
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某县人民政府关于开展第五次全国经济普查的通知")
+    );
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某政发〔2024〕1号")
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2024-01-08"));
+
+    let traditional = "<p>某某縣政府關於加強防汛工作的通知</p><p>各鄉鎮公所，縣政府各部門：</p>\
+        <p>　　為切實做好今年防汛工作，現就有關事項通知如下：</p><p>　　一、提高思想認識</p>\
+        <p>　　各單位要高度重視防汛工作。</p><p align=\"right\">某某縣政府</p><p align=\"right\">2024年5月6日</p>";
+    let html = page("big5", traditional);
+    let (big5, _, unmappable) = encoding_rs::BIG5.encode(&html);
+    assert!(!unmappable);
+    let d = parse(&big5, &Options::default()).expect("parses");
+    assert_eq!(d.source.encoding, "Big5");
+    assert!(!d.diagnostics.iter().any(|x| x.code == "encoding_mismatch"));
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某縣政府關於加強防汛工作的通知")
+    );
+}

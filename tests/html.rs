@@ -1396,3 +1396,175 @@ fn a_unit_never_both_leads_and_supports_one_task() {
     );
     assert_eq!(d.tasks[1].support_text, "市科技局、市商务局");
 }
+
+/// Labels printed in square brackets before their values, without colons (`<li>[发文机构]
+/// 北京市人民政府</li>`), one item each or several in one line: read as the page's metadata,
+/// kept out of the body (an empty `[联合发文单位]` among them too), so the title under them is
+/// the title.
+#[test]
+fn labels_in_brackets_without_colons_are_page_metadata() {
+    for block in [
+        "<ol><li>[发文机构] 某某市人民政府</li><li>[联合发文单位] </li>\
+         <li>[发文字号] 某府发〔2024〕7号</li><li>[成文日期] 2024年02月28日</li>\
+         <li>[发布日期] 2024年03月01日</li></ol>",
+        "<ul><li><span>【发文机构】</span>某某市人民政府</li><li><span>【发文字号】</span>某府发〔2024〕7号</li>\
+         <li><span>【成文日期】</span>2024-02-28</li></ul>",
+        "<p>[发文机构] 某某市人民政府　[发文字号] 某府发〔2024〕7号　[成文日期] 2024年02月28日</p>",
+    ] {
+        let d = html(&format!(
+            "<html><body><table><tr><td class=\"right\"><div class=\"header\">{block}</div>\
+             <div id=\"mainText\"><p style=\"text-align:center\">某某市人民政府关于进一步优化营商环境的若干措施</p>\
+             <p>各区人民政府，市政府各委、办、局：</p><p>　　为进一步优化营商环境，制定如下措施。</p>\
+             <p>　　一、提升政务服务效能</p><p>　　（一）推行“高效办成一件事”。</p>\
+             <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2024年2月28日</p>\
+             </div></td></tr></table></body></html>"
+        ));
+        let page = d.source.page.as_ref().expect("page metadata");
+        assert_eq!(page.issuer.as_deref(), Some("某某市人民政府"), "{block}");
+        assert_eq!(
+            page.doc_number.as_deref(),
+            Some("某府发〔2024〕7号"),
+            "{block}"
+        );
+        assert_eq!(page.date.as_deref(), Some("2024-02-28"), "{block}");
+        assert_eq!(
+            d.notice.title.as_deref(),
+            Some("某某市人民政府关于进一步优化营商环境的若干措施"),
+            "{block}"
+        );
+        assert!(
+            !d.notice
+                .body
+                .iter()
+                .any(|p| p.contains('[') || p.contains('【')),
+            "{block}: {:?}",
+            d.notice.body
+        );
+    }
+}
+
+/// A paragraph of the article that opens with a bracketed word (`【典型案例】…`) stays in it.
+#[test]
+fn a_bracketed_word_opening_a_paragraph_is_no_metadata() {
+    let d = html(
+        "<html><body><div id=\"zoom\"><p>某某市人民政府关于推广典型经验的通知</p>\
+         <p>各区人民政府：</p><p>【典型案例】某区推行“一窗通办”，办事时间缩短一半。</p>\
+         <p>[发布日期] 以政府网站为准。</p>\
+         <p style=\"text-align:right\">某某市人民政府</p><p style=\"text-align:right\">2024年2月28日</p>\
+         </div></body></html>",
+    );
+    assert!(d.source.page.is_none());
+    assert!(
+        d.notice.body.iter().any(|p| p.starts_with("【典型案例】")),
+        "{:?}",
+        d.notice.body
+    );
+}
+
+/// A group row numbered `一` in the 序号 column with its words in one cell spanning the rest of
+/// the row (`<td>一</td><td colspan="4">教育类</td>`) heads the tasks under it: it is no task
+/// led by `教育类`.
+#[test]
+fn a_numbered_group_row_spanning_the_rest_of_the_row_is_a_group() {
+    for (one, two) in [("一", "二"), ("（一）", "（二）")] {
+        let d = html(&format!(
+            "<html><body><div id=\"zoom\"><p>某某市2024年重点民生工程任务分解表</p><table>\
+             <tr><td>序号</td><td>工程名称</td><td>牵头单位</td><td>配合单位</td><td>投资（万元）</td></tr>\
+             <tr><td>{one}</td><td colspan=\"4\">教育类</td></tr>\
+             <tr><td>1</td><td>中小学校舍改造</td><td>市教育局</td><td>市财政局</td><td>12000</td></tr>\
+             <tr><td>{two}</td><td colspan=\"4\">卫生类</td></tr>\
+             <tr><td>2</td><td>乡镇卫生院提升</td><td>市卫生健康委</td><td>市发展改革委</td><td>8000</td></tr>\
+             </table></div></body></html>"
+        ));
+        let got: Vec<_> = d
+            .tasks
+            .iter()
+            .map(|t| (t.seq, t.text.as_str(), t.lead.clone(), t.group.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "中小学校舍改造",
+                    vec!["市教育局".to_string()],
+                    vec![format!(
+                        "{one}{}教育类",
+                        if one == "一" { "、" } else { "" }
+                    )]
+                ),
+                (
+                    2,
+                    "乡镇卫生院提升",
+                    vec!["市卫生健康委".to_string()],
+                    vec![format!(
+                        "{two}{}卫生类",
+                        if two == "二" { "、" } else { "" }
+                    )]
+                ),
+            ],
+            "{one}"
+        );
+    }
+}
+
+/// The signature and date set to the right in a small layout table, a blank cell before them:
+/// they are the notice's signature and date, not a one-cell data table; a small table of two
+/// filled columns stays a table.
+#[test]
+fn a_signature_beside_a_blank_cell_of_a_layout_table_is_the_signature() {
+    let page = |closing: &str| {
+        html(&format!(
+            "<html><body><div class=\"article-content\"><p>某区府发〔2024〕9号</p>\
+             <p>区政府各部门：</p><p>　　区政府决定成立某某区防汛抗旱指挥部。</p>\
+             <p>　　总指挥：张某某　区长</p>{closing}</div></body></html>"
+        ))
+    };
+    for closing in [
+        "<table width=\"100%\" border=\"0\"><tr><td width=\"60%\"></td>\
+         <td align=\"center\">某某区人民政府<br>2024年5月20日</td></tr></table>",
+        "<table><tr><td>&nbsp;</td><td>某某区人民政府</td></tr>\
+         <tr><td><img src=\"seal.png\"></td><td>2024年5月20日</td></tr></table>",
+    ] {
+        let d = page(closing);
+        assert_eq!(
+            d.notice.signature.as_deref(),
+            Some("某某区人民政府"),
+            "{closing}"
+        );
+        assert_eq!(d.notice.date.as_deref(), Some("2024-05-20"), "{closing}");
+        assert!(d.parts.iter().all(|p| p.tables.is_empty()), "{closing}");
+    }
+    let d = page(
+        "<table><tr><td>联系人</td><td>王某某</td></tr></table>\
+         <p style=\"text-align:right\">某某区人民政府</p><p style=\"text-align:right\">2024年5月20日</p>",
+    );
+    assert_eq!(d.parts.iter().map(|p| p.tables.len()).sum::<usize>(), 1);
+}
+
+/// A pager left under the article (`上一页 1 2 下一页 共2页`) is the site's, not the notice's:
+/// the attachment table captioned `附件　X` above it is still that attachment.
+#[test]
+fn a_pager_under_the_article_stays_out_of_the_notice() {
+    let d = html(
+        "<html><body><div class=\"TRS_Editor\"><p>某府办发〔2024〕5号</p><p>各区县人民政府：</p>\
+         <p>　　为切实做好春耕生产工作，现通知如下：</p><p>　　一、抓好粮食生产。</p>\
+         <p>　　附件：春耕生产重点任务分工表</p><p align=\"right\">某某市人民政府办公室</p>\
+         <p align=\"right\">2024年2月26日</p>\
+         <table border=\"1\"><caption>附件　春耕生产重点任务分工表</caption>\
+         <tr><th>序号</th><th>任务</th><th>牵头单位</th><th>配合单位</th></tr>\
+         <tr><td>1</td><td>落实粮食播种面积</td><td>市农业农村局</td><td>各区县人民政府</td></tr></table>\
+         <div class=\"page\"><a href=\"#\">上一页</a> 1 2 <a href=\"#\">下一页</a> 共2页</div>\
+         </div></body></html>",
+    );
+    let part = d.parts.last().expect("a part");
+    assert_eq!(part.label.as_deref(), Some("附件"));
+    assert_eq!(part.title.as_deref(), Some("春耕生产重点任务分工表"));
+    assert!(part.preamble.is_empty(), "{:?}", part.preamble);
+    assert!(
+        !d.diagnostics.iter().any(|x| x.code == "attachment_missing"),
+        "{:#?}",
+        d.diagnostics
+    );
+    assert_eq!(d.tasks.len(), 1);
+}

@@ -18,7 +18,9 @@
 //! Two deviations from a browser, both because a saved notice is more often mislabelled than
 //! really in the declared encoding: a page that declares a legacy encoding but is valid,
 //! non-ASCII UTF-8 is read as UTF-8, and a page that declares UTF-8 but is not valid UTF-8 is read
-//! as GB18030 when that decodes cleanly. Both cases are reported as `encoding_mismatch`.
+//! as GB18030 when that decodes cleanly. Both cases are reported as `encoding_mismatch`, and so
+//! is a third: a page that declares another East Asian encoding (Big5, Shift_JIS…) but whose bytes
+//! read as common Chinese only as GB18030 is read as GB18030.
 //!
 //! Pages labelled `gb2312` or `gbk` are decoded with the GB18030 decoder (WHATWG's GBK decoder
 //! is the GB18030 decoder), so characters outside GB2312 — GBK's extensions and GB18030's
@@ -27,7 +29,9 @@
 //! `decode_replaced`, with the line of the first one.
 
 use crate::model::{Diagnostic, Severity};
-use encoding_rs::{Encoding, GB18030, GBK, UTF_8, UTF_16BE, UTF_16LE};
+use encoding_rs::{
+    BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE,
+};
 use std::borrow::Cow;
 
 /// Decoded text and how it was decoded.
@@ -128,6 +132,14 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
             diagnostics.push(mismatch(
                 &label,
                 "read as GB18030 give Chinese text",
+                "gb18030",
+            ));
+            return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
+        }
+        if non_ascii && is_other_cjk(d) && reads_better_as_gb18030(d, bytes) {
+            diagnostics.push(mismatch(
+                &label,
+                "read as GB18030 give common Chinese characters",
                 "gb18030",
             ));
             return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
@@ -427,6 +439,46 @@ fn high_byte_parity(sample: &[u8]) -> Option<&'static Encoding> {
     } else {
         None
     }
+}
+
+/// A double-byte East Asian encoding other than the GB family: Big5, Shift_JIS, EUC-JP, EUC-KR.
+fn is_other_cjk(e: &'static Encoding) -> bool {
+    [BIG5, SHIFT_JIS, EUC_JP, EUC_KR].contains(&e)
+}
+
+/// Common characters of Chinese text written alike in simplified and traditional script, sorted.
+static COMMON_HAN: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let mut v: Vec<char> = "的一是在不了有和人中大上以要生到作地出就分成可主年同工也能下子而方多定行法所\
+        民得十三之部度家力里如水化高自二理起小物加量都本去性好其些然前外天政四日那社事平形相全表各重\
+        新正心明看原又利比或但第向道命此只意建月公者最立已提直五果位入常文次品式及管特件求老基路少山\
+        知手期根指九西被做必先回任取南色即保治北造百七海口器志世金增油思交受六共收改清己美再更打白安\
+        身例真具每目至走示完八名才科信米空元今土步石段界林律且究算低持布容非深近千周委素半青省列史便\
+        往市克何除府太精值率存快效院查江型眼王按格易置片始包火住引"
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
+fn common_han(text: &str) -> usize {
+    text.chars()
+        .filter(|c| !c.is_ascii() && COMMON_HAN.binary_search(c).is_ok())
+        .count()
+}
+
+/// True when `bytes`, declared in `declared` (Big5, Shift_JIS…), are GB18030 text: they decode
+/// as GB18030 without errors, to at least twice as many of the characters common to Chinese in
+/// both scripts as the declared encoding gives (GBK bytes read as Big5 are rare characters and
+/// replaced bytes; Big5 read as GB18030 is the same gibberish the other way).
+fn reads_better_as_gb18030(declared: &'static Encoding, bytes: &[u8]) -> bool {
+    let (gb, _, errors) = GB18030.decode(bytes);
+    if errors {
+        return false;
+    }
+    let (other, _, _) = declared.decode(bytes);
+    common_han(&gb) >= 2 * common_han(&other) + 5
 }
 
 /// True when the bytes decode as GB18030 without errors and most non-ASCII characters are Han.

@@ -927,7 +927,18 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     let no_units = [ColumnRole::Lead, ColumnRole::Support]
         .into_iter()
         .all(|r| cell(r).is_none_or(str::is_empty));
-    if !no_units {
+    // `一 | 教育类 | 教育类 | 教育类`: the group's words in one cell merged over the rest of the
+    // row, which the grid repeats in every column it spans, the units' columns among them.
+    let spans_the_rest = || {
+        let mut rest = row
+            .iter()
+            .zip(roles)
+            .filter(|(_, r)| **r != ColumnRole::Seq)
+            .map(|(c, _)| c.trim());
+        rest.next()
+            .is_some_and(|first| !first.is_empty() && rest.all(|c| c == first))
+    };
+    if !no_units && !spans_the_rest() {
         return None;
     }
     let seq = cell(ColumnRole::Seq)?.trim_end_matches(['、', '．', '.']);

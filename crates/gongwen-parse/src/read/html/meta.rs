@@ -158,6 +158,70 @@ fn pairs_in(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The brackets a label may be printed in instead of ending in a colon.
+const OPEN: [char; 3] = ['[', '【', '［'];
+const CLOSE: [char; 3] = [']', '】', '］'];
+
+/// The pairs of a text whose labels are printed in square brackets, without colons, each before
+/// its value (`[发文机构] 北京市人民政府`, `【成文日期】2024年02月28日`, several in one text too).
+/// Empty unless the text opens with a known label in brackets; a bracketed word that is no known
+/// label stays in the value it is printed in.
+fn bracketed_pairs(text: &str) -> Vec<(String, String)> {
+    let text = text.trim_start();
+    // (where the label's bracket opens, where it closes, the label)
+    let mut found: Vec<(usize, usize, String)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        if !OPEN.contains(&c) {
+            continue;
+        }
+        let inside = &text[at + c.len_utf8()..];
+        // A label is short: its closing bracket comes within a few characters.
+        let Some((len, close)) = inside
+            .char_indices()
+            .take(12)
+            .find(|(_, c)| CLOSE.contains(c))
+        else {
+            continue;
+        };
+        let label = strip_spaces(&inside[..len]);
+        if field(&label).is_some() {
+            found.push((
+                at,
+                at + c.len_utf8() + len + close.len_utf8(),
+                label.into_owned(),
+            ));
+        }
+    }
+    if found.first().is_none_or(|f| f.0 != 0) {
+        return Vec::new();
+    }
+    let separator =
+        |c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '；' | ';' | '，' | ',');
+    (0..found.len())
+        .map(|i| {
+            let stop = found.get(i + 1).map_or(text.len(), |next| next.0);
+            let value = text
+                .get(found[i].1..stop)
+                .unwrap_or_default()
+                .trim_matches(separator);
+            (found[i].2.clone(), value.to_string())
+        })
+        .collect()
+}
+
+/// A text that is a short Han label in brackets and nothing else: `[联合发文单位]`.
+fn is_bracketed_label(text: &str) -> bool {
+    let t = text.trim();
+    let Some(inner) = t
+        .strip_prefix(OPEN)
+        .and_then(|rest| rest.strip_suffix(CLOSE))
+    else {
+        return false;
+    };
+    let inner = strip_spaces(inner);
+    (2..=8).contains(&inner.chars().count()) && inner.chars().all(crate::normalize::is_han)
+}
+
 fn as_pair(text: &str) -> Option<(String, String)> {
     let (label, value) = text.split_once(['：', ':'])?;
     let label = clean_label(label);
@@ -243,11 +307,18 @@ impl Scan {
                         && is_small_leaf(n)
                     {
                         let value = self.cells.joined(n);
-                        if value.chars().count() <= 200 && self.add_pair(label, value) {
-                            self.list_nodes.extend([at, n.id()]);
+                        if !value.starts_with(OPEN) || bracketed_pairs(&value).is_empty() {
+                            if value.chars().count() <= 200 && self.add_pair(label, value) {
+                                self.list_nodes.extend([at, n.id()]);
+                            }
+                            return;
                         }
+                        // `[联合发文单位]` printed empty, and the next item a label of its own
+                        // (`[发文字号] …`): the label had no value, and this item is read as it is.
+                        self.list_nodes.push(at);
+                    } else {
+                        return;
                     }
-                    return;
                 }
                 // A label alone, without a colon: a few short text nodes at most.
                 if let Some(label) = bare_label(n) {
@@ -262,6 +333,25 @@ impl Scan {
                 let text = self.cells.joined(n);
                 if text.chars().count() > 200 {
                     return;
+                }
+                if text.starts_with(OPEN) {
+                    let pairs = bracketed_pairs(&text);
+                    if !pairs.is_empty() {
+                        for (label, value) in pairs {
+                            self.add_pair(label, value);
+                        }
+                        self.list_nodes.push(n.id());
+                        return;
+                    }
+                    // A label of another kind printed empty among them (`[联合发文单位]`): part of
+                    // the block when the item before it is.
+                    if is_bracketed_label(&text)
+                        && dom::prev_element(n)
+                            .is_some_and(|p| self.list_nodes.last() == Some(&p.id()))
+                    {
+                        self.list_nodes.push(n.id());
+                        return;
+                    }
                 }
                 // Several pairs are looked for only in a text that starts with one.
                 let pair = as_pair(&text);
@@ -311,7 +401,8 @@ impl Scan {
     }
 }
 
-/// Whether `n` has no block child (other than `<br>`), fewer than 64 nodes below it, and a colon
+/// Whether `n` has no block child (other than `<br>`), fewer than 64 nodes below it, and either
+/// text that opens with a bracket (a label printed in brackets, `[发文机构] …`) or a colon
 /// in its text that a known label may stand before: at most as many ideographs before it as the
 /// longest label has. Normalization keeps every ideograph and every colon (it folds widths,
 /// drops spaces, adds `、` at most), so text with more ideographs before its first colon can never
@@ -328,6 +419,9 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
     let mut depth = 0usize;
     let mut colon = false;
     let mut before = 0usize;
+    // Whether the text opens with a bracket (`[发文机构] 北京市人民政府`): a label printed
+    // without a colon, whatever stands after it.
+    let mut bracketed: Option<bool> = None;
     for (seen, edge) in n.traverse().enumerate() {
         // Each node opens and closes once, so a 130th edge means 65 nodes: the element and more
         // than 64 inside.
@@ -338,13 +432,18 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
             ego_tree::iter::Edge::Open(d) => {
                 depth += 1;
                 match d.value() {
-                    scraper::Node::Text(t) if !colon => match first_colon(t) {
-                        Some(at) => {
-                            colon = true;
-                            before += count_ideographs(t.get(..at).unwrap_or_default());
+                    scraper::Node::Text(t) if !colon => {
+                        if bracketed.is_none() {
+                            bracketed = t.trim_start().chars().next().map(|c| OPEN.contains(&c));
                         }
-                        None => before += count_ideographs(t),
-                    },
+                        match first_colon(t) {
+                            Some(at) => {
+                                colon = true;
+                                before += count_ideographs(t.get(..at).unwrap_or_default());
+                            }
+                            None => before += count_ideographs(t),
+                        }
+                    }
                     scraper::Node::Element(e) if depth == 2 => {
                         let t = &e.name.local;
                         if dom::is_block_tag(t) && *t != local_name!("br") {
@@ -353,14 +452,14 @@ fn small_leaf_with_colon(n: Dom<'_>) -> bool {
                     }
                     _ => {}
                 }
-                if before > *LONGEST_LABEL {
+                if before > *LONGEST_LABEL && bracketed != Some(true) {
                     return false;
                 }
             }
             ego_tree::iter::Edge::Close(_) => depth -= 1,
         }
     }
-    colon
+    colon || bracketed == Some(true)
 }
 
 /// The known label `n` holds when its text is one and nothing else, without a colon (`<div

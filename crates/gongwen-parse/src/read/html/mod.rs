@@ -433,11 +433,41 @@ fn is_page_navigation(text: &str) -> bool {
     // A paragraph whose first character starts no label is let through without comparing it
     // to each label.
     text.len() <= 600
-        && text.starts_with(NAVIGATION_FIRST)
-        && NAVIGATION_LABELS.iter().any(|l| {
-            text.strip_prefix(l)
-                .is_some_and(|rest| rest.starts_with(['：', ':']))
-        })
+        && (text.starts_with(NAVIGATION_FIRST)
+            && NAVIGATION_LABELS.iter().any(|l| {
+                text.strip_prefix(l)
+                    .is_some_and(|rest| rest.starts_with(['：', ':']))
+            })
+            || is_pager(text))
+}
+
+/// A pager left under the article (`上一页 1 2 下一页 共2页`, `首页 上一页 1/3 下一页 尾页`):
+/// nothing but the words of a pager and page numbers, `上一页` or `下一页` among them. A
+/// paragraph of the notice fails at its first word, so most are turned down at once.
+fn is_pager(text: &str) -> bool {
+    const TURNS: [&str; 2] = ["上一页", "下一页"];
+    const WORDS: [&str; 8] = ["首页", "尾页", "末页", "共", "第", "页", "跳转", "到"];
+    let mut rest = text;
+    let mut turns = false;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = TURNS.iter().find(|w| rest.starts_with(**w)) {
+            turns = true;
+            rest = &rest[w.len()..];
+        } else if let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+            rest = &rest[w.len()..];
+        } else if c.is_ascii_digit()
+            || c.is_whitespace()
+            || matches!(
+                c,
+                '/' | '|' | '[' | ']' | '<' | '>' | '«' | '»' | '.' | '…' | '｜' | '／'
+            )
+        {
+            rest = &rest[c.len_utf8()..];
+        } else {
+            return false;
+        }
+    }
+    turns
 }
 
 /// The labels of [`is_page_navigation`].
@@ -849,6 +879,22 @@ mod tests {
             assert!(!is_page_navigation(&format!("{label}工作")), "{label}");
         }
         assert!(!is_page_navigation("一、总体要求"));
+        for pager in [
+            "上一页1 2下一页共2页",
+            "首页 上一页 1/3 下一页 尾页",
+            "<< 上一页 | 第1页 共3页 | 下一页 >>",
+        ] {
+            assert!(is_page_navigation(pager), "{pager}");
+        }
+        for text in [
+            "第一页",
+            "共2页",
+            "1 2 3",
+            "第一条 下一页面的内容",
+            "上一页面所列事项",
+        ] {
+            assert!(!is_page_navigation(text), "{text}");
+        }
     }
 
     fn read(page: &str) -> Blocks {

@@ -89,13 +89,27 @@ pub(super) fn caption(table: Dom<'_>) -> Option<String> {
 }
 
 /// A layout table: every row has at most one cell, and no cell spans rows or columns (a spanning
-/// cell says the table is a grid). Its content is read as ordinary blocks.
+/// cell says the table is a grid). Its content is read as ordinary blocks. A small table (a few
+/// rows) whose rows show text in one cell each beside empty ones is layout too: the signature
+/// and date set to the right by a blank cell before them (`<td width="60%"></td><td>某某区人民政府
+/// <br>2024年5月20日</td>`).
 pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
-    rows.iter().all(|r| r.cells.len() <= 1)
+    const SMALL: usize = 3;
+    let one_cell = |r: &RawRow<'_>| {
+        r.cells.len() <= 1
+            || (rows.len() <= SMALL && r.cells.iter().filter(|c| shows_text(**c)).nth(1).is_none())
+    };
+    rows.iter().all(one_cell)
         && rows.iter().flat_map(|r| &r.cells).all(|c| {
             span_attr(c, &local_name!("colspan")).unwrap_or(1) <= 1
                 && span_attr(c, &local_name!("rowspan")).unwrap_or(1) <= 1
         })
+}
+
+/// Whether a cell shows any text: a spacer (`<td></td>`, `<td>&nbsp;</td>`, an image) shows none.
+fn shows_text(cell: Dom<'_>) -> bool {
+    cell.descendants()
+        .any(|d| matches!(d.value(), scraper::Node::Text(t) if !t.trim().is_empty()))
 }
 
 /// A cell's text: normalized lines joined with `\n` (see the module documentation), and its
