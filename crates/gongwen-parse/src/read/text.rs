@@ -938,8 +938,10 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             };
             // Lines each set in by one tab, with no blank line parting them into rows, are
             // paragraphs indented with a tab (a cell-per-line table parts its rows with blank
-            // lines).
-            let indented = !blank_inside
+            // lines). So are such lines each parted from the next by a blank line (a word
+            // processor's paragraphs, each set in by a tab, with an empty paragraph between):
+            // a cell-per-line table's rows hold several lines, these one line each.
+            let indented = (!blank_inside || width <= 1)
                 && (i..=last).all(|k| !in_row[k - i] || tab_indented(lines[k]).is_some());
             // A table printed over pages repeats its header on each (`序号 任务 责任单位`
             // again under `— 3 —`): the header is read once.
@@ -1125,6 +1127,34 @@ mod tests {
             panic!("expected a table, got {:?}", b.blocks[0])
         };
         assert_eq!(t.rows.len(), 3, "{:?}", t.rows);
+    }
+
+    #[test]
+    fn paragraphs_set_in_by_a_tab_between_blank_lines_are_no_table() {
+        // A word processor's export: each paragraph set in by a tab, an empty one between.
+        let b = read_text(
+            "\t某某局关于某某的通知\n\n各单位：\n\n\t为做好工作，现通知如下。\n\n\t一、加强领导。\n\n\t（一）明确分工。\n\n\t某某局\n\n\t2024年1月15日\n",
+        );
+        let paras: Vec<_> = b
+            .blocks
+            .iter()
+            .map(|blk| match blk {
+                Block::Para(p) => (p.text.as_str(), p.line),
+                Block::Table(t) => panic!("expected paragraphs, got {t:?}"),
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                ("某某局关于某某的通知", 1),
+                ("各单位：", 3),
+                ("为做好工作，现通知如下。", 5),
+                ("一、加强领导。", 7),
+                ("（一）明确分工。", 9),
+                ("某某局", 11),
+                ("2024年1月15日", 13),
+            ]
+        );
     }
 
     #[test]
