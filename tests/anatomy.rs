@@ -1133,6 +1133,38 @@ fn a_number_printed_with_a_label_or_with_the_pages_byline_is_still_the_number() 
 }
 
 #[test]
+fn a_joint_notices_line_of_several_numbers_gives_the_first_and_the_addressees_under_it() {
+    // Joint issuers may each print their number on the one line, set apart by spaces or `、`.
+    let body = "各省、自治区、直辖市分行；各证监局：\n为做好金融支持工作，现就有关事项通知如下。\n一、加大支持力度\n甲银行　　乙监管局\n2023年6月16日\n";
+    for line in [
+        "银发〔2023〕97号　金发〔2023〕5号　证监发〔2023〕31号",
+        "银发〔2023〕97号 金发〔2023〕5号",
+        "银发〔2023〕97号、金发〔2023〕5号",
+    ] {
+        let doc = parse_text(&format!(
+            "甲银行　乙监管局\n关于做好2023年金融支持工作的通知\n{line}\n{body}"
+        ));
+        let n = round_trips(&doc);
+        let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+        assert_eq!(number, Some("银发〔2023〕97号"), "{line}");
+        assert_eq!(
+            n.addressees,
+            ["各省、自治区、直辖市分行", "各证监局"],
+            "{line}"
+        );
+        assert!(
+            !all_paragraphs(&doc).iter().any(|p| p.contains("金发")),
+            "{line}"
+        );
+    }
+    // A number followed by other text is no line of numbers.
+    let doc = parse_text(&format!(
+        "甲银行　乙监管局\n关于做好2023年金融支持工作的通知\n银发〔2023〕97号金发文件\n{body}"
+    ));
+    assert_eq!(doc.notice.doc_number, None);
+}
+
+#[test]
 fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
     // County and district notices go to towns and streets (`各镇（街道）`, `各乡镇、街道`) and
     // to people's organisations (`市妇联`), which end as no organ's name ends.

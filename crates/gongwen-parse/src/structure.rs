@@ -1972,11 +1972,33 @@ fn number_with_furniture(text: &str) -> Option<DocNumber> {
         let furniture = if rest.is_empty() {
             label.is_some()
         } else {
-            is_byline(rest) || only_dates(rest)
+            is_byline(rest) || only_dates(rest) || only_doc_numbers(rest)
         };
         return furniture.then_some(n);
     }
     None
+}
+
+/// Whether `text` is nothing but 发文字号, one after another (the spaces between them gone in
+/// normalization): a joint notice's line of each issuer's number, `甲发〔2023〕97号
+/// 乙发〔2023〕5号`, whose first is read as the notice's. At most eight numbers are looked for.
+fn only_doc_numbers(mut text: &str) -> bool {
+    for _ in 0..8 {
+        text = text.trim_start_matches([' ', '、', '，', '；']);
+        // The number's agency holds at most 12 characters, its year and serial at most 14.
+        let end = crate::normalize::char_offsets(text, '号')
+            .take_while(|&at| at <= 4 * 30)
+            .map(|at| at + '号'.len_utf8())
+            .find(|&end| parse_doc_number(&text[..end]).is_some());
+        let Some(end) = end else {
+            return false;
+        };
+        text = &text[end..];
+        if text.is_empty() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Layout tables at the top of a document that hold parts of its head: 红头 templates set the
