@@ -1158,3 +1158,39 @@ fn a_title_spaced_by_its_layout_reads_as_one_piece() {
         .collect();
     assert!(titles.contains(&"某某市数字政府建设工作方案"), "{titles:?}");
 }
+
+#[test]
+fn a_units_cell_broken_after_a_separator_in_a_cell_per_line_table_goes_on_with_the_cell() {
+    // One cell a line, no blank lines: a units cell that broke after its `、` goes on with the
+    // next line, in the last column (the row already full) or in one before it.
+    let text = format!(
+        "{LAYOUT_HEAD}序号\n任务内容\n牵头单位\n配合单位\n1\n实施产业集群提升行动\n市经济信息委\n市发展改革委、市科技局、\n市商务委\n2\n打造电子信息产业集群\n市经济信息委、\n市大数据局\n市科技局\n3\n推进先进材料产业发展\n市经济信息委\n市科技局、\n市商务委\n\n二、保障措施\n"
+    );
+    assert_eq!(
+        task_rows(&text),
+        [
+            task_row(
+                1,
+                "实施产业集群提升行动",
+                &["市经济信息委"],
+                &["市发展改革委", "市科技局", "市商务委"],
+                &[]
+            ),
+            task_row(
+                2,
+                "打造电子信息产业集群",
+                &["市经济信息委", "市大数据局"],
+                &["市科技局"],
+                &[]
+            ),
+            task_row(
+                3,
+                "推进先进材料产业发展",
+                &["市经济信息委"],
+                &["市科技局", "市商务委"],
+                &[]
+            ),
+        ],
+        "{text}"
+    );
+}
