@@ -1197,6 +1197,16 @@ fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
             "各县（区），某某经济技术开发区，某某工业园区",
             vec!["各县（区）", "某某经济技术开发区", "某某工业园区"],
         ),
+        // A ministry's notice to fire and police corps, customs, universities and companies.
+        (
+            "各省、自治区、直辖市消防救援总队",
+            vec!["各省、自治区、直辖市消防救援总队"],
+        ),
+        ("各直属海关，各支队", vec!["各直属海关", "各支队"]),
+        (
+            "某某大学，某某集团有限公司",
+            vec!["某某大学", "某某集团有限公司"],
+        ),
     ] {
         let doc = parse_text(&letter(to));
         assert_eq!(round_trips(&doc).addressees, want, "{to}");

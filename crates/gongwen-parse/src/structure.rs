@@ -284,10 +284,13 @@ pub(crate) const ZONE_ENDINGS: &[&str] = &[
 
 /// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`], [`ZONE_ENDINGS`] and
 /// [`ORGANISATION_ENDINGS`]: collective names of
-/// recipients (`有关单位`, `各直属机构`, `各军兵种`).
+/// recipients (`有关单位`, `各直属机构`, `各军兵种`), and the bodies a ministry's notice goes to
+/// that end as no organ's name ends: fire and police corps (`各消防救援总队`, `各支队`), customs
+/// (`各直属海关`), universities and state-owned companies (`某某大学`, `某某集团有限公司`).
 const ADDRESSEE_ENDINGS: &[&str] = &[
     "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
-    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道",
+    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道", "总队", "支队", "大队", "海关", "大学",
+    "公司",
 ];
 
 /// Endings of people's organisations' names, addressed and allocated measures as organs are:
