@@ -397,6 +397,48 @@ fn a_closing_formula_is_the_letters_not_the_last_items() {
 }
 
 #[test]
+fn a_letters_request_for_an_answer_and_a_replys_thanks_are_its_closing() {
+    // A 函 asks for an answer after its numbered requests; a reply to a deputy thanks him after
+    // its numbered answers. Neither is the last item's paragraph.
+    let letter = |closing: &str| {
+        format!(
+            "某某省教育厅关于商请支持技能大赛的函\n\n某教职函〔2023〕9号\n\n省人力资源社会保障厅：\n\n现商请贵厅在以下方面给予支持：\n\n1.将获奖选手纳入技能人才评价范围；\n\n2.派员参加大赛监督仲裁工作。\n\n{closing}\n\n某某省教育厅\n\n2023年2月16日\n"
+        )
+    };
+    for closing in [
+        "盼复。",
+        "请函复。",
+        "敬请函复。",
+        "特此函达。",
+        "专此函达。",
+    ] {
+        let doc = parse_text(&letter(closing));
+        round_trips(&doc);
+        let part = doc.parts.first().expect("a body part");
+        assert_eq!(part.closing, [closing], "{closing}");
+        let last = part.sections.last().expect("sections");
+        assert!(
+            !last.paragraphs.iter().any(|p| p == closing),
+            "{closing}: {last:?}"
+        );
+    }
+    let reply = "某某省财政厅关于对省人大一次会议第0123号建议的答复\n\n某财建〔2023〕88号\n\n王某某代表：\n\n您提出的建议收悉。现答复如下：\n\n一、关于加大养护资金投入\n\n近年来，省财政不断加大投入力度。\n\n二、关于建立长效机制\n\n下一步，我们将研究建立长效机制。\n\n感谢您对财政工作的关心和支持。\n\n某某省财政厅\n\n2023年6月20日\n";
+    let doc = parse_text(reply);
+    round_trips(&doc);
+    let part = doc.parts.first().expect("a body part");
+    assert_eq!(part.closing, ["感谢您对财政工作的关心和支持。"]);
+    assert_eq!(
+        part.sections.last().expect("sections").paragraphs,
+        ["下一步，我们将研究建立长效机制。"]
+    );
+    // A long paragraph that starts with thanks is the item's.
+    let long = format!("感谢{}的支持。", "各有关部门长期以来".repeat(8));
+    let doc = parse_text(&reply.replace("感谢您对财政工作的关心和支持。", &long));
+    let part = doc.parts.first().expect("a body part");
+    assert!(part.closing.is_empty());
+}
+
+#[test]
 fn a_commendations_closing_exhortation_is_the_letters_not_the_last_items() {
     let text = "某某市人民政府办公室\n关于表扬2022年度安全生产先进单位的通报\n某府办〔2023〕8号\n各区县人民政府，市政府各部门：\n为表扬先进，决定对以下单位予以通报表扬：\n一、先进地区（2个）\n甲区人民政府、乙县人民政府\n二、先进部门（2个）\n市应急局、市公安局\n希望受表扬的单位珍惜荣誉，再接再厉。\n特此通报。\n某某市人民政府办公室\n2023年3月18日\n";
     let doc = parse_text(text);

@@ -734,8 +734,9 @@ pub(crate) fn is_file_name(text: &str) -> bool {
 /// cost 3M instructions, more than a page's parse (issue 6).
 fn is_closing_formula(text: &str) -> bool {
     /// What `特此` closes with.
-    const SPECIAL: [&str; 11] = [
-        "通知", "公告", "通告", "通报", "函告", "函复", "批复", "报告", "说明", "请示", "决定",
+    const SPECIAL: [&str; 12] = [
+        "通知", "公告", "通告", "通报", "函告", "函复", "函达", "批复", "报告", "说明", "请示",
+        "决定",
     ];
     /// What `请予` asks for.
     const ASKED: [&str; 5] = ["支持", "协助", "配合", "函复", "复函"];
@@ -785,6 +786,10 @@ fn is_closing_formula(text: &str) -> bool {
             || bare == "此函"
             || bare == "专此报告"
             || bare == "专此函告"
+            || bare == "专此函达"
+            // A 函's request for an answer: `盼复。`, `请函复。`, `敬请函复。`.
+            || bare == "盼复"
+            || bare.strip_prefix('敬').unwrap_or(bare) == "请函复"
             || strip_any_prefix(bare, &["妥否", "当否"])
                 .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
                 .and_then(|r| r.strip_prefix('请'))
@@ -838,8 +843,15 @@ fn is_closing_formula(text: &str) -> bool {
 /// The exhortation a commendation or a circular closes with, after its numbered items:
 /// `希望受表扬的单位珍惜荣誉，再接再厉。`, `号召全市广大干部群众向他们学习。` — one sentence or a few,
 /// not a paragraph of the last item.
+///
+/// A reply to a deputy's proposal or a letter closes likewise with its thanks, one short
+/// sentence: `感谢您对财政工作的关心和支持。`, `衷心感谢您对我们工作的理解和支持！`.
 fn is_exhortation(text: &str) -> bool {
-    (text.starts_with("希望") || text.starts_with("号召"))
+    let thanks = ["感谢", "衷心感谢", "再次感谢", "非常感谢"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        && char_len(text) <= 60;
+    (text.starts_with("希望") || text.starts_with("号召") || thanks)
         && text.ends_with(['。', '！'])
         && char_len(text) <= 200
 }
@@ -3556,7 +3568,7 @@ mod tests {
 
     #[test]
     fn the_closing_formula_reader_agrees_with_the_regex_it_replaces() {
-        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
+        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|函达|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告|函达)|盼复|敬?请函复|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
         let heads = [
             "特此通知",
             "特此决定",
@@ -3567,6 +3579,12 @@ mod tests {
             "此",
             "专此报告",
             "专此函告",
+            "专此函达",
+            "特此函达",
+            "盼复",
+            "请函复",
+            "敬请函复",
+            "敬请",
             "专此",
             "妥否，请批示",
             "当否请指示",
