@@ -389,6 +389,15 @@ fn a_closing_formula_is_the_letters_not_the_last_items() {
     let part = doc.parts.last().expect("the enclosure");
     assert_eq!(part.closing, ["特此说明。"]);
     assert!(gongwen_emit::text::to_text(&doc).ends_with("本办法自印发之日起施行。\n特此说明。\n"));
+    // Under a last heading of no text of its own (items printed as bare headings), a set
+    // formula is the letter's still.
+    let doc = parse_text(
+        "某某市人民政府\n关于做好春节工作的通知\n某府发〔2023〕2号\n各区人民政府：\n现就有关事项通知如下：\n一、切实保障市场供应\n二、做好值班值守\n特此通知。\n某某市人民政府\n2023年1月10日\n",
+    );
+    round_trips(&doc);
+    let body = doc.parts.first().expect("a body part");
+    assert_eq!(body.closing, ["特此通知。"]);
+    assert!(body.sections.iter().all(|s| s.paragraphs.is_empty()));
     // Without numbered sections there is nothing to set it apart from.
     let doc = parse_text(
         "某某市人民政府\n关于某事的通知\n某府发〔2023〕7号\n各区县人民政府：\n请做好某事。\n特此通知。\n某某市人民政府\n2023年5月8日\n",

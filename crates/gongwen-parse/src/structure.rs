@@ -733,6 +733,22 @@ pub(crate) fn is_file_name(text: &str) -> bool {
 /// Read by hand, not by a regex: its bounded runs of any character made a regex whose compiling
 /// cost 3M instructions, more than a page's parse (issue 6).
 fn is_closing_formula(text: &str) -> bool {
+    closing_formula(text).is_some()
+}
+
+/// What kind of closing formula a paragraph is ([`is_closing_formula`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    /// A set formula of the letter (`特此通知。`, `妥否，请批示。`, `盼复。`, `以上报告，请审阅。`):
+    /// never the text of an item.
+    Set,
+    /// An entry into force (`本办法自印发之日起施行。`), which may be the text of a bare last
+    /// item (`二、附则`).
+    InForce,
+}
+
+/// The kind of closing formula `text` is, if it is one ([`is_closing_formula`]).
+fn closing_formula(text: &str) -> Option<Closing> {
     /// What `特此` closes with.
     const SPECIAL: [&str; 12] = [
         "通知", "公告", "通告", "通报", "函告", "函复", "函达", "批复", "报告", "说明", "请示",
@@ -775,7 +791,7 @@ fn is_closing_formula(text: &str) -> bool {
     }
     const CLOSING_MARKS: [char; 3] = ['。', '！', '.'];
     if text.len() > 150 {
-        return false;
+        return None;
     }
     // The formulas of fixed words, with or without their closing mark.
     let bare = text.strip_suffix(CLOSING_MARKS).unwrap_or(text);
@@ -837,7 +853,11 @@ fn is_closing_formula(text: &str) -> bool {
             })
         })
     };
-    fixed() || report() || in_force()
+    if fixed() || report() {
+        Some(Closing::Set)
+    } else {
+        in_force().then_some(Closing::InForce)
+    }
 }
 
 /// The exhortation a commendation or a circular closes with, after its numbered items:
@@ -2726,8 +2746,11 @@ fn build_part(
             })
             .count();
     // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。`) is that
-    // heading's text, not the part's closing.
+    // heading's text, not the part's closing; a set formula (`二、做好值班值守` / `特此通知。`) is
+    // the letter's all the same.
     if closers > signoff
+        && para(&blocks[blocks.len() - closers])
+            .is_none_or(|t| closing_formula(t) != Some(Closing::Set))
         && blocks[..blocks.len() - closers]
             .last()
             .and_then(para)
