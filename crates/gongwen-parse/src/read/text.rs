@@ -808,9 +808,14 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                     || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1, line));
                 broken.push(line_break);
                 if row_line {
+                    // Rows a blank line parts are a cell-per-line table's, whose lines hold one
+                    // cell each; lines of several cells are rows of their own, blank lines or
+                    // not (two tables of one header under two headings, blank lines around).
                     if j > last + 1
                         && in_row.get(last - i).copied().unwrap_or(false)
                         && lines[last + 1..j].iter().all(|l| is_blank(l))
+                        && !has_inner_tab(lines[last])
+                        && !has_inner_tab(lines[j])
                     {
                         blank_inside = true;
                     }
@@ -1155,6 +1160,32 @@ mod tests {
                 ("2024年1月15日", 13),
             ]
         );
+    }
+
+    #[test]
+    fn rows_of_cells_parted_by_blank_lines_stay_rows() {
+        // Two tables of one header, each under its heading, blank lines around: rows of cells,
+        // not a cell-per-line table whose rows run together.
+        let b = read_text(
+            "一、续建项目\n\n序号\t项目名称\t责任单位\n1\t地铁3号线\t市交通局\n2\t某某大桥\t市住建委\n\n二、新开工项目\n\n序号\t项目名称\t责任单位\n1\t某某医院\t市卫健委\n",
+        );
+        let rows: Vec<Vec<Vec<String>>> = b
+            .blocks
+            .iter()
+            .filter_map(|blk| match blk {
+                Block::Table(t) => Some(t.rows.clone()),
+                Block::Para(_) => None,
+            })
+            .collect();
+        assert!(!rows.is_empty());
+        assert!(
+            rows.iter().flatten().all(|r| r.len() == 3),
+            "rows of three cells: {rows:?}"
+        );
+        let firsts: Vec<&str> = rows.iter().flatten().map(|r| r[1].as_str()).collect();
+        for name in ["地铁3号线", "某某大桥", "某某医院"] {
+            assert!(firsts.contains(&name), "{name}: {rows:?}");
+        }
     }
 
     #[test]
