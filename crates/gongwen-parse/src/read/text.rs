@@ -898,8 +898,15 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                         }
                         continue;
                     }
+                    // A row set in by two tabs or more starts with an empty cell whatever its
+                    // width (a row set in as a whole has one tab before it): the second header
+                    // row without the tabs of its empty cells at the end (`\t\t牵头单位\t配合单位`
+                    // under `序号\t项目名称\t责任单位\t\t完成时限`).
                     let empty_first = header_width.is_some_and(|w| {
-                        l.starts_with('\t') && !is_pipe_row(l) && cell_count(l) + 1 == w
+                        l.starts_with('\t')
+                            && !is_pipe_row(l)
+                            && (cell_count(l) + 1 == w
+                                || (l.starts_with("\t\t") && cell_count(l) < w))
                     });
                     let cells: Vec<String> = empty_first
                         .then(String::new)
