@@ -1202,3 +1202,33 @@ fn a_units_cell_broken_after_a_separator_in_a_cell_per_line_table_goes_on_with_t
         "{text}"
     );
 }
+
+#[test]
+fn a_group_heading_right_under_a_cell_per_line_header_is_a_group_not_a_column() {
+    // `一、经济发展` is as short as a column's name: it is the first group's heading all the same.
+    let text = format!(
+        "{LAYOUT_HEAD}序号\n工作任务\n责任单位\n完成时限\n一、经济发展\n1\n推动工业稳增长\n区经济信息化局\n全年\n二、社会民生\n1\n新增城镇就业\n区人力社保局\n12月底\n"
+    );
+    assert_eq!(
+        task_rows(&text),
+        [
+            task_row(
+                1,
+                "推动工业稳增长",
+                &["区经济信息化局"],
+                &[],
+                &["一、经济发展"]
+            ),
+            task_row(1, "新增城镇就业", &["区人力社保局"], &[], &["二、社会民生"]),
+        ],
+        "{text}"
+    );
+    let doc = gongwen_parse::parse_text(&text);
+    let table = doc
+        .parts
+        .iter()
+        .flat_map(|p| p.tables.iter())
+        .next()
+        .expect("a table");
+    assert_eq!(table.rows[0], ["序号", "工作任务", "责任单位", "完成时限"]);
+}

@@ -92,9 +92,12 @@ pub fn read_untabbed_table(
                 cell = next;
             }
         }
+        // A row's number or a group heading (`一、经济发展`, as short as a column's name) ends
+        // the header.
         if cell.is_empty()
             || cell.chars().count() > MAX_HEADER_CHARS
             || tasks::parse_seq(&cell).is_some()
+            || numbering::marker(&cell).is_some()
         {
             break;
         }
