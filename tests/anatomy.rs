@@ -389,11 +389,62 @@ fn a_closing_formula_is_the_letters_not_the_last_items() {
     let part = doc.parts.last().expect("the enclosure");
     assert_eq!(part.closing, ["特此说明。"]);
     assert!(gongwen_emit::text::to_text(&doc).ends_with("本办法自印发之日起施行。\n特此说明。\n"));
+    // Under a last heading of no text of its own (items printed as bare headings), a set
+    // formula is the letter's still.
+    let doc = parse_text(
+        "某某市人民政府\n关于做好春节工作的通知\n某府发〔2023〕2号\n各区人民政府：\n现就有关事项通知如下：\n一、切实保障市场供应\n二、做好值班值守\n特此通知。\n某某市人民政府\n2023年1月10日\n",
+    );
+    round_trips(&doc);
+    let body = doc.parts.first().expect("a body part");
+    assert_eq!(body.closing, ["特此通知。"]);
+    assert!(body.sections.iter().all(|s| s.paragraphs.is_empty()));
     // Without numbered sections there is nothing to set it apart from.
     let doc = parse_text(
         "某某市人民政府\n关于某事的通知\n某府发〔2023〕7号\n各区县人民政府：\n请做好某事。\n特此通知。\n某某市人民政府\n2023年5月8日\n",
     );
     assert!(doc.parts.iter().all(|p| p.closing.is_empty()));
+}
+
+#[test]
+fn a_letters_request_for_an_answer_and_a_replys_thanks_are_its_closing() {
+    // A 函 asks for an answer after its numbered requests; a reply to a deputy thanks him after
+    // its numbered answers. Neither is the last item's paragraph.
+    let letter = |closing: &str| {
+        format!(
+            "某某省教育厅关于商请支持技能大赛的函\n\n某教职函〔2023〕9号\n\n省人力资源社会保障厅：\n\n现商请贵厅在以下方面给予支持：\n\n1.将获奖选手纳入技能人才评价范围；\n\n2.派员参加大赛监督仲裁工作。\n\n{closing}\n\n某某省教育厅\n\n2023年2月16日\n"
+        )
+    };
+    for closing in [
+        "盼复。",
+        "请函复。",
+        "敬请函复。",
+        "特此函达。",
+        "专此函达。",
+    ] {
+        let doc = parse_text(&letter(closing));
+        round_trips(&doc);
+        let part = doc.parts.first().expect("a body part");
+        assert_eq!(part.closing, [closing], "{closing}");
+        let last = part.sections.last().expect("sections");
+        assert!(
+            !last.paragraphs.iter().any(|p| p == closing),
+            "{closing}: {last:?}"
+        );
+    }
+    let reply = "某某省财政厅关于对省人大一次会议第0123号建议的答复\n\n某财建〔2023〕88号\n\n王某某代表：\n\n您提出的建议收悉。现答复如下：\n\n一、关于加大养护资金投入\n\n近年来，省财政不断加大投入力度。\n\n二、关于建立长效机制\n\n下一步，我们将研究建立长效机制。\n\n感谢您对财政工作的关心和支持。\n\n某某省财政厅\n\n2023年6月20日\n";
+    let doc = parse_text(reply);
+    round_trips(&doc);
+    let part = doc.parts.first().expect("a body part");
+    assert_eq!(part.closing, ["感谢您对财政工作的关心和支持。"]);
+    assert_eq!(
+        part.sections.last().expect("sections").paragraphs,
+        ["下一步，我们将研究建立长效机制。"]
+    );
+    // A long paragraph that starts with thanks is the item's.
+    let long = format!("感谢{}的支持。", "各有关部门长期以来".repeat(8));
+    let doc = parse_text(&reply.replace("感谢您对财政工作的关心和支持。", &long));
+    let part = doc.parts.first().expect("a body part");
+    assert!(part.closing.is_empty());
 }
 
 #[test]
@@ -1133,6 +1184,38 @@ fn a_number_printed_with_a_label_or_with_the_pages_byline_is_still_the_number() 
 }
 
 #[test]
+fn a_joint_notices_line_of_several_numbers_gives_the_first_and_the_addressees_under_it() {
+    // Joint issuers may each print their number on the one line, set apart by spaces or `、`.
+    let body = "各省、自治区、直辖市分行；各证监局：\n为做好金融支持工作，现就有关事项通知如下。\n一、加大支持力度\n甲银行　　乙监管局\n2023年6月16日\n";
+    for line in [
+        "银发〔2023〕97号　金发〔2023〕5号　证监发〔2023〕31号",
+        "银发〔2023〕97号 金发〔2023〕5号",
+        "银发〔2023〕97号、金发〔2023〕5号",
+    ] {
+        let doc = parse_text(&format!(
+            "甲银行　乙监管局\n关于做好2023年金融支持工作的通知\n{line}\n{body}"
+        ));
+        let n = round_trips(&doc);
+        let number = n.doc_number.as_ref().map(|d| d.raw.as_str());
+        assert_eq!(number, Some("银发〔2023〕97号"), "{line}");
+        assert_eq!(
+            n.addressees,
+            ["各省、自治区、直辖市分行", "各证监局"],
+            "{line}"
+        );
+        assert!(
+            !all_paragraphs(&doc).iter().any(|p| p.contains("金发")),
+            "{line}"
+        );
+    }
+    // A number followed by other text is no line of numbers.
+    let doc = parse_text(&format!(
+        "甲银行　乙监管局\n关于做好2023年金融支持工作的通知\n银发〔2023〕97号金发文件\n{body}"
+    ));
+    assert_eq!(doc.notice.doc_number, None);
+}
+
+#[test]
 fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
     // County and district notices go to towns and streets (`各镇（街道）`, `各乡镇、街道`) and
     // to people's organisations (`市妇联`), which end as no organ's name ends.
@@ -1164,6 +1247,16 @@ fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
         (
             "各县（区），某某经济技术开发区，某某工业园区",
             vec!["各县（区）", "某某经济技术开发区", "某某工业园区"],
+        ),
+        // A ministry's notice to fire and police corps, customs, universities and companies.
+        (
+            "各省、自治区、直辖市消防救援总队",
+            vec!["各省、自治区、直辖市消防救援总队"],
+        ),
+        ("各直属海关，各支队", vec!["各直属海关", "各支队"]),
+        (
+            "某某大学，某某集团有限公司",
+            vec!["某某大学", "某某集团有限公司"],
         ),
     ] {
         let doc = parse_text(&letter(to));

@@ -1040,22 +1040,30 @@ fn a_number_printed_once_over_two_tasks_without_a_group_column_is_shared() {
 fn a_tab_led_row_under_a_header_not_set_in_starts_with_an_empty_cell() {
     // The second header row under a merged `责任单位`: its leading tab is the empty cell under
     // `序号`, not the row's indentation.
-    let text = "某某任务分工\n\n序号\t重点任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n\
+    // The second header row may lose the tab of its empty last cell, or keep it.
+    let text = |second: &str| {
+        format!(
+            "某某任务分工\n\n序号\t重点任务\t责任单位\t\t完成时限\n{second}\n\
         1\t推进城市更新。\t市住房城乡建委\t市财政局\t12月\n\
-        2\t建设智慧城市。\t市大数据局\t市经济信息委、市通信管理局\t11月\n";
-    assert_eq!(
-        task_rows(text),
-        [
-            task_row(1, "推进城市更新。", &["市住房城乡建委"], &["市财政局"], &[]),
-            task_row(
-                2,
-                "建设智慧城市。",
-                &["市大数据局"],
-                &["市经济信息委", "市通信管理局"],
-                &[]
-            ),
-        ]
-    );
+        2\t建设智慧城市。\t市大数据局\t市经济信息委、市通信管理局\t11月\n"
+        )
+    };
+    for second in ["\t\t牵头单位\t配合单位\t", "\t\t牵头单位\t配合单位"] {
+        assert_eq!(
+            task_rows(&text(second)),
+            [
+                task_row(1, "推进城市更新。", &["市住房城乡建委"], &["市财政局"], &[]),
+                task_row(
+                    2,
+                    "建设智慧城市。",
+                    &["市大数据局"],
+                    &["市经济信息委", "市通信管理局"],
+                    &[]
+                ),
+            ],
+            "{second:?}"
+        );
+    }
 }
 
 #[test]
@@ -1157,4 +1165,70 @@ fn a_title_spaced_by_its_layout_reads_as_one_piece() {
         .filter_map(|p| p.title.as_deref())
         .collect();
     assert!(titles.contains(&"某某市数字政府建设工作方案"), "{titles:?}");
+}
+
+#[test]
+fn a_units_cell_broken_after_a_separator_in_a_cell_per_line_table_goes_on_with_the_cell() {
+    // One cell a line, no blank lines: a units cell that broke after its `、` goes on with the
+    // next line, in the last column (the row already full) or in one before it.
+    let text = format!(
+        "{LAYOUT_HEAD}序号\n任务内容\n牵头单位\n配合单位\n1\n实施产业集群提升行动\n市经济信息委\n市发展改革委、市科技局、\n市商务委\n2\n打造电子信息产业集群\n市经济信息委、\n市大数据局\n市科技局\n3\n推进先进材料产业发展\n市经济信息委\n市科技局、\n市商务委\n\n二、保障措施\n"
+    );
+    assert_eq!(
+        task_rows(&text),
+        [
+            task_row(
+                1,
+                "实施产业集群提升行动",
+                &["市经济信息委"],
+                &["市发展改革委", "市科技局", "市商务委"],
+                &[]
+            ),
+            task_row(
+                2,
+                "打造电子信息产业集群",
+                &["市经济信息委", "市大数据局"],
+                &["市科技局"],
+                &[]
+            ),
+            task_row(
+                3,
+                "推进先进材料产业发展",
+                &["市经济信息委"],
+                &["市科技局", "市商务委"],
+                &[]
+            ),
+        ],
+        "{text}"
+    );
+}
+
+#[test]
+fn a_group_heading_right_under_a_cell_per_line_header_is_a_group_not_a_column() {
+    // `一、经济发展` is as short as a column's name: it is the first group's heading all the same.
+    let text = format!(
+        "{LAYOUT_HEAD}序号\n工作任务\n责任单位\n完成时限\n一、经济发展\n1\n推动工业稳增长\n区经济信息化局\n全年\n二、社会民生\n1\n新增城镇就业\n区人力社保局\n12月底\n"
+    );
+    assert_eq!(
+        task_rows(&text),
+        [
+            task_row(
+                1,
+                "推动工业稳增长",
+                &["区经济信息化局"],
+                &[],
+                &["一、经济发展"]
+            ),
+            task_row(1, "新增城镇就业", &["区人力社保局"], &[], &["二、社会民生"]),
+        ],
+        "{text}"
+    );
+    let doc = gongwen_parse::parse_text(&text);
+    let table = doc
+        .parts
+        .iter()
+        .flat_map(|p| p.tables.iter())
+        .next()
+        .expect("a table");
+    assert_eq!(table.rows[0], ["序号", "工作任务", "责任单位", "完成时限"]);
 }

@@ -284,10 +284,13 @@ pub(crate) const ZONE_ENDINGS: &[&str] = &[
 
 /// Endings of the items of a 主送机关 line besides [`ORGAN_SUFFIXES`], [`ZONE_ENDINGS`] and
 /// [`ORGANISATION_ENDINGS`]: collective names of
-/// recipients (`有关单位`, `各直属机构`, `各军兵种`).
+/// recipients (`有关单位`, `各直属机构`, `各军兵种`), and the bodies a ministry's notice goes to
+/// that end as no organ's name ends: fire and police corps (`各消防救援总队`, `各支队`), customs
+/// (`各直属海关`), universities and state-owned companies (`某某大学`, `某某集团有限公司`).
 const ADDRESSEE_ENDINGS: &[&str] = &[
     "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
-    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道",
+    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道", "总队", "支队", "大队", "海关", "大学",
+    "公司",
 ];
 
 /// Endings of people's organisations' names, addressed and allocated measures as organs are:
@@ -730,9 +733,26 @@ pub(crate) fn is_file_name(text: &str) -> bool {
 /// Read by hand, not by a regex: its bounded runs of any character made a regex whose compiling
 /// cost 3M instructions, more than a page's parse (issue 6).
 fn is_closing_formula(text: &str) -> bool {
+    closing_formula(text).is_some()
+}
+
+/// What kind of closing formula a paragraph is ([`is_closing_formula`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Closing {
+    /// A set formula of the letter (`特此通知。`, `妥否，请批示。`, `盼复。`, `以上报告，请审阅。`):
+    /// never the text of an item.
+    Set,
+    /// An entry into force (`本办法自印发之日起施行。`), which may be the text of a bare last
+    /// item (`二、附则`).
+    InForce,
+}
+
+/// The kind of closing formula `text` is, if it is one ([`is_closing_formula`]).
+fn closing_formula(text: &str) -> Option<Closing> {
     /// What `特此` closes with.
-    const SPECIAL: [&str; 11] = [
-        "通知", "公告", "通告", "通报", "函告", "函复", "批复", "报告", "说明", "请示", "决定",
+    const SPECIAL: [&str; 12] = [
+        "通知", "公告", "通告", "通报", "函告", "函复", "函达", "批复", "报告", "说明", "请示",
+        "决定",
     ];
     /// What `请予` asks for.
     const ASKED: [&str; 5] = ["支持", "协助", "配合", "函复", "复函"];
@@ -771,7 +791,7 @@ fn is_closing_formula(text: &str) -> bool {
     }
     const CLOSING_MARKS: [char; 3] = ['。', '！', '.'];
     if text.len() > 150 {
-        return false;
+        return None;
     }
     // The formulas of fixed words, with or without their closing mark.
     let bare = text.strip_suffix(CLOSING_MARKS).unwrap_or(text);
@@ -782,6 +802,10 @@ fn is_closing_formula(text: &str) -> bool {
             || bare == "此函"
             || bare == "专此报告"
             || bare == "专此函告"
+            || bare == "专此函达"
+            // A 函's request for an answer: `盼复。`, `请函复。`, `敬请函复。`.
+            || bare == "盼复"
+            || bare.strip_prefix('敬').unwrap_or(bare) == "请函复"
             || strip_any_prefix(bare, &["妥否", "当否"])
                 .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
                 .and_then(|r| r.strip_prefix('请'))
@@ -829,14 +853,25 @@ fn is_closing_formula(text: &str) -> bool {
             })
         })
     };
-    fixed() || report() || in_force()
+    if fixed() || report() {
+        Some(Closing::Set)
+    } else {
+        in_force().then_some(Closing::InForce)
+    }
 }
 
 /// The exhortation a commendation or a circular closes with, after its numbered items:
 /// `希望受表扬的单位珍惜荣誉，再接再厉。`, `号召全市广大干部群众向他们学习。` — one sentence or a few,
 /// not a paragraph of the last item.
+///
+/// A reply to a deputy's proposal or a letter closes likewise with its thanks, one short
+/// sentence: `感谢您对财政工作的关心和支持。`, `衷心感谢您对我们工作的理解和支持！`.
 fn is_exhortation(text: &str) -> bool {
-    (text.starts_with("希望") || text.starts_with("号召"))
+    let thanks = ["感谢", "衷心感谢", "再次感谢", "非常感谢"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        && char_len(text) <= 60;
+    (text.starts_with("希望") || text.starts_with("号召") || thanks)
         && text.ends_with(['。', '！'])
         && char_len(text) <= 200
 }
@@ -1972,11 +2007,33 @@ fn number_with_furniture(text: &str) -> Option<DocNumber> {
         let furniture = if rest.is_empty() {
             label.is_some()
         } else {
-            is_byline(rest) || only_dates(rest)
+            is_byline(rest) || only_dates(rest) || only_doc_numbers(rest)
         };
         return furniture.then_some(n);
     }
     None
+}
+
+/// Whether `text` is nothing but 发文字号, one after another (the spaces between them gone in
+/// normalization): a joint notice's line of each issuer's number, `甲发〔2023〕97号
+/// 乙发〔2023〕5号`, whose first is read as the notice's. At most eight numbers are looked for.
+fn only_doc_numbers(mut text: &str) -> bool {
+    for _ in 0..8 {
+        text = text.trim_start_matches([' ', '、', '，', '；']);
+        // The number's agency holds at most 12 characters, its year and serial at most 14.
+        let end = crate::normalize::char_offsets(text, '号')
+            .take_while(|&at| at <= 4 * 30)
+            .map(|at| at + '号'.len_utf8())
+            .find(|&end| parse_doc_number(&text[..end]).is_some());
+        let Some(end) = end else {
+            return false;
+        };
+        text = &text[end..];
+        if text.is_empty() {
+            return true;
+        }
+    }
+    false
 }
 
 /// Layout tables at the top of a document that hold parts of its head: 红头 templates set the
@@ -2689,8 +2746,11 @@ fn build_part(
             })
             .count();
     // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。`) is that
-    // heading's text, not the part's closing.
+    // heading's text, not the part's closing; a set formula (`二、做好值班值守` / `特此通知。`) is
+    // the letter's all the same.
     if closers > signoff
+        && para(&blocks[blocks.len() - closers])
+            .is_none_or(|t| closing_formula(t) != Some(Closing::Set))
         && blocks[..blocks.len() - closers]
             .last()
             .and_then(para)
@@ -3548,7 +3608,7 @@ mod tests {
 
     #[test]
     fn the_closing_formula_reader_agrees_with_the_regex_it_replaces() {
-        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告)|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
+        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|函达|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告|函达)|盼复|敬?请函复|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
         let heads = [
             "特此通知",
             "特此决定",
@@ -3559,6 +3619,12 @@ mod tests {
             "此",
             "专此报告",
             "专此函告",
+            "专此函达",
+            "特此函达",
+            "盼复",
+            "请函复",
+            "敬请函复",
+            "敬请",
             "专此",
             "妥否，请批示",
             "当否请指示",

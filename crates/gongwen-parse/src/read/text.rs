@@ -808,9 +808,14 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                     || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1, line));
                 broken.push(line_break);
                 if row_line {
+                    // Rows a blank line parts are a cell-per-line table's, whose lines hold one
+                    // cell each; lines of several cells are rows of their own, blank lines or
+                    // not (two tables of one header under two headings, blank lines around).
                     if j > last + 1
                         && in_row.get(last - i).copied().unwrap_or(false)
                         && lines[last + 1..j].iter().all(|l| is_blank(l))
+                        && !has_inner_tab(lines[last])
+                        && !has_inner_tab(lines[j])
                     {
                         blank_inside = true;
                     }
@@ -893,8 +898,15 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                         }
                         continue;
                     }
+                    // A row set in by two tabs or more starts with an empty cell whatever its
+                    // width (a row set in as a whole has one tab before it): the second header
+                    // row without the tabs of its empty cells at the end (`\t\t牵头单位\t配合单位`
+                    // under `序号\t项目名称\t责任单位\t\t完成时限`).
                     let empty_first = header_width.is_some_and(|w| {
-                        l.starts_with('\t') && !is_pipe_row(l) && cell_count(l) + 1 == w
+                        l.starts_with('\t')
+                            && !is_pipe_row(l)
+                            && (cell_count(l) + 1 == w
+                                || (l.starts_with("\t\t") && cell_count(l) < w))
                     });
                     let cells: Vec<String> = empty_first
                         .then(String::new)
@@ -938,8 +950,10 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             };
             // Lines each set in by one tab, with no blank line parting them into rows, are
             // paragraphs indented with a tab (a cell-per-line table parts its rows with blank
-            // lines).
-            let indented = !blank_inside
+            // lines). So are such lines each parted from the next by a blank line (a word
+            // processor's paragraphs, each set in by a tab, with an empty paragraph between):
+            // a cell-per-line table's rows hold several lines, these one line each.
+            let indented = (!blank_inside || width <= 1)
                 && (i..=last).all(|k| !in_row[k - i] || tab_indented(lines[k]).is_some());
             // A table printed over pages repeats its header on each (`序号 任务 责任单位`
             // again under `— 3 —`): the header is read once.
@@ -1125,6 +1139,60 @@ mod tests {
             panic!("expected a table, got {:?}", b.blocks[0])
         };
         assert_eq!(t.rows.len(), 3, "{:?}", t.rows);
+    }
+
+    #[test]
+    fn paragraphs_set_in_by_a_tab_between_blank_lines_are_no_table() {
+        // A word processor's export: each paragraph set in by a tab, an empty one between.
+        let b = read_text(
+            "\t某某局关于某某的通知\n\n各单位：\n\n\t为做好工作，现通知如下。\n\n\t一、加强领导。\n\n\t（一）明确分工。\n\n\t某某局\n\n\t2024年1月15日\n",
+        );
+        let paras: Vec<_> = b
+            .blocks
+            .iter()
+            .map(|blk| match blk {
+                Block::Para(p) => (p.text.as_str(), p.line),
+                Block::Table(t) => panic!("expected paragraphs, got {t:?}"),
+            })
+            .collect();
+        assert_eq!(
+            paras,
+            [
+                ("某某局关于某某的通知", 1),
+                ("各单位：", 3),
+                ("为做好工作，现通知如下。", 5),
+                ("一、加强领导。", 7),
+                ("（一）明确分工。", 9),
+                ("某某局", 11),
+                ("2024年1月15日", 13),
+            ]
+        );
+    }
+
+    #[test]
+    fn rows_of_cells_parted_by_blank_lines_stay_rows() {
+        // Two tables of one header, each under its heading, blank lines around: rows of cells,
+        // not a cell-per-line table whose rows run together.
+        let b = read_text(
+            "一、续建项目\n\n序号\t项目名称\t责任单位\n1\t地铁3号线\t市交通局\n2\t某某大桥\t市住建委\n\n二、新开工项目\n\n序号\t项目名称\t责任单位\n1\t某某医院\t市卫健委\n",
+        );
+        let rows: Vec<Vec<Vec<String>>> = b
+            .blocks
+            .iter()
+            .filter_map(|blk| match blk {
+                Block::Table(t) => Some(t.rows.clone()),
+                Block::Para(_) => None,
+            })
+            .collect();
+        assert!(!rows.is_empty());
+        assert!(
+            rows.iter().flatten().all(|r| r.len() == 3),
+            "rows of three cells: {rows:?}"
+        );
+        let firsts: Vec<&str> = rows.iter().flatten().map(|r| r[1].as_str()).collect();
+        for name in ["地铁3号线", "某某大桥", "某某医院"] {
+            assert!(firsts.contains(&name), "{name}: {rows:?}");
+        }
     }
 
     #[test]

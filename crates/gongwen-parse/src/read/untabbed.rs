@@ -92,9 +92,12 @@ pub fn read_untabbed_table(
                 cell = next;
             }
         }
+        // A row's number or a group heading (`一、经济发展`, as short as a column's name) ends
+        // the header.
         if cell.is_empty()
             || cell.chars().count() > MAX_HEADER_CHARS
             || tasks::parse_seq(&cell).is_some()
+            || numbering::marker(&cell).is_some()
         {
             break;
         }
@@ -135,6 +138,21 @@ pub fn read_untabbed_table(
             rows.push((vec![cell], i + 1));
         } else {
             let in_task_row = rows.len() > 1;
+            // A cell that ends in a list's separator (`市发改委、市科技局、`) broke its line there:
+            // the line is the rest of it, whether or not the row has all its cells.
+            if let Some((row, _)) = rows.last_mut().filter(|(r, _)| {
+                in_task_row
+                    && r.len() >= 2
+                    && tasks::parse_seq(&r[0]).is_some()
+                    && r.last().is_some_and(|c| c.ends_with(['、', '，', ',']))
+            }) {
+                if let Some(last) = row.last_mut() {
+                    last.push_str(&cell);
+                }
+                i += 1;
+                end = i;
+                continue;
+            }
             // With every cell a paragraph of its own, a cell's line break is one paragraph
             // more than the row has cells: taken in (and put back in its cell below) when a
             // row's number or a group heading follows within a few lines.
