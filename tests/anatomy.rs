@@ -1254,6 +1254,12 @@ fn addressees_that_name_towns_streets_or_peoples_organisations_are_read() {
             vec!["各省、自治区、直辖市消防救援总队"],
         ),
         ("各直属海关，各支队", vec!["各直属海关", "各支队"]),
+        // A township's notice to its villages and communities.
+        ("各村（社区）", vec!["各村（社区）"]),
+        (
+            "各行政村，各社区居委会，镇属各单位",
+            vec!["各行政村", "各社区居委会", "镇属各单位"],
+        ),
         (
             "某某大学，某某集团有限公司",
             vec!["某某大学", "某某集团有限公司"],

@@ -1508,6 +1508,42 @@ fn a_numbered_group_row_spanning_the_rest_of_the_row_is_a_group() {
     }
 }
 
+/// A task table whose corner cell is blank over the numbers (`<th></th><th>主要任务</th>…`)
+/// numbers its tasks in that column: the numbers are the tasks' own, not an extra column with
+/// no name. A group row among them leaves it the number column.
+#[test]
+fn a_blank_header_over_the_numbers_names_the_number_column() {
+    let d = html(
+        "<html><body><div id=\"zoom\"><p>附件</p><p>重点任务分工表</p><table>\
+         <tr><th></th><th>主要任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr>\
+         <tr><td>一、质量提升</td><td>一、质量提升</td><td>一、质量提升</td><td>一、质量提升</td><td>一、质量提升</td></tr>\
+         <tr><td>1</td><td>实施质量基础设施提升工程</td><td>省市场监管局</td><td>—</td><td>2025年</td></tr>\
+         <tr><td>2</td><td>开展质量品牌建设</td><td>省市场监管局、省商务厅</td><td>/</td><td>2026年</td></tr>\
+         <tr><td>5</td><td>推进工程质量提升</td><td>省住房城乡建设厅</td><td>无</td><td>长期</td></tr>\
+         </table></div></body></html>",
+    );
+    let got: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.extra.keys().cloned().collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "实施质量基础设施提升工程", vec!["完成时限".to_string()]),
+            (2, "开展质量品牌建设", vec!["完成时限".to_string()]),
+            (5, "推进工程质量提升", vec!["完成时限".to_string()]),
+        ]
+    );
+    assert!(d.tasks.iter().all(|t| t.group == ["一、质量提升"]));
+}
+
 /// The signature and date set to the right in a small layout table, a blank cell before them:
 /// they are the notice's signature and date, not a one-cell data table; a small table of two
 /// filled columns stays a table.

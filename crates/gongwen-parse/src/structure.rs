@@ -288,9 +288,34 @@ pub(crate) const ZONE_ENDINGS: &[&str] = &[
 /// that end as no organ's name ends: fire and police corps (`各消防救援总队`, `各支队`), customs
 /// (`各直属海关`), universities and state-owned companies (`某某大学`, `某某集团有限公司`).
 const ADDRESSEE_ENDINGS: &[&str] = &[
-    "部门", "单位", "机构", "机关", "企业", "学校", "高校", "院校", "组织", "团体", "部队", "兵种",
-    "战区", "军区", "部委", "同志", "成员", "乡镇", "街道", "总队", "支队", "大队", "海关", "大学",
+    "部门",
+    "单位",
+    "机构",
+    "机关",
+    "企业",
+    "学校",
+    "高校",
+    "院校",
+    "组织",
+    "团体",
+    "部队",
+    "兵种",
+    "战区",
+    "军区",
+    "部委",
+    "同志",
+    "成员",
+    "乡镇",
+    "街道",
+    "总队",
+    "支队",
+    "大队",
+    "海关",
+    "大学",
     "公司",
+    "社区",
+    "村委会",
+    "居委会",
 ];
 
 /// Endings of people's organisations' names, addressed and allocated measures as organs are:
@@ -618,9 +643,11 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
                         // `王某某委员`, `李某某等5位代表`: a deputy or member answered by name
                         // (short, so that `决定增补以下同志为市政协委员` is no addressee).
                         || (char_len(item) <= 10 && (item.ends_with("委员") || item.ends_with("代表")))
-                        // Places named collectively by their level alone (`各县（市、区）`, `各镇`).
+                        // Places named collectively by their level alone (`各县（市、区）`, `各镇`,
+                        // a township's `各村（社区）`, `各行政村`).
                         || item.strip_prefix('各').is_some_and(|place| {
-                            (1..=3).contains(&char_len(place)) && place.ends_with(crate::tasks::DIVISIONS)
+                            (1..=3).contains(&char_len(place))
+                                && (place.ends_with(crate::tasks::DIVISIONS) || place.ends_with('村'))
                         }))
             })
 }

@@ -606,6 +606,34 @@ const DUTY_HEADER_WORDS: &[&str] = &["牵头", "责任", "负责", "主责", "�
 /// Words of the columns of a list of projects: their investment, period, scale and site.
 const PROJECT_WORDS: &[&str] = &["投资", "年限", "建设规模", "建设地点", "开工", "竣工"];
 
+/// A first column with no name over numbers (`| 主要任务 | 牵头单位 |…` above `1 | … `, the
+/// corner cell left blank) is the 序号 column when no column is named so: every body cell in
+/// it is a number, empty, or a group row's text. Without it, the numbers were an extra column
+/// of each task.
+fn number_column_without_a_name(table: &Table, names: &[String], roles: &mut [ColumnRole]) {
+    if roles.contains(&ColumnRole::Seq)
+        || names.first().is_none_or(|n| !n.is_empty())
+        || roles.first() != Some(&ColumnRole::Extra)
+    {
+        return;
+    }
+    let mut numbers = 0usize;
+    for row in table.rows.iter().skip(table.header_rows) {
+        let Some(first) = row.first() else { continue };
+        if first.is_empty() {
+            continue;
+        }
+        if parse_seq(first).is_some() {
+            numbers += 1;
+        } else if group_text(row, roles).is_none() {
+            return;
+        }
+    }
+    if numbers > 0 {
+        roles[0] = ColumnRole::Seq;
+    }
+}
+
 /// `任务内容 | 工作措施`: a measures column not named as the specific ones (`具体举措`) beside a
 /// task column holds the means of each task, not tasks under it, when the task column does not
 /// group its rows: every task row has a task of its own, none left empty or repeated as a
@@ -1133,6 +1161,7 @@ impl TableRead {
         let names = column_names(table);
         let mut roles = column_roles(&names)?;
         keep_task_beside_its_means(table, &names, &mut roles);
+        number_column_without_a_name(table, &names, &mut roles);
         let first_leads = !roles.contains(&ColumnRole::Support)
             && roles
                 .iter()
