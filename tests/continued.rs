@@ -342,7 +342,9 @@ fn a_continued_table_marker_as_a_title_row_joins_the_tables_of_a_page() {
                 .map(|t| (t.caption.as_deref(), t.rows.len()))
         })
         .collect();
-    assert_eq!(tables, [(Some("某某工作方案任务分工"), 3)]);
+    // The page is the attachment alone: its title titles the part, not the table.
+    assert_eq!(tables, [(None, 3)]);
+    assert_eq!(d.parts[0].title.as_deref(), Some("某某工作方案任务分工"));
     assert_eq!(d.tasks.len(), 2);
 }
 

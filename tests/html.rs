@@ -1604,3 +1604,49 @@ fn a_pager_under_the_article_stays_out_of_the_notice() {
     );
     assert_eq!(d.tasks.len(), 1);
 }
+
+#[test]
+fn the_attachment_page_alone_is_that_attachment() {
+    // The page (or file) the notice links its attachment to: `附件`, its title, its table, and
+    // no letter around them. It was read as a letter's body, with `附件` its preamble.
+    let page = "<html><head><title>附件</title></head><body><div class=\"TRS_Editor\">\
+        <p>附件</p><p>某某市服务业扩大开放综合试点任务分工</p>\
+        <table><tr><td>序号</td><td>试点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td colspan=\"4\">一、推动重点行业领域扩大开放</td></tr>\
+        <tr><td>1</td><td>支持高等学校布局分支机构。</td><td>市科技局</td><td>市教委<br>市国资委</td></tr>\
+        <tr><td>2</td><td>深化科技成果权属改革。</td><td>市科技局</td><td>市财政局</td></tr>\
+        </table></div></body></html>";
+    let text = "附件\n\n某某市服务业扩大开放综合试点任务分工\n\n\
+        \t序号\t试点任务\t牵头单位\t配合单位\n\t一、推动重点行业领域扩大开放\n\
+        \t1\t支持高等学校布局分支机构。\t市科技局\t市教委、市国资委\n\
+        \t2\t深化科技成果权属改革。\t市科技局\t市财政局\n";
+    for d in [html(page), parse_text(text)] {
+        assert!(d.notice.body.is_empty(), "{:?}", d.notice.body);
+        let parts: Vec<_> = d
+            .parts
+            .iter()
+            .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
+            .collect();
+        assert_eq!(
+            parts,
+            [(
+                gongwen_parse::PartKind::Attachment,
+                Some("附件"),
+                Some("某某市服务业扩大开放综合试点任务分工")
+            )]
+        );
+        assert!(d.parts[0].preamble.is_empty(), "{:?}", d.parts[0].preamble);
+        let units: Vec<_> = d
+            .tasks
+            .iter()
+            .map(|t| (t.seq, t.lead.join("、"), t.support.join("、")))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                (1, "市科技局".to_string(), "市教委、市国资委".to_string()),
+                (2, "市科技局".to_string(), "市财政局".to_string()),
+            ]
+        );
+    }
+}

@@ -155,8 +155,18 @@ impl Writer {
 
     /// A part's text; its tables where they stand in the source: each one before the first
     /// section that starts after it (by source line), the others after the sections.
+    /// In a part of tables and no sections (an attachment's task table alone), a note of the
+    /// preamble (`注：…`) is printed under the tables, where such a note stands.
     fn part_content(&mut self, part: &Part) {
-        for p in &part.preamble {
+        let notes_under = part.sections.is_empty() && !part.tables.is_empty();
+        let is_note = |p: &str| {
+            notes_under
+                && p.strip_prefix("备")
+                    .unwrap_or(p)
+                    .strip_prefix("注")
+                    .is_some_and(|r| r.starts_with(['：', ':']))
+        };
+        for p in part.preamble.iter().filter(|p| !is_note(p)) {
             self.line(p);
         }
         let mut tables = part.tables.iter().peekable();
@@ -165,6 +175,9 @@ impl Writer {
         }
         for t in tables {
             self.table(t);
+        }
+        for p in part.preamble.iter().filter(|p| is_note(p)) {
+            self.line(p);
         }
         for c in &part.closing {
             self.line(c);

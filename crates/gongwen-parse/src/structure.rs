@@ -1762,6 +1762,14 @@ pub fn build(mut input: Blocks) -> Document {
             (sig_start - contact, rest)
         }
         None if workbook => (0, 0),
+        // A page that is one attachment alone (the page or file a notice links to: `附件`, its
+        // title, its table) has no letter: all of it is the attachment.
+        None if k == 0
+            && matches!(blocks.first(), Some(Block::Para(p))
+                if is_attachment_label(&p.text) || numbered_attachment_head(&p.text).is_some()) =>
+        {
+            (0, 0)
+        }
         None => (blocks.len(), blocks.len()),
     };
 
