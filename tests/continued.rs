@@ -397,3 +397,42 @@ fn a_continued_table_marker_joins_the_tables_of_a_word_document() {
     let d = parse(&docx(&body), &opts).expect("parses");
     one_table_of_four_tasks(&d, "docx");
 }
+
+#[test]
+fn a_continued_table_row_inside_one_table_is_no_group() {
+    // The page break fell inside one <table>: a row `续表` across the width, then the header
+    // again. The tasks after it are still the group's above; `续表` was read as a group heading.
+    let page = "<html><body><div class=\"content\"><p>附件</p><p>某某工作方案任务分工</p><table>\
+        <tr><td>序号</td><td>主要任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td colspan=\"4\">一、深化改革</td></tr>\
+        <tr><td>1</td><td>推进甲事项</td><td>市发展改革委</td><td>市财政局</td></tr>\
+        <tr><td colspan=\"4\" align=\"right\">续表</td></tr>\
+        <tr><td>序号</td><td>主要任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>2</td><td>推进乙事项</td><td>市教委</td><td>市科技局</td></tr></table>\
+        </div></body></html>";
+    let d = html(page);
+    let tasks: Vec<(u32, &str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.group.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (1, "推进甲事项", vec!["一、深化改革"]),
+            (2, "推进乙事项", vec!["一、深化改革"]),
+        ]
+    );
+    let rows: Vec<&str> = d.parts[0].tables[0]
+        .rows
+        .iter()
+        .map(|r| r[0].as_str())
+        .collect();
+    assert!(!rows.contains(&"续表"), "{rows:?}");
+}

@@ -184,6 +184,16 @@ struct Placed {
     text: String,
 }
 
+/// A row whose every filled slot says `续表` (or `（续表）`, `续上表`, …): the table goes on
+/// from the page above.
+fn is_continuation_row(row: &[String]) -> bool {
+    let mut filled = row.iter().filter(|c| !c.is_empty());
+    let Some(first) = filled.next() else {
+        return false;
+    };
+    filled.all(|c| c == first) && crate::structure::is_continuation_marker(first)
+}
+
 /// Builds the grid of a data table. Returns `None` when nothing is left (no text at all).
 pub(super) fn build(
     table: Dom<'_>,
@@ -359,10 +369,26 @@ pub(super) fn build(
         .take(height)
         .map(|r| r.head || (!r.cells.is_empty() && r.cells.iter().all(|c| tag(c) == Some("th"))))
         .collect();
+    // And a row that only says the table goes on (`续表` across the width, over the header
+    // printed again, where the page broke): no row of the table's, nor a group heading.
     let mut keep_rows: Vec<bool> = grid
         .iter()
-        .map(|r| r.iter().any(|c| !c.is_empty()))
+        .enumerate()
+        .map(|(r, row)| row.iter().any(|c| !c.is_empty()) && !(r > 0 && is_continuation_row(row)))
         .collect();
+    if keep_rows.iter().any(|k| !k) {
+        // The merged slots by the rows kept.
+        let mut new_index = Vec::with_capacity(keep_rows.len());
+        let mut n = 0usize;
+        for &k in &keep_rows {
+            new_index.push(n);
+            n += usize::from(k);
+        }
+        merged_down.retain(|&(r, _)| keep_rows.get(r).copied().unwrap_or(false));
+        for slot in &mut merged_down {
+            slot.0 = new_index[slot.0];
+        }
+    }
     let mut k = 0;
     grid.retain(|_| {
         k += 1;
