@@ -436,3 +436,63 @@ fn a_continued_table_row_inside_one_table_is_no_group() {
         .collect();
     assert!(!rows.contains(&"续表"), "{rows:?}");
 }
+
+#[test]
+fn a_continued_table_row_inside_one_word_table_is_no_group() {
+    // The same in Word: a row `续表` (one cell across the width) and the header again, inside
+    // one table.
+    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
+    let row = |cells: [&str; 4]| {
+        let cells: String = cells
+            .iter()
+            .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
+            .collect();
+        format!("<w:tr>{cells}</w:tr>")
+    };
+    let across = |t: &str| {
+        format!(
+            "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"4\"/></w:tcPr>{}</w:tc></w:tr>",
+            p(t)
+        )
+    };
+    let mut body: String = HEAD.lines().map(p).collect();
+    body.push_str("<w:tbl>");
+    body.push_str(&row(["序号", "主要任务", "牵头单位", "配合单位"]));
+    body.push_str(&across("一、深化改革"));
+    body.push_str(&row(["1", "推进甲事项", "市发展改革委", "市财政局"]));
+    body.push_str(&across("续表"));
+    body.push_str(&row(["序号", "主要任务", "牵头单位", "配合单位"]));
+    body.push_str(&row(["2", "推进乙事项", "市教委", "市科技局"]));
+    body.push_str("</w:tbl>");
+    let opts = Options {
+        format: Some(InputFormat::Docx),
+        ..Options::default()
+    };
+    let d = parse(&docx(&body), &opts).expect("parses");
+    let tasks: Vec<(u32, &str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.group.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (1, "推进甲事项", vec!["一、深化改革"]),
+            (2, "推进乙事项", vec!["一、深化改革"]),
+        ]
+    );
+    let table = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .next()
+        .expect("a table");
+    assert_eq!(table.rows.len(), table.row_lines.len());
+    assert!(!table.rows.iter().any(|r| r[0] == "续表"));
+}

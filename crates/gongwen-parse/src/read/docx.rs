@@ -879,6 +879,8 @@ impl<'a> Body<'a> {
         }
         let mut grid: Vec<Vec<String>> = Vec::with_capacity(rows.len());
         let mut merged_down = Vec::new();
+        // The source rows left out of the grid.
+        let mut dropped: Vec<usize> = Vec::new();
         for row in rows {
             let mut out: Vec<String> = Vec::with_capacity(width);
             for cell in &row.cells {
@@ -900,7 +902,24 @@ impl<'a> Body<'a> {
                 }
             }
             out.resize(width, String::new());
+            // A row `续表` across the width, where the page broke: no row of the table's.
+            if !grid.is_empty() && super::is_continuation_row(&out) {
+                let r = grid.len();
+                merged_down.retain(|&(row, _)| row != r);
+                dropped.push(r + dropped.len());
+                continue;
+            }
             grid.push(out);
+        }
+        let mut row_lines = row_lines;
+        if !dropped.is_empty() {
+            let mut i = 0usize;
+            let mut d = dropped.iter().peekable();
+            row_lines.retain(|_| {
+                let keep = d.next_if_eq(&&i).is_none();
+                i += 1;
+                keep
+            });
         }
         let line = row_lines.first().copied().unwrap_or(self.line);
         let mut table = Table {

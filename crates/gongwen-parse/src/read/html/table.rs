@@ -184,16 +184,6 @@ struct Placed {
     text: String,
 }
 
-/// A row whose every filled slot says `续表` (or `（续表）`, `续上表`, …): the table goes on
-/// from the page above.
-fn is_continuation_row(row: &[String]) -> bool {
-    let mut filled = row.iter().filter(|c| !c.is_empty());
-    let Some(first) = filled.next() else {
-        return false;
-    };
-    filled.all(|c| c == first) && crate::structure::is_continuation_marker(first)
-}
-
 /// Builds the grid of a data table. Returns `None` when nothing is left (no text at all).
 pub(super) fn build(
     table: Dom<'_>,
@@ -374,7 +364,9 @@ pub(super) fn build(
     let mut keep_rows: Vec<bool> = grid
         .iter()
         .enumerate()
-        .map(|(r, row)| row.iter().any(|c| !c.is_empty()) && !(r > 0 && is_continuation_row(row)))
+        .map(|(r, row)| {
+            row.iter().any(|c| !c.is_empty()) && !(r > 0 && crate::read::is_continuation_row(row))
+        })
         .collect();
     if keep_rows.iter().any(|k| !k) {
         // The merged slots by the rows kept.
