@@ -1265,7 +1265,8 @@ impl Builder {
                 self.doc.notice.copied_to.extend(
                     split_top_level(list, ADDRESSEE_SEPARATORS)
                         .into_iter()
-                        .filter(|x| !x.is_empty()),
+                        .filter(|x| !x.is_empty())
+                        .flat_map(split_named_organs),
                 );
                 continue;
             }
@@ -1275,7 +1276,8 @@ impl Builder {
                     self.doc.notice.copied_to.extend(
                         split_top_level(list, ADDRESSEE_SEPARATORS)
                             .into_iter()
-                            .filter(|x| !x.is_empty()),
+                            .filter(|x| !x.is_empty())
+                            .flat_map(split_named_organs),
                     );
                 }
                 Some(Colophon::Printed(organ, (y, m, d))) => {
