@@ -1442,3 +1442,10 @@ fn an_attachment_title_too_long_for_its_line_in_the_list_is_read_whole() {
     );
     assert_eq!(n.signature.as_deref(), Some("某某市人民政府办公室"));
 }
+
+#[test]
+fn a_copied_to_list_in_traditional_script_names_each_organ() {
+    let text = "某縣人民政府辦公室\n某縣人民政府辦公室關於做好春耕工作的通知\n某縣府辦發〔2024〕5號\n各鄉鎮人民政府，縣級有關部門：\n現就有關事項通知如下。\n某縣人民政府辦公室\n2024年3月1日\n抄送：縣委辦公室、縣人大常委會辦公室。\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(n.copied_to, ["縣委辦公室", "縣人大常委會辦公室"]);
+}
