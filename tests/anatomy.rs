@@ -113,6 +113,23 @@ fn the_colophon_under_the_last_attachment_is_read_apart() {
 }
 
 #[test]
+fn a_copied_to_list_separated_by_dunhao_names_each_organ() {
+    // GB/T 9704 separates the 抄送 organs by `，`, but `、` is common in practice: organs that
+    // each name their place are each an entry; a shared head (`各区、县人民政府`) stays whole.
+    let text = "某市人民政府办公室\n某市人民政府办公室关于做好防汛工作的通知\n某府办发〔2024〕12号\n各区县人民政府，市政府各部门：\n现就有关事项通知如下。\n某市人民政府办公室\n2024年5月6日\n抄送：市委办公室、市人大常委会办公室、市政协办公室，各区、县人民政府。\n2024年5月7日印发\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(
+        n.copied_to,
+        [
+            "市委办公室",
+            "市人大常委会办公室",
+            "市政协办公室",
+            "各区、县人民政府"
+        ]
+    );
+}
+
+#[test]
 fn a_colophon_right_under_the_letter_makes_no_part() {
     // Web pages often print the 版记 under the letter, and a notice without attachments has
     // nothing else after its date.
@@ -1424,4 +1441,11 @@ fn an_attachment_title_too_long_for_its_line_in_the_list_is_read_whole() {
         doc.diagnostics
     );
     assert_eq!(n.signature.as_deref(), Some("某某市人民政府办公室"));
+}
+
+#[test]
+fn a_copied_to_list_in_traditional_script_names_each_organ() {
+    let text = "某縣人民政府辦公室\n某縣人民政府辦公室關於做好春耕工作的通知\n某縣府辦發〔2024〕5號\n各鄉鎮人民政府，縣級有關部門：\n現就有關事項通知如下。\n某縣人民政府辦公室\n2024年3月1日\n抄送：縣委辦公室、縣人大常委會辦公室。\n";
+    let n = round_trips(&parse_text(text));
+    assert_eq!(n.copied_to, ["縣委辦公室", "縣人大常委會辦公室"]);
 }

@@ -1184,3 +1184,18 @@ fn a_task_table_copied_from_a_spreadsheet_with_quoted_cells_gives_one_task_a_row
         vec![6, 9, 12]
     );
 }
+
+#[test]
+fn a_task_table_in_traditional_script_reads_its_roles() {
+    // A Hong Kong or Taiwan copy, or a converted page: 序號, 牽頭單位, 配合單位, 完成時限.
+    let text = "附件\n\n重點任務分工表\n\n序號\t工作任務\t牽頭單位\t配合單位\t完成時限\n1\t建立安全生產責任制\t市應急局\t市經濟信息委\t2024年6月\n2\t開展隱患排查整治\t市應急局\t各區縣政府\t2024年12月\n";
+    let d = parse_text(text);
+    assert_eq!(d.tasks.len(), 2);
+    assert_eq!(d.tasks[0].text, "建立安全生產責任制");
+    assert_eq!(d.tasks[0].lead, ["市應急局"]);
+    assert_eq!(d.tasks[1].support, ["各區縣政府"]);
+    assert_eq!(
+        d.tasks[1].extra.get("完成時限").map(String::as_str),
+        Some("2024年12月")
+    );
+}

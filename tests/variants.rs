@@ -939,3 +939,41 @@ fn a_first_item_of_one_sentence_before_items_of_text_is_text_too() {
     let d = parse(text.as_bytes(), &Options::default()).expect("parses");
     assert_eq!(d.parts[0].sections[0].heading, "全域禁止");
 }
+
+#[test]
+fn a_notice_in_traditional_script_reads_its_number_and_addressees() {
+    // A Hong Kong or Taiwan copy, or a page passed through a converter: `發`/`號` in the
+    // number, `部門` among the addressees. The text stays as printed.
+    let text = "重慶市人民政府文件\n\n渝府發〔2024〕3號\n\n重慶市人民政府關於加強安全生產工作的通知\n\n各區、縣人民政府，市政府各部門，有關單位：\n\n為進一步加強安全生產工作，現就有關事項通知如下。\n\n一、總體要求\n\n堅持安全第一、預防為主。\n\n重慶市人民政府\n二〇二四年三月五日\n";
+    let d = parse(text.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(
+        doc_number(&d),
+        ("渝府發〔2024〕3號", "渝府發", Some(2024), Some(3))
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("重慶市人民政府關於加強安全生產工作的通知")
+    );
+    assert_eq!(
+        d.notice.addressees,
+        strs(&["各區、縣人民政府", "市政府各部門", "有關單位"])
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2024-03-05"));
+    assert_eq!(d.parts[0].sections[0].heading, "總體要求");
+}
+
+#[test]
+fn articles_in_traditional_script_are_articles() {
+    // A 令 in a Hong Kong or Taiwan copy: 第一條 under 第一章, as 第一条 would be.
+    let text = "某市人民政府令\n\n第12號\n\n某市城市管理辦法\n\n第一章　總則\n\n第一條　為加強城市管理，制定本辦法。\n\n第二條　本辦法適用於本市行政區域。\n\n第二章　附則\n\n第三條　本辦法自2024年5月1日起施行。\n\n市長　張三\n2024年3月5日\n";
+    let d = parse(text.as_bytes(), &Options::default()).expect("parses");
+    let chapters = &d.parts[0].sections;
+    assert_eq!(chapters.len(), 2);
+    assert_eq!(chapters[0].children.len(), 2);
+    assert_eq!(chapters[0].children[0].marker, "第一條");
+    assert_eq!(
+        chapters[0].children[0].paragraphs,
+        strs(&["為加強城市管理，制定本辦法。"])
+    );
+    assert_eq!(chapters[1].children.len(), 1);
+}

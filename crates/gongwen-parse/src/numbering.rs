@@ -257,8 +257,9 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
             } else {
                 let kind = match rest.chars().next()? {
                     '章' => MarkerKind::Chapter,
-                    '节' => MarkerKind::Section,
-                    '条' => MarkerKind::Article,
+                    // (節, 條: the traditional forms, in a Hong Kong or Taiwan copy.)
+                    '节' | '節' => MarkerKind::Section,
+                    '条' | '條' => MarkerKind::Article,
                     _ => return None,
                 };
                 (kind, 3)

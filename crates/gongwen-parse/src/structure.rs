@@ -39,7 +39,8 @@ fn chars_of(s: &str, max: usize, allowed: impl Fn(char) -> bool) -> Option<&str>
 /// `〔十四届〕第N号` (a four-digit year, a session of 1 to 4 numerals in `〔〕` or `（）`, a serial of
 /// 1 to 6 digits).
 fn doc_number_parts(text: &str) -> Option<(&str, Option<&str>, &str)> {
-    let body = text.strip_suffix('号')?;
+    // (`號`: the traditional form, in a Hong Kong or Taiwan copy or a converted page.)
+    let body = text.strip_suffix(['号', '號'])?;
     fn bracketed_year(r: &str) -> Option<(Option<&str>, &str)> {
         let year = ascii_digits(r.get(..4)?, 4)?;
         let r = r.get(4..)?.strip_prefix('〕')?;
@@ -268,6 +269,12 @@ pub(crate) const ORGAN_SUFFIXES: &[&str] = &[
     "市委",
     "县委",
     "区委",
+    // The traditional forms, in a Hong Kong or Taiwan copy or a converted page (`某某市辦公廳`,
+    // `某某委員會`, `某某辦`, `某某處`); 局, 部, 院, 政府 are the same in both scripts.
+    "會",
+    "廳",
+    "辦",
+    "處",
 ];
 
 /// Endings of development zones' names, which are addressed and allocated measures as organs
@@ -316,6 +323,11 @@ const ADDRESSEE_ENDINGS: &[&str] = &[
     "社区",
     "村委会",
     "居委会",
+    // Traditional forms (`市政府各部門`, `有關單位`).
+    "部門",
+    "單位",
+    "機構",
+    "機關",
 ];
 
 /// Endings of people's organisations' names, addressed and allocated measures as organs are:
@@ -523,8 +535,9 @@ pub fn iso_date(y: i32, m: u32, d: u32) -> String {
 /// Parses a 发文字号 such as `国发〔2019〕4号`, `国令第707号`, `某府令〔2022〕第2号`, `〔2022〕第3号`
 /// (a 公告's) or `2022年第5号` (a ministry's order).
 pub fn parse_doc_number(text: &str) -> Option<DocNumber> {
-    // Every number ends with 号 (see `find_date` for why this comes first).
-    if !text.ends_with('号') {
+    // Every number ends with 号 (see `find_date` for why this comes first), or with its
+    // traditional form 號.
+    if !text.ends_with(['号', '號']) {
         return None;
     }
     let (agency, year, serial) = doc_number_parts(text)?;
@@ -582,8 +595,11 @@ fn split_named_organs(item: String) -> Vec<String> {
     // without one is the rest of the name before it (`两江新区社会发展局、卫生健康局` is two
     // bureaus of 两江新区), and the list stays whole.
     let placed = |x: &str| {
-        x.contains(['省', '市', '区', '县', '州', '国', '旗', '盟', '乡', '镇'])
-            || x.starts_with('中')
+        // (區, 縣, 國, 鄉, 鎮: the traditional forms.)
+        x.contains([
+            '省', '市', '区', '县', '州', '国', '旗', '盟', '乡', '镇', '區', '縣', '國', '鄉',
+            '鎮',
+        ]) || x.starts_with('中')
     };
     let named = pieces.len() >= 2
         && pieces
@@ -1265,7 +1281,8 @@ impl Builder {
                 self.doc.notice.copied_to.extend(
                     split_top_level(list, ADDRESSEE_SEPARATORS)
                         .into_iter()
-                        .filter(|x| !x.is_empty()),
+                        .filter(|x| !x.is_empty())
+                        .flat_map(split_named_organs),
                 );
                 continue;
             }
@@ -1275,7 +1292,8 @@ impl Builder {
                     self.doc.notice.copied_to.extend(
                         split_top_level(list, ADDRESSEE_SEPARATORS)
                             .into_iter()
-                            .filter(|x| !x.is_empty()),
+                            .filter(|x| !x.is_empty())
+                            .flat_map(split_named_organs),
                     );
                 }
                 Some(Colophon::Printed(organ, (y, m, d))) => {

@@ -34,8 +34,19 @@ pub enum ColumnRole {
     Extra,
 }
 
-const SEQ_WORDS: &[&str] = &["序号", "编号", "序"];
-const SUPPORT_WORDS: &[&str] = &["配合", "协同", "参与", "协助", "协办", "支持单位"];
+const SEQ_WORDS: &[&str] = &["序号", "编号", "序", "編號"];
+const SUPPORT_WORDS: &[&str] = &[
+    "配合",
+    "协同",
+    "参与",
+    "协助",
+    "协办",
+    "支持单位",
+    "協同",
+    "參與",
+    "協助",
+    "協辦",
+];
 const LEAD_WORDS: &[&str] = &[
     "牵头",
     "责任单位",
@@ -50,14 +61,38 @@ const LEAD_WORDS: &[&str] = &[
     "实施部门",
     "实施单位",
     "责任",
+    // The traditional forms (a Hong Kong or Taiwan copy, a Big5 page, a converted notice): each
+    // list here has them, so a table headed 牽頭單位 or 責任單位 reads as its simplified twin.
+    "牽頭",
+    "負責",
+    "主辦",
+    "主責",
+    "主管",
+    "承辦",
+    "實施部門",
+    "實施單位",
+    "責任",
 ];
 /// Header words of columns that name people, not units (`牵头领导`, `责任人`, `联系人`).
-const PERSON_WORDS: &[&str] = &["领导", "责任人", "联系人", "负责人", "联系电话"];
-const GROUP_WORDS: &[&str] = &[
-    "类别", "领域", "分类", "分组", "方面", "板块", "类型", "章节",
+const PERSON_WORDS: &[&str] = &[
+    "领导",
+    "责任人",
+    "联系人",
+    "负责人",
+    "联系电话",
+    "領導",
+    "責任人",
+    "聯繫人",
+    "負責人",
 ];
-const TASK_WORDS: &[&str] = &["任务", "举措", "措施", "事项", "项目", "改革"];
-const WEAK_TASK_WORDS: &[&str] = &["内容", "名称", "工作", "要求"];
+const GROUP_WORDS: &[&str] = &[
+    "类别", "领域", "分类", "分组", "方面", "板块", "类型", "章节", "類別", "領域", "分類", "分組",
+    "板塊", "類型", "章節",
+];
+const TASK_WORDS: &[&str] = &[
+    "任务", "举措", "措施", "事项", "项目", "改革", "任務", "舉措", "事項", "項目",
+];
+const WEAK_TASK_WORDS: &[&str] = &["内容", "名称", "工作", "要求", "內容", "名稱"];
 
 fn any_word(s: &str, words: &[&str]) -> bool {
     words.iter().any(|w| s.contains(w))
@@ -65,10 +100,11 @@ fn any_word(s: &str, words: &[&str]) -> bool {
 
 /// Words of a header cell that name no role but show the row is a header.
 const OTHER_HEADER_WORDS: &[&str] = &[
-    "时限", "时间", "备注", "范围", "单位", "部门", "目标", "进度",
+    "时限", "时间", "备注", "范围", "单位", "部门", "目标", "进度", "時限", "時間", "備註", "範圍",
+    "單位", "部門", "目標", "進度",
 ];
 /// Words of a column that holds the specific measures under a broader task column.
-const SPECIFIC_WORDS: &[&str] = &["具体", "举措", "措施"];
+const SPECIFIC_WORDS: &[&str] = &["具体", "举措", "措施", "具體", "舉措"];
 
 /// The header word lists, as bits of the mask [`header_words`] returns.
 mod word {
