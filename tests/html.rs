@@ -1648,5 +1648,13 @@ fn the_attachment_page_alone_is_that_attachment() {
                 (2, "市科技局".to_string(), "市财政局".to_string()),
             ]
         );
+        // Published alone, it has no letter whose 附件说明 should name it.
+        assert!(
+            !d.diagnostics
+                .iter()
+                .any(|x| x.code == "attachment_not_listed"),
+            "{:#?}",
+            d.diagnostics
+        );
     }
 }

@@ -1360,3 +1360,57 @@ fn an_info_sheet_of_labelled_values_gives_the_notice_what_it_lacks() {
             .any(|x| x.code == "sheet_ignored" && x.message.contains("说明"))
     );
 }
+
+/// A row that only says the table goes on (`续表` merged across the sheet, where a printed page
+/// broke) and the header printed again under it: no group of the tasks after it, no row of the
+/// table.
+#[test]
+fn a_continued_table_row_merged_across_a_sheet_is_no_group() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let plain = rust_xlsxwriter::Format::new();
+    let row = |ws: &mut rust_xlsxwriter::Worksheet, r: u32, cells: [&str; 4]| {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r, c as u16, *v).expect("cell");
+        }
+    };
+    row(ws, 0, ["序号", "主要任务", "牵头单位", "配合单位"]);
+    ws.merge_range(1, 0, 1, 3, "一、深化改革", &plain)
+        .expect("merge");
+    row(ws, 2, ["1", "推进甲事项", "市发展改革委", "市财政局"]);
+    ws.merge_range(3, 0, 3, 3, "续表", &plain).expect("merge");
+    row(ws, 4, ["序号", "主要任务", "牵头单位", "配合单位"]);
+    row(ws, 5, ["2", "推进乙事项", "市教委", "市科技局"]);
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    let tasks: Vec<(u32, &str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.group.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (1, "推进甲事项", vec!["一、深化改革"]),
+            (2, "推进乙事项", vec!["一、深化改革"]),
+        ]
+    );
+    let table = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .next()
+        .expect("a table");
+    assert_eq!(table.rows.len(), table.row_lines.len());
+    assert!(
+        !table.rows.iter().any(|r| r[0] == "续表"),
+        "{:?}",
+        table.rows
+    );
+}

@@ -624,8 +624,14 @@ fn same_title(a: &str, b: &str) -> bool {
 }
 
 fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
-    // A workbook (or CSV) is a table without a letter: there is no 附件说明 to compare with.
-    if doc.source.format.is_table_file() {
+    // A workbook (or CSV) is a table without a letter: there is no 附件说明 to compare with. Nor
+    // is there one in an attachment published alone (a page or file of nothing but the
+    // attachment a notice links to).
+    if doc.source.format.is_table_file()
+        || (doc.notice.attachments.is_empty()
+            && !doc.parts.is_empty()
+            && doc.parts.iter().all(|p| p.kind == PartKind::Attachment))
+    {
         return;
     }
     let listed = &doc.notice.attachments;

@@ -1109,19 +1109,23 @@ mod tests {
         assert_eq!(lines("a\r\n\r\n"), vec!["a", ""]);
     }
 
-    #[test]
-    fn lines_set_in_by_tabs_are_paragraphs_not_a_table() {
-        let b = read_text(
-            "标题\n\t为做好工作，现通知如下。\n\t一、加强领导。\n\n\t\t\t\t某某局\n\t\t\t\t2024年1月15日\n\t（此件公开发布）\n",
-        );
-        let paras: Vec<_> = b
-            .blocks
+    /// Each block's text and line, when every block is a paragraph.
+    fn paragraphs(b: &Blocks) -> Vec<(&str, usize)> {
+        b.blocks
             .iter()
             .map(|blk| match blk {
                 Block::Para(p) => (p.text.as_str(), p.line),
                 Block::Table(t) => panic!("expected paragraphs, got {t:?}"),
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn lines_set_in_by_tabs_are_paragraphs_not_a_table() {
+        let b = read_text(
+            "标题\n\t为做好工作，现通知如下。\n\t一、加强领导。\n\n\t\t\t\t某某局\n\t\t\t\t2024年1月15日\n\t（此件公开发布）\n",
+        );
+        let paras = paragraphs(&b);
         assert_eq!(
             paras,
             [
@@ -1147,14 +1151,7 @@ mod tests {
         let b = read_text(
             "\t某某局关于某某的通知\n\n各单位：\n\n\t为做好工作，现通知如下。\n\n\t一、加强领导。\n\n\t（一）明确分工。\n\n\t某某局\n\n\t2024年1月15日\n",
         );
-        let paras: Vec<_> = b
-            .blocks
-            .iter()
-            .map(|blk| match blk {
-                Block::Para(p) => (p.text.as_str(), p.line),
-                Block::Table(t) => panic!("expected paragraphs, got {t:?}"),
-            })
-            .collect();
+        let paras = paragraphs(&b);
         assert_eq!(
             paras,
             [

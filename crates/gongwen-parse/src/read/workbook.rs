@@ -1137,7 +1137,23 @@ fn sheet_blocks(
             }
         }
         let caption = caption_of(&titles);
-        let table_rows = rows.get(start..end).unwrap_or_default();
+        // A row that only says the table goes on (`续表` merged across the sheet, where a printed
+        // page broke) is no row of it: as a group row, it gave every task after it the group 续表.
+        let table_rows: Vec<usize> = rows
+            .get(start..end)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .filter(|&(i, &r)| {
+                i == 0
+                    || !grid
+                        .rows
+                        .get(r)
+                        .is_some_and(|row| super::is_continuation_row(row))
+            })
+            .map(|(_, &r)| r)
+            .collect();
+        let table_rows = table_rows.as_slice();
         // Columns that hold a value of their own somewhere in the table.
         let mut keep = vec![false; bbox.width()];
         for &r in table_rows {
