@@ -411,30 +411,7 @@ fn a_continued_table_row_inside_one_table_is_no_group() {
         <tr><td>2</td><td>推进乙事项</td><td>市教委</td><td>市科技局</td></tr></table>\
         </div></body></html>";
     let d = html(page);
-    let tasks: Vec<(u32, &str, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.as_str(),
-                t.group.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        tasks,
-        [
-            (1, "推进甲事项", vec!["一、深化改革"]),
-            (2, "推进乙事项", vec!["一、深化改革"]),
-        ]
-    );
-    let rows: Vec<&str> = d.parts[0].tables[0]
-        .rows
-        .iter()
-        .map(|r| r[0].as_str())
-        .collect();
-    assert!(!rows.contains(&"续表"), "{rows:?}");
+    gongwen_tests::assert_continued_row_dropped(&d);
 }
 
 #[test]
@@ -469,30 +446,5 @@ fn a_continued_table_row_inside_one_word_table_is_no_group() {
         ..Options::default()
     };
     let d = parse(&docx(&body), &opts).expect("parses");
-    let tasks: Vec<(u32, &str, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.as_str(),
-                t.group.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        tasks,
-        [
-            (1, "推进甲事项", vec!["一、深化改革"]),
-            (2, "推进乙事项", vec!["一、深化改革"]),
-        ]
-    );
-    let table = d
-        .parts
-        .iter()
-        .flat_map(|p| &p.tables)
-        .next()
-        .expect("a table");
-    assert_eq!(table.rows.len(), table.row_lines.len());
-    assert!(!table.rows.iter().any(|r| r[0] == "续表"));
+    gongwen_tests::assert_continued_row_dropped(&d);
 }

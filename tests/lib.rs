@@ -122,3 +122,39 @@ pub fn part_heads(
         .map(|p| (p.kind, p.label.as_deref(), p.title.as_deref()))
         .collect()
 }
+
+/// For the tests of a `续表` row inside one table (HTML, Word, workbook): the table of
+/// `一、深化改革` over tasks 1 `推进甲事项` and 2 `推进乙事项`, with `续表` and the header again
+/// between them, gives both tasks under that group, and no row of the table is the marker.
+pub fn assert_continued_row_dropped(d: &gongwen_parse::Document) {
+    let tasks: Vec<(u32, &str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.group.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (1, "推进甲事项", vec!["一、深化改革"]),
+            (2, "推进乙事项", vec!["一、深化改革"]),
+        ]
+    );
+    let table = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .next()
+        .expect("a table");
+    assert_eq!(table.rows.len(), table.row_lines.len());
+    assert!(
+        !table.rows.iter().any(|r| r[0] == "续表"),
+        "{:?}",
+        table.rows
+    );
+}

@@ -1383,34 +1383,5 @@ fn a_continued_table_row_merged_across_a_sheet_is_no_group() {
     row(ws, 5, ["2", "推进乙事项", "市教委", "市科技局"]);
     let bytes = wb.save_to_buffer().expect("xlsx");
     let d = parse(&bytes, &Options::default()).expect("reads");
-    let tasks: Vec<(u32, &str, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.as_str(),
-                t.group.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        tasks,
-        [
-            (1, "推进甲事项", vec!["一、深化改革"]),
-            (2, "推进乙事项", vec!["一、深化改革"]),
-        ]
-    );
-    let table = d
-        .parts
-        .iter()
-        .flat_map(|p| &p.tables)
-        .next()
-        .expect("a table");
-    assert_eq!(table.rows.len(), table.row_lines.len());
-    assert!(
-        !table.rows.iter().any(|r| r[0] == "续表"),
-        "{:?}",
-        table.rows
-    );
+    gongwen_tests::assert_continued_row_dropped(&d);
 }
