@@ -368,16 +368,23 @@ fn docx(body: &str) -> Vec<u8> {
     w.finish().expect("zip finish").into_inner()
 }
 
+/// A Word paragraph of one run of text.
+fn word_paragraph(t: &str) -> String {
+    format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>")
+}
+
+/// A Word table row of four cells, a paragraph each.
+fn word_row(cells: [&str; 4]) -> String {
+    let cells: String = cells
+        .iter()
+        .map(|c| format!("<w:tc>{}</w:tc>", word_paragraph(c)))
+        .collect();
+    format!("<w:tr>{cells}</w:tr>")
+}
+
 #[test]
 fn a_continued_table_marker_joins_the_tables_of_a_word_document() {
-    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
-    let row = |cells: [&str; 4]| {
-        let cells: String = cells
-            .iter()
-            .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
-            .collect();
-        format!("<w:tr>{cells}</w:tr>")
-    };
+    let (p, row) = (word_paragraph, word_row);
     let mut body: String = HEAD.lines().map(p).collect();
     body.push_str("<w:tbl>");
     body.push_str(&row(["序号", "主要任务", "牵头单位", "配合单位"]));
@@ -418,14 +425,7 @@ fn a_continued_table_row_inside_one_table_is_no_group() {
 fn a_continued_table_row_inside_one_word_table_is_no_group() {
     // The same in Word: a row `续表` (one cell across the width) and the header again, inside
     // one table.
-    let p = |t: &str| format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>");
-    let row = |cells: [&str; 4]| {
-        let cells: String = cells
-            .iter()
-            .map(|c| format!("<w:tc>{}</w:tc>", p(c)))
-            .collect();
-        format!("<w:tr>{cells}</w:tr>")
-    };
+    let (p, row) = (word_paragraph, word_row);
     let across = |t: &str| {
         format!(
             "<w:tr><w:tc><w:tcPr><w:gridSpan w:val=\"4\"/></w:tcPr>{}</w:tc></w:tr>",

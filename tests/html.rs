@@ -1222,6 +1222,20 @@ fn metadata_rows_of_a_layout_table_that_holds_the_notice() {
     }
 }
 
+/// The last part is the attachment `附件` titled `title`, not reported missing, holding the one
+/// task of the page.
+fn assert_one_task_attachment(d: &Document, title: &str) {
+    let part = d.parts.last().expect("a part");
+    assert_eq!(part.label.as_deref(), Some("附件"));
+    assert_eq!(part.title.as_deref(), Some(title));
+    assert!(
+        !d.diagnostics.iter().any(|x| x.code == "attachment_missing"),
+        "{:#?}",
+        d.diagnostics
+    );
+    assert_eq!(d.tasks.len(), 1);
+}
+
 /// A task table whose first rows are its page's head, `附件` alone and then the title, inside
 /// the table: the part is that attachment, as when `附件` heads it as a paragraph.
 #[test]
@@ -1236,14 +1250,7 @@ fn a_table_titled_by_an_attachment_row_and_a_title_row_is_the_attachment() {
     let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
     let part = d.parts.last().expect("a part");
     assert_eq!(part.kind, gongwen_parse::PartKind::Attachment);
-    assert_eq!(part.label.as_deref(), Some("附件"));
-    assert_eq!(part.title.as_deref(), Some("某某重点任务分工表"));
-    assert!(
-        !d.diagnostics.iter().any(|x| x.code == "attachment_missing"),
-        "{:#?}",
-        d.diagnostics
-    );
-    assert_eq!(d.tasks.len(), 1);
+    assert_one_task_attachment(&d, "某某重点任务分工表");
 }
 
 /// A short notice in a container of no known name, with the page's tools (打印本页, 关闭窗口:
@@ -1594,15 +1601,8 @@ fn a_pager_under_the_article_stays_out_of_the_notice() {
          </div></body></html>",
     );
     let part = d.parts.last().expect("a part");
-    assert_eq!(part.label.as_deref(), Some("附件"));
-    assert_eq!(part.title.as_deref(), Some("春耕生产重点任务分工表"));
     assert!(part.preamble.is_empty(), "{:?}", part.preamble);
-    assert!(
-        !d.diagnostics.iter().any(|x| x.code == "attachment_missing"),
-        "{:#?}",
-        d.diagnostics
-    );
-    assert_eq!(d.tasks.len(), 1);
+    assert_one_task_attachment(&d, "春耕生产重点任务分工表");
 }
 
 #[test]

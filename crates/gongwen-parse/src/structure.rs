@@ -595,11 +595,10 @@ fn split_named_organs(item: String) -> Vec<String> {
     // without one is the rest of the name before it (`两江新区社会发展局、卫生健康局` is two
     // bureaus of 两江新区), and the list stays whole.
     let placed = |x: &str| {
-        // (區, 縣, 國, 鄉, 鎮: the traditional forms.)
-        x.contains([
-            '省', '市', '区', '县', '州', '国', '旗', '盟', '乡', '镇', '區', '縣', '國', '鄉',
-            '鎮',
-        ]) || x.starts_with('中')
+        // The divisions, 国, and the traditional forms 區, 縣, 國, 鄉, 鎮.
+        x.contains(crate::tasks::DIVISIONS)
+            || x.contains(['国', '區', '縣', '國', '鄉', '鎮'])
+            || x.starts_with('中')
     };
     let named = pieces.len() >= 2
         && pieces

@@ -62,12 +62,12 @@ const LEAD_WORDS: &[&str] = &[
     "实施单位",
     "责任",
     // The traditional forms (a Hong Kong or Taiwan copy, a Big5 page, a converted notice): each
-    // list here has them, so a table headed 牽頭單位 or 責任單位 reads as its simplified twin.
+    // list here has them, so a table headed 牽頭單位 or 責任單位 reads as its simplified twin
+    // (主管 is written alike in both).
     "牽頭",
     "負責",
     "主辦",
     "主責",
-    "主管",
     "承辦",
     "實施部門",
     "實施單位",

@@ -879,9 +879,9 @@ impl<'a> Body<'a> {
         }
         let mut grid: Vec<Vec<String>> = Vec::with_capacity(rows.len());
         let mut merged_down = Vec::new();
-        // The source rows left out of the grid.
-        let mut dropped: Vec<usize> = Vec::new();
-        for row in rows {
+        // The lines of the rows the grid keeps (`row_lines` has one for each row).
+        let mut kept_lines = Vec::with_capacity(rows.len());
+        for (row, &line) in rows.iter().zip(&row_lines) {
             let mut out: Vec<String> = Vec::with_capacity(width);
             for cell in &row.cells {
                 if cell.merge == Merge::Continue {
@@ -906,21 +906,12 @@ impl<'a> Body<'a> {
             if !grid.is_empty() && super::is_continuation_row(&out) {
                 let r = grid.len();
                 merged_down.retain(|&(row, _)| row != r);
-                dropped.push(r + dropped.len());
                 continue;
             }
             grid.push(out);
+            kept_lines.push(line);
         }
-        let mut row_lines = row_lines;
-        if !dropped.is_empty() {
-            let mut i = 0usize;
-            let mut d = dropped.iter().peekable();
-            row_lines.retain(|_| {
-                let keep = d.next_if_eq(&&i).is_none();
-                i += 1;
-                keep
-            });
-        }
+        let row_lines = kept_lines;
         let line = row_lines.first().copied().unwrap_or(self.line);
         let mut table = Table {
             caption: None,

@@ -246,8 +246,6 @@ pub(crate) fn normalize_cell_text(s: &str) -> String {
     }
 }
 
-/// A table cell's lines (as written: a page's or a document's), normalized and joined by line
-/// breaks; a header spaced over short lines (`牵\n头\n单\n位`) is one word.
 /// A row whose every filled slot says `续表` (or `（续表）`, `续上表`, …): the table goes on
 /// from the page above.
 pub(crate) fn is_continuation_row(row: &[String]) -> bool {
@@ -258,6 +256,8 @@ pub(crate) fn is_continuation_row(row: &[String]) -> bool {
     filled.all(|c| c == first) && crate::structure::is_continuation_marker(first)
 }
 
+/// A table cell's lines (as written: a page's or a document's), normalized and joined by line
+/// breaks; a header spaced over short lines (`牵\n头\n单\n位`) is one word.
 pub(crate) fn join_cell_lines<'a>(raw: impl Iterator<Item = &'a str>) -> String {
     let lines: Vec<String> = raw.map(normalize_cell).filter(|l| !l.is_empty()).collect();
     let total: usize = lines.iter().map(|l| l.chars().count()).sum();
