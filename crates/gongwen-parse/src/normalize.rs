@@ -606,7 +606,78 @@ fn canonical_punctuation(chars: &str) -> String {
         };
         out.push(mapped);
     }
-    out
+    convert_before_converted(out)
+}
+
+/// The second half of [`canonical_punctuation`], from right to left: a mark left ASCII that now
+/// stands before a mark converted after it (`)(甲` gave `)（甲`, `a,,甲` gave `a,，甲`) converts
+/// too, as a second left-to-right pass would see it do — and a third, for a run of marks: done
+/// from the right, one pass converts the whole run, so normalizing twice changes nothing. The
+/// marks that follow other rules stay as the first half left them: `(` (converted already if
+/// anything Chinese follows inside it) and a `)` that closes a `(` (it follows its opener).
+fn convert_before_converted(text: String) -> String {
+    let Some(last) = text.rfind(|c| {
+        matches!(
+            c,
+            '）' | '，' | '：' | '；' | '？' | '！' | '。' | '“' | '”' | '（'
+        )
+    }) else {
+        return text;
+    };
+    // Only marks before the last full-width one can change.
+    let before = text.as_bytes().get(..last).unwrap_or_default();
+    if !before.iter().any(|&b| is_convertible_punctuation(b)) {
+        return text;
+    }
+    let mut chars: Vec<char> = text.chars().collect();
+    // Which `)` close a `(` (full-width or not) before them: those keep their opener's form.
+    let mut closes = vec![false; chars.len()];
+    let mut open = 0usize;
+    for (i, &c) in chars.iter().enumerate() {
+        match c {
+            '(' | '（' => open += 1,
+            ')' | '）' if open > 0 => {
+                open -= 1;
+                closes[i] = true;
+            }
+            _ => {}
+        }
+    }
+    let at = |chars: &[char], i: Option<usize>| i.and_then(|i| chars.get(i).copied());
+    for i in (0..chars.len()).rev() {
+        let c = chars[i];
+        if !matches!(c, ')' | ',' | ':' | ';' | '?' | '!' | '.' | '"') || closes[i] {
+            continue;
+        }
+        // The neighbours as the first half reads them: past one space, the character beyond
+        // when it is CJK.
+        let next = match at(&chars, Some(i + 1)) {
+            Some(' ') => at(&chars, Some(i + 2)).filter(|&q| is_cjk(q)).or(Some(' ')),
+            n => n,
+        };
+        if !next.is_some_and(is_cjk) {
+            continue;
+        }
+        let prev = match at(&chars, i.checked_sub(1)) {
+            Some(' ') => at(&chars, i.checked_sub(2))
+                .filter(|&q| is_cjk(q))
+                .or(Some(' ')),
+            p => p,
+        };
+        chars[i] = match c {
+            ')' => '）',
+            // Not between digits: the next is CJK.
+            ',' => '，',
+            ':' => '：',
+            ';' => '；',
+            '?' => '？',
+            '!' => '！',
+            '.' if prev.is_some_and(is_han) => '。',
+            '"' => '“',
+            _ => c,
+        };
+    }
+    chars.into_iter().collect()
 }
 
 /// True when the text up to the matching `)` holds a CJK character.
@@ -1037,6 +1108,17 @@ mod tests {
             "1. 2",
             ") (",
             "\"\"\"",
+            // A mark before an ASCII `(` that becomes `（`, right away or past a space.
+            ")(甲",
+            "a)(甲",
+            "a,(甲",
+            "a, (甲",
+            "a:(甲)",
+            "x) (甲",
+            "x;(甲",
+            "x\"(甲",
+            "x((甲",
+            "x,(a)",
         ] {
             let once = normalize_block(s);
             assert_eq!(normalize_block(&once), once, "input {s:?}");
@@ -1044,10 +1126,34 @@ mod tests {
     }
 
     #[test]
+    fn every_short_mix_of_marks_normalizes_once_and_for_all() {
+        // Every string of up to five of these: each ASCII mark that may turn full-width next to
+        // a Han character, a letter, a digit and a space, in every order (runs of marks whose
+        // conversion passes from one to the next included).
+        const ALPHABET: [char; 12] = ['甲', 'a', '1', ' ', '(', ')', ',', '.', '"', ':', ';', '（'];
+        let mut checked = 0;
+        for len in 1..=5u32 {
+            for mut k in 0..ALPHABET.len().pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(ALPHABET[k % ALPHABET.len()]);
+                    k /= ALPHABET.len();
+                }
+                let once = normalize_block(&s);
+                assert_eq!(normalize_block(&once), once, "{s:?}");
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, 12 + 144 + 1728 + 20_736 + 248_832);
+    }
+
+    #[test]
     fn every_short_mix_of_words_spaces_and_breaks_normalizes_once_and_for_all() {
         // Every string of up to five of these: Han characters (words and letter spacing), a
         // masked name, spaces of three kinds, a line break, punctuation that converts or not.
-        const ALPHABET: [char; 9] = ['甲', '乙', '×', ' ', '\u{3000}', '\n', '，', '(', 'a'];
+        const ALPHABET: [char; 11] = [
+            '甲', '乙', '×', ' ', '\u{3000}', '\n', '，', '(', ')', ',', 'a',
+        ];
         let mut checked = 0;
         for len in 1..=5u32 {
             for mut k in 0..ALPHABET.len().pow(len) {
@@ -1062,6 +1168,6 @@ mod tests {
                 checked += 1;
             }
         }
-        assert_eq!(checked, 9 + 81 + 729 + 6561 + 59049);
+        assert_eq!(checked, 11 + 121 + 1331 + 14641 + 161_051);
     }
 }
