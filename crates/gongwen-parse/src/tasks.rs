@@ -2057,18 +2057,37 @@ impl Allocation {
         }
     }
 
-    /// The units of a clause, given the role its verb gives them.
+    /// The units of a clause, given the role its verb gives them. Office holders named with
+    /// them (`分管副省长、协管副秘书长负责`, `市政府分管领导负责`) are people, not units: they
+    /// are kept under `责任领导`, as a `责任领导：` clause is, and the units alone take the role.
     fn assign(&mut self, units: &str, duty: ClauseDuty) {
+        let mut named = split_units(units);
+        if named.iter().any(|u| is_office_holder(u)) {
+            let people: Vec<String> = named
+                .iter()
+                .filter(|u| is_office_holder(u))
+                .cloned()
+                .collect();
+            named.retain(|u| !is_office_holder(u));
+            self.extra
+                .entry(LEADERS_KEY.to_string())
+                .and_modify(|e| {
+                    e.push('、');
+                    e.push_str(&people.join("、"));
+                })
+                .or_insert_with(|| people.join("、"));
+            if named.is_empty() {
+                return;
+            }
+        }
+        self.assign_named(named, duty);
+    }
+
+    fn assign_named(&mut self, units: Vec<String>, duty: ClauseDuty) {
         match duty {
             ClauseDuty::Lead | ClauseDuty::Responsible => {
                 let from = self.lead.len();
-                assign_units(
-                    split_units(units),
-                    Duty::Lead,
-                    false,
-                    &mut self.lead,
-                    &mut self.support,
-                );
+                assign_units(units, Duty::Lead, false, &mut self.lead, &mut self.support);
                 if duty == ClauseDuty::Lead {
                     self.marked_lead = true;
                 } else {
@@ -2078,15 +2097,37 @@ impl Allocation {
                 }
             }
             ClauseDuty::Support => assign_units(
-                split_units(units),
+                units,
                 Duty::Support,
                 false,
                 &mut self.lead,
                 &mut self.support,
             ),
-            ClauseDuty::ByDuty => self.by_duty.extend(split_units(units)),
+            ClauseDuty::ByDuty => self.by_duty.extend(units),
         }
     }
+}
+
+/// The key under which the office holders a duty clause names are kept (see
+/// [`Allocation::assign`]).
+const LEADERS_KEY: &str = "责任领导";
+
+/// A name that is an office holder, not a unit: a post (`副省长`, `秘书长`, `局长`, `主任`,
+/// `书记`), or those who lead (`分管领导`, `市政府领导`, `主要负责同志`). No unit's name ends so.
+fn is_office_holder(name: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "长",
+        "領導",
+        "领导",
+        "同志",
+        "书记",
+        "書記",
+        "主任",
+        "负责人",
+        "負責人",
+    ];
+    let name = name.trim();
+    name.chars().count() >= 2 && ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
 /// `key：value` (or with `:`) at the first colon. Two single-character searches, which run on
@@ -3388,6 +3429,47 @@ mod tests {
         assert!(inline_duty("支持开展合格境内有限合伙人（QDLP）试点").is_none());
         // A trailing parenthesis that names no duty is not an allocation.
         assert!(inline_duty("加快建设（2021—2025年）").is_none());
+    }
+
+    #[test]
+    fn office_holders_in_a_duty_clause_are_its_leaders_not_units() {
+        let d = inline_duty(
+            "推进制造强省建设。（分管副省长、协管副秘书长负责，省工业和信息化厅牵头，省科技厅配合）",
+        )
+        .unwrap();
+        assert_eq!(
+            (d.lead, d.support),
+            (s(&["省工业和信息化厅"]), s(&["省科技厅"]))
+        );
+        assert_eq!(
+            d.extra.get("责任领导").map(String::as_str),
+            Some("分管副省长、协管副秘书长")
+        );
+        // Units by their duties lead when the only other clause names people.
+        let d = inline_duty(
+            "降低企业成本。（市政府分管领导负责，市发展改革委、市财政局按职责分工负责）",
+        )
+        .unwrap();
+        assert_eq!(
+            (d.lead, d.support),
+            (s(&["市发展改革委", "市财政局"]), vec![])
+        );
+        assert_eq!(
+            d.extra.get("责任领导").map(String::as_str),
+            Some("市政府分管领导")
+        );
+        // Units named beside a post keep their role.
+        let d = inline_duty("抓好落实。（市委书记、市长负责，市政府办公厅、市发展改革委负责）")
+            .unwrap();
+        assert_eq!(d.lead, s(&["市政府办公厅", "市发展改革委"]));
+        assert_eq!(
+            d.extra.get("责任领导").map(String::as_str),
+            Some("市委书记、市长")
+        );
+        for unit in ["市场监管局", "市政府办公厅", "国家发展改革委", "各区县政府"]
+        {
+            assert!(!is_office_holder(unit), "{unit}");
+        }
     }
 
     fn duty(text: &str) -> (Vec<String>, Vec<String>) {
