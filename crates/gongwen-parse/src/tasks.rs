@@ -2263,8 +2263,118 @@ pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty
 }
 
 /// [`inline_duty_with`], asking whether the first unit leads only of a clause that needs to know.
+///
+/// A duty in traditional script (`（市政府辦公室牽頭，市級各有關部門按職責分工負責）`) is read in
+/// its simplified form ([`fold_traditional`]), and what it names is given back as printed.
 fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
-    let Some((start, inner)) = trailing_bracket(text) else {
+    let bracket = trailing_bracket(text);
+    let traditional = match bracket {
+        Some((_, inner)) => has_traditional_duty_word(inner),
+        // `……市商務廳牽頭。`: the verbs of a duty without brackets.
+        None => {
+            let end = text.trim_end().as_bytes();
+            let end = ["。", "；", ";"]
+                .iter()
+                .find_map(|p| end.strip_suffix(p.as_bytes()))
+                .unwrap_or(end);
+            (end.ends_with("頭".as_bytes()) || end.ends_with("責".as_bytes()))
+                && std::str::from_utf8(end).is_ok_and(has_traditional_duty_word)
+        }
+    };
+    if traditional && let Some(folded) = fold_traditional(text) {
+        let duty = inline_duty_simplified(&folded, trailing_bracket(&folded), first_unit_leads)?;
+        let back = |s: String| as_printed(s, &folded, text);
+        return Some(InlineDuty {
+            lead: duty.lead.into_iter().map(back).collect(),
+            support: duty.support.into_iter().map(back).collect(),
+            extra: duty
+                .extra
+                .into_iter()
+                .map(|(k, v)| (back(k), back(v)))
+                .collect(),
+            before: back(duty.before),
+        });
+    }
+    match bracket {
+        Some(_) => inline_duty_simplified(text, bracket, first_unit_leads),
+        // Most paragraphs: no bracket at their end.
+        None => trailing_label(text, first_unit_leads)
+            .or_else(|| trailing_verbs(text, first_unit_leads)),
+    }
+}
+
+/// Traditional characters of the words a duty is read by (its verbs, labels and deadlines, and
+/// the endings of organs' names), each with its simplified form, sorted by the first. Both
+/// forms of each are three bytes in UTF-8, so a folded text keeps every byte offset.
+#[rustfmt::skip]
+const TRADITIONAL: &[(char, char)] = &[
+    ('個', '个'), ('備', '备'), ('傳', '传'), ('價', '价'), ('億', '亿'), ('儲', '储'), ('內', '内'),
+    ('兩', '两'), ('別', '别'), ('劃', '划'), ('動', '动'), ('務', '务'), ('區', '区'), ('協', '协'),
+    ('參', '参'), ('員', '员'), ('單', '单'), ('國', '国'), ('園', '园'), ('圖', '图'), ('團', '团'),
+    ('執', '执'), ('堅', '坚'), ('報', '报'), ('場', '场'), ('學', '学'), ('實', '实'), ('寧', '宁'),
+    ('審', '审'), ('將', '将'), ('對', '对'), ('導', '导'), ('屆', '届'), ('層', '层'), ('屬', '属'),
+    ('廈', '厦'), ('廣', '广'), ('廳', '厅'), ('後', '后'), ('態', '态'), ('慶', '庆'), ('應', '应'),
+    ('據', '据'), ('擴', '扩'), ('數', '数'), ('於', '于'), ('時', '时'), ('書', '书'), ('會', '会'),
+    ('東', '东'), ('條', '条'), ('業', '业'), ('構', '构'), ('機', '机'), ('檢', '检'), ('權', '权'),
+    ('歲', '岁'), ('歸', '归'), ('氣', '气'), ('測', '测'), ('準', '准'), ('漢', '汉'), ('濟', '济'),
+    ('災', '灾'), ('營', '营'), ('牽', '牵'), ('環', '环'), ('產', '产'), ('當', '当'), ('療', '疗'),
+    ('發', '发'), ('監', '监'), ('礎', '础'), ('稅', '税'), ('範', '范'), ('簡', '简'), ('粵', '粤'),
+    ('糧', '粮'), ('級', '级'), ('組', '组'), ('統', '统'), ('經', '经'), ('網', '网'), ('縣', '县'),
+    ('總', '总'), ('織', '织'), ('續', '续'), ('聯', '联'), ('職', '职'), ('與', '与'), ('興', '兴'),
+    ('華', '华'), ('萬', '万'), ('蘇', '苏'), ('處', '处'), ('術', '术'), ('衛', '卫'), ('規', '规'),
+    ('視', '视'), ('計', '计'), ('記', '记'), ('設', '设'), ('證', '证'), ('議', '议'), ('護', '护'),
+    ('變', '变'), ('負', '负'), ('財', '财'), ('責', '责'), ('貴', '贵'), ('貿', '贸'), ('資', '资'),
+    ('質', '质'), ('軍', '军'), ('輸', '输'), ('辦', '办'), ('農', '农'), ('週', '周'), ('進', '进'),
+    ('運', '运'), ('達', '达'), ('遼', '辽'), ('邊', '边'), ('鄉', '乡'), ('醫', '医'), ('銀', '银'),
+    ('鎮', '镇'), ('鐵', '铁'), ('長', '长'), ('門', '门'), ('開', '开'), ('間', '间'), ('關', '关'),
+    ('陝', '陕'), ('陽', '阳'), ('隊', '队'), ('際', '际'), ('險', '险'), ('雲', '云'), ('電', '电'),
+    ('項', '项'), ('領', '领'), ('頭', '头'), ('類', '类'), ('體', '体'), ('點', '点'), ('龍', '龙'),
+];
+
+/// Whether `text` holds `牽` (牽頭) or `責` (負責, 職責, 責任), which a duty in traditional
+/// script all but always has and one in simplified script never: a byte search for their last
+/// bytes, which few characters share, and a look at the two before each.
+fn has_traditional_duty_word(text: &str) -> bool {
+    const QIAN: &[u8] = "牽".as_bytes();
+    const ZE: &[u8] = "責".as_bytes();
+    let b = text.as_bytes();
+    memchr::memchr2_iter(QIAN[2], ZE[2], b)
+        .any(|at| at >= 2 && b.get(at - 2..=at).is_some_and(|c| c == QIAN || c == ZE))
+}
+
+/// `text` with the characters of [`TRADITIONAL`] in their simplified forms; `None` when it has
+/// none of them.
+fn fold_traditional(text: &str) -> Option<String> {
+    let simplified = |c: char| {
+        TRADITIONAL
+            .binary_search_by_key(&c, |&(t, _)| t)
+            .ok()
+            .and_then(|i| TRADITIONAL.get(i))
+            .map(|&(_, s)| s)
+    };
+    text.chars()
+        .any(|c| simplified(c).is_some())
+        .then(|| text.chars().map(|c| simplified(c).unwrap_or(c)).collect())
+}
+
+/// What a duty read in `folded` names, as `original` prints it: the same bytes of the original
+/// where the name stands in the folded text (the folding keeps every offset); the folded name
+/// where it does not (a list joined from several clauses).
+fn as_printed(name: String, folded: &str, original: &str) -> String {
+    folded
+        .find(name.as_str())
+        .and_then(|at| original.get(at..at + name.len()))
+        .map_or(name, str::to_string)
+}
+
+/// [`inline_duty_lazy`] on text whose duty words are in simplified script, and its
+/// [`trailing_bracket`].
+fn inline_duty_simplified(
+    text: &str,
+    bracket: Option<(usize, &str)>,
+    first_unit_leads: &dyn Fn() -> bool,
+) -> Option<InlineDuty> {
+    let Some((start, inner)) = bracket else {
         return trailing_label(text, first_unit_leads)
             .or_else(|| trailing_verbs(text, first_unit_leads));
     };
@@ -3469,6 +3579,41 @@ mod tests {
         for unit in ["市场监管局", "市政府办公厅", "国家发展改革委", "各区县政府"]
         {
             assert!(!is_office_holder(unit), "{unit}");
+        }
+    }
+
+    #[test]
+    fn duties_in_traditional_script_read_as_in_simplified_and_print_as_printed() {
+        assert_eq!(
+            duty(
+                "全面實施清單管理。(市政府辦公室、市審改辦牽頭,市級各有關部門及各縣市區政府按職責分工負責)"
+            ),
+            (
+                s(&["市政府辦公室", "市審改辦"]),
+                s(&["市級各有關部門", "各縣市區政府"])
+            )
+        );
+        let d =
+            inline_duty("推進審批服務便利化。（市行政審批服務局負責，2022年底前完成）").unwrap();
+        assert_eq!((d.lead, d.support), (s(&["市行政審批服務局"]), vec![]));
+        assert_eq!(d.before, "推進審批服務便利化。");
+        assert_eq!(
+            d.extra.get("完成时限").map(String::as_str),
+            Some("2022年底前完成")
+        );
+        assert_eq!(
+            duty("健全機制。【牽頭單位：省商務廳；配合單位：省財政廳、省稅務局】"),
+            (s(&["省商務廳"]), s(&["省財政廳", "省稅務局"]))
+        );
+        // Prose that ends in a bracket of no duty stays prose.
+        assert!(inline_duty("加強協調（見附件）。").is_none());
+    }
+
+    #[test]
+    fn the_traditional_table_is_sorted_and_keeps_byte_offsets() {
+        assert!(TRADITIONAL.windows(2).all(|w| w[0].0 < w[1].0));
+        for &(t, s) in TRADITIONAL {
+            assert_eq!(t.len_utf8(), s.len_utf8(), "{t}");
         }
     }
 
