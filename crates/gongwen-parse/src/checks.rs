@@ -749,7 +749,8 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
             "成文日期" => (&page.date, n.date.as_deref()),
             _ => (&page.issuer, n.issuer.as_deref()),
         };
-        let Some(m) = meta.as_deref() else {
+        // `发文字号：无`: the page says there is none.
+        let Some(m) = meta.as_deref().filter(|m| !crate::tasks::is_no_unit(m)) else {
             continue;
         };
         match body {

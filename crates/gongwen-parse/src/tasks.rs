@@ -901,7 +901,7 @@ fn without_etc_collective(piece: &str) -> &str {
 }
 
 /// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
-fn is_no_unit(piece: &str) -> bool {
+pub(crate) fn is_no_unit(piece: &str) -> bool {
     // Four dashes are twelve bytes; a unit's name is longer.
     if piece.len() > 16 {
         return false;

@@ -436,8 +436,11 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         None => (lines, origin),
     };
     let mut lines = lines;
+    // A web page copied as text may open with its metadata block (索引号, 发文字号, 标题…).
+    let page = crate::read::html::text_meta(&mut lines);
     without_tab_indents(&mut lines);
     let mut blocks = read_lines(&lines, limits, merged.is_some())?;
+    blocks.page = page;
     if let Some(origin) = origin {
         let map = |line: &mut usize| {
             if let Some(&o) = line.checked_sub(1).and_then(|i| origin.get(i)) {

@@ -674,6 +674,77 @@ pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
     (known >= 3).then(|| page_meta(pairs))
 }
 
+/// The metadata block a web page copied as text opens with: lines of known labels and their
+/// values (`索引号：…`, `发布机构：… | 主题分类：…`, a table's rows pasted with tabs or bars,
+/// `标　题：某某通知`), before the notice itself. Read as [`sheet_meta`] reads an info sheet —
+/// it is metadata when it names at least three of the notice's elements — and its lines are
+/// blanked, so that the reader finds the notice under it and every other line keeps its number.
+/// `None`, with nothing blanked, when the text does not open so.
+pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
+    /// The most lines such a block has (gov.cn's has six rows; some sites' a dozen).
+    const MOST: usize = 24;
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut taken: Vec<usize> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        if taken.len() == MOST {
+            break;
+        }
+        let Some(row) = meta_row(line) else {
+            break;
+        };
+        rows.push(row);
+        taken.push(i);
+    }
+    if taken.is_empty() {
+        return None;
+    }
+    let row_refs: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
+    let meta = sheet_meta(&row_refs)?;
+    for i in taken {
+        if let Some(line) = lines.get_mut(i) {
+            *line = "";
+        }
+    }
+    Some(meta)
+}
+
+/// A line of a metadata block as label and value cells, when it starts with a known label:
+/// cells set apart by tabs or bars (`索引号： | 1134… | 信息分类： | 规范性文件 |`), or pairs one
+/// after another (`索引号：1134…  发布机构：某局`).
+fn meta_row(line: &str) -> Option<Vec<String>> {
+    let cells: Vec<&str> = line
+        .split(['\t', '|', '｜'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    let first = cells.first()?;
+    let known = |cell: &str| {
+        let label = cell.split_once(['：', ':']).map_or(cell, |(l, _)| l);
+        field(&clean_label(label)).is_some()
+    };
+    if !known(first) {
+        return None;
+    }
+    let mut row = Vec::with_capacity(cells.len());
+    for cell in cells {
+        let pairs = pairs_in(cell);
+        if pairs.is_empty() {
+            row.push(cell.to_string());
+        } else {
+            for (label, value) in pairs {
+                row.push(format!("{label}："));
+                if !value.is_empty() {
+                    row.push(value);
+                }
+            }
+        }
+    }
+    Some(row)
+}
+
 /// A date a `<meta>` gives (`2023-03-05 10:00`, `2023-03-05T10:00:00+08:00`, gov.cn's
 /// `2023-03-05-10:00:00`, `2023/3/5`) as `YYYY-MM-DD`, when it is a real one.
 pub(super) fn meta_date(value: &str) -> Option<String> {
@@ -749,6 +820,70 @@ fn fill_slot(meta: &mut PageMeta, label: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The notice under a page's metadata block, as the reader of text gives it.
+    fn under_metadata(block: &str) -> crate::Document {
+        crate::parse_text(&format!(
+            "{block}\n\n各乡镇人民政府、街道办事处，区政府各部门：\n\n现将《重点工作任务分解表》印发给你们，请认真抓好落实。\n\n某区人民政府办公室\n2020年4月8日\n"
+        ))
+    }
+
+    #[test]
+    fn a_page_copied_as_text_gives_its_metadata_block_as_page_metadata() {
+        for block in [
+            // A table's rows pasted with bars, two pairs a row, a label without a value.
+            "索引号: | 11341602/2020-00328 | 信息分类: | 规范性文件 |\n发布机构: | 某区政府（办公室） | 主题分类: | 综合政务 |\n成文日期: | 发布日期: | 2020-04-09 | |\n发文字号: | 某政办〔2020〕12号 | 有 效 性: | 有效 |\n标 题: | 某区人民政府办公室关于印发重点工作任务分解表的通知 | ||",
+            // The same with tabs.
+            "索引号：\t11341602/2020-00328\t信息分类：\t规范性文件\n发布机构：\t某区政府（办公室）\n发文字号：\t某政办〔2020〕12号\n标题：\t某区人民政府办公室关于印发重点工作任务分解表的通知",
+            // One pair a line, and two on one line set apart by spaces.
+            "索引号：11341602/2020-00328  发布机构：某区政府（办公室）\n\n发文字号：某政办〔2020〕12号\n标　　题：某区人民政府办公室关于印发重点工作任务分解表的通知",
+        ] {
+            let doc = under_metadata(block);
+            let page = doc.source.page.as_ref().expect(block);
+            assert_eq!(
+                page.index_no.as_deref(),
+                Some("11341602/2020-00328"),
+                "{block}"
+            );
+            assert_eq!(
+                doc.notice.title.as_deref(),
+                Some("某区人民政府办公室关于印发重点工作任务分解表的通知"),
+                "{block}"
+            );
+            assert_eq!(
+                doc.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+                Some("某政办〔2020〕12号"),
+                "{block}"
+            );
+            assert_eq!(
+                doc.notice.addressees,
+                ["各乡镇人民政府、街道办事处", "区政府各部门"],
+                "{block}"
+            );
+            // The block is read as nothing else: its lines are in no paragraph of the body.
+            assert!(
+                doc.notice.body.iter().all(|p| !p.contains("索引号")),
+                "{block}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_notice_that_opens_with_its_title_has_no_metadata_block() {
+        let doc = crate::parse_text(
+            "某区人民政府办公室关于印发分解表的通知\n\n发文字号：某政办〔2020〕12号\n\n各部门：\n\n现将表印发给你们。\n",
+        );
+        assert!(doc.source.page.is_none());
+        // Fewer than three of the notice's elements is no metadata block either.
+        let doc = under_metadata("索引号：11341602/2020-00328\n主题分类：综合政务");
+        assert!(doc.source.page.is_none());
+        // `发文字号：无` fills no number.
+        let doc = under_metadata(
+            "索引号：1134/2020-1\n发文字号：无\n标题：某区人民政府办公室关于印发分解表的通知",
+        );
+        assert!(doc.notice.doc_number.is_none());
+        assert!(!doc.diagnostics.iter().any(|d| d.message.contains("`无`")));
+    }
 
     #[test]
     fn first_colon_finds_what_a_search_finds() {

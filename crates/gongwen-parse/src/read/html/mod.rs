@@ -42,7 +42,7 @@ use dom::Dom;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use html5ever::local_name;
-pub(crate) use meta::sheet_meta;
+pub(crate) use meta::{sheet_meta, text_meta};
 use rustc_hash::FxHashSet;
 use scraper::Node;
 use tree::Lines;
