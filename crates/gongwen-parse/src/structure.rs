@@ -2333,6 +2333,18 @@ fn colophon_table_lines(t: &Table) -> Vec<Block> {
     out
 }
 
+/// `某政办发〔2016〕26号《某某关于……的通知》`: the number, and the title the 《》 hold, when a
+/// line is nothing else.
+fn number_then_quoted_title(text: &str) -> Option<(DocNumber, String)> {
+    let (number, quoted) = text.split_once('《')?;
+    let title = quoted.strip_suffix('》')?;
+    if title.contains(['《', '》']) || !ends_like_title(title) {
+        return None;
+    }
+    let number = parse_doc_number(number.trim())?;
+    Some((number, title.to_string()))
+}
+
 /// How many blocks from the top may hold the head (title, number, addressees).
 pub(crate) const HEAD_SCAN: usize = 12;
 
@@ -2341,6 +2353,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut k = 0;
     let mut title_lines: Vec<&Para> = Vec::new();
     let mut letterhead: Option<String> = None;
+    let mut headline: Option<(String, usize)> = None;
     while k < blocks.len() && k < HEAD_SCAN {
         let Block::Para(p) = blocks[k] else { break };
         // A 上行文 prints its 签发人 on the line of its number: `某政〔2023〕15号 签发人：张某某`.
@@ -2363,12 +2376,35 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             }
         }
         if let Some(n) = parse_doc_number(&p.text) {
-            if b.doc.notice.doc_number.is_none() {
+            // A copy that prints the number twice (a site's heading over the notice's own).
+            let again = b
+                .doc
+                .notice
+                .doc_number
+                .as_ref()
+                .is_some_and(|d| d.raw == n.raw);
+            if b.doc.notice.doc_number.is_none() || again {
                 b.doc.notice.doc_number = Some(n);
                 k += 1;
                 continue;
             }
             break;
+        }
+        // A site's heading that prints the number and the title in 《》 on one line
+        // (`京政办发〔2016〕26号《北京市人民政府办公厅关于……的通知》`): the number, and the title
+        // when the notice prints none of its own.
+        if title_lines.is_empty()
+            && let Some((number, title)) = number_then_quoted_title(&p.text)
+            && b.doc
+                .notice
+                .doc_number
+                .as_ref()
+                .is_none_or(|d| d.raw == number.raw)
+        {
+            b.doc.notice.doc_number = Some(number);
+            headline = Some((title, p.line));
+            k += 1;
+            continue;
         }
         if b.doc.notice.doc_number.is_none()
             && let Some(n) = number_with_furniture(&p.text)
@@ -2550,6 +2586,18 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     // A title names one thing: the spaces its layout set between words go.
     title.push_str(&crate::normalize::close_word_spaces(&rest));
     let mut title_line = title_lines.get(first_title_line).map(|p| p.line);
+    // A title a site prints in 《》, as it cites a document: the title is what they hold.
+    if let Some(inner) = title.strip_prefix('《').and_then(|t| t.strip_suffix('》'))
+        && !inner.contains(['《', '》'])
+    {
+        title = inner.to_string();
+    }
+    if title.is_empty()
+        && let Some((headline, line)) = headline
+    {
+        title = headline;
+        title_line = Some(line);
+    }
     // An order with no title of its own is titled by its head, as when the head stands over its
     // number (`某某省人民政府令` / `第436号`): printed on one line with the number
     // (`某某省人民政府令第436号`), the head is the number's agency.
@@ -3495,6 +3543,43 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sites_copy_with_its_title_in_quotes_and_its_number_twice_reads_as_the_notice() {
+        const BODY: &str = "各区人民政府，市政府各部门：\n《某市工作要点》已经市政府同意，现印发给你们，请认真贯彻落实。\n某市人民政府办公厅\n2016年5月28日\n";
+        for head in [
+            // The site's heading (number and title in 《》), then the notice's own title and
+            // number, printed twice.
+            "某政办发〔2016〕26号《某市人民政府办公厅关于印发〈某市工作要点〉的通知》\n《某市人民政府办公厅关于印发〈某市工作要点〉的通知》\n某政办发〔2016〕26号\n某政办发〔2016〕26号\n",
+            // The title in 《》 alone.
+            "《某市人民政府办公厅关于印发〈某市工作要点〉的通知》\n某政办发〔2016〕26号\n",
+            // The site's heading alone.
+            "某政办发〔2016〕26号《某市人民政府办公厅关于印发〈某市工作要点〉的通知》\n某政办发〔2016〕26号\n",
+        ] {
+            let doc = crate::parse_text(&format!("{head}{BODY}"));
+            let n = &doc.notice;
+            assert_eq!(
+                n.title.as_deref(),
+                Some("某市人民政府办公厅关于印发〈某市工作要点〉的通知"),
+                "{head}"
+            );
+            assert_eq!(n.issuer.as_deref(), Some("某市人民政府办公厅"), "{head}");
+            assert_eq!(
+                n.doc_number.as_ref().map(|d| d.raw.as_str()),
+                Some("某政办发〔2016〕26号"),
+                "{head}"
+            );
+            assert_eq!(n.addressees, ["各区人民政府", "市政府各部门"], "{head}");
+        }
+        // A title that cites a document in 《》 keeps them: they are not around all of it.
+        let doc = crate::parse_text(&format!(
+            "某市人民政府关于印发《某市工作要点》的通知\n某政发〔2016〕2号\n{BODY}"
+        ));
+        assert_eq!(
+            doc.notice.title.as_deref(),
+            Some("某市人民政府关于印发《某市工作要点》的通知")
+        );
+    }
     use regex::Regex;
     use std::sync::LazyLock;
 
