@@ -2024,6 +2024,9 @@ fn is_byline(text: &str) -> bool {
         "发布时间",
         "发布日期",
         "发文时间",
+        // `发布部门：某市人民政府`, `发布文号：某政发〔2006〕275号` (its number is read).
+        "发布部门",
+        "发布文号",
         "作者",
         "浏览次数",
         "点击数",
@@ -2038,6 +2041,17 @@ fn is_byline(text: &str) -> bool {
         && OPENERS.iter().any(|o| {
             text.strip_prefix(o)
                 .is_some_and(|rest| o.starts_with(['【', '[']) || rest.starts_with(['：', ':']))
+        })
+}
+
+/// A time of posting: a date and a time of day and nothing else (`2020年07月23日06:05:59`,
+/// `2023-07-30 10:15`). A notice's own dates carry no time of day.
+fn is_timestamp(text: &str) -> bool {
+    text.len() <= 40
+        && text.contains(':')
+        && text.chars().filter(char::is_ascii_digit).count() >= 10
+        && text.chars().all(|c| {
+            c.is_ascii_digit() || matches!(c, '年' | '月' | '日' | '-' | '/' | ':' | ' ' | '.')
         })
 }
 
@@ -2413,9 +2427,9 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
-        // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`): page
-        // furniture, not the notice.
-        if !title_lines.is_empty() && is_byline(&p.text) {
+        // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`), or
+        // its time of posting alone (`2020年07月23日06:05:59`): page furniture, not the notice.
+        if !title_lines.is_empty() && (is_byline(&p.text) || is_timestamp(&p.text)) {
             // The number among the byline's fields (`发布时间：… 文号：某政〔2023〕3号`).
             if b.doc.notice.doc_number.is_none()
                 && let Some(at) = p.text.find("发文字号").or_else(|| p.text.find("文号"))
@@ -3543,6 +3557,21 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sites_posting_time_and_labelled_number_under_the_title_are_furniture() {
+        let doc = crate::parse_text(
+            "某市政府关于分解落实规划纲要主要目标和任务的通知\n\n2020年07月23日06:05:59\n发布部门: 某省某市人民政府\n发布文号: 某政发[2006]275号\n\n各区县人民政府，市各直属单位:\n\n现将有关事项通知如下:\n\n某市人民政府\n2006年10月20日\n",
+        );
+        let n = &doc.notice;
+        assert_eq!(
+            n.doc_number.as_ref().map(|d| d.raw.as_str()),
+            Some("某政发〔2006〕275号")
+        );
+        assert_eq!(n.addressees, ["各区县人民政府", "市各直属单位"]);
+        assert!(is_timestamp("2023-07-30 10:15"));
+        assert!(!is_timestamp("2023年7月30日"));
+    }
 
     #[test]
     fn a_sites_copy_with_its_title_in_quotes_and_its_number_twice_reads_as_the_notice() {

@@ -63,6 +63,7 @@ const KNOWN: &[(&str, Field)] = &[
     ("所属分类", Field::Other),
     ("所属主题", Field::Other),
     ("关键词", Field::Other),
+    ("相关附件", Field::Other),
     ("发布单位", Field::Publisher),
 ];
 
@@ -644,6 +645,25 @@ fn as_sheet_label(cell: &str) -> Option<String> {
 /// `要素 | 内容`) are passed over; the sheet is metadata when its pairs name at least three of the
 /// notice's elements, and it is short.
 pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
+    let pairs = sheet_pairs(rows)?;
+    (count_known(&pairs).1 >= 3).then(|| page_meta(pairs))
+}
+
+/// How many of `pairs` have a known label and a value: all of them, and those that name one of
+/// the notice's elements (not [`Field::Other`]).
+fn count_known(pairs: &[(String, String)]) -> (usize, usize) {
+    let known = |other: bool| {
+        pairs
+            .iter()
+            .filter(|(l, v)| !v.is_empty() && field(l).is_some_and(|f| other || f != Field::Other))
+            .count()
+    };
+    (known(true), known(false))
+}
+
+/// The label/value pairs of the rows of an info sheet ([`sheet_meta`]); `None` for a sheet too
+/// long or too wide to be one.
+fn sheet_pairs(rows: &[&[String]]) -> Option<Vec<(String, String)>> {
     if rows.len() > 40 {
         return None;
     }
@@ -667,17 +687,14 @@ pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
             }
         }
     }
-    let known = pairs
-        .iter()
-        .filter(|(l, v)| !v.is_empty() && field(l).is_some_and(|f| f != Field::Other))
-        .count();
-    (known >= 3).then(|| page_meta(pairs))
+    Some(pairs)
 }
 
 /// The metadata block a web page copied as text opens with: lines of known labels and their
 /// values (`索引号：…`, `发布机构：… | 主题分类：…`, a table's rows pasted with tabs or bars,
 /// `标　题：某某通知`), before the notice itself. Read as [`sheet_meta`] reads an info sheet —
-/// it is metadata when it names at least three of the notice's elements — and its lines are
+/// it is metadata when it names three of the notice's elements, or two among four known
+/// labels — and its lines are
 /// blanked, so that the reader finds the notice under it and every other line keeps its number.
 /// `None`, with nothing blanked, when the text does not open so.
 pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
@@ -702,7 +719,14 @@ pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
         return None;
     }
     let row_refs: Vec<&[String]> = rows.iter().map(Vec::as_slice).collect();
-    let meta = sheet_meta(&row_refs)?;
+    let pairs = sheet_pairs(&row_refs)?;
+    // Three of the notice's elements, or two among four labels a page's metadata has (`文号`
+    // and `发文日期` beside `关键词`, `公开形式`…): no notice opens with such lines.
+    let (known, elements) = count_known(&pairs);
+    if elements < 3 && (elements < 2 || known < 4) {
+        return None;
+    }
+    let meta = page_meta(pairs);
     for i in taken {
         if let Some(line) = lines.get_mut(i) {
             *line = "";
@@ -866,6 +890,21 @@ mod tests {
                 "{block}"
             );
         }
+    }
+
+    #[test]
+    fn a_metadata_block_of_two_elements_among_four_labels_is_one() {
+        let doc = under_metadata(
+            "文 号 | 某府发〔2016〕20号 | 发文日期 | 2016-11-04 | ||\n关键词 | 某市 人民政府 实施意见 | 公开形式 | 主动公开 | 信息来源 | 某市公众信息网 |\n相关附件 |",
+        );
+        assert_eq!(
+            doc.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+            Some("某府发〔2016〕20号")
+        );
+        assert!(doc.notice.body.iter().all(|p| !p.contains("相关附件")));
+        // Two elements alone are not enough.
+        let doc = under_metadata("文号：某府发〔2016〕20号\n发文日期：2016-11-04");
+        assert!(doc.source.page.is_none());
     }
 
     #[test]
