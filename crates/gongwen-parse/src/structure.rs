@@ -2466,9 +2466,13 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     && letterhead.is_none()
                     && let Some(organ) = order_head(&p.text)
                     && let Some(Block::Para(next)) = blocks.get(k + 1)
-                    && let Some(n) = parse_doc_number(&next.text)
+                    && let Some(mut n) = parse_doc_number(&next.text)
                 {
                     letterhead = Some(organ.to_string());
+                    // `第752号` under the head is the head's number, as `国务院令第752号` is.
+                    if n.agency.is_empty() {
+                        n.agency.clone_from(&p.text);
+                    }
                     b.doc.notice.doc_number = Some(n);
                     k += 2;
                     continue;
@@ -2567,6 +2571,15 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     if !title.is_empty() {
         b.doc.notice.title = Some(title.clone());
         b.doc.notice.line = title_line;
+    }
+    // An order's number printed under its head (`某某省人民政府令` / `第436号`) is the head's, as
+    // when printed on one line with it (`某某省人民政府令第436号`).
+    if let Some(n) = &mut b.doc.notice.doc_number
+        && n.agency.is_empty()
+        && n.raw.starts_with('第')
+        && order_head(&title).is_some()
+    {
+        n.agency.clone_from(&title);
     }
     b.doc.notice.issuer = if joint.is_some() && !named_in_title {
         joint
@@ -4072,6 +4085,15 @@ mod closing_and_head_forms {
         assert_eq!(one.notice.title.as_deref(), Some("某某省人民政府令"));
         assert_eq!(one.notice.title, two.notice.title);
         assert_eq!(one.notice.issuer, two.notice.issuer);
+        let agency =
+            |d: &crate::model::Document| d.notice.doc_number.as_ref().map(|n| n.agency.clone());
+        assert_eq!(agency(&two).as_deref(), Some("某某省人民政府令"));
+        assert_eq!(agency(&one), agency(&two));
+        // Titled above its head, the order's number is the head's too.
+        let titled = parse_text(
+            "某某条例\n某某省人民政府令\n第436号\n\n《某某条例》已经省人民政府常务会议通过，现予公布。\n\n省长  某某某\n2023年3月5日\n",
+        );
+        assert_eq!(agency(&titled), agency(&one));
         assert_eq!(one.notice.line, Some(1));
         assert!(one.diagnostics.iter().all(|d| d.code != "no_title"));
     }

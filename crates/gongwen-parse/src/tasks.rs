@@ -2862,6 +2862,55 @@ fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.heading_suffix);
 }
 
+/// For each table of `part`, the heading printed right above it with nothing but the table
+/// under it (`一、夯实数字基础设施` over its list of tasks), as the group path of its tasks: the
+/// heading and the headings it stands under. A table under the part's title, or under a heading
+/// whose words or sub-headings come between, has none.
+fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
+    // Every section in reading order: its line, its path, and whether nothing is printed under
+    // its heading.
+    fn flatten<'a>(
+        sections: &'a [Section],
+        path: &mut Vec<&'a Section>,
+        out: &mut Vec<(usize, Vec<String>, bool)>,
+    ) {
+        for s in sections {
+            path.push(s);
+            let printed = path
+                .iter()
+                .map(|p| {
+                    let mut g = String::new();
+                    push_printed(&mut g, p);
+                    g
+                })
+                .collect();
+            let bare = s.paragraphs.is_empty() && s.children.is_empty() && s.after.is_empty();
+            out.push((s.line, printed, bare));
+            flatten(&s.children, path, out);
+            path.pop();
+        }
+    }
+    if part.tables.is_empty() || part.sections.is_empty() {
+        return vec![None; part.tables.len()];
+    }
+    let mut flat = Vec::new();
+    flatten(&part.sections, &mut Vec::new(), &mut flat);
+    let mut previous_table = 0;
+    part.tables
+        .iter()
+        .map(|t| {
+            let at = flat.partition_point(|(line, _, _)| *line < t.line);
+            let heading = at
+                .checked_sub(1)
+                .and_then(|i| flat.get(i))
+                .filter(|(line, _, bare)| *bare && *line > previous_table)
+                .map(|(_, path, _)| path.clone());
+            previous_table = t.line;
+            heading
+        })
+        .collect()
+}
+
 /// Numbers the inline duties as one list, in reading order: a measure keeps its marker's number
 /// (`（三）` is 3) while the numbers rise; one whose number does not (a measure under another
 /// heading level, `一、` 1 over `（一）` 1, or a second clause of one paragraph) counts on from
@@ -2887,11 +2936,12 @@ pub fn collect_tasks(doc: &mut Document) {
     let first_unit_leads = || *known.get_or_init(|| document_states_first_unit_leads(shared));
     let mut tasks = Vec::new();
     for part in &doc.parts {
+        let headings = headings_over_tables(part);
         // The task table read last in this part: a table printed without a header that goes on
         // with it (split at a page break) is read with its columns, and one whose header is
         // printed again goes on under its groups and numbers — on the same sheet of a workbook.
         let mut last: Option<TableRead> = None;
-        for table in &part.tables {
+        for (table, heading) in part.tables.iter().zip(headings) {
             last = match (last.take(), TableRead::start(table, &first_unit_leads)) {
                 (Some(prev), Some(next))
                     if prev.names == next.names && prev.sheet == next.sheet =>
@@ -2903,6 +2953,10 @@ pub fn collect_tasks(doc: &mut Document) {
                 (_, None) => None,
             };
             if let Some(read) = last.as_mut() {
+                if let Some(path) = heading {
+                    read.groups = GroupPath::default();
+                    path.iter().for_each(|g| read.groups.enter(g));
+                }
                 read.rows(table, &mut tasks);
             }
         }
@@ -3701,5 +3755,37 @@ mod tests {
         }
         assert_eq!(split_units("市政府、各区政府"), s(&["市政府", "各区政府"]));
         assert_eq!(split_units("各区、"), s(&["各区"]));
+    }
+
+    #[test]
+    fn a_heading_right_above_a_task_table_groups_its_tasks() {
+        let groups = |text: &str| -> Vec<(String, Vec<String>)> {
+            crate::parse_text(text)
+                .tasks
+                .into_iter()
+                .map(|t| (t.text, t.group))
+                .collect()
+        };
+        let header = "序号\t重点任务\t牵头单位\t配合单位\n";
+        // Two headings, each over its rows; the second, with the header printed again under it,
+        // is read as a group row of the one table.
+        let text = format!(
+            "某某方案\n\n一、夯实基础\n\n{header}1\t建设政务云\t省大数据局\t省财政厅\n\n二、提升服务\n\n{header}2\t推进标准化\t省政务服务中心\t省直有关部门\n"
+        );
+        assert_eq!(
+            groups(&text),
+            [
+                ("建设政务云".to_string(), vec!["一、夯实基础".to_string()]),
+                ("推进标准化".to_string(), vec!["二、提升服务".to_string()]),
+            ]
+        );
+        // A heading with words of its own under it, before the table, is not the table's.
+        let text = format!(
+            "某某方案\n\n一、夯实基础\n\n各地要抓好落实。\n\n{header}1\t建设政务云\t省大数据局\t省财政厅\n"
+        );
+        assert_eq!(
+            groups(&text),
+            [("建设政务云".to_string(), Vec::<String>::new())]
+        );
     }
 }
