@@ -1514,8 +1514,11 @@ fn continues_attachment_title(title: &str, line: &str) -> bool {
         && (1..=20).contains(&char_len(line))
         && !line.contains(['。', '，', '；', '：', ':', ',', ';'])
         && !line.starts_with(['（', '(', '〔', '【', '[', '［'])
-        // A number starts an item, even one longer than an item's number may be (`1000．`).
-        && !line.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        // A number starts an item, even one longer than an item's number may be (`1000．`) —
+        // unless it closes a bracket the title left open (`某某方案（2022—` / `2025年）`).
+        && (!line.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || (line.contains(['）', ')'])
+                && title.matches(['（', '(']).count() > title.matches(['）', ')']).count()))
         && !ends_like_title(title)
         && list_item(line).is_none()
         && !numbering::has_marker(line)
@@ -3517,6 +3520,15 @@ mod tests {
         for line in ["1000．某某方案", "2024年工作安排", "１２某某表"] {
             assert!(!continues_attachment_title("某某方案999", line), "{line}");
         }
+        // The years a title's bracket opened are closed on the next line.
+        assert!(continues_attachment_title(
+            "某某实施方案（2022—",
+            "2025年）"
+        ));
+        assert!(!continues_attachment_title(
+            "某某实施方案（2022—2025年）",
+            "2025年）"
+        ));
     }
 
     /// Texts around the note's and the bracketed line's limits: every length from 0 to 45
