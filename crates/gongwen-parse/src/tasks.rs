@@ -1336,6 +1336,31 @@ impl TableRead {
                 task.text.drain(..m.len);
                 task.marker = Some(m.text);
             }
+            // A task cell that numbers its item (`1.全面清理行政许可事项`) where the row prints no
+            // plain number: its 序号 cell is empty (merged from the row above) or numbers the
+            // broader column beside it (`（一） | 精简行政许可 | 1.全面清理…`). The item's number
+            // is the task's, and the 序号 goes with the group it numbers. A cell of several
+            // numbered items keeps them.
+            if seq.is_none()
+                && task.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && roles.contains(&ColumnRole::Seq)
+                && let Some(m) = numbering::marker(&task.text)
+                && m.kind == MarkerKind::ArabicDot
+                && task.text.len() > m.len
+                && !numbers_next_item(&task.text[m.len..], m.number)
+                && task.marker.as_deref().is_none_or(|number| {
+                    group_number(number).is_some() && group_cols.iter().any(|g| !g.is_empty())
+                })
+            {
+                if let Some(number) = task.marker.take().as_deref().and_then(group_number)
+                    && let Some(g) = group_cols.iter_mut().find(|g| !g.is_empty())
+                {
+                    g.insert_str(0, &number);
+                }
+                seq = Some(m.number);
+                task.text.drain(..m.len);
+                task.marker = Some(m.text);
+            }
             // One units cell merged across the lead and supporting columns (a `colspan`, a
             // `gridSpan`: the grid repeats its text in both) is one cell, read once by its own
             // role words or marks; without any, its units lead. No unit both leads and supports.
@@ -1487,6 +1512,31 @@ impl TableRead {
             out.push(task);
         }
     }
+}
+
+/// A 序号 of Chinese numerals (`一`, `一、`, `（一）`) as it heads the group it numbers: `一、`,
+/// `（一）`, as a group row prints it.
+fn group_number(number: &str) -> Option<String> {
+    let numerals = |t: &str| !t.is_empty() && t.chars().all(|c| "一二三四五六七八九十".contains(c));
+    let bare = number.trim_end_matches(['、', '．', '.']);
+    if numerals(bare) {
+        return Some(format!("{bare}、"));
+    }
+    let inner = number
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?;
+    numerals(inner).then(|| format!("（{inner}）"))
+}
+
+/// Whether `rest`, the words after item `n`'s number, number the item after it (`2.`, `2．`,
+/// `2、`): a cell that lists several items.
+fn numbers_next_item(rest: &str, n: u32) -> bool {
+    let next = n.saturating_add(1).to_string();
+    rest.match_indices(next.as_str()).any(|(at, _)| {
+        let before = rest[..at].chars().next_back();
+        !before.is_some_and(|c| c.is_ascii_digit())
+            && rest[at + next.len()..].starts_with(['.', '．', '、'])
+    })
 }
 
 /// Adds the units of a row that continues a task to the task's: those not yet named, and the
@@ -3787,5 +3837,43 @@ mod tests {
             groups(&text),
             [("建设政务云".to_string(), Vec::<String>::new())]
         );
+    }
+
+    #[test]
+    fn a_task_cell_that_numbers_its_item_gives_the_task_its_number() {
+        let text = "某某分工表\n\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\n（一）\t精简行政许可\t1.全面清理行政许可事项\t省政府办公厅\t省司法厅\n\t\t2.推行告知承诺制\t省司法厅\t省直有关部门\n（二）\t下放审批权限\t3.向自贸试验区下放省级权限\t省商务厅\t省直有关部门\n";
+        let tasks = crate::parse_text(text).tasks;
+        let got: Vec<(u32, &str, Option<&str>, Vec<&str>)> = tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.seq,
+                    t.text.as_str(),
+                    t.marker.as_deref(),
+                    t.group.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "全面清理行政许可事项",
+                    Some("1."),
+                    vec!["（一）精简行政许可"]
+                ),
+                (2, "推行告知承诺制", Some("2."), vec!["（一）精简行政许可"]),
+                (
+                    3,
+                    "向自贸试验区下放省级权限",
+                    Some("3."),
+                    vec!["（二）下放审批权限"]
+                ),
+            ]
+        );
+        // A cell of several numbered items is one task's words.
+        assert!(numbers_next_item("建立制度；2.完善机制", 1));
+        assert!(!numbers_next_item("建立12.5万亩基地", 1));
     }
 }
