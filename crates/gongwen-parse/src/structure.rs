@@ -1630,12 +1630,42 @@ fn strip_parens(s: &str) -> String {
         .to_string()
 }
 
+/// Splits a note printed on the date's line (`2023年2月8日（此件公开发布）`) off it: the date one
+/// line, the note the next, as a notice prints them.
+fn split_notes_off_dates(blocks: &mut Vec<Block>) {
+    let split_at = |blk: &Block| match blk {
+        Block::Para(p) if p.text.len() <= 4 * 60 && p.text.ends_with('）') => {
+            let open = p.text.rfind('（')?;
+            let (date, note) = p.text.split_at(open);
+            (open > 0 && is_note(note) && find_date(date).is_some()).then_some(open)
+        }
+        _ => None,
+    };
+    if !blocks.iter().any(|b| split_at(b).is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(blocks.len() + 1);
+    for blk in blocks.drain(..) {
+        match (split_at(&blk), blk) {
+            (Some(open), Block::Para(mut p)) => {
+                let note = p.text.split_off(open);
+                let line = p.line;
+                out.push(Block::Para(p));
+                out.push(Block::Para(Para { text: note, line }));
+            }
+            (_, blk) => out.push(blk),
+        }
+    }
+    *blocks = out;
+}
+
 /// Builds the document from a reader's blocks.
 pub fn build(mut input: Blocks) -> Document {
     if !input.format.is_workbook() {
         unwrap_colophon_tables(&mut input.blocks);
         unwrap_head_tables(&mut input.blocks);
         unwrap_signature_tables(&mut input.blocks);
+        split_notes_off_dates(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
@@ -4108,6 +4138,17 @@ mod closing_and_head_forms {
         assert_eq!(agency(&titled), agency(&one));
         assert_eq!(one.notice.line, Some(1));
         assert!(one.diagnostics.iter().all(|d| d.code != "no_title"));
+    }
+
+    #[test]
+    fn a_note_on_the_date_s_line_is_the_note() {
+        let d = parse_text(
+            "某某县人民政府关于公布清单的通知\n各乡镇人民政府：\n现将清单予以公布，请遵照执行。\n某某县人民政府\n2023年2月8日（此件公开发布）\n",
+        );
+        assert_eq!(d.notice.signature.as_deref(), Some("某某县人民政府"));
+        assert_eq!(d.notice.date.as_deref(), Some("2023-02-08"));
+        assert_eq!(d.notice.note.as_deref(), Some("此件公开发布"));
+        assert_eq!(d.notice.body, ["现将清单予以公布，请遵照执行。"]);
     }
 
     #[test]

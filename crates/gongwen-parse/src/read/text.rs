@@ -414,7 +414,14 @@ pub fn read_text(text: &str) -> Blocks {
 pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_line_count(text, limits)?;
-    let all = lines(text);
+    let mut all = lines(text);
+    // A rule drawn in characters (the lines a 版记 prints between its entries, `─────`) parts
+    // what is above it from what is below, as a blank line does.
+    for l in &mut all {
+        if is_rule(l) {
+            *l = "";
+        }
+    }
     // Page furniture (page numbers, form feeds) is read around, as if the pages ran on; the
     // blocks' lines are mapped back to the input's at the end.
     let (lines, origin) = without_page_marks(all);
@@ -491,6 +498,20 @@ fn check_line_count(text: &str, limits: &Limits) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// A line drawn of rule characters alone (`─────`, `━━━━`, `______`, `=====`, `------`), three
+/// or more, spaces around them aside. A line led by a tab is a table's cell (`---` for none).
+fn is_rule(line: &str) -> bool {
+    let rule = |c: char| {
+        matches!(
+            c,
+            '─' | '━' | '—' | '－' | '-' | '_' | '＿' | '=' | '＝' | '═'
+        )
+    };
+    // Nearly every line is told by its first character.
+    let t = line.trim_matches(|c: char| c == ' ' || c == '\u{3000}');
+    t.starts_with(rule) && t.chars().count() >= 3 && t.chars().all(rule)
 }
 
 /// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,
@@ -1372,6 +1393,26 @@ mod tests {
             texts.iter().filter(|t| **t == "某某方案").count(),
             1,
             "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_rule_drawn_in_characters_is_a_blank_line() {
+        for l in ["─────", "　━━━━━━", "______", "=====", "---", "——————"]
+        {
+            assert!(is_rule(l), "{l}");
+        }
+        for l in ["——", "— 3 —", "-3-", "一一一", "───甲", "", "\t---"] {
+            assert!(!is_rule(l), "{l}");
+        }
+        let b =
+            read_text("抄送：市委办公室。\n─────────\n某某市人民政府办公室　　2023年5月20日印发\n");
+        assert_eq!(
+            paragraphs(&b),
+            [
+                ("抄送：市委办公室。", 1),
+                ("某某市人民政府办公室2023年5月20日印发", 3)
+            ]
         );
     }
 }
