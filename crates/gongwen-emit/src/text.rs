@@ -35,15 +35,18 @@ pub fn to_text(doc: &Document) -> String {
             _ => w.line(title),
         }
         // An order titled above its head (`某某条例` / `某某省人民政府令` / `第285号`): the head
-        // names the issuer the title does not.
+        // names the issuer the title does not, and is the number's agency.
         if let (Some(issuer), Some(num)) = (n.issuer.as_deref(), &n.doc_number)
-            && num.agency.is_empty()
             && num.raw.starts_with('第')
             && !title.starts_with(issuer)
             && !title.ends_with("公告")
             && !title.ends_with("通告")
         {
-            w.line(&format!("{issuer}令"));
+            if num.agency.is_empty() {
+                w.line(&format!("{issuer}令"));
+            } else {
+                w.line(&num.agency);
+            }
         }
     }
     let signers = (!n.signers.is_empty()).then(|| format!("签发人：{}", n.signers.join("、")));

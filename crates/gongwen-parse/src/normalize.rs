@@ -464,9 +464,25 @@ fn normalize_slow(s: &str) -> String {
 /// `联系人：李四  联系电话：…`. A space that came of a line break parts no words (`broke`).
 fn push_space_before(out: &mut String, next: Option<char>, before: &str, rest: &str, broke: bool) {
     let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
-    if (!prev_cjk && !next.is_some_and(is_cjk)) || (!broke && parts_words(before, rest)) {
+    if (!prev_cjk && !next.is_some_and(is_cjk))
+        || (!broke && (parts_words(before, rest) || parts_phone_number(before, rest)))
+    {
         out.push(' ');
     }
+}
+
+/// Whether a space between `before` and `after` parts a name from the telephone number after
+/// it (`李某某　010-66558888`, `联系人：张三 13800138000`): two Han characters or more before it,
+/// and after it seven digits or more, hyphens among them, that no 年, 月, 日 or 号 follows.
+fn parts_phone_number(before: &str, after: &str) -> bool {
+    let number_len = after
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'-')
+        .count();
+    let number = &after[..number_len];
+    number.bytes().filter(u8::is_ascii_digit).count() >= 7
+        && !after[number_len..].starts_with(['年', '月', '日', '号'])
+        && before.chars().rev().take(2).filter(|&c| is_han(c)).count() == 2
 }
 
 /// Whether a space between `before` and `after` parts two words of Chinese: two Han characters
@@ -855,6 +871,12 @@ mod tests {
                 "联系人：李四 联系电话：0871-1234567",
             ),
             ("国务院\u{a0}\u{a0}中央军委", "国务院 中央军委"),
+            // A name and the telephone number after it.
+            ("李某某\u{3000}010-66558888", "李某某 010-66558888"),
+            ("联系人：张三 13800138000", "联系人：张三 13800138000"),
+            // A year or a short number after words closes up.
+            ("截至 2021年", "截至2021年"),
+            ("共计 12345 元", "共计12345元"),
             // Letter spacing closes up: one character on either side.
             ("试  点  任  务", "试点任务"),
             ("王  某", "王某"),

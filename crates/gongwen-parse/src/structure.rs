@@ -1514,8 +1514,11 @@ fn continues_attachment_title(title: &str, line: &str) -> bool {
         && (1..=20).contains(&char_len(line))
         && !line.contains(['。', '，', '；', '：', ':', ',', ';'])
         && !line.starts_with(['（', '(', '〔', '【', '[', '［'])
-        // A number starts an item, even one longer than an item's number may be (`1000．`).
-        && !line.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        // A number starts an item, even one longer than an item's number may be (`1000．`) —
+        // unless it closes a bracket the title left open (`某某方案（2022—` / `2025年）`).
+        && (!line.starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || (line.contains(['）', ')'])
+                && title.matches(['（', '(']).count() > title.matches(['）', ')']).count()))
         && !ends_like_title(title)
         && list_item(line).is_none()
         && !numbering::has_marker(line)
@@ -1627,12 +1630,42 @@ fn strip_parens(s: &str) -> String {
         .to_string()
 }
 
+/// Splits a note printed on the date's line (`2023年2月8日（此件公开发布）`) off it: the date one
+/// line, the note the next, as a notice prints them.
+fn split_notes_off_dates(blocks: &mut Vec<Block>) {
+    let split_at = |blk: &Block| match blk {
+        Block::Para(p) if p.text.len() <= 4 * 60 && p.text.ends_with('）') => {
+            let open = p.text.rfind('（')?;
+            let (date, note) = p.text.split_at(open);
+            (open > 0 && is_note(note) && find_date(date).is_some()).then_some(open)
+        }
+        _ => None,
+    };
+    if !blocks.iter().any(|b| split_at(b).is_some()) {
+        return;
+    }
+    let mut out = Vec::with_capacity(blocks.len() + 1);
+    for blk in blocks.drain(..) {
+        match (split_at(&blk), blk) {
+            (Some(open), Block::Para(mut p)) => {
+                let note = p.text.split_off(open);
+                let line = p.line;
+                out.push(Block::Para(p));
+                out.push(Block::Para(Para { text: note, line }));
+            }
+            (_, blk) => out.push(blk),
+        }
+    }
+    *blocks = out;
+}
+
 /// Builds the document from a reader's blocks.
 pub fn build(mut input: Blocks) -> Document {
     if !input.format.is_workbook() {
         unwrap_colophon_tables(&mut input.blocks);
         unwrap_head_tables(&mut input.blocks);
         unwrap_signature_tables(&mut input.blocks);
+        split_notes_off_dates(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
@@ -2516,9 +2549,13 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     && letterhead.is_none()
                     && let Some(organ) = order_head(&p.text)
                     && let Some(Block::Para(next)) = blocks.get(k + 1)
-                    && let Some(n) = parse_doc_number(&next.text)
+                    && let Some(mut n) = parse_doc_number(&next.text)
                 {
                     letterhead = Some(organ.to_string());
+                    // `第752号` under the head is the head's number, as `国务院令第752号` is.
+                    if n.agency.is_empty() {
+                        n.agency.clone_from(&p.text);
+                    }
                     b.doc.notice.doc_number = Some(n);
                     k += 2;
                     continue;
@@ -2629,6 +2666,15 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     if !title.is_empty() {
         b.doc.notice.title = Some(title.clone());
         b.doc.notice.line = title_line;
+    }
+    // An order's number printed under its head (`某某省人民政府令` / `第436号`) is the head's, as
+    // when printed on one line with it (`某某省人民政府令第436号`).
+    if let Some(n) = &mut b.doc.notice.doc_number
+        && n.agency.is_empty()
+        && n.raw.starts_with('第')
+        && order_head(&title).is_some()
+    {
+        n.agency.clone_from(&title);
     }
     b.doc.notice.issuer = if joint.is_some() && !named_in_title {
         joint
@@ -3618,6 +3664,15 @@ mod tests {
         for line in ["1000．某某方案", "2024年工作安排", "１２某某表"] {
             assert!(!continues_attachment_title("某某方案999", line), "{line}");
         }
+        // The years a title's bracket opened are closed on the next line.
+        assert!(continues_attachment_title(
+            "某某实施方案（2022—",
+            "2025年）"
+        ));
+        assert!(!continues_attachment_title(
+            "某某实施方案（2022—2025年）",
+            "2025年）"
+        ));
     }
 
     /// Texts around the note's and the bracketed line's limits: every length from 0 to 45
@@ -4186,8 +4241,28 @@ mod closing_and_head_forms {
         assert_eq!(one.notice.title.as_deref(), Some("某某省人民政府令"));
         assert_eq!(one.notice.title, two.notice.title);
         assert_eq!(one.notice.issuer, two.notice.issuer);
+        let agency =
+            |d: &crate::model::Document| d.notice.doc_number.as_ref().map(|n| n.agency.clone());
+        assert_eq!(agency(&two).as_deref(), Some("某某省人民政府令"));
+        assert_eq!(agency(&one), agency(&two));
+        // Titled above its head, the order's number is the head's too.
+        let titled = parse_text(
+            "某某条例\n某某省人民政府令\n第436号\n\n《某某条例》已经省人民政府常务会议通过，现予公布。\n\n省长  某某某\n2023年3月5日\n",
+        );
+        assert_eq!(agency(&titled), agency(&one));
         assert_eq!(one.notice.line, Some(1));
         assert!(one.diagnostics.iter().all(|d| d.code != "no_title"));
+    }
+
+    #[test]
+    fn a_note_on_the_date_s_line_is_the_note() {
+        let d = parse_text(
+            "某某县人民政府关于公布清单的通知\n各乡镇人民政府：\n现将清单予以公布，请遵照执行。\n某某县人民政府\n2023年2月8日（此件公开发布）\n",
+        );
+        assert_eq!(d.notice.signature.as_deref(), Some("某某县人民政府"));
+        assert_eq!(d.notice.date.as_deref(), Some("2023-02-08"));
+        assert_eq!(d.notice.note.as_deref(), Some("此件公开发布"));
+        assert_eq!(d.notice.body, ["现将清单予以公布，请遵照执行。"]);
     }
 
     #[test]

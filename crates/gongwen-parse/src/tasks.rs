@@ -1336,6 +1336,31 @@ impl TableRead {
                 task.text.drain(..m.len);
                 task.marker = Some(m.text);
             }
+            // A task cell that numbers its item (`1.全面清理行政许可事项`) where the row prints no
+            // plain number: its 序号 cell is empty (merged from the row above) or numbers the
+            // broader column beside it (`（一） | 精简行政许可 | 1.全面清理…`). The item's number
+            // is the task's, and the 序号 goes with the group it numbers. A cell of several
+            // numbered items keeps them.
+            if seq.is_none()
+                && task.text.as_bytes().first().is_some_and(u8::is_ascii_digit)
+                && roles.contains(&ColumnRole::Seq)
+                && let Some(m) = numbering::marker(&task.text)
+                && m.kind == MarkerKind::ArabicDot
+                && task.text.len() > m.len
+                && !numbers_next_item(&task.text[m.len..], m.number)
+                && task.marker.as_deref().is_none_or(|number| {
+                    group_number(number).is_some() && group_cols.iter().any(|g| !g.is_empty())
+                })
+            {
+                if let Some(number) = task.marker.take().as_deref().and_then(group_number)
+                    && let Some(g) = group_cols.iter_mut().find(|g| !g.is_empty())
+                {
+                    g.insert_str(0, &number);
+                }
+                seq = Some(m.number);
+                task.text.drain(..m.len);
+                task.marker = Some(m.text);
+            }
             // One units cell merged across the lead and supporting columns (a `colspan`, a
             // `gridSpan`: the grid repeats its text in both) is one cell, read once by its own
             // role words or marks; without any, its units lead. No unit both leads and supports.
@@ -1487,6 +1512,31 @@ impl TableRead {
             out.push(task);
         }
     }
+}
+
+/// A 序号 of Chinese numerals (`一`, `一、`, `（一）`) as it heads the group it numbers: `一、`,
+/// `（一）`, as a group row prints it.
+fn group_number(number: &str) -> Option<String> {
+    let numerals = |t: &str| !t.is_empty() && t.chars().all(|c| "一二三四五六七八九十".contains(c));
+    let bare = number.trim_end_matches(['、', '．', '.']);
+    if numerals(bare) {
+        return Some(format!("{bare}、"));
+    }
+    let inner = number
+        .strip_prefix(['（', '('])?
+        .strip_suffix(['）', ')'])?;
+    numerals(inner).then(|| format!("（{inner}）"))
+}
+
+/// Whether `rest`, the words after item `n`'s number, number the item after it (`2.`, `2．`,
+/// `2、`): a cell that lists several items.
+fn numbers_next_item(rest: &str, n: u32) -> bool {
+    let next = n.saturating_add(1).to_string();
+    rest.match_indices(next.as_str()).any(|(at, _)| {
+        let before = rest[..at].chars().next_back();
+        !before.is_some_and(|c| c.is_ascii_digit())
+            && rest[at + next.len()..].starts_with(['.', '．', '、'])
+    })
 }
 
 /// Adds the units of a row that continues a task to the task's: those not yet named, and the
@@ -3013,6 +3063,55 @@ fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.heading_suffix);
 }
 
+/// For each table of `part`, the heading printed right above it with nothing but the table
+/// under it (`一、夯实数字基础设施` over its list of tasks), as the group path of its tasks: the
+/// heading and the headings it stands under. A table under the part's title, or under a heading
+/// whose words or sub-headings come between, has none.
+fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
+    // Every section in reading order: its line, its path, and whether nothing is printed under
+    // its heading.
+    fn flatten<'a>(
+        sections: &'a [Section],
+        path: &mut Vec<&'a Section>,
+        out: &mut Vec<(usize, Vec<String>, bool)>,
+    ) {
+        for s in sections {
+            path.push(s);
+            let printed = path
+                .iter()
+                .map(|p| {
+                    let mut g = String::new();
+                    push_printed(&mut g, p);
+                    g
+                })
+                .collect();
+            let bare = s.paragraphs.is_empty() && s.children.is_empty() && s.after.is_empty();
+            out.push((s.line, printed, bare));
+            flatten(&s.children, path, out);
+            path.pop();
+        }
+    }
+    if part.tables.is_empty() || part.sections.is_empty() {
+        return vec![None; part.tables.len()];
+    }
+    let mut flat = Vec::new();
+    flatten(&part.sections, &mut Vec::new(), &mut flat);
+    let mut previous_table = 0;
+    part.tables
+        .iter()
+        .map(|t| {
+            let at = flat.partition_point(|(line, _, _)| *line < t.line);
+            let heading = at
+                .checked_sub(1)
+                .and_then(|i| flat.get(i))
+                .filter(|(line, _, bare)| *bare && *line > previous_table)
+                .map(|(_, path, _)| path.clone());
+            previous_table = t.line;
+            heading
+        })
+        .collect()
+}
+
 /// Numbers the inline duties as one list, in reading order: a measure keeps its marker's number
 /// (`（三）` is 3) while the numbers rise; one whose number does not (a measure under another
 /// heading level, `一、` 1 over `（一）` 1, or a second clause of one paragraph) counts on from
@@ -3038,11 +3137,12 @@ pub fn collect_tasks(doc: &mut Document) {
     let first_unit_leads = || *known.get_or_init(|| document_states_first_unit_leads(shared));
     let mut tasks = Vec::new();
     for part in &doc.parts {
+        let headings = headings_over_tables(part);
         // The task table read last in this part: a table printed without a header that goes on
         // with it (split at a page break) is read with its columns, and one whose header is
         // printed again goes on under its groups and numbers — on the same sheet of a workbook.
         let mut last: Option<TableRead> = None;
-        for table in &part.tables {
+        for (table, heading) in part.tables.iter().zip(headings) {
             last = match (last.take(), TableRead::start(table, &first_unit_leads)) {
                 (Some(prev), Some(next))
                     if prev.names == next.names && prev.sheet == next.sheet =>
@@ -3054,6 +3154,10 @@ pub fn collect_tasks(doc: &mut Document) {
                 (_, None) => None,
             };
             if let Some(read) = last.as_mut() {
+                if let Some(path) = heading {
+                    read.groups = GroupPath::default();
+                    path.iter().for_each(|g| read.groups.enter(g));
+                }
                 read.rows(table, &mut tasks);
             }
         }
@@ -3928,5 +4032,75 @@ mod tests {
         }
         assert_eq!(split_units("市政府、各区政府"), s(&["市政府", "各区政府"]));
         assert_eq!(split_units("各区、"), s(&["各区"]));
+    }
+
+    #[test]
+    fn a_heading_right_above_a_task_table_groups_its_tasks() {
+        let groups = |text: &str| -> Vec<(String, Vec<String>)> {
+            crate::parse_text(text)
+                .tasks
+                .into_iter()
+                .map(|t| (t.text, t.group))
+                .collect()
+        };
+        let header = "序号\t重点任务\t牵头单位\t配合单位\n";
+        // Two headings, each over its rows; the second, with the header printed again under it,
+        // is read as a group row of the one table.
+        let text = format!(
+            "某某方案\n\n一、夯实基础\n\n{header}1\t建设政务云\t省大数据局\t省财政厅\n\n二、提升服务\n\n{header}2\t推进标准化\t省政务服务中心\t省直有关部门\n"
+        );
+        assert_eq!(
+            groups(&text),
+            [
+                ("建设政务云".to_string(), vec!["一、夯实基础".to_string()]),
+                ("推进标准化".to_string(), vec!["二、提升服务".to_string()]),
+            ]
+        );
+        // A heading with words of its own under it, before the table, is not the table's.
+        let text = format!(
+            "某某方案\n\n一、夯实基础\n\n各地要抓好落实。\n\n{header}1\t建设政务云\t省大数据局\t省财政厅\n"
+        );
+        assert_eq!(
+            groups(&text),
+            [("建设政务云".to_string(), Vec::<String>::new())]
+        );
+    }
+
+    #[test]
+    fn a_task_cell_that_numbers_its_item_gives_the_task_its_number() {
+        let text = "某某分工表\n\n序号\t重点任务\t具体措施\t牵头单位\t配合单位\n（一）\t精简行政许可\t1.全面清理行政许可事项\t省政府办公厅\t省司法厅\n\t\t2.推行告知承诺制\t省司法厅\t省直有关部门\n（二）\t下放审批权限\t3.向自贸试验区下放省级权限\t省商务厅\t省直有关部门\n";
+        let tasks = crate::parse_text(text).tasks;
+        let got: Vec<(u32, &str, Option<&str>, Vec<&str>)> = tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.seq,
+                    t.text.as_str(),
+                    t.marker.as_deref(),
+                    t.group.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    1,
+                    "全面清理行政许可事项",
+                    Some("1."),
+                    vec!["（一）精简行政许可"]
+                ),
+                (2, "推行告知承诺制", Some("2."), vec!["（一）精简行政许可"]),
+                (
+                    3,
+                    "向自贸试验区下放省级权限",
+                    Some("3."),
+                    vec!["（二）下放审批权限"]
+                ),
+            ]
+        );
+        // A cell of several numbered items is one task's words.
+        assert!(numbers_next_item("建立制度；2.完善机制", 1));
+        assert!(!numbers_next_item("建立12.5万亩基地", 1));
     }
 }

@@ -414,7 +414,14 @@ pub fn read_text(text: &str) -> Blocks {
 pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_line_count(text, limits)?;
-    let all = lines(text);
+    let mut all = lines(text);
+    // A rule drawn in characters (the lines a 版记 prints between its entries, `─────`) parts
+    // what is above it from what is below, as a blank line does.
+    for l in &mut all {
+        if is_rule(l) {
+            *l = "";
+        }
+    }
     // Page furniture (page numbers, form feeds) is read around, as if the pages ran on; the
     // blocks' lines are mapped back to the input's at the end.
     let (lines, origin) = without_page_marks(all);
@@ -494,6 +501,20 @@ fn check_line_count(text: &str, limits: &Limits) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// A line drawn of rule characters alone (`─────`, `━━━━`, `______`, `=====`, `------`), three
+/// or more, spaces around them aside. A line led by a tab is a table's cell (`---` for none).
+fn is_rule(line: &str) -> bool {
+    let rule = |c: char| {
+        matches!(
+            c,
+            '─' | '━' | '—' | '－' | '-' | '_' | '＿' | '=' | '＝' | '═'
+        )
+    };
+    // Nearly every line is told by its first character.
+    let t = line.trim_matches(|c: char| c == ' ' || c == '\u{3000}');
+    t.starts_with(rule) && t.chars().count() >= 3 && t.chars().all(rule)
 }
 
 /// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,
@@ -606,6 +627,21 @@ fn header_text(line: &str) -> Option<&str> {
     plain.then_some(t)
 }
 
+/// Whether the next line with text after `kept[i]` is a date and nothing else (`2023年3月20日`):
+/// `kept[i]` signs the text, above its 成文日期.
+fn signs_above_date(kept: &[&str], i: usize) -> bool {
+    kept.get(i + 1..)
+        .and_then(|rest| rest.iter().find(|l| !l.trim().is_empty()))
+        .is_some_and(|l| {
+            let t = spaced(l);
+            // A date line is short: longer lines are not normalized to be asked.
+            t.len() <= 60
+                && t.ends_with('日')
+                && crate::structure::find_date(&crate::normalize::normalize_cell(t))
+                    .is_some_and(|(start, _)| start == 0)
+        })
+}
+
 /// Drops running headers from `kept`: a line that starts a page (`page_tops`, indices in `kept`)
 /// and whose text starts at least one other page, with the blank lines around it, so that the
 /// text the header falls in runs on; the lines under it that repeat with it are the header's
@@ -617,6 +653,11 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
     // Per text: the page tops that hold it.
     let mut tops: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for &i in page_tops {
+        // An organ's name over a date alone is a signature that a page break put at the top of
+        // the last page, however like the letterhead on the first page it reads.
+        if signs_above_date(kept, i) {
+            continue;
+        }
         if let Some(t) = kept.get(i).copied().and_then(header_text) {
             tops.entry(t).or_default().push(i);
         }
@@ -1327,6 +1368,53 @@ mod tests {
                 vec!["序号", "任务"],
                 vec!["1", "做事"],
                 vec!["一、分组", "一、分组"]
+            ]
+        );
+    }
+
+    #[test]
+    fn a_signature_atop_the_last_page_is_no_running_header() {
+        // The organ's name opens the letterhead and, after a page break, signs above the date.
+        let b = read_text(
+            "某某省人民政府办公厅\n关于做好某项工作的通知\n各市人民政府：\n现就有关事项通知如下。\n— 1 —\n某某省人民政府办公厅\n2023年3月20日\n",
+        );
+        let texts: Vec<&str> = paragraphs(&b).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts
+                .iter()
+                .filter(|t| **t == "某某省人民政府办公厅")
+                .count(),
+            2,
+            "{texts:?}"
+        );
+        // A title printed again at the top of each page is still a running header.
+        let b = read_text(
+            "某某方案\n一、甲\n内容。\n— 1 —\n某某方案\n二、乙\n内容。\n— 2 —\n某某方案\n三、丙\n",
+        );
+        let texts: Vec<&str> = paragraphs(&b).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(
+            texts.iter().filter(|t| **t == "某某方案").count(),
+            1,
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn a_rule_drawn_in_characters_is_a_blank_line() {
+        for l in ["─────", "　━━━━━━", "______", "=====", "---", "——————"]
+        {
+            assert!(is_rule(l), "{l}");
+        }
+        for l in ["——", "— 3 —", "-3-", "一一一", "───甲", "", "\t---"] {
+            assert!(!is_rule(l), "{l}");
+        }
+        let b =
+            read_text("抄送：市委办公室。\n─────────\n某某市人民政府办公室　　2023年5月20日印发\n");
+        assert_eq!(
+            paragraphs(&b),
+            [
+                ("抄送：市委办公室。", 1),
+                ("某某市人民政府办公室2023年5月20日印发", 3)
             ]
         );
     }

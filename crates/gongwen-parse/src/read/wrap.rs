@@ -21,6 +21,9 @@ use std::collections::HashMap;
 const MIN_WIDTH: usize = 40;
 /// Lines of one width needed, at least, to call the text wrapped.
 const MIN_LINES: usize = 5;
+/// Lines of one width that do, every one, break off mid-sentence into the line under them,
+/// needed at least to call a short text wrapped (a page or two copied out of a PDF).
+const MIN_CUT_LINES: usize = 3;
 
 /// Display width: ASCII one column, everything else two.
 pub fn display_width(line: &str) -> usize {
@@ -116,8 +119,10 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
     let mut counts: [HashMap<usize, usize>; 2] = Default::default();
     // The same measures of the long lines' text without its indent.
     let mut texts: [Vec<usize>; 2] = Default::default();
+    // Per width, the long lines of it that break off mid-sentence (see [`cut_off`]).
+    let mut cuts: [HashMap<usize, usize>; 2] = Default::default();
     let mut long = [0usize; 2];
-    for l in lines {
+    for (i, l) in lines.iter().enumerate() {
         if is_table_line(l) {
             continue;
         }
@@ -159,21 +164,31 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
                 texts[k].push(w - indent);
             }
         }
+        if display.max(chars) >= MIN_WIDTH && cut_off(l, lines.get(i + 1).copied()) {
+            for (k, w) in [display, chars].into_iter().enumerate() {
+                *cuts[k].entry(w).or_insert(0) += 1;
+            }
+        }
     }
     [false, true]
         .into_iter()
-        .zip(counts.iter().zip(texts.iter()).zip(long))
-        .filter_map(|(chars, ((counts, texts), long))| {
+        .zip(counts.iter().zip(texts.iter()).zip(long).zip(cuts.iter()))
+        .filter_map(|(chars, (((counts, texts), long), cuts))| {
             let (width, shared) = counts
                 .keys()
                 .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))
                 .max_by_key(|&(w, n)| (n, w))?;
+            let cut = |w: usize| cuts.get(&w).copied().unwrap_or(0);
+            // Fewer lines of the width will do when every one of them is cut off mid-sentence:
+            // a text written a paragraph a line ends its lines with its sentences.
+            let enough = shared >= MIN_LINES
+                || (shared >= MIN_CUT_LINES && cut(width) + cut(width - 1) == shared);
             // No line of a wrapped text's prose holds more text than its width (a long number
             // or address may push one over; a paragraph's first line may be set in further):
             // lines of one length in a text of longer ones are a coincidence, as in a text
             // written one paragraph a line.
             let over = texts.iter().filter(|&&w| w > width).count();
-            (shared >= MIN_LINES && shared * 3 >= long && over * 4 <= shared).then_some((
+            (enough && shared * 3 >= long && over * 4 <= shared).then_some((
                 shared,
                 Wrap {
                     chars,
@@ -192,6 +207,18 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
                 ..w
             }
         })
+}
+
+/// Whether `line` breaks off mid-sentence into `next`: it ends on no sentence's end, and `next`
+/// goes on at the margin (not set in, as a new paragraph is, nor numbered, nor blank).
+fn cut_off(line: &str, next: Option<&str>) -> bool {
+    next.is_some_and(|next| {
+        !next.trim().is_empty()
+            && !next.starts_with(char::is_whitespace)
+            && !next.starts_with('\u{3000}')
+            && !numbering::has_marker(next.trim_end())
+            && !ends_sentence(line)
+    })
 }
 
 /// Spaces before a line's text.
@@ -391,5 +418,33 @@ mod tests {
         let number = format!("{}20", "字".repeat(29));
         let (text, _) = paragraph(&[&number, "21年"], 0, WRAP60, no_table);
         assert!(text.ends_with("2021年"));
+    }
+
+    #[test]
+    fn a_short_copy_is_wrapped_when_its_full_lines_break_off_mid_sentence() {
+        // Three paragraphs, four lines filled to 30 characters, each cut mid-sentence.
+        let lines = [
+            "某某省人民政府办公厅关于做好春季农业生产工作的通知",
+            "　　为切实做好春季农业生产工作，确保粮食稳产增产，经省政府同意，现就",
+            "有关事项通知如下：",
+            "　　一、抓好粮食生产。各地要层层压实粮食生产责任，确保粮食播种面积稳",
+            "定在规定面积以上。（省农业农村厅牵头，省财政厅、省粮食和物资储备局配",
+            "合）",
+            "　　二、抓好农资供应。加强化肥、种子、农药等农资储备调运，确保供应充",
+            "足。",
+        ];
+        let wrap = wrap_width(&lines, no_table).expect("wrapped");
+        assert_eq!(wrap.width, 68);
+        let (text, next) = paragraph(&lines, 3, wrap, no_table);
+        assert!(text.ends_with("物资储备局配合）"), "{text}");
+        assert_eq!(next, 6);
+        // Four lines of one width that end their sentences are paragraphs a line.
+        let lines = [
+            "一是坚持以需定建，摸清保障性租赁住房需求和存量土地房屋资源情况。",
+            "二是合理确定租金，租金低于同地段同品质市场租赁住房租金水平标准。",
+            "三是强化监督管理，建立健全住房租赁管理服务平台及时公开相关信息。",
+            "四是加强组织领导，各地要把发展保障性租赁住房作为重要民生工程。",
+        ];
+        assert_eq!(wrap_width(&lines, no_table), None);
     }
 }
