@@ -11,7 +11,9 @@
 //!   out, and so is a table row deleted as a whole (`w:trPr/w:del`, as WPS writes it, its runs
 //!   not in `w:del`); so are field codes (`w:instrText`, the result of the field is read) and
 //!   the fallback copy of drawings (`mc:Fallback`, which repeats what `mc:Choice` holds).
-//!   Paragraphs in text boxes come before the paragraph that anchors them. A content control
+//!   Paragraphs in text boxes come before the paragraph that anchors them, and so do tables
+//!   drawn in them (read as any table). A page the document imports (`w:altChunk`: HTML, or a
+//!   web archive of it) is read where it stands. A content control
 //!   (`w:sdt`) showing its placeholder (`w:showingPlcHdr`: `单击或点击此处输入文字。`) holds
 //!   Word's prompt, not content: its text is left out.
 //! - every table (`w:tbl`) is a grid: each row (`w:tr`) of cells (`w:tc`); a cell spanning
@@ -425,6 +427,9 @@ struct OpenTable {
     from: usize,
     rows: Vec<Vec<(usize, usize)>>,
     cell_from: Option<usize>,
+    /// The paragraphs open when the table opened: none, or a text box's anchor (a table drawn
+    /// in a text box opens inside the paragraph that anchors the box).
+    depth: usize,
 }
 
 impl OpenTable {
@@ -797,6 +802,7 @@ impl<'a> Body<'a> {
             from: at,
             rows: Vec::new(),
             cell_from: None,
+            depth: self.paras.len(),
         });
     }
 
@@ -832,7 +838,10 @@ impl<'a> Body<'a> {
                 let Some(text) = self.paras.pop() else {
                     return Ok(());
                 };
-                if self.paras.is_empty() && self.cell().is_some() {
+                // A paragraph of the innermost table's cell: not inside another paragraph
+                // opened in that cell (a text box's), though the table may be in one.
+                let depth = self.open.last().map_or(0, |t| t.depth);
+                if self.paras.len() == depth && self.cell().is_some() {
                     self.cell_paras.push(text);
                 } else if self.paras.is_empty() && self.open.is_empty() {
                     self.flush_held();
@@ -1510,6 +1519,46 @@ mod tests {
 
     fn p(text: &str) -> String {
         format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn a_table_drawn_in_a_text_box_is_a_grid() {
+        // The box's paragraphs and table, in order, before the anchor's own text; the VML
+        // fallback repeats them and is left out.
+        let row =
+            |a: &str, b: &str| format!("<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>", p(a), p(b));
+        let table = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row("任务", "牵头单位"),
+            row("做事", "市财政局")
+        );
+        let boxed = format!("{}{table}{}", p("框中标题"), p("框中末段"));
+        let blocks = read(
+            &format!(
+                "{}<w:p><w:r><w:t>锚</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:txbxContent>{boxed}</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>{boxed}</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>{}",
+                p("前段"),
+                p("后段")
+            ),
+            "",
+        );
+        let shown: Vec<String> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) => p.text.clone(),
+                Block::Table(t) => format!("{:?}", t.rows),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "前段",
+                "框中标题",
+                r#"[["任务", "牵头单位"], ["做事", "市财政局"]]"#,
+                "框中末段",
+                "锚",
+                "后段"
+            ]
+        );
     }
 
     #[test]
