@@ -1066,6 +1066,14 @@ mod tests {
         let t = b.tables()[0];
         assert_eq!(t.header_rows, 2);
         assert_eq!(t.rows[2], vec!["一、分组"; 4]);
+        // A <thead> of one row whose cells span down into the <tbody>'s first row: both are
+        // the header.
+        let b = read(
+            "<div id=zoom><table><thead><tr><th rowspan=2>序号</th><th rowspan=2>任务</th><th colspan=2>责任单位</th></tr></thead>\
+            <tbody><tr><td>牵头单位</td><td>配合单位</td></tr>\
+            <tr><td>1</td><td>甲事</td><td>市科技局</td><td>市财政局</td></tr></tbody></table></div>",
+        );
+        assert_eq!(b.tables()[0].header_rows, 2);
     }
 
     #[test]

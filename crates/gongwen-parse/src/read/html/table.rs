@@ -440,6 +440,19 @@ pub(super) fn build(
         .enumerate()
         .take_while(|&(i, (&h, row))| h && (i == 0 || !one_cell_across(row)))
         .count();
+    // A header cell spanning rows down past the marked rows (`<thead>` of one row whose
+    // `rowspan=2` cells reach the `<tbody>`'s first row, 牵头单位 | 配合单位) takes them into the
+    // header: `merged_down` counts rows before the title rows were taken off.
+    let mut marked = marked;
+    if marked > 0 {
+        while marked + 1 < grid.len()
+            && merged_down
+                .binary_search_by(|&(r, _)| r.cmp(&(titled + marked)))
+                .is_ok()
+        {
+            marked += 1;
+        }
+    }
     let header_rows = if marked > 0 && marked < grid.len() {
         marked
     } else {
