@@ -224,6 +224,103 @@ fn word_numbering_of_headings_and_the_number_column_gives_the_seed() {
 }
 
 #[test]
+fn the_main_part_and_its_numbering_are_where_the_relationships_point() {
+    // As a document saved through SharePoint or converted online is packaged: the main part
+    // is `word/document2.xml`, its numbering `word/numbering1.xml` (relative to it).
+    let source = seed_docx(true);
+    let mut zip = zip::ZipArchive::new(Cursor::new(&source)).expect("zip");
+    let mut part = |name: &str| {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut s).expect(name);
+        s
+    };
+    let (document, numbering) = (part("word/document.xml"), part("word/numbering.xml"));
+    let rels = |items: &str| {
+        format!(
+            "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{items}</Relationships>"
+        )
+    };
+    let package_rels = rels(
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"/word/document2.xml\"/>",
+    );
+    let document_rels = rels(
+        "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"numbering.xml\" TargetMode=\"External\"/>\
+         <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"./numbering1.xml\"/>",
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("[Content_Types].xml", "<Types/>"),
+        ("_rels/.rels", package_rels.as_str()),
+        ("word/document2.xml", document.as_str()),
+        ("word/_rels/document2.xml.rels", document_rels.as_str()),
+        ("word/numbering1.xml", numbering.as_str()),
+    ] {
+        w.start_file(name, o).expect("zip entry");
+        w.write_all(data.as_bytes()).expect("zip data");
+    }
+    let moved = w.finish().expect("zip finish").into_inner();
+    assert_same_as_seed(&parse_docx(&moved), "parts named by relationships");
+}
+
+#[test]
+fn a_page_imported_into_the_document_is_read_where_it_stands() {
+    // As tools that make a DOCX out of a web page write it: the body imports the page
+    // (`w:altChunk`), here as a web archive, between paragraphs of its own; an RTF chunk is
+    // not read, and says so.
+    let seed = seed_text();
+    let (head, rest) = seed.split_at(seed.find("现将").expect("body"));
+    let page = format!(
+        "<html><body>{}</body></html>",
+        rest.lines()
+            .map(|l| format!("<p>{}</p>", esc(l)))
+            .collect::<String>()
+    );
+    let mht = format!(
+        "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{page}\r\n--b--\r\n"
+    );
+    let body: String = head.lines().map(|l| para(l, None)).collect();
+    let document = format!(
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><w:body>\
+         {body}<w:altChunk r:id=\"c1\"/><w:altChunk r:id=\"c2\"/><w:sectPr/></w:body></w:document>"
+    );
+    let chunk = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk";
+    let rels = format!(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"c1\" Type=\"{chunk}\" Target=\"afchunk.mht\"/>\
+         <Relationship Id=\"c2\" Type=\"{chunk}\" Target=\"/word/note.rtf\"/></Relationships>"
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", document.as_str()),
+        ("word/_rels/document.xml.rels", rels.as_str()),
+        ("word/afchunk.mht", mht.as_str()),
+        ("word/note.rtf", "{\\rtf1 x}"),
+    ] {
+        w.start_file(name, o).expect("zip entry");
+        w.write_all(data.as_bytes()).expect("zip data");
+    }
+    let d = parse_docx(&w.finish().expect("zip finish").into_inner());
+    let seed = parse_text(&seed_text());
+    assert_eq!(notice_without_line(&d), notice_without_line(&seed));
+    assert_eq!(tasks_without_lines(&d), tasks_without_lines(&seed));
+    // Lines go on from the paragraphs before the page.
+    let paragraphs = head.lines().count();
+    assert!(d.tasks[0].line > paragraphs, "{}", d.tasks[0].line);
+    let unread: Vec<&str> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "docx_chunk_unread")
+        .map(|x| x.message.as_str())
+        .collect();
+    assert_eq!(unread.len(), 1);
+    assert!(unread[0].contains("word/note.rtf"), "{}", unread[0]);
+}
+
+#[test]
 fn a_letterhead_table_at_the_top_is_read_as_the_head_it_holds() {
     let cell = |t: &str| format!("<w:tc>{}</w:tc>", para(t, None));
     let row = |cells: &[&str]| {

@@ -23,7 +23,12 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         .text
         .strip_prefix('\u{feff}')
         .unwrap_or(&decoded.text);
-    let delimiter = delimiter(text);
+    // Excel's hint line (`sep=;`) names the delimiter and is no row.
+    let (text, declared, skipped) = match excel_separator(text) {
+        Some((d, rest)) => (rest, Some(d), 1),
+        None => (text, None, 0),
+    };
+    let delimiter = declared.unwrap_or_else(|| delimiter(text));
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -33,6 +38,7 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     // endings (Excel's CRLF after a title typed with LF).
     let last = std::cell::Cell::new(0usize);
     let rows = reader.records().enumerate().map(|(k, record)| {
+        let k = k + skipped;
         last.set(k + 1);
         let record = record.map_err(|e| Error::Syntax {
             line: k + 1,
@@ -63,6 +69,18 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         ));
     }
     Ok(blocks)
+}
+
+/// The delimiter a first line `sep=;` declares (Excel writes it, and reads it, to say which
+/// character separates the values), and the text after that line.
+fn excel_separator(text: &str) -> Option<(u8, &str)> {
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let first = first.strip_suffix('\r').unwrap_or(first);
+    let sep = first.get(..4).filter(|h| h.eq_ignore_ascii_case("sep="))?;
+    match &first.as_bytes()[sep.len()..] {
+        &[d] if d.is_ascii() && d != b'"' && !d.is_ascii_alphanumeric() => Some((d, rest)),
+        _ => None,
+    }
 }
 
 /// The character that separates the values: a comma, unless the first lines hold more tabs or
@@ -148,6 +166,25 @@ mod tests {
             t[0].rows[1],
             ["1", "某项任务", "市财政局", "市商务委、市税务局"]
         );
+    }
+
+    #[test]
+    fn excels_separator_line_names_the_delimiter_and_is_no_row() {
+        // Commas outnumber the semicolons: only the hint says which separates the values.
+        let csv =
+            "\u{feff}sep=;\r\n某某任务分工,附表\r\n序号;任务;牵头单位\r\n1;甲,乙;市财政局\r\n";
+        let b = read_csv(csv.as_bytes(), &Limits::default()).expect("reads");
+        let t = b.tables();
+        assert_eq!(t[0].rows[1], ["1", "甲，乙", "市财政局"]);
+        // Lines are the file's records, the hint's counted.
+        assert_eq!(t[0].row_lines, [3, 4]);
+        assert!(
+            matches!(&b.blocks[0], Block::Para(p) if p.text.starts_with("某某任务分工") && p.line == 2)
+        );
+        for not_a_hint in ["sep=", "sep=ab", "sep=1", "separator=;", "sep=\""] {
+            assert_eq!(excel_separator(not_a_hint), None, "{not_a_hint}");
+        }
+        assert_eq!(excel_separator("SEP=\t\nx"), Some((b'\t', "x")));
     }
 
     #[test]

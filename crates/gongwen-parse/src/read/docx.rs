@@ -1,4 +1,5 @@
-//! Word (DOCX) reader: a notice as drafted, from the body of `word/document.xml`.
+//! Word (DOCX) reader: a notice as drafted, from the body of the main part (`word/document.xml`, or
+//! wherever the package's relationships point).
 //!
 //! Notices are drafted in Word or WPS, and sites often publish the `.docx` itself. Its body is
 //! read in order, with `quick-xml`:
@@ -10,7 +11,9 @@
 //!   out, and so is a table row deleted as a whole (`w:trPr/w:del`, as WPS writes it, its runs
 //!   not in `w:del`); so are field codes (`w:instrText`, the result of the field is read) and
 //!   the fallback copy of drawings (`mc:Fallback`, which repeats what `mc:Choice` holds).
-//!   Paragraphs in text boxes come before the paragraph that anchors them. A content control
+//!   Paragraphs in text boxes come before the paragraph that anchors them, and so do tables
+//!   drawn in them (read as any table). A page the document imports (`w:altChunk`: HTML, or a
+//!   web archive of it) is read where it stands. A content control
 //!   (`w:sdt`) showing its placeholder (`w:showingPlcHdr`: `单击或点击此处输入文字。`) holds
 //!   Word's prompt, not content: its text is left out.
 //! - every table (`w:tbl`) is a grid: each row (`w:tr`) of cells (`w:tc`); a cell spanning
@@ -50,6 +53,7 @@ use std::io::{Cursor, Read};
 /// The most columns one cell may span.
 pub const MAX_SPAN: usize = 64;
 
+const PACKAGE_RELS: &str = "_rels/.rels";
 const DOCUMENT: &str = "word/document.xml";
 const NUMBERING: &str = "word/numbering.xml";
 const STYLES: &str = "word/styles.xml";
@@ -65,18 +69,45 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         message: format!("the ZIP package is truncated or damaged ({e}); expected a complete DOCX"),
     })?;
     let mut budget = limits.max_unzipped_bytes;
-    let document = read_part(&mut zip, DOCUMENT, &mut budget)?.ok_or_else(|| Error::Document {
-        location: "DOCX".into(),
-        message: format!("the package has no {DOCUMENT}; expected a Word document"),
-    })?;
-    let mut numbering = match read_part(&mut zip, NUMBERING, &mut budget)? {
+    // The main part is where the package's relationships say (Word names it
+    // `word/document.xml`; a document saved through SharePoint or converted online may have
+    // `word/document2.xml`), and its numbering and styles where its own relationships say.
+    let parts = Parts::of(&mut zip, &mut budget)?;
+    let document =
+        read_part(&mut zip, &parts.document, &mut budget)?.ok_or_else(|| Error::Document {
+            location: "DOCX".into(),
+            message: format!(
+                "the package has no {}; expected a Word document",
+                parts.document
+            ),
+        })?;
+    let mut numbering = match read_part(&mut zip, &parts.numbering, &mut budget)? {
         Some(xml) => Numbering::parse(&xml)?,
         None => Numbering::default(),
     };
-    if let Some(xml) = read_part(&mut zip, STYLES, &mut budget)? {
+    if let Some(xml) = read_part(&mut zip, &parts.styles, &mut budget)? {
         numbering.read_styles(&xml)?;
     }
     let mut body = Body::new(numbering, limits);
+    for (id, part) in &parts.chunks {
+        let read = match read_bytes(&mut zip, part, &mut budget)? {
+            Some(bytes) => read_chunk(part, &bytes, limits)?,
+            None => None,
+        };
+        match read {
+            Some(blocks) => {
+                body.chunks.insert(id.clone(), blocks);
+            }
+            None => body.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "docx_chunk_unread",
+                format!(
+                    "the document imports {part} (w:altChunk), which is not a page that can be read; its content is left out"
+                ),
+                None,
+            )),
+        }
+    }
     body.read(&document)?;
     Ok(Blocks {
         blocks: body.blocks,
@@ -87,6 +118,103 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     })
 }
 
+/// The names of the parts read: the main document, its numbering and its styles.
+#[derive(Debug, PartialEq, Eq)]
+struct Parts {
+    document: String,
+    numbering: String,
+    styles: String,
+    /// The main part's imported chunks (`w:altChunk`): relationship id and part.
+    chunks: Vec<(String, String)>,
+}
+
+impl Parts {
+    /// The parts as the package's relationships (`_rels/.rels`, then the main part's own) name
+    /// them; Word's names where a relationship is missing or names no part of the package.
+    fn of(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, budget: &mut u64) -> Result<Self> {
+        let document = match read_part(zip, PACKAGE_RELS, budget)? {
+            Some(xml) => target(PACKAGE_RELS, &xml, "", "/officeDocument"),
+            None => None,
+        }
+        .filter(|name| zip.index_for_name(name).is_some())
+        .unwrap_or_else(|| DOCUMENT.to_string());
+        let (dir, file) = document.rsplit_once('/').unwrap_or(("", &document));
+        let rels = if dir.is_empty() {
+            format!("_rels/{file}.rels")
+        } else {
+            format!("{dir}/_rels/{file}.rels")
+        };
+        let (mut numbering, mut styles, mut chunks) = (None, None, Vec::new());
+        if let Some(xml) = read_part(zip, &rels, budget)? {
+            numbering = target(&rels, &xml, dir, "/numbering");
+            styles = target(&rels, &xml, dir, "/styles");
+            chunks = relationships(&rels, &xml, "/aFChunk")
+                .into_iter()
+                .filter_map(|(id, t)| Some((id, resolve(dir, &t)?)))
+                .collect();
+        }
+        let or = |name: Option<String>, word: &str| {
+            name.filter(|name| zip.index_for_name(name).is_some())
+                .unwrap_or_else(|| word.to_string())
+        };
+        Ok(Self {
+            numbering: or(numbering, NUMBERING),
+            styles: or(styles, STYLES),
+            document,
+            chunks,
+        })
+    }
+}
+
+/// The part that the first relationship in `xml` (the part `part`) of a type ending in `kind`
+/// points to, resolved from the folder `dir` (a target starting with `/` is from the package's
+/// root); `None` when there is none, it points outside the package, or the relationships do
+/// not parse (Word's names are tried then).
+fn target(part: &str, xml: &str, dir: &str, kind: &str) -> Option<String> {
+    let (_, t) = relationships(part, xml, kind).into_iter().next()?;
+    resolve(dir, &t)
+}
+
+/// The id and target of each relationship inside the package in `xml` (the part `part`) of a
+/// type ending in `kind`; none when the relationships do not parse.
+fn relationships(part: &str, xml: &str, kind: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let parsed = each_tag(part, xml, |tag| {
+        if let Tag::Open(e, _) = tag
+            && e.local_name().as_ref() == "Relationship"
+            && attr(e, "Type").is_some_and(|t| t.ends_with(kind))
+            && attr(e, "TargetMode").is_none_or(|m| m != "External")
+            && let Some(t) = attr(e, "Target")
+        {
+            found.push((attr(e, "Id").unwrap_or_default(), t));
+        }
+    });
+    if parsed.is_err() {
+        found.clear();
+    }
+    found
+}
+
+/// `target` resolved from the folder `dir` of the package: `..` and `.` taken out, a leading
+/// `/` starting from the root; `None` past the root.
+fn resolve(dir: &str, target: &str) -> Option<String> {
+    let (base, rest) = match target.strip_prefix('/') {
+        Some(rest) => ("", rest),
+        None => (dir, target),
+    };
+    let mut path: Vec<&str> = base.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in rest.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                path.pop()?;
+            }
+            s => path.push(s),
+        }
+    }
+    (!path.is_empty()).then(|| path.join("/"))
+}
+
 /// The text of part `name`, if the package has it, inflated within `budget` bytes (what is left
 /// of [`Limits::max_unzipped_bytes`]).
 fn read_part(
@@ -94,6 +222,40 @@ fn read_part(
     name: &str,
     budget: &mut u64,
 ) -> Result<Option<String>> {
+    let Some(raw) = read_bytes(zip, name, budget)? else {
+        return Ok(None);
+    };
+    // Word never writes a document type declaration; one that declares entities is how an XML
+    // file expands a few bytes into gigabytes or points outside the file. Refused, not read
+    // with the entities' text silently dropped.
+    let head = &raw[..raw.len().min(4096)];
+    if memchr::memmem::find(head, b"<!DOCTYPE").is_some()
+        || memchr::memmem::find(head, b"<!ENTITY").is_some()
+    {
+        return Err(Error::Document {
+            location: name.to_string(),
+            message: "declares XML entities (a <!DOCTYPE>), which Word never writes; \
+                      expected a DOCX part without one"
+                .into(),
+        });
+    }
+    String::from_utf8(raw)
+        .map(Some)
+        .map_err(|e| Error::Document {
+            location: name.to_string(),
+            message: format!(
+                "is not UTF-8 (byte {}); expected XML in UTF-8",
+                e.utf8_error().valid_up_to()
+            ),
+        })
+}
+
+/// The bytes of part `name`, if the package has it, inflated within `budget` bytes.
+fn read_bytes(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+    budget: &mut u64,
+) -> Result<Option<Vec<u8>>> {
     let damaged = |e: &dyn std::fmt::Display| Error::Document {
         location: name.to_string(),
         message: format!("cannot be read ({e}); expected a complete DOCX part"),
@@ -118,29 +280,26 @@ fn read_part(
         });
     }
     *budget -= size;
-    // Word never writes a document type declaration; one that declares entities is how an XML
-    // file expands a few bytes into gigabytes or points outside the file. Refused, not read
-    // with the entities' text silently dropped.
-    let head = &raw[..raw.len().min(4096)];
-    if memchr::memmem::find(head, b"<!DOCTYPE").is_some()
-        || memchr::memmem::find(head, b"<!ENTITY").is_some()
-    {
-        return Err(Error::Document {
-            location: name.to_string(),
-            message: "declares XML entities (a <!DOCTYPE>), which Word never writes; \
-                      expected a DOCX part without one"
-                .into(),
-        });
+    Ok(Some(raw))
+}
+
+/// A chunk imported into the document (`w:altChunk`, the part `name`) as blocks, when it is a
+/// page (HTML, or a web archive of one), as tools that make a DOCX out of a page write it;
+/// `None` for other kinds (RTF, another DOCX), which are not read.
+fn read_chunk(name: &str, bytes: &[u8], limits: &Limits) -> Result<Option<Blocks>> {
+    if let Some(html) = super::mhtml::html_part(bytes) {
+        return super::html::read_html(&html, limits).map(Some);
     }
-    String::from_utf8(raw)
-        .map(Some)
-        .map_err(|e| Error::Document {
-            location: name.to_string(),
-            message: format!(
-                "is not UTF-8 (byte {}); expected XML in UTF-8",
-                e.utf8_error().valid_up_to()
-            ),
-        })
+    let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+    let page = ["htm", "html", "xhtml", "xht"]
+        .iter()
+        .any(|x| ext.eq_ignore_ascii_case(x))
+        || matches!(super::sniff(bytes), Ok(crate::InputFormat::Html));
+    if page {
+        super::html::read_html(bytes, limits).map(Some)
+    } else {
+        Ok(None)
+    }
 }
 
 /// An XML error in `part` where the reader stood.
@@ -268,6 +427,9 @@ struct OpenTable {
     from: usize,
     rows: Vec<Vec<(usize, usize)>>,
     cell_from: Option<usize>,
+    /// The paragraphs open when the table opened: none, or a text box's anchor (a table drawn
+    /// in a text box opens inside the paragraph that anchors the box).
+    depth: usize,
 }
 
 impl OpenTable {
@@ -289,6 +451,8 @@ struct Body<'a> {
     limits: &'a Limits,
     blocks: Vec<Block>,
     diagnostics: Vec<Diagnostic>,
+    /// The pages imported into the document (`w:altChunk`), read, by relationship id.
+    chunks: HashMap<String, Blocks>,
     /// The paragraph's number in the body (the `line` of what is read).
     line: usize,
     /// The text of the open paragraphs (a paragraph in a text box opens inside another).
@@ -345,6 +509,7 @@ impl<'a> Body<'a> {
             limits,
             blocks: Vec::new(),
             diagnostics: Vec::new(),
+            chunks: HashMap::new(),
             line: 0,
             paras: Vec::new(),
             held: Vec::new(),
@@ -490,6 +655,27 @@ impl<'a> Body<'a> {
                 }
             }
             "noBreakHyphen" if self.run > 0 && self.placeholder == 0 => self.push_text("-"),
+            // A page imported where it stands (a DOCX made out of a web page is often nothing
+            // else): its blocks, numbered on from here.
+            "altChunk" if self.open.is_empty() && self.paras.is_empty() => {
+                if let Some(chunk) = attr(e, "id").and_then(|id| self.chunks.remove(&id)) {
+                    self.flush_carry();
+                    self.flush_held();
+                    let from = self.line;
+                    for mut block in chunk.blocks {
+                        match &mut block {
+                            Block::Para(p) => p.line += from,
+                            Block::Table(t) => {
+                                t.line += from;
+                                t.row_lines.iter_mut().for_each(|l| *l += from);
+                            }
+                        }
+                        self.line = self.line.max(block.line());
+                        self.blocks.push(block);
+                    }
+                    self.diagnostics.extend(chunk.diagnostics);
+                }
+            }
             "numId" => self.num.0 = val(e),
             "ilvl" => self.num.1 = val(e).and_then(|v| v.parse().ok()),
             "pStyle" => self.style = val(e),
@@ -616,6 +802,7 @@ impl<'a> Body<'a> {
             from: at,
             rows: Vec::new(),
             cell_from: None,
+            depth: self.paras.len(),
         });
     }
 
@@ -651,7 +838,10 @@ impl<'a> Body<'a> {
                 let Some(text) = self.paras.pop() else {
                     return Ok(());
                 };
-                if self.paras.is_empty() && self.cell().is_some() {
+                // A paragraph of the innermost table's cell: not inside another paragraph
+                // opened in that cell (a text box's), though the table may be in one.
+                let depth = self.open.last().map_or(0, |t| t.depth);
+                if self.paras.len() == depth && self.cell().is_some() {
                     self.cell_paras.push(text);
                 } else if self.paras.is_empty() && self.open.is_empty() {
                     self.flush_held();
@@ -1269,6 +1459,28 @@ mod tests {
     use super::*;
 
     #[test]
+    fn relationship_targets_resolve_inside_the_package() {
+        assert_eq!(
+            resolve("word", "numbering.xml").as_deref(),
+            Some("word/numbering.xml")
+        );
+        assert_eq!(
+            resolve("word", "/word/a.xml").as_deref(),
+            Some("word/a.xml")
+        );
+        assert_eq!(
+            resolve("", "word/document2.xml").as_deref(),
+            Some("word/document2.xml")
+        );
+        assert_eq!(
+            resolve("word/sub", "../x/./y.xml").as_deref(),
+            Some("word/x/y.xml")
+        );
+        assert_eq!(resolve("word", "../../etc.xml"), None);
+        assert_eq!(resolve("", "/"), None);
+    }
+
+    #[test]
     fn stems_branches_capitals_and_romans_are_written_as_word_shows_them() {
         assert_eq!(format_number(1, "ideographTraditional"), "甲");
         assert_eq!(format_number(3, "ideographTraditional"), "丙");
@@ -1307,6 +1519,46 @@ mod tests {
 
     fn p(text: &str) -> String {
         format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+    }
+
+    #[test]
+    fn a_table_drawn_in_a_text_box_is_a_grid() {
+        // The box's paragraphs and table, in order, before the anchor's own text; the VML
+        // fallback repeats them and is left out.
+        let row =
+            |a: &str, b: &str| format!("<w:tr><w:tc>{}</w:tc><w:tc>{}</w:tc></w:tr>", p(a), p(b));
+        let table = format!(
+            "<w:tbl>{}{}</w:tbl>",
+            row("任务", "牵头单位"),
+            row("做事", "市财政局")
+        );
+        let boxed = format!("{}{table}{}", p("框中标题"), p("框中末段"));
+        let blocks = read(
+            &format!(
+                "{}<w:p><w:r><w:t>锚</w:t></w:r><w:r><mc:AlternateContent><mc:Choice><w:txbxContent>{boxed}</w:txbxContent></mc:Choice><mc:Fallback><w:txbxContent>{boxed}</w:txbxContent></mc:Fallback></mc:AlternateContent></w:r></w:p>{}",
+                p("前段"),
+                p("后段")
+            ),
+            "",
+        );
+        let shown: Vec<String> = blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) => p.text.clone(),
+                Block::Table(t) => format!("{:?}", t.rows),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "前段",
+                "框中标题",
+                r#"[["任务", "牵头单位"], ["做事", "市财政局"]]"#,
+                "框中末段",
+                "锚",
+                "后段"
+            ]
+        );
     }
 
     #[test]

@@ -186,14 +186,10 @@ fn zip_kind(bytes: &[u8]) -> Result<InputFormat> {
     if any(b"xl/") {
         return Ok(InputFormat::Workbook);
     }
-    if names.iter().any(|n| *n == b"word/document.xml") {
-        return Ok(InputFormat::Docx);
-    }
+    // A Word package: the DOCX reader finds its main part (not always `word/document.xml`) or
+    // says that it has none.
     if any(b"word/") {
-        return Err(Error::Document {
-            location: "DOCX".into(),
-            message: "the package has no word/document.xml; expected a Word document".into(),
-        });
+        return Ok(InputFormat::Docx);
     }
     if any(b"ppt/") {
         return unsupported("a PowerPoint (PPTX) presentation");

@@ -1042,16 +1042,41 @@ fn row_text(row: &[String]) -> String {
     normalize_block(&parts.join(" "))
 }
 
+/// Whether a title row is an attachment label (`附件`, `附件1`, `附件二：`).
+fn is_label(t: &str) -> bool {
+    t.strip_prefix("附件").is_some_and(|rest| {
+        rest.trim_end_matches(['：', ':'])
+            .chars()
+            .all(|c| c.is_ascii_digit() || crate::numbering::cn_digit(c).is_some())
+    })
+}
+
+/// Where the rows before the next table's header at `rows[next]` stop being the table's that
+/// ends there (its body starts at `rows[body]`) and become the next table's titles: the title
+/// rows (one text across the row) that close the run before that header, from the first set
+/// apart by a blank sheet row or that is an attachment label (`附件2`, `重点项目清单` after a
+/// gap). A title row right under the table, with no gap, stays its row (a note, `注：……`).
+fn next_titles(grid: &Grid, rows: &[usize], body: usize, next: usize) -> usize {
+    let text = |i: usize| rows.get(i).and_then(|&r| grid.rows.get(r));
+    let mut k = next;
+    while k > body && text(k - 1).is_some_and(|row| single_text(row)) {
+        k -= 1;
+    }
+    (k..next)
+        .find(|&i| {
+            let gap = i > 0
+                && rows
+                    .get(i)
+                    .zip(rows.get(i - 1))
+                    .is_some_and(|(a, b)| a - b > 1);
+            gap || text(i).is_some_and(|row| is_label(&row_text(row)))
+        })
+        .unwrap_or(next)
+}
+
 /// The caption among the title rows above a table: the first that is not an attachment label
 /// (`附件1`) or a parenthesized subtitle (`（2024年版）`), else the last.
 fn caption_of(titles: &[String]) -> Option<String> {
-    let is_label = |t: &str| {
-        t.strip_prefix("附件").is_some_and(|rest| {
-            rest.trim_end_matches(['：', ':'])
-                .chars()
-                .all(|c| c.is_ascii_digit() || crate::numbering::cn_digit(c).is_some())
-        })
-    };
     titles
         .iter()
         .find(|t| !is_label(t) && !t.starts_with(['（', '(']))
@@ -1119,7 +1144,9 @@ fn sheet_blocks(
     }
     let mut prev_end = 0usize;
     for (t, &(start, header_rows)) in tables.iter().enumerate() {
-        let end = tables.get(t + 1).map_or(rows.len(), |&(next, _)| next);
+        let end = tables.get(t + 1).map_or(rows.len(), |&(next, _)| {
+            next_titles(&grid, &rows, start + header_rows, next)
+        });
         // Title rows between the previous table and this header.
         let mut titles: Vec<String> = Vec::new();
         for &r in rows.get(prev_end..start).unwrap_or_default() {
@@ -1320,5 +1347,48 @@ mod tests {
         assert_eq!(t.caption.as_deref(), Some("某某任务分工表"));
         // Column D (empty everywhere) is dropped; F holds a stray value and stays.
         assert_eq!(t.rows[0].len(), 4);
+    }
+
+    #[test]
+    fn the_titles_of_the_next_table_on_a_sheet_are_its_own() {
+        let header = |r: u32| [(r, 0, "序号"), (r, 1, "任务"), (r, 2, "牵头单位")];
+        let task = |r: u32| [(r, 0, "1"), (r, 1, "做事"), (r, 2, "市财政局")];
+        let mut cells = vec![(0, 0, "附件1"), (1, 0, "甲清单")];
+        cells.extend(header(2));
+        cells.extend(task(3));
+        // A note right under the first table stays its row; after a blank row, a label and a
+        // title are the second table's; so is a label with no blank row before it.
+        cells.push((4, 0, "注：每季度报送。"));
+        cells.extend([(6, 0, "附件2"), (7, 0, "乙清单")]);
+        cells.extend(header(8));
+        cells.extend(task(9));
+        cells.extend([(10, 0, "附件3"), (11, 0, "丙清单")]);
+        cells.extend(header(12));
+        cells.extend(task(13));
+        let (s, b) = sheet(&cells, &[]);
+        let mut out = Blocks::default();
+        sheet_blocks(s, b, true, &mut out).unwrap();
+        let shown: Vec<String> = out
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Para(p) => p.text.clone(),
+                Block::Table(t) => format!("{:?} {}", t.caption, t.rows.len()),
+            })
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                "附件1",
+                "甲清单",
+                "Some(\"甲清单\") 3",
+                "附件2",
+                "乙清单",
+                "Some(\"乙清单\") 2",
+                "附件3",
+                "丙清单",
+                "Some(\"丙清单\") 2",
+            ]
+        );
     }
 }

@@ -65,6 +65,9 @@ const KNOWN: &[(&str, Field)] = &[
     ("关键词", Field::Other),
     ("相关附件", Field::Other),
     ("发布单位", Field::Publisher),
+    // GB/T 9704 dates a document by its signing (成文日期 is the day the head signed it): the
+    // sites that print `签发日期` print the same date.
+    ("签发日期", Field::Date),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -954,6 +957,15 @@ mod tests {
             .map(small_leaf_with_colon)
             .collect();
         assert_eq!(ps, [true, false, true]);
+    }
+
+    #[test]
+    fn the_signing_date_is_the_date_of_the_document() {
+        let meta = page_meta(vec![
+            ("文号".to_string(), "某府发〔2021〕19号".to_string()),
+            ("签发日期".to_string(), "2021年08月04日".to_string()),
+        ]);
+        assert_eq!(meta.date.as_deref(), Some("2021-08-04"));
     }
 
     #[test]

@@ -1045,6 +1045,38 @@ mod tests {
     }
 
     #[test]
+    fn th_cells_that_head_a_group_of_rows_are_no_header_rows() {
+        // With a <thead>, a <th> row in a <tbody> heads that body's rows.
+        let b = read(
+            "<div id=zoom><table><thead><tr><th>序号</th><th>任务</th><th>牵头单位</th></tr></thead>\
+            <tbody><tr><th colspan=3 scope=rowgroup>一、分组</th></tr>\
+            <tr><td>1</td><td>甲事</td><td>市科技局</td></tr></tbody>\
+            <tbody><tr><th colspan=3 scope=rowgroup>二、分组</th></tr>\
+            <tr><td>2</td><td>乙事</td><td>市商务委</td></tr></tbody></table></div>",
+        );
+        assert_eq!(b.tables()[0].header_rows, 1);
+        // Without one, a <th> across the width under the header rows is a group heading, while
+        // a second header row of <th> stays a header row.
+        let b = read(
+            "<div id=zoom><table><tr><th rowspan=2>序号</th><th rowspan=2>任务</th><th colspan=2>责任单位</th></tr>\
+            <tr><th>牵头单位</th><th>配合单位</th></tr>\
+            <tr><th colspan=4>一、分组</th></tr>\
+            <tr><td>1</td><td>甲事</td><td>市科技局</td><td>市财政局</td></tr></table></div>",
+        );
+        let t = b.tables()[0];
+        assert_eq!(t.header_rows, 2);
+        assert_eq!(t.rows[2], vec!["一、分组"; 4]);
+        // A <thead> of one row whose cells span down into the <tbody>'s first row: both are
+        // the header.
+        let b = read(
+            "<div id=zoom><table><thead><tr><th rowspan=2>序号</th><th rowspan=2>任务</th><th colspan=2>责任单位</th></tr></thead>\
+            <tbody><tr><td>牵头单位</td><td>配合单位</td></tr>\
+            <tr><td>1</td><td>甲事</td><td>市科技局</td><td>市财政局</td></tr></tbody></table></div>",
+        );
+        assert_eq!(b.tables()[0].header_rows, 2);
+    }
+
+    #[test]
     fn rowspan_zero_and_overlong_spans_stop_at_the_table() {
         let b = read(
             "<div id=zoom><table><tr><td rowspan=0>甲</td><td>一</td></tr><tr><td>二</td></tr><tr><td>三</td></tr></table>\

@@ -354,10 +354,19 @@ pub(super) fn build(
     }
 
     // Drop rows and columns empty in every slot.
+    // Header rows as the markup marks them: where the table has a `<thead>`, its rows (a `<th>`
+    // further down heads a group of rows, `<th colspan=4 scope=rowgroup>一、……</th>`); else the
+    // rows made of `<th>` cells.
+    let has_thead = rows.iter().take(height).any(|r| r.head);
     let mut head_flags: Vec<bool> = rows
         .iter()
         .take(height)
-        .map(|r| r.head || (!r.cells.is_empty() && r.cells.iter().all(|c| tag(c) == Some("th"))))
+        .map(|r| {
+            r.head
+                || (!has_thead
+                    && !r.cells.is_empty()
+                    && r.cells.iter().all(|c| tag(c) == Some("th")))
+        })
         .collect();
     // And a row that only says the table goes on (`续表` across the width, over the header
     // printed again, where the page broke): no row of the table's, nor a group heading.
@@ -423,7 +432,27 @@ pub(super) fn build(
         row_lines.drain(..titled.min(row_lines.len()));
         head_flags.drain(..titled.min(head_flags.len()));
     }
-    let marked = head_flags.iter().take_while(|&&h| h).count();
+    // A marked row under the header that is one cell across the width is a group heading made
+    // of `<th>` (`<th colspan=4>一、……</th>`), not a header row: the header ends above it.
+    let marked = head_flags
+        .iter()
+        .zip(&grid)
+        .enumerate()
+        .take_while(|&(i, (&h, row))| h && (i == 0 || !one_cell_across(row)))
+        .count();
+    // A header cell spanning rows down past the marked rows (`<thead>` of one row whose
+    // `rowspan=2` cells reach the `<tbody>`'s first row, 牵头单位 | 配合单位) takes them into the
+    // header: `merged_down` counts rows before the title rows were taken off.
+    let mut marked = marked;
+    if marked > 0 {
+        while marked + 1 < grid.len()
+            && merged_down
+                .binary_search_by(|&(r, _)| r.cmp(&(titled + marked)))
+                .is_ok()
+        {
+            marked += 1;
+        }
+    }
     let header_rows = if marked > 0 && marked < grid.len() {
         marked
     } else {
@@ -439,6 +468,11 @@ pub(super) fn build(
         sheet: None,
         merged_down,
     })
+}
+
+/// Whether every slot of `row` holds the same text (one cell spanned across the table).
+fn one_cell_across(row: &[String]) -> bool {
+    row.len() > 1 && !row[0].is_empty() && row.iter().all(|c| *c == row[0])
 }
 
 #[cfg(test)]
