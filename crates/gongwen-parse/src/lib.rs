@@ -77,17 +77,18 @@ pub fn parse_text(text: &str) -> Document {
 /// [`normalize::normalize_block`] drops.
 fn dropped_controls(text: &str) -> Option<Diagnostic> {
     // Control characters (Cc) are U+0000–U+001F, U+007F and U+0080–U+009F (`C2 80`–`C2 9F` in
-    // UTF-8). Text without any of those bytes (tab and line breaks aside, and any `C2` lead byte
-    // counted as a maybe) has none, which one pass over the bytes tells.
-    // (Chunks without an early exit inside, so the test is vectorized.)
-    let maybe = text.as_bytes().chunks(64).any(|chunk| {
+    // UTF-8). Text without any of the first two kinds of bytes (tab and line breaks aside) has
+    // none of them, which one pass over the bytes tells (chunks without an early exit inside,
+    // so the test is vectorized); the third is looked for at each `C2` lead byte, a vectorized
+    // search (a `·` or `°` has one, and such a character in a text made the whole text be
+    // decoded before).
+    let bytes = text.as_bytes();
+    let maybe = bytes.chunks(64).any(|chunk| {
         chunk.iter().fold(false, |found, &x| {
-            found
-                | ((x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r'))
-                | (x == 0x7F)
-                | (x == 0xC2)
+            found | ((x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r')) | (x == 0x7F)
         })
-    });
+    }) || memchr::memchr_iter(0xC2, bytes)
+        .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));
     if !maybe {
         return None;
     }

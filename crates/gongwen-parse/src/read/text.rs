@@ -512,7 +512,15 @@ fn is_rule(line: &str) -> bool {
             '─' | '━' | '—' | '－' | '-' | '_' | '＿' | '=' | '＝' | '═'
         )
     };
-    // Nearly every line is told by its first character.
+    // Nearly every line is told by its first byte: a rule character, a space or an ideographic
+    // space starts with one of these (Han characters, letters and digits with none).
+    if !line
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b, 0xE2 | 0xE3 | 0xEF | b'-' | b'_' | b'=' | b' '))
+    {
+        return false;
+    }
     let t = line.trim_matches(|c: char| c == ' ' || c == '\u{3000}');
     t.starts_with(rule) && t.chars().count() >= 3 && t.chars().all(rule)
 }

@@ -119,8 +119,9 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
     let mut counts: [HashMap<usize, usize>; 2] = Default::default();
     // The same measures of the long lines' text without its indent.
     let mut texts: [Vec<usize>; 2] = Default::default();
-    // Per width, the long lines of it that break off mid-sentence (see [`cut_off`]).
-    let mut cuts: [HashMap<usize, usize>; 2] = Default::default();
+    // The long lines and their measures, to ask of the few of a width whether they break off
+    // mid-sentence (see [`cut_off`]) where that decides.
+    let mut measured: Vec<(usize, [usize; 2])> = Vec::new();
     let mut long = [0usize; 2];
     for (i, l) in lines.iter().enumerate() {
         if is_table_line(l) {
@@ -164,25 +165,28 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
                 texts[k].push(w - indent);
             }
         }
-        if display.max(chars) >= MIN_WIDTH && cut_off(l, lines.get(i + 1).copied()) {
-            for (k, w) in [display, chars].into_iter().enumerate() {
-                *cuts[k].entry(w).or_insert(0) += 1;
-            }
-        }
+        measured.push((i, [display, chars]));
     }
     [false, true]
         .into_iter()
-        .zip(counts.iter().zip(texts.iter()).zip(long).zip(cuts.iter()))
-        .filter_map(|(chars, (((counts, texts), long), cuts))| {
+        .enumerate()
+        .zip(counts.iter().zip(texts.iter()).zip(long))
+        .filter_map(|((k, chars), ((counts, texts), long))| {
             let (width, shared) = counts
                 .keys()
                 .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))
                 .max_by_key(|&(w, n)| (n, w))?;
-            let cut = |w: usize| cuts.get(&w).copied().unwrap_or(0);
             // Fewer lines of the width will do when every one of them is cut off mid-sentence:
             // a text written a paragraph a line ends its lines with its sentences.
             let enough = shared >= MIN_LINES
-                || (shared >= MIN_CUT_LINES && cut(width) + cut(width - 1) == shared);
+                || (shared >= MIN_CUT_LINES
+                    && measured
+                        .iter()
+                        .filter(|(_, m)| m[k] == width || m[k] + 1 == width)
+                        .all(|&(i, _)| {
+                            let line = lines.get(i).map_or("", |l| l.trim_end());
+                            cut_off(line, lines.get(i + 1).copied())
+                        }));
             // No line of a wrapped text's prose holds more text than its width (a long number
             // or address may push one over; a paragraph's first line may be set in further):
             // lines of one length in a text of longer ones are a coincidence, as in a text
@@ -212,13 +216,14 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
 /// Whether `line` breaks off mid-sentence into `next`: it ends on no sentence's end, and `next`
 /// goes on at the margin (not set in, as a new paragraph is, nor numbered, nor blank).
 fn cut_off(line: &str, next: Option<&str>) -> bool {
-    next.is_some_and(|next| {
-        !next.trim().is_empty()
-            && !next.starts_with(char::is_whitespace)
-            && !next.starts_with('\u{3000}')
-            && !numbering::has_marker(next.trim_end())
-            && !ends_sentence(line)
-    })
+    // Cheapest first: nearly every line of a text written a paragraph a line ends a sentence.
+    !ends_sentence(line)
+        && next.is_some_and(|next| {
+            !next.starts_with(char::is_whitespace)
+                && !next.starts_with('\u{3000}')
+                && !next.trim_end().is_empty()
+                && !numbering::has_marker(next.trim_end())
+        })
 }
 
 /// Spaces before a line's text.
