@@ -1147,25 +1147,33 @@ mod tests {
         }
     }
 
+    /// Calls `check` with every string of 1 to 5 characters of `alphabet`; returns how many.
+    fn every_short_string(alphabet: &[char], mut check: impl FnMut(&str)) -> usize {
+        let mut checked = 0;
+        for len in 1..=5u32 {
+            for mut k in 0..alphabet.len().pow(len) {
+                let mut s = String::new();
+                for _ in 0..len {
+                    s.push(alphabet[k % alphabet.len()]);
+                    k /= alphabet.len();
+                }
+                check(&s);
+                checked += 1;
+            }
+        }
+        checked
+    }
+
     #[test]
     fn every_short_mix_of_marks_normalizes_once_and_for_all() {
         // Every string of up to five of these: each ASCII mark that may turn full-width next to
         // a Han character, a letter, a digit and a space, in every order (runs of marks whose
         // conversion passes from one to the next included).
         const ALPHABET: [char; 12] = ['甲', 'a', '1', ' ', '(', ')', ',', '.', '"', ':', ';', '（'];
-        let mut checked = 0;
-        for len in 1..=5u32 {
-            for mut k in 0..ALPHABET.len().pow(len) {
-                let mut s = String::new();
-                for _ in 0..len {
-                    s.push(ALPHABET[k % ALPHABET.len()]);
-                    k /= ALPHABET.len();
-                }
-                let once = normalize_block(&s);
-                assert_eq!(normalize_block(&once), once, "{s:?}");
-                checked += 1;
-            }
-        }
+        let checked = every_short_string(&ALPHABET, |s| {
+            let once = normalize_block(s);
+            assert_eq!(normalize_block(&once), once, "{s:?}");
+        });
         assert_eq!(checked, 12 + 144 + 1728 + 20_736 + 248_832);
     }
 
@@ -1176,20 +1184,11 @@ mod tests {
         const ALPHABET: [char; 11] = [
             '甲', '乙', '×', ' ', '\u{3000}', '\n', '，', '(', ')', ',', 'a',
         ];
-        let mut checked = 0;
-        for len in 1..=5u32 {
-            for mut k in 0..ALPHABET.len().pow(len) {
-                let mut s = String::new();
-                for _ in 0..len {
-                    s.push(ALPHABET[k % ALPHABET.len()]);
-                    k /= ALPHABET.len();
-                }
-                let once = normalize_block(&s);
-                assert_eq!(normalize_block(&once), once, "{s:?}");
-                assert_eq!(normalize_slow(&s), all_passes(&s), "{s:?}");
-                checked += 1;
-            }
-        }
+        let checked = every_short_string(&ALPHABET, |s| {
+            let once = normalize_block(s);
+            assert_eq!(normalize_block(&once), once, "{s:?}");
+            assert_eq!(normalize_slow(s), all_passes(s), "{s:?}");
+        });
         assert_eq!(checked, 11 + 121 + 1331 + 14641 + 161_051);
     }
 }
