@@ -1755,7 +1755,8 @@ pub fn build(mut input: Blocks) -> Document {
             if start > 0 && !only_dates(&p.text[..start]) {
                 signature.push(p.text[..start].to_string());
             } else {
-                while sig_start > k && signature.len() < 3 {
+                // Joint notices are signed by up to a dozen organs, a line each.
+                while sig_start > k && signature.len() < MAX_SIGNING_ORGANS {
                     match blocks[sig_start - 1] {
                         Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text) => {
                             signature.insert(0, q.text.clone());
@@ -2391,6 +2392,9 @@ fn number_then_quoted_title(text: &str) -> Option<(DocNumber, String)> {
     let number = parse_doc_number(number.trim())?;
     Some((number, title.to_string()))
 }
+
+/// The most lines of organs (or signers) read as the signature above the date.
+const MAX_SIGNING_ORGANS: usize = 12;
 
 /// How many blocks from the top may hold the head (title, number, addressees).
 pub(crate) const HEAD_SCAN: usize = 12;
@@ -3617,6 +3621,29 @@ mod tests {
         assert_eq!(n.addressees, ["各区县人民政府", "市各直属单位"]);
         assert!(is_timestamp("2023-07-30 10:15"));
         assert!(!is_timestamp("2023年7月30日"));
+    }
+
+    #[test]
+    fn a_joint_notice_of_more_than_three_organs_names_and_is_signed_by_them_all() {
+        const ORGANS: [&str; 5] = [
+            "甲市发展和改革委员会",
+            "中共甲市委社会工作部",
+            "甲市财政局",
+            "甲市教育局",
+            "甲市商务局",
+        ];
+        // A web copy sets the names apart by spaces, one before 关于 too.
+        let text = format!(
+            "{} 关于印发某方案的通知\n\n各区县政府：\n\n现将方案印发给你们。\n\n{}\n2024年7月30日\n",
+            ORGANS.join(" "),
+            ORGANS.join("\n")
+        );
+        let doc = crate::parse_text(&text);
+        let all = ORGANS.join("、");
+        assert_eq!(doc.notice.title, Some(format!("{all}关于印发某方案的通知")));
+        assert_eq!(doc.notice.issuer.as_deref(), Some(all.as_str()));
+        assert_eq!(doc.notice.signature.as_deref(), Some(all.as_str()));
+        assert_eq!(doc.notice.body, ["现将方案印发给你们。"]);
     }
 
     #[test]

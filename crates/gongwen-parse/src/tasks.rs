@@ -331,16 +331,25 @@ pub(crate) fn joint_issuers_title(raw: &str) -> Option<String> {
     let space = |c: char| c.is_whitespace() || c == '\u{a0}';
     let t = raw.trim_matches(space);
     let (names, last) = t.rsplit_once(space)?;
-    let at = last.find("关于").filter(|&at| at > 0)?;
+    let at = last.find("关于")?;
     let mut out = String::with_capacity(t.len() + 8);
-    for name in names.split(space).filter(|p| !p.is_empty()).take(8) {
-        if !is_unit_name(name) {
+    let mut count = 0;
+    for name in names.split(space).filter(|p| !p.is_empty()) {
+        // A dozen organs sign a joint notice at most; more names are no title's.
+        count += 1;
+        if count > 16 || !is_unit_name(name) {
             return None;
         }
         out.push_str(name);
         out.push('、');
     }
-    if out.is_empty() || !is_unit_name(&last[..at]) {
+    if at == 0 {
+        // `甲 乙 丙 关于……`: the last organ's name stands before the space too.
+        if count < 2 {
+            return None;
+        }
+        out.pop();
+    } else if out.is_empty() || !is_unit_name(&last[..at]) {
         return None;
     }
     out.push_str(&crate::normalize::normalize_block(last));
