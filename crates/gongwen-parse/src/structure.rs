@@ -2381,6 +2381,11 @@ fn colophon_table_lines(t: &Table) -> Vec<Block> {
     out
 }
 
+/// Whether the head has no number yet, or this one (a number printed again).
+fn none_or_same(current: &Option<DocNumber>, n: &DocNumber) -> bool {
+    current.as_ref().is_none_or(|d| d.raw == n.raw)
+}
+
 /// `某政办发〔2016〕26号《某某关于……的通知》`: the number, and the title the 《》 hold, when a
 /// line is nothing else.
 fn number_then_quoted_title(text: &str) -> Option<(DocNumber, String)> {
@@ -2428,13 +2433,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         }
         if let Some(n) = parse_doc_number(&p.text) {
             // A copy that prints the number twice (a site's heading over the notice's own).
-            let again = b
-                .doc
-                .notice
-                .doc_number
-                .as_ref()
-                .is_some_and(|d| d.raw == n.raw);
-            if b.doc.notice.doc_number.is_none() || again {
+            if none_or_same(&b.doc.notice.doc_number, &n) {
                 b.doc.notice.doc_number = Some(n);
                 k += 1;
                 continue;
@@ -2446,11 +2445,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         // when the notice prints none of its own.
         if title_lines.is_empty()
             && let Some((number, title)) = number_then_quoted_title(&p.text)
-            && b.doc
-                .notice
-                .doc_number
-                .as_ref()
-                .is_none_or(|d| d.raw == number.raw)
+            && none_or_same(&b.doc.notice.doc_number, &number)
         {
             b.doc.notice.doc_number = Some(number);
             headline = Some((title, p.line));

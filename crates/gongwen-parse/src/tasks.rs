@@ -2001,10 +2001,15 @@ impl Allocation {
         } else {
             "其他"
         };
+        self.append_extra(key, '，', text);
+    }
+
+    /// Adds `text` to the clause kept under `key`, after what it holds and `separator`.
+    fn append_extra(&mut self, key: &str, separator: char, text: &str) {
         self.extra
             .entry(key.to_string())
             .and_modify(|e| {
-                e.push('，');
+                e.push(separator);
                 e.push_str(text);
             })
             .or_insert_with(|| text.to_string());
@@ -2120,21 +2125,11 @@ impl Allocation {
     /// them (`分管副省长、协管副秘书长负责`, `市政府分管领导负责`) are people, not units: they
     /// are kept under `责任领导`, as a `责任领导：` clause is, and the units alone take the role.
     fn assign(&mut self, units: &str, duty: ClauseDuty) {
-        let mut named = split_units(units);
-        if named.iter().any(|u| is_office_holder(u)) {
-            let people: Vec<String> = named
-                .iter()
-                .filter(|u| is_office_holder(u))
-                .cloned()
-                .collect();
-            named.retain(|u| !is_office_holder(u));
-            self.extra
-                .entry(LEADERS_KEY.to_string())
-                .and_modify(|e| {
-                    e.push('、');
-                    e.push_str(&people.join("、"));
-                })
-                .or_insert_with(|| people.join("、"));
+        let (people, named): (Vec<String>, Vec<String>) = split_units(units)
+            .into_iter()
+            .partition(|u| is_office_holder(u));
+        if !people.is_empty() {
+            self.append_extra(LEADERS_KEY, '、', &people.join("、"));
             if named.is_empty() {
                 return;
             }
@@ -2328,7 +2323,7 @@ pub fn inline_duty_with(text: &str, first_unit_leads: bool) -> Option<InlineDuty
 fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
     let bracket = trailing_bracket(text);
     let traditional = match bracket {
-        Some((_, inner)) => has_traditional_duty_word(inner),
+        Some((_, inner)) => has_traditional_duty_word(inner.as_bytes()),
         // `……市商務廳牽頭。`: the verbs of a duty without brackets.
         None => {
             let end = text.trim_end().as_bytes();
@@ -2337,7 +2332,7 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
                 .find_map(|p| end.strip_suffix(p.as_bytes()))
                 .unwrap_or(end);
             (end.ends_with("頭".as_bytes()) || end.ends_with("責".as_bytes()))
-                && std::str::from_utf8(end).is_ok_and(has_traditional_duty_word)
+                && has_traditional_duty_word(end)
         }
     };
     if traditional && let Some(folded) = fold_traditional(text) {
@@ -2390,13 +2385,12 @@ const TRADITIONAL: &[(char, char)] = &[
     ('項', '项'), ('領', '领'), ('頭', '头'), ('類', '类'), ('體', '体'), ('點', '点'), ('龍', '龙'),
 ];
 
-/// Whether `text` holds `牽` (牽頭) or `責` (負責, 職責, 責任), which a duty in traditional
+/// Whether the text `b` holds `牽` (牽頭) or `責` (負責, 職責, 責任), which a duty in traditional
 /// script all but always has and one in simplified script never: a byte search for their last
 /// bytes, which few characters share, and a look at the two before each.
-fn has_traditional_duty_word(text: &str) -> bool {
+fn has_traditional_duty_word(b: &[u8]) -> bool {
     const QIAN: &[u8] = "牽".as_bytes();
     const ZE: &[u8] = "責".as_bytes();
-    let b = text.as_bytes();
     memchr::memchr2_iter(QIAN[2], ZE[2], b)
         .any(|at| at >= 2 && b.get(at - 2..=at).is_some_and(|c| c == QIAN || c == ZE))
 }
@@ -3077,25 +3071,17 @@ fn push_printed(out: &mut String, s: &Section) {
 /// heading and the headings it stands under. A table under the part's title, or under a heading
 /// whose words or sub-headings come between, has none.
 fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
-    // Every section in reading order: its line, its path, and whether nothing is printed under
-    // its heading.
+    // Every section in reading order: its line, and the path to it (itself last) when nothing
+    // is printed under its heading (only such a heading groups a table's tasks).
     fn flatten<'a>(
         sections: &'a [Section],
         path: &mut Vec<&'a Section>,
-        out: &mut Vec<(usize, Vec<String>, bool)>,
+        out: &mut Vec<(usize, Option<Vec<&'a Section>>)>,
     ) {
         for s in sections {
             path.push(s);
-            let printed = path
-                .iter()
-                .map(|p| {
-                    let mut g = String::new();
-                    push_printed(&mut g, p);
-                    g
-                })
-                .collect();
             let bare = s.paragraphs.is_empty() && s.children.is_empty() && s.after.is_empty();
-            out.push((s.line, printed, bare));
+            out.push((s.line, bare.then(|| path.clone())));
             flatten(&s.children, path, out);
             path.pop();
         }
@@ -3109,12 +3095,21 @@ fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
     part.tables
         .iter()
         .map(|t| {
-            let at = flat.partition_point(|(line, _, _)| *line < t.line);
+            let at = flat.partition_point(|(line, _)| *line < t.line);
             let heading = at
                 .checked_sub(1)
                 .and_then(|i| flat.get(i))
-                .filter(|(line, _, bare)| *bare && *line > previous_table)
-                .map(|(_, path, _)| path.clone());
+                .filter(|(line, _)| *line > previous_table)
+                .and_then(|(_, path)| path.as_ref())
+                .map(|path| {
+                    path.iter()
+                        .map(|p| {
+                            let mut g = String::new();
+                            push_printed(&mut g, p);
+                            g
+                        })
+                        .collect()
+                });
             previous_table = t.line;
             heading
         })

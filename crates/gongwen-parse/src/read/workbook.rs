@@ -1042,15 +1042,6 @@ fn row_text(row: &[String]) -> String {
     normalize_block(&parts.join(" "))
 }
 
-/// Whether a title row is an attachment label (`附件`, `附件1`, `附件二：`).
-fn is_label(t: &str) -> bool {
-    t.strip_prefix("附件").is_some_and(|rest| {
-        rest.trim_end_matches(['：', ':'])
-            .chars()
-            .all(|c| c.is_ascii_digit() || crate::numbering::cn_digit(c).is_some())
-    })
-}
-
 /// Where the rows before the next table's header at `rows[next]` stop being the table's that
 /// ends there (its body starts at `rows[body]`) and become the next table's titles: the title
 /// rows (one text across the row) that close the run before that header, from the first set
@@ -1069,7 +1060,7 @@ fn next_titles(grid: &Grid, rows: &[usize], body: usize, next: usize) -> usize {
                     .get(i)
                     .zip(rows.get(i - 1))
                     .is_some_and(|(a, b)| a - b > 1);
-            gap || text(i).is_some_and(|row| is_label(&row_text(row)))
+            gap || text(i).is_some_and(|row| crate::structure::is_attachment_label(&row_text(row)))
         })
         .unwrap_or(next)
 }
@@ -1079,7 +1070,7 @@ fn next_titles(grid: &Grid, rows: &[usize], body: usize, next: usize) -> usize {
 fn caption_of(titles: &[String]) -> Option<String> {
     titles
         .iter()
-        .find(|t| !is_label(t) && !t.starts_with(['（', '(']))
+        .find(|t| !crate::structure::is_attachment_label(t) && !t.starts_with(['（', '(']))
         .or(titles.last())
         .cloned()
 }

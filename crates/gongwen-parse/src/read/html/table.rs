@@ -434,16 +434,15 @@ pub(super) fn build(
     }
     // A marked row under the header that is one cell across the width is a group heading made
     // of `<th>` (`<th colspan=4>一、……</th>`), not a header row: the header ends above it.
-    let marked = head_flags
+    let mut marked = head_flags
         .iter()
         .zip(&grid)
         .enumerate()
-        .take_while(|&(i, (&h, row))| h && (i == 0 || !one_cell_across(row)))
+        .take_while(|&(i, (&h, row))| h && (i == 0 || !crate::tasks::is_spanning_row(row)))
         .count();
     // A header cell spanning rows down past the marked rows (`<thead>` of one row whose
     // `rowspan=2` cells reach the `<tbody>`'s first row, 牵头单位 | 配合单位) takes them into the
     // header: `merged_down` counts rows before the title rows were taken off.
-    let mut marked = marked;
     if marked > 0 {
         while marked + 1 < grid.len()
             && merged_down
@@ -468,11 +467,6 @@ pub(super) fn build(
         sheet: None,
         merged_down,
     })
-}
-
-/// Whether every slot of `row` holds the same text (one cell spanned across the table).
-fn one_cell_across(row: &[String]) -> bool {
-    row.len() > 1 && !row[0].is_empty() && row.iter().all(|c| *c == row[0])
 }
 
 #[cfg(test)]
