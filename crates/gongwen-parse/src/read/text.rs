@@ -337,7 +337,7 @@ fn continue_cell_with(cells: &mut Vec<String>, text: &str) {
 
 /// A Markdown-style row: `| 序号 | 试点任务 | 牵头单位 |`.
 fn is_pipe_row(line: &str) -> bool {
-    let t = line.trim();
+    let t = crate::normalize::trim(line);
     t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
 }
 
@@ -351,7 +351,8 @@ fn is_pipe_rule(line: &str) -> bool {
 }
 
 fn is_blank(line: &str) -> bool {
-    !is_table_line(line) && line.chars().all(|c| c.is_whitespace() || c == '\u{feff}')
+    !is_table_line(line)
+        && crate::normalize::trim_with(line, |c| c.is_whitespace() || c == '\u{feff}').is_empty()
 }
 
 /// Cells of one table line: one leading tab is the row's indentation, the rest separate cells.

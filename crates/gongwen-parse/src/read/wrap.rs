@@ -127,12 +127,10 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
         if is_table_line(l) {
             continue;
         }
-        let l = l.trim_end();
-        let (mut display, mut chars) = (0usize, 0usize);
-        for c in l.chars() {
-            display += if c.is_ascii() { 1 } else { 2 };
-            chars += 2;
-        }
+        let l = crate::normalize::trim_end_with(l, char::is_whitespace);
+        // An ASCII character is one column, any other two.
+        let (chars, ascii) = crate::normalize::count_chars_and_ascii(l);
+        let (display, chars) = (2 * chars - ascii, 2 * chars);
         if display.max(chars) < MIN_WIDTH {
             continue;
         }
