@@ -83,9 +83,11 @@ fn dropped_controls(text: &str) -> Option<Diagnostic> {
     // search (a `·` or `°` has one, and such a character in a text made the whole text be
     // decoded before).
     let bytes = text.as_bytes();
-    let maybe = bytes.chunks(64).any(|chunk| {
+    let maybe = bytes.chunks(256).any(|chunk| {
         chunk.iter().fold(false, |found, &x| {
-            found | ((x < 0x20) & (x != b'\t') & (x != b'\n') & (x != b'\r')) | (x == 0x7F)
+            // Below U+0020 but not U+0009–U+000D (tab, line feed, vertical tab, form feed,
+            // carriage return: white space, which is kept); or U+007F.
+            found | ((x < 0x20) & (x.wrapping_sub(9) > 4)) | (x == 0x7F)
         })
     }) || memchr::memchr_iter(0xC2, bytes)
         .any(|at| bytes.get(at + 1).is_some_and(|b| (0x80..=0x9F).contains(b)));

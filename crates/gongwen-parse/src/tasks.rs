@@ -758,7 +758,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
         // Names a layout sets apart by spaces (`市发展改革委　市大数据局`), which normalization
         // keeps as one space between words: each a unit when every word names one.
-        if piece.contains(' ') {
+        if memchr::memchr(b' ', piece.as_bytes()).is_some() {
             let words: Vec<&str> = piece.split(' ').map(without_etc).collect();
             if words.iter().all(|w| is_unit_name(w)) {
                 units.extend(words.iter().map(|w| w.to_string()));
@@ -1396,7 +1396,7 @@ impl TableRead {
                 // A role mark wrapped onto a line of its own (`甲` / `（牵头）` / `乙`) is the
                 // mark of the unit above it: no name starts with a bracket.
                 let joined;
-                let cell = if cell.as_bytes().contains(&b'\n')
+                let cell = if memchr::memchr(b'\n', cell.as_bytes()).is_some()
                     && (cell.contains("\n（") || cell.contains("\n("))
                 {
                     joined = cell.replace("\n（", "（").replace("\n(", "(");
