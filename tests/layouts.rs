@@ -1266,3 +1266,21 @@ fn a_web_page_or_post_copied_as_text_is_read_without_its_furniture() {
     let source = gongwen_parse::parse_text(&format!("{notice}\n来源：县统计局\n"));
     assert!(format!("{source:?}").contains("县统计局"));
 }
+
+#[test]
+fn a_text_that_is_an_attachment_alone_is_titled_by_its_part() {
+    // A task table published on its own (`附件2` / its title / the table) has no letter's title
+    // to miss; a text with no title at all still gets the warning.
+    let alone = gongwen_parse::parse_text(
+        "附件2\n\n某某区生态环境保护重点任务分工\n\n\
+         序号 | 工作任务 | 牵头单位 | 配合单位\n1 | 开展大气污染防治 | 区生态环境分局 | 区住建局\n",
+    );
+    assert_eq!(
+        alone.parts[0].title.as_deref(),
+        Some("某某区生态环境保护重点任务分工")
+    );
+    assert_eq!(alone.tasks.len(), 1);
+    assert!(alone.diagnostics.iter().all(|d| d.code != "no_title"));
+    let untitled = gongwen_parse::parse_text("一、总体要求\n\n坚持稳中求进。\n");
+    assert!(untitled.diagnostics.iter().any(|d| d.code == "no_title"));
+}

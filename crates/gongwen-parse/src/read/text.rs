@@ -484,6 +484,12 @@ const FURNITURE_HEAD: usize = 10;
 /// `编辑：… 审核：…`, `阅读原文`). They name no part of the notice, and a title or signature read
 /// with them would be wrong. Blanked, not removed, so every other line keeps its number.
 fn without_site_furniture(lines: &mut [&str]) {
+    // A gazette's masthead, at the top of the text or of any of its pages.
+    for line in lines.iter_mut() {
+        if line.trim_end().ends_with(['期', '号', '）']) && is_gazette_masthead(line.trim()) {
+            *line = "";
+        }
+    }
     let mut seen = 0;
     for line in lines.iter_mut() {
         let t = line.trim();
@@ -543,6 +549,29 @@ fn is_head_furniture(t: &str) -> bool {
         || is_posting_line(t)
         || is_follow_call(t)
         || is_post_time(t)
+}
+
+/// A gazette's masthead printed over a notice it publishes (`某某市人民政府公报　2023年第5期`,
+/// `某某省人民政府公报 2022年第12号（总第789期）`): the gazette's name and its issue, nothing else.
+/// A notice's own lines never end so (a 发文字号 names no 公报).
+fn is_gazette_masthead(t: &str) -> bool {
+    if t.len() > 150 {
+        return false;
+    }
+    let Some(at) = t.rfind("公报") else {
+        return false;
+    };
+    let issue = t[at + "公报".len()..].trim();
+    !issue.is_empty()
+        && issue.contains('第')
+        && issue.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '年' | '第' | '期' | '号' | '总' | '（' | '）' | '(' | ')'
+                )
+        })
 }
 
 /// `首页 > 政务公开 > 政策文件`, `当前位置：首页 > 信息公开`.
@@ -1346,6 +1375,36 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gazette_masthead_is_no_part_of_the_title_under_it() {
+        let text = "某某省人民政府公报　　　　2022年第12期\n\n\
+                    某某省人民政府关于印发某某规划的通知\n某政发〔2022〕8号\n\n\
+                    各市、县人民政府：\n　　现将《某某规划》印发给你们。\n\n\
+                    某某省人民政府\n2022年4月20日\n\n\n\
+                    某某省人民政府公报 2022年第12号（总第789期）\n\n某某规划\n\n一、总体要求\n";
+        let blocks = read_text(text);
+        let paras: Vec<&str> = blocks
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.text.as_str()),
+                Block::Table(_) => None,
+            })
+            .collect();
+        assert!(paras.iter().all(|p| !p.contains("公报")), "{paras:?}");
+        for l in ["某某市人民政府公报 2023年第5期", "国务院公报 第12号"] {
+            assert!(is_gazette_masthead(l), "{l}");
+        }
+        for l in [
+            "某府发〔2023〕11号",
+            "关于印发2023年统计公报的通知",
+            "某某市人民政府公报",
+            "某某公报第5期刊登了某某通知",
+        ] {
+            assert!(!is_gazette_masthead(l), "{l}");
+        }
+    }
 
     #[test]
     fn page_numbers_are_lines_of_a_number_between_dashes_or_a_page_count() {
