@@ -1191,3 +1191,33 @@ fn a_unit_named_before_etc_and_a_collective_of_a_level_keeps_its_name() {
         ]
     );
 }
+
+#[test]
+fn a_deadline_on_a_line_of_its_own_beside_allocation_lines_is_its_clause() {
+    // `完成时限：` under the units' lines, or above them: the task's extra, not its text.
+    let doc = parse_text(&notice(
+        "（一）加强经济政策解读。及时发布稳经济政策措施。\n\n责任单位：市发改委、市财政局\n\n完成时限：全年\n\n\
+         （二）做好惠企政策公开。\n\n完成时限：2024年6月底前\n\n牵头单位：市工信局\n\n配合单位：市商务局",
+    ));
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        vec![
+            (
+                1,
+                "加强经济政策解读。及时发布稳经济政策措施。",
+                (vec!["市发改委", "市财政局"], vec![])
+            ),
+            (
+                2,
+                "做好惠企政策公开。",
+                (vec!["市工信局"], vec!["市商务局"])
+            ),
+        ]
+    );
+    let deadlines: Vec<_> = doc
+        .tasks
+        .iter()
+        .map(|t| t.extra.get("完成时限").map(String::as_str))
+        .collect();
+    assert_eq!(deadlines, vec![Some("全年"), Some("2024年6月底前")]);
+}

@@ -1232,3 +1232,55 @@ fn a_group_heading_right_under_a_cell_per_line_header_is_a_group_not_a_column() 
         .expect("a table");
     assert_eq!(table.rows[0], ["序号", "工作任务", "责任单位", "完成时限"]);
 }
+
+#[test]
+fn a_web_page_or_post_copied_as_text_is_read_without_its_furniture() {
+    let notice = "某某县人民政府关于加强安全生产工作的意见\n某政发〔2022〕21号\n\n\
+                  各乡镇人民政府，县政府各部门：\n　　现提出如下意见。\n\
+                  \u{3000}\u{3000}一、压实责任\n　　（一）落实属地责任。（责任单位：各乡镇人民政府）\n\n\
+                  某某县人民政府\n2022年8月12日\n";
+    let expected = gongwen_parse::parse_text(notice);
+    let page = format!(
+        "首页 > 政务公开 > 政策文件\n【字体：大 中 小】　打印本页　关闭窗口\n\
+         发布时间：2022-08-15 09:12:33　来源：县政府办公室　浏览次数：1523\n\n{notice}\n\
+         【打印】【关闭】\n上一篇：某某县人民政府关于公布重点项目的通知\n"
+    );
+    let post = format!(
+        "点击上方蓝字关注我们\n2023-04-12 18:30 发表于浙江\n\n{notice}\n\
+         来源：某某县人民政府办公室\n编辑：张某 审核：李某\n阅读原文\n"
+    );
+    for copy in [page, post] {
+        let doc = gongwen_parse::parse_text(&copy);
+        assert_eq!(doc.notice.title, expected.notice.title, "{copy}");
+        assert_eq!(doc.notice.doc_number, expected.notice.doc_number);
+        assert_eq!(doc.notice.signature, expected.notice.signature);
+        assert_eq!(doc.notice.date, expected.notice.date);
+        assert_eq!(doc.parts.len(), expected.parts.len(), "{copy}");
+        assert_eq!(
+            tasks_without_lines(&doc),
+            tasks_without_lines(&expected),
+            "{copy}"
+        );
+    }
+    // A lone source line at the end may be a table's source, not a post's credit: it stays.
+    let source = gongwen_parse::parse_text(&format!("{notice}\n来源：县统计局\n"));
+    assert!(format!("{source:?}").contains("县统计局"));
+}
+
+#[test]
+fn a_text_that_is_an_attachment_alone_is_titled_by_its_part() {
+    // A task table published on its own (`附件2` / its title / the table) has no letter's title
+    // to miss; a text with no title at all still gets the warning.
+    let alone = gongwen_parse::parse_text(
+        "附件2\n\n某某区生态环境保护重点任务分工\n\n\
+         序号 | 工作任务 | 牵头单位 | 配合单位\n1 | 开展大气污染防治 | 区生态环境分局 | 区住建局\n",
+    );
+    assert_eq!(
+        alone.parts[0].title.as_deref(),
+        Some("某某区生态环境保护重点任务分工")
+    );
+    assert_eq!(alone.tasks.len(), 1);
+    assert!(alone.diagnostics.iter().all(|d| d.code != "no_title"));
+    let untitled = gongwen_parse::parse_text("一、总体要求\n\n坚持稳中求进。\n");
+    assert!(untitled.diagnostics.iter().any(|d| d.code == "no_title"));
+}

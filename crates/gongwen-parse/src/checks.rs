@@ -820,13 +820,29 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
-    if doc.notice.title.is_none() && !doc.source.format.is_table_file() {
+    if doc.notice.title.is_none() && !doc.source.format.is_table_file() && !is_attachment_alone(doc)
+    {
         out.push(warn(
             "no_title",
             "no title (标题) was found at the top of the document".into(),
             None,
         ));
     }
+}
+
+/// Whether the document is nothing but an attachment, labelled and titled (`附件2` / its title /
+/// its table, as a notice's task table is often published on its own): it has the title its part
+/// prints and none of a letter's, as a workbook of that table has none.
+fn is_attachment_alone(doc: &Document) -> bool {
+    let n = &doc.notice;
+    n.body.is_empty()
+        && n.issuer.is_none()
+        && n.date.is_none()
+        && n.addressees.is_empty()
+        && doc
+            .parts
+            .first()
+            .is_some_and(|p| p.kind == PartKind::Attachment && p.title.is_some())
 }
 
 /// An attachment the 附件说明 marks as left out of the published copy: `……（略）`, `……(略)`.

@@ -1573,8 +1573,18 @@ fn join_units(
     text.push_str(more_text);
 }
 
-/// Words that say a parenthesis allocates duties at all.
-const DUTY_WORDS: &[&str] = &["牵头", "负责", "配合", "责任单位", "责任部门", "参与"];
+/// Words that say a parenthesis allocates duties at all: also the labels some provinces print
+/// for the lead and the supporting units (`主办单位：甲；协办单位：乙`, `主办：甲；协办：乙`).
+const DUTY_WORDS: &[&str] = &[
+    "牵头",
+    "负责",
+    "配合",
+    "责任单位",
+    "责任部门",
+    "参与",
+    "主办",
+    "协办",
+];
 
 /// The brackets a measure's allocation may be printed in, each closer with its openers.
 const DUTY_BRACKETS: &[(char, &[char])] = &[
@@ -2507,7 +2517,7 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
     let inner = text[m.start()..]
         .trim_end()
         .trim_end_matches(['。', '；', ';']);
-    if inner.chars().count() > 300 {
+    if inner.chars().count() > 300 || closes_outer_bracket(inner) {
         return None;
     }
     let mut a = Allocation::default();
@@ -2519,6 +2529,24 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
         extra,
         before: text[..m.start()].trim_end().to_string(),
     })
+}
+
+/// Whether `text` closes more brackets than it opens: a label found in it stands inside a bracket
+/// opened before it (`（主办单位：甲；协办单位：乙）` read from its second label), and is no
+/// allocation after the measure's last sentence. A unit's own brackets (`各市（地）政府`) balance.
+fn closes_outer_bracket(text: &str) -> bool {
+    let mut depth = 0i32;
+    for c in text.chars() {
+        if is_opener(c) {
+            depth += 1;
+        } else if is_closer(c) {
+            depth -= 1;
+            if depth < 0 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// An allocation in words that closes a measure without brackets, as its last sentence:
@@ -2772,6 +2800,17 @@ pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
     (!lines.is_empty()).then_some(lines)
 }
 
+/// Whether a paragraph is a deadline labelled on a line of its own (`完成时限：2024年底`,
+/// `时间节点：全年`), as printed beside an allocation's lines.
+fn is_deadline_line(text: &str) -> bool {
+    text.len() <= 150
+        && text.starts_with(['完', '时', '进'])
+        && RUN_ON_LABELS.iter().any(|l| {
+            text.strip_prefix(l)
+                .is_some_and(|rest| rest.starts_with(['：', ':']))
+        })
+}
+
 /// Whether a paragraph is an allocation line of its own ([`DUTY_LINE`]).
 fn is_duty_line(text: &str) -> bool {
     // Its first character tells nearly every paragraph apart before the regex runs.
@@ -2931,19 +2970,26 @@ fn inline_tasks<'a>(
                 k += 1;
                 continue;
             }
+            // The deadline printed on a line of its own beside the units (`完成时限：全年`,
+            // above or under them) is a clause of the allocation, not the measure's text.
+            let start = k - s.paragraphs[since..k]
+                .iter()
+                .rev()
+                .take_while(|l| is_deadline_line(l))
+                .count();
             let end = k
                 + 1
                 + s.paragraphs[k + 1..]
                     .iter()
-                    .take_while(|l| is_duty_line(&colon_labels(l)))
+                    .take_while(|l| is_duty_line(&colon_labels(l)) || is_deadline_line(l))
                     .count();
             let mut a = Allocation::default();
-            for line in &s.paragraphs[k..end] {
+            for line in &s.paragraphs[start..end] {
                 a.read(&colon_labels(line), first_unit_leads);
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {
-                push(printed_since(since, k), lead, support, extra);
+                push(printed_since(since, start), lead, support, extra);
             }
             k = end;
             since = end;
@@ -3728,6 +3774,22 @@ mod tests {
     fn duty(text: &str) -> (Vec<String>, Vec<String>) {
         let d = inline_duty(text).unwrap_or_else(|| panic!("no duty in {text}"));
         (d.lead, d.support)
+    }
+
+    #[test]
+    fn host_and_co_host_labels_allocate_a_measure() {
+        // 主办/协办 are the lead and supporting units some provinces print.
+        assert_eq!(
+            duty("发展特色产业。（主办单位：州农业农村局；协办单位：州林业局、州供销社）"),
+            (s(&["州农业农村局"]), s(&["州林业局", "州供销社"]))
+        );
+        assert_eq!(
+            duty("完善农田水利。（主办：州水务局；协办：州农业农村局）"),
+            (s(&["州水务局"]), s(&["州农业农村局"]))
+        );
+        // A label inside a bracket is never read as an allocation after the measure's text.
+        assert!(closes_outer_bracket("协办单位：州市场监管局）"));
+        assert!(!closes_outer_bracket("责任单位：各市（地）政府（行署）"));
     }
 
     #[test]

@@ -458,6 +458,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     };
     let mut lines = lines;
     // A web page copied as text may open with its metadata block (索引号, 发文字号, 标题…).
+    without_site_furniture(&mut lines);
     let page = crate::read::html::text_meta(&mut lines);
     without_tab_indents(&mut lines);
     let mut blocks = read_lines(&lines, limits, merged.is_some())?;
@@ -484,6 +485,275 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         }
     }
     Ok(blocks)
+}
+
+/// The most lines at the top of a text looked at for a site's furniture.
+const FURNITURE_HEAD: usize = 10;
+
+/// Blanks the furniture of a web page or a WeChat post copied with a notice: above it, the
+/// breadcrumb (`首页 > 政务公开 > 政策文件`), the page's tools (`【字体：大 中 小】 打印本页
+/// 关闭窗口`), the line of posting labels (`发布时间：… 来源：… 浏览次数：…`), a post's
+/// `点击上方蓝字关注我们` and its time (`2023-04-12 18:30 发表于浙江`); under it, the same tools
+/// (`【打印】【关闭】`), the links to other pages (`上一篇：…`) and a post's credits (`来源：…`,
+/// `编辑：… 审核：…`, `阅读原文`). They name no part of the notice, and a title or signature read
+/// with them would be wrong. Blanked, not removed, so every other line keeps its number.
+fn without_site_furniture(lines: &mut [&str]) {
+    // A gazette's masthead, at the top of the text or of any of its pages.
+    for line in lines.iter_mut() {
+        if line.trim_end().ends_with(['期', '号', '）']) && is_gazette_masthead(line.trim()) {
+            *line = "";
+        }
+    }
+    let mut seen = 0;
+    for line in lines.iter_mut() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > FURNITURE_HEAD {
+            break;
+        }
+        if is_head_furniture(t) {
+            *line = "";
+        }
+    }
+    // From the last line up, while each is furniture; blanked only when one of them is surely
+    // the page's or the post's (a lone `来源：市统计局` under a table is the table's source).
+    let mut run = Vec::new();
+    let mut sure = false;
+    for (i, line) in lines.iter().enumerate().rev() {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        if t.len() > 300 {
+            break;
+        }
+        if is_credit(t) {
+            run.push(i);
+        } else if is_head_furniture(t)
+            || is_page_tools(t)
+            || crate::read::html::is_page_navigation(t)
+            || is_post_end(t)
+        {
+            run.push(i);
+            sure = true;
+        } else {
+            break;
+        }
+    }
+    if sure {
+        for i in run {
+            if let Some(line) = lines.get_mut(i) {
+                *line = "";
+            }
+        }
+    }
+}
+
+/// A line of a page's or post's head that is never the notice's: a breadcrumb, the page's tools,
+/// a line of posting labels, a post's call to follow it or its time.
+fn is_head_furniture(t: &str) -> bool {
+    if t.len() > 300 {
+        return false;
+    }
+    is_breadcrumb(t)
+        || is_page_tools(t)
+        || is_posting_line(t)
+        || is_follow_call(t)
+        || is_post_time(t)
+}
+
+/// A gazette's masthead printed over a notice it publishes (`某某市人民政府公报　2023年第5期`,
+/// `某某省人民政府公报 2022年第12号（总第789期）`): the gazette's name and its issue, nothing else.
+/// A notice's own lines never end so (a 发文字号 names no 公报).
+fn is_gazette_masthead(t: &str) -> bool {
+    if t.len() > 150 {
+        return false;
+    }
+    let Some(at) = t.rfind("公报") else {
+        return false;
+    };
+    let issue = t[at + "公报".len()..].trim();
+    !issue.is_empty()
+        && issue.contains('第')
+        && issue.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '年' | '第' | '期' | '号' | '总' | '（' | '）' | '(' | ')'
+                )
+        })
+}
+
+/// `首页 > 政务公开 > 政策文件`, `当前位置：首页 > 信息公开`.
+fn is_breadcrumb(t: &str) -> bool {
+    [
+        "首页",
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+        "您所在的位置",
+        "现在位置",
+    ]
+    .iter()
+    .any(|w| t.starts_with(w))
+        && t.contains(['>', '＞', '»', '›', '→'])
+}
+
+/// Nothing but a page's tools: `【字体：大 中 小】 打印本页 关闭窗口`, `【打印】【关闭】`,
+/// `[打印] [关闭] [收藏]`, `分享到：`.
+fn is_page_tools(t: &str) -> bool {
+    const WORDS: [&str; 17] = [
+        "字体",
+        "字号",
+        "打印本页",
+        "打印正文",
+        "打印",
+        "关闭窗口",
+        "关闭本页",
+        "关闭",
+        "收藏",
+        "分享到",
+        "分享",
+        "纠错",
+        "默认",
+        "大",
+        "中",
+        "小",
+        "返回顶部",
+    ];
+    let mut rest = t;
+    let mut tools = false;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+            tools |= w.chars().count() > 1 && !matches!(*w, "默认");
+            rest = &rest[w.len()..];
+        } else if c.is_whitespace()
+            || matches!(
+                c,
+                '【' | '】'
+                    | '['
+                    | ']'
+                    | '［'
+                    | '］'
+                    | '〖'
+                    | '〗'
+                    | '('
+                    | ')'
+                    | '（'
+                    | '）'
+                    | '：'
+                    | ':'
+                    | '|'
+                    | '｜'
+                    | '/'
+                    | '·'
+                    | '-'
+            )
+        {
+            rest = &rest[c.len_utf8()..];
+        } else {
+            return false;
+        }
+    }
+    tools
+}
+
+/// The labels of a page's posting line, each before its colon.
+const POSTING_LABELS: [&str; 10] = [
+    "发布时间",
+    "发布日期",
+    "来源",
+    "浏览次数",
+    "浏览量",
+    "阅读量",
+    "阅读次数",
+    "点击数",
+    "访问量",
+    "作者",
+];
+
+/// A line of two posting labels or more (`发布时间：2022-08-15 来源：县政府办公室 浏览次数：1523`).
+fn is_posting_line(t: &str) -> bool {
+    if !t.starts_with(['发', '来', '浏', '阅', '点', '访', '作']) {
+        return false;
+    }
+    let labelled = |l: &str| {
+        t.match_indices(l)
+            .any(|(at, _)| t[at + l.len()..].starts_with(['：', ':']))
+    };
+    POSTING_LABELS.iter().filter(|l| labelled(l)).count() >= 2
+}
+
+/// A post's call to follow its account (`点击上方蓝字关注我们`, `点击蓝字 关注我们`).
+fn is_follow_call(t: &str) -> bool {
+    t.len() <= 60 && t.contains("关注") && (t.contains("点击") || t.contains("蓝字"))
+}
+
+/// A post's time as the app prints it, alone or with the place it was posted from
+/// (`2023-04-12 18:30`, `2023-04-12 18:30 发表于浙江`, `原创 2023-04-12 18:30`).
+fn is_post_time(t: &str) -> bool {
+    let t = t.strip_prefix("原创").map_or(t, str::trim_start);
+    let b = t.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !(digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && digits(5..7)
+        && b.get(7) == Some(&b'-')
+        && digits(8..10))
+    {
+        return false;
+    }
+    let rest = t[10..].trim_start();
+    let rb = rest.as_bytes();
+    if !(rest.len() < t.len() - 10
+        && rb.len() >= 5
+        && rb[..2].iter().all(u8::is_ascii_digit)
+        && rb[2] == b':'
+        && rb[3..5].iter().all(u8::is_ascii_digit))
+    {
+        return false;
+    }
+    let after = rest[5..]
+        .trim_start_matches(|c: char| c == ':' || c.is_ascii_digit())
+        .trim();
+    after.is_empty() || (after.starts_with("发表于") && after.chars().count() <= 12)
+}
+
+/// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`.
+fn is_credit(t: &str) -> bool {
+    const LABELS: [&str; 12] = [
+        "来源",
+        "文章来源",
+        "信息来源",
+        "稿件来源",
+        "编辑",
+        "责任编辑",
+        "审核",
+        "校对",
+        "初审",
+        "复审",
+        "终审",
+        "作者",
+    ];
+    t.len() <= 200
+        && LABELS.iter().any(|l| {
+            t.strip_prefix(l)
+                .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
+        })
+}
+
+/// A post's last words: `阅读原文`, `END`, `- END -`, `往期推荐`, `长按识别二维码关注`.
+fn is_post_end(t: &str) -> bool {
+    let word = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '－' | '·'));
+    matches!(
+        word,
+        "阅读原文" | "END" | "End" | "往期推荐" | "往期回顾" | "扫一扫在手机打开当前页"
+    ) || (t.len() <= 60 && t.contains("二维码") && t.contains("关注"))
 }
 
 /// Refuses a text of more lines than [`Limits::max_blocks`] before any is read: each line costs
@@ -1136,6 +1406,36 @@ mod tests {
                 s.split('\t').collect::<Vec<_>>(),
                 "{s:?}"
             );
+        }
+    }
+
+    #[test]
+    fn a_gazette_masthead_is_no_part_of_the_title_under_it() {
+        let text = "某某省人民政府公报　　　　2022年第12期\n\n\
+                    某某省人民政府关于印发某某规划的通知\n某政发〔2022〕8号\n\n\
+                    各市、县人民政府：\n　　现将《某某规划》印发给你们。\n\n\
+                    某某省人民政府\n2022年4月20日\n\n\n\
+                    某某省人民政府公报 2022年第12号（总第789期）\n\n某某规划\n\n一、总体要求\n";
+        let blocks = read_text(text);
+        let paras: Vec<&str> = blocks
+            .blocks
+            .iter()
+            .filter_map(|b| match b {
+                Block::Para(p) => Some(p.text.as_str()),
+                Block::Table(_) => None,
+            })
+            .collect();
+        assert!(paras.iter().all(|p| !p.contains("公报")), "{paras:?}");
+        for l in ["某某市人民政府公报 2023年第5期", "国务院公报 第12号"] {
+            assert!(is_gazette_masthead(l), "{l}");
+        }
+        for l in [
+            "某府发〔2023〕11号",
+            "关于印发2023年统计公报的通知",
+            "某某市人民政府公报",
+            "某某公报第5期刊登了某某通知",
+        ] {
+            assert!(!is_gazette_masthead(l), "{l}");
         }
     }
 

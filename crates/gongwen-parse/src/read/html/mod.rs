@@ -429,7 +429,7 @@ impl OrderedList {
 /// A line of the site's navigation left inside the article: links to the documents before and
 /// after it, or to other pages about it (`上一篇：…`, `下一篇：…`, `相关链接：…`, `政策解读：…`).
 /// It names other documents, never this one's content.
-fn is_page_navigation(text: &str) -> bool {
+pub(crate) fn is_page_navigation(text: &str) -> bool {
     // A paragraph whose first character starts no label is let through without comparing it
     // to each label.
     text.len() <= 600
