@@ -351,8 +351,12 @@ fn is_pipe_rule(line: &str) -> bool {
 }
 
 fn is_blank(line: &str) -> bool {
-    !is_table_line(line)
-        && crate::normalize::trim_with(line, |c| c.is_whitespace() || c == '\u{feff}').is_empty()
+    !is_table_line(line) && is_blank_text(line)
+}
+
+/// [`is_blank`] of a line known to be no table line.
+fn is_blank_text(line: &str) -> bool {
+    crate::normalize::trim_with(line, |c| c.is_whitespace() || c == '\u{feff}').is_empty()
 }
 
 /// Cells of one table line: one leading tab is the row's indentation, the rest separate cells.
@@ -500,7 +504,12 @@ const FURNITURE_HEAD: usize = 10;
 fn without_site_furniture(lines: &mut [&str]) {
     // A gazette's masthead, at the top of the text or of any of its pages.
     for line in lines.iter_mut() {
-        if line.trim_end().ends_with(['期', '号', '）']) && is_gazette_masthead(line.trim()) {
+        // Told by the last byte first: `期`, `号` and `）` end in `9F`, `B7` and `89`.
+        let t = crate::normalize::trim_end_with(line, char::is_whitespace);
+        if matches!(t.as_bytes().last(), Some(0x9F | 0xB7 | 0x89))
+            && ["期", "号", "）"].iter().any(|e| t.ends_with(e))
+            && is_gazette_masthead(t.trim())
+        {
             *line = "";
         }
     }
@@ -1112,12 +1121,17 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
         crate::normalize::normalize_cell
     };
     let wrap = super::wrap::wrap_width(lines, is_table_line);
+    // Whether each line is a table line, asked once: the loop below asks it of a line and of
+    // its neighbours several times.
+    let tabbed: Vec<bool> = lines.iter().map(|l| is_table_line(l)).collect();
+    let table_at = |k: usize| tabbed.get(k).copied().unwrap_or(false);
+    let blank_at = |k: usize| !table_at(k) && lines.get(k).is_some_and(|l| is_blank_text(l));
     let mut blocks = Vec::new();
     let mut diagnostics = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
-        if is_table_line(line) {
+        if table_at(i) {
             // The region runs over table lines and blank lines, ending at the last table line.
             // A numbered heading line between table lines is a group row that lost its tab.
             // A line without tabs right after a table line, with a table line after it, is
@@ -1130,9 +1144,9 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             let mut blank_inside = false;
             while j < lines.len() {
                 let line_break = j > i
-                    && !is_table_line(lines[j])
-                    && !is_blank(lines[j])
-                    && (is_table_line(lines[j - 1]) || broken.last().copied().unwrap_or(false))
+                    && !table_at(j)
+                    && !blank_at(j)
+                    && (table_at(j - 1) || broken.last().copied().unwrap_or(false))
                     && !is_group_line(lines[j])
                     && !is_attachment_head(lines[j])
                     && table_line_after_break(lines, j + 1)
@@ -1140,7 +1154,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                         &crate::normalize::normalize_cell(lines[j]),
                     );
                 let row_line = line_break
-                    || is_table_line(lines[j])
+                    || table_at(j)
                     || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1, line));
                 broken.push(line_break);
                 if row_line {
@@ -1149,14 +1163,14 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                     // not (two tables of one header under two headings, blank lines around).
                     if j > last + 1
                         && in_row.get(last - i).copied().unwrap_or(false)
-                        && lines[last + 1..j].iter().all(|l| is_blank(l))
+                        && (last + 1..j).all(blank_at)
                         && !has_inner_tab(lines[last])
                         && !has_inner_tab(lines[j])
                     {
                         blank_inside = true;
                     }
                     last = j;
-                } else if !is_blank(lines[j]) {
+                } else if !blank_at(j) {
                     break;
                 }
                 in_row.push(row_line);
