@@ -184,7 +184,7 @@ fn note_under_date(s: &str) -> Option<String> {
             .filter(|inner| is_note_text(inner))
     });
     let bare =
-        || (s.starts_with("此件") || s == "本文有删减") && char_len(s) <= 22 && is_note_text(s);
+        || (s.starts_with("此件") || s == "本文有删减") && at_most_chars(s, 22) && is_note_text(s);
     match bracketed {
         Some(inner) => Some(inner.to_string()),
         None if bare() => Some(s.to_string()),
@@ -199,7 +199,7 @@ fn is_paren_line(s: &str) -> bool {
         .is_some_and(|inner| {
             !inner.is_empty()
                 && inner.len() <= 4 * 40
-                && char_len(inner) <= 40
+                && at_most_chars(inner, 40)
                 && !inner.contains(['（', '）'])
         })
 }
@@ -411,6 +411,12 @@ const TITLE_ENDINGS: &[&str] = &[
 
 fn char_len(s: &str) -> usize {
     s.chars().count()
+}
+
+/// `char_len(s) <= max`, answered from the length in bytes when it can be (a character is one
+/// to four bytes): a long paragraph is not counted to learn that it is no short title.
+fn at_most_chars(s: &str, max: usize) -> bool {
+    s.len() <= max || (s.len() <= 4 * max && char_len(s) <= max)
 }
 
 /// Reads a date printed as `2021年8月4日` or `二〇〇四年六月二十六日` at the end of `text`.
@@ -640,7 +646,7 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
     let Some(list) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
         return false;
     };
-    char_len(s) <= 200
+    at_most_chars(s, 200)
         && !s.contains('。')
         && !numbering::has_marker(s)
         && !is_attachment_list(s)
@@ -657,7 +663,7 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
                             .any(|e| item.ends_with(e))
                         // `王某某委员`, `李某某等5位代表`: a deputy or member answered by name
                         // (short, so that `决定增补以下同志为市政协委员` is no addressee).
-                        || (char_len(item) <= 10 && (item.ends_with("委员") || item.ends_with("代表")))
+                        || (at_most_chars(item, 10) && (item.ends_with("委员") || item.ends_with("代表")))
                         // Places named collectively by their level alone (`各县（市、区）`, `各镇`,
                         // a township's `各村（社区）`, `各行政村`).
                         || item.strip_prefix('各').is_some_and(|place| {
@@ -762,7 +768,7 @@ pub(crate) fn is_file_name(text: &str) -> bool {
         return false;
     };
     !stem.trim().is_empty()
-        && char_len(text) <= 120
+        && at_most_chars(text, 120)
         && !stem.contains(['。', '；', '！', '？'])
         && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
@@ -912,10 +918,10 @@ fn is_exhortation(text: &str) -> bool {
     let thanks = ["感谢", "衷心感谢", "再次感谢", "非常感谢"]
         .iter()
         .any(|w| text.starts_with(w))
-        && char_len(text) <= 60;
+        && at_most_chars(text, 60);
     (text.starts_with("希望") || text.starts_with("号召") || thanks)
         && text.ends_with(['。', '！'])
-        && char_len(text) <= 200
+        && at_most_chars(text, 200)
 }
 
 /// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
@@ -1090,7 +1096,7 @@ fn is_signer_line(s: &str) -> bool {
 fn is_office_prefix(prefix: &str) -> bool {
     let prefix = prefix.strip_prefix('代').unwrap_or(prefix);
     prefix.is_empty()
-        || (char_len(prefix) <= 7
+        || (at_most_chars(prefix, 7)
             && !prefix.starts_with('各')
             && prefix.chars().all(crate::normalize::is_han)
             && prefix.ends_with(['院', '区', '省', '市', '县', '州', '府', '旗', '盟']))
@@ -1455,7 +1461,7 @@ impl Builder {
                     && list.iter().zip(1..).all(|(blk, n)| {
                         matches!(blk, Block::Para(q) if list_item(&q.text).is_some_and(|(number, title)| {
                             number.parse() == Ok(n) && !title.ends_with(['。', '：', ':', '；', ';'])
-                                && char_len(title) <= 80
+                                && at_most_chars(title, 80)
                         }))
                     })
                 {
@@ -1542,7 +1548,7 @@ fn is_contact_line(s: &str) -> bool {
         return false;
     }
     let inner = strip_parens(s);
-    char_len(&inner) <= 100
+    at_most_chars(&inner, 100)
         && ["联系人", "联系电话", "联系方式"].iter().any(|w| {
             inner.strip_prefix(w).is_some_and(|rest| {
                 // `联系人：`, `联系人及电话：`: the label ends within a few characters.
@@ -1556,7 +1562,7 @@ fn is_contact_line(s: &str) -> bool {
 /// A line of a contact's details under its `联系人：张三` line: `电话：…`, `传真：…`, `邮箱：…`.
 fn is_contact_detail(s: &str) -> bool {
     is_contact_line(s)
-        || (char_len(s) <= 60
+        || (at_most_chars(s, 60)
             && !s.contains('。')
             && [
                 "电话",
@@ -1723,7 +1729,7 @@ pub fn build(mut input: Blocks) -> Document {
         .enumerate()
         .skip(if workbook { blocks.len() } else { k })
         .find_map(|(i, blk)| match blk {
-            Block::Para(p) if char_len(&p.text) <= 60 && !p.text.starts_with('（') => {
+            Block::Para(p) if at_most_chars(&p.text, 60) && !p.text.starts_with('（') => {
                 closing_date(&p.text, || under_signer(i)).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
                     (prefix.is_empty()
@@ -2071,7 +2077,7 @@ fn is_byline(text: &str) -> bool {
         "[字体",
         "字体",
     ];
-    char_len(text) <= 120
+    at_most_chars(text, 120)
         && OPENERS.iter().any(|o| {
             text.strip_prefix(o)
                 .is_some_and(|rest| o.starts_with(['【', '[']) || rest.starts_with(['：', ':']))
@@ -2154,7 +2160,7 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
                 let t = p.text.as_str();
                 if t.ends_with(['：', ':'])
                     || (t.ends_with('日')
-                        && char_len(t) <= 20
+                        && at_most_chars(t, 20)
                         && find_date(t).is_some_and(|(start, _)| start == 0))
                 {
                     return;
@@ -2165,7 +2171,7 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
         };
         let small = t.rows.len() <= 6
             && t.rows.iter().all(|r| r.len() <= 3)
-            && t.rows.iter().flatten().all(|c| char_len(c) <= 80);
+            && t.rows.iter().flatten().all(|c| at_most_chars(c, 80));
         let head_like = |c: &str| {
             parse_doc_number(split_signers(c).0).is_some()
                 || c.ends_with("文件")
@@ -2496,7 +2502,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             && rest
                 .split_once('）')
                 .is_some_and(|(_, after)| after.starts_with('的') && ends_like_title(after))
-            && char_len(&p.text) <= 80
+            && at_most_chars(&p.text, 80)
         {
             title_lines.push(p);
             k += 1;
@@ -2681,7 +2687,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .iter()
         .filter_map(|w| title.find(w))
         .min()
-        .filter(|&p| p > 0 && char_len(&title[..p]) <= 40)
+        .filter(|&p| p > 0 && at_most_chars(&title[..p], 40))
     {
         Some(title[..pos].to_string())
     } else if let Some(organ) = BARE_FORMS
@@ -2836,7 +2842,7 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
     // `某某行动方案` / `（2023—2025年）`, `（试行）`: the years or status on the line under it.
     if let Some(Block::Para(q)) = rest.get(i)
         && let Some(inner) = q.text.strip_prefix('（').and_then(|t| t.strip_suffix('）'))
-        && char_len(inner) <= 14
+        && at_most_chars(inner, 14)
         && !has_sentence_punct(inner)
         && !is_note(&q.text)
         // A date (`（2022年1月1日起施行）`) records the text's making, not its name.
@@ -2880,7 +2886,7 @@ fn build_part(
         }
     }
     let dated = blocks.last().and_then(para).is_some_and(|t| {
-        char_len(t) <= 60
+        at_most_chars(t, 60)
             && !t.starts_with('（')
             && find_date(t).is_some_and(|(start, _)| {
                 start == 0 || is_organ_line(&t[..start]) || is_signer_line(&t[..start])
@@ -2914,7 +2920,7 @@ fn build_part(
             .last()
             .and_then(para)
             .is_some_and(|t| {
-                char_len(t) <= 30
+                at_most_chars(t, 30)
                     && !t.contains(['。', '；', ';', '：', ':'])
                     && numbering::has_marker(t)
             })
@@ -3155,7 +3161,7 @@ fn join_continued_table(prev: &mut Table, next: &mut Table) -> bool {
 
 fn is_caption(s: &str) -> bool {
     is_title_line(s)
-        && char_len(s) <= 60
+        && at_most_chars(s, 60)
         && ["表", "清单", "目录", "一览", "分工", "名单"]
             .iter()
             .any(|w| s.contains(w))
@@ -3274,7 +3280,7 @@ impl Outline {
         let bare_title = || {
             let t = p.text.get(m.len..).unwrap_or_default().trim();
             !t.is_empty()
-                && char_len(t) <= 30
+                && at_most_chars(t, 30)
                 && !t.contains(['。', '！', '？', '；', '.', '!', '?', ';'])
                 && !has_top_level(t, &['，', '：', ',', ':'])
         };
@@ -3534,7 +3540,9 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
     // A heading is a short phrase; a clause with top-level `，`/`；`/`：` is a sentence, so an
     // item like `（一）纳税人为独生子女的，按照……扣除；` or `三、国务院实行总理负责制，……。` is text.
     let phrase = |h: &str| {
-        !h.is_empty() && char_len(h) <= 50 && !has_top_level(h, &['，', '；', '：', ',', ';', ':'])
+        !h.is_empty()
+            && at_most_chars(h, 50)
+            && !has_top_level(h, &['，', '；', '：', ',', ';', ':'])
     };
     // A run-in heading closed by a colon: `（一）总体目标：到2025年，……。`, `（二）适用范围：`. Not a
     // clause that opens a list (`职责是：`, `主要任务如下：`).
@@ -3588,7 +3596,7 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
 /// A run of short phrases joined by `，` (or `、`), with no stop, colon or semicolon and nothing
 /// after the last phrase: `进一步破除隐性门槛，推动降低市场主体准入成本`.
 fn is_comma_title(text: &str) -> bool {
-    char_len(text) <= 50
+    at_most_chars(text, 50)
         && !text.ends_with(['，', '、', ',', '…', '—'])
         && !text.contains(['。', '！', '？', '；', '!', '?', ';'])
         && !has_top_level(text, &['：', ':'])
@@ -3602,6 +3610,17 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_most_chars_is_a_bound_on_char_len() {
+        let mut s = String::new();
+        for i in 0..60 {
+            s.push(['a', '中', 'é', '𠀀'][i % 4]);
+            for max in 0..70 {
+                assert_eq!(at_most_chars(&s, max), char_len(&s) <= max, "{s:?} {max}");
+            }
+        }
+    }
 
     #[test]
     fn a_sites_posting_time_and_labelled_number_under_the_title_are_furniture() {
