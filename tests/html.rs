@@ -1658,3 +1658,59 @@ fn the_attachment_page_alone_is_that_attachment() {
         );
     }
 }
+
+#[test]
+fn a_slash_in_a_units_cell_names_no_unit() {
+    // Sites strike a blank cell through with a slash, half or full width.
+    for slash in ["/", "／", "＼"] {
+        let page = format!(
+            "<html><body><div class=TRS_Editor><p>附件</p><p>重点任务分工表</p><table border=1>\
+             <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+             <tr><td>1</td><td>推动公共数据有序开放。</td><td>省大数据局</td><td>{slash}</td></tr>\
+             <tr><td>2</td><td>开展安全检查。</td><td>省公安厅</td><td>省委网信办</td></tr>\
+             </table></div></body></html>"
+        );
+        let d = html(&page);
+        let units: Vec<_> = d
+            .tasks
+            .iter()
+            .map(|t| (t.lead.join("、"), t.support.join("、")))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ("省大数据局".to_string(), String::new()),
+                ("省公安厅".to_string(), "省委网信办".to_string()),
+            ],
+            "{slash}"
+        );
+    }
+}
+
+#[test]
+fn a_hidden_table_row_is_not_read() {
+    // A browser shows no row styled `display:none` (an editor's withdrawn task left in the page).
+    let page = "<html><body><div class=TRS_Editor><p>附件</p><p>重点任务分工表</p><table border=1>\
+        <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>推动公共数据有序开放。</td><td>省大数据局</td><td>省委网信办</td></tr>\
+        <tr style=\"display: none\"><td>9</td><td>旧版任务。</td><td>省旧单位</td><td></td></tr>\
+        <tbody hidden><tr><td>8</td><td>另一旧任务。</td><td>省旧单位</td><td></td></tr></tbody>\
+        <tr><td>2</td><td>开展安全检查。</td><td>省公安厅</td><td>省委网信办</td></tr>\
+        </table></div></body></html>";
+    let d = html(page);
+    let tasks: Vec<_> = d.tasks.iter().map(|t| (t.seq, t.lead.join("、"))).collect();
+    assert_eq!(
+        tasks,
+        [(1, "省大数据局".to_string()), (2, "省公安厅".to_string())]
+    );
+    assert!(
+        !d.parts
+            .iter()
+            .flat_map(|p| &p.tables)
+            .flat_map(|t| &t.rows)
+            .flatten()
+            .any(|c| c.contains("旧")),
+        "{:?}",
+        d.parts
+    );
+}

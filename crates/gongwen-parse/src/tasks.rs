@@ -909,7 +909,8 @@ fn without_etc_collective(piece: &str) -> &str {
         .unwrap_or(piece)
 }
 
-/// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
+/// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash, a slash (`／`,
+/// as a blank cell is struck through).
 pub(crate) fn is_no_unit(piece: &str) -> bool {
     // Four dashes are twelve bytes; a unit's name is longer.
     if piece.len() > 16 {
@@ -918,8 +919,12 @@ pub(crate) fn is_no_unit(piece: &str) -> bool {
     let p = piece.trim();
     matches!(p, "无" | "（无）" | "(无)" | "暂无" | "空")
         || (!p.is_empty()
-            && p.chars()
-                .all(|c| matches!(c, '-' | '—' | '－' | '–' | '_' | '―')))
+            && p.chars().all(|c| {
+                matches!(
+                    c,
+                    '-' | '—' | '－' | '–' | '_' | '―' | '/' | '／' | '\\' | '＼'
+                )
+            }))
 }
 
 /// Administrative divisions that name no body by themselves (`区`, `市`, `县`…).
