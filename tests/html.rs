@@ -1714,3 +1714,50 @@ fn a_hidden_table_row_is_not_read() {
         d.parts
     );
 }
+
+#[test]
+fn a_table_of_contents_is_not_read_as_the_headings_again() {
+    // A plan's 目录 on the page: each entry its heading, a leader and a page number, as sites
+    // type it (`……`, `·`) and as Word's HTML writes it (`. . . .`).
+    for leader in [
+        "……………",
+        " ··························· ",
+        "<span>. . . . . . . . </span>",
+    ] {
+        let page = format!(
+            "<html><body><div class=TRS_Editor><p>某某市数字政府建设方案</p><p>目　录</p>\
+             <p>一、总体要求{leader}1</p><p>二、重点任务{leader}2</p><p>三、保障措施{leader}12</p>\
+             <p>一、总体要求</p><p>到2025年，基本建成数字政府。</p><p>二、重点任务</p>\
+             <p>（一）推进数据共享。加快建设共享平台。</p><p>三、保障措施</p>\
+             <p>各部门要加强组织领导。</p></div></body></html>"
+        );
+        let d = html(&page);
+        let headings: Vec<_> = d
+            .parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .map(|s| format!("{}{}", s.marker, s.heading))
+            .collect();
+        assert_eq!(
+            headings,
+            ["一、总体要求", "二、重点任务", "三、保障措施"],
+            "{leader}"
+        );
+        assert!(
+            !d.diagnostics.iter().any(|x| x.code == "numbering_order"),
+            "{:#?}",
+            d.diagnostics
+        );
+    }
+    // A date, a telephone number or a sentence that ends in a number is no entry.
+    let page = "<html><body><div class=TRS_Editor><p>某某市数字政府建设方案</p>\
+        <p>一、总体要求</p><p>联系电话：023-63899999</p><p>版本号 1.2.3</p></div></body></html>";
+    let d = html(page);
+    let paragraphs: Vec<_> = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .flat_map(|s| &s.paragraphs)
+        .collect();
+    assert_eq!(paragraphs.len(), 2, "{:?}", d.parts);
+}

@@ -438,7 +438,34 @@ fn is_page_navigation(text: &str) -> bool {
                 text.strip_prefix(l)
                     .is_some_and(|rest| rest.starts_with(['：', ':']))
             })
-            || is_pager(text))
+            || is_pager(text)
+            || is_contents_entry(text))
+}
+
+/// A line of a plan's table of contents (`一、总体要求……………1`, `第二章 发展目标 · · · · 5`, Word's
+/// `. . . .` leader): a heading, a leader of four dots or more, and its page number. It repeats
+/// a heading of the text below; read, it would be that heading twice.
+fn is_contents_entry(text: &str) -> bool {
+    // Most paragraphs end with punctuation or Han: turned down at the last byte.
+    if !text.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let before_page = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    if text.len() - before_page.len() > 3 {
+        return false;
+    }
+    let mut dots = 0;
+    let mut heading = before_page;
+    for c in before_page.chars().rev() {
+        match c {
+            '…' | '⋯' => dots += 3,
+            '.' | '．' | '·' | '・' | '•' | '_' => dots += 1,
+            ' ' | '\u{3000}' | '\u{a0}' | '\t' => {}
+            _ => break,
+        }
+        heading = &heading[..heading.len() - c.len_utf8()];
+    }
+    dots >= 4 && !heading.trim().is_empty() && heading.chars().count() <= 80
 }
 
 /// A pager left under the article (`上一页 1 2 下一页 共2页`, `首页 上一页 1/3 下一页 尾页`):
