@@ -1688,16 +1688,18 @@ fn a_slash_in_a_units_cell_names_no_unit() {
 }
 
 #[test]
-fn a_hidden_table_row_is_not_read() {
-    // A browser shows no row styled `display:none` (an editor's withdrawn task left in the page).
+fn a_hidden_table_row_or_cell_is_not_read() {
+    // A browser shows no row styled `display:none` (an editor's withdrawn task left in the page),
+    // and lays a row out without its hidden cells.
     let page = "<html><body><div class=TRS_Editor><p>附件</p><p>重点任务分工表</p><table border=1>\
         <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
         <tr><td>1</td><td>推动公共数据有序开放。</td><td>省大数据局</td><td>省委网信办</td></tr>\
         <tr style=\"display: none\"><td>9</td><td>旧版任务。</td><td>省旧单位</td><td></td></tr>\
         <tbody hidden><tr><td>8</td><td>另一旧任务。</td><td>省旧单位</td><td></td></tr></tbody>\
-        <tr><td>2</td><td>开展安全检查。</td><td>省公安厅</td><td>省委网信办</td></tr>\
+        <tr><td>2</td><td>开展安全检查。</td><td style=\"display:none\">省旧单位</td><td>省公安厅</td><td>省委网信办</td></tr>\
         </table></div></body></html>";
     let d = html(page);
+    assert_eq!(d.tasks[1].support, ["省委网信办"], "{:?}", d.tasks);
     let tasks: Vec<_> = d.tasks.iter().map(|t| (t.seq, t.lead.join("、"))).collect();
     assert_eq!(
         tasks,
@@ -1760,4 +1762,24 @@ fn a_table_of_contents_is_not_read_as_the_headings_again() {
         .flat_map(|s| &s.paragraphs)
         .collect();
     assert_eq!(paragraphs.len(), 2, "{:?}", d.parts);
+}
+
+#[test]
+fn page_tools_in_the_article_leave_no_brackets_behind() {
+    // `【打印本页】【关闭窗口】` under the article: the tools' links are dropped, and the brackets
+    // around them were left as a paragraph that titled a part of its own.
+    let page = "<html><body><div class=TRS_Editor><p>某某市人民政府办公室关于印发某某工作要点的通知</p>\
+        <p>某府办发〔2024〕21号</p><p>各区县人民政府，市政府各部门：</p>\
+        <p>《某某工作要点》已经市政府同意，现印发给你们，请认真组织实施。</p>\
+        <p>某某市人民政府办公室</p><p>2024年2月1日</p>\
+        <p>【<a href=\"javascript:window.print()\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</p>\
+        <p>[<a href=\"javascript:print()\">打印</a>] | [<a href=\"javascript:close()\">关闭</a>]</p>\
+        </div></body></html>";
+    let d = html(page);
+    assert!(d.parts.is_empty(), "{:?}", d.parts);
+    assert_eq!(d.notice.date.as_deref(), Some("2024-02-01"));
+    assert_eq!(
+        d.notice.body,
+        ["《某某工作要点》已经市政府同意，现印发给你们，请认真组织实施。"]
+    );
 }

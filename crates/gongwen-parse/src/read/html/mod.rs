@@ -439,7 +439,18 @@ fn is_page_navigation(text: &str) -> bool {
                     .is_some_and(|rest| rest.starts_with(['：', ':']))
             })
             || is_pager(text)
-            || is_contents_entry(text))
+            || is_contents_entry(text)
+            || is_tool_residue(text))
+}
+
+/// What is left of a line of page tools once their links are dropped (`【打印本页】【关闭窗口】`
+/// → `【】【】`, `[打印] | [关闭]` → `[] | []`): brackets and separators around nothing.
+fn is_tool_residue(text: &str) -> bool {
+    const BRACKETS: [char; 8] = ['【', '】', '[', ']', '［', '］', '〔', '〕'];
+    text.starts_with(BRACKETS)
+        && text
+            .chars()
+            .all(|c| BRACKETS.contains(&c) || matches!(c, '|' | '｜' | '/' | ' ' | '\u{3000}'))
 }
 
 /// A line of a plan's table of contents (`一、总体要求……………1`, `第二章 发展目标 · · · · 5`, Word's

@@ -69,7 +69,7 @@ pub(super) fn row_elements<'a>(table: Dom<'a>) -> impl Iterator<Item = (Dom<'a>,
     })
 }
 
-/// Whether an element of a table's frame is hidden ([`dom::is_hidden`]).
+/// Whether an element of a table's frame (a row, a section, a cell) is hidden ([`dom::is_hidden`]).
 fn hidden(n: Dom<'_>) -> bool {
     n.value().as_element().is_some_and(dom::is_hidden)
 }
@@ -81,10 +81,11 @@ fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
     }
 }
 
-/// The `<td>` and `<th>` elements of the row `tr`, in order.
+/// The `<td>` and `<th>` elements of the row `tr`, in order; a hidden one takes no slot, as a
+/// browser lays the row out without it.
 pub(super) fn cells_of<'a>(tr: Dom<'a>) -> impl Iterator<Item = Dom<'a>> + Clone {
     tr.children()
-        .filter(|c| matches!(tag(c), Some("td" | "th")))
+        .filter(|c| matches!(tag(c), Some("td" | "th")) && !hidden(*c))
 }
 
 /// The `<caption>` of a table, normalized.
