@@ -1660,14 +1660,15 @@ fn the_attachment_page_alone_is_that_attachment() {
 }
 
 #[test]
-fn a_slash_in_a_units_cell_names_no_unit() {
-    // Sites strike a blank cell through with a slash, half or full width.
-    for slash in ["/", "／", "＼"] {
+fn a_slash_in_a_units_cell_names_no_unit_and_parts_two() {
+    // Sites strike a blank cell through with a slash, half or full width, and part units by one.
+    for slash in ["/", "／"] {
         let page = format!(
             "<html><body><div class=TRS_Editor><p>附件</p><p>重点任务分工表</p><table border=1>\
              <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
              <tr><td>1</td><td>推动公共数据有序开放。</td><td>省大数据局</td><td>{slash}</td></tr>\
              <tr><td>2</td><td>开展安全检查。</td><td>省公安厅</td><td>省委网信办</td></tr>\
+             <tr><td>3</td><td>完善数据平台。</td><td>省大数据局</td><td>省公安厅{slash}省财政厅</td></tr>\
              </table></div></body></html>"
         );
         let d = html(&page);
@@ -1681,6 +1682,7 @@ fn a_slash_in_a_units_cell_names_no_unit() {
             [
                 ("省大数据局".to_string(), String::new()),
                 ("省公安厅".to_string(), "省委网信办".to_string()),
+                ("省大数据局".to_string(), "省公安厅、省财政厅".to_string()),
             ],
             "{slash}"
         );
