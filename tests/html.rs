@@ -1658,3 +1658,130 @@ fn the_attachment_page_alone_is_that_attachment() {
         );
     }
 }
+
+#[test]
+fn a_slash_in_a_units_cell_names_no_unit_and_parts_two() {
+    // Sites strike a blank cell through with a slash, half or full width, and part units by one.
+    for slash in ["/", "／"] {
+        let page = format!(
+            "<html><body><div class=TRS_Editor><p>附件</p><p>重点任务分工表</p><table border=1>\
+             <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+             <tr><td>1</td><td>推动公共数据有序开放。</td><td>省大数据局</td><td>{slash}</td></tr>\
+             <tr><td>2</td><td>开展安全检查。</td><td>省公安厅</td><td>省委网信办</td></tr>\
+             <tr><td>3</td><td>完善数据平台。</td><td>省大数据局</td><td>省公安厅{slash}省财政厅</td></tr>\
+             </table></div></body></html>"
+        );
+        let d = html(&page);
+        let units: Vec<_> = d
+            .tasks
+            .iter()
+            .map(|t| (t.lead.join("、"), t.support.join("、")))
+            .collect();
+        assert_eq!(
+            units,
+            [
+                ("省大数据局".to_string(), String::new()),
+                ("省公安厅".to_string(), "省委网信办".to_string()),
+                ("省大数据局".to_string(), "省公安厅、省财政厅".to_string()),
+            ],
+            "{slash}"
+        );
+    }
+}
+
+#[test]
+fn a_hidden_table_row_or_cell_is_not_read() {
+    // A browser shows no row styled `display:none` (an editor's withdrawn task left in the page),
+    // and lays a row out without its hidden cells.
+    let page = "<html><body><div class=TRS_Editor><p>附件</p><p>重点任务分工表</p><table border=1>\
+        <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>推动公共数据有序开放。</td><td>省大数据局</td><td>省委网信办</td></tr>\
+        <tr style=\"display: none\"><td>9</td><td>旧版任务。</td><td>省旧单位</td><td></td></tr>\
+        <tbody hidden><tr><td>8</td><td>另一旧任务。</td><td>省旧单位</td><td></td></tr></tbody>\
+        <tr><td>2</td><td>开展安全检查。</td><td style=\"display:none\">省旧单位</td><td>省公安厅</td><td>省委网信办</td></tr>\
+        </table></div></body></html>";
+    let d = html(page);
+    assert_eq!(d.tasks[1].support, ["省委网信办"], "{:?}", d.tasks);
+    let tasks: Vec<_> = d.tasks.iter().map(|t| (t.seq, t.lead.join("、"))).collect();
+    assert_eq!(
+        tasks,
+        [(1, "省大数据局".to_string()), (2, "省公安厅".to_string())]
+    );
+    assert!(
+        !d.parts
+            .iter()
+            .flat_map(|p| &p.tables)
+            .flat_map(|t| &t.rows)
+            .flatten()
+            .any(|c| c.contains("旧")),
+        "{:?}",
+        d.parts
+    );
+}
+
+#[test]
+fn a_table_of_contents_is_not_read_as_the_headings_again() {
+    // A plan's 目录 on the page: each entry its heading, a leader and a page number, as sites
+    // type it (`……`, `·`) and as Word's HTML writes it (`. . . .`).
+    for leader in [
+        "……………",
+        " ··························· ",
+        "<span>. . . . . . . . </span>",
+    ] {
+        let page = format!(
+            "<html><body><div class=TRS_Editor><p>某某市数字政府建设方案</p><p>目　录</p>\
+             <p>一、总体要求{leader}1</p><p>二、重点任务{leader}2</p><p>三、保障措施{leader}12</p>\
+             <p>一、总体要求</p><p>到2025年，基本建成数字政府。</p><p>二、重点任务</p>\
+             <p>（一）推进数据共享。加快建设共享平台。</p><p>三、保障措施</p>\
+             <p>各部门要加强组织领导。</p></div></body></html>"
+        );
+        let d = html(&page);
+        let headings: Vec<_> = d
+            .parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .map(|s| format!("{}{}", s.marker, s.heading))
+            .collect();
+        assert_eq!(
+            headings,
+            ["一、总体要求", "二、重点任务", "三、保障措施"],
+            "{leader}"
+        );
+        assert!(
+            !d.diagnostics.iter().any(|x| x.code == "numbering_order"),
+            "{:#?}",
+            d.diagnostics
+        );
+    }
+    // A date, a telephone number or a sentence that ends in a number is no entry.
+    let page = "<html><body><div class=TRS_Editor><p>某某市数字政府建设方案</p>\
+        <p>一、总体要求</p><p>联系电话：023-63899999</p><p>版本号 1.2.3</p></div></body></html>";
+    let d = html(page);
+    let paragraphs: Vec<_> = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.sections)
+        .flat_map(|s| &s.paragraphs)
+        .collect();
+    assert_eq!(paragraphs.len(), 2, "{:?}", d.parts);
+}
+
+#[test]
+fn page_tools_in_the_article_leave_no_brackets_behind() {
+    // `【打印本页】【关闭窗口】` under the article: the tools' links are dropped, and the brackets
+    // around them were left as a paragraph that titled a part of its own.
+    let page = "<html><body><div class=TRS_Editor><p>某某市人民政府办公室关于印发某某工作要点的通知</p>\
+        <p>某府办发〔2024〕21号</p><p>各区县人民政府，市政府各部门：</p>\
+        <p>《某某工作要点》已经市政府同意，现印发给你们，请认真组织实施。</p>\
+        <p>某某市人民政府办公室</p><p>2024年2月1日</p>\
+        <p>【<a href=\"javascript:window.print()\">打印本页</a>】【<a href=\"javascript:window.close()\">关闭窗口</a>】</p>\
+        <p>[<a href=\"javascript:print()\">打印</a>] | [<a href=\"javascript:close()\">关闭</a>]</p>\
+        </div></body></html>";
+    let d = html(page);
+    assert!(d.parts.is_empty(), "{:?}", d.parts);
+    assert_eq!(d.notice.date.as_deref(), Some("2024-02-01"));
+    assert_eq!(
+        d.notice.body,
+        ["《某某工作要点》已经市政府同意，现印发给你们，请认真组织实施。"]
+    );
+}

@@ -739,12 +739,13 @@ fn is_level_name(name: &str) -> bool {
     matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五')) && chars.next() == Some('级')
 }
 
-/// Splits a unit cell on `、`, `，`, `；` outside brackets: `市科技局、人行重庆营管部` → two units.
+/// Splits a unit cell on `、`, `，`, `；` (and a slash, half or full width) outside brackets:
+/// `市科技局、人行重庆营管部` → two units.
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
     // A full stop ends the list (`市体育局、市商务委。`); it is no part of a name.
-    const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '\n', '。'];
+    const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '／', '\n', '。'];
     // Nearly every cell names no bare division: its pieces are the units.
     let mut units = Vec::new();
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
@@ -776,7 +777,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
         return units;
     }
     let mut out = Vec::new();
-    for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '\n', '。']) {
+    for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '／', '\n', '。']) {
         let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
             .into_iter()
             .map(str::trim)
@@ -909,7 +910,8 @@ fn without_etc_collective(piece: &str) -> &str {
         .unwrap_or(piece)
 }
 
-/// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash.
+/// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash, a slash (`／`,
+/// as a blank cell is struck through).
 pub(crate) fn is_no_unit(piece: &str) -> bool {
     // Four dashes are twelve bytes; a unit's name is longer.
     if piece.len() > 16 {
@@ -918,8 +920,12 @@ pub(crate) fn is_no_unit(piece: &str) -> bool {
     let p = piece.trim();
     matches!(p, "无" | "（无）" | "(无)" | "暂无" | "空")
         || (!p.is_empty()
-            && p.chars()
-                .all(|c| matches!(c, '-' | '—' | '－' | '–' | '_' | '―')))
+            && p.chars().all(|c| {
+                matches!(
+                    c,
+                    '-' | '—' | '－' | '–' | '_' | '―' | '/' | '／' | '\\' | '＼'
+                )
+            }))
 }
 
 /// Administrative divisions that name no body by themselves (`区`, `市`, `县`…).

@@ -492,6 +492,16 @@ struct Body<'a> {
     /// Tracked changes met (`w:ins`, `w:del`, `w:moveFrom`, `w:moveTo`), and the paragraph of
     /// the first.
     changes: (usize, usize),
+    /// The open complex fields (`w:fldChar` begin … end), each with what its code says so far:
+    /// `None` before its first words, then whether it is a table of contents (`TOC`).
+    fields: Vec<Option<bool>>,
+    /// How many open fields are tables of contents: their text (the headings again, with page
+    /// numbers) is not read.
+    toc: usize,
+    /// Inside a field's code (`w:instrText`).
+    instr: bool,
+    /// The paragraph's style is a table of contents' (`toc 1`): the paragraph is not read.
+    toc_para: bool,
 }
 
 /// Elements whose content is left out (`w:trPrChange` holds a row's former properties).
@@ -530,12 +540,30 @@ impl<'a> Body<'a> {
             num: (None, None),
             style: None,
             changes: (0, 0),
+            fields: Vec::new(),
+            toc: 0,
+            instr: false,
+            toc_para: false,
         }
     }
 
     /// Text read now is content: not left out, not a content control's placeholder.
     fn reading(&self) -> bool {
-        self.skip == 0 && self.placeholder == 0
+        self.skip == 0 && self.placeholder == 0 && self.toc == 0
+    }
+
+    /// The words of a field's code: the first tell whether it is a table of contents.
+    fn field_code(&mut self, code: &str) {
+        if let Some(f @ None) = self.fields.last_mut()
+            && !code.trim().is_empty()
+        {
+            let toc = code
+                .trim_start()
+                .get(..3)
+                .is_some_and(|w| w.eq_ignore_ascii_case("TOC"));
+            *f = Some(toc);
+            self.toc += usize::from(toc);
+        }
     }
 
     fn read(&mut self, xml: &str) -> Result<()> {
@@ -553,6 +581,7 @@ impl<'a> Body<'a> {
                     self.close(e.local_name().as_ref())?;
                 }
                 Event::End(e) => self.close(e.local_name().as_ref())?,
+                Event::Text(t) if self.instr => self.field_code(&t.xml10_content()),
                 Event::Text(t) if self.text > 0 && self.reading() => {
                     if let Some(p) = self.paras.last_mut() {
                         p.push_str(&t.xml10_content());
@@ -625,6 +654,9 @@ impl<'a> Body<'a> {
             }
             self.changes.0 += 1;
         }
+        if local == "instrText" && self.skip == 0 {
+            self.instr = true;
+        }
         // The cells of a deleted row are left out, as accepting the change removes the row.
         let deleted_cell = local == "tc" && self.open.last().is_some_and(|t| t.row_deleted);
         if self.skip > 0 || skipped(local) || (local == "t" && self.hidden) || deleted_cell {
@@ -655,6 +687,21 @@ impl<'a> Body<'a> {
                 }
             }
             "noBreakHyphen" if self.run > 0 && self.placeholder == 0 => self.push_text("-"),
+            // A table of contents is a field: its result repeats the headings with their pages.
+            "fldChar" => {
+                let kind = attr(e, "fldCharType");
+                if kind.as_deref() == Some("begin") {
+                    self.fields.push(None);
+                } else if kind.as_deref() == Some("end") && self.fields.pop() == Some(Some(true)) {
+                    self.toc = self.toc.saturating_sub(1);
+                }
+            }
+            // …or a content control of Word's gallery of contents, read as a placeholder is.
+            "docPartGallery" if val(e).is_some_and(|v| v.starts_with("Table of Contents")) => {
+                if let Some(c) = self.controls.last_mut() {
+                    *c = true;
+                }
+            }
             // A page imported where it stands (a DOCX made out of a web page is often nothing
             // else): its blocks, numbered on from here.
             "altChunk" if self.open.is_empty() && self.paras.is_empty() => {
@@ -807,6 +854,9 @@ impl<'a> Body<'a> {
     }
 
     fn close(&mut self, local: &str) -> Result<()> {
+        if local == "instrText" {
+            self.instr = false;
+        }
         if self.skip > 0 {
             self.skip -= 1;
             return Ok(());
@@ -823,6 +873,9 @@ impl<'a> Body<'a> {
                 // goes first.
                 let (num, level) = std::mem::take(&mut self.num);
                 let style = self.style.take();
+                if self.paras.len() == 1 && self.open.is_empty() {
+                    self.toc_para = style.as_deref().is_some_and(|s| self.numbering.is_toc(s));
+                }
                 let styled = || style.as_deref().and_then(|s| self.numbering.style_num(s));
                 let found = match num {
                     Some(id) => Some((id, level.unwrap_or(0))),
@@ -845,6 +898,9 @@ impl<'a> Body<'a> {
                     self.cell_paras.push(text);
                 } else if self.paras.is_empty() && self.open.is_empty() {
                     self.flush_held();
+                    if std::mem::take(&mut self.toc_para) {
+                        return Ok(());
+                    }
                     let mut text = text;
                     if !self.carry.is_empty() {
                         text.insert_str(0, &std::mem::take(&mut self.carry));
@@ -956,6 +1012,9 @@ impl<'a> Body<'a> {
     }
 
     fn push_text(&mut self, s: &str) {
+        if self.toc > 0 {
+            return;
+        }
         if let Some(p) = self.paras.last_mut() {
             p.push_str(s);
         }
@@ -1139,6 +1198,8 @@ pub struct Numbering {
     restarted: HashSet<(String, usize)>,
     /// Paragraph styles' numbering, by style id.
     styles: HashMap<String, StyleNum>,
+    /// The ids of the styles of a table of contents' entries (named `toc 1`…`toc 9`).
+    toc_styles: HashSet<String>,
 }
 
 /// What a paragraph style says of numbering.
@@ -1286,6 +1347,9 @@ impl Numbering {
             };
             let Some(id) = &style else { return };
             let name = e.local_name();
+            if name.as_ref() == "name" && val(e).is_some_and(|v| is_toc_name(&v)) {
+                self.toc_styles.insert(id.clone());
+            }
             if !matches!(name.as_ref(), "numId" | "ilvl" | "basedOn") {
                 return;
             }
@@ -1296,6 +1360,12 @@ impl Numbering {
                 _ => entry.based_on = val(e),
             }
         })
+    }
+
+    /// Whether style `id` is a table of contents' entry: so named in the styles, or with the id
+    /// Word gives it (`TOC1`).
+    fn is_toc(&self, id: &str) -> bool {
+        is_toc_name(id) || self.toc_styles.contains(id)
     }
 
     /// The list and level a paragraph of style `id` is numbered by, through the styles it is
@@ -1454,6 +1524,15 @@ fn roman(mut n: u64) -> String {
     out
 }
 
+/// A name of a table of contents' entry style: `toc 1`, `TOC1` (a level 1 to 9).
+fn is_toc_name(name: &str) -> bool {
+    let b = name.as_bytes();
+    b.len() >= 4
+        && b.len() <= 5
+        && b[..3].eq_ignore_ascii_case(b"toc")
+        && matches!(&b[3..], [d] | [b' ', d] if (b'1'..=b'9').contains(d))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1559,6 +1638,64 @@ mod tests {
                 "后段"
             ]
         );
+    }
+
+    #[test]
+    fn a_table_of_contents_is_not_read_as_the_headings_again() {
+        // Word's TOC field (its entries hyperlinks with PAGEREF fields, a tab before the page),
+        // the gallery's content control around one, and entries left styled `toc 1` once the
+        // field was turned into text: none repeats the headings, the rest reads as it is.
+        let entry = |h: &str, page: u32| {
+            format!(
+                "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:hyperlink><w:r><w:t>{h}</w:t></w:r>\
+                 <w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>\
+                 <w:r><w:instrText> PAGEREF _Toc1 \\h </w:instrText></w:r>\
+                 <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>{page}</w:t></w:r>\
+                 <w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>"
+            )
+        };
+        let field = format!(
+            "<w:p><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> </w:instrText></w:r>\
+             <w:r><w:instrText>TOC \\o \"1-3\" \\h</w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>\
+             <w:r><w:t>一、总体要求</w:t></w:r><w:r><w:tab/><w:t>1</w:t></w:r></w:p>{}\
+             <w:p><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:p>",
+            entry("二、重点任务", 2)
+        )
+        .replace("w:val=\"TOC1\"", "w:val=\"Normal\"");
+        let gallery = format!(
+            "<w:sdt><w:sdtPr><w:docPartObj><w:docPartGallery w:val=\"Table of Contents\"/></w:docPartObj></w:sdtPr>\
+             <w:sdtContent>{}{}</w:sdtContent></w:sdt>",
+            p("目录"),
+            entry("一、总体要求", 1)
+        );
+        let styled = format!(
+            "{}{}",
+            entry("一、总体要求", 1).replace("w:val=\"TOC1\"", "w:val=\"11\""),
+            entry("二、重点任务", 2)
+        );
+        let mut numbering = Numbering::default();
+        numbering
+            .read_styles(
+                "<w:styles xmlns:w=\"w\"><w:style w:type=\"paragraph\" w:styleId=\"11\"><w:name w:val=\"toc 1\"/></w:style></w:styles>",
+            )
+            .expect("styles");
+        for (toc, numbering) in [
+            (field, Numbering::default()),
+            (gallery, Numbering::default()),
+            (styled, numbering),
+        ] {
+            let limits = Limits::default();
+            let mut b = Body::new(numbering, &limits);
+            b.read(&format!(
+                "<w:document xmlns:w=\"w\"><w:body>{}{toc}{}{}</w:body></w:document>",
+                p("方案"),
+                p("一、总体要求"),
+                p("二、重点任务")
+            ))
+            .expect("reads");
+            let texts: Vec<_> = texts(&b.blocks).into_iter().map(|(t, _)| t).collect();
+            assert_eq!(texts, ["方案", "一、总体要求", "二、重点任务"], "{toc}");
+        }
     }
 
     #[test]

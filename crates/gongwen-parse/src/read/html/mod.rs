@@ -330,7 +330,7 @@ impl Pending {
     fn flush(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>, kept: &mut Kept) {
         if self.first.is_some() {
             let text = crate::normalize::normalize_cell(&self.raw);
-            if !text.is_empty() && !is_page_navigation(&text) {
+            if !text.is_empty() && !is_page_navigation(&text) && !is_furniture(&text) {
                 let line = lines.of(self.first);
                 kept.offer(out.len(), &text, &self.raw);
                 out.push(Block::Para(Para { text, line }));
@@ -439,6 +439,52 @@ pub(crate) fn is_page_navigation(text: &str) -> bool {
                     .is_some_and(|rest| rest.starts_with(['：', ':']))
             })
             || is_pager(text))
+}
+
+/// A paragraph that is page furniture rather than text: a table of contents' entry, or what
+/// page tools leave behind. Each test is turned down at one byte for nearly every paragraph.
+#[inline]
+fn is_furniture(text: &str) -> bool {
+    is_contents_entry(text) || is_tool_residue(text)
+}
+
+/// What is left of a line of page tools once their links are dropped (`【打印本页】【关闭窗口】`
+/// → `【】【】`, `[打印] | [关闭]` → `[] | []`): brackets and separators around nothing.
+fn is_tool_residue(text: &str) -> bool {
+    const BRACKETS: [char; 8] = ['【', '】', '[', ']', '［', '］', '〔', '〕'];
+    // The first byte of each bracket: most paragraphs start with Han (E4–E9) and are turned
+    // down at it.
+    matches!(text.as_bytes().first(), Some(b'[' | b']' | 0xE3 | 0xEF))
+        && text.starts_with(BRACKETS)
+        && text
+            .chars()
+            .all(|c| BRACKETS.contains(&c) || matches!(c, '|' | '｜' | '/' | ' ' | '\u{3000}'))
+}
+
+/// A line of a plan's table of contents (`一、总体要求……………1`, `第二章 发展目标 · · · · 5`, Word's
+/// `. . . .` leader): a heading, a leader of four dots or more, and its page number. It repeats
+/// a heading of the text below; read, it would be that heading twice.
+fn is_contents_entry(text: &str) -> bool {
+    // Most paragraphs end with punctuation or Han: turned down at the last byte.
+    if !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
+    let before_page = text.trim_end_matches(|c: char| c.is_ascii_digit());
+    if text.len() - before_page.len() > 3 {
+        return false;
+    }
+    let mut dots = 0;
+    let mut heading = before_page;
+    for c in before_page.chars().rev() {
+        match c {
+            '…' | '⋯' => dots += 3,
+            '.' | '．' | '·' | '・' | '•' | '_' => dots += 1,
+            ' ' | '\u{3000}' | '\u{a0}' | '\t' => {}
+            _ => break,
+        }
+        heading = &heading[..heading.len() - c.len_utf8()];
+    }
+    dots >= 4 && !heading.trim().is_empty() && heading.chars().count() <= 80
 }
 
 /// A pager left under the article (`上一页 1 2 下一页 共2页`, `首页 上一页 1/3 下一页 尾页`):

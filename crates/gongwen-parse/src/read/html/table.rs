@@ -52,20 +52,26 @@ pub(super) fn has_more_rows_than(table: Dom<'_>, n: usize) -> bool {
 }
 
 /// The `<tr>` elements of `table` in order, directly or in a section, each with whether it sits
-/// in `<thead>`.
+/// in `<thead>`. A row or section a browser does not show (`display:none`, `hidden`) is left out.
 pub(super) fn row_elements<'a>(table: Dom<'a>) -> impl Iterator<Item = (Dom<'a>, bool)> {
     table.children().flat_map(|child| {
         let name = tag(&child);
-        let own = (name == Some("tr")).then_some((child, false));
-        let section = matches!(name, Some("thead" | "tbody" | "tfoot")).then(|| {
-            let head = name == Some("thead");
-            child
-                .children()
-                .filter(|c| tag(c) == Some("tr"))
-                .map(move |tr| (tr, head))
-        });
+        let own = (name == Some("tr") && !hidden(child)).then_some((child, false));
+        let section =
+            (matches!(name, Some("thead" | "tbody" | "tfoot")) && !hidden(child)).then(|| {
+                let head = name == Some("thead");
+                child
+                    .children()
+                    .filter(|c| tag(c) == Some("tr") && !hidden(*c))
+                    .map(move |tr| (tr, head))
+            });
         own.into_iter().chain(section.into_iter().flatten())
     })
+}
+
+/// Whether an element of a table's frame (a row, a section, a cell) is hidden ([`dom::is_hidden`]).
+fn hidden(n: Dom<'_>) -> bool {
+    n.value().as_element().is_some_and(dom::is_hidden)
 }
 
 fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
@@ -75,10 +81,11 @@ fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
     }
 }
 
-/// The `<td>` and `<th>` elements of the row `tr`, in order.
+/// The `<td>` and `<th>` elements of the row `tr`, in order; a hidden one takes no slot, as a
+/// browser lays the row out without it.
 pub(super) fn cells_of<'a>(tr: Dom<'a>) -> impl Iterator<Item = Dom<'a>> + Clone {
     tr.children()
-        .filter(|c| matches!(tag(c), Some("td" | "th")))
+        .filter(|c| matches!(tag(c), Some("td" | "th")) && !hidden(*c))
 }
 
 /// The `<caption>` of a table, normalized.
