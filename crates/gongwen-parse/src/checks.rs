@@ -19,6 +19,7 @@
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
 
 use crate::model::*;
+use crate::normalize::TrimFast as _;
 use crate::normalize::{char_offsets, follows, may_be_digit, precedes};
 use crate::numbering::{self, MarkerKind};
 use crate::structure::{count_top_level, is_file_name};
@@ -784,7 +785,7 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
         labels
             .iter()
             .find_map(|l| page.fields.get(*l))
-            .map(|v| v.trim())
+            .map(|v| v.trim_ws())
             .filter(|v| !v.is_empty())
     };
     let mut filled = |label: &str, value: &str| {
@@ -801,7 +802,7 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
         filled("主送机关", v);
         n.addressees = crate::structure::split_top_level(v, &['，', ','])
             .into_iter()
-            .map(|a| a.trim().to_string())
+            .map(|a| a.trim_ws().to_string())
             .filter(|a| !a.is_empty())
             .collect();
     }
@@ -848,7 +849,7 @@ fn is_attachment_alone(doc: &Document) -> bool {
 /// An attachment the 附件说明 marks as left out of the published copy: `……（略）`, `……(略)`.
 fn is_omitted(title: &str) -> bool {
     title
-        .trim_end()
+        .trim_end_ws()
         .strip_suffix(['）', ')'])
         .and_then(|t| t.strip_suffix('略'))
         .is_some_and(|t| t.ends_with(['（', '(']))

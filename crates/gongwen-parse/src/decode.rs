@@ -29,6 +29,7 @@
 //! `decode_replaced`, with the line of the first one.
 
 use crate::model::{Diagnostic, Severity};
+use crate::normalize::TrimFast as _;
 use encoding_rs::{
     BIG5, EUC_JP, EUC_KR, Encoding, GB18030, GBK, SHIFT_JIS, UTF_8, UTF_16BE, UTF_16LE,
 };
@@ -627,10 +628,10 @@ fn scan_tag(buf: &[u8], mut i: usize, mut attr: impl FnMut(&[u8], &[u8])) -> usi
 fn meta_charset(attrs: &[(String, String)]) -> Option<(String, &'static Encoding)> {
     let get = |n: &str| attrs.iter().find(|(k, _)| k == n).map(|(_, v)| v.as_str());
     let label = match get("charset") {
-        Some(c) => c.trim().to_string(),
+        Some(c) => c.trim_ws().to_string(),
         None => {
             let equiv = get("http-equiv")?;
-            if !equiv.trim().eq_ignore_ascii_case("content-type") {
+            if !equiv.trim_ws().eq_ignore_ascii_case("content-type") {
                 return None;
             }
             charset_from_content(get("content")?)?

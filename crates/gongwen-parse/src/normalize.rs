@@ -124,6 +124,25 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_with(s, char::is_whitespace)
 }
 
+/// `str::trim` and `str::trim_end` by [`trim_with`]: the same slices, without decoding the ends
+/// of text that starts and ends with printable ASCII, an ideograph or CJK punctuation.
+pub(crate) trait TrimFast {
+    /// `self.trim()`.
+    fn trim_ws(&self) -> &str;
+    /// `self.trim_end()`.
+    fn trim_end_ws(&self) -> &str;
+}
+
+impl TrimFast for str {
+    fn trim_ws(&self) -> &str {
+        trim(self)
+    }
+
+    fn trim_end_ws(&self) -> &str {
+        trim_end_with(self, char::is_whitespace)
+    }
+}
+
 /// `s.trim_matches(is_space)` by [`trim_with`].
 pub(crate) fn trim_space(s: &str) -> &str {
     trim_with(s, is_space)

@@ -10,6 +10,7 @@
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::*;
+use crate::normalize::TrimFast as _;
 use crate::normalize::strip_any_prefix;
 use crate::numbering::{self, MarkerKind};
 
@@ -233,7 +234,7 @@ pub(crate) fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
         return None;
     }
     let label = &s[..s.len() - title.len()];
-    let title = title.trim_start_matches(['：', ':', ' ']).trim();
+    let title = title.trim_start_matches(['：', ':', ' ']).trim_ws();
     (!title.is_empty()).then_some((label, title))
 }
 
@@ -735,7 +736,7 @@ fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
 fn linked_title(name: &str) -> &str {
     let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
     let stem = without_attachment_label(stem);
-    list_item(stem).map_or(stem, |(_, text)| text).trim()
+    list_item(stem).map_or(stem, |(_, text)| text).trim_ws()
 }
 
 /// `附件：X`, `附件2 X` → `X`; other text as it is.
@@ -767,7 +768,7 @@ pub(crate) fn is_file_name(text: &str) -> bool {
     let Some((stem, ext)) = text.rsplit_once('.') else {
         return false;
     };
-    !stem.trim().is_empty()
+    !stem.trim_ws().is_empty()
         && at_most_chars(text, 120)
         && !stem.contains(['。', '；', '！', '？'])
         && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
@@ -933,7 +934,7 @@ fn without_seal_mark(text: &str) -> Option<&str> {
         mark.trim_start_matches(['（', '(']),
         "代章" | "盖章" | "印章" | "公章" | "章" | "签章"
     )
-    .then_some(organ.trim_end())
+    .then_some(organ.trim_end_ws())
 }
 
 /// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`.
@@ -967,7 +968,7 @@ fn split_signers(text: &str) -> (&str, Option<Vec<String>>) {
     {
         return (text, None);
     }
-    (text[..at].trim_end(), Some(names))
+    (text[..at].trim_end_ws(), Some(names))
 }
 
 /// What a line of the 版记 (the colophon under the last page) records.
@@ -998,7 +999,7 @@ fn colophon_line(text: &str) -> Option<Colophon<'_>> {
         return None;
     }
     let (start, date) = find_date(dated)?;
-    let organ = dated[..start].trim();
+    let organ = dated[..start].trim_ws();
     if organ.is_empty() {
         return Some(Colophon::Printed(None, date));
     }
@@ -1239,7 +1240,7 @@ pub(crate) fn top_level_pieces<'a>(
                 text.get(from..)
             }
         };
-        Some(piece.unwrap_or_default().trim())
+        Some(piece.unwrap_or_default().trim_ws())
     })
     .filter(|p| !p.is_empty())
 }
@@ -1329,7 +1330,7 @@ impl Builder {
             .iter()
             .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']));
         let (index, name) = match labelled {
-            Some(rest) => (None, rest.trim()),
+            Some(rest) => (None, rest.trim_ws()),
             None => match numbered_attachment_head(text) {
                 Some((label, title)) => (
                     label
@@ -1337,14 +1338,14 @@ impl Builder {
                         .and_then(numbering::parse_cn_number),
                     title,
                 ),
-                None => (None, text.trim()),
+                None => (None, text.trim_ws()),
             },
         };
         // Files listed by number (`1.某某表.docx`): the number is the attachment's, not the
         // file's.
         let (index, name) = match list_item(name) {
             Some((number, file)) if index.is_none() && is_file_name(file) => {
-                (number.parse().ok(), file.trim())
+                (number.parse().ok(), file.trim_ws())
             }
             _ => (index, name),
         };
@@ -1432,7 +1433,7 @@ impl Builder {
                     continue;
                 }
                 if let Some(list) = attachment_list(&p.text) {
-                    let first = list.trim().to_string();
+                    let first = list.trim_ws().to_string();
                     // Under the letter, `附件：X` naming an attachment the letter listed heads that
                     // attachment's page (label and title on one line): left for [`segments`].
                     if self.attachment_titles.contains(&title_key(&first)) {
@@ -1444,7 +1445,7 @@ impl Builder {
                         // `附件：1．X 2．Y` on one line (the space between lost to normalization).
                         let mut index: Option<u32> = number.parse().ok();
                         for title in split_run_on_items(text, index) {
-                            self.list_attachment(index, title.trim().to_string(), p.line);
+                            self.list_attachment(index, title.trim_ws().to_string(), p.line);
                             index = index.map(|n| n + 1);
                         }
                         i = self.list_numbered_lines(blocks, i + 1);
@@ -1468,7 +1469,7 @@ impl Builder {
                     if let Some(Block::Para(q)) = blocks.get(i + 1)
                         && let Some((_, title)) = list_item(&q.text)
                     {
-                        self.list_attachment(Some(1), title.trim().to_string(), q.line);
+                        self.list_attachment(Some(1), title.trim_ws().to_string(), q.line);
                     }
                     i = self.list_numbered_lines(blocks, i + 2);
                     continue;
@@ -1504,7 +1505,7 @@ impl Builder {
             if index != expected {
                 break;
             }
-            self.list_attachment(index, text.trim().to_string(), q.line);
+            self.list_attachment(index, text.trim_ws().to_string(), q.line);
             j += 1;
         }
         j
@@ -1958,7 +1959,7 @@ pub fn build(mut input: Blocks) -> Document {
                     .or_else(|| attachment_list(c).map(|_| "附件"))
                     .or_else(|| {
                         c.strip_prefix("附件 ")
-                            .filter(|t| !t.trim().is_empty())
+                            .filter(|t| !t.trim_ws().is_empty())
                             .map(|_| "附件")
                     });
                 if let Some(label) = label {
@@ -2028,9 +2029,9 @@ fn attendance_line(text: &str) -> Option<Attendance> {
         return None;
     }
     let (at, colon) = text.char_indices().find(|&(_, c)| c == '：' || c == ':')?;
-    let role = text[..at].trim();
+    let role = text[..at].trim_ws();
     let names = text[at + colon.len_utf8()..]
-        .trim()
+        .trim_ws()
         .trim_end_matches(['。', '.']);
     if char_len(role) > 6 || role.contains(['，', '。', '、', '（']) || names.is_empty() {
         return None;
@@ -2039,7 +2040,7 @@ fn attendance_line(text: &str) -> Option<Attendance> {
         role: role.to_string(),
         names: split_top_level(names, &['、', '，', ',', '；', ';'])
             .into_iter()
-            .map(|n| n.trim().to_string())
+            .map(|n| n.trim_ws().to_string())
             .filter(|n| !n.is_empty())
             .collect(),
     })
@@ -2183,7 +2184,7 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
             .rows
             .first()
             .and_then(|r| r.first())
-            .is_some_and(|c| matches!(c.trim(), "序号" | "编号"));
+            .is_some_and(|c| matches!(c.trim_ws(), "序号" | "编号"));
         if !small
             || numbered
             || crate::tasks::column_roles(&crate::tasks::column_names(t)).is_some()
@@ -2200,7 +2201,7 @@ fn unwrap_head_tables(blocks: &mut Vec<Block>) {
             let line = t.row_lines.get(r).copied().unwrap_or(t.line);
             let mut last: Option<&str> = None;
             for cell in row.iter().filter(|c| !c.is_empty()) {
-                if cell.trim() == "文件" {
+                if cell.trim_ws() == "文件" {
                     wenjian.get_or_insert(line);
                     continue;
                 }
@@ -2251,7 +2252,7 @@ fn unwrap_signature_tables(blocks: &mut Vec<Block>) {
         let mut other = false;
         for (r, row) in t.rows.iter().enumerate() {
             let line = t.row_lines.get(r).copied().unwrap_or(t.line);
-            for cell in row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+            for cell in row.iter().map(|c| c.trim_ws()).filter(|c| !c.is_empty()) {
                 if only_dates(cell) {
                     if !dates.iter().any(|(d, _)| d == cell) {
                         dates.push((cell.to_string(), line));
@@ -2351,7 +2352,7 @@ fn colophon_table_lines(t: &Table) -> Vec<Block> {
     for (r, row) in t.rows.iter().enumerate() {
         let line = t.row_lines.get(r).copied().unwrap_or(t.line);
         let mut cells: Vec<&str> = Vec::new();
-        for c in row.iter().map(|c| c.trim()).filter(|c| !c.is_empty()) {
+        for c in row.iter().map(|c| c.trim_ws()).filter(|c| !c.is_empty()) {
             if cells.last() != Some(&c) {
                 cells.push(c);
             }
@@ -2375,7 +2376,7 @@ fn colophon_table_lines(t: &Table) -> Vec<Block> {
             continue;
         }
         for l in cells.iter().flat_map(|c| c.lines()) {
-            let text = l.trim();
+            let text = l.trim_ws();
             if !text.is_empty() {
                 out.push(Block::Para(Para {
                     text: text.to_string(),
@@ -2400,7 +2401,7 @@ fn number_then_quoted_title(text: &str) -> Option<(DocNumber, String)> {
     if title.contains(['《', '》']) || !ends_like_title(title) {
         return None;
     }
-    let number = parse_doc_number(number.trim())?;
+    let number = parse_doc_number(number.trim_ws())?;
     Some((number, title.to_string()))
 }
 
@@ -2765,7 +2766,7 @@ fn segments<'a>(
                 out.push(Segment {
                     kind: PartKind::Attachment,
                     label: Some("附件".to_string()),
-                    title: Some(list.trim().to_string()),
+                    title: Some(list.trim_ws().to_string()),
                     blocks: Vec::new(),
                     line: p.line,
                 });
@@ -3063,7 +3064,7 @@ fn unfinished(text: &str, held: Unfinished, open: i32) -> Option<Unfinished> {
         && open > 0
     {
         Some(Unfinished::Paren)
-    } else if text.trim_end().ends_with(['，', '、']) {
+    } else if text.trim_end_ws().ends_with(['，', '、']) {
         Some(Unfinished::Sentence)
     } else if open > 0 {
         Some(Unfinished::OpenParen)
@@ -3097,7 +3098,7 @@ pub(crate) fn is_continuation_marker(s: &str) -> bool {
         .strip_prefix(['（', '(', '〔', '【', '［', '['])
         .and_then(|x| x.strip_suffix(['）', ')', '〕', '】', '］', ']']))
         .unwrap_or(s)
-        .trim();
+        .trim_ws();
     if let Some(rest) = ["续表", "续上表", "接上表"]
         .iter()
         .find_map(|w| inner.strip_prefix(w))
@@ -3111,7 +3112,7 @@ pub(crate) fn is_continuation_marker(s: &str) -> bool {
         let title = title.trim_start_matches([' ', '　']);
         let sep = title.strip_prefix(['：', ':']);
         return title.is_empty()
-            || sep.is_some_and(|t| t.is_empty() || is_title_line(t.trim()))
+            || sep.is_some_and(|t| t.is_empty() || is_title_line(t.trim_ws()))
             || (title.len() < rest.len() && is_title_line(title));
     }
     [
@@ -3125,7 +3126,7 @@ pub(crate) fn is_continuation_marker(s: &str) -> bool {
     .iter()
     .find_map(|w| s.strip_suffix(w))
     .is_some_and(|head| {
-        let head = head.trim();
+        let head = head.trim_ws();
         !head.is_empty()
             && (is_attachment_label(head) || (is_title_line(head) && !has_sentence_punct(head)))
     })
@@ -3278,7 +3279,7 @@ impl Outline {
             .is_some_and(|o| matches!(o.kind, MarkerKind::Chapter | MarkerKind::Section));
         // Asked only of an item under a chapter (see below).
         let bare_title = || {
-            let t = p.text.get(m.len..).unwrap_or_default().trim();
+            let t = p.text.get(m.len..).unwrap_or_default().trim_ws();
             !t.is_empty()
                 && at_most_chars(t, 30)
                 && !t.contains(['。', '！', '？', '；', '.', '!', '?', ';'])
@@ -3288,9 +3289,9 @@ impl Outline {
         // (`一、加强组织领导。建立……`): a plan's item under a chapter, headed as at the top. A
         // regulation's clause opens with what it rules on (`一、本办法所称……。`, `一、为了……。`).
         let run_in_heading = || {
-            let t = p.text.get(m.len..).unwrap_or_default().trim();
+            let t = p.text.get(m.len..).unwrap_or_default().trim_ws();
             t.split_once('。').is_some_and(|(h, after)| {
-                !after.trim().is_empty()
+                !after.trim_ws().is_empty()
                     && (2..=20).contains(&char_len(h))
                     && !h.contains(['！', '？', '；', '!', '?', ';', '（', '《'])
                     && !has_top_level(h, &['，', '：', ',', ':'])
@@ -3500,7 +3501,7 @@ fn push_sibling(
 fn article_caption(rest: &str) -> Option<(String, &str)> {
     let inner = rest.trim_start().strip_prefix(['（', '【'])?;
     let end = inner.find(['）', '】'])?;
-    let caption = inner[..end].trim();
+    let caption = inner[..end].trim_ws();
     let text = inner[end..].get(3..)?.trim_start();
     let n = char_len(caption);
     ((1..=20).contains(&n)
@@ -3519,7 +3520,7 @@ fn article_caption(rest: &str) -> Option<(String, &str)> {
 /// paragraph; an article (第X条) has no heading, only text; a long first sentence is text.
 /// Returns (heading, the punctuation after it, the text after it).
 pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<String>) {
-    let rest = rest.trim();
+    let rest = rest.trim_ws();
     let whole_text = || {
         (
             String::new(),
@@ -3552,7 +3553,7 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
         .nth(21)
         .map_or(rest, |(end, _)| &rest[..end]);
     if let Some((q, c)) = top_level_separators(window, &['：', ':']).next() {
-        let head = rest[..q].trim();
+        let head = rest[..q].trim_ws();
         let colon = c.len_utf8();
         let before_stop = rest.find('。').is_none_or(|stop| q < stop);
         if before_stop
@@ -3566,7 +3567,7 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
                 .iter()
                 .any(|w| head.starts_with(w))
         {
-            let after = rest[q + colon..].trim();
+            let after = rest[q + colon..].trim_ws();
             return (
                 head.to_string(),
                 "：".into(),
@@ -3577,7 +3578,7 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
     match rest.find('。') {
         Some(pos) => {
             let first = &rest[..pos];
-            let after = rest[pos + '。'.len_utf8()..].trim();
+            let after = rest[pos + '。'.len_utf8()..].trim_ws();
             if phrase(first) {
                 (
                     first.to_string(),

@@ -9,6 +9,7 @@
 //! has its sheet's name as its group, unless the name is one a program gives (`Sheet1`, `工作表2`).
 
 use crate::model::*;
+use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_cell;
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
@@ -177,7 +178,7 @@ pub(crate) fn is_header_cell(s: &str) -> bool {
 /// Reads a sequence number cell: `1`, `1.`, `（1）`, `12`, `１２`.
 pub fn parse_seq(s: &str) -> Option<u32> {
     let t = s
-        .trim()
+        .trim_ws()
         .trim_end_matches(['.', '．', '、'])
         .trim_start_matches(['（', '('])
         .trim_end_matches(['）', ')']);
@@ -241,7 +242,7 @@ fn is_seq_like(c: &str) -> bool {
     if parse_seq(c).is_some() {
         return true;
     }
-    let t = c.trim();
+    let t = c.trim_ws();
     let numeral = |ch: char| {
         ch.is_ascii_digit()
             || ('０'..='９').contains(&ch)
@@ -773,7 +774,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
         units.push(without_etc(piece).to_string());
     }
-    if !units.is_empty() || cell.trim().is_empty() {
+    if !units.is_empty() || cell.trim_ws().is_empty() {
         return units;
     }
     let mut out = Vec::new();
@@ -917,7 +918,7 @@ pub(crate) fn is_no_unit(piece: &str) -> bool {
     if piece.len() > 16 {
         return false;
     }
-    let p = piece.trim();
+    let p = piece.trim_ws();
     matches!(p, "无" | "（无）" | "(无)" | "暂无" | "空")
         || (!p.is_empty()
             && p.chars().all(|c| {
@@ -1000,7 +1001,7 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
             .iter()
             .position(|r| *r == role)
             .and_then(|i| row.get(i))
-            .map(|c| c.trim())
+            .map(|c| c.trim_ws())
     };
     // A task row names its units: asked first, it turns nearly every row down.
     let no_units = [ColumnRole::Lead, ColumnRole::Support]
@@ -1013,7 +1014,7 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
             .iter()
             .zip(roles)
             .filter(|(_, r)| **r != ColumnRole::Seq)
-            .map(|(c, _)| c.trim());
+            .map(|(c, _)| c.trim_ws());
         rest.next()
             .is_some_and(|first| !first.is_empty() && rest.all(|c| c == first))
     };
@@ -1028,8 +1029,8 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
         .or_else(|| {
             row.iter()
                 .zip(roles)
-                .find(|(c, r)| **r == ColumnRole::Group && !c.trim().is_empty())
-                .map(|(c, _)| c.trim())
+                .find(|(c, r)| **r == ColumnRole::Group && !c.trim_ws().is_empty())
+                .map(|(c, _)| c.trim_ws())
         })?;
     let numerals = |t: &str| !t.is_empty() && t.chars().all(|c| "一二三四五六七八九十".contains(c));
     if numerals(seq) {
@@ -1049,17 +1050,17 @@ fn decimal_parent(row: &[String], next: Option<&[String]>, roles: &[ColumnRole])
     let units_empty = [ColumnRole::Lead, ColumnRole::Support]
         .into_iter()
         .filter_map(at)
-        .all(|i| row.get(i).is_none_or(|c| c.trim().is_empty()));
+        .all(|i| row.get(i).is_none_or(|c| c.trim_ws().is_empty()));
     if !units_empty {
         return None;
     }
-    let seq = row.get(s)?.trim();
+    let seq = row.get(s)?.trim_ws();
     let n = parse_seq(seq)?;
-    let text = row.get(t)?.trim();
+    let text = row.get(t)?.trim_ws();
     if text.is_empty() {
         return None;
     }
-    let child = next?.get(s)?.trim();
+    let child = next?.get(s)?.trim_ws();
     let rest = child.strip_prefix(seq.trim_end_matches(['.', '．', '、']))?;
     let sub = rest.strip_prefix(['.', '．', '-', '－'])?;
     (!sub.is_empty() && sub.bytes().all(|b| b.is_ascii_digit())).then(|| format!("{n}．{text}"))
@@ -1077,7 +1078,7 @@ const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计"];
 fn is_note_or_total_row(row: &[String], roles: &[ColumnRole]) -> bool {
     let note = row
         .iter()
-        .map(|c| c.trim())
+        .map(|c| c.trim_ws())
         .find(|c| !c.is_empty())
         .is_some_and(|first| {
             NOTE_WORDS.iter().any(|w| {
@@ -1438,7 +1439,7 @@ impl TableRead {
             let unnumbered = has_seq && seq.is_none() && task.marker.is_none();
             let prev_index = out.len().saturating_sub(1);
             if let Some(prev) = out.last_mut().filter(|p| p.origin == TaskOrigin::Table) {
-                let text = prev.text.trim_end();
+                let text = prev.text.trim_end_ws();
                 let runs_on = !text.ends_with(['。', '；', ';', '！']);
                 // A cell cut mid-phrase (`…，建设全市统一的`): the number's next row goes on.
                 let cut = text.ends_with(['，', '、', '：', '的', '和', '及', '与', '或']);
@@ -1613,11 +1614,11 @@ fn is_opener(c: char) -> bool {
 /// The bracket a measure ends with (before a final `。` or `；`): the byte where it opens and the
 /// text inside it. `（…）`, `(…)`, `【…】`, `〔…〕`, `[…]` and `［…］` are all read; brackets nest.
 fn trailing_bracket(text: &str) -> Option<(usize, &str)> {
-    let tail = text.trim_end();
+    let tail = text.trim_end_ws();
     let tail = tail
         .strip_suffix(['。', '；', ';'])
         .unwrap_or(tail)
-        .trim_end();
+        .trim_end_ws();
     let close = tail.chars().next_back()?;
     let &(_, opens) = DUTY_BRACKETS.iter().find(|(c, _)| *c == close)?;
     let end = tail.len() - close.len_utf8();
@@ -1782,7 +1783,7 @@ fn ends_with_star(unit: &str) -> bool {
 
 /// A unit without the star after its name, when it has one and is more than the star.
 fn strip_star(unit: &str) -> Option<&str> {
-    let name = unit.trim_end_matches(STAR_MARKS).trim_end();
+    let name = unit.trim_end_matches(STAR_MARKS).trim_end_ws();
     (name.len() < unit.len() && !name.is_empty() && !name.starts_with(STAR_MARKS)).then_some(name)
 }
 
@@ -1792,7 +1793,7 @@ fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
     let open = body.rfind(['（', '('])?;
     let opener = body[open..].chars().next()?;
     let mark = &body[open + opener.len_utf8()..];
-    let name = body[..open].trim_end();
+    let name = body[..open].trim_end_ws();
     if name.is_empty() {
         return None;
     }
@@ -1976,7 +1977,9 @@ impl Allocation {
     fn read(&mut self, text: &str, first_unit_leads: &dyn Fn() -> bool) {
         for clause in duty_clauses(text) {
             match split_at_colon(clause) {
-                Some((key, value)) => self.labelled(key.trim(), value.trim(), first_unit_leads),
+                Some((key, value)) => {
+                    self.labelled(key.trim_ws(), value.trim_ws(), first_unit_leads)
+                }
                 None => self.clauses(clause),
             }
         }
@@ -2065,8 +2068,8 @@ impl Allocation {
             {
                 // `牵头单位：甲，责任领导：张某`: another label after a `，` starts a clause of
                 // its own.
-                self.labelled(k.trim(), v.trim(), first_unit_leads);
-            } else if clause_duty(&piece).is_some_and(|(units, _)| !units.trim().is_empty()) {
+                self.labelled(k.trim_ws(), v.trim_ws(), first_unit_leads);
+            } else if clause_duty(&piece).is_some_and(|(units, _)| !units.trim_ws().is_empty()) {
                 self.clause(&piece);
             } else if i > 0 && is_remark(&piece) {
                 self.remark(&piece);
@@ -2106,7 +2109,7 @@ impl Allocation {
                 }
                 Some((_, ClauseDuty::Support)) if !waiting.is_empty() => {
                     // The names before a `配合` clause carry the measure out (`甲，乙配合`).
-                    self.assign(waiting.join("、").trim(), ClauseDuty::Responsible);
+                    self.assign(waiting.join("、").trim_ws(), ClauseDuty::Responsible);
                     waiting.clear();
                     self.clause(&piece);
                 }
@@ -2196,7 +2199,7 @@ fn is_office_holder(name: &str) -> bool {
         "负责人",
         "負責人",
     ];
-    let name = name.trim();
+    let name = name.trim_ws();
     name.chars().count() >= 2 && ENDINGS.iter().any(|e| name.ends_with(e))
 }
 
@@ -2214,7 +2217,7 @@ fn split_at_colon(s: &str) -> Option<(&str, &str)> {
 
 /// A clause's label: 2 to 8 Han characters (`责任领导`, `完成时限`, `配合单位`).
 fn is_short_label(key: &str) -> bool {
-    let key = key.trim();
+    let key = key.trim_ws();
     (2..=8).contains(&key.chars().count()) && key.chars().all(crate::normalize::is_han)
 }
 
@@ -2233,7 +2236,7 @@ enum ClauseDuty {
 
 /// The units of a clause without a label and the role its verb gives them.
 fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
-    let clause = clause.trim().trim_end_matches('。');
+    let clause = clause.trim_ws().trim_end_matches('。');
     // `由甲牵头`: the preposition is no part of the first unit's name.
     let clause = clause.strip_prefix('由').unwrap_or(clause);
     if let Some(p) = clause.find("按职责") {
@@ -2342,7 +2345,7 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
         Some((_, inner)) => has_traditional_duty_word(inner.as_bytes()),
         // `……市商務廳牽頭。`: the verbs of a duty without brackets.
         None => {
-            let end = text.trim_end().as_bytes();
+            let end = text.trim_end_ws().as_bytes();
             let end = ["。", "；", ";"]
                 .iter()
                 .find_map(|p| end.strip_suffix(p.as_bytes()))
@@ -2453,7 +2456,7 @@ fn inline_duty_simplified(
     let mut a = Allocation::default();
     if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
         a.read(inner, first_unit_leads);
-    } else if (text[..start].trim_end().is_empty() || ends_sentence(&text[..start]))
+    } else if (text[..start].trim_end_ws().is_empty() || ends_sentence(&text[..start]))
         && is_units_then_deadlines(inner)
     {
         // `……街区5个。（市商务委、市文化旅游委）`: a sentence closed by nothing but the names of
@@ -2470,7 +2473,7 @@ fn inline_duty_simplified(
     } else {
         return None;
     }
-    let before = text[..start].trim_end().to_string();
+    let before = text[..start].trim_end_ws().to_string();
     let (lead, support, extra) = a.finish();
     (!lead.is_empty() || !support.is_empty()).then_some(InlineDuty {
         lead,
@@ -2492,7 +2495,7 @@ fn is_units_then_deadlines(inner: &str) -> bool {
 
 /// Whether `text` ends a sentence (`。`, `；`, `！`), so that what follows it stands apart.
 fn ends_sentence(text: &str) -> bool {
-    text.trim_end().ends_with(['。', '；', ';', '！'])
+    text.trim_end_ws().ends_with(['。', '；', ';', '！'])
 }
 
 /// The searcher for `：`, built once.
@@ -2521,7 +2524,7 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
         return None;
     }
     let inner = text[m.start()..]
-        .trim_end()
+        .trim_end_ws()
         .trim_end_matches(['。', '；', ';']);
     if inner.chars().count() > 300 || closes_outer_bracket(inner) {
         return None;
@@ -2533,7 +2536,7 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
         lead,
         support,
         extra,
-        before: text[..m.start()].trim_end().to_string(),
+        before: text[..m.start()].trim_end_ws().to_string(),
     })
 }
 
@@ -2560,7 +2563,7 @@ fn closes_outer_bracket(text: &str) -> bool {
 /// nothing but clauses of organs' names and their role verbs, so that prose that ends in a verb
 /// (`各地要切实负责。`) is not one.
 fn trailing_verbs(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
-    let body = text.trim_end().trim_end_matches(['。', '；', ';']);
+    let body = text.trim_end_ws().trim_end_matches(['。', '；', ';']);
     // Nearly every paragraph ends otherwise: two bytes' comparisons turn it down.
     if !(body.ends_with("配合") || body.ends_with("牵头") || body.ends_with("负责")) {
         return None;
@@ -2582,7 +2585,7 @@ fn trailing_verbs(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
         lead,
         support,
         extra: IndexMap::new(),
-        before: text[..start].trim_end().to_string(),
+        before: text[..start].trim_end_ws().to_string(),
     })
 }
 
@@ -2641,11 +2644,11 @@ fn worded_cell(
     for clause in duty_clauses(cell) {
         match split_at_colon(clause) {
             Some((key, value)) => {
-                let key = key.trim();
+                let key = key.trim_ws();
                 if header_words(key) & (word::LEAD | word::SUPPORT) == 0 {
                     return None;
                 }
-                a.labelled(key, value.trim(), &|| first_unit_leads);
+                a.labelled(key, value.trim_ws(), &|| first_unit_leads);
             }
             None => {
                 for piece in split_top_level(clause, &['，', ',']) {
@@ -2712,7 +2715,7 @@ fn is_role_label(cell: &str) -> bool {
 /// (`牵头 | 甲` over `配合 | 乙、丙`) or in a header row over the names (`牵头单位 | 配合单位` over
 /// `甲 | 乙、丙`); a table of any other shape is `None`, and a cell's lines are names of one list.
 pub fn allocation_clauses(rows: &[Vec<Vec<String>>]) -> Option<Vec<String>> {
-    let filled = |cell: &[String]| cell.iter().any(|l| !l.trim().is_empty());
+    let filled = |cell: &[String]| cell.iter().any(|l| !l.trim_ws().is_empty());
     let text = |cell: &[String]| normalize_cell(&cell.join(""));
     let rows: Vec<&Vec<Vec<String>>> = rows
         .iter()
@@ -2839,7 +2842,7 @@ fn colon_labels(text: &str) -> std::borrow::Cow<'_, str> {
         let Some(close) = after.find('】') else {
             return std::borrow::Cow::Borrowed(text);
         };
-        let label = after[..close].trim();
+        let label = after[..close].trim_ws();
         // A label is a few Han characters (`责任单位`, `完成时限`), not a bracketed remark.
         if !is_short_label(label) {
             return std::borrow::Cow::Borrowed(text);
@@ -2861,7 +2864,7 @@ fn colon_labels(text: &str) -> std::borrow::Cow<'_, str> {
 /// measure it allocates: `省营商环境建设厅牵头，省直各部门配合。`, `甲、乙负责。`. Prose that
 /// ends in a verb (`各地要切实负责。`) names no organs and is not one.
 fn is_worded_duty_line(text: &str) -> bool {
-    let body = text.trim_end().trim_end_matches(['。', '；', ';']);
+    let body = text.trim_end_ws().trim_end_matches(['。', '；', ';']);
     // Nearly every paragraph ends otherwise: two bytes' comparisons turn it down.
     (body.ends_with("配合") || body.ends_with("牵头") || body.ends_with("负责"))
         && body.len() <= 360
@@ -3017,7 +3020,7 @@ fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<
     if text.len() > 16 * 1024 {
         return None;
     }
-    let end = text.trim_end().len();
+    let end = text.trim_end_ws().len();
     let mut out = Vec::new();
     let mut from = 0;
     static CLOSER: LazyLock<memchr::memmem::Finder<'static>> =
@@ -3075,7 +3078,7 @@ pub fn is_generic_sheet_name(name: &str) -> bool {
             || ('０'..='９').contains(&c)
             || "〇零一二三四五六七八九十()（）-_.．、#".contains(c)
     });
-    let stem = stem.trim().to_lowercase();
+    let stem = stem.trim_ws().to_lowercase();
     ["", "sheet", "工作表", "表", "表格", "附表", "附件"].contains(&stem.as_str())
 }
 

@@ -25,6 +25,7 @@
 //! empty, and a warning says so when more than the last is missing.
 
 use crate::model::{Diagnostic, Severity, Table};
+use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_block;
 use crate::tasks::{self, ColumnRole};
 use memchr::memmem::Finder;
@@ -166,7 +167,7 @@ pub fn read_delimited_table(
     let mut end = start + 1;
     let mut i = start + 1;
     while let Some(line) = lines.get(i) {
-        if line.trim().is_empty() || is_rule(line) {
+        if line.trim_ws().is_empty() || is_rule(line) {
             flush(&mut rows, &mut pending, &mut columns);
             (after_row, after_group) = (false, false);
             i += 1;
@@ -393,7 +394,7 @@ fn push_piece<'a>(
 
 /// A Markdown rule without outer bars: `---|:---:|---`.
 fn is_rule(line: &str) -> bool {
-    let t = line.trim();
+    let t = line.trim_ws();
     t.contains('-') && t.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '｜'))
 }
 

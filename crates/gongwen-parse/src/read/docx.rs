@@ -44,6 +44,7 @@
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat, Table};
+use crate::normalize::TrimFast as _;
 use crate::{Error, Limits, Result, tasks};
 use quick_xml::Reader;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -555,7 +556,7 @@ impl<'a> Body<'a> {
     /// The words of a field's code: the first tell whether it is a table of contents.
     fn field_code(&mut self, code: &str) {
         if let Some(f @ None) = self.fields.last_mut()
-            && !code.trim().is_empty()
+            && !code.trim_ws().is_empty()
         {
             let toc = code
                 .trim_start()
@@ -781,7 +782,7 @@ impl<'a> Body<'a> {
             // the row's cells stand in the columns after them.
             "gridBefore" if self.row_props => {
                 let at = self.cell_paras.len();
-                let skipped = val(e).and_then(|v| v.trim().parse::<usize>().ok());
+                let skipped = val(e).and_then(|v| v.trim_ws().parse::<usize>().ok());
                 if let Some(n) = skipped.filter(|&n| n > 0)
                     && let Some(row) = self.top_node().and_then(|t| t.rows.last_mut())
                     && row.cells.is_empty()
@@ -795,7 +796,7 @@ impl<'a> Body<'a> {
             }
             "gridSpan" => {
                 if let Some(c) = self.top_node().and_then(|t| t.cell.as_mut()) {
-                    let span = val(e).and_then(|v| v.trim().parse::<usize>().ok());
+                    let span = val(e).and_then(|v| v.trim_ws().parse::<usize>().ok());
                     c.span = span.unwrap_or(1).clamp(1, MAX_SPAN);
                 }
             }
@@ -1272,7 +1273,7 @@ impl Numbering {
                 }
                 "startOverride" => {
                     if let (Some(num), Some(l)) = (&num_id, override_level) {
-                        let start = val(e).and_then(|v| v.trim().parse().ok()).unwrap_or(1);
+                        let start = val(e).and_then(|v| v.trim_ws().parse().ok()).unwrap_or(1);
                         n.overrides.entry(num.clone()).or_default().push((l, start));
                     }
                 }
@@ -1308,8 +1309,8 @@ impl Numbering {
                     match e.local_name().as_ref() {
                         "numFmt" => levels[l].format = v,
                         "lvlText" => levels[l].text = v,
-                        "lvlRestart" => levels[l].restart_after = v.trim().parse().ok(),
-                        _ => levels[l].start = v.trim().parse().unwrap_or(1),
+                        "lvlRestart" => levels[l].restart_after = v.trim_ws().parse().ok(),
+                        _ => levels[l].start = v.trim_ws().parse().unwrap_or(1),
                     }
                 }
                 _ => {}

@@ -18,6 +18,7 @@
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, SourceFormat, Table};
+use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_block;
 use crate::{Error, Limits, Result};
 
@@ -345,7 +346,7 @@ fn is_pipe_row(line: &str) -> bool {
 fn is_pipe_rule(line: &str) -> bool {
     is_pipe_row(line)
         && line
-            .trim()
+            .trim_ws()
             .chars()
             .all(|c| matches!(c, '|' | '-' | ':' | ' '))
 }
@@ -363,7 +364,7 @@ fn is_blank_text(line: &str) -> bool {
 /// A Markdown row's cells sit between its outer pipes.
 fn line_cells(line: &str) -> Box<dyn Iterator<Item = &str> + '_> {
     if is_pipe_row(line) && !line.contains('\t') {
-        let t = line.trim();
+        let t = line.trim_ws();
         let inner = &t[1..t.len() - 1];
         if is_pipe_rule(line) {
             return Box::new(std::iter::empty());
@@ -388,10 +389,10 @@ fn split_tabs(s: &str) -> impl Iterator<Item = &str> + '_ {
 
 /// A Markdown cell without the emphasis around all of it: `**一、…**` → `一、…`.
 pub(crate) fn without_emphasis(cell: &str) -> &str {
-    let t = cell.trim();
+    let t = cell.trim_ws();
     for mark in ["**", "__"] {
         if let Some(inner) = t.strip_prefix(mark).and_then(|x| x.strip_suffix(mark))
-            && !inner.trim().is_empty()
+            && !inner.trim_ws().is_empty()
         {
             return inner;
         }
@@ -508,14 +509,14 @@ fn without_site_furniture(lines: &mut [&str]) {
         let t = crate::normalize::trim_end_with(line, char::is_whitespace);
         if matches!(t.as_bytes().last(), Some(0x9F | 0xB7 | 0x89))
             && ["期", "号", "）"].iter().any(|e| t.ends_with(e))
-            && is_gazette_masthead(t.trim())
+            && is_gazette_masthead(t.trim_ws())
         {
             *line = "";
         }
     }
     let mut seen = 0;
     for line in lines.iter_mut() {
-        let t = line.trim();
+        let t = line.trim_ws();
         if t.is_empty() {
             continue;
         }
@@ -532,7 +533,7 @@ fn without_site_furniture(lines: &mut [&str]) {
     let mut run = Vec::new();
     let mut sure = false;
     for (i, line) in lines.iter().enumerate().rev() {
-        let t = line.trim();
+        let t = line.trim_ws();
         if t.is_empty() {
             continue;
         }
@@ -584,7 +585,7 @@ fn is_gazette_masthead(t: &str) -> bool {
     let Some(at) = t.rfind("公报") else {
         return false;
     };
-    let issue = t[at + "公报".len()..].trim();
+    let issue = t[at + "公报".len()..].trim_ws();
     !issue.is_empty()
         && issue.contains('第')
         && issue.chars().all(|c| {
@@ -729,7 +730,7 @@ fn is_post_time(t: &str) -> bool {
     }
     let after = rest[5..]
         .trim_start_matches(|c: char| c == ':' || c.is_ascii_digit())
-        .trim();
+        .trim_ws();
     after.is_empty() || (after.starts_with("发表于") && after.chars().count() <= 12)
 }
 
@@ -824,7 +825,7 @@ fn is_page_number(line: &str) -> bool {
     // A page number ends in a dash or 页: most lines are told by their last character, and only
     // a line that ends in white space is trimmed first.
     let last = match line.chars().next_back() {
-        Some(c) if c.is_whitespace() => line.trim_end().chars().next_back(),
+        Some(c) if c.is_whitespace() => line.trim_end_ws().chars().next_back(),
         c => c,
     };
     if !last.is_some_and(|c| is_dash(c) || c == '页') {
@@ -884,18 +885,18 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
         let fed = line.starts_with('\u{c}');
         let line = line.trim_start_matches('\u{c}');
         // A line that was nothing but a form feed goes too (it is no blank line of the text).
-        if is_page_number(line) || (fed && line.trim().is_empty()) {
+        if is_page_number(line) || (fed && line.trim_ws().is_empty()) {
             after_mark = true;
             continue;
         }
         // The first line of the text tops the first page.
-        let top = (after_mark || fed || page_tops.is_empty()) && !line.trim().is_empty();
-        if after_mark && !line.trim().is_empty() {
+        let top = (after_mark || fed || page_tops.is_empty()) && !line.trim_ws().is_empty();
+        if after_mark && !line.trim_ws().is_empty() {
             after_mark = false;
             // The blank lines around a page break are the page's bottom and top, not the text's:
             // a paragraph or a table row cut by the break runs on. In a layout whose rows are
             // set apart by blank lines (cells one per tab-led line) they may part rows, and stay.
-            let before = kept.iter().rposition(|l| !l.trim().is_empty());
+            let before = kept.iter().rposition(|l| !l.trim_ws().is_empty());
             let tabbed = |l: &str| l.starts_with('\t');
             if let Some(b) = before
                 && !tabbed(kept[b])
@@ -932,7 +933,7 @@ fn header_text(line: &str) -> Option<&str> {
 /// `kept[i]` signs the text, above its 成文日期.
 fn signs_above_date(kept: &[&str], i: usize) -> bool {
     kept.get(i + 1..)
-        .and_then(|rest| rest.iter().find(|l| !l.trim().is_empty()))
+        .and_then(|rest| rest.iter().find(|l| !l.trim_ws().is_empty()))
         .is_some_and(|l| {
             let t = spaced(l);
             // A date line is short: longer lines are not normalized to be asked.
@@ -982,7 +983,7 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
         }
     }
     let mut drop = vec![false; kept.len()];
-    let blank = |l: &str| l.trim().is_empty() && !is_table_line(l);
+    let blank = |l: &str| l.trim_ws().is_empty() && !is_table_line(l);
     let next_line = |i: usize| (i + 1..kept.len()).find(|&k| !blank(kept[k]));
     // A header that tops every page but the first (the first page carries the letterhead
     // instead) is a header there too, unless the text before names it (`现将《某某方案》印发`):
@@ -1060,7 +1061,7 @@ fn without_margin(mut lines: Vec<&str>) -> Vec<&str> {
     let mut margin = usize::MAX;
     for l in &lines {
         let n = l.bytes().take_while(|&b| b == b' ').count();
-        if n < margin && !l.trim().is_empty() {
+        if n < margin && !l.trim_ws().is_empty() {
             margin = n;
             // Nearly every text has a line at the left edge: nothing to take off.
             if margin == 0 {
@@ -1081,7 +1082,7 @@ fn without_margin(mut lines: Vec<&str>) -> Vec<&str> {
 fn tab_indented(line: &str) -> Option<(usize, &str)> {
     let tabs = line.bytes().take_while(|&b| b == b'\t').count();
     let text = &line[tabs..];
-    (tabs > 0 && !text.trim().is_empty() && memchr::memchr(b'\t', text.as_bytes()).is_none())
+    (tabs > 0 && !text.trim_ws().is_empty() && memchr::memchr(b'\t', text.as_bytes()).is_none())
         .then_some((tabs, text))
 }
 

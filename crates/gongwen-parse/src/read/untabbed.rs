@@ -11,6 +11,7 @@
 //! told apart and shifts the rest (a warning says so when a row has too few cells).
 
 use crate::model::{Diagnostic, Severity, Table};
+use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_block;
 use crate::numbering;
 use crate::tasks::{self, ColumnRole};
@@ -79,7 +80,7 @@ pub fn read_untabbed_table(
     // Copied from a word processor, every cell may be a paragraph of its own with a blank line
     // after it, the header's cells too: a blank line right under `序号` says so, and the header
     // then runs on over single blank lines until a row's number or a group heading.
-    let spaced = lines.get(start + 1).is_some_and(|l| l.trim().is_empty());
+    let spaced = lines.get(start + 1).is_some_and(|l| l.trim_ws().is_empty());
     while let Some(l) = lines.get(i) {
         let mut cell = normalize_block(l);
         if cell.is_empty() && spaced && !header.is_empty() {

@@ -37,6 +37,7 @@
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat, Table};
+use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_block;
 use crate::{Error, Limits, Result, tasks};
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Ods, Range, Reader, Xls, Xlsb, Xlsx};
@@ -256,7 +257,7 @@ fn scan_ods(entry: &mut impl Read, location: &str, limits: &Limits) -> Result<Od
         e.try_get_attribute(name)
             .ok()
             .flatten()
-            .and_then(|a| a.value.trim().parse().ok())
+            .and_then(|a| a.value.trim_ws().parse().ok())
             .unwrap_or(1)
     }
     let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
@@ -557,7 +558,7 @@ impl Shown {
     /// Reads the first section of a format code (the one for positive numbers). Only the
     /// characters of a plain digit pattern are understood; anything else is General.
     fn of(code: &str) -> Shown {
-        let first = code.split(';').next().unwrap_or_default().trim();
+        let first = code.split(';').next().unwrap_or_default().trim_ws();
         if first.is_empty()
             || first.eq_ignore_ascii_case("general")
             || !first

@@ -13,6 +13,7 @@
 //! further, and where paragraphs are two or three lines long those first lines are most of the
 //! full ones.
 
+use crate::normalize::TrimFast as _;
 use crate::numbering;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -59,7 +60,7 @@ impl Wrap {
 
     /// Whether `line` is filled to the width (a two-column character may not have fitted).
     fn is_full(&self, line: &str) -> bool {
-        self.measure(line.trim_end()) + 2 >= self.width
+        self.measure(line.trim_end_ws()) + 2 >= self.width
     }
 
     /// Whether `line` is cut by the wrap and runs on in the next line: full, or — where
@@ -70,7 +71,7 @@ impl Wrap {
         if self.is_full(line) {
             return true;
         }
-        let line = line.trim_end();
+        let line = line.trim_end_ws();
         self.first_indent
             .is_some_and(|first| indent(line) == self.indent || indent(line) == first)
             && self.measure(line) * 4 >= self.width * 3
@@ -182,7 +183,7 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
                         .iter()
                         .filter(|(_, m)| m[k] == width || m[k] + 1 == width)
                         .all(|&(i, _)| {
-                            let line = lines.get(i).map_or("", |l| l.trim_end());
+                            let line = lines.get(i).map_or("", |l| l.trim_end_ws());
                             cut_off(line, lines.get(i + 1).copied())
                         }));
             // No line of a wrapped text's prose holds more text than its width (a long number
@@ -219,8 +220,8 @@ fn cut_off(line: &str, next: Option<&str>) -> bool {
         && next.is_some_and(|next| {
             !next.starts_with(char::is_whitespace)
                 && !next.starts_with('\u{3000}')
-                && !next.trim_end().is_empty()
-                && !numbering::has_marker(next.trim_end())
+                && !next.trim_end_ws().is_empty()
+                && !numbering::has_marker(next.trim_end_ws())
         })
 }
 
@@ -245,7 +246,7 @@ fn indents(
     let mut starts: HashMap<(usize, bool), usize> = HashMap::new();
     let mut prev_full = false;
     for l in lines {
-        let blank = l.trim().is_empty();
+        let blank = l.trim_ws().is_empty();
         if !blank && !is_table_line(l) && !in_columns(l) {
             let n = indent(l);
             let text = l.get(n..).unwrap_or_default();
@@ -285,12 +286,12 @@ fn indents(
 fn continues(next: &str, indent: usize, is_table_line: &impl Fn(&str) -> bool) -> bool {
     let text = next.get(indent..).unwrap_or_default();
     self::indent(next) == indent
-        && !text.trim().is_empty()
+        && !text.trim_ws().is_empty()
         && !text.starts_with(char::is_whitespace)
         && !text.starts_with('\u{3000}')
         && !is_table_line(next)
         && !in_columns(text)
-        && numbering::marker(text.trim()).is_none()
+        && numbering::marker(text.trim_ws()).is_none()
 }
 
 /// The paragraph starting at `lines[i]`, with the lines it wraps into joined, and the index of
@@ -310,8 +311,8 @@ pub fn paragraph<'a>(
         }
         // Joined as is: CJK text has no spaces between words, and a number or a Latin word
         // broken by a character-count wrap was broken without one.
-        let s = joined.get_or_insert_with(|| first.trim_end().to_owned());
-        s.push_str(next.get(wrap.indent..).unwrap_or_default().trim_end());
+        let s = joined.get_or_insert_with(|| first.trim_end_ws().to_owned());
+        s.push_str(next.get(wrap.indent..).unwrap_or_default().trim_end_ws());
         j += 1;
     }
     (joined.map_or(Cow::Borrowed(first), Cow::Owned), j + 1)

@@ -11,6 +11,7 @@
 use super::content::Marks;
 use super::dom::{self, Dom};
 use crate::blocks::Para;
+use crate::normalize::TrimFast as _;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use html5ever::local_name;
@@ -72,7 +73,7 @@ fn read_lines(
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Text(t) => {
-                    let visible = !t.trim().is_empty();
+                    let visible = !t.trim_ws().is_empty();
                     if visible && cur.first.is_none() {
                         cur.first = Some(n.id());
                     }
@@ -195,7 +196,7 @@ impl PageTitles {
             } else if self.published.is_none()
                 && PUBLISHED_METAS
                     .iter()
-                    .any(|m| name.trim().eq_ignore_ascii_case(m))
+                    .any(|m| name.trim_ws().eq_ignore_ascii_case(m))
             {
                 self.published =
                     dom::attr(e, &local_name!("content")).and_then(super::meta::meta_date);

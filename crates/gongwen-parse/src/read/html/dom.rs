@@ -3,6 +3,7 @@
 //! Every walk here is iterative (ego-tree's `traverse`), so a page nested 100,000 elements deep
 //! cannot overflow the stack.
 
+use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_block;
 use ego_tree::iter::Edge;
 use html5ever::{LocalName, local_name};
@@ -200,7 +201,7 @@ const CHROME_TOKENS: &[&str] = &[
 /// text without one (`<a href="….pdf">附件1：任务分工表</a>`).
 pub(super) fn href_file_ext(href: &str) -> Option<&'static str> {
     const EXTENSIONS: &[&str] = &["pdf", "doc", "docx", "xls", "xlsx", "wps", "et", "ofd"];
-    let path = href.split(['?', '#']).next().unwrap_or(href).trim_end();
+    let path = href.split(['?', '#']).next().unwrap_or(href).trim_end_ws();
     let name = path.rsplit('/').next().unwrap_or(path);
     let (stem, ext) = name.rsplit_once('.')?;
     if stem.is_empty() {
@@ -433,7 +434,7 @@ impl TextLines {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Text(t) => {
-                        if !visible && !t.trim().is_empty() {
+                        if !visible && !t.trim_ws().is_empty() {
                             visible = true;
                             self.first.get_or_insert(n.id());
                         }
@@ -470,7 +471,7 @@ impl TextLines {
             .iter()
             .zip(ends)
             .filter_map(|(&a, b)| self.text.get(a..b))
-            .filter(|l| !l.trim().is_empty())
+            .filter(|l| !l.trim_ws().is_empty())
     }
 
     /// The first text node with visible text.

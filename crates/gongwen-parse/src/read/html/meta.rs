@@ -10,6 +10,7 @@
 use super::dom::{self, Dom, TextLines, tag};
 use super::table;
 use crate::model::PageMeta;
+use crate::normalize::TrimFast as _;
 use crate::normalize::{count_ideographs, strip_spaces};
 use crate::structure::{find_date, is_real_date, iso_date};
 use ego_tree::NodeId;
@@ -215,7 +216,7 @@ fn bracketed_pairs(text: &str) -> Vec<(String, String)> {
 
 /// A text that is a short Han label in brackets and nothing else: `[联合发文单位]`.
 fn is_bracketed_label(text: &str) -> bool {
-    let t = text.trim();
+    let t = text.trim_ws();
     let Some(inner) = t
         .strip_prefix(OPEN)
         .and_then(|rest| rest.strip_suffix(CLOSE))
@@ -230,7 +231,7 @@ fn as_pair(text: &str) -> Option<(String, String)> {
     let (label, value) = text.split_once(['：', ':'])?;
     let label = clean_label(label);
     field(&label)?;
-    Some((label, value.trim().to_string()))
+    Some((label, value.trim_ws().to_string()))
 }
 
 /// What was found on the page.
@@ -482,7 +483,7 @@ fn bare_label(n: Dom<'_>) -> Option<String> {
                 if text > 64 {
                     return None;
                 }
-                if first.is_none() && !t.trim().is_empty() {
+                if first.is_none() && !t.trim_ws().is_empty() {
                     first = Some(t);
                 }
             }
@@ -706,7 +707,7 @@ pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut taken: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
-        if line.trim().is_empty() {
+        if line.trim_ws().is_empty() {
             continue;
         }
         if taken.len() == MOST {
@@ -775,7 +776,7 @@ fn meta_row(line: &str) -> Option<Vec<String>> {
 /// A date a `<meta>` gives (`2023-03-05 10:00`, `2023-03-05T10:00:00+08:00`, gov.cn's
 /// `2023-03-05-10:00:00`, `2023/3/5`) as `YYYY-MM-DD`, when it is a real one.
 pub(super) fn meta_date(value: &str) -> Option<String> {
-    let day = value.trim().split([' ', 'T']).next().unwrap_or("");
+    let day = value.trim_ws().split([' ', 'T']).next().unwrap_or("");
     let day = match day.as_bytes().get(10) {
         Some(b'-') => day.get(..10).unwrap_or(day),
         _ => day,

@@ -37,6 +37,7 @@ mod tree;
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat};
+use crate::normalize::TrimFast as _;
 use crate::{Error, Limits, Result};
 use dom::Dom;
 use ego_tree::NodeId;
@@ -215,7 +216,7 @@ fn head_beside(root: Dom<'_>, marks: &content::Marks, lines: &mut Lines<'_>) -> 
             if sibling
                 .value()
                 .as_text()
-                .is_some_and(|t| !t.trim().is_empty())
+                .is_some_and(|t| !t.trim_ws().is_empty())
             {
                 break;
             }
@@ -316,7 +317,7 @@ struct Pending {
 
 impl Pending {
     fn push(&mut self, node: NodeId, text: &str) {
-        if self.first.is_none() && !text.trim().is_empty() {
+        if self.first.is_none() && !text.trim_ws().is_empty() {
             self.first = Some(node);
             if let Some(marker) = self.marker.take()
                 && !crate::numbering::has_marker(text.trim_start_matches(char::is_whitespace))
@@ -349,7 +350,7 @@ impl Pending {
             .raw
             .get(self.file_link_end.unwrap_or(0)..)
             .unwrap_or("")
-            .trim();
+            .trim_ws();
         around::only_separators(before)
             || (before.ends_with(['：', ':']) && around::is_attachment_label(before))
             || (before.len() <= 4
@@ -400,7 +401,7 @@ impl OrderedList {
             .iter()
             .any(|k| named(k));
         let start = dom::attr(e, &local_name!("start"))
-            .and_then(|v| v.trim().parse::<i64>().ok())
+            .and_then(|v| v.trim_ws().parse::<i64>().ok())
             .unwrap_or(1);
         OrderedList {
             id,
@@ -413,7 +414,7 @@ impl OrderedList {
     /// The number of the next item `e` (its `value`, or one more than the last).
     fn next(&mut self, e: &scraper::node::Element) -> Option<String> {
         self.last = dom::attr(e, &local_name!("value"))
-            .and_then(|v| v.trim().parse::<i64>().ok())
+            .and_then(|v| v.trim_ws().parse::<i64>().ok())
             .unwrap_or(self.last.saturating_add(1));
         let n = u32::try_from(self.last).ok().filter(|&n| n > 0)?;
         if self.none {
@@ -484,7 +485,7 @@ fn is_contents_entry(text: &str) -> bool {
         }
         heading = &heading[..heading.len() - c.len_utf8()];
     }
-    dots >= 4 && !heading.trim().is_empty() && heading.chars().count() <= 80
+    dots >= 4 && !heading.trim_ws().is_empty() && heading.chars().count() <= 80
 }
 
 /// A pager left under the article (`上一页 1 2 下一页 共2页`, `首页 上一页 1/3 下一页 尾页`):
@@ -671,7 +672,7 @@ fn pre_text(pre: Dom<'_>, marks: &content::Marks) -> (String, Option<NodeId>) {
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Text(t) => {
-                    if first.is_none() && !t.trim().is_empty() {
+                    if first.is_none() && !t.trim_ws().is_empty() {
                         first = Some(n.id());
                     }
                     text.push_str(t);
@@ -882,7 +883,7 @@ fn walk(
                     if file_link == Some(n.id()) {
                         file_link = None;
                         if let Some(ext) = file_ext.take() {
-                            pending.raw.truncate(pending.raw.trim_end().len());
+                            pending.raw.truncate(pending.raw.trim_end_ws().len());
                             pending.raw.push('.');
                             pending.raw.push_str(ext);
                         }

@@ -22,6 +22,7 @@ use super::dom::{self, Dom, TextLines, tag};
 use super::tree::Lines;
 use crate::Limits;
 use crate::model::{Diagnostic, Severity, Table};
+use crate::normalize::TrimFast as _;
 use ego_tree::NodeId;
 use html5ever::{LocalName, local_name};
 
@@ -116,7 +117,7 @@ pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
 /// Whether a cell shows any text: a spacer (`<td></td>`, `<td>&nbsp;</td>`, an image) shows none.
 fn shows_text(cell: Dom<'_>) -> bool {
     cell.descendants()
-        .any(|d| matches!(d.value(), scraper::Node::Text(t) if !t.trim().is_empty()))
+        .any(|d| matches!(d.value(), scraper::Node::Text(t) if !t.trim_ws().is_empty()))
 }
 
 /// A cell's text: normalized lines joined with `\n` (see the module documentation), and its
@@ -155,7 +156,7 @@ fn nested_allocation(cell: Dom<'_>, marks: &Marks, scratch: &mut TextLines) -> O
             ego_tree::iter::Edge::Open(n) if n.id() == inner.id() => inside = true,
             ego_tree::iter::Edge::Close(n) if n.id() == inner.id() => inside = false,
             ego_tree::iter::Edge::Open(n)
-                if !inside && n.value().as_text().is_some_and(|t| !t.trim().is_empty()) =>
+                if !inside && n.value().as_text().is_some_and(|t| !t.trim_ws().is_empty()) =>
             {
                 return None;
             }
@@ -176,7 +177,7 @@ fn nested_allocation(cell: Dom<'_>, marks: &Marks, scratch: &mut TextLines) -> O
 }
 
 fn span_attr(cell: &Dom<'_>, name: &LocalName) -> Option<u64> {
-    let v = dom::attr(cell.value().as_element()?, name)?.trim();
+    let v = dom::attr(cell.value().as_element()?, name)?.trim_ws();
     // The leading digits, at most 12 of them.
     let n = v.bytes().take(12).take_while(u8::is_ascii_digit).count();
     v.get(..n)?.parse().ok()
