@@ -1199,3 +1199,85 @@ fn a_task_table_in_traditional_script_reads_its_roles() {
         Some("2024年12月")
     );
 }
+
+/// A table printed without a header whose unit cells name their role (`牵头单位：甲`), as a
+/// text's tab-separated lines and as a page's `<table>`: the labels name the columns, the other
+/// column holds the tasks, and no row is taken for a header.
+#[test]
+fn a_table_without_a_header_whose_cells_name_their_roles() {
+    let rows = [
+        (
+            "1.推进园区扩容",
+            "牵头单位：县工信局",
+            "配合单位：县自然资源局、县住建局",
+        ),
+        (
+            "2.实施道路提升",
+            "牵头单位：县交通运输局",
+            "配合单位：各乡镇人民政府",
+        ),
+        ("3.做好稳岗就业", "牵头单位：县人社局", ""),
+    ];
+    let head = "某某县人民政府办公室关于印发重点工作任务分解的通知\n\n各乡镇人民政府，县直各单位：\n　　现将任务分解如下。\n\n";
+    let text: String = head.to_string()
+        + &rows
+            .iter()
+            .map(|(t, l, s)| format!("{t}\t{l}\t{s}\n"))
+            .collect::<String>()
+        + "\n某某县人民政府办公室\n2023年2月6日\n";
+    let cells: String = rows
+        .iter()
+        .map(|(t, l, s)| format!("<tr><td>{t}</td><td>{l}</td><td>{s}</td></tr>"))
+        .collect();
+    let page = format!(
+        "<html><head><meta charset=\"utf-8\"></head><body><div class=\"article\">{}<table>{cells}</table><p>某某县人民政府办公室</p><p>2023年2月6日</p></div></body></html>",
+        head.lines()
+            .filter(|l| !l.is_empty())
+            .map(|l| format!("<p>{l}</p>"))
+            .collect::<String>()
+    );
+    let want = [
+        (
+            1,
+            "推进园区扩容",
+            vec!["县工信局"],
+            vec!["县自然资源局", "县住建局"],
+        ),
+        (
+            2,
+            "实施道路提升",
+            vec!["县交通运输局"],
+            vec!["各乡镇人民政府"],
+        ),
+        (3, "做好稳岗就业", vec!["县人社局"], vec![]),
+    ];
+    for (what, doc) in [
+        ("text", parse_text(&text)),
+        (
+            "html",
+            parse(
+                page.as_bytes(),
+                &Options {
+                    format: Some(InputFormat::Html),
+                    ..Options::default()
+                },
+            )
+            .expect("page"),
+        ),
+    ] {
+        let got: Vec<(u32, &str, Vec<&str>, Vec<&str>)> = doc
+            .tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.seq,
+                    t.text.as_str(),
+                    t.lead.iter().map(String::as_str).collect(),
+                    t.support.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(got, want, "{what}");
+        assert_eq!(doc.parts[0].tables[0].header_rows, 0, "{what}");
+    }
+}

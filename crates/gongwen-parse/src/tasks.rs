@@ -214,6 +214,7 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
         if filled.is_empty()
             || !filled.iter().any(|c| is_header_cell(c))
             || filled.iter().any(|c| c.chars().count() > 20)
+            || filled.iter().any(|c| role_label(c).is_some())
         {
             break;
         }
@@ -1210,8 +1211,14 @@ impl SeenUnits {
 impl TableRead {
     /// Starts reading a task table by its header; `None` when it is not one.
     fn start(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> Option<Self> {
-        let names = column_names(table);
-        let mut roles = column_roles(&names)?;
+        let mut names = column_names(table);
+        let mut roles = match column_roles(&names) {
+            Some(roles) => roles,
+            None => {
+                names = names_from_labels(table)?;
+                column_roles(&names)?
+            }
+        };
         keep_task_beside_its_means(table, &names, &mut roles);
         number_column_without_a_name(table, &names, &mut roles);
         let first_leads = !roles.contains(&ColumnRole::Support)
@@ -2213,6 +2220,54 @@ fn split_at_colon(s: &str) -> Option<(&str, &str)> {
         (None, None) => return None,
     };
     Some((&s[..at], &s[at + len..]))
+}
+
+/// The role label a cell opens with, `牵头单位` of `牵头单位：县工信局`: a short label of lead or
+/// support words, a colon and the units after it.
+fn role_label(cell: &str) -> Option<&str> {
+    let (key, value) = split_at_colon(cell)?;
+    let key = key.trim_ws();
+    (is_short_label(key)
+        && !value.trim_ws().is_empty()
+        && header_words(key) & (word::LEAD | word::SUPPORT) != 0)
+        .then_some(key)
+}
+
+/// Column names for a table printed without a header whose unit cells name their role
+/// (`1.推进工业园区扩容 | 牵头单位：县工信局 | 配合单位：县住建局`): a column whose every filled cell
+/// opens with the same role label is named by it, and the one other column of text is the
+/// tasks'. `None` for any other table.
+fn names_from_labels(table: &Table) -> Option<Vec<String>> {
+    if table.header_rows != 0 || table.rows.len() < 2 {
+        return None;
+    }
+    let width = table.rows.first()?.len();
+    let mut names = vec![String::new(); width];
+    let mut text_columns = Vec::new();
+    for (col, name) in names.iter_mut().enumerate() {
+        let mut cells = table
+            .rows
+            .iter()
+            .filter_map(|r| r.get(col))
+            .filter(|c| !c.is_empty())
+            .peekable();
+        let first = cells.peek().map(|c| role_label(c));
+        match first {
+            None => {}
+            Some(Some(label)) => {
+                if !cells.all(|c| role_label(c) == Some(label)) {
+                    return None;
+                }
+                *name = label.to_string();
+            }
+            Some(None) => text_columns.push(col),
+        }
+    }
+    let [task] = text_columns[..] else {
+        return None;
+    };
+    names.get_mut(task)?.push_str("任务");
+    Some(names)
 }
 
 /// A clause's label: 2 to 8 Han characters (`责任领导`, `完成时限`, `配合单位`).
