@@ -1143,18 +1143,7 @@ fn a_task_table_copied_from_a_spreadsheet_with_quoted_cells_gives_one_task_a_row
                 2\t\"优化企业开办\"\"一件事\"\"服务\"\t\"市市场监管局（牵头）\n市税务局\n市公安局\"\t2024年6月\n\
                 3\t深化工程建设项目审批制度改革\t市住房城乡建设局\t持续推进\n";
     let d = parse_text(text);
-    let got: Vec<(u32, &str, Vec<&str>, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.as_str(),
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
+    let got = numbered_units(&d);
     assert_eq!(
         got,
         vec![
@@ -1265,19 +1254,23 @@ fn a_table_without_a_header_whose_cells_name_their_roles() {
             .expect("page"),
         ),
     ] {
-        let got: Vec<(u32, &str, Vec<&str>, Vec<&str>)> = doc
-            .tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.seq,
-                    t.text.as_str(),
-                    t.lead.iter().map(String::as_str).collect(),
-                    t.support.iter().map(String::as_str).collect(),
-                )
-            })
-            .collect();
+        let got = numbered_units(&doc);
         assert_eq!(got, want, "{what}");
         assert_eq!(doc.parts[0].tables[0].header_rows, 0, "{what}");
     }
+}
+
+/// Each task's number, text, lead and supporting units.
+fn numbered_units(d: &Document) -> Vec<(u32, &str, Vec<&str>, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
 }

@@ -119,11 +119,6 @@ pub(crate) fn trim_end_with(s: &str, space: impl Fn(char) -> bool + Copy) -> &st
     }
 }
 
-/// `s.trim()` by [`trim_with`].
-pub(crate) fn trim(s: &str) -> &str {
-    trim_with(s, char::is_whitespace)
-}
-
 /// `str::trim` and `str::trim_end` by [`trim_with`]: the same slices, without decoding the ends
 /// of text that starts and ends with printable ASCII, an ideograph or CJK punctuation.
 pub(crate) trait TrimFast {
@@ -135,7 +130,7 @@ pub(crate) trait TrimFast {
 
 impl TrimFast for str {
     fn trim_ws(&self) -> &str {
-        trim(self)
+        trim_with(self, char::is_whitespace)
     }
 
     fn trim_end_ws(&self) -> &str {
@@ -880,7 +875,7 @@ mod tests {
             " \u{3000}中 \t",
             "\u{a0}x\u{2028}",
         ] {
-            assert_eq!(trim(s), s.trim());
+            assert_eq!(s.trim_ws(), s.trim());
             assert_eq!(trim_space(s), s.trim_matches(is_space));
         }
     }

@@ -782,7 +782,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
     for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '／', '\n', '。']) {
         let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
             .into_iter()
-            .map(str::trim)
+            .map(str::trim_ws)
             .filter(|p| !p.is_empty() && !is_no_unit(p))
             .collect();
         let mut i = 0;
@@ -2245,22 +2245,21 @@ fn names_from_labels(table: &Table) -> Option<Vec<String>> {
     let mut names = vec![String::new(); width];
     let mut text_columns = Vec::new();
     for (col, name) in names.iter_mut().enumerate() {
-        let mut cells = table
+        let mut labels = table
             .rows
             .iter()
             .filter_map(|r| r.get(col))
             .filter(|c| !c.is_empty())
-            .peekable();
-        let first = cells.peek().map(|c| role_label(c));
-        match first {
+            .map(|c| role_label(c));
+        match labels.next() {
             None => {}
+            Some(None) => text_columns.push(col),
             Some(Some(label)) => {
-                if !cells.all(|c| role_label(c) == Some(label)) {
+                if !labels.all(|l| l == Some(label)) {
                     return None;
                 }
                 *name = label.to_string();
             }
-            Some(None) => text_columns.push(col),
         }
     }
     let [task] = text_columns[..] else {

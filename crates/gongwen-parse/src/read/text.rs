@@ -82,8 +82,8 @@ fn table_line_follows(lines: &[&str], from: usize, first: &str) -> bool {
         if is_table_line(l) {
             return !starts_a_header(l)
                 || line_cells(l)
-                    .map(str::trim)
-                    .eq(line_cells(first).map(str::trim));
+                    .map(str::trim_ws)
+                    .eq(line_cells(first).map(str::trim_ws));
         }
         if !is_blank(l) && !is_group_line(l) {
             return false;
@@ -112,7 +112,7 @@ fn table_line_after_break(lines: &[&str], from: usize) -> bool {
 /// starts with a 序号 column's name and has more cells (`序号 | 项目名称 | 总投资（亿元）…`, whose other
 /// columns may be any table's).
 fn starts_a_header(line: &str) -> bool {
-    let mut cells = line_cells(line).map(str::trim).filter(|c| !c.is_empty());
+    let mut cells = line_cells(line).map(str::trim_ws).filter(|c| !c.is_empty());
     let seq_named = cells.next().is_some_and(|c| {
         matches!(
             crate::normalize::normalize_cell(c).as_str(),
@@ -124,7 +124,7 @@ fn starts_a_header(line: &str) -> bool {
 
 /// A table line whose cells (two or more) all name columns: a header row.
 fn is_header_line(line: &str) -> bool {
-    let mut cells = line_cells(line).map(str::trim).filter(|c| !c.is_empty());
+    let mut cells = line_cells(line).map(str::trim_ws).filter(|c| !c.is_empty());
     let mut n = 0;
     let all = cells.all(|c| {
         n += 1;
@@ -338,7 +338,7 @@ fn continue_cell_with(cells: &mut Vec<String>, text: &str) {
 
 /// A Markdown-style row: `| 序号 | 试点任务 | 牵头单位 |`.
 fn is_pipe_row(line: &str) -> bool {
-    let t = crate::normalize::trim(line);
+    let t = line.trim_ws();
     t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
 }
 
@@ -506,7 +506,7 @@ fn without_site_furniture(lines: &mut [&str]) {
     // A gazette's masthead, at the top of the text or of any of its pages.
     for line in lines.iter_mut() {
         // Told by the last byte first: `期`, `号` and `）` end in `9F`, `B7` and `89`.
-        let t = crate::normalize::trim_end_with(line, char::is_whitespace);
+        let t = line.trim_end_ws();
         if matches!(t.as_bytes().last(), Some(0x9F | 0xB7 | 0x89))
             && ["期", "号", "）"].iter().any(|e| t.ends_with(e))
             && is_gazette_masthead(t.trim_ws())
@@ -864,7 +864,7 @@ fn is_dash(c: char) -> bool {
 
 /// `s` without white space around it.
 fn spaced(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}')
+    crate::normalize::trim_with(s, |c: char| c.is_whitespace() || c == '\u{3000}')
 }
 
 /// `lines` without page numbers ([`is_page_number`]), with the form feeds that start a page

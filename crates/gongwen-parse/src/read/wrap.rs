@@ -128,7 +128,7 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
         if is_table_line(l) {
             continue;
         }
-        let l = crate::normalize::trim_end_with(l, char::is_whitespace);
+        let l = l.trim_end_ws();
         // An ASCII character is one column, any other two.
         let (chars, ascii) = crate::normalize::count_chars_and_ascii(l);
         let (display, chars) = (2 * chars - ascii, 2 * chars);

@@ -745,7 +745,7 @@ pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
 fn meta_row(line: &str) -> Option<Vec<String>> {
     let cells: Vec<&str> = line
         .split(['\t', '|', '｜'])
-        .map(str::trim)
+        .map(str::trim_ws)
         .filter(|c| !c.is_empty())
         .collect();
     let first = cells.first()?;
@@ -798,7 +798,10 @@ fn date(value: &str) -> String {
     {
         return iso_date(y, m, d);
     }
-    let parts: Vec<&str> = value.split(['-', '/', '.', '．']).map(str::trim).collect();
+    let parts: Vec<&str> = value
+        .split(['-', '/', '.', '．'])
+        .map(str::trim_ws)
+        .collect();
     if let [y, m, d] = parts[..]
         && let (Ok(y), Ok(m), Ok(d)) = (y.parse::<i32>(), m.parse::<u32>(), d.parse::<u32>())
         && is_real_date(y, m, d)
