@@ -281,3 +281,71 @@ fn normalized_text_keeps_tables_where_they_stand() {
     );
     assert!(at("二、重大项目清单") < at("某某大道改造工程"), "{text}");
 }
+
+/// The seed's task table drawn without `<table>`, as some content systems publish one: rows of
+/// `<div>`s (or `<li>`s) whose children are the cells, group headings as rows of one cell.
+fn drawn_table_page(doc: &Document, row: &str, cell: &str, with_groups: bool) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let cells = |texts: &[&str]| -> String {
+        texts
+            .iter()
+            .map(|t| format!("<{cell}>{}</{cell}>", esc(t)))
+            .collect()
+    };
+    let container = if row == "li" { "ul" } else { "div" };
+    let mut body = format!(
+        "<{container} class=\"grid\"><{row} class=\"th\">{}</{row}>\n",
+        cells(&["序号", "试点任务", "牵头单位", "配合单位"])
+    );
+    let mut groups: &[String] = &[];
+    for t in &doc.tasks {
+        if with_groups {
+            // The headings that change from the task before.
+            let same = groups
+                .iter()
+                .zip(&t.group)
+                .take_while(|(a, b)| a == b)
+                .count();
+            for g in &t.group[same..] {
+                body.push_str(&format!("<{row}>{}</{row}>\n", cells(&[g])));
+            }
+            groups = &t.group;
+        }
+        let seq = t.seq.to_string();
+        let (lead, support) = (t.lead.join("、"), t.support.join("、"));
+        body.push_str(&format!(
+            "<{row}>{}</{row}>\n",
+            cells(&[&seq, &t.text, &lead, &support])
+        ));
+    }
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>试点任务分工</title></head>\
+         <body><div class=\"article\"><p>附件</p><p>试点任务分工</p>{body}</{container}></div></body></html>"
+    )
+}
+
+#[test]
+fn a_task_table_drawn_with_divs_or_list_items_reads_as_the_table() {
+    let seed = gongwen_parse::parse_text(&seed_text());
+    assert!(seed.tasks.len() > 2, "the seed has a task table");
+    // Task, seq, units and (where drawn) groups: what the drawn table carries.
+    let project = |d: &Document, groups: bool| -> Vec<_> {
+        d.tasks
+            .iter()
+            .map(|t| {
+                let g = if groups { t.group.clone() } else { Vec::new() };
+                (t.seq, t.text.clone(), t.lead.clone(), t.support.clone(), g)
+            })
+            .collect()
+    };
+    for (row, cell, groups) in [("div", "span", false), ("li", "div", true)] {
+        let page = drawn_table_page(&seed, row, cell, groups);
+        let d = gongwen_parse::parse(page.as_bytes(), &gongwen_parse::Options::default())
+            .expect("parses");
+        assert_eq!(
+            project(&d, groups),
+            project(&seed, groups),
+            "rows of <{row}> with <{cell}> cells"
+        );
+    }
+}

@@ -31,6 +31,7 @@ mod around;
 mod content;
 mod dom;
 mod flatten;
+mod grid;
 mod meta;
 mod table;
 mod tree;
@@ -828,6 +829,18 @@ fn walk(
                                 out.push(Block::Table(Box::new(t)));
                             }
                             // The table's content has been read; skip its subtree.
+                            depth -= 1;
+                            walk.skip_subtree(n.id());
+                            continue;
+                        }
+                        // A table drawn with other elements (rows of `<div>`s or `<li>`s).
+                        if grid::may_hold_rows(name)
+                            && let Some(rows) = grid::rows_of(n)
+                        {
+                            pending.flush(lines, &mut out, &mut kept);
+                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags) {
+                                out.push(Block::Table(Box::new(t)));
+                            }
                             depth -= 1;
                             walk.skip_subtree(n.id());
                             continue;
