@@ -464,6 +464,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let mut lines = lines;
     // A web page copied as text may open with its metadata block (索引号, 发文字号, 标题…).
     without_site_furniture(&mut lines);
+    without_contents(&mut lines);
     let page = crate::read::html::text_meta(&mut lines);
     without_tab_indents(&mut lines);
     let mut blocks = read_lines(&lines, limits, merged.is_some())?;
@@ -490,6 +491,43 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         }
     }
     Ok(blocks)
+}
+
+/// Blanks a table of contents (`目  录`, then `一、总体要求……………1` a line): each entry repeats a
+/// heading of the text below and, read, would be that heading twice, out of order. An entry is
+/// a heading, a leader of dots and its page number ([`crate::read::html::is_contents_entry`]);
+/// the `目录` line is blanked with the entries under it. Blanked, not removed, so every other
+/// line keeps its number.
+fn without_contents(lines: &mut [&str]) {
+    for i in 0..lines.len() {
+        // Turned down at the last byte for nearly every line: an entry ends with its page number.
+        let t = lines[i].trim_end_ws();
+        if !t.as_bytes().last().is_some_and(u8::is_ascii_digit)
+            || !crate::read::html::is_contents_entry(t.trim_ws())
+        {
+            continue;
+        }
+        lines[i] = "";
+        // The `目录` above the entries (its letters often spaced out: `目  录`), a blank line
+        // or two between them at most.
+        for j in (i.saturating_sub(3)..i).rev() {
+            let above = lines[j].trim_ws();
+            if above.is_empty() {
+                continue;
+            }
+            if is_contents_title(above) {
+                lines[j] = "";
+            }
+            break;
+        }
+    }
+}
+
+/// The title of a table of contents: `目录`, `目  录`, `目　录`.
+fn is_contents_title(t: &str) -> bool {
+    t.strip_prefix('目')
+        .and_then(|r| r.strip_suffix('录'))
+        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{3000}'))
 }
 
 /// The most lines at the top of a text looked at for a site's furniture.
