@@ -1314,3 +1314,31 @@ fn a_table_of_contents_at_the_top_of_a_text_is_not_read_as_the_headings_again() 
     let prose = gongwen_parse::parse_text("一、总体要求\n全市共有企业…………\n");
     assert!(format!("{prose:?}").contains("全市共有企业"));
 }
+
+#[test]
+fn a_post_headed_by_its_author_and_account_and_closed_by_a_link_is_read_without_them() {
+    // The app prints the author and the account before the post's time, and a post closes with
+    // `END` and a call to read the original above its credits.
+    let notice = "关于做好防汛工作的通知\n各社区、街道各科室：\n现就有关事项通知如下。\n\
+                  一、压实责任\n（一）落实属地责任。（责任单位：各社区）\n\n某某街道办事处\n2023年3月14日\n";
+    let expected = gongwen_parse::parse_text(notice);
+    let post = format!(
+        "原创 某某街道 某某街道发布 2023-03-15 09:30 发表于浙江\n\n{notice}\n\
+         END\n点击“阅读原文”查看更多\n来源：某某街道办事处\n编辑：小李 审核：老王\n"
+    );
+    let doc = gongwen_parse::parse_text(&post);
+    assert_eq!(doc.notice.title, expected.notice.title);
+    assert_eq!(doc.notice.addressees, expected.notice.addressees);
+    assert_eq!(doc.notice.addressees, ["各社区、街道各科室"]);
+    assert_eq!(doc.notice.signature, expected.notice.signature);
+    assert_eq!(
+        gongwen_tests::part_heads(&doc),
+        gongwen_tests::part_heads(&expected)
+    );
+    assert!(!format!("{doc:?}").contains("阅读原文"));
+    assert!(!format!("{doc:?}").contains("发表于"));
+    // A line of the notice that names a time is not taken for the post's.
+    let meeting =
+        gongwen_parse::parse_text(&format!("{notice}\n会议定于 2023-03-20 09:30 召开。\n"));
+    assert!(format!("{meeting:?}").contains("会议定于"));
+}

@@ -745,6 +745,21 @@ fn is_follow_call(t: &str) -> bool {
 /// (`2023-04-12 18:30`, `2023-04-12 18:30 发表于浙江`, `原创 2023-04-12 18:30`).
 fn is_post_time(t: &str) -> bool {
     let t = t.strip_prefix("原创").map_or(t, str::trim_start);
+    // The app may print the author and the account before the time (`原创 张三 某某发布
+    // 2023-04-12 18:30 发表于浙江`): a few words set apart by spaces, no sentence among them.
+    let Some(first_digit) = t.bytes().position(|b| b.is_ascii_digit()) else {
+        return false;
+    };
+    let (who, t) = t.split_at(first_digit);
+    let byline = |who: &str| {
+        who.ends_with(' ')
+            && who.len() <= 90
+            && who.split_whitespace().count() <= 3
+            && !who.contains(['：', ':', '，', ',', '。', '；'])
+    };
+    if !who.is_empty() && !byline(who) {
+        return false;
+    }
     let b = t.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
@@ -802,6 +817,8 @@ fn is_post_end(t: &str) -> bool {
         word,
         "阅读原文" | "END" | "End" | "往期推荐" | "往期回顾" | "扫一扫在手机打开当前页"
     ) || (t.len() <= 60 && t.contains("二维码") && t.contains("关注"))
+        // `点击“阅读原文”查看更多`, `点击阅读原文了解详情`.
+        || (t.len() <= 60 && t.starts_with("点击") && t.contains("阅读原文"))
 }
 
 /// Refuses a text of more lines than [`Limits::max_blocks`] before any is read: each line costs
