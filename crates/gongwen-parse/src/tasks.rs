@@ -2097,6 +2097,12 @@ impl Allocation {
     /// Reads the clauses of an allocation (`牵头单位：甲；配合单位：乙`, `甲牵头，乙配合`).
     fn read(&mut self, text: &str, first_unit_leads: &dyn Fn() -> bool) {
         for clause in duty_clauses(text) {
+            // A standing remark on the measures below (`以下均需各区县人民政府落实，不再列出`)
+            // names who carries them all out, not this measure's units: a remark.
+            if clause.starts_with("以下") {
+                self.remark(clause);
+                continue;
+            }
             match split_at_colon(clause) {
                 Some((key, value)) => {
                     self.labelled(key.trim_ws(), value.trim_ws(), first_unit_leads)
@@ -3821,6 +3827,19 @@ mod tests {
             s(&["《国家职业资格目录（专业技术人员资格）》中的实施部门"])
         );
         assert_eq!(split_units(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_remark_on_the_measures_below_is_no_unit() {
+        let d = inline_duty(
+            "扩大老年助餐服务。（市民政局、市商务委按职责分工负责，各区县人民政府负责落实。以下均需各区县人民政府落实，不再列出）",
+        )
+        .unwrap();
+        assert_eq!(d.lead, s(&["市民政局", "市商务委", "各区县人民政府"]));
+        assert_eq!(
+            d.extra.get("其他").map(String::as_str),
+            Some("以下均需各区县人民政府落实，不再列出")
+        );
     }
 
     #[test]
