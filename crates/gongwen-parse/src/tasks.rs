@@ -801,6 +801,32 @@ impl UnitNumber {
     }
 }
 
+/// A clause that opens with a unit's number (`2.乙`, `（2）乙`, `②乙`): what follows the number.
+/// `None` for nearly every clause, which opens with Han.
+fn after_unit_number(clause: &str) -> Option<&str> {
+    let clause = clause.trim_ws();
+    let first = *clause.as_bytes().first()?;
+    let rest = if first.is_ascii_digit() {
+        let digits = clause.bytes().take_while(u8::is_ascii_digit).count();
+        clause[digits..].strip_prefix(['.', '．', '、'])?
+    } else if first == b'(' || first == 0xEF {
+        let inner = clause.strip_prefix(['（', '('])?;
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        inner[digits..].strip_prefix(['）', ')'])?
+    } else {
+        let c = clause.chars().next()?;
+        if !('①'..='⑳').contains(&c) {
+            return None;
+        }
+        &clause[c.len_utf8()..]
+    };
+    let rest = rest.trim_ws();
+    (!rest.is_empty()).then_some(rest)
+}
+
 /// A unit cell whose units are numbered (`（1）甲（2）乙`, `1.甲 2.乙`, `①甲②乙`), cut at each
 /// number in turn from `1`: the pieces between the numbers, without them and without the
 /// separator a piece ends with. `None` when the cell does not open with the number `1`.
@@ -2096,18 +2122,30 @@ struct Allocation {
 impl Allocation {
     /// Reads the clauses of an allocation (`牵头单位：甲；配合单位：乙`, `甲牵头，乙配合`).
     fn read(&mut self, text: &str, first_unit_leads: &dyn Fn() -> bool) {
+        // The label of the clause before: a list of numbered units parted by `；`
+        // (`配合单位：1.甲；2.乙`) goes on under it.
+        let mut last_key: Option<&str> = None;
         for clause in duty_clauses(text) {
             // A standing remark on the measures below (`以下均需各区县人民政府落实，不再列出`)
             // names who carries them all out, not this measure's units: a remark.
             if clause.starts_with("以下") {
                 self.remark(clause);
+                last_key = None;
                 continue;
             }
             match split_at_colon(clause) {
                 Some((key, value)) => {
-                    self.labelled(key.trim_ws(), value.trim_ws(), first_unit_leads)
+                    let key = key.trim_ws();
+                    self.labelled(key, value.trim_ws(), first_unit_leads);
+                    last_key = Some(key);
                 }
-                None => self.clauses(clause),
+                None => match last_key.zip(after_unit_number(clause)) {
+                    Some((key, units)) => self.labelled(key, units, first_unit_leads),
+                    None => {
+                        self.clauses(clause);
+                        last_key = None;
+                    }
+                },
             }
         }
     }
@@ -3827,6 +3865,22 @@ mod tests {
             s(&["《国家职业资格目录（专业技术人员资格）》中的实施部门"])
         );
         assert_eq!(split_units(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn numbered_units_parted_by_semicolons_stay_under_their_label() {
+        let d = inline_duty(
+            "新建幼儿园2所。（牵头单位：县教体局；配合单位：1.县财政局；2.县自然资源局）",
+        )
+        .unwrap();
+        assert_eq!(d.lead, s(&["县教体局"]));
+        assert_eq!(d.support, s(&["县财政局", "县自然资源局"]));
+        assert!(d.extra.is_empty());
+        let d =
+            inline_duty("改造危房。（配合单位：（1）县财政局；（2）各乡镇；牵头单位：县住建局）")
+                .unwrap();
+        assert_eq!(d.lead, s(&["县住建局"]));
+        assert_eq!(d.support, s(&["县财政局", "各乡镇"]));
     }
 
     #[test]
