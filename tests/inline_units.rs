@@ -1221,3 +1221,38 @@ fn a_deadline_on_a_line_of_its_own_beside_allocation_lines_is_its_clause() {
         .collect();
     assert_eq!(deadlines, vec![Some("全年"), Some("2024年6月底前")]);
 }
+
+#[test]
+fn labels_after_a_measures_last_sentence_allocate_it() {
+    // A 工作要点 item printed as one paragraph: the measure, then its labels without brackets.
+    // An item whose first sentence is a title and one whose is a clause read alike.
+    let doc = parse_text(
+        "一、深化改革\n\
+         1.全面推行“一件事一次办”，拓展事项覆盖范围。责任领导：李某某；责任单位：区政务服务中心；完成时限：2024年12月底\n\
+         2.推进涉企审批改革。责任领导：李某某；牵头单位：区审批局；配合单位：区财政局，区司法局\n\
+         3.规范涉企行政执法。各部门要推行包容审慎监管。\n",
+    );
+    assert_eq!(
+        numbered_texts_and_units(&doc),
+        [
+            (
+                1,
+                "全面推行“一件事一次办”，拓展事项覆盖范围。",
+                (vec!["区政务服务中心"], vec![])
+            ),
+            (
+                2,
+                "推进涉企审批改革。",
+                (vec!["区审批局"], vec!["区财政局", "区司法局"])
+            ),
+        ]
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("责任领导").map(String::as_str),
+        Some("李某某")
+    );
+    assert_eq!(
+        doc.tasks[0].extra.get("完成时限").map(String::as_str),
+        Some("2024年12月底")
+    );
+}

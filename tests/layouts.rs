@@ -1284,3 +1284,61 @@ fn a_text_that_is_an_attachment_alone_is_titled_by_its_part() {
     let untitled = gongwen_parse::parse_text("一、总体要求\n\n坚持稳中求进。\n");
     assert!(untitled.diagnostics.iter().any(|d| d.code == "no_title"));
 }
+
+#[test]
+fn a_table_of_contents_at_the_top_of_a_text_is_not_read_as_the_headings_again() {
+    // A long plan exported to text opens with its 目录: each entry a heading, a leader and a page
+    // number. Read, the headings would come twice (the second run out of order) and `目录`
+    // would join the title.
+    let doc = gongwen_parse::parse_text(
+        "某某县国土空间总体规划文本\n\n目  录\n\
+         一、规划总则 ........................ 1\n\
+         \u{3000}\u{3000}（一）规划目的……………………1\n\
+         二、实施保障………………………………12\n\n\
+         一、规划总则\n（一）规划目的\n本规划是县域国土空间保护的总纲。\n\
+         二、实施保障\n加强规划传导。\n",
+    );
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某县国土空间总体规划文本")
+    );
+    let heads: Vec<(&str, &str)> = doc.parts[0]
+        .sections
+        .iter()
+        .map(|s| (s.marker.as_str(), s.heading.as_str()))
+        .collect();
+    assert_eq!(heads, [("一、", "规划总则"), ("二、", "实施保障")]);
+    assert_eq!(doc.parts[0].sections[0].children.len(), 1);
+    assert!(doc.diagnostics.iter().all(|d| d.code != "numbering_order"));
+    // A line of the text that ends with a number after dots is kept when it is prose.
+    let prose = gongwen_parse::parse_text("一、总体要求\n全市共有企业…………\n");
+    assert!(format!("{prose:?}").contains("全市共有企业"));
+}
+
+#[test]
+fn a_post_headed_by_its_author_and_account_and_closed_by_a_link_is_read_without_them() {
+    // The app prints the author and the account before the post's time, and a post closes with
+    // `END` and a call to read the original above its credits.
+    let notice = "关于做好防汛工作的通知\n各社区、街道各科室：\n现就有关事项通知如下。\n\
+                  一、压实责任\n（一）落实属地责任。（责任单位：各社区）\n\n某某街道办事处\n2023年3月14日\n";
+    let expected = gongwen_parse::parse_text(notice);
+    let post = format!(
+        "原创 某某街道 某某街道发布 2023-03-15 09:30 发表于浙江\n\n{notice}\n\
+         END\n点击“阅读原文”查看更多\n来源：某某街道办事处\n编辑：小李 审核：老王\n"
+    );
+    let doc = gongwen_parse::parse_text(&post);
+    assert_eq!(doc.notice.title, expected.notice.title);
+    assert_eq!(doc.notice.addressees, expected.notice.addressees);
+    assert_eq!(doc.notice.addressees, ["各社区、街道各科室"]);
+    assert_eq!(doc.notice.signature, expected.notice.signature);
+    assert_eq!(
+        gongwen_tests::part_heads(&doc),
+        gongwen_tests::part_heads(&expected)
+    );
+    assert!(!format!("{doc:?}").contains("阅读原文"));
+    assert!(!format!("{doc:?}").contains("发表于"));
+    // A line of the notice that names a time is not taken for the post's.
+    let meeting =
+        gongwen_parse::parse_text(&format!("{notice}\n会议定于 2023-03-20 09:30 召开。\n"));
+    assert!(format!("{meeting:?}").contains("会议定于"));
+}

@@ -2021,10 +2021,13 @@ pub fn build(mut input: Blocks) -> Document {
     b.doc
 }
 
-/// A line of a 纪要's attendance list: `出席：某某、某某某`, `列席人员：…`, `请假：某某（出差）` (a
+/// A line of a 纪要's attendance list: `出席：某某、某某某`, `列席人员：…`, `请假：某某（出差）`, `记录：某某` (a
 /// label of up to 6 characters opening with one of the roles, a colon, names).
 fn attendance_line(text: &str) -> Option<Attendance> {
-    const ROLES: [&str; 6] = ["出席", "列席", "请假", "缺席", "参加", "参会"];
+    // `主持：` and `记录：` (who chaired and who took the minutes) stand among them.
+    const ROLES: [&str; 8] = [
+        "出席", "列席", "请假", "缺席", "参加", "参会", "主持", "记录",
+    ];
     if !ROLES.iter().any(|r| text.starts_with(r)) {
         return None;
     }
@@ -4244,6 +4247,17 @@ mod closing_and_head_forms {
         let last = d.parts[0].sections.last().unwrap();
         assert_eq!(last.paragraphs, ["会议要求各区压实责任。"]);
         assert!(!d.notice.body.iter().any(|p| p.starts_with("出席")));
+        // The line of who took the minutes, last under the list, is one of its lines.
+        let d = parse_text(&format!("{MINUTES}记录：某某\n"));
+        let roles: Vec<_> = d
+            .notice
+            .attendance
+            .iter()
+            .map(|a| a.role.as_str())
+            .collect();
+        assert_eq!(roles, ["出席", "列席", "请假", "记录"]);
+        let last = d.parts[0].sections.last().unwrap();
+        assert_eq!(last.paragraphs, ["会议要求各区压实责任。"]);
         // Outside a 纪要, such a line is the letter's own text.
         let d = parse_text(
             "某某局关于召开某某会议的通知\n各单位：\n一、会议时间。3月5日。\n二、参会人员。各单位负责同志。\n参会人员：各单位分管负责同志\n某某局\n2023年3月1日\n",

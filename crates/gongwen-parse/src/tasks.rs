@@ -733,6 +733,141 @@ fn units_before_people(name: &str) -> bool {
     first & (word::LEAD | word::SUPPORT) != 0 && first & word::PERSON == 0
 }
 
+/// The style of the numbers a cell's units are listed with: `（1）`, `(1)`, `1.`, `1、`, `①`.
+#[derive(Clone, Copy)]
+enum UnitNumber {
+    /// `（1）` or `(1)`: the opening bracket as printed.
+    Bracketed(char, char),
+    /// `1.`, `1．` or `1、`: the mark after the number.
+    Dotted(char),
+    /// `①`.
+    Circled,
+}
+
+impl UnitNumber {
+    /// The style of the number `1` that opens `cell`, and that number's length in bytes.
+    fn opening(cell: &str) -> Option<(UnitNumber, usize)> {
+        let mut chars = cell.chars();
+        match chars.next()? {
+            '①' => Some((UnitNumber::Circled, '①'.len_utf8())),
+            '1' => match chars.next()? {
+                c @ ('.' | '．' | '、') => Some((UnitNumber::Dotted(c), 1 + c.len_utf8())),
+                _ => None,
+            },
+            open @ ('（' | '(') => {
+                if chars.next()? != '1' {
+                    return None;
+                }
+                match chars.next()? {
+                    close @ ('）' | ')') => Some((
+                        UnitNumber::Bracketed(open, close),
+                        open.len_utf8() + 1 + close.len_utf8(),
+                    )),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// Where the number `n` of this style starts in `text`, and its length in bytes.
+    fn find(self, text: &str, n: u32) -> Option<(usize, usize)> {
+        match self {
+            UnitNumber::Circled => {
+                let c = char::from_u32(0x2460 + n.checked_sub(1)?).filter(|_| n <= 20)?;
+                text.find(c).map(|at| (at, c.len_utf8()))
+            }
+            UnitNumber::Dotted(mark) => {
+                let number = n.to_string();
+                let mut from = 0;
+                while let Some(at) = text[from..].find(number.as_str()).map(|a| a + from) {
+                    let after = &text[at + number.len()..];
+                    let digit_before = at
+                        .checked_sub(1)
+                        .and_then(|b| text.as_bytes().get(b))
+                        .is_some_and(u8::is_ascii_digit);
+                    if !digit_before && after.starts_with(mark) {
+                        return Some((at, number.len() + mark.len_utf8()));
+                    }
+                    from = at + number.len();
+                }
+                None
+            }
+            UnitNumber::Bracketed(open, close) => {
+                let marker = format!("{open}{n}{close}");
+                text.find(marker.as_str()).map(|at| (at, marker.len()))
+            }
+        }
+    }
+}
+
+/// A clause that opens with a unit's number (`2.乙`, `（2）乙`, `②乙`): what follows the number.
+/// `None` for nearly every clause, which opens with Han.
+fn after_unit_number(clause: &str) -> Option<&str> {
+    let clause = clause.trim_ws();
+    let first = *clause.as_bytes().first()?;
+    let rest = if first.is_ascii_digit() {
+        let digits = clause.bytes().take_while(u8::is_ascii_digit).count();
+        clause[digits..].strip_prefix(['.', '．', '、'])?
+    } else if first == b'(' || first == 0xEF {
+        let inner = clause.strip_prefix(['（', '('])?;
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        if digits == 0 {
+            return None;
+        }
+        inner[digits..].strip_prefix(['）', ')'])?
+    } else {
+        let c = clause.chars().next()?;
+        if !('①'..='⑳').contains(&c) {
+            return None;
+        }
+        &clause[c.len_utf8()..]
+    };
+    let rest = rest.trim_ws();
+    (!rest.is_empty()).then_some(rest)
+}
+
+/// A unit cell whose units are numbered (`（1）甲（2）乙`, `1.甲 2.乙`, `①甲②乙`), cut at each
+/// number in turn from `1`: the pieces between the numbers, without them and without the
+/// separator a piece ends with. `None` when the cell does not open with the number `1`.
+fn numbered_pieces(cell: &str) -> Option<Vec<&str>> {
+    let cell = cell.trim_ws();
+    // Nearly every cell opens with Han and is turned down at its first byte: `（` and `①`
+    // start with `EF` and `E2`.
+    let first = *cell.as_bytes().first()?;
+    if !(first == b'1' || first == b'(' || first == 0xEF || first == 0xE2) {
+        return None;
+    }
+    let (style, len) = UnitNumber::opening(cell)?;
+    let mut pieces = Vec::new();
+    let mut rest = &cell[len..];
+    let mut n = 2;
+    loop {
+        match style.find(rest, n) {
+            Some((at, len)) => {
+                pieces.push(&rest[..at]);
+                rest = &rest[at + len..];
+                n += 1;
+            }
+            None => {
+                pieces.push(rest);
+                break;
+            }
+        }
+    }
+    Some(
+        pieces
+            .into_iter()
+            .map(|p| {
+                p.trim_ws()
+                    .trim_end_matches(['、', '，', ',', '；', ';', '。'])
+                    .trim_ws()
+            })
+            .filter(|p| !p.is_empty())
+            .collect(),
+    )
+}
+
 /// Whether a column's name starts with an outline level: `一级任务`, `二级指标`, `三级`.
 fn is_level_name(name: &str) -> bool {
     // Under a header of two rows the level is the lower row's part: `改革任务/一级任务`.
@@ -746,6 +881,11 @@ fn is_level_name(name: &str) -> bool {
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
+    // Units numbered inside the cell (`（1）市住房城乡建委（2）市财政局`, `1.市发展改革委 2.市国资委`,
+    // `①市财政局②各区县政府`): the numbers part them and are no part of any name.
+    if let Some(pieces) = numbered_pieces(cell) {
+        return pieces.into_iter().flat_map(split_units).collect();
+    }
     // A full stop ends the list (`市体育局、市商务委。`); it is no part of a name.
     const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '／', '\n', '。'];
     // Nearly every cell names no bare division: its pieces are the units.
@@ -1982,12 +2122,30 @@ struct Allocation {
 impl Allocation {
     /// Reads the clauses of an allocation (`牵头单位：甲；配合单位：乙`, `甲牵头，乙配合`).
     fn read(&mut self, text: &str, first_unit_leads: &dyn Fn() -> bool) {
+        // The label of the clause before: a list of numbered units parted by `；`
+        // (`配合单位：1.甲；2.乙`) goes on under it.
+        let mut last_key: Option<&str> = None;
         for clause in duty_clauses(text) {
+            // A standing remark on the measures below (`以下均需各区县人民政府落实，不再列出`)
+            // names who carries them all out, not this measure's units: a remark.
+            if clause.starts_with("以下") {
+                self.remark(clause);
+                last_key = None;
+                continue;
+            }
             match split_at_colon(clause) {
                 Some((key, value)) => {
-                    self.labelled(key.trim_ws(), value.trim_ws(), first_unit_leads)
+                    let key = key.trim_ws();
+                    self.labelled(key, value.trim_ws(), first_unit_leads);
+                    last_key = Some(key);
                 }
-                None => self.clauses(clause),
+                None => match last_key.zip(after_unit_number(clause)) {
+                    Some((key, units)) => self.labelled(key, units, first_unit_leads),
+                    None => {
+                        self.clauses(clause);
+                        last_key = None;
+                    }
+                },
             }
         }
     }
@@ -2568,16 +2726,26 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
     if !labelled {
         return None;
     }
-    let m = DUTY_LABEL
-        .find_iter(text)
-        .find(|m| m.start() == 0 || ends_sentence(&text[..m.start()]))?;
-    // A paragraph that opens with its label (`牵头单位：甲；配合单位：乙`) is an allocation on a
-    // line of its own, read whole as one: its second label does not close a measure made of the
-    // first.
-    if m.start() == 0 {
+    // The labels after the measure's last sentence, when the first of them begins an allocation
+    // line (`……。责任领导：甲；责任单位：乙；完成时限：6月底`): all of them are the allocation,
+    // the leader and the deadline going under `extra`.
+    let whole_line = trailing_duty(text);
+    let start = match whole_line {
+        Some(cut) => cut,
+        None => {
+            let m = DUTY_LABEL
+                .find_iter(text)
+                .find(|m| m.start() == 0 || ends_sentence(&text[..m.start()]))?;
+            m.start()
+        }
+    };
+    // A paragraph that opens with its label (`牵头单位：甲；配合单位：乙`, `责任领导：甲；牵头单位：乙`)
+    // is an allocation on a line of its own, read whole as one: its second label does not close
+    // a measure made of the first.
+    if start == 0 || is_duty_line(text) {
         return None;
     }
-    let inner = text[m.start()..]
+    let inner = text[start..]
         .trim_end_ws()
         .trim_end_matches(['。', '；', ';']);
     if inner.chars().count() > 300 || closes_outer_bracket(inner) {
@@ -2586,12 +2754,14 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
     let mut a = Allocation::default();
     a.read(inner, first_unit_leads);
     let (lead, support, extra) = a.finish();
-    (extra.is_empty() && (!lead.is_empty() || !support.is_empty())).then(|| InlineDuty {
-        lead,
-        support,
-        extra,
-        before: text[..m.start()].trim_end_ws().to_string(),
-    })
+    ((extra.is_empty() || whole_line.is_some()) && (!lead.is_empty() || !support.is_empty())).then(
+        || InlineDuty {
+            lead,
+            support,
+            extra,
+            before: text[..start].trim_end_ws().to_string(),
+        },
+    )
 }
 
 /// Whether `text` closes more brackets than it opens: a label found in it stands inside a bracket
@@ -3061,6 +3231,20 @@ fn inline_tasks<'a>(
         inline_tasks(&s.children, path, first_unit_leads, out);
         path.pop();
     }
+}
+
+/// Where the allocation that closes a paragraph starts, when it follows the measure's last
+/// sentence without brackets: `全面推行……。责任领导：甲；责任单位：乙` → the byte after `。`.
+/// Only looked for in a paragraph that has such a label ([`trailing_label`]).
+fn trailing_duty(text: &str) -> Option<usize> {
+    if text.len() > 4 * 1024 {
+        return None;
+    }
+    static STOP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("。"));
+    STOP.find_iter(text.as_bytes())
+        .map(|at| at + '。'.len_utf8())
+        .find(|&cut| cut < text.len() && is_duty_line(&text[cut..]))
 }
 
 /// A paragraph of several measures, each closed by its own allocation in brackets before a
@@ -3681,6 +3865,62 @@ mod tests {
             s(&["《国家职业资格目录（专业技术人员资格）》中的实施部门"])
         );
         assert_eq!(split_units(""), Vec::<String>::new());
+    }
+
+    #[test]
+    fn numbered_units_parted_by_semicolons_stay_under_their_label() {
+        let d = inline_duty(
+            "新建幼儿园2所。（牵头单位：县教体局；配合单位：1.县财政局；2.县自然资源局）",
+        )
+        .unwrap();
+        assert_eq!(d.lead, s(&["县教体局"]));
+        assert_eq!(d.support, s(&["县财政局", "县自然资源局"]));
+        assert!(d.extra.is_empty());
+        let d =
+            inline_duty("改造危房。（配合单位：（1）县财政局；（2）各乡镇；牵头单位：县住建局）")
+                .unwrap();
+        assert_eq!(d.lead, s(&["县住建局"]));
+        assert_eq!(d.support, s(&["县财政局", "各乡镇"]));
+    }
+
+    #[test]
+    fn a_remark_on_the_measures_below_is_no_unit() {
+        let d = inline_duty(
+            "扩大老年助餐服务。（市民政局、市商务委按职责分工负责，各区县人民政府负责落实。以下均需各区县人民政府落实，不再列出）",
+        )
+        .unwrap();
+        assert_eq!(d.lead, s(&["市民政局", "市商务委", "各区县人民政府"]));
+        assert_eq!(
+            d.extra.get("其他").map(String::as_str),
+            Some("以下均需各区县人民政府落实，不再列出")
+        );
+    }
+
+    #[test]
+    fn units_numbered_inside_one_cell_are_parted_by_their_numbers() {
+        let three = s(&["市住房城乡建委", "市财政局", "各区政府"]);
+        assert_eq!(
+            split_units("（1）市住房城乡建委（2）市财政局（3）各区政府"),
+            three
+        );
+        assert_eq!(
+            split_units("(1)市住房城乡建委；(2)市财政局；(3)各区政府。"),
+            three
+        );
+        assert_eq!(split_units("1.市住房城乡建委 2.市财政局 3.各区政府"), three);
+        assert_eq!(
+            split_units("1、市住房城乡建委，2、市财政局、各区政府"),
+            three
+        );
+        assert_eq!(split_units("①市住房城乡建委②市财政局③各区政府"), three);
+        assert_eq!(split_units("（1）市财政局"), s(&["市财政局"]));
+        // A number inside a name is no unit's number: `12.` is not `2.`, and a cell that does
+        // not open with `1` is read as before.
+        assert_eq!(
+            split_units("1.第12.5中心、市财政局"),
+            s(&["第12.5中心", "市财政局"])
+        );
+        assert_eq!(split_units("（2）市财政局"), s(&["（2）市财政局"]));
     }
 
     #[test]

@@ -464,6 +464,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let mut lines = lines;
     // A web page copied as text may open with its metadata block (索引号, 发文字号, 标题…).
     without_site_furniture(&mut lines);
+    without_contents(&mut lines);
     let page = crate::read::html::text_meta(&mut lines);
     without_tab_indents(&mut lines);
     let mut blocks = read_lines(&lines, limits, merged.is_some())?;
@@ -490,6 +491,43 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         }
     }
     Ok(blocks)
+}
+
+/// Blanks a table of contents (`目  录`, then `一、总体要求……………1` a line): each entry repeats a
+/// heading of the text below and, read, would be that heading twice, out of order. An entry is
+/// a heading, a leader of dots and its page number ([`crate::read::html::is_contents_entry`]);
+/// the `目录` line is blanked with the entries under it. Blanked, not removed, so every other
+/// line keeps its number.
+fn without_contents(lines: &mut [&str]) {
+    for i in 0..lines.len() {
+        // Turned down at the last byte for nearly every line: an entry ends with its page number.
+        let t = lines[i].trim_end_ws();
+        if !t.as_bytes().last().is_some_and(u8::is_ascii_digit)
+            || !crate::read::html::is_contents_entry(t.trim_ws())
+        {
+            continue;
+        }
+        lines[i] = "";
+        // The `目录` above the entries (its letters often spaced out: `目  录`), a blank line
+        // or two between them at most.
+        for j in (i.saturating_sub(3)..i).rev() {
+            let above = lines[j].trim_ws();
+            if above.is_empty() {
+                continue;
+            }
+            if is_contents_title(above) {
+                lines[j] = "";
+            }
+            break;
+        }
+    }
+}
+
+/// The title of a table of contents: `目录`, `目  录`, `目　录`.
+fn is_contents_title(t: &str) -> bool {
+    t.strip_prefix('目')
+        .and_then(|r| r.strip_suffix('录'))
+        .is_some_and(|gap| gap.chars().all(|c| c == ' ' || c == '\u{3000}'))
 }
 
 /// The most lines at the top of a text looked at for a site's furniture.
@@ -707,6 +745,21 @@ fn is_follow_call(t: &str) -> bool {
 /// (`2023-04-12 18:30`, `2023-04-12 18:30 发表于浙江`, `原创 2023-04-12 18:30`).
 fn is_post_time(t: &str) -> bool {
     let t = t.strip_prefix("原创").map_or(t, str::trim_start);
+    // The app may print the author and the account before the time (`原创 张三 某某发布
+    // 2023-04-12 18:30 发表于浙江`): a few words set apart by spaces, no sentence among them.
+    let Some(first_digit) = t.bytes().position(|b| b.is_ascii_digit()) else {
+        return false;
+    };
+    let (who, t) = t.split_at(first_digit);
+    let byline = |who: &str| {
+        who.ends_with(' ')
+            && who.len() <= 90
+            && who.split_whitespace().count() <= 3
+            && !who.contains(['：', ':', '，', ',', '。', '；'])
+    };
+    if !who.is_empty() && !byline(who) {
+        return false;
+    }
     let b = t.as_bytes();
     let digits =
         |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
@@ -764,6 +817,8 @@ fn is_post_end(t: &str) -> bool {
         word,
         "阅读原文" | "END" | "End" | "往期推荐" | "往期回顾" | "扫一扫在手机打开当前页"
     ) || (t.len() <= 60 && t.contains("二维码") && t.contains("关注"))
+        // `点击“阅读原文”查看更多`, `点击阅读原文了解详情`.
+        || (t.len() <= 60 && t.starts_with("点击") && t.contains("阅读原文"))
 }
 
 /// Refuses a text of more lines than [`Limits::max_blocks`] before any is read: each line costs

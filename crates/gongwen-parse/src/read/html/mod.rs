@@ -466,7 +466,7 @@ fn is_tool_residue(text: &str) -> bool {
 /// A line of a plan's table of contents (`一、总体要求……………1`, `第二章 发展目标 · · · · 5`, Word's
 /// `. . . .` leader): a heading, a leader of four dots or more, and its page number. It repeats
 /// a heading of the text below; read, it would be that heading twice.
-fn is_contents_entry(text: &str) -> bool {
+pub(crate) fn is_contents_entry(text: &str) -> bool {
     // Most paragraphs end with punctuation or Han: turned down at the last byte.
     if !text.as_bytes().last().is_some_and(u8::is_ascii_digit) {
         return false;
