@@ -10,7 +10,7 @@
 
 use crate::model::*;
 use crate::normalize::TrimFast as _;
-use crate::normalize::normalize_cell;
+use crate::normalize::{normalize_cell, strip_any_prefix};
 use crate::numbering::{self, MarkerKind};
 use crate::structure::split_top_level;
 use indexmap::IndexMap;
@@ -3097,6 +3097,40 @@ fn is_worded_duty_line(text: &str) -> bool {
             .is_some_and(|(lead, support)| lead.iter().chain(&support).all(|u| is_unit_name(u)))
 }
 
+/// The length in bytes of the label a task's text opens with when each task is printed as a
+/// record of labelled lines (`序号：3` / `任务：……` / `牵头单位：……`) or numbered by a label
+/// (`任务3：……`, `重点任务二：……`); 0 when it opens with none. The label is no part of the
+/// task's text, and says that the heading above it is a group's, not the task's first sentence.
+fn task_label_len(text: &str) -> usize {
+    fn colon(s: &str) -> Option<&str> {
+        s.strip_prefix(['：', ':'])
+    }
+    // Nearly every paragraph opens otherwise: its first character turns it down.
+    if !text.starts_with(['序', '编', '任', '重', '主', '工', '具', '改', '试', '目']) {
+        return 0;
+    }
+    let is_number = |c: char| c.is_ascii_digit() || numbering::is_cn_numeral(c);
+    let mut rest = text;
+    // `序号：3` (or `编号：3`), then white space.
+    if let Some(after) = strip_any_prefix(rest, &["序号", "编号"]).and_then(colon) {
+        let number = after.trim_start_matches(is_number);
+        if number.len() < after.len() {
+            rest = number.trim_start();
+        }
+    }
+    // `任务：`, `重点任务3：`, `任务内容：`.
+    let kinds = ["重点", "主要", "工作", "具体", "改革", "试点", "目标"];
+    let after_kind = strip_any_prefix(rest, &kinds).unwrap_or(rest);
+    if let Some(after) = after_kind.strip_prefix("任务") {
+        let after = strip_any_prefix(after, &["内容", "名称"])
+            .unwrap_or_else(|| after.trim_start_matches(is_number));
+        if let Some(value) = colon(after) {
+            rest = value.trim_start();
+        }
+    }
+    text.len() - rest.len()
+}
+
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
@@ -3117,7 +3151,8 @@ fn inline_tasks<'a>(
                 })
                 .collect()
         };
-        let mut push = |text: String, lead: Vec<String>, support: Vec<String>, extra| {
+        let mut push = |mut text: String, lead: Vec<String>, support: Vec<String>, extra| {
+            text.drain(..task_label_len(&text));
             out.push(Task {
                 seq: s.number,
                 text,
@@ -3140,7 +3175,7 @@ fn inline_tasks<'a>(
         // The measure's text: the heading sentence and the words that carry the duty
         // (`深化商事制度改革。全面推行……。`), without the parenthesis.
         let measure_text = |before: String| {
-            if sentence {
+            if sentence && task_label_len(&before) == 0 {
                 format!("{}{}{}", s.heading, s.heading_suffix, before)
             } else {
                 before
@@ -3159,11 +3194,16 @@ fn inline_tasks<'a>(
         // and a sentence or the only words before it.
         let printed_since = |since: usize, k: usize| {
             let mut text = String::new();
-            if since == 0 && (sentence || k == 0) {
+            let printed = s.paragraphs.get(since..k).unwrap_or_default();
+            // A paragraph that opens with a task's label (`任务1：`, `序号：1`) starts the task:
+            // the heading and any words before it (a group's heading the outline did not take)
+            // are not its text.
+            let from = printed.iter().rposition(|p| task_label_len(p) > 0);
+            if from.is_none() && since == 0 && (sentence || k == 0) {
                 text.push_str(&s.heading);
                 text.push_str(&s.heading_suffix);
             }
-            for p in s.paragraphs.get(since..k).unwrap_or_default() {
+            for p in &printed[from.unwrap_or(0)..] {
                 text.push_str(p);
             }
             text
