@@ -615,7 +615,7 @@ fn is_breadcrumb(t: &str) -> bool {
 
 /// Nothing but a page's tools: `【字体：大 中 小】 打印本页 关闭窗口`, `【打印】【关闭】`,
 /// `[打印] [关闭] [收藏]`, `分享到：`.
-fn is_page_tools(t: &str) -> bool {
+pub(crate) fn is_page_tools(t: &str) -> bool {
     const WORDS: [&str; 17] = [
         "字体",
         "字号",

@@ -446,7 +446,15 @@ pub(crate) fn is_page_navigation(text: &str) -> bool {
 /// page tools leave behind. Each test is turned down at one byte for nearly every paragraph.
 #[inline]
 fn is_furniture(text: &str) -> bool {
-    is_contents_entry(text) || is_tool_residue(text)
+    is_contents_entry(text) || is_tool_residue(text) || is_tools_line(text)
+}
+
+/// A paragraph of nothing but the page's tools whose links were no scripts to drop (`<a
+/// href="#">【打印本页】</a>`, `【字体：大 中 小】【打印】【关闭】` as text): read, it would open an
+/// enclosure under the signature. A tools line is short; a longer paragraph is turned down at its
+/// length.
+fn is_tools_line(text: &str) -> bool {
+    text.len() <= 120 && crate::read::text::is_page_tools(text)
 }
 
 /// What is left of a line of page tools once their links are dropped (`【打印本页】【关闭窗口】`
@@ -1029,6 +1037,19 @@ mod tests {
         assert_eq!(
             paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
             ["真的内容在这里"]
+        );
+    }
+
+    #[test]
+    fn page_tools_left_as_text_are_no_paragraphs() {
+        // Links that call no script (`href="#"`, none at all) keep their words: the line is
+        // still the page's tools.
+        let b = read(
+            "<div class=article><p>正文第一段。</p><div class=btns>【<a href='#'>字体：大 中 小</a>】【<a>打印</a>】【<a>关闭</a>】</div><div><a href='#'>【打印本页】</a><a href='#'>【关闭窗口】</a></div><p>打印机采购项目。</p><p>关闭</p><p>大</p></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["正文第一段。", "打印机采购项目。", "大"]
         );
     }
 
