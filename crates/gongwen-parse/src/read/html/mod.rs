@@ -1054,6 +1054,22 @@ mod tests {
     }
 
     #[test]
+    fn watermarks_set_in_no_size_are_dropped_but_zero_size_blocks_show_their_text() {
+        let b = read(
+            "<div class=article><h1>关于做好春耕<span style='font-size:0'>gov.example</span>生产工作的通知</h1><p>一、抓好种子供应。<font style='FONT-SIZE: 0px'>某某市人民政府</font>各地要做好调剂。</p><ul style='font-size:0'><li><span style='font-size:16px'>二、强化农资保障。</span></li></ul><p><span style='font-size:0.5em'>注</span></p></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            [
+                "关于做好春耕生产工作的通知",
+                "一、抓好种子供应。各地要做好调剂。",
+                "二、强化农资保障。",
+                "注"
+            ]
+        );
+    }
+
+    #[test]
     fn text_that_ends_the_input_keeps_its_line() {
         // No closing tag: the tokenizer emits the last run when the input ends.
         let b = read("<div id=zoom><p>第一段</p>\n\n<p>最后一段");
