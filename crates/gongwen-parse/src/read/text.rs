@@ -735,7 +735,7 @@ fn is_post_time(t: &str) -> bool {
 }
 
 /// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`.
-fn is_credit(t: &str) -> bool {
+pub(crate) fn is_credit(t: &str) -> bool {
     const LABELS: [&str; 12] = [
         "来源",
         "文章来源",
@@ -758,7 +758,7 @@ fn is_credit(t: &str) -> bool {
 }
 
 /// A post's last words: `阅读原文`, `END`, `- END -`, `往期推荐`, `长按识别二维码关注`.
-fn is_post_end(t: &str) -> bool {
+pub(crate) fn is_post_end(t: &str) -> bool {
     let word = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '－' | '·'));
     matches!(
         word,

@@ -446,7 +446,20 @@ pub(crate) fn is_page_navigation(text: &str) -> bool {
 /// page tools leave behind. Each test is turned down at one byte for nearly every paragraph.
 #[inline]
 fn is_furniture(text: &str) -> bool {
-    is_contents_entry(text) || is_tool_residue(text) || is_tools_line(text)
+    is_contents_entry(text) || is_tool_residue(text) || is_tools_line(text) || is_page_end(text)
+}
+
+/// A page's or post's closing words that a site prints under every article: `扫一扫在手机打开当前
+/// 页`, `阅读原文`, and the editor's credit in the page's brackets (`【责任编辑：某某】`). Read,
+/// they opened an enclosure under the signature. A credit without brackets may be a table's
+/// (`来源：市统计局`) and stays.
+fn is_page_end(text: &str) -> bool {
+    text.len() <= 200
+        && (crate::read::text::is_post_end(text)
+            || text
+                .strip_prefix('【')
+                .and_then(|t| t.strip_suffix('】'))
+                .is_some_and(crate::read::text::is_credit))
 }
 
 /// A paragraph of nothing but the page's tools whose links were no scripts to drop (`<a
@@ -1066,6 +1079,17 @@ mod tests {
                 "二、强化农资保障。",
                 "注"
             ]
+        );
+    }
+
+    #[test]
+    fn a_pages_closing_words_are_no_paragraphs() {
+        let b = read(
+            "<div class=article><p>来源：市统计局</p><p>正文。</p><p>扫一扫在手机打开当前页</p><p>【责任编辑：王某】</p><p>【编辑说明】</p></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["来源：市统计局", "正文。", "【编辑说明】"]
         );
     }
 
