@@ -821,7 +821,7 @@ fn is_rule(line: &str) -> bool {
 
 /// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,
 /// `第3页`, `第 3 页 共 12 页`. A bare number is not one (it may be a task's number).
-fn is_page_number(line: &str) -> bool {
+pub(crate) fn is_page_number(line: &str) -> bool {
     // A page number ends in a dash or 页: most lines are told by their last character, and only
     // a line that ends in white space is trimmed first.
     let last = match line.chars().next_back() {

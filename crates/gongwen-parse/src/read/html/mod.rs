@@ -446,7 +446,11 @@ pub(crate) fn is_page_navigation(text: &str) -> bool {
 /// page tools leave behind. Each test is turned down at one byte for nearly every paragraph.
 #[inline]
 fn is_furniture(text: &str) -> bool {
-    is_contents_entry(text) || is_tool_residue(text) || is_tools_line(text) || is_page_end(text)
+    is_contents_entry(text)
+        || is_tool_residue(text)
+        || is_tools_line(text)
+        || is_page_end(text)
+        || crate::read::text::is_page_number(text)
 }
 
 /// A page's or post's closing words that a site prints under every article: `扫一扫在手机打开当前
@@ -1090,6 +1094,18 @@ mod tests {
         assert_eq!(
             paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
             ["来源：市统计局", "正文。", "【编辑说明】"]
+        );
+    }
+
+    #[test]
+    fn printed_page_numbers_are_no_paragraphs() {
+        // A page laid out from the printed notice keeps the numbers under each page.
+        let b = read(
+            "<div class=article><div class=page><p>正文。</p><p style='text-align:center'>— 1 —</p></div><div class=page><p>附件</p><p>- 2 -</p><p>第3页 共3页</p><p>12</p><p>—12—13</p></div></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["正文。", "附件", "12", "—12—13"]
         );
     }
 
