@@ -653,7 +653,7 @@ fn is_breadcrumb(t: &str) -> bool {
 
 /// Nothing but a page's tools: `【字体：大 中 小】 打印本页 关闭窗口`, `【打印】【关闭】`,
 /// `[打印] [关闭] [收藏]`, `分享到：`.
-fn is_page_tools(t: &str) -> bool {
+pub(crate) fn is_page_tools(t: &str) -> bool {
     const WORDS: [&str; 17] = [
         "字体",
         "字号",
@@ -788,7 +788,7 @@ fn is_post_time(t: &str) -> bool {
 }
 
 /// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`.
-fn is_credit(t: &str) -> bool {
+pub(crate) fn is_credit(t: &str) -> bool {
     const LABELS: [&str; 12] = [
         "来源",
         "文章来源",
@@ -811,7 +811,7 @@ fn is_credit(t: &str) -> bool {
 }
 
 /// A post's last words: `阅读原文`, `END`, `- END -`, `往期推荐`, `长按识别二维码关注`.
-fn is_post_end(t: &str) -> bool {
+pub(crate) fn is_post_end(t: &str) -> bool {
     let word = t.trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | '—' | '－' | '·'));
     matches!(
         word,
@@ -876,7 +876,7 @@ fn is_rule(line: &str) -> bool {
 
 /// A line that only numbers a page, as PDF exports print it: `— 3 —`, `- 3 -`, `－3－`,
 /// `第3页`, `第 3 页 共 12 页`. A bare number is not one (it may be a task's number).
-fn is_page_number(line: &str) -> bool {
+pub(crate) fn is_page_number(line: &str) -> bool {
     // A page number ends in a dash or 页: most lines are told by their last character, and only
     // a line that ends in white space is trimmed first.
     let last = match line.chars().next_back() {

@@ -306,7 +306,46 @@ pub(super) fn id_class_hidden(e: &Element) -> (Option<&str>, Option<&str>, bool)
             _ => {}
         }
     }
-    (id, class, hidden || style.is_some_and(style_hides))
+    let hides = |style: &str| {
+        style_hides(style) || (is_inline_text_tag(&e.name.local) && style_zero_font(style))
+    };
+    (id, class, hidden || style.is_some_and(hides))
+}
+
+/// The inline elements a site wraps a watermark in (`<span style="font-size:0">`). A block set
+/// in no size is rather the layout trick that drops the white space between its inline blocks,
+/// each of which sets its own size: its text shows.
+fn is_inline_text_tag(name: &LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("span")
+            | local_name!("font")
+            | local_name!("i")
+            | local_name!("em")
+            | local_name!("b")
+            | local_name!("strong")
+            | local_name!("u")
+            | local_name!("s")
+            | local_name!("small")
+    )
+}
+
+/// True when `style` sets `font-size` to zero (`0`, `0px`, `0pt`, `0em`, any case, white space
+/// around the colon): the text is in no size, a watermark no reader sees
+/// (`<span style="font-size:0">www.example.gov.cn</span>`). `font-size:0.5em` shows.
+fn style_zero_font(style: &str) -> bool {
+    let b = style.as_bytes();
+    memchr::memmem::find_iter(b, b"size")
+        .chain(memchr::memmem::find_iter(b, b"SIZE"))
+        .any(|at| {
+            at >= 5
+                && b[at - 5..at].eq_ignore_ascii_case(b"font-")
+                && style[at + 4..]
+                    .trim_start()
+                    .strip_prefix(':')
+                    .and_then(|v| v.trim_start().strip_prefix('0'))
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_ascii_digit() || c == '.'))
+        })
 }
 
 /// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
@@ -501,6 +540,24 @@ mod tests {
             "https://example.gov.cn/close.pdf",
         ] {
             assert!(!is_page_tool_href(href), "{href}");
+        }
+    }
+
+    #[test]
+    fn zero_font_size_is_read_in_any_unit_and_case() {
+        for (style, zero) in [
+            ("font-size:0", true),
+            ("font-size: 0px; color: #fff", true),
+            ("FONT-SIZE:0PT", true),
+            ("color:red;font-size :\t0em", true),
+            ("font-size:0.5em", false),
+            ("font-size:05px", false),
+            ("font-size:16px", false),
+            ("font-size:10px", false),
+            ("size:0", false),
+            ("", false),
+        ] {
+            assert_eq!(style_zero_font(style), zero, "{style:?}");
         }
     }
 

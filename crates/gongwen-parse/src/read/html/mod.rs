@@ -447,7 +447,32 @@ pub(crate) fn is_page_navigation(text: &str) -> bool {
 /// page tools leave behind. Each test is turned down at one byte for nearly every paragraph.
 #[inline]
 fn is_furniture(text: &str) -> bool {
-    is_contents_entry(text) || is_tool_residue(text)
+    is_contents_entry(text)
+        || is_tool_residue(text)
+        || is_tools_line(text)
+        || is_page_end(text)
+        || crate::read::text::is_page_number(text)
+}
+
+/// A page's or post's closing words that a site prints under every article: `扫一扫在手机打开当前
+/// 页`, `阅读原文`, and the editor's credit in the page's brackets (`【责任编辑：某某】`). Read,
+/// they opened an enclosure under the signature. A credit without brackets may be a table's
+/// (`来源：市统计局`) and stays.
+fn is_page_end(text: &str) -> bool {
+    text.len() <= 200
+        && (crate::read::text::is_post_end(text)
+            || text
+                .strip_prefix('【')
+                .and_then(|t| t.strip_suffix('】'))
+                .is_some_and(crate::read::text::is_credit))
+}
+
+/// A paragraph of nothing but the page's tools whose links were no scripts to drop (`<a
+/// href="#">【打印本页】</a>`, `【字体：大 中 小】【打印】【关闭】` as text): read, it would open an
+/// enclosure under the signature. A tools line is short; a longer paragraph is turned down at its
+/// length.
+fn is_tools_line(text: &str) -> bool {
+    text.len() <= 120 && crate::read::text::is_page_tools(text)
 }
 
 /// What is left of a line of page tools once their links are dropped (`【打印本页】【关闭窗口】`
@@ -1042,6 +1067,58 @@ mod tests {
         assert_eq!(
             paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
             ["真的内容在这里"]
+        );
+    }
+
+    #[test]
+    fn page_tools_left_as_text_are_no_paragraphs() {
+        // Links that call no script (`href="#"`, none at all) keep their words: the line is
+        // still the page's tools.
+        let b = read(
+            "<div class=article><p>正文第一段。</p><div class=btns>【<a href='#'>字体：大 中 小</a>】【<a>打印</a>】【<a>关闭</a>】</div><div><a href='#'>【打印本页】</a><a href='#'>【关闭窗口】</a></div><p>打印机采购项目。</p><p>关闭</p><p>大</p></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["正文第一段。", "打印机采购项目。", "大"]
+        );
+    }
+
+    #[test]
+    fn watermarks_set_in_no_size_are_dropped_but_zero_size_blocks_show_their_text() {
+        let b = read(
+            "<div class=article><h1>关于做好春耕<span style='font-size:0'>gov.example</span>生产工作的通知</h1><p>一、抓好种子供应。<font style='FONT-SIZE: 0px'>某某市人民政府</font>各地要做好调剂。</p><ul style='font-size:0'><li><span style='font-size:16px'>二、强化农资保障。</span></li></ul><p><span style='font-size:0.5em'>注</span></p></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            [
+                "关于做好春耕生产工作的通知",
+                "一、抓好种子供应。各地要做好调剂。",
+                "二、强化农资保障。",
+                "注"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pages_closing_words_are_no_paragraphs() {
+        let b = read(
+            "<div class=article><p>来源：市统计局</p><p>正文。</p><p>扫一扫在手机打开当前页</p><p>【责任编辑：王某】</p><p>【编辑说明】</p></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["来源：市统计局", "正文。", "【编辑说明】"]
+        );
+    }
+
+    #[test]
+    fn printed_page_numbers_are_no_paragraphs() {
+        // A page laid out from the printed notice keeps the numbers under each page.
+        let b = read(
+            "<div class=article><div class=page><p>正文。</p><p style='text-align:center'>— 1 —</p></div><div class=page><p>附件</p><p>- 2 -</p><p>第3页 共3页</p><p>12</p><p>—12—13</p></div></div>",
+        );
+        assert_eq!(
+            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            ["正文。", "附件", "12", "—12—13"]
         );
     }
 
