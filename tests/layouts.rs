@@ -1342,3 +1342,56 @@ fn a_post_headed_by_its_author_and_account_and_closed_by_a_link_is_read_without_
         gongwen_parse::parse_text(&format!("{notice}\n会议定于 2023-03-20 09:30 召开。\n"));
     assert!(format!("{meeting:?}").contains("会议定于"));
 }
+
+#[test]
+fn tasks_printed_as_records_of_labelled_lines_lose_their_labels() {
+    let head = "某县人民政府办公室关于印发重点任务分工的通知\n各乡镇人民政府，县政府各部门：\n\
+                现将重点任务分工印发给你们，请认真贯彻落实。\n\n某县人民政府办公室\n2023年4月6日\n\n\
+                附件\n\n重点任务分工\n\n一、优化营商环境\n（一）提升政务服务水平。\n";
+    // A task's text, lead, support and groups.
+    type Read = (String, Vec<String>, Vec<String>, Vec<String>);
+    let project = |text: &str| -> Vec<Read> {
+        gongwen_parse::parse_text(text)
+            .tasks
+            .into_iter()
+            .map(|t| (t.text, t.lead, t.support, t.group))
+            .collect()
+    };
+    let tasks = [
+        ("推行企业开办一日办结。", "县市场监管局", "县税务局"),
+        ("推进不动产登记一窗受理。", "县自然资源局", "县税务局"),
+    ];
+    // Each task a record: `序号：N`, `任务：…`, then its units; or numbered by its label.
+    let records: String = tasks
+        .iter()
+        .enumerate()
+        .map(|(i, (t, l, s))| format!("序号：{}\n任务：{t}\n牵头单位：{l}\n配合单位：{s}\n", i + 1))
+        .collect();
+    let labelled: String = tasks
+        .iter()
+        .enumerate()
+        .map(|(i, (t, l, s))| format!("任务{}：{t}\n牵头单位：{l}\n配合单位：{s}\n", i + 1))
+        .collect();
+    let group = vec![
+        "一、优化营商环境".to_string(),
+        "（一）提升政务服务水平。".to_string(),
+    ];
+    let expected: Vec<_> = tasks
+        .iter()
+        .map(|(t, l, s)| {
+            (
+                t.to_string(),
+                vec![l.to_string()],
+                vec![s.to_string()],
+                group.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(project(&format!("{head}{records}")), expected);
+    assert_eq!(project(&format!("{head}{labelled}")), expected);
+    // A measure under a heading printed as a sentence still opens with the heading.
+    let measure = project(&format!(
+        "{head}全面推行帮办代办。\n牵头单位：县政务服务中心\n"
+    ));
+    assert_eq!(measure[0].0, "提升政务服务水平。全面推行帮办代办。");
+}

@@ -3152,7 +3152,21 @@ fn inline_tasks<'a>(
                 .collect()
         };
         let mut push = |mut text: String, lead: Vec<String>, support: Vec<String>, extra| {
-            text.drain(..task_label_len(&text));
+            // A task printed with its label (`任务1：`) under the heading: the heading is its
+            // group's.
+            let label = task_label_len(&text);
+            text.drain(..label);
+            let mut group = group();
+            if label > 0 && !printed.is_empty() {
+                // A heading too long for the outline's (a marker and a paragraph): its words
+                // are the paragraphs before the first labelled one.
+                let mut heading = printed.clone();
+                if s.heading.is_empty() {
+                    let words = s.paragraphs.iter().take_while(|p| task_label_len(p) == 0);
+                    words.for_each(|p| heading.push_str(p));
+                }
+                group.push(heading);
+            }
             out.push(Task {
                 seq: s.number,
                 text,
@@ -3160,7 +3174,7 @@ fn inline_tasks<'a>(
                 support_text: support.join("、"),
                 lead,
                 support,
-                group: group(),
+                group,
                 line: s.line,
                 extra,
                 origin: TaskOrigin::Inline,
