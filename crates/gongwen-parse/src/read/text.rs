@@ -676,7 +676,15 @@ pub(crate) fn is_page_tools(t: &str) -> bool {
     let mut rest = t;
     let mut tools = false;
     while let Some(c) = rest.chars().next() {
-        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+        // The words are looked for only at a character one of them starts with.
+        let starts_word = matches!(
+            c,
+            '字' | '打' | '关' | '收' | '分' | '纠' | '默' | '大' | '中' | '小' | '返'
+        );
+        if let Some(w) = starts_word
+            .then(|| WORDS.iter().find(|w| rest.starts_with(**w)))
+            .flatten()
+        {
             tools |= w.chars().count() > 1 && !matches!(*w, "默认");
             rest = &rest[w.len()..];
         } else if c.is_whitespace()

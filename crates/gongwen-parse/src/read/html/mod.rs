@@ -451,7 +451,17 @@ fn is_furniture(text: &str) -> bool {
         || is_tool_residue(text)
         || is_tools_line(text)
         || is_page_end(text)
-        || crate::read::text::is_page_number(text)
+        || (ends_as_page_number(text) && crate::read::text::is_page_number(text))
+}
+
+/// Whether a paragraph (normalized: no white space at its ends) ends with a byte a page number
+/// may end with: the last byte of a dash (`-`, `—`, `－`, `–`, `―`, `─`) or of `页`. Most
+/// paragraphs end with `。` and are turned down here.
+fn ends_as_page_number(text: &str) -> bool {
+    matches!(
+        text.as_bytes().last(),
+        Some(0x2D | 0x80 | 0x8D | 0x93 | 0x94 | 0x95 | 0xB5)
+    )
 }
 
 /// A page's or post's closing words that a site prints under every article: `扫一扫在手机打开当前
@@ -459,9 +469,11 @@ fn is_furniture(text: &str) -> bool {
 /// they opened an enclosure under the signature. A credit without brackets may be a table's
 /// (`来源：市统计局`) and stays.
 fn is_page_end(text: &str) -> bool {
-    text.len() <= 200
-        && (crate::read::text::is_post_end(text)
-            || text
+    // A post's last words are a few; a credit is in brackets: most paragraphs are turned down
+    // at their length or first byte.
+    (text.len() <= 60 && crate::read::text::is_post_end(text))
+        || (text.len() <= 200
+            && text
                 .strip_prefix('【')
                 .and_then(|t| t.strip_suffix('】'))
                 .is_some_and(crate::read::text::is_credit))
@@ -472,7 +484,45 @@ fn is_page_end(text: &str) -> bool {
 /// enclosure under the signature. A tools line is short; a longer paragraph is turned down at its
 /// length.
 fn is_tools_line(text: &str) -> bool {
-    text.len() <= 120 && crate::read::text::is_page_tools(text)
+    text.len() <= 120
+        && text.starts_with(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    // What `is_page_tools` may start with: a bracket or separator, or the
+                    // first character of a tool's name.
+                    '【' | '】'
+                        | '['
+                        | ']'
+                        | '［'
+                        | '］'
+                        | '〖'
+                        | '〗'
+                        | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '：'
+                        | ':'
+                        | '|'
+                        | '｜'
+                        | '/'
+                        | '·'
+                        | '-'
+                        | '字'
+                        | '打'
+                        | '关'
+                        | '收'
+                        | '分'
+                        | '纠'
+                        | '默'
+                        | '大'
+                        | '中'
+                        | '小'
+                        | '返'
+                )
+        })
+        && crate::read::text::is_page_tools(text)
 }
 
 /// What is left of a line of page tools once their links are dropped (`【打印本页】【关闭窗口】`
@@ -1081,6 +1131,35 @@ mod tests {
             paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
             ["正文第一段。", "打印机采购项目。", "大"]
         );
+    }
+
+    #[test]
+    fn the_furniture_guards_turn_down_only_what_the_tests_would() {
+        // Every BMP character before and after a page number's and a tools line's shapes: the
+        // byte guards never turn down what the full tests accept.
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            for t in [
+                format!("{c}"),
+                format!("— {c} —"),
+                format!("第{c}页"),
+                format!("第3页 共{c}"),
+                format!("-{c}"),
+                format!("{c}打印本页】【关闭窗口】"),
+                format!("{c}"),
+                format!("{c} 打印 关闭"),
+                format!("字体：大 中 小{c}"),
+            ] {
+                let t = t.trim_ws();
+                if crate::read::text::is_page_number(t) {
+                    assert!(ends_as_page_number(t), "{t:?}");
+                }
+                assert_eq!(
+                    is_tools_line(t),
+                    t.len() <= 120 && crate::read::text::is_page_tools(t),
+                    "{t:?}"
+                );
+            }
+        }
     }
 
     #[test]
