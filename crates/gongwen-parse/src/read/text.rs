@@ -651,38 +651,44 @@ fn is_breadcrumb(t: &str) -> bool {
         && t.contains(['>', '＞', '»', '›', '→'])
 }
 
+/// The names of a page's tools, as [`is_page_tools`] reads them.
+const PAGE_TOOL_WORDS: [&str; 17] = [
+    "字体",
+    "字号",
+    "打印本页",
+    "打印正文",
+    "打印",
+    "关闭窗口",
+    "关闭本页",
+    "关闭",
+    "收藏",
+    "分享到",
+    "分享",
+    "纠错",
+    "默认",
+    "大",
+    "中",
+    "小",
+    "返回顶部",
+];
+
+/// Whether `c` starts one of [`PAGE_TOOL_WORDS`]: the words are looked for only there.
+fn starts_tool_word(c: char) -> bool {
+    matches!(
+        c,
+        '字' | '打' | '关' | '收' | '分' | '纠' | '默' | '大' | '中' | '小' | '返'
+    )
+}
+
 /// Nothing but a page's tools: `【字体：大 中 小】 打印本页 关闭窗口`, `【打印】【关闭】`,
 /// `[打印] [关闭] [收藏]`, `分享到：`.
 pub(crate) fn is_page_tools(t: &str) -> bool {
-    const WORDS: [&str; 17] = [
-        "字体",
-        "字号",
-        "打印本页",
-        "打印正文",
-        "打印",
-        "关闭窗口",
-        "关闭本页",
-        "关闭",
-        "收藏",
-        "分享到",
-        "分享",
-        "纠错",
-        "默认",
-        "大",
-        "中",
-        "小",
-        "返回顶部",
-    ];
     let mut rest = t;
     let mut tools = false;
     while let Some(c) = rest.chars().next() {
         // The words are looked for only at a character one of them starts with.
-        let starts_word = matches!(
-            c,
-            '字' | '打' | '关' | '收' | '分' | '纠' | '默' | '大' | '中' | '小' | '返'
-        );
-        if let Some(w) = starts_word
-            .then(|| WORDS.iter().find(|w| rest.starts_with(**w)))
+        if let Some(w) = starts_tool_word(c)
+            .then(|| PAGE_TOOL_WORDS.iter().find(|w| rest.starts_with(**w)))
             .flatten()
         {
             tools |= w.chars().count() > 1 && !matches!(*w, "默认");
@@ -1467,6 +1473,13 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_page_tool_word_starts_where_the_words_are_looked_for() {
+        for w in PAGE_TOOL_WORDS {
+            assert!(w.chars().next().is_some_and(starts_tool_word), "{w}");
+        }
+    }
 
     #[test]
     fn tabs_split_as_str_split_splits() {
