@@ -1008,6 +1008,11 @@ mod tests {
             .collect()
     }
 
+    /// The paragraphs' texts alone.
+    fn para_texts(b: &Blocks) -> Vec<&str> {
+        paras(b).into_iter().map(|(t, _)| t).collect()
+    }
+
     #[test]
     fn blocks_take_the_line_of_their_first_visible_text() {
         let page = "<html><body><div id=zoom>\n<p>\n  第一段，\n  接着写。</p>\n<p><span>\u{3000}</span>\n<b>第二段</b></p>\r\n<table><tr><td>1</td><td>甲</td></tr>\n<tr>\n<td>\n2</td><td>乙</td></tr></table>\n<p>第&#x4e09;段&nbsp;\n末尾</p></div></body></html>";
@@ -1076,10 +1081,7 @@ mod tests {
         let b = read(
             "<div class=TRS_Editor><script>document.write('<p>假的</p>')</script><style>p{}</style><!-- 注释 --><p style='display: none'>隐藏</p><p>真的内容在这里</p><div class=bdsharebuttonbox>分享到</div></div>",
         );
-        assert_eq!(
-            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
-            ["真的内容在这里"]
-        );
+        assert_eq!(para_texts(&b), ["真的内容在这里"]);
     }
 
     #[test]
@@ -1089,10 +1091,7 @@ mod tests {
         let b = read(
             "<div class=article><p>正文第一段。</p><div class=btns>【<a href='#'>字体：大 中 小</a>】【<a>打印</a>】【<a>关闭</a>】</div><div><a href='#'>【打印本页】</a><a href='#'>【关闭窗口】</a></div><p>打印机采购项目。</p><p>关闭</p><p>大</p></div>",
         );
-        assert_eq!(
-            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
-            ["正文第一段。", "打印机采购项目。", "大"]
-        );
+        assert_eq!(para_texts(&b), ["正文第一段。", "打印机采购项目。", "大"]);
     }
 
     #[test]
@@ -1123,7 +1122,7 @@ mod tests {
             "<div class=article><h1>关于做好春耕<span style='font-size:0'>gov.example</span>生产工作的通知</h1><p>一、抓好种子供应。<font style='FONT-SIZE: 0px'>某某市人民政府</font>各地要做好调剂。</p><ul style='font-size:0'><li><span style='font-size:16px'>二、强化农资保障。</span></li></ul><p><span style='font-size:0.5em'>注</span></p></div>",
         );
         assert_eq!(
-            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
+            para_texts(&b),
             [
                 "关于做好春耕生产工作的通知",
                 "一、抓好种子供应。各地要做好调剂。",
@@ -1138,10 +1137,7 @@ mod tests {
         let b = read(
             "<div class=article><p>来源：市统计局</p><p>正文。</p><p>扫一扫在手机打开当前页</p><p>【责任编辑：王某】</p><p>【编辑说明】</p></div>",
         );
-        assert_eq!(
-            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
-            ["来源：市统计局", "正文。", "【编辑说明】"]
-        );
+        assert_eq!(para_texts(&b), ["来源：市统计局", "正文。", "【编辑说明】"]);
     }
 
     #[test]
@@ -1150,10 +1146,7 @@ mod tests {
         let b = read(
             "<div class=article><div class=page><p>正文。</p><p style='text-align:center'>— 1 —</p></div><div class=page><p>附件</p><p>- 2 -</p><p>第3页 共3页</p><p>12</p><p>—12—13</p></div></div>",
         );
-        assert_eq!(
-            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
-            ["正文。", "附件", "12", "—12—13"]
-        );
+        assert_eq!(para_texts(&b), ["正文。", "附件", "12", "—12—13"]);
     }
 
     #[test]
@@ -1292,10 +1285,7 @@ mod tests {
             "<div id=zoom><table><tr><td><p>通知正文第一段</p><p>第二段</p></td></tr></table>\
             <table><tr><td>序号</td><td>牵头单位</td></tr><tr><td>1</td><td><table><tr><td>市科技局</td></tr><tr><td>市教委</td></tr></table></td></tr></table></div>",
         );
-        assert_eq!(
-            paras(&b).into_iter().map(|(t, _)| t).collect::<Vec<_>>(),
-            ["通知正文第一段", "第二段"]
-        );
+        assert_eq!(para_texts(&b), ["通知正文第一段", "第二段"]);
         let t = b.tables();
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].rows[1], vec!["1", "市科技局\n市教委"]);
