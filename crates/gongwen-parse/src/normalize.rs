@@ -821,6 +821,8 @@ pub fn strip_spaces(s: &str) -> Cow<'_, str> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn chars_and_ascii_are_counted_from_the_bytes() {
         let mut s = String::new();
@@ -879,7 +881,6 @@ mod tests {
             assert_eq!(trim_space(s), s.trim_matches(is_space));
         }
     }
-    use super::*;
 
     #[test]
     fn doc_number_brackets_are_fixed_as_the_regex_they_replace_fixed_them() {

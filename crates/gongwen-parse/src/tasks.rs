@@ -3151,6 +3151,18 @@ fn inline_tasks<'a>(
                 })
                 .collect()
         };
+        // The section's heading as the group of the tasks printed with their labels under it,
+        // made once for all of them. A heading too long for the outline's (a marker and a
+        // paragraph) has its words in the paragraphs before the first labelled one.
+        let labelled_group = std::cell::OnceCell::new();
+        let labelled_heading = || {
+            let mut heading = printed.clone();
+            if s.heading.is_empty() {
+                let words = s.paragraphs.iter().take_while(|p| task_label_len(p) == 0);
+                words.for_each(|p| heading.push_str(p));
+            }
+            heading
+        };
         let mut push = |mut text: String, lead: Vec<String>, support: Vec<String>, extra| {
             // A task printed with its label (`任务1：`) under the heading: the heading is its
             // group's.
@@ -3158,14 +3170,7 @@ fn inline_tasks<'a>(
             text.drain(..label);
             let mut group = group();
             if label > 0 && !printed.is_empty() {
-                // A heading too long for the outline's (a marker and a paragraph): its words
-                // are the paragraphs before the first labelled one.
-                let mut heading = printed.clone();
-                if s.heading.is_empty() {
-                    let words = s.paragraphs.iter().take_while(|p| task_label_len(p) == 0);
-                    words.for_each(|p| heading.push_str(p));
-                }
-                group.push(heading);
+                group.push(labelled_group.get_or_init(labelled_heading).clone());
             }
             out.push(Task {
                 seq: s.number,

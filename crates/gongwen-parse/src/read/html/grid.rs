@@ -17,7 +17,7 @@
 //! ([`crate::tasks::column_roles`]). The rows then go to the table reader as a `<table>`'s would.
 
 use super::dom::{self, Dom};
-use super::table::RawRow;
+use super::table::{RawRow, hidden};
 use crate::normalize::TrimFast as _;
 use html5ever::local_name;
 use scraper::Node;
@@ -47,7 +47,6 @@ pub(super) fn may_hold_rows(name: &html5ever::LocalName) -> bool {
 /// documentation); `None` for any other element. Looks at a container's children and at most
 /// the first two rows' cells before it knows: a container of paragraphs is turned down at its
 /// first child.
-#[inline(never)]
 pub(super) fn rows_of(container: Dom<'_>) -> Option<Vec<RawRow<'_>>> {
     let mut rows: Vec<RawRow<'_>> = Vec::new();
     let mut row_tag: Option<&html5ever::LocalName> = None;
@@ -88,15 +87,14 @@ pub(super) fn rows_of(container: Dom<'_>) -> Option<Vec<RawRow<'_>>> {
     let names: Vec<String> = header.cells.iter().map(|c| dom::joined_text(*c)).collect();
     crate::tasks::column_roles(&names)?;
     // A hidden row or cell takes no place, as in a browser.
-    let shown = |n: &Dom<'_>| !n.value().as_element().is_some_and(dom::is_hidden);
     rows.retain(|r| {
         r.cells
             .first()
             .and_then(|c| c.parent())
-            .is_some_and(|row| shown(&row))
+            .is_some_and(|row| !hidden(row))
     });
     for r in &mut rows {
-        r.cells.retain(shown);
+        r.cells.retain(|c| !hidden(*c));
     }
     rows.retain(|r| !r.cells.is_empty());
     Some(rows)

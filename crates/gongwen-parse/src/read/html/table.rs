@@ -71,7 +71,7 @@ pub(super) fn row_elements<'a>(table: Dom<'a>) -> impl Iterator<Item = (Dom<'a>,
 }
 
 /// Whether an element of a table's frame (a row, a section, a cell) is hidden ([`dom::is_hidden`]).
-fn hidden(n: Dom<'_>) -> bool {
+pub(super) fn hidden(n: Dom<'_>) -> bool {
     n.value().as_element().is_some_and(dom::is_hidden)
 }
 
