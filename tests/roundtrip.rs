@@ -349,3 +349,90 @@ fn a_task_table_drawn_with_divs_or_list_items_reads_as_the_table() {
         );
     }
 }
+
+/// The seed's notice as a page that prints its head, first paragraph and foot, then its task
+/// table as a `<table>`, in one plain `<div>`: the table holds nearly all of the page's text.
+fn seed_page_with_table(doc: &Document) -> String {
+    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
+    let n = &doc.notice;
+    let mut page = String::from(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\
+         <div class=\"box\"><div class=\"article\">",
+    );
+    let lines = [
+        n.title.clone(),
+        n.doc_number.as_ref().map(|x| x.raw.clone()),
+        Some(format!("{}：", n.addressees.join("，"))),
+        n.body.first().cloned(),
+        n.signature.clone(),
+        n.date_text.clone(),
+        n.note.as_ref().map(|x| format!("（{x}）")),
+        Some("附件".into()),
+        n.attachments.first().map(|a| a.title.clone()),
+    ];
+    for line in lines.iter().flatten() {
+        page.push_str(&format!("<p>{}</p>\n", esc(line)));
+    }
+    page.push_str(
+        "<table><tr><th>序号</th><th>试点任务</th><th>牵头单位</th><th>配合单位</th></tr>",
+    );
+    let mut groups: &[String] = &[];
+    for t in &doc.tasks {
+        let same = groups
+            .iter()
+            .zip(&t.group)
+            .take_while(|(a, b)| a == b)
+            .count();
+        for g in &t.group[same..] {
+            page.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>", esc(g)));
+        }
+        groups = &t.group;
+        page.push_str(&format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+            t.seq,
+            esc(&t.text),
+            t.lead.join("、"),
+            t.support.join("、")
+        ));
+    }
+    page.push_str(
+        "</table></div></div><div class=\"foot\"><a href=\"/\">网站首页</a></div></body></html>",
+    );
+    page
+}
+
+#[test]
+fn a_notice_printed_beside_its_task_table_reads_as_the_seed() {
+    let seed = gongwen_parse::parse_text(&seed_text());
+    let page = seed_page_with_table(&seed);
+    let d =
+        gongwen_parse::parse(page.as_bytes(), &gongwen_parse::Options::default()).expect("parses");
+    let head = |d: &Document| {
+        let n = &d.notice;
+        (
+            n.title.clone(),
+            n.doc_number.as_ref().map(|x| x.raw.clone()),
+            n.addressees.clone(),
+            n.signature.clone(),
+            n.date.clone(),
+            n.note.clone(),
+        )
+    };
+    assert!(seed.notice.title.is_some() && seed.notice.date.is_some());
+    assert_eq!(head(&d), head(&seed));
+    let tasks = |d: &Document| -> Vec<_> {
+        d.tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.seq,
+                    t.text.clone(),
+                    t.lead.clone(),
+                    t.support.clone(),
+                    t.group.clone(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(tasks(&d), tasks(&seed));
+}

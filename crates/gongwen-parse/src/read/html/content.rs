@@ -105,10 +105,40 @@ struct Open {
     container: bool,
     /// Its own entries in the survey's candidates.
     candidates: std::ops::Range<usize>,
+    /// [`is_table_structure`].
+    table: bool,
+    /// Whether it is a `<table>`.
+    table_tag: bool,
+    /// Whether it is a table cell (`<td>`, `<th>`).
+    cell: bool,
+    /// For a row: how many of its cells hold Chinese text.
+    cells: u32,
+    /// For a table: whether one of its own rows has two cells or more with Chinese text (a
+    /// table of data has columns; a table that lays out a title, a byline and an article has
+    /// one).
+    columns: bool,
     /// Of its children with Chinese text, the one with the most outside links (the last of
-    /// equals): that count, whether it is a container, and where the fallback's descent from it
-    /// ends.
-    best: Option<(usize, bool, NodeId)>,
+    /// equals): see [`Best`].
+    best: Option<Best>,
+}
+
+/// An open element's child with the most Chinese text outside links.
+#[derive(Clone, Copy)]
+struct Best {
+    /// That count.
+    plain: usize,
+    /// Whether the child is a container ([`is_container_tag`]).
+    container: bool,
+    /// Where the fallback's descent from the child ends.
+    down: NodeId,
+    /// Whether the child is a data table: a `<table>` the descent from which ends at it or,
+    /// through table structure only ([`is_table_structure`]), at its own body or rows — not in
+    /// a cell, as in a table that lays the page out — or an element around one that holds
+    /// nothing else and is no part of a table.
+    table: bool,
+    /// Whether the descent from the child ends at the child or, through table structure only,
+    /// at its own table's body or rows.
+    own: bool,
 }
 
 /// Counts Chinese characters under every element, skipping ignored, hidden and chrome elements,
@@ -177,6 +207,11 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                             count: Count::default(),
                             link,
                             container: is_container_tag(&e.name.local),
+                            table: is_table_structure(&e.name.local),
+                            table_tag: e.name.local == local_name!("table"),
+                            cell: matches!(e.name.local, local_name!("td") | local_name!("th")),
+                            cells: 0,
+                            columns: false,
                             candidates: from..candidates.len(),
                             best: None,
                         });
@@ -212,23 +247,58 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                 {
                     entry.2 = c;
                 }
-                let down = match open.best {
-                    Some((plain, true, down))
-                        if c.plain > 0 && plain as f64 >= DESCEND_SHARE * c.plain as f64 =>
+                // Where the descent from here ends, and whether that is this element or, through
+                // table structure only, its own table's body or rows.
+                let (down, own) = match open.best {
+                    // A table that holds nearly all of the text, beside paragraphs that hold the
+                    // rest: the notice with its task table, not a page laid out in a table.
+                    Some(b) if b.container && b.table && b.plain < c.plain => (open.id, open.table),
+                    Some(b)
+                        if b.container
+                            && c.plain > 0
+                            && b.plain as f64 >= DESCEND_SHARE * c.plain as f64 =>
                     {
-                        down
+                        (b.down, open.table && b.own)
                     }
-                    _ => open.id,
+                    _ => (open.id, open.table),
                 };
                 if open.id == root.id() {
                     top = (c, Some(down));
+                }
+                if open.table && open.cells >= 2 {
+                    // A row with columns: its table (through its body, if any) has them.
+                    if let Some(table) = stack
+                        .iter_mut()
+                        .rev()
+                        .take_while(|o| o.table)
+                        .find(|o| o.table_tag)
+                    {
+                        table.columns = true;
+                    }
                 }
                 if let Some(parent) = stack.last_mut() {
                     parent.count.all += c.all;
                     parent.count.plain += c.plain;
                     // Elements without Chinese text are never chosen, nor descended into.
-                    if c.all > 0 && parent.best.is_none_or(|(plain, _, _)| c.plain >= plain) {
-                        parent.best = Some((c.plain, open.container, down));
+                    if open.cell && c.all > 0 {
+                        parent.cells += 1;
+                    }
+                    if c.all > 0 && parent.best.is_none_or(|b| c.plain >= b.plain) {
+                        // A wrapper around such a table that holds nothing else counts as the
+                        // table; a cell does not (its table lays the page out).
+                        let table = (open.table_tag && open.columns && own)
+                            || (!open.table
+                                && !open.cell
+                                && open.best.is_some_and(|b| {
+                                    b.table && b.plain == c.plain && down == b.down
+                                }));
+                        parent.best = Some(Best {
+                            plain: c.plain,
+                            container: open.container,
+                            down,
+                            own,
+                            table,
+                        });
                     }
                 }
             }
@@ -269,6 +339,19 @@ fn is_container_tag(name: &html5ever::LocalName) -> bool {
             | local_name!("center")
             | local_name!("form")
             | local_name!("blockquote")
+    )
+}
+
+/// A table's own elements, short of its cells: where the fallback's descent ends when it has
+/// found a table that no one cell of dominates.
+fn is_table_structure(name: &html5ever::LocalName) -> bool {
+    matches!(
+        *name,
+        local_name!("table")
+            | local_name!("tbody")
+            | local_name!("thead")
+            | local_name!("tfoot")
+            | local_name!("tr")
     )
 }
 
@@ -478,8 +561,9 @@ mod tests {
             }
         }
         // Fallback: descend while one child holds nearly all of the text.
-        let mut cur = body;
+        let mut path = vec![body];
         loop {
+            let cur = path[path.len() - 1];
             let here = count(&cur).plain;
             let best = cur
                 .children()
@@ -491,11 +575,57 @@ mod tests {
                         && is_container(&child)
                         && count(&child).plain as f64 >= DESCEND_SHARE * here as f64 =>
                 {
-                    cur = child
+                    path.push(child)
                 }
                 _ => break,
             }
         }
+        // From the bottom up: where the descent from each element of the path ends, whether
+        // that is the element or its own table's body or rows, and whether the element is a
+        // data table (or an element around one holding nothing else, no part of a table). An
+        // element whose step down is into a data table holding less than all of its text ends
+        // the descent itself.
+        let structure =
+            |n: &Dom<'_>| matches!(tag(n), Some("table" | "tbody" | "thead" | "tfoot" | "tr"));
+        // A table of data has an own row (under it or its body) with two cells or more that
+        // hold Chinese text.
+        let columns = |t: &Dom<'_>| {
+            let rows = t.children().flat_map(|c| match tag(&c) {
+                Some("tr") => vec![c],
+                Some("tbody" | "thead" | "tfoot") => {
+                    c.children().filter(|r| tag(r) == Some("tr")).collect()
+                }
+                _ => Vec::new(),
+            });
+            rows.into_iter().any(|r| {
+                r.children()
+                    .filter(|c| matches!(tag(c), Some("td" | "th")) && counts.contains_key(&c.id()))
+                    .count()
+                    >= 2
+            })
+        };
+        let data_table = |n: &Dom<'_>, own: bool| tag(n) == Some("table") && own && columns(n);
+        let last = path[path.len() - 1];
+        let mut end = last;
+        let mut own = structure(&last);
+        let mut data = data_table(&last, own);
+        for pair in path.windows(2).rev() {
+            let (up, child) = (pair[0], pair[1]);
+            let child_end = end;
+            if data && count(&child).plain < count(&up).plain {
+                end = up;
+                own = structure(&up);
+            } else {
+                own = structure(&up) && own;
+            }
+            data = data_table(&up, own)
+                || (!structure(&up)
+                    && !matches!(tag(&up), Some("td" | "th"))
+                    && data
+                    && count(&child).plain == count(&up).plain
+                    && end == child_end);
+        }
+        let mut cur = end;
         // Never stop inside a table's structure: read the whole table.
         while matches!(tag(&cur), Some("tbody" | "thead" | "tfoot" | "tr")) {
             match cur.parent() {
@@ -526,7 +656,7 @@ mod tests {
             x ^= x << 17;
             x % n
         };
-        const TAGS: [&str; 14] = [
+        const TAGS: [&str; 16] = [
             "div",
             "section",
             "article",
@@ -534,6 +664,8 @@ mod tests {
             "span",
             "a",
             "table",
+            "tbody",
+            "tr",
             "td",
             "ul",
             "li",
@@ -602,6 +734,7 @@ mod tests {
         }
         pages.push("<p>无正文容器<span>片段</span></p>".into());
         pages.push("<html><frameset><frame></frameset></html>".into());
+        pages.extend(TABLE_PAGES.iter().map(|(page, _)| page.to_string()));
         let mut descended = 0;
         for page in &pages {
             let html = Html::parse_document(page);
@@ -618,6 +751,66 @@ mod tests {
             "{descended} of {} pages chose below <body>",
             pages.len()
         );
+    }
+
+    /// Pages whose text is mostly one table, with the element the content must be (by id).
+    const TABLE_PAGES: &[(&str, &str)] = &[
+        // The notice's paragraphs beside its task table: the element that holds both.
+        (
+            "<body><div id=\"want\"><h2>关于印发任务分工的通知</h2><p>各区县人民政府：</p>\
+             <table><tr><td>一项很长的任务内容一项很长的任务内容一项很长的任务内容</td>\
+             <td>市发展改革委</td></tr><tr><td>另一项很长的任务内容另一项很长的任务内容\
+             另一项很长的任务内容</td><td>市财政局</td></tr></table></div></body>",
+            "want",
+        ),
+        // The same with the table in a wrapper that holds nothing else.
+        (
+            "<body><div id=\"want\"><h2>关于印发任务分工的通知</h2><p>各区县人民政府：</p>\
+             <section><div><table><tr><td>一项很长的任务内容一项很长的任务内容一项很长的\
+             任务内容</td><td>市发展改革委</td></tr><tr><td>另一项很长的任务内容另一项很长\
+             的任务内容另一项很长的任务内容</td><td>市财政局</td></tr></table></div></section>\
+             </div></body>",
+            "want",
+        ),
+        // A page laid out in tables: the content cell's table, not the layout beside it
+        // (the footer row holds text of its own).
+        (
+            "<body><table><tr><td><a href=\"/\">首页</a></td><td><table id=\"want\"><tr>\
+             <td>关于公布行政许可事项清单的决定</td></tr><tr><td>发布时间：今年</td></tr><tr>\
+             <td><p>各区县人民政府：</p><p>为深化改革，市政府决定公布事项清单。</p>\
+             <p>本决定自公布之日起施行。</p></td></tr></table></td></tr><tr><td>版权所有\
+             </td></tr></table></body>",
+            "want",
+        ),
+        // A table of one column that lays out a title, a byline and the article, beside
+        // other text: the table (it has no columns, so it is no table of data).
+        (
+            "<body><div>首页 | 政务公开 | 文件</div><table id=\"want\"><tr><td>关于加强森林\
+             防火工作的通知</td></tr><tr><td>发布时间：今年</td></tr><tr><td><p>各乡镇人民政府\
+             ：</p><p>为做好今冬明春森林防火工作，现就有关事项通知如下，请认真贯彻执行。</p>\
+             <p>各单位要按照职责分工，切实做好本领域的各项工作，确保取得实效。</p></td></tr>\
+             </table><div>主办：县政府办公室</div></body>",
+            "want",
+        ),
+        // The content cell of a layout table holds the notice and its task table.
+        (
+            "<body><table><tr><td><a href=\"/\">首页</a></td><td id=\"want\">\
+             <p>关于印发任务分工的通知</p><table><tr><td>一项很长的任务内容一项很长的任务\
+             内容一项很长的任务内容</td><td>市发展改革委</td></tr><tr><td>另一项很长的任务\
+             内容另一项很长的任务内容另一项很长的任务内容</td><td>市财政局</td></tr>\
+             </table></td></tr></table></body>",
+            "want",
+        ),
+    ];
+
+    #[test]
+    fn a_notice_beside_its_table_is_read_with_it() {
+        for (page, want) in TABLE_PAGES {
+            let html = Html::parse_document(page);
+            let (root, _) = find_root(html.tree.root(), &mut |_| {});
+            let id = root.value().as_element().and_then(|e| e.id());
+            assert_eq!(id, Some(*want), "{page}");
+        }
     }
 
     #[test]
