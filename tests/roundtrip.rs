@@ -404,35 +404,56 @@ fn seed_page_with_table(doc: &Document) -> String {
 #[test]
 fn a_notice_printed_beside_its_task_table_reads_as_the_seed() {
     let seed = gongwen_parse::parse_text(&seed_text());
-    let page = seed_page_with_table(&seed);
-    let d =
-        gongwen_parse::parse(page.as_bytes(), &gongwen_parse::Options::default()).expect("parses");
-    let head = |d: &Document| {
-        let n = &d.notice;
-        (
-            n.title.clone(),
-            n.doc_number.as_ref().map(|x| x.raw.clone()),
-            n.addressees.clone(),
-            n.signature.clone(),
-            n.date.clone(),
-            n.note.clone(),
-        )
-    };
     assert!(seed.notice.title.is_some() && seed.notice.date.is_some());
-    assert_eq!(head(&d), head(&seed));
-    let tasks = |d: &Document| -> Vec<_> {
-        d.tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.seq,
-                    t.text.clone(),
-                    t.lead.clone(),
-                    t.support.clone(),
-                    t.group.clone(),
-                )
-            })
-            .collect()
-    };
-    assert_eq!(tasks(&d), tasks(&seed));
+    let page = seed_page_with_table(&seed);
+    // The same table drawn with `<div>` rows and `<span>` cells.
+    let drawn = [
+        ("<table>", "<div class=\"grid\">"),
+        ("</table>", "</div>"),
+        ("<tr>", "<div class=\"row\">"),
+        ("</tr>", "</div>"),
+        ("<th>", "<span>"),
+        ("</th>", "</span>"),
+        ("<td colspan=\"4\">", "<span>"),
+        ("<td>", "<span>"),
+        ("</td>", "</span>"),
+    ]
+    .iter()
+    .fold(page.clone(), |p, (from, to)| p.replace(from, to));
+    assert!(!drawn.contains("<t"), "{drawn}");
+    for page in [page, drawn] {
+        let d = gongwen_parse::parse(page.as_bytes(), &gongwen_parse::Options::default())
+            .expect("parses");
+        assert_eq!(notice_head(&d), notice_head(&seed), "{page}");
+        assert_eq!(tasks_with_groups(&d), tasks_with_groups(&seed), "{page}");
+    }
+}
+
+/// The notice's head and foot: title, number, addressees, signature, date and note.
+fn notice_head(d: &Document) -> impl PartialEq + std::fmt::Debug {
+    let n = &d.notice;
+    (
+        n.title.clone(),
+        n.doc_number.as_ref().map(|x| x.raw.clone()),
+        n.addressees.clone(),
+        n.signature.clone(),
+        n.date.clone(),
+        n.note.clone(),
+    )
+}
+
+/// Each task's number, text, units and groups.
+fn tasks_with_groups(d: &Document) -> impl PartialEq + std::fmt::Debug {
+    d.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.clone(),
+                t.lead.clone(),
+                t.support.clone(),
+                t.group.clone(),
+            )
+        })
+        .collect::<Vec<_>>()
 }

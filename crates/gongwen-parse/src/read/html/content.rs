@@ -408,7 +408,53 @@ fn choose<'a>(body: Dom<'a>, survey: &Survey) -> Dom<'a> {
             None => break,
         }
     }
+    beside_drawn_table(cur, body)
+}
+
+/// The element that holds a table drawn with other elements ([`super::grid`]) and the
+/// paragraphs beside it, when the descent has ended at the drawn table: as for a `<table>`,
+/// the notice printed before its task table is read with it. Wrappers that hold only the drawn
+/// table are gone through; with no text beside it up to `body`, the drawn table stays the
+/// content.
+fn beside_drawn_table<'a>(cur: Dom<'a>, body: Dom<'a>) -> Dom<'a> {
+    let drawn = cur
+        .value()
+        .as_element()
+        .is_some_and(|e| super::grid::may_hold_rows(&e.name.local))
+        && super::grid::rows_of(cur).is_some();
+    if !drawn {
+        return cur;
+    }
+    let mut up = cur;
+    while up.id() != body.id() {
+        let Some(parent) = up.parent() else { break };
+        let beside = parent
+            .children()
+            .filter(|c| c.id() != up.id())
+            .any(|c| has_chinese_text(c));
+        if beside {
+            return parent;
+        }
+        up = parent;
+    }
     cur
+}
+
+/// Whether any text under `n`, outside ignored elements (scripts, styles…), is Chinese.
+fn has_chinese_text(n: Dom<'_>) -> bool {
+    let mut skip: Option<NodeId> = None;
+    for edge in n.traverse() {
+        match edge {
+            Edge::Open(c) if skip.is_none() => match c.value() {
+                Node::Element(e) if dom::is_ignored_tag(&e.name.local) => skip = Some(c.id()),
+                Node::Text(t) if count_ideographs(t) > 0 => return true,
+                _ => {}
+            },
+            Edge::Close(c) if skip == Some(c.id()) => skip = None,
+            _ => {}
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -633,7 +679,7 @@ mod tests {
                 None => break,
             }
         }
-        cur
+        beside_drawn_table(cur, body)
     }
 
     /// The root the reference (the counts map) chooses.
