@@ -1395,3 +1395,27 @@ fn tasks_printed_as_records_of_labelled_lines_lose_their_labels() {
     ));
     assert_eq!(measure[0].0, "提升政务服务水平。全面推行帮办代办。");
 }
+
+#[test]
+fn measures_under_a_heading_printed_as_a_sentence_are_grouped_by_that_sentence() {
+    // `（二）以某地为龙头，打造某示范区。` has a top-level comma: the outline reads it as text,
+    // not as a heading; the measures numbered under it still belong to it.
+    let text = "某市人民政府办公室关于印发试点任务分工的通知\n各区县人民政府：\n\
+                现将试点任务分工印发给你们。\n\n某市人民政府办公室\n2022年3月1日\n\n附件\n\n\
+                试点任务分工\n\n一、推动重点平台示范发展\n\
+                （一）以高新区为龙头，打造科技成果转化示范区。\n\
+                1.支持建设中试基地。\n牵头单位：市科技局　　配合单位：市财政局\n\
+                2.支持设立转化基金。\n牵头单位：市金融监管局\n\
+                （二）提升开放平台能级。\n3.推进口岸功能拓展。\n牵头单位：市商务委\n";
+    let d = gongwen_parse::parse_text(text);
+    let groups: Vec<_> = d.tasks.iter().map(|t| (t.seq, t.group.clone())).collect();
+    let g = |second: &str| vec!["一、推动重点平台示范发展".to_string(), second.to_string()];
+    assert_eq!(
+        groups,
+        vec![
+            (1, g("（一）以高新区为龙头，打造科技成果转化示范区。")),
+            (2, g("（一）以高新区为龙头，打造科技成果转化示范区。")),
+            (3, g("（二）提升开放平台能级。")),
+        ]
+    );
+}

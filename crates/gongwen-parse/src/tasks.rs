@@ -3146,7 +3146,7 @@ fn inline_tasks<'a>(
             path.iter()
                 .map(|p| {
                     let mut g = String::new();
-                    push_printed(&mut g, p);
+                    push_group_heading(&mut g, p);
                     g
                 })
                 .collect()
@@ -3416,6 +3416,23 @@ fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.marker);
     out.push_str(&s.heading);
     out.push_str(&s.heading_suffix);
+}
+
+/// Appends the heading of a section that groups the measures under it: its heading line as
+/// printed or, when the outline read the words after its marker as text (a sentence:
+/// `（四）以某地为龙头，打造某示范区。`), the marker and that first sentence. An article
+/// (`第五条`) has no heading: its marker is its name.
+fn push_group_heading(out: &mut String, s: &Section) {
+    push_printed(out, s);
+    if s.heading.is_empty()
+        && crate::numbering::marker_kind(&s.marker) != Some(crate::numbering::MarkerKind::Article)
+        && let Some(first) = s.paragraphs.first()
+    {
+        let end = first
+            .find('。')
+            .map_or(first.len(), |stop| stop + '。'.len_utf8());
+        out.push_str(&first[..end]);
+    }
 }
 
 /// For each table of `part`, the heading printed right above it with nothing but the table
