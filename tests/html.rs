@@ -1785,3 +1785,60 @@ fn page_tools_in_the_article_leave_no_brackets_behind() {
         ["《某某工作要点》已经市政府同意，现印发给你们，请认真组织实施。"]
     );
 }
+
+#[test]
+fn a_page_printed_on_one_line_keeps_its_tables_under_their_headings() {
+    // Content systems often store the article as one line of markup: every block has the same
+    // source line, and the order of headings and tables is the order of the blocks.
+    let table = |rows: &[(&str, &str)]| -> String {
+        let mut t = String::from("<table><tr><td>序号</td><td>任务</td><td>牵头单位</td></tr>");
+        for (i, (task, lead)) in rows.iter().enumerate() {
+            t.push_str(&format!(
+                "<tr><td>{}</td><td>{task}</td><td>{lead}</td></tr>",
+                i + 1
+            ));
+        }
+        t + "</table>"
+    };
+    let page = format!(
+        "<html><body><div class=\"article\"><p>附件</p><p>重点任务分工</p>\
+         <p>一、优化营商环境</p>{}<p>二、扩大有效投资</p>{}</div></body></html>",
+        table(&[("推行企业开办一日办结。", "县市场监管局")]),
+        table(&[("推进重大项目前期工作。", "县发展改革委")]),
+    );
+    assert!(!page.contains('\n'));
+    let d = html(&page);
+    let groups: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), t.group.clone()))
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            (
+                "推行企业开办一日办结。",
+                vec!["一、优化营商环境".to_string()]
+            ),
+            (
+                "推进重大项目前期工作。",
+                vec!["二、扩大有效投资".to_string()]
+            ),
+        ]
+    );
+    // The normalized text prints each table under its heading.
+    let text = gongwen_emit::text::to_text(&d);
+    let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} in {text}"));
+    assert!(
+        at("一、优化营商环境") < at("推行企业开办一日办结"),
+        "{text}"
+    );
+    assert!(
+        at("推行企业开办一日办结") < at("二、扩大有效投资"),
+        "{text}"
+    );
+    assert!(
+        at("二、扩大有效投资") < at("推进重大项目前期工作"),
+        "{text}"
+    );
+}

@@ -187,13 +187,14 @@ impl Writer {
         }
     }
 
-    /// The tables that stand before source line `line`.
+    /// The tables that stand before source line `line` and block position `order` (a page
+    /// printed on one line is ordered by position: see `Section::order`).
     fn tables_before<'t>(
         &mut self,
-        line: usize,
+        (line, order): (usize, usize),
         tables: &mut std::iter::Peekable<impl Iterator<Item = &'t Table>>,
     ) {
-        while let Some(t) = tables.next_if(|t| t.line < line) {
+        while let Some(t) = tables.next_if(|t| (t.line, t.order.0) < (line, order)) {
             self.table(t);
         }
     }
@@ -203,7 +204,7 @@ impl Writer {
         s: &Section,
         tables: &mut std::iter::Peekable<impl Iterator<Item = &'t Table>>,
     ) {
-        self.tables_before(s.line, tables);
+        self.tables_before((s.line, s.order.0), tables);
         let mut paragraphs = s.paragraphs.iter();
         // A decimal outline number (`1`, `1.1`) is set apart from its heading, as printed.
         let gap = if s.marker.ends_with(|c: char| c.is_ascii_digit()) {

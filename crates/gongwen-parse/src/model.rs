@@ -274,7 +274,28 @@ pub struct Section {
     pub after: Vec<String>,
     /// Source line of the heading.
     pub line: usize,
+    /// Where the section's heading stands among its part's blocks: see [`BlockOrder`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub order: BlockOrder,
 }
+
+/// Where a section's heading or a table stands among its part's blocks (1-based), which orders
+/// the two where the source line cannot: on a page printed on one line, every block has the
+/// same line. 0 when unknown (a model read back from JSON, ordered by line alone).
+///
+/// A position, not content: not in the JSON, and two documents that differ only in it are
+/// equal.
+#[derive(Debug, Clone, Copy, Default, PartialOrd, Ord)]
+pub struct BlockOrder(pub usize);
+
+impl PartialEq for BlockOrder {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for BlockOrder {}
 
 /// A table as a grid of cell text, spans expanded (a spanned cell's text stands in every slot it covers).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
@@ -300,6 +321,10 @@ pub struct Table {
     #[serde(skip)]
     #[schemars(skip)]
     pub merged_down: Vec<(usize, usize)>,
+    /// Where the table stands among its part's blocks: see [`BlockOrder`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub order: BlockOrder,
 }
 
 /// How a task was found.

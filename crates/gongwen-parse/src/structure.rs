@@ -2957,6 +2957,8 @@ fn build_part(
     // The held text's parenthesis balance is kept as lines join it, each line counted once.
     let mut held: Option<(Para, Unfinished, i32)> = None;
     for (k, blk) in blocks.iter().enumerate() {
+        // Text held from the blocks before this one stands before it (positions are 1-based).
+        outline.order = BlockOrder(k);
         if let Some((mut text, why, open)) = held.take() {
             match blk {
                 Block::Para(p) if !numbering::has_marker(&p.text) => {
@@ -2993,6 +2995,7 @@ fn build_part(
                 prev_para = None;
             }
             Block::Para(p) => {
+                outline.order = BlockOrder(k + 1);
                 outline.push(p);
                 prev_para = Some(p);
             }
@@ -3032,12 +3035,14 @@ fn build_part(
                 {
                     t.caption = Some(p.text.clone());
                 }
+                t.order = BlockOrder(k + 1);
                 part.tables.push(t);
                 prev_para = None;
             }
         }
     }
     if let Some((text, _, _)) = held {
+        outline.order = BlockOrder(blocks.len());
         outline.push(&text);
     }
     let (preamble, sections) = outline.finish();
@@ -3205,6 +3210,8 @@ struct Outline {
     last_in_preamble: bool,
     /// `inside[a][b]`: a heading of kind `b` has been placed under one of kind `a`.
     inside: [[bool; MarkerKind::COUNT]; MarkerKind::COUNT],
+    /// The block position the next heading takes as its [`Section::order`].
+    order: BlockOrder,
 }
 
 impl Outline {
@@ -3345,6 +3352,7 @@ impl Outline {
             children: Vec::new(),
             after: Vec::new(),
             line: p.line,
+            order: self.order,
         };
         if let Some(para) = para {
             s.paragraphs.push(para);

@@ -3440,17 +3440,19 @@ fn push_group_heading(out: &mut String, s: &Section) {
 /// heading and the headings it stands under. A table under the part's title, or under a heading
 /// whose words or sub-headings come between, has none.
 fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
+    /// Where a section or table stands: source line, then block position (see `BlockOrder`).
+    type At = (usize, usize);
     // Every section in reading order: its line, and the path to it (itself last) when nothing
     // is printed under its heading (only such a heading groups a table's tasks).
     fn flatten<'a>(
         sections: &'a [Section],
         path: &mut Vec<&'a Section>,
-        out: &mut Vec<(usize, Option<Vec<&'a Section>>)>,
+        out: &mut Vec<(At, Option<Vec<&'a Section>>)>,
     ) {
         for s in sections {
             path.push(s);
             let bare = s.paragraphs.is_empty() && s.children.is_empty() && s.after.is_empty();
-            out.push((s.line, bare.then(|| path.clone())));
+            out.push(((s.line, s.order.0), bare.then(|| path.clone())));
             flatten(&s.children, path, out);
             path.pop();
         }
@@ -3460,15 +3462,16 @@ fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
     }
     let mut flat = Vec::new();
     flatten(&part.sections, &mut Vec::new(), &mut flat);
-    let mut previous_table = 0;
+    // Sections and tables by (source line, block position): see `Section::order`.
+    let mut previous_table = (0, 0);
     part.tables
         .iter()
         .map(|t| {
-            let at = flat.partition_point(|(line, _)| *line < t.line);
+            let at = flat.partition_point(|(at, _)| *at < (t.line, t.order.0));
             let heading = at
                 .checked_sub(1)
                 .and_then(|i| flat.get(i))
-                .filter(|(line, _)| *line > previous_table)
+                .filter(|(at, _)| *at > previous_table)
                 .and_then(|(_, path)| path.as_ref())
                 .map(|path| {
                     path.iter()
@@ -3479,7 +3482,7 @@ fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
                         })
                         .collect()
                 });
-            previous_table = t.line;
+            previous_table = (t.line, t.order.0);
             heading
         })
         .collect()

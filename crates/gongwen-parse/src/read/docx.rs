@@ -1171,6 +1171,7 @@ impl<'a> Body<'a> {
             line,
             sheet: None,
             merged_down,
+            order: crate::model::BlockOrder(0),
         };
         tasks::lift_title_rows(&mut table);
         Ok(Some(table))

@@ -1465,6 +1465,7 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         line,
         sheet: None,
         merged_down: Vec::new(),
+        order: crate::model::BlockOrder(0),
     };
     crate::tasks::lift_title_rows(&mut table);
     table

@@ -1222,6 +1222,7 @@ fn sheet_blocks(
             row_lines,
             sheet: named.then(|| sheet.name.clone()),
             merged_down,
+            order: crate::model::BlockOrder(0),
         })));
         prev_end = end;
     }

@@ -474,6 +474,7 @@ pub(super) fn build(
         line,
         sheet: None,
         merged_down,
+        order: crate::model::BlockOrder(0),
     })
 }
 
