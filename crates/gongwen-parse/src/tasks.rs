@@ -267,7 +267,7 @@ fn is_seq_like(c: &str) -> bool {
 ///
 /// [`ORGAN_SUFFIXES`]: crate::structure::ORGAN_SUFFIXES
 const UNIT_ENDINGS: &[&str] = &[
-    "海关", "公司", "集团", "大学", "学院", "部门", "单位", "队", "所", "站", "社", "机构",
+    "海关", "公司", "集团", "大学", "学院", "党校", "部门", "单位", "队", "所", "站", "社", "机构",
 ];
 
 /// A cell that lists units set apart by spaces alone (`市发展改革委 市教委 市国资委`), as the
@@ -2583,9 +2583,48 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     match bracket {
         Some(_) => inline_duty_simplified(text, bracket, first_unit_leads),
         // Most paragraphs: no bracket at their end.
-        None => trailing_label(text, first_unit_leads)
+        None => trailing_dash(text, first_unit_leads)
+            .or_else(|| trailing_label(text, first_unit_leads))
             .or_else(|| trailing_verbs(text, first_unit_leads)),
     }
+}
+
+/// An allocation set after the measure by a dash, as a work plan's (工作要点) list prints it:
+/// `……必修课。——市委组织部、市委党校`, `……清单管理。——责任单位：甲、乙`, `——牵头单位：甲；
+/// 配合单位：乙`. What follows the last `——` must be names of organs (perhaps with deadlines), or
+/// clauses that give organs their roles, every one an organ's name: a dash in prose (`三大工程——
+/// 乡村振兴工程`) names none.
+fn trailing_dash(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    let tail = text.trim_end_ws();
+    let tail = tail
+        .strip_suffix(['。', '；', ';'])
+        .unwrap_or(tail)
+        .trim_end_ws();
+    // Nearly every paragraph has no dash: one byte search for its last bytes decides.
+    let at = tail.rfind("——")?;
+    let inner = tail[at..].trim_start_matches(['—', '-']).trim_ws();
+    let before = tail[..at].trim_end_ws();
+    // Nothing before the dash: the allocation stands on its line under the measure (the outline
+    // took the measure's sentence as its heading), as a bracket alone on its line does.
+    if inner.is_empty() || inner.len() > 900 || inner.contains('。') {
+        return None;
+    }
+    let mut a = Allocation::default();
+    if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
+        a.read(inner, first_unit_leads);
+    } else if is_units_then_deadlines(inner) {
+        a.labelled("责任单位", inner, first_unit_leads);
+    } else {
+        return None;
+    }
+    let (lead, support, extra) = a.finish();
+    let named = !lead.is_empty() || !support.is_empty();
+    (named && lead.iter().chain(&support).all(|u| is_unit_name(u))).then(|| InlineDuty {
+        lead,
+        support,
+        extra,
+        before: before.to_string(),
+    })
 }
 
 /// Traditional characters of the words a duty is read by (its verbs, labels and deadlines, and
@@ -3134,6 +3173,7 @@ fn task_label_len(text: &str) -> usize {
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
+    minutes: bool,
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
 ) {
@@ -3208,6 +3248,9 @@ fn inline_tasks<'a>(
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
         let mut since = 0;
         let mut k = 0;
+        // What a meeting decided (a 纪要, or a section of 议定事项): a duty said in the middle of
+        // a sentence (`会议要求，由甲牵头，乙配合，确保……`) is one of its allocations.
+        let decided = minutes || s.heading.contains("议定");
         // The measure an allocation on lines of its own closes: the paragraphs since the last
         // allocation (`since`) up to it (`k`), after the heading when it is the section's first
         // and a sentence or the only words before it.
@@ -3259,6 +3302,11 @@ fn inline_tasks<'a>(
                 continue;
             }
             if !is_duty_line(&colon_labels(t)) {
+                // Not an allocation line of its own: one said inside the measure's sentence.
+                if let Some((lead, support)) = mid_sentence_allocation(t, decided) {
+                    push(measure_text(t.clone()), lead, support, IndexMap::new());
+                    since = k + 1;
+                }
                 k += 1;
                 continue;
             }
@@ -3287,9 +3335,105 @@ fn inline_tasks<'a>(
             since = end;
         }
         path.push(s);
-        inline_tasks(&s.children, path, first_unit_leads, out);
+        inline_tasks(&s.children, path, decided, first_unit_leads, out);
         path.pop();
     }
+}
+
+/// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
+/// first, before the units that lead.
+const DECISION_LEAD_INS: &[&str] = &[
+    "会议要求",
+    "会议决定",
+    "会议明确",
+    "会议同意",
+    "会议议定",
+    "会议商定",
+    "会议确定",
+    "会议强调",
+    "会议指出",
+    "会议提出",
+    "要求",
+    "决定",
+    "明确",
+    "同意",
+    "议定",
+    "商定",
+    "确定",
+];
+
+/// An allocation in words inside a measure's sentence rather than after it:
+/// `会议要求，由市发展改革委牵头，市财政局、市住房城乡建设委配合，确保6月底前完成。`. A clause
+/// of organs' names that `牵头` (after `由`) or `负责`, then the clauses of organs that support
+/// them. In
+/// any document the lead must be a clause of its own and supporters must follow it (`甲牵头，
+/// 乙配合，……`): said so, it is an allocation, not prose. What a meeting decided (`decided`: a
+/// 纪要, a section of 议定事项) may also name its lead alone, after the words that open the
+/// decision (`会议要求甲、乙牵头研究解决办法`, `请甲牵头，……`). `None` for nearly every paragraph:
+/// no `牵头` in it.
+fn mid_sentence_allocation(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
+    static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
+    static RESPONSIBLE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("负责，"));
+    let leads =
+        |t: &str| LEADS.find(t.as_bytes()).is_some() || RESPONSIBLE.find(t.as_bytes()).is_some();
+    if text.len() > 4 * 1024 || !leads(text) {
+        return None;
+    }
+    for sentence in text.split(['。', '；', ';', '！']) {
+        if !leads(sentence) {
+            continue;
+        }
+        let clauses: Vec<&str> = crate::structure::top_level_pieces(sentence, &['，', ','])
+            .map(|c| c.trim_ws())
+            .collect();
+        for (i, clause) in clauses.iter().enumerate() {
+            // `甲牵头`, `甲牵头研究……`; or `甲负责` as a clause of its own, which leads only
+            // with supporters after it (`甲负责，乙配合`): alone it is any sentence's verb.
+            let (at, verb, alone) = match clause.find("牵头") {
+                Some(at) => (at, "牵头", false),
+                None if clause.ends_with("负责") => (clause.len() - "负责".len(), "负责", true),
+                None => continue,
+            };
+            let (named, rest) = (&clause[..at], &clause[at + verb.len()..]);
+            let mut units = named.strip_prefix('由').unwrap_or(named);
+            // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
+            let mut alone = alone && units.len() == named.len();
+            if decided {
+                let opened = DECISION_LEAD_INS
+                    .iter()
+                    .find_map(|w| units.strip_prefix(w))
+                    .unwrap_or(units);
+                if let Some(after) = ["由", "请"].iter().find_map(|w| opened.strip_prefix(w)) {
+                    units = after;
+                    alone = false;
+                } else {
+                    units = opened;
+                }
+            }
+            if !is_unit_list(units) {
+                continue;
+            }
+            let mut support = Vec::new();
+            for c in &clauses[i + 1..] {
+                match clause_duty(c) {
+                    Some((
+                        u,
+                        ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible,
+                    )) if is_unit_list(u) => {
+                        support.extend(split_units(u));
+                    }
+                    _ => break,
+                }
+            }
+            if (!decided || alone) && (support.is_empty() || !rest.is_empty()) {
+                continue;
+            }
+            return Some((split_units(units), support));
+        }
+    }
+    None
 }
 
 /// Where the allocation that closes a paragraph starts, when it follows the measure's last
@@ -3521,9 +3665,14 @@ pub fn collect_tasks(doc: &mut Document) {
     group_by_sheet(&mut tasks);
     let first_inline = tasks.len();
     for part in &doc.parts {
+        // A meeting's 纪要 (its own title or an enclosed one's) records what the meeting decided.
+        let minutes = [&doc.notice.title, &part.title]
+            .iter()
+            .any(|t| t.as_deref().is_some_and(|t| t.ends_with("纪要")));
         inline_tasks(
             &part.sections,
             &mut Vec::new(),
+            minutes,
             &first_unit_leads,
             &mut tasks,
         );
