@@ -1308,7 +1308,7 @@ fn outside_a_meeting_a_duty_mid_sentence_needs_its_supporters() {
         "（一）严格野外用火管理。市林业局牵头，市公安局、各区人民政府配合，严查违规用火行为。\n\n\
          （二）强化部门监管。市林业局负责全市森林防火工作的组织协调，市应急管理局配合做好应急准备。\n\n\
          （三）加强巡查。由市林业局牵头组织巡查。\n\n\
-         （四）落实资金。市财政局负责，市审计局配合，保障防火经费。",
+         （四）落实资金。市财政局负责，市审计局配合，保障防火经费。\n\n         （五）开展大检查。市应急管理局要牵头组织开展汛前大检查，市水务局、市住房城乡建设局配合。",
     ));
     let got = numbered_texts_and_units(&doc);
     assert_eq!(
@@ -1323,6 +1323,11 @@ fn outside_a_meeting_a_duty_mid_sentence_needs_its_supporters() {
                 4,
                 "落实资金。市财政局负责，市审计局配合，保障防火经费。",
                 (vec!["市财政局"], vec!["市审计局"])
+            ),
+            (
+                5,
+                "开展大检查。市应急管理局要牵头组织开展汛前大检查，市水务局、市住房城乡建设局配合。",
+                (vec!["市应急管理局"], vec!["市水务局", "市住房城乡建设局"])
             ),
         ]
     );
@@ -1379,4 +1384,62 @@ fn an_allocation_after_a_dash_is_a_task() {
             (vec!["市民政局", "各区人民政府"], vec![]),
         ]
     );
+}
+
+#[test]
+fn a_lead_mark_after_a_run_of_units_marks_them_all() {
+    // `甲、乙（牵头），丙`: the mark closes the run, and every unit of it leads; `甲（牵头）、乙`
+    // marks its unit alone. A bare list of marked units in brackets is an allocation too.
+    let doc = parse_text(&notice(
+        "（一）落实负面清单制度。（责任单位：市发展改革委、市商务局（牵头），市市场监管局）\n\n\
+         （二）推进信用修复。（市发展改革委（牵头）、市市场监管局、市税务局）\n\n\
+         （三）加大信贷支持。（市金融工作局、市财政局（牵头））",
+    ));
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["市发展改革委", "市商务局"], vec!["市市场监管局"]),
+            (vec!["市发展改革委"], vec!["市市场监管局", "市税务局"]),
+            (vec!["市金融工作局", "市财政局"], vec![]),
+        ]
+    );
+    // So in a table's units cell.
+    let doc = parse_text(
+        "序号\t改革任务\t责任单位\n1\t深化国有企业改革\t县国资中心、县财政局（牵头），县发展改革局\n\
+         2\t推进集体产权制度改革\t县农业农村局（牵头）、各乡镇人民政府\n",
+    );
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["县国资中心", "县财政局"], vec!["县发展改革局"]),
+            (vec!["县农业农村局"], vec!["各乡镇人民政府"]),
+        ]
+    );
+    // A marked unit with the next names run on after its mark (a cell's lines joined) ends there.
+    let doc = parse_text(
+        "序号\t工作任务\t责任单位\n1\t推行企业开办一日办结\t区市场监管局（牵头）区税务局、区人社局\n",
+    );
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![(vec!["区市场监管局"], vec!["区税务局", "区人社局"])]
+    );
+}
+
+#[test]
+fn a_minutes_in_traditional_script_allocates_mid_sentence_and_numbers_no_issue() {
+    let doc = parse_text(
+        "某某市人民政府常務會議紀要\n\n第12期\n\n會議紀要如下：\n\
+         一、會議原則同意《某某市城市更新實施辦法》，由市住房城鄉建設局牽頭，市司法局配合，按程序報批後印發。\n\
+         二、會議要求，市財政局要加強資金保障。\n",
+    );
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某市人民政府常務會議紀要")
+    );
+    assert_eq!(doc.notice.doc_number, None);
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(got, vec![(vec!["市住房城鄉建設局"], vec!["市司法局"])]);
 }

@@ -1128,6 +1128,11 @@ fn order_head(s: &str) -> Option<&str> {
         .filter(|organ| !organ.ends_with('命') && is_organ_line(organ))
 }
 
+/// Whether `title` is a meeting's 纪要's (`紀要` in traditional script).
+pub(crate) fn is_minutes_title(title: &str) -> bool {
+    title.ends_with("纪要") || title.ends_with("紀要")
+}
+
 pub(crate) fn ends_like_title(s: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| s.ends_with(e))
 }
@@ -1833,12 +1838,7 @@ pub fn build(mut input: Blocks) -> Document {
 
     // A 纪要 lists who attended after its text (`出席：…` / `列席：…` / `请假：…`), above the
     // closing when it has one, or right under it: they are no text of the last item's.
-    let minutes = b
-        .doc
-        .notice
-        .title
-        .as_deref()
-        .is_some_and(|t| t.ends_with("纪要"));
+    let minutes = b.doc.notice.title.as_deref().is_some_and(is_minutes_title);
     let mut above = if minutes {
         attendance_lines(blocks[k.min(body_end)..body_end].iter().rev().copied())
     } else {
@@ -2516,7 +2516,9 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         // issue number (`第15期`, `2023年第3期`) numbers the series the 纪要 is printed in, as a
         // bulletin's does, and is no 发文字号: the line is the masthead's, and is passed over.
         if b.doc.notice.doc_number.is_none()
-            && title_lines.last().is_some_and(|l| l.text.ends_with("纪要"))
+            && title_lines
+                .last()
+                .is_some_and(|l| is_minutes_title(&l.text))
             && let Some(n) = parse_minutes_number(&p.text)
         {
             if !n.raw.ends_with('期') {
@@ -2659,6 +2661,18 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         && !inner.contains(['《', '》'])
     {
         title = inner.to_string();
+    }
+    // A site's copy that prints the number in brackets after the title (`……的通知（某府发〔2023〕
+    // 41号）`): the number, not part of the title.
+    if title.ends_with('）')
+        && let Some(open) = title.rfind('（')
+        && let Some(n) =
+            parse_doc_number(&title[open + '（'.len_utf8()..title.len() - '）'.len_utf8()])
+        && open > 0
+        && none_or_same(&b.doc.notice.doc_number, &n)
+    {
+        b.doc.notice.doc_number = Some(n);
+        title.truncate(open);
     }
     if title.is_empty()
         && let Some((headline, line)) = headline
@@ -4272,6 +4286,21 @@ mod closing_and_head_forms {
         );
         assert!(d.notice.attendance.is_empty());
         assert!(d.notice.body.iter().any(|p| p.starts_with("参会人员")));
+    }
+
+    #[test]
+    fn a_number_in_brackets_after_the_title_is_the_number() {
+        let d = parse_text(
+            "某某市人民政府关于公布第三批非遗项目名录的通知（某府发〔2023〕41号）\n\n各区县人民政府：\n现予公布。\n\n某某市人民政府\n2023年11月2日\n",
+        );
+        assert_eq!(
+            d.notice.title.as_deref(),
+            Some("某某市人民政府关于公布第三批非遗项目名录的通知")
+        );
+        assert_eq!(
+            d.notice.doc_number.map(|n| n.raw),
+            Some("某府发〔2023〕41号".to_string())
+        );
     }
 
     #[test]

@@ -881,6 +881,11 @@ fn is_level_name(name: &str) -> bool {
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
+    // A role mark with the next name run on after it (a cell's lines joined: `甲（牵头）` /
+    // `乙、丙` → `甲（牵头）乙、丙`): the mark ends its unit's name.
+    if let Some(parted) = part_after_marks(cell) {
+        return split_units(&parted);
+    }
     // Units numbered inside the cell (`（1）市住房城乡建委（2）市财政局`, `1.市发展改革委 2.市国资委`,
     // `①市财政局②各区县政府`): the numbers part them and are no part of any name.
     if let Some(pieces) = numbered_pieces(cell) {
@@ -890,7 +895,21 @@ pub fn split_units(cell: &str) -> Vec<String> {
     const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '／', '\n', '。'];
     // Nearly every cell names no bare division: its pieces are the units.
     let mut units = Vec::new();
+    // Where the run of names parted by `、` the piece stands in began, among the units.
+    let mut run = 0;
+    let mut run_ended = false;
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
+        if run_ended {
+            run = units.len();
+        }
+        // A lead mark that closes a run of names (`甲、乙（牵头），丙`, `甲、乙（牵头）`) marks the
+        // run: every unit listed before it leads. One before `、` (`甲（牵头）、乙`) marks its
+        // unit alone.
+        let end = piece.as_ptr() as usize - cell.as_ptr() as usize + piece.len();
+        run_ended = !cell.get(end..).is_some_and(|rest| rest.starts_with('、'));
+        if run_ended {
+            mark_run(&mut units, run, piece);
+        }
         // `无`, `—`: a cell that says it names no unit.
         if is_no_unit(piece) {
             continue;
@@ -946,6 +965,64 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `cell` with `、` after each role mark (`（牵头）`, `（配合）`) that a name follows with nothing
+/// between (`甲（牵头）乙、丙` → `甲（牵头）、乙、丙`); `None` when there is none (nearly every
+/// cell: no `）` followed by a Han character).
+fn part_after_marks(cell: &str) -> Option<String> {
+    let b = cell.as_bytes();
+    let mut cuts = Vec::new();
+    for close in memchr::memmem::find_iter(b, "）".as_bytes()) {
+        let after = close + "）".len();
+        let runs_on = cell[after..]
+            .chars()
+            .next()
+            .is_some_and(crate::normalize::is_han);
+        if runs_on
+            && let Some(open) = cell[..close].rfind('（')
+            && LEAD_MARKS
+                .iter()
+                .chain(SUPPORT_MARKS)
+                .any(|m| *m == &cell[open + "（".len()..close])
+        {
+            cuts.push(after);
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(cell.len() + 3 * cuts.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&cell[from..cut]);
+        out.push('、');
+        from = cut;
+    }
+    out.push_str(&cell[from..]);
+    Some(out)
+}
+
+/// Marks the unmarked units of a run of names parted by `、` (`units[from..]`, its last
+/// `piece` still to be pushed) with the lead mark `piece` ends with, if it ends with one and no
+/// other unit of the run is marked.
+fn mark_run(units: &mut [String], from: usize, piece: &str) {
+    let Some(run) = units.get_mut(from..).filter(|r| !r.is_empty()) else {
+        return;
+    };
+    if !piece.ends_with(['）', ')']) {
+        return;
+    }
+    let Some((name, Duty::Lead)) = strip_mark(piece) else {
+        return;
+    };
+    if run.iter().any(|u| strip_mark(u).is_some()) {
+        return;
+    }
+    let mark = piece[name.len()..].trim_start();
+    for u in run {
+        u.push_str(mark);
+    }
 }
 
 /// The units of a piece that joins names with `及`, `以及`, `和` or `与`, when every part is a
@@ -2292,6 +2369,17 @@ impl Allocation {
                 }
             }
         }
+        // A bare list whose units carry role marks (`甲（牵头）、乙、丙`, `甲、乙（牵头），丙`):
+        // the marks say the roles, as in a `责任单位：` clause.
+        let marks = |w: &String| split_units(w).iter().any(|u| strip_mark(u).is_some());
+        if waiting.iter().any(marks) {
+            let units = split_units(&waiting.join("，"));
+            self.marked_lead |= units
+                .iter()
+                .any(|u| strip_mark(u).is_some_and(|(_, d)| d == Duty::Lead));
+            assign_units(units, Duty::Lead, false, &mut self.lead, &mut self.support);
+            return;
+        }
         for w in waiting {
             self.clause(&w);
         }
@@ -3372,6 +3460,23 @@ const DECISION_LEAD_INS: &[&str] = &[
 /// decision (`会议要求甲、乙牵头研究解决办法`, `请甲牵头，……`). `None` for nearly every paragraph:
 /// no `牵头` in it.
 fn mid_sentence_allocation(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
+    // In traditional script (`由市住房城鄉建設局牽頭，市司法局配合`): read in its simplified form,
+    // the units given back as printed.
+    if has_traditional_duty_word(text.as_bytes())
+        && let Some(folded) = fold_traditional(text)
+    {
+        let (lead, support) = mid_sentence_simplified(&folded, decided)?;
+        let back = |s: String| as_printed(s, &folded, text);
+        return Some((
+            lead.into_iter().map(back).collect(),
+            support.into_iter().map(back).collect(),
+        ));
+    }
+    mid_sentence_simplified(text, decided)
+}
+
+/// [`mid_sentence_allocation`] of text whose duty words are in simplified script.
+fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
     static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
     static RESPONSIBLE: LazyLock<memchr::memmem::Finder<'static>> =
@@ -3397,6 +3502,8 @@ fn mid_sentence_allocation(text: &str, decided: bool) -> Option<(Vec<String>, Ve
                 None => continue,
             };
             let (named, rest) = (&clause[..at], &clause[at + verb.len()..]);
+            // `甲要牵头组织……`: what a unit is to do, said of it.
+            let named = named.strip_suffix('要').unwrap_or(named);
             let mut units = named.strip_prefix('由').unwrap_or(named);
             // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
             let mut alone = alone && units.len() == named.len();
@@ -3427,7 +3534,9 @@ fn mid_sentence_allocation(text: &str, decided: bool) -> Option<(Vec<String>, Ve
                     _ => break,
                 }
             }
-            if (!decided || alone) && (support.is_empty() || !rest.is_empty()) {
+            // Outside a meeting's decisions supporters must follow, and a lone `负责` must end
+            // its clause: `甲牵头组织……，乙配合` allocates, `甲负责全市……的组织协调` does not.
+            if (!decided || alone) && (support.is_empty() || (alone && !rest.is_empty())) {
                 continue;
             }
             return Some((split_units(units), support));
@@ -3668,7 +3777,7 @@ pub fn collect_tasks(doc: &mut Document) {
         // A meeting's 纪要 (its own title or an enclosed one's) records what the meeting decided.
         let minutes = [&doc.notice.title, &part.title]
             .iter()
-            .any(|t| t.as_deref().is_some_and(|t| t.ends_with("纪要")));
+            .any(|t| t.as_deref().is_some_and(crate::structure::is_minutes_title));
         inline_tasks(
             &part.sections,
             &mut Vec::new(),
