@@ -1265,7 +1265,7 @@ fn a_minutes_duty_said_mid_sentence_is_a_task() {
          一、关于老旧小区改造\n会议要求，由市发展改革委牵头，市财政局、市住房城乡建设委配合，确保6月底前完成项目申报。\n\n\
          二、关于停车难问题\n会议要求市公安局交警支队、市城管局牵头研究解决办法。\n\n\
          三、关于用地预审\n由市自然资源局负责，5月底前完成用地预审。\n\n\
-         四、关于资金保障\n会议强调，市财政局要统筹安排专项资金。\n",
+         四、关于资金保障\n会议强调，市财政局要统筹安排专项资金。\n\n         五、关于项目进展\n会议听取汇报，市发展改革委牵头的项目进展顺利，市财政局配合，资金到位。\n\n         六、关于供水\n会议议定：由市水务局牵头，市财政局配合，编制可研报告。\n",
     );
     let got: Vec<_> = doc.tasks.iter().map(|t| (t.seq, units(t))).collect();
     assert_eq!(
@@ -1277,6 +1277,8 @@ fn a_minutes_duty_said_mid_sentence_is_a_task() {
             ),
             (2, (vec!["市公安局交警支队", "市城管局"], vec![])),
             (3, (vec!["市自然资源局"], vec![])),
+            // A lead of something told (`甲牵头的项目`) is no duty; a decision after its colon is.
+            (6, (vec!["市水务局"], vec!["市财政局"])),
         ]
     );
     // The decision is the task's text as printed, its allocation and deadline with it.

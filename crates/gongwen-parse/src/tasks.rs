@@ -3507,11 +3507,17 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             let mut units = named.strip_prefix('由').unwrap_or(named);
             // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
             let mut alone = alone && units.len() == named.len();
+            // `甲牵头的项目进展顺利`: the lead of something told, not a duty given.
+            if rest.starts_with('的') {
+                continue;
+            }
             if decided {
+                // `会议议定：由甲牵头`: the decision opens after its colon.
+                let units_after_colon = units.rsplit_once('：').map_or(units, |(_, u)| u);
                 let opened = DECISION_LEAD_INS
                     .iter()
-                    .find_map(|w| units.strip_prefix(w))
-                    .unwrap_or(units);
+                    .find_map(|w| units_after_colon.strip_prefix(w))
+                    .unwrap_or(units_after_colon);
                 if let Some(after) = ["由", "请"].iter().find_map(|w| opened.strip_prefix(w)) {
                     units = after;
                     alone = false;
