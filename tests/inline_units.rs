@@ -1256,3 +1256,192 @@ fn labels_after_a_measures_last_sentence_allocate_it() {
         Some("2024年12月底")
     );
 }
+
+#[test]
+fn a_minutes_duty_said_mid_sentence_is_a_task() {
+    // In a 纪要, a decision names who leads inside its sentence, its deadline after.
+    let doc = parse_text(
+        "某某市人民政府专题会议纪要\n\n5月16日，副市长主持召开专题会议。现将会议议定事项纪要如下：\n\n\
+         一、关于老旧小区改造\n会议要求，由市发展改革委牵头，市财政局、市住房城乡建设委配合，确保6月底前完成项目申报。\n\n\
+         二、关于停车难问题\n会议要求市公安局交警支队、市城管局牵头研究解决办法。\n\n\
+         三、关于用地预审\n由市自然资源局负责，5月底前完成用地预审。\n\n\
+         四、关于资金保障\n会议强调，市财政局要统筹安排专项资金。\n\n         五、关于项目进展\n会议听取汇报，市发展改革委牵头的项目进展顺利，市财政局配合，资金到位。\n\n         六、关于供水\n会议议定：由市水务局牵头，市财政局配合，编制可研报告。\n",
+    );
+    let got: Vec<_> = doc.tasks.iter().map(|t| (t.seq, units(t))).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                (vec!["市发展改革委"], vec!["市财政局", "市住房城乡建设委"])
+            ),
+            (2, (vec!["市公安局交警支队", "市城管局"], vec![])),
+            (3, (vec!["市自然资源局"], vec![])),
+            // A lead of something told (`甲牵头的项目`) is no duty; a decision after its colon is.
+            (6, (vec!["市水务局"], vec!["市财政局"])),
+        ]
+    );
+    // The decision is the task's text as printed, its allocation and deadline with it.
+    assert_eq!(
+        doc.tasks[0].text,
+        "会议要求，由市发展改革委牵头，市财政局、市住房城乡建设委配合，确保6月底前完成项目申报。"
+    );
+    // A section of 议定事项 decides as a 纪要 does, in any document.
+    let doc = parse_text(
+        "某某区人民政府办公室关于区政府常务会议议定事项的通报\n\n各街道办事处：\n\n一、会议议定事项\n\
+         （一）关于校园安全。会议要求区公安分局、区教育局牵头开展校园周边环境整治。\n\
+         （二）关于学前教育。区教育局负责，区卫生健康局配合，落实扶持政策。\n\n某某区人民政府办公室\n2023年9月8日\n",
+    );
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["区公安分局", "区教育局"], vec![]),
+            (vec!["区教育局"], vec!["区卫生健康局"]),
+        ]
+    );
+}
+
+#[test]
+fn outside_a_meeting_a_duty_mid_sentence_needs_its_supporters() {
+    // `甲牵头，乙配合，……` allocates in any notice; a lead alone, or a unit that `负责` what the
+    // sentence goes on to say, is prose there.
+    let doc = parse_text(&notice(
+        "（一）严格野外用火管理。市林业局牵头，市公安局、各区人民政府配合，严查违规用火行为。\n\n\
+         （二）强化部门监管。市林业局负责全市森林防火工作的组织协调，市应急管理局配合做好应急准备。\n\n\
+         （三）加强巡查。由市林业局牵头组织巡查。\n\n\
+         （四）落实资金。市财政局负责，市审计局配合，保障防火经费。\n\n         （五）开展大检查。市应急管理局要牵头组织开展汛前大检查，市水务局、市住房城乡建设局配合。",
+    ));
+    let got = numbered_texts_and_units(&doc);
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                "严格野外用火管理。市林业局牵头，市公安局、各区人民政府配合，严查违规用火行为。",
+                (vec!["市林业局"], vec!["市公安局", "各区人民政府"])
+            ),
+            (
+                4,
+                "落实资金。市财政局负责，市审计局配合，保障防火经费。",
+                (vec!["市财政局"], vec!["市审计局"])
+            ),
+            (
+                5,
+                "开展大检查。市应急管理局要牵头组织开展汛前大检查，市水务局、市住房城乡建设局配合。",
+                (vec!["市应急管理局"], vec!["市水务局", "市住房城乡建设局"])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_allocation_after_a_dash_is_a_task() {
+    // A work plan (工作要点) sets its units after the measure by `——`: bare names, a label, or
+    // lead and supporting labels; under a heading that took the measure, the dash line alone.
+    let doc = parse_text(
+        "某某市2024年法治政府建设工作要点\n\n一、深入学习贯彻法治思想\n\
+         （一）把学习宣传法治思想作为重要政治任务。——市委依法治市办、市司法局\n\
+         （二）纳入领导干部学习培训必修课。——市委组织部、市委党校\n\
+         二、健全政府机构职能体系\n\
+         （三）全面实行行政许可事项清单管理。——责任单位：市政务服务局、市司法局\n\
+         （四）加快建设数字法治政府。——牵头单位：市大数据局；配合单位：市司法局\n\
+         （五）实施“三大工程”——法治惠民工程。\n",
+    );
+    let got = numbered_texts_and_units(&doc);
+    assert_eq!(
+        got,
+        vec![
+            (
+                1,
+                "把学习宣传法治思想作为重要政治任务。",
+                (vec!["市委依法治市办", "市司法局"], vec![])
+            ),
+            (
+                2,
+                "纳入领导干部学习培训必修课。",
+                (vec!["市委组织部", "市委党校"], vec![])
+            ),
+            (
+                3,
+                "全面实行行政许可事项清单管理。",
+                (vec!["市政务服务局", "市司法局"], vec![])
+            ),
+            (
+                4,
+                "加快建设数字法治政府。",
+                (vec!["市大数据局"], vec!["市司法局"])
+            ),
+        ]
+    );
+    // A dash line in a numbered list's paragraph gives the measure before it.
+    let doc = parse_text(&notice(
+        "1.编制基层政务公开标准目录。——市政务服务中心\n\n2.推进村务公开与政务公开协调联动。——市民政局、各区人民政府",
+    ));
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["市政务服务中心"], vec![]),
+            (vec!["市民政局", "各区人民政府"], vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_lead_mark_after_a_run_of_units_marks_them_all() {
+    // `甲、乙（牵头），丙`: the mark closes the run, and every unit of it leads; `甲（牵头）、乙`
+    // marks its unit alone. A bare list of marked units in brackets is an allocation too.
+    let doc = parse_text(&notice(
+        "（一）落实负面清单制度。（责任单位：市发展改革委、市商务局（牵头），市市场监管局）\n\n\
+         （二）推进信用修复。（市发展改革委（牵头）、市市场监管局、市税务局）\n\n\
+         （三）加大信贷支持。（市金融工作局、市财政局（牵头））",
+    ));
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["市发展改革委", "市商务局"], vec!["市市场监管局"]),
+            (vec!["市发展改革委"], vec!["市市场监管局", "市税务局"]),
+            (vec!["市金融工作局", "市财政局"], vec![]),
+        ]
+    );
+    // So in a table's units cell.
+    let doc = parse_text(
+        "序号\t改革任务\t责任单位\n1\t深化国有企业改革\t县国资中心、县财政局（牵头），县发展改革局\n\
+         2\t推进集体产权制度改革\t县农业农村局（牵头）、各乡镇人民政府\n",
+    );
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![
+            (vec!["县国资中心", "县财政局"], vec!["县发展改革局"]),
+            (vec!["县农业农村局"], vec!["各乡镇人民政府"]),
+        ]
+    );
+    // A marked unit with the next names run on after its mark (a cell's lines joined) ends there.
+    let doc = parse_text(
+        "序号\t工作任务\t责任单位\n1\t推行企业开办一日办结\t区市场监管局（牵头）区税务局、区人社局\n",
+    );
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![(vec!["区市场监管局"], vec!["区税务局", "区人社局"])]
+    );
+}
+
+#[test]
+fn a_minutes_in_traditional_script_allocates_mid_sentence_and_numbers_no_issue() {
+    let doc = parse_text(
+        "某某市人民政府常務會議紀要\n\n第12期\n\n會議紀要如下：\n\
+         一、會議原則同意《某某市城市更新實施辦法》，由市住房城鄉建設局牽頭，市司法局配合，按程序報批後印發。\n\
+         二、會議要求，市財政局要加強資金保障。\n",
+    );
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("某某市人民政府常務會議紀要")
+    );
+    assert_eq!(doc.notice.doc_number, None);
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(got, vec![(vec!["市住房城鄉建設局"], vec!["市司法局"])]);
+}

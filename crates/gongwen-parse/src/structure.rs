@@ -1128,6 +1128,11 @@ fn order_head(s: &str) -> Option<&str> {
         .filter(|organ| !organ.ends_with('命') && is_organ_line(organ))
 }
 
+/// Whether `title` is a meeting's 纪要's (`紀要` in traditional script).
+pub(crate) fn is_minutes_title(title: &str) -> bool {
+    title.ends_with("纪要") || title.ends_with("紀要")
+}
+
 pub(crate) fn ends_like_title(s: &str) -> bool {
     TITLE_ENDINGS.iter().any(|e| s.ends_with(e))
 }
@@ -1833,12 +1838,7 @@ pub fn build(mut input: Blocks) -> Document {
 
     // A 纪要 lists who attended after its text (`出席：…` / `列席：…` / `请假：…`), above the
     // closing when it has one, or right under it: they are no text of the last item's.
-    let minutes = b
-        .doc
-        .notice
-        .title
-        .as_deref()
-        .is_some_and(|t| t.ends_with("纪要"));
+    let minutes = b.doc.notice.title.as_deref().is_some_and(is_minutes_title);
     let mut above = if minutes {
         attendance_lines(blocks[k.min(body_end)..body_end].iter().rev().copied())
     } else {
@@ -2512,12 +2512,18 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
-        // A 纪要 numbers its meeting or issue under its title (`〔2023〕第15次`, `第15期`).
+        // A 纪要 numbers its meeting under its title (`〔2023〕第15次`): that is its number. An
+        // issue number (`第15期`, `2023年第3期`) numbers the series the 纪要 is printed in, as a
+        // bulletin's does, and is no 发文字号: the line is the masthead's, and is passed over.
         if b.doc.notice.doc_number.is_none()
-            && title_lines.last().is_some_and(|l| l.text.ends_with("纪要"))
+            && title_lines
+                .last()
+                .is_some_and(|l| is_minutes_title(&l.text))
             && let Some(n) = parse_minutes_number(&p.text)
         {
-            b.doc.notice.doc_number = Some(n);
+            if !n.raw.ends_with('期') {
+                b.doc.notice.doc_number = Some(n);
+            }
             k += 1;
             continue;
         }
@@ -2613,12 +2619,16 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .take(title_lines.len().saturating_sub(1))
         .take_while(|p| is_organ_line(&p.text) && !p.text.contains("关于"))
         .count();
+    // The organs' line printed again right above the title (a 红头 over the number, then the
+    // same names over `关于……`) names them once.
     let joint = (issuer_lines > 0).then(|| {
-        title_lines[..issuer_lines]
-            .iter()
-            .map(|p| p.text.as_str())
-            .collect::<Vec<_>>()
-            .join("、")
+        let mut names: Vec<&str> = Vec::with_capacity(issuer_lines);
+        for p in &title_lines[..issuer_lines] {
+            if !names.contains(&p.text.as_str()) {
+                names.push(&p.text);
+            }
+        }
+        names.join("、")
     });
     // A 发文机关标志 without `文件` (the 信函格式 of a 函 or 请示: `某市人民政府` above
     // `某市人民政府关于……的请示`) names organs the title already names before its `关于`: it
@@ -2651,6 +2661,18 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         && !inner.contains(['《', '》'])
     {
         title = inner.to_string();
+    }
+    // A site's copy that prints the number in brackets after the title (`……的通知（某府发〔2023〕
+    // 41号）`): the number, not part of the title.
+    if title.ends_with('）')
+        && let Some(open) = title.rfind('（')
+        && let Some(n) =
+            parse_doc_number(&title[open + '（'.len_utf8()..title.len() - '）'.len_utf8()])
+        && open > 0
+        && none_or_same(&b.doc.notice.doc_number, &n)
+    {
+        b.doc.notice.doc_number = Some(n);
+        title.truncate(open);
     }
     if title.is_empty()
         && let Some((headline, line)) = headline
@@ -4275,7 +4297,38 @@ mod closing_and_head_forms {
     }
 
     #[test]
-    fn a_minutes_meeting_or_issue_number_is_its_document_number() {
+    fn a_number_in_brackets_after_the_title_is_the_number() {
+        let d = parse_text(
+            "某某市人民政府关于公布第三批非遗项目名录的通知（某府发〔2023〕41号）\n\n各区县人民政府：\n现予公布。\n\n某某市人民政府\n2023年11月2日\n",
+        );
+        assert_eq!(
+            d.notice.title.as_deref(),
+            Some("某某市人民政府关于公布第三批非遗项目名录的通知")
+        );
+        assert_eq!(
+            d.notice.doc_number.map(|n| n.raw),
+            Some("某府发〔2023〕41号".to_string())
+        );
+    }
+
+    #[test]
+    fn joint_organs_printed_again_over_the_title_are_named_once() {
+        // The organs' line heads the page over the number, and is printed again over `关于……`.
+        let d = parse_text(
+            "某某市财政局 某某市教育局\n\n某财教〔2024〕18号\n\n某某市财政局 某某市教育局\n关于做好学前教育专项资金管理工作的函\n\n各区财政局、教育局：\n现将有关事项函告如下。\n\n某某市财政局　　　某某市教育局\n2024年5月10日\n",
+        );
+        assert_eq!(
+            d.notice.issuer.as_deref(),
+            Some("某某市财政局、某某市教育局")
+        );
+        assert_eq!(
+            d.notice.title.as_deref(),
+            Some("某某市财政局、某某市教育局关于做好学前教育专项资金管理工作的函")
+        );
+    }
+
+    #[test]
+    fn a_minutes_meeting_number_is_its_document_number_an_issue_number_is_not() {
         let d = parse_text(MINUTES);
         let n = d.notice.doc_number.expect("number");
         assert_eq!(
@@ -4283,12 +4336,16 @@ mod closing_and_head_forms {
             ("〔2023〕第15次", Some(2023), Some(15))
         );
         assert!(!d.notice.body.iter().any(|p| p.contains("第15次")));
-        let d = parse_text(&MINUTES.replace("〔2023〕第15次", "第15期"));
-        let n = d.notice.doc_number.expect("number");
-        assert_eq!(
-            (n.raw.as_str(), n.year, n.serial),
-            ("第15期", None, Some(15))
-        );
+        // An issue number is the series' (a bulletin's), no 发文字号: it is neither the number
+        // nor the letter's text.
+        for issue in ["第15期", "〔2023〕第15期", "2023年第15期"] {
+            let d = parse_text(&MINUTES.replace("〔2023〕第15次", issue));
+            assert_eq!(d.notice.doc_number, None, "{issue}");
+            assert!(
+                !d.notice.body.iter().any(|p| p.contains("第15期")),
+                "{issue}"
+            );
+        }
         // Under a title that is no 纪要's, such a line is not read as the number.
         let d = parse_text("某某工作简报\n第15期\n\n某某工作进展顺利。\n");
         assert!(d.notice.doc_number.is_none());

@@ -267,7 +267,7 @@ fn is_seq_like(c: &str) -> bool {
 ///
 /// [`ORGAN_SUFFIXES`]: crate::structure::ORGAN_SUFFIXES
 const UNIT_ENDINGS: &[&str] = &[
-    "海关", "公司", "集团", "大学", "学院", "部门", "单位", "队", "所", "站", "社", "机构",
+    "海关", "公司", "集团", "大学", "学院", "党校", "部门", "单位", "队", "所", "站", "社", "机构",
 ];
 
 /// A cell that lists units set apart by spaces alone (`市发展改革委 市教委 市国资委`), as the
@@ -881,6 +881,11 @@ fn is_level_name(name: &str) -> bool {
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
+    // A role mark with the next name run on after it (a cell's lines joined: `甲（牵头）` /
+    // `乙、丙` → `甲（牵头）乙、丙`): the mark ends its unit's name.
+    if let Some(parted) = part_after_marks(cell) {
+        return split_units(&parted);
+    }
     // Units numbered inside the cell (`（1）市住房城乡建委（2）市财政局`, `1.市发展改革委 2.市国资委`,
     // `①市财政局②各区县政府`): the numbers part them and are no part of any name.
     if let Some(pieces) = numbered_pieces(cell) {
@@ -890,7 +895,21 @@ pub fn split_units(cell: &str) -> Vec<String> {
     const SEPARATORS: &[char] = &['、', '，', ',', '；', ';', '/', '／', '\n', '。'];
     // Nearly every cell names no bare division: its pieces are the units.
     let mut units = Vec::new();
+    // Where the run of names parted by `、` the piece stands in began, among the units.
+    let mut run = 0;
+    let mut run_ended = false;
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
+        if run_ended {
+            run = units.len();
+        }
+        // A lead mark that closes a run of names (`甲、乙（牵头），丙`, `甲、乙（牵头）`) marks the
+        // run: every unit listed before it leads. One before `、` (`甲（牵头）、乙`) marks its
+        // unit alone.
+        let end = piece.as_ptr() as usize - cell.as_ptr() as usize + piece.len();
+        run_ended = !cell.get(end..).is_some_and(|rest| rest.starts_with('、'));
+        if run_ended {
+            mark_run(&mut units, run, piece);
+        }
         // `无`, `—`: a cell that says it names no unit.
         if is_no_unit(piece) {
             continue;
@@ -946,6 +965,64 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `cell` with `、` after each role mark (`（牵头）`, `（配合）`) that a name follows with nothing
+/// between (`甲（牵头）乙、丙` → `甲（牵头）、乙、丙`); `None` when there is none (nearly every
+/// cell: no `）` followed by a Han character).
+fn part_after_marks(cell: &str) -> Option<String> {
+    let b = cell.as_bytes();
+    let mut cuts = Vec::new();
+    for close in memchr::memmem::find_iter(b, "）".as_bytes()) {
+        let after = close + "）".len();
+        let runs_on = cell[after..]
+            .chars()
+            .next()
+            .is_some_and(crate::normalize::is_han);
+        if runs_on
+            && let Some(open) = cell[..close].rfind('（')
+            && LEAD_MARKS
+                .iter()
+                .chain(SUPPORT_MARKS)
+                .any(|m| *m == &cell[open + "（".len()..close])
+        {
+            cuts.push(after);
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(cell.len() + 3 * cuts.len());
+    let mut from = 0;
+    for cut in cuts {
+        out.push_str(&cell[from..cut]);
+        out.push('、');
+        from = cut;
+    }
+    out.push_str(&cell[from..]);
+    Some(out)
+}
+
+/// Marks the unmarked units of a run of names parted by `、` (`units[from..]`, its last
+/// `piece` still to be pushed) with the lead mark `piece` ends with, if it ends with one and no
+/// other unit of the run is marked.
+fn mark_run(units: &mut [String], from: usize, piece: &str) {
+    let Some(run) = units.get_mut(from..).filter(|r| !r.is_empty()) else {
+        return;
+    };
+    if !piece.ends_with(['）', ')']) {
+        return;
+    }
+    let Some((name, Duty::Lead)) = strip_mark(piece) else {
+        return;
+    };
+    if run.iter().any(|u| strip_mark(u).is_some()) {
+        return;
+    }
+    let mark = piece[name.len()..].trim_start();
+    for u in run {
+        u.push_str(mark);
+    }
 }
 
 /// The units of a piece that joins names with `及`, `以及`, `和` or `与`, when every part is a
@@ -2292,6 +2369,17 @@ impl Allocation {
                 }
             }
         }
+        // A bare list whose units carry role marks (`甲（牵头）、乙、丙`, `甲、乙（牵头），丙`):
+        // the marks say the roles, as in a `责任单位：` clause.
+        let marks = |w: &String| split_units(w).iter().any(|u| strip_mark(u).is_some());
+        if waiting.iter().any(marks) {
+            let units = split_units(&waiting.join("，"));
+            self.marked_lead |= units
+                .iter()
+                .any(|u| strip_mark(u).is_some_and(|(_, d)| d == Duty::Lead));
+            assign_units(units, Duty::Lead, false, &mut self.lead, &mut self.support);
+            return;
+        }
         for w in waiting {
             self.clause(&w);
         }
@@ -2583,9 +2671,48 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     match bracket {
         Some(_) => inline_duty_simplified(text, bracket, first_unit_leads),
         // Most paragraphs: no bracket at their end.
-        None => trailing_label(text, first_unit_leads)
+        None => trailing_dash(text, first_unit_leads)
+            .or_else(|| trailing_label(text, first_unit_leads))
             .or_else(|| trailing_verbs(text, first_unit_leads)),
     }
+}
+
+/// An allocation set after the measure by a dash, as a work plan's (工作要点) list prints it:
+/// `……必修课。——市委组织部、市委党校`, `……清单管理。——责任单位：甲、乙`, `——牵头单位：甲；
+/// 配合单位：乙`. What follows the last `——` must be names of organs (perhaps with deadlines), or
+/// clauses that give organs their roles, every one an organ's name: a dash in prose (`三大工程——
+/// 乡村振兴工程`) names none.
+fn trailing_dash(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    let tail = text.trim_end_ws();
+    let tail = tail
+        .strip_suffix(['。', '；', ';'])
+        .unwrap_or(tail)
+        .trim_end_ws();
+    // Nearly every paragraph has no dash: one byte search for its last bytes decides.
+    let at = tail.rfind("——")?;
+    let inner = tail[at..].trim_start_matches(['—', '-']).trim_ws();
+    let before = tail[..at].trim_end_ws();
+    // Nothing before the dash: the allocation stands on its line under the measure (the outline
+    // took the measure's sentence as its heading), as a bracket alone on its line does.
+    if inner.is_empty() || inner.len() > 900 || inner.contains('。') {
+        return None;
+    }
+    let mut a = Allocation::default();
+    if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
+        a.read(inner, first_unit_leads);
+    } else if is_units_then_deadlines(inner) {
+        a.labelled("责任单位", inner, first_unit_leads);
+    } else {
+        return None;
+    }
+    let (lead, support, extra) = a.finish();
+    let named = !lead.is_empty() || !support.is_empty();
+    (named && lead.iter().chain(&support).all(|u| is_unit_name(u))).then(|| InlineDuty {
+        lead,
+        support,
+        extra,
+        before: before.to_string(),
+    })
 }
 
 /// Traditional characters of the words a duty is read by (its verbs, labels and deadlines, and
@@ -3134,6 +3261,7 @@ fn task_label_len(text: &str) -> usize {
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
+    minutes: bool,
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
 ) {
@@ -3208,6 +3336,9 @@ fn inline_tasks<'a>(
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
         let mut since = 0;
         let mut k = 0;
+        // What a meeting decided (a 纪要, or a section of 议定事项): a duty said in the middle of
+        // a sentence (`会议要求，由甲牵头，乙配合，确保……`) is one of its allocations.
+        let decided = minutes || s.heading.contains("议定");
         // The measure an allocation on lines of its own closes: the paragraphs since the last
         // allocation (`since`) up to it (`k`), after the heading when it is the section's first
         // and a sentence or the only words before it.
@@ -3259,6 +3390,11 @@ fn inline_tasks<'a>(
                 continue;
             }
             if !is_duty_line(&colon_labels(t)) {
+                // Not an allocation line of its own: one said inside the measure's sentence.
+                if let Some((lead, support)) = mid_sentence_allocation(t, decided) {
+                    push(measure_text(t.clone()), lead, support, IndexMap::new());
+                    since = k + 1;
+                }
                 k += 1;
                 continue;
             }
@@ -3287,9 +3423,132 @@ fn inline_tasks<'a>(
             since = end;
         }
         path.push(s);
-        inline_tasks(&s.children, path, first_unit_leads, out);
+        inline_tasks(&s.children, path, decided, first_unit_leads, out);
         path.pop();
     }
+}
+
+/// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
+/// first, before the units that lead.
+const DECISION_LEAD_INS: &[&str] = &[
+    "会议要求",
+    "会议决定",
+    "会议明确",
+    "会议同意",
+    "会议议定",
+    "会议商定",
+    "会议确定",
+    "会议强调",
+    "会议指出",
+    "会议提出",
+    "要求",
+    "决定",
+    "明确",
+    "同意",
+    "议定",
+    "商定",
+    "确定",
+];
+
+/// An allocation in words inside a measure's sentence rather than after it:
+/// `会议要求，由市发展改革委牵头，市财政局、市住房城乡建设委配合，确保6月底前完成。`. A clause
+/// of organs' names that `牵头` (after `由`) or `负责`, then the clauses of organs that support
+/// them. In
+/// any document the lead must be a clause of its own and supporters must follow it (`甲牵头，
+/// 乙配合，……`): said so, it is an allocation, not prose. What a meeting decided (`decided`: a
+/// 纪要, a section of 议定事项) may also name its lead alone, after the words that open the
+/// decision (`会议要求甲、乙牵头研究解决办法`, `请甲牵头，……`). `None` for nearly every paragraph:
+/// no `牵头` in it.
+fn mid_sentence_allocation(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
+    // In traditional script (`由市住房城鄉建設局牽頭，市司法局配合`): read in its simplified form,
+    // the units given back as printed.
+    if has_traditional_duty_word(text.as_bytes())
+        && let Some(folded) = fold_traditional(text)
+    {
+        let (lead, support) = mid_sentence_simplified(&folded, decided)?;
+        let back = |s: String| as_printed(s, &folded, text);
+        return Some((
+            lead.into_iter().map(back).collect(),
+            support.into_iter().map(back).collect(),
+        ));
+    }
+    mid_sentence_simplified(text, decided)
+}
+
+/// [`mid_sentence_allocation`] of text whose duty words are in simplified script.
+fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
+    static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
+    static RESPONSIBLE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("负责，"));
+    let leads =
+        |t: &str| LEADS.find(t.as_bytes()).is_some() || RESPONSIBLE.find(t.as_bytes()).is_some();
+    if text.len() > 4 * 1024 || !leads(text) {
+        return None;
+    }
+    for sentence in text.split(['。', '；', ';', '！']) {
+        if !leads(sentence) {
+            continue;
+        }
+        let clauses: Vec<&str> = crate::structure::top_level_pieces(sentence, &['，', ','])
+            .map(|c| c.trim_ws())
+            .collect();
+        for (i, clause) in clauses.iter().enumerate() {
+            // `甲牵头`, `甲牵头研究……`; or `甲负责` as a clause of its own, which leads only
+            // with supporters after it (`甲负责，乙配合`): alone it is any sentence's verb.
+            let (at, verb, alone) = match clause.find("牵头") {
+                Some(at) => (at, "牵头", false),
+                None if clause.ends_with("负责") => (clause.len() - "负责".len(), "负责", true),
+                None => continue,
+            };
+            let (named, rest) = (&clause[..at], &clause[at + verb.len()..]);
+            // `甲要牵头组织……`: what a unit is to do, said of it.
+            let named = named.strip_suffix('要').unwrap_or(named);
+            let mut units = named.strip_prefix('由').unwrap_or(named);
+            // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
+            let mut alone = alone && units.len() == named.len();
+            // `甲牵头的项目进展顺利`: the lead of something told, not a duty given.
+            if rest.starts_with('的') {
+                continue;
+            }
+            if decided {
+                // `会议议定：由甲牵头`: the decision opens after its colon.
+                let units_after_colon = units.rsplit_once('：').map_or(units, |(_, u)| u);
+                let opened = DECISION_LEAD_INS
+                    .iter()
+                    .find_map(|w| units_after_colon.strip_prefix(w))
+                    .unwrap_or(units_after_colon);
+                if let Some(after) = ["由", "请"].iter().find_map(|w| opened.strip_prefix(w)) {
+                    units = after;
+                    alone = false;
+                } else {
+                    units = opened;
+                }
+            }
+            if !is_unit_list(units) {
+                continue;
+            }
+            let mut support = Vec::new();
+            for c in &clauses[i + 1..] {
+                match clause_duty(c) {
+                    Some((
+                        u,
+                        ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible,
+                    )) if is_unit_list(u) => {
+                        support.extend(split_units(u));
+                    }
+                    _ => break,
+                }
+            }
+            // Outside a meeting's decisions supporters must follow, and a lone `负责` must end
+            // its clause: `甲牵头组织……，乙配合` allocates, `甲负责全市……的组织协调` does not.
+            if (!decided || alone) && (support.is_empty() || (alone && !rest.is_empty())) {
+                continue;
+            }
+            return Some((split_units(units), support));
+        }
+    }
+    None
 }
 
 /// Where the allocation that closes a paragraph starts, when it follows the measure's last
@@ -3541,9 +3800,14 @@ pub fn collect_tasks(doc: &mut Document) {
     group_by_sheet(&mut tasks);
     let first_inline = tasks.len();
     for part in &doc.parts {
+        // A meeting's 纪要 (its own title or an enclosed one's) records what the meeting decided.
+        let minutes = [&doc.notice.title, &part.title]
+            .iter()
+            .any(|t| t.as_deref().is_some_and(crate::structure::is_minutes_title));
         inline_tasks(
             &part.sections,
             &mut Vec::new(),
+            minutes,
             &first_unit_leads,
             &mut tasks,
         );
