@@ -116,6 +116,7 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         encoding: "UTF-8".into(),
         page: None,
         diagnostics: body.diagnostics,
+        letter: false,
     })
 }
 
