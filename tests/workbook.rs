@@ -1460,3 +1460,40 @@ fn a_notice_sheet_before_the_task_sheet_is_read_as_the_letter() {
     assert!(d.diagnostics.iter().any(|x| x.code == "sheet_ignored"));
     assert_eq!(d.notice.title, None);
 }
+
+/// A workbook's summary sheet (`牵头单位 | 任务数`: how many tasks each unit leads) counts the
+/// tasks; its rows are figures, not tasks of their own beside the task sheet's.
+#[test]
+fn a_sheet_counting_tasks_per_unit_gives_no_tasks() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let tasks = wb.add_worksheet();
+    tasks.set_name("重点任务").expect("name");
+    for (r, row) in [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "开展老旧小区改造。", "市住房城乡建委", "各区县政府"],
+        ["2", "完善城市道路微循环。", "市交通局", "市公安局"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            tasks.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    let sum = wb.add_worksheet();
+    sum.set_name("汇总").expect("name");
+    sum.write_string(0, 0, "牵头单位").expect("cell");
+    sum.write_string(0, 1, "任务数（项）").expect("cell");
+    for (r, (unit, n)) in [("市住房城乡建委", 1.0), ("市交通局", 1.0)]
+        .iter()
+        .enumerate()
+    {
+        sum.write_string(r as u32 + 1, 0, *unit).expect("cell");
+        sum.write_number(r as u32 + 1, 1, *n).expect("cell");
+    }
+    let d = parse(&wb.save_to_buffer().expect("xlsx"), &Options::default()).expect("reads");
+    assert_eq!(
+        d.tasks.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+        ["开展老旧小区改造。", "完善城市道路微循环。"]
+    );
+}

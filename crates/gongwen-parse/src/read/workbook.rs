@@ -1081,7 +1081,30 @@ fn header_at(grid: &Grid, rows: &[usize], i: usize) -> Option<usize> {
         rows: window.into_iter().take(n).collect(),
         ..Table::default()
     };
-    tasks::column_roles(&tasks::column_names(&probe)).map(|_| n)
+    let names = tasks::column_names(&probe);
+    let roles = tasks::column_roles(&names)?;
+    // A summary of the tasks (`牵头单位 | 任务数`, a sheet counting each unit's tasks) names a
+    // count where a task table names its tasks: its rows are figures, not tasks.
+    let mut task_cols = roles
+        .iter()
+        .zip(&names)
+        .filter(|(r, _)| **r == tasks::ColumnRole::Task)
+        .map(|(_, name)| name)
+        .peekable();
+    if task_cols.peek().is_some() && task_cols.all(|name| is_count_name(name)) {
+        return None;
+    }
+    Some(n)
+}
+
+/// A column header that names a count (`任务数`, `任务数量`, `任务个数（项）`), not the tasks.
+fn is_count_name(name: &str) -> bool {
+    let t = name
+        .trim_end_matches(['）', ')'])
+        .trim_end_matches(['项', '个', '条', '件'])
+        .trim_end_matches(['（', '('])
+        .trim_ws();
+    t.ends_with('数') || t.ends_with("数量") || t.ends_with("总计") || t.ends_with("合计")
 }
 
 /// Text of a title row: its distinct non-empty cells joined by a space.
