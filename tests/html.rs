@@ -1831,6 +1831,13 @@ fn the_later_pages_of_a_paged_article_are_read() {
             "{label}: a hidden tab panel was read"
         );
     }
+    // A hidden copy of the article beside it (kept for printing) is no later page.
+    let html = format!(
+        "<html><body><div class=content><div class=page>{first}{table}</div>\
+         <div class=page style='display:none'>{first}{table}</div></div></body></html>"
+    );
+    let d = parse(html.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(d.tasks.len(), 2);
 }
 
 /// A site's breadcrumb left at the head of the article (`当前位置：首页 > 政务公开 > 通知公告`) and the

@@ -11,6 +11,7 @@
 //! single paragraph).
 
 use super::dom::{self, Dom, tag};
+use crate::normalize::TrimFast as _;
 use crate::normalize::count_ideographs;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
@@ -296,7 +297,17 @@ fn pager_page(n: Dom<'_>, e: &scraper::node::Element, marks: &Marks) -> bool {
         }
         _ => false,
     };
-    same_class || same_id
+    // A hidden copy of the page shown (kept for printing or sharing) starts as it does: no
+    // later page of it.
+    (same_class || same_id) && first_text(n) != first_text(prev)
+}
+
+/// The first text with anything but white space under `n`, trimmed.
+fn first_text<'a>(n: Dom<'a>) -> Option<&'a str> {
+    n.descendants().find_map(|d| match d.value() {
+        Node::Text(t) => Some(t.trim_ws()).filter(|t| !t.is_empty()),
+        _ => None,
+    })
 }
 
 /// Whether an element with this `id`, `class` and tag name matches `m`.
