@@ -1842,3 +1842,90 @@ fn a_page_printed_on_one_line_keeps_its_tables_under_their_headings() {
         "{text}"
     );
 }
+
+/// A page whose article a pager shows one page at a time: the later pages sit beside the first,
+/// hidden (`display:none`) until their number is clicked. They are the notice's, and are read.
+/// A hidden panel of links beside a shown one (a tab box) stays out.
+#[test]
+fn the_later_pages_of_a_paged_article_are_read() {
+    let first = "<p style='text-align:center'>某某市人民政府办公室关于印发某某市优化营商环境若干措施的通知</p>\
+        <p>某府办发〔2025〕3号</p><p>各区县人民政府，市政府各部门：</p>\
+        <p>　　现将《某某市优化营商环境若干措施》印发给你们，请认真贯彻落实。</p>\
+        <p>　　附件：某某市优化营商环境重点任务分工表</p>\
+        <p style='text-align:right'>某某市人民政府办公室</p><p style='text-align:right'>2025年1月8日</p>";
+    let table = "<p>附件</p><p>某某市优化营商环境重点任务分工表</p><table border=1>\
+        <tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>推行一件事一次办。</td><td>市政务服务中心</td><td>市公安局</td></tr>\
+        <tr><td>2</td><td>压缩企业开办时间。</td><td>市市场监管局</td><td>市税务局</td></tr></table>";
+    let tabs = "<div class=tabbox><div class=tabc><ul><li><a>某某市关于加强营商环境建设的意见</a></li></ul></div>\
+        <div class=tabc style='display:none'><ul><li><a>一图读懂营商环境措施</a></li></ul></div></div>";
+    for (pages, label) in [
+        (
+            format!(
+                "<div class=content><div class=page>{first}</div><div class=page style='display:none'>{table}</div><div class=pager><a>1</a><a>2</a></div></div>"
+            ),
+            "pages by class",
+        ),
+        (
+            format!(
+                "<div class=main><div id=page_1>{first}</div>\n<!-- p -->\n<div id=page_2 style='display:none'>{table}</div></div>"
+            ),
+            "pages by id, the first holding most of the text",
+        ),
+    ] {
+        let html =
+            format!("<html><head><meta charset=utf-8></head><body>{pages}{tabs}</body></html>");
+        let d = parse(html.as_bytes(), &Options::default()).expect("parses");
+        assert_eq!(
+            d.tasks.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+            ["推行一件事一次办。", "压缩企业开办时间。"],
+            "{label}"
+        );
+        assert_eq!(d.notice.date.as_deref(), Some("2025-01-08"), "{label}");
+        let all = serde_json::to_string(&d).expect("json");
+        assert!(
+            !all.contains("一图读懂"),
+            "{label}: a hidden tab panel was read"
+        );
+    }
+    // A hidden copy of the article beside it (kept for printing) is no later page.
+    let html = format!(
+        "<html><body><div class=content><div class=page>{first}{table}</div>\
+         <div class=page style='display:none'>{first}{table}</div></div></body></html>"
+    );
+    let d = parse(html.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(d.tasks.len(), 2);
+}
+
+/// A site's breadcrumb left at the head of the article (`当前位置：首页 > 政务公开 > 通知公告`) and the
+/// channel's name printed under it are the page's, not the notice's: read, they took the title's
+/// place and the notice lost its title, number and addressees.
+#[test]
+fn a_breadcrumb_and_channel_name_at_the_article_head_are_no_title() {
+    let html = "<html><body><div class=TRS_Editor><p>当前位置：首页 &gt; 政务公开 &gt; 通知公告</p>\
+        <p>【字体：大 中 小】</p><p>通知公告</p>\
+        <p style='text-align:center'>某某县人民政府关于做好2025年春耕生产工作的通知</p>\
+        <p>某府发〔2025〕2号</p><p>各乡镇人民政府，县政府各部门：</p>\
+        <p>　　为切实做好春耕生产工作，现就有关事项通知如下。</p>\
+        <p style='text-align:right'>某某县人民政府</p><p style='text-align:right'>2025年2月10日</p></div></body></html>";
+    let d = parse(html.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某县人民政府关于做好2025年春耕生产工作的通知")
+    );
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某府发〔2025〕2号")
+    );
+    assert_eq!(d.notice.addressees, ["各乡镇人民政府", "县政府各部门"]);
+    // The same words as the notice's own text, not at its head, stay.
+    let html = "<html><body><div id=zoom><p>某某县人民政府关于做好春耕生产工作的通知</p>\
+        <p>各乡镇人民政府：</p><p>　　一、通知公告</p><p>　　请在通知公告栏张贴。</p>\
+        <p style='text-align:right'>某某县人民政府</p><p style='text-align:right'>2025年2月10日</p></div></body></html>";
+    let d = parse(html.as_bytes(), &Options::default()).expect("parses");
+    assert!(
+        serde_json::to_string(&d)
+            .expect("json")
+            .contains("通知公告栏")
+    );
+}

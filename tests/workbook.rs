@@ -1385,3 +1385,115 @@ fn a_continued_table_row_merged_across_a_sheet_is_no_group() {
     let d = parse(&bytes, &Options::default()).expect("reads");
     gongwen_tests::assert_continued_row_dropped(&d);
 }
+
+/// A workbook whose first sheet holds the notice (its title, number, addressees and text, a line
+/// a row) and whose second holds the task table: the notice sheet is read as the letter, not
+/// ignored.
+#[test]
+fn a_notice_sheet_before_the_task_sheet_is_read_as_the_letter() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let notice = wb.add_worksheet();
+    notice.set_name("通知").expect("name");
+    for (r, line) in [
+        "某某市人民政府办公室关于印发某某市城市更新行动方案的通知",
+        "某府办发〔2024〕21号",
+        "各区县人民政府，市政府各部门：",
+        "现将《某某市城市更新行动方案》印发给你们，请认真组织实施。",
+        "附件：某某市城市更新行动重点任务分工表",
+        "某某市人民政府办公室",
+        "2024年6月3日",
+    ]
+    .iter()
+    .enumerate()
+    {
+        notice.write_string(r as u32, 0, *line).expect("cell");
+    }
+    let tasks = wb.add_worksheet();
+    tasks.set_name("任务分工").expect("name");
+    for (r, row) in [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "开展老旧小区改造。", "市住房城乡建委", "各区县政府"],
+        ["2", "完善城市道路微循环。", "市交通局", "市公安局"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            tasks.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    let bytes = wb.save_to_buffer().expect("xlsx");
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某市人民政府办公室关于印发某某市城市更新行动方案的通知")
+    );
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某府办发〔2024〕21号")
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2024-06-03"));
+    assert_eq!(d.notice.signature.as_deref(), Some("某某市人民政府办公室"));
+    assert_eq!(d.notice.addressees, ["各区县人民政府", "市政府各部门"]);
+    assert_eq!(d.tasks.len(), 2);
+    assert!(!d.diagnostics.iter().any(|x| x.code == "sheet_ignored"));
+    // A sheet of text that names no notice (instructions) is still ignored.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let help = wb.add_worksheet();
+    for (r, line) in ["填表说明", "一、请按季度填报。", "二、联系人：张三"]
+        .iter()
+        .enumerate()
+    {
+        help.write_string(r as u32, 0, *line).expect("cell");
+    }
+    let t = wb.add_worksheet();
+    for (c, v) in ["序号", "重点任务", "牵头单位"].iter().enumerate() {
+        t.write_string(0, c as u16, *v).expect("cell");
+    }
+    for (c, v) in ["1", "开展老旧小区改造。", "市住房城乡建委"]
+        .iter()
+        .enumerate()
+    {
+        t.write_string(1, c as u16, *v).expect("cell");
+    }
+    let d = parse(&wb.save_to_buffer().expect("xlsx"), &Options::default()).expect("reads");
+    assert!(d.diagnostics.iter().any(|x| x.code == "sheet_ignored"));
+    assert_eq!(d.notice.title, None);
+}
+
+/// A workbook's summary sheet (`牵头单位 | 任务数`: how many tasks each unit leads) counts the
+/// tasks; its rows are figures, not tasks of their own beside the task sheet's.
+#[test]
+fn a_sheet_counting_tasks_per_unit_gives_no_tasks() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let tasks = wb.add_worksheet();
+    tasks.set_name("重点任务").expect("name");
+    for (r, row) in [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        ["1", "开展老旧小区改造。", "市住房城乡建委", "各区县政府"],
+        ["2", "完善城市道路微循环。", "市交通局", "市公安局"],
+    ]
+    .iter()
+    .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            tasks.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    let sum = wb.add_worksheet();
+    sum.set_name("汇总").expect("name");
+    sum.write_string(0, 0, "牵头单位").expect("cell");
+    sum.write_string(0, 1, "任务数（项）").expect("cell");
+    for (r, (unit, n)) in [("市住房城乡建委", 1.0), ("市交通局", 1.0)]
+        .iter()
+        .enumerate()
+    {
+        sum.write_string(r as u32 + 1, 0, *unit).expect("cell");
+        sum.write_number(r as u32 + 1, 1, *n).expect("cell");
+    }
+    let d = parse(&wb.save_to_buffer().expect("xlsx"), &Options::default()).expect("reads");
+    assert_eq!(
+        d.tasks.iter().map(|t| t.text.as_str()).collect::<Vec<_>>(),
+        ["开展老旧小区改造。", "完善城市道路微循环。"]
+    );
+}

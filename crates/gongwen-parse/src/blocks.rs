@@ -48,6 +48,9 @@ pub struct Blocks {
     pub page: Option<PageMeta>,
     /// What the reader noticed (encoding fallbacks, capped spans, ignored sheets…).
     pub diagnostics: Vec<Diagnostic>,
+    /// A workbook that carries its notice's text (a sheet of it, a line a row) before its task
+    /// tables: its paragraphs are read as a letter's, not as the title rows of a table file.
+    pub letter: bool,
 }
 
 #[cfg(test)]

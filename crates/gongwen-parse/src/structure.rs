@@ -1710,7 +1710,7 @@ pub fn build(mut input: Blocks) -> Document {
     let mut blocks: Vec<&Block> = input.blocks.iter().collect();
     // A workbook, or a task table saved as CSV, has no letter around its tables: its title
     // rows title the table's part.
-    let workbook = input.format.is_table_file();
+    let workbook = input.format.is_table_file() && !input.letter;
     // The 版记 closes the document, after the attachments: it is read apart, so that its lines
     // join neither the last attachment nor a part of their own.
     if !workbook {

@@ -116,6 +116,7 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         encoding: "UTF-8".into(),
         page: None,
         diagnostics: body.diagnostics,
+        letter: false,
     })
 }
 
@@ -1025,7 +1026,10 @@ impl<'a> Body<'a> {
     fn push_paragraphs(&mut self, text: &str, line: usize, hold: bool) {
         for piece in text.split('\n') {
             let t = crate::normalize::normalize_cell(piece);
-            if !t.is_empty() {
+            // A page number in the body (`— 1 —`, often Word's PAGE field in a paragraph of its
+            // own, or typed where a converted file had its footer): read, it opened a part
+            // under the signature. Told by its last character for nearly every paragraph.
+            if !t.is_empty() && !crate::read::text::is_page_number(&t) {
                 let block = Block::Para(Para {
                     text: t,
                     line: line.max(1),
@@ -1698,6 +1702,28 @@ mod tests {
             let texts: Vec<_> = texts(&b.blocks).into_iter().map(|(t, _)| t).collect();
             assert_eq!(texts, ["方案", "一、总体要求", "二、重点任务"], "{toc}");
         }
+    }
+
+    #[test]
+    fn a_page_number_paragraph_in_the_body_is_left_out() {
+        let field = "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r>\
+             <w:r><w:fldChar w:fldCharType=\"end\"/></w:r>";
+        let body = format!(
+            "{}{}<w:p><w:r><w:t>— </w:t></w:r>{field}<w:r><w:t> —</w:t></w:r></w:p>\
+             <w:p><w:fldSimple w:instr=\" PAGE \"><w:r><w:t>第2页</w:t></w:r></w:fldSimple></w:p>{}",
+            p("某某市人民政府"),
+            p("2024年3月1日"),
+            p("附件"),
+        );
+        let limits = Limits::default();
+        let mut b = Body::new(Numbering::default(), &limits);
+        b.read(&format!(
+            "<w:document xmlns:w=\"w\"><w:body>{body}</w:body></w:document>"
+        ))
+        .expect("reads");
+        let texts: Vec<_> = texts(&b.blocks).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(texts, ["某某市人民政府", "2024年3月1日", "附件"]);
     }
 
     #[test]

@@ -637,7 +637,7 @@ fn is_gazette_masthead(t: &str) -> bool {
 }
 
 /// `首页 > 政务公开 > 政策文件`, `当前位置：首页 > 信息公开`.
-fn is_breadcrumb(t: &str) -> bool {
+pub(crate) fn is_breadcrumb(t: &str) -> bool {
     [
         "首页",
         "当前位置",
@@ -1419,6 +1419,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
         encoding: "UTF-8".into(),
         page: None,
         diagnostics,
+        letter: false,
     })
 }
 

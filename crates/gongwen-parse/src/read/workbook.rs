@@ -671,6 +671,7 @@ pub(crate) fn read_rows(
         encoding: "UTF-8".into(),
         page: None,
         diagnostics: Vec::new(),
+        letter: false,
     };
     sheet_blocks(sheet, bbox, false, &mut out)?;
     Ok(out)
@@ -996,6 +997,59 @@ fn single_text(row: &[String]) -> bool {
     true
 }
 
+/// The rows of a sheet that holds a notice as text, one line a row (`某某市人民政府关于……的通知`,
+/// `某府发〔2024〕3号`, its paragraphs), each with its text: a sheet of three rows or more, nearly
+/// all of one text across the row, among which a title (`关于……` ending in a document's kind)
+/// or a 发文字号. `None` for any other sheet (a lookup list, a sheet of figures).
+fn notice_rows(grid: &Grid, rows: &[usize]) -> Option<Vec<(usize, String)>> {
+    if rows.len() < 3 {
+        return None;
+    }
+    let single = rows
+        .iter()
+        .filter(|&&r| grid.rows.get(r).is_some_and(|row| single_text(row)))
+        .count();
+    if single * 10 < rows.len() * 9 {
+        return None;
+    }
+    let texts: Vec<(usize, String)> = rows
+        .iter()
+        .filter_map(|&r| grid.rows.get(r).map(|row| (r, row_text(row))))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    const KINDS: [&str; 10] = [
+        "通知", "意见", "方案", "决定", "通报", "批复", "办法", "规定", "公告", "函",
+    ];
+    let heads = |t: &str| {
+        (t.chars().count() <= 120 && t.contains("关于") && KINDS.iter().any(|k| t.ends_with(k)))
+            || is_doc_number_line(t)
+    };
+    texts.iter().any(|(_, t)| heads(t)).then_some(texts)
+}
+
+/// A line that is a 发文字号 alone: an agency, a year in brackets (`〔2024〕`), a serial and `号`.
+fn is_doc_number_line(t: &str) -> bool {
+    let Some(rest) = t.strip_suffix('号') else {
+        return false;
+    };
+    let Some(open) = rest.find(['〔', '[', '［', '【']) else {
+        return false;
+    };
+    let after = &rest[open..];
+    let mut chars = after.chars().skip(1);
+    let year: String = chars.by_ref().take(4).collect();
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && matches!(chars.next(), Some('〕' | ']' | '］' | '】'))
+        && {
+            let serial: String = chars.collect();
+            let serial = serial.trim_start_matches('第');
+            !serial.is_empty() && serial.bytes().all(|b| b.is_ascii_digit())
+        }
+        && open > 0
+        && rest.chars().count() <= 30
+}
+
 /// If a task table's header starts at `rows[i]`, how many header rows it has.
 fn header_at(grid: &Grid, rows: &[usize], i: usize) -> Option<usize> {
     let first = grid.rows.get(*rows.get(i)?)?;
@@ -1027,7 +1081,30 @@ fn header_at(grid: &Grid, rows: &[usize], i: usize) -> Option<usize> {
         rows: window.into_iter().take(n).collect(),
         ..Table::default()
     };
-    tasks::column_roles(&tasks::column_names(&probe)).map(|_| n)
+    let names = tasks::column_names(&probe);
+    let roles = tasks::column_roles(&names)?;
+    // A summary of the tasks (`牵头单位 | 任务数`, a sheet counting each unit's tasks) names a
+    // count where a task table names its tasks: its rows are figures, not tasks.
+    let mut task_cols = roles
+        .iter()
+        .zip(&names)
+        .filter(|(r, _)| **r == tasks::ColumnRole::Task)
+        .map(|(_, name)| name)
+        .peekable();
+    if task_cols.peek().is_some() && task_cols.all(|name| is_count_name(name)) {
+        return None;
+    }
+    Some(n)
+}
+
+/// A column header that names a count (`任务数`, `任务数量`, `任务个数（项）`), not the tasks.
+fn is_count_name(name: &str) -> bool {
+    let t = name
+        .trim_end_matches(['）', ')'])
+        .trim_end_matches(['项', '个', '条', '件'])
+        .trim_end_matches(['（', '('])
+        .trim_ws();
+    t.ends_with('数') || t.ends_with("数量") || t.ends_with("总计") || t.ends_with("合计")
 }
 
 /// Text of a title row: its distinct non-empty cells joined by a space.
@@ -1127,6 +1204,19 @@ fn sheet_blocks(
                 out.page = Some(meta);
                 return Ok(());
             }
+        }
+        // A sheet that holds the notice itself (its title, number, addressees and text, a line
+        // a row, as a workbook that carries its notice before its task sheet does) is read as
+        // the text it is, a row a paragraph.
+        if let Some(texts) = notice_rows(&grid, &rows) {
+            out.letter = true;
+            for (r, text) in texts {
+                out.blocks.push(Block::Para(Para {
+                    text,
+                    line: grid.line(r),
+                }));
+            }
+            return Ok(());
         }
         ignored(
             out,

@@ -11,6 +11,7 @@
 //! single paragraph).
 
 use super::dom::{self, Dom, tag};
+use crate::normalize::TrimFast as _;
 use crate::normalize::count_ideographs;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
@@ -82,6 +83,9 @@ struct Survey {
 pub(super) struct Marks {
     hidden: FxHashSet<NodeId>,
     chrome: FxHashSet<NodeId>,
+    /// Hidden elements read as shown: the later pages of an article a pager shows one at a time
+    /// ([`pager_page`]).
+    pages: FxHashSet<NodeId>,
 }
 
 impl Marks {
@@ -103,6 +107,9 @@ struct Open {
     link: bool,
     /// [`is_container_tag`]: the fallback may descend into it.
     container: bool,
+    /// Its children include an article's pages ([`pager_page`]): the fallback's descent ends
+    /// here, at the element that holds them all, rather than in the page shown first.
+    pager: bool,
     /// Its own entries in the survey's candidates.
     candidates: std::ops::Range<usize>,
     /// [`is_table_structure`].
@@ -166,11 +173,18 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                 match n.value() {
                     Node::Element(e) => {
                         visit(n);
-                        let (id, class, hidden) = dom::id_class_hidden(e);
+                        let (id, class, mut hidden) = dom::id_class_hidden(e);
                         let chrome = dom::is_chrome_named(id, class)
                             || (e.name.local == local_name!("a")
                                 && dom::attr(e, &local_name!("href"))
                                     .is_some_and(dom::is_page_tool_href));
+                        if hidden && !chrome && n.id() != root.id() && pager_page(n, e, &marks) {
+                            hidden = false;
+                            marks.pages.insert(n.id());
+                            if let Some(parent) = stack.last_mut() {
+                                parent.pager = true;
+                            }
+                        }
                         if hidden {
                             marks.hidden.insert(n.id());
                         }
@@ -212,6 +226,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                             cell: matches!(e.name.local, local_name!("td") | local_name!("th")),
                             cells: 0,
                             columns: false,
+                            pager: false,
                             candidates: from..candidates.len(),
                             best: None,
                         });
@@ -255,6 +270,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                     Some(b) if b.container && b.table && b.plain < c.plain => (open.id, open.table),
                     Some(b)
                         if b.container
+                            && !open.pager
                             && c.plain > 0
                             && b.plain as f64 >= DESCEND_SHARE * c.plain as f64 =>
                     {
@@ -309,6 +325,58 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
         root: top,
         marks,
     }
+}
+
+/// Whether the hidden element `n` is a later page of an article that a pager shows one page at
+/// a time (`<div class="page">…</div><div class="page" style="display:none">…</div>`): it holds
+/// paragraphs or tables of its own, and the element just before it (text and comments aside)
+/// is a page of the same kind, shown or itself such a page: the same tag and the same `class`,
+/// or ids that differ only in their trailing number (`page1`, `page2`). Only the sibling before
+/// it is asked, so a run of pages costs one look each.
+fn pager_page(n: Dom<'_>, e: &scraper::node::Element, marks: &Marks) -> bool {
+    if !n
+        .children()
+        .any(|c| matches!(tag(&c), Some("p" | "table" | "div" | "section")))
+    {
+        return false;
+    }
+    let Some(prev) = n.prev_siblings().find(|s| s.value().is_element()) else {
+        return false;
+    };
+    let Some(pe) = prev.value().as_element() else {
+        return false;
+    };
+    if pe.name.local != e.name.local
+        || marks.chrome.contains(&prev.id())
+        || (marks.hidden.contains(&prev.id()) && !marks.pages.contains(&prev.id()))
+    {
+        return false;
+    }
+    let (id, class, _) = dom::id_class_hidden(e);
+    let (pid, pclass, _) = dom::id_class_hidden(pe);
+    let stem = |s: &str| -> usize {
+        s.trim_end_matches(|c: char| c.is_ascii_digit() || c == '_' || c == '-')
+            .len()
+    };
+    let same_class = class.is_some_and(|c| !c.trim().is_empty() && Some(c) == pclass);
+    let same_id = match (id, pid) {
+        (Some(a), Some(b)) => {
+            let (sa, sb) = (stem(a), stem(b));
+            a != b && sa > 0 && sa < a.len() && sb < b.len() && a[..sa] == b[..sb]
+        }
+        _ => false,
+    };
+    // A hidden copy of the page shown (kept for printing or sharing) starts as it does: no
+    // later page of it.
+    (same_class || same_id) && first_text(n) != first_text(prev)
+}
+
+/// The first text with anything but white space under `n`, trimmed.
+fn first_text<'a>(n: Dom<'a>) -> Option<&'a str> {
+    n.descendants().find_map(|d| match d.value() {
+        Node::Text(t) => Some(t.trim_ws()).filter(|t| !t.is_empty()),
+        _ => None,
+    })
 }
 
 /// Whether an element with this `id`, `class` and tag name matches `m`.

@@ -196,6 +196,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         encoding: decoded.encoding,
         page: found.page,
         diagnostics,
+        letter: false,
     })
 }
 
@@ -314,6 +315,9 @@ struct Pending {
     marker: Option<String>,
     /// Where the last link to a document file in it ends in `raw`.
     file_link_end: Option<usize>,
+    /// The last place named by a breadcrumb just dropped at the article's head (`通知公告` of
+    /// `当前位置：首页 > 政务公开 > 通知公告`): the channel's name, printed under it.
+    crumb_tail: Option<String>,
 }
 
 impl Pending {
@@ -332,7 +336,14 @@ impl Pending {
     fn flush(&mut self, lines: &mut Lines<'_>, out: &mut Vec<Block>, kept: &mut Kept) {
         if self.first.is_some() {
             let text = crate::normalize::normalize_cell(&self.raw);
-            if !text.is_empty() && !is_page_navigation(&text) && !is_furniture(&text) {
+            // The page's tools between a breadcrumb and the channel's name leave its last place
+            // for the channel's name to be compared with.
+            if !text.is_empty()
+                && !is_page_navigation(&text)
+                && !is_furniture(&text)
+                && !self.head_breadcrumb(&text, out.len())
+                && self.crumb_tail.take().is_none_or(|t| t != text)
+            {
                 let line = lines.of(self.first);
                 kept.offer(out.len(), &text, &self.raw);
                 out.push(Block::Para(Para { text, line }));
@@ -341,6 +352,22 @@ impl Pending {
         self.raw.clear();
         self.first = None;
         self.file_link_end = None;
+    }
+
+    /// Whether `text`, the paragraph after `blocks` others, is a site's breadcrumb left at the
+    /// article's head (`当前位置：首页 > 政务公开 > 通知公告`): it names where the page sits, and
+    /// read, it and the channel's name under it took the title's place. Its last place is kept,
+    /// to drop the channel's name if the next paragraph prints it.
+    fn head_breadcrumb(&mut self, text: &str, blocks: usize) -> bool {
+        if blocks > 2 || text.len() > 200 || !crate::read::text::is_breadcrumb(text) {
+            return false;
+        }
+        self.crumb_tail = text
+            .rsplit(['>', '＞', '»', '›', '→'])
+            .next()
+            .map(|t| t.trim_ws().to_string())
+            .filter(|t| !t.is_empty());
+        true
     }
 
     /// Whether a link read now opens a line of links to files: nothing but separators, an
