@@ -971,9 +971,8 @@ pub fn split_units(cell: &str) -> Vec<String> {
 /// between (`甲（牵头）乙、丙` → `甲（牵头）、乙、丙`); `None` when there is none (nearly every
 /// cell: no `）` followed by a Han character).
 fn part_after_marks(cell: &str) -> Option<String> {
-    let b = cell.as_bytes();
     let mut cuts = Vec::new();
-    for close in memchr::memmem::find_iter(b, "）".as_bytes()) {
+    for close in CLOSER.find_iter(cell.as_bytes()) {
         let after = close + "）".len();
         let runs_on = cell[after..]
             .chars()
@@ -2688,8 +2687,11 @@ fn trailing_dash(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inli
         .strip_suffix(['。', '；', ';'])
         .unwrap_or(tail)
         .trim_end_ws();
-    // Nearly every paragraph has no dash: one byte search for its last bytes decides.
-    let at = tail.rfind("——")?;
+    // Nearly every paragraph has no dash: a search for the first byte of `—`, which Chinese
+    // characters never have (no searcher is built per paragraph), decides. The last `——`.
+    const DASHES: &str = "——";
+    let at = memchr::memrchr_iter(DASHES.as_bytes()[0], tail.as_bytes())
+        .find(|&at| tail.as_bytes()[at..].starts_with(DASHES.as_bytes()))?;
     let inner = tail[at..].trim_start_matches(['—', '-']).trim_ws();
     let before = tail[..at].trim_end_ws();
     // Nothing before the dash: the allocation stands on its line under the measure (the outline
@@ -2751,6 +2753,26 @@ fn has_traditional_duty_word(b: &[u8]) -> bool {
     const ZE: &[u8] = "責".as_bytes();
     memchr::memchr2_iter(QIAN[2], ZE[2], b)
         .any(|at| at >= 2 && b.get(at - 2..=at).is_some_and(|c| c == QIAN || c == ZE))
+}
+
+/// Whether the document is printed in traditional script (copied through a converter): its
+/// title, or the first words of a part, hold characters of [`TRADITIONAL`]. Asked once, of 64
+/// characters of each.
+fn printed_in_traditional_script(doc: &Document) -> bool {
+    let heads = doc.parts.iter().flat_map(|p| {
+        let first = p
+            .preamble
+            .first()
+            .or_else(|| p.sections.first().and_then(|s| s.paragraphs.first()));
+        [p.title.as_deref(), first.map(String::as_str)]
+    });
+    std::iter::once(doc.notice.title.as_deref())
+        .chain(heads)
+        .flatten()
+        .any(|t| {
+            let head = t.char_indices().nth(64).map_or(t, |(end, _)| &t[..end]);
+            fold_traditional(head).is_some()
+        })
 }
 
 /// `text` with the characters of [`TRADITIONAL`] in their simplified forms; `None` when it has
@@ -2838,6 +2860,33 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// The searcher for `：`, built once.
+/// How often each byte occurs in Chinese text in UTF-8, for substring searchers: the lead bytes
+/// of the common ideographs most, other bytes of three-byte characters next, ASCII least. With
+/// it a searcher looks for two continuation bytes at their distance in the word, which few
+/// places in a paragraph share; with the default ranks (tuned to English) it looks for lead
+/// bytes, which nearly every character has.
+struct HanTextRank;
+
+impl memchr::arch::all::packedpair::HeuristicFrequencyRank for HanTextRank {
+    fn rank(&self, byte: u8) -> u8 {
+        match byte {
+            0xE4..=0xE9 => 255,
+            0xE0..=0xEF => 220,
+            0x80..=0xBF => 160,
+            _ => 40,
+        }
+    }
+}
+
+/// A searcher for a word of Chinese text ([`HanTextRank`]).
+fn han_finder(word: &'static str) -> memchr::memmem::Finder<'static> {
+    memchr::memmem::FinderBuilder::new().build_forward_with_ranker(HanTextRank, word.as_bytes())
+}
+
+/// A searcher for `）`, built once.
+static CLOSER: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("）"));
+
 static FULL_WIDTH_COLON: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("："));
 
@@ -3262,6 +3311,7 @@ fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
     minutes: bool,
+    traditional: bool,
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
 ) {
@@ -3391,7 +3441,7 @@ fn inline_tasks<'a>(
             }
             if !is_duty_line(&colon_labels(t)) {
                 // Not an allocation line of its own: one said inside the measure's sentence.
-                if let Some((lead, support)) = mid_sentence_allocation(t, decided) {
+                if let Some((lead, support)) = mid_sentence_allocation(t, decided, traditional) {
                     push(measure_text(t.clone()), lead, support, IndexMap::new());
                     since = k + 1;
                 }
@@ -3423,7 +3473,14 @@ fn inline_tasks<'a>(
             since = end;
         }
         path.push(s);
-        inline_tasks(&s.children, path, decided, first_unit_leads, out);
+        inline_tasks(
+            &s.children,
+            path,
+            decided,
+            traditional,
+            first_unit_leads,
+            out,
+        );
         path.pop();
     }
 }
@@ -3459,10 +3516,19 @@ const DECISION_LEAD_INS: &[&str] = &[
 /// 纪要, a section of 议定事项) may also name its lead alone, after the words that open the
 /// decision (`会议要求甲、乙牵头研究解决办法`, `请甲牵头，……`). `None` for nearly every paragraph:
 /// no `牵头` in it.
-fn mid_sentence_allocation(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
+fn mid_sentence_allocation(
+    text: &str,
+    decided: bool,
+    traditional: bool,
+) -> Option<(Vec<String>, Vec<String>)> {
+    if text.len() > 4 * 1024 {
+        return None;
+    }
     // In traditional script (`由市住房城鄉建設局牽頭，市司法局配合`): read in its simplified form,
-    // the units given back as printed.
-    if has_traditional_duty_word(text.as_bytes())
+    // the units given back as printed. Only a document printed so (`traditional`) is searched
+    // for its words: a search of every paragraph would cost as much again.
+    if traditional
+        && has_traditional_duty_word(text.as_bytes())
         && let Some(folded) = fold_traditional(text)
     {
         let (lead, support) = mid_sentence_simplified(&folded, decided)?;
@@ -3477,13 +3543,12 @@ fn mid_sentence_allocation(text: &str, decided: bool) -> Option<(Vec<String>, Ve
 
 /// [`mid_sentence_allocation`] of text whose duty words are in simplified script.
 fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
-    static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
+    static LEADS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| han_finder("牵头"));
     static RESPONSIBLE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("负责，"));
+        LazyLock::new(|| han_finder("负责，"));
     let leads =
         |t: &str| LEADS.find(t.as_bytes()).is_some() || RESPONSIBLE.find(t.as_bytes()).is_some();
-    if text.len() > 4 * 1024 || !leads(text) {
+    if !leads(text) {
         return None;
     }
     for sentence in text.split(['。', '；', ';', '！']) {
@@ -3496,7 +3561,7 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
         for (i, clause) in clauses.iter().enumerate() {
             // `甲牵头`, `甲牵头研究……`; or `甲负责` as a clause of its own, which leads only
             // with supporters after it (`甲负责，乙配合`): alone it is any sentence's verb.
-            let (at, verb, alone) = match clause.find("牵头") {
+            let (at, verb, alone) = match LEADS.find(clause.as_bytes()) {
                 Some(at) => (at, "牵头", false),
                 None if clause.ends_with("负责") => (clause.len() - "负责".len(), "负责", true),
                 None => continue,
@@ -3525,7 +3590,20 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
                     units = opened;
                 }
             }
-            if !is_unit_list(units) {
+            // Outside a meeting's decisions supporters must follow (see below): the next
+            // clause's verb says so before any name is looked at.
+            let supported = || {
+                clauses.get(i + 1).is_some_and(|c| {
+                    matches!(
+                        clause_duty(c),
+                        Some((
+                            _,
+                            ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible
+                        ))
+                    )
+                })
+            };
+            if ((!decided || alone) && !supported()) || !is_unit_list(units) {
                 continue;
             }
             let mut support = Vec::new();
@@ -3579,8 +3657,6 @@ fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<
     let end = text.trim_end_ws().len();
     let mut out = Vec::new();
     let mut from = 0;
-    static CLOSER: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("）"));
     for at in CLOSER.find_iter(text.as_bytes()).take(64) {
         let close = at + '）'.len_utf8();
         if close < from || close >= end {
@@ -3799,6 +3875,7 @@ pub fn collect_tasks(doc: &mut Document) {
     }
     group_by_sheet(&mut tasks);
     let first_inline = tasks.len();
+    let traditional = printed_in_traditional_script(doc);
     for part in &doc.parts {
         // A meeting's 纪要 (its own title or an enclosed one's) records what the meeting decided.
         let minutes = [&doc.notice.title, &part.title]
@@ -3808,6 +3885,7 @@ pub fn collect_tasks(doc: &mut Document) {
             &part.sections,
             &mut Vec::new(),
             minutes,
+            traditional,
             &first_unit_leads,
             &mut tasks,
         );
