@@ -2860,29 +2860,6 @@ fn ends_sentence(text: &str) -> bool {
 }
 
 /// The searcher for `：`, built once.
-/// How often each byte occurs in Chinese text in UTF-8, for substring searchers: the lead bytes
-/// of the common ideographs most, other bytes of three-byte characters next, ASCII least. With
-/// it a searcher looks for two continuation bytes at their distance in the word, which few
-/// places in a paragraph share; with the default ranks (tuned to English) it looks for lead
-/// bytes, which nearly every character has.
-struct HanTextRank;
-
-impl memchr::arch::all::packedpair::HeuristicFrequencyRank for HanTextRank {
-    fn rank(&self, byte: u8) -> u8 {
-        match byte {
-            0xE4..=0xE9 => 255,
-            0xE0..=0xEF => 220,
-            0x80..=0xBF => 160,
-            _ => 40,
-        }
-    }
-}
-
-/// A searcher for a word of Chinese text ([`HanTextRank`]).
-fn han_finder(word: &'static str) -> memchr::memmem::Finder<'static> {
-    memchr::memmem::FinderBuilder::new().build_forward_with_ranker(HanTextRank, word.as_bytes())
-}
-
 /// A searcher for `）`, built once.
 static CLOSER: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("）"));
@@ -3543,9 +3520,10 @@ fn mid_sentence_allocation(
 
 /// [`mid_sentence_allocation`] of text whose duty words are in simplified script.
 fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
-    static LEADS: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| han_finder("牵头"));
+    static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
     static RESPONSIBLE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| han_finder("负责，"));
+        LazyLock::new(|| memchr::memmem::Finder::new("负责，"));
     let leads =
         |t: &str| LEADS.find(t.as_bytes()).is_some() || RESPONSIBLE.find(t.as_bytes()).is_some();
     if !leads(text) {
