@@ -1445,3 +1445,27 @@ fn a_minutes_in_traditional_script_allocates_mid_sentence_and_numbers_no_issue()
     let got: Vec<_> = doc.tasks.iter().map(units).collect();
     assert_eq!(got, vec![(vec!["市住房城鄉建設局"], vec!["市司法局"])]);
 }
+
+#[test]
+fn units_parted_by_semicolons_go_on_under_their_label() {
+    let d = parse_text(&notice(
+        "1.推行企业开办一日办结。\n牵头单位：县市场监管局；县税务局。配合单位：县公安局；县人社局。\n\
+         2.推进不动产登记一窗受理。\n牵头单位：县自然资源局；2023年底前完成。\n",
+    ));
+    let got: Vec<_> = d.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                vec!["县市场监管局", "县税务局"],
+                vec!["县公安局", "县人社局"]
+            ),
+            // A clause after `；` that names no unit is no unit of the label's.
+            (vec!["县自然资源局"], vec![]),
+        ]
+    );
+    assert_eq!(
+        d.tasks[1].extra.get("完成时限").map(String::as_str),
+        Some("2023年底前完成")
+    );
+}

@@ -425,6 +425,14 @@ fn may_end_unit_name(c: char) -> bool {
 }
 
 /// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
+/// Whether a label names units that lead or support (`牵头单位`, `配合单位`, `责任单位`), not
+/// people (`责任人`) or anything else (`完成时限`).
+fn labels_units(key: &str) -> bool {
+    let words = header_words(key);
+    words & (word::LEAD | word::SUPPORT) != 0
+        && (words & word::PERSON == 0 || units_before_people(key))
+}
+
 pub(crate) fn is_unit_list(text: &str) -> bool {
     let units = split_units(text);
     !units.is_empty() && units.iter().all(|u| is_unit_name(u))
@@ -2215,7 +2223,13 @@ impl Allocation {
                     self.labelled(key, value.trim_ws(), first_unit_leads);
                     last_key = Some(key);
                 }
-                None => match last_key.zip(after_unit_number(clause)) {
+                None => match last_key.zip(after_unit_number(clause).or_else(|| {
+                    // Units parted by `；` (`牵头单位：甲；乙`) go on under a label of units.
+                    last_key
+                        .is_some_and(labels_units)
+                        .then_some(clause)
+                        .filter(|c| is_unit_list(c))
+                })) {
                     Some((key, units)) => self.labelled(key, units, first_unit_leads),
                     None => {
                         self.clauses(clause);
