@@ -216,14 +216,26 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                                 }
                             }
                         }
+                        // What the descent asks of the element's tag, in one match.
+                        let (container, table, table_tag, cell) = match e.name.local {
+                            local_name!("table") => (true, true, true, false),
+                            local_name!("tbody")
+                            | local_name!("thead")
+                            | local_name!("tfoot")
+                            | local_name!("tr") => (true, true, false, false),
+                            local_name!("td") | local_name!("th") => (true, false, false, true),
+                            ref name => (is_container_tag(name), false, false, false),
+                        };
+                        debug_assert_eq!(container, is_container_tag(&e.name.local));
+                        debug_assert_eq!(table, is_table_structure(&e.name.local));
                         stack.push(Open {
                             id: n.id(),
                             count: Count::default(),
                             link,
-                            container: is_container_tag(&e.name.local),
-                            table: is_table_structure(&e.name.local),
-                            table_tag: e.name.local == local_name!("table"),
-                            cell: matches!(e.name.local, local_name!("td") | local_name!("th")),
+                            container,
+                            table,
+                            table_tag,
+                            cell,
                             cells: 0,
                             columns: false,
                             pager: false,
