@@ -108,22 +108,11 @@ fn an_untabbed_table_with_a_blank_line_after_every_cell_still_gives_every_task()
     let doc = gongwen_parse::parse_text(&out.join("\n"));
     let seed = gongwen_parse::parse_text(&seed_text());
     // The cells keep their breaks as printed (`support_text`); the tasks are the seed's.
-    let essentials = |d: &gongwen_parse::Document| {
-        d.tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.seq,
-                    t.text.clone(),
-                    t.lead.clone(),
-                    t.support.clone(),
-                    t.group.clone(),
-                )
-            })
-            .collect::<Vec<_>>()
-    };
     assert_eq!(doc.tasks.len(), 86);
-    assert_eq!(essentials(&doc), essentials(&seed));
+    assert_eq!(
+        gongwen_tests::essentials(&doc.tasks),
+        gongwen_tests::essentials(&seed.tasks)
+    );
 }
 
 #[test]

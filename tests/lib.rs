@@ -158,3 +158,22 @@ pub fn assert_continued_row_dropped(d: &gongwen_parse::Document) {
         table.rows
     );
 }
+
+/// A task's number, text, lead units, supporting units and groups.
+pub type Essentials = (u32, String, Vec<String>, Vec<String>, Vec<String>);
+
+/// What must survive any layout of a task: number, text, units and groups.
+pub fn essentials(tasks: &[gongwen_parse::Task]) -> Vec<Essentials> {
+    tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.clone(),
+                t.lead.clone(),
+                t.support.clone(),
+                t.group.clone(),
+            )
+        })
+        .collect()
+}

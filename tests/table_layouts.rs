@@ -61,24 +61,7 @@ fn parse_page(page: &str) -> Document {
     parse(page.as_bytes(), &opts).expect("the page parses")
 }
 
-/// A task's number, text, lead units, supporting units and groups.
-type Essentials = (u32, String, Vec<String>, Vec<String>, Vec<String>);
-
-/// What must survive any layout: number, text, units and groups.
-fn essentials(tasks: &[Task]) -> Vec<Essentials> {
-    tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.clone(),
-                t.lead.clone(),
-                t.support.clone(),
-                t.group.clone(),
-            )
-        })
-        .collect()
-}
+use gongwen_tests::{Essentials, essentials};
 
 fn assert_same_tasks(d: &Document, what: &str) {
     let s = seed();

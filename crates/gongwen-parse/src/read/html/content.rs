@@ -112,7 +112,7 @@ struct Open {
     pager: bool,
     /// Its own entries in the survey's candidates.
     candidates: std::ops::Range<usize>,
-    /// [`is_table_structure`].
+    /// A table's own element short of its cells (`<table>`, its body, head, foot or a row).
     table: bool,
     /// Whether it is a `<table>`.
     table_tag: bool,
@@ -139,9 +139,8 @@ struct Best {
     /// Where the fallback's descent from the child ends.
     down: NodeId,
     /// Whether the child is a data table: a `<table>` the descent from which ends at it or,
-    /// through table structure only ([`is_table_structure`]), at its own body or rows — not in
-    /// a cell, as in a table that lays the page out — or an element around one that holds
-    /// nothing else and is no part of a table.
+    /// through its own body or rows only, at them — not in a cell, as in a table that lays the
+    /// page out — or an element around one that holds nothing else and is no part of a table.
     table: bool,
     /// Whether the descent from the child ends at the child or, through table structure only,
     /// at its own table's body or rows.
@@ -216,7 +215,9 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                                 }
                             }
                         }
-                        // What the descent asks of the element's tag, in one match.
+                        // What the descent asks of the element's tag, in one match: a container,
+                        // a table's own element short of its cells (where a descent that found
+                        // a table no one cell of dominates ends), a `<table>`, a cell.
                         let (container, table, table_tag, cell) = match e.name.local {
                             local_name!("table") => (true, true, true, false),
                             local_name!("tbody")
@@ -227,7 +228,6 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                             ref name => (is_container_tag(name), false, false, false),
                         };
                         debug_assert_eq!(container, is_container_tag(&e.name.local));
-                        debug_assert_eq!(table, is_table_structure(&e.name.local));
                         stack.push(Open {
                             id: n.id(),
                             count: Count::default(),
@@ -419,19 +419,6 @@ fn is_container_tag(name: &html5ever::LocalName) -> bool {
             | local_name!("center")
             | local_name!("form")
             | local_name!("blockquote")
-    )
-}
-
-/// A table's own elements, short of its cells: where the fallback's descent ends when it has
-/// found a table that no one cell of dominates.
-fn is_table_structure(name: &html5ever::LocalName) -> bool {
-    matches!(
-        *name,
-        local_name!("table")
-            | local_name!("tbody")
-            | local_name!("thead")
-            | local_name!("tfoot")
-            | local_name!("tr")
     )
 }
 
