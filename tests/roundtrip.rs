@@ -282,10 +282,21 @@ fn normalized_text_keeps_tables_where_they_stand() {
     assert!(at("二、重大项目清单") < at("某某大道改造工程"), "{text}");
 }
 
+/// Text escaped for HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;")
+}
+
+/// The group headings of a task that the task before it (in `before`) did not have: the ones
+/// a table prints as rows above it.
+fn new_groups<'a>(before: &[String], now: &'a [String]) -> &'a [String] {
+    let same = before.iter().zip(now).take_while(|(a, b)| a == b).count();
+    &now[same..]
+}
+
 /// The seed's task table drawn without `<table>`, as some content systems publish one: rows of
 /// `<div>`s (or `<li>`s) whose children are the cells, group headings as rows of one cell.
 fn drawn_table_page(doc: &Document, row: &str, cell: &str, with_groups: bool) -> String {
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
     let cells = |texts: &[&str]| -> String {
         texts
             .iter()
@@ -300,13 +311,7 @@ fn drawn_table_page(doc: &Document, row: &str, cell: &str, with_groups: bool) ->
     let mut groups: &[String] = &[];
     for t in &doc.tasks {
         if with_groups {
-            // The headings that change from the task before.
-            let same = groups
-                .iter()
-                .zip(&t.group)
-                .take_while(|(a, b)| a == b)
-                .count();
-            for g in &t.group[same..] {
+            for g in new_groups(groups, &t.group) {
                 body.push_str(&format!("<{row}>{}</{row}>\n", cells(&[g])));
             }
             groups = &t.group;
@@ -353,7 +358,6 @@ fn a_task_table_drawn_with_divs_or_list_items_reads_as_the_table() {
 /// The seed's notice as a page that prints its head, first paragraph and foot, then its task
 /// table as a `<table>`, in one plain `<div>`: the table holds nearly all of the page's text.
 fn seed_page_with_table(doc: &Document) -> String {
-    let esc = |s: &str| s.replace('&', "&amp;").replace('<', "&lt;");
     let n = &doc.notice;
     let mut page = String::from(
         "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>\
@@ -378,12 +382,7 @@ fn seed_page_with_table(doc: &Document) -> String {
     );
     let mut groups: &[String] = &[];
     for t in &doc.tasks {
-        let same = groups
-            .iter()
-            .zip(&t.group)
-            .take_while(|(a, b)| a == b)
-            .count();
-        for g in &t.group[same..] {
+        for g in new_groups(groups, &t.group) {
             page.push_str(&format!("<tr><td colspan=\"4\">{}</td></tr>", esc(g)));
         }
         groups = &t.group;
