@@ -13,12 +13,54 @@
 # (decoding + scraper's Html::parse_document + a walk over the text). ratio = floor / ours, the
 # share of the floor's throughput the parser reaches; the target is ≥ 0.70.
 #
+# `scripts/instructions.sh --scaling` instead counts instructions per byte of the generated
+# inputs at 1×, 10× and 100× (the seed's table repeated, the page's paragraphs repeated), against
+# the 1× input of each family: the linearity target (≤ 1.2) in counts that do not depend on the
+# machine's caches, where the wall-clock per-byte ratios of `cargo bench --bench scaling` do.
+#
 # Needs: cargo, valgrind (apt-get install -y valgrind).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v valgrind >/dev/null || { echo "valgrind is not installed (apt-get install -y valgrind)" >&2; exit 1; }
 cargo build --release --quiet -p gongwen-parse --example parse_repeat
 BIN=${CARGO_TARGET_DIR:-target}/release/examples/parse_repeat
+
+# Instructions of COUNT runs of INPUT [floor].
+refs() {
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" "$@" 2>&1 |
+    awk '/refs:/ { gsub(",", "", $NF); print $NF }'
+}
+
+if [[ ${1:-} == --scaling ]]; then
+  printf '%-18s %10s %12s %10s %12s %12s\n' "input" "bytes" "ours (M)" "per byte" "per-byte/1×" "floor p-b/1×"
+  for family in text-table html-paras html-table; do
+    base= floor_base=
+    for n in 1 10 100; do
+      case $family$n in
+        text-table1) input=@text ;;
+        html-paras1 | html-table1) input=@html ;;
+        *) input=@$family$n ;;
+      esac
+      bytes=$("$BIN" "$input" dump | wc -c)
+      # Fewer parses of the larger inputs: the difference of two counts is one parse's either way.
+      if ((n == 100)); then runs=2; else runs=6; fi
+      ours=$(( ($(refs "$input" "$runs") - $(refs "$input" 1)) / (runs - 1) ))
+      per=$(awk -v o="$ours" -v b="$bytes" 'BEGIN { printf "%.2f", o / b }')
+      base=${base:-$per}
+      # The floor's own per-byte growth on the same pages: what the markup costs html5ever.
+      floor=-
+      if [[ $family == html-* ]]; then
+        floor=$(( ($(refs "$input" "$runs" floor) - $(refs "$input" 1 floor)) / (runs - 1) ))
+        floor=$(awk -v f="$floor" -v b="$bytes" 'BEGIN { printf "%.2f", f / b }')
+        floor_base=${floor_base:-$floor}
+        floor=$(awk -v f="$floor" -v z="$floor_base" 'BEGIN { printf "%.2f", f / z }')
+      fi
+      awk -v i="$family ×$n" -v b="$bytes" -v o="$ours" -v p="$per" -v z="$base" -v f="$floor" \
+        'BEGIN { printf "%-18s %10d %12.2f %10.2f %12.2f %12s\n", i, b, o / 1e6, p, p / z, f }'
+    done
+  done
+  exit 0
+fi
 
 inputs=("$@")
 if ((${#inputs[@]} == 0)); then
@@ -27,12 +69,6 @@ if ((${#inputs[@]} == 0)); then
     [[ -f $f ]] && inputs+=("$f")
   done
 fi
-
-# Instructions of COUNT runs of INPUT [floor].
-refs() {
-  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BIN" "$@" 2>&1 |
-    awk '/refs:/ { gsub(",", "", $NF); print $NF }'
-}
 
 printf '%-34s %10s %12s %12s %7s\n' "input" "bytes" "ours (M)" "floor (M)" "ratio"
 for input in "${inputs[@]}"; do
