@@ -117,14 +117,17 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
     let b = src.as_bytes();
     let mut remove: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    // Every `<` of the page in one vectorized pass; those inside a tag read already are passed.
-    for lt in memchr::memchr_iter(b'<', b) {
-        if lt < i {
-            continue;
-        }
+    // From tag to tag: the text between is passed over by one vectorized search, and each tag
+    // is read once, byte by byte (this runs over every tag of a large page).
+    // Tags stand side by side more often than not (`</span></p></td><td>`): the byte after one
+    // is looked at before a search is set up.
+    while let Some(lt) = if b.get(i) == Some(&b'<') {
+        Some(i)
+    } else {
+        find_byte(b, i, b'<')
+    } {
         // Start and end tags are read here without their names, which only a raw text
-        // element's need (this runs over every tag of a large page); anything else as
-        // [`token_at`] reads it.
+        // element's need; anything else as [`token_at`] reads it.
         let start = match b.get(lt + 1) {
             Some(c) if c.is_ascii_alphabetic() => lt + 1,
             Some(b'/') if b.get(lt + 2).is_some_and(u8::is_ascii_alphabetic) => lt + 2,
@@ -143,24 +146,11 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
         let Some(from) = name_end(b, start) else {
             break;
         };
-        // Most tags are short and quote nothing (`<td>`, `</p>`, `<br/>`): one without a quote
-        // mark before its first `>` ends there. Others are walked attribute by attribute.
-        let short = b
-            .get(from..b.len().min(from + 32))
-            .and_then(|w| w.iter().position(|&x| matches!(x, b'>' | b'"' | b'\'')))
-            .filter(|&k| b.get(from + k) == Some(&b'>'))
-            .map(|k| from + k + 1);
-        let Some(end) = short.or_else(|| attributes_end(b, from).map(|(_, end)| end)) else {
+        // An end tag's attributes are read, and looked up, as a start tag's are.
+        let Some(TagEnd { end, cut, .. }) = read_attributes(b, from, max) else {
             break;
         };
-        // An end tag's attributes are read, and looked up, as a start tag's are.
-        let raw = (start == lt + 1)
-            .then(|| raw_text_name(b.get(start..from).unwrap_or_default()))
-            .flatten();
-        // Each attribute takes two bytes at least (a space and a name).
-        if end.saturating_sub(from) > 2 * max
-            && let Some(cut) = attribute_start(b, from, max)
-        {
+        if let Some(cut) = cut {
             let close = if b.get(end.saturating_sub(2)..end) == Some(b"/>") {
                 end - 2
             } else {
@@ -170,6 +160,10 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
                 remove.push((cut, close));
             }
         }
+        // Raw text elements' names are 3 to 9 letters long.
+        let raw = (start == lt + 1 && (3..=9).contains(&(from - start)))
+            .then(|| raw_text_name(b.get(start..from).unwrap_or_default()))
+            .flatten();
         i = match raw {
             Some("plaintext") => break,
             Some(name) => raw_text_end(b, end, name.as_bytes()).unwrap_or(b.len()),
@@ -195,14 +189,119 @@ pub(super) fn cap_attributes(src: &str, max: usize) -> Option<String> {
     Some(out)
 }
 
-/// Where the attribute after the first `n` of a tag starts, its attributes read from `from` (just
-/// after its name) as [`tag`] reads them; `None` when it has no more than `n`.
-fn attribute_start(b: &[u8], from: usize, n: usize) -> Option<usize> {
-    match walk_attributes(b, from, n)? {
-        Walk::Attribute(at) => Some(at),
-        Walk::End { .. } => None,
+/// Where a tag ends, as the tokenizer reads it.
+struct TagEnd {
+    /// The offset after its `>`.
+    end: usize,
+    /// Whether it closes itself (`/>`).
+    self_closing: bool,
+    /// Where its attribute after the first `max` starts, if it has more.
+    cut: Option<usize>,
+}
+
+/// Reads a tag's attributes from `from` (just after its name) as the tokenizer does, to the
+/// tag's end, noting where the attribute after the first `max` starts; `None` when the input
+/// ends first.
+fn read_attributes(b: &[u8], from: usize, max: usize) -> Option<TagEnd> {
+    let mut j = from;
+    let mut seen = 0;
+    let mut cut = None;
+    loop {
+        let x = *b.get(j)?;
+        if CLASS[usize::from(x)] & SPACE != 0 {
+            j += 1;
+            continue;
+        }
+        match x {
+            b'>' => {
+                return Some(TagEnd {
+                    end: j + 1,
+                    self_closing: false,
+                    cut,
+                });
+            }
+            b'/' => {
+                if b.get(j + 1) == Some(&b'>') {
+                    return Some(TagEnd {
+                        end: j + 2,
+                        self_closing: true,
+                        cut,
+                    });
+                }
+                j += 1;
+            }
+            _ => {
+                if seen == max {
+                    cut.get_or_insert(j);
+                }
+                seen += 1;
+                // An attribute name: its first character may be anything, even `=` or a quote.
+                j += 1;
+                while b
+                    .get(j)
+                    .is_some_and(|&x| CLASS[usize::from(x)] & (SPACE | SLASH | GT | EQ) == 0)
+                {
+                    j += 1;
+                }
+                while b
+                    .get(j)
+                    .is_some_and(|&x| CLASS[usize::from(x)] & SPACE != 0)
+                {
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'=') {
+                    continue;
+                }
+                j += 1;
+                while b
+                    .get(j)
+                    .is_some_and(|&x| CLASS[usize::from(x)] & SPACE != 0)
+                {
+                    j += 1;
+                }
+                match *b.get(j)? {
+                    // A short value is read byte by byte, a long one searched for its end.
+                    q @ (b'"' | b'\'') => {
+                        j = match b
+                            .get(j + 1..j + 17)
+                            .and_then(|v| v.iter().position(|&x| x == q))
+                        {
+                            Some(k) => j + 1 + k + 1,
+                            None => find_byte(b, j + 1, q)? + 1,
+                        }
+                    }
+                    b'>' => {}
+                    _ => {
+                        while b
+                            .get(j)
+                            .is_some_and(|&x| CLASS[usize::from(x)] & (SPACE | GT) == 0)
+                        {
+                            j += 1;
+                        }
+                    }
+                }
+            }
+        }
     }
 }
+
+/// Byte classes of a tag's reading: [`is_space`], `/`, `>`, `=`, one look-up a byte.
+const SPACE: u8 = 1;
+const SLASH: u8 = 2;
+const GT: u8 = 4;
+const EQ: u8 = 8;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    t[b' ' as usize] = SPACE;
+    t[b'\t' as usize] = SPACE;
+    t[b'\n' as usize] = SPACE;
+    t[b'\r' as usize] = SPACE;
+    t[0x0c] = SPACE;
+    t[b'/' as usize] = SLASH;
+    t[b'>' as usize] = GT;
+    t[b'=' as usize] = EQ;
+    t
+};
 
 /// Whether an element of this name parts the paragraphs around it: a block as the walk reads
 /// one ([`super::dom::is_block_tag`]), and the sectioning `<aside>` and `<nav>`. When its tags
@@ -321,87 +420,14 @@ fn tag(b: &[u8], from: usize) -> Option<(Cow<'_, str>, &[u8], bool, usize)> {
 fn name_end(b: &[u8], from: usize) -> Option<usize> {
     b.get(from..)?
         .iter()
-        .position(|&x| is_space(x) || x == b'/' || x == b'>')
+        .position(|&x| CLASS[usize::from(x)] & (SPACE | SLASH | GT) != 0)
         .map(|p| p + from)
 }
 
 /// The end of a tag whose attributes start at `from` (just after its name), as the tokenizer
 /// finds it: (self-closing, the offset after its `>`). `None` when the input ends inside it.
 fn attributes_end(b: &[u8], from: usize) -> Option<(bool, usize)> {
-    match walk_attributes(b, from, usize::MAX)? {
-        Walk::End { self_closing, end } => Some((self_closing, end)),
-        Walk::Attribute(_) => None,
-    }
-}
-
-/// Where a walk over a tag's attributes stopped.
-enum Walk {
-    /// At the tag's end: whether it closes itself (`/>`), and the offset after its `>`.
-    End { self_closing: bool, end: usize },
-    /// At the start of the attribute it was asked for.
-    Attribute(usize),
-}
-
-/// Reads a tag's attributes from `from` (just after its name) as the tokenizer does, up to the
-/// start of the one after the first `n`, or the tag's end; `None` when the input ends first.
-fn walk_attributes(b: &[u8], from: usize, n: usize) -> Option<Walk> {
-    let mut j = from;
-    let mut seen = 0;
-    loop {
-        while b.get(j).is_some_and(|&x| is_space(x)) {
-            j += 1;
-        }
-        match *b.get(j)? {
-            b'>' => {
-                return Some(Walk::End {
-                    self_closing: false,
-                    end: j + 1,
-                });
-            }
-            b'/' => {
-                if b.get(j + 1) == Some(&b'>') {
-                    return Some(Walk::End {
-                        self_closing: true,
-                        end: j + 2,
-                    });
-                }
-                j += 1;
-            }
-            _ => {
-                if seen == n {
-                    return Some(Walk::Attribute(j));
-                }
-                seen += 1;
-                // An attribute name: its first character may be anything, even `=` or a quote.
-                j += 1;
-                while b
-                    .get(j)
-                    .is_some_and(|&x| !(is_space(x) || x == b'/' || x == b'>' || x == b'='))
-                {
-                    j += 1;
-                }
-                while b.get(j).is_some_and(|&x| is_space(x)) {
-                    j += 1;
-                }
-                if b.get(j) != Some(&b'=') {
-                    continue;
-                }
-                j += 1;
-                while b.get(j).is_some_and(|&x| is_space(x)) {
-                    j += 1;
-                }
-                match *b.get(j)? {
-                    q @ (b'"' | b'\'') => j = find_byte(b, j + 1, q)? + 1,
-                    b'>' => {}
-                    _ => {
-                        while b.get(j).is_some_and(|&x| !is_space(x) && x != b'>') {
-                            j += 1;
-                        }
-                    }
-                }
-            }
-        }
-    }
+    read_attributes(b, from, usize::MAX).map(|t| (t.self_closing, t.end))
 }
 
 /// Offset after the end tag `</name` (followed by space, `/` or `>`) that ends a raw text
@@ -1318,6 +1344,84 @@ mod tests {
             cap_attributes("</p a b c d>", 2).as_deref(),
             Some("</p a b >")
         );
+    }
+
+    /// A tag's attributes as html5ever reads them: where the tag ends and how many it has, on
+    /// tags of random names (some starting with `=` or a quote), values (bare ones holding `/`,
+    /// `=` and quotes; quoted ones holding `>`, `<`, the other quote, line breaks), separators
+    /// (space, line break, `/`) and spacing around `=`, every name unique so that none is dropped
+    /// as a duplicate.
+    #[test]
+    fn attributes_are_read_as_the_tokenizer_reads_them() {
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move |n: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % n
+        };
+        let quoted = [" ", "\n", "/", "=", ">", "<", "x", "'", "zzzzzzzzzzzzzzzz"];
+        let bare = ["/", "=", "\"", "'", "x", "y"];
+        for round in 0..4000 {
+            let mut attrs = String::new();
+            // A name that starts with `=` after one without a value would be that one's value,
+            // and a `/` after a bare value part of it.
+            let (mut valued, mut bare_value) = (true, false);
+            for k in 0..next(12) {
+                attrs.push_str(
+                    [" ", "\n ", "/", " / "][next(if bare_value { 2 } else { 4 }) as usize],
+                );
+                attrs.push_str(["", "=", "\"", "'"][next(if valued { 4 } else { 1 }) as usize]);
+                attrs.push_str(&format!("a{k}n"));
+                (valued, bare_value) = (true, false);
+                match next(4) {
+                    0 => valued = false,
+                    1 => {
+                        bare_value = true;
+                        attrs.push_str([" = v", "=v"][next(2) as usize]);
+                        for _ in 0..next(6) {
+                            attrs.push_str(bare[next(bare.len() as u64) as usize]);
+                        }
+                    }
+                    q => {
+                        let q = if q == 2 { '"' } else { '\'' };
+                        attrs.push_str(["=", " = "][next(2) as usize]);
+                        attrs.push(q);
+                        for _ in 0..next(24) {
+                            let piece = quoted[next(quoted.len() as u64) as usize];
+                            attrs.push_str(if piece == "'" && q == '\'' {
+                                "\""
+                            } else {
+                                piece
+                            });
+                        }
+                        attrs.push(q);
+                    }
+                }
+            }
+            let page = format!("<p{attrs}>after</p>");
+            let b = page.as_bytes();
+            let tag = read_attributes(b, 2, usize::MAX)
+                .unwrap_or_else(|| panic!("round {round}: {page:?} read to its end"));
+            let html = scraper::Html::parse_document(&page);
+            let p = html
+                .select(&scraper::Selector::parse("p").unwrap())
+                .next()
+                .unwrap_or_else(|| panic!("round {round}: no <p> in {page:?}"));
+            assert_eq!(
+                p.text().collect::<String>(),
+                "after",
+                "round {round}: {page:?}"
+            );
+            assert_eq!(&page[tag.end..], "after</p>", "round {round}: {page:?}");
+            let count = p.value().attrs().count();
+            assert!(
+                read_attributes(b, 2, count).is_some_and(|t| t.cut.is_none())
+                    && (count == 0
+                        || read_attributes(b, 2, count - 1).is_some_and(|t| t.cut.is_some())),
+                "round {round}: {page:?}: html5ever reads {count} attributes"
+            );
+        }
     }
 
     #[test]
