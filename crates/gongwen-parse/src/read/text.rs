@@ -362,29 +362,72 @@ fn is_blank_text(line: &str) -> bool {
 
 /// Cells of one table line: one leading tab is the row's indentation, the rest separate cells.
 /// A Markdown row's cells sit between its outer pipes.
-fn line_cells(line: &str) -> Box<dyn Iterator<Item = &str> + '_> {
+fn line_cells(line: &str) -> LineCells<'_> {
     if is_pipe_row(line) && !line.contains('\t') {
         let t = line.trim_ws();
         let inner = &t[1..t.len() - 1];
         if is_pipe_rule(line) {
-            return Box::new(std::iter::empty());
+            return LineCells::None;
         }
-        return Box::new(inner.split('|').map(without_emphasis));
+        return LineCells::Pipes(inner.split('|'));
     }
-    Box::new(split_tabs(line.strip_prefix('\t').unwrap_or(line)))
+    LineCells::Tabs(split_tabs(line.strip_prefix('\t').unwrap_or(line)))
+}
+
+/// The cells of one table line ([`line_cells`]), by the kind of line, without a box a line.
+enum LineCells<'a> {
+    Tabs(SplitTabs<'a>),
+    Pipes(std::str::Split<'a, char>),
+    None,
+}
+
+impl<'a> Iterator for LineCells<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            LineCells::Tabs(cells) => cells.next(),
+            LineCells::Pipes(cells) => cells.next().map(without_emphasis),
+            LineCells::None => None,
+        }
+    }
 }
 
 /// `s.split('\t')`, the tabs found by one vectorized search over the line (`split` searches
 /// again from each cell, with a set-up each time).
-fn split_tabs(s: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut start = 0;
-    memchr::memchr_iter(b'\t', s.as_bytes())
-        .chain(std::iter::once(s.len()))
-        .map(move |end| {
-            let cell = s.get(start..end).unwrap_or_default();
-            start = end + 1;
-            cell
-        })
+fn split_tabs(s: &str) -> SplitTabs<'_> {
+    SplitTabs {
+        s,
+        tabs: memchr::memchr_iter(b'\t', s.as_bytes()),
+        start: Some(0),
+    }
+}
+
+/// [`split_tabs`]' iterator: the cell from `start` to the next tab, the last to the end.
+struct SplitTabs<'a> {
+    s: &'a str,
+    tabs: memchr::Memchr<'a>,
+    /// Where the next cell starts; `None` after the last.
+    start: Option<usize>,
+}
+
+impl<'a> Iterator for SplitTabs<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let start = self.start?;
+        let end = match self.tabs.next() {
+            Some(tab) => {
+                self.start = Some(tab + 1);
+                tab
+            }
+            None => {
+                self.start = None;
+                self.s.len()
+            }
+        };
+        Some(self.s.get(start..end).unwrap_or_default())
+    }
 }
 
 /// A Markdown cell without the emphasis around all of it: `**一、…**` → `一、…`.
