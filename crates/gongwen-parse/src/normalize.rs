@@ -222,10 +222,27 @@ pub fn normalize_block(s: &str) -> String {
     // punctuation, no full-width digits. Those are copied after one scan instead of going through
     // the three passes below (which cost about twice the whole text parse on the seed).
     let trimmed = trim_space(s);
-    if !any_needs_work(trimmed) {
-        return fix_doc_number_brackets(trimmed.to_string());
+    if let Some(normal) = already_normal(trimmed) {
+        return normal;
     }
     normalize_slow(s)
+}
+
+/// `text` as it is, when no character of it [`needs_work`]: copied, with the brackets of a
+/// document number in it set right — looked for only when the scan that found no work passed a
+/// `号` (nearly every block has none, and a search for one costs as much as the scan). `None`
+/// when some character needs work.
+fn already_normal(text: &str) -> Option<String> {
+    let mut hao = false;
+    if next_work_noting::<true>(text, 0, &mut hao).is_some() {
+        return None;
+    }
+    let text = text.to_string();
+    Some(if hao {
+        fix_doc_number_brackets(text)
+    } else {
+        text
+    })
 }
 
 /// [`normalize_block`] for a table cell or a paragraph as a reader finds it: names of units set
@@ -234,8 +251,8 @@ pub fn normalize_block(s: &str) -> String {
 /// (nearly all) costs what [`normalize_block`] costs.
 pub fn normalize_cell(s: &str) -> String {
     let trimmed = trim_space(s);
-    if !any_needs_work(trimmed) {
-        return fix_doc_number_brackets(trimmed.to_string());
+    if let Some(normal) = already_normal(trimmed) {
+        return normal;
     }
     match crate::tasks::units_set_apart(s) {
         Some(units) => units,
@@ -243,18 +260,21 @@ pub fn normalize_cell(s: &str) -> String {
     }
 }
 
-/// `s.chars().any(needs_work)`, without decoding most characters: a lead byte `E4`–`EE` starts a
+/// Where the first character at or after byte `from` that [`needs_work`] starts (`from` is a
+/// character boundary).
+///
+/// Read without decoding most characters: a lead byte `E4`–`EE` starts a
 /// character in U+4000–U+EFFF (Han and the like), which never needs work, and `E3` one in
 /// U+3000–U+3FFF, which needs work only as U+3000 (`E3 80 80`, the ideographic space); the
 /// full-width punctuation (`EF BC`, `EF BD`) and the symbols past U+2080 are read from their
 /// bytes too.
-fn any_needs_work(s: &str) -> bool {
-    next_work(s, 0).is_some()
+fn next_work(s: &str, from: usize) -> Option<usize> {
+    next_work_noting::<false>(s, from, &mut false)
 }
 
-/// Where the first character at or after byte `from` that [`needs_work`] starts (`from` is a
-/// character boundary), read as [`any_needs_work`] reads.
-fn next_work(s: &str, from: usize) -> Option<usize> {
+/// [`next_work`], setting `hao` when it passes a `号` (`E5 8F B7`, read in the loop over Han
+/// characters, where every `E5` is) if `NOTE_HAO`.
+fn next_work_noting<const NOTE_HAO: bool>(s: &str, from: usize, hao: &mut bool) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = from;
     while let Some(&x) = b.get(i) {
@@ -273,6 +293,12 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
                 // of another kind.
                 loop {
                     match b.get(i) {
+                        Some(0xE5) if NOTE_HAO => {
+                            if b.get(i + 2) == Some(&0xB7) && b.get(i + 1) == Some(&0x8F) {
+                                *hao = true;
+                            }
+                            i += 3;
+                        }
                         Some(0xE4..=0xEE) => i += 3,
                         // Only the ideographic space (U+3000) needs work.
                         Some(0xE3) => {
@@ -1128,7 +1154,7 @@ mod tests {
     }
 
     #[test]
-    fn any_needs_work_agrees_with_needs_work_on_every_character() {
+    fn next_work_agrees_with_needs_work_on_every_character() {
         let all: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).collect();
         // The byte table holds what the character classes say.
         for c in (0..128u8).map(char::from) {
@@ -1141,7 +1167,12 @@ mod tests {
         }
         for c in &all {
             let one = c.to_string();
-            assert_eq!(any_needs_work(&one), needs_work(*c), "U+{:04X}", *c as u32);
+            assert_eq!(
+                next_work(&one, 0).is_some(),
+                needs_work(*c),
+                "U+{:04X}",
+                *c as u32
+            );
         }
         for text in [
             "国务院关于印发的通知",
@@ -1152,11 +1183,35 @@ mod tests {
             "１２",
         ] {
             assert_eq!(
-                any_needs_work(text),
+                next_work(text, 0).is_some(),
                 text.chars().any(needs_work),
                 "{text:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_scan_notes_every_hao_it_passes_and_only_those() {
+        // `号` among characters that share its bytes (`卷` E5 8D B7, `叫` E5 8F AB, `昷` E6 98 B7)
+        // and runs of punctuation, at every offset of a few lengths.
+        let pieces = ["号", "卷", "叫", "昷", "，", "〔2021〕", "国发", "1"];
+        for n in 0..2000usize {
+            let text: String = (0..n % 9)
+                .map(|k| pieces[(n / 9 + k * 7 + k * k) % pieces.len()])
+                .collect();
+            let mut hao = false;
+            let work = next_work_noting::<true>(&text, 0, &mut hao);
+            if work.is_none() {
+                assert_eq!(hao, text.contains('号'), "{text:?}");
+                assert_eq!(
+                    already_normal(&text).as_deref(),
+                    Some(fix_doc_number_brackets(text.clone()).as_str()),
+                    "{text:?}"
+                );
+            }
+            assert_eq!(work, next_work(&text, 0), "{text:?}");
+        }
+        assert_eq!(normalize_block("国发（2019）4号"), "国发〔2019〕4号");
     }
 
     #[test]

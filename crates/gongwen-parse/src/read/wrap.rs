@@ -15,8 +15,8 @@
 
 use crate::normalize::TrimFast as _;
 use crate::numbering;
+use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// Lines shorter than this (display columns) never decide the width.
 const MIN_WIDTH: usize = 40;
@@ -241,9 +241,9 @@ fn indents(
     wrap: Wrap,
     is_table_line: &impl Fn(&str) -> bool,
 ) -> (usize, Option<usize>) {
-    let mut after_full: HashMap<usize, usize> = HashMap::new();
+    let mut after_full: HashMap<usize, usize> = HashMap::default();
     // Lines starting a paragraph, by their spaces and whether an ideographic space follows them.
-    let mut starts: HashMap<(usize, bool), usize> = HashMap::new();
+    let mut starts: HashMap<(usize, bool), usize> = HashMap::default();
     let mut prev_full = false;
     for l in lines {
         let blank = l.trim_ws().is_empty();
