@@ -91,12 +91,17 @@ pub(super) struct Marks {
 impl Marks {
     /// [`dom::is_skipped`] for a surveyed element: an ignored tag, or hidden.
     pub(super) fn is_skipped(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
-        dom::is_ignored_tag(&e.name.local) || self.hidden.contains(&n.id())
+        // Only an attribute hides an element or names it chrome (`style`, `hidden`, `id`,
+        // `class`, a link's `href`): an element without any (most of a notice's paragraphs and
+        // cells) is in neither set, and is not looked up.
+        dom::is_ignored_tag(&e.name.local) || (!e.attrs.is_empty() && self.hidden.contains(&n.id()))
     }
 
     /// Whether the walk skips a surveyed element: [`Marks::is_skipped`], or site chrome.
     pub(super) fn is_skipped_or_chrome(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
-        self.is_skipped(n, e) || self.chrome.contains(&n.id())
+        dom::is_ignored_tag(&e.name.local)
+            || (!e.attrs.is_empty()
+                && (self.hidden.contains(&n.id()) || self.chrome.contains(&n.id())))
     }
 }
 
@@ -197,18 +202,15 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                             continue;
                         }
                         let link = e.name.local == local_name!("a");
-                        let name = e.name();
                         if link {
                             links += 1;
                         }
                         let from = candidates.len();
-                        // Without an id or class only a tag matcher can match.
-                        if id.is_some()
-                            || class.is_some()
-                            || CONTAINERS
-                                .iter()
-                                .any(|m| matches!(m, Matcher::Tag(t) if *t == name))
+                        // Without an id or class only a tag matcher can match (the one tag
+                        // among the containers, compared as an atom).
+                        if id.is_some() || class.is_some() || e.name.local == local_name!("article")
                         {
+                            let name = e.name();
                             for (k, m) in CONTAINERS.iter().enumerate() {
                                 if matches(m, id, class, name) {
                                     candidates.push((k, n.id(), Count::default()));
@@ -915,6 +917,18 @@ mod tests {
             "want",
         ),
     ];
+
+    #[test]
+    fn the_survey_compares_the_one_container_tag_as_an_atom() {
+        let tags: Vec<&str> = CONTAINERS
+            .iter()
+            .filter_map(|m| match m {
+                Matcher::Tag(t) => Some(*t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tags, ["article"]);
+    }
 
     #[test]
     fn a_notice_beside_its_table_is_read_with_it() {
