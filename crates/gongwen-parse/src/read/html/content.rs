@@ -161,6 +161,7 @@ struct Best {
 fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
     let mut candidates: Vec<(usize, NodeId, Count)> = Vec::new();
     let mut marks = Marks::default();
+    let mut styles = dom::Styles::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut skip: Option<NodeId> = None;
     let mut links = 0usize;
@@ -177,7 +178,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                 match n.value() {
                     Node::Element(e) => {
                         visit(n);
-                        let (id, class, mut hidden) = dom::id_class_hidden(e);
+                        let (id, class, mut hidden) = styles.id_class_hidden(e);
                         let chrome = dom::is_chrome_named(id, class)
                             || (e.name.local == local_name!("a")
                                 && dom::attr(e, &local_name!("href"))
@@ -210,11 +211,9 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                         // among the containers, compared as an atom).
                         if id.is_some() || class.is_some() || e.name.local == local_name!("article")
                         {
-                            let name = e.name();
-                            for (k, m) in CONTAINERS.iter().enumerate() {
-                                if matches(m, id, class, name) {
-                                    candidates.push((k, n.id(), Count::default()));
-                                }
+                            let bits = matched(id, class, e.name());
+                            for k in (0..CONTAINERS.len()).filter(|k| bits >> k & 1 == 1) {
+                                candidates.push((k, n.id(), Count::default()));
                             }
                         }
                         // What the descent asks of the element's tag, in one match: a container,
@@ -393,13 +392,28 @@ fn first_text<'a>(n: Dom<'a>) -> Option<&'a str> {
     })
 }
 
-/// Whether an element with this `id`, `class` and tag name matches `m`.
-fn matches(m: &Matcher, id: Option<&str>, class: Option<&str>, name: &str) -> bool {
-    match m {
-        Matcher::Id(want) => id.is_some_and(|x| x.eq_ignore_ascii_case(want)),
-        Matcher::Class(want) => dom::classes(class).any(|x| x.eq_ignore_ascii_case(want)),
-        Matcher::Tag(want) => name == *want,
+/// The entries of [`CONTAINERS`] an element with this `id`, `class` and tag name matches: bit
+/// `k` for the `k`th. The class is split into its names once, not once for each entry.
+fn matched(id: Option<&str>, class: Option<&str>, name: &str) -> u32 {
+    let mut bits = 0;
+    for (k, m) in CONTAINERS.iter().enumerate() {
+        let hit = match m {
+            Matcher::Id(want) => id.is_some_and(|x| x.eq_ignore_ascii_case(want)),
+            Matcher::Class(_) => false,
+            Matcher::Tag(want) => name == *want,
+        };
+        bits |= u32::from(hit) << k;
     }
+    for x in dom::classes(class) {
+        for (k, m) in CONTAINERS.iter().enumerate() {
+            if let Matcher::Class(want) = m
+                && x.eq_ignore_ascii_case(want)
+            {
+                bits |= 1 << k;
+            }
+        }
+    }
+    bits
 }
 
 /// Elements that hold blocks; the fallback never descends into a paragraph or inline element,
@@ -601,10 +615,9 @@ mod tests {
                                     .iter()
                                     .any(|m| matches!(m, Matcher::Tag(t) if *t == name))
                             {
-                                for (k, m) in CONTAINERS.iter().enumerate() {
-                                    if matches(m, id, class, name) {
-                                        candidates.push((k, n.id()));
-                                    }
+                                let bits = matched(id, class, name);
+                                for k in (0..CONTAINERS.len()).filter(|k| bits >> k & 1 == 1) {
+                                    candidates.push((k, n.id()));
                                 }
                             }
                             stack.push((n.id(), Count::default(), link));
@@ -917,6 +930,43 @@ mod tests {
             "want",
         ),
     ];
+
+    #[test]
+    fn the_containers_matched_are_those_each_entry_matches() {
+        let ids = [
+            None,
+            Some("UCAP-CONTENT"),
+            Some("ucap-content"),
+            Some("zoom"),
+            Some("x"),
+        ];
+        let classes = [
+            None,
+            Some("TRS_Editor"),
+            Some("a trs_editor  view"),
+            Some("view pages_content\tarticle-content article_content TRS_UEDITOR"),
+            Some("viewer"),
+            Some(""),
+        ];
+        for id in ids {
+            for class in classes {
+                for name in ["div", "article", "td"] {
+                    let bits = matched(id, class, name);
+                    for (k, m) in CONTAINERS.iter().enumerate() {
+                        let want = match m {
+                            Matcher::Id(w) => id.is_some_and(|x| x.eq_ignore_ascii_case(w)),
+                            Matcher::Class(w) => {
+                                dom::classes(class).any(|x| x.eq_ignore_ascii_case(w))
+                            }
+                            Matcher::Tag(w) => name == *w,
+                        };
+                        assert_eq!(bits >> k & 1 == 1, want, "{id:?} {class:?} {name} {k}");
+                    }
+                }
+            }
+        }
+        assert!(CONTAINERS.len() <= 32);
+    }
 
     #[test]
     fn the_survey_compares_the_one_container_tag_as_an_atom() {
