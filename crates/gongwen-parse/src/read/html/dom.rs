@@ -74,6 +74,11 @@ pub(super) fn has_visible(text: &str) -> bool {
             i += 1;
             continue;
         }
+        // White space beyond ASCII starts with one of these bytes (U+0085, U+00A0, U+1680,
+        // U+2000–U+205F, U+3000): a character that starts with another shows.
+        if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            return true;
+        }
         let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
             return false;
         };
