@@ -161,7 +161,6 @@ struct Best {
 fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
     let mut candidates: Vec<(usize, NodeId, Count)> = Vec::new();
     let mut marks = Marks::default();
-    let mut styles = dom::Styles::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut skip: Option<NodeId> = None;
     let mut links = 0usize;
@@ -178,7 +177,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                 match n.value() {
                     Node::Element(e) => {
                         visit(n);
-                        let (id, class, mut hidden) = styles.id_class_hidden(e);
+                        let (id, class, mut hidden) = dom::id_class_hidden(e);
                         let chrome = dom::is_chrome_named(id, class)
                             || (e.name.local == local_name!("a")
                                 && dom::attr(e, &local_name!("href"))

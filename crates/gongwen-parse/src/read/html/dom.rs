@@ -7,7 +7,6 @@ use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_block;
 use ego_tree::iter::Edge;
 use html5ever::{LocalName, local_name};
-use rustc_hash::FxHashMap;
 use scraper::Node;
 use scraper::node::Element;
 
@@ -325,82 +324,23 @@ pub(super) fn is_chrome_named(id: Option<&str>, class: Option<&str>) -> bool {
 /// read them) and whether it is hidden (as [`is_hidden`] decides), in one pass over its
 /// attributes.
 pub(super) fn id_class_hidden(e: &Element) -> (Option<&str>, Option<&str>, bool) {
-    let Attributes {
-        id,
-        class,
-        hidden,
-        style,
-    } = Attributes::of(e);
+    let (mut id, mut class) = (None, None);
+    let mut hidden = false;
+    let mut style = None;
+    for (k, v) in &e.attrs {
+        // Atoms: the names are compared as integers, not read.
+        match k.local {
+            local_name!("id") if id.is_none() => id = Some(&**v),
+            local_name!("class") if class.is_none() => class = Some(&**v),
+            local_name!("hidden") => hidden = true,
+            local_name!("style") => style = Some(&**v),
+            _ => {}
+        }
+    }
     let hides = |style: &str| {
         style_hides(style) || (is_inline_text_tag(&e.name.local) && style_zero_font(style))
     };
     (id, class, hidden || style.is_some_and(hides))
-}
-
-/// The attributes [`id_class_hidden`] reads, in one pass over an element's attributes.
-struct Attributes<'a> {
-    id: Option<&'a str>,
-    class: Option<&'a str>,
-    /// The `hidden` attribute.
-    hidden: bool,
-    style: Option<&'a str>,
-}
-
-impl<'a> Attributes<'a> {
-    fn of(e: &'a Element) -> Self {
-        let mut found = Attributes {
-            id: None,
-            class: None,
-            hidden: false,
-            style: None,
-        };
-        for (k, v) in &e.attrs {
-            // Atoms: the names are compared as integers, not read.
-            match k.local {
-                local_name!("id") if found.id.is_none() => found.id = Some(&**v),
-                local_name!("class") if found.class.is_none() => found.class = Some(&**v),
-                local_name!("hidden") => found.hidden = true,
-                local_name!("style") => found.style = Some(&**v),
-                _ => {}
-            }
-        }
-        found
-    }
-}
-
-/// [`id_class_hidden`] for every element of a page, each `style` read once: a page a word
-/// processor wrote repeats a few dozen styles hundreds of times (`font-family:仿宋_GB2312;
-/// mso-bidi-font-family:…`), and what one of them says is remembered by its text.
-#[derive(Default)]
-pub(super) struct Styles<'a> {
-    /// Whether the style hides ([`style_hides`]), and whether it sets no font size
-    /// ([`style_zero_font`]) once an inline element has asked.
-    read: FxHashMap<&'a str, (bool, Option<bool>)>,
-}
-
-impl<'a> Styles<'a> {
-    /// [`id_class_hidden`] of `e`.
-    pub(super) fn id_class_hidden(
-        &mut self,
-        e: &'a Element,
-    ) -> (Option<&'a str>, Option<&'a str>, bool) {
-        let Attributes {
-            id,
-            class,
-            hidden,
-            style,
-        } = Attributes::of(e);
-        let hides = |style: &'a str| {
-            let (hides, zero_font) = self
-                .read
-                .entry(style)
-                .or_insert_with(|| (style_hides(style), None));
-            *hides
-                || (is_inline_text_tag(&e.name.local)
-                    && *zero_font.get_or_insert_with(|| style_zero_font(style)))
-        };
-        (id, class, hidden || style.is_some_and(hides))
-    }
 }
 
 /// The inline elements a site wraps a watermark in (`<span style="font-size:0">`). A block set
@@ -625,28 +565,6 @@ impl TextLines {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn styles_remembered_say_what_each_element_says() {
-        // The same styles on blocks and inline elements, in both orders: a style that sets no
-        // font size hides a span, not a paragraph.
-        let page = "<div style='font-size:0'><p style='font-size:0'>甲</p><span style='font-size:0'>乙</span>\
-            <span style='font-size: 0px;color:red'>丙</span><p style='font-size: 0px;color:red'>丁</p>\
-            <p style='DISPLAY : none'>戊</p><b style='DISPLAY : none'>己</b><i style='x' hidden>庚</i>\
-            <span id=a class=b style='font-size:12pt'>辛</span><p>壬</p></div>";
-        let html = scraper::Html::parse_fragment(page);
-        let mut styles = Styles::default();
-        for n in html.tree.root().descendants() {
-            if let Some(e) = n.value().as_element() {
-                assert_eq!(
-                    styles.id_class_hidden(e),
-                    id_class_hidden(e),
-                    "{:?}",
-                    e.name()
-                );
-            }
-        }
-    }
 
     #[test]
     fn has_visible_is_trim_ws_not_empty() {
