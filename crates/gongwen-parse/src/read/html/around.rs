@@ -73,7 +73,7 @@ fn read_lines(
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Text(t) => {
-                    let visible = !t.trim_ws().is_empty();
+                    let visible = dom::has_visible(t);
                     if visible && cur.first.is_none() {
                         cur.first = Some(n.id());
                     }

@@ -91,12 +91,17 @@ pub(super) struct Marks {
 impl Marks {
     /// [`dom::is_skipped`] for a surveyed element: an ignored tag, or hidden.
     pub(super) fn is_skipped(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
-        dom::is_ignored_tag(&e.name.local) || self.hidden.contains(&n.id())
+        // Only an attribute hides an element or names it chrome (`style`, `hidden`, `id`,
+        // `class`, a link's `href`): an element without any (most of a notice's paragraphs and
+        // cells) is in neither set, and is not looked up.
+        dom::is_ignored_tag(&e.name.local) || (!e.attrs.is_empty() && self.hidden.contains(&n.id()))
     }
 
     /// Whether the walk skips a surveyed element: [`Marks::is_skipped`], or site chrome.
     pub(super) fn is_skipped_or_chrome(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
-        self.is_skipped(n, e) || self.chrome.contains(&n.id())
+        dom::is_ignored_tag(&e.name.local)
+            || (!e.attrs.is_empty()
+                && (self.hidden.contains(&n.id()) || self.chrome.contains(&n.id())))
     }
 }
 
@@ -197,22 +202,17 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                             continue;
                         }
                         let link = e.name.local == local_name!("a");
-                        let name = e.name();
                         if link {
                             links += 1;
                         }
                         let from = candidates.len();
-                        // Without an id or class only a tag matcher can match.
-                        if id.is_some()
-                            || class.is_some()
-                            || CONTAINERS
-                                .iter()
-                                .any(|m| matches!(m, Matcher::Tag(t) if *t == name))
+                        // Without an id or class only a tag matcher can match (the one tag
+                        // among the containers, compared as an atom).
+                        if id.is_some() || class.is_some() || e.name.local == local_name!("article")
                         {
-                            for (k, m) in CONTAINERS.iter().enumerate() {
-                                if matches(m, id, class, name) {
-                                    candidates.push((k, n.id(), Count::default()));
-                                }
+                            let bits = matched(id, class, e.name());
+                            for k in (0..CONTAINERS.len()).filter(|k| bits >> k & 1 == 1) {
+                                candidates.push((k, n.id(), Count::default()));
                             }
                         }
                         // What the descent asks of the element's tag, in one match: a container,
@@ -391,13 +391,28 @@ fn first_text<'a>(n: Dom<'a>) -> Option<&'a str> {
     })
 }
 
-/// Whether an element with this `id`, `class` and tag name matches `m`.
-fn matches(m: &Matcher, id: Option<&str>, class: Option<&str>, name: &str) -> bool {
-    match m {
-        Matcher::Id(want) => id.is_some_and(|x| x.eq_ignore_ascii_case(want)),
-        Matcher::Class(want) => dom::classes(class).any(|x| x.eq_ignore_ascii_case(want)),
-        Matcher::Tag(want) => name == *want,
+/// The entries of [`CONTAINERS`] an element with this `id`, `class` and tag name matches: bit
+/// `k` for the `k`th. The class is split into its names once, not once for each entry.
+fn matched(id: Option<&str>, class: Option<&str>, name: &str) -> u32 {
+    let mut bits = 0;
+    for (k, m) in CONTAINERS.iter().enumerate() {
+        let hit = match m {
+            Matcher::Id(want) => id.is_some_and(|x| x.eq_ignore_ascii_case(want)),
+            Matcher::Class(_) => false,
+            Matcher::Tag(want) => name == *want,
+        };
+        bits |= u32::from(hit) << k;
     }
+    for x in dom::classes(class) {
+        for (k, m) in CONTAINERS.iter().enumerate() {
+            if let Matcher::Class(want) = m
+                && x.eq_ignore_ascii_case(want)
+            {
+                bits |= 1 << k;
+            }
+        }
+    }
+    bits
 }
 
 /// Elements that hold blocks; the fallback never descends into a paragraph or inline element,
@@ -599,10 +614,9 @@ mod tests {
                                     .iter()
                                     .any(|m| matches!(m, Matcher::Tag(t) if *t == name))
                             {
-                                for (k, m) in CONTAINERS.iter().enumerate() {
-                                    if matches(m, id, class, name) {
-                                        candidates.push((k, n.id()));
-                                    }
+                                let bits = matched(id, class, name);
+                                for k in (0..CONTAINERS.len()).filter(|k| bits >> k & 1 == 1) {
+                                    candidates.push((k, n.id()));
                                 }
                             }
                             stack.push((n.id(), Count::default(), link));
@@ -915,6 +929,55 @@ mod tests {
             "want",
         ),
     ];
+
+    #[test]
+    fn the_containers_matched_are_those_each_entry_matches() {
+        let ids = [
+            None,
+            Some("UCAP-CONTENT"),
+            Some("ucap-content"),
+            Some("zoom"),
+            Some("x"),
+        ];
+        let classes = [
+            None,
+            Some("TRS_Editor"),
+            Some("a trs_editor  view"),
+            Some("view pages_content\tarticle-content article_content TRS_UEDITOR"),
+            Some("viewer"),
+            Some(""),
+        ];
+        for id in ids {
+            for class in classes {
+                for name in ["div", "article", "td"] {
+                    let bits = matched(id, class, name);
+                    for (k, m) in CONTAINERS.iter().enumerate() {
+                        let want = match m {
+                            Matcher::Id(w) => id.is_some_and(|x| x.eq_ignore_ascii_case(w)),
+                            Matcher::Class(w) => {
+                                dom::classes(class).any(|x| x.eq_ignore_ascii_case(w))
+                            }
+                            Matcher::Tag(w) => name == *w,
+                        };
+                        assert_eq!(bits >> k & 1 == 1, want, "{id:?} {class:?} {name} {k}");
+                    }
+                }
+            }
+        }
+        assert!(CONTAINERS.len() <= 32);
+    }
+
+    #[test]
+    fn the_survey_compares_the_one_container_tag_as_an_atom() {
+        let tags: Vec<&str> = CONTAINERS
+            .iter()
+            .filter_map(|m| match m {
+                Matcher::Tag(t) => Some(*t),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(tags, ["article"]);
+    }
 
     #[test]
     fn a_notice_beside_its_table_is_read_with_it() {

@@ -58,6 +58,37 @@ pub(super) fn tag<'a>(n: &Dom<'a>) -> Option<&'a str> {
     n.value().as_element().map(|e| e.name())
 }
 
+/// Whether `text` has a character that is not white space: `!text.trim_ws().is_empty()`, read
+/// from the front only and byte by byte over ASCII. Asked of every text node a walk meets, most
+/// of which are a line break and indentation between two tags, or start with their text.
+pub(super) fn has_visible(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(&c) = b.get(i) {
+        if c.is_ascii() {
+            // `char::is_whitespace` over ASCII: `is_ascii_whitespace` and the vertical tab.
+            if !(c.is_ascii_whitespace() || c == 0x0B) {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        // White space beyond ASCII starts with one of these bytes (U+0085, U+00A0, U+1680,
+        // U+2000–U+205F, U+3000): a character that starts with another shows.
+        if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            return true;
+        }
+        let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
+            return false;
+        };
+        if !ch.is_whitespace() {
+            return true;
+        }
+        i += ch.len_utf8();
+    }
+    false
+}
+
 /// The element's tag name as an atom (compared as an integer, never spelled out), when the node
 /// is an element.
 pub(super) fn local<'a>(n: &Dom<'a>) -> Option<&'a LocalName> {
@@ -485,7 +516,7 @@ impl TextLines {
             match edge {
                 Edge::Open(n) => match n.value() {
                     Node::Text(t) => {
-                        if !visible && !t.trim_ws().is_empty() {
+                        if !visible && has_visible(t) {
                             visible = true;
                             self.first.get_or_insert(n.id());
                         }
@@ -534,6 +565,29 @@ impl TextLines {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_visible_is_trim_ws_not_empty() {
+        // Every character of the BMP alone, between white space and doubled; and runs of white
+        // space only.
+        let spaces = [
+            " ", "\t", "\n", "\r", "\x0B", "\x0C", "\u{85}", "\u{a0}", "\u{3000}", "\u{2028}",
+        ];
+        let mut texts: Vec<String> = vec![String::new()];
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            texts.push(c.to_string());
+            texts.push(format!("\n\t{c}\u{3000}"));
+            texts.push(format!("{c}{c}"));
+        }
+        for a in spaces {
+            for b in spaces {
+                texts.push(format!("{a}{b}{a}"));
+            }
+        }
+        for t in &texts {
+            assert_eq!(has_visible(t), !t.trim_ws().is_empty(), "{t:?}");
+        }
+    }
 
     #[test]
     fn print_close_and_font_size_scripts_are_page_tools() {

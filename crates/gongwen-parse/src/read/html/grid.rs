@@ -18,7 +18,6 @@
 
 use super::dom::{self, Dom};
 use super::table::{RawRow, hidden};
-use crate::normalize::TrimFast as _;
 use html5ever::local_name;
 use scraper::Node;
 
@@ -53,7 +52,7 @@ pub(super) fn rows_of(container: Dom<'_>) -> Option<Vec<RawRow<'_>>> {
     let mut width = None;
     for child in container.children() {
         let e = match child.value() {
-            Node::Text(t) if t.trim_ws().is_empty() => continue,
+            Node::Text(t) if !dom::has_visible(t) => continue,
             Node::Element(e) => e,
             Node::Comment(_) | Node::ProcessingInstruction(_) => continue,
             _ => return None,
@@ -106,7 +105,7 @@ fn cells_of(row: Dom<'_>) -> Option<Vec<Dom<'_>>> {
     let mut cells = Vec::new();
     for c in row.children() {
         match c.value() {
-            Node::Text(t) if t.trim_ws().is_empty() => {}
+            Node::Text(t) if !dom::has_visible(t) => {}
             Node::Element(e) => {
                 if is_table_tag(&e.name.local)
                     || e.name.local == local_name!("br")

@@ -7,7 +7,7 @@
 //! were read from are skipped when the body is read, so the metadata never shows up as a table
 //! or as paragraphs of the notice.
 
-use super::dom::{self, Dom, TextLines, tag};
+use super::dom::{self, Dom, TextLines};
 use super::table;
 use crate::model::PageMeta;
 use crate::normalize::TrimFast as _;
@@ -270,10 +270,13 @@ impl Scan {
     }
 
     pub(super) fn visit(&mut self, n: Dom<'_>) {
-        let Some(name) = tag(&n) else { return };
+        let Some(e) = n.value().as_element() else {
+            return;
+        };
         let found = &mut self.found;
-        match name {
-            "table" => {
+        // Atoms: the tag is compared as an integer, not read.
+        match e.name.local {
+            local_name!("table") => {
                 let Some(TablePairs { pairs, rows }) = table_pairs(n, &mut self.cells) else {
                     return;
                 };
@@ -302,7 +305,15 @@ impl Scan {
                     }
                 }
             }
-            "li" | "p" | "dd" | "dt" | "div" | "span" | "label" if found.page.is_none() => {
+            local_name!("li")
+            | local_name!("p")
+            | local_name!("dd")
+            | local_name!("dt")
+            | local_name!("div")
+            | local_name!("span")
+            | local_name!("label")
+                if found.page.is_none() =>
+            {
                 // The value of the label element just before this one.
                 if let Some((at, _)) = &self.label
                     && dom::prev_element(n).is_some_and(|p| p.id() == *at)
@@ -483,7 +494,7 @@ fn bare_label(n: Dom<'_>) -> Option<String> {
                 if text > 64 {
                     return None;
                 }
-                if first.is_none() && !t.trim_ws().is_empty() {
+                if first.is_none() && dom::has_visible(t) {
                     first = Some(t);
                 }
             }
@@ -851,6 +862,7 @@ fn fill_slot(meta: &mut PageMeta, label: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::html::dom::tag;
 
     /// The notice under a page's metadata block, as the reader of text gives it.
     fn under_metadata(block: &str) -> crate::Document {

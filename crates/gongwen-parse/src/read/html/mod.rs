@@ -322,7 +322,7 @@ struct Pending {
 
 impl Pending {
     fn push(&mut self, node: NodeId, text: &str) {
-        if self.first.is_none() && !text.trim_ws().is_empty() {
+        if self.first.is_none() && dom::has_visible(text) {
             self.first = Some(node);
             if let Some(marker) = self.marker.take()
                 && !crate::numbering::has_marker(text.trim_start_matches(char::is_whitespace))
@@ -562,10 +562,17 @@ fn is_pager(text: &str) -> bool {
     let mut rest = text;
     let mut turns = false;
     while let Some(c) = rest.chars().next() {
-        if let Some(w) = TURNS.iter().find(|w| rest.starts_with(**w)) {
+        // A word is compared only where its first character stands: most paragraphs start
+        // with none of them and are turned down without a comparison.
+        let turn = || TURNS.iter().find(|w| rest.starts_with(**w));
+        let word = || WORDS.iter().find(|w| rest.starts_with(**w));
+        if let Some(w) = matches!(c, '上' | '下').then(turn).flatten() {
             turns = true;
             rest = &rest[w.len()..];
-        } else if let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+        } else if let Some(w) = matches!(c, '首' | '尾' | '末' | '共' | '第' | '页' | '跳' | '到')
+            .then(word)
+            .flatten()
+        {
             rest = &rest[w.len()..];
         } else if c.is_ascii_digit()
             || c.is_whitespace()
@@ -737,7 +744,7 @@ fn pre_text(pre: Dom<'_>, marks: &content::Marks) -> (String, Option<NodeId>) {
         match edge {
             Edge::Open(n) => match n.value() {
                 Node::Text(t) => {
-                    if first.is_none() && !t.trim_ws().is_empty() {
+                    if first.is_none() && dom::has_visible(t) {
                         first = Some(n.id());
                     }
                     text.push_str(t);

@@ -117,7 +117,7 @@ pub(super) fn is_layout(rows: &[RawRow<'_>]) -> bool {
 /// Whether a cell shows any text: a spacer (`<td></td>`, `<td>&nbsp;</td>`, an image) shows none.
 fn shows_text(cell: Dom<'_>) -> bool {
     cell.descendants()
-        .any(|d| matches!(d.value(), scraper::Node::Text(t) if !t.trim_ws().is_empty()))
+        .any(|d| matches!(d.value(), scraper::Node::Text(t) if dom::has_visible(t)))
 }
 
 /// A cell's text: normalized lines joined with `\n` (see the module documentation), and its
@@ -156,7 +156,7 @@ fn nested_allocation(cell: Dom<'_>, marks: &Marks, scratch: &mut TextLines) -> O
             ego_tree::iter::Edge::Open(n) if n.id() == inner.id() => inside = true,
             ego_tree::iter::Edge::Close(n) if n.id() == inner.id() => inside = false,
             ego_tree::iter::Edge::Open(n)
-                if !inside && n.value().as_text().is_some_and(|t| !t.trim_ws().is_empty()) =>
+                if !inside && n.value().as_text().is_some_and(|t| dom::has_visible(t)) =>
             {
                 return None;
             }

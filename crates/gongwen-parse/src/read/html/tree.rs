@@ -284,6 +284,12 @@ fn first_visible(text: &str) -> Option<usize> {
             i += 1;
             continue;
         }
+        // White space beyond ASCII starts with one of these bytes (U+0085, U+00A0, U+1680,
+        // U+2000–U+205F, U+3000): a character that starts with another (Chinese text) is
+        // visible without being decoded.
+        if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
+            return Some(i);
+        }
         let ch = text.get(i..)?.chars().next()?;
         if !ch.is_whitespace() {
             return Some(i);
@@ -721,6 +727,26 @@ impl TreeSink for Sink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_visible_is_the_first_character_not_white_space() {
+        // ASCII white space as `is_ascii_whitespace` has it (no vertical tab), any other as
+        // `char::is_whitespace` has it.
+        let reference = |t: &str| {
+            t.char_indices()
+                .find(|&(_, c)| !(c.is_ascii_whitespace() || (!c.is_ascii() && c.is_whitespace())))
+                .map(|(i, _)| i)
+        };
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            for t in [
+                c.to_string(),
+                format!("\n \u{3000}{c}x"),
+                format!("\u{a0}{c}"),
+            ] {
+                assert_eq!(first_visible(&t), reference(&t), "{t:?}");
+            }
+        }
+    }
 
     /// The tree as a string: every node, its depth, and text.
     fn dump(html: &Html) -> String {
