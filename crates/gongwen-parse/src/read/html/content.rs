@@ -99,9 +99,7 @@ impl Marks {
 
     /// Whether the walk skips a surveyed element: [`Marks::is_skipped`], or site chrome.
     pub(super) fn is_skipped_or_chrome(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
-        dom::is_ignored_tag(&e.name.local)
-            || (!e.attrs.is_empty()
-                && (self.hidden.contains(&n.id()) || self.chrome.contains(&n.id())))
+        self.is_skipped(n, e) || (!e.attrs.is_empty() && self.chrome.contains(&n.id()))
     }
 }
 

@@ -62,31 +62,36 @@ pub(super) fn tag<'a>(n: &Dom<'a>) -> Option<&'a str> {
 /// from the front only and byte by byte over ASCII. Asked of every text node a walk meets, most
 /// of which are a line break and indentation between two tags, or start with their text.
 pub(super) fn has_visible(text: &str) -> bool {
+    // `char::is_whitespace` over ASCII: `is_ascii_whitespace` and the vertical tab.
+    first_not_space(text, |c| c.is_ascii_whitespace() || c == 0x0B).is_some()
+}
+
+/// Where the first character of `text` that is not white space starts: an ASCII byte that
+/// `ascii_space` turns down, or any other character that is not `char::is_whitespace`.
+pub(super) fn first_not_space(text: &str, ascii_space: impl Fn(u8) -> bool) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = 0;
     while let Some(&c) = b.get(i) {
         if c.is_ascii() {
-            // `char::is_whitespace` over ASCII: `is_ascii_whitespace` and the vertical tab.
-            if !(c.is_ascii_whitespace() || c == 0x0B) {
-                return true;
+            if !ascii_space(c) {
+                return Some(i);
             }
             i += 1;
             continue;
         }
         // White space beyond ASCII starts with one of these bytes (U+0085, U+00A0, U+1680,
-        // U+2000–U+205F, U+3000): a character that starts with another shows.
+        // U+2000–U+205F, U+3000): a character that starts with another (Chinese text) shows
+        // without being decoded.
         if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            return true;
+            return Some(i);
         }
-        let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
-            return false;
-        };
+        let ch = text.get(i..)?.chars().next()?;
         if !ch.is_whitespace() {
-            return true;
+            return Some(i);
         }
         i += ch.len_utf8();
     }
-    false
+    None
 }
 
 /// The element's tag name as an atom (compared as an integer, never spelled out), when the node

@@ -272,31 +272,10 @@ fn first_visible_line(text: &str, line: u64) -> Option<u32> {
     Some(u32::try_from(line).unwrap_or(u32::MAX))
 }
 
-/// Where the first character that is not white space starts (ASCII looked at byte by byte).
+/// Where the first character that is not white space starts (ASCII looked at byte by byte, as
+/// `is_ascii_whitespace` has it).
 fn first_visible(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while let Some(&c) = b.get(i) {
-        if c.is_ascii() {
-            if !c.is_ascii_whitespace() {
-                return Some(i);
-            }
-            i += 1;
-            continue;
-        }
-        // White space beyond ASCII starts with one of these bytes (U+0085, U+00A0, U+1680,
-        // U+2000–U+205F, U+3000): a character that starts with another (Chinese text) is
-        // visible without being decoded.
-        if !matches!(c, 0xC2 | 0xE1 | 0xE2 | 0xE3) {
-            return Some(i);
-        }
-        let ch = text.get(i..)?.chars().next()?;
-        if !ch.is_whitespace() {
-            return Some(i);
-        }
-        i += ch.len_utf8();
-    }
-    None
+    super::dom::first_not_space(text, |c| c.is_ascii_whitespace())
 }
 
 /// Stands between the tokenizer and the tree builder, to stop the parse as soon as the tree
