@@ -1408,3 +1408,92 @@ fn measures_under_a_heading_printed_as_a_sentence_are_grouped_by_that_sentence()
         ]
     );
 }
+
+/// Every section of a document as (level, marker, heading, paragraphs), in reading order.
+fn outline(doc: &gongwen_parse::Document) -> Vec<(u32, String, String, Vec<String>)> {
+    fn walk(s: &[gongwen_parse::Section], out: &mut Vec<(u32, String, String, Vec<String>)>) {
+        for s in s {
+            out.push((
+                s.level,
+                s.marker.clone(),
+                s.heading.clone(),
+                s.paragraphs.clone(),
+            ));
+            walk(&s.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    for p in &doc.parts {
+        walk(&p.sections, &mut out);
+    }
+    out
+}
+
+#[test]
+fn a_whole_markdown_document_gives_the_seeds_notice_outline_and_tasks() {
+    // The notice as a Markdown editor (or a converter from the web page) writes it: the title
+    // and the plan's title as `#` headings, numbered headings as `##` and `###` (some closed
+    // with `#`), a run-in heading in bold, the signature in bold, and the table in bars.
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = Vec::new();
+    let (mut titles, mut h3) = (0, 0);
+    for l in &before {
+        let t = l.trim();
+        let first = t.chars().next();
+        let is_h1 = t.starts_with("一、") || t.starts_with("二、") || t.starts_with("三、");
+        let is_h2 = first == Some('（') && t.chars().nth(2) == Some('）');
+        if t.starts_with("关于印发") || (t.ends_with("方案") && t.chars().count() < 30) {
+            titles += 1;
+            out.push(format!("# {t}"));
+        } else if is_h1 {
+            out.push(format!("## {t} ##"));
+        } else if is_h2 && t.chars().count() < 12 {
+            h3 += 1;
+            out.push(format!("### {t}"));
+        } else if is_h2 || (t.ends_with("人民政府") && out.len() > 5) {
+            // A run-in heading, and the signature, in bold.
+            out.push(format!("**{t}**"));
+        } else {
+            out.push(l.clone());
+        }
+    }
+    assert!(
+        titles >= 2 && h3 >= 3,
+        "the seed's shape changed: {titles} titles, {h3} headings"
+    );
+    for (i, r) in rows.iter().enumerate() {
+        out.push(format!("| {} |", r.join(" | ")));
+        if i == 0 {
+            out.push("|---|---|---|---|".into());
+        }
+    }
+    out.extend(after);
+    let markdown = out.join("\n");
+    assert!(markdown.contains("\n## 一、") && markdown.contains("\n### （一）"));
+    assert_same_as_seed(&markdown, "whole markdown");
+    let seed = gongwen_parse::parse_text(&seed_text());
+    let doc = gongwen_parse::parse_text(&markdown);
+    assert!(outline(&seed).len() >= 10);
+    assert_eq!(
+        outline(&doc),
+        outline(&seed),
+        "whole markdown: outline differs"
+    );
+}
+
+#[test]
+fn hashes_that_are_no_markdown_heading_stay_as_printed() {
+    // `#1机组` (no space after the mark) and a line of seven marks are text, not headings.
+    // (Normalization drops the space between the marks and the Han text.)
+    for (line, kept) in [
+        ("#1机组检修任务", "#1机组检修任务"),
+        ("####### 七个井号", "#######七个井号"),
+    ] {
+        let text = format!(
+            "某某市人民政府\n\n关于做好检修工作的通知\n\n各单位：\n\n{line}\n\n某某市人民政府\n\n2021年8月4日\n"
+        );
+        let doc = gongwen_parse::parse_text(&text);
+        let json = serde_json::to_string(&doc).expect("serializes");
+        assert!(json.contains(kept), "{line} lost: {json}");
+    }
+}

@@ -430,17 +430,42 @@ impl<'a> Iterator for SplitTabs<'a> {
     }
 }
 
-/// A Markdown cell without the emphasis around all of it: `**一、…**` → `一、…`.
+/// A Markdown cell or line without the emphasis around all of it: `**一、…**` → `一、…`.
 pub(crate) fn without_emphasis(cell: &str) -> &str {
     let t = cell.trim_ws();
     for mark in ["**", "__"] {
+        // `**甲** 和 **乙**` is two runs of emphasis, not one around `甲** 和 **乙`.
         if let Some(inner) = t.strip_prefix(mark).and_then(|x| x.strip_suffix(mark))
             && !inner.trim_ws().is_empty()
+            && !inner.contains(mark)
         {
             return inner;
         }
     }
     cell
+}
+
+/// The text of a Markdown (ATX) heading line, `## 一、总体要求` → `一、总体要求`: up to three
+/// spaces, one to six `#`, then a space, a tab or the end of the line (`#1机组` is no heading);
+/// a closing run of `#` after a space is dropped too. `None` for any other line.
+fn markdown_heading(line: &str) -> Option<&str> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let marks = line.get(indent..)?;
+    let level = marks.len() - marks.trim_start_matches('#').len();
+    if indent > 3 || !(1..=6).contains(&level) {
+        return None;
+    }
+    let rest = marks.get(level..)?;
+    if !(rest.is_empty() || rest.starts_with([' ', '\t'])) {
+        return None;
+    }
+    let text = rest.trim_matches([' ', '\t']);
+    let closed = text.trim_end_matches('#');
+    Some(if closed.is_empty() || closed.ends_with([' ', '\t']) {
+        closed.trim_end_matches([' ', '\t'])
+    } else {
+        text
+    })
 }
 
 /// Number of cells on one table line (without building them).
@@ -482,6 +507,12 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     for l in &mut all {
         if is_rule(l) {
             *l = "";
+        } else if let Some(first) = l.as_bytes().first()
+            && matches!(first, b'#' | b'*' | b'_' | b' ')
+        {
+            // The same text as Markdown: its heading marks (`## 一、总体要求`) and emphasis
+            // around a whole line (`**（一）指导思想。**`) are the print's type, not its words.
+            *l = without_emphasis(markdown_heading(l).unwrap_or(l));
         }
     }
     // Page furniture (page numbers, form feeds) is read around, as if the pages ran on; the
@@ -1518,6 +1549,37 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn markdown_headings_are_read_as_commonmark_reads_them() {
+        for (line, text) in [
+            ("# 标题", Some("标题")),
+            ("###### 六级", Some("六级")),
+            ("   ## 缩进三格", Some("缩进三格")),
+            ("## 一、总体要求 ##", Some("一、总体要求")),
+            ("##\t制表符", Some("制表符")),
+            ("## 末尾#号", Some("末尾#号")),
+            ("#", Some("")),
+            ("## ###", Some("")),
+            ("####### 七级", None),
+            ("    # 缩进四格", None),
+            ("#1机组", None),
+            ("#标题", None),
+            ("标题 #", None),
+        ] {
+            assert_eq!(markdown_heading(line), text, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn emphasis_is_taken_off_only_when_it_wraps_the_whole_text() {
+        assert_eq!(without_emphasis("**（一）指导思想。**"), "（一）指导思想。");
+        assert_eq!(without_emphasis(" __甲__ "), "甲");
+        assert_eq!(without_emphasis("**甲** 和 **乙**"), "**甲** 和 **乙**");
+        assert_eq!(without_emphasis("____"), "____");
+        assert_eq!(without_emphasis("********"), "********");
+        assert_eq!(without_emphasis("**"), "**");
+    }
 
     #[test]
     fn every_page_tool_word_starts_where_the_words_are_looked_for() {
