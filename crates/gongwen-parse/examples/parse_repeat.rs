@@ -11,7 +11,9 @@
 //! `@html` (its page), `@gbk` (the page in GBK), `@html-paras10`, `@html-table10`, `@html-paras100`, `@html-table100`, and the seed's text with its table ×10 and ×100, `@text-table10`, `@text-table100`. The format is
 //! sniffed from the bytes once, before the loop. `parse_repeat INPUT dump` writes the input
 //! to standard output instead (to run the command line or another tool on a generated page). With a third argument `floor`, it runs the benchmarks' floor instead;
-//! with `ab`, it alternates one parse and one floor run COUNT times and prints the ratio of
+//! with `per-byte SMALL`, it times one parse of the input against parses of SMALL of the
+//! same total size, in turn, and prints the per-byte ratio (`parse_repeat @text-table100 200
+//! per-byte @text`); with `ab`, it alternates one parse and one floor run COUNT times and prints the ratio of
 //! their times (floor / ours, the share of the floor's throughput reached) for each block of
 //! 50 pairs and the median over blocks: pairs taken moments apart see the same machine, so the
 //! ratio holds still where either time alone drifts (virtual machines).
@@ -65,6 +67,18 @@ fn main() -> std::io::Result<()> {
     if ab {
         return alternate(name, &bytes, &options, count);
     }
+    if args.get(2).is_some_and(|a| a == "per-byte") {
+        let Some(small_name) = args.get(3) else {
+            eprintln!("usage: parse_repeat LARGE COUNT per-byte SMALL");
+            std::process::exit(2);
+        };
+        let small = input(small_name)?;
+        let small_options = Options {
+            format: gongwen_parse::read::sniff(&small).ok(),
+            ..Options::default()
+        };
+        return per_byte(name, (&bytes, &options), (&small, &small_options), count);
+    }
     // One run before the loop compiles the regexes and touches the code, so that the loop
     // (`repeat`, which `callgrind --collect-atstart=no --toggle-collect='parse_repeat::repeat*'` measures
     // alone) holds nothing but parses.
@@ -97,6 +111,57 @@ fn repeat(name: &str, bytes: &[u8], options: &Options, count: usize, floor: bool
         }
     }
     parts
+}
+
+/// Times a parse of `large` and as many parses of `small` as make up the same number of bytes,
+/// in turn, `count` times; prints the per-byte time of `large` over that of `small` for each
+/// block of 10 turns, and the median: the growth the linear-scaling target bounds
+/// (≤ 1.2), measured where both inputs see the same machine.
+fn per_byte(
+    name: &str,
+    (large, large_options): (&[u8], &Options),
+    (small, small_options): (&[u8], &Options),
+    count: usize,
+) -> std::io::Result<()> {
+    use std::time::{Duration, Instant};
+    const BLOCK: usize = 10;
+    let times = (large.len() / small.len().max(1)).max(1);
+    let one = |bytes: &[u8], options: &Options| {
+        if let Err(e) = parse(black_box(bytes), options) {
+            eprintln!("{name}: {e}");
+            std::process::exit(1);
+        }
+    };
+    let mut ratios = Vec::new();
+    let (mut big, mut little) = (Duration::ZERO, Duration::ZERO);
+    for i in 1..=count {
+        let t = Instant::now();
+        one(large, large_options);
+        let u = Instant::now();
+        for _ in 0..times {
+            one(small, small_options);
+        }
+        little += u.elapsed();
+        big += u - t;
+        if i % BLOCK == 0 {
+            let per_large = big.as_secs_f64() / large.len() as f64;
+            let per_small = little.as_secs_f64() / (small.len() * times) as f64;
+            ratios.push(per_large / per_small);
+            (big, little) = (Duration::ZERO, Duration::ZERO);
+        }
+    }
+    ratios.sort_by(f64::total_cmp);
+    let Some(median) = ratios.get(ratios.len() / 2) else {
+        eprintln!("{name}: fewer than {BLOCK} turns, no ratio");
+        return Ok(());
+    };
+    println!(
+        "{name}: per byte against the small input, median {median:.3} over {} blocks of {BLOCK} (min {:.3}, max {:.3})",
+        ratios.len(),
+        ratios.first().unwrap_or(median),
+        ratios.last().unwrap_or(median),
+    );
+    Ok(())
 }
 
 /// Alternates a parse and a floor run `count` times; prints floor/ours per block and the median.

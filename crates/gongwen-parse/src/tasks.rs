@@ -3908,6 +3908,8 @@ pub fn collect_tasks(doc: &mut Document) {
                 (_, None) => None,
             };
             if let Some(read) = last.as_mut() {
+                // A task a row at most: room made once, not grown (and copied) row by row.
+                tasks.reserve(table.rows.len());
                 if let Some(path) = heading {
                     read.groups = GroupPath::default();
                     path.iter().for_each(|g| read.groups.enter(g));
