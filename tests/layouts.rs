@@ -1497,3 +1497,51 @@ fn hashes_that_are_no_markdown_heading_stay_as_printed() {
         assert!(json.contains(kept), "{line} lost: {json}");
     }
 }
+
+#[test]
+fn a_copy_headed_by_its_pages_or_posts_title_keeps_the_notices_own_head() {
+    // A site or a post prints the notice's title over the copy, on one line, and the notice
+    // prints it again in its head (issuer, title over two lines, number, addressees). Read as
+    // the title, the headline left the number and the addressees in the body.
+    let seed = seed_text();
+    let expected = gongwen_parse::parse_text(&seed);
+    let full = expected.notice.title.clone().expect("the seed has a title");
+    let issuer = expected
+        .notice
+        .issuer
+        .clone()
+        .expect("the seed has an issuer");
+    let own = full
+        .strip_prefix(issuer.as_str())
+        .expect("the title opens with the issuer");
+    let account = "某某发布";
+    let copies = [
+        format!("{full}\n\n{seed}"),
+        format!("{full}\n{seed}"),
+        format!("{own}\n\n{seed}"),
+        format!("《{full}》\n\n{seed}"),
+        format!("{full}\n\n原创 {account} {account} 2021-08-10 18:30\n\n{seed}"),
+        format!("{account}\n\n{full}\n\n{account} 2021年08月10日 18:30 重庆\n\n{seed}"),
+        format!("{account}\n2021-08-10 18:30\n\n{seed}"),
+    ];
+    for copy in &copies {
+        let doc = gongwen_parse::parse_text(copy);
+        let head: String = copy.lines().take(5).collect::<Vec<_>>().join(" / ");
+        assert_eq!(
+            gongwen_tests::notice_without_line(&doc),
+            gongwen_tests::notice_without_line(&expected),
+            "{head}"
+        );
+        assert!(doc.notice.doc_number.is_some(), "{head}");
+        assert_eq!(
+            tasks_without_lines(&doc),
+            tasks_without_lines(&expected),
+            "{head}"
+        );
+        assert!(!format!("{doc:?}").contains(account), "{head}");
+    }
+    // A headline the head below does not repeat is the title, as before.
+    let other = format!("{issuer}关于印发另一项工作方案的通知");
+    let doc = gongwen_parse::parse_text(&format!("{other}\n\n{seed}"));
+    assert_eq!(doc.notice.title.as_deref(), Some(other.as_str()));
+}

@@ -615,7 +615,7 @@ fn split_named_organs(item: String) -> Vec<String> {
 }
 
 /// Looks like the name of an organ (a signature or issuer line).
-fn is_organ_line(s: &str) -> bool {
+pub(crate) fn is_organ_line(s: &str) -> bool {
     let n = char_len(s);
     (2..=60).contains(&n)
         && !has_sentence_punct(s)
@@ -1721,7 +1721,9 @@ pub fn build(mut input: Blocks) -> Document {
     let k = if workbook {
         0
     } else {
-        read_head(&mut b, &blocks)
+        // A headline the notice's own head prints again below is passed over, as page furniture.
+        let skip = repeated_headline(&blocks);
+        skip + read_head(&mut b, &blocks[skip..])
     };
 
     // The closing: signature and date after the letter body. A date in figures (`2023-03-05`)
@@ -2406,6 +2408,53 @@ fn number_then_quoted_title(text: &str) -> Option<(DocNumber, String)> {
     }
     let number = parse_doc_number(number.trim_ws())?;
     Some((number, title.to_string()))
+}
+
+/// 1 when the first block is a headline that the notice's own head prints again under it: a
+/// site's or a post's title over a copy of the notice (`某市人民政府关于印发…的通知` above `某市人民政府`
+/// / `关于印发…` / `…的通知`, or above the title without its issuer), in 《》 or with the number
+/// after it in brackets; read as the title, it would leave the notice's head (its number, its
+/// addressees) in the body. 0 otherwise.
+fn repeated_headline(blocks: &[&Block]) -> usize {
+    let Some(Block::Para(first)) = blocks.first() else {
+        return 0;
+    };
+    if first.text.len() > 600 {
+        return 0;
+    }
+    let mut key: String = first.text.chars().filter(|c| !c.is_whitespace()).collect();
+    if let Some(inner) = key.strip_prefix('《').and_then(|k| k.strip_suffix('》'))
+        && !inner.contains(['《', '》'])
+    {
+        key = inner.to_string();
+    }
+    if key.ends_with('）')
+        && let Some(open) = key.rfind('（')
+        && open > 0
+        && parse_doc_number(&key[open + '（'.len_utf8()..key.len() - '）'.len_utf8()]).is_some()
+    {
+        key.truncate(open);
+    }
+    // Too short to be a title (an issuer's name printed twice is a joint head's).
+    if key.chars().count() < 8 || !ends_like_title(&key) {
+        return 0;
+    }
+    // The head below prints the headline over one line or several, from its first line (the
+    // issuer's) or its second (the title's).
+    for start in 1..=3 {
+        let mut run = String::new();
+        for blk in blocks.iter().skip(start).take(6) {
+            let Block::Para(p) = blk else { break };
+            run.extend(p.text.chars().filter(|c| !c.is_whitespace()));
+            if run == key {
+                return 1;
+            }
+            if !key.starts_with(&run) {
+                break;
+            }
+        }
+    }
+    0
 }
 
 /// The most lines of organs (or signers) read as the signature above the date.
@@ -3644,6 +3693,40 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_headline_is_passed_over_only_when_the_head_below_prints_it_whole() {
+        let para = |text: &str| {
+            Block::Para(Para {
+                text: text.to_string(),
+                line: 1,
+            })
+        };
+        let head = [
+            "某市人民政府",
+            "关于印发某某工作",
+            "方案的通知",
+            "某府发〔2021〕3号",
+        ];
+        let cases = [
+            ("某市人民政府关于印发某某工作方案的通知", 1),
+            ("关于印发某某工作方案的通知", 1),
+            ("《某市人民政府关于印发某某工作方案的通知》", 1),
+            (
+                "某市人民政府关于印发某某工作方案的通知（某府发〔2021〕3号）",
+                1,
+            ),
+            ("某市 人民政府关于印发某某工作方案的通知", 1),
+            ("某市人民政府关于印发另一工作方案的通知", 0),
+            ("某市人民政府关于印发某某工作", 0),
+            ("某市人民政府", 0),
+        ];
+        for (headline, skip) in cases {
+            let blocks: Vec<Block> = std::iter::once(headline).chain(head).map(para).collect();
+            let refs: Vec<&Block> = blocks.iter().collect();
+            assert_eq!(repeated_headline(&refs), skip, "{headline}");
+        }
+    }
 
     #[test]
     fn at_most_chars_is_a_bound_on_char_len() {

@@ -627,8 +627,8 @@ fn without_site_furniture(lines: &mut [&str]) {
         }
     }
     let mut seen = 0;
-    for line in lines.iter_mut() {
-        let t = line.trim_ws();
+    for i in 0..lines.len() {
+        let t = lines[i].trim_ws();
         if t.is_empty() {
             continue;
         }
@@ -637,7 +637,10 @@ fn without_site_furniture(lines: &mut [&str]) {
             break;
         }
         if is_head_furniture(t) {
-            *line = "";
+            if is_post_time(t) {
+                without_account_name(&mut lines[..i], t);
+            }
+            lines[i] = "";
         }
     }
     // From the last line up, while each is furniture; blanked only when one of them is surely
@@ -670,6 +673,31 @@ fn without_site_furniture(lines: &mut [&str]) {
             if let Some(line) = lines.get_mut(i) {
                 *line = "";
             }
+        }
+    }
+}
+
+/// Blanks a post's account name above its time (`time`): a line above it that the time's byline
+/// names (`某某发布` … `原创 某某发布 2023-04-12 18:30`), or a short line of a word or two right
+/// above the time, no title (`某某发布` / `2023-04-12 18:30`). Only lines above the time: the
+/// account may bear the issuer's name, which the notice under it prints as its own.
+fn without_account_name(above: &mut [&str], time: &str) {
+    for line in above.iter_mut() {
+        let t = line.trim_ws();
+        if !t.is_empty() && post_byline(time).any(|w| w == t) {
+            *line = "";
+        }
+    }
+    if let Some(line) = above.last_mut() {
+        let t = line.trim_ws();
+        let words = t.split_whitespace().count();
+        if (1..=2).contains(&words)
+            && t.chars().count() <= 20
+            && !t.contains(['：', ':', '，', ',', '。', '；', '、', '（', '('])
+            && !crate::structure::ends_like_title(t)
+            && !crate::structure::is_organ_line(t)
+        {
+            *line = "";
         }
     }
 }
@@ -848,20 +876,12 @@ fn is_post_time(t: &str) -> bool {
     if !who.is_empty() && !byline(who) {
         return false;
     }
-    let b = t.as_bytes();
-    let digits =
-        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
-    if !(digits(0..4)
-        && b.get(4) == Some(&b'-')
-        && digits(5..7)
-        && b.get(7) == Some(&b'-')
-        && digits(8..10))
-    {
+    let Some(date_len) = post_date_len(t) else {
         return false;
-    }
-    let rest = t[10..].trim_start();
+    };
+    let rest = t[date_len..].trim_start();
     let rb = rest.as_bytes();
-    if !(rest.len() < t.len() - 10
+    if !(rest.len() < t.len() - date_len
         && rb.len() >= 5
         && rb[..2].iter().all(u8::is_ascii_digit)
         && rb[2] == b':'
@@ -872,7 +892,43 @@ fn is_post_time(t: &str) -> bool {
     let after = rest[5..]
         .trim_start_matches(|c: char| c == ':' || c.is_ascii_digit())
         .trim_ws();
-    after.is_empty() || (after.starts_with("发表于") && after.chars().count() <= 12)
+    // The place it was posted from, with the app's word for it or alone (`重庆`, `北京`).
+    after.is_empty()
+        || (after.starts_with("发表于") && after.chars().count() <= 12)
+        || (after.chars().count() <= 6
+            && after
+                .chars()
+                .all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)))
+}
+
+/// The length in bytes of the date a post's time opens with: `2023-04-12` or `2023年04月12日`
+/// (`2023年4月2日`).
+fn post_date_len(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    if !digits(0..4) {
+        return None;
+    }
+    if b.get(4) == Some(&b'-') {
+        return (digits(5..7) && b.get(7) == Some(&b'-') && digits(8..10)).then_some(10);
+    }
+    let rest = t.get(4..)?.strip_prefix('年')?;
+    let month = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = rest.get(month..)?.strip_prefix('月')?;
+    let day = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = rest.get(day..)?.strip_prefix('日')?;
+    ((1..=2).contains(&month) && (1..=2).contains(&day)).then_some(t.len() - rest.len())
+}
+
+/// The words printed before a post's time (`原创 张三 某某发布 2023-04-12 18:30`: `张三`,
+/// `某某发布`), when `t` is one.
+fn post_byline(t: &str) -> impl Iterator<Item = &str> {
+    let t = t.strip_prefix("原创").map_or(t, str::trim_start);
+    let who = t
+        .find(|c: char| c.is_ascii_digit())
+        .map_or("", |at| &t[..at]);
+    who.split_whitespace()
 }
 
 /// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`.
@@ -1549,6 +1605,63 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_posts_time_is_read_in_either_date_form_with_or_without_its_place() {
+        for t in [
+            "2023-04-12 18:30",
+            "2023年04月12日 18:30",
+            "2023年4月2日 18:30 重庆",
+            "原创 某某发布 某某发布 2023年04月12日 18:30 浙江",
+            "2023-04-12 18:30 发表于浙江",
+        ] {
+            assert!(is_post_time(t), "{t}");
+        }
+        for t in [
+            "2023年04月12日",
+            "2023年4月12日 会议",
+            "2023年123月1日 18:30",
+            "2023-04-12 18:30 召开全体会议。",
+            "会议定于 2023-03-20 09:30 召开。",
+        ] {
+            assert!(!is_post_time(t), "{t}");
+        }
+        assert_eq!(
+            post_byline("原创 张三 某某发布 2023-04-12 18:30").collect::<Vec<_>>(),
+            ["张三", "某某发布"]
+        );
+    }
+
+    #[test]
+    fn an_account_name_above_a_posts_time_is_blanked_and_nothing_below_it() {
+        let mut lines = [
+            "某某发布",
+            "",
+            "某市人民政府关于某事的通知",
+            "某某发布 2023-04-12 18:30",
+        ];
+        without_account_name(&mut lines[..3], "某某发布 2023-04-12 18:30");
+        assert_eq!(
+            lines,
+            [
+                "",
+                "",
+                "某市人民政府关于某事的通知",
+                "某某发布 2023-04-12 18:30"
+            ]
+        );
+        // Right above the time: a short name; not a title, not an organ's name.
+        for (above, kept) in [
+            ("某某发布", false),
+            ("某市人民政府", true),
+            ("某市人民政府关于某事的通知", true),
+            ("各区县：", true),
+        ] {
+            let mut lines = [above];
+            without_account_name(&mut lines, "2023-04-12 18:30");
+            assert_eq!(lines[0] == above, kept, "{above}");
+        }
+    }
 
     #[test]
     fn markdown_headings_are_read_as_commonmark_reads_them() {
