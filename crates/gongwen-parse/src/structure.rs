@@ -2410,6 +2410,18 @@ fn number_then_quoted_title(text: &str) -> Option<(DocNumber, String)> {
     Some((number, title.to_string()))
 }
 
+/// The line a 纪要's masthead closes with: the unit that prints it, if named, and the date
+/// (`某某市人民政府办公厅　　2023年3月5日`). Returns the unit (empty when not named), the date as
+/// printed, and the date.
+fn masthead_print_line(text: &str) -> Option<(&str, &str, (i32, u32, u32))> {
+    if !at_most_chars(text, 60) {
+        return None;
+    }
+    let (start, ymd) = find_date(text)?;
+    let organ = text[..start].trim_ws();
+    (organ.is_empty() || is_organ_line(organ)).then(|| (organ, &text[start..], ymd))
+}
+
 /// 1 when the first block is a headline that the notice's own head prints again under it: a
 /// site's or a post's title over a copy of the notice (`某市人民政府关于印发…的通知` above `某市人民政府`
 /// / `关于印发…` / `…的通知`, or above the title without its issuer), in 《》 or with the number
@@ -2469,6 +2481,9 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut title_lines: Vec<&Para> = Vec::new();
     let mut letterhead: Option<String> = None;
     let mut headline: Option<(String, usize)> = None;
+    // A 纪要's masthead name (`某某市人民政府常务会议纪要`), once its 编印 line has been read: the
+    // title when no title of the 纪要's own follows.
+    let mut masthead: Vec<&Para> = Vec::new();
     while k < blocks.len() && k < HEAD_SCAN {
         let Block::Para(p) = blocks[k] else { break };
         // A 上行文 prints its 签发人 on the line of its number: `某政〔2023〕15号 签发人：张某某`.
@@ -2576,6 +2591,25 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
+        // A 纪要's masthead closes with the unit that prints it and the date, on one line under
+        // its name and number (`某某市人民政府办公厅　　2023年3月5日`): the issuer and the date, not a
+        // closing; the title under it (`关于……的会议纪要`) is the 纪要's own.
+        if masthead.is_empty()
+            && title_lines
+                .last()
+                .is_some_and(|l| is_minutes_title(&l.text))
+            && let Some((organ, date_text, (y, m, d))) = masthead_print_line(&p.text)
+            && is_real_date(y, m, d)
+        {
+            if !organ.is_empty() && letterhead.is_none() {
+                letterhead = Some(organ.to_string());
+            }
+            b.doc.notice.date = Some(iso_date(y, m, d));
+            b.doc.notice.date_text = Some(date_text.to_string());
+            masthead = std::mem::take(&mut title_lines);
+            k += 1;
+            continue;
+        }
         if is_title_line(&p.text) && !is_note(&p.text) {
             let organ = p.text.trim_end_matches("文件");
             let organ_or_none = organ.is_empty() || is_organ_line(organ);
@@ -2656,6 +2690,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             continue;
         }
         break;
+    }
+    // A 纪要 titled by its masthead alone.
+    if title_lines.is_empty() {
+        title_lines = masthead;
     }
     if title_lines.is_empty() && b.doc.notice.doc_number.is_none() && letterhead.is_none() {
         return 0;
@@ -4339,6 +4377,45 @@ mod closing_and_head_forms {
     }
 
     const MINUTES: &str = "某某市人民政府常务会议纪要\n〔2023〕第15次\n\n2023年3月5日，市长某某主持召开市政府常务会议。纪要如下：\n一、审议通过《某某办法》。会议原则同意该办法。\n二、研究部署春季防火工作。会议要求各区压实责任。\n出席：某某、某某某\n列席：市财政局某某，市审计局某某\n请假：某某（出差）\n";
+
+    #[test]
+    fn a_minutes_masthead_gives_the_unit_and_date_and_yields_the_title_to_the_minutes_own() {
+        // GB/T 9704's 纪要: its name, its number, then the unit that prints it and the date on one
+        // line; the 纪要's own title may follow. Read as a closing, that line had made the rest
+        // an untitled enclosure, its attendance the last item's text.
+        let masthead =
+            "某某市人民政府常务会议纪要\n第15次\n某某市人民政府办公厅　　　　2023年3月6日\n";
+        let text = MINUTES.split_once('\n').map_or("", |(_, rest)| rest);
+        let text = text.split_once('\n').map_or("", |(_, rest)| rest);
+        for (title, expected) in [
+            (
+                "关于研究春季防火工作的会议纪要\n",
+                "关于研究春季防火工作的会议纪要",
+            ),
+            ("", "某某市人民政府常务会议纪要"),
+        ] {
+            let d = parse_text(&format!("{masthead}{title}{text}"));
+            assert_eq!(d.notice.title.as_deref(), Some(expected));
+            assert_eq!(d.notice.issuer.as_deref(), Some("某某市人民政府办公厅"));
+            assert_eq!(d.notice.date.as_deref(), Some("2023-03-06"));
+            assert_eq!(d.notice.signature, None);
+            assert_eq!(
+                d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+                Some("第15次")
+            );
+            assert_eq!(d.notice.attendance.len(), 3, "{title}");
+            assert_eq!(d.parts.len(), 1);
+            assert_eq!(d.parts[0].kind, crate::model::PartKind::Body);
+            assert_eq!(d.parts[0].sections.len(), 2);
+            assert_eq!(
+                d.parts[0].sections[1].paragraphs,
+                ["会议要求各区压实责任。"]
+            );
+        }
+        // Under a notice's title, an organ and a date on one line stay its closing.
+        let d = parse_text("某某局关于某事的通知\n某某局　　2023年3月6日\n");
+        assert_eq!(d.notice.signature.as_deref(), Some("某某局"));
+    }
 
     #[test]
     fn a_minutes_attendance_is_no_text_of_its_last_item() {
