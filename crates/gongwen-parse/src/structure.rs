@@ -2453,16 +2453,24 @@ fn repeated_headline(blocks: &[&Block]) -> usize {
     }
     // The head below prints the headline over one line or several, from its first line (the
     // issuer's) or its second (the title's).
+    // Each paragraph is compared with what is left of the headline character by character, so a
+    // long one is turned down at its first difference.
     for start in 1..=3 {
-        let mut run = String::new();
+        let mut left = key.as_str();
         for blk in blocks.iter().skip(start).take(6) {
             let Block::Para(p) = blk else { break };
-            run.extend(p.text.chars().filter(|c| !c.is_whitespace()));
-            if run == key {
-                return 1;
-            }
-            if !key.starts_with(&run) {
+            let mut rest = left.chars();
+            if !p
+                .text
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .all(|c| rest.next() == Some(c))
+            {
                 break;
+            }
+            left = rest.as_str();
+            if left.is_empty() {
+                return 1;
             }
         }
     }
