@@ -1929,3 +1929,34 @@ fn a_breadcrumb_and_channel_name_at_the_article_head_are_no_title() {
             .contains("通知公告栏")
     );
 }
+
+#[test]
+fn an_article_a_script_shows_is_read_as_shown() {
+    // A WeChat post as fetched hides its article (`<div id="js_content" style="visibility:
+    // hidden;">`) until its script runs; so may any page. Most of the page's Chinese text is
+    // then hidden: read as a browser without scripts shows it, the notice was lost whole.
+    let text = encoding_rs::GBK.decode(&page_bytes()).0.into_owned();
+    let container = r#"<div class="view TRS_UEDITOR trs_paper_default trs_web">"#;
+    assert!(text.contains(container), "the fixture's article container");
+    for hiding in [
+        r#"<div id="js_content" style="visibility: hidden;">"#,
+        r#"<div style="display:none">"#,
+        r#"<div hidden>"#,
+    ] {
+        let hidden = text.replacen(container, &format!("{hiding}{container}"), 1);
+        let hidden = hidden.replacen(
+            "<div class=\"bdsharebuttonbox\">",
+            "</div><div class=\"bdsharebuttonbox\">",
+            1,
+        );
+        let d = parse(hidden.as_bytes(), &Options::default()).expect("parses");
+        assert_eq!(notice(&d), notice(&page()), "{hiding}");
+        assert_eq!(tasks(&d), tasks(&page()), "{hiding}");
+    }
+    // A hidden element that holds a small part of the page's text stays out of the document.
+    let aside = "<div style=\"display:none\"><p>隐藏的通知附言不应读出</p></div>";
+    let small = text.replacen(container, &format!("{container}{aside}"), 1);
+    let d = parse(small.as_bytes(), &Options::default()).expect("parses");
+    assert!(!format!("{d:?}").contains("隐藏的通知附言"));
+    assert_eq!(tasks(&d), tasks(&page()));
+}

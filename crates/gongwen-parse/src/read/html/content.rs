@@ -73,6 +73,8 @@ struct Survey {
     /// root is not an element).
     root: (Count, Option<NodeId>),
     marks: Marks,
+    /// Chinese characters inside hidden elements, which the counts leave out.
+    hidden_han: usize,
 }
 
 /// The elements of the surveyed page that are skipped for their attributes, so that the readers
@@ -90,6 +92,7 @@ pub(super) struct Marks {
 
 impl Marks {
     /// [`dom::is_skipped`] for a surveyed element: an ignored tag, or hidden.
+    #[inline]
     pub(super) fn is_skipped(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
         // Only an attribute hides an element or names it chrome (`style`, `hidden`, `id`,
         // `class`, a link's `href`): an element without any (most of a notice's paragraphs and
@@ -98,6 +101,7 @@ impl Marks {
     }
 
     /// Whether the walk skips a surveyed element: [`Marks::is_skipped`], or site chrome.
+    #[inline]
     pub(super) fn is_skipped_or_chrome(&self, n: &Dom<'_>, e: &scraper::node::Element) -> bool {
         self.is_skipped(n, e) || (!e.attrs.is_empty() && self.chrome.contains(&n.id()))
     }
@@ -156,19 +160,36 @@ struct Best {
 /// goes on into its child with the most text outside links when that child is a container
 /// holding at least [`DESCEND_SHARE`] of it, and ends where it would not. Every element under
 /// `root`, skipped or not, is also shown to `visit`, in document order.
-fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
+///
+/// With `REVEAL`, nothing is hidden: the survey of a page whose text a script shows
+/// ([`find_root`]).
+fn survey<'a, const REVEAL: bool>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
     let mut candidates: Vec<(usize, NodeId, Count)> = Vec::new();
     let mut marks = Marks::default();
     let mut stack: Vec<Open> = Vec::new();
     let mut skip: Option<NodeId> = None;
+    // Whether the subtree skipped is skipped for being hidden (not for a script or chrome), and
+    // the script or style inside it being passed over, whose text is none of the page's.
+    let mut skip_hidden = false;
+    let mut ignored_inside: Option<NodeId> = None;
+    let mut hidden_han = 0usize;
     let mut links = 0usize;
     let mut top = (Count::default(), None);
     for edge in root.traverse() {
         match edge {
             Edge::Open(n) => {
                 if skip.is_some() {
-                    if n.value().is_element() {
-                        visit(n);
+                    match n.value() {
+                        Node::Element(e) => {
+                            visit(n);
+                            if ignored_inside.is_none() && dom::is_ignored_tag(&e.name.local) {
+                                ignored_inside = Some(n.id());
+                            }
+                        }
+                        Node::Text(t) if skip_hidden && ignored_inside.is_none() => {
+                            hidden_han += count_ideographs(t);
+                        }
+                        _ => {}
                     }
                     continue;
                 }
@@ -176,6 +197,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                     Node::Element(e) => {
                         visit(n);
                         let (id, class, mut hidden) = dom::id_class_hidden(e);
+                        hidden &= !REVEAL;
                         let chrome = dom::is_chrome_named(id, class)
                             || (e.name.local == local_name!("a")
                                 && dom::attr(e, &local_name!("href"))
@@ -197,6 +219,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                             && (hidden || chrome || dom::is_ignored_tag(&e.name.local))
                         {
                             skip = Some(n.id());
+                            skip_hidden = hidden && !chrome && !dom::is_ignored_tag(&e.name.local);
                             continue;
                         }
                         let link = e.name.local == local_name!("a");
@@ -258,7 +281,13 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
                     skip = None;
                     continue;
                 }
-                if skip.is_some() || !n.value().is_element() {
+                if skip.is_some() {
+                    if ignored_inside == Some(n.id()) {
+                        ignored_inside = None;
+                    }
+                    continue;
+                }
+                if !n.value().is_element() {
                     continue;
                 }
                 let Some(open) = stack.pop() else { continue };
@@ -334,6 +363,7 @@ fn survey<'a>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> Survey {
         candidates,
         root: top,
         marks,
+        hidden_han,
     }
 }
 
@@ -451,12 +481,22 @@ pub(super) fn find_root<'a>(doc: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)) -> (D
         }
         is_body
     });
-    let (body, survey) = match body {
-        Some(body) => (body, survey(body, visit)),
-        None => (doc, survey(doc, &mut |_| {})),
+    let (body, mut found) = match body {
+        Some(body) => (body, survey::<false>(body, visit)),
+        None => (doc, survey::<false>(doc, &mut |_| {})),
     };
-    (choose(body, &survey), survey.marks)
+    // A page that hides its article until a script shows it (a WeChat post's
+    // `<div id="js_content" style="visibility: hidden">`, as fetched): most of its Chinese text
+    // is hidden. Read so, the notice would be lost whole; the page is surveyed again as shown.
+    if found.hidden_han >= REVEAL_MIN_HAN && found.hidden_han > 2 * found.root.0.all {
+        found = survey::<true>(body, &mut |_| {});
+    }
+    (choose(body, &found), found.marks)
 }
+
+/// The fewest hidden Chinese characters that make a page one whose text a script shows, when
+/// they are also more than twice those shown.
+const REVEAL_MIN_HAN: usize = 200;
 
 /// The content element, from the survey: the largest candidate of the most specific container
 /// that holds a fair share of the text, else where the fallback's descent ended.
@@ -565,6 +605,7 @@ mod tests {
     fn survey_with_counts<'a>(
         root: Dom<'a>,
         elements: usize,
+        reveal: bool,
         visit: &mut impl FnMut(Dom<'a>),
     ) -> CountedSurvey {
         // Sized once for every element the parser made (an upper bound), not grown by rehashing.
@@ -587,6 +628,7 @@ mod tests {
                         Node::Element(e) => {
                             visit(n);
                             let (id, class, hidden) = dom::id_class_hidden(e);
+                            let hidden = hidden && !reveal;
                             let chrome = dom::is_chrome_named(id, class);
                             if hidden {
                                 marks.hidden.insert(n.id());
@@ -762,13 +804,55 @@ mod tests {
     }
 
     /// The root the reference (the counts map) chooses.
-    fn reference_root(doc: Dom<'_>) -> NodeId {
+    fn reference_root(doc: Dom<'_>) -> (NodeId, bool) {
         let body = doc.descendants().find(|n| tag(n) == Some("body"));
-        let (body, counted) = match body {
-            Some(b) => (b, survey_with_counts(b, 0, &mut |_| {})),
-            None => (doc, survey_with_counts(doc, 0, &mut |_| {})),
-        };
-        choose_by_counts(body, &counted.counts, &counted.candidates).id()
+        let root = body.unwrap_or(doc);
+        let mut counted = survey_with_counts(root, 0, false, &mut |_| {});
+        // Mostly hidden: surveyed again as shown.
+        let shown = counted.counts.get(&root.id()).map_or(0, |c| c.all);
+        let hidden = reference_hidden_han(root);
+        let reveal = body.is_some() && hidden >= REVEAL_MIN_HAN && hidden > 2 * shown;
+        if reveal {
+            counted = survey_with_counts(root, 0, true, &mut |_| {});
+        }
+        (
+            choose_by_counts(root, &counted.counts, &counted.candidates).id(),
+            reveal,
+        )
+    }
+
+    /// The Chinese characters of the text under `root` that the survey leaves out for being
+    /// hidden: text whose outermost skipped ancestor (below `root`) is skipped for being hidden
+    /// alone, with no script or style between.
+    fn reference_hidden_han(root: Dom<'_>) -> usize {
+        let mut han = 0;
+        for n in root.descendants() {
+            let Node::Text(t) = n.value() else { continue };
+            let mut chain: Vec<&scraper::node::Element> = n
+                .ancestors()
+                .take_while(|a| a.id() != root.id())
+                .filter_map(|a| a.value().as_element())
+                .collect();
+            chain.reverse();
+            let Some(outer) = chain.iter().position(|e| {
+                let (id, class, hidden) = dom::id_class_hidden(e);
+                hidden || dom::is_chrome_named(id, class) || dom::is_ignored_tag(&e.name.local)
+            }) else {
+                continue;
+            };
+            let e = chain[outer];
+            let (id, class, hidden) = dom::id_class_hidden(e);
+            let hidden_only =
+                hidden && !dom::is_chrome_named(id, class) && !dom::is_ignored_tag(&e.name.local);
+            if hidden_only
+                && !chain[outer..]
+                    .iter()
+                    .any(|e| dom::is_ignored_tag(&e.name.local))
+            {
+                han += count_ideographs(t);
+            }
+        }
+        han
     }
 
     /// A deterministic page of nested containers, links, tables, known containers, chrome and
@@ -860,16 +944,24 @@ mod tests {
         pages.push("<p>无正文容器<span>片段</span></p>".into());
         pages.push("<html><frameset><frame></frameset></html>".into());
         pages.extend(TABLE_PAGES.iter().map(|(page, _)| page.to_string()));
-        let mut descended = 0;
+        let (mut descended, mut revealed) = (0, 0);
         for page in &pages {
             let html = Html::parse_document(page);
             let doc = html.tree.root();
             let (root, _) = find_root(doc, &mut |_| {});
-            assert_eq!(root.id(), reference_root(doc), "{page}");
+            let (want, reveal) = reference_root(doc);
+            assert_eq!(root.id(), want, "{page}");
             if tag(&root) != Some("body") {
                 descended += 1;
             }
+            revealed += usize::from(reveal);
         }
+        // Pages whose text is mostly hidden, surveyed again as shown, among them.
+        assert!(
+            revealed > 100,
+            "{revealed} of {} pages revealed",
+            pages.len()
+        );
         // The generated pages exercise both the containers and the descent.
         assert!(
             descended > 1000,
