@@ -46,7 +46,7 @@ fn main() -> std::io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(name) = args.first() else {
         eprintln!(
-            "usage: parse_repeat FILE|@text|@html|@gbk|@html-paras10|@html-table10|@html-paras100|@html-table100|@text-table10|@text-table100 [COUNT] [floor|ab|dump]"
+            "usage: parse_repeat FILE|@text|@html|@gbk|@html-paras10|@html-table10|@html-paras100|@html-table100|@text-table10|@text-table100 [COUNT] [floor|ab|dump|per-byte SMALL]"
         );
         std::process::exit(2);
     };
@@ -150,18 +150,29 @@ fn per_byte(
             (big, little) = (Duration::ZERO, Duration::ZERO);
         }
     }
+    print_median(
+        name,
+        "per byte against the small input",
+        ratios,
+        BLOCK,
+        "turns",
+    );
+    Ok(())
+}
+
+/// Prints the median of the ratios of blocks of `block` runs (`unit`), with their range.
+fn print_median(name: &str, what: &str, mut ratios: Vec<f64>, block: usize, unit: &str) {
     ratios.sort_by(f64::total_cmp);
     let Some(median) = ratios.get(ratios.len() / 2) else {
-        eprintln!("{name}: fewer than {BLOCK} turns, no ratio");
-        return Ok(());
+        eprintln!("{name}: fewer than {block} {unit}, no ratio");
+        return;
     };
     println!(
-        "{name}: per byte against the small input, median {median:.3} over {} blocks of {BLOCK} (min {:.3}, max {:.3})",
+        "{name}: {what} median {median:.3} over {} blocks of {block} {unit} (min {:.3}, max {:.3})",
         ratios.len(),
         ratios.first().unwrap_or(median),
         ratios.last().unwrap_or(median),
     );
-    Ok(())
 }
 
 /// Alternates a parse and a floor run `count` times; prints floor/ours per block and the median.
@@ -185,16 +196,6 @@ fn alternate(name: &str, bytes: &[u8], options: &Options, count: usize) -> std::
             (ours, floor) = (Duration::ZERO, Duration::ZERO);
         }
     }
-    ratios.sort_by(f64::total_cmp);
-    let Some(median) = ratios.get(ratios.len() / 2) else {
-        eprintln!("{name}: fewer than {BLOCK} pairs, no ratio");
-        return Ok(());
-    };
-    println!(
-        "{name}: floor/ours median {median:.3} over {} blocks of {BLOCK} pairs (min {:.3}, max {:.3})",
-        ratios.len(),
-        ratios.first().unwrap_or(median),
-        ratios.last().unwrap_or(median),
-    );
+    print_median(name, "floor/ours", ratios, BLOCK, "pairs");
     Ok(())
 }
