@@ -1545,3 +1545,20 @@ fn a_copy_headed_by_its_pages_or_posts_title_keeps_the_notices_own_head() {
     let doc = gongwen_parse::parse_text(&format!("{other}\n\n{seed}"));
     assert_eq!(doc.notice.title.as_deref(), Some(other.as_str()));
 }
+
+#[test]
+fn a_tab_table_with_bold_group_rows_padded_with_tabs_gives_every_task() {
+    // A row-per-line table whose group rows are set in bold and keep their empty cells: the
+    // emphasis around the whole line comes off, and the row is read as the group row it is.
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    for r in &rows {
+        if r.len() == 1 {
+            out.push(format!("**{}**\t\t\t", r[0].trim()));
+        } else {
+            out.push(r.join("\t"));
+        }
+    }
+    out.extend(after);
+    assert_same_as_seed(&out.join("\n"), "tabs, bold group rows padded with tabs");
+}
