@@ -1469,3 +1469,31 @@ fn units_parted_by_semicolons_go_on_under_their_label() {
         Some("2023年底前完成")
     );
 }
+
+#[test]
+fn a_unit_responsible_for_a_thing_with_supporters_after_it_leads() {
+    // `甲负责某项工作，乙、丙配合`: 负责 with its object, then the supporters, in the measure's
+    // sentence (or after `由`, or in a 纪要's `会议要求，…`).
+    let doc = parse_text(&notice(
+        "（一）推进科技服务。市科技局负责科技服务领域试点任务，市教委、市国资委配合。\n\n\
+         （二）推进教育服务。由市教委负责教育服务领域试点任务，市人力社保局协助。\n\n\
+         （三）推进金融服务。会议要求，市金融监管局负责金融服务领域试点任务，人行某某营管部配合。",
+    ));
+    let got: Vec<_> = doc.tasks.iter().map(units).collect();
+    assert_eq!(
+        got,
+        [
+            (vec!["市科技局"], vec!["市教委", "市国资委"]),
+            (vec!["市教委"], vec!["市人力社保局"]),
+            (vec!["市金融监管局"], vec!["人行某某营管部"]),
+        ]
+    );
+    // 负责 that names people (`负责同志`, `负责人`), or a unit responsible for a thing with no
+    // supporter after it, allocates nothing.
+    let none = parse_text(&notice(
+        "（一）加强组织领导。各区县政府主要负责同志要亲自抓，相关部门积极配合。\n\n\
+         （二）压实工作责任。项目负责人要全程跟踪，各参与单位密切协同。\n\n\
+         （三）加强统筹。市发展改革委负责全市服务业发展的统筹协调。",
+    ));
+    assert!(none.tasks.is_empty(), "{:?}", none.tasks);
+}

@@ -2822,13 +2822,31 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// (`头` ends with it, `负` and `责` have it second), which a paragraph has every few dozen
 /// characters, and a look at the bytes around each. Two substring searches cost several times
 /// as much on every paragraph, nearly all of which have neither word.
+#[cfg(test)]
 fn has_lead_verb(b: &[u8]) -> bool {
+    duty_verbs(b).0
+}
+
+/// [`has_lead_verb`], and whether `b` holds `负责` at all, in the same byte search.
+fn duty_verbs(b: &[u8]) -> (bool, bool) {
     const SHARED: u8 = 0xB4;
     const LEAD: &[u8] = "牵头".as_bytes();
     const RESPONSIBLE: &[u8] = "负责，".as_bytes();
     const _: () = assert!(LEAD[LEAD.len() - 1] == SHARED && RESPONSIBLE[1] == SHARED);
-    memchr::memchr_iter(SHARED, b)
-        .any(|at| b[..=at].ends_with(LEAD) || at >= 1 && b[at - 1..].starts_with(RESPONSIBLE))
+    let bare = "负责".as_bytes();
+    let mut responsible = false;
+    for at in memchr::memchr_iter(SHARED, b) {
+        if b[..=at].ends_with(LEAD) {
+            return (true, true);
+        }
+        if at >= 1 && b[at - 1..].starts_with(bare) {
+            if b[at - 1..].starts_with(RESPONSIBLE) {
+                return (true, true);
+            }
+            responsible = true;
+        }
+    }
+    (false, responsible)
 }
 
 /// Whether the document is printed in traditional script (copied through a converter): its
@@ -3598,7 +3616,16 @@ fn mid_sentence_allocation(
 fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
     static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
-    let leads = |t: &str| has_lead_verb(t.as_bytes());
+    // `甲负责……，乙配合`: a unit responsible for a thing, supporters after it.
+    let leads = |t: &str| match duty_verbs(t.as_bytes()) {
+        (true, _) => true,
+        (false, responsible) => {
+            responsible
+                && ["配合", "协助", "参与", "协同"]
+                    .iter()
+                    .any(|w| t.contains(w))
+        }
+    };
     if !leads(text) {
         return None;
     }
@@ -3610,12 +3637,15 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             .map(|c| c.trim_ws())
             .collect();
         for (i, clause) in clauses.iter().enumerate() {
-            // `甲牵头`, `甲牵头研究……`; or `甲负责` as a clause of its own, which leads only
-            // with supporters after it (`甲负责，乙配合`): alone it is any sentence's verb.
+            // `甲牵头`, `甲牵头研究……`; or `甲负责` (`甲负责……`), which leads only with
+            // supporters after it (`甲负责，乙配合`, `甲负责某项工作，乙配合`): alone it is any
+            // sentence's verb.
             let (at, verb, alone) = match LEADS.find(clause.as_bytes()) {
                 Some(at) => (at, "牵头", false),
-                None if clause.ends_with("负责") => (clause.len() - "负责".len(), "负责", true),
-                None => continue,
+                None => match clause.find("负责") {
+                    Some(at) => (at, "负责", true),
+                    None => continue,
+                },
             };
             let (named, rest) = (&clause[..at], &clause[at + verb.len()..]);
             // `甲要牵头组织……`: what a unit is to do, said of it.
@@ -3669,9 +3699,10 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
                     _ => break,
                 }
             }
-            // Outside a meeting's decisions supporters must follow, and a lone `负责` must end
-            // its clause: `甲牵头组织……，乙配合` allocates, `甲负责全市……的组织协调` does not.
-            if (!decided || alone) && (support.is_empty() || (alone && !rest.is_empty())) {
+            // Outside a meeting's decisions supporters must follow, and after a lone `负责`
+            // always: `甲牵头组织……，乙配合` and `甲负责某项工作，乙配合` allocate,
+            // `甲负责全市……的组织协调` does not.
+            if (!decided || alone) && support.is_empty() {
                 continue;
             }
             return Some((split_units(units), support));
@@ -4576,6 +4607,9 @@ mod tests {
         for t in texts {
             let want = t.contains("牵头") || t.contains("负责，");
             assert_eq!(has_lead_verb(t.as_bytes()), want, "{t}");
+            if !want {
+                assert_eq!(duty_verbs(t.as_bytes()).1, t.contains("负责"), "{t}");
+            }
             // At every cut of the text, as a sentence or clause of it is asked.
             for (at, _) in t.char_indices() {
                 let head = &t[..at];
