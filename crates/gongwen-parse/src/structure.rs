@@ -2410,6 +2410,22 @@ fn number_then_quoted_title(text: &str) -> Option<(DocNumber, String)> {
     Some((number, title.to_string()))
 }
 
+/// A title a site prints in 《》, as it cites a document: what they hold.
+fn title_in_marks(title: &str) -> Option<&str> {
+    title
+        .strip_prefix('《')
+        .and_then(|t| t.strip_suffix('》'))
+        .filter(|inner| !inner.contains(['《', '》']))
+}
+
+/// A number a site's copy prints in brackets after the title (`……的通知（某府发〔2023〕41号）`):
+/// where the bracket opens, and the number, which is no part of the title.
+fn number_after_title(title: &str) -> Option<(usize, DocNumber)> {
+    let inner = title.strip_suffix('）')?;
+    let open = inner.rfind('（').filter(|&open| open > 0)?;
+    Some((open, parse_doc_number(&inner[open + '（'.len_utf8()..])?))
+}
+
 /// The line a 纪要's masthead closes with: the unit that prints it, if named, and the date
 /// (`某某市人民政府办公厅　　2023年3月5日`). Returns the unit (empty when not named), the date as
 /// printed, and the date.
@@ -2435,16 +2451,10 @@ fn repeated_headline(blocks: &[&Block]) -> usize {
         return 0;
     }
     let mut key: String = first.text.chars().filter(|c| !c.is_whitespace()).collect();
-    if let Some(inner) = key.strip_prefix('《').and_then(|k| k.strip_suffix('》'))
-        && !inner.contains(['《', '》'])
-    {
+    if let Some(inner) = title_in_marks(&key) {
         key = inner.to_string();
     }
-    if key.ends_with('）')
-        && let Some(open) = key.rfind('（')
-        && open > 0
-        && parse_doc_number(&key[open + '（'.len_utf8()..key.len() - '）'.len_utf8()]).is_some()
-    {
+    if let Some((open, _)) = number_after_title(&key) {
         key.truncate(open);
     }
     // Too short to be a title (an issuer's name printed twice is a joint head's).
@@ -2751,19 +2761,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     // A title names one thing: the spaces its layout set between words go.
     title.push_str(&crate::normalize::close_word_spaces(&rest));
     let mut title_line = title_lines.get(first_title_line).map(|p| p.line);
-    // A title a site prints in 《》, as it cites a document: the title is what they hold.
-    if let Some(inner) = title.strip_prefix('《').and_then(|t| t.strip_suffix('》'))
-        && !inner.contains(['《', '》'])
-    {
+    if let Some(inner) = title_in_marks(&title) {
         title = inner.to_string();
     }
-    // A site's copy that prints the number in brackets after the title (`……的通知（某府发〔2023〕
-    // 41号）`): the number, not part of the title.
-    if title.ends_with('）')
-        && let Some(open) = title.rfind('（')
-        && let Some(n) =
-            parse_doc_number(&title[open + '（'.len_utf8()..title.len() - '）'.len_utf8()])
-        && open > 0
+    if let Some((open, n)) = number_after_title(&title)
         && none_or_same(&b.doc.notice.doc_number, &n)
     {
         b.doc.notice.doc_number = Some(n);

@@ -2622,8 +2622,6 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             ClauseDuty::Lead,
         ));
     }
-    /// The verbs that end a supporting unit's clause.
-    const SUPPORT_VERBS: [&str; 5] = ["配合", "参与", "协同", "协助", "协办"];
     fn support(c: &str) -> Option<&str> {
         SUPPORT_VERBS.iter().find_map(|w| c.strip_suffix(w))
     }
@@ -2635,6 +2633,9 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         .unwrap_or(clause);
     support(clause).map(|units| (units, ClauseDuty::Support))
 }
+
+/// The verbs that end a supporting unit's clause.
+const SUPPORT_VERBS: [&str; 5] = ["配合", "参与", "协同", "协助", "协办"];
 
 /// The allocation a measure carries in its trailing parenthesis.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -2824,11 +2825,22 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
 /// as much on every paragraph, nearly all of which have neither word.
 #[cfg(test)]
 fn has_lead_verb(b: &[u8]) -> bool {
-    duty_verbs(b).0
+    duty_verbs(b) == DutyWords::Lead
 }
 
-/// [`has_lead_verb`], and whether `b` holds `负责` at all, in the same byte search.
-fn duty_verbs(b: &[u8]) -> (bool, bool) {
+/// What [`duty_verbs`] finds in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DutyWords {
+    /// `牵头` or `负责，`.
+    Lead,
+    /// `负责` only before other words (`甲负责某项工作`).
+    Responsible,
+    /// Neither.
+    None,
+}
+
+/// [`has_lead_verb`], and otherwise whether `b` holds `负责` at all, in the same byte search.
+fn duty_verbs(b: &[u8]) -> DutyWords {
     const SHARED: u8 = 0xB4;
     const LEAD: &[u8] = "牵头".as_bytes();
     const RESPONSIBLE: &[u8] = "负责，".as_bytes();
@@ -2837,16 +2849,20 @@ fn duty_verbs(b: &[u8]) -> (bool, bool) {
     let mut responsible = false;
     for at in memchr::memchr_iter(SHARED, b) {
         if b[..=at].ends_with(LEAD) {
-            return (true, true);
+            return DutyWords::Lead;
         }
         if at >= 1 && b[at - 1..].starts_with(bare) {
             if b[at - 1..].starts_with(RESPONSIBLE) {
-                return (true, true);
+                return DutyWords::Lead;
             }
             responsible = true;
         }
     }
-    (false, responsible)
+    if responsible {
+        DutyWords::Responsible
+    } else {
+        DutyWords::None
+    }
 }
 
 /// Whether the document is printed in traditional script (copied through a converter): its
@@ -3618,13 +3634,9 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
         LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
     // `甲负责……，乙配合`: a unit responsible for a thing, supporters after it.
     let leads = |t: &str| match duty_verbs(t.as_bytes()) {
-        (true, _) => true,
-        (false, responsible) => {
-            responsible
-                && ["配合", "协助", "参与", "协同"]
-                    .iter()
-                    .any(|w| t.contains(w))
-        }
+        DutyWords::Lead => true,
+        DutyWords::Responsible => SUPPORT_VERBS.iter().any(|w| t.contains(w)),
+        DutyWords::None => false,
     };
     if !leads(text) {
         return None;
@@ -4608,7 +4620,11 @@ mod tests {
             let want = t.contains("牵头") || t.contains("负责，");
             assert_eq!(has_lead_verb(t.as_bytes()), want, "{t}");
             if !want {
-                assert_eq!(duty_verbs(t.as_bytes()).1, t.contains("负责"), "{t}");
+                assert_eq!(
+                    duty_verbs(t.as_bytes()) == DutyWords::Responsible,
+                    t.contains("负责"),
+                    "{t}"
+                );
             }
             // At every cut of the text, as a sentence or clause of it is asked.
             for (at, _) in t.char_indices() {

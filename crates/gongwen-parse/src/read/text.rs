@@ -860,13 +860,11 @@ fn is_follow_call(t: &str) -> bool {
 /// A post's time as the app prints it, alone or with the place it was posted from
 /// (`2023-04-12 18:30`, `2023-04-12 18:30 发表于浙江`, `原创 2023-04-12 18:30`).
 fn is_post_time(t: &str) -> bool {
-    let t = t.strip_prefix("原创").map_or(t, str::trim_start);
     // The app may print the author and the account before the time (`原创 张三 某某发布
     // 2023-04-12 18:30 发表于浙江`): a few words set apart by spaces, no sentence among them.
-    let Some(first_digit) = t.bytes().position(|b| b.is_ascii_digit()) else {
+    let Some((who, t)) = split_post_byline(t) else {
         return false;
     };
-    let (who, t) = t.split_at(first_digit);
     let byline = |who: &str| {
         who.ends_with(' ')
             && who.len() <= 90
@@ -924,11 +922,17 @@ fn post_date_len(t: &str) -> Option<usize> {
 /// The words printed before a post's time (`原创 张三 某某发布 2023-04-12 18:30`: `张三`,
 /// `某某发布`), when `t` is one.
 fn post_byline(t: &str) -> impl Iterator<Item = &str> {
+    split_post_byline(t)
+        .map_or("", |(who, _)| who)
+        .split_whitespace()
+}
+
+/// A line that may be a post's time, without its `原创` mark, cut where its first digit starts:
+/// the words before (the byline, if any) and the rest. `None` without a digit.
+fn split_post_byline(t: &str) -> Option<(&str, &str)> {
     let t = t.strip_prefix("原创").map_or(t, str::trim_start);
-    let who = t
-        .find(|c: char| c.is_ascii_digit())
-        .map_or("", |at| &t[..at]);
-    who.split_whitespace()
+    let first_digit = t.bytes().position(|b| b.is_ascii_digit())?;
+    Some(t.split_at(first_digit))
 }
 
 /// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`.
