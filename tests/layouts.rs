@@ -1562,3 +1562,43 @@ fn a_tab_table_with_bold_group_rows_padded_with_tabs_gives_every_task() {
     out.extend(after);
     assert_same_as_seed(&out.join("\n"), "tabs, bold group rows padded with tabs");
 }
+
+#[test]
+fn unicode_line_separators_break_lines_as_line_feeds_do() {
+    // Some PDF readers and web editors write U+2028 (or U+2029) for every line break.
+    let seed = seed_text();
+    assert_same_as_seed(&seed.replace('\n', "\u{2028}"), "U+2028 line breaks");
+    assert_same_as_seed(&seed.replace('\n', "\u{2029}"), "U+2029 paragraph breaks");
+    // Where a line feed parts the lines too, a separator inside a line still breaks it.
+    let mixed: String = seed
+        .split_inclusive('\n')
+        .enumerate()
+        .map(|(i, l)| {
+            if i % 2 == 0 {
+                l.replace('\n', "\u{2028}")
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    assert_same_as_seed(&mixed, "U+2028 and line feeds in turn");
+}
+
+#[test]
+fn characters_that_print_nothing_inside_names_are_removed() {
+    // A site that spoils copying puts a zero-width space between characters (here after every
+    // third of the whole text); Word and HTML exports leave joiners and soft hyphens.
+    let seed = seed_text();
+    let mut sprinkled = String::new();
+    for (i, c) in seed.chars().enumerate() {
+        sprinkled.push(c);
+        if is_han_char(c) && i % 3 == 0 {
+            sprinkled.push(['\u{200B}', '\u{200D}', '\u{2060}', '\u{00AD}', '\u{FEFF}'][i % 5]);
+        }
+    }
+    assert_same_as_seed(&sprinkled, "invisible characters");
+}
+
+fn is_han_char(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}

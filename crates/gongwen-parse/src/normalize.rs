@@ -63,6 +63,18 @@ pub(crate) fn count_chars_and_ascii(s: &str) -> (usize, usize) {
     (chars, ascii)
 }
 
+/// Characters that print nothing and part nothing, which normalization removes: the zero-width
+/// space, non-joiner and joiner, the left-to-right and right-to-left marks (U+200B–U+200F), the
+/// word joiner (U+2060), a byte-order mark inside the text (U+FEFF) and the soft hyphen (U+00AD).
+/// Web pages sprinkle them into text to spoil copying, and Word and HTML exports leave them in
+/// names (`省卫生\u{200B}健康委` is 省卫生健康委, not two words).
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
 /// Characters treated as white space inside a block (besides ASCII white space).
 fn is_space(c: char) -> bool {
     c.is_whitespace()
@@ -355,12 +367,12 @@ fn next_work_noting<const NOTE_HAO: bool>(s: &str, from: usize, hao: &mut bool) 
 
 /// [`needs_work`] for U+2000–U+207F, by code point less U+2000: the white space among them
 /// (U+2000–U+200A, the line and paragraph separators U+2028/U+2029, U+202F, U+205F) and the
-/// zero-width space U+200B ([`is_space`]). Test: agrees with [`needs_work`] over the block.
+/// characters that print nothing (U+200B–U+200F, U+2060: [`is_invisible`]). Test: agrees with [`needs_work`] over the block.
 const GENERAL_PUNCTUATION_WORK: [bool; 128] = {
     let mut t = [false; 128];
     let mut i = 0;
     while i < 128 {
-        t[i] = i <= 0x0B || matches!(i, 0x28 | 0x29 | 0x2F | 0x5F);
+        t[i] = i <= 0x0F || matches!(i, 0x28 | 0x29 | 0x2F | 0x5F | 0x60);
         i += 1;
     }
     t
@@ -397,7 +409,7 @@ fn needs_work(c: char) -> bool {
     if ('\u{3001}'..'\u{FEFF}').contains(&c) {
         return false;
     }
-    is_space(c) || fold_width(c) != c
+    is_space(c) || is_invisible(c) || fold_width(c) != c
 }
 
 /// `国发[2019]4号` → `国发〔2019〕4号`, when the text can hold such a number at all.
@@ -536,6 +548,10 @@ fn normalize_slow(s: &str) -> String {
             break;
         };
         at = work + c.len_utf8();
+        // Before white space: a zero-width space parts no words.
+        if is_invisible(c) {
+            continue;
+        }
         if is_space(c) {
             if !pending_space {
                 pending_break = false;
@@ -994,6 +1010,9 @@ mod tests {
         let mut collapsed = String::new();
         let mut pending: Option<char> = None;
         for c in s.chars() {
+            if is_invisible(c) {
+                continue;
+            }
             if is_space(c) {
                 if !collapsed.is_empty() {
                     let broke = is_line_break(c) || pending == Some('\n');
@@ -1021,6 +1040,29 @@ mod tests {
         }
         let punctuated = canonical_punctuation(&spaced);
         fix_doc_number_brackets(drop_spaces_near_cjk(&punctuated))
+    }
+
+    #[test]
+    fn characters_that_print_nothing_are_removed_not_made_spaces() {
+        for (raw, want) in [
+            ("省卫生\u{200B}健康委", "省卫生健康委"),
+            ("省大数\u{200B}据中心", "省大数据中心"),
+            ("各地级以上市\u{200D}人民政府", "各地级以上市人民政府"),
+            ("省商务厅\u{2060}", "省商务厅"),
+            ("省市场\u{00AD}监管局", "省市场监管局"),
+            (
+                "\u{FEFF}湖北省人民\u{FEFF}政府办公厅",
+                "湖北省人民政府办公厅",
+            ),
+            ("\u{200E}国务院\u{200F}", "国务院"),
+            // White space beside one still parts words, or closes up, as it would alone.
+            ("省长\u{3000}\u{200B}王予波", "省长 王予波"),
+            ("a\u{200B} b", "a b"),
+        ] {
+            assert_eq!(normalize_block(raw), want, "{raw:?}");
+            assert_eq!(normalize_cell(raw), want, "{raw:?}");
+            assert_eq!(all_passes(raw), want, "{raw:?}");
+        }
     }
 
     #[test]

@@ -63,6 +63,32 @@ pub fn lines(text: &str) -> Vec<&str> {
     out
 }
 
+/// `lines` of `text` parted again at the Unicode line and paragraph separators (U+2028,
+/// U+2029), which some PDF readers, desktop publishing programs and web editors write for line
+/// breaks (each one line break, as Python's `splitlines` reads them), alone or among line
+/// feeds (a soft return inside a paragraph). `None` when the text has none: two vectorized
+/// searches of the text, 1% of the seed's parse.
+fn split_unicode_breaks<'t>(text: &'t str, lines: &[&'t str]) -> Option<Vec<&'t str>> {
+    const LINE: &str = "\u{2028}";
+    const PARAGRAPH: &str = "\u{2029}";
+    if memchr::memmem::find(text.as_bytes(), LINE.as_bytes()).is_none()
+        && memchr::memmem::find(text.as_bytes(), PARAGRAPH.as_bytes()).is_none()
+    {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let mut rest = *line;
+        while let Some(at) = rest.find(['\u{2028}', '\u{2029}']) {
+            out.push(&rest[..at]);
+            // Both separators are three bytes long.
+            rest = &rest[at + LINE.len()..];
+        }
+        out.push(rest);
+    }
+    Some(out)
+}
+
 fn is_table_line(line: &str) -> bool {
     memchr::memchr(b'\t', line.as_bytes()).is_some() || is_pipe_row(line)
 }
@@ -502,6 +528,17 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     check_line_count(text, limits)?;
     let mut all = lines(text);
+    if let Some(split) = split_unicode_breaks(text, &all) {
+        if split.len() as u64 > limits.max_blocks {
+            return Err(Error::Limit {
+                what: "the number of lines".into(),
+                value: split.len() as u64,
+                limit: limits.max_blocks,
+                flag: "--max-blocks".into(),
+            });
+        }
+        all = split;
+    }
     // A rule drawn in characters (the lines a 版记 prints between its entries, `─────`) parts
     // what is above it from what is below, as a blank line does.
     for l in &mut all {
