@@ -1602,3 +1602,34 @@ fn characters_that_print_nothing_inside_names_are_removed() {
 fn is_han_char(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
+
+#[test]
+fn page_numbers_printed_as_page_of_pages_or_bare_before_a_form_feed_are_read_around() {
+    let aligned = fixed_width(&[6, 60, 30, 40], ' ');
+    let lines: Vec<String> = aligned.lines().map(str::to_string).collect();
+    let paged = with_page_breaks(&lines, 30, None);
+    let pages = paged.matches('\u{c}').count();
+    assert!(pages > 3, "the text runs over several pages");
+    // The same pages numbered `3/12` (WPS, a browser's print), or by the number alone, centred
+    // above the form feed.
+    let renumbered = |number: &dyn Fn(&str) -> String| -> String {
+        paged
+            .split_inclusive('\n')
+            .map(|l| {
+                match l
+                    .trim()
+                    .strip_prefix("— ")
+                    .and_then(|n| n.strip_suffix(" —"))
+                {
+                    Some(n) => format!("{}{}\n", " ".repeat(30), number(n)),
+                    None => l.to_string(),
+                }
+            })
+            .collect()
+    };
+    let of_pages = renumbered(&|n| format!("{n}/{pages}"));
+    let bare = renumbered(&|n| n.to_string());
+    assert!(of_pages.contains(&format!("2/{pages}\n")) && !of_pages.contains("— 2 —"));
+    assert_same_as_seed(&of_pages, "pages numbered n/N");
+    assert_same_as_seed(&bare, "pages numbered by a bare number");
+}

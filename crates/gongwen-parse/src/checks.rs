@@ -11,7 +11,7 @@
 //! | `task_count_mismatch` | warning | `N项…任务` in the text ≠ tasks in the task tables |
 //! | `no_task_table` / `task_table_linked` | warning / info | a 任务分工 named but no task table read / published only as a linked file |
 //! | `group_count_mismatch` | warning | `（共N项）` / `N项` in a group row ≠ tasks under it |
-//! | `enumeration_count_mismatch` | warning (info when the list may be an open one) | `A、B等N个…` lists a different number of names |
+//! | `enumeration_count_mismatch` | warning | `A、B等N个…` lists more names than N, or one or two fewer (a list far shorter than N is an open one: examples and the total) |
 //! | `numbering_gap` / `numbering_repeat` / `numbering_order` | warning | outline markers skip, repeat or go back |
 //! | `attachment_missing` | warning | 附件说明 names an attachment the document does not hold (a table captioned with its title after the list counts as held) |
 //! | `attachment_not_listed` | info | an attachment 附件说明 does not name |
@@ -516,15 +516,14 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
             if items < 2 || items == n as usize || items + joined == n as usize {
                 return;
             }
-            // `北京、上海等20个城市` is an open list (等 = "and others"); a list short by one or
-            // two, or longer than stated, is a contradiction.
-            let severity = if items > n as usize || n as usize - items <= 2 {
-                Severity::Warning
-            } else {
-                Severity::Info
-            };
+            // `北京、上海等20个城市`, `长沙市、岳阳市等14个市州` is an open list (等 = "and
+            // others": examples and the total, the common wording of 决定, 通报 and 意见), no
+            // mismatch; a list short by one or two, or longer than stated, is a contradiction.
+            if items < n as usize && n as usize - items > 2 {
+                return;
+            }
             out.push(Diagnostic::new(
-                severity,
+                Severity::Warning,
                 "enumeration_count_mismatch",
                 format!("the text says `{stated}` but lists {items} items before it"),
                 Some(line),
@@ -1047,10 +1046,18 @@ mod tests {
             enumeration_codes("二、推进北京、上海等3个城市试点。"),
             vec![("enumeration_count_mismatch".to_string(), Severity::Warning)]
         );
-        // An open list (等 = "and others") far shorter than the count is only worth knowing.
+        // An open list (等 = "and others": examples, then the total) is no mismatch.
+        for open in [
+            "在北京、上海等20个城市开展试点。",
+            "决定对长沙市、岳阳市等14个市州予以表彰。",
+            "甲、乙、丙等6个部门",
+        ] {
+            assert!(enumeration_codes(open).is_empty(), "{open}");
+        }
+        // Short by two, it is still taken for a closed list miscounted.
         assert_eq!(
-            enumeration_codes("在北京、上海等20个城市开展试点。"),
-            vec![("enumeration_count_mismatch".to_string(), Severity::Info)]
+            enumeration_codes("甲、乙、丙等5个部门"),
+            vec![("enumeration_count_mismatch".to_string(), Severity::Warning)]
         );
     }
 

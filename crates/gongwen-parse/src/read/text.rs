@@ -1068,6 +1068,9 @@ pub(crate) fn is_page_number(line: &str) -> bool {
         Some(c) if c.is_whitespace() => line.trim_end_ws().chars().next_back(),
         c => c,
     };
+    if last.is_some_and(|c| c.is_ascii_digit()) {
+        return is_page_of_pages(line);
+    }
     if !last.is_some_and(|c| is_dash(c) || c == '页') {
         return false;
     }
@@ -1095,6 +1098,36 @@ pub(crate) fn is_page_number(line: &str) -> bool {
             .strip_prefix('共')
             .and_then(|a| a.strip_suffix('页'))
             .is_some_and(|n| digits(spaced(n)))
+}
+
+/// `3/5`, `3 / 5`, `3／5`: a page's number and the count of pages, as WPS, Word's short form and
+/// a browser's print put them at a page's foot; the number no larger than the count.
+fn is_page_of_pages(line: &str) -> bool {
+    let t = spaced(line);
+    if t.len() > 16 {
+        return false;
+    }
+    let Some((page, pages)) = t.split_once(['/', '／']) else {
+        return false;
+    };
+    let number = |s: &str| {
+        let s = spaced(s);
+        ((1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!((number(page), number(pages)), (Some(p), Some(n)) if 1 <= p && p <= n)
+}
+
+/// A page's number printed alone and centred at its foot (`                3`) on the line right
+/// before a form feed: a bare number is a page number only there, where the page ends — a
+/// table's row number stands alone on a line too, at the left.
+fn is_bare_page_number(line: &str, next: Option<&&str>) -> bool {
+    let t = spaced(line);
+    next.is_some_and(|n| n.starts_with('\u{c}'))
+        && (1..=4).contains(&t.len())
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && line.len() - line.trim_start().len() >= 4
 }
 
 /// The dashes page numbers stand between: hyphen, em and en dashes, full-width hyphen, bars.
@@ -1125,7 +1158,10 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
         let fed = line.starts_with('\u{c}');
         let line = line.trim_start_matches('\u{c}');
         // A line that was nothing but a form feed goes too (it is no blank line of the text).
-        if is_page_number(line) || (fed && line.trim_ws().is_empty()) {
+        if is_page_number(line)
+            || (fed && line.trim_ws().is_empty())
+            || is_bare_page_number(line, lines.get(i + 1))
+        {
             after_mark = true;
             continue;
         }
@@ -1802,6 +1838,9 @@ mod tests {
             "第3页",
             "第 3 页 共 12 页",
             "第3页，共12页",
+            "                                    3/5",
+            "3 / 12",
+            "12／12",
         ] {
             assert!(is_page_number(l), "{l}");
         }
@@ -1816,6 +1855,11 @@ mod tests {
             "— 12345 —",
             "第3页的内容",
             "（3）",
+            "6/5",
+            "0/5",
+            "1/2/3",
+            "比例1/5",
+            "12345/99999",
         ] {
             assert!(!is_page_number(l), "{l}");
         }
