@@ -1633,3 +1633,64 @@ fn page_numbers_printed_as_page_of_pages_or_bare_before_a_form_feed_are_read_aro
     assert_same_as_seed(&of_pages, "pages numbered n/N");
     assert_same_as_seed(&bare, "pages numbered by a bare number");
 }
+
+#[test]
+fn running_footers_two_part_heads_and_a_browsers_print_furniture_are_read_around() {
+    let aligned = fixed_width(&[6, 60, 30, 40], ' ');
+    let lines: Vec<String> = aligned.lines().map(str::to_string).collect();
+    let paged = with_page_breaks(&lines, 30, None);
+    let pages = paged.matches('\u{c}').count() + 1;
+    assert!(pages > 3, "the text runs over several pages");
+    let page_number = |l: &str| {
+        l.trim()
+            .strip_prefix("— ")
+            .and_then(|n| n.strip_suffix(" —"))
+            .map(str::to_string)
+    };
+    let relaid = |foot: &dyn Fn(&str) -> String, head: &str| -> String {
+        let mut out = String::new();
+        for l in paged.split_inclusive('\n') {
+            match page_number(l) {
+                Some(n) => out.push_str(&foot(&n)),
+                None if l.starts_with('\u{c}') && !head.is_empty() => {
+                    out.push('\u{c}');
+                    out.push_str(head);
+                    out.push_str("\n\n");
+                    out.push_str(&l['\u{c}'.len_utf8()..]);
+                }
+                None => out.push_str(l),
+            }
+        }
+        out
+    };
+    // A site's line above every page number.
+    let footed = relaid(
+        &|n| {
+            format!(
+                "      某某市人民政府网 www.example.gov.cn\n{}— {n} —\n",
+                " ".repeat(30)
+            )
+        },
+        "",
+    );
+    assert_same_as_seed(&footed, "a running footer");
+    // A gazette's head set left and right at the top of every page but the first.
+    let headed = relaid(
+        &|n| format!("{}— {n} —\n", " ".repeat(30)),
+        "2021年第20期                              某某市人民政府公报",
+    );
+    assert_same_as_seed(&headed, "a two-part running head");
+    // A browser's print: its stamp and the page's title top every page, the first one too, and
+    // the page's address with `n/N` ends every page.
+    let stamp = "2021/8/10 09:15                    重庆市人民政府关于印发重庆市服务业扩大开…";
+    let printed = format!(
+        "{stamp}\n\n{}",
+        relaid(
+            &|n| format!(
+                "\nhttp://www.example.gov.cn/zwgk/zfwj/202108/t20210810_1.html        {n}/{pages}\n"
+            ),
+            stamp,
+        )
+    );
+    assert_same_as_seed(&printed, "a browser's print");
+}

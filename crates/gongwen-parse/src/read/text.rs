@@ -1154,6 +1154,13 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
     let mut after_mark = false;
     // The index in `kept` of the first line of each page.
     let mut page_tops = Vec::new();
+    // The index in `kept` of the last line with text of each page that a mark ends.
+    let mut page_bottoms = Vec::new();
+    let mut note_bottom = |kept: &[&str], after_mark: bool| {
+        if !after_mark && let Some(b) = kept.iter().rposition(|l| !l.trim_ws().is_empty()) {
+            page_bottoms.push(b);
+        }
+    };
     for (i, line) in lines.iter().enumerate() {
         let fed = line.starts_with('\u{c}');
         let line = line.trim_start_matches('\u{c}');
@@ -1162,8 +1169,12 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
             || (fed && line.trim_ws().is_empty())
             || is_bare_page_number(line, lines.get(i + 1))
         {
+            note_bottom(&kept, after_mark);
             after_mark = true;
             continue;
+        }
+        if fed {
+            note_bottom(&kept, after_mark);
         }
         // The first line of the text tops the first page.
         let top = (after_mark || fed || page_tops.is_empty()) && !line.trim_ws().is_empty();
@@ -1188,7 +1199,10 @@ fn without_page_marks(lines: Vec<&str>) -> (Vec<&str>, Option<Vec<usize>>) {
         kept.push(line);
         origin.push(i);
     }
-    without_running_headers(&mut kept, &mut origin, &page_tops);
+    // The last page ends with the text.
+    note_bottom(&kept, after_mark);
+    page_bottoms.dedup();
+    without_running_headers(&mut kept, &mut origin, &page_tops, &page_bottoms);
     (without_margin(kept), Some(origin))
 }
 
@@ -1199,10 +1213,50 @@ fn header_text(line: &str) -> Option<&str> {
     let t = spaced(line);
     let plain = !t.is_empty()
         && !is_table_line(line)
-        && !t.contains("  ")
+        && (!t.contains("  ") || !names_columns(t))
         && !t.starts_with("附件")
         && !crate::numbering::has_marker(t);
     plain.then_some(t)
+}
+
+/// Whether a line set apart by wide gaps names a table's columns (`序号  主要任务  牵头单位`): a
+/// table's header printed again on each page is the table's, read with it; a running head set
+/// left and right (`2023年第13期        某某省人民政府公报`) is no such line.
+fn names_columns(t: &str) -> bool {
+    t.split("  ")
+        .map(spaced)
+        .filter(|p| !p.is_empty())
+        .any(|p| crate::tasks::is_header_cell(&crate::normalize::normalize_cell(p)))
+}
+
+/// A browser's print stamp that opens its running head (`2023/6/20 14:32  某某通知…`): a date
+/// with slashes or dashes, then a time. Such a head tops the first page too and titles nothing.
+fn is_print_stamp(t: &str) -> bool {
+    let date_len = t
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || matches!(b, b'/' | b'-'))
+        .count();
+    let (date, rest) = t.split_at(date_len);
+    let time = spaced(rest)
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b':')
+        .count();
+    date.bytes().filter(|&b| b == b'/' || b == b'-').count() == 2
+        && date.len() >= 8
+        && rest.starts_with(' ')
+        && (4..=8).contains(&time)
+        && spaced(rest).as_bytes().get(time.saturating_sub(3)) == Some(&b':')
+}
+
+/// The text of a line that may be a running footer, printed again at the foot of every page (a
+/// site's name, a browser's print of the page's address): [`header_text`]'s text, less a page
+/// number `n/N` at its end, which changes from page to page.
+fn footer_text(line: &str) -> Option<&str> {
+    let t = header_text(line)?;
+    let Some(cut) = t.rfind("  ").filter(|&at| is_page_of_pages(&t[at..])) else {
+        return Some(t);
+    };
+    Some(spaced(&t[..cut])).filter(|t| !t.is_empty())
 }
 
 /// Whether the next line with text after `kept[i]` is a date and nothing else (`2023年3月20日`):
@@ -1227,7 +1281,69 @@ fn signs_above_date(kept: &[&str], i: usize) -> bool {
 /// of the text holds it before: it is the title of what starts there (the document's, or an
 /// attachment's), printed again on the pages after — unless it tops every page after the first
 /// and the text before never names it.
-fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_tops: &[usize]) {
+fn without_running_headers(
+    kept: &mut Vec<&str>,
+    origin: &mut Vec<usize>,
+    page_tops: &[usize],
+    page_bottoms: &[usize],
+) {
+    let mut drop = vec![false; kept.len()];
+    let blank = |l: &str| l.trim_ws().is_empty() && !is_table_line(l);
+    // Drops lines `i..=i_last` and, unless rows of one tab-led cell a line stand on either side,
+    // the blank lines around them: the page's margins, not the text's, so the text runs on.
+    let drop_with_margins = |drop: &mut [bool], i: usize, i_last: usize| {
+        drop[i..=i_last].iter_mut().for_each(|d| *d = true);
+        let start = kept[..i]
+            .iter()
+            .rposition(|l| !blank(l))
+            .map_or(0, |b| b + 1);
+        let end = kept[i_last + 1..]
+            .iter()
+            .position(|l| !blank(l))
+            .map_or(kept.len(), |n| i_last + 1 + n);
+        let tabbed = |k: Option<&&str>| k.is_some_and(|l| l.starts_with('\t'));
+        if !tabbed(start.checked_sub(1).and_then(|k| kept.get(k))) && !tabbed(kept.get(end)) {
+            drop[start..i].iter_mut().for_each(|d| *d = true);
+            drop[i_last + 1..end].iter_mut().for_each(|d| *d = true);
+        }
+    };
+    // Running footers: a line that ends two pages or more (`某某省人民政府网 www.…`, a browser's
+    // print of the page's address and `1/4`). A footer titles nothing: every one goes.
+    let mut feet: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
+    for &i in page_bottoms {
+        if let Some(t) = kept.get(i).copied().and_then(footer_text) {
+            feet.entry(t).or_default().push(i);
+        }
+    }
+    let mut dropped_feet = false;
+    for at in feet.values().filter(|at| at.len() >= 2) {
+        for &i in at {
+            drop_with_margins(&mut drop, i, i);
+            dropped_feet = true;
+        }
+    }
+    without_running_heads(kept, page_tops, &mut drop, &drop_with_margins);
+    if dropped_feet || drop.contains(&true) {
+        let mut k = 0;
+        kept.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+        let mut k = 0;
+        origin.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
+    }
+}
+
+/// The running heads of [`without_running_headers`], marked in `drop`.
+fn without_running_heads(
+    kept: &[&str],
+    page_tops: &[usize],
+    drop: &mut [bool],
+    drop_with_margins: &dyn Fn(&mut [bool], usize, usize),
+) {
     // Per text: the page tops that hold it.
     let mut tops: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for &i in page_tops {
@@ -1258,7 +1374,6 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
             seen_before.insert(t);
         }
     }
-    let mut drop = vec![false; kept.len()];
     let blank = |l: &str| l.trim_ws().is_empty() && !is_table_line(l);
     let next_line = |i: usize| (i + 1..kept.len()).find(|&k| !blank(kept[k]));
     // A header that tops every page but the first (the first page carries the letterhead
@@ -1271,7 +1386,9 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
             && !kept[..at[0]].iter().any(|l| l.contains(t))
     };
     for (t, at) in &tops {
-        let skip = usize::from(!seen_before.contains(t) && !every_page_but_first(t, at));
+        let skip = usize::from(
+            !seen_before.contains(t) && !every_page_but_first(t, at) && !is_print_stamp(t),
+        );
         // A header of two or three lines (a gazette's name over its issue, a title wrapped in
         // two): the lines under the first that read the same under every top it heads — those
         // it is dropped from, or all of them when it is dropped from one only — are the
@@ -1302,34 +1419,9 @@ fn without_running_headers(kept: &mut Vec<&str>, origin: &mut Vec<usize>, page_t
             }
         }
         for (&i, &i_last) in at.iter().zip(&last).skip(skip) {
-            drop[i..=i_last].iter_mut().for_each(|d| *d = true);
-            // The blank lines around the header are the page's margins, not the text's: the text
-            // runs on, unless rows of one tab-led cell a line stand on either side.
-            let start = kept[..i]
-                .iter()
-                .rposition(|l| !blank(l))
-                .map_or(0, |b| b + 1);
-            let end = kept[i_last + 1..]
-                .iter()
-                .position(|l| !blank(l))
-                .map_or(kept.len(), |n| i_last + 1 + n);
-            let tabbed = |k: Option<&&str>| k.is_some_and(|l| l.starts_with('\t'));
-            if !tabbed(start.checked_sub(1).and_then(|k| kept.get(k))) && !tabbed(kept.get(end)) {
-                drop[start..i].iter_mut().for_each(|d| *d = true);
-                drop[i_last + 1..end].iter_mut().for_each(|d| *d = true);
-            }
+            drop_with_margins(drop, i, i_last);
         }
     }
-    let mut k = 0;
-    kept.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
-    let mut k = 0;
-    origin.retain(|_| {
-        k += 1;
-        !drop[k - 1]
-    });
 }
 
 /// `lines` with the spaces that start every line that is not blank taken off.
@@ -1863,6 +1955,43 @@ mod tests {
         ] {
             assert!(!is_page_number(l), "{l}");
         }
+    }
+
+    #[test]
+    fn a_browsers_print_stamp_is_a_date_and_a_time() {
+        for t in [
+            "2023/6/20 14:32 湖北省人民政府办公厅关于印发…",
+            "2023-06-20 14:32:05  某某通知",
+            "2021/8/10 9:15 某某",
+        ] {
+            assert!(is_print_stamp(t), "{t}");
+        }
+        for t in [
+            "2023年6月20日 某某",
+            "2023/6/20",
+            "1/5",
+            "12/31 14:32 某某",
+            "2023/6/20 某某",
+        ] {
+            assert!(!is_print_stamp(t), "{t}");
+        }
+        assert_eq!(
+            footer_text("http://www.example.gov.cn/a.html      3/12"),
+            Some("http://www.example.gov.cn/a.html")
+        );
+        assert_eq!(
+            footer_text("某某市人民政府网 www.example.gov.cn"),
+            Some("某某市人民政府网 www.example.gov.cn")
+        );
+        // A table's header repeated on each page is the table's, no running head.
+        assert_eq!(
+            header_text("序号  主要任务      牵头单位      配合单位"),
+            None
+        );
+        assert_eq!(
+            header_text("2023年第13期            湖北省人民政府公报"),
+            Some("2023年第13期            湖北省人民政府公报")
+        );
     }
 
     #[test]
