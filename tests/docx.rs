@@ -847,3 +847,41 @@ fn a_colophon_laid_out_as_a_table_is_read_as_the_colophon() {
         assert_eq!(d.tasks.len(), usize::from(tables.contains(&1)));
     }
 }
+
+#[test]
+fn a_word_document_and_a_workbook_saved_under_each_others_names_are_read_as_what_they_are() {
+    // A site's `附件.xlsx` that is a Word document: read as one, and said so.
+    let as_workbook = Options {
+        format: Some(gongwen_parse::InputFormat::Workbook),
+        ..Options::default()
+    };
+    let d = parse(&seed_docx(false), &as_workbook).expect("read as a Word document");
+    assert_eq!(d.source.format, SourceFormat::Docx);
+    assert_eq!(d.tasks.len(), 86);
+    assert_eq!(d.diagnostics[0].code, "format_sniffed");
+    assert!(
+        d.diagnostics[0]
+            .message
+            .contains("given as a workbook but the bytes are a Word (DOCX) document"),
+        "{}",
+        d.diagnostics[0].message
+    );
+    // And a workbook named `.docx`.
+    let workbook = gongwen_emit::xlsx::to_xlsx(&parse_text(&seed_text()))
+        .expect("the seed's workbook")
+        .bytes;
+    let as_docx = Options {
+        format: Some(gongwen_parse::InputFormat::Docx),
+        ..Options::default()
+    };
+    let d = parse(&workbook, &as_docx).expect("read as a workbook");
+    assert_eq!(d.source.format, SourceFormat::Xlsx);
+    assert_eq!(d.tasks.len(), 86);
+    assert!(
+        d.diagnostics[0]
+            .message
+            .contains("given as a Word (DOCX) document but the bytes are a workbook"),
+        "{}",
+        d.diagnostics[0].message
+    );
+}

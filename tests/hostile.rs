@@ -131,7 +131,8 @@ fn a_plain_zip_archive_is_refused_and_named() {
     let zip = zip_of(&[("readme.txt", b"hello"), ("data/a.csv", b"1,2,3")]);
     let what = unsupported_what(parse(&zip, &opts()));
     assert!(what.contains("ZIP archive"), "{what}");
-    assert!(what.contains("not a workbook"), "{what}");
+    assert!(what.contains("neither a workbook"), "{what}");
+    assert!(what.contains("nor a Word document"), "{what}");
 }
 
 const ONE_PARAGRAPH: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>国务院关于某某的通知</w:t></w:r></w:p></w:body></w:document>"#;

@@ -186,8 +186,18 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
                 what: "an Excel 2003 XML (SpreadsheetML) workbook (save it as XLSX)".into(),
             });
         }
-        renamed = Some(format);
+        renamed = Some((format, InputFormat::Html));
         format = InputFormat::Html;
+    }
+    // A workbook saved under a Word document's name, or the other way round (a site's `附件.docx`
+    // that is a workbook): the package says which it is.
+    if matches!(format, InputFormat::Workbook | InputFormat::Docx)
+        && bytes.starts_with(b"PK")
+        && let Ok(found @ (InputFormat::Workbook | InputFormat::Docx)) = read::sniff(bytes)
+        && found != format
+    {
+        renamed = Some((format, found));
+        format = found;
     }
     let blocks = match format {
         InputFormat::Text => {
@@ -229,17 +239,19 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         });
     }
     let mut doc = structure::build(blocks);
-    if let Some(named) = renamed {
-        let named = match named {
+    if let Some((named, found)) = renamed {
+        let name = |f: InputFormat| match f {
             InputFormat::Docx => "a Word (DOCX) document",
+            InputFormat::Html => "an HTML page",
             _ => "a workbook",
         };
+        let (named, found) = (name(named), name(found));
         doc.diagnostics.insert(
             0,
             Diagnostic::new(
                 Severity::Info,
                 "format_sniffed",
-                format!("given as {named} but the bytes are an HTML page; read as an HTML page"),
+                format!("given as {named} but the bytes are {found}; read as {found}"),
                 None,
             ),
         );

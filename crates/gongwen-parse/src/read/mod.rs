@@ -212,7 +212,9 @@ fn zip_kind(bytes: &[u8]) -> Result<InputFormat> {
     if names.is_empty() {
         return unsupported("an empty ZIP archive");
     }
-    unsupported("a ZIP archive that is not a workbook (it has no xl/workbook.xml)")
+    unsupported(
+        "a ZIP archive that is neither a workbook (no xl/workbook.xml) nor a Word document (no word/document.xml)",
+    )
 }
 
 /// The total size a ZIP archive's entries declare they expand to, when the archive's directory
