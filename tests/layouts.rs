@@ -1694,3 +1694,48 @@ fn running_footers_two_part_heads_and_a_browsers_print_furniture_are_read_around
     );
     assert_same_as_seed(&printed, "a browser's print");
 }
+
+#[test]
+fn a_regulations_contents_without_page_numbers_is_not_read_as_its_chapters() {
+    // A law or regulation prints its chapters under `目　　录` without page numbers, then the
+    // chapters (their titles letter-spaced: `第一章　总　　则`).
+    let regulation = |contents: &str| {
+        format!(
+            "某某省安全生产条例\n\n（2009年1月18日某某省第十一届人民代表大会常务委员会第七次会议通过）\n\n\
+             {contents}第一章　总　　则\n\n第一条　为了加强安全生产工作，制定本条例。\n\n\
+             第二条　本条例适用于本省行政区域内的生产经营单位。\n\n\
+             第二章　生产经营单位的安全生产保障\n\n第三条　生产经营单位的主要负责人对本单位的安全生产工作全面负责。\n\n\
+             第三章　附　　则\n\n第四条　本条例自2009年5月1日起施行。\n"
+        )
+    };
+    let outline = |d: &gongwen_parse::Document| -> Vec<(String, usize)> {
+        d.parts
+            .iter()
+            .flat_map(|p| &p.sections)
+            .map(|s| (s.marker.clone(), s.children.len() + s.paragraphs.len()))
+            .collect()
+    };
+    let bare = gongwen_parse::parse_text(&regulation(""));
+    let contents = "目　　录\n\n第一章　总则\n第二章　生产经营单位的安全生产保障\n第三章　附则\n\n";
+    for (what, text) in [
+        ("contents", regulation(contents)),
+        (
+            "contents, blank lines between",
+            regulation(&contents.replace('\n', "\n\n")),
+        ),
+    ] {
+        let doc = gongwen_parse::parse_text(&text);
+        assert_eq!(outline(&doc), outline(&bare), "{what}");
+        assert_eq!(outline(&doc).len(), 3, "{what}");
+        assert!(
+            doc.diagnostics.iter().all(|d| d.code != "numbering_order"),
+            "{what}: {:?}",
+            doc.diagnostics
+        );
+        let preamble: Vec<&String> = doc.parts.iter().flat_map(|p| &p.preamble).collect();
+        assert!(
+            !preamble.iter().any(|p| p.contains('目')),
+            "{what}: {preamble:?}"
+        );
+    }
+}

@@ -610,6 +610,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
 /// the `目录` line is blanked with the entries under it. Blanked, not removed, so every other
 /// line keeps its number.
 fn without_contents(lines: &mut [&str]) {
+    without_unpaged_contents(lines);
     for i in 0..lines.len() {
         // Turned down at the last byte for nearly every line: an entry ends with its page number.
         let t = lines[i].trim_end_ws();
@@ -631,6 +632,71 @@ fn without_contents(lines: &mut [&str]) {
             }
             break;
         }
+    }
+}
+
+/// Blanks the table of contents a law or regulation prints under its title without page numbers
+/// (`目　　录` over `第一章　总则` / `第二章　…` / `第三章　附则`): the run of chapter, section
+/// or part headings under a `目录` line, one a line with nothing between them, whose first
+/// heading is printed again below — where the chapters start. Read, every chapter came twice,
+/// the first time empty, with a false numbering warning. Only a line that starts with `目` is
+/// looked at closer.
+fn without_unpaged_contents(lines: &mut [&str]) {
+    const MU: &[u8] = "目".as_bytes();
+    let Some(title) = lines
+        .iter()
+        .position(|l| l.trim_start().as_bytes().starts_with(MU) && is_contents_title(l.trim_ws()))
+    else {
+        return;
+    };
+    let heading = |l: &str| {
+        let t = normalize_block(l);
+        let kind = crate::numbering::marker(&t).map(|m| m.kind);
+        matches!(
+            kind,
+            Some(
+                crate::numbering::MarkerKind::Part
+                    | crate::numbering::MarkerKind::Chapter
+                    | crate::numbering::MarkerKind::Section
+            )
+        ) || t == "附则"
+    };
+    // The entries: headings one a line, blank lines between them allowed, up to the first
+    // line that is none; at most a few hundred.
+    let mut entries = Vec::new();
+    for (i, l) in lines.iter().enumerate().skip(title + 1).take(400) {
+        if l.trim_ws().is_empty() {
+            continue;
+        }
+        if !heading(l) {
+            break;
+        }
+        entries.push(i);
+    }
+    let Some(&first) = entries.first() else {
+        return;
+    };
+    let key = |l: &str| crate::normalize::strip_spaces(&normalize_block(l)).into_owned();
+    let first_key = key(lines[first]);
+    // The chapters may start right under the contents (`第三章　附则` / `第一章　总　　则`).
+    if let Some(k) = entries
+        .iter()
+        .skip(1)
+        .position(|&i| key(lines[i]) == first_key)
+    {
+        entries.truncate(k + 1);
+    } else if !entries
+        .last()
+        .is_some_and(|&last| lines[last + 1..].iter().any(|l| key(l) == first_key))
+    {
+        return;
+    }
+    if entries.len() < 2 {
+        return;
+    }
+    lines[title] = "";
+    for i in entries {
+        lines[i] = "";
     }
 }
 
