@@ -127,7 +127,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
             .get_or_insert(day);
     }
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
-    let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics);
+    let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics)?;
     let above = head_beside(root, &marks, &mut lines)
         .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]))
         .or_else(|| around::title_before(root, &marks, &skip, &titles, &mut lines).map(|t| vec![t]))
@@ -825,7 +825,7 @@ fn walk(
     limits: &Limits,
     lines: &mut Lines<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> Vec<Block> {
+) -> crate::Result<Vec<Block>> {
     let max_depth = usize::try_from(limits.max_depth).unwrap_or(usize::MAX);
     // Sized once rather than doubled and copied as the blocks come.
     let mut out = Vec::with_capacity(lines.visible_texts());
@@ -896,7 +896,7 @@ fn walk(
                                 continue;
                             }
                             pending.flush(lines, &mut out, &mut kept);
-                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags) {
+                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags)? {
                                 out.push(Block::Table(Box::new(t)));
                             }
                             // The table's content has been read; skip its subtree.
@@ -909,7 +909,7 @@ fn walk(
                             && let Some(rows) = grid::rows_of(n)
                         {
                             pending.flush(lines, &mut out, &mut kept);
-                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags) {
+                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags)? {
                                 out.push(Block::Table(Box::new(t)));
                             }
                             depth -= 1;
@@ -992,7 +992,7 @@ fn walk(
     if !kept.paras.is_empty() {
         text_tables(&mut out, kept, diags);
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -1293,7 +1293,7 @@ mod tests {
     }
 
     #[test]
-    fn grid_cap_truncates_without_allocating_the_whole_grid() {
+    fn a_grid_over_the_cap_is_refused_without_allocating_it() {
         let limits = Limits {
             max_grid_cells: 100,
             ..Limits::default()
@@ -1303,14 +1303,20 @@ mod tests {
             page.push_str(&format!("<tr><td colspan=1000>第{i}行</td><td>x</td></tr>"));
         }
         page.push_str("</table></div>");
-        let b = read_html(page.as_bytes(), &limits).expect("reads");
-        let t = b.tables();
-        let cells: usize = t
-            .iter()
-            .map(|t| t.rows.len() * t.rows.first().map_or(0, |r| r.len()))
-            .sum();
-        assert!(cells <= 100, "{cells} cells");
-        assert!(b.diagnostics.iter().any(|d| d.code == "table_truncated"));
+        match read_html(page.as_bytes(), &limits) {
+            Err(crate::Error::Limit { flag, value, .. }) => {
+                assert_eq!(flag, "--max-grid-cells");
+                assert!(value > 100, "{value}");
+            }
+            other => panic!("expected the limit, got {other:?}"),
+        }
+        // Within the cap, the same table is read.
+        let wide = Limits {
+            max_grid_cells: 1_000_000,
+            ..Limits::default()
+        };
+        let b = read_html(page.as_bytes(), &wide).expect("reads");
+        assert_eq!(b.tables().len(), 1);
     }
 
     #[test]

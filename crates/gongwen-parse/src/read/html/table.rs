@@ -192,7 +192,9 @@ struct Placed {
     text: String,
 }
 
-/// Builds the grid of a data table. Returns `None` when nothing is left (no text at all).
+/// Builds the grid of a data table. Returns `None` when nothing is left (no text at all), and
+/// an error naming `--max-grid-cells` when the grid, spans expanded, would hold more cells than
+/// [`Limits::max_grid_cells`]: an input over a limit is refused, never cut short.
 pub(super) fn build(
     table: Dom<'_>,
     rows: &[RawRow<'_>],
@@ -200,7 +202,7 @@ pub(super) fn build(
     limits: &Limits,
     lines: &mut Lines<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> Option<Table> {
+) -> crate::Result<Option<Table>> {
     let cap = usize::try_from(limits.max_grid_cells)
         .unwrap_or(usize::MAX)
         .max(1);
@@ -277,12 +279,23 @@ pub(super) fn build(
         width = width.max(col);
         height = r + 1;
     }
-    if height.saturating_mul(width) > cap {
-        truncated = true;
-        width = (cap / height.max(1)).max(1);
-        height = height.min(cap / width);
-    }
     let line = first_line.unwrap_or_else(|| lines.last());
+    if truncated || height.saturating_mul(width) > cap {
+        // Counted up to the limit: the rows past it were not read.
+        let at_least = height
+            .max(n_rows)
+            .saturating_mul(width.max(1))
+            .max(cap.saturating_add(1));
+        return Err(crate::Error::Limit {
+            what: format!(
+                "the number of cells of the table at line {line} ({} rows, spans expanded; counted up to the limit)",
+                n_rows
+            ),
+            value: u64::try_from(at_least).unwrap_or(u64::MAX),
+            limit: limits.max_grid_cells,
+            flag: "--max-grid-cells".into(),
+        });
+    }
     if spans_capped {
         diags.push(Diagnostic::new(
             Severity::Info,
@@ -294,19 +307,8 @@ pub(super) fn build(
             Some(line),
         ));
     }
-    if truncated {
-        diags.push(Diagnostic::new(
-            Severity::Warning,
-            "table_truncated",
-            format!(
-                "the table's grid is larger than {} cells; only {height} rows × {width} columns were kept (raise the limit with --max-grid-cells)",
-                limits.max_grid_cells
-            ),
-            Some(line),
-        ));
-    }
     if width == 0 || height == 0 {
-        return None;
+        return Ok(None);
     }
 
     let mut grid: Vec<Vec<String>> = vec![vec![String::new(); width]; height];
@@ -416,7 +418,7 @@ pub(super) fn build(
     });
     keep_rows.clear();
     if grid.is_empty() {
-        return None;
+        return Ok(None);
     }
     let keep_cols: Vec<bool> = (0..width)
         .map(|c| grid.iter().any(|r| r.get(c).is_some_and(|s| !s.is_empty())))
@@ -466,7 +468,7 @@ pub(super) fn build(
         crate::tasks::header_rows(&grid)
     };
     let line = row_lines.first().copied().unwrap_or(line);
-    Some(Table {
+    Ok(Some(Table {
         caption: caption(table).or(title),
         header_rows,
         rows: grid,
@@ -475,7 +477,7 @@ pub(super) fn build(
         sheet: None,
         merged_down,
         order: crate::model::BlockOrder(0),
-    })
+    }))
 }
 
 #[cfg(test)]
