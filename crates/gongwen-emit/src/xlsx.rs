@@ -17,11 +17,14 @@
 //! mode: each row goes to a temporary file as soon as the next one starts, instead of every cell
 //! staying in memory until the workbook is saved (about 300 bytes a cell, 1.3 GB for 200,000
 //! tasks). Strings still go to the shared string table, so the file is the one the in-memory mode
-//! writes: same cells, widths, filters, frozen header and print setup. Rows are written top to
-//! bottom; column widths are measured while writing and set at the end, which both modes allow
-//! (the `<cols>` element is assembled when the workbook is saved). Small sheets stay in memory,
-//! so the common case creates no temporary file; when one cannot be created (an unwritable
-//! temporary folder) the sheet is written in memory as before.
+//! writes: same cells, widths, filters, frozen header and print setup (only the rows' optional
+//! `spans` hints are left out, and when some sheets stream and others do not, the shared strings
+//! are numbered in another order). Rows are written top to bottom; column widths are measured
+//! while writing and set at the end, which both modes allow (the `<cols>` element is assembled
+//! when the workbook is saved). Small sheets stay in memory, so the common case creates no
+//! temporary file. When one cannot be created (an unwritable temporary folder) the sheet is
+//! written in memory as before; when one cannot be written (a full disk: rust_xlsxwriter panics)
+//! the whole workbook is written again in memory. Both add an `xlsx_in_memory` warning.
 //!
 //! The `任务分工` sheet reads back through [`gongwen_parse::read::workbook`] to the same tasks:
 //! its headers carry the words the task-table mapper looks for (序号, 分组, 任务, 牵头, 配合).
@@ -70,7 +73,42 @@ pub const STREAM_ABOVE_CELLS: usize = 20_000;
 /// assert!(out.warnings.is_empty());
 /// ```
 pub fn to_xlsx(doc: &Document) -> Result<Output, EmitError> {
-    write_workbook(doc, STREAM_ABOVE_CELLS, &mut Vec::new())
+    let mut streamed = Vec::new();
+    // rust_xlsxwriter panics when it cannot write a streamed sheet's temporary file (a full
+    // disk): the workbook is then written again in memory, as it was before sheets streamed.
+    let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        write_workbook(doc, STREAM_ABOVE_CELLS, &mut streamed)
+    }));
+    match first {
+        Ok(out) => out,
+        Err(_) if !streamed.is_empty() => {
+            let mut out = write_workbook(doc, usize::MAX, &mut Vec::new())?;
+            out.warnings.push(in_memory_warning(
+                format!(
+                    "the temporary file of a large sheet ({}) could not be written in {}",
+                    streamed.join(", "),
+                    std::env::temp_dir().display()
+                ),
+                "the workbook was",
+            ));
+            Ok(out)
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// The warning that a sheet meant to stream (or the whole workbook: `what`) was kept in memory,
+/// and why.
+fn in_memory_warning(why: String, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "xlsx_in_memory",
+        format!(
+            "{}; {what} built in memory instead (the same file, more memory)",
+            why.trim_end_matches('.')
+        ),
+        None,
+    )
 }
 
 /// [`to_xlsx`] with the sheets of more than `stream_above` cells streamed row by row; the names
@@ -209,9 +247,19 @@ impl<'a> Sheet<'a> {
     /// A sheet of `cells` cells: streamed to a temporary file when it has more than the book's
     /// `stream_above`, else kept in memory (also when no temporary file can be made).
     fn new(name: &'static str, book: &'a mut Book<'_>, cells: usize) -> Result<Self, XlsxError> {
-        let streamed = (cells > book.stream_above)
-            .then(|| book.workbook.new_worksheet_with_low_memory().ok())
-            .flatten();
+        let streamed = match (cells > book.stream_above)
+            .then(|| book.workbook.new_worksheet_with_low_memory())
+        {
+            Some(Ok(ws)) => Some(ws),
+            Some(Err(e)) => {
+                book.warnings.push(in_memory_warning(
+                    format!("sheet {name}: {e}"),
+                    "the sheet was",
+                ));
+                None
+            }
+            None => None,
+        };
         if streamed.is_some() {
             book.streamed.push(name);
         }
