@@ -13,12 +13,26 @@
 //! `-` or `@` stays text. A cell longer than Excel's limit of 32,767 characters is cut to the
 //! limit and reported in [`Output::warnings`] with its sheet and cell, so the file always opens.
 //!
+//! A sheet of more than [`STREAM_ABOVE_CELLS`] cells is written in rust_xlsxwriter's "low memory"
+//! mode: each row goes to a temporary file as soon as the next one starts, instead of every cell
+//! staying in memory until the workbook is saved (about 300 bytes a cell, 1.3 GB for 200,000
+//! tasks). Strings still go to the shared string table, so the file is the one the in-memory mode
+//! writes: same cells, widths, filters, frozen header and print setup (only the rows' optional
+//! `spans` hints are left out, and when some sheets stream and others do not, the shared strings
+//! are numbered in another order). Rows are written top to bottom; column widths are measured
+//! while writing and set at the end, which both modes allow (the `<cols>` element is assembled
+//! when the workbook is saved). Small sheets stay in memory, so the common case creates no
+//! temporary file. When one cannot be created (an unwritable temporary folder) the sheet is
+//! written in memory as before; when one cannot be written (a full disk: rust_xlsxwriter panics)
+//! the whole workbook is written again in memory. Both add an `xlsx_in_memory` warning.
+//!
 //! The `任务分工` sheet reads back through [`gongwen_parse::read::workbook`] to the same tasks:
 //! its headers carry the words the task-table mapper looks for (序号, 分组, 任务, 牵头, 配合).
 
 use crate::{EmitError, Output};
 use gongwen_parse::{Diagnostic, Document, PartKind, Section, Severity, SourceFormat, Task};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
+use std::borrow::Cow;
 
 /// Excel's limit on the characters of one cell (counted in UTF-16 code units).
 pub const MAX_CELL_CHARS: usize = 32_767;
@@ -45,6 +59,11 @@ const MAX_COLUMN_WIDTH: f64 = 60.0;
 /// The most columns an Excel sheet holds (A…XFD).
 const MAX_COLUMNS: u16 = 16_384;
 
+/// A sheet with more cells than this is streamed to a temporary file row by row (see the module
+/// documentation): about 6 MB of cells in memory at most. The seed's largest sheet (`按单位`) has
+/// 1,028 cells, ten times the seed 10,244; 10,000 tasks make 60,000 or more.
+pub const STREAM_ABOVE_CELLS: usize = 20_000;
+
 /// Writes the document as a workbook with the sheets `任务分工`, `按单位`, `文档信息` and `结构`.
 ///
 /// ```
@@ -54,21 +73,69 @@ const MAX_COLUMNS: u16 = 16_384;
 /// assert!(out.warnings.is_empty());
 /// ```
 pub fn to_xlsx(doc: &Document) -> Result<Output, EmitError> {
+    let mut streamed = Vec::new();
+    // rust_xlsxwriter panics when it cannot write a streamed sheet's temporary file (a full
+    // disk): the workbook is then written again in memory, as it was before sheets streamed.
+    let first = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        write_workbook(doc, STREAM_ABOVE_CELLS, &mut streamed)
+    }));
+    match first {
+        Ok(out) => out,
+        Err(_) if !streamed.is_empty() => {
+            let mut out = write_workbook(doc, usize::MAX, &mut Vec::new())?;
+            out.warnings.push(in_memory_warning(
+                format!(
+                    "the temporary file of a large sheet ({}) could not be written in {}",
+                    streamed.join(", "),
+                    std::env::temp_dir().display()
+                ),
+                "the workbook was",
+            ));
+            Ok(out)
+        }
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+/// The warning that a sheet meant to stream (or the whole workbook: `what`) was kept in memory,
+/// and why.
+fn in_memory_warning(why: String, what: &str) -> Diagnostic {
+    Diagnostic::new(
+        Severity::Warning,
+        "xlsx_in_memory",
+        format!(
+            "{}; {what} built in memory instead (the same file, more memory)",
+            why.trim_end_matches('.')
+        ),
+        None,
+    )
+}
+
+/// [`to_xlsx`] with the sheets of more than `stream_above` cells streamed row by row; the names
+/// of the sheets that were go to `streamed`.
+fn write_workbook(
+    doc: &Document,
+    stream_above: usize,
+    streamed: &mut Vec<&'static str>,
+) -> Result<Output, EmitError> {
     let styles = Styles::new();
     let mut warnings = Vec::new();
     let mut workbook = Workbook::new();
-    workbook.push_worksheet(
-        tasks_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_TASKS, e))?,
-    );
-    workbook.push_worksheet(
-        by_unit_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_BY_UNIT, e))?,
-    );
-    workbook.push_worksheet(
-        info_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_INFO, e))?,
-    );
-    workbook.push_worksheet(
-        outline_sheet(doc, &styles, &mut warnings).map_err(|e| xlsx_error(SHEET_OUTLINE, e))?,
-    );
+    let mut book = Book {
+        workbook: &mut workbook,
+        styles: &styles,
+        warnings: &mut warnings,
+        stream_above,
+        streamed,
+    };
+    let tasks = tasks_sheet(doc, &mut book).map_err(|e| xlsx_error(SHEET_TASKS, e))?;
+    book.workbook.push_worksheet(tasks);
+    let by_unit = by_unit_sheet(doc, &mut book).map_err(|e| xlsx_error(SHEET_BY_UNIT, e))?;
+    book.workbook.push_worksheet(by_unit);
+    let info = info_sheet(doc, &mut book).map_err(|e| xlsx_error(SHEET_INFO, e))?;
+    book.workbook.push_worksheet(info);
+    let outline = outline_sheet(doc, &mut book).map_err(|e| xlsx_error(SHEET_OUTLINE, e))?;
+    book.workbook.push_worksheet(outline);
     let bytes = workbook
         .save_to_buffer()
         .map_err(|e| xlsx_error("workbook", e))?;
@@ -77,6 +144,17 @@ pub fn to_xlsx(doc: &Document) -> Result<Output, EmitError> {
 
 fn xlsx_error(sheet: &str, e: XlsxError) -> EmitError {
     EmitError::Xlsx(format!("sheet {sheet}: {e}"))
+}
+
+/// What every sheet is written with: the workbook (which makes the streamed worksheets), the
+/// formats, the warnings so far, the size above which a sheet is streamed and the names of the
+/// sheets that were.
+struct Book<'a> {
+    workbook: &'a mut Workbook,
+    styles: &'a Styles,
+    warnings: &'a mut Vec<Diagnostic>,
+    stream_above: usize,
+    streamed: &'a mut Vec<&'static str>,
 }
 
 /// The cell formats shared by every sheet.
@@ -166,19 +244,33 @@ struct Sheet<'a> {
 }
 
 impl<'a> Sheet<'a> {
-    fn new(
-        name: &'static str,
-        styles: &'a Styles,
-        warnings: &'a mut Vec<Diagnostic>,
-    ) -> Result<Self, XlsxError> {
-        let mut ws = Worksheet::new();
+    /// A sheet of `cells` cells: streamed to a temporary file when it has more than the book's
+    /// `stream_above`, else kept in memory (also when no temporary file can be made).
+    fn new(name: &'static str, book: &'a mut Book<'_>, cells: usize) -> Result<Self, XlsxError> {
+        let streamed = match (cells > book.stream_above)
+            .then(|| book.workbook.new_worksheet_with_low_memory())
+        {
+            Some(Ok(ws)) => Some(ws),
+            Some(Err(e)) => {
+                book.warnings.push(in_memory_warning(
+                    format!("sheet {name}: {e}"),
+                    "the sheet was",
+                ));
+                None
+            }
+            None => None,
+        };
+        if streamed.is_some() {
+            book.streamed.push(name);
+        }
+        let mut ws = streamed.unwrap_or_default();
         ws.set_name(name)?;
         Ok(Sheet {
             ws,
             name,
             widths: Vec::new(),
-            warnings,
-            styles,
+            warnings: book.warnings,
+            styles: book.styles,
         })
     }
 
@@ -303,20 +395,20 @@ fn roles_moved(task: &Task) -> bool {
 
 /// The text of a task's lead cell: as printed when there is one (unless units were moved out of
 /// it, see [`roles_moved`]), else the units joined with `、`.
-pub fn lead_cell(task: &Task) -> String {
+pub fn lead_cell(task: &Task) -> Cow<'_, str> {
     if task.lead_text.is_empty() || roles_moved(task) {
-        task.lead.join("、")
+        Cow::Owned(task.lead.join("、"))
     } else {
-        task.lead_text.clone()
+        Cow::Borrowed(&task.lead_text)
     }
 }
 
 /// The text of a task's support cell: as printed when there is one, else the units joined with `、`.
-pub fn support_cell(task: &Task) -> String {
+pub fn support_cell(task: &Task) -> Cow<'_, str> {
     if task.support_text.is_empty() {
-        task.support.join("、")
+        Cow::Owned(task.support.join("、"))
     } else {
-        task.support_text.clone()
+        Cow::Borrowed(&task.support_text)
     }
 }
 
@@ -334,11 +426,7 @@ fn row_num(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
-fn tasks_sheet(
-    doc: &Document,
-    styles: &Styles,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<Worksheet, XlsxError> {
+fn tasks_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxError> {
     let levels = doc.tasks.iter().map(|t| t.group.len()).max().unwrap_or(0);
     // The extra columns in the order first met, each looked up in a set (a table thousands of
     // columns wide compared every key with every other, for every task).
@@ -354,7 +442,7 @@ fn tasks_sheet(
     // Excel holds 16,384 columns: the extra columns past that are left out, with a warning.
     let room = usize::from(MAX_COLUMNS).saturating_sub(levels + 4);
     if extra_keys.len() > room {
-        warnings.push(Diagnostic::new(
+        book.warnings.push(Diagnostic::new(
             Severity::Warning,
             "xlsx_columns_cut",
             format!(
@@ -372,7 +460,7 @@ fn tasks_sheet(
     names.extend(["任务", "牵头单位", "配合单位"].map(String::from));
     names.extend(extra_keys.iter().map(|k| k.to_string()));
 
-    let mut sheet = Sheet::new(SHEET_TASKS, styles, warnings)?;
+    let mut sheet = Sheet::new(SHEET_TASKS, book, (doc.tasks.len() + 1) * names.len())?;
     sheet.header(&names, row_num(doc.tasks.len()))?;
     let first_extra = u16::try_from(levels + 4).unwrap_or(u16::MAX);
     for (i, task) in doc.tasks.iter().enumerate() {
@@ -409,52 +497,52 @@ fn tasks_sheet(
     sheet.finish(&caps)
 }
 
-/// One row of the `按单位` sheet.
+/// One row of the `按单位` sheet: a unit and the task it leads or supports (a row per pair, so
+/// kept small: 32 bytes, the task's number, text and line read from the task when written).
 struct UnitRow<'a> {
     unit: &'a str,
-    role: &'static str,
-    seq: u32,
-    text: &'a str,
-    line: usize,
+    task: &'a Task,
+    lead: bool,
+}
+
+impl UnitRow<'_> {
+    fn role(&self) -> &'static str {
+        if self.lead { ROLE_LEAD } else { ROLE_SUPPORT }
+    }
 }
 
 /// The (unit, task) pairs of the document, sorted by unit (stably), then by 序号.
 fn unit_rows(doc: &Document) -> Vec<UnitRow<'_>> {
     let mut rows = Vec::new();
     for t in &doc.tasks {
-        for (units, role) in [(&t.lead, ROLE_LEAD), (&t.support, ROLE_SUPPORT)] {
+        for (units, lead) in [(&t.lead, true), (&t.support, false)] {
             for u in units.iter().filter(|u| !u.is_empty()) {
                 rows.push(UnitRow {
                     unit: u,
-                    role,
-                    seq: t.seq,
-                    text: &t.text,
-                    line: t.line,
+                    task: t,
+                    lead,
                 });
             }
         }
     }
-    rows.sort_by(|a, b| a.unit.cmp(b.unit).then(a.seq.cmp(&b.seq)));
+    rows.sort_by(|a, b| a.unit.cmp(b.unit).then(a.task.seq.cmp(&b.task.seq)));
     rows
 }
 
-fn by_unit_sheet(
-    doc: &Document,
-    styles: &Styles,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<Worksheet, XlsxError> {
+fn by_unit_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxError> {
     let rows = unit_rows(doc);
-    let mut sheet = Sheet::new(SHEET_BY_UNIT, styles, warnings)?;
+    let mut sheet = Sheet::new(SHEET_BY_UNIT, book, (rows.len() + 1) * 4)?;
     sheet.header(
         &["单位", "角色", "序号", "任务"].map(String::from),
         row_num(rows.len()),
     )?;
     for (i, r) in rows.iter().enumerate() {
         let row = row_num(i + 1);
-        sheet.text(row, 0, r.unit, Some(r.line))?;
-        sheet.text(row, 1, r.role, Some(r.line))?;
-        sheet.number(row, 2, f64::from(r.seq))?;
-        sheet.text(row, 3, r.text, Some(r.line))?;
+        let line = Some(r.task.line);
+        sheet.text(row, 0, r.unit, line)?;
+        sheet.text(row, 1, r.role(), line)?;
+        sheet.number(row, 2, f64::from(r.task.seq))?;
+        sheet.text(row, 3, &r.task.text, line)?;
     }
     sheet.print_setup(print_title(doc));
     sheet.finish(&[(0, 30.0), (1, 8.0), (2, 8.0), (3, MAX_COLUMN_WIDTH + 20.0)])
@@ -522,13 +610,9 @@ fn info_rows(doc: &Document) -> Vec<(String, String)> {
     rows
 }
 
-fn info_sheet(
-    doc: &Document,
-    styles: &Styles,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<Worksheet, XlsxError> {
+fn info_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxError> {
     let rows = info_rows(doc);
-    let mut sheet = Sheet::new(SHEET_INFO, styles, warnings)?;
+    let mut sheet = Sheet::new(SHEET_INFO, book, (rows.len() + 1) * 2)?;
     sheet.header(
         &["要素".to_string(), "内容".to_string()],
         row_num(rows.len()),
@@ -543,40 +627,35 @@ fn info_sheet(
 }
 
 /// The name printed for a part in `结构`: its title, else its label, else its kind.
-fn part_name(p: &gongwen_parse::Part) -> String {
+fn part_name(p: &gongwen_parse::Part) -> &str {
     if let Some(t) = &p.title {
-        return t.clone();
+        return t;
     }
     if let Some(l) = &p.label {
-        return l.clone();
+        return l;
     }
     match p.kind {
         PartKind::Body => "正文",
         PartKind::Enclosure => "印发文件",
         PartKind::Attachment => "附件",
     }
-    .to_string()
 }
 
-fn outline_sheet(
-    doc: &Document,
-    styles: &Styles,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<Worksheet, XlsxError> {
+fn outline_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxError> {
     fn walk<'s>(sections: &'s [Section], out: &mut Vec<&'s Section>) {
         for s in sections {
             out.push(s);
             walk(&s.children, out);
         }
     }
-    let mut rows: Vec<(String, &Section)> = Vec::new();
+    let mut rows: Vec<(&str, &Section)> = Vec::new();
     for p in &doc.parts {
         let name = part_name(p);
         let mut flat = Vec::new();
         walk(&p.sections, &mut flat);
-        rows.extend(flat.into_iter().map(|s| (name.clone(), s)));
+        rows.extend(flat.into_iter().map(|s| (name, s)));
     }
-    let mut sheet = Sheet::new(SHEET_OUTLINE, styles, warnings)?;
+    let mut sheet = Sheet::new(SHEET_OUTLINE, book, (rows.len() + 1) * 5)?;
     sheet.header(
         &["部分", "层级", "编号", "标题", "行"].map(String::from),
         row_num(rows.len()),
@@ -670,7 +749,7 @@ mod tests {
         };
         let rows: Vec<(&str, &str, u32)> = unit_rows(&doc)
             .iter()
-            .map(|r| (r.unit, r.role, r.seq))
+            .map(|r| (r.unit, r.role(), r.task.seq))
             .collect();
         assert_eq!(
             rows,
@@ -728,6 +807,139 @@ mod tests {
         assert_eq!(w.code, "xlsx_cell_truncated");
         assert_eq!(w.line, Some(1));
         assert!(w.message.contains("40000"), "{}", w.message);
+    }
+
+    /// Every sheet's name and cells, as calamine reads them.
+    fn cells(bytes: &[u8]) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+        use calamine::Reader;
+        let mut wb: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        wb.sheet_names()
+            .into_iter()
+            .map(|name| {
+                let range = wb.worksheet_range(&name).unwrap();
+                // Where the used area starts, so a sheet shifted by a row would differ.
+                let start = range.start().unwrap_or_default();
+                let mut rows = vec![vec![calamine::Data::Int(i64::from(start.0))]];
+                rows.extend(range.rows().map(<[calamine::Data]>::to_vec));
+                (name, rows)
+            })
+            .collect()
+    }
+
+    /// Every entry of an XLSX file with its text, rows' `spans="…"` hints taken out.
+    fn parts(bytes: &[u8]) -> Vec<(String, String)> {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        (0..zip.len())
+            .map(|i| {
+                let mut entry = zip.by_index(i).unwrap();
+                let mut text = String::new();
+                entry.read_to_string(&mut text).unwrap();
+                let mut plain = String::with_capacity(text.len());
+                let mut rest = text.as_str();
+                while let Some(at) = rest.find(" spans=\"") {
+                    plain.push_str(&rest[..at]);
+                    let after = &rest[at + " spans=\"".len()..];
+                    rest = after.find('"').map_or("", |end| &after[end + 1..]);
+                }
+                plain.push_str(rest);
+                (entry.name().unwrap().to_string(), plain)
+            })
+            .collect()
+    }
+
+    /// The seed's task table three times over (258 tasks), with a group level, an extra column,
+    /// a task over Excel's cell limit and a part with an outline.
+    fn large_doc() -> Document {
+        let seed = include_str!("../../../seeds/cq-2021-19.txt");
+        let mut doc = gongwen_parse::parse_text(seed);
+        let n = doc.tasks.len();
+        assert!(n > 80, "the seed has its tasks");
+        let mut tasks = Vec::new();
+        for copy in 0..3u32 {
+            for t in &doc.tasks {
+                let mut t = t.clone();
+                t.seq += copy * n as u32;
+                t.extra
+                    .insert("完成时限".into(), format!("{}年底", 2021 + copy));
+                tasks.push(t);
+            }
+        }
+        tasks[5].text = "长".repeat(MAX_CELL_CHARS + 10);
+        doc.tasks = tasks;
+        doc
+    }
+
+    #[test]
+    fn a_streamed_workbook_has_the_same_cells_widths_and_layout_as_one_kept_in_memory() {
+        let doc = large_doc();
+        let mut streamed = Vec::new();
+        let in_memory = write_workbook(&doc, usize::MAX, &mut streamed).unwrap();
+        assert!(streamed.is_empty());
+        let on_disk = write_workbook(&doc, 0, &mut streamed).unwrap();
+        assert_eq!(
+            streamed,
+            [SHEET_TASKS, SHEET_BY_UNIT, SHEET_INFO, SHEET_OUTLINE]
+        );
+
+        let (a, b) = (cells(&in_memory.bytes), cells(&on_disk.bytes));
+        let names: Vec<&str> = a.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [SHEET_TASKS, SHEET_BY_UNIT, SHEET_INFO, SHEET_OUTLINE]
+        );
+        for ((name, x), (_, y)) in a.iter().zip(&b) {
+            assert!(x.len() > 10, "{name} has rows");
+            assert_eq!(x.len(), y.len(), "{name}: rows");
+            for (i, (rx, ry)) in x.iter().zip(y).enumerate() {
+                assert_eq!(rx, ry, "{name}: row {i}");
+            }
+        }
+        assert_eq!(a, b);
+        // 258 tasks and their header; the cut cell is cut the same way, with the same warning.
+        assert_eq!(a[0].1.len(), 1 + 1 + 258);
+        assert_eq!(
+            format!("{:?}", in_memory.warnings),
+            format!("{:?}", on_disk.warnings)
+        );
+        assert!(in_memory.warnings.len() >= 2);
+        // The files differ only in the rows' optional `spans` hints, which a streamed row does
+        // not know: the column widths, filters, frozen header, print setup and the shared
+        // strings are the same.
+        let (a, b) = (parts(&in_memory.bytes), parts(&on_disk.bytes));
+        assert_eq!(
+            a.iter().map(|(n, _)| n).collect::<Vec<_>>(),
+            b.iter().map(|(n, _)| n).collect::<Vec<_>>()
+        );
+        for ((name, x), (_, y)) in a.iter().zip(&b) {
+            assert!(x == y, "{name} differs");
+        }
+        let sheet = &a
+            .iter()
+            .find(|(n, _)| n == "xl/worksheets/sheet1.xml")
+            .unwrap()
+            .1;
+        for layout in [
+            "<cols>",
+            "<autoFilter ",
+            "<pane ",
+            "<pageSetup ",
+            "<headerFooter>",
+        ] {
+            assert!(sheet.contains(layout), "{layout}");
+        }
+    }
+
+    #[test]
+    fn a_document_over_the_threshold_is_streamed_and_one_under_it_is_not() {
+        let doc = large_doc();
+        let mut streamed = Vec::new();
+        write_workbook(&doc, STREAM_ABOVE_CELLS, &mut streamed).unwrap();
+        assert!(streamed.is_empty(), "{streamed:?}");
+        // 258 tasks × 6 columns: over a threshold of 1,000 cells, the task and unit sheets stream.
+        write_workbook(&doc, 1_000, &mut streamed).unwrap();
+        assert_eq!(streamed, [SHEET_TASKS, SHEET_BY_UNIT]);
     }
 
     #[test]
