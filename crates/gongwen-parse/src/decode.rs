@@ -294,30 +294,50 @@ fn finish<'a>(
 /// A line counts as UTF-8 when it is valid UTF-8 and reads as Chinese, with at least three CJK
 /// characters ([`utf8_reads_as_chinese`]): GBK's byte pairs almost never line up into UTF-8's
 /// three-byte Han sequences, and when a short run does, it reads as stray Latin, Greek or
-/// Hebrew letters. A GBK line fails the UTF-8 check within its first few bytes, so a file
-/// without pasted lines costs one short check per line.
+/// Hebrew letters. A shorter line that is valid UTF-8 and reads as CJK alone (`附件`) is UTF-8
+/// when most of the file's lines are. A GBK line fails the UTF-8 check within its first few
+/// bytes, so a file without pasted lines costs one short check per line.
 fn decode_mixed_lines<'a>(
     bytes: &'a [u8],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Cow<'a, str>, bool)> {
     let mut utf8_lines: Vec<(usize, usize, usize)> = Vec::new();
+    // Short lines that are valid UTF-8 and read as CJK alone (`附件`, `一、`): too short to tell
+    // by themselves, they go with the file's majority.
+    let mut short_lines: Vec<(usize, usize, usize)> = Vec::new();
+    let mut gb_lines = 0usize;
     let (mut start, mut line) = (0usize, 1usize);
     while start < bytes.len() {
         let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
         let piece = &bytes[start..end];
-        if !piece.is_ascii()
-            && let Ok(text) = std::str::from_utf8(piece)
-            && text
-                .chars()
-                .filter(|&c| crate::normalize::is_cjk(c))
-                .nth(2)
-                .is_some()
-            && utf8_reads_as_chinese(text)
-        {
-            utf8_lines.push((start, end, line));
+        if !piece.is_ascii() {
+            match std::str::from_utf8(piece) {
+                Ok(text)
+                    if text
+                        .chars()
+                        .filter(|&c| crate::normalize::is_cjk(c))
+                        .nth(2)
+                        .is_some()
+                        && utf8_reads_as_chinese(text) =>
+                {
+                    utf8_lines.push((start, end, line));
+                }
+                Ok(text)
+                    if text
+                        .chars()
+                        .all(|c| c.is_ascii() || crate::normalize::is_cjk(c)) =>
+                {
+                    short_lines.push((start, end, line));
+                }
+                _ => gb_lines += 1,
+            }
         }
         start = end;
         line += 1;
+    }
+    if utf8_lines.len() > gb_lines && !short_lines.is_empty() {
+        utf8_lines.extend(short_lines);
+        utf8_lines.sort_unstable();
     }
     let &(_, _, first) = utf8_lines.first()?;
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
@@ -867,6 +887,26 @@ mod tests {
             d.text
         );
         assert_eq!(d.diagnostics[0].line, Some(4));
+    }
+
+    #[test]
+    fn a_short_line_that_reads_both_ways_goes_with_the_files_majority() {
+        // A UTF-8 notice with one row pasted from a GBK source: `附件` is valid UTF-8 and valid
+        // GB18030 (`闄勪欢`); most lines being UTF-8, it is UTF-8 too.
+        let mut bytes = "某某市人民政府关于印发工作方案的通知\n各区县人民政府：\n现将《某某工作方案》印发给你们，请认真贯彻执行。\n附件\n"
+            .as_bytes()
+            .to_vec();
+        bytes.extend(gbk("1\t推进某某重点工作\t市发展改革委\n"));
+        bytes.extend_from_slice("某某市人民政府\n2021年9月1日\n".as_bytes());
+        let d = decode(&bytes, false);
+        assert!(d.text.contains("\n附件\n"), "{}", d.text);
+        assert!(d.text.contains("推进某某重点工作"), "{}", d.text);
+        // In a GBK file with one pasted UTF-8 line, a short GBK line stays GBK.
+        let mut bytes = gbk("某某市人民政府关于印发工作方案的通知\n各区县人民政府：\n附件\n一、\n");
+        bytes.extend_from_slice("现将《某某工作方案》印发给你们，请认真贯彻执行。\n".as_bytes());
+        bytes.extend(gbk("某某市人民政府\n2021年9月1日\n"));
+        let d = decode(&bytes, false);
+        assert!(d.text.contains("\n附件\n一、\n现将"), "{}", d.text);
     }
 
     #[test]
