@@ -443,7 +443,10 @@ fn labels_units(key: &str) -> bool {
 
 pub(crate) fn is_unit_list(text: &str) -> bool {
     let units = split_units(text);
-    !units.is_empty() && units.iter().all(|u| is_unit_name(u))
+    !units.is_empty()
+        && units
+            .iter()
+            .all(|u| is_unit_name(u) || (u.contains('、') && is_division_group(u)))
 }
 
 /// A cell's text as one line: the line breaks of a cell (`<br>`, a paragraph per line) joined as
@@ -1030,7 +1033,7 @@ fn mark_run(units: &mut [String], from: usize, piece: &str) {
     let Some(run) = units.get_mut(from..).filter(|r| !r.is_empty()) else {
         return;
     };
-    if !piece.ends_with(['）', ')']) {
+    if !piece.ends_with(['）', ')', '〕']) {
         return;
     }
     let Some((name, Duty::Lead)) = strip_mark(piece) else {
@@ -1173,10 +1176,11 @@ pub(crate) const DIVISIONS: &[char] = &['省', '市', '区', '县', '州', '盟'
 /// Government bodies a list of divisions can share: `各区、市` + `政府`.
 const SHARED_HEADS: &[&str] = &["人民政府", "政府", "党委", "管委会"];
 
-/// A piece that is only one or two divisions, `各` allowed before the first: `各区`, `市`, `各区县`.
+/// A piece that is only one or two divisions, `各` allowed before the first: `各区`, `市`, `各区县`;
+/// also with the divisions of the same level in brackets after them: `各市（州）`, `县（市、区）`.
 fn is_bare_division(piece: &str, first: bool) -> bool {
-    // `各` and two divisions: nine bytes at most.
-    if piece.len() > 9 {
+    // `各` and two divisions, nine bytes; with a bracket of three divisions, 33.
+    if piece.len() > 33 {
         return false;
     }
     let rest = if first {
@@ -1184,7 +1188,35 @@ fn is_bare_division(piece: &str, first: bool) -> bool {
     } else {
         piece
     };
+    let rest = match rest.strip_suffix(['）', ')']) {
+        Some(body) => {
+            let Some(open) = body.rfind(['（', '(']) else {
+                return false;
+            };
+            let inner = body[open..].trim_start_matches(['（', '(']);
+            if inner.is_empty() || !inner.chars().all(|c| c == '、' || DIVISIONS.contains(&c)) {
+                return false;
+            }
+            &body[..open]
+        }
+        None => rest,
+    };
     (1..=2).contains(&rest.chars().count()) && rest.chars().all(|c| DIVISIONS.contains(&c))
+}
+
+/// Whether `unit` is divisions listed before the body they share, as [`split_units`] keeps
+/// them whole: `各市、区人民政府`, `各市（州）、县（市、区）人民政府`.
+fn is_division_group(unit: &str) -> bool {
+    let pieces = top_level_cuts(unit, &['、']);
+    let Some((head, divisions)) = pieces.split_last() else {
+        return false;
+    };
+    !divisions.is_empty()
+        && divisions
+            .iter()
+            .enumerate()
+            .all(|(i, d)| is_bare_division(d, i == 0))
+        && has_shared_head(head)
 }
 
 /// A piece that is one or two divisions and a government body: `市政府`, `区人民政府`.
@@ -1411,6 +1443,9 @@ struct TableRead {
     sheet: Option<String>,
     /// The units the last task already names, for the rows that go on with it.
     seen: SeenUnits,
+    /// The last filled lead and supporting cells, as they read: a cell printed `同上` or `〃`
+    /// below one names its units.
+    cells_above: [String; 2],
 }
 
 /// The lead and supporting units of one task of `out` (by its index), as sets: a task printed
@@ -1482,6 +1517,7 @@ impl TableRead {
             last_printed: false,
             sheet: table.sheet.clone(),
             seen: SeenUnits::default(),
+            cells_above: Default::default(),
         })
     }
 
@@ -1515,6 +1551,7 @@ impl TableRead {
             last_printed,
             sheet,
             seen,
+            cells_above,
         } = self;
         let (names, roles, first_leads, people) =
             (&*names, &*roles, *first_leads, *people_beside_units);
@@ -1640,9 +1677,33 @@ impl TableRead {
                 support,
                 ..
             } = &mut task;
+            // `同上`, `〃` ("the same as above"): the units of the cell above, which the cell
+            // keeps as printed. Other cells are what the cells below them may repeat.
+            let [lead_above, support_above] = &mut *cells_above;
+            for (cell, above) in [
+                (&*lead_text, &mut *lead_above),
+                (&*support_text, &mut *support_above),
+            ] {
+                if !cell.is_empty() && !is_ditto(cell) {
+                    above.clone_from(cell);
+                }
+            }
+            let ditto = |cell: &'_ String, above: &'_ String| -> bool {
+                is_ditto(cell) && !above.is_empty()
+            };
+            let lead_cell = if ditto(lead_text, lead_above) {
+                &*lead_above
+            } else {
+                &*lead_text
+            };
+            let support_cell = if ditto(support_text, support_above) {
+                &*support_above
+            } else {
+                &*support_text
+            };
             for (cell, role, first) in [
-                (&*lead_text, Duty::Lead, first_leads),
-                (&*support_text, Duty::Support, false),
+                (lead_cell.as_str(), Duty::Lead, first_leads),
+                (support_cell.as_str(), Duty::Support, false),
             ] {
                 // A role mark wrapped onto a line of its own (`甲` / `（牵头）` / `乙`) is the
                 // mark of the unit above it: no name starts with a bracket.
@@ -1772,6 +1833,17 @@ impl TableRead {
             out.push(task);
         }
     }
+}
+
+/// Whether a units cell is a ditto mark, the print shorthand for the cell above repeated:
+/// `同上`, `同上。`, `〃`, `"`, `""`, `″`.
+fn is_ditto(cell: &str) -> bool {
+    // `同上。` is nine bytes, the longest.
+    cell.len() <= 12
+        && matches!(
+            cell.trim_ws(),
+            "同上" | "同上。" | "〃" | "\"" | "\"\"" | "″" | "”" | "“”"
+        )
 }
 
 /// A 序号 of Chinese numerals (`一`, `一、`, `（一）`) as it heads the group it numbers: `一、`,
@@ -2031,10 +2103,11 @@ fn strip_star(unit: &str) -> Option<&str> {
     (name.len() < unit.len() && !name.is_empty() && !name.starts_with(STAR_MARKS)).then_some(name)
 }
 
-/// A unit without its role mark, and the role the mark gives.
+/// A unit without its role mark, and the role the mark gives: `省商务厅（牵头）`, and inside a
+/// bracketed allocation, whose inner brackets are printed `〔〕`, `省发展改革委〔牵头〕`.
 fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
-    let body = unit.strip_suffix(['）', ')'])?;
-    let open = body.rfind(['（', '('])?;
+    let body = unit.strip_suffix(['）', ')', '〕'])?;
+    let open = body.rfind(['（', '(', '〔'])?;
     let opener = body[open..].chars().next()?;
     let mark = &body[open + opener.len_utf8()..];
     let name = body[..open].trim_end_ws();
@@ -2063,11 +2136,22 @@ fn assign_units(
     lead: &mut Vec<String>,
     support: &mut Vec<String>,
 ) {
+    // `甲会同乙、丙`: the units before `会同` lead, those after it support them.
+    if let Some((leads, partners)) = split_together(&units) {
+        if role == Duty::Lead {
+            assign_units(leads, Duty::Lead, first_leads, lead, support);
+            assign_units(partners, Duty::Support, false, lead, support);
+        } else {
+            assign_units(leads, role, false, lead, support);
+            assign_units(partners, role, false, lead, support);
+        }
+        return;
+    }
     // Most cells mark no role: every unit takes the cell's (the first alone, when the first
     // leads).
     if !units
         .iter()
-        .any(|u| u.ends_with('）') || u.ends_with(')') || ends_with_star(u))
+        .any(|u| u.ends_with(['）', ')', '〕']) || ends_with_star(u))
     {
         // The list moves whole into an empty one (the usual case).
         let into = match role {
@@ -2117,6 +2201,25 @@ fn assign_units(
             Duty::Support => support.push(unit),
         }
     }
+}
+
+/// The units of a list that names them with `会同` ("together with, the first leading"), parted
+/// there: those before it (`甲`, and `甲、乙` of `甲、乙会同丙`) and those after it (`乙、丙` of
+/// `甲会同乙、丙`). `None` when no unit holds `会同` after a unit's name, as nearly every list
+/// does not; `会同县` (a county) and a name that only starts with it are no such word.
+fn split_together(units: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    let (i, at) = units.iter().enumerate().find_map(|(i, u)| {
+        static TOGETHER: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("会同"));
+        let at = TOGETHER.find(u.as_bytes())?;
+        let (name, rest) = (&u[..at], &u[at + "会同".len()..]);
+        (is_unit_name(name) && !rest.is_empty() && !rest.starts_with('县')).then_some((i, at))
+    })?;
+    let mut leads = units[..i].to_vec();
+    leads.push(units[i][..at].to_string());
+    let mut partners = vec![units[i][at + "会同".len()..].to_string()];
+    partners.extend(units[i + 1..].iter().cloned());
+    Some((leads, partners))
 }
 
 /// Whether `text` states that the first unit of a list is the lead unit:
@@ -2455,7 +2558,14 @@ impl Allocation {
                 &mut self.lead,
                 &mut self.support,
             ),
-            ClauseDuty::ByDuty => self.by_duty.extend(units),
+            // `甲会同乙负责落实`: those after `会同` support those who act by their duties.
+            ClauseDuty::ByDuty => match split_together(&units) {
+                Some((by_duty, partners)) => {
+                    self.by_duty.extend(by_duty);
+                    self.support.extend(partners);
+                }
+                None => self.by_duty.extend(units),
+            },
         }
     }
 }
