@@ -172,3 +172,68 @@ fn a_division_in_brackets_beside_other_units_stays_a_unit() {
         vec![(vec!["省公安厅"], vec!["省交通运输厅", "各市（州）"])]
     );
 }
+
+#[test]
+fn a_people_label_set_apart_by_a_space_after_the_units_is_its_own_clause() {
+    let d = parse_text(&notice(
+        "（一）繁荣文旅消费。发放文旅消费券。（牵头单位：市文化和旅游局　责任领导：市人民政府分管副市长）\n\n\
+         （二）扩大体育消费。举办群众性体育赛事。（责任单位：市体育局 责任人：王某某）\n\n\
+         （三）扩大汽车消费。开展汽车促销活动。（牵头单位：市商务局 配合单位：市财政局）",
+    ));
+    assert_eq!(
+        all_units(&d),
+        vec![
+            (vec!["市文化和旅游局"], vec![]),
+            (vec!["市体育局"], vec![]),
+            (vec!["市商务局"], vec!["市财政局"]),
+        ]
+    );
+    assert_eq!(
+        d.tasks[0].extra.get("责任领导").map(String::as_str),
+        Some("市人民政府分管副市长")
+    );
+    assert_eq!(
+        d.tasks[1].extra.get("责任人").map(String::as_str),
+        Some("王某某")
+    );
+}
+
+#[test]
+fn labels_in_square_brackets_after_a_measure_allocate_it() {
+    let d = parse_text(&notice(
+        "（一）完善财政奖补政策。出台奖补办法。\n\n【责任单位】市财政局、市税务局\n\n【完成时限】2024年底前\n\n\
+         （二）加强财源监测。建立监测制度。【牵头单位】市统计局【配合单位】市财政局\n\n\
+         （三）实施重点工程。建设一批项目。【专栏】十大工程",
+    ));
+    assert_eq!(
+        all_units(&d),
+        vec![
+            (vec!["市财政局", "市税务局"], vec![]),
+            (vec!["市统计局"], vec!["市财政局"]),
+        ]
+    );
+    assert_eq!(
+        d.tasks[0].extra.get("完成时限").map(String::as_str),
+        Some("2024年底前")
+    );
+    assert_eq!(d.tasks[1].text, "加强财源监测。建立监测制度。");
+}
+
+#[test]
+fn note_marks_after_units_are_no_part_of_their_names() {
+    let d = parse_text(&table(
+        "1\t新建公办幼儿园。\t省教育厅①\t省发展改革委、省财政厅※\n\
+         2\t提供免费体检。\t省卫生健康委\t省民政厅²、省医保局\n\
+         3\t推进数据共享。\t①省大数据局②省财政厅\t\n",
+    ));
+    assert_eq!(
+        all_units(&d),
+        vec![
+            (vec!["省教育厅"], vec!["省发展改革委", "省财政厅"]),
+            (vec!["省卫生健康委"], vec!["省民政厅", "省医保局"]),
+            (vec!["省大数据局", "省财政厅"], vec![]),
+        ]
+    );
+    // The cells keep the marks they print.
+    assert_eq!(d.tasks[0].lead_text, "省教育厅①");
+}

@@ -1988,6 +1988,12 @@ const RUN_ON_LABELS: &[&str] = &[
     "时间节点",
     "进度安排",
     "时间安排",
+    // The people of a measure, set apart from the units before them by a space that
+    // normalization may drop (`责任单位：甲　责任领导：乙`): their names are no unit's.
+    "责任领导",
+    "牵头领导",
+    "分管领导",
+    "责任人",
 ];
 
 /// The clauses of an allocation: split on `；`, and before every unit label that follows another
@@ -2097,6 +2103,26 @@ fn ends_with_star(unit: &str) -> bool {
     ) && unit.ends_with(STAR_MARKS)
 }
 
+/// Whether `c` marks a note printed under a table: a circled number (`①`–`⑳`), `※`, a
+/// superscript digit (`²`).
+fn is_note_mark(c: char) -> bool {
+    matches!(c, '\u{2460}'..='\u{2473}' | '※' | '¹' | '²' | '³' | '⁰' | '\u{2074}'..='\u{2079}')
+}
+
+/// Drops the note marks after a unit's name (`省教育厅①`, `省财政厅※`, `省民政厅²`: the `注：`
+/// under the table says what they mean), unless the unit is nothing else.
+fn strip_note_marks(unit: &mut String) {
+    // Nearly every name ends with a Han character: its last character is decoded, no more.
+    if !unit.chars().next_back().is_some_and(is_note_mark) {
+        return;
+    }
+    let name = unit.trim_end_matches(is_note_mark).trim_end_ws();
+    if !name.is_empty() {
+        let len = name.len();
+        unit.truncate(len);
+    }
+}
+
 /// A unit without the star after its name, when it has one and is more than the star.
 fn strip_star(unit: &str) -> Option<&str> {
     let name = unit.trim_end_matches(STAR_MARKS).trim_end_ws();
@@ -2130,12 +2156,15 @@ fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
 /// `first_leads` holds (the document says `排在第一位的为牵头单位`) the first unit of a lead list
 /// leads and the rest support; otherwise every unit takes `role`. Marks are not part of the name.
 fn assign_units(
-    units: Vec<String>,
+    mut units: Vec<String>,
     role: Duty,
     first_leads: bool,
     lead: &mut Vec<String>,
     support: &mut Vec<String>,
 ) {
+    for unit in &mut units {
+        strip_note_marks(unit);
+    }
     // `甲会同乙、丙`: the units before `会同` lead, those after it support them.
     if let Some((leads, partners)) = split_together(&units) {
         if role == Duty::Lead {
@@ -2810,6 +2839,7 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
         // Most paragraphs: no bracket at their end.
         None => trailing_dash(text, first_unit_leads)
             .or_else(|| trailing_label(text, first_unit_leads))
+            .or_else(|| trailing_square_labels(text, first_unit_leads))
             .or_else(|| trailing_verbs(text, first_unit_leads)),
     }
 }
@@ -3135,6 +3165,38 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
             before: text[..start].trim_end_ws().to_string(),
         },
     )
+}
+
+/// An allocation after the measure's last sentence whose labels are printed in square brackets
+/// (`……建立监测制度。【牵头单位】省统计局【配合单位】省财政厅`), read as the colon form
+/// ([`colon_labels`]) is. `None` for a paragraph without `【` after a sentence's end (nearly
+/// every one: a byte search), or when what follows is no allocation.
+fn trailing_square_labels(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    static OPEN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("【"));
+    if text.len() > 4 * 1024 {
+        return None;
+    }
+    let open = OPEN
+        .find_iter(text.as_bytes())
+        .find(|&at| at > 0 && ends_sentence(&text[..at]))?;
+    let labels = colon_labels(
+        text[open..]
+            .trim_end_ws()
+            .trim_end_matches(['。', '；', ';']),
+    );
+    if matches!(labels, std::borrow::Cow::Borrowed(_)) || !is_duty_line(&labels) {
+        return None;
+    }
+    let mut a = Allocation::default();
+    a.read(&labels, first_unit_leads);
+    let (lead, support, extra) = a.finish();
+    (!lead.is_empty() || !support.is_empty()).then(|| InlineDuty {
+        lead,
+        support,
+        extra,
+        before: text[..open].trim_end_ws().to_string(),
+    })
 }
 
 /// Whether `text` closes more brackets than it opens: a label found in it stands inside a bracket
@@ -3650,13 +3712,16 @@ fn inline_tasks<'a>(
             let start = k - s.paragraphs[since..k]
                 .iter()
                 .rev()
-                .take_while(|l| is_deadline_line(l))
+                .take_while(|l| is_deadline_line(&colon_labels(l)))
                 .count();
             let end = k
                 + 1
                 + s.paragraphs[k + 1..]
                     .iter()
-                    .take_while(|l| is_duty_line(&colon_labels(l)) || is_deadline_line(l))
+                    .take_while(|l| {
+                        let l = colon_labels(l);
+                        is_duty_line(&l) || is_deadline_line(&l)
+                    })
                     .count();
             let mut a = Allocation::default();
             for line in &s.paragraphs[start..end] {
