@@ -237,3 +237,29 @@ fn note_marks_after_units_are_no_part_of_their_names() {
     // The cells keep the marks they print.
     assert_eq!(d.tasks[0].lead_text, "省教育厅①");
 }
+
+#[test]
+fn in_a_meetings_decisions_a_unit_that_opens_one_and_is_responsible_is_assigned_it() {
+    let d = parse_text(
+        "某某市人民政府常务会议纪要\n\n8月22日，市长主持召开市政府常务会议。纪要如下：\n\n\
+         一、关于新能源汽车产业发展\n\n会议要求：\n\n\
+         （一）市投资促进局负责做好重点整车项目招引工作，10月底前形成招引清单。\n\n\
+         （二）会议要求，市财政局负责统筹安排专项资金。\n\n\
+         （三）市发展改革委负责同志汇报了产业发展情况。\n\n\
+         （四）会议听取了市住建委的汇报，市住建委负责棚改项目的日常管理。\n\n\
+         出席：张某、李某\n",
+    );
+    assert_eq!(
+        all_units(&d),
+        vec![(vec!["市投资促进局"], vec![]), (vec!["市财政局"], vec![])]
+    );
+    assert_eq!(
+        d.tasks[0].text,
+        "市投资促进局负责做好重点整车项目招引工作，10月底前形成招引清单。"
+    );
+    // Outside a meeting's decisions, a unit alone `负责` something is prose.
+    let d = parse_text(&notice(
+        "（一）加强统筹。市发展改革委负责全市服务业发展的统筹协调。",
+    ));
+    assert!(d.tasks.is_empty(), "{:?}", d.tasks);
+}

@@ -3807,10 +3807,11 @@ fn mid_sentence_allocation(
 fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
     static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
-    // `甲负责……，乙配合`: a unit responsible for a thing, supporters after it.
+    // `甲负责……，乙配合`: a unit responsible for a thing, supporters after it; in a meeting's
+    // decisions, alone too (see below).
     let leads = |t: &str| match duty_verbs(t.as_bytes()) {
         DutyWords::Lead => true,
-        DutyWords::Responsible => SUPPORT_VERBS.iter().any(|w| t.contains(w)),
+        DutyWords::Responsible => decided || SUPPORT_VERBS.iter().any(|w| t.contains(w)),
         DutyWords::None => false,
     };
     if !leads(text) {
@@ -3857,6 +3858,16 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
                 } else {
                     units = opened;
                 }
+            }
+            // In a meeting's decisions, a unit that opens the decision (its sentence, or after
+            // `会议要求，`) and `负责` what follows is assigned it, supporters or not:
+            // `市投资促进局负责做好……`. Not its people (`负责同志`, `负责人`).
+            if decided
+                && alone
+                && (i == 0 || DECISION_LEAD_INS.contains(&clauses[i - 1]))
+                && !["同志", "人"].iter().any(|w| rest.starts_with(w))
+            {
+                alone = false;
             }
             // Outside a meeting's decisions supporters must follow (see below): the next
             // clause's verb says so before any name is looked at.
