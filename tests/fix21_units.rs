@@ -57,6 +57,17 @@ fn units_before_huitong_lead_and_those_after_it_support() {
 }
 
 #[test]
+fn huitong_in_the_sentence_of_a_measure_names_the_lead_and_its_partners() {
+    let d = parse_text(&notice(
+        "（一）严格野外用火管理。市林业局会同市公安局牵头，各区人民政府配合，严查违规用火行为。",
+    ));
+    assert_eq!(
+        all_units(&d),
+        vec![(vec!["市林业局"], vec!["市公安局", "各区人民政府"])]
+    );
+}
+
+#[test]
 fn a_lead_cell_with_huitong_names_its_lead_and_partners() {
     let d = parse_text(&table(
         "1\t落实减税降费政策。\t省财政厅会同省税务局\t省发展改革委\n\

@@ -3903,7 +3903,15 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             if (!decided || alone) && support.is_empty() {
                 continue;
             }
-            return Some((split_units(units), support));
+            let lead = split_units(units);
+            // `甲会同乙牵头……，丙配合`: those after `会同` support, before the others.
+            return Some(match split_together(&lead) {
+                Some((lead, mut partners)) => {
+                    partners.append(&mut support);
+                    (lead, partners)
+                }
+                None => (lead, support),
+            });
         }
     }
     None
