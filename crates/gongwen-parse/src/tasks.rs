@@ -443,7 +443,10 @@ fn labels_units(key: &str) -> bool {
 
 pub(crate) fn is_unit_list(text: &str) -> bool {
     let units = split_units(text);
-    !units.is_empty() && units.iter().all(|u| is_unit_name(u))
+    !units.is_empty()
+        && units
+            .iter()
+            .all(|u| is_unit_name(u) || (u.contains('、') && is_division_group(u)))
 }
 
 /// A cell's text as one line: the line breaks of a cell (`<br>`, a paragraph per line) joined as
@@ -1030,7 +1033,7 @@ fn mark_run(units: &mut [String], from: usize, piece: &str) {
     let Some(run) = units.get_mut(from..).filter(|r| !r.is_empty()) else {
         return;
     };
-    if !piece.ends_with(['）', ')']) {
+    if !piece.ends_with(['）', ')', '〕']) {
         return;
     }
     let Some((name, Duty::Lead)) = strip_mark(piece) else {
@@ -1173,10 +1176,11 @@ pub(crate) const DIVISIONS: &[char] = &['省', '市', '区', '县', '州', '盟'
 /// Government bodies a list of divisions can share: `各区、市` + `政府`.
 const SHARED_HEADS: &[&str] = &["人民政府", "政府", "党委", "管委会"];
 
-/// A piece that is only one or two divisions, `各` allowed before the first: `各区`, `市`, `各区县`.
+/// A piece that is only one or two divisions, `各` allowed before the first: `各区`, `市`, `各区县`;
+/// also with the divisions of the same level in brackets after them: `各市（州）`, `县（市、区）`.
 fn is_bare_division(piece: &str, first: bool) -> bool {
-    // `各` and two divisions: nine bytes at most.
-    if piece.len() > 9 {
+    // `各` and two divisions, nine bytes; with a bracket of three divisions, 33.
+    if piece.len() > 33 {
         return false;
     }
     let rest = if first {
@@ -1184,7 +1188,35 @@ fn is_bare_division(piece: &str, first: bool) -> bool {
     } else {
         piece
     };
+    let rest = match rest.strip_suffix(['）', ')']) {
+        Some(body) => {
+            let Some(open) = body.rfind(['（', '(']) else {
+                return false;
+            };
+            let inner = body[open..].trim_start_matches(['（', '(']);
+            if inner.is_empty() || !inner.chars().all(|c| c == '、' || DIVISIONS.contains(&c)) {
+                return false;
+            }
+            &body[..open]
+        }
+        None => rest,
+    };
     (1..=2).contains(&rest.chars().count()) && rest.chars().all(|c| DIVISIONS.contains(&c))
+}
+
+/// Whether `unit` is divisions listed before the body they share, as [`split_units`] keeps
+/// them whole: `各市、区人民政府`, `各市（州）、县（市、区）人民政府`.
+fn is_division_group(unit: &str) -> bool {
+    let pieces = top_level_cuts(unit, &['、']);
+    let Some((head, divisions)) = pieces.split_last() else {
+        return false;
+    };
+    !divisions.is_empty()
+        && divisions
+            .iter()
+            .enumerate()
+            .all(|(i, d)| is_bare_division(d, i == 0))
+        && has_shared_head(head)
 }
 
 /// A piece that is one or two divisions and a government body: `市政府`, `区人民政府`.
@@ -1411,6 +1443,9 @@ struct TableRead {
     sheet: Option<String>,
     /// The units the last task already names, for the rows that go on with it.
     seen: SeenUnits,
+    /// The last filled lead and supporting cells, as they read: a cell printed `同上` or `〃`
+    /// below one names its units.
+    cells_above: [String; 2],
 }
 
 /// The lead and supporting units of one task of `out` (by its index), as sets: a task printed
@@ -1482,6 +1517,7 @@ impl TableRead {
             last_printed: false,
             sheet: table.sheet.clone(),
             seen: SeenUnits::default(),
+            cells_above: Default::default(),
         })
     }
 
@@ -1515,6 +1551,7 @@ impl TableRead {
             last_printed,
             sheet,
             seen,
+            cells_above,
         } = self;
         let (names, roles, first_leads, people) =
             (&*names, &*roles, *first_leads, *people_beside_units);
@@ -1640,9 +1677,33 @@ impl TableRead {
                 support,
                 ..
             } = &mut task;
+            // `同上`, `〃` ("the same as above"): the units of the cell above, which the cell
+            // keeps as printed. Other cells are what the cells below them may repeat.
+            let [lead_above, support_above] = &mut *cells_above;
+            for (cell, above) in [
+                (&*lead_text, &mut *lead_above),
+                (&*support_text, &mut *support_above),
+            ] {
+                if !cell.is_empty() && !is_ditto(cell) {
+                    above.clone_from(cell);
+                }
+            }
+            let ditto = |cell: &'_ String, above: &'_ String| -> bool {
+                is_ditto(cell) && !above.is_empty()
+            };
+            let lead_cell = if ditto(lead_text, lead_above) {
+                &*lead_above
+            } else {
+                &*lead_text
+            };
+            let support_cell = if ditto(support_text, support_above) {
+                &*support_above
+            } else {
+                &*support_text
+            };
             for (cell, role, first) in [
-                (&*lead_text, Duty::Lead, first_leads),
-                (&*support_text, Duty::Support, false),
+                (lead_cell.as_str(), Duty::Lead, first_leads),
+                (support_cell.as_str(), Duty::Support, false),
             ] {
                 // A role mark wrapped onto a line of its own (`甲` / `（牵头）` / `乙`) is the
                 // mark of the unit above it: no name starts with a bracket.
@@ -1772,6 +1833,17 @@ impl TableRead {
             out.push(task);
         }
     }
+}
+
+/// Whether a units cell is a ditto mark, the print shorthand for the cell above repeated:
+/// `同上`, `同上。`, `〃`, `"`, `""`, `″`.
+fn is_ditto(cell: &str) -> bool {
+    // `同上。` is nine bytes, the longest.
+    cell.len() <= 12
+        && matches!(
+            cell.trim_ws(),
+            "同上" | "同上。" | "〃" | "\"" | "\"\"" | "″" | "”" | "“”"
+        )
 }
 
 /// A 序号 of Chinese numerals (`一`, `一、`, `（一）`) as it heads the group it numbers: `一、`,
@@ -1916,6 +1988,12 @@ const RUN_ON_LABELS: &[&str] = &[
     "时间节点",
     "进度安排",
     "时间安排",
+    // The people of a measure, set apart from the units before them by a space that
+    // normalization may drop (`责任单位：甲　责任领导：乙`): their names are no unit's.
+    "责任领导",
+    "牵头领导",
+    "分管领导",
+    "责任人",
 ];
 
 /// The clauses of an allocation: split on `；`, and before every unit label that follows another
@@ -2025,16 +2103,37 @@ fn ends_with_star(unit: &str) -> bool {
     ) && unit.ends_with(STAR_MARKS)
 }
 
+/// Whether `c` marks a note printed under a table: a circled number (`①`–`⑳`), `※`, a
+/// superscript digit (`²`).
+fn is_note_mark(c: char) -> bool {
+    matches!(c, '\u{2460}'..='\u{2473}' | '※' | '¹' | '²' | '³' | '⁰' | '\u{2074}'..='\u{2079}')
+}
+
+/// Drops the note marks after a unit's name (`省教育厅①`, `省财政厅※`, `省民政厅²`: the `注：`
+/// under the table says what they mean), unless the unit is nothing else.
+fn strip_note_marks(unit: &mut String) {
+    // Nearly every name ends with a Han character: its last character is decoded, no more.
+    if !unit.chars().next_back().is_some_and(is_note_mark) {
+        return;
+    }
+    let name = unit.trim_end_matches(is_note_mark).trim_end_ws();
+    if !name.is_empty() {
+        let len = name.len();
+        unit.truncate(len);
+    }
+}
+
 /// A unit without the star after its name, when it has one and is more than the star.
 fn strip_star(unit: &str) -> Option<&str> {
     let name = unit.trim_end_matches(STAR_MARKS).trim_end_ws();
     (name.len() < unit.len() && !name.is_empty() && !name.starts_with(STAR_MARKS)).then_some(name)
 }
 
-/// A unit without its role mark, and the role the mark gives.
+/// A unit without its role mark, and the role the mark gives: `省商务厅（牵头）`, and inside a
+/// bracketed allocation, whose inner brackets are printed `〔〕`, `省发展改革委〔牵头〕`.
 fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
-    let body = unit.strip_suffix(['）', ')'])?;
-    let open = body.rfind(['（', '('])?;
+    let body = unit.strip_suffix(['）', ')', '〕'])?;
+    let open = body.rfind(['（', '(', '〔'])?;
     let opener = body[open..].chars().next()?;
     let mark = &body[open + opener.len_utf8()..];
     let name = body[..open].trim_end_ws();
@@ -2057,17 +2156,31 @@ fn strip_mark(unit: &str) -> Option<(&str, Duty)> {
 /// `first_leads` holds (the document says `排在第一位的为牵头单位`) the first unit of a lead list
 /// leads and the rest support; otherwise every unit takes `role`. Marks are not part of the name.
 fn assign_units(
-    units: Vec<String>,
+    mut units: Vec<String>,
     role: Duty,
     first_leads: bool,
     lead: &mut Vec<String>,
     support: &mut Vec<String>,
 ) {
+    for unit in &mut units {
+        strip_note_marks(unit);
+    }
+    // `甲会同乙、丙`: the units before `会同` lead, those after it support them.
+    if let Some((leads, partners)) = split_together(&units) {
+        if role == Duty::Lead {
+            assign_units(leads, Duty::Lead, first_leads, lead, support);
+            assign_units(partners, Duty::Support, false, lead, support);
+        } else {
+            assign_units(leads, role, false, lead, support);
+            assign_units(partners, role, false, lead, support);
+        }
+        return;
+    }
     // Most cells mark no role: every unit takes the cell's (the first alone, when the first
     // leads).
     if !units
         .iter()
-        .any(|u| u.ends_with('）') || u.ends_with(')') || ends_with_star(u))
+        .any(|u| u.ends_with(['）', ')', '〕']) || ends_with_star(u))
     {
         // The list moves whole into an empty one (the usual case).
         let into = match role {
@@ -2117,6 +2230,25 @@ fn assign_units(
             Duty::Support => support.push(unit),
         }
     }
+}
+
+/// The units of a list that names them with `会同` ("together with, the first leading"), parted
+/// there: those before it (`甲`, and `甲、乙` of `甲、乙会同丙`) and those after it (`乙、丙` of
+/// `甲会同乙、丙`). `None` when no unit holds `会同` after a unit's name, as nearly every list
+/// does not; `会同县` (a county) and a name that only starts with it are no such word.
+fn split_together(units: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    let (i, at) = units.iter().enumerate().find_map(|(i, u)| {
+        static TOGETHER: LazyLock<memchr::memmem::Finder<'static>> =
+            LazyLock::new(|| memchr::memmem::Finder::new("会同"));
+        let at = TOGETHER.find(u.as_bytes())?;
+        let (name, rest) = (&u[..at], &u[at + "会同".len()..]);
+        (is_unit_name(name) && !rest.is_empty() && !rest.starts_with('县')).then_some((i, at))
+    })?;
+    let mut leads = units[..i].to_vec();
+    leads.push(units[i][..at].to_string());
+    let mut partners = vec![units[i][at + "会同".len()..].to_string()];
+    partners.extend(units[i + 1..].iter().cloned());
+    Some((leads, partners))
 }
 
 /// Whether `text` states that the first unit of a list is the lead unit:
@@ -2455,7 +2587,14 @@ impl Allocation {
                 &mut self.lead,
                 &mut self.support,
             ),
-            ClauseDuty::ByDuty => self.by_duty.extend(units),
+            // `甲会同乙负责落实`: those after `会同` support those who act by their duties.
+            ClauseDuty::ByDuty => match split_together(&units) {
+                Some((by_duty, partners)) => {
+                    self.by_duty.extend(by_duty);
+                    self.support.extend(partners);
+                }
+                None => self.by_duty.extend(units),
+            },
         }
     }
 }
@@ -2700,6 +2839,7 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
         // Most paragraphs: no bracket at their end.
         None => trailing_dash(text, first_unit_leads)
             .or_else(|| trailing_label(text, first_unit_leads))
+            .or_else(|| trailing_square_labels(text, first_unit_leads))
             .or_else(|| trailing_verbs(text, first_unit_leads)),
     }
 }
@@ -3025,6 +3165,38 @@ fn trailing_label(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
             before: text[..start].trim_end_ws().to_string(),
         },
     )
+}
+
+/// An allocation after the measure's last sentence whose labels are printed in square brackets
+/// (`……建立监测制度。【牵头单位】省统计局【配合单位】省财政厅`), read as the colon form
+/// ([`colon_labels`]) is. `None` for a paragraph without `【` after a sentence's end (nearly
+/// every one: a byte search), or when what follows is no allocation.
+fn trailing_square_labels(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    static OPEN: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("【"));
+    if text.len() > 4 * 1024 {
+        return None;
+    }
+    let open = OPEN
+        .find_iter(text.as_bytes())
+        .find(|&at| at > 0 && ends_sentence(&text[..at]))?;
+    let labels = colon_labels(
+        text[open..]
+            .trim_end_ws()
+            .trim_end_matches(['。', '；', ';']),
+    );
+    if matches!(labels, std::borrow::Cow::Borrowed(_)) || !is_duty_line(&labels) {
+        return None;
+    }
+    let mut a = Allocation::default();
+    a.read(&labels, first_unit_leads);
+    let (lead, support, extra) = a.finish();
+    (!lead.is_empty() || !support.is_empty()).then(|| InlineDuty {
+        lead,
+        support,
+        extra,
+        before: text[..open].trim_end_ws().to_string(),
+    })
 }
 
 /// Whether `text` closes more brackets than it opens: a label found in it stands inside a bracket
@@ -3540,13 +3712,16 @@ fn inline_tasks<'a>(
             let start = k - s.paragraphs[since..k]
                 .iter()
                 .rev()
-                .take_while(|l| is_deadline_line(l))
+                .take_while(|l| is_deadline_line(&colon_labels(l)))
                 .count();
             let end = k
                 + 1
                 + s.paragraphs[k + 1..]
                     .iter()
-                    .take_while(|l| is_duty_line(&colon_labels(l)) || is_deadline_line(l))
+                    .take_while(|l| {
+                        let l = colon_labels(l);
+                        is_duty_line(&l) || is_deadline_line(&l)
+                    })
                     .count();
             let mut a = Allocation::default();
             for line in &s.paragraphs[start..end] {
@@ -3632,10 +3807,11 @@ fn mid_sentence_allocation(
 fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
     static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
-    // `甲负责……，乙配合`: a unit responsible for a thing, supporters after it.
+    // `甲负责……，乙配合`: a unit responsible for a thing, supporters after it; in a meeting's
+    // decisions, alone too (see below).
     let leads = |t: &str| match duty_verbs(t.as_bytes()) {
         DutyWords::Lead => true,
-        DutyWords::Responsible => SUPPORT_VERBS.iter().any(|w| t.contains(w)),
+        DutyWords::Responsible => decided || SUPPORT_VERBS.iter().any(|w| t.contains(w)),
         DutyWords::None => false,
     };
     if !leads(text) {
@@ -3683,6 +3859,16 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
                     units = opened;
                 }
             }
+            // In a meeting's decisions, a unit that opens the decision (its sentence, or after
+            // `会议要求，`) and `负责` what follows is assigned it, supporters or not:
+            // `市投资促进局负责做好……`. Not its people (`负责同志`, `负责人`).
+            if decided
+                && alone
+                && (i == 0 || DECISION_LEAD_INS.contains(&clauses[i - 1]))
+                && !["同志", "人"].iter().any(|w| rest.starts_with(w))
+            {
+                alone = false;
+            }
             // Outside a meeting's decisions supporters must follow (see below): the next
             // clause's verb says so before any name is looked at.
             let supported = || {
@@ -3717,7 +3903,15 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             if (!decided || alone) && support.is_empty() {
                 continue;
             }
-            return Some((split_units(units), support));
+            let lead = split_units(units);
+            // `甲会同乙牵头……，丙配合`: those after `会同` support, before the others.
+            return Some(match split_together(&lead) {
+                Some((lead, mut partners)) => {
+                    partners.append(&mut support);
+                    (lead, partners)
+                }
+                None => (lead, support),
+            });
         }
     }
     None
