@@ -1739,3 +1739,45 @@ fn a_regulations_contents_without_page_numbers_is_not_read_as_its_chapters() {
         );
     }
 }
+
+#[test]
+fn line_breaks_written_br_in_a_markdown_tables_cells_part_its_units() {
+    // Typora, pandoc and GitHub write a line break inside a cell as `<br>`: the seed's units,
+    // one a line in their cells.
+    let (before, rows, after) = table_rows(&seed_text());
+    let mut out = before;
+    for (i, r) in rows.iter().enumerate() {
+        let cells: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(k, c)| {
+                if k >= 2 {
+                    c.replace('、', ["<br>", "<br/>", "<BR />"][i % 3])
+                } else {
+                    c.clone()
+                }
+            })
+            .collect();
+        out.push(format!("| {} |", cells.join(" | ")));
+        if i == 0 {
+            out.push("|---|---|---|---|".into());
+        }
+    }
+    out.extend(after);
+    let text = out.join("\n");
+    assert!(text.contains("<br/>") && text.contains("<BR />"));
+    let doc = gongwen_parse::parse_text(&text);
+    let seed = gongwen_parse::parse_text(&seed_text());
+    assert_eq!(doc.tasks.len(), 86);
+    assert_eq!(
+        gongwen_tests::essentials(&doc.tasks),
+        gongwen_tests::essentials(&seed.tasks)
+    );
+    assert!(
+        doc.tasks
+            .iter()
+            .flat_map(|t| t.lead.iter().chain(&t.support))
+            .all(|u| !u.contains('<') && !u.contains('>')),
+        "no markup in a unit's name"
+    );
+}

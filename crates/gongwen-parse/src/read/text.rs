@@ -368,6 +368,36 @@ fn is_pipe_row(line: &str) -> bool {
     t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
 }
 
+/// `line` with each `<br>`, `<br/>` or `<br />` (any case) made a line break; `None` when it
+/// has none.
+fn cell_breaks(line: &str) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    let mut found = false;
+    while let Some(at) = rest.find('<') {
+        let tag = &rest[at + 1..];
+        let is_br = tag.get(..2).is_some_and(|n| n.eq_ignore_ascii_case("br"));
+        let close = tag
+            .get(2..)
+            .and_then(|t| t.find('>').map(|end| (end, &t[..end])))
+            .filter(|(_, inside)| inside.bytes().all(|b| b == b' ' || b == b'/'));
+        match (is_br, close) {
+            (true, Some((end, _))) => {
+                out.push_str(&rest[..at]);
+                out.push('\n');
+                rest = &tag[2 + end + 1..];
+                found = true;
+            }
+            _ => {
+                out.push_str(&rest[..=at]);
+                rest = tag;
+            }
+        }
+    }
+    out.push_str(rest);
+    found.then_some(out)
+}
+
 /// A Markdown separator row: `|---|:---:|`.
 fn is_pipe_rule(line: &str) -> bool {
     is_pipe_row(line)
@@ -551,6 +581,21 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
             // around a whole line (`**（一）指导思想。**`) are the print's type, not its words.
             *l = without_emphasis(markdown_heading(l).unwrap_or(l));
         }
+    }
+    // A Markdown table breaks a line inside a cell with `<br>` (Typora, pandoc, GitHub): a line
+    // break of the cell, as in a page's table. One search turns down nearly every text.
+    let broken_rows: Vec<(usize, String)> =
+        if memchr::memmem::find(text.as_bytes(), b"<br").is_some() {
+            all.iter()
+                .enumerate()
+                .filter(|(_, l)| is_pipe_row(l))
+                .filter_map(|(i, l)| cell_breaks(l).map(|b| (i, b)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+    for (i, row) in &broken_rows {
+        all[*i] = row.as_str();
     }
     // Page furniture (page numbers, form feeds) is read around, as if the pages ran on; the
     // blocks' lines are mapped back to the input's at the end.
