@@ -1179,8 +1179,10 @@ const SHARED_HEADS: &[&str] = &["人民政府", "政府", "党委", "管委会"]
 /// A piece that is only one or two divisions, `各` allowed before the first: `各区`, `市`, `各区县`;
 /// also with the divisions of the same level in brackets after them: `各市（州）`, `县（市、区）`.
 fn is_bare_division(piece: &str, first: bool) -> bool {
-    // `各` and two divisions, nine bytes; with a bracket of three divisions, 33.
-    if piece.len() > 33 {
+    // `各` and two divisions, nine bytes; with a bracket of three divisions, 33. Nearly every
+    // piece is a unit's name longer than nine bytes, without a bracket at its end.
+    let limit = if piece.ends_with(['）', ')']) { 33 } else { 9 };
+    if piece.len() > limit {
         return false;
     }
     let rest = if first {
@@ -2237,10 +2239,16 @@ fn assign_units(
 /// `甲会同乙、丙`). `None` when no unit holds `会同` after a unit's name, as nearly every list
 /// does not; `会同县` (a county) and a name that only starts with it are no such word.
 fn split_together(units: &[String]) -> Option<(Vec<String>, Vec<String>)> {
+    const TOGETHER: &[u8] = "会同".as_bytes();
+    // Found by the last byte of `会` (`E4 BC 9A`), which one continuation byte in sixty-four is:
+    // a short name costs a byte search, not a substring finder's set-up.
+    let find = |u: &[u8]| {
+        memchr::memchr_iter(0x9A, u)
+            .filter_map(|p| p.checked_sub(2))
+            .find(|&at| u[at..].starts_with(TOGETHER))
+    };
     let (i, at) = units.iter().enumerate().find_map(|(i, u)| {
-        static TOGETHER: LazyLock<memchr::memmem::Finder<'static>> =
-            LazyLock::new(|| memchr::memmem::Finder::new("会同"));
-        let at = TOGETHER.find(u.as_bytes())?;
+        let at = find(u.as_bytes())?;
         let (name, rest) = (&u[..at], &u[at + "会同".len()..]);
         (is_unit_name(name) && !rest.is_empty() && !rest.starts_with('县')).then_some((i, at))
     })?;
