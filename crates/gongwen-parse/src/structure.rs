@@ -799,14 +799,26 @@ enum Closing {
 /// The kind of closing formula `text` is, if it is one ([`is_closing_formula`]).
 fn closing_formula(text: &str) -> Option<Closing> {
     /// What `特此` closes with.
-    const SPECIAL: [&str; 12] = [
+    const SPECIAL: [&str; 14] = [
         "通知", "公告", "通告", "通报", "函告", "函复", "函达", "批复", "报告", "说明", "请示",
-        "决定",
+        "决定", "函询", "函商",
     ];
+    /// What `专此` closes with: `专此报告。`, `专此函复。`, `专此函商。`.
+    const SPECIAL_LETTER: [&str; 6] = ["报告", "函告", "函达", "函复", "函商", "函询"];
     /// What `请予` asks for.
     const ASKED: [&str; 5] = ["支持", "协助", "配合", "函复", "复函"];
+    /// What a 请示 asks for after `特此请示，请予`: `批准`, `审批`.
+    const ASKED_ABOVE: [&str; 7] = ["批准", "审批", "批复", "支持", "协助", "配合", "函复"];
+    /// A notice's charge to carry it out, the whole sentence: `请遵照执行。`.
+    const CHARGES: [&str; 5] = [
+        "请遵照执行",
+        "请认真遵照执行",
+        "请认真贯彻执行",
+        "请遵照办理",
+        "请研究函复",
+    ];
     /// What a text of entry into force calls itself: `本决定`, `本意见`.
-    const ENACTED: [&str; 19] = [
+    const ENACTED: [&str; 21] = [
         "决定",
         "通告",
         "公告",
@@ -828,6 +840,8 @@ fn closing_formula(text: &str) -> Option<Closing> {
         "方案",
         "实施方案",
         "通知",
+        "若干政策",
+        "政策",
     ];
     /// How it enters into force.
     const IN_FORCE: [&str; 4] = ["施行", "执行", "实施", "生效"];
@@ -844,17 +858,32 @@ fn closing_formula(text: &str) -> Option<Closing> {
     }
     // The formulas of fixed words, with or without their closing mark.
     let bare = text.strip_suffix(CLOSING_MARKS).unwrap_or(text);
-    let fixed = || {
-        bare.strip_prefix("特此")
+    // `特此请示，请予批准。`, `特此函询，请予支持为盼。`: a set formula and the request it
+    // closes with.
+    let (head, request) = match bare.split_once(['，', ',']) {
+        Some((head, request)) if head.starts_with(['特', '专']) => (head, Some(request)),
+        _ => (bare, None),
+    };
+    let set_head = || {
+        head.strip_prefix("特此")
             .is_some_and(|x| SPECIAL.contains(&x))
+            || head
+                .strip_prefix("专此")
+                .is_some_and(|x| SPECIAL_LETTER.contains(&x))
+    };
+    let fixed = || {
+        (set_head()
+            && request.is_none_or(|r| {
+                r.strip_prefix("请予")
+                    .and_then(|r| strip_any_prefix(r, &ASKED_ABOVE))
+                    .is_some_and(|x| ["", "为盼", "为荷"].contains(&x))
+            }))
             || bare == "此复"
             || bare == "此函"
-            || bare == "专此报告"
-            || bare == "专此函告"
-            || bare == "专此函达"
             // A 函's request for an answer: `盼复。`, `请函复。`, `敬请函复。`.
             || bare == "盼复"
             || bare.strip_prefix('敬').unwrap_or(bare) == "请函复"
+            || CHARGES.contains(&bare)
             || strip_any_prefix(bare, &["妥否", "当否"])
                 .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
                 .and_then(|r| r.strip_prefix('请'))
@@ -864,11 +893,16 @@ fn closing_formula(text: &str) -> Option<Closing> {
                 .and_then(|r| strip_any_prefix(r, &ASKED))
                 .is_some_and(|x| ["", "为盼", "为荷"].contains(&x))
     };
-    // `以上报告，请审阅。`: up to 10 characters after 请.
+    // `以上报告，请审阅。`, `以上请示妥否，请批示。`, `以上通知，请遵照执行。`,
+    // `以上意见如无不妥，请批转各地区、各部门执行。`: up to 16 characters after 请.
     let report = || {
         text.strip_prefix("以上")
-            .and_then(|r| strip_any_prefix(r, &["报告", "意见", "请示"]))
+            .and_then(|r| strip_any_prefix(r, &["报告", "意见", "请示", "通知"]))
             .map(|r| r.strip_prefix(['，', ',']).unwrap_or(r))
+            .map(|r| match strip_any_prefix(r, &["妥否", "当否"]) {
+                Some(r) => r.strip_prefix(['，', ',']).unwrap_or(r),
+                None => r,
+            })
             .and_then(|r| {
                 r.strip_prefix('请').or_else(|| {
                     r.strip_prefix("如无不妥")
@@ -876,13 +910,12 @@ fn closing_formula(text: &str) -> Option<Closing> {
                         .and_then(|r| r.strip_prefix('请'))
                 })
             })
-            .is_some_and(|tail| tail_fits(tail, 0, 10))
+            .is_some_and(|tail| tail_fits(tail, 0, 16))
     };
     // `本决定自公布之日起施行。`, `本意见自2022年7月1日起施行，有效期5年。`: 1 to 16 characters
     // between 自 and the entry into force, and 1 to 16 for the term.
     let in_force = || {
-        let Some(when) = text
-            .strip_prefix('本')
+        let Some(when) = strip_any_prefix(text, &["本", "以上", "上述"])
             .and_then(|r| strip_any_prefix(r, &ENACTED))
             .and_then(|r| r.strip_prefix('自'))
         else {
@@ -902,10 +935,35 @@ fn closing_formula(text: &str) -> Option<Closing> {
             })
         })
     };
+    // `本通知由省财政厅负责解释。`: the organ that interprets it, 2 to 30 characters.
+    let interpreted = || {
+        bare.strip_prefix('本')
+            .and_then(|r| strip_any_prefix(r, &ENACTED))
+            .and_then(|r| r.strip_prefix('由'))
+            .and_then(|r| r.strip_suffix("负责解释"))
+            .is_some_and(|organ| {
+                !organ.contains(['\n', '，', '。', '；']) && (2..=30).contains(&char_len(organ))
+            })
+    };
+    // `此前规定与本通知不一致的，以本通知为准。`: what it overrides, in one sentence.
+    let prevails = || {
+        let Some((before, own)) = bare
+            .strip_suffix("为准")
+            .and_then(|r| r.rsplit_once("不一致的，以本"))
+        else {
+            return false;
+        };
+        ENACTED.contains(&own)
+            && before
+                .rsplit_once("与本")
+                .is_some_and(|(_, named)| named == own)
+            && at_most_chars(bare, 60)
+            && !bare.contains(['\n', '。', '；'])
+    };
     if fixed() || report() {
         Some(Closing::Set)
     } else {
-        in_force().then_some(Closing::InForce)
+        (in_force() || interpreted() || prevails()).then_some(Closing::InForce)
     }
 }
 
@@ -3032,12 +3090,16 @@ fn build_part(
                 matches!(blk, Block::Para(p) if is_closing_formula(&p.text) || is_exhortation(&p.text))
             })
             .count();
-    // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。`) is that
-    // heading's text, not the part's closing; a set formula (`二、做好值班值守` / `特此通知。`) is
-    // the letter's all the same.
-    if closers > signoff
-        && para(&blocks[blocks.len() - closers])
+    // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。` /
+    // `本办法由省财政厅负责解释。`) is that heading's text, not the part's closing, and so are the
+    // like formulas after it; a set formula (`二、做好值班值守` / `特此通知。`) is the letter's all
+    // the same.
+    let not_set = |closers: usize| {
+        para(&blocks[blocks.len() - closers])
             .is_none_or(|t| closing_formula(t) != Some(Closing::Set))
+    };
+    if closers > signoff
+        && not_set(closers)
         && blocks[..blocks.len() - closers]
             .last()
             .and_then(para)
@@ -3048,6 +3110,12 @@ fn build_part(
             })
     {
         closers -= 1;
+        while closers > signoff
+            && para(&blocks[blocks.len() - closers])
+                .is_some_and(|t| closing_formula(t) == Some(Closing::InForce))
+        {
+            closers -= 1;
+        }
     }
     let numbered = || {
         blocks[..blocks.len() - closers]
@@ -4034,7 +4102,7 @@ mod tests {
 
     #[test]
     fn the_closing_formula_reader_agrees_with_the_regex_it_replaces() {
-        let regex = Regex::new(r"^(?:特此(?:通知|公告|通告|通报|函告|函复|函达|批复|报告|说明|请示|决定)|此复|此函|专此(?:报告|函告|函达)|盼复|敬?请函复|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示)[，,]?(?:请|如无不妥，?请).{0,10}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?)[。！.]?$").unwrap();
+        let regex = Regex::new(r"^(?:(?:特此(?:通知|公告|通告|通报|函告|函复|函达|批复|报告|说明|请示|决定|函询|函商)|专此(?:报告|函告|函达|函复|函商|函询))(?:[，,]请予(?:批准|审批|批复|支持|协助|配合|函复)(?:为盼|为荷)?)?|此复|此函|盼复|敬?请函复|请遵照执行|请认真遵照执行|请认真贯彻执行|请遵照办理|请研究函复|(?:妥|当)否[，,]?请(?:批示|审示|指示)|以上(?:报告|意见|请示|通知)[，,]?(?:(?:妥|当)否[，,]?)?(?:请|如无不妥，?请).{0,16}|请予(?:支持|协助|配合|函复|复函)(?:为盼|为荷)?|(?:本|以上|上述)(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知|若干政策|政策)自.{1,16}(?:施行|执行|实施|生效)(?:[，,]有效期.{1,16})?|本(?:决定|通告|公告|命令|令|意见|实施意见|指导意见|若干措施|措施|办法|实施办法|规定|若干规定|细则|实施细则|方案|实施方案|通知|若干政策|政策)由[^\n，。；]{2,30}负责解释)[。！.]?$").unwrap();
         let heads = [
             "特此通知",
             "特此决定",
@@ -4061,6 +4129,22 @@ mod tests {
             "请予配合为盼",
             "请予支持为",
             "请予",
+            "专此函复",
+            "专此函商",
+            "专此函",
+            "特此请示，请予批准",
+            "特此函询，请予支持为盼",
+            "特此请示，请批准",
+            "特此请示，",
+            "专此报告，请予审批",
+            "请遵照执行",
+            "请认真遵照执行",
+            "请遵照",
+            "请研究函复",
+            "本通知由省财政厅负责解释",
+            "本办法由甲负责解释",
+            "本办法由负责解释",
+            "本规则由省财政厅负责解释",
         ];
         let marks = ["", "。", "！", ".", "。。", "，", "\n"];
         let mut texts: Vec<String> = Vec::new();
@@ -4078,8 +4162,13 @@ mod tests {
             "以上报告如无不妥请",
             "以上报告，如无不妥，，请",
             "以上文件请",
+            "以上请示妥否，请",
+            "以上请示当否请",
+            "以上通知，请",
+            "以上意见如无不妥，请",
+            "以上请示，妥否，如无不妥请",
         ] {
-            for n in 0..=12 {
+            for n in 0..=18 {
                 for mark in marks {
                     texts.push(format!("{start}{}{mark}", fill(n)));
                     texts.push(format!("{start}{}\n甲{mark}", fill(n)));
@@ -4097,6 +4186,9 @@ mod tests {
             "本规则自",
             "本意见",
             "本指导意见自",
+            "以上措施自",
+            "上述政策自",
+            "以上文件自",
         ] {
             for n in 0..=18 {
                 for word in ["施行", "生效", "执行实施", "施"] {

@@ -1,0 +1,100 @@
+//! The head, closing and 版记 of a notice in forms a tester's round found misread: closing
+//! formulas of 函, 请示, 报告 and 通知 after the last numbered item, a 紧急程度 line above the
+//! letterhead, small-form brackets in a 发文字号, joint issuers before 印发 without 关于, two
+//! organs addressed by their short names, and the print run under the 版记.
+
+use gongwen_parse::{Document, Section, parse_text};
+
+/// The last section at the deepest level of the first part: where a stray closing lands.
+fn last_leaf(doc: &Document) -> &Section {
+    let mut s = doc.parts[0].sections.last().expect("a section");
+    while let Some(c) = s.children.last() {
+        s = c;
+    }
+    s
+}
+
+/// A 复函 with two numbered answers, closing with `closing`.
+fn reply(closing: &str) -> String {
+    format!(
+        "自然资源部办公厅关于国土空间规划有关问题的复函\n自然资办函〔2023〕1234号\n浙江省自然资源厅：\n你厅来函收悉。经研究，现函复如下：\n一、关于城镇开发边界调整。城镇开发边界原则上不得调整。\n二、关于永久基本农田占用。应当按照有关规定严格论证。\n{closing}\n自然资源部办公厅\n2023年6月20日\n"
+    )
+}
+
+#[test]
+fn the_set_closings_of_letters_requests_and_reports_are_the_letters_own() {
+    for closing in [
+        "专此函复。",
+        "专此函商。",
+        "以上请示妥否，请批示。",
+        "以上请示当否，请批复。",
+        "特此请示，请予批准。",
+        "特此函询，请予支持。",
+        "请研究函复。",
+        "以上意见如无不妥，请批转各地区、各部门执行。",
+        "请遵照执行。",
+        "以上通知，请遵照执行。",
+    ] {
+        let doc = parse_text(&reply(closing));
+        assert_eq!(doc.parts[0].closing, vec![closing.to_string()], "{closing}");
+        assert!(
+            !last_leaf(&doc).paragraphs.iter().any(|p| p == closing),
+            "{closing}"
+        );
+    }
+}
+
+/// A 通知 with two levels of items, closing with the lines of `tail`.
+fn notice(tail: &str) -> String {
+    format!(
+        "某省人民政府办公厅关于加强财源建设的通知\n某政办发〔2023〕3号\n各市人民政府，省政府各部门：\n现就有关事项通知如下。\n一、明确目标\n到2025年，财源结构持续优化。\n二、强化措施\n（一）完善奖补政策。出台财源建设奖补办法。\n（二）加强监测。建立监测制度。\n{tail}\n某省人民政府办公厅\n2023年5月9日\n"
+    )
+}
+
+#[test]
+fn the_closing_sentences_of_a_notice_or_its_measures_are_its_closing() {
+    for tail in [
+        "本通知由省财政厅负责解释。",
+        "此前规定与本通知不一致的，以本通知为准。",
+        "以上措施自印发之日起施行，有效期至2025年12月31日。",
+        "上述政策自2024年1月1日起施行。",
+        "本通知自印发之日起施行。\n此前我省出台的相关规定与本通知不一致的，以本通知为准。\n本通知由省财政厅负责解释。",
+    ] {
+        let doc = parse_text(&notice(tail));
+        let lines: Vec<String> = tail.lines().map(String::from).collect();
+        assert_eq!(doc.parts[0].closing, lines, "{tail}");
+        assert_eq!(last_leaf(&doc).paragraphs, ["建立监测制度。"], "{tail}");
+    }
+}
+
+#[test]
+fn the_closing_sentences_of_a_bare_last_article_stay_its_text() {
+    // `二、附则` holds its entry into force and who interprets the rules: no closing of the
+    // letter's, however many such lines it has.
+    let text = "某省财政厅关于印发某某资金管理办法的通知\n某财发〔2023〕3号\n各市财政局：\n现将办法印发给你们。\n一、资金用途\n资金用于支持企业发展。\n二、附则\n本办法自印发之日起施行。\n本办法由省财政厅负责解释。\n某省财政厅\n2023年5月9日\n";
+    let doc = parse_text(text);
+    assert!(
+        doc.parts[0].closing.is_empty(),
+        "{:?}",
+        doc.parts[0].closing
+    );
+    assert_eq!(
+        last_leaf(&doc).paragraphs,
+        ["本办法自印发之日起施行。", "本办法由省财政厅负责解释。"]
+    );
+    // Sentences that only look like them stay the item's.
+    for tail in [
+        "请遵照执行有关规定，及时报送数据。",
+        "此前规定与本通知不一致的，以本通知为准。同时废止原办法。",
+        "本通知由省财政厅负责解释和监督执行，各地要抓好落实，确保政策落地见效，不得打折扣。",
+        "以上数据请及时报送。",
+    ] {
+        let doc = parse_text(&notice(tail));
+        assert!(doc.parts[0].closing.is_empty(), "{tail}");
+        assert_eq!(
+            last_leaf(&doc).paragraphs,
+            ["建立监测制度。", tail],
+            "{tail}"
+        );
+    }
+}
