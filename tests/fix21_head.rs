@@ -98,3 +98,59 @@ fn the_closing_sentences_of_a_bare_last_article_stay_its_text() {
         );
     }
 }
+
+/// An urgent notice under its 发文机关标志, with `marks` above it, one a line.
+fn urgent(marks: &str) -> String {
+    format!(
+        "{marks}\n广西壮族自治区人民政府办公厅文件\n桂政办电〔2024〕56号\n广西壮族自治区人民政府办公厅\n关于切实做好强降雨防范应对工作的紧急通知\n各市、县人民政府，自治区人民政府各组成部门、各直属机构：\n现就有关事项紧急通知如下：\n一、压紧压实防汛责任。各级防汛责任人要立即上岗到位。\n广西壮族自治区人民政府办公厅\n2024年6月12日\n"
+    )
+}
+
+#[test]
+fn the_copy_number_secrecy_and_urgency_above_the_letterhead_are_no_issuers() {
+    for marks in [
+        "特急",
+        "加急",
+        "平急",
+        "特急·明电",
+        "加急·明电",
+        "特急　明电",
+        "000123\n机密★1年\n特急",
+        "000123\n\n秘密\n\n加急",
+        "机密★1年　特急",
+        "绝密★长期",
+    ] {
+        let doc = parse_text(&urgent(marks));
+        let n = &doc.notice;
+        assert_eq!(
+            n.issuer.as_deref(),
+            Some("广西壮族自治区人民政府办公厅"),
+            "{marks}"
+        );
+        assert_eq!(
+            n.title.as_deref(),
+            Some("广西壮族自治区人民政府办公厅关于切实做好强降雨防范应对工作的紧急通知"),
+            "{marks}"
+        );
+        assert_eq!(
+            n.doc_number.as_ref().map(|d| d.raw.as_str()),
+            Some("桂政办电〔2024〕56号"),
+            "{marks}"
+        );
+        assert_eq!(n.addressees.len(), 2, "{marks}: {:?}", n.addressees);
+    }
+}
+
+#[test]
+fn a_title_that_opens_with_a_secrecy_word_stays_the_title() {
+    let text = "某省国家保密局\n机密文件管理办法的通知\n各市保密局：\n现将办法印发给你们。\n某省国家保密局\n2024年6月12日\n";
+    let doc = parse_text(text);
+    assert!(
+        doc.notice
+            .title
+            .as_deref()
+            .is_some_and(|t| t.contains("机密文件管理办法的通知")),
+        "{:?}",
+        doc.notice.title
+    );
+}

@@ -2119,6 +2119,43 @@ fn attendance_lines<'b>(blocks: impl Iterator<Item = &'b Block>) -> Vec<Attendan
         .collect()
 }
 
+/// The marks GB/T 9704 §7.2.1–7.2.3 prints at the top left above the 发文机关标志, one a line or
+/// several on one line: the copy number (份号, six digits: `000123`), the secrecy and its term
+/// (密级和保密期限: `机密★1年`, `秘密`) and the urgency (紧急程度: `特急`, `加急`, `特急·明电`).
+/// They are no issuer's and no title's.
+fn is_head_mark(text: &str) -> bool {
+    /// The urgency of a letter (特急, 加急) or of a telegram (特提, 平急), and the telegram's 明电.
+    const URGENCY: [&str; 5] = ["特急", "加急", "平急", "特提", "明电"];
+    fn mark(word: &str) -> bool {
+        if word.len() == 6 && word.bytes().all(|b| b.is_ascii_digit()) {
+            return true;
+        }
+        // `特急明电`: the two words with the space between them closed by normalization.
+        if URGENCY.contains(
+            &word
+                .strip_suffix("明电")
+                .filter(|u| !u.is_empty())
+                .unwrap_or(word),
+        ) {
+            return true;
+        }
+        strip_any_prefix(word, &["绝密", "机密", "秘密"]).is_some_and(|term| {
+            term.is_empty()
+                || term.strip_prefix(['★', '☆', '*', '＊']).is_some_and(|t| {
+                    !t.is_empty() && at_most_chars(t, 6) && !t.contains(['。', '，', '：'])
+                })
+        })
+    }
+    if text.len() > 60 {
+        return false;
+    }
+    let mut words = text
+        .split([' ', '\u{3000}', '·', '・', '•', '‧'])
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(mark)
+}
+
 /// A web page's byline: where the page came from and when, and its reading tools.
 fn is_byline(text: &str) -> bool {
     const OPENERS: &[&str] = &[
@@ -2562,6 +2599,16 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut masthead: Vec<&Para> = Vec::new();
     while k < blocks.len() && k < HEAD_SCAN {
         let Block::Para(p) = blocks[k] else { break };
+        // 份号, 密级 and 紧急程度 above the 发文机关标志 (`000123` / `机密★1年` / `特急`).
+        if title_lines.is_empty()
+            && letterhead.is_none()
+            && masthead.is_empty()
+            && b.doc.notice.doc_number.is_none()
+            && is_head_mark(&p.text)
+        {
+            k += 1;
+            continue;
+        }
         // A 上行文 prints its 签发人 on the line of its number: `某政〔2023〕15号 签发人：张某某`.
         let (number_text, signers) = split_signers(&p.text);
         if let Some(signers) = signers
