@@ -154,3 +154,36 @@ fn a_title_that_opens_with_a_secrecy_word_stays_the_title() {
         doc.notice.title
     );
 }
+
+#[test]
+fn a_number_in_small_white_or_vertical_brackets_is_read() {
+    for (open, close) in [('﹝', '﹞'), ('〖', '〗'), ('︹', '︺')] {
+        let text = format!(
+            "山西省人民政府关于加强安全生产工作的通知\n晋政发{open}2023{close}5号\n各市人民政府，省人民政府各委、厅，各直属机构：\n现就有关事项通知如下。\n一、压实责任。各级要落实责任。\n按照晋政发{open}2022{close}3号文件执行。\n山西省人民政府\n2023年3月1日\n"
+        );
+        let doc = parse_text(&text);
+        let n = doc.notice.doc_number.as_ref().expect("a number");
+        assert_eq!(
+            (n.raw.as_str(), n.agency.as_str(), n.year, n.serial),
+            ("晋政发〔2023〕5号", "晋政发", Some(2023), Some(5)),
+            "{open}"
+        );
+        assert_eq!(
+            doc.notice.addressees,
+            ["各市人民政府", "省人民政府各委、厅", "各直属机构"],
+            "{open}"
+        );
+        assert_eq!(doc.notice.body[0], "现就有关事项通知如下。", "{open}");
+        assert_eq!(
+            doc.notice.body[2], "按照晋政发〔2022〕3号文件执行。",
+            "{open}"
+        );
+    }
+    // A year in those brackets that numbers nothing stays as printed.
+    let doc =
+        parse_text("关于做好﹝2023﹞年度工作的通知\n各市人民政府：\n现就有关事项通知如下。\n");
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("关于做好﹝2023﹞年度工作的通知")
+    );
+}
