@@ -187,3 +187,35 @@ fn a_number_in_small_white_or_vertical_brackets_is_read() {
         Some("关于做好﹝2023﹞年度工作的通知")
     );
 }
+
+#[test]
+fn joint_issuers_spaced_before_yinfa_without_guanyu_are_named_apart() {
+    for (line, issuer) in [
+        (
+            "中共广东省委办公厅　广东省人民政府办公厅印发《关于推进乡村振兴战略实施的若干措施》的通知",
+            "中共广东省委办公厅、广东省人民政府办公厅",
+        ),
+        (
+            "中共中央办公厅　国务院办公厅转发《某某部关于某某工作的意见》的通知",
+            "中共中央办公厅、国务院办公厅",
+        ),
+        // One organ, or a name spaced by its layout, is no pair of issuers.
+        (
+            "某某市人民政府办公室印发《某某办法》的通知",
+            "某某市人民政府办公室",
+        ),
+        (
+            "某某市　人民政府办公室印发《某某办法》的通知",
+            "某某市人民政府办公室",
+        ),
+    ] {
+        let text = format!(
+            "{line}\n粤委办发〔2023〕12号\n各地级以上市党委和人民政府：\n现印发给你们，请认真贯彻落实。\n"
+        );
+        let doc = parse_text(&text);
+        assert_eq!(doc.notice.issuer.as_deref(), Some(issuer), "{line}");
+        let title = doc.notice.title.as_deref().unwrap_or_default();
+        let verb = line.find("印发").or_else(|| line.find("转发")).unwrap();
+        assert_eq!(title, format!("{issuer}{}", &line[verb..]), "{line}");
+    }
+}
