@@ -219,3 +219,24 @@ fn joint_issuers_spaced_before_yinfa_without_guanyu_are_named_apart() {
         assert_eq!(title, format!("{issuer}{}", &line[verb..]), "{line}");
     }
 }
+
+#[test]
+fn a_party_committee_and_a_government_by_short_name_are_two_addressees() {
+    for (line, expected) in [
+        ("省委、省政府：", vec!["省委", "省政府"]),
+        ("市委、市政府：", vec!["市委", "市政府"]),
+        ("县委、县政府：", vec!["县委", "县政府"]),
+        // A list that shares one head stays whole.
+        ("省委、省政府各部门：", vec!["省委、省政府各部门"]),
+        (
+            "各省、自治区、直辖市人民政府：",
+            vec!["各省、自治区、直辖市人民政府"],
+        ),
+    ] {
+        let text = format!(
+            "湖南省发展和改革委员会关于2023年全省经济运行情况的报告\n湘发改报〔2024〕3号\n{line}\n现将有关情况报告如下。\n湖南省发展和改革委员会\n2024年1月20日\n"
+        );
+        let doc = parse_text(&text);
+        assert_eq!(doc.notice.addressees, expected, "{line}");
+    }
+}

@@ -607,10 +607,19 @@ fn split_named_organs(item: String) -> Vec<String> {
             || x.contains(['国', '區', '縣', '國', '鄉', '鎮'])
             || x.starts_with('中')
     };
+    // The Party committee of a level by its short name (`省委、省政府`, `市委、市政府`): two
+    // characters, but a place's organ all the same.
+    let short_committee = |x: &str| {
+        let mut c = x.chars();
+        c.next().is_some_and(|d| "省市县区州盟旗".contains(d))
+            && c.next() == Some('委')
+            && c.next().is_none()
+    };
     let named = pieces.len() >= 2
-        && pieces
-            .iter()
-            .all(|x| char_len(x) >= 3 && !x.starts_with('各') && placed(x) && is_organ_line(x));
+        && pieces.iter().all(|x| {
+            short_committee(x)
+                || (char_len(x) >= 3 && !x.starts_with('各') && placed(x) && is_organ_line(x))
+        });
     if named { pieces } else { vec![item] }
 }
 
