@@ -240,3 +240,32 @@ fn a_party_committee_and_a_government_by_short_name_are_two_addressees() {
         assert_eq!(doc.notice.addressees, expected, "{line}");
     }
 }
+
+#[test]
+fn the_print_run_under_the_colophon_is_no_enclosure() {
+    for run in [
+        "（共印120份）",
+        "共印120份",
+        "（共印 80 份）",
+        "（共印二百份）",
+    ] {
+        let text = format!(
+            "某某市人民政府关于调整市政府领导同志工作分工的通知\n某政发〔2023〕8号\n各区人民政府，市政府各部门：\n现将调整后的分工通知如下。\n一、市长某某某负责市政府全面工作。\n二、副市长李某某负责发展改革、财政等方面工作。\n某某市人民政府\n2023年5月9日\n（此件不公开）\n抄送：市委各部门，市人大常委会办公室，\n　　　市纪委监委，市法院。\n某某市人民政府办公室　　　　　　　2023年5月10日印发\n{run}\n"
+        );
+        let doc = parse_text(&text);
+        assert_eq!(doc.parts.len(), 1, "{run}: {:?}", doc.parts.last());
+        assert_eq!(
+            doc.notice.printed_on.as_deref(),
+            Some("2023-05-10"),
+            "{run}"
+        );
+        assert_eq!(doc.notice.copied_to.len(), 4, "{run}");
+    }
+    // A sentence about copies printed is no print run.
+    let text = "某某市统计局关于印发统计手册的通知\n某统发〔2023〕8号\n各区统计局：\n现将手册印发给你们。\n一、手册分发\n本手册共印120份，按名单分发。\n某某市统计局\n2023年5月9日\n";
+    let doc = parse_text(text);
+    assert_eq!(
+        doc.parts[0].sections[0].paragraphs,
+        ["本手册共印120份，按名单分发。"]
+    );
+}

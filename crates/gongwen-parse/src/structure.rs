@@ -1046,6 +1046,8 @@ enum Colophon<'a> {
     Printed(Option<&'a str>, (i32, u32, u32)),
     /// `主题词：…` (before 2012): nothing kept.
     Keywords,
+    /// `（共印120份）`: the print run at the foot of the 版记, nothing kept.
+    PrintRun,
 }
 
 /// Reads a line of the 版记.
@@ -1061,6 +1063,9 @@ fn colophon_line(text: &str) -> Option<Colophon<'_>> {
     if text.starts_with("主题词") && text["主题词".len()..].starts_with(['：', ':']) {
         return Some(Colophon::Keywords);
     }
+    if is_print_run(text) {
+        return Some(Colophon::PrintRun);
+    }
     let dated = text.strip_suffix("印发")?;
     if char_len(dated) > 60 {
         return None;
@@ -1071,6 +1076,26 @@ fn colophon_line(text: &str) -> Option<Colophon<'_>> {
         return Some(Colophon::Printed(None, date));
     }
     is_organ_line(organ).then_some(Colophon::Printed(Some(organ), date))
+}
+
+/// The print run under the 印发 line (`（共印120份）`, `共印 120 份`, `（共印二百份）`): 共印, a
+/// count of 1 to 6 digits or up to 5 numerals, and 份, in brackets or not.
+fn is_print_run(text: &str) -> bool {
+    let Some(count) = text
+        .strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .unwrap_or(text)
+        .strip_prefix("共印")
+        .and_then(|t| t.strip_suffix('份'))
+    else {
+        return false;
+    };
+    let count = count.trim_ws();
+    ascii_digits(count, 6).is_some()
+        || chars_of(count, 5, |c| {
+            numbering::NUMERALS_TO_TEN.contains(&c) || matches!(c, '百' | '千' | '万' | '零')
+        })
+        .is_some()
 }
 
 /// Whether `block` is a line of the 版记.
@@ -1389,7 +1414,7 @@ impl Builder {
                         );
                     }
                 }
-                Some(Colophon::Keywords) | None => {}
+                Some(Colophon::Keywords | Colophon::PrintRun) | None => {}
             }
         }
     }
