@@ -269,3 +269,42 @@ fn the_print_run_under_the_colophon_is_no_enclosure() {
         ["本手册共印120份，按名单分发。"]
     );
 }
+
+/// An 意见 whose last measure is `last`, then the lines of `tail`.
+fn opinion(last: &str, tail: &str) -> String {
+    format!(
+        "国务院办公厅关于进一步优化营商环境的意见\n国办发〔2022〕30号\n各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n为降低制度性交易成本，现提出以下意见。\n一、破除隐性门槛\n（一）全面实施市场准入负面清单管理。健全动态调整机制。（牵头单位：国家发展改革委）\n{last}\n{tail}\n国务院办公厅\n2022年9月7日\n"
+    )
+}
+
+#[test]
+fn the_charge_to_all_recipients_after_the_last_measure_is_the_closing() {
+    let charge = "各地区、各部门要认真贯彻落实党中央、国务院决策部署，结合实际抓好本意见贯彻落实。";
+    let last = "（二）着力优化工业产品管理制度。规范实施生产许可证制度。（市场监管总局牵头）";
+    let doc = parse_text(&opinion(last, charge));
+    assert_eq!(doc.parts[0].closing, [charge]);
+    assert_eq!(
+        last_leaf(&doc).paragraphs,
+        ["规范实施生产许可证制度。（市场监管总局牵头）"]
+    );
+    // After the unnumbered text of the last section, it may be that section's own.
+    let section = "（二）组织实施\n加强组织领导，健全工作机制。";
+    let doc = parse_text(&opinion(section, charge));
+    assert!(
+        doc.parts[0].closing.is_empty(),
+        "{:?}",
+        doc.parts[0].closing
+    );
+    assert_eq!(
+        last_leaf(&doc).paragraphs,
+        ["加强组织领导，健全工作机制。", charge]
+    );
+    // A charge that does not name the document is the measure's text.
+    let other = "各地区、各部门要加强统筹协调，形成工作合力。";
+    let doc = parse_text(&opinion(last, other));
+    assert!(
+        doc.parts[0].closing.is_empty(),
+        "{:?}",
+        doc.parts[0].closing
+    );
+}

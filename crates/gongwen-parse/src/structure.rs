@@ -992,6 +992,44 @@ fn is_exhortation(text: &str) -> bool {
         && at_most_chars(text, 200)
 }
 
+/// A document's charge to all its recipients to carry it out, one paragraph: a collective
+/// subject (`各地区、各部门`, `各地各部门`, `各级人民政府`), `要`, and the document itself named
+/// in it (`本意见`, `本通知`, `本方案`): `各地区、各部门要认真贯彻落实党中央、国务院决策部署，结合实际
+/// 抓好本意见贯彻落实。`.
+fn is_charge_to_recipients(text: &str) -> bool {
+    /// Who is charged: the recipients as a whole.
+    const SUBJECTS: [&str; 9] = [
+        "各地区、各部门",
+        "各地区各部门",
+        "各地、各部门",
+        "各地各部门",
+        "各地区、各有关部门",
+        "各级各部门",
+        "各级各有关部门",
+        "各级人民政府",
+        "各有关部门",
+    ];
+    /// What the document calls itself.
+    const SELF: [&str; 10] = [
+        "本意见",
+        "本通知",
+        "本方案",
+        "本办法",
+        "本措施",
+        "本决定",
+        "本规划",
+        "本计划",
+        "本实施意见",
+        "本指导意见",
+    ];
+    text.len() <= 4 * 200
+        && text.ends_with(['。', '！'])
+        && !text.contains('\n')
+        && strip_any_prefix(text, &SUBJECTS).is_some_and(|r| r.starts_with(['要', '务']))
+        && SELF.iter().any(|w| text.contains(w))
+        && at_most_chars(text, 200)
+}
+
 /// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
 fn without_seal_mark(text: &str) -> Option<&str> {
     let organ = text.strip_suffix(['）', ')'])?;
@@ -3206,6 +3244,16 @@ fn build_part(
                 matches!(blk, Block::Para(p) if is_closing_formula(&p.text) || is_exhortation(&p.text))
             })
             .count();
+    // The charge to all the recipients that closes an 意见 or a notice
+    // (`各地区、各部门要……抓好本意见贯彻落实。`), right after the text of its last numbered
+    // measure: the document's, not that measure's. After an unnumbered paragraph it may be the
+    // last section's own text (`五、组织实施` / `加强组织领导……` / `各地区各部门要……`), and stays.
+    if let [.., before, Block::Para(charge)] = &blocks[..blocks.len() - closers]
+        && is_charge_to_recipients(&charge.text)
+        && para(before).is_some_and(|t| numbering::has_marker(t) && t.contains('。'))
+    {
+        closers += 1;
+    }
     // A formula right under a bare heading (`二、附则` / `本办法自印发之日起施行。` /
     // `本办法由省财政厅负责解释。`) is that heading's text, not the part's closing, and so are the
     // like formulas after it; a set formula (`二、做好值班值守` / `特此通知。`) is the letter's all
