@@ -308,3 +308,61 @@ fn the_charge_to_all_recipients_after_the_last_measure_is_the_closing() {
         doc.parts[0].closing
     );
 }
+
+#[test]
+fn a_gonggao_or_tonggao_head_names_the_issuer_without_its_form() {
+    let body = "为保障重大活动顺利举行，现通告如下：\n一、2024年5月1日起，某某区域实施交通管制。\n二、违反本通告的，依法处理。\n成都市人民政府\n2024年4月20日\n";
+    for (head, number, title, issuer, agency, serial) in [
+        (
+            "成都市人民政府通告",
+            "〔2024〕第1号",
+            "关于某某区域实施交通管制的通告",
+            "成都市人民政府",
+            "成都市人民政府通告",
+            1,
+        ),
+        (
+            "国家市场监督管理总局公告",
+            "2024年第5号",
+            "关于发布某某标准的公告",
+            "国家市场监督管理总局",
+            "国家市场监督管理总局公告",
+            5,
+        ),
+        (
+            "成都市人民政府通告",
+            "（2024年第1号）",
+            "关于某某区域实施交通管制的通告",
+            "成都市人民政府",
+            "成都市人民政府通告",
+            1,
+        ),
+    ] {
+        let doc = parse_text(&format!("{head}\n{number}\n{title}\n{body}"));
+        let n = &doc.notice;
+        assert_eq!(n.issuer.as_deref(), Some(issuer), "{head} {number}");
+        assert_eq!(n.title.as_deref(), Some(title), "{head} {number}");
+        let d = n.doc_number.as_ref().expect("a number");
+        assert_eq!(
+            (d.agency.as_str(), d.year, d.serial),
+            (agency, Some(2024), Some(serial))
+        );
+    }
+}
+
+#[test]
+fn an_order_number_in_brackets_under_the_head_is_read() {
+    let text = "浙江省人民政府令\n（第389号）\n《浙江省公共数据条例实施办法》已经省人民政府第5次常务会议审议通过，现予公布，自2023年1月1日起施行。\n省长　王浩\n2022年11月28日\n";
+    let doc = parse_text(text);
+    let d = doc.notice.doc_number.as_ref().expect("a number");
+    assert_eq!(
+        (d.raw.as_str(), d.agency.as_str(), d.serial),
+        ("第389号", "浙江省人民政府令", Some(389))
+    );
+    assert_eq!(doc.notice.title.as_deref(), Some("浙江省人民政府令"));
+    // A bracketed line under a title that is no number stays where it was.
+    let doc = parse_text(
+        "某某市人民政府关于某某工作的通知\n（2024年修订）\n各区人民政府：\n现通知如下。\n",
+    );
+    assert!(doc.notice.doc_number.is_none());
+}

@@ -2741,6 +2741,21 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             }
             break;
         }
+        // A number in brackets under the head (`某某市人民政府通告` / `（2024年第1号）`,
+        // `某某省人民政府令` / `（第389号）`): the head's number, read without its brackets.
+        if b.doc.notice.doc_number.is_none()
+            && (!title_lines.is_empty() || letterhead.is_some())
+            && let Some(n) = p
+                .text
+                .strip_prefix('（')
+                .and_then(|t| t.strip_suffix('）'))
+                .and_then(parse_doc_number)
+                .filter(|n| n.agency.is_empty())
+        {
+            b.doc.notice.doc_number = Some(n);
+            k += 1;
+            continue;
+        }
         // A site's heading that prints the number and the title in 《》 on one line
         // (`京政办发〔2016〕26号《北京市人民政府办公厅关于……的通知》`): the number, and the title
         // when the notice prints none of its own.
@@ -2902,7 +2917,19 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     && p.text.contains("关于")
                     && ends_like_title(&p.text);
                 if complete && bare_head {
-                    letterhead = Some(title_lines[0].text.clone());
+                    // The head is the organ and the form (`某某市人民政府通告`): the issuer is the
+                    // organ, and the number under the head (`〔2024〕第1号`) is the head's.
+                    let head = title_lines[0].text.as_str();
+                    if let Some(n) = &mut b.doc.notice.doc_number
+                        && n.agency.is_empty()
+                    {
+                        n.agency = head.to_string();
+                    }
+                    letterhead = BARE_FORMS
+                        .iter()
+                        .find_map(|f| head.strip_suffix(f))
+                        .filter(|o| is_organ_line(o))
+                        .map(str::to_string);
                     title_lines.clear();
                     title_lines.push(p);
                     k += 1;
