@@ -318,7 +318,7 @@ fn a_gonggao_or_tonggao_head_names_the_issuer_without_its_form() {
             "〔2024〕第1号",
             "关于某某区域实施交通管制的通告",
             "成都市人民政府",
-            "成都市人民政府通告",
+            "",
             1,
         ),
         (
@@ -326,7 +326,7 @@ fn a_gonggao_or_tonggao_head_names_the_issuer_without_its_form() {
             "2024年第5号",
             "关于发布某某标准的公告",
             "国家市场监督管理总局",
-            "国家市场监督管理总局公告",
+            "",
             5,
         ),
         (
@@ -334,7 +334,7 @@ fn a_gonggao_or_tonggao_head_names_the_issuer_without_its_form() {
             "（2024年第1号）",
             "关于某某区域实施交通管制的通告",
             "成都市人民政府",
-            "成都市人民政府通告",
+            "",
             1,
         ),
     ] {

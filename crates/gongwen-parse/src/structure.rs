@@ -2918,13 +2918,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     && ends_like_title(&p.text);
                 if complete && bare_head {
                     // The head is the organ and the form (`某某市人民政府通告`): the issuer is the
-                    // organ, and the number under the head (`〔2024〕第1号`) is the head's.
+                    // organ.
                     let head = title_lines[0].text.as_str();
-                    if let Some(n) = &mut b.doc.notice.doc_number
-                        && n.agency.is_empty()
-                    {
-                        n.agency = head.to_string();
-                    }
                     letterhead = BARE_FORMS
                         .iter()
                         .find_map(|f| head.strip_suffix(f))
@@ -3300,11 +3295,13 @@ fn build_part(
                     && numbering::has_marker(t)
             })
     {
-        closers -= 1;
-        while closers > signoff
-            && para(&blocks[blocks.len() - closers])
+        let in_force = |closers: usize| {
+            para(&blocks[blocks.len() - closers])
                 .is_some_and(|t| closing_formula(t) == Some(Closing::InForce))
-        {
+        };
+        let kept_in_force = in_force(closers);
+        closers -= 1;
+        while kept_in_force && closers > signoff && in_force(closers) {
             closers -= 1;
         }
     }
