@@ -366,3 +366,18 @@ fn an_order_number_in_brackets_under_the_head_is_read() {
     );
     assert!(doc.notice.doc_number.is_none());
 }
+
+#[test]
+fn a_joint_gonggao_number_is_read() {
+    let text = "财政部　税务总局关于延续实施个人所得税优惠政策的公告\n财政部　税务总局公告2023年第2号\n为支持小微企业发展，现将有关政策公告如下：\n一、对个体工商户减半征收个人所得税。\n二、本公告执行至2027年12月31日。\n财政部　税务总局\n2023年8月1日\n";
+    let doc = parse_text(text);
+    let d = doc.notice.doc_number.as_ref().expect("a number");
+    assert_eq!(
+        (d.agency.as_str(), d.year, d.serial),
+        ("财政部 税务总局公告", Some(2023), Some(2))
+    );
+    assert_eq!(
+        doc.parts[0].preamble,
+        ["为支持小微企业发展，现将有关政策公告如下："]
+    );
+}
