@@ -381,3 +381,25 @@ fn a_joint_gonggao_number_is_read() {
         ["为支持小微企业发展，现将有关政策公告如下："]
     );
 }
+
+#[test]
+fn a_joint_letterhead_names_its_organs_once() {
+    let tail = "\n各市州、县市区党委和人民政府，省委各部委：\n现提出如下意见。\n一、健全体制。加强党的领导。\n中共湖南省委办公厅\n湖南省人民政府办公厅\n2023年3月1日\n";
+    for (head, issuer, title) in [
+        (
+            "中共湖南省委办公厅\n湖南省人民政府办公厅\n湘办发〔2023〕5号\n中共湖南省委办公厅　湖南省人民政府办公厅\n关于进一步加强基层治理的意见",
+            "中共湖南省委办公厅、湖南省人民政府办公厅",
+            "中共湖南省委办公厅、湖南省人民政府办公厅关于进一步加强基层治理的意见",
+        ),
+        (
+            "湖南省教育厅\n湖南省财政厅　文件\n湘教发〔2023〕15号\n湖南省教育厅　湖南省财政厅\n关于做好2023年学生资助工作的通知",
+            "湖南省教育厅、湖南省财政厅",
+            "湖南省教育厅、湖南省财政厅关于做好2023年学生资助工作的通知",
+        ),
+    ] {
+        let doc = parse_text(&format!("{head}{tail}"));
+        assert_eq!(doc.notice.issuer.as_deref(), Some(issuer), "{head}");
+        assert_eq!(doc.notice.title.as_deref(), Some(title), "{head}");
+        assert_eq!(doc.notice.addressees.len(), 2, "{head}");
+    }
+}

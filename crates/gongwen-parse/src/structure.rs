@@ -2866,7 +2866,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             continue;
         }
         if is_title_line(&p.text) && !is_note(&p.text) {
-            let organ = p.text.trim_end_matches("文件");
+            // (`某某厅　文件`: `文件` set apart from the name by a space.)
+            let organ = p.text.trim_end_matches("文件").trim_end_ws();
             let organ_or_none = organ.is_empty() || is_organ_line(organ);
             if p.text.ends_with("文件") && title_lines.is_empty() && letterhead.is_none() {
                 letterhead = Some(organ.to_string());
@@ -2971,10 +2972,20 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     // The organs' line printed again right above the title (a 红头 over the number, then the
     // same names over `关于……`) names them once.
     let joint = (issuer_lines > 0).then(|| {
+        // (The names one a line in the 红头, and on one line set apart by spaces, or by `、` as
+        // normalization joins them, over the title: each name once.)
         let mut names: Vec<&str> = Vec::with_capacity(issuer_lines);
         for p in &title_lines[..issuer_lines] {
-            if !names.contains(&p.text.as_str()) {
-                names.push(&p.text);
+            let spaced: Vec<&str> = p.text.split([' ', '、']).collect();
+            let line_names = if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
+                spaced
+            } else {
+                vec![p.text.as_str()]
+            };
+            for name in line_names {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
             }
         }
         names.join("、")
