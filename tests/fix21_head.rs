@@ -403,3 +403,32 @@ fn a_joint_letterhead_names_its_organs_once() {
         assert_eq!(doc.notice.addressees.len(), 2, "{head}");
     }
 }
+
+#[test]
+fn a_title_broken_after_the_name_it_issues_runs_on_to_its_notice() {
+    let tail = "\n市政发〔2023〕5号\n各区、县人民政府，市人民政府各工作部门：\n现将方案印发给你们，请认真贯彻执行。\n西安市人民政府\n2023年5月9日\n";
+    for (first, second) in [
+        ("关于印发西安市国土空间总体规划", "实施方案的通知"),
+        ("关于印发西安市优化营商环境办法", "实施细则的通知"),
+        ("关于转发省政府某某管理办法", "实施意见的通知"),
+    ] {
+        let doc = parse_text(&format!("西安市人民政府\n{first}\n{second}{tail}"));
+        assert_eq!(
+            doc.notice.title.as_deref(),
+            Some(format!("西安市人民政府{first}{second}").as_str())
+        );
+        assert_eq!(
+            doc.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+            Some("市政发〔2023〕5号")
+        );
+        assert_eq!(doc.notice.addressees.len(), 2);
+    }
+    // A complete title keeps the line under it apart.
+    let doc = parse_text(&format!(
+        "西安市人民政府\n关于印发某某办法的通知\n实施细则的通知{tail}"
+    ));
+    assert_eq!(
+        doc.notice.title.as_deref(),
+        Some("西安市人民政府关于印发某某办法的通知")
+    );
+}

@@ -2892,10 +2892,18 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 // no 发文字号 between is not part of it unless the first line was only an issuer.
                 // A line that opens with `的` (`的通知`, `的实施意见`) ends the title above, which
                 // ended as a title only by chance (`…行动方案` / `的通知`).
-                let complete = title_lines
-                    .last()
-                    .is_some_and(|l| ends_like_title(&l.text) && !is_organ_line(&l.text))
-                    && !p.text.starts_with('的');
+                // So does a line that issues or forwards something and is not yet its notice
+                // (`关于印发某某总体规划` / `实施方案的通知`): the name runs on to the line that
+                // ends as the notice.
+                let issuing = |l: &str| {
+                    (l.contains("印发") || l.contains("转发") || l.contains("批转"))
+                        && !l.ends_with("通知")
+                };
+                let complete = title_lines.last().is_some_and(|l| {
+                    ends_like_title(&l.text)
+                        && !is_organ_line(&l.text)
+                        && !(issuing(&l.text) && p.text.ends_with("的通知"))
+                }) && !p.text.starts_with('的');
                 // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`):
                 // the head names the issuer, and the number under it is the 发文字号.
                 if complete
