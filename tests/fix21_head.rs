@@ -432,3 +432,31 @@ fn a_title_broken_after_the_name_it_issues_runs_on_to_its_notice() {
         Some("西安市人民政府关于印发某某办法的通知")
     );
 }
+
+#[test]
+fn a_decision_is_dated_by_the_meeting_that_adopted_it() {
+    let body = "\n为了加强经济工作监督，结合本省实际，作如下决定：\n一、省人民代表大会常务委员会依法实施监督。\n二、本决定自公布之日起施行。\n";
+    for (line, date) in [
+        (
+            "（2023年11月30日某某省第十四届人民代表大会常务委员会第六次会议通过）",
+            Some(("2023-11-30", "2023年11月30日")),
+        ),
+        (
+            "（2009年1月18日江苏省第十一届人民代表大会常务委员会第七次会议通过　根据2012年3月1日江苏省第十一届人民代表大会常务委员会第二十七次会议修正）",
+            Some(("2009-01-18", "2009年1月18日")),
+        ),
+        // A bracketed line that names no adopting meeting dates nothing.
+        ("（2023年11月30日起试行）", None),
+        ("（2023年2月30日某某会议通过）", None),
+    ] {
+        let doc = parse_text(&format!(
+            "某某省人民代表大会常务委员会关于加强经济工作监督的决定\n{line}{body}"
+        ));
+        let got = doc
+            .notice
+            .date
+            .as_deref()
+            .zip(doc.notice.date_text.as_deref());
+        assert_eq!(got, date, "{line}");
+    }
+}

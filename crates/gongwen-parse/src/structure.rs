@@ -523,6 +523,29 @@ fn promulgation(text: &str) -> Option<Promulgation<'_>> {
     })
 }
 
+/// The date a meeting adopted a law or a decision on, as the bracketed line under its title
+/// opens with it: `（2023年11月30日某某省第十四届人民代表大会常务委员会第六次会议通过）`, also
+/// with its later amendments after it (`……会议通过　根据……修正`). The printed date and its
+/// (year, month, day).
+fn adoption_date(text: &str) -> Option<(&str, (i32, u32, u32))> {
+    let inner = text.strip_prefix('（')?.strip_suffix('）')?;
+    if !inner.contains("会议")
+        || !["通过", "批准", "修正", "修订"]
+            .iter()
+            .any(|w| inner.ends_with(w))
+        || inner.len() > 4 * 200
+    {
+        return None;
+    }
+    // The first date, right at the start: up to its 日.
+    let end = inner.find('日')? + '日'.len_utf8();
+    let head = inner.get(..end)?;
+    match find_date(head)? {
+        (0, (y, m, d)) if is_real_date(y, m, d) => Some((head, (y, m, d))),
+        _ => None,
+    }
+}
+
 /// Nothing but dates, run together: the dates of a joint notice's organs printed side by side
 /// under their names (`2022年6月20日    2022年6月20日`, the spaces gone in normalization).
 fn only_dates(mut text: &str) -> bool {
@@ -2012,6 +2035,18 @@ pub fn build(mut input: Blocks) -> Document {
     {
         b.doc.notice.date = Some(iso_date(y, m, d));
         b.doc.notice.date_text = Some(inner.to_string());
+    }
+
+    // A 人大常委会's 决定 or 条例 prints no signature or date: the meeting that adopted it, in
+    // brackets under its title, dates it (`（2023年11月30日某某省……常务委员会第六次会议通过）`).
+    if b.doc.notice.title.is_some()
+        && b.doc.notice.date.is_none()
+        && b.doc.notice.date_text.is_none()
+        && let Some(Block::Para(p)) = blocks.get(k)
+        && let Some((date_text, (y, m, d))) = adoption_date(&p.text)
+    {
+        b.doc.notice.date = Some(iso_date(y, m, d));
+        b.doc.notice.date_text = Some(date_text.to_string());
     }
 
     // A regulation published on its own prints, in brackets under its title, the order that
