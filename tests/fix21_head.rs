@@ -460,3 +460,46 @@ fn a_decision_is_dated_by_the_meeting_that_adopted_it() {
         assert_eq!(got, date, "{line}");
     }
 }
+
+#[test]
+fn an_attachment_list_written_label_by_label_is_read() {
+    let head = "宁夏回族自治区人民政府办公厅关于印发自治区2024年为民办实事项目的通知\n宁政办发〔2024〕5号\n各市、县（区）人民政府，自治区政府各部门：\n经自治区人民政府同意，现将有关文件印发给你们，请认真贯彻执行。\n";
+    let tail = "宁夏回族自治区人民政府办公厅\n2024年2月5日\n附件1\n自治区2024年为民办实事项目\n一、新建城市社区嵌入式服务设施50个。\n附件2\n自治区2024年为民办实事项目责任分工\n一、民政厅负责社区服务设施建设。\n";
+    for list in [
+        "附件1：自治区2024年为民办实事项目\n附件2：自治区2024年为民办实事项目责任分工\n",
+        "附件一：自治区2024年为民办实事项目\n附件二：自治区2024年为民办实事项目责任分工\n",
+    ] {
+        let doc = parse_text(&format!("{head}{list}{tail}"));
+        let listed: Vec<(Option<u32>, &str)> = doc
+            .notice
+            .attachments
+            .iter()
+            .map(|a| (a.index, a.title.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (Some(1), "自治区2024年为民办实事项目"),
+                (Some(2), "自治区2024年为民办实事项目责任分工")
+            ],
+            "{list}"
+        );
+        assert_eq!(doc.notice.body.len(), 1, "{:?}", doc.notice.body);
+        assert!(
+            !doc.diagnostics
+                .iter()
+                .any(|d| d.code.contains("attachment")),
+            "{:?}",
+            doc.diagnostics
+        );
+    }
+    // Labelled lines the letter goes on after are its text, not its list.
+    let doc = parse_text(&format!(
+        "{head}附件1：自治区2024年为民办实事项目\n请各地对照落实。\n{tail}"
+    ));
+    assert!(
+        doc.notice.attachments.is_empty(),
+        "{:?}",
+        doc.notice.attachments
+    );
+}

@@ -251,6 +251,36 @@ pub(crate) fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
     (!title.is_empty()).then_some((label, title))
 }
 
+/// The 附件说明 written as labelled lines at the start of `blocks`, `附件1：X` / `附件2：Y`
+/// (numbered from 1 in figures or numerals, a colon after the label, a title of up to 80
+/// characters that is no sentence): each one's number, title and line.
+fn labelled_attachment_lines<'a>(blocks: &[&'a Block]) -> Vec<(u32, &'a str, usize)> {
+    let mut out = Vec::new();
+    for blk in blocks {
+        let Block::Para(p) = blk else { break };
+        // (A byte check first: nearly every paragraph of a letter is turned down by it.)
+        if !p.text.starts_with("附件") {
+            break;
+        }
+        let Some((label, title)) = numbered_attachment_head(&p.text) else {
+            break;
+        };
+        let colon = p.text[label.len()..].starts_with(['：', ':']);
+        let index = label
+            .strip_prefix("附件")
+            .and_then(numbering::parse_cn_number);
+        if !colon
+            || index != Some(out.len() as u32 + 1)
+            || !at_most_chars(title, 80)
+            || title.contains(['。', '；', ';'])
+        {
+            break;
+        }
+        out.push((out.len() as u32 + 1, title, p.line));
+    }
+    out
+}
+
 fn is_attachment_list(s: &str) -> bool {
     attachment_list(s).is_some()
 }
@@ -1594,6 +1624,15 @@ impl Builder {
                     }
                     i += 1;
                     continue;
+                }
+                // `附件1：X` / `附件2：Y`, one labelled title a line, closing the letter: its
+                // 附件说明 written label by label.
+                let labelled = labelled_attachment_lines(&blocks[i..]);
+                if !labelled.is_empty() && i + labelled.len() == blocks.len() {
+                    for (index, title, line) in labelled {
+                        self.list_attachment(Some(index), title.to_string(), line);
+                    }
+                    break;
                 }
                 // `附件1：X` naming a listed attachment heads its page, as `附件：X` does.
                 if numbered_attachment_head(&p.text)
