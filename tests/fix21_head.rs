@@ -503,3 +503,42 @@ fn an_attachment_list_written_label_by_label_is_read() {
         doc.notice.attachments
     );
 }
+
+#[test]
+fn an_attachment_list_numbered_as_an_outline_is_read() {
+    let head = "宁夏回族自治区人民政府办公厅关于印发自治区2024年为民办实事项目的通知\n宁政办发〔2024〕5号\n各市、县（区）人民政府，自治区政府各部门：\n经自治区人民政府同意，现将有关文件印发给你们，请认真贯彻执行。\n";
+    let tail = "宁夏回族自治区人民政府办公厅\n2024年2月5日\n附件一\n自治区2024年为民办实事项目\n一、新建城市社区嵌入式服务设施50个。\n附件二\n自治区2024年为民办实事项目分工\n一、民政厅负责社区服务设施建设。\n";
+    for list in [
+        "附件：一、自治区2024年为民办实事项目\n　　　二、自治区2024年为民办实事项目分工\n",
+        "附件：（1）自治区2024年为民办实事项目\n　　　（2）自治区2024年为民办实事项目分工\n",
+    ] {
+        let doc = parse_text(&format!("{head}{list}{tail}"));
+        let listed: Vec<(Option<u32>, &str)> = doc
+            .notice
+            .attachments
+            .iter()
+            .map(|a| (a.index, a.title.as_str()))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (Some(1), "自治区2024年为民办实事项目"),
+                (Some(2), "自治区2024年为民办实事项目分工")
+            ],
+            "{list}"
+        );
+        assert!(
+            doc.parts
+                .iter()
+                .all(|p| p.kind != gongwen_parse::PartKind::Body),
+            "{list}"
+        );
+        assert!(
+            !doc.diagnostics
+                .iter()
+                .any(|d| d.code.contains("attachment") || d.code.contains("numbering")),
+            "{:?}",
+            doc.diagnostics
+        );
+    }
+}

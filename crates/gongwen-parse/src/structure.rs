@@ -1659,6 +1659,18 @@ impl Builder {
                             index = index.map(|n| n + 1);
                         }
                         i = self.list_numbered_lines(blocks, i + 1);
+                    } else if let Some(m) = numbering::marker(&first).filter(|m| {
+                        m.number == 1
+                            && matches!(
+                                m.kind,
+                                MarkerKind::CnComma | MarkerKind::CnParen | MarkerKind::ArabicParen
+                            )
+                    }) {
+                        // `附件：一、X` / `二、Y`, `附件：（1）X` / `（2）Y`: numbered as items of an
+                        // outline are.
+                        let title = first.get(m.len..).unwrap_or_default().trim_ws();
+                        self.list_attachment(Some(1), title.to_string(), p.line);
+                        i = self.list_marked_lines(blocks, i + 1, m.kind);
                     } else {
                         self.list_attachment(None, first, p.line);
                         i += 1;
@@ -1689,6 +1701,33 @@ impl Builder {
             i += 1;
         }
         out
+    }
+
+    /// Lists the attachments that go on from `blocks[j]` numbered with markers of `kind` (`二、Y`,
+    /// `（2）Y`, each the number after the last one listed): the index of the first block after
+    /// them.
+    fn list_marked_lines(&mut self, blocks: &[&Block], mut j: usize, kind: MarkerKind) -> usize {
+        while let Some(Block::Para(q)) = blocks.get(j) {
+            let expected = self
+                .doc
+                .notice
+                .attachments
+                .last()
+                .and_then(|a| a.index)
+                .map(|n| n + 1);
+            let Some(m) =
+                numbering::marker(&q.text).filter(|m| m.kind == kind && Some(m.number) == expected)
+            else {
+                break;
+            };
+            let title = q.text.get(m.len..).unwrap_or_default().trim_ws();
+            if title.is_empty() || !at_most_chars(title, 80) || title.ends_with('。') {
+                break;
+            }
+            self.list_attachment(expected, title.to_string(), q.line);
+            j += 1;
+        }
+        j
     }
 
     /// Lists the numbered attachments that go on from `blocks[j]` (`2．Y`, each the number after
