@@ -417,9 +417,12 @@ fn fix_doc_number_brackets(text: String) -> String {
     rebracket_doc_numbers(&text).unwrap_or(text)
 }
 
-/// The brackets a document number's year may be printed in, opening and closing.
-const YEAR_OPEN: [char; 6] = ['[', '［', '【', '〔', '（', '('];
-const YEAR_CLOSE: [char; 6] = [']', '］', '】', '〕', '）', ')'];
+/// The brackets a document number's year may be printed in, opening and closing: besides the
+/// ASCII, full-width and lenticular ones, the small form `﹝﹞` (U+FE5D/FE5E), the white
+/// lenticular `〖〗` and the vertical presentation form `︹︺` (U+FE39/FE3A) that sites and PDF
+/// converters print for `〔〕`.
+const YEAR_OPEN: [char; 9] = ['[', '［', '【', '〔', '（', '(', '﹝', '〖', '︹'];
+const YEAR_CLOSE: [char; 9] = [']', '］', '】', '〕', '）', ')', '﹞', '〗', '︺'];
 
 /// A document number (`汉[2019]4号`) that ends with the `号` at byte `hao`, read backwards from
 /// it: 1 to 6 ASCII digits, a closing bracket of [`YEAR_CLOSE`], a year 19xx or 20xx, an opening
@@ -927,7 +930,7 @@ mod tests {
     #[test]
     fn doc_number_brackets_are_fixed_as_the_regex_they_replace_fixed_them() {
         let regex = regex::Regex::new(
-            r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(] *((?:19|20)[0-9]{2}) *[\]］】〕）)] *([0-9]{1,6}号)",
+            r"([\u{3007}\u{3400}-\u{4DBF}\u{4E00}-\u{9FFF}])[\[［【〔（(﹝〖︹] *((?:19|20)[0-9]{2}) *[\]］】〕）)﹞〗︺] *([0-9]{1,6}号)",
         )
         .unwrap();
         let heads = ["", "国发", "〇", "a", "国", "（", "号"];
