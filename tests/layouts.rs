@@ -1238,9 +1238,27 @@ fn a_web_page_or_post_copied_as_text_is_read_without_its_furniture() {
         "点击上方蓝字关注我们\n2023-04-12 18:30 发表于浙江\n\n{notice}\n\
          来源：某某县人民政府办公室\n编辑：张某 审核：李某\n阅读原文\n"
     );
-    for copy in [page, post] {
+    // A provincial portal's page: its QR code's caption and share line over the notice, its
+    // related links, tools and the site's footer under it.
+    let portal = format!(
+        "首页 > 政务公开 > 政策文件
+发布时间：2022-08-15 09:12　来源：县政府办公室　浏览量：2356
+         【字体：大 中 小】　【打印】　【关闭】
+分享到：
+扫一扫在手机打开当前页
+
+{notice}
+         相关链接：
+某某县人民政府关于加强安全生产工作的通知
+【我要纠错】【打印本页】【关闭窗口】
+         主办：某某县人民政府办公室　承办：某某县大数据中心
+某ICP备05000163号　网站标识码：3500000062
+"
+    );
+    for copy in [page, post, portal] {
         let doc = gongwen_parse::parse_text(&copy);
         assert_eq!(doc.notice.title, expected.notice.title, "{copy}");
+        assert_eq!(doc.notice.addressees, expected.notice.addressees, "{copy}");
         assert_eq!(doc.notice.doc_number, expected.notice.doc_number);
         assert_eq!(doc.notice.signature, expected.notice.signature);
         assert_eq!(doc.notice.date, expected.notice.date);

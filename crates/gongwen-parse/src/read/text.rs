@@ -809,9 +809,14 @@ fn without_site_furniture(lines: &mut [&str]) {
             || is_page_tools(t)
             || crate::read::html::is_page_navigation(t)
             || is_post_end(t)
+            || is_site_footer(t)
         {
             run.push(i);
             sure = true;
+        } else if sure && let Some(heading) = related_links_above(lines, i) {
+            // The titles of a page's `相关链接：` under the notice, and the heading itself.
+            run.extend(heading..=i);
+            break;
         } else {
             break;
         }
@@ -848,6 +853,42 @@ fn without_account_name(above: &mut [&str], time: &str) {
             *line = "";
         }
     }
+}
+
+/// A site's footer line: who runs the site (`主办：…　承办：…`, `主办单位：…`, `技术支持：…`,
+/// `版权所有`), its licence number (`闽ICP备05000163号`) and its code (`网站标识码：…`).
+fn is_site_footer(t: &str) -> bool {
+    t.len() <= 300
+        && (["主办：", "承办：", "技术支持：", "版权所有", "Copyright", "©"]
+            .iter()
+            .any(|w| t.starts_with(w))
+            // A 会议通知's `主办单位：` is the meeting's, unless the site's 承办 stands beside.
+            || (t.starts_with("主办单位：") && t.contains("承办"))
+            || t.contains("ICP备")
+            || t.contains("网站标识码")
+            || t.contains("公网安备"))
+}
+
+/// Where the `相关链接：` heading stands whose list of linked titles ends at line `last`: a few
+/// short lines at most between them, titles with no sentence in them. `None` for any other line.
+fn related_links_above(lines: &[&str], last: usize) -> Option<usize> {
+    let mut titles = 0;
+    for i in (0..=last).rev() {
+        let t = lines[i].trim_ws();
+        if t.is_empty() {
+            continue;
+        }
+        let heading = t.trim_end_matches(['：', ':']);
+        if ["相关链接", "相关文件", "相关阅读", "相关新闻", "相关解读"].contains(&heading)
+        {
+            return (titles > 0).then_some(i);
+        }
+        titles += 1;
+        if titles > 8 || t.chars().count() > 80 || t.contains('。') {
+            return None;
+        }
+    }
+    None
 }
 
 /// A line of a page's or post's head that is never the notice's: a breadcrumb, the page's tools,
@@ -902,7 +943,12 @@ pub(crate) fn is_breadcrumb(t: &str) -> bool {
 }
 
 /// The names of a page's tools, as [`is_page_tools`] reads them.
-const PAGE_TOOL_WORDS: [&str; 17] = [
+const PAGE_TOOL_WORDS: [&str; 21] = [
+    // The caption of a page's QR code, and the tools of accessibility and feedback.
+    "扫一扫在手机打开当前页",
+    "扫一扫在手机上打开当前页",
+    "我要纠错",
+    "视力保护色",
     "字体",
     "字号",
     "打印本页",
@@ -926,7 +972,19 @@ const PAGE_TOOL_WORDS: [&str; 17] = [
 fn starts_tool_word(c: char) -> bool {
     matches!(
         c,
-        '字' | '打' | '关' | '收' | '分' | '纠' | '默' | '大' | '中' | '小' | '返'
+        '字' | '打'
+            | '关'
+            | '收'
+            | '分'
+            | '纠'
+            | '默'
+            | '大'
+            | '中'
+            | '小'
+            | '返'
+            | '扫'
+            | '我'
+            | '视'
     )
 }
 
