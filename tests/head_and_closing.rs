@@ -470,12 +470,7 @@ fn an_attachment_list_written_label_by_label_is_read() {
         "附件一：自治区2024年为民办实事项目\n附件二：自治区2024年为民办实事项目责任分工\n",
     ] {
         let doc = parse_text(&format!("{head}{list}{tail}"));
-        let listed: Vec<(Option<u32>, &str)> = doc
-            .notice
-            .attachments
-            .iter()
-            .map(|a| (a.index, a.title.as_str()))
-            .collect();
+        let listed = listed(&doc);
         assert_eq!(
             listed,
             [
@@ -513,12 +508,7 @@ fn an_attachment_list_numbered_as_an_outline_is_read() {
         "附件：（1）自治区2024年为民办实事项目\n　　　（2）自治区2024年为民办实事项目分工\n",
     ] {
         let doc = parse_text(&format!("{head}{list}{tail}"));
-        let listed: Vec<(Option<u32>, &str)> = doc
-            .notice
-            .attachments
-            .iter()
-            .map(|a| (a.index, a.title.as_str()))
-            .collect();
+        let listed = listed(&doc);
         assert_eq!(
             listed,
             [
@@ -541,4 +531,13 @@ fn an_attachment_list_numbered_as_an_outline_is_read() {
             doc.diagnostics
         );
     }
+}
+
+/// The notice's attachment list: each entry's number and title.
+fn listed(doc: &gongwen_parse::Document) -> Vec<(Option<u32>, &str)> {
+    doc.notice
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect()
 }

@@ -1703,18 +1703,22 @@ impl Builder {
         out
     }
 
+    /// The number the next attachment listed must carry: the last one's plus one.
+    fn next_attachment_index(&self) -> Option<u32> {
+        self.doc
+            .notice
+            .attachments
+            .last()
+            .and_then(|a| a.index)
+            .map(|n| n + 1)
+    }
+
     /// Lists the attachments that go on from `blocks[j]` numbered with markers of `kind` (`二、Y`,
     /// `（2）Y`, each the number after the last one listed): the index of the first block after
     /// them.
     fn list_marked_lines(&mut self, blocks: &[&Block], mut j: usize, kind: MarkerKind) -> usize {
         while let Some(Block::Para(q)) = blocks.get(j) {
-            let expected = self
-                .doc
-                .notice
-                .attachments
-                .last()
-                .and_then(|a| a.index)
-                .map(|n| n + 1);
+            let expected = self.next_attachment_index();
             let Some(m) =
                 numbering::marker(&q.text).filter(|m| m.kind == kind && Some(m.number) == expected)
             else {
@@ -1744,13 +1748,7 @@ impl Builder {
                 break;
             };
             let index: Option<u32> = number.parse().ok();
-            let expected = self
-                .doc
-                .notice
-                .attachments
-                .last()
-                .and_then(|a| a.index)
-                .map(|n| n + 1);
+            let expected = self.next_attachment_index();
             if index != expected {
                 break;
             }
