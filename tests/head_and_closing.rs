@@ -461,9 +461,12 @@ fn a_decision_is_dated_by_the_meeting_that_adopted_it() {
     }
 }
 
+/// The head and letter of a notice whose attachment list the tests below vary.
+const LETTER_HEAD: &str = "宁夏回族自治区人民政府办公厅关于印发自治区2024年为民办实事项目的通知\n宁政办发〔2024〕5号\n各市、县（区）人民政府，自治区政府各部门：\n经自治区人民政府同意，现将有关文件印发给你们，请认真贯彻执行。\n";
+
 #[test]
 fn an_attachment_list_written_label_by_label_is_read() {
-    let head = "宁夏回族自治区人民政府办公厅关于印发自治区2024年为民办实事项目的通知\n宁政办发〔2024〕5号\n各市、县（区）人民政府，自治区政府各部门：\n经自治区人民政府同意，现将有关文件印发给你们，请认真贯彻执行。\n";
+    let head = LETTER_HEAD;
     let tail = "宁夏回族自治区人民政府办公厅\n2024年2月5日\n附件1\n自治区2024年为民办实事项目\n一、新建城市社区嵌入式服务设施50个。\n附件2\n自治区2024年为民办实事项目责任分工\n一、民政厅负责社区服务设施建设。\n";
     for list in [
         "附件1：自治区2024年为民办实事项目\n附件2：自治区2024年为民办实事项目责任分工\n",
@@ -501,7 +504,7 @@ fn an_attachment_list_written_label_by_label_is_read() {
 
 #[test]
 fn an_attachment_list_numbered_as_an_outline_is_read() {
-    let head = "宁夏回族自治区人民政府办公厅关于印发自治区2024年为民办实事项目的通知\n宁政办发〔2024〕5号\n各市、县（区）人民政府，自治区政府各部门：\n经自治区人民政府同意，现将有关文件印发给你们，请认真贯彻执行。\n";
+    let head = LETTER_HEAD;
     let tail = "宁夏回族自治区人民政府办公厅\n2024年2月5日\n附件一\n自治区2024年为民办实事项目\n一、新建城市社区嵌入式服务设施50个。\n附件二\n自治区2024年为民办实事项目分工\n一、民政厅负责社区服务设施建设。\n";
     for list in [
         "附件：一、自治区2024年为民办实事项目\n　　　二、自治区2024年为民办实事项目分工\n",

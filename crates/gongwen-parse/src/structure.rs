@@ -403,7 +403,7 @@ const SIGNER_TITLES: &[&str] = &[
 /// Words the issuer's name runs into in a title: `某市人民政府关于…`, and the verbs of a title
 /// that forwards or issues another document without `关于` (`某县政府办公室转发市政府办公室关于…的通知`,
 /// `某局印发《…》的通知`, `国务院批转…`); the first of them ends the issuer.
-const ISSUER_ENDS: &[&str] = &["关于", "转发", "批转", "印发"];
+pub(crate) const ISSUER_ENDS: &[&str] = &["关于", "转发", "批转", "印发"];
 
 /// 文种 whose title is the issuer's name followed by the form's name, with no `关于`
 /// (`中华人民共和国国务院令`, `某市人民政府公告`).
@@ -2784,38 +2784,6 @@ const MAX_SIGNING_ORGANS: usize = 12;
 /// How many blocks from the top may hold the head (title, number, addressees).
 pub(crate) const HEAD_SCAN: usize = 12;
 
-/// A title that names joint issuers set apart by a space before `印发`, `转发` or `批转` with no
-/// `关于` (`中共中央办公厅 国务院办公厅印发《……》的通知`), with the issuers joined by `、`, as a title
-/// with `关于` has them from normalization; `None` for any other title. Each name is an organ's
-/// ([`is_organ_line`]) and more than the bare name of an office (`办公厅`).
-fn spaced_issuers_joined(title: &str) -> Option<String> {
-    if !title.contains(' ') {
-        return None;
-    }
-    let lead = ISSUER_ENDS.iter().filter_map(|w| title.find(w)).min()?;
-    let names = title.get(..lead)?;
-    let mut out = String::with_capacity(title.len() + 8);
-    let mut count = 0;
-    for name in names.split(' ').filter(|n| !n.is_empty()) {
-        count += 1;
-        if count > MAX_SIGNING_ORGANS
-            || !is_organ_line(name)
-            || matches!(name, "办公厅" | "办公室" | "人民政府" | "政府")
-        {
-            return None;
-        }
-        if count > 1 {
-            out.push('、');
-        }
-        out.push_str(name);
-    }
-    if count < 2 {
-        return None;
-    }
-    out.push_str(title.get(lead..)?);
-    Some(out)
-}
-
 /// Reads the head: issuer, title, 发文字号 and addressees. Returns the index of the first body block.
 fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut k = 0;
@@ -3112,13 +3080,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     // A 发文机关标志 without `文件` (the 信函格式 of a 函 or 请示: `某市人民政府` above
     // `某市人民政府关于……的请示`) names organs the title already names before its `关于`: it
     // heads the letter and is not part of the title.
-    let mut rest: String = title_lines[issuer_lines..]
+    let rest: String = title_lines[issuer_lines..]
         .iter()
         .map(|p| p.text.as_str())
         .collect();
-    if let Some(joined) = spaced_issuers_joined(&rest) {
-        rest = joined;
-    }
     let named_in_title = issuer_lines > 0 && {
         let lead = ISSUER_ENDS
             .iter()

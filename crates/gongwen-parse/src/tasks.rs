@@ -330,18 +330,29 @@ fn first_space(t: &str) -> Option<usize> {
     None
 }
 
-/// A title line that names joint issuers set apart by spaces before `关于`
-/// (`某市教育委员会 某市卫生健康委员会关于…的通知`), with the issuers joined by `、` as their
-/// signature joins them; `None` for any other text. Normalization would run the names together.
+/// A title line that names joint issuers set apart by spaces before `关于`, `印发`, `转发` or
+/// `批转` (`某市教育委员会 某市卫生健康委员会关于…的通知`, `中共中央办公厅 国务院办公厅印发《……》的
+/// 通知`), with the issuers joined by `、` as their signature joins them; `None` for any other
+/// text. Normalization would run the names together, or keep a space between them.
 pub(crate) fn joint_issuers_title(raw: &str) -> Option<String> {
-    // A title line is short and says `关于`: other paragraphs are turned down by a search.
-    if raw.len() > 600 || !raw.contains("关于") {
+    // A title line is short, has a space inside and says one of the words: other paragraphs
+    // are turned down by their length, a scan that steps over Han characters, or a search.
+    if raw.len() > 600 {
         return None;
     }
     let space = |c: char| c.is_whitespace() || c == '\u{a0}';
     let t = raw.trim_matches(space);
+    first_space(t)?;
+    static VERBS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        crate::structure::ISSUER_ENDS
+            .iter()
+            .map(memchr::memmem::Finder::new)
+            .collect()
+    });
+    let verb_at = |s: &str| VERBS.iter().filter_map(|f| f.find(s.as_bytes())).min();
+    verb_at(t)?;
     let (names, last) = t.rsplit_once(space)?;
-    let at = last.find("关于")?;
+    let at = verb_at(last)?;
     let mut out = String::with_capacity(t.len() + 8);
     let mut count = 0;
     for name in names.split(space).filter(|p| !p.is_empty()) {

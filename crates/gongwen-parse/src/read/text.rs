@@ -560,12 +560,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     let mut all = lines(text);
     if let Some(split) = split_unicode_breaks(text, &all) {
         if split.len() as u64 > limits.max_blocks {
-            return Err(Error::Limit {
-                what: "the number of lines".into(),
-                value: split.len() as u64,
-                limit: limits.max_blocks,
-                flag: "--max-blocks".into(),
-            });
+            return Err(too_many_lines(split.len() as u64, limits));
         }
         all = split;
     }
@@ -1196,14 +1191,19 @@ fn check_line_count(text: &str, limits: &Limits) -> Result<()> {
     let open_end = !matches!(b.last(), Some(b'\n' | b'\r'));
     let count = (breaks + lone_cr + usize::from(open_end)) as u64;
     if count > limits.max_blocks {
-        return Err(Error::Limit {
-            what: "the number of lines".into(),
-            value: count,
-            limit: limits.max_blocks,
-            flag: "--max-blocks".into(),
-        });
+        return Err(too_many_lines(count, limits));
     }
     Ok(())
+}
+
+/// The error for a text of `count` lines, more than [`Limits::max_blocks`].
+fn too_many_lines(count: u64, limits: &Limits) -> Error {
+    Error::Limit {
+        what: "the number of lines".into(),
+        value: count,
+        limit: limits.max_blocks,
+        flag: "--max-blocks".into(),
+    }
 }
 
 /// A line drawn of rule characters alone (`─────`, `━━━━`, `______`, `=====`, `------`), three
