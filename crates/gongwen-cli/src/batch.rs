@@ -439,8 +439,11 @@ fn json_line(c: &Checked) -> serde_json::Value {
 }
 
 /// Parses every document under `paths` and reports one line each — an unreadable file or
-/// folder included — plus a summary whose counts add up to the lines.
-pub fn check(paths: &[PathBuf], as_json: bool, limits: &Limits) -> Exit {
+/// folder included — plus a summary whose counts add up to the lines. In text mode each
+/// document's warnings and errors follow its line on standard error, as `convert` prints them
+/// (`gongwen: plan.txt:8: warning: … [numbering_gap]`), unless `quiet`: standard output keeps
+/// one tab-separated line per document for other tools.
+pub fn check(paths: &[PathBuf], as_json: bool, quiet: bool, limits: &Limits) -> Exit {
     let options = Options {
         format: None,
         limits: limits.clone(),
@@ -511,6 +514,11 @@ pub fn check(paths: &[PathBuf], as_json: bool, limits: &Limits) -> Exit {
             stop.store(true, Ordering::Relaxed);
             exit = exit.max(Exit::Output);
             return;
+        }
+        if let (Ok(d), false) = (&c.outcome, as_json || quiet) {
+            // Standard output first, so that a terminal shows the line above its diagnostics.
+            let _ = out.flush();
+            bar.suspend(|| crate::report_diagnostics(&c.file, d, &mut std::io::stderr().lock()));
         }
         match &c.outcome {
             Ok(d) => match d.worst() {

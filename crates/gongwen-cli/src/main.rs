@@ -134,6 +134,10 @@ struct CheckArgs {
     /// Write one JSON object per document per line (JSON Lines) instead of text lines.
     #[arg(long)]
     json: bool,
+    /// Do not print the documents' warnings and errors under their lines (text mode; the JSON
+    /// lines always carry them).
+    #[arg(short, long)]
+    quiet: bool,
     #[command(flatten)]
     limits: LimitArgs,
 }
@@ -179,7 +183,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let exit = match cli.command {
         Command::Convert(args) => convert(args),
-        Command::Check(args) => batch::check(&args.paths, args.json, &args.limits.limits()),
+        Command::Check(args) => {
+            batch::check(&args.paths, args.json, args.quiet, &args.limits.limits())
+        }
         Command::Schema => {
             let schema = gongwen_emit::json::schema();
             let text = serde_json::to_string_pretty(&schema).unwrap_or_default();

@@ -239,3 +239,33 @@ fn check_reports_one_line_per_document_and_exit_codes() {
             .any(|d| d["code"] == "invalid_date")
     );
 }
+
+#[test]
+fn check_prints_each_documents_diagnostics_under_its_line_unless_quiet() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("b.txt"),
+        "某市人民政府关于某事的通知\n某府发〔2021〕1号\n各单位：\n通知如下。\n某市人民政府\n2021年2月30日\n",
+    )
+    .unwrap();
+    let out = run(&["check", dir.path().to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Standard output keeps one line per document and the summary; the error, with its file
+    // and line, is on standard error as `convert` prints it.
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.contains("errors=1"), "{stdout}");
+    let error = stderr
+        .lines()
+        .find(|l| l.contains("[invalid_date]"))
+        .unwrap_or_else(|| panic!("no invalid_date line in {stderr}"));
+    assert!(error.contains("b.txt:6: error: "), "{error}");
+    let quiet = run(&["check", "--quiet", dir.path().to_str().unwrap()]);
+    assert_eq!(quiet.status.code(), Some(1));
+    assert!(
+        !String::from_utf8_lossy(&quiet.stderr).contains("invalid_date"),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+}
