@@ -119,7 +119,7 @@ fn seed_by_unit_sheet_has_one_row_per_unit_task_pair_sorted_by_unit() {
         .rows()
         .map(|r| r.iter().map(cell_text).collect())
         .collect();
-    assert_eq!(rows[0], vec!["单位", "角色", "序号", "任务"]);
+    assert_eq!(rows[0], vec!["单位", "角色", "序号", "分组", "任务"]);
     assert_eq!(rows.len() - 1, pairs);
     let units: Vec<&String> = rows[1..].iter().map(|r| &r[0]).collect();
     assert!(units.windows(2).all(|w| w[0] <= w[1]), "sorted by unit");
@@ -134,8 +134,11 @@ fn seed_by_unit_sheet_has_one_row_per_unit_task_pair_sorted_by_unit() {
     let t1 = &doc.tasks[0];
     for u in &t1.lead {
         assert!(
-            rows.iter()
-                .any(|r| &r[0] == u && r[1] == "牵头" && r[2] == "1" && r[3] == t1.text),
+            rows.iter().any(|r| &r[0] == u
+                && r[1] == "牵头"
+                && r[2] == "1"
+                && r[3] == t1.group.join("／")
+                && r[4] == t1.text),
             "{u}"
         );
     }
@@ -408,6 +411,59 @@ fn extra_columns_and_group_levels_read_back() {
     assert_eq!(
         back.tasks[0].extra.get("备注").map(String::as_str),
         Some("")
+    );
+}
+
+/// The 序号 column shows a table's number as printed (`1-1`, `2-1`), which is what an office
+/// reports against, and reads back as that number; plain numbers, and inline duties' numbers,
+/// stay numbers.
+#[test]
+fn printed_task_numbers_stand_in_the_number_column_and_read_back() {
+    let mut tasks = Vec::new();
+    for (seq, marker, group) in [
+        (1, "1-1", "一、甲类"),
+        (2, "1-2", "一、甲类"),
+        (3, "2-1", "二、乙类"),
+    ] {
+        let mut t = task(seq, "某项任务", &["市财政局"], &[]);
+        t.marker = Some(marker.into());
+        t.group = vec![group.into()];
+        tasks.push(t);
+    }
+    let mut inline = task(4, "某项措施", &["市商务委"], &[]);
+    inline.origin = gongwen_parse::TaskOrigin::Inline;
+    inline.marker = Some("（四）".into());
+    tasks.push(inline);
+    tasks.push(task(5, "另一项任务", &["市教委"], &[]));
+    let doc = Document {
+        tasks,
+        ..Document::default()
+    };
+    let out = to_xlsx(&doc).expect("writes");
+    let mut wb = open(&out.bytes);
+    let column = |wb: &mut Xlsx<Cursor<Vec<u8>>>, sheet: &str, col: usize| -> Vec<String> {
+        let range = wb.worksheet_range(sheet).expect("sheet");
+        range.rows().skip(1).map(|r| cell_text(&r[col])).collect()
+    };
+    assert_eq!(
+        column(&mut wb, "任务分工", 0),
+        vec!["1-1", "1-2", "2-1", "4", "5"]
+    );
+    // 按单位 is sorted by unit, then by the running number.
+    assert_eq!(
+        column(&mut wb, "按单位", 2),
+        vec!["4", "5", "1-1", "1-2", "2-1"]
+    );
+    // Beside it, the group that tells `一、` 1 from `二、` 1.
+    assert_eq!(
+        column(&mut wb, "按单位", 3),
+        vec!["", "", "一、甲类", "一、甲类", "二、乙类"]
+    );
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    let markers: Vec<Option<&str>> = back.tasks.iter().map(|t| t.marker.as_deref()).collect();
+    assert_eq!(
+        markers,
+        vec![Some("1-1"), Some("1-2"), Some("2-1"), None, None]
     );
 }
 

@@ -4,8 +4,9 @@
 //!
 //! - `任务分工`: one row per task — `序号`, one column per group level (`一级分组`, `二级分组`, …),
 //!   `任务`, `牵头单位`, `配合单位`, then every `extra` column in first-seen order;
-//! - `按单位`: one row per (unit, task) pair — `单位`, `角色` (牵头/配合), `序号`, `任务` — sorted
-//!   by unit, so each office can filter its own duties;
+//! - `按单位`: one row per (unit, task) pair — `单位`, `角色` (牵头/配合), `序号`, `分组` (the
+//!   task's groups, outermost first, joined with `／`), `任务` — sorted by unit, so each office
+//!   can filter its own duties;
 //! - `文档信息`: the notice's elements (标题, 发文机关, 发文字号, …) as label/value rows;
 //! - `结构`: the outline, one row per section, depth-first.
 //!
@@ -30,7 +31,9 @@
 //! its headers carry the words the task-table mapper looks for (序号, 分组, 任务, 牵头, 配合).
 
 use crate::{EmitError, Output};
-use gongwen_parse::{Diagnostic, Document, PartKind, Section, Severity, SourceFormat, Task};
+use gongwen_parse::{
+    Diagnostic, Document, PartKind, Section, Severity, SourceFormat, Task, TaskOrigin,
+};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::borrow::Cow;
 
@@ -45,6 +48,10 @@ pub const SHEET_BY_UNIT: &str = "按单位";
 pub const SHEET_INFO: &str = "文档信息";
 /// Name of the outline sheet.
 pub const SHEET_OUTLINE: &str = "结构";
+
+/// Between the levels of a task's group path in the `分组` column of `按单位`
+/// (`一、推动服务业…／（一）充分竞争性服务业。`).
+pub const GROUP_SEPARATOR: &str = "／";
 
 /// Role names written in the `角色` column of `按单位`.
 const ROLE_LEAD: &str = "牵头";
@@ -466,7 +473,7 @@ fn tasks_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxErr
     for (i, task) in doc.tasks.iter().enumerate() {
         let row = row_num(i + 1);
         let line = Some(task.line);
-        sheet.number(row, 0, f64::from(task.seq))?;
+        number_cell(&mut sheet, row, 0, task)?;
         let mut col = 1u16;
         for level in 0..levels {
             sheet.text(
@@ -495,6 +502,17 @@ fn tasks_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxErr
     caps.extend((1..task_col).map(|c| (c, 24.0)));
     caps.extend([(task_col + 1, 30.0), (task_col + 2, 30.0)]);
     sheet.finish(&caps)
+}
+
+/// Writes a task's `序号` as the document prints it: a table's number that is not a plain integer
+/// (`1-1`, `2.1`, `一`) as that text, so that an office reporting on "task 1-2" finds its row;
+/// a plain number, and an inline duty's number, as a number (an inline duty's marker, `（三）`,
+/// repeats under each heading; its group columns say where it sits).
+fn number_cell(sheet: &mut Sheet<'_>, row: u32, col: u16, task: &Task) -> Result<(), XlsxError> {
+    match (&task.marker, task.origin) {
+        (Some(printed), TaskOrigin::Table) => sheet.text(row, col, printed, Some(task.line)),
+        _ => sheet.number(row, col, f64::from(task.seq)),
+    }
 }
 
 /// One row of the `按单位` sheet: a unit and the task it leads or supports (a row per pair, so
@@ -531,21 +549,38 @@ fn unit_rows(doc: &Document) -> Vec<UnitRow<'_>> {
 
 fn by_unit_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxError> {
     let rows = unit_rows(doc);
-    let mut sheet = Sheet::new(SHEET_BY_UNIT, book, (rows.len() + 1) * 4)?;
+    let mut sheet = Sheet::new(SHEET_BY_UNIT, book, (rows.len() + 1) * 5)?;
     sheet.header(
-        &["单位", "角色", "序号", "任务"].map(String::from),
+        &["单位", "角色", "序号", "分组", "任务"].map(String::from),
         row_num(rows.len()),
     )?;
+    // The group path beside the number: where numbers start again under each group (`一、` 1,
+    // 2…, `二、` 1, 2…), the number alone does not say which task a row is.
+    let mut path = String::new();
     for (i, r) in rows.iter().enumerate() {
         let row = row_num(i + 1);
         let line = Some(r.task.line);
         sheet.text(row, 0, r.unit, line)?;
         sheet.text(row, 1, r.role(), line)?;
-        sheet.number(row, 2, f64::from(r.task.seq))?;
-        sheet.text(row, 3, &r.task.text, line)?;
+        number_cell(&mut sheet, row, 2, r.task)?;
+        path.clear();
+        for (level, g) in r.task.group.iter().enumerate() {
+            if level > 0 {
+                path.push_str(GROUP_SEPARATOR);
+            }
+            path.push_str(g);
+        }
+        sheet.text(row, 3, &path, line)?;
+        sheet.text(row, 4, &r.task.text, line)?;
     }
     sheet.print_setup(print_title(doc));
-    sheet.finish(&[(0, 30.0), (1, 8.0), (2, 8.0), (3, MAX_COLUMN_WIDTH + 20.0)])
+    sheet.finish(&[
+        (0, 30.0),
+        (1, 8.0),
+        (2, 8.0),
+        (3, 30.0),
+        (4, MAX_COLUMN_WIDTH + 20.0),
+    ])
 }
 
 fn format_name(f: SourceFormat) -> &'static str {
@@ -802,7 +837,7 @@ mod tests {
             .iter()
             .filter_map(|w| w.cell.as_deref())
             .collect();
-        assert_eq!(cells, vec!["任务分工!C2", "按单位!D2"]);
+        assert_eq!(cells, vec!["任务分工!C2", "按单位!E2"]);
         let w = &out.warnings[0];
         assert_eq!(w.code, "xlsx_cell_truncated");
         assert_eq!(w.line, Some(1));
@@ -827,7 +862,9 @@ mod tests {
             .collect()
     }
 
-    /// Every entry of an XLSX file with its text, rows' `spans="…"` hints taken out.
+    /// Every entry of an XLSX file with its text, rows' `spans="…"` hints taken out, and the
+    /// times of writing in `docProps/core.xml` (two workbooks written a moment apart may be
+    /// stamped a second apart) made the same.
     fn parts(bytes: &[u8]) -> Vec<(String, String)> {
         use std::io::Read;
         let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
@@ -844,6 +881,14 @@ mod tests {
                     rest = after.find('"').map_or("", |end| &after[end + 1..]);
                 }
                 plain.push_str(rest);
+                for stamp in ["dcterms:created", "dcterms:modified"] {
+                    let open = format!("<{stamp} xsi:type=\"dcterms:W3CDTF\">");
+                    if let Some(at) = plain.find(&open).map(|at| at + open.len())
+                        && let Some(len) = plain[at..].find('<')
+                    {
+                        plain.replace_range(at..at + len, "(time of writing)");
+                    }
+                }
                 (entry.name().unwrap().to_string(), plain)
             })
             .collect()
