@@ -1417,6 +1417,43 @@ fn an_info_sheet_of_labelled_values_gives_the_notice_what_it_lacks() {
     );
 }
 
+/// The `文档信息` sheet of a plan that has only a title (no letterhead, number or date) still
+/// gives its title back: the sheet labels every element and fills one. A sheet that labels
+/// elements as a list's columns, over rows of values, gives none.
+#[test]
+fn an_info_sheet_with_only_a_title_gives_the_title_back() {
+    let doc = Document {
+        notice: gongwen_parse::Notice {
+            title: Some("某某省“十四五”生态环境保护规划".into()),
+            ..Default::default()
+        },
+        tasks: vec![task(1, "推进某项治理", &["省生态环境厅"], &[])],
+        ..Document::default()
+    };
+    let out = to_xlsx(&doc).expect("writes");
+    let back = parse(&out.bytes, &Options::default()).expect("reads back");
+    assert_eq!(back.notice.title, doc.notice.title);
+    assert!(
+        !back
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "sheet_ignored" && d.message.contains("文档信息")),
+        "{:?}",
+        back.diagnostics
+    );
+
+    let tasks: &[&[&str]] = &[SHEET_HEADER, &["1", "推进某项改革", "市发展改革委", ""]];
+    let list: &[&[&str]] = &[
+        &["标题", "发文字号", "成文日期"],
+        &["某某市关于甲的通知", "某府发〔2022〕1号", "2022年1月5日"],
+        &["某某市关于乙的通知", "某府发〔2022〕2号", "2022年2月5日"],
+    ];
+    let bytes = sheets_xlsx(&[("任务分工", tasks), ("文件目录", list)]);
+    let d = parse(&bytes, &Options::default()).expect("reads");
+    assert_eq!(d.notice.title, None);
+    assert_eq!(d.notice.doc_number, None);
+}
+
 /// A row that only says the table goes on (`续表` merged across the sheet, where a printed page
 /// broke) and the header printed again under it: no group of the tasks after it, no row of the
 /// table.

@@ -657,11 +657,19 @@ fn as_sheet_label(cell: &str) -> Option<String> {
 /// Document metadata laid out as a sheet of label/value rows (`标题 | 某某通知`, `发文字号 |
 /// 某府发〔2022〕8号`; also two pairs a row, or `标题：某某通知` in one cell): a workbook's info
 /// sheet, such as the `文档信息` sheet gongwen writes. Rows of anything else (a header such as
-/// `要素 | 内容`) are passed over; the sheet is metadata when its pairs name at least three of the
-/// notice's elements, and it is short.
+/// `要素 | 内容`) are passed over; the sheet is metadata when it is short and its pairs give at
+/// least three of the notice's elements — or label three or more of them and give one, as the
+/// `文档信息` sheet of a plan or page with only a title does (`标题 | 某某规划`, then `发文机关`,
+/// `发文字号`… left empty). A list of documents (`标题 | 发文字号 | 成文日期` over rows of values)
+/// gives no element: its values are no pairs.
 pub(crate) fn sheet_meta(rows: &[&[String]]) -> Option<PageMeta> {
     let pairs = sheet_pairs(rows)?;
-    (count_known(&pairs).1 >= 3).then(|| page_meta(pairs))
+    let given = count_known(&pairs).1;
+    let labelled = pairs
+        .iter()
+        .filter(|(l, _)| field(l).is_some_and(|f| f != Field::Other))
+        .count();
+    (given >= 3 || (given >= 1 && labelled >= 3)).then(|| page_meta(pairs))
 }
 
 /// How many of `pairs` have a known label and a value: all of them, and those that name one of
