@@ -1853,7 +1853,9 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             if !indented
                 && (rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)))
             {
-                blocks.push(Block::Table(Box::new(grid_from_rows(rows))));
+                let (mut table, widths) = grid_and_widths(rows);
+                under_merged_cells(&mut table, &widths);
+                blocks.push(Block::Table(Box::new(table)));
             } else {
                 // A lone tabbed line is a paragraph laid out with tabs, not a table.
                 for (cells, line) in rows {
@@ -1911,11 +1913,19 @@ pub(crate) fn table_without_tabs_at(
 
 /// Builds a rectangular grid: single-cell rows span the table, short rows are padded.
 pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
+    grid_and_widths(rows).0
+}
+
+/// [`grid_from_rows`]' table, with how many cells each of its rows had before it was padded
+/// (one for a row spanning the table).
+fn grid_and_widths(rows: Vec<(Vec<String>, usize)>) -> (Table, Vec<usize>) {
     let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let line = rows.first().map(|(_, l)| *l).unwrap_or(0);
     let mut grid = Vec::with_capacity(rows.len());
     let mut row_lines = Vec::with_capacity(rows.len());
+    let mut widths = Vec::with_capacity(rows.len());
     for (mut cells, l) in rows {
+        widths.push(cells.len());
         if cells.len() == 1 && width > 1 {
             let only = cells.pop().unwrap_or_default();
             cells = vec![only; width];
@@ -1936,8 +1946,93 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         merged_down: Vec::new(),
         order: crate::model::BlockOrder(0),
     };
+    let rows = table.rows.len();
     crate::tasks::lift_title_rows(&mut table);
-    table
+    widths.drain(..rows - table.rows.len());
+    (table, widths)
+}
+
+/// Puts back the cells a row copied from a web page lost to a cell merged down over it from the
+/// row above (`rowspan`). A browser copies a merged cell once, in its first row; each row under
+/// it comes a cell short, its later cells moved left:
+///
+/// ```text
+/// 1	开展中小企业数字化转型诊断服务	省经信厅	省财政厅	2023年底前
+/// 2	培育数字化转型服务商100家	省科技厅	2024年底前
+/// ```
+///
+/// (`省经信厅` leads both). A short row of a task table is read so when, its cells taken from the
+/// left, a time limit falls under a units column, and taken from the right instead — the cells
+/// of the number and the task, at the left, staying — the time limit falls under a time column
+/// (`完成时限`) and every cell under a units column names units: the cells left between are the
+/// row above's, merged down, and take its text. A row short only of cells left empty (a copy
+/// that dropped the tabs at the end of a line) reads right from the left and is left as it is.
+fn under_merged_cells(table: &mut Table, widths: &[usize]) {
+    use crate::tasks::ColumnRole;
+    let width = table.rows.first().map_or(0, Vec::len);
+    let short = |r: usize| widths.get(r).is_some_and(|&n| n >= 2 && n < width);
+    // Nearly every table has no short row under its first: its columns are not asked about.
+    if table.header_rows == 0 || !(table.header_rows + 1..table.rows.len()).any(short) {
+        return;
+    }
+    let names = crate::tasks::column_names(table);
+    let Some(roles) = crate::tasks::column_roles(&names) else {
+        return;
+    };
+    let head = roles
+        .iter()
+        .take_while(|r| matches!(r, ColumnRole::Seq | ColumnRole::Task))
+        .count();
+    let units = |c: usize| matches!(roles.get(c), Some(ColumnRole::Lead | ColumnRole::Support));
+    let time_column = |c: usize| {
+        names.get(c).is_some_and(|n| {
+            ["时限", "时间", "期限", "时序"]
+                .iter()
+                .any(|w| n.contains(w))
+        })
+    };
+    for r in table.header_rows + 1..table.rows.len() {
+        let n = widths[r];
+        if !short(r) || n <= head {
+            continue;
+        }
+        let missing = width - n;
+        let (done, rest) = table.rows.split_at_mut(r);
+        let (Some(above), Some(row)) = (done.last(), rest.first_mut()) else {
+            continue;
+        };
+        if crate::tasks::is_spanning_row(above)
+            || above[head..head + missing].iter().any(String::is_empty)
+        {
+            continue;
+        }
+        let misplaced =
+            (head..n).any(|c| units(c) && is_time_limit(&row[c]) && time_column(c + missing));
+        let fits = (head..n).all(|c| {
+            !units(c + missing) || row[c].is_empty() || crate::tasks::is_unit_list(&row[c])
+        });
+        if !misplaced || !fits {
+            continue;
+        }
+        row[head..].rotate_right(missing);
+        for c in head..head + missing {
+            row[c].clone_from(&above[c]);
+            table.merged_down.push((r, c));
+        }
+    }
+    table.merged_down.sort_unstable();
+}
+
+/// Whether a cell reads as a time limit, never a unit's name: a short cell counting a year, a
+/// month or a quarter in digits (`2024年底前`, `2025年6月`, `2024年第三季度`), or naming a
+/// standing term (`持续推进`, `长期坚持`, `常态化开展`, `年内完成`).
+fn is_time_limit(cell: &str) -> bool {
+    cell.len() <= 60
+        && ((cell.bytes().any(|b| b.is_ascii_digit())
+            && (cell.contains(['年', '月']) || cell.contains("季度")))
+            || ["年底", "年内", "底前", "长期", "持续", "常态化"]
+                .iter()
+                .any(|w| cell.contains(w)))
 }
 
 #[cfg(test)]

@@ -1,0 +1,88 @@
+//! Tables and hard-wrapped prose of plain text as copies make them: a web page's table with a
+//! merged cell, a PDF's table printed with `-layout` or copied one cell a line, prose wrapped
+//! above such a table, and pandoc's grid tables.
+
+use gongwen_parse::{Document, Task, parse_text};
+
+/// The tasks as (number, text, leads, supports).
+fn tasks(d: &Document) -> Vec<(u32, &str, Vec<&str>, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t: &Task| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+fn deadline(t: &Task) -> &str {
+    t.extra.get("完成时限").map_or("", String::as_str)
+}
+
+const MERGED_LEAD: &str = "附件\n\n湖北省推进中小企业数字化转型重点任务分工\n\n\
+序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+1\t开展中小企业数字化转型诊断服务\t省经信厅\t省财政厅\t2023年底前\n\
+2\t培育数字化转型服务商100家\t省科技厅\t2024年底前\n\
+3\t建设中小企业数字化转型促进中心\t省财政厅\t2025年底前\n\
+4\t推进“上云用数赋智”行动\t省发改委\t省通信管理局\t持续推进\n";
+
+#[test]
+fn rows_under_a_merged_lead_cell_take_it_from_the_row_above() {
+    let d = parse_text(MERGED_LEAD);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 4, "{t:?}");
+    assert_eq!(t[1].2, ["省经信厅"]);
+    assert_eq!(t[1].3, ["省科技厅"]);
+    assert_eq!(deadline(&d.tasks[1]), "2024年底前");
+    assert_eq!(t[2].2, ["省经信厅"]);
+    assert_eq!(t[2].3, ["省财政厅"]);
+    assert_eq!(deadline(&d.tasks[2]), "2025年底前");
+    // The rows around are read as they were.
+    assert_eq!(t[0].2, ["省经信厅"]);
+    assert_eq!(t[3].2, ["省发改委"]);
+    assert_eq!(deadline(&d.tasks[3]), "持续推进");
+}
+
+#[test]
+fn a_row_short_of_its_empty_last_cells_is_read_from_the_left() {
+    // A copy that dropped the tabs of empty cells at the end of its lines: the row names its
+    // lead (and its supporter) in place, no time limit falls under a units column.
+    let text = "附件\n\n某某任务分工\n\n\
+序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+1\t开展诊断服务\t省经信厅\t省财政厅\t2023年底前\n\
+2\t培育服务商\t省科技厅\n\
+3\t建设促进中心\t省发改委\t省财政厅\n";
+    let d = parse_text(text);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(t[1].2, ["省科技厅"]);
+    assert!(t[1].3.is_empty());
+    assert_eq!(t[2].2, ["省发改委"]);
+    assert_eq!(t[2].3, ["省财政厅"]);
+    assert_eq!(deadline(&d.tasks[2]), "");
+}
+
+#[test]
+fn a_short_row_under_a_group_row_or_without_a_time_column_is_not_moved() {
+    // Under a group row there is no row above to take a cell from; a table without a time
+    // column gives no sign which cell the row lacks.
+    let text = "附件\n\n某某任务分工\n\n\
+序号\t重点任务\t牵头单位\t配合单位\t完成时限\n\
+一、基础\n\
+1\t培育服务商\t省科技厅\t2024年底前\n\
+2\t开展诊断服务\t省经信厅\t省财政厅\t2023年底前\n";
+    let d = parse_text(text);
+    let t = tasks(&d);
+    assert_eq!(t[0].2, ["省科技厅"], "{t:?}");
+    let text = "附件\n\n某某任务分工\n\n\
+序号\t重点任务\t牵头单位\t配合单位\t备注\n\
+1\t开展诊断服务\t省经信厅\t省财政厅\t无\n\
+2\t培育服务商\t省科技厅\t2024年底前\n";
+    let d = parse_text(text);
+    let t = tasks(&d);
+    assert_eq!(t[1].2, ["省科技厅"], "{t:?}");
+}
