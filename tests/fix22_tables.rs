@@ -86,3 +86,71 @@ fn a_short_row_under_a_group_row_or_without_a_time_column_is_not_moved() {
     let t = tasks(&d);
     assert_eq!(t[1].2, ["省科技厅"], "{t:?}");
 }
+
+/// A `pdftotext -layout` copy of a table whose header prints `牵头` over `单位`, repeated atop
+/// the next page.
+const TWO_LINE_HEADER: &str = "附件
+
+          某某省数字政府建设重点任务分工
+
+序号  主要任务                                      牵头              配合
+                                                  单位              单位
+1     健全“鄂汇办”移动端功能，推动高频政务服务事项  省卫生健康委
+      “掌上办”“指尖办”。
+2     加快建设12345政务服务便民热线，推动热线与110  省卫生健康委      省公安厅
+      、119等紧急热线高效联动。
+                                    — 1 —
+
+序号  主要任务                                      牵头              配合
+                                                  单位              单位
+3     深化电子证照库建设，推动身份证、营业执照等高  省政务管理办
+      频证照全面互通互认。
+4     深化基层智慧治理平台，推进“多表合一”“一表通”  省卫生健康委、省  省通信管理局、省人社
+      减轻基层负担。                                自然资源厅        厅、省财政厅
+                                    — 2 —
+";
+
+#[test]
+fn a_two_line_header_repeated_atop_a_page_is_known_whole() {
+    let d = parse_text(TWO_LINE_HEADER);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 4, "{t:?}");
+    assert_eq!(
+        t[2].1,
+        "深化电子证照库建设，推动身份证、营业执照等高频证照全面互通互认。"
+    );
+    assert_eq!(t[2].2, ["省政务管理办"]);
+    assert_eq!(t[3].2, ["省卫生健康委", "省自然资源厅"]);
+    assert_eq!(t[3].3, ["省通信管理局", "省人社厅", "省财政厅"]);
+    // One table, its header's names read whole.
+    let tables: Vec<_> = d.parts.iter().flat_map(|p| p.tables.iter()).collect();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(
+        tables[0].rows[0],
+        ["序号", "主要任务", "牵头单位", "配合单位"]
+    );
+}
+
+#[test]
+fn a_rows_text_set_above_its_number_is_no_second_header_line() {
+    // `pdftotext -layout` centres a row's number on its lines: the text above it is the row's,
+    // not the header's, though it sits right under the header.
+    let text = "附件
+
+某某任务分工
+
+序号  主要任务              牵头单位      配合单位
+      推动高频政务
+1     服务事项办理          省卫生健康委  省公安厅
+      掌上办理
+      推动热线
+2     联动增效              省政务管理办  省公安厅
+      到位
+3     推动热线联动          省政务管理办  省公安厅
+";
+    let d = parse_text(text);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(t[0].1, "推动高频政务服务事项办理掌上办理");
+    assert_eq!(t[1].1, "推动热线联动增效到位");
+}

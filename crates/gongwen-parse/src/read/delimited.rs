@@ -145,6 +145,16 @@ pub fn read_delimited_table(
                 Some((sep, header, roles))
             })?;
     let width = header.len();
+    // The header as its first line prints it, to know it again atop a page; and its second line
+    // when it has one (`牵头` over `单位`), read into it and known again under it.
+    let first_line = header.clone();
+    let second = (separator == Separator::Spaces)
+        .then(|| header_second_line(line, lines.get(start + 1), &header))
+        .flatten();
+    let (header, roles, second_line) = match second {
+        Some((merged, roles, texts)) => (merged, roles, Some(texts)),
+        None => (header, roles, None),
+    };
     let numbered = roles.first() == Some(&ColumnRole::Seq);
     // Where the header's first cell ends: a row's text set on lines above its number starts
     // right of it.
@@ -164,8 +174,8 @@ pub fn read_delimited_table(
     let mut pending: Vec<Vec<Piece<'_>>> = Vec::new();
     let mut centred = false;
     let (mut above, mut below) = (0usize, 0usize);
-    let mut end = start + 1;
-    let mut i = start + 1;
+    let mut end = start + 1 + usize::from(second_line.is_some());
+    let mut i = end;
     while let Some(line) = lines.get(i) {
         if line.trim_ws().is_empty() || is_rule(line) {
             flush(&mut rows, &mut pending, &mut columns);
@@ -173,10 +183,20 @@ pub fn read_delimited_table(
             i += 1;
             continue;
         }
-        // The header printed again at the top of a page the table runs onto.
-        // A row cut by the page break goes on under it.
-        if may_be_header(line) && header_cells(line, separator).is_some_and(|h| h == rows[0].0) {
+        // The header printed again at the top of a page the table runs onto, both its lines
+        // when it has two. A row cut by the page break goes on under it.
+        if may_be_header(line) && header_cells(line, separator).is_some_and(|h| h == first_line) {
             i += 1;
+            if let Some(texts) = &second_line
+                && lines.get(i).is_some_and(|l| {
+                    split(l, separator)
+                        .iter()
+                        .map(|p| p.text)
+                        .eq(texts.iter().map(String::as_str))
+                })
+            {
+                i += 1;
+            }
             continue;
         }
         let pieces = split(line, separator);
@@ -312,6 +332,61 @@ fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
             .all(|c| !c.is_empty() && c.chars().count() <= MAX_HEADER_CHARS)
         && cells.iter().map(|c| c.chars().count()).sum::<usize>() <= MAX_HEADER_TOTAL_CHARS;
     fits.then_some(cells)
+}
+
+/// The second line of a header laid out with spaces whose narrow cells wrap (`pdftotext
+/// -layout` of a PDF's table):
+///
+/// ```text
+/// 序号  主要任务          牵头      配合
+///                         单位      单位
+/// ```
+///
+/// `next`, under `line` whose cells are `header`, when each of its few short pieces lies
+/// under a header cell other than the first (its text and the cell's overlap, give or take a
+/// column: a PDF centres each line of a cell on its own), is a header's word itself (`单位`,
+/// `任务`: not the start of a row's text set above its number) and ends that cell's name as a
+/// header's name (`牵头单位`). Returns the header with those pieces read into it, its roles,
+/// and the pieces' texts (to know the line again under the header repeated atop a page).
+fn header_second_line(
+    line: &str,
+    next: Option<&&str>,
+    header: &[String],
+) -> Option<(Vec<String>, Vec<ColumnRole>, Vec<String>)> {
+    let top = split_on_spaces(line);
+    // A header spaced out letter by letter has more pieces than cells: not looked at.
+    if top.len() != header.len() || !next.is_some_and(|l| l.len() <= MAX_HEADER_BYTES) {
+        return None;
+    }
+    let pieces = split_on_spaces(next?);
+    if pieces.is_empty() || pieces.len() >= header.len() {
+        return None;
+    }
+    let mut merged = header.to_vec();
+    for p in &pieces {
+        let text = normalize_block(p.text);
+        let k = top
+            .iter()
+            .position(|h| p.column < h.end + 2 && h.column < p.end + 2)?;
+        let name = format!("{}{text}", header[k]);
+        if k == 0
+            || text.chars().count() > 6
+            || tasks::parse_seq(&text).is_some()
+            || name.chars().count() > MAX_HEADER_CHARS
+            || !tasks::is_header_cell(&text)
+            || !tasks::is_header_cell(&name)
+            || merged[k] != header[k]
+        {
+            return None;
+        }
+        merged[k] = name;
+    }
+    let roles = tasks::column_roles(&merged)?;
+    Some((
+        merged,
+        roles,
+        pieces.iter().map(|p| p.text.to_string()).collect(),
+    ))
 }
 
 /// The cells of `line`, trimmed; empty ones are kept between bars (they hold a column's place)
