@@ -154,3 +154,134 @@ fn a_rows_text_set_above_its_number_is_no_second_header_line() {
     assert_eq!(t[0].1, "推动高频政务服务事项办理掌上办理");
     assert_eq!(t[1].1, "推动热线联动增效到位");
 }
+
+/// A PDF viewer's copy (no `-layout`) of a table: one cell a line, long cells wrapped onto
+/// lines of their own.
+const CELL_PER_LINE_WRAPPED: &str = "附件
+某某省数字政府建设重点任务分工
+序号
+主要任务
+牵头单位
+配合单位
+1
+健全“鄂汇办”移动端功能，推动高频政务服务事项
+“掌上办”“指尖办”。
+省卫生健康委
+2
+加快建设12345政务服务便民热线，推动热线与110
+、119等紧急热线高效联动。
+省卫生健康委
+3
+整合“一网通办”服务体系，推动企业和群众办事“
+只进一扇门”“最多跑一次”。
+省政务管理办
+省自然资源厅、省发展
+改革委、省公安厅、省
+委网信办
+4
+整合公共数据授权运营机制，探索开展数据资产登
+记和评估试点。
+省政务管理办
+5
+优化基层智慧治理平台，推进“多表合一”“一表通”
+减轻基层负担。
+省交通运输厅、省
+大数据中心
+省政务管理办、省公安
+厅、省通信管理局、省
+卫生健康委
+";
+
+#[test]
+fn cells_wrapped_in_a_cell_per_line_copy_are_joined() {
+    let d = parse_text(CELL_PER_LINE_WRAPPED);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 5, "{t:?}");
+    assert_eq!(
+        t[0].1,
+        "健全“鄂汇办”移动端功能，推动高频政务服务事项“掌上办”“指尖办”。"
+    );
+    assert_eq!(t[0].2, ["省卫生健康委"]);
+    assert!(t[0].3.is_empty());
+    assert_eq!(
+        t[1].1,
+        "加快建设12345政务服务便民热线，推动热线与110、119等紧急热线高效联动。"
+    );
+    assert_eq!(
+        t[2].3,
+        ["省自然资源厅", "省发展改革委", "省公安厅", "省委网信办"]
+    );
+    assert_eq!(
+        t[3].1,
+        "整合公共数据授权运营机制，探索开展数据资产登记和评估试点。"
+    );
+    assert_eq!(t[4].2, ["省交通运输厅", "省大数据中心"]);
+    assert_eq!(
+        t[4].3,
+        ["省政务管理办", "省公安厅", "省通信管理局", "省卫生健康委"]
+    );
+}
+
+#[test]
+fn short_cells_one_a_line_are_not_joined() {
+    // Texts that fit their line and units not broken mid-name: each line is a cell.
+    let text = "附件
+某某任务分工
+序号
+主要任务
+牵头单位
+配合单位
+1
+开展诊断服务
+市直有关部门、各区
+市财政局
+2
+培育一批服务商，形成一批典型案例和应用场景
+市科技局
+市财政局
+3
+建设促进中心。
+市发展改革委
+市财政局
+";
+    let d = parse_text(text);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(t[0].1, "开展诊断服务");
+    assert_eq!(t[0].3, ["市财政局"]);
+    assert_eq!(t[1].1, "培育一批服务商，形成一批典型案例和应用场景");
+    assert_eq!(t[1].2, ["市科技局"]);
+    assert_eq!(t[1].3, ["市财政局"]);
+    assert_eq!(t[2].2, ["市发展改革委"]);
+}
+
+#[test]
+fn a_line_more_than_a_row_holds_does_not_end_the_table() {
+    // The numbers go on 1, 2, 3: a line the row cannot place is its last cell's, and the rows
+    // after it are the table's still.
+    let text = "附件
+某某任务分工
+序号
+主要任务
+牵头单位
+配合单位
+1
+开展诊断服务
+市经信局
+市财政局
+其他有关单位
+2
+培育服务商
+市科技局
+市财政局
+3
+建设促进中心
+市发展改革委
+市财政局
+";
+    let d = parse_text(text);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 3, "{t:?}");
+    assert_eq!(t[1].2, ["市科技局"]);
+    assert_eq!(t[2].2, ["市发展改革委"]);
+}
