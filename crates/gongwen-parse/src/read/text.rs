@@ -1658,7 +1658,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     } else {
         crate::normalize::normalize_cell
     };
-    let wrap = super::wrap::wrap_width(lines, is_table_line);
+    let wrap = super::wrap::wrap_width_outside(lines, is_table_line, &cell_per_line_tables(lines));
     // Whether each line is a table line, asked once: the loop below asks it of a line and of
     // its neighbours several times.
     let tabbed: Vec<bool> = lines.iter().map(|l| is_table_line(l)).collect();
@@ -1891,6 +1891,28 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
         diagnostics,
         letter: false,
     })
+}
+
+/// Where the tables laid out one cell a line ([`super::untabbed`]) stand among `lines`, as
+/// ranges in order: a row's text there, long among its short cells, is no line of wrapped prose
+/// (see [`super::wrap::wrap_width_outside`]). Only a short line naming the number column
+/// (`序号`) is read further.
+fn cell_per_line_tables(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let mut tables = Vec::new();
+    // Their warnings are given when the text is read.
+    let mut unsaid = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if super::untabbed::may_be_header(lines[i])
+            && let Some((_, end)) = super::untabbed::read_untabbed_table(lines, i, &mut unsaid)
+        {
+            tables.push(i..end);
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    tables
 }
 
 /// A table without tabs or Markdown bars whose header is `lines[i]`: cells separated by spaces
