@@ -12,7 +12,8 @@
 //! blank lines the second way. A row with a single cell in a wider table is a spanning row (a
 //! group heading such as `一、…`) and is expanded across every column.
 //!
-//! Markdown rows (`| 序号 | 试点任务 |`) are table lines too. Tables without tabs or outer bars
+//! Markdown rows (`| 序号 | 试点任务 |`) are table lines too; between `+----+` borders (a grid
+//! table, pandoc's), the `|` lines between two borders are one row, each cell's lines joined. Tables without tabs or outer bars
 //! are recognised by their header line instead: cells separated by spaces or bare bars
 //! ([`super::delimited`]), or one cell per line with no separator ([`super::untabbed`]).
 
@@ -1669,6 +1670,29 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
+        // A grid table (pandoc's): told by the `+` its border starts with.
+        if line.trim_start_matches(' ').starts_with('+')
+            && limits.max_grid_cells > 0
+            && let Some((rows, next)) = grid_table_at(lines, i)
+        {
+            let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0) as u64;
+            let cells = (rows.len() as u64).saturating_mul(width);
+            if cells > limits.max_grid_cells {
+                return Err(Error::Limit {
+                    what: format!(
+                        "the number of cells of the table at line {} ({} rows × {width} columns)",
+                        i + 1,
+                        rows.len()
+                    ),
+                    value: cells,
+                    limit: limits.max_grid_cells,
+                    flag: "--max-grid-cells".into(),
+                });
+            }
+            blocks.push(Block::Table(Box::new(grid_from_rows(rows))));
+            i = next;
+            continue;
+        }
         if table_at(i) {
             // The region runs over table lines and blank lines, ending at the last table line.
             // A numbered heading line between table lines is a group row that lost its tab.
@@ -1891,6 +1915,102 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
         diagnostics,
         letter: false,
     })
+}
+
+/// A border of a grid table (pandoc's, or one drawn by hand): `+------+----+`, `+======+====+`
+/// under the header, `+:-----+` with an alignment mark.
+fn is_grid_border(line: &str) -> bool {
+    let t = line.trim_ws();
+    t.len() >= 3
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.bytes().all(|b| matches!(b, b'+' | b'-' | b'=' | b':'))
+        && t.bytes().any(|b| matches!(b, b'-' | b'='))
+}
+
+/// The rows of a grid table whose top border is `lines[i]`, as pandoc writes a table whose
+/// cells hold more than a line:
+///
+/// ```text
+/// +------+--------------------------+--------------+
+/// | 序号 | 主要任务                 | 牵头单位     |
+/// +======+==========================+==============+
+/// | 1    | 健全“鄂汇办”移动端功能， | 省卫生健康委 |
+/// |      | 推动高频政务服务事项。   |              |
+/// +------+--------------------------+--------------+
+/// ```
+///
+/// Each run of `|` lines between two borders is one row, each cell's lines joined as a wrapped
+/// cell's are (a blank line in it parts paragraphs); a row of one cell spans the table. Returns
+/// the rows, each with its first line's number, and the index of the line after the last
+/// border. `None` when no row is closed by a border, or a row's lines are not cut into as many
+/// cells each (a cell spanning rows or columns drawn inside a row): its lines are read as they
+/// are.
+fn grid_table_at(lines: &[&str], i: usize) -> Option<(Vec<(Vec<String>, usize)>, usize)> {
+    if !is_grid_border(lines.get(i)?) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    // The row being read: its first line's index and each line's cells.
+    let mut row: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut end = None;
+    for (j, l) in lines.iter().enumerate().skip(i + 1) {
+        if is_grid_border(l) {
+            if row.is_empty() {
+                break;
+            }
+            rows.push(grid_row(&row));
+            row.clear();
+            end = Some(j + 1);
+            continue;
+        }
+        if !is_pipe_row(l) {
+            break;
+        }
+        let t = l.trim_ws();
+        let cells: Vec<&str> = t[1..t.len() - 1].split('|').collect();
+        if row
+            .first()
+            .is_some_and(|(_, first)| first.len() != cells.len())
+        {
+            return None;
+        }
+        row.push((j, cells));
+    }
+    Some((rows, end?)).filter(|(rows, _)| rows.len() >= 2)
+}
+
+/// One row of a grid table ([`grid_table_at`]) from its lines' cells: each cell's lines joined,
+/// with the number of its first line.
+fn grid_row(lines: &[(usize, Vec<&str>)]) -> (Vec<String>, usize) {
+    let width = lines.first().map_or(0, |(_, cells)| cells.len());
+    let cells = (0..width)
+        .map(|c| {
+            let mut cell = String::new();
+            let mut paragraph_ended = false;
+            for (_, cells) in lines {
+                let text = cells.get(c).map_or("", |t| t.trim_ws());
+                if text.is_empty() {
+                    paragraph_ended = !cell.is_empty();
+                    continue;
+                }
+                if paragraph_ended {
+                    cell.push('\n');
+                    paragraph_ended = false;
+                } else if cell.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    cell.push(' ');
+                }
+                cell.push_str(text);
+            }
+            cell.split('\n')
+                .map(crate::normalize::normalize_cell)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    (cells, lines.first().map_or(0, |(j, _)| j + 1))
 }
 
 /// Where the tables laid out one cell a line ([`super::untabbed`]) stand among `lines`, as
