@@ -18,6 +18,12 @@
 //!   spaces, when each of its pieces starts under a cell of the row other than the first (by
 //!   display width, a Chinese character counting two), it joins that cell; with bars, when its
 //!   first cell is empty, its pieces join the cells in their places;
+//! - with spaces, a line right above a row's number that starts a task's text (after a row
+//!   whose text ended its sentence, or a group row) and names units under a units column too,
+//!   or runs on into the number's line, is that row's first line: a PDF centres the cells of a
+//!   row vertically, its number on the middle line;
+//! - a header's second line (`牵头` over `单位`) is read into it, and skipped with its first
+//!   line where the header is printed again atop a page;
 //! - blank lines and a Markdown rule (`---|---`) are skipped;
 //! - anything else ends the table, and a group row at its end belongs to the text after it.
 //!
@@ -159,6 +165,8 @@ pub fn read_delimited_table(
     // Where the header's first cell ends: a row's text set on lines above its number starts
     // right of it.
     let header_first_end = split(line, separator).first().map_or(0, |p| p.end);
+    // Where the header's cells lie: a row's first line printed above its number lies under them.
+    let header_columns = RowColumns::of(&split(line, separator));
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     // Where the cells of the last row lie (display columns), for pieces that wrapped.
     let mut columns = RowColumns::default();
@@ -232,7 +240,19 @@ pub fn read_delimited_table(
             && !own_row_under_merged(&pieces, &roles, separator)
             && is_continuation(&pieces, &columns, separator, numbered)
         {
-            if centred && (below >= above || !pending.is_empty()) && pending.len() < MAX_LINES_ABOVE
+            let next_row_above = pending.is_empty()
+                && separator == Separator::Spaces
+                && numbered
+                && rows
+                    .last()
+                    .is_some_and(|(row, _)| starts_above_number(row, &pieces, &columns, &roles))
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|l| starts_row(&split(l, separator), width, numbered));
+            if next_row_above
+                || (centred
+                    && (below >= above || !pending.is_empty())
+                    && pending.len() < MAX_LINES_ABOVE)
             {
                 pending.push(pieces);
             } else if let Some((row, _)) = rows.last_mut() {
@@ -265,7 +285,18 @@ pub fn read_delimited_table(
             }
             rows.push((cells, i + 1));
             (after_row, after_group) = (true, false);
-        } else if above_first {
+        } else if above_first
+            || (pending.is_empty()
+                && separator == Separator::Spaces
+                && numbered
+                && rows.len() > 1
+                && rows.last().is_some_and(|(row, _)| {
+                    starts_above_number(row, &pieces, &header_columns, &roles)
+                })
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|l| starts_row(&split(l, separator), width, numbered)))
+        {
             pending.push(pieces);
         } else {
             break;
@@ -583,6 +614,44 @@ fn own_row_under_merged(pieces: &[Piece<'_>], roles: &[ColumnRole], separator: S
         && [ColumnRole::Task, ColumnRole::Lead]
             .into_iter()
             .all(|r| cell(r).is_some_and(|t| !t.is_empty()))
+}
+
+/// Whether a line split into `pieces`, under the cells (at `columns`) of `row`, whose task's
+/// text has ended its sentence (or a group row), starts the next row above its number rather than going on with
+/// `row`: it starts a task's text under the task column (not with `、`, `，`…) and names units
+/// under a units column too, or runs on (ends no sentence: the line of the number goes on with
+/// it) — as `pdftotext -layout` prints a row whose cells a PDF centres
+/// vertically, its first line above the line of its number (asked only right above that line):
+///
+/// ```text
+/// 2     加快建设……推动热线与110、119等紧急热线高效联动。  省卫生健康委
+///       整合“一网通办”服务体系，推动企业和群众办事“                 省自然资源厅、省发展
+/// 3     只进一扇门”“最多跑一次”。                     省政务管理办  改革委、省公安厅、省
+/// ```
+fn starts_above_number(
+    row: &[String],
+    pieces: &[Piece<'_>],
+    columns: &RowColumns,
+    roles: &[ColumnRole],
+) -> bool {
+    let Some(task) = roles.iter().position(|r| *r == ColumnRole::Task) else {
+        return false;
+    };
+    // A group row (`二、…`) ends what is above it too.
+    let ends_sentence = |t: &str| {
+        t.trim_end_matches(['”', '’', '）', ')', '】', '》'])
+            .ends_with(['。', '！', '？', '；'])
+    };
+    let ended = row.len() == 1 || row.get(task).is_some_and(|t| ends_sentence(t));
+    let Some(places) = columns.place(pieces).filter(|_| ended) else {
+        return false;
+    };
+    let under = |k: usize| places.iter().position(|&p| p == k).map(|n| pieces[n].text);
+    let units = |k: &usize| matches!(roles.get(*k), Some(ColumnRole::Lead | ColumnRole::Support));
+    under(task).is_some_and(|t| {
+        !t.starts_with(['、', '，', '；', '：', '。', '”', '）'])
+            && (places.iter().any(units) || !ends_sentence(t))
+    })
 }
 
 /// The most lines of a row held above its number.
