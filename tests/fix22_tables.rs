@@ -479,3 +479,63 @@ fn a_rows_last_sentence_on_a_line_of_its_own_stays_with_it() {
     );
     assert_eq!(t[1].1, "推动热线联动");
 }
+
+/// `pdftotext -layout` of a table whose cells fill their columns: one space between them.
+const ONE_SPACE_GUTTERS: &str = "附件
+
+          某某省数字政府建设重点任务分工
+
+序号 主要任务                                     牵头单位         配合单位
+一、夯实数字政府基础支撑
+1    健全“鄂汇办”移动端功能，推动高频政务服务事项 省卫生健康委
+     “掌上办”“指尖办”。
+2    加快建设12345政务服务便民热线，推动热线与110 省卫生健康委
+     、119等紧急热线高效联动。
+3    整合“一网通办”服务体系，推动企业和群众办事“  省政务管理办     省自然资源厅、省发展
+     只进一扇门”“最多跑一次”。                                     改革委、省公安厅、省
+                                                                   委网信办
+4    整合公共数据授权运营机制，探索开展数据资产登 省政务管理办
+     记和评估试点。
+5    优化基层智慧治理平台，推进“多表合一”“一表通” 省交通运输厅、省 省政务管理办、省公安
+     减轻基层负担。                               大数据中心       厅、省通信管理局、省
+                                                                   卫生健康委
+";
+
+#[test]
+fn one_space_at_a_headers_column_parts_cells() {
+    let d = parse_text(ONE_SPACE_GUTTERS);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 5, "{t:?}");
+    assert_eq!(
+        t[0].1,
+        "健全“鄂汇办”移动端功能，推动高频政务服务事项“掌上办”“指尖办”。"
+    );
+    assert_eq!(t[0].2, ["省卫生健康委"]);
+    assert_eq!(
+        t[1].1,
+        "加快建设12345政务服务便民热线，推动热线与110、119等紧急热线高效联动。"
+    );
+    assert_eq!(t[1].2, ["省卫生健康委"]);
+    assert_eq!(t[4].2, ["省交通运输厅", "省大数据中心"]);
+    assert_eq!(
+        t[4].3,
+        ["省政务管理办", "省公安厅", "省通信管理局", "省卫生健康委"]
+    );
+}
+
+#[test]
+fn one_space_inside_a_cell_away_from_a_column_is_no_gutter() {
+    let text = "附件
+
+某某任务分工
+
+序号  主要任务                              牵头单位      配合单位
+1     推动5G 基站建设                       省经信厅      省财政厅
+2     推动热线联动                          省政务管理办  省公安厅
+";
+    let d = parse_text(text);
+    let t = tasks(&d);
+    assert_eq!(t.len(), 2, "{t:?}");
+    assert_eq!(t[0].1, "推动5G基站建设");
+    assert_eq!(t[0].2, ["省经信厅"]);
+}

@@ -22,6 +22,9 @@
 //!   whose text ended its sentence, or a group row) and names units under a units column too,
 //!   or runs on into the number's line, is that row's first line: a PDF centres the cells of a
 //!   row vertically, its number on the middle line;
+//! - with spaces, one space right before a header column's start, a Chinese character after
+//!   it, parts cells too (`pdftotext -layout` leaves no more where a cell fills its column), as
+//!   it does between a header's `序号` and the next name;
 //! - a header's second line (`牵头` over `单位`) is read into it, and skipped with its first
 //!   line where the header is printed again atop a page;
 //! - blank lines and a Markdown rule (`---|---`) are skipped;
@@ -36,7 +39,7 @@ use crate::normalize::normalize_block;
 use crate::tasks::{self, ColumnRole};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Most columns a header may have.
 const MAX_COLUMNS: usize = 12;
@@ -164,9 +167,9 @@ pub fn read_delimited_table(
     let numbered = roles.first() == Some(&ColumnRole::Seq);
     // Where the header's first cell ends: a row's text set on lines above its number starts
     // right of it.
-    let header_first_end = split(line, separator).first().map_or(0, |p| p.end);
+    let header_first_end = header_pieces(line, separator).first().map_or(0, |p| p.end);
     // Where the header's cells lie: a row's first line printed above its number lies under them.
-    let header_columns = RowColumns::of(&split(line, separator));
+    let header_columns = RowColumns::of(&header_pieces(line, separator));
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     // Where the cells of the last row lie (display columns), for pieces that wrapped.
     let mut columns = RowColumns::default();
@@ -207,7 +210,10 @@ pub fn read_delimited_table(
             }
             continue;
         }
-        let pieces = split(line, separator);
+        let mut pieces = split(line, separator);
+        if separator == Separator::Spaces {
+            pieces = cut_at_columns(pieces, &header_columns.starts);
+        }
         // A group row may keep the bars of the cells it leaves empty (`一、… | | |`).
         let mut filled = pieces.iter().filter(|p| !p.text.is_empty());
         let (first, single) = match (filled.next(), filled.next()) {
@@ -343,7 +349,7 @@ pub fn read_delimited_table(
 /// The header's cells, normalized, when the line splits into 3 to [`MAX_COLUMNS`] short cells
 /// ([`MAX_HEADER_CHARS`] each, [`MAX_HEADER_TOTAL_CHARS`] in all).
 fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
-    let pieces = split(line, separator);
+    let pieces = header_pieces(line, separator);
     let mut cells: Vec<String> = Vec::new();
     // Whether the last cell was built from single characters (a header spaced out letter by
     // letter: `试  点  任  务`).
@@ -384,7 +390,7 @@ fn header_second_line(
     next: Option<&&str>,
     header: &[String],
 ) -> Option<(Vec<String>, Vec<ColumnRole>, Vec<String>)> {
-    let top = split_on_spaces(line);
+    let top = header_pieces(line, Separator::Spaces);
     // A header spaced out letter by letter has more pieces than cells: not looked at.
     if top.len() != header.len() || !next.is_some_and(|l| l.len() <= MAX_HEADER_BYTES) {
         return None;
@@ -418,6 +424,79 @@ fn header_second_line(
         roles,
         pieces.iter().map(|p| p.text.to_string()).collect(),
     ))
+}
+
+/// The pieces of a header line ([`split`]); with spaces, a number column's name set apart from
+/// the next by one space only (`序号 主要任务`, the narrow column filled) is a piece of its own.
+fn header_pieces(line: &str, separator: Separator) -> Vec<Piece<'_>> {
+    let mut pieces = split(line, separator);
+    if separator == Separator::Spaces
+        && let Some(first) = pieces.first()
+        && let Some((seq, rest)) = first.text.split_once(' ')
+        && ["序号", "编号"].contains(&seq)
+        && !rest.is_empty()
+        && !rest.starts_with(' ')
+        && tasks::is_header_cell(&normalize_block(rest))
+    {
+        let (column, end) = (first.column, first.end);
+        let seq_end = column + seq.width();
+        pieces.splice(
+            0..1,
+            [
+                Piece {
+                    column,
+                    end: seq_end,
+                    text: seq,
+                },
+                Piece {
+                    column: seq_end + 1,
+                    end,
+                    text: rest,
+                },
+            ],
+        );
+    }
+    pieces
+}
+
+/// `pieces` of a row's line laid out with spaces, cut where one space only stands right before
+/// a column of the header (`starts`, give or take one) and a Chinese character starts there:
+/// `pdftotext -layout` leaves one space between cells when a cell's text fills its column
+/// (`1    加快建设……推动热线与110 省卫生健康委`).
+fn cut_at_columns<'a>(pieces: Vec<Piece<'a>>, starts: &[usize]) -> Vec<Piece<'a>> {
+    // Nearly every piece holds no space: nothing to cut.
+    if !pieces.iter().any(|p| p.text.contains(' ')) {
+        return pieces;
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    for p in pieces {
+        let (mut start, mut start_column) = (0usize, p.column);
+        let mut column = p.column;
+        let mut after_space = false;
+        for (at, c) in p.text.char_indices() {
+            if after_space
+                && !c.is_ascii()
+                && column > start_column + 1
+                && starts.iter().skip(1).any(|&s| s.abs_diff(column) <= 1)
+                && let Some(text) = p.text.get(start..at - 1)
+            {
+                out.push(Piece {
+                    column: start_column,
+                    end: column - 1,
+                    text,
+                });
+                (start, start_column) = (at, column);
+            }
+            after_space = c == ' ';
+            column += c.width().unwrap_or(0);
+        }
+        out.push(Piece {
+            column: start_column,
+            end: p.end,
+            text: p.text.get(start..).unwrap_or_default(),
+        });
+    }
+    out
 }
 
 /// The cells of `line`, trimmed; empty ones are kept between bars (they hold a column's place)
