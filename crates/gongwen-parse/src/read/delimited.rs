@@ -392,7 +392,7 @@ fn header_second_line(
 ) -> Option<(Vec<String>, Vec<ColumnRole>, Vec<String>)> {
     let top = header_pieces(line, Separator::Spaces);
     // A header spaced out letter by letter has more pieces than cells: not looked at.
-    if top.len() != header.len() || !next.is_some_and(|l| l.len() <= MAX_HEADER_BYTES) {
+    if top.len() != header.len() || next.is_none_or(|l| l.len() > MAX_HEADER_BYTES) {
         return None;
     }
     let pieces = split_on_spaces(next?);

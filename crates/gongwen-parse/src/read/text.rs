@@ -1917,6 +1917,9 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     })
 }
 
+/// A table row read from text: its cells, with the number of the line it starts on.
+type TextRow = (Vec<String>, usize);
+
 /// A border of a grid table (pandoc's, or one drawn by hand): `+------+----+`, `+======+====+`
 /// under the header, `+:-----+` with an alignment mark.
 fn is_grid_border(line: &str) -> bool {
@@ -1946,7 +1949,7 @@ fn is_grid_border(line: &str) -> bool {
 /// border. `None` when no row is closed by a border, or a row's lines are not cut into as many
 /// cells each (a cell spanning rows or columns drawn inside a row): its lines are read as they
 /// are.
-fn grid_table_at(lines: &[&str], i: usize) -> Option<(Vec<(Vec<String>, usize)>, usize)> {
+fn grid_table_at(lines: &[&str], i: usize) -> Option<(Vec<TextRow>, usize)> {
     if !is_grid_border(lines.get(i)?) {
         return None;
     }
@@ -2099,11 +2102,11 @@ fn grid_and_widths(rows: Vec<(Vec<String>, usize)>) -> (Table, Vec<usize>) {
 /// it comes a cell short, its later cells moved left:
 ///
 /// ```text
-/// 1	开展中小企业数字化转型诊断服务	省经信厅	省财政厅	2023年底前
-/// 2	培育数字化转型服务商100家	省科技厅	2024年底前
+/// 1 → 开展中小企业数字化转型诊断服务 → 省经信厅 → 省财政厅 → 2023年底前
+/// 2 → 培育数字化转型服务商100家 → 省科技厅 → 2024年底前
 /// ```
 ///
-/// (`省经信厅` leads both). A short row of a task table is read so when, its cells taken from the
+/// (a tab drawn `→`; `省经信厅` leads both). A short row of a task table is read so when, its cells taken from the
 /// left, a time limit falls under a units column, and taken from the right instead — the cells
 /// of the number and the task, at the left, staying — the time limit falls under a time column
 /// (`完成时限`) and every cell under a units column names units: the cells left between are the
@@ -2133,8 +2136,12 @@ fn under_merged_cells(table: &mut Table, widths: &[usize]) {
                 .any(|w| n.contains(w))
         })
     };
-    for r in table.header_rows + 1..table.rows.len() {
-        let n = widths[r];
+    for (r, &n) in widths
+        .iter()
+        .enumerate()
+        .take(table.rows.len())
+        .skip(table.header_rows + 1)
+    {
         if !short(r) || n <= head {
             continue;
         }
