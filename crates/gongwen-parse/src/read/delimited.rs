@@ -18,6 +18,15 @@
 //!   spaces, when each of its pieces starts under a cell of the row other than the first (by
 //!   display width, a Chinese character counting two), it joins that cell; with bars, when its
 //!   first cell is empty, its pieces join the cells in their places;
+//! - with spaces, a line right above a row's number that starts a task's text (after a row
+//!   whose text ended its sentence, or a group row) and names units under a units column too,
+//!   or runs on into the number's line, is that row's first line: a PDF centres the cells of a
+//!   row vertically, its number on the middle line;
+//! - with spaces, one space right before a header column's start, a Chinese character after
+//!   it, parts cells too (`pdftotext -layout` leaves no more where a cell fills its column), as
+//!   it does between a header's `序号` and the next name;
+//! - a header's second line (`牵头` over `单位`) is read into it, and skipped with its first
+//!   line where the header is printed again atop a page;
 //! - blank lines and a Markdown rule (`---|---`) are skipped;
 //! - anything else ends the table, and a group row at its end belongs to the text after it.
 //!
@@ -30,7 +39,7 @@ use crate::normalize::normalize_block;
 use crate::tasks::{self, ColumnRole};
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
-use unicode_width::UnicodeWidthChar;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Most columns a header may have.
 const MAX_COLUMNS: usize = 12;
@@ -145,10 +154,22 @@ pub fn read_delimited_table(
                 Some((sep, header, roles))
             })?;
     let width = header.len();
+    // The header as its first line prints it, to know it again atop a page; and its second line
+    // when it has one (`牵头` over `单位`), read into it and known again under it.
+    let first_line = header.clone();
+    let second = (separator == Separator::Spaces)
+        .then(|| header_second_line(line, lines.get(start + 1), &header))
+        .flatten();
+    let (header, roles, second_line) = match second {
+        Some((merged, roles, texts)) => (merged, roles, Some(texts)),
+        None => (header, roles, None),
+    };
     let numbered = roles.first() == Some(&ColumnRole::Seq);
     // Where the header's first cell ends: a row's text set on lines above its number starts
     // right of it.
-    let header_first_end = split(line, separator).first().map_or(0, |p| p.end);
+    let header_first_end = header_pieces(line, separator).first().map_or(0, |p| p.end);
+    // Where the header's cells lie: a row's first line printed above its number lies under them.
+    let header_columns = RowColumns::of(&header_pieces(line, separator));
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     // Where the cells of the last row lie (display columns), for pieces that wrapped.
     let mut columns = RowColumns::default();
@@ -164,8 +185,8 @@ pub fn read_delimited_table(
     let mut pending: Vec<Vec<Piece<'_>>> = Vec::new();
     let mut centred = false;
     let (mut above, mut below) = (0usize, 0usize);
-    let mut end = start + 1;
-    let mut i = start + 1;
+    let mut end = start + 1 + usize::from(second_line.is_some());
+    let mut i = end;
     while let Some(line) = lines.get(i) {
         if line.trim_ws().is_empty() || is_rule(line) {
             flush(&mut rows, &mut pending, &mut columns);
@@ -173,13 +194,26 @@ pub fn read_delimited_table(
             i += 1;
             continue;
         }
-        // The header printed again at the top of a page the table runs onto.
-        // A row cut by the page break goes on under it.
-        if may_be_header(line) && header_cells(line, separator).is_some_and(|h| h == rows[0].0) {
+        // The header printed again at the top of a page the table runs onto, both its lines
+        // when it has two. A row cut by the page break goes on under it.
+        if may_be_header(line) && header_cells(line, separator).is_some_and(|h| h == first_line) {
             i += 1;
+            if let Some(texts) = &second_line
+                && lines.get(i).is_some_and(|l| {
+                    split(l, separator)
+                        .iter()
+                        .map(|p| p.text)
+                        .eq(texts.iter().map(String::as_str))
+                })
+            {
+                i += 1;
+            }
             continue;
         }
-        let pieces = split(line, separator);
+        let mut pieces = split(line, separator);
+        if separator == Separator::Spaces {
+            pieces = cut_at_columns(pieces, &header_columns.starts);
+        }
         // A group row may keep the bars of the cells it leaves empty (`一、… | | |`).
         let mut filled = pieces.iter().filter(|p| !p.text.is_empty());
         let (first, single) = match (filled.next(), filled.next()) {
@@ -212,7 +246,19 @@ pub fn read_delimited_table(
             && !own_row_under_merged(&pieces, &roles, separator)
             && is_continuation(&pieces, &columns, separator, numbered)
         {
-            if centred && (below >= above || !pending.is_empty()) && pending.len() < MAX_LINES_ABOVE
+            let next_row_above = pending.is_empty()
+                && separator == Separator::Spaces
+                && numbered
+                && rows
+                    .last()
+                    .is_some_and(|(row, _)| starts_above_number(row, &pieces, &columns, &roles))
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|l| starts_row(&split(l, separator), width, numbered));
+            if next_row_above
+                || (centred
+                    && (below >= above || !pending.is_empty())
+                    && pending.len() < MAX_LINES_ABOVE)
             {
                 pending.push(pieces);
             } else if let Some((row, _)) = rows.last_mut() {
@@ -245,7 +291,18 @@ pub fn read_delimited_table(
             }
             rows.push((cells, i + 1));
             (after_row, after_group) = (true, false);
-        } else if above_first {
+        } else if above_first
+            || (pending.is_empty()
+                && separator == Separator::Spaces
+                && numbered
+                && rows.len() > 1
+                && rows.last().is_some_and(|(row, _)| {
+                    starts_above_number(row, &pieces, &header_columns, &roles)
+                })
+                && lines
+                    .get(i + 1)
+                    .is_some_and(|l| starts_row(&split(l, separator), width, numbered)))
+        {
             pending.push(pieces);
         } else {
             break;
@@ -292,7 +349,7 @@ pub fn read_delimited_table(
 /// The header's cells, normalized, when the line splits into 3 to [`MAX_COLUMNS`] short cells
 /// ([`MAX_HEADER_CHARS`] each, [`MAX_HEADER_TOTAL_CHARS`] in all).
 fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
-    let pieces = split(line, separator);
+    let pieces = header_pieces(line, separator);
     let mut cells: Vec<String> = Vec::new();
     // Whether the last cell was built from single characters (a header spaced out letter by
     // letter: `试  点  任  务`).
@@ -312,6 +369,134 @@ fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
             .all(|c| !c.is_empty() && c.chars().count() <= MAX_HEADER_CHARS)
         && cells.iter().map(|c| c.chars().count()).sum::<usize>() <= MAX_HEADER_TOTAL_CHARS;
     fits.then_some(cells)
+}
+
+/// The second line of a header laid out with spaces whose narrow cells wrap (`pdftotext
+/// -layout` of a PDF's table):
+///
+/// ```text
+/// 序号  主要任务          牵头      配合
+///                         单位      单位
+/// ```
+///
+/// `next`, under `line` whose cells are `header`, when each of its few short pieces lies
+/// under a header cell other than the first (its text and the cell's overlap, give or take a
+/// column: a PDF centres each line of a cell on its own), is a header's word itself (`单位`,
+/// `任务`: not the start of a row's text set above its number) and ends that cell's name as a
+/// header's name (`牵头单位`). Returns the header with those pieces read into it, its roles,
+/// and the pieces' texts (to know the line again under the header repeated atop a page).
+fn header_second_line(
+    line: &str,
+    next: Option<&&str>,
+    header: &[String],
+) -> Option<(Vec<String>, Vec<ColumnRole>, Vec<String>)> {
+    let top = header_pieces(line, Separator::Spaces);
+    // A header spaced out letter by letter has more pieces than cells: not looked at.
+    if top.len() != header.len() || next.is_none_or(|l| l.len() > MAX_HEADER_BYTES) {
+        return None;
+    }
+    let pieces = split_on_spaces(next?);
+    if pieces.is_empty() || pieces.len() >= header.len() {
+        return None;
+    }
+    let mut merged = header.to_vec();
+    for p in &pieces {
+        let text = normalize_block(p.text);
+        let k = top
+            .iter()
+            .position(|h| p.column < h.end + 2 && h.column < p.end + 2)?;
+        let name = format!("{}{text}", header[k]);
+        if k == 0
+            || text.chars().count() > 6
+            || tasks::parse_seq(&text).is_some()
+            || name.chars().count() > MAX_HEADER_CHARS
+            || !tasks::is_header_cell(&text)
+            || !tasks::is_header_cell(&name)
+            || merged[k] != header[k]
+        {
+            return None;
+        }
+        merged[k] = name;
+    }
+    let roles = tasks::column_roles(&merged)?;
+    Some((
+        merged,
+        roles,
+        pieces.iter().map(|p| p.text.to_string()).collect(),
+    ))
+}
+
+/// The pieces of a header line ([`split`]); with spaces, a number column's name set apart from
+/// the next by one space only (`序号 主要任务`, the narrow column filled) is a piece of its own.
+fn header_pieces(line: &str, separator: Separator) -> Vec<Piece<'_>> {
+    let mut pieces = split(line, separator);
+    if separator == Separator::Spaces
+        && let Some(first) = pieces.first()
+        && let Some((seq, rest)) = first.text.split_once(' ')
+        && ["序号", "编号"].contains(&seq)
+        && !rest.is_empty()
+        && !rest.starts_with(' ')
+        && tasks::is_header_cell(&normalize_block(rest))
+    {
+        let (column, end) = (first.column, first.end);
+        let seq_end = column + seq.width();
+        pieces.splice(
+            0..1,
+            [
+                Piece {
+                    column,
+                    end: seq_end,
+                    text: seq,
+                },
+                Piece {
+                    column: seq_end + 1,
+                    end,
+                    text: rest,
+                },
+            ],
+        );
+    }
+    pieces
+}
+
+/// `pieces` of a row's line laid out with spaces, cut where one space only stands right before
+/// a column of the header (`starts`, give or take one) and a Chinese character starts there:
+/// `pdftotext -layout` leaves one space between cells when a cell's text fills its column
+/// (`1    加快建设……推动热线与110 省卫生健康委`).
+fn cut_at_columns<'a>(pieces: Vec<Piece<'a>>, starts: &[usize]) -> Vec<Piece<'a>> {
+    // Nearly every piece holds no space: nothing to cut.
+    if !pieces.iter().any(|p| p.text.contains(' ')) {
+        return pieces;
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    for p in pieces {
+        let (mut start, mut start_column) = (0usize, p.column);
+        let mut column = p.column;
+        let mut after_space = false;
+        for (at, c) in p.text.char_indices() {
+            if after_space
+                && !c.is_ascii()
+                && column > start_column + 1
+                && starts.iter().skip(1).any(|&s| s.abs_diff(column) <= 1)
+                && let Some(text) = p.text.get(start..at - 1)
+            {
+                out.push(Piece {
+                    column: start_column,
+                    end: column - 1,
+                    text,
+                });
+                (start, start_column) = (at, column);
+            }
+            after_space = c == ' ';
+            column += c.width().unwrap_or(0);
+        }
+        out.push(Piece {
+            column: start_column,
+            end: p.end,
+            text: p.text.get(start..).unwrap_or_default(),
+        });
+    }
+    out
 }
 
 /// The cells of `line`, trimmed; empty ones are kept between bars (they hold a column's place)
@@ -508,6 +693,44 @@ fn own_row_under_merged(pieces: &[Piece<'_>], roles: &[ColumnRole], separator: S
         && [ColumnRole::Task, ColumnRole::Lead]
             .into_iter()
             .all(|r| cell(r).is_some_and(|t| !t.is_empty()))
+}
+
+/// Whether a line split into `pieces`, under the cells (at `columns`) of `row`, whose task's
+/// text has ended its sentence (or a group row), starts the next row above its number rather than going on with
+/// `row`: it starts a task's text under the task column (not with `、`, `，`…) and names units
+/// under a units column too, or runs on (ends no sentence: the line of the number goes on with
+/// it) — as `pdftotext -layout` prints a row whose cells a PDF centres
+/// vertically, its first line above the line of its number (asked only right above that line):
+///
+/// ```text
+/// 2     加快建设……推动热线与110、119等紧急热线高效联动。  省卫生健康委
+///       整合“一网通办”服务体系，推动企业和群众办事“                 省自然资源厅、省发展
+/// 3     只进一扇门”“最多跑一次”。                     省政务管理办  改革委、省公安厅、省
+/// ```
+fn starts_above_number(
+    row: &[String],
+    pieces: &[Piece<'_>],
+    columns: &RowColumns,
+    roles: &[ColumnRole],
+) -> bool {
+    let Some(task) = roles.iter().position(|r| *r == ColumnRole::Task) else {
+        return false;
+    };
+    // A group row (`二、…`) ends what is above it too.
+    let ends_sentence = |t: &str| {
+        t.trim_end_matches(['”', '’', '）', ')', '】', '》'])
+            .ends_with(['。', '！', '？', '；'])
+    };
+    let ended = row.len() == 1 || row.get(task).is_some_and(|t| ends_sentence(t));
+    let Some(places) = columns.place(pieces).filter(|_| ended) else {
+        return false;
+    };
+    let under = |k: usize| places.iter().position(|&p| p == k).map(|n| pieces[n].text);
+    let units = |k: &usize| matches!(roles.get(*k), Some(ColumnRole::Lead | ColumnRole::Support));
+    under(task).is_some_and(|t| {
+        !t.starts_with(['、', '，', '；', '：', '。', '”', '）'])
+            && (places.iter().any(units) || !ends_sentence(t))
+    })
 }
 
 /// The most lines of a row held above its number.

@@ -12,7 +12,8 @@
 //! blank lines the second way. A row with a single cell in a wider table is a spanning row (a
 //! group heading such as `一、…`) and is expanded across every column.
 //!
-//! Markdown rows (`| 序号 | 试点任务 |`) are table lines too. Tables without tabs or outer bars
+//! Markdown rows (`| 序号 | 试点任务 |`) are table lines too; between `+----+` borders (a grid
+//! table, pandoc's), the `|` lines between two borders are one row, each cell's lines joined. Tables without tabs or outer bars
 //! are recognised by their header line instead: cells separated by spaces or bare bars
 //! ([`super::delimited`]), or one cell per line with no separator ([`super::untabbed`]).
 
@@ -1658,7 +1659,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     } else {
         crate::normalize::normalize_cell
     };
-    let wrap = super::wrap::wrap_width(lines, is_table_line);
+    let wrap = super::wrap::wrap_width_outside(lines, is_table_line, &cell_per_line_tables(lines));
     // Whether each line is a table line, asked once: the loop below asks it of a line and of
     // its neighbours several times.
     let tabbed: Vec<bool> = lines.iter().map(|l| is_table_line(l)).collect();
@@ -1669,6 +1670,29 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
+        // A grid table (pandoc's): told by the `+` its border starts with.
+        if line.trim_start_matches(' ').starts_with('+')
+            && limits.max_grid_cells > 0
+            && let Some((rows, next)) = grid_table_at(lines, i)
+        {
+            let width = rows.iter().map(|(r, _)| r.len()).max().unwrap_or(0) as u64;
+            let cells = (rows.len() as u64).saturating_mul(width);
+            if cells > limits.max_grid_cells {
+                return Err(Error::Limit {
+                    what: format!(
+                        "the number of cells of the table at line {} ({} rows × {width} columns)",
+                        i + 1,
+                        rows.len()
+                    ),
+                    value: cells,
+                    limit: limits.max_grid_cells,
+                    flag: "--max-grid-cells".into(),
+                });
+            }
+            blocks.push(Block::Table(Box::new(grid_from_rows(rows))));
+            i = next;
+            continue;
+        }
         if table_at(i) {
             // The region runs over table lines and blank lines, ending at the last table line.
             // A numbered heading line between table lines is a group row that lost its tab.
@@ -1853,7 +1877,9 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             if !indented
                 && (rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)))
             {
-                blocks.push(Block::Table(Box::new(grid_from_rows(rows))));
+                let (mut table, widths) = grid_and_widths(rows);
+                under_merged_cells(&mut table, &widths);
+                blocks.push(Block::Table(Box::new(table)));
             } else {
                 // A lone tabbed line is a paragraph laid out with tabs, not a table.
                 for (cells, line) in rows {
@@ -1891,6 +1917,127 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     })
 }
 
+/// A table row read from text: its cells, with the number of the line it starts on.
+type TextRow = (Vec<String>, usize);
+
+/// A border of a grid table (pandoc's, or one drawn by hand): `+------+----+`, `+======+====+`
+/// under the header, `+:-----+` with an alignment mark.
+fn is_grid_border(line: &str) -> bool {
+    let t = line.trim_ws();
+    t.len() >= 3
+        && t.starts_with('+')
+        && t.ends_with('+')
+        && t.bytes().all(|b| matches!(b, b'+' | b'-' | b'=' | b':'))
+        && t.bytes().any(|b| matches!(b, b'-' | b'='))
+}
+
+/// The rows of a grid table whose top border is `lines[i]`, as pandoc writes a table whose
+/// cells hold more than a line:
+///
+/// ```text
+/// +------+--------------------------+--------------+
+/// | 序号 | 主要任务                 | 牵头单位     |
+/// +======+==========================+==============+
+/// | 1    | 健全“鄂汇办”移动端功能， | 省卫生健康委 |
+/// |      | 推动高频政务服务事项。   |              |
+/// +------+--------------------------+--------------+
+/// ```
+///
+/// Each run of `|` lines between two borders is one row, each cell's lines joined as a wrapped
+/// cell's are (a blank line in it parts paragraphs); a row of one cell spans the table. Returns
+/// the rows, each with its first line's number, and the index of the line after the last
+/// border. `None` when no row is closed by a border, or a row's lines are not cut into as many
+/// cells each (a cell spanning rows or columns drawn inside a row): its lines are read as they
+/// are.
+fn grid_table_at(lines: &[&str], i: usize) -> Option<(Vec<TextRow>, usize)> {
+    if !is_grid_border(lines.get(i)?) {
+        return None;
+    }
+    let mut rows = Vec::new();
+    // The row being read: its first line's index and each line's cells.
+    let mut row: Vec<(usize, Vec<&str>)> = Vec::new();
+    let mut end = None;
+    for (j, l) in lines.iter().enumerate().skip(i + 1) {
+        if is_grid_border(l) {
+            if row.is_empty() {
+                break;
+            }
+            rows.push(grid_row(&row));
+            row.clear();
+            end = Some(j + 1);
+            continue;
+        }
+        if !is_pipe_row(l) {
+            break;
+        }
+        let t = l.trim_ws();
+        let cells: Vec<&str> = t[1..t.len() - 1].split('|').collect();
+        if row
+            .first()
+            .is_some_and(|(_, first)| first.len() != cells.len())
+        {
+            return None;
+        }
+        row.push((j, cells));
+    }
+    Some((rows, end?)).filter(|(rows, _)| rows.len() >= 2)
+}
+
+/// One row of a grid table ([`grid_table_at`]) from its lines' cells: each cell's lines joined,
+/// with the number of its first line.
+fn grid_row(lines: &[(usize, Vec<&str>)]) -> (Vec<String>, usize) {
+    let width = lines.first().map_or(0, |(_, cells)| cells.len());
+    let cells = (0..width)
+        .map(|c| {
+            let mut cell = String::new();
+            let mut paragraph_ended = false;
+            for (_, cells) in lines {
+                let text = cells.get(c).map_or("", |t| t.trim_ws());
+                if text.is_empty() {
+                    paragraph_ended = !cell.is_empty();
+                    continue;
+                }
+                if paragraph_ended {
+                    cell.push('\n');
+                    paragraph_ended = false;
+                } else if cell.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && text.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    cell.push(' ');
+                }
+                cell.push_str(text);
+            }
+            cell.split('\n')
+                .map(crate::normalize::normalize_cell)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    (cells, lines.first().map_or(0, |(j, _)| j + 1))
+}
+
+/// Where the tables laid out one cell a line ([`super::untabbed`]) stand among `lines`, as
+/// ranges in order: a row's text there, long among its short cells, is no line of wrapped prose
+/// (see [`super::wrap::wrap_width_outside`]). Only a short line naming the number column
+/// (`序号`) is read further.
+fn cell_per_line_tables(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let mut tables = Vec::new();
+    // Their warnings are given when the text is read.
+    let mut unsaid = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if super::untabbed::may_be_header(lines[i])
+            && let Some((_, end)) = super::untabbed::read_untabbed_table(lines, i, &mut unsaid)
+        {
+            tables.push(i..end);
+            i = end.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    tables
+}
+
 /// A table without tabs or Markdown bars whose header is `lines[i]`: cells separated by spaces
 /// or bare bars ([`super::delimited`]), or one cell per line ([`super::untabbed`]). Returns it
 /// with the index of the first line after it; rows' lines are `lines`' indices plus one.
@@ -1911,11 +2058,19 @@ pub(crate) fn table_without_tabs_at(
 
 /// Builds a rectangular grid: single-cell rows span the table, short rows are padded.
 pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
+    grid_and_widths(rows).0
+}
+
+/// [`grid_from_rows`]' table, with how many cells each of its rows had before it was padded
+/// (one for a row spanning the table).
+fn grid_and_widths(rows: Vec<(Vec<String>, usize)>) -> (Table, Vec<usize>) {
     let width = rows.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
     let line = rows.first().map(|(_, l)| *l).unwrap_or(0);
     let mut grid = Vec::with_capacity(rows.len());
     let mut row_lines = Vec::with_capacity(rows.len());
+    let mut widths = Vec::with_capacity(rows.len());
     for (mut cells, l) in rows {
+        widths.push(cells.len());
         if cells.len() == 1 && width > 1 {
             let only = cells.pop().unwrap_or_default();
             cells = vec![only; width];
@@ -1936,8 +2091,97 @@ pub fn grid_from_rows(rows: Vec<(Vec<String>, usize)>) -> Table {
         merged_down: Vec::new(),
         order: crate::model::BlockOrder(0),
     };
+    let rows = table.rows.len();
     crate::tasks::lift_title_rows(&mut table);
-    table
+    widths.drain(..rows - table.rows.len());
+    (table, widths)
+}
+
+/// Puts back the cells a row copied from a web page lost to a cell merged down over it from the
+/// row above (`rowspan`). A browser copies a merged cell once, in its first row; each row under
+/// it comes a cell short, its later cells moved left:
+///
+/// ```text
+/// 1 → 开展中小企业数字化转型诊断服务 → 省经信厅 → 省财政厅 → 2023年底前
+/// 2 → 培育数字化转型服务商100家 → 省科技厅 → 2024年底前
+/// ```
+///
+/// (a tab drawn `→`; `省经信厅` leads both). A short row of a task table is read so when, its cells taken from the
+/// left, a time limit falls under a units column, and taken from the right instead — the cells
+/// of the number and the task, at the left, staying — the time limit falls under a time column
+/// (`完成时限`) and every cell under a units column names units: the cells left between are the
+/// row above's, merged down, and take its text. A row short only of cells left empty (a copy
+/// that dropped the tabs at the end of a line) reads right from the left and is left as it is.
+fn under_merged_cells(table: &mut Table, widths: &[usize]) {
+    use crate::tasks::ColumnRole;
+    let width = table.rows.first().map_or(0, Vec::len);
+    let short = |r: usize| widths.get(r).is_some_and(|&n| n >= 2 && n < width);
+    // Nearly every table has no short row under its first: its columns are not asked about.
+    if table.header_rows == 0 || !(table.header_rows + 1..table.rows.len()).any(short) {
+        return;
+    }
+    let names = crate::tasks::column_names(table);
+    let Some(roles) = crate::tasks::column_roles(&names) else {
+        return;
+    };
+    let head = roles
+        .iter()
+        .take_while(|r| matches!(r, ColumnRole::Seq | ColumnRole::Task))
+        .count();
+    let units = |c: usize| matches!(roles.get(c), Some(ColumnRole::Lead | ColumnRole::Support));
+    let time_column = |c: usize| {
+        names.get(c).is_some_and(|n| {
+            ["时限", "时间", "期限", "时序"]
+                .iter()
+                .any(|w| n.contains(w))
+        })
+    };
+    for (r, &n) in widths
+        .iter()
+        .enumerate()
+        .take(table.rows.len())
+        .skip(table.header_rows + 1)
+    {
+        if !short(r) || n <= head {
+            continue;
+        }
+        let missing = width - n;
+        let (done, rest) = table.rows.split_at_mut(r);
+        let (Some(above), Some(row)) = (done.last(), rest.first_mut()) else {
+            continue;
+        };
+        if crate::tasks::is_spanning_row(above)
+            || above[head..head + missing].iter().any(String::is_empty)
+        {
+            continue;
+        }
+        let misplaced =
+            (head..n).any(|c| units(c) && is_time_limit(&row[c]) && time_column(c + missing));
+        let fits = (head..n).all(|c| {
+            !units(c + missing) || row[c].is_empty() || crate::tasks::is_unit_list(&row[c])
+        });
+        if !misplaced || !fits {
+            continue;
+        }
+        row[head..].rotate_right(missing);
+        for c in head..head + missing {
+            row[c].clone_from(&above[c]);
+            table.merged_down.push((r, c));
+        }
+    }
+    table.merged_down.sort_unstable();
+}
+
+/// Whether a cell reads as a time limit, never a unit's name: a short cell counting a year, a
+/// month or a quarter in digits (`2024年底前`, `2025年6月`, `2024年第三季度`), or naming a
+/// standing term (`持续推进`, `长期坚持`, `常态化开展`, `年内完成`).
+fn is_time_limit(cell: &str) -> bool {
+    cell.len() <= 60
+        && ((cell.bytes().any(|b| b.is_ascii_digit())
+            && (cell.contains(['年', '月']) || cell.contains("季度")))
+            || ["年底", "年内", "底前", "长期", "持续", "常态化"]
+                .iter()
+                .any(|w| cell.contains(w)))
 }
 
 #[cfg(test)]

@@ -9,6 +9,12 @@
 //! sequence number; a numbered heading line (`一、…`, `（一）…`) between rows is a group row.
 //! Cells missing at the end of a row are empty; an empty cell in the middle of a row cannot be
 //! told apart and shifts the rest (a warning says so when a row has too few cells).
+//!
+//! A PDF viewer's copy wraps long cells onto lines of their own: a task's text runs on over
+//! lines filled as its first is to the line that ends its sentence, and a cell of units broken
+//! in the middle of a name (`省交通运输厅、省` / `大数据中心`) runs on until it names units
+//! whole. A line more than a full row holds, right before the next row's number, is more of
+//! its last cell: the rows after it are the table's still.
 
 use crate::model::{Diagnostic, Severity, Table};
 use crate::normalize::TrimFast as _;
@@ -36,6 +42,92 @@ fn next_row_soon(lines: &[&str], from: usize, expected: Option<u32>) -> bool {
             tasks::parse_seq(&l).is_some_and(|n| expected.is_none_or(|e| n == e))
                 || numbering::marker(&l).is_some()
         })
+}
+
+/// Whether the row numbered `n` starts within the few lines from `from` (blank lines aside),
+/// after a group heading or not.
+fn number_soon(lines: &[&str], from: usize, n: u32) -> bool {
+    lines
+        .iter()
+        .skip(from)
+        .map(|l| normalize_block(l))
+        .filter(|l| !l.is_empty())
+        .take(MAX_OVERFLOW)
+        .any(|l| tasks::parse_seq(&l) == Some(n))
+}
+
+/// Whether `text` ends a sentence: `。`, `！`, `？` or `；`, closing quotes or brackets aside.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '》'])
+        .ends_with(['。', '！', '？', '；'])
+}
+
+/// How many of `lines` go on with `cell`, a task's text whose first line is `first_width`
+/// columns wide, as a PDF viewer's copy wraps it one line a line:
+///
+/// ```text
+/// 健全“鄂汇办”移动端功能，推动高频政务服务事项
+/// “掌上办”“指尖办”。
+/// 省卫生健康委
+/// ```
+///
+/// The text runs on while it has not ended its sentence, over lines filled as its first is, to
+/// a line that ends its sentence (or, right after, starts with `、`, `，`…: no cell does) —
+/// none of them a row's number, a heading or names of units. 0 when the text does not run on.
+fn text_goes_on(cell: &str, first_width: usize, lines: &[&str]) -> usize {
+    // A line a cell wraps from is long: a short text ends where it stands.
+    if first_width < 20 || ends_sentence(cell) {
+        return 0;
+    }
+    for (n, l) in lines.iter().take(MAX_OVERFLOW + 1).enumerate() {
+        let t = normalize_block(l);
+        if t.is_empty()
+            || tasks::parse_seq(&t).is_some()
+            || numbering::marker(&t).is_some()
+            || tasks::is_unit_list(&t)
+        {
+            return 0;
+        }
+        if ends_sentence(&t) || (n == 0 && t.starts_with(['、', '，', '；', '：'])) {
+            return n + 1;
+        }
+        // A line the text goes on over is filled as the first was (a digit half as wide).
+        if super::wrap::display_width(&t) + 3 < first_width {
+            return 0;
+        }
+    }
+    0
+}
+
+/// How many of `lines` go on with `cell`, a cell of units that a PDF viewer's copy broke in the
+/// middle of a name (`省交通运输厅、省` / `大数据中心`): the cell names units up to its last `、`,
+/// after which stands a short piece that names none (`省`, `省发展`); the next lines, up to three,
+/// complete it when with them the cell is a list of units' names. 0 when it is complete.
+fn units_go_on(cell: &str, lines: &[&str]) -> usize {
+    let Some(cut) = cell.rfind('、') else {
+        return 0;
+    };
+    let (named, piece) = (&cell[..cut], &cell[cut + '、'.len_utf8()..]);
+    if piece.is_empty()
+        || piece.chars().count() > 6
+        || piece.starts_with('各')
+        || tasks::is_unit_list(piece)
+        || !tasks::is_unit_list(named)
+    {
+        return 0;
+    }
+    let mut joined = cell.to_string();
+    for (n, l) in lines.iter().take(3).enumerate() {
+        let t = normalize_block(l);
+        if t.is_empty() || tasks::parse_seq(&t).is_some() || numbering::marker(&t).is_some() {
+            return 0;
+        }
+        joined.push_str(&t);
+        if tasks::is_unit_list(&joined) {
+            return n + 1;
+        }
+    }
+    0
 }
 
 /// Puts a row of more paragraphs than cells back into its cells: the paragraphs beyond the
@@ -119,6 +211,9 @@ pub fn read_untabbed_table(
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     let mut expected: Option<u32> = None;
     let mut end = i;
+    // The display width of the first line of the row's last cell: a cell's text wraps onto
+    // lines filled as its first is.
+    let mut first_width = 0usize;
     while let Some(l) = lines.get(i) {
         let cell = normalize_block(l);
         if cell.is_empty() {
@@ -129,6 +224,7 @@ pub fn read_untabbed_table(
         let starts_row = seq.is_some_and(|n| expected.is_none_or(|e| n == e || n == 1));
         if starts_row {
             expected = seq.map(|n| n + 1);
+            first_width = 0;
             rows.push((vec![cell], i + 1));
         } else if numbering::marker(&cell).is_some()
             && rows
@@ -154,6 +250,27 @@ pub fn read_untabbed_table(
                 end = i;
                 continue;
             }
+            // Copied out of a PDF viewer, a cell's text wraps onto lines of its own: the
+            // lines that go on with the row's last cell so far join it.
+            if let Some((row, _)) = rows.last_mut().filter(|(r, _)| {
+                !spaced && in_task_row && r.len() >= 2 && tasks::parse_seq(&r[0]).is_some()
+            }) && let column = row.len() - 1
+                && let Some(last) = row.last_mut()
+            {
+                let taken = match roles.get(column) {
+                    Some(ColumnRole::Task) => text_goes_on(last, first_width, &lines[i..]),
+                    Some(ColumnRole::Lead | ColumnRole::Support) => units_go_on(last, &lines[i..]),
+                    _ => 0,
+                };
+                if taken > 0 {
+                    for l in &lines[i..i + taken] {
+                        last.push_str(&normalize_block(l));
+                    }
+                    i += taken;
+                    end = i;
+                    continue;
+                }
+            }
             // With every cell a paragraph of its own, a cell's line break is one paragraph
             // more than the row has cells: taken in (and put back in its cell below) when a
             // row's number or a group heading follows within a few lines.
@@ -161,13 +278,25 @@ pub fn read_untabbed_table(
             let overflows = spaced
                 && (width..width + MAX_OVERFLOW).contains(&row_len)
                 && next_row_soon(lines, i + 1, expected);
+            // Without them, a line more than a full row holds, right before the next row's
+            // number, is more of its last cell (read amiss, but the rows after it are the
+            // table's still).
+            let runs_over = !spaced
+                && row_len == width
+                && expected.is_some_and(|n| number_soon(lines, i + 1, n));
             match rows.last_mut() {
                 Some((row, _))
                     if in_task_row
                         && (row.len() < width || overflows)
                         && tasks::parse_seq(&row[0]).is_some() =>
                 {
+                    first_width = super::wrap::display_width(&cell);
                     row.push(cell)
+                }
+                Some((row, _)) if in_task_row && runs_over => {
+                    if let Some(last) = row.last_mut() {
+                        last.push_str(&cell);
+                    }
                 }
                 _ => break,
             }

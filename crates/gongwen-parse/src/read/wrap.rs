@@ -116,6 +116,18 @@ fn in_columns(line: &str) -> bool {
 /// at least five long lines and by at least a third of them, with at most a quarter as many lines
 /// longer than it, in display columns or in characters, whichever more lines share.
 pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Option<Wrap> {
+    wrap_width_outside(lines, is_table_line, &[])
+}
+
+/// [`wrap_width`] of the lines outside `tables` (ranges of `lines`, in order): tables laid out
+/// one cell a line, whose rows' texts, long among their short cells and each on a line of its
+/// own, are no prose wrapped to a width (`1` / `健全……“指尖办”。` / `省卫生健康委`).
+pub fn wrap_width_outside(
+    lines: &[&str],
+    is_table_line: impl Fn(&str) -> bool,
+    tables: &[std::ops::Range<usize>],
+) -> Option<Wrap> {
+    let mut tables = tables.iter().peekable();
     // Both measures in one pass over the lines: [display columns, characters × 2].
     let mut counts: [HashMap<usize, usize>; 2] = Default::default();
     // The same measures of the long lines' text without its indent.
@@ -125,7 +137,8 @@ pub fn wrap_width(lines: &[&str], is_table_line: impl Fn(&str) -> bool) -> Optio
     let mut measured: Vec<(usize, [usize; 2])> = Vec::new();
     let mut long = [0usize; 2];
     for (i, l) in lines.iter().enumerate() {
-        if is_table_line(l) {
+        while tables.next_if(|t| t.end <= i).is_some() {}
+        if is_table_line(l) || tables.peek().is_some_and(|t| t.contains(&i)) {
             continue;
         }
         let l = l.trim_end_ws();
