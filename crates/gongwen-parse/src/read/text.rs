@@ -1659,7 +1659,12 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     } else {
         crate::normalize::normalize_cell
     };
-    let wrap = super::wrap::wrap_width_outside(lines, is_table_line, &cell_per_line_tables(lines));
+    // The tables laid out one cell a line, read once: their ranges keep their lines out of the
+    // wrap width, and each table is taken below where the loop reaches its header.
+    let mut pre_read = cell_per_line_tables(lines);
+    let ranges: Vec<std::ops::Range<usize>> = pre_read.iter().map(|t| t.range.clone()).collect();
+    let wrap = super::wrap::wrap_width_outside(lines, is_table_line, &ranges);
+    let mut pre_read = pre_read.drain(..).peekable();
     // Whether each line is a table line, asked once: the loop below asks it of a line and of
     // its neighbours several times.
     let tabbed: Vec<bool> = lines.iter().map(|l| is_table_line(l)).collect();
@@ -1892,7 +1897,18 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             i = last + 1;
             continue;
         }
-        if let Some((table, next)) = table_without_tabs_at(lines, i, &mut diagnostics) {
+        while pre_read.next_if(|t| t.range.start < i).is_some() {}
+        let found = match pre_read.next_if(|t| t.range.start == i) {
+            // What `table_without_tabs_at` would read: the delimited reader first, then this.
+            Some(t) => {
+                super::delimited::read_delimited_table(lines, i, &mut diagnostics).or_else(|| {
+                    diagnostics.extend(t.diagnostics);
+                    Some((t.table, t.range.end))
+                })
+            }
+            None => table_without_tabs_at(lines, i, &mut diagnostics),
+        };
+        if let Some((table, next)) = found {
             blocks.push(Block::Table(Box::new(table)));
             i = next;
             continue;
@@ -2016,20 +2032,37 @@ fn grid_row(lines: &[(usize, Vec<&str>)]) -> (Vec<String>, usize) {
     (cells, lines.first().map_or(0, |(j, _)| j + 1))
 }
 
-/// Where the tables laid out one cell a line ([`super::untabbed`]) stand among `lines`, as
-/// ranges in order: a row's text there, long among its short cells, is no line of wrapped prose
-/// (see [`super::wrap::wrap_width_outside`]). Only a short line naming the number column
-/// (`序号`) is read further.
-fn cell_per_line_tables(lines: &[&str]) -> Vec<std::ops::Range<usize>> {
+/// A table laid out one cell a line, read ahead of the other blocks ([`cell_per_line_tables`]).
+struct PreRead {
+    /// Its lines (indices of `lines`), the header's first.
+    range: std::ops::Range<usize>,
+    table: Table,
+    /// The reader's warnings about it, given when the table is taken.
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// The tables laid out one cell a line ([`super::untabbed`]) among `lines`, in order: a row's
+/// text there, long among its short cells, is no line of wrapped prose (see
+/// [`super::wrap::wrap_width_outside`]), and [`read_lines`] takes each table where it reaches
+/// its header instead of reading it again. Only a short line naming the number column (`序号`),
+/// without a tab, is read further.
+fn cell_per_line_tables(lines: &[&str]) -> Vec<PreRead> {
     let mut tables = Vec::new();
-    // Their warnings are given when the text is read.
-    let mut unsaid = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        let mut diagnostics = Vec::new();
+        // A header with a tab in it is a tab table's, read as one (and kept out of the wrap
+        // width as a table line): the seed's table, indented a tab a cell, is read once.
         if super::untabbed::may_be_header(lines[i])
-            && let Some((_, end)) = super::untabbed::read_untabbed_table(lines, i, &mut unsaid)
+            && !is_table_line(lines[i])
+            && let Some((table, end)) =
+                super::untabbed::read_untabbed_table(lines, i, &mut diagnostics)
         {
-            tables.push(i..end);
+            tables.push(PreRead {
+                range: i..end,
+                table,
+                diagnostics,
+            });
             i = end.max(i + 1);
             continue;
         }
