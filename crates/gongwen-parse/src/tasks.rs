@@ -928,9 +928,13 @@ pub fn split_units(cell: &str) -> Vec<String> {
     // Where the run of names parted by `、` the piece stands in began, among the units.
     let mut run = 0;
     let mut run_ended = false;
+    // The level word the last name of the run starts with (`自治区发展改革委、财政厅`), which a
+    // bare department's name after it shares.
+    let mut level: Option<&str> = None;
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
         if run_ended {
             run = units.len();
+            level = None;
         }
         // A lead mark that closes a run of names (`甲、乙（牵头），丙`, `甲、乙（牵头）`) marks the
         // run: every unit listed before it leads. One before `、` (`甲（牵头）、乙`) marks its
@@ -954,20 +958,23 @@ pub fn split_units(cell: &str) -> Vec<String> {
             let words: Vec<&str> = piece.split(' ').map(without_etc).collect();
             if words.iter().all(|w| is_unit_name(w)) {
                 units.extend(words.iter().map(|w| w.to_string()));
+                level = None;
                 continue;
             }
         }
         // Two units joined by a conjunction (`国家金融监督管理总局及有关部门`, `市委宣传部和市文明办`).
         if let Some(conjoined) = split_conjoined(piece) {
             units.extend(conjoined.into_iter().map(str::to_string));
+            level = None;
             continue;
         }
-        units.push(without_etc(piece).to_string());
+        units.push(with_level(&mut level, without_etc(piece)));
     }
     if !units.is_empty() || cell.trim_ws().is_empty() {
         return units;
     }
     let mut out = Vec::new();
+    level = None;
     for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '／', '\n', '。']) {
         let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
             .into_iter()
@@ -989,12 +996,206 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 out.push(pieces[i..j].join("、"));
                 i = j;
             } else {
-                out.push(without_etc(pieces[i]).to_string());
+                out.push(with_level(&mut level, without_etc(pieces[i])));
                 i += 1;
+                continue;
             }
+            level = None;
         }
+        level = None;
     }
     out
+}
+
+/// Level words an organ's name may start with (`自治区发展改革委`, `省财政厅`, `市教育局`), the
+/// longer before the shorter that ends them.
+const LEVEL_WORDS: &[&str] = &[
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "盟",
+    "旗",
+];
+
+/// `name` as a unit of a run of names parted by `、`, with `level` (the level word of the name
+/// before it) put before it when it is a bare department's name ([`is_bare_department`]): a list
+/// prints the level once for the run (`自治区发展改革委、工业和信息化厅、商务厅` names
+/// `自治区工业和信息化厅` and `自治区商务厅`). `level` becomes the level word `name` starts with,
+/// if any ([`level_word`]).
+fn with_level<'a>(level: &mut Option<&'a str>, name: &'a str) -> String {
+    if let Some(word) = *level
+        && is_bare_department(name)
+    {
+        return format!("{word}{name}");
+    }
+    *level = level_word(name);
+    name.to_string()
+}
+
+/// The level word `name` starts with when the rest is a bare department's name
+/// ([`is_bare_department`]): `自治区发展改革委` → `自治区`, `省财政厅` → `省`, `市市场监管局` →
+/// `市`. `None` for a party committee's organs (`省委组织部`: which committee's the next one is
+/// the list does not say), a government's own (`市政府办公厅`), names whose first character
+/// only looks like a level (`市场监管局`, `市政园林局`), collectives (`省直有关单位`) and every
+/// other name.
+fn level_word(name: &str) -> Option<&str> {
+    // First bytes: `自`, `省`, `盟` and `旗` start E8, E7, E7, E6; `市`, `县`, `区`, `州` E5. Nearly
+    // every other name starts otherwise.
+    if !matches!(name.as_bytes().first(), Some(0xE5..=0xE8)) {
+        return None;
+    }
+    let word = LEVEL_WORDS.iter().find(|w| name.starts_with(**w))?;
+    is_bare_department(&name[word.len()..]).then(|| &name[..word.len()])
+}
+
+/// The words the names of a government's departments start with (`财政` in `财政厅`, `发展改革`
+/// in `发展改革委`): a name that starts otherwise may name a place of its own (`重庆银保监局`,
+/// `两江新区社会发展局`) or be no department (`场监管局` in `市场监管局`, `政府办公厅`).
+const DEPARTMENT_WORDS: &[&str] = &[
+    "发展改革",
+    "发展和改革",
+    "发改",
+    "教育",
+    "科技",
+    "科学技术",
+    "工业和信息化",
+    "经济和信息化",
+    "经济信息化",
+    "经信",
+    "工信",
+    "民族宗教",
+    "民宗",
+    "公安",
+    "民政",
+    "司法",
+    "财政",
+    "人力资源",
+    "人力社保",
+    "人社",
+    "自然资源",
+    "规划",
+    "生态环境",
+    "环保",
+    "住房",
+    "住建",
+    "城乡建设",
+    "交通",
+    "水利",
+    "水务",
+    "农业",
+    "农村",
+    "商务",
+    "文化",
+    "文旅",
+    "卫生",
+    "卫健",
+    "退役军人",
+    "应急",
+    "审计",
+    "国资",
+    "外事",
+    "外办",
+    "市场监管",
+    "市场监督",
+    "体育",
+    "统计",
+    "医保",
+    "医疗保障",
+    "林业",
+    "林草",
+    "乡村振兴",
+    "机关事务",
+    "信访",
+    "大数据",
+    "数据",
+    "地方金融",
+    "金融",
+    "粮食",
+    "能源",
+    "药监",
+    "药品监督",
+    "知识产权",
+    "侨务",
+    "侨办",
+    "港澳",
+    "台办",
+    "网信",
+    "编办",
+    "人防",
+    "国动",
+    "城市管理",
+    "城管",
+    "税务",
+    "通信管理",
+    "邮政管理",
+    "广电",
+    "广播电视",
+    "新闻出版",
+    "文物",
+    "中医药",
+    "政务",
+    "口岸",
+    "海洋",
+    "渔业",
+    "畜牧",
+    "气象",
+    "地震",
+    "档案",
+    "工商",
+    "旅游",
+    "扶贫",
+    "行政审批",
+    "投资促进",
+    "招商",
+    "营商环境",
+    "综合执法",
+    "疾控",
+    "民委",
+];
+
+/// Whether `name` is a department's name with no place or level of its own, as a list prints
+/// it after a name that carries the level (`财政厅`, `工业和信息化厅`, `卫生健康委`,
+/// `市场监管局`, also with a role mark: `商务厅（配合）`): two to fifteen Chinese characters
+/// starting as a department's name starts ([`DEPARTMENT_WORDS`]; not a national, party or
+/// place's body: `国家统计局`, `国务院办公厅`, `党委…`, `重庆银保监局`), ending in `厅`, `局`, `委`
+/// or `办`, and naming no division (`公安局某区分局`; `市场`, `城市`, `城乡` and `乡村` are
+/// words, not divisions).
+fn is_bare_department(name: &str) -> bool {
+    // Fifteen Chinese characters and a role mark of four in brackets: 63 bytes.
+    if name.len() > 63 {
+        return false;
+    }
+    let name = name
+        .strip_suffix('）')
+        .and_then(|x| x.rfind('（').map(|at| &x[..at]))
+        .unwrap_or(name);
+    if !name.ends_with(['厅', '局', '委', '办'])
+        || !(2..=15).contains(&name.chars().count())
+        || !DEPARTMENT_WORDS.iter().any(|w| name.starts_with(w))
+    {
+        return false;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    chars.iter().enumerate().all(|(i, &c)| {
+        if !crate::normalize::is_han(c) {
+            return false;
+        }
+        if !DIVISIONS.contains(&c) {
+            return true;
+        }
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        match c {
+            '市' => after == Some('场') || before == Some('城'),
+            '乡' => after == Some('村') || before == Some('城'),
+            _ => false,
+        }
+    })
 }
 
 /// `cell` with `、` after each role mark (`（牵头）`, `（配合）`) that a name follows with nothing

@@ -1,0 +1,108 @@
+//! The structure and units findings of the twenty-second round: a level word printed once for a
+//! run of units, an enclosed plan's title on two lines, order numbers printed `第N号令` or
+//! `（第N号）`, and letter-spaced organs in a joint signature block.
+
+use gongwen_parse::{Document, Task, parse_text};
+
+fn units(t: &Task) -> (Vec<&str>, Vec<&str>) {
+    (
+        t.lead.iter().map(String::as_str).collect(),
+        t.support.iter().map(String::as_str).collect(),
+    )
+}
+
+fn all_units(d: &Document) -> Vec<(Vec<&str>, Vec<&str>)> {
+    d.tasks.iter().map(units).collect()
+}
+
+/// A task list whose `责任单位` cells (the first unit leading) are `cells`.
+fn first_leads(cells: &[&str]) -> String {
+    let mut rows = String::new();
+    for (i, c) in cells.iter().enumerate() {
+        rows.push_str(&format!("{}\t某项任务\t{c}\t持续推进\n", i + 1));
+    }
+    format!(
+        "附件2\n\n某区重点任务清单\n\n序号\t重点任务\t责任单位\t完成时限\n{rows}\n\
+         注：排在第一位的为牵头单位，其他为配合单位。\n"
+    )
+}
+
+#[test]
+fn a_level_word_printed_once_is_carried_onto_bare_departments() {
+    let d = parse_text(&first_leads(&[
+        "自治区民政厅、财政厅，各市、县人民政府",
+        "自治区发展改革委、工业和信息化厅、商务厅",
+        "省发展改革委（牵头）、财政厅",
+        "市教育局、市场监管局",
+    ]));
+    assert_eq!(
+        all_units(&d),
+        vec![
+            (
+                vec!["自治区民政厅"],
+                vec!["自治区财政厅", "各市、县人民政府"]
+            ),
+            (
+                vec!["自治区发展改革委"],
+                vec!["自治区工业和信息化厅", "自治区商务厅"]
+            ),
+            (vec!["省发展改革委"], vec!["省财政厅"]),
+            (vec!["市教育局"], vec!["市市场监管局"]),
+        ]
+    );
+    // The cells stay as printed.
+    assert_eq!(
+        d.tasks[1].lead_text,
+        "自治区发展改革委、工业和信息化厅、商务厅"
+    );
+}
+
+#[test]
+fn names_with_a_place_a_party_committee_or_a_word_of_their_own_keep_their_names() {
+    let d = parse_text(&first_leads(&[
+        "市委宣传部、网信办",
+        "省委组织部、省委编办",
+        "两江新区社会发展局、卫生健康局",
+        "市场监管局、财政局",
+        "市政府办公厅、发展改革委",
+        "省发展改革委、国家统计局某调查总队、国务院办公厅",
+        "市发展改革委，财政局",
+        "省直有关单位、财政厅",
+        "省财政厅、南宁海关、人民银行南宁中心支行",
+        "市公安局、各区公安分局、交通局",
+    ]));
+    let support: Vec<Vec<&str>> = all_units(&d).into_iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        support,
+        vec![
+            vec!["网信办"],
+            vec!["省委编办"],
+            vec!["卫生健康局"],
+            vec!["财政局"],
+            vec!["发展改革委"],
+            vec!["国家统计局某调查总队", "国务院办公厅"],
+            vec!["财政局"],
+            vec!["财政厅"],
+            vec!["南宁海关", "人民银行南宁中心支行"],
+            vec!["各区公安分局", "交通局"],
+        ]
+    );
+}
+
+#[test]
+fn a_body_named_with_its_own_place_is_not_given_the_level() {
+    let d = parse_text(&first_leads(&[
+        "市金融监管局、重庆银保监局",
+        "省财政厅、四川证监局、税务局",
+        "市发展改革委、公安局某区分局",
+    ]));
+    let support: Vec<Vec<&str>> = all_units(&d).into_iter().map(|(_, s)| s).collect();
+    assert_eq!(
+        support,
+        vec![
+            vec!["重庆银保监局"],
+            vec!["四川证监局", "税务局"],
+            vec!["公安局某区分局"],
+        ]
+    );
+}
