@@ -106,3 +106,74 @@ fn a_body_named_with_its_own_place_is_not_given_the_level() {
         ]
     );
 }
+
+/// A 印发 notice of 某市人民政府 whose letter is `letter` and whose enclosure follows.
+fn transmitting(letter: &str, enclosure: &str) -> String {
+    format!(
+        "某市人民政府关于印发某市行动方案的通知\n某政发〔2023〕5号\n各区、县人民政府：\n{letter}\n\
+         某市人民政府\n2023年5月9日\n（此件公开发布）\n{enclosure}\n"
+    )
+}
+
+fn first_part(d: &Document) -> (Option<&str>, Vec<&str>) {
+    let p = &d.parts[0];
+    (
+        p.title.as_deref(),
+        p.preamble.iter().map(String::as_str).collect(),
+    )
+}
+
+#[test]
+fn an_enclosed_title_on_two_lines_is_read_whole() {
+    // The first line does not end as a title; the second does, before its years.
+    let d = parse_text(&transmitting(
+        "现将《某市推动制造业高质量发展三年行动方案（2023—2025年）》印发给你们。",
+        "某市推动制造业高质量发展\n三年行动方案（2023—2025年）\n一、总体要求\n到2025年，体系基本建立。",
+    ));
+    assert_eq!(
+        first_part(&d),
+        (
+            Some("某市推动制造业高质量发展三年行动方案（2023—2025年）"),
+            vec![]
+        )
+    );
+    // Without the letter naming it too.
+    let d = parse_text(&transmitting(
+        "现将行动方案印发给你们。",
+        "某市推动制造业高质量发展\n三年行动方案（试行）\n一、总体要求\n到2025年，体系基本建立。",
+    ));
+    assert_eq!(
+        first_part(&d),
+        (Some("某市推动制造业高质量发展三年行动方案（试行）"), vec![])
+    );
+    // A first line that ends as a title goes on when the letter names the two lines as one.
+    let d = parse_text(&transmitting(
+        "现将《某市国土空间总体规划实施方案》印发给你们。",
+        "某市国土空间总体规划\n实施方案\n一、总体要求\n到2025年，体系基本建立。",
+    ));
+    assert_eq!(
+        first_part(&d),
+        (Some("某市国土空间总体规划实施方案"), vec![])
+    );
+}
+
+#[test]
+fn a_title_that_ends_as_one_keeps_the_line_under_it_out() {
+    // The letter names the first line alone: the line under it is the plan's own text.
+    let d = parse_text(&transmitting(
+        "现将《某市国土空间总体规划》印发给你们。",
+        "某市国土空间总体规划\n编制说明\n一、总体要求\n到2025年，体系基本建立。",
+    ));
+    assert_eq!(
+        first_part(&d),
+        (Some("某市国土空间总体规划"), vec!["编制说明"])
+    );
+    let d = parse_text(&transmitting(
+        "现将《某市国土空间总体规划》印发给你们。",
+        "某市国土空间总体规划\n实施方案\n一、总体要求\n到2025年，体系基本建立。",
+    ));
+    assert_eq!(
+        first_part(&d),
+        (Some("某市国土空间总体规划"), vec!["实施方案"])
+    );
+}

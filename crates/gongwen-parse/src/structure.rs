@@ -2192,7 +2192,15 @@ pub fn build(mut input: Blocks) -> Document {
             .and_then(Option::as_ref)
             .and_then(|t| t.caption.clone())
     };
-    let segs = segments(&rest, &b.attachment_titles, &caption);
+    // Whether the letter (its title or text) names `t` in 《》: asked of an enclosure's title
+    // lines, once or twice a part.
+    let notice = &b.doc.notice;
+    let named = |t: &str| {
+        let quoted = format!("《{t}》");
+        notice.title.as_ref().is_some_and(|t| t.contains(&quoted))
+            || notice.body.iter().any(|p| p.contains(&quoted))
+    };
+    let segs = segments(&rest, &b.attachment_titles, &caption, &named);
     for seg in segs {
         let kind = if workbook {
             PartKind::Attachment
@@ -3184,11 +3192,13 @@ pub(crate) fn title_key(t: &str) -> String {
 }
 
 /// The parts after the letter. `listed` holds the title keys of the attachments the letter
-/// lists: a `附件1：X` line heads a part only when X is one of them.
+/// lists: a `附件1：X` line heads a part only when X is one of them; `named` says whether the
+/// letter names a title in 《》 (see [`take_title`]).
 fn segments<'a>(
     rest: &[&'a Block],
     listed: &rustc_hash::FxHashSet<String>,
     caption: &dyn Fn(&Block) -> Option<String>,
+    named: &dyn Fn(&str) -> bool,
 ) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut i = 0;
@@ -3246,7 +3256,7 @@ fn segments<'a>(
                     line: p.line,
                 };
                 i += 1;
-                i = take_title(rest, i, &mut seg);
+                i = take_title(rest, i, &mut seg, named);
                 out.push(seg);
                 continue;
             }
@@ -3258,7 +3268,7 @@ fn segments<'a>(
                     blocks: Vec::new(),
                     line: p.line,
                 };
-                i = take_title(rest, i, &mut seg);
+                i = take_title(rest, i, &mut seg, named);
                 out.push(seg);
                 continue;
             }
@@ -3280,8 +3290,46 @@ fn segments<'a>(
     out
 }
 
-/// Reads a part's title at `i` (one line, or two when the first does not yet end like a title).
-fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
+/// Whether `text` is the period or status a title may close with, in brackets:
+/// `（2023—2025年）`, `（试行）`, `（修订稿）`; not a date (`（2022年1月1日起施行）`, which records
+/// the text's making, not its name) or a note.
+fn is_title_period(text: &str) -> bool {
+    text.strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .is_some_and(|inner| {
+            at_most_chars(inner, 14)
+                && !has_sentence_punct(inner)
+                && !is_note(text)
+                && !inner.contains('日')
+                && (inner.contains('年')
+                    || ["试行", "暂行", "修订", "稿", "版"]
+                        .iter()
+                        .any(|w| inner.ends_with(w)))
+        })
+}
+
+/// Whether `line` ends as a title ends ([`ends_like_title`]), also before the period or status
+/// it may close with: `三年行动方案（2023—2025年）`, `管理办法（试行）`.
+fn ends_like_title_with_period(line: &str) -> bool {
+    if ends_like_title(line) {
+        return true;
+    }
+    line.ends_with('）')
+        && line
+            .rfind('（')
+            .is_some_and(|open| is_title_period(&line[open..]) && ends_like_title(&line[..open]))
+}
+
+/// Reads a part's title at `i` (one line, or more when the first does not yet end like a title:
+/// `西安市推动制造业高质量发展` / `三年行动方案（2023—2025年）`). A line that ends like a title is
+/// the whole title unless the letter names it with the next line in 《》 (`named`):
+/// `某市国土空间总体规划` / `实施方案` under `现将《某市国土空间总体规划实施方案》印发给你们`.
+fn take_title(
+    rest: &[&Block],
+    mut i: usize,
+    seg: &mut Segment,
+    named: &dyn Fn(&str) -> bool,
+) -> usize {
     let Some(Block::Para(p)) = rest.get(i) else {
         return i;
     };
@@ -3290,31 +3338,27 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
     }
     let mut title = p.text.clone();
     i += 1;
-    while !ends_like_title(&title) {
-        match rest.get(i) {
-            Some(Block::Para(q))
-                if is_title_line(&q.text)
-                    && ends_like_title(&q.text)
-                    && char_len(&title) + char_len(&q.text) <= 80 =>
-            {
-                title.push_str(&q.text);
-                i += 1;
-            }
-            _ => break,
+    loop {
+        let Some(Block::Para(q)) = rest.get(i) else {
+            break;
+        };
+        if !is_title_line(&q.text) || char_len(&title) + char_len(&q.text) > 80 {
+            break;
         }
+        let joins = if ends_like_title_with_period(&title) {
+            ends_like_title_with_period(&q.text) && named(&format!("{title}{}", q.text))
+        } else {
+            ends_like_title_with_period(&q.text) || named(&format!("{title}{}", q.text))
+        };
+        if !joins {
+            break;
+        }
+        title.push_str(&q.text);
+        i += 1;
     }
     // `某某行动方案` / `（2023—2025年）`, `（试行）`: the years or status on the line under it.
     if let Some(Block::Para(q)) = rest.get(i)
-        && let Some(inner) = q.text.strip_prefix('（').and_then(|t| t.strip_suffix('）'))
-        && at_most_chars(inner, 14)
-        && !has_sentence_punct(inner)
-        && !is_note(&q.text)
-        // A date (`（2022年1月1日起施行）`) records the text's making, not its name.
-        && !inner.contains('日')
-        && (inner.contains('年')
-            || ["试行", "暂行", "修订", "稿", "版"]
-                .iter()
-                .any(|w| inner.ends_with(w)))
+        && is_title_period(&q.text)
     {
         title.push_str(&q.text);
         i += 1;
