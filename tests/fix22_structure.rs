@@ -177,3 +177,58 @@ fn a_title_that_ends_as_one_keeps_the_line_under_it_out() {
         (Some("某市国土空间总体规划"), vec!["实施方案"])
     );
 }
+
+/// An order: `head` lines, then its text, the governor's signature, the date and the rules.
+fn order(head: &str) -> Document {
+    parse_text(&format!(
+        "{head}\n\n《某省公共数据条例实施办法》已经省人民政府第5次常务会议审议通过，现予公布，\
+         自2023年1月1日起施行。\n\n省长　王　浩\n\n2022年11月28日\n\n某省公共数据条例实施办法\n\n\
+         第一条　为了实施《某省公共数据条例》，制定本办法。\n"
+    ))
+}
+
+fn number_of(d: &Document) -> Option<(&str, &str, Option<i32>, Option<u32>)> {
+    d.notice
+        .doc_number
+        .as_ref()
+        .map(|n| (n.raw.as_str(), n.agency.as_str(), n.year, n.serial))
+}
+
+#[test]
+fn an_order_number_printed_with_ling_is_the_order_s_number() {
+    for head in ["某省人民政府\n第389号令", "某省人民政府令\n第389号令"] {
+        let d = order(head);
+        assert_eq!(
+            number_of(&d),
+            Some(("第389号令", "某省人民政府令", None, Some(389))),
+            "{head}"
+        );
+        assert_eq!(d.notice.title.as_deref(), Some("某省人民政府令"), "{head}");
+        assert_eq!(d.notice.issuer.as_deref(), Some("某省人民政府"), "{head}");
+        assert!(d.notice.body[0].starts_with("《某省公共数据条例实施办法》"));
+    }
+    // Titled above its head.
+    let d = order("某省公共数据条例实施办法\n某省人民政府令\n第389号令");
+    assert_eq!(
+        number_of(&d),
+        Some(("第389号令", "某省人民政府令", None, Some(389)))
+    );
+    // The bracketed form was read already; the year's form takes the head as its agency too.
+    let d = order("某省人民政府令\n（第389号）");
+    assert_eq!(
+        number_of(&d),
+        Some(("第389号", "某省人民政府令", None, Some(389)))
+    );
+    let d = order("某省人民政府令\n〔2022〕第3号");
+    assert_eq!(
+        number_of(&d),
+        Some(("〔2022〕第3号", "某省人民政府令", Some(2022), Some(3)))
+    );
+}
+
+#[test]
+fn a_line_ending_in_ling_under_a_title_is_no_order_number() {
+    // Under a notice's title (not an organ's name) the line is no number.
+    let d = order("某省人民政府关于公布规章的通知\n第389号令");
+    assert_eq!(d.notice.doc_number, None);
+}

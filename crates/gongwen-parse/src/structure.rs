@@ -1324,6 +1324,18 @@ fn order_head(s: &str) -> Option<&str> {
         .filter(|organ| !organ.ends_with('命') && is_organ_line(organ))
 }
 
+/// An order's number printed with `令` after it, on a line of its own under the organ or the
+/// order's head: `第389号令` (agency empty: the head gives it). `None` for any other text.
+fn order_number(text: &str) -> Option<DocNumber> {
+    let number = text.strip_suffix('令')?;
+    if !number.starts_with('第') {
+        return None;
+    }
+    let mut n = parse_doc_number(number).filter(|n| n.agency.is_empty())?;
+    n.raw = text.to_string();
+    Some(n)
+}
+
 /// Whether `title` is a meeting's 纪要's (`紀要` in traditional script).
 pub(crate) fn is_minutes_title(title: &str) -> bool {
     title.ends_with("纪要") || title.ends_with("紀要")
@@ -2832,6 +2844,24 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 continue;
             }
         }
+        // An order's number printed with `令` under the organ or its head (`某某省人民政府` /
+        // `第389号令`, as sites and news copies print it): the head's number, and the order is
+        // titled by its head, `某某省人民政府令`.
+        if b.doc.notice.doc_number.is_none()
+            && letterhead.is_none()
+            && let [head] = title_lines.as_slice()
+            && let Some(mut n) = order_number(&p.text)
+        {
+            let organ = order_head(&head.text).unwrap_or(&head.text);
+            if is_organ_line(organ) {
+                n.agency = format!("{organ}令");
+                headline = Some((n.agency.clone(), head.line));
+                title_lines.clear();
+                b.doc.notice.doc_number = Some(n);
+                k += 1;
+                continue;
+            }
+        }
         if let Some(n) = parse_doc_number(&p.text) {
             // A copy that prints the number twice (a site's heading over the notice's own).
             if none_or_same(&b.doc.notice.doc_number, &n) {
@@ -2998,7 +3028,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     && letterhead.is_none()
                     && let Some(organ) = order_head(&p.text)
                     && let Some(Block::Para(next)) = blocks.get(k + 1)
-                    && let Some(mut n) = parse_doc_number(&next.text)
+                    && let Some(mut n) =
+                        parse_doc_number(&next.text).or_else(|| order_number(&next.text))
                 {
                     letterhead = Some(organ.to_string());
                     // `第752号` under the head is the head's number, as `国务院令第752号` is.
@@ -3144,11 +3175,11 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         b.doc.notice.title = Some(title.clone());
         b.doc.notice.line = title_line;
     }
-    // An order's number printed under its head (`某某省人民政府令` / `第436号`) is the head's, as
-    // when printed on one line with it (`某某省人民政府令第436号`).
+    // An order's number printed under its head (`某某省人民政府令` / `第436号`, `〔2022〕第3号`) is
+    // the head's, as when printed on one line with it (`某某省人民政府令第436号`).
     if let Some(n) = &mut b.doc.notice.doc_number
         && n.agency.is_empty()
-        && n.raw.starts_with('第')
+        && n.raw.starts_with(['第', '〔'])
         && order_head(&title).is_some()
     {
         n.agency.clone_from(&title);
