@@ -232,3 +232,32 @@ fn a_line_ending_in_ling_under_a_title_is_no_order_number() {
     let d = order("某省人民政府关于公布规章的通知\n第389号令");
     assert_eq!(d.notice.doc_number, None);
 }
+
+#[test]
+fn a_letter_spaced_organ_in_a_joint_signature_block_is_an_organ_of_its_own() {
+    let d = parse_text(
+        "国家发展改革委　财政部　人力资源社会保障部　农业农村部关于实施以工代赈的指导意见\n\
+         发改振兴〔2022〕1012号\n\n各省、自治区、直辖市发展改革委：\n\n现提出以下意见。\n\n\
+         一、总体要求\n\n坚持以人民为中心的发展思想。\n\n\
+         国家发展改革委　　　　　　财　政　部\n\n人力资源社会保障部　　　　农业农村部\n\n2022年6月27日\n",
+    );
+    assert_eq!(
+        d.notice.signature.as_deref(),
+        Some("国家发展改革委、财政部、人力资源社会保障部、农业农村部")
+    );
+    let d = parse_text(
+        "财政部　税务总局关于延续实施个人所得税优惠政策的公告\n财政部　税务总局公告2023年第2号\n\n\
+         为支持小微企业发展，现将有关政策公告如下：\n\n一、对个体工商户减半征收个人所得税。\n\n\
+         特此公告。\n\n财　政　部　　　　税务总局\n2023年1月9日\n",
+    );
+    assert_eq!(d.notice.signature.as_deref(), Some("财政部、税务总局"));
+}
+
+#[test]
+fn a_letter_spaced_name_alone_or_a_letter_spaced_heading_is_no_list_of_organs() {
+    let d = parse_text(
+        "某某市人民政府关于某事的通知\n某府发〔2023〕1号\n\n各区县人民政府：\n\n现通知如下。\n\n\
+         某　某　市　人　民　政　府\n\n2023年1月9日\n",
+    );
+    assert_eq!(d.notice.signature.as_deref(), Some("某某市人民政府"));
+}

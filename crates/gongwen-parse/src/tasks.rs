@@ -289,20 +289,51 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
     first_space(t)?;
     // Piece by piece, so that a paragraph with a space in it (nearly every such block) is
     // turned down at its first word that is not an organ's name, without collecting its pieces.
-    let mut pieces = t.split(space).filter(|p| !p.is_empty());
+    let mut pieces = spaced_words(t.split(space).filter(|p| !p.is_empty()));
     let first = pieces.next().filter(|p| is_unit_name(p))?;
     let mut joined = String::with_capacity(t.len() + 8);
-    joined.push_str(first);
+    joined.push_str(&first);
     let mut count = 1usize;
     for piece in pieces.by_ref().take(30) {
-        if !is_unit_name(piece) {
+        if !is_unit_name(&piece) {
             return None;
         }
         joined.push('、');
-        joined.push_str(piece);
+        joined.push_str(&piece);
         count += 1;
     }
     ((2..=30).contains(&count) && pieces.next().is_none()).then_some(joined)
+}
+
+/// The words of a line split at its spaces, with a name set one character apart (a short
+/// organ's name letter-spaced to line up in a joint signature block: `财　政　部　　　　税务总局`)
+/// read as one word: a run of pieces of one Chinese character each, up to thirty, is joined
+/// (`财政部`, `税务总局`). A longer run is given as thirty characters and the rest, which no
+/// name is.
+fn spaced_words<'a>(
+    pieces: impl Iterator<Item = &'a str>,
+) -> impl Iterator<Item = std::borrow::Cow<'a, str>> {
+    let single = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(crate::normalize::is_han) && chars.next().is_none()
+    };
+    let mut pieces = pieces.peekable();
+    std::iter::from_fn(move || {
+        let piece = pieces.next()?;
+        if !single(piece) || !pieces.peek().is_some_and(|p| single(p)) {
+            return Some(std::borrow::Cow::Borrowed(piece));
+        }
+        let mut word = String::with_capacity(4 * 3);
+        word.push_str(piece);
+        let mut count = 1;
+        while count < 30
+            && let Some(next) = pieces.next_if(|p| single(p))
+        {
+            word.push_str(next);
+            count += 1;
+        }
+        Some(std::borrow::Cow::Owned(word))
+    })
 }
 
 /// Where the first white space of `t` (`char::is_whitespace`, or U+00A0) starts. Every block
@@ -4686,7 +4717,22 @@ mod tests {
             units_set_apart(" 重庆海关\u{a0}国网重庆电力公司  市商务委（牵头） ").as_deref(),
             Some("重庆海关、国网重庆电力公司、市商务委（牵头）")
         );
+        // A short name letter-spaced to line up with the names beside it.
+        assert_eq!(
+            units_set_apart("国家发展改革委\u{3000}\u{3000}\u{3000}财\u{3000}政\u{3000}部")
+                .as_deref(),
+            Some("国家发展改革委、财政部")
+        );
+        assert_eq!(
+            units_set_apart("财\u{3000}政\u{3000}部\u{3000}\u{3000}\u{3000}\u{3000}税务总局")
+                .as_deref(),
+            Some("财政部、税务总局")
+        );
         for raw in [
+            "财 政 部",
+            "某 某 市 人 民 政 府",
+            "总 则 第一条",
+            "市财政局 王 某",
             "市发展改革委、市教委",
             "支持 高等学校",
             "各区县 人民政府",
