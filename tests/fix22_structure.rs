@@ -261,3 +261,28 @@ fn a_letter_spaced_name_alone_or_a_letter_spaced_heading_is_no_list_of_organs() 
     );
     assert_eq!(d.notice.signature.as_deref(), Some("某某市人民政府"));
 }
+
+/// A joint 请示 of two organs whose number line and the lines under it are `number`.
+fn joint_request(number: &str) -> Document {
+    parse_text(&format!(
+        "某省发展和改革委员会\n某省财政厅\n关于申请下达2024年投资计划的请示\n\n{number}\n\n\
+         国家发展改革委：\n\n恳请予以倾斜支持。\n\n妥否，请批示。\n\n\
+         某省发展和改革委员会　　　　　某省财政厅\n\n2024年3月12日\n"
+    ))
+}
+
+#[test]
+fn a_joint_request_s_second_signer_on_the_line_below_is_a_signer() {
+    let d = joint_request(
+        "某发改地区〔2024〕45号　　　　签发人：张　伟\n　　　　　　　　　　　　　　　　　　　　　王晓东",
+    );
+    assert_eq!(d.notice.signers, vec!["张伟", "王晓东"]);
+    assert_eq!(d.notice.addressees, vec!["国家发展改革委"]);
+    assert_eq!(d.notice.body, vec!["恳请予以倾斜支持。", "妥否，请批示。"]);
+}
+
+#[test]
+fn a_line_under_the_signer_that_names_no_person_is_not_a_signer() {
+    let d = joint_request("某发改地区〔2024〕45号　　　　签发人：张　伟\n国务院");
+    assert_eq!(d.notice.signers, vec!["张伟"]);
+}

@@ -1142,6 +1142,24 @@ fn split_signers(text: &str) -> (&str, Option<Vec<String>>) {
     (text[..at].trim_end_ws(), Some(names))
 }
 
+/// Reads the 签发人 of a joint 上行文 printed one a line under the first (GB/T 9704-2012
+/// 7.2.4: `某政〔2024〕45号　签发人：张　伟` / `王晓东`, aligned under its name) into `signers`,
+/// from block `k`: each line that is a person's name alone, up to as many as organs sign a
+/// joint text. Returns the index of the first block after them.
+fn more_signers(blocks: &[&Block], mut k: usize, signers: &mut Vec<String>) -> usize {
+    while signers.len() < MAX_SIGNING_ORGANS
+        && let Some(Block::Para(p)) = blocks.get(k)
+        && is_personal_name(&p.text)
+        && !ends_like_title(&p.text)
+        && !is_head_mark(&p.text)
+        && !is_organ_line(&p.text)
+    {
+        signers.push(p.text.clone());
+        k += 1;
+    }
+    k
+}
+
 /// What a line of the 版记 (the colophon under the last page) records.
 enum Colophon<'a> {
     /// `抄送：A，B。` (also 抄报, 分送, 发送): the list after the label.
@@ -2832,7 +2850,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         {
             if number_text.is_empty() {
                 b.doc.notice.signers = signers;
-                k += 1;
+                k = more_signers(blocks, k + 1, &mut b.doc.notice.signers);
                 continue;
             }
             if b.doc.notice.doc_number.is_none()
@@ -2840,7 +2858,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             {
                 b.doc.notice.doc_number = Some(n);
                 b.doc.notice.signers = signers;
-                k += 1;
+                k = more_signers(blocks, k + 1, &mut b.doc.notice.signers);
                 continue;
             }
         }
