@@ -286,3 +286,34 @@ fn a_line_under_the_signer_that_names_no_person_is_not_a_signer() {
     let d = joint_request("某发改地区〔2024〕45号　　　　签发人：张　伟\n国务院");
     assert_eq!(d.notice.signers, vec!["张伟"]);
 }
+
+#[test]
+fn a_one_line_attachment_list_parted_by_semicolons_keeps_no_semicolon() {
+    let d = parse_text(
+        "某自治区人民政府办公厅关于印发为民办实事项目的通知\n某政办发〔2024〕5号\n\n\
+         各市、县（区）人民政府：\n\n现将有关文件印发给你们，请认真贯彻执行。\n\n\
+         附件：1．为民办实事项目；2．为民办实事项目责任分工\n\n某自治区人民政府办公厅\n2024年2月5日\n\n\
+         附件1\n\n为民办实事项目\n\n一、新建城市社区嵌入式服务设施50个。\n\n\
+         附件2\n\n为民办实事项目责任分工\n\n二、为60万名城乡适龄妇女免费开展筛查。\n",
+    );
+    let listed: Vec<(Option<u32>, &str)> = d
+        .notice
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![
+            (Some(1), "为民办实事项目"),
+            (Some(2), "为民办实事项目责任分工")
+        ]
+    );
+    assert!(
+        d.diagnostics
+            .iter()
+            .all(|x| x.code != "attachment_title_mismatch"),
+        "{:?}",
+        d.diagnostics
+    );
+}

@@ -778,7 +778,8 @@ fn addressee_lines(blocks: &[&Block]) -> Option<(usize, String)> {
 /// The titles of a numbered list run together on one line, after its first number `first`:
 /// `X2．Y3．Z` (from `1．X2．Y3．Z`) gives `X`, `Y`, `Z`. The next number is taken where it stands
 /// after something other than a digit and its mark (`．`, `.`, `、`) is followed by something
-/// other than a digit (`2.0版` is no item).
+/// other than a digit (`2.0版` is no item); a `；` or `，` parting the items (`X；2．Y`) is no part
+/// of the title before it.
 fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
@@ -798,7 +799,12 @@ fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
                 .then_some((at, at + number.len() + mark.len_utf8()))
         });
         let Some((end, resume)) = found else { break };
-        out.push(&rest[..end]);
+        // `1．X；2．Y`: the mark that parts the items is no part of the title before it.
+        out.push(
+            rest[..end]
+                .trim_ws()
+                .trim_end_matches(['；', ';', '，', ',']),
+        );
         rest = &rest[resume..];
         next = Some(n + 1);
     }
