@@ -317,3 +317,67 @@ fn a_one_line_attachment_list_parted_by_semicolons_keeps_no_semicolon() {
         d.diagnostics
     );
 }
+
+/// A notice transmitting the documents the letter names `names`, followed by `enclosures`.
+fn two_documents(names: &str, enclosures: &str) -> Document {
+    parse_text(&format!(
+        "某市人民政府办公厅关于印发两项管理办法的通知\n某府办发〔2023〕61号\n\n各区县人民政府：\n\n\
+         {names}已经市政府同意，现印发给你们，请认真贯彻执行。\n\n某市人民政府办公厅\n2023年6月12日\n\n\
+         （此件公开发布）\n\n{enclosures}"
+    ))
+}
+
+fn outline(d: &Document) -> Vec<(Option<&str>, Vec<&str>)> {
+    d.parts
+        .iter()
+        .map(|p| {
+            (
+                p.title.as_deref(),
+                p.sections.iter().map(|s| s.marker.as_str()).collect(),
+            )
+        })
+        .collect()
+}
+
+const TWO_RULES: &str = "某市财政专项资金管理办法\n\n第一条　为规范专项资金管理，制定本办法。\n\n\
+    第二条　本办法自印发之日起施行。\n\n某市预算绩效管理办法\n\n第一条　为实施预算绩效管理，制定本办法。\n\n\
+    第二条　本办法自印发之日起施行。\n";
+
+#[test]
+fn a_second_document_the_letter_names_is_a_part_of_its_own() {
+    let d = two_documents(
+        "《某市财政专项资金管理办法》《某市预算绩效管理办法》",
+        TWO_RULES,
+    );
+    assert_eq!(
+        outline(&d),
+        vec![
+            (Some("某市财政专项资金管理办法"), vec!["第一条", "第二条"]),
+            (Some("某市预算绩效管理办法"), vec!["第一条", "第二条"]),
+        ]
+    );
+    assert!(
+        d.diagnostics.iter().all(|x| x.code != "numbering_order"),
+        "{:?}",
+        d.diagnostics
+    );
+    let d = two_documents(
+        "《某市2024年大气污染防治工作方案》《某市2024年水污染防治工作方案》",
+        "某市2024年大气污染防治工作方案\n\n一、工作目标\n\n优良天数比例达到88%。\n\n二、重点任务\n\n\
+         （一）深化工业污染治理。\n\n某市2024年水污染防治工作方案\n\n一、工作目标\n\n水质优良比例保持100%。\n",
+    );
+    assert_eq!(
+        outline(&d),
+        vec![
+            (Some("某市2024年大气污染防治工作方案"), vec!["一、", "二、"]),
+            (Some("某市2024年水污染防治工作方案"), vec!["一、"]),
+        ]
+    );
+}
+
+#[test]
+fn a_title_like_line_the_letter_does_not_name_stays_in_its_document() {
+    // Named only as the first document: the second title is not the letter's.
+    let d = two_documents("《某市财政专项资金管理办法》", TWO_RULES);
+    assert_eq!(d.parts.len(), 1);
+}

@@ -3315,7 +3315,7 @@ fn segments<'a>(
                 out.push(seg);
                 continue;
             }
-            if out.is_empty() {
+            if out.is_empty() || starts_next_enclosure(rest, i, out.last(), named) {
                 let mut seg = Segment {
                     kind: PartKind::Enclosure,
                     label: None,
@@ -3343,6 +3343,34 @@ fn segments<'a>(
         i += 1;
     }
     out
+}
+
+/// Whether `rest[i]`, in the enclosure `current`, is the title of a second document the notice
+/// transmits (`印发A和B的通知`: `A` / `第一条…` / `B` / `第一条…`): a line that ends as a title,
+/// other than the enclosure's own, that the letter names in 《》 (`named`:
+/// `《A》《B》已经市政府同意，现印发给你们`), over a first item numbered 1 (`第一条`, `一、`), where
+/// the outline starts again.
+fn starts_next_enclosure(
+    rest: &[&Block],
+    i: usize,
+    current: Option<&Segment>,
+    named: &dyn Fn(&str) -> bool,
+) -> bool {
+    let Some(Block::Para(p)) = rest.get(i) else {
+        return false;
+    };
+    // Nearly every paragraph ends a sentence, or is longer than a title, and is turned down
+    // before anything is looked up.
+    p.text.len() <= 240
+        && !p.text.ends_with(['。', '；', '：'])
+        && ends_like_title_with_period(&p.text)
+        && current.is_some_and(|s| {
+            s.kind == PartKind::Enclosure && s.title.as_deref().is_some_and(|t| t != p.text)
+        })
+        && is_title_line(&p.text)
+        && matches!(rest.get(i + 1), Some(Block::Para(q))
+            if numbering::marker(&q.text).is_some_and(|m| m.number == 1))
+        && named(&p.text)
 }
 
 /// Whether `text` is the period or status a title may close with, in brackets:
