@@ -381,3 +381,64 @@ fn a_title_like_line_the_letter_does_not_name_stays_in_its_document() {
     let d = two_documents("《某市财政专项资金管理办法》", TWO_RULES);
     assert_eq!(d.parts.len(), 1);
 }
+
+/// A plan closing with `list` (its 附表 list, or nothing) and two schedules labelled `附表1`,
+/// `附表2` over their titles and tables.
+fn plan_with_schedules(list: &str) -> Document {
+    parse_text(&format!(
+        "某省人民政府办公厅关于印发某省数字政府建设方案的通知\n某政办发〔2023〕9号\n\n\
+         各市人民政府，省政府各部门：\n\n现将《某省数字政府建设方案》印发给你们，请认真贯彻执行。\n\n\
+         某省人民政府办公厅\n2023年5月9日\n\n某省数字政府建设方案\n\n一、总体要求\n\n\
+         到2025年，数字政府建设取得重要进展。\n\n二、重点任务\n\n（一）建设一体化政务平台。\n\n{list}\
+         附表1\n\n某省重点任务分工表\n\n序号\t重点任务\t牵头单位\t配合单位\n\
+         1\t建设一体化政务平台\t省大数据局\t省直有关部门\n\n附表2\n\n某省重点项目表\n\n\
+         序号\t项目名称\t建设内容\t总投资\n1\t省级政务云\t扩容计算资源\t5亿元\n"
+    ))
+}
+
+fn parts_and_codes(d: &Document) -> (Vec<(Option<&str>, Option<&str>)>, Vec<&str>) {
+    (
+        d.parts
+            .iter()
+            .map(|p| (p.label.as_deref(), p.title.as_deref()))
+            .collect(),
+        d.diagnostics.iter().map(|x| x.code.as_str()).collect(),
+    )
+}
+
+#[test]
+fn a_plan_s_schedule_list_and_labels_are_read_as_attachments() {
+    let d = plan_with_schedules("附表：1．某省重点任务分工表\n　　　2．某省重点项目表\n\n");
+    let listed: Vec<(Option<u32>, &str)> = d
+        .notice
+        .attachments
+        .iter()
+        .map(|a| (a.index, a.title.as_str()))
+        .collect();
+    assert_eq!(
+        listed,
+        vec![(Some(1), "某省重点任务分工表"), (Some(2), "某省重点项目表")]
+    );
+    assert_eq!(
+        parts_and_codes(&d),
+        (
+            vec![
+                (None, Some("某省数字政府建设方案")),
+                (Some("附表1"), Some("某省重点任务分工表")),
+                (Some("附表2"), Some("某省重点项目表")),
+            ],
+            vec![]
+        )
+    );
+    // The plan's last item keeps its own text and no heading of the list.
+    let last = d.parts[0].sections.last().unwrap();
+    assert_eq!(last.children.len(), 1);
+    assert!(last.children[0].children.is_empty());
+}
+
+#[test]
+fn schedule_labels_without_a_schedule_list_stay_in_the_plan() {
+    let d = plan_with_schedules("");
+    assert!(d.notice.attachments.is_empty());
+    assert_eq!(d.parts.len(), 1);
+}

@@ -237,6 +237,22 @@ fn attachment_list(s: &str) -> Option<&str> {
         .filter(|list| !list.is_empty() && !list.contains('\n'))
 }
 
+/// The list of a plan's schedules (附表) after its label: `附表：1．X` → `1．X`.
+fn schedule_list(s: &str) -> Option<&str> {
+    s.strip_prefix("附表")?
+        .strip_prefix(['：', ':'])
+        .map(str::trim_ws)
+        .filter(|list| !list.is_empty() && !list.contains('\n'))
+}
+
+/// A schedule's (附表's) label on a line of its own: `附表1`, `附表二`, with a number.
+fn is_schedule_label(s: &str) -> bool {
+    s.strip_prefix("附表").is_some_and(|number| {
+        ascii_digits(number, 3).is_some()
+            || chars_of(number, 3, |c| numbering::NUMERALS_TO_TEN.contains(&c)).is_some()
+    })
+}
+
 /// An attachment's page headed by its numbered label and title on one line: `附件1：X`,
 /// `附件2　X`, `附件三：X` → (`附件1`, `X`).
 pub(crate) fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
@@ -1711,6 +1727,20 @@ impl Builder {
                         self.list_attachment(None, first, p.line);
                         i += 1;
                     }
+                    continue;
+                }
+                // `附表：1．X` / `2．Y`: the schedules a plan closes with, labelled `附表1`, `附表2`
+                // over their pages, listed as a 附件说明 lists attachments.
+                if p.text.starts_with("附表")
+                    && let Some((number, text)) = schedule_list(&p.text).and_then(list_item)
+                    && number == "1"
+                {
+                    let mut index = Some(1);
+                    for title in split_run_on_items(text, index) {
+                        self.list_attachment(index, title.trim_ws().to_string(), p.line);
+                        index = index.map(|n| n + 1);
+                    }
+                    i = self.list_numbered_lines(blocks, i + 1);
                     continue;
                 }
                 // `附件：` alone, over its list one numbered title a line (`1．X` / `2．Y`). An
@@ -3301,7 +3331,13 @@ fn segments<'a>(
                 i += 1;
                 continue;
             }
-            if is_attachment_label(&p.text) {
+            // `附表1` over a schedule's title that the plan listed (`附表：1．X`), as `附件1` over
+            // an attachment's.
+            let schedule = || {
+                is_schedule_label(&p.text)
+                    && matches!(rest.get(i + 1), Some(Block::Para(q)) if listed.contains(&title_key(&q.text)))
+            };
+            if is_attachment_label(&p.text) || schedule() {
                 let label = p.text.trim_end_matches(['：', ':']).to_string();
                 let mut seg = Segment {
                     kind: PartKind::Attachment,
