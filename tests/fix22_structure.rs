@@ -396,7 +396,10 @@ fn plan_with_schedules(list: &str) -> Document {
     ))
 }
 
-fn parts_and_codes(d: &Document) -> (Vec<(Option<&str>, Option<&str>)>, Vec<&str>) {
+/// A part's label and title.
+type Labelled<'a> = (Option<&'a str>, Option<&'a str>);
+
+fn parts_and_codes(d: &Document) -> (Vec<Labelled<'_>>, Vec<&str>) {
     (
         d.parts
             .iter()
@@ -441,4 +444,21 @@ fn schedule_labels_without_a_schedule_list_stay_in_the_plan() {
     let d = plan_with_schedules("");
     assert!(d.notice.attachments.is_empty());
     assert_eq!(d.parts.len(), 1);
+}
+
+#[test]
+fn a_level_word_is_carried_in_a_duty_of_the_text_and_its_units_text_stays_as_printed() {
+    let d = parse_text(
+        "某自治区人民政府关于推进养老服务的意见\n某政发〔2024〕3号\n\n各市、县人民政府：\n\n现提出如下意见。\n\n\
+         一、主要任务\n\n（一）扩大老年助餐服务。完善助餐网络。（自治区民政厅牵头，自治区发展改革委、财政厅、商务厅配合）\n\n\
+         某自治区人民政府\n\n2024年1月8日\n",
+    );
+    assert_eq!(
+        all_units(&d),
+        vec![(
+            vec!["自治区民政厅"],
+            vec!["自治区发展改革委", "自治区财政厅", "自治区商务厅"]
+        )]
+    );
+    assert_eq!(d.tasks[0].support_text, "自治区发展改革委、财政厅、商务厅");
 }

@@ -3457,10 +3457,7 @@ fn take_title(
     }
     let mut title = p.text.clone();
     i += 1;
-    loop {
-        let Some(Block::Para(q)) = rest.get(i) else {
-            break;
-        };
+    while let Some(Block::Para(q)) = rest.get(i) {
         if !is_title_line(&q.text) || char_len(&title) + char_len(&q.text) > 80 {
             break;
         }

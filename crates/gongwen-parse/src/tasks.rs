@@ -959,13 +959,9 @@ pub fn split_units(cell: &str) -> Vec<String> {
     // Where the run of names parted by `、` the piece stands in began, among the units.
     let mut run = 0;
     let mut run_ended = false;
-    // The level word the last name of the run starts with (`自治区发展改革委、财政厅`), which a
-    // bare department's name after it shares.
-    let mut level: Option<&str> = None;
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
         if run_ended {
             run = units.len();
-            level = None;
         }
         // A lead mark that closes a run of names (`甲、乙（牵头），丙`, `甲、乙（牵头）`) marks the
         // run: every unit listed before it leads. One before `、` (`甲（牵头）、乙`) marks its
@@ -989,23 +985,20 @@ pub fn split_units(cell: &str) -> Vec<String> {
             let words: Vec<&str> = piece.split(' ').map(without_etc).collect();
             if words.iter().all(|w| is_unit_name(w)) {
                 units.extend(words.iter().map(|w| w.to_string()));
-                level = None;
                 continue;
             }
         }
         // Two units joined by a conjunction (`国家金融监督管理总局及有关部门`, `市委宣传部和市文明办`).
         if let Some(conjoined) = split_conjoined(piece) {
             units.extend(conjoined.into_iter().map(str::to_string));
-            level = None;
             continue;
         }
-        units.push(with_level(&mut level, without_etc(piece)));
+        units.push(without_etc(piece).to_string());
     }
     if !units.is_empty() || cell.trim_ws().is_empty() {
         return units;
     }
     let mut out = Vec::new();
-    level = None;
     for segment in top_level_cuts(cell, &['，', ',', '；', ';', '/', '／', '\n', '。']) {
         let pieces: Vec<&str> = top_level_cuts(segment, &['、'])
             .into_iter()
@@ -1027,13 +1020,10 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 out.push(pieces[i..j].join("、"));
                 i = j;
             } else {
-                out.push(with_level(&mut level, without_etc(pieces[i])));
+                out.push(without_etc(pieces[i]).to_string());
                 i += 1;
-                continue;
             }
-            level = None;
         }
-        level = None;
     }
     out
 }
@@ -1053,19 +1043,65 @@ const LEVEL_WORDS: &[&str] = &[
     "旗",
 ];
 
-/// `name` as a unit of a run of names parted by `、`, with `level` (the level word of the name
-/// before it) put before it when it is a bare department's name ([`is_bare_department`]): a list
-/// prints the level once for the run (`自治区发展改革委、工业和信息化厅、商务厅` names
-/// `自治区工业和信息化厅` and `自治区商务厅`). `level` becomes the level word `name` starts with,
-/// if any ([`level_word`]).
-fn with_level<'a>(level: &mut Option<&'a str>, name: &'a str) -> String {
-    if let Some(word) = *level
-        && is_bare_department(name)
-    {
-        return format!("{word}{name}");
+/// Puts the level word a list prints once for a run of units (`自治区发展改革委、工业和信息化厅、
+/// 商务厅`, `省发展改革委、财政厅`) before each bare department's name of `task` that the run
+/// goes on with ([`is_bare_department`]): `工业和信息化厅` → `自治区工业和信息化厅`, as its cell
+/// (`lead_text`, `support_text`, which stay as printed) shows it in the run. The run is read
+/// back from the name through `、` and the bare departments before it to the name the level
+/// word starts ([`level_before`]).
+fn carry_levels(task: &mut Task) {
+    // A task gathered over many rows can print thousands of units: its text is not searched
+    // once a unit (a run is a cell's, a few hundred characters at most).
+    if task.lead_text.len() + task.support_text.len() > 3000 {
+        return;
     }
-    *level = level_word(name);
-    name.to_string()
+    let printed = [task.lead_text.as_str(), task.support_text.as_str()];
+    for units in [&mut task.lead, &mut task.support] {
+        for unit in units.iter_mut() {
+            if !is_bare_department(unit) {
+                continue;
+            }
+            if let Some(word) = printed.iter().find_map(|t| level_before(t, unit)) {
+                unit.insert_str(0, word);
+            }
+        }
+    }
+}
+
+/// The level word of the run of names that `unit` goes on in `text` (`自治区` for `商务厅` in
+/// `自治区发展改革委、工业和信息化厅、商务厅`): where `unit` stands whole after `、`, the names
+/// before it back to the first of the run, each a bare department's, the first starting with
+/// its level ([`level_word`]). `None` when no such run holds it.
+fn level_before<'a>(text: &'a str, unit: &str) -> Option<&'a str> {
+    const ENDS: &[char] = &['、', '，', ',', '；', ';', '。', '（', '(', '\n', ' ', '等'];
+    const STARTS: &[char] = &['、', '，', ',', '；', ';', '。', '\n', ' ', '：', ':'];
+    for (at, _) in text.match_indices(unit) {
+        let after = &text[at + unit.len()..];
+        if !(after.is_empty() || after.starts_with(ENDS)) {
+            continue;
+        }
+        let mut before = &text[..at];
+        // Twelve names back at most: a run is a cell's, not a page's.
+        for _ in 0..12 {
+            let Some(rest) = before.strip_suffix('、') else {
+                break;
+            };
+            let start = rest
+                .char_indices()
+                .rev()
+                .find(|(_, c)| STARTS.contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let name = &rest[start..];
+            if let Some(word) = level_word(name) {
+                return Some(word);
+            }
+            if !is_bare_department(name) {
+                break;
+            }
+            before = &rest[..start];
+        }
+    }
+    None
 }
 
 /// The level word `name` starts with when the rest is a bare department's name
@@ -4432,6 +4468,7 @@ pub fn collect_tasks(doc: &mut Document) {
         );
     }
     number_inline_tasks(tasks.get_mut(first_inline..).unwrap_or_default());
+    tasks.iter_mut().for_each(carry_levels);
     // A unit leads or supports a task, not both: a supporting cell merged down over several
     // rows names, on a row led by one of its units, that unit twice. (`support_text` keeps the
     // cell as printed.)
