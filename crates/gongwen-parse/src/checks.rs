@@ -613,9 +613,14 @@ fn check_outline_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The number of an attachment label: `附件2` → 2, `附件二` → 2, `附件` → `None`.
+/// The number of an attachment label: `附件2` → 2, `附件二` → 2, `附件` → `None`; also a
+/// plan's schedule's, listed as an attachment: `附表2` → 2.
 fn label_number(label: &str) -> Option<u32> {
-    numbering::parse_cn_number(label.strip_prefix("附件")?)
+    numbering::parse_cn_number(
+        label
+            .strip_prefix("附件")
+            .or_else(|| label.strip_prefix("附表"))?,
+    )
 }
 
 /// Titles compared modulo book-title marks, quotes and spaces.

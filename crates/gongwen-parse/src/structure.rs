@@ -237,6 +237,22 @@ fn attachment_list(s: &str) -> Option<&str> {
         .filter(|list| !list.is_empty() && !list.contains('\n'))
 }
 
+/// The list of a plan's schedules (附表) after its label: `附表：1．X` → `1．X`.
+fn schedule_list(s: &str) -> Option<&str> {
+    s.strip_prefix("附表")?
+        .strip_prefix(['：', ':'])
+        .map(str::trim_ws)
+        .filter(|list| !list.is_empty() && !list.contains('\n'))
+}
+
+/// A schedule's (附表's) label on a line of its own: `附表1`, `附表二`, with a number.
+fn is_schedule_label(s: &str) -> bool {
+    s.strip_prefix("附表").is_some_and(|number| {
+        ascii_digits(number, 3).is_some()
+            || chars_of(number, 3, |c| numbering::NUMERALS_TO_TEN.contains(&c)).is_some()
+    })
+}
+
 /// An attachment's page headed by its numbered label and title on one line: `附件1：X`,
 /// `附件2　X`, `附件三：X` → (`附件1`, `X`).
 pub(crate) fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
@@ -778,7 +794,8 @@ fn addressee_lines(blocks: &[&Block]) -> Option<(usize, String)> {
 /// The titles of a numbered list run together on one line, after its first number `first`:
 /// `X2．Y3．Z` (from `1．X2．Y3．Z`) gives `X`, `Y`, `Z`. The next number is taken where it stands
 /// after something other than a digit and its mark (`．`, `.`, `、`) is followed by something
-/// other than a digit (`2.0版` is no item).
+/// other than a digit (`2.0版` is no item); a `；` or `，` parting the items (`X；2．Y`) is no part
+/// of the title before it.
 fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text;
@@ -798,7 +815,12 @@ fn split_run_on_items(text: &str, first: Option<u32>) -> Vec<&str> {
                 .then_some((at, at + number.len() + mark.len_utf8()))
         });
         let Some((end, resume)) = found else { break };
-        out.push(&rest[..end]);
+        // `1．X；2．Y`: the mark that parts the items is no part of the title before it.
+        out.push(
+            rest[..end]
+                .trim_ws()
+                .trim_end_matches(['；', ';', '，', ',']),
+        );
         rest = &rest[resume..];
         next = Some(n + 1);
     }
@@ -1142,6 +1164,24 @@ fn split_signers(text: &str) -> (&str, Option<Vec<String>>) {
     (text[..at].trim_end_ws(), Some(names))
 }
 
+/// Reads the 签发人 of a joint 上行文 printed one a line under the first (GB/T 9704-2012
+/// 7.2.4: `某政〔2024〕45号　签发人：张　伟` / `王晓东`, aligned under its name) into `signers`,
+/// from block `k`: each line that is a person's name alone, up to as many as organs sign a
+/// joint text. Returns the index of the first block after them.
+fn more_signers(blocks: &[&Block], mut k: usize, signers: &mut Vec<String>) -> usize {
+    while signers.len() < MAX_SIGNING_ORGANS
+        && let Some(Block::Para(p)) = blocks.get(k)
+        && is_personal_name(&p.text)
+        && !ends_like_title(&p.text)
+        && !is_head_mark(&p.text)
+        && !is_organ_line(&p.text)
+    {
+        signers.push(p.text.clone());
+        k += 1;
+    }
+    k
+}
+
 /// What a line of the 版记 (the colophon under the last page) records.
 enum Colophon<'a> {
     /// `抄送：A，B。` (also 抄报, 分送, 发送): the list after the label.
@@ -1322,6 +1362,18 @@ fn is_personal_name(name: &str) -> bool {
 fn order_head(s: &str) -> Option<&str> {
     s.strip_suffix('令')
         .filter(|organ| !organ.ends_with('命') && is_organ_line(organ))
+}
+
+/// An order's number printed with `令` after it, on a line of its own under the organ or the
+/// order's head: `第389号令` (agency empty: the head gives it). `None` for any other text.
+fn order_number(text: &str) -> Option<DocNumber> {
+    let number = text.strip_suffix('令')?;
+    if !number.starts_with('第') {
+        return None;
+    }
+    let mut n = parse_doc_number(number).filter(|n| n.agency.is_empty())?;
+    n.raw = text.to_string();
+    Some(n)
 }
 
 /// Whether `title` is a meeting's 纪要's (`紀要` in traditional script).
@@ -1675,6 +1727,20 @@ impl Builder {
                         self.list_attachment(None, first, p.line);
                         i += 1;
                     }
+                    continue;
+                }
+                // `附表：1．X` / `2．Y`: the schedules a plan closes with, labelled `附表1`, `附表2`
+                // over their pages, listed as a 附件说明 lists attachments.
+                if p.text.starts_with("附表")
+                    && let Some((number, text)) = schedule_list(&p.text).and_then(list_item)
+                    && number == "1"
+                {
+                    let mut index = Some(1);
+                    for title in split_run_on_items(text, index) {
+                        self.list_attachment(index, title.trim_ws().to_string(), p.line);
+                        index = index.map(|n| n + 1);
+                    }
+                    i = self.list_numbered_lines(blocks, i + 1);
                     continue;
                 }
                 // `附件：` alone, over its list one numbered title a line (`1．X` / `2．Y`). An
@@ -2192,7 +2258,15 @@ pub fn build(mut input: Blocks) -> Document {
             .and_then(Option::as_ref)
             .and_then(|t| t.caption.clone())
     };
-    let segs = segments(&rest, &b.attachment_titles, &caption);
+    // Whether the letter (its title or text) names `t` in 《》: asked of an enclosure's title
+    // lines, once or twice a part.
+    let notice = &b.doc.notice;
+    let named = |t: &str| {
+        let quoted = format!("《{t}》");
+        notice.title.as_ref().is_some_and(|t| t.contains(&quoted))
+            || notice.body.iter().any(|p| p.contains(&quoted))
+    };
+    let segs = segments(&rest, &b.attachment_titles, &caption, &named);
     for seg in segs {
         let kind = if workbook {
             PartKind::Attachment
@@ -2812,7 +2886,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         {
             if number_text.is_empty() {
                 b.doc.notice.signers = signers;
-                k += 1;
+                k = more_signers(blocks, k + 1, &mut b.doc.notice.signers);
                 continue;
             }
             if b.doc.notice.doc_number.is_none()
@@ -2820,6 +2894,24 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             {
                 b.doc.notice.doc_number = Some(n);
                 b.doc.notice.signers = signers;
+                k = more_signers(blocks, k + 1, &mut b.doc.notice.signers);
+                continue;
+            }
+        }
+        // An order's number printed with `令` under the organ or its head (`某某省人民政府` /
+        // `第389号令`, as sites and news copies print it): the head's number, and the order is
+        // titled by its head, `某某省人民政府令`.
+        if b.doc.notice.doc_number.is_none()
+            && letterhead.is_none()
+            && let [head] = title_lines.as_slice()
+            && let Some(mut n) = order_number(&p.text)
+        {
+            let organ = order_head(&head.text).unwrap_or(&head.text);
+            if is_organ_line(organ) {
+                n.agency = format!("{organ}令");
+                headline = Some((n.agency.clone(), head.line));
+                title_lines.clear();
+                b.doc.notice.doc_number = Some(n);
                 k += 1;
                 continue;
             }
@@ -2990,7 +3082,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     && letterhead.is_none()
                     && let Some(organ) = order_head(&p.text)
                     && let Some(Block::Para(next)) = blocks.get(k + 1)
-                    && let Some(mut n) = parse_doc_number(&next.text)
+                    && let Some(mut n) =
+                        parse_doc_number(&next.text).or_else(|| order_number(&next.text))
                 {
                     letterhead = Some(organ.to_string());
                     // `第752号` under the head is the head's number, as `国务院令第752号` is.
@@ -3136,11 +3229,11 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         b.doc.notice.title = Some(title.clone());
         b.doc.notice.line = title_line;
     }
-    // An order's number printed under its head (`某某省人民政府令` / `第436号`) is the head's, as
-    // when printed on one line with it (`某某省人民政府令第436号`).
+    // An order's number printed under its head (`某某省人民政府令` / `第436号`, `〔2022〕第3号`) is
+    // the head's, as when printed on one line with it (`某某省人民政府令第436号`).
     if let Some(n) = &mut b.doc.notice.doc_number
         && n.agency.is_empty()
-        && n.raw.starts_with('第')
+        && n.raw.starts_with(['第', '〔'])
         && order_head(&title).is_some()
     {
         n.agency.clone_from(&title);
@@ -3184,11 +3277,13 @@ pub(crate) fn title_key(t: &str) -> String {
 }
 
 /// The parts after the letter. `listed` holds the title keys of the attachments the letter
-/// lists: a `附件1：X` line heads a part only when X is one of them.
+/// lists: a `附件1：X` line heads a part only when X is one of them; `named` says whether the
+/// letter names a title in 《》 (see [`take_title`]).
 fn segments<'a>(
     rest: &[&'a Block],
     listed: &rustc_hash::FxHashSet<String>,
     caption: &dyn Fn(&Block) -> Option<String>,
+    named: &dyn Fn(&str) -> bool,
 ) -> Vec<Segment<'a>> {
     let mut out: Vec<Segment<'a>> = Vec::new();
     let mut i = 0;
@@ -3236,7 +3331,13 @@ fn segments<'a>(
                 i += 1;
                 continue;
             }
-            if is_attachment_label(&p.text) {
+            // `附表1` over a schedule's title that the plan listed (`附表：1．X`), as `附件1` over
+            // an attachment's.
+            let schedule = || {
+                is_schedule_label(&p.text)
+                    && matches!(rest.get(i + 1), Some(Block::Para(q)) if listed.contains(&title_key(&q.text)))
+            };
+            if is_attachment_label(&p.text) || schedule() {
                 let label = p.text.trim_end_matches(['：', ':']).to_string();
                 let mut seg = Segment {
                     kind: PartKind::Attachment,
@@ -3246,11 +3347,11 @@ fn segments<'a>(
                     line: p.line,
                 };
                 i += 1;
-                i = take_title(rest, i, &mut seg);
+                i = take_title(rest, i, &mut seg, named);
                 out.push(seg);
                 continue;
             }
-            if out.is_empty() {
+            if out.is_empty() || starts_next_enclosure(rest, i, out.last(), named) {
                 let mut seg = Segment {
                     kind: PartKind::Enclosure,
                     label: None,
@@ -3258,7 +3359,7 @@ fn segments<'a>(
                     blocks: Vec::new(),
                     line: p.line,
                 };
-                i = take_title(rest, i, &mut seg);
+                i = take_title(rest, i, &mut seg, named);
                 out.push(seg);
                 continue;
             }
@@ -3280,8 +3381,74 @@ fn segments<'a>(
     out
 }
 
-/// Reads a part's title at `i` (one line, or two when the first does not yet end like a title).
-fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
+/// Whether `rest[i]`, in the enclosure `current`, is the title of a second document the notice
+/// transmits (`印发A和B的通知`: `A` / `第一条…` / `B` / `第一条…`): a line that ends as a title,
+/// other than the enclosure's own, that the letter names in 《》 (`named`:
+/// `《A》《B》已经市政府同意，现印发给你们`), over a first item numbered 1 (`第一条`, `一、`), where
+/// the outline starts again.
+fn starts_next_enclosure(
+    rest: &[&Block],
+    i: usize,
+    current: Option<&Segment>,
+    named: &dyn Fn(&str) -> bool,
+) -> bool {
+    let Some(Block::Para(p)) = rest.get(i) else {
+        return false;
+    };
+    // Nearly every paragraph ends a sentence, or is longer than a title, and is turned down
+    // before anything is looked up.
+    p.text.len() <= 240
+        && !p.text.ends_with(['。', '；', '：'])
+        && ends_like_title_with_period(&p.text)
+        && current.is_some_and(|s| {
+            s.kind == PartKind::Enclosure && s.title.as_deref().is_some_and(|t| t != p.text)
+        })
+        && is_title_line(&p.text)
+        && matches!(rest.get(i + 1), Some(Block::Para(q))
+            if numbering::marker(&q.text).is_some_and(|m| m.number == 1))
+        && named(&p.text)
+}
+
+/// Whether `text` is the period or status a title may close with, in brackets:
+/// `（2023—2025年）`, `（试行）`, `（修订稿）`; not a date (`（2022年1月1日起施行）`, which records
+/// the text's making, not its name) or a note.
+fn is_title_period(text: &str) -> bool {
+    text.strip_prefix('（')
+        .and_then(|t| t.strip_suffix('）'))
+        .is_some_and(|inner| {
+            at_most_chars(inner, 14)
+                && !has_sentence_punct(inner)
+                && !is_note(text)
+                && !inner.contains('日')
+                && (inner.contains('年')
+                    || ["试行", "暂行", "修订", "稿", "版"]
+                        .iter()
+                        .any(|w| inner.ends_with(w)))
+        })
+}
+
+/// Whether `line` ends as a title ends ([`ends_like_title`]), also before the period or status
+/// it may close with: `三年行动方案（2023—2025年）`, `管理办法（试行）`.
+fn ends_like_title_with_period(line: &str) -> bool {
+    if ends_like_title(line) {
+        return true;
+    }
+    line.ends_with('）')
+        && line
+            .rfind('（')
+            .is_some_and(|open| is_title_period(&line[open..]) && ends_like_title(&line[..open]))
+}
+
+/// Reads a part's title at `i` (one line, or more when the first does not yet end like a title:
+/// `西安市推动制造业高质量发展` / `三年行动方案（2023—2025年）`). A line that ends like a title is
+/// the whole title unless the letter names it with the next line in 《》 (`named`):
+/// `某市国土空间总体规划` / `实施方案` under `现将《某市国土空间总体规划实施方案》印发给你们`.
+fn take_title(
+    rest: &[&Block],
+    mut i: usize,
+    seg: &mut Segment,
+    named: &dyn Fn(&str) -> bool,
+) -> usize {
     let Some(Block::Para(p)) = rest.get(i) else {
         return i;
     };
@@ -3290,31 +3457,24 @@ fn take_title(rest: &[&Block], mut i: usize, seg: &mut Segment) -> usize {
     }
     let mut title = p.text.clone();
     i += 1;
-    while !ends_like_title(&title) {
-        match rest.get(i) {
-            Some(Block::Para(q))
-                if is_title_line(&q.text)
-                    && ends_like_title(&q.text)
-                    && char_len(&title) + char_len(&q.text) <= 80 =>
-            {
-                title.push_str(&q.text);
-                i += 1;
-            }
-            _ => break,
+    while let Some(Block::Para(q)) = rest.get(i) {
+        if !is_title_line(&q.text) || char_len(&title) + char_len(&q.text) > 80 {
+            break;
         }
+        let joins = if ends_like_title_with_period(&title) {
+            ends_like_title_with_period(&q.text) && named(&format!("{title}{}", q.text))
+        } else {
+            ends_like_title_with_period(&q.text) || named(&format!("{title}{}", q.text))
+        };
+        if !joins {
+            break;
+        }
+        title.push_str(&q.text);
+        i += 1;
     }
     // `某某行动方案` / `（2023—2025年）`, `（试行）`: the years or status on the line under it.
     if let Some(Block::Para(q)) = rest.get(i)
-        && let Some(inner) = q.text.strip_prefix('（').and_then(|t| t.strip_suffix('）'))
-        && at_most_chars(inner, 14)
-        && !has_sentence_punct(inner)
-        && !is_note(&q.text)
-        // A date (`（2022年1月1日起施行）`) records the text's making, not its name.
-        && !inner.contains('日')
-        && (inner.contains('年')
-            || ["试行", "暂行", "修订", "稿", "版"]
-                .iter()
-                .any(|w| inner.ends_with(w)))
+        && is_title_period(&q.text)
     {
         title.push_str(&q.text);
         i += 1;

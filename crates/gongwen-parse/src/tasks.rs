@@ -289,20 +289,51 @@ pub(crate) fn units_set_apart(raw: &str) -> Option<String> {
     first_space(t)?;
     // Piece by piece, so that a paragraph with a space in it (nearly every such block) is
     // turned down at its first word that is not an organ's name, without collecting its pieces.
-    let mut pieces = t.split(space).filter(|p| !p.is_empty());
+    let mut pieces = spaced_words(t.split(space).filter(|p| !p.is_empty()));
     let first = pieces.next().filter(|p| is_unit_name(p))?;
     let mut joined = String::with_capacity(t.len() + 8);
-    joined.push_str(first);
+    joined.push_str(&first);
     let mut count = 1usize;
     for piece in pieces.by_ref().take(30) {
-        if !is_unit_name(piece) {
+        if !is_unit_name(&piece) {
             return None;
         }
         joined.push('、');
-        joined.push_str(piece);
+        joined.push_str(&piece);
         count += 1;
     }
     ((2..=30).contains(&count) && pieces.next().is_none()).then_some(joined)
+}
+
+/// The words of a line split at its spaces, with a name set one character apart (a short
+/// organ's name letter-spaced to line up in a joint signature block: `财　政　部　　　　税务总局`)
+/// read as one word: a run of pieces of one Chinese character each, up to thirty, is joined
+/// (`财政部`, `税务总局`). A longer run is given as thirty characters and the rest, which no
+/// name is.
+fn spaced_words<'a>(
+    pieces: impl Iterator<Item = &'a str>,
+) -> impl Iterator<Item = std::borrow::Cow<'a, str>> {
+    let single = |p: &str| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(crate::normalize::is_han) && chars.next().is_none()
+    };
+    let mut pieces = pieces.peekable();
+    std::iter::from_fn(move || {
+        let piece = pieces.next()?;
+        if !single(piece) || !pieces.peek().is_some_and(|p| single(p)) {
+            return Some(std::borrow::Cow::Borrowed(piece));
+        }
+        let mut word = String::with_capacity(4 * 3);
+        word.push_str(piece);
+        let mut count = 1;
+        while count < 30
+            && let Some(next) = pieces.next_if(|p| single(p))
+        {
+            word.push_str(next);
+            count += 1;
+        }
+        Some(std::borrow::Cow::Owned(word))
+    })
 }
 
 /// Where the first white space of `t` (`char::is_whitespace`, or U+00A0) starts. Every block
@@ -995,6 +1026,243 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Level words an organ's name may start with (`自治区发展改革委`, `省财政厅`, `市教育局`), the
+/// longer before the shorter that ends them.
+const LEVEL_WORDS: &[&str] = &[
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "盟",
+    "旗",
+];
+
+/// Puts the level word a list prints once for a run of units (`自治区发展改革委、工业和信息化厅、
+/// 商务厅`, `省发展改革委、财政厅`) before each bare department's name of `task` that the run
+/// goes on with ([`is_bare_department`]): `工业和信息化厅` → `自治区工业和信息化厅`, as its cell
+/// (`lead_text`, `support_text`, which stay as printed) shows it in the run. The run is read
+/// back from the name through `、` and the bare departments before it to the name the level
+/// word starts ([`level_before`]).
+fn carry_levels(task: &mut Task) {
+    // A task gathered over many rows can print thousands of units: its text is not searched
+    // once a unit (a run is a cell's, a few hundred characters at most).
+    if task.lead_text.len() + task.support_text.len() > 3000 {
+        return;
+    }
+    let printed = [task.lead_text.as_str(), task.support_text.as_str()];
+    for units in [&mut task.lead, &mut task.support] {
+        for unit in units.iter_mut() {
+            if !is_bare_department(unit) {
+                continue;
+            }
+            if let Some(word) = printed.iter().find_map(|t| level_before(t, unit)) {
+                unit.insert_str(0, word);
+            }
+        }
+    }
+}
+
+/// The level word of the run of names that `unit` goes on in `text` (`自治区` for `商务厅` in
+/// `自治区发展改革委、工业和信息化厅、商务厅`): where `unit` stands whole after `、`, the names
+/// before it back to the first of the run, each a bare department's, the first starting with
+/// its level ([`level_word`]). `None` when no such run holds it.
+fn level_before<'a>(text: &'a str, unit: &str) -> Option<&'a str> {
+    const ENDS: &[char] = &['、', '，', ',', '；', ';', '。', '（', '(', '\n', ' ', '等'];
+    const STARTS: &[char] = &['、', '，', ',', '；', ';', '。', '\n', ' ', '：', ':'];
+    for (at, _) in text.match_indices(unit) {
+        let after = &text[at + unit.len()..];
+        if !(after.is_empty() || after.starts_with(ENDS)) {
+            continue;
+        }
+        let mut before = &text[..at];
+        // Twelve names back at most: a run is a cell's, not a page's.
+        for _ in 0..12 {
+            let Some(rest) = before.strip_suffix('、') else {
+                break;
+            };
+            let start = rest
+                .char_indices()
+                .rev()
+                .find(|(_, c)| STARTS.contains(c))
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let name = &rest[start..];
+            if let Some(word) = level_word(name) {
+                return Some(word);
+            }
+            if !is_bare_department(name) {
+                break;
+            }
+            before = &rest[..start];
+        }
+    }
+    None
+}
+
+/// The level word `name` starts with when the rest is a bare department's name
+/// ([`is_bare_department`]): `自治区发展改革委` → `自治区`, `省财政厅` → `省`, `市市场监管局` →
+/// `市`. `None` for a party committee's organs (`省委组织部`: which committee's the next one is
+/// the list does not say), a government's own (`市政府办公厅`), names whose first character
+/// only looks like a level (`市场监管局`, `市政园林局`), collectives (`省直有关单位`) and every
+/// other name.
+fn level_word(name: &str) -> Option<&str> {
+    // First bytes: `自`, `省`, `盟` and `旗` start E8, E7, E7, E6; `市`, `县`, `区`, `州` E5. Nearly
+    // every other name starts otherwise.
+    if !matches!(name.as_bytes().first(), Some(0xE5..=0xE8)) {
+        return None;
+    }
+    let word = LEVEL_WORDS.iter().find(|w| name.starts_with(**w))?;
+    is_bare_department(&name[word.len()..]).then(|| &name[..word.len()])
+}
+
+/// The words the names of a government's departments start with (`财政` in `财政厅`, `发展改革`
+/// in `发展改革委`): a name that starts otherwise may name a place of its own (`重庆银保监局`,
+/// `两江新区社会发展局`) or be no department (`场监管局` in `市场监管局`, `政府办公厅`).
+const DEPARTMENT_WORDS: &[&str] = &[
+    "发展改革",
+    "发展和改革",
+    "发改",
+    "教育",
+    "科技",
+    "科学技术",
+    "工业和信息化",
+    "经济和信息化",
+    "经济信息化",
+    "经信",
+    "工信",
+    "民族宗教",
+    "民宗",
+    "公安",
+    "民政",
+    "司法",
+    "财政",
+    "人力资源",
+    "人力社保",
+    "人社",
+    "自然资源",
+    "规划",
+    "生态环境",
+    "环保",
+    "住房",
+    "住建",
+    "城乡建设",
+    "交通",
+    "水利",
+    "水务",
+    "农业",
+    "农村",
+    "商务",
+    "文化",
+    "文旅",
+    "卫生",
+    "卫健",
+    "退役军人",
+    "应急",
+    "审计",
+    "国资",
+    "外事",
+    "外办",
+    "市场监管",
+    "市场监督",
+    "体育",
+    "统计",
+    "医保",
+    "医疗保障",
+    "林业",
+    "林草",
+    "乡村振兴",
+    "机关事务",
+    "信访",
+    "大数据",
+    "数据",
+    "地方金融",
+    "金融",
+    "粮食",
+    "能源",
+    "药监",
+    "药品监督",
+    "知识产权",
+    "侨务",
+    "侨办",
+    "港澳",
+    "台办",
+    "网信",
+    "编办",
+    "人防",
+    "国动",
+    "城市管理",
+    "城管",
+    "税务",
+    "通信管理",
+    "邮政管理",
+    "广电",
+    "广播电视",
+    "新闻出版",
+    "文物",
+    "中医药",
+    "政务",
+    "口岸",
+    "海洋",
+    "渔业",
+    "畜牧",
+    "气象",
+    "地震",
+    "档案",
+    "工商",
+    "旅游",
+    "扶贫",
+    "行政审批",
+    "投资促进",
+    "招商",
+    "营商环境",
+    "综合执法",
+    "疾控",
+    "民委",
+];
+
+/// Whether `name` is a department's name with no place or level of its own, as a list prints
+/// it after a name that carries the level (`财政厅`, `工业和信息化厅`, `卫生健康委`,
+/// `市场监管局`, also with a role mark: `商务厅（配合）`): two to fifteen Chinese characters
+/// starting as a department's name starts ([`DEPARTMENT_WORDS`]; not a national, party or
+/// place's body: `国家统计局`, `国务院办公厅`, `党委…`, `重庆银保监局`), ending in `厅`, `局`, `委`
+/// or `办`, and naming no division (`公安局某区分局`; `市场`, `城市`, `城乡` and `乡村` are
+/// words, not divisions).
+fn is_bare_department(name: &str) -> bool {
+    // Fifteen Chinese characters and a role mark of four in brackets: 63 bytes.
+    if name.len() > 63 {
+        return false;
+    }
+    let name = name
+        .strip_suffix('）')
+        .and_then(|x| x.rfind('（').map(|at| &x[..at]))
+        .unwrap_or(name);
+    if !name.ends_with(['厅', '局', '委', '办'])
+        || !(2..=15).contains(&name.chars().count())
+        || !DEPARTMENT_WORDS.iter().any(|w| name.starts_with(w))
+    {
+        return false;
+    }
+    let chars: Vec<char> = name.chars().collect();
+    chars.iter().enumerate().all(|(i, &c)| {
+        if !crate::normalize::is_han(c) {
+            return false;
+        }
+        if !DIVISIONS.contains(&c) {
+            return true;
+        }
+        let before = i.checked_sub(1).map(|j| chars[j]);
+        let after = chars.get(i + 1).copied();
+        match c {
+            '市' => after == Some('场') || before == Some('城'),
+            '乡' => after == Some('村') || before == Some('城'),
+            _ => false,
+        }
+    })
 }
 
 /// `cell` with `、` after each role mark (`（牵头）`, `（配合）`) that a name follows with nothing
@@ -4200,6 +4468,7 @@ pub fn collect_tasks(doc: &mut Document) {
         );
     }
     number_inline_tasks(tasks.get_mut(first_inline..).unwrap_or_default());
+    tasks.iter_mut().for_each(carry_levels);
     // A unit leads or supports a task, not both: a supporting cell merged down over several
     // rows names, on a row led by one of its units, that unit twice. (`support_text` keeps the
     // cell as printed.)
@@ -4485,7 +4754,22 @@ mod tests {
             units_set_apart(" 重庆海关\u{a0}国网重庆电力公司  市商务委（牵头） ").as_deref(),
             Some("重庆海关、国网重庆电力公司、市商务委（牵头）")
         );
+        // A short name letter-spaced to line up with the names beside it.
+        assert_eq!(
+            units_set_apart("国家发展改革委\u{3000}\u{3000}\u{3000}财\u{3000}政\u{3000}部")
+                .as_deref(),
+            Some("国家发展改革委、财政部")
+        );
+        assert_eq!(
+            units_set_apart("财\u{3000}政\u{3000}部\u{3000}\u{3000}\u{3000}\u{3000}税务总局")
+                .as_deref(),
+            Some("财政部、税务总局")
+        );
         for raw in [
+            "财 政 部",
+            "某 某 市 人 民 政 府",
+            "总 则 第一条",
+            "市财政局 王 某",
             "市发展改革委、市教委",
             "支持 高等学校",
             "各区县 人民政府",
