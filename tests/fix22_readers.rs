@@ -301,3 +301,92 @@ fn an_html_paragraph_wrapped_with_br_reads_as_one() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_note_mark_in_sup_after_a_unit_is_no_part_of_its_name() {
+    let page = "<html><head><meta charset=\"utf-8\"></head><body><p>附件</p><p>四川省2024年民生实事任务分工</p>\
+        <table border=\"1\"><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+        <tr><td>1</td><td>新建改扩建公办幼儿园100所，新增学位3万个。</td><td>省教育厅<sup>1</sup></td><td>省发展改革委<sup> 2 </sup>、省财政厅</td></tr>\
+        <tr><td>2</td><td>为城乡低保对象等困难群众提供免费体检服务。</td><td>省卫生健康委</td><td>省民政厅、省医保局</td></tr></table>\
+        <p>注：1.负责统筹协调；2.负责项目审批。</p></body></html>";
+    let d = read(page.as_bytes());
+    let task = d.tasks.first().expect("a task");
+    assert_eq!(task.lead, ["省教育厅"]);
+    assert_eq!(task.support, ["省发展改革委", "省财政厅"]);
+    // The cells as printed keep the marks, raised.
+    assert_eq!(task.lead_text, "省教育厅¹");
+}
+
+#[test]
+fn figures_in_sup_read_raised_and_other_sups_as_written() {
+    let page = "<html><head><meta charset=\"utf-8\"></head><body><div class=\"content\">\
+        <p>新建公园绿地10万m<sup>2</sup>，投入资金10<sup>4</sup>万元，详见注<sup>1</sup>。</p>\
+        <p>第2<sup>nd</sup>段，编号<sup>1234</sup>，<sup>[1]</sup>，<sup><b>3</b></sup>。</p></div></body></html>";
+    assert_eq!(
+        html_paragraphs(page),
+        [
+            "新建公园绿地10万m²，投入资金10⁴万元，详见注¹。",
+            "第2nd段，编号1234，[1]，3。"
+        ]
+    );
+}
+
+#[test]
+fn a_raised_note_mark_in_a_word_table_is_no_part_of_the_unit() {
+    let raised = |text: &str| {
+        format!("<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>{text}</w:t></w:r>")
+    };
+    let cell = |runs: &str| format!("<w:tc><w:p>{runs}</w:p></w:tc>");
+    let row = |cells: [String; 4]| format!("<w:tr>{}</w:tr>", cells.concat());
+    let body = vec![
+        para(&["附件"]),
+        centred("四川省2024年民生实事任务分工"),
+        format!(
+            "<w:tbl>{}{}{}</w:tbl>",
+            row(["序号", "重点任务", "牵头单位", "配合单位"].map(|t| cell(&run(t)))),
+            row([
+                cell(&run("1")),
+                cell(&run("新建改扩建公办幼儿园100所，新增学位3万个。")),
+                cell(&format!("{}{}", run("省教育厅"), raised("1"))),
+                cell(&format!(
+                    "{}{}{}",
+                    run("省发展改革委"),
+                    raised("2"),
+                    run("、省财政厅")
+                )),
+            ]),
+            row([
+                cell(&run("2")),
+                cell(&format!(
+                    "{}{}{}",
+                    run("新建公园绿地10万m"),
+                    raised("2"),
+                    run("，提供免费体检服务。")
+                )),
+                cell(&run("省卫生健康委")),
+                cell(&run("省民政厅")),
+            ]),
+        ),
+    ];
+    let d = read(&docx(&body));
+    let tasks: Vec<_> = d
+        .tasks
+        .iter()
+        .map(|t| (t.text.as_str(), t.lead.clone(), t.support.clone()))
+        .collect();
+    assert_eq!(
+        tasks,
+        [
+            (
+                "新建改扩建公办幼儿园100所，新增学位3万个。",
+                vec!["省教育厅".to_string()],
+                vec!["省发展改革委".to_string(), "省财政厅".to_string()]
+            ),
+            (
+                "新建公园绿地10万m²，提供免费体检服务。",
+                vec!["省卫生健康委".to_string()],
+                vec!["省民政厅".to_string()]
+            ),
+        ]
+    );
+}

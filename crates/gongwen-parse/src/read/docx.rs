@@ -487,6 +487,9 @@ struct Body<'a> {
     text: usize,
     /// The run is hidden text (`w:vanish`: a reviewer's note, text kept out of print).
     hidden: bool,
+    /// The run is raised (`w:vertAlign w:val="superscript"`), and where its text starts in its
+    /// paragraph's: its figures are written raised when it closes (see [`raised_figures`]).
+    raised: Option<usize>,
     /// The paragraph's automatic numbering (`w:numId`, `w:ilvl`) as its properties give it,
     /// and its style (whose numbering it takes when it has none of its own).
     num: (Option<String>, Option<usize>),
@@ -549,6 +552,7 @@ impl<'a> Body<'a> {
             run: 0,
             text: 0,
             hidden: false,
+            raised: None,
             num: (None, None),
             style: None,
             changes: (0, 0),
@@ -685,6 +689,9 @@ impl<'a> Body<'a> {
             // Hidden text, unless switched off (`w:val="false"`, `"0"`).
             "vanish" if self.run > 0 => {
                 self.hidden = !matches!(val(e).as_deref(), Some("false" | "0" | "off"));
+            }
+            "vertAlign" if self.run > 0 && val(e).as_deref() == Some("superscript") => {
+                self.raised = self.paras.last().map(String::len);
             }
             "p" => {
                 if self.paras.is_empty() && self.cell().is_none() {
@@ -903,6 +910,14 @@ impl<'a> Body<'a> {
             "r" => {
                 self.run = self.run.saturating_sub(1);
                 self.hidden = false;
+                // A raised run of figures alone (a note mark after a unit's name, a power).
+                if let Some(from) = self.raised.take()
+                    && let Some(p) = self.paras.last_mut()
+                    && let Some(raised) = p.get(from..).and_then(raised_figures)
+                {
+                    p.truncate(from);
+                    p.push_str(&raised);
+                }
             }
             "t" => self.text = self.text.saturating_sub(1),
             "pPr" => {
@@ -1598,6 +1613,25 @@ fn roman(mut n: u64) -> String {
         }
     }
     out
+}
+
+/// `text`, one to three figures (spaces around them aside), written as the raised figures
+/// a superscript prints (`1` → `¹`, `2` → `²`, `10` → `¹⁰`); `None` for any other text. A note
+/// mark set as a superscript after a unit's name (`省教育厅<sup>1</sup>`) then reads as the
+/// raised mark the units reader drops (`省教育厅¹`), not as part of the name (`省教育厅1`),
+/// and a power (`m<sup>2</sup>`, `10<sup>4</sup>`) as printed, not as another number (`104`).
+pub(crate) fn raised_figures(text: &str) -> Option<String> {
+    const RAISED: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let figures = text.trim_matches(' ');
+    if !(1..=3).contains(&figures.len()) || !figures.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        figures
+            .bytes()
+            .filter_map(|b| RAISED.get(usize::from(b.wrapping_sub(b'0'))))
+            .collect(),
+    )
 }
 
 /// A body paragraph's line as the document prints it, for [`join_wrapped`]: a paragraph (`w:p`,
