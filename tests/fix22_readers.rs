@@ -274,12 +274,12 @@ fn an_html_paragraph_wrapped_with_br_reads_as_one() {
         br(&SECOND)
     );
     assert_read_as_printed(&read(page.as_bytes()));
-    // Lines a blank line parts (<br><br>, <p>&nbsp;</p>) are not joined.
+    // Lines a blank line (<br><br>, <p>&nbsp;</p>) or a rule parts are not joined.
     let page = format!(
         "<html><head><meta charset=\"utf-8\"></head><body><div class=\"content\">\
          <p>鄂政办发〔2023〕27号</p>\
          <p>湖北省人民政府办公厅关于印发湖北省加快推进数字政府建设三年行动方案任务分工的通知</p>\
-         <p>各市、州、县人民政府，省政府各部门：</p>{}{}<p>{}<br><br>{}</p><p>{}</p><p>&nbsp;</p><p>{}</p>\
+         <p>各市、州、县人民政府，省政府各部门：</p>{}{}<p>{}<br><br>{}</p><p>{}</p><p>&nbsp;</p><p>{}</p><div>{}<hr>{}</div>\
          <p style=\"text-align: right\">湖北省人民政府办公厅</p>\
          <p style=\"text-align: right\">2023年6月15日</p></div></body></html>",
         br(&FIRST),
@@ -288,15 +288,19 @@ fn an_html_paragraph_wrapped_with_br_reads_as_one() {
         "项任务按期完成。",
         "各地要统筹推进全省一体化政务云平台建设，推动各级部门的非涉密",
         "业务系统迁移上云。",
+        "各地要加强组织领导，压实工作责任，确保各项任务按期完成并按要",
+        "求报送。",
     );
     let got = html_paragraphs(&page);
     assert_eq!(
-        got[5..9],
+        got[5..11],
         [
             "按要求报送落实情况，各地要加强组织领导，压实工作责任，确保各",
             "项任务按期完成。",
             "各地要统筹推进全省一体化政务云平台建设，推动各级部门的非涉密",
             "业务系统迁移上云。",
+            "各地要加强组织领导，压实工作责任，确保各项任务按期完成并按要",
+            "求报送。",
         ],
         "{got:?}"
     );

@@ -975,6 +975,8 @@ fn walk(
                             // A line break with no text since the last: a blank line.
                             pending.gap |= br && pending.first.is_none();
                             pending.flush(lines, &mut out, &mut kept);
+                            // A rule parts what is above it from what is below.
+                            pending.gap |= *name == local_name!("hr");
                             if !br {
                                 pending.element += 1;
                             }
