@@ -6,10 +6,13 @@
 //!
 //! - every paragraph (`w:p`) is a paragraph: the text of its runs (`w:t`), a tab (`w:tab`) as a
 //!   tab, and a line break (`w:br`, `w:cr`) ending it as a paragraph of its own, as `<br>` does
-//!   on a page. Tracked changes read as accepted (an `info` diagnostic says so): inserted text
-//!   is kept, deleted text (`w:delText`) and the old place of moved text (`w:moveFrom`) are left
-//!   out, and so is a table row deleted as a whole (`w:trPr/w:del`, as WPS writes it, its runs
-//!   not in `w:del`); so are field codes (`w:instrText`, the result of the field is read) and
+//!   on a page — unless the document is hard-wrapped (a PDF converted to Word: a line break, or
+//!   a paragraph, for every printed line), whose lines are joined back as a text file's are
+//!   (see `join_wrapped`). A run of figures set as a superscript (`w:vertAlign`) reads as the
+//!   raised figures it prints (see `raised_figures`). Tracked changes read as accepted (an
+//!   `info` diagnostic says so): inserted text is kept, deleted text (`w:delText`) and the old
+//!   place of moved text (`w:moveFrom`) are left out, and so is a table row deleted as a whole
+//!   (`w:trPr/w:del`, as WPS writes it, its runs not in `w:del`); so are field codes (`w:instrText`, the result of the field is read) and
 //!   the fallback copy of drawings (`mc:Fallback`, which repeats what `mc:Choice` holds).
 //!   Paragraphs in text boxes come before the paragraph that anchors them, and so do tables
 //!   drawn in them (read as any table). A page the document imports (`w:altChunk`: HTML, or a

@@ -15,7 +15,9 @@
 //!    (one-column tables are layout, read as paragraphs); the text of a `<pre>` is read as the
 //!    text reader reads a file; a task table laid out as text in paragraphs — one cell per
 //!    paragraph, or one row per paragraph with its cells set apart by no-break or ideographic
-//!    spaces or bars — is read as the text reader reads such lines;
+//!    spaces or bars — is read as the text reader reads such lines; paragraphs hard-wrapped
+//!    with `<br>` (a page made out of a PDF) are joined back as a text file's lines are
+//!    (`docx::join_wrapped`), and figures in a `<sup>` read raised (`tree`);
 //! 6. every block takes the source line of its first text, which `tree` noted while parsing.
 //!
 //! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
