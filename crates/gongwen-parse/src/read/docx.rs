@@ -6,10 +6,13 @@
 //!
 //! - every paragraph (`w:p`) is a paragraph: the text of its runs (`w:t`), a tab (`w:tab`) as a
 //!   tab, and a line break (`w:br`, `w:cr`) ending it as a paragraph of its own, as `<br>` does
-//!   on a page. Tracked changes read as accepted (an `info` diagnostic says so): inserted text
-//!   is kept, deleted text (`w:delText`) and the old place of moved text (`w:moveFrom`) are left
-//!   out, and so is a table row deleted as a whole (`w:trPr/w:del`, as WPS writes it, its runs
-//!   not in `w:del`); so are field codes (`w:instrText`, the result of the field is read) and
+//!   on a page — unless the document is hard-wrapped (a PDF converted to Word: a line break, or
+//!   a paragraph, for every printed line), whose lines are joined back as a text file's are
+//!   (see `join_wrapped`). A run of figures set as a superscript (`w:vertAlign`) reads as the
+//!   raised figures it prints (see `raised_figures`). Tracked changes read as accepted (an
+//!   `info` diagnostic says so): inserted text is kept, deleted text (`w:delText`) and the old
+//!   place of moved text (`w:moveFrom`) are left out, and so is a table row deleted as a whole
+//!   (`w:trPr/w:del`, as WPS writes it, its runs not in `w:del`); so are field codes (`w:instrText`, the result of the field is read) and
 //!   the fallback copy of drawings (`mc:Fallback`, which repeats what `mc:Choice` holds).
 //!   Paragraphs in text boxes come before the paragraph that anchors them, and so do tables
 //!   drawn in them (read as any table). A page the document imports (`w:altChunk`: HTML, or a
@@ -487,6 +490,9 @@ struct Body<'a> {
     text: usize,
     /// The run is hidden text (`w:vanish`: a reviewer's note, text kept out of print).
     hidden: bool,
+    /// The run is raised (`w:vertAlign w:val="superscript"`), and where its text starts in its
+    /// paragraph's: its figures are written raised when it closes (see [`raised_figures`]).
+    raised: Option<usize>,
     /// The paragraph's automatic numbering (`w:numId`, `w:ilvl`) as its properties give it,
     /// and its style (whose numbering it takes when it has none of its own).
     num: (Option<String>, Option<usize>),
@@ -504,6 +510,16 @@ struct Body<'a> {
     instr: bool,
     /// The paragraph's style is a table of contents' (`toc 1`): the paragraph is not read.
     toc_para: bool,
+    /// The body's paragraphs' lines as printed, to join back those a converter hard-wrapped
+    /// ([`join_wrapped`]); how many body paragraphs were printed so far; and whether a blank
+    /// line (an empty paragraph, two line breaks) stands since the last line.
+    printed: Vec<Printed>,
+    printed_paras: usize,
+    gap: bool,
+    /// The body paragraph is centred or set right (`w:jc`), and its first line is set in by
+    /// its properties (`w:ind w:firstLine`), not by spaces.
+    aligned: bool,
+    first_line_indent: bool,
 }
 
 /// Elements whose content is left out (`w:trPrChange` holds a row's former properties).
@@ -539,6 +555,7 @@ impl<'a> Body<'a> {
             run: 0,
             text: 0,
             hidden: false,
+            raised: None,
             num: (None, None),
             style: None,
             changes: (0, 0),
@@ -546,6 +563,11 @@ impl<'a> Body<'a> {
             toc: 0,
             instr: false,
             toc_para: false,
+            printed: Vec::new(),
+            printed_paras: 0,
+            gap: false,
+            aligned: false,
+            first_line_indent: false,
         }
     }
 
@@ -617,6 +639,7 @@ impl<'a> Body<'a> {
         }
         self.flush_carry();
         self.flush_held();
+        join_wrapped(&mut self.blocks, &self.printed);
         if self.changes.0 > 0 {
             self.diagnostics.push(Diagnostic::new(
                 Severity::Info,
@@ -670,9 +693,16 @@ impl<'a> Body<'a> {
             "vanish" if self.run > 0 => {
                 self.hidden = !matches!(val(e).as_deref(), Some("false" | "0" | "off"));
             }
+            "vertAlign" if self.run > 0 && val(e).as_deref() == Some("superscript") => {
+                self.raised = self.paras.last().map(String::len);
+            }
             "p" => {
                 if self.paras.is_empty() && self.cell().is_none() {
                     self.line += 1;
+                }
+                if self.paras.is_empty() && self.open.is_empty() {
+                    self.aligned = false;
+                    self.first_line_indent = false;
                 }
                 self.paras.push(String::new());
                 self.num = (None, None);
@@ -728,6 +758,22 @@ impl<'a> Body<'a> {
             "numId" => self.num.0 = val(e),
             "ilvl" => self.num.1 = val(e).and_then(|v| v.parse().ok()),
             "pStyle" => self.style = val(e),
+            // A body paragraph centred or set right (a title's, a signature's lines), or whose
+            // first line its properties set in (`w:firstLine="640"`, `w:firstLineChars="200"`).
+            "jc" if self.para_props && self.paras.len() == 1 && self.open.is_empty() => {
+                self.aligned = matches!(
+                    val(e).as_deref(),
+                    Some("center" | "right" | "end" | "distribute")
+                );
+            }
+            "ind" if self.para_props && self.paras.len() == 1 && self.open.is_empty() => {
+                let set_in = |key: &str| {
+                    attr(e, key)
+                        .and_then(|v| v.trim_ws().parse::<i64>().ok())
+                        .is_some_and(|v| v > 0)
+                };
+                self.first_line_indent = set_in("firstLine") || set_in("firstLineChars");
+            }
             // A content control showing its placeholder (`单击或点击此处输入文字。`): that text is
             // Word's prompt, not content.
             "sdt" => self.controls.push(false),
@@ -867,6 +913,14 @@ impl<'a> Body<'a> {
             "r" => {
                 self.run = self.run.saturating_sub(1);
                 self.hidden = false;
+                // A raised run of figures alone (a note mark after a unit's name, a power).
+                if let Some(from) = self.raised.take()
+                    && let Some(p) = self.paras.last_mut()
+                    && let Some(raised) = p.get(from..).and_then(raised_figures)
+                {
+                    p.truncate(from);
+                    p.push_str(&raised);
+                }
             }
             "t" => self.text = self.text.saturating_sub(1),
             "pPr" => {
@@ -1022,24 +1076,58 @@ impl<'a> Body<'a> {
         }
     }
 
-    /// `text`'s lines as paragraphs at `line` (held for later when `hold`).
+    /// `text`'s lines as paragraphs at `line` (held for later when `hold`). A body paragraph's
+    /// lines are noted as printed, for [`join_wrapped`].
     fn push_paragraphs(&mut self, text: &str, line: usize, hold: bool) {
-        for piece in text.split('\n') {
+        let (aligned, first_line_indent) = if hold {
+            (false, false)
+        } else {
+            self.printed_paras += 1;
+            (
+                std::mem::take(&mut self.aligned),
+                std::mem::take(&mut self.first_line_indent),
+            )
+        };
+        for (k, piece) in text.split('\n').enumerate() {
             let t = crate::normalize::normalize_cell(piece);
             // A page number in the body (`— 1 —`, often Word's PAGE field in a paragraph of its
             // own, or typed where a converted file had its footer): read, it opened a part
             // under the signature. Told by its last character for nearly every paragraph.
-            if !t.is_empty() && !crate::read::text::is_page_number(&t) {
-                let block = Block::Para(Para {
+            if t.is_empty() || crate::read::text::is_page_number(&t) {
+                // A blank line parts paragraphs; a page number is left out as if not printed.
+                self.gap |= !hold && t.is_empty();
+                continue;
+            }
+            if hold {
+                self.held.push(Block::Para(Para {
                     text: t,
                     line: line.max(1),
-                });
-                if hold {
-                    self.held.push(block);
-                } else {
-                    self.blocks.push(block);
+                }));
+                continue;
+            }
+            let (mut spaces, mut wide) = (0u16, 0u16);
+            for c in piece.chars() {
+                match c {
+                    ' ' | '\u{a0}' => spaces = spaces.saturating_add(1),
+                    '\u{3000}' => wide = wide.saturating_add(1),
+                    _ => break,
                 }
             }
+            if k == 0 && first_line_indent && spaces == 0 && wide == 0 {
+                wide = 2;
+            }
+            self.printed.push(Printed {
+                block: self.blocks.len(),
+                para: self.printed_paras,
+                spaces,
+                wide,
+                apart: aligned || memchr::memchr(b'\t', piece.as_bytes()).is_some(),
+                after_gap: std::mem::take(&mut self.gap),
+            });
+            self.blocks.push(Block::Para(Para {
+                text: t,
+                line: line.max(1),
+            }));
         }
     }
 
@@ -1528,6 +1616,227 @@ fn roman(mut n: u64) -> String {
         }
     }
     out
+}
+
+/// `text`, one to three figures (spaces around them aside), written as the raised figures
+/// a superscript prints (`1` → `¹`, `2` → `²`, `10` → `¹⁰`); `None` for any other text. A note
+/// mark set as a superscript after a unit's name (`省教育厅<sup>1</sup>`) then reads as the
+/// raised mark the units reader drops (`省教育厅¹`), not as part of the name (`省教育厅1`),
+/// and a power (`m<sup>2</sup>`, `10<sup>4</sup>`) as printed, not as another number (`104`).
+pub(crate) fn raised_figures(text: &str) -> Option<String> {
+    const RAISED: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+    let figures = text.trim_matches(' ');
+    if !(1..=3).contains(&figures.len()) || !figures.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(
+        figures
+            .bytes()
+            .filter_map(|b| RAISED.get(usize::from(b.wrapping_sub(b'0'))))
+            .collect(),
+    )
+}
+
+/// A body paragraph's line as the document prints it, for [`join_wrapped`]: a paragraph (`w:p`,
+/// or an HTML `<p>`) or a piece of one that a line break (`w:br`, `<br>`) ends.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Printed {
+    /// The index of its block (a paragraph) in the blocks.
+    pub block: usize,
+    /// The paragraph it is a line of: the pieces of one paragraph share it.
+    pub para: usize,
+    /// The spaces (a space, a no-break space) and the ideographic spaces (`　`, or an indent
+    /// the paragraph's properties give its first line) before its text.
+    pub spaces: u16,
+    pub wide: u16,
+    /// Laid out apart from the text's wrap: centred or set right (a title, a signature), holding
+    /// a tab, a heading element.
+    pub apart: bool,
+    /// Something that is no wrap stands before it: a blank line (an empty paragraph, two line
+    /// breaks in a row).
+    pub after_gap: bool,
+}
+
+/// Lines of one width, needed at least before a text's lines are asked whether they are
+/// wrapped: they break off mid-sentence into the next line (see [`join_wrapped`]).
+const MIN_RUNS_ON: usize = 3;
+
+/// Lines shorter than this (display columns) are never a wrapped text's full lines: the
+/// shortest width [`super::wrap::wrap_width`] will find.
+const MIN_WRAP_COLUMNS: usize = 40;
+
+/// Whether `line` ends a sentence or a clause a paragraph may end on (`。`, `；`, `：`, `！`, `？`,
+/// `…`, full width or not), before any closing quotes or brackets: a wrapped line that ends so
+/// might as well end its paragraph, and is not joined with the next.
+fn ends_clause(line: &str) -> bool {
+    let t = line.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'']);
+    t.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?', '…'])
+}
+
+/// Whether `line` may not go on from the line above it, whatever the wrap: a date line
+/// (`2023年6月15日`), an attachment label (`附件`, `附件2：…`), a 主送机关 line, or a short
+/// organ's name (a signature) — `short` says whether it is short of the wrap.
+fn starts_apart(line: &str, short: bool) -> bool {
+    crate::structure::find_date(line).is_some_and(|(at, _)| at == 0)
+        || line.strip_prefix("附件").is_some_and(|rest| {
+            rest.is_empty()
+                || rest.starts_with(['：', ':'])
+                || rest
+                    .starts_with(|c: char| c.is_ascii_digit() || crate::numbering::is_cn_numeral(c))
+        })
+        || (line.ends_with(['：', ':']) && crate::structure::is_addressee_line(line))
+        || (short && crate::structure::is_organ_line(line))
+}
+
+/// Joins back the paragraphs a document printed hard-wrapped, as the text reader does for a
+/// text file ([`super::wrap`]): a Word file converted from a PDF, or text pasted from one, breaks
+/// each printed line with a line break inside its paragraph
+/// (`……三年行动方案（2023—2025年）<w:br/>》已经省人民政府同意，……`) or makes each printed line a
+/// paragraph of its own, its first line set in with `　　`; a page made from a PDF breaks its
+/// `<p>`s with `<br>`. `printed` are the body's lines in order (blocks of other kinds and lines
+/// not listed part them). The wrap width is read from the lines as [`super::wrap::wrap_width`]
+/// reads a text's; a line then runs on into the next as [`super::wrap::paragraph`] says, and
+/// only where both are lines of one paragraph, or each a paragraph of one line, with no blank
+/// line between; and never from a line that ends a clause (`。`, `：`), nor from a numbered line
+/// short of the width (a heading: `一、总体要求<w:br/>……`), nor into a date, an attachment label,
+/// a 主送机关 line or a signature, nor from or into a line laid out apart (centred or set right,
+/// holding a tab). The joined paragraph takes the first line's block; the others are removed.
+/// Returns how many blocks were removed.
+pub(crate) fn join_wrapped(blocks: &mut Vec<Block>, printed: &[Printed]) -> usize {
+    let text_of = |p: &Printed| match blocks.get(p.block) {
+        Some(Block::Para(para)) => para.text.as_str(),
+        _ => "",
+    };
+    // How many lines each paragraph prints: the pieces of one are consecutive.
+    let mut lines_in = vec![0usize; printed.len()];
+    let mut start = 0;
+    for k in 1..=printed.len() {
+        if printed.get(k).is_none_or(|p| p.para != printed[start].para) {
+            lines_in[start..k].fill(k - start);
+            start = k;
+        }
+    }
+    // Whether line `k + 1` may continue line `k` as the layout goes: both in the body's text, in
+    // one paragraph or each a paragraph of one line, nothing between them.
+    let linked = |k: usize| {
+        let (Some(a), Some(b)) = (printed.get(k), printed.get(k + 1)) else {
+            return false;
+        };
+        b.block == a.block + 1
+            && !b.after_gap
+            && !a.apart
+            && !b.apart
+            && (a.para == b.para || (lines_in[k] == 1 && lines_in[k + 1] == 1))
+    };
+    // Nearly every document is turned down here, without a line built: its paragraphs are
+    // whole, each ends a sentence or is the last of its paragraph or short.
+    let runs_on = (0..printed.len())
+        .filter(|&k| {
+            let p = &printed[k];
+            let text = text_of(p);
+            // Characters measured two columns each, as the wrap measures them at most.
+            linked(k)
+                && !ends_clause(text)
+                && 2 * (usize::from(p.spaces) + usize::from(p.wide) + text.chars().count())
+                    >= MIN_WRAP_COLUMNS
+        })
+        .count();
+    if runs_on < MIN_RUNS_ON {
+        return 0;
+    }
+    // The lines as printed: indent, text; a line laid out apart opens with a tab, which the
+    // wrap reads as a table's line.
+    let lines: Vec<std::borrow::Cow<'_, str>> = printed
+        .iter()
+        .map(|p| {
+            let text = text_of(p);
+            if p.apart {
+                format!("\t{text}").into()
+            } else if p.spaces == 0 && p.wide == 0 {
+                text.into()
+            } else {
+                let mut line = " ".repeat(usize::from(p.spaces));
+                line.extend(std::iter::repeat_n('\u{3000}', usize::from(p.wide)));
+                line.push_str(text);
+                line.into()
+            }
+        })
+        .collect();
+    // A blank line where anything else stands between two lines, as a text would have one.
+    let mut measured: Vec<&str> = Vec::with_capacity(lines.len());
+    for (k, line) in lines.iter().enumerate() {
+        if k > 0 && (printed[k].after_gap || printed[k].block != printed[k - 1].block + 1) {
+            measured.push("");
+        }
+        measured.push(line);
+    }
+    let apart = |l: &str| l.starts_with('\t');
+    let Some(wrap) = super::wrap::wrap_width(&measured, apart) else {
+        return 0;
+    };
+    let measure = |l: &str| {
+        if wrap.chars {
+            2 * l.chars().count()
+        } else {
+            super::wrap::display_width(l)
+        }
+    };
+    // Where a paragraph may go on into the next line: the layout links them, the line ends no
+    // clause nor is a heading short of the width, the next is no line that starts apart.
+    let goes_on = |k: usize| {
+        linked(k) && {
+            let (line, next) = (lines[k].as_ref(), text_of(&printed[k + 1]));
+            let text = text_of(&printed[k]);
+            let full = measure(line) + 2 >= wrap.width;
+            !ends_clause(text)
+                && (full || !crate::numbering::has_marker(text))
+                && !starts_apart(next, measure(&lines[k + 1]) * 4 < wrap.width * 3)
+        }
+    };
+    let refs: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();
+    // The joined paragraphs' texts by block, and the blocks joined into them.
+    let mut joined_texts: Vec<(usize, String)> = Vec::new();
+    let mut removed = vec![false; blocks.len()];
+    let mut s = 0;
+    while s < refs.len() {
+        let mut e = s + 1;
+        while e < refs.len() && goes_on(e - 1) {
+            e += 1;
+        }
+        let run = &refs[s..e];
+        let mut i = 0;
+        while i < run.len() {
+            let (joined, next) = super::wrap::paragraph(run, i, wrap, apart);
+            let next = next.clamp(i + 1, run.len());
+            if next > i + 1 {
+                joined_texts.push((
+                    printed[s + i].block,
+                    crate::normalize::normalize_cell(&joined),
+                ));
+                for p in &printed[s + i + 1..s + next] {
+                    if let Some(r) = removed.get_mut(p.block) {
+                        *r = true;
+                    }
+                }
+            }
+            i = next;
+        }
+        s = e;
+    }
+    for (block, text) in joined_texts {
+        if let Some(Block::Para(p)) = blocks.get_mut(block) {
+            p.text = text;
+        }
+    }
+    let count = removed.iter().filter(|&&r| r).count();
+    if count > 0 {
+        let mut k = 0;
+        blocks.retain(|_| {
+            k += 1;
+            !removed[k - 1]
+        });
+    }
+    count
 }
 
 /// A name of a table of contents' entry style: `toc 1`, `TOC1` (a level 1 to 9).

@@ -15,7 +15,9 @@
 //!    (one-column tables are layout, read as paragraphs); the text of a `<pre>` is read as the
 //!    text reader reads a file; a task table laid out as text in paragraphs — one cell per
 //!    paragraph, or one row per paragraph with its cells set apart by no-break or ideographic
-//!    spaces or bars — is read as the text reader reads such lines;
+//!    spaces or bars — is read as the text reader reads such lines; paragraphs hard-wrapped
+//!    with `<br>` (a page made out of a PDF) are joined back as a text file's lines are
+//!    (`docx::join_wrapped`), and figures in a `<sup>` read raised (`tree`);
 //! 6. every block takes the source line of its first text, which `tree` noted while parsing.
 //!
 //! Elements nested deeper than [`Limits::max_depth`] are flattened into their ancestor: their
@@ -36,6 +38,7 @@ mod meta;
 mod table;
 mod tree;
 
+use super::docx::{Printed, join_wrapped};
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat};
 use crate::normalize::TrimFast as _;
@@ -318,6 +321,14 @@ struct Pending {
     /// The last place named by a breadcrumb just dropped at the article's head (`通知公告` of
     /// `当前位置：首页 > 政务公开 > 通知公告`): the channel's name, printed under it.
     crumb_tail: Option<String>,
+    /// The paragraphs read so far as printed lines, to join back those a page made out of a
+    /// PDF hard-wrapped with `<br>` ([`join_wrapped`]); the element (`<p>`, `<div>`…) they are
+    /// read in, counted; whether a blank line (`<br><br>`) or a paragraph left out stands since
+    /// the last; the elements open that lay their text apart (see [`lays_apart`]).
+    printed: Vec<Printed>,
+    element: usize,
+    gap: bool,
+    apart: Vec<NodeId>,
 }
 
 impl Pending {
@@ -346,12 +357,45 @@ impl Pending {
             {
                 let line = lines.of(self.first);
                 kept.offer(out.len(), &text, &self.raw);
+                // Paragraphs from a table laid out as text on are read as lines by the text
+                // reader, and none of them is joined here.
+                if kept.paras.is_empty() {
+                    self.note_printed(out.len());
+                }
                 out.push(Block::Para(Para { text, line }));
+            } else {
+                self.gap = true;
             }
+        } else if !self.raw.bytes().all(|b| b.is_ascii_whitespace()) {
+            // Nothing but no-break or ideographic spaces (`<p>&nbsp;</p>`): a blank line.
+            self.gap = true;
         }
         self.raw.clear();
         self.first = None;
         self.file_link_end = None;
+    }
+
+    /// Notes the paragraph read now, block `block`, as a printed line: in which element, after
+    /// which indent as a browser shows it (ideographic and no-break spaces; the source's own
+    /// white space is not shown), and whether it is laid out apart.
+    fn note_printed(&mut self, block: usize) {
+        let (mut spaces, mut wide) = (0u16, 0u16);
+        for c in self.raw.chars() {
+            match c {
+                '\u{3000}' | '\u{2003}' => wide = wide.saturating_add(1),
+                '\u{a0}' | '\u{2002}' => spaces = spaces.saturating_add(1),
+                c if c.is_ascii_whitespace() => {}
+                _ => break,
+            }
+        }
+        self.printed.push(Printed {
+            block,
+            para: self.element,
+            spaces,
+            wide,
+            apart: !self.apart.is_empty(),
+            after_gap: std::mem::take(&mut self.gap),
+        });
     }
 
     /// Whether `text`, the paragraph after `blocks` others, is a site's breadcrumb left at the
@@ -929,7 +973,18 @@ fn walk(
                             continue;
                         }
                         if dom::is_block_tag(name) {
+                            let br = *name == local_name!("br");
+                            // A line break with no text since the last: a blank line.
+                            pending.gap |= br && pending.first.is_none();
                             pending.flush(lines, &mut out, &mut kept);
+                            // A rule parts what is above it from what is below.
+                            pending.gap |= *name == local_name!("hr");
+                            if !br {
+                                pending.element += 1;
+                            }
+                            if lays_apart(name, e) {
+                                pending.apart.push(n.id());
+                            }
                             if *name == local_name!("ol") {
                                 lists.push(OrderedList::of(n.id(), e));
                             } else if *name == local_name!("li")
@@ -975,6 +1030,12 @@ fn walk(
                     }
                     if dom::local(&n).is_some_and(dom::is_block_tag) {
                         pending.flush(lines, &mut out, &mut kept);
+                        if dom::local(&n) != Some(&local_name!("br")) {
+                            pending.element += 1;
+                        }
+                        if pending.apart.last() == Some(&n.id()) {
+                            pending.apart.pop();
+                        }
                         // An item without text leaves its number unshown.
                         if dom::local(&n) == Some(&local_name!("li")) {
                             pending.marker = None;
@@ -989,10 +1050,45 @@ fn walk(
         }
     }
     pending.flush(lines, &mut out, &mut kept);
+    // Every paragraph joined stands before the first of a table laid out as text.
+    let joined = join_wrapped(&mut out, &pending.printed);
+    for (block, _) in &mut kept.paras {
+        *block = block.saturating_sub(joined);
+    }
     if !kept.paras.is_empty() {
         text_tables(&mut out, kept, diags);
     }
     Ok(out)
+}
+
+/// Whether block element `e` (named `name`) lays its text out apart from a hard-wrapped
+/// text's lines: a heading (`<h1>`–`<h6>`), or centred or set right (`<center>`,
+/// `align="center"`, `style="text-align:right"`), as a title's or a signature's lines are.
+fn lays_apart(name: &html5ever::LocalName, e: &scraper::node::Element) -> bool {
+    if matches!(
+        *name,
+        local_name!("h1")
+            | local_name!("h2")
+            | local_name!("h3")
+            | local_name!("h4")
+            | local_name!("h5")
+            | local_name!("h6")
+            | local_name!("center")
+    ) {
+        return true;
+    }
+    let aligned = |v: &str| {
+        let v = v.trim_ws();
+        v.eq_ignore_ascii_case("center") || v.eq_ignore_ascii_case("right")
+    };
+    dom::attr(e, &local_name!("align")).is_some_and(aligned)
+        || dom::attr(e, &local_name!("style")).is_some_and(|style| {
+            style.split(';').any(|d| {
+                d.split_once(':').is_some_and(|(k, v)| {
+                    k.trim_ws().eq_ignore_ascii_case("text-align") && aligned(v)
+                })
+            })
+        })
 }
 
 #[cfg(test)]

@@ -385,6 +385,8 @@ struct Sink {
     last_text: Cell<Option<NodeId>>,
     /// Two nodes whose depths are known: the last parent appended to, and its new child.
     recent: Cell<[Option<(NodeId, usize)>; 2]>,
+    /// The `<sup>` elements made, whose figures [`superscript_figures`] writes raised.
+    sups: RefCell<Vec<NodeId>>,
 }
 
 impl Sink {
@@ -411,6 +413,7 @@ impl Sink {
             texts: RefCell::new(Vec::new()),
             last_text: Cell::new(None),
             recent: Cell::new([None, None]),
+            sups: RefCell::new(Vec::new()),
         }
     }
 
@@ -495,6 +498,36 @@ impl Sink {
     }
 }
 
+/// Writes the figures a `<sup>` holds, and nothing else (one to three of them), as the raised
+/// figures they print (`省教育厅<sup>1</sup>` → `省教育厅¹`, `m<sup>2</sup>` → `m²`,
+/// `10<sup>4</sup>` → `10⁴`; see [`crate::read::docx::raised_figures`]): read as text, they ran
+/// into the word before them — a note mark became part of a unit's name (`省教育厅1`), a power
+/// a number of its own (`104`). Only the `<sup>` elements the sink made (`sups`) are looked at.
+fn superscript_figures(tree: &mut Tree<Node>, sups: &[NodeId]) {
+    for &sup in sups {
+        let Some(child) = tree.get(sup).and_then(|n| n.first_child()) else {
+            continue;
+        };
+        if child.next_sibling().is_some() {
+            continue;
+        }
+        let Node::Text(t) = child.value() else {
+            continue;
+        };
+        // The source's white space around them shows as a space at most.
+        let figures = t.trim_matches(|c: char| c.is_ascii_whitespace());
+        let Some(raised) = crate::read::docx::raised_figures(figures) else {
+            continue;
+        };
+        let id = child.id();
+        if let Some(mut node) = tree.get_mut(id) {
+            *node.value() = Node::Text(Text {
+                text: StrTendril::from(raised),
+            });
+        }
+    }
+}
+
 /// Adds `text` to `neighbour` (the last child or previous sibling the tree builder joins text to)
 /// when that is a text node, as scraper's sink does: the node and its new length.
 fn join_text(neighbour: Option<NodeMut<'_, Node>>, text: &StrTendril) -> Option<(NodeId, usize)> {
@@ -520,6 +553,7 @@ impl TreeSink for Sink {
     fn finish(self) -> Built {
         let mut html = Html::new_document();
         html.tree = self.nodes.into_inner().tree;
+        superscript_figures(&mut html.tree, &self.sups.into_inner());
         html.quirks_mode = self.quirks.get();
         Built {
             html,
@@ -550,12 +584,16 @@ impl TreeSink for Sink {
         self.elements.set(self.elements.get() + 1);
         // A template's contents are a fragment, kept (as scraper keeps them) as its first child.
         let template = name.expanded() == expanded_name!(html "template");
+        let sup = name.expanded() == expanded_name!(html "sup");
         let mut nodes = self.nodes.borrow_mut();
         let mut node = nodes
             .tree
             .orphan(Node::Element(scraper::node::Element::new(name, attrs)));
         if template {
             node.append(Node::Fragment);
+        }
+        if sup {
+            self.sups.borrow_mut().push(node.id());
         }
         node.id()
     }
