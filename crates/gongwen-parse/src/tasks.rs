@@ -1242,27 +1242,59 @@ fn is_bare_department(name: &str) -> bool {
         .and_then(|x| x.rfind('（').map(|at| &x[..at]))
         .unwrap_or(name);
     if !name.ends_with(['厅', '局', '委', '办'])
+        || !starts_with_department_word(name)
         || !(2..=15).contains(&name.chars().count())
-        || !DEPARTMENT_WORDS.iter().any(|w| name.starts_with(w))
     {
         return false;
     }
-    let chars: Vec<char> = name.chars().collect();
-    chars.iter().enumerate().all(|(i, &c)| {
+    let mut before = None;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
         if !crate::normalize::is_han(c) {
             return false;
         }
-        if !DIVISIONS.contains(&c) {
-            return true;
+        if DIVISIONS.contains(&c) {
+            let after = chars.peek().copied();
+            let word = match c {
+                '市' => after == Some('场') || before == Some('城'),
+                '乡' => after == Some('村') || before == Some('城'),
+                _ => false,
+            };
+            if !word {
+                return false;
+            }
         }
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + 1).copied();
-        match c {
-            '市' => after == Some('场') || before == Some('城'),
-            '乡' => after == Some('村') || before == Some('城'),
-            _ => false,
+        before = Some(c);
+    }
+    true
+}
+
+/// Whether `name` starts with one of [`DEPARTMENT_WORDS`]. Every unit of every task is asked
+/// (nearly all start with a level or a place, and none of the words): the words are grouped
+/// once by their first character, found by a binary search over characters, and only that
+/// group's words are compared.
+fn starts_with_department_word(name: &str) -> bool {
+    type Groups = Vec<(char, Vec<&'static str>)>;
+    static BY_FIRST: LazyLock<Groups> = LazyLock::new(|| {
+        let mut groups: Groups = Vec::new();
+        for w in DEPARTMENT_WORDS {
+            let Some(first) = w.chars().next() else {
+                continue;
+            };
+            match groups.iter_mut().find(|(c, _)| *c == first) {
+                Some((_, words)) => words.push(w),
+                None => groups.push((first, vec![w])),
+            }
         }
-    })
+        groups.sort_unstable_by_key(|(c, _)| *c);
+        groups
+    });
+    let Some(first) = name.chars().next() else {
+        return false;
+    };
+    BY_FIRST
+        .binary_search_by_key(&first, |(c, _)| *c)
+        .is_ok_and(|i| BY_FIRST[i].1.iter().any(|w| name.starts_with(w)))
 }
 
 /// `cell` with `、` after each role mark (`（牵头）`, `（配合）`) that a name follows with nothing
@@ -4492,6 +4524,26 @@ pub fn collect_tasks(doc: &mut Document) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn department_words_are_found_as_a_linear_search_finds_them() {
+        let linear = |name: &str| DEPARTMENT_WORDS.iter().any(|w| name.starts_with(w));
+        let mut names: Vec<String> = vec![String::new(), "市".into(), "厅".into(), "a".into()];
+        for w in DEPARTMENT_WORDS {
+            let mut chars = w.chars();
+            chars.next_back();
+            names.extend([
+                format!("{w}厅"),
+                w.to_string(),
+                format!("市{w}局"),
+                chars.as_str().to_string(),
+                format!("{}委", chars.as_str()),
+            ]);
+        }
+        for name in &names {
+            assert_eq!(starts_with_department_word(name), linear(name), "{name}");
+        }
+    }
 
     #[test]
     fn the_first_unit_reader_agrees_with_the_regex_it_replaces() {

@@ -1077,23 +1077,93 @@ fn lays_apart(name: &html5ever::LocalName, e: &scraper::node::Element) -> bool {
     ) {
         return true;
     }
-    let aligned = |v: &str| {
-        let v = v.trim_ws();
-        v.eq_ignore_ascii_case("center") || v.eq_ignore_ascii_case("right")
-    };
-    dom::attr(e, &local_name!("align")).is_some_and(aligned)
-        || dom::attr(e, &local_name!("style")).is_some_and(|style| {
-            style.split(';').any(|d| {
-                d.split_once(':').is_some_and(|(k, v)| {
-                    k.trim_ws().eq_ignore_ascii_case("text-align") && aligned(v)
-                })
+    dom::attr(e, &local_name!("align")).is_some_and(is_centred_or_right)
+        || dom::attr(e, &local_name!("style")).is_some_and(style_aligns)
+}
+
+/// Whether an alignment value is `center` or `right` (any case, spaces around).
+fn is_centred_or_right(v: &str) -> bool {
+    let v = v.trim_ws();
+    v.eq_ignore_ascii_case("center") || v.eq_ignore_ascii_case("right")
+}
+
+/// Whether a `style` attribute centres its text or sets it right (`text-align: center`).
+/// Nearly every paragraph of a Word-made page has a style (`text-align: justify; text-indent:
+/// 2em`): a prebuilt search finds the property in a lowercase style, and the declarations are
+/// split only for one written with capitals.
+fn style_aligns(style: &str) -> bool {
+    static TEXT_ALIGN: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("text-align"));
+    let b = style.as_bytes();
+    if b.iter().any(u8::is_ascii_uppercase) {
+        return style.split(';').any(|d| {
+            d.split_once(':').is_some_and(|(k, v)| {
+                k.trim_ws().eq_ignore_ascii_case("text-align") && is_centred_or_right(v)
             })
-        })
+        });
+    }
+    let mut from = 0;
+    while let Some(at) = b.get(from..).and_then(|rest| TEXT_ALIGN.find(rest)) {
+        let (start, end) = (from + at, from + at + "text-align".len());
+        from = end;
+        // The property's name whole: at the start, or after `;` and white space.
+        let before = style[..start].trim_end_matches(|c: char| c.is_whitespace());
+        if !(before.is_empty() || before.ends_with(';')) {
+            continue;
+        }
+        let Some(value) = style[end..].trim_ws().strip_prefix(':') else {
+            continue;
+        };
+        if is_centred_or_right(value.split(';').next().unwrap_or_default()) {
+            return true;
+        }
+    }
+    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn style_alignment_is_read_as_splitting_the_declarations_reads_it() {
+        let by_splitting = |style: &str| {
+            style.split(';').any(|d| {
+                d.split_once(':').is_some_and(|(k, v)| {
+                    k.trim_ws().eq_ignore_ascii_case("text-align") && is_centred_or_right(v)
+                })
+            })
+        };
+        let values = [
+            "center", "right", "justify", "left", " CENTER ", "Right", "",
+        ];
+        let mut styles = vec![
+            String::new(),
+            "text-indent:2em".into(),
+            "-webkit-text-align: center".into(),
+            "mytext-align:center".into(),
+            "text-align".into(),
+            "text-align center".into(),
+            "font-family:宋体;text-align".into(),
+        ];
+        for v in values {
+            for name in ["text-align", "TEXT-ALIGN", "Text-Align"] {
+                for (before, after) in [
+                    ("", ""),
+                    ("line-height: 28pt; ", "; text-indent: 2em"),
+                    ("  ", ";"),
+                    ("margin:0;\n", ""),
+                    ("x-", ""),
+                ] {
+                    styles.push(format!("{before}{name}:{v}{after}"));
+                    styles.push(format!("{before}{name} : {v}{after}"));
+                }
+            }
+        }
+        for style in &styles {
+            assert_eq!(style_aligns(style), by_splitting(style), "{style:?}");
+        }
+    }
 
     #[test]
     fn navigation_prefilter_keeps_every_label() {
