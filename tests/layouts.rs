@@ -1799,3 +1799,22 @@ fn line_breaks_written_br_in_a_markdown_tables_cells_part_its_units() {
         "no markup in a unit's name"
     );
 }
+
+/// A signature left at the margin under a full line of hard-wrapped text (an attachment's title
+/// that fills the width) is the signature, not the title's last words.
+#[test]
+fn a_signature_at_the_margin_under_a_full_line_is_not_joined_to_it() {
+    let text = "某某省人民政府办公厅关于印发某某工作方案的通知\n\n某政办发〔2023〕12号\n\n各市、州、县人民政府，省政府各部门：\n　　《某某省加快推进数字政府建设三年行动方案（2023—2025年）》已经\n省人民政府同意，现将方案确定的重点任务分工印发给你们，请结合实际认\n真抓好落实。各地、各部门要切实加强组织领导，牵头单位要会同配合单位\n细化工作措施，明确时间节点，确保各项任务按期完成。\n\n附件：某某省加快推进数字政府建设三年行动方案重点任务分工和责任清单\n某某省人民政府办公厅\n2023年3月15日\n";
+    let d = gongwen_parse::parse_text(text);
+    assert_eq!(d.notice.signature.as_deref(), Some("某某省人民政府办公厅"));
+    assert_eq!(
+        d.notice
+            .attachments
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect::<Vec<_>>(),
+        vec!["某某省加快推进数字政府建设三年行动方案重点任务分工和责任清单"]
+    );
+    // The letter's hard-wrapped paragraph is still joined.
+    assert_eq!(d.notice.body.len(), 1, "{:?}", d.notice.body);
+}

@@ -319,7 +319,10 @@ pub fn paragraph<'a>(
     let mut joined: Option<String> = None;
     let mut j = i;
     while let (Some(cur), Some(next)) = (lines.get(j), lines.get(j + 1)) {
-        if !wrap.runs_on(cur) || !continues(next, wrap.indent, &is_table_line) {
+        if !wrap.runs_on(cur)
+            || !continues(next, wrap.indent, &is_table_line)
+            || super::docx::starts_apart(next.trim_ws(), !wrap.is_full(next))
+        {
             break;
         }
         // Joined as is: CJK text has no spaces between words, and a number or a Latin word
