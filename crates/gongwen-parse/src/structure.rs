@@ -3880,8 +3880,30 @@ impl Outline {
         }
     }
 
+    /// The number the next item of the innermost open `1.` list takes (`3` after `2.`); none
+    /// without such a list.
+    fn next_arabic_item(&self) -> Option<u32> {
+        self.open
+            .iter()
+            .rev()
+            .find(|o| o.kind == MarkerKind::ArabicDot)
+            .map(|o| o.section.number + 1)
+    }
+
     fn push(&mut self, p: &Para) {
-        let Some(m) = numbering::marker(&p.text) else {
+        // An item whose title opens with a number read as a decimal (`2.` / `3.5G网络建设工程。`
+        // / `4.`): item 3, where the list expects it. The first byte turns nearly every
+        // paragraph down.
+        let m = numbering::marker(&p.text).or_else(|| {
+            p.text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+                .then(|| self.next_arabic_item())
+                .flatten()
+                .and_then(|n| numbering::item_before_decimal(&p.text, n))
+        });
+        let Some(m) = m else {
             // A paragraph after the items of an article (`第三条 …职责是：` / `（一）…` /
             // `（二）…` / `区主管部门…`) goes on with the article, not with its last item.
             let n = self.open.len();
