@@ -89,3 +89,48 @@ fn a_quantity_at_the_expected_number_stays_the_items_text() {
     let subs: Vec<&str> = top.children.iter().map(|c| c.marker.as_str()).collect();
     assert_eq!(subs, vec!["1.1", "1.2"]);
 }
+
+const CRITICISM: &str = "广东省人民政府办公厅\n关于部分地区落实安全生产责任不到位问题的通报\n粤办函〔2023〕150号\n\n\
+各地级以上市人民政府，省政府各部门：\n\
+近期，省安委办组织明查暗访，发现部分地区落实安全生产责任不到位。现将有关情况通报如下：\n\
+一、存在的主要问题\n\
+（一）某某市某某区对“三小场所”排查整治不彻底。\n\
+（二）某某市应急管理局执法检查流于形式。\n\
+二、处理意见\n\
+经省政府同意，对某某市某某区人民政府予以通报批评，责令其于2023年10月31日前完成整改。\n\
+{warning}\n\n\
+广东省人民政府办公厅\n2023年9月28日\n";
+
+#[test]
+fn a_circulars_closing_warning_is_the_closing() {
+    for warning in [
+        "各地各部门要以此为戒，举一反三，切实压紧压实安全生产责任。",
+        "各地区、各部门要引以为戒，深刻汲取教训，坚决防范类似问题发生。",
+    ] {
+        let d = parse_text(&CRITICISM.replace("{warning}", warning));
+        let part = &d.parts[0];
+        assert_eq!(part.closing, vec![warning]);
+        let last = part.sections.last().unwrap();
+        assert_eq!(last.heading, "处理意见");
+        assert_eq!(last.paragraphs.len(), 1, "{:?}", last.paragraphs);
+    }
+}
+
+#[test]
+fn a_warning_under_a_bare_heading_or_without_the_lesson_stays_in_its_item() {
+    // Under its own heading it is that heading's text.
+    let text = CRITICISM.replace(
+        "{warning}",
+        "三、有关要求\n各地各部门要引以为戒，举一反三，切实压紧压实安全生产责任。",
+    );
+    let d = parse_text(&text);
+    assert!(d.parts[0].closing.is_empty(), "{:?}", d.parts[0].closing);
+    assert_eq!(
+        d.parts[0].sections.last().unwrap().paragraphs,
+        vec!["各地各部门要引以为戒，举一反三，切实压紧压实安全生产责任。"]
+    );
+    // A charge without a lesson drawn is the last item's.
+    let text = CRITICISM.replace("{warning}", "各地各部门要切实压紧压实安全生产责任。");
+    let d = parse_text(&text);
+    assert!(d.parts[0].closing.is_empty(), "{:?}", d.parts[0].closing);
+}

@@ -1080,23 +1080,42 @@ fn is_exhortation(text: &str) -> bool {
         && at_most_chars(text, 200)
 }
 
+/// The warning a circular of criticism closes with, to all its recipients, one paragraph: a
+/// collective subject (`各地各部门`, `各地区、各部门`, `各级各部门`), `要`, and the lesson to
+/// draw from the cases it reported (`以此为戒`, `引以为戒`, `以案为鉴`):
+/// `各地各部门要以此为戒，举一反三，切实压紧压实安全生产责任。` — the counterpart of a
+/// commendation's `希望…` ([`is_exhortation`]), not a paragraph of its last item.
+fn is_warning_to_recipients(text: &str) -> bool {
+    /// The lesson drawn.
+    const LESSON: [&str; 4] = ["以此为戒", "引以为戒", "以案为鉴", "以此为鉴"];
+    text.starts_with('各')
+        && text.len() <= 4 * 200
+        && text.ends_with(['。', '！'])
+        && !text.contains('\n')
+        && strip_any_prefix(text, &RECIPIENTS).is_some_and(|r| r.starts_with(['要', '务']))
+        && LESSON.iter().any(|w| text.contains(w))
+        && at_most_chars(text, 200)
+}
+
+/// The recipients as a whole, as a charge or a warning addresses them ([`is_charge_to_recipients`],
+/// [`is_warning_to_recipients`]).
+const RECIPIENTS: [&str; 9] = [
+    "各地区、各部门",
+    "各地区各部门",
+    "各地、各部门",
+    "各地各部门",
+    "各地区、各有关部门",
+    "各级各部门",
+    "各级各有关部门",
+    "各级人民政府",
+    "各有关部门",
+];
+
 /// A document's charge to all its recipients to carry it out, one paragraph: a collective
 /// subject (`各地区、各部门`, `各地各部门`, `各级人民政府`), `要`, and the document itself named
 /// in it (`本意见`, `本通知`, `本方案`): `各地区、各部门要认真贯彻落实党中央、国务院决策部署，结合实际
 /// 抓好本意见贯彻落实。`.
 fn is_charge_to_recipients(text: &str) -> bool {
-    /// Who is charged: the recipients as a whole.
-    const SUBJECTS: [&str; 9] = [
-        "各地区、各部门",
-        "各地区各部门",
-        "各地、各部门",
-        "各地各部门",
-        "各地区、各有关部门",
-        "各级各部门",
-        "各级各有关部门",
-        "各级人民政府",
-        "各有关部门",
-    ];
     /// What the document calls itself.
     const SELF: [&str; 10] = [
         "本意见",
@@ -1113,7 +1132,7 @@ fn is_charge_to_recipients(text: &str) -> bool {
     text.len() <= 4 * 200
         && text.ends_with(['。', '！'])
         && !text.contains('\n')
-        && strip_any_prefix(text, &SUBJECTS).is_some_and(|r| r.starts_with(['要', '务']))
+        && strip_any_prefix(text, &RECIPIENTS).is_some_and(|r| r.starts_with(['要', '务']))
         && SELF.iter().any(|w| text.contains(w))
         && at_most_chars(text, 200)
 }
@@ -3531,7 +3550,9 @@ fn build_part(
             .iter()
             .rev()
             .take_while(|blk| {
-                matches!(blk, Block::Para(p) if is_closing_formula(&p.text) || is_exhortation(&p.text))
+                matches!(blk, Block::Para(p) if is_closing_formula(&p.text)
+                    || is_exhortation(&p.text)
+                    || is_warning_to_recipients(&p.text))
             })
             .count();
     // The charge to all the recipients that closes an 意见 or a notice
