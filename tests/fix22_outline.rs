@@ -134,3 +134,45 @@ fn a_warning_under_a_bare_heading_or_without_the_lesson_stays_in_its_item() {
     let d = parse_text(&text);
     assert!(d.parts[0].closing.is_empty(), "{:?}", d.parts[0].closing);
 }
+
+/// A 江苏-style notice: the title names the organ `short`, the signature `signature`.
+fn short_titled(short: &str, signature: &str) -> String {
+    format!(
+        "{short}关于印发江苏省“十四五”全民健身发展规划的通知\n苏政发〔2021〕95号\n\n\
+         各市、县（市、区）人民政府，省各委办厅局：\n\
+         现将《江苏省“十四五”全民健身发展规划》印发给你们，请认真贯彻执行。\n\n\
+         {signature}\n2021年12月10日\n"
+    )
+}
+
+#[test]
+fn a_short_form_in_the_title_gives_the_signatures_full_name() {
+    for (short, full) in [
+        ("省政府", "江苏省人民政府"),
+        ("省政府办公厅", "江苏省人民政府办公厅"),
+        ("市政府", "南京市人民政府"),
+        ("市政府办公室", "南京市人民政府办公室"),
+    ] {
+        let d = parse_text(&short_titled(short, full));
+        assert_eq!(d.notice.issuer.as_deref(), Some(full), "{short}");
+        assert!(
+            d.notice.title.as_deref().unwrap().starts_with(short),
+            "the title stays as printed: {:?}",
+            d.notice.title
+        );
+    }
+}
+
+#[test]
+fn a_short_form_another_organ_signs_is_kept() {
+    // The signature is another organ (or no expansion of it): the title's name stays.
+    for (short, signature) in [
+        ("省政府办公厅", "江苏省人民政府"),
+        ("省政府", "江苏省人民政府办公厅"),
+        ("市政府", "江苏省人民政府"),
+        ("省政府", "省人民政府"),
+    ] {
+        let d = parse_text(&short_titled(short, signature));
+        assert_eq!(d.notice.issuer.as_deref(), Some(short), "{signature}");
+    }
+}

@@ -1137,6 +1137,30 @@ fn is_charge_to_recipients(text: &str) -> bool {
         && at_most_chars(text, 200)
 }
 
+/// Whether `full` is the full name of the government organ `short` names by its short form,
+/// as 江苏's titles print it: `省政府` for `江苏省人民政府`, `省政府办公厅` for
+/// `江苏省人民政府办公厅`, `市政府办公室` for `南京市人民政府办公室` — the level (`省`, `市`,
+/// `县`, `区`, `州`, `自治区`) then `政府` and the rest, where the full name has a place before
+/// the level and `人民政府`. One organ only: a joint signature (`、`) is not asked.
+fn expands_short_organ(short: &str, full: &str) -> bool {
+    const LEVELS: [&str; 6] = ["自治区", "省", "市", "县", "区", "州"];
+    let Some((level, office)) = LEVELS.iter().find_map(|l| {
+        short
+            .strip_prefix(l)
+            .and_then(|r| r.strip_prefix("政府"))
+            .map(|office| (*l, office))
+    }) else {
+        return false;
+    };
+    if full.contains(['、', '\n']) || !at_most_chars(full, 30) {
+        return false;
+    }
+    full.strip_suffix(office)
+        .and_then(|r| r.strip_suffix("人民政府"))
+        .and_then(|r| r.strip_suffix(level))
+        .is_some_and(|place| !place.is_empty() && place.chars().all(crate::normalize::is_han))
+}
+
 /// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
 fn without_seal_mark(text: &str) -> Option<&str> {
     let organ = text.strip_suffix(['）', ')'])?;
@@ -2342,6 +2366,24 @@ pub fn build(mut input: Blocks) -> Document {
     }
     if b.doc.notice.issuer.is_none() {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
+    }
+    // A title that names its organ by the short form (`省政府关于…`, `市政府办公室关于…`): the
+    // organ is the one its signature, or the page's 发文机关, names in full.
+    if let Some(full) = b.doc.notice.issuer.as_deref().and_then(|short| {
+        [
+            b.doc.notice.signature.as_deref(),
+            b.doc.source.page.as_ref().and_then(|p| p.issuer.as_deref()),
+            b.doc
+                .source
+                .page
+                .as_ref()
+                .and_then(|p| p.fields.get("发布机构").map(String::as_str)),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|full| expands_short_organ(short, full))
+    }) {
+        b.doc.notice.issuer = Some(full.to_string());
     }
     crate::tasks::collect_tasks(&mut b.doc);
     let view = crate::checks::SourceView {
