@@ -2,7 +2,7 @@
 //! (`3.5G网络建设工程`) read as a decimal, a circular of criticism's closing warning, a title
 //! naming its organ by the short form (`省政府关于…`), and a 政策解读's sign-off lines.
 
-use gongwen_parse::{Document, Section, parse_text};
+use gongwen_parse::{Document, Options, Section, parse, parse_text};
 
 /// `(marker, heading)` of each child of the first top-level section.
 fn items(d: &Document) -> Vec<(&str, &str)> {
@@ -175,4 +175,50 @@ fn a_short_form_another_organ_signs_is_kept() {
         let d = parse_text(&short_titled(short, signature));
         assert_eq!(d.notice.issuer.as_deref(), Some(short), "{signature}");
     }
+}
+
+const INTERPRETATION: &str = "<html><head><meta charset=\"utf-8\"><title>《某某行动方案》政策解读</title></head><body>\
+<div class=\"article\"><h1>《某某行动方案》政策解读</h1>\
+<p>近日，省政府办公厅印发《某某行动方案》（以下简称《方案》）。现就有关情况解读如下：</p>\
+<p>一、《方案》出台的背景是什么？</p><p>数字化转型是制造业高质量发展的必由之路。</p>\
+<p>二、如何保障《方案》落地见效？</p><p>省工业和信息化厅将会同有关部门加强统筹调度。</p>\
+{signoff}</div></body></html>";
+
+fn html(text: &str) -> Document {
+    parse(text.as_bytes(), &Options::default()).expect("the page parses")
+}
+
+#[test]
+fn an_interpretations_sign_off_is_no_paragraph_of_its_last_answer() {
+    let d = html(&INTERPRETATION.replace(
+        "{signoff}",
+        "<p>解读机关：山东省工业和信息化厅</p><p>解读人：张某某</p><p>联系电话：0531-51782XXX</p>",
+    ));
+    let last = d.parts[0].sections.last().unwrap();
+    assert_eq!(
+        last.paragraphs,
+        vec!["省工业和信息化厅将会同有关部门加强统筹调度。"]
+    );
+    assert_eq!(d.notice.signature.as_deref(), Some("山东省工业和信息化厅"));
+    assert_eq!(d.notice.issuer.as_deref(), Some("山东省工业和信息化厅"));
+    assert_eq!(
+        d.notice.note.as_deref(),
+        Some("解读人：张某某；联系电话：0531-51782XXX")
+    );
+    // An expert's sign-off, without an organ.
+    let d = html(&INTERPRETATION.replace("{signoff}", "<p>解读专家：李某某</p>"));
+    let last = d.parts[0].sections.last().unwrap();
+    assert_eq!(last.paragraphs.len(), 1, "{:?}", last.paragraphs);
+    assert_eq!(d.notice.note.as_deref(), Some("解读专家：李某某"));
+}
+
+#[test]
+fn an_answer_that_speaks_of_interpretation_stays_the_answer() {
+    // A sentence about who explains is no sign-off line, and a phone line alone is left as it
+    // was.
+    let signoff = "<p>解读机关：省政府新闻办将适时组织政策解读。</p>";
+    let d = html(&INTERPRETATION.replace("{signoff}", signoff));
+    let last = d.parts[0].sections.last().unwrap();
+    assert_eq!(last.paragraphs.len(), 2, "{:?}", last.paragraphs);
+    assert!(d.notice.signature.is_none());
 }

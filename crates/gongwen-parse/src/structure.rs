@@ -1973,6 +1973,67 @@ fn trailing_contact(body: &[&Block]) -> usize {
     if introduced { 0 } else { n }
 }
 
+/// The labels of a 政策解读's sign-off lines: who explains (`解读机关：某某厅`), and who
+/// speaks for it (`解读人：张某某`).
+const INTERPRETATION_LABELS: [&str; 8] = [
+    "解读机关",
+    "解读单位",
+    "解读部门",
+    "解读机构",
+    "解读人",
+    "解读专家",
+    "文字解读",
+    "政策解读人",
+];
+
+/// The value of a 政策解读's sign-off line (`解读人：张某某`, `解读机关：山东省工业和信息化厅`):
+/// a label of [`INTERPRETATION_LABELS`], a colon, and a short value without a sentence in it.
+fn interpretation_line(s: &str) -> Option<(&str, &str)> {
+    if !s.starts_with(['解', '文', '政']) || !at_most_chars(s, 60) {
+        return None;
+    }
+    let (label, value) = s.split_once(['：', ':'])?;
+    let value = value.trim_ws();
+    (INTERPRETATION_LABELS.contains(&label.trim_ws())
+        && !value.is_empty()
+        && !value.contains(['。', '；', '？']))
+    .then_some((label.trim_ws(), value))
+}
+
+/// The organ a 政策解读's sign-off names as the one that explains: `解读机关：某某厅` (or
+/// `解读单位：`, `解读部门：`, `解读机构：`) gives `某某厅`.
+fn interpretation_organ(s: &str) -> Option<&str> {
+    interpretation_line(s).and_then(|(label, value)| {
+        (matches!(label, "解读机关" | "解读单位" | "解读部门" | "解读机构") && is_organ_line(value))
+            .then_some(value)
+    })
+}
+
+/// How many blocks at the end of a 政策解读's text are its sign-off: up to six lines, each a
+/// [`interpretation_line`] or a contact's ([`is_contact_detail`]), one of them at least naming
+/// who explains (`解读机关：…` / `解读人：…` / `联系电话：…`). A contact alone is left to
+/// [`trailing_contact`].
+fn interpretation_signoff(body: &[&Block]) -> usize {
+    fn line<'a>(blk: &&'a Block) -> Option<&'a str> {
+        match blk {
+            Block::Para(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        }
+    }
+    let n = body
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|blk| {
+            line(blk).is_some_and(|t| interpretation_line(t).is_some() || is_contact_detail(t))
+        })
+        .count();
+    let named = body[body.len() - n..]
+        .iter()
+        .any(|blk| line(blk).is_some_and(|t| interpretation_line(t).is_some()));
+    if named { n } else { 0 }
+}
+
 /// How many blocks at the start of `rest` are a contact: a `联系人` line and its details.
 fn leading_contact(rest: &[&Block]) -> usize {
     let para = |i: usize| match rest.get(i) {
@@ -2188,6 +2249,21 @@ pub fn build(mut input: Blocks) -> Document {
         }
         None => (blocks.len(), blocks.len()),
     };
+
+    // A 政策解读's sign-off under its last answer (`解读机关：…` / `解读人：…` / `联系电话：…`):
+    // the organ that explains is its signature, the others join the note.
+    let signoff = interpretation_signoff(&blocks[k.min(body_end)..body_end]);
+    for blk in &blocks[body_end - signoff..body_end] {
+        if let Block::Para(p) = blk {
+            match interpretation_organ(&p.text) {
+                Some(organ) if b.doc.notice.signature.is_none() => {
+                    b.doc.notice.signature = Some(organ.to_string());
+                }
+                _ => b.contacts.push(strip_parens(&p.text)),
+            }
+        }
+    }
+    let body_end = body_end - signoff;
 
     // A 纪要 lists who attended after its text (`出席：…` / `列席：…` / `请假：…`), above the
     // closing when it has one, or right under it: they are no text of the last item's.
