@@ -346,6 +346,53 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
     }
 }
 
+/// An item `N.` whose title opens with a number and letters, read as a decimal (`3.5G网络建设工程`
+/// looks like the quantity 3.5): the item marker, when `N` is `expected` (the number after the
+/// item before it, `2.`), and what follows the `.` is digits then capital letters then the title
+/// (`5G网络`, `4K超高清`, `3D打印`, `5G+工业互联网`) — the name of a technology, not a quantity:
+/// a quantity's unit is Han (`2.5亿元`), a sign (`3.5%`) or written small (`3.5kg`, `2.4GHz`),
+/// and a fraction does not start with `0` (`3.0T磁共振`). Only asked of a line [`marker`] turned
+/// down, so a decimal outline (`3.1总则`) and a year (`1.2022年`) keep their reading.
+///
+/// ```
+/// use gongwen_parse::numbering::{item_before_decimal, MarkerKind};
+/// let m = item_before_decimal("3.5G网络建设工程。到2025年，建成5G基站。", 3).unwrap();
+/// assert_eq!((m.kind, m.number, m.text.as_str()), (MarkerKind::ArabicDot, 3, "3."));
+/// assert!(item_before_decimal("3.5G网络建设工程。", 4).is_none());
+/// assert!(item_before_decimal("3.5%的企业完成改造。", 3).is_none());
+/// ```
+pub fn item_before_decimal(text: &str, expected: u32) -> Option<Marker> {
+    let bytes = text.as_bytes();
+    let n = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    if n == 0 || n > 3 || text.get(..n)?.parse::<u32>().ok()? != expected {
+        return None;
+    }
+    let sep = text.get(n..)?.chars().next()?;
+    if !matches!(sep, '.' | '．') {
+        return None;
+    }
+    let len = n + sep.len_utf8();
+    let after = text.get(len..)?.as_bytes();
+    let digits = after.iter().take_while(|b| b.is_ascii_digit()).count();
+    let letters = after[digits..]
+        .iter()
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if digits == 0 || digits > 2 || after[0] == b'0' || !(1..=2).contains(&letters) {
+        return None;
+    }
+    let title = text.get(len + digits + letters..)?.chars().next()?;
+    if !(crate::normalize::is_han(title) || matches!(title, '+' | '＋')) {
+        return None;
+    }
+    Some(Marker {
+        kind: MarkerKind::ArabicDot,
+        text: text.get(..len)?.to_string(),
+        number: expected,
+        len,
+    })
+}
+
 /// Characters that make a number a quantity, not a heading's number, when they follow it:
 /// `1.5倍`, `2.5万元`, `3个`, `10大工程`, `2.0版`, `1号文件`.
 const QUANTITY_UNITS: &[char] = &[

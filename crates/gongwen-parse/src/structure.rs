@@ -1080,23 +1080,42 @@ fn is_exhortation(text: &str) -> bool {
         && at_most_chars(text, 200)
 }
 
+/// The warning a circular of criticism closes with, to all its recipients, one paragraph: a
+/// collective subject (`各地各部门`, `各地区、各部门`, `各级各部门`), `要`, and the lesson to
+/// draw from the cases it reported (`以此为戒`, `引以为戒`, `以案为鉴`):
+/// `各地各部门要以此为戒，举一反三，切实压紧压实安全生产责任。` — the counterpart of a
+/// commendation's `希望…` ([`is_exhortation`]), not a paragraph of its last item.
+fn is_warning_to_recipients(text: &str) -> bool {
+    /// The lesson drawn.
+    const LESSON: [&str; 4] = ["以此为戒", "引以为戒", "以案为鉴", "以此为鉴"];
+    text.starts_with('各')
+        && text.len() <= 4 * 200
+        && text.ends_with(['。', '！'])
+        && !text.contains('\n')
+        && strip_any_prefix(text, &RECIPIENTS).is_some_and(|r| r.starts_with(['要', '务']))
+        && LESSON.iter().any(|w| text.contains(w))
+        && at_most_chars(text, 200)
+}
+
+/// The recipients as a whole, as a charge or a warning addresses them ([`is_charge_to_recipients`],
+/// [`is_warning_to_recipients`]).
+const RECIPIENTS: [&str; 9] = [
+    "各地区、各部门",
+    "各地区各部门",
+    "各地、各部门",
+    "各地各部门",
+    "各地区、各有关部门",
+    "各级各部门",
+    "各级各有关部门",
+    "各级人民政府",
+    "各有关部门",
+];
+
 /// A document's charge to all its recipients to carry it out, one paragraph: a collective
 /// subject (`各地区、各部门`, `各地各部门`, `各级人民政府`), `要`, and the document itself named
 /// in it (`本意见`, `本通知`, `本方案`): `各地区、各部门要认真贯彻落实党中央、国务院决策部署，结合实际
 /// 抓好本意见贯彻落实。`.
 fn is_charge_to_recipients(text: &str) -> bool {
-    /// Who is charged: the recipients as a whole.
-    const SUBJECTS: [&str; 9] = [
-        "各地区、各部门",
-        "各地区各部门",
-        "各地、各部门",
-        "各地各部门",
-        "各地区、各有关部门",
-        "各级各部门",
-        "各级各有关部门",
-        "各级人民政府",
-        "各有关部门",
-    ];
     /// What the document calls itself.
     const SELF: [&str; 10] = [
         "本意见",
@@ -1113,9 +1132,33 @@ fn is_charge_to_recipients(text: &str) -> bool {
     text.len() <= 4 * 200
         && text.ends_with(['。', '！'])
         && !text.contains('\n')
-        && strip_any_prefix(text, &SUBJECTS).is_some_and(|r| r.starts_with(['要', '务']))
+        && strip_any_prefix(text, &RECIPIENTS).is_some_and(|r| r.starts_with(['要', '务']))
         && SELF.iter().any(|w| text.contains(w))
         && at_most_chars(text, 200)
+}
+
+/// Whether `full` is the full name of the government organ `short` names by its short form,
+/// as 江苏's titles print it: `省政府` for `江苏省人民政府`, `省政府办公厅` for
+/// `江苏省人民政府办公厅`, `市政府办公室` for `南京市人民政府办公室` — the level (`省`, `市`,
+/// `县`, `区`, `州`, `自治区`) then `政府` and the rest, where the full name has a place before
+/// the level and `人民政府`. One organ only: a joint signature (`、`) is not asked.
+fn expands_short_organ(short: &str, full: &str) -> bool {
+    const LEVELS: [&str; 6] = ["自治区", "省", "市", "县", "区", "州"];
+    let Some((level, office)) = LEVELS.iter().find_map(|l| {
+        short
+            .strip_prefix(l)
+            .and_then(|r| r.strip_prefix("政府"))
+            .map(|office| (*l, office))
+    }) else {
+        return false;
+    };
+    if full.contains(['、', '\n']) || !at_most_chars(full, 30) {
+        return false;
+    }
+    full.strip_suffix(office)
+        .and_then(|r| r.strip_suffix("人民政府"))
+        .and_then(|r| r.strip_suffix(level))
+        .is_some_and(|place| !place.is_empty() && place.chars().all(crate::normalize::is_han))
 }
 
 /// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
@@ -1930,6 +1973,67 @@ fn trailing_contact(body: &[&Block]) -> usize {
     if introduced { 0 } else { n }
 }
 
+/// The labels of a 政策解读's sign-off lines: who explains (`解读机关：某某厅`), and who
+/// speaks for it (`解读人：张某某`).
+const INTERPRETATION_LABELS: [&str; 8] = [
+    "解读机关",
+    "解读单位",
+    "解读部门",
+    "解读机构",
+    "解读人",
+    "解读专家",
+    "文字解读",
+    "政策解读人",
+];
+
+/// The value of a 政策解读's sign-off line (`解读人：张某某`, `解读机关：山东省工业和信息化厅`):
+/// a label of [`INTERPRETATION_LABELS`], a colon, and a short value without a sentence in it.
+fn interpretation_line(s: &str) -> Option<(&str, &str)> {
+    if !s.starts_with(['解', '文', '政']) || !at_most_chars(s, 60) {
+        return None;
+    }
+    let (label, value) = s.split_once(['：', ':'])?;
+    let value = value.trim_ws();
+    (INTERPRETATION_LABELS.contains(&label.trim_ws())
+        && !value.is_empty()
+        && !value.contains(['。', '；', '？']))
+    .then_some((label.trim_ws(), value))
+}
+
+/// The organ a 政策解读's sign-off names as the one that explains: `解读机关：某某厅` (or
+/// `解读单位：`, `解读部门：`, `解读机构：`) gives `某某厅`.
+fn interpretation_organ(s: &str) -> Option<&str> {
+    interpretation_line(s).and_then(|(label, value)| {
+        (matches!(label, "解读机关" | "解读单位" | "解读部门" | "解读机构") && is_organ_line(value))
+            .then_some(value)
+    })
+}
+
+/// How many blocks at the end of a 政策解读's text are its sign-off: up to six lines, each a
+/// [`interpretation_line`] or a contact's ([`is_contact_detail`]), one of them at least naming
+/// who explains (`解读机关：…` / `解读人：…` / `联系电话：…`). A contact alone is left to
+/// [`trailing_contact`].
+fn interpretation_signoff(body: &[&Block]) -> usize {
+    fn line<'a>(blk: &&'a Block) -> Option<&'a str> {
+        match blk {
+            Block::Para(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        }
+    }
+    let n = body
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|blk| {
+            line(blk).is_some_and(|t| interpretation_line(t).is_some() || is_contact_detail(t))
+        })
+        .count();
+    let named = body[body.len() - n..]
+        .iter()
+        .any(|blk| line(blk).is_some_and(|t| interpretation_line(t).is_some()));
+    if named { n } else { 0 }
+}
+
 /// How many blocks at the start of `rest` are a contact: a `联系人` line and its details.
 fn leading_contact(rest: &[&Block]) -> usize {
     let para = |i: usize| match rest.get(i) {
@@ -2146,6 +2250,21 @@ pub fn build(mut input: Blocks) -> Document {
         None => (blocks.len(), blocks.len()),
     };
 
+    // A 政策解读's sign-off under its last answer (`解读机关：…` / `解读人：…` / `联系电话：…`):
+    // the organ that explains is its signature, the others join the note.
+    let signoff = interpretation_signoff(&blocks[k.min(body_end)..body_end]);
+    for blk in &blocks[body_end - signoff..body_end] {
+        if let Block::Para(p) = blk {
+            match interpretation_organ(&p.text) {
+                Some(organ) if b.doc.notice.signature.is_none() => {
+                    b.doc.notice.signature = Some(organ.to_string());
+                }
+                _ => b.contacts.push(strip_parens(&p.text)),
+            }
+        }
+    }
+    let body_end = body_end - signoff;
+
     // A 纪要 lists who attended after its text (`出席：…` / `列席：…` / `请假：…`), above the
     // closing when it has one, or right under it: they are no text of the last item's.
     let minutes = b.doc.notice.title.as_deref().is_some_and(is_minutes_title);
@@ -2323,6 +2442,24 @@ pub fn build(mut input: Blocks) -> Document {
     }
     if b.doc.notice.issuer.is_none() {
         b.doc.notice.issuer = b.doc.notice.signature.clone();
+    }
+    // A title that names its organ by the short form (`省政府关于…`, `市政府办公室关于…`): the
+    // organ is the one its signature, or the page's 发文机关, names in full.
+    if let Some(full) = b.doc.notice.issuer.as_deref().and_then(|short| {
+        [
+            b.doc.notice.signature.as_deref(),
+            b.doc.source.page.as_ref().and_then(|p| p.issuer.as_deref()),
+            b.doc
+                .source
+                .page
+                .as_ref()
+                .and_then(|p| p.fields.get("发布机构").map(String::as_str)),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|full| expands_short_organ(short, full))
+    }) {
+        b.doc.notice.issuer = Some(full.to_string());
     }
     crate::tasks::collect_tasks(&mut b.doc);
     let view = crate::checks::SourceView {
@@ -3531,7 +3668,9 @@ fn build_part(
             .iter()
             .rev()
             .take_while(|blk| {
-                matches!(blk, Block::Para(p) if is_closing_formula(&p.text) || is_exhortation(&p.text))
+                matches!(blk, Block::Para(p) if is_closing_formula(&p.text)
+                    || is_exhortation(&p.text)
+                    || is_warning_to_recipients(&p.text))
             })
             .count();
     // The charge to all the recipients that closes an 意见 or a notice
@@ -3880,8 +4019,30 @@ impl Outline {
         }
     }
 
+    /// The number the next item of the innermost open `1.` list takes (`3` after `2.`); none
+    /// without such a list.
+    fn next_arabic_item(&self) -> Option<u32> {
+        self.open
+            .iter()
+            .rev()
+            .find(|o| o.kind == MarkerKind::ArabicDot)
+            .map(|o| o.section.number + 1)
+    }
+
     fn push(&mut self, p: &Para) {
-        let Some(m) = numbering::marker(&p.text) else {
+        // An item whose title opens with a number read as a decimal (`2.` / `3.5G网络建设工程。`
+        // / `4.`): item 3, where the list expects it. The first byte turns nearly every
+        // paragraph down.
+        let m = numbering::marker(&p.text).or_else(|| {
+            p.text
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_digit)
+                .then(|| self.next_arabic_item())
+                .flatten()
+                .and_then(|n| numbering::item_before_decimal(&p.text, n))
+        });
+        let Some(m) = m else {
             // A paragraph after the items of an article (`第三条 …职责是：` / `（一）…` /
             // `（二）…` / `区主管部门…`) goes on with the article, not with its last item.
             let n = self.open.len();
