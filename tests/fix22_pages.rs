@@ -2,7 +2,7 @@
 //! lines of their own, attachment links named as portals name uploaded files, and an article
 //! published as scanned images.
 
-use gongwen_parse::{Document, parse_text};
+use gongwen_parse::{Document, Options, parse, parse_text};
 
 /// A task as (text, leads, supports, deadline, group).
 type TaskView<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, &'a str, Vec<&'a str>);
@@ -21,6 +21,10 @@ fn tasks(d: &Document) -> Vec<TaskView<'_>> {
             )
         })
         .collect()
+}
+
+fn html(page: &str) -> Document {
+    parse(page.as_bytes(), &Options::default()).expect("the page parses")
 }
 
 fn codes(d: &Document) -> Vec<&str> {
@@ -98,4 +102,68 @@ fn numbered_group_rows_between_whole_rows_stay_groups() {
     assert_eq!(t[2].1, ["省大数据局"]);
     assert!(t[2].4.iter().any(|g| g.contains("数字政府")), "{t:?}");
     assert!(t[0].4.iter().any(|g| g.contains("营商环境")), "{t:?}");
+}
+
+/// A 河北 page: the 附件说明 in the letter, the files linked below it, named `附件N.标题.pdf`.
+fn label_dot_page(first: &str) -> String {
+    format!(
+        "<html><head><meta charset=\"utf-8\"><title>河北省人民政府办公厅关于印发河北省数字经济促进行动方案的通知</title></head><body>\
+<div class=\"article\"><div class=\"TRS_Editor\">\
+<p style=\"text-align:center\">河北省人民政府办公厅关于印发河北省数字经济促进行动方案的通知</p>\
+<p style=\"text-align:center\">冀政办字〔2023〕41号</p>\
+<p>各市（含定州、辛集市）人民政府，雄安新区管委会，省政府有关部门：</p>\
+<p>　　《河北省数字经济促进行动方案》已经省政府同意，现印发给你们，请认真贯彻落实。</p>\
+<p>　　附件：1.河北省数字经济促进行动方案重点任务分工表</p>\
+<p>　　　　　2.河北省数字经济重点项目表</p>\
+<p style=\"text-align:right\">河北省人民政府办公厅</p>\
+<p style=\"text-align:right\">2023年3月22日</p>\
+<p>　　（此件公开发布）</p></div>\
+<div class=\"fujian\"><p>附件：</p><ul>\
+<li><a href=\"/files/2023/03/27/P020230327548722468291.pdf\">{first}</a></li>\
+<li><a href=\"/files/2023/03/27/P020230327548722468292.xlsx\">附件2：河北省数字经济重点项目表.xlsx</a></li>\
+</ul></div></div></body></html>"
+    )
+}
+
+#[test]
+fn a_linked_file_named_label_dot_title_is_the_listed_attachment() {
+    for first in [
+        "附件1.河北省数字经济促进行动方案重点任务分工表.pdf",
+        "附件1．河北省数字经济促进行动方案重点任务分工表.pdf",
+        "附件1-河北省数字经济促进行动方案重点任务分工表.pdf",
+    ] {
+        let d = html(&label_dot_page(first));
+        let titles: Vec<&str> = d
+            .notice
+            .attachments
+            .iter()
+            .map(|a| a.title.as_str())
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                "河北省数字经济促进行动方案重点任务分工表",
+                "河北省数字经济重点项目表"
+            ],
+            "{first}"
+        );
+        assert_eq!(
+            codes(&d),
+            ["task_table_linked"],
+            "{first}: {:?}",
+            d.diagnostics
+        );
+    }
+}
+
+#[test]
+fn a_linked_file_named_label_dot_number_is_left_as_it_is() {
+    // `附件1.2.pdf`: no title after the dot, which is not read as a label's separator.
+    let d = html(&label_dot_page("附件1.2.pdf"));
+    assert_eq!(d.notice.attachments.len(), 3, "{:?}", d.notice.attachments);
+    assert!(
+        d.notice.attachments.iter().all(|a| a.title != "2.pdf"),
+        "{:?}",
+        d.notice.attachments
+    );
 }
