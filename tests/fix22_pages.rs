@@ -2,7 +2,7 @@
 //! lines of their own, attachment links named as portals name uploaded files, and an article
 //! published as scanned images.
 
-use gongwen_parse::{Document, Options, parse, parse_text};
+use gongwen_parse::{Document, Options, Severity, parse, parse_text};
 
 /// A task as (text, leads, supports, deadline, group).
 type TaskView<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, &'a str, Vec<&'a str>);
@@ -165,5 +165,63 @@ fn a_linked_file_named_label_dot_number_is_left_as_it_is() {
         d.notice.attachments.iter().all(|a| a.title != "2.pdf"),
         "{:?}",
         d.notice.attachments
+    );
+}
+
+const IMAGE_PAGE: &str = "<html><head><meta charset=\"utf-8\"><title>关于2024年春节期间高速公路免费通行的通告_通知公告_湖北省交通运输厅</title></head><body>\
+<div class=\"article\"><h2>关于2024年春节期间高速公路免费通行的通告</h2>\
+<div class=\"info\">发布时间：2024-02-05　来源：湖北省交通运输厅　浏览次数：1234</div>\
+<div id=\"zoom\"><div class=\"TRS_Editor\">\n\
+<p style=\"text-align:center\"><img src=\"/uploadfiles/202402/W020240205361234.jpg\" alt=\"\" width=\"600\"/></p>\n\
+<p style=\"text-align:center\"><img src=\"/uploadfiles/202402/W020240205361235.jpg\" alt=\"\" width=\"600\"/></p>\n\
+<p style=\"text-align:center\">（图片来源：湖北省交通运输厅）</p>\n\
+</div></div></div><div class=\"footer\">主办：湖北省交通运输厅　鄂ICP备05003341号</div></body></html>";
+
+#[test]
+fn an_article_of_scanned_images_is_flagged() {
+    let d = html(IMAGE_PAGE);
+    let found: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "article_is_images")
+        .collect();
+    assert_eq!(found.len(), 1, "{:?}", d.diagnostics);
+    assert_eq!(found[0].severity, Severity::Warning);
+    assert!(
+        found[0].message.contains("2 images"),
+        "{}",
+        found[0].message
+    );
+    assert!(
+        found[0].message.contains("W020240205361234.jpg"),
+        "{}",
+        found[0].message
+    );
+}
+
+#[test]
+fn an_article_with_text_and_a_photo_or_an_icon_is_not_flagged() {
+    // A notice of text with a photo in it.
+    let text = "　　为做好春节期间高速公路免费通行工作，保障人民群众安全便捷出行，现将有关事项通告如下：\
+一、免费通行时间为2024年2月9日0时至2月17日24时。二、免费通行车辆为7座以下（含7座）载客车辆。";
+    let with_photo = IMAGE_PAGE.replace(
+        "<p style=\"text-align:center\">（图片来源：湖北省交通运输厅）</p>",
+        &format!("<p>{text}</p>"),
+    );
+    let d = html(&with_photo);
+    assert!(
+        !codes(&d).contains(&"article_is_images"),
+        "{:?}",
+        d.diagnostics
+    );
+    // Attachments linked with a file icon, no image of the text.
+    let icons = "<html><head><meta charset=\"utf-8\"></head><body><div class=\"TRS_Editor\">\
+<p>附件：<a href=\"/files/P0202402.pdf\"><img src=\"/images/pdf.gif\" width=\"16\" height=\"16\"/>某某通告.pdf</a></p>\
+<p><img src=\"/images/icon_doc.png\" width=\"20\"/>某某通告.docx</p></div></body></html>";
+    let d = html(icons);
+    assert!(
+        !codes(&d).contains(&"article_is_images"),
+        "{:?}",
+        d.diagnostics
     );
 }
