@@ -135,6 +135,53 @@ fn table_line_after_break(lines: &[&str], from: usize) -> bool {
     false
 }
 
+/// A sub-item of a cell printed on a line of its own: `1.推行企业开办“一网通办”；`,
+/// `（2）推广电子营业执照应用；`, `③…` — an Arabic or circled number, never the `一、` or `（一）` of
+/// a group row.
+fn is_sub_item_line(line: &str) -> bool {
+    let t = crate::normalize::normalize_cell(line);
+    t.chars().count() <= 200
+        && matches!(
+            crate::numbering::block_marker_kind(&t),
+            Some(
+                crate::numbering::MarkerKind::ArabicDot
+                    | crate::numbering::MarkerKind::ArabicParen
+                    | crate::numbering::MarkerKind::Circled
+            )
+        )
+}
+
+/// Whether the row begun at `open` (`1\t提升企业开办便利度。`: its 序号, then fewer cells than the
+/// header `header` has) goes on past a cell's line break at `lines[from - 1]`: the next table
+/// line, after a few more lines of the cell and no blank line, holds exactly the cells the row
+/// lacks (`3.…。\t自治区市场监管局\t…\t2024年6月底前`) and starts with no 序号 of its own. Then the
+/// numbered lines between (`1.…；` / `2.…；`) are the measures of its task cell, one a line, not
+/// group rows: the 序号 column numbers the rows.
+fn row_goes_on(lines: &[&str], header: &str, open: &str, from: usize) -> bool {
+    let (width, have) = (cell_count(header), cell_count(open));
+    if have < 2
+        || have >= width
+        || line_cells(open)
+            .next()
+            .is_none_or(|c| crate::tasks::parse_seq(c).is_none())
+    {
+        return false;
+    }
+    for l in lines.iter().skip(from).take(8) {
+        if is_table_line(l) {
+            return !is_header_line(l)
+                && have + cell_count(l) == width + 1
+                && line_cells(l)
+                    .next()
+                    .is_some_and(|c| crate::tasks::parse_seq(c).is_none());
+        }
+        if is_blank(l) || is_attachment_head(l) {
+            return false;
+        }
+    }
+    false
+}
+
 /// A table line that is a header row: its cells all name columns ([`is_header_line`]), or it
 /// starts with a 序号 column's name and has more cells (`序号 | 项目名称 | 总投资（亿元）…`, whose other
 /// columns may be any table's).
@@ -1708,18 +1755,31 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             let mut broken = vec![false; 0];
             let mut j = i;
             let mut last = i;
+            // The last table line so far: the row a line break goes on with.
+            let mut open = i;
             let mut blank_inside = false;
             while j < lines.len() {
-                let line_break = j > i
+                let after_row = j > i
                     && !table_at(j)
                     && !blank_at(j)
-                    && (table_at(j - 1) || broken.last().copied().unwrap_or(false))
-                    && !is_group_line(lines[j])
-                    && !is_attachment_head(lines[j])
-                    && table_line_after_break(lines, j + 1)
-                    && !crate::structure::is_continuation_marker(
-                        &crate::normalize::normalize_cell(lines[j]),
-                    );
+                    && (table_at(j - 1) || broken.last().copied().unwrap_or(false));
+                let line_break = after_row
+                    && if is_group_line(lines[j]) {
+                        // A numbered measure of a row's task cell, on a line of its own.
+                        is_sub_item_line(lines[j])
+                            && row_goes_on(lines, lines[i], lines[open], j + 1)
+                    } else {
+                        !is_attachment_head(lines[j])
+                            && (table_line_after_break(lines, j + 1)
+                                || (is_sub_item_line(lines[j])
+                                    && row_goes_on(lines, lines[i], lines[open], j + 1)))
+                            && !crate::structure::is_continuation_marker(
+                                &crate::normalize::normalize_cell(lines[j]),
+                            )
+                    };
+                if table_at(j) {
+                    open = j;
+                }
                 let row_line = line_break
                     || table_at(j)
                     || (j > i && is_group_line(lines[j]) && table_line_follows(lines, j + 1, line));
@@ -1840,7 +1900,9 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                             && short >= 1
                             && cells.len() == short + 1
                             && cells.first().is_some_and(|c| {
-                                crate::tasks::parse_seq(c).is_none() && !is_group_line(c)
+                                crate::tasks::parse_seq(c).is_none()
+                                    && (!is_group_line(c)
+                                        || (k > i && broken[k - i - 1] && is_sub_item_line(c)))
                             })
                             && !is_pipe_row(l)
                             && !l.starts_with('\t')

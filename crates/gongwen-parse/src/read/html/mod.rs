@@ -131,6 +131,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     }
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics)?;
+    diagnostics.extend(images_only(root, &blocks, &mut lines));
     let above = head_beside(root, &marks, &mut lines)
         .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]))
         .or_else(|| around::title_before(root, &marks, &skip, &titles, &mut lines).map(|t| vec![t]))
@@ -201,6 +202,82 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         diagnostics,
         letter: false,
     })
+}
+
+/// The most characters of text an article of images may hold besides them (a caption, a
+/// source line: `（图片来源：某某厅）`).
+const IMAGE_ARTICLE_TEXT: usize = 60;
+
+/// A warning that the article the page holds (`root`, read as `blocks`) is images with little or
+/// no text: the pages of a notice published as scans (`<img src="…/W020240205361234.jpg">` a page,
+/// a caption under them). Its text is in the images, which are not read: such a page would read
+/// as an empty notice, and `check` would count it clean. Small images (an icon, `width="16"`)
+/// and images inside a link do not count. Only an article of little text is looked at closer.
+///
+/// Printed as `warning: the article is 2 images (W020240205361234.jpg, W020240205361235.jpg)
+/// with 15 characters of text besides: its text is in the images, which are not read (run OCR on
+/// them) [article_is_images]`.
+fn images_only(root: Dom<'_>, blocks: &[Block], lines: &mut Lines<'_>) -> Option<Diagnostic> {
+    let mut chars = 0;
+    for b in blocks {
+        let Block::Para(p) = b else {
+            return None;
+        };
+        chars += p.text.chars().count();
+        if chars >= IMAGE_ARTICLE_TEXT {
+            return None;
+        }
+    }
+    let small = |e: &scraper::node::Element, name| {
+        dom::attr(e, &name).is_some_and(|v| {
+            v.trim_ws()
+                .trim_end_matches("px")
+                .parse::<u32>()
+                .is_ok_and(|n| n < 100)
+        })
+    };
+    let (mut count, mut first, mut names) = (0usize, None, Vec::new());
+    for n in root.descendants() {
+        let Some(e) = n.value().as_element() else {
+            continue;
+        };
+        if e.name.local != local_name!("img")
+            || small(e, local_name!("width"))
+            || small(e, local_name!("height"))
+            || n.ancestors()
+                .take_while(|a| a.id() != root.id())
+                .any(|a| dom::local(&a) == Some(&local_name!("a")))
+        {
+            continue;
+        }
+        let Some(src) = dom::attr(e, &local_name!("src")).filter(|s| !s.trim_ws().is_empty())
+        else {
+            continue;
+        };
+        count += 1;
+        first.get_or_insert(n.id());
+        if names.len() < 3 {
+            let path = src.split(['?', '#']).next().unwrap_or(src).trim_ws();
+            let name = path.rsplit('/').next().unwrap_or(path);
+            names.push(crate::normalize::normalize_block(name));
+        }
+    }
+    if count == 0 {
+        return None;
+    }
+    let more = if count > names.len() { ", …" } else { "" };
+    let line = lines.of(first);
+    Some(Diagnostic::new(
+        Severity::Warning,
+        "article_is_images",
+        format!(
+            "the article is {count} image{} ({}{more}) with {chars} characters of text besides: \
+             its text is in the images, which are not read (run OCR on them)",
+            if count == 1 { "" } else { "s" },
+            names.join(", ")
+        ),
+        Some(line),
+    ))
 }
 
 /// The notice's title and number when the page prints them in elements of their own right
@@ -879,6 +956,8 @@ fn walk(
     let mut file_link: Option<NodeId> = None;
     // The extension its `href` gives, when its text names the file without one.
     let mut file_ext: Option<&'static str> = None;
+    // Where its text starts in the paragraph read.
+    let mut file_start = 0usize;
     let mut depth = 0usize;
     // Said once: the page's own cap (the `<br>`s it left stand a level below it) says it first.
     let mut depth_capped = diags.iter().any(|d| d.code == "html_depth_capped");
@@ -998,6 +1077,7 @@ fn walk(
                             if crate::structure::is_file_name(&text) {
                                 pending.file_link(lines, &mut out, &mut kept);
                                 file_link = Some(n.id());
+                                file_start = pending.raw.len();
                             } else if let Some(ext) = pending
                                 .opens_file_line()
                                 .then(|| dom::attr(e, &local_name!("href")))
@@ -1010,6 +1090,7 @@ fn walk(
                                 // gives: the name is written whole when the link closes.
                                 pending.file_link(lines, &mut out, &mut kept);
                                 file_link = Some(n.id());
+                                file_start = pending.raw.len();
                                 file_ext = Some(ext);
                             }
                         }
@@ -1025,6 +1106,15 @@ fn walk(
                             pending.raw.truncate(pending.raw.trim_end_ws().len());
                             pending.raw.push('.');
                             pending.raw.push_str(ext);
+                        }
+                        // `附件1.某某表.pdf`: its label parted from its title by a colon.
+                        if let Some(name) = pending
+                            .raw
+                            .get(file_start..)
+                            .and_then(around::labelled_file_name)
+                        {
+                            pending.raw.truncate(file_start);
+                            pending.raw.push_str(&name);
                         }
                         pending.file_link_end = Some(pending.raw.len());
                     }
