@@ -1675,10 +1675,8 @@ fn ends_clause(line: &str) -> bool {
 
 /// Whether `line` may not go on from the line above it, whatever the wrap: a date line
 /// (`2023年6月15日`), an attachment label (`附件`, `附件2：…`), a 主送机关 line, or a short
-/// organ's name (a signature) — `short` says whether it is short of the wrap. Asked by the text
-/// reader's [`super::wrap::paragraph`] too: a signature left at the margin under a full line
-/// (`附件：某某省……重点任务分工` / `某某省人民政府办公厅`) is not its last words.
-pub(crate) fn starts_apart(line: &str, short: bool) -> bool {
+/// organ's name (a signature) — `short` says whether it is short of the wrap.
+fn starts_apart(line: &str, short: bool) -> bool {
     crate::structure::find_date(line).is_some_and(|(at, _)| at == 0)
         || line.strip_prefix("附件").is_some_and(|rest| {
             rest.is_empty()

@@ -307,6 +307,15 @@ fn continues(next: &str, indent: usize, is_table_line: &impl Fn(&str) -> bool) -
         && numbering::marker(text.trim_ws()).is_none()
 }
 
+/// Whether `line`, short of the wrap under a full line, is a line of its own rather than that
+/// line's last words: a date alone (`2023年3月15日`) or an organ's name (a signature left at the
+/// margin under an attachment title that filled the width). A wrapped addressee list or a
+/// sentence's last words (`2023年3月31日前报送。`) still run on.
+fn stands_apart(line: &str) -> bool {
+    crate::structure::find_date(line).is_some_and(|(at, _)| at == 0)
+        || crate::structure::is_organ_line(line)
+}
+
 /// The paragraph starting at `lines[i]`, with the lines it wraps into joined, and the index of
 /// the line after it.
 pub fn paragraph<'a>(
@@ -321,7 +330,7 @@ pub fn paragraph<'a>(
     while let (Some(cur), Some(next)) = (lines.get(j), lines.get(j + 1)) {
         if !wrap.runs_on(cur)
             || !continues(next, wrap.indent, &is_table_line)
-            || super::docx::starts_apart(next.trim_ws(), !wrap.is_full(next))
+            || (!wrap.is_full(next) && stands_apart(next.trim_ws()))
         {
             break;
         }
