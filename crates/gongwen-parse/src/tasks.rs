@@ -679,6 +679,28 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             roles[second] = ColumnRole::Support;
         }
     }
+    // A group column printed after the task column (`名称 | 类型 | 主办单位`) says something of
+    // each row, as the columns around it do: groups stand before what they group.
+    if let Some(t) = roles.iter().position(|r| *r == ColumnRole::Task) {
+        for r in roles.iter_mut().skip(t + 1) {
+            if *r == ColumnRole::Group {
+                *r = ColumnRole::Extra;
+            }
+        }
+    }
+    // `主办单位 | … | 整改责任单位`: of two units columns, the one whose header allocates a duty
+    // (`责任`, `牵头`, `负责`…) leads; one that only names who runs or oversees the thing the
+    // row is about (`主办单位` of a website, `主管部门`, `实施单位`) is said of it, an extra.
+    let duty = |i: usize| DUTY_HEADER_WORDS.iter().any(|w| names[i].contains(w));
+    if let Some(d) = (0..roles.len()).find(|&i| roles[i] == ColumnRole::Lead && duty(i))
+        && (0..d).any(|i| roles[i] == ColumnRole::Lead)
+    {
+        for r in roles.iter_mut().take(d) {
+            if *r == ColumnRole::Lead {
+                *r = ColumnRole::Extra;
+            }
+        }
+    }
     // Only the first lead and support columns are roles; later ones are extras.
     for role in [ColumnRole::Lead, ColumnRole::Support, ColumnRole::Seq] {
         let mut seen = false;
@@ -1806,6 +1828,13 @@ impl TableRead {
         };
         keep_task_beside_its_means(table, &names, &mut roles);
         number_column_without_a_name(table, &names, &mut roles);
+        // A table with no column of tasks (`序号 | 责任单位 | 联络员 | 职务 | 联系电话`, the
+        // contact list a notice attaches last) allocates nothing: its rows name units, not
+        // duties. A task's words may stand under any task header (`项目名称`, `工作内容`, an
+        // unnamed column before the units such as `指标`), which [`column_roles`] finds.
+        if !roles.contains(&ColumnRole::Task) {
+            return None;
+        }
         let first_leads = !roles.contains(&ColumnRole::Support)
             && roles
                 .iter()
@@ -2134,6 +2163,11 @@ impl TableRead {
                 task.marker.clone_from(&prev.marker);
                 // Printed once for both rows, as a merged cell prints it: no repeat.
                 task.shares_number = true;
+            }
+            // A row with units but no words of a task (its task cell left empty) gives no task:
+            // a task is what is to be done, and an empty one names nothing to do.
+            if task.text.is_empty() {
+                continue;
             }
             *last_printed = seq.is_some() || task.marker.is_some();
             last_group_cols.clone_from(&group_cols);
