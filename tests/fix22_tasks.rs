@@ -209,3 +209,33 @@ fn inline_duties_count_on_after_a_tables_and_chapter_titles_keep_their_space() {
         vec!["第二章 重点任务", "第一节 深入打好蓝天保卫战"]
     );
 }
+
+const TWO_LISTS: &str = "某省人民政府办公厅关于印发某省优化营商环境三年行动方案的通知\n\n\
+各市人民政府，省政府各部门：\n现印发给你们，请认真贯彻执行。\n\n\
+附件：1．某省优化营商环境重点任务分工\n　　　2．某省优化营商环境重点项目清单\n\n\
+某省人民政府办公厅\n2023年3月10日\n\n附件1\n\n某省优化营商环境重点任务分工\n\n\
+序号\t重点任务\t牵头单位\t配合单位\n\
+一、提升政务服务效能\n\
+1\t推进政务服务“一网通办”。\t省政务服务办\t省直有关部门\n\n\
+附件2\n\n某省优化营商环境重点项目清单\n\n\
+序号\t项目名称\t牵头单位\t配合单位\n\
+1\t政务服务平台建设\t省政务服务办\t省大数据中心\n";
+
+#[test]
+fn tasks_of_a_second_list_without_groups_say_which_list_they_are_of() {
+    let d = parse_text(TWO_LISTS);
+    let groups: Vec<&[String]> = d.tasks.iter().map(|t| t.group.as_slice()).collect();
+    assert_eq!(
+        groups,
+        vec![
+            &["一、提升政务服务效能".to_string()][..],
+            &["某省优化营商环境重点项目清单".to_string()][..],
+        ]
+    );
+    // One task table alone needs no name to tell it apart.
+    let one = TWO_LISTS.split("附件2\n\n某省").next().unwrap_or_default();
+    let one = one.replace("一、提升政务服务效能\n", "");
+    let d = parse_text(&one);
+    assert_eq!(d.tasks.len(), 1);
+    assert!(d.tasks[0].group.is_empty(), "{:?}", d.tasks[0].group);
+}

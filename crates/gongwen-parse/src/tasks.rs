@@ -4705,6 +4705,31 @@ fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
         .collect()
 }
 
+/// Gives the tasks of a task table that prints no groups its caption as their group, when the
+/// document holds more than one task table (`附件1 重点任务分工` and `附件2 重点项目清单`): each
+/// list numbers its rows from 1, and without it nothing in a task says which list its number
+/// is of — as a workbook's sheet name groups a sheet that prints no groups ([`group_by_sheet`]).
+/// `lists` holds where each table's tasks start in `tasks` and its caption (or its part's title).
+fn group_by_list(tasks: &mut [Task], lists: &[(usize, Option<&str>)]) {
+    if lists.len() < 2 {
+        return;
+    }
+    for (i, &(start, label)) in lists.iter().enumerate() {
+        let end = lists.get(i + 1).map_or(tasks.len(), |l| l.0);
+        let Some(label) = label.filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let Some(list) = tasks.get_mut(start..end) else {
+            continue;
+        };
+        if list.iter().all(|t| t.group.is_empty() && t.sheet.is_none()) {
+            for t in list {
+                t.group.push(label.to_string());
+            }
+        }
+    }
+}
+
 /// Numbers the inline duties as one list, in reading order: a measure keeps its marker's number
 /// (`（三）` is 3) while the numbers rise; one whose number does not (a measure under another
 /// heading level, `一、` 1 over `（一）` 1, or a second clause of one paragraph) counts on from
@@ -4731,6 +4756,8 @@ pub fn collect_tasks(doc: &mut Document) {
     let shared: &Document = doc;
     let first_unit_leads = || *known.get_or_init(|| document_states_first_unit_leads(shared));
     let mut tasks = Vec::new();
+    // Where each task table's tasks start, and the table's caption (or its part's title).
+    let mut lists: Vec<(usize, Option<&str>)> = Vec::new();
     for part in &doc.parts {
         let headings = headings_over_tables(part);
         // The task table read last in this part: a table printed without a header that goes on
@@ -4744,7 +4771,11 @@ pub fn collect_tasks(doc: &mut Document) {
                 {
                     Some(prev)
                 }
-                (_, Some(next)) => Some(next),
+                (_, Some(next)) => {
+                    let label = table.caption.as_deref().or(part.title.as_deref());
+                    lists.push((tasks.len(), label));
+                    Some(next)
+                }
                 (Some(prev), None) if prev.continues_in(table) => Some(prev),
                 (_, None) => None,
             };
@@ -4760,6 +4791,7 @@ pub fn collect_tasks(doc: &mut Document) {
         }
     }
     group_by_sheet(&mut tasks);
+    group_by_list(&mut tasks, &lists);
     let first_inline = tasks.len();
     let traditional = printed_in_traditional_script(doc);
     for part in &doc.parts {
