@@ -144,7 +144,9 @@ fn role_marks_in_the_inner_brackets_of_an_allocation_mark_roles() {
     assert_eq!(
         all_units(&d),
         vec![
-            (vec!["省发展改革委"], vec!["省财政厅", "各市〔州〕政府"]),
+            // The name's own brackets, set 〔〕 inside the allocation's, read as printed
+            // elsewhere: one unit with 各市（州）政府.
+            (vec!["省发展改革委"], vec!["省财政厅", "各市（州）政府"]),
             (vec!["省统计局"], vec!["省财政厅"]),
         ]
     );

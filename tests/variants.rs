@@ -146,11 +146,12 @@ fn plan_numbered_only_with_chinese_and_arabic_items() {
     assert_eq!(
         seqs,
         vec![
-            (1, Some("1．")),
-            (2, Some("2．")),
-            (3, Some("3．")),
+            // After the table's two tasks the inline ones count on: no two tasks share a seq.
+            (3, Some("1．")),
+            (4, Some("2．")),
+            (5, Some("3．")),
             // Under the next heading the number counts on: inline tasks' numbers are unique.
-            (4, Some("2．"))
+            (6, Some("2．"))
         ]
     );
     assert_eq!(

@@ -679,6 +679,28 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             roles[second] = ColumnRole::Support;
         }
     }
+    // A group column printed after the task column (`名称 | 类型 | 主办单位`) says something of
+    // each row, as the columns around it do: groups stand before what they group.
+    if let Some(t) = roles.iter().position(|r| *r == ColumnRole::Task) {
+        for r in roles.iter_mut().skip(t + 1) {
+            if *r == ColumnRole::Group {
+                *r = ColumnRole::Extra;
+            }
+        }
+    }
+    // `主办单位 | … | 整改责任单位`: of two units columns, the one whose header allocates a duty
+    // (`责任`, `牵头`, `负责`…) leads; one that only names who runs or oversees the thing the
+    // row is about (`主办单位` of a website, `主管部门`, `实施单位`) is said of it, an extra.
+    let duty = |i: usize| DUTY_HEADER_WORDS.iter().any(|w| names[i].contains(w));
+    if let Some(d) = (0..roles.len()).find(|&i| roles[i] == ColumnRole::Lead && duty(i))
+        && (0..d).any(|i| roles[i] == ColumnRole::Lead)
+    {
+        for r in roles.iter_mut().take(d) {
+            if *r == ColumnRole::Lead {
+                *r = ColumnRole::Extra;
+            }
+        }
+    }
     // Only the first lead and support columns are roles; later ones are extras.
     for role in [ColumnRole::Lead, ColumnRole::Support, ColumnRole::Seq] {
         let mut seen = false;
@@ -1066,6 +1088,229 @@ fn carry_levels(task: &mut Task) {
             }
         }
     }
+}
+
+/// Prints the inner brackets of a unit's name as the name prints them outside an allocation:
+/// `各区县〔自治县〕政府` → `各区县（自治县）政府`, `各乡镇〔街道〕` → `各乡镇（街道）`. Inside a
+/// bracketed allocation (`（责任单位：…）`) a name's own brackets are set `〔〕` only because the
+/// allocation is already in `（）` — the same rule sets a role mark `〔牵头〕`, which
+/// [`strip_mark`] has taken off by now. A bracket of digits (a year, `〔2023〕`) is no part of a
+/// name's words and stays. `lead_text` and `support_text` keep the print.
+fn round_inner_brackets(unit: &mut String) {
+    // `〔` is `E3 80 94`: nearly every name has no `0x94` byte and is turned down by it.
+    if memchr::memchr(0x94, unit.as_bytes()).is_none() || !unit.contains('〔') {
+        return;
+    }
+    let mut out = String::with_capacity(unit.len());
+    let mut rest = unit.as_str();
+    while let Some(open) = rest.find('〔') {
+        let after = &rest[open + '〔'.len_utf8()..];
+        let Some(close) = after.find(['〕', '〔']) else {
+            break;
+        };
+        let inner = &after[..close];
+        out.push_str(&rest[..open]);
+        if after[close..].starts_with('〕')
+            && !inner.is_empty()
+            && !inner.chars().all(|c| c.is_ascii_digit())
+        {
+            out.push('（');
+            out.push_str(inner);
+            out.push('）');
+            rest = &after[close + '〕'.len_utf8()..];
+        } else {
+            out.push('〔');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    *unit = out;
+}
+
+/// Head nouns a run of development zones shares (`两江新区、重庆高新区管委会`): the body that
+/// runs each zone.
+const ZONE_HEADS: &[&str] = &["管委会", "管理委员会"];
+
+/// Words a development zone's name ends with (`两江新区`, `万盛经开区`, `綦江工业园区`).
+const ZONE_WORDS: &[&str] = &[
+    "新区",
+    "开发区",
+    "高新区",
+    "经开区",
+    "园区",
+    "试验区",
+    "示范区",
+    "保税区",
+    "合作区",
+    "综保区",
+    "自贸区",
+    "片区",
+    "工业园",
+    "产业园",
+    "科技园",
+];
+
+/// Whether `name` is a development zone's bare name (`两江新区`, `万盛经开区`): it ends with a
+/// zone word ([`ZONE_WORDS`]) after a name of its own, and is no collective (`各开发区`).
+fn is_bare_zone(name: &str) -> bool {
+    // `区` ends `E5 8C BA`, `园` `E5 9B AD`: nearly every unit's name is turned down by its
+    // last byte.
+    matches!(name.as_bytes().last(), Some(0xBA | 0xAD))
+        && !name.starts_with('各')
+        && ZONE_WORDS
+            .iter()
+            .any(|w| name.len() > w.len() && name.ends_with(w))
+}
+
+/// Where a standing remark on the measures below names the units that carry them all out
+/// (`以下均需各市政府落实，不再列出`, `以下各项均需各区政府落实`, `以下均由各县（市、区）负责`):
+/// the remark's span in `text` (from `以下` to its end, `不再列出` with it) and the units' words.
+/// `None` for any other remark.
+fn standing_remark(text: &str) -> Option<(usize, usize, &str)> {
+    const VERBS: &[&str] = &["负责落实", "抓好落实", "组织实施", "落实", "负责"];
+    let start = memchr::memmem::find(text.as_bytes(), "以下".as_bytes())?;
+    let mut rest = &text[start + "以下".len()..];
+    for word in [
+        "各项任务",
+        "各项措施",
+        "各项工作",
+        "各项",
+        "任务",
+        "措施",
+        "工作",
+        "事项",
+    ] {
+        if let Some(r) = rest.strip_prefix(word) {
+            rest = r;
+            break;
+        }
+    }
+    let rest = ["均需", "均须", "均由", "都需", "都由", "均要"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))?;
+    let (units_end, verb) = VERBS
+        .iter()
+        .filter_map(|v| rest.find(v).map(|at| (at, *v)))
+        .min_by_key(|(at, _)| *at)?;
+    let units = &rest[..units_end];
+    if units.is_empty() || units.contains(['，', '；', '。']) {
+        return None;
+    }
+    let mut end = text.len() - rest.len() + units_end + verb.len();
+    // `，不再列出`, `，不再一一列出`: said of the units, part of the remark.
+    let tail = &text[end..];
+    if let Some(next) = tail.strip_prefix(['，', ','])
+        && let Some(at) = next.find("列出")
+        && !next[..at].contains(['，', ',', '；', '。'])
+    {
+        end = text.len() - next.len() + at + "列出".len();
+    }
+    Some((start, end, units))
+}
+
+/// Gives the units a standing remark names (`以下均需各市政府落实，不再列出`, see
+/// [`standing_remark`]) to every later task of `tasks` (the inline tasks of one part), under the
+/// role the remark's own task gives them (its lead, as `责任单位：省工业和信息化厅，各市政府` does;
+/// else its support), and takes the remark out of the task's `其他`: it allocates, it is no
+/// remark. The units are "not listed again" below; without this each later task would lose them.
+fn carry_standing_units(tasks: &mut [Task]) {
+    for i in 0..tasks.len() {
+        // Nearly every task has no `其他`, and nearly every one that has says no `以下`.
+        let Some(other) = tasks[i].extra.get("其他") else {
+            continue;
+        };
+        let Some((start, end, words)) = standing_remark(other) else {
+            continue;
+        };
+        let units = split_units(words);
+        if units.is_empty() {
+            continue;
+        }
+        let lead = tasks[i].lead.iter().any(|u| units.contains(u));
+        let left = format!("{}{}", &other[..start], &other[end..]);
+        let left = left.trim_matches(['，', ',', '；', ';', '。', ' ']);
+        if left.is_empty() {
+            tasks[i].extra.shift_remove("其他");
+        } else {
+            let left = left.to_string();
+            tasks[i].extra.insert("其他".to_string(), left);
+        }
+        for later in tasks.iter_mut().skip(i + 1) {
+            for unit in &units {
+                if later.lead.contains(unit) || later.support.contains(unit) {
+                    continue;
+                }
+                if lead {
+                    later.lead.push(unit.clone());
+                } else {
+                    later.support.push(unit.clone());
+                }
+            }
+        }
+    }
+}
+
+/// Gives each zone of a run that shares one head noun its head, the mirror of
+/// [`carry_levels`]: `两江新区、西部科学城重庆高新区、万盛经开区管委会` prints the committees of
+/// three zones with `管委会` once, at the end, so `两江新区` → `两江新区管委会`. A bare zone name
+/// is a territory, not an organ, and the same committee printed alone (`两江新区管委会`) in the
+/// next task is the same unit. Unlike `各区、市政府` (divisions standing for the governments of
+/// each, kept whole), each zone is named: its committee is one organ of its own. The run is read
+/// forward from the name through `、` and bare zones to one that ends with the head
+/// ([`head_after`]); `lead_text` and `support_text` stay as printed.
+fn carry_heads(task: &mut Task) {
+    if task.lead_text.len() + task.support_text.len() > 3000 {
+        return;
+    }
+    let printed = [task.lead_text.as_str(), task.support_text.as_str()];
+    for units in [&mut task.lead, &mut task.support] {
+        for unit in units.iter_mut() {
+            if !is_bare_zone(unit) {
+                continue;
+            }
+            if let Some(head) = printed.iter().find_map(|t| head_after(t, unit)) {
+                unit.push_str(head);
+            }
+        }
+    }
+}
+
+/// The head noun ([`ZONE_HEADS`]) that ends the run of zone names `unit` stands in in `text`
+/// (`管委会` for `两江新区` in `两江新区、重庆高新区、万盛经开区管委会`): `unit` whole before `、`,
+/// then bare zones parted by `、`, then a zone's name with the head. `None` when no such run
+/// holds it (`两江新区、市发展改革委`, `两江新区`).
+fn head_after(text: &str, unit: &str) -> Option<&'static str> {
+    const ENDS: &[char] = &[
+        '、', '，', ',', '；', ';', '。', '（', '(', '）', ')', '\n', ' ', '等',
+    ];
+    const STARTS: &[char] = &[
+        '、', '，', ',', '；', ';', '。', '\n', ' ', '：', ':', '（', '(',
+    ];
+    for (at, _) in text.match_indices(unit) {
+        if !text[..at].is_empty() && !text[..at].ends_with(STARTS) {
+            continue;
+        }
+        let mut after = &text[at + unit.len()..];
+        // Twelve names on at most: a run is a cell's, not a page's.
+        for _ in 0..12 {
+            let Some(rest) = after.strip_prefix('、') else {
+                break;
+            };
+            let end = rest.find(ENDS).unwrap_or(rest.len());
+            let name = &rest[..end];
+            if let Some(head) = ZONE_HEADS
+                .iter()
+                .find(|h| name.strip_suffix(**h).is_some_and(is_bare_zone))
+            {
+                return Some(head);
+            }
+            if !is_bare_zone(name) {
+                break;
+            }
+            after = &rest[end..];
+        }
+    }
+    None
 }
 
 /// The level word of the run of names that `unit` goes on in `text` (`自治区` for `商务厅` in
@@ -1806,6 +2051,13 @@ impl TableRead {
         };
         keep_task_beside_its_means(table, &names, &mut roles);
         number_column_without_a_name(table, &names, &mut roles);
+        // A table with no column of tasks (`序号 | 责任单位 | 联络员 | 职务 | 联系电话`, the
+        // contact list a notice attaches last) allocates nothing: its rows name units, not
+        // duties. A task's words may stand under any task header (`项目名称`, `工作内容`, an
+        // unnamed column before the units such as `指标`), which [`column_roles`] finds.
+        if !roles.contains(&ColumnRole::Task) {
+            return None;
+        }
         let first_leads = !roles.contains(&ColumnRole::Support)
             && roles
                 .iter()
@@ -2134,6 +2386,11 @@ impl TableRead {
                 task.marker.clone_from(&prev.marker);
                 // Printed once for both rows, as a merged cell prints it: no repeat.
                 task.shares_number = true;
+            }
+            // A row with units but no words of a task (its task cell left empty) gives no task:
+            // a task is what is to be done, and an empty one names nothing to do.
+            if task.text.is_empty() {
+                continue;
             }
             *last_printed = seq.is_some() || task.marker.is_some();
             last_group_cols.clone_from(&group_cols);
@@ -2818,6 +3075,15 @@ impl Allocation {
     fn clauses(&mut self, text: &str) {
         let mut waiting: Vec<String> = Vec::new();
         for piece in split_top_level(text, &['，', ',']) {
+            // A standing remark on the measures below (`甲牵头，以下各项均需各区政府负责`) names
+            // who carries them all out, not this measure's units: a remark, as in [`Self::read`].
+            if piece.starts_with("以下") {
+                for w in waiting.drain(..) {
+                    self.clause(&w);
+                }
+                self.remark(&piece);
+                continue;
+            }
             match clause_duty(&piece) {
                 // With a lead already named (`甲牵头；乙、丙，丁配合`), the names before the
                 // `配合` clause support as it does, in the order printed.
@@ -4356,6 +4622,15 @@ fn group_by_sheet(tasks: &mut [Task]) {
 /// Appends a section's heading line as printed: marker, heading, and the punctuation after it.
 fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.marker);
+    // A chapter's or section's label and its title are two words, printed apart (`第三章 重点
+    // 任务`, `第一节 深入打好蓝天保卫战`); run together they read as one. Markers of items
+    // (`一、`, `（一）`) end in their own stop.
+    if s.marker.starts_with('第')
+        && !s.heading.is_empty()
+        && crate::numbering::marker_kind(&s.marker).is_some_and(|k| k.is_ordinal())
+    {
+        out.push(' ');
+    }
     out.push_str(&s.heading);
     out.push_str(&s.heading_suffix);
 }
@@ -4430,12 +4705,39 @@ fn headings_over_tables(part: &Part) -> Vec<Option<Vec<String>>> {
         .collect()
 }
 
+/// Gives the tasks of a task table that prints no groups its caption as their group, when the
+/// document holds more than one task table (`附件1 重点任务分工` and `附件2 重点项目清单`): each
+/// list numbers its rows from 1, and without it nothing in a task says which list its number
+/// is of — as a workbook's sheet name groups a sheet that prints no groups ([`group_by_sheet`]).
+/// `lists` holds where each table's tasks start in `tasks` and its caption (or its part's title).
+fn group_by_list(tasks: &mut [Task], lists: &[(usize, Option<&str>)]) {
+    if lists.len() < 2 {
+        return;
+    }
+    for (i, &(start, label)) in lists.iter().enumerate() {
+        let end = lists.get(i + 1).map_or(tasks.len(), |l| l.0);
+        let Some(label) = label.filter(|l| !l.is_empty()) else {
+            continue;
+        };
+        let Some(list) = tasks.get_mut(start..end) else {
+            continue;
+        };
+        if list.iter().all(|t| t.group.is_empty() && t.sheet.is_none()) {
+            for t in list {
+                t.group.push(label.to_string());
+            }
+        }
+    }
+}
+
 /// Numbers the inline duties as one list, in reading order: a measure keeps its marker's number
 /// (`（三）` is 3) while the numbers rise; one whose number does not (a measure under another
 /// heading level, `一、` 1 over `（一）` 1, or a second clause of one paragraph) counts on from
 /// the task before it, so that no two share a number. The marker keeps the number as printed.
-fn number_inline_tasks(tasks: &mut [Task]) {
-    let mut last: Option<u32> = None;
+/// After a task table's tasks (`after`, their highest number), the inline duties count on from
+/// it: `一、` under a table of three tasks is 4.
+fn number_inline_tasks(tasks: &mut [Task], after: Option<u32>) {
+    let mut last: Option<u32> = after;
     for t in tasks {
         if let Some(n) = last
             && t.seq <= n
@@ -4454,6 +4756,8 @@ pub fn collect_tasks(doc: &mut Document) {
     let shared: &Document = doc;
     let first_unit_leads = || *known.get_or_init(|| document_states_first_unit_leads(shared));
     let mut tasks = Vec::new();
+    // Where each task table's tasks start, and the table's caption (or its part's title).
+    let mut lists: Vec<(usize, Option<&str>)> = Vec::new();
     for part in &doc.parts {
         let headings = headings_over_tables(part);
         // The task table read last in this part: a table printed without a header that goes on
@@ -4467,7 +4771,11 @@ pub fn collect_tasks(doc: &mut Document) {
                 {
                     Some(prev)
                 }
-                (_, Some(next)) => Some(next),
+                (_, Some(next)) => {
+                    let label = table.caption.as_deref().or(part.title.as_deref());
+                    lists.push((tasks.len(), label));
+                    Some(next)
+                }
                 (Some(prev), None) if prev.continues_in(table) => Some(prev),
                 (_, None) => None,
             };
@@ -4483,6 +4791,7 @@ pub fn collect_tasks(doc: &mut Document) {
         }
     }
     group_by_sheet(&mut tasks);
+    group_by_list(&mut tasks, &lists);
     let first_inline = tasks.len();
     let traditional = printed_in_traditional_script(doc);
     for part in &doc.parts {
@@ -4490,6 +4799,7 @@ pub fn collect_tasks(doc: &mut Document) {
         let minutes = [&doc.notice.title, &part.title]
             .iter()
             .any(|t| t.as_deref().is_some_and(crate::structure::is_minutes_title));
+        let from = tasks.len();
         inline_tasks(
             &part.sections,
             &mut Vec::new(),
@@ -4498,9 +4808,27 @@ pub fn collect_tasks(doc: &mut Document) {
             &first_unit_leads,
             &mut tasks,
         );
+        carry_standing_units(tasks.get_mut(from..).unwrap_or_default());
     }
-    number_inline_tasks(tasks.get_mut(first_inline..).unwrap_or_default());
-    tasks.iter_mut().for_each(carry_levels);
+    // Inline tasks after a table's count on from its numbers: no two tasks share a seq, the only
+    // reference a task has in a list by unit.
+    let table_last = tasks
+        .get(..first_inline)
+        .and_then(|t| t.iter().map(|t| t.seq).max());
+    number_inline_tasks(
+        tasks.get_mut(first_inline..).unwrap_or_default(),
+        table_last,
+    );
+    for t in &mut tasks {
+        carry_levels(t);
+        carry_heads(t);
+        // Only an allocation printed in brackets sets its names' brackets `〔〕`: a table's cells
+        // are not inside one.
+        if t.origin == TaskOrigin::Inline {
+            t.lead.iter_mut().for_each(round_inner_brackets);
+            t.support.iter_mut().for_each(round_inner_brackets);
+        }
+    }
     // A unit leads or supports a task, not both: a supporting cell merged down over several
     // rows names, on a row led by one of its units, that unit twice. (`support_text` keeps the
     // cell as printed.)
