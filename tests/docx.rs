@@ -11,15 +11,7 @@ fn seed_text() -> String {
     std::fs::read_to_string(seed_path()).expect("seed")
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn run(text: &str) -> String {
-    format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text))
-}
+use gongwen_tests::{escape_markup as esc, word_run as run};
 
 /// A paragraph, numbered by list `num` at `level` when given.
 fn para(text: &str, num: Option<(u32, u32)>) -> String {

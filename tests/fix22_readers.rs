@@ -7,15 +7,7 @@ use gongwen_parse::blocks::{Block, Blocks};
 use gongwen_parse::{Document, Limits, Options, parse};
 use std::io::{Cursor, Write};
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-fn run(text: &str) -> String {
-    format!("<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", esc(text))
-}
+use gongwen_tests::word_run as run;
 
 /// A paragraph with properties `props` (`w:pPr` content), its lines ended by `w:br`.
 fn para_with(props: &str, lines: &[&str]) -> String {

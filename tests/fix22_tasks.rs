@@ -3,22 +3,10 @@
 //! committee, a standing remark's units go with every later measure, a 通报's responsible unit
 //! leads, and inline duties count on after a table's.
 
-use gongwen_parse::{Document, parse_text};
+use gongwen_parse::parse_text;
 
 /// The tasks as (number, text, leads, supports).
-fn tasks(d: &Document) -> Vec<(u32, &str, Vec<&str>, Vec<&str>)> {
-    d.tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.as_str(),
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect()
-}
+use gongwen_tests::numbered_units as tasks;
 
 #[test]
 fn a_contact_list_of_units_assigns_nothing() {

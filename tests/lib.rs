@@ -177,3 +177,33 @@ pub fn essentials(tasks: &[gongwen_parse::Task]) -> Vec<Essentials> {
         })
         .collect()
 }
+
+/// Text escaped for XML or HTML (`&`, `<`, `>`).
+pub fn escape_markup(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// A Word run holding `text`, its spaces kept (`<w:r><w:t xml:space="preserve">…</w:t></w:r>`).
+pub fn word_run(text: &str) -> String {
+    format!(
+        "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+        escape_markup(text)
+    )
+}
+
+/// Each task's number, text, lead and supporting units.
+pub fn numbered_units(d: &gongwen_parse::Document) -> Vec<(u32, &str, Vec<&str>, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}

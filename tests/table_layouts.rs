@@ -19,11 +19,7 @@ fn seed() -> Document {
     parse_text(&seed_text())
 }
 
-fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
+use gongwen_tests::escape_markup as esc;
 
 /// The seed as a page, with its tab-separated table replaced by `table`.
 fn page_with_table(table: &str) -> String {
@@ -1243,17 +1239,4 @@ fn a_table_without_a_header_whose_cells_name_their_roles() {
     }
 }
 
-/// Each task's number, text, lead and supporting units.
-fn numbered_units(d: &Document) -> Vec<(u32, &str, Vec<&str>, Vec<&str>)> {
-    d.tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.as_str(),
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect()
-}
+use gongwen_tests::numbered_units;

@@ -32,28 +32,27 @@ const MAX_OVERFLOW: usize = 3;
 /// Whether a row's number (`expected`) or a group heading stands within the few lines from
 /// `from`, blank lines aside: the row above it is not yet over.
 fn next_row_soon(lines: &[&str], from: usize, expected: Option<u32>) -> bool {
-    lines
-        .iter()
-        .skip(from)
-        .map(|l| normalize_block(l))
-        .filter(|l| !l.is_empty())
-        .take(MAX_OVERFLOW)
-        .any(|l| {
-            tasks::parse_seq(&l).is_some_and(|n| expected.is_none_or(|e| n == e))
-                || numbering::marker(&l).is_some()
-        })
+    soon(lines, from, |l| {
+        tasks::parse_seq(l).is_some_and(|n| expected.is_none_or(|e| n == e))
+            || numbering::marker(l).is_some()
+    })
 }
 
 /// Whether the row numbered `n` starts within the few lines from `from` (blank lines aside),
 /// after a group heading or not.
 fn number_soon(lines: &[&str], from: usize, n: u32) -> bool {
+    soon(lines, from, |l| tasks::parse_seq(l) == Some(n))
+}
+
+/// Whether one of the few lines from `from` that are not blank (as normalized) is `wanted`.
+fn soon(lines: &[&str], from: usize, wanted: impl Fn(&str) -> bool) -> bool {
     lines
         .iter()
         .skip(from)
         .map(|l| normalize_block(l))
         .filter(|l| !l.is_empty())
         .take(MAX_OVERFLOW)
-        .any(|l| tasks::parse_seq(&l) == Some(n))
+        .any(|l| wanted(&l))
 }
 
 /// Whether `text` ends a sentence: `。`, `！`, `？` or `；`, closing quotes or brackets aside.
