@@ -1311,12 +1311,7 @@ fn numbered_files_listed_as_attachments_keep_their_number_apart() {
     // A page lists its attachments as links to files, numbered: `附件：1.X.docx` / `2.Y.xlsx`.
     let text = "某某省人民政府办公厅关于做好2023年春节期间有关工作的通知\n某政办电〔2023〕1号\n各市人民政府，省政府各部门：\n现就有关工作通知如下：\n一、切实保障节日市场供应。\n附件：1.春节期间值班安排表.docx\n　　　2.重点保供企业名单.xlsx\n某某省人民政府办公厅\n2023年1月9日\n";
     let doc = parse_text(text);
-    let listed: Vec<(Option<u32>, &str)> = doc
-        .notice
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let listed = gongwen_tests::listed_attachments(&doc.notice);
     assert_eq!(
         listed,
         [

@@ -296,12 +296,7 @@ fn a_one_line_attachment_list_parted_by_semicolons_keeps_no_semicolon() {
          附件1\n\n为民办实事项目\n\n一、新建城市社区嵌入式服务设施50个。\n\n\
          附件2\n\n为民办实事项目责任分工\n\n二、为60万名城乡适龄妇女免费开展筛查。\n",
     );
-    let listed: Vec<(Option<u32>, &str)> = d
-        .notice
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let listed = gongwen_tests::listed_attachments(&d.notice);
     assert_eq!(
         listed,
         vec![
@@ -412,12 +407,7 @@ fn parts_and_codes(d: &Document) -> (Vec<Labelled<'_>>, Vec<&str>) {
 #[test]
 fn a_plan_s_schedule_list_and_labels_are_read_as_attachments() {
     let d = plan_with_schedules("附表：1．某省重点任务分工表\n　　　2．某省重点项目表\n\n");
-    let listed: Vec<(Option<u32>, &str)> = d
-        .notice
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let listed = gongwen_tests::listed_attachments(&d.notice);
     assert_eq!(
         listed,
         vec![(Some(1), "某省重点任务分工表"), (Some(2), "某省重点项目表")]

@@ -538,9 +538,5 @@ fn an_attachment_list_numbered_as_an_outline_is_read() {
 
 /// The notice's attachment list: each entry's number and title.
 fn listed(doc: &gongwen_parse::Document) -> Vec<(Option<u32>, &str)> {
-    doc.notice
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect()
+    gongwen_tests::listed_attachments(&doc.notice)
 }

@@ -570,12 +570,7 @@ fn a_numbered_label_before_an_attachment_link_gives_its_number() {
          <p>　　附件1：<a href=\"/u/a.xlsx\">安全生产检查表.xlsx</a></p>\
          <p>某市人民政府办公室</p><p>2024年6月1日</p></div></body></html>",
     );
-    let got: Vec<(Option<u32>, &str)> = d
-        .notice
-        .attachments
-        .iter()
-        .map(|a| (a.index, a.title.as_str()))
-        .collect();
+    let got = gongwen_tests::listed_attachments(&d.notice);
     assert_eq!(got, [(Some(1), "安全生产检查表.xlsx")]);
 }
 

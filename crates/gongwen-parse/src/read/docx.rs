@@ -1665,14 +1665,6 @@ const MIN_RUNS_ON: usize = 3;
 /// shortest width [`super::wrap::wrap_width`] will find.
 const MIN_WRAP_COLUMNS: usize = 40;
 
-/// Whether `line` ends a sentence or a clause a paragraph may end on (`。`, `；`, `：`, `！`, `？`,
-/// `…`, full width or not), before any closing quotes or brackets: a wrapped line that ends so
-/// might as well end its paragraph, and is not joined with the next.
-fn ends_clause(line: &str) -> bool {
-    let t = line.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'']);
-    t.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?', '…'])
-}
-
 /// Whether `line` may not go on from the line above it, whatever the wrap: a date line
 /// (`2023年6月15日`), an attachment label (`附件`, `附件2：…`), a 主送机关 line, or a short
 /// organ's name (a signature) — `short` says whether it is short of the wrap.
@@ -1736,7 +1728,7 @@ pub(crate) fn join_wrapped(blocks: &mut Vec<Block>, printed: &[Printed]) -> usiz
             let text = text_of(p);
             // Characters measured two columns each, as the wrap measures them at most.
             linked(k)
-                && !ends_clause(text)
+                && !super::wrap::ends_sentence(text)
                 && 2 * (usize::from(p.spaces) + usize::from(p.wide) + text.chars().count())
                     >= MIN_WRAP_COLUMNS
         })
@@ -1774,23 +1766,16 @@ pub(crate) fn join_wrapped(blocks: &mut Vec<Block>, printed: &[Printed]) -> usiz
     let Some(wrap) = super::wrap::wrap_width(&measured, apart) else {
         return 0;
     };
-    let measure = |l: &str| {
-        if wrap.chars {
-            2 * l.chars().count()
-        } else {
-            super::wrap::display_width(l)
-        }
-    };
     // Where a paragraph may go on into the next line: the layout links them, the line ends no
     // clause nor is a heading short of the width, the next is no line that starts apart.
     let goes_on = |k: usize| {
         linked(k) && {
             let (line, next) = (lines[k].as_ref(), text_of(&printed[k + 1]));
             let text = text_of(&printed[k]);
-            let full = measure(line) + 2 >= wrap.width;
-            !ends_clause(text)
+            let full = wrap.is_full(line);
+            !super::wrap::ends_sentence(text)
                 && (full || !crate::numbering::has_marker(text))
-                && !starts_apart(next, measure(&lines[k + 1]) * 4 < wrap.width * 3)
+                && !starts_apart(next, wrap.measure(&lines[k + 1]) * 4 < wrap.width * 3)
         }
     };
     let refs: Vec<&str> = lines.iter().map(AsRef::as_ref).collect();

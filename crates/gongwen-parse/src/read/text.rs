@@ -1960,17 +1960,9 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             continue;
         }
         while pre_read.next_if(|t| t.range.start < i).is_some() {}
-        let found = match pre_read.next_if(|t| t.range.start == i) {
-            // What `table_without_tabs_at` would read: the delimited reader first, then this.
-            Some(t) => {
-                super::delimited::read_delimited_table(lines, i, &mut diagnostics).or_else(|| {
-                    diagnostics.extend(t.diagnostics);
-                    Some((t.table, t.range.end))
-                })
-            }
-            None => table_without_tabs_at(lines, i, &mut diagnostics),
-        };
-        if let Some((table, next)) = found {
+        let read_ahead = pre_read.next_if(|t| t.range.start == i);
+        if let Some((table, next)) = table_without_tabs_read(lines, i, &mut diagnostics, read_ahead)
+        {
             blocks.push(Block::Table(Box::new(table)));
             i = next;
             continue;
@@ -2141,9 +2133,24 @@ pub(crate) fn table_without_tabs_at(
     i: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Table, usize)> {
+    table_without_tabs_read(lines, i, diagnostics, None)
+}
+
+/// [`table_without_tabs_at`], given the one-cell-a-line table already read at `lines[i]`
+/// ([`cell_per_line_tables`]), if any, which is taken instead of being read again.
+fn table_without_tabs_read(
+    lines: &[&str],
+    i: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+    read_ahead: Option<PreRead>,
+) -> Option<(Table, usize)> {
     // The delimited reader looks at the line's separators and words first.
     if let Some(found) = super::delimited::read_delimited_table(lines, i, diagnostics) {
         return Some(found);
+    }
+    if let Some(t) = read_ahead {
+        diagnostics.extend(t.diagnostics);
+        return Some((t.table, t.range.end));
     }
     if super::untabbed::may_be_header(lines.get(i)?) {
         return super::untabbed::read_untabbed_table(lines, i, diagnostics);

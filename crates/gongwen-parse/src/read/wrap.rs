@@ -50,7 +50,8 @@ pub struct Wrap {
 }
 
 impl Wrap {
-    fn measure(&self, line: &str) -> usize {
+    /// `line`'s width as this wrap measures it: display columns, or two a character.
+    pub(crate) fn measure(&self, line: &str) -> usize {
         if self.chars {
             line.chars().count() * 2
         } else {
@@ -59,7 +60,7 @@ impl Wrap {
     }
 
     /// Whether `line` is filled to the width (a two-column character may not have fitted).
-    fn is_full(&self, line: &str) -> bool {
+    pub(crate) fn is_full(&self, line: &str) -> bool {
         self.measure(line.trim_end_ws()) + 2 >= self.width
     }
 
@@ -81,7 +82,7 @@ impl Wrap {
 
 /// Whether `line` ends a sentence or a clause that a line may end on: `。`, `；`, `：`, `！`, `？`
 /// (full width or not), before any closing quotes or brackets.
-fn ends_sentence(line: &str) -> bool {
+pub(crate) fn ends_sentence(line: &str) -> bool {
     let t = line.trim_end_matches(['”', '’', '」', '』', '）', ')', '】', '》', '"', '\'']);
     t.ends_with(['。', '；', '：', '！', '？', ';', ':', '!', '?', '…'])
 }
