@@ -102,6 +102,27 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 ));
         }
         let body = bytes.get(bom_len..).unwrap_or_default();
+        // A UTF-8 byte-order mark that some editor or exporter put in front of GBK text: the
+        // bytes after it are no UTF-8, and read as GB18030 without a fault.
+        if enc == UTF_8
+            && as_utf8(body).is_none()
+            && !mostly_utf8(body)
+            && !GB18030.decode_without_bom_handling(body).1
+        {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "encoding_mismatch",
+                "the text starts with a UTF-8 byte-order mark but its bytes are not UTF-8; they read as GB18030, and were decoded so",
+                None,
+            ));
+            return finish(
+                GB18030,
+                GB18030.name(),
+                body,
+                declared.map(|(l, _)| l),
+                diagnostics,
+            );
+        }
         return finish(enc, enc.name(), body, declared.map(|(l, _)| l), diagnostics);
     }
 

@@ -199,6 +199,18 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         renamed = Some((format, found));
         format = found;
     }
+    // A workbook or Word document saved under a CSV or text name (an export portal's
+    // `任务分工.csv` that is an XLSX): its container says what it is. A container of no format
+    // read here (a DOC, a PDF in a ZIP) is refused by its name, not read as text.
+    if matches!(format, InputFormat::Csv | InputFormat::Text)
+        && (bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&read::OLE_MAGIC))
+    {
+        let found = read::sniff(bytes)?;
+        if found != format {
+            renamed = Some((format, found));
+            format = found;
+        }
+    }
     let blocks = match format {
         InputFormat::Text => {
             let decoded = decode::decode_borrowed(bytes, false);
@@ -243,6 +255,8 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         let name = |f: InputFormat| match f {
             InputFormat::Docx => "a Word (DOCX) document",
             InputFormat::Html => "an HTML page",
+            InputFormat::Csv => "a CSV file",
+            InputFormat::Text => "plain text",
             _ => "a workbook",
         };
         let (named, found) = (name(named), name(found));
