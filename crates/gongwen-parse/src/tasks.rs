@@ -411,7 +411,7 @@ pub(crate) fn joint_issuers_title(raw: &str) -> Option<String> {
 /// Whether `p` is the name of one organ: two to thirty Chinese characters (a role in brackets
 /// aside) ending as organs' names end, and not a bare office name that may be the rest of the
 /// name before it (`办公厅`).
-fn is_unit_name(p: &str) -> bool {
+pub(crate) fn is_unit_name(p: &str) -> bool {
     let name = p
         .strip_suffix('）')
         .and_then(|x| x.rfind('（').map(|at| &x[..at]))
@@ -2378,6 +2378,22 @@ impl TableRead {
                 });
             if merged_above || group_merged_down {
                 group_cols.clone_from(last_group_cols);
+            } else if group_cols.first().is_some_and(String::is_empty)
+                && group_cols.len() == last_group_cols.len()
+                && out.last().is_some_and(|p| {
+                    p.origin == TaskOrigin::Table && p.group.starts_with(&groups.path())
+                })
+            {
+                // An inner group that changes under an outer group merged down over it (a
+                // sheet's merged cells saved as CSV print the outer group in its first row
+                // only: `,（二）深化国资国企改革,3,…`): the empty outer cells, those left of the
+                // first printed one, are the row's above.
+                for (g, above) in group_cols.iter_mut().zip(last_group_cols.iter()) {
+                    if !g.is_empty() {
+                        break;
+                    }
+                    g.clone_from(above);
+                }
             }
             if (merged_above || under_merged_number)
                 && let Some(prev) = out.last().filter(|p| p.origin == TaskOrigin::Table)

@@ -121,18 +121,64 @@ fn table_line_follows(lines: &[&str], from: usize, first: &str) -> bool {
 
 /// Whether a table line comes after a cell's line break at `lines[from - 1]`: the next line that
 /// is not more of the cell (a few lines at most, no blank line between).
-fn table_line_after_break(lines: &[&str], from: usize) -> bool {
-    for l in lines.iter().skip(from).take(4) {
+///
+/// A group row of the table may come first (`省住房城乡建设厅` / `二、加强组织实施` / `3\t…`: a
+/// browser copies a cell's paragraphs a line each, and the last row of a group is followed by
+/// the next group's row): then the lines of the cell must be short and end no sentence, as the
+/// names of units and the like do, and the group row must have a row of the table under it
+/// ([`table_line_follows`], `header` being the table's first line).
+fn table_line_after_break(lines: &[&str], from: usize, header: &str) -> bool {
+    // A few lines of any cell; more only when each is as short as a unit's name (a cell that
+    // lists a unit a line).
+    for k in from..lines.len().min(from + 12) {
+        let l = lines[k];
+        if k >= from + 4 && !is_table_line(l) && !is_group_line(l) && !is_short_cell_line(l) {
+            return false;
+        }
         if is_table_line(l) {
             // The header of another table (an attachment's, under its label and title) starts
             // that table: the lines before it are no part of this one.
             return !is_header_line(l);
         }
-        if is_blank(l) || is_group_line(l) {
-            return false;
+        if is_blank(l) {
+            return units_end_table(lines, from, k, header);
+        }
+        if is_group_line(l) {
+            let cell_lines = lines.get(from.saturating_sub(1)..k).unwrap_or_default();
+            return !cell_lines.is_empty()
+                && cell_lines.iter().all(|c| is_short_cell_line(c))
+                && table_line_follows(lines, k + 1, header);
         }
     }
-    false
+    from + 12 > lines.len() && units_end_table(lines, from, lines.len(), header)
+}
+
+/// Whether the lines from `from - 1` up to `end` (a blank line or the end of the text) are the
+/// last units of the table's last row, a unit a line (`人行重庆营管部\t重庆外汇管理部` /
+/// `重庆银保监局` / `重庆证监局`, then nothing): each a unit's name, under a header whose last
+/// column is one of units (`配合单位`). A signature under a table (`某某局` / `2024年5月1日`) is no
+/// such run: its date is no unit.
+fn units_end_table(lines: &[&str], from: usize, end: usize, header: &str) -> bool {
+    let cell_lines = lines.get(from.saturating_sub(1)..end).unwrap_or_default();
+    !cell_lines.is_empty()
+        && line_cells(header)
+            .map(str::trim_ws)
+            .filter(|c| !c.is_empty())
+            .last()
+            .is_some_and(|c| c.ends_with("单位") || c.ends_with("部门"))
+        && cell_lines.iter().all(|c| {
+            is_short_cell_line(c)
+                && crate::tasks::is_unit_name(&crate::normalize::normalize_cell(c))
+        })
+}
+
+/// A line of a cell as short as a unit's name and ending no sentence (`国网安徽省电力公司`).
+fn is_short_cell_line(line: &str) -> bool {
+    let t = line.trim_ws();
+    !t.is_empty()
+        && t.chars().count() <= 30
+        && !t.ends_with(['。', '：', ':', '；', ';'])
+        && !is_group_line(t)
 }
 
 /// A sub-item of a cell printed on a line of its own: `1.推行企业开办“一网通办”；`,
@@ -1770,7 +1816,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                             && row_goes_on(lines, lines[i], lines[open], j + 1)
                     } else {
                         !is_attachment_head(lines[j])
-                            && (table_line_after_break(lines, j + 1)
+                            && (table_line_after_break(lines, j + 1, line)
                                 || (is_sub_item_line(lines[j])
                                     && row_goes_on(lines, lines[i], lines[open], j + 1)))
                             && !crate::structure::is_continuation_marker(

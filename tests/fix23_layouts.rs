@@ -1,0 +1,116 @@
+//! Other layouts of the same task table: a sheet with merged group columns saved as CSV.
+
+use gongwen_parse::{InputFormat, Options, parse};
+
+fn csv(text: &str) -> gongwen_parse::Document {
+    let options = Options {
+        format: Some(InputFormat::Csv),
+        ..Options::default()
+    };
+    parse(text.as_bytes(), &options).expect("csv parses")
+}
+
+fn groups(d: &gongwen_parse::Document) -> Vec<(u32, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t| (t.seq, t.group.iter().map(String::as_str).collect()))
+        .collect()
+}
+
+#[test]
+fn an_outer_group_merged_down_over_a_changing_inner_group_is_carried() {
+    // Excel writes a merged cell's value in its first row only: the 领域 cell is empty on every
+    // row until the next 二、, also where the 类别 changes.
+    let d = csv("领域,类别,序号,重点任务,牵头单位,配合单位\n\
+一、深化重点领域改革,（一）优化营商环境,1,推行企业开办“一网通办”。,省市场监管局,省政务服务数据管理局\n\
+,,2,深化工程建设项目审批制度改革。,省住房城乡建设厅,省发展改革委\n\
+,（二）深化国资国企改革,3,推进省属国有企业战略性重组。,省国资委,省财政厅\n\
+,,4,完善现代企业制度。,省国资委,省委组织部\n\
+二、扩大高水平对外开放,（三）稳外贸稳外资,5,支持企业开拓国际市场。,省商务厅,省贸促会\n\
+三、强化组织保障,,6,建立工作台账。,省发展改革委,\n\
+,,7,开展督查评估。,省发展改革委,省统计局\n");
+    let outer = "一、深化重点领域改革";
+    assert_eq!(
+        groups(&d),
+        vec![
+            (1, vec![outer, "（一）优化营商环境"]),
+            (2, vec![outer, "（一）优化营商环境"]),
+            (3, vec![outer, "（二）深化国资国企改革"]),
+            (4, vec![outer, "（二）深化国资国企改革"]),
+            (5, vec!["二、扩大高水平对外开放", "（三）稳外贸稳外资"]),
+            // A new outer group with no inner one: the inner cell of the group above is not
+            // carried into it.
+            (6, vec!["三、强化组织保障"]),
+            (7, vec!["三、强化组织保障"]),
+        ]
+    );
+}
+
+fn text(t: &str) -> gongwen_parse::Document {
+    parse(t.as_bytes(), &Options::default()).expect("text parses")
+}
+
+fn supports(d: &gongwen_parse::Document) -> Vec<(u32, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t| (t.seq, t.support.iter().map(String::as_str).collect()))
+        .collect()
+}
+
+/// A task table copied from a browser, whose cells hold a `<p>` per unit: each further unit
+/// is a line of its own, without tabs.
+const BROWSER_COPY: &str = "附件\n\n重点任务分工表\n\n序号\t重点任务\t牵头单位\t配合单位\n\
+一、明确政策支持\n\
+1\t利用集体经营性建设用地建设保障性租赁住房。\t省自然资源厅\t省住房城乡建设厅\n\
+2\t降低税费负担，执行民用水电气价格。\t省财政厅\t省税务局\n\
+省发展改革委\n省住房城乡建设厅\n国网安徽省电力公司\n\
+二、加强组织实施\n\
+3\t建立保障性租赁住房工作领导协调机制。\t省住房城乡建设厅\t省发展改革委\n\
+4\t将发展保障性租赁住房情况纳入督查激励。\t省政府督查室\t省住房城乡建设厅\n\
+省财政厅\n省审计厅\n";
+
+#[test]
+fn units_a_line_each_before_a_group_row_and_at_the_end_stay_in_their_cell() {
+    let d = text(BROWSER_COPY);
+    assert_eq!(
+        supports(&d),
+        vec![
+            (1, vec!["省住房城乡建设厅"]),
+            (
+                2,
+                vec![
+                    "省税务局",
+                    "省发展改革委",
+                    "省住房城乡建设厅",
+                    "国网安徽省电力公司"
+                ]
+            ),
+            (3, vec!["省发展改革委"]),
+            (4, vec!["省住房城乡建设厅", "省财政厅", "省审计厅"]),
+        ]
+    );
+    assert_eq!(groups(&d)[2].1, vec!["二、加强组织实施"]);
+    assert!(
+        d.diagnostics.iter().all(|x| x.code != "numbering_gap"),
+        "{:?}",
+        d.diagnostics
+    );
+}
+
+#[test]
+fn a_sentence_or_a_signature_after_a_table_is_no_cell_of_it() {
+    // A sentence before the group row: not a unit, the table is not carried over it.
+    let with_note = BROWSER_COPY.replace(
+        "省发展改革委\n省住房城乡建设厅\n国网安徽省电力公司\n",
+        "以上任务由各地结合实际抓好落实，并及时报送进展情况。\n",
+    );
+    let d = text(&with_note);
+    assert_eq!(supports(&d)[1], (2, vec!["省税务局"]));
+    // A signature and date under the last row are the notice's, not units of the row.
+    let signed = BROWSER_COPY.replace(
+        "省财政厅\n省审计厅\n",
+        "安徽省住房和城乡建设厅\n2022年3月25日\n",
+    );
+    let d = text(&signed);
+    assert_eq!(supports(&d)[3], (4, vec!["省住房城乡建设厅"]));
+}
