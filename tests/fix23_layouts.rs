@@ -114,3 +114,42 @@ fn a_sentence_or_a_signature_after_a_table_is_no_cell_of_it() {
     let d = text(&signed);
     assert_eq!(supports(&d)[3], (4, vec!["省住房城乡建设厅"]));
 }
+
+fn deadlines(d: &gongwen_parse::Document, key: &str) -> Vec<String> {
+    d.tasks
+        .iter()
+        .map(|t| t.extra.get(key).cloned().unwrap_or_default())
+        .collect()
+}
+
+#[test]
+fn a_time_limit_merged_down_in_the_last_column_of_a_copied_table_is_each_rows() {
+    // A browser copies a `rowspan` cell once: the rows under it are a cell short at their end.
+    let table = "重点任务分工\n\n序号\t重点任务\t责任单位\t完成时限\n\
+1\t实施“工赋山东”行动，培育工业互联网平台。\t省工业和信息化厅\t2022年底前\n\
+2\t推进规模以上工业企业数字化改造全覆盖。\t省工业和信息化厅、省财政厅\n\
+3\t建设数字经济园区。\t省发展改革委、省工业和信息化厅\n\
+4\t完善数字化转型公共服务体系。\t省工业和信息化厅\t2025年底前\n\
+5\t加强数字化人才培养。\t省人力资源社会保障厅、省教育厅\n";
+    let d = text(table);
+    assert_eq!(
+        deadlines(&d, "完成时限"),
+        [
+            "2022年底前",
+            "2022年底前",
+            "2022年底前",
+            "2025年底前",
+            "2025年底前"
+        ]
+    );
+    // A last column of remarks is not carried: an empty remark is as likely as a merged one.
+    let remarks = table
+        .replace("完成时限", "备注")
+        .replace("2022年底前", "已列入省重点项目")
+        .replace("2025年底前", "分年度推进");
+    let d = text(&remarks);
+    assert_eq!(
+        deadlines(&d, "备注"),
+        ["已列入省重点项目", "", "", "分年度推进", ""]
+    );
+}

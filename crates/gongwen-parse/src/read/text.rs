@@ -2298,9 +2298,26 @@ fn under_merged_cells(table: &mut Table, widths: &[usize]) {
         let (Some(above), Some(row)) = (done.last(), rest.first_mut()) else {
             continue;
         };
-        if crate::tasks::is_spanning_row(above)
-            || above[head..head + missing].iter().any(String::is_empty)
-        {
+        if crate::tasks::is_spanning_row(above) {
+            continue;
+        }
+        // A time limit printed once over the rows under it in the last column (`2022年底前`
+        // for three tasks): the short row reads right from the left, and the cells it lacks at
+        // its end are the row above's, when each is under a time column and holds a time limit
+        // there. A row whose cells are moved left (below) has a time limit among them.
+        let trailing = (n..width).all(|c| {
+            time_column(c)
+                && row.get(c).is_some_and(String::is_empty)
+                && above.get(c).is_some_and(|a| is_time_limit(a))
+        }) && (head..n).all(|c| !units(c) || crate::tasks::is_unit_list(&row[c]));
+        if trailing {
+            for c in n..width {
+                row[c].clone_from(&above[c]);
+                table.merged_down.push((r, c));
+            }
+            continue;
+        }
+        if above[head..head + missing].iter().any(String::is_empty) {
             continue;
         }
         let misplaced =
