@@ -105,7 +105,8 @@ pub fn has_visible_separator(text: &str) -> bool {
         || WIDE.iter().any(|f| f.find(b).is_some())
 }
 
-/// Whether `text` holds a word a header of such a table starts from (序号, 编号, 牵头, 责任): one
+/// Whether `text` holds a word a header of such a table starts from (序号, 编号, 牵头, 责任, or
+/// spaced out with one space: `序 号`, as a PDF prints a header spread across its cells): one
 /// byte search for the last bytes of 号, 头 and 任 together, each hit checked for its character
 /// and the one before it. (A substring search for each word took three passes, and memchr's
 /// searcher, tuned for Latin text, judged every byte of a Chinese character common.)
@@ -113,10 +114,13 @@ pub fn names_a_header_word(text: &str) -> bool {
     let b = text.as_bytes();
     let word_before = |at: usize, last: &str, first: &[&str]| {
         let start = (at + 1).checked_sub(last.len());
-        let char_start = start.and_then(|s| s.checked_sub(3));
-        start.is_some_and(|s| b.get(s..=at) == Some(last.as_bytes()))
-            && char_start
-                .is_some_and(|c| first.iter().any(|f| b.get(c..c + 3) == Some(f.as_bytes())))
+        let first_at = |c: usize| first.iter().any(|f| b.get(c..c + 3) == Some(f.as_bytes()));
+        start.is_some_and(|s| {
+            b.get(s..=at) == Some(last.as_bytes())
+                && (s.checked_sub(3).is_some_and(first_at)
+                    || (s.checked_sub(1).and_then(|p| b.get(p)) == Some(&b' ')
+                        && s.checked_sub(4).is_some_and(first_at)))
+        })
     };
     // The last bytes of 号 (E5 8F B7), 头 (E5 A4 B4) and 任 (E4 BB BB).
     memchr::memchr3_iter(0xB7, 0xB4, 0xBB, b).any(|at| match b[at] {
@@ -169,7 +173,7 @@ pub fn read_delimited_table(
     // right of it.
     let header_first_end = header_pieces(line, separator).first().map_or(0, |p| p.end);
     // Where the header's cells lie: a row's first line printed above its number lies under them.
-    let header_columns = RowColumns::of(&header_pieces(line, separator));
+    let header_columns = RowColumns::of(&cell_pieces(header_pieces(line, separator)));
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     // Where the cells of the last row lie (display columns), for pieces that wrapped.
     let mut columns = RowColumns::default();
@@ -355,7 +359,7 @@ fn header_cells(line: &str, separator: Separator) -> Option<Vec<String>> {
     // letter: `试  点  任  务`).
     let mut spaced_out = false;
     for p in &pieces {
-        let one_char = p.text.chars().count() == 1 && !p.text.is_ascii();
+        let one_char = is_one_char(p.text);
         match cells.last_mut() {
             Some(last) if one_char && spaced_out => last.push_str(p.text),
             _ => cells.push(p.text.to_string()),
@@ -427,16 +431,19 @@ fn header_second_line(
 }
 
 /// The pieces of a header line ([`split`]); with spaces, a number column's name set apart from
-/// the next by one space only (`序号 主要任务`, the narrow column filled) is a piece of its own.
+/// the next by one space only (`序号 主要任务`, the narrow column filled) is a piece of its own,
+/// its name spaced out letter by letter too (`序 号 主  要  任  务`, as a PDF prints a Word
+/// table's cells spread across their width): the next name then goes on in pieces of one
+/// character each, read into one cell by [`header_cells`].
 fn header_pieces(line: &str, separator: Separator) -> Vec<Piece<'_>> {
     let mut pieces = split(line, separator);
     if separator == Separator::Spaces
         && let Some(first) = pieces.first()
-        && let Some((seq, rest)) = first.text.split_once(' ')
-        && ["序号", "编号"].contains(&seq)
+        && let Some((seq, rest)) = seq_name_first(first.text)
         && !rest.is_empty()
         && !rest.starts_with(' ')
-        && tasks::is_header_cell(&normalize_block(rest))
+        && (tasks::is_header_cell(&normalize_block(rest))
+            || (is_one_char(rest) && pieces.get(1).is_some_and(|p| is_one_char(p.text))))
     {
         let (column, end) = (first.column, first.end);
         let seq_end = column + seq.width();
@@ -457,6 +464,41 @@ fn header_pieces(line: &str, separator: Separator) -> Vec<Piece<'_>> {
         );
     }
     pieces
+}
+
+/// `pieces` of a header line, a name spaced out letter by letter (`试  点  任  务`) made one
+/// piece as [`header_cells`] makes it one cell: where each of the header's cells lies, one
+/// start a cell (a row's text is not cut under the letters of its column's name).
+fn cell_pieces(pieces: Vec<Piece<'_>>) -> Vec<Piece<'_>> {
+    let mut out: Vec<Piece<'_>> = Vec::with_capacity(pieces.len());
+    let mut spaced_out = false;
+    for p in pieces {
+        let one_char = is_one_char(p.text);
+        match out.last_mut() {
+            Some(last) if one_char && spaced_out => last.end = p.end,
+            _ => out.push(p),
+        }
+        spaced_out = one_char;
+    }
+    out
+}
+
+/// A number column's name (`序号`, `编号`, or spaced out `序 号`) at the start of `text` and
+/// one space after it: the name and the text after that space.
+fn seq_name_first(text: &str) -> Option<(&str, &str)> {
+    ["序号 ", "编号 ", "序 号 ", "编 号 "]
+        .iter()
+        .find_map(|name| {
+            let rest = text.strip_prefix(name)?;
+            Some((text.get(..name.len() - 1)?, rest))
+        })
+}
+
+/// Whether `text` is one character that is not ASCII (a piece of a header spaced out letter
+/// by letter: `试  点  任  务`).
+fn is_one_char(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| !c.is_ascii()) && chars.next().is_none()
 }
 
 /// `pieces` of a row's line laid out with spaces, cut where one space only stands right before

@@ -34,6 +34,10 @@
 //!   rows and columns are measured in its XML first, since calamine expands them into cells.
 //! - Counts a part declares are checked against its size before calamine trusts them (an XLSX
 //!   shared-strings table that declares four billion strings in two kilobytes is damaged).
+//! - An XLSX cell naming a shared string the table does not hold is read as empty with a
+//!   warning naming the cell (`workbook_cell_damaged`, `Sheet1!C3`); other damage inside a
+//!   sheet refuses the workbook with an error naming the cell it broke in (`Sheet1!C3: cannot
+//!   read it (…)`), found by reading the sheet's XML again only then.
 
 use crate::blocks::{Block, Blocks, Para};
 use crate::model::{Diagnostic, Severity, SourceFormat, Table};
@@ -495,8 +499,15 @@ macro_rules! stream_cells {
 /// rendered as its cell's number format shows it: `0%` shows 0.15 as `15%`, `#,##0.00` shows
 /// 1234.5 as `1,234.50` (calamine already turns date formats into dates). A format that is not
 /// a plain number pattern (currency, text, fractions, scientific) keeps the General rendering.
+///
+/// A damaged sheet is read past or refused naming where ([`locate_cells`], a second look at the
+/// sheet's XML taken only then): a cell naming a shared string the workbook does not have
+/// (`<c r="C3" t="s"><v>99999</v></c>`) is read as empty with a warning naming it (Excel opens
+/// the rest too), up to [`MAX_BAD_CELLS`]; any other damage refuses the workbook, the error
+/// naming the cell it broke in (`Sheet1!C3: cannot read it (…)`).
 fn stream_xlsx_cells(
     wb: &mut Xlsx<Cursor<&[u8]>>,
+    bytes: &[u8],
     name: &str,
     budget: &mut Budget<'_>,
     out: &mut Blocks,
@@ -507,10 +518,32 @@ fn stream_xlsx_cells(
     // Each style's format, read once per sheet as its first number needs it.
     let mut shown: Vec<Option<Shown>> = vec![None; reader.styles().len()];
     let mut col = Collector::new(name, budget);
-    while let Some((cell, style)) = reader
-        .next_cell_with_style_id()
-        .map_err(|e| workbook_error(name, e))?
-    {
+    // How many cells calamine has given (or failed on), in the order of the sheet's XML; and
+    // which of them named a shared string the workbook does not have.
+    let mut read = 0usize;
+    let mut bad: Vec<usize> = Vec::new();
+    loop {
+        let (cell, style) = match reader.next_cell_with_style_id() {
+            Ok(Some(next)) => next,
+            Ok(None) => break,
+            Err(e) if is_missing_shared_string(&e) && bad.len() < MAX_BAD_CELLS => {
+                bad.push(read);
+                read += 1;
+                continue;
+            }
+            Err(e) => {
+                let located = locate_cells(bytes, name, &[read]);
+                let at = match located.as_ref().and_then(|l| l.found.first()) {
+                    Some(&(_, (r, c), _)) => cell_ref(name, r, c),
+                    None => match located.and_then(|l| l.last) {
+                        Some((r, c)) => format!("{name}, after {}", cell_ref(name, r, c)),
+                        None => name.to_string(),
+                    },
+                };
+                return Err(workbook_error(&at, e));
+            }
+        };
+        read += 1;
         let (r, c) = cell.get_position();
         let number = match cell.get_value() {
             DataRef::Float(f) => Some(*f),
@@ -532,7 +565,191 @@ fn stream_xlsx_cells(
         };
         col.push(r, c, text)?;
     }
+    if !bad.is_empty() {
+        note_missing_strings(bytes, name, &bad, &mut out.diagnostics)?;
+    }
     Ok((col.sheet, col.bbox))
+}
+
+/// The most cells of a sheet naming a shared string the workbook does not have that are read
+/// as empty; one more refuses the workbook (so much damage leaves little worth reading).
+const MAX_BAD_CELLS: usize = 100;
+
+/// Whether calamine's error is a cell naming a shared string the table does not hold: the only
+/// error it can read on after (the cell's value is read, the XML is whole).
+fn is_missing_shared_string(e: &calamine::XlsxError) -> bool {
+    matches!(e, calamine::XlsxError::Unexpected(m) if m.contains("shared strings"))
+}
+
+/// A warning for each cell of sheet `name` that named a missing shared string (`bad`: their
+/// places in the sheet's order, [`locate_cells`]), naming the cell (`Sheet1!C3`): `the cell
+/// names a shared string the workbook does not have …; read as empty`. A cell without its own `r` leaves calamine's count of columns one short for the
+/// cells after it in its row: then the sheet is refused, naming the cell, rather than read with
+/// cells moved.
+fn note_missing_strings(
+    bytes: &[u8],
+    name: &str,
+    bad: &[usize],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Result<()> {
+    let found = locate_cells(bytes, name, bad)
+        .map(|l| l.found)
+        .unwrap_or_default();
+    for &(_, (r, c), own_ref) in &found {
+        let cell = cell_ref(name, r, c);
+        if !own_ref {
+            return Err(Error::Workbook {
+                location: cell,
+                message: "cannot read it (the cell names a shared string the workbook does not have); the file may be truncated or damaged".into(),
+            });
+        }
+        let mut d = Diagnostic::new(
+            Severity::Warning,
+            "workbook_cell_damaged",
+            "the cell names a shared string the workbook does not have (the file is damaged); read as empty",
+            Some(r as usize + 1),
+        );
+        d.cell = Some(cell);
+        diagnostics.push(d);
+    }
+    if found.len() < bad.len() {
+        diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "workbook_cell_damaged",
+            format!(
+                "sheet `{name}`: {} cells name a shared string the workbook does not have (the file is damaged); read as empty",
+                bad.len() - found.len()
+            ),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+/// What a second look at a damaged sheet's XML found: for each cell asked for, its place in the
+/// sheet's order, its position (row, column, 0-based) and whether its own `r` attribute gave
+/// it; and the last cell seen before the XML broke off.
+struct Located {
+    found: Vec<(usize, (u32, u32), bool)>,
+    last: Option<(u32, u32)>,
+}
+
+/// Finds the cells of sheet `name` at the places `ordinals` (ascending) in the order calamine
+/// reads them — each `<c>` element with content, its position from its `r` attribute (`C3`) or,
+/// without one, counted along its `<row r="3">` as calamine counts — by reading the sheet's
+/// part again with the `zip` and `quick-xml` crates (taken only on an error: a sheet read
+/// cleanly costs nothing more). `None` when the sheet's part cannot be found.
+fn locate_cells(bytes: &[u8], name: &str, ordinals: &[usize]) -> Option<Located> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let part = sheet_part(&mut zip, name)?;
+    let entry = zip.by_name(&part).ok()?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+    let mut buf = Vec::new();
+    let (mut row, mut col, mut n) = (0u32, 0u32, 0usize);
+    let mut wanted = ordinals.iter().copied().peekable();
+    let mut located = Located {
+        found: Vec::new(),
+        last: None,
+    };
+    while wanted.peek().is_some() {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "row" => {
+                if let Some(r) = xml_attr(&e, "r").and_then(|v| v.trim_ws().parse::<u32>().ok()) {
+                    row = r.saturating_sub(1);
+                }
+            }
+            Ok(Event::End(e)) if e.local_name().as_ref() == "row" => {
+                row = row.saturating_add(1);
+                col = 0;
+            }
+            Ok(Event::Start(e)) if e.local_name().as_ref() == "c" => {
+                let own = xml_attr(&e, "r").and_then(|v| cell_position(&v));
+                let pos = own.unwrap_or((row, col));
+                col = pos.1.saturating_add(1);
+                while wanted.next_if(|&w| w < n).is_some() {}
+                if wanted.next_if_eq(&n).is_some() {
+                    located.found.push((n, pos, own.is_some()));
+                }
+                located.last = Some(pos);
+                n += 1;
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    Some(located)
+}
+
+/// The value of the attribute `key` of `e` (`r` of `<c r="C3">`), unescaped.
+fn xml_attr(e: &quick_xml::events::BytesStart<'_>, key: &str) -> Option<String> {
+    let a = e.try_get_attribute(key).ok().flatten()?;
+    Some(unescaped(&a.value))
+}
+
+/// An attribute's value with its references resolved (as written when one is unknown).
+fn unescaped(raw: &str) -> String {
+    quick_xml::escape::unescape(raw).map_or_else(|_| raw.to_string(), |v| v.into_owned())
+}
+
+/// A cell reference's position (row, column, 0-based): `C3` is (2, 2). `None` for anything
+/// else, or past the largest sheet (XFD1048576).
+fn cell_position(r: &str) -> Option<(u32, u32)> {
+    let r = r.trim_ws();
+    let digits = r.find(|c: char| c.is_ascii_digit())?;
+    let (letters, number) = r.split_at(digits);
+    if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_alphabetic())
+    {
+        return None;
+    }
+    let col = letters.bytes().fold(0u32, |n, b| {
+        n * 26 + u32::from(b.to_ascii_uppercase() - b'A') + 1
+    });
+    let row: u32 = number.parse().ok()?;
+    ((1..=16_384).contains(&col) && (1..=1_048_576).contains(&row)).then(|| (row - 1, col - 1))
+}
+
+/// The part of an XLSX package that holds the sheet named `name`: its `r:id` in
+/// `xl/workbook.xml` (`<sheet name="Sheet1" r:id="rId1"/>`), that relationship's target in
+/// `xl/_rels/workbook.xml.rels` (`worksheets/sheet1.xml`, under `xl/`; or from the package's
+/// root when it starts with `/`).
+fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+    use quick_xml::events::Event;
+    let read_part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, path: &str| {
+        let mut text = String::new();
+        zip.by_name(path).ok()?.read_to_string(&mut text).ok()?;
+        Some(text)
+    };
+    // Each element named `element` whose attribute `key` (any prefix) is `value`: its
+    // attribute `wanted` (any prefix).
+    let find = |xml: &str, element: &str, key: &str, value: &str, wanted: &str| {
+        let mut reader = quick_xml::Reader::from_str(xml);
+        loop {
+            match reader.read_event() {
+                Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == element => {
+                    let attr = |k: &str| {
+                        e.attributes().flatten().find_map(|a| {
+                            (a.key.local_name().as_ref() == k).then(|| unescaped(&a.value))
+                        })
+                    };
+                    if attr(key).as_deref() == Some(value) {
+                        return attr(wanted);
+                    }
+                }
+                Ok(Event::Eof) | Err(_) => return None,
+                _ => {}
+            }
+        }
+    };
+    let workbook = read_part(zip, "xl/workbook.xml")?;
+    let id = find(&workbook, "sheet", "name", name, "id")?;
+    let rels = read_part(zip, "xl/_rels/workbook.xml.rels")?;
+    let target = find(&rels, "Relationship", "Id", &id, "Target")?;
+    Some(match target.strip_prefix('/') {
+        Some(rooted) => rooted.to_string(),
+        None => format!("xl/{}", target.trim_start_matches("./")),
+    })
 }
 
 /// How a number format shows a number: General, or a plain pattern of digits
@@ -704,7 +921,8 @@ fn read_kind(
             let mut wb: Xlsx<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in visible_sheets(&wb, &mut out) {
-                let (mut sheet, bbox) = stream_xlsx_cells(&mut wb, &name, &mut budget, &mut out)?;
+                let (mut sheet, bbox) =
+                    stream_xlsx_cells(&mut wb, bytes, &name, &mut budget, &mut out)?;
                 // Merged regions follow the cells in the sheet's XML: read them once the cells
                 // passed the limits.
                 if bbox.is_some() {
@@ -912,14 +1130,21 @@ struct Grid {
 }
 
 impl Grid {
-    fn build(sheet: &SheetCells, bbox: BBox, diagnostics: &mut Vec<Diagnostic>) -> Grid {
+    /// Lays `cells`, taken out of `sheet`, out over `bbox`, each text moved into its slot (a
+    /// sheet of a million cells held twice cost as much memory again).
+    fn build(
+        sheet: &SheetCells,
+        cells: Vec<(u32, u32, String)>,
+        bbox: BBox,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> Grid {
         let (h, w) = (bbox.height(), bbox.width());
         let mut rows = vec![vec![String::new(); w]; h];
         let mut own = vec![Vec::new(); h];
-        for (r, c, text) in &sheet.cells {
+        for (r, c, text) in cells {
             let (gr, gc) = ((r - bbox.r0) as usize, (c - bbox.c0) as usize);
             if let Some(slot) = rows.get_mut(gr).and_then(|row| row.get_mut(gc)) {
-                *slot = text.clone();
+                *slot = text;
                 if let Some(o) = own.get_mut(gr) {
                     o.push(gc);
                 }
@@ -1156,11 +1381,12 @@ fn caption_of(titles: &[String]) -> Option<String> {
 /// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`;
 /// each table names the sheet it was read from when `named` (a workbook's sheet, not a CSV file).
 fn sheet_blocks(
-    sheet: SheetCells,
+    mut sheet: SheetCells,
     bbox: Option<BBox>,
     named: bool,
     out: &mut Blocks,
 ) -> Result<()> {
+    let cells = std::mem::take(&mut sheet.cells);
     let ignored = |out: &mut Blocks, why: &str| {
         out.diagnostics.push(Diagnostic::new(
             Severity::Info,
@@ -1173,7 +1399,7 @@ fn sheet_blocks(
         ignored(out, "is empty");
         return Ok(());
     };
-    let grid = Grid::build(&sheet, bbox, &mut out.diagnostics);
+    let grid = Grid::build(&sheet, cells, bbox, &mut out.diagnostics);
     // Rows that show anything at all, in order.
     let rows: Vec<usize> = (0..grid.rows.len())
         .filter(|&r| {
