@@ -213,3 +213,41 @@ fn a_sentence_about_problems_that_asks_nothing_back_stays_in_its_item() {
     assert!(d.parts[0].closing.is_empty(), "{:?}", d.parts[0].closing);
 }
 
+/// A 政府信息公开 page whose metadata table prints `rows` (label, value) over a notice without
+/// a letterhead.
+fn page_with_meta(rows: &[(&str, &str)]) -> Document {
+    let cells: String = rows
+        .iter()
+        .map(|(l, v)| format!("<tr><td>{l}：</td><td>{v}</td></tr>"))
+        .collect();
+    html(&format!(
+        "<html><head><meta charset=\"utf-8\"><title>x</title></head><body>\
+<div class=\"xxgk\"><table><tr><td>索引号：</td><td>11220000/2024-00012</td></tr>{cells}\
+<tr><td>标题：</td><td>关于加强财源建设的通知</td></tr></table></div>\
+<div class=\"TRS_Editor\"><p>各市（州）人民政府，省政府各厅委办：</p>\
+<p>现就有关事项通知如下。</p><p>一、明确目标</p><p>到2025年，财源结构持续优化。</p>\
+<p>2024年3月1日</p></div></body></html>"
+    ))
+}
+
+#[test]
+fn the_publishing_organ_and_the_category_fill_the_pages_issuer_and_topic() {
+    let d = page_with_meta(&[("发布机构", "吉林省人民政府"), ("分类", "综合政务；通知")]);
+    let page = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(page.issuer.as_deref(), Some("吉林省人民政府"));
+    assert_eq!(page.topic.as_deref(), Some("综合政务；通知"));
+    // The general office that posts its government's notices is not taken for the issuer; a
+    // page's own 发文机关 and 主题分类 come first.
+    let d = page_with_meta(&[("发布机构", "吉林省人民政府办公厅")]);
+    assert_eq!(d.source.page.as_ref().expect("page").issuer, None);
+    let d = page_with_meta(&[
+        ("发布机构", "吉林省人民政府"),
+        ("发文机关", "吉林省财政厅"),
+        ("分类", "通知"),
+        ("主题分类", "财政"),
+    ]);
+    let page = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(page.issuer.as_deref(), Some("吉林省财政厅"));
+    assert_eq!(page.topic.as_deref(), Some("财政"));
+}
+
