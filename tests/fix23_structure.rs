@@ -251,3 +251,37 @@ fn the_publishing_organ_and_the_category_fill_the_pages_issuer_and_topic() {
     assert_eq!(page.topic.as_deref(), Some("财政"));
 }
 
+/// A 决定 signed `signature`.
+fn signed(signature: &str) -> Document {
+    parse_text(&format!(
+        "四川省人民政府\n关于给予某某支队记集体一等功的决定\n川府发〔2022〕30号\n\n\
+各市（州）人民政府，省政府各部门：\n\n为表彰先进，省人民政府决定：给某某支队记集体一等功。\n\n\
+{signature}\n\n2022年11月18日\n"
+    ))
+}
+
+#[test]
+fn an_office_stays_apart_from_a_two_character_name() {
+    for (printed, want) in [
+        ("省长　王凯", "省长 王凯"),
+        ("省长　黄　强", "省长 黄强"),
+        ("省　长　　王忠林", "省长 王忠林"),
+        ("省长　王予波", "省长 王予波"),
+        ("代省长　李　明", "代省长 李明"),
+    ] {
+        assert_eq!(
+            signed(printed).notice.signature.as_deref(),
+            Some(want),
+            "{printed}"
+        );
+    }
+}
+
+#[test]
+fn letter_spaced_words_after_an_office_close_up() {
+    // Both the office and what follows spaced out: letter spacing of one phrase.
+    let d = parse_text("某某市人民政府\n\n部　长　会　议　纪　要\n\n会议研究了有关事项。\n");
+    let all = serde_json::to_string(&d).expect("json");
+    assert!(all.contains("部长会议纪要"), "{all}");
+    assert!(!all.contains("部长 会议"), "{all}");
+}
