@@ -369,10 +369,7 @@ fn an_attachment_published_as_a_file_is_listed_once_and_not_read_as_a_part() {
         .collect();
     assert_eq!(
         titles,
-        [
-            "某某市2022年招生计划表.pdf",
-            "某某市2022年招生计划说明.docx"
-        ]
+        ["某某市2022年招生计划表", "某某市2022年招生计划说明"]
     );
     assert!(doc.parts.is_empty(), "parts: {:?}", doc.parts);
     // Not in the page by design: no attachment is reported missing.
@@ -382,7 +379,7 @@ fn an_attachment_published_as_a_file_is_listed_once_and_not_read_as_a_part() {
             .any(|d| d.code == "attachment_missing")
     );
     // A sentence that ends in a file name is no link.
-    assert!(!gongwen_parse::parse_text("某某市教育局\n关于某事的通知\n某教发〔2022〕1号\n各区教育局：\n请于5月前报送某某表。详见附表.docx\n某某市教育局\n2022年4月1日\n").notice.attachments.iter().any(|a| a.title.ends_with(".docx")));
+    assert!(!gongwen_parse::parse_text("某某市教育局\n关于某事的通知\n某教发〔2022〕1号\n各区教育局：\n请于5月前报送某某表。详见附表.docx\n某某市教育局\n2022年4月1日\n").notice.attachments.iter().any(|a| a.title.contains("附表")));
 }
 
 #[test]
@@ -1315,8 +1312,8 @@ fn numbered_files_listed_as_attachments_keep_their_number_apart() {
     assert_eq!(
         listed,
         [
-            (Some(1), "春节期间值班安排表.docx"),
-            (Some(2), "重点保供企业名单.xlsx")
+            (Some(1), "春节期间值班安排表"),
+            (Some(2), "重点保供企业名单")
         ]
     );
     // A file whose name starts with a year's digits and a point keeps them.
@@ -1330,7 +1327,7 @@ fn numbered_files_listed_as_attachments_keep_their_number_apart() {
         .iter()
         .map(|a| a.title.as_str())
         .collect();
-    assert_eq!(titles, ["2023.xlsx"]);
+    assert_eq!(titles, ["2023"]);
 }
 
 #[test]

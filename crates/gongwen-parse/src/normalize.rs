@@ -542,7 +542,13 @@ fn normalize_slow(s: &str) -> String {
         if let Some(run) = s.get(at..work).filter(|r| !r.is_empty()) {
             if pending_space {
                 let before = s.get(..space_at).unwrap_or_default();
-                push_space_before(&mut spaced, run.chars().next(), before, run, pending_break);
+                let tail = s.get(at..).unwrap_or_default();
+                push_space_before(
+                    &mut spaced,
+                    run.chars().next(),
+                    (before, run, tail),
+                    pending_break,
+                );
                 pending_space = false;
             }
             spaced.push_str(run);
@@ -571,7 +577,7 @@ fn normalize_slow(s: &str) -> String {
         if pending_space {
             let before = s.get(..space_at).unwrap_or_default();
             let rest = s.get(work..).unwrap_or_default();
-            push_space_before(&mut spaced, Some(c), before, rest, pending_break);
+            push_space_before(&mut spaced, Some(c), (before, rest, rest), pending_break);
             pending_space = false;
         }
         spaced.push(c);
@@ -590,19 +596,95 @@ fn normalize_slow(s: &str) -> String {
     fix_doc_number_brackets(text)
 }
 
-/// Writes the collapsed space that stands before `next` (and the text from it, `rest`; the text
-/// before the space as the source has it is `before`), unless a CJK character or CJK punctuation
-/// stands on either side of it — letter-spaced text
-/// (`试  点  任  务`, `关  于`) and the gaps a layout leaves next to punctuation close up — or
-/// keeps it as one space where it parts two words of Chinese ([`parts_words`]): `省长　王予波`,
-/// `联系人：李四  联系电话：…`. A space that came of a line break parts no words (`broke`).
-fn push_space_before(out: &mut String, next: Option<char>, before: &str, rest: &str, broke: bool) {
+/// Writes the collapsed space that stands before `next` (and the text from it, `rest`, at least
+/// to the next character that needs work, and `tail`, all of it; the text before the space as
+/// the source has it is `before`), unless a CJK character or CJK punctuation stands on either
+/// side of it — letter-spaced text (`试  点  任  务`, `关  于`) and the gaps a layout leaves next
+/// to punctuation close up — or keeps it as one space where it parts two words of Chinese
+/// ([`parts_words`]): `省长　王予波`, `联系人：李四  联系电话：…`, or an office from the name of
+/// the one who holds it ([`parts_office_from_name`]): `省长　王凯`. A space that came of a line
+/// break parts no words (`broke`).
+fn push_space_before(
+    out: &mut String,
+    next: Option<char>,
+    (before, rest, tail): (&str, &str, &str),
+    broke: bool,
+) {
     let prev_cjk = out.chars().next_back().is_some_and(is_cjk);
     if (!prev_cjk && !next.is_some_and(is_cjk))
-        || (!broke && (parts_words(before, rest) || parts_phone_number(before, rest)))
+        || (!broke
+            && (parts_words(before, rest)
+                || parts_phone_number(before, rest)
+                || parts_office_from_name(out, before, tail)))
     {
         out.push(' ');
     }
+}
+
+/// Whether a space parts the office that ends a signer's title, as written so far (`out`, and
+/// in the source `before`), from the signer's name, which is all the rest of the line (`tail`):
+/// `省长　王凯`, `省长　黄　强` (a two-character name set to three characters' width), `省　长　　王忠林`
+/// (the office letter-spaced, the name whole) → `省长 王凯`, `省长 黄强`, `省长 王忠林`, as a
+/// three-character name's space is kept ([`parts_words`]). The office is one of a closed list
+/// of titles (`省长`, `主任`, `书记`, …) and the name two to four Han characters ending the line.
+/// Both spaced out (`部　长　会　议`) is letter spacing, and closes up.
+fn parts_office_from_name(out: &str, before: &str, tail: &str) -> bool {
+    /// The titles an office ends with, in a signature.
+    const OFFICES: [&str; 27] = [
+        "省长",
+        "市长",
+        "县长",
+        "区长",
+        "州长",
+        "盟长",
+        "旗长",
+        "乡长",
+        "镇长",
+        "主任",
+        "局长",
+        "厅长",
+        "部长",
+        "署长",
+        "院长",
+        "行长",
+        "社长",
+        "校长",
+        "司长",
+        "处长",
+        "会长",
+        "秘书长",
+        "委员长",
+        "董事长",
+        "主席",
+        "书记",
+        "总理",
+    ];
+    // Asked of each space that closes up between two characters of Chinese: its last character
+    // turns nearly every one down.
+    if !out.ends_with(['长', '任', '席', '记', '理']) {
+        return false;
+    }
+    let Some(office) = OFFICES.iter().find(|o| out.ends_with(*o)) else {
+        return false;
+    };
+    let office_spaced = !before.ends_with(office);
+    let (mut name, mut gap, mut name_spaced) = (0, false, false);
+    for c in tail.chars() {
+        if is_line_break(c) {
+            break;
+        }
+        if is_space(c) || is_invisible(c) {
+            gap = true;
+            continue;
+        }
+        if !(is_han(c) || c == '×') || name == 4 {
+            return false;
+        }
+        name_spaced |= gap && name > 0;
+        gap = false;
+        name += 1;
+    }
+    name >= 2 && !(office_spaced && name_spaced)
 }
 
 /// Whether a space between `before` and `after` parts a name from the telephone number after
@@ -677,7 +759,7 @@ fn drop_spaces_near_cjk(s: &str) -> String {
     for (at, c) in s.char_indices() {
         if c == ' ' {
             let (before, rest) = (&s[..at], s.get(at + 1..).unwrap_or_default());
-            push_space_before(&mut out, rest.chars().next(), before, rest, false);
+            push_space_before(&mut out, rest.chars().next(), (before, rest, rest), false);
         } else {
             out.push(c);
         }
@@ -1036,7 +1118,7 @@ mod tests {
             if c == ' ' || c == '\n' {
                 let (before, rest) = (&collapsed[..at], &collapsed[at + 1..]);
                 let next = rest.chars().next();
-                push_space_before(&mut spaced, next, before, rest, c == '\n');
+                push_space_before(&mut spaced, next, (before, rest, rest), c == '\n');
             } else {
                 spaced.push(c);
             }
@@ -1099,10 +1181,18 @@ mod tests {
             // Letter spacing closes up: one character on either side.
             ("试  点  任  务", "试点任务"),
             ("王  某", "王某"),
-            ("市长  龚正", "市长龚正"),
+            // An office and a two-character name (set to three characters' width, or the
+            // office spaced out): words all the same; both spaced out is letter spacing.
+            ("市长  龚正", "市长 龚正"),
+            ("省长　王凯", "省长 王凯"),
+            ("省长　黄　强", "省长 黄强"),
+            ("省　长　　王忠林", "省长 王忠林"),
+            ("代省长　王××", "代省长 王××"),
+            ("部　长　会　议", "部长会议"),
+            ("省　长　办　公　会　议", "省长办公会议"),
             ("探索  数据  跨境  流动", "探索数据跨境流动"),
             ("甲 乙丙 丁戊己", "甲乙丙 丁戊己"),
-            ("省长　王  某", "省长王某"),
+            ("省长　王  某", "省长 王某"),
             ("第一章　总　则", "第一章总则"),
             // Next to punctuation, digits or Latin letters, as before.
             ("（一） 指导思想", "（一）指导思想"),

@@ -254,17 +254,37 @@ fn is_schedule_label(s: &str) -> bool {
 }
 
 /// An attachment's page headed by its numbered label and title on one line: `附件1：X`,
-/// `附件2　X`, `附件三：X` → (`附件1`, `X`).
+/// `附件2　X`, `附件三：X`, and the label parted from the title by a dot or a dash as portals
+/// name an uploaded file (`附件1.X`, `附件1．X`, `附件2-X`) → (`附件1`, `X`). Not a number
+/// after the label's (`附件1.5万元`, `附件1-2`).
 pub(crate) fn numbered_attachment_head(s: &str) -> Option<(&str, &str)> {
     let rest = s.strip_prefix("附件")?;
-    let title =
+    let after =
         rest.trim_start_matches(|c: char| c.is_ascii_digit() || numbering::is_cn_numeral(c));
-    if title.len() == rest.len() || rest.len() - title.len() > 9 {
+    if after.len() == rest.len() || rest.len() - after.len() > 9 {
         return None;
     }
-    let label = &s[..s.len() - title.len()];
-    let title = title.trim_start_matches(['：', ':', ' ']).trim_ws();
+    let label = &s[..s.len() - after.len()];
+    let title = title_after_label(after)?.trim_ws();
     (!title.is_empty()).then_some((label, title))
+}
+
+/// The title after an attachment label (`附件1`, `附件`), read from `after`, the text right
+/// after it: past a colon or spaces (`：X`, `　X`), or past a dot or a dash when a Chinese
+/// character follows (`.X`, `．X`, `-X`, `－X`, `_X`, `—X`, the label of a portal's file name);
+/// `None` when a dot or a dash goes on with anything else (`.5万元`, `-2`: a number).
+fn title_after_label(after: &str) -> Option<&str> {
+    match after.chars().next() {
+        Some(c @ ('.' | '．' | '-' | '－' | '_' | '—')) => {
+            let title = &after[c.len_utf8()..];
+            title
+                .chars()
+                .next()
+                .is_some_and(crate::normalize::is_han)
+                .then_some(title)
+        }
+        _ => Some(after.trim_start_matches(['：', ':', ' '])),
+    }
 }
 
 /// The 附件说明 written as labelled lines at the start of `blocks`, `附件1：X` / `附件2：Y`
@@ -836,13 +856,22 @@ fn linked_title(name: &str) -> &str {
     list_item(stem).map_or(stem, |(_, text)| text).trim_ws()
 }
 
-/// `附件：X`, `附件2 X` → `X`; other text as it is.
+/// `附件：X`, `附件2 X`, `附件1.X`, `附件2－X` → `X`; other text as it is (`附件1.5万元` too).
 fn without_attachment_label(text: &str) -> &str {
     let Some(rest) = text.strip_prefix("附件") else {
         return text;
     };
     let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit() || numbering::is_cn_numeral(c));
-    rest.trim_start_matches(['：', ':', ' ']).trim_start()
+    title_after_label(rest).map_or(text, str::trim_start)
+}
+
+/// The title a document file's name gives, its extension dropped: `某某任务分工.xlsx` →
+/// `某某任务分工`; `None` for text that is no file's name ([`is_file_name`]).
+fn file_stem(text: &str) -> Option<&str> {
+    is_file_name(text)
+        .then(|| text.rsplit_once('.'))
+        .flatten()
+        .map(|(stem, _)| stem.trim_ws())
 }
 
 /// Whether `text` is the name of a document file (`某某计划表.pdf`): a name without sentence
@@ -1057,10 +1086,41 @@ fn closing_formula(text: &str) -> Option<Closing> {
             && at_most_chars(bare, 60)
             && !bare.contains(['\n', '。', '；'])
     };
+    // `执行中如遇问题，请及时向省财政厅反映。`: where to report what carrying it out meets, one
+    // sentence — the stage (`执行中`, `实施过程中`), the problems, and a request to report them.
+    let feedback = || {
+        /// Where the problems meet the reader.
+        const STAGES: [&str; 10] = [
+            "执行中",
+            "执行过程中",
+            "实施中",
+            "实施过程中",
+            "落实中",
+            "落实过程中",
+            "贯彻落实中",
+            "贯彻执行中",
+            "贯彻落实过程中",
+            "工作中",
+        ];
+        /// What the reader is asked to do with them.
+        const REPORTED: [&str; 5] = ["反映", "反馈", "报告", "联系", "沟通"];
+        let Some((problems, request)) = strip_any_prefix(bare, &["在", ""])
+            .and_then(|r| strip_any_prefix(r, &STAGES))
+            .and_then(|r| r.split_once(['，', ',']))
+        else {
+            return false;
+        };
+        problems.contains("问题")
+            && at_most_chars(problems, 12)
+            && request.starts_with('请')
+            && REPORTED.iter().any(|w| request.contains(w))
+            && at_most_chars(bare, 60)
+            && !bare.contains(['\n', '。', '；', ';'])
+    };
     if fixed() || report() {
         Some(Closing::Set)
     } else {
-        (in_force() || interpreted() || prevails()).then_some(Closing::InForce)
+        (in_force() || interpreted() || prevails() || feedback()).then_some(Closing::InForce)
     }
 }
 
@@ -1621,21 +1681,23 @@ impl Builder {
     /// An attachment published as a file of its own, named by a line of the page
     /// (`附件下载：某某计划表.pdf`, `某某计划表.xlsx`, `附件1：某某表.xlsx`): its number, when its
     /// label gives one, and its file name.
-    fn attachment_file(text: &str) -> Option<(Option<u32>, &str)> {
+    fn attachment_file<'a>(text: &'a str) -> Option<(Option<u32>, &'a str)> {
         let labelled = ["附件下载", "下载附件", "相关附件", "附件"]
             .iter()
             .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']));
+        // `附件：附件1：某某表.xlsx`: the file's own label gives the number.
+        let numbered = |text: &'a str| match numbered_attachment_head(text) {
+            Some((label, title)) => (
+                label
+                    .strip_prefix("附件")
+                    .and_then(numbering::parse_cn_number),
+                title,
+            ),
+            None => (None, text.trim_ws()),
+        };
         let (index, name) = match labelled {
-            Some(rest) => (None, rest.trim_ws()),
-            None => match numbered_attachment_head(text) {
-                Some((label, title)) => (
-                    label
-                        .strip_prefix("附件")
-                        .and_then(numbering::parse_cn_number),
-                    title,
-                ),
-                None => (None, text.trim_ws()),
-            },
+            Some(rest) => numbered(rest.trim_ws()),
+            None => numbered(text),
         };
         // Files listed by number (`1.某某表.docx`): the number is the attachment's, not the
         // file's.
@@ -1648,8 +1710,17 @@ impl Builder {
         is_file_name(name).then_some((index, name))
     }
 
-    /// Adds an entry to the notice's attachment list, read from source line `line`.
+    /// Adds an entry to the notice's attachment list, read from source line `line`. A file's
+    /// name (`某某任务分工.xlsx`, a link whose `href` gave the extension) lists the attachment
+    /// under its title, as the page prints it (`某某任务分工`), published as a linked file.
     fn list_attachment(&mut self, index: Option<u32>, title: String, line: usize) {
+        let title = match file_stem(&title) {
+            Some(stem) => {
+                self.linked_titles.insert(title_key(stem));
+                stem.to_string()
+            }
+            None => title,
+        };
         self.attachment_titles.insert(title_key(&title));
         self.doc
             .notice
@@ -1664,7 +1735,10 @@ impl Builder {
         let Some(last) = self.doc.notice.attachments.last_mut() else {
             return false;
         };
-        if !continues_attachment_title(&last.title, line) {
+        // A file's name is whole (its extension ended it).
+        if !continues_attachment_title(&last.title, line)
+            || self.linked_titles.contains(&title_key(&last.title))
+        {
             return false;
         }
         self.attachment_titles.remove(&title_key(&last.title));
@@ -4425,6 +4499,29 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attachment_label_is_parted_from_its_title_by_a_dot_or_a_dash_before_chinese() {
+        for (text, want) in [
+            ("附件1：某某方案", Some(("附件1", "某某方案"))),
+            ("附件2　某某表", Some(("附件2", "某某表"))),
+            ("附件1.某某方案", Some(("附件1", "某某方案"))),
+            ("附件1．某某方案", Some(("附件1", "某某方案"))),
+            ("附件2-某某项目表", Some(("附件2", "某某项目表"))),
+            ("附件2－某某项目表", Some(("附件2", "某某项目表"))),
+            ("附件三.某某清单", Some(("附件三", "某某清单"))),
+            // A number goes on after the dot or the dash: no label and title.
+            ("附件1.5万元由市财政安排。", None),
+            ("附件1-2", None),
+            ("附件1.2.pdf", None),
+        ] {
+            assert_eq!(numbered_attachment_head(text), want, "{text}");
+        }
+        assert_eq!(without_attachment_label("附件1.某某方案"), "某某方案");
+        assert_eq!(without_attachment_label("附件2－某某项目表"), "某某项目表");
+        assert_eq!(without_attachment_label("附件1.5万元"), "附件1.5万元");
+        assert_eq!(linked_title("附件1.某某任务分工表.pdf"), "某某任务分工表");
+    }
 
     #[test]
     fn a_headline_is_passed_over_only_when_the_head_below_prints_it_whole() {

@@ -301,28 +301,6 @@ pub(super) fn is_attachment_label(text: &str) -> bool {
     head.chars().count() <= 8 && head.contains("附件")
 }
 
-/// A linked file's name whose attachment label is parted from its title by a dot or a dash, as
-/// portals name an uploaded file after the file sent to them (`附件1.某某任务分工表.pdf`,
-/// `附件2－某某项目表.xlsx`): the name with the label's colon instead (`附件1：某某任务分工表.pdf`),
-/// as a 附件说明 prints it, so that it names that attachment. `None` for any other name (a
-/// number after the dot, `附件1.2.pdf`, is no title).
-pub(super) fn labelled_file_name(name: &str) -> Option<String> {
-    let name = name.trim_ws();
-    let rest = name.strip_prefix("附件")?;
-    let digits = rest.len()
-        - rest
-            .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-            .len();
-    let mut after = rest[digits..].chars();
-    let sep = after.next()?;
-    let title = after.as_str();
-    (digits > 0
-        && matches!(sep, '.' | '．' | '-' | '－' | '_' | '—')
-        && title.chars().next().is_some_and(crate::normalize::is_han)
-        && crate::structure::is_file_name(name))
-    .then(|| format!("附件{}：{title}", &rest[..digits]))
-}
-
 /// Whether `outside` (a line's text outside its links) holds nothing but separators.
 pub(super) fn only_separators(outside: &str) -> bool {
     outside.chars().all(|c| {
@@ -384,10 +362,7 @@ pub(super) fn links_below(
                 continue;
             }
             let at = lines.of(line.first);
-            out.extend(files.into_iter().map(|text| Para {
-                text: labelled_file_name(&text).unwrap_or(text),
-                line: at,
-            }));
+            out.extend(files.into_iter().map(|text| Para { text, line: at }));
         }
     }
     out

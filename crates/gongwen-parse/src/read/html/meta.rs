@@ -34,8 +34,9 @@ const KNOWN: &[(&str, Field)] = &[
     ("发文字号", Field::DocNumber),
     ("发布日期", Field::Published),
     ("发文机构", Field::Issuer),
-    // The office that put the page up (often the issuer's general office), not the issuer: it
-    // marks a metadata block, and stays among the page's fields only.
+    // The office that put the page up (often the issuer's general office): it marks a metadata
+    // block, and is taken for the issuer only where the page names none and it is no general
+    // office ([`fill_from_weaker_labels`]).
     ("发布机构", Field::Publisher),
     ("成文时间", Field::Date),
     ("文号", Field::DocNumber),
@@ -839,7 +840,30 @@ fn page_meta(pairs: Vec<(String, String)>) -> PageMeta {
         fill_slot(&mut meta, &label, &value);
         meta.fields.entry(label).or_insert(value);
     }
+    fill_from_weaker_labels(&mut meta);
     meta
+}
+
+/// Fills the issuer and the topic from the labels that name them where the page prints none of
+/// the usual ones: `发布机构：吉林省人民政府` (many provincial 政府信息公开 tables name the issuing
+/// organ so, where others print 发文机关) and `分类：综合政务；通知` (Guangdong's and Jilin's
+/// templates, where others print 主题分类). A general office (`…办公厅`, `…办公室`) that
+/// publishes is not taken for the issuer: it posts its government's notices as well as its own.
+fn fill_from_weaker_labels(meta: &mut PageMeta) {
+    let value = |meta: &PageMeta, label: &str| {
+        meta.fields
+            .get(label)
+            .map(|v| v.trim_ws())
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    if meta.issuer.is_none() {
+        meta.issuer =
+            value(meta, "发布机构").filter(|v| !v.ends_with("办公厅") && !v.ends_with("办公室"));
+    }
+    if meta.topic.is_none() {
+        meta.topic = value(meta, "分类");
+    }
 }
 
 /// Puts `value` into the [`PageMeta`] field `label` names, unless the field is filled or the
@@ -993,7 +1017,7 @@ mod tests {
     }
 
     #[test]
-    fn the_publishing_office_marks_a_metadata_block_but_is_not_the_issuer() {
+    fn the_publishing_office_marks_a_metadata_block_and_is_the_issuer_unless_a_general_office() {
         let pairs = |v: &[(&str, &str)]| -> Vec<(String, String)> {
             v.iter()
                 .map(|(l, x)| (l.to_string(), x.to_string()))
@@ -1009,6 +1033,22 @@ mod tests {
             meta.fields.get("发布机构").map(String::as_str),
             Some("某某市人民政府办公厅")
         );
+        // An organ that publishes, where the page names no 发文机关, is the issuer; 分类 is the
+        // topic where the page prints no 主题分类.
+        let meta = page_meta(pairs(&[
+            ("发布机构", "某某省人民政府"),
+            ("分类", "综合政务；通知"),
+        ]));
+        assert_eq!(meta.issuer.as_deref(), Some("某某省人民政府"));
+        assert_eq!(meta.topic.as_deref(), Some("综合政务；通知"));
+        let meta = page_meta(pairs(&[
+            ("发布机构", "某某省人民政府"),
+            ("发文机关", "某某省财政厅"),
+            ("分类", "通知"),
+            ("主题分类", "财政"),
+        ]));
+        assert_eq!(meta.issuer.as_deref(), Some("某某省财政厅"));
+        assert_eq!(meta.topic.as_deref(), Some("财政"));
         assert_eq!(field("发布机构"), Some(Field::Publisher));
         let meta = page_meta(pairs(&[("发文机关", "某某市人民政府")]));
         assert_eq!(meta.issuer.as_deref(), Some("某某市人民政府"));

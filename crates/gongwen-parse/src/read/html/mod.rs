@@ -956,8 +956,6 @@ fn walk(
     let mut file_link: Option<NodeId> = None;
     // The extension its `href` gives, when its text names the file without one.
     let mut file_ext: Option<&'static str> = None;
-    // Where its text starts in the paragraph read.
-    let mut file_start = 0usize;
     let mut depth = 0usize;
     // Said once: the page's own cap (the `<br>`s it left stand a level below it) says it first.
     let mut depth_capped = diags.iter().any(|d| d.code == "html_depth_capped");
@@ -1077,7 +1075,6 @@ fn walk(
                             if crate::structure::is_file_name(&text) {
                                 pending.file_link(lines, &mut out, &mut kept);
                                 file_link = Some(n.id());
-                                file_start = pending.raw.len();
                             } else if let Some(ext) = pending
                                 .opens_file_line()
                                 .then(|| dom::attr(e, &local_name!("href")))
@@ -1090,7 +1087,6 @@ fn walk(
                                 // gives: the name is written whole when the link closes.
                                 pending.file_link(lines, &mut out, &mut kept);
                                 file_link = Some(n.id());
-                                file_start = pending.raw.len();
                                 file_ext = Some(ext);
                             }
                         }
@@ -1106,15 +1102,6 @@ fn walk(
                             pending.raw.truncate(pending.raw.trim_end_ws().len());
                             pending.raw.push('.');
                             pending.raw.push_str(ext);
-                        }
-                        // `附件1.某某表.pdf`: its label parted from its title by a colon.
-                        if let Some(name) = pending
-                            .raw
-                            .get(file_start..)
-                            .and_then(around::labelled_file_name)
-                        {
-                            pending.raw.truncate(file_start);
-                            pending.raw.push_str(&name);
                         }
                         pending.file_link_end = Some(pending.raw.len());
                     }
