@@ -4162,6 +4162,8 @@ fn inline_tasks<'a>(
     // The printed heading line of each section, in one buffer reused across sections.
     let mut printed = String::new();
     for s in sections {
+        // Where the tasks of this section (and of its sub-items) start.
+        let first = out.len();
         printed.clear();
         push_printed(&mut printed, s);
         let group = || -> Vec<String> {
@@ -4185,34 +4187,48 @@ fn inline_tasks<'a>(
             }
             heading
         };
-        let mut push = |mut text: String, lead: Vec<String>, support: Vec<String>, extra| {
-            // A task printed with its label (`任务1：`) under the heading: the heading is its
-            // group's.
-            let label = task_label_len(&text);
-            text.drain(..label);
-            let mut group = group();
-            if label > 0 && !printed.is_empty() {
-                group.push(labelled_group.get_or_init(labelled_heading).clone());
-            }
-            out.push(Task {
-                seq: s.number,
-                text,
-                lead_text: lead.join("、"),
-                support_text: support.join("、"),
-                lead,
-                support,
-                group,
-                line: s.line,
-                extra,
-                origin: TaskOrigin::Inline,
-                marker: Some(s.marker.clone()),
-                sheet: None,
-                shares_number: false,
-            });
-        };
         // The heading printed as a sentence (`深化商事制度改革。`) is part of the measure's text; a
-        // bare title (`一、主要职能`, no punctuation) is not.
+        // bare title (`一、主要职能`, no punctuation) is not: it is the
+        // group of the measures under it.
         let sentence = !s.heading.is_empty() && !s.heading_suffix.is_empty();
+        // `under`: the text was printed under the heading line, not on it.
+        let mut push =
+            |mut text: String, under: bool, lead: Vec<String>, support: Vec<String>, extra| {
+                // A task printed with its label (`任务1：`) under the heading: the heading is its
+                // group's.
+                let label = task_label_len(&text);
+                text.drain(..label);
+                let mut group = group();
+                if label > 0 && !printed.is_empty() {
+                    group.push(labelled_group.get_or_init(labelled_heading).clone());
+                } else if under
+                    && label == 0
+                    && !sentence
+                    && !s.heading.is_empty()
+                    && !text.starts_with(&s.heading)
+                {
+                    // A bare title on a line of its own over the measure (`（一）完善机场布局` /
+                    // `推进……。（责任单位：…）`) names the measure as a group row names the tasks
+                    // under it: not a sentence of its text (see `sentence` above), it is the
+                    // innermost group, as printed.
+                    group.push(printed.clone());
+                }
+                out.push(Task {
+                    seq: s.number,
+                    text,
+                    lead_text: lead.join("、"),
+                    support_text: support.join("、"),
+                    lead,
+                    support,
+                    group,
+                    line: s.line,
+                    extra,
+                    origin: TaskOrigin::Inline,
+                    marker: Some(s.marker.clone()),
+                    sheet: None,
+                    shares_number: false,
+                });
+            };
         // The measure's text: the heading sentence and the words that carry the duty
         // (`深化商事制度改革。全面推行……。`), without the parenthesis.
         let measure_text = |before: String| {
@@ -4224,7 +4240,7 @@ fn inline_tasks<'a>(
         };
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
-            push(text.to_string(), d.lead, d.support, d.extra);
+            push(text.to_string(), false, d.lead, d.support, d.extra);
         }
         // Paragraphs not yet part of a measure's text: an allocation on lines of its own
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
@@ -4258,7 +4274,7 @@ fn inline_tasks<'a>(
             // each allocation.
             if let Some(pieces) = allocated_clauses(t, first_unit_leads) {
                 for d in pieces {
-                    push(measure_text(d.before), d.lead, d.support, d.extra);
+                    push(measure_text(d.before), true, d.lead, d.support, d.extra);
                 }
                 k += 1;
                 since = k;
@@ -4278,7 +4294,7 @@ fn inline_tasks<'a>(
                 } else {
                     measure_text(d.before)
                 };
-                push(text, d.lead, d.support, d.extra);
+                push(text, true, d.lead, d.support, d.extra);
                 k += 1;
                 since = k;
                 continue;
@@ -4286,7 +4302,13 @@ fn inline_tasks<'a>(
             if !is_duty_line(&colon_labels(t)) {
                 // Not an allocation line of its own: one said inside the measure's sentence.
                 if let Some((lead, support)) = mid_sentence_allocation(t, decided, traditional) {
-                    push(measure_text(t.clone()), lead, support, IndexMap::new());
+                    push(
+                        measure_text(t.clone()),
+                        true,
+                        lead,
+                        support,
+                        IndexMap::new(),
+                    );
                     since = k + 1;
                 }
                 k += 1;
@@ -4314,12 +4336,13 @@ fn inline_tasks<'a>(
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {
-                push(printed_since(since, start), lead, support, extra);
+                push(printed_since(since, start), true, lead, support, extra);
             }
             k = end;
             since = end;
         }
         path.push(s);
+        let own = out.len();
         inline_tasks(
             &s.children,
             path,
@@ -4329,7 +4352,68 @@ fn inline_tasks<'a>(
             out,
         );
         path.pop();
+        if own == first && out.len() == own + 1 {
+            take_enumeration(s, sentence, &mut out[own]);
+        }
     }
+}
+
+/// Makes the one task of a measure's list of sub-items the measure's own, when the list is one
+/// enumeration that a single allocation closes: `（一）推进政务云集约建设。` / `1.完成……；` /
+/// `2.推动……。` / `（责任单位：甲、乙）`. Every sub-item before the last ends in `；` (one
+/// sentence, its clauses numbered), none has sub-items of its own, and the allocation is the
+/// last sub-item's, the only one of the measure (`task`, read from the last sub-item): it
+/// allocates all the items, not the last. The task then takes the measure's marker, number and
+/// line, and as its text the measure's heading sentence (`sentence`: printed with its stop; a
+/// bare title stays its group) and words, then each sub-item on a line of its own as printed.
+/// Items that end in `。` say each a measure of its own and are left as they are.
+fn take_enumeration(s: &Section, sentence: bool, task: &mut Task) {
+    let Some((last, before)) = s.children.split_last() else {
+        return;
+    };
+    if before.is_empty()
+        || task.line != last.line
+        || task.marker.as_deref() != Some(last.marker.as_str())
+        || !s.after.is_empty()
+        || s.children
+            .iter()
+            .any(|c| !c.children.is_empty() || !c.after.is_empty())
+    {
+        return;
+    }
+    // The item's last words: its last paragraph, or its heading line when it has none.
+    let ends_clause = |c: &Section| match c.paragraphs.last() {
+        Some(p) => p.trim_end_ws().ends_with(['；', ';']),
+        None => c.heading_suffix.ends_with(['；', ';']) || c.heading.ends_with(['；', ';']),
+    };
+    if !before.iter().all(ends_clause) {
+        return;
+    }
+    let mut text = String::new();
+    // The measure's heading grouped its sub-items; now it is the task's own text (a sentence,
+    // or words printed under its marker). A bare title stays the innermost group.
+    if sentence || s.heading.is_empty() {
+        text.push_str(&s.heading);
+        text.push_str(&s.heading_suffix);
+        task.group.pop();
+    }
+    for p in &s.paragraphs {
+        text.push_str(p);
+    }
+    for c in before {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        push_printed(&mut text, c);
+        c.paragraphs.iter().for_each(|p| text.push_str(p));
+    }
+    text.push('\n');
+    text.push_str(&last.marker);
+    text.push_str(&task.text);
+    task.text = text;
+    task.seq = s.number;
+    task.line = s.line;
+    task.marker = Some(s.marker.clone());
 }
 
 /// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
