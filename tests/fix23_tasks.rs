@@ -148,3 +148,38 @@ fn a_heading_sentence_stays_the_measures_text_not_its_group() {
         ]
     );
 }
+
+#[test]
+fn a_collective_named_after_etc_is_a_unit() {
+    let d = parse_text(
+        "国务院办公厅关于进一步优化营商环境降低市场主体制度性交易成本的意见\n国办发〔2022〕30号\n\n\
+         各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\n\
+         一、进一步破除隐性门槛\n\n\
+         （一）全面实施市场准入负面清单管理。健全市场准入负面清单管理及动态调整机制。\
+         （牵头单位：国家发展改革委、商务部；配合单位：市场监管总局等国务院相关部门；完成时限：2022年12月底前）\n",
+    );
+    assert_eq!(d.tasks.len(), 1);
+    assert_eq!(d.tasks[0].support, ["市场监管总局", "国务院相关部门"]);
+    assert!(
+        d.tasks[0].support_text.contains("国务院相关部门"),
+        "{}",
+        d.tasks[0].support_text
+    );
+    let d = parse_text(
+        "某某工作方案\n\n序号\t工作任务\t责任单位\n\
+         1\t健全统计监测\t省统计局、省财政厅等部门\n\
+         2\t推进数据共享\t省大数据局等省直有关单位\n\
+         3\t完善财政奖补政策\t省财政厅等有关单位\n\
+         4\t加强人才培养\t省教育厅等5个相关部门\n",
+    );
+    assert_eq!(
+        tasks(&d),
+        vec![
+            (1, "健全统计监测", vec!["省统计局", "省财政厅"], vec![]),
+            (2, "推进数据共享", vec!["省大数据局", "省直有关单位"], vec![]),
+            // A bare collective names no one more.
+            (3, "完善财政奖补政策", vec!["省财政厅"], vec![]),
+            (4, "加强人才培养", vec!["省教育厅"], vec![]),
+        ]
+    );
+}

@@ -1015,7 +1015,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
             units.extend(conjoined.into_iter().map(str::to_string));
             continue;
         }
-        units.push(without_etc(piece).to_string());
+        push_with_collective(&mut units, piece);
     }
     if !units.is_empty() || cell.trim_ws().is_empty() {
         return units;
@@ -1042,7 +1042,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 out.push(pieces[i..j].join("、"));
                 i = j;
             } else {
-                out.push(without_etc(pieces[i]).to_string());
+                push_with_collective(&mut out, pieces[i]);
                 i += 1;
             }
         }
@@ -1685,6 +1685,27 @@ fn without_etc(piece: &str) -> &str {
     match piece.strip_suffix("等") {
         Some(name) if name.chars().count() >= 2 => name,
         _ => piece,
+    }
+}
+
+/// Pushes the unit `piece` names without the `等` that closes it ([`without_etc`]) and, when
+/// the collective after `等` says whose departments they are (`市场监管总局等国务院相关部门`,
+/// `省大数据局等省直有关单位`), that collective after it: `国务院相关部门` are units the
+/// allocation names too, not a word of the list. A bare `等部门`, `等有关单位` names no one more.
+fn push_with_collective(units: &mut Vec<String>, piece: &str) {
+    let name = without_etc(piece);
+    units.push(name.to_string());
+    // Nearly every piece is its name: no `等` taken off.
+    if name.len() < piece.len()
+        && let Some(collective) = piece[name.len()..].strip_prefix('等')
+        && let Some(whose) = ["有关部门", "相关部门", "有关单位", "相关单位"]
+            .iter()
+            .find_map(|c| collective.strip_suffix(c))
+        && !whose.is_empty()
+        && whose.chars().all(crate::normalize::is_han)
+        && !whose.ends_with(['个', '家', '各'])
+    {
+        units.push(collective.to_string());
     }
 }
 
