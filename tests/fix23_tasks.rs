@@ -3,7 +3,7 @@
 //! named after `等` is a unit, a 政策解读 assigns nothing, and a standing remark's units carry
 //! out the measure it is printed under too.
 
-use gongwen_parse::{Document, parse_text};
+use gongwen_parse::{Document, Options, parse, parse_text};
 
 /// The tasks as (number, text, leads, supports).
 use gongwen_tests::numbered_units as tasks;
@@ -182,4 +182,46 @@ fn a_collective_named_after_etc_is_a_unit() {
             (4, "加强人才培养", vec!["省教育厅"], vec![]),
         ]
     );
+}
+
+/// The body of a 政策解读 that retells a plan's measures with their units.
+const RETELLING: &str = "\n\n一、《方案》出台的背景是什么？\n数字化转型是制造业高质量发展的必由之路。\n\
+    二、《方案》提出了哪些重点任务？\n《方案》提出了三个方面12项重点任务：\
+    一是实施诊断服务（省工业和信息化厅牵头）；二是打造工业互联网平台（省工业和信息化厅、省通信管理局负责）。\n";
+
+#[test]
+fn a_policy_interpretation_assigns_no_tasks() {
+    for title in [
+        "《山东省制造业数字化转型提标破题三年行动方案（2023—2025年）》政策解读",
+        "省工业和信息化厅负责同志就《山东省制造业数字化转型行动方案》答记者问",
+    ] {
+        let d = parse_text(&format!("{title}{RETELLING}"));
+        assert!(d.tasks.is_empty(), "{title}: {:?}", tasks(&d));
+    }
+    // The plan itself, printed the same way, allocates.
+    let d = parse_text(&format!(
+        "山东省制造业数字化转型提标破题三年行动方案{RETELLING}"
+    ));
+    assert_eq!(d.tasks.len(), 2, "{:?}", tasks(&d));
+}
+
+#[test]
+fn a_page_filed_under_policy_interpretation_assigns_no_tasks() {
+    // Titled without the word: the page's 主题分类 says what it is.
+    let page = |topic: &str| {
+        format!(
+            "<html><head><meta charset=\"utf-8\"><title>图解山东省制造业数字化转型行动方案</title></head><body>\
+             <div class=\"xxgk_table\"><table>\
+             <tr><td>索引号：</td><td>11370000004609053M/2023-00130</td><td>主题分类：</td><td>{topic}</td></tr>\
+             <tr><td>发布机构：</td><td>山东省工业和信息化厅</td><td>发布日期：</td><td>2023-04-21</td></tr>\
+             </table></div><div class=\"article\"><h1>图解山东省制造业数字化转型行动方案</h1>\
+             <p>一、重点任务</p>\
+             <p>（一）实施诊断服务。每年为5000家以上企业开展免费诊断。（责任单位：省工业和信息化厅）</p>\
+             </div></body></html>"
+        )
+    };
+    let d = parse(page("政策解读").as_bytes(), &Options::default()).unwrap();
+    assert!(d.tasks.is_empty(), "{:?}", tasks(&d));
+    let d = parse(page("工业").as_bytes(), &Options::default()).unwrap();
+    assert_eq!(d.tasks.len(), 1, "{:?}", tasks(&d));
 }

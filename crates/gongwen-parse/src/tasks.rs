@@ -4853,8 +4853,29 @@ fn number_inline_tasks(tasks: &mut [Task], after: Option<u32>) {
     }
 }
 
+/// Whether the document explains another rather than assigning anything: a 政策解读 (titled
+/// `《某某行动方案》政策解读`, `关于《…》的解读`, `…答记者问`, or filed by its page under the
+/// topic `政策解读`). Its retelling of the plan's measures (`一是实施诊断服务（省工业和信息化厅）`)
+/// and any copy of the plan's table are the plan's duties, which the plan itself allocates.
+fn is_interpretation(doc: &Document) -> bool {
+    doc.notice.title.as_deref().is_some_and(|t| {
+        let t = t.trim_end_matches(['”', '》', '）', ')', ' ']);
+        t.ends_with("解读") || t.ends_with("答记者问")
+    }) || doc
+        .source
+        .page
+        .as_ref()
+        .and_then(|p| p.topic.as_deref())
+        .is_some_and(|t| t.contains("政策解读"))
+}
+
 /// Collects every task of the document: task tables first, in reading order, then inline duties.
+/// A 政策解读 ([`is_interpretation`]) assigns none.
 pub fn collect_tasks(doc: &mut Document) {
+    if is_interpretation(doc) {
+        doc.tasks.clear();
+        return;
+    }
     // Whether the document states the first unit leads: looked for (over the whole document) only
     // when a table or a clause needs to know.
     let known = std::cell::OnceCell::new();
