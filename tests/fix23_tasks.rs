@@ -206,6 +206,49 @@ fn a_policy_interpretation_assigns_no_tasks() {
 }
 
 #[test]
+fn a_standing_remark_covers_the_measure_it_is_printed_under() {
+    let d = parse_text(
+        "某某工作方案\n\n一、重点任务\n\
+         （一）实施诊断服务。每年开展免费诊断。（责任单位：省工业和信息化厅。以下均需各市政府落实，不再列出）\n\
+         （二）打造平台。培育平台2个以上。（责任单位：省通信管理局）\n",
+    );
+    assert_eq!(
+        tasks(&d),
+        vec![
+            (
+                1,
+                "实施诊断服务。每年开展免费诊断。",
+                vec!["省工业和信息化厅"],
+                vec!["各市政府"]
+            ),
+            (
+                2,
+                "打造平台。培育平台2个以上。",
+                vec!["省通信管理局"],
+                vec!["各市政府"]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_lead_mark_between_names_marks_its_unit_alone() {
+    let d = parse_text(
+        "某某工作方案\n\n序号\t工作任务\t责任单位\n\
+         1\t完善财政奖补政策\t省财政厅、省税务局（牵头）、省人力资源社会保障厅\n",
+    );
+    assert_eq!(
+        tasks(&d),
+        vec![(
+            1,
+            "完善财政奖补政策",
+            vec!["省税务局"],
+            vec!["省财政厅", "省人力资源社会保障厅"]
+        )]
+    );
+}
+
+#[test]
 fn a_page_filed_under_policy_interpretation_assigns_no_tasks() {
     // Titled without the word: the page's 主题分类 says what it is.
     let page = |topic: &str| {

@@ -1235,7 +1235,8 @@ fn carry_standing_units(tasks: &mut [Task]) {
             let left = left.to_string();
             tasks[i].extra.insert("其他".to_string(), left);
         }
-        for later in tasks.iter_mut().skip(i + 1) {
+        // `以下` counts the measure it is printed under: its own task carries them out too.
+        for later in tasks.iter_mut().skip(i) {
             for unit in &units {
                 if later.lead.contains(unit) || later.support.contains(unit) {
                     continue;
