@@ -176,7 +176,12 @@ fn a_collective_named_after_etc_is_a_unit() {
         tasks(&d),
         vec![
             (1, "健全统计监测", vec!["省统计局", "省财政厅"], vec![]),
-            (2, "推进数据共享", vec!["省大数据局", "省直有关单位"], vec![]),
+            (
+                2,
+                "推进数据共享",
+                vec!["省大数据局", "省直有关单位"],
+                vec![]
+            ),
             // A bare collective names no one more.
             (3, "完善财政奖补政策", vec!["省财政厅"], vec![]),
             (4, "加强人才培养", vec!["省教育厅"], vec![]),
@@ -267,4 +272,36 @@ fn a_page_filed_under_policy_interpretation_assigns_no_tasks() {
     assert!(d.tasks.is_empty(), "{:?}", tasks(&d));
     let d = parse(page("工业").as_bytes(), &Options::default()).unwrap();
     assert_eq!(d.tasks.len(), 1, "{:?}", tasks(&d));
+}
+
+#[test]
+fn units_that_guide_a_decision_support_it() {
+    let d = parse_text(
+        "关于研究推进城市更新项目有关问题的专题会议纪要\n\n\
+         2024年3月5日，副市长李某某主持召开专题会议。现将会议议定事项纪要如下：\n\n\
+         一、关于解放碑片区城市更新项目\n\n\
+         会议同意解放碑片区城市更新项目按照“政府引导、市场运作”模式实施。\
+         由渝中区政府负责项目组织实施，市住房城乡建设委、市规划自然资源局做好指导服务。\n\n\
+         二、关于规划调整\n\n\
+         市规划自然资源局负责在5月底前完成片区控制性详细规划局部调整。\n\n\
+         出席：李某某\n",
+    );
+    let units: Vec<_> = tasks(&d).into_iter().map(|t| (t.2, t.3)).collect();
+    assert_eq!(
+        units,
+        vec![
+            (
+                vec!["渝中区政府"],
+                vec!["市住房城乡建设委", "市规划自然资源局"]
+            ),
+            (vec!["市规划自然资源局"], vec![]),
+        ]
+    );
+    // Guiding words that name no unit before them support nothing.
+    let d = parse_text(
+        "某某会议纪要\n\n现将会议议定事项纪要如下：\n\n\
+         一、由渝中区政府负责项目组织实施，有关方面要加强指导。\n",
+    );
+    let units: Vec<_> = tasks(&d).into_iter().map(|t| (t.2, t.3)).collect();
+    assert_eq!(units, vec![(vec!["渝中区政府"], vec![])]);
 }

@@ -4578,7 +4578,7 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             }
             let mut support = Vec::new();
             for c in &clauses[i + 1..] {
-                match clause_duty(c) {
+                match clause_duty(c).or_else(|| guiding_clause(c)) {
                     Some((
                         u,
                         ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible,
@@ -4606,6 +4606,21 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
         }
     }
     None
+}
+
+/// A clause of units that guide the one responsible, said as a service they do
+/// (`市住房城乡建设委、市规划自然资源局做好指导服务`, `市商务委加强指导`): the units, which support
+/// it, as `市商务局指导` does ([`clause_duty`]). Read only after a clause that leads, in a
+/// sentence that allocates; `None` for any other clause.
+fn guiding_clause(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let clause = clause.trim_ws().trim_end_matches('。');
+    let rest = ["指导服务", "指导工作", "指导"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))?;
+    let units = ["做好", "加强", "负责"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))?;
+    is_unit_list(units).then_some((units, ClauseDuty::Support))
 }
 
 /// Where the allocation that closes a paragraph starts, when it follows the measure's last
