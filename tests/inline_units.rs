@@ -1174,7 +1174,8 @@ fn units_that_guide_a_measure_support_it() {
 
 #[test]
 fn a_unit_named_before_etc_and_a_collective_of_a_level_keeps_its_name() {
-    // `甲等省直有关部门`: the collective after 等 is no part of the unit's name.
+    // `甲等省直有关部门`: the collective after 等 is no part of the unit's name; it is a unit
+    // of its own after it (the others the allocation names by their level).
     let doc = parse_text(&notice(
         "（一）建设产业园区。完善配套设施。（责任单位：省发展改革委等省直有关部门）\n\n\
          （二）引进龙头企业。（省商务厅牵头，省财政厅等省级相关单位配合）",
@@ -1185,9 +1186,13 @@ fn a_unit_named_before_etc_and_a_collective_of_a_level_keeps_its_name() {
             (
                 1,
                 "建设产业园区。完善配套设施。",
-                (vec!["省发展改革委"], vec![])
+                (vec!["省发展改革委", "省直有关部门"], vec![])
             ),
-            (2, "引进龙头企业。", (vec!["省商务厅"], vec!["省财政厅"])),
+            (
+                2,
+                "引进龙头企业。",
+                (vec!["省商务厅"], vec!["省财政厅", "省级相关单位"])
+            ),
         ]
     );
 }

@@ -447,10 +447,16 @@ fn red_header_letter_with_one_attachment_and_inline_duties() {
             ),
         ]
     );
-    assert!(
-        d.tasks
-            .iter()
-            .all(|t| t.origin == TaskOrigin::Inline && t.group.is_empty())
+    assert!(d.tasks.iter().all(|t| t.origin == TaskOrigin::Inline));
+    // Each paragraph sits under its bare heading (`一、主要职能`), which is its group.
+    let groups: Vec<_> = d.tasks.iter().map(|t| t.group.clone()).collect();
+    assert_eq!(
+        groups,
+        vec![
+            strs(&["一、主要职能"]),
+            strs(&["二、工作规则"]),
+            strs(&["三、工作要求"])
+        ]
     );
     assert!(warnings(&d).is_empty(), "{:?}", warnings(&d));
 }

@@ -1015,7 +1015,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
             units.extend(conjoined.into_iter().map(str::to_string));
             continue;
         }
-        units.push(without_etc(piece).to_string());
+        push_with_collective(&mut units, piece);
     }
     if !units.is_empty() || cell.trim_ws().is_empty() {
         return units;
@@ -1042,7 +1042,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 out.push(pieces[i..j].join("、"));
                 i = j;
             } else {
-                out.push(without_etc(pieces[i]).to_string());
+                push_with_collective(&mut out, pieces[i]);
                 i += 1;
             }
         }
@@ -1235,7 +1235,8 @@ fn carry_standing_units(tasks: &mut [Task]) {
             let left = left.to_string();
             tasks[i].extra.insert("其他".to_string(), left);
         }
-        for later in tasks.iter_mut().skip(i + 1) {
+        // `以下` counts the measure it is printed under: its own task carries them out too.
+        for later in tasks.iter_mut().skip(i) {
             for unit in &units {
                 if later.lead.contains(unit) || later.support.contains(unit) {
                     continue;
@@ -1685,6 +1686,27 @@ fn without_etc(piece: &str) -> &str {
     match piece.strip_suffix("等") {
         Some(name) if name.chars().count() >= 2 => name,
         _ => piece,
+    }
+}
+
+/// Pushes the unit `piece` names without the `等` that closes it ([`without_etc`]) and, when
+/// the collective after `等` says whose departments they are (`市场监管总局等国务院相关部门`,
+/// `省大数据局等省直有关单位`), that collective after it: `国务院相关部门` are units the
+/// allocation names too, not a word of the list. A bare `等部门`, `等有关单位` names no one more.
+fn push_with_collective(units: &mut Vec<String>, piece: &str) {
+    let name = without_etc(piece);
+    units.push(name.to_string());
+    // Nearly every piece is its name: no `等` taken off.
+    if name.len() < piece.len()
+        && let Some(collective) = piece[name.len()..].strip_prefix('等')
+        && let Some(whose) = ["有关部门", "相关部门", "有关单位", "相关单位"]
+            .iter()
+            .find_map(|c| collective.strip_suffix(c))
+        && !whose.is_empty()
+        && whose.chars().all(crate::normalize::is_han)
+        && !whose.ends_with(['个', '家', '各'])
+    {
+        units.push(collective.to_string());
     }
 }
 
@@ -4178,6 +4200,8 @@ fn inline_tasks<'a>(
     // The printed heading line of each section, in one buffer reused across sections.
     let mut printed = String::new();
     for s in sections {
+        // Where the tasks of this section (and of its sub-items) start.
+        let first = out.len();
         printed.clear();
         push_printed(&mut printed, s);
         let group = || -> Vec<String> {
@@ -4201,34 +4225,48 @@ fn inline_tasks<'a>(
             }
             heading
         };
-        let mut push = |mut text: String, lead: Vec<String>, support: Vec<String>, extra| {
-            // A task printed with its label (`任务1：`) under the heading: the heading is its
-            // group's.
-            let label = task_label_len(&text);
-            text.drain(..label);
-            let mut group = group();
-            if label > 0 && !printed.is_empty() {
-                group.push(labelled_group.get_or_init(labelled_heading).clone());
-            }
-            out.push(Task {
-                seq: s.number,
-                text,
-                lead_text: lead.join("、"),
-                support_text: support.join("、"),
-                lead,
-                support,
-                group,
-                line: s.line,
-                extra,
-                origin: TaskOrigin::Inline,
-                marker: Some(s.marker.clone()),
-                sheet: None,
-                shares_number: false,
-            });
-        };
         // The heading printed as a sentence (`深化商事制度改革。`) is part of the measure's text; a
-        // bare title (`一、主要职能`, no punctuation) is not.
+        // bare title (`一、主要职能`, no punctuation) is not: it is the
+        // group of the measures under it.
         let sentence = !s.heading.is_empty() && !s.heading_suffix.is_empty();
+        // `under`: the text was printed under the heading line, not on it.
+        let mut push =
+            |mut text: String, under: bool, lead: Vec<String>, support: Vec<String>, extra| {
+                // A task printed with its label (`任务1：`) under the heading: the heading is its
+                // group's.
+                let label = task_label_len(&text);
+                text.drain(..label);
+                let mut group = group();
+                if label > 0 && !printed.is_empty() {
+                    group.push(labelled_group.get_or_init(labelled_heading).clone());
+                } else if under
+                    && label == 0
+                    && !sentence
+                    && !s.heading.is_empty()
+                    && !text.starts_with(&s.heading)
+                {
+                    // A bare title on a line of its own over the measure (`（一）完善机场布局` /
+                    // `推进……。（责任单位：…）`) names the measure as a group row names the tasks
+                    // under it: not a sentence of its text (see `sentence` above), it is the
+                    // innermost group, as printed.
+                    group.push(printed.clone());
+                }
+                out.push(Task {
+                    seq: s.number,
+                    text,
+                    lead_text: lead.join("、"),
+                    support_text: support.join("、"),
+                    lead,
+                    support,
+                    group,
+                    line: s.line,
+                    extra,
+                    origin: TaskOrigin::Inline,
+                    marker: Some(s.marker.clone()),
+                    sheet: None,
+                    shares_number: false,
+                });
+            };
         // The measure's text: the heading sentence and the words that carry the duty
         // (`深化商事制度改革。全面推行……。`), without the parenthesis.
         let measure_text = |before: String| {
@@ -4240,7 +4278,7 @@ fn inline_tasks<'a>(
         };
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
-            push(text.to_string(), d.lead, d.support, d.extra);
+            push(text.to_string(), false, d.lead, d.support, d.extra);
         }
         // Paragraphs not yet part of a measure's text: an allocation on lines of its own
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
@@ -4274,7 +4312,7 @@ fn inline_tasks<'a>(
             // each allocation.
             if let Some(pieces) = allocated_clauses(t, first_unit_leads) {
                 for d in pieces {
-                    push(measure_text(d.before), d.lead, d.support, d.extra);
+                    push(measure_text(d.before), true, d.lead, d.support, d.extra);
                 }
                 k += 1;
                 since = k;
@@ -4294,7 +4332,7 @@ fn inline_tasks<'a>(
                 } else {
                     measure_text(d.before)
                 };
-                push(text, d.lead, d.support, d.extra);
+                push(text, true, d.lead, d.support, d.extra);
                 k += 1;
                 since = k;
                 continue;
@@ -4302,7 +4340,13 @@ fn inline_tasks<'a>(
             if !is_duty_line(&colon_labels(t)) {
                 // Not an allocation line of its own: one said inside the measure's sentence.
                 if let Some((lead, support)) = mid_sentence_allocation(t, decided, traditional) {
-                    push(measure_text(t.clone()), lead, support, IndexMap::new());
+                    push(
+                        measure_text(t.clone()),
+                        true,
+                        lead,
+                        support,
+                        IndexMap::new(),
+                    );
                     since = k + 1;
                 }
                 k += 1;
@@ -4330,12 +4374,13 @@ fn inline_tasks<'a>(
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {
-                push(printed_since(since, start), lead, support, extra);
+                push(printed_since(since, start), true, lead, support, extra);
             }
             k = end;
             since = end;
         }
         path.push(s);
+        let own = out.len();
         inline_tasks(
             &s.children,
             path,
@@ -4345,7 +4390,68 @@ fn inline_tasks<'a>(
             out,
         );
         path.pop();
+        if own == first && out.len() == own + 1 {
+            take_enumeration(s, sentence, &mut out[own]);
+        }
     }
+}
+
+/// Makes the one task of a measure's list of sub-items the measure's own, when the list is one
+/// enumeration that a single allocation closes: `（一）推进政务云集约建设。` / `1.完成……；` /
+/// `2.推动……。` / `（责任单位：甲、乙）`. Every sub-item before the last ends in `；` (one
+/// sentence, its clauses numbered), none has sub-items of its own, and the allocation is the
+/// last sub-item's, the only one of the measure (`task`, read from the last sub-item): it
+/// allocates all the items, not the last. The task then takes the measure's marker, number and
+/// line, and as its text the measure's heading sentence (`sentence`: printed with its stop; a
+/// bare title stays its group) and words, then each sub-item on a line of its own as printed.
+/// Items that end in `。` say each a measure of its own and are left as they are.
+fn take_enumeration(s: &Section, sentence: bool, task: &mut Task) {
+    let Some((last, before)) = s.children.split_last() else {
+        return;
+    };
+    if before.is_empty()
+        || task.line != last.line
+        || task.marker.as_deref() != Some(last.marker.as_str())
+        || !s.after.is_empty()
+        || s.children
+            .iter()
+            .any(|c| !c.children.is_empty() || !c.after.is_empty())
+    {
+        return;
+    }
+    // The item's last words: its last paragraph, or its heading line when it has none.
+    let ends_clause = |c: &Section| match c.paragraphs.last() {
+        Some(p) => p.trim_end_ws().ends_with(['；', ';']),
+        None => c.heading_suffix.ends_with(['；', ';']) || c.heading.ends_with(['；', ';']),
+    };
+    if !before.iter().all(ends_clause) {
+        return;
+    }
+    let mut text = String::new();
+    // The measure's heading grouped its sub-items; now it is the task's own text (a sentence,
+    // or words printed under its marker). A bare title stays the innermost group.
+    if sentence || s.heading.is_empty() {
+        text.push_str(&s.heading);
+        text.push_str(&s.heading_suffix);
+        task.group.pop();
+    }
+    for p in &s.paragraphs {
+        text.push_str(p);
+    }
+    for c in before {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        push_printed(&mut text, c);
+        c.paragraphs.iter().for_each(|p| text.push_str(p));
+    }
+    text.push('\n');
+    text.push_str(&last.marker);
+    text.push_str(&task.text);
+    task.text = text;
+    task.seq = s.number;
+    task.line = s.line;
+    task.marker = Some(s.marker.clone());
 }
 
 /// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
@@ -4488,7 +4594,7 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             }
             let mut support = Vec::new();
             for c in &clauses[i + 1..] {
-                match clause_duty(c) {
+                match clause_duty(c).or_else(|| guiding_clause(c)) {
                     Some((
                         u,
                         ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible,
@@ -4516,6 +4622,21 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
         }
     }
     None
+}
+
+/// A clause of units that guide the one responsible, said as a service they do
+/// (`市住房城乡建设委、市规划自然资源局做好指导服务`, `市商务委加强指导`): the units, which support
+/// it, as `市商务局指导` does ([`clause_duty`]). Read only after a clause that leads, in a
+/// sentence that allocates; `None` for any other clause.
+fn guiding_clause(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let clause = clause.trim_ws().trim_end_matches('。');
+    let rest = ["指导服务", "指导工作", "指导"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))?;
+    let units = ["做好", "加强", "负责"]
+        .iter()
+        .find_map(|w| rest.strip_suffix(w))?;
+    is_unit_list(units).then_some((units, ClauseDuty::Support))
 }
 
 /// Where the allocation that closes a paragraph starts, when it follows the measure's last
@@ -4764,8 +4885,29 @@ fn number_inline_tasks(tasks: &mut [Task], after: Option<u32>) {
     }
 }
 
+/// Whether the document explains another rather than assigning anything: a 政策解读 (titled
+/// `《某某行动方案》政策解读`, `关于《…》的解读`, `…答记者问`, or filed by its page under the
+/// topic `政策解读`). Its retelling of the plan's measures (`一是实施诊断服务（省工业和信息化厅）`)
+/// and any copy of the plan's table are the plan's duties, which the plan itself allocates.
+fn is_interpretation(doc: &Document) -> bool {
+    doc.notice.title.as_deref().is_some_and(|t| {
+        let t = t.trim_end_matches(['”', '》', '）', ')', ' ']);
+        t.ends_with("解读") || t.ends_with("答记者问")
+    }) || doc
+        .source
+        .page
+        .as_ref()
+        .and_then(|p| p.topic.as_deref())
+        .is_some_and(|t| t.contains("政策解读"))
+}
+
 /// Collects every task of the document: task tables first, in reading order, then inline duties.
+/// A 政策解读 ([`is_interpretation`]) assigns none.
 pub fn collect_tasks(doc: &mut Document) {
+    if is_interpretation(doc) {
+        doc.tasks.clear();
+        return;
+    }
     // Whether the document states the first unit leads: looked for (over the whole document) only
     // when a table or a clause needs to know.
     let known = std::cell::OnceCell::new();
