@@ -124,3 +124,133 @@ fn a_reading_heading_or_a_lone_credit_under_a_table_is_kept() {
         Some("来源：省统计局")
     );
 }
+
+// A ruled table extracted by `pdftotext` without `-layout`: each column of a page comes as a
+// run of cells, the numbers first (tester D, finding 10).
+
+const HEAD: &str = "\
+某省人民政府办公厅关于印发某省行动方案的通知
+某政办发〔2022〕31号
+各市州人民政府，省政府各厅委、各直属机构：
+《某省行动方案》已经省人民政府同意，现印发给你们，请认真贯彻执行。
+某省人民政府办公厅
+2022年6月10日
+附件
+重点任务分工表
+
+序号
+
+重点任务
+
+牵头单位
+
+配合单位
+
+";
+
+fn codes(doc: &Document) -> Vec<&str> {
+    doc.diagnostics.iter().map(|d| d.code.as_str()).collect()
+}
+
+#[test]
+fn a_table_extracted_column_by_column_makes_no_task_and_is_warned_of() {
+    let columns = "\
+1
+
+2
+
+3
+
+建设物流枢纽，完善枢纽集疏运
+体系。
+
+推进县乡村三级物流配送体系建设。
+
+发展冷链物流，建设骨干冷链物流基地。
+
+省发展改革委
+
+省商务厅
+
+省发展改革委
+
+省交通运输厅、某
+市人民政府
+
+省邮政管理局、省供
+销社
+
+省商务厅、省农业农
+村厅
+";
+    let doc = read(&[HEAD, columns].concat());
+    assert!(doc.tasks.is_empty(), "{:?}", doc.tasks);
+    let warning = doc
+        .diagnostics
+        .iter()
+        .find(|d| d.code == "table_read_by_column")
+        .expect("a warning names the table");
+    assert_eq!(warning.line, Some(10), "{}", warning.message);
+}
+
+#[test]
+fn a_table_one_cell_a_line_read_row_by_row_is_read_as_before() {
+    let rows = "\
+1
+
+建设物流枢纽。
+
+省发展改革委
+
+省交通运输厅
+
+2
+
+推进物流配送体系建设。
+
+省商务厅
+
+省邮政管理局
+
+";
+    let doc = read(&[HEAD, rows].concat());
+    assert_eq!(doc.tasks.len(), 2, "{:?}", codes(&doc));
+    assert_eq!(doc.tasks[1].lead, ["省商务厅"]);
+    assert!(!codes(&doc).contains(&"table_read_by_column"));
+}
+
+#[test]
+fn a_row_of_nothing_but_its_number_before_a_whole_row_is_no_column_run() {
+    // Row 1 left empty: its number, then row 2 whole. The cells are one row's, not a column's.
+    let rows = "\
+1
+
+2
+
+推进物流配送体系建设。
+
+省商务厅
+
+省邮政管理局
+
+3
+
+发展冷链物流。
+
+省发展改革委
+
+省农业农村厅
+
+";
+    let doc = read(&[HEAD, rows].concat());
+    assert!(
+        !codes(&doc).contains(&"table_read_by_column"),
+        "{:?}",
+        codes(&doc)
+    );
+    assert!(
+        doc.tasks.iter().any(|t| t.lead == ["省发展改革委"]),
+        "{:?}",
+        doc.tasks
+    );
+}
