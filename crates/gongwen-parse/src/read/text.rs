@@ -1031,7 +1031,7 @@ fn is_head_stop(t: &str) -> bool {
 /// A post's lead-in to the notice it carries: `近日，省政府办公厅印发《…》，全文如下↓↓↓`,
 /// `…全文如下：`, `原文如下👇`. Told by its end: `全文如下` or `原文如下` before arrows, a colon or
 /// nothing.
-fn is_lead_in(t: &str) -> bool {
+pub(crate) fn is_lead_in(t: &str) -> bool {
     // Most lines end with `。` or Han other than `下`: turned down at the last byte.
     if t.len() > 300
         || !matches!(
