@@ -876,8 +876,14 @@ fn without_site_furniture(lines: &mut [&str]) {
         if is_head_furniture(t) {
             if is_post_time(t) {
                 without_account_name(&mut lines[..i], t);
+                without_post_headline(lines, i);
             }
             lines[i] = "";
+        } else if is_lead_in(t) && title_follows(lines, i + 1) && !head_above(lines, i) {
+            // The post's words that introduce the notice, and whatever of the post is above.
+            for line in &mut lines[..=i] {
+                *line = "";
+            }
         }
     }
     // From the last line up, while each is furniture; blanked only when one of them is surely
@@ -978,6 +984,67 @@ fn related_links_above(lines: &[&str], last: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The most lines looked at under a post's time or lead-in for the notice's own title.
+const TITLE_WITHIN: usize = 4;
+
+/// Blanks a post's headline, the lines above its time (`time`), when the notice under the time
+/// prints a title of its own (`重磅！我省印发…` / `原创 某某发布 2023-09-22 19:30` / `点击蓝字
+/// 关注我们` / `某省人民政府办公厅关于印发…的通知`): the headline then only paraphrases it, and read
+/// as the title it would leave the notice's head in the body. Kept when the notice under it opens
+/// with its number or addressees, as the headline is then the only title.
+fn without_post_headline(lines: &mut [&str], time: usize) {
+    if title_follows(lines, time + 1) {
+        for line in &mut lines[..time] {
+            *line = "";
+        }
+    }
+}
+
+/// Whether a notice's title (`…的通知`, `…方案`) is among the first few lines from `from` that
+/// are not a post's furniture, before any number (`…〔2023〕30号`) or addressees (`各…：`).
+fn title_follows(lines: &[&str], from: usize) -> bool {
+    lines
+        .iter()
+        .skip(from)
+        .map(|l| l.trim_ws())
+        .filter(|t| !t.is_empty() && !is_head_furniture(t) && !is_lead_in(t))
+        .take(TITLE_WITHIN)
+        .take_while(|t| !is_head_stop(t))
+        .any(|t| t.len() <= 300 && crate::structure::ends_like_title(t))
+}
+
+/// Whether a line of a notice's head that a post's wrapping never precedes is above `at`: its
+/// number or its addressees (see [`is_head_stop`]). A lead-in with one above is the notice's
+/// own sentence (`…现转发给你们，全文如下：`).
+fn head_above(lines: &[&str], at: usize) -> bool {
+    lines[..at].iter().any(|l| is_head_stop(l.trim_ws()))
+}
+
+/// A line that ends a notice's title: its number (`鄂政办发〔2023〕30号`) or its addressees
+/// (`各市、州、县人民政府：`), told by the last character.
+fn is_head_stop(t: &str) -> bool {
+    t.ends_with(['号', '：', ':'])
+}
+
+/// A post's lead-in to the notice it carries: `近日，省政府办公厅印发《…》，全文如下↓↓↓`,
+/// `…全文如下：`, `原文如下👇`. Told by its end: `全文如下` or `原文如下` before arrows, a colon or
+/// nothing.
+pub(crate) fn is_lead_in(t: &str) -> bool {
+    // Most lines end with `。` or Han other than `下`: turned down at the last byte.
+    if t.len() > 300
+        || !matches!(
+            t.as_bytes().last(),
+            Some(0x8B | 0x93 | 0x87 | 0x9A | 0xA6 | b':')
+        )
+    {
+        return false;
+    }
+    let words = t.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '↓' | '⬇' | '👇' | '：' | ':' | '…')
+    });
+    words.ends_with("全文如下") || words.ends_with("原文如下")
 }
 
 /// A line of a page's or post's head that is never the notice's: a breadcrumb, the page's tools,
@@ -1230,20 +1297,24 @@ fn split_post_byline(t: &str) -> Option<(&str, &str)> {
     Some(t.split_at(first_digit))
 }
 
-/// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`.
+/// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`,
+/// `监制：…`.
 pub(crate) fn is_credit(t: &str) -> bool {
-    const LABELS: [&str; 12] = [
+    const LABELS: [&str; 15] = [
         "来源",
         "文章来源",
         "信息来源",
         "稿件来源",
         "编辑",
         "责任编辑",
+        "责编",
         "审核",
         "校对",
         "初审",
         "复审",
         "终审",
+        "监制",
+        "主编",
         "作者",
     ];
     t.len() <= 200
@@ -1262,6 +1333,43 @@ pub(crate) fn is_post_end(t: &str) -> bool {
     ) || (t.len() <= 60 && t.contains("二维码") && t.contains("关注"))
         // `点击“阅读原文”查看更多`, `点击阅读原文了解详情`.
         || (t.len() <= 60 && t.starts_with("点击") && t.contains("阅读原文"))
+        || is_post_actions(word)
+}
+
+/// The words of a post's bar under its text, with its counts: `写留言`, `阅读 2.1万`,
+/// `分享 收藏 赞 在看 31`, `阅读 10万+`. Only those words, spaces and counts, one word at least.
+fn is_post_actions(t: &str) -> bool {
+    const WORDS: [&str; 8] = [
+        "写留言",
+        "留言",
+        "阅读",
+        "分享",
+        "收藏",
+        "在看",
+        "点赞",
+        "赞",
+    ];
+    // Most lines start with another character: turned down at it.
+    if t.len() > 60 || !t.starts_with(['写', '留', '阅', '分', '收', '在', '点', '赞']) {
+        return false;
+    }
+    let mut rest = t;
+    let mut words = 0;
+    while let Some(c) = rest.chars().next() {
+        if let Some(w) = WORDS.iter().find(|w| rest.starts_with(**w)) {
+            words += 1;
+            rest = &rest[w.len()..];
+        } else if c.is_whitespace()
+            || c.is_ascii_digit()
+            || matches!(c, '.' | '万' | '+' | 'w' | 'W')
+        {
+            rest = &rest[c.len_utf8()..];
+        } else {
+            return false;
+        }
+    }
+    // `阅读` alone is a heading's word, not a post's bar: with its count or another word only.
+    words > 0 && (t != "阅读" && t != "分享" && t != "收藏")
 }
 
 /// Refuses a text of more lines than [`Limits::max_blocks`] before any is read: each line costs

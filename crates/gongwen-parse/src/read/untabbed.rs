@@ -154,6 +154,23 @@ fn rejoin_broken_cell(row: &mut Vec<String>, width: usize, roles: &[ColumnRole])
     row.splice(at..=at + extra, [joined]);
 }
 
+/// The most lines [`cells_before_number`] looks at.
+const MAX_COLUMN_LINES: usize = 2000;
+
+/// How many lines that are not blank `lines` holds before the row number `expected` (or a
+/// header's `序号`, or their end): the cells that follow a run of row numbers.
+fn cells_before_number(lines: &[&str], expected: Option<u32>) -> usize {
+    lines
+        .iter()
+        .take(MAX_COLUMN_LINES)
+        .map(|l| l.trim_ws())
+        .filter(|t| !t.is_empty())
+        .take_while(|t| {
+            !may_be_header(t) && (expected.is_none() || tasks::parse_seq(t) != expected)
+        })
+        .count()
+}
+
 /// Whether `line` may start such a table: a short line naming the number column (序号, 编号).
 pub fn may_be_header(line: &str) -> bool {
     line.len() <= 40 && (line.contains("序号") || line.contains("编号"))
@@ -213,6 +230,8 @@ pub fn read_untabbed_table(
     // The display width of the first line of the row's last cell: a cell's text wraps onto
     // lines filled as its first is.
     let mut first_width = 0usize;
+    // How many rows in a row, up to the last, hold nothing but their number.
+    let mut numbers_alone = 0usize;
     while let Some(l) = lines.get(i) {
         let cell = normalize_block(l);
         if cell.is_empty() {
@@ -221,7 +240,33 @@ pub fn read_untabbed_table(
         }
         let seq = tasks::parse_seq(&cell);
         let starts_row = seq.is_some_and(|n| expected.is_none_or(|e| n == e || n == 1));
+        if !starts_row && numbers_alone >= 2 && numbering::marker(&cell).is_none() {
+            // The numbers of several rows, one after another, then cells enough for all those
+            // rows before the next number: the table was extracted a column at a time
+            // (`pdftotext` without `-layout`). Its cells cannot be put back in their rows with
+            // certainty: no rows are made of them. (A row of nothing but its number, then a
+            // whole row, is no such table: the cells are one row's.)
+            if cells_before_number(&lines[i..], expected) >= numbers_alone * (width - 1) {
+                diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    "table_read_by_column",
+                    format!(
+                        "the table whose header starts here appears to have been extracted column by column (the numbers of {numbers_alone} rows stand together, then the cells of the next column), as `pdftotext` without `-layout` extracts a ruled table; its rows cannot be told apart and no task is read from it (extract the PDF with `pdftotext -layout`)"
+                    ),
+                    Some(start + 1),
+                ));
+                return None;
+            }
+            numbers_alone = 0;
+        }
         if starts_row {
+            let alone =
+                |(r, _): &(Vec<String>, usize)| r.len() == 1 && tasks::parse_seq(&r[0]).is_some();
+            numbers_alone = if rows.len() > 1 && rows.last().is_some_and(alone) {
+                numbers_alone.max(1) + 1
+            } else {
+                1
+            };
             expected = seq.map(|n| n + 1);
             first_width = 0;
             rows.push((vec![cell], i + 1));
