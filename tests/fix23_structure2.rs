@@ -87,3 +87,64 @@ fn lines_that_are_part_of_the_title_above_an_issuers_title_stay() {
     assert!(title.ends_with("关于做好征兵工作的通知"), "{title}");
     assert!(title.contains("某某军区办公室"), "{title}");
 }
+
+/// A 区县 notice forwarding a city notice that it reprints in full.
+const FORWARDING: &str = "重庆市某某区人民政府办公室\n\
+关于转发《某某市人民政府办公厅关于印发某某市促进养老托育服务健康发展实施方案的通知》的通知\n\n\
+某区府办发〔2022〕47号\n\n各镇人民政府、街道办事处，区政府各部门，有关单位：\n\n\
+现将《某某市人民政府办公厅关于印发某某市促进养老托育服务健康发展实施方案的通知》（某府办发〔2022〕36号）转发给你们，请结合实际认真贯彻落实。\n\n\
+重庆市某某区人民政府办公室\n2022年5月18日\n\n（此件公开发布）\n\n\
+某某市人民政府办公厅\n关于印发某某市促进养老托育服务健康发展\n实施方案的通知\n\n\
+某府办发〔2022〕36号\n\n各区县（自治县）人民政府，市政府各部门，有关单位：\n\n\
+《某某市促进养老托育服务健康发展实施方案》已经市政府同意，现印发给你们，请认真贯彻执行。\n\n\
+某某市人民政府办公厅\n2022年4月2日\n\n（此件公开发布）\n\n\
+某某市促进养老托育服务健康发展实施方案\n\n\
+为贯彻落实有关精神，结合我市实际，制定本方案。\n\n\
+一、健全政策体系\n\n\
+（一）强化规划引领。制定专项规划。（责任单位：市发展改革委、市民政局）\n\n\
+（二）完善用地保障。配套建设服务设施。（责任单位：市规划自然资源局）\n";
+
+#[test]
+fn a_forwarded_notice_reprinted_in_full_is_titled_by_its_head_and_its_plan_is_a_part() {
+    let d = parse_text(FORWARDING);
+    let parts: Vec<(Option<&str>, Vec<&str>)> = d
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                p.title.as_deref(),
+                p.preamble.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert_eq!(
+        parts[0].0,
+        Some("某某市人民政府办公厅关于印发某某市促进养老托育服务健康发展实施方案的通知")
+    );
+    assert_eq!(parts[0].1.first(), Some(&"某府办发〔2022〕36号"));
+    assert_eq!(parts[1].0, Some("某某市促进养老托育服务健康发展实施方案"));
+    assert_eq!(
+        parts[1].1,
+        ["为贯彻落实有关精神，结合我市实际，制定本方案。"]
+    );
+    assert_eq!(d.tasks.len(), 2);
+    assert_eq!(d.tasks[0].lead, ["市发展改革委", "市民政局"]);
+}
+
+#[test]
+fn a_title_under_an_enclosures_sign_off_that_it_does_not_name_starts_no_part() {
+    // The enclosure names another document: the line under its date stays its text.
+    let text = FORWARDING.replace(
+        "《某某市促进养老托育服务健康发展实施方案》已经市政府同意",
+        "《某某市养老服务体系建设规划》已经市政府同意",
+    );
+    let d = parse_text(&text);
+    assert_eq!(d.parts.len(), 1);
+    assert!(
+        d.parts[0]
+            .preamble
+            .iter()
+            .any(|l| l == "某某市促进养老托育服务健康发展实施方案")
+    );
+}

@@ -3621,7 +3621,10 @@ fn segments<'a>(
                 out.push(seg);
                 continue;
             }
-            if out.is_empty() || starts_next_enclosure(rest, i, out.last(), named) {
+            if out.is_empty()
+                || starts_next_enclosure(rest, i, out.last(), named)
+                || starts_issued_document(rest, i, out.last())
+            {
                 let mut seg = Segment {
                     kind: PartKind::Enclosure,
                     label: None,
@@ -3679,6 +3682,48 @@ fn starts_next_enclosure(
         && named(&p.text)
 }
 
+/// Whether `rest[i]`, in the enclosure `current`, is the title of the document that the
+/// enclosed notice itself issues, printed under its sign-off: a 转发 notice reprints the notice
+/// it forwards in full (`某市人民政府办公厅关于印发A的通知` / its number, addressees and letter /
+/// `某市人民政府办公厅` / `2022年4月2日` / `（此件公开发布）` / `A` / …). The line, right after a
+/// date alone on its line (or a note under it), ends like a title, and the enclosure, a notice
+/// that issues, names it in 《》 (`《A》已经市政府同意，现印发给你们`). Only a line after a date is
+/// looked at closer.
+fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) -> bool {
+    let Some(Block::Para(p)) = rest.get(i) else {
+        return false;
+    };
+    let para = |j: usize| match rest.get(j) {
+        Some(Block::Para(q)) => Some(q.text.as_str()),
+        _ => None,
+    };
+    let Some(mut before) = i.checked_sub(1) else {
+        return false;
+    };
+    if para(before).is_some_and(is_note) {
+        let Some(b) = before.checked_sub(1) else {
+            return false;
+        };
+        before = b;
+    }
+    para(before).is_some_and(|t| at_most_chars(t, 20) && only_dates(t))
+        && p.text.len() <= 240
+        && ends_like_title_with_period(&p.text)
+        && is_title_line(&p.text)
+        && current.is_some_and(|s| {
+            s.kind == PartKind::Enclosure
+                && s.title
+                    .as_deref()
+                    .is_some_and(|t| t.ends_with("通知") && t.contains("印发") && t != p.text)
+                && s.blocks.iter().any(|blk| {
+                    matches!(blk, Block::Para(q) if q.text.match_indices('《')
+                        .any(|(at, _)| q.text[at + '《'.len_utf8()..]
+                            .strip_prefix(p.text.as_str())
+                            .is_some_and(|r| r.starts_with('》'))))
+                })
+        })
+}
+
 /// Whether `text` is the period or status a title may close with, in brackets:
 /// `（2023—2025年）`, `（试行）`, `（修订稿）`; not a date (`（2022年1月1日起施行）`, which records
 /// the text's making, not its name) or a note.
@@ -3734,7 +3779,9 @@ fn take_title(
         let joins = if ends_like_title_with_period(&title) {
             ends_like_title_with_period(&q.text) && named(&format!("{title}{}", q.text))
         } else {
-            ends_like_title_with_period(&q.text) || named(&format!("{title}{}", q.text))
+            ends_like_title_with_period(&q.text)
+                || named(&format!("{title}{}", q.text))
+                || issuer_over_title(&title, rest, i)
         };
         if !joins {
             break;
@@ -3752,6 +3799,20 @@ fn take_title(
     // As the notice's title: the spaces its layout set between words go.
     seg.title = Some(crate::normalize::close_word_spaces(&title).into_owned());
     i
+}
+
+/// Whether `title`, read so far, is an issuer over its title at `i` (`某某市人民政府办公厅` /
+/// `关于印发某某市促进养老托育服务健康发展` / `实施方案的通知`), as a notice forwarded in full
+/// prints its head: an organ's line, then a line that opens with `关于` and ends like a title, or
+/// whose next line does.
+fn issuer_over_title(title: &str, rest: &[&Block], i: usize) -> bool {
+    let ends = |j: usize| {
+        matches!(rest.get(j), Some(Block::Para(q))
+            if is_title_line(&q.text) && ends_like_title_with_period(&q.text))
+    };
+    matches!(rest.get(i), Some(Block::Para(q)) if q.text.starts_with("关于"))
+        && is_organ_line(title)
+        && (ends(i) || ends(i + 1))
 }
 
 /// Builds one part: preamble, outline and tables.
