@@ -3063,6 +3063,52 @@ fn repeated_headline(blocks: &[&Block]) -> usize {
     0
 }
 
+/// Whether a head line opens a notice's head of its own: its issuer and its title on one line
+/// (`某某省人民政府办公厅关于印发《……》的通知`), or the issuer alone over a title that opens with
+/// `关于` (`某某省人民政府办公厅` / `关于印发……`). `next` is the block under the line.
+fn opens_own_head(text: &str, next: Option<&Block>) -> bool {
+    if let Some(at) = text.find("关于") {
+        return at > 0 && ends_like_title(text) && is_organ_line(&text[..at]);
+    }
+    is_organ_line(text) && matches!(next, Some(Block::Para(q)) if q.text.starts_with("关于"))
+}
+
+/// Where a notice's own head ([`opens_own_head`]) opens at `k` or a few lines under it, when
+/// every line from `k` to it may be wrapping ([`is_wrapping_line`]), as the lines above `k`
+/// (the last of them `above`) are: no line before it leaves its sentence open
+/// ([`leaves_open`]).
+fn own_head_below(blocks: &[&Block], k: usize, above: Option<&Para>) -> Option<usize> {
+    let mut last = above.map(|p| p.text.as_str());
+    for j in k..blocks.len().min(HEAD_SCAN) {
+        let Block::Para(p) = blocks[j] else {
+            return None;
+        };
+        if opens_own_head(&p.text, blocks.get(j + 1).copied()) {
+            return last.is_none_or(|l| !leaves_open(l)).then_some(j);
+        }
+        if !is_title_line(&p.text) || is_note(&p.text) || !is_wrapping_line(&p.text) {
+            return None;
+        }
+        last = Some(&p.text);
+    }
+    None
+}
+
+/// Whether a line read above a notice's own head ([`opens_own_head`]) may be wrapping that is
+/// no part of its title: no organ (a joint head's issuers stand one a line over the title, and
+/// `某某厅文件` heads it), no `关于`. A post's headline (`权威发布｜某某若干措施印发`), its
+/// `点击蓝字 关注我们`, the editor's `近日，……全文如下↓↓↓` are.
+fn is_wrapping_line(text: &str) -> bool {
+    !is_organ_line(text) && !text.contains("关于") && !text.ends_with("文件")
+}
+
+/// Whether a title line leaves its sentence open for the line under it to finish: an issuing
+/// word (`某某县人民政府办公室转发` / `某某市人民政府关于……的通知` / `的通知`), an open mark or a
+/// list's `、`.
+fn leaves_open(text: &str) -> bool {
+    ISSUER_ENDS.iter().any(|w| text.ends_with(w)) || text.ends_with(['《', '“', '、', '和', '及'])
+}
+
 /// The most lines of organs (or signers) read as the signature above the date.
 const MAX_SIGNING_ORGANS: usize = 12;
 
@@ -3270,6 +3316,19 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     .chain((!organ.is_empty()).then(|| organ.to_string()));
                 letterhead = Some(names.collect::<Vec<_>>().join("、"));
             } else {
+                // A post's or a page's wrapping above the notice's own head (a WeChat post's
+                // headline, `点击蓝字 关注我们`, the editor's `近日，……全文如下↓↓↓`): the notice
+                // starts at its issuer's line, and what is above it names no part of it.
+                if b.doc.notice.doc_number.is_none()
+                    && letterhead.is_none()
+                    && !title_lines.is_empty()
+                    && title_lines.iter().all(|l| is_wrapping_line(&l.text))
+                    && let Some(head) = own_head_below(blocks, k, title_lines.last().copied())
+                {
+                    title_lines.clear();
+                    k = head;
+                    continue;
+                }
                 // A title ends with its 文种; a second title-like line after a complete title with
                 // no 发文字号 between is not part of it unless the first line was only an issuer.
                 // A line that opens with `的` (`的通知`, `的实施意见`) ends the title above, which
@@ -3562,7 +3621,10 @@ fn segments<'a>(
                 out.push(seg);
                 continue;
             }
-            if out.is_empty() || starts_next_enclosure(rest, i, out.last(), named) {
+            if out.is_empty()
+                || starts_next_enclosure(rest, i, out.last(), named)
+                || starts_issued_document(rest, i, out.last())
+            {
                 let mut seg = Segment {
                     kind: PartKind::Enclosure,
                     label: None,
@@ -3620,6 +3682,48 @@ fn starts_next_enclosure(
         && named(&p.text)
 }
 
+/// Whether `rest[i]`, in the enclosure `current`, is the title of the document that the
+/// enclosed notice itself issues, printed under its sign-off: a 转发 notice reprints the notice
+/// it forwards in full (`某市人民政府办公厅关于印发A的通知` / its number, addressees and letter /
+/// `某市人民政府办公厅` / `2022年4月2日` / `（此件公开发布）` / `A` / …). The line, right after a
+/// date alone on its line (or a note under it), ends like a title, and the enclosure, a notice
+/// that issues, names it in 《》 (`《A》已经市政府同意，现印发给你们`). Only a line after a date is
+/// looked at closer.
+fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) -> bool {
+    let Some(Block::Para(p)) = rest.get(i) else {
+        return false;
+    };
+    let para = |j: usize| match rest.get(j) {
+        Some(Block::Para(q)) => Some(q.text.as_str()),
+        _ => None,
+    };
+    let Some(mut before) = i.checked_sub(1) else {
+        return false;
+    };
+    if para(before).is_some_and(is_note) {
+        let Some(b) = before.checked_sub(1) else {
+            return false;
+        };
+        before = b;
+    }
+    para(before).is_some_and(|t| at_most_chars(t, 20) && only_dates(t))
+        && p.text.len() <= 240
+        && ends_like_title_with_period(&p.text)
+        && is_title_line(&p.text)
+        && current.is_some_and(|s| {
+            s.kind == PartKind::Enclosure
+                && s.title
+                    .as_deref()
+                    .is_some_and(|t| t.ends_with("通知") && t.contains("印发") && t != p.text)
+                && s.blocks.iter().any(|blk| {
+                    matches!(blk, Block::Para(q) if q.text.match_indices('《')
+                        .any(|(at, _)| q.text[at + '《'.len_utf8()..]
+                            .strip_prefix(p.text.as_str())
+                            .is_some_and(|r| r.starts_with('》'))))
+                })
+        })
+}
+
 /// Whether `text` is the period or status a title may close with, in brackets:
 /// `（2023—2025年）`, `（试行）`, `（修订稿）`; not a date (`（2022年1月1日起施行）`, which records
 /// the text's making, not its name) or a note.
@@ -3675,7 +3779,9 @@ fn take_title(
         let joins = if ends_like_title_with_period(&title) {
             ends_like_title_with_period(&q.text) && named(&format!("{title}{}", q.text))
         } else {
-            ends_like_title_with_period(&q.text) || named(&format!("{title}{}", q.text))
+            ends_like_title_with_period(&q.text)
+                || named(&format!("{title}{}", q.text))
+                || issuer_over_title(&title, rest, i)
         };
         if !joins {
             break;
@@ -3693,6 +3799,20 @@ fn take_title(
     // As the notice's title: the spaces its layout set between words go.
     seg.title = Some(crate::normalize::close_word_spaces(&title).into_owned());
     i
+}
+
+/// Whether `title`, read so far, is an issuer over its title at `i` (`某某市人民政府办公厅` /
+/// `关于印发某某市促进养老托育服务健康发展` / `实施方案的通知`), as a notice forwarded in full
+/// prints its head: an organ's line, then a line that opens with `关于` and ends like a title, or
+/// whose next line does.
+fn issuer_over_title(title: &str, rest: &[&Block], i: usize) -> bool {
+    let ends = |j: usize| {
+        matches!(rest.get(j), Some(Block::Para(q))
+            if is_title_line(&q.text) && ends_like_title_with_period(&q.text))
+    };
+    matches!(rest.get(i), Some(Block::Para(q)) if q.text.starts_with("关于"))
+        && is_organ_line(title)
+        && (ends(i) || ends(i + 1))
 }
 
 /// Builds one part: preamble, outline and tables.
