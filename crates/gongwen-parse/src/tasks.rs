@@ -2303,6 +2303,11 @@ impl TableRead {
                 } else {
                     cell
                 };
+                // `甲、乙、丙（排在第一位的为牵头单位）`: the cell says how to read its own list.
+                let (cell, first) = match first_leads_note(cell) {
+                    Some(units) => (units, role == Duty::Lead),
+                    None => (cell, first),
+                };
                 match worded_cell(cell, role, first) {
                     Some((l, s)) => {
                         lead.extend(l);
@@ -2905,6 +2910,19 @@ pub fn states_first_unit_leads(text: &str) -> bool {
             .any(|(at, word)| lead_first(&text[at + word.len()..]))
 }
 
+/// The units of a cell that ends with a note saying its first unit leads, without the note:
+/// `甲、乙、丙（排在第一位的为牵头单位）` → `甲、乙、丙`. `None` for any other cell (nearly every
+/// cell is turned down by its last byte).
+fn first_leads_note(cell: &str) -> Option<&str> {
+    let trimmed = cell.trim_end_ws();
+    if !trimmed.ends_with(['）', ')']) {
+        return None;
+    }
+    let (open, inner) = trailing_bracket(trimmed)?;
+    let units = trimmed[..open].trim_end_ws();
+    (!units.is_empty() && states_first_unit_leads(inner)).then_some(units)
+}
+
 /// Whether the document states, anywhere, that the first unit of a list is the lead unit.
 fn document_states_first_unit_leads(doc: &Document) -> bool {
     fn in_sections(sections: &[Section]) -> bool {
@@ -3166,8 +3184,14 @@ impl Allocation {
         }
     }
 
-    /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`.
+    /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`. A lead clause run on
+    /// into the next with `、` or a space (`甲牵头、乙配合`, `甲牵头 乙配合`) is two clauses.
     fn clause(&mut self, clause: &str) {
+        if let Some((lead, rest)) = lead_run_on(clause) {
+            self.clause(lead);
+            self.clause(rest);
+            return;
+        }
         match clause_duty(clause) {
             Some((units, duty)) => self.assign(units, duty),
             None => self.remark(clause),
@@ -3327,6 +3351,12 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     let clause = clause.trim_ws().trim_end_matches('。');
     // `由甲牵头`: the preposition is no part of the first unit's name.
     let clause = clause.strip_prefix('由').unwrap_or(clause);
+    // `（甲牵头，）会同乙、丙负责`: `会同` ("together with") is the verb of the clause before, no
+    // part of the first partner's name; `会同县` is a county's name (as in `split_together`).
+    let clause = clause
+        .strip_prefix("会同")
+        .filter(|rest| !rest.starts_with('县'))
+        .unwrap_or(clause);
     if let Some(p) = clause.find("按职责") {
         // `甲（按职责分工负责）`: the bracket opened before the words is theirs.
         return Some((
@@ -3394,6 +3424,27 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         .filter(|rest| support(rest).is_some())
         .unwrap_or(clause);
     support(clause).map(|units| (units, ClauseDuty::Support))
+}
+
+/// A lead clause and the clause run on after it with `、` or a space instead of `，`:
+/// `甲牵头、乙配合` → `甲牵头` and `乙配合`, `甲牵头 乙、丙配合` → `甲牵头` and `乙、丙配合`. Only
+/// when units stand before `牵头` and the rest is a clause of units with a verb of its own, so a
+/// clause that only names lead units (`各牵头、配合单位负责`) is read whole.
+fn lead_run_on(clause: &str) -> Option<(&str, &str)> {
+    // Nearly every clause has no `牵头` before its end: one byte search turns it down.
+    let clause = clause.trim_ws();
+    let at = memchr::memmem::find(clause.as_bytes(), "牵头".as_bytes())?;
+    let end = at + "牵头".len();
+    let rest = clause.get(end..)?;
+    let sep = rest.chars().next()?;
+    if !matches!(sep, '、' | ' ' | '\u{3000}') {
+        return None;
+    }
+    let lead = &clause[..end];
+    let rest = rest[sep.len_utf8()..].trim_ws();
+    let units = lead[..at].strip_prefix('由').unwrap_or(&lead[..at]);
+    (is_unit_list(units) && clause_duty(rest).is_some_and(|(u, _)| is_unit_list(u.trim_ws())))
+        .then_some((lead, rest))
 }
 
 /// The verbs that end a supporting unit's clause.
