@@ -153,3 +153,45 @@ fn a_time_limit_merged_down_in_the_last_column_of_a_copied_table_is_each_rows() 
         ["已列入省重点项目", "", "", "分年度推进", ""]
     );
 }
+
+/// A notice as a WeChat post: the article's paragraphs, then what follows them.
+fn wechat_page(trailer: &str) -> String {
+    format!(
+        "<html><body><h1 id=\"activity-name\">权威发布｜某省促进消费若干措施印发</h1>\
+<div id=\"js_content\">\
+<p style=\"text-align:center\">某省人民政府办公厅关于印发某省促进消费若干措施的通知</p>\
+<p>某府办发〔2023〕5号</p>\
+<p>各市（州）人民政府，省政府各部门、各直属机构：</p>\
+<p>《某省促进消费若干措施》已经省政府同意，现印发给你们，请认真贯彻执行。</p>\
+<p>某省人民政府办公厅</p><p>2023年3月1日</p>\
+<p>某省促进消费若干措施</p>\
+<p>一、促进汽车消费。开展新能源汽车下乡活动。</p>\
+<p>二、扩大文旅消费。举办文化旅游消费季活动。</p>\
+{trailer}</div></body></html>"
+    )
+}
+
+fn last_paragraphs(d: &gongwen_parse::Document) -> Vec<String> {
+    let part = d.parts.last().expect("a part");
+    let last = part.sections.last().expect("a section");
+    last.paragraphs.clone()
+}
+
+#[test]
+fn a_posts_credits_under_the_article_are_no_paragraphs_of_its_last_measure() {
+    let page = wechat_page(
+        "<p><span>来源：某省人民政府网站</span></p><p><span>编辑：张敏　责编：刘洋</span></p>",
+    );
+    let d = parse(page.as_bytes(), &Options::default()).expect("page");
+    let last = last_paragraphs(&d);
+    assert!(
+        last.iter()
+            .all(|p| !p.contains("来源") && !p.contains("编辑")),
+        "{last:?}"
+    );
+    // A source alone under the article may be a table's or the text's: it stays.
+    let page = wechat_page("<p>来源：某省统计局</p>");
+    let d = parse(page.as_bytes(), &Options::default()).expect("page");
+    let text = serde_json::to_string(&d).expect("json");
+    assert!(text.contains("来源：某省统计局"));
+}

@@ -131,6 +131,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     }
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics)?;
+    without_trailing_credits(&mut blocks);
     diagnostics.extend(images_only(root, &blocks, &mut lines));
     let above = head_beside(root, &marks, &mut lines)
         .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]))
@@ -625,6 +626,26 @@ fn is_page_end(text: &str) -> bool {
                 .strip_prefix('【')
                 .and_then(|t| t.strip_suffix('】'))
                 .is_some_and(crate::read::text::is_credit))
+}
+
+/// Takes off the credits a post or page prints under its article without brackets
+/// (`来源：四川省人民政府网站` / `编辑：张敏　责编：刘洋`), when the paragraphs that end the article
+/// are all credits and one of them credits an editor: read, they were the last measure's
+/// paragraphs. A source alone (`来源：市统计局`) may be a table's, and stays.
+fn without_trailing_credits(blocks: &mut Vec<Block>) {
+    let credits = blocks
+        .iter()
+        .rev()
+        .take_while(|b| matches!(b, Block::Para(p) if crate::read::text::is_credit(&p.text)))
+        .count();
+    let edited = blocks.iter().rev().take(credits).any(|b| {
+        matches!(b, Block::Para(p) if !["来源", "文章来源", "信息来源", "稿件来源", "作者"]
+            .iter()
+            .any(|l| p.text.starts_with(l)))
+    });
+    if credits > 0 && edited {
+        blocks.truncate(blocks.len() - credits);
+    }
 }
 
 /// A paragraph of nothing but the page's tools whose links were no scripts to drop (`<a
