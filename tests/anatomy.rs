@@ -80,12 +80,7 @@ fn an_attachment_list_on_one_line_is_split_at_its_numbers() {
         "1．某某平台2.0版建设方案　2．第2、3批试点名单",
     );
     let doc = parse_text(&text);
-    let titles: Vec<&str> = doc
-        .notice
-        .attachments
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect();
+    let titles = gongwen_tests::attachment_titles(&doc.notice);
     assert_eq!(titles, ["某某平台2.0版建设方案", "第2、3批试点名单"]);
 }
 
@@ -361,12 +356,7 @@ fn numbers_and_dates_in_the_forms_orders_and_announcements_print() {
 fn an_attachment_published_as_a_file_is_listed_once_and_not_read_as_a_part() {
     let text = "某某市教育局\n关于做好2022年招生工作的通知\n某教发〔2022〕15号\n各区教育局：\n现将招生计划印发给你们，请认真执行。\n附件：某某市2022年招生计划表.pdf\n某某市教育局\n2022年4月1日\n附件下载：某某市2022年招生计划表.pdf\n某某市2022年招生计划说明.docx\n";
     let doc = parse_text(text);
-    let titles: Vec<&str> = doc
-        .notice
-        .attachments
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect();
+    let titles = gongwen_tests::attachment_titles(&doc.notice);
     assert_eq!(
         titles,
         ["某某市2022年招生计划表", "某某市2022年招生计划说明"]
@@ -1321,12 +1311,7 @@ fn numbered_files_listed_as_attachments_keep_their_number_apart() {
         "附件：1.春节期间值班安排表.docx\n　　　2.重点保供企业名单.xlsx",
         "附件：2023.xlsx",
     ));
-    let titles: Vec<&str> = doc
-        .notice
-        .attachments
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect();
+    let titles = gongwen_tests::attachment_titles(&doc.notice);
     assert_eq!(titles, ["2023"]);
 }
 

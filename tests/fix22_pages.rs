@@ -133,12 +133,7 @@ fn a_linked_file_named_label_dot_title_is_the_listed_attachment() {
         "附件1-河北省数字经济促进行动方案重点任务分工表.pdf",
     ] {
         let d = html(&label_dot_page(first));
-        let titles: Vec<&str> = d
-            .notice
-            .attachments
-            .iter()
-            .map(|a| a.title.as_str())
-            .collect();
+        let titles = gongwen_tests::attachment_titles(&d.notice);
         assert_eq!(
             titles,
             [

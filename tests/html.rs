@@ -257,15 +257,6 @@ fn html(page: &str) -> Document {
     parse(page.as_bytes(), &opts).expect("parses")
 }
 
-/// The titles of the notice's attachment list.
-fn attachment_titles(d: &gongwen_parse::Document) -> Vec<&str> {
-    d.notice
-        .attachments
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect()
-}
-
 #[test]
 fn a_title_in_a_layout_cell_above_the_article_is_the_title_however_long_the_article() {
     // The site prints the title in a table cell of its own, a byline under it, and the article
@@ -323,7 +314,7 @@ fn two_attachment_links_in_one_paragraph_are_two_attachments() {
         <p>附件下载：<a href=\"/f/a.pdf\">整治方案.pdf</a>&nbsp;&nbsp;<a href=\"/f/b.xls\">整治任务清单.xls</a>、<a href=\"/f/c.wps\">填报说明.wps</a></p>\
         </div></body></html>";
     let d = html(page);
-    let titles = attachment_titles(&d);
+    let titles = gongwen_tests::attachment_titles(&d.notice);
     assert_eq!(titles, ["整治方案", "整治任务清单", "填报说明"]);
     assert!(
         !d.diagnostics
@@ -380,7 +371,7 @@ fn an_attachment_linked_below_the_article_is_listed_and_page_chrome_is_not() {
         <div class=\"xg\"><p>相关文件</p><ul><li><a href=\"/u/y.pdf\">往年检查通报.pdf</a></li></ul></div>\
         <div class=\"share\">分享到：<a href=\"/s.pdf\">打印.pdf</a></div></body></html>";
     let d = html(page);
-    let titles = attachment_titles(&d);
+    let titles = gongwen_tests::attachment_titles(&d.notice);
     assert_eq!(titles, ["道路运输安全大检查方案"]);
     // Without an attachment label the links below are not the notice's.
     let d = html(&page.replace("附件：<a", "<a"));
@@ -1312,7 +1303,7 @@ fn linked_attachments_cut_short_take_their_names_from_the_link_title() {
         </body></html>";
     let d = parse(page.as_bytes(), &Options::default()).expect("the page parses");
     assert_eq!(
-        attachment_titles(&d),
+        gongwen_tests::attachment_titles(&d.notice),
         [
             "某某市推动大规模设备更新实施方案",
             "某某市设备更新重点任务分工表"

@@ -1808,11 +1808,7 @@ fn a_signature_at_the_margin_under_a_full_line_is_not_joined_to_it() {
     let d = gongwen_parse::parse_text(text);
     assert_eq!(d.notice.signature.as_deref(), Some("某某省人民政府办公厅"));
     assert_eq!(
-        d.notice
-            .attachments
-            .iter()
-            .map(|a| a.title.as_str())
-            .collect::<Vec<_>>(),
+        gongwen_tests::attachment_titles(&d.notice),
         vec!["某某省加快推进数字政府建设三年行动方案重点任务分工和责任清单"]
     );
     // The letter's hard-wrapped paragraph is still joined.

@@ -113,6 +113,11 @@ pub fn listed_attachments(n: &gongwen_parse::Notice) -> Vec<(Option<u32>, &str)>
         .collect()
 }
 
+/// The titles of the attachments the notice lists, in order.
+pub fn attachment_titles(n: &gongwen_parse::Notice) -> Vec<&str> {
+    n.attachments.iter().map(|a| a.title.as_str()).collect()
+}
+
 /// Each part's kind, label and title.
 pub fn part_heads(
     d: &gongwen_parse::Document,

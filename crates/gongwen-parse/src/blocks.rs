@@ -26,6 +26,14 @@ pub enum Block {
 }
 
 impl Block {
+    /// The paragraph's text; `None` for a table.
+    pub fn para_text(&self) -> Option<&str> {
+        match self {
+            Block::Para(p) => Some(p.text.as_str()),
+            Block::Table(_) => None,
+        }
+    }
+
     /// The block's source line.
     pub fn line(&self) -> usize {
         match self {

@@ -2018,29 +2018,23 @@ fn is_contact_detail(s: &str) -> bool {
 /// `联系人` line and the lines of its details): none when a heading or a line ending in `：`
 /// introduces them (`五、联系方式`, `联系方式如下：`), which makes them text.
 fn trailing_contact(body: &[&Block]) -> usize {
-    fn para<'a>(blk: &&'a Block) -> Option<&'a str> {
-        match blk {
-            Block::Para(p) => Some(p.text.as_str()),
-            Block::Table(_) => None,
-        }
-    }
     let details = body
         .iter()
         .rev()
         .take(4)
-        .take_while(|blk| para(blk).is_some_and(is_contact_detail))
+        .take_while(|blk| blk.para_text().is_some_and(is_contact_detail))
         .count();
     let tail = &body[body.len() - details..];
     let Some(start) = tail
         .iter()
-        .position(|blk| para(blk).is_some_and(is_contact_line))
+        .position(|blk| blk.para_text().is_some_and(is_contact_line))
     else {
         return 0;
     };
     let n = details - start;
     let introduced = body[..body.len() - n]
         .last()
-        .and_then(para)
+        .and_then(|b| b.para_text())
         .is_some_and(|t| {
             numbering::has_marker(t) || t.ends_with(['：', ':']) || t.contains("联系")
         });
@@ -2088,23 +2082,19 @@ fn interpretation_organ(s: &str) -> Option<&str> {
 /// who explains (`解读机关：…` / `解读人：…` / `联系电话：…`). A contact alone is left to
 /// [`trailing_contact`].
 fn interpretation_signoff(body: &[&Block]) -> usize {
-    fn line<'a>(blk: &&'a Block) -> Option<&'a str> {
-        match blk {
-            Block::Para(p) => Some(p.text.as_str()),
-            Block::Table(_) => None,
-        }
-    }
     let n = body
         .iter()
         .rev()
         .take(6)
         .take_while(|blk| {
-            line(blk).is_some_and(|t| interpretation_line(t).is_some() || is_contact_detail(t))
+            blk.para_text()
+                .is_some_and(|t| interpretation_line(t).is_some() || is_contact_detail(t))
         })
         .count();
-    let named = body[body.len() - n..]
-        .iter()
-        .any(|blk| line(blk).is_some_and(|t| interpretation_line(t).is_some()));
+    let named = body[body.len() - n..].iter().any(|blk| {
+        blk.para_text()
+            .is_some_and(|t| interpretation_line(t).is_some())
+    });
     if named { n } else { 0 }
 }
 
@@ -3834,13 +3824,7 @@ fn build_part(
     // A closing formula at the end, after numbered sections, is the letter's own; so is the
     // sign-off of an enclosed or forwarded document — its signature (up to three organ lines)
     // and its date — which would otherwise read as the last item's paragraphs.
-    fn para<'b>(blk: &&'b Block) -> Option<&'b str> {
-        match blk {
-            Block::Para(p) => Some(p.text.as_str()),
-            Block::Table(_) => None,
-        }
-    }
-    let dated = blocks.last().and_then(para).is_some_and(|t| {
+    let dated = blocks.last().and_then(|b| b.para_text()).is_some_and(|t| {
         at_most_chars(t, 60)
             && !t.starts_with('（')
             && find_date(t).is_some_and(|(start, _)| {
@@ -3852,7 +3836,10 @@ fn build_part(
             .iter()
             .rev()
             .take(3)
-            .take_while(|blk| para(blk).is_some_and(|t| is_organ_line(t) || is_signer_line(t)))
+            .take_while(|blk| {
+                blk.para_text()
+                    .is_some_and(|t| is_organ_line(t) || is_signer_line(t))
+            })
             .count()
     } else {
         0
@@ -3873,7 +3860,9 @@ fn build_part(
     // last section's own text (`五、组织实施` / `加强组织领导……` / `各地区各部门要……`), and stays.
     if let [.., before, Block::Para(charge)] = &blocks[..blocks.len() - closers]
         && is_charge_to_recipients(&charge.text)
-        && para(before).is_some_and(|t| numbering::has_marker(t) && t.contains('。'))
+        && before
+            .para_text()
+            .is_some_and(|t| numbering::has_marker(t) && t.contains('。'))
     {
         closers += 1;
     }
@@ -3882,14 +3871,15 @@ fn build_part(
     // like formulas after it; a set formula (`二、做好值班值守` / `特此通知。`) is the letter's all
     // the same.
     let not_set = |closers: usize| {
-        para(&blocks[blocks.len() - closers])
+        blocks[blocks.len() - closers]
+            .para_text()
             .is_none_or(|t| closing_formula(t) != Some(Closing::Set))
     };
     if closers > signoff
         && not_set(closers)
         && blocks[..blocks.len() - closers]
             .last()
-            .and_then(para)
+            .and_then(|b| b.para_text())
             .is_some_and(|t| {
                 at_most_chars(t, 30)
                     && !t.contains(['。', '；', ';', '：', ':'])
@@ -3897,7 +3887,8 @@ fn build_part(
             })
     {
         let in_force = |closers: usize| {
-            para(&blocks[blocks.len() - closers])
+            blocks[blocks.len() - closers]
+                .para_text()
                 .is_some_and(|t| closing_formula(t) == Some(Closing::InForce))
         };
         let kept_in_force = in_force(closers);

@@ -1072,19 +1072,34 @@ const LEVEL_WORDS: &[&str] = &[
 /// back from the name through `、` and the bare departments before it to the name the level
 /// word starts ([`level_before`]).
 fn carry_levels(task: &mut Task) {
-    // A task gathered over many rows can print thousands of units: its text is not searched
-    // once a unit (a run is a cell's, a few hundred characters at most).
+    carry_over_run(task, is_bare_department, level_before, |unit, word| {
+        unit.insert_str(0, word);
+    });
+}
+
+/// What [`carry_levels`] and [`carry_heads`] share: each unit of `task` that `bare` takes for a
+/// name printed short in a run gets the word `word` finds for it in the cells as printed, put
+/// on by `put`. A task gathered over many rows can print thousands of units: its text is not
+/// searched once a unit (a run is a cell's, a few hundred characters at most).
+fn carry_over_run<W>(
+    task: &mut Task,
+    bare: impl Fn(&str) -> bool,
+    word: W,
+    put: impl Fn(&mut String, &str),
+) where
+    W: for<'t> Fn(&'t str, &str) -> Option<&'t str>,
+{
     if task.lead_text.len() + task.support_text.len() > 3000 {
         return;
     }
     let printed = [task.lead_text.as_str(), task.support_text.as_str()];
     for units in [&mut task.lead, &mut task.support] {
         for unit in units.iter_mut() {
-            if !is_bare_department(unit) {
+            if !bare(unit) {
                 continue;
             }
-            if let Some(word) = printed.iter().find_map(|t| level_before(t, unit)) {
-                unit.insert_str(0, word);
+            if let Some(w) = printed.iter().find_map(|t| word(t, unit)) {
+                put(unit, w);
             }
         }
     }
@@ -1260,27 +1275,16 @@ fn carry_standing_units(tasks: &mut [Task]) {
 /// forward from the name through `、` and bare zones to one that ends with the head
 /// ([`head_after`]); `lead_text` and `support_text` stay as printed.
 fn carry_heads(task: &mut Task) {
-    if task.lead_text.len() + task.support_text.len() > 3000 {
-        return;
-    }
-    let printed = [task.lead_text.as_str(), task.support_text.as_str()];
-    for units in [&mut task.lead, &mut task.support] {
-        for unit in units.iter_mut() {
-            if !is_bare_zone(unit) {
-                continue;
-            }
-            if let Some(head) = printed.iter().find_map(|t| head_after(t, unit)) {
-                unit.push_str(head);
-            }
-        }
-    }
+    carry_over_run(task, is_bare_zone, head_after, |unit, head| {
+        unit.push_str(head)
+    });
 }
 
 /// The head noun ([`ZONE_HEADS`]) that ends the run of zone names `unit` stands in in `text`
 /// (`管委会` for `两江新区` in `两江新区、重庆高新区、万盛经开区管委会`): `unit` whole before `、`,
 /// then bare zones parted by `、`, then a zone's name with the head. `None` when no such run
 /// holds it (`两江新区、市发展改革委`, `两江新区`).
-fn head_after(text: &str, unit: &str) -> Option<&'static str> {
+fn head_after<'t>(text: &'t str, unit: &str) -> Option<&'t str> {
     const ENDS: &[char] = &[
         '、', '，', ',', '；', ';', '。', '（', '(', '）', ')', '\n', ' ', '等',
     ];

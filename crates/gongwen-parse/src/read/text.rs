@@ -876,14 +876,8 @@ fn without_site_furniture(lines: &mut [&str]) {
         if is_head_furniture(t) {
             if is_post_time(t) {
                 without_account_name(&mut lines[..i], t);
-                without_post_headline(lines, i);
             }
             lines[i] = "";
-        } else if is_lead_in(t) && title_follows(lines, i + 1) && !head_above(lines, i) {
-            // The post's words that introduce the notice, and whatever of the post is above.
-            for line in &mut lines[..=i] {
-                *line = "";
-            }
         }
     }
     // From the last line up, while each is furniture; blanked only when one of them is surely
@@ -984,67 +978,6 @@ fn related_links_above(lines: &[&str], last: usize) -> Option<usize> {
         }
     }
     None
-}
-
-/// The most lines looked at under a post's time or lead-in for the notice's own title.
-const TITLE_WITHIN: usize = 4;
-
-/// Blanks a post's headline, the lines above its time (`time`), when the notice under the time
-/// prints a title of its own (`重磅！我省印发…` / `原创 某某发布 2023-09-22 19:30` / `点击蓝字
-/// 关注我们` / `某省人民政府办公厅关于印发…的通知`): the headline then only paraphrases it, and read
-/// as the title it would leave the notice's head in the body. Kept when the notice under it opens
-/// with its number or addressees, as the headline is then the only title.
-fn without_post_headline(lines: &mut [&str], time: usize) {
-    if title_follows(lines, time + 1) {
-        for line in &mut lines[..time] {
-            *line = "";
-        }
-    }
-}
-
-/// Whether a notice's title (`…的通知`, `…方案`) is among the first few lines from `from` that
-/// are not a post's furniture, before any number (`…〔2023〕30号`) or addressees (`各…：`).
-fn title_follows(lines: &[&str], from: usize) -> bool {
-    lines
-        .iter()
-        .skip(from)
-        .map(|l| l.trim_ws())
-        .filter(|t| !t.is_empty() && !is_head_furniture(t) && !is_lead_in(t))
-        .take(TITLE_WITHIN)
-        .take_while(|t| !is_head_stop(t))
-        .any(|t| t.len() <= 300 && crate::structure::ends_like_title(t))
-}
-
-/// Whether a line of a notice's head that a post's wrapping never precedes is above `at`: its
-/// number or its addressees (see [`is_head_stop`]). A lead-in with one above is the notice's
-/// own sentence (`…现转发给你们，全文如下：`).
-fn head_above(lines: &[&str], at: usize) -> bool {
-    lines[..at].iter().any(|l| is_head_stop(l.trim_ws()))
-}
-
-/// A line that ends a notice's title: its number (`鄂政办发〔2023〕30号`) or its addressees
-/// (`各市、州、县人民政府：`), told by the last character.
-fn is_head_stop(t: &str) -> bool {
-    t.ends_with(['号', '：', ':'])
-}
-
-/// A post's lead-in to the notice it carries: `近日，省政府办公厅印发《…》，全文如下↓↓↓`,
-/// `…全文如下：`, `原文如下👇`. Told by its end: `全文如下` or `原文如下` before arrows, a colon or
-/// nothing.
-pub(crate) fn is_lead_in(t: &str) -> bool {
-    // Most lines end with `。` or Han other than `下`: turned down at the last byte.
-    if t.len() > 300
-        || !matches!(
-            t.as_bytes().last(),
-            Some(0x8B | 0x93 | 0x87 | 0x9A | 0xA6 | b':')
-        )
-    {
-        return false;
-    }
-    let words = t.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '↓' | '⬇' | '👇' | '：' | ':' | '…')
-    });
-    words.ends_with("全文如下") || words.ends_with("原文如下")
 }
 
 /// A line of a page's or post's head that is never the notice's: a breadcrumb, the page's tools,
@@ -1300,28 +1233,44 @@ fn split_post_byline(t: &str) -> Option<(&str, &str)> {
 /// A post's credits under its text: `来源：…`, `编辑：…`, `责任编辑：…`, `审核：…`, `校对：…`,
 /// `监制：…`.
 pub(crate) fn is_credit(t: &str) -> bool {
-    const LABELS: [&str; 15] = [
-        "来源",
-        "文章来源",
-        "信息来源",
-        "稿件来源",
-        "编辑",
-        "责任编辑",
-        "责编",
-        "审核",
-        "校对",
-        "初审",
-        "复审",
-        "终审",
-        "监制",
-        "主编",
-        "作者",
-    ];
-    t.len() <= 200
-        && LABELS.iter().any(|l| {
+    credit_label(t).is_some()
+}
+
+/// [`is_credit`] for a credit that names who edited or checked the text (`编辑：…`, `责编：…`,
+/// `审核：…`), not its source or author: never a table's, as a source may be.
+pub(crate) fn is_editor_credit(t: &str) -> bool {
+    credit_label(t).is_some_and(|l| !SOURCE_LABELS.contains(&l))
+}
+
+/// The labels of a credit whose value is where the text came from or who wrote it.
+const SOURCE_LABELS: [&str; 5] = ["来源", "文章来源", "信息来源", "稿件来源", "作者"];
+
+/// The labels of a credit that names who edited or checked the text.
+const EDITOR_LABELS: [&str; 10] = [
+    "编辑",
+    "责任编辑",
+    "责编",
+    "审核",
+    "校对",
+    "初审",
+    "复审",
+    "终审",
+    "监制",
+    "主编",
+];
+
+/// The label a credit line starts with ([`SOURCE_LABELS`], [`EDITOR_LABELS`]), before its colon.
+fn credit_label(t: &str) -> Option<&'static str> {
+    if t.len() > 200 {
+        return None;
+    }
+    let labelled = |labels: &[&'static str]| {
+        labels.iter().copied().find(|l| {
             t.strip_prefix(l)
                 .is_some_and(|rest| rest.trim_start().starts_with(['：', ':']))
         })
+    };
+    labelled(&SOURCE_LABELS).or_else(|| labelled(&EDITOR_LABELS))
 }
 
 /// A post's last words: `阅读原文`, `END`, `- END -`, `往期推荐`, `长按识别二维码关注`.
@@ -2583,14 +2532,7 @@ mod tests {
                     某某省人民政府\n2022年4月20日\n\n\n\
                     某某省人民政府公报 2022年第12号（总第789期）\n\n某某规划\n\n一、总体要求\n";
         let blocks = read_text(text);
-        let paras: Vec<&str> = blocks
-            .blocks
-            .iter()
-            .filter_map(|b| match b {
-                Block::Para(p) => Some(p.text.as_str()),
-                Block::Table(_) => None,
-            })
-            .collect();
+        let paras: Vec<&str> = blocks.blocks.iter().filter_map(Block::para_text).collect();
         assert!(paras.iter().all(|p| !p.contains("公报")), "{paras:?}");
         for l in ["某某市人民政府公报 2023年第5期", "国务院公报 第12号"] {
             assert!(is_gazette_masthead(l), "{l}");

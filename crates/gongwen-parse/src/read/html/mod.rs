@@ -60,7 +60,7 @@ use tree::Lines;
 ///     <div class=\"TRS_Editor\"><p>国务院关于<span>印发</span>某某办法的通知</p>\
 ///     <p>&nbsp;&nbsp;现将《某某办法》印发给你们，请认真贯彻执行。</p></div></body></html>";
 /// let blocks = gongwen_parse::read::html::read_html(page.as_bytes(), &Limits::default()).unwrap();
-/// let texts: Vec<&str> = blocks.blocks.iter().filter_map(|b| match b { Block::Para(p) => Some(p.text.as_str()), _ => None }).collect();
+/// let texts: Vec<&str> = blocks.blocks.iter().filter_map(gongwen_parse::blocks::Block::para_text).collect();
 /// assert_eq!(texts, ["国务院关于印发某某办法的通知", "现将《某某办法》印发给你们，请认真贯彻执行。"]);
 /// ```
 pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
@@ -182,10 +182,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         let head: String = blocks
             .iter()
             .take(crate::structure::HEAD_SCAN)
-            .filter_map(|b| match b {
-                Block::Para(p) => Some(p.text.as_str()),
-                Block::Table(_) => None,
-            })
+            .filter_map(Block::para_text)
             .take_while(|t| !t.ends_with(['。', '；']))
             .collect();
         let missing: Vec<Block> = above
@@ -636,13 +633,14 @@ fn without_trailing_credits(blocks: &mut Vec<Block>) {
     let credits = blocks
         .iter()
         .rev()
-        .take_while(|b| matches!(b, Block::Para(p) if crate::read::text::is_credit(&p.text)))
+        .take_while(|b| b.para_text().is_some_and(crate::read::text::is_credit))
         .count();
-    let edited = blocks.iter().rev().take(credits).any(|b| {
-        matches!(b, Block::Para(p) if !["来源", "文章来源", "信息来源", "稿件来源", "作者"]
-            .iter()
-            .any(|l| p.text.starts_with(l)))
-    });
+    let edited = blocks
+        .iter()
+        .rev()
+        .take(credits)
+        .filter_map(Block::para_text)
+        .any(crate::read::text::is_editor_credit);
     if credits > 0 && edited {
         blocks.truncate(blocks.len() - credits);
     }
