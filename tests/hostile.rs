@@ -795,6 +795,99 @@ fn an_xlsx_zip_bomb_is_refused_past_the_unzipped_limit() {
     }
 }
 
+/// A DOCX whose body is one paragraph of `spaces` spaces inside a `w:t`, deflated about a
+/// thousand times.
+fn docx_bomb(spaces: usize) -> Vec<u8> {
+    const HEAD: &[u8] = br#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t xml:space="preserve">"#;
+    const TAIL: &[u8] = b"</w:t></w:r></w:p></w:body></w:document>";
+    let crc = crc32(
+        crc32(
+            crc32(0, HEAD.iter().copied()),
+            std::iter::repeat_n(b' ', spaces),
+        ),
+        TAIL.iter().copied(),
+    );
+    zip_by_hand(&[Entry {
+        name: "word/document.xml",
+        method: 8,
+        crc,
+        data: deflate_spaces(HEAD, spaces, TAIL),
+        size: (HEAD.len() + spaces + TAIL.len()) as u32,
+    }])
+}
+
+#[test]
+fn a_docx_part_that_expands_a_thousand_times_is_refused_under_the_unzipped_limit() {
+    // 64 MiB from about 64 KiB: well under --max-unzipped-bytes (512 MiB), but a hundred times
+    // past what a part of that size may expand to. Inflating it whole, then its text, took
+    // twice the expanded size in memory: a zip bomb just under the total limit took a gigabyte.
+    let bomb = docx_bomb(64 << 20);
+    let compressed = bomb.len() as u64;
+    let err = parse(&bomb, &opts()).expect_err("a zip bomb");
+    match &err {
+        Error::Limit {
+            flag,
+            limit,
+            value,
+            what,
+        } => {
+            assert_eq!(flag, "--max-unzip-ratio");
+            assert!(what.contains("word/document.xml"), "{what}");
+            // The allowance is a hundred times the part's compressed size (a little under the
+            // file's), and reading stopped one byte past it.
+            assert!(
+                *limit <= 100 * compressed && *limit > 90 * compressed,
+                "{limit}"
+            );
+            assert_eq!(*value, limit + 1);
+        }
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+    // Raised, the same package is read to its end: a body of white space only.
+    let limits = Limits {
+        max_unzip_ratio: 10_000,
+        ..Limits::default()
+    };
+    assert!(matches!(
+        parse(&bomb, &with_limits(limits)),
+        Err(Error::Empty)
+    ));
+}
+
+#[test]
+fn a_small_part_may_expand_past_the_ratio_within_its_first_mebibyte() {
+    // Generated or repetitive parts compress far better than prose: under
+    // gongwen_parse::UNZIP_GRACE_BYTES the ratio is not applied.
+    let spaces = (gongwen_parse::UNZIP_GRACE_BYTES as usize) - 4096;
+    let docx = docx_bomb(spaces);
+    assert!(
+        (docx.len() as u64) * 100 < spaces as u64,
+        "{} bytes",
+        docx.len()
+    );
+    assert!(matches!(parse(&docx, &opts()), Err(Error::Empty)));
+}
+
+#[test]
+fn a_workbook_sheet_that_expands_a_thousand_times_is_refused_under_the_unzipped_limit() {
+    let bomb = zip_bomb(16 << 20, None);
+    let err = parse(&bomb, &opts()).expect_err("a zip bomb");
+    match &err {
+        Error::Limit { flag, what, .. } => {
+            assert_eq!(flag, "--max-unzip-ratio");
+            assert!(what.contains("xl/worksheets/sheet1.xml"), "{what}");
+        }
+        other => panic!("expected a limit error, got {other:?}"),
+    }
+    let limits = Limits {
+        max_unzip_ratio: 10_000,
+        ..Limits::default()
+    };
+    // Raised, the sheet is read: it holds no cells.
+    let read = parse(&bomb, &with_limits(limits));
+    assert!(!matches!(read, Err(Error::Limit { .. })), "{read:?}");
+}
+
 #[test]
 fn an_xlsx_that_lies_about_its_sizes_is_still_stopped_at_the_limit() {
     // The same bomb with the sheet's declared size set to 1 KiB: only counting what is really

@@ -157,6 +157,9 @@ pub struct LimitArgs {
     /// Largest total size a workbook's ZIP entries may expand to, in bytes.
     #[arg(long, default_value_t = Limits::default().max_unzipped_bytes)]
     max_unzipped_bytes: u64,
+    /// Most times one ZIP entry (a DOCX part, a sheet) may expand its compressed size, past 1 MiB.
+    #[arg(long, default_value_t = Limits::default().max_unzip_ratio)]
+    max_unzip_ratio: u64,
     /// Most cells read from one workbook.
     #[arg(long, default_value_t = Limits::default().max_sheet_cells)]
     max_sheet_cells: u64,
@@ -172,6 +175,7 @@ impl LimitArgs {
             max_grid_cells: self.max_grid_cells,
             max_depth: self.max_depth,
             max_unzipped_bytes: self.max_unzipped_bytes,
+            max_unzip_ratio: self.max_unzip_ratio,
             max_sheet_cells: self.max_sheet_cells,
             max_blocks: self.max_blocks,
             ..Limits::default()

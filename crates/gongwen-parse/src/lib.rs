@@ -35,7 +35,7 @@ pub mod structure;
 pub mod tasks;
 
 pub use error::{Error, Result};
-pub use limits::Limits;
+pub use limits::{Limits, UNZIP_GRACE_BYTES};
 pub use model::*;
 
 /// The input formats [`parse`] understands.

@@ -39,7 +39,10 @@
 //!
 //! # Limits (hostile input)
 //!
-//! The parts are inflated at most to [`Limits::max_unzipped_bytes`] in all ([`Error::Limit`]);
+//! The parts are inflated at most to [`Limits::max_unzipped_bytes`] in all, and each to at most
+//! [`Limits::max_unzip_ratio`] times its compressed size ([`Limits::unzip_allowance`]), so that
+//! the memory a package takes stays in proportion to its file: a part is held whole while it is
+//! read, and its text once more ([`Error::Limit`]);
 //! a span is at most [`MAX_SPAN`] columns (Word's own limit is 63) and a table at most
 //! [`Limits::max_grid_cells`] cells once spans are filled; the reader is a loop over the XML
 //! events, so nesting costs no stack. A package that is not a readable DOCX, or XML that does not
@@ -72,7 +75,10 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         location: "DOCX".into(),
         message: format!("the ZIP package is truncated or damaged ({e}); expected a complete DOCX"),
     })?;
-    let mut budget = limits.max_unzipped_bytes;
+    let mut budget = Budget {
+        left: limits.max_unzipped_bytes,
+        limits,
+    };
     // The main part is where the package's relationships say (Word names it
     // `word/document.xml`; a document saved through SharePoint or converted online may have
     // `word/document2.xml`), and its numbering and styles where its own relationships say.
@@ -136,7 +142,7 @@ struct Parts {
 impl Parts {
     /// The parts as the package's relationships (`_rels/.rels`, then the main part's own) name
     /// them; Word's names where a relationship is missing or names no part of the package.
-    fn of(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, budget: &mut u64) -> Result<Self> {
+    fn of(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, budget: &mut Budget<'_>) -> Result<Self> {
         let document = match read_part(zip, PACKAGE_RELS, budget)? {
             Some(xml) => target(PACKAGE_RELS, &xml, "", "/officeDocument"),
             None => None,
@@ -225,7 +231,7 @@ fn resolve(dir: &str, target: &str) -> Option<String> {
 fn read_part(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
-    budget: &mut u64,
+    budget: &mut Budget<'_>,
 ) -> Result<Option<String>> {
     let Some(raw) = read_bytes(zip, name, budget)? else {
         return Ok(None);
@@ -255,11 +261,19 @@ fn read_part(
         })
 }
 
-/// The bytes of part `name`, if the package has it, inflated within `budget` bytes.
+/// What is left of [`Limits::max_unzipped_bytes`] for the parts still to be read, and the
+/// limits (a part may also expand at most [`Limits::max_unzip_ratio`] times its compressed size).
+struct Budget<'a> {
+    left: u64,
+    limits: &'a Limits,
+}
+
+/// The bytes of part `name`, if the package has it, inflated within the budget: what is left of
+/// the expanded size, and the part's allowance under the ratio limit.
 fn read_bytes(
     zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
     name: &str,
-    budget: &mut u64,
+    budget: &mut Budget<'_>,
 ) -> Result<Option<Vec<u8>>> {
     let damaged = |e: &dyn std::fmt::Display| Error::Document {
         location: name.to_string(),
@@ -270,21 +284,30 @@ fn read_bytes(
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(damaged(&e)),
     };
-    let mut raw = Vec::new();
+    let compressed = entry.compressed_size();
+    let allowed = budget.limits.unzip_allowance(compressed);
+    let cap = budget.left.min(allowed);
+    // Room for what the directory declares (within the cap), so that a large part is not
+    // copied as its buffer doubles.
+    let room = usize::try_from(entry.size().min(cap)).unwrap_or(0);
+    let mut raw = Vec::with_capacity(room.saturating_add(1));
     entry
-        .take(budget.saturating_add(1))
+        .take(cap.saturating_add(1))
         .read_to_end(&mut raw)
         .map_err(|e| damaged(&e))?;
     let size = raw.len() as u64;
-    if size > *budget {
+    if size > budget.left {
         return Err(Error::Limit {
             what: "the expanded size of the DOCX parts in bytes".into(),
             value: size,
-            limit: *budget,
+            limit: budget.left,
             flag: "--max-unzipped-bytes".into(),
         });
     }
-    *budget -= size;
+    if size > allowed {
+        return Err(budget.limits.unzip_ratio_error(name, compressed, size));
+    }
+    budget.left -= size;
     Ok(Some(raw))
 }
 

@@ -22,8 +22,9 @@
 //!
 //! - A ZIP container (XLSX, XLSB, ODS) is inspected with the `zip` crate before calamine sees it:
 //!   the sizes its central directory declares, and then the bytes its entries really inflate
-//!   to, may not exceed [`Limits::max_unzipped_bytes`] ([`Error::Limit`]); a damaged or truncated
-//!   container is an [`Error::Workbook`].
+//!   to, may not exceed [`Limits::max_unzipped_bytes`], and no entry may inflate to more than
+//!   [`Limits::max_unzip_ratio`] times its compressed size ([`Limits::unzip_allowance`])
+//!   ([`Error::Limit`]); a damaged or truncated container is an [`Error::Workbook`].
 //! - Reading stops with [`Error::Limit`] as soon as the workbook has given more than
 //!   [`Limits::max_sheet_cells`] non-empty cells, or a sheet's used area (the box around its
 //!   non-empty cells) grows past [`Limits::max_grid_cells`]. Nothing is read partially: a
@@ -146,27 +147,39 @@ fn inspect_zip(bytes: &[u8], limits: &Limits, ods_merges: &mut OdsMerges) -> Res
             }
             continue;
         }
+        let compressed = raw.compressed_size();
         drop(raw);
         let entry = zip.by_index(i).map_err(|e| workbook_error(WORKBOOK, e))?;
         let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
-        let budget = limit.saturating_sub(total).saturating_add(1);
+        let allowed = limits.unzip_allowance(compressed);
+        let budget = limit.saturating_sub(total).min(allowed).saturating_add(1);
         let mut entry = Counted {
             inner: entry.take(budget),
             n: 0,
         };
         let lower = name.to_ascii_lowercase();
         let location = format!("workbook entry {name}");
-        if lower.ends_with("sharedstrings.xml") {
-            check_shared_strings(&mut entry, &location)?;
+        let read = if lower.ends_with("sharedstrings.xml") {
+            check_shared_strings(&mut entry, &location)
         } else if lower == "content.xml" {
-            *ods_merges = scan_ods(&mut entry, &location, limits)?;
+            scan_ods(&mut entry, &location, limits).map(|merges| *ods_merges = merges)
+        } else {
+            Ok(())
         }
-        std::io::copy(&mut entry, &mut std::io::sink())
-            .map_err(|e| workbook_error(&location, e))?;
+        .and_then(|()| {
+            std::io::copy(&mut entry, &mut std::io::sink())
+                .map(drop)
+                .map_err(|e| workbook_error(&location, e))
+        });
+        // An entry cut short at a limit is reported as over it, not as the damage the cut made.
         total = total.saturating_add(entry.n);
         if total > limit {
             return Err(too_big(total));
         }
+        if entry.n > allowed {
+            return Err(limits.unzip_ratio_error(&name, compressed, entry.n));
+        }
+        read?;
     }
     let has = |n: &str| names.iter().any(|x| x == n);
     if has("xl/workbook.xml") {
