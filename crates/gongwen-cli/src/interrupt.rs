@@ -106,7 +106,12 @@ impl TrackedTemp {
 pub fn test_pause_before_rename(tmp: &Path) {
     #[cfg(debug_assertions)]
     if let Some(marker) = std::env::var_os("GONGWEN_TEST_PAUSE_BEFORE_RENAME") {
-        let _ = std::fs::write(marker, tmp.as_os_str().as_encoded_bytes());
+        // Written beside and renamed, so the test never reads a marker created but not yet
+        // filled (under load it did, and failed now and then).
+        let mut part = marker.clone();
+        part.push(".part");
+        let _ = std::fs::write(&part, tmp.as_os_str().as_encoded_bytes());
+        let _ = std::fs::rename(&part, &marker);
         loop {
             std::thread::park();
         }

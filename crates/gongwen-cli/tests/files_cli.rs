@@ -435,14 +435,18 @@ fn interrupted_write_leaves_no_temporary_file(signal: &str) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    // Wait until the temporary file is written and the writer pauses before renaming it.
-    while !marker.exists() {
+    // Wait until the temporary file is written and the writer pauses before renaming it (the
+    // marker, renamed into place, names the temporary file).
+    let tmp = loop {
+        match std::fs::read_to_string(&marker) {
+            Ok(path) if !path.is_empty() => break PathBuf::from(path),
+            _ => {}
+        }
         if let Some(status) = child.try_wait().unwrap() {
             panic!("gongwen ended before pausing: {status}");
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    let tmp = PathBuf::from(std::fs::read_to_string(&marker).unwrap());
+    };
     assert!(tmp.exists(), "the temporary file is in flight");
     let killed = Command::new("kill")
         .args([signal, &child.id().to_string()])
