@@ -764,11 +764,14 @@ fn number_column_without_a_name(table: &Table, names: &[String], roles: &mut [Co
     }
 }
 
-/// `任务内容 | 工作措施`: a measures column not named as the specific ones (`具体举措`) beside a
-/// task column holds the means of each task, not tasks under it, when the task column does not
-/// group its rows: every task row has a task of its own, none left empty or repeated as a
-/// merged cell leaves it. [`column_roles`] gave that column the tasks by the names alone;
-/// the rows give them back.
+/// `任务内容 | 牵头单位 | 工作措施`: a measures column not named as the specific ones
+/// (`具体举措`) beside a task column holds the means of each task, not tasks under it, when the
+/// task column does not group its rows: every task row has a task of its own, none left empty
+/// or repeated as a merged cell leaves it. [`column_roles`] gave that column the tasks by the
+/// names alone; the rows give them back. Measures printed between a heading's column and the
+/// units (`重点任务 | 工作举措 | 牵头单位`, `主要任务 | 推进措施 | 责任单位`) are what the units
+/// must do, as `具体措施` there is: the task column names its heading, not its content
+/// (`任务内容`, `任务名称`), so they stay the tasks and the heading their group.
 fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [ColumnRole]) {
     let Some(m) = roles.iter().position(|r| *r == ColumnRole::Task) else {
         return;
@@ -776,6 +779,9 @@ fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [Colu
     if names[m].contains("具体") || header_words(&names[m]) & word::SPECIFIC == 0 {
         return;
     }
+    let units = roles
+        .iter()
+        .position(|r| matches!(r, ColumnRole::Lead | ColumnRole::Support));
     let Some(g) = (0..m).rev().find(|&i| {
         roles[i] == ColumnRole::Group
             && header_words(&names[i]) & (word::TASK | word::WEAK_TASK) != 0
@@ -784,6 +790,10 @@ fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [Colu
     }) else {
         return;
     };
+    let content = ["内容", "名称", "內容", "名稱"];
+    if units.is_some_and(|u| m < u) && !content.iter().any(|w| names[g].contains(w)) {
+        return;
+    }
     let rows = table
         .rows
         .iter()
