@@ -1284,17 +1284,61 @@ fn carry_standing_units(tasks: &mut [Task]) {
 /// each, kept whole), each zone is named: its committee is one organ of its own. The run is read
 /// forward from the name through `、` and bare zones to one that ends with the head
 /// ([`head_after`]); `lead_text` and `support_text` stay as printed.
+///
+/// Named cities and counties share their government so (`成都市、自贡市人民政府`,
+/// `攀枝花市、凉山州人民政府`): `成都市` → `成都市人民政府`, the body the allocation names, not
+/// the territory. Departments (`市发展改革委、市经济信息委`) and divisions that stand for each
+/// one's government (`各市、县人民政府`, kept whole by [`split_units`]) are no named places.
 fn carry_heads(task: &mut Task) {
-    carry_over_run(task, is_bare_zone, head_after, |unit, head| {
-        unit.push_str(head)
-    });
+    carry_over_run(
+        task,
+        |u| is_bare_zone(u) || is_bare_place(u),
+        head_after,
+        |unit, head| unit.push_str(head),
+    );
 }
 
-/// The head noun ([`ZONE_HEADS`]) that ends the run of zone names `unit` stands in in `text`
-/// (`管委会` for `两江新区` in `两江新区、重庆高新区、万盛经开区管委会`): `unit` whole before `、`,
-/// then bare zones parted by `、`, then a zone's name with the head. `None` when no such run
-/// holds it (`两江新区、市发展改革委`, `两江新区`).
+/// Head nouns a run of named cities or counties shares (`成都市、自贡市人民政府`): the
+/// government of each.
+const PLACE_HEADS: &[&str] = &["人民政府", "政府"];
+
+/// Whether `name` is a named city, prefecture, county or district alone (`成都市`, `凉山州`,
+/// `某某县`): a name of its own of two to eight Han characters, not divisions (`县市`) nor a
+/// kind of place (`有关市`, `设区市`), then one division. Development zones are
+/// [`is_bare_zone`]'s.
+fn is_bare_place(name: &str) -> bool {
+    // The last bytes of `市州县区盟旗`: nearly every unit's name is turned down by its last byte.
+    if !matches!(
+        name.as_bytes().last(),
+        Some(0x82 | 0x9E | 0xBF | 0xBA | 0x9F | 0x97)
+    ) {
+        return false;
+    }
+    let Some(body) = name.strip_suffix(['市', '州', '县', '区', '盟', '旗']) else {
+        return false;
+    };
+    const KINDS: &[&str] = &[
+        "各", "有关", "相关", "设区", "其他", "其余", "所在", "重点", "试点", "全",
+    ];
+    (2..=8).contains(&body.chars().count())
+        && body.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !body.chars().all(|c| DIVISIONS.contains(&c))
+        && !KINDS.iter().any(|w| body.starts_with(w))
+        && !is_bare_zone(name)
+}
+
+/// The head noun ([`ZONE_HEADS`], or [`PLACE_HEADS`] for a named place) that ends the run of
+/// zone or place names `unit` stands in in `text` (`管委会` for `两江新区` in
+/// `两江新区、重庆高新区、万盛经开区管委会`, `人民政府` for `成都市` in `成都市、自贡市人民政府`):
+/// `unit` whole before `、`, then bare names of its kind parted by `、`, then one with the head.
+/// `None` when no such run holds it (`两江新区、市发展改革委`, `两江新区`).
 fn head_after<'t>(text: &'t str, unit: &str) -> Option<&'t str> {
+    // A zone's run is of zones, a place's of places (`成都市、自贡市人民政府`).
+    let (heads, bare): (&[&str], fn(&str) -> bool) = if is_bare_zone(unit) {
+        (ZONE_HEADS, is_bare_zone)
+    } else {
+        (PLACE_HEADS, is_bare_place)
+    };
     const ENDS: &[char] = &[
         '、', '，', ',', '；', ';', '。', '（', '(', '）', ')', '\n', ' ', '等',
     ];
@@ -1313,13 +1357,13 @@ fn head_after<'t>(text: &'t str, unit: &str) -> Option<&'t str> {
             };
             let end = rest.find(ENDS).unwrap_or(rest.len());
             let name = &rest[..end];
-            if let Some(head) = ZONE_HEADS
+            if let Some(head) = heads
                 .iter()
-                .find(|h| name.strip_suffix(**h).is_some_and(is_bare_zone))
+                .find(|h| name.strip_suffix(**h).is_some_and(bare))
             {
                 return Some(head);
             }
-            if !is_bare_zone(name) {
+            if !bare(name) {
                 break;
             }
             after = &rest[end..];
