@@ -2695,6 +2695,12 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
                 }
             }
         }
+        // `牵头：甲　配合：乙`: a short label after the space that ends a label's clause.
+        if let Some(cut) = short_label_after_space(s) {
+            push(&s[..cut], out);
+            push(&s[cut..], out);
+            return;
+        }
         // `配合单位：甲　完成时限：持续推进`, the space between the clauses dropped by
         // normalization: the label of a deadline run on after the names starts a clause.
         if let Some(colon) = s.find('：') {
@@ -2729,6 +2735,35 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
         push(&piece[from..], &mut out);
     }
     out
+}
+
+/// Role words a short label is made of (`牵头：`, `配合：`), without `单位` or `部门`.
+const SHORT_ROLE_LABELS: &[&str] = &[
+    "牵头", "配合", "责任", "负责", "协同", "协助", "参与", "主责", "协办",
+];
+
+/// Where a short label (`配合：`, [`SHORT_ROLE_LABELS`]) starts a clause of its own inside the
+/// clause `s` of another label, set apart only by a space: `牵头：市税务局　配合：市财政局` →
+/// the start of `配合：`. [`DUTY_LABEL`] finds the full labels (`配合单位：`) wherever they
+/// stand, but a bare role word and a colon may end a unit's clause only after a space: without
+/// it (`市财政局配合：`) it is no label's start. `None` when `s` has no colon before a space.
+fn short_label_after_space(s: &str) -> Option<usize> {
+    let colon = s.find(['：', ':'])?;
+    let mut at = colon;
+    while let Some(space) = s[at..].find([' ', '\u{3000}']) {
+        let rest = &s[at + space..];
+        let label = rest.trim_start_matches([' ', '\u{3000}']);
+        let start = s.len() - label.len();
+        if SHORT_ROLE_LABELS.iter().any(|w| {
+            label
+                .strip_prefix(w)
+                .is_some_and(|r| r.starts_with(['：', ':']))
+        }) {
+            return Some(start);
+        }
+        at = start;
+    }
+    None
 }
 
 /// The pieces of `text` between top-level separators, borrowed.
