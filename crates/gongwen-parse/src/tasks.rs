@@ -4420,9 +4420,12 @@ fn inline_tasks<'a>(
                 before
             }
         };
+        // The task of an allocation printed on the heading line, by its index in `out`.
+        let mut on_heading = None;
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
             push(text.to_string(), false, d.lead, d.support, d.extra);
+            on_heading = Some(first);
         }
         // Paragraphs not yet part of a measure's text: an allocation on lines of its own
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
@@ -4482,8 +4485,14 @@ fn inline_tasks<'a>(
                 continue;
             }
             if !is_duty_line(&colon_labels(t)) {
-                // Not an allocation line of its own: one said inside the measure's sentence.
-                if let Some((lead, support)) = mid_sentence_allocation(t, decided, traditional) {
+                // Not an allocation line of its own: one said inside the measure's sentence,
+                // in brackets (`推进节能降碳（甲牵头，乙配合），建设绿色工厂。`) or in words.
+                if let Some((text, d)) = mid_bracket_allocation(t, first_unit_leads) {
+                    push(measure_text(text), true, d.lead, d.support, d.extra);
+                    since = k + 1;
+                } else if let Some((lead, support)) =
+                    mid_sentence_allocation(t, decided, traditional)
+                {
                     push(
                         measure_text(t.clone()),
                         true,
@@ -4523,6 +4532,21 @@ fn inline_tasks<'a>(
             k = end;
             since = end;
         }
+        // `（一）实施产业链提升行动（甲牵头，乙配合）。围绕……。`: the allocation printed after the
+        // measure's heading sentence, before its words; the words, with no allocation of their
+        // own, are the same measure's, as when the bracket ends the paragraph.
+        if let Some(h) = on_heading
+            && out.len() == h + 1
+            && sentence
+            && !s.paragraphs.is_empty()
+            && s.heading.ends_with(['）', ')'])
+        {
+            let text = &mut out[h].text;
+            if !text.ends_with(['。', '；', ';', '！', '？']) {
+                text.push_str(&s.heading_suffix);
+            }
+            s.paragraphs.iter().for_each(|p| text.push_str(p));
+        }
         path.push(s);
         let own = out.len();
         inline_tasks(
@@ -4536,8 +4560,55 @@ fn inline_tasks<'a>(
         path.pop();
         if own == first && out.len() == own + 1 {
             take_enumeration(s, sentence, &mut out[own]);
+            share_closing_allocation(s, own, out);
         }
     }
+}
+
+/// An allocation in brackets inside a measure's sentence, the sentence going on after it
+/// (`推进工业领域节能降碳（省经济和信息化厅牵头，省生态环境厅配合），建设绿色工厂。`): the
+/// sentence without the bracket, and the duty [`inline_duty_lazy`] reads from the bracket as if
+/// it ended the sentence. Only a bracket followed by `，` or `；` that names a lead (`牵头`) or
+/// units carrying it out (`负责`), the only one of the sentence: a bracket of prose (`（以下简称
+/// ……）`) or of a unit's own name allocates nothing, and the bracket at the sentence's end is
+/// [`inline_duty_lazy`]'s. `None` for nearly every paragraph, turned down by one search for
+/// `），`/`）；`.
+fn mid_bracket_allocation(
+    text: &str,
+    first_unit_leads: &dyn Fn() -> bool,
+) -> Option<(String, InlineDuty)> {
+    if text.len() > 4 * 1024 {
+        return None;
+    }
+    let close = "）".as_bytes();
+    let mut found = None;
+    for at in memchr::memmem::find_iter(text.as_bytes(), close) {
+        let after = &text[at + close.len()..];
+        if !after.starts_with(['，', '；']) {
+            continue;
+        }
+        let head = &text[..at + close.len()];
+        let Some((open, inner)) = trailing_bracket(head) else {
+            continue;
+        };
+        if !(inner.contains("牵头") || inner.contains("负责")) {
+            continue;
+        }
+        if found.is_some() {
+            // Two allocations in one sentence: which words each allocates is not certain.
+            return None;
+        }
+        found = Some((open, at + close.len()));
+    }
+    let (open, end) = found?;
+    let d = inline_duty_lazy(&text[..end], first_unit_leads)?;
+    if d.lead.is_empty() && d.support.is_empty() {
+        return None;
+    }
+    let rest = &text[end..];
+    let mut sentence = text[..open].trim_end_ws().to_string();
+    sentence.push_str(rest);
+    Some((sentence, d))
 }
 
 /// Makes the one task of a measure's list of sub-items the measure's own, when the list is one
@@ -4596,6 +4667,72 @@ fn take_enumeration(s: &Section, sentence: bool, task: &mut Task) {
     task.seq = s.number;
     task.line = s.line;
     task.marker = Some(s.marker.clone());
+}
+
+/// Gives the allocation on lines of its own that closes a measure's list of sub-items, each
+/// item a sentence of its own (`（一）推进工业数字化转型。` / `1．实施……。` / `2．建设……。` /
+/// `3．培育……。` / `责任单位：甲牵头，乙、丙配合。`), to every item of the list: printed after
+/// the last item, at the measure's level, it is the list's, but the outline kept it as a
+/// paragraph of the last item, so the task `out[own]` (the only one of the measure, read from
+/// the last item) had it alone and the other items none. Items that end in `；` are one
+/// sentence, made one task by [`take_enumeration`] (called first: it moves the task to the
+/// measure's line). An allocation printed in the last item's sentence (`3．培育……。（责任单位：
+/// 甲）`) is that item's own and is left alone; so is a list whose items have sub-items or
+/// words under them.
+fn share_closing_allocation(s: &Section, own: usize, out: &mut Vec<Task>) {
+    let Some((last, before)) = s.children.split_last() else {
+        return;
+    };
+    let Some(task) = out.get(own) else {
+        return;
+    };
+    if before.is_empty()
+        || task.line != last.line
+        || task.marker.as_deref() != Some(last.marker.as_str())
+        || !s.after.is_empty()
+        || s.children
+            .iter()
+            .any(|c| !c.children.is_empty() || !c.after.is_empty())
+    {
+        return;
+    }
+    // A list: each item one line, its words its heading or its one paragraph (the outline reads
+    // a long sentence after the marker as text), none under it (measures of a paragraph or
+    // more, such as a plan's 保障措施, each say their own).
+    let words = |c: &Section| usize::from(c.heading.is_empty());
+    if before.iter().any(|c| c.paragraphs.len() != words(c)) {
+        return;
+    }
+    // The allocation's lines end the last item, right after its words.
+    let at = words(last);
+    if last.paragraphs.len() <= at
+        || !last.paragraphs[at..]
+            .iter()
+            .any(|p| is_duty_line(&colon_labels(p)))
+        || !last.paragraphs[at..].iter().all(|p| {
+            let p = colon_labels(p);
+            is_duty_line(&p) || is_deadline_line(&p)
+        })
+    {
+        return;
+    }
+    let shared: Vec<Task> = before
+        .iter()
+        .map(|c| {
+            let mut text = String::new();
+            text.push_str(&c.heading);
+            text.push_str(&c.heading_suffix);
+            c.paragraphs.iter().for_each(|p| text.push_str(p));
+            Task {
+                seq: c.number,
+                text,
+                line: c.line,
+                marker: Some(c.marker.clone()),
+                ..task.clone()
+            }
+        })
+        .collect();
+    out.splice(own..own, shared);
 }
 
 /// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
