@@ -764,11 +764,14 @@ fn number_column_without_a_name(table: &Table, names: &[String], roles: &mut [Co
     }
 }
 
-/// `任务内容 | 工作措施`: a measures column not named as the specific ones (`具体举措`) beside a
-/// task column holds the means of each task, not tasks under it, when the task column does not
-/// group its rows: every task row has a task of its own, none left empty or repeated as a
-/// merged cell leaves it. [`column_roles`] gave that column the tasks by the names alone;
-/// the rows give them back.
+/// `任务内容 | 牵头单位 | 工作措施`: a measures column not named as the specific ones
+/// (`具体举措`) beside a task column holds the means of each task, not tasks under it, when the
+/// task column does not group its rows: every task row has a task of its own, none left empty
+/// or repeated as a merged cell leaves it. [`column_roles`] gave that column the tasks by the
+/// names alone; the rows give them back. Measures printed between a heading's column and the
+/// units (`重点任务 | 工作举措 | 牵头单位`, `主要任务 | 推进措施 | 责任单位`) are what the units
+/// must do, as `具体措施` there is: the task column names its heading, not its content
+/// (`任务内容`, `任务名称`), so they stay the tasks and the heading their group.
 fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [ColumnRole]) {
     let Some(m) = roles.iter().position(|r| *r == ColumnRole::Task) else {
         return;
@@ -776,6 +779,9 @@ fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [Colu
     if names[m].contains("具体") || header_words(&names[m]) & word::SPECIFIC == 0 {
         return;
     }
+    let units = roles
+        .iter()
+        .position(|r| matches!(r, ColumnRole::Lead | ColumnRole::Support));
     let Some(g) = (0..m).rev().find(|&i| {
         roles[i] == ColumnRole::Group
             && header_words(&names[i]) & (word::TASK | word::WEAK_TASK) != 0
@@ -784,6 +790,10 @@ fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [Colu
     }) else {
         return;
     };
+    let content = ["内容", "名称", "內容", "名稱"];
+    if units.is_some_and(|u| m < u) && !content.iter().any(|w| names[g].contains(w)) {
+        return;
+    }
     let rows = table
         .rows
         .iter()
@@ -1274,17 +1284,61 @@ fn carry_standing_units(tasks: &mut [Task]) {
 /// each, kept whole), each zone is named: its committee is one organ of its own. The run is read
 /// forward from the name through `、` and bare zones to one that ends with the head
 /// ([`head_after`]); `lead_text` and `support_text` stay as printed.
+///
+/// Named cities and counties share their government so (`成都市、自贡市人民政府`,
+/// `攀枝花市、凉山州人民政府`): `成都市` → `成都市人民政府`, the body the allocation names, not
+/// the territory. Departments (`市发展改革委、市经济信息委`) and divisions that stand for each
+/// one's government (`各市、县人民政府`, kept whole by [`split_units`]) are no named places.
 fn carry_heads(task: &mut Task) {
-    carry_over_run(task, is_bare_zone, head_after, |unit, head| {
-        unit.push_str(head)
-    });
+    carry_over_run(
+        task,
+        |u| is_bare_zone(u) || is_bare_place(u),
+        head_after,
+        |unit, head| unit.push_str(head),
+    );
 }
 
-/// The head noun ([`ZONE_HEADS`]) that ends the run of zone names `unit` stands in in `text`
-/// (`管委会` for `两江新区` in `两江新区、重庆高新区、万盛经开区管委会`): `unit` whole before `、`,
-/// then bare zones parted by `、`, then a zone's name with the head. `None` when no such run
-/// holds it (`两江新区、市发展改革委`, `两江新区`).
+/// Head nouns a run of named cities or counties shares (`成都市、自贡市人民政府`): the
+/// government of each.
+const PLACE_HEADS: &[&str] = &["人民政府", "政府"];
+
+/// Whether `name` is a named city, prefecture, county or district alone (`成都市`, `凉山州`,
+/// `某某县`): a name of its own of two to eight Han characters, not divisions (`县市`) nor a
+/// kind of place (`有关市`, `设区市`), then one division. Development zones are
+/// [`is_bare_zone`]'s.
+fn is_bare_place(name: &str) -> bool {
+    // The last bytes of `市州县区盟旗`: nearly every unit's name is turned down by its last byte.
+    if !matches!(
+        name.as_bytes().last(),
+        Some(0x82 | 0x9E | 0xBF | 0xBA | 0x9F | 0x97)
+    ) {
+        return false;
+    }
+    let Some(body) = name.strip_suffix(['市', '州', '县', '区', '盟', '旗']) else {
+        return false;
+    };
+    const KINDS: &[&str] = &[
+        "各", "有关", "相关", "设区", "其他", "其余", "所在", "重点", "试点", "全",
+    ];
+    (2..=8).contains(&body.chars().count())
+        && body.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && !body.chars().all(|c| DIVISIONS.contains(&c))
+        && !KINDS.iter().any(|w| body.starts_with(w))
+        && !is_bare_zone(name)
+}
+
+/// The head noun ([`ZONE_HEADS`], or [`PLACE_HEADS`] for a named place) that ends the run of
+/// zone or place names `unit` stands in in `text` (`管委会` for `两江新区` in
+/// `两江新区、重庆高新区、万盛经开区管委会`, `人民政府` for `成都市` in `成都市、自贡市人民政府`):
+/// `unit` whole before `、`, then bare names of its kind parted by `、`, then one with the head.
+/// `None` when no such run holds it (`两江新区、市发展改革委`, `两江新区`).
 fn head_after<'t>(text: &'t str, unit: &str) -> Option<&'t str> {
+    // A zone's run is of zones, a place's of places (`成都市、自贡市人民政府`).
+    let (heads, bare): (&[&str], fn(&str) -> bool) = if is_bare_zone(unit) {
+        (ZONE_HEADS, is_bare_zone)
+    } else {
+        (PLACE_HEADS, is_bare_place)
+    };
     const ENDS: &[char] = &[
         '、', '，', ',', '；', ';', '。', '（', '(', '）', ')', '\n', ' ', '等',
     ];
@@ -1303,13 +1357,13 @@ fn head_after<'t>(text: &'t str, unit: &str) -> Option<&'t str> {
             };
             let end = rest.find(ENDS).unwrap_or(rest.len());
             let name = &rest[..end];
-            if let Some(head) = ZONE_HEADS
+            if let Some(head) = heads
                 .iter()
-                .find(|h| name.strip_suffix(**h).is_some_and(is_bare_zone))
+                .find(|h| name.strip_suffix(**h).is_some_and(bare))
             {
                 return Some(head);
             }
-            if !is_bare_zone(name) {
+            if !bare(name) {
                 break;
             }
             after = &rest[end..];
@@ -2641,6 +2695,12 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
                 }
             }
         }
+        // `牵头：甲　配合：乙`: a short label after the space that ends a label's clause.
+        if let Some(cut) = short_label_after_space(s) {
+            push(&s[..cut], out);
+            push(&s[cut..], out);
+            return;
+        }
         // `配合单位：甲　完成时限：持续推进`, the space between the clauses dropped by
         // normalization: the label of a deadline run on after the names starts a clause.
         if let Some(colon) = s.find('：') {
@@ -2675,6 +2735,35 @@ fn duty_clauses(inner: &str) -> Vec<&str> {
         push(&piece[from..], &mut out);
     }
     out
+}
+
+/// Role words a short label is made of (`牵头：`, `配合：`), without `单位` or `部门`.
+const SHORT_ROLE_LABELS: &[&str] = &[
+    "牵头", "配合", "责任", "负责", "协同", "协助", "参与", "主责", "协办",
+];
+
+/// Where a short label (`配合：`, [`SHORT_ROLE_LABELS`]) starts a clause of its own inside the
+/// clause `s` of another label, set apart only by a space: `牵头：市税务局　配合：市财政局` →
+/// the start of `配合：`. [`DUTY_LABEL`] finds the full labels (`配合单位：`) wherever they
+/// stand, but a bare role word and a colon may end a unit's clause only after a space: without
+/// it (`市财政局配合：`) it is no label's start. `None` when `s` has no colon before a space.
+fn short_label_after_space(s: &str) -> Option<usize> {
+    let colon = s.find(['：', ':'])?;
+    let mut at = colon;
+    while let Some(space) = s[at..].find([' ', '\u{3000}']) {
+        let rest = &s[at + space..];
+        let label = rest.trim_start_matches([' ', '\u{3000}']);
+        let start = s.len() - label.len();
+        if SHORT_ROLE_LABELS.iter().any(|w| {
+            label
+                .strip_prefix(w)
+                .is_some_and(|r| r.starts_with(['：', ':']))
+        }) {
+            return Some(start);
+        }
+        at = start;
+    }
+    None
 }
 
 /// The pieces of `text` between top-level separators, borrowed.
@@ -4331,9 +4420,12 @@ fn inline_tasks<'a>(
                 before
             }
         };
+        // The task of an allocation printed on the heading line, by its index in `out`.
+        let mut on_heading = None;
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
             push(text.to_string(), false, d.lead, d.support, d.extra);
+            on_heading = Some(first);
         }
         // Paragraphs not yet part of a measure's text: an allocation on lines of its own
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
@@ -4393,8 +4485,14 @@ fn inline_tasks<'a>(
                 continue;
             }
             if !is_duty_line(&colon_labels(t)) {
-                // Not an allocation line of its own: one said inside the measure's sentence.
-                if let Some((lead, support)) = mid_sentence_allocation(t, decided, traditional) {
+                // Not an allocation line of its own: one said inside the measure's sentence,
+                // in brackets (`推进节能降碳（甲牵头，乙配合），建设绿色工厂。`) or in words.
+                if let Some((text, d)) = mid_bracket_allocation(t, first_unit_leads) {
+                    push(measure_text(text), true, d.lead, d.support, d.extra);
+                    since = k + 1;
+                } else if let Some((lead, support)) =
+                    mid_sentence_allocation(t, decided, traditional)
+                {
                     push(
                         measure_text(t.clone()),
                         true,
@@ -4434,6 +4532,21 @@ fn inline_tasks<'a>(
             k = end;
             since = end;
         }
+        // `（一）实施产业链提升行动（甲牵头，乙配合）。围绕……。`: the allocation printed after the
+        // measure's heading sentence, before its words; the words, with no allocation of their
+        // own, are the same measure's, as when the bracket ends the paragraph.
+        if let Some(h) = on_heading
+            && out.len() == h + 1
+            && sentence
+            && !s.paragraphs.is_empty()
+            && s.heading.ends_with(['）', ')'])
+        {
+            let text = &mut out[h].text;
+            if !text.ends_with(['。', '；', ';', '！', '？']) {
+                text.push_str(&s.heading_suffix);
+            }
+            s.paragraphs.iter().for_each(|p| text.push_str(p));
+        }
         path.push(s);
         let own = out.len();
         inline_tasks(
@@ -4447,8 +4560,55 @@ fn inline_tasks<'a>(
         path.pop();
         if own == first && out.len() == own + 1 {
             take_enumeration(s, sentence, &mut out[own]);
+            share_closing_allocation(s, own, out);
         }
     }
+}
+
+/// An allocation in brackets inside a measure's sentence, the sentence going on after it
+/// (`推进工业领域节能降碳（省经济和信息化厅牵头，省生态环境厅配合），建设绿色工厂。`): the
+/// sentence without the bracket, and the duty [`inline_duty_lazy`] reads from the bracket as if
+/// it ended the sentence. Only a bracket followed by `，` or `；` that names a lead (`牵头`) or
+/// units carrying it out (`负责`), the only one of the sentence: a bracket of prose (`（以下简称
+/// ……）`) or of a unit's own name allocates nothing, and the bracket at the sentence's end is
+/// [`inline_duty_lazy`]'s. `None` for nearly every paragraph, turned down by one search for
+/// `），`/`）；`.
+fn mid_bracket_allocation(
+    text: &str,
+    first_unit_leads: &dyn Fn() -> bool,
+) -> Option<(String, InlineDuty)> {
+    if text.len() > 4 * 1024 {
+        return None;
+    }
+    let close = "）".as_bytes();
+    let mut found = None;
+    for at in memchr::memmem::find_iter(text.as_bytes(), close) {
+        let after = &text[at + close.len()..];
+        if !after.starts_with(['，', '；']) {
+            continue;
+        }
+        let head = &text[..at + close.len()];
+        let Some((open, inner)) = trailing_bracket(head) else {
+            continue;
+        };
+        if !(inner.contains("牵头") || inner.contains("负责")) {
+            continue;
+        }
+        if found.is_some() {
+            // Two allocations in one sentence: which words each allocates is not certain.
+            return None;
+        }
+        found = Some((open, at + close.len()));
+    }
+    let (open, end) = found?;
+    let d = inline_duty_lazy(&text[..end], first_unit_leads)?;
+    if d.lead.is_empty() && d.support.is_empty() {
+        return None;
+    }
+    let rest = &text[end..];
+    let mut sentence = text[..open].trim_end_ws().to_string();
+    sentence.push_str(rest);
+    Some((sentence, d))
 }
 
 /// Makes the one task of a measure's list of sub-items the measure's own, when the list is one
@@ -4507,6 +4667,72 @@ fn take_enumeration(s: &Section, sentence: bool, task: &mut Task) {
     task.seq = s.number;
     task.line = s.line;
     task.marker = Some(s.marker.clone());
+}
+
+/// Gives the allocation on lines of its own that closes a measure's list of sub-items, each
+/// item a sentence of its own (`（一）推进工业数字化转型。` / `1．实施……。` / `2．建设……。` /
+/// `3．培育……。` / `责任单位：甲牵头，乙、丙配合。`), to every item of the list: printed after
+/// the last item, at the measure's level, it is the list's, but the outline kept it as a
+/// paragraph of the last item, so the task `out[own]` (the only one of the measure, read from
+/// the last item) had it alone and the other items none. Items that end in `；` are one
+/// sentence, made one task by [`take_enumeration`] (called first: it moves the task to the
+/// measure's line). An allocation printed in the last item's sentence (`3．培育……。（责任单位：
+/// 甲）`) is that item's own and is left alone; so is a list whose items have sub-items or
+/// words under them.
+fn share_closing_allocation(s: &Section, own: usize, out: &mut Vec<Task>) {
+    let Some((last, before)) = s.children.split_last() else {
+        return;
+    };
+    let Some(task) = out.get(own) else {
+        return;
+    };
+    if before.is_empty()
+        || task.line != last.line
+        || task.marker.as_deref() != Some(last.marker.as_str())
+        || !s.after.is_empty()
+        || s.children
+            .iter()
+            .any(|c| !c.children.is_empty() || !c.after.is_empty())
+    {
+        return;
+    }
+    // A list: each item one line, its words its heading or its one paragraph (the outline reads
+    // a long sentence after the marker as text), none under it (measures of a paragraph or
+    // more, such as a plan's 保障措施, each say their own).
+    let words = |c: &Section| usize::from(c.heading.is_empty());
+    if before.iter().any(|c| c.paragraphs.len() != words(c)) {
+        return;
+    }
+    // The allocation's lines end the last item, right after its words.
+    let at = words(last);
+    if last.paragraphs.len() <= at
+        || !last.paragraphs[at..]
+            .iter()
+            .any(|p| is_duty_line(&colon_labels(p)))
+        || !last.paragraphs[at..].iter().all(|p| {
+            let p = colon_labels(p);
+            is_duty_line(&p) || is_deadline_line(&p)
+        })
+    {
+        return;
+    }
+    let shared: Vec<Task> = before
+        .iter()
+        .map(|c| {
+            let mut text = String::new();
+            text.push_str(&c.heading);
+            text.push_str(&c.heading_suffix);
+            c.paragraphs.iter().for_each(|p| text.push_str(p));
+            Task {
+                seq: c.number,
+                text,
+                line: c.line,
+                marker: Some(c.marker.clone()),
+                ..task.clone()
+            }
+        })
+        .collect();
+    out.splice(own..own, shared);
 }
 
 /// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
