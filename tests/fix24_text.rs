@@ -149,3 +149,58 @@ fn a_row_whose_cells_stand_under_no_column_start_is_read_in_order() {
     assert_eq!(r[1].3, vec!["省科技厅"]);
     assert_eq!(r[1].5, "");
 }
+
+fn codes(d: &gongwen_parse::Document) -> Vec<&str> {
+    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
+}
+
+#[test]
+fn a_gazette_page_in_two_columns_side_by_side_is_said_to_be_so() {
+    let d = text(
+        "国务院公报　2024年第16号
+
+国务院关于印发《2024—2025年节能         　　（二）非化石能源消费提升行动。
+降碳行动方案》的通知                    大力促进非化石能源消费。（国家能
+国发〔2024〕12号                        源局牵头，国家发展改革委配合）
+各省、自治区、直辖市人民政府，国务      　　（三）钢铁行业节能降碳行动。
+院各部委、各直属机构：                  加强钢铁产能产量调控。（工业和信
+　　现将《2024—2025年节能降碳行         息化部、国家发展改革委按职责分工
+动方案》印发给你们，请认真贯彻执        负责）
+行。                                    　　二、保障措施
+国务院                                  　　各地区各部门要加强组织领导。
+2024年5月23日
+",
+    );
+    let warning = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "two_column_layout")
+        .expect("two columns are reported");
+    assert_eq!(warning.line, Some(3));
+    assert!(warning.message.contains("without `-layout`"));
+}
+
+#[test]
+fn a_layout_table_and_label_lines_are_no_two_columns() {
+    // A -layout table's rows (cells under several columns), its cells' wrapped lines (set in
+    // under their column) and a letterhead's label lines split at one column are no gazette
+    // columns.
+    let d = text(
+        "国办发〔2024〕12号                      签发人：李强
+联系人：张三                            电话：010-12345678
+联系人：李四                            电话：010-87654321
+
+序号  具体措施                      牵头单位          配合单位          完成时限
+1     支持开展储能电池关键材料、    省科技厅          省发展改革委、    2025年底
+      系统集成等技术攻关。                            省工业和信息化厅
+2     建设新型储能创新平台，争      省工业和信息化厅  省科技厅          持续推进
+      创国家级制造业创新中心。                        省商务厅
+3     引进培育一批储能龙头企业。    省商务厅          各地级以上市人    2024年底
+                                                      民政府
+4     支持储能企业上市融资。        省地方金融监管局  广东证监局、深    持续推进
+                                                      圳证监局
+",
+    );
+    assert!(!codes(&d).contains(&"two_column_layout"), "{:?}", codes(&d));
+    assert_eq!(d.tasks.len(), 4);
+}
