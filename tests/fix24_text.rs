@@ -204,3 +204,72 @@ fn a_layout_table_and_label_lines_are_no_two_columns() {
     assert!(!codes(&d).contains(&"two_column_layout"), "{:?}", codes(&d));
     assert_eq!(d.tasks.len(), 4);
 }
+
+#[test]
+fn a_gazettes_narrow_column_copied_a_column_at_a_time_is_joined_at_its_width() {
+    let d = text(
+        "国务院关于印发《2024—2025年节能
+降碳行动方案》的通知
+国发〔2024〕12号
+各省、自治区、直辖市人民政府，国务
+院各部委、各直属机构：
+　　现将《2024—2025年节能降碳行
+动方案》印发给你们，请认真贯彻执
+行。
+国务院
+2024年5月23日
+2024—2025年节能降碳行动方案
+　　一、重点任务
+　　（一）化石能源消费减量替代行
+动。严格合理控制煤炭消费，有序
+推进重点用煤行业煤炭减量替代。
+（国家发展改革委、国家能源局牵
+头）
+　　（二）钢铁行业节能降碳行动。
+加强钢铁产能产量调控。（工业和信
+息化部、国家发展改革委按职责分工
+负责）
+",
+    );
+    assert_eq!(
+        d.notice.addressees,
+        vec!["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
+    );
+    assert_eq!(
+        rows(&d),
+        vec![
+            (
+                1,
+                "化石能源消费减量替代行动。严格合理控制煤炭消费，有序推进重点用煤行业煤炭减量替代。",
+                vec!["国家发展改革委", "国家能源局"],
+                vec![],
+                vec!["一、重点任务"],
+                ""
+            ),
+            (
+                2,
+                "钢铁行业节能降碳行动。加强钢铁产能产量调控。",
+                vec!["工业和信息化部", "国家发展改革委"],
+                vec![],
+                vec!["一、重点任务"],
+                ""
+            ),
+        ]
+    );
+}
+
+#[test]
+fn short_lines_that_end_their_sentences_are_not_taken_for_a_narrow_column() {
+    // A paragraph a line, every line short: each stays a paragraph of its own.
+    let lines = [
+        "一是摸清底数，建立工作台账。",
+        "二是压实责任，明确牵头单位。",
+        "三是强化调度，按月通报进展。",
+        "四是加强督查，纳入年度考核。",
+        "五是总结经验，推广典型做法。",
+        "六是完善机制，形成长效管理。",
+    ];
+    let d = text(&lines.join("\n"));
+    let body: Vec<&str> = d.notice.body.iter().map(String::as_str).collect();
+    assert_eq!(body, lines);
+}
