@@ -273,3 +273,38 @@ fn short_lines_that_end_their_sentences_are_not_taken_for_a_narrow_column() {
     let body: Vec<&str> = d.notice.body.iter().map(String::as_str).collect();
     assert_eq!(body, lines);
 }
+
+#[test]
+fn a_units_name_broken_at_a_centred_rows_foot_stays_with_its_row() {
+    // Cells centred on the row's number: the rest of `各地级以上市人` (`民政府`) on the line
+    // under row 3 is row 3's, not held for row 4 above its number.
+    let d = text(
+        "附件2
+
+ 序号 重点任务  具体措施                    牵头单位          配合单位            完成时限
+                支持开展储能电池关键材料、                    省发展改革委、
+ 1              系统集成等技术攻关。        省科技厅          省工业和信息化厅    2025年底
+      强化技术
+      创新引领  建设新型储能创新平台，争
+ 2              创国家级制造业创新中心。    省工业和信息化厅  省科技厅            持续推进
+ 3              引进培育一批储能龙头企业。  省商务厅          各地级以上市人      2024年底
+                                                              民政府
+      培育壮大
+ 4    市场主体  支持储能企业上市融资。      省地方金融监管局  广东证监局、深      持续推进
+                                                              圳证监局
+ 5              培育一批专精特新“小巨人”    省工业和信息化厅                      2025年底
+                企业。
+",
+    );
+    let support: Vec<(u32, Vec<&str>)> = rows(&d).into_iter().map(|r| (r.0, r.3)).collect();
+    assert_eq!(
+        support,
+        vec![
+            (1, vec!["省发展改革委", "省工业和信息化厅"]),
+            (2, vec!["省科技厅"]),
+            (3, vec!["各地级以上市人民政府"]),
+            (4, vec!["广东证监局", "深圳证监局"]),
+            (5, vec![]),
+        ]
+    );
+}
