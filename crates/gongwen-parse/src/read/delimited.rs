@@ -177,6 +177,9 @@ pub fn read_delimited_table(
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     // Where the cells of the last row lie (display columns), for pieces that wrapped.
     let mut columns = RowColumns::default();
+    // Where the cells of the last row with every cell filled lie: a row short of cells is read
+    // by them too.
+    let mut full_columns = RowColumns::default();
     // Whether the line before was a row, or a group row (a wrapped piece must follow one
     // directly).
     let mut after_row = false;
@@ -259,10 +262,17 @@ pub fn read_delimited_table(
                 && lines
                     .get(i + 1)
                     .is_some_and(|l| starts_row(&split(l, separator), width, numbered));
-            if next_row_above
-                || (centred
-                    && (below >= above || !pending.is_empty())
-                    && pending.len() < MAX_LINES_ABOVE)
+            // The rest of a unit's name the row above broke (`各地级以上市人` / `民政府`) is
+            // that row's, however the rows are centred.
+            let completes_above = centred
+                && rows
+                    .last()
+                    .is_some_and(|(row, _)| completes_units(row, &pieces, &columns, &roles));
+            if !completes_above
+                && (next_row_above
+                    || (centred
+                        && (below >= above || !pending.is_empty())
+                        && pending.len() < MAX_LINES_ABOVE))
             {
                 pending.push(pieces);
             } else if let Some((row, _)) = rows.last_mut() {
@@ -270,8 +280,29 @@ pub fn read_delimited_table(
                 below += 1;
             }
         } else if starts || own_row_under_merged(&pieces, &roles, separator) {
-            columns = RowColumns::of(&pieces);
-            let mut cells = vec![String::new(); pieces.len()];
+            // A row short of cells whose pieces stand under the header's columns (or the last
+            // full row's): its empty cells are where no piece stands, not at its end.
+            let placed = (separator == Separator::Spaces && pieces.len() < width)
+                .then(|| short_row_places(&pieces, [&header_columns, &full_columns], width))
+                .flatten();
+            let mut cells;
+            match &placed {
+                Some((places, reference)) => {
+                    columns = reference.clone();
+                    for (p, &k) in pieces.iter().zip(places) {
+                        columns.starts[k] = p.column;
+                        columns.spans[k] = (p.column, p.end);
+                    }
+                    cells = vec![String::new(); width];
+                }
+                None => {
+                    columns = RowColumns::of(&pieces);
+                    cells = vec![String::new(); pieces.len()];
+                }
+            }
+            if separator == Separator::Spaces && pieces.len() == width {
+                full_columns = RowColumns::of(&pieces);
+            }
             if rows.len() == 1 && !pending.is_empty() {
                 centred = true;
             }
@@ -290,8 +321,11 @@ pub fn read_delimited_table(
                     columns.widen(k, p);
                 }
             }
-            for (cell, p) in cells.iter_mut().zip(&pieces) {
-                push_wrapped(cell, p.text);
+            for (n, p) in pieces.iter().enumerate() {
+                let k = placed.as_ref().map_or(n, |(places, _)| places[n]);
+                if let Some(cell) = cells.get_mut(k) {
+                    push_wrapped(cell, p.text);
+                }
             }
             rows.push((cells, i + 1));
             (after_row, after_group) = (true, false);
@@ -639,7 +673,7 @@ fn starts_row(pieces: &[Piece<'_>], width: usize, numbered: bool) -> bool {
 
 /// Where the cells of the row being read lie, in display columns: where each starts on the line
 /// that starts the row, and how far its text reaches on any of the row's lines so far.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct RowColumns {
     starts: Vec<usize>,
     spans: Vec<(usize, usize)>,
@@ -717,6 +751,38 @@ impl RowColumns {
     }
 }
 
+/// The cells of a row `width` cells wide that the pieces of its first line, fewer than its
+/// cells, stand under, and the columns read them by: the first of `references` (the header's,
+/// the last full row's) that has a start for each of the `width` cells and under one of whose
+/// starts (give or take one) each piece starts, left to right, the first piece under the first
+/// cell. As `pdftotext -layout` prints a row whose 配合单位 is empty, its 完成时限 stays under its
+/// own column:
+///
+/// ```text
+/// 序号  具体措施                  牵头单位          配合单位      完成时限
+/// 2     培育专精特新企业。        省工业和信息化厅                2025年底
+/// ```
+///
+/// `None` when a piece stands under no such start (cells centred in their columns): the row's
+/// cells are then read in order.
+fn short_row_places(
+    pieces: &[Piece<'_>],
+    references: [&RowColumns; 2],
+    width: usize,
+) -> Option<(Vec<usize>, RowColumns)> {
+    references.into_iter().find_map(|reference| {
+        if reference.starts.len() != width || reference.spans.len() != width {
+            return None;
+        }
+        let places: Vec<usize> = pieces
+            .iter()
+            .map(|p| column_under(&reference.starts, p.column))
+            .collect::<Option<_>>()?;
+        let rising = places.windows(2).all(|w| w[0] < w[1]);
+        (places.first() == Some(&0) && rising).then(|| (places, reference.clone()))
+    })
+}
+
 /// Whether a line with bars is a task of its own under merged cells: its number and group cells
 /// left empty (printed once, on the row above), its task and lead cells filled. A line that
 /// leaves its first cell empty is otherwise the rest of the row above's cells.
@@ -772,6 +838,28 @@ fn starts_above_number(
     under(task).is_some_and(|t| {
         !t.starts_with(['、', '，', '；', '：', '。', '”', '）'])
             && (places.iter().any(units) || !ends_sentence(t))
+    })
+}
+
+/// Whether a line split into `pieces`, under the cells (at `columns`) of `row`, is the rest of
+/// units' names that `row` broke: each piece under a units column whose cell in `row` names no
+/// units whole, and does with the piece (`各地级以上市人` / `民政府`).
+fn completes_units(
+    row: &[String],
+    pieces: &[Piece<'_>],
+    columns: &RowColumns,
+    roles: &[ColumnRole],
+) -> bool {
+    let Some(places) = columns.place(pieces) else {
+        return false;
+    };
+    pieces.iter().zip(&places).all(|(p, &k)| {
+        matches!(roles.get(k), Some(ColumnRole::Lead | ColumnRole::Support))
+            && row.get(k).is_some_and(|cell| {
+                !cell.is_empty()
+                    && !tasks::is_unit_list(cell)
+                    && tasks::is_unit_list(&format!("{cell}{}", p.text))
+            })
     })
 }
 

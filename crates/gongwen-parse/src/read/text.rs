@@ -714,6 +714,20 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     without_tab_indents(&mut lines);
     let mut blocks = read_lines(&lines, limits, merged.is_some())?;
     blocks.page = page;
+    // Two columns of a page side by side on each line (`pdftotext -layout` of a gazette): one
+    // search for a run of spaces turns down nearly every text.
+    if memchr::memmem::find(text.as_bytes(), b"   ").is_some()
+        && let Some((first, column)) = two_columns(&lines)
+    {
+        blocks.diagnostics.push(Diagnostic::new(
+            crate::model::Severity::Warning,
+            "two_column_layout",
+            format!(
+                "the text from here is laid out in two columns side by side (the right one starting at column {column} of each line), as `pdftotext -layout` prints a page set in two columns: each line is read across both columns, so their sentences are mixed and headings, tasks and the title may be lost (extract the PDF without `-layout`)"
+            ),
+            Some(first + 1),
+        ));
+    }
     if let Some(origin) = origin {
         let map = |line: &mut usize| {
             if let Some(&o) = line.checked_sub(1).and_then(|i| origin.get(i)) {
@@ -736,6 +750,68 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         }
     }
     Ok(blocks)
+}
+
+/// Fewest lines split at one column for a text to be taken as two columns side by side.
+const MIN_TWO_COLUMN_LINES: usize = 6;
+
+/// Where a text laid out as two columns side by side starts (the index of its first such line)
+/// and the display column its right column starts at, as `pdftotext -layout` prints a page set
+/// in two columns (a gazette's):
+///
+/// ```text
+/// 国务院关于印发《2024—2025年节能         　　（二）非化石能源消费提升行动。
+/// 降碳行动方案》的通知                    大力促进非化石能源消费。（国家能
+/// 各省、自治区、直辖市人民政府，国务      　　（三）钢铁行业节能降碳行动。
+/// ```
+///
+/// A line splits so when it starts at the margin (four columns at most) and holds one run of
+/// three spaces or more inside it, Chinese text on both sides (columns counted as a terminal
+/// counts them, `—` one wide); at least
+/// [`MIN_TWO_COLUMN_LINES`] lines split at the same column (20 or more), and three of them with
+/// the left column filled to within ten columns of it (prose wrapping at the column's edge, not
+/// a label and its value or a table's cells, which start under their columns and have more
+/// than one run).
+fn two_columns(lines: &[&str]) -> Option<(usize, usize)> {
+    // (column, line, left column filled) of each line that splits in two.
+    let mut splits: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        if memchr::memmem::find(line.as_bytes(), b"   ").is_none() {
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let body = line.trim_matches(' ');
+        if indent > 4 || body.is_empty() {
+            continue;
+        }
+        let Some(gap) = memchr::memmem::find(body.as_bytes(), b"   ") else {
+            continue;
+        };
+        let (left, rest) = body.split_at(gap);
+        let right = rest.trim_start_matches(' ');
+        let cjk = |t: &str| t.chars().any(|c| c > '\u{2e80}');
+        // One run of spaces only: a table's row has more.
+        if !cjk(left) || !cjk(right) || right.contains("  ") || left.contains("  ") {
+            continue;
+        }
+        let left_end = indent + unicode_width::UnicodeWidthStr::width(left);
+        let column = left_end + (rest.len() - right.len());
+        if column >= 20 {
+            splits.push((column, i, column - left_end <= 10));
+        }
+    }
+    if splits.len() < MIN_TWO_COLUMN_LINES {
+        return None;
+    }
+    splits.sort_unstable();
+    splits
+        .chunk_by(|a, b| a.0 == b.0)
+        .filter(|run| {
+            run.len() >= MIN_TWO_COLUMN_LINES
+                && run.iter().filter(|(_, _, full)| *full).count() >= 3
+        })
+        .map(|run| (run.iter().map(|r| r.1).min().unwrap_or(0), run[0].0))
+        .min()
 }
 
 /// Blanks a table of contents (`目  录`, then `一、总体要求……………1` a line): each entry repeats a

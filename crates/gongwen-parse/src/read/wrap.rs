@@ -20,6 +20,8 @@ use std::borrow::Cow;
 
 /// Lines shorter than this (display columns) never decide the width.
 const MIN_WIDTH: usize = 40;
+/// Lines shorter than this (display columns) never decide a narrow column's width.
+const MIN_NARROW_WIDTH: usize = 24;
 /// Lines of one width needed, at least, to call the text wrapped.
 const MIN_LINES: usize = 5;
 /// Lines of one width that do, every one, break off mid-sentence into the line under them,
@@ -137,6 +139,8 @@ pub fn wrap_width_outside(
     // mid-sentence (see [`cut_off`]) where that decides.
     let mut measured: Vec<(usize, [usize; 2])> = Vec::new();
     let mut long = [0usize; 2];
+    // The lines of a narrow column's width (see [`narrow_wrap`]) and their display widths.
+    let mut narrow: Vec<(usize, usize)> = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         while tables.next_if(|t| t.end <= i).is_some() {}
         if is_table_line(l) || tables.peek().is_some_and(|t| t.contains(&i)) {
@@ -147,6 +151,9 @@ pub fn wrap_width_outside(
         let (chars, ascii) = crate::normalize::count_chars_and_ascii(l);
         let (display, chars) = (2 * chars - ascii, 2 * chars);
         if display.max(chars) < MIN_WIDTH {
+            if display >= MIN_NARROW_WIDTH {
+                narrow.push((i, display));
+            }
             continue;
         }
         if in_columns(l) {
@@ -216,13 +223,66 @@ pub fn wrap_width_outside(
             ))
         })
         .max_by_key(|&(shared, w)| (shared, !w.chars))
-        .map(|(_, w)| {
+        .map(|(_, w)| w)
+        .or_else(|| narrow_wrap(lines, &narrow, long[0]))
+        .map(|w| {
             let (indent, first_indent) = indents(lines, w, &is_table_line);
             Wrap {
                 indent,
                 first_indent,
                 ..w
             }
+        })
+}
+
+/// The wrap of a text set in a narrow column (a gazette's two columns, about sixteen characters a
+/// line, copied a column at a time), whose lines are all shorter than [`MIN_WIDTH`]: the
+/// display width (merged with the one a column narrower) shared by at least [`MIN_LINES`] of
+/// the `narrow` lines (index and display width, from [`MIN_NARROW_WIDTH`] up) and by a third of
+/// them, no line of the text longer (`long` counts those of [`MIN_WIDTH`] or more), and two
+/// thirds of the lines of the width breaking off mid-sentence into the next (see [`cut_off`]):
+///
+/// ```text
+/// 　　（一）化石能源消费减量替代行
+/// 动。严格合理控制煤炭消费，有序
+/// ```
+///
+/// Short lines of a text written a line a paragraph (headings, a list's items) end their
+/// sentences, or are of many widths.
+fn narrow_wrap(lines: &[&str], narrow: &[(usize, usize)], long: usize) -> Option<Wrap> {
+    if long > 0 || narrow.len() < MIN_LINES {
+        return None;
+    }
+    let mut counts: HashMap<usize, usize> = HashMap::default();
+    for &(_, w) in narrow {
+        *counts.entry(w).or_insert(0) += 1;
+    }
+    let (width, shared) = counts
+        .keys()
+        .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))
+        .max_by_key(|&(w, n)| (n, w))?;
+    let at_width: Vec<usize> = narrow
+        .iter()
+        .filter(|&&(_, w)| w == width || w + 1 == width)
+        .map(|&(i, _)| i)
+        .collect();
+    let cut = at_width
+        .iter()
+        .filter(|&&i| {
+            let line = lines.get(i).map_or("", |l| l.trim_end_ws());
+            cut_off(line, lines.get(i + 1).copied())
+        })
+        .count();
+    let over = narrow.iter().filter(|&&(_, w)| w > width + 2).count();
+    (shared >= MIN_LINES
+        && shared * 3 >= narrow.len()
+        && cut * 3 >= shared * 2
+        && over * 4 <= shared)
+        .then_some(Wrap {
+            chars: false,
+            width,
+            indent: 0,
+            first_indent: None,
         })
 }
 
