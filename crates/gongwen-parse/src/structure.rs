@@ -3173,7 +3173,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             break;
         }
         // A number in brackets under the head (`某某市人民政府通告` / `（2024年第1号）`,
-        // `某某省人民政府令` / `（第389号）`): the head's number, read without its brackets.
+        // `某某省人民政府令` / `（第389号）`, or a gazette's `某某省人民政府办公厅关于……的通知` /
+        // `（鲁政办字〔2024〕45号）`): the head's number, read without its brackets.
         if b.doc.notice.doc_number.is_none()
             && (!title_lines.is_empty() || letterhead.is_some())
             && let Some(n) = p
@@ -3181,7 +3182,6 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 .strip_prefix('（')
                 .and_then(|t| t.strip_suffix('）'))
                 .and_then(parse_doc_number)
-                .filter(|n| n.agency.is_empty())
         {
             b.doc.notice.doc_number = Some(n);
             k += 1;
