@@ -57,3 +57,44 @@ fn a_bracketed_number_in_the_body_is_not_the_notices_number() {
     );
     assert_eq!(d.notice.doc_number.as_ref().unwrap().raw, "某政办发〔2024〕3号");
 }
+
+/// A ministry page: its metadata in `<dl>`s, then `extra` (the bar under its headline).
+fn ministry_page(extra: &str) -> String {
+    format!(
+        "<html><head><meta charset=\"utf-8\"><title>x</title></head><body>\
+<div class=\"xxgk-box\">\
+<dl><dt>发文机关：</dt><dd>工业和信息化部</dd></dl>\
+<dl><dt>成文日期：</dt><dd>2023-12-29</dd></dl>\
+<dl><dt>发文字号：</dt><dd>工信部原〔2023〕261号</dd></dl>\
+</div>\
+<h1>工业和信息化部关于印发《某某实施方案》的通知</h1>\
+{extra}\
+<div id=\"con_con\">\
+<p>工信部原〔2023〕261号</p>\
+<p>各省、自治区、直辖市工业和信息化主管部门：</p>\
+<p>　　现将《某某实施方案》印发给你们，请结合实际认真贯彻落实。</p>\
+<p style=\"text-align:right\">工业和信息化部</p>\
+<p style=\"text-align:right\">2023年12月29日</p>\
+</div></body></html>"
+    )
+}
+
+#[test]
+fn a_date_bar_with_its_source_gives_the_date_and_the_source_apart() {
+    let d = html(&ministry_page(
+        "<div class=\"cinfo\">发布时间：2024-01-10　来源：原材料工业司　字号：大 中 小</div>",
+    ));
+    let page = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(page.published.as_deref(), Some("2024-01-10"));
+    assert_eq!(page.fields.get("发布时间").map(String::as_str), Some("2024-01-10"));
+    assert_eq!(page.fields.get("来源").map(String::as_str), Some("原材料工业司"));
+    assert!(!page.fields.contains_key("字号"));
+}
+
+#[test]
+fn a_date_bar_with_the_date_alone_is_read_as_before() {
+    let d = html(&ministry_page("<div class=\"cinfo\">发布时间：2024-01-10</div>"));
+    let page = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(page.published.as_deref(), Some("2024-01-10"));
+    assert!(!page.fields.contains_key("来源"));
+}

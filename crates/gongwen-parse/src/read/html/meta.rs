@@ -120,14 +120,29 @@ fn as_label(cell: &str) -> Option<String> {
     ok.then(|| l.to_string())
 }
 
+/// The labels of a page's byline that share a line with its date (`发布时间：2024-01-10　来源：某司
+/// 字号：大 中 小`): each ends the value before it, and whether its own value is kept as a field
+/// (the source and the author are; the font-size and view-count widgets are page furniture).
+const BYLINE: &[(&str, bool)] = &[
+    ("来源", true),
+    ("文章来源", true),
+    ("作者", true),
+    ("字号", false),
+    ("浏览次数", false),
+    ("点击数", false),
+    ("阅读次数", false),
+    ("访问次数", false),
+];
+
 /// Every `label：value` pair of `text` when it prints several one after another (`索引号：…
 /// 发布机构：… 发文字号：…`, in one paragraph, one list item or one cell): a known label and its
-/// colon starts each, and its value runs to the next. Empty unless `text` starts with a pair
-/// and holds at least two.
+/// colon starts each, and its value runs to the next. A byline label ([`BYLINE`]) after the first
+/// pair ends a value too (`发布时间：2024-01-10　来源：某司` → `2024-01-10` and `某司`). Empty
+/// unless `text` starts with a pair and holds at least two.
 fn pairs_in(text: &str) -> Vec<(String, String)> {
     // (where the label starts, where its colon ends, the label)
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
-    for (label, _) in KNOWN {
+    for label in KNOWN.iter().map(|(l, _)| *l).chain(BYLINE.iter().map(|(l, _)| *l)) {
         for (at, _) in text.match_indices(label) {
             let rest = text[at + label.len()..].trim_start_matches([' ', '\u{3000}']);
             if let Some(after) = rest.strip_prefix(['：', ':']) {
@@ -149,10 +164,15 @@ fn pairs_in(text: &str) -> Vec<(String, String)> {
     if kept.len() < 2 || kept.first().is_some_and(|k| k.0 != 0) {
         return Vec::new();
     }
+    if field(kept[0].2).is_none() {
+        return Vec::new();
+    }
     let separator =
         |c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '；' | ';' | '，' | ',');
+    let furniture = |label: &str| BYLINE.iter().any(|&(l, keep)| l == label && !keep);
     kept.iter()
         .enumerate()
+        .filter(|&(_, &(_, _, label))| !furniture(label))
         .map(|(i, &(_, end, label))| {
             let stop = kept.get(i + 1).map_or(text.len(), |next| next.0);
             let value = text
@@ -1080,6 +1100,13 @@ mod tests {
         // One pair, or text that does not start with one: nothing.
         assert!(pairs("发文字号：某府〔2024〕55号").is_empty());
         assert!(pairs("请于发布日期：前报送。文号：").is_empty());
+        // A byline's date with its source, size and view-count widgets on the line.
+        assert_eq!(
+            pairs("发布时间：2024-01-10　来源：原材料工业司　字号：大 中 小　浏览次数：12"),
+            own(&[("发布时间", "2024-01-10"), ("来源", "原材料工业司")])
+        );
+        // A byline label alone is no pair of a metadata block.
+        assert!(pairs("来源：某司　作者：某某").is_empty());
     }
 
     #[test]
