@@ -98,3 +98,40 @@ fn a_date_bar_with_the_date_alone_is_read_as_before() {
     assert_eq!(page.published.as_deref(), Some("2024-01-10"));
     assert!(!page.fields.contains_key("来源"));
 }
+
+#[test]
+fn a_joint_notice_headed_by_its_count_of_organs_is_issued_by_the_organs_it_signs() {
+    for head in ["十部门", "工业和信息化部等十部门"] {
+        let d = text(&format!(
+            "{head}关于印发《某某实施方案》的通知\n\
+工信部联原〔2023〕261号\n\
+\n\
+各省、自治区、直辖市工业和信息化、发展改革主管部门：\n\
+\u{3000}\u{3000}现将《某某实施方案》印发给你们，请结合实际认真贯彻落实。\n\
+\n\
+工业和信息化部\u{3000}\u{3000}国家发展改革委\n\
+生态环境部\u{3000}\u{3000}住房城乡建设部\n\
+2023年12月29日\n"
+        ));
+        assert_eq!(
+            d.notice.issuer.as_deref(),
+            Some("工业和信息化部、国家发展改革委、生态环境部、住房城乡建设部"),
+            "{head}"
+        );
+    }
+}
+
+#[test]
+fn an_organ_named_in_the_title_stays_the_issuer_of_a_joint_signature() {
+    let d = text(
+        "某某省人民政府办公厅关于印发《某某实施方案》的通知\n\
+某政办发〔2023〕2号\n\
+\n\
+各市人民政府，省政府各部门：\n\
+\u{3000}\u{3000}现将《某某实施方案》印发给你们，请结合实际认真贯彻落实。\n\
+\n\
+某某省人民政府办公厅\n\
+2023年12月29日\n",
+    );
+    assert_eq!(d.notice.issuer.as_deref(), Some("某某省人民政府办公厅"));
+}

@@ -1221,6 +1221,22 @@ fn expands_short_organ(short: &str, full: &str) -> bool {
         .is_some_and(|place| !place.is_empty() && place.chars().all(crate::normalize::is_han))
 }
 
+/// Whether `issuer` counts organs instead of naming them, as a joint notice's headline does:
+/// `十部门`, `两部委`, `12部门`, `工业和信息化部等十部门` — a number (Chinese numerals or digits)
+/// then 部门, 部委 or 单位, and before it nothing or a name ending in `等`.
+fn is_count_of_organs(issuer: &str) -> bool {
+    let Some(rest) = ["部门", "部委", "单位"]
+        .iter()
+        .find_map(|w| issuer.strip_suffix(w))
+    else {
+        return false;
+    };
+    let head = rest.trim_end_matches(|c: char| {
+        c.is_ascii_digit() || matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    });
+    head.len() < rest.len() && (head.is_empty() || head.ends_with('等'))
+}
+
 /// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
 fn without_seal_mark(text: &str) -> Option<&str> {
     let organ = text.strip_suffix(['）', ')'])?;
@@ -2524,6 +2540,20 @@ pub fn build(mut input: Blocks) -> Document {
         .find(|full| expands_short_organ(short, full))
     }) {
         b.doc.notice.issuer = Some(full.to_string());
+    }
+    // A joint notice headed by the count of its organs (`十部门关于…`, `工业和信息化部等十部门
+    // 关于…`, the short headline of a 联合发文): the organs are the ones its signature, or the
+    // page's 发文机关, names one by one.
+    if b.doc.notice.issuer.as_deref().is_some_and(is_count_of_organs)
+        && let Some(all) = [
+            b.doc.notice.signature.as_deref(),
+            b.doc.source.page.as_ref().and_then(|p| p.issuer.as_deref()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|all| all.contains('、'))
+    {
+        b.doc.notice.issuer = Some(all.to_string());
     }
     crate::tasks::collect_tasks(&mut b.doc);
     let view = crate::checks::SourceView {
@@ -4610,6 +4640,16 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_organs_is_no_organ() {
+        for count in ["十部门", "两部委", "12部门", "工业和信息化部等十部门", "九单位"] {
+            assert!(is_count_of_organs(count), "{count}");
+        }
+        for organ in ["国务院办公厅", "省直有关部门", "财政部", "各部门", "十堰市有关部门", "部门"] {
+            assert!(!is_count_of_organs(organ), "{organ}");
+        }
+    }
 
     #[test]
     fn an_attachment_label_is_parted_from_its_title_by_a_dot_or_a_dash_before_chinese() {
