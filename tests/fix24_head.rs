@@ -135,3 +135,34 @@ fn an_organ_named_in_the_title_stays_the_issuer_of_a_joint_signature() {
     );
     assert_eq!(d.notice.issuer.as_deref(), Some("某某省人民政府办公厅"));
 }
+
+/// A 批复 in the 信函格式: `head` as its letterhead, `title` under its number.
+fn letter(head: &str, title: &str) -> Document {
+    text(&format!(
+        "{head}\n\n苏政函〔2024〕15号\n\n{title}\n\n南通市人民政府：\n\
+\u{3000}\u{3000}你市《关于申请设立某某开发区的请示》收悉。经研究，现批复如下：同意设立。\n\
+\u{3000}\u{3000}此复。\n\n江苏省人民政府\n2024年2月6日\n"
+    ))
+}
+
+#[test]
+fn a_letterhead_without_wenjian_over_a_title_in_the_short_form_heads_the_letter() {
+    let d = letter("江苏省人民政府", "省政府关于同意设立某某开发区的批复");
+    assert_eq!(d.notice.title.as_deref(), Some("省政府关于同意设立某某开发区的批复"));
+    assert_eq!(d.notice.issuer.as_deref(), Some("江苏省人民政府"));
+    let d = letter("江苏省人民政府", "江苏省人民政府关于同意设立某某开发区的批复");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("江苏省人民政府关于同意设立某某开发区的批复")
+    );
+}
+
+#[test]
+fn a_letterhead_of_another_level_than_the_titles_short_form_is_kept() {
+    // 省政府 is not the short form of a city's government: the two lines stay one title.
+    let d = letter("南通市人民政府", "省政府关于同意设立某某开发区的批复");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("南通市人民政府省政府关于同意设立某某开发区的批复")
+    );
+}

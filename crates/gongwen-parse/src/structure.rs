@@ -3467,16 +3467,21 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .iter()
         .map(|p| p.text.as_str())
         .collect();
-    let named_in_title = issuer_lines > 0 && {
-        let lead = ISSUER_ENDS
-            .iter()
-            .filter_map(|w| rest.find(w))
-            .min()
-            .unwrap_or(rest.len());
-        title_lines[..issuer_lines]
-            .iter()
-            .all(|p| rest[..lead].contains(p.text.as_str()))
-    };
+    let lead = ISSUER_ENDS
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .unwrap_or(rest.len());
+    // The same for a title that names the organ by its short form (`江苏省人民政府` over
+    // `省政府关于……的批复`, as 江苏's 函 and 批复 are printed): the head is the organ in full.
+    let short_named = issuer_lines == 1
+        && lead < rest.len()
+        && expands_short_organ(&rest[..lead], &title_lines[0].text);
+    let named_in_title = short_named
+        || issuer_lines > 0
+            && title_lines[..issuer_lines]
+                .iter()
+                .all(|p| rest[..lead].contains(p.text.as_str()));
     let first_title_line = if named_in_title { issuer_lines } else { 0 };
     let mut title = if named_in_title {
         String::new()
@@ -3528,7 +3533,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     {
         n.agency.clone_from(&title);
     }
-    b.doc.notice.issuer = if joint.is_some() && !named_in_title {
+    b.doc.notice.issuer = if joint.is_some() && (!named_in_title || short_named) {
         joint
     } else if let Some(pos) = ISSUER_ENDS
         .iter()
