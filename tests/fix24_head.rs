@@ -166,3 +166,42 @@ fn a_letterhead_of_another_level_than_the_titles_short_form_is_kept() {
         Some("南通市人民政府省政府关于同意设立某某开发区的批复")
     );
 }
+
+/// A beijing.gov.cn page: its `[label] value` block, then the notice.
+fn beijing_page(after_block: &str) -> String {
+    format!(
+        "<html><head><meta charset=\"utf-8\"><title>x</title></head><body>\
+<ul class=\"meta\">\
+<li><span>[标题]</span> 北京市人民政府关于印发《某某实施方案》的通知</li>\
+<li><span>[发文机构]</span> 北京市人民政府</li>\
+<li><span>[联合发文单位]</span> </li>\
+<li><span>[实施日期]</span> 2024-01-22</li>\
+<li><span>[成文日期]</span> 2024-01-18</li>\
+<li><span>[发文字号]</span> 京政发〔2024〕3号</li>\
+<li><span>[废止日期]</span> </li>\
+<li><span>[发布日期]</span> 2024-01-22</li>\
+<li><span>[文件来源]</span> 政府公报</li>\
+</ul>{after_block}\
+<div class=\"article\"><p>各区人民政府，市政府各委、办、局：</p>\
+<p>　　现将《某某实施方案》印发给你们，请认真贯彻落实。</p>\
+<p style=\"text-align:right\">北京市人民政府</p>\
+<p style=\"text-align:right\">2024年1月18日</p></div></body></html>"
+    )
+}
+
+#[test]
+fn every_bracketed_label_of_a_beijing_block_is_a_field() {
+    let d = html(&beijing_page(""));
+    let page = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(page.fields.get("实施日期").map(String::as_str), Some("2024-01-22"));
+    assert_eq!(page.fields.get("文件来源").map(String::as_str), Some("政府公报"));
+    assert!(!page.fields.contains_key("废止日期"));
+    assert_eq!(page.doc_number.as_deref(), Some("京政发〔2024〕3号"));
+}
+
+#[test]
+fn a_bracketed_line_apart_from_the_block_is_no_field() {
+    let d = html(&beijing_page("<p>[说明] 本文件自发布之日起施行</p>"));
+    let page = d.source.page.as_ref().expect("page metadata");
+    assert!(!page.fields.contains_key("说明"));
+}

@@ -235,17 +235,19 @@ fn bracketed_pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A text that is a short Han label in brackets and nothing else: `[联合发文单位]`.
-fn is_bracketed_label(text: &str) -> bool {
+/// A short Han label in brackets and the value after it, `[实施日期] 2024-01-22`, whatever the
+/// label (the value may be empty: `[废止日期]`). `None` for a text that does not open so.
+fn bracketed_label_pair(text: &str) -> Option<(String, String)> {
     let t = text.trim_ws();
-    let Some(inner) = t
-        .strip_prefix(OPEN)
-        .and_then(|rest| rest.strip_suffix(CLOSE))
-    else {
-        return false;
-    };
-    let inner = strip_spaces(inner);
-    (2..=8).contains(&inner.chars().count()) && inner.chars().all(crate::normalize::is_han)
+    let rest = t.strip_prefix(OPEN)?;
+    let (len, close) = rest
+        .char_indices()
+        .take(12)
+        .find(|(_, c)| CLOSE.contains(c))?;
+    let label = strip_spaces(&rest[..len]);
+    let value = rest[len + close.len_utf8()..].trim_ws();
+    ((2..=8).contains(&label.chars().count()) && label.chars().all(crate::normalize::is_han))
+        .then(|| (label.into_owned(), value.to_string()))
 }
 
 fn as_pair(text: &str) -> Option<(String, String)> {
@@ -380,12 +382,16 @@ impl Scan {
                         self.list_nodes.push(n.id());
                         return;
                     }
-                    // A label of another kind printed empty among them (`[联合发文单位]`): part of
-                    // the block when the item before it is.
-                    if is_bracketed_label(&text)
+                    // A label of another kind among them, printed empty (`[联合发文单位]`) or with
+                    // its value (`[实施日期] 2024-01-22`, `[文件来源] 政府公报…`): part of the block
+                    // when the item before it is, and its pair is kept as printed.
+                    if let Some((label, value)) = bracketed_label_pair(&text)
                         && dom::prev_element(n)
                             .is_some_and(|p| self.list_nodes.last() == Some(&p.id()))
                     {
+                        if !value.is_empty() {
+                            self.add_pair(label, value);
+                        }
                         self.list_nodes.push(n.id());
                         return;
                     }
