@@ -10,12 +10,10 @@ fn text(s: &str) -> Document {
     parse_text(s)
 }
 
-#[allow(dead_code)]
 fn html(page: &str) -> Document {
     parse(page.as_bytes(), &Options::default()).expect("the page parses")
 }
 
-#[allow(dead_code)]
 fn codes(d: &Document) -> Vec<&str> {
     d.diagnostics.iter().map(|x| x.code.as_str()).collect()
 }
@@ -204,4 +202,79 @@ fn a_bracketed_line_apart_from_the_block_is_no_field() {
     let d = html(&beijing_page("<p>[说明] 本文件自发布之日起施行</p>"));
     let page = d.source.page.as_ref().expect("page metadata");
     assert!(!page.fields.contains_key("说明"));
+}
+
+/// A notice issuing 《`plan`》, listing `listed` in its 附件说明, and printing `after` under its
+/// date.
+fn with_attachment(plan: &str, listed: &str, after: &str) -> Document {
+    text(&format!(
+        "某某省人民政府办公厅关于印发《{plan}》的通知\n\n某政办发〔2024〕5号\n\n\
+各市（地）人民政府，省政府各直属单位：\n\n\
+\u{3000}\u{3000}经省政府同意，现将《{plan}》印发给你们，请认真贯彻落实。\n\n\
+\u{3000}\u{3000}附件：{listed}\n\n某某省人民政府办公厅\n2024年1月10日\n\n{after}"
+    ))
+}
+
+fn part_kinds(d: &Document) -> Vec<(String, Option<&str>)> {
+    d.parts
+        .iter()
+        .map(|p| (format!("{:?}", p.kind), p.title.as_deref()))
+        .collect()
+}
+
+#[test]
+fn an_attachment_title_on_two_lines_over_its_table_is_read_whole() {
+    let table = "序号\t重点任务\t牵头单位\t配合单位\n1\t打造冰雪旅游精品线路。\t省文化和旅游厅\t省交通运输厅\n";
+    for listed in ["某某若干措施重点任务分工", "某某若干措施重点任务分工表"] {
+        let d = with_attachment(
+            "某某若干措施",
+            listed,
+            &format!("附件\n\n某某若干措施\n重点任务分工表\n\n{table}"),
+        );
+        assert_eq!(
+            part_kinds(&d),
+            [("Attachment".to_string(), Some("某某若干措施重点任务分工表"))],
+            "{listed}"
+        );
+        assert_eq!(d.tasks.len(), 1);
+    }
+}
+
+#[test]
+fn a_second_title_line_the_list_does_not_name_stays_apart() {
+    // The 附件说明 names the first line alone: the line under it is no part of the title.
+    let d = with_attachment(
+        "某某若干措施",
+        "某某若干措施",
+        "附件\n\n某某若干措施\n重点任务分工表\n\n一、总体要求\n\n\u{3000}\u{3000}坚持问题导向。\n",
+    );
+    assert_eq!(d.parts.first().and_then(|p| p.title.as_deref()), Some("某某若干措施"));
+}
+
+#[test]
+fn a_plan_printed_without_its_label_but_listed_is_the_attachment() {
+    let d = with_attachment(
+        "某某行动方案（2024—2025年）",
+        "某某行动方案（2024—2025年）",
+        "某某行动方案（2024—2025年）\n\n\u{3000}\u{3000}为加快推进转型，制定本行动方案。\n\n\
+一、总体目标\n\n\u{3000}\u{3000}到2025年，转型取得积极进展。\n",
+    );
+    assert_eq!(
+        part_kinds(&d),
+        [("Attachment".to_string(), Some("某某行动方案（2024—2025年）"))]
+    );
+    assert!(!codes(&d).contains(&"attachment_missing"), "{:?}", codes(&d));
+}
+
+#[test]
+fn a_plan_printed_without_its_label_and_not_listed_stays_an_enclosure() {
+    let d = with_attachment(
+        "某某行动方案（2024—2025年）",
+        "某某任务清单",
+        "某某行动方案（2024—2025年）\n\n\u{3000}\u{3000}为加快推进转型，制定本行动方案。\n",
+    );
+    assert_eq!(
+        part_kinds(&d).first(),
+        Some(&("Enclosure".to_string(), Some("某某行动方案（2024—2025年）")))
+    );
 }

@@ -3642,7 +3642,7 @@ fn segments<'a>(
                     line: p.line,
                 };
                 i += 1;
-                i = take_title(rest, i, &mut seg, named);
+                i = take_title(rest, i, &mut seg, named, listed);
                 out.push(seg);
                 continue;
             }
@@ -3657,7 +3657,12 @@ fn segments<'a>(
                     blocks: Vec::new(),
                     line: p.line,
                 };
-                i = take_title(rest, i, &mut seg, named);
+                i = take_title(rest, i, &mut seg, named, listed);
+                // A part titled as the 附件说明 lists it is that attachment, printed without its
+                // `附件` label line (as portal pages and Markdown copies print it).
+                if seg.title.as_deref().is_some_and(|t| is_listed(listed, t)) {
+                    seg.kind = PartKind::Attachment;
+                }
                 out.push(seg);
                 continue;
             }
@@ -3779,15 +3784,30 @@ fn ends_like_title_with_period(line: &str) -> bool {
             .is_some_and(|open| is_title_period(&line[open..]) && ends_like_title(&line[..open]))
 }
 
+/// Whether the 附件说明 lists `title` (`listed` holds the title keys of its items), also when
+/// one of the two ends in `表` and the other not (`…重点任务分工` listed, `…重点任务分工表`
+/// printed), the usual small difference between the list and the attachment's heading.
+fn is_listed(listed: &rustc_hash::FxHashSet<String>, title: &str) -> bool {
+    if listed.is_empty() {
+        return false;
+    }
+    let key = title_key(title);
+    listed.contains(&key)
+        || key.strip_suffix('表').is_some_and(|k| listed.contains(k))
+        || listed.contains(&format!("{key}表"))
+}
+
 /// Reads a part's title at `i` (one line, or more when the first does not yet end like a title:
 /// `西安市推动制造业高质量发展` / `三年行动方案（2023—2025年）`). A line that ends like a title is
 /// the whole title unless the letter names it with the next line in 《》 (`named`):
-/// `某市国土空间总体规划` / `实施方案` under `现将《某市国土空间总体规划实施方案》印发给你们`.
+/// `某市国土空间总体规划` / `实施方案` under `现将《某市国土空间总体规划实施方案》印发给你们`, or
+/// its 附件说明 lists the two lines as one title (`listed`): `某某若干措施` / `重点任务分工表`.
 fn take_title(
     rest: &[&Block],
     mut i: usize,
     seg: &mut Segment,
     named: &dyn Fn(&str) -> bool,
+    listed: &rustc_hash::FxHashSet<String>,
 ) -> usize {
     let Some(Block::Para(p)) = rest.get(i) else {
         return i;
@@ -3802,7 +3822,10 @@ fn take_title(
             break;
         }
         let joins = if ends_like_title_with_period(&title) {
-            ends_like_title_with_period(&q.text) && named(&format!("{title}{}", q.text))
+            ends_like_title_with_period(&q.text) && {
+                let joined = format!("{title}{}", q.text);
+                named(&joined) || is_listed(listed, &joined)
+            }
         } else {
             ends_like_title_with_period(&q.text)
                 || named(&format!("{title}{}", q.text))
