@@ -278,3 +278,34 @@ fn a_plan_printed_without_its_label_and_not_listed_stays_an_enclosure() {
         Some(&("Enclosure".to_string(), Some("某某行动方案（2024—2025年）")))
     );
 }
+
+/// A notice numbered 浙政办发〔2024〕21号 with `after` under its date.
+fn zj_notice(after: &str) -> Document {
+    text(&format!(
+        "浙江省人民政府办公厅关于某某工作的实施意见\n浙政办发〔2024〕21号\n\n\
+各市、县（市、区）人民政府，省政府直属各单位：\n\
+\u{3000}\u{3000}为贯彻落实有关部署要求，经省政府同意，提出如下实施意见。\n\
+\u{3000}\u{3000}一、加强组织实施。各地要将此项工作纳入重要议事日程。\n\
+浙江省人民政府办公厅\n2024年5月10日\n（此件公开发布）\n{after}"
+    ))
+}
+
+#[test]
+fn the_portals_download_of_the_notice_itself_is_no_attachment() {
+    for after in [
+        "附件下载：\n浙政办发〔2024〕21号.pdf\n",
+        "附件：浙政办发〔2024〕21号.pdf\n",
+        "附件：浙江省人民政府办公厅关于某某工作的实施意见.pdf\n",
+    ] {
+        let d = zj_notice(after);
+        assert!(d.notice.attachments.is_empty(), "{after}: {:?}", d.notice.attachments);
+        assert_eq!(part_kinds(&d), [("Body".to_string(), None)], "{after}");
+    }
+}
+
+#[test]
+fn a_downloadable_file_of_another_name_is_still_an_attachment() {
+    let d = zj_notice("附件下载：\n某某工作任务清单.xlsx\n");
+    assert_eq!(d.notice.attachments.len(), 1);
+    assert_eq!(d.notice.attachments[0].title, "某某工作任务清单");
+}

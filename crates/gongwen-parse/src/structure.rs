@@ -1726,6 +1726,15 @@ impl Builder {
         is_file_name(name).then_some((index, name))
     }
 
+    /// Whether the file `name` (`浙政发〔2024〕3号.pdf`, `某某关于……的通知.pdf`) is the notice
+    /// itself, named by its 发文字号 or its title, as portals offer the document for download.
+    fn is_own_file(&self, name: &str) -> bool {
+        let stem = title_key(linked_title(name));
+        let n = &self.doc.notice;
+        n.doc_number.as_ref().is_some_and(|d| title_key(&d.raw) == stem)
+            || n.title.as_deref().is_some_and(|t| title_key(t) == stem)
+    }
+
     /// Adds an entry to the notice's attachment list, read from source line `line`. A file's
     /// name (`某某任务分工.xlsx`, a link whose `href` gave the extension) lists the attachment
     /// under its title, as the page prints it (`某某任务分工`), published as a linked file.
@@ -1797,7 +1806,21 @@ impl Builder {
                     i += contact;
                     continue;
                 }
+                // A download label alone over the files it offers (`附件下载：` / `某某表.pdf`):
+                // page furniture, the files are read on their lines.
+                if matches!(p.text.as_str(), "附件下载：" | "附件下载:" | "下载附件：" | "下载附件:" | "相关附件：" | "相关附件:")
+                    && matches!(blocks.get(i + 1), Some(Block::Para(q)) if Self::attachment_file(&q.text).is_some())
+                {
+                    i += 1;
+                    continue;
+                }
                 if let Some((index, name)) = Self::attachment_file(&p.text) {
+                    // The notice's own file, named by its 发文字号 or its title (`附件：浙政发〔2024〕
+                    // 3号.pdf`, a portal's download of the document itself): no attachment.
+                    if self.is_own_file(name) {
+                        i += 1;
+                        continue;
+                    }
                     // A file named as a listed attachment (its number and extension aside) is
                     // that attachment, published as a file; other files are listed once,
                     // however often the page links them.
