@@ -35,7 +35,12 @@ fn a_full_number_in_brackets_under_the_title_is_the_notices_number() {
     assert_eq!(n.raw, "鲁政办字〔2024〕45号");
     assert_eq!(
         d.notice.addressees,
-        ["各市人民政府", "省政府各部门、各直属机构", "各大企业", "各高等院校"]
+        [
+            "各市人民政府",
+            "省政府各部门、各直属机构",
+            "各大企业",
+            "各高等院校"
+        ]
     );
     assert_eq!(d.notice.body.len(), 1);
 }
@@ -53,7 +58,10 @@ fn a_bracketed_number_in_the_body_is_not_the_notices_number() {
 某某市人民政府办公厅\n\
 2024年4月8日\n",
     );
-    assert_eq!(d.notice.doc_number.as_ref().unwrap().raw, "某政办发〔2024〕3号");
+    assert_eq!(
+        d.notice.doc_number.as_ref().unwrap().raw,
+        "某政办发〔2024〕3号"
+    );
 }
 
 /// A ministry page: its metadata in `<dl>`s, then `extra` (the bar under its headline).
@@ -84,14 +92,22 @@ fn a_date_bar_with_its_source_gives_the_date_and_the_source_apart() {
     ));
     let page = d.source.page.as_ref().expect("page metadata");
     assert_eq!(page.published.as_deref(), Some("2024-01-10"));
-    assert_eq!(page.fields.get("发布时间").map(String::as_str), Some("2024-01-10"));
-    assert_eq!(page.fields.get("来源").map(String::as_str), Some("原材料工业司"));
+    assert_eq!(
+        page.fields.get("发布时间").map(String::as_str),
+        Some("2024-01-10")
+    );
+    assert_eq!(
+        page.fields.get("来源").map(String::as_str),
+        Some("原材料工业司")
+    );
     assert!(!page.fields.contains_key("字号"));
 }
 
 #[test]
 fn a_date_bar_with_the_date_alone_is_read_as_before() {
-    let d = html(&ministry_page("<div class=\"cinfo\">发布时间：2024-01-10</div>"));
+    let d = html(&ministry_page(
+        "<div class=\"cinfo\">发布时间：2024-01-10</div>",
+    ));
     let page = d.source.page.as_ref().expect("page metadata");
     assert_eq!(page.published.as_deref(), Some("2024-01-10"));
     assert!(!page.fields.contains_key("来源"));
@@ -146,9 +162,15 @@ fn letter(head: &str, title: &str) -> Document {
 #[test]
 fn a_letterhead_without_wenjian_over_a_title_in_the_short_form_heads_the_letter() {
     let d = letter("江苏省人民政府", "省政府关于同意设立某某开发区的批复");
-    assert_eq!(d.notice.title.as_deref(), Some("省政府关于同意设立某某开发区的批复"));
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("省政府关于同意设立某某开发区的批复")
+    );
     assert_eq!(d.notice.issuer.as_deref(), Some("江苏省人民政府"));
-    let d = letter("江苏省人民政府", "江苏省人民政府关于同意设立某某开发区的批复");
+    let d = letter(
+        "江苏省人民政府",
+        "江苏省人民政府关于同意设立某某开发区的批复",
+    );
     assert_eq!(
         d.notice.title.as_deref(),
         Some("江苏省人民政府关于同意设立某某开发区的批复")
@@ -191,8 +213,14 @@ fn beijing_page(after_block: &str) -> String {
 fn every_bracketed_label_of_a_beijing_block_is_a_field() {
     let d = html(&beijing_page(""));
     let page = d.source.page.as_ref().expect("page metadata");
-    assert_eq!(page.fields.get("实施日期").map(String::as_str), Some("2024-01-22"));
-    assert_eq!(page.fields.get("文件来源").map(String::as_str), Some("政府公报"));
+    assert_eq!(
+        page.fields.get("实施日期").map(String::as_str),
+        Some("2024-01-22")
+    );
+    assert_eq!(
+        page.fields.get("文件来源").map(String::as_str),
+        Some("政府公报")
+    );
     assert!(!page.fields.contains_key("废止日期"));
     assert_eq!(page.doc_number.as_deref(), Some("京政发〔2024〕3号"));
 }
@@ -225,7 +253,8 @@ fn part_kinds(d: &Document) -> Vec<(String, Option<&str>)> {
 #[test]
 fn an_attachment_title_on_two_lines_over_its_table_is_read_whole() {
     let table = "序号\t重点任务\t牵头单位\t配合单位\n1\t打造冰雪旅游精品线路。\t省文化和旅游厅\t省交通运输厅\n";
-    for listed in ["某某若干措施重点任务分工", "某某若干措施重点任务分工表"] {
+    for listed in ["某某若干措施重点任务分工", "某某若干措施重点任务分工表"]
+    {
         let d = with_attachment(
             "某某若干措施",
             listed,
@@ -248,7 +277,10 @@ fn a_second_title_line_the_list_does_not_name_stays_apart() {
         "某某若干措施",
         "附件\n\n某某若干措施\n重点任务分工表\n\n一、总体要求\n\n\u{3000}\u{3000}坚持问题导向。\n",
     );
-    assert_eq!(d.parts.first().and_then(|p| p.title.as_deref()), Some("某某若干措施"));
+    assert_eq!(
+        d.parts.first().and_then(|p| p.title.as_deref()),
+        Some("某某若干措施")
+    );
 }
 
 #[test]
@@ -261,9 +293,16 @@ fn a_plan_printed_without_its_label_but_listed_is_the_attachment() {
     );
     assert_eq!(
         part_kinds(&d),
-        [("Attachment".to_string(), Some("某某行动方案（2024—2025年）"))]
+        [(
+            "Attachment".to_string(),
+            Some("某某行动方案（2024—2025年）")
+        )]
     );
-    assert!(!codes(&d).contains(&"attachment_missing"), "{:?}", codes(&d));
+    assert!(
+        !codes(&d).contains(&"attachment_missing"),
+        "{:?}",
+        codes(&d)
+    );
 }
 
 #[test]
@@ -298,7 +337,11 @@ fn the_portals_download_of_the_notice_itself_is_no_attachment() {
         "附件：浙江省人民政府办公厅关于某某工作的实施意见.pdf\n",
     ] {
         let d = zj_notice(after);
-        assert!(d.notice.attachments.is_empty(), "{after}: {:?}", d.notice.attachments);
+        assert!(
+            d.notice.attachments.is_empty(),
+            "{after}: {:?}",
+            d.notice.attachments
+        );
         assert_eq!(part_kinds(&d), [("Body".to_string(), None)], "{after}");
     }
 }

@@ -1232,7 +1232,11 @@ fn is_count_of_organs(issuer: &str) -> bool {
         return false;
     };
     let head = rest.trim_end_matches(|c: char| {
-        c.is_ascii_digit() || matches!(c, '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
     });
     head.len() < rest.len() && (head.is_empty() || head.ends_with('等'))
 }
@@ -1731,7 +1735,9 @@ impl Builder {
     fn is_own_file(&self, name: &str) -> bool {
         let stem = title_key(linked_title(name));
         let n = &self.doc.notice;
-        n.doc_number.as_ref().is_some_and(|d| title_key(&d.raw) == stem)
+        n.doc_number
+            .as_ref()
+            .is_some_and(|d| title_key(&d.raw) == stem)
             || n.title.as_deref().is_some_and(|t| title_key(t) == stem)
     }
 
@@ -1808,8 +1814,15 @@ impl Builder {
                 }
                 // A download label alone over the files it offers (`附件下载：` / `某某表.pdf`):
                 // page furniture, the files are read on their lines.
-                if matches!(p.text.as_str(), "附件下载：" | "附件下载:" | "下载附件：" | "下载附件:" | "相关附件：" | "相关附件:")
-                    && matches!(blocks.get(i + 1), Some(Block::Para(q)) if Self::attachment_file(&q.text).is_some())
+                if matches!(
+                    p.text.as_str(),
+                    "附件下载："
+                        | "附件下载:"
+                        | "下载附件："
+                        | "下载附件:"
+                        | "相关附件："
+                        | "相关附件:"
+                ) && matches!(blocks.get(i + 1), Some(Block::Para(q)) if Self::attachment_file(&q.text).is_some())
                 {
                     i += 1;
                     continue;
@@ -2567,7 +2580,11 @@ pub fn build(mut input: Blocks) -> Document {
     // A joint notice headed by the count of its organs (`十部门关于…`, `工业和信息化部等十部门
     // 关于…`, the short headline of a 联合发文): the organs are the ones its signature, or the
     // page's 发文机关, names one by one.
-    if b.doc.notice.issuer.as_deref().is_some_and(is_count_of_organs)
+    if b.doc
+        .notice
+        .issuer
+        .as_deref()
+        .is_some_and(is_count_of_organs)
         && let Some(all) = [
             b.doc.notice.signature.as_deref(),
             b.doc.source.page.as_ref().and_then(|p| p.issuer.as_deref()),
@@ -4694,10 +4711,23 @@ mod tests {
 
     #[test]
     fn a_count_of_organs_is_no_organ() {
-        for count in ["十部门", "两部委", "12部门", "工业和信息化部等十部门", "九单位"] {
+        for count in [
+            "十部门",
+            "两部委",
+            "12部门",
+            "工业和信息化部等十部门",
+            "九单位",
+        ] {
             assert!(is_count_of_organs(count), "{count}");
         }
-        for organ in ["国务院办公厅", "省直有关部门", "财政部", "各部门", "十堰市有关部门", "部门"] {
+        for organ in [
+            "国务院办公厅",
+            "省直有关部门",
+            "财政部",
+            "各部门",
+            "十堰市有关部门",
+            "部门",
+        ] {
             assert!(!is_count_of_organs(organ), "{organ}");
         }
     }

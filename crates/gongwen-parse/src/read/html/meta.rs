@@ -142,7 +142,11 @@ const BYLINE: &[(&str, bool)] = &[
 fn pairs_in(text: &str) -> Vec<(String, String)> {
     // (where the label starts, where its colon ends, the label)
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
-    for label in KNOWN.iter().map(|(l, _)| *l).chain(BYLINE.iter().map(|(l, _)| *l)) {
+    for label in KNOWN
+        .iter()
+        .map(|(l, _)| *l)
+        .chain(BYLINE.iter().map(|(l, _)| *l))
+    {
         for (at, _) in text.match_indices(label) {
             let rest = text[at + label.len()..].trim_start_matches([' ', '\u{3000}']);
             if let Some(after) = rest.strip_prefix(['：', ':']) {
