@@ -1221,6 +1221,26 @@ fn expands_short_organ(short: &str, full: &str) -> bool {
         .is_some_and(|place| !place.is_empty() && place.chars().all(crate::normalize::is_han))
 }
 
+/// Whether `issuer` counts organs instead of naming them, as a joint notice's headline does:
+/// `十部门`, `两部委`, `12部门`, `工业和信息化部等十部门` — a number (Chinese numerals or digits)
+/// then 部门, 部委 or 单位, and before it nothing or a name ending in `等`.
+fn is_count_of_organs(issuer: &str) -> bool {
+    let Some(rest) = ["部门", "部委", "单位"]
+        .iter()
+        .find_map(|w| issuer.strip_suffix(w))
+    else {
+        return false;
+    };
+    let head = rest.trim_end_matches(|c: char| {
+        c.is_ascii_digit()
+            || matches!(
+                c,
+                '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+            )
+    });
+    head.len() < rest.len() && (head.is_empty() || head.ends_with('等'))
+}
+
 /// An organ's line with the note of its seal after it, `某某市人民政府办公室（代章）`: the organ.
 fn without_seal_mark(text: &str) -> Option<&str> {
     let organ = text.strip_suffix(['）', ')'])?;
@@ -1710,6 +1730,17 @@ impl Builder {
         is_file_name(name).then_some((index, name))
     }
 
+    /// Whether the file `name` (`浙政发〔2024〕3号.pdf`, `某某关于……的通知.pdf`) is the notice
+    /// itself, named by its 发文字号 or its title, as portals offer the document for download.
+    fn is_own_file(&self, name: &str) -> bool {
+        let stem = title_key(linked_title(name));
+        let n = &self.doc.notice;
+        n.doc_number
+            .as_ref()
+            .is_some_and(|d| title_key(&d.raw) == stem)
+            || n.title.as_deref().is_some_and(|t| title_key(t) == stem)
+    }
+
     /// Adds an entry to the notice's attachment list, read from source line `line`. A file's
     /// name (`某某任务分工.xlsx`, a link whose `href` gave the extension) lists the attachment
     /// under its title, as the page prints it (`某某任务分工`), published as a linked file.
@@ -1781,7 +1812,28 @@ impl Builder {
                     i += contact;
                     continue;
                 }
+                // A download label alone over the files it offers (`附件下载：` / `某某表.pdf`):
+                // page furniture, the files are read on their lines.
+                if matches!(
+                    p.text.as_str(),
+                    "附件下载："
+                        | "附件下载:"
+                        | "下载附件："
+                        | "下载附件:"
+                        | "相关附件："
+                        | "相关附件:"
+                ) && matches!(blocks.get(i + 1), Some(Block::Para(q)) if Self::attachment_file(&q.text).is_some())
+                {
+                    i += 1;
+                    continue;
+                }
                 if let Some((index, name)) = Self::attachment_file(&p.text) {
+                    // The notice's own file, named by its 发文字号 or its title (`附件：浙政发〔2024〕
+                    // 3号.pdf`, a portal's download of the document itself): no attachment.
+                    if self.is_own_file(name) {
+                        i += 1;
+                        continue;
+                    }
                     // A file named as a listed attachment (its number and extension aside) is
                     // that attachment, published as a file; other files are listed once,
                     // however often the page links them.
@@ -2525,6 +2577,24 @@ pub fn build(mut input: Blocks) -> Document {
     }) {
         b.doc.notice.issuer = Some(full.to_string());
     }
+    // A joint notice headed by the count of its organs (`十部门关于…`, `工业和信息化部等十部门
+    // 关于…`, the short headline of a 联合发文): the organs are the ones its signature, or the
+    // page's 发文机关, names one by one.
+    if b.doc
+        .notice
+        .issuer
+        .as_deref()
+        .is_some_and(is_count_of_organs)
+        && let Some(all) = [
+            b.doc.notice.signature.as_deref(),
+            b.doc.source.page.as_ref().and_then(|p| p.issuer.as_deref()),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|all| all.contains('、'))
+    {
+        b.doc.notice.issuer = Some(all.to_string());
+    }
     crate::tasks::collect_tasks(&mut b.doc);
     let view = crate::checks::SourceView {
         paragraphs: input
@@ -3173,7 +3243,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             break;
         }
         // A number in brackets under the head (`某某市人民政府通告` / `（2024年第1号）`,
-        // `某某省人民政府令` / `（第389号）`): the head's number, read without its brackets.
+        // `某某省人民政府令` / `（第389号）`, or a gazette's `某某省人民政府办公厅关于……的通知` /
+        // `（鲁政办字〔2024〕45号）`): the head's number, read without its brackets.
         if b.doc.notice.doc_number.is_none()
             && (!title_lines.is_empty() || letterhead.is_some())
             && let Some(n) = p
@@ -3181,7 +3252,6 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 .strip_prefix('（')
                 .and_then(|t| t.strip_suffix('）'))
                 .and_then(parse_doc_number)
-                .filter(|n| n.agency.is_empty())
         {
             b.doc.notice.doc_number = Some(n);
             k += 1;
@@ -3437,16 +3507,21 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .iter()
         .map(|p| p.text.as_str())
         .collect();
-    let named_in_title = issuer_lines > 0 && {
-        let lead = ISSUER_ENDS
-            .iter()
-            .filter_map(|w| rest.find(w))
-            .min()
-            .unwrap_or(rest.len());
-        title_lines[..issuer_lines]
-            .iter()
-            .all(|p| rest[..lead].contains(p.text.as_str()))
-    };
+    let lead = ISSUER_ENDS
+        .iter()
+        .filter_map(|w| rest.find(w))
+        .min()
+        .unwrap_or(rest.len());
+    // The same for a title that names the organ by its short form (`江苏省人民政府` over
+    // `省政府关于……的批复`, as 江苏's 函 and 批复 are printed): the head is the organ in full.
+    let short_named = issuer_lines == 1
+        && lead < rest.len()
+        && expands_short_organ(&rest[..lead], &title_lines[0].text);
+    let named_in_title = short_named
+        || issuer_lines > 0
+            && title_lines[..issuer_lines]
+                .iter()
+                .all(|p| rest[..lead].contains(p.text.as_str()));
     let first_title_line = if named_in_title { issuer_lines } else { 0 };
     let mut title = if named_in_title {
         String::new()
@@ -3498,7 +3573,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     {
         n.agency.clone_from(&title);
     }
-    b.doc.notice.issuer = if joint.is_some() && !named_in_title {
+    b.doc.notice.issuer = if joint.is_some() && (!named_in_title || short_named) {
         joint
     } else if let Some(pos) = ISSUER_ENDS
         .iter()
@@ -3607,7 +3682,7 @@ fn segments<'a>(
                     line: p.line,
                 };
                 i += 1;
-                i = take_title(rest, i, &mut seg, named);
+                i = take_title(rest, i, &mut seg, named, listed);
                 out.push(seg);
                 continue;
             }
@@ -3622,7 +3697,12 @@ fn segments<'a>(
                     blocks: Vec::new(),
                     line: p.line,
                 };
-                i = take_title(rest, i, &mut seg, named);
+                i = take_title(rest, i, &mut seg, named, listed);
+                // A part titled as the 附件说明 lists it is that attachment, printed without its
+                // `附件` label line (as portal pages and Markdown copies print it).
+                if seg.title.as_deref().is_some_and(|t| is_listed(listed, t)) {
+                    seg.kind = PartKind::Attachment;
+                }
                 out.push(seg);
                 continue;
             }
@@ -3744,15 +3824,30 @@ fn ends_like_title_with_period(line: &str) -> bool {
             .is_some_and(|open| is_title_period(&line[open..]) && ends_like_title(&line[..open]))
 }
 
+/// Whether the 附件说明 lists `title` (`listed` holds the title keys of its items), also when
+/// one of the two ends in `表` and the other not (`…重点任务分工` listed, `…重点任务分工表`
+/// printed), the usual small difference between the list and the attachment's heading.
+fn is_listed(listed: &rustc_hash::FxHashSet<String>, title: &str) -> bool {
+    if listed.is_empty() {
+        return false;
+    }
+    let key = title_key(title);
+    listed.contains(&key)
+        || key.strip_suffix('表').is_some_and(|k| listed.contains(k))
+        || listed.contains(&format!("{key}表"))
+}
+
 /// Reads a part's title at `i` (one line, or more when the first does not yet end like a title:
 /// `西安市推动制造业高质量发展` / `三年行动方案（2023—2025年）`). A line that ends like a title is
 /// the whole title unless the letter names it with the next line in 《》 (`named`):
-/// `某市国土空间总体规划` / `实施方案` under `现将《某市国土空间总体规划实施方案》印发给你们`.
+/// `某市国土空间总体规划` / `实施方案` under `现将《某市国土空间总体规划实施方案》印发给你们`, or
+/// its 附件说明 lists the two lines as one title (`listed`): `某某若干措施` / `重点任务分工表`.
 fn take_title(
     rest: &[&Block],
     mut i: usize,
     seg: &mut Segment,
     named: &dyn Fn(&str) -> bool,
+    listed: &rustc_hash::FxHashSet<String>,
 ) -> usize {
     let Some(Block::Para(p)) = rest.get(i) else {
         return i;
@@ -3767,7 +3862,10 @@ fn take_title(
             break;
         }
         let joins = if ends_like_title_with_period(&title) {
-            ends_like_title_with_period(&q.text) && named(&format!("{title}{}", q.text))
+            ends_like_title_with_period(&q.text) && {
+                let joined = format!("{title}{}", q.text);
+                named(&joined) || is_listed(listed, &joined)
+            }
         } else {
             ends_like_title_with_period(&q.text)
                 || named(&format!("{title}{}", q.text))
@@ -4610,6 +4708,29 @@ fn has_top_level(text: &str, seps: &[char]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_organs_is_no_organ() {
+        for count in [
+            "十部门",
+            "两部委",
+            "12部门",
+            "工业和信息化部等十部门",
+            "九单位",
+        ] {
+            assert!(is_count_of_organs(count), "{count}");
+        }
+        for organ in [
+            "国务院办公厅",
+            "省直有关部门",
+            "财政部",
+            "各部门",
+            "十堰市有关部门",
+            "部门",
+        ] {
+            assert!(!is_count_of_organs(organ), "{organ}");
+        }
+    }
 
     #[test]
     fn an_attachment_label_is_parted_from_its_title_by_a_dot_or_a_dash_before_chinese() {

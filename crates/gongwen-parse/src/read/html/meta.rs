@@ -120,14 +120,33 @@ fn as_label(cell: &str) -> Option<String> {
     ok.then(|| l.to_string())
 }
 
+/// The labels of a page's byline that share a line with its date (`发布时间：2024-01-10　来源：某司
+/// 字号：大 中 小`): each ends the value before it, and whether its own value is kept as a field
+/// (the source and the author are; the font-size and view-count widgets are page furniture).
+const BYLINE: &[(&str, bool)] = &[
+    ("来源", true),
+    ("文章来源", true),
+    ("作者", true),
+    ("字号", false),
+    ("浏览次数", false),
+    ("点击数", false),
+    ("阅读次数", false),
+    ("访问次数", false),
+];
+
 /// Every `label：value` pair of `text` when it prints several one after another (`索引号：…
 /// 发布机构：… 发文字号：…`, in one paragraph, one list item or one cell): a known label and its
-/// colon starts each, and its value runs to the next. Empty unless `text` starts with a pair
-/// and holds at least two.
+/// colon starts each, and its value runs to the next. A byline label ([`BYLINE`]) after the first
+/// pair ends a value too (`发布时间：2024-01-10　来源：某司` → `2024-01-10` and `某司`). Empty
+/// unless `text` starts with a pair and holds at least two.
 fn pairs_in(text: &str) -> Vec<(String, String)> {
     // (where the label starts, where its colon ends, the label)
     let mut found: Vec<(usize, usize, &str)> = Vec::new();
-    for (label, _) in KNOWN {
+    for label in KNOWN
+        .iter()
+        .map(|(l, _)| *l)
+        .chain(BYLINE.iter().map(|(l, _)| *l))
+    {
         for (at, _) in text.match_indices(label) {
             let rest = text[at + label.len()..].trim_start_matches([' ', '\u{3000}']);
             if let Some(after) = rest.strip_prefix(['：', ':']) {
@@ -149,10 +168,15 @@ fn pairs_in(text: &str) -> Vec<(String, String)> {
     if kept.len() < 2 || kept.first().is_some_and(|k| k.0 != 0) {
         return Vec::new();
     }
+    if field(kept[0].2).is_none() {
+        return Vec::new();
+    }
     let separator =
         |c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '；' | ';' | '，' | ',');
+    let furniture = |label: &str| BYLINE.iter().any(|&(l, keep)| l == label && !keep);
     kept.iter()
         .enumerate()
+        .filter(|&(_, &(_, _, label))| !furniture(label))
         .map(|(i, &(_, end, label))| {
             let stop = kept.get(i + 1).map_or(text.len(), |next| next.0);
             let value = text
@@ -215,17 +239,19 @@ fn bracketed_pairs(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// A text that is a short Han label in brackets and nothing else: `[联合发文单位]`.
-fn is_bracketed_label(text: &str) -> bool {
+/// A short Han label in brackets and the value after it, `[实施日期] 2024-01-22`, whatever the
+/// label (the value may be empty: `[废止日期]`). `None` for a text that does not open so.
+fn bracketed_label_pair(text: &str) -> Option<(String, String)> {
     let t = text.trim_ws();
-    let Some(inner) = t
-        .strip_prefix(OPEN)
-        .and_then(|rest| rest.strip_suffix(CLOSE))
-    else {
-        return false;
-    };
-    let inner = strip_spaces(inner);
-    (2..=8).contains(&inner.chars().count()) && inner.chars().all(crate::normalize::is_han)
+    let rest = t.strip_prefix(OPEN)?;
+    let (len, close) = rest
+        .char_indices()
+        .take(12)
+        .find(|(_, c)| CLOSE.contains(c))?;
+    let label = strip_spaces(&rest[..len]);
+    let value = rest[len + close.len_utf8()..].trim_ws();
+    ((2..=8).contains(&label.chars().count()) && label.chars().all(crate::normalize::is_han))
+        .then(|| (label.into_owned(), value.to_string()))
 }
 
 fn as_pair(text: &str) -> Option<(String, String)> {
@@ -360,12 +386,16 @@ impl Scan {
                         self.list_nodes.push(n.id());
                         return;
                     }
-                    // A label of another kind printed empty among them (`[联合发文单位]`): part of
-                    // the block when the item before it is.
-                    if is_bracketed_label(&text)
+                    // A label of another kind among them, printed empty (`[联合发文单位]`) or with
+                    // its value (`[实施日期] 2024-01-22`, `[文件来源] 政府公报…`): part of the block
+                    // when the item before it is, and its pair is kept as printed.
+                    if let Some((label, value)) = bracketed_label_pair(&text)
                         && dom::prev_element(n)
                             .is_some_and(|p| self.list_nodes.last() == Some(&p.id()))
                     {
+                        if !value.is_empty() {
+                            self.add_pair(label, value);
+                        }
                         self.list_nodes.push(n.id());
                         return;
                     }
@@ -1080,6 +1110,13 @@ mod tests {
         // One pair, or text that does not start with one: nothing.
         assert!(pairs("发文字号：某府〔2024〕55号").is_empty());
         assert!(pairs("请于发布日期：前报送。文号：").is_empty());
+        // A byline's date with its source, size and view-count widgets on the line.
+        assert_eq!(
+            pairs("发布时间：2024-01-10　来源：原材料工业司　字号：大 中 小　浏览次数：12"),
+            own(&[("发布时间", "2024-01-10"), ("来源", "原材料工业司")])
+        );
+        // A byline label alone is no pair of a metadata block.
+        assert!(pairs("来源：某司　作者：某某").is_empty());
     }
 
     #[test]
