@@ -9,7 +9,7 @@
 //! | `task_number_gap` / `task_number_repeat` / `task_number_order` / `task_number_restart` | warning | 序号 of table tasks not consecutive |
 //! | `task_without_lead` | warning | a task with an empty lead (牵头单位) |
 //! | `task_count_mismatch` | warning | `N项…任务` in the text ≠ tasks in the task tables |
-//! | `no_task_table` / `task_table_linked` | warning / info | a 任务分工 named but no task table read / published only as a linked file |
+//! | `no_task_table` / `task_table_linked` / `task_table_omitted` | warning / info / info | a 任务分工 named but no task table read / published only as a linked file / marked `（略）`, left out of the publication |
 //! | `group_count_mismatch` | warning | `（共N项）` / `N项` in a group row ≠ tasks under it |
 //! | `enumeration_count_mismatch` | warning | `A、B等N个…` lists more names than N, or one or two fewer (a list far shorter than N is an open one: examples and the total) |
 //! | `numbering_gap` / `numbering_repeat` / `numbering_order` | warning | outline markers skip, repeat or go back |
@@ -213,6 +213,13 @@ fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Dia
         // A part that allocates its measures in words (`1．……（牵头单位：甲；配合单位：乙）`)
         // needs no table: its tasks were read.
         Some((_, Some(line), false)) if allocates_inline(doc, line) => {}
+        // `重点任务分工表（略）`: the publisher says the table is left out of this copy.
+        Some((title, line, false)) if is_omitted(title) => out.push(Diagnostic::new(
+            Severity::Info,
+            "task_table_omitted",
+            format!("`{title}` names a task allocation that is marked as left out of this publication (略): there is no table to read"),
+            line,
+        )),
         Some((title, line, false)) => out.push(warn(
             "no_task_table",
             format!("`{title}` names a task allocation, but no table with a lead-unit column (牵头单位, 责任单位…) was found"),
@@ -623,9 +630,15 @@ fn label_number(label: &str) -> Option<u32> {
     )
 }
 
-/// Titles compared modulo book-title marks, quotes and spaces.
+/// Titles compared modulo book-title marks, quotes and spaces, and a trailing `表` on either
+/// side: `…重点任务分工` in the 附件说明 and `…重点任务分工表` over the table are the same
+/// attachment, as a reader takes them (the list often shortens the heading so).
 fn same_title(a: &str, b: &str) -> bool {
-    crate::structure::title_key(a) == crate::structure::title_key(b)
+    let (a, b) = (
+        crate::structure::title_key(a),
+        crate::structure::title_key(b),
+    );
+    a == b || a.strip_suffix('表') == Some(&*b) || b.strip_suffix('表') == Some(&*a)
 }
 
 fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
@@ -759,6 +772,10 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
             continue;
         };
         match body {
+            // A joint notice on one of its organs' sites, which lists it under its own name
+            // (`发文机关：财政部` for `财政部、工业和信息化部`): the page names one of the issuers.
+            Some(b) if label == "发文机关" && b.split('、').any(|o| o.trim_ws() == m.trim_ws()) =>
+                {}
             Some(b) if crate::normalize::strip_spaces(m) != crate::normalize::strip_spaces(b) => {
                 out.push(warn(
                     "page_metadata_mismatch",
