@@ -54,6 +54,11 @@ pub enum InputFormat {
     Csv,
     /// A document in gongwen's own JSON contract.
     Json,
+    /// Plain text written as Markdown (never sniffed: named by the caller, as for a `.md`
+    /// file). Its markup is resolved whatever it holds ([`read::markdown::to_plain`]); plain
+    /// [`InputFormat::Text`] is read as Markdown only when it shows a sign of it
+    /// ([`read::markdown::markdown_signal`]).
+    Markdown,
 }
 
 /// Options for [`parse`].
@@ -68,9 +73,35 @@ pub struct Options {
 /// Parses already-decoded plain text into a document. Never fails: what cannot be recognised is
 /// reported in [`Document::diagnostics`].
 pub fn parse_text(text: &str) -> Document {
-    let mut blocks = read::text::read_text(text);
+    let markdown = read::markdown::resolve(text);
+    let mut blocks = read::text::read_text(markdown.as_ref().map_or(text, |m| m.0.text.as_str()));
+    if let Some(m) = &markdown {
+        markdown_read(&mut blocks, m);
+    }
     blocks.encoding = "UTF-8".into();
     structure::build(blocks)
+}
+
+/// The blocks read from a Markdown text's plain form put back on their source lines, and an
+/// info that says the text was read as Markdown and why (`markdown_read`, `a heading "#" on
+/// line 1`), so that a plain text taken for Markdown by mistake can be told.
+fn markdown_read(blocks: &mut blocks::Blocks, (resolved, line, what): &read::markdown::Found) {
+    resolved.map_lines(blocks);
+    let why = match line {
+        Some(line) => format!(" ({what} on line {line})"),
+        None => String::new(),
+    };
+    blocks.diagnostics.insert(
+        0,
+        Diagnostic::new(
+            Severity::Info,
+            "markdown_read",
+            format!(
+                "read as Markdown{why}: emphasis, links, escapes, entities and HTML tags resolved to their text"
+            ),
+            *line,
+        ),
+    );
 }
 
 /// A warning for control characters (NUL and the like) in decoded text, which
@@ -202,8 +233,10 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     // A workbook or Word document saved under a CSV or text name (an export portal's
     // `任务分工.csv` that is an XLSX): its container says what it is. A container of no format
     // read here (a DOC, a PDF in a ZIP) is refused by its name, not read as text.
-    if matches!(format, InputFormat::Csv | InputFormat::Text)
-        && (bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&read::OLE_MAGIC))
+    if matches!(
+        format,
+        InputFormat::Csv | InputFormat::Text | InputFormat::Markdown
+    ) && (bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&read::OLE_MAGIC))
     {
         let found = read::sniff(bytes)?;
         if found != format {
@@ -212,12 +245,24 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         }
     }
     let blocks = match format {
-        InputFormat::Text => {
+        InputFormat::Text | InputFormat::Markdown => {
             let decoded = decode::decode_borrowed(bytes, false);
-            let mut b = read::text::read_text_limited(&decoded.text, limits)?;
+            // A text written as Markdown is read in its plain form, line for line.
+            let markdown = if format == InputFormat::Markdown {
+                Some((read::markdown::to_plain(&decoded.text), None, ""))
+            } else {
+                read::markdown::resolve(&decoded.text)
+            };
+            let text = markdown
+                .as_ref()
+                .map_or(&*decoded.text, |m| m.0.text.as_str());
+            let mut b = read::text::read_text_limited(text, limits)?;
             if b.blocks.is_empty() {
                 // Only a byte-order mark, white space or control characters.
                 return Err(Error::Empty);
+            }
+            if let Some(m) = &markdown {
+                markdown_read(&mut b, m);
             }
             b.encoding = decoded.encoding;
             b.diagnostics.splice(0..0, decoded.diagnostics);
@@ -257,6 +302,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
             InputFormat::Html => "an HTML page",
             InputFormat::Csv => "a CSV file",
             InputFormat::Text => "plain text",
+            InputFormat::Markdown => "Markdown",
             _ => "a workbook",
         };
         let (named, found) = (name(named), name(found));

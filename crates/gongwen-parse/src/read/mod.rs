@@ -5,6 +5,7 @@ pub mod delimited;
 pub mod docx;
 pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod mhtml;
 pub mod text;
 pub mod untabbed;
