@@ -1501,3 +1501,18 @@ fn a_tag_of_a_million_attributes_is_read_in_seconds() {
         doc.diagnostics
     );
 }
+
+#[test]
+fn an_image_or_our_json_given_as_markdown_is_read_as_what_its_bytes_are() {
+    let markdown = Options {
+        format: Some(InputFormat::Markdown),
+        ..Options::default()
+    };
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    assert_eq!(unsupported_what(parse(png, &markdown)), "a PNG image");
+    let seed = parse(&std::fs::read(gongwen_tests::seed_path()).unwrap(), &opts()).unwrap();
+    let json = serde_json::to_vec(&seed).unwrap();
+    let back = parse(&json, &markdown).expect("our JSON reads back");
+    assert_eq!(back.tasks.len(), seed.tasks.len());
+    assert_eq!(back.notice.title, seed.notice.title);
+}

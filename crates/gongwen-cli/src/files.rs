@@ -23,7 +23,7 @@ pub fn display_name(p: &Path) -> String {
 /// (a real Word 97-2003 file is then reported as not supported, not silently passed over).
 pub const INPUT_EXTENSIONS: &[&str] = &[
     "txt", "html", "htm", "shtml", "mht", "mhtml", "doc", "docx", "xlsx", "xls", "xlsm", "xlsb",
-    "ods", "csv",
+    "ods", "csv", "md", "markdown",
 ];
 
 fn has_input_extension(p: &Path) -> bool {
@@ -39,6 +39,7 @@ fn format_hint(p: &Path) -> Option<InputFormat> {
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(InputFormat::Workbook),
         "docx" => Some(InputFormat::Docx),
         "csv" => Some(InputFormat::Csv),
+        "md" | "markdown" => Some(InputFormat::Markdown),
         _ => None,
     }
 }

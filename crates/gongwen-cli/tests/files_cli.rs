@@ -639,3 +639,39 @@ fn an_output_folder_inside_the_input_folder_is_no_input_on_the_next_run() {
         assert_eq!(written, ["notice.json"], "round {round}");
     }
 }
+
+#[test]
+fn markdown_files_are_found_in_folders_and_read_as_markdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    // No sign of Markdown in the text but its name: a run-in bold heading only.
+    std::fs::write(
+        input.join("plan.md"),
+        "某某市人民政府关于某某工作的通知\n\n各区县人民政府：\n\n一、总体要求\n\n*（一）加强领导。*各区县要高度重视。\n",
+    )
+    .unwrap();
+    std::fs::write(
+        input.join("notes.markdown"),
+        "# 某某市人民政府关于某某的通知\n\n正文。\n",
+    )
+    .unwrap();
+    let out_dir = dir.path().join("out");
+    let out = run(&["convert", s(&input), "-o", s(&out_dir), "--to", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(names(&out_dir), ["notes.json", "plan.json"]);
+    let plan = json(&out_dir.join("plan.json"));
+    let text = plan.to_string();
+    assert!(!text.contains('*'), "{text}");
+    assert!(text.contains("markdown_read"), "{text}");
+}
+
+#[test]
+fn an_image_named_as_markdown_is_refused_as_an_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let png = dir.path().join("scan.md");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let out = run(&["convert", s(&png), "-o", "-"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("a PNG image"), "{}", stderr(&out));
+}

@@ -244,6 +244,15 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
             format = found;
         }
     }
+    // A file named as Markdown is read so when its bytes are text: binary data (an image saved
+    // as `.md`) is refused as any text's is, and gongwen's own JSON is read as JSON. Markup
+    // stays Markdown, which may hold HTML.
+    if format == InputFormat::Markdown
+        && let found @ InputFormat::Json = read::sniff(bytes)?
+    {
+        renamed = Some((format, found));
+        format = found;
+    }
     let blocks = match format {
         InputFormat::Text | InputFormat::Markdown => {
             let decoded = decode::decode_borrowed(bytes, false);
