@@ -361,25 +361,68 @@ pub fn resolve(text: &str) -> Option<Found> {
 pub fn to_plain(text: &str) -> Resolved {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let source = super::text::lines(text);
+    let mut out = Out {
+        text: String::with_capacity(text.len() + source.len()),
+        origin: Vec::new(),
+        next: 0,
+        split: false,
+    };
+    // The text is read a piece of lines at a time ([`CHUNK`]), cut at a blank line where the
+    // piece has one: the parser's tree of a piece, and its lines' pieces of output, are all the
+    // memory the pass holds besides the output (a whole text of a million one-mark constructs
+    // took some 150 bytes a byte). A line longer than a piece is no Markdown a notice writes:
+    // it stays as it is.
+    let mut from = 0;
+    while from < source.len() {
+        if source[from].len() > CHUNK {
+            out.line(from, source[from], false);
+            from += 1;
+            continue;
+        }
+        let mut to = from;
+        let mut size = 0;
+        while to < source.len() && source[to].len() <= CHUNK && size < CHUNK {
+            size += source[to].len() + 1;
+            to += 1;
+        }
+        if to < source.len()
+            && let Some(blank) = (from + 1..to).rev().find(|&j| source[j].trim().is_empty())
+        {
+            to = blank;
+        }
+        resolve_piece(&source[from..to], from, &mut out);
+        from = to;
+    }
+    out.finish(source.len())
+}
+
+/// The most bytes of lines read as one piece of Markdown (see [`to_plain`]).
+const CHUNK: usize = 64 * 1024;
+
+/// [`to_plain`] for the source lines `source`, the first of which is line `base`, written to
+/// `out`.
+fn resolve_piece(source: &[&str], base: usize, out: &mut Out) {
     // Every line without its indentation, so that no indented paragraph is read as code; the
     // indentation is given back to the line's text.
-    let mut md = String::with_capacity(text.len() + 1);
+    let size = source.iter().map(|l| l.len() + 1).sum::<usize>();
+    let mut md = String::with_capacity(size);
     let mut starts = Vec::with_capacity(source.len() + 1);
     let mut indents = Vec::with_capacity(source.len());
-    for line in &source {
+    for line in source {
         let body = line.trim_start_matches([' ', '\t']);
         starts.push(md.len());
         indents.push(&line[..line.len() - body.len()]);
         md.push_str(body);
         md.push('\n');
     }
-    let line_of = |at: usize| starts.partition_point(|&s| s <= at).saturating_sub(1);
+    let line_of = |at: usize| base + starts.partition_point(|&s| s <= at).saturating_sub(1);
     let mut options = Options::ENABLE_TABLES;
-    if md.starts_with("---") {
+    if base == 0 && md.starts_with("---") {
         options |= Options::ENABLE_YAML_STYLE_METADATA_BLOCKS;
     }
     let mut w = Writer {
         entries: Vec::new(),
+        base,
         indents: &indents,
         fresh: true,
         marker: None,
@@ -405,7 +448,7 @@ pub fn to_plain(text: &str) -> Resolved {
                 Tag::TableHead | Tag::TableRow => {
                     in_row = true;
                     let row = starts
-                        .get(line)
+                        .get(line - base)
                         .and_then(|&s| md.get(s..))
                         .unwrap_or_default();
                     let row = row.split('\n').next().unwrap_or_default();
@@ -503,7 +546,7 @@ pub fn to_plain(text: &str) -> Resolved {
             _ => {}
         }
     }
-    w.finish(source.len())
+    w.finish(base + source.len(), out);
 }
 
 /// The list marker an item starts with, and the white space after it: `1. `, `3) `, `- `,
@@ -817,6 +860,8 @@ fn is_cjk_punctuation(c: char) -> bool {
 /// The output being written: its lines so far, and how the next text joins them.
 struct Writer<'a> {
     entries: Vec<Entry>,
+    /// The source line of the piece's first line.
+    base: usize,
     /// Each source line's indentation, given back to the first text on the line.
     indents: &'a [&'a str],
     /// The next text starts a line of its own, even on the same source line (a new block, a
@@ -835,7 +880,8 @@ impl Writer<'_> {
         if self.fresh || !same {
             let mut text = String::new();
             if !same {
-                text.push_str(self.indents.get(line).copied().unwrap_or_default());
+                let indent = self.indents.get(line.saturating_sub(self.base));
+                text.push_str(indent.copied().unwrap_or_default());
             }
             if let Some((_, marker)) = self.marker.take() {
                 text.push_str(marker);
@@ -865,45 +911,76 @@ impl Writer<'_> {
         self.fresh = true;
     }
 
-    /// The output text, source line by source line (a blank line where a source line gave
-    /// nothing), and the origin of each line when some source line gave more than one.
-    fn finish(self, lines: usize) -> Resolved {
+    /// Writes the piece's lines to `out`, source line by source line up to line `end` (a blank
+    /// line where a source line gave nothing).
+    fn finish(self, end: usize, out: &mut Out) {
         let mut entries = self.entries;
         entries.sort_by_key(|e| e.line);
-        let split = entries.windows(2).any(|w| w[0].line == w[1].line);
-        let mut text = String::new();
-        let mut origin = Vec::new();
-        let mut next = 0;
         for e in entries {
             let line = e.line;
-            if line >= lines {
+            if line >= end {
                 break;
             }
-            while next < line {
-                text.push('\n');
-                origin.push(next);
-                next += 1;
-            }
             let t = e.finish();
-            // A line never holds a line break (a code span's or a tag's), which would shift
-            // every line under it.
-            text.extend(
+            out.line(line, &t, true);
+        }
+        out.pad(end);
+    }
+}
+
+/// The output of [`to_plain`] as it is written.
+struct Out {
+    text: String,
+    /// The source line of each line of `text`.
+    origin: Vec<usize>,
+    /// The source line the next line of `text` stands for, when it is not a further line of
+    /// the last.
+    next: usize,
+    /// Whether some source line gave more than one line.
+    split: bool,
+}
+
+impl Out {
+    /// Adds `t` as a line of source line `line` (after blank lines for the source lines before
+    /// it that gave nothing); a line break in it (a code span's, a tag's), which would shift
+    /// every line under it, is a space.
+    fn line(&mut self, line: usize, t: &str, resolved: bool) {
+        if line < self.next {
+            // A further line of the same source line (a `<br>`).
+            self.split = true;
+        }
+        self.pad(line);
+        if resolved {
+            self.text.extend(
                 t.chars()
                     .map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }),
             );
-            text.push('\n');
-            origin.push(line);
-            next = line + 1;
+        } else {
+            self.text.push_str(t);
         }
-        while next < lines {
-            text.push('\n');
-            origin.push(next);
-            next += 1;
+        self.text.push('\n');
+        self.origin.push(line);
+        self.next = line + 1;
+    }
+
+    /// Blank lines for the source lines before `line` that gave nothing.
+    fn pad(&mut self, line: usize) {
+        while self.next < line {
+            self.text.push('\n');
+            self.origin.push(self.next);
+            self.next += 1;
         }
-        if !split {
-            origin.clear();
+    }
+
+    fn finish(mut self, lines: usize) -> Resolved {
+        self.pad(lines);
+        if !self.split {
+            self.origin.clear();
         }
-        Resolved { text, origin }
+        Resolved {
+            text: self.text,
+            origin: self.origin,
+        }
     }
 }
 
@@ -962,6 +1039,37 @@ mod tests {
         let r = to_plain("各市州：<br>\n为做好<br>\n<!-- 注释 -->\n<font color=red>红</font>字\n");
         assert_eq!(r.text, "各市州：\n为做好\n\n红字\n");
         assert!(r.origin.is_empty());
+    }
+
+    #[test]
+    fn a_long_text_is_read_a_piece_at_a_time_with_its_lines_in_place() {
+        // Pieces of about CHUNK bytes, cut at blank lines or, with none, between lines: each
+        // line is resolved wherever the cut falls, and stays on its source line.
+        let para = "**（一）加强组织领导。**各区县要[高度重视](http://a.b/c)。\n";
+        for gap in ["\n", ""] {
+            let md = format!(
+                "# 标题\n{}",
+                format!("{para}{gap}").repeat(3 * CHUNK / para.len())
+            );
+            let r = to_plain(&md);
+            assert_eq!(r.text.lines().count(), md.lines().count(), "{gap:?}");
+            for (got, want) in r.text.lines().zip(md.lines()).skip(1) {
+                if want.is_empty() {
+                    assert_eq!(got, "");
+                } else {
+                    assert_eq!(got, "（一）加强组织领导。各区县要高度重视。");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_line_longer_than_a_piece_stays_as_it_is() {
+        let long = "*甲* ".repeat(CHUNK / 5 + 1);
+        let md = format!("# 标题\n{long}\n**乙**\n");
+        let r = to_plain(&md);
+        let lines: Vec<&str> = r.text.lines().collect();
+        assert_eq!(lines, ["标题", long.as_str(), "乙"]);
     }
 
     #[test]
