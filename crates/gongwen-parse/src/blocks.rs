@@ -61,6 +61,33 @@ pub struct Blocks {
     pub letter: bool,
 }
 
+impl Blocks {
+    /// Puts every block's and diagnostic's line back on the source line it stands for, when
+    /// the text read had its lines split or joined first: line `i + 1` of that text is source
+    /// line `origin[i] + 1` (lines past `origin` stay as they are).
+    pub(crate) fn map_lines(&mut self, origin: &[usize]) {
+        let map = |line: &mut usize| {
+            if let Some(&o) = line.checked_sub(1).and_then(|i| origin.get(i)) {
+                *line = o + 1;
+            }
+        };
+        for b in &mut self.blocks {
+            match b {
+                Block::Para(p) => map(&mut p.line),
+                Block::Table(t) => {
+                    map(&mut t.line);
+                    t.row_lines.iter_mut().for_each(map);
+                }
+            }
+        }
+        for d in &mut self.diagnostics {
+            if let Some(line) = &mut d.line {
+                map(line);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 impl Blocks {
     /// The tables among the blocks, in reading order (for the readers' tests).

@@ -4611,6 +4611,21 @@ fn mid_bracket_allocation(
     Some((sentence, d))
 }
 
+/// Whether `task` was read from the last of `s`'s items, and those items are a flat list: two
+/// or more, none with items or text under it, and nothing after them in `s`.
+fn is_last_of_flat_list(s: &Section, task: &Task) -> bool {
+    let Some((last, before)) = s.children.split_last() else {
+        return false;
+    };
+    !before.is_empty()
+        && task.line == last.line
+        && task.marker.as_deref() == Some(last.marker.as_str())
+        && s.after.is_empty()
+        && s.children
+            .iter()
+            .all(|c| c.children.is_empty() && c.after.is_empty())
+}
+
 /// Makes the one task of a measure's list of sub-items the measure's own, when the list is one
 /// enumeration that a single allocation closes: `（一）推进政务云集约建设。` / `1.完成……；` /
 /// `2.推动……。` / `（责任单位：甲、乙）`. Every sub-item before the last ends in `；` (one
@@ -4624,14 +4639,7 @@ fn take_enumeration(s: &Section, sentence: bool, task: &mut Task) {
     let Some((last, before)) = s.children.split_last() else {
         return;
     };
-    if before.is_empty()
-        || task.line != last.line
-        || task.marker.as_deref() != Some(last.marker.as_str())
-        || !s.after.is_empty()
-        || s.children
-            .iter()
-            .any(|c| !c.children.is_empty() || !c.after.is_empty())
-    {
+    if !is_last_of_flat_list(s, task) {
         return;
     }
     // The item's last words: its last paragraph, or its heading line when it has none.
@@ -4686,14 +4694,7 @@ fn share_closing_allocation(s: &Section, own: usize, out: &mut Vec<Task>) {
     let Some(task) = out.get(own) else {
         return;
     };
-    if before.is_empty()
-        || task.line != last.line
-        || task.marker.as_deref() != Some(last.marker.as_str())
-        || !s.after.is_empty()
-        || s.children
-            .iter()
-            .any(|c| !c.children.is_empty() || !c.after.is_empty())
-    {
+    if !is_last_of_flat_list(s, task) {
         return;
     }
     // A list: each item one line, its words its heading or its one paragraph (the outline reads

@@ -25,7 +25,7 @@
 //! `[text](http…)` link, front matter, an `&emsp;` entity, a `<br>` tag), and turns a notice
 //! without any of the bytes such a sign needs down in a few vectorized searches.
 
-use crate::blocks::{Block, Blocks};
+use crate::blocks::Blocks;
 use memchr::{memchr, memchr3, memrchr};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
@@ -44,28 +44,7 @@ impl Resolved {
     /// Puts the blocks read from [`Resolved::text`] (and the reader's diagnostics) back on the
     /// source lines: a signature `甲<br>2024年3月25日` on line 12 is two paragraphs of line 12.
     pub fn map_lines(&self, blocks: &mut Blocks) {
-        if self.origin.is_empty() {
-            return;
-        }
-        let map = |line: &mut usize| {
-            if let Some(&o) = line.checked_sub(1).and_then(|i| self.origin.get(i)) {
-                *line = o + 1;
-            }
-        };
-        for b in &mut blocks.blocks {
-            match b {
-                Block::Para(p) => map(&mut p.line),
-                Block::Table(t) => {
-                    map(&mut t.line);
-                    t.row_lines.iter_mut().for_each(map);
-                }
-            }
-        }
-        for d in &mut blocks.diagnostics {
-            if let Some(line) = &mut d.line {
-                map(line);
-            }
-        }
+        blocks.map_lines(&self.origin);
     }
 }
 

@@ -729,25 +729,7 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
         ));
     }
     if let Some(origin) = origin {
-        let map = |line: &mut usize| {
-            if let Some(&o) = line.checked_sub(1).and_then(|i| origin.get(i)) {
-                *line = o + 1;
-            }
-        };
-        for b in &mut blocks.blocks {
-            match b {
-                Block::Para(p) => map(&mut p.line),
-                Block::Table(t) => {
-                    map(&mut t.line);
-                    t.row_lines.iter_mut().for_each(map);
-                }
-            }
-        }
-        for d in &mut blocks.diagnostics {
-            if let Some(line) = &mut d.line {
-                map(line);
-            }
-        }
+        blocks.map_lines(&origin);
     }
     Ok(blocks)
 }
