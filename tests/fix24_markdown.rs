@@ -435,3 +435,30 @@ fn the_signs_of_markdown() {
     )));
     assert!(!read_as_markdown(&read("序号 | 任务\n1 | 甲\n")));
 }
+
+/// A plain notice with a page's leftover `<br>` or `&nbsp;` (a weak sign): those are read, and
+/// its other marks stay as printed — redacted names (`王**`, `张*华`) are no emphasis, `[2021]`
+/// no link, `\` no escape.
+#[test]
+fn a_weak_sign_resolves_only_html_and_entities() {
+    for leftover in ["现将有关情况通报如下：<br>", "现将有关情况通报如下：&nbsp;"]
+    {
+        let d = read(&format!(
+            "某某市应急管理局关于某某事故的通报\n\n各区县应急管理局：\n\n{leftover}\n\
+             （一）值班员王**发现异常，立即报告值长李**。\n\
+             （二）张*华、刘*明按规程处置，详见[2021]第5号文件及C:\\通报目录。\n\n\
+             某某市应急管理局\n2024年3月5日\n"
+        ));
+        assert!(read_as_markdown(&d), "{leftover}");
+        let text = all_text(&d);
+        for kept in [
+            "王**发现异常，立即报告值长李**",
+            "张*华、刘*明",
+            "[2021]",
+            "C:\\通报目录",
+        ] {
+            assert!(text.contains(kept), "{leftover}: {kept} in {text}");
+        }
+        assert!(!text.contains("&nbsp;") && !text.contains("<br>"), "{text}");
+    }
+}

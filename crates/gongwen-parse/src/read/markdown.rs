@@ -59,12 +59,14 @@ impl Resolved {
 /// closed on it — `**（一）…。**` (or `__…__`) once, `*…*` (or `_…_`) on two lines, since
 /// a plain note may open `*注：带*号…`. `〔2021〕`, `[2021]`, `※`, `<<`, `1.`, a redacted
 /// `王**` and indentation are no signs. A text without `#`, `|`, `*`, `_`, `]`, `&`, `<` and
-/// front matter is turned down in three vectorized searches.
-pub fn markdown_signal(text: &str) -> Option<(usize, &'static str)> {
+/// front matter is turned down in three vectorized searches. The flag is true when the only signs
+/// are weak — an entity or an HTML tag, a page's leftovers in a copied text — and the text is
+/// then read with its other marks taken literally (`王**` stays a redaction).
+pub fn markdown_signal(text: &str) -> Option<(usize, &'static str, bool)> {
     let bytes = text.as_bytes();
     let body = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
     if front_matter(body) {
-        return Some((1, "front matter `---`"));
+        return Some((1, "front matter `---`", false));
     }
     let line_of = |at: usize| bytes.iter().take(at).filter(|&&b| b == b'\n').count() + 1;
     // Emphasis that opens a line: `**…**` counts two, `*…*` one; two make a sign.
@@ -89,11 +91,14 @@ pub fn markdown_signal(text: &str) -> Option<(usize, &'static str)> {
             }
         };
         if let Some(what) = found {
-            return Some((line_of(at), what));
+            return Some((line_of(at), what, false));
         }
         // Each line is looked at once, whatever number of marks it holds.
         from = end + 1;
     }
+    // An entity or an HTML tag is a weak sign (a page's leftovers in copied text): the first is
+    // kept while a strong one is looked for.
+    let mut weak = None;
     from = 0;
     while let Some(found) = bytes
         .get(from..)
@@ -117,23 +122,36 @@ pub fn markdown_signal(text: &str) -> Option<(usize, &'static str)> {
                 })
                 .flatten()
                 .map(|_| "a link `[…](…)`"),
-            _ => ["&emsp;", "&nbsp;", "&ensp;", "&#12288;"]
-                .iter()
-                .any(|e| {
-                    rest.len() >= e.len() && rest[..e.len()].eq_ignore_ascii_case(e.as_bytes())
-                })
-                .then_some("an entity `&emsp;`"),
+            _ => [
+                ("&emsp;", "an entity `&emsp;`"),
+                ("&nbsp;", "an entity `&nbsp;`"),
+                ("&ensp;", "an entity `&ensp;`"),
+                ("&#12288;", "an entity `&#12288;`"),
+            ]
+            .iter()
+            .find(|(e, _)| {
+                rest.len() >= e.len() && rest[..e.len()].eq_ignore_ascii_case(e.as_bytes())
+            })
+            .map(|(_, what)| *what),
         };
-        if let Some(what) = found {
-            return Some((line_of(at), what));
+        match found {
+            Some(what) if bytes[at] == b'&' && weak.is_none() => {
+                weak = Some((line_of(at), what, true));
+            }
+            Some(_) if bytes[at] == b'&' => {}
+            Some(what) => return Some((line_of(at), what, false)),
+            None => {}
         }
         from = from.max(at) + 1;
+    }
+    if weak.is_some() {
+        return weak;
     }
     from = 0;
     while let Some(found) = bytes.get(from..).and_then(|rest| memchr(b'<', rest)) {
         let at = from + found;
         if html_tag(&bytes[at..]).is_some_and(|(_, name)| is_break_tag(name)) {
-            return Some((line_of(at), "an HTML tag `<br>`"));
+            return Some((line_of(at), "an HTML tag `<br>`", true));
         }
         from = at + 1;
     }
@@ -323,7 +341,7 @@ pub type Found = (Resolved, Option<usize>, &'static str);
 /// `text` made plain ([`to_plain`]) when it is Markdown by a sign ([`markdown_signal`]), with
 /// the sign; `None` for plain text (left as it is).
 pub fn resolve(text: &str) -> Option<Found> {
-    let (line, what) = markdown_signal(text)?;
+    let (line, what, weak) = markdown_signal(text)?;
     // Unicode line separators are line breaks to the text reader but not to Markdown: such a
     // text keeps its lines as they are.
     if memchr::memmem::find(text.as_bytes(), "\u{2028}".as_bytes()).is_some()
@@ -331,13 +349,20 @@ pub fn resolve(text: &str) -> Option<Found> {
     {
         return None;
     }
-    Some((to_plain(text), Some(line), what))
+    Some((to_plain_as(text, weak), Some(line), what))
 }
 
 /// Writes Markdown as the plain text the text reader reads, line for line (see the module's
 /// documentation): `**（一）加快5G网络建设。**到2025年` → `（一）加快5G网络建设。到2025年`,
 /// `| 2 | [省科技厅](http://kjt.gd.gov.cn) |` → `| 2 | 省科技厅 |`.
 pub fn to_plain(text: &str) -> Resolved {
+    to_plain_as(text, false)
+}
+
+/// [`to_plain`]; when `literal`, the text is Markdown only by a weak sign (an entity, an HTML
+/// tag: a page's leftovers in a copied text), and its other marks are taken literally — `王**`,
+/// `张*华`, `[2021]`, `\` are a plain notice's, not emphasis, links or escapes.
+fn to_plain_as(text: &str, literal: bool) -> Resolved {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let source = super::text::lines(text);
     let mut out = Out {
@@ -369,7 +394,7 @@ pub fn to_plain(text: &str) -> Resolved {
         {
             to = blank;
         }
-        resolve_piece(&source[from..to], from, &mut out);
+        resolve_piece(&source[from..to], from, literal, &mut out);
         from = to;
     }
     out.finish(source.len())
@@ -380,7 +405,7 @@ const CHUNK: usize = 64 * 1024;
 
 /// [`to_plain`] for the source lines `source`, the first of which is line `base`, written to
 /// `out`.
-fn resolve_piece(source: &[&str], base: usize, out: &mut Out) {
+fn resolve_piece(source: &[&str], base: usize, literal: bool, out: &mut Out) {
     // Every line without its indentation, so that no indented paragraph is read as code; the
     // indentation is given back to the line's text.
     let size = source.iter().map(|l| l.len() + 1).sum::<usize>();
@@ -391,7 +416,19 @@ fn resolve_piece(source: &[&str], base: usize, out: &mut Out) {
         let body = line.trim_start_matches([' ', '\t']);
         starts.push(md.len());
         indents.push(&line[..line.len() - body.len()]);
-        md.push_str(body);
+        if literal {
+            // Every mark but the HTML and entities escaped, and a quote's `>`.
+            for (i, c) in body.char_indices() {
+                if matches!(c, '\\' | '*' | '_' | '[' | ']' | '`' | '~' | '!')
+                    || (i == 0 && matches!(c, '>' | '#' | '|'))
+                {
+                    md.push('\\');
+                }
+                md.push(c);
+            }
+        } else {
+            md.push_str(body);
+        }
         md.push('\n');
     }
     let line_of = |at: usize| base + starts.partition_point(|&s| s <= at).saturating_sub(1);
@@ -779,7 +816,13 @@ impl Entry {
         let mut drop: Vec<(usize, usize)> = Vec::new();
         for (i, &(start, len, mark)) in runs.iter().enumerate() {
             let closes = before(start).is_some_and(|c| !c.is_whitespace());
-            let opens = after(start + len).is_some_and(|c| !c.is_whitespace());
+            // An opener stands at the line's start or after a space or a mark, as a run-in
+            // heading's does (`**（一）…`); after a name it is a redaction (`王**、李**`,
+            // `张*、刘*`), which no pairing may take.
+            let opens = after(start + len).is_some_and(|c| !c.is_whitespace())
+                && before(start).is_none_or(|c| {
+                    c.is_whitespace() || is_cjk_punctuation(c) || c.is_ascii_punctuation()
+                });
             // The opener this run closes: the latest open one of the same mark and length,
             // looked for among the last few only (a line of unmatched marks stays linear).
             let found = closes
@@ -1021,6 +1064,26 @@ mod tests {
     }
 
     #[test]
+    fn redactions_are_no_emphasis() {
+        // Marks after a name are a redaction, paired or not, while a run-in heading's bold at
+        // the line's start is emphasis.
+        for line in [
+            "王**、李**按规定办理。",
+            "张*、刘*按规程处置。",
+            "由张*华负责。",
+        ] {
+            assert_eq!(
+                plain(&format!("# 标题\n{line}\n")),
+                format!("标题\n{line}\n")
+            );
+        }
+        assert_eq!(
+            plain("# 标题\n**（一）加强领导。**各地要落实。\n\n由王**负责。\n"),
+            "标题\n（一）加强领导。各地要落实。\n\n由王**负责。\n"
+        );
+    }
+
+    #[test]
     fn a_long_text_is_read_a_piece_at_a_time_with_its_lines_in_place() {
         // Pieces of about CHUNK bytes, cut at blank lines or, with none, between lines: each
         // line is resolved wherever the cut falls, and stays on its source line.
@@ -1072,7 +1135,7 @@ mod tests {
 
     #[test]
     fn signs_of_markdown() {
-        let sign = |t: &str| markdown_signal(t).map(|(line, _)| line);
+        let sign = |t: &str| markdown_signal(t).map(|(line, _, _)| line);
         assert_eq!(sign("甲\n## 一、总体要求\n"), Some(2));
         assert_eq!(sign("| a | b |\n|---|:---:|\n"), Some(2));
         assert_eq!(sign("a | b\n--- | ---\n"), Some(2));
