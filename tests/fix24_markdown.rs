@@ -185,13 +185,10 @@ fn a_linked_attachment_is_titled_by_its_text() {
          湖南省人民政府办公厅\n\n\
          2024年3月25日\n",
     );
-    let titles: Vec<&str> = d
-        .notice
-        .attachments
-        .iter()
-        .map(|a| a.title.as_str())
-        .collect();
-    assert_eq!(titles, vec!["湖南省推进“人工智能+”行动方案重点任务分工"]);
+    assert_eq!(
+        gongwen_tests::attachment_titles(&d.notice),
+        vec!["湖南省推进“人工智能+”行动方案重点任务分工"]
+    );
     assert!(
         d.diagnostics.iter().any(|x| x.code == "task_table_linked"),
         "{:?}",

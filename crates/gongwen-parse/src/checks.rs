@@ -630,17 +630,6 @@ fn label_number(label: &str) -> Option<u32> {
     )
 }
 
-/// Titles compared modulo book-title marks, quotes and spaces, and a trailing `表` on either
-/// side: `…重点任务分工` in the 附件说明 and `…重点任务分工表` over the table are the same
-/// attachment, as a reader takes them (the list often shortens the heading so).
-fn same_title(a: &str, b: &str) -> bool {
-    let (a, b) = (
-        crate::structure::title_key(a),
-        crate::structure::title_key(b),
-    );
-    a == b || a.strip_suffix('表') == Some(&*b) || b.strip_suffix('表') == Some(&*a)
-}
-
 fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
     // A workbook (or CSV) is a table without a letter: there is no 附件说明 to compare with. Nor
     // is there one in an attachment published alone (a page or file of nothing but the
@@ -695,7 +684,9 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
     let captioned_after = |title: &str, line: Option<usize>| {
         doc.parts.iter().flat_map(|p| &p.tables).any(|t| {
             line.is_none_or(|l| t.line > l)
-                && t.caption.as_deref().is_some_and(|c| same_title(c, title))
+                && t.caption
+                    .as_deref()
+                    .is_some_and(|c| crate::structure::same_title(c, title))
         })
     };
     for (i, a) in listed.iter().enumerate() {
@@ -719,7 +710,7 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             Some(j) => {
                 let p = present[j];
                 if let Some(t) = &p.title
-                    && !same_title(t, &a.title)
+                    && !crate::structure::same_title(t, &a.title)
                 {
                     out.push(warn(
                         "attachment_title_mismatch",

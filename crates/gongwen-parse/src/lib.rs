@@ -73,20 +73,31 @@ pub struct Options {
 /// Parses already-decoded plain text into a document. Never fails: what cannot be recognised is
 /// reported in [`Document::diagnostics`].
 pub fn parse_text(text: &str) -> Document {
-    let markdown = read::markdown::resolve(text);
-    let mut blocks = read::text::read_text(markdown.as_ref().map_or(text, |m| m.0.text.as_str()));
-    if let Some(m) = &markdown {
-        markdown_read(&mut blocks, m);
-    }
+    let read = |t: &str| Ok::<_, std::convert::Infallible>(read::text::read_text(t));
+    let Ok(mut blocks) = read_as_written(text, false, read);
     blocks.encoding = "UTF-8".into();
     structure::build(blocks)
 }
 
-/// The blocks read from a Markdown text's plain form put back on their source lines, and an
-/// info that says the text was read as Markdown and why (`markdown_read`, `a heading "#" on
-/// line 1`), so that a plain text taken for Markdown by mistake can be told.
-fn markdown_read(blocks: &mut blocks::Blocks, (resolved, line, what): &read::markdown::Found) {
-    resolved.map_lines(blocks);
+/// Reads `text` with `read`, in its plain form when it is written as Markdown — `named` so (a
+/// `.md` file), or by a sign ([`read::markdown::resolve`]) — with the blocks put back on their
+/// source lines and an info that says the text was read as Markdown and why (`markdown_read`,
+/// `a heading "#" on line 1`), so that a plain text taken for Markdown by mistake can be told.
+fn read_as_written<E>(
+    text: &str,
+    named: bool,
+    read: impl FnOnce(&str) -> std::result::Result<blocks::Blocks, E>,
+) -> std::result::Result<blocks::Blocks, E> {
+    let markdown = if named {
+        Some((read::markdown::to_plain(text), None, ""))
+    } else {
+        read::markdown::resolve(text)
+    };
+    let Some((resolved, line, what)) = &markdown else {
+        return read(text);
+    };
+    let mut blocks = read(&resolved.text)?;
+    resolved.map_lines(&mut blocks);
     let why = match line {
         Some(line) => format!(" ({what} on line {line})"),
         None => String::new(),
@@ -102,6 +113,7 @@ fn markdown_read(blocks: &mut blocks::Blocks, (resolved, line, what): &read::mar
             *line,
         ),
     );
+    Ok(blocks)
 }
 
 /// A warning for control characters (NUL and the like) in decoded text, which
@@ -257,21 +269,13 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         InputFormat::Text | InputFormat::Markdown => {
             let decoded = decode::decode_borrowed(bytes, false);
             // A text written as Markdown is read in its plain form, line for line.
-            let markdown = if format == InputFormat::Markdown {
-                Some((read::markdown::to_plain(&decoded.text), None, ""))
-            } else {
-                read::markdown::resolve(&decoded.text)
-            };
-            let text = markdown
-                .as_ref()
-                .map_or(&*decoded.text, |m| m.0.text.as_str());
-            let mut b = read::text::read_text_limited(text, limits)?;
+            let named = format == InputFormat::Markdown;
+            let mut b = read_as_written(&decoded.text, named, |t| {
+                read::text::read_text_limited(t, limits)
+            })?;
             if b.blocks.is_empty() {
                 // Only a byte-order mark, white space or control characters.
                 return Err(Error::Empty);
-            }
-            if let Some(m) = &markdown {
-                markdown_read(&mut b, m);
             }
             b.encoding = decoded.encoding;
             b.diagnostics.splice(0..0, decoded.diagnostics);

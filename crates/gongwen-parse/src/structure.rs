@@ -1232,11 +1232,7 @@ fn is_count_of_organs(issuer: &str) -> bool {
         return false;
     };
     let head = rest.trim_end_matches(|c: char| {
-        c.is_ascii_digit()
-            || matches!(
-                c,
-                '一' | '二' | '两' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
-            )
+        c.is_ascii_digit() || c == '两' || crate::numbering::is_cn_numeral(c)
     });
     head.len() < rest.len() && (head.is_empty() || head.ends_with('等'))
 }
@@ -1814,15 +1810,10 @@ impl Builder {
                 }
                 // A download label alone over the files it offers (`附件下载：` / `某某表.pdf`):
                 // page furniture, the files are read on their lines.
-                if matches!(
-                    p.text.as_str(),
-                    "附件下载："
-                        | "附件下载:"
-                        | "下载附件："
-                        | "下载附件:"
-                        | "相关附件："
-                        | "相关附件:"
-                ) && matches!(blocks.get(i + 1), Some(Block::Para(q)) if Self::attachment_file(&q.text).is_some())
+                if p.text
+                    .strip_suffix(['：', ':'])
+                    .is_some_and(|l| matches!(l, "附件下载" | "下载附件" | "相关附件"))
+                    && matches!(blocks.get(i + 1), Some(Block::Para(q)) if Self::attachment_file(&q.text).is_some())
                 {
                     i += 1;
                     continue;
@@ -3602,6 +3593,14 @@ struct Segment<'a> {
     line: usize,
 }
 
+/// Titles compared modulo book-title marks, quotes and spaces ([`title_key`]), and a trailing
+/// `表` on either side: `…重点任务分工` in the 附件说明 and `…重点任务分工表` over the table are
+/// the same attachment, as a reader takes them (the list often shortens the heading so).
+pub(crate) fn same_title(a: &str, b: &str) -> bool {
+    let (a, b) = (title_key(a), title_key(b));
+    a == b || a.strip_suffix('表') == Some(&*b) || b.strip_suffix('表') == Some(&*a)
+}
+
 /// Splits what follows the letter into enclosures and attachments.
 /// A title compared as printed words: without book-title marks (`《》`, and `〈〉` nested in
 /// them), quotes and spaces.
@@ -3826,7 +3825,8 @@ fn ends_like_title_with_period(line: &str) -> bool {
 
 /// Whether the 附件说明 lists `title` (`listed` holds the title keys of its items), also when
 /// one of the two ends in `表` and the other not (`…重点任务分工` listed, `…重点任务分工表`
-/// printed), the usual small difference between the list and the attachment's heading.
+/// printed), the usual small difference between the list and the attachment's heading: the
+/// titles are compared as [`same_title`] compares them, in lookups.
 fn is_listed(listed: &rustc_hash::FxHashSet<String>, title: &str) -> bool {
     if listed.is_empty() {
         return false;

@@ -1321,7 +1321,7 @@ fn is_bare_place(name: &str) -> bool {
         "各", "有关", "相关", "设区", "其他", "其余", "所在", "重点", "试点", "全",
     ];
     (2..=8).contains(&body.chars().count())
-        && body.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+        && body.chars().all(crate::normalize::is_han)
         && !body.chars().all(|c| DIVISIONS.contains(&c))
         && !KINDS.iter().any(|w| body.starts_with(w))
         && !is_bare_zone(name)
