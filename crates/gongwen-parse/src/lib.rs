@@ -214,23 +214,44 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         None => read::sniff(bytes)?,
     };
     // A web page saved under a spreadsheet's or a Word document's name (the 导出Excel of many
-    // sites is an HTML table named `.xls`): not a container at all, so read as the page it is,
-    // and say so. Anything else that is no container stays an error of the named format (a
-    // truncated workbook is not plain text).
+    // sites is an HTML table named `.xls`), or text (a tab- or comma-separated export named
+    // `.xls`, a notice saved as text under a `.docx` name): not a container at all, so read as
+    // what it is, and say so. A file that starts as no container but names another format
+    // (Word's or Excel's XML, a PDF) is refused by what it is; a container that does not open
+    // stays an error of the named format (a truncated workbook is not plain text).
     let mut renamed = None;
-    if matches!(format, InputFormat::Workbook | InputFormat::Docx)
-        && !read::is_container(bytes)
-        && matches!(read::sniff(bytes), Ok(InputFormat::Html))
-    {
-        let head = &bytes[..bytes.len().min(4096)];
-        let has = |w: &[u8]| memchr::memmem::find(head, w).is_some();
-        if has(b"<Workbook") && has(b"office:spreadsheet") {
-            return Err(Error::Unsupported {
-                what: "an Excel 2003 XML (SpreadsheetML) workbook (save it as XLSX)".into(),
-            });
+    if matches!(format, InputFormat::Workbook | InputFormat::Docx) && !read::is_container(bytes) {
+        let found = match read::sniff(bytes) {
+            Ok(InputFormat::Html) => Some(InputFormat::Html),
+            // Rows of values saved under a workbook's name: read as the CSV they are (tabs,
+            // commas or semicolons, as the CSV reader finds). Text of no rows named as a
+            // workbook stays an error; text named `.docx` is read as plain text.
+            Ok(InputFormat::Text) if format == InputFormat::Workbook => {
+                read::csv::has_rows(bytes).then_some(InputFormat::Csv)
+            }
+            Ok(InputFormat::Text) => Some(InputFormat::Text),
+            Err(e @ Error::Unsupported { .. }) => return Err(e),
+            _ => None,
+        };
+        if let Some(found) = found {
+            renamed = Some((format, found));
+            format = found;
         }
-        renamed = Some((format, InputFormat::Html));
-        format = InputFormat::Html;
+    }
+    // An OLE compound file under a Word document's or a workbook's name: a password-protected
+    // DOCX or XLSX (the package encrypted inside), a Word 97-2003 document, or an XLS workbook.
+    // What it is decides, not its name.
+    if matches!(format, InputFormat::Workbook | InputFormat::Docx)
+        && bytes.starts_with(&read::OLE_MAGIC)
+    {
+        match read::sniff(bytes) {
+            Err(e @ Error::Unsupported { .. }) => return Err(e),
+            Ok(found) if found != format => {
+                renamed = Some((format, found));
+                format = found;
+            }
+            _ => {}
+        }
     }
     // A workbook saved under a Word document's name, or the other way round (a site's `附件.docx`
     // that is a workbook): the package says which it is.

@@ -44,7 +44,14 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     }
     if head.starts_with(&OLE_MAGIC) {
         // An OLE compound file: an XLS workbook, or a Word/PowerPoint 97-2003 file whose
-        // directory names its main stream (names are UTF-16LE).
+        // directory names its main stream (names are UTF-16LE). A password-protected DOCX or
+        // XLSX is one too: Office and WPS keep the encrypted package in a stream of that name.
+        if contains(bytes, &utf16le("EncryptedPackage")) {
+            return Err(Error::Unsupported {
+                what: "a password-protected (encrypted) Office file (open it and save it without a password)"
+                    .into(),
+            });
+        }
         if contains(bytes, &utf16le("WordDocument")) {
             return Err(Error::Unsupported {
                 what: "a Word 97-2003 (DOC) document".into(),
@@ -89,6 +96,9 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
         .take(1024)
         .collect::<String>()
         .to_ascii_lowercase();
+    if let Some(what) = office_xml(&lower) {
+        return Err(Error::Unsupported { what: what.into() });
+    }
     if lower.starts_with('<')
         && [
             "<html",
@@ -130,6 +140,35 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
         });
     }
     Ok(InputFormat::Text)
+}
+
+/// The Office formats saved as one XML file, which are no page and no plain text, named by the
+/// root element of a file (`lower`, its first characters lowercased), past the XML declaration
+/// and processing instructions (`<?mso-application progid="Word.Document"?>`): Word's 2003 XML
+/// (`<w:wordDocument>`, WPS's "Word 2003 XML"), Word's "Word XML Document" (a whole package in one
+/// file, `<pkg:package>`), and Excel's 2003 XML (`<Workbook>` in the spreadsheet namespace). Each
+/// says what to save the file as instead. A page saved from Word, which carries a
+/// `<w:WordDocument>` of settings in its head, has `<html>` as its root.
+fn office_xml(lower: &str) -> Option<&'static str> {
+    let mut rest = lower;
+    while let Some(pi) = rest
+        .strip_prefix("<?")
+        .or_else(|| rest.strip_prefix("<!--"))
+    {
+        let end = if rest.starts_with("<?") { "?>" } else { "-->" };
+        rest = pi.split_once(end)?.1.trim_start();
+    }
+    if rest.starts_with("<pkg:package") {
+        Some(
+            "an Office XML package in one file (Word's \"Word XML Document\", <pkg:package>; save it as DOCX)",
+        )
+    } else if rest.starts_with("<w:worddocument") {
+        Some("a Word 2003 XML document (<w:wordDocument>; save it as DOCX)")
+    } else if rest.starts_with("<workbook") && lower.contains("office:spreadsheet") {
+        Some("an Excel 2003 XML (SpreadsheetML) workbook (save it as XLSX)")
+    } else {
+        None
+    }
 }
 
 /// Names binary data a little more precisely when it is UTF-16 text without a byte-order mark.

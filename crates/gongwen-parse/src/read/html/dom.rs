@@ -132,6 +132,9 @@ pub(super) fn is_ignored_tag(name: &LocalName) -> bool {
             | local_name!("audio")
             | local_name!("video")
             | local_name!("map")
+            // Text deleted in a tracked change (Word's page of a draft with 修订, a portal's
+            // amended text), which the DOCX reader leaves out as well.
+            | local_name!("del")
     )
 }
 
@@ -216,9 +219,13 @@ const CHROME_TOKENS: &[&str] = &[
     "related",
     "xgwj",
     "xglj",
-    // What a page saved from Word prints apart from the text, as the DOCX reader leaves it out:
-    // footnote and endnote marks and texts, reviewers' comments and their anchors, the page
-    // header and footer (`— 1 —`).
+];
+
+/// What a page saved from Word prints apart from the text, as the DOCX reader leaves it out:
+/// footnote and endnote marks and texts, reviewers' comments and their anchors (`[WL1]`), the
+/// page header and footer (`— 1 —`). Chrome, and hidden too, so that no reader takes them in,
+/// not even a table cell's (whose reader passes chrome-like classes over).
+const WORD_APPARATUS: &[&str] = &[
     "MsoFootnoteReference",
     "MsoEndnoteReference",
     "MsoFootnoteText",
@@ -231,6 +238,17 @@ const CHROME_TOKENS: &[&str] = &[
     "MsoHeader",
     "MsoFooter",
 ];
+
+/// Whether a `class` attribute names Word's apparatus ([`WORD_APPARATUS`]); classes that do not
+/// start with `mso` are turned down by their first bytes.
+fn is_word_apparatus(class: &str) -> bool {
+    classes(Some(class)).any(|c| {
+        c.as_bytes()
+            .get(..3)
+            .is_some_and(|p| p.eq_ignore_ascii_case(b"mso"))
+            && WORD_APPARATUS.iter().any(|w| w.eq_ignore_ascii_case(c))
+    })
+}
 
 /// The extension of the document file a link's `href` names (`/files/P020230301.pdf`,
 /// `down.jsp?f=1.docx` aside: the path's own), in lower case: a page may link a file under a
@@ -320,6 +338,7 @@ pub(super) fn is_chrome_named(id: Option<&str>, class: Option<&str>) -> bool {
             || b.split(|x| !x.is_ascii_alphanumeric()).any(|t| {
                 CHROME_TOKENS
                     .iter()
+                    .chain(WORD_APPARATUS)
                     .any(|c| c.as_bytes().eq_ignore_ascii_case(t))
             })
     })
@@ -345,7 +364,8 @@ pub(super) fn id_class_hidden(e: &Element) -> (Option<&str>, Option<&str>, bool)
     let hides = |style: &str| {
         style_hides(style) || (is_inline_text_tag(&e.name.local) && style_zero_font(style))
     };
-    (id, class, hidden || style.is_some_and(hides))
+    let apparatus = class.is_some_and(is_word_apparatus);
+    (id, class, hidden || apparatus || style.is_some_and(hides))
 }
 
 /// The inline elements a site wraps a watermark in (`<span style="font-size:0">`). A block set
@@ -396,7 +416,8 @@ fn style_zero_font(style: &str) -> bool {
     })
 }
 
-/// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`).
+/// True for elements hidden from readers (`hidden`, `display:none`, `visibility:hidden`), and
+/// for Word's apparatus on a page saved from Word ([`WORD_APPARATUS`]).
 pub(super) fn is_hidden(e: &Element) -> bool {
     id_class_hidden(e).2
 }

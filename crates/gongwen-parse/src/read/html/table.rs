@@ -86,7 +86,20 @@ fn row_of(tr: Dom<'_>, head: bool) -> RawRow<'_> {
 /// browser lays the row out without it.
 pub(super) fn cells_of<'a>(tr: Dom<'a>) -> impl Iterator<Item = Dom<'a>> + Clone {
     tr.children()
-        .filter(|c| matches!(tag(c), Some("td" | "th")) && !hidden(*c))
+        .filter(|c| matches!(tag(c), Some("td" | "th")) && !hidden(*c) && !is_word_placeholder(*c))
+}
+
+/// A cell Word writes only to draw a row that starts or ends off the table's grid (a row moved
+/// by a few points, `w:gridBefore`/`w:gridAfter`), when it saves a document as a web page:
+/// `<td style='mso-cell-special:placeholder;border:none' width=7>`. It holds nothing and is no
+/// column of the table, so it takes no slot; counted, it would shift the row by one.
+fn is_word_placeholder(cell: Dom<'_>) -> bool {
+    cell.value()
+        .as_element()
+        .and_then(|e| dom::attr(e, &local_name!("style")))
+        .is_some_and(|style| {
+            memchr::memmem::find(style.as_bytes(), b"mso-cell-special:placeholder").is_some()
+        })
 }
 
 /// The `<caption>` of a table, normalized.
