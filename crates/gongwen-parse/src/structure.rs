@@ -1201,24 +1201,61 @@ fn is_charge_to_recipients(text: &str) -> bool {
 /// as 江苏's titles print it: `省政府` for `江苏省人民政府`, `省政府办公厅` for
 /// `江苏省人民政府办公厅`, `市政府办公室` for `南京市人民政府办公室` — the level (`省`, `市`,
 /// `县`, `区`, `州`, `自治区`) then `政府` and the rest, where the full name has a place before
-/// the level and `人民政府`. One organ only: a joint signature (`、`) is not asked.
+/// the level and `人民政府`. The Party committee's organs likewise: `市委办公室` for
+/// `中共绵阳市委办公室`, `省委` for `中国共产党某某省委员会`, `自治区党委办公厅` for
+/// `中共某某自治区委员会办公厅` — the level then `委` (or `党委`) and the rest, where the full
+/// name is `中共` (or `中国共产党`), a place, the level and `委` (or `委员会`). One organ only: a
+/// joint signature (`、`) is not asked.
 fn expands_short_organ(short: &str, full: &str) -> bool {
     const LEVELS: [&str; 6] = ["自治区", "省", "市", "县", "区", "州"];
-    let Some((level, office)) = LEVELS.iter().find_map(|l| {
-        short
-            .strip_prefix(l)
-            .and_then(|r| r.strip_prefix("政府"))
-            .map(|office| (*l, office))
+    let Some((level, party, office)) = LEVELS.iter().find_map(|l| {
+        let r = short.strip_prefix(l)?;
+        if let Some(office) = r.strip_prefix("政府") {
+            return Some((*l, false, office));
+        }
+        r.strip_prefix("党委")
+            .or_else(|| r.strip_prefix('委'))
+            .map(|office| (*l, true, office))
     }) else {
         return false;
     };
     if full.contains(['、', '\n']) || !at_most_chars(full, 30) {
         return false;
     }
-    full.strip_suffix(office)
-        .and_then(|r| r.strip_suffix("人民政府"))
+    let Some(organ) = full.strip_suffix(office) else {
+        return false;
+    };
+    let placed = if party {
+        ["中共", "中国共产党"]
+            .iter()
+            .find_map(|p| organ.strip_prefix(p))
+            .and_then(|r| r.strip_suffix("委员会").or_else(|| r.strip_suffix('委')))
+    } else {
+        organ.strip_suffix("人民政府")
+    };
+    placed
         .and_then(|r| r.strip_suffix(level))
         .is_some_and(|place| !place.is_empty() && place.chars().all(crate::normalize::is_han))
+}
+
+/// Whether the organs a title names before its `关于` (`市委办公室 市政府办公室`, or joined by
+/// `、`) are the head's `names` (`中共某某市委办公室`, `某某市人民政府办公室`) in the same order,
+/// each by its short form ([`expands_short_organ`]) or in full, and at least one by its short
+/// form. `省政府` under `江苏省人民政府` is one organ so named.
+fn short_forms_of(lead: &str, names: &[&str]) -> bool {
+    let mut shorts = lead.split([' ', '、']).filter(|s| !s.is_empty());
+    let mut any_short = false;
+    for name in names {
+        let Some(short) = shorts.next() else {
+            return false;
+        };
+        if expands_short_organ(short, name) {
+            any_short = true;
+        } else if short != *name {
+            return false;
+        }
+    }
+    any_short && shorts.next().is_none()
 }
 
 /// Whether `issuer` counts organs instead of naming them, as a joint notice's headline does:
@@ -3472,25 +3509,23 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .count();
     // The organs' line printed again right above the title (a 红头 over the number, then the
     // same names over `关于……`) names them once.
-    let joint = (issuer_lines > 0).then(|| {
-        // (The names one a line in the 红头, and on one line set apart by spaces, or by `、` as
-        // normalization joins them, over the title: each name once.)
-        let mut names: Vec<&str> = Vec::with_capacity(issuer_lines);
-        for p in &title_lines[..issuer_lines] {
-            let spaced: Vec<&str> = p.text.split([' ', '、']).collect();
-            let line_names = if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
-                spaced
-            } else {
-                vec![p.text.as_str()]
-            };
-            for name in line_names {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
+    // (The names one a line in the 红头, and on one line set apart by spaces, or by `、` as
+    // normalization joins them, over the title: each name once.)
+    let mut names: Vec<&str> = Vec::with_capacity(issuer_lines);
+    for p in &title_lines[..issuer_lines] {
+        let spaced: Vec<&str> = p.text.split([' ', '、']).collect();
+        let line_names = if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
+            spaced
+        } else {
+            vec![p.text.as_str()]
+        };
+        for name in line_names {
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
-        names.join("、")
-    });
+    }
+    let joint = (issuer_lines > 0).then(|| names.join("、"));
     // A 发文机关标志 without `文件` (the 信函格式 of a 函 or 请示: `某市人民政府` above
     // `某市人民政府关于……的请示`) names organs the title already names before its `关于`: it
     // heads the letter and is not part of the title.
@@ -3504,10 +3539,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .min()
         .unwrap_or(rest.len());
     // The same for a title that names the organ by its short form (`江苏省人民政府` over
-    // `省政府关于……的批复`, as 江苏's 函 and 批复 are printed): the head is the organ in full.
-    let short_named = issuer_lines == 1
-        && lead < rest.len()
-        && expands_short_organ(&rest[..lead], &title_lines[0].text);
+    // `省政府关于……的批复`, as 江苏's 函 and 批复 are printed), or the joint head's organs each by
+    // theirs in the same order (`中共某某市委办公室` / `某某市人民政府办公室` over `市委办公室
+    // 市政府办公室关于……的通知`): the head is the organs in full.
+    let short_named = lead < rest.len() && short_forms_of(&rest[..lead], &names);
     let named_in_title = short_named
         || issuer_lines > 0
             && title_lines[..issuer_lines]
