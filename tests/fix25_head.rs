@@ -2,7 +2,11 @@
 //! letterhead over a title naming its organs by their short forms, and an attachment listed with
 //! the mark that it is left out of the publication (`（略）`).
 
-use gongwen_parse::parse_text;
+use gongwen_parse::{Document, Severity, parse_text};
+
+fn codes(d: &Document) -> Vec<&str> {
+    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
+}
 
 /// A joint 委办/政办 letterhead, the two organs in full one a line, over `市委办公室
 /// 市政府办公室关于…`.
@@ -83,4 +87,88 @@ fn a_single_party_organ_over_its_short_form_is_not_glued_into_the_title() {
         Some("省委办公厅关于做好某某工作的通知")
     );
     assert_eq!(d.notice.issuer.as_deref(), Some("中共某某省委办公厅"));
+}
+
+/// A notice whose 附件说明 lists its second attachment as `item`, printing only the first.
+fn listed(item: &str) -> String {
+    format!(
+        "某某省人民政府办公厅关于印发某某实施方案的通知
+
+某政办发〔2024〕7号
+
+各市人民政府，省政府各厅委、各直属机构：
+　　《某某实施方案》已经省政府同意，现印发给你们，请认真贯彻落实。
+
+　　附件：1．某某实施方案
+　　　　　2．{item}
+
+某某省人民政府办公厅
+2024年5月6日
+
+附件1
+
+某某实施方案
+
+　　一、总体要求
+　　到2027年，设备投资规模较2023年增长25%以上。
+"
+    )
+}
+
+fn attachment_titles(d: &Document) -> Vec<&str> {
+    d.notice
+        .attachments
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect()
+}
+
+#[test]
+fn an_attachment_marked_omitted_is_titled_without_the_mark() {
+    let d = parse_text(&listed("重点任务分工表（略）"));
+    assert_eq!(attachment_titles(&d), ["某某实施方案", "重点任务分工表"]);
+    // The table's absence is said once, with the mark as printed.
+    let said: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "task_table_omitted")
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", d.diagnostics);
+    assert!(said[0].message.contains("（略）"), "{}", said[0].message);
+    assert!(!codes(&d).contains(&"attachment_omitted"), "{:?}", d.diagnostics);
+    assert!(!codes(&d).contains(&"attachment_missing"), "{:?}", d.diagnostics);
+}
+
+#[test]
+fn any_attachment_marked_omitted_is_said_to_be_left_out() {
+    for (item, mark) in [
+        ("某某报告模板（此略）", "（此略）"),
+        ("某某项目清单（另发）", "（另发）"),
+        // (ASCII parentheses are read as the full-width ones.)
+        ("某某申报表(略)", "(略)"),
+    ] {
+        let d = parse_text(&listed(item));
+        let title = item.strip_suffix(mark).unwrap();
+        assert_eq!(attachment_titles(&d), ["某某实施方案", title]);
+        let said: Vec<_> = d
+            .diagnostics
+            .iter()
+            .filter(|x| x.code == "attachment_omitted")
+            .collect();
+        assert_eq!(said.len(), 1, "{item}: {:?}", d.diagnostics);
+        assert_eq!(said[0].severity, Severity::Info);
+        let word = mark.trim_matches(['（', '）', '(', ')']);
+        assert!(said[0].message.contains(word), "{}", said[0].message);
+        assert!(!codes(&d).contains(&"attachment_missing"), "{:?}", d.diagnostics);
+    }
+}
+
+#[test]
+fn a_titles_own_bracketed_words_are_no_omission_mark() {
+    for item in ["某某管理办法（试行）", "某某规划（2024—2026年）", "某某清单（略表）"] {
+        let d = parse_text(&listed(item));
+        assert_eq!(attachment_titles(&d), ["某某实施方案", item]);
+        assert!(!codes(&d).contains(&"attachment_omitted"), "{:?}", d.diagnostics);
+        assert!(codes(&d).contains(&"attachment_missing"), "{:?}", d.diagnostics);
+    }
 }

@@ -2624,6 +2624,30 @@ pub fn build(mut input: Blocks) -> Document {
         b.doc.notice.issuer = Some(all.to_string());
     }
     crate::tasks::collect_tasks(&mut b.doc);
+    // A listed attachment marked as left out of this publication (`2．某某分工表（略）`) is titled
+    // without the mark, which is the publisher's and no part of its name; the checks say it.
+    let omitted: Vec<Option<String>> = if b
+        .doc
+        .notice
+        .attachments
+        .iter()
+        .any(|a| a.title.ends_with(['）', ')']))
+    {
+        b.doc
+            .notice
+            .attachments
+            .iter_mut()
+            .map(|a| {
+                let at = crate::checks::omission_mark(&a.title)?;
+                let mark = a.title[at..].trim_end_ws().to_string();
+                a.title.truncate(at);
+                a.title.truncate(a.title.trim_end_ws().len());
+                Some(mark)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let view = crate::checks::SourceView {
         paragraphs: input
             .blocks
@@ -2644,6 +2668,7 @@ pub fn build(mut input: Blocks) -> Document {
                 .map(|a| b.linked_titles.contains(&title_key(&a.title)))
                 .collect()
         },
+        omitted,
     };
     crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
