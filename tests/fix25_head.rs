@@ -172,3 +172,66 @@ fn a_titles_own_bracketed_words_are_no_omission_mark() {
         assert!(codes(&d).contains(&"attachment_missing"), "{:?}", d.diagnostics);
     }
 }
+
+/// A notice closing its letter with the 附件说明 `lines`, one a line, its attachments after the
+/// date.
+fn closing_list(lines: &str) -> String {
+    format!(
+        "某某市人民政府关于印发某某方案的通知
+
+各区人民政府，市政府各部门：
+　　现将《某某方案》印发给你们，请认真贯彻落实。
+
+{lines}
+
+某某市人民政府
+2024年3月1日
+
+附件1
+
+重点任务分工表
+
+一、项目名单
+
+附件2
+
+某某项目清单
+
+一、项目名单
+"
+    )
+}
+
+#[test]
+fn a_closing_attachment_list_labelled_with_a_dot_is_the_list() {
+    for lines in [
+        "　　附件1.重点任务分工表\n　　附件2．某某项目清单",
+        "附件1．重点任务分工表\n附件2.某某项目清单",
+    ] {
+        let d = parse_text(&closing_list(lines));
+        assert_eq!(
+            attachment_titles(&d),
+            ["重点任务分工表", "某某项目清单"],
+            "{lines}"
+        );
+        assert_eq!(
+            d.notice.body,
+            ["现将《某某方案》印发给你们，请认真贯彻落实。"],
+            "{lines}"
+        );
+        assert!(!codes(&d).contains(&"attachment_not_listed"), "{:?}", d.diagnostics);
+    }
+}
+
+#[test]
+fn a_line_that_only_opens_with_an_attachments_number_is_no_list() {
+    // A number after the label's (`附件1.5万元`), and a list that does not close the letter.
+    for lines in [
+        "附件1.5万元以下的项目由区级审批。",
+        "附件1.重点任务分工表\n附件2.某某项目清单\n请各区认真组织实施。",
+    ] {
+        let d = parse_text(&closing_list(lines));
+        assert!(d.notice.attachments.is_empty(), "{lines}: {:?}", d.notice.attachments);
+        assert!(d.notice.body.len() > 1, "{lines}: {:?}", d.notice.body);
+    }
+}

@@ -288,8 +288,9 @@ fn title_after_label(after: &str) -> Option<&str> {
 }
 
 /// The 附件说明 written as labelled lines at the start of `blocks`, `附件1：X` / `附件2：Y`
-/// (numbered from 1 in figures or numerals, a colon after the label, a title of up to 80
-/// characters that is no sentence): each one's number, title and line.
+/// (numbered from 1 in figures or numerals, a colon after the label — or a dot, `附件1.X` /
+/// `附件2．Y`, as a list item's number is closed — a title of up to 80 characters that is no
+/// sentence): each one's number, title and line.
 fn labelled_attachment_lines<'a>(blocks: &[&'a Block]) -> Vec<(u32, &'a str, usize)> {
     let mut out = Vec::new();
     for blk in blocks {
@@ -301,7 +302,8 @@ fn labelled_attachment_lines<'a>(blocks: &[&'a Block]) -> Vec<(u32, &'a str, usi
         let Some((label, title)) = numbered_attachment_head(&p.text) else {
             break;
         };
-        let colon = p.text[label.len()..].starts_with(['：', ':']);
+        // (A dot is followed by a Chinese character: [`numbered_attachment_head`] said so.)
+        let colon = p.text[label.len()..].starts_with(['：', ':', '.', '．']);
         let index = label
             .strip_prefix("附件")
             .and_then(numbering::parse_cn_number);
