@@ -135,8 +135,16 @@ fn an_attachment_marked_omitted_is_titled_without_the_mark() {
         .collect();
     assert_eq!(said.len(), 1, "{:?}", d.diagnostics);
     assert!(said[0].message.contains("（略）"), "{}", said[0].message);
-    assert!(!codes(&d).contains(&"attachment_omitted"), "{:?}", d.diagnostics);
-    assert!(!codes(&d).contains(&"attachment_missing"), "{:?}", d.diagnostics);
+    assert!(
+        !codes(&d).contains(&"attachment_omitted"),
+        "{:?}",
+        d.diagnostics
+    );
+    assert!(
+        !codes(&d).contains(&"attachment_missing"),
+        "{:?}",
+        d.diagnostics
+    );
 }
 
 #[test]
@@ -159,17 +167,33 @@ fn any_attachment_marked_omitted_is_said_to_be_left_out() {
         assert_eq!(said[0].severity, Severity::Info);
         let word = mark.trim_matches(['（', '）', '(', ')']);
         assert!(said[0].message.contains(word), "{}", said[0].message);
-        assert!(!codes(&d).contains(&"attachment_missing"), "{:?}", d.diagnostics);
+        assert!(
+            !codes(&d).contains(&"attachment_missing"),
+            "{:?}",
+            d.diagnostics
+        );
     }
 }
 
 #[test]
 fn a_titles_own_bracketed_words_are_no_omission_mark() {
-    for item in ["某某管理办法（试行）", "某某规划（2024—2026年）", "某某清单（略表）"] {
+    for item in [
+        "某某管理办法（试行）",
+        "某某规划（2024—2026年）",
+        "某某清单（略表）",
+    ] {
         let d = parse_text(&listed(item));
         assert_eq!(attachment_titles(&d), ["某某实施方案", item]);
-        assert!(!codes(&d).contains(&"attachment_omitted"), "{:?}", d.diagnostics);
-        assert!(codes(&d).contains(&"attachment_missing"), "{:?}", d.diagnostics);
+        assert!(
+            !codes(&d).contains(&"attachment_omitted"),
+            "{:?}",
+            d.diagnostics
+        );
+        assert!(
+            codes(&d).contains(&"attachment_missing"),
+            "{:?}",
+            d.diagnostics
+        );
     }
 }
 
@@ -219,7 +243,11 @@ fn a_closing_attachment_list_labelled_with_a_dot_is_the_list() {
             ["现将《某某方案》印发给你们，请认真贯彻落实。"],
             "{lines}"
         );
-        assert!(!codes(&d).contains(&"attachment_not_listed"), "{:?}", d.diagnostics);
+        assert!(
+            !codes(&d).contains(&"attachment_not_listed"),
+            "{:?}",
+            d.diagnostics
+        );
     }
 }
 
@@ -231,7 +259,125 @@ fn a_line_that_only_opens_with_an_attachments_number_is_no_list() {
         "附件1.重点任务分工表\n附件2.某某项目清单\n请各区认真组织实施。",
     ] {
         let d = parse_text(&closing_list(lines));
-        assert!(d.notice.attachments.is_empty(), "{lines}: {:?}", d.notice.attachments);
+        assert!(
+            d.notice.attachments.is_empty(),
+            "{lines}: {:?}",
+            d.notice.attachments
+        );
         assert!(d.notice.body.len() > 1, "{lines}: {:?}", d.notice.body);
     }
+}
+
+/// An order (令) signed by `signer` over its date.
+fn order(signer: &str) -> String {
+    format!(
+        "某某省人民政府令
+
+第300号
+
+《某某省安全生产条例实施办法》已经2024年3月1日省人民政府第20次常务会议通过，现予公布，自2024年5月1日起施行。
+
+{signer}
+2024年3月10日
+"
+    )
+}
+
+#[test]
+fn an_order_signed_by_a_letter_spaced_office_and_name_parts_them() {
+    for (signer, signature) in [
+        ("省　长　　王　凯", "省长 王凯"),
+        ("省长　王凯", "省长 王凯"),
+        ("省长王凯", "省长 王凯"),
+        ("代省长　　王　凯", "代省长 王凯"),
+        ("省　长　　王××", "省长 王××"),
+        ("省长：王凯", "省长：王凯"),
+    ] {
+        let d = parse_text(&order(signer));
+        assert_eq!(d.notice.signature.as_deref(), Some(signature), "{signer}");
+        assert_eq!(
+            d.notice.issuer.as_deref(),
+            Some("某某省人民政府"),
+            "{signer}"
+        );
+        assert_eq!(d.notice.date.as_deref(), Some("2024-03-10"), "{signer}");
+        assert!(
+            !d.notice.body.iter().any(|p| p.contains('凯')),
+            "{:?}",
+            d.notice.body
+        );
+    }
+    // An organ's name is no signer's: it is not parted.
+    let d = parse_text(&order("某某省人民政府"));
+    assert_eq!(d.notice.signature.as_deref(), Some("某某省人民政府"));
+}
+
+/// A notice of `issuer` whose letter closes with `closing` and no date.
+fn undated(closing: &str) -> String {
+    format!(
+        "某某市人民政府关于做好某某工作的通知
+
+各区人民政府，市政府各部门：
+　　现就做好某某工作通知如下，请认真贯彻落实。
+
+{closing}
+"
+    )
+}
+
+#[test]
+fn the_issuers_name_closing_a_letter_without_a_date_is_its_signature() {
+    for closing in [
+        "某某市人民政府　　",
+        "某某市人民政府\u{2003}\u{2003}",
+        "　　　　　　　　某某市人民政府",
+        "某某市人民政府",
+    ] {
+        let d = parse_text(&undated(closing));
+        assert_eq!(
+            d.notice.signature.as_deref(),
+            Some("某某市人民政府"),
+            "{closing:?}"
+        );
+        assert_eq!(
+            d.notice.body,
+            ["现就做好某某工作通知如下，请认真贯彻落实。"],
+            "{closing:?}"
+        );
+        assert_eq!(d.notice.date, None);
+    }
+}
+
+#[test]
+fn a_last_line_naming_another_organ_is_no_undated_signature() {
+    // Another organ's name, an organ named in a sentence, a line of text.
+    for closing in [
+        "某某市发展和改革委员会",
+        "请各区人民政府认真贯彻落实。",
+        "特此通知。",
+    ] {
+        let d = parse_text(&undated(closing));
+        assert_eq!(d.notice.signature, None, "{closing}");
+        assert_eq!(
+            d.notice.body.last().map(String::as_str),
+            Some(closing),
+            "{closing}"
+        );
+    }
+    // A letter that is nothing but the issuer's name has no text to sign.
+    let d = parse_text("某某市人民政府关于做好某某工作的通知\n\n某某市人民政府\n");
+    assert_eq!(d.notice.signature, None);
+}
+
+#[test]
+fn a_joint_notices_organs_closing_it_without_a_date_sign_it() {
+    let d = parse_text(
+        &joint_head("市委办公室 市政府办公室关于印发《某某市优化营商环境三年行动方案》的通知")
+            .replace("2024年4月1日\n", ""),
+    );
+    assert_eq!(
+        d.notice.signature.as_deref(),
+        Some("中共某某市委办公室、某某市人民政府办公室")
+    );
+    assert_eq!(d.notice.body.len(), 1, "{:?}", d.notice.body);
 }

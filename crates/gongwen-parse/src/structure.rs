@@ -13,6 +13,7 @@ use crate::model::*;
 use crate::normalize::TrimFast as _;
 use crate::normalize::strip_any_prefix;
 use crate::numbering::{self, MarkerKind};
+use std::borrow::Cow;
 
 // The shapes of a 发文字号, a date, an attachment label and a list item are read by hand, not by
 // regexes: compiling the regexes cost a one-file run more than parsing its page (issue 6). The
@@ -1486,6 +1487,58 @@ fn is_signer_line(s: &str) -> bool {
     })
 }
 
+/// A signer's line with its office and name parted by a space, as the signature gives them:
+/// `省长王凯` (the office and the name both letter-spaced, `省　长　　王　凯`, which normalization
+/// closes up, or printed in one piece) gives `省长 王凯`, as `省长　王凯` reads. A line already
+/// parted (`省长 王凯`, `市长：王建华`), and any line that is not a signer's, is as it was.
+fn spaced_signer(s: &str) -> Cow<'_, str> {
+    if !is_signer_line(s) {
+        return Cow::Borrowed(s);
+    }
+    for t in SIGNER_TITLES {
+        if let Some(at) = s.find(t) {
+            let end = at + t.len();
+            if is_office_prefix(&s[..at]) && is_personal_name(&s[end..]) {
+                return Cow::Owned(format!("{} {}", &s[..end], &s[end..]));
+            }
+        }
+    }
+    Cow::Borrowed(s)
+}
+
+/// How many lines at the end of `blocks` (the letter, from its first line after the head) sign
+/// it without a date: the issuer's name alone on the last line (`某某市人民政府`, under a notice
+/// `某某市人民政府关于……`), or a joint issuer's organs one a line, each one of the names
+/// `issuer` joins with `、`. A letter's text must stand above them; a line that names any other
+/// organ, or names one twice, is no signature, and 0 is returned.
+fn undated_signature(blocks: &[&Block], issuer: &str) -> usize {
+    // (A byte check first: a letter's last line is nearly never its issuer's name.)
+    let Some(Block::Para(last)) = blocks.last() else {
+        return 0;
+    };
+    if !issuer.ends_with(last.text.as_str()) && !issuer.contains('、') {
+        return 0;
+    }
+    let names: Vec<&str> = issuer.split('、').collect();
+    let mut seen: Vec<&str> = Vec::with_capacity(names.len());
+    for blk in blocks.iter().rev() {
+        let Block::Para(p) = blk else { break };
+        if seen.len() == names.len()
+            || !names.contains(&p.text.as_str())
+            || seen.contains(&p.text.as_str())
+            || !is_organ_line(&p.text)
+        {
+            break;
+        }
+        seen.push(&p.text);
+    }
+    if seen.len() < blocks.len() {
+        seen.len()
+    } else {
+        0
+    }
+}
+
 /// What may stand before an office's title in a signature: nothing, `代` (an acting head), or the
 /// place or organ the office belongs to (`国务院`, `自治区`, `自治区人民政府`).
 fn is_office_prefix(prefix: &str) -> bool {
@@ -2352,7 +2405,9 @@ pub fn build(mut input: Blocks) -> Document {
                 }
             }
             if !signature.is_empty() {
-                b.doc.notice.signature = Some(signature.join("、"));
+                let signers: Vec<Cow<'_, str>> =
+                    signature.iter().map(|l| spaced_signer(l)).collect();
+                b.doc.notice.signature = Some(signers.join("、"));
             }
             let mut rest = d + 1;
             // Under the date: the note (附注), and a contact (`（联系人：…）`) before or after it.
@@ -2393,7 +2448,27 @@ pub fn build(mut input: Blocks) -> Document {
         {
             (0, 0)
         }
-        None => (blocks.len(), blocks.len()),
+        // No date: the issuer's name alone on the last line (or its organs', one a line) is the
+        // signature of a letter printed without its date.
+        None => {
+            let signed = b.doc.notice.issuer.as_deref().map_or(0, |issuer| {
+                undated_signature(&blocks[k.min(blocks.len())..], issuer)
+            });
+            if signed > 0 {
+                let start = blocks.len() - signed;
+                let names: Vec<&str> = blocks[start..]
+                    .iter()
+                    .filter_map(|blk| match blk {
+                        Block::Para(p) => Some(p.text.as_str()),
+                        Block::Table(_) => None,
+                    })
+                    .collect();
+                b.doc.notice.signature = Some(names.join("、"));
+                (start, blocks.len())
+            } else {
+                (blocks.len(), blocks.len())
+            }
+        }
     };
 
     // A 政策解读's sign-off under its last answer (`解读机关：…` / `解读人：…` / `联系电话：…`):
