@@ -14,6 +14,7 @@
 //! | `enumeration_count_mismatch` | warning | `A、B等N个…` lists more names than N, or one or two fewer (a list far shorter than N is an open one: examples and the total) |
 //! | `numbering_gap` / `numbering_repeat` / `numbering_order` | warning | outline markers skip, repeat or go back |
 //! | `attachment_missing` | warning | 附件说明 names an attachment the document does not hold (a table captioned with its title after the list counts as held) |
+//! | `attachment_omitted` | info | 附件说明 marks an attachment left out of this publication (`（略）`, `（此略）`, `（另发）`…), a mark its title is read without |
 //! | `attachment_not_listed` | info | an attachment 附件说明 does not name |
 //! | `attachment_title_mismatch` | warning | the attachment's title differs from its 附件说明 entry |
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
@@ -46,6 +47,10 @@ pub struct SourceView<'a> {
     /// Whether each entry of [`Notice::attachments`] is published as a linked file (same order;
     /// may be shorter).
     pub linked: Vec<bool>,
+    /// The mark each entry of [`Notice::attachments`] was listed with to say it is left out of
+    /// this publication (`（略）` after `2．某某分工表`), which its title is read without (same
+    /// order; may be shorter).
+    pub omitted: Vec<Option<String>>,
 }
 
 /// Runs every check on a document alone and appends the diagnostics to `doc`.
@@ -58,6 +63,7 @@ pub fn run(doc: &mut Document) {
         paragraphs: owned.iter().map(|(t, l)| (t.as_str(), *l)).collect(),
         attachment_lines: Vec::new(),
         linked: Vec::new(),
+        omitted: Vec::new(),
     };
     run_with(doc, &view);
 }
@@ -187,13 +193,6 @@ fn model_paragraphs(doc: &Document) -> Vec<(String, usize)> {
 /// One published only as a linked file (`附件下载：某某任务分工表.docx`) is not lost: gongwen
 /// reads no file the page links to, and says so.
 fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
-    let names_allocation = |t: &str| {
-        let t = t
-            .rsplit_once('.')
-            .filter(|_| is_file_name(t))
-            .map_or(t, |(stem, _)| stem);
-        t.contains("分工") || (t.contains("任务") && (t.ends_with('表') || t.ends_with("清单")))
-    };
     let named = doc
         .parts
         .iter()
@@ -203,7 +202,23 @@ fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Dia
             (a.title.as_str(), None, linked)
         }))
         .find(|(t, _, _)| names_allocation(t));
+    // The mark a listed title was read without (`（略）`), as the 附件说明 printed it.
+    let mark = |title: &str| {
+        doc.notice
+            .attachments
+            .iter()
+            .position(|a| a.title == title)
+            .and_then(|i| view.omitted.get(i)?.as_deref())
+    };
     match named {
+        Some((title, None, false)) if let Some(mark) = mark(title) => {
+            out.push(Diagnostic::new(
+                Severity::Info,
+                "task_table_omitted",
+                format!("`{title}{mark}` names a task allocation that is marked {mark}, left out of this publication: there is no table to read"),
+                None,
+            ));
+        }
         Some((title, line, true)) => out.push(Diagnostic::new(
             Severity::Info,
             "task_table_linked",
@@ -227,6 +242,16 @@ fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Dia
         )),
         None => {}
     }
+}
+
+/// Whether a title names a task allocation (任务分工): `某某重点任务分工表`, `某某任务清单`,
+/// `某某任务分工.xlsx` (a file's name read without its extension).
+fn names_allocation(t: &str) -> bool {
+    let t = t
+        .rsplit_once('.')
+        .filter(|_| is_file_name(t))
+        .map_or(t, |(stem, _)| stem);
+    t.contains("分工") || (t.contains("任务") && (t.ends_with('表') || t.ends_with("清单")))
 }
 
 /// Whether inline tasks were read from the part that starts at `line`.
@@ -696,7 +721,25 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             None if is_file_name(&a.title) => {}
             // Listed, and linked as a file of its own (`附件下载：1.X.docx`).
             None if view.linked.get(i) == Some(&true) => {}
-            // Listed as left out of this copy (`2．某某报告模板（略）`): missing by design.
+            // Listed as left out of this copy (`2．某某报告模板（略）`): missing by design, and
+            // said, as the title is read without the mark. A task allocation so marked is said
+            // by `task_table_omitted` when no task table was read.
+            None if let Some(mark) = view.omitted.get(i).and_then(Option::as_deref) => {
+                let said = names_allocation(&a.title)
+                    && !doc.tasks.iter().any(|t| t.origin == TaskOrigin::Table);
+                if !said {
+                    let number = a.index.map(|n| n.to_string()).unwrap_or_default();
+                    out.push(Diagnostic::new(
+                        Severity::Info,
+                        "attachment_omitted",
+                        format!(
+                            "附件{number} `{}` is marked `{mark}` in the 附件说明: not published with this text",
+                            a.title
+                        ),
+                        line,
+                    ));
+                }
+            }
             None if is_omitted(&a.title) => {}
             None if captioned_after(&a.title, line) => {}
             None => out.push(warn(
@@ -860,11 +903,22 @@ fn is_attachment_alone(doc: &Document) -> bool {
 
 /// An attachment the 附件说明 marks as left out of the published copy: `……（略）`, `……(略)`.
 fn is_omitted(title: &str) -> bool {
-    title
-        .trim_end_ws()
-        .strip_suffix(['）', ')'])
-        .and_then(|t| t.strip_suffix('略'))
-        .is_some_and(|t| t.ends_with(['（', '(']))
+    omission_mark(title).is_some()
+}
+
+/// Where the mark starts that closes a listed attachment's title to say it is left out of the
+/// published copy, as gazettes and portal reprints print it: `重点任务分工表（略）` gives the
+/// offset of `（略）`; also `（此略）`, `（附件略）`, `（另发）`, `（另行印发）`, `（不公开）`, in
+/// full-width or ASCII parentheses. `None` for a title with no such mark, and for a mark alone
+/// (no title before it). A title's own bracketed words (`（试行）`, `（2024—2026年）`) are none.
+pub(crate) fn omission_mark(title: &str) -> Option<usize> {
+    const MARKS: [&str; 6] = ["略", "此略", "附件略", "另发", "另行印发", "不公开"];
+    let t = title.trim_end_ws();
+    let inner = t.strip_suffix(['）', ')'])?;
+    let name = MARKS
+        .iter()
+        .find_map(|m| inner.strip_suffix(m)?.strip_suffix(['（', '(']))?;
+    (!name.trim_end_ws().is_empty()).then_some(name.len())
 }
 
 #[cfg(test)]
@@ -1022,6 +1076,7 @@ mod tests {
             paragraphs: vec![(text, 1)],
             attachment_lines: Vec::new(),
             linked: Vec::new(),
+            omitted: Vec::new(),
         };
         let mut out = Vec::new();
         check_enumerations(&view, &mut out);

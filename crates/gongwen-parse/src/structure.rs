@@ -13,6 +13,7 @@ use crate::model::*;
 use crate::normalize::TrimFast as _;
 use crate::normalize::strip_any_prefix;
 use crate::numbering::{self, MarkerKind};
+use std::borrow::Cow;
 
 // The shapes of a 发文字号, a date, an attachment label and a list item are read by hand, not by
 // regexes: compiling the regexes cost a one-file run more than parsing its page (issue 6). The
@@ -288,8 +289,9 @@ fn title_after_label(after: &str) -> Option<&str> {
 }
 
 /// The 附件说明 written as labelled lines at the start of `blocks`, `附件1：X` / `附件2：Y`
-/// (numbered from 1 in figures or numerals, a colon after the label, a title of up to 80
-/// characters that is no sentence): each one's number, title and line.
+/// (numbered from 1 in figures or numerals, a colon after the label — or a dot, `附件1.X` /
+/// `附件2．Y`, as a list item's number is closed — a title of up to 80 characters that is no
+/// sentence): each one's number, title and line.
 fn labelled_attachment_lines<'a>(blocks: &[&'a Block]) -> Vec<(u32, &'a str, usize)> {
     let mut out = Vec::new();
     for blk in blocks {
@@ -301,7 +303,8 @@ fn labelled_attachment_lines<'a>(blocks: &[&'a Block]) -> Vec<(u32, &'a str, usi
         let Some((label, title)) = numbered_attachment_head(&p.text) else {
             break;
         };
-        let colon = p.text[label.len()..].starts_with(['：', ':']);
+        // (A dot is followed by a Chinese character: [`numbered_attachment_head`] said so.)
+        let colon = p.text[label.len()..].starts_with(['：', ':', '.', '．']);
         let index = label
             .strip_prefix("附件")
             .and_then(numbering::parse_cn_number);
@@ -1201,24 +1204,61 @@ fn is_charge_to_recipients(text: &str) -> bool {
 /// as 江苏's titles print it: `省政府` for `江苏省人民政府`, `省政府办公厅` for
 /// `江苏省人民政府办公厅`, `市政府办公室` for `南京市人民政府办公室` — the level (`省`, `市`,
 /// `县`, `区`, `州`, `自治区`) then `政府` and the rest, where the full name has a place before
-/// the level and `人民政府`. One organ only: a joint signature (`、`) is not asked.
+/// the level and `人民政府`. The Party committee's organs likewise: `市委办公室` for
+/// `中共绵阳市委办公室`, `省委` for `中国共产党某某省委员会`, `自治区党委办公厅` for
+/// `中共某某自治区委员会办公厅` — the level then `委` (or `党委`) and the rest, where the full
+/// name is `中共` (or `中国共产党`), a place, the level and `委` (or `委员会`). One organ only: a
+/// joint signature (`、`) is not asked.
 fn expands_short_organ(short: &str, full: &str) -> bool {
     const LEVELS: [&str; 6] = ["自治区", "省", "市", "县", "区", "州"];
-    let Some((level, office)) = LEVELS.iter().find_map(|l| {
-        short
-            .strip_prefix(l)
-            .and_then(|r| r.strip_prefix("政府"))
-            .map(|office| (*l, office))
+    let Some((level, party, office)) = LEVELS.iter().find_map(|l| {
+        let r = short.strip_prefix(l)?;
+        if let Some(office) = r.strip_prefix("政府") {
+            return Some((*l, false, office));
+        }
+        r.strip_prefix("党委")
+            .or_else(|| r.strip_prefix('委'))
+            .map(|office| (*l, true, office))
     }) else {
         return false;
     };
     if full.contains(['、', '\n']) || !at_most_chars(full, 30) {
         return false;
     }
-    full.strip_suffix(office)
-        .and_then(|r| r.strip_suffix("人民政府"))
+    let Some(organ) = full.strip_suffix(office) else {
+        return false;
+    };
+    let placed = if party {
+        ["中共", "中国共产党"]
+            .iter()
+            .find_map(|p| organ.strip_prefix(p))
+            .and_then(|r| r.strip_suffix("委员会").or_else(|| r.strip_suffix('委')))
+    } else {
+        organ.strip_suffix("人民政府")
+    };
+    placed
         .and_then(|r| r.strip_suffix(level))
         .is_some_and(|place| !place.is_empty() && place.chars().all(crate::normalize::is_han))
+}
+
+/// Whether the organs a title names before its `关于` (`市委办公室 市政府办公室`, or joined by
+/// `、`) are the head's `names` (`中共某某市委办公室`, `某某市人民政府办公室`) in the same order,
+/// each by its short form ([`expands_short_organ`]) or in full, and at least one by its short
+/// form. `省政府` under `江苏省人民政府` is one organ so named.
+fn short_forms_of(lead: &str, names: &[&str]) -> bool {
+    let mut shorts = lead.split([' ', '、']).filter(|s| !s.is_empty());
+    let mut any_short = false;
+    for name in names {
+        let Some(short) = shorts.next() else {
+            return false;
+        };
+        if expands_short_organ(short, name) {
+            any_short = true;
+        } else if short != *name {
+            return false;
+        }
+    }
+    any_short && shorts.next().is_none()
 }
 
 /// Whether `issuer` counts organs instead of naming them, as a joint notice's headline does:
@@ -1445,6 +1485,58 @@ fn is_signer_line(s: &str) -> bool {
             is_office_prefix(&s[..at]) && is_personal_name(name)
         })
     })
+}
+
+/// A signer's line with its office and name parted by a space, as the signature gives them:
+/// `省长王凯` (the office and the name both letter-spaced, `省　长　　王　凯`, which normalization
+/// closes up, or printed in one piece) gives `省长 王凯`, as `省长　王凯` reads. A line already
+/// parted (`省长 王凯`, `市长：王建华`), and any line that is not a signer's, is as it was.
+fn spaced_signer(s: &str) -> Cow<'_, str> {
+    if !is_signer_line(s) {
+        return Cow::Borrowed(s);
+    }
+    for t in SIGNER_TITLES {
+        if let Some(at) = s.find(t) {
+            let end = at + t.len();
+            if is_office_prefix(&s[..at]) && is_personal_name(&s[end..]) {
+                return Cow::Owned(format!("{} {}", &s[..end], &s[end..]));
+            }
+        }
+    }
+    Cow::Borrowed(s)
+}
+
+/// How many lines at the end of `blocks` (the letter, from its first line after the head) sign
+/// it without a date: the issuer's name alone on the last line (`某某市人民政府`, under a notice
+/// `某某市人民政府关于……`), or a joint issuer's organs one a line, each one of the names
+/// `issuer` joins with `、`. A letter's text must stand above them; a line that names any other
+/// organ, or names one twice, is no signature, and 0 is returned.
+fn undated_signature(blocks: &[&Block], issuer: &str) -> usize {
+    // (A byte check first: a letter's last line is nearly never its issuer's name.)
+    let Some(Block::Para(last)) = blocks.last() else {
+        return 0;
+    };
+    if !issuer.ends_with(last.text.as_str()) && !issuer.contains('、') {
+        return 0;
+    }
+    let names: Vec<&str> = issuer.split('、').collect();
+    let mut seen: Vec<&str> = Vec::with_capacity(names.len());
+    for blk in blocks.iter().rev() {
+        let Block::Para(p) = blk else { break };
+        if seen.len() == names.len()
+            || !names.contains(&p.text.as_str())
+            || seen.contains(&p.text.as_str())
+            || !is_organ_line(&p.text)
+        {
+            break;
+        }
+        seen.push(&p.text);
+    }
+    if seen.len() < blocks.len() {
+        seen.len()
+    } else {
+        0
+    }
 }
 
 /// What may stand before an office's title in a signature: nothing, `代` (an acting head), or the
@@ -2313,7 +2405,9 @@ pub fn build(mut input: Blocks) -> Document {
                 }
             }
             if !signature.is_empty() {
-                b.doc.notice.signature = Some(signature.join("、"));
+                let signers: Vec<Cow<'_, str>> =
+                    signature.iter().map(|l| spaced_signer(l)).collect();
+                b.doc.notice.signature = Some(signers.join("、"));
             }
             let mut rest = d + 1;
             // Under the date: the note (附注), and a contact (`（联系人：…）`) before or after it.
@@ -2354,7 +2448,27 @@ pub fn build(mut input: Blocks) -> Document {
         {
             (0, 0)
         }
-        None => (blocks.len(), blocks.len()),
+        // No date: the issuer's name alone on the last line (or its organs', one a line) is the
+        // signature of a letter printed without its date.
+        None => {
+            let signed = b.doc.notice.issuer.as_deref().map_or(0, |issuer| {
+                undated_signature(&blocks[k.min(blocks.len())..], issuer)
+            });
+            if signed > 0 {
+                let start = blocks.len() - signed;
+                let names: Vec<&str> = blocks[start..]
+                    .iter()
+                    .filter_map(|blk| match blk {
+                        Block::Para(p) => Some(p.text.as_str()),
+                        Block::Table(_) => None,
+                    })
+                    .collect();
+                b.doc.notice.signature = Some(names.join("、"));
+                (start, blocks.len())
+            } else {
+                (blocks.len(), blocks.len())
+            }
+        }
     };
 
     // A 政策解读's sign-off under its last answer (`解读机关：…` / `解读人：…` / `联系电话：…`):
@@ -2587,6 +2701,30 @@ pub fn build(mut input: Blocks) -> Document {
         b.doc.notice.issuer = Some(all.to_string());
     }
     crate::tasks::collect_tasks(&mut b.doc);
+    // A listed attachment marked as left out of this publication (`2．某某分工表（略）`) is titled
+    // without the mark, which is the publisher's and no part of its name; the checks say it.
+    let omitted: Vec<Option<String>> = if b
+        .doc
+        .notice
+        .attachments
+        .iter()
+        .any(|a| a.title.ends_with(['）', ')']))
+    {
+        b.doc
+            .notice
+            .attachments
+            .iter_mut()
+            .map(|a| {
+                let at = crate::checks::omission_mark(&a.title)?;
+                let mark = a.title[at..].trim_end_ws().to_string();
+                a.title.truncate(at);
+                a.title.truncate(a.title.trim_end_ws().len());
+                Some(mark)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     let view = crate::checks::SourceView {
         paragraphs: input
             .blocks
@@ -2607,6 +2745,7 @@ pub fn build(mut input: Blocks) -> Document {
                 .map(|a| b.linked_titles.contains(&title_key(&a.title)))
                 .collect()
         },
+        omitted,
     };
     crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
@@ -3472,25 +3611,23 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .count();
     // The organs' line printed again right above the title (a 红头 over the number, then the
     // same names over `关于……`) names them once.
-    let joint = (issuer_lines > 0).then(|| {
-        // (The names one a line in the 红头, and on one line set apart by spaces, or by `、` as
-        // normalization joins them, over the title: each name once.)
-        let mut names: Vec<&str> = Vec::with_capacity(issuer_lines);
-        for p in &title_lines[..issuer_lines] {
-            let spaced: Vec<&str> = p.text.split([' ', '、']).collect();
-            let line_names = if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
-                spaced
-            } else {
-                vec![p.text.as_str()]
-            };
-            for name in line_names {
-                if !names.contains(&name) {
-                    names.push(name);
-                }
+    // (The names one a line in the 红头, and on one line set apart by spaces, or by `、` as
+    // normalization joins them, over the title: each name once.)
+    let mut names: Vec<&str> = Vec::with_capacity(issuer_lines);
+    for p in &title_lines[..issuer_lines] {
+        let spaced: Vec<&str> = p.text.split([' ', '、']).collect();
+        let line_names = if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
+            spaced
+        } else {
+            vec![p.text.as_str()]
+        };
+        for name in line_names {
+            if !names.contains(&name) {
+                names.push(name);
             }
         }
-        names.join("、")
-    });
+    }
+    let joint = (issuer_lines > 0).then(|| names.join("、"));
     // A 发文机关标志 without `文件` (the 信函格式 of a 函 or 请示: `某市人民政府` above
     // `某市人民政府关于……的请示`) names organs the title already names before its `关于`: it
     // heads the letter and is not part of the title.
@@ -3504,10 +3641,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .min()
         .unwrap_or(rest.len());
     // The same for a title that names the organ by its short form (`江苏省人民政府` over
-    // `省政府关于……的批复`, as 江苏's 函 and 批复 are printed): the head is the organ in full.
-    let short_named = issuer_lines == 1
-        && lead < rest.len()
-        && expands_short_organ(&rest[..lead], &title_lines[0].text);
+    // `省政府关于……的批复`, as 江苏's 函 and 批复 are printed), or the joint head's organs each by
+    // theirs in the same order (`中共某某市委办公室` / `某某市人民政府办公室` over `市委办公室
+    // 市政府办公室关于……的通知`): the head is the organs in full.
+    let short_named = lead < rest.len() && short_forms_of(&rest[..lead], &names);
     let named_in_title = short_named
         || issuer_lines > 0
             && title_lines[..issuer_lines]
