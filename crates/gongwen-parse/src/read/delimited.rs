@@ -995,16 +995,15 @@ fn short_row_places(
     width: usize,
 ) -> Option<(Vec<usize>, RowColumns)> {
     let fits = |r: &RowColumns| r.starts.len() == width && r.spans.len() == width;
-    // Left to right from the first cell, and a piece right before an empty cell ending short of
-    // that cell's start in `reference` (text running on past it is no cell's left empty: the
-    // row's cells stand elsewhere, parted as a paragraph's words are by a wide space).
-    let in_order = |places: &[usize], reference: &RowColumns| {
-        places.first() == Some(&0)
-            && places.windows(2).zip(pieces).all(|(w, p)| {
-                w[0] < w[1]
-                    && (w[1] == w[0] + 1
-                        || reference.starts.get(w[0] + 1).is_some_and(|&s| p.end <= s))
-            })
+    let in_order =
+        |places: &[usize]| places.first() == Some(&0) && places.windows(2).all(|w| w[0] < w[1]);
+    // Placed within two columns, a piece right before an empty cell ends short of that cell's
+    // start in `reference` too (text running on past it is no cell's left empty: the row's
+    // cells stand elsewhere, parted as a paragraph's words are by a wide space).
+    let room_for_empty = |places: &[usize], reference: &RowColumns| {
+        places.windows(2).zip(pieces).all(|(w, p)| {
+            w[1] == w[0] + 1 || reference.starts.get(w[0] + 1).is_some_and(|&s| p.end <= s)
+        })
     };
     references
         .into_iter()
@@ -1016,7 +1015,7 @@ fn short_row_places(
                 .iter()
                 .map(|p| column_under(&reference.starts, p.column))
                 .collect::<Option<_>>()?;
-            in_order(&places, reference).then(|| (places, reference.clone()))
+            in_order(&places).then(|| (places, reference.clone()))
         })
         .or_else(|| {
             let fitting: Vec<&RowColumns> = references.into_iter().filter(|r| fits(r)).collect();
@@ -1032,7 +1031,8 @@ fn short_row_places(
                         .map(|(k, _)| k)
                 })
                 .collect::<Option<_>>()?;
-            in_order(&places, reference).then(|| (places, reference.clone()))
+            (in_order(&places) && room_for_empty(&places, reference))
+                .then(|| (places, reference.clone()))
         })
 }
 
