@@ -220,3 +220,88 @@ fn a_stacked_header_printed_again_atop_a_page_is_skipped_whole() {
     assert_eq!(got[1].4, "持续推进");
     assert_eq!(got[3].2, ["省数据和政务服务局"]);
 }
+
+/// A short PDF copy whose 主送机关 wraps in an organ's name, and whose body's sentence wraps
+/// as the title does (tester E17).
+const ADDRESSEE_WRAPPED: &str = r#"国务院办公厅文件
+
+国办发〔2024〕12号
+
+国务院办公厅关于印发《加快构建废弃物循环利用体系的
+意见》的通知
+
+各省、自治区、直辖市人民政府，国务院各部委、各直属
+机构：
+　　《关于加快构建废弃物循环利用体系的意见》已经国务院
+同意，现印发给你们，请认真贯彻执行。
+
+国务院办公厅
+2024年2月6日
+（本文有删减）
+
+                                        — 1 —"#;
+
+#[test]
+fn a_wrapped_addressee_and_body_of_a_short_pdf_copy_are_joined() {
+    let d = text(ADDRESSEE_WRAPPED);
+    let n = &d.notice;
+    assert_eq!(
+        n.addressees,
+        ["各省、自治区、直辖市人民政府", "国务院各部委、各直属机构"]
+    );
+    assert_eq!(
+        n.body,
+        ["《关于加快构建废弃物循环利用体系的意见》已经国务院同意，现印发给你们，请认真贯彻执行。"]
+    );
+    assert_eq!(
+        n.title.as_deref(),
+        Some("国务院办公厅关于印发《加快构建废弃物循环利用体系的意见》的通知")
+    );
+}
+
+#[test]
+fn a_wrapped_addressee_is_read_where_the_copy_is_too_short_to_know_its_wrap() {
+    let d = text(
+        r#"河北省人民政府办公厅文件
+
+冀政办字〔2024〕38号
+
+河北省人民政府办公厅
+关于印发河北省加快推进数字乡村建设实施方案的通知
+
+各市（含定州、辛集市）人民政府，雄安新区管委会，省政府
+各部门：
+　　《河北省加快推进数字乡村建设实施方案》已经省政府同意，
+现印发给你们，请结合实际认真贯彻落实。
+
+　　附件：1．河北省加快推进数字乡村建设实施方案
+　　　　　2．河北省加快推进数字乡村建设实施方案重点任
+　　　　　　 务分工表
+
+河北省人民政府办公厅
+2024年4月2日
+（此件公开发布）"#,
+    );
+    assert_eq!(
+        d.notice.addressees,
+        [
+            "各市（含定州、辛集市）人民政府",
+            "雄安新区管委会",
+            "省政府各部门"
+        ]
+    );
+}
+
+#[test]
+fn a_title_over_a_one_line_addressee_is_not_joined_to_it() {
+    // The title's last line runs into the 主送 with no blank line between: a title, not a
+    // 主送 broken in a name.
+    let d = text(
+        "某某市人民政府办公室文件\n\n某政办发〔2024〕5号\n\n某某市人民政府办公室关于加强城市道路精细化管理工作的通知\n各区县人民政府：\n　　现将有关事项通知如下。\n\n某某市人民政府办公室\n2024年3月1日",
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某市人民政府办公室关于加强城市道路精细化管理工作的通知")
+    );
+    assert_eq!(d.notice.addressees, ["各区县人民政府"]);
+}
