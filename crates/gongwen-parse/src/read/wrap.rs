@@ -465,8 +465,8 @@ const MAX_ADDRESSEE_REST: usize = 10;
 /// 机构：
 /// ```
 ///
-/// Both at the margin, `line` long (from [`MIN_WRAPPED_ADDRESSEE`] characters), ending in no
-/// punctuation (a list broken after its `，` or `、` is joined where it is read) nor as a title
+/// Both at the margin, `line` long (from [`MIN_WRAPPED_ADDRESSEE`] characters), without a colon
+/// or a gap of columns, ending in no punctuation (a list broken after its `，` or `、` is joined where it is read) nor as a title
 /// does (`……的通知` over a one-line 主送), `next` short and ending in `：`, and the two together a
 /// 主送机关 ([`crate::structure::is_addressee_line`]). The `：` at the end of `next` is asked
 /// first: nearly every line is turned down by it.
@@ -482,6 +482,10 @@ pub(crate) fn wrapped_addressee(line: &str, next: Option<&str>) -> Option<String
     (at_margin(line)
         && at_margin(rest)
         && !last.is_ascii_punctuation()
+        // A 主送's only colon ends it, and it is no line laid out in columns (`某政〔2023〕15号
+        // 　　签发人：王某某` over `省人民政府：`).
+        && !line.contains(['：', ':', '\u{3000}'])
+        && !line.contains("  ")
         && !matches!(last, '，' | '、' | '。' | '；' | '：' | '）' | '》' | '”')
         && line.chars().count() >= MIN_WRAPPED_ADDRESSEE
         && rest.chars().count() <= MAX_ADDRESSEE_REST
