@@ -25,13 +25,17 @@
 //! - with spaces, one space right before a header column's start, a Chinese character after
 //!   it, parts cells too (`pdftotext -layout` leaves no more where a cell fills its column), as
 //!   it does between a header's `序号` and the next name;
+//! - with spaces, a piece of a row short of cells that runs on under the next column's name
+//!   is parted at one space between the two columns' names (a unit's name filling its column);
 //! - a header's second line (`牵头` over `单位`) is read into it, and skipped with its first
-//!   line where the header is printed again atop a page;
+//!   line where the header is printed again atop a page; so are a narrow cell's name printed
+//!   on the lines above and below the others' (`牵头` / `序号 工作任务 配合单位` / `单位`);
 //! - blank lines and a Markdown rule (`---|---`) are skipped;
 //! - anything else ends the table, and a group row at its end belongs to the text after it.
 //!
 //! An empty cell leaves no trace between spaces: a row with fewer cells has its last cells
-//! empty, and a warning says so when more than the last is missing.
+//! empty, unless its pieces stand under the header's or the last full row's columns (give or
+//! take a column or two), and a warning says so when more than the last is missing.
 
 use crate::model::{Diagnostic, Severity, Table};
 use crate::normalize::TrimFast as _;
@@ -149,31 +153,53 @@ pub fn read_delimited_table(
     if !may_be_header(line) {
         return None;
     }
-    let (separator, header, roles) =
-        [Separator::Bars, Separator::Spaces]
-            .into_iter()
-            .find_map(|sep| {
-                let header = header_cells(line, sep)?;
-                let roles = tasks::column_roles(&header)?;
-                Some((sep, header, roles))
-            })?;
+    let found = [Separator::Bars, Separator::Spaces]
+        .into_iter()
+        .find_map(|sep| {
+            let header = header_cells(line, sep)?;
+            let roles = tasks::column_roles(&header)?;
+            Some((sep, header, roles))
+        });
+    // A header whose narrow cell is printed on the lines above and below the others' (`牵头`
+    // / `单位`): its middle line is read as the header's line.
+    let stacked = match found {
+        Some(_) => None,
+        None => Some(stacked_header(lines, start)?),
+    };
+    let (separator, header, roles) = match (found, &stacked) {
+        (Some(found), _) => found,
+        (None, Some(s)) => (Separator::Spaces, s.header.clone(), s.roles.clone()),
+        (None, None) => return None,
+    };
+    let line = if stacked.is_some() {
+        lines.get(start + 1)?
+    } else {
+        line
+    };
     let width = header.len();
     // The header as its first line prints it, to know it again atop a page; and its second line
     // when it has one (`牵头` over `单位`), read into it and known again under it.
-    let first_line = header.clone();
-    let second = (separator == Separator::Spaces)
+    let first_line = match &stacked {
+        Some(s) => s.middle.clone(),
+        None => header.clone(),
+    };
+    let second = (separator == Separator::Spaces && stacked.is_none())
         .then(|| header_second_line(line, lines.get(start + 1), &header))
         .flatten();
-    let (header, roles, second_line) = match second {
-        Some((merged, roles, texts)) => (merged, roles, Some(texts)),
-        None => (header, roles, None),
+    let (header, roles, second_line) = match (second, &stacked) {
+        (Some((merged, roles, texts)), _) => (merged, roles, Some(texts)),
+        (None, Some(s)) => (header, roles, Some(s.below.clone())),
+        (None, None) => (header, roles, None),
     };
     let numbered = roles.first() == Some(&ColumnRole::Seq);
     // Where the header's first cell ends: a row's text set on lines above its number starts
     // right of it.
     let header_first_end = header_pieces(line, separator).first().map_or(0, |p| p.end);
     // Where the header's cells lie: a row's first line printed above its number lies under them.
-    let header_columns = RowColumns::of(&cell_pieces(header_pieces(line, separator)));
+    let header_columns = match &stacked {
+        Some(s) => s.columns.clone(),
+        None => RowColumns::of(&cell_pieces(header_pieces(line, separator))),
+    };
     let mut rows: Vec<(Vec<String>, usize)> = vec![(header, start + 1)];
     // Where the cells of the last row lie (display columns), for pieces that wrapped.
     let mut columns = RowColumns::default();
@@ -192,12 +218,25 @@ pub fn read_delimited_table(
     let mut pending: Vec<Vec<Piece<'_>>> = Vec::new();
     let mut centred = false;
     let (mut above, mut below) = (0usize, 0usize);
-    let mut end = start + 1 + usize::from(second_line.is_some());
+    let mut end = start + 1 + usize::from(second_line.is_some()) + usize::from(stacked.is_some());
     let mut i = end;
     while let Some(line) = lines.get(i) {
         if line.trim_ws().is_empty() || is_rule(line) {
             flush(&mut rows, &mut pending, &mut columns);
             (after_row, after_group) = (false, false);
+            i += 1;
+            continue;
+        }
+        // The line above a stacked header's, printed again with it atop a page.
+        if let Some(s) = &stacked
+            && split_on_spaces(line)
+                .iter()
+                .map(|p| p.text)
+                .eq(s.above.iter().map(String::as_str))
+            && lines.get(i + 1).is_some_and(|l| {
+                may_be_header(l) && header_cells(l, separator).is_some_and(|h| h == first_line)
+            })
+        {
             i += 1;
             continue;
         }
@@ -220,6 +259,9 @@ pub fn read_delimited_table(
         let mut pieces = split(line, separator);
         if separator == Separator::Spaces {
             pieces = cut_at_columns(pieces, &header_columns.starts);
+            if pieces.len() < width {
+                pieces = cut_overrunning(pieces, &header_columns);
+            }
         }
         // A group row may keep the bars of the cells it leaves empty (`一、… | | |`).
         let mut filled = pieces.iter().filter(|p| !p.text.is_empty());
@@ -289,6 +331,13 @@ pub fn read_delimited_table(
             match &placed {
                 Some((places, reference)) => {
                     columns = reference.clone();
+                    // An empty cell holds no text that would keep the rest of its neighbours'
+                    // names from wrapping under it: the reference row's is not this row's.
+                    for (k, span) in columns.spans.iter_mut().enumerate() {
+                        if !places.contains(&k) {
+                            *span = (span.0, span.0);
+                        }
+                    }
                     for (p, &k) in pieces.iter().zip(places) {
                         columns.starts[k] = p.column;
                         columns.spans[k] = (p.column, p.end);
@@ -464,6 +513,102 @@ fn header_second_line(
     ))
 }
 
+/// A header laid out with spaces whose narrow cells' names are printed on two lines, one above
+/// and one below the line of the other names, as `pdftotext -layout` centres a wrapped header
+/// cell on the row's middle line:
+///
+/// ```text
+///                           牵头
+/// 序号  工作任务                    配合单位   完成时限
+///                           单位
+/// ```
+struct Stacked {
+    /// The header's cells, each stacked name read whole into its place (`牵头单位`).
+    header: Vec<String>,
+    roles: Vec<ColumnRole>,
+    /// Where the header's cells lie, the stacked ones spanning both their lines.
+    columns: RowColumns,
+    /// The cells of the middle line, and the texts of the lines above and below it (to know
+    /// them again where the header is printed atop a page).
+    middle: Vec<String>,
+    above: Vec<String>,
+    below: Vec<String>,
+}
+
+/// The header stacked on `lines[start]` and the two lines after it ([`Stacked`]): the middle
+/// line's cells ([`header_cells`]), and above and below it as many short pieces, each pair
+/// overlapping (give or take two columns), standing clear of the middle line's names (right of
+/// its first), and naming a header cell together (`牵头` + `单位`). The
+/// first line names a header word (`牵头`, `责任`: [`may_be_header`] asked it already), so a
+/// line of prose above a table is not looked at further.
+fn stacked_header(lines: &[&str], start: usize) -> Option<Stacked> {
+    let (top, middle, bottom) = (
+        lines.get(start)?,
+        lines.get(start + 1)?,
+        lines.get(start + 2)?,
+    );
+    if middle.len() > MAX_HEADER_BYTES || bottom.len() > MAX_HEADER_BYTES {
+        return None;
+    }
+    let above = split_on_spaces(top);
+    let below = split_on_spaces(bottom);
+    let short = |p: &Piece<'_>| {
+        (1..=4).contains(&p.text.chars().count()) && tasks::parse_seq(p.text).is_none()
+    };
+    if above.is_empty()
+        || above.len() > 3
+        || above.len() != below.len()
+        || !above.iter().chain(&below).all(short)
+    {
+        return None;
+    }
+    let mut cells = header_cells(middle, Separator::Spaces)?;
+    let middle_cells = cells.clone();
+    let mut pieces = cell_pieces(header_pieces(middle, Separator::Spaces));
+    if pieces.len() != cells.len() {
+        return None;
+    }
+    for (a, b) in above.iter().zip(&below) {
+        if a.column > b.end + 2 || b.column > a.end + 2 {
+            return None;
+        }
+        let (column, end) = (a.column.min(b.column), a.end.max(b.end));
+        // Clear of the middle line's names, and not left of its first.
+        if pieces
+            .iter()
+            .any(|p| p.column < end + 1 && column < p.end + 1)
+        {
+            return None;
+        }
+        let k = pieces
+            .iter()
+            .position(|p| p.column > end)
+            .unwrap_or(pieces.len());
+        let name = normalize_block(&format!("{}{}", a.text, b.text));
+        if k == 0 || !tasks::is_header_cell(&name) {
+            return None;
+        }
+        cells.insert(k, name);
+        pieces.insert(
+            k,
+            Piece {
+                column,
+                end,
+                text: a.text,
+            },
+        );
+    }
+    let roles = tasks::column_roles(&cells)?;
+    Some(Stacked {
+        header: cells,
+        roles,
+        columns: RowColumns::of(&pieces),
+        middle: middle_cells,
+        above: above.iter().map(|p| p.text.to_string()).collect(),
+        below: below.iter().map(|p| p.text.to_string()).collect(),
+    })
+}
+
 /// The pieces of a header line ([`split`]); with spaces, a number column's name set apart from
 /// the next by one space only (`序号 主要任务`, the narrow column filled) is a piece of its own,
 /// its name spaced out letter by letter too (`序 号 主  要  任  务`, as a PDF prints a Word
@@ -571,6 +716,74 @@ fn cut_at_columns<'a>(pieces: Vec<Piece<'a>>, starts: &[usize]) -> Vec<Piece<'a>
             end: p.end,
             text: p.text.get(start..).unwrap_or_default(),
         });
+    }
+    out
+}
+
+/// `pieces` of a row's line laid out with spaces, fewer than the header's cells, a piece cut
+/// where it runs on into the text of the next column's name (`header`'s columns): no cell's
+/// text reaches under the name of the column on its right, so one space in it (a Chinese
+/// character after it) that stands between the end of its own column's name and the start of
+/// the next's (give or take one) parts two cells, as `pdftotext -layout` prints them when the
+/// left one fills its column; of several such spaces, the one nearest the next column's start.
+///
+/// ```text
+/// 序号  重点任务                        牵头单位           配合单位
+/// 2     推进工业互联网平台建设。       省工业和信息化厅 省科技厅
+/// ```
+///
+/// A piece in the first column (a row's number, or prose at the margin) is left whole.
+fn cut_overrunning<'a>(pieces: Vec<Piece<'a>>, header: &RowColumns) -> Vec<Piece<'a>> {
+    // Nearly every piece holds no space: nothing to cut.
+    if !pieces.iter().any(|p| p.text.contains(' ')) {
+        return pieces;
+    }
+    let mut out = Vec::with_capacity(pieces.len() + 1);
+    for p in pieces {
+        // The column the piece starts in (not the first) and the next one's name.
+        let k = header.starts.iter().rposition(|&s| s <= p.column + 1);
+        let next = k.filter(|&k| k >= 1).and_then(|k| {
+            let (_, name_end) = *header.spans.get(k)?;
+            let next_start = *header.starts.get(k + 1)?;
+            (p.end >= next_start + 2).then_some((name_end, next_start))
+        });
+        let Some((name_end, next_start)) = next else {
+            out.push(p);
+            continue;
+        };
+        // The space to cut at: its byte, and the column the text after it starts at.
+        let mut cut: Option<(usize, usize)> = None;
+        let mut column = p.column;
+        let mut after_space = false;
+        for (at, c) in p.text.char_indices() {
+            if after_space
+                && !c.is_ascii()
+                && !matches!(c, '、' | '，' | '；' | '：' | '。' | '）' | '”')
+                && (name_end..=next_start + 1).contains(&column)
+                && cut
+                    .is_none_or(|(_, best)| column.abs_diff(next_start) < best.abs_diff(next_start))
+            {
+                cut = Some((at, column));
+            }
+            after_space = c == ' ';
+            column += c.width().unwrap_or(0);
+        }
+        match cut.and_then(|(at, column)| Some((p.text.get(..at - 1)?, p.text.get(at..)?, column)))
+        {
+            Some((left, right, column)) => {
+                out.push(Piece {
+                    column: p.column,
+                    end: column - 1,
+                    text: left.trim_end(),
+                });
+                out.push(Piece {
+                    column,
+                    end: p.end,
+                    text: right,
+                });
+            }
+            None => out.push(p),
+        }
     }
     out
 }
@@ -763,6 +976,17 @@ impl RowColumns {
 /// 2     培育专精特新企业。        省工业和信息化厅                2025年底
 /// ```
 ///
+/// When no one reference has a start for each piece, a piece may stand under a start of
+/// either, give or take two columns (a cell's text set in a little, as a short name centred in
+/// its cell: the task column by the full row, the units column by the header), read by the
+/// last full row's columns:
+///
+/// ```text
+/// 序号  工作任务                 牵头单位     配合单位     完成时限
+/// 1     建设……数据资源         省数据和政   省发展改革委   2024年12月
+/// 2     推进……高频事项       省数据和政                  持续推进
+/// ```
+///
 /// `None` when a piece stands under no such start (cells centred in their columns): the row's
 /// cells are then read in order.
 fn short_row_places(
@@ -770,17 +994,46 @@ fn short_row_places(
     references: [&RowColumns; 2],
     width: usize,
 ) -> Option<(Vec<usize>, RowColumns)> {
-    references.into_iter().find_map(|reference| {
-        if reference.starts.len() != width || reference.spans.len() != width {
-            return None;
-        }
-        let places: Vec<usize> = pieces
-            .iter()
-            .map(|p| column_under(&reference.starts, p.column))
-            .collect::<Option<_>>()?;
-        let rising = places.windows(2).all(|w| w[0] < w[1]);
-        (places.first() == Some(&0) && rising).then(|| (places, reference.clone()))
-    })
+    let fits = |r: &RowColumns| r.starts.len() == width && r.spans.len() == width;
+    let in_order =
+        |places: &[usize]| places.first() == Some(&0) && places.windows(2).all(|w| w[0] < w[1]);
+    // Placed within two columns, a piece right before an empty cell ends short of that cell's
+    // start in `reference` too (text running on past it is no cell's left empty: the row's
+    // cells stand elsewhere, parted as a paragraph's words are by a wide space).
+    let room_for_empty = |places: &[usize], reference: &RowColumns| {
+        places.windows(2).zip(pieces).all(|(w, p)| {
+            w[1] == w[0] + 1 || reference.starts.get(w[0] + 1).is_some_and(|&s| p.end <= s)
+        })
+    };
+    references
+        .into_iter()
+        .find_map(|reference| {
+            if !fits(reference) {
+                return None;
+            }
+            let places: Vec<usize> = pieces
+                .iter()
+                .map(|p| column_under(&reference.starts, p.column))
+                .collect::<Option<_>>()?;
+            in_order(&places).then(|| (places, reference.clone()))
+        })
+        .or_else(|| {
+            let fitting: Vec<&RowColumns> = references.into_iter().filter(|r| fits(r)).collect();
+            let reference = *fitting.last()?;
+            let places: Vec<usize> = pieces
+                .iter()
+                .map(|p| {
+                    fitting
+                        .iter()
+                        .flat_map(|r| r.starts.iter().enumerate())
+                        .filter(|(_, s)| s.abs_diff(p.column) <= 2)
+                        .min_by_key(|(_, s)| s.abs_diff(p.column))
+                        .map(|(k, _)| k)
+                })
+                .collect::<Option<_>>()?;
+            (in_order(&places) && room_for_empty(&places, reference))
+                .then(|| (places, reference.clone()))
+        })
 }
 
 /// Whether a line with bars is a task of its own under merged cells: its number and group cells
@@ -1132,6 +1385,35 @@ mod tests {
         assert!(read("序号  任务  牵头单位\n正文继续。").is_none());
         // A sentence with double spaces.
         assert!(read("由市商务委牵头，编号  见附件。\n1  2  3").is_none());
+    }
+
+    #[test]
+    fn a_stacked_header_is_read_and_skipped_whole_atop_a_page() {
+        let header = [
+            "                          牵头",
+            "序号  工作任务                       配合单位    完成时限",
+            "                          单位",
+        ];
+        let row = |n: &str| format!("{n}     推进建设。          省数据局    省财政厅    2024年底");
+        let (one, two) = (row("1"), row("2"));
+        let mut lines: Vec<&str> = header.to_vec();
+        lines.push(&one);
+        lines.extend(header);
+        lines.push(&two);
+        let mut diags = Vec::new();
+        let (table, end) = read_delimited_table(&lines, 0, &mut diags).expect("a table");
+        assert_eq!(end, lines.len());
+        assert_eq!(
+            table.rows,
+            [
+                ["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+                ["1", "推进建设。", "省数据局", "省财政厅", "2024年底"],
+                ["2", "推进建设。", "省数据局", "省财政厅", "2024年底"],
+            ]
+        );
+        // Prose above a header is no stacked name.
+        let prose = ["由省数据局牵头  负责", header[1], header[2], &one];
+        assert!(read_delimited_table(&prose, 0, &mut diags).is_none());
     }
 
     #[test]

@@ -2132,6 +2132,15 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             Some(w) => super::wrap::paragraph(lines, i, w, is_table_line),
             None => (std::borrow::Cow::Borrowed(line), i + 1),
         };
+        // A 主送机关 wrapped in an organ's name (`……各直属` / `机构：`), in a copy too short
+        // to know its wrap by.
+        let (para, next) = match (next == i + 1)
+            .then(|| super::wrap::wrapped_addressee(line, lines.get(i + 1).copied()))
+            .flatten()
+        {
+            Some(joined) => (std::borrow::Cow::Owned(joined), i + 2),
+            None => (para, next),
+        };
         let text = crate::normalize::normalize_cell(&para);
         if !text.is_empty() {
             blocks.push(Block::Para(Para { text, line: i + 1 }));

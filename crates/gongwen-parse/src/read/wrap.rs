@@ -12,6 +12,11 @@
 //! line, not from the full lines themselves: in a PDF copy each paragraph's first line is set in
 //! further, and where paragraphs are two or three lines long those first lines are most of the
 //! full ones.
+//!
+//! A copy of a page or two has few full lines: three that break off mid-sentence will do, of one
+//! width with their indents or, where a paragraph's first line keeps its `　　`, without them.
+//! A 主送机关 broken in an organ's name (`……各直属` / `机构：`) is joined even where no width is
+//! known ([`wrapped_addressee`]).
 
 use crate::normalize::TrimFast as _;
 use crate::numbering;
@@ -138,6 +143,8 @@ pub fn wrap_width_outside(
     // The long lines and their measures, to ask of the few of a width whether they break off
     // mid-sentence (see [`cut_off`]) where that decides.
     let mut measured: Vec<(usize, [usize; 2])> = Vec::new();
+    // The same, of their text without its indent.
+    let mut measured_text: Vec<(usize, [usize; 2])> = Vec::new();
     let mut long = [0usize; 2];
     // The lines of a narrow column's width (see [`narrow_wrap`]) and their display widths.
     let mut narrow: Vec<(usize, usize)> = Vec::new();
@@ -186,6 +193,7 @@ pub fn wrap_width_outside(
             }
         }
         measured.push((i, [display, chars]));
+        measured_text.push((i, [display - indent_display, chars - indent_chars]));
     }
     [false, true]
         .into_iter()
@@ -224,6 +232,7 @@ pub fn wrap_width_outside(
         })
         .max_by_key(|&(shared, w)| (shared, !w.chars))
         .map(|(_, w)| w)
+        .or_else(|| cut_text_wrap(lines, &measured_text, long[0]))
         .or_else(|| narrow_wrap(lines, &narrow, long[0]))
         .map(|w| {
             let (indent, first_indent) = indents(lines, w, &is_table_line);
@@ -233,6 +242,71 @@ pub fn wrap_width_outside(
                 ..w
             }
         })
+}
+
+/// The wrap of a short copy whose full lines share a width only without their indents: a
+/// paragraph's first line, set in, reaches as far right as the lines at the margin by its text
+/// alone when the copy keeps the indent as characters the page did not print (`　　`):
+///
+/// ```text
+/// 各省、自治区、直辖市人民政府，国务院各部委、各直属
+/// 机构：
+/// 　　《关于加快构建废弃物循环利用体系的意见》已经国务院
+/// 同意，现印发给你们，请认真贯彻执行。
+/// ```
+///
+/// `measured` holds the long lines' indices and the display width and characters (×2) of
+/// their text. As for the copy whose full lines share a width with their indents, at least
+/// [`MIN_CUT_LINES`] lines of the width (merged with the one a column narrower), every one
+/// breaking off mid-sentence into a line at the margin ([`cut_off`]) between two characters
+/// that are not ASCII, a third of the `long`
+/// lines, and no more than a quarter as many lines' text longer.
+fn cut_text_wrap(lines: &[&str], measured: &[(usize, [usize; 2])], long: usize) -> Option<Wrap> {
+    if measured.len() < MIN_CUT_LINES {
+        return None;
+    }
+    [false, true]
+        .into_iter()
+        .enumerate()
+        .filter_map(|(k, chars)| {
+            let mut counts: HashMap<usize, usize> = HashMap::default();
+            for (_, m) in measured {
+                *counts.entry(m[k]).or_insert(0) += 1;
+            }
+            let (width, shared) = counts
+                .keys()
+                .map(|&w| (w, counts[&w] + counts.get(&(w - 1)).copied().unwrap_or(0)))
+                .max_by_key(|&(w, n)| (n, w))?;
+            let all_cut = measured
+                .iter()
+                .filter(|(_, m)| m[k] == width || m[k] + 1 == width)
+                .all(|&(i, _)| {
+                    let line = lines.get(i).map_or("", |l| l.trim_end_ws());
+                    let next = lines.get(i + 1).copied();
+                    // Cut between two Chinese characters (a line of code or of ASCII text
+                    // ending in `,` is no prose wrapped).
+                    line.chars().next_back().is_some_and(|c| !c.is_ascii())
+                        && next.is_some_and(|n| n.chars().next().is_some_and(|c| !c.is_ascii()))
+                        && cut_off(line, next)
+                });
+            let over = measured.iter().filter(|(_, m)| m[k] > width).count();
+            (width >= MIN_WIDTH
+                && shared >= MIN_CUT_LINES
+                && all_cut
+                && shared * 3 >= long
+                && over * 4 <= shared)
+                .then_some((
+                    shared,
+                    Wrap {
+                        chars,
+                        width,
+                        indent: 0,
+                        first_indent: None,
+                    },
+                ))
+        })
+        .max_by_key(|&(shared, w)| (shared, !w.chars))
+        .map(|(_, w)| w)
 }
 
 /// The wrap of a text set in a narrow column (a gazette's two columns, about sixteen characters a
@@ -377,6 +451,49 @@ fn stands_apart(line: &str) -> bool {
         || crate::structure::is_organ_line(line)
 }
 
+/// Fewest characters of a 主送机关 line that wraps (a line filled to the type area's width).
+const MIN_WRAPPED_ADDRESSEE: usize = 20;
+/// Most characters of the rest of a 主送机关 wrapped onto the next line.
+const MAX_ADDRESSEE_REST: usize = 10;
+
+/// `line` and `next` joined, where `line` is a 主送机关 cut in the middle of an organ's name by
+/// the wrap and `next` its last words, as a PDF copy prints a list longer than the type area
+/// is wide (wrapped or not as a text, a short copy has too few full lines to tell its width):
+///
+/// ```text
+/// 各省、自治区、直辖市人民政府，国务院各部委、各直属
+/// 机构：
+/// ```
+///
+/// Both at the margin, `line` long (from [`MIN_WRAPPED_ADDRESSEE`] characters), without a colon
+/// or a gap of columns, ending in no punctuation (a list broken after its `，` or `、` is joined where it is read) nor as a title
+/// does (`……的通知` over a one-line 主送), `next` short and ending in `：`, and the two together a
+/// 主送机关 ([`crate::structure::is_addressee_line`]). The `：` at the end of `next` is asked
+/// first: nearly every line is turned down by it.
+pub(crate) fn wrapped_addressee(line: &str, next: Option<&str>) -> Option<String> {
+    let rest = next?.trim_end_ws();
+    if !rest.ends_with('：') {
+        return None;
+    }
+    let line = line.trim_end_ws();
+    let at_margin = |l: &str| !l.starts_with(char::is_whitespace) && !l.is_empty();
+    let last = line.chars().next_back()?;
+    let joined = format!("{line}{rest}");
+    (at_margin(line)
+        && at_margin(rest)
+        && !last.is_ascii_punctuation()
+        // A 主送's only colon ends it, and it is no line laid out in columns (`某政〔2023〕15号
+        // 　　签发人：王某某` over `省人民政府：`).
+        && !line.contains(['：', ':', '\u{3000}'])
+        && !line.contains("  ")
+        && !matches!(last, '，' | '、' | '。' | '；' | '：' | '）' | '》' | '”')
+        && line.chars().count() >= MIN_WRAPPED_ADDRESSEE
+        && rest.chars().count() <= MAX_ADDRESSEE_REST
+        && !crate::structure::ends_like_title(line)
+        && crate::structure::is_addressee_line(&joined))
+    .then_some(joined)
+}
+
 /// The paragraph starting at `lines[i]`, with the lines it wraps into joined, and the index of
 /// the line after it.
 pub fn paragraph<'a>(
@@ -508,6 +625,45 @@ mod tests {
         let number = format!("{}20", "字".repeat(29));
         let (text, _) = paragraph(&[&number, "21年"], 0, WRAP60, no_table);
         assert!(text.ends_with("2021年"));
+    }
+
+    #[test]
+    fn a_short_copy_is_wrapped_by_its_lines_text_without_their_indents() {
+        // Three lines cut mid-word, the one set in by `　　` as wide as the others by its text.
+        let lines = [
+            "国务院办公厅关于印发《加快构建废弃物循环利用体系的",
+            "意见》的通知",
+            "",
+            "各省、自治区、直辖市人民政府，国务院各部委、各直属",
+            "机构：",
+            "　　《关于加快构建废弃物循环利用体系的意见》已经国务院",
+            "同意，现印发给你们，请认真贯彻执行。",
+        ];
+        let wrap = wrap_width(&lines, no_table).expect("wrapped");
+        assert_eq!(wrap.width, 50);
+        let (text, next) = paragraph(&lines, 5, wrap, no_table);
+        assert!(
+            text.ends_with("国务院同意，现印发给你们，请认真贯彻执行。"),
+            "{text}"
+        );
+        assert_eq!(next, 7);
+        // Lines of one width breaking off after ASCII (code, a list of values): no prose.
+        let lines = [
+            "  ['1', '支持开展储能电池关键材料、', '省科技厅', '2025年底'],",
+            "['a'],",
+            "   ['2', '支持开展储能电池关键材料、', '省商务厅', '2025年底'],",
+            "['b'],",
+            "    ['3', '支持开展储能电池关键材料、', '省财政厅', '2025年底'],",
+            "]",
+        ];
+        assert_eq!(wrap_width(&lines, no_table), None);
+        // Paragraphs a line, each ending its sentence.
+        let lines = [
+            "　　一是坚持以需定建，摸清保障性租赁住房需求和存量土地房屋资源。",
+            "二是合理确定租金，租金低于同地段同品质市场租赁住房租金水平标准。",
+            "　　三是强化监督管理，建立健全住房租赁管理服务平台及时公开信息。",
+        ];
+        assert_eq!(wrap_width(&lines, no_table), None);
     }
 
     #[test]
