@@ -219,10 +219,14 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
             break;
         }
         let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
+        // `一、工业领域 | | |`: a group row whose merged cell an export printed once, the rest
+        // left empty. A header names columns; it never numbers a heading, and a group's words
+        // may hold a header's (`领域`, `任务`).
         if filled.is_empty()
             || !filled.iter().any(|c| is_header_cell(c))
             || filled.iter().any(|c| c.chars().count() > 20)
             || filled.iter().any(|c| role_label(c).is_some())
+            || filled.iter().any(|c| numbers_a_heading(c))
         {
             break;
         }
@@ -243,6 +247,29 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
         n += 1;
     }
     n
+}
+
+/// Whether a cell opens with the number of a heading or item (`一、工业领域`, `（二）交通领域`,
+/// `1.重点任务`, `（1）…`, `①…`) followed by words: a group row's text, never a column's name.
+/// A header cell is a name (`序号`, `重点任务`, `牵头单位`); its first byte, an ASCII letter or
+/// a Han character other than a numeral, turns nearly every one down unread.
+fn numbers_a_heading(cell: &str) -> bool {
+    let opens_a_number = cell.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || cell.starts_with([
+            '（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+        ])
+        || cell.starts_with(|c| ('①'..='⑳').contains(&c));
+    opens_a_number
+        && numbering::block_marker_kind(cell).is_some_and(|k| {
+            matches!(
+                k,
+                MarkerKind::CnComma
+                    | MarkerKind::CnParen
+                    | MarkerKind::ArabicDot
+                    | MarkerKind::ArabicParen
+                    | MarkerKind::Circled
+            )
+        })
 }
 
 /// A cell that numbers a row in any of the ways tables print it, integer or not: `1`, `（1）`,
