@@ -1,8 +1,9 @@
 //! Task tables and measures as exports print them: a group row whose merged cell a Markdown or
 //! HTML export printed once with the rest of the row left empty (`| 一、工业领域 | | | |`) is a
-//! group, not a second header row.
+//! group, not a second header row; a measures column headed 工作内容 (主要内容, 任务内容)
+//! beside a 重点任务 column holds the tasks.
 
-use gongwen_parse::{Document, InputFormat, Options, parse};
+use gongwen_parse::{Document, InputFormat, Options, parse, parse_text};
 
 fn read(text: &str, format: Option<InputFormat>) -> Document {
     let opts = Options {
@@ -127,4 +128,79 @@ fn a_second_header_row_of_names_is_still_a_header() {
         )]
     );
     assert_eq!(d.tasks[0].support, ["省财政厅"]);
+}
+
+/// Each task's text, groups and extra columns' names.
+fn texts(d: &Document) -> Vec<(&str, Vec<&str>, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.text.as_str(),
+                t.group.iter().map(String::as_str).collect(),
+                t.extra.keys().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+/// An allocation table whose columns are `columns` (number, two task columns, lead, support,
+/// deadline).
+fn allocation_table(columns: [&str; 2]) -> String {
+    let [name, content] = columns;
+    format!(
+        "附件\n\n2024年全市优化营商环境重点任务分解表\n\n\
+         序号\t{name}\t{content}\t牵头单位\t配合单位\t完成时限\n\
+         1\t提升政务服务效能\t推行“高效办成一件事”，年内上线集成服务20项。\t市数据局\t市直有关部门\t2024年12月\n\
+         2\t优化信贷服务\t扩大普惠小微贷款规模，全年新增普惠小微贷款300亿元。\t市金融办\t市财政局\t2024年12月\n"
+    )
+}
+
+/// 3: `重点任务 | 工作内容` (or 主要内容, 任务内容): the content column says what the units
+/// must do, as `具体措施` there does; the task column names it, the group.
+#[test]
+fn a_content_column_beside_the_key_tasks_holds_the_tasks() {
+    for name in ["重点任务", "主要任务"] {
+        for content in ["工作内容", "主要内容", "任务内容", "具体措施"] {
+            let d = parse_text(&allocation_table([name, content]));
+            assert_eq!(
+                texts(&d),
+                vec![
+                    (
+                        "推行“高效办成一件事”，年内上线集成服务20项。",
+                        vec!["提升政务服务效能"],
+                        vec!["完成时限"]
+                    ),
+                    (
+                        "扩大普惠小微贷款规模，全年新增普惠小微贷款300亿元。",
+                        vec!["优化信贷服务"],
+                        vec!["完成时限"]
+                    ),
+                ],
+                "{name} | {content}"
+            );
+        }
+    }
+}
+
+/// A project's name over its content (`项目名称 | 建设内容`, `项目名称 | 主要内容`) names the
+/// task; the content describes the project and stays an extra. So does a column of content
+/// left of the units beside a content column (`任务内容 | 工作内容`).
+#[test]
+fn a_content_column_beside_no_task_name_stays_an_extra() {
+    for (name, content) in [
+        ("项目名称", "建设内容"),
+        ("项目名称", "主要内容"),
+        ("任务内容", "工作内容"),
+    ] {
+        let d = parse_text(&allocation_table([name, content]));
+        assert_eq!(
+            texts(&d),
+            vec![
+                ("提升政务服务效能", vec![], vec![content, "完成时限"]),
+                ("优化信贷服务", vec![], vec![content, "完成时限"]),
+            ],
+            "{name} | {content}"
+        );
+    }
 }

@@ -685,11 +685,21 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
-        // the tasks, and the broader column (often merged down) groups them.
+        // the tasks, and the broader column (often merged down) groups them. So does a column
+        // that names the content of a task (`重点任务 | 工作内容`) beside one of tasks that names
+        // them (`重点任务`, `主要任务`; not `项目名称`, whose content describes a project).
         let specific = |i: usize| words[i] & word::SPECIFIC != 0;
+        let beside = |is: &dyn Fn(usize) -> bool| {
+            (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && is(i))
+        };
+        let names_tasks =
+            ["任务", "任務"].iter().any(|w| names[t].contains(w)) && !names_content(&names[t]);
         if !specific(t)
-            && let Some(m) =
-                (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && specific(i))
+            && let Some(m) = beside(&specific).or_else(|| {
+                names_tasks
+                    .then(|| beside(&|i| names_content(&names[i])))
+                    .flatten()
+            })
         {
             roles[t] = ColumnRole::Group;
             roles[m] = ColumnRole::Task;
@@ -756,6 +766,25 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             .any(|n| PROJECT_WORDS.iter().any(|w| n.contains(w)))
     };
     (allocates || !projects()).then_some(roles)
+}
+
+/// The headers of a column that holds what a task is to do, under the broader column that
+/// names it: `重点任务 | 工作内容 | 牵头单位`.
+const CONTENT_NAMES: &[&str] = &[
+    "工作内容",
+    "主要内容",
+    "任务内容",
+    "具体内容",
+    "工作內容",
+    "主要內容",
+    "任務內容",
+    "具體內容",
+];
+
+/// Whether a column's header names the content of the tasks (`工作内容`, `主要内容`,
+/// `任务内容`), not the tasks themselves (`重点任务`) nor a project's (`建设内容`).
+fn names_content(name: &str) -> bool {
+    CONTENT_NAMES.contains(&name.trim_ws())
 }
 
 /// Words of a units column's header that allocate a duty, as `主管部门` or `实施单位` alone do not.
