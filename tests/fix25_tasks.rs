@@ -204,3 +204,106 @@ fn a_content_column_beside_no_task_name_stays_an_extra() {
         );
     }
 }
+
+/// Each section of the first part, depth first, as (heading, punctuation after it).
+fn headings(d: &Document) -> Vec<(String, String)> {
+    fn walk(sections: &[gongwen_parse::Section], out: &mut Vec<(String, String)>) {
+        for s in sections {
+            out.push((s.heading.clone(), s.heading_suffix.clone()));
+            walk(&s.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    walk(&d.parts[0].sections, &mut out);
+    out
+}
+
+/// A 实施意见 whose measures print their allocation after their heading.
+const AFTER_HEADING: &str = concat!(
+    "湖北省人民政府关于加快推进新型工业化的实施意见\n\n鄂政发〔2024〕8号\n\n",
+    "各市、州、县人民政府，省政府各部门：\n",
+    "　　为加快推进新型工业化，现提出如下实施意见。\n",
+    "　　一、重点任务\n",
+    "　　（一）实施产业链提升行动（省经济和信息化厅牵头，省发展改革委、省科技厅配合）。",
+    "围绕光电子信息、汽车制造等优势产业，实施产业链链长制。\n",
+    "　　（二）实施数字化转型行动（省经济和信息化厅、省通信管理局负责）。",
+    "推动规模以上工业企业数字化改造全覆盖。\n",
+    "　　（三）完善工业用地政策（试行）。推进工业用地弹性出让（省自然资源厅负责）。\n\n",
+    "湖北省人民政府\n2024年2月26日\n",
+);
+
+/// E15: the measure's heading is its name, without the allocation printed after it; the
+/// allocation goes with the punctuation after the heading, and the task keeps its units and
+/// the measure's words.
+#[test]
+fn an_allocation_after_a_heading_is_no_part_of_the_heading() {
+    let d = parse_text(AFTER_HEADING);
+    let h = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        headings(&d),
+        vec![
+            h("重点任务", ""),
+            h(
+                "实施产业链提升行动",
+                "（省经济和信息化厅牵头，省发展改革委、省科技厅配合）。"
+            ),
+            h(
+                "实施数字化转型行动",
+                "（省经济和信息化厅、省通信管理局负责）。"
+            ),
+            // A bracket that allocates nothing is the heading's own.
+            h("完善工业用地政策（试行）", "。"),
+        ]
+    );
+    let tasks: Vec<(&str, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        vec![
+            (
+                "实施产业链提升行动。围绕光电子信息、汽车制造等优势产业，实施产业链链长制。",
+                vec!["省经济和信息化厅"],
+                vec!["省发展改革委", "省科技厅"]
+            ),
+            (
+                "实施数字化转型行动。推动规模以上工业企业数字化改造全覆盖。",
+                vec!["省经济和信息化厅", "省通信管理局"],
+                vec![]
+            ),
+            (
+                "完善工业用地政策（试行）。推进工业用地弹性出让",
+                vec!["省自然资源厅"],
+                vec![]
+            ),
+        ]
+    );
+}
+
+/// The heading line prints as before (heading, then the allocation and the stop), so a text
+/// written back out and read again gives the same document.
+#[test]
+fn a_heading_set_apart_from_its_allocation_prints_as_before() {
+    let d = parse_text(AFTER_HEADING);
+    let text = gongwen_emit::text::to_text(&d);
+    assert!(
+        text.contains(
+            "（一）实施产业链提升行动（省经济和信息化厅牵头，省发展改革委、省科技厅配合）。"
+        ),
+        "{text}"
+    );
+    let again = parse_text(&text);
+    assert_eq!(headings(&again), headings(&d));
+    assert_eq!(
+        gongwen_tests::tasks_without_lines(&again),
+        gongwen_tests::tasks_without_lines(&d)
+    );
+}

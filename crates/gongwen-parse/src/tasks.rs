@@ -4389,6 +4389,10 @@ fn task_label_len(text: &str) -> usize {
     text.len() - rest.len()
 }
 
+/// Reads the tasks that the outline's `sections` allocate in their words into `out` (`path`: the
+/// sections above them). A section whose heading line ends with its task's allocation
+/// (`（一）实施产业链提升行动（甲牵头，乙配合）。`) is noted in `on_headings`, with the byte its
+/// bracket starts at in the heading, for [`set_heading_duties_apart`].
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
@@ -4396,6 +4400,7 @@ fn inline_tasks<'a>(
     traditional: bool,
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
+    on_headings: &mut Vec<(*const Section, usize)>,
 ) {
     // The printed heading line of each section, in one buffer reused across sections.
     let mut printed = String::new();
@@ -4480,6 +4485,9 @@ fn inline_tasks<'a>(
         let mut on_heading = None;
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
+            if let Some(cut) = heading_duty_at(s, text) {
+                on_headings.push((std::ptr::from_ref(s), cut));
+            }
             push(text.to_string(), false, d.lead, d.support, d.extra);
             on_heading = Some(first);
         }
@@ -4612,12 +4620,56 @@ fn inline_tasks<'a>(
             traditional,
             first_unit_leads,
             out,
+            on_headings,
         );
         path.pop();
         if own == first && out.len() == own + 1 {
             take_enumeration(s, sentence, &mut out[own]);
             share_closing_allocation(s, own, out);
         }
+    }
+}
+
+/// Where the allocation read from a section's heading line starts in its heading: `before` is
+/// the heading line's words before the allocation, without the marker (`实施产业链提升行动`),
+/// and the rest of the heading is one bracket (`（省经济和信息化厅牵头，省发展改革委配合）`).
+/// `None` when the allocation is not a bracket ending the heading (a dash, a label, words).
+fn heading_duty_at(s: &Section, before: &str) -> Option<usize> {
+    let before = before.trim_ws();
+    if before.is_empty() || !s.heading.ends_with(['）', ')']) {
+        return None;
+    }
+    let rest = s.heading.strip_prefix(before)?;
+    let bracket = rest.trim_start();
+    bracket
+        .starts_with(['（', '('])
+        .then(|| s.heading.len() - bracket.len())
+}
+
+/// `（一）实施产业链提升行动（省经济和信息化厅牵头，省发展改革委配合）。围绕……`: the heading of
+/// a measure whose allocation is printed after it is the measure's name, `实施产业链提升行动`;
+/// the allocation, read into the measure's task, goes with the punctuation printed after the
+/// heading (`（…配合）。`), so the line prints as before. `found` holds each such section (by
+/// its address) and the byte its bracket starts at, in the order [`inline_tasks`] met them,
+/// which is this walk's: `next` is the first not yet met, so a long outline is walked once.
+fn set_heading_duties_apart(
+    sections: &mut [Section],
+    found: &[(*const Section, usize)],
+    next: &mut usize,
+) {
+    for s in sections {
+        let Some(&(at, cut)) = found.get(*next) else {
+            return;
+        };
+        if std::ptr::eq(at, std::ptr::from_ref::<Section>(s)) {
+            *next += 1;
+            if s.heading.is_char_boundary(cut) {
+                let bracket = s.heading.split_off(cut);
+                s.heading.truncate(s.heading.trim_end_ws().len());
+                s.heading_suffix.insert_str(0, &bracket);
+            }
+        }
+        set_heading_duties_apart(&mut s.children, found, next);
     }
 }
 
@@ -5290,6 +5342,7 @@ pub fn collect_tasks(doc: &mut Document) {
     group_by_list(&mut tasks, &lists);
     let first_inline = tasks.len();
     let traditional = printed_in_traditional_script(doc);
+    let mut on_headings = Vec::new();
     for part in &doc.parts {
         // A meeting's 纪要 (its own title or an enclosed one's) records what the meeting decided.
         let minutes = [&doc.notice.title, &part.title]
@@ -5303,8 +5356,15 @@ pub fn collect_tasks(doc: &mut Document) {
             traditional,
             &first_unit_leads,
             &mut tasks,
+            &mut on_headings,
         );
         carry_standing_units(tasks.get_mut(from..).unwrap_or_default());
+    }
+    if !on_headings.is_empty() {
+        let mut next = 0;
+        for part in &mut doc.parts {
+            set_heading_duties_apart(&mut part.sections, &on_headings, &mut next);
+        }
     }
     // Inline tasks after a table's count on from its numbers: no two tasks share a seq, the only
     // reference a task has in a list by unit.
