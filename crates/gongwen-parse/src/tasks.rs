@@ -219,10 +219,14 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
             break;
         }
         let filled: Vec<&String> = row.iter().filter(|c| !c.is_empty()).collect();
+        // `一、工业领域 | | |`: a group row whose merged cell an export printed once, the rest
+        // left empty. A header names columns; it never numbers a heading, and a group's words
+        // may hold a header's (`领域`, `任务`).
         if filled.is_empty()
             || !filled.iter().any(|c| is_header_cell(c))
             || filled.iter().any(|c| c.chars().count() > 20)
             || filled.iter().any(|c| role_label(c).is_some())
+            || filled.iter().any(|c| numbers_a_heading(c))
         {
             break;
         }
@@ -243,6 +247,29 @@ pub fn header_rows(grid: &[Vec<String>]) -> usize {
         n += 1;
     }
     n
+}
+
+/// Whether a cell opens with the number of a heading or item (`一、工业领域`, `（二）交通领域`,
+/// `1.重点任务`, `（1）…`, `①…`) followed by words: a group row's text, never a column's name.
+/// A header cell is a name (`序号`, `重点任务`, `牵头单位`); its first byte, an ASCII letter or
+/// a Han character other than a numeral, turns nearly every one down unread.
+fn numbers_a_heading(cell: &str) -> bool {
+    let opens_a_number = cell.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        || cell.starts_with([
+            '（', '(', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十',
+        ])
+        || cell.starts_with(|c| ('①'..='⑳').contains(&c));
+    opens_a_number
+        && numbering::block_marker_kind(cell).is_some_and(|k| {
+            matches!(
+                k,
+                MarkerKind::CnComma
+                    | MarkerKind::CnParen
+                    | MarkerKind::ArabicDot
+                    | MarkerKind::ArabicParen
+                    | MarkerKind::Circled
+            )
+        })
 }
 
 /// A cell that numbers a row in any of the ways tables print it, integer or not: `1`, `（1）`,
@@ -658,11 +685,21 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
-        // the tasks, and the broader column (often merged down) groups them.
+        // the tasks, and the broader column (often merged down) groups them. So does a column
+        // that names the content of a task (`重点任务 | 工作内容`) beside one of tasks that names
+        // them (`重点任务`, `主要任务`; not `项目名称`, whose content describes a project).
         let specific = |i: usize| words[i] & word::SPECIFIC != 0;
+        let beside = |is: &dyn Fn(usize) -> bool| {
+            (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && is(i))
+        };
+        let names_tasks =
+            ["任务", "任務"].iter().any(|w| names[t].contains(w)) && !names_content(&names[t]);
         if !specific(t)
-            && let Some(m) =
-                (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && specific(i))
+            && let Some(m) = beside(&specific).or_else(|| {
+                names_tasks
+                    .then(|| beside(&|i| names_content(&names[i])))
+                    .flatten()
+            })
         {
             roles[t] = ColumnRole::Group;
             roles[m] = ColumnRole::Task;
@@ -729,6 +766,25 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             .any(|n| PROJECT_WORDS.iter().any(|w| n.contains(w)))
     };
     (allocates || !projects()).then_some(roles)
+}
+
+/// The headers of a column that holds what a task is to do, under the broader column that
+/// names it: `重点任务 | 工作内容 | 牵头单位`.
+const CONTENT_NAMES: &[&str] = &[
+    "工作内容",
+    "主要内容",
+    "任务内容",
+    "具体内容",
+    "工作內容",
+    "主要內容",
+    "任務內容",
+    "具體內容",
+];
+
+/// Whether a column's header names the content of the tasks (`工作内容`, `主要内容`,
+/// `任务内容`), not the tasks themselves (`重点任务`) nor a project's (`建设内容`).
+fn names_content(name: &str) -> bool {
+    CONTENT_NAMES.contains(&name.trim_ws())
 }
 
 /// Words of a units column's header that allocate a duty, as `主管部门` or `实施单位` alone do not.
@@ -4333,6 +4389,10 @@ fn task_label_len(text: &str) -> usize {
     text.len() - rest.len()
 }
 
+/// Reads the tasks that the outline's `sections` allocate in their words into `out` (`path`: the
+/// sections above them). A section whose heading line ends with its task's allocation
+/// (`（一）实施产业链提升行动（甲牵头，乙配合）。`) is noted in `on_headings`, with the byte its
+/// bracket starts at in the heading, for [`set_heading_duties_apart`].
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
@@ -4340,6 +4400,7 @@ fn inline_tasks<'a>(
     traditional: bool,
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
+    on_headings: &mut Vec<(*const Section, usize)>,
 ) {
     // The printed heading line of each section, in one buffer reused across sections.
     let mut printed = String::new();
@@ -4424,6 +4485,9 @@ fn inline_tasks<'a>(
         let mut on_heading = None;
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
+            if let Some(cut) = heading_duty_at(s, text) {
+                on_headings.push((std::ptr::from_ref(s), cut));
+            }
             push(text.to_string(), false, d.lead, d.support, d.extra);
             on_heading = Some(first);
         }
@@ -4556,12 +4620,56 @@ fn inline_tasks<'a>(
             traditional,
             first_unit_leads,
             out,
+            on_headings,
         );
         path.pop();
         if own == first && out.len() == own + 1 {
             take_enumeration(s, sentence, &mut out[own]);
             share_closing_allocation(s, own, out);
         }
+    }
+}
+
+/// Where the allocation read from a section's heading line starts in its heading: `before` is
+/// the heading line's words before the allocation, without the marker (`实施产业链提升行动`),
+/// and the rest of the heading is one bracket (`（省经济和信息化厅牵头，省发展改革委配合）`).
+/// `None` when the allocation is not a bracket ending the heading (a dash, a label, words).
+fn heading_duty_at(s: &Section, before: &str) -> Option<usize> {
+    let before = before.trim_ws();
+    if before.is_empty() || !s.heading.ends_with(['）', ')']) {
+        return None;
+    }
+    let rest = s.heading.strip_prefix(before)?;
+    let bracket = rest.trim_start();
+    bracket
+        .starts_with(['（', '('])
+        .then(|| s.heading.len() - bracket.len())
+}
+
+/// `（一）实施产业链提升行动（省经济和信息化厅牵头，省发展改革委配合）。围绕……`: the heading of
+/// a measure whose allocation is printed after it is the measure's name, `实施产业链提升行动`;
+/// the allocation, read into the measure's task, goes with the punctuation printed after the
+/// heading (`（…配合）。`), so the line prints as before. `found` holds each such section (by
+/// its address) and the byte its bracket starts at, in the order [`inline_tasks`] met them,
+/// which is this walk's: `next` is the first not yet met, so a long outline is walked once.
+fn set_heading_duties_apart(
+    sections: &mut [Section],
+    found: &[(*const Section, usize)],
+    next: &mut usize,
+) {
+    for s in sections {
+        let Some(&(at, cut)) = found.get(*next) else {
+            return;
+        };
+        if std::ptr::eq(at, std::ptr::from_ref::<Section>(s)) {
+            *next += 1;
+            if s.heading.is_char_boundary(cut) {
+                let bracket = s.heading.split_off(cut);
+                s.heading.truncate(s.heading.trim_end_ws().len());
+                s.heading_suffix.insert_str(0, &bracket);
+            }
+        }
+        set_heading_duties_apart(&mut s.children, found, next);
     }
 }
 
@@ -5234,6 +5342,7 @@ pub fn collect_tasks(doc: &mut Document) {
     group_by_list(&mut tasks, &lists);
     let first_inline = tasks.len();
     let traditional = printed_in_traditional_script(doc);
+    let mut on_headings = Vec::new();
     for part in &doc.parts {
         // A meeting's 纪要 (its own title or an enclosed one's) records what the meeting decided.
         let minutes = [&doc.notice.title, &part.title]
@@ -5247,8 +5356,15 @@ pub fn collect_tasks(doc: &mut Document) {
             traditional,
             &first_unit_leads,
             &mut tasks,
+            &mut on_headings,
         );
         carry_standing_units(tasks.get_mut(from..).unwrap_or_default());
+    }
+    if !on_headings.is_empty() {
+        let mut next = 0;
+        for part in &mut doc.parts {
+            set_heading_duties_apart(&mut part.sections, &on_headings, &mut next);
+        }
     }
     // Inline tasks after a table's count on from its numbers: no two tasks share a seq, the only
     // reference a task has in a list by unit.

@@ -813,6 +813,8 @@ impl Entry {
         let before = |at: usize| text[..at].chars().next_back();
         let after = |at: usize| text[at..].chars().next();
         let mut open: Vec<usize> = Vec::new();
+        // Which runs open after a Han character (`opens_in_text`), by index.
+        let mut in_text = vec![false; runs.len()];
         let mut drop: Vec<(usize, usize)> = Vec::new();
         for (i, &(start, len, mark)) in runs.iter().enumerate() {
             let closes = before(start).is_some_and(|c| !c.is_whitespace());
@@ -823,6 +825,17 @@ impl Entry {
                 && before(start).is_none_or(|c| {
                     c.is_whitespace() || is_cjk_punctuation(c) || c.is_ascii_punctuation()
                 });
+            // `达到**93%**以上`, `全省**“十四五”**期间`: a bold run inside a sentence, after a
+            // Han character, opens a number or a quote, as no redaction does (`王**、`,
+            // `张*华`); it pairs only with a run closed by punctuation before CJK text below.
+            let opens_in_text = len == 2
+                && before(start).is_some_and(|c| !c.is_ascii() && !is_cjk_punctuation(c))
+                && after(start + len).is_some_and(|c| c.is_ascii_digit() || opens_a_quote(c));
+            // Punctuation closes the run before CJK text (`93%**以上`, `”**期间`), which
+            // CommonMark does not let close.
+            let closes_before_cjk = before(start)
+                .is_some_and(|c| is_cjk_punctuation(c) || c.is_ascii_punctuation())
+                && after(start + len).is_some_and(|c| !c.is_ascii() && !is_cjk_punctuation(c));
             // The opener this run closes: the latest open one of the same mark and length,
             // looked for among the last few only (a line of unmatched marks stays linear).
             let found = closes
@@ -831,8 +844,13 @@ impl Entry {
                         let (os, ol, om) = runs[o];
                         om == mark
                             && ol == len
-                            && (after(os + ol).is_some_and(is_cjk_punctuation)
-                                || before(start).is_some_and(is_cjk_punctuation))
+                            && if in_text[o] {
+                                closes_before_cjk
+                            } else {
+                                after(os + ol).is_some_and(is_cjk_punctuation)
+                                    || before(start).is_some_and(is_cjk_punctuation)
+                                    || closes_before_cjk
+                            }
                     })
                 })
                 .flatten();
@@ -846,6 +864,9 @@ impl Entry {
                 }
             } else if opens {
                 open.push(i);
+            } else if opens_in_text {
+                open.push(i);
+                in_text[i] = true;
             }
         }
         if drop.is_empty() {
@@ -862,6 +883,15 @@ impl Entry {
         text = out;
         text
     }
+}
+
+/// An opening quote or bracket a bold run may start with inside a sentence (`**“十四五”**`,
+/// `**《方案》**`, `**（一）**`).
+fn opens_a_quote(c: char) -> bool {
+    matches!(
+        c,
+        '“' | '‘' | '《' | '〈' | '「' | '『' | '【' | '〔' | '（'
+    )
 }
 
 /// CJK punctuation: the CJK symbols and punctuation block (`、。〈〉《》「」【】〔〕`), the
@@ -1050,6 +1080,25 @@ mod tests {
         // Unmatched marks that are no pair stay: a redacted name.
         assert_eq!(plain("# 甲\n王**\n"), "甲\n王**\n");
         assert_eq!(plain("a*b\n"), "a*b\n");
+        // Bold inside a sentence closed by punctuation before CJK text (F09).
+        assert_eq!(plain("# 甲\n达到**93%**以上。\n"), "甲\n达到93%以上。\n");
+        assert_eq!(
+            plain("# 甲\n全省**“十四五”**期间，**《方案》**的通知。\n"),
+            "甲\n全省“十四五”期间，《方案》的通知。\n"
+        );
+        // Not a redaction's marks, nor a run that punctuation does not close before CJK text.
+        for line in [
+            "王**、李**负责。",
+            "王**（男）、李**负责。",
+            "达到**93%以上。",
+            "由张**“负责”。",
+        ] {
+            assert_eq!(
+                plain(&format!("# 甲\n{line}\n")),
+                format!("甲\n{line}\n"),
+                "{line}"
+            );
+        }
     }
 
     #[test]
