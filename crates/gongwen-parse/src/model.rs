@@ -256,7 +256,9 @@ pub struct Section {
     pub number: u32,
     /// The heading without its marker and without a trailing `。` (empty for articles 第X条).
     pub heading: String,
-    /// The punctuation printed right after the heading (`。` for `（一）指导思想。`, empty for `一、总体要求`).
+    /// The punctuation printed right after the heading (`。` for `（一）指导思想。`, empty for `一、总体要求`),
+    /// and an allocation in brackets printed with it, which a task reads (`（甲牵头，乙配合）。` for
+    /// `（一）实施产业链提升行动（甲牵头，乙配合）。`).
     #[serde(default)]
     pub heading_suffix: String,
     /// An article's caption, printed in brackets after its marker: `第一条（目的和依据）为了……`
