@@ -239,3 +239,142 @@ fn tracked_deletions_and_comment_anchors_are_left_out_of_a_word_page() {
     assert!(text.contains("一、强化组织领导"), "{text}");
     assert!(!text.contains("WL2") && !text.contains("加强"), "{text}");
 }
+
+/// A Word document whose body is `body` (WordprocessingML paragraphs), with the parts `extra`
+/// and the main part's relationships `rels` (`<Relationship …/>` elements).
+fn docx(body: &str, rels: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:v=\"urn:schemas-microsoft-com:vml\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let rels = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships \
+         xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}</Relationships>"
+    );
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", document.as_bytes()),
+        ("word/_rels/document.xml.rels", rels.as_bytes()),
+    ];
+    parts.extend_from_slice(extra);
+    for (name, data) in parts {
+        w.start_file(name, o).expect("zip entry");
+        w.write_all(data).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
+
+fn p(text: &str) -> String {
+    format!(
+        "<w:p><w:r><w:t>{}</w:t></w:r></w:p>",
+        gongwen_tests::escape_markup(text)
+    )
+}
+
+/// An object paragraph: an Excel worksheet (ProgID `prog`) pasted as an object, its picture and
+/// its data by relationship `rId20`.
+fn object(prog: &str) -> String {
+    format!(
+        "<w:p><w:r><w:object w:dxaOrig=\"9000\" w:dyaOrig=\"4000\"><v:shape id=\"_x0000_i1025\" \
+         type=\"#_x0000_t75\"><v:imagedata r:id=\"rId9\"/></v:shape><o:OLEObject Type=\"Embed\" \
+         ProgID=\"{prog}\" ShapeID=\"_x0000_i1025\" DrawAspect=\"Content\" ObjectID=\"_1\" \
+         r:id=\"rId20\"/></w:object></w:r></w:p>"
+    )
+}
+
+const EMBEDDED: &str = "<Relationship Id=\"rId20\" \
+    Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/package\" \
+    Target=\"embeddings/Microsoft_Excel_Worksheet.xlsx\"/>";
+
+#[test]
+fn a_worksheet_pasted_as_an_object_is_read_as_the_documents_table() {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    let rows = [
+        ["序号", "重点任务", "牵头单位", "配合单位"],
+        [
+            "1",
+            "加快5G网络规模化部署。",
+            "省通信管理局",
+            "省工业和信息化厅",
+        ],
+        [
+            "2",
+            "培育数据要素市场。",
+            "省数据局",
+            "省发展改革委、省财政厅",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).expect("cell");
+        }
+    }
+    let xlsx = wb.save_to_buffer().expect("xlsx");
+    let body = [
+        p("某某省人民政府办公厅关于印发数字经济重点任务分工的通知"),
+        p("各市人民政府，省政府各部门："),
+        p("现将《数字经济重点任务分工》印发给你们，请认真贯彻落实。"),
+        p("附件：数字经济重点任务分工"),
+        p("某某省人民政府办公厅"),
+        p("2024年5月20日"),
+        p("附件"),
+        p("数字经济重点任务分工"),
+        object("Excel.Sheet.12"),
+    ]
+    .concat();
+    let parts: [(&str, &[u8]); 1] = [("word/embeddings/Microsoft_Excel_Worksheet.xlsx", &xlsx)];
+    let d = parse(&docx(&body, EMBEDDED, &parts), &Options::default()).expect("parses");
+    assert_eq!(
+        tasks(&d),
+        vec![
+            (
+                "加快5G网络规模化部署。".to_string(),
+                vec!["省通信管理局".to_string()],
+                vec!["省工业和信息化厅".to_string()]
+            ),
+            (
+                "培育数据要素市场。".to_string(),
+                vec!["省数据局".to_string()],
+                vec!["省发展改革委".to_string(), "省财政厅".to_string()]
+            ),
+        ]
+    );
+    // At the object's paragraph (the ninth), and said.
+    assert!(d.tasks.iter().all(|t| t.line == 9), "{:?}", d.tasks);
+    let said = d
+        .diagnostics
+        .iter()
+        .find(|g| g.code == "docx_embedded_workbook")
+        .expect("said");
+    assert!(
+        said.message
+            .contains("word/embeddings/Microsoft_Excel_Worksheet.xlsx")
+    );
+    assert!(!d.diagnostics.iter().any(|g| g.code == "no_task_table"));
+
+    // An object of another kind (a formula) is no table; an embedded part that is no workbook is
+    // said and left out.
+    let other = body.replace("Excel.Sheet.12", "Equation.3");
+    let d = parse(&docx(&other, EMBEDDED, &parts), &Options::default()).expect("parses");
+    assert!(d.tasks.is_empty());
+    let broken: [(&str, &[u8]); 1] = [(
+        "word/embeddings/Microsoft_Excel_Worksheet.xlsx",
+        b"PK\x03\x04 not a workbook",
+    )];
+    let d = parse(&docx(&body, EMBEDDED, &broken), &Options::default()).expect("parses");
+    assert!(d.tasks.is_empty());
+    assert!(
+        d.diagnostics
+            .iter()
+            .any(|g| g.code == "docx_embedded_unread" && g.line == Some(9)),
+        "{:?}",
+        d.diagnostics
+    );
+}

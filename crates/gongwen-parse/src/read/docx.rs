@@ -16,7 +16,9 @@
 //!   the fallback copy of drawings (`mc:Fallback`, which repeats what `mc:Choice` holds).
 //!   Paragraphs in text boxes come before the paragraph that anchors them, and so do tables
 //!   drawn in them (read as any table). A page the document imports (`w:altChunk`: HTML, or a
-//!   web archive of it) is read where it stands. A content control
+//!   web archive of it) is read where it stands, and so is an Excel worksheet pasted as an object
+//!   (`o:OLEObject ProgID="Excel.Sheet…"`): the workbook it embeds is read as a workbook file is
+//!   (see `embed_workbooks`). A content control
 //!   (`w:sdt`) showing its placeholder (`w:showingPlcHdr`: `单击或点击此处输入文字。`) holds
 //!   Word's prompt, not content: its text is left out.
 //! - every table (`w:tbl`) is a grid: each row (`w:tr`) of cells (`w:tc`); a cell spanning
@@ -119,6 +121,7 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         }
     }
     body.read(&document)?;
+    embed_workbooks(&mut body, &mut zip, &parts, &mut budget)?;
     Ok(Blocks {
         blocks: body.blocks,
         format: SourceFormat::Docx,
@@ -137,6 +140,9 @@ struct Parts {
     styles: String,
     /// The main part's imported chunks (`w:altChunk`): relationship id and part.
     chunks: Vec<(String, String)>,
+    /// The main part's embedded objects (an Excel worksheet pasted as an object, `o:OLEObject`):
+    /// relationship id and part.
+    embedded: Vec<(String, String)>,
 }
 
 impl Parts {
@@ -156,13 +162,18 @@ impl Parts {
             format!("{dir}/_rels/{file}.rels")
         };
         let (mut numbering, mut styles, mut chunks) = (None, None, Vec::new());
+        let mut embedded = Vec::new();
         if let Some(xml) = read_part(zip, &rels, budget)? {
             numbering = target(&rels, &xml, dir, "/numbering");
             styles = target(&rels, &xml, dir, "/styles");
-            chunks = relationships(&rels, &xml, "/aFChunk")
-                .into_iter()
-                .filter_map(|(id, t)| Some((id, resolve(dir, &t)?)))
-                .collect();
+            let parts = |kind: &str| {
+                relationships(&rels, &xml, kind)
+                    .into_iter()
+                    .filter_map(|(id, t)| Some((id, resolve(dir, &t)?)))
+            };
+            chunks = parts("/aFChunk").collect();
+            // An OOXML package embedded (`/package`), or an OLE object's data (`/oleObject`).
+            embedded = parts("/package").chain(parts("/oleObject")).collect();
         }
         let or = |name: Option<String>, word: &str| {
             name.filter(|name| zip.index_for_name(name).is_some())
@@ -173,6 +184,7 @@ impl Parts {
             styles: or(styles, STYLES),
             document,
             chunks,
+            embedded,
         })
     }
 }
@@ -330,6 +342,71 @@ fn read_chunk(name: &str, bytes: &[u8], limits: &Limits) -> Result<Option<Blocks
     }
 }
 
+/// The worksheets pasted into the document as objects (`<o:OLEObject ProgID="Excel.Sheet.12"
+/// r:id="rId20"/>`, 插入 → 对象 → Excel 工作表, as offices paste a 任务分工表 kept in Excel):
+/// on screen and in print they are the document's tables, so each embedded workbook is read as a
+/// workbook file is, and its title rows and tables stand where the object's paragraph stood,
+/// at that paragraph's line (an info diagnostic names the part). An embedded part that is not
+/// a readable workbook is said in a warning and left out; objects of other kinds (a formula, a
+/// drawing) are not read.
+fn embed_workbooks(
+    body: &mut Body<'_>,
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    parts: &Parts,
+    budget: &mut Budget<'_>,
+) -> Result<()> {
+    let placed = std::mem::take(&mut body.embeds);
+    // From the last, so that the places of those before stand.
+    for (id, at, line) in placed.into_iter().rev() {
+        let Some((_, part)) = parts.embedded.iter().find(|(i, _)| *i == id) else {
+            continue;
+        };
+        let Some(bytes) = read_bytes(zip, part, budget)? else {
+            continue;
+        };
+        let read = super::workbook::read_workbook(&bytes, body.limits);
+        let blocks = match read {
+            Ok(b) => b,
+            Err(e @ Error::Limit { .. }) => return Err(e),
+            Err(e) => {
+                body.diagnostics.push(Diagnostic::new(
+                    Severity::Warning,
+                    "docx_embedded_unread",
+                    format!(
+                        "paragraph {line} holds an Excel worksheet object ({part}) that cannot be read as a workbook ({e}); its table is left out"
+                    ),
+                    Some(line),
+                ));
+                continue;
+            }
+        };
+        let mut blocks = blocks.blocks;
+        for block in &mut blocks {
+            match block {
+                Block::Para(p) => p.line = line,
+                Block::Table(t) => {
+                    t.line = line;
+                    t.row_lines.iter_mut().for_each(|l| *l = line);
+                    t.sheet = None;
+                }
+            }
+        }
+        if blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+            body.diagnostics.push(Diagnostic::new(
+                Severity::Info,
+                "docx_embedded_workbook",
+                format!(
+                    "paragraph {line} holds an Excel worksheet object ({part}): its table was read from the embedded workbook"
+                ),
+                Some(line),
+            ));
+        }
+        let at = at.min(body.blocks.len());
+        body.blocks.splice(at..at, blocks);
+    }
+    Ok(())
+}
+
 /// An XML error in `part` where the reader stood.
 fn xml_error(part: &str, at: u64, e: impl std::fmt::Display) -> Error {
     Error::Document {
@@ -481,6 +558,11 @@ struct Body<'a> {
     diagnostics: Vec<Diagnostic>,
     /// The pages imported into the document (`w:altChunk`), read, by relationship id.
     chunks: HashMap<String, Blocks>,
+    /// Excel worksheet objects (`o:OLEObject ProgID="Excel.Sheet…"`) in the open body
+    /// paragraph, by relationship id; and those placed: relationship id, where their blocks go
+    /// among the body's, and the line of the paragraph that held them ([`embed_workbooks`]).
+    sheet_objects: Vec<String>,
+    embeds: Vec<(String, usize, usize)>,
     /// The paragraph's number in the body (the `line` of what is read).
     line: usize,
     /// The text of the open paragraphs (a paragraph in a text box opens inside another).
@@ -561,6 +643,8 @@ impl<'a> Body<'a> {
             blocks: Vec::new(),
             diagnostics: Vec::new(),
             chunks: HashMap::new(),
+            sheet_objects: Vec::new(),
+            embeds: Vec::new(),
             line: 0,
             paras: Vec::new(),
             held: Vec::new(),
@@ -778,6 +862,15 @@ impl<'a> Body<'a> {
                     self.diagnostics.extend(chunk.diagnostics);
                 }
             }
+            // A worksheet pasted as an object, in a body paragraph: read after the body.
+            "OLEObject"
+                if self.open.is_empty()
+                    && attr(e, "ProgID").is_some_and(|p| p.starts_with("Excel.Sheet")) =>
+            {
+                if let Some(id) = attr(e, "id") {
+                    self.sheet_objects.push(id);
+                }
+            }
             "numId" => self.num.0 = val(e),
             "ilvl" => self.num.1 = val(e).and_then(|v| v.parse().ok()),
             "pStyle" => self.style = val(e),
@@ -988,6 +1081,9 @@ impl<'a> Body<'a> {
                         self.carry = text;
                     } else {
                         self.push_paragraphs(&text, self.line, false);
+                    }
+                    for id in std::mem::take(&mut self.sheet_objects) {
+                        self.embeds.push((id, self.blocks.len(), self.line));
                     }
                 } else {
                     // A text box's paragraph (or one in a table's row outside its cells):
