@@ -492,6 +492,18 @@ const TITLE_ENDINGS: &[&str] = &[
     "任务分工",
 ];
 
+/// Whether `text` is the name of a bare form alone on its line, as a head set on two lines
+/// prints it under the organ, its characters often spaced out: `公　　告`, `通告`, `令`.
+fn is_spaced_bare_form(text: &str) -> bool {
+    BARE_FORMS.iter().any(|f| {
+        let mut chars = f.chars();
+        chars
+            .next()
+            .and_then(|first| text.strip_prefix(first))
+            .is_some_and(|rest| rest.trim_start_matches(char::is_whitespace) == chars.as_str())
+    })
+}
+
 fn char_len(s: &str) -> usize {
     s.chars().count()
 }
@@ -3579,6 +3591,24 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                         .find_map(|f| head.strip_suffix(f))
                         .filter(|o| is_organ_line(o))
                         .map(str::to_string);
+                    title_lines.clear();
+                    title_lines.push(p);
+                    k += 1;
+                    continue;
+                }
+                // The same head set on two lines, the organ over the form spaced out
+                // (`中华人民共和国生态环境部` / `公　　告` / `2024年　第12号` / `关于……的公告`): the
+                // organ is the issuer, and the title is the line under the number.
+                if let [organ, form] = title_lines.as_slice()
+                    && b.doc.notice.doc_number.is_some()
+                    && letterhead.is_none()
+                    && is_organ_line(&organ.text)
+                    && !organ.text.contains("关于")
+                    && is_spaced_bare_form(&form.text)
+                    && p.text.contains("关于")
+                    && ends_like_title(&p.text)
+                {
+                    letterhead = Some(organ.text.clone());
                     title_lines.clear();
                     title_lines.push(p);
                     k += 1;
