@@ -2,7 +2,7 @@
 //! 公告/通告 whose letterhead sets the organ and the form on two lines, a 版记 ruled as a table
 //! right under the letter's sign-off before the attachment's pages, and a 转发 of a 转发.
 
-use gongwen_parse::parse_text;
+use gongwen_parse::{Document, InputFormat, Options, parse, parse_text};
 
 /// A 公告 or 通告 headed by `head` (its letterhead's lines), then `number` and `title`.
 fn announcement(head: &str, number: &str, title: &str) -> String {
@@ -83,4 +83,119 @@ fn an_organ_over_a_title_line_that_is_no_bare_form_keeps_its_reading() {
         "关于某某项目的公告",
     ));
     assert_ne!(d.notice.title.as_deref(), Some("关于某某项目的公告"));
+}
+
+/// A Word document whose body is `body` (WordprocessingML paragraphs and tables).
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::{Cursor, Write};
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("[Content_Types].xml", "<Types/>"),
+        ("word/document.xml", document.as_str()),
+    ] {
+        w.start_file(name, o).expect("zip entry");
+        w.write_all(data.as_bytes()).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
+
+/// A Word paragraph of one run of text.
+fn p(t: &str) -> String {
+    format!("<w:p><w:r><w:t>{t}</w:t></w:r></w:p>")
+}
+
+/// A Word table whose rows hold the cells given.
+fn table(rows: &[&[&str]]) -> String {
+    let rows: String = rows
+        .iter()
+        .map(|r| {
+            let cells: String = r.iter().map(|c| format!("<w:tc>{}</w:tc>", p(c))).collect();
+            format!("<w:tr>{cells}</w:tr>")
+        })
+        .collect();
+    format!("<w:tbl>{rows}</w:tbl>")
+}
+
+const LETTER: &str = "某某省人民政府办公厅文件
+某政办发〔2024〕12号
+某某省人民政府办公厅关于印发某某实施方案的通知
+各市、州、县人民政府，省政府各部门：
+　　《某某实施方案》已经省人民政府同意，现印发给你们，请认真贯彻落实。
+附件：某某重点任务分工
+某某省人民政府办公厅
+2024年5月20日";
+
+/// The letter, then `after_date` (a note or nothing), the 版记 as `colophon`, and the
+/// attachment's page with its task table.
+fn word_letter(after_date: &str, colophon: &str) -> Document {
+    let mut body: String = LETTER.lines().map(p).collect();
+    body.push_str(after_date);
+    body.push_str(colophon);
+    body.push_str(&p("附件"));
+    body.push_str(&p("某某重点任务分工"));
+    body.push_str(&table(&[
+        &["序号", "具体措施", "牵头单位", "配合单位"],
+        &["1", "扩大老年助餐服务。", "省民政厅", "省财政厅"],
+    ]));
+    let opts = Options {
+        format: Some(InputFormat::Docx),
+        ..Options::default()
+    };
+    parse(&docx(&body), &opts).expect("parses")
+}
+
+const COLOPHON_ROWS: &[&[&str]] = &[
+    &["抄送：省委各部门，省人大常委会办公厅，省法院。"],
+    &["某某省人民政府办公厅　　　　2024年5月21日印发"],
+];
+
+#[test]
+fn a_colophon_table_under_the_signoff_before_the_attachment_is_the_colophon() {
+    for after_date in [p("（此件公开发布）"), String::new()] {
+        let d = word_letter(&after_date, &table(COLOPHON_ROWS));
+        assert_eq!(
+            d.notice.copied_to,
+            ["省委各部门", "省人大常委会办公厅", "省法院"],
+            "{after_date}"
+        );
+        assert_eq!(d.notice.printed_by.as_deref(), Some("某某省人民政府办公厅"));
+        assert_eq!(d.notice.printed_on.as_deref(), Some("2024-05-21"));
+        let parts: Vec<_> = d
+            .parts
+            .iter()
+            .map(|x| (x.kind, x.title.as_deref()))
+            .collect();
+        assert_eq!(
+            parts,
+            [(
+                gongwen_parse::PartKind::Attachment,
+                Some("某某重点任务分工")
+            )]
+        );
+        assert_eq!(d.tasks.len(), 1);
+    }
+}
+
+#[test]
+fn a_table_under_the_signoff_with_other_lines_than_the_colophons_stays_a_table() {
+    // A table under the date holding more than 版记 lines is not unwrapped.
+    let rows: &[&[&str]] = &[
+        &["抄送：省委各部门，省人大常委会办公厅，省法院。"],
+        &["联系人：张某某，电话：12345678"],
+    ];
+    let d = word_letter("", &table(rows));
+    assert!(d.notice.copied_to.is_empty(), "{:?}", d.notice.copied_to);
+    assert!(d.parts.iter().any(|x| {
+        !x.tables.is_empty()
+            && x.tables[0]
+                .rows
+                .iter()
+                .any(|r| r.iter().any(|c| c.contains("联系人")))
+    }));
 }

@@ -2301,6 +2301,7 @@ pub fn build(mut input: Blocks) -> Document {
         unwrap_head_tables(&mut input.blocks);
         unwrap_signature_tables(&mut input.blocks);
         split_notes_off_dates(&mut input.blocks);
+        unwrap_colophon_tables_under_signoff(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
@@ -3121,6 +3122,47 @@ fn unwrap_colophon_tables(blocks: &mut Vec<Block>) {
             }
         }
     }
+}
+
+/// Reads a 版记 ruled as a table right under the letter's sign-off, before the pages of its
+/// attachment (`2024年5月20日` / `（此件公开发布）` / a table `抄送：…` | `某某办公厅
+/// 2024年5月21日印发` / `附件` / …), as the lines it prints, as [`unwrap_colophon_tables`]
+/// reads one at the end: a notice whose attachment follows on pages of its own prints its 版记
+/// on the page of the letter. Only a table right after a date alone on its line (or a note
+/// under it), whose every line is a 版记 line, is read so.
+fn unwrap_colophon_tables_under_signoff(blocks: &mut Vec<Block>) {
+    let mut i = 1;
+    while i < blocks.len() {
+        if let Block::Table(t) = &blocks[i]
+            && under_signoff(&blocks[..i])
+        {
+            let paras = colophon_table_lines(t);
+            let refs: Vec<&Block> = paras.iter().collect();
+            if !paras.is_empty() && colophon_len(&refs) == paras.len() {
+                let n = paras.len();
+                blocks.splice(i..=i, paras);
+                i += n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether `above` ends with a letter's date alone on its line (`2024年5月20日`), or with a
+/// note under it (`（此件公开发布）`).
+fn under_signoff(above: &[Block]) -> bool {
+    let para = |k: usize| match above.get(k) {
+        Some(Block::Para(p)) => Some(p.text.as_str()),
+        _ => None,
+    };
+    let mut end = above.len();
+    if end > 0 && para(end - 1).is_some_and(is_note) {
+        end -= 1;
+    }
+    end.checked_sub(1)
+        .and_then(para)
+        .is_some_and(|t| at_most_chars(t, 20) && only_dates(t))
 }
 
 /// The lines a table prints, row by row, read as 版记 lines: a row whose cells joined make
