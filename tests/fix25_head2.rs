@@ -199,3 +199,75 @@ fn a_table_under_the_signoff_with_other_lines_than_the_colophons_stays_a_table()
                 .any(|r| r.iter().any(|c| c.contains("联系人")))
     }));
 }
+
+const NESTED: &str = "某某市人民政府办公室
+关于转发某某省人民政府办公厅转发省发展改革委关于进一步做好粮食安全保障工作意见的通知的通知
+
+某市政办〔2024〕21号
+
+各县（市、区）人民政府，市人民政府各部门：
+　　现将《某某省人民政府办公厅转发省发展改革委关于进一步做好粮食安全保障工作意见的通知》（某政办〔2024〕9号）转发给你们，请结合实际，认真贯彻落实。
+
+某某市人民政府办公室
+2024年3月20日
+
+某某省人民政府办公厅
+转发省发展改革委关于进一步做好粮食安全保障工作意见的通知
+
+某政办〔2024〕9号
+
+各省辖市人民政府，省人民政府各部门：
+　　省发展改革委《关于进一步做好粮食安全保障工作的意见》已经省政府同意，现转发给你们，请认真贯彻执行。
+
+某某省人民政府办公厅
+2024年2月26日
+
+关于进一步做好粮食安全保障工作的意见
+省发展改革委
+
+　　为深入贯彻落实党中央、国务院关于粮食安全的决策部署，现提出如下意见。
+　　一、稳定粮食生产
+　　（一）稳定粮食播种面积。确保全省粮食播种面积稳定。（省农业农村厅牵头，省财政厅配合）
+　　（二）加强高标准农田建设。（省农业农村厅负责）
+";
+
+#[test]
+fn the_document_a_forwarded_forwarding_notice_forwards_is_a_part_of_its_own() {
+    let d = parse_text(NESTED);
+    let parts: Vec<_> = d.parts.iter().map(|x| x.title.as_deref()).collect();
+    assert_eq!(
+        parts,
+        [
+            Some("某某省人民政府办公厅转发省发展改革委关于进一步做好粮食安全保障工作意见的通知"),
+            Some("关于进一步做好粮食安全保障工作的意见"),
+        ]
+    );
+    // The forwarding notice's number, addressees and sign-off are not the 意见's text.
+    let opinion = &d.parts[1];
+    assert_eq!(opinion.preamble[0], "省发展改革委");
+    assert!(
+        opinion
+            .preamble
+            .iter()
+            .all(|x| !x.contains("某政办") && !x.contains("2024年2月26日")),
+        "{:?}",
+        opinion.preamble
+    );
+    assert_eq!(d.tasks.len(), 2);
+}
+
+#[test]
+fn a_forwarding_notice_that_does_not_name_the_title_under_its_date_keeps_it() {
+    // The line under the forwarded notice's date is not named in 《》 by it: no new part.
+    let text = NESTED.replace(
+        "省发展改革委《关于进一步做好粮食安全保障工作的意见》已经",
+        "省发展改革委的意见已经",
+    );
+    let d = parse_text(&text);
+    assert_eq!(
+        d.parts.len(),
+        1,
+        "{:?}",
+        d.parts.iter().map(|x| &x.title).collect::<Vec<_>>()
+    );
+}

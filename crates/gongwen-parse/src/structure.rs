@@ -3965,8 +3965,9 @@ fn starts_next_enclosure(
 /// it forwards in full (`某市人民政府办公厅关于印发A的通知` / its number, addressees and letter /
 /// `某市人民政府办公厅` / `2022年4月2日` / `（此件公开发布）` / `A` / …). The line, right after a
 /// date alone on its line (or a note under it), ends like a title, and the enclosure, a notice
-/// that issues, names it in 《》 (`《A》已经市政府同意，现印发给你们`). Only a line after a date is
-/// looked at closer.
+/// that issues or forwards ([`issues_or_forwards`]), names it in 《》
+/// (`《A》已经市政府同意，现印发给你们`, `省发展改革委《A》已经省政府同意，现转发给你们`). Only a
+/// line after a date is looked at closer.
 fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) -> bool {
     let Some(Block::Para(p)) = rest.get(i) else {
         return false;
@@ -3992,7 +3993,7 @@ fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) 
             s.kind == PartKind::Enclosure
                 && s.title
                     .as_deref()
-                    .is_some_and(|t| t.ends_with("通知") && t.contains("印发") && t != p.text)
+                    .is_some_and(|t| t.ends_with("通知") && issues_or_forwards(t) && t != p.text)
                 && s.blocks.iter().any(|blk| {
                     matches!(blk, Block::Para(q) if q.text.match_indices('《')
                         .any(|(at, _)| q.text[at + '《'.len_utf8()..]
@@ -4000,6 +4001,13 @@ fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) 
                             .is_some_and(|r| r.starts_with('》'))))
                 })
         })
+}
+
+/// Whether a notice's title says it issues or forwards another document: `关于印发A的通知`, and
+/// a notice forwarded in turn (`某省人民政府办公厅转发省发展改革委关于……意见的通知`,
+/// `批转…`), which reprints the document it forwards under its sign-off as well.
+fn issues_or_forwards(title: &str) -> bool {
+    ["印发", "转发", "批转"].iter().any(|w| title.contains(w))
 }
 
 /// Whether `text` is the period or status a title may close with, in brackets:
