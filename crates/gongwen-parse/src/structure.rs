@@ -492,6 +492,18 @@ const TITLE_ENDINGS: &[&str] = &[
     "任务分工",
 ];
 
+/// Whether `text` is the name of a bare form alone on its line, as a head set on two lines
+/// prints it under the organ, its characters often spaced out: `公　　告`, `通告`, `令`.
+fn is_spaced_bare_form(text: &str) -> bool {
+    BARE_FORMS.iter().any(|f| {
+        let mut chars = f.chars();
+        chars
+            .next()
+            .and_then(|first| text.strip_prefix(first))
+            .is_some_and(|rest| rest.trim_start_matches(char::is_whitespace) == chars.as_str())
+    })
+}
+
 fn char_len(s: &str) -> usize {
     s.chars().count()
 }
@@ -2289,6 +2301,7 @@ pub fn build(mut input: Blocks) -> Document {
         unwrap_head_tables(&mut input.blocks);
         unwrap_signature_tables(&mut input.blocks);
         split_notes_off_dates(&mut input.blocks);
+        unwrap_colophon_tables_under_signoff(&mut input.blocks);
     }
     // The reader's findings move into the model; only the blocks stay behind to be read.
     let mut b = Builder {
@@ -3111,6 +3124,47 @@ fn unwrap_colophon_tables(blocks: &mut Vec<Block>) {
     }
 }
 
+/// Reads a 版记 ruled as a table right under the letter's sign-off, before the pages of its
+/// attachment (`2024年5月20日` / `（此件公开发布）` / a table `抄送：…` | `某某办公厅
+/// 2024年5月21日印发` / `附件` / …), as the lines it prints, as [`unwrap_colophon_tables`]
+/// reads one at the end: a notice whose attachment follows on pages of its own prints its 版记
+/// on the page of the letter. Only a table right after a date alone on its line (or a note
+/// under it), whose every line is a 版记 line, is read so.
+fn unwrap_colophon_tables_under_signoff(blocks: &mut Vec<Block>) {
+    let mut i = 1;
+    while i < blocks.len() {
+        if let Block::Table(t) = &blocks[i]
+            && under_signoff(&blocks[..i])
+        {
+            let paras = colophon_table_lines(t);
+            let refs: Vec<&Block> = paras.iter().collect();
+            if !paras.is_empty() && colophon_len(&refs) == paras.len() {
+                let n = paras.len();
+                blocks.splice(i..=i, paras);
+                i += n;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Whether `above` ends with a letter's date alone on its line (`2024年5月20日`), or with a
+/// note under it (`（此件公开发布）`).
+fn under_signoff(above: &[Block]) -> bool {
+    let para = |k: usize| match above.get(k) {
+        Some(Block::Para(p)) => Some(p.text.as_str()),
+        _ => None,
+    };
+    let mut end = above.len();
+    if end > 0 && para(end - 1).is_some_and(is_note) {
+        end -= 1;
+    }
+    end.checked_sub(1)
+        .and_then(para)
+        .is_some_and(|t| at_most_chars(t, 20) && only_dates(t))
+}
+
 /// The lines a table prints, row by row, read as 版记 lines: a row whose cells joined make
 /// one (`抄送：` | `市委办公室…`, `某某办公室` | `2021年7月2日印发`) is that line, else each
 /// cell's lines are lines of their own. A merged cell standing in several slots is read once.
@@ -3584,6 +3638,24 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     k += 1;
                     continue;
                 }
+                // The same head set on two lines, the organ over the form spaced out
+                // (`中华人民共和国生态环境部` / `公　　告` / `2024年　第12号` / `关于……的公告`): the
+                // organ is the issuer, and the title is the line under the number.
+                if let [organ, form] = title_lines.as_slice()
+                    && b.doc.notice.doc_number.is_some()
+                    && letterhead.is_none()
+                    && is_organ_line(&organ.text)
+                    && !organ.text.contains("关于")
+                    && is_spaced_bare_form(&form.text)
+                    && p.text.contains("关于")
+                    && ends_like_title(&p.text)
+                {
+                    letterhead = Some(organ.text.clone());
+                    title_lines.clear();
+                    title_lines.push(p);
+                    k += 1;
+                    continue;
+                }
                 if complete {
                     break;
                 }
@@ -3893,8 +3965,9 @@ fn starts_next_enclosure(
 /// it forwards in full (`某市人民政府办公厅关于印发A的通知` / its number, addressees and letter /
 /// `某市人民政府办公厅` / `2022年4月2日` / `（此件公开发布）` / `A` / …). The line, right after a
 /// date alone on its line (or a note under it), ends like a title, and the enclosure, a notice
-/// that issues, names it in 《》 (`《A》已经市政府同意，现印发给你们`). Only a line after a date is
-/// looked at closer.
+/// that issues or forwards ([`issues_or_forwards`]), names it in 《》
+/// (`《A》已经市政府同意，现印发给你们`, `省发展改革委《A》已经省政府同意，现转发给你们`). Only a
+/// line after a date is looked at closer.
 fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) -> bool {
     let Some(Block::Para(p)) = rest.get(i) else {
         return false;
@@ -3920,7 +3993,7 @@ fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) 
             s.kind == PartKind::Enclosure
                 && s.title
                     .as_deref()
-                    .is_some_and(|t| t.ends_with("通知") && t.contains("印发") && t != p.text)
+                    .is_some_and(|t| t.ends_with("通知") && issues_or_forwards(t) && t != p.text)
                 && s.blocks.iter().any(|blk| {
                     matches!(blk, Block::Para(q) if q.text.match_indices('《')
                         .any(|(at, _)| q.text[at + '《'.len_utf8()..]
@@ -3928,6 +4001,13 @@ fn starts_issued_document(rest: &[&Block], i: usize, current: Option<&Segment>) 
                             .is_some_and(|r| r.starts_with('》'))))
                 })
         })
+}
+
+/// Whether a notice's title says it issues or forwards another document: `关于印发A的通知`, and
+/// a notice forwarded in turn (`某省人民政府办公厅转发省发展改革委关于……意见的通知`,
+/// `批转…`), which reprints the document it forwards under its sign-off as well.
+fn issues_or_forwards(title: &str) -> bool {
+    ["印发", "转发", "批转"].iter().any(|w| title.contains(w))
 }
 
 /// Whether `text` is the period or status a title may close with, in brackets:
