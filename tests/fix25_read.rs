@@ -88,11 +88,19 @@ fn a_tab_separated_export_under_a_workbook_name_is_read_as_csv() {
     let csv = tsv.replace('\t', ",");
     let d = parse(csv.as_bytes(), &named(InputFormat::Workbook)).expect("read");
     assert_eq!(d.tasks.len(), 2);
-    // A few words under a workbook's name are no rows: still not a workbook.
-    assert!(matches!(
-        parse(b"old\n", &named(InputFormat::Workbook)),
-        Err(Error::Workbook { .. })
-    ));
+    // A notice written with ASCII commas under a workbook's name holds no table as CSV: it is
+    // read as the text it is.
+    let ascii = NOTICE.replace('，', ",").replace('：', ":");
+    let d = parse(ascii.as_bytes(), &named(InputFormat::Workbook)).expect("read");
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("浙江省人民政府办公厅关于印发某某工作方案的通知")
+    );
+    assert!(
+        d.diagnostics[0].message.contains("plain text"),
+        "{:?}",
+        d.diagnostics
+    );
 }
 
 #[test]

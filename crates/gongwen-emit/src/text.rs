@@ -286,9 +286,11 @@ impl Writer {
 
     fn attachment_list(&mut self, doc: &Document) {
         for (i, a) in doc.notice.attachments.iter().enumerate() {
+            // The mark that the attachment is left out of this publication, as listed.
+            let mark = a.omitted.as_deref().unwrap_or_default();
             let item = match a.index {
-                Some(n) => format!("{n}．{}", a.title),
-                None => a.title.clone(),
+                Some(n) => format!("{n}．{}{mark}", a.title),
+                None => format!("{}{mark}", a.title),
             };
             if i == 0 {
                 self.line(&format!("附件：{item}"));

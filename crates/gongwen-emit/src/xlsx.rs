@@ -634,7 +634,9 @@ fn info_rows(doc: &Document) -> Vec<(String, String)> {
             Some(i) => format!("附件{i}"),
             None => "附件".to_string(),
         };
-        rows.push((label, a.title.clone()));
+        // The mark that it is left out of this publication (`（略）`), as listed.
+        let mark = a.omitted.as_deref().unwrap_or_default();
+        rows.push((label, format!("{}{mark}", a.title)));
     }
     rows.push((
         "来源格式".to_string(),

@@ -47,10 +47,6 @@ pub struct SourceView<'a> {
     /// Whether each entry of [`Notice::attachments`] is published as a linked file (same order;
     /// may be shorter).
     pub linked: Vec<bool>,
-    /// The mark each entry of [`Notice::attachments`] was listed with to say it is left out of
-    /// this publication (`（略）` after `2．某某分工表`), which its title is read without (same
-    /// order; may be shorter).
-    pub omitted: Vec<Option<String>>,
 }
 
 /// Runs every check on a document alone and appends the diagnostics to `doc`.
@@ -63,7 +59,6 @@ pub fn run(doc: &mut Document) {
         paragraphs: owned.iter().map(|(t, l)| (t.as_str(), *l)).collect(),
         attachment_lines: Vec::new(),
         linked: Vec::new(),
-        omitted: Vec::new(),
     };
     run_with(doc, &view);
 }
@@ -207,8 +202,8 @@ fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Dia
         doc.notice
             .attachments
             .iter()
-            .position(|a| a.title == title)
-            .and_then(|i| view.omitted.get(i)?.as_deref())
+            .find(|a| a.title == title)
+            .and_then(|a| a.omitted.as_deref())
     };
     match named {
         Some((title, None, false)) if let Some(mark) = mark(title) => {
@@ -724,7 +719,7 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             // Listed as left out of this copy (`2．某某报告模板（略）`): missing by design, and
             // said, as the title is read without the mark. A task allocation so marked is said
             // by `task_table_omitted` when no task table was read.
-            None if let Some(mark) = view.omitted.get(i).and_then(Option::as_deref) => {
+            None if let Some(mark) = a.omitted.as_deref() => {
                 let said = names_allocation(&a.title)
                     && !doc.tasks.iter().any(|t| t.origin == TaskOrigin::Table);
                 if !said {
@@ -912,7 +907,15 @@ fn is_omitted(title: &str) -> bool {
 /// full-width or ASCII parentheses. `None` for a title with no such mark, and for a mark alone
 /// (no title before it). A title's own bracketed words (`（试行）`, `（2024—2026年）`) are none.
 pub(crate) fn omission_mark(title: &str) -> Option<usize> {
-    const MARKS: [&str; 6] = ["略", "此略", "附件略", "另发", "另行印发", "不公开"];
+    const MARKS: [&str; 7] = [
+        "略",
+        "此略",
+        "此件略",
+        "附件略",
+        "另发",
+        "另行印发",
+        "不公开",
+    ];
     let t = title.trim_end_ws();
     let inner = t.strip_suffix(['）', ')'])?;
     let name = MARKS
@@ -1076,7 +1079,6 @@ mod tests {
             paragraphs: vec![(text, 1)],
             attachment_lines: Vec::new(),
             linked: Vec::new(),
-            omitted: Vec::new(),
         };
         let mut out = Vec::new();
         check_enumerations(&view, &mut out);

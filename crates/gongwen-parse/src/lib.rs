@@ -79,6 +79,38 @@ pub fn parse_text(text: &str) -> Document {
     structure::build(blocks)
 }
 
+/// Whether the first 4 KiB of text bytes hold a notice's worth of Chinese: 16 Han characters
+/// or more.
+fn holds_chinese_text(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    decode::decode_borrowed(head, false)
+        .text
+        .chars()
+        .filter(|&c| normalize::is_han(c))
+        .nth(15)
+        .is_some()
+}
+
+/// Reads text bytes (any supported encoding) into blocks, as Markdown when `markdown` (a `.md`
+/// file) or when the text shows it is; [`Error::Empty`] for nothing but a byte-order mark, white
+/// space or control characters.
+fn read_text_bytes(bytes: &[u8], markdown: bool, limits: &Limits) -> Result<blocks::Blocks> {
+    let decoded = decode::decode_borrowed(bytes, false);
+    // A text written as Markdown is read in its plain form, line for line.
+    let mut b = read_as_written(&decoded.text, markdown, |t| {
+        read::text::read_text_limited(t, limits)
+    })?;
+    if b.blocks.is_empty() {
+        return Err(Error::Empty);
+    }
+    b.encoding = decoded.encoding;
+    b.diagnostics.splice(0..0, decoded.diagnostics);
+    if let Some(d) = dropped_controls(&decoded.text) {
+        b.diagnostics.push(d);
+    }
+    Ok(b)
+}
+
 /// Reads `text` with `read`, in its plain form when it is written as Markdown — `named` so (a
 /// `.md` file), or by a sign ([`read::markdown::resolve`]) — with the blocks put back on their
 /// source lines and an info that says the text was read as Markdown and why (`markdown_read`,
@@ -224,12 +256,12 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         let found = match read::sniff(bytes) {
             Ok(InputFormat::Html) => Some(InputFormat::Html),
             // Rows of values saved under a workbook's name: read as the CSV they are (tabs,
-            // commas or semicolons, as the CSV reader finds). Text of no rows named as a
-            // workbook stays an error; text named `.docx` is read as plain text.
-            Ok(InputFormat::Text) if format == InputFormat::Workbook => {
-                read::csv::has_rows(bytes).then_some(InputFormat::Csv)
-            }
-            Ok(InputFormat::Text) => Some(InputFormat::Text),
+            // commas or semicolons, as the CSV reader finds); text in which the CSV reader finds
+            // no table is read as plain text (below), as a notice's text named `.docx` is. A few
+            // bytes of no Chinese text (a package cut short before its second byte) stay an
+            // error of the named format.
+            Ok(InputFormat::Text) if format == InputFormat::Workbook => Some(InputFormat::Csv),
+            Ok(InputFormat::Text) if holds_chinese_text(bytes) => Some(InputFormat::Text),
             Err(e @ Error::Unsupported { .. }) => return Err(e),
             _ => None,
         };
@@ -286,24 +318,9 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         renamed = Some((format, found));
         format = found;
     }
-    let blocks = match format {
+    let mut blocks = match format {
         InputFormat::Text | InputFormat::Markdown => {
-            let decoded = decode::decode_borrowed(bytes, false);
-            // A text written as Markdown is read in its plain form, line for line.
-            let named = format == InputFormat::Markdown;
-            let mut b = read_as_written(&decoded.text, named, |t| {
-                read::text::read_text_limited(t, limits)
-            })?;
-            if b.blocks.is_empty() {
-                // Only a byte-order mark, white space or control characters.
-                return Err(Error::Empty);
-            }
-            b.encoding = decoded.encoding;
-            b.diagnostics.splice(0..0, decoded.diagnostics);
-            if let Some(d) = dropped_controls(&decoded.text) {
-                b.diagnostics.push(d);
-            }
-            b
+            read_text_bytes(bytes, format == InputFormat::Markdown, limits)?
         }
         InputFormat::Html => read::html::read_html(bytes, limits)?,
         InputFormat::Workbook => {
@@ -321,6 +338,21 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         InputFormat::Csv => read::csv::read_csv(bytes, limits)?,
         InputFormat::Json => return read::json::read_json(bytes),
     };
+    // Text under a workbook's name in which the CSV reader found no table (a notice with ASCII
+    // commas saved as `.xls`): the text it is.
+    if renamed == Some((InputFormat::Workbook, InputFormat::Csv))
+        && !blocks
+            .blocks
+            .iter()
+            .any(|b| matches!(b, blocks::Block::Table(_)))
+    {
+        if !holds_chinese_text(bytes) {
+            // No rows and no notice: what the workbook reader says of bytes that are no workbook.
+            read::workbook::read_workbook(bytes, limits)?;
+        }
+        blocks = read_text_bytes(bytes, false, limits)?;
+        renamed = Some((InputFormat::Workbook, InputFormat::Text));
+    }
     if blocks.blocks.len() as u64 > limits.max_blocks {
         return Err(Error::Limit {
             what: "the number of paragraphs and tables".into(),

@@ -203,6 +203,11 @@ pub struct AttachmentRef {
     pub index: Option<u32>,
     /// The attachment's title as listed.
     pub title: String,
+    /// The publisher's mark, printed after the title, that the attachment is left out of this
+    /// publication (`（略）` for `2．重点任务分工表（略）`; `（此略）`, `（另发）`…): the title is read
+    /// without it. Absent when nothing is marked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub omitted: Option<String>,
 }
 
 /// What kind of part of the document a [`Part`] is.

@@ -1544,10 +1544,13 @@ fn undated_signature(blocks: &[&Block], issuer: &str) -> usize {
         }
         seen.push(&p.text);
     }
-    if seen.len() < blocks.len() {
-        seen.len()
-    } else {
-        0
+    // The line above must end the letter's text: not a list's introduction (`…由以下单位负责：`)
+    // nor another organ of a list of units, which the issuer's name would close as its last item.
+    let above = blocks.len().checked_sub(seen.len() + 1).map(|k| blocks[k]);
+    match above {
+        Some(Block::Para(p)) if p.text.ends_with(['：', ':']) || is_organ_line(&p.text) => 0,
+        Some(_) => seen.len(),
+        None => 0,
     }
 }
 
@@ -1853,10 +1856,11 @@ impl Builder {
             None => title,
         };
         self.attachment_titles.insert(title_key(&title));
-        self.doc
-            .notice
-            .attachments
-            .push(AttachmentRef { index, title });
+        self.doc.notice.attachments.push(AttachmentRef {
+            index,
+            title,
+            omitted: None,
+        });
         self.attachment_lines.push(line);
     }
 
@@ -2715,29 +2719,14 @@ pub fn build(mut input: Blocks) -> Document {
     }
     crate::tasks::collect_tasks(&mut b.doc);
     // A listed attachment marked as left out of this publication (`2．某某分工表（略）`) is titled
-    // without the mark, which is the publisher's and no part of its name; the checks say it.
-    let omitted: Vec<Option<String>> = if b
-        .doc
-        .notice
-        .attachments
-        .iter()
-        .any(|a| a.title.ends_with(['）', ')']))
-    {
-        b.doc
-            .notice
-            .attachments
-            .iter_mut()
-            .map(|a| {
-                let at = crate::checks::omission_mark(&a.title)?;
-                let mark = a.title[at..].trim_end_ws().to_string();
-                a.title.truncate(at);
-                a.title.truncate(a.title.trim_end_ws().len());
-                Some(mark)
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+    // without the mark, which is the publisher's and no part of its name; the mark is kept apart.
+    for a in &mut b.doc.notice.attachments {
+        if let Some(at) = crate::checks::omission_mark(&a.title) {
+            a.omitted = Some(a.title[at..].trim_end_ws().to_string());
+            a.title.truncate(at);
+            a.title.truncate(a.title.trim_end_ws().len());
+        }
+    }
     let view = crate::checks::SourceView {
         paragraphs: input
             .blocks
@@ -2758,7 +2747,6 @@ pub fn build(mut input: Blocks) -> Document {
                 .map(|a| b.linked_titles.contains(&title_key(&a.title)))
                 .collect()
         },
-        omitted,
     };
     crate::checks::run_with(&mut b.doc, &view);
     b.doc.diagnostics.sort_by_key(|d| d.line.unwrap_or(0));
@@ -3806,7 +3794,12 @@ struct Segment<'a> {
 /// `表` on either side: `…重点任务分工` in the 附件说明 and `…重点任务分工表` over the table are
 /// the same attachment, as a reader takes them (the list often shortens the heading so).
 pub(crate) fn same_title(a: &str, b: &str) -> bool {
-    let (a, b) = (title_key(a), title_key(b));
+    // An attachment printed with the mark that it is left out (`某某清单（略）` over no content)
+    // is the one listed without it.
+    fn unmarked(t: &str) -> &str {
+        crate::checks::omission_mark(t).map_or(t, |at| &t[..at])
+    }
+    let (a, b) = (title_key(unmarked(a)), title_key(unmarked(b)));
     a == b || a.strip_suffix('表') == Some(&*b) || b.strip_suffix('表') == Some(&*a)
 }
 

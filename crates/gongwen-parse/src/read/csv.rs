@@ -102,18 +102,6 @@ fn delimiter(text: &str) -> u8 {
     }
 }
 
-/// Whether `bytes` (text) hold rows of values: two of their first 20 lines hold a comma, a tab or
-/// a semicolon. A tab- or comma-separated export saved under a workbook's name (a web system's
-/// 导出Excel) does; a few words of text do not.
-pub(crate) fn has_rows(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(4096)];
-    head.split(|&b| b == b'\n')
-        .take(20)
-        .filter(|l| l.iter().any(|b| matches!(b, b',' | b'\t' | b';')))
-        .nth(1)
-        .is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
