@@ -43,10 +43,20 @@ const SUPPORT_WORDS: &[&str] = &[
     "协助",
     "协办",
     "支持单位",
+    // Units that take part or work with the lead (`牵头单位 | 参加单位`, `协作单位`): named
+    // with their noun, as `参加` or `协作` alone may head other columns (`参加人员`).
+    "参加单位",
+    "参加部门",
+    "协作单位",
+    "协作部门",
     "協同",
     "參與",
     "協助",
     "協辦",
+    "參加單位",
+    "參加部門",
+    "協作單位",
+    "協作部門",
 ];
 const LEAD_WORDS: &[&str] = &[
     "牵头",
@@ -668,8 +678,14 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
     for &i in &levelled {
         roles[i] = ColumnRole::Group;
     }
-    let extra_with = |list: u16| {
-        (0..roles.len()).position(|i| roles[i] == ColumnRole::Extra && words[i] & list != 0)
+    // An identifier column (`项目编号`, `事项编码`) names no task: the name or content column
+    // beside it (`项目名称`, `事项名称`) holds the tasks when there is one.
+    let extra_with = |list: u16, ids: bool| {
+        (0..roles.len()).position(|i| {
+            roles[i] == ColumnRole::Extra
+                && words[i] & list != 0
+                && (ids || !names_identifier(&names[i]))
+        })
     };
     // A header that names its tasks in a word of its own (`民生实事`, `考核指标`): the first
     // column of no known kind between the number and the units holds them.
@@ -678,8 +694,10 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         let lead = roles.iter().position(|r| *r == ColumnRole::Lead)?;
         (seq + 1..lead).find(|&i| roles[i] == ColumnRole::Extra && words[i] == 0)
     };
-    let task_col = extra_with(word::TASK)
-        .or_else(|| extra_with(word::WEAK_TASK))
+    let task_col = extra_with(word::TASK, false)
+        .or_else(|| extra_with(word::WEAK_TASK, false))
+        .or_else(|| extra_with(word::TASK, true))
+        .or_else(|| extra_with(word::WEAK_TASK, true))
         .or_else(|| levelled.last().copied())
         .or_else(unnamed);
     if let Some(t) = task_col {
@@ -706,12 +724,13 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         }
     }
     // `牵头单位 | 责任单位` without a 配合 column: the units responsible beside the lead are
-    // its partners.
+    // its partners. So are the others beside the main ones (`主要责任单位 | 其他责任单位`).
     if !roles.contains(&ColumnRole::Support) {
         let mut leads = (0..roles.len()).filter(|&i| roles[i] == ColumnRole::Lead);
+        let names_lead = |n: &str| n.contains("牵头") || n.contains("牽頭");
         if let (Some(first), Some(second)) = (leads.next(), leads.next())
-            && names[first].contains("牵头")
-            && !names[second].contains("牵头")
+            && (names_lead(&names[first]) || names[first].contains("主要"))
+            && !names_lead(&names[second])
         {
             roles[second] = ColumnRole::Support;
         }
@@ -785,6 +804,15 @@ const CONTENT_NAMES: &[&str] = &[
 /// `任务内容`), not the tasks themselves (`重点任务`) nor a project's (`建设内容`).
 fn names_content(name: &str) -> bool {
     CONTENT_NAMES.contains(&name.trim_ws())
+}
+
+/// Whether a column's header names an identifier of each row (`项目编号`, `事项编码`,
+/// `行政区划代码`), not its content.
+fn names_identifier(name: &str) -> bool {
+    let name = name.trim_ws();
+    ["编号", "编码", "代码", "編號", "編碼", "代碼"]
+        .iter()
+        .any(|w| name.ends_with(w))
 }
 
 /// Words of a units column's header that allocate a duty, as `主管部门` or `实施单位` alone do not.
@@ -2140,6 +2168,9 @@ struct TableRead {
     /// The last filled lead and supporting cells, as they read: a cell printed `同上` or `〃`
     /// below one names its units.
     cells_above: [String; 2],
+    /// The source marks every merged cell (a Word table's `vMerge`): an empty cell not marked
+    /// merged down is empty, not the cell above printed once.
+    merges_marked: bool,
 }
 
 /// The lead and supporting units of one task of `out` (by its index), as sets: a task printed
@@ -2219,6 +2250,7 @@ impl TableRead {
             sheet: table.sheet.clone(),
             seen: SeenUnits::default(),
             cells_above: Default::default(),
+            merges_marked: false,
         })
     }
 
@@ -2253,6 +2285,7 @@ impl TableRead {
             sheet,
             seen,
             cells_above,
+            merges_marked,
         } = self;
         let (names, roles, first_leads, people) =
             (&*names, &*roles, *first_leads, *people_beside_units);
@@ -2308,14 +2341,25 @@ impl TableRead {
                     ColumnRole::Group => group_cols.push(cell.clone()),
                     // A column without a header holds nothing worth a key where it is empty.
                     ColumnRole::Extra if name.is_empty() && cell.is_empty() => {}
+                    // A header cell spanning two grid columns (Word's `gridSpan`) names both:
+                    // under the second, a cell that repeats its neighbour is that cell's copy
+                    // (spanning too), already read where it stands.
+                    ColumnRole::Extra if is_span_copy(row, names, c) => {}
                     ColumnRole::Extra => {
+                        let value = if memchr::memchr(b'\n', cell.as_bytes()).is_some()
+                            && names_time(name)
+                        {
+                            join_date_breaks(cell)
+                        } else {
+                            cell.clone()
+                        };
                         task.extra.insert(
                             if name.is_empty() {
                                 "列".to_string()
                             } else {
                                 name.clone()
                             },
-                            cell.clone(),
+                            value,
                         );
                     }
                 }
@@ -2506,8 +2550,13 @@ impl TableRead {
             // carries only more of the text or units went on with the one above) whose number
             // cell is empty, in a table that prints its numbers, sits under a 序号 merged from
             // the row above: it shares that number rather than taking the next.
-            let under_merged_number =
-                unnumbered && group_cols.is_empty() && *last_printed && !task.text.is_empty();
+            // Not in a Word table, which marks its merged cells (`vMerge`): there an empty 序号
+            // under a number is a row left unnumbered, counted on, not a copy of the number.
+            let under_merged_number = unnumbered
+                && group_cols.is_empty()
+                && *last_printed
+                && !task.text.is_empty()
+                && !*merges_marked;
             // A numbered task whose group cells are all empty under a task that had them: the
             // group was merged down over it (a text or sheet export prints it once).
             // Not across a group row: the task above must sit in the same group.
@@ -2560,6 +2609,54 @@ impl TableRead {
             out.push(task);
         }
     }
+}
+
+/// Whether the cell of column `c` of `row` is a copy of its neighbour's, left there by a cell
+/// spanning both grid columns: its column is named as the one left of it (one header cell
+/// spanning the two, `牵头单位` over both), and the cell repeats the one to its left or right
+/// (`省民政厅 | 省民政厅 | 省财政厅`, or `省民政厅 | 省卫生健康委 | 省卫生健康委` when the row's
+/// border sits one grid column left). A different cell under the span is data of its own.
+fn is_span_copy(row: &[String], names: &[String], c: usize) -> bool {
+    let (Some(name), Some(cell)) = (names.get(c), row.get(c)) else {
+        return false;
+    };
+    c > 0
+        && !name.is_empty()
+        && names.get(c - 1) == Some(name)
+        && (row.get(c - 1) == Some(cell) || row.get(c + 1) == Some(cell))
+}
+
+/// Whether a column's header names a time (`完成时限`, `时间节点`, `完成期限`).
+fn names_time(name: &str) -> bool {
+    ["时限", "时间", "期限", "节点", "時限", "時間", "節點"]
+        .iter()
+        .any(|w| name.contains(w))
+}
+
+/// A time cell with its date broken by hand over lines in a narrow column (`2024年` /
+/// `12月底前`, `2024年` / `底前`) read as one: a break right after a year or a month (`年`,
+/// `月`) goes on with the rest of the date, unless the next line starts a date of its own
+/// (`2024年` / `2025年`, a year). Other breaks separate dates or steps and stay
+/// (`2024年6月底前` / `2024年12月底前`).
+fn join_date_breaks(cell: &str) -> String {
+    let mut out = String::with_capacity(cell.len());
+    let mut lines = cell.split('\n');
+    out.push_str(lines.next().unwrap_or(""));
+    for line in lines {
+        let before = out.trim_end_ws();
+        let after = line.trim_start();
+        let year_starts = after.len() >= 4
+            && after.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+            && after[4..].starts_with('年');
+        if before.ends_with(['年', '月']) && !after.is_empty() && !year_starts {
+            out.truncate(before.len());
+            out.push_str(after);
+        } else {
+            out.push('\n');
+            out.push_str(line);
+        }
+    }
+    out
 }
 
 /// Whether a units cell is a ditto mark, the print shorthand for the cell above repeated:
@@ -5306,6 +5403,7 @@ pub fn collect_tasks(doc: &mut Document) {
     let mut tasks = Vec::new();
     // Where each task table's tasks start, and the table's caption (or its part's title).
     let mut lists: Vec<(usize, Option<&str>)> = Vec::new();
+    let merges_marked = doc.source.format == SourceFormat::Docx;
     for part in &doc.parts {
         let headings = headings_over_tables(part);
         // The task table read last in this part: a table printed without a header that goes on
@@ -5319,9 +5417,10 @@ pub fn collect_tasks(doc: &mut Document) {
                 {
                     Some(prev)
                 }
-                (_, Some(next)) => {
+                (_, Some(mut next)) => {
                     let label = table.caption.as_deref().or(part.title.as_deref());
                     lists.push((tasks.len(), label));
+                    next.merges_marked = merges_marked;
                     Some(next)
                 }
                 (Some(prev), None) if prev.continues_in(table) => Some(prev),
