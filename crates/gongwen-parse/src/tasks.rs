@@ -3138,6 +3138,10 @@ impl Allocation {
         for clause in duty_clauses(text) {
             // A standing remark on the measures below (`以下均需各区县人民政府落实，不再列出`)
             // names who carries them all out, not this measure's units: a remark.
+            if is_ditto_note(clause) {
+                last_key = None;
+                continue;
+            }
             if clause.starts_with("以下") {
                 self.remark(clause);
                 last_key = None;
@@ -3242,6 +3246,9 @@ impl Allocation {
             // `牵头单位：甲牵头`): its verb is no part of the unit's name.
             if i > 0 && states_first_unit_leads(&piece) {
                 states_first = true;
+            } else if i > 0 && is_ditto_note(&piece) {
+                // `…，排在第一位的为牵头单位，下同`: the drafter's note that the reading holds
+                // for the measures below; it names no unit.
             } else if let Some((k, v)) = (i > 0)
                 .then(|| split_at_colon(&piece))
                 .flatten()
@@ -3282,6 +3289,9 @@ impl Allocation {
         for piece in split_top_level(text, &['，', ',']) {
             // A standing remark on the measures below (`甲牵头，以下各项均需各区政府负责`) names
             // who carries them all out, not this measure's units: a remark, as in [`Self::read`].
+            if is_ditto_note(&piece) {
+                continue;
+            }
             if piece.starts_with("以下") {
                 for w in waiting.drain(..) {
                     self.clause(&w);
@@ -3521,6 +3531,11 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     {
         return Some((&clause[..p], ClauseDuty::ByDuty));
     }
+    // `甲牵头推进`, `甲负责牵头`, `甲统筹`, `甲负总责`: a closed list of the words that say a
+    // unit leads, perhaps followed by a word of carrying out.
+    if let Some(found) = worded_lead(clause) {
+        return Some(found);
+    }
     // `各区县政府负责落实`, `各区县政府抓好落实`: those who carry the measure out where they
     // are, as units acting by their duties do.
     if let Some(units) = [
@@ -3551,7 +3566,8 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         if let Some(units) = units.strip_suffix("牵头") {
             return Some((units, ClauseDuty::Lead));
         }
-        let units = ["分别", "共同"]
+        // `甲具体负责`: `具体` ("in particular") says how, and no unit's name ends with it.
+        let units = ["分别", "共同", "具体"]
             .iter()
             .find_map(|w| units.strip_suffix(w))
             .unwrap_or(units);
@@ -3566,6 +3582,14 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     fn support(c: &str) -> Option<&str> {
         SUPPORT_VERBS.iter().find_map(|w| c.strip_suffix(w))
     }
+    // `甲推进`, `甲会同乙推进`: a word of carrying out alone after units, as `组织实施` is.
+    if let Some(units) = CARRY_OUT
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .filter(|u| names_acting_units(u))
+    {
+        return Some((units, ClauseDuty::ByDuty));
+    }
     // `乙配合落实`, `乙协助实施`: the support verb before the words of carrying out.
     let clause = ["落实", "实施"]
         .iter()
@@ -3573,6 +3597,61 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         .filter(|rest| support(rest).is_some())
         .unwrap_or(clause);
     support(clause).map(|units| (units, ClauseDuty::Support))
+}
+
+/// Whether `piece` is the note that what a bracket says holds below too (`下同`, `以下同`,
+/// `以下均同`, `后同`), never a unit's name.
+fn is_ditto_note(piece: &str) -> bool {
+    matches!(
+        piece.trim_ws().trim_end_matches(['。', '）']),
+        "下同" | "以下同" | "以下均同" | "后同" | "下文同"
+    )
+}
+
+/// Words of carrying a measure out that may follow a unit's role verb (`牵头推进`, `统筹协调`) or
+/// stand alone after its name (`甲推进`).
+const CARRY_OUT: &[&str] = &[
+    "组织实施",
+    "组织落实",
+    "推进",
+    "推动",
+    "落实",
+    "实施",
+    "协调",
+    "抓总",
+];
+
+/// A clause whose units lead by a closed list of words: `牵头`, `负责牵头`, `统筹`, `负总责`,
+/// `主责`, each perhaps followed by a word of [`CARRY_OUT`] (`省发展改革委牵头推进`,
+/// `省税务局牵头落实`, `省发展改革委统筹`). Only a list of units may stand before the words, so
+/// prose (`加强统筹`, `各地要统筹推进`) is not a clause.
+fn worded_lead(clause: &str) -> Option<(&str, ClauseDuty)> {
+    // Nearly every clause ends otherwise: the last character's bytes turn it down.
+    let core = CARRY_OUT
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .unwrap_or(clause);
+    let units = ["负责牵头", "牵头", "统筹", "负总责", "主责"]
+        .iter()
+        .find_map(|w| core.strip_suffix(w))?;
+    // `甲牵头` and `甲负责牵头` without a word after them are read as they always were.
+    if core.len() == clause.len() && core.ends_with("牵头") && !core.ends_with("负责牵头") {
+        return None;
+    }
+    let units = units.strip_suffix("共同").unwrap_or(units);
+    names_acting_units(units).then_some((units, ClauseDuty::Lead))
+}
+
+/// Whether `units` is a list of units, or two lists joined by `会同` (`甲会同乙`).
+fn names_acting_units(units: &str) -> bool {
+    let units = units.trim_ws();
+    if is_unit_list(units) {
+        return true;
+    }
+    let Some(at) = units.find("会同") else {
+        return false;
+    };
+    is_unit_list(&units[..at]) && is_unit_list(&units[at + "会同".len()..])
 }
 
 /// A lead clause and the clause run on after it with `、` or a space instead of `，`:
@@ -3898,6 +3977,12 @@ fn inline_duty_simplified(
         // names and a deadline (`（市市场监管局，长期坚持）`). So does such a bracket alone on
         // its line, under the sentence it closes.
         a.labelled("责任单位", inner, first_unit_leads);
+    } else if (text[..start].trim_end_ws().is_empty() || ends_sentence(&text[..start]))
+        && is_worded_allocation(inner)
+    {
+        // `……推介会。（省工商联组织实施）`, `（甲会同乙推进）`, `（甲统筹）`: clauses whose verbs
+        // are none of [`DUTY_WORDS`], each a list of units and its verb.
+        a.read(inner, first_unit_leads);
     } else if !ends_sentence(&text[..start]) {
         // A bracket that allocates nothing and closes no sentence is part of the last words, as
         // a unit's own bracket is (`责任单位：……各市（地）政府（行署）。`): the allocation, if
@@ -3915,6 +4000,20 @@ fn inline_duty_simplified(
         extra,
         before,
     })
+}
+
+/// Whether every clause of `inner` (cut at `，` and `；`) is a list of units and a verb that gives
+/// them a role ([`clause_duty`]): `省工商联组织实施`, `省财政厅会同省地方金融管理局推进`. A
+/// bracket of prose (`（2024—2026年）`, `（试行）`) has a clause that is no such list.
+fn is_worded_allocation(inner: &str) -> bool {
+    top_level_cuts(inner, &['，', '；', ',', ';'])
+        .into_iter()
+        .all(|c| {
+            clause_duty(c).is_some_and(|(units, _)| {
+                let units = units.trim_ws();
+                !units.is_empty() && names_acting_units(units)
+            })
+        })
 }
 
 /// Whether `inner` is a list of organs' names, perhaps followed by deadlines after `，`
