@@ -97,3 +97,75 @@ fn the_note_that_the_reading_holds_below_is_no_unit() {
         ]
     );
 }
+
+#[test]
+fn an_allocation_after_the_run_in_heading_covers_the_measure() {
+    let t = tasks(&notice(
+        "（一）培育主导产业。（省发展改革委牵头，省工业和信息化厅、省农业农村厅配合）每个县（市）明确1—2个主导产业。\n\
+（二）发展农产品加工业。（责任单位：省农业农村厅）实施农产品加工业提升行动。\n\
+建设一批农产品加工园区。\n\
+（三）推动县域商贸流通。支持县城建设综合商贸服务中心。（省商务厅负责）\n",
+    ));
+    assert_eq!(
+        t,
+        vec![
+            (
+                "培育主导产业。每个县（市）明确1—2个主导产业。".to_string(),
+                v(&["省发展改革委"]),
+                v(&["省工业和信息化厅", "省农业农村厅"])
+            ),
+            (
+                "发展农产品加工业。实施农产品加工业提升行动。建设一批农产品加工园区。".to_string(),
+                v(&["省农业农村厅"]),
+                v(&[])
+            ),
+            (
+                "推动县域商贸流通。支持县城建设综合商贸服务中心。".to_string(),
+                v(&["省商务厅"]),
+                v(&[])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_bracket_of_prose_opening_the_measure_allocates_nothing() {
+    let t = tasks(&notice(
+        "（一）培育主导产业。（2024—2026年）每个县（市）明确1—2个主导产业。\n\
+（二）发展农产品加工业。（试点先行）实施农产品加工业提升行动。\n",
+    ));
+    assert!(t.is_empty(), "{t:?}");
+}
+
+#[test]
+fn the_words_under_a_titled_allocation_are_the_measure() {
+    let t = tasks(&notice(
+        "（一）完善县城基础设施（省住房城乡建设厅牵头，省发展改革委配合）\n\
+推进县城市政管网更新改造，到2025年完成改造1000公里。\n\
+（二）推动县域商贸流通。支持县城建设综合商贸服务中心。（省商务厅负责）\n",
+    ));
+    assert_eq!(
+        t[0],
+        (
+            "完善县城基础设施。推进县城市政管网更新改造，到2025年完成改造1000公里。".to_string(),
+            v(&["省住房城乡建设厅"]),
+            v(&["省发展改革委"])
+        )
+    );
+    assert_eq!(t.len(), 2);
+}
+
+#[test]
+fn a_worded_allocation_may_open_the_measure() {
+    let t = tasks(&notice(
+        "（一）举办民营企业项目推介会。（省工商联组织实施）每年举办推介会不少于2场。\n",
+    ));
+    assert_eq!(
+        t,
+        vec![(
+            "举办民营企业项目推介会。每年举办推介会不少于2场。".to_string(),
+            v(&["省工商联"]),
+            v(&[])
+        )]
+    );
+}

@@ -4582,18 +4582,44 @@ fn inline_tasks<'a>(
         };
         // The task of an allocation printed on the heading line, by its index in `out`.
         let mut on_heading = None;
-        if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
-            let text = d.before.get(s.marker.len()..).unwrap_or_default();
-            if let Some(cut) = heading_duty_at(s, text) {
-                on_headings.push((std::ptr::from_ref(s), cut));
-            }
-            push(text.to_string(), false, d.lead, d.support, d.extra);
-            on_heading = Some(first);
-        }
+        // Whether that allocation is a bracket ending a bare title (`（三）完善县城基础设施（甲
+        // 牵头，乙配合）`), the measure's words in the paragraphs under it.
+        let mut on_bare_title = false;
+        // Whether the allocation opens the first paragraph instead (`（一）培育主导产业。（甲牵头，
+        // 乙配合）每个县……`).
+        let mut leading = false;
         // Paragraphs not yet part of a measure's text: an allocation on lines of its own
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
         let mut since = 0;
         let mut k = 0;
+        if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
+            let text = d.before.get(s.marker.len()..).unwrap_or_default();
+            if let Some(cut) = heading_duty_at(s, text) {
+                on_headings.push((std::ptr::from_ref(s), cut));
+                on_bare_title = !sentence;
+            }
+            push(text.to_string(), false, d.lead, d.support, d.extra);
+            on_heading = Some(first);
+        } else if let Some((d, rest)) = s
+            .paragraphs
+            .first()
+            .filter(|_| !s.heading.is_empty())
+            .and_then(|p| leading_allocation(p, first_unit_leads))
+        {
+            // `（一）培育主导产业。（甲牵头，乙配合）每个县……`: the allocation printed right after
+            // the run-in heading, before the measure's words, as the bracket ending them would be.
+            push(
+                measure_text(rest.to_string()),
+                true,
+                d.lead,
+                d.support,
+                d.extra,
+            );
+            on_heading = Some(first);
+            leading = true;
+            k = 1;
+            since = 1;
+        }
         // What a meeting decided (a 纪要, or a section of 议定事项): a duty said in the middle of
         // a sentence (`会议要求，由甲牵头，乙配合，确保……`) is one of its allocations.
         let decided = minutes || s.heading.contains("议定");
@@ -4701,12 +4727,36 @@ fn inline_tasks<'a>(
         if let Some(h) = on_heading
             && out.len() == h + 1
             && sentence
+            && !leading
             && !s.paragraphs.is_empty()
             && s.heading.ends_with(['）', ')'])
         {
             let text = &mut out[h].text;
             if !text.ends_with(['。', '；', ';', '！', '？']) {
                 text.push_str(&s.heading_suffix);
+            }
+            s.paragraphs.iter().for_each(|p| text.push_str(p));
+        } else if let Some(h) = on_heading
+            && out.len() == h + 1
+            && leading
+            && since == 1
+        {
+            // The measure's words after a leading allocation go on in the paragraphs after it,
+            // none of which allocates.
+            let text = &mut out[h].text;
+            s.paragraphs[1..].iter().for_each(|p| text.push_str(p));
+        } else if let Some(h) = on_heading
+            && out.len() == h + 1
+            && on_bare_title
+            && s.children.is_empty()
+            && !s.paragraphs.is_empty()
+        {
+            // `（三）完善县城基础设施（甲牵头，乙配合）` / `推进县城市政管网更新改造……。`: a
+            // measure's title and allocation on one line, its words (the target the lead answers
+            // for) in the paragraphs under it, none of which allocates.
+            let text = &mut out[h].text;
+            if !text.ends_with(['。', '；', ';', '！', '？']) {
+                text.push('。');
             }
             s.paragraphs.iter().for_each(|p| text.push_str(p));
         }
@@ -4727,6 +4777,53 @@ fn inline_tasks<'a>(
             share_closing_allocation(s, own, out);
         }
     }
+}
+
+/// An allocation in a bracket that opens a measure's paragraph, the measure's words after it
+/// (`（省发展改革委牵头，省农业农村厅配合）每个县（市）明确1—2个主导产业。`): what the bracket
+/// allocates, read as [`inline_duty_lazy`] reads a bracket alone, and the words after it.
+/// `None` for a paragraph that does not open with `（`/`(` (nearly every one: its first bytes
+/// decide), whose bracket says no role (`（此件公开发布）`, `（试点先行）`), or with nothing
+/// after it.
+fn leading_allocation<'t>(
+    text: &'t str,
+    first_unit_leads: &dyn Fn() -> bool,
+) -> Option<(InlineDuty, &'t str)> {
+    if !text.starts_with(['（', '(']) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut end = None;
+    for (at, c) in text.char_indices().take(320) {
+        if is_opener(c) {
+            depth += 1;
+        } else if is_closer(c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                end = Some(at + c.len_utf8());
+                break;
+            }
+        }
+    }
+    let end = end?;
+    let rest = text[end..]
+        .trim_start_matches(['，', '：', ',', ':'])
+        .trim_ws();
+    if rest.is_empty() {
+        return None;
+    }
+    // A bracket of names alone reads as units too loosely here (`（试点先行）`): the bracket
+    // must say a role, in words or by a label.
+    let bracket = &text[..end];
+    let inner = bracket
+        .strip_prefix(['（', '('])
+        .and_then(|b| b.strip_suffix(is_closer))
+        .unwrap_or(bracket);
+    if !DUTY_WORDS.iter().any(|w| inner.contains(w)) && !is_worded_allocation(inner) {
+        return None;
+    }
+    let d = inline_duty_lazy(bracket, first_unit_leads)?;
+    d.before.is_empty().then_some((d, rest))
 }
 
 /// Where the allocation read from a section's heading line starts in its heading: `before` is
