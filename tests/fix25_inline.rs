@@ -169,3 +169,68 @@ fn a_worded_allocation_may_open_the_measure() {
         )]
     );
 }
+
+/// A notice issuing a list whose title is `title`, its items grouped under unit headings.
+fn grouped(title: &str) -> String {
+    format!(
+        "三明市人民政府关于印发{title}的通知\n\
+明政〔2024〕3号\n\n\
+各县（市、区）人民政府，市直有关单位：\n\
+现将{title}印发给你们，请认真抓好落实。\n\n\
+附件：{title}\n\n\
+三明市人民政府\n\
+2024年2月20日\n\n\
+附件\n\n\
+{title}\n\n\
+一、市发展改革委\n\
+1.全年完成固定资产投资增长6%以上。\n\
+2.谋划生成一批重大项目，争取更多项目列入省重点项目。\n\
+二、市工信局\n\
+3.推动规上工业增加值增长7%。\n\
+4.新增规上工业企业100家以上。（市统计局配合）\n"
+    )
+}
+
+#[test]
+fn items_under_a_unit_heading_are_that_units_tasks() {
+    let t = tasks(&grouped("2024年市政府重点工作责任分解"));
+    assert_eq!(
+        t,
+        vec![
+            (
+                "全年完成固定资产投资增长6%以上。".to_string(),
+                v(&["市发展改革委"]),
+                v(&[])
+            ),
+            (
+                "谋划生成一批重大项目，争取更多项目列入省重点项目。".to_string(),
+                v(&["市发展改革委"]),
+                v(&[])
+            ),
+            (
+                "推动规上工业增加值增长7%。".to_string(),
+                v(&["市工信局"]),
+                v(&[])
+            ),
+            (
+                "新增规上工业企业100家以上。".to_string(),
+                v(&["市工信局"]),
+                v(&["市统计局"])
+            ),
+        ]
+    );
+}
+
+#[test]
+fn unit_headings_in_a_document_that_allocates_nothing_make_no_tasks() {
+    // A 通报 of what each unit achieved: its headings name units, its items are no duties.
+    let t = tasks(&grouped("2023年度全市重点工作完成情况的通报"));
+    assert_eq!(
+        t,
+        vec![(
+            "新增规上工业企业100家以上。".to_string(),
+            v(&[]),
+            v(&["市统计局"])
+        )]
+    );
+}

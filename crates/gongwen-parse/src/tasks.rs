@@ -4826,6 +4826,97 @@ fn leading_allocation<'t>(
     d.before.is_empty().then_some((d, rest))
 }
 
+/// Whether a title names a document that allocates duties (`2024年市政府重点工作责任分解`,
+/// `……任务分工方案`, `……责任清单`).
+fn allocates_by_title(title: &str) -> bool {
+    ["责任分解", "任务分解", "分工", "责任清单", "任务清单"]
+        .iter()
+        .any(|w| title.contains(w))
+}
+
+/// A section whose heading is nothing but one unit's name (`一、市发展改革委`), over numbered
+/// items and nothing else: the unit that carries the items out, as a 责任分解 groups them.
+fn heading_unit(s: &Section) -> Option<&str> {
+    let name = s.heading.trim_ws();
+    (s.heading_suffix.is_empty()
+        && s.paragraphs.is_empty()
+        && !s.children.is_empty()
+        && s.children.iter().all(|c| c.children.is_empty())
+        && is_unit_name(name))
+    .then_some(name)
+}
+
+/// `一、市发展改革委` / `1.全年完成固定资产投资增长6%以上。` / `2.……` / `二、市工信局` / ……: in a
+/// document that allocates duties ([`allocates_by_title`]), the items under a heading that is
+/// one unit's name ([`heading_unit`]) are that unit's tasks. An item's task without a lead of
+/// its own (`4.新增规上工业企业100家以上。（市统计局配合）`) takes the unit as its lead; an item
+/// without any allocation becomes a task led by it, appended to `tasks` (whose inline tasks of
+/// this part start at `from`). Whether any was appended.
+fn unit_headed_items<'a>(
+    sections: &'a [Section],
+    path: &mut Vec<&'a Section>,
+    tasks: &mut Vec<Task>,
+    from: usize,
+) -> bool {
+    let mut added = false;
+    for s in sections {
+        if let Some(unit) = heading_unit(s) {
+            let mut group: Vec<String> = path
+                .iter()
+                .map(|p| {
+                    let mut g = String::new();
+                    push_group_heading(&mut g, p);
+                    g
+                })
+                .collect();
+            let mut own = String::new();
+            push_group_heading(&mut own, s);
+            group.push(own);
+            for c in &s.children {
+                let mut found = false;
+                for t in tasks.get_mut(from..).unwrap_or_default() {
+                    if t.line == c.line && t.origin == TaskOrigin::Inline {
+                        found = true;
+                        if t.lead.is_empty() {
+                            t.lead = vec![unit.to_string()];
+                            t.lead_text = unit.to_string();
+                        }
+                    }
+                }
+                if found {
+                    continue;
+                }
+                let mut text = format!("{}{}", c.heading, c.heading_suffix);
+                c.paragraphs.iter().for_each(|p| text.push_str(p));
+                if text.trim_ws().is_empty() {
+                    continue;
+                }
+                tasks.push(Task {
+                    seq: c.number,
+                    text,
+                    lead_text: unit.to_string(),
+                    support_text: String::new(),
+                    lead: vec![unit.to_string()],
+                    support: Vec::new(),
+                    group: group.clone(),
+                    line: c.line,
+                    extra: IndexMap::new(),
+                    origin: TaskOrigin::Inline,
+                    marker: Some(c.marker.clone()),
+                    sheet: None,
+                    shares_number: false,
+                });
+                added = true;
+            }
+            continue;
+        }
+        path.push(s);
+        added |= unit_headed_items(&s.children, path, tasks, from);
+        path.pop();
+    }
+    added
+}
+
 /// Where the allocation read from a section's heading line starts in its heading: `before` is
 /// the heading line's words before the allocation, without the marker (`实施产业链提升行动`),
 /// and the rest of the heading is one bracket (`（省经济和信息化厅牵头，省发展改革委配合）`).
@@ -5555,6 +5646,18 @@ pub fn collect_tasks(doc: &mut Document) {
             &mut on_headings,
         );
         carry_standing_units(tasks.get_mut(from..).unwrap_or_default());
+        if [&doc.notice.title, &part.title]
+            .iter()
+            .any(|t| t.as_deref().is_some_and(allocates_by_title))
+        {
+            let added = unit_headed_items(&part.sections, &mut Vec::new(), &mut tasks, from);
+            if added {
+                // The items made here were appended: back in the order printed.
+                if let Some(range) = tasks.get_mut(from..) {
+                    range.sort_by_key(|t| t.line);
+                }
+            }
+        }
     }
     if !on_headings.is_empty() {
         let mut next = 0;
