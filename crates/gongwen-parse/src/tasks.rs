@@ -3235,6 +3235,10 @@ impl Allocation {
         for clause in duty_clauses(text) {
             // A standing remark on the measures below (`以下均需各区县人民政府落实，不再列出`)
             // names who carries them all out, not this measure's units: a remark.
+            if is_ditto_note(clause) {
+                last_key = None;
+                continue;
+            }
             if clause.starts_with("以下") {
                 self.remark(clause);
                 last_key = None;
@@ -3339,6 +3343,9 @@ impl Allocation {
             // `牵头单位：甲牵头`): its verb is no part of the unit's name.
             if i > 0 && states_first_unit_leads(&piece) {
                 states_first = true;
+            } else if i > 0 && is_ditto_note(&piece) {
+                // `…，排在第一位的为牵头单位，下同`: the drafter's note that the reading holds
+                // for the measures below; it names no unit.
             } else if let Some((k, v)) = (i > 0)
                 .then(|| split_at_colon(&piece))
                 .flatten()
@@ -3379,6 +3386,9 @@ impl Allocation {
         for piece in split_top_level(text, &['，', ',']) {
             // A standing remark on the measures below (`甲牵头，以下各项均需各区政府负责`) names
             // who carries them all out, not this measure's units: a remark, as in [`Self::read`].
+            if is_ditto_note(&piece) {
+                continue;
+            }
             if piece.starts_with("以下") {
                 for w in waiting.drain(..) {
                     self.clause(&w);
@@ -3618,6 +3628,11 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     {
         return Some((&clause[..p], ClauseDuty::ByDuty));
     }
+    // `甲牵头推进`, `甲负责牵头`, `甲统筹`, `甲负总责`: a closed list of the words that say a
+    // unit leads, perhaps followed by a word of carrying out.
+    if let Some(found) = worded_lead(clause) {
+        return Some(found);
+    }
     // `各区县政府负责落实`, `各区县政府抓好落实`: those who carry the measure out where they
     // are, as units acting by their duties do.
     if let Some(units) = [
@@ -3648,7 +3663,8 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         if let Some(units) = units.strip_suffix("牵头") {
             return Some((units, ClauseDuty::Lead));
         }
-        let units = ["分别", "共同"]
+        // `甲具体负责`: `具体` ("in particular") says how, and no unit's name ends with it.
+        let units = ["分别", "共同", "具体"]
             .iter()
             .find_map(|w| units.strip_suffix(w))
             .unwrap_or(units);
@@ -3663,6 +3679,14 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     fn support(c: &str) -> Option<&str> {
         SUPPORT_VERBS.iter().find_map(|w| c.strip_suffix(w))
     }
+    // `甲推进`, `甲会同乙推进`: a word of carrying out alone after units, as `组织实施` is.
+    if let Some(units) = CARRY_OUT
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .filter(|u| names_acting_units(u))
+    {
+        return Some((units, ClauseDuty::ByDuty));
+    }
     // `乙配合落实`, `乙协助实施`: the support verb before the words of carrying out.
     let clause = ["落实", "实施"]
         .iter()
@@ -3670,6 +3694,61 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         .filter(|rest| support(rest).is_some())
         .unwrap_or(clause);
     support(clause).map(|units| (units, ClauseDuty::Support))
+}
+
+/// Whether `piece` is the note that what a bracket says holds below too (`下同`, `以下同`,
+/// `以下均同`, `后同`), never a unit's name.
+fn is_ditto_note(piece: &str) -> bool {
+    matches!(
+        piece.trim_ws().trim_end_matches(['。', '）']),
+        "下同" | "以下同" | "以下均同" | "后同" | "下文同"
+    )
+}
+
+/// Words of carrying a measure out that may follow a unit's role verb (`牵头推进`, `统筹协调`) or
+/// stand alone after its name (`甲推进`).
+const CARRY_OUT: &[&str] = &[
+    "组织实施",
+    "组织落实",
+    "推进",
+    "推动",
+    "落实",
+    "实施",
+    "协调",
+    "抓总",
+];
+
+/// A clause whose units lead by a closed list of words: `牵头`, `负责牵头`, `统筹`, `负总责`,
+/// `主责`, each perhaps followed by a word of [`CARRY_OUT`] (`省发展改革委牵头推进`,
+/// `省税务局牵头落实`, `省发展改革委统筹`). Only a list of units may stand before the words, so
+/// prose (`加强统筹`, `各地要统筹推进`) is not a clause.
+fn worded_lead(clause: &str) -> Option<(&str, ClauseDuty)> {
+    // Nearly every clause ends otherwise: the last character's bytes turn it down.
+    let core = CARRY_OUT
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .unwrap_or(clause);
+    let units = ["负责牵头", "牵头", "统筹", "负总责", "主责"]
+        .iter()
+        .find_map(|w| core.strip_suffix(w))?;
+    // `甲牵头` and `甲负责牵头` without a word after them are read as they always were.
+    if core.len() == clause.len() && core.ends_with("牵头") && !core.ends_with("负责牵头") {
+        return None;
+    }
+    let units = units.strip_suffix("共同").unwrap_or(units);
+    names_acting_units(units).then_some((units, ClauseDuty::Lead))
+}
+
+/// Whether `units` is a list of units, or two lists joined by `会同` (`甲会同乙`).
+fn names_acting_units(units: &str) -> bool {
+    let units = units.trim_ws();
+    if is_unit_list(units) {
+        return true;
+    }
+    let Some(at) = units.find("会同") else {
+        return false;
+    };
+    is_unit_list(&units[..at]) && is_unit_list(&units[at + "会同".len()..])
 }
 
 /// A lead clause and the clause run on after it with `、` or a space instead of `，`:
@@ -3995,6 +4074,12 @@ fn inline_duty_simplified(
         // names and a deadline (`（市市场监管局，长期坚持）`). So does such a bracket alone on
         // its line, under the sentence it closes.
         a.labelled("责任单位", inner, first_unit_leads);
+    } else if (text[..start].trim_end_ws().is_empty() || ends_sentence(&text[..start]))
+        && is_worded_allocation(inner)
+    {
+        // `……推介会。（省工商联组织实施）`, `（甲会同乙推进）`, `（甲统筹）`: clauses whose verbs
+        // are none of [`DUTY_WORDS`], each a list of units and its verb.
+        a.read(inner, first_unit_leads);
     } else if !ends_sentence(&text[..start]) {
         // A bracket that allocates nothing and closes no sentence is part of the last words, as
         // a unit's own bracket is (`责任单位：……各市（地）政府（行署）。`): the allocation, if
@@ -4012,6 +4097,20 @@ fn inline_duty_simplified(
         extra,
         before,
     })
+}
+
+/// Whether every clause of `inner` (cut at `，` and `；`) is a list of units and a verb that gives
+/// them a role ([`clause_duty`]): `省工商联组织实施`, `省财政厅会同省地方金融管理局推进`. A
+/// bracket of prose (`（2024—2026年）`, `（试行）`) has a clause that is no such list.
+fn is_worded_allocation(inner: &str) -> bool {
+    top_level_cuts(inner, &['，', '；', ',', ';'])
+        .into_iter()
+        .all(|c| {
+            clause_duty(c).is_some_and(|(units, _)| {
+                let units = units.trim_ws();
+                !units.is_empty() && names_acting_units(units)
+            })
+        })
 }
 
 /// Whether `inner` is a list of organs' names, perhaps followed by deadlines after `，`
@@ -4580,18 +4679,44 @@ fn inline_tasks<'a>(
         };
         // The task of an allocation printed on the heading line, by its index in `out`.
         let mut on_heading = None;
-        if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
-            let text = d.before.get(s.marker.len()..).unwrap_or_default();
-            if let Some(cut) = heading_duty_at(s, text) {
-                on_headings.push((std::ptr::from_ref(s), cut));
-            }
-            push(text.to_string(), false, d.lead, d.support, d.extra);
-            on_heading = Some(first);
-        }
+        // Whether that allocation is a bracket ending a bare title (`（三）完善县城基础设施（甲
+        // 牵头，乙配合）`), the measure's words in the paragraphs under it.
+        let mut on_bare_title = false;
+        // Whether the allocation opens the first paragraph instead (`（一）培育主导产业。（甲牵头，
+        // 乙配合）每个县……`).
+        let mut leading = false;
         // Paragraphs not yet part of a measure's text: an allocation on lines of its own
         // (`责任单位：甲、乙`) closes the measure printed since the last one.
         let mut since = 0;
         let mut k = 0;
+        if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
+            let text = d.before.get(s.marker.len()..).unwrap_or_default();
+            if let Some(cut) = heading_duty_at(s, text) {
+                on_headings.push((std::ptr::from_ref(s), cut));
+                on_bare_title = !sentence;
+            }
+            push(text.to_string(), false, d.lead, d.support, d.extra);
+            on_heading = Some(first);
+        } else if let Some((d, rest)) = s
+            .paragraphs
+            .first()
+            .filter(|_| !s.heading.is_empty())
+            .and_then(|p| leading_allocation(p, first_unit_leads))
+        {
+            // `（一）培育主导产业。（甲牵头，乙配合）每个县……`: the allocation printed right after
+            // the run-in heading, before the measure's words, as the bracket ending them would be.
+            push(
+                measure_text(rest.to_string()),
+                true,
+                d.lead,
+                d.support,
+                d.extra,
+            );
+            on_heading = Some(first);
+            leading = true;
+            k = 1;
+            since = 1;
+        }
         // What a meeting decided (a 纪要, or a section of 议定事项): a duty said in the middle of
         // a sentence (`会议要求，由甲牵头，乙配合，确保……`) is one of its allocations.
         let decided = minutes || s.heading.contains("议定");
@@ -4699,12 +4824,36 @@ fn inline_tasks<'a>(
         if let Some(h) = on_heading
             && out.len() == h + 1
             && sentence
+            && !leading
             && !s.paragraphs.is_empty()
             && s.heading.ends_with(['）', ')'])
         {
             let text = &mut out[h].text;
             if !text.ends_with(['。', '；', ';', '！', '？']) {
                 text.push_str(&s.heading_suffix);
+            }
+            s.paragraphs.iter().for_each(|p| text.push_str(p));
+        } else if let Some(h) = on_heading
+            && out.len() == h + 1
+            && leading
+            && since == 1
+        {
+            // The measure's words after a leading allocation go on in the paragraphs after it,
+            // none of which allocates.
+            let text = &mut out[h].text;
+            s.paragraphs[1..].iter().for_each(|p| text.push_str(p));
+        } else if let Some(h) = on_heading
+            && out.len() == h + 1
+            && on_bare_title
+            && s.children.is_empty()
+            && !s.paragraphs.is_empty()
+        {
+            // `（三）完善县城基础设施（甲牵头，乙配合）` / `推进县城市政管网更新改造……。`: a
+            // measure's title and allocation on one line, its words (the target the lead answers
+            // for) in the paragraphs under it, none of which allocates.
+            let text = &mut out[h].text;
+            if !text.ends_with(['。', '；', ';', '！', '？']) {
+                text.push('。');
             }
             s.paragraphs.iter().for_each(|p| text.push_str(p));
         }
@@ -4725,6 +4874,144 @@ fn inline_tasks<'a>(
             share_closing_allocation(s, own, out);
         }
     }
+}
+
+/// An allocation in a bracket that opens a measure's paragraph, the measure's words after it
+/// (`（省发展改革委牵头，省农业农村厅配合）每个县（市）明确1—2个主导产业。`): what the bracket
+/// allocates, read as [`inline_duty_lazy`] reads a bracket alone, and the words after it.
+/// `None` for a paragraph that does not open with `（`/`(` (nearly every one: its first bytes
+/// decide), whose bracket says no role (`（此件公开发布）`, `（试点先行）`), or with nothing
+/// after it.
+fn leading_allocation<'t>(
+    text: &'t str,
+    first_unit_leads: &dyn Fn() -> bool,
+) -> Option<(InlineDuty, &'t str)> {
+    if !text.starts_with(['（', '(']) {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut end = None;
+    for (at, c) in text.char_indices().take(320) {
+        if is_opener(c) {
+            depth += 1;
+        } else if is_closer(c) {
+            depth = depth.saturating_sub(1);
+            if depth == 0 {
+                end = Some(at + c.len_utf8());
+                break;
+            }
+        }
+    }
+    let end = end?;
+    let rest = text[end..]
+        .trim_start_matches(['，', '：', ',', ':'])
+        .trim_ws();
+    if rest.is_empty() {
+        return None;
+    }
+    // A bracket of names alone reads as units too loosely here (`（试点先行）`): the bracket
+    // must say a role, in words or by a label.
+    let bracket = &text[..end];
+    let inner = bracket
+        .strip_prefix(['（', '('])
+        .and_then(|b| b.strip_suffix(is_closer))
+        .unwrap_or(bracket);
+    if !DUTY_WORDS.iter().any(|w| inner.contains(w)) && !is_worded_allocation(inner) {
+        return None;
+    }
+    let d = inline_duty_lazy(bracket, first_unit_leads)?;
+    d.before.is_empty().then_some((d, rest))
+}
+
+/// Whether a title names a document that allocates duties (`2024年市政府重点工作责任分解`,
+/// `……任务分工方案`, `……责任清单`).
+fn allocates_by_title(title: &str) -> bool {
+    ["责任分解", "任务分解", "分工", "责任清单", "任务清单"]
+        .iter()
+        .any(|w| title.contains(w))
+}
+
+/// A section whose heading is nothing but one unit's name (`一、市发展改革委`), over numbered
+/// items and nothing else: the unit that carries the items out, as a 责任分解 groups them.
+fn heading_unit(s: &Section) -> Option<&str> {
+    let name = s.heading.trim_ws();
+    (s.heading_suffix.is_empty()
+        && s.paragraphs.is_empty()
+        && !s.children.is_empty()
+        && s.children.iter().all(|c| c.children.is_empty())
+        && is_unit_name(name))
+    .then_some(name)
+}
+
+/// `一、市发展改革委` / `1.全年完成固定资产投资增长6%以上。` / `2.……` / `二、市工信局` / ……: in a
+/// document that allocates duties ([`allocates_by_title`]), the items under a heading that is
+/// one unit's name ([`heading_unit`]) are that unit's tasks. An item's task without a lead of
+/// its own (`4.新增规上工业企业100家以上。（市统计局配合）`) takes the unit as its lead; an item
+/// without any allocation becomes a task led by it, appended to `tasks` (whose inline tasks of
+/// this part start at `from`). Whether any was appended.
+fn unit_headed_items<'a>(
+    sections: &'a [Section],
+    path: &mut Vec<&'a Section>,
+    tasks: &mut Vec<Task>,
+    from: usize,
+) -> bool {
+    let mut added = false;
+    for s in sections {
+        if let Some(unit) = heading_unit(s) {
+            let mut group: Vec<String> = path
+                .iter()
+                .map(|p| {
+                    let mut g = String::new();
+                    push_group_heading(&mut g, p);
+                    g
+                })
+                .collect();
+            let mut own = String::new();
+            push_group_heading(&mut own, s);
+            group.push(own);
+            for c in &s.children {
+                let mut found = false;
+                for t in tasks.get_mut(from..).unwrap_or_default() {
+                    if t.line == c.line && t.origin == TaskOrigin::Inline {
+                        found = true;
+                        if t.lead.is_empty() {
+                            t.lead = vec![unit.to_string()];
+                            t.lead_text = unit.to_string();
+                        }
+                    }
+                }
+                if found {
+                    continue;
+                }
+                let mut text = format!("{}{}", c.heading, c.heading_suffix);
+                c.paragraphs.iter().for_each(|p| text.push_str(p));
+                if text.trim_ws().is_empty() {
+                    continue;
+                }
+                tasks.push(Task {
+                    seq: c.number,
+                    text,
+                    lead_text: unit.to_string(),
+                    support_text: String::new(),
+                    lead: vec![unit.to_string()],
+                    support: Vec::new(),
+                    group: group.clone(),
+                    line: c.line,
+                    extra: IndexMap::new(),
+                    origin: TaskOrigin::Inline,
+                    marker: Some(c.marker.clone()),
+                    sheet: None,
+                    shares_number: false,
+                });
+                added = true;
+            }
+            continue;
+        }
+        path.push(s);
+        added |= unit_headed_items(&s.children, path, tasks, from);
+        path.pop();
+    }
+    added
 }
 
 /// Where the allocation read from a section's heading line starts in its heading: `before` is
@@ -5458,6 +5745,18 @@ pub fn collect_tasks(doc: &mut Document) {
             &mut on_headings,
         );
         carry_standing_units(tasks.get_mut(from..).unwrap_or_default());
+        if [&doc.notice.title, &part.title]
+            .iter()
+            .any(|t| t.as_deref().is_some_and(allocates_by_title))
+        {
+            let added = unit_headed_items(&part.sections, &mut Vec::new(), &mut tasks, from);
+            if added {
+                // The items made here were appended: back in the order printed.
+                if let Some(range) = tasks.get_mut(from..) {
+                    range.sort_by_key(|t| t.line);
+                }
+            }
+        }
     }
     if !on_headings.is_empty() {
         let mut next = 0;
