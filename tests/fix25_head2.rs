@@ -87,22 +87,7 @@ fn an_organ_over_a_title_line_that_is_no_bare_form_keeps_its_reading() {
 
 /// A Word document whose body is `body` (WordprocessingML paragraphs and tables).
 fn docx(body: &str) -> Vec<u8> {
-    use std::io::{Cursor, Write};
-    let document = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-         <w:body>{body}<w:sectPr/></w:body></w:document>"
-    );
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default();
-    for (name, data) in [
-        ("[Content_Types].xml", "<Types/>"),
-        ("word/document.xml", document.as_str()),
-    ] {
-        w.start_file(name, o).expect("zip entry");
-        w.write_all(data.as_bytes()).expect("zip data");
-    }
-    w.finish().expect("zip finish").into_inner()
+    gongwen_tests::docx_package(body, &[])
 }
 
 /// A Word paragraph of one run of text.

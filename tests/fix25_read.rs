@@ -248,34 +248,16 @@ fn tracked_deletions_and_comment_anchors_are_left_out_of_a_word_page() {
     assert!(!text.contains("WL2") && !text.contains("加强"), "{text}");
 }
 
-/// A Word document whose body is `body` (WordprocessingML paragraphs), with the parts `extra`
-/// and the main part's relationships `rels` (`<Relationship …/>` elements).
+/// A Word document whose body is `body`, with its main part's relationships `rels`
+/// (`<Relationship …/>` elements) and the parts `extra`.
 fn docx(body: &str, rels: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
-    use std::io::Write;
-    let document = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\
-         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
-         xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:v=\"urn:schemas-microsoft-com:vml\" \
-         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">\
-         <w:body>{body}<w:sectPr/></w:body></w:document>"
-    );
     let rels = format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships \
          xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">{rels}</Relationships>"
     );
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default();
-    let mut parts: Vec<(&str, &[u8])> = vec![
-        ("[Content_Types].xml", b"<Types/>"),
-        ("word/document.xml", document.as_bytes()),
-        ("word/_rels/document.xml.rels", rels.as_bytes()),
-    ];
+    let mut parts: Vec<(&str, &[u8])> = vec![("word/_rels/document.xml.rels", rels.as_bytes())];
     parts.extend_from_slice(extra);
-    for (name, data) in parts {
-        w.start_file(name, o).expect("zip entry");
-        w.write_all(data).expect("zip data");
-    }
-    w.finish().expect("zip finish").into_inner()
+    gongwen_tests::docx_package(body, &parts)
 }
 
 fn p(text: &str) -> String {

@@ -4,7 +4,6 @@
 //! narrow 完成时限 cell, and a header cell spanning two grid columns of a Word table.
 
 use gongwen_parse::{Document, Options, parse};
-use std::io::{Cursor, Write};
 
 fn read(bytes: &[u8]) -> Document {
     parse(bytes, &Options::default()).expect("parses")
@@ -201,22 +200,7 @@ fn docx_table(grid: usize, rows: &[&[(&str, usize)]]) -> Vec<u8> {
         body.push_str("</w:tr>");
     }
     body.push_str("</w:tbl>");
-    let document = format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
-         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
-         <w:body>{body}<w:sectPr/></w:body></w:document>"
-    );
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for (name, data) in [
-        ("[Content_Types].xml", &b"<Types/>"[..]),
-        ("word/document.xml", document.as_bytes()),
-    ] {
-        w.start_file(name, o).expect("zip entry");
-        w.write_all(data).expect("zip data");
-    }
-    w.finish().expect("zip finish").into_inner()
+    gongwen_tests::docx_package(&body, &[])
 }
 
 /// G12: a header cell spanning two grid columns names one column: the copy of a units cell

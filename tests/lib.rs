@@ -212,3 +212,28 @@ pub fn numbered_units(d: &gongwen_parse::Document) -> Vec<(u32, &str, Vec<&str>,
         })
         .collect()
 }
+
+/// A Word document (DOCX) whose body is `body` (WordprocessingML paragraphs and tables; the
+/// namespaces `w`, `r`, `o` and `v` are declared), with the parts `extra` beside its main part
+/// (its relationships `word/_rels/document.xml.rels`, embedded files).
+pub fn docx_package(body: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let document = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n\
+         <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+         xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" \
+         xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:v=\"urn:schemas-microsoft-com:vml\">\
+         <w:body>{body}<w:sectPr/></w:body></w:document>"
+    );
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    let main: [(&str, &[u8]); 2] = [
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", document.as_bytes()),
+    ];
+    for (name, data) in main.iter().chain(extra) {
+        w.start_file(*name, o).expect("zip entry");
+        w.write_all(data).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
