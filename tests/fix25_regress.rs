@@ -90,3 +90,33 @@ fn an_undated_letters_list_ending_with_the_issuer_keeps_its_last_item() {
         Some("江苏省发展和改革委员会")
     );
 }
+
+#[test]
+fn a_joint_letterhead_on_one_line_names_its_organs_apart() {
+    let text = "中共某某自治区委员会办公厅　某某自治区人民政府办公厅文件\n\
+                某党办〔2024〕33号\n\
+                关于印发《某某实施细则》的通知\n\
+                各市、县（区）党委和人民政府，自治区各部门：\n\
+                现将《某某实施细则》印发给你们，请结合实际认真贯彻落实。\n\
+                中共某某自治区委员会办公厅\n\
+                某某自治区人民政府办公厅\n\
+                2024年6月3日\n";
+    let d = parse_text(text);
+    assert_eq!(
+        d.notice.issuer.as_deref(),
+        Some("中共某某自治区委员会办公厅、某某自治区人民政府办公厅")
+    );
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("关于印发《某某实施细则》的通知")
+    );
+    // One organ with `文件` set apart stays one name.
+    let one = text.replace(
+        "中共某某自治区委员会办公厅　某某自治区人民政府办公厅文件",
+        "某某自治区人民政府办公厅　文件",
+    );
+    assert_eq!(
+        parse_text(&one).notice.issuer.as_deref(),
+        Some("某某自治区人民政府办公厅")
+    );
+}

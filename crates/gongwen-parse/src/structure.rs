@@ -3530,7 +3530,16 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             let organ = p.text.trim_end_matches("文件").trim_end_ws();
             let organ_or_none = organ.is_empty() || is_organ_line(organ);
             if p.text.ends_with("文件") && title_lines.is_empty() && letterhead.is_none() {
-                letterhead = Some(organ.to_string());
+                // A joint 发文机关标志 on one line, its organs set apart by spaces
+                // (`甲办公厅　乙办公厅文件`), names them as a joint signature does: `甲、乙`.
+                let spaced: Vec<&str> = organ.split(' ').filter(|n| !n.is_empty()).collect();
+                letterhead = Some(
+                    if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
+                        spaced.join("、")
+                    } else {
+                        organ.to_string()
+                    },
+                );
             } else if p.text.ends_with("文件")
                 && organ_or_none
                 && (!title_lines.is_empty() || !organ.is_empty())
