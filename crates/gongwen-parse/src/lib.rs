@@ -83,12 +83,7 @@ pub fn parse_text(text: &str) -> Document {
 /// or more.
 fn holds_chinese_text(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(4096)];
-    decode::decode_borrowed(head, false)
-        .text
-        .chars()
-        .filter(|&c| normalize::is_han(c))
-        .nth(15)
-        .is_some()
+    normalize::count_ideographs(&decode::decode_borrowed(head, false).text) >= 16
 }
 
 /// Reads text bytes (any supported encoding) into blocks, as Markdown when `markdown` (a `.md`

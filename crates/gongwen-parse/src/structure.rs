@@ -1273,6 +1273,14 @@ fn short_forms_of(lead: &str, names: &[&str]) -> bool {
     any_short && shorts.next().is_none()
 }
 
+/// The organs a line names set apart by spaces, or by `、` as normalization joins them
+/// (`甲办公厅 乙办公厅`, a joint 发文机关标志 on one line): two or more pieces, each an organ's
+/// name. `None` for any other line.
+fn organs_set_apart(line: &str) -> Option<Vec<&str>> {
+    let pieces: Vec<&str> = line.split([' ', '、']).collect();
+    (pieces.len() > 1 && pieces.iter().all(|n| is_organ_line(n))).then_some(pieces)
+}
+
 /// Whether `issuer` counts organs instead of naming them, as a joint notice's headline does:
 /// `十部门`, `两部委`, `12部门`, `工业和信息化部等十部门` — a number (Chinese numerals or digits)
 /// then 部门, 部委 or 单位, and before it nothing or a name ending in `等`.
@@ -3532,13 +3540,8 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             if p.text.ends_with("文件") && title_lines.is_empty() && letterhead.is_none() {
                 // A joint 发文机关标志 on one line, its organs set apart by spaces
                 // (`甲办公厅　乙办公厅文件`), names them as a joint signature does: `甲、乙`.
-                let spaced: Vec<&str> = organ.split(' ').filter(|n| !n.is_empty()).collect();
                 letterhead = Some(
-                    if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
-                        spaced.join("、")
-                    } else {
-                        organ.to_string()
-                    },
+                    organs_set_apart(organ).map_or_else(|| organ.to_string(), |n| n.join("、")),
                 );
             } else if p.text.ends_with("文件")
                 && organ_or_none
@@ -3684,12 +3687,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     // normalization joins them, over the title: each name once.)
     let mut names: Vec<&str> = Vec::with_capacity(issuer_lines);
     for p in &title_lines[..issuer_lines] {
-        let spaced: Vec<&str> = p.text.split([' ', '、']).collect();
-        let line_names = if spaced.len() > 1 && spaced.iter().all(|n| is_organ_line(n)) {
-            spaced
-        } else {
-            vec![p.text.as_str()]
-        };
+        let line_names = organs_set_apart(&p.text).unwrap_or_else(|| vec![p.text.as_str()]);
         for name in line_names {
             if !names.contains(&name) {
                 names.push(name);

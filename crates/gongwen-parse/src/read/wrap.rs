@@ -57,6 +57,17 @@ pub struct Wrap {
 }
 
 impl Wrap {
+    /// The wrap of lines filled to `width` (characters when `chars`, else display columns) from
+    /// the margin, with no indents: what a width search finds, before the indents are read.
+    const fn filled(chars: bool, width: usize) -> Self {
+        Wrap {
+            chars,
+            width,
+            indent: 0,
+            first_indent: None,
+        }
+    }
+
     /// `line`'s width as this wrap measures it: display columns, or two a character.
     pub(crate) fn measure(&self, line: &str) -> usize {
         if self.chars {
@@ -220,15 +231,8 @@ pub fn wrap_width_outside(
             // lines of one length in a text of longer ones are a coincidence, as in a text
             // written one paragraph a line.
             let over = texts.iter().filter(|&&w| w > width).count();
-            (enough && shared * 3 >= long && over * 4 <= shared).then_some((
-                shared,
-                Wrap {
-                    chars,
-                    width,
-                    indent: 0,
-                    first_indent: None,
-                },
-            ))
+            (enough && shared * 3 >= long && over * 4 <= shared)
+                .then_some((shared, Wrap::filled(chars, width)))
         })
         .max_by_key(|&(shared, w)| (shared, !w.chars))
         .map(|(_, w)| w)
@@ -295,15 +299,7 @@ fn cut_text_wrap(lines: &[&str], measured: &[(usize, [usize; 2])], long: usize) 
                 && all_cut
                 && shared * 3 >= long
                 && over * 4 <= shared)
-                .then_some((
-                    shared,
-                    Wrap {
-                        chars,
-                        width,
-                        indent: 0,
-                        first_indent: None,
-                    },
-                ))
+                .then_some((shared, Wrap::filled(chars, width)))
         })
         .max_by_key(|&(shared, w)| (shared, !w.chars))
         .map(|(_, w)| w)
@@ -352,12 +348,7 @@ fn narrow_wrap(lines: &[&str], narrow: &[(usize, usize)], long: usize) -> Option
         && shared * 3 >= narrow.len()
         && cut * 3 >= shared * 2
         && over * 4 <= shared)
-        .then_some(Wrap {
-            chars: false,
-            width,
-            indent: 0,
-            first_indent: None,
-        })
+        .then_some(Wrap::filled(false, width))
 }
 
 /// Whether `line` breaks off mid-sentence into `next`: it ends on no sentence's end, and `next`
@@ -529,12 +520,7 @@ mod tests {
         false
     }
 
-    const WRAP60: Wrap = Wrap {
-        chars: false,
-        width: 60,
-        indent: 0,
-        first_indent: None,
-    };
+    const WRAP60: Wrap = Wrap::filled(false, 60);
 
     #[test]
     fn text_wrapped_by_characters_is_measured_in_characters() {
@@ -544,15 +530,7 @@ mod tests {
         let lines: Vec<String> = chars.chunks(30).map(|c| c.iter().collect()).collect();
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let wrap = wrap_width(&refs, no_table).expect("wrapped");
-        assert_eq!(
-            wrap,
-            Wrap {
-                chars: true,
-                width: 60,
-                indent: 0,
-                first_indent: None,
-            }
-        );
+        assert_eq!(wrap, Wrap::filled(true, 60));
         assert_eq!(paragraph(&refs, 0, wrap, no_table).0, para);
     }
 
@@ -567,15 +545,7 @@ mod tests {
         lines.push("（一）指导思想。".into());
         let refs: Vec<&str> = lines.iter().map(String::as_str).collect();
         let wrap = wrap_width(&refs, no_table);
-        assert_eq!(
-            wrap,
-            Some(Wrap {
-                chars: false,
-                width: 60,
-                indent: 0,
-                first_indent: None,
-            })
-        );
+        assert_eq!(wrap, Some(Wrap::filled(false, 60)));
         let (text, next) = paragraph(&refs, 0, WRAP60, no_table);
         assert_eq!(text, para);
         assert_eq!(refs.get(next), Some(&""));
