@@ -284,6 +284,18 @@ fn title_after_label(after: &str) -> Option<&str> {
                 .is_some_and(crate::normalize::is_han)
                 .then_some(title)
         }
+        // `附件1、X` as a list item's number is closed — not `附件一、二` or `附件1、附件2`, a
+        // list of attachments in a sentence.
+        Some('、') => {
+            let title = &after['、'.len_utf8()..];
+            title
+                .chars()
+                .next()
+                .is_some_and(|c| {
+                    crate::normalize::is_han(c) && !numbering::is_cn_numeral(c) && c != '附'
+                })
+                .then_some(title)
+        }
         _ => Some(after.trim_start_matches(['：', ':', ' '])),
     }
 }
@@ -304,7 +316,7 @@ fn labelled_attachment_lines<'a>(blocks: &[&'a Block]) -> Vec<(u32, &'a str, usi
             break;
         };
         // (A dot is followed by a Chinese character: [`numbered_attachment_head`] said so.)
-        let colon = p.text[label.len()..].starts_with(['：', ':', '.', '．']);
+        let colon = p.text[label.len()..].starts_with(['：', ':', '.', '．', '、']);
         let index = label
             .strip_prefix("附件")
             .and_then(numbering::parse_cn_number);
@@ -4959,6 +4971,10 @@ mod tests {
             ("附件2-某某项目表", Some(("附件2", "某某项目表"))),
             ("附件2－某某项目表", Some(("附件2", "某某项目表"))),
             ("附件三.某某清单", Some(("附件三", "某某清单"))),
+            ("附件1、某某方案", Some(("附件1", "某某方案"))),
+            // A list of attachments in a sentence is no label and title.
+            ("附件一、二所列项目", None),
+            ("附件1、附件2", None),
             // A number goes on after the dot or the dash: no label and title.
             ("附件1.5万元由市财政安排。", None),
             ("附件1-2", None),

@@ -2593,6 +2593,19 @@ impl TableRead {
                 // Printed once for both rows, as a merged cell prints it: no repeat.
                 task.shares_number = true;
             }
+            // A numbered row with units whose task cell is empty but whose group cell is its
+            // own (`2 | 优化营商环境 | (empty) | 市发展改革委`, not a group merged down from
+            // the row above): the group cell names the task.
+            if task.text.is_empty()
+                && seq.is_some()
+                && !(task.lead.is_empty() && task.support.is_empty())
+                && !merged_above
+                && !group_merged_down
+                && let Some(at) = group_cols.iter().rposition(|g| !g.is_empty())
+                && last_group_cols.get(at) != Some(&group_cols[at])
+            {
+                task.text = std::mem::take(&mut group_cols[at]);
+            }
             // A row with units but no words of a task (its task cell left empty) gives no task:
             // a task is what is to be done, and an empty one names nothing to do.
             if task.text.is_empty() {

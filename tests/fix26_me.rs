@@ -1,0 +1,96 @@
+//! Attachment pages headed `附件1、标题` (the label closed as a list item's number is) are the
+//! attachment listed, as `附件1　标题` and `附件1：标题` are.
+
+use gongwen_parse::{PartKind, parse_text};
+use gongwen_tests::part_heads;
+
+const NOTICE: &str = "某某市人民政府办公室关于印发某某市数字政府建设方案的通知\n\
+某府办发〔2024〕8号\n\
+各区县人民政府，市政府有关部门：\n\
+现将《某某市数字政府建设方案》印发给你们，请认真组织实施。\n\
+附件：某某市数字政府建设方案\n\
+某某市人民政府办公室\n\
+2024年3月1日\n\
+附件1、某某市数字政府建设方案\n\
+一、总体要求\n\
+坚持统筹规划。\n\
+二、主要任务\n\
+（一）建设统一平台。\n";
+
+#[test]
+fn an_attachment_heading_closed_by_a_list_comma_is_the_attachment_listed() {
+    let d = parse_text(NOTICE);
+    assert_eq!(
+        part_heads(&d),
+        vec![(
+            PartKind::Attachment,
+            Some("附件1"),
+            Some("某某市数字政府建设方案")
+        )]
+    );
+    let codes: Vec<&str> = d.diagnostics.iter().map(|g| g.code.as_str()).collect();
+    assert!(!codes.contains(&"attachment_missing"), "{codes:?}");
+}
+
+/// A task table whose 重点任务 column heads each row's 具体内容: a numbered row with its
+/// units and its own 重点任务 but no 具体内容 is the task its 重点任务 names, not a row lost
+/// (which left a gap in the numbers).
+#[test]
+fn a_numbered_row_without_details_is_the_task_its_own_group_cell_names() {
+    let text = "某某市人民政府办公室关于印发某某工作任务分工的通知\n\
+各区县人民政府：\n\
+现将任务分工印发给你们。\n\
+某某市人民政府办公室\n\
+2024年3月1日\n\
+附件\n\
+某某工作任务分工\n\
+序号\t重点任务\t具体内容\t牵头单位\t配合单位\n\
+1\t推进数字政府建设\t建设统一平台，整合政务数据。\t市大数据局\t市财政局\n\
+2\t优化营商环境\t\t市发展改革委\t市市场监管局\n\
+3\t加强安全监管\t开展专项整治。\t市应急局\t市公安局\n";
+    let d = parse_text(text);
+    let tasks: Vec<(u32, &str, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.seq,
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.group.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        vec![
+            (
+                1,
+                "建设统一平台，整合政务数据。",
+                vec!["市大数据局"],
+                vec!["推进数字政府建设"]
+            ),
+            (2, "优化营商环境", vec!["市发展改革委"], vec![]),
+            (3, "开展专项整治。", vec!["市应急局"], vec!["加强安全监管"]),
+        ]
+    );
+    let codes: Vec<&str> = d.diagnostics.iter().map(|g| g.code.as_str()).collect();
+    assert!(!codes.contains(&"task_number_gap"), "{codes:?}");
+}
+
+/// The same row under a 重点任务 merged down from the row above (printed once, the cell below
+/// left empty) is still no task: its group is the row's above, not a task of its own.
+#[test]
+fn a_row_without_details_under_a_merged_group_gives_no_task() {
+    let text = "某某工作任务分工\n\
+序号\t重点任务\t具体内容\t牵头单位\t配合单位\n\
+1\t推进数字政府建设\t建设统一平台。\t市大数据局\t市财政局\n\
+2\t\t\t市发展改革委\t市市场监管局\n\
+3\t加强安全监管\t开展专项整治。\t市应急局\t市公安局\n";
+    let d = parse_text(text);
+    let texts: Vec<&str> = d.tasks.iter().map(|t| t.text.as_str()).collect();
+    assert!(
+        !texts.contains(&"推进数字政府建设") && !texts.contains(&""),
+        "{texts:?}"
+    );
+}
