@@ -94,3 +94,54 @@ fn a_row_without_details_under_a_merged_group_gives_no_task() {
         "{texts:?}"
     );
 }
+
+/// A task table with a measures column (`改革举措`) and a column that describes each measure
+/// after the units (`主要内容`), as the workbook gongwen writes lists it (`任务 | 牵头单位 |
+/// 配合单位 | 主要内容`): the workbook read back has the same tasks, the description an extra.
+#[test]
+fn a_workbook_written_from_a_table_with_a_content_column_reads_back_the_same_tasks() {
+    let text = "某某市深化改革举措清单\n\
+序号\t改革举措\t主要内容\t负责单位\t推广范围\n\
+1\t企业开办“一网通办”\t整合市场监管、税务、公安等部门开办企业环节。\t市市场监管局\t全市\n\
+2\t工程建设项目审批提速\t推行联合审批、多图联审。\t市住房城乡建委\t全市\n";
+    let doc = parse_text(text);
+    let essentials = |d: &gongwen_parse::Document| -> Vec<(String, Vec<String>, Option<String>)> {
+        d.tasks
+            .iter()
+            .map(|t| {
+                (
+                    t.text.clone(),
+                    t.group.clone(),
+                    t.extra.get("主要内容").cloned(),
+                )
+            })
+            .collect()
+    };
+    let want = essentials(&doc);
+    assert_eq!(want.len(), 2);
+    assert_eq!(want[0].0, "企业开办“一网通办”");
+    let bytes = gongwen_emit::xlsx::to_xlsx(&doc).expect("written").bytes;
+    let back = gongwen_parse::parse(&bytes, &gongwen_parse::Options::default()).expect("read");
+    assert_eq!(essentials(&back), want);
+}
+
+/// The content column before the units still holds the measures (`重点任务 | 工作内容 |
+/// 牵头单位`): the broader column groups them.
+#[test]
+fn a_content_column_before_the_units_still_holds_the_tasks() {
+    let text = "某某工作任务分工\n\
+序号\t重点任务\t工作内容\t牵头单位\n\
+1\t优化营商环境\t推行企业开办一日办结。\t市市场监管局\n";
+    let d = parse_text(text);
+    let got: Vec<(&str, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.text.as_str(),
+                t.group.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(got, vec![("推行企业开办一日办结。", vec!["优化营商环境"])]);
+}

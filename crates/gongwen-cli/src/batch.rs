@@ -109,8 +109,13 @@ fn plan_outputs(inputs: &[&Entry], out_dir: &Path, to: To) -> Vec<Result<Plan, F
         .collect();
     let ids: Vec<PathBuf> = natural.iter().map(|p| identity(p)).collect();
     let mut input_ids: HashMap<PathBuf, usize> = HashMap::new();
+    // Hard links to an input are the input under another name.
+    let mut input_keys: HashMap<(u64, u64), usize> = HashMap::new();
     for (i, e) in inputs.iter().enumerate() {
         input_ids.entry(identity(&e.path)).or_insert(i);
+        if let Some(k) = crate::files::file_key(&e.path) {
+            input_keys.entry(k).or_insert(i);
+        }
     }
     let mut groups: BTreeMap<&PathBuf, Vec<usize>> = BTreeMap::new();
     for (i, id) in ids.iter().enumerate() {
@@ -173,7 +178,10 @@ fn plan_outputs(inputs: &[&Entry], out_dir: &Path, to: To) -> Vec<Result<Plan, F
                 output: natural[i].clone(),
                 note: None,
             });
-            match input_ids.get(&identity(&plan.output)) {
+            let same = input_ids.get(&identity(&plan.output)).or_else(|| {
+                crate::files::file_key(&plan.output).and_then(|k| input_keys.get(&k))
+            });
+            match same {
                 Some(&j) => Err(Failure {
                     exit: Exit::Output,
                     file: display_name(&inputs[i].path),
@@ -319,13 +327,23 @@ pub fn convert_many(
         }
     });
     bar.finish_and_clear();
+    // The inputs converted and failed add up to the inputs; a path passed over (the output
+    // folder, a link to a folder, a file reached twice) is no input and is counted apart.
+    let failed_note = if failures.is_empty() {
+        String::new()
+    } else {
+        format!(", {} failed", failures.len())
+    };
     let skipped_note = if skipped > 0 {
-        format!(", {skipped} skipped")
+        format!(
+            "; {skipped} other path{} skipped",
+            if skipped == 1 { "" } else { "s" }
+        )
     } else {
         String::new()
     };
     eprintln!(
-        "gongwen: converted {converted} of {}{skipped_note} ({})",
+        "gongwen: converted {converted} of {}{failed_note}{skipped_note} ({})",
         converted + failures.len(),
         rate_line(readable.len(), bytes, started)
     );
@@ -367,8 +385,16 @@ fn convert_one(
         })?;
     }
     let name = display_name(&entry.path);
+    let out_name = display_name(target);
     write_atomic_with(target, Origin::Found, |w| {
-        render_into(&doc, to, &name, quiet, w, messages)
+        render_into(&doc, to, (&name, &out_name), quiet, w, messages)
+    })
+    .map_err(|mut f| {
+        // A failure to write names the output; say whose output it is.
+        if f.file != name {
+            f.message = format!("{} (the output of {name})", f.message);
+        }
+        f
     })?;
     if !quiet {
         crate::report_diagnostics(&name, &doc, messages);

@@ -278,6 +278,31 @@ pub fn identity(path: &Path) -> PathBuf {
     p
 }
 
+/// The device and inode of an existing file (links followed), which two names of one file share
+/// when they are hard links that no spelling of their paths tells apart; `None` where the file
+/// does not exist (or off Unix).
+pub fn file_key(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if path.as_os_str() == "-" {
+            return None;
+        }
+        fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Whether two paths name the same file: the same [`identity`], or (hard links) the same
+/// [`file_key`].
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    identity(a) == identity(b) || file_key(a).is_some_and(|k| file_key(b) == Some(k))
+}
+
 /// The mode a new output gets: read and write for everyone the umask allows, as `>` in a shell.
 #[cfg(unix)]
 fn new_file_permissions() -> fs::Permissions {
@@ -336,9 +361,26 @@ pub fn write_atomic_with(
     let permissions = Some(new_file_permissions());
     #[cfg(not(unix))]
     let permissions = None;
+    // The output goes into its folder through a file beside it: a folder that is not there (or
+    // is no folder) is said so, not as a temporary file that could not be made.
+    match fs::metadata(&dir) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(fail(format!(
+                "cannot write: there is no folder {}",
+                dir.display()
+            )));
+        }
+        Ok(m) if !m.is_dir() => {
+            return Err(fail(format!(
+                "cannot write: {} is not a folder",
+                dir.display()
+            )));
+        }
+        _ => {}
+    }
     let mut tmp = TrackedTemp::create_in(&dir, permissions).map_err(|e| {
         fail(format!(
-            "cannot create a temporary file in {}: {}",
+            "cannot write in the folder {}: {}",
             dir.display(),
             io_message(&e)
         ))
@@ -435,6 +477,9 @@ impl Entry {
 /// folders are skipped with a note, and a folder that cannot be listed is unreadable. `output`,
 /// the folder a batch writes to, is left out of the walk with a note when it lies inside an
 /// input folder: the outputs of an earlier run are not inputs of this one.
+///
+/// A file reached twice (named and inside a folder also named, or by two spellings) is read
+/// once, where it is first reached; the later ones are skipped with a note naming it.
 pub fn collect_inputs(paths: &[PathBuf], output: Option<&Path>) -> Vec<Entry> {
     let output = output.and_then(|o| fs::canonicalize(o).ok());
     let mut out = Vec::new();
@@ -448,6 +493,27 @@ pub fn collect_inputs(paths: &[PathBuf], output: Option<&Path>) -> Vec<Entry> {
                 path: p.clone(),
                 kind: EntryKind::Input(Origin::Named),
             });
+        }
+    }
+    let mut first: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    for i in 0..out.len() {
+        if !matches!(out[i].kind, EntryKind::Input(_)) || out[i].path.as_os_str() == "-" {
+            continue;
+        }
+        let id = identity(&out[i].path);
+        match first.get(&id) {
+            Some(&j) => {
+                let (this, that) = (display_name(&out[i].path), display_name(&out[j].path));
+                let note = if this == that {
+                    "is given twice; read once".to_string()
+                } else {
+                    format!("is the same file as {that}; read once")
+                };
+                out[i].kind = EntryKind::Skipped(note);
+            }
+            None => {
+                first.insert(id, i);
+            }
         }
     }
     out

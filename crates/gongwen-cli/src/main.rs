@@ -95,6 +95,17 @@ impl To {
         }
     }
 
+    /// Whether an output's extension names a format gongwen does not write (`.xls`, `.csv`,
+    /// `.md`, `.docx`…): JSON under such a name is a file its user's program cannot open.
+    fn foreign_extension(p: &Path) -> Option<String> {
+        const FOREIGN: &[&str] = &[
+            "xls", "xlsm", "xlsb", "ods", "et", "csv", "tsv", "md", "markdown", "doc", "docx",
+            "wps", "odt", "rtf", "html", "htm", "pdf", "ofd",
+        ];
+        let ext = p.extension()?.to_str()?.to_ascii_lowercase();
+        FOREIGN.contains(&ext.as_str()).then_some(ext)
+    }
+
     fn from_path(p: &Path) -> Option<To> {
         match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
             "json" => Some(To::Json),
@@ -231,6 +242,18 @@ fn convert(args: ConvertArgs) -> Exit {
         return batch::convert_many(&args.inputs, out_dir, to, &options, args.quiet);
     }
     let input = &args.inputs[0];
+    if args.to.is_none()
+        && let Some(ext) = output.as_deref().and_then(To::foreign_extension)
+    {
+        return usage(format!(
+            "-o {}: gongwen writes JSON (.json), XLSX (.xlsx) or text (.txt), not .{ext}; name the output so, or say the format with --to",
+            output
+                .as_deref()
+                .map(Path::display)
+                .map(|d| d.to_string())
+                .unwrap_or_default()
+        ));
+    }
     let to = args
         .to
         .or_else(|| output.as_deref().and_then(To::from_path))
@@ -241,7 +264,7 @@ fn convert(args: ConvertArgs) -> Exit {
     let name = files::display_name(input);
     if let Some(out) = &output
         && input.as_os_str() != "-"
-        && files::identity(out) == files::identity(input)
+        && files::same_file(out, input)
     {
         let f = Failure {
             exit: Exit::Output,
@@ -265,14 +288,16 @@ fn convert(args: ConvertArgs) -> Exit {
     let written = match &output {
         Some(out) => {
             interrupt::install();
+            let out_name = files::display_name(out);
             files::write_atomic_with(out, files::Origin::Named, |w| {
-                render_into(&doc, to, &name, args.quiet, w, &mut stderr)
+                render_into(&doc, to, (&name, &out_name), args.quiet, w, &mut stderr)
             })
         }
         None => {
             let stdout = std::io::stdout();
             let mut lock = std::io::BufWriter::new(stdout.lock());
-            match render_into(&doc, to, &name, args.quiet, &mut lock, &mut stderr).and_then(|_| {
+            let names = (name.as_str(), "<stdout>");
+            match render_into(&doc, to, names, args.quiet, &mut lock, &mut stderr).and_then(|_| {
                 lock.flush().map_err(|e| Failure {
                     exit: Exit::Output,
                     file: "<stdout>".into(),
@@ -301,7 +326,7 @@ fn convert(args: ConvertArgs) -> Exit {
 pub fn render_into(
     doc: &Document,
     to: To,
-    name: &str,
+    (name, out_name): (&str, &str),
     quiet: bool,
     out: &mut dyn Write,
     warnings: &mut dyn Write,
@@ -312,11 +337,18 @@ pub fn render_into(
         line: None,
         message,
     };
+    // What failed to be written is the output, and the message names it.
+    let write_fail = |message: String| Failure {
+        exit: Exit::Output,
+        file: out_name.to_string(),
+        line: None,
+        message,
+    };
     match to {
-        To::Json => gongwen_emit::json::write_json(doc, out).map_err(|e| fail(e.to_string())),
+        To::Json => gongwen_emit::json::write_json(doc, out).map_err(|e| write_fail(e.to_string())),
         To::Text => out
             .write_all(gongwen_emit::text::to_text(doc).as_bytes())
-            .map_err(|e| fail(format!("cannot write: {e}"))),
+            .map_err(|e| write_fail(format!("cannot write: {e}"))),
         To::Xlsx => {
             let xlsx = gongwen_emit::xlsx::to_xlsx(doc).map_err(|e| fail(e.to_string()))?;
             if !quiet {
@@ -330,7 +362,7 @@ pub fn render_into(
                 }
             }
             out.write_all(&xlsx.bytes)
-                .map_err(|e| fail(format!("cannot write: {e}")))
+                .map_err(|e| write_fail(format!("cannot write: {e}")))
         }
     }
 }

@@ -400,19 +400,27 @@ fn roles_moved(task: &Task) -> bool {
     task.support_text.is_empty() && !task.support.is_empty() && !task.lead_text.is_empty()
 }
 
-/// The text of a task's lead cell: as printed when there is one (unless units were moved out of
-/// it, see [`roles_moved`]), else the units joined with `、`.
+/// Whether a units cell as printed names each of the units read from it, so that a filter on a
+/// unit's name finds the row: not a ditto mark (`同上`: the units are the row's above) nor a cell
+/// whose units were completed (`市发展改革委、财政局` → `市财政局`).
+fn names_each(printed: &str, units: &[String]) -> bool {
+    units.iter().all(|u| printed.contains(u.as_str()))
+}
+
+/// The text of a task's lead cell: as printed when there is one and it names each lead unit
+/// (unless units were moved out of it, see [`roles_moved`]), else the units joined with `、`.
 pub fn lead_cell(task: &Task) -> Cow<'_, str> {
-    if task.lead_text.is_empty() || roles_moved(task) {
+    if task.lead_text.is_empty() || roles_moved(task) || !names_each(&task.lead_text, &task.lead) {
         Cow::Owned(task.lead.join("、"))
     } else {
         Cow::Borrowed(&task.lead_text)
     }
 }
 
-/// The text of a task's support cell: as printed when there is one, else the units joined with `、`.
+/// The text of a task's support cell: as printed when there is one and it names each supporting
+/// unit, else the units joined with `、`.
 pub fn support_cell(task: &Task) -> Cow<'_, str> {
-    if task.support_text.is_empty() {
+    if task.support_text.is_empty() || !names_each(&task.support_text, &task.support) {
         Cow::Owned(task.support.join("、"))
     } else {
         Cow::Borrowed(&task.support_text)
@@ -813,6 +821,26 @@ mod tests {
         t.lead_text = "a（牵头）、b".into();
         t.support = vec!["b".into()];
         assert_eq!((lead_cell(&t), support_cell(&t)), ("a".into(), "b".into()));
+    }
+
+    #[test]
+    fn a_units_cell_that_does_not_name_its_units_shows_the_units() {
+        // A ditto mark takes the units of the row above: the sheet names them.
+        let mut t = task(2, "x", &["市市场监管局"], &["市税务局"], &[]);
+        t.lead_text = "同上".into();
+        t.support_text = "同上".into();
+        assert_eq!(
+            (lead_cell(&t), support_cell(&t)),
+            ("市市场监管局".into(), "市税务局".into())
+        );
+        // A level word carried onto a bare department: the completed name is shown.
+        t.lead = vec!["市知识产权局".into(), "市市场监管局".into()];
+        t.lead_text = "市知识产权局、市场监管局".into();
+        assert_eq!(lead_cell(&t), "市知识产权局、市市场监管局");
+        // A cell that names each unit stays as printed, its separators and notes too.
+        t.lead = vec!["市知识产权局".into(), "市市场监管局".into()];
+        t.lead_text = "市知识产权局，市市场监管局（按职责分工）".into();
+        assert_eq!(lead_cell(&t), "市知识产权局，市市场监管局（按职责分工）");
     }
 
     #[test]

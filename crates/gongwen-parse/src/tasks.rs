@@ -707,15 +707,24 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         // that names the content of a task (`重点任务 | 工作内容`) beside one of tasks that names
         // them (`重点任务`, `主要任务`; not `项目名称`, whose content describes a project).
         let specific = |i: usize| words[i] & word::SPECIFIC != 0;
+        // A content column is the measures' only before the units (`重点任务 | 工作内容 |
+        // 牵头单位`); one printed after them (`任务 | 牵头单位 | 配合单位 | 主要内容`, as a
+        // workbook lists its other columns) says more of each task, an extra.
+        let units_at = (t + 1..names.len())
+            .find(|&i| matches!(roles[i], ColumnRole::Lead | ColumnRole::Support))
+            .unwrap_or(names.len());
         let beside = |is: &dyn Fn(usize) -> bool| {
             (t + 1..names.len()).find(|&i| roles[i] == ColumnRole::Extra && is(i))
+        };
+        let content_beside = |is: &dyn Fn(usize) -> bool| {
+            (t + 1..units_at).find(|&i| roles[i] == ColumnRole::Extra && is(i))
         };
         let names_tasks =
             ["任务", "任務"].iter().any(|w| names[t].contains(w)) && !names_content(&names[t]);
         if !specific(t)
             && let Some(m) = beside(&specific).or_else(|| {
                 names_tasks
-                    .then(|| beside(&|i| names_content(&names[i])))
+                    .then(|| content_beside(&|i| names_content(&names[i])))
                     .flatten()
             })
         {
