@@ -581,8 +581,10 @@ fn check_outline_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let n = x.number;
+            // An inserted article (`第二十条之一` after 第二十条) takes the number it follows.
+            let inserted = kind.is_ordinal() && numbering::inserted_number(&x.marker).is_some();
             match prev.filter(|(k, _)| *k == kind) {
-                Some((_, p)) if n == p + 1 => {}
+                Some((_, p)) if n == p + 1 || (inserted && n == p) => {}
                 Some((_, p)) if n == p => out.push(warn(
                     "numbering_repeat",
                     format!(
@@ -611,7 +613,7 @@ fn check_outline_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
                     // The first of a run starts at 1 or continues the previous run of its kind.
                     let before = last[kind.index()];
                     let cont = before.map(|b| b + 1);
-                    if n != 1 && Some(n) != cont {
+                    if n != 1 && Some(n) != cont && !(inserted && before == Some(n)) {
                         let expected = cont
                             .map(|c| format!("1 or {c}"))
                             .unwrap_or_else(|| "1".into());

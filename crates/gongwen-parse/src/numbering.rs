@@ -265,7 +265,8 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
                 (kind, 3)
             };
             let number = parse_cn_number(digits)?;
-            Some((kind, number, after + unit_len))
+            let len = after + unit_len;
+            Some((kind, number, len + inserted_suffix_len(text.get(len..)?)))
         }
         '（' | '(' => {
             let inner_start = first.len_utf8();
@@ -343,6 +344,79 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
             Some((MarkerKind::CnComma, number, n + '、'.len_utf8()))
         }
         _ => None,
+    }
+}
+
+/// The byte length of the `之一` (`之二`, `之十`…) that follows an inserted article's, chapter's
+/// or section's label at the start of `rest` (`第二十条之一` is the article an amendment puts
+/// after 第二十条, numbered from it), 0 without one: `之` and up to three Chinese numerals, with
+/// no more numeral after them. `之规定` and the like are no number.
+fn inserted_suffix_len(rest: &str) -> usize {
+    let Some(tail) = rest.strip_prefix('之') else {
+        return 0;
+    };
+    let n = tail.find(|c: char| !is_cn_numeral(c)).unwrap_or(tail.len());
+    let digits = &tail[..n];
+    if digits.is_empty()
+        || digits.chars().count() > 3
+        || parse_cn_number(digits).is_none_or(|v| v == 0)
+    {
+        return 0;
+    }
+    '之'.len_utf8() + n
+}
+
+/// The number after `之` of an inserted regulation label (`第二十条之一` → 1, `第三章之二` → 2);
+/// `None` for a label of its own number (`第二十条`) and for anything else. Its
+/// [`Marker::number`] is the number of the label it follows (20 for `第二十条之一`).
+///
+/// ```
+/// use gongwen_parse::numbering::inserted_number;
+/// assert_eq!(inserted_number("第二十条之一"), Some(1));
+/// assert_eq!(inserted_number("第二十条"), None);
+/// assert_eq!(inserted_number("（一）"), None);
+/// ```
+pub fn inserted_number(printed: &str) -> Option<u32> {
+    if !printed.starts_with('第') {
+        return None;
+    }
+    let (_, tail) = printed.rsplit_once('之')?;
+    scan(printed, true)
+        .filter(|(kind, _, len)| kind.is_ordinal() && *len == printed.len())
+        .and_then(|_| parse_cn_number(tail))
+}
+
+/// Whether `rest`, the words after the marker of item `n` of kind `kind` that opens a paragraph,
+/// go on to the next item of the same list in that paragraph: `①加强春茶采摘管理；②做好…；③…`,
+/// `（1）…；（2）…`, `1.…；2.…` — a paragraph that runs its items inline, as it does after a
+/// lead-in (`重点抓好以下工作：①…；②…`), not an item holding the ones after it. A circled
+/// number counts anywhere (nothing else prints one); `（2）` and `2.` count after a stop, a
+/// semicolon, a comma or a colon (`；（2）`), not inside a clause (`第（2）项`). Always false for
+/// the other kinds, whose items are headings.
+///
+/// ```
+/// use gongwen_parse::numbering::{runs_items_inline, MarkerKind};
+/// assert!(runs_items_inline(MarkerKind::Circled, 1, "加强管理；②做好防控。"));
+/// assert!(runs_items_inline(MarkerKind::ArabicParen, 1, "加强管理；（2）做好防控。"));
+/// assert!(!runs_items_inline(MarkerKind::ArabicParen, 1, "符合本条第（2）项规定的。"));
+/// assert!(!runs_items_inline(MarkerKind::ArabicDot, 1, "加强管理，提高2.5倍。"));
+/// assert!(!runs_items_inline(MarkerKind::CnParen, 1, "加强管理；（二）做好防控。"));
+/// ```
+pub fn runs_items_inline(kind: MarkerKind, n: u32, rest: &str) -> bool {
+    match kind {
+        MarkerKind::Circled => n
+            .checked_add('①' as u32)
+            .and_then(char::from_u32)
+            .is_some_and(|next| next <= '⑳' && rest.contains(next)),
+        MarkerKind::ArabicParen | MarkerKind::ArabicDot => rest
+            .match_indices(['；', ';', '。', '，', ',', '：', ':'])
+            .any(|(at, sep)| {
+                rest.get(at + sep.len()..)
+                    .map(str::trim_start)
+                    .and_then(|next| scan(next, false))
+                    .is_some_and(|(k, number, _)| k == kind && Some(number) == n.checked_add(1))
+            }),
+        _ => false,
     }
 }
 
@@ -507,6 +581,8 @@ mod tests {
             "（2）推进",
             "第十二章附则",
             "第一百零三条",
+            "第二十条之一",
+            "第二十条之",
             "第二节",
             "第一部分总则",
             "③其他",
@@ -534,6 +610,14 @@ mod tests {
             ("（2）推进", MarkerKind::ArabicParen, 2, "（2）"),
             ("第十二章附则", MarkerKind::Chapter, 12, "第十二章"),
             ("第一百零三条", MarkerKind::Article, 103, "第一百零三条"),
+            (
+                "第二十条之一　本办法所称",
+                MarkerKind::Article,
+                20,
+                "第二十条之一",
+            ),
+            ("第三章之二附则", MarkerKind::Chapter, 3, "第三章之二"),
+            ("第五条之规定", MarkerKind::Article, 5, "第五条"),
             ("第二节", MarkerKind::Section, 2, "第二节"),
             ("第一部分总则", MarkerKind::Part, 1, "第一部分"),
             ("③其他", MarkerKind::Circled, 3, "③"),

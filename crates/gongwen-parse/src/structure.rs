@@ -4554,6 +4554,11 @@ impl Outline {
                 .flatten()
                 .and_then(|n| numbering::item_before_decimal(&p.text, n))
         });
+        // A paragraph that runs its items inline (`①…；②…；③…`) is text, as it is after a
+        // lead-in: no item holding the ones after it.
+        let m = m.filter(|m| {
+            !numbering::runs_items_inline(m.kind, m.number, p.text.get(m.len..).unwrap_or_default())
+        });
         let Some(m) = m else {
             // A paragraph after the items of an article (`第三条 …职责是：` / `（一）…` /
             // `（二）…` / `区主管部门…`) goes on with the article, not with its last item.

@@ -103,20 +103,37 @@ pub(crate) fn is_group_line(line: &str) -> bool {
 /// True when the next non-blank lines after `from` (skipping other group lines) hold a table line
 /// of the table that starts with `first`: a row, or its header repeated (a page's top), but not
 /// the header of another table. A heading over another table's header (`二、重大项目清单` /
-/// `序号 | 项目名称…`) starts that table; it is no group row of the one before.
+/// `序号 | 项目名称…`) starts that table; it is no group row of the one before. Nor is a heading
+/// over the same header whose rows are numbered from 1 again (`二、产业发展` / `序号 | 重点任务…`
+/// / `1 | …`): one table a heading, each of the same columns; a page's top repeats the header
+/// over rows whose numbers go on.
 fn table_line_follows(lines: &[&str], from: usize, first: &str) -> bool {
-    for l in lines.iter().skip(from).take(8) {
+    for (k, l) in lines.iter().enumerate().skip(from).take(8) {
         if is_table_line(l) {
             return !starts_a_header(l)
-                || line_cells(l)
+                || (line_cells(l)
                     .map(str::trim_ws)
-                    .eq(line_cells(first).map(str::trim_ws));
+                    .eq(line_cells(first).map(str::trim_ws))
+                    && !numbers_from_one(lines, k + 1));
         }
         if !is_blank(l) && !is_group_line(l) {
             return false;
         }
     }
     false
+}
+
+/// Whether the first table line at or after `from` (blank lines skipped) is a row numbered 1
+/// (`1\t培育电子信息产业集群\t…`): the first row of a table, not a row going on from a page before.
+fn numbers_from_one(lines: &[&str], from: usize) -> bool {
+    lines
+        .iter()
+        .skip(from)
+        .take(4)
+        .find(|l| !is_blank(l))
+        .filter(|l| is_table_line(l))
+        .and_then(|l| line_cells(l).map(str::trim_ws).find(|c| !c.is_empty()))
+        .is_some_and(|c| crate::tasks::parse_seq(c) == Some(1))
 }
 
 /// Whether a table line comes after a cell's line break at `lines[from - 1]`: the next line that
