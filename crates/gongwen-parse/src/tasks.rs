@@ -71,6 +71,14 @@ const LEAD_WORDS: &[&str] = &[
     "承办",
     "实施部门",
     "实施单位",
+    // Who carries a task out, as county and department tables name them (`落实单位`,
+    // `承担单位`, `实施主体`). `落实` alone heads a column of progress (`落实情况`).
+    "落实单位",
+    "落实部门",
+    "落实主体",
+    "承担单位",
+    "承担部门",
+    "实施主体",
     "责任",
     // The traditional forms (a Hong Kong or Taiwan copy, a Big5 page, a converted notice): each
     // list here has them, so a table headed 牽頭單位 or 責任單位 reads as its simplified twin
@@ -82,6 +90,12 @@ const LEAD_WORDS: &[&str] = &[
     "承辦",
     "實施部門",
     "實施單位",
+    "落實單位",
+    "落實部門",
+    "落實主體",
+    "承擔單位",
+    "承擔部門",
+    "實施主體",
     "責任",
 ];
 /// Header words of columns that name people, not units (`牵头领导`, `责任人`, `联系人`).
@@ -824,8 +838,9 @@ fn names_identifier(name: &str) -> bool {
         .any(|w| name.ends_with(w))
 }
 
-/// Words of a units column's header that allocate a duty, as `主管部门` or `实施单位` alone do not.
-const DUTY_HEADER_WORDS: &[&str] = &["牵头", "责任", "负责", "主责", "指导"];
+/// Words of a units column's header that allocate a duty (`落实单位` too), as `主管部门`,
+/// `实施单位` or `承担单位` alone do not.
+const DUTY_HEADER_WORDS: &[&str] = &["牵头", "责任", "负责", "主责", "指导", "落实", "落實"];
 /// Words of the columns of a list of projects: their investment, period, scale and site.
 const PROJECT_WORDS: &[&str] = &["投资", "年限", "建设规模", "建设地点", "开工", "竣工"];
 
@@ -854,6 +869,49 @@ fn number_column_without_a_name(table: &Table, names: &[String], roles: &mut [Co
     }
     if numbers > 0 {
         roles[0] = ColumnRole::Seq;
+    }
+}
+
+/// `序号 | 民生实事 | 具体任务 | 责任单位` over `1 | 教育民生 | | ` and `1.1 | | 新建幼儿园 | 甲`:
+/// a column of no known kind between the number and the tasks whose words stand only on rows
+/// without units (the groups their numbered children extend, see [`decimal_parent`]) is a group
+/// column, not an extra that every task would carry empty. A column that says something of any
+/// task row (`类型`, `地点`) stays an extra.
+fn group_column_of_parent_rows(table: &Table, roles: &mut [ColumnRole]) {
+    let at = |role: ColumnRole| roles.iter().position(|r| *r == role);
+    let (Some(s), Some(t)) = (at(ColumnRole::Seq), at(ColumnRole::Task)) else {
+        return;
+    };
+    let units: Vec<usize> = (0..roles.len())
+        .filter(|&i| matches!(roles[i], ColumnRole::Lead | ColumnRole::Support))
+        .collect();
+    for (c, role) in roles.iter_mut().enumerate().take(t).skip(s + 1) {
+        if *role != ColumnRole::Extra {
+            continue;
+        }
+        let mut filled = 0usize;
+        // A row spanning the table (`一、教育`) repeats its words in every column; the header
+        // printed again on a new page names the columns.
+        let header = table.rows.get(..table.header_rows).unwrap_or_default();
+        for row in table.rows.iter().skip(table.header_rows) {
+            if row.get(c).is_none_or(|cell| cell.trim_ws().is_empty())
+                || is_spanning_row(row)
+                || header.contains(row)
+            {
+                continue;
+            }
+            let has_units = units
+                .iter()
+                .any(|&u| row.get(u).is_some_and(|cell| !cell.trim_ws().is_empty()));
+            if has_units {
+                filled = 0;
+                break;
+            }
+            filled += 1;
+        }
+        if filled > 0 {
+            *role = ColumnRole::Group;
+        }
     }
 }
 
@@ -2044,7 +2102,8 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
 
 /// `1 | 推进产业发展 | |` over `1.1 | 新建厂房 | 甲 | 乙`: a numbered row without units whose
 /// number the next row's number extends (`1.1`, `1-1`, `1．1`) heads its decimal children; it
-/// reads as a group, `1．推进产业发展`.
+/// reads as a group, `1．推进产业发展`. Its words may stand in the task column or in a column
+/// between the number and the tasks (`1 | 教育民生 | | |` under `序号 | 民生实事 | 具体任务 |…`).
 fn decimal_parent(row: &[String], next: Option<&[String]>, roles: &[ColumnRole]) -> Option<String> {
     let at = |role: ColumnRole| roles.iter().position(|r| *r == role);
     let (s, t) = (at(ColumnRole::Seq)?, at(ColumnRole::Task)?);
@@ -2057,10 +2116,16 @@ fn decimal_parent(row: &[String], next: Option<&[String]>, roles: &[ColumnRole])
     }
     let seq = row.get(s)?.trim_ws();
     let n = parse_seq(seq)?;
-    let text = row.get(t)?.trim_ws();
-    if text.is_empty() {
-        return None;
-    }
+    // The words may stand in a column of their own between the number and the tasks
+    // (`1 | 教育民生 | |` under `序号 | 民生实事 | 具体任务`, `主要任务 | 具体举措`).
+    let text = Some(row.get(t)?.trim_ws())
+        .filter(|t| !t.is_empty())
+        .or_else(|| {
+            (s + 1..t)
+                .filter(|&i| matches!(roles[i], ColumnRole::Group | ColumnRole::Extra))
+                .filter_map(|i| row.get(i).map(|c| c.trim_ws()))
+                .find(|c| !c.is_empty())
+        })?;
     let child = next?.get(s)?.trim_ws();
     let rest = child.strip_prefix(seq.trim_end_matches(['.', '．', '、']))?;
     let sub = rest.strip_prefix(['.', '．', '-', '－'])?;
@@ -2227,6 +2292,7 @@ impl TableRead {
         };
         keep_task_beside_its_means(table, &names, &mut roles);
         number_column_without_a_name(table, &names, &mut roles);
+        group_column_of_parent_rows(table, &mut roles);
         // A table with no column of tasks (`序号 | 责任单位 | 联络员 | 职务 | 联系电话`, the
         // contact list a notice attaches last) allocates nothing: its rows name units, not
         // duties. A task's words may stand under any task header (`项目名称`, `工作内容`, an
@@ -2807,9 +2873,9 @@ fn trailing_bracket(text: &str) -> Option<(usize, &str)> {
 /// The labels, spelled out, in an automaton searched leftmost-first (as a regex's alternation
 /// is): a regex of the same alternation cost a one-file run 1.3M instructions to compile.
 static DUTY_LABEL: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    const ROLES: [&str; 15] = [
+    const ROLES: [&str; 17] = [
         "牵头", "配合", "责任", "负责", "参与", "协同", "协助", "协办", "主办", "主责", "承办",
-        "实施", "支持", "指导", "主管",
+        "实施", "支持", "指导", "主管", "落实", "承担",
     ];
     let labels: Vec<String> = ROLES
         .iter()
@@ -3462,15 +3528,19 @@ impl Allocation {
         }
     }
 
-    /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`. A lead clause run on
-    /// into the next with `、` or a space (`甲牵头、乙配合`, `甲牵头 乙配合`) is two clauses.
+    /// A clause without a label: `甲牵头`, `乙、丙配合`, `丁按职责分工负责`, and after a unit that
+    /// leads, `戊加强指导`. A lead clause run on into the next with `、` or a space
+    /// (`甲牵头、乙配合`, `甲牵头 乙配合`) is two clauses.
     fn clause(&mut self, clause: &str) {
         if let Some((lead, rest)) = lead_run_on(clause) {
             self.clause(lead);
             self.clause(rest);
             return;
         }
-        match clause_duty(clause) {
+        // `（甲牵头，乙加强指导）`, `（甲负责，乙做好指导服务）`: units that guide the one that
+        // leads or is responsible support it, as in a sentence ([`guiding_clause`]).
+        let leads = || !(self.lead.is_empty() && self.by_duty.is_empty());
+        match clause_duty(clause).or_else(|| guiding_clause(clause).filter(|_| leads())) {
             Some((units, duty)) => self.assign(units, duty),
             None => self.remark(clause),
         }
@@ -3624,6 +3694,29 @@ enum ClauseDuty {
     ByDuty,
 }
 
+/// The units of a clause that says they act by their duties in words other than `按职责`
+/// ([`clause_duty`] reads that one): a preposition (`按照`, `根据`, `依据`, `依照`, `结合`, `按`,
+/// `依`), perhaps `各自` or `职能`, then `职责` or `职能`, then any verb — `市商务局、市财政局按照职责
+/// 抓好落实`, `甲根据职责分工负责`, `甲依职责负责`, `甲按职能职责抓好落实`, `甲（依职责负责）` →
+/// the units before the preposition. `None` unless they are a list of units (`依兰县` is a
+/// county's name, not `依` after a unit) or the clause has no `职责`/`职能`.
+fn acting_by_duties(clause: &str) -> Option<&str> {
+    let at = match (clause.find("职责"), clause.find("职能")) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    let head = &clause[..at];
+    let head = ["各自", "部门"]
+        .iter()
+        .find_map(|w| head.strip_suffix(w))
+        .unwrap_or(head);
+    let units = ["按照", "根据", "依据", "依照", "结合", "按", "依"]
+        .iter()
+        .find_map(|w| head.strip_suffix(w))?
+        .trim_end_matches(['（', '(']);
+    is_unit_list(units).then_some(units)
+}
+
 /// The units of a clause without a label and the role its verb gives them.
 fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     let clause = clause.trim_ws().trim_end_matches('。');
@@ -3641,6 +3734,11 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
             clause[..p].trim_end_matches(['（', '(']),
             ClauseDuty::ByDuty,
         ));
+    }
+    // `甲按照职责抓好落实`, `甲根据职责分工负责`, `甲依职责负责`, `甲按职能职责抓好落实`: the
+    // same duties, by other words.
+    if let Some(units) = acting_by_duties(clause) {
+        return Some((units, ClauseDuty::ByDuty));
     }
     // `各区县政府按属地负责`, `乙按照各自职责负责`: units that act by their place or duties,
     // as `按职责分工负责` says.
@@ -3858,11 +3956,52 @@ fn inline_duty_lazy(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     match bracket {
         Some(_) => inline_duty_simplified(text, bracket, first_unit_leads),
         // Most paragraphs: no bracket at their end.
-        None => trailing_dash(text, first_unit_leads)
+        None => unclosed_bracket(text, first_unit_leads)
+            .or_else(|| trailing_dash(text, first_unit_leads))
             .or_else(|| trailing_label(text, first_unit_leads))
             .or_else(|| trailing_square_labels(text, first_unit_leads))
             .or_else(|| trailing_verbs(text, first_unit_leads)),
     }
+}
+
+/// An allocation whose bracket was left open, the copy cut at the line's end after a sentence:
+/// `……度假地。（牵头单位：省文化和旅游厅；配合单位：省发展改革委`, or cut right after a label
+/// (`……（牵头单位：省文化和旅游厅；配合单位：`). It reads as the bracket closed would; the
+/// measure's text stops before it. Only a bracket that names roles ([`DUTY_WORDS`]) and follows
+/// a full sentence is read so: a bracket of prose left open (`……（2024—2026年`) is none.
+/// `None` for nearly every paragraph, turned down by its last character: a cut allocation ends
+/// with a unit's name, a role verb or a label's colon, most paragraphs with `。`.
+fn unclosed_bracket(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    /// How far back (in characters) the open bracket is looked for: an allocation is short.
+    const REACH: usize = 160;
+    let tail = text.trim_end_ws();
+    let last = tail.chars().next_back()?;
+    if !(matches!(last, '：' | ':' | '头' | '合' | '责' | '与' | '助' | '办')
+        || may_end_unit_name(last))
+    {
+        return None;
+    }
+    let mut depth = 0usize;
+    let (open, c) = tail.char_indices().rev().take(REACH).find(|&(_, c)| {
+        if is_closer(c) {
+            depth += 1;
+        } else if is_opener(c) {
+            if depth == 0 {
+                return true;
+            }
+            depth -= 1;
+        }
+        false
+    })?;
+    let inner = &tail[open + c.len_utf8()..];
+    if !DUTY_WORDS.iter().any(|w| inner.contains(w)) || !ends_sentence(&tail[..open]) {
+        return None;
+    }
+    let &(close, _) = DUTY_BRACKETS.iter().find(|(_, opens)| opens.contains(&c))?;
+    let mut closed = String::with_capacity(tail.len() + close.len_utf8());
+    closed.push_str(tail);
+    closed.push(close);
+    inline_duty_simplified(&closed, Some((open, inner)), first_unit_leads)
 }
 
 /// An allocation set after the measure by a dash, as a work plan's (工作要点) list prints it:
@@ -5362,14 +5501,11 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
                     units = opened;
                 }
             }
-            // In a meeting's decisions, a unit that opens the decision (its sentence, or after
-            // `会议要求，`) and `负责` what follows is assigned it, supporters or not:
+            // In a meeting's decisions, a unit that opens the decision (its sentence, after
+            // `会议要求，`, or a clause of its own after another decision: `会议同意甲……，乙负责
+            // 做好……`) and `负责` what follows is assigned it, supporters or not:
             // `市投资促进局负责做好……`. Not its people (`负责同志`, `负责人`).
-            if decided
-                && alone
-                && (i == 0 || DECISION_LEAD_INS.contains(&clauses[i - 1]))
-                && !["同志", "人"].iter().any(|w| rest.starts_with(w))
-            {
+            if decided && alone && !["同志", "人"].iter().any(|w| rest.starts_with(w)) {
                 alone = false;
             }
             // Outside a meeting's decisions supporters must follow (see below): the next
@@ -5556,16 +5692,26 @@ fn group_by_sheet(tasks: &mut [Task]) {
 fn push_printed(out: &mut String, s: &Section) {
     out.push_str(&s.marker);
     // A chapter's or section's label and its title are two words, printed apart (`第三章 重点
-    // 任务`, `第一节 深入打好蓝天保卫战`); run together they read as one. Markers of items
-    // (`一、`, `（一）`) end in their own stop.
-    if s.marker.starts_with('第')
-        && !s.heading.is_empty()
-        && crate::numbering::marker_kind(&s.marker).is_some_and(|k| k.is_ordinal())
-    {
+    // 任务`, `第一节 深入打好蓝天保卫战`); run together they read as one. So are a decimal
+    // outline's number and its title (`1 贸易投资自由化便利化`, `2.1 壮大旅游业`): `1贸易` reads
+    // as one word. Markers of items (`一、`, `（一）`, `1.`) end in their own stop.
+    if !s.heading.is_empty() && marker_stands_apart(&s.marker) {
         out.push(' ');
     }
     out.push_str(&s.heading);
     out.push_str(&s.heading_suffix);
+}
+
+/// Whether a section's marker is a word printed apart from the words after it: a label
+/// (`第三章`, `第一节`) or a decimal outline's number (`1`, `2.1`, `2.1.1`), not an item's marker
+/// that ends in its own stop (`一、`, `（一）`, `1.`, `（1）`).
+fn marker_stands_apart(marker: &str) -> bool {
+    if marker.starts_with('第') {
+        return crate::numbering::marker_kind(marker).is_some_and(|k| k.is_ordinal());
+    }
+    // A decimal outline's number as stored: digits parted by dots, ending in a digit.
+    marker.ends_with(|c: char| c.is_ascii_digit())
+        && marker.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// Appends the heading of a section that groups the measures under it: its heading line as
@@ -5581,6 +5727,9 @@ fn push_group_heading(out: &mut String, s: &Section) {
         let end = first
             .find('。')
             .map_or(first.len(), |stop| stop + '。'.len_utf8());
+        if marker_stands_apart(&s.marker) {
+            out.push(' ');
+        }
         out.push_str(&first[..end]);
     }
 }
