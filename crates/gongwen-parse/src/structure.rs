@@ -457,8 +457,9 @@ const SIGNER_TITLES: &[&str] = &[
 pub(crate) const ISSUER_ENDS: &[&str] = &["关于", "转发", "批转", "印发"];
 
 /// 文种 whose title is the issuer's name followed by the form's name, with no `关于`
-/// (`中华人民共和国国务院令`, `某市人民政府公告`).
-const BARE_FORMS: &[&str] = &["命令", "令", "公告", "通告"];
+/// (`中华人民共和国国务院令`, `某市人民政府公告`, a 嘉奖令 or 通令 titled on one line:
+/// `某某省人民政府嘉奖令`). Longer names first: the first that ends the title is its form.
+const BARE_FORMS: &[&str] = &["嘉奖令", "通令", "命令", "令", "公告", "通告"];
 
 /// Words that end a document title (文种 and the names of enclosed documents).
 const TITLE_ENDINGS: &[&str] = &[
@@ -1321,13 +1322,39 @@ fn without_seal_mark(text: &str) -> Option<&str> {
     .then_some(organ.trim_end_ws())
 }
 
-/// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`.
+/// The placeholder a published copy prints where the seal was: `（盖章）`, `(印章)`, or the
+/// placeholders of a joint signature's seals printed side by side on one line
+/// (`（印章）　　（印章）`, which normalization closes up to `（印章）（印章）`), one for each of up
+/// to a dozen organs.
 fn is_seal_placeholder(text: &str) -> bool {
-    text.len() <= 12
+    // (A byte check first: nearly every line opens otherwise.)
+    if !text.starts_with(['（', '(']) || text.len() > 12 * (MAX_SIGNING_ORGANS + 1) {
+        return false;
+    }
+    let one = |p: &str| {
+        p.len() <= 12
+            && matches!(
+                p.trim_start_matches(['（', '('])
+                    .trim_end_matches(['）', ')']),
+                "盖章" | "印章" | "公章" | "章" | "签章"
+            )
+    };
+    text.split_inclusive(['）', ')'])
+        .map(|p| p.trim_ws())
+        .filter(|p| !p.is_empty())
+        .all(one)
+}
+
+/// The note a signature page prints over the signature when no text of the letter is left to
+/// stand on it: `（此页无正文）` (GB/T 9704-2012 7.3.5.4), also with round ASCII brackets. It is
+/// layout, no text of the letter's.
+fn is_no_text_note(text: &str) -> bool {
+    text.starts_with(['（', '('])
         && matches!(
             text.trim_start_matches(['（', '('])
-                .trim_end_matches(['）', ')']),
-            "盖章" | "印章" | "公章" | "章" | "签章"
+                .trim_end_matches(['）', ')'])
+                .trim_ws(),
+            "此页无正文" | "本页无正文"
         )
 }
 
@@ -2426,6 +2453,11 @@ pub fn build(mut input: Blocks) -> Document {
                         }
                         // `（盖章）` where the seal goes, between the organ and the date.
                         Block::Para(q) if is_seal_placeholder(&q.text) => sig_start -= 1,
+                        // `（此页无正文）` heads the signature page: the letter's text is above.
+                        Block::Para(q) if is_no_text_note(&q.text) => {
+                            sig_start -= 1;
+                            break;
+                        }
                         // `某某市人民政府办公室（代章）`: the organ, with the note of the seal
                         // printed after it.
                         Block::Para(q) => {
@@ -3255,14 +3287,20 @@ fn number_after_title(title: &str) -> Option<(usize, DocNumber)> {
 }
 
 /// The line a 纪要's masthead closes with: the unit that prints it, if named, and the date
-/// (`某某市人民政府办公厅　　2023年3月5日`). Returns the unit (empty when not named), the date as
-/// printed, and the date.
+/// (`某某市人民政府办公厅　　2023年3月5日`, also with the unit as its compiler:
+/// `某某市人民政府办公室编　　2023年3月5日`, `…编印`). Returns the unit (empty when not named), the
+/// date as printed, and the date.
 fn masthead_print_line(text: &str) -> Option<(&str, &str, (i32, u32, u32))> {
     if !at_most_chars(text, 60) {
         return None;
     }
     let (start, ymd) = find_date(text)?;
     let organ = text[..start].trim_ws();
+    // The unit that compiles it (`某某市人民政府办公室编`, `…编印`): the unit.
+    let organ = organ
+        .strip_suffix("编印")
+        .or_else(|| organ.strip_suffix('编'))
+        .map_or(organ, str::trim_end_ws);
     (organ.is_empty() || is_organ_line(organ)).then(|| (organ, &text[start..], ymd))
 }
 
