@@ -3424,14 +3424,16 @@ fn leaves_open(text: &str) -> bool {
     ISSUER_ENDS.iter().any(|w| text.ends_with(w)) || text.ends_with(['《', '“', '、', '和', '及'])
 }
 
+/// A publication's byline under its title: the lines it takes, the organ, the printed date and
+/// its (year, month, day).
+type Byline<'a> = (usize, &'a str, &'a str, (i32, u32, u32));
+
 /// The organ and date a publication prints under its title, at the top of `blocks`
 /// (`某某州统计局` / `2024年4月10日`, or on one line `某某州统计局　2024年4月10日`), with its text
 /// right under them (a sentence or a numbered heading, not a 主送 line): how many lines they
 /// take, the organ, the printed date and its (year, month, day). `None` for a signature closing
 /// a letter (nothing follows it) and for any other head.
-fn byline_under_title<'a>(
-    blocks: &[&'a Block],
-) -> Option<(usize, &'a str, &'a str, (i32, u32, u32))> {
+fn byline_under_title<'a>(blocks: &[&'a Block]) -> Option<Byline<'a>> {
     let Some(Block::Para(first)) = blocks.first().copied() else {
         return None;
     };
