@@ -238,6 +238,19 @@ fn attachment_list(s: &str) -> Option<&str> {
         .filter(|list| !list.is_empty() && !list.contains('\n'))
 }
 
+/// An older notice's 附件说明 under the short label `附：` (`附：某某管理办法`, `附：1．X 2．Y`):
+/// its list, on one line, of titles — not a sentence or a labelled line (`附：联系人：张某`).
+fn short_attachment_list(s: &str) -> Option<&str> {
+    s.strip_prefix("附")?
+        .strip_prefix(['：', ':'])
+        .map(str::trim_ws)
+        .filter(|list| {
+            !list.is_empty()
+                && at_most_chars(list, 120)
+                && !list.contains(['\n', '。', '：', ':', '；', ';', '，'])
+        })
+}
+
 /// The list of a plan's schedules (附表) after its label: `附表：1．X` → `1．X`.
 fn schedule_list(s: &str) -> Option<&str> {
     s.strip_prefix("附表")?
@@ -415,6 +428,8 @@ const ADDRESSEE_ENDINGS: &[&str] = &[
     "海关",
     "大学",
     "公司",
+    // An enterprise group addressed by its short name (`中国雄安集团`, `某某投资集团`).
+    "集团",
     "社区",
     "村委会",
     "居委会",
@@ -804,13 +819,25 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
                         // `王某某委员`, `李某某等5位代表`: a deputy or member answered by name
                         // (short, so that `决定增补以下同志为市政协委员` is no addressee).
                         || (at_most_chars(item, 10) && (item.ends_with("委员") || item.ends_with("代表")))
-                        // Places named collectively by their level alone (`各县（市、区）`, `各镇`,
-                        // a township's `各村（社区）`, `各行政村`).
-                        || item.strip_prefix('各').is_some_and(|place| {
-                            (1..=3).contains(&char_len(place))
-                                && (place.ends_with(crate::tasks::DIVISIONS) || place.ends_with('村'))
-                        }))
+                        || is_collective_places(item))
             })
+}
+
+/// Places named collectively by their level alone, `各` and up to four characters, after at most
+/// three naming whose places they are: `各县（市、区）` (its bracket taken off before), `各镇`, a
+/// township's `各村（社区）`, `各行政村`, the state farms and forest farms of a county
+/// (`各乡镇场`, `各垦殖场`, `各国有林场`), the 兵团's divisions, regiments and companies
+/// (`兵团各师市`, `各团场`, `各连队`). `各有关部门` ends otherwise and is read as a group.
+fn is_collective_places(item: &str) -> bool {
+    let Some((owner, place)) = item.split_once('各') else {
+        return false;
+    };
+    at_most_chars(owner, 3)
+        && owner.chars().all(crate::normalize::is_han)
+        && (1..=4).contains(&char_len(place))
+        && (place.ends_with(crate::tasks::DIVISIONS)
+            || place.ends_with(['村', '场'])
+            || place.ends_with("连队"))
 }
 
 /// Most lines one 主送机关 list is printed on.
@@ -818,13 +845,21 @@ const ADDRESSEE_LINES: usize = 4;
 
 /// The 主送机关 at the top of `blocks`, on one line or broken over a few whose every line but
 /// the last ends in `，` or `、` (`各区人民政府，市政府各委、办、局，` / `各市属机构：`): how many
-/// lines it takes and its text.
+/// lines it takes and its text. A list printed with its label (`主送：各区人民政府，市政府各部门。`,
+/// as older notices do) is the list after the label, closed by `。` or by nothing.
 fn addressee_lines(blocks: &[&Block]) -> Option<(usize, String)> {
     let mut text = String::new();
     for (i, blk) in blocks.iter().take(ADDRESSEE_LINES).enumerate() {
         let Block::Para(p) = blk else { return None };
         if i == 0 && is_addressee_line(&p.text) {
             return Some((1, p.text.clone()));
+        }
+        if i == 0
+            && let Some(list) = addressee_label(&p.text)
+        {
+            let list = list.trim_end_matches(['。', '.']);
+            return (at_most_chars(list, 200) && !list.contains('。'))
+                .then(|| (1, list.to_string()));
         }
         // A list is at most 200 characters (see `is_addressee_line`): a longer line is none.
         let open = i == 0 || text.ends_with(['，', '、', ',']);
@@ -1404,12 +1439,25 @@ fn more_signers(blocks: &[&Block], mut k: usize, signers: &mut Vec<String>) -> u
 enum Colophon<'a> {
     /// `抄送：A，B。` (also 抄报, 分送, 发送): the list after the label.
     CopiedTo(&'a str),
+    /// `主送：A，B。` (also 主送机关): the 主送机关 a long list moves into the 版记, above 抄送
+    /// (GB/T 9704-2012 7.2.4): the list after the label.
+    MainTo(&'a str),
     /// `某某办公室 2022年5月7日印发`: the organ and the date.
     Printed(Option<&'a str>, (i32, u32, u32)),
     /// `主题词：…` (before 2012): nothing kept.
     Keywords,
     /// `（共印120份）`: the print run at the foot of the 版记, nothing kept.
     PrintRun,
+}
+
+/// The list of a 主送机关 printed with its label (`主送：各区人民政府，市政府各部门。`,
+/// `主送机关：…`), as the 版记 prints a long one and older notices print it under their number;
+/// `None` for a line without the label or with nothing after it.
+fn addressee_label(text: &str) -> Option<&str> {
+    let rest = text.strip_prefix("主送")?;
+    let rest = rest.strip_prefix("机关").unwrap_or(rest);
+    let list = rest.strip_prefix(['：', ':'])?.trim_ws();
+    (!list.is_empty()).then_some(list)
 }
 
 /// Reads a line of the 版记.
@@ -1421,6 +1469,9 @@ fn colophon_line(text: &str) -> Option<Colophon<'_>> {
         {
             return Some(Colophon::CopiedTo(list));
         }
+    }
+    if let Some(list) = addressee_label(text) {
+        return Some(Colophon::MainTo(list));
     }
     if text.starts_with("主题词") && text["主题词".len()..].starts_with(['：', ':']) {
         return Some(Colophon::Keywords);
@@ -1486,7 +1537,10 @@ fn continues_copied_to(prev: &Block, cur: &Block) -> bool {
         && cur.text.ends_with('。')
         && list.contains(['，', '；']);
     (open || next_group)
-        && matches!(colophon_line(&prev.text), Some(Colophon::CopiedTo(_)))
+        && matches!(
+            colophon_line(&prev.text),
+            Some(Colophon::CopiedTo(_) | Colophon::MainTo(_))
+        )
         && !list.is_empty()
         && split_top_level(list, ADDRESSEE_SEPARATORS)
             .iter()
@@ -1806,27 +1860,34 @@ impl Builder {
 
     /// Records the 版记 lines among `blocks` (each one [`is_colophon`]).
     fn read_colophon(&mut self, blocks: &[&Block]) {
+        // The names a 主送 or 抄送 list (or the line it runs on to) gives.
+        let names = |list: &str| {
+            split_top_level(list.trim_end_matches(['。', '.']), ADDRESSEE_SEPARATORS)
+                .into_iter()
+                .filter(|x| !x.is_empty())
+                .flat_map(split_named_organs)
+        };
+        // Whether the list running on is the 主送 list rather than a 抄送 one.
+        let mut main_to = false;
         for (k, blk) in blocks.iter().enumerate() {
             let Block::Para(p) = blk else { continue };
             if k > 0 && continues_copied_to(blocks[k - 1], blk) {
-                let list = p.text.trim_end_matches(['。', '.']);
-                self.doc.notice.copied_to.extend(
-                    split_top_level(list, ADDRESSEE_SEPARATORS)
-                        .into_iter()
-                        .filter(|x| !x.is_empty())
-                        .flat_map(split_named_organs),
-                );
+                let list = names(&p.text);
+                if main_to {
+                    self.doc.notice.addressees.extend(list);
+                } else {
+                    self.doc.notice.copied_to.extend(list);
+                }
                 continue;
             }
-            match colophon_line(&p.text) {
+            let line = colophon_line(&p.text);
+            main_to = matches!(line, Some(Colophon::MainTo(_)));
+            match line {
                 Some(Colophon::CopiedTo(list)) => {
-                    let list = list.trim_end_matches(['。', '.']);
-                    self.doc.notice.copied_to.extend(
-                        split_top_level(list, ADDRESSEE_SEPARATORS)
-                            .into_iter()
-                            .filter(|x| !x.is_empty())
-                            .flat_map(split_named_organs),
-                    );
+                    self.doc.notice.copied_to.extend(names(list));
+                }
+                Some(Colophon::MainTo(list)) => {
+                    self.doc.notice.addressees.extend(names(list));
                 }
                 Some(Colophon::Printed(organ, (y, m, d))) => {
                     if let Some(organ) = organ {
@@ -2009,7 +2070,9 @@ impl Builder {
                     i += 1;
                     continue;
                 }
-                if let Some(list) = attachment_list(&p.text) {
+                if let Some(list) =
+                    attachment_list(&p.text).or_else(|| short_attachment_list(&p.text))
+                {
                     let first = list.trim_ws().to_string();
                     // Under the letter, `附件：X` naming an attachment the letter listed heads that
                     // attachment's page (label and title on one line): left for [`segments`].
@@ -3399,6 +3462,48 @@ fn leaves_open(text: &str) -> bool {
     ISSUER_ENDS.iter().any(|w| text.ends_with(w)) || text.ends_with(['《', '“', '、', '和', '及'])
 }
 
+/// A publication's byline under its title: the lines it takes, the organ, the printed date and
+/// its (year, month, day).
+type Byline<'a> = (usize, &'a str, &'a str, (i32, u32, u32));
+
+/// The organ and date a publication prints under its title, at the top of `blocks`
+/// (`某某州统计局` / `2024年4月10日`, or on one line `某某州统计局　2024年4月10日`), with its text
+/// right under them (a sentence or a numbered heading, not a 主送 line): how many lines they
+/// take, the organ, the printed date and its (year, month, day). `None` for a signature closing
+/// a letter (nothing follows it) and for any other head.
+fn byline_under_title<'a>(blocks: &[&'a Block]) -> Option<Byline<'a>> {
+    let Some(Block::Para(first)) = blocks.first().copied() else {
+        return None;
+    };
+    if !at_most_chars(&first.text, 60) {
+        return None;
+    }
+    let (lines, organ, date_text, ymd) = match find_date(&first.text) {
+        Some((start, ymd)) if start > 0 => {
+            let organ = first.text[..start].trim_ws();
+            (1, organ, &first.text[start..], ymd)
+        }
+        Some(_) => return None,
+        None => {
+            let Some(Block::Para(second)) = blocks.get(1).copied() else {
+                return None;
+            };
+            let (start, ymd) = find_date(&second.text)
+                .or_else(|| numeric_date(&second.text).map(|ymd| (0, ymd)))?;
+            if start > 0 {
+                return None;
+            }
+            (2, first.text.as_str(), second.text.as_str(), ymd)
+        }
+    };
+    let Some(Block::Para(text)) = blocks.get(lines).copied() else {
+        return None;
+    };
+    let opens_text = (has_sentence_punct(&text.text) && !is_addressee_line(&text.text))
+        || numbering::has_marker(&text.text);
+    (is_organ_line(organ) && opens_text).then_some((lines, organ, date_text, ymd))
+}
+
 /// The most lines of organs (or signers) read as the signature above the date.
 const MAX_SIGNING_ORGANS: usize = 12;
 
@@ -3517,6 +3622,32 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             }
             k += 1;
             continue;
+        }
+        // A publication printed on its own (a 统计公报) names its organ and date under its title
+        // and goes on with its text, with no 主送 and no closing: its issuer, signature and date.
+        if b.doc.notice.doc_number.is_none()
+            && letterhead.is_none()
+            && masthead.is_empty()
+            && title_lines.last().is_some_and(|l| {
+                ends_like_title(&l.text) && !is_minutes_title(&l.text) && !l.text.contains("关于")
+            })
+            && let Some((lines, organ, date_text, (y, m, d))) = byline_under_title(&blocks[k..])
+        {
+            letterhead = Some(organ.to_string());
+            b.doc.notice.signature = Some(organ.to_string());
+            b.doc.notice.date_text = Some(date_text.to_string());
+            if is_real_date(y, m, d) {
+                b.doc.notice.date = Some(iso_date(y, m, d));
+            } else {
+                b.diag(
+                    Severity::Error,
+                    "invalid_date",
+                    format!("成文日期 `{date_text}` is not a real date"),
+                    Some(p.line),
+                );
+            }
+            k += lines;
+            break;
         }
         // A page whose metadata table names the notice may start the article at its 主送机关.
         let headed = !title_lines.is_empty()
