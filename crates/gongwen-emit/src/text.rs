@@ -2,7 +2,10 @@
 //!
 //! UTF-8, LF line endings, one block per line, the document's own words only (no labels are
 //! added), tables as tab-separated rows (each row starts with a tab; a row whose one cell spans
-//! the table is printed once; a cell holding a line break is quoted, as a spreadsheet copies it). The text is already normalized by the readers (CJK spacing,
+//! the table is printed once; a cell holding a line break is quoted, as a spreadsheet copies it;
+//! a 序号 cell merged down over several rows is printed once, the slots under it left empty, as a
+//! spreadsheet copies a merged cell), each table where it stands (in the letter, under the
+//! heading it follows). The text is already normalized by the readers (CJK spacing,
 //! canonical full-width punctuation), so reading this output back with
 //! [`gongwen_parse::parse_text`] gives the same model, and writing that model again gives the
 //! same text.
@@ -61,16 +64,45 @@ pub fn to_text(doc: &Document) -> String {
     }
     let has_enclosure = doc.parts.iter().any(|p| p.kind == PartKind::Enclosure);
     // The letter's paragraphs as printed; a body part is built from them, so only its tables
-    // need printing besides.
-    // A table whose caption is one of them follows that paragraph (the text after the table,
-    // such as a `注：` line, stays after it); the others follow the paragraphs.
-    let tables = doc
-        .parts
-        .iter()
-        .find(|p| p.kind == PartKind::Body)
-        .map_or(&[][..], |b| &b.tables[..]);
+    // need printing besides, each where it stands: a table whose caption is one of them follows
+    // that paragraph (the text after the table, such as a `注：` line, stays after it); the
+    // others stand before the heading of the first section after them (so a table under
+    // `一、重点任务` stays under it), and the rest before the letter's closing formula.
+    let body = doc.parts.iter().find(|p| p.kind == PartKind::Body);
+    let tables = body.map_or(&[][..], |b| &b.tables[..]);
+    let mut headings = Vec::new();
+    if !tables.is_empty()
+        && let Some(b) = body
+    {
+        outline(&b.sections, &mut headings);
+    }
+    let closing_at = body
+        .filter(|b| !tables.is_empty() && !b.closing.is_empty() && n.body.ends_with(&b.closing))
+        .map(|b| n.body.len() - b.closing.len());
     let mut placed = vec![false; tables.len()];
-    for p in &n.body {
+    let (mut next_heading, mut next_table) = (0, 0);
+    // The 附件说明 of a letter whose attachment was read into its text (a plan published with
+    // its attachment but no covering letter) stands before the attachment's label.
+    let mut listed = has_enclosure || n.attachments.is_empty();
+    for (k, p) in n.body.iter().enumerate() {
+        if Some(k) == closing_at {
+            w.tables_left(tables, &mut placed, &mut next_table, None);
+        }
+        if let Some(s) = headings.get(next_heading)
+            && opens(p, s)
+        {
+            next_heading += 1;
+            w.tables_left(
+                tables,
+                &mut placed,
+                &mut next_table,
+                Some((s.line, s.order.0)),
+            );
+        }
+        if !listed && is_attachment_label(p) {
+            listed = true;
+            w.attachment_list(doc);
+        }
         w.line(p);
         if let Some(i) =
             (0..tables.len()).find(|&i| !placed[i] && tables[i].caption.as_ref() == Some(p))
@@ -79,15 +111,11 @@ pub fn to_text(doc: &Document) -> String {
             w.table_with(&tables[i], false);
         }
     }
-    for (t, placed) in tables.iter().zip(placed) {
-        if !placed {
-            w.table(t);
-        }
-    }
+    w.tables_left(tables, &mut placed, &mut next_table, None);
     for a in &n.attendance {
         w.line(&format!("{}：{}", a.role, a.names.join("、")));
     }
-    if !has_enclosure {
+    if !listed {
         w.attachment_list(doc);
     }
     if let Some(sig) = &n.signature {
@@ -135,6 +163,57 @@ pub fn to_text(doc: &Document) -> String {
         ));
     }
     w.out
+}
+
+/// The sections of an outline in reading order, each before its children.
+fn outline<'s>(sections: &'s [Section], out: &mut Vec<&'s Section>) {
+    for s in sections {
+        out.push(s);
+        outline(&s.children, out);
+    }
+}
+
+/// Whether a letter paragraph is the printed heading of section `s`: its marker, then (set
+/// apart by a space or not) its heading: `一、重点任务` and `（一）全力抓好任务落地。认真贯彻…`
+/// open the sections `一、` `重点任务` and `（一）` `全力抓好任务落地`; `第三条 为了…` opens
+/// the article `第三条` (no heading).
+fn opens(p: &str, s: &Section) -> bool {
+    p.strip_prefix(s.marker.as_str())
+        .is_some_and(|rest| rest.trim_start().starts_with(s.heading.as_str()))
+}
+
+/// An attachment's label on a line of its own: `附件`, `附件2`, `附件十二`, `附件：` (a number
+/// of 1 to 3 digits or Chinese numerals); not the 附件说明 `附件：某某表`.
+fn is_attachment_label(p: &str) -> bool {
+    let Some(rest) = p.strip_prefix("附件") else {
+        return false;
+    };
+    let number = rest.strip_suffix(['：', ':']).unwrap_or(rest);
+    number.chars().count() <= 3
+        && (number.bytes().all(|b| b.is_ascii_digit())
+            || number.chars().all(|c| "一二三四五六七八九十".contains(c)))
+}
+
+/// The slots of a task table's 序号 column filled from a number cell merged down over them
+/// (`rowspan`, Word's vertical merge, a workbook's merged range), in order: printed empty, as a
+/// spreadsheet copies a merged cell, so that the tasks under it share the number and do not
+/// repeat it (`1 | 推进企业开办标准化。…` / `  | 推行电子营业执照…`). Empty for a table without
+/// merged cells, which is nearly every one read from text.
+fn merged_numbers(t: &Table) -> Vec<(usize, usize)> {
+    if t.merged_down.is_empty() {
+        return Vec::new();
+    }
+    let Some(roles) = gongwen_parse::tasks::column_roles(&gongwen_parse::tasks::column_names(t))
+    else {
+        return Vec::new();
+    };
+    t.merged_down
+        .iter()
+        .copied()
+        .filter(|&(r, c)| {
+            r >= t.header_rows && roles.get(c) == Some(&gongwen_parse::tasks::ColumnRole::Seq)
+        })
+        .collect()
 }
 
 /// `2021-08-04` → `2021年8月4日`.
@@ -246,20 +325,42 @@ impl Writer {
         self.table_with(t, true);
     }
 
+    /// The tables of the letter not printed yet, from `next` on, that stand before source line
+    /// and block position `before` (all of them when `None`), with their captions.
+    fn tables_left(
+        &mut self,
+        tables: &[Table],
+        placed: &mut [bool],
+        next: &mut usize,
+        before: Option<(usize, usize)>,
+    ) {
+        while let Some(t) = tables.get(*next)
+            && before.is_none_or(|b| (t.line, t.order.0) < b)
+        {
+            if placed.get(*next) == Some(&false) {
+                self.table(t);
+            }
+            if let Some(p) = placed.get_mut(*next) {
+                *p = true;
+            }
+            *next += 1;
+        }
+    }
+
     /// The table's rows, after its caption when `caption`.
     fn table_with(&mut self, t: &Table, caption: bool) {
         if let Some(c) = t.caption.as_ref().filter(|_| caption) {
             self.line(c);
         }
-        for row in &t.rows {
-            let cells = if gongwen_parse::tasks::is_spanning_row(row) {
-                &row[..1]
-            } else {
-                &row[..]
-            };
-            for cell in cells {
+        let blank = merged_numbers(t);
+        for (r, row) in t.rows.iter().enumerate() {
+            let spanning = gongwen_parse::tasks::is_spanning_row(row);
+            let cells = if spanning { &row[..1] } else { &row[..] };
+            for (c, cell) in cells.iter().enumerate() {
                 self.out.push('\t');
-                self.cell(cell);
+                if spanning || blank.binary_search(&(r, c)).is_err() {
+                    self.cell(cell);
+                }
             }
             self.out.push('\n');
         }
