@@ -5505,7 +5505,18 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             // `会议要求，`, or a clause of its own after another decision: `会议同意甲……，乙负责
             // 做好……`) and `负责` what follows is assigned it, supporters or not:
             // `市投资促进局负责做好……`. Not its people (`负责同志`, `负责人`).
-            if decided && alone && !["同志", "人"].iter().any(|w| rest.starts_with(w)) {
+            // (Not a clause after a report heard: `会议听取了甲的汇报，甲负责……` tells what it
+            // does.)
+            let opens_decision = i == 0
+                || DECISION_LEAD_INS.contains(&clauses[i - 1])
+                || clauses
+                    .first()
+                    .is_some_and(|c| DECISION_LEAD_INS.iter().any(|w| c.starts_with(w)));
+            if decided
+                && alone
+                && opens_decision
+                && !["同志", "人"].iter().any(|w| rest.starts_with(w))
+            {
                 alone = false;
             }
             // Outside a meeting's decisions supporters must follow (see below): the next
