@@ -145,3 +145,35 @@ fn a_content_column_before_the_units_still_holds_the_tasks() {
         .collect();
     assert_eq!(got, vec![("推行企业开办一日办结。", vec!["优化营商环境"])]);
 }
+
+/// A row whose lead and support cells are both `同上` takes each column's units from the row
+/// above (not one cell merged across both columns); a unit printed twice in a cell is one unit.
+#[test]
+fn ditto_marks_in_both_unit_cells_take_each_columns_units_and_a_repeated_unit_is_one() {
+    let d = parse_text(
+        "某某市人民政府办公室关于印发重点任务分工的通知\n\
+\t序号\t主要任务\t牵头单位\t配合单位\n\
+\t1\t推行企业开办“一网通办”。\t市市场监管局\t市税务局\n\
+\t2\t推行电子营业执照。\t同上\t同上\n\
+\t3\t加强知识产权保护。\t市知识产权局、市知识产权局\t市法院\n",
+    );
+    let units: Vec<(Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        units,
+        vec![
+            (vec!["市市场监管局"], vec!["市税务局"]),
+            (vec!["市市场监管局"], vec!["市税务局"]),
+            (vec!["市知识产权局"], vec!["市法院"]),
+        ]
+    );
+    assert_eq!(d.tasks[1].support_text, "同上");
+}

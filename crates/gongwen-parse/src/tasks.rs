@@ -2481,10 +2481,12 @@ impl TableRead {
             // One units cell merged across the lead and supporting columns (a `colspan`, a
             // `gridSpan`: the grid repeats its text in both) is one cell, read once by its own
             // role words or marks; without any, its units lead. No unit both leads and supports.
+            // Not two ditto marks (`同上 | 同上`): each cell takes the one above it.
             if let (Some(l), Some(s)) = (lead_col, support_col)
                 && l.abs_diff(s) == 1
                 && !task.lead_text.is_empty()
                 && task.lead_text == task.support_text
+                && !is_ditto(&task.lead_text)
             {
                 task.support_text.clear();
             }
@@ -5967,8 +5969,10 @@ pub fn collect_tasks(doc: &mut Document) {
     }
     // A unit leads or supports a task, not both: a supporting cell merged down over several
     // rows names, on a row led by one of its units, that unit twice. (`support_text` keeps the
-    // cell as printed.)
+    // cell as printed.) Nor is it named twice in one list (`市知识产权局、市知识产权局`).
     for t in &mut tasks {
+        dedup_in_order(&mut t.lead);
+        dedup_in_order(&mut t.support);
         let Task { lead, support, .. } = t;
         if support.is_empty() || lead.is_empty() {
             continue;
@@ -5983,6 +5987,15 @@ pub fn collect_tasks(doc: &mut Document) {
         }
     }
     doc.tasks = tasks;
+}
+
+/// Drops the units a list names again, keeping each first where it stands.
+fn dedup_in_order(units: &mut Vec<String>) {
+    if units.len() < 2 {
+        return;
+    }
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    units.retain(|u| seen.insert(u.clone()));
 }
 
 #[cfg(test)]
