@@ -3985,6 +3985,10 @@ fn unclosed_bracket(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<I
     }
     let mut depth = 0usize;
     let (open, c) = tail.char_indices().rev().take(REACH).find(|&(_, c)| {
+        // (Chinese characters, nearly all of the text, are no brackets: turned down at once.)
+        if ('\u{4e00}'..'\u{ff00}').contains(&c) {
+            return false;
+        }
         if is_closer(c) {
             depth += 1;
         } else if is_opener(c) {
@@ -5991,11 +5995,23 @@ pub fn collect_tasks(doc: &mut Document) {
 
 /// Drops the units a list names again, keeping each first where it stands.
 fn dedup_in_order(units: &mut Vec<String>) {
-    if units.len() < 2 {
-        return;
+    // Nearly every list is short and names each unit once: asked without allocating.
+    let repeats = if units.len() <= 16 {
+        (1..units.len()).any(|i| units[..i].contains(&units[i]))
+    } else {
+        let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+        !units.iter().all(|u| seen.insert(u.as_str()))
+    };
+    if repeats {
+        let mut kept: Vec<String> = Vec::with_capacity(units.len());
+        let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+        for u in units.drain(..) {
+            if seen.insert(u.clone()) {
+                kept.push(u);
+            }
+        }
+        *units = kept;
     }
-    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-    units.retain(|u| seen.insert(u.clone()));
 }
 
 #[cfg(test)]
