@@ -2,18 +2,8 @@
 //! run of units, an enclosed plan's title on two lines, order numbers printed `第N号令` or
 //! `（第N号）`, and letter-spaced organs in a joint signature block.
 
-use gongwen_parse::{Document, Task, parse_text};
-
-fn units(t: &Task) -> (Vec<&str>, Vec<&str>) {
-    (
-        t.lead.iter().map(String::as_str).collect(),
-        t.support.iter().map(String::as_str).collect(),
-    )
-}
-
-fn all_units(d: &Document) -> Vec<(Vec<&str>, Vec<&str>)> {
-    d.tasks.iter().map(units).collect()
-}
+use gongwen_parse::{Document, parse_text};
+use gongwen_tests::all_units;
 
 /// A task list whose `责任单位` cells (the first unit leading) are `cells`.
 fn first_leads(cells: &[&str]) -> String {

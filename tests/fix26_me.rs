@@ -157,18 +157,8 @@ fn ditto_marks_in_both_unit_cells_take_each_columns_units_and_a_repeated_unit_is
 \t2\t推行电子营业执照。\t同上\t同上\n\
 \t3\t加强知识产权保护。\t市知识产权局、市知识产权局\t市法院\n",
     );
-    let units: Vec<(Vec<&str>, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
     assert_eq!(
-        units,
+        gongwen_tests::all_units(&d),
         vec![
             (vec!["市市场监管局"], vec!["市税务局"]),
             (vec!["市市场监管局"], vec!["市税务局"]),

@@ -736,18 +736,8 @@ fn a_units_cell_spanning_the_lead_and_support_columns_is_read_once() {
          <tr><td>3</td><td>完善标准体系</td><td colspan=\"2\">牵头：市市场监管局；配合：市工业信息化局</td></tr>\
          <tr><td>4</td><td>推广应用场景</td><td>市商务委</td><td>市财政局</td></tr>",
     ));
-    let units: Vec<(Vec<&str>, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
     assert_eq!(
-        units,
+        gongwen_tests::all_units(&d),
         [
             (vec!["市经济信息委", "市科技局"], vec![]),
             (vec!["市大数据局"], vec!["市财政局"]),

@@ -237,3 +237,16 @@ pub fn docx_package(body: &str, extra: &[(&str, &[u8])]) -> Vec<u8> {
     }
     w.finish().expect("zip finish").into_inner()
 }
+
+/// Each task's lead and supporting units, in order: what most unit tests compare.
+pub fn all_units(d: &gongwen_parse::Document) -> Vec<(Vec<&str>, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .map(|t| {
+            (
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}

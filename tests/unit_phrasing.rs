@@ -2,18 +2,8 @@
 //! and `〃` in a units cell, role marks in `〔〕`, divisions with their levels in brackets before
 //! a shared head (`各市（州）、县（市、区）人民政府`).
 
-use gongwen_parse::{Document, Task, parse_text};
-
-fn units(t: &Task) -> (Vec<&str>, Vec<&str>) {
-    (
-        t.lead.iter().map(String::as_str).collect(),
-        t.support.iter().map(String::as_str).collect(),
-    )
-}
-
-fn all_units(d: &Document) -> Vec<(Vec<&str>, Vec<&str>)> {
-    d.tasks.iter().map(units).collect()
-}
+use gongwen_parse::parse_text;
+use gongwen_tests::all_units;
 
 /// A notice whose plan is `measures`, each a line or lines of its own.
 fn notice(measures: &str) -> String {
