@@ -240,13 +240,24 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         Some(f) => f,
         None => read::sniff(bytes)?,
     };
+    // A task table saved as CSV and given with no name (standard input) or under a text name
+    // (`任务分工.txt`): its rows of the same number of commas say what it is.
+    let mut renamed = None;
+    let csv_sniffed = format == InputFormat::Text
+        && !read::is_container(bytes)
+        && read::csv::looks_like_csv(bytes);
+    if csv_sniffed {
+        if options.format.is_some() {
+            renamed = Some((InputFormat::Text, InputFormat::Csv));
+        }
+        format = InputFormat::Csv;
+    }
     // A web page saved under a spreadsheet's or a Word document's name (the 导出Excel of many
     // sites is an HTML table named `.xls`), or text (a tab- or comma-separated export named
     // `.xls`, a notice saved as text under a `.docx` name): not a container at all, so read as
     // what it is, and say so. A file that starts as no container but names another format
     // (Word's or Excel's XML, a PDF) is refused by what it is; a container that does not open
     // stays an error of the named format (a truncated workbook is not plain text).
-    let mut renamed = None;
     if matches!(format, InputFormat::Workbook | InputFormat::Docx) && !read::is_container(bytes) {
         let found = match read::sniff(bytes) {
             Ok(InputFormat::Html) => Some(InputFormat::Html),
@@ -347,6 +358,16 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         }
         blocks = read_text_bytes(bytes, false, limits)?;
         renamed = Some((InputFormat::Workbook, InputFormat::Text));
+    }
+    // Rows of commas in which the CSV reader finds no task table stay the text they were given as.
+    if csv_sniffed
+        && !blocks
+            .blocks
+            .iter()
+            .any(|b| matches!(b, blocks::Block::Table(_)))
+    {
+        blocks = read_text_bytes(bytes, false, limits)?;
+        renamed = None;
     }
     if blocks.blocks.len() as u64 > limits.max_blocks {
         return Err(Error::Limit {

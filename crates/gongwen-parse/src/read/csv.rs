@@ -71,6 +71,60 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     Ok(blocks)
 }
 
+/// Whether text with no name to go by (standard input) or named as plain text is a comma- or
+/// semicolon-separated table: its first records (up to 40, read from the first 16 KiB) number at
+/// least three, and four in five of them have the same number of values, at least three, as a
+/// spreadsheet saves every row. Prose, even with ASCII commas, varies from line to line; tab
+/// tables are left to the text reader, which reads them as tables anyway.
+pub(crate) fn looks_like_csv(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(16 * 1024)];
+    let decoded = crate::decode::decode_borrowed(head, false);
+    let text = decoded
+        .text
+        .strip_prefix('\u{feff}')
+        .unwrap_or(&decoded.text);
+    let (text, declared) = match excel_separator(text) {
+        Some((d, rest)) => (rest, Some(d)),
+        None => (text, None),
+    };
+    let delimiter = declared.unwrap_or_else(|| delimiter(text));
+    if delimiter == b'\t' {
+        return false;
+    }
+    // The last record of a cut head may be cut too.
+    let whole = if head.len() < bytes.len() {
+        text.rfind('\n').map_or("", |end| &text[..end])
+    } else {
+        text
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(whole.as_bytes());
+    let mut widths = Vec::new();
+    for record in reader.records().take(40) {
+        let Ok(record) = record else { return false };
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        widths.push(record.len());
+    }
+    if widths.len() < 3 {
+        return false;
+    }
+    let mut counts: Vec<(usize, usize)> = Vec::new();
+    for &w in &widths {
+        match counts.iter_mut().find(|(width, _)| *width == w) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((w, 1)),
+        }
+    }
+    counts
+        .iter()
+        .any(|&(width, n)| width >= 3 && n * 5 >= widths.len() * 4)
+}
+
 /// The delimiter a first line `sep=;` declares (Excel writes it, and reads it, to say which
 /// character separates the values), and the text after that line.
 fn excel_separator(text: &str) -> Option<(u8, &str)> {
