@@ -76,3 +76,102 @@ fn even_rows_without_a_task_table_stay_text() {
     assert_eq!(d.source.format, SourceFormat::Text);
     assert!(d.tasks.is_empty());
 }
+
+/// JSON of another program is refused as what it is, not read as a notice titled by its braces
+/// (tester L08).
+#[test]
+fn json_that_is_not_gongwen_is_refused_as_json() {
+    for bytes in [
+        &b"{\"a\": 1, \"tasks\": [1, 2]}"[..],
+        b"[{\"title\": \"x\"}]",
+    ] {
+        let e = parse(bytes, &Options::default()).expect_err("refused");
+        assert!(matches!(e, gongwen_parse::Error::Unsupported { .. }), "{e}");
+        assert!(
+            e.to_string()
+                .contains("JSON data that is not a gongwen document"),
+            "{e}"
+        );
+    }
+    // A notice that opens with a bracket is no JSON.
+    let d = parse_as(
+        "[此件公开发布]\n某某市人民政府关于加强安全生产工作的通知\n".as_bytes(),
+        None,
+    );
+    assert_eq!(d.source.format, SourceFormat::Text);
+}
+
+/// A plain-text notice saved under a page's name keeps its lines (tester L09): with no tag in
+/// it, the page reader would run them together.
+#[test]
+fn text_named_as_a_page_is_read_as_text() {
+    let notice = "某某市人民政府关于加强安全生产工作的通知\n\
+某府发〔2024〕3号\n\
+各区县人民政府，市政府各部门：\n\
+现就有关事项通知如下。\n\
+某某市人民政府\n\
+2024年3月1日\n";
+    let d = parse_as(notice.as_bytes(), Some(InputFormat::Html));
+    assert_eq!(d.source.format, SourceFormat::Text);
+    assert_eq!(
+        d.notice.title.as_deref(),
+        Some("某某市人民政府关于加强安全生产工作的通知")
+    );
+    assert_eq!(d.notice.date.as_deref(), Some("2024-03-01"));
+    assert!(d.diagnostics.iter().any(|g| g.code == "format_sniffed"));
+    // One tag makes it a page.
+    let page = format!("<p>{}</p>", notice.replace('\n', "</p><p>"));
+    let d = parse_as(page.as_bytes(), Some(InputFormat::Html));
+    assert_eq!(d.source.format, SourceFormat::Html);
+}
+
+/// A terminal colour code goes whole, not leaving `[31m` in a unit's name, and the warning names
+/// the first character it dropped (tester L10).
+#[test]
+fn terminal_colour_codes_are_dropped_whole() {
+    let text = "某某市人民政府办公室关于印发任务分工的通知\n\
+序号\t重点任务\t牵头单位\t配合单位\n\
+1\t推进数字政府建设\t市大数据局\x1b[31m\t市财政局\x1b[0m\n\
+2\t优化营商环境\t市发展改革委\t市市场监管局\n";
+    let d = parse_as(text.as_bytes(), None);
+    assert_eq!(d.tasks.len(), 2);
+    assert_eq!(d.tasks[0].lead, ["市大数据局"]);
+    assert_eq!(d.tasks[0].support, ["市财政局"]);
+    let warning = d
+        .diagnostics
+        .iter()
+        .find(|g| g.code == "control_characters_dropped")
+        .expect("warned");
+    assert!(
+        warning.message.contains("U+001B (ESC"),
+        "{}",
+        warning.message
+    );
+    assert_eq!(warning.line, Some(3));
+}
+
+/// A limit's message gives the size found, unless reading stopped at the first unit past the
+/// limit, where the real size is unknown (tester L13: a ZIP bomb "is 29160401").
+#[test]
+fn a_limit_passed_while_reading_is_not_given_as_a_size() {
+    let stopped = gongwen_parse::Error::Limit {
+        what: "the expanded size in bytes of ZIP entry x".into(),
+        value: 101,
+        limit: 100,
+        flag: "--max-unzip-ratio".into(),
+    };
+    let message = stopped.to_string();
+    assert!(message.contains("is over the limit of 100"), "{message}");
+    assert!(!message.contains("101"), "{message}");
+    let measured = gongwen_parse::Error::Limit {
+        what: "the input size in bytes".into(),
+        value: 5000,
+        limit: 100,
+        flag: "--max-input-bytes".into(),
+    };
+    assert!(
+        measured
+            .to_string()
+            .contains("is 5000, over the limit of 100")
+    );
+}

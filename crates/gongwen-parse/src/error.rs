@@ -21,8 +21,10 @@ pub enum Error {
         /// What the input looks like, e.g. `a PDF document`.
         what: String,
     },
-    /// A configured limit was exceeded.
-    #[error("{what} is {value}, over the limit of {limit} (raise it with {flag})")]
+    /// A configured limit was exceeded. A reader that stops at the first unit past the limit
+    /// (a ZIP entry inflated until it passed its allowance) reports `limit + 1`, which the
+    /// message gives as "over the limit", not as a size the input has.
+    #[error("{}", limit_message(what, *value, *limit, flag))]
     Limit {
         /// What was measured.
         what: String,
@@ -71,3 +73,13 @@ impl Error {
 
 /// Shorthand for results of this crate.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// The message of [`Error::Limit`]: the value found, unless it is the first past the limit,
+/// where reading stopped (the real size is unknown and larger).
+fn limit_message(what: &str, value: u64, limit: u64, flag: &str) -> String {
+    if value == limit.saturating_add(1) {
+        format!("{what} is over the limit of {limit} (reading stopped there; raise it with {flag})")
+    } else {
+        format!("{what} is {value}, over the limit of {limit} (raise it with {flag})")
+    }
+}

@@ -86,13 +86,27 @@ fn holds_chinese_text(bytes: &[u8]) -> bool {
     normalize::count_ideographs(&decode::decode_borrowed(head, false).text) >= 16
 }
 
+/// Whether the bytes hold anything a page is made of: a `<` that opens a tag, an end tag, a
+/// comment or a declaration (`<p`, `</`, `<!`, `<?`). In UTF-16 text each such pair has a zero
+/// byte between, so that text is taken to have markup (and is left to the page reader).
+fn has_markup(bytes: &[u8]) -> bool {
+    memchr::memchr_iter(b'<', bytes).any(|at| {
+        bytes
+            .get(at + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!' | b'?' | 0))
+    })
+}
+
 /// Reads text bytes (any supported encoding) into blocks, as Markdown when `markdown` (a `.md`
 /// file) or when the text shows it is; [`Error::Empty`] for nothing but a byte-order mark, white
 /// space or control characters.
 fn read_text_bytes(bytes: &[u8], markdown: bool, limits: &Limits) -> Result<blocks::Blocks> {
     let decoded = decode::decode_borrowed(bytes, false);
+    // Terminal colour codes (`ESC[31m`, a log or a terminal's copy) go whole: the control
+    // character alone would be dropped later and leave `[31m` in a unit's name.
+    let text = without_escape_sequences(&decoded.text);
     // A text written as Markdown is read in its plain form, line for line.
-    let mut b = read_as_written(&decoded.text, markdown, |t| {
+    let mut b = read_as_written(&text, markdown, |t| {
         read::text::read_text_limited(t, limits)
     })?;
     if b.blocks.is_empty() {
@@ -104,6 +118,41 @@ fn read_text_bytes(bytes: &[u8], markdown: bool, limits: &Limits) -> Result<bloc
         b.diagnostics.push(d);
     }
     Ok(b)
+}
+
+/// `text` without its ANSI control sequences: ESC `[`, parameter bytes (`0`–`?`), intermediate
+/// bytes (space–`/`), and a final byte (`@`–`~`). An ESC not so followed is left for the
+/// normalization, which drops it as it drops any control character.
+fn without_escape_sequences(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    if memchr::memchr(0x1B, bytes).is_none() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut kept = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(0x1B, &bytes[at..]) {
+        let esc = at + found;
+        at = esc + 1;
+        if bytes.get(at) != Some(&b'[') {
+            continue;
+        }
+        let mut end = at + 1;
+        while bytes.get(end).is_some_and(|b| (0x30..=0x3F).contains(b)) {
+            end += 1;
+        }
+        while bytes.get(end).is_some_and(|b| (0x20..=0x2F).contains(b)) {
+            end += 1;
+        }
+        if bytes.get(end).is_some_and(|b| (0x40..=0x7E).contains(b)) {
+            // Every byte of the sequence is ASCII, so both cuts fall on character boundaries.
+            out.push_str(&text[kept..esc]);
+            kept = end + 1;
+            at = end + 1;
+        }
+    }
+    out.push_str(&text[kept..]);
+    std::borrow::Cow::Owned(out)
 }
 
 /// Reads `text` with `read`, in its plain form when it is written as Markdown — `named` so (a
@@ -165,22 +214,31 @@ fn dropped_controls(text: &str) -> Option<Diagnostic> {
         return None;
     }
     let mut count = 0usize;
-    let mut first_line = None;
+    let mut first_found = None;
     let mut line = 1usize;
     for c in text.chars() {
         if c == '\n' {
             line += 1;
         } else if normalize::is_dropped_control(c) {
             count += 1;
-            first_line.get_or_insert(line);
+            first_found.get_or_insert((line, c));
         }
     }
-    let first = first_line?;
+    let (first, c) = first_found?;
+    let name = match c {
+        '\0' => " (NUL)",
+        '\u{7}' => " (BEL)",
+        '\u{8}' => " (backspace)",
+        '\u{1b}' => " (ESC, with any terminal colour code it starts)",
+        '\u{7f}' => " (DEL)",
+        _ => "",
+    };
     Some(Diagnostic::new(
         Severity::Warning,
         "control_characters_dropped",
         format!(
-            "{count} control character(s) such as NUL were dropped (first on line {first}); expected plain text"
+            "{count} control character(s) were dropped, the first U+{:04X}{name} on line {first}; expected plain text",
+            u32::from(c)
         ),
         Some(first),
     ))
@@ -300,6 +358,17 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     {
         renamed = Some((format, found));
         format = found;
+    }
+    // Plain text saved under a page's name (a browser's "save as" of a text/plain page, a
+    // crawler's dump): with no tag anywhere, a page would run its lines together, so the text
+    // it is is read, and said so.
+    if format == InputFormat::Html
+        && options.format == Some(InputFormat::Html)
+        && !has_markup(bytes)
+        && matches!(read::sniff(bytes), Ok(InputFormat::Text))
+    {
+        renamed = Some((InputFormat::Html, InputFormat::Text));
+        format = InputFormat::Text;
     }
     // A workbook or Word document saved under a CSV or text name (an export portal's
     // `任务分工.csv` that is an XLSX): its container says what it is. A container of no format

@@ -91,6 +91,15 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     if t.starts_with('{') && t.contains("\"schema_version\"") {
         return Ok(InputFormat::Json);
     }
+    // JSON of another program (an API's response, a crawler's record) holds no notice to read
+    // line by line: say what it is rather than read its braces as a title.
+    if (t.starts_with('{') || t.starts_with('['))
+        && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+    {
+        return Err(Error::Unsupported {
+            what: "JSON data that is not a gongwen document (it has no \"schema_version\")".into(),
+        });
+    }
     let lower = t
         .chars()
         .take(1024)
