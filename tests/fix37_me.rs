@@ -175,3 +175,48 @@ fn a_limit_passed_while_reading_is_not_given_as_a_size() {
             .contains("is 5000, over the limit of 100")
     );
 }
+
+/// A task table pasted into a page a row a paragraph, its cells separated by tabs in the source
+/// (a CMS's paste of a Word table), is read as a table (tester L05); a browser shows the tabs
+/// as spaces, and tabs that only indent the source stay white space.
+#[test]
+fn paragraphs_of_tab_separated_cells_are_a_table() {
+    let page = "<html><body><div class=\"article\">\
+<p>某某市人民政府办公室关于印发任务分工的通知</p>\
+<p>各区县人民政府，市政府各部门：</p>\
+<p>现将任务分工印发给你们，请认真落实。</p>\
+<p>附件</p><p>某某市重点任务分工</p>\
+<p>序号\t重点任务\t牵头单位\t配合单位</p>\
+<p>1\t推进数字政府建设\t市大数据局\t市财政局、市发展改革委</p>\
+<p>2\t优化营商环境\t市发展改革委\t\t</p>\
+<p>3\t完善公共服务\t市政务服务办\t市民政局</p>\
+</div></body></html>";
+    let d = parse_as(page.as_bytes(), Some(InputFormat::Html));
+    let tasks: Vec<(&str, Vec<&str>, Vec<&str>)> = d
+        .tasks
+        .iter()
+        .map(|t| {
+            (
+                t.text.as_str(),
+                t.lead.iter().map(String::as_str).collect(),
+                t.support.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        tasks,
+        vec![
+            (
+                "推进数字政府建设",
+                vec!["市大数据局"],
+                vec!["市财政局", "市发展改革委"]
+            ),
+            ("优化营商环境", vec!["市发展改革委"], vec![]),
+            ("完善公共服务", vec!["市政务服务办"], vec!["市民政局"]),
+        ]
+    );
+    // The same paragraphs with the source's indentation tabs only are prose.
+    let indented = page.replace('\t', "\n\t");
+    let d = parse_as(indented.as_bytes(), Some(InputFormat::Html));
+    assert!(d.tasks.is_empty(), "{:?}", d.tasks);
+}

@@ -778,8 +778,9 @@ impl Kept {
         // A separator between cells, not the indentation (`&nbsp;&nbsp;`, `\u{3000}\u{3000}`) a
         // paragraph starts with.
         let set_apart = || {
+            let raw = raw.trim_matches(char::is_whitespace);
             super::delimited::names_a_header_word(text)
-                && super::delimited::has_visible_separator(raw.trim_matches(char::is_whitespace))
+                && (super::delimited::has_visible_separator(raw) || has_typed_tab(raw))
         };
         if one_cell_header || set_apart() {
             let shown = as_shown(raw);
@@ -791,22 +792,44 @@ impl Kept {
 }
 
 /// `raw` with every run of ASCII white space (line breaks and indentation of the source) made one
-/// space, as a browser renders it.
+/// space, as a browser renders it — except a run within a line that holds tabs: a table pasted
+/// into a paragraph a row at a time (a CMS's paste of a Word table) keeps a tab between each two
+/// cells, written here as the bar the text reader takes for a cell's edge (`1 | 任务 | 单位`,
+/// an empty cell `| |`).
 fn as_shown(raw: &str) -> String {
     let mut out = String::with_capacity(raw.len());
-    let mut space = false;
+    let (mut space, mut tabs, mut newline) = (false, 0usize, false);
     for c in raw.trim_matches(|c: char| c.is_ascii_whitespace()).chars() {
         if c.is_ascii_whitespace() {
             space = true;
+            tabs += usize::from(c == '\t');
+            newline |= c == '\n' || c == '\r';
             continue;
         }
         if space {
+            if tabs > 0 && !newline {
+                for _ in 0..tabs {
+                    out.push_str(" |");
+                }
+            }
             out.push(' ');
-            space = false;
+            (space, tabs, newline) = (false, 0, false);
         }
         out.push(c);
     }
     out
+}
+
+/// Whether `raw` (trimmed) has a tab between two printed characters on one source line: the
+/// separator of a row pasted as text, not the source's indentation.
+fn has_typed_tab(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    memchr::memchr_iter(b'\t', b).any(|at| {
+        let before = b[..at].iter().rev().find(|c| !matches!(c, b' ' | b'\t'));
+        let after = b[at + 1..].iter().find(|c| !matches!(c, b' ' | b'\t'));
+        before.is_some_and(|c| !matches!(c, b'\n' | b'\r'))
+            && after.is_some_and(|c| !matches!(c, b'\n' | b'\r'))
+    })
 }
 
 /// Reads the tables laid out as text among the kept paragraphs (one paragraph per line, as the
