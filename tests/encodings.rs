@@ -1,5 +1,5 @@
-//! Encodings: the seed as UTF-16LE, as GB18030 with CRLF line endings, and with ASCII
-//! punctuation (fixtures/text, built by fixtures/make_fixtures.py) parses to exactly the UTF-8
+//! Encodings: the seed as UTF-16LE, as GB18030 with CRLF line endings, with ASCII
+//! punctuation, and with its table as a pandoc grid table (fixtures/text, built by fixtures/make_fixtures.py) parses to exactly the UTF-8
 //! seed's notice and tasks; declarations that disagree with the bytes, and bytes that cannot be
 //! decoded, are reported.
 
@@ -55,6 +55,16 @@ fn gb18030_with_crlf_gives_the_seed() {
 fn ascii_punctuation_gives_the_seed() {
     let d = fixture("cq-2021-19.ascii-punct.txt");
     assert_same_as_seed(&d);
+}
+
+/// The task table as a pandoc grid table: its rules, all of the table's width, are no prose
+/// wrapped to that width (tester L06: the 附件说明 line was joined to the paragraph above it
+/// and the attachment lost).
+#[test]
+fn a_pandoc_grid_table_gives_the_seed() {
+    let d = fixture("cq-2021-19.pandoc-grid.txt");
+    assert_same_as_seed(&d);
+    assert!(d.diagnostics.is_empty(), "{:?}", d.diagnostics);
 }
 
 #[test]

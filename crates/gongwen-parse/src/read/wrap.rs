@@ -165,6 +165,11 @@ pub fn wrap_width_outside(
             continue;
         }
         let l = l.trim_end_ws();
+        // A grid table's rules (`+------+------+`, `+======+`) are all one width, the table's:
+        // not prose filled to it.
+        if is_grid_rule(l) {
+            continue;
+        }
         // An ASCII character is one column, any other two.
         let (chars, ascii) = crate::normalize::count_chars_and_ascii(l);
         let (display, chars) = (2 * chars - ascii, 2 * chars);
@@ -246,6 +251,16 @@ pub fn wrap_width_outside(
                 ..w
             }
         })
+}
+
+/// Whether `line` is a rule of a grid table (pandoc's, Emacs's): `+`, then only `-`, `=`, `:`
+/// and `+`, ending with `+`.
+fn is_grid_rule(line: &str) -> bool {
+    let t = line.trim_start_matches(' ').as_bytes();
+    t.len() >= 3
+        && t.first() == Some(&b'+')
+        && t.last() == Some(&b'+')
+        && t.iter().all(|b| matches!(b, b'+' | b'-' | b'=' | b':'))
 }
 
 /// The wrap of a short copy whose full lines share a width only without their indents: a
