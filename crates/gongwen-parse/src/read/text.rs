@@ -214,6 +214,22 @@ fn is_sub_item_line(line: &str) -> bool {
         )
 }
 
+/// Whether `line` is the measure after the last line of the cell `cell`, a task cell listing its
+/// measures a line each: `（2）…` after `（1）…`, `2.…` after `1.…` (normalized cells).
+fn next_measure(cell: &str, line: &str) -> bool {
+    let last = cell.rsplit('\n').next().unwrap_or(cell);
+    if !is_sub_item_line(line) {
+        return false;
+    }
+    match (
+        crate::numbering::marker(last),
+        crate::numbering::marker(line),
+    ) {
+        (Some(a), Some(b)) => a.kind == b.kind && b.number == a.number + 1,
+        _ => false,
+    }
+}
+
 /// Whether the row begun at `open` (`1\t提升企业开办便利度。`: its 序号, then fewer cells than the
 /// header `header` has) goes on past a cell's line break at `lines[from - 1]`: the next table
 /// line, after a few more lines of the cell and no blank line, holds exactly the cells the row
@@ -728,6 +744,8 @@ pub fn read_text_limited(text: &str, limits: &Limits) -> Result<Blocks> {
     without_site_furniture(&mut lines);
     without_contents(&mut lines);
     let page = crate::read::html::text_meta(&mut lines);
+    without_trailing_tabs(&mut lines);
+    without_cell_indents(&mut lines);
     without_tab_indents(&mut lines);
     let mut blocks = read_lines(&lines, limits, merged.is_some())?;
     blocks.page = page;
@@ -1855,6 +1873,98 @@ fn has_inner_tab(line: &str) -> bool {
     memchr::memchr(b'\t', text.as_bytes()).is_some()
 }
 
+/// White space a line may end in: spaces, tabs, full-width and no-break spaces.
+fn is_tail_space(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{a0}')
+}
+
+/// Takes the white space off the end of lines whose only tabs after their text are there
+/// (`重庆市人民政府⇥`, `\t序号  ⇥ `: a tab an editor or a web form left at the end of each line),
+/// unless the line goes on with a row of cells: the nearest line above with a tab, reached
+/// without a blank line (over lines of a cell without tabs: a unit a line), holds a tab between
+/// two cells (`2.… → 市发展改革委` / `市经济信息委 → `: the last cell of that row is empty) or is
+/// such a line kept with its tab. A trailing tab of prose would otherwise make it a table line,
+/// and the notice one table.
+fn without_trailing_tabs(lines: &mut [&str]) {
+    for k in 0..lines.len() {
+        let line = lines[k];
+        // Asked only of lines ending in white space.
+        if !line.ends_with(is_tail_space) {
+            continue;
+        }
+        let text = line.trim_end_matches(is_tail_space);
+        let tail = &line[text.len()..];
+        if text.trim_start_matches(is_tail_space).is_empty()
+            || memchr::memchr(b'\t', tail.as_bytes()).is_none()
+            || has_inner_tab(text)
+        {
+            continue;
+        }
+        let mut in_row = false;
+        for above in lines[..k].iter().rev().take(12) {
+            if is_blank(above) {
+                break;
+            }
+            if memchr::memchr(b'\t', above.as_bytes()).is_some() {
+                // A row of cells, or a line of them kept with its tab at the end (a group row
+                // `一、… → → → ` under the header, the lines above read first).
+                let text = above.trim_end_matches(is_tail_space);
+                in_row = has_inner_tab(text)
+                    || memchr::memchr(b'\t', &above.as_bytes()[text.len()..]).is_some();
+                break;
+            }
+        }
+        if !in_row {
+            lines[k] = text;
+        }
+    }
+}
+
+/// Takes the tab off the lines of a table laid out one cell a line, each set in by a tab, with
+/// no blank line between its rows (`\t序号` / `\t试点任务` / … / `\t1` / `\t支持…` / `\t市科技局`):
+/// a run of such lines from a 序号 header cell on, without a blank line, holding a row's number,
+/// and no such line after it past blank lines.
+/// Without their tabs the lines are read as the same table laid out one cell a line with no
+/// separator ([`super::untabbed`]), its rows told by their numbers. A header whose rows are
+/// parted by blank lines (a word processor's layout) ends its run at the first blank line, with
+/// no number in it, and is left to the tab reader.
+fn without_cell_indents(lines: &mut [&str]) {
+    fn cell(l: &str) -> Option<&str> {
+        tab_indented(l)
+            .filter(|&(tabs, _)| tabs == 1)
+            .map(|(_, t)| t)
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        if !cell(lines[i]).is_some_and(|t| {
+            super::untabbed::may_be_header(t)
+                && crate::tasks::is_header_cell(&crate::normalize::normalize_cell(t))
+        }) {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..lines.len())
+            .find(|&k| cell(lines[k]).is_none())
+            .unwrap_or(lines.len());
+        let numbered = lines[i..end]
+            .iter()
+            .filter_map(|l| cell(l))
+            .any(|t| crate::tasks::parse_seq(t).is_some());
+        // The table goes on no further set in by a tab after a blank line (a header run right
+        // above the first row of a table whose rows blank lines part is no such table).
+        let goes_on = lines[end..]
+            .iter()
+            .find(|l| !is_blank(l))
+            .is_some_and(|l| cell(l).is_some());
+        if end - i >= 8 && numbered && !goes_on {
+            for l in &mut lines[i..end] {
+                *l = &l[1..];
+            }
+        }
+        i = end;
+    }
+}
+
 /// Takes the tabs off lines set in by two or more tabs with no row of cells around them (the
 /// nearest lines with text above and below hold no tab after their text): a signature and
 /// date pushed to the right with tabs, not the cells of a table. One leading tab is a table's
@@ -2072,14 +2182,26 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                     // holds the rest of that cell and the cells after it, as many as the row
                     // lacks. A number, a group heading or a line set in by a tab (a row of the
                     // layout the text writer prints) starts a row of its own.
+                    // The next measure of a task cell that lists its measures a line each
+                    // (`34 → （1）…` / `（2）… → 市发展改革委 → `) may bring fewer cells than the
+                    // row lacks, a units cell going on over the next lines too.
+                    let measure = |row: &[String]| {
+                        cells.len() >= 2
+                            && row
+                                .last()
+                                .zip(cells.first())
+                                .is_some_and(|(last, c)| next_measure(last, c))
+                    };
                     let rest_of = |row: &[String]| {
                         let short = (width as usize).saturating_sub(row.len());
+                        let measure = measure(row);
                         row.len() >= 2
                             && short >= 1
-                            && cells.len() == short + 1
+                            && (cells.len() == short + 1 || (measure && cells.len() <= short + 1))
                             && cells.first().is_some_and(|c| {
                                 crate::tasks::parse_seq(c).is_none()
                                     && (!is_group_line(c)
+                                        || measure
                                         || (k > i && broken[k - i - 1] && is_sub_item_line(c)))
                             })
                             && !is_pipe_row(l)
@@ -2123,7 +2245,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                 && (rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)))
             {
                 let (mut table, widths) = grid_and_widths(rows);
-                under_merged_cells(&mut table, &widths);
+                under_merged_cells(&mut table, &widths, &mut diagnostics);
                 blocks.push(Block::Table(Box::new(table)));
             } else {
                 // A lone tabbed line is a paragraph laid out with tabs, not a table.
@@ -2401,7 +2523,14 @@ fn grid_and_widths(rows: Vec<(Vec<String>, usize)>) -> (Table, Vec<usize>) {
 /// (`完成时限`) and every cell under a units column names units: the cells left between are the
 /// row above's, merged down, and take its text. A row short only of cells left empty (a copy
 /// that dropped the tabs at the end of a line) reads right from the left and is left as it is.
-fn under_merged_cells(table: &mut Table, widths: &[usize]) {
+///
+/// Group columns merged at the left (`领域 | 类别 | 序号 | …`) leave the rows under their first a
+/// cell or two short at the left: the row's number then falls under the 序号 column when its
+/// cells are taken from the right, and they are. In a copy that keeps an empty cell's tab at a
+/// row's end, a row with no units cell takes the row above's units, and a row with one of two
+/// units cells takes one of them from the row above, reported (`row_short_merged`) since which
+/// one was merged is a guess.
+fn under_merged_cells(table: &mut Table, widths: &[usize], diagnostics: &mut Vec<Diagnostic>) {
     use crate::tasks::ColumnRole;
     let width = table.rows.first().map_or(0, Vec::len);
     let short = |r: usize| widths.get(r).is_some_and(|&n| n >= 2 && n < width);
@@ -2425,13 +2554,32 @@ fn under_merged_cells(table: &mut Table, widths: &[usize]) {
                 .any(|w| n.contains(w))
         })
     };
+    // Group columns at the left (`领域 | 类别 | 序号 | …`), which a page merges over their rows.
+    let groups = roles
+        .iter()
+        .take_while(|r| matches!(r, ColumnRole::Group))
+        .count();
+    let seq_column = roles.iter().position(|r| matches!(r, ColumnRole::Seq));
+    let task_column = roles.iter().position(|r| matches!(r, ColumnRole::Task));
+    // The units columns, when they end the row: a lead and a support column, or units alone.
+    let first_unit = (0..width)
+        .find(|&c| units(c))
+        .filter(|&u| (u..width).all(units));
+    // Whether the copy keeps the tab of an empty cell at a row's end (`82 → … → 市高法院 → `):
+    // a full row of the body ends in an empty cell. Then a row short at its end lost cells to
+    // a merge, not to a copy that drops trailing tabs.
+    let keeps_empty = (table.header_rows..table.rows.len()).any(|r| {
+        widths.get(r) == Some(&width)
+            && !crate::tasks::is_spanning_row(&table.rows[r])
+            && table.rows[r].last().is_some_and(String::is_empty)
+    });
     for (r, &n) in widths
         .iter()
         .enumerate()
         .take(table.rows.len())
         .skip(table.header_rows + 1)
     {
-        if !short(r) || n <= head {
+        if !short(r) {
             continue;
         }
         let missing = width - n;
@@ -2440,6 +2588,93 @@ fn under_merged_cells(table: &mut Table, widths: &[usize]) {
             continue;
         };
         if crate::tasks::is_spanning_row(above) {
+            continue;
+        }
+        // Group cells merged down at the left: the row's number stands where the 序号 column
+        // is when its cells are taken from the right, and under a group column when they are
+        // taken from the left (`2 → 深化… → 市科技局 → 市教委` under `领域 | 类别 | 序号 | …`).
+        // Without a 序号 column, the cell under the task column taken from the left names
+        // units, and taken from the right every cell under a units column names units.
+        if missing <= groups {
+            let moved = match (seq_column, task_column) {
+                (Some(s), _) => {
+                    s >= missing
+                        && crate::tasks::parse_seq(&row[s - missing]).is_some()
+                        && crate::tasks::parse_seq(&row[s]).is_none()
+                }
+                (None, Some(t)) => {
+                    t >= missing
+                        && crate::tasks::is_unit_list(&row[t])
+                        && !crate::tasks::is_unit_list(&row[t - missing])
+                        && (0..n).all(|c| {
+                            !units(c + missing)
+                                || row[c].is_empty()
+                                || crate::tasks::is_unit_list(&row[c])
+                        })
+                }
+                _ => false,
+            };
+            if moved {
+                row.rotate_right(missing);
+                for c in 0..missing {
+                    row[c].clone_from(&above[c]);
+                    table.merged_down.push((r, c));
+                }
+                continue;
+            }
+        }
+        // Units cells merged down at the row's end, in a copy that keeps an empty cell's tab:
+        // a row without any units cell takes the row above's (`4 → 积极推动…`), as a merged
+        // cell shows them.
+        if keeps_empty && first_unit == Some(n) && !row[n - 1].is_empty() {
+            for c in n..width {
+                row[c].clone_from(&above[c]);
+                table.merged_down.push((r, c));
+            }
+            continue;
+        }
+        // One of a lead and a support column merged (`2 → 深化… → 市教委、市国资委` under a
+        // 牵头单位 printed once over two rows): which one the text alone cannot tell. A page
+        // merges the lead more often (one department leading tasks in a row; lists of supporting
+        // units seldom repeat), so the cell is the row's support and the lead the row above's —
+        // unless the cell names a unit of the lead above, which a supporting cell under that
+        // lead cannot: then it is the row's lead and the support is merged. Either way a warning
+        // names the row, since the column was guessed.
+        if keeps_empty
+            && missing == 1
+            && first_unit == Some(n - 1)
+            && let (Some(lead), Some(support)) = (
+                (n - 1..width).find(|&c| matches!(roles.get(c), Some(ColumnRole::Lead))),
+                (n - 1..width).find(|&c| matches!(roles.get(c), Some(ColumnRole::Support))),
+            )
+        {
+            let cell = std::mem::take(&mut row[n - 1]);
+            let above_lead = crate::tasks::split_units(&above[lead]);
+            let names_lead = crate::tasks::split_units(&cell)
+                .iter()
+                .any(|u| above_lead.contains(u));
+            let (own, merged) = if names_lead {
+                (lead, support)
+            } else {
+                (support, lead)
+            };
+            row[own] = cell;
+            row[merged].clone_from(&above[merged]);
+            table.merged_down.push((r, merged));
+            let line = table.row_lines.get(r).copied();
+            diagnostics.push(Diagnostic::new(
+                crate::model::Severity::Warning,
+                "row_short_merged",
+                format!(
+                    "a table row has one units cell of two (a cell merged down from the row above, as a web page copies it); its {} was taken from the row above and its cell read as its {}",
+                    if merged == lead { "牵头单位" } else { "配合单位" },
+                    if own == lead { "牵头单位" } else { "配合单位" },
+                ),
+                line,
+            ));
+            continue;
+        }
+        if n <= head {
             continue;
         }
         // A time limit printed once over the rows under it in the last column (`2022年底前`
