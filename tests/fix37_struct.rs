@@ -240,3 +240,27 @@ fn a_dash_bullet_is_no_part_of_the_measure() {
     );
     assert_eq!(d.tasks[0].lead, vec!["市商务局", "各区政府"]);
 }
+
+/// K14: a department named as before the 2018 reform (`环境保护厅`, `国土资源厅`) after a unit
+/// that carries the level takes that level, as `生态环境厅` does.
+#[test]
+fn a_pre_reform_department_takes_the_level_before_it() {
+    let text = "某某自治区人民政府办公厅关于加强环境统计工作的通知\n\n某政办发〔2015〕12号\n\n\
+各市、县人民政府，自治区政府各部门：\n\n现就有关事项通知如下：\n\n\
+一、完善统计制度。建立环境统计数据共享机制。（自治区统计局、环境保护厅按职责分工负责）\n\n\
+二、加强用地监测。开展土地利用变更调查。（自治区统计局、国土资源厅按职责分工负责）\n\n\
+某某自治区人民政府办公厅\n\n2015年3月2日\n";
+    let d = parse_text(text);
+    let leads: Vec<Vec<&str>> = d
+        .tasks
+        .iter()
+        .map(|t| t.lead.iter().map(String::as_str).collect())
+        .collect();
+    assert_eq!(
+        leads,
+        vec![
+            vec!["自治区统计局", "自治区环境保护厅"],
+            vec!["自治区统计局", "自治区国土资源厅"],
+        ]
+    );
+}

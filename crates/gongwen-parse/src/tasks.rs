@@ -1683,6 +1683,22 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "综合执法",
     "疾控",
     "民委",
+    // The departments' names before the 2018 reform, as 2010–2017 notices print them
+    // (`环境保护厅`, `国土资源厅`, `质量技术监督局`, `食品药品监督管理局`, `安全生产监督管理局`,
+    // `卫生和计划生育委员会`, `物价局`).
+    "环境保护",
+    "国土资源",
+    "质量技术监督",
+    "质监",
+    "食品药品",
+    "安全生产",
+    "安监",
+    "计划生育",
+    "计生",
+    "物价",
+    "民族事务",
+    "法制",
+    "监察",
 ];
 
 /// Whether `name` is a department's name with no place or level of its own, as a list prints
