@@ -293,13 +293,24 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
                 ));
             }
         };
-        match stated_task_counts(text) {
+        let forward: Vec<std::ops::Range<usize>> = match stated_task_counts(text) {
             Some(found) => found
                 .iter()
-                .for_each(|f| check(f.text(text), f.number_text(text))),
+                .map(|f| {
+                    check(f.text(text), f.number_text(text));
+                    f.number.clone()
+                })
+                .collect(),
             None => STATED_TASKS
                 .captures_iter(text)
-                .for_each(|c| check(&c[0], &c[1])),
+                .filter_map(|c| {
+                    check(&c[0], &c[1]);
+                    c.get(1).map(|m| m.range())
+                })
+                .collect(),
+        };
+        for f in counts_after_noun(text, &forward) {
+            check(f.text(text), f.number_text(text));
         }
     }
 }
@@ -397,6 +408,49 @@ fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
         }
     }
     Some(out)
+}
+
+/// Counts of tasks stated after their noun (`重点任务共6项`, `主要任务共计6项`, `任务6项`; not
+/// `项目`), other than those `forward` (the [`STATED_TASKS`] matches) already holds: 1 to 4
+/// digits or 1 to 5 numerals before 项, after 任务 and perhaps `共` or `共计`.
+fn counts_after_noun(text: &str, forward: &[std::ops::Range<usize>]) -> Vec<Found> {
+    const NUMERALS: [char; 11] = numbering::NUMERALS_TO_HUNDRED;
+    let mut out = Vec::new();
+    for at in char_offsets(text, '项') {
+        if text[at..].starts_with("项目") || forward.iter().any(|r| r.end == at) {
+            continue;
+        }
+        let head = &text[..at];
+        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let start = if digits > 0 {
+            if digits > 4 {
+                continue;
+            }
+            at - digits
+        } else {
+            let run = head
+                .chars()
+                .rev()
+                .take_while(|c| NUMERALS.contains(c))
+                .count();
+            if run == 0 || run > 5 {
+                continue;
+            }
+            at - '一'.len_utf8() * run
+        };
+        let before = &text[..start];
+        let noun = before
+            .strip_suffix("共计")
+            .or_else(|| before.strip_suffix('共'))
+            .unwrap_or(before);
+        if let Some(rest) = noun.strip_suffix("任务") {
+            out.push(Found {
+                whole: rest.len()..at + '项'.len_utf8(),
+                number: start..at,
+            });
+        }
+    }
+    out
 }
 
 /// The matches of [`ENUMERATION`] in `text`, read from the 等 that precede a numeral instead of

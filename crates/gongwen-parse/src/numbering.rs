@@ -266,7 +266,11 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
             };
             let number = parse_cn_number(digits)?;
             let len = after + unit_len;
-            Some((kind, number, len + inserted_suffix_len(text.get(len..)?)))
+            let len = len + inserted_suffix_len(text.get(len..)?);
+            if amends_the_label(text.get(len..)?) {
+                return None;
+            }
+            Some((kind, number, len))
         }
         '（' | '(' => {
             let inner_start = first.len_utf8();
@@ -345,6 +349,41 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
         }
         _ => None,
     }
+}
+
+/// Whether `rest`, the words after a regulation label at the start of a line, say what an
+/// amendment does to the article, chapter or section so labelled (`第十八条修改为：“……”`,
+/// `第五条第二款修改为`, `第十二条改为第十三条`, `第七条中的“……”修改为`, `第九条删去`, `第三章后增加
+/// 一节`): the line is a clause of a 修改决定 naming the label, not the heading of its own.
+/// (An article's own text never opens so, nor with a 款/项 of itself.)
+fn amends_the_label(rest: &str) -> bool {
+    const AMENDS: [&str; 10] = [
+        "修改为",
+        "修订为",
+        "改为",
+        "调整为",
+        "中的",
+        "中“",
+        "删去",
+        "删除",
+        "后增加",
+        "增加一",
+    ];
+    let mut rest = rest;
+    // Past the 款, 项 and 目 of the label (`第五条第二款第三项修改为`), at most three.
+    for _ in 0..3 {
+        let Some(tail) = rest.strip_prefix('第') else {
+            break;
+        };
+        let n = tail
+            .find(|c: char| !(is_cn_numeral(c) || c.is_ascii_digit()))
+            .unwrap_or(tail.len());
+        match tail[n..].chars().next() {
+            Some(c @ ('款' | '项' | '目')) if n > 0 => rest = &tail[n + c.len_utf8()..],
+            _ => break,
+        }
+    }
+    AMENDS.iter().any(|a| rest.starts_with(a))
 }
 
 /// The byte length of the `之一` (`之二`, `之十`…) that follows an inserted article's, chapter's

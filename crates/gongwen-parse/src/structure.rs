@@ -259,10 +259,13 @@ fn schedule_list(s: &str) -> Option<&str> {
         .filter(|list| !list.is_empty() && !list.contains('\n'))
 }
 
-/// A schedule's (附表's) label on a line of its own: `附表1`, `附表二`, with a number.
+/// A schedule's (附表's) label on a line of its own: `附表1`, `附表二`, with a number, or `附表`
+/// alone (a plan's one schedule).
 fn is_schedule_label(s: &str) -> bool {
     s.strip_prefix("附表").is_some_and(|number| {
-        ascii_digits(number, 3).is_some()
+        let number = number.strip_suffix(['：', ':']).unwrap_or(number);
+        number.is_empty()
+            || ascii_digits(number, 3).is_some()
             || chars_of(number, 3, |c| numbering::NUMERALS_TO_TEN.contains(&c)).is_some()
     })
 }
@@ -801,16 +804,45 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
     let Some(list) = s.strip_suffix('：').or_else(|| s.strip_suffix(':')) else {
         return false;
     };
-    at_most_chars(s, 200)
-        && !s.contains('。')
-        && !numbering::has_marker(s)
-        && !is_attachment_list(s)
-        && split_top_level(list, ADDRESSEE_SEPARATORS)
-            .iter()
-            .all(|item| {
-                let item = strip_trailing_paren(item);
-                !item.is_empty()
-                    && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
+    if !at_most_chars(s, 200)
+        || s.contains('。')
+        || numbering::has_marker(s)
+        || is_attachment_list(s)
+    {
+        return false;
+    }
+    let items = split_top_level(list, ADDRESSEE_SEPARATORS);
+    // A place named bare (`伊犁哈萨克自治州，各州、市、县（市）人民政府，…：`, `海西州，各市、自治州
+    // 人民政府，…：`) is addressed as a level of government where an organ or collective of the
+    // same line is: never alone, so that a line of places alone is no 主送.
+    let mut organs = 0;
+    let mut places = 0;
+    for item in &items {
+        let item = strip_trailing_paren(item);
+        if is_addressee_item(item) {
+            organs += 1;
+        } else if is_bare_place(item) {
+            places += 1;
+        } else {
+            return false;
+        }
+    }
+    organs > 0 && organs + places == items.len()
+}
+
+/// A place's name alone, as a 主送 line prints a prefecture or city addressed as a level of
+/// government (`伊犁哈萨克自治州`, `海西州`): Han characters ending in a division, `各` not first.
+fn is_bare_place(item: &str) -> bool {
+    (2..=10).contains(&char_len(item))
+        && !item.starts_with('各')
+        && item.chars().all(crate::normalize::is_han)
+        && (item.ends_with(['州', '市', '县', '区', '盟', '旗']) || item.ends_with("地区"))
+}
+
+/// One item of a 主送机关 line that names an organ or a collective of recipients.
+fn is_addressee_item(item: &str) -> bool {
+    !item.is_empty()
+        && (ORGAN_SUFFIXES.iter().any(|suf| item.ends_with(suf))
                         || ADDRESSEE_ENDINGS
                             .iter()
                             .chain(ZONE_ENDINGS)
@@ -820,7 +852,6 @@ pub(crate) fn is_addressee_line(s: &str) -> bool {
                         // (short, so that `决定增补以下同志为市政协委员` is no addressee).
                         || (at_most_chars(item, 10) && (item.ends_with("委员") || item.ends_with("代表")))
                         || is_collective_places(item))
-            })
 }
 
 /// Places named collectively by their level alone, `各` and up to four characters, after at most
@@ -2119,6 +2150,19 @@ impl Builder {
                         index = index.map(|n| n + 1);
                     }
                     i = self.list_numbered_lines(blocks, i + 1);
+                    continue;
+                }
+                // `附表：X`, a plan's one schedule listed without a number: as `附件：X` is (not
+                // a table's caption right over it).
+                if p.text.starts_with("附表")
+                    && !matches!(blocks.get(i + 1), Some(Block::Table(_)))
+                    && let Some(title) = schedule_list(&p.text)
+                    && list_item(title).is_none()
+                    && at_most_chars(title, 80)
+                    && !has_sentence_punct(title)
+                {
+                    self.list_attachment(None, title.to_string(), p.line);
+                    i += 1;
                     continue;
                 }
                 // `附件：` alone, over its list one numbered title a line (`1．X` / `2．Y`). An

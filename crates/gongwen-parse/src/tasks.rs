@@ -712,8 +712,11 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
         .or_else(|| extra_with(word::WEAK_TASK, false))
         .or_else(|| extra_with(word::TASK, true))
         .or_else(|| extra_with(word::WEAK_TASK, true))
-        .or_else(|| levelled.last().copied())
-        .or_else(unnamed);
+        .or_else(|| levelled.last().copied());
+    // Whether a header word names the tasks' column (`重点任务`, `工作内容`, `一级任务`), not only
+    // its place between the number and the units.
+    let named_tasks = task_col.is_some();
+    let task_col = task_col.or_else(unnamed);
     if let Some(t) = task_col {
         roles[t] = ColumnRole::Task;
         // `主要任务 | 具体举措`: the measures column to the right of a broader task column holds
@@ -796,7 +799,9 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
     }
     // A list of projects (`项目名称 | 建设内容 | 总投资 | 建设年限 | 实施单位`) names who builds or
     // oversees each project, not who is given a duty: without a column that allocates one
-    // (`牵头`, `责任`, `负责`, `配合`…), it is a table, not tasks.
+    // (`牵头`, `责任`, `负责`, `配合`…), it is a table, not tasks. So is a table that names
+    // no task column either (`序号 | 地区 | 资金金额 | 实施单位 | 主管部门`, a 资金分配表): its
+    // rows are places or items given money, not duties.
     let allocates = roles.iter().zip(names).any(|(r, n)| match r {
         ColumnRole::Support => true,
         ColumnRole::Lead => DUTY_HEADER_WORDS.iter().any(|w| n.contains(w)),
@@ -807,7 +812,7 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             .iter()
             .any(|n| PROJECT_WORDS.iter().any(|w| n.contains(w)))
     };
-    (allocates || !projects()).then_some(roles)
+    (allocates || (named_tasks && !projects())).then_some(roles)
 }
 
 /// The headers of a column that holds what a task is to do, under the broader column that
@@ -1678,6 +1683,22 @@ const DEPARTMENT_WORDS: &[&str] = &[
     "综合执法",
     "疾控",
     "民委",
+    // The departments' names before the 2018 reform, as 2010–2017 notices print them
+    // (`环境保护厅`, `国土资源厅`, `质量技术监督局`, `食品药品监督管理局`, `安全生产监督管理局`,
+    // `卫生和计划生育委员会`, `物价局`).
+    "环境保护",
+    "国土资源",
+    "质量技术监督",
+    "质监",
+    "食品药品",
+    "安全生产",
+    "安监",
+    "计划生育",
+    "计生",
+    "物价",
+    "民族事务",
+    "法制",
+    "监察",
 ];
 
 /// Whether `name` is a department's name with no place or level of its own, as a list prints
@@ -4718,6 +4739,31 @@ fn is_worded_duty_line(text: &str) -> bool {
             .is_some_and(|(lead, support)| lead.iter().chain(&support).all(|u| is_unit_name(u)))
 }
 
+/// The length in bytes of the bullet a measure's paragraph opens with (`——引进龙头企业。`,
+/// `●`, `■`, `◆`, `•`), and the spaces after it: as a number is, the item's mark, no part of its
+/// text. 0 without one, or when nothing follows it.
+fn bullet_len(text: &str) -> usize {
+    const BULLETS: [char; 8] = ['—', '●', '■', '◆', '•', '▪', '►', '▶'];
+    let Some(first) = text.chars().next().filter(|c| BULLETS.contains(c)) else {
+        return 0;
+    };
+    // A dash is a bullet doubled (`——`), as printed; one alone may be a range's.
+    let rest = if first == '—' {
+        match text.strip_prefix("——") {
+            Some(r) => r.trim_start_matches('—'),
+            None => return 0,
+        }
+    } else {
+        &text[first.len_utf8()..]
+    };
+    let rest = rest.trim_start();
+    if rest.is_empty() {
+        0
+    } else {
+        text.len() - rest.len()
+    }
+}
+
 /// The length in bytes of the label a task's text opens with when each task is printed as a
 /// record of labelled lines (`序号：3` / `任务：……` / `牵头单位：……`) or numbered by a label
 /// (`任务3：……`, `重点任务二：……`); 0 when it opens with none. The label is no part of the
@@ -4802,6 +4848,8 @@ fn inline_tasks<'a>(
             |mut text: String, under: bool, lead: Vec<String>, support: Vec<String>, extra| {
                 // A task printed with its label (`任务1：`) under the heading: the heading is its
                 // group's.
+                let bullet = bullet_len(&text);
+                text.drain(..bullet);
                 let label = task_label_len(&text);
                 text.drain(..label);
                 let mut group = group();
