@@ -237,3 +237,25 @@ fn backing_units_beside_a_lead_support_it() {
         assert!(t.extra.is_empty(), "{:?}", t.extra);
     }
 }
+
+#[test]
+fn units_after_together_with_support_the_lead_of_a_sentence() {
+    // A 纪要's decision, and a measure's own sentence: `甲牵头，会同乙、丙研究……` is 甲 leading
+    // with 乙 and 丙 (tester K06).
+    let text = "某某市人民政府\n\n专题会议纪要\n\n〔2023〕第15次\n\n\
+        2023年6月1日，副市长王某某主持召开专题会议。纪要如下：\n\n\
+        一、关于集疏运配套\n\n\
+        会议要求市交通局牵头，会同某某区政府、某某港口集团研究集疏运道路配套方案，8月底前报市政府。\n\n";
+    let d = parse_text(text);
+    assert_eq!(
+        units(&d),
+        vec![(vec!["市交通局"], vec!["某某区政府", "某某港口集团"])]
+    );
+    let d = with_measures(&[
+        "优化交通组织。由市公安局牵头，会同市交通运输局、市城管局制定城区交通组织优化方案，2024年底前完成。",
+    ]);
+    assert_eq!(
+        units(&d),
+        vec![(vec!["市公安局"], vec!["市交通运输局", "市城管局"])]
+    );
+}

@@ -5823,7 +5823,7 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             let supported = || {
                 clauses.get(i + 1).is_some_and(|c| {
                     matches!(
-                        clause_duty(c),
+                        clause_duty(c).or_else(|| together_with(c)),
                         Some((
                             _,
                             ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible
@@ -5836,7 +5836,10 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             }
             let mut support = Vec::new();
             for c in &clauses[i + 1..] {
-                match clause_duty(c).or_else(|| guiding_clause(c)) {
+                match clause_duty(c)
+                    .or_else(|| guiding_clause(c))
+                    .or_else(|| together_with(c))
+                {
                     Some((
                         u,
                         ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible,
@@ -5864,6 +5867,43 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
         }
     }
     None
+}
+
+/// The units of a clause that goes on from a lead's with `会同` and says what they do together
+/// (`会同乙、丙研究配套方案`): those after `会同` support the lead, as in `甲会同乙负责`. The names
+/// are the run of units' names up to the verb (the longest name the last piece starts with).
+/// `None` for any other clause (`会同县…`, a clause whose first words name no unit).
+fn together_with(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let rest = clause.trim_ws().strip_prefix("会同")?;
+    if rest.starts_with('县') || rest.len() > 600 {
+        return None;
+    }
+    let pieces = top_level_cuts(rest, &['、']);
+    let (last, names) = pieces.split_last()?;
+    if !names.iter().all(|n| is_unit_name(n)) {
+        return None;
+    }
+    // The last name ends at the first of its prefixes that names a unit and that no one to
+    // three characters more make a longer name of (`市发展改革委` goes on to `…委员会`; `市城管局`
+    // then `制定…` does not go on): thirty characters at most.
+    let last_start = last.as_ptr() as usize - rest.as_ptr() as usize;
+    let ends: Vec<usize> = last
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take(33)
+        .collect();
+    let end = (0..ends.len().min(30)).map(|k| ends[k]).find(|&end| {
+        is_unit_name(&last[..end])
+            && !(1..=3).any(|more| {
+                ends.get(ends.iter().position(|&e| e == end).unwrap_or(0) + more)
+                    .is_some_and(|&longer| is_unit_name(&last[..longer]))
+            })
+    })?;
+    // A verb after the names: the clause says what they do, not a name run on.
+    if end == last.len() {
+        return None;
+    }
+    Some((&rest[..last_start + end], ClauseDuty::Support))
 }
 
 /// A clause of units that guide the one responsible, said as a service they do
