@@ -743,6 +743,9 @@ fn a_lead_label_beside_a_responsible_label_leads_and_people_labels_are_extra() {
     assert_eq!(leaders, vec![Some("张某某"), Some("李某某"), None]);
 }
 
+/// A star is no part of a unit's name. In a lead column beside a supporting column it flags the
+/// unit (a 重点 or 督办 item) and demotes none of the column's other leads (tester K04: the
+/// column names every lead; the supporting column names the supporters).
 #[test]
 fn a_star_after_a_unit_marks_the_lead_and_is_no_part_of_its_name() {
     let text = "某省人民政府办公厅关于印发营商环境任务分工的通知\n\n某政办字〔2024〕8号\n\n各市人民政府：\n\n\
@@ -756,7 +759,7 @@ fn a_star_after_a_unit_marks_the_lead_and_is_no_part_of_its_name() {
         doc.tasks.iter().map(units).collect::<Vec<_>>(),
         vec![
             (vec!["省市场监管局"], vec!["省公安厅", "省税务局"]),
-            (vec!["省住建厅"], vec!["省自然资源厅", "省发改委"]),
+            (vec!["省住建厅", "省自然资源厅"], vec!["省发改委"]),
             (vec!["省政务办"], vec!["各市人民政府"]),
         ]
     );

@@ -1147,20 +1147,59 @@ pub fn split_units(cell: &str) -> Vec<String> {
     // Where the run of names parted by `、` the piece stands in began, among the units.
     let mut run = 0;
     let mut run_ended = false;
+    // Pieces of the run that name no unit alone (`各市`, `成都`, `各级财政`: see [`fragment`]),
+    // held until a piece completes them with the head noun they share, and their kind.
+    let mut held: Vec<&str> = Vec::new();
+    let mut held_kind = Fragment::Divisions;
     for piece in crate::structure::top_level_pieces(cell, SEPARATORS) {
+        let start = piece.as_ptr() as usize - cell.as_ptr() as usize;
+        let after_comma = cell[..start].ends_with('、');
         if run_ended {
             run = units.len();
         }
         // A lead mark that closes a run of names (`甲、乙（牵头），丙`, `甲、乙（牵头）`) marks the
         // run: every unit listed before it leads. One before `、` (`甲（牵头）、乙`) marks its
         // unit alone.
-        let end = piece.as_ptr() as usize - cell.as_ptr() as usize + piece.len();
+        let end = start + piece.len();
         run_ended = !cell.get(end..).is_some_and(|rest| rest.starts_with('、'));
+        // (A held piece is followed by `、`: this one goes on its run.)
+        if !held.is_empty() {
+            if !run_ended && fragment(piece, false) == Some(held_kind) {
+                held.push(piece);
+                continue;
+            }
+            if let Some(joined) = complete_run(&held, held_kind, piece) {
+                held.clear();
+                if run_ended {
+                    mark_run(&mut units, run, piece);
+                }
+                units.extend(joined);
+                continue;
+            }
+            if !push_held(&mut units, &mut held) {
+                break;
+            }
+        }
         if run_ended {
             mark_run(&mut units, run, piece);
         }
         // `无`, `—`: a cell that says it names no unit.
         if is_no_unit(piece) {
+            continue;
+        }
+        // `各县（市、区）党委、政府`, `各市州党委、政府`: the government after the committee is the
+        // same divisions'.
+        if after_comma
+            && matches!(piece, "政府" | "人民政府")
+            && let Some(last) = units.last_mut().filter(|u| u.ends_with("党委"))
+        {
+            last.push('、');
+            last.push_str(piece);
+            continue;
+        }
+        if !run_ended && let Some(kind) = fragment(piece, true) {
+            held.push(piece);
+            held_kind = kind;
             continue;
         }
         if is_bare_division(piece, true) {
@@ -1182,6 +1221,9 @@ pub fn split_units(cell: &str) -> Vec<String> {
             continue;
         }
         push_with_collective(&mut units, piece);
+    }
+    if !held.is_empty() {
+        push_held(&mut units, &mut held);
     }
     if !units.is_empty() || cell.trim_ws().is_empty() {
         return units;
@@ -1214,6 +1256,211 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// What a piece of a run of names parted by `、` is when it names no unit alone and the run's
+/// last piece completes it with the head noun they share ([`complete_run`]).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Fragment {
+    /// Divisions that stand for the bodies of each (`各市`, `县`, `各设区市`, `各地（市）`,
+    /// `市` of `市、县两级政府`): the run is one collective unit, `各市、县、自治县人民政府`.
+    Divisions,
+    /// A named city or county printed without its division (`成都` of
+    /// `成都、德阳、资阳市人民政府`): each is its own government, `成都市人民政府`.
+    Place,
+    /// A level's department named by its field alone (`各级财政` of `各级财政、审计部门`,
+    /// `省教育` of `省教育、卫生健康部门`): each is the level's department, `各级财政部门`.
+    Field,
+}
+
+/// The level a run of [`Fragment::Field`] pieces starts with: `各级`, or a level word.
+const FIELD_LEVELS: &[&str] = &["各级", "自治区", "省", "市", "县", "区"];
+
+/// What `piece` is as a fragment of a run ([`Fragment`]), `first` when it opens the run (then
+/// with `各` or a level word); `None` for a unit's name and nearly every other piece. Each
+/// piece of every units cell is asked: a name longer than a few characters, or ending as a
+/// unit's name ends, is turned down before any character is looked at again.
+fn fragment(piece: &str, first: bool) -> Option<Fragment> {
+    // Six Chinese characters and a bracket of three divisions: 33 bytes.
+    if piece.len() > 33 || piece.is_empty() || has_unit_ending(piece) {
+        return None;
+    }
+    if is_bare_division(piece, first) || (first && is_division_kind(piece)) {
+        return Some(Fragment::Divisions);
+    }
+    if !piece.chars().all(crate::normalize::is_han) {
+        return None;
+    }
+    let n = piece.chars().count();
+    let head = piece.chars().next()?;
+    if first && let Some(field) = FIELD_LEVELS.iter().find_map(|l| piece.strip_prefix(l)) {
+        return (starts_with_department_word(field) && field.chars().count() <= 6)
+            .then_some(Fragment::Field);
+    }
+    if !first && starts_with_department_word(piece) && n <= 6 {
+        return Some(Fragment::Field);
+    }
+    // A place's own name: two to four characters, not starting with a division, nor ending
+    // with one unless it is a city's own two (`广州`, `郑州`; `凉山州` is a prefecture named
+    // short, whose government the list's last name's division is not), no collective (`各`,
+    // `有关`…).
+    ((2..=4).contains(&n)
+        && !DIVISIONS.contains(&head)
+        && (!piece.ends_with(DIVISIONS) || (n == 2 && piece.ends_with('州')))
+        && !["各", "有关", "相关", "其他", "团"]
+            .iter()
+            .any(|w| piece.starts_with(w)))
+    .then_some(Fragment::Place)
+}
+
+/// `各` and a kind of division, with the divisions of the same level in brackets after it or
+/// not: `各设区市`, `各地级以上市`, `各省辖市`, `各市州`, `各地（市）`, `各市（地）`.
+fn is_division_kind(piece: &str) -> bool {
+    let Some(rest) = piece.strip_prefix('各') else {
+        return false;
+    };
+    let rest = without_division_bracket(rest).unwrap_or(rest);
+    (1..=6).contains(&rest.chars().count())
+        && rest.chars().all(crate::normalize::is_han)
+        && (rest.ends_with(DIVISIONS) || rest.ends_with('地'))
+}
+
+/// `s` without the bracket of divisions that ends it (`各地（市）` → `各地`, also `〔〕`, as
+/// inside an allocation's brackets); `None` when it ends with none.
+fn without_division_bracket(s: &str) -> Option<&str> {
+    let body = s.strip_suffix(['）', ')', '〕'])?;
+    let open = body.rfind(['（', '(', '〔'])?;
+    let inner = body[open..].trim_start_matches(['（', '(', '〔']);
+    (!inner.is_empty()
+        && inner
+            .chars()
+            .all(|c| c == '、' || c == '地' || DIVISIONS.contains(&c)))
+    .then(|| &body[..open])
+}
+
+/// The units of a run of `held` fragments of one `kind` that `last` completes, or `None` when
+/// it does not: divisions and the bodies they share (`各市、县、自治县人民政府`,
+/// `各设区市、县（市、区）人民政府`, `市、县两级政府`, `省、市、县三级公共资源交易管理部门`) are one
+/// collective, as an addressee line prints them; named places each take the division and the
+/// government of the last (`成都、德阳市人民政府` → `成都市人民政府`, `德阳市人民政府`); a level's
+/// fields each take `部门` and the level (`各级财政、审计部门` → `各级财政部门`, `各级审计部门`).
+fn complete_run(held: &[&str], kind: Fragment, last: &str) -> Option<Vec<String>> {
+    match kind {
+        Fragment::Divisions => shares_divisions_head(last).then(|| {
+            let mut unit = held.join("、");
+            unit.push('、');
+            unit.push_str(last);
+            vec![unit]
+        }),
+        Fragment::Place => {
+            let at = place_head_at(last)?;
+            let head = &last[at..];
+            let mut out: Vec<String> = held.iter().map(|p| format!("{p}{head}")).collect();
+            out.push(last.to_string());
+            Some(out)
+        }
+        Fragment::Field => {
+            let field = last.strip_suffix("部门")?;
+            if !(2..=8).contains(&field.chars().count())
+                || !field.chars().all(crate::normalize::is_han)
+                || !starts_with_department_word(field)
+            {
+                return None;
+            }
+            let level = FIELD_LEVELS.iter().find(|l| held[0].starts_with(**l))?;
+            let mut out: Vec<String> = held
+                .iter()
+                .map(|p| {
+                    if p.starts_with(level) {
+                        format!("{p}部门")
+                    } else {
+                        format!("{level}{p}部门")
+                    }
+                })
+                .collect();
+            out.push(format!("{level}{last}"));
+            Some(out)
+        }
+    }
+}
+
+/// Pushes the `held` pieces that no piece completed, each as a unit as any piece is; `false`
+/// (and `units` cleared) when one is a bare division, which [`split_units`] reads with the
+/// list's divisions instead.
+fn push_held(units: &mut Vec<String>, held: &mut Vec<&str>) -> bool {
+    if held
+        .iter()
+        .enumerate()
+        .any(|(i, p)| is_bare_division(p, i == 0))
+    {
+        units.clear();
+        held.clear();
+        return false;
+    }
+    for p in held.drain(..) {
+        match split_conjoined(p) {
+            Some(conjoined) => units.extend(conjoined.into_iter().map(str::to_string)),
+            None => push_with_collective(units, p),
+        }
+    }
+    true
+}
+
+/// Whether `piece` ends a run of divisions with the body they share: divisions (`县`, `自治县`,
+/// `县级市`, `县市区`, `县（市、区）`, `县〔区〕`), then a government body ([`SHARED_HEADS`]), or
+/// levels counted (`两级`, `三级`) and any unit, or a field's `部门` (`县（市、区）发展改革部门`).
+fn shares_divisions_head(piece: &str) -> bool {
+    let mut rest = piece;
+    let mut divisions = 0;
+    for _ in 0..8 {
+        if let Some(r) = rest.strip_prefix("自治") {
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix(DIVISIONS) {
+            divisions += 1;
+            rest = r;
+        } else if let Some(r) = rest.strip_prefix('级').filter(|_| divisions > 0) {
+            rest = r;
+        } else if rest.starts_with(['（', '(', '〔']) && divisions > 0 {
+            let Some(close) = rest.find(['）', ')', '〕']) else {
+                return false;
+            };
+            let close = close + rest[close..].chars().next().map_or(0, char::len_utf8);
+            if without_division_bracket(&rest[..close]) != Some("") {
+                return false;
+            }
+            rest = &rest[close..];
+        } else {
+            break;
+        }
+    }
+    if !(1..=4).contains(&divisions) {
+        return false;
+    }
+    if let Some(r) = ["两级", "三级", "四级", "五级"]
+        .iter()
+        .find_map(|l| rest.strip_prefix(l))
+    {
+        return SHARED_HEADS.iter().any(|h| r.starts_with(h)) || is_unit_name(r);
+    }
+    SHARED_HEADS.iter().any(|h| rest.starts_with(h))
+        || rest
+            .strip_suffix("部门")
+            .is_some_and(|field| !field.is_empty() && starts_with_department_word(field))
+}
+
+/// Where the division and the government of a named place's begin in `piece`
+/// (`资阳市人民政府` → at `市`, `郴州市政府` too): two to four characters of its own name, not
+/// starting with a division, then one division and a government ([`PLACE_HEADS`]) to the end. `None` for any other piece.
+fn place_head_at(piece: &str) -> Option<usize> {
+    let head = PLACE_HEADS.iter().find(|h| piece.ends_with(**h))?;
+    let before = &piece[..piece.len() - head.len()];
+    let division = before.strip_suffix(DIVISIONS)?;
+    let n = division.chars().count();
+    let first = division.chars().next()?;
+    ((2..=4).contains(&n)
+        && !DIVISIONS.contains(&first)
+        && division.chars().all(crate::normalize::is_han))
+    .then_some(division.len())
 }
 
 /// Level words an organ's name may start with (`自治区发展改革委`, `省财政厅`, `市教育局`), the
@@ -1907,10 +2154,10 @@ fn split_conjoined(piece: &str) -> Option<Vec<&str>> {
 /// with the collective it names (`市教委、市人力社保局等部门`, `…等有关单位`).
 #[inline]
 fn without_etc(piece: &str) -> &str {
-    // Byte comparisons: nearly every name ends otherwise. The last byte of `门` (0xA8) or `位`
-    // (0x8D) first, and the rarer collectives out of line: a split cell's every piece passes
-    // here.
-    if matches!(piece.as_bytes().last(), Some(0xA8 | 0x8D)) {
+    // Byte comparisons: nearly every name ends otherwise. The last byte of `门` (0xA8), `位`
+    // (0x8D), `构` (0x84) or `织` (0x87) first, and the rarer collectives out of line: a split
+    // cell's every piece passes here.
+    if matches!(piece.as_bytes().last(), Some(0xA8 | 0x8D | 0x84 | 0x87)) {
         return without_etc_collective(piece);
     }
     match piece.strip_suffix("等") {
@@ -1932,6 +2179,7 @@ fn push_with_collective(units: &mut Vec<String>, piece: &str) {
         && let Some(whose) = ["有关部门", "相关部门", "有关单位", "相关单位"]
             .iter()
             .find_map(|c| collective.strip_suffix(c))
+            .or_else(|| kind_of_bodies(collective))
         && !whose.is_empty()
         && whose.chars().all(crate::normalize::is_han)
         && !whose.ends_with(['个', '家', '各'])
@@ -1952,12 +2200,29 @@ fn without_etc_collective(piece: &str) -> &str {
             let (name, collective) = piece.rsplit_once('等')?;
             (name.chars().count() >= 2
                 && collective.chars().count() <= 10
-                && ["有关部门", "相关部门", "有关单位", "相关单位"]
+                && (["有关部门", "相关部门", "有关单位", "相关单位"]
                     .iter()
-                    .any(|c| collective.ends_with(c)))
+                    .any(|c| collective.ends_with(c))
+                    || kind_of_bodies(collective).is_some()))
             .then_some(name)
         })
         .unwrap_or(piece)
+}
+
+/// The kind of a collective named after `等` by what its bodies do (`金融监管部门`, `群团组织`,
+/// `行业主管部门`): the words before `部门`, `单位`, `机构` or `组织`, two to eight Chinese
+/// characters that are no count nor a vague `有关`, `相关`, `其他`. `None` for any other text.
+fn kind_of_bodies(collective: &str) -> Option<&str> {
+    let kind = ["部门", "单位", "机构", "组织"]
+        .iter()
+        .find_map(|c| collective.strip_suffix(c))?;
+    ((2..=8).contains(&kind.chars().count())
+        && kind.chars().all(crate::normalize::is_han)
+        && !["有关", "相关", "其他", "其它", "各"]
+            .iter()
+            .any(|w| kind.starts_with(w))
+        && !kind.contains(['个', '家']))
+    .then_some(kind)
 }
 
 /// A piece of a units cell that stands for no unit: `无`, `（无）`, `暂无`, a dash, a slash (`／`,
@@ -2017,6 +2282,14 @@ fn is_bare_division(piece: &str, first: bool) -> bool {
 /// Whether `unit` is divisions listed before the body they share, as [`split_units`] keeps
 /// them whole: `各市、区人民政府`, `各市（州）、县（市、区）人民政府`.
 fn is_division_group(unit: &str) -> bool {
+    // `各县（市、区）党委、政府`: the committee and the government of the same divisions.
+    if let Some(committee) = unit
+        .strip_suffix("、政府")
+        .or_else(|| unit.strip_suffix("、人民政府"))
+        .filter(|c| c.ends_with("党委"))
+    {
+        return is_unit_name(committee) || is_division_group(committee);
+    }
     let pieces = top_level_cuts(unit, &['、']);
     let Some((head, divisions)) = pieces.split_last() else {
         return false;
@@ -2025,8 +2298,8 @@ fn is_division_group(unit: &str) -> bool {
         && divisions
             .iter()
             .enumerate()
-            .all(|(i, d)| is_bare_division(d, i == 0))
-        && has_shared_head(head)
+            .all(|(i, d)| fragment(d, i == 0) == Some(Fragment::Divisions))
+        && (has_shared_head(head) || shares_divisions_head(head))
 }
 
 /// A piece that is one or two divisions and a government body: `市政府`, `区人民政府`.
@@ -2512,6 +2785,7 @@ impl TableRead {
                 task.support_text.clear();
             }
             // The lead cell first: its unmarked units may support a marked one (`甲（牵头）、乙`).
+            let has_support_column = roles.contains(&ColumnRole::Support);
             // A cell that names the roles in words (`甲牵头，乙配合`) is read by its words.
             let Task {
                 lead_text,
@@ -2569,7 +2843,22 @@ impl TableRead {
                         lead.extend(l);
                         support.extend(s);
                     }
-                    None => assign_units(split_units(cell), role, first, lead, support),
+                    None => {
+                        let mut units = split_units(cell);
+                        // A star after a unit of a lead column beside a supporting one
+                        // (`甲、乙★` under `牵头单位`) flags the unit (a 重点 or 督办 item), not the
+                        // one that leads: the column names every lead, and the supporting
+                        // column its supporters. The star is no part of the name.
+                        if role == Duty::Lead && has_support_column {
+                            for unit in &mut units {
+                                if let Some(name) = strip_star(unit) {
+                                    let len = name.len();
+                                    unit.truncate(len);
+                                }
+                            }
+                        }
+                        assign_units(units, role, first, lead, support)
+                    }
                 }
             }
             if people {
@@ -3563,7 +3852,11 @@ impl Allocation {
         // `（甲牵头，乙加强指导）`, `（甲负责，乙做好指导服务）`: units that guide the one that
         // leads or is responsible support it, as in a sentence ([`guiding_clause`]).
         let leads = || !(self.lead.is_empty() && self.by_duty.is_empty());
-        match clause_duty(clause).or_else(|| guiding_clause(clause).filter(|_| leads())) {
+        match clause_duty(clause).or_else(|| {
+            guiding_clause(clause)
+                .or_else(|| backing_clause(clause))
+                .filter(|_| leads())
+        }) {
             Some((units, duty)) => self.assign(units, duty),
             None => self.remark(clause),
         }
@@ -5578,7 +5871,7 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             let supported = || {
                 clauses.get(i + 1).is_some_and(|c| {
                     matches!(
-                        clause_duty(c),
+                        clause_duty(c).or_else(|| together_with(c)),
                         Some((
                             _,
                             ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible
@@ -5591,7 +5884,10 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
             }
             let mut support = Vec::new();
             for c in &clauses[i + 1..] {
-                match clause_duty(c).or_else(|| guiding_clause(c)) {
+                match clause_duty(c)
+                    .or_else(|| guiding_clause(c))
+                    .or_else(|| together_with(c))
+                {
                     Some((
                         u,
                         ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible,
@@ -5621,6 +5917,43 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
     None
 }
 
+/// The units of a clause that goes on from a lead's with `会同` and says what they do together
+/// (`会同乙、丙研究配套方案`): those after `会同` support the lead, as in `甲会同乙负责`. The names
+/// are the run of units' names up to the verb (the longest name the last piece starts with).
+/// `None` for any other clause (`会同县…`, a clause whose first words name no unit).
+fn together_with(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let rest = clause.trim_ws().strip_prefix("会同")?;
+    if rest.starts_with('县') || rest.len() > 600 {
+        return None;
+    }
+    let pieces = top_level_cuts(rest, &['、']);
+    let (last, names) = pieces.split_last()?;
+    if !names.iter().all(|n| is_unit_name(n)) {
+        return None;
+    }
+    // The last name ends at the first of its prefixes that names a unit and that no one to
+    // three characters more make a longer name of (`市发展改革委` goes on to `…委员会`; `市城管局`
+    // then `制定…` does not go on): thirty characters at most.
+    let last_start = last.as_ptr() as usize - rest.as_ptr() as usize;
+    let ends: Vec<usize> = last
+        .char_indices()
+        .map(|(at, c)| at + c.len_utf8())
+        .take(33)
+        .collect();
+    let end = (0..ends.len().min(30)).map(|k| ends[k]).find(|&end| {
+        is_unit_name(&last[..end])
+            && !(1..=3).any(|more| {
+                ends.get(ends.iter().position(|&e| e == end).unwrap_or(0) + more)
+                    .is_some_and(|&longer| is_unit_name(&last[..longer]))
+            })
+    })?;
+    // A verb after the names: the clause says what they do, not a name run on.
+    if end == last.len() {
+        return None;
+    }
+    Some((&rest[..last_start + end], ClauseDuty::Support))
+}
+
 /// A clause of units that guide the one responsible, said as a service they do
 /// (`市住房城乡建设委、市规划自然资源局做好指导服务`, `市商务委加强指导`): the units, which support
 /// it, as `市商务局指导` does ([`clause_duty`]). Read only after a clause that leads, in a
@@ -5633,6 +5966,36 @@ fn guiding_clause(clause: &str) -> Option<(&str, ClauseDuty)> {
     let units = ["做好", "加强", "负责"]
         .iter()
         .find_map(|w| rest.strip_suffix(w))?;
+    is_unit_list(units).then_some((units, ClauseDuty::Support))
+}
+
+/// A clause whose units back the unit that leads (`乙支持`, `乙共同推进`, `乙做好资金保障`,
+/// `乙提供要素保障`): supporting units, as `乙配合` is. Only read beside a unit that leads or is
+/// responsible (see `clause`), and only when a list of units stands before the words.
+fn backing_clause(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let clause = clause.trim_ws().trim_end_matches('。');
+    // Nearly every clause ends otherwise: `持`, `进`, `动`, `障`, `作` turn it down by their
+    // last character.
+    if !clause.ends_with(['持', '进', '动', '障', '作']) {
+        return None;
+    }
+    let units = ["给予支持", "大力支持", "支持"]
+        .iter()
+        .chain(&["共同推进", "共同推动", "协同推进", "协同推动"])
+        .find_map(|w| clause.strip_suffix(w))
+        .or_else(|| {
+            // `做好资金保障`, `提供要素保障工作`: a short kind of backing between the words.
+            let rest = clause
+                .strip_suffix("保障工作")
+                .or_else(|| clause.strip_suffix("保障"))?;
+            let (at, verb) = ["做好", "提供", "强化", "加强"]
+                .iter()
+                .filter_map(|v| rest.rfind(v).map(|at| (at, *v)))
+                .max_by_key(|(at, _)| *at)?;
+            let kind = &rest[at + verb.len()..];
+            (kind.chars().count() <= 6 && kind.chars().all(crate::normalize::is_han))
+                .then(|| &rest[..at])
+        })?;
     is_unit_list(units).then_some((units, ClauseDuty::Support))
 }
 
