@@ -77,6 +77,21 @@ pub fn read_csv(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
 /// spreadsheet saves every row. Prose, even with ASCII commas, varies from line to line; tab
 /// tables are left to the text reader, which reads them as tables anyway.
 pub(crate) fn looks_like_csv(bytes: &[u8]) -> bool {
+    // A cheap refusal first, since every text asks: of the first five lines with anything on
+    // them, two at least hold two separators (a notice's title, number and 主送 hold none, or a
+    // 主送 in ASCII punctuation a few).
+    let separated = bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.trim_ascii().is_empty())
+        .take(5)
+        .filter(|l| {
+            memchr::memchr_iter(b',', l).nth(1).is_some()
+                || memchr::memchr_iter(b';', l).nth(1).is_some()
+        })
+        .count();
+    if separated < 2 {
+        return false;
+    }
     let head = &bytes[..bytes.len().min(16 * 1024)];
     let decoded = crate::decode::decode_borrowed(head, false);
     let text = decoded
