@@ -217,12 +217,21 @@ pub fn read_delimited_table(
     // (its cells are centred on the number too), and the rest start the next row.
     let mut pending: Vec<Vec<Piece<'_>>> = Vec::new();
     let mut centred = false;
-    let (mut above, mut below) = (0usize, 0usize);
+    let mut above = 0usize;
+    // Whether a row with its number has been read (group rows aside).
+    let mut numbered_rows = false;
+    // In a table laid out so, the lines read after the last row's number (each with the cells
+    // its pieces went to), and that row's cells and columns as its number's line left them:
+    // which of those lines start the next row above its number is known when that number
+    // comes, and the row is then read again from there.
+    let mut tail: Vec<(Vec<Piece<'_>>, Vec<usize>)> = Vec::new();
+    let mut row_start: Option<(Vec<String>, RowColumns)> = None;
     let mut end = start + 1 + usize::from(second_line.is_some()) + usize::from(stacked.is_some());
     let mut i = end;
     while let Some(line) = lines.get(i) {
         if line.trim_ws().is_empty() || is_rule(line) {
             flush(&mut rows, &mut pending, &mut columns);
+            (tail, row_start) = (Vec::new(), None);
             (after_row, after_group) = (false, false);
             i += 1;
             continue;
@@ -283,10 +292,20 @@ pub fn read_delimited_table(
             });
         if single && super::text::is_group_line(first) {
             flush(&mut rows, &mut pending, &mut columns);
+            (tail, row_start) = (Vec::new(), None);
             rows.push((vec![first.to_string()], i + 1));
             columns = RowColumns::default();
             (after_row, after_group) = (false, true);
-        } else if after_group && single && !starts {
+        } else if after_group
+            && single
+            && !starts
+            // A group row that ended its sentence (`（一）充分竞争性服务业。`) has no more text:
+            // the line is a row's, printed above its number.
+            && !rows
+                .last()
+                .and_then(|(r, _)| r.first())
+                .is_some_and(|t| ends_sentence(t))
+        {
             // The rest of a group row's text that wrapped.
             if let Some(cell) = rows.last_mut().and_then(|(r, _)| r.first_mut()) {
                 push_wrapped(cell, first);
@@ -295,7 +314,8 @@ pub fn read_delimited_table(
             && !own_row_under_merged(&pieces, &roles, separator)
             && is_continuation(&pieces, &columns, separator, numbered)
         {
-            let next_row_above = pending.is_empty()
+            let next_row_above = !centred
+                && pending.is_empty()
                 && separator == Separator::Spaces
                 && numbered
                 && rows
@@ -304,24 +324,38 @@ pub fn read_delimited_table(
                 && lines
                     .get(i + 1)
                     .is_some_and(|l| starts_row(&split(l, separator), width, numbered));
-            // The rest of a unit's name the row above broke (`各地级以上市人` / `民政府`) is
-            // that row's, however the rows are centred.
-            let completes_above = centred
-                && rows
-                    .last()
-                    .is_some_and(|(row, _)| completes_units(row, &pieces, &columns, &roles));
-            if !completes_above
-                && (next_row_above
-                    || (centred
-                        && (below >= above || !pending.is_empty())
-                        && pending.len() < MAX_LINES_ABOVE))
-            {
+            if next_row_above {
                 pending.push(pieces);
             } else if let Some((row, _)) = rows.last_mut() {
-                continue_row(row, &pieces, &mut columns, separator);
-                below += 1;
+                let places = continue_row(row, &pieces, &mut columns, separator);
+                if row_start.is_some() {
+                    tail.push((pieces, places));
+                }
             }
         } else if starts || own_row_under_merged(&pieces, &roles, separator) {
+            // Of the lines after the last row's number, those that start this row above its
+            // number are taken back from that row.
+            if let Some((start_cells, start_columns)) = row_start.take()
+                && let Some((row, _)) = rows.last_mut()
+                && !tail.is_empty()
+            {
+                let keep = centred_split(&start_cells, &tail, &roles, above);
+                if keep < tail.len() {
+                    *row = start_cells;
+                    let mut row_columns = start_columns;
+                    let mut moved: Vec<Vec<Piece<'_>>> = Vec::with_capacity(tail.len() - keep);
+                    for (n, (piece_line, _)) in tail.drain(..).enumerate() {
+                        if n < keep {
+                            continue_row(row, &piece_line, &mut row_columns, separator);
+                        } else {
+                            moved.push(piece_line);
+                        }
+                    }
+                    moved.append(&mut pending);
+                    pending = moved;
+                }
+            }
+            tail.clear();
             // A row short of cells whose pieces stand under the header's columns (or the last
             // full row's): its empty cells are where no piece stands, not at its end.
             let placed = (separator == Separator::Spaces && pieces.len() < width)
@@ -352,11 +386,13 @@ pub fn read_delimited_table(
             if separator == Separator::Spaces && pieces.len() == width {
                 full_columns = RowColumns::of(&pieces);
             }
-            if rows.len() == 1 && !pending.is_empty() {
+            // The first row printed (partly) above its number: the table's rows are centred
+            // on their numbers (also after group rows).
+            if !numbered_rows && !pending.is_empty() {
                 centred = true;
             }
+            numbered_rows = true;
             above = pending.len();
-            below = 0;
             for piece_line in pending.drain(..) {
                 let places = columns.place(&piece_line);
                 for (n, p) in piece_line.iter().enumerate() {
@@ -376,6 +412,9 @@ pub fn read_delimited_table(
                     push_wrapped(cell, p.text);
                 }
             }
+            if centred && separator == Separator::Spaces && numbered {
+                row_start = Some((cells.clone(), columns.clone()));
+            }
             rows.push((cells, i + 1));
             (after_row, after_group) = (true, false);
         } else if above_first
@@ -386,11 +425,18 @@ pub fn read_delimited_table(
                 && rows.last().is_some_and(|(row, _)| {
                     starts_above_number(row, &pieces, &header_columns, &roles)
                 })
-                && lines
+                && (lines
                     .get(i + 1)
-                    .is_some_and(|l| starts_row(&split(l, separator), width, numbered)))
+                    .is_some_and(|l| starts_row(&split(l, separator), width, numbered))
+                    || (centred && rows.last().is_some_and(|(row, _)| row.len() == 1))))
+            // More of a centred row's lines above its number.
+            || (centred
+                && !pending.is_empty()
+                && pending.len() < MAX_LINES_ABOVE
+                && is_continuation(&pieces, &header_columns, separator, numbered))
         {
             pending.push(pieces);
+            after_group = false;
         } else {
             break;
         }
@@ -683,10 +729,15 @@ fn is_one_char(text: &str) -> bool {
 /// `pieces` of a row's line laid out with spaces, cut where one space only stands right before
 /// a column of the header (`starts`, give or take one) and a Chinese character starts there:
 /// `pdftotext -layout` leaves one space between cells when a cell's text fills its column
-/// (`1    加快建设……推动热线与110 省卫生健康委`).
+/// (`1    加快建设……推动热线与110 省卫生健康委`); and, with no space at all, right at the
+/// start of a units column (the third or a later one) after a full-width mark that ends a
+/// sentence or a clause: a cell's text whose last mark a PDF hung past its column's edge
+/// (`支持开展……（QDLP）试点。市金融监管局、重庆`). Text within its cell never reaches past the
+/// start of the column on its right (a group row's heading spans the row: not cut).
 fn cut_at_columns<'a>(pieces: Vec<Piece<'a>>, starts: &[usize]) -> Vec<Piece<'a>> {
-    // Nearly every piece holds no space: nothing to cut.
-    if !pieces.iter().any(|p| p.text.contains(' ')) {
+    // Nearly every piece holds no space and reaches past no column's start: nothing to cut.
+    let overruns = |p: &Piece<'_>| starts.iter().skip(2).any(|&s| p.column < s && s < p.end);
+    if !pieces.iter().any(|p| p.text.contains(' ') || overruns(p)) {
         return pieces;
     }
     let mut out = Vec::with_capacity(pieces.len() + 1);
@@ -694,21 +745,37 @@ fn cut_at_columns<'a>(pieces: Vec<Piece<'a>>, starts: &[usize]) -> Vec<Piece<'a>
         let (mut start, mut start_column) = (0usize, p.column);
         let mut column = p.column;
         let mut after_space = false;
+        let mut after_mark = false;
         for (at, c) in p.text.char_indices() {
-            if after_space
+            let cut_at = if after_space
                 && !c.is_ascii()
                 && column > start_column + 1
                 && starts.iter().skip(1).any(|&s| s.abs_diff(column) <= 1)
-                && let Some(text) = p.text.get(start..at - 1)
             {
+                at.checked_sub(1)
+            } else if after_mark
+                && !c.is_ascii()
+                && !is_mark(c)
+                && column > start_column + 1
+                && starts.iter().skip(2).any(|&s| s == column)
+                // Not a group row's heading, which spans the row.
+                && starts.get(1).is_some_and(|&s| p.column + 1 >= s)
+                && !super::text::is_group_line(p.text)
+            {
+                Some(at)
+            } else {
+                None
+            };
+            if let Some(text) = cut_at.and_then(|end| p.text.get(start..end)) {
                 out.push(Piece {
                     column: start_column,
-                    end: column - 1,
+                    end: column - usize::from(cut_at != Some(at)),
                     text,
                 });
                 (start, start_column) = (at, column);
             }
             after_space = c == ' ';
+            after_mark = matches!(c, '。' | '，' | '、' | '；' | '：' | '！' | '？');
             column += c.width().unwrap_or(0);
         }
         out.push(Piece {
@@ -718,6 +785,26 @@ fn cut_at_columns<'a>(pieces: Vec<Piece<'a>>, starts: &[usize]) -> Vec<Piece<'a>
         });
     }
     out
+}
+
+/// Whether `c` is a full-width punctuation mark (no unit's name starts with one).
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '。' | '，'
+            | '、'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '）'
+            | '”'
+            | '’'
+            | '》'
+            | '】'
+            | '（'
+            | '“'
+    )
 }
 
 /// `pieces` of a row's line laid out with spaces, fewer than the header's cells, a piece cut
@@ -1078,10 +1165,6 @@ fn starts_above_number(
         return false;
     };
     // A group row (`二、…`) ends what is above it too.
-    let ends_sentence = |t: &str| {
-        t.trim_end_matches(['”', '’', '）', ')', '】', '》'])
-            .ends_with(['。', '！', '？', '；'])
-    };
     let ended = row.len() == 1 || row.get(task).is_some_and(|t| ends_sentence(t));
     let Some(places) = columns.place(pieces).filter(|_| ended) else {
         return false;
@@ -1094,30 +1177,100 @@ fn starts_above_number(
     })
 }
 
-/// Whether a line split into `pieces`, under the cells (at `columns`) of `row`, is the rest of
-/// units' names that `row` broke: each piece under a units column whose cell in `row` names no
-/// units whole, and does with the piece (`各地级以上市人` / `民政府`).
-fn completes_units(
-    row: &[String],
-    pieces: &[Piece<'_>],
-    columns: &RowColumns,
+/// Whether `text` ends its sentence (`。`, `！`, `？`, `；`, a closing quote or bracket after it).
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end_matches(['”', '’', '）', ')', '】', '》'])
+        .ends_with(['。', '！', '？', '；'])
+}
+
+/// How many of the lines printed after a row's number (`tail`, each with the cells its pieces
+/// went to) are that row's, in a table whose rows are centred on their numbers (`pdftotext
+/// -layout` of a PDF whose cells are centred vertically); the rest start the next row, above
+/// its number. `start` is the row's cells as its number's line left them, `above` how many of
+/// its lines stood above its number.
+///
+/// The row's task text ends its sentence where the row ends, and the next row's first line
+/// starts a text (not with `、`, `，`…) and no unit name the row above broke (`市科技局、人行重庆
+/// 营管` / `部`) or left open (`市发展改革委、` / `市教委`); of the places that fit so, the one
+/// nearest a row centred on its number: as many lines below it as above, or one more (a row of
+/// an even count of lines). Where none fits (texts that end no sentence), as many lines as stood
+/// above the number are the row's.
+///
+/// ```text
+/// 4     积极推动知识产权、股权……组  市知识产权局、重庆
+///       合式质押贷款新模式。          银保监局
+///       允许具有经国家认可的境外……
+///       设计、规划等领域的……经重庆    市住房城乡建委、市
+/// 5     市相关行业主管部门备案……      人力社保局
+/// ```
+fn centred_split(
+    start: &[String],
+    tail: &[(Vec<Piece<'_>>, Vec<usize>)],
     roles: &[ColumnRole],
-) -> bool {
-    let Some(places) = columns.place(pieces) else {
-        return false;
+    above: usize,
+) -> usize {
+    let whole = tail.len();
+    let Some(task) = roles.iter().position(|r| *r == ColumnRole::Task) else {
+        return whole;
     };
-    pieces.iter().zip(&places).all(|(p, &k)| {
-        matches!(roles.get(k), Some(ColumnRole::Lead | ColumnRole::Support))
-            && row.get(k).is_some_and(|cell| {
-                !cell.is_empty()
-                    && !tasks::is_unit_list(cell)
-                    && tasks::is_unit_list(&format!("{cell}{}", p.text))
+    // The text of a line's piece in cell `k`.
+    fn in_cell<'a>(line: &(Vec<Piece<'a>>, Vec<usize>), k: usize) -> Option<&'a str> {
+        line.1
+            .iter()
+            .position(|&c| c == k)
+            .and_then(|n| line.0.get(n))
+            .map(|p| p.text)
+            .filter(|t| !t.is_empty())
+    }
+    // The text of the row's cell `k` with its first `lines` lines after the number.
+    let cell_text = |k: usize, lines: usize| {
+        let mut cell = start.get(k).cloned().unwrap_or_default();
+        for line in &tail[..lines] {
+            if let Some(t) = in_cell(line, k) {
+                push_wrapped(&mut cell, t);
+            }
+        }
+        cell
+    };
+    let off_centre = |keep: usize| {
+        if keep < above {
+            above - keep
+        } else {
+            keep.saturating_sub(above + 1)
+        }
+    };
+    let mut task_text = start.get(task).map_or("", String::as_str);
+    let mut best: Option<usize> = None;
+    for keep in 0..=whole {
+        if let Some(t) = keep.checked_sub(1).and_then(|n| in_cell(&tail[n], task)) {
+            task_text = t;
+        }
+        let next_starts = || {
+            let line = &tail[keep];
+            in_cell(line, task).is_none_or(|t| {
+                !t.starts_with(['、', '，', '；', '：', '。', '”', '）', '》', '】'])
+            }) && line.0.iter().zip(&line.1).all(|(p, &k)| {
+                !matches!(roles.get(k), Some(ColumnRole::Lead | ColumnRole::Support)) || {
+                    let cell = cell_text(k, keep);
+                    cell.is_empty()
+                        || (!cell.ends_with(['、', '，', '；'])
+                            && (tasks::is_unit_list(&cell)
+                                || !tasks::is_unit_list(&format!("{cell}{}", p.text))))
+                }
             })
-    })
+        };
+        if ends_sentence(task_text)
+            && (keep == whole || next_starts())
+            && best.is_none_or(|b| off_centre(keep) <= off_centre(b))
+        {
+            best = Some(keep);
+        }
+    }
+    best.unwrap_or(above.min(whole))
 }
 
 /// The most lines of a row held above its number.
-const MAX_LINES_ABOVE: usize = 4;
+const MAX_LINES_ABOVE: usize = 8;
 
 /// Adds the lines held for a row that did not come to the row above, as the rest of its cells.
 fn flush(
@@ -1175,18 +1328,21 @@ fn push_wrapped(cell: &mut String, next: &str) {
 }
 
 /// Adds the pieces of a wrapped line to the cells of `row`, whose cells lie at `columns`.
+/// Returns the cell each piece went to.
 fn continue_row(
     row: &mut Vec<String>,
     pieces: &[Piece<'_>],
     columns: &mut RowColumns,
     separator: Separator,
-) {
+) -> Vec<usize> {
     let places = match separator {
         Separator::Bars => None,
         Separator::Spaces => columns.place(pieces),
     };
+    let mut went = Vec::with_capacity(pieces.len());
     for (n, p) in pieces.iter().enumerate() {
         if p.text.is_empty() {
+            went.push(usize::MAX);
             continue;
         }
         let k = match (separator, &places) {
@@ -1201,7 +1357,9 @@ fn continue_row(
             push_wrapped(cell, p.text);
         }
         columns.widen(k, p);
+        went.push(k);
     }
+    went
 }
 
 #[cfg(test)]

@@ -29,6 +29,10 @@ const MAX_HEADER_CHARS: usize = 12;
 /// line breaks).
 const MAX_OVERFLOW: usize = 3;
 
+/// Most lines a cell a PDF viewer's copy wrapped runs on over (a task's text of some 400
+/// characters in a narrow column).
+const MAX_WRAPPED_LINES: usize = 16;
+
 /// Whether a row's number (`expected`) or a group heading stands within the few lines from
 /// `from`, blank lines aside: the row above it is not yet over.
 fn next_row_soon(lines: &[&str], from: usize, expected: Option<u32>) -> bool {
@@ -72,37 +76,84 @@ fn ends_sentence(text: &str) -> bool {
 ///
 /// The text runs on while it has not ended its sentence, over lines filled as its first is, to
 /// a line that ends its sentence (or, right after, starts with `、`, `，`…: no cell does) —
-/// none of them a row's number, a heading or names of units. 0 when the text does not run on.
-fn text_goes_on(cell: &str, first_width: usize, lines: &[&str]) -> usize {
+/// none of them a row's number, a heading or names of units (a line that ends its sentence is
+/// text: `市场挂牌公司。`). A line filled to the end that ends its sentence may have been broken
+/// there: the text runs on over the lines after it the same way, when they end a sentence too.
+/// `wrap_width` is the widest first line of the table's tasks so far: a first line that ends its
+/// sentence as wide as that may go on too. 0 when the text does not run on.
+fn text_goes_on(cell: &str, first_width: usize, wrap_width: usize, lines: &[&str]) -> usize {
     // A line a cell wraps from is long: a short text ends where it stands.
-    if first_width < 20 || ends_sentence(cell) {
+    if first_width < 20
+        || (ends_sentence(cell)
+            && (super::wrap::display_width(cell) != first_width || first_width + 3 < wrap_width))
+    {
         return 0;
     }
-    for (n, l) in lines.iter().take(MAX_OVERFLOW + 1).enumerate() {
+    // The lines up to the last that ended a sentence.
+    let mut taken = 0;
+    for (n, l) in lines.iter().take(MAX_WRAPPED_LINES).enumerate() {
         let t = normalize_block(l);
         if t.is_empty()
             || tasks::parse_seq(&t).is_some()
             || numbering::marker(&t).is_some()
-            || tasks::is_unit_list(&t)
+            || (tasks::is_unit_list(&t) && !ends_sentence(&t))
         {
-            return 0;
-        }
-        if ends_sentence(&t) || (n == 0 && t.starts_with(['、', '，', '；', '：'])) {
-            return n + 1;
+            return taken;
         }
         // A line the text goes on over is filled as the first was (a digit half as wide).
-        if super::wrap::display_width(&t) + 3 < first_width {
-            return 0;
+        let filled = super::wrap::display_width(&t) + 3 >= first_width;
+        if ends_sentence(&t) || (n == 0 && t.starts_with(['、', '，', '；', '：'])) {
+            if !filled {
+                return n + 1;
+            }
+            taken = n + 1;
+        } else if !filled {
+            return taken;
         }
     }
-    0
+    taken
 }
 
 /// How many of `lines` go on with `cell`, a cell of units that a PDF viewer's copy broke in the
 /// middle of a name (`省交通运输厅、省` / `大数据中心`): the cell names units up to its last `、`,
 /// after which stands a short piece that names none (`省`, `省发展`); the next lines, up to three,
 /// complete it when with them the cell is a list of units' names. 0 when it is complete.
-fn units_go_on(cell: &str, lines: &[&str]) -> usize {
+///
+/// `spare` lines stand before the next row beyond one for each cell the row still lacks: the
+/// row's cells wrapped onto them. Of those, the lines that run on from the cell, with it a list
+/// of units' names whose line breaks fall inside a name or after a `、` (`市住房城乡建委、市人力社`
+/// / `保局`; `市教委、市科技局、市规划` / `自然资源局、市住房城乡建` / `委`), are its: a piece
+/// that ends the cell's line, as `市人力社` or `保局` ends in a word units' names end in, is
+/// no name of its own when the lines before the next row are more than its cells. Each such
+/// line is no wider than the one before it (`line_width` is the cell's last line's width):
+/// a cell wraps its lines filled to the last, and a short cell did not wrap.
+fn units_go_on(cell: &str, line_width: usize, lines: &[&str], spare: usize) -> usize {
+    if spare > 0 {
+        let mut joined = cell.to_string();
+        let mut taken = 0;
+        // The width of the line before: a cell's lines are filled to the last, which is no wider.
+        let mut above = line_width;
+        for (n, l) in lines.iter().take(spare.min(MAX_WRAPPED_LINES)).enumerate() {
+            let t = normalize_block(l);
+            let width = super::wrap::display_width(&t);
+            if t.is_empty()
+                || tasks::parse_seq(&t).is_some()
+                || numbering::marker(&t).is_some()
+                || ends_sentence(&t)
+                || width > above + 2
+            {
+                break;
+            }
+            above = width;
+            joined.push_str(&t);
+            if tasks::is_unit_list(&joined) {
+                taken = n + 1;
+            }
+        }
+        if taken > 0 {
+            return taken;
+        }
+    }
     let Some(cut) = cell.rfind('、') else {
         return 0;
     };
@@ -152,6 +203,33 @@ fn rejoin_broken_cell(row: &mut Vec<String>, width: usize, roles: &[ColumnRole])
     }
     let joined = row[at..=at + extra].join("\n");
     row.splice(at..=at + extra, [joined]);
+}
+
+/// How many lines that are not blank stand in `lines` before the row numbered `expected` or a
+/// group heading, when one comes within [`MAX_WRAPPED_LINES`] of them; a line right after one
+/// that ends in a list's separator (`市科技局、`) is not counted: it goes on with that line's cell.
+fn lines_before_next_row(lines: &[&str], expected: Option<u32>) -> Option<usize> {
+    let mut count = 0;
+    let mut after_separator = false;
+    for l in lines.iter().take(MAX_WRAPPED_LINES * 2) {
+        let t = l.trim_ws();
+        if t.is_empty() {
+            continue;
+        }
+        if expected.is_some_and(|e| tasks::parse_seq(t) == Some(e))
+            || numbering::marker(t).is_some()
+        {
+            return Some(count);
+        }
+        if !after_separator {
+            count += 1;
+        }
+        after_separator = t.ends_with(['、', '，', ',']);
+        if count > MAX_WRAPPED_LINES {
+            return None;
+        }
+    }
+    None
 }
 
 /// The most lines [`cells_before_number`] looks at.
@@ -230,6 +308,10 @@ pub fn read_untabbed_table(
     // The display width of the first line of the row's last cell: a cell's text wraps onto
     // lines filled as its first is.
     let mut first_width = 0usize;
+    // The display width of the last line of the row's last cell.
+    let mut line_width = 0usize;
+    // The widest first line of a task's text so far: where the copy wraps.
+    let mut wrap_width = 0usize;
     // How many rows in a row, up to the last, hold nothing but their number.
     let mut numbers_alone = 0usize;
     while let Some(l) = lines.get(i) {
@@ -290,6 +372,7 @@ pub fn read_untabbed_table(
                 if let Some(last) = row.last_mut() {
                     last.push_str(&cell);
                 }
+                line_width = super::wrap::display_width(&cell);
                 i += 1;
                 end = i;
                 continue;
@@ -302,13 +385,22 @@ pub fn read_untabbed_table(
                 && let Some(last) = row.last_mut()
             {
                 let taken = match roles.get(column) {
-                    Some(ColumnRole::Task) => text_goes_on(last, first_width, &lines[i..]),
-                    Some(ColumnRole::Lead | ColumnRole::Support) => units_go_on(last, &lines[i..]),
+                    Some(ColumnRole::Task) => {
+                        text_goes_on(last, first_width, wrap_width, &lines[i..])
+                    }
+                    Some(ColumnRole::Lead | ColumnRole::Support) => {
+                        let lacking = width.saturating_sub(column + 1);
+                        let spare = lines_before_next_row(&lines[i..], expected)
+                            .map_or(0, |n| n.saturating_sub(lacking));
+                        units_go_on(last, line_width, &lines[i..], spare)
+                    }
                     _ => 0,
                 };
                 if taken > 0 {
                     for l in &lines[i..i + taken] {
-                        last.push_str(&normalize_block(l));
+                        let t = normalize_block(l);
+                        line_width = super::wrap::display_width(&t);
+                        last.push_str(&t);
                     }
                     i += taken;
                     end = i;
@@ -335,6 +427,10 @@ pub fn read_untabbed_table(
                         && tasks::parse_seq(&row[0]).is_some() =>
                 {
                     first_width = super::wrap::display_width(&cell);
+                    line_width = first_width;
+                    if roles.get(row.len()) == Some(&ColumnRole::Task) {
+                        wrap_width = wrap_width.max(first_width);
+                    }
                     row.push(cell)
                 }
                 Some((row, _)) if in_task_row && runs_over => {
