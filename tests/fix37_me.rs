@@ -3,6 +3,7 @@
 //! read. Prose with ASCII commas stays prose.
 
 use gongwen_parse::{InputFormat, Options, SourceFormat, parse};
+use gongwen_tests::task_units;
 
 const CSV: &str = "序号,重点任务,牵头单位,配合单位,完成时限\n\
 1,推进数字政府建设,市大数据局,市财政局、市发展改革委,2024年底\n\
@@ -22,17 +23,7 @@ fn csv_without_a_name_is_read_as_csv() {
     for format in [None, Some(InputFormat::Text)] {
         let d = parse_as(CSV.as_bytes(), format);
         assert_eq!(d.source.format, SourceFormat::Csv, "{format:?}");
-        let tasks: Vec<(&str, Vec<&str>, Vec<&str>)> = d
-            .tasks
-            .iter()
-            .map(|t| {
-                (
-                    t.text.as_str(),
-                    t.lead.iter().map(String::as_str).collect(),
-                    t.support.iter().map(String::as_str).collect(),
-                )
-            })
-            .collect();
+        let tasks = task_units(&d);
         assert_eq!(
             tasks,
             vec![
@@ -192,17 +183,7 @@ fn paragraphs_of_tab_separated_cells_are_a_table() {
 <p>3\t完善公共服务\t市政务服务办\t市民政局</p>\
 </div></body></html>";
     let d = parse_as(page.as_bytes(), Some(InputFormat::Html));
-    let tasks: Vec<(&str, Vec<&str>, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.text.as_str(),
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
+    let tasks = task_units(&d);
     assert_eq!(
         tasks,
         vec![

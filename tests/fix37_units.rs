@@ -7,6 +7,7 @@
 //! `共同推进` or `做好…保障` beside a lead support it.
 
 use gongwen_parse::{Document, parse_text};
+use gongwen_tests::all_units;
 
 /// A notice that transmits a task table (tab-separated) as its attachment.
 fn with_table(header: &str, rows: &[&str]) -> Document {
@@ -39,19 +40,6 @@ fn with_measures(measures: &[&str]) -> Document {
     parse_text(&text)
 }
 
-/// Each task's (leads, supporters).
-fn units(d: &Document) -> Vec<(Vec<&str>, Vec<&str>)> {
-    d.tasks
-        .iter()
-        .map(|t| {
-            (
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect()
-}
-
 #[test]
 fn divisions_sharing_a_government_stay_one_unit_in_cells() {
     let d = with_table(
@@ -64,7 +52,7 @@ fn divisions_sharing_a_government_stay_one_unit_in_cells() {
         ],
     );
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![
             (
                 vec!["省住房城乡建设厅"],
@@ -93,7 +81,7 @@ fn divisions_sharing_a_body_stay_one_unit_inline() {
         "优化审批流程。（省发展改革委牵头，各市、县（市、区）发展改革部门配合）",
     ]);
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![
             (vec!["省商务厅"], vec!["各地级以上市、县（市、区）人民政府"]),
             (vec!["省商务厅"], vec!["各区、县级市人民政府"]),
@@ -115,7 +103,7 @@ fn named_cities_sharing_a_government_are_each_their_own() {
         ],
     );
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![
             (
                 vec!["省发展改革委"],
@@ -137,7 +125,7 @@ fn named_cities_sharing_a_government_are_each_their_own() {
         "建设自由贸易试验区。（省商务厅牵头，长沙、岳阳、郴州市政府负责）",
     ]);
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![
             (
                 vec!["广州市人民政府", "深圳市人民政府", "各区、县级市人民政府"],
@@ -162,7 +150,7 @@ fn levels_and_fields_sharing_a_body() {
         "加强校园卫生。（省教育、卫生健康部门按职责分工负责）",
     ]);
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![
             (vec!["省发展改革委"], vec!["市、县两级政府"]),
             (vec!["各级财政部门", "各级审计部门"], vec![]),
@@ -188,7 +176,7 @@ fn other_units_are_not_joined() {
         "推进园区建设。（省民政厅牵头，市发展改革委、各区县配合）",
     ]);
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![
             (vec!["省民政厅"], vec!["各区", "市级有关部门"]),
             (vec!["省民政厅"], vec!["凉山州人民政府", "攀枝花市人民政府"]),
@@ -204,7 +192,7 @@ fn a_star_in_a_lead_column_beside_a_supporting_one_demotes_no_lead() {
         &["1\t建设数据交易中心\t省大数据发展局、省金融监管局★\t某某银保监局"],
     );
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![(vec!["省大数据发展局", "省金融监管局"], vec!["某某银保监局"])]
     );
     // With one units column and a legend, the star still marks the lead.
@@ -213,7 +201,7 @@ fn a_star_in_a_lead_column_beside_a_supporting_one_demotes_no_lead() {
         &["1\t培育整车龙头企业\t省发展改革委、省工业和信息化厅*、省商务厅"],
     );
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![(vec!["省工业和信息化厅"], vec!["省发展改革委", "省商务厅"])]
     );
 }
@@ -226,7 +214,7 @@ fn backing_units_beside_a_lead_support_it() {
         "加大资金投入。（市农业农村委牵头实施，市财政局做好资金保障）",
     ]);
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![
             (vec!["市农业农村委"], vec!["市大数据发展局"]),
             (vec!["市农业农村委"], vec!["各区县政府"]),
@@ -248,14 +236,14 @@ fn units_after_together_with_support_the_lead_of_a_sentence() {
         会议要求市交通局牵头，会同某某区政府、某某港口集团研究集疏运道路配套方案，8月底前报市政府。\n\n";
     let d = parse_text(text);
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![(vec!["市交通局"], vec!["某某区政府", "某某港口集团"])]
     );
     let d = with_measures(&[
         "优化交通组织。由市公安局牵头，会同市交通运输局、市城管局制定城区交通组织优化方案，2024年底前完成。",
     ]);
     assert_eq!(
-        units(&d),
+        all_units(&d),
         vec![(vec!["市公安局"], vec!["市交通运输局", "市城管局"])]
     );
 }

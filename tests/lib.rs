@@ -250,3 +250,12 @@ pub fn all_units(d: &gongwen_parse::Document) -> Vec<(Vec<&str>, Vec<&str>)> {
         })
         .collect()
 }
+
+/// Each task's text, lead and supporting units, in order.
+pub fn task_units(d: &gongwen_parse::Document) -> Vec<(&str, Vec<&str>, Vec<&str>)> {
+    d.tasks
+        .iter()
+        .zip(all_units(d))
+        .map(|(t, (lead, support))| (t.text.as_str(), lead, support))
+        .collect()
+}
