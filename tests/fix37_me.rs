@@ -201,3 +201,42 @@ fn paragraphs_of_tab_separated_cells_are_a_table() {
     let d = parse_as(indented.as_bytes(), Some(InputFormat::Html));
     assert!(d.tasks.is_empty(), "{:?}", d.tasks);
 }
+
+/// An XLS (OLE compound) file whose directory's sector chain comes back on itself is refused as
+/// damaged: the workbook library follows such a chain without end, copying a sector a step (a
+/// 26 KB file the fuzzer found took over 20 GB).
+#[test]
+fn an_xls_file_whose_sector_chain_loops_is_refused() {
+    let mut bytes = vec![0u8; 512 * 3];
+    bytes[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    let put16 =
+        |b: &mut Vec<u8>, at: usize, v: u16| b[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    put16(&mut bytes, 0x18, 0x3E); // minor version
+    put16(&mut bytes, 0x1A, 3); // major version: 512-byte sectors
+    put16(&mut bytes, 0x1C, 0xFFFE); // byte order
+    put16(&mut bytes, 0x1E, 9); // sector shift
+    put16(&mut bytes, 0x20, 6); // mini sector shift
+    let put32 =
+        |b: &mut Vec<u8>, at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    put32(&mut bytes, 0x2C, 1); // one FAT sector
+    put32(&mut bytes, 0x30, 1); // the directory starts at sector 1
+    put32(&mut bytes, 0x38, 4096); // mini stream cutoff
+    put32(&mut bytes, 0x3C, 0xFFFF_FFFE); // no mini FAT
+    put32(&mut bytes, 0x44, 0xFFFF_FFFE); // no DIFAT sectors
+    for k in 0..109 {
+        put32(&mut bytes, 0x4C + 4 * k, 0xFFFF_FFFF);
+    }
+    put32(&mut bytes, 0x4C, 0); // the FAT is sector 0
+    // The FAT (sector 0, at byte 512): sector 0 is the FAT's own; sector 1 is followed by itself.
+    for k in 0..128 {
+        put32(&mut bytes, 512 + 4 * k, 0xFFFF_FFFF);
+    }
+    put32(&mut bytes, 512, 0xFFFF_FFFD);
+    put32(&mut bytes, 516, 1);
+    let e = parse(&bytes, &Options::default()).expect_err("refused");
+    assert!(
+        e.to_string()
+            .contains("sector chain of its directory loops"),
+        "{e}"
+    );
+}

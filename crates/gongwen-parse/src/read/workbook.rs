@@ -907,6 +907,100 @@ pub(crate) fn read_rows(
     Ok(out)
 }
 
+/// What is wrong with an OLE compound file (an XLS workbook) whose sector chains loop, or
+/// `None` when every chain the workbook reader follows ends. Each stream of the file is a
+/// chain of sectors, each naming the next in the file allocation table (FAT); the reader
+/// follows the directory's chain and each large stream's to the end mark, copying every
+/// sector, so a chain that comes back on itself (a damaged or hostile file: 26 KB took over
+/// 20 GB before it was killed) would be copied without end. A chain that ends in no other way
+/// within as many steps as the FAT has entries loops. Other damage (a sector past the end) is
+/// left to the reader, which reports it.
+fn looping_sector_chain(bytes: &[u8]) -> Option<String> {
+    const LAST_ID: u32 = 0xFFFF_FFFA; // larger ids mark the end of a chain, free or FAT sectors
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at.checked_add(4)?)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let shift = bytes
+        .get(0x1E..0x20)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]))?;
+    if !(7..=16).contains(&shift) {
+        return None;
+    }
+    let size = 1usize << shift;
+    let sector = |id: u32| {
+        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
+        bytes.get(start..start.checked_add(size)?)
+    };
+    let words = |data: &[u8]| -> Vec<u32> {
+        data.chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect()
+    };
+    // The FAT's sectors: 109 listed in the header, the rest in a chain of DIFAT sectors
+    // (whose last word names the next), bounded as the reader bounds it.
+    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|k| u32_at(0x4C + 4 * k)).collect();
+    let mut next = u32_at(0x44)?;
+    let most = bytes.len() / size + 1;
+    let mut steps = 0;
+    while next < LAST_ID {
+        steps += 1;
+        if steps > most {
+            return None;
+        }
+        let mut listed = words(sector(next)?);
+        next = listed.pop()?;
+        fat_sectors.extend(listed);
+    }
+    let fat: Vec<u32> = fat_sectors
+        .into_iter()
+        .filter(|&id| id < LAST_ID)
+        .filter_map(sector)
+        .flat_map(words)
+        .collect();
+    let ends = |start: u32| {
+        let mut id = start;
+        for _ in 0..=fat.len() {
+            match fat.get(id as usize) {
+                Some(&n) if id < LAST_ID => id = n,
+                _ => return true,
+            }
+        }
+        false
+    };
+    let looping = |what: &str| {
+        Some(format!(
+            "the XLS file is damaged: the sector chain of its {what} loops (expected each chain of \
+             the compound file to end)"
+        ))
+    };
+    let directory_start = u32_at(0x30)?;
+    if !ends(directory_start) {
+        return looping("directory");
+    }
+    if !ends(u32_at(0x3C)?) {
+        return looping("mini-stream allocation table");
+    }
+    // The directory's entries (128 bytes each): the root's chain (the mini stream) and every
+    // stream of 4096 bytes or more are read along the FAT.
+    let mut id = directory_start;
+    let mut first = true;
+    while id < LAST_ID {
+        let data = sector(id)?;
+        for entry in data.chunks_exact(128) {
+            let start = u32::from_le_bytes([entry[0x74], entry[0x75], entry[0x76], entry[0x77]]);
+            let len = u32::from_le_bytes([entry[0x78], entry[0x79], entry[0x7A], entry[0x7B]]);
+            if (first || len >= 4096) && !ends(start) {
+                return looping("streams");
+            }
+            first = false;
+        }
+        id = *fat.get(id as usize)?;
+    }
+    None
+}
+
 fn read_kind(
     kind: Kind,
     bytes: &[u8],
@@ -955,6 +1049,12 @@ fn read_kind(
             }
         }
         Kind::Xls => {
+            if let Some(message) = looping_sector_chain(bytes) {
+                return Err(Error::Workbook {
+                    location: WORKBOOK.into(),
+                    message,
+                });
+            }
             let mut wb: Xls<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in visible_sheets(&wb, &mut out) {
