@@ -240,3 +240,25 @@ fn an_xls_file_whose_sector_chain_loops_is_refused() {
         "{e}"
     );
 }
+
+/// An XLS workbook whose values lie far apart is refused by their area before the workbook
+/// library makes a grid of it (a value moved to row and column 65,536 of the seed's workbook
+/// would make it allocate some 4 billion cells).
+#[test]
+fn an_xls_sheet_whose_values_span_too_large_an_area_is_refused_before_it_is_read() {
+    let mut bytes = std::fs::read(gongwen_tests::path(
+        "fixtures/workbook/seed-leadmerge-biff.xls",
+    ))
+    .expect("fixture");
+    // The last shared-string label record (type 0x00FD, 10 bytes): its row and column.
+    let label = [0xFD, 0x00, 0x0A, 0x00];
+    let at = bytes
+        .windows(4)
+        .rposition(|w| w == label)
+        .expect("a label record");
+    bytes[at + 4..at + 8].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    let e = parse(&bytes, &Options::default()).expect_err("refused");
+    let message = e.to_string();
+    assert!(message.contains("--max-sheet-cells"), "{message}");
+    assert!(message.contains("sheet 1"), "{message}");
+}

@@ -1001,6 +1001,181 @@ fn looping_sector_chain(bytes: &[u8]) -> Option<String> {
     None
 }
 
+/// The XLS workbook's sheet (1-based, in the order listed) whose values span the largest area,
+/// and that area (rows × columns from the first value to the last), read from the BIFF records
+/// before the workbook library opens the file: it reads every sheet as it opens it and makes a
+/// grid of each sheet's whole area, so two values far apart (a 26 KB file's cells at opposite
+/// corners of 65,536 × 65,536) took tens of gigabytes. `None` when the workbook stream cannot
+/// be found (the library reports what is wrong).
+fn xls_widest_sheet(bytes: &[u8]) -> Option<(usize, u64)> {
+    let stream = ole_stream(bytes, &["Workbook", "Book"])?;
+    let record = |at: usize| -> Option<(u16, &[u8], usize)> {
+        let head = stream.get(at..at.checked_add(4)?)?;
+        let kind = u16::from_le_bytes([head[0], head[1]]);
+        let len = usize::from(u16::from_le_bytes([head[2], head[3]]));
+        let data = stream.get(at + 4..at + 4 + len)?;
+        Some((kind, data, at + 4 + len))
+    };
+    let u16_of = |d: &[u8], at: usize| d.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
+    // The sheets' offsets, from the BOUNDSHEET records of the workbook's globals (up to its EOF).
+    let mut sheets = Vec::new();
+    let mut at = 0;
+    while let Some((kind, data, next)) = record(at) {
+        match kind {
+            0x0085 => {
+                if let Some(b) = data.get(..4) {
+                    sheets.push(u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+                }
+            }
+            0x000A => break,
+            _ => {}
+        }
+        at = next;
+    }
+    // Each sheet read as the library reads it, from its offset to its EOF; the bytes read in all
+    // are bounded (sheets listed at one offset many times are read once each up to the bound).
+    let mut budget = stream.len().saturating_mul(8).max(1 << 20);
+    let mut widest: Option<(usize, u64)> = None;
+    for (k, &start) in sheets.iter().enumerate() {
+        let (mut rows, mut cols) = ((u16::MAX, 0u16), (u16::MAX, 0u16));
+        let mut at = start;
+        while let Some((kind, data, next)) = record(at) {
+            budget = budget.saturating_sub(next - at);
+            if kind == 0x000A || budget == 0 {
+                break;
+            }
+            // Records that hold a value at a row and column (number, label, boolean or error,
+            // RK, shared-string label, rich label, formula) and those of a run of columns
+            // (MULRK: first column after the row, last at the record's end).
+            let cell = match kind {
+                0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x00D6 | 0x0006 => {
+                    u16_of(data, 0).zip(u16_of(data, 2)).map(|(r, c)| (r, c, c))
+                }
+                0x00BD => u16_of(data, 0)
+                    .zip(u16_of(data, 2))
+                    .zip(data.len().checked_sub(2).and_then(|e| u16_of(data, e)))
+                    .map(|((r, c), last)| (r, c, last)),
+                _ => None,
+            };
+            if let Some((r, first, last)) = cell {
+                rows = (rows.0.min(r), rows.1.max(r));
+                cols = (cols.0.min(first.min(last)), cols.1.max(first.max(last)));
+            }
+            at = next;
+        }
+        if rows.0 <= rows.1 && cols.0 <= cols.1 {
+            let area = (u64::from(rows.1) - u64::from(rows.0) + 1)
+                * (u64::from(cols.1) - u64::from(cols.0) + 1);
+            if widest.is_none_or(|(_, a)| area > a) {
+                widest = Some((k + 1, area));
+            }
+        }
+        if budget == 0 {
+            break;
+        }
+    }
+    widest
+}
+
+/// The bytes of the first stream of an OLE compound file named one of `names` (ASCII, any
+/// case), read along the FAT (or, under 4096 bytes, the mini stream) to its length; `None` when
+/// the file or the stream cannot be read so (its chains were checked to end before).
+fn ole_stream(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
+    const LAST_ID: u32 = 0xFFFF_FFFA;
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at.checked_add(4)?)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let shift = bytes
+        .get(0x1E..0x20)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]))?;
+    if !(7..=16).contains(&shift) {
+        return None;
+    }
+    let size = 1usize << shift;
+    let sector = |id: u32| {
+        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
+        bytes.get(start..start.checked_add(size)?)
+    };
+    let words = |data: &[u8]| -> Vec<u32> {
+        data.chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect()
+    };
+    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|k| u32_at(0x4C + 4 * k)).collect();
+    let mut next = u32_at(0x44)?;
+    let mut steps = 0;
+    while next < LAST_ID {
+        steps += 1;
+        if steps > bytes.len() / size + 1 {
+            return None;
+        }
+        let mut listed = words(sector(next)?);
+        next = listed.pop()?;
+        fat_sectors.extend(listed);
+    }
+    let fat: Vec<u32> = fat_sectors
+        .into_iter()
+        .filter(|&id| id < LAST_ID)
+        .filter_map(sector)
+        .flat_map(words)
+        .collect();
+    // A chain's bytes, at most `len` (and at most as many sectors as the FAT has entries).
+    let chain = |start: u32, len: usize| -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut id = start;
+        for _ in 0..=fat.len() {
+            if id >= LAST_ID || out.len() >= len {
+                break;
+            }
+            let Some(data) = sector(id) else { break };
+            out.extend_from_slice(&data[..data.len().min(len - out.len())]);
+            id = fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        }
+        out
+    };
+    let directory = chain(u32_at(0x30)?, usize::MAX);
+    let entry_of = |e: &[u8]| {
+        let start = u32::from_le_bytes([e[0x74], e[0x75], e[0x76], e[0x77]]);
+        let len = u32::from_le_bytes([e[0x78], e[0x79], e[0x7A], e[0x7B]]) as usize;
+        (start, len)
+    };
+    let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
+    let found = entries.iter().find(|e| {
+        let name_len = usize::from(u16::from_le_bytes([e[0x40], e[0x41]])).min(64);
+        let name: String = e[..name_len]
+            .chunks_exact(2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))
+            .take_while(|&u| u != 0)
+            .map(|u| char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'))
+            .collect();
+        names.iter().any(|n| n.eq_ignore_ascii_case(&name))
+    })?;
+    let (start, len) = entry_of(found);
+    let len = len.min(bytes.len().saturating_mul(2));
+    if len >= 4096 {
+        return Some(chain(start, len));
+    }
+    // A small stream lives in the mini stream (the root entry's chain), in 64-byte sectors
+    // listed by the mini FAT.
+    let (root_start, root_len) = entry_of(entries.first()?);
+    let mini = chain(root_start, root_len.min(bytes.len().saturating_mul(2)));
+    let mini_fat = words(&chain(u32_at(0x3C)?, usize::MAX));
+    let mut out = Vec::new();
+    let mut id = start;
+    for _ in 0..=mini_fat.len() {
+        if id >= LAST_ID || out.len() >= len {
+            break;
+        }
+        let at = (id as usize).checked_mul(64)?;
+        let data = mini.get(at..at.checked_add(64)?)?;
+        out.extend_from_slice(&data[..64.min(len - out.len())]);
+        id = mini_fat.get(id as usize).copied().unwrap_or(u32::MAX);
+    }
+    Some(out)
+}
+
 fn read_kind(
     kind: Kind,
     bytes: &[u8],
@@ -1053,6 +1228,18 @@ fn read_kind(
                 return Err(Error::Workbook {
                     location: WORKBOOK.into(),
                     message,
+                });
+            }
+            if let Some((sheet, area)) = xls_widest_sheet(bytes)
+                && area > limits.max_sheet_cells
+            {
+                return Err(Error::Limit {
+                    what: format!(
+                        "the area (rows × columns) around the values of sheet {sheet} of the XLS workbook"
+                    ),
+                    value: area,
+                    limit: limits.max_sheet_cells,
+                    flag: "--max-sheet-cells".into(),
                 });
             }
             let mut wb: Xls<_> =
