@@ -907,108 +907,192 @@ pub(crate) fn read_rows(
     Ok(out)
 }
 
-/// What is wrong with an OLE compound file (an XLS workbook) whose sector chains loop, or
-/// `None` when every chain the workbook reader follows ends. Each stream of the file is a
-/// chain of sectors, each naming the next in the file allocation table (FAT); the reader
-/// follows the directory's chain and each large stream's to the end mark, copying every
-/// sector, so a chain that comes back on itself (a damaged or hostile file: 26 KB took over
-/// 20 GB before it was killed) would be copied without end. A chain that ends in no other way
-/// within as many steps as the FAT has entries loops. Other damage (a sector past the end) is
-/// left to the reader, which reports it.
-fn looping_sector_chain(bytes: &[u8]) -> Option<String> {
-    const LAST_ID: u32 = 0xFFFF_FFFA; // larger ids mark the end of a chain, free or FAT sectors
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at.checked_add(4)?)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let shift = bytes
-        .get(0x1E..0x20)
-        .map(|b| u16::from_le_bytes([b[0], b[1]]))?;
-    if !(7..=16).contains(&shift) {
-        return None;
-    }
-    let size = 1usize << shift;
-    let sector = |id: u32| {
-        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        bytes.get(start..start.checked_add(size)?)
-    };
-    let words = |data: &[u8]| -> Vec<u32> {
-        data.chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect()
-    };
-    // The FAT's sectors: 109 listed in the header, the rest in a chain of DIFAT sectors
-    // (whose last word names the next), bounded as the reader bounds it.
-    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|k| u32_at(0x4C + 4 * k)).collect();
-    let mut next = u32_at(0x44)?;
-    let most = bytes.len() / size + 1;
-    let mut steps = 0;
-    while next < LAST_ID {
-        steps += 1;
-        if steps > most {
+/// An OLE compound file (an XLS workbook) as far as the checks before the workbook library
+/// need it: its sector size and its file allocation table (FAT), in which each sector names the
+/// next of its stream's chain. Read once; `None` when the header or the FAT cannot be read (the
+/// library then reports what is wrong).
+struct Compound<'a> {
+    bytes: &'a [u8],
+    size: usize,
+    fat: Vec<u32>,
+}
+
+/// Sector ids above this mark the end of a chain, a free sector or a FAT sector.
+const LAST_SECTOR_ID: u32 = 0xFFFF_FFFA;
+
+fn words(data: &[u8]) -> impl Iterator<Item = u32> + '_ {
+    data.chunks_exact(4)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+}
+
+impl<'a> Compound<'a> {
+    fn open(bytes: &'a [u8]) -> Option<Self> {
+        let shift = bytes
+            .get(0x1E..0x20)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]))?;
+        if !(7..=16).contains(&shift) {
             return None;
         }
-        let mut listed = words(sector(next)?);
-        next = listed.pop()?;
-        fat_sectors.extend(listed);
+        let mut file = Compound {
+            bytes,
+            size: 1 << shift,
+            fat: Vec::new(),
+        };
+        // The FAT's sectors: 109 listed in the header, the rest in a chain of DIFAT sectors
+        // (whose last word names the next), bounded as the library bounds it.
+        let mut fat_sectors: Vec<u32> =
+            (0..109).filter_map(|k| file.u32_at(0x4C + 4 * k)).collect();
+        let mut next = file.u32_at(0x44)?;
+        let mut steps = 0;
+        while next < LAST_SECTOR_ID {
+            steps += 1;
+            if steps > bytes.len() / file.size + 1 {
+                return None;
+            }
+            let mut listed: Vec<u32> = words(file.sector(next)?).collect();
+            next = listed.pop()?;
+            fat_sectors.extend(listed);
+        }
+        file.fat = fat_sectors
+            .into_iter()
+            .filter(|&id| id < LAST_SECTOR_ID)
+            .filter_map(|id| file.sector(id))
+            .flat_map(words)
+            .collect();
+        Some(file)
     }
-    let fat: Vec<u32> = fat_sectors
-        .into_iter()
-        .filter(|&id| id < LAST_ID)
-        .filter_map(sector)
-        .flat_map(words)
-        .collect();
-    let ends = |start: u32| {
+
+    fn u32_at(&self, at: usize) -> Option<u32> {
+        self.bytes
+            .get(at..at.checked_add(4)?)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn sector(&self, id: u32) -> Option<&'a [u8]> {
+        let start = (id as usize).checked_add(1)?.checked_mul(self.size)?;
+        self.bytes.get(start..start.checked_add(self.size)?)
+    }
+
+    /// Whether the chain from `start` ends (or leaves the FAT, which the library reports)
+    /// within as many steps as the FAT has entries: a chain that does not loops.
+    fn ends(&self, start: u32) -> bool {
         let mut id = start;
-        for _ in 0..=fat.len() {
-            match fat.get(id as usize) {
-                Some(&n) if id < LAST_ID => id = n,
+        for _ in 0..=self.fat.len() {
+            match self.fat.get(id as usize) {
+                Some(&n) if id < LAST_SECTOR_ID => id = n,
                 _ => return true,
             }
         }
         false
-    };
-    let looping = |what: &str| {
-        Some(format!(
-            "the XLS file is damaged: the sector chain of its {what} loops (expected each chain of \
-             the compound file to end)"
-        ))
-    };
-    let directory_start = u32_at(0x30)?;
-    if !ends(directory_start) {
-        return looping("directory");
     }
-    if !ends(u32_at(0x3C)?) {
-        return looping("mini-stream allocation table");
+
+    /// The bytes of the chain from `start`, at most `len` and at most as many sectors as the
+    /// FAT has entries; a sector past the file's end ends it.
+    fn chain(&self, start: u32, len: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut id = start;
+        for _ in 0..=self.fat.len() {
+            if id >= LAST_SECTOR_ID || out.len() >= len {
+                break;
+            }
+            let Some(data) = self.sector(id) else { break };
+            out.extend_from_slice(&data[..data.len().min(len - out.len())]);
+            id = self.fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        }
+        out
     }
-    // The directory's entries (128 bytes each): the root's chain (the mini stream) and every
-    // stream of 4096 bytes or more are read along the FAT.
-    let mut id = directory_start;
-    let mut first = true;
-    while id < LAST_ID {
-        let data = sector(id)?;
-        for entry in data.chunks_exact(128) {
-            let start = u32::from_le_bytes([entry[0x74], entry[0x75], entry[0x76], entry[0x77]]);
-            let len = u32::from_le_bytes([entry[0x78], entry[0x79], entry[0x7A], entry[0x7B]]);
-            if (first || len >= 4096) && !ends(start) {
+
+    /// The directory's bytes: entries of 128 bytes, the root's first.
+    fn directory(&self) -> Option<Vec<u8>> {
+        Some(self.chain(self.u32_at(0x30)?, usize::MAX))
+    }
+
+    /// What is wrong when a sector chain the workbook library follows loops, or `None`. The
+    /// library follows the directory's chain and each large stream's to the end mark, copying
+    /// every sector, so a chain that comes back on itself (a damaged or hostile file: 26 KB
+    /// took over 20 GB before it was killed) would be copied without end. Other damage (a
+    /// sector past the end) is left to the library, which reports it.
+    fn looping_chain(&self) -> Option<String> {
+        let looping = |what: &str| {
+            Some(format!(
+                "the XLS file is damaged: the sector chain of its {what} loops (expected each chain \
+                 of the compound file to end)"
+            ))
+        };
+        if !self.ends(self.u32_at(0x30)?) {
+            return looping("directory");
+        }
+        if !self.ends(self.u32_at(0x3C)?) {
+            return looping("mini-stream allocation table");
+        }
+        // The root's chain (the mini stream) and every stream of 4096 bytes or more are read
+        // along the FAT.
+        let directory = self.directory()?;
+        for (k, entry) in directory.chunks_exact(128).enumerate() {
+            let (start, len) = entry_chain(entry);
+            if (k == 0 || len >= 4096) && !self.ends(start) {
                 return looping("streams");
             }
-            first = false;
         }
-        id = *fat.get(id as usize)?;
+        None
     }
-    None
+
+    /// The bytes of the first stream named one of `names` (ASCII, any case), read along the
+    /// FAT (or, under 4096 bytes, the mini stream) to its length; `None` when it cannot be
+    /// read so.
+    fn stream(&self, names: &[&str]) -> Option<Vec<u8>> {
+        let directory = self.directory()?;
+        let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
+        let found = entries.iter().find(|e| {
+            let name_len = usize::from(u16::from_le_bytes([e[0x40], e[0x41]])).min(64);
+            let name: String = e[..name_len]
+                .chunks_exact(2)
+                .map(|b| u16::from_le_bytes([b[0], b[1]]))
+                .take_while(|&u| u != 0)
+                .map(|u| char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'))
+                .collect();
+            names.iter().any(|n| n.eq_ignore_ascii_case(&name))
+        })?;
+        let most = self.bytes.len().saturating_mul(2);
+        let (start, len) = entry_chain(found);
+        let len = len.min(most);
+        if len >= 4096 {
+            return Some(self.chain(start, len));
+        }
+        // A small stream lives in the mini stream (the root entry's chain), in 64-byte sectors
+        // listed by the mini FAT.
+        let (root_start, root_len) = entry_chain(entries.first()?);
+        let mini = self.chain(root_start, root_len.min(most));
+        let mini_fat: Vec<u32> = words(&self.chain(self.u32_at(0x3C)?, usize::MAX)).collect();
+        let mut out = Vec::new();
+        let mut id = start;
+        for _ in 0..=mini_fat.len() {
+            if id >= LAST_SECTOR_ID || out.len() >= len {
+                break;
+            }
+            let at = (id as usize).checked_mul(64)?;
+            let data = mini.get(at..at.checked_add(64)?)?;
+            out.extend_from_slice(&data[..64.min(len - out.len())]);
+            id = mini_fat.get(id as usize).copied().unwrap_or(u32::MAX);
+        }
+        Some(out)
+    }
+}
+
+/// A directory entry's first sector and length.
+fn entry_chain(entry: &[u8]) -> (u32, usize) {
+    let start = u32::from_le_bytes([entry[0x74], entry[0x75], entry[0x76], entry[0x77]]);
+    let len = u32::from_le_bytes([entry[0x78], entry[0x79], entry[0x7A], entry[0x7B]]);
+    (start, len as usize)
 }
 
 /// The XLS workbook's sheet (1-based, in the order listed) whose values span the largest area,
 /// and that area (rows × columns from the first value to the last), read from the BIFF records
 /// before the workbook library opens the file: it reads every sheet as it opens it and makes a
 /// grid of each sheet's whole area, so two values far apart (a 26 KB file's cells at opposite
-/// corners of 65,536 × 65,536) took tens of gigabytes. `None` when the workbook stream cannot
-/// be found (the library reports what is wrong).
-fn xls_widest_sheet(bytes: &[u8]) -> Option<(usize, u64)> {
-    let stream = ole_stream(bytes, &["Workbook", "Book"])?;
+/// corners of 65,536 × 65,536) took tens of gigabytes. `stream` is the workbook stream;
+/// `None` when it lists no sheet with a value.
+fn xls_widest_sheet(stream: &[u8]) -> Option<(usize, u64)> {
     let record = |at: usize| -> Option<(u16, &[u8], usize)> {
         let head = stream.get(at..at.checked_add(4)?)?;
         let kind = u16::from_le_bytes([head[0], head[1]]);
@@ -1077,105 +1161,6 @@ fn xls_widest_sheet(bytes: &[u8]) -> Option<(usize, u64)> {
     widest
 }
 
-/// The bytes of the first stream of an OLE compound file named one of `names` (ASCII, any
-/// case), read along the FAT (or, under 4096 bytes, the mini stream) to its length; `None` when
-/// the file or the stream cannot be read so (its chains were checked to end before).
-fn ole_stream(bytes: &[u8], names: &[&str]) -> Option<Vec<u8>> {
-    const LAST_ID: u32 = 0xFFFF_FFFA;
-    let u32_at = |at: usize| {
-        bytes
-            .get(at..at.checked_add(4)?)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    };
-    let shift = bytes
-        .get(0x1E..0x20)
-        .map(|b| u16::from_le_bytes([b[0], b[1]]))?;
-    if !(7..=16).contains(&shift) {
-        return None;
-    }
-    let size = 1usize << shift;
-    let sector = |id: u32| {
-        let start = (id as usize).checked_add(1)?.checked_mul(size)?;
-        bytes.get(start..start.checked_add(size)?)
-    };
-    let words = |data: &[u8]| -> Vec<u32> {
-        data.chunks_exact(4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect()
-    };
-    let mut fat_sectors: Vec<u32> = (0..109).filter_map(|k| u32_at(0x4C + 4 * k)).collect();
-    let mut next = u32_at(0x44)?;
-    let mut steps = 0;
-    while next < LAST_ID {
-        steps += 1;
-        if steps > bytes.len() / size + 1 {
-            return None;
-        }
-        let mut listed = words(sector(next)?);
-        next = listed.pop()?;
-        fat_sectors.extend(listed);
-    }
-    let fat: Vec<u32> = fat_sectors
-        .into_iter()
-        .filter(|&id| id < LAST_ID)
-        .filter_map(sector)
-        .flat_map(words)
-        .collect();
-    // A chain's bytes, at most `len` (and at most as many sectors as the FAT has entries).
-    let chain = |start: u32, len: usize| -> Vec<u8> {
-        let mut out = Vec::new();
-        let mut id = start;
-        for _ in 0..=fat.len() {
-            if id >= LAST_ID || out.len() >= len {
-                break;
-            }
-            let Some(data) = sector(id) else { break };
-            out.extend_from_slice(&data[..data.len().min(len - out.len())]);
-            id = fat.get(id as usize).copied().unwrap_or(u32::MAX);
-        }
-        out
-    };
-    let directory = chain(u32_at(0x30)?, usize::MAX);
-    let entry_of = |e: &[u8]| {
-        let start = u32::from_le_bytes([e[0x74], e[0x75], e[0x76], e[0x77]]);
-        let len = u32::from_le_bytes([e[0x78], e[0x79], e[0x7A], e[0x7B]]) as usize;
-        (start, len)
-    };
-    let entries: Vec<&[u8]> = directory.chunks_exact(128).collect();
-    let found = entries.iter().find(|e| {
-        let name_len = usize::from(u16::from_le_bytes([e[0x40], e[0x41]])).min(64);
-        let name: String = e[..name_len]
-            .chunks_exact(2)
-            .map(|b| u16::from_le_bytes([b[0], b[1]]))
-            .take_while(|&u| u != 0)
-            .map(|u| char::from_u32(u32::from(u)).unwrap_or('\u{fffd}'))
-            .collect();
-        names.iter().any(|n| n.eq_ignore_ascii_case(&name))
-    })?;
-    let (start, len) = entry_of(found);
-    let len = len.min(bytes.len().saturating_mul(2));
-    if len >= 4096 {
-        return Some(chain(start, len));
-    }
-    // A small stream lives in the mini stream (the root entry's chain), in 64-byte sectors
-    // listed by the mini FAT.
-    let (root_start, root_len) = entry_of(entries.first()?);
-    let mini = chain(root_start, root_len.min(bytes.len().saturating_mul(2)));
-    let mini_fat = words(&chain(u32_at(0x3C)?, usize::MAX));
-    let mut out = Vec::new();
-    let mut id = start;
-    for _ in 0..=mini_fat.len() {
-        if id >= LAST_ID || out.len() >= len {
-            break;
-        }
-        let at = (id as usize).checked_mul(64)?;
-        let data = mini.get(at..at.checked_add(64)?)?;
-        out.extend_from_slice(&data[..64.min(len - out.len())]);
-        id = mini_fat.get(id as usize).copied().unwrap_or(u32::MAX);
-    }
-    Some(out)
-}
-
 fn read_kind(
     kind: Kind,
     bytes: &[u8],
@@ -1224,13 +1209,17 @@ fn read_kind(
             }
         }
         Kind::Xls => {
-            if let Some(message) = looping_sector_chain(bytes) {
+            let file = Compound::open(bytes);
+            if let Some(message) = file.as_ref().and_then(Compound::looping_chain) {
                 return Err(Error::Workbook {
                     location: WORKBOOK.into(),
                     message,
                 });
             }
-            if let Some((sheet, area)) = xls_widest_sheet(bytes)
+            if let Some((sheet, area)) = file
+                .as_ref()
+                .and_then(|f| f.stream(&["Workbook", "Book"]))
+                .and_then(|stream| xls_widest_sheet(&stream))
                 && area > limits.max_sheet_cells
             {
                 return Err(Error::Limit {
