@@ -366,11 +366,7 @@ fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
         } else if foreign_digit(prev) {
             return None;
         } else {
-            let run = head
-                .chars()
-                .rev()
-                .take_while(|c| NUMERALS.contains(c))
-                .count();
+            let run = trailing_numerals(head, &NUMERALS);
             if run == 0 {
                 continue;
             }
@@ -410,6 +406,14 @@ fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
     Some(out)
 }
 
+/// How many of `numerals` end `head` in a run.
+fn trailing_numerals(head: &str, numerals: &[char]) -> usize {
+    head.chars()
+        .rev()
+        .take_while(|c| numerals.contains(c))
+        .count()
+}
+
 /// Counts of tasks stated after their noun (`重点任务共6项`, `主要任务共计6项`, `任务6项`; not
 /// `项目`), other than those `forward` (the [`STATED_TASKS`] matches) already holds: 1 to 4
 /// digits or 1 to 5 numerals before 项, after 任务 and perhaps `共` or `共计`.
@@ -428,11 +432,7 @@ fn counts_after_noun(text: &str, forward: &[std::ops::Range<usize>]) -> Vec<Foun
             }
             at - digits
         } else {
-            let run = head
-                .chars()
-                .rev()
-                .take_while(|c| NUMERALS.contains(c))
-                .count();
+            let run = trailing_numerals(head, &NUMERALS);
             if run == 0 || run > 5 {
                 continue;
             }
