@@ -184,11 +184,38 @@ pub(crate) fn char_offsets(text: &str, c: char) -> impl Iterator<Item = usize> +
     let mut buf = [0u8; 4];
     let n = c.encode_utf8(&mut buf).len();
     let b = text.as_bytes();
-    memchr::memchr_iter(buf[n - 1], b).filter_map(move |last| {
-        let start = (last + 1).checked_sub(n)?;
-        (b.get(start..=last)? == &buf[..n]).then_some(start)
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let last = from + find_byte(b.get(from..)?, buf[n - 1])?;
+            from = last + 1;
+            let Some(start) = (last + 1).checked_sub(n) else {
+                continue;
+            };
+            // Compared byte by byte: a slice comparison calls `memcmp`, which costs more than
+            // the two or three bytes it compares.
+            let found = b.get(start..=last)?;
+            if found.iter().zip(&buf[..n]).all(|(x, y)| x == y) {
+                return Some(start);
+            }
+        }
     })
 }
+
+/// Where byte `x` first stands in `b`: [`memchr::memchr`] (vectorized, behind a choice of
+/// implementation made at run time) for a long slice, a plain loop for a short one (a line, a
+/// cell, a name), where memchr's call and set-up cost more than the search.
+#[inline]
+pub(crate) fn find_byte(b: &[u8], x: u8) -> Option<usize> {
+    if b.len() < SHORT_SEARCH {
+        b.iter().position(|&y| y == x)
+    } else {
+        memchr::memchr(x, b)
+    }
+}
+
+/// Below this many bytes [`find_byte`] searches with a plain loop.
+const SHORT_SEARCH: usize = 24;
 
 /// `s` without the first of `words` it starts with, if it starts with one.
 pub(crate) fn strip_any_prefix<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
@@ -289,11 +316,88 @@ fn next_work(s: &str, from: usize) -> Option<usize> {
 fn next_work_noting<const NOTE_HAO: bool>(s: &str, from: usize, hao: &mut bool) -> Option<usize> {
     let b = s.as_bytes();
     let mut i = from;
+    loop {
+        // Sixteen bytes at a time while every character starting in them is Chinese text with
+        // no work (ideographs, CJK punctuation, full-width punctuation): a test without a branch
+        // per character, where the loop below mispredicts at every change from ideograph to
+        // punctuation.
+        while let Some(window) = b.get(i..i + WINDOW + 2) {
+            let (clear, passes_hao) = window_clear::<NOTE_HAO>(window);
+            if !clear {
+                break;
+            }
+            *hao |= passes_hao;
+            i += WINDOW;
+            // On to the next character's first byte (a character may run past the window).
+            while b.get(i).is_some_and(|&x| x & 0xC0 == 0x80) {
+                i += 1;
+            }
+        }
+        match next_work_scalar::<NOTE_HAO>(s, i, i + WINDOW, hao) {
+            Scan::Work(at) => return Some(at),
+            Scan::End => return None,
+            Scan::Reached(at) => i = at,
+        }
+    }
+}
+
+/// How many bytes [`window_clear`] judges at a time.
+const WINDOW: usize = 16;
+
+/// Where [`next_work_scalar`] stopped.
+enum Scan {
+    /// At a character that needs work.
+    Work(usize),
+    /// At the end of the text, with no work found.
+    End,
+    /// At the first character starting at or after the byte it was asked to reach.
+    Reached(usize),
+}
+
+/// Whether no character that starts in the first [`WINDOW`] bytes of `w` ([`WINDOW`] + 2 bytes,
+/// from a character's first byte) needs work and each is one [`next_work_scalar`] steps over
+/// in its loop over Chinese text — an ideograph or the like (first byte `E4`–`EE`), CJK
+/// punctuation other than the ideographic space (`E3`), a full-width form that does not fold
+/// (`EF BC`, `EF BD`) — and whether a `号` (`E5 8F B7`) starts among them, noted if `NOTE_HAO`.
+/// Written without branches, so that it compiles to vector compares.
+fn window_clear<const NOTE_HAO: bool>(w: &[u8]) -> (bool, bool) {
+    let mut stop = false;
+    let mut hao = false;
+    for k in 0..WINDOW {
+        let (x, y, z) = (w[k], w[k + 1], w[k + 2]);
+        let continuation = x & 0xC0 == 0x80;
+        let ideograph = x.wrapping_sub(0xE4) <= 0xEE - 0xE4;
+        let punctuation = x == 0xE3 && !(y == 0x80 && z == 0x80);
+        let folds_bc = z == 0x85
+            || z == 0x8B
+            || z.wrapping_sub(0x90) <= 9
+            || z.wrapping_sub(0xA1) <= 0xBA - 0xA1;
+        let folds_bd = z.wrapping_sub(0x81) <= 0x9A - 0x81;
+        let full_width = x == 0xEF && ((y == 0xBC && !folds_bc) || (y == 0xBD && !folds_bd));
+        stop |= !(continuation | ideograph | punctuation | full_width);
+        hao |= NOTE_HAO && x == 0xE5 && y == 0x8F && z == 0xB7;
+    }
+    (!stop, hao)
+}
+
+/// [`next_work_noting`] a character at a time, from `from` until the first character starting
+/// at or after `until`.
+fn next_work_scalar<const NOTE_HAO: bool>(
+    s: &str,
+    from: usize,
+    until: usize,
+    hao: &mut bool,
+) -> Scan {
+    let b = s.as_bytes();
+    let mut i = from;
     while let Some(&x) = b.get(i) {
+        if i >= until {
+            return Scan::Reached(i);
+        }
         match x {
             0x00..=0x7F => {
                 if ASCII_WORK[usize::from(x)] {
-                    return Some(i);
+                    return Scan::Work(i);
                 }
                 i += 1;
             }
@@ -303,7 +407,7 @@ fn next_work_noting<const NOTE_HAO: bool>(s: &str, from: usize, hao: &mut bool) 
                 // alternates ideographs and punctuation, and leaving the loop at every mark
                 // costs more than the mark. It leaves at a character that needs work, or at one
                 // of another kind.
-                loop {
+                while i < until {
                     match b.get(i) {
                         Some(0xE5) if NOTE_HAO => {
                             if b.get(i + 2) == Some(&0xB7) && b.get(i + 1) == Some(&0x8F) {
@@ -315,7 +419,7 @@ fn next_work_noting<const NOTE_HAO: bool>(s: &str, from: usize, hao: &mut bool) 
                         // Only the ideographic space (U+3000) needs work.
                         Some(0xE3) => {
                             if b.get(i + 1..i + 3) == Some(&[0x80, 0x80]) {
-                                return Some(i);
+                                return Scan::Work(i);
                             }
                             i += 3;
                         }
@@ -330,7 +434,7 @@ fn next_work_noting<const NOTE_HAO: bool>(s: &str, from: usize, hao: &mut bool) 
                                 _ => true,
                             };
                             if folds {
-                                return Some(i);
+                                return Scan::Work(i);
                             }
                             i += 3;
                         }
@@ -346,23 +450,23 @@ fn next_work_noting<const NOTE_HAO: bool>(s: &str, from: usize, hao: &mut bool) 
                 let second = b.get(i + 1).copied().unwrap_or(0);
                 let third = b.get(i + 2).copied().unwrap_or(0);
                 if GENERAL_PUNCTUATION_WORK[usize::from(((second & 1) << 6) | (third & 0x3F))] {
-                    return Some(i);
+                    return Scan::Work(i);
                 }
                 i += 3;
             }
             _ => {
                 let Some(c) = s.get(i..).and_then(|t| t.chars().next()) else {
                     // Not reachable for valid text; the caller then reads character by character.
-                    return Some(i);
+                    return Scan::Work(i);
                 };
                 if needs_work(c) {
-                    return Some(i);
+                    return Scan::Work(i);
                 }
                 i += c.len_utf8();
             }
         }
     }
-    None
+    Scan::End
 }
 
 /// [`needs_work`] for U+2000–U+207F, by code point less U+2000: the white space among them
@@ -1347,6 +1451,53 @@ mod tests {
             assert_eq!(work, next_work(&text, 0), "{text:?}");
         }
         assert_eq!(normalize_block("国发（2019）4号"), "国发〔2019〕4号");
+    }
+
+    #[test]
+    fn the_window_scan_finds_what_a_scan_of_each_character_finds() {
+        // Texts long enough for the sixteen-byte windows, of characters of every kind the scan
+        // tells apart: ideographs (号 and characters sharing its bytes), CJK punctuation and
+        // the ideographic space, full-width forms that fold and that do not, general
+        // punctuation, ASCII that needs work and that does not, two- and four-byte characters
+        // and control characters; work placed at every offset, from every starting character.
+        let pieces = [
+            "国", "务", "院", "号", "卷", "叫", "昷", "，", "。", "、", "（", "）", "：", "〔",
+            "\u{3000}", "１", "Ａ", "ａ", "％", "＋", "！", "？", "“", "”", "—", "…", "\u{2002}",
+            "a", "1", ",", " ", "(", "é", "·", "😀", "\u{7}", "\u{a0}", "㐀", "\u{feff}",
+        ];
+        let mut seed = 0x2545_f491_u32;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            seed as usize % n
+        };
+        for round in 0..4000 {
+            let len = next(48);
+            // Mostly ideographs and the punctuation between them, as prose is.
+            let text: String = (0..len)
+                .map(|_| {
+                    if round % 3 != 0 && next(8) != 0 {
+                        pieces[next(14)]
+                    } else {
+                        pieces[next(pieces.len())]
+                    }
+                })
+                .collect();
+            for (from, _) in text.char_indices().step_by(5).chain([(text.len(), ' ')]) {
+                let expected = text[from..]
+                    .char_indices()
+                    .find(|&(_, c)| needs_work(c))
+                    .map(|(at, _)| from + at);
+                let mut hao = false;
+                let work = next_work_noting::<true>(&text, from, &mut hao);
+                assert_eq!(work, expected, "{text:?} from {from}");
+                assert_eq!(next_work(&text, from), expected, "{text:?} from {from}");
+                if work.is_none() {
+                    assert_eq!(hao, text[from..].contains('号'), "{text:?} from {from}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -498,10 +498,11 @@ fn han_and_brackets(name: &str) -> bool {
 /// Whether `name` ends as an organ's or a unit's name ([`crate::structure::ORGAN_SUFFIXES`],
 /// [`UNIT_ENDINGS`]). Most words asked about are not names (`第一条`, the first word of a
 /// paragraph): their last character, looked up among the endings' last characters, turns them
-/// down before the endings are compared.
+/// down; the rest are compared with the endings that share that last character only.
 fn has_unit_ending(name: &str) -> bool {
-    name.chars().next_back().is_some_and(may_end_unit_name)
-        && unit_endings().any(|s| name.ends_with(s))
+    name.chars()
+        .next_back()
+        .is_some_and(|c| endings_ending_in(c).iter().any(|s| name.ends_with(s)))
 }
 
 fn unit_endings() -> impl Iterator<Item = &'static &'static str> {
@@ -512,17 +513,36 @@ fn unit_endings() -> impl Iterator<Item = &'static &'static str> {
         .chain(crate::structure::ORGANISATION_ENDINGS)
 }
 
+/// The endings of units' names ([`unit_endings`]) whose last character is `c`, in their lists'
+/// order; empty when no ending ends in `c`.
+fn endings_ending_in(c: char) -> &'static [&'static str] {
+    // The endings sorted by their last character (stable: each list's order kept), and the
+    // characters with the range of the endings each ends.
+    type ByLast = (Vec<&'static str>, Vec<(char, std::ops::Range<usize>)>);
+    static BY_LAST: LazyLock<ByLast> = LazyLock::new(|| {
+        let mut endings: Vec<&'static str> = unit_endings().copied().collect();
+        let last = |s: &str| s.chars().next_back().unwrap_or_default();
+        endings.sort_by_key(|s| last(s));
+        let mut ranges: Vec<(char, std::ops::Range<usize>)> = Vec::new();
+        for (i, s) in endings.iter().enumerate() {
+            match ranges.last_mut() {
+                Some((c, r)) if *c == last(s) => r.end = i + 1,
+                _ => ranges.push((last(s), i..i + 1)),
+            }
+        }
+        (endings, ranges)
+    });
+    let (endings, ranges) = &*BY_LAST;
+    ranges
+        .binary_search_by_key(&c, |(c, _)| *c)
+        .ok()
+        .and_then(|at| endings.get(ranges[at].1.clone()))
+        .unwrap_or_default()
+}
+
 /// Whether `c` is the last character of one of the endings of units' names.
 fn may_end_unit_name(c: char) -> bool {
-    static LAST: LazyLock<Vec<char>> = LazyLock::new(|| {
-        let mut last: Vec<char> = unit_endings()
-            .filter_map(|s| s.chars().next_back())
-            .collect();
-        last.sort_unstable();
-        last.dedup();
-        last
-    });
-    LAST.binary_search(&c).is_ok()
+    !endings_ending_in(c).is_empty()
 }
 
 /// Whether `text` is nothing but a list of organs' names (`市发展改革委、市财政局`).
@@ -6698,6 +6718,36 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn endings_are_looked_up_by_last_character_as_a_search_of_every_ending_finds_them() {
+        // Every ending, with a place before it, alone, and cut short by a character; words
+        // ending in characters that no ending ends in.
+        let mut names: Vec<String> = Vec::new();
+        for ending in unit_endings() {
+            names.push(format!("某市{ending}"));
+            names.push((*ending).to_string());
+            let mut cut = ending.chars();
+            cut.next_back();
+            names.push(format!("某市{}", cut.as_str()));
+            names.push(format!("{ending}意见"));
+        }
+        names.extend(["", "第一条", "指导思想", "市教委", "a", "局"].map(String::from));
+        for name in &names {
+            assert_eq!(
+                has_unit_ending(name),
+                unit_endings().any(|s| name.ends_with(s)),
+                "{name}"
+            );
+            if let Some(c) = name.chars().next_back() {
+                assert_eq!(
+                    may_end_unit_name(c),
+                    unit_endings().any(|s| s.ends_with(c)),
+                    "{c}"
+                );
+            }
+        }
     }
 
     #[test]

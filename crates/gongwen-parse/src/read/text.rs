@@ -91,7 +91,7 @@ fn split_unicode_breaks<'t>(text: &'t str, lines: &[&'t str]) -> Option<Vec<&'t 
 }
 
 fn is_table_line(line: &str) -> bool {
-    memchr::memchr(b'\t', line.as_bytes()).is_some() || is_pipe_row(line)
+    crate::normalize::find_byte(line.as_bytes(), b'\t').is_some() || is_pipe_row(line)
 }
 
 /// A short numbered heading (`一、…`, `（一）…`) that may be a table's group row.
@@ -1863,14 +1863,16 @@ fn without_margin(mut lines: Vec<&str>) -> Vec<&str> {
 fn tab_indented(line: &str) -> Option<(usize, &str)> {
     let tabs = line.bytes().take_while(|&b| b == b'\t').count();
     let text = &line[tabs..];
-    (tabs > 0 && !text.trim_ws().is_empty() && memchr::memchr(b'\t', text.as_bytes()).is_none())
-        .then_some((tabs, text))
+    (tabs > 0
+        && !text.trim_ws().is_empty()
+        && crate::normalize::find_byte(text.as_bytes(), b'\t').is_none())
+    .then_some((tabs, text))
 }
 
 /// Whether `line` holds a tab after its text starts: a row of cells, not an indented line.
 fn has_inner_tab(line: &str) -> bool {
     let text = line.trim_start_matches('\t');
-    memchr::memchr(b'\t', text.as_bytes()).is_some()
+    crate::normalize::find_byte(text.as_bytes(), b'\t').is_some()
 }
 
 /// White space a line may end in: spaces, tabs, full-width and no-break spaces.
