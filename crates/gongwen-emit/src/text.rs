@@ -52,6 +52,19 @@ pub fn to_text(doc: &Document) -> String {
             }
         }
     }
+    // A 纪要 signs with its masthead's closing line (`某某市人民政府办公室　　2024年4月12日`, under
+    // its name), not with a signature under its text: printed there, the text reads back with
+    // the same issuer and date.
+    let masthead_line = n
+        .title
+        .as_deref()
+        .filter(|t| t.ends_with("纪要") && n.signature.is_none())
+        .and(n.issuer.as_deref())
+        .zip(n.date_text.as_deref())
+        .map(|(issuer, date)| format!("{issuer}\u{3000}\u{3000}{date}"));
+    if let Some(line) = &masthead_line {
+        w.line(line);
+    }
     let signers = (!n.signers.is_empty()).then(|| format!("签发人：{}", n.signers.join("、")));
     match (&n.doc_number, signers) {
         (Some(num), Some(signers)) => w.line(&format!("{}{signers}", num.raw)),
@@ -125,6 +138,7 @@ pub fn to_text(doc: &Document) -> String {
         .date_text
         .clone()
         .or_else(|| n.date.as_deref().and_then(printed_date))
+        .filter(|_| masthead_line.is_none())
     {
         w.line(&date);
     }

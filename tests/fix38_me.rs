@@ -1,0 +1,69 @@
+//! A 纪要's issuer and date are printed by its masthead's closing line, not by a signature under
+//! its text; the normalized text prints them there too, so that reading the text back gives the
+//! same model (the issuer was lost, and the date moved under the attendance list).
+
+use gongwen_emit::text::to_text;
+use gongwen_parse::parse_text;
+use gongwen_tests::{notice_without_line, tasks_without_lines};
+
+const DECISIONS: &str = "2024年4月10日，市长王某某主持召开市政府第六次常务会议。现将会议议定事项纪要如下：\n\
+一、关于招商引资工作。市投资促进局负责做好重大项目招引工作，确保全年引进项目100个。\n\
+二、关于城区防汛工作。市水利局牵头，市城管执法委、市应急管理局配合，汛期前完成排涝设施检修。\n\
+出席：王某某、李某某、张某某\n";
+
+#[test]
+fn minutes_read_back_from_their_text_keep_issuer_and_date() {
+    for head in [
+        // Name, issue number, the printing unit and date on one line.
+        "某某市人民政府常务会议纪要\n〔2024〕第6期\n某某市人民政府办公室　　　　2024年4月12日\n",
+        // Without the issue number.
+        "某某市人民政府常务会议纪要\n某某市人民政府办公室　　2024年4月12日\n",
+        // A title of the minutes' own under the masthead.
+        "某某市人民政府专题会议纪要\n第3期\n某某市人民政府办公室编　　2024年4月12日\n关于城区防汛工作的会议纪要\n",
+    ] {
+        let source = format!("{head}{DECISIONS}");
+        let first = parse_text(&source);
+        assert_eq!(
+            first.notice.issuer.as_deref(),
+            Some("某某市人民政府办公室"),
+            "{head}"
+        );
+        assert_eq!(first.notice.date.as_deref(), Some("2024-04-12"), "{head}");
+        assert_eq!(first.notice.signature, None, "{head}");
+        let text = to_text(&first);
+        // The masthead's closing line stands under the title, and the date is not printed
+        // again at the end.
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[1], "某某市人民政府办公室\u{3000}\u{3000}2024年4月12日",
+            "{text}"
+        );
+        assert_eq!(text.matches("2024年4月12日").count(), 1, "{text}");
+        let again = parse_text(&text);
+        assert_eq!(
+            notice_without_line(&again),
+            notice_without_line(&first),
+            "{text}"
+        );
+        assert_eq!(
+            tasks_without_lines(&again),
+            tasks_without_lines(&first),
+            "{text}"
+        );
+        assert_eq!(to_text(&again), text);
+    }
+}
+
+#[test]
+fn a_letter_signed_under_its_text_keeps_its_signature_and_date_at_the_end() {
+    // Not a 纪要: the signature and date stay where the letter prints them.
+    let d = parse_text(
+        "某某市人民政府关于做好防汛工作的通知\n某府发〔2024〕3号\n各区县人民政府：\n现将有关事项通知如下。\n某某市人民政府\n2024年4月12日\n",
+    );
+    let text = to_text(&d);
+    assert!(text.ends_with("某某市人民政府\n2024年4月12日\n"), "{text}");
+    assert_eq!(
+        notice_without_line(&parse_text(&text)),
+        notice_without_line(&d)
+    );
+}
