@@ -2930,14 +2930,56 @@ fn attendance_line(text: &str) -> Option<Attendance> {
     if char_len(role) > 6 || role.contains(['，', '。', '、', '（']) || names.is_empty() {
         return None;
     }
+    let mut out = Vec::new();
+    for run in top_level_pieces(names, &['，', ',', '；', ';']) {
+        let from = out.len();
+        out.extend(
+            top_level_pieces(run, &['、'])
+                .map(|n| n.trim_ws().to_string())
+                .filter(|n| !n.is_empty()),
+        );
+        share_people_tail(&mut out[from..]);
+    }
     Some(Attendance {
         role: role.to_string(),
-        names: split_top_level(names, &['、', '，', ',', '；', ';'])
-            .into_iter()
-            .map(|n| n.trim_ws().to_string())
-            .filter(|n| !n.is_empty())
-            .collect(),
+        names: out,
     })
+}
+
+/// Who of each organ attended, printed once after a run of organs parted by `、`
+/// (`市发展改革委、市财政局主要负责同志`): the words are every organ's, `市发展改革委主要负责同志`,
+/// not the last one's alone. Only when every other name of the run is an organ's alone.
+fn share_people_tail(run: &mut [String]) {
+    /// The people of an organ a list names after the organs, the longer before the shorter.
+    const TAILS: &[&str] = &[
+        "主要负责同志",
+        "分管负责同志",
+        "有关负责同志",
+        "相关负责同志",
+        "主要负责人",
+        "分管负责人",
+        "有关负责人",
+        "相关负责人",
+        "负责同志",
+        "负责人",
+    ];
+    let Some((last, before)) = run.split_last_mut() else {
+        return;
+    };
+    if before.is_empty() {
+        return;
+    }
+    let Some(tail) = TAILS.iter().find(|t| last.ends_with(**t)) else {
+        return;
+    };
+    if !crate::tasks::is_unit_name(&last[..last.len() - tail.len()])
+        || !before.iter().all(|n| crate::tasks::is_unit_name(n))
+    {
+        return;
+    }
+    for name in before {
+        name.push_str(tail);
+    }
 }
 
 /// The attendance lines (see [`attendance_line`]) `blocks` open with, read as they come.

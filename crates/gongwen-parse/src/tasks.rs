@@ -1291,7 +1291,38 @@ enum Fragment {
     /// A level's department named by its field alone (`各级财政` of `各级财政、审计部门`,
     /// `省教育` of `省教育、卫生健康部门`): each is the level's department, `各级财政部门`.
     Field,
+    /// A level's leading organ (`省委` of `省委、省政府有关部门`) before the same level's other
+    /// organ and the departments they share: each names its own departments, `省委有关部门`.
+    /// A unit alone when the run's last piece names no departments.
+    Leading,
 }
+
+/// Whether `piece` is a level's committee or government: `省委`, `市政府`, `自治区人民政府`.
+fn is_leading_organ(piece: &str) -> bool {
+    // `自治区人民政府` is 21 bytes; nearly every piece is longer or ends otherwise.
+    piece.len() <= 21
+        && piece.ends_with(['委', '府'])
+        && LEVEL_WORDS
+            .iter()
+            .find_map(|l| piece.strip_prefix(l))
+            .is_some_and(|rest| matches!(rest, "委" | "党委" | "政府" | "人民政府"))
+}
+
+/// The departments a level's leading organs share, printed after the last (`省委、省政府有关部门`).
+const LEADING_ORGANS_DEPARTMENTS: &[&str] = &[
+    "各有关部门",
+    "有关部门",
+    "相关部门",
+    "各部门",
+    "所属部门",
+    "直属部门",
+    "工作部门",
+    "职能部门",
+    "有关单位",
+    "相关单位",
+    "直属单位",
+    "直属机构",
+];
 
 /// The level a run of [`Fragment::Field`] pieces starts with: `各级`, or a level word.
 const FIELD_LEVELS: &[&str] = &["各级", "自治区", "省", "市", "县", "区"];
@@ -1302,7 +1333,13 @@ const FIELD_LEVELS: &[&str] = &["各级", "自治区", "省", "市", "县", "区
 /// unit's name ends, is turned down before any character is looked at again.
 fn fragment(piece: &str, first: bool) -> Option<Fragment> {
     // Six Chinese characters and a bracket of three divisions: 33 bytes.
-    if piece.len() > 33 || piece.is_empty() || has_unit_ending(piece) {
+    if piece.len() > 33 || piece.is_empty() {
+        return None;
+    }
+    if is_leading_organ(piece) {
+        return Some(Fragment::Leading);
+    }
+    if has_unit_ending(piece) {
         return None;
     }
     if is_bare_division(piece, first) || (first && is_division_kind(piece)) {
@@ -1401,6 +1438,17 @@ fn complete_run(held: &[&str], kind: Fragment, last: &str) -> Option<Vec<String>
             out.push(format!("{level}{last}"));
             Some(out)
         }
+        Fragment::Leading => {
+            let departments = LEADING_ORGANS_DEPARTMENTS
+                .iter()
+                .find(|d| last.ends_with(**d))?;
+            if !is_leading_organ(&last[..last.len() - departments.len()]) {
+                return None;
+            }
+            let mut out: Vec<String> = held.iter().map(|p| format!("{p}{departments}")).collect();
+            out.push(last.to_string());
+            Some(out)
+        }
     }
 }
 
@@ -1472,16 +1520,48 @@ fn shares_divisions_head(piece: &str) -> bool {
 /// (`资阳市人民政府` → at `市`, `郴州市政府` too): two to four characters of its own name, not
 /// starting with a division, then one division and a government ([`PLACE_HEADS`]) to the end. `None` for any other piece.
 fn place_head_at(piece: &str) -> Option<usize> {
-    let head = PLACE_HEADS.iter().find(|h| piece.ends_with(**h))?;
+    let own_name = |name: &str| {
+        let n = name.chars().count();
+        (2..=4).contains(&n)
+            && name.chars().next().is_some_and(|c| !DIVISIONS.contains(&c))
+            && name.chars().all(crate::normalize::is_han)
+    };
+    if let Some(head) = PLACE_HEADS.iter().find(|h| piece.ends_with(**h)) {
+        let before = &piece[..piece.len() - head.len()];
+        let division = before.strip_suffix(DIVISIONS)?;
+        return own_name(division).then_some(division.len());
+    }
+    // An organ a place names as its own (`洛阳海关`, `深圳市中级人民法院`): after the place's
+    // name, with its division or without (`郑州`, `广州`: a city's own two ending in `州`).
+    let head = PLACE_ORGAN_HEADS.iter().find(|h| piece.ends_with(**h))?;
     let before = &piece[..piece.len() - head.len()];
-    let division = before.strip_suffix(DIVISIONS)?;
-    let n = division.chars().count();
-    let first = division.chars().next()?;
-    ((2..=4).contains(&n)
-        && !DIVISIONS.contains(&first)
-        && division.chars().all(crate::normalize::is_han))
-    .then_some(division.len())
+    if let Some(division) = before.strip_suffix(DIVISIONS)
+        && own_name(division)
+    {
+        return Some(division.len());
+    }
+    (own_name(before)
+        && (!before.ends_with(DIVISIONS)
+            || (before.chars().count() == 2 && before.ends_with('州'))))
+    .then_some(before.len())
 }
+
+/// Organs of a named place besides its government that a run of places may share
+/// (`郑州、洛阳海关`, `广州、深圳中级人民法院`): each place's own, as `成都、德阳市人民政府` are
+/// each city's government. The longer before the shorter that ends them.
+const PLACE_ORGAN_HEADS: &[&str] = &[
+    "中级人民法院",
+    "人民法院",
+    "人民检察院",
+    "海关",
+    "海事局",
+    "铁路局",
+    "税务局",
+    "公安局",
+    "边检站",
+    "中心支行",
+    "供电公司",
+];
 
 /// Level words an organ's name may start with (`自治区发展改革委`, `省财政厅`, `市教育局`), the
 /// longer before the shorter that ends them.
@@ -5304,17 +5384,29 @@ fn inline_tasks<'a>(
                 if let Some((text, d)) = mid_bracket_allocation(t, first_unit_leads) {
                     push(measure_text(text), true, d.lead, d.support, d.extra);
                     since = k + 1;
-                } else if let Some((lead, support)) =
-                    mid_sentence_allocation(t, decided, traditional)
-                {
-                    push(
-                        measure_text(t.clone()),
-                        true,
-                        lead,
-                        support,
-                        IndexMap::new(),
-                    );
-                    since = k + 1;
+                } else {
+                    // Each allocation's duty runs to where the next one's starts (`会议同意甲负责
+                    // 做好……，乙负责协调……`: 乙's own task from its clause on), the `，` between
+                    // them no part of either.
+                    let found = mid_sentence_allocation(t, decided, traditional);
+                    for (n, (at, lead, support)) in found.iter().cloned().enumerate() {
+                        let end = found.get(n + 1).map_or(t.len(), |next| next.0);
+                        let own = t
+                            .get(at..end)
+                            .unwrap_or_default()
+                            .trim_ws()
+                            .trim_end_matches(['，', ',']);
+                        push(
+                            measure_text(own.to_string()),
+                            true,
+                            lead,
+                            support,
+                            IndexMap::new(),
+                        );
+                    }
+                    if !found.is_empty() {
+                        since = k + 1;
+                    }
                 }
                 k += 1;
                 continue;
@@ -5785,37 +5877,48 @@ const DECISION_LEAD_INS: &[&str] = &[
 /// any document the lead must be a clause of its own and supporters must follow it (`甲牵头，
 /// 乙配合，……`): said so, it is an allocation, not prose. What a meeting decided (`decided`: a
 /// 纪要, a section of 议定事项) may also name its lead alone, after the words that open the
-/// decision (`会议要求甲、乙牵头研究解决办法`, `请甲牵头，……`). `None` for nearly every paragraph:
-/// no `牵头` in it.
-fn mid_sentence_allocation(
-    text: &str,
-    decided: bool,
-    traditional: bool,
-) -> Option<(Vec<String>, Vec<String>)> {
+/// decision (`会议要求甲、乙牵头研究解决办法`, `请甲牵头，……`). A unit bidden to act together
+/// with others (`甲要会同乙完善……`, `由甲会同乙、丙制定……`) leads them.
+///
+/// Each allocation with the byte offset in `text` its duty starts at: the first's is 0; in a
+/// meeting's decisions a further unit given a duty of its own (`会议同意甲负责做好……，乙负责
+/// 协调……`, `由甲负责……，乙负责……`) is a further allocation, its duty from its clause on.
+/// Empty for nearly every paragraph: no `牵头`, `负责` nor `会同` in it.
+fn mid_sentence_allocation(text: &str, decided: bool, traditional: bool) -> Vec<MidAllocation> {
     if text.len() > 4 * 1024 {
-        return None;
+        return Vec::new();
     }
     // In traditional script (`由市住房城鄉建設局牽頭，市司法局配合`): read in its simplified form,
     // the units given back as printed. Only a document printed so (`traditional`) is searched
-    // for its words: a search of every paragraph would cost as much again.
+    // for its words: a search of every paragraph would cost as much again. Folding keeps every
+    // byte offset.
     if traditional
         && has_traditional_duty_word(text.as_bytes())
         && let Some(folded) = fold_traditional(text)
     {
-        let (lead, support) = mid_sentence_simplified(&folded, decided)?;
         let back = |s: String| as_printed(s, &folded, text);
-        return Some((
-            lead.into_iter().map(back).collect(),
-            support.into_iter().map(back).collect(),
-        ));
+        return mid_sentence_simplified(&folded, decided)
+            .into_iter()
+            .map(|(at, lead, support)| {
+                (
+                    at,
+                    lead.into_iter().map(back).collect(),
+                    support.into_iter().map(back).collect(),
+                )
+            })
+            .collect();
     }
     mid_sentence_simplified(text, decided)
 }
 
+/// One allocation of [`mid_sentence_allocation`]: where its duty starts in the text, its lead
+/// and its support.
+type MidAllocation = (usize, Vec<String>, Vec<String>);
+
 /// [`mid_sentence_allocation`] of text whose duty words are in simplified script.
-fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Vec<String>)> {
-    static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
+fn mid_sentence_simplified(text: &str, decided: bool) -> Vec<MidAllocation> {
+    static TOGETHER: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("会同"));
     // `甲负责……，乙配合`: a unit responsible for a thing, supporters after it; in a meeting's
     // decisions, alone too (see below).
     let leads = |t: &str| match duty_verbs(t.as_bytes()) {
@@ -5823,118 +5926,229 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Option<(Vec<String>, Ve
         DutyWords::Responsible => decided || SUPPORT_VERBS.iter().any(|w| t.contains(w)),
         DutyWords::None => false,
     };
-    if !leads(text) {
-        return None;
+    let together = |t: &str| TOGETHER.find(t.as_bytes()).is_some();
+    let mut out: Vec<MidAllocation> = Vec::new();
+    if !leads(text) && !together(text) {
+        return out;
     }
     for sentence in sentences(text) {
-        if !leads(sentence) {
+        if !leads(sentence) && !together(sentence) {
             continue;
         }
         let clauses: Vec<&str> = crate::structure::top_level_pieces(sentence, &['，', ','])
             .map(|c| c.trim_ws())
             .collect();
-        for (i, clause) in clauses.iter().enumerate() {
-            // `甲牵头`, `甲牵头研究……`; or `甲负责` (`甲负责……`), which leads only with
-            // supporters after it (`甲负责，乙配合`, `甲负责某项工作，乙配合`): alone it is any
-            // sentence's verb.
-            let (at, verb, alone) = match LEADS.find(clause.as_bytes()) {
-                Some(at) => (at, "牵头", false),
-                None => match clause.find("负责") {
-                    Some(at) => (at, "负责", true),
-                    None => continue,
-                },
-            };
-            let (named, rest) = (&clause[..at], &clause[at + verb.len()..]);
-            // `甲要牵头组织……`: what a unit is to do, said of it.
-            let named = named.strip_suffix('要').unwrap_or(named);
-            let mut units = named.strip_prefix('由').unwrap_or(named);
-            // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
-            let mut alone = alone && units.len() == named.len();
-            // `甲牵头的项目进展顺利`: the lead of something told, not a duty given.
-            if rest.starts_with('的') {
-                continue;
-            }
-            if decided {
-                // `会议议定：由甲牵头`: the decision opens after its colon.
-                let units_after_colon = units.rsplit_once('：').map_or(units, |(_, u)| u);
-                let opened = DECISION_LEAD_INS
-                    .iter()
-                    .find_map(|w| units_after_colon.strip_prefix(w))
-                    .unwrap_or(units_after_colon);
-                if let Some(after) = ["由", "请"].iter().find_map(|w| opened.strip_prefix(w)) {
-                    units = after;
-                    alone = false;
-                } else {
-                    units = opened;
-                }
-            }
-            // In a meeting's decisions, a unit that opens the decision (its sentence, after
-            // `会议要求，`, or a clause of its own after another decision: `会议同意甲……，乙负责
-            // 做好……`) and `负责` what follows is assigned it, supporters or not:
-            // `市投资促进局负责做好……`. Not its people (`负责同志`, `负责人`).
-            // (Not a clause after a report heard: `会议听取了甲的汇报，甲负责……` tells what it
-            // does.)
-            let opens_decision = i == 0
-                || DECISION_LEAD_INS.contains(&clauses[i - 1])
-                || clauses
-                    .first()
-                    .is_some_and(|c| DECISION_LEAD_INS.iter().any(|w| c.starts_with(w)));
-            if decided
-                && alone
-                && opens_decision
-                && !["同志", "人"].iter().any(|w| rest.starts_with(w))
+        let mut i = 0;
+        // Whether a unit `牵头`s in this sentence's last allocation.
+        let mut led = false;
+        while i < clauses.len() {
+            // A further allocation names a unit of its own, not a role's collective.
+            let further = !out.is_empty();
+            match clause_allocation(&clauses, i, decided)
+                .filter(|(lead, _, _)| !further || lead.iter().all(|u| !names_a_role(u)))
             {
-                alone = false;
-            }
-            // Outside a meeting's decisions supporters must follow (see below): the next
-            // clause's verb says so before any name is looked at.
-            let supported = || {
-                clauses.get(i + 1).is_some_and(|c| {
-                    matches!(
-                        clause_duty(c).or_else(|| together_with(c)),
-                        Some((
-                            _,
-                            ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible
-                        ))
-                    )
-                })
-            };
-            if ((!decided || alone) && !supported()) || !is_unit_list(units) {
-                continue;
-            }
-            let mut support = Vec::new();
-            for c in &clauses[i + 1..] {
-                match clause_duty(c)
-                    .or_else(|| guiding_clause(c))
-                    .or_else(|| together_with(c))
-                {
-                    Some((
-                        u,
-                        ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible,
-                    )) if is_unit_list(u) => {
-                        support.extend(split_units(u));
+                Some((mut lead, mut support, next)) => {
+                    // `甲牵头……，乙负责……`: beside a unit that leads, one responsible for a
+                    // part supports it, as in an allocation's brackets.
+                    if led
+                        && let Some(last) = out.last_mut()
+                        && !clauses[i].contains("牵头")
+                        && !clauses[i].contains("会同")
+                    {
+                        last.2.append(&mut lead);
+                        last.2.append(&mut support);
+                        i = next;
+                        continue;
                     }
-                    _ => break,
+                    led = clauses[i].contains("牵头");
+                    let at = if further {
+                        clauses[i].as_ptr() as usize - text.as_ptr() as usize
+                    } else {
+                        0
+                    };
+                    out.push((at, lead, support));
+                    // Outside a meeting's decisions a measure has one allocation.
+                    if !decided {
+                        return out;
+                    }
+                    i = next;
                 }
+                None => i += 1,
             }
-            // Outside a meeting's decisions supporters must follow, and after a lone `负责`
-            // always: `甲牵头组织……，乙配合` and `甲负责某项工作，乙配合` allocate,
-            // `甲负责全市……的组织协调` does not.
-            if (!decided || alone) && support.is_empty() {
-                continue;
-            }
-            let lead = split_units(units);
-            // `甲会同乙牵头……，丙配合`: those after `会同` support, before the others.
-            return Some(match split_together(&lead) {
-                Some((lead, mut partners)) => {
-                    partners.append(&mut support);
-                    (lead, partners)
-                }
-                None => (lead, support),
-            });
         }
     }
-    None
+    out
+}
+
+/// Whether a unit's name names no one in particular: `各部门`, `有关单位`, `各相关职能部门`.
+fn is_vague(unit: &str) -> bool {
+    let rest = unit.strip_prefix('各').unwrap_or(unit);
+    let rest = ["有关", "相关", "其他", "其它"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    let rest = rest.strip_prefix("职能").unwrap_or(rest);
+    rest.len() < unit.len() && matches!(rest, "部门" | "单位" | "机构" | "方面")
+}
+
+/// Whether a unit's name is a role's collective (`各牵头单位`, `配合单位`, `各成员单位`), which
+/// names no organ.
+fn names_a_role(unit: &str) -> bool {
+    ["牵头", "配合", "责任单位", "成员单位"]
+        .iter()
+        .any(|w| unit.contains(w))
+}
+
+/// The allocation the clause `i` of `clauses` (one sentence's) opens, if any (see
+/// [`mid_sentence_allocation`]), with the index of the first clause after it.
+fn clause_allocation(
+    clauses: &[&str],
+    i: usize,
+    decided: bool,
+) -> Option<(Vec<String>, Vec<String>, usize)> {
+    static LEADS: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("牵头"));
+    let clause = clauses[i];
+    // In a meeting's decisions, a unit that opens the decision (its sentence, after
+    // `会议要求，`, or a clause of its own after another decision: `会议同意甲……，乙负责
+    // 做好……`) and `负责` what follows is assigned it, supporters or not:
+    // `市投资促进局负责做好……`. (Not a clause after a report heard: `会议听取了甲的汇报，
+    // 甲负责……` tells what it does.)
+    let opens_decision = i == 0
+        || DECISION_LEAD_INS.contains(&clauses[i - 1])
+        || clauses
+            .first()
+            .is_some_and(|c| DECISION_LEAD_INS.iter().any(|w| c.starts_with(w)));
+    // `甲牵头`, `甲牵头研究……`; or `甲负责` (`甲负责……`), which leads only with supporters after
+    // it (`甲负责，乙配合`, `甲负责某项工作，乙配合`): alone it is any sentence's verb; or `甲要会同
+    // 乙……`.
+    let (at, verb, alone) = match LEADS.find(clause.as_bytes()) {
+        Some(at) => (at, "牵头", false),
+        None => match clause.find("负责") {
+            Some(at) => (at, "负责", true),
+            None => (clause.find("会同")?, "会同", false),
+        },
+    };
+    let (named, rest) = (&clause[..at], &clause[at + verb.len()..]);
+    // `甲要牵头组织……`: what a unit is to do, said of it.
+    let bidden = named.ends_with('要');
+    let named = named.strip_suffix('要').unwrap_or(named);
+    let mut units = named.strip_prefix('由').unwrap_or(named);
+    // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
+    let mut alone = alone && units.len() == named.len();
+    let mut bidden = bidden || units.len() < named.len();
+    // `甲牵头的项目进展顺利`: the lead of something told, not a duty given.
+    if rest.starts_with('的') {
+        return None;
+    }
+    if decided {
+        // `会议议定：由甲牵头`: the decision opens after its colon.
+        let units_after_colon = units.rsplit_once('：').map_or(units, |(_, u)| u);
+        let opened = DECISION_LEAD_INS
+            .iter()
+            .find_map(|w| units_after_colon.strip_prefix(w));
+        bidden |= opened.is_some() || opens_decision;
+        let opened = opened.unwrap_or(units_after_colon);
+        if let Some(after) = ["由", "请"].iter().find_map(|w| opened.strip_prefix(w)) {
+            units = after;
+            alone = false;
+        } else {
+            units = opened;
+        }
+    }
+    if verb == "会同" {
+        return together_allocation(clauses, i, units, bidden);
+    }
+    if decided && alone && opens_decision && !["同志", "人"].iter().any(|w| rest.starts_with(w))
+    {
+        alone = false;
+    }
+    // Outside a meeting's decisions supporters must follow (see below): the next clause's verb
+    // says so before any name is looked at.
+    let supported = || {
+        clauses.get(i + 1).is_some_and(|c| {
+            matches!(
+                clause_duty(c).or_else(|| together_with(c)),
+                Some((
+                    _,
+                    ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible
+                ))
+            )
+        })
+    };
+    if ((!decided || alone) && !supported()) || !is_unit_list(units) {
+        return None;
+    }
+    let (support, next) = supporting_clauses(clauses, i + 1);
+    // Outside a meeting's decisions supporters must follow, and after a lone `负责` always:
+    // `甲牵头组织……，乙配合` and `甲负责某项工作，乙配合` allocate, `甲负责全市……的组织协调` does
+    // not.
+    if (!decided || alone) && support.is_empty() {
+        return None;
+    }
+    let mut support = support;
+    let lead = split_units(units);
+    // `甲会同乙牵头……，丙配合`: those after `会同` support, before the others.
+    Some(match split_together(&lead) {
+        Some((lead, mut partners)) => {
+            partners.append(&mut support);
+            (lead, partners, next)
+        }
+        None => (lead, support, next),
+    })
+}
+
+/// The units of the clauses from `from` on that support a lead (`乙配合`, `乙加强指导`, `会同乙
+/// 研究……`), up to the first that does not, and the index of that one.
+fn supporting_clauses(clauses: &[&str], from: usize) -> (Vec<String>, usize) {
+    let mut support = Vec::new();
+    let mut next = from;
+    for c in clauses.get(from..).unwrap_or_default() {
+        match clause_duty(c)
+            .or_else(|| guiding_clause(c))
+            .or_else(|| together_with(c))
+        {
+            Some((u, ClauseDuty::Support | ClauseDuty::ByDuty | ClauseDuty::Responsible))
+                if is_unit_list(u) =>
+            {
+                support.extend(split_units(u));
+                next += 1;
+            }
+            _ => break,
+        }
+    }
+    (support, next)
+}
+
+/// A unit bidden to act together with others, said in one clause (`市交通运输局要会同市财政局
+/// 完善……`, `由甲会同乙、丙制定……`, in a meeting's decisions `会议要求甲会同乙研究……`): `units`,
+/// the names before `会同`, lead; those after it, up to the verb, support them, and so do the
+/// clauses of supporters after it. Only when something bids them (`bidden`: `要`, `由`, the
+/// decision's opening words) and every name is an organ's, not a role's (`各牵头单位要会同配合
+/// 单位……`): a unit that did something together with another is told of, not given a duty.
+fn together_allocation(
+    clauses: &[&str],
+    i: usize,
+    units: &str,
+    bidden: bool,
+) -> Option<(Vec<String>, Vec<String>, usize)> {
+    // `具体方案由甲会同乙制定`: what is done, not a unit, before `由`.
+    if !bidden || units.contains('由') || !is_unit_list(units) {
+        return None;
+    }
+    let clause = clauses[i];
+    let (partners, _) = together_with(&clause[clause.find("会同")?..])?;
+    if !is_unit_list(partners) {
+        return None;
+    }
+    let lead = split_units(units);
+    let mut support = split_units(partners);
+    if lead.iter().chain(&support).any(|u| names_a_role(u)) || lead.iter().any(|u| is_vague(u)) {
+        return None;
+    }
+    let (mut more, next) = supporting_clauses(clauses, i + 1);
+    support.append(&mut more);
+    Some((lead, support, next))
 }
 
 /// The units of a clause that goes on from a lead's with `会同` and says what they do together
