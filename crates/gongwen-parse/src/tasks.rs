@@ -1779,6 +1779,77 @@ fn carry_standing_units(tasks: &mut [Task]) {
     }
 }
 
+/// The measure an inline allocation refers back to instead of naming units: `同上` (the measure
+/// before), `同（四）` (the measure numbered so). `None` for a unit's name.
+enum DittoRef<'a> {
+    Above,
+    Marker(&'a str),
+}
+
+fn ditto_ref(unit: &str) -> Option<DittoRef<'_>> {
+    if !unit.starts_with('同') || unit.len() > 30 {
+        return None;
+    }
+    if is_ditto(unit) || matches!(unit, "同上述" | "同上条" | "同上项") {
+        return Some(DittoRef::Above);
+    }
+    let rest = unit.strip_prefix('同')?.trim_ws();
+    let rest = rest.strip_prefix('第').unwrap_or(rest);
+    let rest = rest.trim_end_matches(['条', '项']);
+    crate::numbering::marker_kind(rest).map(|_| DittoRef::Marker(rest))
+}
+
+/// Gives an inline task whose allocation says `同上` (`（责任单位：同上）`, `配合单位：同上`) or
+/// `同（四）` the units of the measure it names (the one before, or the last numbered so), as a
+/// `同上` cell of a table takes the cell above: a unit list of nothing but the mark takes that
+/// measure's units in the same role (`责任单位：同上` alone takes its lead and support), and
+/// `lead_text`/`support_text` keep the mark. A reference to no earlier measure is left as
+/// printed.
+fn resolve_inline_dittos(tasks: &mut [Task]) {
+    for i in 1..tasks.len() {
+        // The marker a list of nothing but a reference names (empty for `同上`).
+        let reference = |units: &[String]| match units {
+            [one] => ditto_ref(one).map(|r| match r {
+                DittoRef::Above => String::new(),
+                DittoRef::Marker(m) => m.to_string(),
+            }),
+            _ => None,
+        };
+        let lead_ref = reference(&tasks[i].lead);
+        let support_ref = reference(&tasks[i].support);
+        if lead_ref.is_none() && support_ref.is_none() {
+            continue;
+        }
+        // The measure referred to: the one before, or the last one marked so before this.
+        let find = |marker: &str| -> Option<usize> {
+            if marker.is_empty() {
+                return Some(i - 1);
+            }
+            let bare = |m: &str| m.trim_end_matches(['、', '.', '．']).to_string();
+            let wanted = bare(marker);
+            (0..i).rev().find(|&j| {
+                tasks[j]
+                    .marker
+                    .as_deref()
+                    .is_some_and(|m| bare(m) == wanted)
+            })
+        };
+        let lead_from = lead_ref.as_deref().and_then(find);
+        let support_from = support_ref.as_deref().and_then(find);
+        if let Some(j) = lead_from {
+            let (lead, support) = (tasks[j].lead.clone(), tasks[j].support.clone());
+            let t = &mut tasks[i];
+            if t.support.is_empty() {
+                t.support = support;
+            }
+            t.lead = lead;
+        }
+        if let Some(j) = support_from {
+            tasks[i].support = tasks[j].support.clone();
+        }
+    }
+}
+
 /// Gives each zone of a run that shares one head noun its head, the mirror of
 /// [`carry_levels`]: `两江新区、西部科学城重庆高新区、万盛经开区管委会` prints the committees of
 /// three zones with `管委会` once, at the end, so `两江新区` → `两江新区管委会`. A bare zone name
@@ -5203,12 +5274,34 @@ fn inline_tasks<'a>(
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
     on_headings: &mut Vec<(*const Section, usize)>,
-) {
+) -> Vec<usize> {
+    if sections.is_empty() {
+        return Vec::new();
+    }
     // The printed heading line of each section, in one buffer reused across sections.
     let mut printed = String::new();
-    for s in sections {
+    // Where each section's tasks start in `out`, then where the last one's end: a duty printed
+    // after a group of measures (`以上任务由甲牵头，乙配合`) gives the measures before it theirs,
+    // and a parent heading's duty its measures'.
+    let mut starts: Vec<usize> = Vec::with_capacity(sections.len() + 1);
+    // The first section a group duty printed after a later one covers.
+    let mut group_from = 0;
+    // The task of an allocation that holds for the measures below (`（甲负责，下同）`): a later
+    // measure of the list with none of its own takes it.
+    let mut ditto: Option<Task> = None;
+    for (i, s) in sections.iter().enumerate() {
         // Where the tasks of this section (and of its sub-items) start.
         let first = out.len();
+        starts.push(first);
+        // Whether the section's last words are a group duty (`（以上任务由…）`).
+        let mut group_duty = false;
+        // Whether the section's one task is its heading's, with no words of its own: the
+        // allocation on the heading line or on lines of its own right under it.
+        let mut heading_only = false;
+        // The heading's allocation bracket, where it starts in the heading.
+        let mut heading_cut = None;
+        // The task of this section's allocation that holds below (`下同`).
+        let mut ditto_at = None;
         printed.clear();
         push_printed(&mut printed, s);
         let group = || -> Vec<String> {
@@ -5275,6 +5368,7 @@ fn inline_tasks<'a>(
                     sheet: None,
                     shares_number: false,
                 });
+                out.len() - 1
             };
         // The measure's text: the heading sentence and the words that carry the duty
         // (`深化商事制度改革。全面推行……。`), without the parenthesis.
@@ -5302,9 +5396,11 @@ fn inline_tasks<'a>(
             if let Some(cut) = heading_duty_at(s, text) {
                 on_headings.push((std::ptr::from_ref(s), cut));
                 on_bare_title = !sentence;
+                heading_cut = Some(cut);
             }
             push(text.to_string(), false, d.lead, d.support, d.extra);
             on_heading = Some(first);
+            heading_only = s.paragraphs.is_empty();
         } else if let Some((d, rest)) = s
             .paragraphs
             .first()
@@ -5349,6 +5445,18 @@ fn inline_tasks<'a>(
         };
         while k < s.paragraphs.len() {
             let t = &s.paragraphs[k];
+            // `（以上任务由甲牵头，乙配合）` after the last measure of a group: the measure's
+            // allocation, which the measures before it share (see `share_group_duty`).
+            if let Some(d) = group_duty_line(t, first_unit_leads) {
+                let text = printed_since(since, k);
+                if !text.trim_ws().is_empty() {
+                    push(text, true, d.lead, d.support, d.extra);
+                    group_duty = k + 1 == s.paragraphs.len() && s.children.is_empty();
+                }
+                k += 1;
+                since = k;
+                continue;
+            }
             // `一是……（责任单位：甲）；二是……（责任单位：乙）。`: a measure of its own before
             // each allocation.
             if let Some(pieces) = allocated_clauses(t, first_unit_leads) {
@@ -5359,7 +5467,20 @@ fn inline_tasks<'a>(
                 since = k;
                 continue;
             }
-            if let Some(d) = inline_duty_lazy(t, first_unit_leads) {
+            if let Some(mut d) = inline_duty_lazy(t, first_unit_leads) {
+                let standing = says_below_same(t);
+                if let Some(units) = standing.and_then(ditto_clause_units) {
+                    // `（甲牵头，乙负责，下同）`: 乙's clause holds for the measures below, as a
+                    // standing remark does (see `carry_standing_units`).
+                    let remark = format!("以下均需{units}落实");
+                    d.extra
+                        .entry("其他".to_string())
+                        .and_modify(|e| {
+                            e.push('，');
+                            e.push_str(&remark);
+                        })
+                        .or_insert(remark);
+                }
                 let text = if d.before.is_empty() {
                     // The bracket alone on its line (a `<br>` or a line break before it): like
                     // an allocation line, it closes the measure printed since the last one.
@@ -5373,7 +5494,10 @@ fn inline_tasks<'a>(
                 } else {
                     measure_text(d.before)
                 };
-                push(text, true, d.lead, d.support, d.extra);
+                let at = push(text, true, d.lead, d.support, d.extra);
+                if standing.is_some() {
+                    ditto_at = Some(at);
+                }
                 k += 1;
                 since = k;
                 continue;
@@ -5413,10 +5537,14 @@ fn inline_tasks<'a>(
             }
             // The deadline printed on a line of its own beside the units (`完成时限：全年`,
             // above or under them) is a clause of the allocation, not the measure's text.
+            // So is a leader's line (`牵头市领导：赵某某`): a person, not the measure's words.
             let start = k - s.paragraphs[since..k]
                 .iter()
                 .rev()
-                .take_while(|l| is_deadline_line(&colon_labels(l)))
+                .take_while(|l| {
+                    let l = colon_labels(l);
+                    is_deadline_line(&l) || is_leader_line(&l)
+                })
                 .count();
             let end = k
                 + 1
@@ -5424,7 +5552,7 @@ fn inline_tasks<'a>(
                     .iter()
                     .take_while(|l| {
                         let l = colon_labels(l);
-                        is_duty_line(&l) || is_deadline_line(&l)
+                        is_duty_line(&l) || is_deadline_line(&l) || is_leader_line(&l)
                     })
                     .count();
             let mut a = Allocation::default();
@@ -5433,10 +5561,14 @@ fn inline_tasks<'a>(
             }
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {
+                heading_only = since == 0 && start == 0 && end == s.paragraphs.len();
                 push(printed_since(since, start), true, lead, support, extra);
             }
             k = end;
             since = end;
+        }
+        if let Some(at) = ditto_at {
+            ditto = out.get(at).cloned();
         }
         // `（一）实施产业链提升行动（甲牵头，乙配合）。围绕……。`: the allocation printed after the
         // measure's heading sentence, before its words; the words, with no allocation of their
@@ -5479,7 +5611,7 @@ fn inline_tasks<'a>(
         }
         path.push(s);
         let own = out.len();
-        inline_tasks(
+        let child_starts = inline_tasks(
             &s.children,
             path,
             decided,
@@ -5489,11 +5621,300 @@ fn inline_tasks<'a>(
             on_headings,
         );
         path.pop();
+        if let Some(cut) = heading_cut {
+            // The measures under a heading that ends with its allocation are grouped under the
+            // heading without it.
+            let full = printed.clone();
+            let mut bare = s.marker.clone();
+            bare.push_str(s.heading.get(..cut).unwrap_or_default().trim_end_ws());
+            for t in &mut out[own..] {
+                if let Some(g) = t.group.get_mut(path.len())
+                    && *g == full
+                {
+                    g.clone_from(&bare);
+                }
+            }
+        }
         if own == first && out.len() == own + 1 {
             take_enumeration(s, sentence, &mut out[own]);
             share_closing_allocation(s, own, out);
+        } else if heading_only && own == first + 1 && !s.children.is_empty() {
+            let mut heading = s.marker.clone();
+            match heading_cut {
+                Some(cut) => {
+                    heading.push_str(s.heading.get(..cut).unwrap_or_default().trim_end_ws())
+                }
+                None => {
+                    heading.clear();
+                    push_group_heading(&mut heading, s);
+                }
+            }
+            give_heading_duty(s, &child_starts, heading, out);
+        }
+        if out.len() == first
+            && let Some(t) = &ditto
+        {
+            // A measure with no allocation of its own after one that holds below (`下同`).
+            let group = t.group.get(..path.len()).unwrap_or_default().to_vec();
+            out.push(measure_task(s, t, group));
+        }
+        if let Some((_, _, units)) = heading_standing_remark(s)
+            && let Some(t) = out.get_mut(first)
+        {
+            // `三、加强公共卫生体系建设。以下均需各县人民政府落实，不再列出。`: the heading's
+            // standing remark, read as one in an allocation is.
+            let remark = format!("以下均需{units}落实");
+            t.extra
+                .entry("其他".to_string())
+                .and_modify(|e| {
+                    e.push('，');
+                    e.push_str(&remark);
+                })
+                .or_insert(remark);
+        }
+        if group_duty {
+            share_group_duty(sections, &mut starts, group_from, i, path.len(), out);
+            group_from = i + 1;
+            ditto = None;
         }
     }
+    starts.push(out.len());
+    starts
+}
+
+/// The words of a section as a measure's text: its heading sentence (a bare title closed with
+/// `。` when words follow it), its paragraphs, and its sub-items a line each, as printed.
+fn measure_words(c: &Section) -> String {
+    let mut text = String::new();
+    text.push_str(&c.heading);
+    text.push_str(&c.heading_suffix);
+    if !c.heading.is_empty()
+        && c.heading_suffix.is_empty()
+        && !c.paragraphs.is_empty()
+        && !c.heading.ends_with(['。', '；', ';', '！', '？'])
+    {
+        text.push('。');
+    }
+    c.paragraphs.iter().for_each(|p| text.push_str(p));
+    for sub in &c.children {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        push_printed(&mut text, sub);
+        sub.paragraphs.iter().for_each(|p| text.push_str(p));
+    }
+    c.after.iter().for_each(|p| text.push_str(p));
+    text
+}
+
+/// The task of measure `c`, which prints no allocation of its own, allocated as `like` is, under
+/// `group`.
+fn measure_task(c: &Section, like: &Task, group: Vec<String>) -> Task {
+    Task {
+        seq: c.number,
+        text: measure_words(c),
+        group,
+        line: c.line,
+        marker: Some(c.marker.clone()),
+        ..like.clone()
+    }
+}
+
+/// A duty printed after a group of measures for all of them: `（以上任务由甲牵头，乙配合）`,
+/// `上述任务由甲牵头，乙配合。`, `本部分任务责任单位：甲、乙。`, read as the allocation it
+/// words (`（甲牵头，乙配合）`). `None` for nearly every paragraph: its first character turns it
+/// down.
+fn group_duty_line(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
+    let t = text.trim_ws();
+    if !t.starts_with(['以', '上', '本', '（', '(']) || t.len() > 600 {
+        return None;
+    }
+    let t = t.trim_end_matches(['。', '；', ';']);
+    let inner = match t.strip_prefix(['（', '(']) {
+        Some(r) => r.strip_suffix(['）', ')'])?,
+        None => t,
+    };
+    let (rest, noun_needed) = if let Some(r) = strip_any_prefix(inner, &["以上", "上述"]) {
+        (r, true)
+    } else if let Some(r) = strip_any_prefix(inner, &["本部分", "本节", "本章"]) {
+        (r, false)
+    } else {
+        return None;
+    };
+    let nouns = [
+        "各项任务",
+        "各项工作",
+        "各项措施",
+        "任务",
+        "工作",
+        "措施",
+        "事项",
+    ];
+    let after_noun = strip_any_prefix(rest, &nouns);
+    if noun_needed && after_noun.is_none() {
+        return None;
+    }
+    let mut rest = after_noun.unwrap_or(rest);
+    rest = rest.strip_prefix('均').unwrap_or(rest);
+    rest = rest.strip_prefix('由').unwrap_or(rest);
+    rest = rest.strip_prefix('的').unwrap_or(rest);
+    if rest.is_empty() {
+        return None;
+    }
+    let bracket = format!("（{rest}）");
+    let d = inline_duty_lazy(&bracket, first_unit_leads)?;
+    (!d.lead.is_empty() || !d.support.is_empty()).then_some(d)
+}
+
+/// Gives the measures `sections[from..at]` that print no allocation of their own the group duty
+/// that closes `sections[at]` (its task the last of `out`): `1.……` / `2.……` / `3.……` /
+/// `（以上任务由甲牵头，乙配合）` allocates all three. `starts` holds where each section's tasks
+/// start; the tasks after `starts[from]` are laid out again, once, in reading order.
+fn share_group_duty(
+    sections: &[Section],
+    starts: &mut [usize],
+    from: usize,
+    at: usize,
+    depth: usize,
+    out: &mut Vec<Task>,
+) {
+    let Some(like) = out.last().cloned() else {
+        return;
+    };
+    if !(from..at).any(|j| starts[j] == starts[j + 1]) {
+        return;
+    }
+    let group = like.group.get(..depth).unwrap_or_default().to_vec();
+    let base = starts[from];
+    let end = out.len();
+    let mut tail = out.drain(base..).collect::<Vec<_>>().into_iter();
+    for j in from..=at {
+        let next = if j < at { starts[j + 1] } else { end };
+        let len = next - starts[j];
+        starts[j] = out.len();
+        if len == 0 && j < at {
+            out.push(measure_task(&sections[j], &like, group.clone()));
+        } else {
+            out.extend(tail.by_ref().take(len));
+        }
+    }
+}
+
+/// Gives the measures under heading `s` that print no allocation of their own the allocation
+/// printed on the heading (`一、加快信息基础设施建设（牵头单位：甲；配合单位：乙）` over `1.……`
+/// `2.……`), or on lines of its own right under it: the heading names their group, not a measure.
+/// `out[starts[0] - 1]` is the heading's task; `starts` where each child's tasks start. When no
+/// child has a task of its own, the heading's task gives way to theirs; a heading over measures
+/// some of which allocate their own keeps its task (its units answer for the part).
+fn give_heading_duty(s: &Section, starts: &[usize], heading: String, out: &mut Vec<Task>) {
+    let Some(&base) = starts.first() else {
+        return;
+    };
+    let Some(like) = base.checked_sub(1).and_then(|h| out.get(h)).cloned() else {
+        return;
+    };
+    let empty = |j: usize| starts[j] == starts[j + 1];
+    let n = s.children.len().min(starts.len().saturating_sub(1));
+    if !(0..n).any(empty) {
+        return;
+    }
+    let all = (0..n).all(empty);
+    // Sub-items that are one sentence (`①……；` / `②……。`) are the heading's measure, listed:
+    // one task, the items a line each.
+    let ends_clause = |c: &Section| match c.paragraphs.last() {
+        Some(p) => p.trim_end_ws().ends_with(['；', ';']),
+        None => c.heading_suffix.ends_with(['；', ';']) || c.heading.ends_with(['；', ';']),
+    };
+    if all
+        && n >= 2
+        && s.children[..n - 1].iter().all(ends_clause)
+        && let Some(task) = out.get_mut(base - 1)
+    {
+        for c in &s.children[..n] {
+            task.text.push('\n');
+            push_printed(&mut task.text, c);
+            c.paragraphs.iter().for_each(|p| task.text.push_str(p));
+        }
+        return;
+    }
+    let mut group = like.group.clone();
+    group.push(heading);
+    let tail = out.drain(base..).collect::<Vec<_>>();
+    let mut tail = tail.into_iter();
+    if all {
+        out.pop();
+    }
+    for j in 0..n {
+        if empty(j) {
+            out.push(measure_task(&s.children[j], &like, group.clone()));
+        } else {
+            out.extend(tail.by_ref().take(starts[j + 1] - starts[j]));
+        }
+    }
+    out.extend(tail);
+}
+
+/// The words before a bracket's closing note that it holds for the measures below too
+/// (`（甲牵头，乙负责，下同）` → `甲牵头，乙负责`); `None` for nearly every paragraph, which
+/// does not end so.
+fn says_below_same(text: &str) -> Option<&str> {
+    let tail = text.trim_end_ws().trim_end_matches(['。', '；', ';']);
+    if !(tail.ends_with("同）") || tail.ends_with("同)")) {
+        return None;
+    }
+    let (_, inner) = trailing_bracket(text)?;
+    let cut = inner.rfind(['，', ',', '；', ';'])?;
+    let (head, note) = inner.split_at(cut);
+    let note = note.get(note.chars().next()?.len_utf8()..)?;
+    is_ditto_note(note).then_some(head)
+}
+
+/// The units of the clause the note `下同` follows, when the allocation has clauses before it
+/// (`市邮政管理局牵头，各县（市、区）政府负责，下同` → `各县（市、区）政府`): those units carry
+/// out the measures below as well. An allocation of one clause (`市物价局负责，下同`) holds below
+/// whole, for the measures with none of their own, and gives `None`.
+fn ditto_clause_units(head: &str) -> Option<String> {
+    let cuts = top_level_cuts(head, &['，', ',', '；', ';']);
+    if cuts.len() < 2 {
+        return None;
+    }
+    let last = cuts.last()?.trim_ws();
+    let units = match split_at_colon(last) {
+        Some((_, value)) => value.trim_ws(),
+        None => clause_duty(last)?.0.trim_ws(),
+    };
+    (!units.is_empty() && !units.contains(['，', '；', '。', ',', ';'])).then(|| units.to_string())
+}
+
+/// A standing remark printed with a heading (`三、加强公共卫生体系建设。` / `以下均需各县（市、
+/// 区）人民政府落实，不再列出。`, or in a bracket on the heading line) for the measures below it:
+/// see [`standing_remark`].
+fn heading_standing_remark(s: &Section) -> Option<(usize, usize, &str)> {
+    if s.children.is_empty() {
+        return None;
+    }
+    if s.heading.ends_with(['）', ')'])
+        && let Some(r) = standing_remark(&s.heading)
+    {
+        return Some(r);
+    }
+    s.paragraphs
+        .iter()
+        .filter(|p| p.starts_with("以下"))
+        .find_map(|p| standing_remark(p))
+}
+
+/// A line naming the leader a measure is assigned to (`牵头市领导：赵某某`, `责任区领导：`), among
+/// its lines of units: a person, kept in `extra`, not the measure's words.
+fn is_leader_line(text: &str) -> bool {
+    let Some((key, value)) = split_at_colon(text) else {
+        return false;
+    };
+    let key = key.trim_ws();
+    key.chars().count() <= 7
+        && (key.ends_with("领导") || key.ends_with("负责人"))
+        && value.len() <= 120
+        && !value.contains('。')
 }
 
 /// An allocation in a bracket that opens a measure's paragraph, the measure's words after it
@@ -6568,7 +6989,7 @@ pub fn collect_tasks(doc: &mut Document) {
             .iter()
             .any(|t| t.as_deref().is_some_and(crate::structure::is_minutes_title));
         let from = tasks.len();
-        inline_tasks(
+        let _ = inline_tasks(
             &part.sections,
             &mut Vec::new(),
             minutes,
@@ -6577,6 +6998,7 @@ pub fn collect_tasks(doc: &mut Document) {
             &mut tasks,
             &mut on_headings,
         );
+        resolve_inline_dittos(tasks.get_mut(from..).unwrap_or_default());
         carry_standing_units(tasks.get_mut(from..).unwrap_or_default());
         if [&doc.notice.title, &part.title]
             .iter()
