@@ -120,9 +120,16 @@ fn a_ditto_mark_with_nothing_above_names_no_other_unit() {
         "1\t推出重点事项。\t省政务服务管理办公室\t\n\
          2\t推行免申即享。\t省财政厅\t同上\n",
     ));
-    // The supporting cell above is empty: nothing to repeat, and `同上` is kept as printed.
+    // The supporting cell above is empty: nothing to repeat. `同上` names no unit (the cell
+    // keeps it as printed), and a warning says the units it repeats are nowhere.
     assert_eq!(d.tasks[1].lead, vec!["省财政厅"]);
-    assert_eq!(d.tasks[1].support, vec!["同上"]);
+    assert!(d.tasks[1].support.is_empty());
+    assert_eq!(d.tasks[1].support_text, "同上");
+    assert!(
+        d.diagnostics
+            .iter()
+            .any(|x| x.code == "ditto_without_above" && x.message.contains("task 2"))
+    );
 }
 
 #[test]

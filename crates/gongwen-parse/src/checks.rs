@@ -8,6 +8,7 @@
 //! | --- | --- | --- |
 //! | `task_number_gap` / `task_number_repeat` / `task_number_order` / `task_number_restart` | warning | 序号 of table tasks not consecutive |
 //! | `task_without_lead` | warning | a task with an empty lead (牵头单位) |
+//! | `ditto_without_above` | warning | a units cell printed `同上`/`〃` with no filled cell above it in its column |
 //! | `task_count_mismatch` | warning | `N项…任务` in the text ≠ tasks in the task tables |
 //! | `no_task_table` / `task_table_linked` / `task_table_omitted` | warning / info / info | a 任务分工 named but no task table read / published only as a linked file / marked `（略）`, left out of the publication |
 //! | `group_count_mismatch` | warning | `（共N项）` / `N项` in a group row ≠ tasks under it |
@@ -144,7 +145,33 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
         }
         prev = Some(t);
     }
+    // Whether a table task before names units in its lead / supporting cell.
+    let mut filled_above = [false; 2];
     for t in &doc.tasks {
+        // `同上`, `〃` in a units cell with no filled cell above it in its column (the table's
+        // first row): the units it repeats are nowhere.
+        for (cell, above, column) in filled_above
+            .iter_mut()
+            .zip([(&t.lead_text, "牵头单位"), (&t.support_text, "配合单位")])
+            .map(|(above, (cell, column))| (cell, above, column))
+        {
+            if t.origin != TaskOrigin::Table {
+                continue;
+            }
+            let ditto = crate::tasks::is_ditto(cell);
+            *above |= !ditto && !cell.trim_ws().is_empty();
+            if ditto && !*above {
+                out.push(warn(
+                    "ditto_without_above",
+                    format!(
+                        "task {} says `{}` in its {column} cell, but no cell above it names units",
+                        t.seq,
+                        cell.trim_ws()
+                    ),
+                    Some(t.line),
+                ));
+            }
+        }
         if t.lead.is_empty() {
             out.push(warn(
                 "task_without_lead",
@@ -595,6 +622,24 @@ fn check_enumerations(view: &SourceView, out: &mut Vec<Diagnostic>) {
             // `住房贷款利息或者住房租金` names two items inside one `、` slot.
             let joined = clause.matches("或者").count() + clause.matches("以及").count();
             if items < 2 || items == n as usize || items + joined == n as usize {
+                return;
+            }
+            // `甲牵头，乙、丙、丁、戊等5个部门配合`: the count takes in the units that lead,
+            // named in the clause before.
+            let leading = clause_start
+                .checked_sub('，'.len_utf8())
+                .filter(|&at| before[at..].starts_with('，'))
+                .and_then(|at| {
+                    let prev = &before[..at];
+                    let from = prev
+                        .rfind(['，', '。', '；', '：', '（'])
+                        .map_or(0, |p| p + '，'.len_utf8());
+                    let prev = prev.get(from..)?;
+                    prev.strip_suffix("牵头")
+                        .or_else(|| prev.strip_suffix("牵头负责"))
+                })
+                .map_or(0, |units| count_top_level(units, &['、']));
+            if leading > 0 && items + leading == n as usize {
                 return;
             }
             // `北京、上海等20个城市`, `长沙市、岳阳市等14个市州` is an open list (等 = "and

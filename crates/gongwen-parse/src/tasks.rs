@@ -482,11 +482,12 @@ pub(crate) fn is_unit_name(p: &str) -> bool {
 fn han_and_brackets(name: &str) -> bool {
     let mut depth = 0u32;
     name.chars().all(|c| match c {
-        '（' => {
+        // Inside an allocation's brackets a unit's own print as `〔〕` (`各县〔市、区〕人民政府`).
+        '（' | '〔' => {
             depth += 1;
             true
         }
-        '）' => {
+        '）' | '〕' => {
             depth = depth.saturating_sub(1);
             true
         }
@@ -2374,10 +2375,22 @@ fn without_etc_collective(piece: &str) -> &str {
                 && (["有关部门", "相关部门", "有关单位", "相关单位"]
                     .iter()
                     .any(|c| collective.ends_with(c))
-                    || kind_of_bodies(collective).is_some()))
+                    || kind_of_bodies(collective).is_some()
+                    || is_counted_bodies(collective)))
             .then_some(name)
         })
         .unwrap_or(piece)
+}
+
+/// Whether a collective after `等` only counts the units listed (`5个部门`, `三个单位`,
+/// `4家单位`): it names no one more.
+fn is_counted_bodies(collective: &str) -> bool {
+    let rest = collective
+        .trim_start_matches(|c: char| c.is_ascii_digit() || crate::numbering::is_cn_numeral(c));
+    rest.len() < collective.len()
+        && rest
+            .strip_prefix(['个', '家'])
+            .is_some_and(|kind| matches!(kind, "部门" | "单位" | "机构" | "责任单位" | "成员单位"))
 }
 
 /// The kind of a collective named after `等` by what its bodies do (`金融监管部门`, `群团组织`,
@@ -2707,6 +2720,9 @@ struct TableRead {
     /// The last filled lead and supporting cells, as they read: a cell printed `同上` or `〃`
     /// below one names its units.
     cells_above: [String; 2],
+    /// The last filled cell of each other column (by its index): a `〃` or `同上` below it in
+    /// a 责任领导 or 完成时限 column repeats it, as in the units columns.
+    extras_above: Vec<String>,
     /// The source marks every merged cell (a Word table's `vMerge`): an empty cell not marked
     /// merged down is empty, not the cell above printed once.
     merges_marked: bool,
@@ -2790,6 +2806,7 @@ impl TableRead {
             sheet: table.sheet.clone(),
             seen: SeenUnits::default(),
             cells_above: Default::default(),
+            extras_above: Vec::new(),
             merges_marked: false,
         })
     }
@@ -2825,6 +2842,7 @@ impl TableRead {
             sheet,
             seen,
             cells_above,
+            extras_above,
             merges_marked,
         } = self;
         let (names, roles, first_leads, people) =
@@ -2892,6 +2910,21 @@ impl TableRead {
                             join_date_breaks(cell)
                         } else {
                             cell.clone()
+                        };
+                        // `〃`, `同上`: the cell above in the column, as in the units columns.
+                        if extras_above.len() <= c {
+                            extras_above.resize(c + 1, String::new());
+                        }
+                        let value = if is_ditto(&value) {
+                            match extras_above.get(c).filter(|a| !a.is_empty()) {
+                                Some(above) => above.clone(),
+                                None => value,
+                            }
+                        } else {
+                            if !value.is_empty() {
+                                extras_above[c].clone_from(&value);
+                            }
+                            value
                         };
                         task.extra.insert(
                             if name.is_empty() {
@@ -2976,16 +3009,24 @@ impl TableRead {
                     above.clone_from(cell);
                 }
             }
-            let ditto = |cell: &'_ String, above: &'_ String| -> bool {
-                is_ditto(cell) && !above.is_empty()
-            };
-            let lead_cell = if ditto(lead_text, lead_above) {
-                &*lead_above
+            // A mark with no cell above it (the table's first row) names no unit: the check
+            // `ditto_without_above` says so.
+            let no_units = String::new();
+            let lead_cell = if is_ditto(lead_text) {
+                if lead_above.is_empty() {
+                    &no_units
+                } else {
+                    &*lead_above
+                }
             } else {
                 &*lead_text
             };
-            let support_cell = if ditto(support_text, support_above) {
-                &*support_above
+            let support_cell = if is_ditto(support_text) {
+                if support_above.is_empty() {
+                    &no_units
+                } else {
+                    &*support_above
+                }
             } else {
                 &*support_text
             };
@@ -3232,7 +3273,7 @@ fn join_date_breaks(cell: &str) -> String {
 
 /// Whether a units cell is a ditto mark, the print shorthand for the cell above repeated:
 /// `同上`, `同上。`, `〃`, `"`, `""`, `″`.
-fn is_ditto(cell: &str) -> bool {
+pub(crate) fn is_ditto(cell: &str) -> bool {
     // `同上。` is nine bytes, the longest.
     cell.len() <= 12
         && matches!(
@@ -3302,6 +3343,14 @@ const DUTY_WORDS: &[&str] = &[
     "参与",
     "主办",
     "协办",
+    // Labels some plans print instead (`主责单位：甲；协同单位：乙`, `承办单位：甲`,
+    // `实施单位：甲`, `责任主体：甲；监管部门：乙`); they read as the labels above do.
+    "主责",
+    "协同单位",
+    "协同部门",
+    "承办单位",
+    "实施单位",
+    "责任主体",
 ];
 
 /// The brackets a measure's allocation may be printed in, each closer with its openers.
@@ -3518,7 +3567,15 @@ enum Duty {
 
 /// Marks printed after a unit that give its role: `省商务厅（牵头）`, `省财政厅（配合）`.
 const LEAD_MARKS: &[&str] = &["牵头", "牵头单位", "牵头部门", "主责", "主办"];
-const SUPPORT_MARKS: &[&str] = &["配合", "配合单位", "配合部门", "协助", "参与", "协办"];
+const SUPPORT_MARKS: &[&str] = &[
+    "配合",
+    "配合单位",
+    "配合部门",
+    "协助",
+    "参与",
+    "协办",
+    "协同",
+];
 
 /// Signs printed after a unit's name in a list of units, most often to mark the one that leads
 /// (`市发展改革委★、市财政局`, `省通信管理局*`).
@@ -3794,6 +3851,9 @@ struct Allocation {
     /// Lead units whose clause says only `负责` (`甲牵头，乙负责`): beside a unit that `牵头`s,
     /// they carry the measure out under it and support it.
     responsible: Vec<String>,
+    /// Units a label says oversee the measure (`指导单位：`, `监管部门：`): they support the
+    /// units that lead or are responsible, and lead only when no other unit is named.
+    overseeing: Vec<String>,
     extra: IndexMap<String, String>,
 }
 
@@ -3847,6 +3907,7 @@ impl Allocation {
             by_duty,
             marked_lead,
             responsible,
+            overseeing,
             extra,
         } = self;
         if marked_lead && !responsible.is_empty() {
@@ -3861,6 +3922,11 @@ impl Allocation {
             lead = by_duty;
         } else {
             support.extend(by_duty);
+        }
+        if lead.is_empty() && support.is_empty() {
+            lead = overseeing;
+        } else {
+            support.extend(overseeing);
         }
         (lead, support, extra)
     }
@@ -3892,10 +3958,11 @@ impl Allocation {
         let words = header_words(key);
         // `责任领导：`, `责任人：`, `牵头单位负责人：` name people, not units: kept as they are.
         let people = words & word::PERSON != 0 && !units_before_people(key);
+        let overseeing = !people && is_overseeing_label(key);
         let role = if people {
             self.extra.insert(key.to_string(), value.to_string());
             return;
-        } else if words & word::SUPPORT != 0 {
+        } else if overseeing || words & word::SUPPORT != 0 {
             Duty::Support
         } else if words & word::LEAD != 0 {
             Duty::Lead
@@ -3932,6 +3999,14 @@ impl Allocation {
             } else {
                 units.extend(split_units(&piece));
             }
+        }
+        if overseeing {
+            let mut marked_lead = Vec::new();
+            let mut named = Vec::new();
+            assign_units(units, Duty::Support, false, &mut marked_lead, &mut named);
+            self.overseeing.extend(marked_lead);
+            self.overseeing.extend(named);
+            return;
         }
         let first =
             role == Duty::Lead && !key.contains("牵头") && (states_first || first_unit_leads());
@@ -4081,6 +4156,15 @@ impl Allocation {
     }
 }
 
+/// Whether a label names units that oversee a measure rather than carry it out: `指导单位`,
+/// `指导部门`, `监管部门`, `督导单位`, `监督部门` (see [`Allocation::finish`]).
+fn is_overseeing_label(key: &str) -> bool {
+    ["指导", "监管", "督导", "督促", "监督"]
+        .iter()
+        .any(|w| key.starts_with(w))
+        && (key.ends_with("单位") || key.ends_with("部门"))
+}
+
 /// The key under which the office holders a duty clause names are kept (see
 /// [`Allocation::assign`]).
 const LEADERS_KEY: &str = "责任领导";
@@ -4219,13 +4303,22 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         // `甲（按职责分工负责）`: the bracket opened before the words is theirs.
         return Some((
             clause[..p].trim_end_matches(['（', '(']),
-            ClauseDuty::ByDuty,
+            duty_by_duties(&clause[p..]),
         ));
     }
     // `甲按照职责抓好落实`, `甲根据职责分工负责`, `甲依职责负责`, `甲按职能职责抓好落实`: the
     // same duties, by other words.
     if let Some(units) = acting_by_duties(clause) {
-        return Some((units, ClauseDuty::ByDuty));
+        return Some((units, duty_by_duties(&clause[units.len()..])));
+    }
+    // `甲为牵头单位`, `乙为配合单位`: the role said by the label the unit is called.
+    if let Some(found) = named_as_role(clause) {
+        return Some(found);
+    }
+    // `各区政府分别负责本辖区工作`: units that carry the measure out each where it is, as
+    // `按属地负责` says.
+    if let Some(found) = responsible_where_they_are(clause) {
+        return Some(found);
     }
     // `各区县政府按属地负责`, `乙按照各自职责负责`: units that act by their place or duties,
     // as `按职责分工负责` says.
@@ -4253,35 +4346,40 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     .iter()
     .find_map(|w| clause.strip_suffix(w))
     {
-        return Some((units, ClauseDuty::ByDuty));
+        return Some((without_manner(units), ClauseDuty::ByDuty));
     }
     // `各区人民政府落实`: the same without 负责, said of nothing but units.
     if let Some(units) = clause.strip_suffix("落实").filter(|u| is_unit_list(u)) {
         return Some((units, ClauseDuty::ByDuty));
     }
-    // `市商务局指导`: units that guide those who carry the measure out support them.
-    if let Some(units) = clause.strip_suffix("指导").filter(|u| is_unit_list(u)) {
+    // `市商务局指导`, `市发展改革委督促指导`, `市应急局督导`: units that guide or oversee those
+    // who carry the measure out support them.
+    if let Some(units) = ["指导", "督导", "督促", "监督"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))
+        .map(|u| {
+            ["督促", "业务", "加强", "负责", "监督"]
+                .iter()
+                .find_map(|w| u.strip_suffix(w))
+                .unwrap_or(u)
+        })
+        .map(without_manner)
+        .filter(|u| is_unit_list(u))
+    {
         return Some((units, ClauseDuty::Support));
     }
     if let Some(units) = clause.strip_suffix("负责") {
         if let Some(units) = units.strip_suffix("分工") {
-            return Some((units, ClauseDuty::ByDuty));
+            return Some((without_manner(units), ClauseDuty::ByDuty));
         }
         if let Some(units) = units.strip_suffix("牵头") {
-            return Some((units, ClauseDuty::Lead));
+            return Some((without_manner(units), ClauseDuty::Lead));
         }
         // `甲具体负责`: `具体` ("in particular") says how, and no unit's name ends with it.
-        let units = ["分别", "共同", "具体"]
-            .iter()
-            .find_map(|w| units.strip_suffix(w))
-            .unwrap_or(units);
-        return Some((units, ClauseDuty::Responsible));
+        return Some((without_manner(units), ClauseDuty::Responsible));
     }
     if let Some(units) = clause.strip_suffix("牵头") {
-        return Some((
-            units.strip_suffix("共同").unwrap_or(units),
-            ClauseDuty::Lead,
-        ));
+        return Some((without_manner(units), ClauseDuty::Lead));
     }
     fn support(c: &str) -> Option<&str> {
         SUPPORT_VERBS.iter().find_map(|w| c.strip_suffix(w))
@@ -4290,6 +4388,7 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     if let Some(units) = CARRY_OUT
         .iter()
         .find_map(|w| clause.strip_suffix(w))
+        .map(without_manner)
         .filter(|u| names_acting_units(u))
     {
         return Some((units, ClauseDuty::ByDuty));
@@ -4300,7 +4399,73 @@ fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
         .find_map(|w| clause.strip_suffix(w))
         .filter(|rest| support(rest).is_some())
         .unwrap_or(clause);
-    support(clause).map(|units| (units, ClauseDuty::Support))
+    support(clause).map(|units| (without_manner(units), ClauseDuty::Support))
+}
+
+/// Words that may stand between units and their role verb to say how they act (`分别负责`,
+/// `各自负责`, `积极配合`, `全力配合`, `密切配合`, `协同配合`, `予以配合`, `具体实施`): no
+/// unit's name ends with them, so they are no part of the last unit's name. Two at most
+/// (`共同积极配合`).
+const MANNER_WORDS: &[&str] = &[
+    "分别", "各自", "共同", "具体", "积极", "全力", "密切", "主动", "切实", "认真", "予以", "协同",
+    "大力",
+];
+
+/// `units` without the [`MANNER_WORDS`] at its end.
+fn without_manner(units: &str) -> &str {
+    let mut units = units;
+    for _ in 0..2 {
+        match MANNER_WORDS.iter().find_map(|w| units.strip_suffix(w)) {
+            Some(rest) if !rest.is_empty() => units = rest,
+            _ => break,
+        }
+    }
+    units
+}
+
+/// The role of units that act by their duties, said by the words from `按职责` on: `按职责牵头`
+/// leads, `按职责配合` supports, anything else (`按职责分工负责`) acts by the duties.
+fn duty_by_duties(words: &str) -> ClauseDuty {
+    let words = words.trim_end_ws();
+    if words.ends_with("牵头") || words.ends_with("牵头负责") {
+        ClauseDuty::Lead
+    } else if SUPPORT_VERBS.iter().any(|w| words.ends_with(w)) {
+        ClauseDuty::Support
+    } else {
+        ClauseDuty::ByDuty
+    }
+}
+
+/// A clause that calls its units by a role's label: `甲为牵头单位`, `乙、丙为配合单位`,
+/// `丁为责任单位`. `None` unless a list of units stands before `为`.
+fn named_as_role(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let head = ["单位", "部门"]
+        .iter()
+        .find_map(|w| clause.strip_suffix(w))?;
+    let (units, role) = head.rsplit_once('为')?;
+    let duty = match role {
+        "牵头" | "主责" => ClauseDuty::Lead,
+        "责任" | "负责" | "主办" | "承办" | "实施" => ClauseDuty::Responsible,
+        "配合" | "协同" | "协助" | "参与" | "协办" | "支持" => ClauseDuty::Support,
+        _ => return None,
+    };
+    is_unit_list(units).then_some((units, duty))
+}
+
+/// Units that `负责` the measure each in its own area (`各区政府分别负责本辖区工作`,
+/// `各县政府负责辖区内落实`): they act as units `按属地负责` do.
+fn responsible_where_they_are(clause: &str) -> Option<(&str, ClauseDuty)> {
+    let at = memchr::memmem::find(clause.as_bytes(), "负责".as_bytes())?;
+    let rest = &clause[at + "负责".len()..];
+    if rest.len() > 36
+        || !["本辖区", "辖区", "本地区", "属地", "本区域"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+    {
+        return None;
+    }
+    let units = without_manner(&clause[..at]);
+    is_unit_list(units).then_some((units, ClauseDuty::ByDuty))
 }
 
 /// Whether `piece` is the note that what a bracket says holds below too (`下同`, `以下同`,
@@ -4335,14 +4500,14 @@ fn worded_lead(clause: &str) -> Option<(&str, ClauseDuty)> {
         .iter()
         .find_map(|w| clause.strip_suffix(w))
         .unwrap_or(clause);
-    let units = ["负责牵头", "牵头", "统筹", "负总责", "主责"]
+    let units = ["负责牵头", "牵头", "统筹", "负总责", "主责", "主抓"]
         .iter()
         .find_map(|w| core.strip_suffix(w))?;
     // `甲牵头` and `甲负责牵头` without a word after them are read as they always were.
     if core.len() == clause.len() && core.ends_with("牵头") && !core.ends_with("负责牵头") {
         return None;
     }
-    let units = units.strip_suffix("共同").unwrap_or(units);
+    let units = without_manner(units);
     names_acting_units(units).then_some((units, ClauseDuty::Lead))
 }
 
@@ -4715,6 +4880,19 @@ fn inline_duty_simplified(
     if inner.chars().count() > 300 {
         return None;
     }
+    // `……。（甲牵头，乙配合）（2022年9月前完成）`, `……。（甲负责）【2022年底前】`: a deadline in a
+    // bracket of its own after the allocation's is the allocation's deadline. (Only one level:
+    // the allocation's own bracket is no deadline.)
+    if inner.len() <= 120 && !inner.contains(['：', ':']) && is_deadline(inner) {
+        let head = text[..start].trim_end_ws();
+        if head.ends_with(is_closer)
+            && let Some(allocation) = trailing_bracket(head).filter(|(_, i)| !is_deadline(i))
+            && let Some(mut duty) = inline_duty_simplified(head, Some(allocation), first_unit_leads)
+        {
+            add_deadline(&mut duty.extra, inner);
+            return Some(duty);
+        }
+    }
     let mut a = Allocation::default();
     if DUTY_WORDS.iter().any(|w| inner.contains(w)) {
         a.read(inner, first_unit_leads);
@@ -4749,6 +4927,28 @@ fn inline_duty_simplified(
         extra,
         before,
     })
+}
+
+/// Adds `deadline` to the allocation's `完成时限`.
+fn add_deadline(extra: &mut IndexMap<String, String>, deadline: &str) {
+    extra
+        .entry("完成时限".to_string())
+        .and_modify(|e| {
+            e.push('，');
+            e.push_str(deadline);
+        })
+        .or_insert_with(|| deadline.to_string());
+}
+
+/// The deadline a bracket printed alone after an allocation's gives (`（2022年9月前完成）`,
+/// `【2022年12月底前】`): its words, when `text` is nothing but that bracket.
+fn lone_deadline_bracket(text: &str) -> Option<&str> {
+    let text = text.trim_ws();
+    if !text.starts_with(is_opener) || text.len() > 160 {
+        return None;
+    }
+    let (start, inner) = trailing_bracket(text)?;
+    (start == 0 && !inner.contains(['：', ':']) && is_deadline(inner)).then_some(inner)
 }
 
 /// Whether every clause of `inner` (cut at `，` and `；`) is a list of units and a verb that gives
@@ -5947,7 +6147,9 @@ fn leading_allocation<'t>(
     let rest = text[end..]
         .trim_start_matches(['，', '：', ',', ':'])
         .trim_ws();
-    if rest.is_empty() {
+    // A deadline in a bracket of its own after the allocation is no measure's words: the
+    // paragraph is an allocation, read whole.
+    if rest.is_empty() || lone_deadline_bracket(rest).is_some() {
         return None;
     }
     // A bracket of names alone reads as units too loosely here (`（试点先行）`): the bracket
@@ -6721,8 +6923,12 @@ fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<
     if out.is_empty() {
         return None;
     }
-    // The last measure, when its own allocation closes the paragraph.
-    out.extend(inline_duty_lazy(&text[from..], first_unit_leads));
+    // The last measure, when its own allocation closes the paragraph; a deadline in a bracket
+    // of its own after the last allocation is that allocation's.
+    match (lone_deadline_bracket(&text[from..]), out.last_mut()) {
+        (Some(deadline), Some(last)) => add_deadline(&mut last.extra, deadline),
+        _ => out.extend(inline_duty_lazy(&text[from..], first_unit_leads)),
+    }
     Some(out)
 }
 
