@@ -67,3 +67,29 @@ fn a_letter_signed_under_its_text_keeps_its_signature_and_date_at_the_end() {
         notice_without_line(&d)
     );
 }
+
+/// The `no_text` warning of a document of which nothing but head fields was read.
+fn no_text(d: &gongwen_parse::Document) -> bool {
+    d.diagnostics.iter().any(|x| x.code == "no_text")
+}
+
+#[test]
+fn a_page_whose_article_is_out_of_reach_is_not_called_clean() {
+    use gongwen_parse::{Options, parse};
+    // The article in a frame's `srcdoc`, in a hidden textarea a script copies out, or only a
+    // linked PDF: the page gives a title at most, and a warning says nothing else was read.
+    for page in [
+        r#"<html><head><title>关于做好防汛工作的通知</title></head><body><h1>关于做好防汛工作的通知</h1><iframe srcdoc="&lt;p&gt;各区县人民政府：&lt;/p&gt;&lt;p&gt;现将有关事项通知如下。&lt;/p&gt;"></iframe></body></html>"#,
+        r#"<html><body><h1>关于做好防汛工作的通知</h1><div id="content"></div><textarea id="t" style="display:none">&lt;p&gt;现将有关事项通知如下。&lt;/p&gt;</textarea><script>document.getElementById('content').innerHTML=document.getElementById('t').value</script></body></html>"#,
+        r#"<html><body><h1>关于做好防汛工作的通知</h1><iframe src="/pdfjs/web/viewer.html?file=notice.pdf"></iframe></body></html>"#,
+    ] {
+        let d = parse(page.as_bytes(), &Options::default()).expect("parses");
+        assert!(d.notice.body.is_empty(), "{page}");
+        assert!(no_text(&d), "{page}: {:?}", d.diagnostics);
+    }
+    // A page with its article in reach gets no such warning, nor does a text of one line.
+    let page = "<html><body><h1>关于做好防汛工作的通知</h1><p>各区县人民政府：</p><p>现将有关事项通知如下。</p></body></html>";
+    let d = parse(page.as_bytes(), &Options::default()).expect("parses");
+    assert!(!no_text(&d), "{:?}", d.diagnostics);
+    assert!(!no_text(&parse_text("现将有关事项通知如下。\n")));
+}

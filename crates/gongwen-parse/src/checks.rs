@@ -8,6 +8,7 @@
 //! | --- | --- | --- |
 //! | `task_number_gap` / `task_number_repeat` / `task_number_order` / `task_number_restart` | warning | 序号 of table tasks not consecutive |
 //! | `task_without_lead` | warning | a task with an empty lead (牵头单位) |
+//! | `no_text` | warning | nothing read but head fields: no paragraph, section, table or task |
 //! | `ditto_without_above` | warning | a units cell printed `同上`/`〃` with no filled cell above it in its column |
 //! | `task_count_mismatch` | warning | `N项…任务` in the text ≠ tasks in the task tables |
 //! | `no_task_table` / `task_table_linked` / `task_table_omitted` | warning / info / info | a 任务分工 named but no task table read / published only as a linked file / marked `（略）`, left out of the publication |
@@ -972,6 +973,24 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_elements(doc: &Document, out: &mut Vec<Diagnostic>) {
+    // Nothing read but head fields: a page whose article is out of reach (in a frame, filled in
+    // by a script, or a linked PDF), or a file that holds no document. A batch run's `check`
+    // must not call it clean.
+    let no_text = doc.notice.body.is_empty()
+        && doc.tasks.is_empty()
+        && doc.parts.iter().all(|p| {
+            p.preamble.is_empty()
+                && p.sections.is_empty()
+                && p.tables.is_empty()
+                && p.closing.is_empty()
+        });
+    if no_text {
+        out.push(warn(
+            "no_text",
+            "no text of the document was found (no paragraph, section or table): a web page may hold its article in a frame (`<iframe>`), fill it in with a script, or only link to it (a PDF or Word file), and none of these is read".into(),
+            None,
+        ));
+    }
     if doc.notice.title.is_none() && !doc.source.format.is_table_file() && !is_attachment_alone(doc)
     {
         out.push(warn(
