@@ -198,3 +198,40 @@ fn a_zhusong_list_wrapped_inside_a_name_is_read_whole() {
     );
     assert_eq!(n.addressees, ["各区商务局、财政局"]);
 }
+
+#[test]
+fn a_saved_posts_app_chrome_after_its_text_is_no_part_of_the_notice() {
+    let text: String = article(&[], &[TITLE, NUMBER])
+        .iter()
+        .chain(&["附件", "冷链物流重点任务表"])
+        .map(|p| format!("<section><span>{p}</span></section>"))
+        .collect();
+    let html = format!(
+        "<html><head><meta charset=\"utf-8\"><title>{TITLE}</title></head><body>\
+         <div class=\"rich_media_area_primary\"><h1 class=\"rich_media_title\">{TITLE}</h1>\
+         <div id=\"meta_content\"><a id=\"js_name\">湖北发布</a></div>\
+         <div class=\"rich_media_content\" id=\"js_content\">{text}\
+         <table border=\"1\"><tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>配合单位</td></tr>\
+         <tr><td>1</td><td>建设产地冷藏保鲜设施</td><td>省农业农村厅</td><td>省商务厅</td></tr>\
+         <tr><td>2</td><td>完善城市冷链配送网络</td><td>省商务厅</td><td>省交通运输厅</td></tr></table></div>\
+         <div id=\"js_tags_preview_toast\">预览时标签不可点</div>\
+         <div class=\"rich_media_tool\"><span>微信扫一扫<br>关注该公众号</span><span>继续滑动看下一个</span>\
+         <span>轻触阅读原文</span><span>湖北发布</span><span>知道了</span>\
+         <span>视频 小程序 赞，轻点两下取消赞 在看，轻点两下取消在看 分享 留言 收藏</span></div>\
+         <div class=\"recommend\"><p>喜欢此内容的人还喜欢</p>\
+         <p>湖北省人民政府关于印发湖北省现代物流业发展规划的通知</p><p>湖北发布</p></div>\
+         </div></body></html>"
+    );
+    let d = read(&html);
+    assert_head(&d, true, "saved post");
+    assert_eq!(d.tasks.len(), 2);
+    let all = serde_json::to_string(&d).expect("serializes");
+    for chrome in [
+        "预览时标签不可点",
+        "喜欢此内容的人还喜欢",
+        "现代物流业发展规划",
+        "轻点两下",
+    ] {
+        assert!(!all.contains(chrome), "{chrome} in {all}");
+    }
+}
