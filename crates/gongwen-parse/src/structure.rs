@@ -893,7 +893,11 @@ fn addressee_lines(blocks: &[&Block]) -> Option<(usize, String)> {
                 .then(|| (1, list.to_string()));
         }
         // A list is at most 200 characters (see `is_addressee_line`): a longer line is none.
-        let open = i == 0 || text.ends_with(['，', '、', ',']);
+        // A printed line may also end inside a name (`…，各省直管县（市）人` / `民政府，…：`, a page
+        // made from a PDF a `<p>` a printed line): a first line that is a list already, its
+        // items parted by `，` or `、`, runs on into the next; the whole must still be a 主送.
+        let open =
+            i == 0 || text.ends_with(['，', '、', ',']) || (i == 1 && wraps_inside_list(&text));
         if !open || text.len() + p.text.len() > 600 {
             return None;
         }
@@ -903,6 +907,25 @@ fn addressee_lines(blocks: &[&Block]) -> Option<(usize, String)> {
         }
     }
     None
+}
+
+/// Whether a line may be a 主送 list's first printed line cut inside a name: long enough to
+/// fill a printed line, no sentence, no title (`关于`, a 文种 at its end) nor the list's end,
+/// and its items parted by `，` or `、`, each but the cut last one an addressee.
+fn wraps_inside_list(line: &str) -> bool {
+    if !(15..=60).contains(&char_len(line))
+        || line.contains(['。', '；', '：', ':', '！', '？'])
+        || line.contains("关于")
+        || ends_like_title(line)
+        || numbering::has_marker(line)
+    {
+        return false;
+    }
+    let items = split_top_level(line, ADDRESSEE_SEPARATORS);
+    items.len() >= 2
+        && items[..items.len() - 1]
+            .iter()
+            .all(|item| is_addressee_item(strip_trailing_paren(item)))
 }
 
 /// The titles of a numbered list run together on one line, after its first number `first`:
@@ -3058,6 +3081,33 @@ fn is_byline(text: &str) -> bool {
         })
 }
 
+/// A line of a page's furniture in or over a notice's head: its byline ([`is_byline`]), its
+/// time of posting alone or before a byline (`2023-05-19 10:20　作者：某厅`), its tools
+/// (`【字体：大 中 小】`, `分享到：微信 微博`), its breadcrumb, or a post's call to follow it.
+fn is_head_furniture(text: &str) -> bool {
+    if is_byline(text) || is_timestamp(text) {
+        return true;
+    }
+    // A time of posting with a byline after it.
+    let time_end = text
+        .find(|c: char| {
+            !(c.is_ascii_digit()
+                || matches!(
+                    c,
+                    '年' | '月' | '日' | '-' | '/' | ':' | ' ' | '.' | '\u{3000}'
+                ))
+        })
+        .unwrap_or(text.len());
+    if time_end > 0
+        && time_end < text.len()
+        && is_timestamp(text[..time_end].trim_end_ws())
+        && is_byline(&text[time_end..])
+    {
+        return true;
+    }
+    crate::read::text::is_head_furniture(text)
+}
+
 /// A time of posting: a date and a time of day and nothing else (`2020年07月23日06:05:59`,
 /// `2023-07-30 10:15`). A notice's own dates carry no time of day.
 fn is_timestamp(text: &str) -> bool {
@@ -3472,6 +3522,10 @@ fn repeated_headline(blocks: &[&Block]) -> usize {
     if let Some((open, _)) = number_after_title(&key) {
         key.truncate(open);
     }
+    // A site's headline may quote the plan's name where the notice prints it bare (`关于印发
+    // 《某某方案》的通知`, `“十四五”`), or write its brackets and dash in ASCII (`(2021-2035年)`):
+    // the two are compared without the marks, and with those written one way.
+    let key: String = key.chars().filter_map(headline_char).collect();
     // Too short to be a title (an issuer's name printed twice is a joint head's).
     if key.chars().count() < 8 || !ends_like_title(&key) {
         return 0;
@@ -3488,7 +3542,7 @@ fn repeated_headline(blocks: &[&Block]) -> usize {
             if !p
                 .text
                 .chars()
-                .filter(|c| !c.is_whitespace())
+                .filter_map(headline_char)
                 .all(|c| rest.next() == Some(c))
             {
                 break;
@@ -3500,6 +3554,19 @@ fn repeated_headline(blocks: &[&Block]) -> usize {
         }
     }
     0
+}
+
+/// A character of a headline as [`repeated_headline`] compares it with the notice's head: none
+/// for a space or a quotation mark, and one way of writing a bracket or a dash.
+fn headline_char(c: char) -> Option<char> {
+    match c {
+        c if c.is_whitespace() => None,
+        '《' | '》' | '“' | '”' | '‘' | '’' | '"' | '\'' | '〈' | '〉' => None,
+        '(' => Some('（'),
+        ')' => Some('）'),
+        '-' | '－' | '–' | '—' | '‐' | '~' | '～' => Some('—'),
+        c => Some(c),
+    }
 }
 
 /// Whether a head line opens a notice's head of its own: its issuer and its title on one line
@@ -3523,7 +3590,7 @@ fn own_head_below(blocks: &[&Block], k: usize, above: Option<&Para>) -> Option<u
             return None;
         };
         if opens_own_head(&p.text, blocks.get(j + 1).copied()) {
-            return last.is_none_or(|l| !leaves_open(l)).then_some(j);
+            return last.is_none_or(|l| !leaves_open_over_head(l)).then_some(j);
         }
         if !is_title_line(&p.text) || is_note(&p.text) || !is_wrapping_line(&p.text) {
             return None;
@@ -3539,6 +3606,17 @@ fn own_head_below(blocks: &[&Block], k: usize, above: Option<&Para>) -> Option<u
 /// `点击蓝字 关注我们`, the editor's `近日，……全文如下↓↓↓` are.
 fn is_wrapping_line(text: &str) -> bool {
     !is_organ_line(text) && !text.contains("关于") && !text.ends_with("文件")
+}
+
+/// [`leaves_open`] for a line above a notice's own head: an issuing word finishes its sentence
+/// with the head under it only after an organ (`某某县人民政府办公室转发` / `某某省人民政府关于
+/// ……的通知`); a post's headline that ends in one (`某某工作要点印发`) names what was issued and
+/// is a sentence of its own.
+fn leaves_open_over_head(text: &str) -> bool {
+    match ISSUER_ENDS.iter().find_map(|w| text.strip_suffix(w)) {
+        Some(organ) => is_organ_line(organ),
+        None => leaves_open(text),
+    }
 }
 
 /// Whether a title line leaves its sentence open for the line under it to finish: an issuing
@@ -3602,6 +3680,9 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
     let mut title_lines: Vec<&Para> = Vec::new();
     let mut letterhead: Option<String> = None;
     let mut headline: Option<(String, usize)> = None;
+    // Whether the 发文字号 was read under lines read as the title's (a page's headline over an
+    // article that opens with its number).
+    let mut number_under_lines = false;
     // A 纪要's masthead name (`某某市人民政府常务会议纪要`), once its 编印 line has been read: the
     // title when no title of the 纪要's own follows.
     let mut masthead: Vec<&Para> = Vec::new();
@@ -3657,6 +3738,7 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         if let Some(n) = parse_doc_number(&p.text) {
             // A copy that prints the number twice (a site's heading over the notice's own).
             if none_or_same(&b.doc.notice.doc_number, &n) {
+                number_under_lines |= !title_lines.is_empty();
                 b.doc.notice.doc_number = Some(n);
                 k += 1;
                 continue;
@@ -3699,7 +3781,10 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         }
         // A web page's byline under the title (`来源：某厅 发布时间：2023-07-30 字号：大 中 小`), or
         // its time of posting alone (`2020年07月23日06:05:59`): page furniture, not the notice.
-        if !title_lines.is_empty() && (is_byline(&p.text) || is_timestamp(&p.text)) {
+        // So is the same line, the page's tools or a post's call to follow it, printed inside the
+        // article above the head (over its 发文字号 or its title), or between a post's headline
+        // and the head.
+        if is_head_furniture(&p.text) {
             // The number among the byline's fields (`发布时间：… 文号：某政〔2023〕3号`).
             if b.doc.notice.doc_number.is_none()
                 && let Some(at) = p.text.find("发文字号").or_else(|| p.text.find("文号"))
@@ -3839,6 +3924,19 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     title_lines.clear();
                     k = head;
                     continue;
+                }
+                // The same wrapping over an article that opens with its 发文字号 (`省政府办公厅印发
+                // 某某方案` / `某政办〔2023〕27号` / `某某省人民政府办公厅关于印发……的通知`): the
+                // notice's own head under the number starts its title, and what is above the
+                // number is the page's or the post's.
+                if number_under_lines
+                    && letterhead.is_none()
+                    && !title_lines.is_empty()
+                    && title_lines.iter().all(|l| is_wrapping_line(&l.text))
+                    && opens_own_head(&p.text, blocks.get(k + 1).copied())
+                {
+                    title_lines.clear();
+                    number_under_lines = false;
                 }
                 // A title ends with its 文种; a second title-like line after a complete title with
                 // no 发文字号 between is not part of it unless the first line was only an issuer.

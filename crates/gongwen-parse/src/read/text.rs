@@ -1075,12 +1075,13 @@ fn related_links_above(lines: &[&str], last: usize) -> Option<usize> {
 
 /// A line of a page's or post's head that is never the notice's: a breadcrumb, the page's tools,
 /// a line of posting labels, a post's call to follow it or its time.
-fn is_head_furniture(t: &str) -> bool {
+pub(crate) fn is_head_furniture(t: &str) -> bool {
     if t.len() > 300 {
         return false;
     }
     is_breadcrumb(t)
         || is_page_tools(t)
+        || is_share_bar(t)
         || is_posting_line(t)
         || is_follow_call(t)
         || is_post_time(t)
@@ -1149,6 +1150,25 @@ const PAGE_TOOL_WORDS: [&str; 21] = [
     "小",
     "返回顶部",
 ];
+
+/// A page's share bar naming the services it shares to (`分享到：微信 微博 QQ空间`): a few short
+/// names after its label, no sentence.
+fn is_share_bar(t: &str) -> bool {
+    let Some(rest) = t
+        .strip_prefix("分享到")
+        .or_else(|| t.strip_prefix("分享至"))
+    else {
+        return false;
+    };
+    let Some(names) = rest.trim_start().strip_prefix(['：', ':']) else {
+        return false;
+    };
+    let names = names.trim_ws();
+    !names.is_empty()
+        && names.chars().count() <= 30
+        && !names.contains(['，', '。', '；', ',', ';', '：', ':'])
+        && names.split_whitespace().all(|w| w.chars().count() <= 8)
+}
 
 /// Whether `c` starts one of [`PAGE_TOOL_WORDS`]: the words are looked for only there.
 fn starts_tool_word(c: char) -> bool {

@@ -224,6 +224,9 @@ impl PageTitles {
             .into_iter()
             .rev()
             .map(|name| {
+                // A site that puts its name first (`某某省人民政府网-某某省人民政府关于……的通知`):
+                // the title after it.
+                let name = after_site_name(&name).unwrap_or(&name);
                 let cut = name
                     .find(['_', '|', '｜'])
                     .or_else(|| name.find(" - "))
@@ -232,6 +235,30 @@ impl PageTitles {
             })
             .find(|t| super::is_page_title(t))
     }
+}
+
+/// What a page's name gives after the site's name when the site puts its name first
+/// (`某某省人民政府网-某某省人民政府关于……的通知`, `某某县人民政府_关于……的意见`): the site's name
+/// is a few Chinese characters with no `关于` in them, before a separator, and what follows ends
+/// as a title ends. `None` when the name does not open so.
+fn after_site_name(name: &str) -> Option<&str> {
+    let (at, sep) = name
+        .char_indices()
+        .take(31)
+        .find(|&(_, c)| matches!(c, '_' | '|' | '｜' | '-' | '－' | '—' | '–'))?;
+    let site = name[..at].trim_end();
+    let rest = name[at + sep.len_utf8()..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '_' | '|' | '｜' | '-' | '－' | '—' | '–')
+    });
+    let rest_cut = rest
+        .find(['_', '|', '｜'])
+        .or_else(|| rest.find(" - "))
+        .unwrap_or(rest.len());
+    let site_like = (2..=30).contains(&site.chars().count())
+        && site.chars().all(crate::normalize::is_han)
+        && !site.contains("关于")
+        && !crate::structure::ends_like_title(site);
+    (site_like && super::is_page_title(rest[..rest_cut].trim())).then_some(rest)
 }
 
 /// Whether `line` is the notice's name the page gives (`names`): the whole of one, or one's

@@ -28,6 +28,9 @@ enum Matcher {
 
 const CONTAINERS: &[Matcher] = &[
     Matcher::Id("UCAP-CONTENT"),
+    // A WeChat post's text: the app's tools, its follow box and the list of other posts a saved
+    // page carries after it are not the post's.
+    Matcher::Id("js_content"),
     Matcher::Class("TRS_Editor"),
     Matcher::Class("TRS_UEDITOR"),
     Matcher::Id("zoom"),
