@@ -37,7 +37,9 @@ fn format_hint(p: &Path) -> Option<InputFormat> {
     match p.extension()?.to_str()?.to_ascii_lowercase().as_str() {
         "html" | "htm" | "shtml" | "xhtml" => Some(InputFormat::Html),
         "xlsx" | "xlsm" | "xlsb" | "xls" | "ods" => Some(InputFormat::Workbook),
-        "docx" => Some(InputFormat::Docx),
+        // A `.doc` is read only when it is no Word 97-2003 file: a Word "web page", text, or a
+        // DOCX under the old name; the hint makes the reader say what it found.
+        "docx" | "doc" => Some(InputFormat::Docx),
         "csv" => Some(InputFormat::Csv),
         "md" | "markdown" => Some(InputFormat::Markdown),
         _ => None,

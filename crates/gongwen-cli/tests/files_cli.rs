@@ -675,3 +675,33 @@ fn an_image_named_as_markdown_is_refused_as_an_image() {
     assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
     assert!(stderr(&out).contains("a PNG image"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_web_page_saved_as_doc_is_read_as_the_page_and_said_so() {
+    // Word's "save as web page" under a `.doc` name, as many sites publish notices: read as the
+    // page it is, with the same info a page saved as `.xls` gets.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let page = dir.path().join("通知.doc");
+    std::fs::write(
+        &page,
+        "<html><body><p>某某市人民政府关于做好防汛工作的通知</p><p>各区县人民政府：</p><p>现将有关事项通知如下。</p></body></html>",
+    )
+    .expect("write");
+    let out = run(&["convert", s(&page), "--to", "json", "-o", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["source"]["format"], "html");
+    assert!(
+        json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .any(|d| d["code"] == "format_sniffed"
+                && d["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("an HTML page"))),
+        "{}",
+        json["diagnostics"]
+    );
+    assert_eq!(json["notice"]["addressees"][0], "各区县人民政府");
+}
