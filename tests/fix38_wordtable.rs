@@ -426,3 +426,47 @@ fn a_placeholder_with_no_grid_column_of_its_own_is_left_out() {
     assert_eq!(task_units(&d), expected());
     assert_eq!(time_limits(&d), ["2025年底", "2024年底", "持续推进"]);
 }
+
+#[test]
+fn a_merged_number_reads_back_from_the_normalized_text_as_one_number() {
+    let header = format!(
+        "{}{}{}{}{}",
+        td("序号"),
+        td("重点任务"),
+        td("具体措施"),
+        td("牵头单位"),
+        td("配合单位")
+    );
+    let r1 = format!(
+        "<td rowspan=2>1</td><td rowspan=2>完善县城商业设施</td>{}{}{}",
+        td("建设改造县城综合商贸服务中心"),
+        td("省商务厅"),
+        td("省发展改革委")
+    );
+    let r2 = format!(
+        "{}{}{}",
+        td("改造提升县城农贸市场"),
+        td("省商务厅"),
+        td("省市场监管局")
+    );
+    let r3 = format!(
+        "{}{}{}{}{}",
+        td("2"),
+        td("发展农村物流配送"),
+        td("推进共同配送"),
+        td("省邮政管理局"),
+        td("省交通运输厅")
+    );
+    let d = parse_html(&word_page(&[&header, &r1, &r2, &r3]));
+    let seqs: Vec<u32> = d.tasks.iter().map(|t| t.seq).collect();
+    assert_eq!(seqs, [1, 1, 2]);
+    let text = gongwen_emit::text::to_text(&d);
+    let back = gongwen_parse::parse_text(&text);
+    let back_seqs: Vec<u32> = back.tasks.iter().map(|t| t.seq).collect();
+    assert_eq!(back_seqs, seqs, "{text}");
+    assert!(
+        back.diagnostics
+            .iter()
+            .all(|x| x.code != "task_number_repeat")
+    );
+}

@@ -2958,8 +2958,13 @@ impl TableRead {
             // the row above: it shares that number rather than taking the next.
             // Not in a Word table, which marks its merged cells (`vMerge`): there an empty 序号
             // under a number is a row left unnumbered, counted on, not a copy of the number.
+            // So with group cells that print the row above's again (merged cells copied as
+            // text into every row, as gongwen's own text prints a `rowspan`).
+            let same_groups = !group_cols.is_empty()
+                && group_cols == *last_group_cols
+                && group_cols.iter().any(|g| !g.is_empty());
             let under_merged_number = unnumbered
-                && group_cols.is_empty()
+                && (group_cols.is_empty() || same_groups)
                 && *last_printed
                 && !task.text.is_empty()
                 && !*merges_marked;
