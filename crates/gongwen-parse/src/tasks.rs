@@ -3108,12 +3108,31 @@ impl TableRead {
                 // Unit cells merged down with the number carry the same units on every row.
                 let same_units =
                     task.lead_text == prev.lead_text && task.support_text == prev.support_text;
+                // A row a page break cut (a PDF rebuilt as a Word table): the rest of the text,
+                // of the units and of the other cells on an unnumbered row with no lead, under a
+                // row whose text runs on and whose units end on a separator.
+                let units_cut = [&prev.lead_text, &prev.support_text]
+                    .iter()
+                    .any(|t| t.trim_end_ws().ends_with(['、', '，']));
+                let row_cut = unnumbered
+                    && task.lead.is_empty()
+                    && !task.text.is_empty()
+                    && runs_on
+                    && (cut || units_cut);
                 let continues = (unnumbered && (units_only || (text_only && runs_on)))
+                    || row_cut
                     || (same_number
                         && (task.text == prev.text || text_only || (cut && same_units)));
                 if continues {
                     if task.text != prev.text {
                         prev.text.push_str(&task.text);
+                    }
+                    if row_cut {
+                        for (column, more) in &task.extra {
+                            if let Some(value) = prev.extra.get_mut(column) {
+                                value.push_str(more);
+                            }
+                        }
                     }
                     let index = prev_index;
                     let (lead_seen, support_seen) = seen.of(index, prev);
@@ -3151,8 +3170,13 @@ impl TableRead {
             // the row above: it shares that number rather than taking the next.
             // Not in a Word table, which marks its merged cells (`vMerge`): there an empty 序号
             // under a number is a row left unnumbered, counted on, not a copy of the number.
+            // So with group cells that print the row above's again (merged cells copied as
+            // text into every row, as gongwen's own text prints a `rowspan`).
+            let same_groups = !group_cols.is_empty()
+                && group_cols == *last_group_cols
+                && group_cols.iter().any(|g| !g.is_empty());
             let under_merged_number = unnumbered
-                && group_cols.is_empty()
+                && (group_cols.is_empty() || same_groups)
                 && *last_printed
                 && !task.text.is_empty()
                 && !*merges_marked;

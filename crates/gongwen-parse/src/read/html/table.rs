@@ -148,10 +148,63 @@ pub(super) fn cell_text(
     let first = scratch.first();
     let mut raw = scratch.lines();
     let (Some(one), None) = (raw.next(), raw.clone().next()) else {
-        return (crate::read::join_cell_lines(scratch.lines()), first);
+        return (
+            rejoin_broken_names(crate::read::join_cell_lines(scratch.lines())),
+            first,
+        );
     };
     // One line (the usual cell): its normalized text, nothing to join.
     (crate::normalize::normalize_cell(one), first)
+}
+
+/// A cell of units' names whose lines break inside a name (`市住房城乡<br>建设局、天河<br>区政府`, or
+/// a `<p>` a printed line of a page made from a PDF, `省发展改革委、省财` / `政厅`): a line break
+/// between two pieces of which one names no unit and which together name one is no separator,
+/// and the lines are joined there. Lines that name a unit each (`市科技局<br>市教委`), and cells
+/// with anything but Chinese characters, brackets and the separators of units, are kept as they
+/// are.
+fn rejoin_broken_names(cell: String) -> String {
+    let units_only = |c: char| {
+        crate::normalize::is_han(c) || matches!(c, '\n' | '、' | '，' | '；' | '（' | '）')
+    };
+    if !cell.contains('\n') || !cell.chars().all(units_only) {
+        return cell;
+    }
+    let is_sep = |c: char| matches!(c, '、' | '，' | '；');
+    let mut lines = cell.split('\n');
+    let mut out = String::with_capacity(cell.len());
+    out.push_str(lines.next().unwrap_or_default());
+    let mut whole = String::new();
+    for line in lines {
+        let tail = out
+            .rsplit(['\n', '、', '，', '；'])
+            .next()
+            .unwrap_or_default();
+        let head = line.split(is_sep).next().unwrap_or_default();
+        whole.clear();
+        whole.push_str(tail);
+        whole.push_str(head);
+        let both_named = crate::tasks::is_unit_name(tail) && crate::tasks::is_unit_name(head);
+        // A piece that opens with a unit's name is that unit with more words (`市大数据局牵头`):
+        // it is not cut inside a name.
+        let names_first = || {
+            tail.char_indices()
+                .skip(2)
+                .any(|(at, _)| crate::tasks::is_unit_name(&tail[..at]))
+        };
+        // A bracket on a line of its own is a note on the units (`（按职责分工负责）`).
+        let broken = !tail.is_empty()
+            && !head.is_empty()
+            && !head.starts_with('（')
+            && !both_named
+            && crate::tasks::is_unit_name(&whole)
+            && !names_first();
+        if !broken {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A units cell that holds nothing but a small allocation table (`牵头 | 甲` over `配合 | 乙`, or
@@ -189,12 +242,80 @@ fn nested_allocation(cell: Dom<'_>, marks: &Marks, scratch: &mut TextLines) -> O
     crate::tasks::allocation_clauses(&rows).map(|lines| lines.join("\n"))
 }
 
+/// Merges neighbouring grid columns that a browser shows as one: a cell of some row spans both
+/// (`joins[c]` for columns `c` and `c + 1`), another row splits them, and in no row do they
+/// hold the texts of two different cells. Word's grid splits a column so where a row starts or ends a few points off
+/// the others (its off-grid placeholder, or an empty sliver cell, in the narrow part, the row's
+/// text in the other), and a header cell spans the two. Returns the old column → new column
+/// map when any were merged; `owners` holds the placed cell of each slot, row by row.
+fn merge_split_columns(
+    grid: &mut [Vec<String>],
+    owners: &[u32],
+    joins: &[bool],
+    width: usize,
+) -> Option<Vec<usize>> {
+    let height = grid.len();
+    let mut map = Vec::with_capacity(width);
+    // The cell whose text the current group of columns holds, row by row.
+    let mut held = vec![u32::MAX; height];
+    let mut group = 0usize;
+    let mut any = false;
+    for c in 0..width {
+        let owner = |r: usize| owners.get(r * width + c).copied().unwrap_or(u32::MAX);
+        let before = |r: usize| {
+            owners
+                .get((r * width + c).wrapping_sub(1))
+                .copied()
+                .unwrap_or(u32::MAX)
+        };
+        // Columns every row's one cell spans stay as they are: no row is split there.
+        let join = c > 0
+            && joins.get(c - 1).copied().unwrap_or(false)
+            && (0..height).any(|r| owner(r) != before(r))
+            && (0..height).all(|r| {
+                grid[r].get(c).is_none_or(String::is_empty)
+                    || held[r] == u32::MAX
+                    || held[r] == owner(r)
+            });
+        if c > 0 && !join {
+            group += 1;
+            held.fill(u32::MAX);
+        }
+        any |= join;
+        map.push(group);
+        for (r, h) in held.iter_mut().enumerate() {
+            if *h == u32::MAX && grid[r].get(c).is_some_and(|s| !s.is_empty()) {
+                *h = owner(r);
+            }
+        }
+    }
+    if !any {
+        return None;
+    }
+    for row in grid.iter_mut() {
+        let mut out: Vec<String> = Vec::with_capacity(group + 1);
+        for (c, text) in row.drain(..).enumerate() {
+            if map.get(c).copied().unwrap_or(group) >= out.len() {
+                out.push(text);
+            } else if let Some(last) = out.last_mut().filter(|l| l.is_empty()) {
+                *last = text;
+            }
+        }
+        *row = out;
+    }
+    Some(map)
+}
+
 fn span_attr(cell: &Dom<'_>, name: &LocalName) -> Option<u64> {
     let v = dom::attr(cell.value().as_element()?, name)?.trim_ws();
     // The leading digits, at most 12 of them.
     let n = v.bytes().take(12).take_while(u8::is_ascii_digit).count();
     v.get(..n)?.parse().ok()
 }
+
+/// A table's rows' cells with Word's placeholders put back, where a row has any
+/// ([`with_placeholders`]).
+type FullRows<'a> = [Option<Vec<(Dom<'a>, bool)>>];
 
 /// A cell placed in the grid.
 struct Placed {
@@ -203,14 +324,61 @@ struct Placed {
     rows: usize,
     cols: usize,
     text: String,
+    /// Whether it is one of Word's off-grid placeholders ([`is_word_placeholder`]).
+    placeholder: bool,
+}
+
+/// The cells of `row` with Word's off-grid placeholders put back where the markup has them, each
+/// with whether it is one; `None` when the row has none (or is no `<tr>`'s).
+fn with_placeholders<'a>(row: &RawRow<'a>) -> Option<Vec<(Dom<'a>, bool)>> {
+    let tr = row
+        .cells
+        .first()?
+        .parent()
+        .filter(|p| tag(p) == Some("tr"))?;
+    let all: Vec<(Dom<'a>, bool)> = tr
+        .children()
+        .filter(|c| matches!(tag(c), Some("td" | "th")) && !hidden(*c))
+        .map(|c| (c, is_word_placeholder(c)))
+        .collect();
+    (all.len() > row.cells.len()).then_some(all)
+}
+
+/// Builds the grid of a data table (see [`build_grid`]). Word's off-grid placeholder cells
+/// (`w:gridBefore`/`w:gridAfter`) are grid positions: the row's other cells stay in their own
+/// columns, and the narrow grid column a placeholder stands in is one shown column with its
+/// neighbour (a cell of another row spans both). Only where a placeholder cannot be laid out so
+/// (its column holds other rows' text: the markup gives it no grid column of its own) is the row
+/// read without it, as a row moved off the grid by a few points.
+pub(super) fn build(
+    table: Dom<'_>,
+    rows: &[RawRow<'_>],
+    marks: &Marks,
+    limits: &Limits,
+    lines: &mut Lines<'_>,
+    diags: &mut Vec<Diagnostic>,
+) -> crate::Result<Option<Table>> {
+    let full: Vec<Option<Vec<(Dom<'_>, bool)>>> = rows.iter().map(with_placeholders).collect();
+    if full.iter().any(Option::is_some) {
+        let mut tried = Vec::new();
+        if let Some(t) = build_grid(table, rows, Some(&full), marks, limits, lines, &mut tried)? {
+            diags.append(&mut tried);
+            return Ok(Some(t));
+        }
+    }
+    build_grid(table, rows, None, marks, limits, lines, diags)
 }
 
 /// Builds the grid of a data table. Returns `None` when nothing is left (no text at all), and
 /// an error naming `--max-grid-cells` when the grid, spans expanded, would hold more cells than
-/// [`Limits::max_grid_cells`]: an input over a limit is refused, never cut short.
-pub(super) fn build(
+/// [`Limits::max_grid_cells`]: an input over a limit is refused, never cut short. With `full`
+/// (the rows' cells with Word's placeholders, where a row has any), the placeholders take their
+/// slots, and `None` is returned when one cannot stand in a column of its own or merged into a
+/// neighbour ([`merge_split_columns`]).
+fn build_grid(
     table: Dom<'_>,
     rows: &[RawRow<'_>],
+    full: Option<&FullRows<'_>>,
     marks: &Marks,
     limits: &Limits,
     lines: &mut Lines<'_>,
@@ -238,20 +406,30 @@ pub(super) fn build(
     let mut scratch = TextLines::default();
     // One row's cell texts (and first text nodes), reused from row to row.
     let mut texts: Vec<(String, Option<NodeId>)> = Vec::new();
+    let mut cells: Vec<(Dom<'_>, bool)> = Vec::new();
 
     for (r, row) in rows.iter().enumerate() {
         if (r + 1).saturating_mul(width.max(1)) > cap {
             truncated = true;
             break;
         }
+        cells.clear();
+        match full.and_then(|f| f.get(r)).and_then(Option::as_ref) {
+            Some(all) => cells.extend(all.iter().copied()),
+            None => cells.extend(row.cells.iter().map(|c| (*c, false))),
+        }
         texts.clear();
-        texts.extend(row.cells.iter().map(|c| cell_text(*c, marks, &mut scratch)));
+        texts.extend(
+            cells
+                .iter()
+                .map(|(c, _)| cell_text(*c, marks, &mut scratch)),
+        );
         // The row's line is the line of its first text.
         let line = lines.of(texts.iter().find_map(|(_, first)| *first));
         first_line.get_or_insert(line);
         row_lines.push(line);
         let mut col = 0usize;
-        for (cell, (text, _)) in row.cells.iter().zip(texts.drain(..)) {
+        for (&(cell, placeholder), (text, _)) in cells.iter().zip(texts.drain(..)) {
             while busy.get(col).is_some_and(|&until| until > r) {
                 col += 1;
             }
@@ -259,10 +437,10 @@ pub(super) fn build(
                 truncated = true;
                 break;
             }
-            let want_cols = span_attr(cell, &local_name!("colspan"))
+            let want_cols = span_attr(&cell, &local_name!("colspan"))
                 .filter(|&c| c > 0)
                 .unwrap_or(1);
-            let want_rows = match span_attr(cell, &local_name!("rowspan")) {
+            let want_rows = match span_attr(&cell, &local_name!("rowspan")) {
                 Some(0) => (n_rows - r) as u64,
                 Some(n) => n,
                 None => 1,
@@ -286,6 +464,7 @@ pub(super) fn build(
                 rows: span_rows,
                 cols,
                 text,
+                placeholder,
             });
             col += cols;
         }
@@ -323,6 +502,42 @@ pub(super) fn build(
     if width == 0 || height == 0 {
         return Ok(None);
     }
+
+    // The pairs of neighbouring columns one cell with text spans (not a row across the whole
+    // width, a group heading): two grid columns that may show as one ([`merge_split_columns`]).
+    let mut joins = vec![false; width.saturating_sub(1)];
+    for p in placed.iter().filter(|p| p.cols > 1 && !p.text.is_empty()) {
+        if p.col == 0 && p.cols >= width {
+            continue;
+        }
+        for j in joins
+            .iter_mut()
+            .take((p.col + p.cols - 1).min(width - 1))
+            .skip(p.col)
+        {
+            *j = true;
+        }
+    }
+    // Which placed cell covers each slot (row by row), when some columns may be merged.
+    let owners: Option<Vec<u32>> = joins.contains(&true).then(|| {
+        let mut o = vec![u32::MAX; width * height];
+        for (i, p) in placed.iter().enumerate() {
+            let i = u32::try_from(i).unwrap_or(u32::MAX);
+            for r in p.row..(p.row + p.rows).min(height) {
+                for slot in
+                    &mut o[r * width + p.col.min(width)..r * width + (p.col + p.cols).min(width)]
+                {
+                    *slot = i;
+                }
+            }
+        }
+        o
+    });
+    let placeholders: Vec<usize> = placed
+        .iter()
+        .filter(|p| p.placeholder)
+        .map(|p| p.col)
+        .collect();
 
     let mut grid: Vec<Vec<String>> = vec![vec![String::new(); width]; height];
     // The slots under a cell that spans rows, in grid order.
@@ -374,6 +589,33 @@ pub(super) fn build(
             "spanned cells hold too much text to copy into every slot; some stand only in their first slot",
             Some(line),
         ));
+    }
+
+    // Grid columns that show as one: merged, and the merged slots by the columns kept.
+    let map = owners.and_then(|o| merge_split_columns(&mut grid, &o, &joins, width));
+    if let Some(map) = &map {
+        for slot in &mut merged_down {
+            slot.1 = map[slot.1];
+        }
+        merged_down.dedup();
+        width = map.last().map_or(0, |&g| g + 1);
+    }
+    // A placeholder stands in a column merged with its neighbour, or in one empty in every row
+    // (dropped below); in a column of other rows' text the row is not on this grid.
+    if full.is_some() {
+        let group_of = |c: usize| map.as_ref().map_or(c, |m| m[c]);
+        let merged = |c: usize| {
+            map.as_ref()
+                .is_some_and(|m| m.iter().filter(|&&g| g == m[c]).nth(1).is_some())
+        };
+        if placeholders.iter().any(|&c| {
+            !merged(c)
+                && grid
+                    .iter()
+                    .any(|row| row.get(group_of(c)).is_some_and(|s| !s.is_empty()))
+        }) {
+            return Ok(None);
+        }
     }
 
     // Drop rows and columns empty in every slot.
@@ -496,6 +738,32 @@ pub(super) fn build(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_broken_over_a_cells_lines_are_joined() {
+        for (cell, want) in [
+            (
+                "市住房城乡\n建设局、天河\n区政府",
+                "市住房城乡建设局、天河区政府",
+            ),
+            ("市文化广电\n旅游局", "市文化广电旅游局"),
+            ("省发展改革委、省财\n政厅", "省发展改革委、省财政厅"),
+            (
+                "省自然资源厅、省住\n房城乡建设厅",
+                "省自然资源厅、省住房城乡建设厅",
+            ),
+            // A unit a line, and text that is no list of units, stay as they are.
+            ("市科技局\n市教委", "市科技局\n市教委"),
+            ("市科技局、\n市教委", "市科技局、\n市教委"),
+            (
+                "省商务厅\n（按职责分工负责）",
+                "省商务厅\n（按职责分工负责）",
+            ),
+            ("完善县城\n商业设施。", "完善县城\n商业设施。"),
+        ] {
+            assert_eq!(rejoin_broken_names(cell.to_string()), want, "{cell}");
+        }
+    }
 
     #[test]
     fn rows_are_counted_as_rows_of_counts_them() {
