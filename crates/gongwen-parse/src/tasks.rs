@@ -4954,6 +4954,20 @@ fn inline_duty_simplified(
 }
 
 /// Adds `deadline` to the allocation's `完成时限`.
+/// Notes `units` as a standing remark of a task (`以下均需{units}落实`, under `其他`, after what
+/// is there), as an allocation that prints one is read: the remark's units join the tasks below
+/// (see `carry_standing_units`).
+fn add_standing_remark(extra: &mut IndexMap<String, String>, units: &str) {
+    let remark = format!("以下均需{units}落实");
+    extra
+        .entry("其他".to_string())
+        .and_modify(|e| {
+            e.push('，');
+            e.push_str(&remark);
+        })
+        .or_insert(remark);
+}
+
 fn add_deadline(extra: &mut IndexMap<String, String>, deadline: &str) {
     extra
         .entry("完成时限".to_string())
@@ -5696,14 +5710,7 @@ fn inline_tasks<'a>(
                 if let Some(units) = standing.and_then(ditto_clause_units) {
                     // `（甲牵头，乙负责，下同）`: 乙's clause holds for the measures below, as a
                     // standing remark does (see `carry_standing_units`).
-                    let remark = format!("以下均需{units}落实");
-                    d.extra
-                        .entry("其他".to_string())
-                        .and_modify(|e| {
-                            e.push('，');
-                            e.push_str(&remark);
-                        })
-                        .or_insert(remark);
+                    add_standing_remark(&mut d.extra, &units);
                 }
                 let text = if d.before.is_empty() {
                     // The bracket alone on its line (a `<br>` or a line break before it): like
@@ -5887,14 +5894,7 @@ fn inline_tasks<'a>(
         {
             // `三、加强公共卫生体系建设。以下均需各县人民政府落实，不再列出。`: the heading's
             // standing remark, read as one in an allocation is.
-            let remark = format!("以下均需{units}落实");
-            t.extra
-                .entry("其他".to_string())
-                .and_modify(|e| {
-                    e.push('，');
-                    e.push_str(&remark);
-                })
-                .or_insert(remark);
+            add_standing_remark(&mut t.extra, &units);
         }
         if group_duty {
             share_group_duty(sections, &mut starts, group_from, i, path.len(), out);
