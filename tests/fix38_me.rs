@@ -93,3 +93,43 @@ fn a_page_whose_article_is_out_of_reach_is_not_called_clean() {
     assert!(!no_text(&d), "{:?}", d.diagnostics);
     assert!(!no_text(&parse_text("现将有关事项通知如下。\n")));
 }
+
+/// The tables of a page, as (header rows, rows) each.
+fn table_shapes(d: &gongwen_parse::Document) -> Vec<(usize, usize)> {
+    d.parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .map(|t| (t.header_rows, t.rows.len()))
+        .collect()
+}
+
+#[test]
+fn a_table_cut_by_a_page_break_with_nothing_between_is_one_table() {
+    use gongwen_parse::{Options, parse};
+    let row = |n: u32, task: &str, lead: &str| {
+        format!("<tr><td>{n}</td><td>{task}</td><td>{lead}</td><td>2024年底</td></tr>")
+    };
+    let header = "<tr><td>序号</td><td>重点任务</td><td>牵头单位</td><td>完成时限</td></tr>";
+    let page = |second_header: &str, second_first: u32| {
+        format!(
+            "<html><body><p>附件</p><p>重点任务分工表</p><table>{header}{}{}</table>\
+             <br clear=all style='page-break-before:always'><table>{second_header}{}{}</table></body></html>",
+            row(1, "推进甲事项", "市发展改革委"),
+            row(2, "推进乙事项", "市财政局"),
+            row(second_first, "推进丙事项", "市教委"),
+            row(second_first + 1, "推进丁事项", "市科技局"),
+        )
+    };
+    // The second part with no header, its numbers going on; or with the header again.
+    for (second_header, rows) in [("", 5), (header, 5)] {
+        let d = parse(page(second_header, 3).as_bytes(), &Options::default()).expect("parses");
+        assert_eq!(table_shapes(&d), vec![(1, rows)], "{second_header}");
+        assert_eq!(d.tasks.len(), 4);
+        // Read back from its text, the same table.
+        let again = parse_text(&to_text(&d));
+        assert_eq!(table_shapes(&again), table_shapes(&d));
+    }
+    // Numbers that start again: two tables.
+    let d = parse(page("", 1).as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(table_shapes(&d), vec![(1, 3), (0, 2)]);
+}

@@ -4666,6 +4666,18 @@ fn build_part(
                     prev_para = None;
                     continue;
                 }
+                // A table cut by a page break with nothing between the parts (a Word page's
+                // `<table>` closed at the break and opened again): the second part goes on
+                // with the first's numbers, or prints its header again.
+                if k >= 1
+                    && matches!(blocks[k - 1], Block::Table(_))
+                    && t.caption.is_none()
+                    && let Some(prev) = part.tables.last_mut()
+                    && goes_on_from(prev, &t)
+                    && join_continued_table(prev, &mut t)
+                {
+                    continue;
+                }
                 // The same with the marker as the second part's own title row.
                 if k >= 1
                     && matches!(blocks[k - 1], Block::Table(_))
@@ -4789,6 +4801,26 @@ pub(crate) fn is_continuation_marker(s: &str) -> bool {
 /// Joins `next`, a table split from `prev` at a page break, onto `prev`: when it is as wide and
 /// prints no header or the same header again (which is left out). False, and nothing changed,
 /// otherwise.
+/// Whether `next`, a table right after `prev` with nothing between, is the rest of it: `prev`
+/// has a header and `next` prints the same one again, or none and its first row's number is the
+/// one after `prev`'s last (or is empty: the last row cut in two). Two tables of their own stand
+/// apart (a caption, a heading between them) or start their numbers again.
+fn goes_on_from(prev: &Table, next: &Table) -> bool {
+    if prev.header_rows == 0 || prev.rows.len() <= prev.header_rows {
+        return false;
+    }
+    if next.header_rows > 0 {
+        return next.rows.get(..next.header_rows) == prev.rows.get(..prev.header_rows);
+    }
+    let number = |row: &Vec<String>| row.first().and_then(|c| crate::tasks::parse_seq(c));
+    let last = prev.rows[prev.header_rows..].iter().rev().find_map(number);
+    match next.rows.first() {
+        Some(row) if row.first().is_none_or(|c| c.trim_ws().is_empty()) => last.is_some(),
+        Some(row) => number(row).zip(last).is_some_and(|(n, l)| n == l + 1),
+        None => false,
+    }
+}
+
 fn join_continued_table(prev: &mut Table, next: &mut Table) -> bool {
     let width = |t: &Table| t.rows.first().map_or(0, Vec::len);
     if width(prev) != width(next) || width(prev) == 0 || next.sheet != prev.sheet {
