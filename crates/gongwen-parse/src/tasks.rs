@@ -5894,7 +5894,7 @@ fn inline_tasks<'a>(
         {
             // `三、加强公共卫生体系建设。以下均需各县人民政府落实，不再列出。`: the heading's
             // standing remark, read as one in an allocation is.
-            add_standing_remark(&mut t.extra, &units);
+            add_standing_remark(&mut t.extra, units);
         }
         if group_duty {
             share_group_duty(sections, &mut starts, group_from, i, path.len(), out);
