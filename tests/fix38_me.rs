@@ -133,3 +133,32 @@ fn a_table_cut_by_a_page_break_with_nothing_between_is_one_table() {
     let d = parse(page("", 1).as_bytes(), &Options::default()).expect("parses");
     assert_eq!(table_shapes(&d), vec![(1, 3), (0, 2)]);
 }
+
+#[test]
+fn items_numbered_with_a_half_parenthesis_are_items() {
+    // Word's list numbering `1）`: items under their heading, each a task with its own marker,
+    // line and text.
+    let d = parse_text(
+        "某某市人民政府办公室关于印发某某方案的通知\n各区县人民政府：\n现将有关事项通知如下。\n\
+         一、培育数字产业\n\
+         1）引进大数据企业20家。（市投资促进局牵头，市大数据局配合）\n\
+         2）培育本地软件企业10家。（市大数据局负责）\n\
+         二、保障措施\n加强组织领导。\n",
+    );
+    let tasks: Vec<(&str, usize, &str)> = d
+        .tasks
+        .iter()
+        .map(|t| (t.marker.as_deref().unwrap_or(""), t.line, t.text.as_str()))
+        .collect();
+    assert_eq!(
+        tasks,
+        vec![
+            ("1）", 5, "引进大数据企业20家。"),
+            ("2）", 6, "培育本地软件企业10家。"),
+        ]
+    );
+    let first = &d.parts[0].sections[0];
+    assert_eq!(first.heading, "培育数字产业");
+    assert_eq!(first.children.len(), 2);
+    assert_eq!(first.children[0].marker, "1）");
+}

@@ -23,6 +23,9 @@ pub enum MarkerKind {
     ArabicDot,
     /// `（1）`
     ArabicParen,
+    /// `1）`, `1)`: a number closed by a parenthesis it does not open, as Word's list numbering
+    /// prints it.
+    ArabicHalfParen,
     /// `①`
     Circled,
     /// `1` before a bare title (`1总则`, `1 总则`): the top of a decimal outline.
@@ -320,6 +323,9 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
             let digits = text.get(..n)?;
             let rest = text.get(n..)?;
             let sep = rest.chars().next()?;
+            if matches!(sep, '）' | ')') {
+                return half_paren_marker(digits, rest.get(sep.len_utf8()..)?, n + sep.len_utf8());
+            }
             if !matches!(sep, '.' | '．' | '、') {
                 return None;
             }
@@ -349,6 +355,25 @@ fn scan(text: &str, allow_whole: bool) -> Option<(MarkerKind, u32, usize)> {
         }
         _ => None,
     }
+}
+
+/// `1）` before an item's words: a number of one or two digits (up to 50) closed by a
+/// parenthesis it does not open, and a Chinese character or an opening quote after it — not the
+/// end of a bracket cut at a line's start (`3）的规定` after `（附件`), which a sentence's
+/// particle, punctuation or nothing follows.
+fn half_paren_marker(digits: &str, after: &str, len: usize) -> Option<(MarkerKind, u32, usize)> {
+    let number: u32 = digits.parse().ok()?;
+    if digits.len() > 2 || !(1..=50).contains(&number) {
+        return None;
+    }
+    let next = after.chars().next()?;
+    let opens_words = (crate::normalize::is_han(next)
+        && !matches!(
+            next,
+            '的' | '和' | '与' | '及' | '或' | '中' | '等' | '号' | '条' | '款' | '项'
+        ))
+        || matches!(next, '“' | '《' | '【');
+    opens_words.then_some((MarkerKind::ArabicHalfParen, number, len))
 }
 
 /// Whether `rest`, the words after a regulation label at the start of a line, say what an
@@ -447,7 +472,7 @@ pub fn runs_items_inline(kind: MarkerKind, n: u32, rest: &str) -> bool {
             .checked_add('①' as u32)
             .and_then(char::from_u32)
             .is_some_and(|next| next <= '⑳' && rest.contains(next)),
-        MarkerKind::ArabicParen | MarkerKind::ArabicDot => rest
+        MarkerKind::ArabicParen | MarkerKind::ArabicDot | MarkerKind::ArabicHalfParen => rest
             .match_indices(['；', ';', '。', '，', ',', '：', ':'])
             .any(|(at, sep)| {
                 rest.get(at + sep.len()..)
@@ -638,6 +663,36 @@ mod tests {
     }
 
     #[test]
+    fn a_half_parenthesis_numbers_an_item_only_before_its_words() {
+        for text in ["1）推进", "2)做好", "3）“放管服”改革", "50）其他"] {
+            assert_eq!(
+                block_marker_kind(text),
+                Some(MarkerKind::ArabicHalfParen),
+                "{text}"
+            );
+        }
+        // The end of a bracket cut at a line's start, a number that is a year or a quantity,
+        // and a number alone: no item.
+        for text in [
+            "3）的规定执行。",
+            "3）和（4）项",
+            "2）。",
+            "1）",
+            "2024）",
+            "51）推进",
+            "3），",
+            "123）推进",
+        ] {
+            assert_eq!(block_marker_kind(text), None, "{text}");
+        }
+        assert!(runs_items_inline(
+            MarkerKind::ArabicHalfParen,
+            1,
+            "加强管理；2）做好防控。"
+        ));
+    }
+
+    #[test]
     fn every_marker_kind_is_recognised() {
         let cases = [
             ("一、总体要求", MarkerKind::CnComma, 1, "一、"),
@@ -647,6 +702,8 @@ mod tests {
             ("3.做好", MarkerKind::ArabicDot, 3, "3."),
             ("1.2022年度部门预算", MarkerKind::ArabicDot, 1, "1."),
             ("（2）推进", MarkerKind::ArabicParen, 2, "（2）"),
+            ("1）引进大数据企业", MarkerKind::ArabicHalfParen, 1, "1）"),
+            ("12)“一网通办”", MarkerKind::ArabicHalfParen, 12, "12)"),
             ("第十二章附则", MarkerKind::Chapter, 12, "第十二章"),
             ("第一百零三条", MarkerKind::Article, 103, "第一百零三条"),
             (

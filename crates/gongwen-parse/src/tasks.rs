@@ -291,6 +291,7 @@ fn numbers_a_heading(cell: &str) -> bool {
                     | MarkerKind::CnParen
                     | MarkerKind::ArabicDot
                     | MarkerKind::ArabicParen
+                    | MarkerKind::ArabicHalfParen
                     | MarkerKind::Circled
             )
         })

@@ -209,6 +209,7 @@ fn is_sub_item_line(line: &str) -> bool {
             Some(
                 crate::numbering::MarkerKind::ArabicDot
                     | crate::numbering::MarkerKind::ArabicParen
+                    | crate::numbering::MarkerKind::ArabicHalfParen
                     | crate::numbering::MarkerKind::Circled
             )
         )
