@@ -59,8 +59,8 @@ impl MarkerKind {
         self as usize
     }
 
-    /// How many kinds there are.
-    pub const COUNT: usize = 12;
+    /// How many kinds there are (the last kind's index and one).
+    pub const COUNT: usize = MarkerKind::Decimal3 as usize + 1;
 }
 
 /// The kind of a marker as stored in [`crate::model::Section::marker`] (`（一）`, `第三条`, `1．`).
