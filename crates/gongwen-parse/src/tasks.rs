@@ -6639,6 +6639,10 @@ fn bidden_in_decision(clauses: &[&str], i: usize) -> Option<(Vec<String>, Vec<St
         return None;
     }
     let units = split_units(units);
+    // `各有关部门要密切配合`: an exhortation to no one in particular.
+    if units.iter().all(|u| is_vague(u)) {
+        return None;
+    }
     let (mut support, next) = supporting_clauses(clauses, i + 1);
     if SUPPORT_VERBS.iter().any(|w| rest.starts_with(w)) {
         let mut all = units;
