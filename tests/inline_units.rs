@@ -1285,6 +1285,8 @@ fn a_minutes_duty_said_mid_sentence_is_a_task() {
             ),
             (2, (vec!["市公安局交警支队", "市城管局"], vec![])),
             (3, (vec!["市自然资源局"], vec![])),
+            // A unit the decision bids act (`市财政局要统筹安排……`) leads it.
+            (4, (vec!["市财政局"], vec![])),
             // A lead of something told (`甲牵头的项目`) is no duty; a decision after its colon is.
             (6, (vec!["市水务局"], vec!["市财政局"])),
         ]

@@ -4129,7 +4129,15 @@ impl Allocation {
                 .filter(|_| leads())
         }) {
             Some((units, duty)) => self.assign(units, duty),
-            None => self.remark(clause),
+            None => match responsible_for_part(clause) {
+                // `（市公安局负责交通秩序整治，市城管局负责占道经营整治）`: each unit is
+                // responsible for its part of the measure; the parts are kept as printed.
+                Some(units) => {
+                    self.assign(units, ClauseDuty::Responsible);
+                    self.remark(clause);
+                }
+                None => self.remark(clause),
+            },
         }
     }
 
@@ -4491,6 +4499,18 @@ fn responsible_where_they_are(clause: &str) -> Option<(&str, ClauseDuty)> {
     }
     let units = without_manner(&clause[..at]);
     is_unit_list(units).then_some((units, ClauseDuty::ByDuty))
+}
+
+/// The units of a clause that makes them responsible for a part of the measure it names
+/// (`市公安局负责交通秩序整治`): a list of units, `负责`, and the part. `None` when no list of
+/// units stands before `负责` or nothing follows it.
+fn responsible_for_part(clause: &str) -> Option<&str> {
+    let clause = clause.trim_ws();
+    let at = clause.find("负责")?;
+    let units = &clause[..at];
+    let units = units.strip_prefix('由').unwrap_or(units);
+    let part = clause[at + "负责".len()..].trim_end_matches('。');
+    (!part.is_empty() && !part.starts_with(['的', '人']) && is_unit_list(units)).then_some(units)
 }
 
 /// Whether `piece` is the note that what a bracket says holds below too (`下同`, `以下同`,
@@ -5568,9 +5588,12 @@ fn inline_tasks<'a>(
         // bare title (`一、主要职能`, no punctuation) is not: it is the
         // group of the measures under it.
         let sentence = !s.heading.is_empty() && !s.heading_suffix.is_empty();
+        // Whether this section's own words gave a task.
+        let pushed = std::cell::Cell::new(false);
         // `under`: the text was printed under the heading line, not on it.
         let mut push =
             |mut text: String, under: bool, lead: Vec<String>, support: Vec<String>, extra| {
+                pushed.set(true);
                 // A task printed with its label (`任务1：`) under the heading: the heading is its
                 // group's.
                 let bullet = bullet_len(&text);
@@ -5744,24 +5767,12 @@ fn inline_tasks<'a>(
                     // Each allocation's duty runs to where the next one's starts (`会议同意甲负责
                     // 做好……，乙负责协调……`: 乙's own task from its clause on), the `，` between
                     // them no part of either.
-                    let found = mid_sentence_allocation(t, decided, traditional);
-                    for (n, (at, lead, support)) in found.iter().cloned().enumerate() {
-                        let end = found.get(n + 1).map_or(t.len(), |next| next.0);
-                        let own = t
-                            .get(at..end)
-                            .unwrap_or_default()
-                            .trim_ws()
-                            .trim_end_matches(['，', ',']);
-                        push(
-                            measure_text(own.to_string()),
-                            true,
-                            lead,
-                            support,
-                            IndexMap::new(),
-                        );
-                    }
+                    let found = decided_duties(t, decided, traditional);
                     if !found.is_empty() {
                         since = k + 1;
+                    }
+                    for (own, lead, support) in found {
+                        push(measure_text(own), true, lead, support, IndexMap::new());
                     }
                 }
                 k += 1;
@@ -5798,6 +5809,19 @@ fn inline_tasks<'a>(
             }
             k = end;
             since = end;
+        }
+        // `一、市投资促进局负责做好项目招引工作。`: a meeting's decision printed as the
+        // section's heading sentence, nothing under it allocated.
+        if decided && sentence && on_heading.is_none() && !pushed.get() && s.children.is_empty() {
+            let heading = format!("{}{}", s.heading, s.heading_suffix);
+            let found = decided_duties(&heading, true, traditional);
+            let last = found.len();
+            for (n, (mut own, lead, support)) in found.into_iter().enumerate() {
+                if n + 1 == last {
+                    s.paragraphs.iter().for_each(|p| own.push_str(p));
+                }
+                push(own, false, lead, support, IndexMap::new());
+            }
         }
         if let Some(at) = ditto_at {
             ditto = out.get(at).cloned();
@@ -6499,6 +6523,8 @@ fn share_closing_allocation(s: &Section, own: usize, out: &mut Vec<Task>) {
 /// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
 /// first, before the units that lead.
 const DECISION_LEAD_INS: &[&str] = &[
+    "会议原则同意",
+    "会议原则通过",
     "会议要求",
     "会议决定",
     "会议明确",
@@ -6559,6 +6585,36 @@ fn mid_sentence_allocation(text: &str, decided: bool, traditional: bool) -> Vec<
     mid_sentence_simplified(text, decided)
 }
 
+/// The allocations said inside the paragraph `text` ([`mid_sentence_allocation`]), each with
+/// its own words: each allocation's duty runs to where the next one's starts (`会议同意甲负责
+/// 做好……，乙负责协调……`: 乙's own task from its clause on), the `，` between them no part of
+/// either.
+fn decided_duties(
+    text: &str,
+    decided: bool,
+    traditional: bool,
+) -> Vec<(String, Vec<String>, Vec<String>)> {
+    let found = mid_sentence_allocation(text, decided, traditional);
+    let ends: Vec<usize> = found
+        .iter()
+        .skip(1)
+        .map(|f| f.0)
+        .chain([text.len()])
+        .collect();
+    found
+        .into_iter()
+        .zip(ends)
+        .map(|((at, lead, support), end)| {
+            let own = text
+                .get(at..end)
+                .unwrap_or_default()
+                .trim_ws()
+                .trim_end_matches(['，', ',', '；', ';']);
+            (own.to_string(), lead, support)
+        })
+        .collect()
+}
+
 /// One allocation of [`mid_sentence_allocation`]: where its duty starts in the text, its lead
 /// and its support.
 type MidAllocation = (usize, Vec<String>, Vec<String>);
@@ -6575,12 +6631,15 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Vec<MidAllocation> {
         DutyWords::None => false,
     };
     let together = |t: &str| TOGETHER.find(t.as_bytes()).is_some();
+    // In a meeting's decisions, units bidden to act with no role verb (`责成甲……`, `请甲……`,
+    // `由甲……`, `甲要……`: see [`bidden_in_decision`]).
+    let bids = |t: &str| decided && (t.contains("责成") || t.contains(['请', '由', '要']));
     let mut out: Vec<MidAllocation> = Vec::new();
-    if !leads(text) && !together(text) {
+    if !leads(text) && !together(text) && !bids(text) {
         return out;
     }
     for sentence in sentences(text) {
-        if !leads(sentence) && !together(sentence) {
+        if !leads(sentence) && !together(sentence) && !bids(sentence) {
             continue;
         }
         let clauses: Vec<&str> = crate::structure::top_level_pieces(sentence, &['，', ','])
@@ -6602,6 +6661,17 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Vec<MidAllocation> {
                         && let Some(last) = out.last_mut()
                         && !clauses[i].contains("牵头")
                         && !clauses[i].contains("会同")
+                    {
+                        last.2.append(&mut lead);
+                        last.2.append(&mut support);
+                        i = next;
+                        continue;
+                    }
+                    // `……，乙配合，于7月底前制定……。丙、丁负责抓好落实。`: units that carry
+                    // out what was just allocated, nothing of their own named, support it.
+                    if let Some(last) = out.last_mut()
+                        && clauses.len() == 1
+                        && matches!(clause_duty(clauses[i]), Some((_, ClauseDuty::ByDuty)))
                     {
                         last.2.append(&mut lead);
                         last.2.append(&mut support);
@@ -6674,7 +6744,13 @@ fn clause_allocation(
         Some(at) => (at, "牵头", false),
         None => match clause.find("负责") {
             Some(at) => (at, "负责", true),
-            None => (clause.find("会同")?, "会同", false),
+            None => match clause.find("会同") {
+                Some(at) => (at, "会同", false),
+                // `会议责成甲加快推进……`, `请甲按程序提请……`, `甲要抓紧制定……`: a unit bidden to
+                // act, no role verb said.
+                None if decided && opens_decision => return bidden_in_decision(clauses, i),
+                None => return None,
+            },
         },
     };
     let (named, rest) = (&clause[..at], &clause[at + verb.len()..]);
@@ -6707,7 +6783,13 @@ fn clause_allocation(
     if verb == "会同" {
         return together_allocation(clauses, i, units, bidden);
     }
-    if decided && alone && opens_decision && !["同志", "人"].iter().any(|w| rest.starts_with(w))
+    // `市财政局负责做好资金保障工作`, `乙负责抓好落实`: in a meeting's decisions, what a unit is to
+    // see to, wherever its clause stands.
+    let sees_to = ["做好", "抓好"].iter().any(|w| rest.starts_with(w));
+    if decided
+        && alone
+        && (opens_decision || sees_to)
+        && !["同志", "人"].iter().any(|w| rest.starts_with(w))
     {
         alone = false;
     }
@@ -6724,7 +6806,16 @@ fn clause_allocation(
             )
         })
     };
-    if ((!decided || alone) && !supported()) || !is_unit_list(units) {
+    // `工程由甲牵头`: the words before `由` are what the unit is to do, not its name (`自由贸易
+    // 试验区` aside).
+    if let Some((before, after)) = units.rsplit_once('由')
+        && !before.is_empty()
+        && !before.ends_with('自')
+        && is_units_with_places(after)
+    {
+        units = after;
+    }
+    if ((!decided || alone) && !supported()) || !is_units_with_places(units) {
         return None;
     }
     let (support, next) = supporting_clauses(clauses, i + 1);
@@ -6744,6 +6835,98 @@ fn clause_allocation(
         }
         None => (lead, support, next),
     })
+}
+
+/// In a meeting's decisions, a clause that opens a decision by bidding units act with no role
+/// verb: after `责成`, `请` or `由` (`会议责成甲加快推进……`, `请甲按程序提请……`, `由甲根据会议意见
+/// 修改完善后印发实施`), or before `要` (`甲要抓紧制定……`). They lead, with the supporters of the
+/// clauses after it; units bidden to `配合` (`请甲、乙配合做好……`) support, no lead named. The
+/// units end where the shortest list of units' names does, the words after it what they do.
+fn bidden_in_decision(clauses: &[&str], i: usize) -> Option<(Vec<String>, Vec<String>, usize)> {
+    let clause = clauses[i];
+    let opened = DECISION_LEAD_INS
+        .iter()
+        .find_map(|w| clause.strip_prefix(w))
+        .map_or(clause, |r| r.trim_start_matches(['，', '：', ',', ':']));
+    let opened = opened.strip_prefix("会议").unwrap_or(opened);
+    let (units, rest) = match ["责成", "请", "由"]
+        .iter()
+        .find_map(|w| opened.strip_prefix(w))
+    {
+        Some(after) => {
+            let end = units_end(after)?;
+            (&after[..end], &after[end..])
+        }
+        None => {
+            let at = opened.find('要')?;
+            (&opened[..at], &opened[at + '要'.len_utf8()..])
+        }
+    };
+    if rest.is_empty() || rest.starts_with(['的', '，', '、']) || !is_units_with_places(units) {
+        return None;
+    }
+    let units = split_units(units);
+    // `各有关部门要密切配合`: an exhortation to no one in particular.
+    if units.iter().all(|u| is_vague(u)) {
+        return None;
+    }
+    let (mut support, next) = supporting_clauses(clauses, i + 1);
+    if SUPPORT_VERBS.iter().any(|w| rest.starts_with(w)) {
+        let mut all = units;
+        all.append(&mut support);
+        return Some((Vec::new(), all, next));
+    }
+    Some((units, support, next))
+}
+
+/// Whether `text` lists units ([`is_unit_list`]), or named places and zones sharing the head of
+/// the last name (`兴庆区、金凤区、西夏区人民政府`, `大理市、洱源县人民政府`), whose governments
+/// [`carry_heads`] names.
+fn is_units_with_places(text: &str) -> bool {
+    if is_unit_list(text) {
+        return true;
+    }
+    let units = split_units(text);
+    units.split_last().is_some_and(|(last, before)| {
+        !before.is_empty()
+            && is_unit_name(last)
+            && before.iter().all(|u| is_bare_place(u) || is_bare_zone(u))
+    })
+}
+
+/// Where the shortest list of units' names that opens `text` ends, the words after it going on
+/// with something other than a further name (`市财政局统筹安排……` → after `市财政局`;
+/// `甲公司、乙集团配合……` → after `乙集团`). Looked for in the first 40 characters only.
+fn units_end(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices().take(40).peekable();
+    while let Some((at, c)) = chars.next() {
+        let end = at + c.len_utf8();
+        if !may_end_unit_name(c) {
+            continue;
+        }
+        if chars
+            .peek()
+            .is_none_or(|&(_, n)| matches!(n, '、' | '（' | '(' | '和' | '及' | '与'))
+        {
+            continue;
+        }
+        if is_unit_list(&text[..end]) {
+            // `市公安局交警支队加强……`: a short name of a body under it goes on the name.
+            const UNDER: &[&str] = &["支队", "大队", "分局", "分公司", "中心", "管理处", "管理所"];
+            let rest = &text[end..];
+            let under = rest
+                .char_indices()
+                .take(6)
+                .skip(1)
+                .map(|(at, c)| at + c.len_utf8())
+                .find(|&at| {
+                    let name = &rest[..at];
+                    UNDER.iter().any(|w| name.ends_with(w)) && is_unit_name(name)
+                });
+            return Some(end + under.unwrap_or(0));
+        }
+    }
+    None
 }
 
 /// The units of the clauses from `from` on that support a lead (`乙配合`, `乙加强指导`, `会同乙
@@ -6909,6 +7092,11 @@ fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<
     let end = text.trim_end_ws().len();
     let mut out = Vec::new();
     let mut from = 0;
+    // Whether the paragraph ends with an allocation: only then does a bracket before a `，`
+    // close a clause of its own (`严格落实……（甲负责），坚决遏制……（乙负责）。`); a bracket
+    // mid-sentence before words that allocate nothing is the sentence's (see
+    // [`mid_bracket_allocation`]).
+    let closes = std::cell::OnceCell::new();
     for at in CLOSER.find_iter(text.as_bytes()).take(64) {
         let close = at + '）'.len_utf8();
         if close < from || close >= end {
@@ -6926,13 +7114,19 @@ fn allocated_clauses(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<
             continue;
         }
         let rest = &text[close..];
-        let stop = ['；', '。', ';']
+        let stop = ['；', '。', ';', '，']
             .into_iter()
             .find(|c| rest.starts_with(*c))
-            .map_or(0, char::len_utf8);
-        // Cut after the bracket and its stop; a bracket in mid-sentence is no allocation.
+            .filter(|&c| {
+                c != '，'
+                    || *closes.get_or_init(|| inline_duty_lazy(text, first_unit_leads).is_some())
+            });
+        // Cut after the bracket and its stop; a bracket in mid-sentence is no allocation. The
+        // `，` after a clause's bracket is no part of its measure.
+        let comma = stop == Some('，');
+        let stop = stop.map_or(0, char::len_utf8);
         let cut = close + stop;
-        let piece = &text[from..cut];
+        let piece = &text[from..if comma { close } else { cut }];
         if stop == 0 {
             let closes_sentence =
                 trailing_bracket(piece).is_some_and(|(start, _)| ends_sentence(&piece[..start]));
@@ -7241,6 +7435,39 @@ pub fn collect_tasks(doc: &mut Document) {
                 if let Some(range) = tasks.get_mut(from..) {
                     range.sort_by_key(|t| t.line);
                 }
+            }
+        }
+    }
+    // A 纪要 whose decisions are paragraphs without numbers (`会议议定如下：` / `工程由甲牵头组织
+    // 实施，乙配合……。`), no section of them: the letter's body holds them, each read as a
+    // numbered decision's words are. (Their own lines are not kept: the tasks take the title's.)
+    if doc
+        .notice
+        .title
+        .as_deref()
+        .is_some_and(crate::structure::is_minutes_title)
+        && doc.parts.iter().all(|p| p.sections.is_empty())
+    {
+        let line = doc.notice.line.unwrap_or(1);
+        let mut seq = 0;
+        for p in &doc.notice.body {
+            for (text, lead, support) in decided_duties(p, true, traditional) {
+                seq += 1;
+                tasks.push(Task {
+                    seq,
+                    text,
+                    lead_text: lead.join("、"),
+                    support_text: support.join("、"),
+                    lead,
+                    support,
+                    group: Vec::new(),
+                    line,
+                    extra: IndexMap::new(),
+                    origin: TaskOrigin::Inline,
+                    marker: None,
+                    sheet: None,
+                    shares_number: false,
+                });
             }
         }
     }
