@@ -162,3 +162,30 @@ fn items_numbered_with_a_half_parenthesis_are_items() {
     assert_eq!(first.children.len(), 2);
     assert_eq!(first.children[0].marker, "1）");
 }
+
+#[test]
+fn text_holding_replacement_characters_is_read_and_random_bytes_are_not() {
+    use gongwen_parse::{Error, Options, parse};
+    // A notice decoded with the wrong encoding once (its Chinese turned into U+FFFD), saved as
+    // valid UTF-8 — gongwen's own text output of such a page: text, not binary data.
+    let text = format!(
+        "某某市人民政府关于做好防汛工作的通知\n各区县人民政府：\n{}\n现将有关事项通知如下。\n",
+        "\u{FFFD}".repeat(400)
+    );
+    let d = parse(text.as_bytes(), &Options::default()).expect("read as text");
+    assert_eq!(d.notice.addressees, ["各区县人民政府"]);
+    // Bytes in no encoding stay refused.
+    let mut seed = 0x9e37_79b9_u32;
+    let noise: Vec<u8> = (0..3000)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 17;
+            seed ^= seed << 5;
+            (seed >> 8) as u8
+        })
+        .collect();
+    assert!(matches!(
+        parse(&noise, &Options::default()),
+        Err(Error::Unsupported { .. })
+    ));
+}

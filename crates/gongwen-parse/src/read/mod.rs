@@ -140,10 +140,17 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
         });
     }
     // Text in no encoding: random bytes decode as GB18030 with a replacement character every
-    // few characters, real GBK text with none or a handful.
+    // few characters, real GBK text with none or a handful. Replacement characters written as
+    // such in valid UTF-8 (a text decoded badly once, gongwen's own output of it) are the text's
+    // own: it is read, and says how many it holds.
+    let written = decoded.encoding == "UTF-8"
+        && !decoded
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "decode_replaced");
     let replaced = decoded.text.chars().filter(|&c| c == '\u{fffd}').count();
     let chars = decoded.text.chars().count();
-    if !utf16 && chars >= 16 && replaced * 20 > chars {
+    if !utf16 && !written && chars >= 16 && replaced * 20 > chars {
         return Err(Error::Unsupported {
             what: "binary data (not text in any supported encoding)".into(),
         });
