@@ -2403,9 +2403,8 @@ fn kind_of_bodies(collective: &str) -> Option<&str> {
         .find_map(|c| collective.strip_suffix(c))?;
     ((2..=8).contains(&kind.chars().count())
         && kind.chars().all(crate::normalize::is_han)
-        && !["有关", "相关", "其他", "其它", "各"]
-            .iter()
-            .any(|w| kind.starts_with(w))
+        && !kind.starts_with('各')
+        && !VAGUE_WORDS.iter().any(|w| kind.starts_with(w))
         && !kind.contains(['个', '家']))
     .then_some(kind)
 }
@@ -6698,10 +6697,13 @@ fn mid_sentence_simplified(text: &str, decided: bool) -> Vec<MidAllocation> {
     out
 }
 
+/// The words that name no body in particular before a kind of body (`有关部门`, `其他单位`).
+const VAGUE_WORDS: [&str; 4] = ["有关", "相关", "其他", "其它"];
+
 /// Whether a unit's name names no one in particular: `各部门`, `有关单位`, `各相关职能部门`.
 fn is_vague(unit: &str) -> bool {
     let rest = unit.strip_prefix('各').unwrap_or(unit);
-    let rest = ["有关", "相关", "其他", "其它"]
+    let rest = VAGUE_WORDS
         .iter()
         .find_map(|w| rest.strip_prefix(w))
         .unwrap_or(rest);
