@@ -3,8 +3,8 @@
 //! as soon as it and every file before it are done.
 
 use crate::files::{
-    Entry, EntryKind, Origin, collect_inputs, display_name, identity, read_and_parse,
-    write_atomic_with,
+    Collected, Entry, EntryKind, Origin, PassedOver, collect_inputs, display_name, identity,
+    read_and_parse, write_atomic_with,
 };
 use crate::{Exit, Failure, To, render_into};
 use gongwen_parse::{Document, Limits, Options, Severity};
@@ -241,7 +241,10 @@ pub fn convert_many(
         );
         return Exit::Output;
     }
-    let entries = collect_inputs(inputs, Some(out_dir));
+    let Collected {
+        entries,
+        passed_over,
+    } = collect_inputs(inputs, Some(out_dir));
     let readable: Vec<&Entry> = entries
         .iter()
         .filter(|e| matches!(e.kind, EntryKind::Input(_)))
@@ -354,7 +357,19 @@ pub fn convert_many(
             failures.join(", ")
         );
     }
-    exit
+    nothing_found(converted + failures.len(), &passed_over).unwrap_or(exit)
+}
+
+/// Says what was passed over, and when a run found no input at all (an empty folder, a folder of
+/// PDFs), says so and fails with [`Exit::Input`]: converting nothing is not success.
+fn nothing_found(inputs: usize, passed_over: &PassedOver) -> Option<Exit> {
+    if let Some(note) = passed_over.note() {
+        eprintln!("gongwen: {note}");
+    }
+    (inputs == 0).then(|| {
+        eprintln!("gongwen: no input found: the folders given hold no file of an input format");
+        Exit::Input
+    })
 }
 
 /// Reads, parses and writes one input; its warnings go to `messages`.
@@ -474,7 +489,10 @@ pub fn check(paths: &[PathBuf], as_json: bool, quiet: bool, limits: &Limits) -> 
         format: None,
         limits: limits.clone(),
     };
-    let entries = collect_inputs(paths, None);
+    let Collected {
+        entries,
+        passed_over,
+    } = collect_inputs(paths, None);
     let inputs = entries
         .iter()
         .filter(|e| matches!(e.kind, EntryKind::Input(_)))
@@ -536,9 +554,12 @@ pub fn check(paths: &[PathBuf], as_json: bool, quiet: bool, limits: &Limits) -> 
         } else {
             summary_line(&c)
         };
-        if writeln!(out, "{line}").is_err() {
+        if let Err(e) = writeln!(out, "{line}") {
             stop.store(true, Ordering::Relaxed);
-            exit = exit.max(Exit::Output);
+            // A reader that stops early (`| head`) is not a failure, as for `convert`.
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                exit = exit.max(Exit::Output);
+            }
             return;
         }
         if let (Ok(d), false) = (&c.outcome, as_json || quiet) {
@@ -585,5 +606,5 @@ pub fn check(paths: &[PathBuf], as_json: bool, quiet: bool, limits: &Limits) -> 
     if !failed_files.is_empty() {
         eprintln!("gongwen: failed: {}", failed_files.join(", "));
     }
-    exit
+    nothing_found(total, &passed_over).unwrap_or(exit)
 }

@@ -482,12 +482,13 @@ impl Entry {
 ///
 /// A file reached twice (named and inside a folder also named, or by two spellings) is read
 /// once, where it is first reached; the later ones are skipped with a note naming it.
-pub fn collect_inputs(paths: &[PathBuf], output: Option<&Path>) -> Vec<Entry> {
+pub fn collect_inputs(paths: &[PathBuf], output: Option<&Path>) -> Collected {
     let output = output.and_then(|o| fs::canonicalize(o).ok());
     let mut out = Vec::new();
+    let mut passed_over = PassedOver::default();
     for p in paths {
         if p.as_os_str() != "-" && p.is_dir() {
-            out.extend(walk(p, output.as_deref()));
+            out.extend(walk(p, output.as_deref(), &mut passed_over));
         } else {
             let root = p.parent().map(Path::to_path_buf).unwrap_or_default();
             out.push(Entry {
@@ -518,10 +519,77 @@ pub fn collect_inputs(paths: &[PathBuf], output: Option<&Path>) -> Vec<Entry> {
             }
         }
     }
-    out
+    Collected {
+        entries: out,
+        passed_over,
+    }
 }
 
-fn walk(root: &Path, output: Option<&Path>) -> Vec<Entry> {
+/// What [`collect_inputs`] found: the entries, and the files in the folders that are of no input
+/// format.
+pub struct Collected {
+    pub entries: Vec<Entry>,
+    pub passed_over: PassedOver,
+}
+
+/// Files found in folders that are of no input format (a PDF, a `.wps`), counted by extension
+/// (lower case; `""` for none), so that a run says what it passed over instead of reporting a
+/// folder of PDFs as converted.
+#[derive(Debug, Default)]
+pub struct PassedOver(std::collections::BTreeMap<String, usize>);
+
+impl PassedOver {
+    fn add(&mut self, path: &Path) {
+        // Hidden files (`.DS_Store`, an editor's swap file) are no one's inputs.
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            return;
+        }
+        let ext = path
+            .extension()
+            .map(|e| format!(".{}", e.to_string_lossy().to_lowercase()))
+            .unwrap_or_default();
+        *self.0.entry(ext).or_default() += 1;
+    }
+
+    /// How many files were passed over.
+    pub fn count(&self) -> usize {
+        self.0.values().sum()
+    }
+
+    /// `3 files of other formats passed over (2 .pdf, 1 with no extension)`, or `None`.
+    pub fn note(&self) -> Option<String> {
+        let count = self.count();
+        if count == 0 {
+            return None;
+        }
+        let kinds: Vec<String> = self
+            .0
+            .iter()
+            .map(|(ext, n)| {
+                if ext.is_empty() {
+                    format!("{n} with no extension")
+                } else {
+                    format!("{n} {ext}")
+                }
+            })
+            .collect();
+        Some(format!(
+            "{count} file{} of other formats passed over ({}; inputs are {})",
+            if count == 1 { "" } else { "s" },
+            kinds.join(", "),
+            INPUT_EXTENSIONS
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(" ")
+        ))
+    }
+}
+
+fn walk(root: &Path, output: Option<&Path>, passed_over: &mut PassedOver) -> Vec<Entry> {
     let mut found = Vec::new();
     let entry = |path: PathBuf, kind: EntryKind| Entry {
         root: root.to_path_buf(),
@@ -571,6 +639,11 @@ fn walk(root: &Path, output: Option<&Path>) -> Vec<Entry> {
                         let note = "is a symbolic link to a folder; skipped (links to folders are not followed)".to_string();
                         found.push(entry(path, EntryKind::Skipped(note)));
                     }
+                    Ok(m) if !has_input_extension(&path) => {
+                        if m.is_file() {
+                            passed_over.add(&path);
+                        }
+                    }
                     _ if !has_input_extension(&path) => {}
                     Ok(m) if m.is_file() => {
                         found.push(entry(path, EntryKind::Input(Origin::Found)))
@@ -594,6 +667,8 @@ fn walk(root: &Path, output: Option<&Path>) -> Vec<Entry> {
                     EntryKind::Unreadable(not_regular(&kind))
                 };
                 found.push(entry(path, kind));
+            } else if kind.is_file() {
+                passed_over.add(&path);
             }
         }
     }

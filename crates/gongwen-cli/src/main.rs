@@ -206,6 +206,8 @@ fn main() -> ExitCode {
             let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
             match writeln!(std::io::stdout(), "{text}") {
                 Ok(()) => Exit::Ok,
+                // A reader that stops early (`| head`) is not a failure, as for `convert`.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Exit::Ok,
                 Err(_) => Exit::Output,
             }
         }

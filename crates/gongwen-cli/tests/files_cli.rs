@@ -705,3 +705,62 @@ fn a_web_page_saved_as_doc_is_read_as_the_page_and_said_so() {
     );
     assert_eq!(json["notice"]["addressees"][0], "各区县人民政府");
 }
+
+#[test]
+fn files_of_other_formats_are_counted_and_a_run_that_finds_no_input_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdfs = dir.path().join("下载");
+    std::fs::create_dir(&pdfs).unwrap();
+    std::fs::write(pdfs.join("通知.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(pdfs.join("方案.pdf"), b"%PDF-1.4\n").unwrap();
+    std::fs::write(pdfs.join("分工.wps"), b"not read").unwrap();
+    std::fs::write(pdfs.join(".DS_Store"), b"hidden").unwrap();
+    let empty = dir.path().join("空");
+    std::fs::create_dir(&empty).unwrap();
+    for folder in [&pdfs, &empty] {
+        // Converting or checking nothing is no success.
+        let out = run(&["convert", s(folder), "-o", s(&dir.path().join("out"))]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{err}");
+        assert!(err.contains("no input found"), "{err}");
+        let out = run(&["check", s(folder)]);
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    }
+    let out = run(&["convert", s(&pdfs), "-o", s(&dir.path().join("out"))]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("3 files of other formats passed over (2 .pdf, 1 .wps;"),
+        "{err}"
+    );
+    // With an input beside them, the run converts it, says what it passed over, and succeeds.
+    std::fs::copy(seed(), pdfs.join("a.txt")).unwrap();
+    let out = run(&["convert", s(&pdfs), "-o", s(&dir.path().join("out")), "-q"]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.contains("converted 1 of 1"), "{err}");
+    assert!(
+        err.contains("3 files of other formats passed over (2 .pdf, 1 .wps;"),
+        "{err}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_reader_that_stops_early_is_no_failure_for_check_or_schema() {
+    // `| head -c 0`: the reader is gone before gongwen writes (it has a notice to parse, or a
+    // schema to build, first).
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("b.txt");
+    std::fs::copy(seed(), &copy).unwrap();
+    for args in [&["schema"][..], &["check", s(&seed()), s(&copy)][..]] {
+        let mut child = bin()
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let status = child.wait().unwrap();
+        assert!(matches!(status.code(), Some(0 | 1)), "{args:?}: {status:?}");
+    }
+}

@@ -123,6 +123,23 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 diagnostics,
             );
         }
+        // A UTF-16 byte-order mark over UTF-8 text (UTF-8 appended to a file an editor had saved
+        // empty as "Unicode"): as UTF-16 the bytes are a soup of Hangul and rare ideographs; as
+        // UTF-8 they are valid and read as Chinese, which UTF-16 text almost never is.
+        if (enc == UTF_16LE || enc == UTF_16BE)
+            && let Some(text) = as_utf8(body).filter(|t| !t.is_ascii() && utf8_reads_as_chinese(t))
+        {
+            diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                "encoding_mismatch",
+                format!(
+                    "the text starts with a {} byte-order mark but its bytes are UTF-8 that reads as Chinese; decoded as UTF-8",
+                    enc.name()
+                ),
+                None,
+            ));
+            return finish_utf8(text, declared.map(|(l, _)| l), diagnostics);
+        }
         return finish(enc, enc.name(), body, declared.map(|(l, _)| l), diagnostics);
     }
 
@@ -188,14 +205,27 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
         ));
         return finish(enc, enc.name(), bytes, None, diagnostics);
     }
+    // Traditional Chinese in Big5 (a notice from Hong Kong, Macao or Taiwan): its bytes decode as
+    // GB18030 too, to rare characters; as Big5 they give the characters common to Chinese text.
+    if !bytes.is_ascii() && reads_better_as(BIG5, GB18030, bytes) {
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "encoding_guessed",
+            "no byte-order mark or declared charset, and the bytes are no UTF-8; they read as Chinese in Big5, not in GB18030, and were decoded as Big5",
+            None,
+        ));
+        return finish(BIG5, BIG5.name(), bytes, None, diagnostics);
+    }
     finish(GB18030, GB18030.name(), bytes, None, diagnostics)
 }
 
 /// True when `bytes`, not valid UTF-8, are UTF-8 with a few damaged sequences: a download cut
 /// mid-character, one stray byte, a line pasted in another encoding. At least twenty valid
 /// multi-byte characters for every invalid sequence, and no more than one invalid sequence in a
-/// thousand bytes. Text in GBK or GB18030 fails at once: its byte pairs are almost never valid
-/// UTF-8, so the scan gives up after a few dozen of them.
+/// thousand bytes, the first one free (a short notice of a few hundred characters cut
+/// mid-character is UTF-8 too). Text in GBK or GB18030 fails at once: its byte pairs are almost
+/// never valid UTF-8, so the scan gives up after a few dozen of them, and twenty three-byte Han
+/// sequences in a row do not come about by chance.
 fn mostly_utf8(bytes: &[u8]) -> bool {
     let (mut valid, mut invalid) = (0usize, 0usize);
     let mut rest = bytes;
@@ -217,7 +247,7 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
         }
         rest = next;
     }
-    invalid > 0 && invalid * 20 <= valid && invalid * 1000 <= bytes.len()
+    invalid > 0 && invalid * 20 <= valid && (invalid - 1) * 1000 <= bytes.len()
 }
 
 /// True when `bytes` (valid UTF-8) decode to text whose non-ASCII characters are mostly CJK:
@@ -515,12 +545,33 @@ fn common_han(text: &str) -> usize {
 /// both scripts as the declared encoding gives (GBK bytes read as Big5 are rare characters and
 /// replaced bytes; Big5 read as GB18030 is the same gibberish the other way).
 fn reads_better_as_gb18030(declared: &'static Encoding, bytes: &[u8]) -> bool {
-    let (gb, _, errors) = GB18030.decode(bytes);
-    if errors {
+    reads_better_as(GB18030, declared, bytes)
+}
+
+/// True when `bytes` decode as `better` without errors, to at least twice as many of the
+/// characters common to Chinese in both scripts as `other` gives, and five more. Judged on the
+/// first [`JUDGED_BYTES`] bytes: a page of text tells the scripts apart, and a long file is not
+/// decoded twice more to choose.
+fn reads_better_as(better: &'static Encoding, other: &'static Encoding, bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(JUDGED_BYTES)];
+    let cut = head.len() < bytes.len();
+    let Some(good) = decode_head(better, head, cut) else {
         return false;
-    }
-    let (other, _, _) = declared.decode(bytes);
-    common_han(&gb) >= 2 * common_han(&other) + 5
+    };
+    let worse = decode_head(other, head, cut).unwrap_or_default();
+    common_han(&good) >= 2 * common_han(&worse) + 5
+}
+
+/// How many bytes [`reads_better_as`] decodes.
+const JUDGED_BYTES: usize = 8192;
+
+/// `head` decoded with `enc`, or `None` when some bytes are not valid in it; when the head was
+/// `cut` from a longer text, a character cut at its end is no error.
+fn decode_head(enc: &'static Encoding, head: &[u8], cut: bool) -> Option<String> {
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length(head.len())?);
+    let (result, _, errors) = decoder.decode_to_string(head, &mut out, !cut);
+    (result == encoding_rs::CoderResult::InputEmpty && !errors).then_some(out)
 }
 
 /// True when the bytes decode as GB18030 without errors and most non-ASCII characters are Han.
@@ -960,5 +1011,81 @@ mod tests {
     fn line_of_counts_every_line_ending() {
         assert_eq!(line_of("a\r\nb\rc\nd", 7), 4);
         assert_eq!(line_of("abc", 0), 1);
+    }
+
+    /// A short notice, as a download or copy leaves it.
+    const SHORT: &str = "重庆市人民政府关于加强数字政府建设的通知\n各区县（自治县）人民政府，市政府各部门：\n现将有关事项通知如下。\n一、总体要求\n（一）指导思想。以数据共享为重点，推进政务服务一网通办。\n（二）推进数据共享开放。完善公共数据目录体系。\n";
+
+    #[test]
+    fn a_short_utf8_text_cut_mid_character_stays_utf8() {
+        // Under a thousand bytes, cut inside the last character, or one byte lost in the middle:
+        // one bad sequence, and the text is still UTF-8 (it used to be read as GB18030).
+        assert!(SHORT.len() < 1000);
+        let cut = &SHORT.as_bytes()[..SHORT.len() - 3];
+        let mut lost = SHORT.as_bytes().to_vec();
+        lost.remove(SHORT.find("目录").unwrap() + 1);
+        for bytes in [cut, &lost[..]] {
+            assert!(std::str::from_utf8(bytes).is_err());
+            let d = decode(bytes, false);
+            assert_eq!(d.encoding, "UTF-8");
+            assert!(
+                d.text.contains("（一）指导思想。以数据共享为重点"),
+                "{}",
+                d.text
+            );
+            let codes: Vec<_> = d.diagnostics.iter().map(|d| d.code.as_str()).collect();
+            assert_eq!(codes, ["decode_replaced"]);
+        }
+        // Two bad sequences in under a thousand bytes are more than a cut: not taken for UTF-8
+        // on that ground (the rule's first sequence is free, the second is not).
+        let mut twice = lost.clone();
+        twice.truncate(twice.len() - 2);
+        assert!(!mostly_utf8(&twice));
+        assert!(mostly_utf8(&lost));
+        // GBK text never passes for damaged UTF-8, however short.
+        assert!(!mostly_utf8(&gbk(SHORT)));
+        assert_eq!(decode(&gbk(SHORT), false).encoding, "gb18030");
+    }
+
+    #[test]
+    fn a_utf16_byte_order_mark_over_utf8_text_is_read_as_utf8_with_a_warning() {
+        for bom in [&[0xFF, 0xFE][..], &[0xFE, 0xFF][..]] {
+            let mut bytes = bom.to_vec();
+            bytes.extend_from_slice(SHORT.as_bytes());
+            let d = decode(&bytes, false);
+            assert_eq!(d.encoding, "UTF-8");
+            assert_eq!(d.text, SHORT);
+            assert_eq!(d.diagnostics.len(), 1);
+            assert_eq!(d.diagnostics[0].code, "encoding_mismatch");
+        }
+        // Real UTF-16 behind its mark is untouched.
+        let mut utf16 = vec![0xFF, 0xFE];
+        for u in SHORT.encode_utf16() {
+            utf16.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode(&utf16, false);
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, SHORT);
+        assert!(d.diagnostics.is_empty());
+    }
+
+    #[test]
+    fn big5_text_without_a_declaration_is_read_as_big5() {
+        let traditional = "臺北市政府關於加強數位政府建設的通知\n各區公所、市政府各機關：\n現將有關事項通知如下。\n一、總體要求\n以資料共享為重點，推進政務服務。\n";
+        let bytes = BIG5.encode(traditional).0.into_owned();
+        let d = decode(&bytes, false);
+        assert_eq!(d.encoding, "Big5");
+        assert_eq!(d.text, traditional);
+        assert_eq!(d.diagnostics[0].code, "encoding_guessed");
+        // GBK text of the same length stays GB18030 (Big5 reads it as rare characters or fails).
+        let d = decode(&gbk(SHORT), false);
+        assert_eq!(d.encoding, "gb18030");
+        assert!(d.diagnostics.is_empty());
+        // A long Big5 file is judged on its head, cut mid-character or not.
+        for pad in 0..2 {
+            let mut long = BIG5.encode(&traditional.repeat(200)).0.into_owned();
+            long.drain(..pad);
+            assert_eq!(decode(&long, false).encoding, "Big5", "pad {pad}");
+        }
     }
 }

@@ -117,6 +117,8 @@ fn read_text_bytes(bytes: &[u8], markdown: bool, limits: &Limits) -> Result<bloc
     if let Some(d) = dropped_controls(&decoded.text) {
         b.diagnostics.push(d);
     }
+    // Reported above, with their line.
+    normalize::take_dropped_control();
     Ok(b)
 }
 
@@ -134,21 +136,11 @@ fn without_escape_sequences(text: &str) -> std::borrow::Cow<'_, str> {
     while let Some(found) = memchr::memchr(0x1B, &bytes[at..]) {
         let esc = at + found;
         at = esc + 1;
-        if bytes.get(at) != Some(&b'[') {
-            continue;
-        }
-        let mut end = at + 1;
-        while bytes.get(end).is_some_and(|b| (0x30..=0x3F).contains(b)) {
-            end += 1;
-        }
-        while bytes.get(end).is_some_and(|b| (0x20..=0x2F).contains(b)) {
-            end += 1;
-        }
-        if bytes.get(end).is_some_and(|b| (0x40..=0x7E).contains(b)) {
+        if let Some(end) = normalize::escape_sequence_end(bytes, esc) {
             // Every byte of the sequence is ASCII, so both cuts fall on character boundaries.
             out.push_str(&text[kept..esc]);
-            kept = end + 1;
-            at = end + 1;
+            kept = end;
+            at = end;
         }
     }
     out.push_str(&text[kept..]);
@@ -225,23 +217,28 @@ fn dropped_controls(text: &str) -> Option<Diagnostic> {
         }
     }
     let (first, c) = first_found?;
-    let name = match c {
+    Some(Diagnostic::new(
+        Severity::Warning,
+        "control_characters_dropped",
+        format!(
+            "{count} control character(s) were dropped, the first U+{:04X}{} on line {first}; expected plain text",
+            u32::from(c),
+            control_name(c)
+        ),
+        Some(first),
+    ))
+}
+
+/// What a control character is called, in brackets after its code point, for the common ones.
+fn control_name(c: char) -> &'static str {
+    match c {
         '\0' => " (NUL)",
         '\u{7}' => " (BEL)",
         '\u{8}' => " (backspace)",
         '\u{1b}' => " (ESC, with any terminal colour code it starts)",
         '\u{7f}' => " (DEL)",
         _ => "",
-    };
-    Some(Diagnostic::new(
-        Severity::Warning,
-        "control_characters_dropped",
-        format!(
-            "{count} control character(s) were dropped, the first U+{:04X}{name} on line {first}; expected plain text",
-            u32::from(c)
-        ),
-        Some(first),
-    ))
+    }
 }
 
 /// The ZIP directory says how large the entries claim to be: an honest zip bomb is refused
@@ -393,6 +390,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         renamed = Some((format, found));
         format = found;
     }
+    normalize::take_dropped_control();
     let mut blocks = match format {
         InputFormat::Text | InputFormat::Markdown => {
             read_text_bytes(bytes, format == InputFormat::Markdown, limits)?
@@ -437,6 +435,21 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     {
         blocks = read_text_bytes(bytes, false, limits)?;
         renamed = None;
+    }
+    // Control characters a page, document or workbook held (a character reference `&#x1B;`, a
+    // NUL in a cell), which normalization dropped: said, as for a text (whose warning names the
+    // line; here the readers' text has no line of the file to name).
+    if let Some(c) = normalize::take_dropped_control() {
+        blocks.diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "control_characters_dropped",
+            format!(
+                "control character(s) were dropped from the document's text, the first U+{:04X}{}; expected plain text",
+                u32::from(c),
+                control_name(c)
+            ),
+            None,
+        ));
     }
     if blocks.blocks.len() as u64 > limits.max_blocks {
         return Err(Error::Limit {

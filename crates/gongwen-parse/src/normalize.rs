@@ -675,6 +675,11 @@ fn normalize_slow(s: &str) -> String {
             continue;
         }
         if c.is_control() {
+            // A terminal's colour code goes whole, not only its ESC (`[31m` is no text).
+            if let Some(end) = escape_sequence_end(s.as_bytes(), work) {
+                at = end;
+            }
+            note_dropped_control(c);
             continue;
         }
         let c = fold_width(c);
@@ -869,6 +874,48 @@ fn drop_spaces_near_cjk(s: &str) -> String {
         }
     }
     out
+}
+
+thread_local! {
+    /// The first control character normalization dropped on this thread since the last
+    /// [`take_dropped_control`]: the readers of pages, documents and workbooks get their text
+    /// through normalization, which drops such characters wherever they came from (a character
+    /// reference `&#x1B;`, a cell's NUL), and [`crate::parse`] reports them from here.
+    static DROPPED_CONTROL: std::cell::Cell<Option<char>> = const { std::cell::Cell::new(None) };
+}
+
+fn note_dropped_control(c: char) {
+    DROPPED_CONTROL.with(|d| {
+        if d.get().is_none() {
+            d.set(Some(c));
+        }
+    });
+}
+
+/// The first control character normalization dropped on this thread since the last call.
+pub(crate) fn take_dropped_control() -> Option<char> {
+    DROPPED_CONTROL.with(std::cell::Cell::take)
+}
+
+/// Where the ANSI control sequence (a terminal's colour code) that starts with the ESC at byte
+/// `esc` of `bytes` ends (the byte after its final byte): ESC `[`, parameter bytes (`0`–`?`),
+/// intermediate bytes (space–`/`), and a final byte (`@`–`~`). `None` when no such sequence
+/// starts there.
+pub fn escape_sequence_end(bytes: &[u8], esc: usize) -> Option<usize> {
+    if bytes.get(esc) != Some(&0x1B) || bytes.get(esc + 1) != Some(&b'[') {
+        return None;
+    }
+    let mut end = esc + 2;
+    while bytes.get(end).is_some_and(|b| (0x30..=0x3F).contains(b)) {
+        end += 1;
+    }
+    while bytes.get(end).is_some_and(|b| (0x20..=0x2F).contains(b)) {
+        end += 1;
+    }
+    bytes
+        .get(end)
+        .is_some_and(|b| (0x40..=0x7E).contains(b))
+        .then_some(end + 1)
 }
 
 /// True for the control characters [`normalize_block`] drops (C0 and C1 controls that are not

@@ -2847,6 +2847,8 @@ impl TableRead {
         } = self;
         let (names, roles, first_leads, people) =
             (&*names, &*roles, *first_leads, *people_beside_units);
+        let width = table.rows.iter().map(Vec::len).max().unwrap_or(0);
+        let extra_keys = extra_keys(names, roles, width);
         for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
             let line = table.row_lines.get(r).copied().unwrap_or(table.line);
             // The header printed again (at the top of every page the table runs onto).
@@ -2875,7 +2877,11 @@ impl TableRead {
             let mut seq = None;
             let mut group_cols = Vec::new();
             let (mut lead_col, mut support_col) = (None, None);
-            for (c, ((cell, role), name)) in row.iter().zip(roles).zip(names).enumerate() {
+            // Cells past the header's last column (a ragged CSV row, a column the header
+            // leaves blank at its end) are kept as columns without a name, not dropped.
+            for (c, cell) in row.iter().enumerate() {
+                let role = roles.get(c).unwrap_or(&ColumnRole::Extra);
+                let name = names.get(c).map_or("", String::as_str);
                 match role {
                     ColumnRole::Seq => {
                         seq = parse_seq(cell);
@@ -2897,8 +2903,12 @@ impl TableRead {
                         support_col = Some(c);
                     }
                     ColumnRole::Group => group_cols.push(cell.clone()),
-                    // A column without a header holds nothing worth a key where it is empty.
-                    ColumnRole::Extra if name.is_empty() && cell.is_empty() => {}
+                    // A column without a header holds nothing worth a key where it is empty,
+                    // nor where it repeats the cell before it: a cell spanning columns past the
+                    // header (`colspan`), printed once.
+                    ColumnRole::Extra
+                        if name.is_empty()
+                            && (cell.is_empty() || (c > 0 && row.get(c - 1) == Some(cell))) => {}
                     // A header cell spanning two grid columns (Word's `gridSpan`) names both:
                     // under the second, a cell that repeats its neighbour is that cell's copy
                     // (spanning too), already read where it stands.
@@ -2926,14 +2936,8 @@ impl TableRead {
                             }
                             value
                         };
-                        task.extra.insert(
-                            if name.is_empty() {
-                                "列".to_string()
-                            } else {
-                                name.clone()
-                            },
-                            value,
-                        );
+                        let key = extra_keys.get(c).map_or("列", String::as_str);
+                        task.extra.insert(key.to_string(), value);
                     }
                 }
             }
@@ -3252,6 +3256,32 @@ impl TableRead {
 /// spanning the two, `牵头单位` over both), and the cell repeats the one to its left or right
 /// (`省民政厅 | 省民政厅 | 省财政厅`, or `省民政厅 | 省卫生健康委 | 省卫生健康委` when the row's
 /// border sits one grid column left). A different cell under the span is data of its own.
+/// The keys of the `width` columns' values in a task's `extra` (empty for a column of another
+/// role): a column's header (`列` for a column without one), numbered on from the second column
+/// of the same key (`备注`, `备注2`; `列`, `列2`), so that two columns under one header, or two
+/// without, keep both their values. Counted in one pass, however wide the table.
+fn extra_keys(names: &[String], roles: &[ColumnRole], width: usize) -> Vec<String> {
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    (0..width.max(names.len()))
+        .map(|c| {
+            if roles.get(c).is_some_and(|r| *r != ColumnRole::Extra) {
+                return String::new();
+            }
+            let base = match names.get(c).map(String::as_str) {
+                Some(n) if !n.is_empty() => n,
+                _ => "列",
+            };
+            let n = seen.entry(base).or_default();
+            *n += 1;
+            if *n == 1 {
+                base.to_string()
+            } else {
+                format!("{base}{n}")
+            }
+        })
+        .collect()
+}
+
 fn is_span_copy(row: &[String], names: &[String], c: usize) -> bool {
     let (Some(name), Some(cell)) = (names.get(c), row.get(c)) else {
         return false;

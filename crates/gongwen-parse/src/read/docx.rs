@@ -291,9 +291,22 @@ fn read_bytes(
         location: name.to_string(),
         message: format!("cannot be read ({e}); expected a complete DOCX part"),
     };
-    let entry = match zip.by_name(name) {
+    // Part names are compared without regard to case (OPC), and some Windows tools write `\`
+    // for `/`: the part under such a spelling is the part.
+    let same = |n: &str| {
+        n.len() == name.len()
+            && n.bytes()
+                .zip(name.bytes())
+                .all(|(a, b)| (if a == b'\\' { b'/' } else { a }).eq_ignore_ascii_case(&b))
+    };
+    let Some(index) = zip
+        .index_for_name(name)
+        .or_else(|| zip.file_names().position(|n| n.is_ok_and(|n| same(&n))))
+    else {
+        return Ok(None);
+    };
+    let entry = match zip.by_index(index) {
         Ok(e) => e,
-        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(damaged(&e)),
     };
     let compressed = entry.compressed_size();
@@ -498,6 +511,9 @@ struct Row {
 #[derive(Default)]
 struct TableNode {
     rows: Vec<Row>,
+    /// The columns of its grid (`w:tblGrid`'s `w:gridCol`s; 0 when it declares none): Word clips
+    /// a cell's span at the grid's right edge.
+    grid_cols: usize,
     /// The cell being read.
     cell: Option<Cell>,
     /// Its paragraphs: a range of [`Body::cell_paras`].
@@ -699,10 +715,33 @@ impl<'a> Body<'a> {
 
     fn read(&mut self, xml: &str) -> Result<()> {
         let mut reader = Reader::from_str(xml);
+        // Elements open now: the part must end with none (the reader checks that every closing
+        // tag matches, not that every element closes before the end).
+        let mut depth = 0usize;
+        let mut rooted = false;
         loop {
             let event = reader
                 .read_event()
                 .map_err(|e| xml_error(DOCUMENT, reader.error_position(), e))?;
+            match &event {
+                Event::Start(_) if depth == 0 && rooted => {
+                    self.damaged(format!(
+                        "{DOCUMENT} holds a second root element at byte {}: only the first was read",
+                        reader.buffer_position()
+                    ));
+                    break;
+                }
+                Event::Start(_) => {
+                    depth += 1;
+                    rooted = true;
+                }
+                Event::End(_) => depth = depth.saturating_sub(1),
+                Event::Eof if depth > 0 => self.damaged(format!(
+                    "{DOCUMENT} ends at byte {} with {depth} element(s) still open, as a file cut short does: what came before was read, the rest of the document is missing",
+                    xml.len()
+                )),
+                _ => {}
+            }
             match event {
                 Event::Start(e) => self.open(&e)?,
                 // An element written `<w:tab/>`: opened and closed at once, unless it is
@@ -759,6 +798,16 @@ impl<'a> Body<'a> {
             ));
         }
         Ok(())
+    }
+
+    /// A warning that the part is damaged but was read as far as it goes.
+    fn damaged(&mut self, message: String) {
+        self.diagnostics.push(Diagnostic::new(
+            Severity::Warning,
+            "docx_damaged",
+            message,
+            None,
+        ));
     }
 
     /// The innermost open table, when it is read into a node.
@@ -955,6 +1004,13 @@ impl<'a> Body<'a> {
                         span: n.min(MAX_SPAN),
                         ..Cell::default()
                     });
+                }
+            }
+            "gridCol" => {
+                if let Some(t) = self.top_node()
+                    && t.rows.is_empty()
+                {
+                    t.grid_cols += 1;
                 }
             }
             "gridSpan" => {
@@ -1302,7 +1358,7 @@ impl<'a> Body<'a> {
                             .collect(),
                         None => t.rows.iter().map(|r| r.line).collect(),
                     };
-                    if let Some(table) = self.grid(&t.rows, row_lines, &paras)? {
+                    if let Some(table) = self.grid(&t.rows, t.grid_cols, row_lines, &paras)? {
                         self.blocks.push(Block::Table(Box::new(table)));
                     }
                 }
@@ -1316,10 +1372,37 @@ impl<'a> Body<'a> {
 
     /// The table's grid: spans and vertical merges fill every slot they cover; a cell's text is
     /// its paragraphs' lines (`paras`, those of tables nested in it included).
-    fn grid(&self, rows: &[Row], row_lines: Vec<usize>, paras: &[String]) -> Result<Option<Table>> {
+    fn grid(
+        &self,
+        rows: &[Row],
+        grid_cols: usize,
+        row_lines: Vec<usize>,
+        paras: &[String],
+    ) -> Result<Option<Table>> {
+        // A span wider than the whole grid (`w:gridSpan w:val="4294967295"` in a table of four
+        // columns: a damaged or hostile file) is cut to leave the row's later cells their
+        // columns; left whole, it would push them past the grid, the task's text under the
+        // lead units' header. A span that fits the grid is as written.
+        let spans = |r: &Row| {
+            let mut at = 0usize;
+            let count = r.cells.len();
+            r.cells
+                .iter()
+                .enumerate()
+                .map(move |(i, c)| {
+                    let span = if grid_cols > 0 && c.span > grid_cols {
+                        grid_cols.saturating_sub(at + (count - i - 1)).max(1)
+                    } else {
+                        c.span
+                    };
+                    at += span;
+                    span
+                })
+                .collect::<Vec<usize>>()
+        };
         let width = rows
             .iter()
-            .map(|r| r.cells.iter().map(|c| c.span).sum::<usize>())
+            .map(|r| spans(r).iter().sum::<usize>())
             .max()
             .unwrap_or(0);
         let cells = (rows.len() as u64).saturating_mul(width as u64);
@@ -1344,10 +1427,10 @@ impl<'a> Body<'a> {
         let mut kept_lines = Vec::with_capacity(rows.len());
         for (row, &line) in rows.iter().zip(&row_lines) {
             let mut out: Vec<String> = Vec::with_capacity(width);
-            for cell in &row.cells {
+            for (cell, span) in row.cells.iter().zip(spans(row)) {
                 if cell.merge == Merge::Continue {
                     let (r, c) = (grid.len(), out.len());
-                    merged_down.extend((c..c + cell.span).map(|c| (r, c)));
+                    merged_down.extend((c..c + span).map(|c| (r, c)));
                 }
                 let text = if cell.merge == Merge::Continue {
                     grid.last()
@@ -1358,7 +1441,7 @@ impl<'a> Body<'a> {
                     let lines = paras.get(cell.paras.0..cell.paras.1).unwrap_or_default();
                     super::join_cell_lines(lines.iter().flat_map(|p| p.split('\n')))
                 };
-                for _ in 0..cell.span {
+                for _ in 0..span {
                     out.push(text.clone());
                 }
             }
@@ -2361,6 +2444,36 @@ mod tests {
             texts(&b.blocks),
             [("最里".to_string(), 1), ("序".to_string(), 2)]
         );
+        // … and the cut is reported, not passed over as a whole document.
+        assert_eq!(b.diagnostics.len(), 1);
+        assert_eq!(b.diagnostics[0].code, "docx_damaged");
+        assert!(b.diagnostics[0].message.contains("still open"));
+    }
+
+    #[test]
+    fn a_document_cut_between_paragraphs_or_with_two_roots_is_reported() {
+        let limits = Limits::default();
+        let whole = format!(
+            "<w:document><w:body>{}{}</w:body></w:document>",
+            p("一、总体要求"),
+            p("（一）指导思想。")
+        );
+        let mut b = Body::new(Numbering::default(), &limits);
+        b.read(&whole).expect("reads");
+        assert!(b.diagnostics.is_empty(), "{:?}", b.diagnostics);
+        // Cut where a paragraph ends: well-formed so far, but the body never closes.
+        let cut = &whole[..whole.find("</w:body>").unwrap()];
+        let mut b = Body::new(Numbering::default(), &limits);
+        b.read(cut).expect("reads what is there");
+        assert_eq!(texts(&b.blocks).len(), 2);
+        assert_eq!(b.diagnostics.len(), 1, "{:?}", b.diagnostics);
+        assert!(b.diagnostics[0].message.contains("2 element(s) still open"));
+        // The document twice over: the second copy is not read again.
+        let mut b = Body::new(Numbering::default(), &limits);
+        b.read(&format!("{whole}{whole}")).expect("reads");
+        assert_eq!(texts(&b.blocks).len(), 2);
+        assert_eq!(b.diagnostics.len(), 1);
+        assert!(b.diagnostics[0].message.contains("second root element"));
     }
 
     const NUMBERING: &str = "<w:numbering xmlns:w=\"w\">\

@@ -238,7 +238,24 @@ fn zip_kind(bytes: &[u8]) -> Result<InputFormat> {
         }
     };
     let names: Vec<&[u8]> = archive.file_names_raw().collect();
-    let any = |prefix: &[u8]| names.iter().any(|n| n.starts_with(prefix));
+    // Part names are compared as OPC compares them, without regard to case, and with the
+    // backslashes some Windows tools write for `/` (`Word\Document.xml`).
+    let any = |prefix: &[u8]| {
+        names.iter().any(|n| {
+            n.get(..prefix.len()).is_some_and(|start| {
+                start
+                    .iter()
+                    .map(|&b| {
+                        if b == b'\\' {
+                            b'/'
+                        } else {
+                            b.to_ascii_lowercase()
+                        }
+                    })
+                    .eq(prefix.iter().copied())
+            })
+        })
+    };
     if any(b"xl/") {
         return Ok(InputFormat::Workbook);
     }
