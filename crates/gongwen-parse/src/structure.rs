@@ -1096,7 +1096,9 @@ fn closing_formula(text: &str) -> Option<Closing> {
                 || (tail.ends_with(CLOSING_MARKS) && (min..=max).contains(&(n - 1))))
     }
     const CLOSING_MARKS: [char; 3] = ['。', '！', '.'];
-    if text.len() > 150 {
+    // The longest: an entry into force and what it does to the texts before it, 120
+    // characters ([`is_in_force_sequel`]); the others are bounded more tightly below.
+    if text.len() > 4 * 120 {
         return None;
     }
     // The formulas of fixed words, with or without their closing mark.
@@ -1174,7 +1176,17 @@ fn closing_formula(text: &str) -> Option<Closing> {
                         || after
                             .strip_prefix(['，', ','])
                             .and_then(|t| t.strip_prefix("有效期"))
-                            .is_some_and(|term| tail_fits(term, 1, 16)))
+                            .is_some_and(|term| tail_fits(term, 1, 16))
+                        // `本决定自公布之日起施行。《某某办法》根据本决定作相应修改，重新公布。`,
+                        // `本办法自…起施行，有效期3年。《某某暂行办法》同时废止。`
+                        || after.strip_prefix('。').is_some_and(are_in_force_sequels)
+                        || after
+                            .strip_prefix(['，', ','])
+                            .and_then(|t| t.strip_prefix("有效期"))
+                            .and_then(|t| t.split_once('。'))
+                            .is_some_and(|(term, rest)| {
+                                tail_fits(term, 1, 16) && are_in_force_sequels(rest)
+                            }))
             })
         })
     };
@@ -1241,6 +1253,43 @@ fn closing_formula(text: &str) -> Option<Closing> {
     }
 }
 
+/// Whether `text` is one or two sentences that go on from an entry into force
+/// ([`closing_formula`]) with what it does to the texts before it or its own term, each ended by
+/// `。`: [`is_in_force_sequel`].
+fn are_in_force_sequels(text: &str) -> bool {
+    let Some(body) = text.strip_suffix('。') else {
+        return false;
+    };
+    let mut sentences = body.split('。');
+    sentences.clone().count() <= 2 && sentences.all(is_in_force_sequel)
+}
+
+/// A sentence (without its `。`) that goes on from an entry into force in the same paragraph,
+/// as the closing of a 决定, 办法 or 通知 prints it: the earlier text it repeals
+/// (`2019年印发的《某某办法》同时废止`, `原《某某规定》不再执行`), the text it amends and has
+/// published again (`《某某办法》根据本决定作相应修改，重新公布`), its term (`有效期5年`,
+/// `有效期至2028年12月31日`), or a closing formula of its own (`本办法由市司法局负责解释`).
+fn is_in_force_sequel(sentence: &str) -> bool {
+    /// What it does to the text it replaces.
+    const REPEALED: [&str; 5] = ["废止", "停止执行", "不再执行", "同时失效", "停止施行"];
+    if sentence.is_empty() || !at_most_chars(sentence, 100) || sentence.contains(['；', ';', '\n'])
+    {
+        return false;
+    }
+    let republished = || {
+        ["重新公布", "重新发布"]
+            .iter()
+            .any(|w| sentence.ends_with(w))
+            && sentence.contains("根据本")
+    };
+    REPEALED.iter().any(|w| sentence.ends_with(w))
+        || republished()
+        || sentence
+            .strip_prefix("有效期")
+            .is_some_and(|term| (1..=20).contains(&char_len(term)) && !term.contains('，'))
+        || closing_formula(sentence).is_some()
+}
+
 /// The exhortation a commendation or a circular closes with, after its numbered items:
 /// `希望受表扬的单位珍惜荣誉，再接再厉。`, `号召全市广大干部群众向他们学习。` — one sentence or a few,
 /// not a paragraph of the last item.
@@ -1258,40 +1307,110 @@ fn is_exhortation(text: &str) -> bool {
 }
 
 /// The warning a circular of criticism closes with, to all its recipients, one paragraph: a
-/// collective subject (`各地各部门`, `各地区、各部门`, `各级各部门`), `要`, and the lesson to
-/// draw from the cases it reported (`以此为戒`, `引以为戒`, `以案为鉴`):
+/// collective subject (`各地各部门`, `各县（市、区）、各部门`, `全县各级党组织和广大党员干部`), `要`,
+/// and the lesson to draw from the cases it reported (`以此为戒`, `引以为戒`, `以案为鉴`):
 /// `各地各部门要以此为戒，举一反三，切实压紧压实安全生产责任。` — the counterpart of a
 /// commendation's `希望…` ([`is_exhortation`]), not a paragraph of its last item.
 fn is_warning_to_recipients(text: &str) -> bool {
     /// The lesson drawn.
     const LESSON: [&str; 4] = ["以此为戒", "引以为戒", "以案为鉴", "以此为鉴"];
-    text.starts_with('各')
+    text.starts_with(['各', '全', '广'])
         && text.len() <= 4 * 200
         && text.ends_with(['。', '！'])
         && !text.contains('\n')
-        && strip_any_prefix(text, &RECIPIENTS).is_some_and(|r| r.starts_with(['要', '务']))
+        && charged_subject(text).is_some_and(|subject| {
+            is_recipients(subject)
+                // Everyone the cases concern: `全县各级党组织和广大党员干部`, `广大党员干部`.
+                || strip_any_prefix(subject, &["全", "广大"]).is_some()
+        })
         && LESSON.iter().any(|w| text.contains(w))
         && at_most_chars(text, 200)
 }
 
-/// The recipients as a whole, as a charge or a warning addresses them ([`is_charge_to_recipients`],
-/// [`is_warning_to_recipients`]).
-const RECIPIENTS: [&str; 9] = [
-    "各地区、各部门",
-    "各地区各部门",
-    "各地、各部门",
-    "各地各部门",
-    "各地区、各有关部门",
-    "各级各部门",
-    "各级各有关部门",
-    "各级人民政府",
-    "各有关部门",
-];
+/// The subject a charge or a warning opens with, before its `要` (or `务必`, `务`): up to 30
+/// characters, Chinese words joined by `、` or `和`, with bracketed words (`各县（市、区）`).
+fn charged_subject(text: &str) -> Option<&str> {
+    let at = text
+        .char_indices()
+        .take(31)
+        .find(|&(_, c)| matches!(c, '要' | '务'))
+        .map(|(at, _)| at)?;
+    let subject = &text[..at];
+    (!subject.is_empty()
+        && subject
+            .chars()
+            .all(|c| crate::normalize::is_han(c) || matches!(c, '、' | '（' | '）' | '(' | ')')))
+    .then_some(subject)
+}
+
+/// Whether `subject` names the recipients as a whole, by their levels and kinds: each of its
+/// names (joined by `、` or `和`, bracketed words aside) made of the words of places, levels and
+/// organs in general (`各县（市、区）`, `县市区`, `各地`, `各级人民政府`, `市政府各部门`,
+/// `州级各有关部门`, `市直各单位`), `各` among them — not one kind of organ (`各级财政部门`).
+fn is_recipients(subject: &str) -> bool {
+    /// The words the names are made of, longer words before the shorter they start with.
+    const WORDS: [&str; 29] = [
+        "各",
+        "人民政府",
+        "政府",
+        "党委",
+        "有关部门",
+        "相关部门",
+        "部门",
+        "有关单位",
+        "相关单位",
+        "单位",
+        "直属机构",
+        "管委会",
+        "开发区",
+        "园区",
+        "地区",
+        "地",
+        "级",
+        "直",
+        "省",
+        "市",
+        "县",
+        "区",
+        "州",
+        "盟",
+        "旗",
+        "乡镇",
+        "乡",
+        "镇",
+        "街道",
+    ];
+    let mut any_each = false;
+    let mut depth = 0u32;
+    let mut rest = subject;
+    while let Some(c) = rest.chars().next() {
+        let step = match c {
+            '（' | '(' => {
+                depth += 1;
+                c.len_utf8()
+            }
+            '）' | ')' => {
+                depth = depth.saturating_sub(1);
+                c.len_utf8()
+            }
+            _ if depth > 0 || matches!(c, '、' | '和') => c.len_utf8(),
+            _ => match WORDS.iter().find(|w| rest.starts_with(*w)) {
+                Some(w) => {
+                    any_each |= *w == "各";
+                    w.len()
+                }
+                None => return false,
+            },
+        };
+        rest = &rest[step..];
+    }
+    any_each && depth == 0
+}
 
 /// A document's charge to all its recipients to carry it out, one paragraph: a collective
-/// subject (`各地区、各部门`, `各地各部门`, `各级人民政府`), `要`, and the document itself named
-/// in it (`本意见`, `本通知`, `本方案`): `各地区、各部门要认真贯彻落实党中央、国务院决策部署，结合实际
-/// 抓好本意见贯彻落实。`.
+/// subject (`各地区、各部门`, `各地各部门`, `各级人民政府`, `各县（市、区）、各部门`:
+/// [`is_recipients`]), `要`, and the document itself named in it (`本意见`, `本通知`, `本方案`):
+/// `各地区、各部门要认真贯彻落实党中央、国务院决策部署，结合实际抓好本意见贯彻落实。`.
 fn is_charge_to_recipients(text: &str) -> bool {
     /// What the document calls itself.
     const SELF: [&str; 10] = [
@@ -1309,8 +1428,8 @@ fn is_charge_to_recipients(text: &str) -> bool {
     text.len() <= 4 * 200
         && text.ends_with(['。', '！'])
         && !text.contains('\n')
-        && strip_any_prefix(text, &RECIPIENTS).is_some_and(|r| r.starts_with(['要', '务']))
         && SELF.iter().any(|w| text.contains(w))
+        && charged_subject(text).is_some_and(is_recipients)
         && at_most_chars(text, 200)
 }
 
@@ -2360,13 +2479,39 @@ fn trailing_contact(body: &[&Block]) -> usize {
         return 0;
     };
     let n = details - start;
-    let introduced = body[..body.len() - n]
-        .last()
-        .and_then(|b| b.para_text())
-        .is_some_and(|t| {
-            numbering::has_marker(t) || t.ends_with(['：', ':']) || t.contains("联系")
-        });
+    let above = &body[..body.len() - n];
+    let introduced = above.last().and_then(|b| b.para_text()).is_some_and(|t| {
+        (numbering::has_marker(t) && !ends_attachment_list(above))
+            || t.ends_with(['：', ':'])
+            || t.contains("联系")
+    });
     if introduced { 0 } else { n }
+}
+
+/// Whether `blocks` end with a 附件说明 whose entries stand one a line (`附件：1．X` / `2．Y`,
+/// `附件：` / `1、X` / `2、Y`, a title wrapped onto a line of its own): its last entry is
+/// numbered, but no heading over what follows it.
+fn ends_attachment_list(blocks: &[&Block]) -> bool {
+    /// Entries a list may have, and lines a title may wrap onto.
+    const MAX_LINES: usize = 30;
+    for blk in blocks.iter().rev().take(MAX_LINES) {
+        let Some(t) = blk.para_text() else {
+            return false;
+        };
+        if attachment_list(t).is_some() || short_attachment_list(t).is_some() {
+            return true;
+        }
+        if is_attachment_label(t) {
+            return t.ends_with(['：', ':']);
+        }
+        let wrapped = at_most_chars(t, 20)
+            && !t.contains(['。', '，', '；', '：', ':', ',', ';'])
+            && !numbering::has_marker(t);
+        if list_item(t).is_none() && !wrapped {
+            return false;
+        }
+    }
+    false
 }
 
 /// The labels of a 政策解读's sign-off lines: who explains (`解读机关：某某厅`), and who
@@ -2440,10 +2585,22 @@ fn leading_contact(rest: &[&Block]) -> usize {
         .count()
 }
 
+/// A note's or a contact's line without the brackets it is printed in: `（此件公开发布）` →
+/// `此件公开发布`, also a bracket opened on the line and closed on a later one (`（联系人：张三，` /
+/// `联系电话：…）`). A bracket closing words inside the line stays (`联系人：刘某（市住建局）`).
 fn strip_parens(s: &str) -> String {
-    s.trim_start_matches(['（', '('])
-        .trim_end_matches(['）', ')'])
-        .to_string()
+    let mut inner = s.trim_start_matches(['（', '(']);
+    // A closing bracket at the end that closes none opened in the words closes the one trimmed
+    // at the start (or opened on a line above).
+    let count = |of: [char; 2]| inner.chars().filter(|c| of.contains(c)).count();
+    let mut unmatched = count(['）', ')']).saturating_sub(count(['（', '(']));
+    while unmatched > 0
+        && let Some(rest) = inner.strip_suffix(['）', ')'])
+    {
+        inner = rest;
+        unmatched -= 1;
+    }
+    inner.to_string()
 }
 
 /// Splits a note printed on the date's line (`2023年2月8日（此件公开发布）`) off it: the date one
