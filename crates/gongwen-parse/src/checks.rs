@@ -883,10 +883,44 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
     }
 }
 
+/// Whether the page's `label` value `m` names what the document reads as `b` in other words:
+/// an organ with or without `中华人民共和国` (`国务院`, `中华人民共和国国务院`); an order's number
+/// printed bare under its head (`第765号` under `中华人民共和国国务院令`) and the page's with the
+/// head's short form (`国令第765号`); an order titled by its head (`中华人民共和国国务院令`) whose
+/// page is titled by the regulation it makes (`enclosed`, its enclosures' titles).
+fn same_page_value(
+    label: &str,
+    m: &str,
+    b: &str,
+    number: Option<&DocNumber>,
+    enclosed: &[&str],
+) -> bool {
+    let order = |t: &str| t.ends_with('令');
+    match label {
+        "发文机关" => {
+            let bare = |o: &str| o.trim_ws().trim_start_matches("中华人民共和国").to_string();
+            bare(m) == bare(b)
+        }
+        "发文字号" => number.is_some_and(|n| {
+            b.starts_with('第') && order(&n.agency) && m.trim_ws().ends_with(b) && m.contains('令')
+        }),
+        "标题" => order(b) && enclosed.iter().any(|t| crate::structure::same_title(t, m)),
+        _ => false,
+    }
+}
+
 fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
     let Some(page) = doc.source.page.as_ref() else {
         return;
     };
+    // An order's page (a 国务院令 on gov.cn) titles it by the regulation it makes, the title of
+    // the order's enclosure.
+    let enclosed: Vec<&str> = doc
+        .parts
+        .iter()
+        .filter(|p| p.kind == PartKind::Enclosure)
+        .filter_map(|p| p.title.as_deref())
+        .collect();
     let n = &mut doc.notice;
     for label in ["标题", "发文字号", "成文日期", "发文机关"] {
         let (meta, body) = match label {
@@ -907,6 +941,7 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
             // (`发文机关：财政部` for `财政部、工业和信息化部`): the page names one of the issuers.
             Some(b) if label == "发文机关" && b.split('、').any(|o| o.trim_ws() == m.trim_ws()) =>
                 {}
+            Some(b) if same_page_value(label, m, b, n.doc_number.as_ref(), &enclosed) => {}
             Some(b) if crate::normalize::strip_spaces(m) != crate::normalize::strip_spaces(b) => {
                 out.push(warn(
                     "page_metadata_mismatch",

@@ -724,7 +724,8 @@ fn push_space_before(
         || (!broke
             && (parts_words(before, rest)
                 || parts_phone_number(before, rest)
-                || parts_office_from_name(out, before, tail)))
+                || parts_office_from_name(out, before, tail)
+                || parts_spaced_name(before, rest, tail)))
     {
         out.push(' ');
     }
@@ -794,6 +795,36 @@ fn parts_office_from_name(out: &str, before: &str, tail: &str) -> bool {
         name += 1;
     }
     name >= 2 && !(office_spaced && name_spaced)
+}
+
+/// Whether a space parts a two-character name set to three characters' width (`王　霞`, whose
+/// own space closes up) from the post after it (three Han characters or more), in a list of
+/// people (`成　员：王　霞　最高人民法院副院长` → `成员：王霞 最高人民法院副院长`), as a
+/// three-character name's space is kept ([`parts_words`]). The name follows a label's colon, or
+/// opens its line when the line ends with an office (`……副院长`, `……主任`, `……委员`).
+fn parts_spaced_name(before: &str, after: &str, tail: &str) -> bool {
+    let mut b = before.chars().rev();
+    // (Asked of each space between two Han characters: the second is nearly never one character
+    // set apart on both sides.)
+    if !b.next().is_some_and(is_han) || !b.next().is_some_and(|c| is_space(c) && !is_line_break(c))
+    {
+        return false;
+    }
+    let mut b = b.skip_while(|&c| is_space(c) && !is_line_break(c));
+    if !b.next().is_some_and(is_han) || after.chars().take(3).take_while(|&c| is_han(c)).count() < 3
+    {
+        return false;
+    }
+    // (Before the name, a line's indent or the space after a label's colon.)
+    match b.find(|&c| !is_space(c) || is_line_break(c)) {
+        Some('：' | ':') => true,
+        Some(c) if !is_line_break(c) => false,
+        _ => {
+            let line = tail.split(is_line_break).next().unwrap_or_default();
+            line.trim_end_matches(is_space)
+                .ends_with(['长', '任', '席', '记', '理', '员'])
+        }
+    }
 }
 
 /// Whether a space between `before` and `after` parts a name from the telephone number after

@@ -433,6 +433,8 @@ const ADDRESSEE_ENDINGS: &[&str] = &[
     "公司",
     // An enterprise group addressed by its short name (`中国雄安集团`, `某某投资集团`).
     "集团",
+    // The 新疆生产建设兵团, addressed beside the provinces' governments.
+    "兵团",
     "社区",
     "村委会",
     "居委会",
@@ -658,6 +660,40 @@ fn adoption_date(text: &str) -> Option<(&str, (i32, u32, u32))> {
     }
 }
 
+/// The people's congress (or its standing committee) whose meeting adopted a law, as the
+/// bracketed line under its title names it after the date (`（2021年9月28日某某自治区第十二届人民代表
+/// 大会常务委员会第二十九次会议通过）`): the body without its term, `某某自治区人民代表大会常务委员会`.
+/// `None` for a line that names no people's congress before its first meeting.
+fn adopting_congress(text: &str) -> Option<String> {
+    let (date_text, _) = adoption_date(text)?;
+    let inner = text.strip_prefix('（')?;
+    let rest = inner.get(date_text.len()..)?;
+    let meeting = &rest[..rest.find("会议")?];
+    let end = ["常务委员会", "人民代表大会"]
+        .iter()
+        .find_map(|w| meeting.find(w).map(|at| at + w.len()))?;
+    let body = &meeting[..end];
+    // The term (`第十二届`) is the congress's, not its name's.
+    let mut name = String::with_capacity(body.len());
+    let mut tail = body;
+    while let Some(at) = tail.find('第') {
+        let after = &tail[at + '第'.len_utf8()..];
+        let digits = after
+            .char_indices()
+            .find(|&(_, c)| !(c.is_ascii_digit() || crate::numbering::is_cn_numeral(c)))
+            .map_or(after.len(), |(i, _)| i);
+        name.push_str(&tail[..at]);
+        if digits > 0 && after[digits..].starts_with('届') {
+            tail = &after[digits + '届'.len_utf8()..];
+        } else {
+            name.push('第');
+            tail = after;
+        }
+    }
+    name.push_str(tail);
+    (is_organ_line(&name) && name.chars().all(crate::normalize::is_han)).then_some(name)
+}
+
 /// Nothing but dates, run together: the dates of a joint notice's organs printed side by side
 /// under their names (`2022年6月20日    2022年6月20日`, the spaces gone in normalization).
 fn only_dates(mut text: &str) -> bool {
@@ -766,9 +802,58 @@ fn split_named_organs(item: String) -> Vec<String> {
     let named = pieces.len() >= 2
         && pieces.iter().all(|x| {
             short_committee(x)
+                || is_central_organ(x)
                 || (char_len(x) >= 3 && !x.starts_with('各') && placed(x) && is_organ_line(x))
         });
     if named { pieces } else { vec![item] }
+}
+
+/// The State Council's ministries, commissions and agencies as a 主送 or 抄送 line names them
+/// without `国家` or `中华人民共和国` before them (`商务部`, `自然资源部`, `海关总署`), and the
+/// 新疆生产建设兵团, addressed as a province is: organs at the level of a province's government,
+/// each of its own beside one (`海南省人民政府、商务部`), not the rest of the name before them.
+const CENTRAL_ORGANS: &[&str] = &[
+    "外交部",
+    "国防部",
+    "教育部",
+    "科学技术部",
+    "科技部",
+    "工业和信息化部",
+    "公安部",
+    "民政部",
+    "司法部",
+    "财政部",
+    "人力资源和社会保障部",
+    "人力资源社会保障部",
+    "自然资源部",
+    "生态环境部",
+    "住房和城乡建设部",
+    "住房城乡建设部",
+    "交通运输部",
+    "水利部",
+    "农业农村部",
+    "商务部",
+    "文化和旅游部",
+    "退役军人事务部",
+    "应急管理部",
+    "审计署",
+    "海关总署",
+    "税务总局",
+    "市场监管总局",
+    "广电总局",
+    "体育总局",
+    "金融监管总局",
+    "证监会",
+    "国资委",
+    "发展改革委",
+    "卫生健康委",
+    "新疆生产建设兵团",
+];
+
+/// Whether `name` is one of [`CENTRAL_ORGANS`], also with `中华人民共和国` before it.
+fn is_central_organ(name: &str) -> bool {
+    let name = name.strip_prefix("中华人民共和国").unwrap_or(name);
+    CENTRAL_ORGANS.contains(&name)
 }
 
 /// Looks like the name of an organ (a signature or issuer line).
@@ -1540,17 +1625,25 @@ fn is_seal_placeholder(text: &str) -> bool {
         return false;
     }
     let one = |p: &str| {
-        p.len() <= 12
-            && matches!(
-                p.trim_start_matches(['（', '('])
-                    .trim_end_matches(['）', ')']),
-                "盖章" | "印章" | "公章" | "章" | "签章"
-            )
+        let mark = p
+            .trim_start_matches(['（', '('])
+            .trim_end_matches(['）', ')']);
+        (p.len() <= 12 && matches!(mark, "盖章" | "印章" | "公章" | "章" | "签章"))
+            || is_seal_by_proxy(mark)
     };
     text.split_inclusive(['）', ')'])
         .map(|p| p.trim_ws())
         .filter(|p| !p.is_empty())
         .all(one)
+}
+
+/// The note of a seal one organ set for all the organs of a joint signature, printed under
+/// their names: `代章` alone, or after the organ that sealed, by its short name (`市委办公室代章`,
+/// `县委代章`, `中共某某县委办公室代章`) — Han characters only, up to a long organ's name.
+fn is_seal_by_proxy(mark: &str) -> bool {
+    mark.strip_suffix("代章").is_some_and(|organ| {
+        at_most_chars(organ, 24) && organ.chars().all(crate::normalize::is_han)
+    })
 }
 
 /// The note a signature page prints over the signature when no text of the letter is left to
@@ -1833,10 +1926,48 @@ fn undated_signature(blocks: &[&Block], issuer: &str) -> usize {
 fn is_office_prefix(prefix: &str) -> bool {
     let prefix = prefix.strip_prefix('代').unwrap_or(prefix);
     prefix.is_empty()
-        || (at_most_chars(prefix, 7)
-            && !prefix.starts_with('各')
+        || (!prefix.starts_with('各')
             && prefix.chars().all(crate::normalize::is_han)
-            && prefix.ends_with(['院', '区', '省', '市', '县', '州', '府', '旗', '盟']))
+            && ((at_most_chars(prefix, 7)
+                && prefix.ends_with(['院', '区', '省', '市', '县', '州', '府', '旗', '盟']))
+                // A ministry, commission or bureau whose head signs a joint order
+                // (`商务部部长`, `海关总署署长`, `中国人民银行行长`).
+                || (at_most_chars(prefix, 16)
+                    && prefix.ends_with(['部', '署', '委', '局', '行', '厅', '会']))))
+}
+
+/// An office alone, as a signature prints it over the holder's name on the line below
+/// (`代省长` / `吴某某`) or before it on one line: a title of [`SIGNER_TITLES`] after what may
+/// stand before one ([`is_office_prefix`]).
+fn is_office(s: &str) -> bool {
+    SIGNER_TITLES
+        .iter()
+        .any(|t| s.strip_suffix(t).is_some_and(is_office_prefix))
+}
+
+/// The signers of a joint order printed side by side on one line, each office and name set
+/// apart by spaces (`商务部部长 王某某 海关总署署长 俞某某`, normalization keeping the spaces between
+/// words): each signer as `office name`, two or more of them. `None` for any other line.
+fn signers_side_by_side(s: &str) -> Option<Vec<String>> {
+    // (A byte check first: a signature line is short and has a space inside.)
+    if s.len() > 3 * 60 || !s.contains(' ') {
+        return None;
+    }
+    let words: Vec<&str> = s.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut signers = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if i + 1 < words.len() && is_office(words[i]) && is_personal_name(words[i + 1]) {
+            signers.push(format!("{} {}", words[i], words[i + 1]));
+            i += 2;
+        } else if is_signer_line(words[i]) {
+            signers.push(spaced_signer(words[i]).into_owned());
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    (signers.len() >= 2 && signers.len() <= MAX_SIGNING_ORGANS).then_some(signers)
 }
 
 /// A person's name as a signature prints it: two to four Han characters, a name of several
@@ -1874,6 +2005,34 @@ fn order_number(text: &str) -> Option<DocNumber> {
     let mut n = parse_doc_number(number).filter(|n| n.agency.is_empty())?;
     n.raw = text.to_string();
     Some(n)
+}
+
+/// A title without the note of its version in brackets at its end: `某某条例（2024年修订）`,
+/// `（2023年修正）`, `（试行）`, `（暂行）`, `（修订草案）`, `（征求意见稿）`, `（2024年版）` → `某某条例`. Any
+/// other title is returned whole.
+fn without_version_note(title: &str) -> &str {
+    const NOTES: [&str; 8] = [
+        "修订",
+        "修正",
+        "试行",
+        "暂行",
+        "草案",
+        "征求意见稿",
+        "版",
+        "本",
+    ];
+    let Some(inner_end) = title.strip_suffix('）') else {
+        return title;
+    };
+    match inner_end.rfind('（') {
+        Some(open)
+            if at_most_chars(&inner_end[open..], 13)
+                && NOTES.iter().any(|n| inner_end.ends_with(n)) =>
+        {
+            &title[..open]
+        }
+        _ => title,
+    }
 }
 
 /// Whether `title` is a meeting's 纪要's (`紀要` in traditional script).
@@ -2738,6 +2897,24 @@ pub fn build(mut input: Blocks) -> Document {
                             signature.insert(0, q.text.clone());
                             sig_start -= 1;
                         }
+                        // A joint order's signers side by side on one line.
+                        Block::Para(q) if signers_side_by_side(&q.text).is_some() => {
+                            let signers = signers_side_by_side(&q.text).unwrap_or_default();
+                            signature.insert(0, signers.join("、"));
+                            sig_start -= 1;
+                        }
+                        // The office over the name, a line each (`代省长` / `吴某某`).
+                        Block::Para(q)
+                            if sig_start - 1 > k
+                                && is_personal_name(&q.text)
+                                && matches!(blocks[sig_start - 2],
+                                    Block::Para(o) if is_office(&o.text)) =>
+                        {
+                            if let Block::Para(o) = blocks[sig_start - 2] {
+                                signature.insert(0, format!("{} {}", o.text, q.text));
+                            }
+                            sig_start -= 2;
+                        }
                         // `（盖章）` where the seal goes, between the organ and the date.
                         Block::Para(q) if is_seal_placeholder(&q.text) => sig_start -= 1,
                         // `（此页无正文）` heads the signature page: the letter's text is above.
@@ -2885,6 +3062,10 @@ pub fn build(mut input: Blocks) -> Document {
     {
         b.doc.notice.date = Some(iso_date(y, m, d));
         b.doc.notice.date_text = Some(date_text.to_string());
+        // A 条例 a 人大常委会 passed prints no issuer but that meeting's body.
+        if b.doc.notice.issuer.is_none() {
+            b.doc.notice.issuer = adopting_congress(&p.text);
+        }
     }
 
     // A regulation published on its own prints, in brackets under its title, the order that
@@ -2995,6 +3176,28 @@ pub fn build(mut input: Blocks) -> Document {
             }
         }
         b.doc.parts.push(part);
+    }
+    // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`) is titled by
+    // the regulation it makes: the enclosure under its sign-off, which does not print the title
+    // again, is that regulation.
+    if let Some(title) = b.doc.notice.title.as_deref()
+        && order_head(title).is_none()
+        && b.doc
+            .notice
+            .doc_number
+            .as_ref()
+            .is_some_and(|n| order_head(&n.agency).is_some())
+        && let [part] = b
+            .doc
+            .parts
+            .iter_mut()
+            .filter(|p| p.kind == PartKind::Enclosure)
+            .collect::<Vec<_>>()
+            .as_mut_slice()
+        && part.title.is_none()
+        && part.label.is_none()
+    {
+        part.title = Some(title.to_string());
     }
 
     if let Some((note, _)) = b.notes.first() {
@@ -4042,6 +4245,21 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
             k += 1;
             continue;
         }
+        // A joint order's head: its organs one a line over `令` alone (`中华人民共和国商务部` /
+        // `中华人民共和国海关总署` / `令` / `2024年第2号`). The organs issue it, joined with `、` as
+        // the organs of a joint head are, and the head is its title: `甲、乙令`.
+        if p.text == "令"
+            && b.doc.notice.doc_number.is_none()
+            && letterhead.is_none()
+            && !title_lines.is_empty()
+            && title_lines
+                .iter()
+                .all(|l| is_organ_line(&l.text) && !l.text.contains("关于"))
+        {
+            title_lines.push(p);
+            k += 1;
+            continue;
+        }
         if is_title_line(&p.text) && !is_note(&p.text) {
             // (`某某厅　文件`: `文件` set apart from the name by a space.)
             let organ = p.text.trim_end_matches("文件").trim_end_ws();
@@ -4113,7 +4331,13 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                 }) && !p.text.starts_with('的');
                 // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`):
                 // the head names the issuer, and the number under it is the 发文字号.
-                if complete
+                // (The title may close with a note of its version: `某某条例（2024年修订）`.)
+                let titled = complete
+                    || title_lines.last().is_some_and(|l| {
+                        let t = without_version_note(&l.text);
+                        t.len() < l.text.len() && ends_like_title(t) && !is_organ_line(t)
+                    });
+                if titled
                     && b.doc.notice.doc_number.is_none()
                     && letterhead.is_none()
                     && let Some(organ) = order_head(&p.text)

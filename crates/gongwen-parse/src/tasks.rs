@@ -433,9 +433,18 @@ pub(crate) fn joint_issuers_title(raw: &str) -> Option<String> {
             .collect()
     });
     let verb_at = |s: &str| VERBS.iter().filter_map(|f| f.find(s.as_bytes())).min();
-    verb_at(t)?;
+    // A joint order's head (`中华人民共和国自然资源部　中华人民共和国农业农村部令`): the last
+    // organ's name runs into `令`, as the others' into `关于`.
+    let order = t.ends_with('令');
+    if !order {
+        verb_at(t)?;
+    }
     let (names, last) = t.rsplit_once(space)?;
-    let at = verb_at(last)?;
+    let at = if order {
+        last.len() - '令'.len_utf8()
+    } else {
+        verb_at(last)?
+    };
     let mut out = String::with_capacity(t.len() + 8);
     let mut count = 0;
     for name in names.split(space).filter(|p| !p.is_empty()) {
