@@ -1147,11 +1147,72 @@ fn is_level_name(name: &str) -> bool {
     matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五')) && chars.next() == Some('级')
 }
 
+/// A cell of units' names whose lines break inside a name, in any format's table: a page's
+/// `市住房城乡<br>建设局、天河<br>区政府`, a `<p>` or a Word paragraph a printed line of a document made
+/// from a PDF (`省发展改革委、省财` / `政厅`), a workbook cell's Alt+Enter, a CSV cell's quoted line
+/// break. A line break between two pieces of which not both name a unit, and which together
+/// name one, is no separator: the lines are joined there. Lines that name a unit each
+/// (`市财政局` / `市教委`), a piece that opens with a unit's name (`市大数据局牵头`), a bracket on a
+/// line of its own (a note on the units, `（按职责分工负责）`), and cells with anything but Chinese
+/// characters, brackets and the separators of units keep their lines. `None` when no line
+/// break is joined.
+fn rejoin_broken_names(cell: &str) -> Option<String> {
+    let units_only = |c: char| {
+        crate::normalize::is_han(c) || matches!(c, '\n' | '、' | '，' | '；' | '（' | '）')
+    };
+    if !cell.chars().all(units_only) {
+        return None;
+    }
+    let is_sep = |c: char| matches!(c, '、' | '，' | '；');
+    let mut lines = cell.split('\n');
+    let mut out = String::with_capacity(cell.len());
+    out.push_str(lines.next().unwrap_or_default());
+    let mut whole = String::new();
+    let mut joined = false;
+    for line in lines {
+        let tail = out
+            .rsplit(['\n', '、', '，', '；'])
+            .next()
+            .unwrap_or_default();
+        let head = line.split(is_sep).next().unwrap_or_default();
+        whole.clear();
+        whole.push_str(tail);
+        whole.push_str(head);
+        let both_named = is_unit_name(tail) && is_unit_name(head);
+        // A piece that opens with a unit's name is that unit with more words (`市大数据局牵头`):
+        // it is not cut inside a name.
+        let names_first = || {
+            tail.char_indices()
+                .skip(2)
+                .any(|(at, _)| is_unit_name(&tail[..at]))
+        };
+        let broken = !tail.is_empty()
+            && !head.is_empty()
+            && !head.starts_with('（')
+            && !both_named
+            && is_unit_name(&whole)
+            && !names_first();
+        if broken {
+            joined = true;
+        } else {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    joined.then_some(out)
+}
+
 /// Splits a unit cell on `、`, `，`, `；` (and a slash, half or full width) outside brackets:
 /// `市科技局、人行重庆营管部` → two units.
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
+    // A name broken over the cell's lines (`省发展改革委、省财` / `政厅`) is one name.
+    if memchr::memchr(b'\n', cell.as_bytes()).is_some()
+        && let Some(joined) = rejoin_broken_names(cell)
+    {
+        return split_units(&joined);
+    }
     // A role mark with the next name run on after it (a cell's lines joined: `甲（牵头）` /
     // `乙、丙` → `甲（牵头）乙、丙`): the mark ends its unit's name.
     if let Some(parted) = part_after_marks(cell) {
@@ -8322,6 +8383,32 @@ mod tests {
             duty("鼓励创新。（市金融局负责）"),
             (s(&["市金融局"]), vec![])
         );
+    }
+
+    #[test]
+    fn names_broken_over_a_cells_lines_are_joined() {
+        for (cell, want) in [
+            (
+                "市住房城乡\n建设局、天河\n区政府",
+                &["市住房城乡建设局", "天河区政府"][..],
+            ),
+            ("市文化广电\n旅游局", &["市文化广电旅游局"]),
+            ("市发展改\n革委", &["市发展改革委"]),
+            ("省发展改革委、省财\n政厅", &["省发展改革委", "省财政厅"]),
+            (
+                "省自然资源厅、省住\n房城乡建设厅",
+                &["省自然资源厅", "省住房城乡建设厅"],
+            ),
+            // A unit a line stays two units.
+            ("市财政局\n市教委", &["市财政局", "市教委"]),
+            ("市科技局、\n市教委", &["市科技局", "市教委"]),
+        ] {
+            assert_eq!(split_units(cell), s(want), "{cell}");
+        }
+        // Text that is no list of units keeps its lines.
+        assert_eq!(rejoin_broken_names("完善县城\n商业设施。"), None);
+        assert_eq!(rejoin_broken_names("市财政局\n市教委"), None);
+        assert_eq!(rejoin_broken_names("省商务厅\n（按职责分工负责）"), None);
     }
 
     #[test]
