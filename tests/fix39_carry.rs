@@ -129,3 +129,39 @@ fn a_name_broken_over_a_csv_cells_lines_is_one_unit() {
 fn tasks_of(d: &Document) -> usize {
     d.tasks.len()
 }
+
+// ---- 2. `X由Y牵头……` in a meeting's decisions: the lead is Y --------------------------------
+
+fn text_doc(text: &str) -> Document {
+    parse(text.as_bytes(), &Options::default()).expect("parses")
+}
+
+fn lead_support(d: &Document) -> Vec<(Vec<&str>, Vec<&str>)> {
+    gongwen_tests::all_units(d)
+}
+
+#[test]
+fn the_subject_before_you_is_no_part_of_a_decisions_lead() {
+    let d = text_doc(
+        "某市人民政府专题会议纪要\n\n第3期\n\n某市人民政府办公室　　　　2023年5月6日\n\n\
+\u{3000}\u{3000}5月5日，副市长王某某主持召开专题会议。现将会议议定事项纪要如下：\n\
+\u{3000}\u{3000}一、会议原则同意市发展改革委汇报的工作思路。具体方案由市发展改革委牵头制定。\n\
+\u{3000}\u{3000}二、工程由市建设局牵头组织实施，市交通运输局配合，力争年底前完工。\n\
+\u{3000}\u{3000}三、实施方案由市教委牵头，市财政局配合，于9月底前报市政府。\n\
+\u{3000}\u{3000}四、配套资金由市财政局负责落实。\n\
+\u{3000}\u{3000}五、会议强调，要抓好落实。具体方案由市住房城乡建设局会同市财政局制定。\n\
+\u{3000}\u{3000}六、自由贸易试验区管委会牵头，市商务局配合，制定年度计划。\n\n\
+出席：王某某\n",
+    );
+    assert_eq!(
+        lead_support(&d),
+        vec![
+            (vec!["市发展改革委"], vec![]),
+            (vec!["市建设局"], vec!["市交通运输局"]),
+            (vec!["市教委"], vec!["市财政局"]),
+            (vec!["市财政局"], vec![]),
+            (vec!["市住房城乡建设局"], vec!["市财政局"]),
+            (vec!["自由贸易试验区管委会"], vec!["市商务局"]),
+        ]
+    );
+}

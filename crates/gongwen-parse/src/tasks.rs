@@ -6820,10 +6820,12 @@ fn clause_allocation(
     // `甲要牵头组织……`: what a unit is to do, said of it.
     let bidden = named.ends_with('要');
     let named = named.strip_suffix('要').unwrap_or(named);
-    let mut units = named.strip_prefix('由').unwrap_or(named);
-    // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
-    let mut alone = alone && units.len() == named.len();
-    let mut bidden = bidden || units.len() < named.len();
+    // `由甲负责`, `工程由甲牵头`, `具体方案由甲会同乙制定`: `由` names who is to act, as a
+    // supporter after it would.
+    let by = units_after_you(named);
+    let mut units = by.unwrap_or(named);
+    let mut alone = alone && by.is_none();
+    let mut bidden = bidden || by.is_some();
     // `甲牵头的项目进展顺利`: the lead of something told, not a duty given.
     if rest.starts_with('的') {
         return None;
@@ -6869,15 +6871,6 @@ fn clause_allocation(
             )
         })
     };
-    // `工程由甲牵头`: the words before `由` are what the unit is to do, not its name (`自由贸易
-    // 试验区` aside).
-    if let Some((before, after)) = units.rsplit_once('由')
-        && !before.is_empty()
-        && !before.ends_with('自')
-        && is_units_with_places(after)
-    {
-        units = after;
-    }
     if ((!decided || alone) && !supported()) || !is_units_with_places(units) {
         return None;
     }
@@ -6898,6 +6891,19 @@ fn clause_allocation(
         }
         None => (lead, support, next),
     })
+}
+
+/// The units named after `由` in the words before a clause's role verb: `由甲` (`由甲牵头`), or
+/// `工程由甲`, `具体方案由甲` (`工程由甲牵头组织实施`, `具体方案由甲会同乙制定`), whose words
+/// before `由` are what the units are to do, no part of a name: when the words after the last
+/// `由` are units' names (`自由贸易试验区` is a name, not `自` and `由`). `None` for words with
+/// no such `由`.
+fn units_after_you(named: &str) -> Option<&str> {
+    if let Some(after) = named.strip_prefix('由') {
+        return Some(after);
+    }
+    let (before, after) = named.rsplit_once('由')?;
+    (!before.is_empty() && !before.ends_with('自') && is_units_with_places(after)).then_some(after)
 }
 
 /// In a meeting's decisions, a clause that opens a decision by bidding units act with no role
@@ -7026,7 +7032,7 @@ fn together_allocation(
     units: &str,
     bidden: bool,
 ) -> Option<(Vec<String>, Vec<String>, usize)> {
-    // `具体方案由甲会同乙制定`: what is done, not a unit, before `由`.
+    // Words before a `由` that names no units (see [`units_after_you`]) are no unit.
     if !bidden || units.contains('由') || !is_unit_list(units) {
         return None;
     }
