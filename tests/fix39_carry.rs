@@ -125,11 +125,6 @@ fn a_name_broken_over_a_csv_cells_lines_is_one_unit() {
     assert_eq!(task_units(&d), expected());
 }
 
-#[allow(dead_code)]
-fn tasks_of(d: &Document) -> usize {
-    d.tasks.len()
-}
-
 // ---- 2. `X由Y牵头……` in a meeting's decisions: the lead is Y --------------------------------
 
 fn text_doc(text: &str) -> Document {
@@ -143,7 +138,7 @@ fn lead_support(d: &Document) -> Vec<(Vec<&str>, Vec<&str>)> {
 #[test]
 fn the_subject_before_you_is_no_part_of_a_decisions_lead() {
     let d = text_doc(
-        "某市人民政府专题会议纪要\n\n第3期\n\n某市人民政府办公室　　　　2023年5月6日\n\n\
+        "某市人民政府专题会议纪要\n\n第3期\n\n某市人民政府办公室\u{3000}\u{3000}\u{3000}\u{3000}2023年5月6日\n\n\
 \u{3000}\u{3000}5月5日，副市长王某某主持召开专题会议。现将会议议定事项纪要如下：\n\
 \u{3000}\u{3000}一、会议原则同意市发展改革委汇报的工作思路。具体方案由市发展改革委牵头制定。\n\
 \u{3000}\u{3000}二、工程由市建设局牵头组织实施，市交通运输局配合，力争年底前完工。\n\
@@ -165,3 +160,40 @@ fn the_subject_before_you_is_no_part_of_a_decisions_lead() {
         ]
     );
 }
+
+// ---- 3. a duty printed in brackets right after a measure's marker ----------------------------
+
+fn opinion(third: &str) -> Document {
+    text_doc(&format!(
+        "某某省人民政府关于加快数字经济发展的意见\n\n某政发〔2023〕5号\n\n各市人民政府，省政府各部门：\n\
+\u{3000}\u{3000}为加快数字经济发展，提出如下意见。\n\
+\u{3000}\u{3000}一、重点任务\n\
+\u{3000}\u{3000}（一）加快5G网络建设。（省通信管理局牵头，省工业和信息化厅配合）\n\
+\u{3000}\u{3000}（二）培育数据要素市场。（省数据局负责）\n\
+\u{3000}\u{3000}（三）{third}\n\n\
+某某省人民政府\n2023年5月6日\n"
+    ))
+}
+
+#[test]
+fn a_duty_in_brackets_right_after_the_marker_is_the_measures() {
+    for bracket in [
+        "【省大数据局牵头，省科技厅配合】",
+        "（省大数据局牵头，省科技厅配合）",
+    ] {
+        let d = opinion(&format!("{bracket}实施“东数西算”工程。"));
+        let t = task_units(&d);
+        assert_eq!(t.len(), 3, "{bracket}: {t:?}");
+        assert_eq!(
+            t[2],
+            ("实施“东数西算”工程", vec!["省大数据局"], vec!["省科技厅"]),
+            "{bracket}"
+        );
+        let third = &d.parts[0].sections[0].children[2];
+        assert_eq!(third.heading, "实施“东数西算”工程", "{bracket}");
+    }
+    // A bracket that says more than units and their roles is no allocation.
+    let d = opinion("（省大数据局牵头研究后报省政府）实施“东数西算”工程。");
+    assert_eq!(task_units(&d).len(), 2, "{:?}", task_units(&d));
+}
+

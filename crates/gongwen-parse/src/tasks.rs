@@ -5584,7 +5584,8 @@ fn task_label_len(text: &str) -> usize {
 /// Reads the tasks that the outline's `sections` allocate in their words into `out` (`path`: the
 /// sections above them). A section whose heading line ends with its task's allocation
 /// (`（一）实施产业链提升行动（甲牵头，乙配合）。`) is noted in `on_headings`, with the byte its
-/// bracket starts at in the heading, for [`set_heading_duties_apart`].
+/// bracket starts at in the heading, for [`set_heading_duties_apart`]; one whose heading opens
+/// with it (`（三）【甲牵头，乙配合】实施……工程。`), with the byte its bracket ends at and `true`.
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
@@ -5592,7 +5593,7 @@ fn inline_tasks<'a>(
     traditional: bool,
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
-    on_headings: &mut Vec<(*const Section, usize)>,
+    on_headings: &mut Vec<(*const Section, usize, bool)>,
 ) -> Vec<usize> {
     if sections.is_empty() {
         return Vec::new();
@@ -5716,11 +5717,23 @@ fn inline_tasks<'a>(
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
             if let Some(cut) = heading_duty_at(s, text) {
-                on_headings.push((std::ptr::from_ref(s), cut));
+                on_headings.push((std::ptr::from_ref(s), cut, false));
                 on_bare_title = !sentence;
                 heading_cut = Some(cut);
             }
             push(text.to_string(), false, d.lead, d.support, d.extra);
+            on_heading = Some(first);
+            heading_only = s.paragraphs.is_empty();
+        } else if let Some((d, rest)) = Some(s.heading.as_str())
+            .filter(|h| h.starts_with(['（', '(', '【']))
+            .and_then(|h| leading_allocation(h, first_unit_leads))
+            .filter(|(d, rest)| only_units_and_roles(&s.heading[..s.heading.len() - rest.len()], d))
+        {
+            // `（三）【甲牵头，乙配合】实施……工程。`: the allocation printed right after the
+            // marker, the measure's words after it, read as the bracket ending them would be.
+            on_headings.push((std::ptr::from_ref(s), s.heading.len() - rest.len(), true));
+            on_bare_title = !sentence;
+            push(rest.to_string(), false, d.lead, d.support, d.extra);
             on_heading = Some(first);
             heading_only = s.paragraphs.is_empty();
         } else if let Some((d, rest)) = s
@@ -6226,17 +6239,18 @@ fn is_leader_line(text: &str) -> bool {
         && !value.contains('。')
 }
 
-/// An allocation in a bracket that opens a measure's paragraph, the measure's words after it
+/// An allocation in a bracket (`（）`, `()` or `【】`) that opens a measure's paragraph or heading,
+/// the measure's words after it
 /// (`（省发展改革委牵头，省农业农村厅配合）每个县（市）明确1—2个主导产业。`): what the bracket
 /// allocates, read as [`inline_duty_lazy`] reads a bracket alone, and the words after it.
-/// `None` for a paragraph that does not open with `（`/`(` (nearly every one: its first bytes
+/// `None` for a paragraph that does not open with `（`/`(`/`【` (nearly every one: its first bytes
 /// decide), whose bracket says no role (`（此件公开发布）`, `（试点先行）`), or with nothing
 /// after it.
 fn leading_allocation<'t>(
     text: &'t str,
     first_unit_leads: &dyn Fn() -> bool,
 ) -> Option<(InlineDuty, &'t str)> {
-    if !text.starts_with(['（', '(']) {
+    if !text.starts_with(['（', '(', '【']) {
         return None;
     }
     let mut depth = 0usize;
@@ -6265,7 +6279,7 @@ fn leading_allocation<'t>(
     // must say a role, in words or by a label.
     let bracket = &text[..end];
     let inner = bracket
-        .strip_prefix(['（', '('])
+        .strip_prefix(['（', '(', '【'])
         .and_then(|b| b.strip_suffix(is_closer))
         .unwrap_or(bracket);
     if !DUTY_WORDS.iter().any(|w| inner.contains(w)) && !is_worded_allocation(inner) {
@@ -6273,6 +6287,36 @@ fn leading_allocation<'t>(
     }
     let d = inline_duty_lazy(bracket, first_unit_leads)?;
     d.before.is_empty().then_some((d, rest))
+}
+
+/// Whether the bracket `bracket` (`【甲牵头，乙配合】`, `（牵头单位：甲；配合单位：乙）`) holds
+/// nothing but the units `d` read from it, their role words and labels, and separators: a
+/// bracket that opens a heading is its allocation only then, not a note that names a unit.
+fn only_units_and_roles(bracket: &str, d: &InlineDuty) -> bool {
+    const ROLE_WORDS: &[&str] = &[
+        "牵头单位",
+        "配合单位",
+        "责任单位",
+        "按职责分工",
+        "按职责",
+        "牵头",
+        "配合",
+        "负责",
+        "参与",
+        "协同",
+    ];
+    let mut rest = bracket.to_string();
+    for u in d.lead.iter().chain(&d.support) {
+        rest = rest.replacen(u.as_str(), "", 1);
+    }
+    for w in ROLE_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().all(|c| {
+        is_opener(c)
+            || is_closer(c)
+            || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | ' ')
+    })
 }
 
 /// Whether a title names a document that allocates duties (`2024年市政府重点工作责任分解`,
@@ -6390,16 +6434,22 @@ fn heading_duty_at(s: &Section, before: &str) -> Option<usize> {
 /// which is this walk's: `next` is the first not yet met, so a long outline is walked once.
 fn set_heading_duties_apart(
     sections: &mut [Section],
-    found: &[(*const Section, usize)],
+    found: &[(*const Section, usize, bool)],
     next: &mut usize,
 ) {
     for s in sections {
-        let Some(&(at, cut)) = found.get(*next) else {
+        let Some(&(at, cut, opens)) = found.get(*next) else {
             return;
         };
         if std::ptr::eq(at, std::ptr::from_ref::<Section>(s)) {
             *next += 1;
-            if s.heading.is_char_boundary(cut) {
+            if opens && s.heading.is_char_boundary(cut) {
+                // The bracket that opens the heading goes with the punctuation after it, as one
+                // ending the heading does: the heading is the measure's words.
+                let rest = s.heading.split_off(cut);
+                let bracket = std::mem::replace(&mut s.heading, rest.trim_ws().to_string());
+                s.heading_suffix.insert_str(0, &bracket);
+            } else if s.heading.is_char_boundary(cut) {
                 let bracket = s.heading.split_off(cut);
                 s.heading.truncate(s.heading.trim_end_ws().len());
                 s.heading_suffix.insert_str(0, &bracket);
