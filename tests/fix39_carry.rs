@@ -197,3 +197,56 @@ fn a_duty_in_brackets_right_after_the_marker_is_the_measures() {
     assert_eq!(task_units(&d).len(), 2, "{:?}", task_units(&d));
 }
 
+// ---- 4. a GBK page with a paragraph of UTF-8 bytes -------------------------------------------
+
+fn gbk(s: &str) -> Vec<u8> {
+    encoding_rs::GBK.encode(s).0.into_owned()
+}
+
+/// A GBK page whose 附件说明 line `pasted` is spliced in as given, on one line with GBK markup
+/// and the signature's paragraph.
+fn gbk_page(pasted: &[u8]) -> Vec<u8> {
+    let mut page = gbk(
+        "<!DOCTYPE html><html><head><meta charset=\"gbk\"><title>通知</title></head><body>\n\
+         <p align=\"center\">某某省人民政府办公厅关于印发某某省县域商业建设方案的通知</p>\n\
+         <p>各市人民政府，省人民政府各部门：</p>\n\
+         <p style=\"text-indent:2em\">现将有关方案印发给你们，请认真贯彻执行。</p>\n\
+         <p style=\"text-indent:2em\"><font face=\"仿宋_GB2312\">附件：1．某某省县域商业建设方案</font></p>\
+         <p style=\"text-indent:2em\"><font face=\"仿宋_GB2312\">",
+    );
+    page.extend_from_slice(pasted);
+    page.extend(gbk(
+        "</font></p><p align=\"right\"><font face=\"仿宋_GB2312\">某某省人民政府办公厅</font></p>\n\
+         <p align=\"right\">2023年5月16日</p>\n</body></html>\n",
+    ));
+    page
+}
+
+#[test]
+fn a_paragraph_of_utf8_bytes_on_a_gbk_page_reads_as_written() {
+    let line = "　　　2．重点任务分工表";
+    let d = parse(&gbk_page(line.as_bytes()), &given(InputFormat::Html)).expect("html");
+    let mixed: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "decode_mixed")
+        .collect();
+    assert_eq!(mixed.len(), 1, "{:?}", d.diagnostics);
+    let titles: Vec<&str> = d
+        .notice
+        .attachments
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert_eq!(titles, ["某某省县域商业建设方案", "重点任务分工表"]);
+    // The GBK text after it on the same line is read as GBK.
+    assert_eq!(d.notice.signature.as_deref(), Some("某某省人民政府办公厅"));
+    // The same page all in GBK is read without the warning.
+    let d = parse(&gbk_page(&gbk(line)), &given(InputFormat::Html)).expect("html");
+    assert!(
+        d.diagnostics.iter().all(|x| x.code != "decode_mixed"),
+        "{:?}",
+        d.diagnostics
+    );
+    assert_eq!(d.notice.attachments.len(), 2);
+}
