@@ -129,6 +129,8 @@ fn a_unit_bidden_to_act_together_with_others_leads_them() {
         vec![
             (vec!["市发展改革委"], vec!["市统计局"]),
             (vec!["市交通局"], vec!["某某区政府", "某某港口集团"]),
+            // `具体方案由甲会同乙制定`: the words before `由` are what is to be done.
+            (vec!["市住房城乡建设局"], vec!["市财政局"]),
         ]
     );
     // Outside a 纪要, bidden by `要` or `由`; a unit that did something with another is told

@@ -121,6 +121,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 body,
                 declared.map(|(l, _)| l),
                 diagnostics,
+                html,
             );
         }
         // A UTF-16 byte-order mark over UTF-8 text (UTF-8 appended to a file an editor had saved
@@ -140,7 +141,14 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
             ));
             return finish_utf8(text, declared.map(|(l, _)| l), diagnostics);
         }
-        return finish(enc, enc.name(), body, declared.map(|(l, _)| l), diagnostics);
+        return finish(
+            enc,
+            enc.name(),
+            body,
+            declared.map(|(l, _)| l),
+            diagnostics,
+            html,
+        );
     }
 
     if let Some((label, d)) = declared {
@@ -151,21 +159,28 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 return finish_utf8(text, Some(label), diagnostics);
             }
             if mostly_utf8(bytes) {
-                return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics);
+                return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics, html);
             }
             let (_, _, gb_errors) = GB18030.decode(bytes);
             if !gb_errors {
                 diagnostics.push(mismatch(&label, "is not valid UTF-8", "gb18030"));
-                return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
+                return finish(
+                    GB18030,
+                    GB18030.name(),
+                    bytes,
+                    Some(label),
+                    diagnostics,
+                    html,
+                );
             }
-            return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics);
+            return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics, html);
         }
         if let Some(text) = utf8.filter(|t| non_ascii && utf8_reads_as_chinese(t)) {
             diagnostics.push(mismatch(&label, "is valid UTF-8", "UTF-8"));
             return finish_utf8(text, Some(label), diagnostics);
         }
         if d == GBK || d == GB18030 {
-            return finish(GB18030, d.name(), bytes, Some(label), diagnostics);
+            return finish(GB18030, d.name(), bytes, Some(label), diagnostics, html);
         }
         if d.is_single_byte() && non_ascii && looks_like_gb18030(bytes) {
             diagnostics.push(mismatch(
@@ -173,7 +188,14 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 "read as GB18030 give Chinese text",
                 "gb18030",
             ));
-            return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
+            return finish(
+                GB18030,
+                GB18030.name(),
+                bytes,
+                Some(label),
+                diagnostics,
+                html,
+            );
         }
         if non_ascii && is_other_cjk(d) && reads_better_as_gb18030(d, bytes) {
             diagnostics.push(mismatch(
@@ -181,16 +203,23 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 "read as GB18030 give common Chinese characters",
                 "gb18030",
             ));
-            return finish(GB18030, GB18030.name(), bytes, Some(label), diagnostics);
+            return finish(
+                GB18030,
+                GB18030.name(),
+                bytes,
+                Some(label),
+                diagnostics,
+                html,
+            );
         }
-        return finish(d, d.name(), bytes, Some(label), diagnostics);
+        return finish(d, d.name(), bytes, Some(label), diagnostics, html);
     }
 
     if let Some(text) = as_utf8(bytes) {
         return finish_utf8(text, None, diagnostics);
     }
     if mostly_utf8(bytes) {
-        return finish(UTF_8, UTF_8.name(), bytes, None, diagnostics);
+        return finish(UTF_8, UTF_8.name(), bytes, None, diagnostics, html);
     }
     if let Some(enc) = looks_like_utf16(bytes) {
         diagnostics.push(Diagnostic::new(
@@ -203,7 +232,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
             ),
             None,
         ));
-        return finish(enc, enc.name(), bytes, None, diagnostics);
+        return finish(enc, enc.name(), bytes, None, diagnostics, html);
     }
     // Traditional Chinese in Big5 (a notice from Hong Kong, Macao or Taiwan): its bytes decode as
     // GB18030 too, to rare characters; as Big5 they give the characters common to Chinese text.
@@ -214,9 +243,9 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
             "no byte-order mark or declared charset, and the bytes are no UTF-8; they read as Chinese in Big5, not in GB18030, and were decoded as Big5",
             None,
         ));
-        return finish(BIG5, BIG5.name(), bytes, None, diagnostics);
+        return finish(BIG5, BIG5.name(), bytes, None, diagnostics, html);
     }
-    finish(GB18030, GB18030.name(), bytes, None, diagnostics)
+    finish(GB18030, GB18030.name(), bytes, None, diagnostics, html)
 }
 
 /// True when `bytes`, not valid UTF-8, are UTF-8 with a few damaged sequences: a download cut
@@ -311,9 +340,10 @@ fn finish<'a>(
     bytes: &'a [u8],
     declared: Option<String>,
     mut diagnostics: Vec<Diagnostic>,
+    html: bool,
 ) -> DecodedRef<'a> {
     let (text, had_errors) = if enc == GB18030 {
-        match decode_mixed_lines(bytes, &mut diagnostics) {
+        match decode_mixed_lines(bytes, html, &mut diagnostics) {
             Some(mixed) => mixed,
             None => enc.decode_without_bom_handling(bytes),
         }
@@ -340,7 +370,10 @@ fn finish<'a>(
 
 /// GB18030 text with lines pasted in as UTF-8 (a notice assembled from two sources): each such
 /// line is read as UTF-8, the rest as GB18030, and a `decode_mixed` warning names the first.
-/// `None` (decode the whole as GB18030) when no line is UTF-8.
+/// `None` (decode the whole as GB18030) when no line is UTF-8. On a page (`html`) a paragraph
+/// pasted in as UTF-8 shares its line with GBK markup (`<font face="仿宋_GB2312">` before it, a
+/// further paragraph after it): in a line that is not UTF-8 as a whole, each run of text between
+/// tags is looked at as a line is ([`utf8_runs_between_tags`]).
 ///
 /// A line counts as UTF-8 when it is valid UTF-8 and reads as Chinese, with at least three CJK
 /// characters ([`utf8_reads_as_chinese`]): GBK's byte pairs almost never line up into UTF-8's
@@ -350,6 +383,7 @@ fn finish<'a>(
 /// bytes, so a file without pasted lines costs one short check per line.
 fn decode_mixed_lines<'a>(
     bytes: &'a [u8],
+    html: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<(Cow<'a, str>, bool)> {
     let mut utf8_lines: Vec<(usize, usize, usize)> = Vec::new();
@@ -380,7 +414,12 @@ fn decode_mixed_lines<'a>(
                 {
                     short_lines.push((start, end, line));
                 }
-                _ => gb_lines += 1,
+                _ => {
+                    gb_lines += 1;
+                    if html {
+                        utf8_runs_between_tags(piece, start, line, &mut utf8_lines);
+                    }
+                }
             }
         }
         start = end;
@@ -404,16 +443,52 @@ fn decode_mixed_lines<'a>(
     let (gb, e) = GB18030.decode_without_bom_handling(&bytes[at..]);
     errors |= e;
     text.push_str(&gb);
+    let what = if html { "passage(s)" } else { "line(s)" };
     diagnostics.push(Diagnostic::new(
         Severity::Warning,
         "decode_mixed",
         format!(
-            "{} line(s) of this GB18030 text are UTF-8 (the first is line {first}); they were read as UTF-8",
+            "{} {what} of this GB18030 text are UTF-8 (the first is line {first}); they were read as UTF-8",
             utf8_lines.len()
         ),
         Some(first),
     ));
     Some((Cow::Owned(text), errors))
+}
+
+/// The runs of text between the tags of `piece`, a line of a page that is not UTF-8 as a whole,
+/// that are (valid UTF-8 with at least three CJK characters, reading as Chinese, as a line must
+/// be in [`decode_mixed_lines`]), pushed to `out` as byte ranges of the page (`offset` is where
+/// the line starts) with the line's number. `<` and `>` are never part of a GBK character (its
+/// second byte is 0x40 or more), so the line parts at them without cutting one; a GBK run fails
+/// the UTF-8 check at its first characters.
+fn utf8_runs_between_tags(
+    piece: &[u8],
+    offset: usize,
+    line: usize,
+    out: &mut Vec<(usize, usize, usize)>,
+) {
+    let mut from = 0;
+    while from < piece.len() {
+        let to = memchr::memchr(b'<', &piece[from..]).map_or(piece.len(), |i| from + i);
+        let run = &piece[from..to];
+        if !run.is_ascii()
+            && let Ok(text) = std::str::from_utf8(run)
+            && text
+                .chars()
+                .filter(|&c| crate::normalize::is_cjk(c))
+                .nth(2)
+                .is_some()
+            && utf8_reads_as_chinese(text)
+        {
+            out.push((offset + from, offset + to, line));
+        }
+        // The next run starts after the tag's `>`.
+        match memchr::memchr(b'>', &piece[to..]) {
+            Some(i) => from = to + i + 1,
+            None => break,
+        }
+    }
 }
 
 /// 1-based line of byte offset `pos`, counting `\n`, `\r\n` and a lone `\r` as one break each.

@@ -1156,11 +1156,72 @@ fn is_level_name(name: &str) -> bool {
     matches!(chars.next(), Some('一' | '二' | '三' | '四' | '五')) && chars.next() == Some('级')
 }
 
+/// A cell of units' names whose lines break inside a name, in any format's table: a page's
+/// `市住房城乡<br>建设局、天河<br>区政府`, a `<p>` or a Word paragraph a printed line of a document made
+/// from a PDF (`省发展改革委、省财` / `政厅`), a workbook cell's Alt+Enter, a CSV cell's quoted line
+/// break. A line break between two pieces of which not both name a unit, and which together
+/// name one, is no separator: the lines are joined there. Lines that name a unit each
+/// (`市财政局` / `市教委`), a piece that opens with a unit's name (`市大数据局牵头`), a bracket on a
+/// line of its own (a note on the units, `（按职责分工负责）`), and cells with anything but Chinese
+/// characters, brackets and the separators of units keep their lines. `None` when no line
+/// break is joined.
+fn rejoin_broken_names(cell: &str) -> Option<String> {
+    let units_only = |c: char| {
+        crate::normalize::is_han(c) || matches!(c, '\n' | '、' | '，' | '；' | '（' | '）')
+    };
+    if !cell.chars().all(units_only) {
+        return None;
+    }
+    let is_sep = |c: char| matches!(c, '、' | '，' | '；');
+    let mut lines = cell.split('\n');
+    let mut out = String::with_capacity(cell.len());
+    out.push_str(lines.next().unwrap_or_default());
+    let mut whole = String::new();
+    let mut joined = false;
+    for line in lines {
+        let tail = out
+            .rsplit(['\n', '、', '，', '；'])
+            .next()
+            .unwrap_or_default();
+        let head = line.split(is_sep).next().unwrap_or_default();
+        whole.clear();
+        whole.push_str(tail);
+        whole.push_str(head);
+        let both_named = is_unit_name(tail) && is_unit_name(head);
+        // A piece that opens with a unit's name is that unit with more words (`市大数据局牵头`):
+        // it is not cut inside a name.
+        let names_first = || {
+            tail.char_indices()
+                .skip(2)
+                .any(|(at, _)| is_unit_name(&tail[..at]))
+        };
+        let broken = !tail.is_empty()
+            && !head.is_empty()
+            && !head.starts_with('（')
+            && !both_named
+            && is_unit_name(&whole)
+            && !names_first();
+        if broken {
+            joined = true;
+        } else {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    joined.then_some(out)
+}
+
 /// Splits a unit cell on `、`, `，`, `；` (and a slash, half or full width) outside brackets:
 /// `市科技局、人行重庆营管部` → two units.
 /// Text that is not a plain list (`《…》中的实施部门`) stays whole, and so do divisions that share
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
+    // A name broken over the cell's lines (`省发展改革委、省财` / `政厅`) is one name.
+    if memchr::memchr(b'\n', cell.as_bytes()).is_some()
+        && let Some(joined) = rejoin_broken_names(cell)
+    {
+        return split_units(&joined);
+    }
     // A role mark with the next name run on after it (a cell's lines joined: `甲（牵头）` /
     // `乙、丙` → `甲（牵头）乙、丙`): the mark ends its unit's name.
     if let Some(parted) = part_after_marks(cell) {
@@ -5562,7 +5623,8 @@ fn task_label_len(text: &str) -> usize {
 /// Reads the tasks that the outline's `sections` allocate in their words into `out` (`path`: the
 /// sections above them). A section whose heading line ends with its task's allocation
 /// (`（一）实施产业链提升行动（甲牵头，乙配合）。`) is noted in `on_headings`, with the byte its
-/// bracket starts at in the heading, for [`set_heading_duties_apart`].
+/// bracket starts at in the heading, for [`set_heading_duties_apart`]; one whose heading opens
+/// with it (`（三）【甲牵头，乙配合】实施……工程。`), with the byte its bracket ends at and `true`.
 fn inline_tasks<'a>(
     sections: &'a [Section],
     path: &mut Vec<&'a Section>,
@@ -5570,7 +5632,7 @@ fn inline_tasks<'a>(
     traditional: bool,
     first_unit_leads: &dyn Fn() -> bool,
     out: &mut Vec<Task>,
-    on_headings: &mut Vec<(*const Section, usize)>,
+    on_headings: &mut Vec<(*const Section, usize, bool)>,
 ) -> Vec<usize> {
     if sections.is_empty() {
         return Vec::new();
@@ -5694,11 +5756,23 @@ fn inline_tasks<'a>(
         if let Some(d) = inline_duty_lazy(&printed, first_unit_leads) {
             let text = d.before.get(s.marker.len()..).unwrap_or_default();
             if let Some(cut) = heading_duty_at(s, text) {
-                on_headings.push((std::ptr::from_ref(s), cut));
+                on_headings.push((std::ptr::from_ref(s), cut, false));
                 on_bare_title = !sentence;
                 heading_cut = Some(cut);
             }
             push(text.to_string(), false, d.lead, d.support, d.extra);
+            on_heading = Some(first);
+            heading_only = s.paragraphs.is_empty();
+        } else if let Some((d, rest)) = Some(s.heading.as_str())
+            .filter(|h| h.starts_with(['（', '(', '【']))
+            .and_then(|h| leading_allocation(h, first_unit_leads))
+            .filter(|(d, rest)| only_units_and_roles(&s.heading[..s.heading.len() - rest.len()], d))
+        {
+            // `（三）【甲牵头，乙配合】实施……工程。`: the allocation printed right after the
+            // marker, the measure's words after it, read as the bracket ending them would be.
+            on_headings.push((std::ptr::from_ref(s), s.heading.len() - rest.len(), true));
+            on_bare_title = !sentence;
+            push(rest.to_string(), false, d.lead, d.support, d.extra);
             on_heading = Some(first);
             heading_only = s.paragraphs.is_empty();
         } else if let Some((d, rest)) = s
@@ -6204,17 +6278,18 @@ fn is_leader_line(text: &str) -> bool {
         && !value.contains('。')
 }
 
-/// An allocation in a bracket that opens a measure's paragraph, the measure's words after it
+/// An allocation in a bracket (`（）`, `()` or `【】`) that opens a measure's paragraph or heading,
+/// the measure's words after it
 /// (`（省发展改革委牵头，省农业农村厅配合）每个县（市）明确1—2个主导产业。`): what the bracket
 /// allocates, read as [`inline_duty_lazy`] reads a bracket alone, and the words after it.
-/// `None` for a paragraph that does not open with `（`/`(` (nearly every one: its first bytes
+/// `None` for a paragraph that does not open with `（`/`(`/`【` (nearly every one: its first bytes
 /// decide), whose bracket says no role (`（此件公开发布）`, `（试点先行）`), or with nothing
 /// after it.
 fn leading_allocation<'t>(
     text: &'t str,
     first_unit_leads: &dyn Fn() -> bool,
 ) -> Option<(InlineDuty, &'t str)> {
-    if !text.starts_with(['（', '(']) {
+    if !text.starts_with(['（', '(', '【']) {
         return None;
     }
     let mut depth = 0usize;
@@ -6243,7 +6318,7 @@ fn leading_allocation<'t>(
     // must say a role, in words or by a label.
     let bracket = &text[..end];
     let inner = bracket
-        .strip_prefix(['（', '('])
+        .strip_prefix(['（', '(', '【'])
         .and_then(|b| b.strip_suffix(is_closer))
         .unwrap_or(bracket);
     if !DUTY_WORDS.iter().any(|w| inner.contains(w)) && !is_worded_allocation(inner) {
@@ -6251,6 +6326,36 @@ fn leading_allocation<'t>(
     }
     let d = inline_duty_lazy(bracket, first_unit_leads)?;
     d.before.is_empty().then_some((d, rest))
+}
+
+/// Whether the bracket `bracket` (`【甲牵头，乙配合】`, `（牵头单位：甲；配合单位：乙）`) holds
+/// nothing but the units `d` read from it, their role words and labels, and separators: a
+/// bracket that opens a heading is its allocation only then, not a note that names a unit.
+fn only_units_and_roles(bracket: &str, d: &InlineDuty) -> bool {
+    const ROLE_WORDS: &[&str] = &[
+        "牵头单位",
+        "配合单位",
+        "责任单位",
+        "按职责分工",
+        "按职责",
+        "牵头",
+        "配合",
+        "负责",
+        "参与",
+        "协同",
+    ];
+    let mut rest = bracket.to_string();
+    for u in d.lead.iter().chain(&d.support) {
+        rest = rest.replacen(u.as_str(), "", 1);
+    }
+    for w in ROLE_WORDS {
+        rest = rest.replace(w, "");
+    }
+    rest.chars().all(|c| {
+        is_opener(c)
+            || is_closer(c)
+            || matches!(c, '，' | '、' | '；' | '：' | ',' | ';' | ':' | ' ')
+    })
 }
 
 /// Whether a title names a document that allocates duties (`2024年市政府重点工作责任分解`,
@@ -6368,16 +6473,22 @@ fn heading_duty_at(s: &Section, before: &str) -> Option<usize> {
 /// which is this walk's: `next` is the first not yet met, so a long outline is walked once.
 fn set_heading_duties_apart(
     sections: &mut [Section],
-    found: &[(*const Section, usize)],
+    found: &[(*const Section, usize, bool)],
     next: &mut usize,
 ) {
     for s in sections {
-        let Some(&(at, cut)) = found.get(*next) else {
+        let Some(&(at, cut, opens)) = found.get(*next) else {
             return;
         };
         if std::ptr::eq(at, std::ptr::from_ref::<Section>(s)) {
             *next += 1;
-            if s.heading.is_char_boundary(cut) {
+            if opens && s.heading.is_char_boundary(cut) {
+                // The bracket that opens the heading goes with the punctuation after it, as one
+                // ending the heading does: the heading is the measure's words.
+                let rest = s.heading.split_off(cut);
+                let bracket = std::mem::replace(&mut s.heading, rest.trim_ws().to_string());
+                s.heading_suffix.insert_str(0, &bracket);
+            } else if s.heading.is_char_boundary(cut) {
                 let bracket = s.heading.split_off(cut);
                 s.heading.truncate(s.heading.trim_end_ws().len());
                 s.heading_suffix.insert_str(0, &bracket);
@@ -6798,10 +6909,12 @@ fn clause_allocation(
     // `甲要牵头组织……`: what a unit is to do, said of it.
     let bidden = named.ends_with('要');
     let named = named.strip_suffix('要').unwrap_or(named);
-    let mut units = named.strip_prefix('由').unwrap_or(named);
-    // `由甲负责` names who is to act: `由` says so, as a supporter after it would.
-    let mut alone = alone && units.len() == named.len();
-    let mut bidden = bidden || units.len() < named.len();
+    // `由甲负责`, `工程由甲牵头`, `具体方案由甲会同乙制定`: `由` names who is to act, as a
+    // supporter after it would.
+    let by = units_after_you(named);
+    let mut units = by.unwrap_or(named);
+    let mut alone = alone && by.is_none();
+    let mut bidden = bidden || by.is_some();
     // `甲牵头的项目进展顺利`: the lead of something told, not a duty given.
     if rest.starts_with('的') {
         return None;
@@ -6847,15 +6960,6 @@ fn clause_allocation(
             )
         })
     };
-    // `工程由甲牵头`: the words before `由` are what the unit is to do, not its name (`自由贸易
-    // 试验区` aside).
-    if let Some((before, after)) = units.rsplit_once('由')
-        && !before.is_empty()
-        && !before.ends_with('自')
-        && is_units_with_places(after)
-    {
-        units = after;
-    }
     if ((!decided || alone) && !supported()) || !is_units_with_places(units) {
         return None;
     }
@@ -6876,6 +6980,19 @@ fn clause_allocation(
         }
         None => (lead, support, next),
     })
+}
+
+/// The units named after `由` in the words before a clause's role verb: `由甲` (`由甲牵头`), or
+/// `工程由甲`, `具体方案由甲` (`工程由甲牵头组织实施`, `具体方案由甲会同乙制定`), whose words
+/// before `由` are what the units are to do, no part of a name: when the words after the last
+/// `由` are units' names (`自由贸易试验区` is a name, not `自` and `由`). `None` for words with
+/// no such `由`.
+fn units_after_you(named: &str) -> Option<&str> {
+    if let Some(after) = named.strip_prefix('由') {
+        return Some(after);
+    }
+    let (before, after) = named.rsplit_once('由')?;
+    (!before.is_empty() && !before.ends_with('自') && is_units_with_places(after)).then_some(after)
 }
 
 /// In a meeting's decisions, a clause that opens a decision by bidding units act with no role
@@ -7004,7 +7121,7 @@ fn together_allocation(
     units: &str,
     bidden: bool,
 ) -> Option<(Vec<String>, Vec<String>, usize)> {
-    // `具体方案由甲会同乙制定`: what is done, not a unit, before `由`.
+    // Words before a `由` that names no units (see [`units_after_you`]) are no unit.
     if !bidden || units.contains('由') || !is_unit_list(units) {
         return None;
     }
@@ -8361,6 +8478,32 @@ mod tests {
             duty("鼓励创新。（市金融局负责）"),
             (s(&["市金融局"]), vec![])
         );
+    }
+
+    #[test]
+    fn names_broken_over_a_cells_lines_are_joined() {
+        for (cell, want) in [
+            (
+                "市住房城乡\n建设局、天河\n区政府",
+                &["市住房城乡建设局", "天河区政府"][..],
+            ),
+            ("市文化广电\n旅游局", &["市文化广电旅游局"]),
+            ("市发展改\n革委", &["市发展改革委"]),
+            ("省发展改革委、省财\n政厅", &["省发展改革委", "省财政厅"]),
+            (
+                "省自然资源厅、省住\n房城乡建设厅",
+                &["省自然资源厅", "省住房城乡建设厅"],
+            ),
+            // A unit a line stays two units.
+            ("市财政局\n市教委", &["市财政局", "市教委"]),
+            ("市科技局、\n市教委", &["市科技局", "市教委"]),
+        ] {
+            assert_eq!(split_units(cell), s(want), "{cell}");
+        }
+        // Text that is no list of units keeps its lines.
+        assert_eq!(rejoin_broken_names("完善县城\n商业设施。"), None);
+        assert_eq!(rejoin_broken_names("市财政局\n市教委"), None);
+        assert_eq!(rejoin_broken_names("省商务厅\n（按职责分工负责）"), None);
     }
 
     #[test]

@@ -148,63 +148,10 @@ pub(super) fn cell_text(
     let first = scratch.first();
     let mut raw = scratch.lines();
     let (Some(one), None) = (raw.next(), raw.clone().next()) else {
-        return (
-            rejoin_broken_names(crate::read::join_cell_lines(scratch.lines())),
-            first,
-        );
+        return (crate::read::join_cell_lines(scratch.lines()), first);
     };
     // One line (the usual cell): its normalized text, nothing to join.
     (crate::normalize::normalize_cell(one), first)
-}
-
-/// A cell of units' names whose lines break inside a name (`市住房城乡<br>建设局、天河<br>区政府`, or
-/// a `<p>` a printed line of a page made from a PDF, `省发展改革委、省财` / `政厅`): a line break
-/// between two pieces of which one names no unit and which together name one is no separator,
-/// and the lines are joined there. Lines that name a unit each (`市科技局<br>市教委`), and cells
-/// with anything but Chinese characters, brackets and the separators of units, are kept as they
-/// are.
-fn rejoin_broken_names(cell: String) -> String {
-    let units_only = |c: char| {
-        crate::normalize::is_han(c) || matches!(c, '\n' | '、' | '，' | '；' | '（' | '）')
-    };
-    if !cell.contains('\n') || !cell.chars().all(units_only) {
-        return cell;
-    }
-    let is_sep = |c: char| matches!(c, '、' | '，' | '；');
-    let mut lines = cell.split('\n');
-    let mut out = String::with_capacity(cell.len());
-    out.push_str(lines.next().unwrap_or_default());
-    let mut whole = String::new();
-    for line in lines {
-        let tail = out
-            .rsplit(['\n', '、', '，', '；'])
-            .next()
-            .unwrap_or_default();
-        let head = line.split(is_sep).next().unwrap_or_default();
-        whole.clear();
-        whole.push_str(tail);
-        whole.push_str(head);
-        let both_named = crate::tasks::is_unit_name(tail) && crate::tasks::is_unit_name(head);
-        // A piece that opens with a unit's name is that unit with more words (`市大数据局牵头`):
-        // it is not cut inside a name.
-        let names_first = || {
-            tail.char_indices()
-                .skip(2)
-                .any(|(at, _)| crate::tasks::is_unit_name(&tail[..at]))
-        };
-        // A bracket on a line of its own is a note on the units (`（按职责分工负责）`).
-        let broken = !tail.is_empty()
-            && !head.is_empty()
-            && !head.starts_with('（')
-            && !both_named
-            && crate::tasks::is_unit_name(&whole)
-            && !names_first();
-        if !broken {
-            out.push('\n');
-        }
-        out.push_str(line);
-    }
-    out
 }
 
 /// A units cell that holds nothing but a small allocation table (`牵头 | 甲` over `配合 | 乙`, or
@@ -738,32 +685,6 @@ fn build_grid(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_broken_over_a_cells_lines_are_joined() {
-        for (cell, want) in [
-            (
-                "市住房城乡\n建设局、天河\n区政府",
-                "市住房城乡建设局、天河区政府",
-            ),
-            ("市文化广电\n旅游局", "市文化广电旅游局"),
-            ("省发展改革委、省财\n政厅", "省发展改革委、省财政厅"),
-            (
-                "省自然资源厅、省住\n房城乡建设厅",
-                "省自然资源厅、省住房城乡建设厅",
-            ),
-            // A unit a line, and text that is no list of units, stay as they are.
-            ("市科技局\n市教委", "市科技局\n市教委"),
-            ("市科技局、\n市教委", "市科技局、\n市教委"),
-            (
-                "省商务厅\n（按职责分工负责）",
-                "省商务厅\n（按职责分工负责）",
-            ),
-            ("完善县城\n商业设施。", "完善县城\n商业设施。"),
-        ] {
-            assert_eq!(rejoin_broken_names(cell.to_string()), want, "{cell}");
-        }
-    }
 
     #[test]
     fn rows_are_counted_as_rows_of_counts_them() {
