@@ -299,8 +299,14 @@ impl Writer {
     ) {
         self.tables_before((s.line, s.order.0), tables);
         let mut paragraphs = s.paragraphs.iter();
-        // A decimal outline number (`1`, `1.1`) is set apart from its heading, as printed.
-        let gap = if s.marker.ends_with(|c: char| c.is_ascii_digit()) {
+        // A decimal outline number (`1`, `1.1`) is set apart from its heading, as printed; so
+        // is a regulation's label from its words (`第一条 为了……`, `第一章 总则`), as the
+        // letter's own paragraphs keep it — not from a caption in brackets (`第一条（目的）`).
+        let label = s.caption.is_none()
+            && s.marker.starts_with('第')
+            && gongwen_parse::numbering::block_marker_kind(&s.marker)
+                .is_some_and(|k| k.is_ordinal());
+        let gap = if label || s.marker.ends_with(|c: char| c.is_ascii_digit()) {
             " "
         } else {
             ""
@@ -309,6 +315,11 @@ impl Writer {
             // No heading: the marker (and an article's caption) opens the first paragraph, as
             // printed.
             let first = paragraphs.next().map(String::as_str).unwrap_or("");
+            let gap = if label && (first.is_empty() || first.starts_with(['（', '【'])) {
+                ""
+            } else {
+                gap
+            };
             let caption = s
                 .caption
                 .as_deref()

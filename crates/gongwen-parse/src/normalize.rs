@@ -723,6 +723,7 @@ fn push_space_before(
     if (!prev_cjk && !next.is_some_and(is_cjk))
         || (!broke
             && (parts_words(before, rest)
+                || parts_clauses(before, rest)
                 || parts_phone_number(before, rest)
                 || parts_office_from_name(out, before, tail)
                 || parts_spaced_name(before, rest, tail)))
@@ -825,6 +826,51 @@ fn parts_spaced_name(before: &str, after: &str, tail: &str) -> bool {
                 .ends_with(['长', '任', '席', '记', '理', '员'])
         }
     }
+}
+
+/// Whether a space between `before` and `after` parts the clauses of a regulation's 题注, the
+/// bracketed note under its title that says how it was made (`（2023年11月20日省人民政府第17次
+/// 常务会议通过　2023年12月5日贵州省人民政府令第215号公布　自公布之日起施行）`): the clause
+/// before it ends with what was done (`通过`, `公布`, `修订`…, not letter-spaced), the one after
+/// opens with a date or with `自`/`根据`, and a bracket opened not long before is still open.
+fn parts_clauses(before: &str, after: &str) -> bool {
+    const DONE: [&str; 8] = [
+        "通过", "公布", "发布", "施行", "修订", "修正", "批准", "印发",
+    ];
+    // Asked of each space that closes up between two characters of Chinese: its last
+    // character turns nearly every one down.
+    if !before.ends_with(['过', '布', '行', '订', '正', '准', '发']) {
+        return false;
+    }
+    let Some(done) = DONE.iter().find(|d| before.ends_with(*d)) else {
+        return false;
+    };
+    let ahead = &before[..before.len() - done.len()];
+    let spaced = ahead
+        .chars()
+        .next_back()
+        .is_none_or(|c| is_space(c) || is_invisible(c));
+    let opens_clause = after
+        .starts_with(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        || after.starts_with(['自', '〇', '○'])
+        || after.starts_with("根据")
+        || after.starts_with("二〇")
+        || after.starts_with("二○")
+        || after.starts_with("一九");
+    if spaced || !opens_clause {
+        return false;
+    }
+    // The bracket: looked for in the last 300 bytes only.
+    let from = ahead.len().saturating_sub(300);
+    let window = ahead.get(from..).or_else(|| {
+        (from..ahead.len())
+            .find(|&i| ahead.is_char_boundary(i))
+            .and_then(|i| ahead.get(i..))
+    });
+    window.is_some_and(|w| {
+        let open = w.rfind(['（', '(']);
+        open.is_some_and(|o| w.rfind(['）', ')']).is_none_or(|c| c < o))
+    })
 }
 
 /// Whether a space between `before` and `after` parts a name from the telephone number after

@@ -408,7 +408,33 @@ fn amends_the_label(rest: &str) -> bool {
             _ => break,
         }
     }
-    AMENDS.iter().any(|a| rest.starts_with(a))
+    AMENDS.iter().any(|a| rest.starts_with(a)) || cites_the_label(rest)
+}
+
+/// Whether `rest`, the words right after a regulation label at the start of a line (past its
+/// 款 and 项), go on with a sentence that cites the article so labelled: `第二条规定的实施方案……`,
+/// `第五条所称……`, `第三条第一款规定的情形`, `第八条的规定`, `第二条至第五条……`, `第三条、第四条……`.
+/// A 款 may open so; an article's own text never does (its marker stands before a space or its
+/// words, which open with what it rules on, never with `规定的` or `所称`).
+fn cites_the_label(rest: &str) -> bool {
+    const CITES: [&str; 15] = [
+        "规定",
+        "所称",
+        "所列",
+        "所述",
+        "所指",
+        "所规定",
+        "所确定",
+        "的",
+        "至第",
+        "、第",
+        "和第",
+        "及第",
+        "或者第",
+        "以及第",
+        "中规定",
+    ];
+    CITES.iter().any(|a| rest.starts_with(a))
 }
 
 /// The byte length of the `之一` (`之二`, `之十`…) that follows an inserted article's, chapter's

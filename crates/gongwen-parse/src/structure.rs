@@ -4582,8 +4582,9 @@ fn segments<'a>(
         // table) starts that attachment's page, though no paragraph heads it.
         if let Block::Table(_) = blk
             && let Some(c) = caption(blk)
-            && let Some((label, title)) =
-                numbered_attachment_head(&c).filter(|(_, t)| listed.contains(&title_key(t)))
+            && let Some((label, title)) = numbered_attachment_head(&c).filter(|(l, t)| {
+                listed.contains(&title_key(t)) || heads_unlisted_attachment(rest, i, &out, l, t)
+            })
             && out.last().is_none_or(|s| s.label.as_deref() != Some(label))
         {
             out.push(Segment {
@@ -4595,9 +4596,9 @@ fn segments<'a>(
             });
         }
         if let Block::Para(p) = blk {
-            if let Some((label, title)) =
-                numbered_attachment_head(&p.text).filter(|(_, t)| listed.contains(&title_key(t)))
-            {
+            if let Some((label, title)) = numbered_attachment_head(&p.text).filter(|(l, t)| {
+                listed.contains(&title_key(t)) || heads_unlisted_attachment(rest, i, &out, l, t)
+            }) {
                 out.push(Segment {
                     kind: PartKind::Attachment,
                     label: Some(label.to_string()),
@@ -4676,6 +4677,41 @@ fn segments<'a>(
         i += 1;
     }
     out
+}
+
+/// Whether `rest[i]`, labelled `label` and titled `title` on one line (`附件1：某某职责`), heads
+/// an attachment's page that no 附件说明 lists: the attachment numbered next (附件1 first, then
+/// one more than the last numbered attachment's), titled as a title is (up to 80 characters, no
+/// stop or semicolon), and not one line of a list of such labels (`附件1：X` / `附件2：Y`, an
+/// enclosed document's own 附件说明), the line under it or over it labelled as well.
+fn heads_unlisted_attachment(
+    rest: &[&Block],
+    i: usize,
+    out: &[Segment],
+    label: &str,
+    title: &str,
+) -> bool {
+    let labelled = |j: Option<usize>| {
+        j.and_then(|j| rest.get(j)).is_some_and(
+            |b| matches!(b, Block::Para(q) if numbered_attachment_head(&q.text).is_some()),
+        )
+    };
+    let number = |l: &str| l.strip_prefix("附件").and_then(numbering::parse_cn_number);
+    let expected = out
+        .iter()
+        .rev()
+        .find_map(|s| {
+            s.label
+                .as_deref()
+                .filter(|_| s.kind == PartKind::Attachment)
+                .and_then(number)
+        })
+        .map_or(1, |n| n + 1);
+    number(label) == Some(expected)
+        && at_most_chars(title, 80)
+        && !title.contains(['。', '；', ';'])
+        && !labelled(Some(i + 1))
+        && !labelled(i.checked_sub(1))
 }
 
 /// Whether `rest[i]`, in the enclosure `current`, is the title of a second document the notice
@@ -4994,6 +5030,7 @@ fn build_part(
                         Unfinished::Sentence => true,
                         Unfinished::Paren => char_len(&text.text) + char_len(&p.text) <= 120,
                         Unfinished::OpenParen => balance < 0,
+                        Unfinished::Cut => rest_of_sentence(&p.text),
                     };
                     if joins {
                         text.text.push_str(&p.text);
@@ -5012,7 +5049,11 @@ fn build_part(
         let fresh = match blk {
             Block::Para(p) => {
                 let open = paren_balance(&p.text);
-                unfinished(&p.text, Unfinished::Paren, open).map(|why| (why, open))
+                unfinished(&p.text, Unfinished::Paren, open)
+                    .or_else(|| {
+                        (open == 0 && cut_in_article(&p.text, &outline)).then_some(Unfinished::Cut)
+                    })
+                    .map(|why| (why, open))
             }
             Block::Table(_) => None,
         };
@@ -5100,6 +5141,44 @@ enum Unfinished {
     /// A line that leaves a parenthesis open (`……龙头企业。（省工业和信息化厅、省大` /
     /// `数据局按职责分工负责）`): it goes on in a next line that closes it.
     OpenParen,
+    /// An article's text (or a 款 of it) broken off inside a word, as a page break or a copy
+    /// out of a PDF leaves it (`第一条　为加强……，结合我市` / `实际，制定本办法。`): it goes on
+    /// in a next line that reads as the rest of a sentence (see [`cut_in_article`]).
+    Cut,
+}
+
+/// Whether `text`, about to go into `outline`, is an article's text broken off mid-sentence: the
+/// article's line (`第一条　……`), or a 款 of the article open last, that is a sentence under
+/// way (a `，` in it) and ends in a word — no stop, semicolon, colon or closing bracket, which
+/// a 款 or a clause may end with. An article's 款 always ends a sentence, so the line under it
+/// (unless it is numbered, or reads as no sentence's rest) is the same 款.
+fn cut_in_article(text: &str, outline: &Outline) -> bool {
+    let t = text.trim_end_ws();
+    // The last character turns nearly every paragraph down.
+    if !t
+        .chars()
+        .next_back()
+        .is_some_and(|c| crate::normalize::is_han(c) || c.is_ascii_alphanumeric())
+        || !has_top_level(t, &['，'])
+    {
+        return false;
+    }
+    match numbering::marker(t) {
+        Some(m) => m.kind == MarkerKind::Article,
+        None => outline
+            .open
+            .last()
+            .is_some_and(|o| o.kind == MarkerKind::Article && o.section.children.is_empty()),
+    }
+}
+
+/// Whether `text`, the line under an article's text broken off mid-sentence, is that sentence's
+/// rest: it opens with a word (not a bracket or a mark) and ends a sentence or holds a `，`.
+fn rest_of_sentence(text: &str) -> bool {
+    text.chars()
+        .next()
+        .is_some_and(|c| crate::normalize::is_han(c) || c.is_ascii_alphanumeric() || c == '《')
+        && (crate::read::wrap::ends_sentence(text) || text.contains('，'))
 }
 
 /// Whether `text`, whose parentheses leave `open` of them open, is cut before its end, and how;
@@ -5335,6 +5414,27 @@ impl Outline {
             {
                 self.close_to(n - 1);
             }
+            // A chapter's (section's, part's) marker alone on its line, its name on the next
+            // (`第一章` / `总则`, centred on two lines as a PDF or Word copy prints them): the
+            // name is the heading, as on one line. Only a bare title — a short phrase with no
+            // sentence's punctuation — is a name.
+            if let Some(o) = self.open.last_mut()
+                && matches!(
+                    o.kind,
+                    MarkerKind::Part | MarkerKind::Chapter | MarkerKind::Section
+                )
+                && o.section.heading.is_empty()
+                && o.section.caption.is_none()
+                && o.section.paragraphs.is_empty()
+                && o.section.children.is_empty()
+                && is_bare_name(&p.text)
+            {
+                let (heading, suffix, _) = split_heading(o.kind, &p.text);
+                o.section.heading = heading;
+                o.section.heading_suffix = suffix;
+                self.last_in_preamble = false;
+                return;
+            }
             match self.open.last_mut().map(|o| &mut o.section) {
                 Some(s) if !s.children.is_empty() => {
                     s.after.push(p.text.clone());
@@ -5459,11 +5559,13 @@ impl Outline {
                 kind,
                 section: mut s,
                 comma_title,
+                child_kinds,
                 ..
             }) = self.open.pop()
             else {
                 break;
             };
+            sentences_as_text(&mut s.children, &child_kinds);
             // Items headed by a run-in phrase under a chapter (see [`Outline::push`]) are a
             // plan's only when every item of the chapter is headed: one read as text makes them
             // a regulation's clauses, whose first sentence may be short (`一、副总理……分管工作。受
@@ -5520,8 +5622,77 @@ impl Outline {
 
     fn finish(mut self) -> (Vec<String>, Vec<Section>) {
         self.close_to(0);
+        sentences_as_text(&mut self.roots, &self.root_kinds);
         (self.preamble, self.roots)
     }
+}
+
+/// A list of items that are each one sentence and head nothing (`一、城市低保标准由每人每月840元
+/// 提高到880元。` / `二、农村低保标准由……提高到6300元。`): no item of the list is a title over
+/// text, and one at least says what is ruled or decided ([`rules_something`]), so each is text —
+/// its sentence in `paragraphs`, no heading — as an item of a list with text in it is (see
+/// [`push_sibling`]). A list of short titles over nothing (`（一）强化要素保障。` / `（二）强化考核
+/// 激励。`, a copy that leaves their text out) keeps its headings. `list` is a section's children
+/// (or the roots), `kinds` their marker kinds; a list is the items of one kind, two or more.
+fn sentences_as_text(list: &mut [Section], kinds: &[MarkerKind]) {
+    let lone = |s: &Section| {
+        s.paragraphs.is_empty()
+            && s.children.is_empty()
+            && !s.heading.is_empty()
+            && s.heading_suffix == "。"
+    };
+    // Nearly every list has an item with text or sub-items: the first look turns it down.
+    if list.len() < 2 || !list.iter().any(lone) {
+        return;
+    }
+    let mut seen: Vec<MarkerKind> = Vec::new();
+    for &kind in kinds {
+        if kind.is_ordinal() || seen.contains(&kind) {
+            continue;
+        }
+        seen.push(kind);
+        let of_kind = || {
+            list.iter()
+                .zip(kinds.iter())
+                .filter(move |&(_, &k)| k == kind)
+                .map(|(s, _)| s)
+        };
+        if of_kind().count() >= 2
+            && of_kind().all(lone)
+            && of_kind().any(|s| rules_something(&s.heading))
+        {
+            for (s, _) in list
+                .iter_mut()
+                .zip(kinds.iter())
+                .filter(|&(_, &k)| k == kind)
+            {
+                let mut text = std::mem::take(&mut s.heading);
+                text.push_str(&std::mem::take(&mut s.heading_suffix));
+                s.paragraphs.push(text);
+            }
+        }
+    }
+}
+
+/// Whether an item's one sentence says what is ruled, decided or asked — words a title (`强化要素
+/// 保障`, `深化国资国企改革`) does not use: `应当`, `不得`, `禁止`, `可以`, `必须`, `予以`, `同意`,
+/// `起施行`, `由` (not in `自由`, `理由`), or a request opening with `请`.
+fn rules_something(text: &str) -> bool {
+    const RULES: [&str; 8] = [
+        "应当",
+        "不得",
+        "禁止",
+        "可以",
+        "必须",
+        "予以",
+        "同意",
+        "起施行",
+    ];
+    text.starts_with('请')
+        || RULES.iter().any(|w| text.contains(w))
+        || text
+            .match_indices('由')
+            .any(|(at, _)| !text[..at].ends_with(['自', '理', '经', '缘']))
 }
 
 /// Appends a closed section to its siblings. The last item of a list of sentences
@@ -5689,6 +5860,18 @@ pub fn split_heading(kind: MarkerKind, rest: &str) -> (String, String, Option<St
         None if phrase(rest) => (rest.to_string(), String::new(), None),
         None => whole_text(),
     }
+}
+
+/// A name on a line of its own, as a chapter prints it: up to 20 characters, no sentence's
+/// punctuation or clause's separator (`总则`, `燃气经营`, `法律责任`), not a bracketed note.
+fn is_bare_name(text: &str) -> bool {
+    let t = text.trim_ws();
+    !t.is_empty()
+        && at_most_chars(t, 20)
+        && !t.starts_with(['（', '('])
+        && !t.contains([
+            '。', '，', '；', '：', '！', '？', '、', '.', ',', ';', ':', '!', '?',
+        ])
 }
 
 /// A run of short phrases joined by `，` (or `、`), with no stop, colon or semicolon and nothing
