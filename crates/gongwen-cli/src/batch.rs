@@ -200,8 +200,12 @@ fn plan_outputs(inputs: &[&Entry], out_dir: &Path, to: To) -> Vec<Result<Plan, F
 
 /// One entry of a batch conversion, with its output decided.
 enum Job<'a> {
-    Convert { entry: &'a Entry, plan: Plan },
-    Fail(Failure),
+    Convert {
+        entry: &'a Entry,
+        plan: Plan,
+    },
+    /// A failure known before reading, with the input it is about.
+    Fail(Failure, String),
     Skip(String),
 }
 
@@ -214,7 +218,8 @@ struct Done {
 
 enum Outcome {
     Converted(Exit),
-    Failed(Failure),
+    /// The failure, and how the summary's failure list names it.
+    Failed(Failure, String),
     Skipped,
 }
 
@@ -255,21 +260,34 @@ pub fn convert_many(
         .map(|entry| match &entry.kind {
             EntryKind::Input(_) => match plans.next() {
                 Some(Ok(plan)) => Job::Convert { entry, plan },
-                Some(Err(f)) => Job::Fail(f),
+                Some(Err(f)) => {
+                    let listed = listed_failure(&display_name(&entry.path), &f);
+                    Job::Fail(f, listed)
+                }
                 // One plan per input, so never; refused rather than panicking.
-                None => Job::Fail(Failure {
-                    exit: Exit::Output,
+                None => {
+                    let file = display_name(&entry.path);
+                    Job::Fail(
+                        Failure {
+                            exit: Exit::Output,
+                            file: file.clone(),
+                            line: None,
+                            message: "no output could be planned".into(),
+                        },
+                        file,
+                    )
+                }
+            },
+            EntryKind::Unreadable(_) => {
+                let f = entry.failure().unwrap_or_else(|| Failure {
+                    exit: Exit::Input,
                     file: display_name(&entry.path),
                     line: None,
-                    message: "no output could be planned".into(),
-                }),
-            },
-            EntryKind::Unreadable(_) => Job::Fail(entry.failure().unwrap_or_else(|| Failure {
-                exit: Exit::Input,
-                file: display_name(&entry.path),
-                line: None,
-                message: "cannot read".into(),
-            })),
+                    message: "cannot read".into(),
+                });
+                let listed = f.file.clone();
+                Job::Fail(f, listed)
+            }
             EntryKind::Skipped(note) => {
                 Job::Skip(format!("gongwen: {}: {note}\n", display_name(&entry.path)))
             }
@@ -287,18 +305,21 @@ pub fn convert_many(
                 }
                 let outcome = match convert_one(entry, plan, to, options, quiet, &mut messages) {
                     Ok(e) => Outcome::Converted(e),
-                    Err(f) => Outcome::Failed(f),
+                    Err(f) => {
+                        let listed = listed_failure(&display_name(&entry.path), &f);
+                        Outcome::Failed(f, listed)
+                    }
                 };
                 bar.inc(1);
                 (size, outcome)
             }
-            Job::Fail(f) => (0, Outcome::Failed(f.clone())),
+            Job::Fail(f, listed) => (0, Outcome::Failed(f.clone(), listed.clone())),
             Job::Skip(note) => {
                 messages.extend_from_slice(note.as_bytes());
                 (0, Outcome::Skipped)
             }
         };
-        if let Outcome::Failed(f) = &outcome {
+        if let Outcome::Failed(f, _) = &outcome {
             let _ = writeln!(messages, "{f}");
         }
         Done {
@@ -322,9 +343,9 @@ pub fn convert_many(
                 converted += 1;
                 exit = exit.max(e);
             }
-            Outcome::Failed(f) => {
+            Outcome::Failed(f, listed) => {
                 exit = exit.max(f.exit);
-                failures.push(f.file);
+                failures.push(listed);
             }
             Outcome::Skipped => skipped += 1,
         }
@@ -415,6 +436,16 @@ fn convert_one(
         crate::report_diagnostics(&name, &doc, messages);
     }
     Ok(crate::document_exit(&doc))
+}
+
+/// How the batch summary lists a failed input: by the input's name, as every other failure is,
+/// with the file the failure is about (its output, a folder for it) added when that differs.
+fn listed_failure(input: &str, f: &Failure) -> String {
+    if f.file == input {
+        input.to_owned()
+    } else {
+        format!("{input} (its output {})", f.file)
+    }
 }
 
 /// What `check` reports about one entry.
