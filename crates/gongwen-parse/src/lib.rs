@@ -334,6 +334,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
     // An OLE compound file under a Word document's or a workbook's name: a password-protected
     // DOCX or XLSX (the package encrypted inside), a Word 97-2003 document, or an XLS workbook.
     // What it is decides, not its name.
+    let ole_named_docx = format == InputFormat::Docx && bytes.starts_with(&read::OLE_MAGIC);
     if matches!(format, InputFormat::Workbook | InputFormat::Docx)
         && bytes.starts_with(&read::OLE_MAGIC)
     {
@@ -390,6 +391,7 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         renamed = Some((format, found));
         format = found;
     }
+    read::utf32_refused(bytes)?;
     normalize::take_dropped_control();
     let mut blocks = match format {
         InputFormat::Text | InputFormat::Markdown => {
@@ -398,7 +400,21 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         InputFormat::Html => read::html::read_html(bytes, limits)?,
         InputFormat::Workbook => {
             check_declared_size(bytes, limits, "workbook")?;
-            read::workbook::read_workbook(bytes, limits)?
+            read::workbook::read_workbook(bytes, limits).map_err(|e| match e {
+                // An OLE file named as a Word document in which no Word stream was found, and
+                // which is no readable workbook either: a damaged file, not a "workbook".
+                Error::Workbook { location, message }
+                    if ole_named_docx && location == "workbook" =>
+                {
+                    Error::Document {
+                        location: "DOCX".into(),
+                        message: format!(
+                            "the file is an OLE compound file (the container of Word 97-2003 and XLS files), not a DOCX package, and is damaged: {message}"
+                        ),
+                    }
+                }
+                e => e,
+            })?
         }
         InputFormat::Docx => {
             check_declared_size(bytes, limits, "document")?;

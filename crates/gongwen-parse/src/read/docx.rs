@@ -121,6 +121,18 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         }
     }
     body.read(&document)?;
+    // Nothing read from a main part with neither a document nor a body element (plain text, or
+    // XML of another kind put where the document goes) is a damaged package, not an empty
+    // document.
+    if body.blocks.is_empty()
+        && !has_element(document.as_bytes(), b"body")
+        && !has_element(document.as_bytes(), b"document")
+    {
+        return Err(Error::Document {
+            location: parts.document.clone(),
+            message: "holds no document body (no <w:document> or <w:body> element; it is not a Word document's XML); the file may be damaged".into(),
+        });
+    }
     embed_workbooks(&mut body, &mut zip, &parts, &mut budget)?;
     Ok(Blocks {
         blocks: body.blocks,
@@ -418,6 +430,28 @@ fn embed_workbooks(
         body.blocks.splice(at..at, blocks);
     }
     Ok(())
+}
+
+/// Whether `xml` has a start tag named `name` (any prefix, or none).
+fn has_element(xml: &[u8], name: &[u8]) -> bool {
+    let after = name.len();
+    memchr::memmem::find_iter(xml, name).any(|i| {
+        // Back over a prefix (`w:`), a few bytes at most, to the `<` that opens the tag.
+        let start = xml[..i]
+            .iter()
+            .rev()
+            .take(32)
+            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b':' || b == b'_' || b == b'-')
+            .count();
+        let prefix = &xml[i - start..i];
+        (prefix.is_empty() || prefix.ends_with(b":"))
+            && i > start
+            && xml[i - start - 1] == b'<'
+            && matches!(
+                xml.get(i + after),
+                Some(b'>' | b' ' | b'/' | b'\t' | b'\r' | b'\n')
+            )
+    })
 }
 
 /// An XML error in `part` where the reader stood.

@@ -23,6 +23,19 @@ pub(crate) fn is_container(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK") || bytes.starts_with(&OLE_MAGIC)
 }
 
+/// Refuses text with a UTF-32 byte-order mark, naming it: read as UTF-16 (whose mark it starts
+/// with), its every other character would be a NUL.
+pub(crate) fn utf32_refused(bytes: &[u8]) -> Result<()> {
+    let what = if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) {
+        "UTF-32 (little-endian) text (byte-order mark FF FE 00 00; save it as UTF-8)"
+    } else if bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        "UTF-32 (big-endian) text (byte-order mark 00 00 FE FF; save it as UTF-8)"
+    } else {
+        return Ok(());
+    };
+    Err(Error::Unsupported { what: what.into() })
+}
+
 /// Guesses the format of `bytes` from their first bytes.
 ///
 /// ZIP containers are workbooks when they hold `xl/` (XLSX) or are OpenDocument spreadsheets;
@@ -33,6 +46,7 @@ pub fn sniff(bytes: &[u8]) -> Result<InputFormat> {
     if bytes.is_empty() {
         return Err(Error::Empty);
     }
+    utf32_refused(bytes)?;
     let head = &bytes[..bytes.len().min(4096)];
     if head.starts_with(b"%PDF") {
         return Err(Error::Unsupported {

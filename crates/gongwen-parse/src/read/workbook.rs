@@ -98,6 +98,93 @@ fn workbook_error(location: &str, e: impl std::fmt::Display) -> Error {
     }
 }
 
+/// The parts an XLSX reader reads when it opens the workbook, in the order it reads them.
+const XLSX_OPEN_PARTS: [&str; 5] = [
+    "_rels/.rels",
+    "xl/sharedStrings.xml",
+    "xl/styles.xml",
+    "xl/_rels/workbook.xml.rels",
+    "xl/workbook.xml",
+];
+
+/// An error opening an XLSX workbook. An XML error from the spreadsheet library names neither
+/// the part nor a useful position (an entity error says `at 0..0`, a place in the unescaped
+/// text), so the parts read at opening are checked here to name the part and the byte.
+fn xlsx_open_error(bytes: &[u8], e: calamine::XlsxError) -> Error {
+    use calamine::XlsxError as X;
+    if !matches!(e, X::Xml(_) | X::XmlAttr(_) | X::XmlEof(_)) {
+        return workbook_error(WORKBOOK, e);
+    }
+    if let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) {
+        for part in XLSX_OPEN_PARTS {
+            let Ok(entry) = zip.by_name(part) else {
+                continue;
+            };
+            // The parts are read whole by the library too; bounded by the ZIP checks before.
+            let mut xml = Vec::new();
+            if entry.take(1 << 30).read_to_end(&mut xml).is_err() {
+                continue;
+            }
+            if let Some((at, why)) = first_xml_error(&xml) {
+                return Error::Workbook {
+                    location: part.into(),
+                    message: format!(
+                        "XML error at byte {at}: {why}; the file may be truncated or damaged"
+                    ),
+                };
+            }
+        }
+    }
+    let why = match &e {
+        X::Xml(quick_xml::Error::Escape(x)) => x.to_string(),
+        _ => e.to_string(),
+    };
+    Error::Workbook {
+        location: WORKBOOK.into(),
+        message: format!(
+            "a part of the workbook has an XML error ({why}); the file may be truncated or damaged"
+        ),
+    }
+}
+
+/// The byte and the reason where `xml` stops being well-formed XML as a workbook reader reads
+/// it (syntax, attributes, entity references other than the predefined ones and characters).
+fn first_xml_error(xml: &[u8]) -> Option<(u64, String)> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().check_end_names = true;
+    loop {
+        let at = reader.buffer_position();
+        match reader.read_event() {
+            Err(e) => return Some((reader.error_position(), e.to_string())),
+            Ok(Event::Eof) => return None,
+            Ok(Event::Start(t) | Event::Empty(t)) => {
+                for a in t.attributes() {
+                    match a {
+                        Err(e) => return Some((at, e.to_string())),
+                        Ok(a) => {
+                            if let Err(e) = quick_xml::escape::unescape(&a.value) {
+                                return Some((at, e.to_string()));
+                            }
+                        }
+                    }
+                }
+            }
+            Ok(Event::GeneralRef(r)) => {
+                let known = quick_xml::escape::resolve_xml_entity(r.as_ref()).is_some()
+                    || matches!(r.resolve_char_ref(), Ok(Some(_)));
+                if !known {
+                    return Some((
+                        at,
+                        format!("unrecognized entity `&{};`", AsRef::<str>::as_ref(&r)),
+                    ));
+                }
+            }
+            Ok(_) => {}
+        }
+    }
+}
+
 /// Checks a ZIP container against [`Limits::max_unzipped_bytes`] and says which workbook format it holds.
 fn inspect_zip(bytes: &[u8], limits: &Limits, ods_merges: &mut OdsMerges) -> Result<Kind> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| Error::Workbook {
@@ -1186,7 +1273,7 @@ fn read_kind(
     match kind {
         Kind::Xlsx => {
             let mut wb: Xlsx<_> =
-                calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
+                calamine::open_workbook_from_rs(cursor).map_err(|e| xlsx_open_error(bytes, e))?;
             for name in visible_sheets(&wb, &mut out) {
                 let (mut sheet, bbox) =
                     stream_xlsx_cells(&mut wb, bytes, &name, &mut budget, &mut out)?;

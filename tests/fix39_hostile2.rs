@@ -1,0 +1,141 @@
+//! Hostile inputs (tester P, round 39): errors that name the part at fault and say what is
+//! wrong with it, `<ol start>` out of range, workbook dates out of Excel's range, and a head
+//! whose numbers overflow.
+
+use gongwen_parse::{Document, Error, InputFormat, Options, parse};
+use gongwen_tests::docx_package;
+use std::io::Write;
+
+fn with_format(bytes: &[u8], format: InputFormat) -> Result<Document, Error> {
+    parse(
+        bytes,
+        &Options {
+            format: Some(format),
+            ..Options::default()
+        },
+    )
+}
+
+fn zip(parts: &[(&str, &str)]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, data) in parts {
+        w.start_file(*name, o).expect("zip entry");
+        w.write_all(data.as_bytes()).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
+
+const NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/// An XLSX workbook of one sheet, with the shared strings and styles given.
+fn xlsx(shared: &str, styles: &str, sheet: &str) -> Vec<u8> {
+    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+        <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+        <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+    let rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    );
+    let wb = format!(
+        "<?xml version=\"1.0\"?><workbook xmlns=\"{NS}\" xmlns:r=\"{REL}\"><sheets>\
+         <sheet name=\"任务分工\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+    );
+    let wb_rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
+         <Relationship Id=\"rId2\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/>\
+         <Relationship Id=\"rId3\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>"
+    );
+    let sheet = format!(
+        "<?xml version=\"1.0\"?><worksheet xmlns=\"{NS}\"><sheetData>{sheet}</sheetData></worksheet>"
+    );
+    zip(&[
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", &rels),
+        ("xl/workbook.xml", &wb),
+        ("xl/_rels/workbook.xml.rels", &wb_rels),
+        ("xl/sharedStrings.xml", shared),
+        ("xl/styles.xml", styles),
+        ("xl/worksheets/sheet1.xml", &sheet),
+    ])
+}
+
+const STYLES: &str = "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
+    <cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\" applyNumberFormat=\"1\"/></cellXfs></styleSheet>";
+
+#[test]
+fn an_xml_error_in_a_workbook_part_names_the_part_and_the_byte() {
+    let shared = format!(
+        "<?xml version=\"1.0\"?><sst xmlns=\"{NS}\" count=\"1\" uniqueCount=\"1\"><si><t>省&d;大数据局</t></si></sst>"
+    );
+    let bytes = xlsx(
+        &shared,
+        STYLES,
+        "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+    );
+    let e = with_format(&bytes, InputFormat::Workbook).expect_err("refused");
+    let m = e.to_string();
+    assert!(
+        m.starts_with("xl/sharedStrings.xml: XML error at byte "),
+        "{m}"
+    );
+    assert!(m.contains("&d;"), "{m}");
+    assert!(!m.contains("0..0"), "{m}");
+}
+
+#[test]
+fn a_word_main_part_that_is_no_xml_is_named_not_called_empty() {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, data) in [
+        ("[Content_Types].xml", "<Types/>"),
+        (
+            "word/document.xml",
+            "河西省人民政府办公厅关于推进数字政府建设的通知\n各市人民政府：",
+        ),
+    ] {
+        w.start_file(name, o).unwrap();
+        w.write_all(data.as_bytes()).unwrap();
+    }
+    let bytes = w.finish().unwrap().into_inner();
+    let e = with_format(&bytes, InputFormat::Docx).expect_err("refused");
+    let m = e.to_string();
+    assert!(
+        m.starts_with("word/document.xml: holds no document body"),
+        "{m}"
+    );
+    // A real document with an empty body is still empty.
+    let empty = docx_package("", &[]);
+    assert!(matches!(
+        with_format(&empty, InputFormat::Docx),
+        Err(Error::Empty)
+    ));
+}
+
+#[test]
+fn a_damaged_ole_file_named_as_a_word_document_is_not_called_a_workbook() {
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.extend(std::iter::repeat_n(0xAB, 600));
+    let e = with_format(&bytes, InputFormat::Docx).expect_err("refused");
+    let m = e.to_string();
+    assert!(
+        m.starts_with("DOCX: the file is an OLE compound file"),
+        "{m}"
+    );
+    assert!(!m.starts_with("workbook"), "{m}");
+}
+
+#[test]
+fn utf32_text_is_refused_by_name() {
+    let mut bytes = vec![0xFF, 0xFE, 0, 0];
+    for c in "关于推进数字政府建设的通知\n".chars() {
+        bytes.extend((c as u32).to_le_bytes());
+    }
+    let e = with_format(&bytes, InputFormat::Text).expect_err("refused");
+    assert!(e.to_string().contains("UTF-32"), "{e}");
+    let e = parse(&bytes, &Options::default()).expect_err("refused");
+    assert!(e.to_string().contains("UTF-32"), "{e}");
+}
