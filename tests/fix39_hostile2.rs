@@ -139,3 +139,28 @@ fn utf32_text_is_refused_by_name() {
     let e = parse(&bytes, &Options::default()).expect_err("refused");
     assert!(e.to_string().contains("UTF-32"), "{e}");
 }
+
+#[test]
+fn an_ordered_list_whose_start_is_out_of_range_counts_from_one() {
+    let page = "<html><body><h1>河东省人民政府关于开展专项整治的通知</h1><p>各市人民政府：</p>\
+        <p>现就有关事项通知如下。</p>\
+        <ol start=\"4294967295\"><li>开展安全生产大检查。</li><li>整治校园周边环境。</li><li>规范农贸市场秩序。</li></ol>\
+        <ol start=\"-3\"><li>加强组织领导。</li><li>强化督促检查。</li><li>做好宣传引导。</li><li>严格追责问责。</li></ol>\
+        <p>河东省人民政府</p><p>2023年6月1日</p></body></html>";
+    let d = with_format(page.as_bytes(), InputFormat::Html).expect("parses");
+    let json = serde_json::to_string(&d).unwrap();
+    for item in [
+        "1.开展安全生产大检查。",
+        "2.整治校园周边环境。",
+        "3.规范农贸市场秩序。",
+    ] {
+        assert!(json.contains(item), "{item}: {json}");
+    }
+    assert!(!json.contains("4294967295"), "{json}");
+    // A list counting from below zero shows no numbers on any item, not on its last ones only.
+    for item in ["加强组织领导。", "做好宣传引导。", "严格追责问责。"] {
+        assert!(json.contains(item), "{item}: {json}");
+    }
+    assert!(!json.contains("1.严格追责问责"), "{json}");
+    assert!(!json.contains("-1.做好宣传引导"), "{json}");
+}

@@ -547,21 +547,25 @@ impl OrderedList {
             ]
             .iter()
             .any(|k| named(k));
+        // A browser reads `start` as a 32-bit integer: one out of that range or not a number
+        // is no start, and the list counts from 1.
         let start = dom::attr(e, &local_name!("start"))
-            .and_then(|v| v.trim_ws().parse::<i64>().ok())
+            .and_then(list_number)
             .unwrap_or(1);
         OrderedList {
             id,
             chinese,
-            none,
-            last: start.saturating_sub(1),
+            // A list counting from zero or below (`-1.`, `0.`, `1.`) has no numbers a notice's
+            // items carry: none is shown rather than some items' only.
+            none: none || start < 1,
+            last: start - 1,
         }
     }
 
     /// The number of the next item `e` (its `value`, or one more than the last).
     fn next(&mut self, e: &scraper::node::Element) -> Option<String> {
         self.last = dom::attr(e, &local_name!("value"))
-            .and_then(|v| v.trim_ws().parse::<i64>().ok())
+            .and_then(list_number)
             .unwrap_or(self.last.saturating_add(1));
         let n = u32::try_from(self.last).ok().filter(|&n| n > 0)?;
         if self.none {
@@ -572,6 +576,11 @@ impl OrderedList {
             Some(format!("{n}."))
         }
     }
+}
+
+/// A list's `start` or an item's `value` as a browser reads it: a 32-bit integer, or none.
+fn list_number(v: &str) -> Option<i64> {
+    v.trim_ws().parse::<i32>().ok().map(i64::from)
 }
 
 /// A line of the site's navigation left inside the article: links to the documents before and
