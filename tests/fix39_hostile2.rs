@@ -164,3 +164,60 @@ fn an_ordered_list_whose_start_is_out_of_range_counts_from_one() {
     assert!(!json.contains("1.严格追责问责"), "{json}");
     assert!(!json.contains("-1.做好宣传引导"), "{json}");
 }
+
+fn is(r: &str, text: &str) -> String {
+    format!("<c r=\"{r}\" t=\"inlineStr\"><is><t>{text}</t></is></c>")
+}
+
+fn date_cell(r: &str, v: &str) -> String {
+    format!("<c r=\"{r}\" s=\"1\"><v>{v}</v></c>")
+}
+
+#[test]
+fn a_date_formatted_cell_outside_excels_calendar_keeps_its_number() {
+    let shared =
+        format!("<?xml version=\"1.0\"?><sst xmlns=\"{NS}\" count=\"0\" uniqueCount=\"0\"/>");
+    let mut rows = format!(
+        "<row r=\"1\">{}{}{}{}</row>",
+        is("A1", "序号"),
+        is("B1", "重点任务"),
+        is("C1", "牵头单位"),
+        is("D1", "完成时限")
+    );
+    for (i, (task, v)) in [
+        ("建设全省一体化政务云平台", "45291"),
+        ("完善公共数据目录体系", "2958466"),
+        ("推进政务数据共享", "-5"),
+        ("建立数据安全制度", "1E+308"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = i + 2;
+        rows.push_str(&format!(
+            "<row r=\"{r}\"><c r=\"A{r}\"><v>{}</v></c>{}{}{}</row>",
+            i + 1,
+            is(&format!("B{r}"), task),
+            is(&format!("C{r}"), "省大数据局"),
+            date_cell(&format!("D{r}"), v)
+        ));
+    }
+    let bytes = xlsx(&shared, STYLES, &rows);
+    let d = with_format(&bytes, InputFormat::Workbook).expect("parses");
+    let json = serde_json::to_string(&d.tasks).unwrap();
+    assert!(json.contains("2023-12-31"), "{json}");
+    assert!(json.contains("\"2958466\""), "{json}");
+    assert!(json.contains("\"-5\""), "{json}");
+    assert!(json.contains("\"1E+308\""), "{json}");
+    assert!(
+        !json.contains("9999-12-31") && !json.contains("1899-12-31"),
+        "{json}"
+    );
+    let cells: Vec<_> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "workbook_date_out_of_range")
+        .filter_map(|x| x.cell.as_deref())
+        .collect();
+    assert_eq!(cells, ["任务分工!D3", "任务分工!D4", "任务分工!D5"]);
+}

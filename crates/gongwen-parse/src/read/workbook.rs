@@ -1430,9 +1430,46 @@ pub fn render_number(f: f64) -> String {
     }
 }
 
-fn render_date(d: &ExcelDateTime) -> String {
+/// The serial numbers a date format shows as a date: Excel shows `#######` for any other
+/// (below 0, or past 9999-12-31, serial 2958465).
+const DATE_SERIALS: std::ops::Range<f64> = 0.0..2_958_466.0;
+
+fn render_date(
+    d: &ExcelDateTime,
+    diagnostics: &mut Vec<Diagnostic>,
+    sheet: &str,
+    row: u32,
+    col: u32,
+) -> String {
     if d.is_duration() {
         return render_number(d.as_f64());
+    }
+    let f = d.as_f64();
+    if !DATE_SERIALS.contains(&f) {
+        // Out of the calendar a sheet has: no date is invented (the library clamps to
+        // 1899-12-31 or 9999-12-31); the number is kept as General format shows it (past
+        // eleven figures in scientific notation, `1E+308`, not 309 figures).
+        let number = if f.is_finite() && f.abs() >= 1e11 {
+            format!("{f:E}").replacen("E", "E+", 1).replace("E+-", "E-")
+        } else {
+            render_number(f)
+        };
+        let mut w = Diagnostic::new(
+            Severity::Warning,
+            "workbook_date_out_of_range",
+            format!(
+                "the cell has a date format but holds {}, which is no date Excel can show (it shows #######); kept as the number",
+                if number.is_empty() {
+                    "no finite number"
+                } else {
+                    &number
+                }
+            ),
+            Some(row as usize + 1),
+        );
+        w.cell = Some(cell_ref(sheet, row, col));
+        diagnostics.push(w);
+        return number;
     }
     let (y, m, day, h, min, s, _) = d.to_ymd_hms_milli();
     if h == 0 && min == 0 && s == 0 {
@@ -1477,7 +1514,7 @@ fn render_ref(
         DataRef::Int(i) => i.to_string(),
         DataRef::Float(f) => render_number(*f),
         DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        DataRef::DateTime(d) => render_date(d),
+        DataRef::DateTime(d) => render_date(d, diagnostics, sheet, row, col),
         DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => normalize_block(s),
         DataRef::Error(e) => error_cell(e, diagnostics, sheet, row, col),
     }
@@ -1490,7 +1527,7 @@ fn render(v: &Data, diagnostics: &mut Vec<Diagnostic>, sheet: &str, row: u32, co
         Data::Int(i) => i.to_string(),
         Data::Float(f) => render_number(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::DateTime(d) => render_date(d),
+        Data::DateTime(d) => render_date(d, diagnostics, sheet, row, col),
         Data::DateTimeIso(s) | Data::DurationIso(s) => normalize_block(s),
         Data::Error(e) => error_cell(e, diagnostics, sheet, row, col),
     }
