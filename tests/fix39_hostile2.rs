@@ -221,3 +221,37 @@ fn a_date_formatted_cell_outside_excels_calendar_keeps_its_number() {
         .collect();
     assert_eq!(cells, ["任务分工!D3", "任务分工!D4", "任务分工!D5"]);
 }
+
+#[test]
+fn a_head_whose_doc_number_or_date_overflows_is_reported_with_its_line() {
+    let text = "河东省人民政府\n\n关于开展专项整治的通知\n\n河东府发〔99999999999999999999〕4号\n\n\
+        各市人民政府：\n\n现就有关事项通知如下。\n\n一、总体要求\n\n全面排查各类隐患。\n\n\
+        河东省人民政府\n\n99999999999999999999年6月1日\n";
+    let d = parse(text.as_bytes(), &Options::default()).expect("parses");
+    assert_eq!(d.notice.doc_number, None);
+    let found: Vec<(&str, Option<usize>)> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "doc_number_unread" || x.code == "date_unread")
+        .map(|x| (x.code.as_str(), x.line))
+        .collect();
+    assert_eq!(
+        found,
+        [("doc_number_unread", Some(5)), ("date_unread", Some(17))],
+        "{:?}",
+        d.diagnostics
+    );
+    // A doc number and a date that are read give neither warning.
+    let good = text
+        .replace("〔99999999999999999999〕", "〔2023〕")
+        .replace("99999999999999999999年", "2023年");
+    let d = parse(good.as_bytes(), &Options::default()).expect("parses");
+    assert!(d.notice.doc_number.is_some() && d.notice.date.is_some());
+    assert!(
+        !d.diagnostics
+            .iter()
+            .any(|x| x.code == "doc_number_unread" || x.code == "date_unread"),
+        "{:?}",
+        d.diagnostics
+    );
+}

@@ -20,6 +20,7 @@
 //! | `attachment_not_listed` | info | an attachment 附件说明 does not name |
 //! | `attachment_title_mismatch` | warning | the attachment's title differs from its 附件说明 entry |
 //! | `invalid_date` | error | 成文日期 that is not a calendar date (reported by [`crate::structure`]) |
+//! | `doc_number_unread` / `date_unread` | warning | a 发文字号 or a date line written in the usual form with figures out of range (`〔99999999999999999999〕`), not read (reported by [`crate::structure`]) |
 
 use crate::model::*;
 use crate::normalize::TrimFast as _;

@@ -718,6 +718,90 @@ pub fn is_real_date(y: i32, m: u32, d: u32) -> bool {
     (1..=days).contains(&d) && (1000..=9999).contains(&y)
 }
 
+/// Warns of a 发文字号 or a 成文日期 written in the usual form but with figures no such number
+/// or date has (`某府发〔99999999999999999999〕4号`, `99999999999999999999年13月45日`): neither is
+/// read, and the lines around them land in the body, so the reader is told which line it was.
+/// Only a few paragraphs are looked at: the head's first lines when no doc number was read, the
+/// last lines when no date was.
+fn unreadable_head_numbers(b: &mut Builder, blocks: &[&Block], k: usize, no_date: bool) {
+    const HEAD_LINES: usize = 10;
+    const CLOSING_LINES: usize = 6;
+    let paras = |range: &[&Block]| -> Vec<(String, usize)> {
+        range
+            .iter()
+            .filter_map(|blk| match blk {
+                Block::Para(p) => Some((p.text.clone(), p.line)),
+                _ => None,
+            })
+            .collect()
+    };
+    if b.doc.notice.doc_number.is_none() {
+        let head = paras(&blocks[..blocks.len().min(HEAD_LINES)]);
+        if let Some((text, line)) = head.into_iter().find(|(t, _)| overflowing_doc_number(t)) {
+            b.diag(
+                Severity::Warning,
+                "doc_number_unread",
+                format!(
+                    "`{text}` is written as a 发文字号 but its year or serial is out of range (a year has 4 figures, a serial at most 6); it was not read as the doc number"
+                ),
+                Some(line),
+            );
+        }
+    }
+    if no_date {
+        let from = k
+            .min(blocks.len())
+            .max(blocks.len().saturating_sub(CLOSING_LINES));
+        let closing = paras(&blocks[from..]);
+        if let Some((text, line)) = closing.into_iter().find(|(t, _)| overflowing_date(t)) {
+            b.diag(
+                Severity::Warning,
+                "date_unread",
+                format!(
+                    "`{text}` is written as a date but its year, month or day is out of range; it was not read as the 成文日期"
+                ),
+                Some(line),
+            );
+        }
+    }
+}
+
+/// `某府发〔N〕M号` (also `〔N〕第M号`) with figures for N and M, one of them too long for a
+/// year (4 figures) or a serial (6), that [`parse_doc_number`] does not read.
+fn overflowing_doc_number(text: &str) -> bool {
+    let Some(body) = text.strip_suffix(['号', '號']) else {
+        return false;
+    };
+    let Some((agency, rest)) = body.split_once('〔') else {
+        return false;
+    };
+    let Some((year, serial)) = rest.split_once('〕') else {
+        return false;
+    };
+    let serial = serial.strip_prefix('第').unwrap_or(serial);
+    let figures = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    at_most_chars(agency, 12)
+        && !has_sentence_punct(agency)
+        && figures(year)
+        && figures(serial)
+        && (year.len() != 4 || serial.len() > 6)
+        && parse_doc_number(text).is_none()
+}
+
+/// A line that is only a date in figures, `N年M月D日`, which [`find_date`] does not read whole
+/// (a figure too long for its field).
+fn overflowing_date(text: &str) -> bool {
+    let figures = |s: &str| !s.is_empty() && s.len() <= 40 && s.bytes().all(|c| c.is_ascii_digit());
+    let parts = text
+        .strip_suffix('日')
+        .and_then(|r| r.split_once('年'))
+        .and_then(|(y, r)| r.split_once('月').map(|(m, d)| (y, m, d)));
+    // (Of a year too long, `find_date` reads the last four figures, a date the line does not
+    // begin with.)
+    parts.is_some_and(|(y, m, d)| figures(y) && figures(m) && figures(d))
+        && find_date(text).is_none_or(|(start, _)| start > 0)
+}
+
 /// Formats a date as `YYYY-MM-DD`.
 pub fn iso_date(y: i32, m: u32, d: u32) -> String {
     format!("{y:04}-{m:02}-{d:02}")
@@ -2870,6 +2954,9 @@ pub fn build(mut input: Blocks) -> Document {
             }
             _ => None,
         });
+    if !workbook {
+        unreadable_head_numbers(&mut b, &blocks, k, date_at.is_none());
+    }
     let (body_end, rest_start) = match date_at {
         Some((d, p)) => {
             let (start, (y, m, dd)) =
