@@ -115,14 +115,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 "the text starts with a UTF-8 byte-order mark but its bytes are not UTF-8; they read as GB18030, and were decoded so",
                 None,
             ));
-            return finish(
-                GB18030,
-                GB18030.name(),
-                body,
-                declared.map(|(l, _)| l),
-                diagnostics,
-                html,
-            );
+            return finish_gb18030(body, declared.map(|(l, _)| l), diagnostics, html);
         }
         // A UTF-16 byte-order mark over UTF-8 text (UTF-8 appended to a file an editor had saved
         // empty as "Unicode"): as UTF-16 the bytes are a soup of Hangul and rare ideographs; as
@@ -164,14 +157,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
             let (_, _, gb_errors) = GB18030.decode(bytes);
             if !gb_errors {
                 diagnostics.push(mismatch(&label, "is not valid UTF-8", "gb18030"));
-                return finish(
-                    GB18030,
-                    GB18030.name(),
-                    bytes,
-                    Some(label),
-                    diagnostics,
-                    html,
-                );
+                return finish_gb18030(bytes, Some(label), diagnostics, html);
             }
             return finish(UTF_8, UTF_8.name(), bytes, Some(label), diagnostics, html);
         }
@@ -188,14 +174,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 "read as GB18030 give Chinese text",
                 "gb18030",
             ));
-            return finish(
-                GB18030,
-                GB18030.name(),
-                bytes,
-                Some(label),
-                diagnostics,
-                html,
-            );
+            return finish_gb18030(bytes, Some(label), diagnostics, html);
         }
         if non_ascii && is_other_cjk(d) && reads_better_as_gb18030(d, bytes) {
             diagnostics.push(mismatch(
@@ -203,14 +182,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
                 "read as GB18030 give common Chinese characters",
                 "gb18030",
             ));
-            return finish(
-                GB18030,
-                GB18030.name(),
-                bytes,
-                Some(label),
-                diagnostics,
-                html,
-            );
+            return finish_gb18030(bytes, Some(label), diagnostics, html);
         }
         return finish(d, d.name(), bytes, Some(label), diagnostics, html);
     }
@@ -245,7 +217,7 @@ pub(crate) fn decode_borrowed(bytes: &[u8], html: bool) -> DecodedRef<'_> {
         ));
         return finish(BIG5, BIG5.name(), bytes, None, diagnostics, html);
     }
-    finish(GB18030, GB18030.name(), bytes, None, diagnostics, html)
+    finish_gb18030(bytes, None, diagnostics, html)
 }
 
 /// True when `bytes`, not valid UTF-8, are UTF-8 with a few damaged sequences: a download cut
@@ -331,6 +303,16 @@ fn finish_utf8(
         declared,
         diagnostics,
     }
+}
+
+/// [`finish`] with GB18030, under its own name.
+fn finish_gb18030(
+    bytes: &[u8],
+    declared: Option<String>,
+    diagnostics: Vec<Diagnostic>,
+    html: bool,
+) -> DecodedRef<'_> {
+    finish(GB18030, GB18030.name(), bytes, declared, diagnostics, html)
 }
 
 /// Decodes with `enc` (no BOM handling), reporting replaced bytes with the line of the first.
