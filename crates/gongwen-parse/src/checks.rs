@@ -152,13 +152,10 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     for t in &doc.tasks {
         // `同上`, `〃` in a units cell with no filled cell above it in its column (the table's
         // first row): the units it repeats are nowhere.
-        for (cell, above, column) in filled_above
-            .iter_mut()
-            .zip([(&t.lead_text, "牵头单位"), (&t.support_text, "配合单位")])
-            .map(|(above, (cell, column))| (cell, above, column))
-        {
+        let cells = [(&t.lead_text, "牵头单位"), (&t.support_text, "配合单位")];
+        for (above, (cell, column)) in filled_above.iter_mut().zip(cells) {
             if t.origin != TaskOrigin::Table {
-                continue;
+                break;
             }
             let ditto = crate::tasks::is_ditto(cell);
             *above |= !ditto && !cell.trim_ws().is_empty();
@@ -899,7 +896,9 @@ fn same_page_value(
     let order = |t: &str| t.ends_with('令');
     match label {
         "发文机关" => {
-            let bare = |o: &str| o.trim_ws().trim_start_matches("中华人民共和国").to_string();
+            fn bare(o: &str) -> &str {
+                o.trim_ws().trim_start_matches("中华人民共和国")
+            }
             bare(m) == bare(b)
         }
         "发文字号" => number.is_some_and(|n| {

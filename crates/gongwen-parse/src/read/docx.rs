@@ -1434,9 +1434,10 @@ impl<'a> Body<'a> {
                 })
                 .collect::<Vec<usize>>()
         };
-        let width = rows
+        let row_spans: Vec<Vec<usize>> = rows.iter().map(spans).collect();
+        let width = row_spans
             .iter()
-            .map(|r| spans(r).iter().sum::<usize>())
+            .map(|r| r.iter().sum::<usize>())
             .max()
             .unwrap_or(0);
         let cells = (rows.len() as u64).saturating_mul(width as u64);
@@ -1459,9 +1460,9 @@ impl<'a> Body<'a> {
         let mut merged_down = Vec::new();
         // The lines of the rows the grid keeps (`row_lines` has one for each row).
         let mut kept_lines = Vec::with_capacity(rows.len());
-        for (row, &line) in rows.iter().zip(&row_lines) {
+        for ((row, spans), &line) in rows.iter().zip(&row_spans).zip(&row_lines) {
             let mut out: Vec<String> = Vec::with_capacity(width);
-            for (cell, span) in row.cells.iter().zip(spans(row)) {
+            for (cell, &span) in row.cells.iter().zip(spans) {
                 if cell.merge == Merge::Continue {
                     let (r, c) = (grid.len(), out.len());
                     merged_down.extend((c..c + span).map(|c| (r, c)));
