@@ -4423,8 +4423,12 @@ fn acting_by_duties(clause: &str) -> Option<&str> {
 /// The units of a clause without a label and the role its verb gives them.
 fn clause_duty(clause: &str) -> Option<(&str, ClauseDuty)> {
     let clause = clause.trim_ws().trim_end_matches('。');
-    // `由甲牵头`: the preposition is no part of the first unit's name.
+    // `由甲牵头`: the preposition is no part of the first unit's name, and neither are the
+    // measures a group duty names before it (`本部分任务由甲牵头` on a heading, `以上两项任务由`).
     let clause = clause.strip_prefix('由').unwrap_or(clause);
+    let clause = group_subject(clause)
+        .filter(|(_, _, rest)| rest.len() < clause.len() && clause.contains('由'))
+        .map_or(clause, |(_, _, rest)| rest);
     // `（甲牵头，）会同乙、丙负责`: `会同` ("together with") is the verb of the clause before, no
     // part of the first partner's name; `会同县` is a county's name (as in `split_together`).
     let clause = clause
@@ -4571,7 +4575,8 @@ fn duty_by_duties(words: &str) -> ClauseDuty {
 /// A clause that calls its units by a role's label: `甲为牵头单位`, `乙、丙为配合单位`,
 /// `丁为责任单位`. `None` unless a list of units stands before `为`.
 fn named_as_role(clause: &str) -> Option<(&str, ClauseDuty)> {
-    let head = ["单位", "部门"]
+    // `甲为责任主体`, `甲为实施主体`: the body that answers for the measure.
+    let head = ["单位", "部门", "主体"]
         .iter()
         .find_map(|w| clause.strip_suffix(w))?;
     let (units, role) = head.rsplit_once('为')?;
@@ -4644,7 +4649,7 @@ fn worded_lead(clause: &str) -> Option<(&str, ClauseDuty)> {
         .iter()
         .find_map(|w| clause.strip_suffix(w))
         .unwrap_or(clause);
-    let units = ["负责牵头", "牵头", "统筹", "负总责", "主责", "主抓"]
+    let units = ["负责牵头", "牵头", "统筹", "负总责", "主责", "主抓", "主办"]
         .iter()
         .find_map(|w| core.strip_suffix(w))?;
     // `甲牵头` and `甲负责牵头` without a word after them are read as they always were.
@@ -5515,6 +5520,16 @@ fn is_duty_line(text: &str) -> bool {
         && text.starts_with(['牵', '配', '责', '负', '参', '协', '主', '承'])
         && DUTY_LINE.is_match(text))
         || is_worded_duty_line(text)
+        || leader_then_units(text)
+}
+
+/// A leader's line that goes on with the units' labels after a space (`牵头市领导：王某某　牵头
+/// 单位：甲　配合单位：乙`): an allocation line, the leader one of its clauses.
+fn leader_then_units(text: &str) -> bool {
+    text.len() <= 300
+        && text.contains(['\u{3000}', ' '])
+        && is_leader_line(text)
+        && DUTY_LABEL.is_match(text)
 }
 
 /// An allocation line whose labels are printed in square brackets instead of before a colon,
@@ -5652,8 +5667,8 @@ fn inline_tasks<'a>(
         // Where the tasks of this section (and of its sub-items) start.
         let first = out.len();
         starts.push(first);
-        // Whether the section's last words are a group duty (`（以上任务由…）`).
-        let mut group_duty = false;
+        // The group duty the section's last words are (`（以上任务由…）`).
+        let mut group_duty: Option<(GroupDuty, Vec<String>)> = None;
         // Whether the section's one task is its heading's, with no words of its own: the
         // allocation on the heading line or on lines of its own right under it.
         let mut heading_only = false;
@@ -5821,11 +5836,51 @@ fn inline_tasks<'a>(
             let t = &s.paragraphs[k];
             // `（以上任务由甲牵头，乙配合）` after the last measure of a group: the measure's
             // allocation, which the measures before it share (see `share_group_duty`).
-            if let Some(d) = group_duty_line(t, first_unit_leads) {
+            // Printed right under a heading, before the measures it groups (`一、加强师德师风
+            // 建设` / `本部分任务由甲牵头，乙配合。` / `1.……`), the statement is the heading's
+            // allocation, as `牵头单位：甲` on a line there is (see `give_heading_duty`); one said
+            // of the measures below (`（以下任务均由甲负责落实）`) only so.
+            let over_measures = since == 0 && k == 0 && !s.children.is_empty();
+            if let Some((parts, below)) =
+                group_duty_line(t, first_unit_leads).filter(|(_, below)| !below || over_measures)
+            {
                 let text = printed_since(since, k);
                 if !text.trim_ws().is_empty() {
-                    push(text, true, d.lead, d.support, d.extra);
-                    group_duty = k + 1 == s.paragraphs.len() && s.children.is_empty();
+                    let mut pushed_any = false;
+                    if let Some(d) = duty_for(&parts, s.number, 0) {
+                        let measures = &s.paragraphs[since..k];
+                        // `——培育……。` / `——建设……。` / `以上任务由甲牵头…`: a measure per bullet,
+                        // as numbered measures give (the heading no sentence of theirs).
+                        if measures.len() >= 2
+                            && !(since == 0 && sentence)
+                            && measures.iter().all(|p| bullet_len(p) > 0)
+                        {
+                            for p in measures {
+                                push(
+                                    p.clone(),
+                                    true,
+                                    d.lead.clone(),
+                                    d.support.clone(),
+                                    d.extra.clone(),
+                                );
+                            }
+                        } else {
+                            push(
+                                text,
+                                true,
+                                d.lead.clone(),
+                                d.support.clone(),
+                                d.extra.clone(),
+                            );
+                        }
+                        pushed_any = true;
+                    }
+                    if pushed_any && over_measures && s.paragraphs.len() == 1 {
+                        heading_only = true;
+                    }
+                    if !below && k + 1 == s.paragraphs.len() && s.children.is_empty() {
+                        group_duty = Some((parts, group()));
+                    }
                 }
                 k += 1;
                 since = k;
@@ -6033,8 +6088,23 @@ fn inline_tasks<'a>(
             // standing remark, read as one in an allocation is.
             add_standing_remark(&mut t.extra, units);
         }
-        if group_duty {
-            share_group_duty(sections, &mut starts, group_from, i, path.len(), out);
+        if let Some((parts, group)) = group_duty {
+            let like = Task {
+                seq: s.number,
+                text: String::new(),
+                lead: Vec::new(),
+                support: Vec::new(),
+                group,
+                line: s.line,
+                extra: IndexMap::new(),
+                lead_text: String::new(),
+                support_text: String::new(),
+                origin: TaskOrigin::Inline,
+                marker: None,
+                sheet: None,
+                shares_number: false,
+            };
+            share_group_duty(sections, &mut starts, (group_from, i), &parts, &like, out);
             group_from = i + 1;
             ditto = None;
         }
@@ -6081,27 +6151,119 @@ fn measure_task(c: &Section, like: &Task, group: Vec<String>) -> Task {
     }
 }
 
-/// A duty printed after a group of measures for all of them: `（以上任务由甲牵头，乙配合）`,
-/// `上述任务由甲牵头，乙配合。`, `本部分任务责任单位：甲、乙。`, read as the allocation it
-/// words (`（甲牵头，乙配合）`). `None` for nearly every paragraph: its first character turns it
-/// down.
-fn group_duty_line(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<InlineDuty> {
-    let t = text.trim_ws();
-    if !t.starts_with(['以', '上', '本', '（', '(']) || t.len() > 600 {
+/// Which measures of a group a group duty's statement names: all of them (`以上任务`,
+/// `本部分任务`, `以上各项`), the last so many (`以上两项任务`, `以上3项`), or those numbered
+/// (`以上第1—3项`, `以上（一）至（二）项`, `第（三）项`).
+#[derive(Debug, Clone, PartialEq)]
+enum NamedMeasures {
+    All,
+    Last(u32),
+    Numbers(Vec<u32>),
+}
+
+/// The allocations of a group duty's statement, each with the measures it names: `以上任务由甲
+/// 牵头，乙配合。其中，第（三）项由丙牵头` → all by 甲 and 乙, then （三） by 丙.
+type GroupDuty = Vec<(NamedMeasures, InlineDuty)>;
+
+/// The allocation of `parts` for the measure numbered `number`, `from_end` measures before the
+/// statement's own (0 for it): one that names it by number wins over one that counts the last
+/// measures, which wins over one for all; a later one over an earlier of the same kind (`其中`).
+fn duty_for(parts: &GroupDuty, number: u32, from_end: usize) -> Option<&InlineDuty> {
+    let mut best: Option<(u8, &InlineDuty)> = None;
+    for (named, d) in parts {
+        let rank = match named {
+            NamedMeasures::Numbers(ns) if ns.contains(&number) => 2,
+            NamedMeasures::Last(n) if from_end < *n as usize => 1,
+            NamedMeasures::All => 0,
+            _ => continue,
+        };
+        if best.is_none_or(|(r, _)| rank >= r) {
+            best = Some((rank, d));
+        }
+    }
+    best.map(|(_, d)| d)
+}
+
+/// A measure's number as a group duty names it: `3`, `三`, `（三）`, `(3)`.
+fn named_number(s: &str) -> Option<u32> {
+    let s = s.trim_ws();
+    let s = s
+        .strip_prefix(['（', '('])
+        .and_then(|r| r.strip_suffix(['）', ')']))
+        .unwrap_or(s);
+    numbering::parse_cn_number(s.trim_ws()).filter(|n| *n > 0)
+}
+
+/// The measures a group duty names before `项` (`第1—3项`, `第1、2项`, `（一）至（二）项`,
+/// `两项`, `各项`) and the words after `项`; `None` when the words do not open so.
+fn measure_refs(s: &str) -> Option<(NamedMeasures, &str)> {
+    if let Some(rest) = s.strip_prefix("各项") {
+        return Some((NamedMeasures::All, rest));
+    }
+    let ordinal = s.starts_with('第');
+    let body = s.strip_prefix('第').unwrap_or(s);
+    // The numbers stand in the first few characters: a long search is never needed.
+    let head = body.get(..body.len().min(60)).or_else(|| {
+        let mut end = body.len().min(60);
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        body.get(..end)
+    })?;
+    let at = head.find('项')?;
+    let (refs, rest) = (&body[..at], &body[at + '项'.len_utf8()..]);
+    if refs.is_empty() {
         return None;
     }
-    let t = t.trim_end_matches(['。', '；', ';']);
-    let inner = match t.strip_prefix(['（', '(']) {
-        Some(r) => r.strip_suffix(['）', ')'])?,
-        None => t,
-    };
-    let (rest, noun_needed) = if let Some(r) = strip_any_prefix(inner, &["以上", "上述"]) {
-        (r, true)
-    } else if let Some(r) = strip_any_prefix(inner, &["本部分", "本节", "本章"]) {
-        (r, false)
+    if !ordinal && let Some(n) = named_number(refs).filter(|_| !refs.starts_with(['（', '('])) {
+        // `以上两项任务`: a count of the measures before, not their numbers.
+        return Some((NamedMeasures::Last(n), rest));
+    }
+    let mut numbers = Vec::new();
+    for item in refs.split(['、', '，', ',', '和', '及']) {
+        let range = item
+            .split_once(['—', '–', '-', '~', '～', '至', '到'])
+            .map(|(a, b)| (a, b.trim_start_matches(['—', '–', '-', '~', '～'])));
+        match range {
+            Some((a, b)) => {
+                let (a, b) = (named_number(a)?, named_number(b)?);
+                if b < a || b - a > 200 {
+                    return None;
+                }
+                numbers.extend(a..=b);
+            }
+            None => numbers.push(named_number(item)?),
+        }
+    }
+    Some((NamedMeasures::Numbers(numbers), rest))
+}
+
+/// The subject of a group duty's sentence (`以上任务`, `上述各项措施`, `本部分任务`, `以上两项
+/// 任务`, `以上第1—3项任务`, `该项任务`, `第（三）项`, `以下任务`), with `由`: which measures it
+/// names, whether it names those below (`以下`), and the allocation's words after it. `None`
+/// when the sentence opens otherwise (nearly every one: its first bytes decide).
+fn group_subject(s: &str) -> Option<(NamedMeasures, bool, &str)> {
+    let s = s.trim_ws();
+    let (s, prefixed, noun_needed, below) = if let Some(r) = strip_any_prefix(s, &["以上", "上述"])
+    {
+        (r, true, true, false)
+    } else if let Some(r) = strip_any_prefix(s, &["本部分", "本节", "本章", "该项", "此项"])
+    {
+        (r, true, false, false)
+    } else if let Some(r) = s.strip_prefix("以下") {
+        (r, true, true, true)
+    } else if s.starts_with(['第', '（', '(']) {
+        (s, false, false, false)
     } else {
         return None;
     };
+    let (named, s, counted) = match measure_refs(s) {
+        Some((named, rest)) => (named, rest, true),
+        None => (NamedMeasures::All, s, false),
+    };
+    if !prefixed && !counted {
+        return None;
+    }
     let nouns = [
         "各项任务",
         "各项工作",
@@ -6111,41 +6273,104 @@ fn group_duty_line(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<In
         "措施",
         "事项",
     ];
-    let after_noun = strip_any_prefix(rest, &nouns);
-    if noun_needed && after_noun.is_none() {
+    let after_noun = strip_any_prefix(s, &nouns);
+    if noun_needed && after_noun.is_none() && (below || !counted) {
         return None;
     }
-    let mut rest = after_noun.unwrap_or(rest);
-    rest = rest.strip_prefix('均').unwrap_or(rest);
-    rest = rest.strip_prefix('由').unwrap_or(rest);
-    rest = rest.strip_prefix('的').unwrap_or(rest);
-    if rest.is_empty() {
+    let rest = after_noun.unwrap_or(s);
+    let rest = rest.strip_prefix('均').unwrap_or(rest);
+    let by = rest.strip_prefix('由');
+    // `第（三）项由甲牵头`, `以下任务均由甲负责`: without `以上`/`本部分` the sentence must say
+    // `由`, so a measure's own words are not read as one.
+    if (!prefixed || below) && by.is_none() {
         return None;
     }
-    let bracket = format!("（{rest}）");
-    let d = inline_duty_lazy(&bracket, first_unit_leads)?;
-    (!d.lead.is_empty() || !d.support.is_empty()).then_some(d)
+    let rest = by.unwrap_or(rest);
+    let rest = rest.strip_prefix('的').unwrap_or(rest);
+    (!rest.is_empty()).then_some((named, below, rest))
+}
+
+/// A duty printed after a group of measures for all of them: `（以上任务由甲牵头，乙配合）`,
+/// `上述任务由甲牵头，乙配合。`, `本部分任务责任单位：甲、乙。`, read as the allocation it
+/// words (`（甲牵头，乙配合）`); also for some of them (`以上两项任务由…`, `以上第1—3项任务
+/// 由…；第4项任务由…`, `（第1、2项由甲牵头…；第3项由乙牵头…）`), and with exceptions (`以上任务
+/// 由甲牵头，乙配合。其中，第（三）项由丙牵头`). The flag: whether it is said of the measures below
+/// (`（以下任务均由甲负责落实）`). `None` for nearly every paragraph: its first character turns
+/// it down.
+fn group_duty_line(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<(GroupDuty, bool)> {
+    let t = text.trim_ws();
+    if !t.starts_with(['以', '上', '本', '（', '(', '该', '此', '第']) || t.len() > 600 {
+        return None;
+    }
+    let t = t.trim_end_matches(['。', '；', ';']);
+    let inner = match t.strip_prefix(['（', '(']) {
+        Some(r) => r.strip_suffix(['）', ')'])?,
+        None => t,
+    };
+    let (named, below, first) = group_subject(inner)?;
+    // The statement's sentences: one that names measures of its own (`其中，第（三）项由…`,
+    // `；第4项任务由…`) allocates them apart; any other goes on with the sentence before.
+    let mut pieces: Vec<(NamedMeasures, String)> = vec![(named, String::new())];
+    let first_at = inner.len() - first.len();
+    for (n, piece) in top_level_cuts(&inner[first_at..], &['。', '；', ';'])
+        .into_iter()
+        .enumerate()
+    {
+        let own = (n > 0)
+            .then(|| {
+                let p = piece.trim_ws();
+                let p = p
+                    .strip_prefix("其中")
+                    .map_or(p, |r| r.trim_start_matches(['，', ',', ' ', '\u{3000}']));
+                group_subject(p).filter(|(named, below, _)| {
+                    !below && matches!(named, NamedMeasures::Numbers(_))
+                })
+            })
+            .flatten();
+        match own {
+            Some((named, _, words)) => pieces.push((named, words.to_string())),
+            None => {
+                if let Some((_, words)) = pieces.last_mut() {
+                    if !words.is_empty() {
+                        words.push('；');
+                    }
+                    words.push_str(piece);
+                }
+            }
+        }
+    }
+    let mut parts = GroupDuty::new();
+    for (named, words) in pieces {
+        let words = words.trim_matches(['；', ';', '，', ',']);
+        if words.is_empty() {
+            continue;
+        }
+        let bracket = format!("（{words}）");
+        if let Some(d) = inline_duty_lazy(&bracket, first_unit_leads)
+            && (!d.lead.is_empty() || !d.support.is_empty())
+        {
+            parts.push((named, d));
+        }
+    }
+    (!parts.is_empty()).then_some((parts, below))
 }
 
 /// Gives the measures `sections[from..at]` that print no allocation of their own the group duty
-/// that closes `sections[at]` (its task the last of `out`): `1.……` / `2.……` / `3.……` /
-/// `（以上任务由甲牵头，乙配合）` allocates all three. `starts` holds where each section's tasks
-/// start; the tasks after `starts[from]` are laid out again, once, in reading order.
+/// `parts` that closes `sections[at]`: `1.……` / `2.……` / `3.……` / `（以上任务由甲牵头，乙配合）`
+/// allocates all three, `以上第1—2项任务由…` the two it names. `like` is the template of their
+/// tasks (their group, origin). `starts` holds where each section's tasks start; the tasks after
+/// `starts[from]` are laid out again, once, in reading order.
 fn share_group_duty(
     sections: &[Section],
     starts: &mut [usize],
-    from: usize,
-    at: usize,
-    depth: usize,
+    (from, at): (usize, usize),
+    parts: &GroupDuty,
+    like: &Task,
     out: &mut Vec<Task>,
 ) {
-    let Some(like) = out.last().cloned() else {
-        return;
-    };
     if !(from..at).any(|j| starts[j] == starts[j + 1]) {
         return;
     }
-    let group = like.group.get(..depth).unwrap_or_default().to_vec();
     let base = starts[from];
     let end = out.len();
     let mut tail = out.drain(base..).collect::<Vec<_>>().into_iter();
@@ -6154,7 +6379,17 @@ fn share_group_duty(
         let len = next - starts[j];
         starts[j] = out.len();
         if len == 0 && j < at {
-            out.push(measure_task(&sections[j], &like, group.clone()));
+            if let Some(d) = duty_for(parts, sections[j].number, at - j) {
+                let like = Task {
+                    lead_text: d.lead.join("、"),
+                    support_text: d.support.join("、"),
+                    lead: d.lead.clone(),
+                    support: d.support.clone(),
+                    extra: d.extra.clone(),
+                    ..like.clone()
+                };
+                out.push(measure_task(&sections[j], &like, like.group.clone()));
+            }
         } else {
             out.extend(tail.by_ref().take(len));
         }
