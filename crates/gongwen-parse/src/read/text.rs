@@ -970,6 +970,8 @@ fn without_site_furniture(lines: &mut [&str]) {
         if is_head_furniture(t) {
             if is_post_time(t) {
                 without_account_name(&mut lines[..i], t);
+            } else if is_breadcrumb(t) {
+                without_site_header(&mut lines[..i]);
             }
             lines[i] = "";
         }
@@ -1038,9 +1040,59 @@ fn without_account_name(above: &mut [&str], time: &str) {
     }
 }
 
+/// Blanks the lines a page prints above its breadcrumb (`above`, the text's first lines): the
+/// site's name (`某某市人民政府`), its menu (`首页　政务公开　政务服务`), its tools (`无障碍 | 长者模式
+/// | 登录`) and search box (`请输入关键词 搜索`). The notice starts under the breadcrumb; read, the
+/// site's name was taken for an organ line of the title's, and the menu kept the head from being
+/// found. Only when every such line is short and is no title, number, sentence or labelled value.
+fn without_site_header(above: &mut [&str]) {
+    if above
+        .iter()
+        .all(|l| l.trim_ws().is_empty() || is_site_header_line(l.trim_ws()))
+    {
+        above.fill("");
+    }
+}
+
+/// A line of a site's header ([`without_site_header`]): a few words, no sentence, no labelled
+/// value, no table row, nothing that ends like a title or is a 发文字号.
+pub(crate) fn is_site_header_line(t: &str) -> bool {
+    t.chars().count() <= 60
+        && !t.contains(['。', '；', '，', '：', ':', '\t', '、'])
+        && !crate::structure::ends_like_title(t)
+        && crate::structure::parse_doc_number(t).is_none()
+}
+
+/// A site's menu copied with the page: its first entry the home page (`首页`, `网站首页`), then
+/// three or more short entries set apart by bars, slashes or spaces (`首页 | 政务公开 | 政务服务 |
+/// 互动交流`, `首页　　政务公开　　政务服务`). No sentence: each entry a few characters.
+fn is_site_menu(t: &str) -> bool {
+    if t.len() > 240
+        || !["首页", "网站首页", "返回首页", "主页"]
+            .iter()
+            .any(|w| t.starts_with(w))
+    {
+        return false;
+    }
+    let mut entries = 0;
+    for entry in
+        t.split(|c: char| c.is_whitespace() || matches!(c, '|' | '｜' | '/' | '／' | '·' | '丨'))
+    {
+        if entry.is_empty() {
+            continue;
+        }
+        let n = entry.chars().count();
+        if n > 8 || entry.contains(['。', '，', '；', '：', ':', '>', '＞']) {
+            return false;
+        }
+        entries += 1;
+    }
+    entries >= 4
+}
+
 /// A site's footer line: who runs the site (`主办：…　承办：…`, `主办单位：…`, `技术支持：…`,
 /// `版权所有`), its licence number (`闽ICP备05000163号`) and its code (`网站标识码：…`).
-fn is_site_footer(t: &str) -> bool {
+pub(crate) fn is_site_footer(t: &str) -> bool {
     t.len() <= 300
         && (["主办：", "承办：", "技术支持：", "版权所有", "Copyright", "©"]
             .iter()
@@ -1061,7 +1113,9 @@ fn related_links_above(lines: &[&str], last: usize) -> Option<usize> {
         if t.is_empty() {
             continue;
         }
-        let heading = t.trim_end_matches(['：', ':']);
+        let heading = t
+            .trim_start_matches(['【', '['])
+            .trim_end_matches(['：', ':', '】', ']']);
         if ["相关链接", "相关文件", "相关阅读", "相关新闻", "相关解读"].contains(&heading)
         {
             return (titles > 0).then_some(i);
@@ -1081,6 +1135,7 @@ pub(crate) fn is_head_furniture(t: &str) -> bool {
         return false;
     }
     is_breadcrumb(t)
+        || is_site_menu(t)
         || is_page_tools(t)
         || is_share_bar(t)
         || is_posting_line(t)
@@ -1251,7 +1306,12 @@ const POSTING_LABELS: [&str; 10] = [
 
 /// A line of two posting labels or more (`发布时间：2022-08-15 来源：县政府办公室 浏览次数：1523`).
 fn is_posting_line(t: &str) -> bool {
-    if !t.starts_with(['发', '来', '浏', '阅', '点', '访', '作']) {
+    // Also each in the page's brackets (`【发布日期：2023-03-28】【来源：某某办】【字体：大 中 小】`).
+    if !t
+        .strip_prefix(['【', '[', '［'])
+        .unwrap_or(t)
+        .starts_with(['发', '来', '浏', '阅', '点', '访', '作'])
+    {
         return false;
     }
     let labelled = |l: &str| {
@@ -1353,7 +1413,16 @@ pub(crate) fn is_credit(t: &str) -> bool {
 /// [`is_credit`] for a credit that names who edited or checked the text (`编辑：…`, `责编：…`,
 /// `审核：…`), not its source or author: never a table's, as a source may be.
 pub(crate) fn is_editor_credit(t: &str) -> bool {
-    credit_label(t).is_some_and(|l| !SOURCE_LABELS.contains(&l))
+    // Or a source with an editor credited after it on the line (`文章来源：某厅　责任编辑：某某`).
+    credit_label(t).is_some_and(|l| {
+        !SOURCE_LABELS.contains(&l)
+            || t.split_whitespace().skip(1).any(|w| {
+                EDITOR_LABELS.iter().any(|e| {
+                    w.strip_prefix(e)
+                        .is_some_and(|rest| rest.starts_with(['：', ':']))
+                })
+            })
+    })
 }
 
 /// The labels of a credit whose value is where the text came from or who wrote it.
@@ -1397,6 +1466,33 @@ pub(crate) fn is_post_end(t: &str) -> bool {
         // `点击“阅读原文”查看更多`, `点击阅读原文了解详情`.
         || (t.len() <= 60 && t.starts_with("点击") && t.contains("阅读原文"))
         || is_post_actions(word)
+        || is_feedback_votes(word)
+}
+
+/// A page's feedback widget under its article with its counts: `有用 0 | 没用 0`, `有用(3) 无用(1)`.
+fn is_feedback_votes(t: &str) -> bool {
+    t.len() <= 60
+        && t.starts_with("有用")
+        && (t.contains("没用") || t.contains("无用"))
+        && t.chars().all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || matches!(
+                    c,
+                    '有' | '没'
+                        | '无'
+                        | '用'
+                        | '|'
+                        | '｜'
+                        | '/'
+                        | '('
+                        | ')'
+                        | '（'
+                        | '）'
+                        | '：'
+                        | ':'
+                )
+        })
 }
 
 /// The words of a post's bar under its text, with its counts: `写留言`, `阅读 2.1万`,

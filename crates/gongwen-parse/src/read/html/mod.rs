@@ -132,6 +132,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     let skip: FxHashSet<NodeId> = found.skip.iter().copied().collect();
     let mut blocks = walk(root, &skip, &marks, limits, &mut lines, &mut diagnostics)?;
     without_trailing_credits(&mut blocks);
+    without_trailing_link_headings(&mut blocks);
     diagnostics.extend(images_only(root, &blocks, &mut lines));
     let above = head_beside(root, &marks, &mut lines)
         .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]))
@@ -427,7 +428,7 @@ impl Pending {
             if !text.is_empty()
                 && !is_page_navigation(&text)
                 && !is_furniture(&text)
-                && !self.head_breadcrumb(&text, out.len())
+                && !self.head_breadcrumb(&text, out, kept)
                 && self.crumb_tail.take().is_none_or(|t| t != text)
             {
                 let line = lines.of(self.first);
@@ -477,9 +478,22 @@ impl Pending {
     /// article's head (`当前位置：首页 > 政务公开 > 通知公告`): it names where the page sits, and
     /// read, it and the channel's name under it took the title's place. Its last place is kept,
     /// to drop the channel's name if the next paragraph prints it.
-    fn head_breadcrumb(&mut self, text: &str, blocks: usize) -> bool {
-        if blocks > 2 || text.len() > 200 || !crate::read::text::is_breadcrumb(text) {
+    ///
+    /// What the page printed above it in the same container (`<div>某某市人民政府</div>`, the
+    /// site's name, menu or search box of a page whose elements carry no class to tell them
+    /// by) is the site's too, and is dropped with it when each is a short line, no title.
+    fn head_breadcrumb(&mut self, text: &str, out: &mut Vec<Block>, kept: &Kept) -> bool {
+        if out.len() > 2 || text.len() > 200 || !crate::read::text::is_breadcrumb(text) {
             return false;
+        }
+        if kept.paras.is_empty()
+            && out.iter().all(|b| {
+                b.para_text()
+                    .is_some_and(crate::read::text::is_site_header_line)
+            })
+        {
+            out.clear();
+            self.printed.clear();
         }
         self.crumb_tail = text
             .rsplit(['>', '＞', '»', '›', '→'])
@@ -589,13 +603,37 @@ fn list_number(v: &str) -> Option<i64> {
 pub(crate) fn is_page_navigation(text: &str) -> bool {
     // A paragraph whose first character starts no label is let through without comparing it
     // to each label.
-    text.len() <= 600
-        && (text.starts_with(NAVIGATION_FIRST)
-            && NAVIGATION_LABELS.iter().any(|l| {
-                text.strip_prefix(l)
-                    .is_some_and(|rest| rest.starts_with(['：', ':']))
+    if text.len() > 600 {
+        return false;
+    }
+    // Also the label in the page's brackets, with or without a colon (`【相关解读】《…》解读`).
+    let (label, bracketed) = match text.strip_prefix('【') {
+        Some(rest) => (rest, true),
+        None => (text, false),
+    };
+    (label.starts_with(NAVIGATION_FIRST)
+        && NAVIGATION_LABELS.iter().any(|l| {
+            label.strip_prefix(l).is_some_and(|rest| {
+                rest.starts_with(['：', ':'])
+                    || (bracketed && rest.trim_start_matches(['：', ':']).starts_with('】'))
             })
-            || is_pager(text))
+        }))
+        || is_pager(text)
+}
+
+/// Takes off the headings of the link boxes a page prints under its article (`相关链接`,
+/// `政策解读`, `【相关解读】`) left last once their links, other pages' titles, were dropped, and
+/// the site's footer (`主办：…`, `…ICP备…号`) of a page whose footer carries no class to tell it
+/// by: read, such a heading or footer was the last measure's paragraph or an enclosure's title.
+fn without_trailing_link_headings(blocks: &mut Vec<Block>) {
+    while blocks.last().and_then(Block::para_text).is_some_and(|t| {
+        let heading = t
+            .trim_start_matches(['【', '['])
+            .trim_end_matches(['：', ':', '】', ']']);
+        NAVIGATION_LABELS.contains(&heading) || crate::read::text::is_site_footer(t)
+    }) {
+        blocks.pop();
+    }
 }
 
 /// A paragraph that is page furniture rather than text: a table of contents' entry, or what
