@@ -690,6 +690,13 @@ pub fn column_names(table: &Table) -> Vec<String> {
 /// Maps columns to roles by their header words. `None` when the table is not a task table
 /// (it needs a lead column and a task or sequence column).
 pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
+    let (roles, named_tasks) = column_roles_unchecked(names);
+    checked_roles(names, roles, named_tasks)
+}
+
+/// The roles [`column_roles`] gives the columns before it asks whether they make a task table,
+/// and whether a header word names the tasks' column (`重点任务`, `工作内容`).
+fn column_roles_unchecked(names: &[String]) -> (Vec<ColumnRole>, bool) {
     let words: Vec<u16> = names.iter().map(|n| header_words(n)).collect();
     let mut roles: Vec<ColumnRole> = names
         .iter()
@@ -824,6 +831,16 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             seen = true;
         }
     }
+    (roles, named_tasks)
+}
+
+/// `roles` when they make a task table: a units column, and a task or number column; not a list
+/// of projects, nor a table that allocates nothing.
+fn checked_roles(
+    names: &[String],
+    roles: Vec<ColumnRole>,
+    named_tasks: bool,
+) -> Option<Vec<ColumnRole>> {
     let has = |r: ColumnRole| roles.contains(&r);
     if !(has(ColumnRole::Lead) && (has(ColumnRole::Task) || has(ColumnRole::Seq))) {
         return None;
@@ -844,6 +861,33 @@ pub fn column_roles(names: &[String]) -> Option<Vec<ColumnRole>> {
             .any(|n| PROJECT_WORDS.iter().any(|w| n.contains(w)))
     };
     (allocates || (named_tasks && !projects())).then_some(roles)
+}
+
+/// The roles of a table with a column its header names as the tasks' (`序号 | 重点任务 | 完成时限`)
+/// and no units column, whose task cells carry their allocation at their end as a measure's
+/// paragraph does (`……。（牵头单位：甲；配合单位：乙）`, `……。（甲牵头，乙配合）`). `None` unless
+/// most of its first rows' task cells (and at least one) allocate.
+fn duty_in_task_cells(table: &Table, names: &[String]) -> Option<Vec<ColumnRole>> {
+    let (roles, named_tasks) = column_roles_unchecked(names);
+    if !named_tasks
+        || roles
+            .iter()
+            .any(|r| matches!(r, ColumnRole::Lead | ColumnRole::Support))
+    {
+        return None;
+    }
+    let t = roles.iter().position(|r| *r == ColumnRole::Task)?;
+    let (mut filled, mut allocating) = (0, 0);
+    for row in table.rows.iter().skip(table.header_rows).take(20) {
+        let Some(cell) = row.get(t).filter(|c| !c.is_empty()) else {
+            continue;
+        };
+        filled += 1;
+        if inline_duty(cell).is_some_and(|d| !d.lead.is_empty() || !d.support.is_empty()) {
+            allocating += 1;
+        }
+    }
+    (allocating > 0 && allocating * 2 >= filled).then_some(roles)
 }
 
 /// The headers of a column that holds what a task is to do, under the broader column that
@@ -1307,6 +1351,15 @@ pub fn split_units(cell: &str) -> Vec<String> {
                 continue;
             }
         }
+        // `各街道办事处、镇人民政府`, `各镇人民政府、街道办事处`: the township bodies listed
+        // after a collective share its `各` (as the addressee line prints them): each township's.
+        if after_comma
+            && is_bare_township_body(piece)
+            && units.last().is_some_and(|u| u.starts_with('各'))
+        {
+            units.push(format!("各{piece}"));
+            continue;
+        }
         // Two units joined by a conjunction (`国家金融监督管理总局及有关部门`, `市委宣传部和市文明办`).
         if let Some(conjoined) = split_conjoined(piece) {
             units.extend(conjoined.into_iter().map(str::to_string));
@@ -1348,6 +1401,22 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// Whether `piece` names the body of a township or street without naming which one
+/// (`镇人民政府`, `街道办事处`, `乡镇政府`, `镇党委`): after `各…、` it is each one's.
+fn is_bare_township_body(piece: &str) -> bool {
+    // Nearly every piece starts otherwise: its first bytes turn it down.
+    let Some(rest) = ["乡镇", "镇", "乡", "街道"]
+        .iter()
+        .find_map(|w| piece.strip_prefix(w))
+    else {
+        return false;
+    };
+    matches!(
+        rest,
+        "人民政府" | "政府" | "办事处" | "党委" | "党工委" | "党委、政府"
+    )
 }
 
 /// What a piece of a run of names parted by `、` is when it names no unit alone and the run's
@@ -2331,7 +2400,7 @@ fn mark_run(units: &mut [String], from: usize, piece: &str) {
 /// Names that hold a conjunction themselves (`市住房和城乡建设委`, `市规划与自然资源局`) stay whole,
 /// as the words before it name no unit; so does what follows `及其` (`市场监管局及其派出机构`: the
 /// bodies under the unit, not another).
-fn split_conjoined(piece: &str) -> Option<Vec<&str>> {
+fn split_conjoined<'p>(piece: &'p str) -> Option<Vec<&'p str>> {
     // Sixty Chinese characters are 180 bytes: two or three names at most.
     if piece.len() > 180 {
         return None;
@@ -2351,14 +2420,13 @@ fn split_conjoined(piece: &str) -> Option<Vec<&str>> {
     };
     // The name from part k's start up to conjunction j (`以及` without its `以`), without the
     // `等` that may close it (`司法部等国务院相关部门和各地区`).
-    let name = |k: usize, (at, c): (usize, char)| {
+    let raw = |k: usize, (at, c): (usize, char)| {
         let name = &piece[start(k)..at];
-        without_etc(
-            name.strip_suffix('以')
-                .filter(|_| c == '及')
-                .unwrap_or(name),
-        )
+        name.strip_suffix('以')
+            .filter(|_| c == '及')
+            .unwrap_or(name)
     };
+    let name = |k: usize, j: (usize, char)| without_etc(raw(k, j));
     // ends[k]: where the first name of a split of the piece from part k on ends — at the
     // conjunction j < m, or at the end (m) — when the piece from there splits too. Worked out
     // from the last part back, so each part is settled once: at most m² names are looked at.
@@ -2381,13 +2449,22 @@ fn split_conjoined(piece: &str) -> Option<Vec<&str>> {
             .or_else(|| (k > 0 && names(without_etc(&piece[start(k)..]))).then_some(m));
     }
     let mut units = Vec::new();
+    // A name with the collective after its `等` (`税务总局等国务院相关部门及各地区`): both are
+    // units, as [`push_with_collective`] has them.
+    let push = |units: &mut Vec<&'p str>, raw: &'p str| {
+        let name = without_etc(raw);
+        units.push(name);
+        if let Some(collective) = etc_collective(raw, name) {
+            units.push(collective);
+        }
+    };
     let mut k = 0;
     while let Some(j) = ends[k] {
         if j == m {
-            units.push(without_etc(&piece[start(k)..]));
+            push(&mut units, &piece[start(k)..]);
             return Some(units);
         }
-        units.push(name(k, conjunctions[j]));
+        push(&mut units, raw(k, conjunctions[j]));
         k = j + 1;
     }
     None
@@ -2416,19 +2493,28 @@ fn without_etc(piece: &str) -> &str {
 fn push_with_collective(units: &mut Vec<String>, piece: &str) {
     let name = without_etc(piece);
     units.push(name.to_string());
-    // Nearly every piece is its name: no `等` taken off.
-    if name.len() < piece.len()
-        && let Some(collective) = piece[name.len()..].strip_prefix('等')
-        && let Some(whose) = ["有关部门", "相关部门", "有关单位", "相关单位"]
-            .iter()
-            .find_map(|c| collective.strip_suffix(c))
-            .or_else(|| kind_of_bodies(collective))
-        && !whose.is_empty()
-        && whose.chars().all(crate::normalize::is_han)
-        && !whose.ends_with(['个', '家', '各'])
-    {
+    if let Some(collective) = etc_collective(piece, name) {
         units.push(collective.to_string());
     }
+}
+
+/// The collective after the `等` that [`without_etc`] took off `piece` to leave `name`, when it
+/// says whose departments they are (`国务院相关部门`, `省直有关单位`, `金融监管部门`); `None` for
+/// a bare `等部门`, a count, or a piece without `等`.
+fn etc_collective<'p>(piece: &'p str, name: &str) -> Option<&'p str> {
+    // Nearly every piece is its name: no `等` taken off.
+    if name.len() >= piece.len() {
+        return None;
+    }
+    let collective = piece[name.len()..].strip_prefix('等')?;
+    let whose = ["有关部门", "相关部门", "有关单位", "相关单位"]
+        .iter()
+        .find_map(|c| collective.strip_suffix(c))
+        .or_else(|| kind_of_bodies(collective))?;
+    (!whose.is_empty()
+        && whose.chars().all(crate::normalize::is_han)
+        && !whose.ends_with(['个', '家', '各']))
+    .then_some(collective)
 }
 
 /// [`without_etc`] for a piece that may end in a collective: `…等部门`, `…等有关单位`.
@@ -2628,6 +2714,61 @@ fn group_text(row: &[String], roles: &[ColumnRole]) -> Option<String> {
     if !no_units && !spans_the_rest() {
         return None;
     }
+    numbered_group(row, roles)
+}
+
+/// A group row that carries units over tasks that print none (`一 | 提升企业开办便利度 | 市市场
+/// 监管局 | 市税务局` over `1 | 推行企业开办“一窗通办”。 | |`): the group's name, `一、提升企业开办
+/// 便利度`, and its units cells, which the tasks under it take. `None` unless the row is numbered
+/// as a group is (`一`, `（一）`) and the next row is a numbered task with empty units cells.
+fn group_with_units(
+    row: &[String],
+    next: Option<&[String]>,
+    roles: &[ColumnRole],
+) -> Option<(String, String, String)> {
+    fn cell_of<'r>(row: &'r [String], roles: &[ColumnRole], role: ColumnRole) -> &'r str {
+        roles
+            .iter()
+            .position(|r| *r == role)
+            .and_then(|i| row.get(i))
+            .map_or("", |c| c.trim_ws())
+    }
+    let cell_of = |row, role| cell_of(row, roles, role);
+    // Nearly every task row is numbered with digits: its first byte turns it down.
+    if cell_of(row, ColumnRole::Seq)
+        .as_bytes()
+        .first()
+        .is_none_or(u8::is_ascii_digit)
+    {
+        return None;
+    }
+    let next = next?;
+    let (lead, support) = (
+        cell_of(row, ColumnRole::Lead),
+        cell_of(row, ColumnRole::Support),
+    );
+    if (lead.is_empty() && support.is_empty())
+        || parse_seq(cell_of(next, ColumnRole::Seq)).is_none()
+        || cell_of(next, ColumnRole::Task).is_empty()
+        || !cell_of(next, ColumnRole::Lead).is_empty()
+        || !cell_of(next, ColumnRole::Support).is_empty()
+    {
+        return None;
+    }
+    let name = numbered_group(row, roles)?;
+    Some((name, lead.to_string(), support.to_string()))
+}
+
+/// The name of a group row numbered in the number column (`一 | 数字经济`, `（一） | 产业结构调整`):
+/// `一、数字经济`, `（一）产业结构调整`.
+fn numbered_group(row: &[String], roles: &[ColumnRole]) -> Option<String> {
+    let cell = |role: ColumnRole| {
+        roles
+            .iter()
+            .position(|r| *r == role)
+            .and_then(|i| row.get(i))
+            .map(|c| c.trim_ws())
+    };
     let seq = cell(ColumnRole::Seq)?.trim_end_matches(['、', '．', '.']);
     // Beside a broader group column (`重点任务 | 具体措施`), the group's words may sit in that
     // column with the task column empty: `（一） | 产业结构调整 | |`.
@@ -2715,6 +2856,28 @@ fn is_note_or_total_row(row: &[String], roles: &[ColumnRole]) -> bool {
     })
 }
 
+/// A group's name without the mark that says it goes on from the page before (`二、扩大有效
+/// 投资（续）`, `（续表）`, `（接上页）`): the group printed again at the top of the next page is
+/// the same group.
+fn without_continued_mark(text: &str) -> &str {
+    let trimmed = text.trim_end_ws();
+    // Nearly every name ends otherwise: its last byte (of `）` or `)`) turns it down.
+    if !matches!(trimmed.as_bytes().last(), Some(0x89 | b')')) {
+        return text;
+    }
+    [
+        "（续）",
+        "(续)",
+        "（续表）",
+        "(续表)",
+        "（接上页）",
+        "(接上页)",
+    ]
+    .iter()
+    .find_map(|w| trimmed.strip_suffix(w))
+    .map_or(text, |t| t.trim_end_ws())
+}
+
 /// Tracks the group path above the current row: marker kinds nest like section levels.
 #[derive(Default)]
 struct GroupPath {
@@ -2736,7 +2899,8 @@ impl GroupPath {
             },
         };
         self.levels.truncate(depth);
-        self.levels.push((kind, text.to_string()));
+        self.levels
+            .push((kind, without_continued_mark(text).to_string()));
     }
 
     fn path(&self) -> Vec<String> {
@@ -2796,6 +2960,13 @@ struct TableRead {
     /// The source marks every merged cell (a Word table's `vMerge`): an empty cell not marked
     /// merged down is empty, not the cell above printed once.
     merges_marked: bool,
+    /// The lead and supporting cells of the group row above, when it carries the units of its
+    /// tasks (`一 | 提升企业开办便利度 | 甲 | 乙` over tasks without units).
+    group_units: Option<[String; 2]>,
+    /// A table without units columns whose task cells carry their allocation as a measure's
+    /// paragraph does (`……。（牵头单位：甲；配合单位：乙）`): read so, by whether the document
+    /// says the first unit leads.
+    duty_in_text: Option<bool>,
 }
 
 /// The lead and supporting units of one task of `out` (by its index), as sets: a task printed
@@ -2834,12 +3005,22 @@ impl TableRead {
     /// Starts reading a task table by its header; `None` when it is not one.
     fn start(table: &Table, first_unit_leads: &dyn Fn() -> bool) -> Option<Self> {
         let mut names = column_names(table);
+        let mut duty_in_text = None;
         let mut roles = match column_roles(&names) {
             Some(roles) => roles,
-            None => {
-                names = names_from_labels(table)?;
-                column_roles(&names)?
-            }
+            None => match names_from_labels(table)
+                .and_then(|n| column_roles(&n).map(|roles| (n, roles)))
+            {
+                Some((n, roles)) => {
+                    names = n;
+                    roles
+                }
+                None => {
+                    let roles = duty_in_task_cells(table, &names)?;
+                    duty_in_text = Some(first_unit_leads());
+                    roles
+                }
+            },
         };
         keep_task_beside_its_means(table, &names, &mut roles);
         number_column_without_a_name(table, &names, &mut roles);
@@ -2878,6 +3059,8 @@ impl TableRead {
             cells_above: Default::default(),
             extras_above: Vec::new(),
             merges_marked: false,
+            group_units: None,
+            duty_in_text,
         })
     }
 
@@ -2914,6 +3097,8 @@ impl TableRead {
             cells_above,
             extras_above,
             merges_marked,
+            group_units,
+            duty_in_text,
         } = self;
         let (names, roles, first_leads, people) =
             (&*names, &*roles, *first_leads, *people_beside_units);
@@ -2934,10 +3119,16 @@ impl TableRead {
             if is_note_or_total_row(row, roles) {
                 continue;
             }
-            if let Some(g) = group_text(row, roles)
-                .or_else(|| decimal_parent(row, table.rows.get(r + 1).map(Vec::as_slice), roles))
-            {
+            let next = table.rows.get(r + 1).map(Vec::as_slice);
+            if let Some(g) = group_text(row, roles).or_else(|| decimal_parent(row, next, roles)) {
                 groups.enter(&g);
+                *group_units = None;
+                continue;
+            }
+            // A group row that carries the units of the tasks under it, which print none.
+            if let Some((g, lead, support)) = group_with_units(row, next, roles) {
+                groups.enter(&g);
+                *group_units = Some([lead, support]);
                 continue;
             }
             let mut task = Task {
@@ -2947,6 +3138,8 @@ impl TableRead {
             let mut seq = None;
             let mut group_cols = Vec::new();
             let (mut lead_col, mut support_col) = (None, None);
+            // The allocation the task cell carries, in a table without units columns.
+            let mut in_text: Option<InlineDuty> = None;
             // Cells past the header's last column (a ragged CSV row, a column the header
             // leaves blank at its end) are kept as columns without a name, not dropped.
             for (c, cell) in row.iter().enumerate() {
@@ -2963,7 +3156,17 @@ impl TableRead {
                             task.marker = Some(cell.clone());
                         }
                     }
-                    ColumnRole::Task => task.text = one_line(cell),
+                    ColumnRole::Task => {
+                        task.text = one_line(cell);
+                        if let Some(first) = *duty_in_text
+                            && let Some(d) = inline_duty_with(&task.text, first)
+                        {
+                            task.text = d.before.clone();
+                            task.lead_text = d.lead.join("、");
+                            task.support_text = d.support.join("、");
+                            in_text = Some(d);
+                        }
+                    }
                     ColumnRole::Lead => {
                         task.lead_text = cell.clone();
                         lead_col = Some(c);
@@ -2972,7 +3175,9 @@ impl TableRead {
                         task.support_text = cell.clone();
                         support_col = Some(c);
                     }
-                    ColumnRole::Group => group_cols.push(cell.clone()),
+                    ColumnRole::Group => {
+                        group_cols.push(without_continued_mark(cell).to_string());
+                    }
                     // A column without a header holds nothing worth a key where it is empty,
                     // nor where it repeats the cell before it: a cell spanning columns past the
                     // header (`colspan`), printed once.
@@ -3010,6 +3215,18 @@ impl TableRead {
                         task.extra.insert(key.to_string(), value);
                     }
                 }
+            }
+            // A numbered task that prints no units under a group row that carries them: the
+            // group's units are its own.
+            if task.lead_text.is_empty()
+                && task.support_text.is_empty()
+                && (seq.is_some() || task.marker.is_some())
+                && let Some([lead, support]) = group_units.as_ref()
+            {
+                task.lead_text.clone_from(lead);
+                task.support_text.clone_from(support);
+                lead_col = lead_col.or(roles.iter().position(|r| *r == ColumnRole::Lead));
+                support_col = support_col.or(roles.iter().position(|r| *r == ColumnRole::Support));
             }
             // A table without a 序号 column may number its tasks in their text (`1.全年实施……`):
             // the number is the task's, apart from its words.
@@ -3147,6 +3364,10 @@ impl TableRead {
                     }
                 }
             }
+            if let Some(d) = in_text.as_mut() {
+                *lead = std::mem::take(&mut d.lead);
+                *support = std::mem::take(&mut d.support);
+            }
             if people {
                 // `市住房城乡建委（张某）` under `责任单位（责任人）`: the bracket is the person.
                 for unit in lead.iter_mut().chain(support.iter_mut()) {
@@ -3155,6 +3376,11 @@ impl TableRead {
                     {
                         unit.truncate(open);
                     }
+                }
+            }
+            if let Some(d) = in_text {
+                for (key, value) in d.extra {
+                    task.extra.entry(key).or_insert(value);
                 }
             }
             if task.text.is_empty() && task.lead.is_empty() && task.support.is_empty() {
@@ -3193,8 +3419,14 @@ impl TableRead {
                     && !task.text.is_empty()
                     && runs_on
                     && (cut || units_cut);
+                // The rest of a sentence cut at a row's end on an unnumbered row whose units
+                // cells, merged down with the row above, print its units again (as gongwen's
+                // own text prints a `rowspan`).
+                let units_merged_down =
+                    unnumbered && cut && !task.text.is_empty() && !text_only && same_units;
                 let continues = (unnumbered && (units_only || (text_only && runs_on)))
                     || row_cut
+                    || units_merged_down
                     || (same_number
                         && (task.text == prev.text || text_only || (cut && same_units)));
                 if continues {
@@ -3734,6 +3966,37 @@ fn strip_note_marks(unit: &mut String) {
     }
 }
 
+/// Words that end a note of what a unit does, printed in brackets after its name in a units
+/// cell (`市财政局（资金保障）`, `市体育局（统筹）`, `各区县政府（具体落实）`).
+const DUTY_NOTE_ENDINGS: &[&str] = &[
+    "保障", "统筹", "落实", "实施", "负责", "指导", "协调", "督导", "监督", "支持", "推进",
+];
+
+/// Drops a bracketed note of what the unit does after its name (`市财政局（资金保障）` →
+/// `市财政局`, `各区县政府（具体落实）` → `各区县政府`): the column, or the cell's words, give
+/// the role, and the note is no part of the name. A bracket of anything else (a person, an
+/// alias, a role mark read by [`strip_mark`]) is left; so is a long one.
+fn strip_duty_note(unit: &mut String) {
+    // Nearly every name ends with a Han character other than a closing bracket: its last bytes
+    // turn it down.
+    let Some(body) = unit.strip_suffix(['）', ')']) else {
+        return;
+    };
+    let Some(open) = body.rfind(['（', '(']) else {
+        return;
+    };
+    let note = body[open..].trim_start_matches(['（', '(']);
+    let name = body[..open].trim_end_ws();
+    if name.is_empty()
+        || note.chars().count() > 8
+        || !DUTY_NOTE_ENDINGS.iter().any(|w| note.ends_with(w))
+    {
+        return;
+    }
+    let len = name.len();
+    unit.truncate(len);
+}
+
 /// A unit without the star after its name, when it has one and is more than the star.
 fn strip_star(unit: &str) -> Option<&str> {
     let name = unit.trim_end_matches(STAR_MARKS).trim_end_ws();
@@ -3775,6 +4038,7 @@ fn assign_units(
 ) {
     for unit in &mut units {
         strip_note_marks(unit);
+        strip_duty_note(unit);
     }
     // `甲会同乙、丙`: the units before `会同` lead, those after it support them.
     if let Some((leads, partners)) = split_together(&units) {
@@ -3888,6 +4152,8 @@ pub fn states_first_unit_leads(text: &str) -> bool {
     let first_leads = |rest: &str| {
         let rest = skip(rest, &["位", "个", "家", "名"]);
         let rest = skip(rest, &["的", "者"]);
+        // `第一责任单位为牵头单位`, `位列第一的责任单位为牵头单位`.
+        let rest = skip(rest, &["责任"]);
         let rest = skip(rest, &["单位", "部门"]);
         after(rest, &["为", "是", "系"])
             .is_some_and(|rest| after(rest, &["牵头", "主责", "主办"]).is_some())
@@ -3900,8 +4166,13 @@ pub fn states_first_unit_leads(text: &str) -> bool {
                 starts_first(rest) || after(rest, &["在", "于", "列"]).is_some_and(starts_first)
             })
     };
+    // `排在前面的为牵头单位`, `列在最前面的`: the place in the list said by `前面`.
+    let in_front = text
+        .match_indices("前面")
+        .filter(|(at, _)| text[..*at].ends_with(['在', '排', '列', '最']));
     text.match_indices("第一")
         .chain(text.match_indices('首'))
+        .chain(in_front)
         .any(|(at, word)| first_leads(&text[at + word.len()..]))
         || text
             .match_indices("牵头")
@@ -5286,6 +5557,40 @@ fn trailing_verbs(text: &str, first_unit_leads: &dyn Fn() -> bool) -> Option<Inl
 /// `牵头：甲`, `丙负责`).
 const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", "协同", "协办"];
 
+/// Words of carrying a measure out, or of leading it, that a units cell may print after its
+/// units without any of [`ROLE_WORDS`] (`甲具体实施`, `甲组织实施`, `乙抓好落实`,
+/// `甲、乙按职责分工落实`, `甲主抓`, `甲统筹`): no part of the last unit's name.
+const ACTING_WORDS: &[&str] = &["实施", "落实", "主抓", "统筹", "主体"];
+
+/// Whether `cell` holds a character that starts one of [`ACTING_WORDS`] (实, 落, 主, 统), read
+/// from the bytes as [`has_role_word_start`] reads them.
+fn has_acting_word_start(cell: &str) -> bool {
+    let b = cell.as_bytes();
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            0xE0..=0xEF => {
+                if let Some(&[y, z]) = b.get(i + 1..i + 3)
+                    && matches!(
+                        (x, y, z),
+                        (0xE5, 0xAE, 0x9E)
+                            | (0xE8, 0x90, 0xBD)
+                            | (0xE4, 0xB8, 0xBB)
+                            | (0xE7, 0xBB, 0x9F)
+                    )
+                {
+                    return true;
+                }
+                i += 3;
+            }
+            0xF0..=0xFF => i += 4,
+            0xC0..=0xDF => i += 2,
+            _ => i += 1,
+        }
+    }
+    false
+}
+
 /// Whether `cell` holds a character that starts one of [`ROLE_WORDS`] (牵, 负, 配, 参, 协), read
 /// from the bytes: a unit's name is Han text, whose characters are stepped over three bytes at
 /// a time without being decoded.
@@ -5328,7 +5633,9 @@ fn worded_cell(
 ) -> Option<(Vec<String>, Vec<String>)> {
     // Nearly every cell is a plain list of names: one pass over its characters for the first
     // characters of the role words tells, before any word is searched for.
-    if !has_role_word_start(cell) || !ROLE_WORDS.iter().any(|w| cell.contains(w)) {
+    if !(has_role_word_start(cell) && ROLE_WORDS.iter().any(|w| cell.contains(w))
+        || has_acting_word_start(cell) && ACTING_WORDS.iter().any(|w| cell.contains(w)))
+    {
         return None;
     }
     let mut a = Allocation::default();
@@ -5376,6 +5683,18 @@ fn worded_cell(
             return None;
         }
         assign_units(plain, role, first_unit_leads, &mut a.lead, &mut a.support);
+        a.support.append(&mut a.by_duty);
+    }
+    // In a supporting column the column's role decides for units that only say they carry the
+    // measure out (`乙负责`, `乙按职责分工负责`, `乙具体实施`): they support the lead column's
+    // units. Only a unit the cell says `牵头`s leads.
+    if role == Duty::Support {
+        let responsible = std::mem::take(&mut a.responsible);
+        if !responsible.is_empty() {
+            let moved: FxHashSet<&str> = responsible.iter().map(String::as_str).collect();
+            a.lead.retain(|u| !moved.contains(u.as_str()));
+            a.support.extend(responsible);
+        }
         a.support.append(&mut a.by_duty);
     }
     let (lead, support, extra) = a.finish();
@@ -8965,9 +9284,10 @@ mod tests {
             split_units("市教委以及各区县（自治县）政府和市级有关部门"),
             s(&["市教委", "各区县（自治县）政府", "市级有关部门"])
         );
+        // The collective after `等` is a unit of its own, as without the conjunction.
         assert_eq!(
             split_units("司法部等国务院相关部门和各地区"),
-            s(&["司法部", "各地区"])
+            s(&["司法部", "国务院相关部门", "各地区"])
         );
         // A long chain is settled part by part, not by trying every way to cut it.
         let chain = format!("{}市乙局", "市甲局和".repeat(14));
