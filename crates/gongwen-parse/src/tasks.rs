@@ -2394,6 +2394,13 @@ fn mark_run(units: &mut [String], from: usize, piece: &str) {
     }
 }
 
+/// Whether `及` (`E5 8F 8A`), `和` (`E5 92 8C`) or `与` (`E4 B8 8E`) is in `b`, read from the
+/// bytes: every unit piece of every task is asked, and nearly none holds one.
+fn has_conjunction(b: &[u8]) -> bool {
+    b.windows(3)
+        .any(|w| matches!(w, [0xE5, 0x8F, 0x8A] | [0xE5, 0x92, 0x8C] | [0xE4, 0xB8, 0x8E]))
+}
+
 /// The units of a piece that joins names with `及`, `以及`, `和` or `与`, when every part is a
 /// unit's name ([`is_unit_name`]) or, after the first, a collective (`各地区`):
 /// `国家金融监督管理总局及有关部门`, `市公安局和市交通局等`, `商务部及各地区`.
@@ -2402,7 +2409,7 @@ fn mark_run(units: &mut [String], from: usize, piece: &str) {
 /// bodies under the unit, not another).
 fn split_conjoined<'p>(piece: &'p str) -> Option<Vec<&'p str>> {
     // Sixty Chinese characters are 180 bytes: two or three names at most.
-    if piece.len() > 180 {
+    if piece.len() > 180 || !has_conjunction(piece.as_bytes()) {
         return None;
     }
     let conjunctions: Vec<(usize, char)> = piece
@@ -8365,6 +8372,18 @@ mod tests {
                 .chars()
                 .any(|c| matches!(c, '牵' | '负' | '配' | '参' | '协'));
             assert_eq!(has_role_word_start(cell), decoded, "{cell}");
+        }
+    }
+
+    #[test]
+    fn has_conjunction_finds_what_a_search_finds() {
+        // Every BMP character alone and between names (the three share lead and
+        // continuation bytes with many others: `叉` E5 8F 89, `咋` E5 92 8B, `丐` E4 B8 90).
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            for text in [format!("{c}"), format!("市财政局{c}市教委"), format!("{c}{c}局")] {
+                let searched = text.contains(['及', '和', '与']);
+                assert_eq!(has_conjunction(text.as_bytes()), searched, "U+{:04X}", c as u32);
+            }
         }
     }
 
