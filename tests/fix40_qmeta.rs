@@ -255,3 +255,32 @@ fn a_metadata_block_under_a_text_copy_is_page_metadata_not_an_enclosure() {
     assert_eq!(page.index_no.as_deref(), Some("000014349/2023-00333"));
     assert_eq!(d.notice.date.as_deref(), Some("2023-03-27"));
 }
+
+#[test]
+fn a_label_of_another_kind_in_a_label_cell_does_not_drop_the_table() {
+    let rows: &[[&str; 4]] = &[
+        [
+            "索引号",
+            "113703000042321234/2024-00012",
+            "文件状态",
+            "现行有效",
+        ],
+        [
+            "发文机关",
+            "某某市人民政府办公室",
+            "发文字号",
+            "某政办字〔2024〕4号",
+        ],
+        ["成文日期", "2024-01-30", "发布日期", "2024-02-02"],
+    ];
+    let d = doc(&page(rows, TITLE, ARTICLE));
+    assert_eq!(
+        d.notice.doc_number.as_ref().map(|n| n.raw.as_str()),
+        Some("某政办字〔2024〕4号")
+    );
+    let page = d.source.page.as_ref().expect("page metadata");
+    assert_eq!(
+        page.fields.get("文件状态").map(String::as_str),
+        Some("现行有效")
+    );
+}

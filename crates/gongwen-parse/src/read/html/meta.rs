@@ -689,12 +689,25 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
                 }
             })
         };
-        for c in cells {
+        for (at, c) in cells.enumerate() {
             if !is_small_cell(c) {
                 return ends(pairs, label, rows);
             }
             let cell = scratch.joined(c);
-            let cell_label = as_label(&cell);
+            // A label of another kind without a colon (`文件状态`, `有效期`) where a row of pairs
+            // puts its labels (every other cell from the first), once the table has given pairs
+            // of known labels: a short Han phrase, taken as the label it stands for.
+            let cell_label = as_label(&cell).or_else(|| {
+                let n = cell.chars().count();
+                (label.is_none()
+                    && at % 2 == 0
+                    && (2..=6).contains(&n)
+                    && cell.chars().all(crate::normalize::is_han)
+                    && pairs
+                        .iter()
+                        .any(|(l, _): &(String, String)| field(l).is_some()))
+                .then(|| cell.clone())
+            });
             if let Some(l) = label.take() {
                 if cell_label.is_none() {
                     pairs.push((l, cell));
