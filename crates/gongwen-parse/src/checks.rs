@@ -899,14 +899,62 @@ fn same_page_value(
             fn bare(o: &str) -> &str {
                 o.trim_ws().trim_start_matches("中华人民共和国")
             }
-            bare(m) == bare(b)
+            bare(m) == bare(b) || same_organ_short_form(m, b) || same_organ_short_form(b, m)
         }
         "发文字号" => number.is_some_and(|n| {
-            b.starts_with('第') && order(&n.agency) && m.trim_ws().ends_with(b) && m.contains('令')
+            (b.starts_with('第')
+                && order(&n.agency)
+                && m.trim_ws().ends_with(b)
+                && m.contains('令'))
+                || same_number(m, n)
         }),
         "标题" => order(b) && enclosed.iter().any(|t| crate::structure::same_title(t, m)),
         _ => false,
     }
+}
+
+/// Whether the title `full` is `short` with its issuer before it: `short` opens with `关于`, and
+/// `full` is a few characters more that name the organs (no `关于` of their own).
+fn is_issuer_plus(full: &str, short: &str) -> bool {
+    let full = crate::normalize::strip_spaces(full);
+    let short = crate::normalize::strip_spaces(short);
+    short.starts_with("关于")
+        && full.len() > short.len()
+        && full.ends_with(short.as_ref())
+        && full
+            .get(..full.len() - short.len())
+            .is_some_and(|organ| !organ.contains("关于") && organ.chars().count() <= 60)
+}
+
+/// Whether the page's number `m` is the document's `n` written otherwise: the same 机关代字,
+/// year and serial, the serial with a leading zero (`合政办〔2023〕09号` for `合政办〔2023〕9号`) or
+/// the year in other brackets.
+fn same_number(m: &str, n: &DocNumber) -> bool {
+    let m = crate::normalize::strip_spaces(m);
+    crate::structure::parse_doc_number(&m).is_some_and(|p| {
+        p.serial.is_some() && p.agency == n.agency && p.year == n.year && p.serial == n.serial
+    })
+}
+
+/// Whether the organ `short` is `full` as its own government's sites name it, without the place
+/// name and with `政府` for `人民政府` (`市政府办公室` for `合肥市人民政府办公室`, `县财政局` for
+/// `某某县财政局`): `full` ends with `short`, once both say `政府`, and `short` opens with the
+/// level of the place (`省`, `市`, `县`, `区`…) that `full` names before it.
+fn same_organ_short_form(short: &str, full: &str) -> bool {
+    let short = crate::normalize::strip_spaces(short).replace("人民政府", "政府");
+    let full = crate::normalize::strip_spaces(full).replace("人民政府", "政府");
+    let Some(level) = short.chars().next() else {
+        return false;
+    };
+    matches!(level, '省' | '市' | '县' | '区' | '州' | '盟' | '旗')
+        && short.chars().count() >= 3
+        && full.len() > short.len()
+        && full.ends_with(short.as_str())
+        // The place name before it: Han characters only, a few of them (not another organ).
+        && full[..full.len() - short.len()]
+            .chars()
+            .all(crate::normalize::is_han)
+        && (1..=8).contains(&full[..full.len() - short.len()].chars().count())
 }
 
 fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
@@ -942,6 +990,19 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
             Some(b) if label == "发文机关" && b.split('、').any(|o| o.trim_ws() == m.trim_ws()) =>
                 {}
             Some(b) if same_page_value(label, m, b, n.doc_number.as_ref(), &enclosed) => {}
+            // A title read without its issuer (a site's shortened headline, `关于……的通知`) where
+            // the page's metadata prints it whole (`某某市人民政府办公室关于……的通知`): the whole one.
+            Some(b) if label == "标题" && is_issuer_plus(m, b) => {
+                out.push(Diagnostic::new(
+                    Severity::Info,
+                    "filled_from_page",
+                    format!(
+                        "标题 `{m}` taken from the page's metadata (the document reads `{b}`, without its issuer)"
+                    ),
+                    None,
+                ));
+                n.title = Some(m.to_string());
+            }
             Some(b) if crate::normalize::strip_spaces(m) != crate::normalize::strip_spaces(b) => {
                 out.push(warn(
                     "page_metadata_mismatch",

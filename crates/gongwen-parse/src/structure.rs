@@ -4489,6 +4489,37 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     k += 1;
                     continue;
                 }
+                // A page's headline over an article that prints its own head, the number and
+                // then a whole title (`某某市人民政府办公室关于……的通知` / `某发改〔2023〕9号` /
+                // `某某局关于……的通知`): the title under the number is the notice's, which a
+                // document prints under its number; the headline above may name another
+                // document (a site's error), and is said when it does.
+                if complete
+                    && number_under_lines
+                    && letterhead.is_none()
+                    && b.doc.notice.doc_number.is_some()
+                    && p.text.contains("关于")
+                    && ends_like_title(&p.text)
+                    && title_lines.iter().any(|l| l.text.contains("关于"))
+                {
+                    let above: String = title_lines.iter().map(|l| l.text.as_str()).collect();
+                    if !same_title(&above, &p.text) {
+                        b.diag(
+                            Severity::Warning,
+                            "headline_mismatch",
+                            format!(
+                                "the page's headline `{above}` differs from the title the document prints under its 发文字号, `{}`: the printed title is taken",
+                                p.text
+                            ),
+                            Some(p.line),
+                        );
+                    }
+                    title_lines.clear();
+                    title_lines.push(p);
+                    number_under_lines = false;
+                    k += 1;
+                    continue;
+                }
                 if complete {
                     break;
                 }

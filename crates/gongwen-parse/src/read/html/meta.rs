@@ -70,6 +70,15 @@ const KNOWN: &[(&str, Field)] = &[
     // GB/T 9704 dates a document by its signing (成文日期 is the day the head signed it): the
     // sites that print `签发日期` print the same date.
     ("签发日期", Field::Date),
+    // City and county 政府信息公开 templates: `信息索引号` for 索引号, `所属机构` (the organ whose
+    // catalogue the page is in, as 发布机构), `签署日期` and `印发日期` for 成文日期, `公开时间` for
+    // 发布日期, and `公开目录` (the catalogue, where others print 主题分类).
+    ("信息索引号", Field::IndexNo),
+    ("所属机构", Field::Publisher),
+    ("签署日期", Field::Date),
+    ("印发日期", Field::Date),
+    ("公开时间", Field::Published),
+    ("公开目录", Field::Other),
 ];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,6 +163,12 @@ fn pairs_in(text: &str) -> Vec<(String, String)> {
             }
         }
     }
+    // A label of another kind after a wide gap (`索引号：…　　公开目录：政府文件`): a short Han
+    // phrase and its colon where a wide space or several spaces set it apart from the value
+    // before. Its pair is kept as printed; without it, it would run on in the value before.
+    if !found.is_empty() {
+        found.extend(gapped_labels(text));
+    }
     if found.len() < 2 {
         return Vec::new();
     }
@@ -186,6 +201,42 @@ fn pairs_in(text: &str) -> Vec<(String, String)> {
             (label.to_string(), value.to_string())
         })
         .collect()
+}
+
+/// The short Han labels of `text` that stand after a wide gap (an ideographic space, a tab or
+/// two spaces) and before a colon: (where the label starts, where its colon ends, the label).
+fn gapped_labels(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut out = Vec::new();
+    let mut spaces = 0usize;
+    let mut wide = false;
+    for (at, c) in text.char_indices() {
+        match c {
+            ' ' => spaces += 1,
+            '\u{3000}' | '\t' => wide = true,
+            _ => {
+                if wide || spaces >= 2 {
+                    let rest = &text[at..];
+                    let han = rest
+                        .char_indices()
+                        .take(7)
+                        .find(|&(_, c)| !crate::normalize::is_han(c))
+                        .map_or(rest.len(), |(i, _)| i);
+                    let label = &rest[..han];
+                    let n = label.chars().count();
+                    if (2..=6).contains(&n)
+                        && let Some(after) = rest[han..]
+                            .trim_start_matches([' ', '\u{3000}'])
+                            .strip_prefix(['：', ':'])
+                    {
+                        out.push((at, text.len() - after.len(), label));
+                    }
+                }
+                spaces = 0;
+                wide = false;
+            }
+        }
+    }
+    out
 }
 
 /// The brackets a label may be printed in instead of ending in a colon.
@@ -638,12 +689,25 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
                 }
             })
         };
-        for c in cells {
+        for (at, c) in cells.enumerate() {
             if !is_small_cell(c) {
                 return ends(pairs, label, rows);
             }
             let cell = scratch.joined(c);
-            let cell_label = as_label(&cell);
+            // A label of another kind without a colon (`文件状态`, `有效期`) where a row of pairs
+            // puts its labels (every other cell from the first), once the table has given pairs
+            // of known labels: a short Han phrase, taken as the label it stands for.
+            let cell_label = as_label(&cell).or_else(|| {
+                let n = cell.chars().count();
+                (label.is_none()
+                    && at % 2 == 0
+                    && (2..=6).contains(&n)
+                    && cell.chars().all(crate::normalize::is_han)
+                    && pairs
+                        .iter()
+                        .any(|(l, _): &(String, String)| field(l).is_some()))
+                .then(|| cell.clone())
+            });
             if let Some(l) = label.take() {
                 if cell_label.is_none() {
                     pairs.push((l, cell));
@@ -746,11 +810,12 @@ fn sheet_pairs(rows: &[&[String]]) -> Option<Vec<(String, String)>> {
 
 /// The metadata block a web page copied as text opens with: lines of known labels and their
 /// values (`索引号：…`, `发布机构：… | 主题分类：…`, a table's rows pasted with tabs or bars,
-/// `标　题：某某通知`), before the notice itself. Read as [`sheet_meta`] reads an info sheet —
+/// `标　题：某某通知`), before the notice itself — or after it, when the page printed it below
+/// the article. Read as [`sheet_meta`] reads an info sheet —
 /// it is metadata when it names three of the notice's elements, or two among four known
 /// labels — and its lines are
 /// blanked, so that the reader finds the notice under it and every other line keeps its number.
-/// `None`, with nothing blanked, when the text does not open so.
+/// `None`, with nothing blanked, when the text does not open or close so.
 pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
     /// The most lines such a block has (gov.cn's has six rows; some sites' a dozen).
     const MOST: usize = 24;
@@ -768,6 +833,24 @@ pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
         };
         rows.push(row);
         taken.push(i);
+    }
+    if taken.is_empty() {
+        // Or closes with it: the block pasted under the notice (a page that prints it below
+        // the article), read the same way from the last line up.
+        for (i, line) in lines.iter().enumerate().rev() {
+            if line.trim_ws().is_empty() {
+                continue;
+            }
+            if taken.len() == MOST {
+                break;
+            }
+            let Some(row) = meta_row(line) else {
+                break;
+            };
+            rows.push(row);
+            taken.push(i);
+        }
+        rows.reverse();
     }
     if taken.is_empty() {
         return None;
