@@ -2397,8 +2397,12 @@ fn mark_run(units: &mut [String], from: usize, piece: &str) {
 /// Whether `及` (`E5 8F 8A`), `和` (`E5 92 8C`) or `与` (`E4 B8 8E`) is in `b`, read from the
 /// bytes: every unit piece of every task is asked, and nearly none holds one.
 fn has_conjunction(b: &[u8]) -> bool {
-    b.windows(3)
-        .any(|w| matches!(w, [0xE5, 0x8F, 0x8A] | [0xE5, 0x92, 0x8C] | [0xE4, 0xB8, 0x8E]))
+    b.windows(3).any(|w| {
+        matches!(
+            w,
+            [0xE5, 0x8F, 0x8A] | [0xE5, 0x92, 0x8C] | [0xE4, 0xB8, 0x8E]
+        )
+    })
 }
 
 /// The units of a piece that joins names with `及`, `以及`, `和` or `与`, when every part is a
@@ -8380,9 +8384,18 @@ mod tests {
         // Every BMP character alone and between names (the three share lead and
         // continuation bytes with many others: `叉` E5 8F 89, `咋` E5 92 8B, `丐` E4 B8 90).
         for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
-            for text in [format!("{c}"), format!("市财政局{c}市教委"), format!("{c}{c}局")] {
+            for text in [
+                format!("{c}"),
+                format!("市财政局{c}市教委"),
+                format!("{c}{c}局"),
+            ] {
                 let searched = text.contains(['及', '和', '与']);
-                assert_eq!(has_conjunction(text.as_bytes()), searched, "U+{:04X}", c as u32);
+                assert_eq!(
+                    has_conjunction(text.as_bytes()),
+                    searched,
+                    "U+{:04X}",
+                    c as u32
+                );
             }
         }
     }
