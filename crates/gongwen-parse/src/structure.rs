@@ -1186,6 +1186,158 @@ pub(crate) fn is_file_name(text: &str) -> bool {
         && EXTENSIONS.iter().any(|e| ext.eq_ignore_ascii_case(e))
 }
 
+/// A document file's name followed by what a portal prints beside its link (see
+/// [`is_file_trailer`]): `某某清单.xlsx（23.5 KB）`, `某某清单.xlsx下载次数：12`,
+/// `某某清单.xlsx [下载]` → `某某清单.xlsx`. `None` for text that is no file's name so followed.
+pub(crate) fn file_name_before_trailer(text: &str) -> Option<&str> {
+    // Asked of every paragraph under a letter: one that ends neither as a file's name nor as a
+    // size, a count or a download prompt does (nearly all end in `。`) is answered by its last
+    // character.
+    let last = text.chars().next_back()?;
+    if !(last.is_ascii_alphanumeric() || matches!(last, '）' | ')' | ']' | '】' | '次' | '载'))
+        || text.len() > 400
+    {
+        return None;
+    }
+    if is_file_name(text) {
+        return Some(text);
+    }
+    // The extension's dot is the last one followed by an extension and then a trailer (a size
+    // has a dot of its own: `甲.pdf（23.5KB）`).
+    text.rmatch_indices('.').find_map(|(dot, _)| {
+        let after = &text[dot + 1..];
+        let ext = after.bytes().take_while(u8::is_ascii_alphanumeric).count();
+        let name = &text[..dot + 1 + ext];
+        (ext > 0 && is_file_trailer(&after[ext..]) && is_file_name(name)).then_some(name)
+    })
+}
+
+/// Whether `s` is nothing but what a portal prints beside a link to a file, one item or more,
+/// bracketed or not: its size (`（23.5 KB）`, `(235KB)`, `[1.2M]`), its download count
+/// (`下载次数：12`, `已下载12次`), a download prompt (`[下载]`, `点击下载`), its format (`（PDF）`).
+pub(crate) fn is_file_trailer(s: &str) -> bool {
+    let is_sep = |c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '\u{a0}' | '\u{3000}' | '|' | '｜' | '，' | ',' | '、' | '；' | ';' | '/' | '-'
+            )
+    };
+    let mut rest = s.trim_start_matches(is_sep);
+    if rest.is_empty() {
+        return false;
+    }
+    while !rest.is_empty() {
+        let open = rest.chars().next().filter(|c| "（([【〔".contains(*c));
+        let used = match open {
+            Some(open) => {
+                let inner = &rest[open.len_utf8()..];
+                let Some(close) = inner.find(['）', ')', ']', '】', '〕']) else {
+                    return false;
+                };
+                let items = &inner[..close];
+                let mut any = false;
+                // Items are parted by marks; a space may stand inside one (`23.5 KB`).
+                let items = items.split(['，', ',', '、', '；', ';', '|', '｜', '/']);
+                for item in items.map(str::trim_ws).filter(|t| !t.is_empty()) {
+                    if file_trailer_item(item) != Some(item.len()) {
+                        return false;
+                    }
+                    any = true;
+                }
+                if !any {
+                    return false;
+                }
+                let close_len = inner[close..].chars().next().map_or(1, char::len_utf8);
+                open.len_utf8() + close + close_len
+            }
+            None => match file_trailer_item(rest) {
+                Some(n) => n,
+                None => return false,
+            },
+        };
+        rest = rest[used..].trim_start_matches(is_sep);
+    }
+    true
+}
+
+/// How many bytes at the start of `s` are one item of a file link's trailer (see
+/// [`is_file_trailer`]): a size, a download count, a download prompt or a format's name.
+fn file_trailer_item(s: &str) -> Option<usize> {
+    const PROMPTS: &[&str] = &[
+        "点击下载",
+        "立即下载",
+        "下载附件",
+        "下载文件",
+        "在线预览",
+        "预览",
+        "下载",
+    ];
+    const COUNTS: &[&str] = &["下载次数", "下载量", "已下载", "下载"];
+    const UNITS: &[&str] = &["KB", "MB", "GB", "K", "M", "G", "B", "字节"];
+    const FORMATS: &[&str] = &[
+        "pdf", "doc", "docx", "wps", "xls", "xlsx", "et", "ofd", "zip", "rar",
+    ];
+    let b = s.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
+    // A size: `23.5 KB`, `235KB`, `1.2M`.
+    let whole = digits(0);
+    if whole > 0 {
+        let mut at = whole;
+        if b.get(at) == Some(&b'.') && digits(at + 1) > 0 {
+            at += 1 + digits(at + 1);
+        }
+        let at = at + b[at..].iter().take_while(|&&c| c == b' ').count();
+        let unit = UNITS.iter().find(|u| {
+            s.get(at..at + u.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(u))
+                && !b.get(at + u.len()).is_some_and(u8::is_ascii_alphabetic)
+        })?;
+        return Some(at + unit.len());
+    }
+    // A download count: `下载次数：12`, `已下载12次`.
+    for word in COUNTS {
+        if let Some(after) = s.strip_prefix(word) {
+            let after = after.trim_start_matches(['：', ':', ' ']);
+            let at = s.len() - after.len();
+            let n = digits(at);
+            if n > 0 {
+                let end = at + n;
+                return Some(
+                    end + if s[end..].starts_with('次') {
+                        '次'.len_utf8()
+                    } else {
+                        0
+                    },
+                );
+            }
+        }
+    }
+    if let Some(p) = PROMPTS.iter().find(|p| s.starts_with(**p)) {
+        return Some(p.len());
+    }
+    // A format's name: `PDF`.
+    let word = b.iter().take_while(|c| c.is_ascii_alphanumeric()).count();
+    (word > 0 && FORMATS.iter().any(|f| s[..word].eq_ignore_ascii_case(f))).then_some(word)
+}
+
+/// The number of a link that reads nothing but an attachment's label (`附件1.docx`, written so
+/// for `<a href="….docx">附件1</a>`): `1`; `None` for a file named by a title.
+fn bare_label_number(name: &str) -> Option<u32> {
+    let stem = name
+        .rsplit_once('.')
+        .map_or(name, |(stem, _)| stem)
+        .trim_ws();
+    let number = stem.strip_prefix("附件")?;
+    (!number.is_empty()
+        && number.chars().count() <= 3
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || numbering::is_cn_numeral(c)))
+    .then(|| numbering::parse_cn_number(number))
+    .flatten()
+}
+
 /// The formulas a letter closes with: `特此通知。`, `特此公告。`, `此复。`, `妥否，请批示。`,
 /// `以上报告，请审阅。`, `请予支持为盼。`, and the entry into force that closes a 决定 or 通告
 /// or an 意见, and of the measures, rules or plan a notice issues (`本决定自公布之日起施行。`,
@@ -2329,6 +2481,8 @@ impl Builder {
     /// (`附件下载：某某计划表.pdf`, `某某计划表.xlsx`, `附件1：某某表.xlsx`): its number, when its
     /// label gives one, and its file name.
     fn attachment_file<'a>(text: &'a str) -> Option<(Option<u32>, &'a str)> {
+        // Its size, download count or a download prompt printed after it are no part of it.
+        let text = file_name_before_trailer(text)?;
         let labelled = ["附件下载", "下载附件", "相关附件", "附件"]
             .iter()
             .find_map(|l| text.strip_prefix(l)?.strip_prefix(['：', ':']));
@@ -2451,6 +2605,20 @@ impl Builder {
                     continue;
                 }
                 if let Some((index, name)) = Self::attachment_file(&p.text) {
+                    // A link that reads only a label (`附件下载：<a href="….xlsx">附件2</a>`) is
+                    // the file of the attachment listed under that number; no title of its own.
+                    if let Some(n) = bare_label_number(name) {
+                        let listed = &self.doc.notice.attachments;
+                        let only = match listed.as_slice() {
+                            [a] if n == 1 && a.index.is_none() => Some(a),
+                            _ => None,
+                        };
+                        if let Some(a) = listed.iter().find(|a| a.index == Some(n)).or(only) {
+                            self.linked_titles.insert(title_key(&a.title));
+                        }
+                        i += 1;
+                        continue;
+                    }
                     // The notice's own file, named by its 发文字号 or its title (`附件：浙政发〔2024〕
                     // 3号.pdf`, a portal's download of the document itself): no attachment.
                     if self.is_own_file(name) {
@@ -3230,7 +3398,36 @@ pub fn build(mut input: Blocks) -> Document {
         notice.title.as_ref().is_some_and(|t| t.contains(&quoted))
             || notice.body.iter().any(|p| p.contains(&quoted))
     };
-    let segs = segments(&rest, &b.attachment_titles, &caption, &named);
+    let mut segs = segments(&rest, &b.attachment_titles, &caption, &named);
+    if workbook {
+        for seg in &mut segs {
+            // A sheet's title row right over its table is the table's caption (the second
+            // sheet's title too), not prose of the part. A numbered one (`二、某某`) heads its
+            // section, as outline headings over tables do.
+            let blocks = &seg.blocks;
+            let captions: Vec<bool> = (0..blocks.len())
+                .map(|j| {
+                    matches!(blocks[j], Block::Para(p) if !numbering::has_marker(&p.text)
+                        && blocks.get(j + 1).is_some_and(|t| {
+                        matches!(t, Block::Table(_)) && caption(t).as_deref() == Some(p.text.as_str())
+                    }))
+                })
+                .collect();
+            let mut dropped = captions.into_iter();
+            seg.blocks.retain(|_| !dropped.next().unwrap_or(false));
+            // A title row `附件2：X` labels the part, as `附件2` on a row of its own does.
+            if seg.label.is_none()
+                && let Some((label, title)) =
+                    seg.title.as_deref().and_then(numbered_attachment_head)
+                && at_most_chars(title, 80)
+                && !title.contains(['。', '；', ';'])
+            {
+                let (label, title) = (label.to_string(), title.to_string());
+                seg.label = Some(label);
+                seg.title = Some(title);
+            }
+        }
+    }
     for seg in segs {
         let kind = if workbook {
             PartKind::Attachment

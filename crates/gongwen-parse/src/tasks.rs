@@ -2889,6 +2889,46 @@ fn without_continued_mark(text: &str) -> &str {
     .map_or(text, |t| t.trim_end_ws())
 }
 
+/// A table's sign-off row, under its tasks: who drew it up, who checked it and how to reach
+/// them (`制表人： | | 审核人： | | 联系电话：`, `填报人：张三 | 审核人：李四`). Every filled cell
+/// is such a label — with its value after the colon or in the cell right after it — and one
+/// label at least ends in `人`, as a task's cells never all are.
+fn is_signoff_row(row: &[String]) -> bool {
+    const ENDS: &[&str] = &["人", "电话", "手机", "日期", "时间"];
+    // The label of a sign-off cell (`制表人：`, `联系电话：0000-1234`): up to six Chinese
+    // characters before the colon, a short value after it.
+    let label = |cell: &str| {
+        let (key, value) = cell.split_once(['：', ':'])?;
+        let key = key.trim_ws();
+        let n = key.chars().count();
+        ((2..=6).contains(&n)
+            && key.chars().all(crate::normalize::is_han)
+            && ENDS.iter().any(|e| key.ends_with(e))
+            && value.chars().count() <= 24)
+            .then_some((key.ends_with('人'), value.trim_ws().is_empty()))
+    };
+    if row.iter().map(|c| c.trim_ws()).all(str::is_empty) {
+        return false;
+    }
+    let mut person = false;
+    let mut open = false;
+    for cell in row.iter().map(|c| c.trim_ws()) {
+        if cell.is_empty() {
+            continue;
+        }
+        match label(cell) {
+            Some((who, empty)) => {
+                person |= who;
+                open = empty;
+            }
+            // A value in the cell after its label's.
+            None if open && cell.chars().count() <= 24 => open = false,
+            None => return false,
+        }
+    }
+    person
+}
+
 /// Tracks the group path above the current row: marker kinds nest like section levels.
 #[derive(Default)]
 struct GroupPath {
@@ -3127,7 +3167,7 @@ impl TableRead {
             }
             // A note under the table (`注：…`) or its total (`合计 | 2项`) is no task, and no
             // part of the task above it: the table's grid keeps it as printed.
-            if is_note_or_total_row(row, roles) {
+            if is_note_or_total_row(row, roles) || is_signoff_row(row) {
                 continue;
             }
             let next = table.rows.get(r + 1).map(Vec::as_slice);

@@ -335,6 +335,13 @@ pub(super) fn only_separators(outside: &str) -> bool {
     })
 }
 
+/// Whether `outside` (text between or after links to files) holds nothing but separators and
+/// what portals print beside such a link: its size, its download count, a download prompt
+/// (`（23.5 KB）`, `下载次数：12`, `[下载]`: see [`crate::structure::is_file_trailer`]).
+pub(super) fn only_link_furniture(outside: &str) -> bool {
+    only_separators(outside) || crate::structure::is_file_trailer(outside)
+}
+
 /// The attachments the page links just below the element that holds the notice (`<div
 /// class="fj">相关附件：<a>某某规划.pdf</a></div>` after the article): one paragraph for each
 /// link to a document file on a line that opens with an attachment label (`附件`, `相关附件：`,
@@ -376,7 +383,7 @@ pub(super) fn links_below(
                 labelled = true;
                 true
             } else {
-                labelled && !files.is_empty() && only_separators(&line.outside)
+                labelled && !files.is_empty() && only_link_furniture(&line.outside)
             };
             if !take {
                 if labelled || !out.is_empty() {

@@ -274,6 +274,10 @@ pub(super) fn href_file_ext(href: &str) -> Option<&'static str> {
 pub(super) fn linked_file_name(text: &str, href: &str) -> Option<String> {
     let ext = href_file_ext(href)?;
     let text = crate::normalize::normalize_block(text);
+    // A link that reads only its label (`附件2`): the attachment's number names the file.
+    if is_bare_attachment_label(&text) {
+        return Some(format!("{text}.{ext}"));
+    }
     let han = text
         .chars()
         .filter(|&c| crate::normalize::is_han(c))
@@ -287,6 +291,29 @@ pub(super) fn linked_file_name(text: &str, href: &str) -> Option<String> {
     }
     let name = format!("{text}.{ext}");
     crate::structure::is_file_name(&name).then_some(name)
+}
+
+/// Whether a link's text is an attachment's label and nothing else: `附件1`, `附件二`.
+pub(super) fn is_bare_attachment_label(text: &str) -> bool {
+    text.strip_prefix("附件").is_some_and(|n| {
+        !n.is_empty()
+            && n.chars().count() <= 3
+            && n.chars()
+                .all(|c| c.is_ascii_digit() || crate::numbering::is_cn_numeral(c))
+    })
+}
+
+/// Whether a link's text only prompts to download the file its `href` names (`[下载]`,
+/// `【下载】`, `点击下载`, `下载附件`): the file is named by the text before the link.
+pub(super) fn is_download_prompt(text: &str) -> bool {
+    let text = crate::normalize::normalize_block(text);
+    let bare = text
+        .trim_start_matches(['[', '【', '（', '(', '〔'])
+        .trim_end_matches([']', '】', '）', ')', '〕']);
+    matches!(
+        bare,
+        "下载" | "点击下载" | "下载附件" | "立即下载" | "下载文件"
+    )
 }
 
 /// Whether a link's `href` is one of the page's tools rather than a link: a script that prints

@@ -512,12 +512,28 @@ impl Pending {
             .get(self.file_link_end.unwrap_or(0)..)
             .unwrap_or("")
             .trim_ws();
-        around::only_separators(before)
+        around::only_link_furniture(before)
             || (before.ends_with(['：', ':']) && around::is_attachment_label(before))
             || (before.len() <= 4
                 && before
                     .bytes()
                     .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b')' | b'(')))
+    }
+
+    /// Whether the text before a download prompt linking a file of extension `ext` (since the
+    /// last file link in the paragraph) names that file: `附件：某某清单`, `某某清单`.
+    fn names_file(&self, ext: &str) -> bool {
+        let before = crate::normalize::normalize_block(
+            self.raw
+                .get(self.file_link_end.unwrap_or(0)..)
+                .unwrap_or(""),
+        );
+        let han = before
+            .chars()
+            .filter(|&c| crate::normalize::is_han(c))
+            .count();
+        han >= 2 + 2 * before.matches("附件").count()
+            && crate::structure::is_file_name(&format!("{before}.{ext}"))
     }
 
     /// Before a link to a document file: one that follows another with nothing but white space
@@ -527,7 +543,7 @@ impl Pending {
         let Some(end) = self.file_link_end else {
             return;
         };
-        if self.raw.get(end..).is_some_and(around::only_separators) {
+        if self.raw.get(end..).is_some_and(around::only_link_furniture) {
             self.raw.truncate(end);
             self.flush(lines, out, kept);
         }
@@ -1045,6 +1061,9 @@ fn walk(
     let mut file_link: Option<NodeId> = None;
     // The extension its `href` gives, when its text names the file without one.
     let mut file_ext: Option<&'static str> = None;
+    // The link being read when it only prompts to download the file the text before it names
+    // (`[下载]`): its text is left out.
+    let mut prompt: Option<NodeId> = None;
     let mut depth = 0usize;
     // Said once: the page's own cap (the `<br>`s it left stand a level below it) says it first.
     let mut depth_capped = diags.iter().any(|d| d.code == "html_depth_capped");
@@ -1055,7 +1074,8 @@ fn walk(
         match edge {
             Edge::Open(n) => {
                 match n.value() {
-                    Node::Text(t) => pending.push(n.id(), t),
+                    // A download prompt's text is left out (`[下载]`).
+                    Node::Text(t) if prompt.is_none() => pending.push(n.id(), t),
                     Node::Element(e) => {
                         let is_root = n.id() == root.id();
                         if !is_root
@@ -1171,12 +1191,35 @@ fn walk(
                                 .and_then(|href| {
                                     dom::linked_file_name(&text, href).and(dom::href_file_ext(href))
                                 })
+                                // A label alone (`附件1`) names the file only when no title
+                                // follows it outside the link (`<a>附件1</a>：某某表`).
+                                .filter(|_| {
+                                    !dom::is_bare_attachment_label(
+                                        &crate::normalize::normalize_block(&text),
+                                    ) || n.next_sibling().is_none_or(|s| {
+                                        s.value()
+                                            .as_text()
+                                            .is_none_or(|t| around::only_link_furniture(t))
+                                    })
+                                })
                             {
                                 // Its text names the file without the extension its `href`
                                 // gives: the name is written whole when the link closes.
                                 pending.file_link(lines, &mut out, &mut kept);
                                 file_link = Some(n.id());
                                 file_ext = Some(ext);
+                            } else if let Some(ext) = dom::attr(e, &local_name!("href"))
+                                .and_then(dom::href_file_ext)
+                                .filter(|&ext| {
+                                    dom::is_download_prompt(&text) && pending.names_file(ext)
+                                })
+                            {
+                                // A download prompt (`附件：某某清单 <a href="….xlsx">[下载]</a>`):
+                                // the text before it names the file, written whole, the prompt
+                                // left out, when the link closes.
+                                file_link = Some(n.id());
+                                file_ext = Some(ext);
+                                prompt = Some(n.id());
                             }
                         }
                     }
@@ -1187,6 +1230,7 @@ fn walk(
                 if n.value().is_element() {
                     if file_link == Some(n.id()) {
                         file_link = None;
+                        prompt = None;
                         if let Some(ext) = file_ext.take() {
                             pending.raw.truncate(pending.raw.trim_end_ws().len());
                             pending.raw.push('.');
