@@ -2397,12 +2397,27 @@ fn mark_run(units: &mut [String], from: usize, piece: &str) {
 /// Whether `及` (`E5 8F 8A`), `和` (`E5 92 8C`) or `与` (`E4 B8 8E`) is in `b`, read from the
 /// bytes: every unit piece of every task is asked, and nearly none holds one.
 fn has_conjunction(b: &[u8]) -> bool {
-    b.windows(3).any(|w| {
-        matches!(
-            w,
-            [0xE5, 0x8F, 0x8A] | [0xE5, 0x92, 0x8C] | [0xE4, 0xB8, 0x8E]
-        )
-    })
+    // A character at a time, from its first byte (as [`role_word_scan`] steps).
+    let mut i = 0;
+    while let Some(&x) = b.get(i) {
+        match x {
+            0xE0..=0xEF => {
+                if let Some(&[y, z]) = b.get(i + 1..i + 3)
+                    && matches!(
+                        (x, y, z),
+                        (0xE5, 0x8F, 0x8A) | (0xE5, 0x92, 0x8C) | (0xE4, 0xB8, 0x8E)
+                    )
+                {
+                    return true;
+                }
+                i += 3;
+            }
+            0xF0..=0xFF => i += 4,
+            0xC0..=0xDF => i += 2,
+            _ => i += 1,
+        }
+    }
+    false
 }
 
 /// The units of a piece that joins names with `及`, `以及`, `和` or `与`, when every part is a
@@ -5611,57 +5626,43 @@ const ROLE_WORDS: &[&str] = &["牵头", "负责", "配合", "参与", "协助", 
 /// Words of carrying a measure out, or of leading it, that a units cell may print after its
 /// units without any of [`ROLE_WORDS`] (`甲具体实施`, `甲组织实施`, `乙抓好落实`,
 /// `甲、乙按职责分工落实`, `甲主抓`, `甲统筹`): no part of the last unit's name.
+// Read from the bytes by [`role_word_scan`]; the list is what its tests hold it to.
+#[cfg_attr(not(test), allow(dead_code))]
 const ACTING_WORDS: &[&str] = &["实施", "落实", "主抓", "统筹", "主体"];
 
-/// Whether `cell` holds a character that starts one of [`ACTING_WORDS`] (实, 落, 主, 统), read
-/// from the bytes as [`has_role_word_start`] reads them.
-fn has_acting_word_start(cell: &str) -> bool {
+/// What one pass over the bytes of `cell` finds: whether it holds a character that starts one
+/// of [`ROLE_WORDS`] (牵, 负, 配, 参, 协), and whether it holds one of [`ACTING_WORDS`] (each
+/// word's first character, then its second: the first alone is common in names, `统` of
+/// `市统计局`, `主` of `主管部门`). A unit's name is Han text, whose characters are stepped over
+/// three bytes at a time without being decoded.
+fn role_word_scan(cell: &str) -> (bool, bool) {
     let b = cell.as_bytes();
+    let (mut role, mut acting) = (false, false);
     let mut i = 0;
     while let Some(&x) = b.get(i) {
         match x {
             0xE0..=0xEF => {
-                if let Some(&[y, z]) = b.get(i + 1..i + 3)
-                    && matches!(
-                        (x, y, z),
-                        (0xE5, 0xAE, 0x9E)
-                            | (0xE8, 0x90, 0xBD)
-                            | (0xE4, 0xB8, 0xBB)
-                            | (0xE7, 0xBB, 0x9F)
-                    )
-                {
-                    return true;
-                }
-                i += 3;
-            }
-            0xF0..=0xFF => i += 4,
-            0xC0..=0xDF => i += 2,
-            _ => i += 1,
-        }
-    }
-    false
-}
-
-/// Whether `cell` holds a character that starts one of [`ROLE_WORDS`] (牵, 负, 配, 参, 协), read
-/// from the bytes: a unit's name is Han text, whose characters are stepped over three bytes at
-/// a time without being decoded.
-fn has_role_word_start(cell: &str) -> bool {
-    let b = cell.as_bytes();
-    let mut i = 0;
-    while let Some(&x) = b.get(i) {
-        match x {
-            0xE0..=0xEF => {
-                if let Some(&[y, z]) = b.get(i + 1..i + 3)
-                    && matches!(
+                if let Some(&[y, z]) = b.get(i + 1..i + 3) {
+                    role |= matches!(
                         (x, y, z),
                         (0xE7, 0x89, 0xB5)
                             | (0xE8, 0xB4, 0x9F)
                             | (0xE9, 0x85, 0x8D)
                             | (0xE5, 0x8F, 0x82)
                             | (0xE5, 0x8D, 0x8F)
-                    )
-                {
-                    return true;
+                    );
+                    acting |= matches!(
+                        (x, y, z, b.get(i + 3), b.get(i + 4), b.get(i + 5)),
+                        // 实施, 落实, 主抓, 统筹, 主体
+                        (0xE5, 0xAE, 0x9E, Some(0xE6), Some(0x96), Some(0xBD))
+                            | (0xE8, 0x90, 0xBD, Some(0xE5), Some(0xAE), Some(0x9E))
+                            | (0xE4, 0xB8, 0xBB, Some(0xE6), Some(0x8A), Some(0x93))
+                            | (0xE7, 0xBB, 0x9F, Some(0xE7), Some(0xAD), Some(0xB9))
+                            | (0xE4, 0xB8, 0xBB, Some(0xE4), Some(0xBD), Some(0x93))
+                    );
+                    if role && acting {
+                        break;
+                    }
                 }
                 i += 3;
             }
@@ -5670,7 +5671,17 @@ fn has_role_word_start(cell: &str) -> bool {
             _ => i += 1,
         }
     }
-    false
+    (role, acting)
+}
+
+#[cfg(test)]
+fn has_role_word_start(cell: &str) -> bool {
+    role_word_scan(cell).0
+}
+
+#[cfg(test)]
+fn has_acting_word(cell: &str) -> bool {
+    role_word_scan(cell).1
 }
 
 /// A cell of a units column that names its units' roles in words instead of leaving them to
@@ -5684,9 +5695,8 @@ fn worded_cell(
 ) -> Option<(Vec<String>, Vec<String>)> {
     // Nearly every cell is a plain list of names: one pass over its characters for the first
     // characters of the role words tells, before any word is searched for.
-    if !(has_role_word_start(cell) && ROLE_WORDS.iter().any(|w| cell.contains(w))
-        || has_acting_word_start(cell) && ACTING_WORDS.iter().any(|w| cell.contains(w)))
-    {
+    let (role_start, acting) = role_word_scan(cell);
+    if !(role_start && ROLE_WORDS.iter().any(|w| cell.contains(w)) || acting) {
         return None;
     }
     let mut a = Allocation::default();
@@ -8416,6 +8426,28 @@ mod tests {
                 .chars()
                 .any(|c| matches!(c, '牵' | '负' | '配' | '参' | '协'));
             assert_eq!(has_role_word_start(cell), decoded, "{cell}");
+        }
+    }
+
+    #[test]
+    fn has_acting_word_finds_what_a_search_finds() {
+        // Every BMP character before and after each word's characters, and alone.
+        for c in (0..=0xFFFFu32).filter_map(char::from_u32) {
+            for text in [
+                format!("{c}"),
+                format!("市统计局{c}"),
+                format!("甲{c}实施"),
+                format!("实{c}施"),
+                format!("主{c}"),
+                format!("{c}体"),
+                format!("落{c}实施"),
+            ] {
+                let searched = ACTING_WORDS.iter().any(|w| text.contains(w));
+                assert_eq!(has_acting_word(&text), searched, "U+{:04X}", c as u32);
+            }
+        }
+        for w in ACTING_WORDS {
+            assert!(has_acting_word(&format!("市民政局{w}")), "{w}");
         }
     }
 
