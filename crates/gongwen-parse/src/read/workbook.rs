@@ -5,7 +5,10 @@
 //!
 //! 1. collects the cells that hold text (numbers render as printed: `3`, not `3.0`, and in an
 //!    XLSX as their number format shows them: `15%`, `1,234.50`; dates as `YYYY-MM-DD`), and expands merged cells — the value of a merged region stands in every
-//!    slot it covers, as a printed sheet shows it;
+//!    slot it covers, as a printed sheet shows it (a range written `C3:C2` is `C2:C3`; a covered
+//!    cell that holds a value of its own keeps it, with a `workbook_merge_covers_value` warning);
+//!    an XLSX sheet's hidden rows and columns are read as the others, named in an info
+//!    `row_hidden` / `column_hidden` note;
 //! 2. finds each task table by its header row (the words of [`crate::tasks`]: 序号, 任务, 牵头单位,
 //!    配合单位…), which may sit under a title row or two; those title rows become paragraphs
 //!    before the table (and its caption), so the structure builder can use them as the part title;
@@ -671,6 +674,190 @@ fn stream_xlsx_cells(
     Ok((col.sheet, col.bbox))
 }
 
+/// An info note for the rows and the columns of XLSX sheet `sheet` that the workbook hides
+/// (`<row r="3" hidden="1">`, `<col min="5" max="5" hidden="1"/>`) and that hold values: they
+/// are read as the other rows are (a hidden row may be a task set aside, or only folded away in
+/// an outline; which, the file does not say), and the note names them, as `sheet_hidden` names a
+/// hidden sheet. calamine does not report hidden rows, so the sheet's XML is looked at again —
+/// first only searched for the word `hidden`, which a sheet without hidden rows or columns rarely
+/// holds, so that such a sheet costs one more inflation of its part and no XML parse.
+fn note_hidden(bytes: &[u8], sheet: &SheetCells, diagnostics: &mut Vec<Diagnostic>) {
+    let Some((rows, cols)) = hidden_lines(bytes, &sheet.name) else {
+        return;
+    };
+    if rows.is_empty() && cols.is_empty() {
+        return;
+    }
+    let mut with_rows = FxHashSet::default();
+    let mut with_cols = FxHashSet::default();
+    for &(r, c, _) in &sheet.cells {
+        with_rows.insert(r);
+        with_cols.insert(c);
+    }
+    let hidden_rows: Vec<u32> = rows.into_iter().filter(|r| with_rows.contains(r)).collect();
+    // Which of the sheet's columns the ranges cover, marked at their ends and summed once (many
+    // `<col>` ranges over many columns must not cost their product).
+    const COLUMNS: usize = 16_384;
+    let mut edges = vec![0i64; COLUMNS + 1];
+    for &(lo, hi) in &cols {
+        let (lo, hi) = (lo as usize, (hi as usize).min(COLUMNS - 1));
+        if lo <= hi {
+            edges[lo] += 1;
+            edges[hi + 1] -= 1;
+        }
+    }
+    let mut depth = 0i64;
+    let covered: Vec<bool> = edges[..COLUMNS]
+        .iter()
+        .map(|e| {
+            depth += e;
+            depth > 0
+        })
+        .collect();
+    let mut hidden_cols: Vec<u32> = with_cols
+        .into_iter()
+        .filter(|&c| covered.get(c as usize).copied().unwrap_or(false))
+        .collect();
+    hidden_cols.sort_unstable();
+    let name = &sheet.name;
+    if let Some(&first) = hidden_rows.first() {
+        let list = spans(&hidden_rows, |r| (u64::from(r) + 1).to_string());
+        let (what, verb) = if hidden_rows.len() == 1 {
+            ("row", "is")
+        } else {
+            ("rows", "are")
+        };
+        let mut d = Diagnostic::new(
+            Severity::Info,
+            "row_hidden",
+            format!(
+                "sheet `{name}`: {what} {list} {verb} hidden in the workbook; read as the other rows"
+            ),
+            Some(first as usize + 1),
+        );
+        d.cell = Some(cell_ref(name, first, 0));
+        diagnostics.push(d);
+    }
+    if !hidden_cols.is_empty() {
+        let list = spans(&hidden_cols, column_name);
+        let (what, verb) = if hidden_cols.len() == 1 {
+            ("column", "is")
+        } else {
+            ("columns", "are")
+        };
+        diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "column_hidden",
+            format!("sheet `{name}`: {what} {list} {verb} hidden in the workbook; read as the other columns"),
+            None,
+        ));
+    }
+}
+
+/// Sorted numbers as runs, each run named by `label`: `3, 7–9` (the first 10 runs, then `…`).
+fn spans(sorted: &[u32], label: impl Fn(u32) -> String) -> String {
+    let mut runs: Vec<(u32, u32)> = Vec::new();
+    for &n in sorted {
+        match runs.last_mut() {
+            Some((_, hi)) if hi.checked_add(1) == Some(n) => *hi = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let mut parts: Vec<String> = runs
+        .iter()
+        .take(10)
+        .map(|&(lo, hi)| {
+            if lo == hi {
+                label(lo)
+            } else {
+                format!("{}–{}", label(lo), label(hi))
+            }
+        })
+        .collect();
+    if runs.len() > 10 {
+        parts.push("…".into());
+    }
+    parts.join(", ")
+}
+
+/// Hidden rows (0-based) and column ranges (0-based, inclusive) of a sheet.
+type Hidden = (Vec<u32>, Vec<(u32, u32)>);
+
+/// The rows (0-based) and column ranges (0-based, inclusive) XLSX sheet `name` marks hidden.
+/// `None` when its part cannot be found or read. The part is inflated once in pieces and searched
+/// for `hidden`; only when it is there is it parsed (again) as XML.
+fn hidden_lines(bytes: &[u8], name: &str) -> Option<Hidden> {
+    use quick_xml::events::Event;
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+    let part = sheet_part(&mut zip, name)?;
+    {
+        let mut entry = zip.by_name(&part).ok()?;
+        let finder = memchr::memmem::Finder::new(b"hidden");
+        let keep = b"hidden".len() - 1;
+        let mut buf = vec![0u8; 64 * 1024];
+        let mut held = 0usize;
+        let mut found = false;
+        loop {
+            let n = entry.read(&mut buf[held..]).ok()?;
+            if n == 0 {
+                break;
+            }
+            let end = held + n;
+            if finder.find(&buf[..end]).is_some() {
+                found = true;
+                break;
+            }
+            // Keep the last bytes: the word may straddle two pieces.
+            let tail = end.saturating_sub(keep);
+            buf.copy_within(tail..end, 0);
+            held = end - tail;
+        }
+        if !found {
+            return Some((Vec::new(), Vec::new()));
+        }
+    }
+    let entry = zip.by_name(&part).ok()?;
+    let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
+    let mut buf = Vec::new();
+    let is_true = |v: Option<String>| v.is_some_and(|v| matches!(v.trim_ws(), "1" | "true"));
+    let (mut rows, mut cols) = (Vec::new(), Vec::new());
+    // The row a `<row>` without its own `r` is: the one after the last.
+    let mut next_row = 0u32;
+    loop {
+        buf.clear();
+        match reader.read_event_into(&mut buf) {
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "row" => {
+                let row = xml_attr(&e, "r")
+                    .and_then(|v| v.trim_ws().parse::<u32>().ok())
+                    .and_then(|r| r.checked_sub(1))
+                    .unwrap_or(next_row);
+                next_row = row.saturating_add(1);
+                if is_true(xml_attr(&e, "hidden")) {
+                    rows.push(row);
+                }
+            }
+            Ok(Event::Start(e) | Event::Empty(e)) if e.local_name().as_ref() == "col" => {
+                let at = |k: &str| {
+                    xml_attr(&e, k)
+                        .and_then(|v| v.trim_ws().parse::<u32>().ok())
+                        .and_then(|n| n.checked_sub(1))
+                };
+                if let (Some(lo), Some(hi)) = (at("min"), at("max"))
+                    && lo <= hi
+                    && is_true(xml_attr(&e, "hidden"))
+                {
+                    cols.push((lo, hi));
+                }
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    rows.sort_unstable();
+    rows.dedup();
+    Some((rows, cols))
+}
+
 /// The most cells of a sheet naming a shared string the workbook does not have that are read
 /// as empty; one more refuses the workbook (so much damage leaves little worth reading).
 const MAX_BAD_CELLS: usize = 100;
@@ -1283,6 +1470,7 @@ fn read_kind(
                     sheet.merges = wb
                         .merge_cells_by_sheet_name(&name)
                         .map_err(|e| workbook_error(&name, e))?;
+                    note_hidden(bytes, &sheet, &mut out.diagnostics);
                 }
                 sheet_blocks(sheet, bbox, true, &mut out)?;
             }
@@ -1571,7 +1759,10 @@ impl Grid {
         // overlap, so filling never costs more than the grid's area; stop if it would.
         let mut budget = bbox.area();
         for m in &sheet.merges {
-            let (sr, sc) = m.start;
+            // A region written corner to corner the other way (`C3:C2`) is the same region, its
+            // anchor its top-left cell, as Excel reads it.
+            let (sr, sc) = (m.start.0.min(m.end.0), m.start.1.min(m.end.1));
+            let end = (m.start.0.max(m.end.0), m.start.1.max(m.end.1));
             if sr < bbox.r0 || sr > bbox.r1 || sc < bbox.c0 || sc > bbox.c1 {
                 continue;
             }
@@ -1584,8 +1775,8 @@ impl Grid {
             if value.is_empty() {
                 continue;
             }
-            let er = m.end.0.min(bbox.r1).max(sr);
-            let ec = m.end.1.min(bbox.c1).max(sc);
+            let er = end.0.min(bbox.r1).max(sr);
+            let ec = end.1.min(bbox.c1).max(sc);
             let area = (u64::from(er - sr) + 1) * (u64::from(ec - sc) + 1);
             if area > budget {
                 let cell = cell_ref(&sheet.name, sr, sc);
@@ -1603,15 +1794,56 @@ impl Grid {
                 break;
             }
             budget -= area;
+            // A cell under the region that holds a value of its own (a region drawn past the
+            // table's end over the rows below, `C2:C100`) keeps it: Excel shows only the
+            // anchor's, but the value is in the file and is the row's own. The first is named.
+            let mut covered: Option<(u32, u32)> = None;
+            let mut count = 0usize;
             for r in sr..=er {
+                let gr = (r - bbox.r0) as usize;
                 for c in sc..=ec {
-                    if let Some(slot) = rows
-                        .get_mut((r - bbox.r0) as usize)
-                        .and_then(|row| row.get_mut((c - bbox.c0) as usize))
+                    let gc = (c - bbox.c0) as usize;
+                    let Some(slot) = rows.get_mut(gr).and_then(|row| row.get_mut(gc)) else {
+                        continue;
+                    };
+                    if (r, c) != (sr, sc)
+                        && !slot.is_empty()
+                        && *slot != value
+                        && own.get(gr).is_some_and(|o| o.binary_search(&gc).is_ok())
                     {
-                        slot.clone_from(&value);
+                        covered.get_or_insert((r, c));
+                        count += 1;
+                        continue;
                     }
+                    slot.clone_from(&value);
                 }
+            }
+            if let Some((r, c)) = covered {
+                let cell = cell_ref(&sheet.name, r, c);
+                let at = format!("{}{}", column_name(c), u64::from(r) + 1);
+                let region = format!(
+                    "{}{}:{}{}",
+                    column_name(sc),
+                    u64::from(sr) + 1,
+                    column_name(end.1),
+                    u64::from(end.0) + 1
+                );
+                let more = if count > 1 {
+                    format!(" (and {} more cells)", count - 1)
+                } else {
+                    String::new()
+                };
+                let mut d = Diagnostic::new(
+                    Severity::Warning,
+                    "workbook_merge_covers_value",
+                    format!(
+                        "sheet `{}`: the merged range {region} covers {at}{more}, which holds a value of its own; the value was kept (Excel shows only the range's first cell)",
+                        sheet.name
+                    ),
+                    Some(r as usize + 1),
+                );
+                d.cell = Some(cell);
+                diagnostics.push(d);
             }
         }
         Grid { bbox, rows, own }
