@@ -435,6 +435,12 @@ impl Diagnostic {
             cell: None,
         }
     }
+
+    /// The same diagnostic about a workbook's cell (`任务分工!C4`).
+    pub fn at_cell(mut self, cell: String) -> Self {
+        self.cell = Some(cell);
+        self
+    }
 }
 
 impl Document {

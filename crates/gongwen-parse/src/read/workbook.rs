@@ -727,16 +727,14 @@ fn note_hidden(bytes: &[u8], sheet: &SheetCells, diagnostics: &mut Vec<Diagnosti
         } else {
             ("rows", "are")
         };
-        let mut d = Diagnostic::new(
+        diagnostics.push(Diagnostic::new(
             Severity::Info,
             "row_hidden",
             format!(
                 "sheet `{name}`: {what} {list} {verb} hidden in the workbook; read as the other rows"
             ),
             Some(first as usize + 1),
-        );
-        d.cell = Some(cell_ref(name, first, 0));
-        diagnostics.push(d);
+        ).at_cell(cell_ref(name, first, 0)));
     }
     if !hidden_cols.is_empty() {
         let list = spans(&hidden_cols, column_name);
@@ -890,14 +888,12 @@ fn note_missing_strings(
                 message: "cannot read it (the cell names a shared string the workbook does not have); the file may be truncated or damaged".into(),
             });
         }
-        let mut d = Diagnostic::new(
+        diagnostics.push(Diagnostic::new(
             Severity::Warning,
             "workbook_cell_damaged",
             "the cell names a shared string the workbook does not have (the file is damaged); read as empty",
             Some(r as usize + 1),
-        );
-        d.cell = Some(cell);
-        diagnostics.push(d);
+        ).at_cell(cell));
     }
     if found.len() < bad.len() {
         diagnostics.push(Diagnostic::new(
@@ -1675,16 +1671,14 @@ fn error_cell(
     col: u32,
 ) -> String {
     let cell = cell_ref(sheet, row, col);
-    let mut d = Diagnostic::new(
+    diagnostics.push(Diagnostic::new(
         Severity::Warning,
         "workbook_error_value",
         format!(
             "the cell holds the error value {e} (a formula that failed when the sheet was saved); read as empty"
         ),
         Some(row as usize + 1),
-    );
-    d.cell = Some(cell);
-    diagnostics.push(d);
+    ).at_cell(cell));
     String::new()
 }
 
@@ -1780,7 +1774,7 @@ impl Grid {
             let area = (u64::from(er - sr) + 1) * (u64::from(ec - sc) + 1);
             if area > budget {
                 let cell = cell_ref(&sheet.name, sr, sc);
-                let mut d = Diagnostic::new(
+                diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "workbook_merges_overlap",
                     format!(
@@ -1788,9 +1782,7 @@ impl Grid {
                         sheet.name
                     ),
                     Some(sr as usize + 1),
-                );
-                d.cell = Some(cell);
-                diagnostics.push(d);
+                ).at_cell(cell));
                 break;
             }
             budget -= area;
@@ -1833,7 +1825,7 @@ impl Grid {
                 } else {
                     String::new()
                 };
-                let mut d = Diagnostic::new(
+                diagnostics.push(Diagnostic::new(
                     Severity::Warning,
                     "workbook_merge_covers_value",
                     format!(
@@ -1841,9 +1833,7 @@ impl Grid {
                         sheet.name
                     ),
                     Some(r as usize + 1),
-                );
-                d.cell = Some(cell);
-                diagnostics.push(d);
+                ).at_cell(cell));
             }
         }
         Grid { bbox, rows, own }

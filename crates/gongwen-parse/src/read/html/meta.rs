@@ -817,39 +817,11 @@ fn sheet_pairs(rows: &[&[String]]) -> Option<Vec<(String, String)>> {
 /// blanked, so that the reader finds the notice under it and every other line keeps its number.
 /// `None`, with nothing blanked, when the text does not open or close so.
 pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
-    /// The most lines such a block has (gov.cn's has six rows; some sites' a dozen).
-    const MOST: usize = 24;
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut taken: Vec<usize> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
-        if line.trim_ws().is_empty() {
-            continue;
-        }
-        if taken.len() == MOST {
-            break;
-        }
-        let Some(row) = meta_row(line) else {
-            break;
-        };
-        rows.push(row);
-        taken.push(i);
-    }
+    let (mut rows, mut taken) = meta_block(lines.iter().copied().enumerate());
     if taken.is_empty() {
         // Or closes with it: the block pasted under the notice (a page that prints it below
         // the article), read the same way from the last line up.
-        for (i, line) in lines.iter().enumerate().rev() {
-            if line.trim_ws().is_empty() {
-                continue;
-            }
-            if taken.len() == MOST {
-                break;
-            }
-            let Some(row) = meta_row(line) else {
-                break;
-            };
-            rows.push(row);
-            taken.push(i);
-        }
+        (rows, taken) = meta_block(lines.iter().copied().enumerate().rev());
         rows.reverse();
     }
     if taken.is_empty() {
@@ -870,6 +842,29 @@ pub(crate) fn text_meta(lines: &mut [&str]) -> Option<PageMeta> {
         }
     }
     Some(meta)
+}
+
+/// The rows of a metadata block ([`meta_row`]) and their lines' indices, read from the first line
+/// with text in `lines` (in the order given) to the last line in a row that is one — at most
+/// 24 (gov.cn's block has six rows; some sites' a dozen).
+fn meta_block<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> (Vec<Vec<String>>, Vec<usize>) {
+    const MOST: usize = 24;
+    let mut rows = Vec::new();
+    let mut taken = Vec::new();
+    for (i, line) in lines {
+        if line.trim_ws().is_empty() {
+            continue;
+        }
+        if taken.len() == MOST {
+            break;
+        }
+        let Some(row) = meta_row(line) else {
+            break;
+        };
+        rows.push(row);
+        taken.push(i);
+    }
+    (rows, taken)
 }
 
 /// A line of a metadata block as label and value cells, when it starts with a known label:
