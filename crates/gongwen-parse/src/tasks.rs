@@ -6439,8 +6439,13 @@ fn inline_tasks<'a>(
             }
         }
         if own == first && out.len() == own + 1 {
-            take_enumeration(s, sentence, &mut out[own]);
-            share_closing_allocation(s, own, out);
+            // A statement that names measures (`第（二）项任务由…`, `以上1项…`) closing the list
+            // allocated those it names (see `share_group_duty`): the items it leaves out are
+            // no part of its measure, nor do they share its allocation.
+            if !closed_by_group_statement(s, first_unit_leads) {
+                take_enumeration(s, sentence, &mut out[own]);
+                share_closing_allocation(s, own, out);
+            }
         } else if heading_only && own == first + 1 && !s.children.is_empty() {
             let mut heading = s.marker.clone();
             match heading_cut {
@@ -7172,6 +7177,17 @@ fn is_last_of_flat_list(s: &Section, task: &Task) -> bool {
         && s.children
             .iter()
             .all(|c| c.children.is_empty() && c.after.is_empty())
+}
+
+/// Whether the last sub-item of `s` ends with a group duty's statement (`第（二）项任务由甲牵头，
+/// 乙配合。`, `以上任务由…`), read as one where it stands: the allocation of the measures it
+/// names, not a closing allocation of the whole list.
+fn closed_by_group_statement(s: &Section, first_unit_leads: &dyn Fn() -> bool) -> bool {
+    s.children.last().is_some_and(|last| {
+        last.paragraphs
+            .iter()
+            .any(|p| group_duty_line(p, first_unit_leads).is_some_and(|(_, below)| !below))
+    })
 }
 
 /// Makes the one task of a measure's list of sub-items the measure's own, when the list is one
