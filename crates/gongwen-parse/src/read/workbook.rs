@@ -720,33 +720,35 @@ fn note_hidden(bytes: &[u8], sheet: &SheetCells, diagnostics: &mut Vec<Diagnosti
         .collect();
     hidden_cols.sort_unstable();
     let name = &sheet.name;
+    // `sheet `任务分工`: rows 3, 7–9 are hidden in the workbook; read as the other rows`.
+    let message = |one: &str, many: &str, count: usize, list: String| {
+        let (what, verb) = if count == 1 {
+            (one, "is")
+        } else {
+            (many, "are")
+        };
+        format!(
+            "sheet `{name}`: {what} {list} {verb} hidden in the workbook; read as the other {many}"
+        )
+    };
     if let Some(&first) = hidden_rows.first() {
         let list = spans(&hidden_rows, |r| (u64::from(r) + 1).to_string());
-        let (what, verb) = if hidden_rows.len() == 1 {
-            ("row", "is")
-        } else {
-            ("rows", "are")
-        };
-        diagnostics.push(Diagnostic::new(
-            Severity::Info,
-            "row_hidden",
-            format!(
-                "sheet `{name}`: {what} {list} {verb} hidden in the workbook; read as the other rows"
-            ),
-            Some(first as usize + 1),
-        ).at_cell(cell_ref(name, first, 0)));
+        diagnostics.push(
+            Diagnostic::new(
+                Severity::Info,
+                "row_hidden",
+                message("row", "rows", hidden_rows.len(), list),
+                Some(first as usize + 1),
+            )
+            .at_cell(cell_ref(name, first, 0)),
+        );
     }
     if !hidden_cols.is_empty() {
         let list = spans(&hidden_cols, column_name);
-        let (what, verb) = if hidden_cols.len() == 1 {
-            ("column", "is")
-        } else {
-            ("columns", "are")
-        };
         diagnostics.push(Diagnostic::new(
             Severity::Info,
             "column_hidden",
-            format!("sheet `{name}`: {what} {list} {verb} hidden in the workbook; read as the other columns"),
+            message("column", "columns", hidden_cols.len(), list),
             None,
         ));
     }
