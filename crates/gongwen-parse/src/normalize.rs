@@ -217,6 +217,16 @@ pub(crate) fn find_byte(b: &[u8], x: u8) -> Option<usize> {
 /// Below this many bytes [`find_byte`] searches with a plain loop.
 const SHORT_SEARCH: usize = 24;
 
+/// The longest head of `s` of at most `n` bytes that ends on a character boundary: where a
+/// search need look only at the first few characters of a long text.
+pub(crate) fn head_within(s: &str, n: usize) -> &str {
+    let mut end = s.len().min(n);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// `s` without the first of `words` it starts with, if it starts with one.
 pub(crate) fn strip_any_prefix<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
     words.iter().find_map(|w| s.strip_prefix(w))
@@ -1177,6 +1187,32 @@ pub fn strip_spaces(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn head_within_stops_at_a_character_boundary() {
+        let s = "a市财政局";
+        let heads: Vec<&str> = (0..=s.len() + 1).map(|n| head_within(s, n)).collect();
+        assert_eq!(
+            heads,
+            [
+                "",
+                "a",
+                "a",
+                "a",
+                "a市",
+                "a市",
+                "a市",
+                "a市财",
+                "a市财",
+                "a市财",
+                "a市财政",
+                "a市财政",
+                "a市财政",
+                "a市财政局",
+                "a市财政局"
+            ]
+        );
+    }
 
     #[test]
     fn chars_and_ascii_are_counted_from_the_bytes() {

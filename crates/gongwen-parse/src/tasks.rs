@@ -6588,14 +6588,7 @@ fn measure_refs(s: &str) -> Option<(NamedMeasures, &str)> {
     let ordinal = s.starts_with('第');
     let body = s.strip_prefix('第').unwrap_or(s);
     // The numbers stand in the first few characters: a long search is never needed.
-    let head = body.get(..body.len().min(60)).or_else(|| {
-        let mut end = body.len().min(60);
-        while !body.is_char_boundary(end) {
-            end -= 1;
-        }
-        body.get(..end)
-    })?;
-    let at = head.find('项')?;
+    let at = crate::normalize::head_within(body, 60).find('项')?;
     let (refs, rest) = (&body[..at], &body[at + '项'.len_utf8()..]);
     if refs.is_empty() {
         return None;

@@ -224,11 +224,7 @@ fn parse_in_pieces(
     // through, goes in pieces of 1 GiB).
     let mut rest = text;
     while !rest.is_empty() {
-        let mut cut = rest.len().min(piece.max(4));
-        while !rest.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let (piece, after) = rest.split_at(cut);
+        let (piece, after) = rest.split_at(crate::normalize::head_within(rest, piece.max(4)).len());
         input.push_back(StrTendril::from_slice(piece));
         rest = after;
     }
