@@ -277,17 +277,21 @@ fn names_the_page(line: &str, names: &[String]) -> bool {
 /// nearest of the last [`TITLE_LOOK`] lines of text before that element (a byline or font-size
 /// bar may stand between) that is not a link, has no colon (`发布时间：`, `附件：`), and ends as
 /// a title ends (`…的通知`, `…的意见`) or is the page's own name for the notice (its `<title>`,
-/// `ArticleTitle`).
+/// `ArticleTitle`). An attachment's label on the line right above that title (`附件2` in a
+/// layout cell of its own, over the attachment's title) comes with it, before it: an attachment
+/// page published on its own keeps the label that makes it one.
 pub(super) fn title_before(
     root: Dom<'_>,
     marks: &Marks,
     taken: &FxHashSet<NodeId>,
     titles: &PageTitles,
     lines: &mut super::tree::Lines<'_>,
-) -> Option<Para> {
+) -> Option<Vec<Para>> {
     let names = titles.names(root.tree().root());
     let mut looked = 0;
     let mut read = Vec::new();
+    // The title found, while the line above it is looked at for an attachment's label.
+    let mut found: Option<Para> = None;
     for sibling in beside(root, true) {
         if !sibling.value().is_element() {
             continue;
@@ -299,6 +303,16 @@ pub(super) fn title_before(
             if text.is_empty() {
                 continue;
             }
+            if let Some(title) = found.take() {
+                if !line.linked && crate::structure::is_attachment_label(&text) {
+                    let label = Para {
+                        line: lines.of(line.first),
+                        text,
+                    };
+                    return Some(vec![label, title]);
+                }
+                return Some(vec![title]);
+            }
             looked += 1;
             let n = text.chars().count();
             let title = !line.linked
@@ -308,17 +322,18 @@ pub(super) fn title_before(
                         && text.chars().any(crate::normalize::is_han)
                         && names_the_page(&text, &names)));
             if title {
-                return Some(Para {
+                found = Some(Para {
                     line: lines.of(line.first),
                     text,
                 });
+                continue;
             }
             if looked == TITLE_LOOK {
                 return None;
             }
         }
     }
-    None
+    found.map(|title| vec![title])
 }
 
 /// Whether `text` opens with an attachment label (`附件：`, `相关附件：`, `附件下载：`, `附件1：`),

@@ -136,7 +136,7 @@ pub fn read_html(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
     diagnostics.extend(images_only(root, &blocks, &mut lines));
     let above = head_beside(root, &marks, &mut lines)
         .or_else(|| title_above(root, &marks, &mut lines).map(|t| vec![t]))
-        .or_else(|| around::title_before(root, &marks, &skip, &titles, &mut lines).map(|t| vec![t]))
+        .or_else(|| around::title_before(root, &marks, &skip, &titles, &mut lines))
         .or_else(|| {
             // An article that opens with its 发文字号 (the State Council's layout: the title is
             // only in the page's head): the title the head names, at the number's line.
@@ -1126,7 +1126,11 @@ fn walk(
                                 continue;
                             }
                             pending.flush(lines, &mut out, &mut kept);
-                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags)? {
+                            let mut head = Vec::new();
+                            if let Some(t) =
+                                table::build(n, &rows, marks, limits, lines, diags, &mut head)?
+                            {
+                                out.extend(head.into_iter().map(Block::Para));
                                 out.push(Block::Table(Box::new(t)));
                             }
                             // The table's content has been read; skip its subtree.
@@ -1139,7 +1143,11 @@ fn walk(
                             && let Some(rows) = grid::rows_of(n)
                         {
                             pending.flush(lines, &mut out, &mut kept);
-                            if let Some(t) = table::build(n, &rows, marks, limits, lines, diags)? {
+                            let mut head = Vec::new();
+                            if let Some(t) =
+                                table::build(n, &rows, marks, limits, lines, diags, &mut head)?
+                            {
+                                out.extend(head.into_iter().map(Block::Para));
                                 out.push(Block::Table(Box::new(t)));
                             }
                             depth -= 1;

@@ -21,6 +21,7 @@ use super::content::Marks;
 use super::dom::{self, Dom, TextLines, tag};
 use super::tree::Lines;
 use crate::Limits;
+use crate::blocks::Para;
 use crate::model::{Diagnostic, Severity, Table};
 use crate::normalize::TrimFast as _;
 use ego_tree::NodeId;
@@ -296,7 +297,8 @@ fn with_placeholders<'a>(row: &RawRow<'a>) -> Option<Vec<(Dom<'a>, bool)>> {
 /// columns, and the narrow grid column a placeholder stands in is one shown column with its
 /// neighbour (a cell of another row spans both). Only where a placeholder cannot be laid out so
 /// (its column holds other rows' text: the markup gives it no grid column of its own) is the row
-/// read without it, as a row moved off the grid by a few points.
+/// read without it, as a row moved off the grid by a few points. Paragraphs the title rows
+/// give before the table are appended to `head`.
 pub(super) fn build(
     table: Dom<'_>,
     rows: &[RawRow<'_>],
@@ -304,16 +306,25 @@ pub(super) fn build(
     limits: &Limits,
     lines: &mut Lines<'_>,
     diags: &mut Vec<Diagnostic>,
+    head: &mut Vec<Para>,
 ) -> crate::Result<Option<Table>> {
     let full: Vec<Option<Vec<(Dom<'_>, bool)>>> = rows.iter().map(with_placeholders).collect();
     if full.iter().any(Option::is_some) {
         let mut tried = Vec::new();
-        if let Some(t) = build_grid(table, rows, Some(&full), marks, limits, lines, &mut tried)? {
+        if let Some((t, mut above)) =
+            build_grid(table, rows, Some(&full), marks, limits, lines, &mut tried)?
+        {
             diags.append(&mut tried);
+            head.append(&mut above);
             return Ok(Some(t));
         }
     }
-    build_grid(table, rows, None, marks, limits, lines, diags)
+    Ok(
+        build_grid(table, rows, None, marks, limits, lines, diags)?.map(|(t, mut above)| {
+            head.append(&mut above);
+            t
+        }),
+    )
 }
 
 /// Builds the grid of a data table. Returns `None` when nothing is left (no text at all), and
@@ -321,7 +332,8 @@ pub(super) fn build(
 /// [`Limits::max_grid_cells`]: an input over a limit is refused, never cut short. With `full`
 /// (the rows' cells with Word's placeholders, where a row has any), the placeholders take their
 /// slots, and `None` is returned when one cannot stand in a column of its own or merged into a
-/// neighbour ([`merge_split_columns`]).
+/// neighbour ([`merge_split_columns`]). With the table come the paragraphs its title rows give
+/// before it (an attachment's label and title, see [`attachment_head`]).
 fn build_grid(
     table: Dom<'_>,
     rows: &[RawRow<'_>],
@@ -330,7 +342,7 @@ fn build_grid(
     limits: &Limits,
     lines: &mut Lines<'_>,
     diags: &mut Vec<Diagnostic>,
-) -> crate::Result<Option<Table>> {
+) -> crate::Result<Option<(Table, Vec<Para>)>> {
     let cap = usize::try_from(limits.max_grid_cells)
         .unwrap_or(usize::MAX)
         .max(1);
@@ -638,7 +650,30 @@ fn build_grid(
     // Rows that title the table (`<th colspan=4>附件：……任务分工</th>`) above its header are
     // its caption, not header rows.
     let titled = crate::tasks::title_rows(&grid);
-    let title = (titled > 0).then(|| crate::tasks::title_text(&grid[..titled]));
+    let mut title = (titled > 0).then(|| crate::tasks::title_text(&grid[..titled]));
+    let mut head = Vec::new();
+    if titled > 0
+        && let Some((label, rest)) = attachment_head(&grid[..titled])
+    {
+        // Title rows that open with an attachment's label (`附件2` over the table's title, as
+        // a spreadsheet saved as a web page prints them) head an attachment, as the same rows
+        // above a table do in a workbook: the label and the title go before the table as
+        // paragraphs, and the caption is the title without the label.
+        let line = row_lines.first().copied().unwrap_or(0);
+        let rest_line = row_lines
+            .get(1)
+            .copied()
+            .filter(|_| titled > 1)
+            .unwrap_or(line);
+        head.push(Para { text: label, line });
+        if !rest.is_empty() {
+            head.push(Para {
+                text: rest.clone(),
+                line: rest_line,
+            });
+        }
+        title = (!rest.is_empty()).then_some(rest);
+    }
     if titled > 0 {
         grid.drain(..titled);
         row_lines.drain(..titled.min(row_lines.len()));
@@ -670,7 +705,7 @@ fn build_grid(
         crate::tasks::header_rows(&grid)
     };
     let line = row_lines.first().copied().unwrap_or(line);
-    Ok(Some(Table {
+    let table = Table {
         caption: caption(table).or(title),
         header_rows,
         rows: grid,
@@ -679,7 +714,28 @@ fn build_grid(
         sheet: None,
         merged_down,
         order: crate::model::BlockOrder(0),
-    }))
+    };
+    Ok(Some((table, head)))
+}
+
+/// The attachment's label and the rest of the title when a table's title rows open with one:
+/// a row that is the label alone (`附件2`, `附件2：`) over the title's rows, or one row that
+/// holds both (`附件2：某某任务分工表`).
+fn attachment_head(title_rows: &[Vec<String>]) -> Option<(String, String)> {
+    let first = title_rows.first()?.iter().find(|c| !c.is_empty())?;
+    if crate::structure::is_attachment_label(first) {
+        let label = first.trim_end_matches(['：', ':']).to_string();
+        let rest = crate::tasks::title_text(title_rows.get(1..).unwrap_or_default());
+        return Some((label, rest));
+    }
+    let (label, title) = crate::structure::numbered_attachment_head(first)?;
+    let mut rest = title.to_string();
+    let more = crate::tasks::title_text(title_rows.get(1..).unwrap_or_default());
+    if !more.is_empty() {
+        rest.push(' ');
+        rest.push_str(&more);
+    }
+    Some((label.to_string(), rest))
 }
 
 #[cfg(test)]
