@@ -2,6 +2,9 @@
 //! layout cell above the cell that holds the title (a site's table layout), and `附件2` as the
 //! first title row inside the table (a spreadsheet saved as a web page) — the part is attachment
 //! 附件2 with its title, the table's caption is the title without the label, and no `no_title`.
+//! An organ's line over a whole title that names its own organ is the 发文机关标志, not the
+//! title's first line (T07); a task allocation the 附件说明 marks （略） is omitted even when its
+//! label and title are printed with nothing under them (T06).
 
 use gongwen_parse::{Document, InputFormat, Options, parse};
 
@@ -90,4 +93,50 @@ fn title_rows_without_a_label_stay_the_caption() {
         Some("某市数字经济发展重点任务分工表")
     );
     assert_eq!(d.tasks.len(), 3);
+}
+
+fn text(notice: &str) -> Document {
+    let options = Options {
+        format: Some(InputFormat::Text),
+        ..Options::default()
+    };
+    parse(notice.as_bytes(), &options).expect("parses")
+}
+
+const LETTER: &str = "\n\n某政办发〔2023〕17号\n\n各区县人民政府，市政府各部门：\n\n\
+\u{3000}\u{3000}《某市2023年农村人居环境整治提升工作要点》已经市政府同意，现印发给你们，请认真贯彻落实。\n\n\
+某市人民政府办公室\n2023年4月3日\n";
+
+#[test]
+fn an_organ_line_over_a_title_with_its_own_organ_is_not_part_of_the_title() {
+    let title = "某市人民政府办公室关于印发某市2023年农村人居环境整治提升工作要点的通知";
+    for organ in ["某某省某市人民政府办公室", "某市人民政府办公室"] {
+        let d = text(&format!("{organ}\n\n{title}{LETTER}"));
+        assert_eq!(d.notice.title.as_deref(), Some(title), "{organ}");
+        assert_eq!(d.notice.issuer.as_deref(), Some("某市人民政府办公室"));
+    }
+    // The title's short form of the letterhead's organ: the issuer is named in full.
+    let short = "某市政府办公室关于印发某市2023年农村人居环境整治提升工作要点的通知";
+    let d = text(&format!("某某省某市人民政府办公室\n\n{short}{LETTER}"));
+    assert_eq!(d.notice.title.as_deref(), Some(short));
+    assert_eq!(d.notice.issuer.as_deref(), Some("某某省某市人民政府办公室"));
+    // A title wrapped after its organ still joins: the second line opens with 关于.
+    let d = text(&format!(
+        "某市人民政府办公室\n关于印发某市2023年农村人居环境整治提升工作要点的通知{LETTER}"
+    ));
+    assert_eq!(d.notice.title.as_deref(), Some(title));
+}
+
+#[test]
+fn an_allocation_marked_omitted_stays_omitted_when_its_heading_is_printed() {
+    let head = "某市人民政府办公厅关于印发某市促进民营经济发展若干措施的通知\n\n某政办发〔2023〕31号\n\n\
+各区县人民政府，市政府各部门：\n\n\u{3000}\u{3000}《某市促进民营经济发展若干措施》已经市政府同意，现印发给你们，请认真贯彻执行。\n\n\
+附件：1．某市促进民营经济发展若干措施\n　　　2．重点任务分工方案（略）\n\n某市人民政府办公厅\n2023年7月14日\n\n\
+附件1\n\n某市促进民营经济发展若干措施\n\n一、优化发展环境\n\n（一）持续破除市场准入壁垒。全面落实市场准入负面清单制度。\n";
+    for tail in ["", "\n附件2\n\n重点任务分工方案\n"] {
+        let d = text(&format!("{head}{tail}"));
+        let codes = codes(&d);
+        assert!(codes.contains(&"task_table_omitted"), "{tail:?}: {codes:?}");
+        assert!(!codes.contains(&"no_task_table"), "{tail:?}: {codes:?}");
+    }
 }

@@ -228,16 +228,18 @@ fn check_missing_task_table(doc: &Document, view: &SourceView, out: &mut Vec<Dia
         doc.notice
             .attachments
             .iter()
-            .find(|a| a.title == title)
+            .find(|a| a.title == title || crate::structure::same_title(&a.title, title))
             .and_then(|a| a.omitted.as_deref())
     };
     match named {
-        Some((title, None, false)) if let Some(mark) = mark(title) => {
+        // Marked so in the 附件说明, whether or not its label and title are printed after the
+        // letter with nothing under them (as portals print an attachment they leave out).
+        Some((title, line, false)) if let Some(mark) = mark(title) => {
             out.push(Diagnostic::new(
                 Severity::Info,
                 "task_table_omitted",
                 format!("`{title}{mark}` names a task allocation that is marked {mark}, left out of this publication: there is no table to read"),
-                None,
+                line,
             ));
         }
         Some((title, line, true)) => out.push(Diagnostic::new(

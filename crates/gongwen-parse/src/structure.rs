@@ -4668,6 +4668,34 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
                     k += 1;
                     continue;
                 }
+                // An organ's line over a whole title that opens with the same organ, named in full
+                // on the line (`陕西省宝鸡市人民政府办公室` / `宝鸡市人民政府办公室关于印发……的
+                // 通知`, or `苏州市政府办公室关于…`, `市政府办公室关于…`): the line above is the
+                // 发文机关标志 printed without `文件`, not the first line of the title (which would
+                // then name its issuer twice).
+                if letterhead.is_none()
+                    && let [organ] = title_lines.as_slice()
+                    && is_organ_line(&organ.text)
+                    && !organ.text.contains("关于")
+                    && ends_like_title(&p.text)
+                    && p.text.find("关于").is_some_and(|at| {
+                        let lead = &p.text[..at];
+                        at > 0
+                            && is_organ_line(lead)
+                            && (organ.text.ends_with(lead)
+                                || organ
+                                    .text
+                                    .replace("人民政府", "政府")
+                                    .ends_with(&lead.replace("人民政府", "政府"))
+                                || expands_short_organ(lead, &organ.text))
+                    })
+                {
+                    letterhead = Some(organ.text.clone());
+                    title_lines.clear();
+                    title_lines.push(p);
+                    k += 1;
+                    continue;
+                }
                 // The same head set on two lines, the organ over the form spaced out
                 // (`中华人民共和国生态环境部` / `公　　告` / `2024年　第12号` / `关于……的公告`): the
                 // organ is the issuer, and the title is the line under the number.
@@ -4837,7 +4865,16 @@ fn read_head(b: &mut Builder, blocks: &[&Block]) -> usize {
         .min()
         .filter(|&p| p > 0 && at_most_chars(&title[..p], 40))
     {
-        Some(title[..pos].to_string())
+        let lead = &title[..pos];
+        // The title's short form of the organ its letterhead names in full (`苏州市政府办公室`
+        // under `江苏省苏州市人民政府办公室`): the full name.
+        let short_of_letterhead = letterhead.as_deref().filter(|l| {
+            (!lead.contains("人民政府")
+                && lead.contains("政府")
+                && l.replace("人民政府", "政府").ends_with(lead))
+                || expands_short_organ(lead, l)
+        });
+        Some(short_of_letterhead.unwrap_or(lead).to_string())
     } else if let Some(organ) = BARE_FORMS
         .iter()
         .find_map(|f| title.strip_suffix(f))
