@@ -11,8 +11,11 @@ fn codes(d: &Document) -> Vec<&str> {
         .collect()
 }
 
+/// A task's seq, text, lead, support and group.
+type TaskKey = (u32, String, Vec<String>, Vec<String>, Vec<String>);
+
 /// (seq, text, lead, support, group) of every task.
-fn tasks(d: &Document) -> Vec<(u32, String, Vec<String>, Vec<String>, Vec<String>)> {
+fn tasks(d: &Document) -> Vec<TaskKey> {
     d.tasks
         .iter()
         .map(|t| {
