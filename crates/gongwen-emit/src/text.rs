@@ -10,7 +10,7 @@
 //! [`gongwen_parse::parse_text`] gives the same model, and writing that model again gives the
 //! same text.
 
-use gongwen_parse::{Document, Part, PartKind, Section, Table};
+use gongwen_parse::{Document, Part, PartKind, Section, Table, TaskOrigin};
 
 /// Writes the document as normalized plain text.
 ///
@@ -23,6 +23,7 @@ use gongwen_parse::{Document, Part, PartKind, Section, Table};
 pub fn to_text(doc: &Document) -> String {
     let mut w = Writer {
         out: String::with_capacity(4096),
+        sheet_groups: sheet_groups(doc),
     };
     let n = &doc.notice;
     if let Some(title) = &n.title {
@@ -159,7 +160,12 @@ pub fn to_text(doc: &Document) -> String {
         if let Some(title) = &part.title {
             w.line(title);
         }
-        w.part_content(part);
+        // A part with no label titled by its table's title row (a workbook's sheet) prints
+        // that row once: twice at the top, the two lines read back as one title run together.
+        // Under a label (`附件2` / its title / the caption) the line under the title is the
+        // table's caption, as the source printed it.
+        let titled_by_caption = part.title.as_deref().filter(|_| part.label.is_none());
+        w.part_content(part, titled_by_caption);
         if Some(i) == last_enclosure {
             w.attachment_list(doc);
         }
@@ -177,6 +183,22 @@ pub fn to_text(doc: &Document) -> String {
         ));
     }
     w.out
+}
+
+/// The sheets of a workbook whose tasks have the sheet's name as their group (a sheet of tasks
+/// among several whose table prints no groups: the sheet is the group). Text has no sheets: the
+/// name is printed as the group row it stands for, under the table's header.
+fn sheet_groups(doc: &Document) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
+        if let (Some(sheet), [group]) = (t.sheet.as_deref(), t.group.as_slice())
+            && sheet == group
+            && !names.contains(&sheet)
+        {
+            names.push(sheet);
+        }
+    }
+    names
 }
 
 /// The sections of an outline in reading order, each before its children.
@@ -239,11 +261,13 @@ fn printed_date(iso: &str) -> Option<String> {
     Some(format!("{y}年{m}月{d}日"))
 }
 
-struct Writer {
+struct Writer<'d> {
     out: String,
+    /// The sheets whose name is their tasks' group ([`sheet_groups`]).
+    sheet_groups: Vec<&'d str>,
 }
 
-impl Writer {
+impl Writer<'_> {
     fn line(&mut self, s: &str) {
         self.out.push_str(s);
         self.out.push('\n');
@@ -252,8 +276,10 @@ impl Writer {
     /// A part's text; its tables where they stand in the source: each one before the first
     /// section that starts after it (by source line), the others after the sections.
     /// In a part of tables and no sections (an attachment's task table alone), a note of the
-    /// preamble (`注：…`) is printed under the tables, where such a note stands.
-    fn part_content(&mut self, part: &Part) {
+    /// preamble (`注：…`) is printed under the tables, where such a note stands. A first table
+    /// whose caption is `title`, the part's title just printed, with nothing between them (a
+    /// part titled by its table's title row), is printed without it: the one line is both.
+    fn part_content(&mut self, part: &Part, title: Option<&str>) {
         let notes_under = part.sections.is_empty() && !part.tables.is_empty();
         let is_note = |p: &str| {
             notes_under
@@ -262,10 +288,23 @@ impl Writer {
                     .strip_prefix("注")
                     .is_some_and(|r| r.starts_with(['：', ':']))
         };
+        let mut before = 0usize;
         for p in part.preamble.iter().filter(|p| !is_note(p)) {
             self.line(p);
+            before += 1;
         }
         let mut tables = part.tables.iter().peekable();
+        if let Some(t) = tables.next_if(|t| {
+            before == 0
+                && title.is_some()
+                && t.caption.as_deref() == title
+                && part
+                    .sections
+                    .first()
+                    .is_none_or(|s| (t.line, t.order.0) < (s.line, s.order.0))
+        }) {
+            self.table_with(t, false);
+        }
         for s in &part.sections {
             self.section(s, &mut tables);
         }
@@ -378,7 +417,23 @@ impl Writer {
             self.line(c);
         }
         let blank = merged_numbers(t);
+        // The sheet's name as the group row under the header, where it is its tasks' group and
+        // the table prints no such row of its own.
+        let group = t.sheet.as_deref().filter(|name| {
+            self.sheet_groups.contains(name)
+                && !t
+                    .rows
+                    .iter()
+                    .any(|row| row.first().is_some_and(|c| c == name))
+        });
         for (r, row) in t.rows.iter().enumerate() {
+            if r == t.header_rows
+                && let Some(name) = group
+            {
+                self.out.push('\t');
+                self.out.push_str(name);
+                self.out.push('\n');
+            }
             let spanning = gongwen_parse::tasks::is_spanning_row(row);
             let cells = if spanning { &row[..1] } else { &row[..] };
             for (c, cell) in cells.iter().enumerate() {

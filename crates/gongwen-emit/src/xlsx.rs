@@ -326,6 +326,17 @@ impl<'a> Sheet<'a> {
         Ok(())
     }
 
+    /// Merges the 序号 cell of row `first` down to row `last` and writes `task`'s number in it
+    /// again (a merge writes its first cell as text).
+    fn merge_number(&mut self, first: u32, last: u32, task: &Task) -> Result<(), XlsxError> {
+        let format = match (&task.marker, task.origin) {
+            (Some(_), TaskOrigin::Table) => &self.styles.text,
+            _ => &self.styles.number,
+        };
+        self.ws.merge_range(first, 0, last, 0, "", format)?;
+        number_cell(self, first, 0, task)
+    }
+
     fn number(&mut self, row: u32, col: u16, n: f64) -> Result<(), XlsxError> {
         self.ws
             .write_number_with_format(row, col, n, &self.styles.number)?;
@@ -478,10 +489,30 @@ fn tasks_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxErr
     let mut sheet = Sheet::new(SHEET_TASKS, book, (doc.tasks.len() + 1) * names.len())?;
     sheet.header(&names, row_num(doc.tasks.len()))?;
     let first_extra = u16::try_from(levels + 4).unwrap_or(u16::MAX);
+    // The last row of the 序号 cell merged down over the rows before it (`None` past it).
+    let mut merged_to: Option<usize> = None;
     for (i, task) in doc.tasks.iter().enumerate() {
         let row = row_num(i + 1);
         let line = Some(task.line);
-        number_cell(&mut sheet, row, 0, task)?;
+        // A number the source prints once for several tasks (a 序号 cell merged down over the
+        // measures of one task, `rowspan`) is merged down over their rows again: written in
+        // each row, it read back as the same number repeated (`task_number_repeat`).
+        let shared = merged_to.is_some_and(|end| i <= end);
+        if !shared {
+            merged_to = None;
+            number_cell(&mut sheet, row, 0, task)?;
+            let end = i + doc
+                .tasks
+                .get(i + 1..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|t| shares_number_of(t, task))
+                .count();
+            if end > i {
+                sheet.merge_number(row, row_num(end + 1), task)?;
+                merged_to = Some(end);
+            }
+        }
         let mut col = 1u16;
         for level in 0..levels {
             sheet.text(
@@ -521,6 +552,16 @@ fn number_cell(sheet: &mut Sheet<'_>, row: u32, col: u16, task: &Task) -> Result
         (Some(printed), TaskOrigin::Table) => sheet.text(row, col, printed, Some(task.line)),
         _ => sheet.number(row, col, f64::from(task.seq)),
     }
+}
+
+/// Whether `t`, the task after `first` (or after another that shares its number), prints no
+/// number of its own: its 序号 cell is `first`'s merged down over it in the source.
+fn shares_number_of(t: &Task, first: &Task) -> bool {
+    t.shares_number
+        && t.origin == TaskOrigin::Table
+        && first.origin == TaskOrigin::Table
+        && t.seq == first.seq
+        && t.marker == first.marker
 }
 
 /// One row of the `按单位` sheet: a unit and the task it leads or supports (a row per pair, so
@@ -605,6 +646,29 @@ fn format_name(f: SourceFormat) -> &'static str {
     }
 }
 
+/// The numbers the 序号 column skips before an inline duty (`5、7-9`): a measure keeps its
+/// marker's number, and one that assigns no duty is no row. Listed on the `文档信息` sheet, so
+/// that the workbook read back tells them from a row that went missing (`task_number_gap`).
+fn skipped_numbers(doc: &Document) -> String {
+    let mut out = String::new();
+    for pair in doc.tasks.windows(2) {
+        let [before, t] = pair else { continue };
+        if t.origin != TaskOrigin::Inline || t.seq <= before.seq.saturating_add(1) {
+            continue;
+        }
+        let (first, last) = (before.seq + 1, t.seq - 1);
+        if !out.is_empty() {
+            out.push('、');
+        }
+        if first == last {
+            out.push_str(&first.to_string());
+        } else {
+            out.push_str(&format!("{first}-{last}"));
+        }
+    }
+    out
+}
+
 /// The label/value rows of `文档信息`.
 fn info_rows(doc: &Document) -> Vec<(String, String)> {
     let n = &doc.notice;
@@ -652,6 +716,10 @@ fn info_rows(doc: &Document) -> Vec<(String, String)> {
     ));
     rows.push(("编码".to_string(), doc.source.encoding.clone()));
     rows.push(("任务数".to_string(), doc.tasks.len().to_string()));
+    let skipped = skipped_numbers(doc);
+    if !skipped.is_empty() {
+        rows.push(("未列序号".to_string(), skipped));
+    }
     rows
 }
 

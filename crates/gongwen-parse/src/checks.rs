@@ -84,9 +84,41 @@ fn warn(code: &str, message: String, line: Option<usize>) -> Diagnostic {
     Diagnostic::new(Severity::Warning, code, message, line)
 }
 
+/// The ranges of numbers listed under `未列序号` on a workbook's info sheet (`5、7-9` →
+/// (5, 5), (7, 9)); empty for any other document.
+fn skipped_numbers(doc: &Document) -> Vec<(u32, u32)> {
+    let Some(listed) = doc
+        .source
+        .page
+        .as_ref()
+        .and_then(|p| p.fields.get("未列序号"))
+    else {
+        return Vec::new();
+    };
+    listed
+        .split(['、', ',', '，'])
+        .filter_map(|item| {
+            let (a, b) = item.split_once('-').unwrap_or((item, item));
+            let a = a.trim_ws().parse::<u32>().ok()?;
+            let b = b.trim_ws().parse::<u32>().ok()?;
+            (a <= b).then_some((a, b))
+        })
+        .collect()
+}
+
 fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
     // The part (attachment) a task was read in, by its line: parts are in reading order.
     let part_of = |t: &Task| doc.parts.partition_point(|part| part.line <= t.line);
+    // The numbers a workbook's 序号 column skips on purpose (`未列序号 | 5、7-9` on its info
+    // sheet, as the `文档信息` sheet gongwen writes lists those of measures that assign no
+    // duty): a jump over them loses no row. A row deleted since, or a workbook that lists
+    // none, still reports its gap.
+    let skipped = skipped_numbers(doc);
+    let skips = |from: u32, to: u32| {
+        skipped
+            .iter()
+            .any(|&(a, b)| a <= from.saturating_add(1) && to.saturating_sub(1) <= b)
+    };
     let mut prev: Option<&Task> = None;
     for t in doc.tasks.iter().filter(|t| t.origin == TaskOrigin::Table) {
         // Each sheet of a workbook holds a list of its own, numbered from its own start.
@@ -132,7 +164,7 @@ fn check_task_numbers(doc: &Document, out: &mut Vec<Diagnostic>) {
                     ),
                     Some(t.line),
                 ));
-            } else if t.seq > p.seq + 1 {
+            } else if t.seq > p.seq + 1 && !(t.sheet.is_some() && skips(p.seq, t.seq)) {
                 out.push(warn(
                     "task_number_gap",
                     format!(

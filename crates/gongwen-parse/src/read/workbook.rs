@@ -2006,13 +2006,18 @@ fn next_titles(grid: &Grid, rows: &[usize], body: usize, next: usize) -> usize {
 }
 
 /// The caption among the title rows above a table: the first that is not an attachment label
-/// (`附件1`) or a parenthesized subtitle (`（2024年版）`), else the last.
+/// (`附件1`) or a parenthesized subtitle (`（2024年版）`), else the last. A title row that prints
+/// the label and the title in one cell (`附件2：某某任务清单`) gives the title alone, as the
+/// structure builder parts the attachment's label (`附件2`) from its title: the label is the
+/// part's, not the table's.
 fn caption_of(titles: &[String]) -> Option<String> {
-    titles
+    let t = titles
         .iter()
         .find(|t| !crate::structure::is_attachment_label(t) && !t.starts_with(['（', '(']))
-        .or(titles.last())
-        .cloned()
+        .or(titles.last())?;
+    let caption =
+        crate::structure::numbered_attachment_head(t).map_or(t.as_str(), |(_, title)| title);
+    Some(caption.to_string())
 }
 
 /// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`;

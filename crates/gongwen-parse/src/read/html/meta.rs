@@ -739,9 +739,11 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
 
 /// A label of an info sheet: a page's ([`as_label`]), or one of the letter's own elements that
 /// an info sheet lists beside them (ours does), which a page's metadata does not: 主送机关, 署名,
-/// 附注. Those count for no element of [`PageMeta`]; they stay among its fields.
+/// 附注, and the numbers the workbook's 序号 column skips on purpose (`未列序号 | 5、7-9`: measures
+/// that assign no duty, which the task-number check reads). Those count for no element of
+/// [`PageMeta`]; they stay among its fields.
 fn as_sheet_label(cell: &str) -> Option<String> {
-    const LETTER_LABELS: [&str; 4] = ["主送机关", "主送", "署名", "附注"];
+    const LETTER_LABELS: [&str; 5] = ["主送机关", "主送", "署名", "附注", "未列序号"];
     as_label(cell).or_else(|| {
         let stripped = strip_spaces(cell);
         let l = stripped.trim_end_matches(['：', ':']);
