@@ -2607,7 +2607,14 @@ impl Builder {
                 if let Some((index, name)) = Self::attachment_file(&p.text) {
                     // A link that reads only a label (`附件下载：<a href="….xlsx">附件2</a>`) is
                     // the file of the attachment listed under that number; no title of its own.
-                    if let Some(n) = bare_label_number(name) {
+                    // Also when the link's file name gave it one (`附件2：某某表.xlsx`, written
+                    // so for `<a href="…/某某表.xlsx">附件2</a>`): the listed one's title stands.
+                    let number = bare_label_number(name);
+                    if let Some(n) = number.or(index.filter(|_| {
+                        !self
+                            .attachment_titles
+                            .contains(&title_key(linked_title(name)))
+                    })) {
                         let listed = &self.doc.notice.attachments;
                         let only = match listed.as_slice() {
                             [a] if n == 1 && a.index.is_none() => Some(a),
@@ -2615,9 +2622,16 @@ impl Builder {
                         };
                         if let Some(a) = listed.iter().find(|a| a.index == Some(n)).or(only) {
                             self.linked_titles.insert(title_key(&a.title));
+                            i += 1;
+                            continue;
                         }
-                        i += 1;
-                        continue;
+                        // Listed nowhere (no 附件说明): the attachment the link publishes as a
+                        // file, numbered and titled by its label alone.
+                        if number.is_some() {
+                            self.list_attachment(Some(n), name.to_string(), p.line);
+                            i += 1;
+                            continue;
+                        }
                     }
                     // The notice's own file, named by its 发文字号 or its title (`附件：浙政发〔2024〕
                     // 3号.pdf`, a portal's download of the document itself): no attachment.
@@ -3041,6 +3055,19 @@ fn split_notes_off_dates(blocks: &mut Vec<Block>) {
         }
     }
     *blocks = out;
+}
+
+/// Whether `text` is mostly what undecodable bytes leave: a quarter of its characters or more
+/// are U+FFFD or private-use characters (GB18030 reads some bytes of another encoding so).
+fn mostly_replaced(text: &str) -> bool {
+    let (mut all, mut bad) = (0usize, 0usize);
+    for c in text.chars() {
+        all += 1;
+        if c == '\u{FFFD}' || ('\u{E000}'..='\u{F8FF}').contains(&c) {
+            bad += 1;
+        }
+    }
+    bad * 4 >= all && bad > 0
 }
 
 /// Builds the document from a reader's blocks.
@@ -3492,6 +3519,17 @@ pub fn build(mut input: Blocks) -> Document {
         let mut note: Vec<&str> = b.doc.notice.note.iter().map(String::as_str).collect();
         note.extend(b.contacts.iter().map(String::as_str));
         b.doc.notice.note = Some(note.join("；"));
+    }
+    // Bytes the decoder could not read (a page in one encoding around an article in another)
+    // leave U+FFFD and stray characters in their place: a title made mostly of them is no
+    // title to give (`no_title` says so; `decode_replaced` already said why).
+    if b.doc.notice.title.as_deref().is_some_and(mostly_replaced)
+        && b.doc
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "decode_replaced")
+    {
+        b.doc.notice.title = None;
     }
     // An order's head and number on one line (`某某省人民政府令第436号`) name the issuer: the
     // signature under it is the governor's.

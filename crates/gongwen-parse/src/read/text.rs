@@ -1104,6 +1104,19 @@ pub(crate) fn is_site_footer(t: &str) -> bool {
             || t.contains("公网安备"))
 }
 
+/// A site's footer line that no article closes with: its licence number (`闽ICP备05000163号`),
+/// its code (`网站标识码：…`), its copyright or who built it (`版权所有`, `技术支持：…`). A line
+/// that only names who runs something (`主办：…`, `承办：…`) may be an event notice's own.
+pub(crate) fn is_site_mark(t: &str) -> bool {
+    ["技术支持：", "Copyright", "©"]
+        .iter()
+        .any(|w| t.starts_with(w))
+        || t.contains("版权所有")
+        || t.contains("ICP备")
+        || t.contains("网站标识码")
+        || t.contains("公网安备")
+}
+
 /// Where the `相关链接：` heading stands whose list of linked titles ends at line `last`: a few
 /// short lines at most between them, titles with no sentence in them. `None` for any other line.
 fn related_links_above(lines: &[&str], last: usize) -> Option<usize> {

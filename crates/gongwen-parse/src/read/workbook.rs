@@ -1754,11 +1754,18 @@ impl Grid {
         // Merged regions: the anchor's value stands in every covered slot. Valid regions do not
         // overlap, so filling never costs more than the grid's area; stop if it would.
         let mut budget = bbox.area();
+        // The regions written corner to corner the other way: the first, and how many.
+        let mut reversed: Option<&Dimensions> = None;
+        let mut reversed_count = 0usize;
         for m in &sheet.merges {
             // A region written corner to corner the other way (`C3:C2`) is the same region, its
             // anchor its top-left cell, as Excel reads it.
             let (sr, sc) = (m.start.0.min(m.end.0), m.start.1.min(m.end.1));
             let end = (m.start.0.max(m.end.0), m.start.1.max(m.end.1));
+            if (sr, sc) != m.start {
+                reversed.get_or_insert(m);
+                reversed_count += 1;
+            }
             if sr < bbox.r0 || sr > bbox.r1 || sc < bbox.c0 || sc > bbox.c1 {
                 continue;
             }
@@ -1837,6 +1844,32 @@ impl Grid {
                     Some(r as usize + 1),
                 ).at_cell(cell));
             }
+        }
+        if let Some(m) = reversed {
+            let (sr, sc) = (m.start.0.min(m.end.0), m.start.1.min(m.end.1));
+            let (er, ec) = (m.start.0.max(m.end.0), m.start.1.max(m.end.1));
+            let a1 = |(r, c): (u32, u32)| format!("{}{}", column_name(c), u64::from(r) + 1);
+            let more = if reversed_count > 1 {
+                format!(" (and {} more ranges)", reversed_count - 1)
+            } else {
+                String::new()
+            };
+            diagnostics.push(
+                Diagnostic::new(
+                    Severity::Info,
+                    "workbook_merge_reversed",
+                    format!(
+                        "sheet `{}`: the merged range {}:{}{more} is written from its last cell to its first; read as {}:{}, as Excel reads it",
+                        sheet.name,
+                        a1(m.start),
+                        a1(m.end),
+                        a1((sr, sc)),
+                        a1((er, ec)),
+                    ),
+                    Some(sr as usize + 1),
+                )
+                .at_cell(cell_ref(&sheet.name, sr, sc)),
+            );
         }
         Grid { bbox, rows, own }
     }

@@ -293,6 +293,42 @@ pub(super) fn linked_file_name(text: &str, href: &str) -> Option<String> {
     crate::structure::is_file_name(&name).then_some(name)
 }
 
+/// The name of the file a link's `href` names, when it is a title (`/files/重点任务清单.xlsx`,
+/// also percent-encoded): its stem, with two Chinese characters or more; `None` for a name a
+/// server made up (`P020240301512345.xlsx`) or one that is no valid UTF-8.
+pub(super) fn href_file_title(href: &str) -> Option<String> {
+    let path = href.split(['?', '#']).next().unwrap_or(href).trim_end_ws();
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let (stem, _) = name.rsplit_once('.')?;
+    let stem = if stem.contains('%') {
+        let b = stem.as_bytes();
+        let mut bytes = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            let hex = |k: usize| b.get(k).and_then(|&c| (c as char).to_digit(16));
+            match (b[i], hex(i + 1), hex(i + 2)) {
+                (b'%', Some(hi), Some(lo)) => {
+                    bytes.push((hi * 16 + lo) as u8);
+                    i += 3;
+                }
+                (c, _, _) => {
+                    bytes.push(c);
+                    i += 1;
+                }
+            }
+        }
+        String::from_utf8(bytes).ok()?
+    } else {
+        stem.to_string()
+    };
+    let stem = crate::normalize::normalize_block(&stem);
+    let han = stem
+        .chars()
+        .filter(|&c| crate::normalize::is_han(c))
+        .count();
+    (han >= 2 && !is_bare_attachment_label(&stem) && !stem.contains(['/', '\\'])).then_some(stem)
+}
+
 /// Whether a link's text is an attachment's label and nothing else: `附件1`, `附件二`.
 pub(super) fn is_bare_attachment_label(text: &str) -> bool {
     text.strip_prefix("附件").is_some_and(|n| {

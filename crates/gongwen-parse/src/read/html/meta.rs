@@ -956,9 +956,10 @@ fn page_meta(pairs: Vec<(String, String)>) -> PageMeta {
 
 /// Fills the issuer and the topic from the labels that name them where the page prints none of
 /// the usual ones: `发布机构：吉林省人民政府` (many provincial 政府信息公开 tables name the issuing
-/// organ so, where others print 发文机关) and `分类：综合政务；通知` (Guangdong's and Jilin's
-/// templates, where others print 主题分类). A general office (`…办公厅`, `…办公室`) that
-/// publishes is not taken for the issuer: it posts its government's notices as well as its own.
+/// organ so, where others print 发文机关), its synonyms `所属机构` and `发布单位` (city and county
+/// templates), and `分类：综合政务；通知` (Guangdong's and Jilin's templates, where others print
+/// 主题分类). A general office (`…办公厅`, `…办公室`) that publishes is not taken for the issuer:
+/// it posts its government's notices as well as its own.
 fn fill_from_weaker_labels(meta: &mut PageMeta) {
     let value = |meta: &PageMeta, label: &str| {
         meta.fields
@@ -968,13 +969,19 @@ fn fill_from_weaker_labels(meta: &mut PageMeta) {
             .map(str::to_string)
     };
     if meta.issuer.is_none() {
-        meta.issuer =
-            value(meta, "发布机构").filter(|v| !v.ends_with("办公厅") && !v.ends_with("办公室"));
+        meta.issuer = PUBLISHER_LABELS
+            .iter()
+            .find_map(|l| value(meta, l))
+            .filter(|v| !v.ends_with("办公厅") && !v.ends_with("办公室"));
     }
     if meta.topic.is_none() {
         meta.topic = value(meta, "分类");
     }
 }
+
+/// The labels of the organ that publishes the page ([`Field::Publisher`]), the first printed
+/// that names one read, in this order.
+const PUBLISHER_LABELS: [&str; 3] = ["发布机构", "所属机构", "发布单位"];
 
 /// Puts `value` into the [`PageMeta`] field `label` names, unless the field is filled or the
 /// value is empty.

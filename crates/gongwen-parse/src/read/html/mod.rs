@@ -536,6 +536,28 @@ impl Pending {
             && crate::structure::is_file_name(&format!("{before}.{ext}"))
     }
 
+    /// Before a download prompt whose file the text since the last file link of the paragraph
+    /// names: that text, read from the text node `node`, starts a paragraph of its own, so that
+    /// each paragraph names one file.
+    fn split_file_name(
+        &mut self,
+        node: NodeId,
+        lines: &mut Lines<'_>,
+        out: &mut Vec<Block>,
+        kept: &mut Kept,
+    ) {
+        let Some(end) = self.file_link_end else {
+            return;
+        };
+        let Some(name) = self.raw.get(end..).filter(|t| dom::has_visible(t)) else {
+            return;
+        };
+        let name = name.to_string();
+        self.raw.truncate(end);
+        self.flush(lines, out, kept);
+        self.push(node, &name);
+    }
+
     /// Before a link to a document file: one that follows another with nothing but white space
     /// or separators between (`附件下载：<a>1.甲.docx</a>　<a>2.乙.xlsx</a>`) starts a paragraph
     /// of its own, so that each names one file, as a list of links on lines of their own does.
@@ -548,6 +570,15 @@ impl Pending {
             self.flush(lines, out, kept);
         }
     }
+}
+
+/// Whether `name` ends with the extension `ext` (`某某表.XLSX` for `xlsx`).
+fn has_extension(name: &str, ext: &str) -> bool {
+    name.len() > ext.len()
+        && name
+            .get(name.len() - ext.len()..)
+            .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+        && name.as_bytes()[name.len() - ext.len() - 1] == b'.'
 }
 
 /// An open `<ol>`: how its items are numbered and the number of the last one.
@@ -641,14 +672,49 @@ pub(crate) fn is_page_navigation(text: &str) -> bool {
 /// `政策解读`, `【相关解读】`) left last once their links, other pages' titles, were dropped, and
 /// the site's footer (`主办：…`, `…ICP备…号`) of a page whose footer carries no class to tell it
 /// by: read, such a heading or footer was the last measure's paragraph or an enclosure's title.
+/// Lines that only name who runs something (`主办：…`, `承办：…`) are the site's only beside a
+/// line no article closes with (its licence number, its code, `版权所有`) or under the notice's
+/// closing date: else they are the article's own closing lines (an event notice's `主办：市商务委`
+/// / `承办：…` under its text) and stay.
 fn without_trailing_link_headings(blocks: &mut Vec<Block>) {
-    while blocks.last().and_then(Block::para_text).is_some_and(|t| {
-        let heading = t
+    let heading = |t: &str| {
+        let h = t
             .trim_start_matches(['【', '['])
             .trim_end_matches(['：', ':', '】', ']']);
-        NAVIGATION_LABELS.contains(&heading) || crate::read::text::is_site_footer(t)
-    }) {
-        blocks.pop();
+        NAVIGATION_LABELS.contains(&h)
+    };
+    // The trailing run of headings and footer lines, and whether a line of it is the site's
+    // beyond doubt.
+    let mut run = 0;
+    let mut site = false;
+    for t in blocks.iter().rev().map_while(Block::para_text) {
+        if !heading(t) {
+            if !crate::read::text::is_site_footer(t) {
+                break;
+            }
+            site |= crate::read::text::is_site_mark(t);
+        }
+        run += 1;
+    }
+    // Under the date that closes the notice (its signature's), nothing is the notice's text.
+    let under_date = || {
+        blocks
+            .len()
+            .checked_sub(run + 1)
+            .and_then(|i| blocks.get(i))
+            .and_then(Block::para_text)
+            .is_some_and(|t| crate::structure::find_date(t).is_some_and(|(at, _)| at == 0))
+    };
+    if site || (run > 0 && under_date()) {
+        blocks.truncate(blocks.len() - run);
+    } else {
+        while blocks
+            .last()
+            .and_then(Block::para_text)
+            .is_some_and(heading)
+        {
+            blocks.pop();
+        }
     }
 }
 
@@ -1061,6 +1127,8 @@ fn walk(
     let mut file_link: Option<NodeId> = None;
     // The extension its `href` gives, when its text names the file without one.
     let mut file_ext: Option<&'static str> = None;
+    // The title its `href`'s file name gives, when its text is a label alone (`附件1`).
+    let mut file_title: Option<String> = None;
     // The link being read when it only prompts to download the file the text before it names
     // (`[下载]`): its text is left out.
     let mut prompt: Option<NodeId> = None;
@@ -1212,10 +1280,18 @@ fn walk(
                                 })
                             {
                                 // Its text names the file without the extension its `href`
-                                // gives: the name is written whole when the link closes.
+                                // gives: the name is written whole when the link closes. A
+                                // label alone (`附件1`) is written with the title the `href`'s
+                                // file name gives, if it gives one (`附件1：某某表.xlsx`).
                                 pending.file_link(lines, &mut out, &mut kept);
                                 file_link = Some(n.id());
                                 file_ext = Some(ext);
+                                file_title = dom::is_bare_attachment_label(
+                                    &crate::normalize::normalize_block(&text),
+                                )
+                                .then(|| dom::attr(e, &local_name!("href")))
+                                .flatten()
+                                .and_then(dom::href_file_title);
                             } else if let Some(ext) = dom::attr(e, &local_name!("href"))
                                 .and_then(dom::href_file_ext)
                                 .filter(|&ext| {
@@ -1224,7 +1300,16 @@ fn walk(
                             {
                                 // A download prompt (`附件：某某清单 <a href="….xlsx">[下载]</a>`):
                                 // the text before it names the file, written whole, the prompt
-                                // left out, when the link closes.
+                                // left out, when the link closes. Named after another file's
+                                // link in the paragraph (`附件1：甲.docx [下载] 附件2：乙.xlsx
+                                // [下载]`), the name starts a paragraph of its own.
+                                let named = n.prev_sibling().filter(|s| s.value().is_text());
+                                pending.split_file_name(
+                                    named.map_or(n.id(), |s| s.id()),
+                                    lines,
+                                    &mut out,
+                                    &mut kept,
+                                );
                                 file_link = Some(n.id());
                                 file_ext = Some(ext);
                                 prompt = Some(n.id());
@@ -1241,8 +1326,16 @@ fn walk(
                         prompt = None;
                         if let Some(ext) = file_ext.take() {
                             pending.raw.truncate(pending.raw.trim_end_ws().len());
-                            pending.raw.push('.');
-                            pending.raw.push_str(ext);
+                            if let Some(title) = file_title.take() {
+                                pending.raw.push('：');
+                                pending.raw.push_str(&title);
+                            }
+                            // A name the text before a download prompt wrote whole
+                            // (`某某表.xlsx [下载]`) is not given the extension twice.
+                            if !has_extension(&pending.raw, ext) {
+                                pending.raw.push('.');
+                                pending.raw.push_str(ext);
+                            }
                         }
                         pending.file_link_end = Some(pending.raw.len());
                     }
