@@ -3070,8 +3070,135 @@ fn mostly_replaced(text: &str) -> bool {
     bad * 4 >= all && bad > 0
 }
 
+/// Splits each table where a header row of another table stands under its rows (a contact list
+/// printed right under a task table in one sheet or one grid: `单位 | 联系人 | 职务 | 联系电话` under
+/// the tasks), the empty rows between dropped and a row of one text right above the new header
+/// (`联系人信息`) taken as its caption. A header row right under the header is its second row,
+/// and the header printed again (a page's top) goes on with the same table.
+fn split_tables_at_new_headers(blocks: &mut Vec<Block>) {
+    let splits = |b: &Block| matches!(b, Block::Table(t) if new_header_at(t).is_some());
+    if !blocks.iter().any(splits) {
+        return;
+    }
+    let mut out = Vec::with_capacity(blocks.len() + 1);
+    for blk in blocks.drain(..) {
+        match blk {
+            Block::Table(mut t) => {
+                while let Some(rest) = split_off_new_table(&mut t) {
+                    out.push(Block::Table(t));
+                    t = rest;
+                }
+                out.push(Block::Table(t));
+            }
+            b => out.push(b),
+        }
+    }
+    *blocks = out;
+}
+
+/// The row of `t` that heads another table ([`split_tables_at_new_headers`]).
+fn new_header_at(t: &Table) -> Option<usize> {
+    let h = t.header_rows;
+    if h == 0 || t.rows.len() < h + 2 {
+        return None;
+    }
+    let mut data_seen = false;
+    for (r, row) in t.rows.iter().enumerate().skip(h) {
+        let header_like = crate::tasks::is_header_row(row.iter().map(String::as_str));
+        if header_like && data_seen && !t.rows[..h].contains(row) {
+            return Some(r);
+        }
+        if !header_like && row.iter().any(|c| !c.trim_ws().is_empty()) {
+            data_seen = true;
+        }
+    }
+    None
+}
+
+fn split_off_new_table(t: &mut Table) -> Option<Box<Table>> {
+    let at = new_header_at(t)?;
+    let h = t.header_rows;
+    let empty = |row: &Vec<String>| row.iter().all(|c| c.trim_ws().is_empty());
+    let mut cut = at;
+    while cut > h && empty(&t.rows[cut - 1]) {
+        cut -= 1;
+    }
+    // A title of the new table right above its header (`联系人信息`, `二、联络员名单`): one text,
+    // no number of a row, no note of the table above.
+    let mut caption = None;
+    if cut > h + 1 {
+        let row = &t.rows[cut - 1];
+        let mut filled = row.iter().filter(|c| !c.trim_ws().is_empty());
+        if let Some(first) = filled.next()
+            && filled.all(|c| c == first)
+            && crate::tasks::parse_seq(first).is_none()
+            && at_most_chars(first, 40)
+            && !first.ends_with(['。', '：', ':'])
+            && !["注", "备注", "说明", "註", "備註", "說明"]
+                .iter()
+                .any(|w| first.starts_with(w))
+        {
+            caption = Some(first.trim_ws().to_string());
+            cut -= 1;
+            while cut > h && empty(&t.rows[cut - 1]) {
+                cut -= 1;
+            }
+        }
+    }
+    let rows = t.rows.split_off(at);
+    t.rows.truncate(cut);
+    let row_lines = if t.row_lines.len() > at {
+        t.row_lines.split_off(at)
+    } else {
+        Vec::new()
+    };
+    t.row_lines.truncate(cut);
+    let mut merged_down = Vec::new();
+    t.merged_down.retain(|&(r, c)| {
+        if r >= at {
+            merged_down.push((r - at, c));
+        }
+        r < cut
+    });
+    trim_empty_columns(t);
+    let mut rest = Box::new(Table {
+        caption,
+        header_rows: crate::tasks::header_rows(&rows),
+        line: row_lines.first().copied().unwrap_or(t.line),
+        rows,
+        row_lines,
+        sheet: t.sheet.clone(),
+        merged_down,
+        order: t.order,
+    });
+    trim_empty_columns(&mut rest);
+    Some(rest)
+}
+
+/// Drops the columns at a table's right that are empty in every row (a narrower table split
+/// off a wider one).
+fn trim_empty_columns(t: &mut Table) {
+    let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let used = (0..width)
+        .rev()
+        .find(|&c| {
+            t.rows
+                .iter()
+                .any(|r| r.get(c).is_some_and(|x| !x.trim_ws().is_empty()))
+        })
+        .map_or(0, |c| c + 1);
+    if used == 0 || used == width {
+        return;
+    }
+    for row in &mut t.rows {
+        row.truncate(used);
+    }
+    t.merged_down.retain(|&(_, c)| c < used);
+}
+
 /// Builds the document from a reader's blocks.
 pub fn build(mut input: Blocks) -> Document {
+    split_tables_at_new_headers(&mut input.blocks);
     if !input.format.is_workbook() {
         unwrap_colophon_tables(&mut input.blocks);
         unwrap_head_tables(&mut input.blocks);

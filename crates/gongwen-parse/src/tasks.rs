@@ -207,6 +207,64 @@ pub(crate) fn is_header_cell(s: &str) -> bool {
             != 0
 }
 
+/// Labels of a contact list's or a roster's columns (`职务`, `手机`, `姓名`): no task table's
+/// header words, but a header's all the same.
+const CONTACT_LABELS: &[&str] = &[
+    "姓名",
+    "职务",
+    "职称",
+    "电话",
+    "手机",
+    "邮箱",
+    "传真",
+    "性别",
+    "联络员",
+    "地址",
+    "邮编",
+    "職務",
+    "電話",
+    "聯絡員",
+];
+
+/// Whether a cell names a column of any table: a task table's header word (`序号`, `牵头单位`,
+/// `完成时限`), a person's column (`联系人`) or a contact list's label (`职务`, `手机`). A unit's
+/// name that only holds a task word (`市发展改革委`) names none.
+pub(crate) fn names_a_column(c: &str) -> bool {
+    let c = c.trim_ws();
+    if c.is_empty() || c.chars().count() > 12 || parse_seq(c).is_some() || c.contains(['：', ':'])
+    {
+        return false;
+    }
+    let words = header_words(c);
+    let contact = CONTACT_LABELS.iter().any(|w| c.contains(w));
+    if words == 0 && !contact {
+        return false;
+    }
+    let strong = words & (word::SEQ | word::LEAD | word::SUPPORT | word::PERSON | word::OTHER) != 0;
+    strong || contact || (is_header_cell(c) && !is_unit_name(c))
+}
+
+/// Whether a row is a header of its own: three filled cells or more side by side, each naming a
+/// column ([`names_a_column`]). Under the rows of another table it starts a new table (a contact
+/// list printed right under a task table: `单位 | 联系人 | 职务 | 联系电话`). A form's row of
+/// labels and the blanks to fill in (`单位名称 | | 联系人 | `) is none, nor a sign-off
+/// (`填报单位： | 联系人： | 联系电话：`).
+pub(crate) fn is_header_row<'a>(cells: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut n, mut gap) = (0, false);
+    for c in cells {
+        let c = c.trim_ws();
+        if c.is_empty() {
+            gap = n > 0;
+            continue;
+        }
+        if gap || !names_a_column(c) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 3
+}
+
 /// Reads a sequence number cell: `1`, `1.`, `（1）`, `12`, `１２`.
 pub fn parse_seq(s: &str) -> Option<u32> {
     let t = s
@@ -616,7 +674,16 @@ pub fn title_rows(grid: &[Vec<String>]) -> usize {
         rows: rest[..header].to_vec(),
         ..Table::default()
     };
-    if column_roles(&column_names(&probe)).is_some() {
+    // A title row that labels a numbered attachment (`附件2　联络员名单` across its table) titles
+    // whatever table follows, a task table's or not.
+    let names_attachment = || {
+        grid[..n].iter().any(|r| {
+            r.iter()
+                .find(|c| !c.is_empty())
+                .is_some_and(|c| crate::structure::numbered_attachment_head(c).is_some())
+        })
+    };
+    if column_roles(&column_names(&probe)).is_some() || names_attachment() {
         n
     } else {
         0
@@ -737,14 +804,18 @@ fn column_roles_unchecked(names: &[String]) -> (Vec<ColumnRole>, bool) {
             roles[i] == ColumnRole::Extra
                 && words[i] & list != 0
                 && (ids || !names_identifier(&names[i]))
+                && !names_figure(&names[i])
         })
     };
     // A header that names its tasks in a word of its own (`民生实事`, `考核指标`): the first
     // column of no known kind between the number and the units holds them.
     let unnamed = || {
-        let seq = roles.iter().position(|r| *r == ColumnRole::Seq)?;
-        let lead = roles.iter().position(|r| *r == ColumnRole::Lead)?;
-        (seq + 1..lead).find(|&i| roles[i] == ColumnRole::Extra && words[i] == 0)
+        {
+            let seq = roles.iter().position(|r| *r == ColumnRole::Seq)?;
+            let lead = roles.iter().position(|r| *r == ColumnRole::Lead)?;
+            (seq + 1..lead).find(|&i| roles[i] == ColumnRole::Extra && words[i] == 0)
+        }
+        .filter(|&i| !names_place(&names[i]))
     };
     let task_col = extra_with(word::TASK, false)
         .or_else(|| extra_with(word::WEAK_TASK, false))
@@ -845,6 +916,11 @@ fn checked_roles(
     if !(has(ColumnRole::Lead) && (has(ColumnRole::Task) || has(ColumnRole::Seq))) {
         return None;
     }
+    // No column of tasks, the rows being places (`序号 | 地区 | 分配金额 | 资金管理责任单位`, a
+    // 资金分配表): the rows give money to places, not duties to units.
+    if !has(ColumnRole::Task) && names.iter().any(|n| names_place(n)) {
+        return None;
+    }
     // A list of projects (`项目名称 | 建设内容 | 总投资 | 建设年限 | 实施单位`) names who builds or
     // oversees each project, not who is given a duty: without a column that allocates one
     // (`牵头`, `责任`, `负责`, `配合`…), it is a table, not tasks. So is a table that names
@@ -907,6 +983,48 @@ const CONTENT_NAMES: &[&str] = &[
 /// `任务内容`), not the tasks themselves (`重点任务`) nor a project's (`建设内容`).
 fn names_content(name: &str) -> bool {
     CONTENT_NAMES.contains(&name.trim_ws())
+}
+
+/// Whether a column's header names a figure of each row, not its content: a count (`承担项目数（个）`,
+/// `任务数`), a rate (`完工率`) or a sum of money (`分配金额`). A statistics table by unit has no
+/// task column, whatever its counts count.
+fn names_figure(name: &str) -> bool {
+    let name = name.trim_ws();
+    let bare = name
+        .strip_suffix(['）', ')'])
+        .and_then(|x| x.rfind(['（', '(']).map(|at| &x[..at]))
+        .unwrap_or(name);
+    bare.ends_with(['数', '率', '數']) || names_money(name)
+}
+
+/// Whether a column's header names a sum of money (`分配金额`, `下达资金（万元）`).
+fn names_money(name: &str) -> bool {
+    [
+        "金额", "资金", "万元", "亿元", "金額", "資金", "萬元", "億元",
+    ]
+    .iter()
+    .any(|w| name.contains(w))
+}
+
+/// Whether a column's header names a place, not a task (`地区`, `市州`, `县（市、区）`).
+fn names_place(name: &str) -> bool {
+    let name = name.trim_ws();
+    [
+        "地区",
+        "地市",
+        "区域",
+        "市州",
+        "市（州）",
+        "县区",
+        "县（市、区）",
+        "县（市区）",
+        "地方",
+        "行政区",
+        "地區",
+        "區域",
+        "縣區",
+    ]
+    .contains(&name)
 }
 
 /// Whether a column's header names an identifier of each row (`项目编号`, `事项编码`,

@@ -142,6 +142,20 @@ pub fn is_header(line: &str) -> bool {
             .any(|sep| header_cells(line, sep).is_some_and(|h| tasks::column_roles(&h).is_some()))
 }
 
+/// The roles of a header that names no task table but opens with its rows' number and names
+/// a column in every cell (`序号   单位   联系人   联系电话`, a contact list under a task table):
+/// a table all the same, each column but the number an extra.
+fn numbered_list_roles(header: &[String]) -> Option<Vec<ColumnRole>> {
+    let first = header.first()?;
+    (matches!(first.as_str(), "序号" | "编号")
+        && tasks::is_header_row(header.iter().map(String::as_str)))
+    .then(|| {
+        std::iter::once(ColumnRole::Seq)
+            .chain(std::iter::repeat_n(ColumnRole::Extra, header.len() - 1))
+            .collect()
+    })
+}
+
 /// If the line `lines[start]` is the header of a table laid out this way, reads the table and
 /// returns it with the index of the first line after it.
 pub fn read_delimited_table(
@@ -157,7 +171,7 @@ pub fn read_delimited_table(
         .into_iter()
         .find_map(|sep| {
             let header = header_cells(line, sep)?;
-            let roles = tasks::column_roles(&header)?;
+            let roles = tasks::column_roles(&header).or_else(|| numbered_list_roles(&header))?;
             Some((sep, header, roles))
         });
     // A header whose narrow cell is printed on the lines above and below the others' (`牵头`

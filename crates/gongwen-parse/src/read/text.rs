@@ -153,9 +153,10 @@ fn table_line_after_break(lines: &[&str], from: usize, header: &str) -> bool {
             return false;
         }
         if is_table_line(l) {
-            // The header of another table (an attachment's, under its label and title) starts
-            // that table: the lines before it are no part of this one.
-            return !is_header_line(l);
+            // The header of another table (an attachment's, under its label and title; a
+            // contact list's under a note or a title) starts that table: the lines before it
+            // are no part of this one.
+            return !is_header_line(l) && !starts_a_header(l) && !is_new_header_line(l, header);
         }
         if is_blank(l) {
             return units_end_table(lines, from, k, header);
@@ -274,6 +275,20 @@ fn starts_a_header(line: &str) -> bool {
         )
     });
     (seq_named && cells.next().is_some()) || is_header_line(line)
+}
+
+/// A table line that is the header of another table than the one headed by `header`: its
+/// cells (two or more) each name a column of some table ([`crate::tasks::is_header_row`]: `单位 |
+/// 联系人 | 职务 | 联系电话`), and they are not `header`'s own (printed again at a page's top).
+fn is_new_header_line(line: &str, header: &str) -> bool {
+    !is_pipe_rule(line)
+        && crate::tasks::is_header_row(line_cells(line).map(|c| without_emphasis(c.trim_ws())))
+        && !line_cells(line)
+            .map(str::trim_ws)
+            .filter(|c| !c.is_empty())
+            .eq(line_cells(header)
+                .map(str::trim_ws)
+                .filter(|c| !c.is_empty()))
 }
 
 /// A table line whose cells (two or more) all name columns: a header row.
@@ -2178,7 +2193,17 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             // The last table line so far: the row a line break goes on with.
             let mut open = i;
             let mut blank_inside = false;
+            // Whether a row of data has come since the header: a header row after one starts
+            // another table (a contact list printed right under a task table), while one right
+            // under the header is its second row.
+            let mut data_seen = false;
             while j < lines.len() {
+                if j > i && table_at(j) && !is_pipe_rule(lines[j]) {
+                    if data_seen && is_new_header_line(lines[j], line) {
+                        break;
+                    }
+                    data_seen = data_seen || !is_new_header_line(lines[j], "");
+                }
                 let after_row = j > i
                     && !table_at(j)
                     && !blank_at(j)
