@@ -146,12 +146,13 @@ fn plan_numbered_only_with_chinese_and_arabic_items() {
     assert_eq!(
         seqs,
         vec![
-            // After the table's two tasks the inline ones count on: no two tasks share a seq.
-            (3, Some("1．")),
-            (4, Some("2．")),
-            (5, Some("3．")),
+            // The plan's measures come before its attachment's table, in reading order: they
+            // keep their numbers, as the table keeps its 序号.
+            (1, Some("1．")),
+            (2, Some("2．")),
+            (3, Some("3．")),
             // Under the next heading the number counts on: inline tasks' numbers are unique.
-            (6, Some("2．"))
+            (4, Some("2．"))
         ]
     );
     assert_eq!(

@@ -331,6 +331,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         .count();
     if table_tasks == 0 {
         check_missing_task_table(doc, view, out);
+        check_inline_counts(doc, view, out);
         return;
     }
     for &(text, line) in &view.paragraphs {
@@ -373,6 +374,165 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
             check(f.text(text), f.number_text(text));
         }
     }
+}
+
+/// Checks the counts a notice states of the measures it allocates in its text (no task table):
+/// `共10项重点任务` or `举措共10项` in the letter or a plan's preamble, `十项举措` in a title,
+/// against the inline tasks. A count is borne out when it is the number of tasks, of the
+/// measures they were read from (their lines), or of a part's top-level items: a statement
+/// that counts something else (a count that agrees with none of them, said in an item's own
+/// words) is not read, as only unnumbered paragraphs and titles are. Each number is reported
+/// once.
+fn check_inline_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
+    let tasks = doc
+        .tasks
+        .iter()
+        .filter(|t| t.origin == TaskOrigin::Inline)
+        .count();
+    if tasks == 0 {
+        return;
+    }
+    let mut lines: Vec<usize> = doc
+        .tasks
+        .iter()
+        .filter(|t| t.origin == TaskOrigin::Inline)
+        .map(|t| t.line)
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    let measures = lines.len();
+    let fits =
+        |n: usize| n == tasks || n == measures || doc.parts.iter().any(|p| p.sections.len() == n);
+    // The letter's paragraphs and the parts' preambles: what introduces the measures, not an
+    // item's words (`（三）完成5项改革任务`).
+    let intro: rustc_hash::FxHashSet<&str> = doc
+        .notice
+        .body
+        .iter()
+        .chain(doc.parts.iter().flat_map(|p| &p.preamble))
+        .map(String::as_str)
+        .filter(|t| !numbering::has_marker(t))
+        .collect();
+    let mut said: Vec<u32> = Vec::new();
+    let mut check = |stated: &str, number: &str, line: Option<usize>| {
+        let Some(n) = numbering::parse_cn_number(number) else {
+            return;
+        };
+        if fits(n as usize) || said.contains(&n) {
+            return;
+        }
+        said.push(n);
+        out.push(warn(
+            "task_count_mismatch",
+            format!("the text states `{stated}` but {tasks} tasks are allocated in the text"),
+            line,
+        ));
+    };
+    let mut read = |text: &str, line: Option<usize>| {
+        if !follows(text, '项', may_be_numeral) && !follows(text, '条', may_be_numeral) {
+            return;
+        }
+        let forward: Vec<std::ops::Range<usize>> = match stated_task_counts(text) {
+            Some(found) => found
+                .iter()
+                .map(|f| {
+                    check(f.text(text), f.number_text(text), line);
+                    f.number.clone()
+                })
+                .collect(),
+            None => STATED_TASKS
+                .captures_iter(text)
+                .filter_map(|c| {
+                    check(&c[0], &c[1], line);
+                    c.get(1).map(|m| m.range())
+                })
+                .collect(),
+        };
+        for f in counts_after_noun(text, &forward)
+            .into_iter()
+            .chain(stated_measure_counts(text))
+        {
+            check(f.text(text), f.number_text(text), line);
+        }
+    };
+    for &(text, line) in &view.paragraphs {
+        if intro.contains(text) {
+            read(text, Some(line));
+        }
+    }
+    let titles = std::iter::once((doc.notice.title.as_deref(), doc.notice.line))
+        .chain(doc.parts.iter().map(|p| (p.title.as_deref(), Some(p.line))));
+    for (title, line) in titles {
+        if let Some(title) = title {
+            read(title, line);
+        }
+    }
+}
+
+/// Counts of measures (`举措`, `措施`) stated before or after their noun: `十项举措`, `20条政策措施`
+/// (the number, `项` or `条`, at most four characters, the noun), `举措共10项`, `措施共计10条`.
+fn stated_measure_counts(text: &str) -> Vec<Found> {
+    const NOUNS: [&str; 2] = ["举措", "措施"];
+    const NUMERALS: [char; 11] = numbering::NUMERALS_TO_HUNDRED;
+    let mut out = Vec::new();
+    for (at, c) in text.char_indices().filter(|&(_, c)| c == '项' || c == '条') {
+        let head = &text[..at];
+        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+        let start = if digits > 0 {
+            if digits > 3 {
+                continue;
+            }
+            at - digits
+        } else {
+            let run = trailing_numerals(head, &NUMERALS);
+            if run == 0 || run > 3 {
+                continue;
+            }
+            at - '一'.len_utf8() * run
+        };
+        let after = at + c.len_utf8();
+        // `十项举措`, `20条政策措施`: the noun after a few words without a stop or a number.
+        let mut tail = &text[after..];
+        let mut end = None;
+        for _ in 0..=4 {
+            if let Some(noun) = NOUNS.iter().find(|n| tail.starts_with(**n)) {
+                end = Some(text.len() - tail.len() + noun.len());
+                break;
+            }
+            let Some(next) = tail.chars().next() else {
+                break;
+            };
+            if next.is_ascii_digit() || numbering::is_cn_numeral(next) || !is_han(next) {
+                break;
+            }
+            tail = &tail[next.len_utf8()..];
+        }
+        if let Some(end) = end {
+            out.push(Found {
+                whole: start..end,
+                number: start..at,
+            });
+            continue;
+        }
+        // `举措共10项`, `措施共计10条`.
+        let before = &text[..start];
+        let noun = before
+            .strip_suffix("共计")
+            .or_else(|| before.strip_suffix('共'))
+            .unwrap_or(before);
+        if let Some(n) = NOUNS.iter().find(|n| noun.ends_with(**n)) {
+            out.push(Found {
+                whole: noun.len() - n.len()..after,
+                number: start..at,
+            });
+        }
+    }
+    out
+}
+
+/// Whether `c` is a CJK ideograph.
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// A match read by hand: where the whole of it and its number stand.
@@ -623,6 +783,43 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
                 }
             }
         }
+    }
+    if doc.tasks.iter().any(|t| t.origin == TaskOrigin::Inline) {
+        let mut heading = String::new();
+        for part in &doc.parts {
+            check_heading_counts(&part.sections, &under, &mut heading, out);
+        }
+    }
+}
+
+/// The counts headings state in brackets (`一、经济体制改革（4项）`) of the measures under them
+/// that allocate their duties in the text, against the tasks grouped under the heading (`under`,
+/// by group text). Only a heading some task is grouped under is asked, and a count that is the
+/// number of its items is borne out (an item without an allocation is no task, not lost).
+fn check_heading_counts(
+    sections: &[Section],
+    under: &FxHashMap<&str, usize>,
+    heading: &mut String,
+    out: &mut Vec<Diagnostic>,
+) {
+    for s in sections {
+        // Nearly every heading states no count: its last characters turn it down.
+        if s.heading.ends_with(['）', ')']) {
+            heading.clear();
+            crate::tasks::push_group_heading(heading, s);
+            if let Some(stated) = stated_group_count(heading)
+                && let Some(&found) = under.get(heading.as_str())
+                && found != stated
+                && s.children.len() != stated
+            {
+                out.push(warn(
+                    "group_count_mismatch",
+                    format!("group `{heading}` states {stated} items but {found} tasks were found under it"),
+                    Some(s.line),
+                ));
+            }
+        }
+        check_heading_counts(&s.children, under, heading, out);
     }
 }
 
@@ -896,8 +1093,21 @@ fn check_attachments(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic
             }
         }
     }
+    // An enclosed document's own 附件说明, which closes its part, names its attachments.
+    let listed_by_enclosure = |title: &str| {
+        let key = crate::structure::title_key(title);
+        !key.is_empty()
+            && doc.parts.iter().any(|part| {
+                part.kind != PartKind::Attachment
+                    && part.closing.iter().any(|l| l.starts_with('附'))
+                    && part
+                        .closing
+                        .iter()
+                        .any(|l| crate::structure::title_key(l).contains(&key))
+            })
+    };
     for (j, p) in present.iter().enumerate() {
-        if !paired[j] {
+        if !paired[j] && !p.title.as_deref().is_some_and(listed_by_enclosure) {
             out.push(Diagnostic::new(
                 Severity::Info,
                 "attachment_not_listed",

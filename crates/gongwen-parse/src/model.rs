@@ -285,7 +285,39 @@ pub struct Section {
     #[serde(skip)]
     #[schemars(skip)]
     pub order: BlockOrder,
+    /// The source line of each of `paragraphs`: see [`ParagraphLines`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub paragraph_lines: ParagraphLines,
 }
+
+impl Section {
+    /// The source line of paragraph `k`: its own where the builder knew it, else the heading's.
+    pub fn paragraph_line(&self, k: usize) -> usize {
+        let lines = &self.paragraph_lines.0;
+        if lines.len() == self.paragraphs.len() {
+            lines.get(k).copied().unwrap_or(self.line)
+        } else {
+            self.line
+        }
+    }
+}
+
+/// The source line of each paragraph of a section, in order (empty when unknown: a model read
+/// back from JSON, where every paragraph reports its section's line). What a task read from a
+/// paragraph names as its line.
+///
+/// A position, not content: not in the JSON, and two sections that differ only in it are equal.
+#[derive(Debug, Clone, Default)]
+pub struct ParagraphLines(pub Vec<usize>);
+
+impl PartialEq for ParagraphLines {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for ParagraphLines {}
 
 /// Where a section's heading or a table stands among its part's blocks (1-based), which orders
 /// the two where the source line cannot: on a page printed on one line, every block has the

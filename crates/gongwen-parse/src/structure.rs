@@ -2411,6 +2411,10 @@ struct Builder {
     attachment_titles: rustc_hash::FxHashSet<String>,
     /// Title keys of listed attachments the page links as files (`附件下载：1.X.docx` for `1．X`).
     linked_titles: rustc_hash::FxHashSet<String>,
+    /// The 附件说明 of an enclosed document, printed after its numbered text: its lines as
+    /// printed and the line it starts on. The enclosure's, not the letter's: it closes that
+    /// part.
+    own_lists: Vec<(usize, Vec<String>)>,
 }
 
 impl Builder {
@@ -2570,11 +2574,41 @@ impl Builder {
         }
     }
 
-    fn take_notes_and_lists<'a>(&mut self, blocks: &[&'a Block]) -> Vec<&'a Block> {
+    ///
+    /// After the letter (`after_letter`), a 附件说明 printed under an enclosed regulation's
+    /// articles (`第四条　本办法自印发之日起施行。` / `附件：某某申请表`) is that document's own: read
+    /// as one, then taken back out of the notice's list into [`Builder::own_lists`].
+    fn take_notes_and_lists<'a>(
+        &mut self,
+        blocks: &[&'a Block],
+        after_letter: bool,
+    ) -> Vec<&'a Block> {
         let mut out: Vec<&'a Block> = Vec::with_capacity(blocks.len());
+        // Whether an enclosed regulation's articles stand before the block read.
+        let mut enclosure_text = false;
+        // An enclosed document's 附件说明 being read: where it starts in `blocks`, how many
+        // entries the notice's list held before it, and its line.
+        let mut own: Option<(usize, usize, usize)> = None;
         let mut i = 0;
         while i < blocks.len() {
+            if let Some((from, listed, line)) = own.take() {
+                self.set_own_list_apart(&blocks[from..i], listed, line);
+            }
             let b = blocks[i];
+            if after_letter && let Block::Para(p) = b {
+                if enclosure_text
+                    && (attachment_list(&p.text).is_some()
+                        || p.text
+                            .strip_prefix("附件")
+                            .is_some_and(|c| c == "：" || c == ":"))
+                {
+                    own = Some((i, self.doc.notice.attachments.len(), p.line));
+                }
+                // A regulation's article (`第四条　本办法自印发之日起施行。`): the list under it
+                // closes that document, whose articles cite its forms (`（见附件）`).
+                enclosure_text |= p.text.starts_with('第')
+                    && numbering::marker(&p.text).is_some_and(|m| m.kind == MarkerKind::Article);
+            }
             if let Block::Para(p) = b {
                 if is_note(&p.text) {
                     self.notes.push((strip_parens(&p.text), p.line));
@@ -2755,7 +2789,26 @@ impl Builder {
             out.push(b);
             i += 1;
         }
+        if let Some((from, listed, line)) = own.take() {
+            self.set_own_list_apart(&blocks[from..], listed, line);
+        }
         out
+    }
+
+    /// Takes the entries an enclosed document's 附件说明 (`blocks`, from its line `line` on)
+    /// added to the notice's list after its first `listed` back out of it, into
+    /// [`Builder::own_lists`] with the list's lines as printed.
+    fn set_own_list_apart(&mut self, blocks: &[&Block], listed: usize, line: usize) {
+        if self.doc.notice.attachments.len() <= listed {
+            return;
+        }
+        self.doc.notice.attachments.truncate(listed);
+        self.attachment_lines.truncate(listed);
+        let lines = blocks
+            .iter()
+            .filter_map(|blk| blk.para_text().map(str::to_string))
+            .collect();
+        self.own_lists.push((line, lines));
     }
 
     /// The number the next attachment listed must carry: the last one's plus one.
@@ -3222,6 +3275,7 @@ pub fn build(mut input: Blocks) -> Document {
         attachment_lines: Vec::new(),
         attachment_titles: rustc_hash::FxHashSet::default(),
         linked_titles: rustc_hash::FxHashSet::default(),
+        own_lists: Vec::new(),
         tables: std::collections::HashMap::new(),
     };
     for blk in input.blocks.iter_mut() {
@@ -3497,7 +3551,7 @@ pub fn build(mut input: Blocks) -> Document {
     }
 
     // The letter body.
-    let body_blocks = b.take_notes_and_lists(&blocks[k.min(body_end)..body_end]);
+    let body_blocks = b.take_notes_and_lists(&blocks[k.min(body_end)..body_end], false);
     // A `续表` between two tables is no text of the letter's.
     let table_at = |i: Option<usize>| {
         i.and_then(|i| body_blocks.get(i))
@@ -3536,7 +3590,7 @@ pub fn build(mut input: Blocks) -> Document {
         b.read_colophon(&rest[..colophon]);
         rest = &rest[colophon..];
     }
-    let rest = b.take_notes_and_lists(rest);
+    let rest = b.take_notes_and_lists(rest, true);
     let tables = &b.tables;
     let caption = |blk: &Block| {
         tables
@@ -3614,6 +3668,18 @@ pub fn build(mut input: Blocks) -> Document {
             }
         }
         b.doc.parts.push(part);
+    }
+    // An enclosed document's own 附件说明 closes its part (the last part before it that is not
+    // an attachment), after its sign-off.
+    for (line, lines) in std::mem::take(&mut b.own_lists) {
+        let parts = &mut b.doc.parts;
+        let at = parts
+            .iter()
+            .rposition(|p| p.line <= line && p.kind != PartKind::Attachment)
+            .or(parts.len().checked_sub(1));
+        if let Some(part) = at.and_then(|j| parts.get_mut(j)) {
+            part.closing.extend(lines);
+        }
     }
     // An order titled above its head (`某某条例` / `中华人民共和国国务院令` / `第752号`) is titled by
     // the regulation it makes: the enclosure under its sign-off, which does not print the title
@@ -5959,6 +6025,7 @@ impl Outline {
                 }
                 Some(s) => {
                     s.paragraphs.push(p.text.clone());
+                    s.paragraph_lines.0.push(p.line);
                     self.last_in_preamble = false;
                 }
                 None => {
@@ -6056,9 +6123,11 @@ impl Outline {
             after: Vec::new(),
             line: p.line,
             order: self.order,
+            paragraph_lines: ParagraphLines::default(),
         };
         if let Some(para) = para {
             s.paragraphs.push(para);
+            s.paragraph_lines.0.push(p.line);
         }
         self.open.push(Open {
             kind,
@@ -6107,6 +6176,7 @@ impl Outline {
             // is the section's title.
             if comma_title && !s.children.is_empty() && s.paragraphs.len() == 1 {
                 s.heading = s.paragraphs.pop().unwrap_or_default();
+                s.paragraph_lines.0.pop();
             }
             match self.open.last_mut() {
                 Some(parent) => {
@@ -6125,12 +6195,18 @@ impl Outline {
 
     /// Removes the last paragraph if it is `text` (it turned out to be a table caption).
     fn take_last_paragraph(&mut self, text: &str) -> bool {
-        let list = match self.open.last_mut() {
-            Some(o) if !self.last_in_preamble => &mut o.section.paragraphs,
-            _ => &mut self.preamble,
+        let (list, lines) = match self.open.last_mut() {
+            Some(o) if !self.last_in_preamble => (
+                &mut o.section.paragraphs,
+                Some(&mut o.section.paragraph_lines),
+            ),
+            _ => (&mut self.preamble, None),
         };
         if list.last().is_some_and(|t| t == text) {
             list.pop();
+            if let Some(lines) = lines {
+                lines.0.pop();
+            }
             true
         } else {
             false
@@ -6186,6 +6262,7 @@ fn sentences_as_text(list: &mut [Section], kinds: &[MarkerKind]) {
                 let mut text = std::mem::take(&mut s.heading);
                 text.push_str(&std::mem::take(&mut s.heading_suffix));
                 s.paragraphs.push(text);
+                s.paragraph_lines.0.push(s.line);
             }
         }
     }
@@ -6238,6 +6315,7 @@ fn push_sibling(
             std::mem::take(&mut s.heading_suffix)
         );
         s.paragraphs.push(text);
+        s.paragraph_lines.0.push(s.line);
     }
     // The same list read from its head: a first item of one sentence (`一、本市全域禁止燃放烟花爆竹。`
     // then `二、违反本通告规定的，由……。`, `三、……。`) is an item like the two or more after it, not
@@ -6273,6 +6351,7 @@ fn push_sibling(
                 let mut text = std::mem::take(&mut p.heading);
                 text.push_str(&std::mem::take(&mut p.heading_suffix));
                 p.paragraphs.push(text);
+                p.paragraph_lines.0.push(p.line);
             }
         }
     }

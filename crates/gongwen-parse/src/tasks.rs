@@ -6203,48 +6203,68 @@ fn inline_tasks<'a>(
         let sentence = !s.heading.is_empty() && !s.heading_suffix.is_empty();
         // Whether this section's own words gave a task.
         let pushed = std::cell::Cell::new(false);
-        // `under`: the text was printed under the heading line, not on it.
-        let mut push =
-            |mut text: String, under: bool, lead: Vec<String>, support: Vec<String>, extra| {
-                pushed.set(true);
-                // A task printed with its label (`任务1：`) under the heading: the heading is its
-                // group's.
-                let bullet = bullet_len(&text);
-                text.drain(..bullet);
-                let label = task_label_len(&text);
-                text.drain(..label);
-                let mut group = group();
-                if label > 0 && !printed.is_empty() {
-                    group.push(labelled_group.get_or_init(labelled_heading).clone());
-                } else if under
-                    && label == 0
-                    && !sentence
-                    && !s.heading.is_empty()
-                    && !text.starts_with(&s.heading)
-                {
-                    // A bare title on a line of its own over the measure (`（一）完善机场布局` /
-                    // `推进……。（责任单位：…）`) names the measure as a group row names the tasks
-                    // under it: not a sentence of its text (see `sentence` above), it is the
-                    // innermost group, as printed.
-                    group.push(printed.clone());
+        // The line each task of the section's own words starts on, by its index in `out`: the
+        // tasks take them when the words gave more than one (measures printed as bullets or
+        // paragraphs under one heading), else the heading's line names the one task.
+        let mut own_lines: Vec<(usize, usize)> = Vec::new();
+        // `from`: the paragraph the text starts in, when it was printed under the heading line,
+        // not on it.
+        let mut push = |mut text: String,
+                        from: Option<usize>,
+                        lead: Vec<String>,
+                        support: Vec<String>,
+                        extra| {
+            pushed.set(true);
+            let under = from.is_some();
+            // The line the task's words start on: the heading's when they open with its
+            // sentence, else their paragraph's.
+            let line = match from {
+                Some(k) if s.heading.is_empty() || !text.starts_with(&s.heading) => {
+                    s.paragraph_line(k)
                 }
-                out.push(Task {
-                    seq: s.number,
-                    text,
-                    lead_text: lead.join("、"),
-                    support_text: support.join("、"),
-                    lead,
-                    support,
-                    group,
-                    line: s.line,
-                    extra,
-                    origin: TaskOrigin::Inline,
-                    marker: Some(s.marker.clone()),
-                    sheet: None,
-                    shares_number: false,
-                });
-                out.len() - 1
+                _ => s.line,
             };
+            // A task printed with its label (`任务1：`) under the heading: the heading is its
+            // group's.
+            let bullet = bullet_len(&text);
+            text.drain(..bullet);
+            let label = task_label_len(&text);
+            text.drain(..label);
+            let mut group = group();
+            if label > 0 && !printed.is_empty() {
+                group.push(labelled_group.get_or_init(labelled_heading).clone());
+            } else if under
+                && label == 0
+                && !sentence
+                && !s.heading.is_empty()
+                && !text.starts_with(&s.heading)
+            {
+                // A bare title on a line of its own over the measure (`（一）完善机场布局` /
+                // `推进……。（责任单位：…）`) names the measure as a group row names the tasks
+                // under it: not a sentence of its text (see `sentence` above), it is the
+                // innermost group, as printed.
+                group.push(printed.clone());
+            }
+            own_lines.push((out.len(), line));
+            out.push(Task {
+                seq: s.number,
+                text,
+                lead_text: lead.join("、"),
+                support_text: support.join("、"),
+                lead,
+                support,
+                group,
+                line: s.line,
+                extra,
+                origin: TaskOrigin::Inline,
+                // A bullet (`——`, `●`) numbers nothing: the task's number counts on, and the
+                // heading's marker is its group's, not its own.
+                marker: (bullet == 0).then(|| s.marker.clone()),
+                sheet: None,
+                shares_number: false,
+            });
+            out.len() - 1
+        };
         // The measure's text: the heading sentence and the words that carry the duty
         // (`深化商事制度改革。全面推行……。`), without the parenthesis.
         let measure_text = |before: String| {
@@ -6273,7 +6293,7 @@ fn inline_tasks<'a>(
                 on_bare_title = !sentence;
                 heading_cut = Some(cut);
             }
-            push(text.to_string(), false, d.lead, d.support, d.extra);
+            push(text.to_string(), None, d.lead, d.support, d.extra);
             on_heading = Some(first);
             heading_only = s.paragraphs.is_empty();
         } else if let Some((d, rest)) = Some(s.heading.as_str())
@@ -6285,7 +6305,7 @@ fn inline_tasks<'a>(
             // marker, the measure's words after it, read as the bracket ending them would be.
             on_headings.push((std::ptr::from_ref(s), s.heading.len() - rest.len(), true));
             on_bare_title = !sentence;
-            push(rest.to_string(), false, d.lead, d.support, d.extra);
+            push(rest.to_string(), None, d.lead, d.support, d.extra);
             on_heading = Some(first);
             heading_only = s.paragraphs.is_empty();
         } else if let Some((d, rest)) = s
@@ -6298,7 +6318,7 @@ fn inline_tasks<'a>(
             // the run-in heading, before the measure's words, as the bracket ending them would be.
             push(
                 measure_text(rest.to_string()),
-                true,
+                Some(0),
                 d.lead,
                 d.support,
                 d.extra,
@@ -6353,10 +6373,10 @@ fn inline_tasks<'a>(
                             && !(since == 0 && sentence)
                             && measures.iter().all(|p| bullet_len(p) > 0)
                         {
-                            for p in measures {
+                            for (j, p) in measures.iter().enumerate() {
                                 push(
                                     p.clone(),
-                                    true,
+                                    Some(since + j),
                                     d.lead.clone(),
                                     d.support.clone(),
                                     d.extra.clone(),
@@ -6365,7 +6385,7 @@ fn inline_tasks<'a>(
                         } else {
                             push(
                                 text,
-                                true,
+                                Some(since),
                                 d.lead.clone(),
                                 d.support.clone(),
                                 d.extra.clone(),
@@ -6388,7 +6408,7 @@ fn inline_tasks<'a>(
             // each allocation.
             if let Some(pieces) = allocated_clauses(t, first_unit_leads) {
                 for d in pieces {
-                    push(measure_text(d.before), true, d.lead, d.support, d.extra);
+                    push(measure_text(d.before), Some(k), d.lead, d.support, d.extra);
                 }
                 k += 1;
                 since = k;
@@ -6414,7 +6434,7 @@ fn inline_tasks<'a>(
                 } else {
                     measure_text(d.before)
                 };
-                let at = push(text, true, d.lead, d.support, d.extra);
+                let at = push(text, Some(since), d.lead, d.support, d.extra);
                 if standing.is_some() {
                     ditto_at = Some(at);
                 }
@@ -6426,7 +6446,7 @@ fn inline_tasks<'a>(
                 // Not an allocation line of its own: one said inside the measure's sentence,
                 // in brackets (`推进节能降碳（甲牵头，乙配合），建设绿色工厂。`) or in words.
                 if let Some((text, d)) = mid_bracket_allocation(t, first_unit_leads) {
-                    push(measure_text(text), true, d.lead, d.support, d.extra);
+                    push(measure_text(text), Some(k), d.lead, d.support, d.extra);
                     since = k + 1;
                 } else {
                     // Each allocation's duty runs to where the next one's starts (`会议同意甲负责
@@ -6437,7 +6457,7 @@ fn inline_tasks<'a>(
                         since = k + 1;
                     }
                     for (own, lead, support) in found {
-                        push(measure_text(own), true, lead, support, IndexMap::new());
+                        push(measure_text(own), Some(k), lead, support, IndexMap::new());
                     }
                 }
                 k += 1;
@@ -6470,7 +6490,13 @@ fn inline_tasks<'a>(
             let (lead, support, extra) = a.finish();
             if !lead.is_empty() || !support.is_empty() {
                 heading_only = since == 0 && start == 0 && end == s.paragraphs.len();
-                push(printed_since(since, start), true, lead, support, extra);
+                push(
+                    printed_since(since, start),
+                    Some(since),
+                    lead,
+                    support,
+                    extra,
+                );
             }
             k = end;
             since = end;
@@ -6485,7 +6511,7 @@ fn inline_tasks<'a>(
                 if n + 1 == last {
                     s.paragraphs.iter().for_each(|p| own.push_str(p));
                 }
-                push(own, false, lead, support, IndexMap::new());
+                push(own, None, lead, support, IndexMap::new());
             }
         }
         if let Some(at) = ditto_at {
@@ -6529,6 +6555,13 @@ fn inline_tasks<'a>(
                 text.push('。');
             }
             s.paragraphs.iter().for_each(|p| text.push_str(p));
+        }
+        if own_lines.len() > 1 {
+            for (at, line) in own_lines {
+                if let Some(t) = out.get_mut(at) {
+                    t.line = line;
+                }
+            }
         }
         path.push(s);
         let own = out.len();
@@ -7138,7 +7171,9 @@ fn unit_headed_items<'a>(
             for c in &s.children {
                 let mut found = false;
                 for t in tasks.get_mut(from..).unwrap_or_default() {
-                    if t.line == c.line && t.origin == TaskOrigin::Inline {
+                    // A task read from the item's heading line or from one of its paragraphs.
+                    let of_item = t.line == c.line || c.paragraph_lines.0.contains(&t.line);
+                    if of_item && t.origin == TaskOrigin::Inline {
                         found = true;
                         if t.lead.is_empty() {
                             t.lead = vec![unit.to_string()];
@@ -7282,7 +7317,7 @@ fn is_last_of_flat_list(s: &Section, task: &Task) -> bool {
         return false;
     };
     !before.is_empty()
-        && task.line == last.line
+        && (task.line == last.line || last.paragraph_lines.0.contains(&task.line))
         && task.marker.as_deref() == Some(last.marker.as_str())
         && s.after.is_empty()
         && s.children
@@ -7379,16 +7414,18 @@ fn share_closing_allocation(s: &Section, own: usize, out: &mut Vec<Task>) {
     if before.iter().any(|c| c.paragraphs.len() != words(c)) {
         return;
     }
-    // The allocation's lines end the last item, right after its words.
+    // The allocation's lines end the last item, right after its words: labelled or worded
+    // lines, or a bracket alone on a line of its own under the item's line (`（甲牵头，乙、丙
+    // 配合）`; one printed after the item's sentence on its line is the item's).
     let at = words(last);
+    let allocates = |k: usize, p: &str| {
+        is_duty_line(&colon_labels(p))
+            || (last.paragraph_line(k) > last.line && is_bracket_alone(p))
+    };
+    let lines = || last.paragraphs.iter().enumerate().skip(at);
     if last.paragraphs.len() <= at
-        || !last.paragraphs[at..]
-            .iter()
-            .any(|p| is_duty_line(&colon_labels(p)))
-        || !last.paragraphs[at..].iter().all(|p| {
-            let p = colon_labels(p);
-            is_duty_line(&p) || is_deadline_line(&p)
-        })
+        || !lines().any(|(k, p)| allocates(k, p))
+        || !lines().all(|(k, p)| allocates(k, p) || is_deadline_line(&colon_labels(p)))
     {
         return;
     }
@@ -7409,6 +7446,13 @@ fn share_closing_allocation(s: &Section, own: usize, out: &mut Vec<Task>) {
         })
         .collect();
     out.splice(own..own, shared);
+}
+
+/// Whether a paragraph is an allocation in brackets and nothing else (`（甲牵头，乙配合）`,
+/// `【责任单位：甲】`): printed on a line of its own, as a labelled allocation line is.
+fn is_bracket_alone(text: &str) -> bool {
+    text.starts_with(['（', '(', '【', '〔', '['])
+        && inline_duty(text).is_some_and(|d| d.before.trim_ws().is_empty())
 }
 
 /// The words a meeting's decision opens a duty with (`会议要求由甲牵头`, `请甲牵头`), longest
@@ -8126,7 +8170,7 @@ fn marker_stands_apart(marker: &str) -> bool {
 /// printed or, when the outline read the words after its marker as text (a sentence:
 /// `（四）以某地为龙头，打造某示范区。`), the marker and that first sentence. An article
 /// (`第五条`) has no heading: its marker is its name.
-fn push_group_heading(out: &mut String, s: &Section) {
+pub(crate) fn push_group_heading(out: &mut String, s: &Section) {
     push_printed(out, s);
     if s.heading.is_empty()
         && crate::numbering::marker_kind(&s.marker) != Some(crate::numbering::MarkerKind::Article)
@@ -8224,18 +8268,63 @@ fn group_by_list(tasks: &mut [Task], lists: &[(usize, Option<&str>)]) {
 /// (`（三）` is 3) while the numbers rise; one whose number does not (a measure under another
 /// heading level, `一、` 1 over `（一）` 1, or a second clause of one paragraph) counts on from
 /// the task before it, so that no two share a number. The marker keeps the number as printed.
-/// After a task table's tasks (`after`, their highest number), the inline duties count on from
-/// it: `一、` under a table of three tasks is 4.
-fn number_inline_tasks(tasks: &mut [Task], after: Option<u32>) {
-    let mut last: Option<u32> = after;
+/// After a task table's tasks (their highest number so far), the inline duties count on from
+/// it: `一、` under a table of three tasks is 4. A table's tasks keep the numbers its 序号 column
+/// prints, also after inline duties (a letter's own measures before its attachment's table).
+fn number_inline_tasks(tasks: &mut [Task]) {
+    let mut last: Option<u32> = None;
     for t in tasks {
-        if let Some(n) = last
+        if t.origin == TaskOrigin::Inline
+            && let Some(n) = last
             && t.seq <= n
         {
             t.seq = n.saturating_add(1);
         }
-        last = Some(t.seq);
+        last = Some(last.map_or(t.seq, |n| n.max(t.seq)));
     }
+}
+
+/// The tasks of every part in reading order: a part's after the parts before it, and within a
+/// part its table tasks (`table`, each part's ending at `table_ends`) and its inline duties
+/// (`inline`, ending at `inline_ends`) merged by line, each list keeping its own order (a table
+/// first where the lines do not tell them apart: a page printed on one line).
+fn in_reading_order(
+    table: Vec<Task>,
+    table_ends: &[usize],
+    inline: Vec<Task>,
+    inline_ends: &[usize],
+) -> Vec<Task> {
+    // Nearly every document has tasks of one kind only: nothing to merge.
+    if inline.is_empty() {
+        return table;
+    }
+    if table.is_empty() {
+        return inline;
+    }
+    let total = table.len() + inline.len();
+    let mut out = Vec::with_capacity(total);
+    let mut table = table.into_iter().peekable();
+    let mut inline = inline.into_iter().peekable();
+    let (mut t_at, mut i_at) = (0, 0);
+    for (&t_end, &i_end) in table_ends.iter().zip(inline_ends) {
+        while t_at < t_end || i_at < i_end {
+            let take_inline = i_at < i_end
+                && (t_at >= t_end
+                    || matches!((inline.peek(), table.peek()), (Some(i), Some(t)) if i.line < t.line));
+            let next = if take_inline {
+                i_at += 1;
+                inline.next()
+            } else {
+                t_at += 1;
+                table.next()
+            };
+            out.extend(next);
+        }
+    }
+    // Anything past the parts' ranges, as it came.
+    out.extend(table);
+    out.extend(inline);
+    out
 }
 
 /// Whether the document explains another rather than assigning anything: a 政策解读 (titled
@@ -8270,6 +8359,8 @@ pub fn collect_tasks(doc: &mut Document) {
     // Where each task table's tasks start, and the table's caption (or its part's title).
     let mut lists: Vec<(usize, Option<&str>)> = Vec::new();
     let merges_marked = doc.source.format == SourceFormat::Docx;
+    // Where each part's table tasks end in `tasks`.
+    let mut table_ends: Vec<usize> = Vec::with_capacity(doc.parts.len());
     for part in &doc.parts {
         let headings = headings_over_tables(part);
         // The task table read last in this part: a table printed without a header that goes on
@@ -8302,10 +8393,13 @@ pub fn collect_tasks(doc: &mut Document) {
                 read.rows(table, &mut tasks);
             }
         }
+        table_ends.push(tasks.len());
     }
     group_by_sheet(&mut tasks);
     group_by_list(&mut tasks, &lists);
-    let first_inline = tasks.len();
+    let table_tasks = std::mem::take(&mut tasks);
+    // Where each part's inline tasks end in `tasks`.
+    let mut inline_ends: Vec<usize> = Vec::with_capacity(doc.parts.len());
     let traditional = printed_in_traditional_script(doc);
     let mut on_headings = Vec::new();
     for part in &doc.parts {
@@ -8337,7 +8431,9 @@ pub fn collect_tasks(doc: &mut Document) {
                 }
             }
         }
+        inline_ends.push(tasks.len());
     }
+    let mut tasks = in_reading_order(table_tasks, &table_ends, tasks, &inline_ends);
     // A 纪要 whose decisions are paragraphs without numbers (`会议议定如下：` / `工程由甲牵头组织
     // 实施，乙配合……。`), no section of them: the letter's body holds them, each read as a
     // numbered decision's words are. (Their own lines are not kept: the tasks take the title's.)
@@ -8379,13 +8475,7 @@ pub fn collect_tasks(doc: &mut Document) {
     }
     // Inline tasks after a table's count on from its numbers: no two tasks share a seq, the only
     // reference a task has in a list by unit.
-    let table_last = tasks
-        .get(..first_inline)
-        .and_then(|t| t.iter().map(|t| t.seq).max());
-    number_inline_tasks(
-        tasks.get_mut(first_inline..).unwrap_or_default(),
-        table_last,
-    );
+    number_inline_tasks(&mut tasks);
     for t in &mut tasks {
         carry_levels(t);
         carry_heads(t);
