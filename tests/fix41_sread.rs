@@ -1,7 +1,7 @@
 //! Probe 41 fixes: tab-indented prose with one tab inside a line (S02), a 纪要's attendance
 //! names parted by spaces (S04), an empty 序号 cell of a Word table under a repeated group
-//! (S05), a workbook's or CSV's sheets that hold no task table (T03), the person in a
-//! `牵头单位及责任人` cell (T14), an assessment table with 一级指标/二级指标 columns (T08).
+//! (S05), the person in a `牵头单位及责任人` cell (T14), an assessment table with
+//! 一级指标/二级指标 columns (T08).
 
 use gongwen_parse::{Document, InputFormat, Options, parse, parse_text};
 
@@ -237,91 +237,6 @@ fn word_rows_empty_number_under_a_repeated_group_shares_the_number_when_the_next
         "{:?}",
         codes(&d)
     );
-}
-
-// ---- T03 ---------------------------------------------------------------------------------
-
-/// A workbook's sheets beside its task sheet (a 联络员 list, a 名单), each under its `附件N：`
-/// title row, are kept as their attachments' tables, not dropped.
-#[test]
-fn a_workbooks_other_sheets_are_kept_as_tables() {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let sheets: [(&str, &str, &[&[&str]]); 2] = [
-        (
-            "任务分工",
-            "附件1：重点任务分工",
-            &[
-                &["序号", "重点任务", "牵头单位", "配合单位"],
-                &[
-                    "1",
-                    "推行“高效办成一件事”。",
-                    "市政务服务管理局",
-                    "市直有关部门",
-                ],
-                &["2", "优化企业开办服务。", "市市场监管局", "市税务局"],
-            ],
-        ),
-        (
-            "联络员",
-            "附件2：联络员名单",
-            &[
-                &["单位", "姓名", "职务", "联系电话"],
-                &["市发展改革委", "王某", "科长", "0371-67181234"],
-                &["市财政局", "李某", "副科长", "0371-67185678"],
-            ],
-        ),
-    ];
-    for (name, title, rows) in sheets {
-        let ws = wb.add_worksheet();
-        ws.set_name(name).expect("name");
-        ws.write_string(0, 0, title).expect("cell");
-        for (r, row) in rows.iter().enumerate() {
-            for (c, v) in row.iter().enumerate() {
-                ws.write_string(r as u32 + 1, c as u16, *v).expect("cell");
-            }
-        }
-    }
-    let d = given(&wb.save_to_buffer().expect("xlsx"), InputFormat::Workbook);
-    assert_eq!(d.tasks.len(), 2);
-    let part = d
-        .parts
-        .iter()
-        .find(|p| p.label.as_deref() == Some("附件2"))
-        .expect("附件2 kept");
-    assert_eq!(part.title.as_deref(), Some("联络员名单"));
-    assert_eq!(part.tables.len(), 1);
-    let table = &part.tables[0];
-    assert_eq!(table.sheet.as_deref(), Some("联络员"));
-    assert_eq!(table.header_rows, 1);
-    assert_eq!(
-        table.rows[1],
-        ["市发展改革委", "王某", "科长", "0371-67181234"]
-    );
-    assert_eq!(table.rows.len(), 3);
-    assert!(!codes(&d).contains(&"sheet_ignored"), "{:?}", codes(&d));
-}
-
-/// A CSV of a 资金分配表 (no units that lead or support a task): its table, with no false
-/// `no_task_table` or `no_text`.
-#[test]
-fn a_csv_without_a_task_table_is_kept_as_its_table() {
-    let csv = "2023年省级文化产业发展专项资金分配表\n\
-               序号,地区,单位名称,金额（万元）\n\
-               1,太原市,太原市财政局,850\n\
-               2,大同市,大同市财政局,620\n\
-               合计,,,1470\n";
-    let d = given(csv.as_bytes(), InputFormat::Csv);
-    assert!(d.tasks.is_empty());
-    let tables: Vec<_> = d.parts.iter().flat_map(|p| &p.tables).collect();
-    assert_eq!(tables.len(), 1, "{:?}", d.parts);
-    assert_eq!(
-        tables[0].rows[0],
-        ["序号", "地区", "单位名称", "金额（万元）"]
-    );
-    assert_eq!(tables[0].rows.len(), 4);
-    for code in ["no_task_table", "no_text", "sheet_ignored"] {
-        assert!(!codes(&d).contains(&code), "{:?}", codes(&d));
-    }
 }
 
 // ---- T14 ---------------------------------------------------------------------------------

@@ -3119,7 +3119,9 @@ impl TableRead {
                     states_first_unit_leads(name) || (!name.contains("牵头") && first_unit_leads())
                 });
         let people_beside_units = roles.iter().zip(&names).any(|(r, n)| {
-            matches!(r, ColumnRole::Lead | ColumnRole::Support) && units_before_people(n)
+            matches!(r, ColumnRole::Lead | ColumnRole::Support)
+                && header_words(n) & word::PERSON != 0
+                && units_before_people(n)
         });
         Some(TableRead {
             names,

@@ -2352,8 +2352,8 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             // processor's paragraphs, each set in by a tab, with an empty paragraph between):
             // a cell-per-line table's rows hold several lines, these one line each.
             // A few of those paragraphs may hold a tab inside (`\t联系人：刘洋\t联系电话：…`, a
-            // Word paragraph with a tab stop): set in by one tab like the others and no
-            // header, they are paragraphs too when the lines set in with no tab inside are at
+            // Word paragraph with a tab stop): set in by one tab like the others, of two or
+            // three pieces and no header, they are paragraphs too when the lines set in with no tab inside are at
             // least three and three times as many — rows of a table are mostly rows of cells.
             let (mut set_in, mut tab_stops, mut rows_like) = (0usize, 0usize, false);
             for k in i..=last {
@@ -2366,6 +2366,7 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                 } else if !broken[k - i]
                     && l.starts_with('\t')
                     && !l.starts_with("\t\t")
+                    && cell_count(l) <= 3
                     && !is_pipe_row(l)
                     && !starts_a_header(l)
                 {

@@ -2081,41 +2081,10 @@ fn sheet_blocks(
             }
             return Ok(());
         }
-        // Any other sheet (a 联络员 list, a 名单, a 资金分配表) is kept as what it shows, as a
-        // page's table that is no task table is: its title rows above as paragraphs (an
-        // `附件2：…` row starts that attachment), the rest as one table.
-        let titles_end = rows
-            .iter()
-            .position(|&r| grid.rows.get(r).is_none_or(|row| !single_text(row)))
-            .unwrap_or(rows.len());
-        let mut titles: Vec<String> = Vec::new();
-        for &r in &rows[..titles_end] {
-            let text = grid
-                .rows
-                .get(r)
-                .map(|row| row_text(row))
-                .unwrap_or_default();
-            if !text.is_empty() {
-                titles.push(text.clone());
-                out.blocks.push(Block::Para(Para {
-                    text,
-                    line: grid.line(r),
-                }));
-            }
-        }
-        if titles_end < rows.len() {
-            let caption = caption_of(&titles);
-            push_table(
-                &grid,
-                bbox,
-                &rows[titles_end..],
-                None,
-                caption,
-                &sheet.name,
-                named,
-                out,
-            );
-        }
+        ignored(
+            out,
+            "holds no task table (no header row with 牵头/责任 units and 任务 or 序号 columns)",
+        );
         return Ok(());
     }
     let mut prev_end = 0usize;
@@ -2156,89 +2125,61 @@ fn sheet_blocks(
             })
             .map(|(_, &r)| r)
             .collect();
-        push_table(
-            &grid,
-            bbox,
-            &table_rows,
-            Some(header_rows),
+        let table_rows = table_rows.as_slice();
+        // Columns that hold a value of their own somewhere in the table.
+        let mut keep = vec![false; bbox.width()];
+        for &r in table_rows {
+            for &c in grid.own.get(r).map(Vec::as_slice).unwrap_or_default() {
+                if let Some(k) = keep.get_mut(c) {
+                    *k = true;
+                }
+            }
+        }
+        let cols: Vec<usize> = (0..keep.len())
+            .filter(|&c| keep.get(c).copied().unwrap_or(false))
+            .collect();
+        let grid_rows: Vec<Vec<String>> = table_rows
+            .iter()
+            .filter_map(|&r| grid.rows.get(r))
+            .map(|row| {
+                cols.iter()
+                    .map(|&c| row.get(c).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
+        // Slots holding a merge's copy rather than a value of their own, below the merge's top.
+        let merged_down: Vec<(usize, usize)> = table_rows
+            .iter()
+            .enumerate()
+            .skip(1)
+            .flat_map(|(i, &r)| {
+                let own = grid.own.get(r).map(Vec::as_slice).unwrap_or_default();
+                let row = grid.rows.get(r);
+                cols.iter()
+                    .enumerate()
+                    .filter(move |&(_, c)| {
+                        // `own` is sorted (see `Grid::build`): a lookup, not a scan of the
+                        // row, or a row of n columns costs n² (64,000 CSV columns: 0.43 s).
+                        own.binary_search(c).is_err()
+                            && row.and_then(|x| x.get(*c)).is_some_and(|t| !t.is_empty())
+                    })
+                    .map(move |(j, _)| (i, j))
+            })
+            .collect();
+        out.blocks.push(Block::Table(Box::new(Table {
             caption,
-            &sheet.name,
-            named,
-            out,
-        );
+            header_rows,
+            line: row_lines.first().copied().unwrap_or(0),
+            rows: grid_rows,
+            row_lines,
+            sheet: named.then(|| sheet.name.clone()),
+            merged_down,
+            order: crate::model::BlockOrder(0),
+        })));
         prev_end = end;
     }
     Ok(())
-}
-
-/// Appends the table of `table_rows` (indices into `grid`'s rows) to `out`: the columns that
-/// hold a value of their own somewhere in it, the slots a merge copied marked. `header_rows`
-/// is the count its header was found with; `None` counts it as any table's.
-#[allow(clippy::too_many_arguments)]
-fn push_table(
-    grid: &Grid,
-    bbox: BBox,
-    table_rows: &[usize],
-    header_rows: Option<usize>,
-    caption: Option<String>,
-    name: &str,
-    named: bool,
-    out: &mut Blocks,
-) {
-    // Columns that hold a value of their own somewhere in the table.
-    let mut keep = vec![false; bbox.width()];
-    for &r in table_rows {
-        for &c in grid.own.get(r).map(Vec::as_slice).unwrap_or_default() {
-            if let Some(k) = keep.get_mut(c) {
-                *k = true;
-            }
-        }
-    }
-    let cols: Vec<usize> = (0..keep.len())
-        .filter(|&c| keep.get(c).copied().unwrap_or(false))
-        .collect();
-    let grid_rows: Vec<Vec<String>> = table_rows
-        .iter()
-        .filter_map(|&r| grid.rows.get(r))
-        .map(|row| {
-            cols.iter()
-                .map(|&c| row.get(c).cloned().unwrap_or_default())
-                .collect()
-        })
-        .collect();
-    let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
-    // Slots holding a merge's copy rather than a value of their own, below the merge's top.
-    let merged_down: Vec<(usize, usize)> = table_rows
-        .iter()
-        .enumerate()
-        .skip(1)
-        .flat_map(|(i, &r)| {
-            let own = grid.own.get(r).map(Vec::as_slice).unwrap_or_default();
-            let row = grid.rows.get(r);
-            cols.iter()
-                .enumerate()
-                .filter(move |&(_, c)| {
-                    // `own` is sorted (see `Grid::build`): a lookup, not a scan of the
-                    // row, or a row of n columns costs n² (64,000 CSV columns: 0.43 s).
-                    own.binary_search(c).is_err()
-                        && row.and_then(|x| x.get(*c)).is_some_and(|t| !t.is_empty())
-                })
-                .map(move |(j, _)| (i, j))
-        })
-        .collect();
-    // A task table's header rows are those it was found by; another table's are counted as
-    // any table's are.
-    let header_rows = header_rows.unwrap_or_else(|| crate::tasks::header_rows(&grid_rows));
-    out.blocks.push(Block::Table(Box::new(Table {
-        caption,
-        header_rows,
-        line: row_lines.first().copied().unwrap_or(0),
-        rows: grid_rows,
-        row_lines,
-        sheet: named.then(|| name.to_string()),
-        merged_down,
-        order: crate::model::BlockOrder(0),
-    })));
 }
 
 #[cfg(test)]
