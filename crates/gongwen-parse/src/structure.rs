@@ -3831,17 +3831,37 @@ fn attendance_line(text: &str) -> Option<Attendance> {
     let mut out = Vec::new();
     for run in top_level_pieces(names, &['，', ',', '；', ';']) {
         let from = out.len();
-        out.extend(
-            top_level_pieces(run, &['、'])
-                .map(|n| n.trim_ws().to_string())
-                .filter(|n| !n.is_empty()),
-        );
+        for n in top_level_pieces(run, &['、']) {
+            match spaced_names(n) {
+                Some(names) => out.extend(names),
+                None => out.push(n.trim_ws().to_string()),
+            }
+        }
         share_people_tail(&mut out[from..]);
     }
     Some(Attendance {
         role: role.to_string(),
         names: out,
     })
+}
+
+/// People's names parted by spaces, as a 纪要 prints its attendance (`赵德明　王国强　李晓燕`): each
+/// piece a name of two to four Han characters (a title in brackets after it may follow). `None`
+/// when the text holds no space or any piece is no such name (an organ's, `市政府办公室 负责同志`).
+fn spaced_names(text: &str) -> Option<Vec<String>> {
+    let text = text.trim_ws();
+    if !text.contains([' ', '\u{3000}']) {
+        return None;
+    }
+    let mut names: Vec<String> = Vec::new();
+    for piece in top_level_pieces(text, &[' ', '\u{3000}']) {
+        let base = piece.split(['（', '(']).next().unwrap_or_default();
+        if !(2..=4).contains(&char_len(base)) || !base.chars().all(crate::normalize::is_han) {
+            return None;
+        }
+        names.push(piece.to_string());
+    }
+    (names.len() >= 2).then_some(names)
 }
 
 /// Who of each organ attended, printed once after a run of organs parted by `、`

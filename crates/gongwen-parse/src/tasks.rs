@@ -787,10 +787,12 @@ fn column_roles_unchecked(names: &[String]) -> (Vec<ColumnRole>, bool) {
         .collect();
     // `一级任务 | 二级任务 | 具体任务`: columns named by their level in an outline group the
     // tasks, outermost first; the deepest level holds the tasks only when no other column does.
+    // So do levels of a word of no known kind (`一级指标 | 二级指标` of an assessment table,
+    // whose flat form `序号 | 考核指标` holds its tasks in that column).
     let levelled: Vec<usize> = (0..names.len())
         .filter(|&i| {
             roles[i] == ColumnRole::Extra
-                && words[i] & (word::TASK | word::WEAK_TASK) != 0
+                && (words[i] & (word::TASK | word::WEAK_TASK) != 0 || words[i] == 0)
                 && is_level_name(&names[i])
         })
         .collect();
@@ -1163,6 +1165,16 @@ fn keep_task_beside_its_means(table: &Table, names: &[String], roles: &mut [Colu
         roles[g] = ColumnRole::Task;
         roles[m] = ColumnRole::Extra;
     }
+}
+
+/// A person's name as a units column that names people beside their units prints it (`陈某某`,
+/// `刘某（副主任）`): two to four Han characters, a title in brackets after them, no unit's name.
+fn is_person_name(s: &str) -> bool {
+    let base = s.split(['（', '(']).next().unwrap_or_default();
+    (2..=4).contains(&base.chars().count())
+        && base.chars().all(crate::normalize::is_han)
+        && !is_unit_name(s)
+        && !is_unit_name(base)
 }
 
 /// `责任单位（责任人）`, `牵头单位及责任人`: a column of units that names their people beside them,
@@ -3227,7 +3239,7 @@ impl TableRead {
         let people_beside_units = roles.iter().zip(&names).any(|(r, n)| {
             matches!(r, ColumnRole::Lead | ColumnRole::Support)
                 && header_words(n) & word::PERSON != 0
-                && n.contains(['（', '('])
+                && units_before_people(n)
         });
         Some(TableRead {
             names,
@@ -3561,6 +3573,10 @@ impl TableRead {
                         unit.truncate(open);
                     }
                 }
+                // A person on a line of their own under the unit (`市生态环境局` / `陈某某`,
+                // `刘某（副主任）`): no unit, the person stays in the cell's text.
+                lead.retain(|u| !is_person_name(u));
+                support.retain(|u| !is_person_name(u));
             }
             if let Some(d) = in_text {
                 for (key, value) in d.extra {
@@ -3665,11 +3681,16 @@ impl TableRead {
             let same_groups = !group_cols.is_empty()
                 && group_cols == *last_group_cols
                 && group_cols.iter().any(|g| !g.is_empty());
+            // Unless the next number the table prints is the one this row would be counted
+            // to (`1` / empty / `2`): then the row was left without the number above, as a
+            // tab-separated copy of the table reads it, and counting it on would make the
+            // printed `2` a repeat. The next rows are looked at, a few at most.
             let under_merged_number = unnumbered
                 && (group_cols.is_empty() || same_groups)
                 && *last_printed
                 && !task.text.is_empty()
-                && !*merges_marked;
+                && (!*merges_marked
+                    || next_printed_number(table, roles, r) == Some(last_seq.saturating_add(1)));
             // A numbered task whose group cells are all empty under a task that had them: the
             // group was merged down over it (a text or sheet export prints it once).
             // Not across a group row: the task above must sit in the same group.
@@ -3735,6 +3756,21 @@ impl TableRead {
             out.push(task);
         }
     }
+}
+
+/// The number the first numbered row below row `r` of `table` prints in its 序号 column, among
+/// the next 16 rows (rows without a number skipped); `None` past them, or at a group row or a
+/// number that is not an integer.
+fn next_printed_number(table: &Table, roles: &[ColumnRole], r: usize) -> Option<u32> {
+    let c = roles.iter().position(|role| *role == ColumnRole::Seq)?;
+    for row in table.rows.iter().skip(r + 1).take(16) {
+        let cell = row.get(c).map_or("", |s| s.trim_ws());
+        if cell.is_empty() {
+            continue;
+        }
+        return parse_seq(cell);
+    }
+    None
 }
 
 /// Whether the cell of column `c` of `row` is a copy of its neighbour's, left there by a cell

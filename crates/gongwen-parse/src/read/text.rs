@@ -2389,8 +2389,38 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             // lines). So are such lines each parted from the next by a blank line (a word
             // processor's paragraphs, each set in by a tab, with an empty paragraph between):
             // a cell-per-line table's rows hold several lines, these one line each.
-            let indented = (!blank_inside || width <= 1)
-                && (i..=last).all(|k| !in_row[k - i] || tab_indented(lines[k]).is_some());
+            // A few of those paragraphs may hold a tab inside (`\t联系人：刘洋\t联系电话：…`, a
+            // Word paragraph with a tab stop): set in by one tab like the others, of two or
+            // three pieces and no header, they are paragraphs too when the lines set in with no tab inside are at
+            // least three and three times as many — rows of a table are mostly rows of cells.
+            let (mut set_in, mut tab_stops, mut rows_like) = (0usize, 0usize, false);
+            for k in i..=last {
+                if !in_row[k - i] {
+                    continue;
+                }
+                let l = lines[k];
+                if tab_indented(l).is_some() {
+                    set_in += 1;
+                } else if !broken[k - i]
+                    && l.starts_with('\t')
+                    && !l.starts_with("\t\t")
+                    && cell_count(l) <= 3
+                    && !is_pipe_row(l)
+                    && !starts_a_header(l)
+                {
+                    tab_stops += 1;
+                } else {
+                    rows_like = true;
+                    break;
+                }
+            }
+            // Rows parted by blank lines are paragraphs when each is one line.
+            let one_line_rows = !blank_inside
+                || width <= 1
+                || (i..last).all(|k| !(in_row[k - i] && in_row[k + 1 - i]));
+            let indented = one_line_rows
+                && !rows_like
+                && (tab_stops == 0 || (set_in >= 3 && set_in >= 3 * tab_stops));
             // A table printed over pages repeats its header on each (`序号 任务 责任单位`
             // again under `— 3 —`): the header is read once.
             if rows.len() >= 3 && is_header_line(lines[i]) {
