@@ -3157,7 +3157,13 @@ fn new_header_at(t: &Table) -> Option<usize> {
     }
     let mut data_seen = false;
     for (r, row) in t.rows.iter().enumerate().skip(h) {
-        let header_like = crate::tasks::is_header_row(row.iter().map(String::as_str));
+        // Three filled cells at least (counted before the cells are read for column names).
+        let header_like = row
+            .iter()
+            .filter(|c| !c.trim_ws().is_empty())
+            .nth(2)
+            .is_some()
+            && crate::tasks::is_header_row(row.iter().map(String::as_str));
         if header_like && data_seen && !t.rows[..h].contains(row) {
             return Some(r);
         }

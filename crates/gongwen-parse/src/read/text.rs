@@ -281,7 +281,13 @@ fn starts_a_header(line: &str) -> bool {
 /// cells (two or more) each name a column of some table ([`crate::tasks::is_header_row`]: `单位 |
 /// 联系人 | 职务 | 联系电话`), and they are not `header`'s own (printed again at a page's top).
 fn is_new_header_line(line: &str, header: &str) -> bool {
-    !is_pipe_rule(line)
+    // Two separators at least (three cells), looked for first: most table lines fail here,
+    // before their cells are asked whether they name columns (a line of one cell — a table
+    // laid out one cell a line — costs one search).
+    memchr::memchr2_iter(b'\t', b'|', line.as_bytes())
+        .nth(1)
+        .is_some()
+        && !is_pipe_rule(line)
         && crate::tasks::is_header_row(line_cells(line).map(|c| without_emphasis(c.trim_ws())))
         && !line_cells(line)
             .map(str::trim_ws)
@@ -2198,11 +2204,16 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             // under the header is its second row.
             let mut data_seen = false;
             while j < lines.len() {
-                if j > i && table_at(j) && !is_pipe_rule(lines[j]) {
-                    if data_seen && is_new_header_line(lines[j], line) {
-                        break;
+                if j > i && table_at(j) {
+                    // (A pipe table's rule under its header is neither: the new-header test
+                    // passes rules over.)
+                    if data_seen {
+                        if is_new_header_line(lines[j], line) {
+                            break;
+                        }
+                    } else if !is_pipe_rule(lines[j]) {
+                        data_seen = !is_new_header_line(lines[j], "");
                     }
-                    data_seen = data_seen || !is_new_header_line(lines[j], "");
                 }
                 let after_row = j > i
                     && !table_at(j)
