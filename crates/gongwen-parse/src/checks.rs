@@ -28,7 +28,7 @@ use crate::normalize::{char_offsets, follows, may_be_digit, precedes};
 use crate::numbering::{self, MarkerKind};
 use crate::structure::{count_top_level, is_file_name};
 use regex::Regex;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::sync::LazyLock;
 
 static STATED_TASKS: LazyLock<Regex> = LazyLock::new(|| {
@@ -758,16 +758,43 @@ fn check_group_counts(doc: &Document, out: &mut Vec<Diagnostic>) {
             *under.entry(g.as_str()).or_default() += 1;
         }
     }
+    // The group column cells already checked.
+    let mut column_groups: FxHashSet<&str> = FxHashSet::default();
     for part in &doc.parts {
         // Only task tables count tasks: a list of names or projects (a 名录) states counts of
         // its own rows.
-        let task_tables = part
-            .tables
-            .iter()
-            .filter(|t| crate::tasks::column_roles(&crate::tasks::column_names(t)).is_some());
-        for table in task_tables {
+        let task_tables = part.tables.iter().filter_map(|t| {
+            crate::tasks::column_roles(&crate::tasks::column_names(t)).map(|roles| (t, roles))
+        });
+        for (table, roles) in task_tables {
+            // The group columns (`一级分组`, `类别`), whose cells name a group as a group row
+            // does: `一、产业链招商（共3项）` merged down over its tasks' rows, or printed in each
+            // of them as gongwen's own workbook prints its groups. Each group is checked once,
+            // at its first row.
+            let group_cols: Vec<usize> = roles
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| **r == crate::tasks::ColumnRole::Group)
+                .map(|(c, _)| c)
+                .collect();
             for (r, row) in table.rows.iter().enumerate().skip(table.header_rows) {
                 let Some(text) = crate::tasks::group_row_text(row) else {
+                    for cell in group_cols.iter().filter_map(|&c| row.get(c)) {
+                        let Some(stated) = stated_group_count(cell) else {
+                            continue;
+                        };
+                        if !column_groups.insert(cell.as_str()) {
+                            continue;
+                        }
+                        let found = under.get(cell.as_str()).copied().unwrap_or(0);
+                        if found != stated {
+                            out.push(warn(
+                                "group_count_mismatch",
+                                format!("group `{cell}` states {stated} items but {found} tasks were found under it"),
+                                table.row_lines.get(r).copied().or(Some(table.line)),
+                            ));
+                        }
+                    }
                     continue;
                 };
                 let Some(stated) = stated_group_count(text) else {
@@ -1202,6 +1229,7 @@ fn same_organ_short_form(short: &str, full: &str) -> bool {
 }
 
 fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
+    let table_file = doc.source.format.is_table_file();
     let Some(page) = doc.source.page.as_ref() else {
         return;
     };
@@ -1309,6 +1337,87 @@ fn check_page_metadata(doc: &mut Document, out: &mut Vec<Diagnostic>) {
     {
         filled("附注", v);
         n.note = Some(v.to_string());
+    }
+    // The marks of a letter that a workbook's info sheet lists besides (the `文档信息` sheet
+    // gongwen writes does): its 签发人, 抄送机关, 印发机关 and 印发日期, the attachments of its
+    // 附件说明 and a 纪要's attendance. Only from a table file's info sheet: a page's metadata
+    // that prints `印发日期` means the date the letter was signed.
+    if table_file {
+        fill_letter_marks(n, page, &mut filled);
+    }
+}
+
+/// Fills the notice's 签发人, 抄送机关, 印发机关/印发日期, 附件说明 and attendance from an info
+/// sheet's `fields` (see [`check_page_metadata`]), each only where the document has none.
+fn fill_letter_marks(n: &mut Notice, page: &PageMeta, filled: &mut impl FnMut(&str, &str)) {
+    let field = |label: &str| {
+        page.fields
+            .get(label)
+            .map(|v| v.trim_ws())
+            .filter(|v| !v.is_empty())
+    };
+    let list = |v: &str, seps: &[char]| -> Vec<String> {
+        crate::structure::split_top_level(v, seps)
+            .into_iter()
+            .map(|a| a.trim_ws().to_string())
+            .filter(|a| !a.is_empty())
+            .collect()
+    };
+    if n.signers.is_empty()
+        && let Some(v) = field("签发人")
+    {
+        filled("签发人", v);
+        n.signers = list(v, &['、', '，', ',']);
+    }
+    if n.copied_to.is_empty()
+        && let Some(v) = ["抄送机关", "抄送"].into_iter().find_map(field)
+    {
+        filled("抄送机关", v);
+        n.copied_to = list(v, &['，', ',', '；', ';']);
+    }
+    if n.printed_by.is_none()
+        && let Some(v) = field("印发机关")
+    {
+        filled("印发机关", v);
+        n.printed_by = Some(v.to_string());
+    }
+    if n.printed_on.is_none()
+        && let Some(v) = field("印发日期")
+    {
+        filled("印发日期", v);
+        n.printed_on = Some(v.to_string());
+    }
+    let fill_attachments = n.attachments.is_empty();
+    let fill_attendance = n.attendance.is_empty();
+    for (label, value) in &page.fields {
+        let value = value.trim_ws();
+        if value.is_empty() {
+            continue;
+        }
+        if fill_attachments && crate::structure::is_attachment_label(label) {
+            filled(label, value);
+            let index = label
+                .strip_prefix("附件")
+                .and_then(numbering::parse_cn_number);
+            let mut title = value.to_string();
+            let omitted = omission_mark(&title).map(|at| {
+                let mark = title[at..].trim_end_ws().to_string();
+                title.truncate(at);
+                title.truncate(title.trim_end_ws().len());
+                mark
+            });
+            n.attachments.push(AttachmentRef {
+                index,
+                title,
+                omitted,
+            });
+        } else if fill_attendance && crate::structure::is_attendance_role(label) {
+            filled(label, value);
+            n.attendance.push(Attendance {
+                role: label.clone(),
+                names: list(value, &['、', '，', ',', '；', ';']),
+            });
+        }
     }
 }
 

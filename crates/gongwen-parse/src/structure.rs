@@ -3816,14 +3816,24 @@ pub fn build(mut input: Blocks) -> Document {
     b.doc
 }
 
+/// The words an attendance line's label opens with. `主持：` and `记录：` (who chaired and who
+/// took the minutes) stand among them.
+const ATTENDANCE_ROLES: [&str; 8] = [
+    "出席", "列席", "请假", "缺席", "参加", "参会", "主持", "记录",
+];
+
+/// An attendance line's label without its colon ([`Attendance::role`]: `出席`, `列席人员`): up
+/// to 6 characters opening with one of the roles, no punctuation in it.
+pub(crate) fn is_attendance_role(role: &str) -> bool {
+    ATTENDANCE_ROLES.iter().any(|r| role.starts_with(r))
+        && char_len(role) <= 6
+        && !role.contains(['，', '。', '、', '（'])
+}
+
 /// A line of a 纪要's attendance list: `出席：某某、某某某`, `列席人员：…`, `请假：某某（出差）`, `记录：某某` (a
 /// label of up to 6 characters opening with one of the roles, a colon, names).
 fn attendance_line(text: &str) -> Option<Attendance> {
-    // `主持：` and `记录：` (who chaired and who took the minutes) stand among them.
-    const ROLES: [&str; 8] = [
-        "出席", "列席", "请假", "缺席", "参加", "参会", "主持", "记录",
-    ];
-    if !ROLES.iter().any(|r| text.starts_with(r)) {
+    if !ATTENDANCE_ROLES.iter().any(|r| text.starts_with(r)) {
         return None;
     }
     let (at, colon) = text.char_indices().find(|&(_, c)| c == '：' || c == ':')?;
@@ -3831,7 +3841,7 @@ fn attendance_line(text: &str) -> Option<Attendance> {
     let names = text[at + colon.len_utf8()..]
         .trim_ws()
         .trim_end_matches(['。', '.']);
-    if char_len(role) > 6 || role.contains(['，', '。', '、', '（']) || names.is_empty() {
+    if !is_attendance_role(role) || names.is_empty() {
         return None;
     }
     let mut out = Vec::new();

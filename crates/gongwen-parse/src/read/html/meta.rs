@@ -740,14 +740,31 @@ fn table_pairs(t: Dom<'_>, scratch: &mut TextLines) -> Option<TablePairs> {
 /// A label of an info sheet: a page's ([`as_label`]), or one of the letter's own elements that
 /// an info sheet lists beside them (ours does), which a page's metadata does not: 主送机关, 署名,
 /// 附注, and the numbers the workbook's 序号 column skips on purpose (`未列序号 | 5、7-9`: measures
-/// that assign no duty, which the task-number check reads). Those count for no element of
+/// that assign no duty, which the task-number check reads); and the letter's other marks it
+/// lists: 签发人, 抄送机关, 印发机关, each attachment of the 附件说明 (`附件1 | 某某分工表`) and
+/// each line of a 纪要's attendance (`出席 | 某某、某某`). Those count for no element of
 /// [`PageMeta`]; they stay among its fields.
 fn as_sheet_label(cell: &str) -> Option<String> {
-    const LETTER_LABELS: [&str; 5] = ["主送机关", "主送", "署名", "附注", "未列序号"];
+    const LETTER_LABELS: [&str; 9] = [
+        "主送机关",
+        "主送",
+        "署名",
+        "附注",
+        "未列序号",
+        "签发人",
+        "抄送机关",
+        "抄送",
+        "印发机关",
+    ];
     as_label(cell).or_else(|| {
         let stripped = strip_spaces(cell);
         let l = stripped.trim_end_matches(['：', ':']);
-        LETTER_LABELS.contains(&l).then(|| l.to_string())
+        (LETTER_LABELS.contains(&l)
+            || crate::structure::is_attachment_label(l)
+            || (l.chars().count() >= 2
+                && l.chars().all(crate::normalize::is_han)
+                && crate::structure::is_attendance_role(l)))
+        .then(|| l.to_string())
     })
 }
 
@@ -946,8 +963,14 @@ fn page_meta(pairs: Vec<(String, String)>) -> PageMeta {
         fields: IndexMap::with_capacity(pairs.len()),
         ..PageMeta::default()
     };
+    // `印发日期` stands for 成文日期 where a table prints no 成文日期; where it prints both (a
+    // workbook's info sheet lists the 版记's 印发日期 under the letter's 成文日期, left empty
+    // when the letter is undated), it is the day the letter was printed, another date.
+    let dated = pairs.iter().any(|(l, _)| l == "成文日期");
     for (label, value) in pairs {
-        fill_slot(&mut meta, &label, &value);
+        if !(dated && label == "印发日期") {
+            fill_slot(&mut meta, &label, &value);
+        }
         meta.fields.entry(label).or_insert(value);
     }
     fill_from_weaker_labels(&mut meta);
