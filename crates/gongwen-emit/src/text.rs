@@ -98,9 +98,25 @@ pub fn to_text(doc: &Document) -> String {
     // The 附件说明 of a letter whose attachment was read into its text (a plan published with
     // its attachment but no covering letter) stands before the attachment's label.
     let mut listed = has_enclosure || n.attachments.is_empty();
+    // The body's preamble paragraphs met so far: a table printed between two of them stands
+    // before the second (see `Table::preamble_at`).
+    let preamble = body.map_or(&[][..], |b| &b.preamble[..]);
+    let mut preamble_seen = 0usize;
     for (k, p) in n.body.iter().enumerate() {
         if Some(k) == closing_at {
             w.tables_left(tables, &mut placed, &mut next_table, None);
+        }
+        if preamble.get(preamble_seen) == Some(p) {
+            while let Some(t) = tables.get(next_table)
+                && t.preamble_at.0.is_some_and(|at| at <= preamble_seen)
+            {
+                if !placed[next_table] {
+                    w.table(t);
+                    placed[next_table] = true;
+                }
+                next_table += 1;
+            }
+            preamble_seen += 1;
         }
         if let Some(s) = headings.get(next_heading)
             && opens(p, s)
@@ -288,22 +304,28 @@ impl Writer<'_> {
                     .strip_prefix("注")
                     .is_some_and(|r| r.starts_with(['：', ':']))
         };
+        // Where every table knows how much of the preamble stands before it, the preamble and
+        // the tables are printed in the source's order, a note where it stands.
+        let placed = part.tables.iter().all(|t| t.preamble_at.0.is_some());
+        let is_note = |p: &str| !placed && is_note(p);
+        let mut tables = part.tables.iter().peekable();
         let mut before = 0usize;
-        for p in part.preamble.iter().filter(|p| !is_note(p)) {
+        for (i, p) in part.preamble.iter().enumerate() {
+            if is_note(p) {
+                continue;
+            }
+            while let Some(t) = tables.next_if(|t| t.preamble_at.0.is_some_and(|at| at <= i)) {
+                self.first_table(t, &mut before, title);
+            }
             self.line(p);
             before += 1;
         }
-        let mut tables = part.tables.iter().peekable();
         if let Some(t) = tables.next_if(|t| {
-            before == 0
-                && title.is_some()
-                && t.caption.as_deref() == title
-                && part
-                    .sections
-                    .first()
-                    .is_none_or(|s| (t.line, t.order.0) < (s.line, s.order.0))
+            part.sections
+                .first()
+                .is_none_or(|s| (t.line, t.order.0) < (s.line, s.order.0))
         }) {
-            self.table_with(t, false);
+            self.first_table(t, &mut before, title);
         }
         for s in &part.sections {
             self.section(s, &mut tables);
@@ -317,6 +339,15 @@ impl Writer<'_> {
         for c in &part.closing {
             self.line(c);
         }
+    }
+
+    /// A table printed in a part's preamble, or first after it: without its caption when it
+    /// is the part's `title` just printed, with nothing between them (see `part_content`).
+    /// `before` counts the lines printed since the title.
+    fn first_table(&mut self, t: &Table, before: &mut usize, title: Option<&str>) {
+        let caption = *before > 0 || title.is_none() || t.caption.as_deref() != title;
+        self.table_with(t, caption);
+        *before += 1;
     }
 
     /// The tables that stand before source line `line` and block position `order` (a page

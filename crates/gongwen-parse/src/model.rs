@@ -364,7 +364,30 @@ pub struct Table {
     #[serde(skip)]
     #[schemars(skip)]
     pub order: BlockOrder,
+    /// How many of its part's `preamble` paragraphs stand before the table: see
+    /// [`PreambleAt`].
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub preamble_at: PreambleAt,
 }
+
+/// How many of a part's `preamble` paragraphs the source prints before a table, which places a
+/// paragraph printed after a table (`从上表看，……`) after it again when the part is written
+/// out. `None` when unknown (a model read back from JSON, a table the parser made itself): the
+/// table is then placed after the preamble.
+///
+/// A position, not content: not in the JSON, and two documents that differ only in it are
+/// equal.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PreambleAt(pub Option<usize>);
+
+impl PartialEq for PreambleAt {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for PreambleAt {}
 
 /// How a task was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -2941,7 +2941,8 @@ fn is_contact_detail(s: &str) -> bool {
 
 /// How many blocks at the end of the letter body (right above its signature) are a contact (a
 /// `联系人` line and the lines of its details): none when a heading or a line ending in `：`
-/// introduces them (`五、联系方式`, `联系方式如下：`), which makes them text.
+/// introduces them (`五、联系方式`, `五、其他事项`, `联系方式如下：`), which makes them text — not
+/// the last numbered item when it is a sentence of its own.
 fn trailing_contact(body: &[&Block]) -> usize {
     let details = body
         .iter()
@@ -2958,8 +2959,14 @@ fn trailing_contact(body: &[&Block]) -> usize {
     };
     let n = details - start;
     let above = &body[..body.len() - n];
+    // A numbered heading with nothing under it introduces them (`五、其他事项`); a numbered
+    // item that says something of its own (`三、强化值班值守。严格执行……。`) does not: the
+    // contact under the letter's last item is the letter's, not the item's.
     let introduced = above.last().and_then(|b| b.para_text()).is_some_and(|t| {
-        (numbering::has_marker(t) && !ends_attachment_list(above))
+        (numbering::has_marker(t)
+            && !t.contains('。')
+            && !t.ends_with(['）', ')'])
+            && !ends_attachment_list(above))
             || t.ends_with(['：', ':'])
             || t.contains("联系")
     });
@@ -3612,7 +3619,13 @@ pub fn build(mut input: Blocks) -> Document {
         notice.title.as_ref().is_some_and(|t| t.contains(&quoted))
             || notice.body.iter().any(|p| p.contains(&quoted))
     };
-    let mut segs = segments(&rest, &b.attachment_titles, &caption, &named);
+    let mut segs = segments(
+        &rest,
+        &b.attachment_titles,
+        &notice.attachments,
+        &caption,
+        &named,
+    );
     if workbook {
         for seg in &mut segs {
             // A sheet's title row right over its table is the table's caption (the second
@@ -5185,11 +5198,12 @@ pub(crate) fn title_key(t: &str) -> String {
 }
 
 /// The parts after the letter. `listed` holds the title keys of the attachments the letter
-/// lists: a `附件1：X` line heads a part only when X is one of them; `named` says whether the
+/// lists (`order` the list itself): a `附件1：X` line heads a part only when X is one of them; `named` says whether the
 /// letter names a title in 《》 (see [`take_title`]).
 fn segments<'a>(
     rest: &[&'a Block],
     listed: &rustc_hash::FxHashSet<String>,
+    order: &[AttachmentRef],
     caption: &dyn Fn(&Block) -> Option<String>,
     named: &dyn Fn(&str) -> bool,
 ) -> Vec<Segment<'a>> {
@@ -5260,6 +5274,28 @@ fn segments<'a>(
                 out.push(seg);
                 continue;
             }
+            // An attachment printed without its `附件N` label after labelled ones (or after one
+            // printed so itself): a line that is the title the 附件说明 lists next after the
+            // current attachment's, once that attachment has printed something, starts its
+            // part, as the first attachment's title does.
+            if let Some(cur) = out.last()
+                && cur.kind == PartKind::Attachment
+                && !cur.blocks.is_empty()
+                && at_most_chars(&p.text, 80)
+                && !p.text.contains(['。', '；', ';'])
+                && is_listed(listed, &p.text)
+                && listed_next(order, cur).is_some_and(|next| same_title(&next.title, &p.text))
+            {
+                out.push(Segment {
+                    kind: PartKind::Attachment,
+                    label: None,
+                    title: Some(p.text.clone()),
+                    blocks: Vec::new(),
+                    line: p.line,
+                });
+                i += 1;
+                continue;
+            }
             if out.is_empty()
                 || starts_next_enclosure(rest, i, out.last(), named)
                 || starts_issued_document(rest, i, out.last())
@@ -5296,6 +5332,23 @@ fn segments<'a>(
         i += 1;
     }
     out
+}
+
+/// The attachment the 附件说明 (`order`) lists after the one `seg` is: found by its title, or
+/// by the number of its label (`附件2`).
+fn listed_next<'o>(order: &'o [AttachmentRef], seg: &Segment) -> Option<&'o AttachmentRef> {
+    let number = seg
+        .label
+        .as_deref()
+        .and_then(|l| l.strip_prefix("附件"))
+        .and_then(|n| numbering::parse_cn_number(n.trim_ws()));
+    let at = order.iter().position(|a| {
+        seg.title
+            .as_deref()
+            .is_some_and(|t| same_title(&a.title, t))
+            || number.is_some_and(|n| a.index == Some(n))
+    })?;
+    order.get(at + 1)
 }
 
 /// Whether `rest[i]`, labelled `label` and titled `title` on one line (`附件1：某某职责`), heads
@@ -5613,6 +5666,10 @@ fn build_part(
             closers -= 1;
         }
     }
+    // The words under a list of bare names that is all the part numbers (a 名单 printed as
+    // `1．成都市武侯区` / `2．…` / `各示范区要珍惜荣誉……。`): no entry says anything of its own,
+    // so a sentence after the last one (even under a bare heading, as above) is the letter's, not that entry's text.
+    closers += prose_after_name_list(&blocks[..blocks.len() - closers]);
     let numbered = || {
         blocks[..blocks.len() - closers]
             .iter()
@@ -5735,6 +5792,7 @@ fn build_part(
                     t.caption = Some(p.text.clone());
                 }
                 t.order = BlockOrder(k + 1);
+                t.preamble_at = PreambleAt(outline.preamble_len());
                 part.tables.push(t);
                 prev_para = None;
             }
@@ -5748,6 +5806,48 @@ fn build_part(
     part.preamble = preamble;
     part.sections = sections;
     part
+}
+
+/// How many paragraphs of prose (sentences ended by `。` or `！`, up to two) end `blocks` right
+/// after a list of at least three numbered bare names (`1．成都市武侯区`: a short name, no
+/// punctuation of a sentence), the only numbered lines of `blocks`: none otherwise.
+fn prose_after_name_list(blocks: &[&Block]) -> usize {
+    let prose = blocks
+        .iter()
+        .rev()
+        .take(3)
+        .take_while(|blk| {
+            matches!(blk, Block::Para(p) if p.text.ends_with(['。', '！'])
+                && !numbering::has_marker(&p.text))
+        })
+        .count();
+    if prose == 0 || prose > 2 {
+        return 0;
+    }
+    let list = &blocks[..blocks.len() - prose];
+    let names = list
+        .iter()
+        .rev()
+        .take_while(|blk| {
+            blk.para_text().is_some_and(|t| {
+                numbering::marker(t).is_some_and(|m| {
+                    t.get(m.len..).is_some_and(|name| {
+                        !name.is_empty()
+                            && at_most_chars(name, 40)
+                            && !name.contains(['。', '，', '；', '：', '！', '？', ',', ';', ':'])
+                    })
+                })
+            })
+        })
+        .count();
+    let numbered_before = list[..list.len() - names]
+        .iter()
+        .any(|blk| blk.para_text().is_some_and(numbering::has_marker));
+    if names >= 3 && !numbered_before {
+        prose
+    } else {
+        0
+    }
 }
 
 /// Why a paragraph is held for the one after it (see [`build_part`]).
@@ -6247,6 +6347,12 @@ impl Outline {
         } else {
             false
         }
+    }
+
+    /// How many paragraphs the preamble holds, while no heading has opened (a table after
+    /// one stands after the whole preamble).
+    fn preamble_len(&self) -> Option<usize> {
+        (self.open.is_empty() && self.roots.is_empty()).then_some(self.preamble.len())
     }
 
     fn finish(mut self) -> (Vec<String>, Vec<Section>) {

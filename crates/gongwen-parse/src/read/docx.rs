@@ -1501,6 +1501,7 @@ impl<'a> Body<'a> {
             sheet: None,
             merged_down,
             order: crate::model::BlockOrder(0),
+            preamble_at: crate::model::PreambleAt(None),
         };
         tasks::lift_title_rows(&mut table);
         Ok(Some(table))

@@ -2699,6 +2699,7 @@ fn grid_and_widths(rows: Vec<(Vec<String>, usize)>) -> (Table, Vec<usize>) {
         sheet: None,
         merged_down: Vec::new(),
         order: crate::model::BlockOrder(0),
+        preamble_at: crate::model::PreambleAt(None),
     };
     let rows = table.rows.len();
     crate::tasks::lift_title_rows(&mut table);

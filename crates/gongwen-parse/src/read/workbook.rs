@@ -2214,6 +2214,7 @@ fn sheet_blocks(
             sheet: named.then(|| sheet.name.clone()),
             merged_down,
             order: crate::model::BlockOrder(0),
+            preamble_at: crate::model::PreambleAt(None),
         })));
         prev_end = end;
     }

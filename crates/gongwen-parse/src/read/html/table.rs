@@ -714,6 +714,7 @@ fn build_grid(
         sheet: None,
         merged_down,
         order: crate::model::BlockOrder(0),
+        preamble_at: crate::model::PreambleAt(None),
     };
     Ok(Some((table, head)))
 }
