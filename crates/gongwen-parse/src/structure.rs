@@ -3236,6 +3236,7 @@ fn split_off_new_table(t: &mut Table) -> Option<Box<Table>> {
         sheet: t.sheet.clone(),
         merged_down,
         order: t.order,
+        preamble_at: t.preamble_at,
     });
     trim_empty_columns(&mut rest);
     Some(rest)
