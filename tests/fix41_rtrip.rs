@@ -12,22 +12,9 @@ fn codes(d: &Document) -> Vec<&str> {
 }
 
 /// A task's seq, text, lead, support and group.
-type TaskKey = (u32, String, Vec<String>, Vec<String>, Vec<String>);
-
 /// (seq, text, lead, support, group) of every task.
-fn tasks(d: &Document) -> Vec<TaskKey> {
-    d.tasks
-        .iter()
-        .map(|t| {
-            (
-                t.seq,
-                t.text.clone(),
-                t.lead.clone(),
-                t.support.clone(),
-                t.group.clone(),
-            )
-        })
-        .collect()
+fn tasks(d: &Document) -> Vec<gongwen_tests::Essentials> {
+    gongwen_tests::essentials(&d.tasks)
 }
 
 fn via_xlsx(doc: &Document) -> Document {

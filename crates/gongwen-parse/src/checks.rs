@@ -473,22 +473,10 @@ fn check_inline_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
 /// (the number, `项` or `条`, at most four characters, the noun), `举措共10项`, `措施共计10条`.
 fn stated_measure_counts(text: &str) -> Vec<Found> {
     const NOUNS: [&str; 2] = ["举措", "措施"];
-    const NUMERALS: [char; 11] = numbering::NUMERALS_TO_HUNDRED;
     let mut out = Vec::new();
     for (at, c) in text.char_indices().filter(|&(_, c)| c == '项' || c == '条') {
-        let head = &text[..at];
-        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
-        let start = if digits > 0 {
-            if digits > 3 {
-                continue;
-            }
-            at - digits
-        } else {
-            let run = trailing_numerals(head, &NUMERALS);
-            if run == 0 || run > 3 {
-                continue;
-            }
-            at - '一'.len_utf8() * run
+        let Some(start) = number_before(text, at, 3, 3) else {
+            continue;
         };
         let after = at + c.len_utf8();
         // `十项举措`, `20条政策措施`: the noun after a few words without a stop or a number.
@@ -627,6 +615,19 @@ fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
 }
 
 /// How many of `numerals` end `head` in a run.
+/// Where the number that ends at byte `at` of `text` starts: 1 to `max_digits` ASCII digits, or
+/// else 1 to `max_numerals` Chinese numerals ([`numbering::NUMERALS_TO_HUNDRED`]); `None` when
+/// no number ends there or it is longer.
+fn number_before(text: &str, at: usize, max_digits: usize, max_numerals: usize) -> Option<usize> {
+    let head = text.get(..at)?;
+    let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits > 0 {
+        return (digits <= max_digits).then(|| at - digits);
+    }
+    let run = trailing_numerals(head, &numbering::NUMERALS_TO_HUNDRED);
+    (run > 0 && run <= max_numerals).then(|| at - '一'.len_utf8() * run)
+}
+
 fn trailing_numerals(head: &str, numerals: &[char]) -> usize {
     head.chars()
         .rev()
@@ -638,25 +639,13 @@ fn trailing_numerals(head: &str, numerals: &[char]) -> usize {
 /// `项目`), other than those `forward` (the [`STATED_TASKS`] matches) already holds: 1 to 4
 /// digits or 1 to 5 numerals before 项, after 任务 and perhaps `共` or `共计`.
 fn counts_after_noun(text: &str, forward: &[std::ops::Range<usize>]) -> Vec<Found> {
-    const NUMERALS: [char; 11] = numbering::NUMERALS_TO_HUNDRED;
     let mut out = Vec::new();
     for at in char_offsets(text, '项') {
         if text[at..].starts_with("项目") || forward.iter().any(|r| r.end == at) {
             continue;
         }
-        let head = &text[..at];
-        let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
-        let start = if digits > 0 {
-            if digits > 4 {
-                continue;
-            }
-            at - digits
-        } else {
-            let run = trailing_numerals(head, &NUMERALS);
-            if run == 0 || run > 5 {
-                continue;
-            }
-            at - '一'.len_utf8() * run
+        let Some(start) = number_before(text, at, 4, 5) else {
+            continue;
         };
         let before = &text[..start];
         let noun = before
