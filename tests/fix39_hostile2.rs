@@ -3,7 +3,7 @@
 //! whose numbers overflow.
 
 use gongwen_parse::{Document, Error, InputFormat, Options, parse};
-use gongwen_tests::docx_package;
+use gongwen_tests::{XLSX_NS, docx_package, xlsx_package};
 use std::io::Write;
 
 fn with_format(bytes: &[u8], format: InputFormat) -> Result<Document, Error> {
@@ -16,51 +16,13 @@ fn with_format(bytes: &[u8], format: InputFormat) -> Result<Document, Error> {
     )
 }
 
-fn zip(parts: &[(&str, &str)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default();
-    for (name, data) in parts {
-        w.start_file(*name, o).expect("zip entry");
-        w.write_all(data.as_bytes()).expect("zip data");
-    }
-    w.finish().expect("zip finish").into_inner()
-}
-
-const NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
 /// An XLSX workbook of one sheet, with the shared strings and styles given.
 fn xlsx(shared: &str, styles: &str, sheet: &str) -> Vec<u8> {
-    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-        <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-        <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
-    let rels = format!(
-        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-    );
-    let wb = format!(
-        "<?xml version=\"1.0\"?><workbook xmlns=\"{NS}\" xmlns:r=\"{REL}\"><sheets>\
-         <sheet name=\"任务分工\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-    );
-    let wb_rels = format!(
-        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
-         <Relationship Id=\"rId2\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/>\
-         <Relationship Id=\"rId3\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>"
-    );
-    let sheet = format!(
-        "<?xml version=\"1.0\"?><worksheet xmlns=\"{NS}\"><sheetData>{sheet}</sheetData></worksheet>"
-    );
-    zip(&[
-        ("[Content_Types].xml", types),
-        ("_rels/.rels", &rels),
-        ("xl/workbook.xml", &wb),
-        ("xl/_rels/workbook.xml.rels", &wb_rels),
-        ("xl/sharedStrings.xml", shared),
-        ("xl/styles.xml", styles),
-        ("xl/worksheets/sheet1.xml", &sheet),
-    ])
+    xlsx_package(
+        &format!("<sheetData>{sheet}</sheetData>"),
+        Some(shared),
+        Some(styles),
+    )
 }
 
 const STYLES: &str = "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">\
@@ -69,7 +31,7 @@ const STYLES: &str = "<?xml version=\"1.0\"?><styleSheet xmlns=\"http://schemas.
 #[test]
 fn an_xml_error_in_a_workbook_part_names_the_part_and_the_byte() {
     let shared = format!(
-        "<?xml version=\"1.0\"?><sst xmlns=\"{NS}\" count=\"1\" uniqueCount=\"1\"><si><t>省&d;大数据局</t></si></sst>"
+        "<?xml version=\"1.0\"?><sst xmlns=\"{XLSX_NS}\" count=\"1\" uniqueCount=\"1\"><si><t>省&d;大数据局</t></si></sst>"
     );
     let bytes = xlsx(
         &shared,
@@ -176,7 +138,7 @@ fn date_cell(r: &str, v: &str) -> String {
 #[test]
 fn a_date_formatted_cell_outside_excels_calendar_keeps_its_number() {
     let shared =
-        format!("<?xml version=\"1.0\"?><sst xmlns=\"{NS}\" count=\"0\" uniqueCount=\"0\"/>");
+        format!("<?xml version=\"1.0\"?><sst xmlns=\"{XLSX_NS}\" count=\"0\" uniqueCount=\"0\"/>");
     let mut rows = format!(
         "<row r=\"1\">{}{}{}{}</row>",
         is("A1", "序号"),

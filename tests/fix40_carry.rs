@@ -5,7 +5,7 @@
 
 use gongwen_emit::text::to_text;
 use gongwen_parse::{Document, InputFormat, Options, Severity, parse, parse_text};
-use std::io::{Cursor, Write};
+use gongwen_tests::{XLSX_NS, xlsx_package};
 
 fn given(bytes: &[u8], format: InputFormat) -> Document {
     parse(
@@ -28,19 +28,6 @@ fn seq_text_lead(d: &Document) -> Vec<(u32, String, Vec<String>)> {
 
 // ---- XLSX --------------------------------------------------------------------------------
 
-const NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-fn zip(entries: &[(&str, &str)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default();
-    for (name, data) in entries {
-        w.start_file(*name, o).expect("zip entry");
-        w.write_all(data.as_bytes()).expect("zip data");
-    }
-    w.finish().expect("zip finish").into_inner()
-}
-
 /// A row of inline-string cells from column A, `<row>`'s attributes given.
 fn row(r: u32, attrs: &str, cells: &[&str]) -> String {
     let mut s = format!("<row r=\"{r}\"{attrs}>");
@@ -57,38 +44,11 @@ fn row(r: u32, attrs: &str, cells: &[&str]) -> String {
 /// An XLSX workbook of one sheet `任务分工`: `cols` (the `<cols>` element or nothing), the rows,
 /// and `after` (the `<mergeCells>` element or nothing).
 fn xlsx(cols: &str, rows: &[String], after: &str) -> Vec<u8> {
-    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-        <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-        <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
-    let rels = format!(
-        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-    );
-    let wb = format!(
-        "<?xml version=\"1.0\"?><workbook xmlns=\"{NS}\" xmlns:r=\"{REL}\"><sheets>\
-         <sheet name=\"任务分工\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-    );
-    let wb_rels = format!(
-        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/>\
-         <Relationship Id=\"rId3\" Type=\"{REL}/styles\" Target=\"styles.xml\"/></Relationships>"
-    );
     let styles = format!(
-        "<?xml version=\"1.0\"?><styleSheet xmlns=\"{NS}\"><cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>"
+        "<?xml version=\"1.0\"?><styleSheet xmlns=\"{XLSX_NS}\"><cellXfs count=\"1\"><xf numFmtId=\"0\"/></cellXfs></styleSheet>"
     );
-    let sheet = format!(
-        "<?xml version=\"1.0\"?><worksheet xmlns=\"{NS}\">{cols}<sheetData>{}</sheetData>{after}</worksheet>",
-        rows.concat()
-    );
-    zip(&[
-        ("[Content_Types].xml", types),
-        ("_rels/.rels", &rels),
-        ("xl/workbook.xml", &wb),
-        ("xl/_rels/workbook.xml.rels", &wb_rels),
-        ("xl/styles.xml", &styles),
-        ("xl/worksheets/sheet1.xml", &sheet),
-    ])
+    let worksheet = format!("{cols}<sheetData>{}</sheetData>{after}", rows.concat());
+    xlsx_package(&worksheet, None, Some(&styles))
 }
 
 const HEAD: [&str; 4] = ["序号", "重点任务", "牵头单位", "配合单位"];

@@ -4,7 +4,7 @@
 //! undecodable bytes leave.
 
 use gongwen_parse::{Document, InputFormat, Options, Severity, parse};
-use std::io::{Cursor, Write};
+use gongwen_tests::xlsx_package;
 
 fn given(bytes: &[u8], format: InputFormat) -> Document {
     parse(
@@ -220,19 +220,6 @@ fn a_link_that_reads_only_its_label_is_still_the_file_of_the_attachment_listed_s
 
 // ---- XLSX --------------------------------------------------------------------------------
 
-const NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
-const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-fn zip(entries: &[(&str, &str)]) -> Vec<u8> {
-    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let o = zip::write::SimpleFileOptions::default();
-    for (name, data) in entries {
-        w.start_file(*name, o).expect("zip entry");
-        w.write_all(data.as_bytes()).expect("zip data");
-    }
-    w.finish().expect("zip finish").into_inner()
-}
-
 /// A row of inline-string cells from column A.
 fn row(r: u32, cells: &[&str]) -> String {
     let mut s = format!("<row r=\"{r}\">");
@@ -261,33 +248,8 @@ fn task_workbook(merges: &str) -> Vec<u8> {
             &["4", "推进政务服务一网通办", "省政务服务办", "省公安厅"],
         ),
     ];
-    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
-        <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
-        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
-        <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
-    let rels = format!(
-        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
-    );
-    let wb = format!(
-        "<?xml version=\"1.0\"?><workbook xmlns=\"{NS}\" xmlns:r=\"{REL}\"><sheets>\
-         <sheet name=\"任务分工\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
-    );
-    let wb_rels = format!(
-        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
-         <Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>"
-    );
-    let sheet = format!(
-        "<?xml version=\"1.0\"?><worksheet xmlns=\"{NS}\"><sheetData>{}</sheetData>{merges}</worksheet>",
-        rows.concat()
-    );
-    zip(&[
-        ("[Content_Types].xml", types),
-        ("_rels/.rels", &rels),
-        ("xl/workbook.xml", &wb),
-        ("xl/_rels/workbook.xml.rels", &wb_rels),
-        ("xl/worksheets/sheet1.xml", &sheet),
-    ])
+    let worksheet = format!("<sheetData>{}</sheetData>{merges}", rows.concat());
+    xlsx_package(&worksheet, None, None)
 }
 
 fn leads(d: &Document) -> Vec<Vec<&str>> {

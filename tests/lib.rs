@@ -105,6 +105,67 @@ pub fn ods_package(content: &str) -> Vec<u8> {
     w.finish().expect("zip finish").into_inner()
 }
 
+/// The SpreadsheetML namespace, for the parts a test writes into [`xlsx_package`].
+pub const XLSX_NS: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/// A ZIP package of the given parts (name, content), deflated.
+pub fn zip_package(parts: &[(&str, &str)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, data) in parts {
+        w.start_file(*name, o).expect("zip entry");
+        w.write_all(data.as_bytes()).expect("zip data");
+    }
+    w.finish().expect("zip finish").into_inner()
+}
+
+/// An XLSX workbook of one sheet, `任务分工`: `worksheet` is what its `<worksheet>` element holds
+/// (`<sheetData>…</sheetData>` and any `<cols>` or `<mergeCells>` around it); `shared` and
+/// `styles` are its shared-string and style parts when given, as written (a test may break them).
+pub fn xlsx_package(worksheet: &str, shared: Option<&str>, styles: Option<&str>) -> Vec<u8> {
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let types = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">\
+        <Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>\
+        <Default Extension=\"xml\" ContentType=\"application/xml\"/>\
+        <Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/></Types>";
+    let rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rId1\" Type=\"{REL}/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>"
+    );
+    let wb = format!(
+        "<?xml version=\"1.0\"?><workbook xmlns=\"{XLSX_NS}\" xmlns:r=\"{REL}\"><sheets>\
+         <sheet name=\"任务分工\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>"
+    );
+    let mut wb_rels = format!(
+        "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">\
+         <Relationship Id=\"rId1\" Type=\"{REL}/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    );
+    if shared.is_some() {
+        wb_rels.push_str(&format!(
+            "<Relationship Id=\"rId2\" Type=\"{REL}/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+        ));
+    }
+    if styles.is_some() {
+        wb_rels.push_str(&format!(
+            "<Relationship Id=\"rId3\" Type=\"{REL}/styles\" Target=\"styles.xml\"/>"
+        ));
+    }
+    wb_rels.push_str("</Relationships>");
+    let sheet =
+        format!("<?xml version=\"1.0\"?><worksheet xmlns=\"{XLSX_NS}\">{worksheet}</worksheet>");
+    let mut parts = vec![
+        ("[Content_Types].xml", types),
+        ("_rels/.rels", rels.as_str()),
+        ("xl/workbook.xml", wb.as_str()),
+        ("xl/_rels/workbook.xml.rels", wb_rels.as_str()),
+    ];
+    parts.extend(shared.map(|s| ("xl/sharedStrings.xml", s)));
+    parts.extend(styles.map(|s| ("xl/styles.xml", s)));
+    parts.push(("xl/worksheets/sheet1.xml", sheet.as_str()));
+    zip_package(&parts)
+}
+
 /// The notice's attachment list as (number, title) pairs.
 pub fn listed_attachments(n: &gongwen_parse::Notice) -> Vec<(Option<u32>, &str)> {
     n.attachments
