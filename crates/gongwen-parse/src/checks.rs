@@ -504,10 +504,7 @@ fn stated_measure_counts(text: &str) -> Vec<Found> {
         }
         // `举措共10项`, `措施共计10条`.
         let before = &text[..start];
-        let noun = before
-            .strip_suffix("共计")
-            .or_else(|| before.strip_suffix('共'))
-            .unwrap_or(before);
+        let noun = without_total_word(before);
         if let Some(n) = NOUNS.iter().find(|n| noun.ends_with(**n)) {
             out.push(Found {
                 whole: noun.len() - n.len()..after,
@@ -615,6 +612,14 @@ fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
 }
 
 /// How many of `numerals` end `head` in a run.
+/// `before` without the `共` or `共计` that may stand between a noun and its count (`任务共计6项`).
+fn without_total_word(before: &str) -> &str {
+    before
+        .strip_suffix("共计")
+        .or_else(|| before.strip_suffix('共'))
+        .unwrap_or(before)
+}
+
 /// Where the number that ends at byte `at` of `text` starts: 1 to `max_digits` ASCII digits, or
 /// else 1 to `max_numerals` Chinese numerals ([`numbering::NUMERALS_TO_HUNDRED`]); `None` when
 /// no number ends there or it is longer.
@@ -648,10 +653,7 @@ fn counts_after_noun(text: &str, forward: &[std::ops::Range<usize>]) -> Vec<Foun
             continue;
         };
         let before = &text[..start];
-        let noun = before
-            .strip_suffix("共计")
-            .or_else(|| before.strip_suffix('共'))
-            .unwrap_or(before);
+        let noun = without_total_word(before);
         if let Some(rest) = noun.strip_suffix("任务") {
             out.push(Found {
                 whole: rest.len()..at + '项'.len_utf8(),
