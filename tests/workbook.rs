@@ -845,14 +845,21 @@ fn a_million_row_sheet_is_refused_at_the_grid_limit() {
             other.map(|b| b.blocks.len())
         ),
     }
-    // Under the limits the same layout reads, and is no task table.
+    // Under the limits the same layout reads: no task table, but a table of its two filled
+    // columns (the hundred empty ones between them dropped), every row kept.
     let blocks = read_workbook(&million_rows(100), &Limits::default()).expect("reads");
-    assert!(
-        blocks
-            .diagnostics
-            .iter()
-            .any(|d| d.code == "sheet_ignored" && d.message.contains("数据"))
-    );
+    assert!(blocks.diagnostics.iter().any(|d| d.code == "no_task_table"));
+    let tables: Vec<_> = blocks
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            gongwen_parse::blocks::Block::Table(t) => Some(t),
+            gongwen_parse::blocks::Block::Para(_) => None,
+        })
+        .collect();
+    assert_eq!(tables.len(), 1);
+    assert_eq!(tables[0].rows.len(), 100);
+    assert_eq!(tables[0].rows[99], ["100", "任务"]);
 }
 
 /// A CSV field, quoted when it holds a comma, a quote or a line break.
@@ -1405,15 +1412,25 @@ fn an_info_sheet_of_labelled_values_gives_the_notice_what_it_lacks() {
     );
     assert!(d.diagnostics.iter().any(|x| x.code == "filled_from_page"));
 
-    // Two labels are no info sheet: the sheet is ignored, and the notice stays empty.
+    // Two labels are no info sheet: the notice stays empty, and the sheet's rows are kept as
+    // the table they are.
     let few: &[&[&str]] = &[&["标题", "某某通知"], &["发文字号", "某府发〔2022〕1号"]];
     let bytes = sheets_xlsx(&[("任务分工", tasks), ("说明", few)]);
     let d = parse(&bytes, &Options::default()).expect("reads");
     assert_eq!(d.notice.title, None);
-    assert!(
-        d.diagnostics
-            .iter()
-            .any(|x| x.code == "sheet_ignored" && x.message.contains("说明"))
+    let kept: Vec<&Vec<Vec<String>>> = d
+        .parts
+        .iter()
+        .flat_map(|p| &p.tables)
+        .map(|t| &t.rows)
+        .filter(|rows| rows.first().is_some_and(|r| r[0] == "标题"))
+        .collect();
+    assert_eq!(
+        kept,
+        [&vec![
+            vec!["标题".to_string(), "某某通知".to_string()],
+            vec!["发文字号".to_string(), "某府发〔2022〕1号".to_string()],
+        ]]
     );
 }
 

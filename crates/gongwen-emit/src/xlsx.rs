@@ -600,7 +600,7 @@ fn by_unit_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxE
     let rows = unit_rows(doc);
     let mut sheet = Sheet::new(SHEET_BY_UNIT, book, (rows.len() + 1) * 5)?;
     sheet.header(
-        &["单位", "角色", "序号", "分组", "任务"].map(String::from),
+        &gongwen_parse::read::workbook::BY_UNIT_HEADER.map(String::from),
         row_num(rows.len()),
     )?;
     // The group path beside the number: where numbers start again under each group (`一、` 1,
@@ -770,7 +770,7 @@ fn outline_sheet(doc: &Document, book: &mut Book<'_>) -> Result<Worksheet, XlsxE
     }
     let mut sheet = Sheet::new(SHEET_OUTLINE, book, (rows.len() + 1) * 5)?;
     sheet.header(
-        &["部分", "层级", "编号", "标题", "行"].map(String::from),
+        &gongwen_parse::read::workbook::OUTLINE_HEADER.map(String::from),
         row_num(rows.len()),
     )?;
     for (i, (part, s)) in rows.iter().enumerate() {

@@ -97,6 +97,18 @@ fn has_markup(bytes: &[u8]) -> bool {
     })
 }
 
+/// Whether a reader's blocks hold a task table: a table whose header names its columns as
+/// [`tasks::column_roles`] reads them (the CSV and workbook readers also keep tables of other
+/// columns, a contact list or a 资金分配表, as tables).
+fn holds_task_table(blocks: &blocks::Blocks) -> bool {
+    blocks.blocks.iter().any(|b| match b {
+        blocks::Block::Table(t) => {
+            t.header_rows > 0 && tasks::column_roles(&tasks::column_names(t)).is_some()
+        }
+        blocks::Block::Para(_) => false,
+    })
+}
+
 /// Reads text bytes (any supported encoding) into blocks, as Markdown when `markdown` (a `.md`
 /// file) or when the text shows it is; [`Error::Empty`] for nothing but a byte-order mark, white
 /// space or control characters.
@@ -427,14 +439,9 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         InputFormat::Csv => read::csv::read_csv(bytes, limits)?,
         InputFormat::Json => return read::json::read_json(bytes),
     };
-    // Text under a workbook's name in which the CSV reader found no table (a notice with ASCII
+    // Text under a workbook's name in which the CSV reader found no task table (a notice with ASCII
     // commas saved as `.xls`): the text it is.
-    if renamed == Some((InputFormat::Workbook, InputFormat::Csv))
-        && !blocks
-            .blocks
-            .iter()
-            .any(|b| matches!(b, blocks::Block::Table(_)))
-    {
+    if renamed == Some((InputFormat::Workbook, InputFormat::Csv)) && !holds_task_table(&blocks) {
         if !holds_chinese_text(bytes) {
             // No rows and no notice: what the workbook reader says of bytes that are no workbook.
             read::workbook::read_workbook(bytes, limits)?;
@@ -442,13 +449,9 @@ pub fn parse(bytes: &[u8], options: &Options) -> Result<Document> {
         blocks = read_text_bytes(bytes, false, limits)?;
         renamed = Some((InputFormat::Workbook, InputFormat::Text));
     }
-    // Rows of commas in which the CSV reader finds no task table stay the text they were given as.
-    if csv_sniffed
-        && !blocks
-            .blocks
-            .iter()
-            .any(|b| matches!(b, blocks::Block::Table(_)))
-    {
+    // Rows of commas in which the CSV reader finds no task table stay the text they were given as
+    // (a table of other columns, read from a `.csv` file, is kept as a table).
+    if csv_sniffed && !holds_task_table(&blocks) {
         blocks = read_text_bytes(bytes, false, limits)?;
         renamed = None;
     }

@@ -15,8 +15,12 @@
 //! 3. drops blank rows and columns that hold nothing in the table (an empty trailing column).
 //!
 //! Group rows — one merged cell across the row, `一、…` or `（一）…` — and group columns laid out
-//! with vertically merged cells are left in the grid for [`crate::tasks`] to read. Sheets without
-//! a task table are skipped with an `info` diagnostic naming the sheet. A table's `line` and
+//! with vertically merged cells are left in the grid for [`crate::tasks`] to read. A sheet without
+//! a task table is read as the notice's metadata (`标题 | …`) or its text (a line a row) when it
+//! is one, and otherwise as the table it lays out (a contact list, a 名单, a 资金分配表: its title
+//! rows as paragraphs, a grid under a one-row header, no tasks); an empty sheet, a sheet of single
+//! texts that are no notice, and gongwen's own 按单位 and 结构 views are skipped with an `info`
+//! diagnostic naming the sheet. A table's `line` and
 //! `row_lines` are 1-based sheet row numbers of the sheet its `sheet` names; diagnostics about
 //! cells name them (`任务分工!B7`). Each sheet's tables are a task list of their own: how a
 //! workbook of one list per sheet is grouped is [`crate::tasks`]'s to say.
@@ -1455,6 +1459,8 @@ fn read_kind(
         ..Blocks::default()
     };
     let mut budget = Budget { limits, cells: 0 };
+    // Whether a sheet holds a task table (the others are read as plain tables).
+    let mut found = false;
     match kind {
         Kind::Xlsx => {
             let mut wb: Xlsx<_> =
@@ -1470,7 +1476,7 @@ fn read_kind(
                         .map_err(|e| workbook_error(&name, e))?;
                     note_hidden(bytes, &sheet, &mut out.diagnostics);
                 }
-                sheet_blocks(sheet, bbox, true, &mut out)?;
+                found |= sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
         Kind::Xlsb => {
@@ -1478,7 +1484,7 @@ fn read_kind(
                 calamine::open_workbook_from_rs(cursor).map_err(|e| workbook_error(WORKBOOK, e))?;
             for name in visible_sheets(&wb, &mut out) {
                 let (sheet, bbox) = stream_cells!(wb, name, budget, out);
-                sheet_blocks(sheet, bbox, true, &mut out)?;
+                found |= sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
         Kind::Xls => {
@@ -1513,7 +1519,7 @@ fn read_kind(
                 let merges = wb.merge_cells_by_sheet_name(&name).unwrap_or_default();
                 let (sheet, bbox) =
                     collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
-                sheet_blocks(sheet, bbox, true, &mut out)?;
+                found |= sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
         Kind::Ods => {
@@ -1526,15 +1532,23 @@ fn read_kind(
                 let merges = ods_merges.remove(&name).unwrap_or_default();
                 let (sheet, bbox) =
                     collect_range(&name, &range, merges, &mut budget, &mut out.diagnostics)?;
-                sheet_blocks(sheet, bbox, true, &mut out)?;
+                found |= sheet_blocks(sheet, bbox, true, &mut out)?;
             }
         }
     }
-    if !out.blocks.iter().any(|b| matches!(b, Block::Table(_))) {
+    if !found {
+        let read_as_tables = out.blocks.iter().any(|b| matches!(b, Block::Table(_)));
         out.diagnostics.push(Diagnostic::new(
             Severity::Warning,
             "no_task_table",
-            "no sheet holds a task table (a header row with 牵头/责任 units and 任务 or 序号 columns)",
+            format!(
+                "no sheet holds a task table (a header row with 牵头/责任 units and 任务 or 序号 columns){}",
+                if read_as_tables {
+                    "; its tables were read as tables without tasks"
+                } else {
+                    ""
+                }
+            ),
             None,
         ));
     }
@@ -2055,12 +2069,15 @@ fn caption_of(titles: &[String]) -> Option<String> {
 
 /// Finds the task tables of one sheet and appends their title paragraphs and grids to `out`;
 /// each table names the sheet it was read from when `named` (a workbook's sheet, not a CSV file).
+/// A sheet without a task table is the notice's metadata or text when it reads as such, and
+/// otherwise, when it lays out a table, that table as a grid without tasks. Whether the sheet
+/// held a task table.
 fn sheet_blocks(
     mut sheet: SheetCells,
     bbox: Option<BBox>,
     named: bool,
     out: &mut Blocks,
-) -> Result<()> {
+) -> Result<bool> {
     let cells = std::mem::take(&mut sheet.cells);
     let ignored = |out: &mut Blocks, why: &str| {
         out.diagnostics.push(Diagnostic::new(
@@ -2072,7 +2089,7 @@ fn sheet_blocks(
     };
     let Some(bbox) = bbox else {
         ignored(out, "is empty");
-        return Ok(());
+        return Ok(false);
     };
     let grid = Grid::build(&sheet, cells, bbox, &mut out.diagnostics);
     // Rows that show anything at all, in order.
@@ -2103,7 +2120,7 @@ fn sheet_blocks(
                 .collect();
             if let Some(meta) = crate::read::html::sheet_meta(&shown) {
                 out.page = Some(meta);
-                return Ok(());
+                return Ok(false);
             }
         }
         // A sheet that holds the notice itself (its title, number, addressees and text, a line
@@ -2117,13 +2134,46 @@ fn sheet_blocks(
                     line: grid.line(r),
                 }));
             }
-            return Ok(());
+            return Ok(false);
         }
-        ignored(
+        // gongwen's own views of the tasks and the outline (the 按单位 and 结构 sheets it
+        // writes) are derived from the 任务分工 sheet and the text: read again, they would be
+        // tables of their own beside the tasks they repeat.
+        if let Some(first) = rows.first().and_then(|&r| grid.rows.get(r))
+            && derived_view(first)
+        {
+            ignored(
+                out,
+                "is gongwen's own view of the tasks or the outline, derived from the other sheets",
+            );
+            return Ok(false);
+        }
+        // Any other sheet that lays out a table (a contact list, a 名单, a 资金分配表) is read as
+        // one: its title rows as paragraphs, then a grid under a one-row header, without tasks.
+        let Some(start) = (0..rows.len()).find(|&i| {
+            grid.rows
+                .get(rows.get(i).copied().unwrap_or(usize::MAX))
+                .is_some_and(|row| !single_text(row))
+        }) else {
+            ignored(
+                out,
+                "holds no table (no row of two cells or more) and no notice text",
+            );
+            return Ok(false);
+        };
+        let titles = title_paragraphs(&grid, rows.get(..start).unwrap_or_default(), out);
+        let table_rows = rows.get(start..).unwrap_or_default();
+        push_table(
+            &grid,
+            &sheet,
+            bbox,
+            table_rows,
+            1,
+            caption_of(&titles),
+            named,
             out,
-            "holds no task table (no header row with 牵头/责任 units and 任务 or 序号 columns)",
         );
-        return Ok(());
+        return Ok(false);
     }
     let mut prev_end = 0usize;
     for (t, &(start, header_rows)) in tables.iter().enumerate() {
@@ -2131,21 +2181,7 @@ fn sheet_blocks(
             next_titles(&grid, &rows, start + header_rows, next)
         });
         // Title rows between the previous table and this header.
-        let mut titles: Vec<String> = Vec::new();
-        for &r in rows.get(prev_end..start).unwrap_or_default() {
-            let text = grid
-                .rows
-                .get(r)
-                .map(|row| row_text(row))
-                .unwrap_or_default();
-            if !text.is_empty() {
-                titles.push(text.clone());
-                out.blocks.push(Block::Para(Para {
-                    text,
-                    line: grid.line(r),
-                }));
-            }
-        }
+        let titles = title_paragraphs(&grid, rows.get(prev_end..start).unwrap_or_default(), out);
         let caption = caption_of(&titles);
         // A row that only says the table goes on (`续表` merged across the sheet, where a printed
         // page broke) is no row of it: as a group row, it gave every task after it the group 续表.
@@ -2163,62 +2199,123 @@ fn sheet_blocks(
             })
             .map(|(_, &r)| r)
             .collect();
-        let table_rows = table_rows.as_slice();
-        // Columns that hold a value of their own somewhere in the table.
-        let mut keep = vec![false; bbox.width()];
-        for &r in table_rows {
-            for &c in grid.own.get(r).map(Vec::as_slice).unwrap_or_default() {
-                if let Some(k) = keep.get_mut(c) {
-                    *k = true;
-                }
-            }
-        }
-        let cols: Vec<usize> = (0..keep.len())
-            .filter(|&c| keep.get(c).copied().unwrap_or(false))
-            .collect();
-        let grid_rows: Vec<Vec<String>> = table_rows
-            .iter()
-            .filter_map(|&r| grid.rows.get(r))
-            .map(|row| {
-                cols.iter()
-                    .map(|&c| row.get(c).cloned().unwrap_or_default())
-                    .collect()
-            })
-            .collect();
-        let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
-        // Slots holding a merge's copy rather than a value of their own, below the merge's top.
-        let merged_down: Vec<(usize, usize)> = table_rows
-            .iter()
-            .enumerate()
-            .skip(1)
-            .flat_map(|(i, &r)| {
-                let own = grid.own.get(r).map(Vec::as_slice).unwrap_or_default();
-                let row = grid.rows.get(r);
-                cols.iter()
-                    .enumerate()
-                    .filter(move |&(_, c)| {
-                        // `own` is sorted (see `Grid::build`): a lookup, not a scan of the
-                        // row, or a row of n columns costs n² (64,000 CSV columns: 0.43 s).
-                        own.binary_search(c).is_err()
-                            && row.and_then(|x| x.get(*c)).is_some_and(|t| !t.is_empty())
-                    })
-                    .map(move |(j, _)| (i, j))
-            })
-            .collect();
-        out.blocks.push(Block::Table(Box::new(Table {
-            caption,
+        push_table(
+            &grid,
+            &sheet,
+            bbox,
+            &table_rows,
             header_rows,
-            line: row_lines.first().copied().unwrap_or(0),
-            rows: grid_rows,
-            row_lines,
-            sheet: named.then(|| sheet.name.clone()),
-            merged_down,
-            order: crate::model::BlockOrder(0),
-            preamble_at: crate::model::PreambleAt(None),
-        })));
+            caption,
+            named,
+            out,
+        );
         prev_end = end;
     }
-    Ok(())
+    Ok(true)
+}
+
+/// The title rows `rows` (one text across the row, before a table) as paragraphs in `out`; their
+/// texts.
+fn title_paragraphs(grid: &Grid, rows: &[usize], out: &mut Blocks) -> Vec<String> {
+    let mut titles: Vec<String> = Vec::new();
+    for &r in rows {
+        let text = grid
+            .rows
+            .get(r)
+            .map(|row| row_text(row))
+            .unwrap_or_default();
+        if !text.is_empty() {
+            titles.push(text.clone());
+            out.blocks.push(Block::Para(Para {
+                text,
+                line: grid.line(r),
+            }));
+        }
+    }
+    titles
+}
+
+/// The header rows gongwen writes over its derived sheets: 按单位 (a row per unit and task)
+/// and 结构 (a row per section of the outline).
+pub const BY_UNIT_HEADER: [&str; 5] = ["单位", "角色", "序号", "分组", "任务"];
+/// See [`BY_UNIT_HEADER`].
+pub const OUTLINE_HEADER: [&str; 5] = ["部分", "层级", "编号", "标题", "行"];
+
+/// A sheet's first row is the header of one of gongwen's derived sheets.
+fn derived_view(row: &[String]) -> bool {
+    let cells: Vec<&str> = row
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !c.is_empty())
+        .collect();
+    cells == BY_UNIT_HEADER || cells == OUTLINE_HEADER
+}
+
+/// Appends the grid of `table_rows` (sheet rows, header first) to `out`: the columns that hold a
+/// value of their own somewhere in it, and the slots a merge fills below its top.
+#[allow(clippy::too_many_arguments)]
+fn push_table(
+    grid: &Grid,
+    sheet: &SheetCells,
+    bbox: BBox,
+    table_rows: &[usize],
+    header_rows: usize,
+    caption: Option<String>,
+    named: bool,
+    out: &mut Blocks,
+) {
+    // Columns that hold a value of their own somewhere in the table.
+    let mut keep = vec![false; bbox.width()];
+    for &r in table_rows {
+        for &c in grid.own.get(r).map(Vec::as_slice).unwrap_or_default() {
+            if let Some(k) = keep.get_mut(c) {
+                *k = true;
+            }
+        }
+    }
+    let cols: Vec<usize> = (0..keep.len())
+        .filter(|&c| keep.get(c).copied().unwrap_or(false))
+        .collect();
+    let grid_rows: Vec<Vec<String>> = table_rows
+        .iter()
+        .filter_map(|&r| grid.rows.get(r))
+        .map(|row| {
+            cols.iter()
+                .map(|&c| row.get(c).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    let row_lines: Vec<usize> = table_rows.iter().map(|&r| grid.line(r)).collect();
+    // Slots holding a merge's copy rather than a value of their own, below the merge's top.
+    let merged_down: Vec<(usize, usize)> = table_rows
+        .iter()
+        .enumerate()
+        .skip(1)
+        .flat_map(|(i, &r)| {
+            let own = grid.own.get(r).map(Vec::as_slice).unwrap_or_default();
+            let row = grid.rows.get(r);
+            cols.iter()
+                .enumerate()
+                .filter(move |&(_, c)| {
+                    // `own` is sorted (see `Grid::build`): a lookup, not a scan of the
+                    // row, or a row of n columns costs n² (64,000 CSV columns: 0.43 s).
+                    own.binary_search(c).is_err()
+                        && row.and_then(|x| x.get(*c)).is_some_and(|t| !t.is_empty())
+                })
+                .map(move |(j, _)| (i, j))
+        })
+        .collect();
+    out.blocks.push(Block::Table(Box::new(Table {
+        caption,
+        header_rows,
+        line: row_lines.first().copied().unwrap_or(0),
+        rows: grid_rows,
+        row_lines,
+        sheet: named.then(|| sheet.name.clone()),
+        merged_down,
+        order: crate::model::BlockOrder(0),
+        preamble_at: crate::model::PreambleAt(None),
+    })));
 }
 
 #[cfg(test)]
