@@ -166,3 +166,57 @@ fn gongwens_own_derived_sheets_are_not_read_again_as_tables() {
     assert_eq!(ignored.len(), 2, "{ignored:?}");
     assert!(ignored.iter().all(|m| m.contains("gongwen's own view")));
 }
+
+/// A paragraph of a DOCX body (`w:p` with one run of `text`, then `extra` runs).
+fn docx_para(text: &str, extra: &str) -> String {
+    format!("<w:p><w:r><w:t>{text}</w:t></w:r>{extra}</w:p>")
+}
+
+#[test]
+fn a_word_documents_footnotes_are_said_to_be_left_out() {
+    let body = [
+        docx_para("某某市司法局关于2024年行政复议工作情况的通报", ""),
+        docx_para("各区县司法局：", ""),
+        docx_para(
+            "2024年全市行政复议纠错率12.5%。",
+            "<w:r><w:footnoteReference w:id=\"2\"/></w:r>",
+        ),
+        docx_para(
+            "办案质量稳步提升。",
+            "<w:r><w:endnoteReference w:id=\"1\"/></w:r>",
+        ),
+    ]
+    .concat();
+    let footnotes = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\
+        <w:footnotes xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">\
+        <w:footnote w:type=\"separator\" w:id=\"0\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>\
+        <w:footnote w:id=\"2\"><w:p><w:r><w:t>纠错率指被撤销、变更、确认违法</w:t></w:r>\
+        <w:r><w:t>的案件占审结案件的比例。</w:t></w:r></w:p></w:footnote></w:footnotes>";
+    let bytes = gongwen_tests::docx_package(&body, &[("word/footnotes.xml", footnotes.as_bytes())]);
+    let d = parse(&bytes, &given(InputFormat::Docx)).expect("docx");
+    let notes: Vec<&str> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "docx_notes_unread")
+        .map(|x| x.message.as_str())
+        .collect();
+    assert_eq!(notes.len(), 1, "{:?}", codes(&d));
+    assert!(
+        notes[0].contains("1 footnote(s) and 1 endnote(s)"),
+        "{}",
+        notes[0]
+    );
+    // The first footnote's words (its runs joined), cut at thirty characters.
+    assert!(
+        notes[0].contains("`纠错率指被撤销、变更、确认违法的案件占审结案件的比例。`"),
+        "{}",
+        notes[0]
+    );
+    // A document without note references says nothing of notes, even with a notes part.
+    let plain = gongwen_tests::docx_package(
+        &docx_para("办案质量稳步提升。", ""),
+        &[("word/footnotes.xml", footnotes.as_bytes())],
+    );
+    let d = parse(&plain, &given(InputFormat::Docx)).expect("docx");
+    assert!(!codes(&d).contains(&"docx_notes_unread"), "{:?}", codes(&d));
+}

@@ -37,7 +37,8 @@
 //! A DOCX has no lines: a block's `line` is its paragraph's number in the body, counting from 1,
 //! each table row counting as one (a paragraph in a cell takes its row's; what a frame holds
 //! counts as if printed without the frame). Headers, footers, footnotes and comments are not
-//! read.
+//! read; footnotes and endnotes that the text references are named in an info
+//! `docx_notes_unread` (how many, the first one's words).
 //!
 //! # Limits (hostile input)
 //!
@@ -134,6 +135,7 @@ pub fn read_docx(bytes: &[u8], limits: &Limits) -> Result<Blocks> {
         });
     }
     embed_workbooks(&mut body, &mut zip, &parts, &mut budget)?;
+    note_unread_notes(&mut body, &mut zip, &parts, &document, &mut budget)?;
     Ok(Blocks {
         blocks: body.blocks,
         format: SourceFormat::Docx,
@@ -155,6 +157,8 @@ struct Parts {
     /// The main part's embedded objects (an Excel worksheet pasted as an object, `o:OLEObject`):
     /// relationship id and part.
     embedded: Vec<(String, String)>,
+    /// The footnotes and endnotes parts, which are not read but named when notes are referenced.
+    notes: [String; 2],
 }
 
 impl Parts {
@@ -174,10 +178,13 @@ impl Parts {
             format!("{dir}/_rels/{file}.rels")
         };
         let (mut numbering, mut styles, mut chunks) = (None, None, Vec::new());
+        let (mut footnotes, mut endnotes) = (None, None);
         let mut embedded = Vec::new();
         if let Some(xml) = read_part(zip, &rels, budget)? {
             numbering = target(&rels, &xml, dir, "/numbering");
             styles = target(&rels, &xml, dir, "/styles");
+            footnotes = target(&rels, &xml, dir, "/footnotes");
+            endnotes = target(&rels, &xml, dir, "/endnotes");
             let parts = |kind: &str| {
                 relationships(&rels, &xml, kind)
                     .into_iter()
@@ -194,6 +201,10 @@ impl Parts {
         Ok(Self {
             numbering: or(numbering, NUMBERING),
             styles: or(styles, STYLES),
+            notes: [
+                or(footnotes, "word/footnotes.xml"),
+                or(endnotes, "word/endnotes.xml"),
+            ],
             document,
             chunks,
             embedded,
@@ -452,6 +463,88 @@ fn has_element(xml: &[u8], name: &[u8]) -> bool {
                 Some(b'>' | b' ' | b'/' | b'\t' | b'\r' | b'\n')
             )
     })
+}
+
+/// Footnotes and endnotes (`w:footnoteReference`, `w:endnoteReference`) are not read: Word prints
+/// them under the page, apart from the text they annotate. That their text is left out is said,
+/// with how many there are and the first one's words, so that nothing goes missing unsaid.
+fn note_unread_notes(
+    body: &mut Body,
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    parts: &Parts,
+    document: &str,
+    budget: &mut Budget<'_>,
+) -> Result<()> {
+    let mut said = Vec::new();
+    let mut first: Option<String> = None;
+    for (kind, part, word) in [
+        ("footnoteReference", &parts.notes[0], "footnote"),
+        ("endnoteReference", &parts.notes[1], "endnote"),
+    ] {
+        let mut ids: Vec<String> = Vec::new();
+        if has_element(document.as_bytes(), kind.as_bytes()) {
+            each_tag(&parts.document, document, |tag| {
+                if let Tag::Open(e, _) = tag
+                    && e.local_name().as_ref() == kind
+                    && let Some(id) = attr(e, "id")
+                {
+                    ids.push(id);
+                }
+            })?;
+        }
+        if ids.is_empty() {
+            continue;
+        }
+        said.push(format!("{} {word}(s)", ids.len()));
+        if first.is_none()
+            && let Some(xml) = read_part(zip, part, budget)?
+        {
+            first = note_text(&xml, word, &ids[0]).filter(|t| !t.is_empty());
+        }
+    }
+    if !said.is_empty() {
+        let first = first.map_or_else(String::new, |t| {
+            let short: String = t.chars().take(30).collect();
+            let more = if short.len() < t.len() { "…" } else { "" };
+            format!(" (the first: `{short}{more}`)")
+        });
+        body.diagnostics.push(Diagnostic::new(
+            Severity::Info,
+            "docx_notes_unread",
+            format!(
+                "the document has {}{first}, which are not read: their text is left out",
+                said.join(" and ")
+            ),
+            None,
+        ));
+    }
+    Ok(())
+}
+
+/// The text of the note `id` (a `w:footnote` or `w:endnote`, as `word` says) in the notes part
+/// `xml`; `None` when it is not there or the part does not parse.
+fn note_text(xml: &str, word: &str, id: &str) -> Option<String> {
+    let mut reader = Reader::from_str(xml);
+    let (mut inside, mut in_text) = (false, false);
+    let mut text = String::new();
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.local_name().as_ref() == word => {
+                inside = attr(&e, "id").as_deref() == Some(id);
+            }
+            Event::End(e) if inside && e.local_name().as_ref() == word => {
+                return Some(crate::normalize::normalize_block(&text));
+            }
+            Event::Start(e) if inside && e.local_name().as_ref() == "t" => in_text = true,
+            Event::End(e) if e.local_name().as_ref() == "t" => in_text = false,
+            Event::Text(t) if inside && in_text => {
+                text.push_str(&t.xml10_content());
+            }
+            Event::GeneralRef(r) if inside && in_text => push_ref(&r, &mut text),
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
 }
 
 /// An XML error in `part` where the reader stood.
