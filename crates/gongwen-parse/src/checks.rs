@@ -306,7 +306,21 @@ fn names_allocation(t: &str) -> bool {
         .rsplit_once('.')
         .filter(|_| is_file_name(t))
         .map_or(t, |(stem, _)| stem);
-    t.contains("分工") || (t.contains("任务") && (t.ends_with('表') || t.ends_with("清单")))
+    (t.contains("分工") && !divides_leaders_work(t))
+        || (t.contains("任务") && (t.ends_with('表') || t.ends_with("清单")))
+}
+
+/// Whether a title names the division of the leaders' work (`某某县人民政府领导工作分工`,
+/// `市政府负责同志分工`), which says who of the leaders is in charge of what, in prose: no
+/// allocation of tasks to units, and no table to look for.
+fn divides_leaders_work(t: &str) -> bool {
+    let Some((before, _)) = t.split_once("分工") else {
+        return false;
+    };
+    let before = before.strip_suffix("工作").unwrap_or(before);
+    ["领导", "领导同志", "负责同志", "班子成员", "领导成员"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// Whether inline tasks were read from the part that starts at `line`.

@@ -2984,21 +2984,22 @@ const NOTE_WORDS: &[&str] = &["备注", "说明", "注"];
 const TOTAL_WORDS: &[&str] = &["合计", "总计", "小计"];
 
 /// A row under a task table that is no task: a note, its first filled cell opening with
-/// `注：`, `备注：` or `说明：` (`注1：` too); or a total, `合计`, `总计` or `小计` in its number or
-/// task cell (`合　计 | 2项`).
+/// `注：`, `备注：` or `说明：` (`注1：` too), or being that word alone (`备注 | 各牵头单位于……`,
+/// the note in the cells after it, merged across the row or not); or a total, `合计`, `总计`
+/// or `小计` in its number or task cell (`合　计 | 2项`).
 fn is_note_or_total_row(row: &[String], roles: &[ColumnRole]) -> bool {
-    let note = row
-        .iter()
-        .map(|c| c.trim_ws())
-        .find(|c| !c.is_empty())
-        .is_some_and(|first| {
-            NOTE_WORDS.iter().any(|w| {
-                first.strip_prefix(w).is_some_and(|rest| {
-                    rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace())
-                        .starts_with(['：', ':'])
-                })
+    let mut filled = row.iter().map(|c| c.trim_ws()).filter(|c| !c.is_empty());
+    let note = filled.next().is_some_and(|first| {
+        NOTE_WORDS.iter().any(|w| {
+            first.strip_prefix(w).is_some_and(|rest| {
+                let rest =
+                    rest.trim_start_matches(|c: char| c.is_ascii_digit() || c.is_whitespace());
+                rest.starts_with(['：', ':'])
+                    // The word alone in its cell, the note beside it.
+                    || (rest.is_empty() && filled.clone().next().is_some())
             })
-        });
+        })
+    });
     note || row.iter().zip(roles).any(|(cell, role)| {
         // `合　　计` at most: a longer cell (every task's text) is turned down unread.
         matches!(role, ColumnRole::Seq | ColumnRole::Task) && cell.len() <= 32 && {

@@ -130,6 +130,10 @@ struct Open {
     cell: bool,
     /// For a row: how many of its cells hold Chinese text.
     cells: u32,
+    /// For a row: how many of its cells hold Chinese text outside links.
+    plain_cells: u32,
+    /// For a table: how many of its own rows are rows of data ([`DATA_ROW_CELLS`]).
+    data_rows: u32,
     /// For a table: whether one of its own rows has two cells or more with Chinese text (a
     /// table of data has columns; a table that lays out a title, a byline and an article has
     /// one).
@@ -155,7 +159,19 @@ struct Best {
     /// Whether the descent from the child ends at the child or, through table structure only,
     /// at its own table's body or rows.
     own: bool,
+    /// Whether the child is a row of data of the table being read ([`DATA_ROW_CELLS`]), or a
+    /// body, head or foot of it, and the descent from it goes into one of that row's cells.
+    data_cell: bool,
 }
+
+/// A row of a table is a row of data when this many of its cells or more hold Chinese text
+/// outside links (a task beside its units, a header of column names); a table with
+/// [`DATA_ROWS`] of them or more is a table of data, whose cells the descent never goes into:
+/// a cell that holds most of the table's text (a task listing a dozen measures) is one cell of
+/// it, not the article. A table that lays a page out has one cell of text a row (the article),
+/// or a column of links beside it.
+const DATA_ROW_CELLS: u32 = 2;
+const DATA_ROWS: u32 = 2;
 
 /// Counts Chinese characters under every element, skipping ignored, hidden and chrome elements,
 /// and notes which elements match which [`CONTAINERS`] entries, with their counts. Where the
@@ -261,6 +277,8 @@ fn survey<'a, const REVEAL: bool>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)
                             table_tag,
                             cell,
                             cells: 0,
+                            plain_cells: 0,
+                            data_rows: 0,
                             columns: false,
                             pager: false,
                             candidates: from..candidates.len(),
@@ -306,7 +324,7 @@ fn survey<'a, const REVEAL: bool>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)
                 }
                 // Where the descent from here ends, and whether that is this element or, through
                 // table structure only, its own table's body or rows.
-                let (down, own) = match open.best {
+                let (mut down, mut own) = match open.best {
                     // A table that holds nearly all of the text, beside paragraphs that hold the
                     // rest: the notice with its task table, not a page laid out in a table.
                     Some(b) if b.container && b.table && b.plain < c.plain => (open.id, open.table),
@@ -320,8 +338,31 @@ fn survey<'a, const REVEAL: bool>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)
                     }
                     _ => (open.id, open.table),
                 };
+                // A table of data: the descent from it never goes into one of its cells, however
+                // much of its text the cell holds.
+                let into_data_cell = open.best.is_some_and(|b| b.data_cell && down == b.down);
+                if open.table_tag && into_data_cell && open.data_rows >= DATA_ROWS {
+                    (down, own) = (open.id, true);
+                }
+                // Whether the descent from here goes into a cell of a row of data of the table
+                // it belongs to: a row that went into a cell, or a body that went into such a row.
+                let data_cell = open.table
+                    && !open.table_tag
+                    && down != open.id
+                    && (open.plain_cells >= DATA_ROW_CELLS || into_data_cell);
                 if open.id == root.id() {
                     top = (c, Some(down));
+                }
+                if open.table && !open.table_tag && open.plain_cells >= DATA_ROW_CELLS {
+                    // A row of data: its table (through its body, if any) has one more.
+                    if let Some(table) = stack
+                        .iter_mut()
+                        .rev()
+                        .take_while(|o| o.table)
+                        .find(|o| o.table_tag)
+                    {
+                        table.data_rows += 1;
+                    }
                 }
                 if open.table && open.cells >= 2 {
                     // A row with columns: its table (through its body, if any) has them.
@@ -341,6 +382,9 @@ fn survey<'a, const REVEAL: bool>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)
                     if open.cell && c.all > 0 {
                         parent.cells += 1;
                     }
+                    if open.cell && c.plain > 0 {
+                        parent.plain_cells += 1;
+                    }
                     if c.all > 0 && parent.best.is_none_or(|b| c.plain >= b.plain) {
                         // A wrapper around such a table that holds nothing else counts as the
                         // table; a cell does not (its table lays the page out).
@@ -356,6 +400,7 @@ fn survey<'a, const REVEAL: bool>(root: Dom<'a>, visit: &mut impl FnMut(Dom<'a>)
                             down,
                             own,
                             table,
+                            data_cell,
                         });
                     }
                 }
@@ -730,7 +775,31 @@ mod tests {
                 return node;
             }
         }
-        // Fallback: descend while one child holds nearly all of the text.
+        // A row of data: two cells or more with Chinese text outside links.
+        let data_row = |r: &Dom<'_>| {
+            r.children()
+                .filter(|c| matches!(tag(c), Some("td" | "th")) && count(c).plain > 0)
+                .count()
+                >= 2
+        };
+        // The rows of data of the table a row belongs to.
+        let data_rows = |r: &Dom<'_>| {
+            let table = r.ancestors().find(|a| tag(a) == Some("table"));
+            table.map_or(0, |t| {
+                t.children()
+                    .flat_map(|c| match tag(&c) {
+                        Some("tr") => vec![c],
+                        Some("tbody" | "thead" | "tfoot") => {
+                            c.children().filter(|r| tag(r) == Some("tr")).collect()
+                        }
+                        _ => Vec::new(),
+                    })
+                    .filter(data_row)
+                    .count()
+            })
+        };
+        // Fallback: descend while one child holds nearly all of the text, never into a cell of
+        // a table of data (two rows of data or more) from one of its rows of data.
         let mut path = vec![body];
         loop {
             let cur = path[path.len() - 1];
@@ -745,6 +814,9 @@ mod tests {
                         && is_container(&child)
                         && count(&child).plain as f64 >= DESCEND_SHARE * here as f64 =>
                 {
+                    if tag(&cur) == Some("tr") && data_row(&cur) && data_rows(&cur) >= 2 {
+                        break;
+                    }
                     path.push(child)
                 }
                 _ => break,
@@ -1010,6 +1082,39 @@ mod tests {
              ：</p><p>为做好今冬明春森林防火工作，现就有关事项通知如下，请认真贯彻执行。</p>\
              <p>各单位要按照职责分工，切实做好本领域的各项工作，确保取得实效。</p></td></tr>\
              </table><div>主办：县政府办公室</div></body>",
+            "want",
+        ),
+        // The notice beside its task table, one task's cell holding nearly all of the table's
+        // text (a dozen measures): the element that holds both, not the cell.
+        (
+            "<body><div id=\"want\"><h2>关于印发任务分工的通知</h2><p>各区县人民政府：</p>\
+             <table><tr><td>序号</td><td>重点任务</td><td>牵头单位</td></tr><tr><td>1</td><td>\
+             （1）推进第一批老旧小区改造，完善配套设施，建立长效管护机制。（2）推进第二批老旧\
+             小区改造，完善配套设施，建立长效管护机制。（3）推进第三批老旧小区改造，完善配套\
+             设施，建立长效管护机制。（4）推进第四批老旧小区改造，完善配套设施，建立长效管护\
+             机制。</td><td>市住房城乡建设局</td></tr></table></div></body>",
+            "want",
+        ),
+        // The same table alone on the page: the table, not its long cell.
+        (
+            "<body><table id=\"want\"><tr><td>序号</td><td>重点任务</td><td>牵头单位</td></tr>\
+             <tr><td>1</td><td>（1）推进第一批老旧小区改造，完善配套设施，建立长效管护机制。\
+             （2）推进第二批老旧小区改造，完善配套设施，建立长效管护机制。（3）推进第三批老旧\
+             小区改造，完善配套设施，建立长效管护机制。（4）推进第四批老旧小区改造，完善配套\
+             设施，建立长效管护机制。</td><td>市住房城乡建设局</td></tr></table></body>",
+            "want",
+        ),
+        // A page laid out in a table whose rows of metadata (`发布机构：| 某某`) have two cells
+        // of text: the article's cell, alone in its row, is still the content.
+        (
+            "<body><div>首页 | 政务公开</div><table><tr><td>发布机构：</td><td>某某市人民政府\
+             </td></tr><tr><td>标题：</td><td>关于加强森林防火工作的通知</td></tr><tr>\
+             <td colspan=\"2\" id=\"want\"><p>各乡镇人民政府：</p><p>为做好今冬明春森林防火\
+             工作，现就有关事项通知如下，请认真贯彻执行，各单位要按照职责分工切实做好本领域的\
+             各项工作，确保取得实效，各单位要按照职责分工切实做好本领域的各项工作。</p><p>各乡镇\
+             要加强值班值守，严格执行领导带班和二十四小时值班制度，发现火情及时报告，妥善处置，\
+             确保不发生重大森林火灾，切实保障人民群众生命财产安全和森林资源安全。</p></td>\
+             </tr></table><div>主办：县政府办公室</div></body>",
             "want",
         ),
         // The content cell of a layout table holds the notice and its task table.

@@ -5,7 +5,9 @@
 //! spanned cell's text stands in every slot it covers. Spans are capped at
 //! [`Limits::max_colspan`] and [`Limits::max_rowspan`] (and a rowspan never reaches past the
 //! table's last row, `rowspan="0"` reaches to it); the whole grid at [`Limits::max_grid_cells`],
-//! checked row by row before anything is allocated, so a hostile table costs at most the cap.
+//! checked row by row before anything is allocated, so a hostile table costs at most the cap. A
+//! column no cell starts in (only spans cross it) is no column of the table: it is left out, so
+//! a span past the table's last column (`colspan="1000"` over three) costs nothing.
 //!
 //! A cell's text is its block lines, each normalized, joined with `\n` (so `市科技局<br>市教委` stays
 //! two units for [`crate::tasks::split_units`]); a cell of at most six characters in lines of at
@@ -358,6 +360,10 @@ fn build_grid(
     let mut placed: Vec<Placed> = Vec::new();
     let mut row_lines: Vec<usize> = Vec::with_capacity(n_rows);
     let mut width = 0usize;
+    // starts[c]: whether some cell starts in column c, and how many columns do: the table's
+    // own columns (see below).
+    let mut starts: Vec<bool> = Vec::new();
+    let mut n_starts = 0usize;
     let mut height = 0usize;
     let mut spans_capped = false;
     let mut truncated = false;
@@ -368,7 +374,7 @@ fn build_grid(
     let mut cells: Vec<(Dom<'_>, bool)> = Vec::new();
 
     for (r, row) in rows.iter().enumerate() {
-        if (r + 1).saturating_mul(width.max(1)) > cap {
+        if (r + 1).saturating_mul(n_starts.max(1)) > cap {
             truncated = true;
             break;
         }
@@ -413,6 +419,13 @@ fn build_grid(
             span_rows = span_rows.min(max_rowspan).min(n_rows - r).max(1);
             if busy.len() < col + cols {
                 busy.resize(col + cols, 0);
+                starts.resize(col + cols, false);
+            }
+            if let Some(s) = starts.get_mut(col)
+                && !*s
+            {
+                *s = true;
+                n_starts += 1;
             }
             for b in &mut busy[col..col + cols] {
                 *b = r + span_rows;
@@ -429,6 +442,26 @@ fn build_grid(
         }
         width = width.max(col);
         height = r + 1;
+    }
+    // A column no cell starts in is no column of the table: only spans cross it (a title row's
+    // `colspan="1000"` over three columns, a span past the last column), a browser gives it no
+    // width, and it would only hold copies of the spanned cells' text. Each cell keeps the
+    // columns that start from its first to its last, so a table costs its own columns, however
+    // wide its spans say they are.
+    if n_starts < width {
+        let mut map = Vec::with_capacity(width);
+        let mut k = 0usize;
+        for &s in starts.iter().take(width) {
+            k += usize::from(s);
+            map.push(k.saturating_sub(1));
+        }
+        for p in &mut placed {
+            let first = map.get(p.col).copied().unwrap_or(0);
+            let last = map.get(p.col + p.cols.max(1) - 1).copied().unwrap_or(first);
+            p.col = first;
+            p.cols = last + 1 - first;
+        }
+        width = n_starts;
     }
     let line = first_line.unwrap_or_else(|| lines.last());
     if truncated || height.saturating_mul(width) > cap {
