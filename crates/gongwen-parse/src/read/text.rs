@@ -479,7 +479,9 @@ fn merge_quoted_rows(lines: &[&str]) -> Option<(Vec<String>, Vec<usize>)> {
 /// `"` closes with a lone `"` right before a tab or the end of the line.
 fn quoted_cleanly(line: &str) -> bool {
     let b = line.as_bytes();
-    if crate::normalize::find_byte(b, b'"').is_none() || crate::normalize::find_byte(b, b'\t').is_none() {
+    if crate::normalize::find_byte(b, b'"').is_none()
+        || crate::normalize::find_byte(b, b'\t').is_none()
+    {
         return false;
     }
     let (mut quoted, mut at_start, mut any) = (false, true, false);
@@ -524,6 +526,16 @@ fn continue_cell_with(cells: &mut Vec<String>, text: &str) {
 
 /// A Markdown-style row: `| 序号 | 试点任务 | 牵头单位 |`.
 fn is_pipe_row(line: &str) -> bool {
+    // Asked of every line (whether it is a table line): a line whose last character is neither
+    // a bar nor white space (nearly every line) is turned down without trimming it, which
+    // decodes the full-width spaces a paragraph of Chinese text is set in by.
+    if line
+        .chars()
+        .next_back()
+        .is_none_or(|c| c != '|' && !c.is_whitespace())
+    {
+        return false;
+    }
     let t = line.trim_ws();
     t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
 }
@@ -2074,7 +2086,8 @@ fn without_trailing_tabs(lines: &mut [&str]) {
                 // `一、… → → → ` under the header, the lines above read first).
                 let text = above.trim_end_matches(is_tail_space);
                 in_row = has_inner_tab(text)
-                    || crate::normalize::find_byte(&above.as_bytes()[text.len()..], b'\t').is_some();
+                    || crate::normalize::find_byte(&above.as_bytes()[text.len()..], b'\t')
+                        .is_some();
                 break;
             }
         }
