@@ -1391,7 +1391,7 @@ fn rejoin_broken_names(cell: &str) -> Option<String> {
 /// one head noun (`各区、市政府`, `各市、区人民政府`): the pieces before the head are not units.
 pub fn split_units(cell: &str) -> Vec<String> {
     // A name broken over the cell's lines (`省发展改革委、省财` / `政厅`) is one name.
-    if memchr::memchr(b'\n', cell.as_bytes()).is_some()
+    if crate::normalize::find_byte(cell.as_bytes(), b'\n').is_some()
         && let Some(joined) = rejoin_broken_names(cell)
     {
         return split_units(&joined);
@@ -1474,7 +1474,7 @@ pub fn split_units(cell: &str) -> Vec<String> {
         }
         // Names a layout sets apart by spaces (`市发展改革委　市大数据局`), which normalization
         // keeps as one space between words: each a unit when every word names one.
-        if memchr::memchr(b' ', piece.as_bytes()).is_some() {
+        if crate::normalize::find_byte(piece.as_bytes(), b' ').is_some() {
             let words: Vec<&str> = piece.split(' ').map(without_etc).collect();
             if words.iter().all(|w| is_unit_name(w)) {
                 units.extend(words.iter().map(|w| w.to_string()));
@@ -1897,7 +1897,7 @@ fn carry_over_run<W>(
 /// name's words and stays. `lead_text` and `support_text` keep the print.
 fn round_inner_brackets(unit: &mut String) {
     // `〔` is `E3 80 94`: nearly every name has no `0x94` byte and is turned down by it.
-    if memchr::memchr(0x94, unit.as_bytes()).is_none() || !unit.contains('〔') {
+    if crate::normalize::find_byte(unit.as_bytes(), 0x94).is_none() || !unit.contains('〔') {
         return;
     }
     let mut out = String::with_capacity(unit.len());
@@ -3386,7 +3386,7 @@ impl TableRead {
                     // (spanning too), already read where it stands.
                     ColumnRole::Extra if is_span_copy(row, names, c) => {}
                     ColumnRole::Extra => {
-                        let value = if memchr::memchr(b'\n', cell.as_bytes()).is_some()
+                        let value = if crate::normalize::find_byte(cell.as_bytes(), b'\n').is_some()
                             && names_time(name)
                         {
                             join_date_breaks(cell)
@@ -3525,7 +3525,7 @@ impl TableRead {
                 // A role mark wrapped onto a line of its own (`甲` / `（牵头）` / `乙`) is the
                 // mark of the unit above it: no name starts with a bracket.
                 let joined;
-                let cell = if memchr::memchr(b'\n', cell.as_bytes()).is_some()
+                let cell = if crate::normalize::find_byte(cell.as_bytes(), b'\n').is_some()
                     && (cell.contains("\n（") || cell.contains("\n("))
                 {
                     joined = cell.replace("\n（", "（").replace("\n(", "(");

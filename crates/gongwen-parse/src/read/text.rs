@@ -284,9 +284,7 @@ fn is_new_header_line(line: &str, header: &str) -> bool {
     // Two separators at least (three cells), looked for first: most table lines fail here,
     // before their cells are asked whether they name columns (a line of one cell — a table
     // laid out one cell a line — costs one search).
-    memchr::memchr2_iter(b'\t', b'|', line.as_bytes())
-        .nth(1)
-        .is_some()
+    two_separators(line.as_bytes())
         && !is_pipe_rule(line)
         && crate::tasks::is_header_row(line_cells(line).map(|c| without_emphasis(c.trim_ws())))
         && !line_cells(line)
@@ -295,6 +293,19 @@ fn is_new_header_line(line: &str, header: &str) -> bool {
             .eq(line_cells(header)
                 .map(str::trim_ws)
                 .filter(|c| !c.is_empty()))
+}
+
+/// Whether `b` holds two tabs or bars at least. A line set in by a tab (a table laid out one
+/// cell a line: nearly every table line of a text) starts with its first: looked at before a
+/// search for it.
+fn two_separators(b: &[u8]) -> bool {
+    let first = match b.first() {
+        Some(b'\t' | b'|') => Some(0),
+        _ => memchr::memchr2(b'\t', b'|', b),
+    };
+    first
+        .and_then(|at| b.get(at + 1..))
+        .is_some_and(|rest| memchr::memchr2(b'\t', b'|', rest).is_some())
 }
 
 /// A table line whose cells (two or more) all name columns: a header row.
@@ -397,8 +408,8 @@ fn scan_quoted(line: &str, mut quoted: bool, mut out: Option<&mut String>) -> bo
 fn merge_quoted_rows(lines: &[&str]) -> Option<(Vec<String>, Vec<usize>)> {
     let opens = |l: &str| {
         let b = l.as_bytes();
-        memchr::memchr(b'"', b).is_some()
-            && memchr::memchr(b'\t', b).is_some()
+        crate::normalize::find_byte(b, b'"').is_some()
+            && crate::normalize::find_byte(b, b'\t').is_some()
             && ends_in_quote(l, false)
     };
     if !lines.iter().any(|l| opens(l)) {
@@ -468,7 +479,9 @@ fn merge_quoted_rows(lines: &[&str]) -> Option<(Vec<String>, Vec<usize>)> {
 /// `"` closes with a lone `"` right before a tab or the end of the line.
 fn quoted_cleanly(line: &str) -> bool {
     let b = line.as_bytes();
-    if memchr::memchr(b'"', b).is_none() || memchr::memchr(b'\t', b).is_none() {
+    if crate::normalize::find_byte(b, b'"').is_none()
+        || crate::normalize::find_byte(b, b'\t').is_none()
+    {
         return false;
     }
     let (mut quoted, mut at_start, mut any) = (false, true, false);
@@ -513,6 +526,16 @@ fn continue_cell_with(cells: &mut Vec<String>, text: &str) {
 
 /// A Markdown-style row: `| 序号 | 试点任务 | 牵头单位 |`.
 fn is_pipe_row(line: &str) -> bool {
+    // Asked of every line (whether it is a table line): a line whose last character is neither
+    // a bar nor white space (nearly every line) is turned down without trimming it, which
+    // decodes the full-width spaces a paragraph of Chinese text is set in by.
+    if line
+        .chars()
+        .next_back()
+        .is_none_or(|c| c != '|' && !c.is_whitespace())
+    {
+        return false;
+    }
     let t = line.trim_ws();
     t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
 }
@@ -2048,7 +2071,7 @@ fn without_trailing_tabs(lines: &mut [&str]) {
         let text = line.trim_end_matches(is_tail_space);
         let tail = &line[text.len()..];
         if text.trim_start_matches(is_tail_space).is_empty()
-            || memchr::memchr(b'\t', tail.as_bytes()).is_none()
+            || crate::normalize::find_byte(tail.as_bytes(), b'\t').is_none()
             || has_inner_tab(text)
         {
             continue;
@@ -2058,12 +2081,13 @@ fn without_trailing_tabs(lines: &mut [&str]) {
             if is_blank(above) {
                 break;
             }
-            if memchr::memchr(b'\t', above.as_bytes()).is_some() {
+            if crate::normalize::find_byte(above.as_bytes(), b'\t').is_some() {
                 // A row of cells, or a line of them kept with its tab at the end (a group row
                 // `一、… → → → ` under the header, the lines above read first).
                 let text = above.trim_end_matches(is_tail_space);
                 in_row = has_inner_tab(text)
-                    || memchr::memchr(b'\t', &above.as_bytes()[text.len()..]).is_some();
+                    || crate::normalize::find_byte(&above.as_bytes()[text.len()..], b'\t')
+                        .is_some();
                 break;
             }
         }
@@ -2089,10 +2113,14 @@ fn without_cell_indents(lines: &mut [&str]) {
     }
     let mut i = 0;
     while i < lines.len() {
-        if !cell(lines[i]).is_some_and(|t| {
-            super::untabbed::may_be_header(t)
-                && crate::tasks::is_header_cell(&crate::normalize::normalize_cell(t))
-        }) {
+        // The header's first cell (`序号`, `编号`) is short: asked first, of the text after the
+        // line's tab, it turns down nearly every line before the line is read as a cell.
+        if !lines[i]
+            .strip_prefix('\t')
+            .is_some_and(super::untabbed::may_be_header)
+            || !cell(lines[i])
+                .is_some_and(|t| crate::tasks::is_header_cell(&crate::normalize::normalize_cell(t)))
+        {
             i += 1;
             continue;
         }
@@ -2404,31 +2432,35 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             // Word paragraph with a tab stop): set in by one tab like the others, of two or
             // three pieces and no header, they are paragraphs too when the lines set in with no tab inside are at
             // least three and three times as many — rows of a table are mostly rows of cells.
-            let (mut set_in, mut tab_stops, mut rows_like) = (0usize, 0usize, false);
-            for k in i..=last {
-                if !in_row[k - i] {
-                    continue;
-                }
-                let l = lines[k];
-                if tab_indented(l).is_some() {
-                    set_in += 1;
-                } else if !broken[k - i]
-                    && l.starts_with('\t')
-                    && !l.starts_with("\t\t")
-                    && cell_count(l) <= 3
-                    && !is_pipe_row(l)
-                    && !starts_a_header(l)
-                {
-                    tab_stops += 1;
-                } else {
-                    rows_like = true;
-                    break;
-                }
-            }
             // Rows parted by blank lines are paragraphs when each is one line.
             let one_line_rows = !blank_inside
                 || width <= 1
                 || (i..last).all(|k| !(in_row[k - i] && in_row[k + 1 - i]));
+            // (Counted only when the rows are one line each: rows of several lines are a
+            // table's, whatever their lines' indents.)
+            let (mut set_in, mut tab_stops, mut rows_like) = (0usize, 0usize, false);
+            if one_line_rows {
+                for k in i..=last {
+                    if !in_row[k - i] {
+                        continue;
+                    }
+                    let l = lines[k];
+                    if tab_indented(l).is_some() {
+                        set_in += 1;
+                    } else if !broken[k - i]
+                        && l.starts_with('\t')
+                        && !l.starts_with("\t\t")
+                        && cell_count(l) <= 3
+                        && !is_pipe_row(l)
+                        && !starts_a_header(l)
+                    {
+                        tab_stops += 1;
+                    } else {
+                        rows_like = true;
+                        break;
+                    }
+                }
+            }
             let indented = one_line_rows
                 && !rows_like
                 && (tab_stops == 0 || (set_in >= 3 && set_in >= 3 * tab_stops));
