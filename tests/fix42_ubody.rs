@@ -192,3 +192,42 @@ fn a_bracketed_number_alone_over_its_words_is_an_item() {
     );
     assert!(first.paragraphs.is_empty(), "{:?}", first.paragraphs);
 }
+
+#[test]
+fn a_paragraph_under_the_date_read_as_an_enclosure_is_warned() {
+    let text = "\
+某县人民政府办公室关于做好春季森林防火工作的通知
+
+各乡镇人民政府，县政府各部门：
+　　为做好春季森林防火工作，现就有关事项通知如下。
+　　一、落实防火责任
+　　各乡镇要层层签订防火责任书。
+　　二、加强火源管控
+　　严禁野外违规用火。
+
+某县人民政府办公室
+2024年2月26日
+　　请各乡镇于3月1日前将森林防火责任人名单报送县应急管理局。
+";
+    let d = parse_text(text);
+    assert_eq!(d.notice.date.as_deref(), Some("2024-02-26"));
+    let warned: Vec<&str> = d
+        .diagnostics
+        .iter()
+        .filter(|x| x.code == "untitled_enclosure")
+        .map(|x| x.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 1, "{:?}", d.diagnostics);
+    assert!(warned[0].contains("请各乡镇于3月1日前"));
+    // An enclosure with its title is no such thing.
+    let text = text.replace(
+        "　　请各乡镇于3月1日前",
+        "某县森林防火责任制规定\n　　第一条　为落实森林防火责任制，制定本规定。\n　　请各乡镇于3月1日前",
+    );
+    let d = parse_text(&text);
+    assert!(
+        d.diagnostics.iter().all(|x| x.code != "untitled_enclosure"),
+        "{:?}",
+        d.diagnostics
+    );
+}

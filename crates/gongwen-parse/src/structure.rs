@@ -3680,6 +3680,35 @@ pub fn build(mut input: Blocks) -> Document {
         } else {
             seg.kind
         };
+        // A few paragraphs under the letter's sign-off with no title, outline or table (a
+        // request printed under the date, a line between the 版记's entries) are read as an
+        // enclosed document of their own, though the letter encloses nothing so: said, so that
+        // the text is looked for there and not in the letter's.
+        let stray = !workbook
+            && kind == PartKind::Enclosure
+            && seg.title.is_none()
+            && seg.label.is_none()
+            && !b.doc.parts.is_empty()
+            && (1..=3).contains(&seg.blocks.len())
+            && seg
+                .blocks
+                .iter()
+                .all(|blk| matches!(blk, Block::Para(p) if !numbering::has_marker(&p.text)));
+        if stray {
+            b.diag(
+                Severity::Warning,
+                "untitled_enclosure",
+                format!(
+                    "{} paragraph(s) under the letter's sign-off, with no title, are read as an enclosed document of their own (`{}`): the letter's own text (a request or note printed under the date) is not in its body",
+                    seg.blocks.len(),
+                    match seg.blocks[0] {
+                        Block::Para(p) => p.text.chars().take(30).collect::<String>(),
+                        Block::Table(_) => String::new(),
+                    }
+                ),
+                Some(seg.line),
+            );
+        }
         let mut part = build_part(&mut b, kind, seg.label, seg.title, &seg.blocks, seg.line);
         // A part that is nothing but a table is titled by the table's title row or caption.
         if part.title.is_none() && part.preamble.is_empty() && part.sections.is_empty() {
