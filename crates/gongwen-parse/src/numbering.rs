@@ -224,6 +224,13 @@ pub fn block_marker_kind(text: &str) -> Option<MarkerKind> {
     scan(text, false).map(|(kind, _, _)| kind)
 }
 
+/// The kind of `text` when it is a marker and nothing else (`一、`, `（一）`, `1.`, `第一条`).
+pub(crate) fn whole_marker_kind(text: &str) -> Option<MarkerKind> {
+    scan(text, true)
+        .filter(|&(_, _, len)| len == text.len())
+        .map(|(kind, _, _)| kind)
+}
+
 /// The byte length of the marker a normalized block starts with; 0 without one.
 pub(crate) fn marker_len(text: &str) -> usize {
     scan(text, false).map_or(0, |(_, _, len)| len)

@@ -3327,6 +3327,19 @@ pub fn build(mut input: Blocks) -> Document {
         i > k
             && matches!(blocks[i - 1], Block::Para(q) if is_organ_line(&q.text) || is_signer_line(&q.text))
     };
+    // A date alone on its line right under a short numbered heading (no sentence: `一、比赛时间`)
+    // or a line ending in `：` is that item's date (`一、比赛时间` / `2024年5月18日`, `普查标准时点为：` / `2023年12月31日`), not the
+    // 成文日期: it is taken only when no closing date comes after it.
+    let in_body = |i: usize, start: usize| {
+        start == 0
+            && i > k
+            && matches!(blocks[i - 1], Block::Para(q)
+                if q.text.ends_with(['：', ':'])
+                    || (numbering::has_marker(&q.text)
+                        && at_most_chars(&q.text, 30)
+                        && !q.text.ends_with(['。', '；', ';', '.', '！'])))
+    };
+    let mut in_body_date = None;
     let date_at = blocks
         .iter()
         .enumerate()
@@ -3335,6 +3348,10 @@ pub fn build(mut input: Blocks) -> Document {
             Block::Para(p) if at_most_chars(&p.text, 60) && !p.text.starts_with('（') => {
                 closing_date(&p.text, || under_signer(i)).and_then(|(start, _)| {
                     let prefix = &p.text[..start];
+                    if in_body(i, start) {
+                        in_body_date.get_or_insert((i, p));
+                        return None;
+                    }
                     (prefix.is_empty()
                         || is_organ_line(prefix)
                         || is_signer_line(prefix)
@@ -3343,7 +3360,8 @@ pub fn build(mut input: Blocks) -> Document {
                 })
             }
             _ => None,
-        });
+        })
+        .or(in_body_date);
     if !workbook {
         unreadable_head_numbers(&mut b, &blocks, k, date_at.is_none());
     }
@@ -3662,6 +3680,35 @@ pub fn build(mut input: Blocks) -> Document {
         } else {
             seg.kind
         };
+        // A few paragraphs under the letter's sign-off with no title, outline or table (a
+        // request printed under the date, a line between the 版记's entries) are read as an
+        // enclosed document of their own, though the letter encloses nothing so: said, so that
+        // the text is looked for there and not in the letter's.
+        let stray = !workbook
+            && kind == PartKind::Enclosure
+            && seg.title.is_none()
+            && seg.label.is_none()
+            && !b.doc.parts.is_empty()
+            && (1..=3).contains(&seg.blocks.len())
+            && seg
+                .blocks
+                .iter()
+                .all(|blk| matches!(blk, Block::Para(p) if !numbering::has_marker(&p.text)));
+        if stray {
+            b.diag(
+                Severity::Warning,
+                "untitled_enclosure",
+                format!(
+                    "{} paragraph(s) under the letter's sign-off, with no title, are read as an enclosed document of their own (`{}`): the letter's own text (a request or note printed under the date) is not in its body",
+                    seg.blocks.len(),
+                    match seg.blocks[0] {
+                        Block::Para(p) => p.text.chars().take(30).collect::<String>(),
+                        Block::Table(_) => String::new(),
+                    }
+                ),
+                Some(seg.line),
+            );
+        }
         let mut part = build_part(&mut b, kind, seg.label, seg.title, &seg.blocks, seg.line);
         // A part that is nothing but a table is titled by the table's title row or caption.
         if part.title.is_none() && part.preamble.is_empty() && part.sections.is_empty() {

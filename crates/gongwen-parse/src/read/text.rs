@@ -2471,7 +2471,12 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                 let mut first = true;
                 rows.retain(|(cells, _)| std::mem::take(&mut first) || *cells != header);
             }
-            if !indented
+            if !indented && is_tabbed_outline(&rows) {
+                // Word's list numbers copied as text: each item's number, a tab, its words.
+                for (cells, line) in rows {
+                    push_outline_row(&mut blocks, &cells, line);
+                }
+            } else if !indented
                 && (rows.len() >= 2 || rows.first().is_some_and(|(cells, _)| labels(cells)))
             {
                 let (mut table, widths) = grid_and_widths(rows);
@@ -2510,6 +2515,15 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
             Some(joined) => (std::borrow::Cow::Owned(joined), i + 2),
             None => (para, next),
         };
+        // A bracketed item number alone on its line, its words on the next (`（一）` / `全面放开
+        // …`, as a PDF or Word copy sets them): one item, as `一、` alone over its words is.
+        let (para, next) = match (next == i + 1)
+            .then(|| paren_number_over_words(line, lines.get(i + 1).copied()))
+            .flatten()
+        {
+            Some(joined) => (std::borrow::Cow::Owned(joined), i + 2),
+            None => (para, next),
+        };
         let text = crate::normalize::normalize_cell(&para);
         if !text.is_empty() {
             blocks.push(Block::Para(Para { text, line: i + 1 }));
@@ -2526,8 +2540,92 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
     })
 }
 
+/// `（一）` alone on `line` and the words of its item on `next`, as one line (`（一）全面放开…`):
+/// the number a bracketed one in Chinese or Arabic numerals (`（一）`, `（1）`) and nothing else,
+/// the next line words (not blank, not a table line, not another number or marker).
+fn paren_number_over_words(line: &str, next: Option<&str>) -> Option<String> {
+    let number = line.trim_ws();
+    // Asked first: `（` opens nearly no line alone with 3 to 8 characters.
+    if !(number.starts_with('（') || number.starts_with('(')) || number.len() > 24 {
+        return None;
+    }
+    let number = normalize_block(number);
+    if !matches!(
+        crate::numbering::whole_marker_kind(&number),
+        Some(crate::numbering::MarkerKind::CnParen | crate::numbering::MarkerKind::ArabicParen)
+    ) {
+        return None;
+    }
+    let next = next?;
+    let words = next.trim_ws();
+    if words.is_empty()
+        || is_table_line(next)
+        || crate::numbering::has_marker(&normalize_block(words))
+        || !words.starts_with(crate::normalize::is_han)
+    {
+        return None;
+    }
+    Some(format!("{number}{words}"))
+}
+
 /// A table row read from text: its cells, with the number of the line it starts on.
 type TextRow = (Vec<String>, usize);
+
+/// Whether `cell` is an outline number and nothing else (`一、`, `（一）`, `1.`, `1．`, `第一条`):
+/// the number Word's list numbering prints before a tab and the item's words. A bare number
+/// (`1`, a 序号 cell) is none.
+fn is_marker_cell(cell: &str) -> bool {
+    let t = cell.trim_ws();
+    crate::numbering::whole_marker_kind(t).is_some_and(|k| !k.is_decimal())
+}
+
+/// The cells of a row without the empty cells it ends with.
+fn filled_cells(cells: &[String]) -> &[String] {
+    let n = cells.len()
+        - cells
+            .iter()
+            .rev()
+            .take_while(|c| c.trim_ws().is_empty())
+            .count();
+    &cells[..n]
+}
+
+/// Whether the rows of a tab table are an outline copied out of Word (`一、⇥推行企业开办…`,
+/// `（一）⇥…`, `1．⇥…`: a list number, the tab Word puts after it, the item's words): every row
+/// is an outline number alone and words in Chinese, or one cell opening with a number (a
+/// heading line between them), and at least one row is of the first kind. A table has a header
+/// (`序号⇥任务`) or more than two columns, and its 序号 cells hold bare numbers: it stays a table.
+fn is_tabbed_outline(rows: &[TextRow]) -> bool {
+    let mut marked = false;
+    for (cells, _) in rows {
+        match filled_cells(cells) {
+            [number, words] if is_marker_cell(number) => {
+                if !words.chars().any(crate::normalize::is_han) {
+                    return false;
+                }
+                marked = true;
+            }
+            [one] if crate::numbering::has_marker(one.trim_ws()) => {}
+            _ => return false,
+        }
+    }
+    marked
+}
+
+/// The paragraphs of a row of [`is_tabbed_outline`]: its number and the first line of its words
+/// as one line (`一、推行…`), and each further line (a line break inside the cell) a paragraph.
+fn push_outline_row(blocks: &mut Vec<Block>, cells: &[String], line: usize) {
+    let joined = filled_cells(cells).join("");
+    for (k, part) in joined.split('\n').enumerate() {
+        let text = normalize_block(part);
+        if !text.is_empty() {
+            blocks.push(Block::Para(Para {
+                text,
+                line: line + k,
+            }));
+        }
+    }
+}
 
 /// A border of a grid table (pandoc's, or one drawn by hand): `+------+----+`, `+======+====+`
 /// under the header, `+:-----+` with an alignment mark.
