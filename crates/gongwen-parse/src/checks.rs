@@ -16,6 +16,7 @@
 //! | `enumeration_count_mismatch` | warning | `A、B等N个…` lists more names than N, or one or two fewer (a list far shorter than N is an open one: examples and the total) |
 //! | `numbering_gap` / `numbering_repeat` / `numbering_order` | warning | outline markers skip, repeat or go back |
 //! | `attachment_missing` | warning | 附件说明 names an attachment the document does not hold (a table captioned with its title after the list counts as held) |
+//! | `attachment_list_capped` | warning | a 附件说明 numbered past 999 (`1000．X`): the entries from it on are not read as attachments (reported by [`crate::structure`]) |
 //! | `attachment_omitted` | info | 附件说明 marks an attachment left out of this publication (`（略）`, `（此略）`, `（另发）`…), a mark its title is read without |
 //! | `attachment_not_listed` | info | an attachment 附件说明 does not name |
 //! | `attachment_title_mismatch` | warning | the attachment's title differs from its 附件说明 entry |
@@ -348,6 +349,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         check_inline_counts(doc, view, out);
         return;
     }
+    let mut said: FxHashSet<u32> = FxHashSet::default();
     for &(text, line) in &view.paragraphs {
         // A statement is a number, 项, and 任务 a few characters on: a paragraph without a
         // counted 项 (both words are common in a plan) costs a byte search.
@@ -358,7 +360,8 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
             let Some(n) = numbering::parse_cn_number(number) else {
                 return;
             };
-            if n as usize != table_tasks {
+            // Each count stated is reported once, however many paragraphs state it.
+            if n as usize != table_tasks && said.insert(n) {
                 out.push(warn(
                     "task_count_mismatch",
                     format!(
@@ -378,6 +381,7 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
                 .collect(),
             None => STATED_TASKS
                 .captures_iter(text)
+                .filter(|c| c.get(1).is_some_and(|m| !is_ordinal(text, m.start())))
                 .filter_map(|c| {
                     check(&c[0], &c[1]);
                     c.get(1).map(|m| m.range())
@@ -427,15 +431,14 @@ fn check_inline_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
         .map(String::as_str)
         .filter(|t| !numbering::has_marker(t))
         .collect();
-    let mut said: Vec<u32> = Vec::new();
+    let mut said: FxHashSet<u32> = FxHashSet::default();
     let mut check = |stated: &str, number: &str, line: Option<usize>| {
         let Some(n) = numbering::parse_cn_number(number) else {
             return;
         };
-        if fits(n as usize) || said.contains(&n) {
+        if fits(n as usize) || !said.insert(n) {
             return;
         }
-        said.push(n);
         out.push(warn(
             "task_count_mismatch",
             format!("the text states `{stated}` but {tasks} tasks are allocated in the text"),
@@ -456,6 +459,7 @@ fn check_inline_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
                 .collect(),
             None => STATED_TASKS
                 .captures_iter(text)
+                .filter(|c| c.get(1).is_some_and(|m| !is_ordinal(text, m.start())))
                 .filter_map(|c| {
                     check(&c[0], &c[1], line);
                     c.get(1).map(|m| m.range())
@@ -591,8 +595,9 @@ fn stated_task_counts(text: &str) -> Option<Vec<Found>> {
             }
             at - '一'.len_utf8() * run.min(5)
         };
-        // Inside the last match: the regex goes on after it.
-        if start < last_end {
+        // Inside the last match: the regex goes on after it. An ordinal (`第1000项…任务`)
+        // counts nothing.
+        if start < last_end || is_ordinal(text, start) {
             continue;
         }
         // Then 任务 after at most 8 characters that are not `，。；、：` or digits.
@@ -636,15 +641,25 @@ fn without_total_word(before: &str) -> &str {
 
 /// Where the number that ends at byte `at` of `text` starts: 1 to `max_digits` ASCII digits, or
 /// else 1 to `max_numerals` Chinese numerals ([`numbering::NUMERALS_TO_HUNDRED`]); `None` when
-/// no number ends there or it is longer.
+/// no number ends there, it is longer, or it is an ordinal ([`is_ordinal`]).
 fn number_before(text: &str, at: usize, max_digits: usize, max_numerals: usize) -> Option<usize> {
     let head = text.get(..at)?;
     let digits = head.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits > 0 {
-        return (digits <= max_digits).then(|| at - digits);
-    }
-    let run = trailing_numerals(head, &numbering::NUMERALS_TO_HUNDRED);
-    (run > 0 && run <= max_numerals).then(|| at - '一'.len_utf8() * run)
+    let start = if digits > 0 {
+        (digits <= max_digits).then(|| at - digits)
+    } else {
+        let run = trailing_numerals(head, &numbering::NUMERALS_TO_HUNDRED);
+        (run > 0 && run <= max_numerals).then(|| at - '一'.len_utf8() * run)
+    }?;
+    (!is_ordinal(text, start)).then_some(start)
+}
+
+/// Whether the number that starts at byte `start` of `text` is an ordinal: `第` right before its
+/// digits or numerals (`第1000项重点改革任务`, `第三项任务`, `第十条措施`) — the place of one
+/// item, never a count.
+fn is_ordinal(text: &str, start: usize) -> bool {
+    text.get(..start)
+        .is_some_and(|head| head.trim_end_matches(may_be_numeral).ends_with('第'))
 }
 
 fn trailing_numerals(head: &str, numerals: &[char]) -> usize {

@@ -117,6 +117,9 @@ fn read_text_bytes(bytes: &[u8], markdown: bool, limits: &Limits) -> Result<bloc
     // Terminal colour codes (`ESC[31m`, a log or a terminal's copy) go whole: the control
     // character alone would be dropped later and leave `[31m` in a unit's name.
     let text = without_escape_sequences(&decoded.text);
+    // Refused by its line count before it is read, Markdown too: its plain form has a line for
+    // each source line (and more for a `<br>`), and making it plain parses the whole text.
+    read::text::check_line_count(&text, limits)?;
     // A text written as Markdown is read in its plain form, line for line.
     let mut b = read_as_written(&text, markdown, |t| {
         read::text::read_text_limited(t, limits)

@@ -123,6 +123,24 @@ const CN_YEAR_DIGITS: [char; 15] = [
     '〇', '○', '零', 'Ｏ', 'O', '0', '一', '二', '三', '四', '五', '六', '七', '八', '九',
 ];
 
+/// The largest number a list item ([`list_item`]) may have: 3 figures (a longer number is a
+/// year or an amount: `2024．`).
+const MAX_LIST_NUMBER: u32 = 999;
+
+/// The number of a line numbered as a list item but with more figures than one may have
+/// (`1000．X`): 4 to 9 digits, a dot or `、`, text.
+fn long_list_number(s: &str) -> Option<u32> {
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    if !(4..=9).contains(&digits) {
+        return None;
+    }
+    let text = s[digits..].strip_prefix(['．', '.', '、'])?;
+    if text.is_empty() {
+        return None;
+    }
+    s[..digits].parse().ok()
+}
+
 /// A numbered list item `1．X`, `2.X`, `3、X`: its number (1 to 3 digits) and its text (not empty,
 /// on one line).
 fn list_item(s: &str) -> Option<(&str, &str)> {
@@ -2409,6 +2427,10 @@ struct Builder {
     /// known, without comparing each line with every entry: a page of thousands of links would
     /// cost millions of comparisons.
     attachment_titles: rustc_hash::FxHashSet<String>,
+    /// The position in `doc.notice.attachments` of the first entry numbered so, so that a
+    /// page of thousands of numbered file links (`附件N．某某清单.docx`) looks each number up
+    /// instead of searching the list for it.
+    attachment_numbers: rustc_hash::FxHashMap<u32, usize>,
     /// Title keys of listed attachments the page links as files (`附件下载：1.X.docx` for `1．X`).
     linked_titles: rustc_hash::FxHashSet<String>,
     /// The 附件说明 of an enclosed document, printed after its numbered text: its lines as
@@ -2538,6 +2560,11 @@ impl Builder {
             None => title,
         };
         self.attachment_titles.insert(title_key(&title));
+        if let Some(n) = index {
+            self.attachment_numbers
+                .entry(n)
+                .or_insert(self.doc.notice.attachments.len());
+        }
         self.doc.notice.attachments.push(AttachmentRef {
             index,
             title,
@@ -2654,7 +2681,11 @@ impl Builder {
                             [a] if n == 1 && a.index.is_none() => Some(a),
                             _ => None,
                         };
-                        if let Some(a) = listed.iter().find(|a| a.index == Some(n)).or(only) {
+                        let numbered = self
+                            .attachment_numbers
+                            .get(&n)
+                            .and_then(|&at| listed.get(at));
+                        if let Some(a) = numbered.or(only) {
                             self.linked_titles.insert(title_key(&a.title));
                             i += 1;
                             continue;
@@ -2802,6 +2833,16 @@ impl Builder {
         if self.doc.notice.attachments.len() <= listed {
             return;
         }
+        for a in &self.doc.notice.attachments[listed..] {
+            if let Some(n) = a.index
+                && self
+                    .attachment_numbers
+                    .get(&n)
+                    .is_some_and(|&at| at >= listed)
+            {
+                self.attachment_numbers.remove(&n);
+            }
+        }
         self.doc.notice.attachments.truncate(listed);
         self.attachment_lines.truncate(listed);
         let lines = blocks
@@ -2853,6 +2894,22 @@ impl Builder {
                 continue;
             }
             let Some((number, text)) = list_item(&q.text) else {
+                // The next item numbered past what a list item's number may be (`1000．X`
+                // after `999．Y`): the list is read up to it, and says so.
+                if let Some(expected) = self.next_attachment_index()
+                    && expected > MAX_LIST_NUMBER
+                    && long_list_number(&q.text) == Some(expected)
+                {
+                    self.diag(
+                        Severity::Warning,
+                        "attachment_list_capped",
+                        format!(
+                            "the 附件说明 numbers its attachments past {MAX_LIST_NUMBER}: `{}` and the entries after it were not read as attachments (an entry's number has at most 3 figures)",
+                            q.text
+                        ),
+                        Some(q.line),
+                    );
+                }
                 break;
             };
             let index: Option<u32> = number.parse().ok();
@@ -3287,6 +3344,7 @@ pub fn build(mut input: Blocks) -> Document {
         notes: Vec::new(),
         contacts: Vec::new(),
         attachment_lines: Vec::new(),
+        attachment_numbers: Default::default(),
         attachment_titles: rustc_hash::FxHashSet::default(),
         linked_titles: rustc_hash::FxHashSet::default(),
         own_lists: Vec::new(),
@@ -6362,6 +6420,12 @@ impl Outline {
                 s.heading = s.paragraphs.pop().unwrap_or_default();
                 s.paragraph_lines.0.pop();
             }
+            // A closed section's lists grow no more: fitted to what they hold, a heading with
+            // one sub-heading keeps one section's room, not the four a first push reserves (a
+            // text of headings nested one under another cost some 1 KB a line).
+            s.children.shrink_to_fit();
+            s.paragraphs.shrink_to_fit();
+            s.paragraph_lines.0.shrink_to_fit();
             match self.open.last_mut() {
                 Some(parent) => {
                     parent.text_child |= s.heading.is_empty() && !s.paragraphs.is_empty();

@@ -8151,27 +8151,33 @@ pub fn is_generic_sheet_name(name: &str) -> bool {
 /// sheet named as a program names it (`Sheet2`) gives none. One sheet of tasks is the whole list:
 /// its name is no group.
 fn group_by_sheet(tasks: &mut [Task]) {
-    // Each sheet of tasks, in order, and whether its table gives any task a group.
+    // Each sheet of tasks, in order, and whether its table gives any task a group; looked up by
+    // name (a workbook of thousands of sheets must not compare each task's with every name).
     let mut sheets: Vec<(&str, bool)> = Vec::new();
+    let mut at: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for t in tasks.iter() {
         let Some(name) = t.sheet.as_deref() else {
             continue;
         };
-        match sheets.iter_mut().find(|(n, _)| *n == name) {
-            Some((_, grouped)) => *grouped |= !t.group.is_empty(),
-            None => sheets.push((name, !t.group.is_empty())),
+        let grouped = !t.group.is_empty();
+        match at.get(name) {
+            Some(&i) => sheets[i].1 |= grouped,
+            None => {
+                at.insert(name, sheets.len());
+                sheets.push((name, grouped));
+            }
         }
     }
     if sheets.len() < 2 {
         return;
     }
-    let named: Vec<String> = sheets
+    let named: rustc_hash::FxHashSet<String> = sheets
         .iter()
         .filter(|(name, grouped)| !grouped && !is_generic_sheet_name(name))
         .map(|(name, _)| name.to_string())
         .collect();
     for t in tasks.iter_mut() {
-        if let Some(name) = t.sheet.as_ref().filter(|s| named.contains(s)) {
+        if let Some(name) = t.sheet.as_ref().filter(|s| named.contains(s.as_str())) {
             t.group = vec![name.clone()];
         }
     }

@@ -1590,8 +1590,9 @@ fn is_post_actions(t: &str) -> bool {
 
 /// Refuses a text of more lines than [`Limits::max_blocks`] before any is read: each line costs
 /// the reader a slice and the model a string whatever its length. A text shorter than the limit
-/// in bytes has fewer lines, and is not counted.
-fn check_line_count(text: &str, limits: &Limits) -> Result<()> {
+/// in bytes has fewer lines, and is not counted. Also asked of a text before it is read as
+/// Markdown ([`crate::read::markdown`]), which would parse it whole first.
+pub(crate) fn check_line_count(text: &str, limits: &Limits) -> Result<()> {
     if (text.len() as u64) < limits.max_blocks {
         return Ok(());
     }

@@ -53,7 +53,7 @@ use crate::normalize::TrimFast as _;
 use crate::normalize::normalize_block;
 use crate::{Error, Limits, Result, tasks};
 use calamine::{Data, DataRef, Dimensions, ExcelDateTime, Ods, Range, Reader, Xls, Xlsb, Xlsx};
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::io::{Cursor, Read};
 
 /// The container formats calamine reads.
@@ -614,7 +614,7 @@ macro_rules! stream_cells {
 /// naming the cell it broke in (`Sheet1!C3: cannot read it (…)`).
 fn stream_xlsx_cells(
     wb: &mut Xlsx<Cursor<&[u8]>>,
-    bytes: &[u8],
+    package: &mut Package<'_>,
     name: &str,
     budget: &mut Budget<'_>,
     out: &mut Blocks,
@@ -639,7 +639,7 @@ fn stream_xlsx_cells(
                 continue;
             }
             Err(e) => {
-                let located = locate_cells(bytes, name, &[read]);
+                let located = locate_cells(package, name, &[read]);
                 let at = match located.as_ref().and_then(|l| l.found.first()) {
                     Some(&(_, (r, c), _)) => cell_ref(name, r, c),
                     None => match located.and_then(|l| l.last) {
@@ -673,7 +673,7 @@ fn stream_xlsx_cells(
         col.push(r, c, text)?;
     }
     if !bad.is_empty() {
-        note_missing_strings(bytes, name, &bad, &mut out.diagnostics)?;
+        note_missing_strings(package, name, &bad, &mut out.diagnostics)?;
     }
     Ok((col.sheet, col.bbox))
 }
@@ -685,8 +685,8 @@ fn stream_xlsx_cells(
 /// hidden sheet. calamine does not report hidden rows, so the sheet's XML is looked at again —
 /// first only searched for the word `hidden`, which a sheet without hidden rows or columns rarely
 /// holds, so that such a sheet costs one more inflation of its part and no XML parse.
-fn note_hidden(bytes: &[u8], sheet: &SheetCells, diagnostics: &mut Vec<Diagnostic>) {
-    let Some((rows, cols)) = hidden_lines(bytes, &sheet.name) else {
+fn note_hidden(package: &mut Package<'_>, sheet: &SheetCells, diagnostics: &mut Vec<Diagnostic>) {
+    let Some((rows, cols)) = hidden_lines(package, &sheet.name) else {
         return;
     };
     if rows.is_empty() && cols.is_empty() {
@@ -790,10 +790,9 @@ type Hidden = (Vec<u32>, Vec<(u32, u32)>);
 /// The rows (0-based) and column ranges (0-based, inclusive) XLSX sheet `name` marks hidden.
 /// `None` when its part cannot be found or read. The part is inflated once in pieces and searched
 /// for `hidden`; only when it is there is it parsed (again) as XML.
-fn hidden_lines(bytes: &[u8], name: &str) -> Option<Hidden> {
+fn hidden_lines(package: &mut Package<'_>, name: &str) -> Option<Hidden> {
     use quick_xml::events::Event;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let part = sheet_part(&mut zip, name)?;
+    let (zip, part) = package.sheet(name)?;
     {
         let mut entry = zip.by_name(&part).ok()?;
         let finder = memchr::memmem::Finder::new(b"hidden");
@@ -878,12 +877,12 @@ fn is_missing_shared_string(e: &calamine::XlsxError) -> bool {
 /// cells after it in its row: then the sheet is refused, naming the cell, rather than read with
 /// cells moved.
 fn note_missing_strings(
-    bytes: &[u8],
+    package: &mut Package<'_>,
     name: &str,
     bad: &[usize],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Result<()> {
-    let found = locate_cells(bytes, name, bad)
+    let found = locate_cells(package, name, bad)
         .map(|l| l.found)
         .unwrap_or_default();
     for &(_, (r, c), own_ref) in &found {
@@ -928,10 +927,9 @@ struct Located {
 /// without one, counted along its `<row r="3">` as calamine counts — by reading the sheet's
 /// part again with the `zip` and `quick-xml` crates (taken only on an error: a sheet read
 /// cleanly costs nothing more). `None` when the sheet's part cannot be found.
-fn locate_cells(bytes: &[u8], name: &str, ordinals: &[usize]) -> Option<Located> {
+fn locate_cells(package: &mut Package<'_>, name: &str, ordinals: &[usize]) -> Option<Located> {
     use quick_xml::events::Event;
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let part = sheet_part(&mut zip, name)?;
+    let (zip, part) = package.sheet(name)?;
     let entry = zip.by_name(&part).ok()?;
     let mut reader = quick_xml::Reader::from_reader(std::io::BufReader::new(entry));
     let mut buf = Vec::new();
@@ -999,20 +997,58 @@ fn cell_position(r: &str) -> Option<(u32, u32)> {
     ((1..=16_384).contains(&col) && (1..=1_048_576).contains(&row)).then(|| (row - 1, col - 1))
 }
 
-/// The part of an XLSX package that holds the sheet named `name`: its `r:id` in
+/// An XLSX package opened for the second looks at its sheets' XML ([`hidden_lines`],
+/// [`locate_cells`]): its directory read and the parts of its sheets found once, when first
+/// asked, not again for each sheet — a workbook of thousands of sheets would read its
+/// directory, `xl/workbook.xml` and its relationships thousands of times.
+struct Package<'a> {
+    bytes: &'a [u8],
+    /// The archive and the part of each sheet by its name ([`sheet_parts`]); `None` inside when
+    /// the package or its workbook part cannot be read, `None` outside until first asked.
+    opened: Option<Option<(ZipArchive<'a>, FxHashMap<String, String>)>>,
+}
+
+type ZipArchive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+impl<'a> Package<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Package {
+            bytes,
+            opened: None,
+        }
+    }
+
+    /// The archive and the part that holds the sheet named `name`; `None` when it cannot be
+    /// found.
+    fn sheet(&mut self, name: &str) -> Option<(&mut ZipArchive<'a>, String)> {
+        let bytes = self.bytes;
+        let opened = self.opened.get_or_insert_with(|| {
+            let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).ok()?;
+            let parts = sheet_parts(&mut zip)?;
+            Some((zip, parts))
+        });
+        let (zip, parts) = opened.as_mut()?;
+        let part = parts.get(name)?.clone();
+        Some((zip, part))
+    }
+}
+
+/// The part of an XLSX package that holds each sheet, by the sheet's name: its `r:id` in
 /// `xl/workbook.xml` (`<sheet name="Sheet1" r:id="rId1"/>`), that relationship's target in
 /// `xl/_rels/workbook.xml.rels` (`worksheets/sheet1.xml`, under `xl/`; or from the package's
-/// root when it starts with `/`).
-fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<String> {
+/// root when it starts with `/`). The first sheet of a name and the first relationship of an id
+/// count. `None` when the workbook part or its relationships cannot be read.
+fn sheet_parts(zip: &mut ZipArchive<'_>) -> Option<FxHashMap<String, String>> {
     use quick_xml::events::Event;
-    let read_part = |zip: &mut zip::ZipArchive<Cursor<&[u8]>>, path: &str| {
+    let read_part = |zip: &mut ZipArchive<'_>, path: &str| {
         let mut text = String::new();
         zip.by_name(path).ok()?.read_to_string(&mut text).ok()?;
         Some(text)
     };
-    // Each element named `element` whose attribute `key` (any prefix) is `value`: its
-    // attribute `wanted` (any prefix).
-    let find = |xml: &str, element: &str, key: &str, value: &str, wanted: &str| {
+    // Each element named `element`: its attributes `key` and `wanted` (any prefix), the first
+    // of each key kept.
+    let pairs = |xml: &str, element: &str, key: &str, wanted: &str| {
+        let mut out: FxHashMap<String, Option<String>> = FxHashMap::default();
         let mut reader = quick_xml::Reader::from_str(xml);
         loop {
             match reader.read_event() {
@@ -1022,23 +1058,31 @@ fn sheet_part(zip: &mut zip::ZipArchive<Cursor<&[u8]>>, name: &str) -> Option<St
                             (a.key.local_name().as_ref() == k).then(|| unescaped(&a.value))
                         })
                     };
-                    if attr(key).as_deref() == Some(value) {
-                        return attr(wanted);
+                    if let Some(k) = attr(key) {
+                        out.entry(k).or_insert_with(|| attr(wanted));
                     }
                 }
-                Ok(Event::Eof) | Err(_) => return None,
+                Ok(Event::Eof) | Err(_) => return out,
                 _ => {}
             }
         }
     };
     let workbook = read_part(zip, "xl/workbook.xml")?;
-    let id = find(&workbook, "sheet", "name", name, "id")?;
+    let ids = pairs(&workbook, "sheet", "name", "id");
     let rels = read_part(zip, "xl/_rels/workbook.xml.rels")?;
-    let target = find(&rels, "Relationship", "Id", &id, "Target")?;
-    Some(match target.strip_prefix('/') {
-        Some(rooted) => rooted.to_string(),
-        None => format!("xl/{}", target.trim_start_matches("./")),
-    })
+    let targets = pairs(&rels, "Relationship", "Id", "Target");
+    Some(
+        ids.into_iter()
+            .filter_map(|(name, id)| {
+                let target = targets.get(&id?)?.as_deref()?;
+                let part = match target.strip_prefix('/') {
+                    Some(rooted) => rooted.to_string(),
+                    None => format!("xl/{}", target.trim_start_matches("./")),
+                };
+                Some((name, part))
+            })
+            .collect(),
+    )
 }
 
 /// How a number format shows a number: General, or a plain pattern of digits
@@ -1465,16 +1509,17 @@ fn read_kind(
         Kind::Xlsx => {
             let mut wb: Xlsx<_> =
                 calamine::open_workbook_from_rs(cursor).map_err(|e| xlsx_open_error(bytes, e))?;
+            let mut package = Package::new(bytes);
             for name in visible_sheets(&wb, &mut out) {
                 let (mut sheet, bbox) =
-                    stream_xlsx_cells(&mut wb, bytes, &name, &mut budget, &mut out)?;
+                    stream_xlsx_cells(&mut wb, &mut package, &name, &mut budget, &mut out)?;
                 // Merged regions follow the cells in the sheet's XML: read them once the cells
                 // passed the limits.
                 if bbox.is_some() {
                     sheet.merges = wb
                         .merge_cells_by_sheet_name(&name)
                         .map_err(|e| workbook_error(&name, e))?;
-                    note_hidden(bytes, &sheet, &mut out.diagnostics);
+                    note_hidden(&mut package, &sheet, &mut out.diagnostics);
                 }
                 found |= sheet_blocks(sheet, bbox, true, &mut out)?;
             }
