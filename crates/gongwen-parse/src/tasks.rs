@@ -545,6 +545,40 @@ pub(crate) fn is_unit_name(p: &str) -> bool {
         && has_unit_ending(name)
 }
 
+/// Whether `p` names one unit or one place allocated duties as a unit (`万州区`, `两江新区`):
+/// [`is_unit_name`], a named city, county or district alone, or a development zone.
+pub(crate) fn is_unit_or_place(p: &str) -> bool {
+    is_unit_name(p) || is_bare_place(p) || is_bare_zone(p)
+}
+
+/// Whether `text` is a list of units' or places' names ([`is_unit_or_place`]) parted by `、`.
+pub(crate) fn is_unit_or_place_list(text: &str) -> bool {
+    !text.is_empty() && text.split('、').all(|p| is_unit_or_place(p.trim_ws()))
+}
+
+/// Whether `next`, the next line of the cell `cell`, names units of its own (a cell that lists a
+/// unit a line: `万州区` / `黔江区`), not the rest of a name broken at the line's end: the cell's
+/// last name is whole (three characters or more — `市委` / `组织部` is one name —, ending as a
+/// unit's name does but not in `社`, `所`, `站` or `队`, which also end words inside names:
+/// `市人力社` / `保局`; or a district's or county's, not a city's that may head a name: `重庆市` /
+/// `税务局`, nor one the line's head noun names: `郑州航空港区` / `管委会`), and the line is a list
+/// of units' names whose first has three characters or more (`保局` is a name's end).
+pub(crate) fn unit_of_its_own(cell: &str, next: &str) -> bool {
+    let last = cell.rsplit(['\n', '、']).next().unwrap_or(cell).trim_ws();
+    let first = next.split('、').next().unwrap_or(next).trim_ws();
+    last.chars().count() >= 3
+        && !last.ends_with(['社', '所', '站', '队'])
+        && first.chars().count() >= 3
+        && (is_unit_name(last)
+            || ((is_bare_place(last) || is_bare_zone(last))
+                && !last.ends_with(['市', '州', '省'])
+                && !ZONE_HEADS
+                    .iter()
+                    .chain(PLACE_HEADS)
+                    .any(|h| first.starts_with(h))))
+        && is_unit_or_place_list(next)
+}
+
 /// Whether `name` is Chinese characters and brackets, with `、` inside brackets only (the
 /// divisions a level names: `各县（市、区）政府`).
 fn han_and_brackets(name: &str) -> bool {

@@ -415,7 +415,7 @@ pub fn read_delimited_table(
                         .and_then(|k| k.get(n).copied())
                         .unwrap_or_else(|| columns.nearest(p));
                     if let Some(cell) = cells.get_mut(k) {
-                        push_wrapped(cell, p.text);
+                        push_line(cell, p.text);
                     }
                     columns.widen(k, p);
                 }
@@ -423,7 +423,7 @@ pub fn read_delimited_table(
             for (n, p) in pieces.iter().enumerate() {
                 let k = placed.as_ref().map_or(n, |(places, _)| places[n]);
                 if let Some(cell) = cells.get_mut(k) {
-                    push_wrapped(cell, p.text);
+                    push_line(cell, p.text);
                 }
             }
             if centred && separator == Separator::Spaces && numbered {
@@ -486,8 +486,18 @@ pub fn read_delimited_table(
                 Some(*line),
             ));
         }
+        // A cell that lists a unit a line ([`push_line`]) keeps its lines: normalized whole,
+        // its names would run together.
         for cell in row.iter_mut() {
-            *cell = crate::normalize::normalize_cell(cell);
+            *cell = if memchr::memchr(b'\n', cell.as_bytes()).is_some() {
+                let lines: Vec<String> = cell
+                    .split('\n')
+                    .map(crate::normalize::normalize_cell)
+                    .collect();
+                lines.join("\n")
+            } else {
+                crate::normalize::normalize_cell(cell)
+            };
         }
     }
     Some((super::text::grid_from_rows(rows), end))
@@ -1341,6 +1351,18 @@ fn push_wrapped(cell: &mut String, next: &str) {
     cell.push_str(next);
 }
 
+/// Adds `next`, the next line of a cell, to `cell`: as a line of its own when it names units of
+/// its own under a cell that lists a unit a line ([`tasks::unit_of_its_own`]: `万州区` /
+/// `黔江区`), else as the rest of a wrapped line ([`push_wrapped`]: `市人力社` / `保局`).
+fn push_line(cell: &mut String, next: &str) {
+    if tasks::unit_of_its_own(cell, next) {
+        cell.push('\n');
+        cell.push_str(next);
+    } else {
+        push_wrapped(cell, next);
+    }
+}
+
 /// Adds the pieces of a wrapped line to the cells of `row`, whose cells lie at `columns`.
 /// Returns the cell each piece went to.
 fn continue_row(
@@ -1368,7 +1390,7 @@ fn continue_row(
             row.resize(k + 1, String::new());
         }
         if let Some(cell) = row.get_mut(k) {
-            push_wrapped(cell, p.text);
+            push_line(cell, p.text);
         }
         columns.widen(k, p);
         went.push(k);
@@ -1514,7 +1536,8 @@ mod tests {
             [
                 vec!["序号", "任务", "牵头单位", "配合单位"],
                 vec!["一、开放"; 4],
-                vec!["1", "推动继续推动", "市商务委", "市财政局市科技局"],
+                // Two whole names a line each under a units column are two units, not one.
+                vec!["1", "推动继续推动", "市商务委", "市财政局\n市科技局"],
                 vec!["2", "完善", "市市场监管局", ""],
             ]
         );

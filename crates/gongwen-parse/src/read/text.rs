@@ -512,6 +512,43 @@ fn continue_cell(cells: &mut Vec<String>, line: &str) {
     continue_cell_with(cells, &crate::normalize::normalize_cell(line));
 }
 
+/// Whether a cell ends mid-sentence, cut at a comma, a `、` or a joining word (`…创建国家级旅游度假区，`):
+/// the next line of its column goes on with it.
+fn cut_mid_sentence(cell: &str) -> bool {
+    cell.trim_ws()
+        .ends_with(['，', ',', '、', '：', ':', '的', '和', '及', '与', '或'])
+}
+
+/// Whether `text` (a normalized line) goes on with the task cell `cell` above it: the next
+/// measure of a cell listing its measures a line each ([`next_measure`]), or the rest of a text
+/// cut mid-sentence — not a group row's heading or an attachment's head.
+fn task_cell_goes_on(cell: &str, text: &str) -> bool {
+    !cell.is_empty()
+        && !text.is_empty()
+        && (next_measure(cell, text)
+            || (cut_mid_sentence(cell) && !is_group_line(text) && !is_attachment_head(text)))
+}
+
+/// Adds `line`, which a cell's line break started, to the cell of the row `cells` it goes on
+/// with: the last cell, unless the line is the rest of a sentence (it ends one, or is longer than
+/// a unit's name) while the last cell is not cut and a cell before it was cut mid-sentence
+/// (`1 → 推进…，创建国家级旅游度假区， → 县文化和旅游局 → 九宫山管理区` / `完成游客中心和智慧景区建设。`):
+/// then the rightmost such cell. A unit's name on the line goes on with the units cell.
+fn continue_row(cells: &mut Vec<String>, line: &str) {
+    let text = crate::normalize::normalize_cell(line);
+    let sentence = text.ends_with(['。', '；', ';', '！']) || !is_short_cell_line(line);
+    if sentence
+        && let Some((last, before)) = cells.split_last_mut()
+        && !cut_mid_sentence(last)
+        && let Some(cell) = before.iter_mut().rev().find(|c| cut_mid_sentence(c))
+    {
+        cell.push('\n');
+        cell.push_str(&text);
+        return;
+    }
+    continue_cell_with(cells, &text);
+}
+
 /// Adds `text`, the next line of the last of `cells`, to it after a line break.
 fn continue_cell_with(cells: &mut Vec<String>, text: &str) {
     match cells.last_mut() {
@@ -2151,11 +2188,41 @@ fn without_cell_indents(lines: &mut [&str]) {
 /// nearest lines with text above and below hold no tab after their text): a signature and
 /// date pushed to the right with tabs, not the cells of a table. One leading tab is a table's
 /// cell in a cell-per-line layout, and is left to the table reader.
+///
+/// A run of such lines right under a row of cells, with no blank line (`2 → … → 市交通局 → 万州区`
+/// / `→ → → 黔江区` / `→ → → 涪陵区` …), is the row's units cell listing a unit a row, however
+/// many: its lines keep their tabs when a row of cells comes right after the run, each line as
+/// short as a unit's name, or when the run ends the table (a blank line or the text's end after
+/// it) and each line names a unit. A signature under a table (`某某局` / `2024年5月1日`) is no
+/// such run: its date is no unit's name, and no row follows it.
 fn without_tab_indents(lines: &mut [&str]) {
+    let deep = |l: &str| l.as_bytes().starts_with(b"\t\t") && tab_indented(l).is_some();
+    let mut unit_rows_end = 0;
     for i in 0..lines.len() {
         // Asked only of lines that open with two tabs.
-        if !lines[i].as_bytes().starts_with(b"\t\t") {
+        if !lines[i].as_bytes().starts_with(b"\t\t") || i < unit_rows_end {
             continue;
+        }
+        if i > 0 && has_inner_tab(lines[i - 1]) && deep(lines[i]) {
+            // The run is walked once: the lines in it are passed over above.
+            let end = (i..lines.len())
+                .find(|&k| !deep(lines[k]))
+                .unwrap_or(lines.len());
+            let run = &lines[i..end];
+            let row_after = lines.get(end).is_some_and(|l| has_inner_tab(l));
+            let table_end = lines.get(end).is_none_or(|l| is_blank(l));
+            let units = |l: &&str| {
+                tab_indented(l).is_some_and(|(_, t)| {
+                    crate::tasks::is_unit_or_place(&crate::normalize::normalize_cell(t))
+                })
+            };
+            if end - i >= 2
+                && ((row_after && run.iter().all(|l| is_short_cell_line(l)))
+                    || (table_end && run.iter().all(units)))
+            {
+                unit_rows_end = end;
+                continue;
+            }
         }
         let Some((_, text)) = tab_indented(lines[i]) else {
             continue;
@@ -2356,9 +2423,29 @@ fn read_lines(lines: &[&str], limits: &Limits, quoted: bool) -> Result<Blocks> {
                     }
                     if broken[k - i] {
                         if let Some((cells, _)) = rows.last_mut() {
-                            continue_cell(cells, l);
+                            continue_row(cells, l);
                         }
                         continue;
+                    }
+                    // A line set in by one tab with one cell, under a header not set in: the
+                    // tab is the row's empty 序号 cell, its text the task cell's, and the units
+                    // cells are not repeated (`2 → （1）推进… → 市交通局 → 各区县政府` / `→ （2）推进…`,
+                    // or `1 → 推进…，创建… → …` / `→ 完成…建设。`): the next measure of the task
+                    // cell above, or the rest of its text cut mid-sentence, goes on in that cell
+                    // rather than spanning the table as a title.
+                    if header_width.is_some_and(|w| w >= 3)
+                        && rows.len() >= 2
+                        && let Some((1, text)) = tab_indented(l)
+                        && let Some((row, _)) = rows.last_mut()
+                        && row.len() >= 3
+                        && (row[0].is_empty() || crate::tasks::parse_seq(&row[0]).is_some())
+                    {
+                        let text = crate::normalize::normalize_cell(text);
+                        if task_cell_goes_on(&row[1], &text) {
+                            row[1].push('\n');
+                            row[1].push_str(&text);
+                            continue;
+                        }
                     }
                     // A row set in by two tabs or more starts with an empty cell whatever its
                     // width (a row set in as a whole has one tab before it): the second header

@@ -205,6 +205,30 @@ fn rejoin_broken_cell(row: &mut Vec<String>, width: usize, roles: &[ColumnRole])
     row.splice(at..=at + extra, [joined]);
 }
 
+/// How many of `lines` (blank ones among them) are units' names a line each (`黔江区`,
+/// `市公安局、市应急局`), up to the row numbered `expected` or a group heading right after them:
+/// the lines of a units cell that lists a unit a line. `None` unless such a row follows.
+fn unit_lines_before_row(lines: &[&str], expected: Option<u32>) -> Option<usize> {
+    let mut units = 0;
+    for (n, l) in lines.iter().enumerate() {
+        let t = normalize_block(l);
+        if t.is_empty() {
+            continue;
+        }
+        if expected.is_some_and(|e| tasks::parse_seq(&t) == Some(e))
+            || numbering::marker(&t).is_some()
+        {
+            return (units > 0).then_some(n);
+        }
+        if ends_sentence(&t) || tasks::parse_seq(&t).is_some() || !tasks::is_unit_or_place_list(&t)
+        {
+            return None;
+        }
+        units += 1;
+    }
+    None
+}
+
 /// How many lines that are not blank stand in `lines` before the row numbered `expected` or a
 /// group heading, when one comes within [`MAX_WRAPPED_LINES`] of them; a line right after one
 /// that ends in a list's separator (`市科技局、`) is not counted: it goes on with that line's cell.
@@ -376,6 +400,38 @@ pub fn read_untabbed_table(
                 }
                 line_width = super::wrap::display_width(&cell);
                 i += 1;
+                end = i;
+                continue;
+            }
+            // A units cell that lists a unit a line (`万州区` / `黔江区` / … under `配合单位`), its
+            // row full, up to the next row's number or a group heading: each line is a unit of
+            // that cell, however many, not a row or text of its own (not a unit's name broken over two lines,
+            // `市人力社` / `保局`, joined below). The run is read once, up to its end.
+            if let Some((row, _)) = rows.last_mut().filter(|(r, _)| {
+                !spaced
+                    && in_task_row
+                    && r.len() == width
+                    && tasks::parse_seq(&r[0]).is_some()
+                    && matches!(
+                        roles.get(width - 1),
+                        Some(ColumnRole::Lead | ColumnRole::Support)
+                    )
+            }) && let Some(last) = row.last_mut()
+                && tasks::unit_of_its_own(last, &cell)
+                && let Some(taken) = unit_lines_before_row(&lines[i..], expected)
+            {
+                for l in &lines[i..i + taken] {
+                    let t = normalize_block(l);
+                    if t.is_empty() {
+                        continue;
+                    }
+                    line_width = super::wrap::display_width(&t);
+                    if !last.is_empty() {
+                        last.push('\n');
+                    }
+                    last.push_str(&t);
+                }
+                i += taken;
                 end = i;
                 continue;
             }
