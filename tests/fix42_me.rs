@@ -220,3 +220,14 @@ fn a_word_documents_footnotes_are_said_to_be_left_out() {
     let d = parse(&plain, &given(InputFormat::Docx)).expect("docx");
     assert!(!codes(&d).contains(&"docx_notes_unread"), "{:?}", codes(&d));
 }
+
+#[test]
+fn schools_kindergartens_and_hospitals_are_addressees() {
+    let text = "某某县教育局关于做好2024年春季学期开学工作的通知\n\n某教发〔2024〕3号\n\n各中小学校、幼儿园：\n\n　　为做好春季学期开学工作，现将有关事项通知如下。\n\n　　一、做好校园安全排查\n\n　　开学前完成校舍安全排查。\n\n某某县教育局\n2024年2月1日\n";
+    let d = gongwen_parse::parse_text(text);
+    assert_eq!(d.notice.addressees, ["各中小学校、幼儿园"]);
+    assert!(!d.notice.body.iter().any(|p| p.contains("幼儿园：")));
+    let text = "某某县卫生健康局关于开展医疗质量检查的通知\n\n各医院、卫生院：\n\n　　现就开展医疗质量检查通知如下。\n\n某某县卫生健康局\n2024年5月6日\n";
+    let d = gongwen_parse::parse_text(text);
+    assert_eq!(d.notice.addressees, ["各医院、卫生院"]);
+}

@@ -432,6 +432,11 @@ const ADDRESSEE_ENDINGS: &[&str] = &[
     "学校",
     "高校",
     "院校",
+    // Schools, kindergartens and hospitals addressed by an education or health bureau
+    // (`各中小学校、幼儿园：`, `各医院、卫生院：`).
+    "幼儿园",
+    "医院",
+    "卫生院",
     "组织",
     "团体",
     "部队",
