@@ -1,18 +1,8 @@
 //! Fixes of the forty-second stop (mine): sheets of a workbook that hold a table other than a
 //! task table (a contact list, a 名单, a 资金分配表) are read as tables, not dropped.
 
-use gongwen_parse::{Document, InputFormat, Options, parse};
-
-fn given(format: InputFormat) -> Options {
-    Options {
-        format: Some(format),
-        ..Options::default()
-    }
-}
-
-fn codes(d: &Document) -> Vec<&str> {
-    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
-}
+use gongwen_parse::{InputFormat, Options, parse};
+use gongwen_tests::{codes, given};
 
 fn write_rows(ws: &mut rust_xlsxwriter::Worksheet, rows: &[&[&str]]) {
     for (r, row) in rows.iter().enumerate() {

@@ -33,17 +33,7 @@ fn a_tab_after_an_items_number_keeps_the_items_and_their_tasks() {
     let body = &d.parts[0];
     assert!(body.tables.is_empty());
     assert_eq!(body.sections[0].heading, "优化企业开办服务");
-    let tasks: Vec<(&str, Vec<&str>, Vec<&str>)> = d
-        .tasks
-        .iter()
-        .map(|t| {
-            (
-                t.text.as_str(),
-                t.lead.iter().map(String::as_str).collect(),
-                t.support.iter().map(String::as_str).collect(),
-            )
-        })
-        .collect();
+    let tasks = gongwen_tests::task_units(&d);
     assert_eq!(tasks.len(), 3, "{tasks:?}");
     assert!(tasks[0].0.starts_with("优化企业开办服务。"));
     assert_eq!(tasks[0].1, vec!["市市场监管局"]);

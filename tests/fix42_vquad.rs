@@ -3,33 +3,8 @@
 //! over the block limit parsed whole before it was refused, a 附件说明 numbered past 999 cut
 //! without a word, and an ordinal `第N项…任务` read as a stated task count.
 
-use gongwen_parse::{Document, Error, InputFormat, Limits, Options, parse};
-use std::time::{Duration, Instant};
-
-fn given(format: InputFormat) -> Options {
-    Options {
-        format: Some(format),
-        ..Options::default()
-    }
-}
-
-fn codes(d: &Document) -> Vec<&str> {
-    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
-}
-
-/// Runs `f`, which a quadratic step would keep busy for minutes in a debug build, and fails if
-/// it takes more than two minutes: a guard against a hang, not a speed target (as in
-/// `hostile.rs`).
-fn in_linear_time<T>(f: impl FnOnce() -> T) -> T {
-    let started = Instant::now();
-    let out = f();
-    assert!(
-        started.elapsed() < Duration::from_secs(120),
-        "{:?}",
-        started.elapsed()
-    );
-    out
-}
+use gongwen_parse::{Error, InputFormat, Limits, Options, parse};
+use gongwen_tests::{codes, given, in_linear_time};
 
 // ---------------------------------------------------------------- V06
 

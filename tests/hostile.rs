@@ -6,6 +6,7 @@
 //! with the rest: about a minute in a debug build.
 
 use gongwen_parse::{Document, Error, InputFormat, Limits, Options, Severity, parse};
+use gongwen_tests::in_linear_time;
 use std::io::{Cursor, Read, Write};
 use std::time::{Duration, Instant};
 
@@ -1231,19 +1232,6 @@ fn a_docx_part_that_declares_entities_is_refused_not_read_without_them() {
 }
 
 // ---------------------------------------------------------------- block limit
-
-/// Runs `f`, which a quadratic step would keep busy for minutes (hours in a debug build), and
-/// fails if it takes more than two minutes: a guard against a hang, not a speed target.
-fn in_linear_time<T>(f: impl FnOnce() -> T) -> T {
-    let started = Instant::now();
-    let out = f();
-    assert!(
-        started.elapsed() < Duration::from_secs(120),
-        "{:?}",
-        started.elapsed()
-    );
-    out
-}
 
 fn block_limit(n: u64) -> Options {
     with_limits(Limits {

@@ -320,3 +320,29 @@ pub fn task_units(d: &gongwen_parse::Document) -> Vec<(&str, Vec<&str>, Vec<&str
         .map(|(t, (lead, support))| (t.text.as_str(), lead, support))
         .collect()
 }
+
+/// Options that read the input as `format` (no sniffing), the rest the defaults.
+pub fn given(format: gongwen_parse::InputFormat) -> gongwen_parse::Options {
+    gongwen_parse::Options {
+        format: Some(format),
+        ..gongwen_parse::Options::default()
+    }
+}
+
+/// The codes of a document's diagnostics, in order.
+pub fn codes(d: &gongwen_parse::Document) -> Vec<&str> {
+    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
+}
+
+/// Runs `f`, which a quadratic step would keep busy for minutes (hours in a debug build), and
+/// fails if it takes more than two minutes: a guard against a hang, not a speed target.
+pub fn in_linear_time<T>(f: impl FnOnce() -> T) -> T {
+    let started = std::time::Instant::now();
+    let out = f();
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(120),
+        "{:?}",
+        started.elapsed()
+    );
+    out
+}
