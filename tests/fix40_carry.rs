@@ -4,19 +4,9 @@
 //! (P19).
 
 use gongwen_emit::text::to_text;
-use gongwen_parse::{Document, InputFormat, Options, Severity, parse, parse_text};
+use gongwen_parse::{Document, InputFormat, Severity, parse_text};
+use gongwen_tests::parsed_as;
 use gongwen_tests::{XLSX_NS, xlsx_package};
-
-fn given(bytes: &[u8], format: InputFormat) -> Document {
-    parse(
-        bytes,
-        &Options {
-            format: Some(format),
-            ..Options::default()
-        },
-    )
-    .expect("parsed")
-}
 
 /// (seq, text, lead) of each task.
 fn seq_text_lead(d: &Document) -> Vec<(u32, String, Vec<String>)> {
@@ -92,7 +82,7 @@ fn a_merged_range_drawn_past_the_table_keeps_the_values_it_covers_and_names_the_
         &task_rows(""),
         "<mergeCells count=\"1\"><mergeCell ref=\"C2:C100\"/></mergeCells>",
     );
-    let d = given(&bytes, InputFormat::Workbook);
+    let d = parsed_as(&bytes, InputFormat::Workbook);
     assert_eq!(
         leads(&d),
         strs(&[&["省大数据局"], &["省大数据局"], &["省政务服务办"]])
@@ -122,7 +112,7 @@ fn a_merge_whose_cells_repeat_its_value_is_no_covered_value() {
         &rows,
         "<mergeCells count=\"1\"><mergeCell ref=\"C2:C3\"/></mergeCells>",
     );
-    let d = given(&bytes, InputFormat::Workbook);
+    let d = parsed_as(&bytes, InputFormat::Workbook);
     assert_eq!(leads(&d)[1], vec!["省大数据局".to_string()]);
     assert!(
         !d.diagnostics
@@ -140,7 +130,7 @@ fn a_merged_range_written_bottom_to_top_is_the_same_range() {
         &task_rows(""),
         "<mergeCells count=\"1\"><mergeCell ref=\"C3:C2\"/></mergeCells>",
     );
-    let d = given(&bytes, InputFormat::Workbook);
+    let d = parsed_as(&bytes, InputFormat::Workbook);
     assert_eq!(
         leads(&d),
         strs(&[&["省大数据局"], &["省大数据局"], &["省政务服务办"]])
@@ -160,7 +150,7 @@ fn a_hidden_row_is_read_and_named() {
         " hidden=\"1\"",
         &["2", "（已删除）旧任务", "省大数据局", "省委网信办"],
     );
-    let d = given(&xlsx("", &rows, ""), InputFormat::Workbook);
+    let d = parsed_as(&xlsx("", &rows, ""), InputFormat::Workbook);
     assert_eq!(d.tasks.len(), 3);
     assert_eq!(d.tasks[1].text, "（已删除）旧任务");
     let n = d
@@ -211,7 +201,7 @@ fn a_hidden_column_with_values_is_read_and_named_but_hidden_empty_columns_are_no
     // Column E hidden; F to the sheet's end hidden too, as a sheet tidied for print hides them.
     let cols = "<cols><col min=\"5\" max=\"5\" width=\"13\" hidden=\"1\" customWidth=\"1\"/>\
                 <col min=\"6\" max=\"16384\" hidden=\"1\"/></cols>";
-    let d = given(&xlsx(cols, &rows, ""), InputFormat::Workbook);
+    let d = parsed_as(&xlsx(cols, &rows, ""), InputFormat::Workbook);
     assert_eq!(
         d.tasks[0].extra.get("内部备注").map(String::as_str),
         Some("张三负责")
@@ -234,7 +224,7 @@ fn a_hidden_column_with_values_is_read_and_named_but_hidden_empty_columns_are_no
 
 #[test]
 fn a_sheet_without_hidden_rows_or_columns_gets_no_note() {
-    let d = given(&xlsx("", &task_rows(""), ""), InputFormat::Workbook);
+    let d = parsed_as(&xlsx("", &task_rows(""), ""), InputFormat::Workbook);
     assert!(
         !d.diagnostics
             .iter()
@@ -314,7 +304,7 @@ fn split_table(header_again: bool) -> String {
 #[test]
 fn a_word_table_split_at_a_page_break_is_one_table() {
     for header_again in [false, true] {
-        let d = given(split_table(header_again).as_bytes(), InputFormat::Html);
+        let d = parsed_as(split_table(header_again).as_bytes(), InputFormat::Html);
         let tables: Vec<_> = d.parts.iter().flat_map(|p| &p.tables).collect();
         assert_eq!(tables.len(), 1, "header again: {header_again}");
         let t = tables[0];
@@ -346,7 +336,7 @@ fn a_merged_number_cell_reads_back_the_same_from_the_normalized_text() {
         ]),
     );
     let page = word_page(&format!("{TABLE}{rows}</table>"));
-    let d = given(page.as_bytes(), InputFormat::Html);
+    let d = parsed_as(page.as_bytes(), InputFormat::Html);
     let from_html = seq_text_lead(&d);
     assert_eq!(from_html.iter().map(|t| t.0).collect::<Vec<_>>(), [1, 1, 2]);
     let again = parse_text(&to_text(&d));

@@ -3,22 +3,12 @@
 //! `附件1`; an XLSX merged range written from its last cell to its first; a title made of what
 //! undecodable bytes leave.
 
-use gongwen_parse::{Document, InputFormat, Options, Severity, parse};
+use gongwen_parse::{Document, InputFormat, Severity};
+use gongwen_tests::parsed_as;
 use gongwen_tests::xlsx_package;
 
-fn given(bytes: &[u8], format: InputFormat) -> Document {
-    parse(
-        bytes,
-        &Options {
-            format: Some(format),
-            ..Options::default()
-        },
-    )
-    .expect("parsed")
-}
-
 fn page(html: &str) -> Document {
-    given(html.as_bytes(), InputFormat::Html)
+    parsed_as(html.as_bytes(), InputFormat::Html)
 }
 
 fn attachments(d: &Document) -> Vec<(Option<u32>, &str)> {
@@ -261,7 +251,7 @@ fn leads(d: &Document) -> Vec<Vec<&str>> {
 
 #[test]
 fn a_merged_range_written_from_its_last_cell_is_read_and_named() {
-    let d = given(
+    let d = parsed_as(
         &task_workbook("<mergeCells count=\"1\"><mergeCell ref=\"C4:C2\"/></mergeCells>"),
         InputFormat::Workbook,
     );
@@ -288,7 +278,7 @@ fn a_merged_range_written_from_its_last_cell_is_read_and_named() {
         note.message
     );
     // Written corner to corner the usual way, it is said nothing of.
-    let d = given(
+    let d = parsed_as(
         &task_workbook("<mergeCells count=\"1\"><mergeCell ref=\"C2:C4\"/></mergeCells>"),
         InputFormat::Workbook,
     );
@@ -304,7 +294,7 @@ fn a_merged_range_written_from_its_last_cell_is_read_and_named() {
 
 #[test]
 fn a_range_reversed_in_both_directions_names_its_top_left_cell() {
-    let d = given(
+    let d = parsed_as(
         &task_workbook(
             "<mergeCells count=\"2\"><mergeCell ref=\"D3:C2\"/><mergeCell ref=\"C5:C4\"/></mergeCells>",
         ),
@@ -358,7 +348,7 @@ fn a_title_made_of_undecodable_bytes_is_no_title() {
     bytes.extend_from_slice(
         "</div></div><div class=\"footer\">网站标识码：4100000001</div></body></html>\n".as_bytes(),
     );
-    let d = given(&bytes, InputFormat::Html);
+    let d = parsed_as(&bytes, InputFormat::Html);
     assert_eq!(d.notice.title, None);
     let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code.as_str()).collect();
     assert!(codes.contains(&"no_title"), "{codes:?}");
@@ -373,7 +363,7 @@ fn a_title_with_one_undecodable_character_is_kept() {
     let mut bytes = gbk.into_owned();
     // A byte no GBK text holds after the organ: one U+FFFD among twenty-odd characters.
     bytes.insert(14, 0xFF);
-    let d = given(&bytes, InputFormat::Text);
+    let d = parsed_as(&bytes, InputFormat::Text);
     assert!(
         d.diagnostics.iter().any(|x| x.code == "decode_replaced"),
         "{:?}",

@@ -7,6 +7,7 @@
 //! label and title are printed with nothing under them (T06).
 
 use gongwen_parse::{Document, InputFormat, Options, parse};
+use gongwen_tests::codes;
 
 fn html(page: &str) -> Document {
     let options = Options {
@@ -20,10 +21,6 @@ const ROWS: &str = "<tr><td>序号</td><td>重点任务</td><td>牵头单位</td
 <tr><td>1</td><td>完善县城商业设施</td><td>省商务厅</td><td>省发展改革委、省财政厅</td></tr>\
 <tr><td>2</td><td>提升乡镇商贸中心</td><td>省商务厅</td><td>省自然资源厅</td></tr>\
 <tr><td>3</td><td>发展农村物流配送</td><td>省邮政管理局</td><td>省交通运输厅</td></tr>";
-
-fn codes(d: &Document) -> Vec<&str> {
-    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
-}
 
 fn assert_attachment_page(d: &Document, label: &str, title: &str, caption: Option<&str>) {
     assert_eq!(d.parts.len(), 1, "{:?}", d.parts);

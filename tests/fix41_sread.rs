@@ -3,22 +3,8 @@
 //! (S05), the person in a `牵头单位及责任人` cell (T14), an assessment table with
 //! 一级指标/二级指标 columns (T08).
 
-use gongwen_parse::{Document, InputFormat, Options, parse, parse_text};
-
-fn given(bytes: &[u8], format: InputFormat) -> Document {
-    parse(
-        bytes,
-        &Options {
-            format: Some(format),
-            ..Options::default()
-        },
-    )
-    .expect("parsed")
-}
-
-fn codes(d: &Document) -> Vec<&str> {
-    d.diagnostics.iter().map(|x| x.code.as_str()).collect()
-}
+use gongwen_parse::{InputFormat, parse_text};
+use gongwen_tests::{codes, parsed_as};
 
 // ---- S02 ---------------------------------------------------------------------------------
 
@@ -41,7 +27,7 @@ fn tab_indented_prose_with_one_tab_stop_is_no_table() {
                 2024年5月6日\n";
     for d in [
         parse_text(text),
-        given(
+        parsed_as(
             format!("<html><body><pre>{text}</pre></body></html>").as_bytes(),
             InputFormat::Html,
         ),
@@ -160,7 +146,7 @@ fn word_table(rows: &[[&str; 5]]) -> Vec<u8> {
 #[test]
 fn word_rows_empty_number_under_a_repeated_group_shares_the_number_when_the_next_follows() {
     let header = ["序号", "重点任务", "具体措施", "牵头单位", "配合单位"];
-    let d = given(
+    let d = parsed_as(
         &word_table(&[
             header,
             [
@@ -203,7 +189,7 @@ fn word_rows_empty_number_under_a_repeated_group_shares_the_number_when_the_next
         codes(&d)
     );
     // With `3` printed next, the empty cell is a row left unnumbered: counted on.
-    let d = given(
+    let d = parsed_as(
         &word_table(&[
             header,
             [

@@ -346,3 +346,8 @@ pub fn in_linear_time<T>(f: impl FnOnce() -> T) -> T {
     );
     out
 }
+
+/// Parses `bytes` read as `format`; panics (the test fails) when they cannot be read.
+pub fn parsed_as(bytes: &[u8], format: gongwen_parse::InputFormat) -> gongwen_parse::Document {
+    gongwen_parse::parse(bytes, &given(format)).expect("parsed")
+}

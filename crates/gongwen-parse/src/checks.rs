@@ -402,20 +402,17 @@ fn check_stated_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnost
 /// words) is not read, as only unnumbered paragraphs and titles are. Each number is reported
 /// once.
 fn check_inline_counts(doc: &Document, view: &SourceView, out: &mut Vec<Diagnostic>) {
-    let tasks = doc
-        .tasks
-        .iter()
-        .filter(|t| t.origin == TaskOrigin::Inline)
-        .count();
-    if tasks == 0 {
-        return;
-    }
+    // The inline tasks' lines: as many as the tasks, and once deduplicated, the measures.
     let mut lines: Vec<usize> = doc
         .tasks
         .iter()
         .filter(|t| t.origin == TaskOrigin::Inline)
         .map(|t| t.line)
         .collect();
+    let tasks = lines.len();
+    if tasks == 0 {
+        return;
+    }
     lines.sort_unstable();
     lines.dedup();
     let measures = lines.len();
